@@ -1,0 +1,24 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace GuidelineBot.Core.Answers;
+
+/// <summary>Configuration section <c>Answers</c>.</summary>
+public sealed class AnswerOptions
+{
+    public const string SectionName = "Answers";
+
+    /// <summary>Who to ask when the guidelines do not cover a question.</summary>
+    [Required]
+    public string Contact { get; set; } = "your school's administration";
+
+    /// <summary>The one calibrated threshold: below this confidence the bot says it has no answer.</summary>
+    [Range(0.0, 1.0)]
+    public double MinConfidence { get; set; } = 0.5;
+
+    /// <summary>Sections up to this many characters are quoted whole; longer ones by their matching passages.</summary>
+    [Range(100, 20000)]
+    public int WholeSectionMaxChars { get; set; } = 900;
+
+    [Range(0, 10)]
+    public int MaxRelated { get; set; } = 3;
+}

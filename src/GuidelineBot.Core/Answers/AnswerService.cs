@@ -1,0 +1,175 @@
+using System.Text;
+using System.Text.RegularExpressions;
+using GuidelineBot.Core.Knowledge;
+using Microsoft.Extensions.Options;
+
+namespace GuidelineBot.Core.Answers;
+
+/// <summary>Turns a message into a <see cref="Reply"/>: small talk, help, topics, an answer or an honest no-answer.</summary>
+public sealed partial class AnswerService(IGuidelineSearch search, IOptions<AnswerOptions> options)
+{
+    private const int MaxQuestionChars = 2000;
+    private readonly AnswerOptions _options = options.Value;
+
+    public KnowledgeBase Knowledge => search.Knowledge;
+
+    public Reply Ask(string? text, CancellationToken cancellationToken = default)
+    {
+        var question = Clean(text);
+        var intent = Classify(question);
+        switch (intent)
+        {
+            case Intent.Help:
+                return Help(question);
+            case Intent.Topics:
+                return new TopicsReply(question, Knowledge.Documents);
+            case Intent.Greeting:
+                return new SmallTalkReply(question, SmallTalkKind.Greeting,
+                    "Hi! Ask me anything about the staff guidelines, e.g. \"" + ExampleQuestions().FirstOrDefault() + "\" — or type *help*.");
+            case Intent.Thanks:
+                return new SmallTalkReply(question, SmallTalkKind.Thanks, "You're welcome! Ask again any time.");
+            case Intent.Goodbye:
+                return new SmallTalkReply(question, SmallTalkKind.Goodbye, "Bye for now. I'm here whenever you have a question about the guidelines.");
+        }
+
+        var result = search.Search(question, 1 + _options.MaxRelated, cancellationToken);
+        var best = result.Best;
+        if (best is null || best.Confidence < _options.MinConfidence)
+        {
+            var suggestions = result.Hits.Take(3).Select(h => h.Section).ToArray();
+            if (suggestions.Length == 0)
+            {
+                suggestions = Knowledge.Sections.Where(s => !s.IsIntroduction).Take(3).ToArray();
+            }
+
+            return new NoAnswerReply(question, suggestions, _options.Contact, best?.Confidence ?? 0);
+        }
+
+        var related = result.Hits.Skip(1)
+            .Where(h => h.Confidence >= _options.MinConfidence * 0.5)
+            .Select(h => h.Section)
+            .Take(_options.MaxRelated)
+            .ToArray();
+        return new AnswerReply(question, best.Section, Quote(best), best.Confidence, related);
+    }
+
+    /// <summary>The whole section when short, else the matching passages in document order.</summary>
+    private string Quote(SearchHit hit)
+    {
+        var section = hit.Section;
+        if (section.Text.Length <= _options.WholeSectionMaxChars || hit.Passages.Count == 0)
+        {
+            return section.Text;
+        }
+
+        return string.Join("\n\n", hit.Passages.Select(p => p.Text));
+    }
+
+    public HelpReply Help(string question = "help") => new(question, ExampleQuestions(), Knowledge.Documents);
+
+    /// <summary>Example questions taken from the documents' own question headings.</summary>
+    public IReadOnlyList<string> ExampleQuestions()
+    {
+        var questions = Knowledge.Sections
+            .Where(s => !s.IsIntroduction && s.Heading.EndsWith('?'))
+            .Select(s => s.Heading)
+            .ToList();
+        if (questions.Count == 0)
+        {
+            questions = Knowledge.Sections.Where(s => !s.IsIntroduction).Select(s => s.Heading).ToList();
+        }
+
+        // Spread the picks over the list so they show the range of topics.
+        var picks = new List<string>();
+        for (var i = 0; i < 3 && questions.Count > 0; i++)
+        {
+            var q = questions[(int)((long)i * questions.Count / 3)];
+            if (!picks.Contains(q))
+            {
+                picks.Add(q);
+            }
+        }
+
+        return picks;
+    }
+
+    internal static string Clean(string? text)
+    {
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return "";
+        }
+
+        var s = text.Length > MaxQuestionChars ? text[..MaxQuestionChars] : text;
+        var sb = new StringBuilder(s.Length);
+        foreach (var c in s)
+        {
+            sb.Append(char.IsControl(c) ? ' ' : c);
+        }
+
+        return WhitespaceRegex().Replace(sb.ToString(), " ").Trim();
+    }
+
+    internal enum Intent
+    {
+        Question,
+        Help,
+        Topics,
+        Greeting,
+        Thanks,
+        Goodbye,
+    }
+
+    internal static Intent Classify(string question)
+    {
+        var s = NonWordRegex().Replace(question.ToLowerInvariant(), " ").Trim();
+        s = WhitespaceRegex().Replace(s, " ");
+        if (s.Length == 0)
+        {
+            return Intent.Help;
+        }
+
+        if (HelpRegex().IsMatch(s))
+        {
+            return Intent.Help;
+        }
+
+        if (TopicsRegex().IsMatch(s))
+        {
+            return Intent.Topics;
+        }
+
+        if (GreetingRegex().IsMatch(s))
+        {
+            return Intent.Greeting;
+        }
+
+        if (ThanksRegex().IsMatch(s))
+        {
+            return Intent.Thanks;
+        }
+
+        return GoodbyeRegex().IsMatch(s) ? Intent.Goodbye : Intent.Question;
+    }
+
+    [GeneratedRegex(@"\s+")]
+    private static partial Regex WhitespaceRegex();
+
+    [GeneratedRegex(@"[^\p{L}\p{N}']+")]
+    private static partial Regex NonWordRegex();
+
+    [GeneratedRegex(@"^(please )?(help|help me|h|\?|usage|commands|menu|start|get started|how does this work|how do (i|you) use (this|you|it)|what (can|do) you do|what can i ask( you)?|what are you|who are you|what is this( bot)?|how can you help( me)?)( please)?$")]
+    private static partial Regex HelpRegex();
+
+    [GeneratedRegex(@"^(show |list |all |see )?(the )?(topics?|sections|contents|table of contents|toc|index|what topics( do you cover| are there)?|what do you (cover|know( about)?)|list (all )?(the )?topics)$")]
+    private static partial Regex TopicsRegex();
+
+    [GeneratedRegex(@"^(hi+|hello+|hey+|hiya|howdy|yo|greetings|good (morning|afternoon|evening)|hi there|hello there|hey there)( (bot|there|guidelinebot|everyone|all))?$")]
+    private static partial Regex GreetingRegex();
+
+    [GeneratedRegex(@"^(thanks?|thank you|thank u|thx|ty|tysm|cheers|great|perfect|awesome|ok|okay|got it|cool|nice|thanks a lot|thank you so much|many thanks|much appreciated|appreciate it)( (so much|a lot|very much|bot|again))*( (that helps|that helped|helpful))?$")]
+    private static partial Regex ThanksRegex();
+
+    [GeneratedRegex(@"^(bye|goodbye|see you|see ya|later|cya)( (bot|for now|then))?$")]
+    private static partial Regex GoodbyeRegex();
+}

@@ -1,0 +1,22 @@
+using GuidelineBot.Core.Knowledge;
+
+namespace GuidelineBot.Core.Answers;
+
+/// <summary>Finds the sections that answer a question. Implemented over Lucene.Net in GuidelineBot.Search.</summary>
+public interface IGuidelineSearch
+{
+    KnowledgeBase Knowledge { get; }
+
+    /// <summary>Ranks sections for free user text (never parsed as query syntax). Never throws for odd text.</summary>
+    SearchResult Search(string question, int maxResults, CancellationToken cancellationToken = default);
+}
+
+/// <summary>One ranked section.</summary>
+/// <param name="Confidence">Calibrated 0..1: how sure the engine is that this section answers the question.</param>
+/// <param name="Passages">The section's passages that match best, in document order.</param>
+public sealed record SearchHit(GuidelineSection Section, double Score, double Confidence, IReadOnlyList<Passage> Passages);
+
+public sealed record SearchResult(string Question, IReadOnlyList<SearchHit> Hits)
+{
+    public SearchHit? Best => Hits.Count > 0 ? Hits[0] : null;
+}

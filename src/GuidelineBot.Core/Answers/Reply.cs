@@ -1,0 +1,50 @@
+using GuidelineBot.Core.Knowledge;
+
+namespace GuidelineBot.Core.Answers;
+
+/// <summary>What the bot says to a message; channels render each kind in their own format.</summary>
+public abstract record Reply(string Question);
+
+/// <summary>The guidelines answer the question.</summary>
+/// <param name="Text">The guideline text, verbatim: the whole section when short, else the matching passages.</param>
+/// <param name="Related">Up to three other sections worth a look.</param>
+public sealed record AnswerReply(
+    string Question,
+    GuidelineSection Section,
+    string Text,
+    double Score,
+    IReadOnlyList<GuidelineSection> Related) : Reply(Question)
+{
+    public string Citation => Section.Citation;
+}
+
+/// <summary>The guidelines do not cover the question: say so, offer the closest topics and who to ask.</summary>
+/// <param name="Score">The best confidence found, below the threshold.</param>
+public sealed record NoAnswerReply(string Question, IReadOnlyList<GuidelineSection> Suggestions, string Contact, double Score = 0) : Reply(Question)
+{
+    public string Text =>
+        "I couldn't find this in the guidelines, so I won't guess on policy. " +
+        $"Please ask {Contact}." +
+        (Suggestions.Count > 0 ? " Did you mean one of these topics?" : "");
+}
+
+/// <summary>"help" or empty input: what the bot does, example questions and the topics.</summary>
+public sealed record HelpReply(string Question, IReadOnlyList<string> ExampleQuestions, IReadOnlyList<GuidelineDocument> Documents) : Reply(Question)
+{
+    public const string Intro =
+        "I answer questions about the staff guidelines with the exact guideline text and where it comes from. " +
+        "Ask in your own words, type *topics* to see everything I cover, or *onboard* for a guided walk-through.";
+}
+
+/// <summary>"topics": every document and its sections.</summary>
+public sealed record TopicsReply(string Question, IReadOnlyList<GuidelineDocument> Documents) : Reply(Question);
+
+public enum SmallTalkKind
+{
+    Greeting,
+    Thanks,
+    Goodbye,
+}
+
+/// <summary>A short friendly reply to "hi", "thanks", "bye".</summary>
+public sealed record SmallTalkReply(string Question, SmallTalkKind Kind, string Text) : Reply(Question);

@@ -1,0 +1,75 @@
+using System.Text.RegularExpressions;
+
+namespace GuidelineBot.Core.Knowledge;
+
+/// <summary>What a parser hands back before the loader adds ids, file names and the hash.</summary>
+internal sealed record ParsedSection(string Heading, IReadOnlyList<Passage> Passages, int StartLine, int EndLine, bool IsIntroduction, string? ParentHeading);
+
+internal sealed record ParsedDocument(string? Title, DocumentMetadata Metadata, IReadOnlyList<ParsedSection> Sections);
+
+/// <summary>Shared pieces of the plain-text and Markdown parsers.</summary>
+internal static partial class DocumentParser
+{
+    /// <summary>The heading given to the text before the first question: the document's scope.</summary>
+    public const string IntroductionHeading = "About these guidelines";
+
+    public static IReadOnlyList<string> SplitLines(string text) =>
+        text.TrimStart('\uFEFF').Replace("\r\n", "\n").Replace('\r', '\n').Split('\n');
+
+    /// <summary>A bullet line: indentation, marker (-, *, +, •, 1. or 1)) and text.</summary>
+    public static bool TryBullet(string line, bool allowNumbers, out int indent, out string text)
+    {
+        var m = BulletRegex().Match(line);
+        if (m.Success && (allowNumbers || !char.IsDigit(m.Groups[2].Value[0])))
+        {
+            indent = m.Groups[1].Value.Replace("\t", "    ").Length;
+            text = m.Groups[3].Value.Trim();
+            return true;
+        }
+
+        indent = 0;
+        text = "";
+        return false;
+    }
+
+    /// <summary>Markdown emphasis, code spans, links and images reduced to their text.</summary>
+    public static string StripInlineMarkdown(string s)
+    {
+        s = ImageRegex().Replace(s, "$1");
+        s = LinkRegex().Replace(s, "$1");
+        s = AutoLinkRegex().Replace(s, "$1");
+        s = StrongRegex().Replace(s, "$2");
+        s = EmphasisRegex().Replace(s, "$2");
+        s = StrikeRegex().Replace(s, "$1");
+        s = CodeRegex().Replace(s, "$1");
+        s = EscapeRegex().Replace(s, "$1");
+        return s.Trim();
+    }
+
+    [GeneratedRegex(@"^([ \t]*)([-*+•–]|\d{1,3}[.)])[ \t]+(\S.*)$")]
+    private static partial Regex BulletRegex();
+
+    [GeneratedRegex(@"!\[([^\]]*)\]\([^)]*\)")]
+    private static partial Regex ImageRegex();
+
+    [GeneratedRegex(@"\[([^\]]+)\]\([^)]*\)")]
+    private static partial Regex LinkRegex();
+
+    [GeneratedRegex(@"<(https?://[^>\s]+|mailto:[^>\s]+)>")]
+    private static partial Regex AutoLinkRegex();
+
+    [GeneratedRegex(@"(\*\*|__)(?=\S)(.+?)(?<=\S)\1")]
+    private static partial Regex StrongRegex();
+
+    [GeneratedRegex(@"(?<![\w*])([*_])(?=\S)(.+?)(?<=\S)\1(?![\w*])")]
+    private static partial Regex EmphasisRegex();
+
+    [GeneratedRegex(@"~~(.+?)~~")]
+    private static partial Regex StrikeRegex();
+
+    [GeneratedRegex(@"`([^`]*)`")]
+    private static partial Regex CodeRegex();
+
+    [GeneratedRegex(@"\\([\\`*_{}\[\]()#+\-.!>|])")]
+    private static partial Regex EscapeRegex();
+}

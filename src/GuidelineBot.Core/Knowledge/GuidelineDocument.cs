@@ -1,0 +1,50 @@
+namespace GuidelineBot.Core.Knowledge;
+
+/// <summary>Optional facts about a document, from its front matter.</summary>
+public sealed record DocumentMetadata(string? SourceUrl = null, string? Owner = null, DateOnly? LastReviewed = null)
+{
+    public static DocumentMetadata None { get; } = new();
+}
+
+/// <summary>One guideline document as loaded from <c>knowledge/</c>.</summary>
+/// <param name="Id">Stable id: the file's path relative to the knowledge folder, without extension.</param>
+/// <param name="ContentHash">SHA-256 of the file's bytes (lower-case hex): identifies the version people acknowledge.</param>
+public sealed record GuidelineDocument(
+    string Id,
+    string Title,
+    string SourceFile,
+    string ContentHash,
+    DocumentMetadata Metadata,
+    IReadOnlyList<GuidelineSection> Sections)
+{
+    public string ShortHash => ContentHash.Length > 12 ? ContentHash[..12] : ContentHash;
+}
+
+/// <summary>A question/heading of a document with the passages that answer it.</summary>
+public sealed record GuidelineSection(
+    string Id,
+    string DocumentId,
+    string DocumentTitle,
+    string Heading,
+    IReadOnlyList<Passage> Passages,
+    string SourceFile,
+    int StartLine,
+    int EndLine,
+    string? SourceUrl,
+    bool IsIntroduction = false,
+    string? ParentHeading = null)
+{
+    /// <summary>The whole section as plain text, passages separated by blank lines.</summary>
+    public string Text => string.Join("\n\n", Passages.Select(p => p.Text));
+
+    /// <summary>"Document title › Section heading".</summary>
+    public string Breadcrumb => $"{DocumentTitle} › {Heading}";
+
+    /// <summary>Where the text comes from: the document URL when known, else file:lines.</summary>
+    public string Location => SourceUrl ?? $"{SourceFile}:{StartLine}-{EndLine}";
+
+    public string Citation => $"{Breadcrumb} ({Location})";
+}
+
+/// <summary>A bullet (with its nested bullets kept under it) or a paragraph, verbatim apart from joined lines.</summary>
+public sealed record Passage(string Text, int StartLine, int EndLine);

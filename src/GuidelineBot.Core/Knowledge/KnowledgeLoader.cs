@@ -1,0 +1,124 @@
+using System.Security.Cryptography;
+using System.Text;
+
+namespace GuidelineBot.Core.Knowledge;
+
+/// <summary>Configuration section <c>Knowledge</c>.</summary>
+public sealed class KnowledgeOptions
+{
+    public const string SectionName = "Knowledge";
+
+    /// <summary>Folder with the guideline documents, relative to the current directory.</summary>
+    public string Path { get; set; } = "knowledge";
+
+    /// <summary>Solr-format synonym file inside <see cref="Path"/>; not a document.</summary>
+    public string SynonymsFile { get; set; } = "synonyms.txt";
+}
+
+/// <summary>Reads every <c>*.txt</c> and <c>*.md</c> under the knowledge folder into documents.</summary>
+public static class KnowledgeLoader
+{
+    private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
+
+    /// <summary>Loads the folder. A missing folder throws <see cref="DirectoryNotFoundException"/>; a bad file is reported, not thrown.</summary>
+    public static KnowledgeBase Load(KnowledgeOptions options)
+    {
+        var root = System.IO.Path.GetFullPath(options.Path);
+        if (!Directory.Exists(root))
+        {
+            throw new DirectoryNotFoundException($"knowledge folder '{options.Path}' not found (looked in {root})");
+        }
+
+        var documents = new List<GuidelineDocument>();
+        var errors = new List<KnowledgeError>();
+        var files = Directory.EnumerateFiles(root, "*", SearchOption.AllDirectories)
+            .Where(f => IsDocument(root, f, options.SynonymsFile))
+            .Order(StringComparer.Ordinal);
+
+        foreach (var file in files)
+        {
+            var relative = System.IO.Path.GetRelativePath(root, file).Replace('\\', '/');
+            var display = System.IO.Path.Combine(options.Path, relative).Replace('\\', '/');
+            try
+            {
+                documents.Add(LoadFile(file, relative, display));
+            }
+            catch (KnowledgeFormatException ex)
+            {
+                errors.Add(new KnowledgeError(display, ex.Line, ex.Message));
+            }
+            catch (IOException ex)
+            {
+                errors.Add(new KnowledgeError(display, 0, "cannot be read: " + ex.Message));
+            }
+            catch (UnauthorizedAccessException ex)
+            {
+                errors.Add(new KnowledgeError(display, 0, "cannot be read: " + ex.Message));
+            }
+        }
+
+        return new KnowledgeBase(documents, errors);
+    }
+
+    /// <summary>Parses one document from its bytes (exposed for tests and tools).</summary>
+    public static GuidelineDocument Parse(byte[] bytes, string relativePath, string displayPath)
+    {
+        var content = Decode(bytes);
+        if (string.IsNullOrWhiteSpace(content))
+        {
+            throw new KnowledgeFormatException(1, "the file is empty");
+        }
+
+        var isMarkdown = relativePath.EndsWith(".md", StringComparison.OrdinalIgnoreCase);
+        var parsed = isMarkdown ? MarkdownParser.Parse(content) : PlainTextParser.Parse(content);
+        var id = relativePath[..^System.IO.Path.GetExtension(relativePath).Length];
+        var title = parsed.Title ?? TitleFromFileName(id);
+        var url = parsed.Metadata.SourceUrl;
+        var sections = parsed.Sections
+            .Select((s, i) => new GuidelineSection($"{id}#{i}", id, title, s.Heading, s.Passages, displayPath,
+                s.StartLine, Math.Max(s.StartLine, s.EndLine), url, s.IsIntroduction, s.ParentHeading))
+            .ToArray();
+        return new GuidelineDocument(id, title, displayPath, Convert.ToHexStringLower(SHA256.HashData(bytes)), parsed.Metadata, sections);
+    }
+
+    private static GuidelineDocument LoadFile(string path, string relative, string display) =>
+        Parse(File.ReadAllBytes(path), relative, display);
+
+    private static bool IsDocument(string root, string file, string synonymsFile)
+    {
+        var relative = System.IO.Path.GetRelativePath(root, file);
+        if (relative.Split(System.IO.Path.DirectorySeparatorChar).Any(p => p.StartsWith('.')))
+        {
+            return false;
+        }
+
+        var name = System.IO.Path.GetFileName(file);
+        var ext = System.IO.Path.GetExtension(file);
+        return (ext.Equals(".txt", StringComparison.OrdinalIgnoreCase) || ext.Equals(".md", StringComparison.OrdinalIgnoreCase))
+               && !name.Equals(synonymsFile, StringComparison.OrdinalIgnoreCase);
+    }
+
+    private static string Decode(byte[] bytes)
+    {
+        try
+        {
+            return StrictUtf8.GetString(bytes);
+        }
+        catch (DecoderFallbackException ex)
+        {
+            var line = 1 + bytes.Take(Math.Max(0, ex.Index)).Count(b => b == (byte)'\n');
+            if (ex.Index < 0)
+            {
+                line = 1;
+            }
+
+            throw new KnowledgeFormatException(line, "the file is not UTF-8 text");
+        }
+    }
+
+    private static string TitleFromFileName(string id)
+    {
+        var name = System.IO.Path.GetFileName(id).Replace('-', ' ').Replace('_', ' ').Trim();
+        return name.Length == 0 ? id : char.ToUpperInvariant(name[0]) + name[1..];
+    }
+}

@@ -1,0 +1,105 @@
+using System.Text;
+
+namespace GuidelineBot.Core.Knowledge;
+
+/// <summary>
+/// Collects the passages of one section line by line, for both formats: top-level bullets and paragraphs start a
+/// passage, nested bullets stay under their parent, wrapped lines are joined, and a paragraph that a blank line split
+/// mid-sentence ("If someone accuses you of" / "posting something improper …") is rejoined into one passage.
+/// </summary>
+internal sealed class PassageBuilder
+{
+    private readonly List<Passage> _done = [];
+    private StringBuilder? _text;
+    private readonly List<string> _children = [];
+    private int _start;
+    private int _end;
+    private bool _afterBlank;
+
+    public bool IsEmpty => _done.Count == 0 && _text is null;
+
+    public void Blank() => _afterBlank = _text is not null;
+
+    /// <summary>A bullet item: level 0 starts a passage, deeper levels attach to the current one.</summary>
+    public void Bullet(int level, string text, int line)
+    {
+        if (level > 0 && _text is not null)
+        {
+            _children.Add(text);
+            _end = line;
+            _afterBlank = false;
+            return;
+        }
+
+        Start(text, line);
+    }
+
+    /// <summary>A line of running text: continues the current passage or starts a paragraph.</summary>
+    public void Text(string text, int line)
+    {
+        if (_text is not null && (!_afterBlank || IsMidSentence(text)))
+        {
+            if (_children.Count > 0)
+            {
+                _children[^1] = _children[^1] + " " + text;
+            }
+            else
+            {
+                _text.Append(' ').Append(text);
+            }
+
+            _end = line;
+            _afterBlank = false;
+            return;
+        }
+
+        Start(text, line);
+    }
+
+    /// <summary>True when the text so far stops mid-sentence and <paramref name="next"/> carries on in lower case.</summary>
+    private bool IsMidSentence(string next)
+    {
+        var last = (_children.Count > 0 ? _children[^1] : _text!.ToString()).TrimEnd();
+        if (last.Length == 0 || next.Length == 0)
+        {
+            return false;
+        }
+
+        var endsSentence = ".!?:;)\"”’'".Contains(last[^1]);
+        return !endsSentence && char.IsLower(next[0]);
+    }
+
+    private void Start(string text, int line)
+    {
+        Flush();
+        _text = new StringBuilder(text);
+        _start = line;
+        _end = line;
+        _afterBlank = false;
+    }
+
+    private void Flush()
+    {
+        if (_text is null)
+        {
+            return;
+        }
+
+        var sb = new StringBuilder(_text.ToString().Trim());
+        foreach (var child in _children)
+        {
+            sb.Append("\n  - ").Append(child.Trim());
+        }
+
+        _done.Add(new Passage(sb.ToString(), _start, _end));
+        _text = null;
+        _children.Clear();
+        _afterBlank = false;
+    }
+
+    public IReadOnlyList<Passage> Build()
+    {
+        Flush();
+        return _done.ToArray();
+    }
+}

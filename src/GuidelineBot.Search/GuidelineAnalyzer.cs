@@ -1,0 +1,77 @@
+using Lucene.Net.Analysis;
+using Lucene.Net.Analysis.Core;
+using Lucene.Net.Analysis.En;
+using Lucene.Net.Analysis.Miscellaneous;
+using Lucene.Net.Analysis.Standard;
+using Lucene.Net.Analysis.Synonym;
+using Lucene.Net.Analysis.Util;
+
+namespace GuidelineBot.Search;
+
+/// <summary>
+/// English analysis: standard tokens → ASCII folding (curly quotes too) → possessives → lower case →
+/// [synonyms, query side only] → stop words (English + question filler) → Porter stemming.
+/// </summary>
+internal static class GuidelineAnalyzer
+{
+    /// <summary>Words that carry no topic in a staff question ("can I …", "what should I …").</summary>
+    private static readonly string[] QuestionFiller =
+    [
+        "i", "me", "my", "mine", "myself", "we", "us", "our", "you", "your", "yours", "he", "she", "him", "her", "his",
+        "can", "could", "should", "would", "may", "might", "must", "shall", "do", "does", "did", "doing", "done",
+        "what", "whats", "how", "when", "where", "why", "who", "whom", "which", "am", "been", "being", "has", "have",
+        "had", "having", "get", "got", "ok", "okay", "please", "just", "also", "about", "any", "anything", "some",
+        "something", "so", "too", "very", "really", "from", "up", "out", "than", "because", "while", "its", "it's",
+        "i'm", "im", "i've", "ive", "let", "lets", "there's", "here", "those", "them", "were", "yes", "all", "one",
+        "own", "like", "thing", "things", "want", "wanna", "need", "know", "tell", "okay", "hey", "hi", "guys",
+        "allowed", "permitted", "ever", "still", "else", "even", "way", "ways", "go",
+    ];
+
+    public static readonly CharArraySet StopWords = BuildStopWords();
+
+    private static CharArraySet BuildStopWords()
+    {
+        var set = new CharArraySet(LuceneSetup.Version, 128, true);
+        foreach (var w in EnglishAnalyzer.DefaultStopSet)
+        {
+            set.Add(w);
+        }
+
+        foreach (var w in QuestionFiller)
+        {
+            set.Add(w);
+        }
+
+        return set.AsReadOnly();
+    }
+
+    /// <summary>The analyzer for indexing (no synonyms) or for queries (with synonyms when a map is given).</summary>
+    public static Analyzer Create(SynonymMap? synonyms) =>
+        Analyzer.NewAnonymous((_, reader) =>
+        {
+            var source = new StandardTokenizer(LuceneSetup.Version, reader);
+            TokenStream ts = new StandardFilter(LuceneSetup.Version, source);
+            ts = new ASCIIFoldingFilter(ts);
+            ts = new EnglishPossessiveFilter(LuceneSetup.Version, ts);
+            ts = new LowerCaseFilter(LuceneSetup.Version, ts);
+            if (synonyms is not null && synonyms.Fst is not null)
+            {
+                ts = new SynonymFilter(ts, synonyms, ignoreCase: true);
+            }
+
+            ts = new StopFilter(LuceneSetup.Version, ts, StopWords);
+            ts = new PorterStemFilter(ts);
+            return new TokenStreamComponents(source, ts);
+        });
+
+    /// <summary>Non-stemming analyzer used to read the synonym file (folding and lower-casing only).</summary>
+    public static Analyzer CreateSynonymParsing() =>
+        Analyzer.NewAnonymous((_, reader) =>
+        {
+            var source = new StandardTokenizer(LuceneSetup.Version, reader);
+            TokenStream ts = new ASCIIFoldingFilter(source);
+            ts = new EnglishPossessiveFilter(LuceneSetup.Version, ts);
+            ts = new LowerCaseFilter(LuceneSetup.Version, ts);
+            return new TokenStreamComponents(source, ts);
+        });
+}

@@ -1,0 +1,412 @@
+using GuidelineBot.Core.Answers;
+using GuidelineBot.Core.Knowledge;
+using Lucene.Net.Analysis;
+using Lucene.Net.Analysis.Synonym;
+using Lucene.Net.Analysis.TokenAttributes;
+using Lucene.Net.Documents;
+using Lucene.Net.Index;
+using Lucene.Net.Search;
+using Lucene.Net.Search.Similarities;
+using Lucene.Net.Store;
+
+namespace GuidelineBot.Search;
+
+/// <summary>
+/// The shared index: one Lucene document per section (heading, whole text, document title) and one per passage, in a
+/// RAMDirectory built at start-up; one <see cref="IndexSearcher"/> shared by all threads. Queries are built term by
+/// term from the analyzed user text, so nothing the user types is ever read as query syntax. Candidates are scored on
+/// BM25, on how much of the question's vocabulary the section covers, and (optionally) on MiniLM sentence similarity.
+/// </summary>
+public sealed class LuceneGuidelineSearch : IGuidelineSearch, IDisposable
+{
+    private const string FieldKind = "kind";
+    private const string FieldSection = "sid";
+    private const string FieldPassage = "pid";
+    private const string FieldHeading = "heading";
+    private const string FieldBody = "body";
+    private const string FieldPassageBody = "pbody";
+    private const string FieldTitle = "title";
+    private const int MaxQueryTerms = 64;
+    private const int MaxEncodedChars = 1000;
+
+    private readonly SearchOptions _options;
+    private readonly GuidelineSection[] _sections;
+    private readonly HashSet<string>[] _sectionTerms;
+    private readonly Dictionary<string, int> _termSectionFrequency = new(StringComparer.Ordinal);
+    private readonly Analyzer _indexAnalyzer;
+    private readonly Analyzer _queryAnalyzer;
+    private readonly RAMDirectory _directory = new();
+    private readonly DirectoryReader _reader;
+    private readonly IndexSearcher _searcher;
+    private readonly SpellingCorrector _speller;
+    private readonly ISemanticEncoder? _encoder;
+    private readonly float[][] _headingVectors = [];
+    private readonly float[][][] _passageVectors = [];
+
+    public LuceneGuidelineSearch(KnowledgeBase knowledge, SearchOptions options, string? synonymsPath = null, ISemanticEncoder? encoder = null)
+        : this(knowledge, options, Synonyms.Load(synonymsPath), Synonyms.Words(synonymsPath).ToArray(), encoder)
+    {
+    }
+
+    internal LuceneGuidelineSearch(KnowledgeBase knowledge, SearchOptions options, SynonymMap? synonyms, IReadOnlyCollection<string> synonymWords, ISemanticEncoder? encoder)
+    {
+        Knowledge = knowledge;
+        _options = options;
+        _encoder = options.Reranker == RerankerKind.MiniLM ? encoder : null;
+        _sections = knowledge.Sections.ToArray();
+        _indexAnalyzer = GuidelineAnalyzer.Create(null);
+        _queryAnalyzer = GuidelineAnalyzer.Create(synonyms);
+
+        var similarity = new BM25Similarity();
+        using (var writer = new IndexWriter(_directory, new IndexWriterConfig(LuceneSetup.Version, _indexAnalyzer) { Similarity = similarity }))
+        {
+            for (var i = 0; i < _sections.Length; i++)
+            {
+                var s = _sections[i];
+                var heading = s.ParentHeading is null ? s.Heading : s.ParentHeading + " " + s.Heading;
+                writer.AddDocument(new Document
+                {
+                    new StringField(FieldKind, "section", Field.Store.NO),
+                    new StoredField(FieldSection, i),
+                    new TextField(FieldHeading, heading, Field.Store.NO),
+                    new TextField(FieldBody, s.Text, Field.Store.NO),
+                    new TextField(FieldTitle, s.DocumentTitle, Field.Store.NO),
+                });
+                for (var j = 0; j < s.Passages.Count; j++)
+                {
+                    writer.AddDocument(new Document
+                    {
+                        new StringField(FieldKind, "passage", Field.Store.NO),
+                        new StoredField(FieldSection, i),
+                        new StoredField(FieldPassage, j),
+                        new TextField(FieldPassageBody, s.Passages[j].Text, Field.Store.NO),
+                    });
+                }
+            }
+
+            writer.Commit();
+        }
+
+        _reader = DirectoryReader.Open(_directory);
+        _searcher = new IndexSearcher(_reader) { Similarity = similarity };
+
+        _sectionTerms = new HashSet<string>[_sections.Length];
+        var corpusWords = new List<string>();
+        for (var i = 0; i < _sections.Length; i++)
+        {
+            var s = _sections[i];
+            var all = $"{s.ParentHeading} {s.Heading}\n{s.Text}\n{s.DocumentTitle}";
+            _sectionTerms[i] = Analyze(_indexAnalyzer, all).Select(t => t.Term).ToHashSet(StringComparer.Ordinal);
+            foreach (var t in _sectionTerms[i])
+            {
+                _termSectionFrequency[t] = _termSectionFrequency.GetValueOrDefault(t) + 1;
+            }
+
+            corpusWords.AddRange(SpellingCorrector.Words(all));
+        }
+
+        var known = synonymWords.Concat(_encoder is null ? [] : MiniLmEncoder.VocabularyWords());
+        _speller = new SpellingCorrector(corpusWords, known);
+
+        if (_encoder is not null && _sections.Length > 0)
+        {
+            var texts = new List<string>();
+            foreach (var s in _sections)
+            {
+                texts.Add(HeadingText(s));
+                texts.AddRange(s.Passages.Select(p => Truncate(HeadingText(s) + ": " + p.Text)));
+            }
+
+            var vectors = _encoder.Encode(texts);
+            _headingVectors = new float[_sections.Length][];
+            _passageVectors = new float[_sections.Length][][];
+            var k = 0;
+            for (var i = 0; i < _sections.Length; i++)
+            {
+                _headingVectors[i] = vectors[k++];
+                _passageVectors[i] = new float[_sections[i].Passages.Count][];
+                for (var j = 0; j < _passageVectors[i].Length; j++)
+                {
+                    _passageVectors[i][j] = vectors[k++];
+                }
+            }
+        }
+    }
+
+    public KnowledgeBase Knowledge { get; }
+
+    public bool UsesReranker => _encoder is not null;
+
+    public SearchResult Search(string question, int maxResults, CancellationToken cancellationToken = default)
+    {
+        var features = Score(question ?? "", cancellationToken);
+        var hits = features
+            .OrderByDescending(f => f.Rank)
+            .Take(Math.Max(0, maxResults))
+            .Select(f => new SearchHit(_sections[f.Section], f.Rank, f.Confidence, PickPassages(f)))
+            .ToArray();
+        return new SearchResult(question ?? "", hits);
+    }
+
+    /// <summary>Per-section evidence for one question (exposed for calibration and tests).</summary>
+    internal sealed record Features(int Section, double Lexical, double Coverage, double Semantic, double[] PassageScores)
+    {
+        public double Rank { get; init; }
+
+        public double Confidence { get; init; }
+    }
+
+    internal IReadOnlyList<Features> Score(string question, CancellationToken cancellationToken)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        if (question.Length > 4 * MaxEncodedChars)
+        {
+            question = question[..(4 * MaxEncodedChars)];
+        }
+
+        var corrected = _speller.Correct(question);
+        var groups = TermGroups(corrected);
+
+        // Lexical: BM25 over section and passage documents.
+        var lexical = new double[_sections.Length];
+        var passageLexical = _sections.Select(s => new double[s.Passages.Count]).ToArray();
+        if (groups.Count > 0)
+        {
+            var query = BuildQuery(groups);
+            var collector = TopScoreDocCollector.Create(Math.Max(1, _reader.MaxDoc), true);
+            _searcher.Search(query, collector);
+            foreach (var sd in collector.GetTopDocs().ScoreDocs)
+            {
+                var doc = _searcher.Doc(sd.Doc);
+                var sid = doc.GetField(FieldSection).GetInt32Value()!.Value;
+                var pidField = doc.GetField(FieldPassage);
+                if (pidField is null)
+                {
+                    lexical[sid] += sd.Score;
+                }
+                else
+                {
+                    var pid = pidField.GetInt32Value()!.Value;
+                    passageLexical[sid][pid] = sd.Score;
+                }
+            }
+
+            for (var i = 0; i < lexical.Length; i++)
+            {
+                lexical[i] += passageLexical[i].DefaultIfEmpty(0).Max();
+            }
+        }
+
+        var maxLexical = lexical.DefaultIfEmpty(0).Max();
+
+        // Semantic: cosine to the heading and to each passage.
+        float[]? q = null;
+        if (_encoder is not null && corrected.Trim().Length > 0)
+        {
+            q = _encoder.Encode([Truncate(corrected)], cancellationToken)[0];
+        }
+
+        var results = new List<Features>(_sections.Length);
+        for (var i = 0; i < _sections.Length; i++)
+        {
+            var coverage = Coverage(groups, _sectionTerms[i]);
+            var lex = maxLexical > 0 ? lexical[i] / maxLexical : 0;
+            double semantic = 0;
+            var passageScores = new double[_sections[i].Passages.Count];
+            var maxPassageLex = passageLexical[i].DefaultIfEmpty(0).Max();
+            for (var j = 0; j < passageScores.Length; j++)
+            {
+                passageScores[j] = maxPassageLex > 0 ? passageLexical[i][j] / maxPassageLex : 0;
+            }
+
+            if (q is not null)
+            {
+                semantic = Dot(q, _headingVectors[i]);
+                for (var j = 0; j < passageScores.Length; j++)
+                {
+                    var cos = Dot(q, _passageVectors[i][j]);
+                    semantic = Math.Max(semantic, cos);
+                    passageScores[j] = 0.5 * passageScores[j] + cos;
+                }
+            }
+
+            var f = new Features(i, lex, coverage, semantic, passageScores);
+            results.Add(Calibrate(f));
+        }
+
+        return results;
+    }
+
+    /// <summary>Combines the evidence into a ranking score and a 0..1 confidence.</summary>
+    private Features Calibrate(Features f)
+    {
+        if (_encoder is null)
+        {
+            var rank = 0.6 * f.Lexical + 0.4 * f.Coverage;
+            var confidence = f.Lexical <= 0 ? 0 : f.Coverage * (0.5 + 0.5 * f.Lexical);
+            return f with { Rank = rank, Confidence = Math.Clamp(confidence, 0, 1) };
+        }
+        else
+        {
+            var rank = 0.6 * f.Semantic + 0.25 * f.Lexical + 0.15 * f.Coverage;
+            var confidence = 0.75 * f.Semantic + 0.25 * f.Coverage;
+            return f with { Rank = rank, Confidence = Math.Clamp(confidence, 0, 1) };
+        }
+    }
+
+    private IReadOnlyList<Passage> PickPassages(Features f)
+    {
+        var passages = _sections[f.Section].Passages;
+        if (passages.Count == 0)
+        {
+            return [];
+        }
+
+        var best = f.PassageScores.Max();
+        if (best <= 0)
+        {
+            return [passages[0]];
+        }
+
+        return passages.Where((_, j) => f.PassageScores[j] >= 0.75 * best).Take(3).ToArray();
+    }
+
+    /// <summary>One group per query position: the word the user typed (stemmed) and its synonyms.</summary>
+    internal sealed record TermGroup(List<string> Terms, List<string> Synonyms);
+
+    internal List<TermGroup> TermGroups(string text)
+    {
+        var groups = new List<TermGroup>();
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var token in Analyze(_queryAnalyzer, text))
+        {
+            if (token.PositionIncrement > 0 || groups.Count == 0)
+            {
+                if (groups.Count >= MaxQueryTerms)
+                {
+                    break;
+                }
+
+                groups.Add(new TermGroup([], []));
+            }
+
+            var g = groups[^1];
+            if (token.IsSynonym)
+            {
+                g.Synonyms.Add(token.Term);
+            }
+            else
+            {
+                g.Terms.Add(token.Term);
+            }
+        }
+
+        // Drop repeated words and groups with nothing left.
+        return groups.Where(g => g.Terms.Count + g.Synonyms.Count > 0)
+            .Where(g => g.Terms.Count == 0 || g.Terms.Any(seen.Add))
+            .ToList();
+    }
+
+    private Query BuildQuery(List<TermGroup> groups)
+    {
+        var query = new BooleanQuery(disableCoord: true);
+        var added = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var g in groups)
+        {
+            foreach (var (term, weight) in g.Terms.Select(t => (t, 1f)).Concat(g.Synonyms.Select(t => (t, _options.SynonymWeight))))
+            {
+                if (!added.Add(term))
+                {
+                    continue;
+                }
+
+                query.Add(new TermQuery(new Term(FieldHeading, term)) { Boost = _options.HeadingBoost * weight }, Occur.SHOULD);
+                query.Add(new TermQuery(new Term(FieldBody, term)) { Boost = weight }, Occur.SHOULD);
+                query.Add(new TermQuery(new Term(FieldPassageBody, term)) { Boost = weight }, Occur.SHOULD);
+                query.Add(new TermQuery(new Term(FieldTitle, term)) { Boost = 0.3f * weight }, Occur.SHOULD);
+            }
+        }
+
+        return query;
+    }
+
+    /// <summary>IDF-weighted share of the question's words that the section contains (synonyms count slightly less).</summary>
+    private double Coverage(List<TermGroup> groups, HashSet<string> terms)
+    {
+        if (groups.Count == 0)
+        {
+            return 0;
+        }
+
+        double total = 0, matched = 0;
+        foreach (var g in groups)
+        {
+            var weight = g.Terms.Count > 0 ? g.Terms.Max(Idf) : g.Synonyms.Max(Idf);
+            total += weight;
+            if (g.Terms.Any(terms.Contains))
+            {
+                matched += weight;
+            }
+            else if (g.Synonyms.Any(terms.Contains))
+            {
+                matched += weight * 0.85;
+            }
+        }
+
+        return total > 0 ? matched / total : 0;
+    }
+
+    private double Idf(string term)
+    {
+        var df = _termSectionFrequency.GetValueOrDefault(term);
+        var n = Math.Max(1, _sections.Length);
+        return Math.Log(1 + (n - df + 0.5) / (df + 0.5));
+    }
+
+    internal readonly record struct Token(string Term, int PositionIncrement, bool IsSynonym);
+
+    internal static List<Token> Analyze(Analyzer analyzer, string text)
+    {
+        var tokens = new List<Token>();
+        using var ts = analyzer.GetTokenStream("f", text);
+        var term = ts.AddAttribute<ICharTermAttribute>();
+        var posInc = ts.AddAttribute<IPositionIncrementAttribute>();
+        var type = ts.AddAttribute<ITypeAttribute>();
+        ts.Reset();
+        while (ts.IncrementToken())
+        {
+            tokens.Add(new Token(term.ToString(), posInc.PositionIncrement, type.Type == SynonymFilter.TYPE_SYNONYM));
+        }
+
+        ts.End();
+        return tokens;
+    }
+
+    internal List<Token> AnalyzeQuery(string text) => Analyze(_queryAnalyzer, _speller.Correct(text));
+
+    internal string CorrectSpelling(string text) => _speller.Correct(text);
+
+    private static string HeadingText(GuidelineSection s) =>
+        s.IsIntroduction ? s.DocumentTitle : s.ParentHeading is null ? s.Heading : s.ParentHeading + " — " + s.Heading;
+
+    private static string Truncate(string s) => s.Length <= MaxEncodedChars ? s : s[..MaxEncodedChars];
+
+    private static double Dot(float[] a, float[] b)
+    {
+        double d = 0;
+        for (var i = 0; i < a.Length; i++)
+        {
+            d += a[i] * b[i];
+        }
+
+        return d;
+    }
+
+    public void Dispose()
+    {
+        _reader.Dispose();
+        _directory.Dispose();
+        _indexAnalyzer.Dispose();
+        _queryAnalyzer.Dispose();
+    }
+}

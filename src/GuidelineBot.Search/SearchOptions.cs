@@ -1,0 +1,32 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace GuidelineBot.Search;
+
+public enum RerankerKind
+{
+    /// <summary>Lexical only: BM25 over headings and passages, plus query-term coverage.</summary>
+    None,
+
+    /// <summary>Lucene candidates re-ranked with the MiniLM sentence encoder (offline, inside its NuGet package).</summary>
+    MiniLM,
+}
+
+/// <summary>Configuration section <c>Search</c>.</summary>
+public sealed class SearchOptions
+{
+    public const string SectionName = "Search";
+
+    public RerankerKind Reranker { get; set; } = RerankerKind.MiniLM;
+
+    /// <summary>How much more a heading match counts than a body match.</summary>
+    [Range(0.1, 20)]
+    public float HeadingBoost { get; set; } = 2.5f;
+
+    /// <summary>Weight of a synonym relative to the word the user typed.</summary>
+    [Range(0.0, 1.0)]
+    public float SynonymWeight { get; set; } = 0.7f;
+
+    /// <summary>How many sections Lucene hands to the re-ranker.</summary>
+    [Range(1, 1000)]
+    public int Candidates { get; set; } = 30;
+}

@@ -1,0 +1,59 @@
+using System.CommandLine;
+using System.Text.Json;
+using GuidelineBot.Core.Answers;
+
+namespace GuidelineBot.Cli;
+
+/// <summary><c>ask [--json] [question…]</c>; <c>ask --json</c> without a question answers one question per stdin line.</summary>
+internal static class AskCommand
+{
+    public static Command Create(TextWriter output, TextWriter errors, TextReader input)
+    {
+        var json = new Option<bool>("--json") { Description = "Print JSON: one object per question." };
+        var words = new Argument<string[]>("question") { Description = "The question (quote it, or just type the words).", Arity = ArgumentArity.ZeroOrMore };
+        var command = new Command("ask", "Answer a question from the guidelines.") { json, words };
+        command.SetAction(async (parse, ct) =>
+        {
+            var question = string.Join(' ', parse.GetValue(words) ?? []);
+            var asJson = parse.GetValue(json);
+            if (question.Length == 0 && !asJson)
+            {
+                await errors.WriteLineAsync("error: ask needs a question, e.g. ask \"can I friend parents?\" (or ask --json to read questions from stdin)");
+                return 2;
+            }
+
+            var answers = CliApp.BuildEngine(errors).GetRequiredService<AnswerService>();
+            if (question.Length > 0)
+            {
+                await WriteAsync(output, answers.Ask(question, ct), asJson);
+                return 0;
+            }
+
+            while (await input.ReadLineAsync(ct) is { } line)
+            {
+                await WriteAsync(output, answers.Ask(line, ct), asJson: true);
+            }
+
+            return 0;
+        });
+        return command;
+    }
+
+    private static async Task WriteAsync(TextWriter output, Reply reply, bool asJson)
+    {
+        if (asJson)
+        {
+            await output.WriteLineAsync(JsonSerializer.Serialize(AskJson.From(reply), CliApp.Json));
+        }
+        else
+        {
+            await output.WriteLineAsync(ReplyText.Render(reply));
+            if (reply is AnswerReply a)
+            {
+                await output.WriteLineAsync($"Confidence: {a.Score:0.00}");
+            }
+        }
+
+        await output.FlushAsync();
+    }
+}

@@ -1,0 +1,107 @@
+using System.CommandLine;
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using GuidelineBot.Core.Knowledge;
+using GuidelineBot.Hosting;
+using Microsoft.Extensions.Options;
+
+namespace GuidelineBot.Cli;
+
+/// <summary>The command line: <c>ask</c>, <c>topics</c>, <c>eval</c> (and the commands other features add).</summary>
+internal static class CliApp
+{
+    private static readonly HashSet<string> CommandNames = ["ask", "topics", "eval", "-h", "--help", "-?", "--version"];
+
+    internal static readonly JsonSerializerOptions Json = new(CliJsonContext.Default.Options)
+    {
+        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+    };
+
+    /// <summary>True when the arguments name a CLI command; anything else starts the bot server.</summary>
+    public static bool IsCommand(string[] args) => args.Length > 0 && CommandNames.Contains(args[0]);
+
+    public static async Task<int> RunAsync(string[] args, TextWriter? stdout = null, TextWriter? stderr = null, TextReader? stdin = null)
+    {
+        var output = stdout ?? Console.Out;
+        var errors = stderr ?? Console.Error;
+        var input = stdin ?? Console.In;
+
+        var root = new RootCommand("GuidelineBot: answers staff questions with the exact guideline text and a citation.");
+        root.Subcommands.Add(AskCommand.Create(output, errors, input));
+        root.Subcommands.Add(TopicsCommand.Create(output, errors));
+        root.Subcommands.Add(EvalCommand.Create(output, errors));
+
+        var parse = root.Parse(args);
+        if (parse.Errors.Count > 0)
+        {
+            await errors.WriteLineAsync($"error: {parse.Errors[0].Message} (see --help)");
+            return 2;
+        }
+
+        try
+        {
+            return await parse.InvokeAsync(new InvocationConfiguration { Output = output, Error = errors, EnableDefaultExceptionHandler = false });
+        }
+        catch (Exception ex) when (ex is DirectoryNotFoundException or FileNotFoundException or IOException or UnauthorizedAccessException
+                                       or OptionsValidationException or FormatException or InvalidOperationException)
+        {
+            await errors.WriteLineAsync("error: " + OneLine(ex));
+            return 1;
+        }
+    }
+
+    private static string OneLine(Exception ex)
+    {
+        var message = ex is OptionsValidationException ov ? string.Join("; ", ov.Failures) : ex.Message;
+        return message.ReplaceLineEndings(" ").Trim();
+    }
+
+    /// <summary>Builds the engine from appsettings.json + environment variables in the current directory.</summary>
+    internal static IServiceProvider BuildEngine(TextWriter errors)
+    {
+        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings
+        {
+            ContentRootPath = Directory.GetCurrentDirectory(),
+            DisableDefaults = false,
+            Args = [],
+        });
+        builder.Logging.ClearProviders();
+        builder.Logging.AddProvider(new StderrWarningLoggerProvider(errors));
+        builder.Services.AddGuidelineEngine(builder.Configuration);
+        var provider = builder.Services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true });
+        ValidateOptions(provider);
+        return provider;
+    }
+
+    private static void ValidateOptions(IServiceProvider provider)
+    {
+        _ = provider.GetRequiredService<IOptions<KnowledgeOptions>>().Value;
+        _ = provider.GetRequiredService<IOptions<Core.Answers.AnswerOptions>>().Value;
+        _ = provider.GetRequiredService<IOptions<Search.SearchOptions>>().Value;
+    }
+}
+
+/// <summary>CLI logging: warnings and errors only, one line each, on stderr (stdout stays clean for JSON).</summary>
+internal sealed class StderrWarningLoggerProvider(TextWriter writer) : ILoggerProvider
+{
+    public ILogger CreateLogger(string categoryName) => new Logger(writer);
+
+    public void Dispose()
+    {
+    }
+
+    private sealed class Logger(TextWriter writer) : ILogger
+    {
+        public IDisposable? BeginScope<TState>(TState state) where TState : notnull => null;
+
+        public bool IsEnabled(LogLevel logLevel) => logLevel >= LogLevel.Warning;
+
+        public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
+        {
+            if (IsEnabled(logLevel))
+            {
+                writer.WriteLine($"{(logLevel >= LogLevel.Error ? "error" : "warning")}: {formatter(state, exception)}");
+            }
+        }
+    }
+}

@@ -1,0 +1,150 @@
+using System.CommandLine;
+using System.Globalization;
+using System.Text.RegularExpressions;
+using GuidelineBot.Core.Answers;
+
+namespace GuidelineBot.Cli;
+
+/// <summary>
+/// <c>eval FILE [--sections KEYS]</c>: scores a question set (<c>question TAB keys</c>, <c>NONE</c> = must decline)
+/// against section keys (<c>key TAB heading-regex TAB phrase|phrase</c>), prints each miss and the totals.
+/// </summary>
+internal static class EvalCommand
+{
+    public static Command Create(TextWriter output, TextWriter errors)
+    {
+        var file = new Argument<FileInfo>("file") { Description = "Questions: question<TAB>comma-separated keys or NONE." };
+        var sections = new Option<FileInfo?>("--sections") { Description = "Section keys (default: sections.tsv beside FILE)." };
+        var verbose = new Option<bool>("--verbose") { Description = "Print every question, not only the misses." };
+        var command = new Command("eval", "Score the answer engine on a question set.") { file, sections, verbose };
+        command.SetAction(async (parse, ct) =>
+        {
+            var questionsFile = parse.GetValue(file)!;
+            var keysFile = parse.GetValue(sections) ?? new FileInfo(Path.Combine(questionsFile.DirectoryName ?? ".", "sections.tsv"));
+            if (!questionsFile.Exists)
+            {
+                throw new FileNotFoundException($"question file '{questionsFile.FullName}' not found");
+            }
+
+            if (!keysFile.Exists)
+            {
+                throw new FileNotFoundException($"section keys '{keysFile.FullName}' not found (use --sections)");
+            }
+
+            var keys = ReadKeys(keysFile.FullName);
+            var questions = ReadQuestions(questionsFile.FullName, keys);
+            var answers = CliApp.BuildEngine(errors).GetRequiredService<AnswerService>();
+            int inScope = 0, inScopeRight = 0, offTopic = 0, offTopicRight = 0, confidentWrong = 0;
+            foreach (var (question, expected) in questions)
+            {
+                var reply = answers.Ask(question, ct);
+                var answer = reply as AnswerReply;
+                bool right;
+                if (expected.Count == 0)
+                {
+                    offTopic++;
+                    right = answer is null;
+                    offTopicRight += right ? 1 : 0;
+                }
+                else
+                {
+                    inScope++;
+                    right = answer is not null && expected.Any(k => keys[k].Matches(answer.Section.Heading, answer.Text));
+                    inScopeRight += right ? 1 : 0;
+                }
+
+                if (!right && answer is not null)
+                {
+                    confidentWrong++;
+                }
+
+                if (!right || parse.GetValue(verbose))
+                {
+                    var got = answer is null ? $"no answer (best {((NoAnswerReply?)(reply as NoAnswerReply))?.Score ?? 0:0.00})" : $"“{answer.Section.Heading}” ({answer.Score:0.00})";
+                    var want = expected.Count == 0 ? "NONE" : string.Join(",", expected);
+                    await output.WriteLineAsync($"{(right ? "ok  " : "MISS")}  {question}  →  {got}; want {want}");
+                }
+            }
+
+            var total = inScope + offTopic;
+            var totalRight = inScopeRight + offTopicRight;
+            await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
+                $"in scope: {inScopeRight}/{inScope} right; off-topic: {offTopicRight}/{offTopic} declined; wrong answers given: {confidentWrong}; total: {totalRight}/{total} ({(total == 0 ? 0 : 100.0 * totalRight / total):0.0}%)"));
+            return 0;
+        });
+        return command;
+    }
+
+    private sealed record Key(Regex Heading, string[] Phrases)
+    {
+        public bool Matches(string heading, string text)
+        {
+            var h = Normalize(heading);
+            var t = Normalize(text);
+            return Heading.IsMatch(h) || Phrases.Any(p => p.Length > 0 && t.Contains(p, StringComparison.Ordinal));
+        }
+
+        private static string Normalize(string s) =>
+            s.ToLowerInvariant().Replace('“', '"').Replace('”', '"').Replace('’', '\'').Replace('‘', '\'');
+    }
+
+    private static Dictionary<string, Key> ReadKeys(string path)
+    {
+        var keys = new Dictionary<string, Key>(StringComparer.Ordinal);
+        var lineNo = 0;
+        foreach (var line in File.ReadLines(path))
+        {
+            lineNo++;
+            if (line.Length == 0 || line.StartsWith('#'))
+            {
+                continue;
+            }
+
+            var parts = line.Split('\t');
+            if (parts.Length < 2)
+            {
+                throw new FormatException($"{path}:{lineNo}: expected key<TAB>heading-regex<TAB>phrases");
+            }
+
+            var phrases = parts.Length > 2 ? parts[2].Split('|').Select(p => p.Trim().ToLowerInvariant()).ToArray() : [];
+            keys[parts[0].Trim()] = new Key(new Regex(parts[1], RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1)), phrases);
+        }
+
+        return keys;
+    }
+
+    private static List<(string Question, IReadOnlyList<string> Keys)> ReadQuestions(string path, Dictionary<string, Key> keys)
+    {
+        var list = new List<(string, IReadOnlyList<string>)>();
+        var lineNo = 0;
+        foreach (var line in File.ReadLines(path))
+        {
+            lineNo++;
+            if (line.Trim().Length == 0 || line.StartsWith('#'))
+            {
+                continue;
+            }
+
+            var parts = line.Split('\t');
+            if (parts.Length < 2)
+            {
+                throw new FormatException($"{path}:{lineNo}: expected question<TAB>keys");
+            }
+
+            var expected = parts[1].Trim() == "NONE"
+                ? []
+                : parts[1].Split(',').Select(k => k.Trim()).Where(k => k.Length > 0).ToArray();
+            foreach (var k in expected)
+            {
+                if (!keys.ContainsKey(k))
+                {
+                    throw new FormatException($"{path}:{lineNo}: unknown section key '{k}'");
+                }
+            }
+
+            list.Add((parts[0].Trim(), expected));
+        }
+
+        return list;
+    }
+}

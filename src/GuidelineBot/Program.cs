@@ -1,0 +1,20 @@
+using GuidelineBot.Cli;
+using GuidelineBot.Hosting;
+
+// With a sub-command (ask, topics, eval, …) this is the command line; otherwise it is the bot server.
+if (CliApp.IsCommand(args))
+{
+    return await CliApp.RunAsync(args);
+}
+
+var builder = WebApplication.CreateBuilder(args);
+builder.Services.AddGuidelineEngine(builder.Configuration);
+builder.Services.AddHealthChecks().AddCheck<KnowledgeHealthCheck>("knowledge");
+builder.Services.AddHostedService<IndexWarmup>();
+
+var app = builder.Build();
+app.MapHealthChecks("/healthz");
+app.MapGet("/", () => Results.Text("GuidelineBot is running. POST /slack/* or /api/messages; GET /healthz."));
+
+await app.RunAsync();
+return 0;
