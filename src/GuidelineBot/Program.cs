@@ -18,3 +18,6 @@ app.MapGet("/", () => Results.Text("GuidelineBot is running. POST /slack/* or /a
 
 await app.RunAsync();
 return 0;
+
+/// <summary>Entry point type, visible to WebApplicationFactory in the integration tests.</summary>
+public partial class Program;
