@@ -1,0 +1,52 @@
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
+
+namespace GuidelineBot.Teams.Configuration;
+
+/// <summary>Checks the <c>Bot</c> section at start-up; in Production refuses to run <c>/api/messages</c> unauthenticated.</summary>
+internal sealed class BotOptionsValidator(IHostEnvironment environment) : IValidateOptions<BotOptions>
+{
+    public ValidateOptionsResult Validate(string? name, BotOptions options)
+    {
+        var failures = new List<string>();
+        if (options.IsLocalMode)
+        {
+            if (environment.IsProduction())
+            {
+                failures.Add("Bot:MicrosoftAppId is not set, so /api/messages would accept unauthenticated requests. " +
+                             "In Production set Bot:MicrosoftAppId, Bot:MicrosoftAppPassword and Bot:MicrosoftAppTenantId " +
+                             "(e.g. environment variables Bot__MicrosoftAppId, Bot__MicrosoftAppPassword, Bot__MicrosoftAppTenantId); " +
+                             "for local testing run with ASPNETCORE_ENVIRONMENT=Development.");
+            }
+        }
+        else
+        {
+            if (string.IsNullOrWhiteSpace(options.MicrosoftAppPassword))
+            {
+                failures.Add("Bot:MicrosoftAppPassword (the client secret) is required when Bot:MicrosoftAppId is set.");
+            }
+
+            if (!string.Equals(options.MicrosoftAppType, BotOptions.SingleTenant, StringComparison.OrdinalIgnoreCase) && !options.IsMultiTenant)
+            {
+                failures.Add($"Bot:MicrosoftAppType must be '{BotOptions.SingleTenant}' or '{BotOptions.MultiTenant}', not '{options.MicrosoftAppType}'.");
+            }
+            else if (!options.IsMultiTenant && string.IsNullOrWhiteSpace(options.MicrosoftAppTenantId) && string.IsNullOrWhiteSpace(options.TokenEndpoint))
+            {
+                failures.Add("Bot:MicrosoftAppTenantId is required for a SingleTenant bot (the Entra tenant the bot is registered in).");
+            }
+
+            CheckAddress(failures, "Bot:TokenEndpoint", options.ResolvedTokenEndpoint);
+        }
+
+        CheckAddress(failures, "Bot:OpenIdMetadataUrl", options.OpenIdMetadataUrl);
+        return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
+    }
+
+    private static void CheckAddress(List<string> failures, string key, string? value)
+    {
+        if (!AddressPolicy.IsHttpsOrLoopback(value))
+        {
+            failures.Add($"{key} must be an absolute https URL (plain http only on loopback), not '{value}'.");
+        }
+    }
+}

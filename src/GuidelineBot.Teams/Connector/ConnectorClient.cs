@@ -1,0 +1,93 @@
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text.Json.Serialization.Metadata;
+using GuidelineBot.Teams.Auth;
+using GuidelineBot.Teams.Configuration;
+using GuidelineBot.Teams.Protocol;
+using Microsoft.Extensions.Options;
+
+namespace GuidelineBot.Teams.Connector;
+
+/// <summary>
+/// The Bot Connector REST API (v3) at the activity's <c>serviceUrl</c>. Registered as a typed HttpClient with the standard
+/// resilience handler (bounded retries of 429/5xx). Refuses service URLs the policy does not allow (SSRF guard).
+/// </summary>
+internal sealed class ConnectorClient
+{
+    private readonly HttpClient _http;
+    private readonly BotTokenProvider _tokens;
+    private readonly BotOptions _options;
+
+    public ConnectorClient(HttpClient http, BotTokenProvider tokens, IOptions<BotOptions> options)
+    {
+        _http = http;
+        _tokens = tokens;
+        _options = options.Value;
+    }
+
+    /// <summary><c>POST {serviceUrl}/v3/conversations/{conversationId}/activities/{replyToId}</c></summary>
+    public Task<ResourceResponse?> ReplyAsync(string serviceUrl, string conversationId, string replyToId, Activity activity, CancellationToken cancellationToken) =>
+        SendAsync(HttpMethod.Post, Url(serviceUrl, "v3/conversations", conversationId, "activities", replyToId),
+            activity, TeamsJsonContext.Default.Activity, TeamsJsonContext.Default.ResourceResponse, cancellationToken);
+
+    /// <summary><c>POST {serviceUrl}/v3/conversations/{conversationId}/activities</c></summary>
+    public Task<ResourceResponse?> SendToConversationAsync(string serviceUrl, string conversationId, Activity activity, CancellationToken cancellationToken) =>
+        SendAsync(HttpMethod.Post, Url(serviceUrl, "v3/conversations", conversationId, "activities"),
+            activity, TeamsJsonContext.Default.Activity, TeamsJsonContext.Default.ResourceResponse, cancellationToken);
+
+    /// <summary><c>PUT {serviceUrl}/v3/conversations/{conversationId}/activities/{activityId}</c></summary>
+    public Task<ResourceResponse?> UpdateAsync(string serviceUrl, string conversationId, string activityId, Activity activity, CancellationToken cancellationToken) =>
+        SendAsync(HttpMethod.Put, Url(serviceUrl, "v3/conversations", conversationId, "activities", activityId),
+            activity, TeamsJsonContext.Default.Activity, TeamsJsonContext.Default.ResourceResponse, cancellationToken);
+
+    /// <summary><c>POST {serviceUrl}/v3/conversations</c>: a proactive 1:1 chat (e.g. onboarding a new member).</summary>
+    public Task<ConversationResourceResponse?> CreateConversationAsync(string serviceUrl, ConversationParameters parameters, CancellationToken cancellationToken) =>
+        SendAsync(HttpMethod.Post, Url(serviceUrl, "v3/conversations"),
+            parameters, TeamsJsonContext.Default.ConversationParameters, TeamsJsonContext.Default.ConversationResourceResponse, cancellationToken);
+
+    private async Task<TResponse?> SendAsync<TBody, TResponse>(
+        HttpMethod method, Uri url, TBody body, JsonTypeInfo<TBody> bodyType, JsonTypeInfo<TResponse> responseType, CancellationToken cancellationToken)
+        where TResponse : class
+    {
+        using var request = new HttpRequestMessage(method, url) { Content = JsonContent.Create(body, bodyType) };
+        var token = await _tokens.GetTokenAsync(cancellationToken);
+        if (token is not null)
+        {
+            request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        }
+
+        using var response = await _http.SendAsync(request, cancellationToken);
+        if (!response.IsSuccessStatusCode)
+        {
+            throw new HttpRequestException($"Bot Connector {method} {url.AbsolutePath} answered {(int)response.StatusCode} {response.ReasonPhrase}.",
+                null, response.StatusCode);
+        }
+
+        if (response.Content.Headers.ContentLength == 0)
+        {
+            return null;
+        }
+
+        try
+        {
+            return await response.Content.ReadFromJsonAsync(responseType, cancellationToken);
+        }
+        catch (System.Text.Json.JsonException)
+        {
+            return null;
+        }
+    }
+
+    private Uri Url(string serviceUrl, string root, params string[] segments)
+    {
+        if (!AddressPolicy.IsAllowedServiceUrl(serviceUrl, _options.IsLocalMode))
+        {
+            throw new InvalidOperationException(_options.IsLocalMode
+                ? $"Local mode (no Bot:MicrosoftAppId) only calls loopback service URLs, not '{serviceUrl}'."
+                : $"Service URL '{serviceUrl}' must be HTTPS (plain HTTP only on loopback).");
+        }
+
+        var path = string.Join('/', segments.Select(Uri.EscapeDataString));
+        return new Uri(serviceUrl.TrimEnd('/') + "/" + root + (path.Length > 0 ? "/" + path : ""));
+    }
+}

@@ -1,0 +1,70 @@
+using GuidelineBot.Teams.Auth;
+using GuidelineBot.Teams.Configuration;
+using GuidelineBot.Teams.Connector;
+using GuidelineBot.Teams.Endpoint;
+using GuidelineBot.Teams.Onboarding;
+using GuidelineBot.Teams.Turns;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Http.Resilience;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace GuidelineBot.Teams;
+
+/// <summary>Microsoft Teams (Bot Framework protocol): <c>builder.Services.AddTeams(builder.Configuration)</c> and <c>app.MapTeams()</c>.</summary>
+public static class TeamsServiceCollectionExtensions
+{
+    /// <summary>Needs the answer engine (<c>AnswerService</c>) and the store (<c>IFeedbackStore</c>, <c>IOnceStore</c>) registered too.</summary>
+    public static IServiceCollection AddTeams(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<BotOptions>().Bind(configuration.GetSection(BotOptions.SectionName)).ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<BotOptions>, BotOptionsValidator>());
+        services.TryAddSingleton(TimeProvider.System);
+
+        services.AddHttpClient(BotSigningKeys.HttpClientName).AddStandardResilienceHandler(BoundedRetries);
+        services.AddHttpClient(BotTokenProvider.HttpClientName).AddStandardResilienceHandler(BoundedRetries);
+        services.AddHttpClient<ConnectorClient>().AddStandardResilienceHandler(BoundedRetries);
+
+        services.AddSingleton<BotSigningKeys>();
+        services.AddSingleton<BotRequestAuthenticator>();
+        services.AddSingleton<BotTokenProvider>();
+        services.AddSingleton<TurnQueue>();
+        services.AddHostedService<TurnWorker>();
+
+        services.AddScoped<TurnDispatcher>();
+        services.AddScoped<MessageHandler>();
+        services.AddScoped<FeedbackHandler>();
+        services.AddScoped<ConversationUpdateHandler>();
+        services.AddScoped<InstallationUpdateHandler>();
+        services.AddScoped<WelcomeSender>();
+        services.TryAddScoped<ITeamsOnboarding, NoTeamsOnboarding>();
+        return services;
+    }
+
+    /// <summary><c>POST /api/messages</c>; warns at start-up when running in local mode (no App ID).</summary>
+    public static IEndpointRouteBuilder MapTeams(this IEndpointRouteBuilder endpoints)
+    {
+        var options = endpoints.ServiceProvider.GetRequiredService<IOptions<BotOptions>>().Value;
+        if (options.IsLocalMode)
+        {
+            endpoints.ServiceProvider.GetRequiredService<ILoggerFactory>().CreateLogger("GuidelineBot.Teams").LogWarning(
+                "Bot:MicrosoftAppId is not set: {Route} accepts requests without authentication (local mode for the Microsoft 365 " +
+                "Agents Playground and the Bot Framework Emulator) and replies only to loopback service URLs. Never expose it like this.",
+                MessagesEndpoint.Route);
+        }
+
+        endpoints.MapPost(MessagesEndpoint.Route, MessagesEndpoint.HandleAsync);
+        return endpoints;
+    }
+
+    /// <summary>429 and 5xx are retried a few times (honouring Retry-After), then the turn fails and is logged.</summary>
+    private static void BoundedRetries(HttpStandardResilienceOptions options)
+    {
+        options.Retry.MaxRetryAttempts = 3;
+        options.Retry.Delay = TimeSpan.FromMilliseconds(500);
+    }
+}

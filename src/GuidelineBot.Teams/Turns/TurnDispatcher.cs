@@ -1,0 +1,69 @@
+using GuidelineBot.Teams.Cards;
+using GuidelineBot.Teams.Connector;
+using GuidelineBot.Teams.Protocol;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace GuidelineBot.Teams.Turns;
+
+/// <summary>Routes an authenticated activity to its handler; an error is logged and the user gets a short apology.</summary>
+internal sealed class TurnDispatcher(ConnectorClient connector, IServiceProvider services, ILogger<TurnDispatcher> log)
+{
+    public const string Apology = "Sorry, something went wrong on my side while answering. Please try again in a moment.";
+
+    public async Task DispatchAsync(Activity activity, CancellationToken cancellationToken)
+    {
+        var turn = new TeamsTurn(activity, connector);
+        try
+        {
+            switch (activity.Type)
+            {
+                case Activity.Types.Message:
+                    await OnMessageAsync(turn, cancellationToken);
+                    break;
+                case Activity.Types.ConversationUpdate:
+                    await services.GetRequiredService<ConversationUpdateHandler>().HandleAsync(turn, cancellationToken);
+                    break;
+                case Activity.Types.InstallationUpdate:
+                    await services.GetRequiredService<InstallationUpdateHandler>().HandleAsync(turn, cancellationToken);
+                    break;
+                default:
+                    log.LogDebug("Ignored a {Type} activity", activity.Type);
+                    break;
+            }
+        }
+        catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
+        {
+            log.LogError(ex, "Teams turn failed ({Type} in conversation {ConversationId})", activity.Type, activity.Conversation?.Id);
+            if (activity.Type == Activity.Types.Message)
+            {
+                await ApologizeAsync(turn, cancellationToken);
+            }
+        }
+    }
+
+    private Task OnMessageAsync(TeamsTurn turn, CancellationToken cancellationToken)
+    {
+        switch (CardActions.Read(turn.Activity.Value))
+        {
+            case FeedbackSubmit feedback:
+                return services.GetRequiredService<FeedbackHandler>().HandleAsync(turn, feedback, cancellationToken);
+            case AskSubmit ask:
+                return services.GetRequiredService<MessageHandler>().HandleAsync(turn, ask.Question, cancellationToken);
+            default:
+                return services.GetRequiredService<MessageHandler>().HandleAsync(turn, MentionText.WithoutBotMention(turn.Activity), cancellationToken);
+        }
+    }
+
+    private async Task ApologizeAsync(TeamsTurn turn, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await turn.ReplyAsync(turn.Message(Apology), cancellationToken);
+        }
+        catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
+        {
+            log.LogError(ex, "Could not send the apology either (conversation {ConversationId})", turn.Activity.Conversation?.Id);
+        }
+    }
+}
