@@ -1,0 +1,201 @@
+using System.Collections.Concurrent;
+using System.Security.Cryptography;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.Features;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.IdentityModel.JsonWebTokens;
+using Microsoft.IdentityModel.Tokens;
+
+namespace GuidelineBot.IntegrationTests.Teams;
+
+/// <summary>
+/// The Microsoft side on 127.0.0.1: OpenID metadata + JWKS (keys with endorsements), the Entra token endpoint and the
+/// Bot Connector, all recording what they were asked. Signs inbound tokens with locally generated RSA keys.
+/// </summary>
+public sealed class FakeBotFramework : IAsyncDisposable
+{
+    public const string ConnectorToken = "fake-connector-token-42";
+    public const string AppId = "5f8c5a3e-1111-4a2b-9c3d-0123456789ab";
+    public const string TenantId = "7a0e0e0e-2222-4b3c-8d4e-abcdefabcdef";
+    public const string TeamsKeyId = "teams-key";
+    public const string WebChatKeyId = "webchat-key";
+
+    private readonly WebApplication _app;
+    private readonly ConcurrentQueue<RecordedRequest> _requests = new();
+    private readonly ConcurrentDictionary<string, int> _failuresToServe = new();
+    private int _nextId;
+
+    private FakeBotFramework(WebApplication app, RsaSecurityKey teamsKey, RsaSecurityKey webChatKey)
+    {
+        _app = app;
+        TeamsKey = teamsKey;
+        WebChatKey = webChatKey;
+    }
+
+    /// <summary>Endorsed for "msteams".</summary>
+    public RsaSecurityKey TeamsKey { get; }
+
+    /// <summary>Endorsed only for "webchat".</summary>
+    public RsaSecurityKey WebChatKey { get; }
+
+    public string BaseUrl { get; private set; } = "";
+
+    public string OpenIdMetadataUrl => BaseUrl + "/v1/.well-known/openidconfiguration";
+
+    public string TokenEndpoint => BaseUrl + "/" + TenantId + "/oauth2/v2.0/token";
+
+    /// <summary>A service URL that is this fake connector.</summary>
+    public string ServiceUrl => BaseUrl + "/connector/";
+
+    public IReadOnlyList<RecordedRequest> Requests => _requests.ToArray();
+
+    public IReadOnlyList<RecordedRequest> ConnectorRequests => _requests.Where(r => r.Path.StartsWith("/connector/", StringComparison.Ordinal)).ToArray();
+
+    public int TokenRequests => _requests.Count(r => r.Path.EndsWith("/oauth2/v2.0/token", StringComparison.Ordinal));
+
+    public static async Task<FakeBotFramework> StartAsync()
+    {
+        var teamsKey = new RsaSecurityKey(RSA.Create(2048)) { KeyId = TeamsKeyId };
+        var webChatKey = new RsaSecurityKey(RSA.Create(2048)) { KeyId = WebChatKeyId };
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.WebHost.UseUrls("http://127.0.0.1:0");
+        builder.Logging.ClearProviders();
+        var app = builder.Build();
+        var fake = new FakeBotFramework(app, teamsKey, webChatKey);
+        fake.Map(app);
+        await app.StartAsync();
+        var address = app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First();
+        fake.BaseUrl = address.TrimEnd('/');
+        return fake;
+    }
+
+    /// <summary>The next <paramref name="count"/> connector calls whose path contains <paramref name="pathPart"/> answer 503.</summary>
+    public void FailNext(string pathPart, int count) => _failuresToServe[pathPart] = count;
+
+    public string CreateToken(
+        DateTimeOffset now,
+        string? serviceUrl = null,
+        string issuer = "https://api.botframework.com",
+        string audience = AppId,
+        RsaSecurityKey? key = null,
+        TimeSpan? lifetime = null,
+        TimeSpan? age = null)
+    {
+        var issued = now - (age ?? TimeSpan.FromMinutes(1));
+        var descriptor = new SecurityTokenDescriptor
+        {
+            Issuer = issuer,
+            Audience = audience,
+            IssuedAt = issued.UtcDateTime,
+            NotBefore = issued.UtcDateTime,
+            Expires = (issued + (lifetime ?? TimeSpan.FromHours(1))).UtcDateTime,
+            Claims = new Dictionary<string, object> { ["serviceurl"] = serviceUrl ?? ServiceUrl },
+            SigningCredentials = new SigningCredentials(key ?? TeamsKey, SecurityAlgorithms.RsaSha256),
+        };
+        return new JsonWebTokenHandler { SetDefaultTimesOnTokenCreation = false }.CreateToken(descriptor);
+    }
+
+    /// <summary>Waits (bounded) until a connector call matches; fails the test if none does.</summary>
+    public async Task<RecordedRequest> WaitForAsync(Func<RecordedRequest, bool> match, string what)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(30);
+        while (DateTime.UtcNow < deadline)
+        {
+            var hit = ConnectorRequests.FirstOrDefault(match);
+            if (hit is not null)
+            {
+                return hit;
+            }
+
+            await Task.Delay(25);
+        }
+
+        throw new Xunit.Sdk.XunitException($"No connector call for {what} within 30 s. Calls seen:\n" +
+                                           string.Join("\n", ConnectorRequests.Select(r => $"{r.Method} {r.RawTarget}")));
+    }
+
+    private void Map(WebApplication app)
+    {
+        app.MapGet("/v1/.well-known/openidconfiguration", () => Results.Json(new JsonObject
+        {
+            ["issuer"] = "https://api.botframework.com",
+            ["authorization_endpoint"] = "https://invalid.botframework.com",
+            ["jwks_uri"] = BaseUrl + "/v1/.well-known/keys",
+            ["id_token_signing_alg_values_supported"] = new JsonArray("RS256"),
+            ["token_endpoint_auth_methods_supported"] = new JsonArray("private_key_jwt"),
+        }));
+        app.MapGet("/v1/.well-known/keys", () => Results.Json(new JsonObject
+        {
+            ["keys"] = new JsonArray(Jwk(TeamsKey, "msteams", "emulator"), Jwk(WebChatKey, "webchat")),
+        }));
+        app.MapPost("/{tenant}/oauth2/v2.0/token", async (HttpContext context) =>
+        {
+            await RecordAsync(context);
+            return Results.Json(new JsonObject { ["token_type"] = "Bearer", ["expires_in"] = 3599, ["access_token"] = ConnectorToken });
+        });
+        app.Map("/connector/{**rest}", async (HttpContext context) =>
+        {
+            var request = await RecordAsync(context);
+            foreach (var (part, remaining) in _failuresToServe)
+            {
+                if (remaining > 0 && request.RawTarget.Contains(part, StringComparison.Ordinal) && _failuresToServe.TryUpdate(part, remaining - 1, remaining))
+                {
+                    return Results.StatusCode(503);
+                }
+            }
+
+            return Results.Json(new JsonObject { ["id"] = "activity-" + Interlocked.Increment(ref _nextId) });
+        });
+    }
+
+    private async Task<RecordedRequest> RecordAsync(HttpContext context)
+    {
+        using var reader = new StreamReader(context.Request.Body);
+        var body = await reader.ReadToEndAsync();
+        var recorded = new RecordedRequest(
+            context.Request.Method,
+            context.Request.Path.Value ?? "",
+            context.Features.GetRequiredFeature<IHttpRequestFeature>().RawTarget,
+            context.Request.Headers.Authorization.ToString(),
+            body);
+        _requests.Enqueue(recorded);
+        return recorded;
+    }
+
+    private static JsonObject Jwk(RsaSecurityKey key, params string[] endorsements)
+    {
+        var p = key.Rsa.ExportParameters(false);
+        return new JsonObject
+        {
+            ["kty"] = "RSA",
+            ["use"] = "sig",
+            ["kid"] = key.KeyId,
+            ["n"] = Base64UrlEncoder.Encode(p.Modulus),
+            ["e"] = Base64UrlEncoder.Encode(p.Exponent),
+            ["endorsements"] = new JsonArray(endorsements.Select(e => (JsonNode?)e).ToArray()),
+        };
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _app.StopAsync();
+        await _app.DisposeAsync();
+    }
+}
+
+public sealed record RecordedRequest(string Method, string Path, string RawTarget, string Authorization, string Body)
+{
+    public JsonNode Json => JsonNode.Parse(Body) ?? throw new InvalidOperationException("empty body");
+
+    public string? ActivityType => Json["type"]?.GetValue<string>();
+
+    /// <summary>The first attachment's Adaptive Card as text (for "contains" checks).</summary>
+    public string Card => Json["attachments"]?[0]?["content"]?.ToJsonString(new JsonSerializerOptions { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }) ?? "";
+}

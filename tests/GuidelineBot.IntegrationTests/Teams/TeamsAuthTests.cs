@@ -1,0 +1,148 @@
+using System.Net;
+using System.Security.Cryptography;
+using Microsoft.IdentityModel.Tokens;
+
+namespace GuidelineBot.IntegrationTests.Teams;
+
+/// <summary>Inbound JWT validation end to end: a genuine token gets a reply, every forgery a 401 and no call anywhere.</summary>
+[Collection(TeamsCollection.Name)]
+public sealed class TeamsAuthTests(TeamsFixture fixture)
+{
+    private FakeBotFramework Fake => fixture.Fake;
+
+    private TeamsBotFactory Bot => fixture.Bot;
+
+    [Fact]
+    public async Task Valid_token_gets_one_reply_at_the_reply_path_with_the_connector_token()
+    {
+        const string conversation = "a:1valid;messageid=17";
+        var activity = Activities.Message(Fake.ServiceUrl, conversation, "can I friend parents?", id: "1700000000001");
+
+        var response = await Bot.PostActivityAsync(activity, Fake.CreateToken(Bot.Clock.GetUtcNow()));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var replyPath = "/connector/v3/conversations/" + Uri.EscapeDataString(conversation) + "/activities/1700000000001";
+        var reply = await Fake.WaitForAsync(r => r.RawTarget == replyPath && r.ActivityType == "message", "the answer");
+        Assert.Equal("POST", reply.Method);
+        Assert.Equal("Bearer " + FakeBotFramework.ConnectorToken, reply.Authorization);
+        Assert.Contains("a%3A1valid%3Bmessageid%3D17", reply.RawTarget, StringComparison.Ordinal);
+        Assert.Equal("application/vnd.microsoft.card.adaptive", reply.Json["attachments"]![0]!["contentType"]!.GetValue<string>());
+        Assert.Contains("Friending", reply.Card, StringComparison.Ordinal);
+        Assert.Contains("Was this helpful?", reply.Card, StringComparison.Ordinal);
+        Assert.Contains("Source:", reply.Json["text"]!.GetValue<string>(), StringComparison.Ordinal);
+        Assert.Single(Fake.ConnectorRequests, r => r.RawTarget.Contains("a%3A1valid", StringComparison.Ordinal) && r.ActivityType == "message");
+        var typing = Fake.ConnectorRequests.Single(r => r.RawTarget.Contains("a%3A1valid", StringComparison.Ordinal) && r.ActivityType == "typing");
+        Assert.Equal("Bearer " + FakeBotFramework.ConnectorToken, typing.Authorization);
+    }
+
+    public static TheoryData<string> Forgeries() =>
+    [
+        "wrong issuer", "wrong audience", "expired", "not yet valid", "bad signature", "unknown key", "unendorsed channel",
+        "serviceurl mismatch", "no header", "not a bearer", "garbage",
+    ];
+
+    [Theory]
+    [MemberData(nameof(Forgeries))]
+    public async Task Forged_or_unsuitable_requests_get_401_and_nothing_is_sent(string forgery)
+    {
+        var conversation = "a:forged-" + forgery.Replace(' ', '-');
+        var now = Bot.Clock.GetUtcNow();
+        var activity = Activities.Message(Fake.ServiceUrl, conversation, "can I friend parents?");
+        string? header = forgery switch
+        {
+            "wrong issuer" => "Bearer " + Fake.CreateToken(now, issuer: "https://sts.windows.net/evil/"),
+            "wrong audience" => "Bearer " + Fake.CreateToken(now, audience: "00000000-0000-0000-0000-000000000000"),
+            "expired" => "Bearer " + Fake.CreateToken(now, age: TimeSpan.FromMinutes(66), lifetime: TimeSpan.FromMinutes(60)),
+            "not yet valid" => "Bearer " + Fake.CreateToken(now, age: TimeSpan.FromMinutes(-6)),
+            "bad signature" => "Bearer " + Fake.CreateToken(now, key: new RsaSecurityKey(RSA.Create(2048)) { KeyId = FakeBotFramework.TeamsKeyId }),
+            "unknown key" => "Bearer " + Fake.CreateToken(now, key: new RsaSecurityKey(RSA.Create(2048)) { KeyId = "some-other-key" }),
+            "unendorsed channel" => "Bearer " + Fake.CreateToken(now, key: Fake.WebChatKey),
+            "serviceurl mismatch" => "Bearer " + Fake.CreateToken(now, serviceUrl: "https://smba.trafficmanager.net/amer/"),
+            "not a bearer" => "Basic dXNlcjpwYXNz",
+            "garbage" => "Bearer not.a.jwt",
+            _ => null,
+        };
+
+        var response = await PostWithHeaderAsync(activity, header);
+
+        Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+        await AssertNothingSentForAsync(conversation);
+    }
+
+    [Fact]
+    public async Task Lifetime_allows_five_minutes_of_clock_skew_on_the_injected_clock()
+    {
+        var now = Bot.Clock.GetUtcNow();
+        var activity = Activities.Message(Fake.ServiceUrl, "a:skew", "hi");
+
+        // Expired 4 minutes ago: within the skew.
+        var response = await Bot.PostActivityAsync(activity, Fake.CreateToken(now, age: TimeSpan.FromMinutes(64), lifetime: TimeSpan.FromMinutes(60)));
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        await Fake.WaitForAsync(r => r.RawTarget.Contains("a%3Askew", StringComparison.Ordinal) && r.ActivityType == "message", "the skew reply");
+
+        // The same token once the bot's clock has moved on 2 minutes more.
+        var token = Fake.CreateToken(now, age: TimeSpan.FromMinutes(64), lifetime: TimeSpan.FromMinutes(60));
+        Bot.Clock.Offset += TimeSpan.FromMinutes(2);
+        try
+        {
+            var late = await Bot.PostActivityAsync(Activities.Message(Fake.ServiceUrl, "a:skew-late", "hi"), token);
+            Assert.Equal(HttpStatusCode.Unauthorized, late.StatusCode);
+        }
+        finally
+        {
+            Bot.Clock.Offset -= TimeSpan.FromMinutes(2);
+        }
+    }
+
+    [Fact]
+    public async Task Missing_type_is_400()
+    {
+        var activity = Activities.Message(Fake.ServiceUrl, "a:notype", "hi");
+        activity.Remove("type");
+        var response = await Bot.PostActivityAsync(activity, Fake.CreateToken(Bot.Clock.GetUtcNow()));
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        await AssertNothingSentForAsync("a:notype");
+    }
+
+    [Fact]
+    public async Task Malformed_json_is_400()
+    {
+        using var client = Bot.CreateClient();
+        using var content = new StringContent("{\"type\":\"message\",", System.Text.Encoding.UTF8, "application/json");
+        var response = await client.PostAsync("/api/messages", content);
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task Get_is_405()
+    {
+        using var client = Bot.CreateClient();
+        var response = await client.GetAsync("/api/messages");
+        Assert.Equal(HttpStatusCode.MethodNotAllowed, response.StatusCode);
+    }
+
+    private async Task<HttpResponseMessage> PostWithHeaderAsync(System.Text.Json.Nodes.JsonObject activity, string? header)
+    {
+        using var client = Bot.CreateClient();
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/messages")
+        {
+            Content = new StringContent(activity.ToJsonString(), System.Text.Encoding.UTF8, "application/json"),
+        };
+        if (header is not null)
+        {
+            request.Headers.TryAddWithoutValidation("Authorization", header);
+        }
+
+        return await client.SendAsync(request);
+    }
+
+    /// <summary>Sends a genuine message after the rejected one and waits for its answer: had the rejected one been queued, it would have been answered by then too.</summary>
+    private async Task AssertNothingSentForAsync(string conversation)
+    {
+        var canary = "a:canary-" + Guid.NewGuid().ToString("N");
+        var response = await Bot.PostActivityAsync(Activities.Message(Fake.ServiceUrl, canary, "hi"), Fake.CreateToken(Bot.Clock.GetUtcNow()));
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        await Fake.WaitForAsync(r => r.RawTarget.Contains(Uri.EscapeDataString(canary), StringComparison.Ordinal) && r.ActivityType == "message", "the canary");
+        Assert.DoesNotContain(Fake.Requests, r => r.RawTarget.Contains(Uri.EscapeDataString(conversation), StringComparison.Ordinal));
+    }
+}

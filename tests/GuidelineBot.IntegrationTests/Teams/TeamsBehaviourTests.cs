@@ -1,0 +1,187 @@
+using System.Net;
+using System.Text.Json.Nodes;
+using GuidelineBot.Core.Answers;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace GuidelineBot.IntegrationTests.Teams;
+
+/// <summary>What people see: mentions, cards, feedback, welcome, errors — through /api/messages and the fake connector.</summary>
+[Collection(TeamsCollection.Name)]
+public sealed class TeamsBehaviourTests(TeamsFixture fixture)
+{
+    private FakeBotFramework Fake => fixture.Fake;
+
+    private TeamsBotFactory Bot => fixture.Bot;
+
+    private string Token() => Fake.CreateToken(Bot.Clock.GetUtcNow());
+
+    [Fact]
+    public async Task Channel_mention_of_the_bot_is_stripped_before_answering()
+    {
+        // "help" is only recognised as help once "<at>GuidelineBot</at>" is gone.
+        var response = await Bot.PostActivityAsync(Activities.ChannelMention(Fake.ServiceUrl, "19:channel-help@thread.tacv2", "help"), Token());
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var reply = await Fake.WaitForAsync(r => r.RawTarget.Contains("channel-help", StringComparison.Ordinal) && r.ActivityType == "message", "help");
+        Assert.Contains("How I can help", reply.Card, StringComparison.Ordinal);
+        Assert.Contains("Topics I cover", reply.Card, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Channel_question_with_mention_gets_the_friending_answer()
+    {
+        await Bot.PostActivityAsync(Activities.ChannelMention(Fake.ServiceUrl, "19:channel-q@thread.tacv2", "can I friend parents?"), Token());
+        var reply = await Fake.WaitForAsync(r => r.RawTarget.Contains("channel-q", StringComparison.Ordinal) && r.ActivityType == "message", "the answer");
+        Assert.Contains("Friending", reply.Card, StringComparison.Ordinal);
+        Assert.Equal("message", reply.ActivityType);
+        Assert.Equal(Activities.BotId, reply.Json["from"]!["id"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task Topics_lists_the_documents_sections()
+    {
+        await Bot.PostActivityAsync(Activities.Message(Fake.ServiceUrl, "a:topics", "topics"), Token());
+        var reply = await Fake.WaitForAsync(r => r.RawTarget.Contains("a%3Atopics", StringComparison.Ordinal) && r.ActivityType == "message", "topics");
+        var answers = Bot.Services.GetRequiredService<AnswerService>();
+        var document = answers.Knowledge.Documents[0];
+        Assert.Contains(document.Title, reply.Card, StringComparison.Ordinal);
+        Assert.Contains(document.Sections[^1].Heading, reply.Card, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Unknown_question_gets_the_honest_no_answer_with_suggestion_buttons()
+    {
+        await Bot.PostActivityAsync(Activities.Message(Fake.ServiceUrl, "a:noanswer", "what is the cafeteria menu on tuesday?"), Token());
+        var reply = await Fake.WaitForAsync(r => r.RawTarget.Contains("a%3Anoanswer", StringComparison.Ordinal) && r.ActivityType == "message", "no-answer");
+        Assert.Contains("couldn't find this in the guidelines", reply.Card, StringComparison.Ordinal);
+        Assert.Contains("Director of Technology", reply.Card, StringComparison.Ordinal);
+        Assert.Contains("\"action\":\"ask\"", reply.Card, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Answer_card_has_citation_feedback_buttons_and_related_topics()
+    {
+        var answers = Bot.Services.GetRequiredService<AnswerService>();
+        var expected = Assert.IsType<AnswerReply>(answers.Ask("can I friend parents?"));
+
+        await Bot.PostActivityAsync(Activities.Message(Fake.ServiceUrl, "a:card", "can I friend parents?"), Token());
+        var reply = await Fake.WaitForAsync(r => r.RawTarget.Contains("a%3Acard", StringComparison.Ordinal) && r.ActivityType == "message", "the answer");
+
+        var card = reply.Json["attachments"]![0]!["content"]!;
+        Assert.Equal("1.5", card["version"]!.GetValue<string>());
+        Assert.Equal(expected.Section.Heading, card["body"]![0]!["text"]!.GetValue<string>());
+        Assert.Contains(expected.Section.Breadcrumb, reply.Card, StringComparison.Ordinal);
+        Assert.Contains("\"helpful\":true", reply.Card, StringComparison.Ordinal);
+        Assert.Contains("\"helpful\":false", reply.Card, StringComparison.Ordinal);
+        foreach (var related in expected.Related)
+        {
+            var button = FindAction(card, related.Heading);
+            Assert.NotNull(button);
+            Assert.Equal("ask", button["data"]!["action"]!.GetValue<string>());
+            Assert.Equal(related.Heading, button["data"]!["question"]!.GetValue<string>());
+        }
+
+        Assert.Equal(ReplyText.Render(expected), reply.Json["text"]!.GetValue<string>());
+    }
+
+    private static JsonNode? FindAction(JsonNode card, string title) =>
+        card["body"]!.AsArray()
+            .Where(e => e!["type"]!.GetValue<string>() == "ActionSet")
+            .SelectMany(e => e!["actions"]!.AsArray())
+            .FirstOrDefault(a => a!["title"]!.GetValue<string>() == title);
+
+    [Fact]
+    public async Task Topic_button_asks_that_topic()
+    {
+        var answers = Bot.Services.GetRequiredService<AnswerService>();
+        var section = answers.Knowledge.Sections.First(s => !s.IsIntroduction && s.Heading.Contains("friend", StringComparison.OrdinalIgnoreCase));
+        var submit = Activities.CardSubmit(Fake.ServiceUrl, "a:button", "activity-card", new JsonObject { ["action"] = "ask", ["question"] = section.Heading });
+
+        await Bot.PostActivityAsync(submit, Token());
+        var reply = await Fake.WaitForAsync(r => r.RawTarget.Contains("a%3Abutton", StringComparison.Ordinal) && r.ActivityType == "message", "the topic");
+        Assert.Contains(section.Heading, reply.Card, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Card_submit_stores_feedback_and_updates_the_card_to_a_thank_you()
+    {
+        var answers = Bot.Services.GetRequiredService<AnswerService>();
+        var answer = Assert.IsType<AnswerReply>(answers.Ask("can I friend parents?"));
+        var value = new JsonObject { ["action"] = "feedback", ["helpful"] = true, ["question"] = "can I friend parents?", ["sectionId"] = answer.Section.Id };
+
+        var response = await Bot.PostActivityAsync(Activities.CardSubmit(Fake.ServiceUrl, "a:feedback", "activity-777", value), Token());
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var update = await Fake.WaitForAsync(r => r.Method == "PUT" && r.RawTarget.Contains("a%3Afeedback", StringComparison.Ordinal), "the card update");
+        Assert.Equal("/connector/v3/conversations/a%3Afeedback/activities/activity-777", update.RawTarget);
+        Assert.Equal("Bearer " + FakeBotFramework.ConnectorToken, update.Authorization);
+        Assert.Contains("Thanks for your feedback", update.Card, StringComparison.Ordinal);
+        Assert.DoesNotContain("Was this helpful?", update.Card, StringComparison.Ordinal);
+        Assert.Contains(answer.Section.Heading, update.Card, StringComparison.Ordinal);
+
+        var stored = (await Bot.Feedback.ListAsync(CancellationToken.None)).Single(f => f.Question == "can I friend parents?" && f.UserId == "aad-user-1");
+        Assert.Equal("teams", stored.Channel);
+        Assert.True(stored.Helpful);
+        Assert.Equal(answer.Section.Id, stored.SectionId);
+    }
+
+    [Fact]
+    public async Task Install_sends_one_welcome_and_a_second_install_event_none()
+    {
+        const string conversation = "19:team-general@thread.tacv2";
+        var escaped = Uri.EscapeDataString(conversation);
+
+        Assert.Equal(HttpStatusCode.OK, (await Bot.PostActivityAsync(Activities.BotAdded(Fake.ServiceUrl, conversation), Token())).StatusCode);
+        var welcome = await Fake.WaitForAsync(r => r.RawTarget.Contains(escaped, StringComparison.Ordinal) && r.ActivityType == "message", "the welcome");
+        Assert.Equal("/connector/v3/conversations/" + escaped + "/activities", welcome.RawTarget);
+        Assert.Contains("Hi, I'm GuidelineBot", welcome.Card, StringComparison.Ordinal);
+
+        // Teams also sends installationUpdate, and may repeat conversationUpdate: no second welcome.
+        Assert.Equal(HttpStatusCode.OK, (await Bot.PostActivityAsync(Activities.InstallationAdd(Fake.ServiceUrl, conversation), Token())).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await Bot.PostActivityAsync(Activities.BotAdded(Fake.ServiceUrl, conversation), Token())).StatusCode);
+        // A question in the same conversation, answered after the events above were handled.
+        await Bot.PostActivityAsync(Activities.Message(Fake.ServiceUrl, conversation, "hi", id: "after-install"), Token());
+        await Fake.WaitForAsync(r => r.RawTarget.EndsWith("/after-install", StringComparison.Ordinal) && r.ActivityType == "message", "the later reply");
+
+        Assert.Single(Fake.ConnectorRequests, r => r.RawTarget.Contains(escaped, StringComparison.Ordinal) && r.Card.Contains("Hi, I'm GuidelineBot", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Installation_update_alone_welcomes_once()
+    {
+        const string conversation = "a:personal-install";
+        await Bot.PostActivityAsync(Activities.InstallationAdd(Fake.ServiceUrl, conversation), Token());
+        var welcome = await Fake.WaitForAsync(r => r.RawTarget.Contains("personal-install", StringComparison.Ordinal) && r.ActivityType == "message", "the welcome");
+        Assert.Contains("Hi, I'm GuidelineBot", welcome.Card, StringComparison.Ordinal);
+        Assert.False(await Bot.Once.TryClaimAsync("teams-welcome", conversation, DateTimeOffset.UtcNow, null, CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task An_error_inside_a_turn_is_logged_and_the_user_gets_an_apology_then_the_bot_keeps_serving()
+    {
+        Bot.Feedback.FailFor = "will fail";
+        try
+        {
+            var value = new JsonObject { ["action"] = "feedback", ["helpful"] = false, ["question"] = "will fail", ["sectionId"] = "x" };
+            await Bot.PostActivityAsync(Activities.CardSubmit(Fake.ServiceUrl, "a:broken", "activity-1", value), Token());
+            var apology = await Fake.WaitForAsync(r => r.RawTarget.Contains("a%3Abroken", StringComparison.Ordinal) && r.ActivityType == "message", "the apology");
+            Assert.Contains("Sorry, something went wrong", apology.Json["text"]!.GetValue<string>(), StringComparison.Ordinal);
+        }
+        finally
+        {
+            Bot.Feedback.FailFor = null;
+        }
+
+        await Bot.PostActivityAsync(Activities.Message(Fake.ServiceUrl, "a:after-error", "can I friend parents?"), Token());
+        var reply = await Fake.WaitForAsync(r => r.RawTarget.Contains("a%3Aafter-error", StringComparison.Ordinal) && r.ActivityType == "message", "the next answer");
+        Assert.Contains("Friending", reply.Card, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Connector_503_is_retried_and_the_reply_arrives()
+    {
+        Fake.FailNext("a%3Aretry", 2);
+        await Bot.PostActivityAsync(Activities.Message(Fake.ServiceUrl, "a:retry", "can I friend parents?", id: "retry-1"), Token());
+        await Fake.WaitForAsync(r => r.RawTarget.EndsWith("a%3Aretry/activities/retry-1", StringComparison.Ordinal) && r.ActivityType == "message" && r.Card.Contains("Friending", StringComparison.Ordinal), "the answer");
+        Assert.True(Fake.ConnectorRequests.Count(r => r.RawTarget.Contains("a%3Aretry", StringComparison.Ordinal)) >= 3);
+    }
+}
