@@ -72,6 +72,7 @@ public sealed class TeamsBehaviourTests(TeamsFixture fixture)
         Assert.Contains(expected.Section.Breadcrumb, reply.Card, StringComparison.Ordinal);
         Assert.Contains("\"helpful\":true", reply.Card, StringComparison.Ordinal);
         Assert.Contains("\"helpful\":false", reply.Card, StringComparison.Ordinal);
+        Assert.NotEmpty(expected.Related);
         foreach (var related in expected.Related)
         {
             var button = FindAction(card, related.Heading);
