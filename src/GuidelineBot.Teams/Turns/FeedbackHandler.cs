@@ -24,14 +24,14 @@ internal sealed class FeedbackHandler(IFeedbackStore feedback, IOnceStore once, 
         var card = answers.Ask(submit.Question, cancellationToken) is AnswerReply a && a.Section.Id == submit.SectionId
             ? AdaptiveCardRenderer.Answer(a, feedbackGiven: submit.Helpful)
             : AdaptiveCardRenderer.FeedbackThanks(submit.Helpful);
-        var message = turn.Message(card, "Thanks for your feedback!");
         if (cardId is null)
         {
-            await turn.ReplyAsync(message, cancellationToken);
+            await turn.ReplyAsync(turn.Message(card, "Thanks for your feedback!"), cancellationToken);
         }
         else
         {
-            await turn.UpdateAsync(cardId, message, cancellationToken);
+            // The update carries the card alone: the Agents Playground refuses updates that would split into two messages.
+            await turn.UpdateAsync(cardId, turn.Message(card, text: null), cancellationToken);
         }
     }
 }

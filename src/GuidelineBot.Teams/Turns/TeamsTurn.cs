@@ -42,10 +42,10 @@ internal sealed class TeamsTurn(Activity activity, ConnectorClient connector)
         };
     }
 
-    public Activity Message(Attachment card, string text) => Outgoing() with
+    public Activity Message(Attachment card, string? text) => Outgoing() with
     {
         Text = text,
-        TextFormat = "plain",
+        TextFormat = text is null ? null : "plain",
         Attachments = [card],
     };
 
