@@ -149,14 +149,14 @@ public sealed class LuceneGuidelineSearch : IGuidelineSearch, IDisposable
     }
 
     /// <summary>Per-section evidence for one question (exposed for calibration and tests).</summary>
-    internal sealed record Features(int Section, double Lexical, double Coverage, double Semantic, double[] PassageScores)
+    public sealed record Features(int Section, double Lexical, double Coverage, double Semantic, double[] PassageScores)
     {
         public double Rank { get; init; }
 
         public double Confidence { get; init; }
     }
 
-    internal IReadOnlyList<Features> Score(string question, CancellationToken cancellationToken)
+    public IReadOnlyList<Features> Score(string question, CancellationToken cancellationToken = default)
     {
         cancellationToken.ThrowIfCancellationRequested();
         if (question.Length > 4 * MaxEncodedChars)
@@ -272,12 +272,17 @@ public sealed class LuceneGuidelineSearch : IGuidelineSearch, IDisposable
     }
 
     /// <summary>One group per query position: the word the user typed (stemmed) and its synonyms.</summary>
-    internal sealed record TermGroup(List<string> Terms, List<string> Synonyms);
+    internal sealed record TermGroup(List<string> Terms, List<string> Synonyms)
+    {
+        public override string ToString() => string.Join(",", Terms) + " | " + string.Join(",", Synonyms);
+    }
 
     internal List<TermGroup> TermGroups(string text)
     {
+        // The synonym filter marks every token of a matched rule as a synonym, the typed word included; the analysis
+        // without synonyms tells which stemmed terms the user actually typed.
+        var typed = Analyze(_indexAnalyzer, text).Select(t => t.Term).ToHashSet(StringComparer.Ordinal);
         var groups = new List<TermGroup>();
-        var seen = new HashSet<string>(StringComparer.Ordinal);
         foreach (var token in Analyze(_queryAnalyzer, text))
         {
             if (token.PositionIncrement > 0 || groups.Count == 0)
@@ -291,17 +296,15 @@ public sealed class LuceneGuidelineSearch : IGuidelineSearch, IDisposable
             }
 
             var g = groups[^1];
-            if (token.IsSynonym)
+            var list = typed.Contains(token.Term) ? g.Terms : g.Synonyms;
+            if (!g.Terms.Contains(token.Term) && !g.Synonyms.Contains(token.Term))
             {
-                g.Synonyms.Add(token.Term);
-            }
-            else
-            {
-                g.Terms.Add(token.Term);
+                list.Add(token.Term);
             }
         }
 
-        // Drop repeated words and groups with nothing left.
+        // Drop groups with nothing left and words typed twice.
+        var seen = new HashSet<string>(StringComparer.Ordinal);
         return groups.Where(g => g.Terms.Count + g.Synonyms.Count > 0)
             .Where(g => g.Terms.Count == 0 || g.Terms.Any(seen.Add))
             .ToList();
