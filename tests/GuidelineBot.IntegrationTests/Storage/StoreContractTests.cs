@@ -14,7 +14,18 @@ public abstract class StoreContractTests : IAsyncLifetime
 
     protected static readonly DateTimeOffset T0 = new(2026, 9, 1, 8, 30, 15, 123, TimeSpan.Zero);
 
-    protected StoreDatabase Database { get; private set; } = null!;
+    private StoreDatabase? _database;
+    private System.Runtime.ExceptionServices.ExceptionDispatchInfo? _unavailable;
+
+    /// <summary>The store under test. Throws here, inside the test, when the provider is unavailable (skip or fail).</summary>
+    protected StoreDatabase Database
+    {
+        get
+        {
+            _unavailable?.Throw();
+            return _database!;
+        }
+    }
 
     /// <summary>Creates a fresh, empty store for one test.</summary>
     protected abstract Task<StoreDatabase> CreateStoreAsync();
@@ -24,7 +35,17 @@ public abstract class StoreContractTests : IAsyncLifetime
 
     protected virtual Task DropStoreAsync() => Task.CompletedTask;
 
-    public async Task InitializeAsync() => Database = Track(await CreateStoreAsync());
+    public async Task InitializeAsync()
+    {
+        try
+        {
+            _database = Track(await CreateStoreAsync());
+        }
+        catch (Exception ex) when (ex is SkipException or InvalidOperationException)
+        {
+            _unavailable = System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(ex);
+        }
+    }
 
     public async Task DisposeAsync()
     {
@@ -44,7 +65,7 @@ public abstract class StoreContractTests : IAsyncLifetime
         return database;
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task Feedback_round_trips_every_field_in_insertion_order()
     {
         var store = new SqlFeedbackStore(Database);
@@ -57,7 +78,7 @@ public abstract class StoreContractTests : IAsyncLifetime
         Assert.Equal([first, second], await store.ListAsync(CancellationToken.None));
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task Feedback_written_by_one_process_is_read_by_another()
     {
         await new SqlFeedbackStore(Database).AddAsync(new FeedbackRecord("slack", "U1", "q", null, true, T0), CancellationToken.None);
@@ -67,7 +88,7 @@ public abstract class StoreContractTests : IAsyncLifetime
         Assert.Equal("U1", Assert.Single(listed).UserId);
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task Once_first_claim_wins_and_later_claims_lose()
     {
         var once = new SqlOnceStore(Database);
@@ -77,7 +98,7 @@ public abstract class StoreContractTests : IAsyncLifetime
         Assert.False(await once.TryClaimAsync("slack-event", "Ev1", T0.AddMinutes(90), TimeSpan.FromHours(2), CancellationToken.None));
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task Once_claims_are_separate_per_scope_and_key()
     {
         var once = new SqlOnceStore(Database);
@@ -88,7 +109,7 @@ public abstract class StoreContractTests : IAsyncLifetime
         Assert.False(await once.TryClaimAsync("teams-welcome", "X", T0, null, CancellationToken.None));
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task Once_concurrent_claims_from_two_processes_have_exactly_one_winner()
     {
         var stores = new[] { new SqlOnceStore(Database), new SqlOnceStore(OpenAnotherAsync()) };
@@ -112,7 +133,7 @@ public abstract class StoreContractTests : IAsyncLifetime
         }
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task Once_expired_claim_can_be_claimed_again_but_a_permanent_one_cannot()
     {
         var once = new SqlOnceStore(Database);
@@ -125,7 +146,7 @@ public abstract class StoreContractTests : IAsyncLifetime
         Assert.False(await once.TryClaimAsync("welcome", "conv1", T0.AddYears(3), null, CancellationToken.None));
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task Once_expired_claims_are_purged()
     {
         var once = new SqlOnceStore(Database);
@@ -141,7 +162,7 @@ public abstract class StoreContractTests : IAsyncLifetime
         Assert.True(await later.TryClaimAsync("slack-event", "old", T0.AddDays(1), TimeSpan.FromMinutes(5), CancellationToken.None));
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task Once_rejects_empty_scope_or_key()
     {
         var once = new SqlOnceStore(Database);
@@ -149,7 +170,7 @@ public abstract class StoreContractTests : IAsyncLifetime
         await Assert.ThrowsAsync<ArgumentException>(() => once.TryClaimAsync("s", "", T0, null, CancellationToken.None));
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task Migrations_are_applied_once_and_a_restart_keeps_the_data()
     {
         await new SqlOnceStore(Database).TryClaimAsync("s", "k", T0, null, CancellationToken.None);
@@ -164,7 +185,7 @@ public abstract class StoreContractTests : IAsyncLifetime
         Assert.False(await new SqlOnceStore(restarted).TryClaimAsync("s", "k", T0, null, CancellationToken.None));
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task Migrations_refuse_a_store_from_a_newer_build()
     {
         await Database.EnsureMigratedAsync(CancellationToken.None);
