@@ -4,13 +4,11 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http.Features;
-using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace GuidelineBot.IntegrationTests.Teams;
 
-/// <summary>The real bot server on Kestrel, 127.0.0.1 and a free port, in local mode (no App ID), as the Playground expects.</summary>
+/// <summary>The real bot server on Kestrel, 127.0.0.1 and a free port, in local mode (no App ID), as the Playground expects; its store is a temp SQLite file.</summary>
 public sealed class PlaygroundBotFactory : GuidelineBotFactory
 {
     public PlaygroundBotFactory()
@@ -18,9 +16,7 @@ public sealed class PlaygroundBotFactory : GuidelineBotFactory
         UseKestrel(options => options.Listen(IPAddress.Loopback, 0));
     }
 
-    public FakeFeedbackStore Feedback { get; } = new();
-
-    public FakeOnceStore Once { get; } = new();
+    public IFeedbackStore Feedback => Services.GetRequiredService<IFeedbackStore>();
 
     /// <summary>Starts Kestrel and returns <c>http://127.0.0.1:PORT/api/messages</c>.</summary>
     public string StartAndGetMessagesEndpoint()
@@ -34,10 +30,5 @@ public sealed class PlaygroundBotFactory : GuidelineBotFactory
     {
         base.ConfigureWebHost(builder);
         builder.UseSetting("Bot:MicrosoftAppId", "");
-        builder.ConfigureTestServices(services =>
-        {
-            services.Replace(ServiceDescriptor.Singleton<IFeedbackStore>(Feedback));
-            services.Replace(ServiceDescriptor.Singleton<IOnceStore>(Once));
-        });
     }
 }

@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json.Nodes;
@@ -10,12 +9,16 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace GuidelineBot.IntegrationTests.Teams;
 
-/// <summary>The bot server in-process, pointed at a <see cref="FakeBotFramework"/>; App ID set unless <paramref name="localMode"/>.</summary>
+/// <summary>
+/// The bot server in-process (with its real SQLite store in a temp folder), pointed at a <see cref="FakeBotFramework"/>;
+/// App ID set unless <paramref name="localMode"/>.
+/// </summary>
 public class TeamsBotFactory(FakeBotFramework fake, bool localMode = false) : GuidelineBotFactory
 {
-    public FakeFeedbackStore Feedback { get; } = new();
+    /// <summary>The real feedback store, wrapped so a test can make it fail.</summary>
+    public FailingFeedbackStore Feedback => (FailingFeedbackStore)Services.GetRequiredService<IFeedbackStore>();
 
-    public FakeOnceStore Once { get; } = new();
+    public IOnceStore Once => Services.GetRequiredService<IOnceStore>();
 
     public ShiftedClock Clock { get; } = new();
 
@@ -36,8 +39,7 @@ public class TeamsBotFactory(FakeBotFramework fake, bool localMode = false) : Gu
         builder.ConfigureTestServices(services =>
         {
             services.Replace(ServiceDescriptor.Singleton<TimeProvider>(Clock));
-            services.Replace(ServiceDescriptor.Singleton<IFeedbackStore>(Feedback));
-            services.Replace(ServiceDescriptor.Singleton<IOnceStore>(Once));
+            FailingFeedbackStore.Wrap(services);
         });
     }
 
@@ -66,32 +68,20 @@ public sealed class ShiftedClock : TimeProvider
     public override DateTimeOffset GetUtcNow() => System.GetUtcNow() + Offset;
 }
 
-public sealed class FakeFeedbackStore : IFeedbackStore
+/// <summary>The real <see cref="IFeedbackStore"/>, except for one question that makes it throw (to test the apology).</summary>
+public sealed class FailingFeedbackStore(IFeedbackStore inner) : IFeedbackStore
 {
-    private readonly ConcurrentQueue<FeedbackRecord> _records = new();
-
-    /// <summary>A question that makes <see cref="AddAsync"/> throw (to test the apology).</summary>
     public string? FailFor { get; set; }
 
-    public Task AddAsync(FeedbackRecord feedback, CancellationToken cancellationToken)
+    public static void Wrap(IServiceCollection services)
     {
-        if (feedback.Question == FailFor)
-        {
-            throw new InvalidOperationException("store is down");
-        }
-
-        _records.Enqueue(feedback);
-        return Task.CompletedTask;
+        var real = services.Last(d => d.ServiceType == typeof(IFeedbackStore));
+        var type = real.ImplementationType ?? throw new InvalidOperationException("IFeedbackStore is expected to be registered by type");
+        services.Replace(ServiceDescriptor.Singleton<IFeedbackStore>(sp => new FailingFeedbackStore((IFeedbackStore)ActivatorUtilities.CreateInstance(sp, type))));
     }
 
-    public Task<IReadOnlyList<FeedbackRecord>> ListAsync(CancellationToken cancellationToken) =>
-        Task.FromResult<IReadOnlyList<FeedbackRecord>>(_records.ToArray());
-}
+    public Task AddAsync(FeedbackRecord feedback, CancellationToken cancellationToken) =>
+        feedback.Question == FailFor ? throw new InvalidOperationException("store is down") : inner.AddAsync(feedback, cancellationToken);
 
-public sealed class FakeOnceStore : IOnceStore
-{
-    private readonly ConcurrentDictionary<(string, string), DateTimeOffset> _claims = new();
-
-    public Task<bool> TryClaimAsync(string scope, string key, DateTimeOffset now, TimeSpan? expiresAfter, CancellationToken cancellationToken) =>
-        Task.FromResult(_claims.TryAdd((scope, key), now));
+    public Task<IReadOnlyList<FeedbackRecord>> ListAsync(CancellationToken cancellationToken) => inner.ListAsync(cancellationToken);
 }
