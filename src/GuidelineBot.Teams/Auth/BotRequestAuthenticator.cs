@@ -63,9 +63,8 @@ internal sealed class BotRequestAuthenticator(
         var token = authorization["Bearer ".Length..].Trim();
         var metadata = await keys.GetAsync(cancellationToken);
         var result = await ValidateAsync(token, metadata);
-        if (!result.IsValid && result.Exception is SecurityTokenSignatureKeyNotFoundException)
+        if (!result.IsValid && result.Exception is SecurityTokenSignatureKeyNotFoundException && keys.TryForceRefresh())
         {
-            keys.RequestRefresh();
             metadata = await keys.GetAsync(cancellationToken);
             result = await ValidateAsync(token, metadata);
         }

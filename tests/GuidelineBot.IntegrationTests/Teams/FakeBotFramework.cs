@@ -31,6 +31,7 @@ public sealed class FakeBotFramework : IAsyncDisposable
     private readonly ConcurrentQueue<RecordedRequest> _requests = new();
     private readonly ConcurrentDictionary<string, int> _failuresToServe = new();
     private int _nextId;
+    private int _keySetRequests;
 
     private FakeBotFramework(WebApplication app, RsaSecurityKey teamsKey, RsaSecurityKey webChatKey)
     {
@@ -44,6 +45,15 @@ public sealed class FakeBotFramework : IAsyncDisposable
 
     /// <summary>Endorsed only for "webchat".</summary>
     public RsaSecurityKey WebChatKey { get; }
+
+    /// <summary>A key published only after <see cref="RotateKeys"/> (endorsed for "msteams").</summary>
+    public RsaSecurityKey RotatedKey { get; } = new(RSA.Create(2048)) { KeyId = "rotated-key" };
+
+    public bool Rotated { get; private set; }
+
+    public int KeySetRequests => _keySetRequests;
+
+    public void RotateKeys() => Rotated = true;
 
     public string BaseUrl { get; private set; } = "";
 
@@ -131,10 +141,17 @@ public sealed class FakeBotFramework : IAsyncDisposable
             ["id_token_signing_alg_values_supported"] = new JsonArray("RS256"),
             ["token_endpoint_auth_methods_supported"] = new JsonArray("private_key_jwt"),
         }));
-        app.MapGet("/v1/.well-known/keys", () => Results.Json(new JsonObject
+        app.MapGet("/v1/.well-known/keys", () =>
         {
-            ["keys"] = new JsonArray(Jwk(TeamsKey, "msteams", "emulator"), Jwk(WebChatKey, "webchat")),
-        }));
+            Interlocked.Increment(ref _keySetRequests);
+            var keys = new JsonArray(Jwk(TeamsKey, "msteams", "emulator"), Jwk(WebChatKey, "webchat"));
+            if (Rotated)
+            {
+                keys.Add(Jwk(RotatedKey, "msteams"));
+            }
+
+            return Results.Json(new JsonObject { ["keys"] = keys });
+        });
         app.MapPost("/{tenant}/oauth2/v2.0/token", async (HttpContext context) =>
         {
             await RecordAsync(context);

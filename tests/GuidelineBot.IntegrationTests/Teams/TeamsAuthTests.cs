@@ -95,6 +95,40 @@ public sealed class TeamsAuthTests(TeamsFixture fixture)
     }
 
     [Fact]
+    public async Task A_token_signed_with_a_newly_published_key_is_accepted_after_the_keys_are_refetched()
+    {
+        // Make sure the keys are cached, then publish a new one.
+        await Bot.PostActivityAsync(Activities.Message(Fake.ServiceUrl, "a:before-rotation", "hi"), Token());
+        Fake.RotateKeys();
+        var fetches = Fake.KeySetRequests;
+        // Forced refreshes are rate-limited (another test may just have sent an unknown key id): move the bot's clock on.
+        Bot.Clock.Offset += TimeSpan.FromMinutes(2);
+
+        var response = await Bot.PostActivityAsync(Activities.Message(Fake.ServiceUrl, "a:rotated", "hi"),
+            Fake.CreateToken(Bot.Clock.GetUtcNow(), key: Fake.RotatedKey));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.True(Fake.KeySetRequests > fetches);
+        await Fake.WaitForAsync(r => r.RawTarget.Contains("a%3Arotated", StringComparison.Ordinal) && r.ActivityType == "message", "the reply");
+    }
+
+    [Fact]
+    public async Task Forged_key_ids_cannot_make_every_request_fetch_the_keys()
+    {
+        Bot.Clock.Offset += TimeSpan.FromMinutes(2);
+        var before = Fake.KeySetRequests;
+        for (var i = 0; i < 3; i++)
+        {
+            var forged = Fake.CreateToken(Bot.Clock.GetUtcNow(), key: new RsaSecurityKey(RSA.Create(2048)) { KeyId = "forged-" + i });
+            Assert.Equal(HttpStatusCode.Unauthorized, (await Bot.PostActivityAsync(Activities.Message(Fake.ServiceUrl, "a:forged-kid", "hi"), forged)).StatusCode);
+        }
+
+        Assert.Equal(1, Fake.KeySetRequests - before);
+    }
+
+    private string Token() => Fake.CreateToken(Bot.Clock.GetUtcNow());
+
+    [Fact]
     public async Task Missing_type_is_400()
     {
         var activity = Activities.Message(Fake.ServiceUrl, "a:notype", "hi");
