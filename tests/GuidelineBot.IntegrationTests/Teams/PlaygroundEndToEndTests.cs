@@ -20,7 +20,11 @@ public sealed class PlaygroundEndToEndTests(ITestOutputHelper output)
     [PlaygroundFact]
     public async Task Playground_conversation_api_gets_the_friending_answer_and_feedback_updates_the_card()
     {
-        Assert.Null(Playground.MissingTools);
+        if (Playground.MissingTools is { } missing)
+        {
+            Assert.Fail(missing + " — tests/scripts/playground-start.sh installs them.");
+        }
+
         await using var bot = new PlaygroundBotFactory();
         await using var playground = await Playground.StartAsync(bot.StartAndGetMessagesEndpoint());
         try
@@ -73,7 +77,11 @@ public sealed class PlaygroundEndToEndTests(ITestOutputHelper output)
     [PlaygroundFact]
     public async Task Playground_web_ui_in_chromium_shows_the_answer_card_with_its_citation()
     {
-        Assert.Null(Playground.MissingTools);
+        if (Playground.MissingTools is { } missing)
+        {
+            Assert.Fail(missing + " — tests/scripts/playground-start.sh installs them.");
+        }
+
         await using var bot = new PlaygroundBotFactory();
         await using var playground = await Playground.StartAsync(bot.StartAndGetMessagesEndpoint());
 
@@ -103,6 +111,8 @@ public sealed class PlaygroundEndToEndTests(ITestOutputHelper output)
             var thumbsUp = page.GetByRole(AriaRole.Button, new PageGetByRoleOptions { Name = "👍 Yes" }).Last;
             await thumbsUp.WaitForAsync(new LocatorWaitForOptions { Timeout = 30_000 });
             await thumbsUp.ScrollIntoViewIfNeededAsync();
+            // Opening the chat installs the app (conversationUpdate + installationUpdate): one welcome, not two.
+            Assert.Equal(1, await page.GetByText("Hi, I'm GuidelineBot").CountAsync());
             await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(screenshot, "playground-answer.png"), FullPage = true });
             output.WriteLine("Screenshot: " + Path.Combine(screenshot, "playground-answer.png"));
         }
