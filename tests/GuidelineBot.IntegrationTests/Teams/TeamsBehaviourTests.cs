@@ -178,6 +178,37 @@ public sealed class TeamsBehaviourTests(TeamsFixture fixture)
     }
 
     [Fact]
+    public async Task Connector_creates_a_proactive_one_to_one_conversation_for_onboarding()
+    {
+        using var scope = Bot.Services.CreateScope();
+        var connector = scope.ServiceProvider.GetRequiredService<GuidelineBot.Teams.Connector.ConnectorClient>();
+        var created = await connector.CreateConversationAsync(Fake.ServiceUrl, new GuidelineBot.Teams.Protocol.ConversationParameters
+        {
+            Bot = new() { Id = Activities.BotId },
+            Members = [new() { Id = "29:new-hire" }],
+            TenantId = FakeBotFramework.TenantId,
+            ChannelData = new JsonObject { ["tenant"] = new JsonObject { ["id"] = FakeBotFramework.TenantId } },
+        }, CancellationToken.None);
+
+        Assert.StartsWith("activity-", created!.Id, StringComparison.Ordinal);
+        var request = Fake.ConnectorRequests.Single(r => r.RawTarget == "/connector/v3/conversations");
+        Assert.Equal("POST", request.Method);
+        Assert.Equal("Bearer " + FakeBotFramework.ConnectorToken, request.Authorization);
+        Assert.Equal("29:new-hire", request.Json["members"]![0]!["id"]!.GetValue<string>());
+        Assert.False(request.Json["isGroup"]!.GetValue<bool>());
+        Assert.Equal(FakeBotFramework.TenantId, request.Json["tenantId"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task Connector_refuses_a_plain_http_service_url_that_is_not_loopback()
+    {
+        using var scope = Bot.Services.CreateScope();
+        var connector = scope.ServiceProvider.GetRequiredService<GuidelineBot.Teams.Connector.ConnectorClient>();
+        await Assert.ThrowsAsync<InvalidOperationException>(() => connector.SendToConversationAsync(
+            "http://smba.example.net/", "a:x", new GuidelineBot.Teams.Protocol.Activity { Type = "message", Text = "hi" }, CancellationToken.None));
+    }
+
+    [Fact]
     public async Task Connector_503_is_retried_and_the_reply_arrives()
     {
         Fake.FailNext("a%3Aretry", 2);
