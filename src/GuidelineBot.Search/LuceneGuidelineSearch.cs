@@ -39,6 +39,8 @@ public sealed partial class LuceneGuidelineSearch : IGuidelineSearch, IDisposabl
     private readonly DirectoryReader _reader;
     private readonly IndexSearcher _searcher;
     private readonly SpellingCorrector _speller;
+    private readonly int[] _docSection;
+    private readonly int[] _docPassage;
     private readonly ISemanticEncoder? _encoder;
     private readonly float[][] _headingVectors = [];
     private readonly float[][][] _passageVectors = [];
@@ -90,6 +92,16 @@ public sealed partial class LuceneGuidelineSearch : IGuidelineSearch, IDisposabl
 
         _reader = DirectoryReader.Open(_directory);
         _searcher = new IndexSearcher(_reader) { Similarity = similarity };
+
+        // Lucene doc id → (section, passage or -1), read once so the hot path loads no stored fields.
+        _docSection = new int[_reader.MaxDoc];
+        _docPassage = new int[_reader.MaxDoc];
+        for (var d = 0; d < _reader.MaxDoc; d++)
+        {
+            var doc = _reader.Document(d);
+            _docSection[d] = doc.GetField(FieldSection).GetInt32Value()!.Value;
+            _docPassage[d] = doc.GetField(FieldPassage)?.GetInt32Value() ?? -1;
+        }
 
         _sectionTerms = new HashSet<string>[_sections.Length];
         var corpusWords = new List<string>();
@@ -190,16 +202,14 @@ public sealed partial class LuceneGuidelineSearch : IGuidelineSearch, IDisposabl
             _searcher.Search(query, collector);
             foreach (var sd in collector.GetTopDocs().ScoreDocs)
             {
-                var doc = _searcher.Doc(sd.Doc);
-                var sid = doc.GetField(FieldSection).GetInt32Value()!.Value;
-                var pidField = doc.GetField(FieldPassage);
-                if (pidField is null)
+                var sid = _docSection[sd.Doc];
+                var pid = _docPassage[sd.Doc];
+                if (pid < 0)
                 {
                     lexical[sid] += sd.Score;
                 }
                 else
                 {
-                    var pid = pidField.GetInt32Value()!.Value;
                     passageLexical[sid][pid] = sd.Score;
                 }
             }
