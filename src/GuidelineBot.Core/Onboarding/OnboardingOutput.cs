@@ -40,7 +40,7 @@ public sealed record OnboardingSection(GuidelineSection Section, int Number, int
 {
     public override IReadOnlyList<OnboardingButton> Buttons =>
     [
-        OnboardingButton.For(Number == Total ? "Next: check questions" : "Next", new OnboardingInput.Next(At), primary: true),
+        OnboardingButton.For("Next", new OnboardingInput.Next(At), primary: true),
         OnboardingButton.For("I have a question", new OnboardingInput.AskQuestion()),
         OnboardingButton.For("Pause", new OnboardingInput.Pause()),
     ];
