@@ -195,9 +195,9 @@ public sealed partial class LuceneGuidelineSearch : IGuidelineSearch, IDisposabl
         // Lexical: BM25 over section and passage documents.
         var lexical = new double[_sections.Length];
         var passageLexical = _sections.Select(s => new double[s.Passages.Count]).ToArray();
-        if (groups.Count > 0)
+        var query = groups.Count > 0 ? BuildQuery(groups) : null;
+        if (query is not null && query.Clauses.Count > 0)
         {
-            var query = BuildQuery(groups);
             var collector = TopScoreDocCollector.Create(Math.Max(1, _reader.MaxDoc), true);
             _searcher.Search(query, collector);
             foreach (var sd in collector.GetTopDocs().ScoreDocs)
@@ -352,7 +352,7 @@ public sealed partial class LuceneGuidelineSearch : IGuidelineSearch, IDisposabl
             .ToList();
     }
 
-    private Query BuildQuery(List<TermGroup> groups)
+    private BooleanQuery BuildQuery(List<TermGroup> groups)
     {
         var query = new BooleanQuery(disableCoord: true);
         var added = new HashSet<string>(StringComparer.Ordinal);
@@ -360,7 +360,8 @@ public sealed partial class LuceneGuidelineSearch : IGuidelineSearch, IDisposabl
         {
             foreach (var (term, weight) in g.Terms.Select(t => (t, 1f)).Concat(g.Synonyms.Select(t => (t, _options.SynonymWeight))))
             {
-                if (!added.Add(term))
+                // Terms no section contains cannot match: leave them out of the query (they still count in coverage).
+                if (!_termSectionFrequency.ContainsKey(term) || !added.Add(term))
                 {
                     continue;
                 }
