@@ -1,5 +1,6 @@
 using GuidelineBot.Cli;
 using GuidelineBot.Hosting;
+using GuidelineBot.Slack;
 
 // With a sub-command (ask, topics, eval, …) this is the command line; otherwise it is the bot server.
 if (CliApp.IsCommand(args))
@@ -11,9 +12,11 @@ var builder = WebApplication.CreateBuilder(args);
 builder.Services.AddGuidelineEngine(builder.Configuration);
 builder.Services.AddHealthChecks().AddCheck<KnowledgeHealthCheck>("knowledge");
 builder.Services.AddHostedService<IndexWarmup>();
+builder.Services.AddSlack(builder.Configuration);
 
 var app = builder.Build();
 app.MapHealthChecks("/healthz");
+app.MapSlack();
 app.MapGet("/", () => Results.Text("GuidelineBot is running. POST /slack/* or /api/messages; GET /healthz."));
 
 await app.RunAsync();
