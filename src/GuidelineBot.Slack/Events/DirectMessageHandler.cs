@@ -1,15 +1,19 @@
+using Microsoft.Extensions.Logging;
+
 namespace GuidelineBot.Slack.Events;
 
 /// <summary><c>message.im</c>: a person writes to the bot directly; answer in the DM (in a thread only if they used one).</summary>
-internal sealed class DirectMessageHandler(SlackEventAnswerer answerer) : ISlackEventHandler
+internal sealed class DirectMessageHandler(SlackEventAnswerer answerer, ILogger<DirectMessageHandler> logger) : ISlackEventHandler
 {
     public string EventType => "message";
 
     public Task HandleAsync(SlackEventEnvelope envelope, SlackEvent slackEvent, CancellationToken cancellationToken)
     {
-        // Edits, deletions, joins etc. carry a subtype; only a person's new message is a question.
+        // Bot posts, edits, deletions, joins etc. carry a subtype; only a person's new message is a question.
         if (slackEvent.ChannelType != "im" || slackEvent.Subtype is not null)
         {
+            logger.LogDebug("Slack event {EventId} is not a new direct message ({ChannelType}, {Subtype}); not answering",
+                envelope.EventId, slackEvent.ChannelType, slackEvent.Subtype);
             return Task.CompletedTask;
         }
 
