@@ -17,4 +17,16 @@ for f in "$ROOT"/tests/scripts/*-start.sh; do
   source "$f"
 done
 
-dotnet test GuidelineBot.sln -c Release --nologo "$@"
+log=$(mktemp)
+status=0
+# pipefail: a failing dotnet test makes the pipeline fail.
+dotnet test GuidelineBot.sln -c Release --nologo "$@" 2>&1 | tee "$log" || status=$?
+
+# One closing line for every test project together.
+passed=$(grep -oE 'Passed: +[0-9]+' "$log" | awk '{s+=$2} END {print s+0}')
+failed=$(grep -oE 'Failed: +[0-9]+' "$log" | awk '{s+=$2} END {print s+0}')
+skipped=$(grep -oE 'Skipped: +[0-9]+' "$log" | awk '{s+=$2} END {print s+0}')
+rm -f "$log"
+echo "tests: $passed passed, $failed failed, $skipped skipped"
+[ "$passed" -gt 0 ] || { echo "no test ran"; status=1; }
+exit $status

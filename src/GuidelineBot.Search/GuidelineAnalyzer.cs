@@ -24,7 +24,7 @@ internal static class GuidelineAnalyzer
         "something", "so", "too", "very", "really", "from", "up", "out", "than", "because", "while", "its", "it's",
         "i'm", "im", "i've", "ive", "let", "lets", "there's", "here", "those", "them", "were", "yes", "all", "one",
         "own", "like", "thing", "things", "want", "wanna", "need", "know", "tell", "okay", "hey", "hi", "guys",
-        "allowed", "permitted", "ever", "still", "else", "even", "way", "ways", "go",
+        "allowed", "permitted", "ever", "still", "else", "even", "way", "ways", "go", "over", "someone", "somebody", "anyone", "anybody", "people", "person", "ok", "fine", "alright", "appropriate", "acceptable", "supposed", "able", "going", "gonna",
     ];
 
     public static readonly CharArraySet StopWords = BuildStopWords();

@@ -1,6 +1,7 @@
 using GuidelineBot.Cli;
 using GuidelineBot.Hosting;
 using GuidelineBot.Slack;
+using GuidelineBot.Storage;
 
 // With a sub-command (ask, topics, eval, …) this is the command line; otherwise it is the bot server.
 if (CliApp.IsCommand(args))
@@ -10,6 +11,7 @@ if (CliApp.IsCommand(args))
 
 var builder = WebApplication.CreateBuilder(args);
 builder.Services.AddGuidelineEngine(builder.Configuration);
+builder.Services.AddGuidelineStore(builder.Configuration);
 builder.Services.AddHealthChecks().AddCheck<KnowledgeHealthCheck>("knowledge");
 builder.Services.AddHostedService<IndexWarmup>();
 builder.Services.AddSlack(builder.Configuration);

@@ -3,14 +3,56 @@ using Microsoft.AspNetCore.Mvc.Testing;
 
 namespace GuidelineBot.IntegrationTests;
 
-/// <summary>The real server in-process, rooted at the repository (appsettings.json, knowledge/).</summary>
+/// <summary>
+/// The real server in-process, rooted at the repository (appsettings.json, knowledge/). Each factory instance gets its
+/// own fresh SQLite file in a temp folder (deleted on dispose), so tests never touch data/ or each other's records.
+/// </summary>
 public class GuidelineBotFactory : WebApplicationFactory<Program>
 {
+    /// <summary>The temp folder holding this instance's store.</summary>
+    public string StorageDirectory { get; } = Path.Combine(Path.GetTempPath(), "guidelinebot-tests", Guid.NewGuid().ToString("N"));
+
+    /// <summary>The SQLite file this instance's server uses.</summary>
+    public string DatabasePath => Path.Combine(StorageDirectory, "guidelinebot.db");
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseContentRoot(RepoPaths.Root);
         builder.UseEnvironment("Testing");
         builder.UseSetting("Knowledge:Path", RepoPaths.Knowledge);
+        builder.UseSetting("Storage:Provider", "Sqlite");
+        builder.UseSetting("Storage:ConnectionString", $"Data Source={DatabasePath}");
+    }
+
+    protected override void Dispose(bool disposing)
+    {
+        base.Dispose(disposing);
+        if (disposing)
+        {
+            DeleteStorage();
+        }
+    }
+
+    public override async ValueTask DisposeAsync()
+    {
+        await base.DisposeAsync();
+        DeleteStorage();
+        GC.SuppressFinalize(this);
+    }
+
+    private void DeleteStorage()
+    {
+        try
+        {
+            if (Directory.Exists(StorageDirectory))
+            {
+                Directory.Delete(StorageDirectory, recursive: true);
+            }
+        }
+        catch (IOException)
+        {
+            // A file still held open elsewhere: the temp folder is cleaned by the OS eventually.
+        }
     }
 }
 

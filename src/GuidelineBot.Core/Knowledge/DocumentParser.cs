@@ -16,6 +16,20 @@ internal static partial class DocumentParser
     public static IReadOnlyList<string> SplitLines(string text) =>
         text.TrimStart('\uFEFF').Replace("\r\n", "\n").Replace('\r', '\n').Split('\n');
 
+    /// <summary>The 1-based number of the last line with any text.</summary>
+    public static int LastTextLine(IReadOnlyList<string> lines)
+    {
+        for (var i = lines.Count - 1; i >= 0; i--)
+        {
+            if (!string.IsNullOrWhiteSpace(lines[i]))
+            {
+                return i + 1;
+            }
+        }
+
+        return 1;
+    }
+
     /// <summary>A bullet line: indentation, marker (-, *, +, •, 1. or 1)) and text.</summary>
     public static bool TryBullet(string line, bool allowNumbers, out int indent, out string text)
     {

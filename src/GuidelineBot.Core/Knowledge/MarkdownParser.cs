@@ -24,6 +24,7 @@ internal static partial class MarkdownParser
         var last = start;
         var builder = new PassageBuilder();
         var inFence = false;
+        var fenceLine = 0;
         var inComment = false;
         var sawText = false;
 
@@ -38,9 +39,10 @@ internal static partial class MarkdownParser
         void StartSection(int level, string text, int lineNo)
         {
             Finish();
-            if (level == 1 && title is null && sections.Count == 0)
+            if (level == 1 && sections.Count == 0 && isIntro && builder.IsEmpty)
             {
-                title = text;
+                // The document's title line (front matter, when present, has the last word).
+                title ??= text;
                 builder = new PassageBuilder();
                 start = lineNo + 1;
                 last = start;
@@ -81,6 +83,7 @@ internal static partial class MarkdownParser
             if (trimmed.StartsWith("```", StringComparison.Ordinal) || trimmed.StartsWith("~~~", StringComparison.Ordinal))
             {
                 inFence = !inFence;
+                fenceLine = lineNo;
                 builder.Blank();
                 continue;
             }
@@ -169,7 +172,7 @@ internal static partial class MarkdownParser
 
         if (inFence)
         {
-            throw new KnowledgeFormatException(lines.Count, "a code block opened with ``` is never closed");
+            throw new KnowledgeFormatException(fenceLine, "a code block opened with ``` is never closed");
         }
 
         Finish();
@@ -180,7 +183,7 @@ internal static partial class MarkdownParser
 
         if (sections.Count == 0)
         {
-            throw new KnowledgeFormatException(lines.Count, "the document has headings but no guideline text under them");
+            throw new KnowledgeFormatException(DocumentParser.LastTextLine(lines), "the document has headings but no guideline text under them");
         }
 
         return new ParsedDocument(title, front.Metadata, sections);

@@ -90,7 +90,7 @@ internal static partial class PlainTextParser
         Finish();
         if (sections.Count == 0)
         {
-            throw new KnowledgeFormatException(i, "the document has a title but no guideline text");
+            throw new KnowledgeFormatException(DocumentParser.LastTextLine(lines), "the document has a title but no guideline text");
         }
 
         return new ParsedDocument(title, front.Metadata, sections);

@@ -14,7 +14,14 @@ internal static class AskCommand
         var command = new Command("ask", "Answer a question from the guidelines.") { json, words };
         command.SetAction(async (parse, ct) =>
         {
-            var question = string.Join(' ', parse.GetValue(words) ?? []);
+            var given = parse.GetValue(words) ?? [];
+            if (given.FirstOrDefault(w => w.StartsWith("--", StringComparison.Ordinal)) is { } unknown)
+            {
+                await errors.WriteLineAsync($"error: unknown option '{unknown}' (see ask --help)");
+                return 2;
+            }
+
+            var question = string.Join(' ', given);
             var asJson = parse.GetValue(json);
             if (question.Length == 0 && !asJson)
             {

@@ -20,8 +20,11 @@ internal static class CliApp
     /// <summary>True when the arguments name a CLI command; anything else starts the bot server.</summary>
     public static bool IsCommand(string[] args) => args.Length > 0 && CommandNames.Contains(args[0]);
 
-    public static async Task<int> RunAsync(string[] args, TextWriter? stdout = null, TextWriter? stderr = null, TextReader? stdin = null)
+    /// <param name="settings">Configuration overrides (tests), applied over appsettings.json and environment variables.</param>
+    public static async Task<int> RunAsync(string[] args, TextWriter? stdout = null, TextWriter? stderr = null, TextReader? stdin = null,
+        IReadOnlyDictionary<string, string?>? settings = null)
     {
+        Settings.Value = settings;
         var output = stdout ?? Console.Out;
         var errors = stderr ?? Console.Error;
         var input = stdin ?? Console.In;
@@ -57,6 +60,8 @@ internal static class CliApp
     }
 
     /// <summary>Builds the engine from appsettings.json + environment variables in the current directory.</summary>
+    private static readonly AsyncLocal<IReadOnlyDictionary<string, string?>?> Settings = new();
+
     internal static IServiceProvider BuildEngine(TextWriter errors)
     {
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings
@@ -65,6 +70,11 @@ internal static class CliApp
             DisableDefaults = false,
             Args = [],
         });
+        if (Settings.Value is { } overrides)
+        {
+            builder.Configuration.AddInMemoryCollection(overrides);
+        }
+
         builder.Logging.ClearProviders();
         builder.Logging.AddProvider(new StderrWarningLoggerProvider(errors));
         builder.Services.AddGuidelineEngine(builder.Configuration);

@@ -1,6 +1,5 @@
 using System.Net;
 using System.Text.Json;
-using GuidelineBot.Slack.Events;
 using Microsoft.Extensions.Logging;
 using static GuidelineBot.IntegrationTests.Slack.SlackRequests;
 
@@ -159,6 +158,6 @@ public sealed class EventsTests(SlackHost host) : IClassFixture<SlackHost>
         var channel = SlackHost.NewId("D");
         using var response = await SendEventAsync(eventId, new { type = "message", channel_type = "im", user = "U0PERSON", text = "hi", ts = "1.1", channel });
         await Eventually.WaitUntilAsync(() => host.Api.PostsTo(channel).Count == 1, "the DM is answered");
-        Assert.True(host.Factory.Stores.Once.Contains(SlackEventDispatcher.DedupeScope, eventId));
+        Assert.True(await host.Factory.EventWasClaimedAsync(eventId));
     }
 }

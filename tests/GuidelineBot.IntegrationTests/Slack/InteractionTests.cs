@@ -47,7 +47,7 @@ public sealed class InteractionTests(SlackHost host) : IClassFixture<SlackHost>
             Interaction(actionId, value, host.Api.ResponseUrl(responseId), user: user), FormType, host.Now));
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        var record = Assert.Single(await host.Factory.Stores.Feedback.ListAsync(default), f => f.UserId == user);
+        var record = Assert.Single(await host.Factory.FeedbackAsync(), f => f.UserId == user);
         Assert.Equal("slack", record.Channel);
         Assert.Equal(helpful, record.Helpful);
         Assert.Equal(Question, record.Question);
@@ -70,7 +70,7 @@ public sealed class InteractionTests(SlackHost host) : IClassFixture<SlackHost>
         using var response = await host.Client.SendAsync(Signed("/slack/interactions",
             Interaction("feedback_helpful", await AnswerButtonValueAsync(), host.Api.ResponseUrl(responseId), user: user, ephemeral: false), FormType, host.Now));
 
-        Assert.Single(await host.Factory.Stores.Feedback.ListAsync(default), f => f.UserId == user);
+        Assert.Single(await host.Factory.FeedbackAsync(), f => f.UserId == user);
         await Eventually.WaitUntilAsync(() => host.Api.ResponseUrlPosts(responseId).Count >= 1, "the clicker is thanked");
         var post = Assert.Single(host.Api.ResponseUrlPosts(responseId));
         Assert.False(post.Json.GetProperty("replace_original").GetBoolean());

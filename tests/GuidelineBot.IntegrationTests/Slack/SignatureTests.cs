@@ -1,5 +1,4 @@
 using System.Net;
-using GuidelineBot.Slack.Events;
 using static GuidelineBot.IntegrationTests.Slack.SlackRequests;
 
 namespace GuidelineBot.IntegrationTests.Slack;
@@ -23,8 +22,7 @@ public sealed class SignatureTests(SlackFakeClockHost host) : IClassFixture<Slac
         using var response = await host.Client.SendAsync(request);
 
         Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
-        Assert.False(host.Factory.Stores.Once.Contains(SlackEventDispatcher.DedupeScope, id));
-        Assert.DoesNotContain(await host.Factory.Stores.Feedback.ListAsync(default), f => f.Question == id);
+        Assert.DoesNotContain(await host.Factory.FeedbackAsync(), f => f.Question == id);
 
         // A valid request afterwards is processed; the rejected one never reached the queue, so only this one posts.
         var control = SlackHost.NewId("CTRL");
@@ -35,6 +33,7 @@ public sealed class SignatureTests(SlackFakeClockHost host) : IClassFixture<Slac
         await Eventually.WaitUntilAsync(() => host.Api.PostsTo(control).Count == 1, "the control event is answered");
         Assert.Empty(host.Api.PostsTo(id));
         Assert.Empty(host.Api.ResponseUrlPosts(id));
+        Assert.False(await host.Factory.EventWasClaimedAsync(id));
     }
 
     [Theory]

@@ -1,5 +1,6 @@
 using GuidelineBot.Core.Storage;
 using GuidelineBot.Slack;
+using GuidelineBot.Slack.Events;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
@@ -8,10 +9,11 @@ using Microsoft.Extensions.Logging;
 namespace GuidelineBot.IntegrationTests.Slack;
 
 /// <summary>
-/// The real server with Slack switched on and pointed at a <see cref="FakeSlackApi"/> on loopback.
-/// <paramref name="time"/> replaces the clock (signature windows); retries are shortened so failures surface quickly.
+/// The real server (with its SQLite store) with Slack switched on and pointed at a <see cref="FakeSlackApi"/> on
+/// loopback. <paramref name="time"/> replaces the clock (signature windows); <paramref name="databasePath"/> lets two
+/// instances share one store file (restart tests); retries are shortened so failures surface quickly.
 /// </summary>
-public sealed class SlackBotFactory(FakeSlackApi api, TimeProvider? time = null, TestStores? stores = null) : GuidelineBotFactory
+public sealed class SlackBotFactory(FakeSlackApi api, TimeProvider? time = null, string? databasePath = null) : GuidelineBotFactory
 {
     public const string SigningSecret = "integration-test-signing-secret";
     public const string BotToken = "xoxb-integration-test";
@@ -19,13 +21,16 @@ public sealed class SlackBotFactory(FakeSlackApi api, TimeProvider? time = null,
 
     public FakeSlackApi Api => api;
 
-    public TestStores Stores { get; } = stores ?? new TestStores();
-
     public TestLogs Logs { get; } = new();
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         base.ConfigureWebHost(builder);
+        if (databasePath is not null)
+        {
+            builder.UseSetting("Storage:ConnectionString", $"Data Source={databasePath}");
+        }
+
         builder.UseSetting("Slack:SigningSecret", SigningSecret);
         builder.UseSetting("Slack:BotToken", BotToken);
         builder.UseSetting("Slack:ApiBaseUrl", api.ApiBaseUrl);
@@ -37,8 +42,6 @@ public sealed class SlackBotFactory(FakeSlackApi api, TimeProvider? time = null,
                 services.AddSingleton(time);
             }
 
-            services.AddSingleton<IOnceStore>(Stores.Once);
-            services.AddSingleton<IFeedbackStore>(Stores.Feedback);
             services.Configure<SlackApiResilienceOptions>(o =>
             {
                 o.BaseDelay = TimeSpan.FromMilliseconds(20);
@@ -51,4 +54,11 @@ public sealed class SlackBotFactory(FakeSlackApi api, TimeProvider? time = null,
 
     public bool Logged(LogLevel level, params string[] fragments) =>
         Logs.Entries.Any(e => e.Level == level && fragments.All(f => e.Message.Contains(f, StringComparison.Ordinal)));
+
+    public Task<IReadOnlyList<FeedbackRecord>> FeedbackAsync() => Services.GetRequiredService<IFeedbackStore>().ListAsync(default);
+
+    /// <summary>Whether the server claimed this event id in the store (checking claims it if nobody had).</summary>
+    public async Task<bool> EventWasClaimedAsync(string eventId) =>
+        !await Services.GetRequiredService<IOnceStore>().TryClaimAsync(
+            SlackEventDispatcher.DedupeScope, eventId, Services.GetRequiredService<TimeProvider>().GetUtcNow(), TimeSpan.FromMinutes(1), default);
 }

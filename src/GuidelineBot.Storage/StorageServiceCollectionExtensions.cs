@@ -1,0 +1,41 @@
+using GuidelineBot.Core.Storage;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace GuidelineBot.Storage;
+
+public static class StorageServiceCollectionExtensions
+{
+    /// <summary>
+    /// Registers the store from <c>Storage:Provider</c> / <c>Storage:ConnectionString</c> (validated at start-up), the
+    /// stores behind <see cref="IFeedbackStore"/> and <see cref="IOnceStore"/>, and a start-up step that migrates the schema.
+    /// </summary>
+    public static IServiceCollection AddGuidelineStore(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<StorageOptions>().Bind(configuration.GetSection(StorageOptions.SectionName)).ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<StorageOptions>, StorageOptionsValidator>());
+
+        services.TryAddSingleton<StoreDatabase>(sp => StoreDatabase.Create(sp.GetRequiredService<IOptions<StorageOptions>>().Value));
+        services.TryAddSingleton<IFeedbackStore, SqlFeedbackStore>();
+        services.TryAddSingleton<IOnceStore, SqlOnceStore>();
+        services.AddHostedService<StoreMigrationService>();
+        return services;
+    }
+}
+
+/// <summary>Brings the schema up to date while the server starts, before it takes requests.</summary>
+internal sealed class StoreMigrationService(StoreDatabase database, ILogger<StoreMigrationService> logger) : IHostedService
+{
+    public async Task StartAsync(CancellationToken cancellationToken)
+    {
+        await database.EnsureMigratedAsync(cancellationToken);
+        var version = await Migrations.MigrationRunner.CurrentVersionAsync(database, cancellationToken);
+        logger.LogInformation("Store ready: {Store}, schema version {Version}", database.Describe(), version);
+    }
+
+    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+}

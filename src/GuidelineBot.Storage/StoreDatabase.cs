@@ -1,0 +1,88 @@
+using System.Data.Common;
+using GuidelineBot.Storage.Migrations;
+
+namespace GuidelineBot.Storage;
+
+/// <summary>
+/// One database (SQLite file or PostgreSQL): opens connections, knows its provider's SQL differences and runs the
+/// schema migrations. One instance per process (a DI singleton); the stores share it.
+/// </summary>
+public abstract class StoreDatabase : IAsyncDisposable, IDisposable
+{
+    private readonly Lock _gate = new();
+    private Task? _migrated;
+
+    public abstract StorageProvider Provider { get; }
+
+    /// <summary>A human-readable location for logs (file path or host/database), never the password.</summary>
+    public abstract string Describe();
+
+    /// <summary>Opens a connection ready for use (SQLite: busy timeout and durable commits set).</summary>
+    public abstract Task<DbConnection> OpenAsync(CancellationToken cancellationToken);
+
+    internal abstract IReadOnlyList<Migration> Migrations { get; }
+
+    /// <summary>Serializes migrators across processes inside <paramref name="transaction"/> (PostgreSQL advisory lock).</summary>
+    internal abstract Task LockForMigrationAsync(DbConnection connection, DbTransaction transaction, CancellationToken cancellationToken);
+
+    /// <summary>Runs once before migrations, outside any transaction (SQLite: switch to WAL).</summary>
+    internal virtual Task PrepareAsync(DbConnection connection, CancellationToken cancellationToken) => Task.CompletedTask;
+
+    /// <summary>Adds a UTC timestamp parameter in the provider's column type.</summary>
+    internal abstract void AddTime(DbCommand command, string name, DateTimeOffset? value);
+
+    internal abstract DateTimeOffset ReadTime(DbDataReader reader, int ordinal);
+
+    /// <summary>Runs the migrations once per instance (later calls share the first run; a failed run is retried).</summary>
+    public Task EnsureMigratedAsync(CancellationToken cancellationToken)
+    {
+        lock (_gate)
+        {
+            if (_migrated is null || _migrated.IsFaulted || _migrated.IsCanceled)
+            {
+                _migrated = MigrationRunner.RunAsync(this, cancellationToken);
+            }
+
+            return _migrated;
+        }
+    }
+
+    /// <summary>Opens a connection after making sure the schema is current.</summary>
+    internal async Task<DbConnection> OpenMigratedAsync(CancellationToken cancellationToken)
+    {
+        await EnsureMigratedAsync(cancellationToken);
+        return await OpenAsync(cancellationToken);
+    }
+
+    internal static void Add(DbCommand command, string name, object? value)
+    {
+        var parameter = command.CreateParameter();
+        parameter.ParameterName = name;
+        parameter.Value = value ?? DBNull.Value;
+        command.Parameters.Add(parameter);
+    }
+
+    public static StoreDatabase Create(StorageOptions options) => options.ProviderKind switch
+    {
+        StorageProvider.Sqlite => new SqliteDatabase(options.ConnectionString),
+        StorageProvider.Postgres => new PostgresDatabase(options.ConnectionString),
+        _ => throw new InvalidOperationException(StorageOptions.UnknownProviderMessage(options.Provider)),
+    };
+
+    public ValueTask DisposeAsync()
+    {
+        Dispose();
+        return ValueTask.CompletedTask;
+    }
+
+    public void Dispose()
+    {
+        Dispose(disposing: true);
+        GC.SuppressFinalize(this);
+    }
+
+    /// <summary>Releases pooled connections (SQLite file handles, the PostgreSQL data source).</summary>
+    protected virtual void Dispose(bool disposing)
+    {
+    }
+}

@@ -1,0 +1,3 @@
+using BenchmarkDotNet.Running;
+
+BenchmarkSwitcher.FromAssembly(typeof(GuidelineBot.Benchmarks.AnswerBenchmarks).Assembly).Run(args);

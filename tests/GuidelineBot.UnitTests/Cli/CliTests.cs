@@ -1,0 +1,128 @@
+using System.Text.Json;
+using GuidelineBot.Cli;
+
+namespace GuidelineBot.UnitTests.Cli;
+
+/// <summary>The command line as acceptance drives it: exit codes, stdout/stderr and the <c>ask --json</c> contract.</summary>
+public sealed class CliTests
+{
+    private static readonly Dictionary<string, string?> RepoKnowledge = new() { ["Knowledge:Path"] = TestPaths.Knowledge };
+
+    private static async Task<(int Exit, string Out, string Err)> Run(string[] args, string? stdin = null, Dictionary<string, string?>? settings = null)
+    {
+        var stdout = new StringWriter();
+        var stderr = new StringWriter();
+        var exit = await CliApp.RunAsync(args, stdout, stderr, new StringReader(stdin ?? ""), settings ?? RepoKnowledge);
+        return (exit, stdout.ToString(), stderr.ToString());
+    }
+
+    [Fact]
+    public async Task Ask_prints_heading_text_and_citation()
+    {
+        var (exit, output, _) = await Run(["ask", "can I friend parents?"]);
+        Assert.Equal(0, exit);
+        Assert.Contains("Can I “friend” or “follow” parents and/or alumni?", output);
+        Assert.Contains("extreme caution", output);
+        Assert.Contains("Source: Staff Social Media Guidelines and Best Practices ›", output);
+    }
+
+    [Fact]
+    public async Task Ask_json_prints_one_object_with_the_contract_fields()
+    {
+        var (exit, output, _) = await Run(["ask", "--json", "can I post anonymously?"]);
+        Assert.Equal(0, exit);
+        var line = Assert.Single(output.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+        using var json = JsonDocument.Parse(line);
+        var root = json.RootElement;
+        Assert.Equal("can I post anonymously?", root.GetProperty("question").GetString());
+        Assert.True(root.GetProperty("answered").GetBoolean());
+        Assert.Equal("Staff Social Media Guidelines and Best Practices", root.GetProperty("document").GetString());
+        Assert.Equal("Can I post anonymously?", root.GetProperty("section").GetString());
+        Assert.Contains("Do not blog anonymously", root.GetProperty("text").GetString());
+        Assert.Contains("staff-social-media-guidelines.txt:44-46", root.GetProperty("citation").GetString());
+        Assert.InRange(root.GetProperty("score").GetDouble(), 0.5, 1.0);
+        Assert.Equal(JsonValueKind.Array, root.GetProperty("suggestions").ValueKind);
+    }
+
+    [Fact]
+    public async Task Ask_json_without_a_question_answers_each_stdin_line_in_order()
+    {
+        var (exit, output, _) = await Run(["ask", "--json"], "can I friend parents?\nwhat's the weather tomorrow\nis this enforceable\n");
+        Assert.Equal(0, exit);
+        var lines = output.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal(3, lines.Length);
+        var objects = lines.Select(l => JsonDocument.Parse(l).RootElement).ToArray();
+        Assert.Equal(["can I friend parents?", "what's the weather tomorrow", "is this enforceable"], objects.Select(o => o.GetProperty("question").GetString()));
+        Assert.True(objects[0].GetProperty("answered").GetBoolean());
+        Assert.False(objects[1].GetProperty("answered").GetBoolean());
+        Assert.Equal(JsonValueKind.Null, objects[1].GetProperty("section").ValueKind);
+        Assert.InRange(objects[1].GetProperty("suggestions").GetArrayLength(), 1, 3);
+        Assert.Equal("Is this enforceable?", objects[2].GetProperty("section").GetString());
+    }
+
+    [Fact]
+    public async Task Topics_lists_documents_and_sections()
+    {
+        var (exit, output, _) = await Run(["topics"]);
+        Assert.Equal(0, exit);
+        Assert.Contains("Staff Social Media Guidelines and Best Practices", output);
+        Assert.Contains("Can I post anonymously?", output);
+        Assert.Contains("About these guidelines", output);
+    }
+
+    [Fact]
+    public async Task Eval_scores_a_question_file_and_prints_misses_and_totals()
+    {
+        using var folder = new TestPaths.TempFolder();
+        var keys = folder.Write("sections.tsv", "# key\tregex\tphrases\nA\tpost anonymously\tdo not blog anonymously\nB\tenforceable\tdisciplinary action\n");
+        var questions = folder.Write("q.tsv", "# q\tkeys\ncan I post anonymously\tA\ncan I post anonymously\tB\nwhat's the weather tomorrow\tNONE\n");
+        var (exit, output, _) = await Run(["eval", questions, "--sections", keys]);
+        Assert.Equal(0, exit);
+        Assert.Contains("MISS  can I post anonymously", output);
+        Assert.Contains("in scope: 1/2 right; off-topic: 1/1 declined; wrong answers given: 1; total: 2/3", output);
+    }
+
+    [Fact]
+    public async Task Missing_knowledge_folder_is_one_clear_line_and_a_non_zero_exit()
+    {
+        var (exit, output, error) = await Run(["ask", "hi"], settings: new() { ["Knowledge:Path"] = "/nonexistent/knowledge" });
+        Assert.NotEqual(0, exit);
+        Assert.Equal("", output);
+        var line = Assert.Single(error.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+        Assert.StartsWith("error: knowledge folder '/nonexistent/knowledge' not found", line);
+        Assert.DoesNotContain(" at ", line);
+    }
+
+    [Fact]
+    public async Task A_broken_file_is_a_warning_naming_file_and_line_and_the_rest_still_answers()
+    {
+        using var folder = new TestPaths.TempFolder();
+        File.Copy(TestPaths.Seed, Path.Combine(folder.Path, "seed.txt"));
+        folder.Write("broken.md", "---\ntitle: x\n");
+        var (exit, output, error) = await Run(["ask", "--json", "can I post anonymously"], settings: new() { ["Knowledge:Path"] = folder.Path });
+        Assert.Equal(0, exit);
+        Assert.Contains("broken.md", error);
+        Assert.Contains("line 1", error);
+        Assert.True(JsonDocument.Parse(output).RootElement.GetProperty("answered").GetBoolean());
+    }
+
+    [Theory]
+    [InlineData("ask", "--nope")]
+    [InlineData("eval")]
+    [InlineData("topics", "extra")]
+    public async Task Bad_arguments_exit_non_zero_with_one_line(params string[] args)
+    {
+        var (exit, _, error) = await Run(args);
+        Assert.NotEqual(0, exit);
+        Assert.Single(error.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+        Assert.StartsWith("error: ", error);
+    }
+
+    [Fact]
+    public async Task Eval_with_a_missing_file_is_a_clear_error()
+    {
+        var (exit, _, error) = await Run(["eval", "/nonexistent/questions.tsv"]);
+        Assert.Equal(1, exit);
+        Assert.StartsWith("error: question file", error);
+    }
+}

@@ -1,0 +1,58 @@
+using System.Text;
+using GuidelineBot.Core.Knowledge;
+
+namespace GuidelineBot.UnitTests.Knowledge;
+
+public sealed class LoaderErrorTests
+{
+    [Theory]
+    [InlineData("empty.md", "", 1, "empty")]
+    [InlineData("blank.txt", "\n\n   \n", 1, "empty")]
+    [InlineData("open.md", "---\ntitle: x\n# Heading\n", 1, "never closed")]
+    [InlineData("date.md", "---\ntitle: x\nlast_reviewed: someday\n---\n# T\n\ntext\n", 3, "last_reviewed")]
+    [InlineData("url.txt", "---\nsource: not a url\n---\nT\n\nQ: a?\n- b\n", 2, "absolute URL")]
+    [InlineData("q.txt", "Title\n\nQ:   \n- text\n", 3, "no question")]
+    [InlineData("fence.md", "# T\n\n## A\n\n```\ncode\n", 5, "never closed")]
+    [InlineData("titleonly.txt", "Just a title\n", 1, "no guideline text")]
+    [InlineData("headingsonly.md", "# T\n\n## A\n\n## B\n", 5, "no guideline text")]
+    public void Malformed_files_give_an_error_with_file_and_line(string file, string content, int line, string message)
+    {
+        var ex = Assert.Throws<KnowledgeFormatException>(() => KnowledgeLoader.Parse(Encoding.UTF8.GetBytes(content), file, file));
+        Assert.Equal(line, ex.Line);
+        Assert.Contains(message, ex.Message, StringComparison.OrdinalIgnoreCase);
+    }
+
+    [Fact]
+    public void Invalid_utf8_is_reported_on_its_line()
+    {
+        var bytes = Encoding.UTF8.GetBytes("Title\n\nQ: a?\n- caf").Concat(new byte[] { 0xC3, 0x28 }).Concat(Encoding.UTF8.GetBytes("\n")).ToArray();
+        var ex = Assert.Throws<KnowledgeFormatException>(() => KnowledgeLoader.Parse(bytes, "bad.txt", "bad.txt"));
+        Assert.Equal(4, ex.Line);
+    }
+
+    [Fact]
+    public void One_bad_file_does_not_stop_the_others_and_synonyms_are_not_a_document()
+    {
+        using var folder = new TestPaths.TempFolder();
+        folder.Write("good.txt", "Good\n\nQ: Is this fine?\n- Yes.\n");
+        folder.Write("sub/also.md", "# Also\n\n## Works?\n\nYes.\n");
+        folder.Write("bad.md", "---\ntitle: broken\n");
+        folder.Write("synonyms.txt", "kid, student\n");
+        folder.Write("notes.json", "{}");
+
+        var kb = KnowledgeLoader.Load(new KnowledgeOptions { Path = folder.Path });
+
+        Assert.Equal(["Also", "Good"], kb.Documents.Select(d => d.Title).Order());
+        var error = Assert.Single(kb.Errors);
+        Assert.EndsWith("bad.md", error.File);
+        Assert.Equal(1, error.Line);
+        Assert.Equal("sub/also#0", kb.Documents.Single(d => d.Title == "Also").Sections[0].Id);
+    }
+
+    [Fact]
+    public void A_missing_folder_is_a_clear_error()
+    {
+        var ex = Assert.Throws<DirectoryNotFoundException>(() => KnowledgeLoader.Load(new KnowledgeOptions { Path = "/nonexistent/knowledge" }));
+        Assert.Contains("/nonexistent/knowledge", ex.Message);
+    }
+}

@@ -1,0 +1,98 @@
+using System.Text;
+using GuidelineBot.Core.Knowledge;
+
+namespace GuidelineBot.UnitTests.Knowledge;
+
+public sealed class MarkdownAndFrontMatterTests
+{
+    private const string Markdown = """
+        ---
+        title: Email Guidelines
+        source: https://example.org/policies/email
+        owner: Director of Technology
+        last_reviewed: 2025-08-01
+        ---
+        # Ignored Because Front Matter Names The Title
+
+        These rules cover **all** district email.
+
+        ## Can I text students?
+
+        - *Never* text a student from a personal phone.
+          - Use the district messaging app instead.
+        - See [the policy](https://example.org/p) for `details`.
+
+        ## Response times
+
+        Reply to parents within
+        two school days.
+
+        ### During holidays
+
+        No reply is expected until school resumes.
+        """;
+
+    private static GuidelineDocument Parse(string text, string file = "email.md") =>
+        KnowledgeLoader.Parse(Encoding.UTF8.GetBytes(text), file, "knowledge/" + file);
+
+    [Fact]
+    public void Headings_become_sections_with_the_intro_first()
+    {
+        var doc = Parse(Markdown);
+        Assert.Equal("Email Guidelines", doc.Title);
+        Assert.Equal(["About these guidelines", "Can I text students?", "Response times", "During holidays"], doc.Sections.Select(s => s.Heading));
+        Assert.Equal("Response times", doc.Sections[3].ParentHeading);
+    }
+
+    [Fact]
+    public void Emphasis_links_and_code_are_reduced_to_text_and_nesting_kept()
+    {
+        var text = Parse(Markdown).Sections[1];
+        Assert.Equal(2, text.Passages.Count);
+        Assert.Equal("Never text a student from a personal phone.\n  - Use the district messaging app instead.", text.Passages[0].Text);
+        Assert.Equal("See the policy for details.", text.Passages[1].Text);
+        Assert.Equal("These rules cover all district email.", Parse(Markdown).Sections[0].Text);
+    }
+
+    [Fact]
+    public void Wrapped_lines_are_joined()
+    {
+        Assert.Equal("Reply to parents within two school days.", Parse(Markdown).Sections[2].Text);
+    }
+
+    [Fact]
+    public void Front_matter_fills_metadata_and_the_citation_uses_the_url()
+    {
+        var doc = Parse(Markdown);
+        Assert.Equal("https://example.org/policies/email", doc.Metadata.SourceUrl);
+        Assert.Equal("Director of Technology", doc.Metadata.Owner);
+        Assert.Equal(new DateOnly(2025, 8, 1), doc.Metadata.LastReviewed);
+        Assert.Equal("Email Guidelines › Response times (https://example.org/policies/email)", doc.Sections[2].Citation);
+    }
+
+    [Fact]
+    public void Markdown_title_comes_from_the_first_h1_without_front_matter()
+    {
+        var doc = Parse("# Field Trips\n\n## Permission slips\n\nCollect them a week ahead.\n", "trips.md");
+        Assert.Equal("Field Trips", doc.Title);
+        Assert.Single(doc.Sections);
+        Assert.Equal("knowledge/trips.md:3-5", doc.Sections[0].Location);
+    }
+
+    [Fact]
+    public void Plain_text_documents_take_front_matter_too()
+    {
+        var doc = Parse("---\nsource: https://example.org/x\n---\nDress Code\n\nQ: Can I wear jeans?\n- On Fridays.\n", "dress.txt");
+        Assert.Equal("Dress Code", doc.Title);
+        Assert.Equal("https://example.org/x", doc.Sections[0].SourceUrl);
+        Assert.Equal("On Fridays.", doc.Sections[0].Text);
+        Assert.Equal(6, doc.Sections[0].StartLine);
+    }
+
+    [Fact]
+    public void Plain_text_answer_prefix_is_dropped()
+    {
+        var doc = Parse("Leave\n\nQ: How do I request leave?\nA: Use the HR portal.\n", "leave.txt");
+        Assert.Equal("Use the HR portal.", doc.Sections.Single().Text);
+    }
+}
