@@ -5,7 +5,8 @@ using static GuidelineBot.IntegrationTests.Slack.SlackRequests;
 
 namespace GuidelineBot.IntegrationTests.Slack;
 
-public sealed class EventsTests(SlackHost host) : IClassFixture<SlackHost>
+[Collection(SlackCollection.Name)]
+public sealed class EventsTests(SlackHost host)
 {
     private async Task<HttpResponseMessage> SendEventAsync(string eventId, object slackEvent, string? botUserId = "U0BOT", int? retryNum = null) =>
         await host.Client.SendAsync(Signed("/slack/events", Event(eventId, slackEvent, botUserId), JsonType, host.Now, retryNum: retryNum));

@@ -3,7 +3,8 @@ using static GuidelineBot.IntegrationTests.Slack.SlackRequests;
 
 namespace GuidelineBot.IntegrationTests.Slack;
 
-public sealed class InteractionTests(SlackHost host) : IClassFixture<SlackHost>
+[Collection(SlackCollection.Name)]
+public sealed class InteractionTests(SlackHost host)
 {
     private const string Question = "can I post photos of my class?";
 

@@ -41,3 +41,10 @@ public sealed class SlackFakeClockHost : SlackHost
 
     public override DateTimeOffset Now => Clock.GetUtcNow();
 }
+
+/// <summary>One real-clock Slack host shared by the Slack test classes (each server start builds the index).</summary>
+[CollectionDefinition(Name)]
+public sealed class SlackCollection : ICollectionFixture<SlackHost>
+{
+    public const string Name = "Slack server";
+}

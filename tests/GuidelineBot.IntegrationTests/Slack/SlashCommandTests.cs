@@ -4,7 +4,8 @@ using static GuidelineBot.IntegrationTests.Slack.SlackRequests;
 
 namespace GuidelineBot.IntegrationTests.Slack;
 
-public sealed class SlashCommandTests(SlackHost host) : IClassFixture<SlackHost>
+[Collection(SlackCollection.Name)]
+public sealed class SlashCommandTests(SlackHost host)
 {
     private async Task<(HttpStatusCode Status, JsonElement Body)> CommandAsync(string text)
     {

@@ -4,7 +4,8 @@ using static GuidelineBot.IntegrationTests.Slack.SlackRequests;
 
 namespace GuidelineBot.IntegrationTests.Slack;
 
-public sealed class WebApiResilienceTests(SlackHost host) : IClassFixture<SlackHost>
+[Collection(SlackCollection.Name)]
+public sealed class WebApiResilienceTests(SlackHost host)
 {
     private async Task<string> MentionAsync(string channel)
     {
