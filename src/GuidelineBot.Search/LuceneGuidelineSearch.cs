@@ -39,6 +39,8 @@ public sealed partial class LuceneGuidelineSearch : IGuidelineSearch, IDisposabl
     private readonly DirectoryReader _reader;
     private readonly IndexSearcher _searcher;
     private readonly SpellingCorrector _speller;
+    private readonly int[] _docSection;
+    private readonly int[] _docPassage;
     private readonly ISemanticEncoder? _encoder;
     private readonly float[][] _headingVectors = [];
     private readonly float[][][] _passageVectors = [];
@@ -90,6 +92,16 @@ public sealed partial class LuceneGuidelineSearch : IGuidelineSearch, IDisposabl
 
         _reader = DirectoryReader.Open(_directory);
         _searcher = new IndexSearcher(_reader) { Similarity = similarity };
+
+        // Lucene doc id → (section, passage or -1), read once so the hot path loads no stored fields.
+        _docSection = new int[_reader.MaxDoc];
+        _docPassage = new int[_reader.MaxDoc];
+        for (var d = 0; d < _reader.MaxDoc; d++)
+        {
+            var doc = _reader.Document(d);
+            _docSection[d] = doc.GetField(FieldSection).GetInt32Value()!.Value;
+            _docPassage[d] = doc.GetField(FieldPassage)?.GetInt32Value() ?? -1;
+        }
 
         _sectionTerms = new HashSet<string>[_sections.Length];
         var corpusWords = new List<string>();
@@ -183,23 +195,21 @@ public sealed partial class LuceneGuidelineSearch : IGuidelineSearch, IDisposabl
         // Lexical: BM25 over section and passage documents.
         var lexical = new double[_sections.Length];
         var passageLexical = _sections.Select(s => new double[s.Passages.Count]).ToArray();
-        if (groups.Count > 0)
+        var query = groups.Count > 0 ? BuildQuery(groups) : null;
+        if (query is not null && query.Clauses.Count > 0)
         {
-            var query = BuildQuery(groups);
             var collector = TopScoreDocCollector.Create(Math.Max(1, _reader.MaxDoc), true);
             _searcher.Search(query, collector);
             foreach (var sd in collector.GetTopDocs().ScoreDocs)
             {
-                var doc = _searcher.Doc(sd.Doc);
-                var sid = doc.GetField(FieldSection).GetInt32Value()!.Value;
-                var pidField = doc.GetField(FieldPassage);
-                if (pidField is null)
+                var sid = _docSection[sd.Doc];
+                var pid = _docPassage[sd.Doc];
+                if (pid < 0)
                 {
                     lexical[sid] += sd.Score;
                 }
                 else
                 {
-                    var pid = pidField.GetInt32Value()!.Value;
                     passageLexical[sid][pid] = sd.Score;
                 }
             }
@@ -342,7 +352,7 @@ public sealed partial class LuceneGuidelineSearch : IGuidelineSearch, IDisposabl
             .ToList();
     }
 
-    private Query BuildQuery(List<TermGroup> groups)
+    private BooleanQuery BuildQuery(List<TermGroup> groups)
     {
         var query = new BooleanQuery(disableCoord: true);
         var added = new HashSet<string>(StringComparer.Ordinal);
@@ -350,7 +360,8 @@ public sealed partial class LuceneGuidelineSearch : IGuidelineSearch, IDisposabl
         {
             foreach (var (term, weight) in g.Terms.Select(t => (t, 1f)).Concat(g.Synonyms.Select(t => (t, _options.SynonymWeight))))
             {
-                if (!added.Add(term))
+                // Terms no section contains cannot match: leave them out of the query (they still count in coverage).
+                if (!_termSectionFrequency.ContainsKey(term) || !added.Add(term))
                 {
                     continue;
                 }

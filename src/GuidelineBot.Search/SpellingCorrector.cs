@@ -92,30 +92,31 @@ internal sealed partial class SpellingCorrector
             return cap + 1;
         }
 
-        var d = new int[a.Length + 1, b.Length + 1];
-        for (var i = 0; i <= a.Length; i++)
+        // Three rolling rows on the stack: words here are short.
+        var width = b.Length + 1;
+        Span<int> buffer = width <= 64 ? stackalloc int[3 * width] : new int[3 * width];
+        var prev2 = buffer[..width];
+        var prev = buffer.Slice(width, width);
+        var current = buffer.Slice(2 * width, width);
+        for (var j = 0; j < width; j++)
         {
-            d[i, 0] = i;
-        }
-
-        for (var j = 0; j <= b.Length; j++)
-        {
-            d[0, j] = j;
+            prev[j] = j;
         }
 
         for (var i = 1; i <= a.Length; i++)
         {
-            var rowMin = int.MaxValue;
+            current[0] = i;
+            var rowMin = i;
             for (var j = 1; j <= b.Length; j++)
             {
                 var cost = a[i - 1] == b[j - 1] ? 0 : 1;
-                var v = Math.Min(Math.Min(d[i - 1, j] + 1, d[i, j - 1] + 1), d[i - 1, j - 1] + cost);
+                var v = Math.Min(Math.Min(prev[j] + 1, current[j - 1] + 1), prev[j - 1] + cost);
                 if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1])
                 {
-                    v = Math.Min(v, d[i - 2, j - 2] + 1);
+                    v = Math.Min(v, prev2[j - 2] + 1);
                 }
 
-                d[i, j] = v;
+                current[j] = v;
                 rowMin = Math.Min(rowMin, v);
             }
 
@@ -123,9 +124,14 @@ internal sealed partial class SpellingCorrector
             {
                 return cap + 1;
             }
+
+            var recycled = prev2;
+            prev2 = prev;
+            prev = current;
+            current = recycled;
         }
 
-        return d[a.Length, b.Length];
+        return prev[b.Length];
     }
 
     [GeneratedRegex(@"[\p{L}][\p{L}'’]*")]

@@ -1,3 +1,4 @@
+using GuidelineBot.Core.Onboarding;
 using GuidelineBot.Core.Storage;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -12,7 +13,7 @@ public static class StorageServiceCollectionExtensions
 {
     /// <summary>
     /// Registers the store from <c>Storage:Provider</c> / <c>Storage:ConnectionString</c> (validated at start-up), the
-    /// stores behind <see cref="IFeedbackStore"/> and <see cref="IOnceStore"/>, and a start-up step that migrates the schema.
+    /// stores behind <see cref="IFeedbackStore"/>, <see cref="IOnceStore"/> and <see cref="IOnboardingStore"/>, and a start-up step that migrates the schema.
     /// </summary>
     public static IServiceCollection AddGuidelineStore(this IServiceCollection services, IConfiguration configuration)
     {
@@ -22,6 +23,7 @@ public static class StorageServiceCollectionExtensions
         services.TryAddSingleton<StoreDatabase>(sp => StoreDatabase.Create(sp.GetRequiredService<IOptions<StorageOptions>>().Value));
         services.TryAddSingleton<IFeedbackStore, SqlFeedbackStore>();
         services.TryAddSingleton<IOnceStore, SqlOnceStore>();
+        services.TryAddSingleton<IOnboardingStore, SqlOnboardingStore>();
         services.AddHostedService<StoreMigrationService>();
         return services;
     }

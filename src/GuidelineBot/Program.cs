@@ -12,6 +12,7 @@ if (CliApp.IsCommand(args))
 var builder = WebApplication.CreateBuilder(args);
 builder.Services.AddGuidelineEngine(builder.Configuration);
 builder.Services.AddGuidelineStore(builder.Configuration);
+builder.Services.AddOnboarding(builder.Configuration);
 builder.Services.AddHealthChecks().AddCheck<KnowledgeHealthCheck>("knowledge");
 builder.Services.AddHostedService<IndexWarmup>();
 builder.Services.AddSlack(builder.Configuration);

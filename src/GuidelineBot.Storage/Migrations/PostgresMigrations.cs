@@ -24,5 +24,34 @@ internal static class PostgresMigrations
             );
             CREATE INDEX ix_once_claims_expires_at ON once_claims (expires_at) WHERE expires_at IS NOT NULL;
             """),
+        new(2, "onboarding state and acknowledgements", """
+            CREATE TABLE onboarding_states (
+                channel         TEXT        NOT NULL,
+                user_id         TEXT        NOT NULL,
+                display_name    TEXT        NOT NULL,
+                step            TEXT        NOT NULL,
+                document_index  INTEGER     NOT NULL,
+                document_id     TEXT        NOT NULL,
+                section_index   INTEGER     NOT NULL,
+                check_index     INTEGER     NOT NULL,
+                started_at      TIMESTAMPTZ NOT NULL,
+                updated_at      TIMESTAMPTZ NOT NULL,
+                paused_at       TIMESTAMPTZ NULL,
+                completed_at    TIMESTAMPTZ NULL,
+                version         BIGINT      NOT NULL,
+                PRIMARY KEY (channel, user_id)
+            );
+            CREATE TABLE onboarding_acknowledgements (
+                id              BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+                channel         TEXT        NOT NULL,
+                user_id         TEXT        NOT NULL,
+                display_name    TEXT        NOT NULL,
+                document_id     TEXT        NOT NULL,
+                document_title  TEXT        NOT NULL,
+                content_hash    TEXT        NOT NULL,
+                acknowledged_at TIMESTAMPTZ NOT NULL
+            );
+            CREATE INDEX ix_onboarding_acknowledgements_user ON onboarding_acknowledgements (channel, user_id);
+            """),
     ];
 }

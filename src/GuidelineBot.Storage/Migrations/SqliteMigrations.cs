@@ -24,5 +24,34 @@ internal static class SqliteMigrations
             );
             CREATE INDEX ix_once_claims_expires_at ON once_claims (expires_at) WHERE expires_at IS NOT NULL;
             """),
+        new(2, "onboarding state and acknowledgements", """
+            CREATE TABLE onboarding_states (
+                channel         TEXT    NOT NULL,
+                user_id         TEXT    NOT NULL,
+                display_name    TEXT    NOT NULL,
+                step            TEXT    NOT NULL,
+                document_index  INTEGER NOT NULL,
+                document_id     TEXT    NOT NULL,
+                section_index   INTEGER NOT NULL,
+                check_index     INTEGER NOT NULL,
+                started_at      TEXT    NOT NULL,
+                updated_at      TEXT    NOT NULL,
+                paused_at       TEXT    NULL,
+                completed_at    TEXT    NULL,
+                version         INTEGER NOT NULL,
+                PRIMARY KEY (channel, user_id)
+            );
+            CREATE TABLE onboarding_acknowledgements (
+                id              INTEGER PRIMARY KEY AUTOINCREMENT,
+                channel         TEXT NOT NULL,
+                user_id         TEXT NOT NULL,
+                display_name    TEXT NOT NULL,
+                document_id     TEXT NOT NULL,
+                document_title  TEXT NOT NULL,
+                content_hash    TEXT NOT NULL,
+                acknowledged_at TEXT NOT NULL
+            );
+            CREATE INDEX ix_onboarding_acknowledgements_user ON onboarding_acknowledgements (channel, user_id);
+            """),
     ];
 }

@@ -10,7 +10,7 @@ namespace GuidelineBot.Cli;
 /// <summary>The command line: <c>ask</c>, <c>topics</c>, <c>eval</c> (and the commands other features add).</summary>
 internal static class CliApp
 {
-    private static readonly HashSet<string> CommandNames = ["ask", "topics", "eval", "-h", "--help", "-?", "--version"];
+    private static readonly HashSet<string> CommandNames = ["ask", "topics", "eval", "report", "-h", "--help", "-?", "--version"];
 
     internal static readonly JsonSerializerOptions Json = new(CliJsonContext.Default.Options)
     {
@@ -33,6 +33,7 @@ internal static class CliApp
         root.Subcommands.Add(AskCommand.Create(output, errors, input));
         root.Subcommands.Add(TopicsCommand.Create(output, errors));
         root.Subcommands.Add(EvalCommand.Create(output, errors));
+        root.Subcommands.Add(ReportCommand.Create(output, errors));
 
         var parse = root.Parse(args);
         if (parse.Errors.Count > 0)
@@ -62,7 +63,8 @@ internal static class CliApp
     /// <summary>Builds the engine from appsettings.json + environment variables in the current directory.</summary>
     private static readonly AsyncLocal<IReadOnlyDictionary<string, string?>?> Settings = new();
 
-    internal static IServiceProvider BuildEngine(TextWriter errors)
+    /// <param name="configure">Extra registrations a command needs (e.g. the store).</param>
+    internal static IServiceProvider BuildEngine(TextWriter errors, Action<HostApplicationBuilder>? configure = null)
     {
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings
         {
@@ -78,6 +80,7 @@ internal static class CliApp
         builder.Logging.ClearProviders();
         builder.Logging.AddProvider(new StderrWarningLoggerProvider(errors));
         builder.Services.AddGuidelineEngine(builder.Configuration);
+        configure?.Invoke(builder);
         var provider = builder.Services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true });
         ValidateOptions(provider);
         return provider;

@@ -1,3 +1,4 @@
+using GuidelineBot.Core.Onboarding;
 using GuidelineBot.Core.Storage;
 using GuidelineBot.Storage;
 using GuidelineBot.Storage.Migrations;
@@ -6,64 +7,11 @@ namespace GuidelineBot.IntegrationTests.Storage;
 
 /// <summary>
 /// The store contract, run against every provider (<see cref="SqliteStoreTests"/>, <see cref="PostgresStoreTests"/>).
-/// Each test gets an empty store; <see cref="OpenAnotherAsync"/> is a second process on the same store.
+/// Each test gets an empty store; <c>OpenAnother()</c> is a second process on the same store.
 /// </summary>
-public abstract class StoreContractTests : IAsyncLifetime
+public abstract class StoreContractTests<TStore> : ProviderTestBase<TStore> where TStore : ITestStore, new()
 {
-    private readonly List<StoreDatabase> _opened = [];
-
     protected static readonly DateTimeOffset T0 = new(2026, 9, 1, 8, 30, 15, 123, TimeSpan.Zero);
-
-    private StoreDatabase? _database;
-    private System.Runtime.ExceptionServices.ExceptionDispatchInfo? _unavailable;
-
-    /// <summary>The store under test. Throws here, inside the test, when the provider is unavailable (skip or fail).</summary>
-    protected StoreDatabase Database
-    {
-        get
-        {
-            _unavailable?.Throw();
-            return _database!;
-        }
-    }
-
-    /// <summary>Creates a fresh, empty store for one test.</summary>
-    protected abstract Task<StoreDatabase> CreateStoreAsync();
-
-    /// <summary>Another <see cref="StoreDatabase"/> (own connections, own migration run) on the same store.</summary>
-    protected abstract StoreDatabase OpenAnother();
-
-    protected virtual Task DropStoreAsync() => Task.CompletedTask;
-
-    public async Task InitializeAsync()
-    {
-        try
-        {
-            _database = Track(await CreateStoreAsync());
-        }
-        catch (Exception ex) when (ex is SkipException or InvalidOperationException)
-        {
-            _unavailable = System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(ex);
-        }
-    }
-
-    public async Task DisposeAsync()
-    {
-        foreach (var database in _opened)
-        {
-            await database.DisposeAsync();
-        }
-
-        await DropStoreAsync();
-    }
-
-    protected StoreDatabase OpenAnotherAsync() => Track(OpenAnother());
-
-    private StoreDatabase Track(StoreDatabase database)
-    {
-        _opened.Add(database);
-        return database;
-    }
 
     [SkippableFact]
     public async Task Feedback_round_trips_every_field_in_insertion_order()
@@ -83,7 +31,7 @@ public abstract class StoreContractTests : IAsyncLifetime
     {
         await new SqlFeedbackStore(Database).AddAsync(new FeedbackRecord("slack", "U1", "q", null, true, T0), CancellationToken.None);
 
-        var listed = await new SqlFeedbackStore(OpenAnotherAsync()).ListAsync(CancellationToken.None);
+        var listed = await new SqlFeedbackStore(OpenAnother()).ListAsync(CancellationToken.None);
 
         Assert.Equal("U1", Assert.Single(listed).UserId);
     }
@@ -112,7 +60,7 @@ public abstract class StoreContractTests : IAsyncLifetime
     [SkippableFact]
     public async Task Once_concurrent_claims_from_two_processes_have_exactly_one_winner()
     {
-        var stores = new[] { new SqlOnceStore(Database), new SqlOnceStore(OpenAnotherAsync()) };
+        var stores = new[] { new SqlOnceStore(Database), new SqlOnceStore(OpenAnother()) };
         await Database.EnsureMigratedAsync(CancellationToken.None);
 
         for (var round = 0; round < 5; round++)
@@ -176,7 +124,7 @@ public abstract class StoreContractTests : IAsyncLifetime
         await new SqlOnceStore(Database).TryClaimAsync("s", "k", T0, null, CancellationToken.None);
         var version = await MigrationRunner.CurrentVersionAsync(Database, CancellationToken.None);
 
-        var restarted = OpenAnotherAsync();
+        var restarted = OpenAnother();
         await restarted.EnsureMigratedAsync(CancellationToken.None);
 
         Assert.Equal(version, await MigrationRunner.CurrentVersionAsync(restarted, CancellationToken.None));
@@ -191,55 +139,122 @@ public abstract class StoreContractTests : IAsyncLifetime
         await Database.EnsureMigratedAsync(CancellationToken.None);
         await ExecuteAsync(Database, "INSERT INTO schema_migrations (version, name) VALUES (9999, 'from the future')");
 
-        var ex = await Assert.ThrowsAsync<InvalidOperationException>(() => OpenAnotherAsync().EnsureMigratedAsync(CancellationToken.None));
+        var ex = await Assert.ThrowsAsync<InvalidOperationException>(() => OpenAnother().EnsureMigratedAsync(CancellationToken.None));
         Assert.Contains("9999", ex.Message);
     }
 
+    private static OnboardingState NewState(string user, OnboardingStep step = OnboardingStep.Reading, int section = 0) =>
+        new(new OnboardingKey("teams", user), "Dana Example", step, 0, "staff-social-media-guidelines", section, 0,
+            StartedAt: T0, UpdatedAt: T0, PausedAt: null, CompletedAt: null, Version: 0);
+
+    [SkippableFact]
+    public async Task Onboarding_state_round_trips_and_each_save_bumps_the_version()
+    {
+        var store = new SqlOnboardingStore(Database);
+        var key = new OnboardingKey("teams", "29:dana");
+        Assert.Null(await store.GetAsync(key, CancellationToken.None));
+
+        var first = await store.TrySaveAsync(NewState("29:dana"), null, CancellationToken.None);
+        Assert.NotNull(first);
+        Assert.Equal(1, first.Version);
+        Assert.Equal(first, await store.GetAsync(key, CancellationToken.None));
+
+        var changed = first with
+        {
+            Step = OnboardingStep.Checking, SectionIndex = 12, CheckIndex = 2, UpdatedAt = T0.AddMinutes(7),
+            PausedAt = T0.AddMinutes(8), DisplayName = "Dana E.",
+        };
+        var second = await store.TrySaveAsync(changed, null, CancellationToken.None);
+
+        Assert.Equal(changed with { Version = 2 }, second);
+        Assert.Equal(second, await new SqlOnboardingStore(OpenAnother()).GetAsync(key, CancellationToken.None));
+    }
+
+    [SkippableFact]
+    public async Task Onboarding_save_from_a_stale_version_is_a_conflict_and_writes_nothing()
+    {
+        var store = new SqlOnboardingStore(Database);
+        var v1 = (await store.TrySaveAsync(NewState("U1"), null, CancellationToken.None))!;
+        var v2 = await store.TrySaveAsync(v1 with { SectionIndex = 1 }, null, CancellationToken.None);
+        Assert.NotNull(v2);
+
+        var ack = new OnboardingAcknowledgement("teams", "U1", "Dana", "doc", "Doc", "abc", T0);
+        var stale = await store.TrySaveAsync(v1 with { Step = OnboardingStep.Completed, CompletedAt = T0 }, ack, CancellationToken.None);
+
+        Assert.Null(stale);
+        Assert.Equal(v2, await store.GetAsync(v1.Key, CancellationToken.None));
+        Assert.Empty(await store.ListAcknowledgementsAsync(CancellationToken.None));
+        Assert.Null(await store.TrySaveAsync(NewState("U1"), null, CancellationToken.None)); // a second "first" save
+    }
+
+    [SkippableFact]
+    public async Task Onboarding_concurrent_saves_of_one_user_have_exactly_one_winner()
+    {
+        var stores = new[] { new SqlOnboardingStore(Database), new SqlOnboardingStore(OpenAnother()) };
+        var current = (await stores[0].TrySaveAsync(NewState("U1"), null, CancellationToken.None))!;
+
+        for (var round = 1; round <= 5; round++)
+        {
+            using var start = new ManualResetEventSlim();
+            var basis = current;
+            var saves = Enumerable.Range(0, 8)
+                .Select(i => Task.Run(async () =>
+                {
+                    start.Wait();
+                    return await stores[i % 2].TrySaveAsync(basis with { SectionIndex = round, DisplayName = $"writer {i}" }, null, CancellationToken.None);
+                }))
+                .ToList();
+            start.Set();
+            var results = await Task.WhenAll(saves);
+
+            var winner = Assert.Single(results, r => r is not null)!;
+            Assert.Equal(basis.Version + 1, winner.Version);
+            current = (await stores[1].GetAsync(basis.Key, CancellationToken.None))!;
+            Assert.Equal(winner, current);
+        }
+    }
+
+    [SkippableFact]
+    public async Task Onboarding_users_and_channels_never_share_state()
+    {
+        var store = new SqlOnboardingStore(Database);
+        await store.TrySaveAsync(NewState("U1", section: 3), null, CancellationToken.None);
+        await store.TrySaveAsync(NewState("U2", section: 7), null, CancellationToken.None);
+        await store.TrySaveAsync(NewState("U1", section: 5) with { Key = new OnboardingKey("slack", "U1") }, null, CancellationToken.None);
+
+        Assert.Equal(3, (await store.GetAsync(new OnboardingKey("teams", "U1"), CancellationToken.None))!.SectionIndex);
+        Assert.Equal(7, (await store.GetAsync(new OnboardingKey("teams", "U2"), CancellationToken.None))!.SectionIndex);
+        Assert.Equal(5, (await store.GetAsync(new OnboardingKey("slack", "U1"), CancellationToken.None))!.SectionIndex);
+        Assert.Equal(3, (await store.ListStatesAsync(CancellationToken.None)).Count);
+    }
+
+    [SkippableFact]
+    public async Task Onboarding_acknowledgement_commits_with_the_state_and_is_listed_in_order()
+    {
+        var store = new SqlOnboardingStore(Database);
+        var state = (await store.TrySaveAsync(NewState("U1", OnboardingStep.Acknowledging), null, CancellationToken.None))!;
+        var first = new OnboardingAcknowledgement("teams", "U1", "Dana Example", "staff-social-media-guidelines",
+            "Staff Social Media Guidelines and Best Practices", new string('a', 64), T0.AddMinutes(12));
+        var second = first with { UserId = "U9", DisplayName = "Sam", ContentHash = new string('b', 64), AcknowledgedAt = T0.AddDays(1) };
+
+        await store.TrySaveAsync(state with { Step = OnboardingStep.Completed, CompletedAt = first.AcknowledgedAt }, first, CancellationToken.None);
+        await store.TrySaveAsync(NewState("U9"), second, CancellationToken.None);
+
+        // Read back through another process: the rows were committed, not just cached.
+        Assert.Equal([first, second], await new SqlOnboardingStore(OpenAnother()).ListAcknowledgementsAsync(CancellationToken.None));
+    }
+
     private Task<long> CountClaimsAsync() => CountAsync(Database, "SELECT count(*) FROM once_claims");
-
-    protected static async Task<long> CountAsync(StoreDatabase database, string sql)
-    {
-        await using var connection = await database.OpenAsync(CancellationToken.None);
-        await using var command = connection.CreateCommand();
-        command.CommandText = sql;
-        return Convert.ToInt64(await command.ExecuteScalarAsync(), System.Globalization.CultureInfo.InvariantCulture);
-    }
-
-    protected static async Task ExecuteAsync(StoreDatabase database, string sql)
-    {
-        await using var connection = await database.OpenAsync(CancellationToken.None);
-        await using var command = connection.CreateCommand();
-        command.CommandText = sql;
-        await command.ExecuteNonQueryAsync();
-    }
 }
 
 /// <summary>The contract on SQLite: a fresh file per test in a temp folder that does not exist yet.</summary>
-public sealed class SqliteStoreTests : StoreContractTests
+public sealed class SqliteStoreTests : StoreContractTests<SqliteTestStore>
 {
-    private readonly string _folder = Path.Combine(Path.GetTempPath(), "guidelinebot-tests", Guid.NewGuid().ToString("N"));
-
-    private string ConnectionString => $"Data Source={Path.Combine(_folder, "nested", "store.db")}";
-
-    protected override Task<StoreDatabase> CreateStoreAsync() => Task.FromResult<StoreDatabase>(new SqliteDatabase(ConnectionString));
-
-    protected override StoreDatabase OpenAnother() => new SqliteDatabase(ConnectionString);
-
-    protected override Task DropStoreAsync()
-    {
-        if (Directory.Exists(_folder))
-        {
-            Directory.Delete(_folder, recursive: true);
-        }
-
-        return Task.CompletedTask;
-    }
-
     [Fact]
     public async Task First_use_creates_the_folder_and_file_in_wal_mode()
     {
         var sqlite = (SqliteDatabase)Database;
-        Assert.False(Directory.Exists(_folder));
+        Assert.False(Directory.Exists(Store.Folder));
 
         await Database.EnsureMigratedAsync(CancellationToken.None);
 
@@ -261,3 +276,6 @@ public sealed class SqliteStoreTests : StoreContractTests
         Assert.Contains("Storage:ConnectionString", ex.Message);
     }
 }
+
+/// <summary>The contract on PostgreSQL (tests/scripts/postgres-start.sh): a fresh schema per test.</summary>
+public sealed class PostgresStoreTests : StoreContractTests<PostgresTestStore>;

@@ -1,3 +1,4 @@
+using GuidelineBot.Core.Onboarding;
 using GuidelineBot.Core.Storage;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
@@ -35,5 +36,22 @@ public sealed class StoreStartupTests
 
         Assert.True(await once.TryClaimAsync("test", "k1", now, null, CancellationToken.None));
         Assert.False(await once.TryClaimAsync("test", "k1", now, null, CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task Server_wires_the_onboarding_engine_to_its_store_and_the_shipped_check_questions()
+    {
+        await using var factory = new GuidelineBotFactory();
+        using var client = factory.CreateClient();
+        var engine = factory.Services.GetRequiredService<OnboardingService>();
+        var key = new OnboardingKey("teams", "29:wiring");
+
+        var outputs = await engine.HandleAsync(key, OnboardingInput.FromText("start onboarding"), "Wiring Test", CancellationToken.None);
+
+        Assert.IsType<OnboardingGreeting>(outputs[0]);
+        Assert.Equal(5, engine.Catalog.Documents.Single().Questions.Count);
+        Assert.Empty(engine.Catalog.Errors);
+        Assert.True(await engine.IsActiveAsync(key, CancellationToken.None));
+        Assert.NotNull(await factory.Services.GetRequiredService<IOnboardingStore>().GetAsync(key, CancellationToken.None));
     }
 }

@@ -1,0 +1,127 @@
+using GuidelineBot.Core.Answers;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace GuidelineBot.Core.Onboarding;
+
+/// <summary>
+/// The channel-neutral onboarding engine. Channels translate what a person typed or clicked into an
+/// <see cref="OnboardingInput"/> and render the returned <see cref="OnboardingOutput"/>s in order. All state is in the
+/// <see cref="IOnboardingStore"/>: any replica can take any step, and a restart loses nothing.
+/// </summary>
+public sealed class OnboardingService
+{
+    private const int MaxAttempts = 5;
+    private readonly IOnboardingStore _store;
+    private readonly AnswerService _answers;
+    private readonly TimeProvider _time;
+    private readonly OnboardingOptions _options;
+    private readonly ILogger<OnboardingService> _logger;
+    private readonly OnboardingMachine.SummaryInfo _summary;
+
+    public OnboardingService(IOnboardingStore store, OnboardingCatalog catalog, AnswerService answers, TimeProvider time,
+        IOptions<OnboardingOptions> options, IOptions<AnswerOptions> answerOptions, ILogger<OnboardingService> logger)
+    {
+        _store = store;
+        Catalog = catalog;
+        _answers = answers;
+        _time = time;
+        _options = options.Value;
+        _logger = logger;
+        _summary = new OnboardingMachine.SummaryInfo(answers.ExampleQuestions(), answerOptions.Value.Contact);
+    }
+
+    /// <summary>The documents and check questions this onboarding covers.</summary>
+    public OnboardingCatalog Catalog { get; }
+
+    /// <summary>
+    /// Takes one step for <paramref name="key"/> and returns the messages to show, in order. Typed text that is not a
+    /// command (<see cref="OnboardingInput.FreeText"/>) picks a check-question choice when one is open, otherwise it is
+    /// answered from the guidelines with a "Continue onboarding?" offer. An acknowledgement is committed to the store
+    /// before this returns the <see cref="OnboardingAcknowledgementRecorded"/> output. Concurrent steps for the same
+    /// person (double clicks, two replicas) are serialized by the store's version check.
+    /// </summary>
+    /// <param name="displayName">The person's name as the channel knows it (stored with state and acknowledgements).</param>
+    public async Task<IReadOnlyList<OnboardingOutput>> HandleAsync(OnboardingKey key, OnboardingInput input, string displayName,
+        CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(key);
+        ArgumentNullException.ThrowIfNull(input);
+        if (input is OnboardingInput.FreeText typed && OnboardingInput.FromText(typed.Text) is not OnboardingInput.FreeText)
+        {
+            input = OnboardingInput.FromText(typed.Text);
+        }
+
+        for (var attempt = 1; attempt <= MaxAttempts; attempt++)
+        {
+            var state = await _store.GetAsync(key, cancellationToken);
+            var step = input;
+            switch (input)
+            {
+                case OnboardingInput.FreeText free when state is not null && OnboardingMachine.MatchChoice(state, Catalog, free.Text) is { } choice:
+                    step = new OnboardingInput.Answer(choice);
+                    break;
+                case OnboardingInput.FreeText free:
+                    return [Answer(free.Text, state)];
+                case OnboardingInput.AskQuestion { Text: { } question } when !string.IsNullOrWhiteSpace(question):
+                    return [Answer(question, state)];
+            }
+
+            var result = OnboardingMachine.Apply(state, step, key, displayName ?? "", Catalog, _summary, _time.GetUtcNow());
+            if (result.NewState is null)
+            {
+                return result.Outputs;
+            }
+
+            if (await _store.TrySaveAsync(result.NewState, result.Acknowledgement, cancellationToken) is not null)
+            {
+                return result.Outputs;
+            }
+
+            _logger.LogDebug("Onboarding state of {Key} changed concurrently (attempt {Attempt}); deciding again", key, attempt);
+        }
+
+        _logger.LogWarning("Onboarding state of {Key} kept changing concurrently; gave up after {Attempts} attempts", key, MaxAttempts);
+        return [new OnboardingNotice(OnboardingNoticeKind.Busy, "Sorry, that didn't go through — please try again.")];
+    }
+
+    /// <summary>
+    /// True while the person is part-way through and not paused: channels then send their typed text here
+    /// (as <see cref="OnboardingInput.FreeText"/>) instead of to the plain answer path.
+    /// </summary>
+    public async Task<bool> IsActiveAsync(OnboardingKey key, CancellationToken cancellationToken) =>
+        await _store.GetAsync(key, cancellationToken) is { IsCompleted: false, IsPaused: false };
+
+    /// <summary>
+    /// For a person who just joined (Teams membersAdded, Slack team_join): when <c>Onboarding:AutoStart</c> is on and
+    /// they never had an onboarding, starts one and returns its first messages; otherwise returns nothing. The first
+    /// stored state wins, so duplicate or retried join events (also on other replicas) start a person only once.
+    /// </summary>
+    public async Task<IReadOnlyList<OnboardingOutput>> AutoStartAsync(OnboardingKey key, string displayName, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(key);
+        if (!_options.AutoStart || Catalog.Documents.Count == 0)
+        {
+            return [];
+        }
+
+        for (var attempt = 1; attempt <= MaxAttempts; attempt++)
+        {
+            if (await _store.GetAsync(key, cancellationToken) is not null)
+            {
+                return [];
+            }
+
+            var result = OnboardingMachine.Apply(null, new OnboardingInput.Start(), key, displayName ?? "", Catalog, _summary, _time.GetUtcNow());
+            if (result.NewState is null || await _store.TrySaveAsync(result.NewState, null, cancellationToken) is not null)
+            {
+                return result.Outputs;
+            }
+        }
+
+        return [];
+    }
+
+    private OnboardingAnsweredQuestion Answer(string question, OnboardingState? state) =>
+        new(_answers.Ask(question), OfferContinue: state is { IsCompleted: false });
+}

@@ -1,0 +1,85 @@
+namespace GuidelineBot.Core.Onboarding;
+
+/// <summary>Whose onboarding: one per (channel, user). Two users never share state.</summary>
+/// <param name="Channel">"slack" or "teams".</param>
+/// <param name="UserId">The channel's user id (Slack <c>U…</c>/team-qualified, Teams <c>29:…</c> or AAD object id).</param>
+public sealed record OnboardingKey(string Channel, string UserId)
+{
+    public override string ToString() => $"{Channel}:{UserId}";
+}
+
+/// <summary>Where a person is in the walk-through.</summary>
+public enum OnboardingStep
+{
+    /// <summary>Reading section <see cref="OnboardingState.SectionIndex"/> of the current document.</summary>
+    Reading,
+
+    /// <summary>Answering check question <see cref="OnboardingState.CheckIndex"/> of the current document.</summary>
+    Checking,
+
+    /// <summary>Asked to acknowledge the current document.</summary>
+    Acknowledging,
+
+    /// <summary>Every document acknowledged; the summary was shown.</summary>
+    Completed,
+}
+
+/// <summary>
+/// The whole state of one person's onboarding, stored per (channel, user). Immutable: each step produces a new record.
+/// </summary>
+/// <param name="DocumentIndex">Position of the current document in the configured list (<see cref="DocumentId"/> wins if the list changed).</param>
+/// <param name="SectionIndex">0-based section of the current document being read.</param>
+/// <param name="CheckIndex">0-based check question of the current document being answered.</param>
+/// <param name="PausedAt">Set while paused; the step is kept, <c>resume</c> continues there.</param>
+/// <param name="UpdatedAt">The last step taken (for "stuck since").</param>
+/// <param name="Version">Optimistic concurrency: the stored version this record was read at (0 = not stored yet).</param>
+public sealed record OnboardingState(
+    OnboardingKey Key,
+    string DisplayName,
+    OnboardingStep Step,
+    int DocumentIndex,
+    string DocumentId,
+    int SectionIndex,
+    int CheckIndex,
+    DateTimeOffset StartedAt,
+    DateTimeOffset UpdatedAt,
+    DateTimeOffset? PausedAt,
+    DateTimeOffset? CompletedAt,
+    long Version)
+{
+    public bool IsPaused => PausedAt is not null;
+
+    public bool IsCompleted => Step == OnboardingStep.Completed;
+}
+
+/// <summary>
+/// "I have read and understand …": who, which document and exactly which version (the file's SHA-256), when.
+/// </summary>
+public sealed record OnboardingAcknowledgement(
+    string Channel,
+    string UserId,
+    string DisplayName,
+    string DocumentId,
+    string DocumentTitle,
+    string ContentHash,
+    DateTimeOffset AcknowledgedAt);
+
+/// <summary>Onboarding state and acknowledgements: SQLite or PostgreSQL in GuidelineBot.Storage.</summary>
+public interface IOnboardingStore
+{
+    /// <summary>The person's state, or null when they never started.</summary>
+    Task<OnboardingState?> GetAsync(OnboardingKey key, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Saves <paramref name="state"/> if the stored version is still <see cref="OnboardingState.Version"/> (0: none stored
+    /// yet), together with <paramref name="acknowledgement"/> in the same committed transaction. Returns the saved state
+    /// with its new version, or null when someone else saved first (nothing was written; reload and decide again).
+    /// </summary>
+    Task<OnboardingState?> TrySaveAsync(OnboardingState state, OnboardingAcknowledgement? acknowledgement, CancellationToken cancellationToken);
+
+    /// <summary>Every person's state, for the report.</summary>
+    Task<IReadOnlyList<OnboardingState>> ListStatesAsync(CancellationToken cancellationToken);
+
+    /// <summary>Every acknowledgement ever recorded, oldest first.</summary>
+    Task<IReadOnlyList<OnboardingAcknowledgement>> ListAcknowledgementsAsync(CancellationToken cancellationToken);
+}

@@ -1,0 +1,198 @@
+using System.CommandLine;
+using System.Data.Common;
+using System.Globalization;
+using System.Text;
+using GuidelineBot.Core.Knowledge;
+using GuidelineBot.Core.Onboarding;
+using GuidelineBot.Hosting;
+using GuidelineBot.Storage;
+
+namespace GuidelineBot.Cli;
+
+/// <summary>
+/// <c>report onboarding [--csv FILE] [--stuck-days N]</c>: who started, finished, acknowledged which version (an
+/// acknowledgement of a since-changed document is marked "older version"), and who is stuck mid-way (step + since when).
+/// </summary>
+internal static class ReportCommand
+{
+    public static Command Create(TextWriter output, TextWriter errors) =>
+        Create(output, errors, () => CliApp.BuildEngine(errors, builder =>
+        {
+            builder.Services.AddGuidelineStore(builder.Configuration);
+            builder.Services.AddOnboarding(builder.Configuration);
+        }));
+
+    /// <param name="services">Builds the engine + store (tests pass their own).</param>
+    internal static Command Create(TextWriter output, TextWriter errors, Func<IServiceProvider> services)
+    {
+        var csv = new Option<FileInfo?>("--csv") { Description = "Also write the report as CSV to FILE (one row per person and acknowledgement)." };
+        var stuckDays = new Option<int>("--stuck-days")
+        {
+            Description = "Count someone as stuck after this many days without a step (default 3).",
+            DefaultValueFactory = _ => 3,
+        };
+        stuckDays.Validators.Add(r =>
+        {
+            if (r.GetValueOrDefault<int>() < 0)
+            {
+                r.AddError("--stuck-days must be 0 or more");
+            }
+        });
+
+        var onboarding = new Command("onboarding", "Onboarding progress and acknowledgements.") { csv, stuckDays };
+        onboarding.SetAction(async (parse, ct) =>
+        {
+            var provider = services();
+            var database = provider.GetRequiredService<StoreDatabase>();
+            OnboardingReport report;
+            try
+            {
+                var store = provider.GetRequiredService<IOnboardingStore>();
+                report = OnboardingReport.Build(
+                    await store.ListStatesAsync(ct),
+                    await store.ListAcknowledgementsAsync(ct),
+                    provider.GetRequiredService<KnowledgeBase>(),
+                    provider.GetRequiredService<OnboardingCatalog>(),
+                    provider.GetRequiredService<TimeProvider>().GetUtcNow(),
+                    TimeSpan.FromDays(parse.GetValue(stuckDays)));
+            }
+            catch (DbException ex)
+            {
+                await errors.WriteLineAsync($"error: cannot read the store ({database.Describe()}): {ex.Message}");
+                return 1;
+            }
+
+            await output.WriteAsync(RenderText(report));
+            if (parse.GetValue(csv) is { } file)
+            {
+                if (file.Directory is { Exists: false } folder)
+                {
+                    folder.Create();
+                }
+
+                await File.WriteAllTextAsync(file.FullName, RenderCsv(report), new UTF8Encoding(encoderShouldEmitUTF8Identifier: true), ct);
+                await output.WriteLineAsync($"CSV written to {file.FullName}");
+            }
+
+            return 0;
+        });
+
+        return new Command("report", "Reports from the store.") { onboarding };
+    }
+
+    internal static string RenderText(OnboardingReport report)
+    {
+        var sb = new StringBuilder();
+        sb.AppendLine(CultureInfo.InvariantCulture, $"Onboarding report, {Time(report.GeneratedAt)}");
+        sb.AppendLine(CultureInfo.InvariantCulture,
+            $"Started: {report.Started} · Completed: {report.Completed} · Stuck (no step for {report.StuckAfter.TotalDays:0.#} days): {report.Stuck}");
+        if (report.People.Count == 0)
+        {
+            sb.AppendLine().AppendLine("Nobody has started onboarding yet.");
+            return sb.ToString();
+        }
+
+        sb.AppendLine().AppendLine("People");
+        foreach (var p in report.People)
+        {
+            sb.Append(CultureInfo.InvariantCulture, $"  {Who(p.DisplayName, p.Key)}  {Status(p.Status)}");
+            if (p.State is { } s)
+            {
+                sb.Append(CultureInfo.InvariantCulture, $"  started {Time(s.StartedAt)}");
+                sb.Append(s.IsCompleted
+                    ? $", finished {Time(s.CompletedAt ?? s.UpdatedAt)}"
+                    : $", {p.Where}{(s.IsPaused ? " (paused)" : "")} since {Time(s.UpdatedAt)}");
+            }
+
+            sb.AppendLine();
+        }
+
+        var acknowledgements = report.People.SelectMany(p => p.Acknowledgements.Select(a => (Person: p, Ack: a))).ToList();
+        sb.AppendLine().AppendLine("Acknowledgements");
+        if (acknowledgements.Count == 0)
+        {
+            sb.AppendLine("  none yet");
+        }
+
+        foreach (var (person, ack) in acknowledgements.OrderBy(a => a.Ack.Acknowledgement.AcknowledgedAt))
+        {
+            var a = ack.Acknowledgement;
+            sb.AppendLine(CultureInfo.InvariantCulture,
+                $"  {Who(a.DisplayName, person.Key)}  {a.DocumentTitle}  {Time(a.AcknowledgedAt)}  version {Short(a.ContentHash)} ({Version(ack.Version)})");
+        }
+
+        return sb.ToString();
+    }
+
+    internal static readonly string[] CsvHeader =
+    [
+        "channel", "user_id", "display_name", "status", "step", "since", "started_at", "completed_at",
+        "document_id", "document_title", "acknowledged_at", "content_hash", "version",
+    ];
+
+    internal static string RenderCsv(OnboardingReport report)
+    {
+        var sb = new StringBuilder();
+        Row(sb, CsvHeader);
+        foreach (var p in report.People)
+        {
+            string[] person =
+            [
+                p.Key.Channel, p.Key.UserId, p.DisplayName, Status(p.Status), p.Where,
+                p.State is { IsCompleted: false } s ? Iso(s.UpdatedAt) : "",
+                p.State is null ? "" : Iso(p.State.StartedAt),
+                p.State?.CompletedAt is { } done ? Iso(done) : "",
+            ];
+            if (p.Acknowledgements.Count == 0)
+            {
+                Row(sb, [.. person, "", "", "", "", ""]);
+            }
+
+            foreach (var ack in p.Acknowledgements)
+            {
+                var a = ack.Acknowledgement;
+                Row(sb, [.. person, a.DocumentId, a.DocumentTitle, Iso(a.AcknowledgedAt), a.ContentHash, Version(ack.Version)]);
+            }
+        }
+
+        return sb.ToString();
+    }
+
+    /// <summary>RFC 4180 quoting; cells that a spreadsheet would run as a formula get a leading apostrophe.</summary>
+    private static void Row(StringBuilder sb, IEnumerable<string> cells)
+    {
+        sb.AppendJoin(',', cells.Select(c =>
+        {
+            if (c.Length > 0 && c[0] is '=' or '+' or '-' or '@' or '\t' or '\r')
+            {
+                c = "'" + c;
+            }
+
+            return c.IndexOfAny([',', '"', '\r', '\n']) >= 0 ? "\"" + c.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" : c;
+        }));
+        sb.Append("\r\n");
+    }
+
+    private static string Who(string name, OnboardingKey key) => string.IsNullOrWhiteSpace(name) ? $"({key})" : $"{name} ({key})";
+
+    private static string Status(OnboardingReportStatus status) => status switch
+    {
+        OnboardingReportStatus.InProgress => "in progress",
+        OnboardingReportStatus.Paused => "paused",
+        OnboardingReportStatus.Stuck => "stuck",
+        _ => "completed",
+    };
+
+    private static string Version(AcknowledgedVersion version) => version switch
+    {
+        AcknowledgedVersion.Current => "current",
+        AcknowledgedVersion.Older => "older version",
+        _ => "document removed",
+    };
+
+    private static string Time(DateTimeOffset t) => t.UtcDateTime.ToString("yyyy-MM-dd HH:mm 'UTC'", CultureInfo.InvariantCulture);
+
+    private static string Iso(DateTimeOffset t) => t.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);
+
+    private static string Short(string hash) => hash.Length > 12 ? hash[..12] : hash;
+}

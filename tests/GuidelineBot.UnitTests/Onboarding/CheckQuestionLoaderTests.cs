@@ -1,0 +1,125 @@
+using System.Text;
+using GuidelineBot.Core.Knowledge;
+using GuidelineBot.Core.Onboarding;
+
+namespace GuidelineBot.UnitTests.Onboarding;
+
+public sealed class CheckQuestionLoaderTests
+{
+    private const string File = "knowledge/onboarding.yml";
+
+    private static readonly KnowledgeBase Knowledge = new([Document("photo-policy", """
+        Photo Policy
+
+        Q: Can I post photos of students?
+
+        - Not on personal accounts.
+
+        Q: Can I “friend” parents?
+
+        - Use extreme caution.
+        """)], []);
+
+    private static GuidelineDocument Document(string id, string text) =>
+        KnowledgeLoader.Parse(Encoding.UTF8.GetBytes(text), id + ".txt", $"knowledge/{id}.txt");
+
+    [Fact]
+    public void Valid_questions_are_tied_to_their_sections_by_heading_text()
+    {
+        var (questions, errors) = CheckQuestionLoader.Parse("""
+            photo-policy:
+              - section: "Can I post photos of students?"
+                prompt: "Photos on your own Instagram?"
+                choices: ["Yes", "No"]
+                correct: 2
+                explanation: "Use the class account."
+              - section: 'can i "friend" parents'
+                prompt: "Friend a parent?"
+                choices:
+                  - "Sure"
+                  - "Extreme caution"
+                correct: 2
+            """, File, Knowledge);
+
+        Assert.Empty(errors);
+        Assert.Equal(2, questions.Count);
+        Assert.Equal("Can I post photos of students?", questions[0].Section.Heading);
+        Assert.Equal(2, questions[0].Correct);
+        Assert.Equal("Use the class account.", questions[0].Explanation);
+        Assert.Equal("Can I “friend” parents?", questions[1].Section.Heading); // quote style and case ignored
+        Assert.Equal(7, questions[1].Line);
+    }
+
+    [Theory]
+    [InlineData("photo-policy:\n  - section: \"Can I post photos of students?\"\n    prompt: \"P\"\n    choices: [\"A\", \"B\"]\n    correct: 3\n", 5, "'correct' must be the number of the right choice, 1 to 2")]
+    [InlineData("photo-policy:\n  - section: \"Is lunch free?\"\n    prompt: \"P\"\n    choices: [\"A\", \"B\"]\n    correct: 1\n", 2, "no section headed 'Is lunch free?' in photo-policy")]
+    [InlineData("no-such-doc:\n  - section: x\n", 1, "no document 'no-such-doc'")]
+    [InlineData("photo-policy:\n  - section: \"Can I post photos of students?\"\n    prompt: \"P\"\n    choices: [\"Only one\"]\n    correct: 1\n", 4, "at least two")]
+    [InlineData("photo-policy:\n  - section: \"Can I post photos of students?\"\n    choices: [\"A\", \"B\"]\n    correct: 1\n", 2, "'prompt' is missing")]
+    [InlineData("photo-policy:\n  - section: \"Can I post photos of students?\"\n    prompt: P\n    choices: [A, B]\n    corect: 1\n", 5, "unknown key 'corect'")]
+    [InlineData("photo-policy:\n  - section: [unclosed\n", 3, "not valid YAML")]
+    public void A_malformed_question_is_reported_with_file_and_line(string yaml, int line, string message)
+    {
+        var (questions, errors) = CheckQuestionLoader.Parse(yaml, File, Knowledge);
+
+        Assert.Empty(questions);
+        var error = Assert.Single(errors);
+        Assert.Equal(File, error.File);
+        Assert.Equal(line, error.Line);
+        Assert.Contains(message, error.Message, StringComparison.Ordinal);
+        Assert.StartsWith($"{File}:{line}: ", error.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_bad_question_does_not_drop_the_good_ones()
+    {
+        var (questions, errors) = CheckQuestionLoader.Parse("""
+            photo-policy:
+              - section: "Nope"
+                prompt: P
+                choices: [A, B]
+                correct: 1
+              - section: "Can I post photos of students?"
+                prompt: Q
+                choices: [A, B]
+                correct: 1
+            """, File, Knowledge);
+
+        Assert.Equal("Q", Assert.Single(questions).Prompt);
+        Assert.Equal(2, Assert.Single(errors).Line);
+    }
+
+    [Fact]
+    public void Catalog_defaults_to_all_documents_and_rejects_an_unknown_configured_one()
+    {
+        var other = Document("dress-code", "Dress Code\n\nQ: Jeans on Friday?\n\n- Yes.\n");
+        var knowledge = new KnowledgeBase([Knowledge.Documents[0], other], []);
+
+        Assert.Equal(["photo-policy", "dress-code"],
+            OnboardingCatalog.Create(knowledge, new OnboardingOptions(), [], []).Documents.Select(d => d.Document.Id));
+        Assert.Equal(["dress-code"],
+            OnboardingCatalog.Create(knowledge, new OnboardingOptions { Documents = ["Dress Code"] }, [], []).Documents.Select(d => d.Document.Id));
+
+        var ex = Assert.Throws<InvalidOperationException>(() =>
+            OnboardingCatalog.Create(knowledge, new OnboardingOptions { Documents = ["handbook"] }, [], []));
+        Assert.Contains("Onboarding:Documents names 'handbook'", ex.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void The_shipped_onboarding_file_loads_without_errors()
+    {
+        var root = new DirectoryInfo(AppContext.BaseDirectory);
+        while (!System.IO.File.Exists(Path.Combine(root!.FullName, "GuidelineBot.sln")))
+        {
+            root = root.Parent;
+        }
+
+        var options = new KnowledgeOptions { Path = Path.Combine(root.FullName, "knowledge") };
+        var catalog = OnboardingCatalog.Load(KnowledgeLoader.Load(options), options, new OnboardingOptions());
+
+        Assert.Empty(catalog.Errors);
+        var seed = Assert.Single(catalog.Documents);
+        Assert.InRange(seed.Questions.Count, 4, 6);
+        Assert.All(seed.Questions, q => Assert.InRange(q.Correct, 1, q.Choices.Count));
+    }
+}
