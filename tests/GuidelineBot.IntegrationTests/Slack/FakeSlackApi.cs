@@ -9,7 +9,8 @@ namespace GuidelineBot.IntegrationTests.Slack;
 
 /// <summary>What the bot sent to the fake Slack.</summary>
 /// <param name="Target">The Web API method (e.g. chat.postMessage) or the response_url id.</param>
-public sealed record RecordedRequest(string Target, string? Authorization, string Body)
+/// <param name="ReceivedAt">When the fake received it (to check that Retry-After was waited for).</param>
+public sealed record RecordedRequest(string Target, string? Authorization, string Body, DateTimeOffset ReceivedAt)
 {
     public JsonElement Json => JsonDocument.Parse(Body).RootElement;
 
@@ -70,7 +71,7 @@ public sealed class FakeSlackApi : IAsyncDisposable
     {
         using var reader = new StreamReader(context.Request.Body);
         var body = await reader.ReadToEndAsync();
-        var request = new RecordedRequest(target, context.Request.Headers.Authorization.ToString(), body);
+        var request = new RecordedRequest(target, context.Request.Headers.Authorization.ToString(), body, DateTimeOffset.UtcNow);
         _requests.Enqueue(request);
 
         key ??= api && body.TrimStart().StartsWith('{') ? request.Channel : null;
