@@ -9,7 +9,6 @@ namespace GuidelineBot.Slack.Rendering;
 [JsonDerivedType(typeof(SectionBlock), "section")]
 [JsonDerivedType(typeof(ContextBlock), "context")]
 [JsonDerivedType(typeof(ActionsBlock), "actions")]
-[JsonDerivedType(typeof(DividerBlock), "divider")]
 public abstract record Block;
 
 public sealed record HeaderBlock(PlainText Text) : Block;
@@ -19,8 +18,6 @@ public sealed record SectionBlock(TextObject Text) : Block;
 public sealed record ContextBlock(IReadOnlyList<TextObject> Elements) : Block;
 
 public sealed record ActionsBlock(IReadOnlyList<ButtonElement> Elements, string? BlockId = null) : Block;
-
-public sealed record DividerBlock : Block;
 
 [JsonPolymorphic(TypeDiscriminatorPropertyName = "type")]
 [JsonDerivedType(typeof(PlainText), "plain_text")]
