@@ -1,5 +1,6 @@
 using GuidelineBot.Cli;
 using GuidelineBot.Hosting;
+using GuidelineBot.Slack;
 using GuidelineBot.Storage;
 using GuidelineBot.Teams;
 
@@ -15,10 +16,12 @@ builder.Services.AddGuidelineStore(builder.Configuration);
 builder.Services.AddOnboarding(builder.Configuration);
 builder.Services.AddHealthChecks().AddCheck<KnowledgeHealthCheck>("knowledge");
 builder.Services.AddHostedService<IndexWarmup>();
+builder.Services.AddSlack(builder.Configuration);
 builder.Services.AddTeams(builder.Configuration);
 
 var app = builder.Build();
 app.MapHealthChecks("/healthz");
+app.MapSlack();
 app.MapTeams();
 app.MapGet("/", () => Results.Text("GuidelineBot is running. POST /slack/* or /api/messages; GET /healthz."));
 

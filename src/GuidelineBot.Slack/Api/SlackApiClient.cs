@@ -1,0 +1,119 @@
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Polly.Timeout;
+
+namespace GuidelineBot.Slack.Api;
+
+/// <summary>
+/// The Slack Web API and <c>response_url</c>s over a typed <see cref="HttpClient"/>. Retries (429 Retry-After, 5xx,
+/// timeouts) live in the resilience handler registered by <c>AddSlack</c>; this class turns every outcome into
+/// true/false and logs failures with the id of what was being answered. It never throws except on cancellation.
+/// </summary>
+public sealed class SlackApiClient(HttpClient http, IOptions<SlackOptions> options, ILogger<SlackApiClient> logger)
+{
+    /// <summary>Posts a message. <paramref name="logId"/> (e.g. the event id) goes into the failure log.</summary>
+    public async Task<bool> PostMessageAsync(ChatPostMessageRequest message, string logId, CancellationToken cancellationToken)
+    {
+        var response = await CallAsync("chat.postMessage", JsonContent.Create(message, SlackJsonContext.Default.ChatPostMessageRequest), logId, cancellationToken);
+        return response is not null;
+    }
+
+    /// <summary><c>auth.test</c>: the bot's own user id, or null when it cannot be found out.</summary>
+    public async Task<string?> GetBotUserIdAsync(CancellationToken cancellationToken)
+    {
+        var response = await CallAsync("auth.test", content: null, "auth.test", cancellationToken);
+        return response?.UserId;
+    }
+
+    /// <summary>Posts to a <c>response_url</c> from a slash command or an interaction (no token needed).</summary>
+    public async Task<bool> PostToResponseUrlAsync(string responseUrl, CommandResponse message, string logId, CancellationToken cancellationToken)
+    {
+        if (!Uri.TryCreate(responseUrl, UriKind.Absolute, out var url) || (url.Scheme != Uri.UriSchemeHttps && url.Scheme != Uri.UriSchemeHttp))
+        {
+            logger.LogError("Slack response_url for {LogId} is not an http(s) URL; the reply was not delivered", logId);
+            return false;
+        }
+
+        using var request = new HttpRequestMessage(HttpMethod.Post, url)
+        {
+            Content = JsonContent.Create(message, SlackJsonContext.Default.CommandResponse),
+        };
+        return await SendAsync(request, "response_url", logId, cancellationToken) is not null;
+    }
+
+    private async Task<SlackApiResponse?> CallAsync(string method, HttpContent? content, string logId, CancellationToken cancellationToken)
+    {
+        var token = options.Value.BotToken;
+        if (string.IsNullOrWhiteSpace(token))
+        {
+            logger.LogError("Slack {Method} for {LogId} not sent: Slack:BotToken is not configured", method, logId);
+            return null;
+        }
+
+        using var request = new HttpRequestMessage(HttpMethod.Post, method) { Content = content ?? new FormUrlEncodedContent([]) };
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        return await SendAsync(request, method, logId, cancellationToken);
+    }
+
+    private async Task<SlackApiResponse?> SendAsync(HttpRequestMessage request, string method, string logId, CancellationToken cancellationToken)
+    {
+        try
+        {
+            using var response = await http.SendAsync(request, cancellationToken);
+            var body = await response.Content.ReadAsStringAsync(cancellationToken);
+            if (!response.IsSuccessStatusCode)
+            {
+                logger.LogError("Slack {Method} for {LogId} failed with HTTP {Status} after retries: {Body}",
+                    method, logId, (int)response.StatusCode, Shorten(body));
+                return null;
+            }
+
+            var result = Parse(body);
+            if (!result.Ok)
+            {
+                logger.LogError("Slack {Method} for {LogId} failed: {Error}", method, logId, result.Error ?? "unknown error");
+                return null;
+            }
+
+            if (result.Warning is not null)
+            {
+                logger.LogDebug("Slack {Method} for {LogId} warned: {Warning}", method, logId, result.Warning);
+            }
+
+            return result;
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            throw;
+        }
+        catch (Exception ex) when (ex is HttpRequestException or TimeoutRejectedException or OperationCanceledException or IOException)
+        {
+            logger.LogError(ex, "Slack {Method} for {LogId} failed: {Message}", method, logId, ex.Message);
+            return null;
+        }
+    }
+
+    /// <summary>Web API methods answer JSON; a response_url answers JSON or the bare text "ok".</summary>
+    private static SlackApiResponse Parse(string body)
+    {
+        var trimmed = body.Trim();
+        if (trimmed.Length == 0 || trimmed.Equals("ok", StringComparison.OrdinalIgnoreCase))
+        {
+            return new SlackApiResponse(true);
+        }
+
+        try
+        {
+            return JsonSerializer.Deserialize(trimmed, SlackJsonContext.Default.SlackApiResponse) ?? new SlackApiResponse(false, "empty response");
+        }
+        catch (JsonException)
+        {
+            return new SlackApiResponse(false, "unreadable response: " + Shorten(trimmed));
+        }
+    }
+
+    private static string Shorten(string s) => s.Length > 200 ? s[..200] + "…" : s;
+}

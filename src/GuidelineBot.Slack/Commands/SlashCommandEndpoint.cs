@@ -1,0 +1,55 @@
+using GuidelineBot.Core.Answers;
+using GuidelineBot.Slack.Api;
+using GuidelineBot.Slack.Events;
+using GuidelineBot.Slack.Rendering;
+using GuidelineBot.Slack.Signing;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+
+namespace GuidelineBot.Slack.Commands;
+
+/// <summary>
+/// <c>POST /slack/commands</c>: <c>/guidelines &lt;question&gt;</c> answered inside the HTTP response as an ephemeral
+/// Block Kit message. <c>help</c>, <c>topics</c> and empty text are handled by the core's intents.
+/// </summary>
+internal static class SlashCommandEndpoint
+{
+    public static async Task<IResult> HandleAsync(
+        HttpContext context,
+        [FromServices] AnswerService answers,
+        [FromServices] SlackReplyRenderer renderer,
+        [FromServices] IEnumerable<ISlackCommandKeyword> keywords)
+    {
+        var form = SlackForm.Parse(context.Request, SlackRequestBody.From(context));
+        if (form is null)
+        {
+            return Results.BadRequest();
+        }
+
+        if (form.Get("ssl_check") == "1")
+        {
+            return Results.Ok();
+        }
+
+        if (form.Get("command") is not { } name || form.Get("user_id") is not { } userId)
+        {
+            return Results.BadRequest();
+        }
+
+        var command = new SlashCommand(name, SlackText.ToQuestion(form.Get("text")), userId,
+            form.Get("team_id"), form.Get("channel_id"), form.Get("response_url"), form.Get("trigger_id"));
+        var ct = context.RequestAborted;
+        foreach (var keyword in keywords)
+        {
+            if (keyword.Matches(command))
+            {
+                return Json(await keyword.HandleAsync(command, ct));
+            }
+        }
+
+        var reply = answers.Ask(command.Text, ct);
+        return Json(CommandResponse.From(renderer.Render(reply, AnswerButtons.ShareAndFeedback), CommandResponse.Ephemeral));
+    }
+
+    private static IResult Json(CommandResponse response) => Results.Json(response, SlackJsonContext.Default.CommandResponse);
+}

@@ -1,0 +1,61 @@
+using System.Text.Json;
+using GuidelineBot.Slack.Background;
+using GuidelineBot.Slack.Signing;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Logging;
+
+namespace GuidelineBot.Slack.Events;
+
+/// <summary><c>POST /slack/events</c>: answers <c>url_verification</c>, acknowledges callbacks at once and queues them.</summary>
+internal static class EventsEndpoint
+{
+    public static async Task<IResult> HandleAsync(HttpContext context, [FromServices] SlackWorkQueue queue, [FromServices] ILoggerFactory loggers)
+    {
+        var logger = loggers.CreateLogger(typeof(EventsEndpoint).FullName!);
+        SlackEventEnvelope? envelope;
+        try
+        {
+            envelope = JsonSerializer.Deserialize(SlackRequestBody.From(context), SlackJsonContext.Default.SlackEventEnvelope);
+        }
+        catch (JsonException ex)
+        {
+            logger.LogWarning("Malformed Slack event body: {Message}", ex.Message);
+            return Results.BadRequest();
+        }
+
+        switch (envelope?.Type)
+        {
+            case null:
+                return Results.BadRequest();
+            case "url_verification":
+                return envelope.Challenge is { } challenge
+                    ? Results.Json(new UrlVerificationResponse(challenge), SlackJsonContext.Default.UrlVerificationResponse)
+                    : Results.BadRequest();
+            case "event_callback":
+                if (string.IsNullOrEmpty(envelope.EventId) || envelope.Event is null)
+                {
+                    return Results.BadRequest();
+                }
+
+                var retry = context.Request.Headers["X-Slack-Retry-Num"].ToString();
+                if (retry.Length > 0)
+                {
+                    logger.LogInformation("Slack retry {Retry} ({Reason}) of event {EventId}",
+                        retry, context.Request.Headers["X-Slack-Retry-Reason"].ToString(), envelope.EventId);
+                }
+
+                if (!await queue.TryEnqueueAsync(new EventWork(envelope, envelope.EventId), context.RequestAborted))
+                {
+                    logger.LogError("Slack event {EventId} not accepted: the work queue is full; Slack will retry", envelope.EventId);
+                    return Results.StatusCode(StatusCodes.Status503ServiceUnavailable);
+                }
+
+                return Results.Ok();
+            default:
+                // app_rate_limited and other notices: acknowledge.
+                logger.LogInformation("Slack sent {Type}", envelope.Type);
+                return Results.Ok();
+        }
+    }
+}

@@ -1,0 +1,42 @@
+using GuidelineBot.Slack.Api;
+
+namespace GuidelineBot.Slack.Events;
+
+/// <summary>The bot's own user id: from the event's <c>authorizations</c>, else <c>auth.test</c> once (cached).</summary>
+internal sealed class SlackBotIdentity : IDisposable
+{
+    private readonly SemaphoreSlim _gate = new(1, 1);
+    private string? _fromAuthTest;
+
+    public async Task<string?> GetUserIdAsync(SlackEventEnvelope envelope, SlackApiClient api, CancellationToken cancellationToken)
+    {
+        var fromEvent = envelope.Authorizations?.FirstOrDefault()?.UserId;
+        if (!string.IsNullOrEmpty(fromEvent))
+        {
+            return fromEvent;
+        }
+
+        if (_fromAuthTest is not null)
+        {
+            return _fromAuthTest;
+        }
+
+        await _gate.WaitAsync(cancellationToken);
+        try
+        {
+            return _fromAuthTest ??= await api.GetBotUserIdAsync(cancellationToken);
+        }
+        finally
+        {
+            _gate.Release();
+        }
+    }
+
+    /// <summary>Never answer yourself or another bot (bolt-js ignoreSelf).</summary>
+    public static bool IsFromABot(SlackEvent slackEvent, string? botUserId) =>
+        !string.IsNullOrEmpty(slackEvent.BotId)
+        || slackEvent.Subtype == "bot_message"
+        || (botUserId is not null && slackEvent.UserId == botUserId);
+
+    public void Dispose() => _gate.Dispose();
+}

@@ -1,0 +1,65 @@
+using System.Text.Json;
+using GuidelineBot.Slack.Signing;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Logging;
+
+namespace GuidelineBot.Slack.Interactions;
+
+/// <summary><c>POST /slack/interactions</c>: the <c>payload</c> form field; <c>block_actions</c> go to the action handlers.</summary>
+internal static class InteractionsEndpoint
+{
+    public static async Task<IResult> HandleAsync(
+        HttpContext context,
+        [FromServices] IEnumerable<ISlackActionHandler> handlers,
+        [FromServices] ILoggerFactory loggers)
+    {
+        var logger = loggers.CreateLogger(typeof(InteractionsEndpoint).FullName!);
+        var json = SlackForm.Parse(context.Request, SlackRequestBody.From(context))?.Get("payload");
+        if (json is null)
+        {
+            return Results.BadRequest();
+        }
+
+        InteractionPayload? payload;
+        try
+        {
+            payload = JsonSerializer.Deserialize(json, SlackJsonContext.Default.InteractionPayload);
+        }
+        catch (JsonException ex)
+        {
+            logger.LogWarning("Malformed Slack interaction payload: {Message}", ex.Message);
+            return Results.BadRequest();
+        }
+
+        if (payload?.Type is null)
+        {
+            return Results.BadRequest();
+        }
+
+        if (payload.Type != "block_actions")
+        {
+            return Results.Ok();
+        }
+
+        if (string.IsNullOrEmpty(payload.User?.Id) || payload.Actions is null)
+        {
+            return Results.BadRequest();
+        }
+
+        var handlerList = handlers.ToList();
+        foreach (var action in payload.Actions)
+        {
+            var handler = action.ActionId is { } id ? handlerList.FirstOrDefault(h => h.CanHandle(id)) : null;
+            if (handler is null)
+            {
+                logger.LogInformation("Slack action {ActionId} has no handler", action.ActionId);
+                continue;
+            }
+
+            await handler.HandleAsync(payload, action, context.RequestAborted);
+        }
+
+        return Results.Ok();
+    }
+}

@@ -1,0 +1,28 @@
+using GuidelineBot.Slack.Api;
+using GuidelineBot.Slack.Background;
+using Microsoft.Extensions.Logging;
+
+namespace GuidelineBot.Slack.Interactions;
+
+/// <summary>Queues a message for an interaction's <c>response_url</c>; a full queue is logged, never silent.</summary>
+internal sealed class ResponseUrlReplies(SlackWorkQueue queue, ILogger<ResponseUrlReplies> logger)
+{
+    public async Task SendAsync(InteractionPayload payload, SlackAction action, CommandResponse message, CancellationToken cancellationToken)
+    {
+        var logId = $"{action.ActionId} by {payload.User?.Id} at {action.ActionTs}";
+        if (string.IsNullOrEmpty(payload.ResponseUrl))
+        {
+            logger.LogWarning("Slack interaction {LogId} has no response_url; nothing to reply to", logId);
+            return;
+        }
+
+        if (!await queue.TryEnqueueAsync(new ResponseUrlWork(payload.ResponseUrl, message, logId), cancellationToken))
+        {
+            logger.LogError("Slack reply for {LogId} was not sent: the work queue is full", logId);
+        }
+    }
+
+    /// <summary>Ephemeral messages and DMs are replaced in place; in a shared channel a reply goes to the clicker only.</summary>
+    public static bool CanReplaceForClicker(InteractionPayload payload) =>
+        payload.Container?.IsEphemeral == true || (payload.Channel?.Id ?? payload.Container?.ChannelId)?.StartsWith('D') == true;
+}

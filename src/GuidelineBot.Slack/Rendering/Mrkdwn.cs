@@ -1,0 +1,116 @@
+using System.Text;
+
+namespace GuidelineBot.Slack.Rendering;
+
+/// <summary>Slack's text rules: mrkdwn escaping and the Block Kit length limits.</summary>
+public static class Mrkdwn
+{
+    public const int MaxSectionText = 3000;
+    public const int MaxBlocks = 50;
+    public const int MaxButtonText = 75;
+    public const int MaxButtonValue = 2000;
+    public const int MaxHeaderText = 150;
+
+    /// <summary>Slack wants exactly these three characters escaped in mrkdwn and nothing else.</summary>
+    public static string Escape(string text)
+    {
+        if (text.AsSpan().IndexOfAny('&', '<', '>') < 0)
+        {
+            return text;
+        }
+
+        var sb = new StringBuilder(text.Length + 16);
+        foreach (var c in text)
+        {
+            sb.Append(c switch
+            {
+                '&' => "&amp;",
+                '<' => "&lt;",
+                '>' => "&gt;",
+                _ => c.ToString(),
+            });
+        }
+
+        return sb.ToString();
+    }
+
+    /// <summary>Reverses <see cref="Escape"/> (Slack sends message text escaped the same way).</summary>
+    public static string Unescape(string text) =>
+        text.Replace("&lt;", "<", StringComparison.Ordinal)
+            .Replace("&gt;", ">", StringComparison.Ordinal)
+            .Replace("&amp;", "&", StringComparison.Ordinal);
+
+    /// <summary>Shortens plain text to <paramref name="max"/> characters, ending with an ellipsis when cut.</summary>
+    public static string Truncate(string text, int max)
+    {
+        if (text.Length <= max)
+        {
+            return text;
+        }
+
+        var cut = max - 1;
+        if (cut > 0 && char.IsHighSurrogate(text[cut - 1]))
+        {
+            cut--;
+        }
+
+        return text[..cut] + "…";
+    }
+
+    /// <summary>
+    /// Splits already-escaped mrkdwn into chunks of at most <paramref name="max"/> characters, preferring paragraph
+    /// breaks, then line breaks, then spaces; never inside an <c>&amp;…;</c> entity or a surrogate pair.
+    /// </summary>
+    public static IReadOnlyList<string> Split(string text, int max = MaxSectionText)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(max, 16);
+        var chunks = new List<string>();
+        var rest = text.Trim();
+        while (rest.Length > max)
+        {
+            var cut = BestCut(rest, max);
+            var chunk = rest[..cut].TrimEnd();
+            if (chunk.Length > 0)
+            {
+                chunks.Add(chunk);
+            }
+
+            rest = rest[cut..].TrimStart();
+        }
+
+        if (rest.Length > 0)
+        {
+            chunks.Add(rest);
+        }
+
+        return chunks;
+    }
+
+    private static int BestCut(string text, int max)
+    {
+        var window = text.AsSpan(0, max + 1);
+        foreach (var separator in new[] { "\n\n", "\n", " " })
+        {
+            var at = window.LastIndexOf(separator.AsSpan(), StringComparison.Ordinal);
+            if (at > max / 3)
+            {
+                return at;
+            }
+        }
+
+        // One long word: hard cut, stepping back out of an entity or a surrogate pair.
+        var cut = max;
+        var amp = text.LastIndexOf('&', cut - 1, Math.Min(cut, 6));
+        if (amp >= 0 && text.IndexOf(';', amp) >= cut)
+        {
+            cut = amp;
+        }
+
+        if (char.IsLowSurrogate(text[cut]))
+        {
+            cut--;
+        }
+
+        return cut;
+    }
+}

@@ -1,0 +1,72 @@
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace GuidelineBot.Slack.Signing;
+
+/// <summary>
+/// Runs before every Slack handler: reads the raw body (bounded), checks the signature and only then lets the handler
+/// see the request. The verified bytes are handed on as a <see cref="SlackRequestBody"/> feature.
+/// </summary>
+internal sealed class SlackSignatureFilter(IOptions<SlackOptions> options, TimeProvider time, ILogger<SlackSignatureFilter> logger)
+    : IEndpointFilter
+{
+    /// <summary>Slack's payloads are a few KB; anything this large is not from Slack.</summary>
+    internal const int MaxBodyBytes = 1024 * 1024;
+
+    public async ValueTask<object?> InvokeAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
+    {
+        var http = context.HttpContext;
+        var body = await ReadBodyAsync(http.Request, http.RequestAborted);
+        if (body is null)
+        {
+            return Results.StatusCode(StatusCodes.Status413PayloadTooLarge);
+        }
+
+        var check = SlackSignature.Verify(
+            options.Value.SigningSecret ?? "",
+            http.Request.Headers[SlackSignature.TimestampHeader],
+            http.Request.Headers[SlackSignature.SignatureHeader],
+            body,
+            time.GetUtcNow());
+        if (check != SignatureCheck.Valid)
+        {
+            logger.LogWarning("Rejected Slack request to {Path}: signature {Check}", http.Request.Path, check);
+            return Results.Unauthorized();
+        }
+
+        http.Features.Set(new SlackRequestBody(body));
+        return await next(context);
+    }
+
+    private static async Task<byte[]?> ReadBodyAsync(HttpRequest request, CancellationToken cancellationToken)
+    {
+        if (request.ContentLength > MaxBodyBytes)
+        {
+            return null;
+        }
+
+        using var buffer = new MemoryStream();
+        var chunk = new byte[16 * 1024];
+        int read;
+        while ((read = await request.Body.ReadAsync(chunk, cancellationToken)) > 0)
+        {
+            if (buffer.Length + read > MaxBodyBytes)
+            {
+                return null;
+            }
+
+            buffer.Write(chunk, 0, read);
+        }
+
+        return buffer.ToArray();
+    }
+}
+
+/// <summary>The raw request body, present only after the signature was verified.</summary>
+internal sealed record SlackRequestBody(byte[] Bytes)
+{
+    public static byte[] From(HttpContext context) =>
+        context.Features.Get<SlackRequestBody>()?.Bytes
+        ?? throw new InvalidOperationException("Slack handler reached without a verified body: the signature filter is missing.");
+}

@@ -1,0 +1,17 @@
+using System.Text.Json.Serialization;
+using GuidelineBot.Slack.Api;
+using GuidelineBot.Slack.Events;
+using GuidelineBot.Slack.Interactions;
+
+namespace GuidelineBot.Slack;
+
+[JsonSourceGenerationOptions(
+    PropertyNamingPolicy = JsonKnownNamingPolicy.SnakeCaseLower,
+    DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull)]
+[JsonSerializable(typeof(SlackEventEnvelope))]
+[JsonSerializable(typeof(UrlVerificationResponse))]
+[JsonSerializable(typeof(InteractionPayload))]
+[JsonSerializable(typeof(ChatPostMessageRequest))]
+[JsonSerializable(typeof(CommandResponse))]
+[JsonSerializable(typeof(SlackApiResponse))]
+internal sealed partial class SlackJsonContext : JsonSerializerContext;

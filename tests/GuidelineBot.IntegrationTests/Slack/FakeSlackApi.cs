@@ -1,0 +1,107 @@
+using System.Collections.Concurrent;
+using System.Text.Json;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Logging;
+
+namespace GuidelineBot.IntegrationTests.Slack;
+
+/// <summary>What the bot sent to the fake Slack.</summary>
+/// <param name="Target">The Web API method (e.g. chat.postMessage) or the response_url id.</param>
+/// <param name="ReceivedAt">When the fake received it (to check that Retry-After was waited for).</param>
+public sealed record RecordedRequest(string Target, string? Authorization, string Body, DateTimeOffset ReceivedAt)
+{
+    public JsonElement Json => JsonDocument.Parse(Body).RootElement;
+
+    public string? Channel => Json.TryGetProperty("channel", out var c) ? c.GetString() : null;
+}
+
+/// <param name="RetryAfterSeconds">Sent as the Retry-After header (for 429).</param>
+public sealed record ScriptedResponse(int Status, string Body = """{"ok":true}""", int? RetryAfterSeconds = null);
+
+/// <summary>
+/// A tiny Slack Web API + response_url endpoint on 127.0.0.1: records every request and answers
+/// <c>{"ok":true}</c> unless a response was scripted for the request's channel (API) or id (response_url).
+/// </summary>
+public sealed class FakeSlackApi : IAsyncDisposable
+{
+    public const string BotUserIdFromAuthTest = "UAUTHTESTBOT";
+
+    private readonly WebApplication _app;
+    private readonly ConcurrentQueue<RecordedRequest> _requests = new();
+    private readonly ConcurrentDictionary<string, ConcurrentQueue<ScriptedResponse>> _scripts = new();
+    private readonly ConcurrentDictionary<string, ScriptedResponse> _always = new();
+
+    private FakeSlackApi(WebApplication app) => _app = app;
+
+    public string Root { get; private set; } = "";
+
+    public string ApiBaseUrl => Root + "/api/";
+
+    public IReadOnlyList<RecordedRequest> Requests => _requests.ToArray();
+
+    public string ResponseUrl(string id) => $"{Root}/response/{id}";
+
+    public IReadOnlyList<RecordedRequest> PostsTo(string channel) =>
+        Requests.Where(r => r.Target == "chat.postMessage" && r.Channel == channel).ToList();
+
+    public IReadOnlyList<RecordedRequest> ResponseUrlPosts(string id) => Requests.Where(r => r.Target == "response/" + id).ToList();
+
+    /// <summary>The next requests for <paramref name="key"/> (channel or response_url id) get these answers, in order.</summary>
+    public void Script(string key, params ScriptedResponse[] responses) => _scripts[key] = new ConcurrentQueue<ScriptedResponse>(responses);
+
+    public void AlwaysAnswer(string key, ScriptedResponse response) => _always[key] = response;
+
+    public static async Task<FakeSlackApi> StartAsync()
+    {
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.WebHost.UseUrls("http://127.0.0.1:0");
+        builder.Logging.ClearProviders();
+        var app = builder.Build();
+        var fake = new FakeSlackApi(app);
+        app.MapPost("/api/{method}", (HttpContext c, string method) => fake.HandleAsync(c, method, api: true));
+        app.MapPost("/response/{id}", (HttpContext c, string id) => fake.HandleAsync(c, "response/" + id, api: false, key: id));
+        await app.StartAsync();
+        fake.Root = app.Urls.Single().TrimEnd('/');
+        return fake;
+    }
+
+    private async Task HandleAsync(HttpContext context, string target, bool api, string? key = null)
+    {
+        using var reader = new StreamReader(context.Request.Body);
+        var body = await reader.ReadToEndAsync();
+        var request = new RecordedRequest(target, context.Request.Headers.Authorization.ToString(), body, DateTimeOffset.UtcNow);
+        _requests.Enqueue(request);
+
+        key ??= api && body.TrimStart().StartsWith('{') ? request.Channel : null;
+        var response = Next(key) ?? new ScriptedResponse(200, target == "auth.test"
+            ? $$"""{"ok":true,"user_id":"{{BotUserIdFromAuthTest}}"}"""
+            : api ? """{"ok":true,"ts":"1700000000.000100"}""" : """{"ok":true}""");
+        context.Response.StatusCode = response.Status;
+        if (response.RetryAfterSeconds is { } seconds)
+        {
+            context.Response.Headers.RetryAfter = seconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        }
+
+        context.Response.ContentType = "application/json";
+        await context.Response.WriteAsync(response.Body);
+    }
+
+    private ScriptedResponse? Next(string? key)
+    {
+        if (key is null)
+        {
+            return null;
+        }
+
+        if (_scripts.TryGetValue(key, out var queue) && queue.TryDequeue(out var scripted))
+        {
+            return scripted;
+        }
+
+        return _always.TryGetValue(key, out var always) ? always : null;
+    }
+
+    public async ValueTask DisposeAsync() => await _app.DisposeAsync();
+}

@@ -1,0 +1,104 @@
+using System.Net;
+using static GuidelineBot.IntegrationTests.Slack.SlackRequests;
+
+namespace GuidelineBot.IntegrationTests.Slack;
+
+[Collection(SlackCollection.Name)]
+public sealed class InteractionTests(SlackHost host)
+{
+    private const string Question = "can I post photos of my class?";
+
+    /// <summary>The section id and button value exactly as the slash command rendered them.</summary>
+    private async Task<string> AnswerButtonValueAsync()
+    {
+        using var response = await host.Client.SendAsync(Signed("/slack/commands", Command(Question, host.Api.ResponseUrl("unused")), FormType, host.Now));
+        var body = System.Text.Json.JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement;
+        return BlockKitText.Blocks(body, "actions")[0].GetProperty("elements")[0].GetProperty("value").GetString()!;
+    }
+
+    private async Task<HttpResponseMessage> ClickAsync(string actionId, string value, string responseId, bool ephemeral = true) =>
+        await host.Client.SendAsync(Signed("/slack/interactions", Interaction(actionId, value, host.Api.ResponseUrl(responseId), ephemeral: ephemeral), FormType, host.Now));
+
+    [Fact]
+    public async Task Share_posts_the_answer_once_in_channel_through_the_response_url()
+    {
+        var responseId = SlackHost.NewId("share");
+        using var response = await ClickAsync("share", await AnswerButtonValueAsync(), responseId);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        await Eventually.WaitUntilAsync(() => host.Api.ResponseUrlPosts(responseId).Count >= 1, "the answer is shared");
+        var post = Assert.Single(host.Api.ResponseUrlPosts(responseId));
+        Assert.Equal("in_channel", post.Json.GetProperty("response_type").GetString());
+        var texts = BlockKitText.All(post.Json.GetProperty("blocks")).ToList();
+        Assert.Contains("What can and can't I share on Social Media?", texts);
+        Assert.Contains(texts, t => t.Contains("Source: Staff Social Media Guidelines", StringComparison.Ordinal));
+        Assert.Contains("Shared by <@U0PERSON>", texts);
+        Assert.Empty(BlockKitText.Blocks(post.Json, "actions"));
+    }
+
+    [Theory]
+    [InlineData("feedback_helpful", true)]
+    [InlineData("feedback_not_helpful", false)]
+    public async Task Feedback_is_stored_once_and_the_message_thanks_instead_of_showing_buttons(string actionId, bool helpful)
+    {
+        var user = SlackHost.NewId("U");
+        var responseId = SlackHost.NewId("fb");
+        var value = await AnswerButtonValueAsync();
+        using var response = await host.Client.SendAsync(Signed("/slack/interactions",
+            Interaction(actionId, value, host.Api.ResponseUrl(responseId), user: user), FormType, host.Now));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var record = Assert.Single(await host.Factory.FeedbackAsync(), f => f.UserId == user);
+        Assert.Equal("slack", record.Channel);
+        Assert.Equal(helpful, record.Helpful);
+        Assert.Equal(Question, record.Question);
+        Assert.Equal(value.Split('\n')[0], record.SectionId);
+
+        await Eventually.WaitUntilAsync(() => host.Api.ResponseUrlPosts(responseId).Count >= 1, "the message is replaced");
+        var post = Assert.Single(host.Api.ResponseUrlPosts(responseId));
+        Assert.True(post.Json.GetProperty("replace_original").GetBoolean());
+        var texts = BlockKitText.All(post.Json.GetProperty("blocks")).ToList();
+        Assert.Contains("What can and can't I share on Social Media?", texts);
+        Assert.Contains(texts, t => t.StartsWith("Thanks for your feedback", StringComparison.Ordinal));
+        Assert.Empty(BlockKitText.Blocks(post.Json, "actions"));
+    }
+
+    [Fact]
+    public async Task Feedback_on_a_shared_channel_message_thanks_only_the_clicker()
+    {
+        var user = SlackHost.NewId("U");
+        var responseId = SlackHost.NewId("fb");
+        using var response = await host.Client.SendAsync(Signed("/slack/interactions",
+            Interaction("feedback_helpful", await AnswerButtonValueAsync(), host.Api.ResponseUrl(responseId), user: user, ephemeral: false), FormType, host.Now));
+
+        Assert.Single(await host.Factory.FeedbackAsync(), f => f.UserId == user);
+        await Eventually.WaitUntilAsync(() => host.Api.ResponseUrlPosts(responseId).Count >= 1, "the clicker is thanked");
+        var post = Assert.Single(host.Api.ResponseUrlPosts(responseId));
+        Assert.False(post.Json.GetProperty("replace_original").GetBoolean());
+        Assert.Equal("ephemeral", post.Json.GetProperty("response_type").GetString());
+    }
+
+    [Fact]
+    public async Task Suggested_topic_button_asks_that_topic()
+    {
+        var responseId = SlackHost.NewId("ask");
+        using var response = await ClickAsync("ask_1", "Can I post anonymously?", responseId);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        await Eventually.WaitUntilAsync(() => host.Api.ResponseUrlPosts(responseId).Count >= 1, "the topic is answered");
+        var post = Assert.Single(host.Api.ResponseUrlPosts(responseId));
+        Assert.True(post.Json.GetProperty("replace_original").GetBoolean());
+        Assert.Contains("Can I post anonymously?", BlockKitText.All(post.Json.GetProperty("blocks")));
+        Assert.Equal(3, BlockKitText.Blocks(post.Json, "actions")[0].GetProperty("elements").GetArrayLength());
+    }
+
+    [Theory]
+    [InlineData("payload=%7Bnot+json")]
+    [InlineData("nopayload=1")]
+    [InlineData("payload=%7B%22type%22%3A%22block_actions%22%7D")]
+    public async Task Malformed_interaction_body_is_400(string body)
+    {
+        using var response = await host.Client.SendAsync(Signed("/slack/interactions", body, FormType, host.Now));
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+    }
+}

@@ -1,0 +1,64 @@
+using GuidelineBot.Core.Storage;
+using GuidelineBot.Slack;
+using GuidelineBot.Slack.Events;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace GuidelineBot.IntegrationTests.Slack;
+
+/// <summary>
+/// The real server (with its SQLite store) with Slack switched on and pointed at a <see cref="FakeSlackApi"/> on
+/// loopback. <paramref name="time"/> replaces the clock (signature windows); <paramref name="databasePath"/> lets two
+/// instances share one store file (restart tests); retries are shortened so failures surface quickly.
+/// </summary>
+public sealed class SlackBotFactory(FakeSlackApi api, TimeProvider? time = null, string? databasePath = null) : GuidelineBotFactory
+{
+    public const string SigningSecret = "integration-test-signing-secret";
+    public const string BotToken = "xoxb-integration-test";
+    public const int MaxRetryAttempts = 3;
+
+    public FakeSlackApi Api => api;
+
+    public TestLogs Logs { get; } = new();
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        base.ConfigureWebHost(builder);
+        if (databasePath is not null)
+        {
+            builder.UseSetting("Storage:ConnectionString", $"Data Source={databasePath}");
+        }
+
+        builder.UseSetting("Slack:SigningSecret", SigningSecret);
+        builder.UseSetting("Slack:BotToken", BotToken);
+        builder.UseSetting("Slack:ApiBaseUrl", api.ApiBaseUrl);
+        builder.UseSetting("Logging:LogLevel:GuidelineBot.Slack", "Debug");
+        builder.ConfigureTestServices(services =>
+        {
+            if (time is not null)
+            {
+                services.AddSingleton(time);
+            }
+
+            services.Configure<SlackApiResilienceOptions>(o =>
+            {
+                o.BaseDelay = TimeSpan.FromMilliseconds(20);
+                o.MaxRetryAttempts = MaxRetryAttempts;
+                o.TotalTimeout = TimeSpan.FromSeconds(30);
+            });
+            services.AddSingleton<ILoggerProvider>(Logs);
+        });
+    }
+
+    public bool Logged(LogLevel level, params string[] fragments) =>
+        Logs.Entries.Any(e => e.Level == level && fragments.All(f => e.Message.Contains(f, StringComparison.Ordinal)));
+
+    public Task<IReadOnlyList<FeedbackRecord>> FeedbackAsync() => Services.GetRequiredService<IFeedbackStore>().ListAsync(default);
+
+    /// <summary>Whether the server claimed this event id in the store (checking claims it if nobody had).</summary>
+    public async Task<bool> EventWasClaimedAsync(string eventId) =>
+        !await Services.GetRequiredService<IOnceStore>().TryClaimAsync(
+            SlackEventDispatcher.DedupeScope, eventId, Services.GetRequiredService<TimeProvider>().GetUtcNow(), TimeSpan.FromMinutes(1), default);
+}

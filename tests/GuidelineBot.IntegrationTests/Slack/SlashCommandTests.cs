@@ -1,0 +1,110 @@
+using System.Net;
+using System.Text.Json;
+using static GuidelineBot.IntegrationTests.Slack.SlackRequests;
+
+namespace GuidelineBot.IntegrationTests.Slack;
+
+[Collection(SlackCollection.Name)]
+public sealed class SlashCommandTests(SlackHost host)
+{
+    private async Task<(HttpStatusCode Status, JsonElement Body)> CommandAsync(string text)
+    {
+        using var response = await host.Client.SendAsync(Signed("/slack/commands", Command(text, host.Api.ResponseUrl("cmd")), FormType, host.Now));
+        var body = await response.Content.ReadAsStringAsync();
+        return (response.StatusCode, body.Length > 0 ? JsonDocument.Parse(body).RootElement : default);
+    }
+
+    private static JsonElement[] Blocks(JsonElement body) => body.GetProperty("blocks").EnumerateArray().ToArray();
+
+    private static IEnumerable<string> Texts(JsonElement body) => BlockKitText.All(body.GetProperty("blocks"));
+
+    [Fact]
+    public async Task Question_is_answered_in_the_response_as_ephemeral_blocks_with_heading_text_citation_and_buttons()
+    {
+        var (status, body) = await CommandAsync("can I post photos of my class?");
+
+        Assert.Equal(HttpStatusCode.OK, status);
+        Assert.Equal("ephemeral", body.GetProperty("response_type").GetString());
+        var blocks = Blocks(body);
+        Assert.Equal("header", blocks[0].GetProperty("type").GetString());
+        Assert.Equal("What can and can't I share on Social Media?", blocks[0].GetProperty("text").GetProperty("text").GetString());
+        Assert.Contains(blocks, b => b.GetProperty("type").GetString() == "section"
+            && b.GetProperty("text").GetProperty("text").GetString()!.Contains("should not post pictures of students", StringComparison.Ordinal));
+        var citation = blocks.First(b => b.GetProperty("type").GetString() == "context").GetProperty("elements")[0].GetProperty("text").GetString();
+        Assert.Contains("Staff Social Media Guidelines and Best Practices › What can and can't I share on Social Media?", citation, StringComparison.Ordinal);
+        Assert.Contains("staff-social-media-guidelines.txt:", citation, StringComparison.Ordinal);
+        var actions = blocks.Last().GetProperty("elements").EnumerateArray().Select(e => e.GetProperty("text").GetProperty("text").GetString());
+        Assert.Equal(["Share in channel", "👍 Helpful", "👎 Not helpful"], actions);
+        Assert.Contains("What can and can't I share", body.GetProperty("text").GetString(), StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("help")]
+    [InlineData("")]
+    public async Task Help_and_empty_text_show_help_with_example_questions(string text)
+    {
+        var (status, body) = await CommandAsync(text);
+
+        Assert.Equal(HttpStatusCode.OK, status);
+        Assert.Equal("ephemeral", body.GetProperty("response_type").GetString());
+        var texts = string.Join("\n", Texts(body));
+        Assert.Contains("I answer questions about the staff guidelines", texts, StringComparison.Ordinal);
+        Assert.Contains("`/guidelines your question`", texts, StringComparison.Ordinal);
+        Assert.Contains("*For example:*", texts, StringComparison.Ordinal);
+        var examples = Blocks(body).Single(b => b.GetProperty("type").GetString() == "actions").GetProperty("elements").EnumerateArray().ToArray();
+        Assert.NotEmpty(examples);
+        Assert.All(examples, e => Assert.EndsWith("?", e.GetProperty("value").GetString(), StringComparison.Ordinal));
+        Assert.All(examples, e => Assert.StartsWith("ask_", e.GetProperty("action_id").GetString(), StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Topics_lists_the_sections()
+    {
+        var (_, body) = await CommandAsync("topics");
+
+        var texts = string.Join("\n", Texts(body));
+        Assert.Contains("Topics I cover", texts, StringComparison.Ordinal);
+        Assert.Contains("• Can I post anonymously?", texts, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Off_topic_question_gets_the_honest_no_answer_with_suggestion_buttons_and_the_contact()
+    {
+        var (status, body) = await CommandAsync("what is the cafeteria lunch menu on friday");
+
+        Assert.Equal(HttpStatusCode.OK, status);
+        var blocks = Blocks(body);
+        var text = blocks[0].GetProperty("text").GetProperty("text").GetString();
+        Assert.Contains("couldn't find this in the guidelines", text, StringComparison.Ordinal);
+        Assert.Contains("Director of Technology", text, StringComparison.Ordinal);
+        Assert.DoesNotContain(blocks, b => b.GetProperty("type").GetString() == "header");
+        var suggestions = blocks.Single(b => b.GetProperty("type").GetString() == "actions").GetProperty("elements").EnumerateArray().ToArray();
+        Assert.NotEmpty(suggestions);
+        Assert.All(suggestions, s => Assert.StartsWith("ask_", s.GetProperty("action_id").GetString(), StringComparison.Ordinal));
+        Assert.All(suggestions, s => Assert.False(string.IsNullOrWhiteSpace(s.GetProperty("value").GetString())));
+    }
+
+    [Fact]
+    public async Task Odd_text_gets_a_normal_reply()
+    {
+        var (status, body) = await CommandAsync("<<<&&& \u0001 " + new string('?', 5000));
+        Assert.Equal(HttpStatusCode.OK, status);
+        Assert.NotEmpty(Blocks(body));
+    }
+
+    [Fact]
+    public async Task Ssl_check_is_answered_200()
+    {
+        using var response = await host.Client.SendAsync(Signed("/slack/commands", Form(("ssl_check", "1"), ("token", "x")), FormType, host.Now));
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+    }
+
+    [Theory]
+    [InlineData("""{"command":"/guidelines"}""", JsonType)]
+    [InlineData("text=no+command+field", FormType)]
+    public async Task Malformed_command_body_is_400(string body, string contentType)
+    {
+        using var response = await host.Client.SendAsync(Signed("/slack/commands", body, contentType, host.Now));
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+    }
+}

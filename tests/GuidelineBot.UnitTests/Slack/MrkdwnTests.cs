@@ -1,0 +1,70 @@
+using GuidelineBot.Slack.Rendering;
+
+namespace GuidelineBot.UnitTests.Slack;
+
+public sealed class MrkdwnTests
+{
+    [Fact]
+    public void Escapes_only_ampersand_and_angle_brackets()
+    {
+        Assert.Equal("Q&amp;A: &lt;b&gt; *bold* _it_ ~s~ `c` \"q\" 'a'", Mrkdwn.Escape("Q&A: <b> *bold* _it_ ~s~ `c` \"q\" 'a'"));
+    }
+
+    [Fact]
+    public void Escaping_an_escaped_text_escapes_the_ampersands_again() =>
+        Assert.Equal("&amp;amp;", Mrkdwn.Escape("&amp;"));
+
+    [Fact]
+    public void Unescape_reverses_escape() =>
+        Assert.Equal("a < b && c > d &amp;", Mrkdwn.Unescape(Mrkdwn.Escape("a < b && c > d &amp;")));
+
+    [Fact]
+    public void Short_text_is_one_chunk() =>
+        Assert.Equal(["Hello world"], Mrkdwn.Split("Hello world"));
+
+    [Fact]
+    public void Long_text_splits_into_chunks_within_the_section_limit_without_losing_words()
+    {
+        var paragraph = string.Join(" ", Enumerable.Range(0, 150).Select(i => $"word{i}"));
+        var text = string.Join("\n\n", Enumerable.Repeat(paragraph, 12));
+        Assert.True(text.Length > 3 * Mrkdwn.MaxSectionText);
+
+        var chunks = Mrkdwn.Split(text);
+
+        Assert.True(chunks.Count >= 4);
+        Assert.All(chunks, c => Assert.InRange(c.Length, 1, Mrkdwn.MaxSectionText));
+        Assert.Equal(Words(text), chunks.SelectMany(Words));
+    }
+
+    [Fact]
+    public void Splits_at_a_paragraph_break_when_there_is_one()
+    {
+        var first = new string('a', 2000);
+        var second = new string('b', 2000);
+        var chunks = Mrkdwn.Split(first + "\n\n" + second);
+        Assert.Equal([first, second], chunks);
+    }
+
+    [Fact]
+    public void A_single_long_word_is_cut_but_never_inside_an_entity()
+    {
+        // 2998 x's then "&amp;" would straddle position 3000.
+        var text = new string('x', 2998) + "&amp;" + new string('y', 100);
+        var chunks = Mrkdwn.Split(text);
+        Assert.Equal(2, chunks.Count);
+        Assert.Equal(new string('x', 2998), chunks[0]);
+        Assert.StartsWith("&amp;", chunks[1], StringComparison.Ordinal);
+        Assert.Equal(text, string.Concat(chunks));
+    }
+
+    [Fact]
+    public void Truncate_keeps_the_limit_and_marks_the_cut()
+    {
+        var cut = Mrkdwn.Truncate(new string('z', 100), Mrkdwn.MaxButtonText);
+        Assert.Equal(Mrkdwn.MaxButtonText, cut.Length);
+        Assert.EndsWith("…", cut, StringComparison.Ordinal);
+        Assert.Equal("short", Mrkdwn.Truncate("short", Mrkdwn.MaxButtonText));
+    }
+
+    private static IEnumerable<string> Words(string s) => s.Split([' ', '\n'], StringSplitOptions.RemoveEmptyEntries);
+}
