@@ -25,8 +25,4 @@ public sealed class SearchOptions
     /// <summary>Weight of a synonym relative to the word the user typed.</summary>
     [Range(0.0, 1.0)]
     public float SynonymWeight { get; set; } = 0.7f;
-
-    /// <summary>How many sections Lucene hands to the re-ranker.</summary>
-    [Range(1, 1000)]
-    public int Candidates { get; set; } = 30;
 }
