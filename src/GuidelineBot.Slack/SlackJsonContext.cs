@@ -14,4 +14,5 @@ namespace GuidelineBot.Slack;
 [JsonSerializable(typeof(ChatPostMessageRequest))]
 [JsonSerializable(typeof(CommandResponse))]
 [JsonSerializable(typeof(SlackApiResponse))]
+[JsonSerializable(typeof(ConversationsOpenRequest))]
 internal sealed partial class SlackJsonContext : JsonSerializerContext;

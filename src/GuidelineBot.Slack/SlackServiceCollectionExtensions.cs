@@ -3,6 +3,7 @@ using GuidelineBot.Slack.Background;
 using GuidelineBot.Slack.Commands;
 using GuidelineBot.Slack.Events;
 using GuidelineBot.Slack.Interactions;
+using GuidelineBot.Slack.Onboarding;
 using GuidelineBot.Slack.Rendering;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -17,7 +18,7 @@ public static class SlackServiceCollectionExtensions
 {
     /// <summary>
     /// Registers the Slack channel (configuration section <c>Slack</c>). Needs the answer engine and the store
-    /// (<c>IFeedbackStore</c>, <c>IOnceStore</c>) registered too. The endpoints are mapped by <c>MapSlack</c>.
+    /// (<c>IFeedbackStore</c>, <c>IOnceStore</c>) and the onboarding engine (<c>OnboardingService</c>) registered too. The endpoints are mapped by <c>MapSlack</c>.
     /// </summary>
     public static IServiceCollection AddSlack(this IServiceCollection services, IConfiguration configuration)
     {
@@ -28,10 +29,16 @@ public static class SlackServiceCollectionExtensions
             .Validate(o => o.Command is ['/', _, ..] && !o.Command.Any(char.IsWhiteSpace),
                 "Slack:Command must be a slash command such as /guidelines")
             .ValidateOnStart();
+        services.AddOptions<SlackOnboardingOptions>()
+            .Bind(configuration.GetSection(SlackOnboardingOptions.SectionName))
+            .Validate(o => SlackOnboardingOptions.IsValidChannel(o.SlackChannel),
+                "Onboarding:SlackChannel must be a Slack channel id such as C0123456789 (not a #name), or empty")
+            .ValidateOnStart();
         services.AddOptions<SlackApiResilienceOptions>();
         services.TryAddSingleton(TimeProvider.System);
 
         services.AddSingleton<SlackReplyRenderer>();
+        services.AddSingleton<SlackOnboardingRenderer>();
         services.AddSingleton<SlackWorkQueue>();
         services.AddSingleton<SlackBotIdentity>();
         services.AddHostedService<SlackWorker>();
@@ -40,6 +47,14 @@ public static class SlackServiceCollectionExtensions
         services.AddScoped<SlackEventAnswerer>();
         services.AddScoped<ISlackEventHandler, AppMentionHandler>();
         services.AddScoped<ISlackEventHandler, DirectMessageHandler>();
+
+        // Onboarding (issue 5): needs the core's OnboardingService (AddOnboarding).
+        services.AddScoped<SlackDirectMessages>();
+        services.AddScoped<SlackOnboarding>();
+        services.AddScoped<ISlackCommandKeyword, OnboardCommandKeyword>();
+        services.AddScoped<ISlackEventHandler, TeamJoinHandler>();
+        services.AddScoped<ISlackEventHandler, MemberJoinedChannelHandler>();
+        services.AddScoped<ISlackActionHandler, OnboardingActionHandler>();
 
         services.AddScoped<ResponseUrlReplies>();
         services.AddScoped<ISlackActionHandler, ShareHandler>();

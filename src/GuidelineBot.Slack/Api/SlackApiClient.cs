@@ -21,6 +21,22 @@ public sealed class SlackApiClient(HttpClient http, IOptions<SlackOptions> optio
         return response is not null;
     }
 
+    /// <summary>
+    /// <c>conversations.open</c> with one user: the id of the app's direct-message channel with them (opened if needed),
+    /// or null when it could not be opened (logged).
+    /// </summary>
+    public async Task<string?> OpenDirectMessageAsync(string userId, string logId, CancellationToken cancellationToken)
+    {
+        var response = await CallAsync("conversations.open",
+            JsonContent.Create(new ConversationsOpenRequest(userId), SlackJsonContext.Default.ConversationsOpenRequest), logId, cancellationToken);
+        if (response is not null && string.IsNullOrEmpty(response.ChannelId))
+        {
+            logger.LogError("Slack conversations.open for {LogId} answered without a channel id", logId);
+        }
+
+        return response?.ChannelId is { Length: > 0 } channel ? channel : null;
+    }
+
     /// <summary><c>auth.test</c>: the bot's own user id, or null when it cannot be found out.</summary>
     public async Task<string?> GetBotUserIdAsync(CancellationToken cancellationToken)
     {

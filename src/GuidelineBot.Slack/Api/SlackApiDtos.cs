@@ -1,3 +1,4 @@
+using System.Text.Json;
 using GuidelineBot.Slack.Rendering;
 
 namespace GuidelineBot.Slack.Api;
@@ -21,5 +22,21 @@ public sealed record CommandResponse(
         new(responseType, message.Text, message.Blocks, replaceOriginal);
 }
 
+/// <summary><c>conversations.open</c> request body: the user to open (or find) the app's DM with.</summary>
+public sealed record ConversationsOpenRequest(string Users);
+
 /// <summary>Common part of every Web API answer: <c>{"ok":false,"error":"…"}</c> is a failure even with HTTP 200.</summary>
-public sealed record SlackApiResponse(bool Ok, string? Error = null, string? Warning = null, string? UserId = null, string? Ts = null);
+/// <param name="Channel">
+/// An object <c>{"id":…}</c> from <c>conversations.open</c>, a plain id string from <c>chat.postMessage</c>: kept raw.
+/// </param>
+public sealed record SlackApiResponse(bool Ok, string? Error = null, string? Warning = null, string? UserId = null, string? Ts = null,
+    JsonElement? Channel = null)
+{
+    /// <summary>The channel id, whether <c>channel</c> is an object with an <c>id</c> or an id string.</summary>
+    public string? ChannelId => Channel switch
+    {
+        { ValueKind: JsonValueKind.String } c => c.GetString(),
+        { ValueKind: JsonValueKind.Object } c when c.TryGetProperty("id", out var id) && id.ValueKind == JsonValueKind.String => id.GetString(),
+        _ => null,
+    };
+}

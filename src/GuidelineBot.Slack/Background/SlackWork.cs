@@ -1,5 +1,6 @@
 using GuidelineBot.Slack.Api;
 using GuidelineBot.Slack.Events;
+using GuidelineBot.Slack.Rendering;
 
 namespace GuidelineBot.Slack.Background;
 
@@ -11,3 +12,9 @@ public sealed record EventWork(SlackEventEnvelope Envelope, string EventId) : Sl
 
 /// <summary>A message for an interaction's or command's <c>response_url</c>.</summary>
 public sealed record ResponseUrlWork(string ResponseUrl, CommandResponse Message, string LogId) : SlackWork(LogId);
+
+/// <summary>
+/// Messages for a person's direct message with the app, posted in order: into <paramref name="Channel"/> when known (a
+/// <c>D…</c> id), otherwise into the DM that <c>conversations.open</c> returns for <paramref name="UserId"/>.
+/// </summary>
+public sealed record DirectMessageWork(string UserId, string? Channel, IReadOnlyList<SlackMessage> Messages, string LogId) : SlackWork(LogId);

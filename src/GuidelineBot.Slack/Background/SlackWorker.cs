@@ -39,6 +39,10 @@ internal sealed class SlackWorker(SlackWorkQueue queue, IServiceScopeFactory sco
                 case EventWork e:
                     await scope.ServiceProvider.GetRequiredService<SlackEventDispatcher>().DispatchAsync(e, cancellationToken);
                     break;
+                case DirectMessageWork d:
+                    await scope.ServiceProvider.GetRequiredService<SlackDirectMessages>()
+                        .PostAsync(d.UserId, d.Channel, d.Messages, d.LogId, cancellationToken);
+                    break;
                 case ResponseUrlWork r:
                     await scope.ServiceProvider.GetRequiredService<SlackApiClient>()
                         .PostToResponseUrlAsync(r.ResponseUrl, r.Message, r.LogId, cancellationToken);

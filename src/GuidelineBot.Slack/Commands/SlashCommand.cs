@@ -2,6 +2,7 @@ namespace GuidelineBot.Slack.Commands;
 
 /// <summary>The fields of a slash-command post that GuidelineBot uses (<c>token</c> is deprecated and ignored).</summary>
 /// <param name="Text">The text after the command, with Slack markup removed.</param>
+/// <param name="UserName">The <c>user_name</c> field (the person's Slack handle).</param>
 public sealed record SlashCommand(
     string Command,
     string Text,
@@ -9,4 +10,5 @@ public sealed record SlashCommand(
     string? TeamId,
     string? ChannelId,
     string? ResponseUrl,
-    string? TriggerId);
+    string? TriggerId,
+    string? UserName = null);

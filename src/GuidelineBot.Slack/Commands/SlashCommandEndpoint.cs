@@ -37,7 +37,7 @@ internal static class SlashCommandEndpoint
         }
 
         var command = new SlashCommand(name, SlackText.ToQuestion(form.Get("text")), userId,
-            form.Get("team_id"), form.Get("channel_id"), form.Get("response_url"), form.Get("trigger_id"));
+            form.Get("team_id"), form.Get("channel_id"), form.Get("response_url"), form.Get("trigger_id"), form.Get("user_name"));
         var ct = context.RequestAborted;
         foreach (var keyword in keywords)
         {

@@ -8,9 +8,12 @@ public sealed record InteractionPayload(
     SlackContainer? Container = null,
     string? ResponseUrl = null,
     string? TriggerId = null,
-    IReadOnlyList<SlackAction>? Actions = null);
+    IReadOnlyList<SlackAction>? Actions = null,
+    SlackTeamRef? Team = null);
 
 public sealed record SlackActor(string? Id, string? Username = null, string? TeamId = null);
+
+public sealed record SlackTeamRef(string? Id, string? Domain = null);
 
 public sealed record SlackChannelRef(string? Id, string? Name = null);
 

@@ -70,7 +70,7 @@ public sealed class SlackReplyRenderer(IOptions<SlackOptions> options)
         return Fit(head, TextSections(a.Text), tail);
     }
 
-    private static string Citation(GuidelineSection section)
+    internal static string Citation(GuidelineSection section)
     {
         var source = Uri.TryCreate(section.SourceUrl, UriKind.Absolute, out var url) && (url.Scheme == Uri.UriSchemeHttps || url.Scheme == Uri.UriSchemeHttp)
             ? $"<{Mrkdwn.Escape(url.AbsoluteUri)}|{Mrkdwn.Escape(section.Breadcrumb).Replace('|', '¦')}>"
@@ -150,7 +150,7 @@ public sealed class SlackReplyRenderer(IOptions<SlackOptions> options)
                 Mrkdwn.Truncate(q, Mrkdwn.MaxButtonValue)))
             .ToList(), blockId);
 
-    private static List<Block> TextSections(string text, bool escape = true) =>
+    internal static List<Block> TextSections(string text, bool escape = true) =>
         Mrkdwn.Split(escape ? Mrkdwn.Escape(text) : text)
             .Select(chunk => (Block)new SectionBlock(new MrkdwnText(chunk)))
             .ToList();

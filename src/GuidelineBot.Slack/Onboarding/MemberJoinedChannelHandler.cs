@@ -1,0 +1,39 @@
+using GuidelineBot.Slack.Api;
+using GuidelineBot.Slack.Events;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace GuidelineBot.Slack.Onboarding;
+
+/// <summary>
+/// <c>member_joined_channel</c> for the channel in <c>Onboarding:SlackChannel</c> (e.g. a #new-staff channel): with
+/// <c>Onboarding:AutoStart</c> on, the person who joined gets onboarding in a DM. Other channels, and the bot itself, are ignored.
+/// </summary>
+internal sealed class MemberJoinedChannelHandler(
+    SlackOnboarding onboarding,
+    IOptions<SlackOnboardingOptions> options,
+    SlackBotIdentity identity,
+    SlackApiClient api,
+    ILogger<MemberJoinedChannelHandler> logger) : ISlackEventHandler
+{
+    public string EventType => "member_joined_channel";
+
+    public async Task HandleAsync(SlackEventEnvelope envelope, SlackEvent slackEvent, CancellationToken cancellationToken)
+    {
+        var configured = options.Value.SlackChannel.Trim();
+        if (configured.Length == 0 || slackEvent.Channel != configured || slackEvent.UserId is not { Length: > 0 } userId)
+        {
+            logger.LogDebug("Slack member_joined_channel {EventId} in {Channel} is not for onboarding", envelope.EventId, slackEvent.Channel);
+            return;
+        }
+
+        if (userId == await identity.GetUserIdAsync(envelope, api, cancellationToken))
+        {
+            logger.LogDebug("Slack member_joined_channel {EventId}: the bot itself joined", envelope.EventId);
+            return;
+        }
+
+        var person = new SlackPerson(userId, envelope.TeamId ?? slackEvent.Team);
+        await onboarding.AutoStartAsync(person, envelope.EventId ?? "member_joined_channel", cancellationToken);
+    }
+}
