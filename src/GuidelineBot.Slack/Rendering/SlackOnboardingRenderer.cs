@@ -48,11 +48,16 @@ public sealed class SlackOnboardingRenderer(SlackReplyRenderer replies)
     public static string AcknowledgeStatement(OnboardingAcknowledgePrompt a) =>
         $"I have read and understand the *{Mrkdwn.Escape(a.DocumentTitle)}*";
 
-    /// <summary>The button's plain text: the whole sentence when it fits Slack's 75 characters, else the short form.</summary>
-    public static string ButtonLabel(OnboardingButton button, OnboardingOutput output) =>
-        button.Label.Length > Mrkdwn.MaxButtonText && output is OnboardingAcknowledgePrompt
-            ? ShortAcknowledgeLabel
-            : Mrkdwn.Truncate(button.Label, Mrkdwn.MaxButtonText);
+    /// <summary>
+    /// The button's plain text within Slack's 75 characters: a check-question choice as "B) …" (the full choices are in the
+    /// message text), the acknowledgement as the whole sentence when it fits, else <see cref="ShortAcknowledgeLabel"/>.
+    /// </summary>
+    public static string ButtonLabel(OnboardingButton button, int index, OnboardingOutput output) => output switch
+    {
+        OnboardingCheckQuestion => Mrkdwn.Truncate($"{(char)('A' + index)}) {button.Label}", Mrkdwn.MaxButtonText),
+        OnboardingAcknowledgePrompt when button.Label.Length > Mrkdwn.MaxButtonText => ShortAcknowledgeLabel,
+        _ => Mrkdwn.Truncate(button.Label, Mrkdwn.MaxButtonText),
+    };
 
     private static SlackMessage Message(OnboardingOutput output, List<Block> blocks, IReadOnlyList<OnboardingButton> buttons, string? text = null)
     {
@@ -60,7 +65,7 @@ public sealed class SlackOnboardingRenderer(SlackReplyRenderer replies)
         if (buttons.Count > 0)
         {
             tail.Add(new ActionsBlock(buttons.Take(25)
-                .Select((b, i) => new ButtonElement(new PlainText(ButtonLabel(b, output)), ActionPrefix + i.ToString(CultureInfo.InvariantCulture),
+                .Select((b, i) => new ButtonElement(new PlainText(ButtonLabel(b, i, output)), ActionPrefix + i.ToString(CultureInfo.InvariantCulture),
                     b.Value, b.Primary ? "primary" : null))
                 .ToList(), "onboarding_actions"));
         }

@@ -46,6 +46,13 @@ public sealed class FakeSlackApi : IAsyncDisposable
     public IReadOnlyList<RecordedRequest> PostsTo(string channel) =>
         Requests.Where(r => r.Target == "chat.postMessage" && r.Channel == channel).ToList();
 
+    /// <summary>The DM channel id this fake's <c>conversations.open</c> returns for <paramref name="userId"/>.</summary>
+    public static string DirectMessageChannel(string userId) => "D" + userId;
+
+    /// <summary>The <c>conversations.open</c> calls for <paramref name="userId"/>.</summary>
+    public IReadOnlyList<RecordedRequest> OpensFor(string userId) =>
+        Requests.Where(r => r.Target == "conversations.open" && r.Json.TryGetProperty("users", out var u) && u.GetString() == userId).ToList();
+
     public IReadOnlyList<RecordedRequest> ResponseUrlPosts(string id) => Requests.Where(r => r.Target == "response/" + id).ToList();
 
     /// <summary>The next requests for <paramref name="key"/> (channel or response_url id) get these answers, in order.</summary>
@@ -75,9 +82,12 @@ public sealed class FakeSlackApi : IAsyncDisposable
         _requests.Enqueue(request);
 
         key ??= api && body.TrimStart().StartsWith('{') ? request.Channel : null;
-        var response = Next(key) ?? new ScriptedResponse(200, target == "auth.test"
-            ? $$"""{"ok":true,"user_id":"{{BotUserIdFromAuthTest}}"}"""
-            : api ? """{"ok":true,"ts":"1700000000.000100"}""" : """{"ok":true}""");
+        var response = Next(key) ?? new ScriptedResponse(200, target switch
+        {
+            "auth.test" => $$"""{"ok":true,"user_id":"{{BotUserIdFromAuthTest}}"}""",
+            "conversations.open" => $$$"""{"ok":true,"channel":{"id":"{{{DirectMessageChannel(request.Json.GetProperty("users").GetString()!)}}}"}}""",
+            _ => api ? """{"ok":true,"ts":"1700000000.000100","channel":"C0SOMEWHERE"}""" : """{"ok":true}""",
+        });
         context.Response.StatusCode = response.Status;
         if (response.RetryAfterSeconds is { } seconds)
         {

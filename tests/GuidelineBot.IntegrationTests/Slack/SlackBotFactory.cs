@@ -11,9 +11,11 @@ namespace GuidelineBot.IntegrationTests.Slack;
 /// <summary>
 /// The real server (with its SQLite store) with Slack switched on and pointed at a <see cref="FakeSlackApi"/> on
 /// loopback. <paramref name="time"/> replaces the clock (signature windows); <paramref name="databasePath"/> lets two
-/// instances share one store file (restart tests); retries are shortened so failures surface quickly.
+/// instances share one store file (restart tests); <paramref name="settings"/> override configuration last (e.g. a
+/// PostgreSQL store, <c>Onboarding:AutoStart</c>); retries are shortened so failures surface quickly.
 /// </summary>
-public sealed class SlackBotFactory(FakeSlackApi api, TimeProvider? time = null, string? databasePath = null) : GuidelineBotFactory
+public sealed class SlackBotFactory(FakeSlackApi api, TimeProvider? time = null, string? databasePath = null,
+    IReadOnlyDictionary<string, string?>? settings = null) : GuidelineBotFactory
 {
     public const string SigningSecret = "integration-test-signing-secret";
     public const string BotToken = "xoxb-integration-test";
@@ -35,6 +37,11 @@ public sealed class SlackBotFactory(FakeSlackApi api, TimeProvider? time = null,
         builder.UseSetting("Slack:BotToken", BotToken);
         builder.UseSetting("Slack:ApiBaseUrl", api.ApiBaseUrl);
         builder.UseSetting("Logging:LogLevel:GuidelineBot.Slack", "Debug");
+        foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
+        {
+            builder.UseSetting(key, value);
+        }
+
         builder.ConfigureTestServices(services =>
         {
             if (time is not null)
