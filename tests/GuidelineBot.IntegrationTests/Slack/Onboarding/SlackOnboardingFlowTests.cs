@@ -109,6 +109,9 @@ public sealed class SlackOnboardingFlowTests(SlackHost host)
         Assert.Equal(Title, acknowledgement.DocumentTitle);
         Assert.Equal(OnboardingStep.Completed, (await Store.GetAsync(new OnboardingKey("slack", pat.KeyUserId), default))!.Step);
         Assert.Single(host.Api.OpensFor(pat.User)); // every later message went into the DM the clicks came from
+        // Nothing beyond what each step showed: start 2, sections 3…N one each, question 2, continue 2, first check 1,
+        // wrong 2, each right answer 2, acknowledgement 2.
+        Assert.Equal(2 + (Sections - 1) + 2 + 2 + 1 + 2 + (2 * Seed.Questions.Count) + 2, pat.Posts.Count);
 
         // `report onboarding` over the same store lists the acknowledgement of the current version.
         var output = new StringWriter();
