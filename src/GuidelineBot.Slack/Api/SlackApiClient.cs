@@ -37,6 +37,13 @@ public sealed class SlackApiClient(HttpClient http, IOptions<SlackOptions> optio
         return response?.ChannelId is { Length: > 0 } channel ? channel : null;
     }
 
+    /// <summary><c>users.info</c> (scope <c>users:read</c>): the person's name and whether they are a bot, or null when unknown (logged).</summary>
+    public async Task<SlackUserInfo?> GetUserAsync(string userId, string logId, CancellationToken cancellationToken)
+    {
+        var response = await CallAsync("users.info", new FormUrlEncodedContent([new("user", userId)]), logId, cancellationToken);
+        return SlackUserInfo.From(response?.User);
+    }
+
     /// <summary><c>auth.test</c>: the bot's own user id, or null when it cannot be found out.</summary>
     public async Task<string?> GetBotUserIdAsync(CancellationToken cancellationToken)
     {

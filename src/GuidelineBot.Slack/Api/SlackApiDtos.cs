@@ -29,8 +29,9 @@ public sealed record ConversationsOpenRequest(string Users);
 /// <param name="Channel">
 /// An object <c>{"id":…}</c> from <c>conversations.open</c>, a plain id string from <c>chat.postMessage</c>: kept raw.
 /// </param>
+/// <param name="User">The user object from <c>users.info</c> (other methods may send a plain string): kept raw.</param>
 public sealed record SlackApiResponse(bool Ok, string? Error = null, string? Warning = null, string? UserId = null, string? Ts = null,
-    JsonElement? Channel = null)
+    JsonElement? Channel = null, JsonElement? User = null)
 {
     /// <summary>The channel id, whether <c>channel</c> is an object with an <c>id</c> or an id string.</summary>
     public string? ChannelId => Channel switch
@@ -39,4 +40,31 @@ public sealed record SlackApiResponse(bool Ok, string? Error = null, string? War
         { ValueKind: JsonValueKind.Object } c when c.TryGetProperty("id", out var id) && id.ValueKind == JsonValueKind.String => id.GetString(),
         _ => null,
     };
+}
+
+/// <summary>What <c>users.info</c> tells about a person: the name to greet and record them by, and whether it is a bot or app.</summary>
+public sealed record SlackUserInfo(string Name, bool IsBot)
+{
+    /// <summary>Reads a Slack user object (<c>team_join</c>'s <c>event.user</c>, <c>users.info</c>'s <c>user</c>).</summary>
+    public static SlackUserInfo? From(JsonElement? user)
+    {
+        if (user is not { ValueKind: JsonValueKind.Object } u)
+        {
+            return null;
+        }
+
+        var name = Text(u, "real_name") ?? Profile(u, "real_name") ?? Profile(u, "display_name") ?? Text(u, "name") ?? "";
+        return new SlackUserInfo(name, Flag(u, "is_bot") || Flag(u, "is_app_user") || Flag(u, "deleted"));
+    }
+
+    private static bool Flag(JsonElement user, string name) =>
+        user.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.True;
+
+    private static string? Text(JsonElement element, string name) =>
+        element.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String && !string.IsNullOrWhiteSpace(value.GetString())
+            ? value.GetString()!.Trim()
+            : null;
+
+    private static string? Profile(JsonElement user, string name) =>
+        user.TryGetProperty("profile", out var profile) && profile.ValueKind == JsonValueKind.Object ? Text(profile, name) : null;
 }

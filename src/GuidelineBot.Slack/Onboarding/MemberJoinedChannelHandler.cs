@@ -33,7 +33,16 @@ internal sealed class MemberJoinedChannelHandler(
             return;
         }
 
-        var person = new SlackPerson(userId, envelope.TeamId ?? slackEvent.Team);
-        await onboarding.AutoStartAsync(person, envelope.EventId ?? "member_joined_channel", cancellationToken);
+        // The event carries only the id: users.info gives the name to greet and record, and tells other bots and apps apart.
+        var logId = envelope.EventId ?? "member_joined_channel";
+        var info = await api.GetUserAsync(userId, logId, cancellationToken);
+        if (info is { IsBot: true })
+        {
+            logger.LogDebug("Slack member_joined_channel {EventId}: {User} is a bot, an app or deleted; no onboarding", envelope.EventId, userId);
+            return;
+        }
+
+        var person = new SlackPerson(userId, envelope.TeamId ?? slackEvent.Team, info?.Name ?? "");
+        await onboarding.AutoStartAsync(person, logId, cancellationToken);
     }
 }

@@ -17,6 +17,7 @@ internal sealed class SlackOnboarding(
     SlackOnboardingRenderer renderer,
     SlackDirectMessages directMessages,
     SlackWorkQueue queue,
+    SlackApiClient api,
     ILogger<SlackOnboarding> logger)
 {
     /// <summary>Takes the step and queues the messages for the DM (<paramref name="dmChannel"/> if known, else opened).</summary>
@@ -38,8 +39,15 @@ internal sealed class SlackOnboarding(
     }
 
     /// <summary>Takes the step and posts the messages into <paramref name="dmChannel"/> now (background callers).</summary>
+    /// <remarks>A start typed in the DM carries no name: it is looked up (<c>users.info</c>) so greeting and records have one.</remarks>
     public async Task StepAndPostAsync(SlackPerson person, OnboardingInput input, string dmChannel, string logId, CancellationToken cancellationToken)
     {
+        if (person.DisplayName.Length == 0 && input is OnboardingInput.FreeText { Text: var text } && OnboardingInput.FromText(text) is OnboardingInput.Start &&
+            await api.GetUserAsync(person.UserId, logId, cancellationToken) is { Name.Length: > 0 } info)
+        {
+            person = person with { DisplayName = info.Name };
+        }
+
         var outputs = await engine.HandleAsync(person.Key, input, person.DisplayName, cancellationToken);
         logger.LogInformation("Onboarding step {Input} for {Key} ({LogId}): {Outputs}", input.GetType().Name, person.Key, logId,
             string.Join(", ", outputs.Select(o => o.GetType().Name)));

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using GuidelineBot.Slack.Api;
 using GuidelineBot.Slack.Events;
 using Microsoft.Extensions.Logging;
 
@@ -20,25 +21,14 @@ internal sealed class TeamJoinHandler(SlackOnboarding onboarding, ILogger<TeamJo
             return Task.CompletedTask;
         }
 
-        if (Flag(user, "is_bot") || Flag(user, "is_app_user") || Flag(user, "deleted"))
+        if (SlackUserInfo.From(user) is not { IsBot: false } info)
         {
             logger.LogDebug("Slack team_join {EventId}: {User} is a bot, an app or deleted; no onboarding", envelope.EventId, userId);
             return Task.CompletedTask;
         }
 
-        var name = Text(user, "real_name") ?? Profile(user, "real_name") ?? Profile(user, "display_name") ?? Text(user, "name") ?? "";
-        var person = new SlackPerson(userId, envelope.TeamId ?? Text(user, "team_id"), name);
+        var teamId = envelope.TeamId ?? (user.TryGetProperty("team_id", out var team) && team.ValueKind == JsonValueKind.String ? team.GetString() : null);
+        var person = new SlackPerson(userId, teamId, info.Name);
         return onboarding.AutoStartAsync(person, envelope.EventId ?? "team_join", cancellationToken);
     }
-
-    private static bool Flag(JsonElement user, string name) =>
-        user.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.True;
-
-    private static string? Text(JsonElement element, string name) =>
-        element.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String && !string.IsNullOrWhiteSpace(value.GetString())
-            ? value.GetString()!.Trim()
-            : null;
-
-    private static string? Profile(JsonElement user, string name) =>
-        user.TryGetProperty("profile", out var profile) && profile.ValueKind == JsonValueKind.Object ? Text(profile, name) : null;
 }

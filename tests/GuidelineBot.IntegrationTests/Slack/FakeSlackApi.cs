@@ -32,6 +32,7 @@ public sealed class FakeSlackApi : IAsyncDisposable
     private readonly ConcurrentQueue<RecordedRequest> _requests = new();
     private readonly ConcurrentDictionary<string, ConcurrentQueue<ScriptedResponse>> _scripts = new();
     private readonly ConcurrentDictionary<string, ScriptedResponse> _always = new();
+    private readonly ConcurrentDictionary<string, bool> _bots = new();
 
     private FakeSlackApi(WebApplication app) => _app = app;
 
@@ -45,6 +46,22 @@ public sealed class FakeSlackApi : IAsyncDisposable
 
     public IReadOnlyList<RecordedRequest> PostsTo(string channel) =>
         Requests.Where(r => r.Target == "chat.postMessage" && r.Channel == channel).ToList();
+
+    /// <summary>The real name this fake's <c>users.info</c> returns for <paramref name="userId"/>.</summary>
+    public static string RealName(string userId) => "Person " + userId;
+
+    /// <summary>From now on <c>users.info</c> says <paramref name="userId"/> is a bot.</summary>
+    public void MarkAsBot(string userId) => _bots[userId] = true;
+
+    private string UserInfo(string formBody)
+    {
+        var user = Microsoft.AspNetCore.WebUtilities.QueryHelpers.ParseQuery(formBody).TryGetValue("user", out var id) ? id.ToString() : "";
+        return JsonSerializer.Serialize(new
+        {
+            ok = true,
+            user = new { id = user, name = user.ToLowerInvariant(), real_name = RealName(user), is_bot = _bots.ContainsKey(user), profile = new { real_name = RealName(user) } },
+        });
+    }
 
     /// <summary>The DM channel id this fake's <c>conversations.open</c> returns for <paramref name="userId"/>.</summary>
     public static string DirectMessageChannel(string userId) => "D" + userId;
@@ -85,6 +102,7 @@ public sealed class FakeSlackApi : IAsyncDisposable
         var response = Next(key) ?? new ScriptedResponse(200, target switch
         {
             "auth.test" => $$"""{"ok":true,"user_id":"{{BotUserIdFromAuthTest}}"}""",
+            "users.info" => UserInfo(body),
             "conversations.open" => $$$"""{"ok":true,"channel":{"id":"{{{DirectMessageChannel(request.Json.GetProperty("users").GetString()!)}}}"}}""",
             _ => api ? """{"ok":true,"ts":"1700000000.000100","channel":"C0SOMEWHERE"}""" : """{"ok":true}""",
         });

@@ -114,7 +114,17 @@ public sealed class SlackOnboardingAutoStartTests : IAsyncLifetime
         await Eventually.WaitUntilAsync(() => Logged($"Onboarding not auto-started for slack:{Team}:{user}") && Logged($"Posted 2 message(s) to {user}"),
             "both joins are processed and the DM is sent");
         Assert.Single(_api.OpensFor(user));
-        Assert.Equal(2, _api.PostsTo(FakeSlackApi.DirectMessageChannel(user)).Count);
+        var posts = _api.PostsTo(FakeSlackApi.DirectMessageChannel(user));
+        Assert.Equal(2, posts.Count);
+        Assert.Contains($"Welcome, {FakeSlackApi.RealName(user)}!", AllText(posts[0].Json), StringComparison.Ordinal); // the name from users.info
+
+        // Another bot or app joining the channel is not onboarded either (users.info says is_bot).
+        var otherBot = SlackHost.NewId("U");
+        _api.MarkAsBot(otherBot);
+        var otherBotJoin = SlackHost.NewId("Ev");
+        await SendAsync(otherBotJoin, new { type = "member_joined_channel", user = otherBot, channel = NewStaffChannel, channel_type = "C", team = Team });
+        await Eventually.WaitUntilAsync(() => _server.Logged(LogLevel.Debug, $"Slack member_joined_channel {otherBotJoin}: {otherBot} is a bot"), "the other bot's join is looked at");
+        Assert.Empty(_api.OpensFor(otherBot));
 
         // The bot itself joining the channel is not a person to onboard.
         var botJoin = SlackHost.NewId("Ev");

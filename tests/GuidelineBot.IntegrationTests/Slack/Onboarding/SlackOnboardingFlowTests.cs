@@ -135,6 +135,7 @@ public sealed class SlackOnboardingFlowTests(SlackHost host)
     {
         var kim = NewUser();
         var posts = await kim.TypeAsync("start onboarding", expected: 2);
+        Assert.Contains($"Welcome, {FakeSlackApi.RealName(kim.User)}!", AllText(posts[0]), StringComparison.Ordinal); // users.info
         AssertSection(posts[1], 1);
         Assert.Empty(host.Api.OpensFor(kim.User)); // the DM is where the text came from
 
