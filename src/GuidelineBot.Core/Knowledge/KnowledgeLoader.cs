@@ -38,7 +38,8 @@ public static class KnowledgeLoader
         foreach (var file in files)
         {
             var relative = System.IO.Path.GetRelativePath(root, file).Replace('\\', '/');
-            var display = System.IO.Path.Combine(options.Path, relative).Replace('\\', '/');
+            // Citations name the file under the knowledge folder's own name, never a server's absolute path.
+            var display = System.IO.Path.GetFileName(root.TrimEnd(System.IO.Path.DirectorySeparatorChar)) + "/" + relative;
             try
             {
                 documents.Add(LoadFile(file, relative, display));
