@@ -77,7 +77,7 @@ public static class KnowledgeLoader
         var url = parsed.Metadata.SourceUrl;
         var sections = parsed.Sections
             .Select((s, i) => new GuidelineSection($"{id}#{i}", id, title, s.Heading, s.Passages, displayPath,
-                s.StartLine, Math.Max(s.StartLine, s.EndLine), url, s.IsIntroduction, s.ParentHeading))
+                s.StartLine, Math.Max(s.StartLine, s.EndLine), url, s.IsIntroduction, s.ParentHeading, parsed.Metadata))
             .ToArray();
         return new GuidelineDocument(id, title, displayPath, Convert.ToHexStringLower(SHA256.HashData(bytes)), parsed.Metadata, sections);
     }

@@ -67,7 +67,8 @@ public sealed class MarkdownAndFrontMatterTests
         Assert.Equal("https://example.org/policies/email", doc.Metadata.SourceUrl);
         Assert.Equal("Director of Technology", doc.Metadata.Owner);
         Assert.Equal(new DateOnly(2025, 8, 1), doc.Metadata.LastReviewed);
-        Assert.Equal("Email Guidelines › Response times (https://example.org/policies/email)", doc.Sections[2].Citation);
+        Assert.Equal("Email Guidelines › Response times (https://example.org/policies/email; owner: Director of Technology; last reviewed 2025-08-01)",
+            doc.Sections[2].Citation);
     }
 
     [Fact]
