@@ -40,7 +40,7 @@ public class AnswerBenchmarks
         _encoder?.Dispose();
     }
 
-    private static string FindRoot()
+    internal static string FindRoot()
     {
         var dir = new DirectoryInfo(Directory.GetCurrentDirectory());
         while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "GuidelineBot.sln")))
