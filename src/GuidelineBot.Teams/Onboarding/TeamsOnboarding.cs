@@ -75,6 +75,7 @@ internal sealed class TeamsOnboarding(OnboardingService engine, PersonalChat cha
             var outputs = await engine.AutoStartAsync(key, person.Name ?? "", cancellationToken);
             if (outputs.Count == 0)
             {
+                log.LogDebug("No onboarding auto-start for {Key}: switched off, or started before", key);
                 continue;
             }
 

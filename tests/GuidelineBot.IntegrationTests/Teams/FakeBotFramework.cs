@@ -131,6 +131,26 @@ public sealed class FakeBotFramework : IAsyncDisposable
                                            string.Join("\n", ConnectorRequests.Select(r => $"{r.Method} {r.RawTarget}")));
     }
 
+    /// <summary>Waits (bounded) until <paramref name="count"/> message activities match; returns them in the order received.</summary>
+    public async Task<IReadOnlyList<RecordedRequest>> WaitForMessagesAsync(Func<RecordedRequest, bool> match, int count, string what)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(30);
+        IReadOnlyList<RecordedRequest> hits = [];
+        while (DateTime.UtcNow < deadline)
+        {
+            hits = ConnectorRequests.Where(r => r.Method == "POST" && r.ActivityType == "message" && match(r)).ToList();
+            if (hits.Count >= count)
+            {
+                return hits;
+            }
+
+            await Task.Delay(25);
+        }
+
+        throw new Xunit.Sdk.XunitException($"Expected {count} messages for {what} within 30 s, got {hits.Count}:\n" +
+                                           string.Join("\n", hits.Select(r => r.Body)));
+    }
+
     private void Map(WebApplication app)
     {
         app.MapGet("/v1/.well-known/openidconfiguration", () => Results.Json(new JsonObject
@@ -168,7 +188,8 @@ public sealed class FakeBotFramework : IAsyncDisposable
                 }
             }
 
-            return Results.Json(new JsonObject { ["id"] = "activity-" + Interlocked.Increment(ref _nextId) });
+            request.ResponseId = "activity-" + Interlocked.Increment(ref _nextId);
+            return Results.Json(new JsonObject { ["id"] = request.ResponseId });
         });
     }
 
@@ -209,6 +230,9 @@ public sealed class FakeBotFramework : IAsyncDisposable
 
 public sealed record RecordedRequest(string Method, string Path, string RawTarget, string Authorization, string Body)
 {
+    /// <summary>The id the fake connector answered with (for a created conversation: its id).</summary>
+    public string? ResponseId { get; set; }
+
     public JsonNode Json => JsonNode.Parse(Body) ?? throw new InvalidOperationException("empty body");
 
     public string? ActivityType => Json["type"]?.GetValue<string>();
