@@ -30,6 +30,7 @@ public sealed class FakeBotFramework : IAsyncDisposable
     private readonly WebApplication _app;
     private readonly ConcurrentQueue<RecordedRequest> _requests = new();
     private readonly ConcurrentDictionary<string, int> _failuresToServe = new();
+    private readonly ConcurrentDictionary<string, int> _refusals = new();
     private int _nextId;
     private int _keySetRequests;
 
@@ -88,6 +89,9 @@ public sealed class FakeBotFramework : IAsyncDisposable
 
     /// <summary>The next <paramref name="count"/> connector calls whose path contains <paramref name="pathPart"/> answer 503.</summary>
     public void FailNext(string pathPart, int count) => _failuresToServe[pathPart] = count;
+
+    /// <summary>Every connector call to exactly <paramref name="rawTarget"/> answers 403 (e.g. a 1:1 chat the bot may not open).</summary>
+    public void Refuse(string rawTarget) => _refusals[rawTarget] = 1;
 
     public string CreateToken(
         DateTimeOffset now,
@@ -180,6 +184,11 @@ public sealed class FakeBotFramework : IAsyncDisposable
         app.Map("/connector/{**rest}", async (HttpContext context) =>
         {
             var request = await RecordAsync(context);
+            if (_refusals.ContainsKey(request.RawTarget))
+            {
+                return Results.StatusCode(403);
+            }
+
             foreach (var (part, remaining) in _failuresToServe)
             {
                 if (remaining > 0 && request.RawTarget.Contains(part, StringComparison.Ordinal) && _failuresToServe.TryUpdate(part, remaining - 1, remaining))

@@ -228,6 +228,22 @@ public sealed class SqliteTeamsOnboardingTests : TeamsOnboardingTests<SqliteServ
     }
 
     [SkippableFact]
+    public async Task Onboard_in_a_channel_runs_in_place_when_no_personal_chat_can_be_opened()
+    {
+        var server = StartServer();
+        Fake.Refuse("/connector/v3/conversations");
+        var channel = new OnboardingChat(Fake, "19:onboarding-refused-" + Guid.NewGuid().ToString("N") + "@thread.tacv2", "channel");
+
+        var said = await channel.SayAsync(server, "onboard", 2);
+
+        Assert.Single(Fake.ConnectorRequests, r => r.RawTarget == "/connector/v3/conversations");
+        Assert.Contains("Welcome, Dana Teacher!", said[0].Card, StringComparison.Ordinal);
+        Assert.Contains(TopicLine(1, Sections(server).Count), said[1].Card, StringComparison.Ordinal);
+        var next = await channel.ClickAsync(server, said[1].Button("Next"), 1);
+        Assert.Contains(TopicLine(2, Sections(server).Count), next[0].Card, StringComparison.Ordinal);
+    }
+
+    [SkippableFact]
     public async Task Paused_onboarding_leaves_typed_questions_to_the_normal_answers()
     {
         var server = StartServer();
