@@ -32,7 +32,8 @@ public sealed record GuidelineSection(
     int EndLine,
     string? SourceUrl,
     bool IsIntroduction = false,
-    string? ParentHeading = null)
+    string? ParentHeading = null,
+    DocumentMetadata? Metadata = null)
 {
     /// <summary>The whole section as plain text, passages separated by blank lines.</summary>
     public string Text => string.Join("\n\n", Passages.Select(p => p.Text));
@@ -43,7 +44,25 @@ public sealed record GuidelineSection(
     /// <summary>Where the text comes from: the document URL when known, else file:lines.</summary>
     public string Location => SourceUrl ?? $"{SourceFile}:{StartLine}-{EndLine}";
 
-    public string Citation => $"{Breadcrumb} ({Location})";
+    /// <summary>Breadcrumb and location, plus the document's owner and review date when its front matter gives them.</summary>
+    public string Citation
+    {
+        get
+        {
+            var details = Location;
+            if (Metadata?.Owner is { Length: > 0 } owner)
+            {
+                details += "; owner: " + owner;
+            }
+
+            if (Metadata?.LastReviewed is { } reviewed)
+            {
+                details += "; last reviewed " + reviewed.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+            }
+
+            return $"{Breadcrumb} ({details})";
+        }
+    }
 }
 
 /// <summary>A bullet (with its nested bullets kept under it) or a paragraph, verbatim apart from joined lines.</summary>

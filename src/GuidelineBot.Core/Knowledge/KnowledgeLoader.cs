@@ -38,7 +38,8 @@ public static class KnowledgeLoader
         foreach (var file in files)
         {
             var relative = System.IO.Path.GetRelativePath(root, file).Replace('\\', '/');
-            var display = System.IO.Path.Combine(options.Path, relative).Replace('\\', '/');
+            // Citations name the file under the knowledge folder's own name, never a server's absolute path.
+            var display = System.IO.Path.GetFileName(root.TrimEnd(System.IO.Path.DirectorySeparatorChar)) + "/" + relative;
             try
             {
                 documents.Add(LoadFile(file, relative, display));
@@ -76,7 +77,7 @@ public static class KnowledgeLoader
         var url = parsed.Metadata.SourceUrl;
         var sections = parsed.Sections
             .Select((s, i) => new GuidelineSection($"{id}#{i}", id, title, s.Heading, s.Passages, displayPath,
-                s.StartLine, Math.Max(s.StartLine, s.EndLine), url, s.IsIntroduction, s.ParentHeading))
+                s.StartLine, Math.Max(s.StartLine, s.EndLine), url, s.IsIntroduction, s.ParentHeading, parsed.Metadata))
             .ToArray();
         return new GuidelineDocument(id, title, displayPath, Convert.ToHexStringLower(SHA256.HashData(bytes)), parsed.Metadata, sections);
     }

@@ -114,6 +114,15 @@ internal static partial class MarkdownParser
                 continue;
             }
 
+            // A question on its own line, in bold or after "Q:", heads a section too.
+            var boldQuestion = BoldQuestionRegex().Match(trimmed);
+            if (boldQuestion.Success)
+            {
+                StartSection(2, DocumentParser.StripInlineMarkdown(boldQuestion.Groups["q"].Value), lineNo);
+                sawText = true;
+                continue;
+            }
+
             // Setext headings: a text line underlined with === (level 1) or --- (level 2).
             if (i + 1 < lines.Count && trimmed.Length > 0 && SetextRegex().IsMatch(lines[i + 1])
                 && !DocumentParser.TryBullet(line, true, out _, out _))
@@ -191,6 +200,9 @@ internal static partial class MarkdownParser
 
     [GeneratedRegex(@"^\s{0,3}(#{1,6})\s+(.*?)\s*#*\s*$")]
     private static partial Regex AtxHeadingRegex();
+
+    [GeneratedRegex(@"^(?:\*\*|__)(?:Q\s*[:.]\s*)?(?<q>[^*_].*\?)(?:\*\*|__)$|^Q\s*:\s*(?<q>\S.*)$", RegexOptions.IgnoreCase)]
+    private static partial Regex BoldQuestionRegex();
 
     [GeneratedRegex(@"^\s{0,3}(=+|-{2,})\s*$")]
     private static partial Regex SetextRegex();

@@ -33,6 +33,9 @@ internal static partial class PlainTextParser
             i++;
         }
 
+        // Without any "Q:" line, a question standing alone on its line (after a blank line) starts a section.
+        var bareQuestions = !lines.Skip(i).Any(l => QuestionRegex().IsMatch(l));
+
         var heading = DocumentParser.IntroductionHeading;
         var isIntro = true;
         var start = i + 1;
@@ -52,9 +55,10 @@ internal static partial class PlainTextParser
             var line = lines[i];
             var lineNo = i + 1;
             var q = QuestionRegex().Match(line);
-            if (q.Success)
+            var bare = bareQuestions && IsBareQuestion(lines, i);
+            if (q.Success || bare)
             {
-                var text = q.Groups[1].Value.Trim();
+                var text = bare ? line.Trim() : q.Groups[1].Value.Trim();
                 if (text.Length == 0)
                 {
                     throw new KnowledgeFormatException(lineNo, "a 'Q:' line has no question after it");
@@ -94,6 +98,15 @@ internal static partial class PlainTextParser
         }
 
         return new ParsedDocument(title, front.Metadata, sections);
+    }
+
+    /// <summary>A short line ending in "?" after a blank line (or at the top), not a bullet, followed by text.</summary>
+    private static bool IsBareQuestion(IReadOnlyList<string> lines, int i)
+    {
+        var line = lines[i].Trim();
+        return line.EndsWith('?') && line.Length <= 200 && !line.StartsWith('-') && !line.StartsWith('*')
+               && (i == 0 || string.IsNullOrWhiteSpace(lines[i - 1]))
+               && lines.Skip(i + 1).Any(l => !string.IsNullOrWhiteSpace(l));
     }
 
     [GeneratedRegex(@"^\s*(?:Q|Question)\s*[:.]\s*(.*)$", RegexOptions.IgnoreCase)]

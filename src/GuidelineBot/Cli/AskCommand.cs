@@ -7,8 +7,9 @@ namespace GuidelineBot.Cli;
 /// <summary><c>ask [--json] [question…]</c>; <c>ask --json</c> without a question answers one question per stdin line.</summary>
 internal static class AskCommand
 {
-    public static Command Create(TextWriter output, TextWriter errors, TextReader input)
+    public static Command Create(CliContext cli)
     {
+        var (output, errors, input) = (cli.Output, cli.Errors, cli.Input);
         var json = new Option<bool>("--json") { Description = "Print JSON: one object per question." };
         var words = new Argument<string[]>("question") { Description = "The question (quote it, or just type the words).", Arity = ArgumentArity.ZeroOrMore };
         var command = new Command("ask", "Answer a question from the guidelines.") { json, words };
@@ -29,7 +30,7 @@ internal static class AskCommand
                 return 2;
             }
 
-            var answers = CliApp.BuildEngine(errors).GetRequiredService<AnswerService>();
+            var answers = cli.BuildEngine().GetRequiredService<AnswerService>();
             if (question.Length > 0)
             {
                 await WriteAsync(output, answers.Ask(question, ct), asJson);

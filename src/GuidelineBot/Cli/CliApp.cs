@@ -24,17 +24,15 @@ internal static class CliApp
     public static async Task<int> RunAsync(string[] args, TextWriter? stdout = null, TextWriter? stderr = null, TextReader? stdin = null,
         IReadOnlyDictionary<string, string?>? settings = null)
     {
-        Settings.Value = settings;
-        var output = stdout ?? Console.Out;
-        var errors = stderr ?? Console.Error;
-        var input = stdin ?? Console.In;
+        var cli = new CliContext(stdout ?? Console.Out, stderr ?? Console.Error, stdin ?? Console.In, settings);
+        var errors = cli.Errors;
 
         var root = new RootCommand("GuidelineBot: answers staff questions with the exact guideline text and a citation.");
-        root.Subcommands.Add(AskCommand.Create(output, errors, input));
-        root.Subcommands.Add(TopicsCommand.Create(output, errors));
-        root.Subcommands.Add(EvalCommand.Create(output, errors));
-        root.Subcommands.Add(ReportCommand.Create(output, errors));
-        root.Subcommands.Add(PackageCommand.Create(output, errors));
+        root.Subcommands.Add(AskCommand.Create(cli));
+        root.Subcommands.Add(TopicsCommand.Create(cli));
+        root.Subcommands.Add(EvalCommand.Create(cli));
+        root.Subcommands.Add(ReportCommand.Create(cli));
+        root.Subcommands.Add(PackageCommand.Create(cli));
 
         var parse = root.Parse(args);
         if (parse.Errors.Count > 0)
@@ -45,7 +43,7 @@ internal static class CliApp
 
         try
         {
-            return await parse.InvokeAsync(new InvocationConfiguration { Output = output, Error = errors, EnableDefaultExceptionHandler = false });
+            return await parse.InvokeAsync(new InvocationConfiguration { Output = cli.Output, Error = errors, EnableDefaultExceptionHandler = false });
         }
         catch (Exception ex) when (ex is DirectoryNotFoundException or FileNotFoundException or IOException or UnauthorizedAccessException
                                        or OptionsValidationException or FormatException or InvalidOperationException)
@@ -61,11 +59,20 @@ internal static class CliApp
         return message.ReplaceLineEndings(" ").Trim();
     }
 
-    /// <summary>Builds the engine from appsettings.json + environment variables in the current directory.</summary>
-    private static readonly AsyncLocal<IReadOnlyDictionary<string, string?>?> Settings = new();
+    internal static void ValidateOptions(IServiceProvider provider)
+    {
+        _ = provider.GetRequiredService<IOptions<KnowledgeOptions>>().Value;
+        _ = provider.GetRequiredService<IOptions<Core.Answers.AnswerOptions>>().Value;
+        _ = provider.GetRequiredService<IOptions<Search.SearchOptions>>().Value;
+    }
+}
 
+/// <summary>What every command gets: the console streams and configuration overrides (tests).</summary>
+internal sealed record CliContext(TextWriter Output, TextWriter Errors, TextReader Input, IReadOnlyDictionary<string, string?>? Settings)
+{
+    /// <summary>Builds the engine from appsettings.json + environment variables in the current directory.</summary>
     /// <param name="configure">Extra registrations a command needs (e.g. the store).</param>
-    internal static IServiceProvider BuildEngine(TextWriter errors, Action<HostApplicationBuilder>? configure = null)
+    public IServiceProvider BuildEngine(Action<HostApplicationBuilder>? configure = null)
     {
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings
         {
@@ -73,25 +80,18 @@ internal static class CliApp
             DisableDefaults = false,
             Args = [],
         });
-        if (Settings.Value is { } overrides)
+        if (Settings is { } overrides)
         {
             builder.Configuration.AddInMemoryCollection(overrides);
         }
 
         builder.Logging.ClearProviders();
-        builder.Logging.AddProvider(new StderrWarningLoggerProvider(errors));
+        builder.Logging.AddProvider(new StderrWarningLoggerProvider(Errors));
         builder.Services.AddGuidelineEngine(builder.Configuration);
         configure?.Invoke(builder);
         var provider = builder.Services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true });
-        ValidateOptions(provider);
+        CliApp.ValidateOptions(provider);
         return provider;
-    }
-
-    private static void ValidateOptions(IServiceProvider provider)
-    {
-        _ = provider.GetRequiredService<IOptions<KnowledgeOptions>>().Value;
-        _ = provider.GetRequiredService<IOptions<Core.Answers.AnswerOptions>>().Value;
-        _ = provider.GetRequiredService<IOptions<Search.SearchOptions>>().Value;
     }
 }
 

@@ -11,8 +11,9 @@ namespace GuidelineBot.Cli;
 /// </summary>
 internal static class EvalCommand
 {
-    public static Command Create(TextWriter output, TextWriter errors)
+    public static Command Create(CliContext cli)
     {
+        var (output, errors) = (cli.Output, cli.Errors);
         var file = new Argument<FileInfo>("file") { Description = "Questions: question<TAB>comma-separated keys or NONE." };
         var sections = new Option<FileInfo?>("--sections") { Description = "Section keys (default: sections.tsv beside FILE)." };
         var verbose = new Option<bool>("--verbose") { Description = "Print every question, not only the misses." };
@@ -33,7 +34,7 @@ internal static class EvalCommand
 
             var keys = ReadKeys(keysFile.FullName);
             var questions = ReadQuestions(questionsFile.FullName, keys);
-            var answers = CliApp.BuildEngine(errors).GetRequiredService<AnswerService>();
+            var answers = cli.BuildEngine().GetRequiredService<AnswerService>();
             int inScope = 0, inScopeRight = 0, offTopic = 0, offTopicRight = 0, confidentWrong = 0;
             foreach (var (question, expected) in questions)
             {

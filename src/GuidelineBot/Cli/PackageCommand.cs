@@ -6,8 +6,9 @@ namespace GuidelineBot.Cli;
 /// <summary><c>package teams --app-id GUID [--bot-id GUID] [--output FILE]</c>: the Teams app package (zip) to upload.</summary>
 internal static class PackageCommand
 {
-    public static Command Create(TextWriter output, TextWriter errors)
+    public static Command Create(CliContext cli)
     {
+        var (output, errors) = (cli.Output, cli.Errors);
         var appId = new Option<string>("--app-id") { Description = "The Teams app id (a GUID; usually the bot's Microsoft App ID).", Required = true };
         var botId = new Option<string?>("--bot-id") { Description = "The Azure Bot's Microsoft App ID (default: the --app-id)." };
         var outputFile = new Option<string>("--output") { Description = "Where to write the zip.", DefaultValueFactory = _ => "artifacts/guidelinebot-teams.zip" };

@@ -15,8 +15,8 @@ namespace GuidelineBot.Cli;
 /// </summary>
 internal static class ReportCommand
 {
-    public static Command Create(TextWriter output, TextWriter errors) =>
-        Create(output, errors, () => CliApp.BuildEngine(errors, builder =>
+    public static Command Create(CliContext cli) =>
+        Create(cli.Output, cli.Errors, () => cli.BuildEngine(builder =>
         {
             builder.Services.AddGuidelineStore(builder.Configuration);
             builder.Services.AddOnboarding(builder.Configuration);

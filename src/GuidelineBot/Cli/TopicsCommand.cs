@@ -8,12 +8,13 @@ namespace GuidelineBot.Cli;
 /// <summary><c>topics</c>: every document and its sections, with where each comes from.</summary>
 internal static class TopicsCommand
 {
-    public static Command Create(TextWriter output, TextWriter errors)
+    public static Command Create(CliContext cli)
     {
+        var (output, errors) = (cli.Output, cli.Errors);
         var command = new Command("topics", "List the guideline documents and their sections.");
         command.SetAction(async (_, _) =>
         {
-            var knowledge = CliApp.BuildEngine(errors).GetRequiredService<KnowledgeBase>();
+            var knowledge = cli.BuildEngine().GetRequiredService<KnowledgeBase>();
             var sb = new StringBuilder();
             foreach (var d in knowledge.Documents)
             {

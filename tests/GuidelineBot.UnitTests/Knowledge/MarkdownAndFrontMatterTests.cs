@@ -67,7 +67,8 @@ public sealed class MarkdownAndFrontMatterTests
         Assert.Equal("https://example.org/policies/email", doc.Metadata.SourceUrl);
         Assert.Equal("Director of Technology", doc.Metadata.Owner);
         Assert.Equal(new DateOnly(2025, 8, 1), doc.Metadata.LastReviewed);
-        Assert.Equal("Email Guidelines › Response times (https://example.org/policies/email)", doc.Sections[2].Citation);
+        Assert.Equal("Email Guidelines › Response times (https://example.org/policies/email; owner: Director of Technology; last reviewed 2025-08-01)",
+            doc.Sections[2].Citation);
     }
 
     [Fact]
@@ -94,5 +95,35 @@ public sealed class MarkdownAndFrontMatterTests
     {
         var doc = Parse("Leave\n\nQ: How do I request leave?\nA: Use the HR portal.\n", "leave.txt");
         Assert.Equal("Use the HR portal.", doc.Sections.Single().Text);
+    }
+}
+
+public sealed class QuestionHeadingHeuristicsTests
+{
+    private static GuidelineDocument Parse(string text, string file) =>
+        KnowledgeLoader.Parse(Encoding.UTF8.GetBytes(text), file, file);
+
+    [Fact]
+    public void Plain_text_without_q_lines_uses_questions_standing_alone()
+    {
+        var doc = Parse("Field Trips\n\nTrips need planning.\n\nDo I need permission slips?\n- Yes, signed by a parent.\n\nWho pays for the bus?\nThe school budget covers it.\n", "trips.txt");
+        Assert.Equal(["About these guidelines", "Do I need permission slips?", "Who pays for the bus?"], doc.Sections.Select(s => s.Heading));
+        Assert.Equal("The school budget covers it.", doc.Sections[2].Text);
+    }
+
+    [Fact]
+    public void Plain_text_with_q_lines_ignores_other_questions()
+    {
+        var doc = Parse("T\n\nQ: First?\n- a\n\nIs this a heading?\n- no, a paragraph\n", "t.txt");
+        Assert.Single(doc.Sections);
+        Assert.Contains("Is this a heading?", doc.Sections[0].Text);
+    }
+
+    [Fact]
+    public void Markdown_bold_questions_and_q_lines_are_headings()
+    {
+        var doc = Parse("# Phones\n\n**Can I use my phone in class?**\n\nOnly for instruction.\n\nQ: Can students call home?\n\nFrom the office.\n", "phones.md");
+        Assert.Equal(["Can I use my phone in class?", "Can students call home?"], doc.Sections.Select(s => s.Heading));
+        Assert.Equal("From the office.", doc.Sections[1].Text);
     }
 }

@@ -1,0 +1,27 @@
+using GuidelineBot.Hosting;
+
+namespace GuidelineBot.UnitTests.Hosting;
+
+public sealed class LocalDefaultsTests
+{
+    [Fact]
+    public void An_explicit_environment_argument_is_kept()
+    {
+        string[] args = ["--urls", "http://127.0.0.1:5000", "--environment", "Production"];
+        Assert.Equal(args, LocalDefaults.WithDevelopmentByDefault(args));
+    }
+
+    [Fact]
+    public void Without_any_environment_the_server_starts_in_development()
+    {
+        if (!string.IsNullOrEmpty(Environment.GetEnvironmentVariable("ASPNETCORE_ENVIRONMENT"))
+            || !string.IsNullOrEmpty(Environment.GetEnvironmentVariable("DOTNET_ENVIRONMENT")))
+        {
+            // The process names an environment: then it must win, unchanged.
+            Assert.Equal(["--urls", "x"], LocalDefaults.WithDevelopmentByDefault(["--urls", "x"]));
+            return;
+        }
+
+        Assert.Equal(["--urls", "x", "--environment", "Development"], LocalDefaults.WithDevelopmentByDefault(["--urls", "x"]));
+    }
+}
