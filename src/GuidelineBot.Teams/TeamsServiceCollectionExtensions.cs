@@ -18,7 +18,10 @@ namespace GuidelineBot.Teams;
 /// <summary>Microsoft Teams (Bot Framework protocol): <c>builder.Services.AddTeams(builder.Configuration)</c> and <c>app.MapTeams()</c>.</summary>
 public static class TeamsServiceCollectionExtensions
 {
-    /// <summary>Needs the answer engine (<c>AnswerService</c>) and the store (<c>IFeedbackStore</c>, <c>IOnceStore</c>) registered too.</summary>
+    /// <summary>
+    /// Needs the answer engine (<c>AnswerService</c>), the store (<c>IFeedbackStore</c>, <c>IOnceStore</c>) and the onboarding
+    /// engine (<c>OnboardingService</c>) registered too.
+    /// </summary>
     public static IServiceCollection AddTeams(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddOptions<BotOptions>().Bind(configuration.GetSection(BotOptions.SectionName)).ValidateOnStart();
@@ -41,7 +44,8 @@ public static class TeamsServiceCollectionExtensions
         services.AddScoped<ConversationUpdateHandler>();
         services.AddScoped<InstallationUpdateHandler>();
         services.AddScoped<WelcomeSender>();
-        services.TryAddScoped<ITeamsOnboarding, NoTeamsOnboarding>();
+        services.AddScoped<PersonalChat>();
+        services.TryAddScoped<ITeamsOnboarding, TeamsOnboarding>();
         return services;
     }
 

@@ -115,7 +115,7 @@ internal static class AdaptiveCardRenderer
         }
     }
 
-    private static JsonObject Citation(GuidelineSection section)
+    internal static JsonObject Citation(GuidelineSection section)
     {
         var text = section.SourceUrl is { } url && Uri.TryCreate(url, UriKind.Absolute, out _)
             ? $"Source: [{section.Breadcrumb}]({url})"
@@ -126,7 +126,7 @@ internal static class AdaptiveCardRenderer
     }
 
     /// <summary>Buttons that ask a question: a messageBack shows the question in the chat and sends it back as text and value.</summary>
-    private static JsonObject AskButtons(IEnumerable<string> questions) =>
+    internal static JsonObject AskButtons(IEnumerable<string> questions) =>
         ActionSet(questions.Select(q => Submit(q, new JsonObject
         {
             ["action"] = CardActions.Ask,
@@ -140,13 +140,13 @@ internal static class AdaptiveCardRenderer
             },
         })).ToArray());
 
-    private static JsonObject Submit(string title, JsonObject data) =>
+    internal static JsonObject Submit(string title, JsonObject data) =>
         new() { ["type"] = "Action.Submit", ["title"] = title, ["data"] = data };
 
-    private static JsonObject ActionSet(params JsonObject[] actions) =>
+    internal static JsonObject ActionSet(params JsonObject[] actions) =>
         new() { ["type"] = "ActionSet", ["actions"] = new JsonArray(actions.Cast<JsonNode?>().ToArray()) };
 
-    private static JsonObject TextBlock(string text, string? size = null, string? weight = null, bool separator = false)
+    internal static JsonObject TextBlock(string text, string? size = null, string? weight = null, bool separator = false)
     {
         var block = new JsonObject { ["type"] = "TextBlock", ["text"] = text, ["wrap"] = true };
         if (size is not null)
@@ -168,12 +168,21 @@ internal static class AdaptiveCardRenderer
         return block;
     }
 
-    private static Attachment Card(JsonArray body) => new(Attachment.AdaptiveCard, new JsonObject
+    internal static Attachment Card(JsonArray body, string? fallbackText = null)
     {
-        ["$schema"] = "http://adaptivecards.io/schemas/adaptive-card.json",
-        ["type"] = "AdaptiveCard",
-        ["version"] = Version,
-        ["msteams"] = new JsonObject { ["width"] = "Full" },
-        ["body"] = body,
-    });
+        var content = new JsonObject
+        {
+            ["$schema"] = "http://adaptivecards.io/schemas/adaptive-card.json",
+            ["type"] = "AdaptiveCard",
+            ["version"] = Version,
+            ["msteams"] = new JsonObject { ["width"] = "Full" },
+            ["body"] = body,
+        };
+        if (fallbackText is not null)
+        {
+            content["fallbackText"] = fallbackText;
+        }
+
+        return new(Attachment.AdaptiveCard, content);
+    }
 }

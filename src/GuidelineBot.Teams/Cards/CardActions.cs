@@ -7,8 +7,13 @@ internal static class CardActions
 {
     public const string Feedback = "feedback";
     public const string Ask = "ask";
+    public const string Onboarding = "onboarding";
 
-    /// <summary>What a submitted card asked for: a question to answer, or 👍/👎 on an answer.</summary>
+    /// <summary>The <c>data</c> of an onboarding button: <c>{"action":"onboarding","value":"onboarding:next:d0.s3"}</c>.</summary>
+    public static System.Text.Json.Nodes.JsonObject OnboardingData(string value) =>
+        new() { ["action"] = Onboarding, ["value"] = value };
+
+    /// <summary>What a submitted card asked for: a question to answer, 👍/👎 on an answer, or an onboarding step.</summary>
     public static CardSubmit? Read(JsonElement? value)
     {
         if (value is not { ValueKind: JsonValueKind.Object } v)
@@ -30,6 +35,11 @@ internal static class CardActions
             return new AskSubmit(question);
         }
 
+        if (string.Equals(action, Onboarding, StringComparison.Ordinal) && GetString(v, "value") is { Length: > 0 } step)
+        {
+            return new OnboardingSubmit(step);
+        }
+
         return null;
     }
 
@@ -42,3 +52,6 @@ internal abstract record CardSubmit;
 internal sealed record FeedbackSubmit(string Question, string? SectionId, bool Helpful) : CardSubmit;
 
 internal sealed record AskSubmit(string Question) : CardSubmit;
+
+/// <summary>An onboarding button; <see cref="Value"/> goes through <c>OnboardingInput.TryParseButtonValue</c>.</summary>
+internal sealed record OnboardingSubmit(string Value) : CardSubmit;

@@ -69,4 +69,23 @@ public static class Activities
         ["recipient"] = new JsonObject { ["id"] = BotId, ["name"] = "GuidelineBot" },
         ["conversation"] = new JsonObject { ["id"] = conversationId, ["conversationType"] = "personal", ["tenantId"] = FakeBotFramework.TenantId },
     };
+
+    /// <summary>A person (not the bot) added to a team: <c>conversationUpdate</c> with <c>membersAdded</c> and <c>teamMemberAdded</c>.</summary>
+    public static JsonObject MemberAdded(string serviceUrl, string conversationId, string memberId, string aadObjectId) => new()
+    {
+        ["type"] = "conversationUpdate",
+        ["id"] = "f:" + Guid.NewGuid().ToString("N"),
+        ["channelId"] = "msteams",
+        ["serviceUrl"] = serviceUrl,
+        ["from"] = new JsonObject { ["id"] = "29:team-owner", ["aadObjectId"] = "aad-team-owner" },
+        ["recipient"] = new JsonObject { ["id"] = BotId, ["name"] = "GuidelineBot" },
+        ["conversation"] = new JsonObject { ["id"] = conversationId, ["conversationType"] = "channel", ["tenantId"] = FakeBotFramework.TenantId },
+        ["membersAdded"] = new JsonArray(new JsonObject { ["id"] = memberId, ["aadObjectId"] = aadObjectId }),
+        ["channelData"] = new JsonObject
+        {
+            ["eventType"] = "teamMemberAdded",
+            ["team"] = new JsonObject { ["id"] = conversationId },
+            ["tenant"] = new JsonObject { ["id"] = FakeBotFramework.TenantId },
+        },
+    };
 }

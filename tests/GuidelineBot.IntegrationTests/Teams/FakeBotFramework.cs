@@ -30,6 +30,7 @@ public sealed class FakeBotFramework : IAsyncDisposable
     private readonly WebApplication _app;
     private readonly ConcurrentQueue<RecordedRequest> _requests = new();
     private readonly ConcurrentDictionary<string, int> _failuresToServe = new();
+    private readonly ConcurrentDictionary<string, int> _refusals = new();
     private int _nextId;
     private int _keySetRequests;
 
@@ -89,6 +90,9 @@ public sealed class FakeBotFramework : IAsyncDisposable
     /// <summary>The next <paramref name="count"/> connector calls whose path contains <paramref name="pathPart"/> answer 503.</summary>
     public void FailNext(string pathPart, int count) => _failuresToServe[pathPart] = count;
 
+    /// <summary>Every connector call to exactly <paramref name="rawTarget"/> answers 403 (e.g. a 1:1 chat the bot may not open).</summary>
+    public void Refuse(string rawTarget) => _refusals[rawTarget] = 1;
+
     public string CreateToken(
         DateTimeOffset now,
         string? serviceUrl = null,
@@ -131,6 +135,26 @@ public sealed class FakeBotFramework : IAsyncDisposable
                                            string.Join("\n", ConnectorRequests.Select(r => $"{r.Method} {r.RawTarget}")));
     }
 
+    /// <summary>Waits (bounded) until <paramref name="count"/> message activities match; returns them in the order received.</summary>
+    public async Task<IReadOnlyList<RecordedRequest>> WaitForMessagesAsync(Func<RecordedRequest, bool> match, int count, string what)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(30);
+        IReadOnlyList<RecordedRequest> hits = [];
+        while (DateTime.UtcNow < deadline)
+        {
+            hits = ConnectorRequests.Where(r => r.Method == "POST" && r.ActivityType == "message" && match(r)).ToList();
+            if (hits.Count >= count)
+            {
+                return hits;
+            }
+
+            await Task.Delay(25);
+        }
+
+        throw new Xunit.Sdk.XunitException($"Expected {count} messages for {what} within 30 s, got {hits.Count}:\n" +
+                                           string.Join("\n", hits.Select(r => r.Body)));
+    }
+
     private void Map(WebApplication app)
     {
         app.MapGet("/v1/.well-known/openidconfiguration", () => Results.Json(new JsonObject
@@ -160,6 +184,11 @@ public sealed class FakeBotFramework : IAsyncDisposable
         app.Map("/connector/{**rest}", async (HttpContext context) =>
         {
             var request = await RecordAsync(context);
+            if (_refusals.ContainsKey(request.RawTarget))
+            {
+                return Results.StatusCode(403);
+            }
+
             foreach (var (part, remaining) in _failuresToServe)
             {
                 if (remaining > 0 && request.RawTarget.Contains(part, StringComparison.Ordinal) && _failuresToServe.TryUpdate(part, remaining - 1, remaining))
@@ -168,7 +197,8 @@ public sealed class FakeBotFramework : IAsyncDisposable
                 }
             }
 
-            return Results.Json(new JsonObject { ["id"] = "activity-" + Interlocked.Increment(ref _nextId) });
+            request.ResponseId = "activity-" + Interlocked.Increment(ref _nextId);
+            return Results.Json(new JsonObject { ["id"] = request.ResponseId });
         });
     }
 
@@ -209,6 +239,9 @@ public sealed class FakeBotFramework : IAsyncDisposable
 
 public sealed record RecordedRequest(string Method, string Path, string RawTarget, string Authorization, string Body)
 {
+    /// <summary>The id the fake connector answered with (for a created conversation: its id).</summary>
+    public string? ResponseId { get; set; }
+
     public JsonNode Json => JsonNode.Parse(Body) ?? throw new InvalidOperationException("empty body");
 
     public string? ActivityType => Json["type"]?.GetValue<string>();

@@ -1,0 +1,131 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using GuidelineBot.Core.Answers;
+using GuidelineBot.Core.Knowledge;
+using GuidelineBot.Core.Onboarding;
+using GuidelineBot.Teams.Cards;
+
+namespace GuidelineBot.UnitTests.Teams;
+
+/// <summary>Every onboarding output as an Adaptive Card: its buttons carry the engine's values back, its plain text travels along.</summary>
+public sealed class OnboardingCardRendererTests
+{
+    private static readonly KnowledgeBase Knowledge = KnowledgeLoader.Load(new KnowledgeOptions { Path = TestPaths.Knowledge });
+
+    private static GuidelineSection Section => Knowledge.Documents[0].Sections[2];
+
+    public static TheoryData<OnboardingOutput> Outputs() =>
+    [
+        new OnboardingGreeting("Dana", "doc", "Staff Social Media Guidelines", 12, 4, 9, 1, 1),
+        new OnboardingGreeting("", "doc", "Second Document", 3, 0, 2, 2, 2),
+        new OnboardingSection(Section, 3, 12, "d0.s2"),
+        new OnboardingCheckQuestion("Staff Social Media Guidelines", "Can you post student photos?", ["Yes", "Only private", "No, never on personal accounts"], 1, 4, "d0.q0"),
+        new OnboardingCheckFeedback(false, "Yes", Section, "Use a classroom account."),
+        new OnboardingCheckFeedback(true, "No", Section, null),
+        new OnboardingAcknowledgePrompt("doc", "Staff Social Media Guidelines", "d0.ack"),
+        new OnboardingAcknowledgementRecorded(new OnboardingAcknowledgement("teams", "aad-1", "Dana", "doc", "Staff Social Media Guidelines",
+            new string('a', 64), new DateTimeOffset(2026, 9, 1, 8, 0, 0, TimeSpan.Zero))),
+        new OnboardingSummary(["Staff Social Media Guidelines"], ["Can I friend parents?"], "the Director of Technology"),
+        new OnboardingPaused("at topic 3 of 12"),
+        new OnboardingQuestionPrompt(),
+        new OnboardingAnsweredQuestion(new SmallTalkReply("thanks", SmallTalkKind.Thanks, "You're welcome!"), OfferContinue: true),
+        new OnboardingNotice(OnboardingNoticeKind.NotStarted, "You have no onboarding in progress."),
+        new OnboardingNotice(OnboardingNoticeKind.StaleAction, "That button is from an earlier step."),
+    ];
+
+    [Theory]
+    [MemberData(nameof(Outputs))]
+    public void Card_is_1_5_with_the_plain_text_and_every_engine_button_round_trips(OnboardingOutput output)
+    {
+        var card = OnboardingCardRenderer.Render(output);
+
+        Assert.Equal("application/vnd.microsoft.card.adaptive", card.ContentType);
+        Assert.Equal("1.5", card.Content["version"]!.GetValue<string>());
+        Assert.Equal(OnboardingCardRenderer.FallbackText(output), card.Content["fallbackText"]!.GetValue<string>());
+        Assert.False(string.IsNullOrWhiteSpace(OnboardingCardRenderer.FallbackText(output)));
+
+        var submits = Submits(card.Content).Where(s => s["data"]?["action"]?.GetValue<string>() == CardActions.Onboarding).ToList();
+        Assert.Equal(output.Buttons.Select(b => b.Value), submits.Select(s => s["data"]!["value"]!.GetValue<string>()));
+        foreach (var submit in submits)
+        {
+            // What Teams sends back on a click: the action's data as the activity's value.
+            using var value = JsonDocument.Parse(submit["data"]!.ToJsonString());
+            var read = Assert.IsType<OnboardingSubmit>(CardActions.Read(value.RootElement.Clone()));
+            Assert.True(OnboardingInput.TryParseButtonValue(read.Value, out _));
+        }
+
+        var primary = output.Buttons.Select((b, i) => (b, i)).Where(x => x.b.Primary).Select(x => x.i);
+        Assert.All(primary, i => Assert.Equal("positive", submits[i]["style"]?.GetValue<string>()));
+    }
+
+    [Fact]
+    public void Check_question_shows_each_choice_in_full_with_lettered_buttons()
+    {
+        var question = new OnboardingCheckQuestion("Doc", "Which?", ["A rather long first choice that would not fit on a button", "Second"], 2, 3, "d0.q1");
+
+        var card = OnboardingCardRenderer.Render(question).Content.ToJsonString(new JsonSerializerOptions { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping });
+
+        Assert.Contains("**A.** A rather long first choice that would not fit on a button", card, StringComparison.Ordinal);
+        Assert.Contains("Check question 2 of 3", card, StringComparison.Ordinal);
+        Assert.Equal(["A", "B"], Submits(OnboardingCardRenderer.Render(question).Content).Select(s => s["title"]!.GetValue<string>()));
+    }
+
+    [Fact]
+    public void Acknowledgement_card_states_what_is_acknowledged_with_the_title_in_italics()
+    {
+        var prompt = new OnboardingAcknowledgePrompt("doc", "Staff Social Media Guidelines and Best Practices", "d0.ack");
+
+        var content = OnboardingCardRenderer.Render(prompt).Content;
+
+        var texts = content["body"]!.AsArray().Select(b => b!["text"]?.GetValue<string>()).ToList();
+        Assert.Contains("I have read and understand the *Staff Social Media Guidelines and Best Practices*", texts);
+        var button = Assert.Single(Submits(content));
+        Assert.Equal("I have read and understand the Staff Social Media Guidelines and Best Practices", button["title"]!.GetValue<string>());
+        Assert.Equal("onboarding:ack:d0.ack", button["data"]!["value"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public void Section_card_has_heading_guideline_text_and_citation()
+    {
+        var content = OnboardingCardRenderer.Render(new OnboardingSection(Section, 3, 12, "d0.s2")).Content;
+
+        var texts = content["body"]!.AsArray().Select(b => b!["text"]?.GetValue<string>() ?? "").ToList();
+        Assert.Equal("Topic 3 of 12 · " + Section.DocumentTitle, texts[0]);
+        Assert.Equal(Section.Heading, texts[1]);
+        Assert.Equal(Section.Text, texts[2]);
+        Assert.Contains(Section.Breadcrumb, texts[3], StringComparison.Ordinal);
+    }
+
+    private static List<JsonObject> Submits(JsonNode? node)
+    {
+        var found = new List<JsonObject>();
+        Walk(node);
+        return found;
+
+        void Walk(JsonNode? n)
+        {
+            switch (n)
+            {
+                case JsonObject o:
+                    if (o["type"]?.GetValue<string>() == "Action.Submit")
+                    {
+                        found.Add(o);
+                    }
+
+                    foreach (var (_, child) in o)
+                    {
+                        Walk(child);
+                    }
+
+                    break;
+                case JsonArray a:
+                    foreach (var child in a)
+                    {
+                        Walk(child);
+                    }
+
+                    break;
+            }
+        }
+    }
+}
