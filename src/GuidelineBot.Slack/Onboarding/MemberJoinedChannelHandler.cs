@@ -20,7 +20,7 @@ internal sealed class MemberJoinedChannelHandler(
 
     public async Task HandleAsync(SlackEventEnvelope envelope, SlackEvent slackEvent, CancellationToken cancellationToken)
     {
-        var configured = options.Value.SlackChannel.Trim();
+        var configured = options.Value.ChannelId;
         if (configured.Length == 0 || slackEvent.Channel != configured || slackEvent.UserId is not { Length: > 0 } userId)
         {
             logger.LogDebug("Slack member_joined_channel {EventId} in {Channel} is not for onboarding", envelope.EventId, slackEvent.Channel);

@@ -12,7 +12,10 @@ public sealed partial class SlackOnboardingOptions
     public const string SectionName = "Onboarding";
 
     /// <summary>A channel id such as <c>C0123456789</c> (not a #name), or empty.</summary>
-    public string SlackChannel { get; set; } = "";
+    public string? SlackChannel { get; set; } = "";
+
+    /// <summary><see cref="SlackChannel"/> trimmed; empty when not set.</summary>
+    public string ChannelId => SlackChannel?.Trim() ?? "";
 
     internal static bool IsValidChannel(string? channel) => string.IsNullOrWhiteSpace(channel) || ChannelIdRegex().IsMatch(channel.Trim());
 

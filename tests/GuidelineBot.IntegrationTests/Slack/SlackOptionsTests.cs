@@ -8,7 +8,6 @@ public sealed class SlackOptionsTests
     [Theory]
     [InlineData("Slack:ApiBaseUrl", "slack.com/api", "Slack:ApiBaseUrl must be an absolute http(s) URL")]
     [InlineData("Slack:Command", "guidelines", "Slack:Command must be a slash command")]
-    [InlineData("Onboarding:SlackChannel", "#new-staff", "Onboarding:SlackChannel must be a Slack channel id")]
     public void Invalid_slack_settings_stop_the_start_with_a_clear_message(string key, string value, string message)
     {
         using var factory = new GuidelineBotFactory().WithWebHostBuilder(b =>
