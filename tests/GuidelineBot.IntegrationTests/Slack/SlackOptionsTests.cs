@@ -1,8 +1,14 @@
-using Microsoft.AspNetCore.Hosting;
+using GuidelineBot.Slack;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 
 namespace GuidelineBot.IntegrationTests.Slack;
 
+/// <summary>
+/// Invalid Slack settings fail validation with a clear message (AddSlack registers them with ValidateOnStart, so the
+/// host stops at start-up). Checked on the registrations themselves: deterministic, no server start to race with.
+/// </summary>
 public sealed class SlackOptionsTests
 {
     [Theory]
@@ -10,15 +16,29 @@ public sealed class SlackOptionsTests
     [InlineData("Slack:Command", "guidelines", "Slack:Command must be a slash command")]
     public void Invalid_slack_settings_stop_the_start_with_a_clear_message(string key, string value, string message)
     {
-        using var factory = new GuidelineBotFactory().WithWebHostBuilder(b =>
-        {
-            b.UseSetting("Slack:SigningSecret", "secret");
-            b.UseSetting(key, value);
-        });
+        var configuration = new ConfigurationBuilder()
+            .AddInMemoryCollection(new Dictionary<string, string?> { ["Slack:SigningSecret"] = "secret", [key] = value })
+            .Build();
+        var services = new ServiceCollection();
+        services.AddSlack(configuration);
+        using var provider = services.BuildServiceProvider();
 
-        var error = Record.Exception(() => factory.CreateClient());
-
-        var validation = Assert.IsType<OptionsValidationException>(error is AggregateException a ? a.InnerException : error);
+        var validation = Assert.Throws<OptionsValidationException>(() => provider.GetRequiredService<IOptions<SlackOptions>>().Value);
         Assert.Contains(message, validation.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Valid_settings_pass()
+    {
+        var configuration = new ConfigurationBuilder()
+            .AddInMemoryCollection(new Dictionary<string, string?> { ["Slack:SigningSecret"] = "secret" })
+            .Build();
+        var services = new ServiceCollection();
+        services.AddSlack(configuration);
+        using var provider = services.BuildServiceProvider();
+
+        var options = provider.GetRequiredService<IOptions<SlackOptions>>().Value;
+        Assert.Equal("/guidelines", options.Command);
+        Assert.Equal("https://slack.com/api/", options.ApiBaseUrl);
     }
 }
