@@ -84,10 +84,15 @@ public sealed class SlashCommandTests(SlackHost host)
         Assert.All(suggestions, s => Assert.False(string.IsNullOrWhiteSpace(s.GetProperty("value").GetString())));
     }
 
-    [Fact]
-    public async Task Odd_text_gets_a_normal_reply()
+    [Theory]
+    [InlineData("<<<&&& \u0001 ?????")]
+    [InlineData("AND (( \"*:* \\ title:x OR [a TO z]^9 ~2")]
+    [InlineData("😀🎉🙈 👍")]
+    [InlineData(null)]
+    public async Task Odd_text_gets_a_normal_reply(string? text)
     {
-        var (status, body) = await CommandAsync("<<<&&& \u0001 " + new string('?', 5000));
+        text ??= string.Concat(Enumerable.Range(0, 10_240).Select(i => (char)('!' + (i * 7919 % 90))));
+        var (status, body) = await CommandAsync(text);
         Assert.Equal(HttpStatusCode.OK, status);
         Assert.NotEmpty(Blocks(body));
     }

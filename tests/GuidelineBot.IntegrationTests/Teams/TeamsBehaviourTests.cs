@@ -36,6 +36,20 @@ public sealed class TeamsBehaviourTests(TeamsFixture fixture)
         Assert.Equal(Activities.BotId, reply.Json["from"]!["id"]!.GetValue<string>());
     }
 
+    [Theory]
+    [InlineData("odd-syntax", "AND (( \"*:* \\ title:x OR [a TO z]^9 ~2")]
+    [InlineData("odd-emoji", "😀🎉🙈 👍")]
+    [InlineData("odd-junk", null)]
+    public async Task Odd_text_gets_a_normal_reply(string conversation, string? text)
+    {
+        text ??= string.Concat(Enumerable.Range(0, 10_240).Select(i => (char)('!' + (i * 7919 % 90))));
+        var response = await Bot.PostActivityAsync(Activities.Message(Fake.ServiceUrl, "a:" + conversation, text), Token());
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var reply = await Fake.WaitForAsync(r => r.RawTarget.Contains("a%3A" + conversation, StringComparison.Ordinal) && r.ActivityType == "message", conversation);
+        Assert.DoesNotContain("something went wrong", reply.Json.ToJsonString(), StringComparison.Ordinal);
+        Assert.Contains("application/vnd.microsoft.card.adaptive", reply.Json.ToJsonString(), StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task Topics_lists_the_documents_sections()
     {
