@@ -10,7 +10,7 @@ if (CliApp.IsCommand(args))
     return await CliApp.RunAsync(args);
 }
 
-var builder = WebApplication.CreateBuilder(LocalDefaults.WithDevelopmentByDefault(args));
+var builder = WebApplication.CreateBuilder(LocalDefaults.WithDefaultUrl(LocalDefaults.WithDevelopmentByDefault(args)));
 builder.Services.AddGuidelineEngine(builder.Configuration);
 builder.Services.AddGuidelineStore(builder.Configuration);
 builder.Services.AddOnboarding(builder.Configuration);

@@ -16,4 +16,17 @@ internal static class LocalDefaults
                                      || a.StartsWith("/environment", StringComparison.OrdinalIgnoreCase));
         return named ? args : [.. args, "--environment", "Development"];
     }
+
+    /// <summary>The address when none is given: http://localhost:3978 (the Bot Framework tools' default).</summary>
+    public const string DefaultUrl = "http://localhost:3978";
+
+    /// <summary>Adds <c>--urls http://localhost:3978</c> unless --urls, ASPNETCORE_URLS, DOTNET_URLS or URLS name one.</summary>
+    public static string[] WithDefaultUrl(string[] args)
+    {
+        var named = new[] { "ASPNETCORE_URLS", "DOTNET_URLS", "URLS", "ASPNETCORE_HTTP_PORTS", "ASPNETCORE_HTTPS_PORTS" }
+                        .Any(v => !string.IsNullOrEmpty(Environment.GetEnvironmentVariable(v)))
+                    || args.Any(a => a.StartsWith("--urls", StringComparison.OrdinalIgnoreCase)
+                                     || a.StartsWith("/urls", StringComparison.OrdinalIgnoreCase));
+        return named ? args : [.. args, "--urls", DefaultUrl];
+    }
 }

@@ -24,4 +24,17 @@ public sealed class LocalDefaultsTests
 
         Assert.Equal(["--urls", "x", "--environment", "Development"], LocalDefaults.WithDevelopmentByDefault(["--urls", "x"]));
     }
+
+    [Fact]
+    public void An_explicit_address_is_kept_and_otherwise_the_bot_framework_port_is_used()
+    {
+        string[] withUrls = ["--urls", "http://127.0.0.1:5055"];
+        Assert.Equal(withUrls, LocalDefaults.WithDefaultUrl(withUrls));
+
+        if (new[] { "ASPNETCORE_URLS", "DOTNET_URLS", "URLS", "ASPNETCORE_HTTP_PORTS", "ASPNETCORE_HTTPS_PORTS" }
+            .All(v => string.IsNullOrEmpty(Environment.GetEnvironmentVariable(v))))
+        {
+            Assert.Equal(["--urls", "http://localhost:3978"], LocalDefaults.WithDefaultUrl([]));
+        }
+    }
 }
