@@ -154,8 +154,6 @@ public sealed partial class LuceneGuidelineSearch : IGuidelineSearch, IDisposabl
 
     public KnowledgeBase Knowledge { get; }
 
-    public bool UsesReranker => _encoder is not null;
-
     public SearchResult Search(string question, int maxResults, CancellationToken cancellationToken = default)
     {
         var features = Score(question ?? "", cancellationToken);
@@ -427,8 +425,6 @@ public sealed partial class LuceneGuidelineSearch : IGuidelineSearch, IDisposabl
         ts.End();
         return tokens;
     }
-
-    internal List<Token> AnalyzeQuery(string text) => Analyze(_queryAnalyzer, _speller.Correct(text));
 
     internal string CorrectSpelling(string text) => _speller.Correct(text);
 

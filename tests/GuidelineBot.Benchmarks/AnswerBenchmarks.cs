@@ -23,7 +23,7 @@ public class AnswerBenchmarks
     [GlobalSetup]
     public void Setup()
     {
-        var root = FindRoot();
+        var root = GuidelineBot.Testing.RepoRoot.Find(Directory.GetCurrentDirectory());
         var knowledge = KnowledgeLoader.Load(new KnowledgeOptions { Path = Path.Combine(root, "knowledge") });
         _encoder = Reranker == RerankerKind.MiniLM ? new MiniLmEncoder() : null;
         _search = new LuceneGuidelineSearch(knowledge, new SearchOptions { Reranker = Reranker }, Path.Combine(root, "knowledge", "synonyms.txt"), _encoder);
@@ -38,16 +38,5 @@ public class AnswerBenchmarks
     {
         _search.Dispose();
         _encoder?.Dispose();
-    }
-
-    internal static string FindRoot()
-    {
-        var dir = new DirectoryInfo(Directory.GetCurrentDirectory());
-        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "GuidelineBot.sln")))
-        {
-            dir = dir.Parent;
-        }
-
-        return dir?.FullName ?? throw new InvalidOperationException("run from inside the repository");
     }
 }

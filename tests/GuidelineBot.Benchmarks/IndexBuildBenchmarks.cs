@@ -11,7 +11,7 @@ public class IndexBuildBenchmarks
     private string _knowledge = "";
 
     [GlobalSetup]
-    public void Setup() => _knowledge = Path.Combine(AnswerBenchmarks.FindRoot(), "knowledge");
+    public void Setup() => _knowledge = Path.Combine(GuidelineBot.Testing.RepoRoot.Find(Directory.GetCurrentDirectory()), "knowledge");
 
     [Benchmark]
     public int LoadAndIndex()

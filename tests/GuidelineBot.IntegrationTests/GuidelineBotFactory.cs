@@ -58,18 +58,7 @@ public class GuidelineBotFactory : WebApplicationFactory<Program>
 
 public static class RepoPaths
 {
-    public static string Root { get; } = FindRoot();
+    public static string Root { get; } = GuidelineBot.Testing.RepoRoot.Find(AppContext.BaseDirectory);
 
     public static string Knowledge => Path.Combine(Root, "knowledge");
-
-    private static string FindRoot()
-    {
-        var dir = new DirectoryInfo(AppContext.BaseDirectory);
-        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "GuidelineBot.sln")))
-        {
-            dir = dir.Parent;
-        }
-
-        return dir?.FullName ?? throw new InvalidOperationException("GuidelineBot.sln not found above " + AppContext.BaseDirectory);
-    }
 }

@@ -2,24 +2,13 @@ namespace GuidelineBot.UnitTests;
 
 internal static class TestPaths
 {
-    public static string Root { get; } = FindRoot();
+    public static string Root { get; } = GuidelineBot.Testing.RepoRoot.Find(AppContext.BaseDirectory);
 
     public static string Knowledge => Path.Combine(Root, "knowledge");
 
     public static string Seed => Path.Combine(Knowledge, "staff-social-media-guidelines.txt");
 
     public static string Synonyms => Path.Combine(Knowledge, "synonyms.txt");
-
-    private static string FindRoot()
-    {
-        var dir = new DirectoryInfo(AppContext.BaseDirectory);
-        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "GuidelineBot.sln")))
-        {
-            dir = dir.Parent;
-        }
-
-        return dir?.FullName ?? throw new InvalidOperationException("GuidelineBot.sln not found");
-    }
 
     /// <summary>A fresh temporary folder, deleted on dispose.</summary>
     public sealed class TempFolder : IDisposable

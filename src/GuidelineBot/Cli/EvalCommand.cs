@@ -61,7 +61,7 @@ internal static class EvalCommand
 
                 if (!right || parse.GetValue(verbose))
                 {
-                    var got = answer is null ? $"no answer (best {((NoAnswerReply?)(reply as NoAnswerReply))?.Score ?? 0:0.00})" : $"“{answer.Section.Heading}” ({answer.Score:0.00})";
+                    var got = answer is null ? $"no answer (best {(reply as NoAnswerReply)?.Score ?? 0:0.00})" : $"“{answer.Section.Heading}” ({answer.Score:0.00})";
                     var want = expected.Count == 0 ? "NONE" : string.Join(",", expected);
                     await output.WriteLineAsync($"{(right ? "ok  " : "MISS")}  {question}  →  {got}; want {want}");
                 }
