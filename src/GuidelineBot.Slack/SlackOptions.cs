@@ -24,20 +24,3 @@ public sealed class SlackOptions
     internal static bool IsValidApiBaseUrl(string? url) =>
         Uri.TryCreate(url, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttps || uri.Scheme == Uri.UriSchemeHttp);
 }
-
-/// <summary>
-/// How hard the Web API client tries before giving up. Not configuration (the defaults suit Slack); tests shorten the
-/// delays through <c>services.Configure</c>.
-/// </summary>
-internal sealed class SlackApiResilienceOptions
-{
-    /// <summary>Upper bound for one call including all retries and Retry-After waits.</summary>
-    public TimeSpan TotalTimeout { get; set; } = TimeSpan.FromSeconds(90);
-
-    public TimeSpan AttemptTimeout { get; set; } = TimeSpan.FromSeconds(10);
-
-    public int MaxRetryAttempts { get; set; } = 5;
-
-    /// <summary>First back-off delay for 5xx/timeouts (exponential with jitter). A 429's Retry-After takes precedence.</summary>
-    public TimeSpan BaseDelay { get; set; } = TimeSpan.FromSeconds(1);
-}

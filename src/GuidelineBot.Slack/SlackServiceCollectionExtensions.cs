@@ -1,3 +1,4 @@
+using GuidelineBot.Http;
 using GuidelineBot.Slack.Api;
 using GuidelineBot.Slack.Background;
 using GuidelineBot.Slack.Commands;
@@ -8,9 +9,7 @@ using GuidelineBot.Slack.Rendering;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
-using Microsoft.Extensions.Http.Resilience;
 using Microsoft.Extensions.Options;
-using Polly;
 
 namespace GuidelineBot.Slack;
 
@@ -34,7 +33,6 @@ public static class SlackServiceCollectionExtensions
             .Validate(o => SlackOnboardingOptions.IsValidChannel(o.SlackChannel),
                 "Onboarding:SlackChannel must be a Slack channel id such as C0123456789 (not a #name), or empty")
             .ValidateOnStart();
-        services.AddOptions<SlackApiResilienceOptions>();
         services.TryAddSingleton(TimeProvider.System);
 
         services.AddSingleton<SlackReplyRenderer>();
@@ -62,25 +60,8 @@ public static class SlackServiceCollectionExtensions
         services.AddScoped<ISlackActionHandler, AskTopicHandler>();
 
         services.AddHttpClient<SlackApiClient>((sp, http) =>
-            {
-                http.BaseAddress = sp.GetRequiredService<IOptions<SlackOptions>>().Value.ApiBaseUri;
-                http.Timeout = Timeout.InfiniteTimeSpan; // the resilience pipeline bounds each call
-            })
-            .AddResilienceHandler("slack-web-api", (pipeline, context) =>
-            {
-                var o = context.ServiceProvider.GetRequiredService<IOptions<SlackApiResilienceOptions>>().Value;
-                pipeline.AddTimeout(o.TotalTimeout);
-                pipeline.AddRetry(new HttpRetryStrategyOptions
-                {
-                    // Transient = 408, 429, 5xx, connection errors and attempt timeouts; a 429's Retry-After is honoured.
-                    MaxRetryAttempts = o.MaxRetryAttempts,
-                    BackoffType = DelayBackoffType.Exponential,
-                    UseJitter = true,
-                    Delay = o.BaseDelay,
-                    ShouldRetryAfterHeader = true,
-                });
-                pipeline.AddTimeout(o.AttemptTimeout);
-            });
+                http.BaseAddress = sp.GetRequiredService<IOptions<SlackOptions>>().Value.ApiBaseUri)
+            .AddPostSafeResilience();
         return services;
     }
 }

@@ -1,3 +1,4 @@
+using GuidelineBot.Http;
 using GuidelineBot.Teams.Auth;
 using GuidelineBot.Teams.Configuration;
 using GuidelineBot.Teams.Connector;
@@ -9,6 +10,7 @@ using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Http.Resilience;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -30,8 +32,9 @@ public static class TeamsServiceCollectionExtensions
 
         services.AddHttpClient(BotSigningKeys.HttpClientName).AddStandardResilienceHandler(BoundedRetries);
         services.AddHttpClient(BotTokenProvider.HttpClientName).AddStandardResilienceHandler(BoundedRetries);
-        services.AddHttpClient<ConnectorClient>().AddStandardResilienceHandler(BoundedRetries);
+        services.AddHttpClient<ConnectorClient>().AddPostSafeResilience();
 
+        services.AddSingleton<TeamsAccess>();
         services.AddSingleton<BotSigningKeys>();
         services.AddSingleton<BotRequestAuthenticator>();
         services.AddSingleton<BotTokenProvider>();
@@ -49,23 +52,28 @@ public static class TeamsServiceCollectionExtensions
         return services;
     }
 
-    /// <summary><c>POST /api/messages</c>; warns at start-up when running in local mode (no App ID).</summary>
+    /// <summary>
+    /// <c>POST /api/messages</c>, unless Teams is off (no App ID outside Development: 404). One log line once the server
+    /// listens says which mode runs, and why (see <see cref="TeamsAccess"/>).
+    /// </summary>
     public static IEndpointRouteBuilder MapTeams(this IEndpointRouteBuilder endpoints)
     {
-        var options = endpoints.ServiceProvider.GetRequiredService<IOptions<BotOptions>>().Value;
-        if (options.IsLocalMode)
+        var services = endpoints.ServiceProvider;
+        var log = services.GetRequiredService<ILoggerFactory>().CreateLogger("GuidelineBot.Teams");
+        var access = services.GetRequiredService<TeamsAccess>();
+        if (!TeamsAccess.MayServe(services.GetRequiredService<IOptions<BotOptions>>().Value, services.GetRequiredService<IHostEnvironment>()))
         {
-            endpoints.ServiceProvider.GetRequiredService<ILoggerFactory>().CreateLogger("GuidelineBot.Teams").LogWarning(
-                "Bot:MicrosoftAppId is not set: {Route} accepts requests without authentication (local mode for the Microsoft 365 " +
-                "Agents Playground and the Bot Framework Emulator) and replies only to loopback service URLs. Never expose it like this.",
-                MessagesEndpoint.Route);
+            log.LogInformation("{Why}", access.Why);
+            return endpoints;
         }
 
+        services.GetRequiredService<IHostApplicationLifetime>().ApplicationStarted.Register(() =>
+            log.Log(access.Mode == TeamsMode.Authenticated ? LogLevel.Information : LogLevel.Warning, "{Why}", access.Why));
         endpoints.MapPost(MessagesEndpoint.Route, MessagesEndpoint.HandleAsync);
         return endpoints;
     }
 
-    /// <summary>429 and 5xx are retried a few times (honouring Retry-After), then the turn fails and is logged.</summary>
+    /// <summary>Token and OpenID metadata requests (safe to repeat): 429 and 5xx are retried a few times, honouring Retry-After.</summary>
     private static void BoundedRetries(HttpStandardResilienceOptions options)
     {
         options.Retry.MaxRetryAttempts = 3;

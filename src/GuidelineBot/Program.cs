@@ -20,6 +20,7 @@ builder.Services.AddSlack(builder.Configuration);
 builder.Services.AddTeams(builder.Configuration);
 
 var app = builder.Build();
+app.UseLoopbackOnlyErrorPages();
 app.MapHealthChecks("/healthz");
 app.MapSlack();
 app.MapTeams();

@@ -8,8 +8,8 @@ using Polly.Timeout;
 namespace GuidelineBot.Slack.Api;
 
 /// <summary>
-/// The Slack Web API and <c>response_url</c>s over a typed <see cref="HttpClient"/>. Retries (429 Retry-After, 5xx,
-/// timeouts) live in the resilience handler registered by <c>AddSlack</c>; this class turns every outcome into
+/// The Slack Web API and <c>response_url</c>s over a typed <see cref="HttpClient"/>. Retries (only where the message
+/// cannot be posted twice: 429, 503 with Retry-After, no connection) live in the resilience handler registered by <c>AddSlack</c>; this class turns every outcome into
 /// true/false and logs failures with the id of what was being answered. It never throws except on cancellation.
 /// </summary>
 public sealed class SlackApiClient(HttpClient http, IOptions<SlackOptions> options, ILogger<SlackApiClient> logger)

@@ -1,7 +1,7 @@
+using GuidelineBot.Core.Background;
 using GuidelineBot.Slack.Api;
 using GuidelineBot.Slack.Events;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 
 namespace GuidelineBot.Slack.Background;
@@ -9,78 +9,31 @@ namespace GuidelineBot.Slack.Background;
 /// <summary>
 /// Answers what the HTTP handlers acknowledged: a few consumers read <see cref="SlackWorkQueue"/>. Every failure is
 /// logged with the work's id; nothing here can crash the process. On shutdown the queue is drained until the host's
-/// shutdown timeout, and whatever is still left is logged as not delivered.
+/// shutdown timeout (see <see cref="WorkQueueWorker{T}"/>).
 /// </summary>
-internal sealed class SlackWorker(SlackWorkQueue queue, IServiceScopeFactory scopes, ILogger<SlackWorker> logger) : BackgroundService
+internal sealed class SlackWorker(SlackWorkQueue queue, IServiceScopeFactory scopes, ILogger<SlackWorker> logger)
+    : WorkQueueWorker<SlackWork>(queue, logger, Consumers)
 {
     private const int Consumers = 4;
-    private readonly CancellationTokenSource _abort = new();
 
-    protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
-        Task.WhenAll(Enumerable.Range(0, Consumers).Select(_ => Task.Run(ConsumeAsync, CancellationToken.None)));
+    protected override string Describe(SlackWork work) => "Slack reply for " + work.LogId;
 
-    private async Task ConsumeAsync()
+    protected override async Task ProcessAsync(SlackWork work, CancellationToken cancellationToken)
     {
-        // Not the stopping token: on shutdown the queue is completed and drained (see StopAsync).
-        await foreach (var work in queue.Reader.ReadAllAsync(CancellationToken.None))
+        await using var scope = scopes.CreateAsyncScope();
+        switch (work)
         {
-            await RunAsync(work, _abort.Token);
+            case EventWork e:
+                await scope.ServiceProvider.GetRequiredService<SlackEventDispatcher>().DispatchAsync(e, cancellationToken);
+                break;
+            case DirectMessageWork d:
+                await scope.ServiceProvider.GetRequiredService<SlackDirectMessages>()
+                    .PostAsync(d.UserId, d.Channel, d.Messages, d.LogId, cancellationToken);
+                break;
+            case ResponseUrlWork r:
+                await scope.ServiceProvider.GetRequiredService<SlackApiClient>()
+                    .PostToResponseUrlAsync(r.ResponseUrl, r.Message, r.LogId, cancellationToken);
+                break;
         }
-    }
-
-    private async Task RunAsync(SlackWork work, CancellationToken cancellationToken)
-    {
-        try
-        {
-            cancellationToken.ThrowIfCancellationRequested();
-            await using var scope = scopes.CreateAsyncScope();
-            switch (work)
-            {
-                case EventWork e:
-                    await scope.ServiceProvider.GetRequiredService<SlackEventDispatcher>().DispatchAsync(e, cancellationToken);
-                    break;
-                case DirectMessageWork d:
-                    await scope.ServiceProvider.GetRequiredService<SlackDirectMessages>()
-                        .PostAsync(d.UserId, d.Channel, d.Messages, d.LogId, cancellationToken);
-                    break;
-                case ResponseUrlWork r:
-                    await scope.ServiceProvider.GetRequiredService<SlackApiClient>()
-                        .PostToResponseUrlAsync(r.ResponseUrl, r.Message, r.LogId, cancellationToken);
-                    break;
-            }
-        }
-        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
-        {
-            logger.LogError("Slack reply for {LogId} was not delivered: the server stopped first", work.LogId);
-        }
-        catch (Exception ex)
-        {
-            logger.LogError(ex, "Slack reply for {LogId} failed: {Message}", work.LogId, ex.Message);
-        }
-    }
-
-    public override async Task StopAsync(CancellationToken cancellationToken)
-    {
-        queue.Complete();
-        try
-        {
-            if (ExecuteTask is { } running)
-            {
-                await running.WaitAsync(cancellationToken);
-            }
-        }
-        catch (OperationCanceledException)
-        {
-            // Shutdown timeout: cancel what is still running; each remaining item logs itself as not delivered.
-            await _abort.CancelAsync();
-        }
-
-        await base.StopAsync(cancellationToken);
-    }
-
-    public override void Dispose()
-    {
-        _abort.Dispose();
-        base.Dispose();
     }
 }

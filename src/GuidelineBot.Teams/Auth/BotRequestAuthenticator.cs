@@ -1,4 +1,5 @@
 using System.Text.Json;
+using GuidelineBot.Core.Logging;
 using GuidelineBot.Teams.Configuration;
 using GuidelineBot.Teams.Protocol;
 using Microsoft.Extensions.Logging;
@@ -9,10 +10,23 @@ using Microsoft.IdentityModel.Tokens;
 
 namespace GuidelineBot.Teams.Auth;
 
+/// <summary>The verdict on one request.</summary>
+internal enum AuthResult
+{
+    Accepted,
+
+    /// <summary>401: not from the Bot Connector, not for this bot, or not about this service URL.</summary>
+    Rejected,
+
+    /// <summary>503: the signing keys were never fetched and cannot be fetched now, so nothing can be checked.</summary>
+    KeysUnavailable,
+}
+
 /// <summary>
 /// Is this request really from the Bot Connector, for this bot, about this service URL? Checks the JWT (issuer, audience,
-/// lifetime with 5 minutes skew, RS256/384/512 signature by a JWKS key), the key's channel endorsement and the
-/// <c>serviceurl</c> claim. Without an App ID (local mode) requests without Authorization are accepted for loopback service URLs.
+/// lifetime with 5 minutes skew, RS256/384/512 signature by a JWKS key), the channel endorsement of the key that validated
+/// it and the <c>serviceurl</c> claim. In local mode (no App ID) requests without Authorization are accepted for the
+/// allowed loopback service URLs.
 /// </summary>
 internal sealed class BotRequestAuthenticator(
     IOptions<BotOptions> options,
@@ -28,68 +42,78 @@ internal sealed class BotRequestAuthenticator(
     private readonly BotOptions _options = options.Value;
     private readonly JsonWebTokenHandler _handler = new();
 
-    /// <summary>True when the request may be served; every false is logged with its reason.</summary>
-    public async Task<bool> AuthenticateAsync(string? authorization, Activity activity, CancellationToken cancellationToken)
+    /// <summary>Every refusal is logged with its reason (request fields clipped to <see cref="LogText.MaxFieldLength"/>).</summary>
+    public async Task<AuthResult> AuthenticateAsync(string? authorization, Activity activity, CancellationToken cancellationToken)
     {
-        var reason = await CheckAsync(authorization, activity, cancellationToken);
-        if (reason is null)
+        var (result, reason) = await CheckAsync(authorization, activity, cancellationToken);
+        if (result != AuthResult.Accepted)
         {
-            return true;
+            log.LogWarning("Rejected /api/messages request ({Type} from channel {ChannelId}): {Reason}",
+                LogText.Clip(activity.Type), LogText.Clip(activity.ChannelId), reason);
         }
 
-        log.LogWarning("Rejected /api/messages request ({Type} from channel {ChannelId}): {Reason}", activity.Type, activity.ChannelId, reason);
-        return false;
+        return result;
     }
 
-    private async Task<string?> CheckAsync(string? authorization, Activity activity, CancellationToken cancellationToken)
+    private async Task<(AuthResult, string?)> CheckAsync(string? authorization, Activity activity, CancellationToken cancellationToken)
     {
         if (_options.IsLocalMode)
         {
             if (!string.IsNullOrEmpty(authorization))
             {
-                return "a token was sent but no Bot:MicrosoftAppId is configured to validate it against";
+                return (AuthResult.Rejected, "a token was sent but no Bot:MicrosoftAppId is configured to validate it against");
             }
 
-            return AddressPolicy.IsAllowedServiceUrl(activity.ServiceUrl, localMode: true)
-                ? null
-                : $"local mode only serves loopback service URLs, not '{activity.ServiceUrl}'";
+            return AddressPolicy.IsAllowedServiceUrl(activity.ServiceUrl, _options)
+                ? (AuthResult.Accepted, null)
+                : (AuthResult.Rejected, $"local mode only serves the service URLs in Bot:LocalServiceUrls, not '{LogText.Clip(activity.ServiceUrl)}'");
         }
 
         if (authorization is null || !authorization.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase))
         {
-            return "no Bearer token";
+            return (AuthResult.Rejected, "no Bearer token");
         }
 
         var token = authorization["Bearer ".Length..].Trim();
-        var metadata = await keys.GetAsync(cancellationToken);
-        var result = await ValidateAsync(token, metadata);
-        if (!result.IsValid && result.Exception is SecurityTokenSignatureKeyNotFoundException && keys.TryForceRefresh())
+        OpenIdConnectConfiguration metadata;
+        try
         {
             metadata = await keys.GetAsync(cancellationToken);
+        }
+        catch (SigningKeysUnavailableException ex)
+        {
+            return (AuthResult.KeysUnavailable, ex.Message);
+        }
+
+        var result = await ValidateAsync(token, metadata);
+        if (!result.IsValid && result.Exception is SecurityTokenSignatureKeyNotFoundException
+            && await keys.RefreshAsync(metadata, cancellationToken) is { } refreshed)
+        {
+            // The token names a key we do not have (a rotation?): the last good keys stay until new ones arrive.
+            metadata = refreshed;
             result = await ValidateAsync(token, metadata);
         }
 
         if (!result.IsValid)
         {
-            return "invalid token: " + (result.Exception?.Message ?? "unknown reason");
+            return (AuthResult.Rejected, "invalid token: " + (result.Exception?.Message ?? "unknown reason"));
         }
 
-        var jwt = (JsonWebToken)result.SecurityToken;
-        var endorsementProblem = CheckEndorsement(metadata, jwt.Kid, activity.ChannelId);
+        var endorsementProblem = CheckEndorsement(metadata, ((JsonWebToken)result.SecurityToken).SigningKey, activity.ChannelId);
         if (endorsementProblem is not null)
         {
-            return endorsementProblem;
+            return (AuthResult.Rejected, endorsementProblem);
         }
 
         var vouched = result.Claims.TryGetValue(ServiceUrlClaim, out var claim) ? claim as string : null;
         if (string.IsNullOrEmpty(vouched) || !string.Equals(vouched, activity.ServiceUrl, StringComparison.OrdinalIgnoreCase))
         {
-            return $"the token's serviceurl claim '{vouched}' does not match the activity's serviceUrl '{activity.ServiceUrl}'";
+            return (AuthResult.Rejected, $"the token's serviceurl claim '{LogText.Clip(vouched)}' does not match the activity's serviceUrl '{LogText.Clip(activity.ServiceUrl)}'");
         }
 
-        return AddressPolicy.IsAllowedServiceUrl(activity.ServiceUrl, localMode: false)
-            ? null
-            : $"service URL '{activity.ServiceUrl}' is neither HTTPS nor loopback";
+        return AddressPolicy.IsAllowedServiceUrl(activity.ServiceUrl, _options)
+            ? (AuthResult.Accepted, null)
+            : (AuthResult.Rejected, $"service URL '{LogText.Clip(activity.ServiceUrl)}' is neither HTTPS nor loopback");
     }
 
     private Task<TokenValidationResult> ValidateAsync(string token, OpenIdConnectConfiguration metadata) =>
@@ -123,28 +147,37 @@ internal sealed class BotRequestAuthenticator(
         return expires.Value.ToUniversalTime() >= now - ClockSkew;
     }
 
-    /// <summary>The signing key, when it lists endorsements, must be endorsed for the activity's channel (e.g. "msteams").</summary>
-    private static string? CheckEndorsement(OpenIdConnectConfiguration metadata, string? kid, string? channelId)
+    /// <summary>
+    /// The key that actually validated the signature (whatever <c>kid</c> the token names) must be a published key whose
+    /// endorsements list the activity's channel (e.g. "msteams"). Anything unknown or unreadable fails.
+    /// </summary>
+    private static string? CheckEndorsement(OpenIdConnectConfiguration metadata, SecurityKey? signingKey, string? channelId)
     {
-        if (string.IsNullOrEmpty(kid))
+        var thumbprint = Thumbprint(signingKey);
+        var published = thumbprint is null
+            ? []
+            : metadata.JsonWebKeySet?.Keys.Where(k => Thumbprint(k) == thumbprint).ToList() ?? [];
+        if (published.Count != 1)
         {
-            return "the token names no signing key (kid)";
+            return "the key that validated the token is not one published key";
         }
 
-        var key = metadata.JsonWebKeySet?.Keys.FirstOrDefault(k => string.Equals(k.Kid, kid, StringComparison.Ordinal));
-        if (key is null || !key.AdditionalData.TryGetValue("endorsements", out var raw) || raw is null)
+        var key = published[0];
+        if (!key.AdditionalData.TryGetValue("endorsements", out var raw) || raw is null)
         {
-            return null;
+            return $"signing key '{LogText.Clip(key.Kid)}' lists no endorsements";
         }
 
-        var endorsements = ReadStrings(raw);
-        if (string.IsNullOrEmpty(channelId) || !endorsements.Contains(channelId, StringComparer.OrdinalIgnoreCase))
+        if (string.IsNullOrEmpty(channelId) || !ReadStrings(raw).Contains(channelId, StringComparer.OrdinalIgnoreCase))
         {
-            return $"signing key '{kid}' is not endorsed for channel '{channelId}'";
+            return $"signing key '{LogText.Clip(key.Kid)}' is not endorsed for channel '{LogText.Clip(channelId)}'";
         }
 
         return null;
     }
+
+    private static string? Thumbprint(SecurityKey? key) =>
+        key is not null && key.CanComputeJwkThumbprint() ? Base64UrlEncoder.Encode(key.ComputeJwkThumbprint()) : null;
 
     private static List<string> ReadStrings(object raw) => raw switch
     {

@@ -6,63 +6,84 @@ using Microsoft.IdentityModel.Protocols.OpenIdConnect;
 namespace GuidelineBot.Teams.Auth;
 
 /// <summary>
-/// The Bot Connector's OpenID metadata and signing keys (JWKS): an IdentityModel <see cref="ConfigurationManager{T}"/>
-/// caches them and refreshes them every 12 hours; a token naming a key we do not know forces a fresh fetch, at most once a minute.
+/// The Bot Connector's OpenID metadata and signing keys (JWKS), held by one IdentityModel <see cref="ConfigurationManager{T}"/>:
+/// cached, refreshed every 12 hours, and kept when a refresh fails (the last good keys go on validating). A token naming
+/// a key we do not know asks for a refresh through <see cref="ConfigurationManager{T}.RequestRefresh"/>, at most once a minute.
 /// </summary>
 internal sealed class BotSigningKeys
 {
     public const string HttpClientName = "GuidelineBot.Teams.OpenId";
     public static readonly TimeSpan MinForcedRefreshInterval = TimeSpan.FromMinutes(1);
 
-    private readonly string _metadataUrl;
-    private readonly PolicyDocumentRetriever _retriever;
+    /// <summary>How long a request waits for a requested refresh (the manager fetches in the background).</summary>
+    private static readonly TimeSpan RefreshWait = TimeSpan.FromSeconds(5);
+    private static readonly TimeSpan RefreshPoll = TimeSpan.FromMilliseconds(50);
+
+    private readonly ConfigurationManager<OpenIdConnectConfiguration> _manager;
     private readonly TimeProvider _time;
     private readonly Lock _gate = new();
-    private ConfigurationManager<OpenIdConnectConfiguration> _manager;
-    private DateTimeOffset _lastForcedRefresh = DateTimeOffset.MinValue;
+    private DateTimeOffset _lastRefreshRequest = DateTimeOffset.MinValue;
 
     public BotSigningKeys(IOptions<BotOptions> options, IHttpClientFactory httpClients, TimeProvider time)
     {
-        _metadataUrl = options.Value.OpenIdMetadataUrl;
-        _retriever = new PolicyDocumentRetriever(httpClients.CreateClient(HttpClientName));
         _time = time;
-        _manager = NewManager();
+        _manager = new ConfigurationManager<OpenIdConnectConfiguration>(options.Value.OpenIdMetadataUrl,
+            new OpenIdConnectConfigurationRetriever(), new PolicyDocumentRetriever(httpClients.CreateClient(HttpClientName)))
+        {
+            // The Bot Framework asks for keys to be refreshed at least every 24 hours.
+            AutomaticRefreshInterval = TimeSpan.FromHours(12),
+            // Forced refreshes are rate-limited here, on the injected clock (see RefreshAsync).
+            RefreshInterval = ConfigurationManager<OpenIdConnectConfiguration>.MinimumRefreshInterval,
+        };
     }
 
-    public Task<OpenIdConnectConfiguration> GetAsync(CancellationToken cancellationToken)
+    /// <summary>The cached metadata and keys.</summary>
+    /// <exception cref="SigningKeysUnavailableException">They were never fetched and cannot be fetched now.</exception>
+    public async Task<OpenIdConnectConfiguration> GetAsync(CancellationToken cancellationToken)
     {
-        lock (_gate)
+        try
         {
-            return _manager.GetConfigurationAsync(cancellationToken);
+            return await _manager.GetConfigurationAsync(cancellationToken);
+        }
+        catch (InvalidOperationException ex)
+        {
+            throw new SigningKeysUnavailableException(ex);
         }
     }
 
     /// <summary>
-    /// The keys were rotated (a token names an unknown key id): the next <see cref="GetAsync"/> fetches them afresh.
-    /// False when that was done less than a minute ago, so forged tokens cannot make every request fetch the keys.
+    /// Asks for fresh keys (a token names a key we do not know: maybe they were rotated) and waits briefly for them.
+    /// Null when a refresh was requested less than a minute ago (forged tokens cannot make every request fetch the
+    /// keys) or no new keys arrived; <paramref name="current"/> stays in use either way.
     /// </summary>
-    public bool TryForceRefresh()
+    public async Task<OpenIdConnectConfiguration?> RefreshAsync(OpenIdConnectConfiguration current, CancellationToken cancellationToken)
     {
-        var now = _time.GetUtcNow();
         lock (_gate)
         {
-            if (now - _lastForcedRefresh < MinForcedRefreshInterval)
+            var now = _time.GetUtcNow();
+            if (now - _lastRefreshRequest < MinForcedRefreshInterval)
             {
-                return false;
+                return null;
             }
 
-            _lastForcedRefresh = now;
-            _manager = NewManager();
-            return true;
+            _lastRefreshRequest = now;
+            _manager.RequestRefresh();
         }
-    }
 
-    private ConfigurationManager<OpenIdConnectConfiguration> NewManager() =>
-        new(_metadataUrl, new OpenIdConnectConfigurationRetriever(), _retriever)
+        var started = _time.GetTimestamp();
+        while (_time.GetElapsedTime(started) < RefreshWait)
         {
-            // The Bot Framework asks for keys to be refreshed at least every 24 hours.
-            AutomaticRefreshInterval = TimeSpan.FromHours(12),
-        };
+            var latest = await GetAsync(cancellationToken);
+            if (!ReferenceEquals(latest, current))
+            {
+                return latest;
+            }
+
+            await Task.Delay(RefreshPoll, _time, cancellationToken);
+        }
+
+        return null;
+    }
 
     /// <summary>Fetches metadata and JWKS over HTTPS, or plain HTTP on loopback only (tests).</summary>
     private sealed class PolicyDocumentRetriever(HttpClient http) : IDocumentRetriever
@@ -80,3 +101,7 @@ internal sealed class BotSigningKeys
         }
     }
 }
+
+/// <summary>The signing keys were never fetched and the OpenID metadata endpoint cannot be reached now.</summary>
+internal sealed class SigningKeysUnavailableException(Exception inner)
+    : Exception("the Bot Framework signing keys could not be fetched: " + inner.Message, inner);

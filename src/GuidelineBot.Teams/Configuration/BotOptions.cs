@@ -24,7 +24,18 @@ public sealed class BotOptions
     /// <summary>Where outbound tokens come from; default derived from the tenant.</summary>
     public string? TokenEndpoint { get; set; }
 
-    /// <summary>No App ID: requests without Authorization are accepted and only loopback service URLs are called.</summary>
+    /// <summary>
+    /// Local mode only (no App ID, Development, loopback): the service URL origins replies may go to. Default: the
+    /// Microsoft 365 Agents Playground (<c>-p 56150</c>, its usual port) and the Bot Framework Emulator's fixed port (9000).
+    /// </summary>
+    public string[]? LocalServiceUrls { get; set; }
+
+    public static readonly IReadOnlyList<string> DefaultLocalServiceUrls =
+        ["http://localhost:56150", "http://127.0.0.1:56150", "http://localhost:9000", "http://127.0.0.1:9000"];
+
+    public IReadOnlyList<string> AllowedLocalServiceUrls => LocalServiceUrls is { Length: > 0 } configured ? configured : DefaultLocalServiceUrls;
+
+    /// <summary>No App ID: requests are not authenticated, so the bot serves them only in local mode (see <c>TeamsAccess</c>).</summary>
     public bool IsLocalMode => string.IsNullOrWhiteSpace(MicrosoftAppId);
 
     public bool IsMultiTenant => string.Equals(MicrosoftAppType, MultiTenant, StringComparison.OrdinalIgnoreCase);

@@ -1,22 +1,24 @@
-using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 
 namespace GuidelineBot.Teams.Configuration;
 
-/// <summary>Checks the <c>Bot</c> section at start-up; in Production refuses to run <c>/api/messages</c> unauthenticated.</summary>
-internal sealed class BotOptionsValidator(IHostEnvironment environment) : IValidateOptions<BotOptions>
+/// <summary>
+/// Checks the <c>Bot</c> section at start-up. No App ID is valid (Teams then runs in local mode or is off, see
+/// <c>TeamsAccess</c>); an App ID needs the rest of its registration.
+/// </summary>
+internal sealed class BotOptionsValidator : IValidateOptions<BotOptions>
 {
     public ValidateOptionsResult Validate(string? name, BotOptions options)
     {
         var failures = new List<string>();
         if (options.IsLocalMode)
         {
-            if (environment.IsProduction())
+            foreach (var origin in options.LocalServiceUrls ?? [])
             {
-                failures.Add("Bot:MicrosoftAppId is not set, so /api/messages would accept unauthenticated requests. " +
-                             "In Production set Bot:MicrosoftAppId, Bot:MicrosoftAppPassword and Bot:MicrosoftAppTenantId " +
-                             "(e.g. environment variables Bot__MicrosoftAppId, Bot__MicrosoftAppPassword, Bot__MicrosoftAppTenantId); " +
-                             "for local testing run with ASPNETCORE_ENVIRONMENT=Development.");
+                if (!AddressPolicy.IsLoopbackOrigin(origin))
+                {
+                    failures.Add($"Bot:LocalServiceUrls entries must be loopback origins such as http://localhost:56150 (no path or query), not '{origin}'.");
+                }
             }
         }
         else

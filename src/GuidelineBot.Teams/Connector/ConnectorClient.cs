@@ -1,6 +1,7 @@
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json.Serialization.Metadata;
+using GuidelineBot.Core.Logging;
 using GuidelineBot.Teams.Auth;
 using GuidelineBot.Teams.Configuration;
 using GuidelineBot.Teams.Protocol;
@@ -9,8 +10,8 @@ using Microsoft.Extensions.Options;
 namespace GuidelineBot.Teams.Connector;
 
 /// <summary>
-/// The Bot Connector REST API (v3) at the activity's <c>serviceUrl</c>. Registered as a typed HttpClient with the standard
-/// resilience handler (bounded retries of 429/5xx). Refuses service URLs the policy does not allow (SSRF guard).
+/// The Bot Connector REST API (v3) at the activity's <c>serviceUrl</c>. Registered as a typed HttpClient with the shared
+/// POST-safe resilience (retries only what cannot duplicate a message). Refuses service URLs the policy does not allow (SSRF guard).
 /// </summary>
 internal sealed class ConnectorClient
 {
@@ -78,16 +79,20 @@ internal sealed class ConnectorClient
         }
     }
 
+    /// <summary>
+    /// <c>{serviceUrl}/{root}/{segments…}</c>, each segment escaped, built with <see cref="UriBuilder"/> so nothing in an id or
+    /// in the service URL can move the request elsewhere (a service URL with user info, query or fragment is refused).
+    /// </summary>
     private Uri Url(string serviceUrl, string root, params string[] segments)
     {
-        if (!AddressPolicy.IsAllowedServiceUrl(serviceUrl, _options.IsLocalMode))
+        if (!AddressPolicy.IsAllowedServiceUrl(serviceUrl, _options) || !AddressPolicy.TryParseServiceUrl(serviceUrl, out var baseUri))
         {
             throw new InvalidOperationException(_options.IsLocalMode
-                ? $"Local mode (no Bot:MicrosoftAppId) only calls loopback service URLs, not '{serviceUrl}'."
-                : $"Service URL '{serviceUrl}' must be HTTPS (plain HTTP only on loopback).");
+                ? $"Local mode only calls the service URLs in Bot:LocalServiceUrls, not '{LogText.Clip(serviceUrl)}'."
+                : $"Service URL '{LogText.Clip(serviceUrl)}' must be HTTPS (plain HTTP only on loopback), without user info, query or fragment.");
         }
 
-        var path = string.Join('/', segments.Select(Uri.EscapeDataString));
-        return new Uri(serviceUrl.TrimEnd('/') + "/" + root + (path.Length > 0 ? "/" + path : ""));
+        var path = baseUri.AbsolutePath.TrimEnd('/') + "/" + root + string.Concat(segments.Select(s => "/" + Uri.EscapeDataString(s)));
+        return new UriBuilder(baseUri) { Path = path, Query = "", Fragment = "" }.Uri;
     }
 }

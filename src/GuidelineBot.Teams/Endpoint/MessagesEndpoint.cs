@@ -1,5 +1,8 @@
 using System.Text.Json;
+using GuidelineBot.Core.Logging;
+using GuidelineBot.Http;
 using GuidelineBot.Teams.Auth;
+using GuidelineBot.Teams.Configuration;
 using GuidelineBot.Teams.Protocol;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
@@ -7,20 +10,46 @@ using Microsoft.Extensions.Logging;
 namespace GuidelineBot.Teams.Endpoint;
 
 /// <summary>
-/// <c>POST /api/messages</c>: parse (bad JSON or no <c>type</c> → 400), authenticate (→ 401, nothing sent anywhere),
-/// queue the turn and answer 200 at once; replies go out through the Bot Connector.
+/// <c>POST /api/messages</c>: Teams off → 404; outside local mode no Bearer token → 401 before the body is read; body over
+/// 256 KB → 413; bad JSON, no <c>type</c>, or a service URL that is not a plain http(s) base address → 400; authenticate
+/// (→ 401, or 503 + Retry-After while the signing keys cannot be fetched; nothing sent anywhere); activities sent by a bot
+/// (the bot's own messages coming back) are ignored; otherwise queue the turn and answer 200 at once.
 /// </summary>
 internal static class MessagesEndpoint
 {
     public const string Route = "/api/messages";
 
-    public static async Task<IResult> HandleAsync(
-        HttpRequest request, BotRequestAuthenticator authenticator, TurnQueue queue, ILoggerFactory loggers, CancellationToken cancellationToken)
+    /// <summary>Activities are a few KB; cards submitted back stay far below this.</summary>
+    public const int MaxBodyBytes = 256 * 1024;
+
+    private const string KeysRetryAfterSeconds = "30";
+
+    public static async Task<IResult> HandleAsync(HttpContext context, TeamsAccess access, BotRequestAuthenticator authenticator,
+        TurnQueue queue, ILoggerFactory loggers)
     {
+        var request = context.Request;
+        var cancellationToken = context.RequestAborted;
+        if (access.Mode == TeamsMode.Off)
+        {
+            return Results.NotFound();
+        }
+
+        var authorization = request.Headers.Authorization.ToString() is { Length: > 0 } h ? h : null;
+        if (access.Mode == TeamsMode.Authenticated && authorization?.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase) != true)
+        {
+            return Results.Unauthorized();
+        }
+
+        var body = await BoundedBody.ReadAsync(request.Body, request.ContentLength, MaxBodyBytes, cancellationToken);
+        if (body is null)
+        {
+            return Results.StatusCode(StatusCodes.Status413PayloadTooLarge);
+        }
+
         Activity? activity;
         try
         {
-            activity = await JsonSerializer.DeserializeAsync(request.Body, TeamsJsonContext.Default.Activity, cancellationToken);
+            activity = JsonSerializer.Deserialize(body, TeamsJsonContext.Default.Activity);
         }
         catch (JsonException)
         {
@@ -32,17 +61,38 @@ internal static class MessagesEndpoint
             return Results.BadRequest("The activity has no type.");
         }
 
-        if (!await authenticator.AuthenticateAsync(request.Headers.Authorization.ToString() is { Length: > 0 } h ? h : null, activity, cancellationToken))
+        if (!AddressPolicy.TryParseServiceUrl(activity.ServiceUrl, out _))
         {
-            return Results.Unauthorized();
+            return Results.BadRequest("The activity's serviceUrl must be an absolute http(s) URL without user info, query or fragment.");
         }
 
-        if (!queue.TryEnqueue(activity))
+        switch (await authenticator.AuthenticateAsync(authorization, activity, cancellationToken))
         {
-            loggers.CreateLogger(typeof(MessagesEndpoint)).LogWarning("Turn queue full: answering 503 so the Bot Connector retries later");
+            case AuthResult.Rejected:
+                return Results.Unauthorized();
+            case AuthResult.KeysUnavailable:
+                context.Response.Headers.RetryAfter = KeysRetryAfterSeconds;
+                return Results.StatusCode(StatusCodes.Status503ServiceUnavailable);
+        }
+
+        var log = loggers.CreateLogger(typeof(MessagesEndpoint));
+        if (IsFromABot(activity))
+        {
+            log.LogDebug("Ignored a {Type} activity sent by a bot (never answer a bot, ourselves included)", LogText.Clip(activity.Type));
+            return Results.Ok();
+        }
+
+        if (!await queue.TryEnqueueAsync(activity, cancellationToken))
+        {
+            log.LogWarning("Turn queue full or stopping: answering 503 so the Bot Connector retries later");
             return Results.StatusCode(StatusCodes.Status503ServiceUnavailable);
         }
 
         return Results.Ok();
     }
+
+    /// <summary>Sent by a bot: the bot itself (<c>from.id == recipient.id</c>) or any account with <c>role: "bot"</c>.</summary>
+    private static bool IsFromABot(Activity activity) =>
+        string.Equals(activity.From?.Role, "bot", StringComparison.OrdinalIgnoreCase)
+        || (!string.IsNullOrEmpty(activity.From?.Id) && string.Equals(activity.From.Id, activity.Recipient?.Id, StringComparison.OrdinalIgnoreCase));
 }

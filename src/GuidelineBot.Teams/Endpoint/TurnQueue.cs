@@ -1,21 +1,10 @@
-using System.Threading.Channels;
+using GuidelineBot.Core.Background;
 using GuidelineBot.Teams.Protocol;
 
 namespace GuidelineBot.Teams.Endpoint;
 
 /// <summary>Authenticated activities waiting for <see cref="TurnWorker"/>: the HTTP response does not wait for the answer.</summary>
-internal sealed class TurnQueue
+internal sealed class TurnQueue(TimeProvider time) : WorkQueue<Activity>(Capacity, time)
 {
     public const int Capacity = 1000;
-
-    private readonly Channel<Activity> _channel = Channel.CreateBounded<Activity>(new BoundedChannelOptions(Capacity)
-    {
-        FullMode = BoundedChannelFullMode.Wait,
-        SingleReader = false,
-    });
-
-    /// <summary>False when the queue is full (the caller answers 503 and the Bot Connector retries).</summary>
-    public bool TryEnqueue(Activity activity) => _channel.Writer.TryWrite(activity);
-
-    public IAsyncEnumerable<Activity> ReadAllAsync(CancellationToken cancellationToken) => _channel.Reader.ReadAllAsync(cancellationToken);
 }

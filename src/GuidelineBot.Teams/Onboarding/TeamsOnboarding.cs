@@ -1,4 +1,5 @@
 using System.Text.Json;
+using GuidelineBot.Core.Logging;
 using GuidelineBot.Core.Onboarding;
 using GuidelineBot.Teams.Cards;
 using GuidelineBot.Teams.Protocol;
@@ -83,12 +84,12 @@ internal sealed class TeamsOnboarding(OnboardingService engine, PersonalChat cha
             {
                 var chat = await chats.OpenAsync(turn, person, cancellationToken);
                 await chats.SendAsync(OnboardingMessages.For(outputs, chat), cancellationToken);
-                log.LogInformation("Started onboarding for {Key} in a 1:1 chat", key);
+                log.LogInformation("Started onboarding for {Person} in a 1:1 chat", LogText.Pseudonym(key.UserId));
             }
             catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
             {
                 // The state is stored (so a retried event will not start it again): the person can still type "resume".
-                log.LogError(ex, "Onboarding for {Key} was started but its 1:1 chat could not be opened or written to", key);
+                log.LogError(ex, "Onboarding for {Person} was started but its 1:1 chat could not be opened or written to", LogText.Pseudonym(key.UserId));
             }
         }
     }
@@ -104,7 +105,7 @@ internal sealed class TeamsOnboarding(OnboardingService engine, PersonalChat cha
         }
         catch (Exception ex) when (ex is HttpRequestException or InvalidOperationException && !cancellationToken.IsCancellationRequested)
         {
-            log.LogWarning(ex, "Could not open a 1:1 chat with {Key}; running onboarding in conversation {ConversationId}", key, turn.ConversationId);
+            log.LogWarning(ex, "Could not open a 1:1 chat with {Person}; running onboarding in conversation {ConversationId}", LogText.Pseudonym(key.UserId), LogText.Clip(turn.ConversationId));
         }
 
         var outputs = await engine.HandleAsync(key, trigger, person.Name ?? "", cancellationToken);

@@ -23,7 +23,7 @@ internal sealed class TeamsTurn(Activity activity, ConnectorClient connector)
         Type = type,
         ChannelId = Activity.ChannelId,
         ServiceUrl = Activity.ServiceUrl,
-        From = Activity.Recipient,
+        From = Activity.Recipient is { } bot ? bot with { Role = "bot" } : null,
         Recipient = Activity.From,
         Conversation = Activity.Conversation,
         ReplyToId = Activity.Id,

@@ -1,3 +1,4 @@
+using GuidelineBot.Core.Logging;
 using GuidelineBot.Teams.Cards;
 using GuidelineBot.Teams.Connector;
 using GuidelineBot.Teams.Protocol;
@@ -28,13 +29,13 @@ internal sealed class TurnDispatcher(ConnectorClient connector, IServiceProvider
                     await services.GetRequiredService<InstallationUpdateHandler>().HandleAsync(turn, cancellationToken);
                     break;
                 default:
-                    log.LogDebug("Ignored a {Type} activity", activity.Type);
+                    log.LogDebug("Ignored a {Type} activity", LogText.Clip(activity.Type));
                     break;
             }
         }
         catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
         {
-            log.LogError(ex, "Teams turn failed ({Type} in conversation {ConversationId})", activity.Type, activity.Conversation?.Id);
+            log.LogError(ex, "Teams turn failed ({Type} in conversation {ConversationId})", LogText.Clip(activity.Type), LogText.Clip(activity.Conversation?.Id));
             if (activity.Type == Activity.Types.Message)
             {
                 await ApologizeAsync(turn, cancellationToken);
@@ -63,7 +64,7 @@ internal sealed class TurnDispatcher(ConnectorClient connector, IServiceProvider
         }
         catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
         {
-            log.LogError(ex, "Could not send the apology either (conversation {ConversationId})", turn.Activity.Conversation?.Id);
+            log.LogError(ex, "Could not send the apology either (conversation {ConversationId})", LogText.Clip(turn.Activity.Conversation?.Id));
         }
     }
 }

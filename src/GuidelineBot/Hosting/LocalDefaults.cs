@@ -6,7 +6,7 @@ internal static class LocalDefaults
     /// <summary>
     /// `dotnet run --project src/GuidelineBot` from a checkout is a local try, so the environment is Development unless
     /// ASPNETCORE_ENVIRONMENT, DOTNET_ENVIRONMENT or --environment says otherwise. Deployments set Production (where
-    /// the Teams endpoint refuses to run unauthenticated).
+    /// Teams without an App ID is off; unauthenticated local mode needs Development and loopback-only addresses).
     /// </summary>
     public static string[] WithDevelopmentByDefault(string[] args)
     {

@@ -1,5 +1,7 @@
 using GuidelineBot.Core.Storage;
+using GuidelineBot.Http;
 using GuidelineBot.Slack;
+using GuidelineBot.Slack.Api;
 using GuidelineBot.Slack.Events;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.TestHost;
@@ -49,7 +51,7 @@ public sealed class SlackBotFactory(FakeSlackApi api, TimeProvider? time = null,
                 services.AddSingleton(time);
             }
 
-            services.Configure<SlackApiResilienceOptions>(o =>
+            services.Configure<OutboundHttpOptions>(nameof(SlackApiClient), o =>
             {
                 o.BaseDelay = TimeSpan.FromMilliseconds(20);
                 o.MaxRetryAttempts = MaxRetryAttempts;

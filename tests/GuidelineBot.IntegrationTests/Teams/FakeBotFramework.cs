@@ -31,6 +31,8 @@ public sealed class FakeBotFramework : IAsyncDisposable
     private readonly ConcurrentQueue<RecordedRequest> _requests = new();
     private readonly ConcurrentDictionary<string, int> _failuresToServe = new();
     private readonly ConcurrentDictionary<string, int> _refusals = new();
+    private readonly ConcurrentDictionary<string, TimeSpan> _delays = new();
+    private readonly ConcurrentDictionary<string, bool> _retryAfter = new();
     private int _nextId;
     private int _keySetRequests;
 
@@ -87,8 +89,21 @@ public sealed class FakeBotFramework : IAsyncDisposable
         return fake;
     }
 
-    /// <summary>The next <paramref name="count"/> connector calls whose path contains <paramref name="pathPart"/> answer 503.</summary>
-    public void FailNext(string pathPart, int count) => _failuresToServe[pathPart] = count;
+    /// <summary>
+    /// The next <paramref name="count"/> connector calls whose path contains <paramref name="pathPart"/> answer 503, with
+    /// <c>Retry-After: 0</c> unless <paramref name="retryAfter"/> is false.
+    /// </summary>
+    public void FailNext(string pathPart, int count, bool retryAfter = true)
+    {
+        _retryAfter[pathPart] = retryAfter;
+        _failuresToServe[pathPart] = count;
+    }
+
+    /// <summary>Connector calls whose path contains <paramref name="pathPart"/> are recorded at once but answered after <paramref name="delay"/>.</summary>
+    public void Delay(string pathPart, TimeSpan delay) => _delays[pathPart] = delay;
+
+    /// <summary>While true, the OpenID metadata and key set answer 500 (the endpoint is down).</summary>
+    public bool MetadataDown { get; set; }
 
     /// <summary>Every connector call to exactly <paramref name="rawTarget"/> answers 403 (e.g. a 1:1 chat the bot may not open).</summary>
     public void Refuse(string rawTarget) => _refusals[rawTarget] = 1;
@@ -157,7 +172,7 @@ public sealed class FakeBotFramework : IAsyncDisposable
 
     private void Map(WebApplication app)
     {
-        app.MapGet("/v1/.well-known/openidconfiguration", () => Results.Json(new JsonObject
+        app.MapGet("/v1/.well-known/openidconfiguration", () => MetadataDown ? Results.StatusCode(500) : Results.Json(new JsonObject
         {
             ["issuer"] = "https://api.botframework.com",
             ["authorization_endpoint"] = "https://invalid.botframework.com",
@@ -168,6 +183,11 @@ public sealed class FakeBotFramework : IAsyncDisposable
         app.MapGet("/v1/.well-known/keys", () =>
         {
             Interlocked.Increment(ref _keySetRequests);
+            if (MetadataDown)
+            {
+                return Results.StatusCode(500);
+            }
+
             var keys = new JsonArray(Jwk(TeamsKey, "msteams", "emulator"), Jwk(WebChatKey, "webchat"));
             if (Rotated)
             {
@@ -184,6 +204,14 @@ public sealed class FakeBotFramework : IAsyncDisposable
         app.Map("/connector/{**rest}", async (HttpContext context) =>
         {
             var request = await RecordAsync(context);
+            foreach (var (part, delay) in _delays)
+            {
+                if (request.RawTarget.Contains(part, StringComparison.Ordinal))
+                {
+                    await Task.Delay(delay, CancellationToken.None);
+                }
+            }
+
             if (_refusals.ContainsKey(request.RawTarget))
             {
                 return Results.StatusCode(403);
@@ -193,6 +221,11 @@ public sealed class FakeBotFramework : IAsyncDisposable
             {
                 if (remaining > 0 && request.RawTarget.Contains(part, StringComparison.Ordinal) && _failuresToServe.TryUpdate(part, remaining - 1, remaining))
                 {
+                    if (_retryAfter.GetValueOrDefault(part))
+                    {
+                        context.Response.Headers.RetryAfter = "0";
+                    }
+
                     return Results.StatusCode(503);
                 }
             }

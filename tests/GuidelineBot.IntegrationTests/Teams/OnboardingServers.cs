@@ -12,18 +12,12 @@ namespace GuidelineBot.IntegrationTests.Teams;
 /// </summary>
 public sealed class OnboardingBotFactory(FakeBotFramework fake, OnboardingServerStore store, bool autoStart = false) : TeamsBotFactory(fake)
 {
-    public TestLogs Logs { get; } = new();
-
-    public bool Logged(LogLevel level, params string[] fragments) =>
-        Logs.Entries.Any(e => e.Level == level && fragments.All(f => e.Message.Contains(f, StringComparison.Ordinal)));
-
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         base.ConfigureWebHost(builder);
         builder.UseSetting("Storage:Provider", store.Provider);
         builder.UseSetting("Storage:ConnectionString", store.ConnectionString);
         builder.UseSetting("Onboarding:AutoStart", autoStart ? "true" : "false");
-        builder.ConfigureLogging(logging => logging.AddProvider(Logs).AddFilter("GuidelineBot.Teams", LogLevel.Debug));
     }
 }
 

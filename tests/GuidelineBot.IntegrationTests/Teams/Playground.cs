@@ -59,10 +59,10 @@ public sealed class Playground : IAsyncDisposable
 
     private static string ToolsCli => Path.Combine(RepoPaths.Root, "tests", ".tools", "node_modules", "@microsoft", "m365agentsplayground", "cli.js");
 
-    public static async Task<Playground> StartAsync(string botEndpoint)
+    /// <param name="port">The Playground's port: the bot allows its origin in <c>Bot:LocalServiceUrls</c>.</param>
+    public static async Task<Playground> StartAsync(string botEndpoint, int port)
     {
         var cli = CliPath ?? throw new InvalidOperationException(MissingTools);
-        var port = FreePort();
         var start = new ProcessStartInfo("node")
         {
             ArgumentList = { cli, "-e", botEndpoint, "-p", port.ToString(System.Globalization.CultureInfo.InvariantCulture), "--disable-telemetry" },

@@ -8,11 +8,17 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace GuidelineBot.IntegrationTests.Teams;
 
-/// <summary>The real bot server on Kestrel, 127.0.0.1 and a free port, in local mode (no App ID), as the Playground expects; its store is a temp SQLite file.</summary>
+/// <summary>
+/// The real bot server on Kestrel, 127.0.0.1 and a free port, in local mode (no App ID, Development, loopback), as the
+/// Playground expects, replying to the Playground on <paramref name="playgroundPort"/>; its store is a temp SQLite file.
+/// </summary>
 public sealed class PlaygroundBotFactory : GuidelineBotFactory
 {
-    public PlaygroundBotFactory()
+    private readonly int _playgroundPort;
+
+    public PlaygroundBotFactory(int playgroundPort)
     {
+        _playgroundPort = playgroundPort;
         UseKestrel(options => options.Listen(IPAddress.Loopback, 0));
     }
 
@@ -29,6 +35,9 @@ public sealed class PlaygroundBotFactory : GuidelineBotFactory
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         base.ConfigureWebHost(builder);
+        builder.UseEnvironment("Development");
         builder.UseSetting("Bot:MicrosoftAppId", "");
+        builder.UseSetting("Bot:LocalServiceUrls:0", $"http://localhost:{_playgroundPort}");
+        builder.UseSetting("Bot:LocalServiceUrls:1", $"http://127.0.0.1:{_playgroundPort}");
     }
 }

@@ -25,8 +25,9 @@ public sealed class PlaygroundEndToEndTests(ITestOutputHelper output)
             Assert.Fail(missing + " — tests/scripts/playground-start.sh installs them.");
         }
 
-        await using var bot = new PlaygroundBotFactory();
-        await using var playground = await Playground.StartAsync(bot.StartAndGetMessagesEndpoint());
+        var port = Playground.FreePort();
+        await using var bot = new PlaygroundBotFactory(port);
+        await using var playground = await Playground.StartAsync(bot.StartAndGetMessagesEndpoint(), port);
         try
         {
             using var http = new HttpClient { BaseAddress = new Uri(playground.BaseUrl) };
@@ -82,8 +83,9 @@ public sealed class PlaygroundEndToEndTests(ITestOutputHelper output)
             Assert.Fail(missing + " — tests/scripts/playground-start.sh installs them.");
         }
 
-        await using var bot = new PlaygroundBotFactory();
-        await using var playground = await Playground.StartAsync(bot.StartAndGetMessagesEndpoint());
+        var port = Playground.FreePort();
+        await using var bot = new PlaygroundBotFactory(port);
+        await using var playground = await Playground.StartAsync(bot.StartAndGetMessagesEndpoint(), port);
 
         using var playwright = await Microsoft.Playwright.Playwright.CreateAsync();
         await using var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions

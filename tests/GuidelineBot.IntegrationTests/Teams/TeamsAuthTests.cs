@@ -101,8 +101,10 @@ public sealed class TeamsAuthTests(TeamsFixture fixture)
         await Bot.PostActivityAsync(Activities.Message(Fake.ServiceUrl, "a:before-rotation", "hi"), Token());
         Fake.RotateKeys();
         var fetches = Fake.KeySetRequests;
-        // Forced refreshes are rate-limited (another test may just have sent an unknown key id): move the bot's clock on.
+        // Forced refreshes are rate-limited (another test may just have sent an unknown key id): move the bot's clock on,
+        // and let IdentityModel's own minimum interval between refresh requests (1 s, real time) pass.
         Bot.Clock.Offset += TimeSpan.FromMinutes(2);
+        await Task.Delay(Microsoft.IdentityModel.Protocols.ConfigurationManager<Microsoft.IdentityModel.Protocols.OpenIdConnect.OpenIdConnectConfiguration>.MinimumRefreshInterval);
 
         var response = await Bot.PostActivityAsync(Activities.Message(Fake.ServiceUrl, "a:rotated", "hi"),
             Fake.CreateToken(Bot.Clock.GetUtcNow(), key: Fake.RotatedKey));
@@ -142,8 +144,12 @@ public sealed class TeamsAuthTests(TeamsFixture fixture)
     public async Task Malformed_json_is_400()
     {
         using var client = Bot.CreateClient();
-        using var content = new StringContent("{\"type\":\"message\",", System.Text.Encoding.UTF8, "application/json");
-        var response = await client.PostAsync("/api/messages", content);
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/messages")
+        {
+            Content = new StringContent("{\"type\":\"message\",", System.Text.Encoding.UTF8, "application/json"),
+        };
+        request.Headers.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", Token());
+        var response = await client.SendAsync(request);
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
     }
 

@@ -6,15 +6,23 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Logging;
+using GuidelineBot.IntegrationTests.Slack;
 
 namespace GuidelineBot.IntegrationTests.Teams;
 
 /// <summary>
 /// The bot server in-process (with its real SQLite store in a temp folder), pointed at a <see cref="FakeBotFramework"/>;
-/// App ID set unless <paramref name="localMode"/>.
+/// App ID set unless <paramref name="localMode"/> (then the environment is Development and the fake's origin is in
+/// <c>Bot:LocalServiceUrls</c>). <paramref name="services"/> adjusts the services last; log lines are collected.
 /// </summary>
-public class TeamsBotFactory(FakeBotFramework fake, bool localMode = false) : GuidelineBotFactory
+public class TeamsBotFactory(FakeBotFramework fake, bool localMode = false, Action<IServiceCollection>? services = null) : GuidelineBotFactory
 {
+    public TestLogs Logs { get; } = new();
+
+    public bool Logged(LogLevel level, params string[] fragments) =>
+        Logs.Entries.Any(e => e.Level == level && fragments.All(f => e.Message.Contains(f, StringComparison.Ordinal)));
+
     /// <summary>The real feedback store, wrapped so a test can make it fail.</summary>
     public FailingFeedbackStore Feedback => (FailingFeedbackStore)Services.GetRequiredService<IFeedbackStore>();
 
@@ -28,7 +36,12 @@ public class TeamsBotFactory(FakeBotFramework fake, bool localMode = false) : Gu
     {
         base.ConfigureWebHost(builder);
         builder.UseSetting("Bot:OpenIdMetadataUrl", fake.OpenIdMetadataUrl);
-        if (!localMode)
+        if (localMode)
+        {
+            builder.UseEnvironment("Development");
+            builder.UseSetting("Bot:LocalServiceUrls:0", fake.BaseUrl);
+        }
+        else
         {
             builder.UseSetting("Bot:MicrosoftAppId", FakeBotFramework.AppId);
             builder.UseSetting("Bot:MicrosoftAppPassword", "test-secret");
@@ -36,10 +49,12 @@ public class TeamsBotFactory(FakeBotFramework fake, bool localMode = false) : Gu
             builder.UseSetting("Bot:TokenEndpoint", fake.TokenEndpoint);
         }
 
-        builder.ConfigureTestServices(services =>
+        builder.ConfigureLogging(logging => logging.AddProvider(Logs).AddFilter("GuidelineBot", LogLevel.Debug));
+        builder.ConfigureTestServices(collection =>
         {
-            services.Replace(ServiceDescriptor.Singleton<TimeProvider>(Clock));
-            FailingFeedbackStore.Wrap(services);
+            collection.Replace(ServiceDescriptor.Singleton<TimeProvider>(Clock));
+            FailingFeedbackStore.Wrap(collection);
+            services?.Invoke(collection);
         });
     }
 

@@ -1,6 +1,7 @@
 using System.Net;
 using GuidelineBot.Teams.Configuration;
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
 namespace GuidelineBot.IntegrationTests.Teams;
@@ -23,10 +24,50 @@ public sealed class TeamsLocalModeTests(LocalTeamsFixture fixture) : IClassFixtu
     [Theory]
     [InlineData("https://smba.trafficmanager.net/amer/")]
     [InlineData("http://10.0.0.5/connector/")]
-    public async Task Non_loopback_service_url_is_refused_in_local_mode(string serviceUrl)
+    [InlineData("http://127.0.0.1:9100/internal/admin")]
+    [InlineData("http://localhost:9100/")]
+    public async Task Service_urls_outside_Bot_LocalServiceUrls_are_refused_in_local_mode(string serviceUrl)
     {
         var response = await fixture.Bot.PostActivityAsync(Activities.Message(serviceUrl, "a:local-ssrf", "hi"), token: null);
         Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+        Assert.True(fixture.Bot.Logged(LogLevel.Warning, "Rejected /api/messages request", "Bot:LocalServiceUrls"));
+    }
+
+    [Fact]
+    public async Task The_allowed_origin_on_another_port_is_refused_and_nothing_is_posted()
+    {
+        // The fake connector's own host with a port that is not in Bot:LocalServiceUrls.
+        var origin = new Uri(fixture.Fake.BaseUrl);
+        var otherPort = new UriBuilder(origin) { Port = origin.Port == 65535 ? 65534 : origin.Port + 1, Path = "/connector/" }.Uri.ToString();
+        var response = await fixture.Bot.PostActivityAsync(Activities.Message(otherPort, "a:local-other-port", "can I friend parents?"), token: null);
+        Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+
+        await AnswerCanaryAsync();
+        Assert.DoesNotContain(fixture.Fake.Requests, r => r.RawTarget.Contains("local-other-port", StringComparison.Ordinal));
+    }
+
+    [Theory]
+    [InlineData("{0}/connector/?x=")]
+    [InlineData("{0}/connector/?")]
+    [InlineData("{0}/connector/#top")]
+    [InlineData("http://user:pass@{1}/connector/")]
+    public async Task Service_url_with_query_fragment_or_user_info_is_400_and_nothing_is_posted(string template)
+    {
+        var serviceUrl = string.Format(System.Globalization.CultureInfo.InvariantCulture, template, fixture.Fake.BaseUrl, new Uri(fixture.Fake.BaseUrl).Authority);
+        var response = await fixture.Bot.PostActivityAsync(Activities.Message(serviceUrl, "a:local-query", "can I friend parents?"), token: null);
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+
+        await AnswerCanaryAsync();
+        Assert.DoesNotContain(fixture.Fake.Requests, r => r.RawTarget.Contains("local-query", StringComparison.Ordinal));
+    }
+
+    /// <summary>A genuine message after the refused one: once it is answered, the refused one would have been too.</summary>
+    private async Task AnswerCanaryAsync()
+    {
+        var canary = "a:local-canary-" + Guid.NewGuid().ToString("N");
+        var response = await fixture.Bot.PostActivityAsync(Activities.Message(fixture.Fake.ServiceUrl, canary, "hi"), token: null);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        await fixture.Fake.WaitForAsync(r => r.RawTarget.Contains(Uri.EscapeDataString(canary), StringComparison.Ordinal) && r.ActivityType == "message", "the canary");
     }
 
     [Fact]
@@ -38,11 +79,11 @@ public sealed class TeamsLocalModeTests(LocalTeamsFixture fixture) : IClassFixtu
     }
 
     [Fact]
-    public void Production_refuses_to_start_without_an_app_id()
+    public void A_local_service_url_entry_that_is_not_a_loopback_origin_fails_at_start_up()
     {
-        using var production = new ProductionFactory();
-        var error = Assert.Throws<OptionsValidationException>(() => production.Server);
-        Assert.Contains("Bot:MicrosoftAppId is not set", error.Message, StringComparison.Ordinal);
+        using var factory = new BadLocalOriginFactory();
+        var error = Assert.Throws<OptionsValidationException>(() => factory.Server);
+        Assert.Contains("Bot:LocalServiceUrls entries must be loopback origins", error.Message, StringComparison.Ordinal);
     }
 
     [Theory]
@@ -55,13 +96,13 @@ public sealed class TeamsLocalModeTests(LocalTeamsFixture fixture) : IClassFixtu
         Assert.Contains(message, error.Message, StringComparison.Ordinal);
     }
 
-    private sealed class ProductionFactory : GuidelineBotFactory
+    private sealed class BadLocalOriginFactory : GuidelineBotFactory
     {
         protected override void ConfigureWebHost(IWebHostBuilder builder)
         {
             base.ConfigureWebHost(builder);
-            builder.UseEnvironment("Production");
             builder.UseSetting("Bot:MicrosoftAppId", "");
+            builder.UseSetting("Bot:LocalServiceUrls:0", "http://127.0.0.1:9100/internal/admin");
         }
     }
 
@@ -98,12 +139,21 @@ public sealed class TeamsUnitTests
     [InlineData("https://smba.trafficmanager.net/amer/", false, true)]
     [InlineData("https://smba.trafficmanager.net/amer/", true, false)]
     [InlineData("http://localhost:56150/_connector", true, true)]
+    [InlineData("http://127.0.0.1:56150/_connector", true, true)]
+    [InlineData("http://localhost:9000/", true, true)]
+    [InlineData("http://127.0.0.1:9100/internal/admin", true, false)]
+    [InlineData("http://localhost:3978/api/messages", true, false)]
+    [InlineData("http://localhost:56150/_connector?x=", true, false)]
+    [InlineData("http://localhost:56150/_connector#x", true, false)]
+    [InlineData("http://me@localhost:56150/_connector", true, false)]
+    [InlineData("https://smba.trafficmanager.net/amer/?x=", false, false)]
+    [InlineData("https://evil@smba.trafficmanager.net/amer/", false, false)]
     [InlineData("http://127.0.0.1:3978/", false, true)]
     [InlineData("http://example.com/", false, false)]
     [InlineData("file:///etc/passwd", false, false)]
     [InlineData(null, true, false)]
     public void Service_url_policy(string? serviceUrl, bool localMode, bool allowed) =>
-        Assert.Equal(allowed, AddressPolicy.IsAllowedServiceUrl(serviceUrl, localMode));
+        Assert.Equal(allowed, AddressPolicy.IsAllowedServiceUrl(serviceUrl, new BotOptions { MicrosoftAppId = localMode ? null : "app" }));
 
     [Fact]
     public void Only_the_bots_own_mention_is_removed()

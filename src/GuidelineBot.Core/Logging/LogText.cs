@@ -1,0 +1,19 @@
+using System.Security.Cryptography;
+using System.Text;
+
+namespace GuidelineBot.Core.Logging;
+
+/// <summary>Values from requests as they may appear in logs: short, and people's ids only as pseudonyms.</summary>
+public static class LogText
+{
+    /// <summary>The longest request field written to a log line.</summary>
+    public const int MaxFieldLength = 100;
+
+    /// <summary>At most <see cref="MaxFieldLength"/> characters of <paramref name="value"/> (with "…" when cut).</summary>
+    public static string Clip(string? value) =>
+        value is null ? "" : value.Length <= MaxFieldLength ? value : string.Concat(value.AsSpan(0, MaxFieldLength - 1), "…");
+
+    /// <summary>A stable pseudonym for a user or team id: the same person gets the same tag, the id itself is not logged.</summary>
+    public static string Pseudonym(string? id) =>
+        string.IsNullOrEmpty(id) ? "-" : "#" + Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(id)), 0, 6);
+}
