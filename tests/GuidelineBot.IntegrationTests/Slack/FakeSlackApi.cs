@@ -18,7 +18,8 @@ public sealed record RecordedRequest(string Target, string? Authorization, strin
 }
 
 /// <param name="RetryAfterSeconds">Sent as the Retry-After header (for 429).</param>
-public sealed record ScriptedResponse(int Status, string Body = """{"ok":true}""", int? RetryAfterSeconds = null);
+/// <param name="DelaySeconds">How long the fake waits before answering (a slow Slack).</param>
+public sealed record ScriptedResponse(int Status, string Body = """{"ok":true}""", int? RetryAfterSeconds = null, int DelaySeconds = 0);
 
 /// <summary>
 /// A tiny Slack Web API + response_url endpoint on 127.0.0.1: records every request and answers
@@ -106,6 +107,11 @@ public sealed class FakeSlackApi : IAsyncDisposable
             "conversations.open" => $$$"""{"ok":true,"channel":{"id":"{{{DirectMessageChannel(request.Json.GetProperty("users").GetString()!)}}}"}}""",
             _ => api ? """{"ok":true,"ts":"1700000000.000100","channel":"C0SOMEWHERE"}""" : """{"ok":true}""",
         });
+        if (response.DelaySeconds > 0)
+        {
+            await Task.Delay(TimeSpan.FromSeconds(response.DelaySeconds), CancellationToken.None);
+        }
+
         context.Response.StatusCode = response.Status;
         if (response.RetryAfterSeconds is { } seconds)
         {

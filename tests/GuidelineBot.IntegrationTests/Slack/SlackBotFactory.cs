@@ -22,6 +22,7 @@ public sealed class SlackBotFactory(FakeSlackApi api, TimeProvider? time = null,
     public const string SigningSecret = "integration-test-signing-secret";
     public const string BotToken = "xoxb-integration-test";
     public const int MaxRetryAttempts = 3;
+    public static readonly TimeSpan AttemptTimeout = TimeSpan.FromSeconds(5);
 
     public FakeSlackApi Api => api;
 
@@ -56,6 +57,7 @@ public sealed class SlackBotFactory(FakeSlackApi api, TimeProvider? time = null,
                 o.BaseDelay = TimeSpan.FromMilliseconds(20);
                 o.MaxRetryAttempts = MaxRetryAttempts;
                 o.TotalTimeout = TimeSpan.FromSeconds(30);
+                o.AttemptTimeout = AttemptTimeout;
             });
             services.AddSingleton<ILoggerProvider>(Logs);
         });

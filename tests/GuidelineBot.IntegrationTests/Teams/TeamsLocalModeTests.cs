@@ -64,7 +64,7 @@ public sealed class TeamsLocalModeTests(LocalTeamsFixture fixture) : IClassFixtu
     /// <summary>A genuine message after the refused one: once it is answered, the refused one would have been too.</summary>
     private async Task AnswerCanaryAsync()
     {
-        var canary = "a:local-canary-" + Guid.NewGuid().ToString("N");
+        var canary = "a:canary-local-" + Guid.NewGuid().ToString("N");
         var response = await fixture.Bot.PostActivityAsync(Activities.Message(fixture.Fake.ServiceUrl, canary, "hi"), token: null);
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         await fixture.Fake.WaitForAsync(r => r.RawTarget.Contains(Uri.EscapeDataString(canary), StringComparison.Ordinal) && r.ActivityType == "message", "the canary");
