@@ -13,4 +13,7 @@ public sealed record SlackPerson(string UserId, string? TeamId, string DisplayNa
     public const string Channel = "slack";
 
     public OnboardingKey Key => new(Channel, string.IsNullOrEmpty(TeamId) ? UserId : $"{TeamId}:{UserId}");
+
+    /// <summary>How logs name this person: a hash of the key, never the ids (<see cref="SlackLog"/>).</summary>
+    public string LogName => SlackLog.Pseudonym(Key.UserId);
 }
