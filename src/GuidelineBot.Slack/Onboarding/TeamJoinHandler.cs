@@ -24,10 +24,15 @@ internal sealed class TeamJoinHandler(SlackOnboarding onboarding, IOptions<Onboa
             return Task.FromResult(false);
         }
 
+        if (slackEvent.User is not { ValueKind: JsonValueKind.Object } || slackEvent.UserId is not { Length: > 0 } userId)
+        {
+            logger.LogWarning("Slack team_join {EventId} has no user object; ignored", envelope.EventId);
+            return Task.FromResult(false);
+        }
+
         if (Person(envelope, slackEvent) is null)
         {
-            logger.LogDebug("Slack team_join {EventId} has no person's user object (or it is a bot, an app or deleted); no onboarding",
-                envelope.EventId);
+            logger.LogDebug("Slack team_join {EventId}: {User} is a bot, an app or deleted; no onboarding", envelope.EventId, userId);
             return Task.FromResult(false);
         }
 
