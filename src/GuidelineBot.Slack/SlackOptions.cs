@@ -17,6 +17,12 @@ public sealed class SlackOptions
     /// <summary>The slash command as installed from the manifest; used in help texts.</summary>
     public string Command { get; set; } = "/guidelines";
 
+    /// <summary>
+    /// Hosts besides <c>https://hooks.slack.com/</c> that a <c>response_url</c> may point to: <c>host</c> or
+    /// <c>host:port</c> (https; plain http only for loopback entries such as <c>127.0.0.1:5005</c>). Tests add their fake.
+    /// </summary>
+    public List<string> ResponseUrlHosts { get; set; } = [];
+
     public bool Enabled => !string.IsNullOrWhiteSpace(SigningSecret);
 
     internal Uri ApiBaseUri => new(ApiBaseUrl.EndsWith('/') ? ApiBaseUrl : ApiBaseUrl + "/", UriKind.Absolute);

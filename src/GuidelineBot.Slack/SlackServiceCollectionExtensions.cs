@@ -27,6 +27,8 @@ public static class SlackServiceCollectionExtensions
                 "Slack:ApiBaseUrl must be an absolute http(s) URL such as https://slack.com/api/")
             .Validate(o => o.Command is ['/', _, ..] && !o.Command.Any(char.IsWhiteSpace),
                 "Slack:Command must be a slash command such as /guidelines")
+            .Validate(o => o.ResponseUrlHosts.All(ResponseUrlPolicy.IsValidEntry),
+                "Slack:ResponseUrlHosts entries must be host or host:port (no scheme, path or user info), e.g. 127.0.0.1:5005")
             .ValidateOnStart();
         services.AddOptions<SlackOnboardingOptions>()
             .Bind(configuration.GetSection(SlackOnboardingOptions.SectionName))
@@ -60,7 +62,10 @@ public static class SlackServiceCollectionExtensions
         services.AddScoped<ISlackActionHandler, AskTopicHandler>();
 
         services.AddHttpClient<SlackApiClient>((sp, http) =>
-                http.BaseAddress = sp.GetRequiredService<IOptions<SlackOptions>>().Value.ApiBaseUri)
+            {
+                http.BaseAddress = sp.GetRequiredService<IOptions<SlackOptions>>().Value.ApiBaseUri;
+                http.MaxResponseContentBufferSize = SlackApiClient.MaxResponseBytes;
+            })
             .AddPostSafeResilience();
         return services;
     }

@@ -2,7 +2,10 @@ using GuidelineBot.Core.Storage;
 
 namespace GuidelineBot.Storage;
 
-/// <summary><see cref="IFeedbackStore"/> on SQLite or PostgreSQL: one row per 👍/👎.</summary>
+/// <summary>
+/// <see cref="IFeedbackStore"/> on SQLite or PostgreSQL: one row per 👍/👎, or per vote key (a unique index on
+/// <c>(channel, vote_key)</c> makes double clicks and replays one row, also across replicas).
+/// </summary>
 public sealed class SqlFeedbackStore(StoreDatabase database) : IFeedbackStore
 {
     public async Task AddAsync(FeedbackRecord feedback, CancellationToken cancellationToken)
@@ -21,6 +24,30 @@ public sealed class SqlFeedbackStore(StoreDatabase database) : IFeedbackStore
         StoreDatabase.Add(command, "helpful", feedback.Helpful);
         database.AddTime(command, "at", feedback.At);
         await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    public async Task<bool> VoteAsync(FeedbackRecord feedback, string voteKey, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(feedback);
+        ArgumentException.ThrowIfNullOrEmpty(voteKey);
+        await using var connection = await database.OpenMigratedAsync(cancellationToken);
+        await using var command = connection.CreateCommand();
+        command.CommandText = """
+            INSERT INTO feedback (channel, user_id, question, section_id, helpful, created_at, vote_key)
+            VALUES (@channel, @user, @question, @section, @helpful, @at, @vote)
+            ON CONFLICT (channel, vote_key) WHERE vote_key IS NOT NULL DO UPDATE
+                SET helpful = excluded.helpful, question = excluded.question, section_id = excluded.section_id,
+                    created_at = excluded.created_at
+                WHERE feedback.helpful <> excluded.helpful
+            """;
+        StoreDatabase.Add(command, "channel", feedback.Channel);
+        StoreDatabase.Add(command, "user", feedback.UserId);
+        StoreDatabase.Add(command, "question", feedback.Question);
+        StoreDatabase.Add(command, "section", feedback.SectionId);
+        StoreDatabase.Add(command, "helpful", feedback.Helpful);
+        database.AddTime(command, "at", feedback.At);
+        StoreDatabase.Add(command, "vote", voteKey);
+        return await command.ExecuteNonQueryAsync(cancellationToken) == 1;
     }
 
     public async Task<IReadOnlyList<FeedbackRecord>> ListAsync(CancellationToken cancellationToken)

@@ -44,6 +44,18 @@ public sealed class SqlOnceStore(StoreDatabase database) : IOnceStore
         }
     }
 
+    public async Task ReleaseAsync(string scope, string key, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(scope);
+        ArgumentException.ThrowIfNullOrEmpty(key);
+        await using var connection = await database.OpenMigratedAsync(cancellationToken);
+        await using var release = connection.CreateCommand();
+        release.CommandText = "DELETE FROM once_claims WHERE scope = @scope AND claim_key = @key";
+        StoreDatabase.Add(release, "scope", scope);
+        StoreDatabase.Add(release, "key", key);
+        await release.ExecuteNonQueryAsync(cancellationToken);
+    }
+
     private async Task PurgeExpiredIfDueAsync(System.Data.Common.DbConnection connection, DateTimeOffset now, CancellationToken cancellationToken)
     {
         var due = Interlocked.Read(ref _nextPurgeTicks);

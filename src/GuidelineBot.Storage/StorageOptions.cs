@@ -15,6 +15,14 @@ public sealed class StorageOptions
 
     public string ConnectionString { get; set; } = "";
 
+    /// <summary>How long feedback (and expiring once-claims) are kept, in days; purged daily. Acknowledgements are kept.</summary>
+    public int RetentionDays { get; set; } = DefaultRetentionDays;
+
+    public const int DefaultRetentionDays = 365;
+
+    /// <summary>Upper bound for <see cref="RetentionDays"/> (a century): beyond it the cutoff would leave the calendar.</summary>
+    public const int MaxRetentionDays = 36_500;
+
     /// <summary>The parsed <see cref="Provider"/>; only meaningful once the options validated.</summary>
     public StorageProvider ProviderKind =>
         TryParseProvider(Provider, out var kind) ? kind : throw new InvalidOperationException(UnknownProviderMessage(Provider));
@@ -65,6 +73,12 @@ internal sealed class StorageOptionsValidator : IValidateOptions<StorageOptions>
             return ValidateOptionsResult.Fail(provider == StorageProvider.Sqlite
                 ? "Storage:ConnectionString is missing: for SQLite set e.g. 'Data Source=data/guidelinebot.db' (env Storage__ConnectionString)."
                 : "Storage:ConnectionString is missing: for Postgres set an Npgsql connection string, e.g. 'Host=db;Database=guidelinebot;Username=bot;Password=…' (env Storage__ConnectionString).");
+        }
+
+        if (options.RetentionDays is < 1 or > StorageOptions.MaxRetentionDays)
+        {
+            return ValidateOptionsResult.Fail(
+                $"Storage:RetentionDays must be a whole number of days from 1 to {StorageOptions.MaxRetentionDays} (default {StorageOptions.DefaultRetentionDays}); got {options.RetentionDays}.");
         }
 
         try

@@ -13,7 +13,8 @@ public static class StorageServiceCollectionExtensions
 {
     /// <summary>
     /// Registers the store from <c>Storage:Provider</c> / <c>Storage:ConnectionString</c> (validated at start-up), the
-    /// stores behind <see cref="IFeedbackStore"/>, <see cref="IOnceStore"/> and <see cref="IOnboardingStore"/>, and a start-up step that migrates the schema.
+    /// stores behind <see cref="IFeedbackStore"/>, <see cref="IOnceStore"/> and <see cref="IOnboardingStore"/>, a start-up step that migrates the schema, and the daily purge of records older than
+    /// <c>Storage:RetentionDays</c>.
     /// </summary>
     public static IServiceCollection AddGuidelineStore(this IServiceCollection services, IConfiguration configuration)
     {
@@ -24,7 +25,10 @@ public static class StorageServiceCollectionExtensions
         services.TryAddSingleton<IFeedbackStore, SqlFeedbackStore>();
         services.TryAddSingleton<IOnceStore, SqlOnceStore>();
         services.TryAddSingleton<IOnboardingStore, SqlOnboardingStore>();
+        services.TryAddSingleton<IStoreRetention, SqlStoreRetention>();
+        services.TryAddSingleton(TimeProvider.System);
         services.AddHostedService<StoreMigrationService>();
+        services.AddHostedService<StoreRetentionService>();
         return services;
     }
 }

@@ -14,6 +14,9 @@ namespace GuidelineBot.Slack.Api;
 /// </summary>
 public sealed class SlackApiClient(HttpClient http, IOptions<SlackOptions> options, ILogger<SlackApiClient> logger)
 {
+    /// <summary>Largest answer read from Slack or a response_url; Slack's are a few KB. Larger ones fail the call.</summary>
+    public const int MaxResponseBytes = 256 * 1024;
+
     /// <summary>Posts a message. <paramref name="logId"/> (e.g. the event id) goes into the failure log.</summary>
     public async Task<bool> PostMessageAsync(ChatPostMessageRequest message, string logId, CancellationToken cancellationToken)
     {
@@ -51,12 +54,17 @@ public sealed class SlackApiClient(HttpClient http, IOptions<SlackOptions> optio
         return response?.UserId;
     }
 
-    /// <summary>Posts to a <c>response_url</c> from a slash command or an interaction (no token needed).</summary>
+    /// <summary>
+    /// Posts to a <c>response_url</c> from a slash command or an interaction (no token needed), if
+    /// <see cref="ResponseUrlPolicy"/> allows its host; otherwise nothing is sent and the refusal is logged.
+    /// </summary>
     public async Task<bool> PostToResponseUrlAsync(string responseUrl, CommandResponse message, string logId, CancellationToken cancellationToken)
     {
-        if (!Uri.TryCreate(responseUrl, UriKind.Absolute, out var url) || (url.Scheme != Uri.UriSchemeHttps && url.Scheme != Uri.UriSchemeHttp))
+        if (!Uri.TryCreate(responseUrl, UriKind.Absolute, out var url) || !ResponseUrlPolicy.IsAllowed(url, options.Value.ResponseUrlHosts))
         {
-            logger.LogError("Slack response_url for {LogId} is not an http(s) URL; the reply was not delivered", logId);
+            logger.LogWarning(
+                "Slack response_url for {LogId} refused: not https://{SlackHost}/ nor a host in Slack:ResponseUrlHosts ({Url}); nothing was posted",
+                logId, ResponseUrlPolicy.SlackHost, url is null ? "not a URL" : Shorten(url.GetLeftPart(UriPartial.Authority), 100));
             return false;
         }
 
@@ -138,5 +146,5 @@ public sealed class SlackApiClient(HttpClient http, IOptions<SlackOptions> optio
         }
     }
 
-    private static string Shorten(string s) => s.Length > 200 ? s[..200] + "…" : s;
+    private static string Shorten(string s, int max = 200) => s.Length > max ? s[..max] + "…" : s;
 }

@@ -1,3 +1,4 @@
+using GuidelineBot.Core.Logging;
 using GuidelineBot.Slack.Rendering;
 using Microsoft.Extensions.Logging;
 
@@ -24,7 +25,7 @@ public sealed class SlackDirectMessages(SlackApiClient api, ILogger<SlackDirectM
         if (channel is null)
         {
             logger.LogError("Direct message to {User} for {LogId} not delivered: the DM could not be opened ({Count} message(s) lost)",
-                userId, logId, messages.Count);
+                LogText.Pseudonym(userId), logId, messages.Count);
             return false;
         }
 
@@ -33,12 +34,12 @@ public sealed class SlackDirectMessages(SlackApiClient api, ILogger<SlackDirectM
             var message = messages[i];
             if (!await api.PostMessageAsync(new ChatPostMessageRequest(channel, message.Text, message.Blocks), logId, cancellationToken))
             {
-                logger.LogError("Direct message to {User} for {LogId} stopped at message {Number} of {Count}", userId, logId, i + 1, messages.Count);
+                logger.LogError("Direct message to {User} for {LogId} stopped at message {Number} of {Count}", LogText.Pseudonym(userId), logId, i + 1, messages.Count);
                 return false;
             }
         }
 
-        logger.LogInformation("Posted {Count} message(s) to {User} in {Channel} for {LogId}", messages.Count, userId, channel, logId);
+        logger.LogInformation("Posted {Count} message(s) to {User} in {Channel} for {LogId}", messages.Count, LogText.Pseudonym(userId), channel, logId);
         return true;
     }
 }

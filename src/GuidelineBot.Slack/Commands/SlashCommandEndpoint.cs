@@ -5,6 +5,7 @@ using GuidelineBot.Slack.Rendering;
 using GuidelineBot.Slack.Signing;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Logging;
 
 namespace GuidelineBot.Slack.Commands;
 
@@ -14,11 +15,14 @@ namespace GuidelineBot.Slack.Commands;
 /// </summary>
 internal static class SlashCommandEndpoint
 {
+    public const string FailedText = "Sorry, something went wrong on my side — please try again in a minute.";
+
     public static async Task<IResult> HandleAsync(
         HttpContext context,
         [FromServices] AnswerService answers,
         [FromServices] SlackReplyRenderer renderer,
-        [FromServices] IEnumerable<ISlackCommandKeyword> keywords)
+        [FromServices] IEnumerable<ISlackCommandKeyword> keywords,
+        [FromServices] ILoggerFactory loggers)
     {
         var form = SlackForm.Parse(context.Request, SlackRequestBody.From(context));
         if (form is null)
@@ -43,7 +47,17 @@ internal static class SlashCommandEndpoint
         {
             if (keyword.Matches(command))
             {
-                return Json(await keyword.HandleAsync(command, ct));
+                try
+                {
+                    return Json(await keyword.HandleAsync(command, ct));
+                }
+                catch (Exception ex) when (!ct.IsCancellationRequested)
+                {
+                    // E.g. the store is down: Slack gets its acknowledgement with an apology, the log gets the error.
+                    loggers.CreateLogger(typeof(SlashCommandEndpoint).FullName!)
+                        .LogError(ex, "Slack command {Command} ({Keyword}) failed: {Message}", command.Command, keyword.GetType().Name, ex.Message);
+                    return Json(new CommandResponse(CommandResponse.Ephemeral, FailedText));
+                }
             }
         }
 

@@ -5,6 +5,9 @@ internal sealed class AppMentionHandler(SlackEventAnswerer answerer) : ISlackEve
 {
     public string EventType => "app_mention";
 
+    public Task<bool> AcceptsAsync(SlackEventEnvelope envelope, SlackEvent slackEvent, CancellationToken cancellationToken) =>
+        answerer.CanAnswerAsync(envelope, slackEvent, cancellationToken);
+
     public Task HandleAsync(SlackEventEnvelope envelope, SlackEvent slackEvent, CancellationToken cancellationToken) =>
         answerer.AnswerAsync(envelope, slackEvent, threadTs: slackEvent.ThreadTs ?? slackEvent.Ts, cancellationToken);
 }

@@ -1,4 +1,3 @@
-using GuidelineBot.Slack.Api;
 using GuidelineBot.Slack.Onboarding;
 using Microsoft.Extensions.Logging;
 
@@ -11,24 +10,26 @@ namespace GuidelineBot.Slack.Events;
 internal sealed class DirectMessageHandler(
     SlackEventAnswerer answerer,
     SlackOnboarding onboarding,
-    SlackBotIdentity identity,
-    SlackApiClient api,
     ILogger<DirectMessageHandler> logger) : ISlackEventHandler
 {
     public string EventType => "message";
 
-    public async Task HandleAsync(SlackEventEnvelope envelope, SlackEvent slackEvent, CancellationToken cancellationToken)
+    public async Task<bool> AcceptsAsync(SlackEventEnvelope envelope, SlackEvent slackEvent, CancellationToken cancellationToken)
     {
         // Bot posts, edits, deletions, joins etc. carry a subtype; only a person's new message is a question.
         if (slackEvent.ChannelType != "im" || slackEvent.Subtype is not null)
         {
             logger.LogDebug("Slack event {EventId} is not a new direct message ({ChannelType}, {Subtype}); not answering",
                 envelope.EventId, slackEvent.ChannelType, slackEvent.Subtype);
-            return;
+            return false;
         }
 
-        if (slackEvent.UserId is { Length: > 0 } userId && slackEvent.Channel is { Length: > 0 } channel &&
-            !SlackBotIdentity.IsFromABot(slackEvent, await identity.GetUserIdAsync(envelope, api, cancellationToken)))
+        return await answerer.CanAnswerAsync(envelope, slackEvent, cancellationToken);
+    }
+
+    public async Task HandleAsync(SlackEventEnvelope envelope, SlackEvent slackEvent, CancellationToken cancellationToken)
+    {
+        if (slackEvent.UserId is { Length: > 0 } userId && slackEvent.Channel is { Length: > 0 } channel)
         {
             var text = SlackText.ToQuestion(slackEvent.Text);
             var person = new SlackPerson(userId, envelope.TeamId ?? slackEvent.Team);

@@ -2,7 +2,10 @@ using GuidelineBot.Slack.Api;
 
 namespace GuidelineBot.Slack.Events;
 
-/// <summary>The bot's own user id: from the event's <c>authorizations</c>, else <c>auth.test</c> once (cached).</summary>
+/// <summary>
+/// The bot's own user id: from the event's bot authorization (<c>authorizations[].is_bot</c>; a user installation's
+/// id is a person, not the bot), else <c>auth.test</c> once (cached).
+/// </summary>
 internal sealed class SlackBotIdentity : IDisposable
 {
     private readonly SemaphoreSlim _gate = new(1, 1);
@@ -10,7 +13,7 @@ internal sealed class SlackBotIdentity : IDisposable
 
     public async Task<string?> GetUserIdAsync(SlackEventEnvelope envelope, SlackApiClient api, CancellationToken cancellationToken)
     {
-        var fromEvent = envelope.Authorizations?.FirstOrDefault()?.UserId;
+        var fromEvent = envelope.Authorizations?.FirstOrDefault(a => a?.IsBot == true)?.UserId;
         if (!string.IsNullOrEmpty(fromEvent))
         {
             return fromEvent;

@@ -13,22 +13,30 @@ internal sealed class SlackEventAnswerer(
     SlackBotIdentity identity,
     ILogger<SlackEventAnswerer> logger)
 {
-    public async Task AnswerAsync(SlackEventEnvelope envelope, SlackEvent slackEvent, string? threadTs, CancellationToken cancellationToken)
+    /// <summary>True for a message written by a person (never the bot itself or another bot) in a channel.</summary>
+    public async Task<bool> CanAnswerAsync(SlackEventEnvelope envelope, SlackEvent slackEvent, CancellationToken cancellationToken)
     {
         var eventId = envelope.EventId ?? "?";
-        var botUserId = await identity.GetUserIdAsync(envelope, api, cancellationToken);
-        if (SlackBotIdentity.IsFromABot(slackEvent, botUserId))
+        if (SlackBotIdentity.IsFromABot(slackEvent, await identity.GetUserIdAsync(envelope, api, cancellationToken)))
         {
             logger.LogDebug("Slack event {EventId} comes from a bot; not answering", eventId);
-            return;
+            return false;
         }
 
         if (string.IsNullOrEmpty(slackEvent.Channel))
         {
             logger.LogWarning("Slack event {EventId} has no channel; cannot answer", eventId);
-            return;
+            return false;
         }
 
+        return true;
+    }
+
+    /// <summary>Answers an event that <see cref="CanAnswerAsync"/> accepted.</summary>
+    public async Task AnswerAsync(SlackEventEnvelope envelope, SlackEvent slackEvent, string? threadTs, CancellationToken cancellationToken)
+    {
+        var eventId = envelope.EventId ?? "?";
+        ArgumentException.ThrowIfNullOrEmpty(slackEvent.Channel);
         var reply = answers.Ask(SlackText.ToQuestion(slackEvent.Text), cancellationToken);
         var message = renderer.Render(reply, AnswerButtons.Feedback);
         var request = new ChatPostMessageRequest(slackEvent.Channel, message.Text, message.Blocks, threadTs);

@@ -5,8 +5,9 @@ using Microsoft.Extensions.Logging;
 namespace GuidelineBot.Slack.Events;
 
 /// <summary>
-/// Claims the event id in the store (so Slack's retries, even after a restart or on another replica, are answered
-/// once) and runs the handlers for the event's type.
+/// Asks the handlers for the event's type whether it is theirs; only then claims the event id in the store (so Slack's
+/// retries, even after a restart or on another replica, are answered once) and runs them. When handling fails the
+/// claim is given back, so that Slack's retry of the event is answered.
 /// </summary>
 internal sealed class SlackEventDispatcher(
     IEnumerable<ISlackEventHandler> handlers,
@@ -19,11 +20,21 @@ internal sealed class SlackEventDispatcher(
     /// <summary>Slack retries within minutes; seen ids are kept well beyond the hour the issue asks for.</summary>
     public static readonly TimeSpan SeenFor = TimeSpan.FromHours(6);
 
+    private static readonly TimeSpan ReleaseTimeout = TimeSpan.FromSeconds(10);
+
     public async Task DispatchAsync(EventWork work, CancellationToken cancellationToken)
     {
         var slackEvent = work.Envelope.Event;
-        var matching = handlers.Where(h => string.Equals(h.EventType, slackEvent?.Type, StringComparison.Ordinal)).ToList();
-        if (slackEvent is null || matching.Count == 0)
+        var accepting = new List<ISlackEventHandler>();
+        foreach (var handler in handlers.Where(h => string.Equals(h.EventType, slackEvent?.Type, StringComparison.Ordinal)))
+        {
+            if (await handler.AcceptsAsync(work.Envelope, slackEvent!, cancellationToken))
+            {
+                accepting.Add(handler);
+            }
+        }
+
+        if (slackEvent is null || accepting.Count == 0)
         {
             logger.LogDebug("Slack event {EventId} of type {Type} needs no answer", work.EventId, slackEvent?.Type);
             return;
@@ -35,9 +46,33 @@ internal sealed class SlackEventDispatcher(
             return;
         }
 
-        foreach (var handler in matching)
+        try
         {
-            await handler.HandleAsync(work.Envelope, slackEvent, cancellationToken);
+            foreach (var handler in accepting)
+            {
+                await handler.HandleAsync(work.Envelope, slackEvent, cancellationToken);
+            }
+        }
+        catch (Exception ex)
+        {
+            await ReleaseAsync(work.EventId, ex);
+            throw;
+        }
+    }
+
+    private async Task ReleaseAsync(string eventId, Exception failure)
+    {
+        // Not the work's token: it may be the one that was cancelled.
+        using var timeout = new CancellationTokenSource(ReleaseTimeout, time);
+        try
+        {
+            await once.ReleaseAsync(DedupeScope, eventId, timeout.Token);
+            logger.LogWarning("Slack event {EventId} failed ({Failure}); released it so that Slack's retry is answered",
+                eventId, failure.GetType().Name);
+        }
+        catch (Exception ex) when (ex is not OutOfMemoryException)
+        {
+            logger.LogError(ex, "Slack event {EventId} failed and could not be released; a retry of it will be ignored", eventId);
         }
     }
 }

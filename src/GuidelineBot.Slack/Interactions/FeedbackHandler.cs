@@ -1,3 +1,5 @@
+using System.Security.Cryptography;
+using System.Text;
 using GuidelineBot.Core.Answers;
 using GuidelineBot.Core.Storage;
 using GuidelineBot.Slack.Api;
@@ -5,7 +7,11 @@ using GuidelineBot.Slack.Rendering;
 
 namespace GuidelineBot.Slack.Interactions;
 
-/// <summary><b>👍 Helpful</b> / <b>👎 Not helpful</b>: records the feedback, then thanks the user instead of the buttons.</summary>
+/// <summary>
+/// <b>👍 Helpful</b> / <b>👎 Not helpful</b>: records the feedback, then thanks the user instead of the buttons. One vote
+/// per message and person: a double click or a replay changes nothing, a different vote replaces the earlier one (in a
+/// shared channel the buttons stay, and people who misclicked expect their last choice to count).
+/// </summary>
 internal sealed class FeedbackHandler(
     AnswerService answers,
     SlackReplyRenderer renderer,
@@ -23,8 +29,10 @@ internal sealed class FeedbackHandler(
         }
 
         var helpful = action.ActionId == ActionIds.Helpful;
-        await feedback.AddAsync(
-            new FeedbackRecord("slack", payload.User!.Id!, value.Question, value.SectionId, helpful, time.GetUtcNow()),
+        var userId = payload.User!.Id!;
+        await feedback.VoteAsync(
+            new FeedbackRecord("slack", userId, value.Question, value.SectionId, helpful, time.GetUtcNow()),
+            VoteKey(payload, value, userId),
             cancellationToken);
 
         const string thanks = "Thanks for your feedback! :pray:";
@@ -40,5 +48,18 @@ internal sealed class FeedbackHandler(
         }
 
         await replies.SendAsync(payload, action, message, cancellationToken);
+    }
+
+    /// <summary>
+    /// The message (workspace, channel, message ts) and the person; without a message ts (never seen from Slack), the
+    /// answer the buttons carry stands in for the message. Hashed: fixed length whatever the question's.
+    /// </summary>
+    private static string VoteKey(InteractionPayload payload, AnswerButtonValue value, string userId)
+    {
+        var team = payload.User?.TeamId ?? payload.Team?.Id ?? "";
+        var channel = payload.Container?.ChannelId ?? payload.Channel?.Id ?? "";
+        var message = payload.Container?.MessageTs is { Length: > 0 } ts ? "ts:" + ts : $"answer:{value.SectionId}\n{value.Question}";
+        var key = string.Join('\u001f', team, channel, message, userId);
+        return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(key)));
     }
 }

@@ -6,7 +6,11 @@ using Microsoft.Extensions.Logging;
 
 namespace GuidelineBot.Slack.Interactions;
 
-/// <summary><c>POST /slack/interactions</c>: the <c>payload</c> form field; <c>block_actions</c> go to the action handlers.</summary>
+/// <summary>
+/// <c>POST /slack/interactions</c>: the <c>payload</c> form field; <c>block_actions</c> go to the action handlers. Null
+/// actions are skipped (logged); a handler that fails (e.g. the store is down) is logged and Slack still gets its 200:
+/// the person can click again, nothing is half-done in a way a retry would repeat.
+/// </summary>
 internal static class InteractionsEndpoint
 {
     public static async Task<IResult> HandleAsync(
@@ -50,16 +54,31 @@ internal static class InteractionsEndpoint
         var handlerList = handlers.ToList();
         foreach (var action in payload.Actions)
         {
-            var handler = action.ActionId is { } id ? handlerList.FirstOrDefault(h => h.CanHandle(id)) : null;
-            if (handler is null)
+            if (action is null)
             {
-                logger.LogInformation("Slack action {ActionId} has no handler", action.ActionId);
+                logger.LogWarning("Slack interaction with an empty (null) action; skipped");
                 continue;
             }
 
-            await handler.HandleAsync(payload, action, context.RequestAborted);
+            var handler = action.ActionId is { } id ? handlerList.FirstOrDefault(h => h.CanHandle(id)) : null;
+            if (handler is null)
+            {
+                logger.LogInformation("Slack action {ActionId} has no handler", Shorten(action.ActionId));
+                continue;
+            }
+
+            try
+            {
+                await handler.HandleAsync(payload, action, context.RequestAborted);
+            }
+            catch (Exception ex) when (!context.RequestAborted.IsCancellationRequested)
+            {
+                logger.LogError(ex, "Slack action {ActionId} failed; acknowledged anyway: {Message}", action.ActionId, ex.Message);
+            }
         }
 
         return Results.Ok();
     }
+
+    private static string? Shorten(string? s) => s is { Length: > 100 } ? s[..100] + "…" : s;
 }

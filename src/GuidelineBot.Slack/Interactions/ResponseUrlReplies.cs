@@ -1,3 +1,4 @@
+using GuidelineBot.Core.Logging;
 using GuidelineBot.Slack.Api;
 using GuidelineBot.Slack.Background;
 using Microsoft.Extensions.Logging;
@@ -9,7 +10,7 @@ internal sealed class ResponseUrlReplies(SlackWorkQueue queue, ILogger<ResponseU
 {
     public async Task SendAsync(InteractionPayload payload, SlackAction action, CommandResponse message, CancellationToken cancellationToken)
     {
-        var logId = $"{action.ActionId} by {payload.User?.Id} at {action.ActionTs}";
+        var logId = $"{action.ActionId} by {LogText.Pseudonym(payload.User?.Id)} at {action.ActionTs}";
         if (string.IsNullOrEmpty(payload.ResponseUrl))
         {
             logger.LogWarning("Slack interaction {LogId} has no response_url; nothing to reply to", logId);

@@ -1,3 +1,4 @@
+using GuidelineBot.Core.Onboarding;
 using GuidelineBot.Slack.Api;
 using GuidelineBot.Slack.Events;
 using Microsoft.Extensions.Logging;
@@ -12,26 +13,34 @@ namespace GuidelineBot.Slack.Onboarding;
 internal sealed class MemberJoinedChannelHandler(
     SlackOnboarding onboarding,
     IOptions<SlackOnboardingOptions> options,
+    IOptions<OnboardingOptions> engineOptions,
     SlackBotIdentity identity,
     SlackApiClient api,
     ILogger<MemberJoinedChannelHandler> logger) : ISlackEventHandler
 {
     public string EventType => "member_joined_channel";
 
-    public async Task HandleAsync(SlackEventEnvelope envelope, SlackEvent slackEvent, CancellationToken cancellationToken)
+    public async Task<bool> AcceptsAsync(SlackEventEnvelope envelope, SlackEvent slackEvent, CancellationToken cancellationToken)
     {
         var configured = options.Value.ChannelId;
-        if (configured.Length == 0 || slackEvent.Channel != configured || slackEvent.UserId is not { Length: > 0 } userId)
+        if (!engineOptions.Value.AutoStart || configured.Length == 0 || slackEvent.Channel != configured || slackEvent.UserId is not { Length: > 0 } userId)
         {
             logger.LogDebug("Slack member_joined_channel {EventId} in {Channel} is not for onboarding", envelope.EventId, slackEvent.Channel);
-            return;
+            return false;
         }
 
         if (userId == await identity.GetUserIdAsync(envelope, api, cancellationToken))
         {
             logger.LogDebug("Slack member_joined_channel {EventId}: the bot itself joined", envelope.EventId);
-            return;
+            return false;
         }
+
+        return true;
+    }
+
+    public async Task HandleAsync(SlackEventEnvelope envelope, SlackEvent slackEvent, CancellationToken cancellationToken)
+    {
+        var userId = slackEvent.UserId!;
 
         // The event carries only the id: users.info gives the name to greet and record, and tells other bots and apps apart.
         var logId = envelope.EventId ?? "member_joined_channel";

@@ -1,3 +1,4 @@
+using GuidelineBot.Core.Logging;
 using GuidelineBot.Core.Onboarding;
 using GuidelineBot.Slack.Api;
 using GuidelineBot.Slack.Commands;
@@ -18,7 +19,7 @@ internal sealed class OnboardCommandKeyword(SlackOnboarding onboarding) : ISlack
     public async Task<CommandResponse> HandleAsync(SlashCommand command, CancellationToken cancellationToken)
     {
         var person = new SlackPerson(command.UserId, command.TeamId, command.UserName ?? "");
-        var logId = $"{command.Command} {command.Text} by {command.UserId}";
+        var logId = $"{command.Command} {command.Text} by {LogText.Pseudonym(command.UserId)}";
         var queued = await onboarding.StepAndQueueAsync(person, OnboardingInput.FromText(command.Text), dmChannel: null, logId, cancellationToken);
         return new CommandResponse(CommandResponse.Ephemeral, queued ? SentText : FailedText);
     }

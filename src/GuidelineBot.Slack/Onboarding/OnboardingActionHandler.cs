@@ -1,3 +1,4 @@
+using GuidelineBot.Core.Logging;
 using GuidelineBot.Core.Onboarding;
 using GuidelineBot.Slack.Interactions;
 using GuidelineBot.Slack.Rendering;
@@ -26,6 +27,6 @@ internal sealed class OnboardingActionHandler(SlackOnboarding onboarding, ILogge
         var person = new SlackPerson(user.Id!, user.TeamId ?? payload.Team?.Id);
         var channel = payload.Channel?.Id ?? payload.Container?.ChannelId;
         var dm = channel?.StartsWith('D') == true ? channel : null;
-        await onboarding.StepAndQueueAsync(person, input, dm, $"{action.ActionId}={action.Value} by {user.Id} at {action.ActionTs}", cancellationToken);
+        await onboarding.StepAndQueueAsync(person, input, dm, $"{action.ActionId}={action.Value} by {LogText.Pseudonym(user.Id)} at {action.ActionTs}", cancellationToken);
     }
 }

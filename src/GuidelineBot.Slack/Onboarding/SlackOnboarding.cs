@@ -26,7 +26,7 @@ internal sealed class SlackOnboarding(
         CancellationToken cancellationToken)
     {
         var outputs = await engine.HandleAsync(person.Key, input, person.DisplayName, cancellationToken);
-        logger.LogInformation("Onboarding step {Input} for {Key} ({LogId}): {Outputs}", input.GetType().Name, person.Key, logId,
+        logger.LogInformation("Onboarding step {Input} for {Key} ({LogId}): {Outputs}", input.GetType().Name, person.LogName, logId,
             string.Join(", ", outputs.Select(o => o.GetType().Name)));
         var work = new DirectMessageWork(person.UserId, dmChannel, renderer.Render(outputs), logId);
         if (await queue.TryEnqueueAsync(work, cancellationToken))
@@ -34,7 +34,7 @@ internal sealed class SlackOnboarding(
             return true;
         }
 
-        logger.LogError("Onboarding messages for {Key} ({LogId}) not sent: the work queue is full", person.Key, logId);
+        logger.LogError("Onboarding messages for {Key} ({LogId}) not sent: the work queue is full", person.LogName, logId);
         return false;
     }
 
@@ -49,7 +49,7 @@ internal sealed class SlackOnboarding(
         }
 
         var outputs = await engine.HandleAsync(person.Key, input, person.DisplayName, cancellationToken);
-        logger.LogInformation("Onboarding step {Input} for {Key} ({LogId}): {Outputs}", input.GetType().Name, person.Key, logId,
+        logger.LogInformation("Onboarding step {Input} for {Key} ({LogId}): {Outputs}", input.GetType().Name, person.LogName, logId,
             string.Join(", ", outputs.Select(o => o.GetType().Name)));
         await directMessages.PostAsync(person.UserId, dmChannel, renderer.Render(outputs), logId, cancellationToken);
     }
@@ -64,11 +64,11 @@ internal sealed class SlackOnboarding(
         var outputs = await engine.AutoStartAsync(person.Key, person.DisplayName, cancellationToken);
         if (outputs.Count == 0)
         {
-            logger.LogInformation("Onboarding not auto-started for {Key} ({LogId}): auto-start is off or they already have one", person.Key, logId);
+            logger.LogInformation("Onboarding not auto-started for {Key} ({LogId}): auto-start is off or they already have one", person.LogName, logId);
             return;
         }
 
-        logger.LogInformation("Onboarding auto-started for {Key} ({LogId})", person.Key, logId);
+        logger.LogInformation("Onboarding auto-started for {Key} ({LogId})", person.LogName, logId);
         await directMessages.PostAsync(person.UserId, channel: null, renderer.Render(outputs), logId, cancellationToken);
     }
 

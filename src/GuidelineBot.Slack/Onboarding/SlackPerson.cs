@@ -1,3 +1,4 @@
+using GuidelineBot.Core.Logging;
 using GuidelineBot.Core.Onboarding;
 
 namespace GuidelineBot.Slack.Onboarding;
@@ -13,4 +14,7 @@ public sealed record SlackPerson(string UserId, string? TeamId, string DisplayNa
     public const string Channel = "slack";
 
     public OnboardingKey Key => new(Channel, string.IsNullOrEmpty(TeamId) ? UserId : $"{TeamId}:{UserId}");
+
+    /// <summary>How logs name this person: a hash of the key, never the ids (<see cref="LogText"/>).</summary>
+    public string LogName => LogText.Pseudonym(Key.UserId);
 }

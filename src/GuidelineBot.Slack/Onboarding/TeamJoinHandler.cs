@@ -1,7 +1,9 @@
 using System.Text.Json;
+using GuidelineBot.Core.Onboarding;
 using GuidelineBot.Slack.Api;
 using GuidelineBot.Slack.Events;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 
 namespace GuidelineBot.Slack.Onboarding;
 
@@ -9,26 +11,48 @@ namespace GuidelineBot.Slack.Onboarding;
 /// <c>team_join</c>: a new person in the workspace (<c>event.user</c> is a user object). With <c>Onboarding:AutoStart</c>
 /// on, they get onboarding in a DM; bots and apps never do.
 /// </summary>
-internal sealed class TeamJoinHandler(SlackOnboarding onboarding, ILogger<TeamJoinHandler> logger) : ISlackEventHandler
+internal sealed class TeamJoinHandler(SlackOnboarding onboarding, IOptions<OnboardingOptions> options, ILogger<TeamJoinHandler> logger)
+    : ISlackEventHandler
 {
     public string EventType => "team_join";
 
-    public Task HandleAsync(SlackEventEnvelope envelope, SlackEvent slackEvent, CancellationToken cancellationToken)
+    public Task<bool> AcceptsAsync(SlackEventEnvelope envelope, SlackEvent slackEvent, CancellationToken cancellationToken)
     {
-        if (slackEvent.User is not { ValueKind: JsonValueKind.Object } user || slackEvent.UserId is not { Length: > 0 } userId)
+        if (!options.Value.AutoStart)
         {
-            logger.LogWarning("Slack team_join {EventId} has no user object; ignored", envelope.EventId);
-            return Task.CompletedTask;
+            logger.LogDebug("Slack team_join {EventId}: Onboarding:AutoStart is off", envelope.EventId);
+            return Task.FromResult(false);
         }
 
-        if (SlackUserInfo.From(user) is not { IsBot: false } info)
+        if (slackEvent.User is not { ValueKind: JsonValueKind.Object } || slackEvent.UserId is not { Length: > 0 } userId)
+        {
+            logger.LogWarning("Slack team_join {EventId} has no user object; ignored", envelope.EventId);
+            return Task.FromResult(false);
+        }
+
+        if (Person(envelope, slackEvent) is null)
         {
             logger.LogDebug("Slack team_join {EventId}: {User} is a bot, an app or deleted; no onboarding", envelope.EventId, userId);
-            return Task.CompletedTask;
+            return Task.FromResult(false);
+        }
+
+        return Task.FromResult(true);
+    }
+
+    public Task HandleAsync(SlackEventEnvelope envelope, SlackEvent slackEvent, CancellationToken cancellationToken) =>
+        Person(envelope, slackEvent) is { } person
+            ? onboarding.AutoStartAsync(person, envelope.EventId ?? "team_join", cancellationToken)
+            : Task.CompletedTask;
+
+    private static SlackPerson? Person(SlackEventEnvelope envelope, SlackEvent slackEvent)
+    {
+        if (slackEvent.User is not { ValueKind: JsonValueKind.Object } user || slackEvent.UserId is not { Length: > 0 } userId ||
+            SlackUserInfo.From(user) is not { IsBot: false } info)
+        {
+            return null;
         }
 
         var teamId = envelope.TeamId ?? (user.TryGetProperty("team_id", out var team) && team.ValueKind == JsonValueKind.String ? team.GetString() : null);
-        var person = new SlackPerson(userId, teamId, info.Name);
-        return onboarding.AutoStartAsync(person, envelope.EventId ?? "team_join", cancellationToken);
+        return new SlackPerson(userId, teamId, info.Name);
     }
 }

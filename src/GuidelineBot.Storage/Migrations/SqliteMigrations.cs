@@ -53,5 +53,11 @@ internal static class SqliteMigrations
             );
             CREATE INDEX ix_onboarding_acknowledgements_user ON onboarding_acknowledgements (channel, user_id);
             """),
+        new(3, "one feedback vote per message and person; retention", """
+            ALTER TABLE feedback ADD COLUMN vote_key TEXT NULL;
+            CREATE UNIQUE INDEX ux_feedback_vote ON feedback (channel, vote_key) WHERE vote_key IS NOT NULL;
+            CREATE INDEX ix_feedback_created_at ON feedback (created_at);
+            CREATE INDEX ix_once_claims_claimed_at ON once_claims (claimed_at) WHERE expires_at IS NOT NULL;
+            """),
     ];
 }

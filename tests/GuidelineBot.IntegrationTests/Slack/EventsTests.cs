@@ -161,4 +161,66 @@ public sealed class EventsTests(SlackHost host)
         await Eventually.WaitUntilAsync(() => host.Api.PostsTo(channel).Count == 1, "the DM is answered");
         Assert.True(await host.Factory.EventWasClaimedAsync(eventId));
     }
+
+    [Fact]
+    public async Task An_event_written_by_the_bot_itself_is_never_answered_even_when_the_authorization_is_a_persons()
+    {
+        // A user installation's authorization names a person, not the bot: the bot's own id then comes from auth.test.
+        var channel = SlackHost.NewId("D");
+        var fromBot = SlackHost.NewId("Ev");
+        var fromInstaller = SlackHost.NewId("Ev");
+        using var bot = await host.Client.SendAsync(Signed("/slack/events", Event(fromBot,
+            new { type = "message", channel_type = "im", user = FakeSlackApi.BotUserIdFromAuthTest, text = "can I post photos?", ts = "2.1", channel },
+            botUserId: "U0INSTALLER", botAuthorization: false), JsonType, host.Now));
+        using var person = await host.Client.SendAsync(Signed("/slack/events", Event(fromInstaller,
+            new { type = "message", channel_type = "im", user = "U0INSTALLER", text = "can I post photos?", ts = "2.2", channel },
+            botUserId: "U0INSTALLER", botAuthorization: false), JsonType, host.Now));
+
+        Assert.Equal(HttpStatusCode.OK, bot.StatusCode);
+        await Eventually.WaitUntilAsync(
+            () => host.Factory.Logged(LogLevel.Debug, $"Slack event {fromBot} comes from a bot")
+                  && host.Factory.Logged(LogLevel.Information, "Answered Slack event", fromInstaller),
+            "the bot's own message is dropped and the person's answered");
+        Assert.Single(host.Api.PostsTo(channel));
+        Assert.False(await host.Factory.EventWasClaimedAsync(fromBot));
+    }
+
+    [Fact]
+    public async Task Events_no_handler_accepts_are_acknowledged_without_claiming_their_id()
+    {
+        var inChannel = SlackHost.NewId("Ev");
+        var join = SlackHost.NewId("Ev");
+        var fromBot = SlackHost.NewId("Ev");
+        using var message = await SendEventAsync(inChannel,
+            new { type = "message", channel_type = "channel", user = "U0PERSON", text = "can I post photos?", ts = "3.1", channel = "C0GENERAL" });
+        using var teamJoin = await SendEventAsync(join, new { type = "team_join", user = new { id = "U0NEW", name = "new" } });
+        using var botMessage = await SendEventAsync(fromBot,
+            new { type = "message", channel_type = "im", user = "U0OTHER", bot_id = "B0OTHER", text = "hi", ts = "3.2", channel = "D0BOTS" });
+
+        Assert.All(new[] { message, teamJoin, botMessage }, r => Assert.Equal(HttpStatusCode.OK, r.StatusCode));
+        await Eventually.WaitUntilAsync(
+            () => host.Factory.Logged(LogLevel.Debug, $"Slack event {inChannel} of type message needs no answer")
+                  && host.Factory.Logged(LogLevel.Debug, $"Slack event {join} of type team_join needs no answer")
+                  && host.Factory.Logged(LogLevel.Debug, $"Slack event {fromBot} of type message needs no answer"),
+            "the three events are looked at");
+        Assert.False(await host.Factory.EventWasClaimedAsync(inChannel));
+        Assert.False(await host.Factory.EventWasClaimedAsync(join));
+        Assert.False(await host.Factory.EventWasClaimedAsync(fromBot));
+    }
+
+    [Fact]
+    public async Task Null_elements_in_an_event_body_are_no_crash()
+    {
+        var channel = SlackHost.NewId("D");
+        var eventId = SlackHost.NewId("Ev");
+        var body = $$$"""
+            {"type":"event_callback","team_id":"T0TEAM","event_id":"{{{eventId}}}","authorizations":[null,{"user_id":"U0BOT","is_bot":true}],
+             "event":{"type":"message","channel_type":"im","user":"U0PERSON","text":"can I post anonymously?","ts":"4.1","channel":"{{{channel}}}","blocks":[null]}}
+            """;
+        using var response = await host.Client.SendAsync(Signed("/slack/events", body, JsonType, host.Now));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        await Eventually.WaitUntilAsync(() => host.Factory.Logged(LogLevel.Information, "Answered Slack event", eventId), "the DM is answered");
+        Assert.Single(host.Api.PostsTo(channel));
+    }
 }

@@ -41,6 +41,9 @@ public sealed class FakeSlackApi : IAsyncDisposable
 
     public string ApiBaseUrl => Root + "/api/";
 
+    /// <summary><c>127.0.0.1:port</c>: the entry that allows this fake in <c>Slack:ResponseUrlHosts</c>.</summary>
+    public string HostAndPort => new Uri(Root).Authority;
+
     public IReadOnlyList<RecordedRequest> Requests => _requests.ToArray();
 
     public string ResponseUrl(string id) => $"{Root}/response/{id}";

@@ -101,4 +101,92 @@ public sealed class InteractionTests(SlackHost host)
         using var response = await host.Client.SendAsync(Signed("/slack/interactions", body, FormType, host.Now));
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
     }
+
+    private static string RawInteraction(string actionsJson, string responseUrl, string user) =>
+        Form(("payload", $$"""
+            {"type":"block_actions","user":{"id":"{{user}}","team_id":"T0TEAM"},"team":{"id":"T0TEAM"},
+             "container":{"type":"message","message_ts":"1700000000.000900","channel_id":"C0GENERAL","is_ephemeral":true},
+             "response_url":"{{responseUrl}}","actions":{{actionsJson}}}
+            """));
+
+    [Fact]
+    public async Task Null_actions_are_skipped_with_a_log_line_and_never_a_500()
+    {
+        var user = SlackHost.NewId("U");
+        var value = System.Text.Json.JsonSerializer.Serialize(await AnswerButtonValueAsync());
+        using var onlyNull = await host.Client.SendAsync(Signed("/slack/interactions",
+            RawInteraction("[null]", host.Api.ResponseUrl(SlackHost.NewId("null")), user), FormType, host.Now));
+        using var nullThenVote = await host.Client.SendAsync(Signed("/slack/interactions",
+            RawInteraction($$"""[null,{"action_id":"feedback_helpful","value":{{value}},"type":"button"}]""", host.Api.ResponseUrl(SlackHost.NewId("null")), user),
+            FormType, host.Now));
+
+        Assert.Equal(HttpStatusCode.OK, onlyNull.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, nullThenVote.StatusCode);
+        Assert.True(host.Factory.Logged(Microsoft.Extensions.Logging.LogLevel.Warning, "null"));
+        Assert.Single(await host.Factory.FeedbackAsync(), f => f.UserId == user);
+    }
+
+    [Fact]
+    public async Task A_double_click_or_a_replay_is_one_vote_and_a_changed_mind_replaces_it()
+    {
+        var user = SlackHost.NewId("U");
+        var value = await AnswerButtonValueAsync();
+        var click = Interaction("feedback_helpful", value, host.Api.ResponseUrl(SlackHost.NewId("fb")), user: user, ephemeral: false);
+        for (var i = 0; i < 3; i++)
+        {
+            using var response = await host.Client.SendAsync(Signed("/slack/interactions", click, FormType, host.Now));
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        }
+
+        Assert.True(Assert.Single(await host.Factory.FeedbackAsync(), f => f.UserId == user).Helpful);
+
+        using (var changed = await host.Client.SendAsync(Signed("/slack/interactions",
+                   Interaction("feedback_not_helpful", value, host.Api.ResponseUrl(SlackHost.NewId("fb")), user: user, ephemeral: false), FormType, host.Now)))
+        {
+            Assert.Equal(HttpStatusCode.OK, changed.StatusCode);
+        }
+
+        Assert.False(Assert.Single(await host.Factory.FeedbackAsync(), f => f.UserId == user).Helpful);
+    }
+
+    [Fact]
+    public async Task A_response_url_outside_hooks_slack_com_and_Slack_ResponseUrlHosts_is_never_posted_to()
+    {
+        await using var elsewhere = await FakeSlackApi.StartAsync(); // loopback, but a port not in Slack:ResponseUrlHosts
+        var allowedRoot = host.Api.Root;
+        var refused = new[]
+        {
+            elsewhere.ResponseUrl("other-port"),
+            "https://hooks.slack.com.invalid/actions/T0/1/x",
+            allowedRoot.Replace("http://", "http://user:secret@", StringComparison.Ordinal) + "/response/userinfo",
+        };
+
+        foreach (var url in refused)
+        {
+            var logId = SlackHost.NewId("act");
+            var body = Interaction("ask_0", "Can I post anonymously?", url).Replace("1700000001.000300", logId, StringComparison.Ordinal);
+            using var response = await host.Client.SendAsync(Signed("/slack/interactions", body, FormType, host.Now));
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+            await Eventually.WaitUntilAsync(() => host.Factory.Logged(Microsoft.Extensions.Logging.LogLevel.Warning, "response_url", logId, "refused"),
+                "the refusal of " + url + " is logged");
+        }
+
+        Assert.Empty(elsewhere.Requests);
+        Assert.Empty(host.Api.ResponseUrlPosts("userinfo"));
+    }
+
+    [Fact]
+    public async Task An_oversized_answer_from_a_response_url_is_not_read_but_logged()
+    {
+        var responseId = SlackHost.NewId("big");
+        var logId = SlackHost.NewId("act");
+        host.Api.Script(responseId, new ScriptedResponse(200, new string(' ', 2 * 1024 * 1024) + "ok"));
+        var body = Interaction("ask_0", "Can I post anonymously?", host.Api.ResponseUrl(responseId)).Replace("1700000001.000300", logId, StringComparison.Ordinal);
+        using var response = await host.Client.SendAsync(Signed("/slack/interactions", body, FormType, host.Now));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        await Eventually.WaitUntilAsync(() => host.Factory.Logged(Microsoft.Extensions.Logging.LogLevel.Error, "response_url", logId, "failed"),
+            "the oversized answer is logged as a failure");
+        Assert.Single(host.Api.ResponseUrlPosts(responseId));
+    }
 }

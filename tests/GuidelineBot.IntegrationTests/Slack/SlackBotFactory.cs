@@ -14,10 +14,12 @@ namespace GuidelineBot.IntegrationTests.Slack;
 /// The real server (with its SQLite store) with Slack switched on and pointed at a <see cref="FakeSlackApi"/> on
 /// loopback. <paramref name="time"/> replaces the clock (signature windows); <paramref name="databasePath"/> lets two
 /// instances share one store file (restart tests); <paramref name="settings"/> override configuration last (e.g. a
-/// PostgreSQL store, <c>Onboarding:AutoStart</c>); retries are shortened so failures surface quickly.
+/// PostgreSQL store, <c>Onboarding:AutoStart</c>); <paramref name="services"/> replaces services last (e.g. a store that
+/// fails on purpose); retries are shortened so failures surface quickly. The fake's response_urls are allowed
+/// (<c>Slack:ResponseUrlHosts</c>).
 /// </summary>
 public sealed class SlackBotFactory(FakeSlackApi api, TimeProvider? time = null, string? databasePath = null,
-    IReadOnlyDictionary<string, string?>? settings = null) : GuidelineBotFactory
+    IReadOnlyDictionary<string, string?>? settings = null, Action<IServiceCollection>? services = null) : GuidelineBotFactory
 {
     public const string SigningSecret = "integration-test-signing-secret";
     public const string BotToken = "xoxb-integration-test";
@@ -39,27 +41,29 @@ public sealed class SlackBotFactory(FakeSlackApi api, TimeProvider? time = null,
         builder.UseSetting("Slack:SigningSecret", SigningSecret);
         builder.UseSetting("Slack:BotToken", BotToken);
         builder.UseSetting("Slack:ApiBaseUrl", api.ApiBaseUrl);
+        builder.UseSetting("Slack:ResponseUrlHosts:0", api.HostAndPort);
         builder.UseSetting("Logging:LogLevel:GuidelineBot.Slack", "Debug");
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
         {
             builder.UseSetting(key, value);
         }
 
-        builder.ConfigureTestServices(services =>
+        builder.ConfigureTestServices(testServices =>
         {
             if (time is not null)
             {
-                services.AddSingleton(time);
+                testServices.AddSingleton(time);
             }
 
-            services.Configure<OutboundHttpOptions>(nameof(SlackApiClient), o =>
+            services?.Invoke(testServices);
+            testServices.Configure<OutboundHttpOptions>(nameof(SlackApiClient), o =>
             {
                 o.BaseDelay = TimeSpan.FromMilliseconds(20);
                 o.MaxRetryAttempts = MaxRetryAttempts;
                 o.TotalTimeout = TimeSpan.FromSeconds(30);
                 o.AttemptTimeout = AttemptTimeout;
             });
-            services.AddSingleton<ILoggerProvider>(Logs);
+            testServices.AddSingleton<ILoggerProvider>(Logs);
         });
     }
 

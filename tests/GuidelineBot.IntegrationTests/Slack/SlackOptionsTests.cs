@@ -14,6 +14,8 @@ public sealed class SlackOptionsTests
     [Theory]
     [InlineData("Slack:ApiBaseUrl", "slack.com/api", "Slack:ApiBaseUrl must be an absolute http(s) URL")]
     [InlineData("Slack:Command", "guidelines", "Slack:Command must be a slash command")]
+    [InlineData("Slack:ResponseUrlHosts:0", "https://hooks.example.invalid/", "Slack:ResponseUrlHosts entries must be host or host:port")]
+    [InlineData("Slack:ResponseUrlHosts:0", "127.0.0.1:99999", "Slack:ResponseUrlHosts entries must be host or host:port")]
     public void Invalid_slack_settings_stop_the_start_with_a_clear_message(string key, string value, string message)
     {
         var configuration = new ConfigurationBuilder()

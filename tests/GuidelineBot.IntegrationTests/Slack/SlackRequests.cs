@@ -39,7 +39,8 @@ public static class SlackRequests
             ("response_url", responseUrl), ("trigger_id", "123.456.abc"), ("api_app_id", "A0APP"));
 
     /// <summary>An <c>event_callback</c> envelope around <paramref name="slackEvent"/> (an anonymous object).</summary>
-    public static string Event(string eventId, object slackEvent, string? botUserId = "U0BOT")
+    /// <param name="botAuthorization">False: the authorization is a user installation (<c>is_bot:false</c>), so its id is a person's.</param>
+    public static string Event(string eventId, object slackEvent, string? botUserId = "U0BOT", bool botAuthorization = true)
     {
         var envelope = new Dictionary<string, object?>
         {
@@ -53,7 +54,7 @@ public static class SlackRequests
         };
         if (botUserId is not null)
         {
-            envelope["authorizations"] = new[] { new Dictionary<string, object> { ["user_id"] = botUserId, ["team_id"] = "T0TEAM", ["is_bot"] = true } };
+            envelope["authorizations"] = new[] { new Dictionary<string, object> { ["user_id"] = botUserId, ["team_id"] = "T0TEAM", ["is_bot"] = botAuthorization } };
         }
 
         return JsonSerializer.Serialize(envelope);

@@ -35,6 +35,17 @@ public sealed class StorageOptionsTests
         Assert.Contains(hint, ex.Message);
     }
 
+    [Theory]
+    [InlineData("0")]
+    [InlineData("-5")]
+    public void Retention_days_below_one_is_a_clear_start_up_error(string days)
+    {
+        using var services = Build(new() { ["Storage:ConnectionString"] = "Data Source=x.db", ["Storage:RetentionDays"] = days });
+
+        var ex = Assert.Throws<OptionsValidationException>(() => services.GetRequiredService<IOptions<StorageOptions>>().Value);
+        Assert.Contains("Storage:RetentionDays", ex.Message);
+    }
+
     [Fact]
     public void Default_provider_is_sqlite_and_postgres_is_chosen_by_name()
     {

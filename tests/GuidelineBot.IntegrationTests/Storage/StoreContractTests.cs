@@ -245,6 +245,75 @@ public abstract class StoreContractTests<TStore> : ProviderTestBase<TStore> wher
     }
 
     private Task<long> CountClaimsAsync() => CountAsync(Database, "SELECT count(*) FROM once_claims");
+
+    [SkippableFact]
+    public async Task Feedback_votes_are_one_per_key_a_repeat_changes_nothing_and_a_new_choice_replaces_the_old()
+    {
+        var store = new SqlFeedbackStore(Database);
+        var vote = new FeedbackRecord("slack", "U1", "can I friend parents?", "s#friending", true, T0);
+
+        Assert.True(await store.VoteAsync(vote, "message-1/U1", CancellationToken.None));
+        Assert.False(await store.VoteAsync(vote with { At = T0.AddSeconds(1) }, "message-1/U1", CancellationToken.None));
+        Assert.Equal([vote], await store.ListAsync(CancellationToken.None));
+
+        var changed = vote with { Helpful = false, At = T0.AddMinutes(1) };
+        Assert.True(await new SqlFeedbackStore(OpenAnother()).VoteAsync(changed, "message-1/U1", CancellationToken.None));
+        Assert.Equal([changed], await store.ListAsync(CancellationToken.None));
+
+        // Another key, another channel with the same key, and plain AddAsync rows are separate votes.
+        Assert.True(await store.VoteAsync(vote with { UserId = "U2" }, "message-1/U2", CancellationToken.None));
+        Assert.True(await store.VoteAsync(vote with { Channel = "teams" }, "message-1/U1", CancellationToken.None));
+        await store.AddAsync(vote, CancellationToken.None);
+        await store.AddAsync(vote, CancellationToken.None);
+        Assert.Equal(5, (await store.ListAsync(CancellationToken.None)).Count);
+    }
+
+    [SkippableFact]
+    public async Task Once_released_claim_can_be_claimed_again_and_other_claims_stay()
+    {
+        var once = new SqlOnceStore(Database);
+        Assert.True(await once.TryClaimAsync("slack-event", "Ev1", T0, TimeSpan.FromHours(6), CancellationToken.None));
+        Assert.True(await once.TryClaimAsync("slack-event", "Ev2", T0, TimeSpan.FromHours(6), CancellationToken.None));
+
+        await new SqlOnceStore(OpenAnother()).ReleaseAsync("slack-event", "Ev1", CancellationToken.None);
+        await once.ReleaseAsync("slack-event", "never-claimed", CancellationToken.None);
+
+        Assert.True(await once.TryClaimAsync("slack-event", "Ev1", T0.AddSeconds(1), TimeSpan.FromHours(6), CancellationToken.None));
+        Assert.False(await once.TryClaimAsync("slack-event", "Ev1", T0.AddSeconds(2), TimeSpan.FromHours(6), CancellationToken.None));
+        Assert.False(await once.TryClaimAsync("slack-event", "Ev2", T0.AddSeconds(2), TimeSpan.FromHours(6), CancellationToken.None));
+    }
+
+    [SkippableFact]
+    public async Task Retention_purge_deletes_old_feedback_and_spent_claims_but_keeps_acknowledgements_state_and_permanent_claims()
+    {
+        var feedback = new SqlFeedbackStore(Database);
+        var once = new SqlOnceStore(Database);
+        var onboarding = new SqlOnboardingStore(Database);
+        var now = T0.AddDays(400);
+        var cutoff = now.AddDays(-365);
+        await feedback.AddAsync(new FeedbackRecord("teams", "old", "q", null, true, cutoff.AddSeconds(-1)), CancellationToken.None);
+        await feedback.VoteAsync(new FeedbackRecord("slack", "old-vote", "q", null, true, cutoff.AddDays(-30)), "k-old", CancellationToken.None);
+        var recent = new FeedbackRecord("slack", "recent", "q", null, false, cutoff.AddSeconds(1));
+        await feedback.VoteAsync(recent, "k-recent", CancellationToken.None);
+        await once.TryClaimAsync("welcome", "permanent-old", T0, expiresAfter: null, CancellationToken.None);
+        await once.TryClaimAsync("teams-feedback", "temporary-old", T0, TimeSpan.FromDays(500), CancellationToken.None);
+        await once.TryClaimAsync("slack-event", "expired-recent", now.AddHours(-7), TimeSpan.FromHours(6), CancellationToken.None);
+        await once.TryClaimAsync("slack-event", "live", now.AddHours(-1), TimeSpan.FromHours(6), CancellationToken.None);
+        var state = Assert.IsType<OnboardingState>(await onboarding.TrySaveAsync(NewState("dana") with { StartedAt = T0, UpdatedAt = T0 },
+            new OnboardingAcknowledgement("teams", "dana", "Dana Example", "doc", "Doc", "hash", T0), CancellationToken.None));
+
+        var deleted = await new SqlStoreRetention(OpenAnother()).PurgeAsync(cutoff, now, CancellationToken.None);
+
+        Assert.Equal(2, deleted["feedback"]);
+        Assert.Equal(2, deleted["once_claims"]);
+        Assert.Equal([recent], await feedback.ListAsync(CancellationToken.None));
+        Assert.False(await once.TryClaimAsync("welcome", "permanent-old", now, null, CancellationToken.None));
+        Assert.False(await once.TryClaimAsync("slack-event", "live", now, TimeSpan.FromHours(6), CancellationToken.None));
+        Assert.True(await once.TryClaimAsync("teams-feedback", "temporary-old", now, TimeSpan.FromDays(90), CancellationToken.None));
+        Assert.True(await once.TryClaimAsync("slack-event", "expired-recent", now, TimeSpan.FromHours(6), CancellationToken.None));
+        Assert.Single(await onboarding.ListAcknowledgementsAsync(CancellationToken.None));
+        Assert.Equal(state, Assert.Single(await onboarding.ListStatesAsync(CancellationToken.None)));
+    }
 }
 
 /// <summary>The contract on SQLite: a fresh file per test in a temp folder that does not exist yet.</summary>

@@ -98,5 +98,8 @@ public sealed class FailingFeedbackStore(IFeedbackStore inner) : IFeedbackStore
     public Task AddAsync(FeedbackRecord feedback, CancellationToken cancellationToken) =>
         feedback.Question == FailFor ? throw new InvalidOperationException("store is down") : inner.AddAsync(feedback, cancellationToken);
 
+    public Task<bool> VoteAsync(FeedbackRecord feedback, string voteKey, CancellationToken cancellationToken) =>
+        feedback.Question == FailFor ? throw new InvalidOperationException("store is down") : inner.VoteAsync(feedback, voteKey, cancellationToken);
+
     public Task<IReadOnlyList<FeedbackRecord>> ListAsync(CancellationToken cancellationToken) => inner.ListAsync(cancellationToken);
 }

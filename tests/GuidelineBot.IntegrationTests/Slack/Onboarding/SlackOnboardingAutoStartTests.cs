@@ -1,5 +1,7 @@
+using GuidelineBot.Core.Logging;
 using System.Net;
 using GuidelineBot.Core.Onboarding;
+using GuidelineBot.Slack;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using static GuidelineBot.IntegrationTests.Slack.Onboarding.SlackOnboardingDriver;
@@ -55,7 +57,7 @@ public sealed class SlackOnboardingAutoStartTests : IAsyncLifetime
     public async Task Team_join_delivered_twice_with_the_same_and_with_different_event_ids_starts_exactly_one_onboarding()
     {
         var user = SlackHost.NewId("U");
-        var key = $"slack:{Team}:{user}";
+        var key = LogText.Pseudonym($"{Team}:{user}");
         var first = SlackHost.NewId("Ev");
         var other = SlackHost.NewId("Ev");
 
@@ -65,7 +67,7 @@ public sealed class SlackOnboardingAutoStartTests : IAsyncLifetime
 
         await Eventually.WaitUntilAsync(
             () => Logged($"Slack event {first} was already handled") && Logged($"Onboarding auto-started for {key}")
-                  && Logged($"Onboarding not auto-started for {key}") && Logged($"Posted 2 message(s) to {user}"),
+                  && Logged($"Onboarding not auto-started for {key}") && Logged($"Posted 2 message(s) to {LogText.Pseudonym(user)}"),
             "all three deliveries are processed and the DM is sent");
         Assert.Single(_server.Logs.Entries, e => e.Message.Contains($"Onboarding auto-started for {key}", StringComparison.Ordinal));
         var open = Assert.Single(_api.OpensFor(user));
@@ -111,7 +113,7 @@ public sealed class SlackOnboardingAutoStartTests : IAsyncLifetime
         await SendAsync(join, new { type = "member_joined_channel", user, channel = NewStaffChannel, channel_type = "C", team = Team });
         await SendAsync(again, new { type = "member_joined_channel", user, channel = NewStaffChannel, channel_type = "C", team = Team });
 
-        await Eventually.WaitUntilAsync(() => Logged($"Onboarding not auto-started for slack:{Team}:{user}") && Logged($"Posted 2 message(s) to {user}"),
+        await Eventually.WaitUntilAsync(() => Logged($"Onboarding not auto-started for {LogText.Pseudonym($"{Team}:{user}")}") && Logged($"Posted 2 message(s) to {LogText.Pseudonym(user)}"),
             "both joins are processed and the DM is sent");
         Assert.Single(_api.OpensFor(user));
         var posts = _api.PostsTo(FakeSlackApi.DirectMessageChannel(user));

@@ -1,0 +1,61 @@
+using GuidelineBot.Core.Storage;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace GuidelineBot.Storage;
+
+/// <summary>
+/// Once at start and then once a day (on the <see cref="TimeProvider"/>'s clock), deletes what is older than
+/// <c>Storage:RetentionDays</c>. A failed purge is logged and tried again the next day; it never stops the server.
+/// </summary>
+internal sealed class StoreRetentionService(
+    IStoreRetention retention,
+    IOptions<StorageOptions> options,
+    TimeProvider time,
+    ILogger<StoreRetentionService> logger) : BackgroundService
+{
+    public static readonly TimeSpan Interval = TimeSpan.FromDays(1);
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        using var timer = new PeriodicTimer(Interval, time);
+        do
+        {
+            await PurgeAsync(stoppingToken);
+        }
+        while (await WaitAsync(timer, stoppingToken));
+    }
+
+    private static async Task<bool> WaitAsync(PeriodicTimer timer, CancellationToken stoppingToken)
+    {
+        try
+        {
+            return await timer.WaitForNextTickAsync(stoppingToken);
+        }
+        catch (OperationCanceledException)
+        {
+            return false;
+        }
+    }
+
+    private async Task PurgeAsync(CancellationToken stoppingToken)
+    {
+        var now = time.GetUtcNow();
+        var days = options.Value.RetentionDays;
+        try
+        {
+            var deleted = await retention.PurgeAsync(now - TimeSpan.FromDays(days), now, stoppingToken);
+            logger.LogInformation("Store retention ({Days} days): deleted {Deleted}", days,
+                string.Join(", ", deleted.Select(d => $"{d.Value} from {d.Key}")));
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+            // Stopping: the next start purges.
+        }
+        catch (Exception ex)
+        {
+            logger.LogError(ex, "Store retention purge failed; trying again in {Interval}: {Message}", Interval, ex.Message);
+        }
+    }
+}
