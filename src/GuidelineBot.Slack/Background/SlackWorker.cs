@@ -1,3 +1,4 @@
+using GuidelineBot.Core.Telemetry;
 using GuidelineBot.Slack.Api;
 using GuidelineBot.Slack.Events;
 using Microsoft.Extensions.DependencyInjection;
@@ -11,13 +12,16 @@ namespace GuidelineBot.Slack.Background;
 /// logged with the work's id; nothing here can crash the process. On shutdown the queue is drained until the host's
 /// shutdown timeout, and whatever is still left is logged as not delivered.
 /// </summary>
-internal sealed class SlackWorker(SlackWorkQueue queue, IServiceScopeFactory scopes, ILogger<SlackWorker> logger) : BackgroundService
+internal sealed class SlackWorker(SlackWorkQueue queue, IServiceScopeFactory scopes, GuidelineMetrics metrics, ILogger<SlackWorker> logger) : BackgroundService
 {
     private const int Consumers = 4;
     private readonly CancellationTokenSource _abort = new();
 
-    protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
-        Task.WhenAll(Enumerable.Range(0, Consumers).Select(_ => Task.Run(ConsumeAsync, CancellationToken.None)));
+    protected override Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        metrics.ObserveQueue("slack", () => queue.Count);
+        return Task.WhenAll(Enumerable.Range(0, Consumers).Select(_ => Task.Run(ConsumeAsync, CancellationToken.None)));
+    }
 
     private async Task ConsumeAsync()
     {

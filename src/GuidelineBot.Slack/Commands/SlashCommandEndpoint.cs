@@ -1,4 +1,5 @@
 using GuidelineBot.Core.Answers;
+using GuidelineBot.Core.Telemetry;
 using GuidelineBot.Slack.Api;
 using GuidelineBot.Slack.Events;
 using GuidelineBot.Slack.Rendering;
@@ -18,7 +19,8 @@ internal static class SlashCommandEndpoint
         HttpContext context,
         [FromServices] AnswerService answers,
         [FromServices] SlackReplyRenderer renderer,
-        [FromServices] IEnumerable<ISlackCommandKeyword> keywords)
+        [FromServices] IEnumerable<ISlackCommandKeyword> keywords,
+        [FromServices] GuidelineMetrics metrics)
     {
         var form = SlackForm.Parse(context.Request, SlackRequestBody.From(context));
         if (form is null)
@@ -48,6 +50,7 @@ internal static class SlashCommandEndpoint
         }
 
         var reply = answers.Ask(command.Text, ct);
+        metrics.Question("slack", reply);
         return Json(CommandResponse.From(renderer.Render(reply, AnswerButtons.ShareAndFeedback), CommandResponse.Ephemeral));
     }
 

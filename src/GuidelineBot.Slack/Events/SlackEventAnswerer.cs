@@ -1,4 +1,5 @@
 using GuidelineBot.Core.Answers;
+using GuidelineBot.Core.Telemetry;
 using GuidelineBot.Slack.Api;
 using GuidelineBot.Slack.Rendering;
 using Microsoft.Extensions.Logging;
@@ -11,6 +12,7 @@ internal sealed class SlackEventAnswerer(
     SlackReplyRenderer renderer,
     SlackApiClient api,
     SlackBotIdentity identity,
+    GuidelineMetrics metrics,
     ILogger<SlackEventAnswerer> logger)
 {
     public async Task AnswerAsync(SlackEventEnvelope envelope, SlackEvent slackEvent, string? threadTs, CancellationToken cancellationToken)
@@ -30,6 +32,7 @@ internal sealed class SlackEventAnswerer(
         }
 
         var reply = answers.Ask(SlackText.ToQuestion(slackEvent.Text), cancellationToken);
+        metrics.Question("slack", reply);
         var message = renderer.Render(reply, AnswerButtons.Feedback);
         var request = new ChatPostMessageRequest(slackEvent.Channel, message.Text, message.Blocks, threadTs);
         if (await api.PostMessageAsync(request, eventId, cancellationToken))

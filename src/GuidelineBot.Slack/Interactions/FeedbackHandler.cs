@@ -1,5 +1,6 @@
 using GuidelineBot.Core.Answers;
 using GuidelineBot.Core.Storage;
+using GuidelineBot.Core.Telemetry;
 using GuidelineBot.Slack.Api;
 using GuidelineBot.Slack.Rendering;
 
@@ -11,7 +12,8 @@ internal sealed class FeedbackHandler(
     SlackReplyRenderer renderer,
     IFeedbackStore feedback,
     ResponseUrlReplies replies,
-    TimeProvider time) : ISlackActionHandler
+    TimeProvider time,
+    GuidelineMetrics metrics) : ISlackActionHandler
 {
     public bool CanHandle(string actionId) => actionId is ActionIds.Helpful or ActionIds.NotHelpful;
 
@@ -26,6 +28,7 @@ internal sealed class FeedbackHandler(
         await feedback.AddAsync(
             new FeedbackRecord("slack", payload.User!.Id!, value.Question, value.SectionId, helpful, time.GetUtcNow()),
             cancellationToken);
+        metrics.Feedback("slack", helpful);
 
         const string thanks = "Thanks for your feedback! :pray:";
         CommandResponse message;

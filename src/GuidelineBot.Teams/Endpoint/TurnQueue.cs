@@ -14,6 +14,9 @@ internal sealed class TurnQueue
         SingleReader = false,
     });
 
+    /// <summary>Activities waiting (the queue-depth gauge).</summary>
+    public int Count => _channel.Reader.Count;
+
     /// <summary>False when the queue is full (the caller answers 503 and the Bot Connector retries).</summary>
     public bool TryEnqueue(Activity activity) => _channel.Writer.TryWrite(activity);
 
