@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using GuidelineBot.Slack.Api;
 using GuidelineBot.Slack.Events;
 using GuidelineBot.Slack.Rendering;
@@ -5,7 +6,11 @@ using GuidelineBot.Slack.Rendering;
 namespace GuidelineBot.Slack.Background;
 
 /// <summary>Work done after Slack got its acknowledgement. <paramref name="LogId"/> identifies it in the logs.</summary>
-public abstract record SlackWork(string LogId);
+public abstract record SlackWork(string LogId)
+{
+    /// <summary>The trace of the request that queued the work; the worker continues it (logs, spans, outbound calls).</summary>
+    public ActivityContext Trace { get; init; } = Activity.Current?.Context ?? default;
+}
 
 /// <summary>An Events API callback to deduplicate and answer.</summary>
 public sealed record EventWork(SlackEventEnvelope Envelope, string EventId) : SlackWork(EventId);

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using GuidelineBot.Core.Telemetry;
 using GuidelineBot.Slack.Api;
 using GuidelineBot.Slack.Events;
@@ -37,6 +38,7 @@ internal sealed class SlackWorker(SlackWorkQueue queue, IServiceScopeFactory sco
         try
         {
             cancellationToken.ThrowIfCancellationRequested();
+            using var span = GuidelineMetrics.Tracing.StartActivity("guidelinebot.slack.work", ActivityKind.Consumer, work.Trace);
             await using var scope = scopes.CreateAsyncScope();
             switch (work)
             {

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using GuidelineBot.Core.Telemetry;
 using GuidelineBot.Teams.Turns;
 using Microsoft.Extensions.DependencyInjection;
@@ -15,10 +16,11 @@ internal sealed class TurnWorker(TurnQueue queue, IServiceScopeFactory scopes, G
         metrics.ObserveQueue("teams", () => queue.Count);
         return Parallel.ForEachAsync(queue.ReadAllAsync(stoppingToken),
             new ParallelOptions { MaxDegreeOfParallelism = Parallelism, CancellationToken = stoppingToken },
-            async (activity, ct) =>
+            async (turn, ct) =>
             {
+                using var span = GuidelineMetrics.Tracing.StartActivity("guidelinebot.teams.turn", ActivityKind.Consumer, turn.Trace);
                 await using var scope = scopes.CreateAsyncScope();
-                await scope.ServiceProvider.GetRequiredService<TurnDispatcher>().DispatchAsync(activity, ct);
+                await scope.ServiceProvider.GetRequiredService<TurnDispatcher>().DispatchAsync(turn.Activity, ct);
             });
     }
 }
