@@ -47,7 +47,9 @@ public sealed class PublishedImageTests
         server.BeginErrorReadLine();
         try
         {
-            using var http = new HttpClient { BaseAddress = new Uri(root), Timeout = TimeSpan.FromSeconds(30) };
+            // No propagator: the test's own traceparent header goes out as written (not replaced by the test process' trace).
+            using var handler = new SocketsHttpHandler { ActivityHeadersPropagator = DistributedContextPropagator.CreateNoOutputPropagator() };
+            using var http = new HttpClient(handler) { BaseAddress = new Uri(root), Timeout = TimeSpan.FromSeconds(30) };
             var ready = await WaitForReadyAsync(http, server, stdout, stderr);
             Assert.Matches("^[0-9a-f]{64}$", ready.GetProperty("knowledgeHash").GetString());
             Assert.True(ready.GetProperty("schemaVersion").GetInt32() >= 1);

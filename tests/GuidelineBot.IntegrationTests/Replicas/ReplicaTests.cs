@@ -132,7 +132,8 @@ public sealed class ReplicaTests : IAsyncLifetime
             a.PostActivityAsync(Activities.CardSubmit(_teams.ServiceUrl, conversation, "activity-replicas", value), TeamsToken(a)),
             b.PostActivityAsync(Activities.CardSubmit(_teams.ServiceUrl, conversation, "activity-replicas", (JsonObject)value.DeepClone()), TeamsToken(b)));
         Assert.All(clicks, r => Assert.Equal(HttpStatusCode.OK, r.StatusCode));
-        await _teams.WaitForMessagesAsync(r => r.Method == "PUT" && r.RawTarget.Contains(Uri.EscapeDataString(conversation), StringComparison.Ordinal), 2, "both card updates");
+        await Eventually.WaitUntilAsync(() => _teams.ConnectorRequests.Count(r => r.Method == "PUT" && r.RawTarget.Contains(Uri.EscapeDataString(conversation), StringComparison.Ordinal)) >= 2,
+            "both replicas update the card", TimeSpan.FromSeconds(60));
 
         var votes = (await a.Services.GetRequiredService<IFeedbackStore>().ListAsync(CancellationToken.None))
             .Where(f => f.Channel == "teams" && f.UserId == user && f.SectionId == answer.Section.Id).ToList();
