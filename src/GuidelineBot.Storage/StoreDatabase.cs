@@ -47,6 +47,9 @@ public abstract class StoreDatabase : IAsyncDisposable, IDisposable
         }
     }
 
+    /// <summary>The highest applied schema version; opening the connection proves the store is reachable.</summary>
+    public Task<int> SchemaVersionAsync(CancellationToken cancellationToken) => MigrationRunner.CurrentVersionAsync(this, cancellationToken);
+
     /// <summary>Opens a connection after making sure the schema is current.</summary>
     internal async Task<DbConnection> OpenMigratedAsync(CancellationToken cancellationToken)
     {

@@ -11,20 +11,22 @@ if (CliApp.IsCommand(args))
 }
 
 var builder = WebApplication.CreateBuilder(LocalDefaults.WithDefaultUrl(LocalDefaults.WithDevelopmentByDefault(args)));
+builder.AddObservability();
 builder.Services.AddGuidelineEngine(builder.Configuration);
 builder.Services.AddGuidelineStore(builder.Configuration);
 builder.Services.AddOnboarding(builder.Configuration);
-builder.Services.AddHealthChecks().AddCheck<KnowledgeHealthCheck>("knowledge");
+builder.Services.AddProbes();
 builder.Services.AddHostedService<IndexWarmup>();
 builder.Services.AddSlack(builder.Configuration);
 builder.Services.AddTeams(builder.Configuration);
 
 var app = builder.Build();
 app.UseLoopbackOnlyErrorPages();
-app.MapHealthChecks("/healthz");
+app.MapProbes();
+app.MapMetrics();
 app.MapSlack();
 app.MapTeams();
-app.MapGet("/", () => Results.Text("GuidelineBot is running. POST /slack/* or /api/messages; GET /healthz."));
+app.MapGet("/", () => Results.Text("GuidelineBot is running. POST /slack/* or /api/messages; GET /healthz, /readyz."));
 
 await app.RunAsync();
 return 0;

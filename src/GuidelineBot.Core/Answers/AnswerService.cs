@@ -1,12 +1,15 @@
+using System.Diagnostics;
 using System.Text;
 using System.Text.RegularExpressions;
 using GuidelineBot.Core.Knowledge;
+using GuidelineBot.Core.Telemetry;
 using Microsoft.Extensions.Options;
 
 namespace GuidelineBot.Core.Answers;
 
 /// <summary>Turns a message into a <see cref="Reply"/>: small talk, help, topics, an answer or an honest no-answer.</summary>
-public sealed partial class AnswerService(IGuidelineSearch search, IOptions<AnswerOptions> options)
+/// <param name="metrics">Records answer latency (the host registers it; tools and tests may leave it out).</param>
+public sealed partial class AnswerService(IGuidelineSearch search, IOptions<AnswerOptions> options, GuidelineMetrics? metrics = null)
 {
     private const int MaxQuestionChars = 2000;
     private readonly AnswerOptions _options = options.Value;
@@ -15,7 +18,16 @@ public sealed partial class AnswerService(IGuidelineSearch search, IOptions<Answ
 
     public Reply Ask(string? text, CancellationToken cancellationToken = default)
     {
-        var question = Clean(text);
+        using var activity = GuidelineMetrics.Tracing.StartActivity("guidelinebot.answer");
+        var started = Stopwatch.GetTimestamp();
+        var reply = Answer(Clean(text), cancellationToken);
+        metrics?.AnswerDuration(reply, Stopwatch.GetElapsedTime(started));
+        activity?.SetTag("guidelinebot.outcome", GuidelineMetrics.Outcome(reply));
+        return reply;
+    }
+
+    private Reply Answer(string question, CancellationToken cancellationToken)
+    {
         var intent = Classify(question);
         switch (intent)
         {

@@ -1,3 +1,5 @@
+using System.Diagnostics;
+using GuidelineBot.Core.Telemetry;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 
@@ -7,9 +9,11 @@ namespace GuidelineBot.Core.Background;
 /// Does what an endpoint acknowledged: a few consumers read a <see cref="WorkQueue{T}"/>, each item on its own, so one
 /// failure is logged and never ends the worker. Items are not cancelled by the host's stopping token: on shutdown the
 /// queue stops accepting and is drained within the host's shutdown timeout; only then is what is still running cancelled,
-/// and the number of items left is logged.
+/// and the number of items left is logged. Each item runs in a span that continues the trace of the request that queued
+/// it, and the queue's depth is reported as <c>guidelinebot.queue.depth</c> under <paramref name="name"/>.
 /// </summary>
-public abstract class WorkQueueWorker<T>(WorkQueue<T> queue, ILogger logger, int consumers) : BackgroundService
+public abstract class WorkQueueWorker<T>(WorkQueue<T> queue, string name, GuidelineMetrics metrics, ILogger logger, int consumers)
+    : BackgroundService
 {
     private readonly CancellationTokenSource _abort = new();
     private int _running;
@@ -20,17 +24,21 @@ public abstract class WorkQueueWorker<T>(WorkQueue<T> queue, ILogger logger, int
     /// <summary>How the item is named in the logs (no personal data, short).</summary>
     protected abstract string Describe(T item);
 
-    protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
-        Task.WhenAll(Enumerable.Range(0, consumers).Select(_ => Task.Run(ConsumeAsync, CancellationToken.None)));
+    protected override Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        metrics.ObserveQueue(name, () => queue.Count);
+        return Task.WhenAll(Enumerable.Range(0, consumers).Select(_ => Task.Run(ConsumeAsync, CancellationToken.None)));
+    }
 
     private async Task ConsumeAsync()
     {
         // Not the stopping token: on shutdown the queue is completed and drained (see StopAsync).
-        await foreach (var item in queue.Reader.ReadAllAsync(CancellationToken.None))
+        await foreach (var (item, trace) in queue.Reader.ReadAllAsync(CancellationToken.None))
         {
             Interlocked.Increment(ref _running);
             try
             {
+                using var span = GuidelineMetrics.Tracing.StartActivity($"guidelinebot.{name}.work", ActivityKind.Consumer, trace);
                 await RunAsync(item, _abort.Token);
             }
             finally

@@ -1,4 +1,5 @@
 using GuidelineBot.Core.Answers;
+using GuidelineBot.Core.Telemetry;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -18,10 +19,12 @@ public sealed class OnboardingService
     private readonly OnboardingOptions _options;
     private readonly ILogger<OnboardingService> _logger;
     private readonly OnboardingMachine.SummaryInfo _summary;
+    private readonly GuidelineMetrics _metrics;
 
     public OnboardingService(IOnboardingStore store, OnboardingCatalog catalog, AnswerService answers, TimeProvider time,
-        IOptions<OnboardingOptions> options, IOptions<AnswerOptions> answerOptions, ILogger<OnboardingService> logger)
+        IOptions<OnboardingOptions> options, IOptions<AnswerOptions> answerOptions, ILogger<OnboardingService> logger, GuidelineMetrics metrics)
     {
+        _metrics = metrics;
         _store = store;
         Catalog = catalog;
         _answers = answers;
@@ -75,6 +78,7 @@ public sealed class OnboardingService
 
             if (await _store.TrySaveAsync(result.NewState, result.Acknowledgement, cancellationToken) is not null)
             {
+                Count(state, result.NewState);
                 return result.Outputs;
             }
 
@@ -115,11 +119,31 @@ public sealed class OnboardingService
             var result = OnboardingMachine.Apply(null, new OnboardingInput.Start(), key, displayName ?? "", Catalog, _summary, _time.GetUtcNow());
             if (result.NewState is null || await _store.TrySaveAsync(result.NewState, null, cancellationToken) is not null)
             {
+                Count(null, result.NewState);
                 return result.Outputs;
             }
         }
 
         return [];
+    }
+
+    /// <summary>Onboarding started / completed meters, from a saved step's before and after.</summary>
+    private void Count(OnboardingState? before, OnboardingState? after)
+    {
+        if (after is null)
+        {
+            return;
+        }
+
+        if (before?.StartedAt != after.StartedAt)
+        {
+            _metrics.OnboardingStarted(after.Key.Channel);
+        }
+
+        if (after.IsCompleted && before is not { IsCompleted: true })
+        {
+            _metrics.OnboardingCompleted(after.Key.Channel);
+        }
     }
 
     private OnboardingAnsweredQuestion Answer(string question, OnboardingState? state) =>

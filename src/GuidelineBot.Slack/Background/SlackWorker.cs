@@ -1,4 +1,5 @@
 using GuidelineBot.Core.Background;
+using GuidelineBot.Core.Telemetry;
 using GuidelineBot.Slack.Api;
 using GuidelineBot.Slack.Events;
 using Microsoft.Extensions.DependencyInjection;
@@ -11,8 +12,8 @@ namespace GuidelineBot.Slack.Background;
 /// logged with the work's id; nothing here can crash the process. On shutdown the queue is drained until the host's
 /// shutdown timeout (see <see cref="WorkQueueWorker{T}"/>).
 /// </summary>
-internal sealed class SlackWorker(SlackWorkQueue queue, IServiceScopeFactory scopes, ILogger<SlackWorker> logger)
-    : WorkQueueWorker<SlackWork>(queue, logger, Consumers)
+internal sealed class SlackWorker(SlackWorkQueue queue, IServiceScopeFactory scopes, GuidelineMetrics metrics, ILogger<SlackWorker> logger)
+    : WorkQueueWorker<SlackWork>(queue, "slack", metrics, logger, Consumers)
 {
     private const int Consumers = 4;
 

@@ -1,4 +1,5 @@
 using GuidelineBot.Core.Answers;
+using GuidelineBot.Core.Telemetry;
 using GuidelineBot.Slack.Api;
 using GuidelineBot.Slack.Events;
 using GuidelineBot.Slack.Rendering;
@@ -22,7 +23,8 @@ internal static class SlashCommandEndpoint
         [FromServices] AnswerService answers,
         [FromServices] SlackReplyRenderer renderer,
         [FromServices] IEnumerable<ISlackCommandKeyword> keywords,
-        [FromServices] ILoggerFactory loggers)
+        [FromServices] ILoggerFactory loggers,
+        [FromServices] GuidelineMetrics metrics)
     {
         var form = SlackForm.Parse(context.Request, SlackRequestBody.From(context));
         if (form is null)
@@ -62,6 +64,7 @@ internal static class SlashCommandEndpoint
         }
 
         var reply = answers.Ask(command.Text, ct);
+        metrics.Question("slack", reply);
         return Json(CommandResponse.From(renderer.Render(reply, AnswerButtons.ShareAndFeedback), CommandResponse.Ephemeral));
     }
 

@@ -1,4 +1,5 @@
 using GuidelineBot.Core.Answers;
+using GuidelineBot.Core.Telemetry;
 using GuidelineBot.Slack.Api;
 using GuidelineBot.Slack.Rendering;
 using Microsoft.Extensions.Logging;
@@ -11,6 +12,7 @@ internal sealed class SlackEventAnswerer(
     SlackReplyRenderer renderer,
     SlackApiClient api,
     SlackBotIdentity identity,
+    GuidelineMetrics metrics,
     ILogger<SlackEventAnswerer> logger)
 {
     /// <summary>True for a message written by a person (never the bot itself or another bot) in a channel.</summary>
@@ -38,6 +40,7 @@ internal sealed class SlackEventAnswerer(
         var eventId = envelope.EventId ?? "?";
         ArgumentException.ThrowIfNullOrEmpty(slackEvent.Channel);
         var reply = answers.Ask(SlackText.ToQuestion(slackEvent.Text), cancellationToken);
+        metrics.Question("slack", reply);
         var message = renderer.Render(reply, AnswerButtons.Feedback);
         var request = new ChatPostMessageRequest(slackEvent.Channel, message.Text, message.Blocks, threadTs);
         if (await api.PostMessageAsync(request, eventId, cancellationToken))

@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using System.Text;
 using GuidelineBot.Core.Answers;
 using GuidelineBot.Core.Storage;
+using GuidelineBot.Core.Telemetry;
 using GuidelineBot.Slack.Api;
 using GuidelineBot.Slack.Rendering;
 
@@ -17,7 +18,8 @@ internal sealed class FeedbackHandler(
     SlackReplyRenderer renderer,
     IFeedbackStore feedback,
     ResponseUrlReplies replies,
-    TimeProvider time) : ISlackActionHandler
+    TimeProvider time,
+    GuidelineMetrics metrics) : ISlackActionHandler
 {
     public bool CanHandle(string actionId) => actionId is ActionIds.Helpful or ActionIds.NotHelpful;
 
@@ -34,6 +36,7 @@ internal sealed class FeedbackHandler(
             new FeedbackRecord("slack", userId, value.Question, value.SectionId, helpful, time.GetUtcNow()),
             VoteKey(payload, value, userId),
             cancellationToken);
+        metrics.Feedback("slack", helpful);
 
         const string thanks = "Thanks for your feedback! :pray:";
         CommandResponse message;

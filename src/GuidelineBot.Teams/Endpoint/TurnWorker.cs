@@ -1,5 +1,6 @@
 using GuidelineBot.Core.Background;
 using GuidelineBot.Core.Logging;
+using GuidelineBot.Core.Telemetry;
 using GuidelineBot.Teams.Protocol;
 using GuidelineBot.Teams.Turns;
 using Microsoft.Extensions.DependencyInjection;
@@ -8,8 +9,8 @@ using Microsoft.Extensions.Logging;
 namespace GuidelineBot.Teams.Endpoint;
 
 /// <summary>Answers queued activities, a few at a time, each in its own DI scope; drained on shutdown (see <see cref="WorkQueueWorker{T}"/>).</summary>
-internal sealed class TurnWorker(TurnQueue queue, IServiceScopeFactory scopes, ILogger<TurnWorker> logger)
-    : WorkQueueWorker<Activity>(queue, logger, Parallelism)
+internal sealed class TurnWorker(TurnQueue queue, IServiceScopeFactory scopes, GuidelineMetrics metrics, ILogger<TurnWorker> logger)
+    : WorkQueueWorker<Activity>(queue, "teams", metrics, logger, Parallelism)
 {
     private const int Parallelism = 4;
 

@@ -1,11 +1,12 @@
 using GuidelineBot.Core.Answers;
 using GuidelineBot.Core.Storage;
+using GuidelineBot.Core.Telemetry;
 using GuidelineBot.Teams.Cards;
 
 namespace GuidelineBot.Teams.Turns;
 
 /// <summary>👍/👎 on an answer card: recorded in the store, then the card is updated to say thank you.</summary>
-internal sealed class FeedbackHandler(IFeedbackStore feedback, IOnceStore once, AnswerService answers, TimeProvider time)
+internal sealed class FeedbackHandler(IFeedbackStore feedback, IOnceStore once, AnswerService answers, TimeProvider time, GuidelineMetrics metrics)
 {
     public const string Scope = "teams-feedback";
 
@@ -18,6 +19,7 @@ internal sealed class FeedbackHandler(IFeedbackStore feedback, IOnceStore once, 
         if (first)
         {
             await feedback.AddAsync(new FeedbackRecord("teams", turn.UserId, submit.Question, submit.SectionId, submit.Helpful, now), cancellationToken);
+            metrics.Feedback("teams", submit.Helpful);
         }
 
         // Rebuild the answered card (answers are deterministic) with a thank-you in place of the buttons.

@@ -1,6 +1,8 @@
 using GuidelineBot.Core.Answers;
 using GuidelineBot.Core.Knowledge;
+using GuidelineBot.Core.Telemetry;
 using GuidelineBot.Search;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 
 namespace GuidelineBot.Hosting;
@@ -19,6 +21,8 @@ public static class EngineServiceCollectionExtensions
             .ValidateDataAnnotations().ValidateOnStart();
 
         services.AddSingleton(TimeProvider.System);
+        services.AddMetrics();
+        services.TryAddSingleton<GuidelineMetrics>();
         services.AddSingleton<KnowledgeBase>(sp =>
         {
             var options = sp.GetRequiredService<IOptions<KnowledgeOptions>>().Value;

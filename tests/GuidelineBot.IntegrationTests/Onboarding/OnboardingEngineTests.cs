@@ -252,6 +252,7 @@ public abstract class OnboardingEngineTests<TStore> : ProviderTestBase<TStore> w
     }
 
     [SkippableFact]
+    [Trait("Category", "Replicas")]
     public async Task Auto_start_starts_a_person_once_even_when_the_join_event_arrives_twice_on_two_replicas()
     {
         var engines = new[] { NewEngine(autoStart: true), NewEngine(OpenAnother(), autoStart: true) };

@@ -1,8 +1,11 @@
+using System.Diagnostics.Metrics;
 using GuidelineBot.Core.Answers;
 using GuidelineBot.Core.Knowledge;
 using GuidelineBot.Core.Onboarding;
+using GuidelineBot.Core.Telemetry;
 using GuidelineBot.Search;
 using GuidelineBot.Storage;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
@@ -36,5 +39,6 @@ public static class OnboardingTestKnowledge
         new(new SqlOnboardingStore(database), catalog ?? Catalog, Answers, time,
             Options.Create(new OnboardingOptions { AutoStart = autoStart }),
             Options.Create(new AnswerOptions { Contact = "the Director of Technology" }),
-            NullLogger<OnboardingService>.Instance);
+            NullLogger<OnboardingService>.Instance,
+            new GuidelineMetrics(new ServiceCollection().AddMetrics().BuildServiceProvider().GetRequiredService<IMeterFactory>()));
 }

@@ -274,6 +274,7 @@ public sealed class SqliteTeamsOnboardingTests : TeamsOnboardingTests<SqliteServ
 public sealed class PostgresTeamsOnboardingTests : TeamsOnboardingTests<PostgresServerStore>
 {
     [SkippableFact]
+    [Trait("Category", "Replicas")]
     public async Task Two_servers_on_one_PostgreSQL_take_turns_consistently()
     {
         var a = StartServer();

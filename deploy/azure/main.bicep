@@ -1,0 +1,277 @@
+// GuidelineBot on Azure: Azure Bot (single tenant, Teams channel) + Container Apps (2+ replicas) + PostgreSQL
+// Flexible Server + Key Vault (read through a managed identity) + Log Analytics.
+//   az deployment group create -g <resource group> -f deploy/azure/main.bicep -p image=<registry>/guidelinebot:<tag> \
+//     botAppId=<app id> botAppPassword=<secret> slackSigningSecret=<secret> slackBotToken=<xoxb-...> postgresAdminPassword=<password>
+// Then point the Slack app's URLs at the output `botUrl` (README "Install in Slack").
+
+@description('Prefix of every resource name (lower-case letters and digits).')
+@minLength(3)
+@maxLength(12)
+param namePrefix string = 'guidelinebot'
+
+@description('Region of everything except the Azure Bot (which is global).')
+param location string = resourceGroup().location
+
+@description('The container image built from deploy/docker/Dockerfile, e.g. myregistry.azurecr.io/guidelinebot:1.0.')
+param image string
+
+@description('The Azure Bot\'s Microsoft App ID (a single-tenant app registration in this tenant).')
+param botAppId string
+
+@description('The app registration\'s client secret.')
+@secure()
+param botAppPassword string
+
+@description('Slack app: Basic Information > App Credentials > Signing Secret.')
+@secure()
+param slackSigningSecret string
+
+@description('Slack app: OAuth & Permissions > Bot User OAuth Token (xoxb-...).')
+@secure()
+param slackBotToken string
+
+@description('Administrator login of the PostgreSQL server.')
+param postgresAdminLogin string = 'guidelinebot'
+
+@description('Administrator password of the PostgreSQL server.')
+@secure()
+param postgresAdminPassword string
+
+@description('Replicas kept running (at least 2: the bot is built to run as several replicas on one PostgreSQL).')
+@minValue(2)
+param minReplicas int = 2
+
+@description('Most replicas the HTTP scale rule may add.')
+@minValue(2)
+param maxReplicas int = 6
+
+var tenantId = subscription().tenantId
+var keyVaultSecretsUserRole = subscriptionResourceId('Microsoft.Authorization/roleDefinitions', '4633458b-17de-408a-b874-0445c86b69e6')
+
+resource logs 'Microsoft.OperationalInsights/workspaces@2023-09-01' = {
+  name: '${namePrefix}-logs'
+  location: location
+  properties: {
+    sku: { name: 'PerGB2018' }
+    retentionInDays: 30
+  }
+}
+
+resource identity 'Microsoft.ManagedIdentity/userAssignedIdentities@2023-01-31' = {
+  name: '${namePrefix}-identity'
+  location: location
+}
+
+resource postgres 'Microsoft.DBforPostgreSQL/flexibleServers@2024-08-01' = {
+  name: '${namePrefix}-pg-${uniqueString(resourceGroup().id)}'
+  location: location
+  sku: {
+    name: 'Standard_B1ms'
+    tier: 'Burstable'
+  }
+  properties: {
+    version: '16'
+    administratorLogin: postgresAdminLogin
+    administratorLoginPassword: postgresAdminPassword
+    storage: { storageSizeGB: 32 }
+    backup: {
+      backupRetentionDays: 7
+      geoRedundantBackup: 'Disabled'
+    }
+    highAvailability: { mode: 'Disabled' }
+  }
+}
+
+resource database 'Microsoft.DBforPostgreSQL/flexibleServers/databases@2024-08-01' = {
+  parent: postgres
+  name: 'guidelinebot'
+}
+
+// Container Apps reach the server over its public endpoint; this rule admits Azure services only.
+resource allowAzure 'Microsoft.DBforPostgreSQL/flexibleServers/firewallRules@2024-08-01' = {
+  parent: postgres
+  name: 'AllowAzureServices'
+  properties: {
+    startIpAddress: '0.0.0.0'
+    endIpAddress: '0.0.0.0'
+  }
+}
+
+resource vault 'Microsoft.KeyVault/vaults@2023-07-01' = {
+  name: '${namePrefix}-kv-${take(uniqueString(resourceGroup().id), 6)}'
+  location: location
+  properties: {
+    tenantId: tenantId
+    sku: {
+      family: 'A'
+      name: 'standard'
+    }
+    enableRbacAuthorization: true
+    enableSoftDelete: true
+    enablePurgeProtection: true
+  }
+}
+
+resource secretBotPassword 'Microsoft.KeyVault/vaults/secrets@2023-07-01' = {
+  parent: vault
+  name: 'bot-app-password'
+  properties: { value: botAppPassword }
+}
+
+resource secretSlackSigning 'Microsoft.KeyVault/vaults/secrets@2023-07-01' = {
+  parent: vault
+  name: 'slack-signing-secret'
+  properties: { value: slackSigningSecret }
+}
+
+resource secretSlackToken 'Microsoft.KeyVault/vaults/secrets@2023-07-01' = {
+  parent: vault
+  name: 'slack-bot-token'
+  properties: { value: slackBotToken }
+}
+
+resource secretConnectionString 'Microsoft.KeyVault/vaults/secrets@2023-07-01' = {
+  parent: vault
+  name: 'postgres-connection-string'
+  properties: {
+    value: 'Host=${postgres.properties.fullyQualifiedDomainName};Database=${database.name};Username=${postgresAdminLogin};Password=${postgresAdminPassword};Ssl Mode=Require'
+  }
+}
+
+resource identityReadsSecrets 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
+  scope: vault
+  name: guid(vault.id, identity.id, keyVaultSecretsUserRole)
+  properties: {
+    roleDefinitionId: keyVaultSecretsUserRole
+    principalId: identity.properties.principalId
+    principalType: 'ServicePrincipal'
+  }
+}
+
+resource environment 'Microsoft.App/managedEnvironments@2024-03-01' = {
+  name: '${namePrefix}-env'
+  location: location
+  properties: {
+    appLogsConfiguration: {
+      destination: 'log-analytics'
+      logAnalyticsConfiguration: {
+        customerId: logs.properties.customerId
+        sharedKey: logs.listKeys().primarySharedKey
+      }
+    }
+  }
+}
+
+resource app 'Microsoft.App/containerApps@2024-03-01' = {
+  name: namePrefix
+  location: location
+  identity: {
+    type: 'UserAssigned'
+    userAssignedIdentities: { '${identity.id}': {} }
+  }
+  dependsOn: [identityReadsSecrets]
+  properties: {
+    managedEnvironmentId: environment.id
+    configuration: {
+      ingress: {
+        external: true
+        targetPort: 8080
+        transport: 'http'
+        allowInsecure: false
+      }
+      secrets: [
+        { name: 'bot-app-password', keyVaultUrl: secretBotPassword.properties.secretUri, identity: identity.id }
+        { name: 'slack-signing-secret', keyVaultUrl: secretSlackSigning.properties.secretUri, identity: identity.id }
+        { name: 'slack-bot-token', keyVaultUrl: secretSlackToken.properties.secretUri, identity: identity.id }
+        { name: 'postgres-connection-string', keyVaultUrl: secretConnectionString.properties.secretUri, identity: identity.id }
+      ]
+    }
+    template: {
+      containers: [
+        {
+          name: 'guidelinebot'
+          image: image
+          // To be re-measured by the lead (README "Sizing").
+          resources: {
+            cpu: json('1.0')
+            memory: '2Gi'
+          }
+          env: [
+            { name: 'ASPNETCORE_ENVIRONMENT', value: 'Production' }
+            { name: 'Storage__Provider', value: 'Postgres' }
+            { name: 'Storage__ConnectionString', secretRef: 'postgres-connection-string' }
+            { name: 'Slack__SigningSecret', secretRef: 'slack-signing-secret' }
+            { name: 'Slack__BotToken', secretRef: 'slack-bot-token' }
+            { name: 'Bot__MicrosoftAppId', value: botAppId }
+            { name: 'Bot__MicrosoftAppPassword', secretRef: 'bot-app-password' }
+            { name: 'Bot__MicrosoftAppTenantId', value: tenantId }
+            { name: 'Bot__MicrosoftAppType', value: 'SingleTenant' }
+          ]
+          probes: [
+            {
+              type: 'Liveness'
+              httpGet: { path: '/healthz', port: 8080 }
+              periodSeconds: 10
+            }
+            {
+              type: 'Readiness'
+              httpGet: { path: '/readyz', port: 8080 }
+              periodSeconds: 5
+            }
+            {
+              type: 'Startup'
+              httpGet: { path: '/healthz', port: 8080 }
+              periodSeconds: 2
+              failureThreshold: 60
+            }
+          ]
+        }
+      ]
+      scale: {
+        minReplicas: minReplicas
+        maxReplicas: maxReplicas
+        rules: [
+          {
+            name: 'http'
+            http: { metadata: { concurrentRequests: '50' } }
+          }
+        ]
+      }
+    }
+  }
+}
+
+resource bot 'Microsoft.BotService/botServices@2022-09-15' = {
+  name: '${namePrefix}-bot'
+  location: 'global'
+  kind: 'azurebot'
+  sku: { name: 'S1' }
+  properties: {
+    displayName: 'GuidelineBot'
+    endpoint: 'https://${app.properties.configuration.ingress.fqdn}/api/messages'
+    msaAppId: botAppId
+    msaAppType: 'SingleTenant'
+    msaAppTenantId: tenantId
+  }
+}
+
+resource teams 'Microsoft.BotService/botServices/channels@2022-09-15' = {
+  parent: bot
+  name: 'MsTeamsChannel'
+  location: 'global'
+  properties: {
+    channelName: 'MsTeamsChannel'
+    properties: {
+      isEnabled: true
+    }
+  }
+}
+
+@description('The bot\'s public address: Slack URLs are <botUrl>/slack/commands, /slack/events and /slack/interactions.')
+output botUrl string = 'https://${app.properties.configuration.ingress.fqdn}'
+
+@description('The Azure Bot\'s messaging endpoint.')
+output messagingEndpoint string = bot.properties.endpoint
+
+@description('The Log Analytics workspace holding the container logs (JSON lines with trace ids).')
+output logAnalyticsWorkspace string = logs.name

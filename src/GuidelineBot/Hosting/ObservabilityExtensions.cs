@@ -1,0 +1,117 @@
+using GuidelineBot.Core.Telemetry;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Http;
+using Microsoft.Extensions.Logging.Console;
+using OpenTelemetry;
+using OpenTelemetry.Metrics;
+using OpenTelemetry.Resources;
+using OpenTelemetry.Trace;
+
+namespace GuidelineBot.Hosting;
+
+/// <summary>
+/// OpenTelemetry (traces and metrics: ASP.NET Core, HttpClient and our own <see cref="GuidelineMetrics"/>), exported
+/// over OTLP when <c>OTEL_EXPORTER_OTLP_ENDPOINT</c> is set and at <c>/metrics</c> (Prometheus) when
+/// <c>Metrics:Prometheus</c> is true (default: true in Development only); JSON console logs in Production.
+/// </summary>
+public static class ObservabilityExtensions
+{
+    public const string PrometheusKey = "Metrics:Prometheus";
+    public const string MetricsPath = "/metrics";
+
+    public static WebApplicationBuilder AddObservability(this WebApplicationBuilder builder)
+    {
+        var prometheus = PrometheusEnabled(builder.Configuration, builder.Environment);
+        var otel = builder.Services.AddOpenTelemetry()
+            .ConfigureResource(r => r.AddService("guidelinebot"))
+            .WithTracing(t => t.AddSource(GuidelineMetrics.ActivitySourceName).AddAspNetCoreInstrumentation().AddHttpClientInstrumentation())
+            .WithMetrics(m =>
+            {
+                m.AddMeter(GuidelineMetrics.MeterName).AddAspNetCoreInstrumentation().AddHttpClientInstrumentation();
+                if (prometheus)
+                {
+                    m.AddPrometheusExporter();
+                }
+            });
+        if (!string.IsNullOrWhiteSpace(builder.Configuration["OTEL_EXPORTER_OTLP_ENDPOINT"]))
+        {
+            otel.UseOtlpExporter();
+        }
+
+        builder.Services.TryAddEnumerable(ServiceDescriptor.Singleton<IHttpMessageHandlerBuilderFilter, OutboundFailureFilter>());
+
+        if (builder.Environment.IsProduction())
+        {
+            // One JSON object per line; the trace and span ids come in as a scope on every line logged inside a trace.
+            builder.Logging.ClearProviders();
+            builder.Logging.AddJsonConsole(o =>
+            {
+                o.IncludeScopes = true;
+                o.UseUtcTimestamp = true;
+                o.TimestampFormat = "yyyy-MM-ddTHH:mm:ss.fffZ";
+            });
+            builder.Logging.Configure(o => o.ActivityTrackingOptions = ActivityTrackingOptions.TraceId | ActivityTrackingOptions.SpanId);
+        }
+
+        return builder;
+    }
+
+    /// <summary>Maps <c>/metrics</c> when Prometheus is on. Same port as the bot: restrict it at the ingress.</summary>
+    public static WebApplication MapMetrics(this WebApplication app)
+    {
+        if (PrometheusEnabled(app.Configuration, app.Environment))
+        {
+            app.MapPrometheusScrapingEndpoint(MetricsPath);
+        }
+
+        return app;
+    }
+
+    private static bool PrometheusEnabled(IConfiguration configuration, IHostEnvironment environment) =>
+        configuration.GetValue<bool?>(PrometheusKey) ?? environment.IsDevelopment();
+}
+
+/// <summary>
+/// Counts posts to Slack and the Bot Connector that failed after the clients' own retries: its handler is the outermost
+/// of the Slack Web API client and the Bot Connector client.
+/// </summary>
+internal sealed class OutboundFailureFilter(GuidelineMetrics metrics) : IHttpMessageHandlerBuilderFilter
+{
+    /// <summary>Typed clients are named after their class.</summary>
+    private static readonly Dictionary<string, string> Channels = new(StringComparer.Ordinal)
+    {
+        ["SlackApiClient"] = "slack",
+        ["ConnectorClient"] = "teams",
+    };
+
+    public Action<HttpMessageHandlerBuilder> Configure(Action<HttpMessageHandlerBuilder> next) => builder =>
+    {
+        next(builder);
+        if (builder.Name is { } name && Channels.TryGetValue(name, out var channel))
+        {
+            builder.AdditionalHandlers.Insert(0, new FailureCounter(metrics, channel));
+        }
+    };
+
+    private sealed class FailureCounter(GuidelineMetrics metrics, string channel) : DelegatingHandler
+    {
+        protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+        {
+            try
+            {
+                var response = await base.SendAsync(request, cancellationToken);
+                if (!response.IsSuccessStatusCode)
+                {
+                    metrics.OutboundFailure(channel);
+                }
+
+                return response;
+            }
+            catch (Exception) when (!cancellationToken.IsCancellationRequested)
+            {
+                metrics.OutboundFailure(channel);
+                throw;
+            }
+        }
+    }
+}

@@ -1,0 +1,57 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using GuidelineBot.Storage;
+
+namespace GuidelineBot.Hosting;
+
+/// <summary>
+/// <c>/readyz</c>: 503 until the knowledge index is built (<see cref="IndexWarmup"/> calls <see cref="MarkKnowledgeReady"/>)
+/// and while the store cannot be reached; 503 again from the moment the host starts stopping (before the server stops
+/// and the background queues drain), so a load balancer stops sending first. Otherwise 200 with
+/// <see cref="ReadyStatus"/>.
+/// </summary>
+internal sealed class Readiness(StoreDatabase store, IHostApplicationLifetime lifetime, ILogger<Readiness> logger)
+{
+    /// <summary>How long a store check may take before the replica counts as not ready.</summary>
+    private static readonly TimeSpan StoreTimeout = TimeSpan.FromSeconds(3);
+
+    private volatile string? _knowledgeHash;
+
+    public void MarkKnowledgeReady(string knowledgeHash) => _knowledgeHash = knowledgeHash;
+
+    public async Task<(bool Ready, ReadyStatus Status)> CheckAsync(CancellationToken cancellationToken)
+    {
+        if (lifetime.ApplicationStopping.IsCancellationRequested)
+        {
+            return (false, new ReadyStatus("stopping", _knowledgeHash, null));
+        }
+
+        if (_knowledgeHash is not { } hash)
+        {
+            return (false, new ReadyStatus("starting", null, null));
+        }
+
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        timeout.CancelAfter(StoreTimeout);
+        try
+        {
+            var version = await store.SchemaVersionAsync(timeout.Token);
+            return (true, new ReadyStatus("ready", hash, version));
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        {
+            logger.LogWarning("Not ready: the store ({Store}) is unreachable: {Message}", store.Describe(), ex.Message);
+            return (false, new ReadyStatus("store unreachable", hash, null));
+        }
+    }
+}
+
+/// <summary>The <c>/readyz</c> body.</summary>
+/// <param name="Status"><c>ready</c>, <c>starting</c>, <c>store unreachable</c> or <c>stopping</c>.</param>
+/// <param name="KnowledgeHash">The knowledge content hash (<see cref="KnowledgeVersion"/>) once the index is built.</param>
+/// <param name="SchemaVersion">The store's schema version when it was reachable.</param>
+internal sealed record ReadyStatus(string Status, string? KnowledgeHash, int? SchemaVersion);
+
+[JsonSourceGenerationOptions(JsonSerializerDefaults.Web, DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull)]
+[JsonSerializable(typeof(ReadyStatus))]
+internal sealed partial class ProbeJsonContext : JsonSerializerContext;

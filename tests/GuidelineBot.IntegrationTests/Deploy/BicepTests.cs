@@ -1,0 +1,55 @@
+using System.Text.Json.Nodes;
+
+namespace GuidelineBot.IntegrationTests.Deploy;
+
+/// <summary>deploy/azure/main.bicep compiles with the Bicep CLI (NuGet Azure.Bicep.CommandLine.linux-x64): no errors, no linter warnings.</summary>
+public sealed class BicepTests
+{
+    private static string Template => Path.Combine(DeployTools.DeployFolder, "azure", "main.bicep");
+
+    [SkippableFact]
+    public async Task Main_bicep_compiles_without_errors_or_linter_warnings_and_declares_the_whole_deployment()
+    {
+        var build = await DeployTools.RunAsync(DeployTools.Bicep, ["build", Template, "--stdout"]);
+        Assert.True(build.ExitCode == 0, DeployTools.Describe(build));
+        Assert.True(build.Errors.Trim().Length == 0, "diagnostics: " + build.Errors);
+        var lint = await DeployTools.RunAsync(DeployTools.Bicep, ["lint", Template]);
+        Assert.True(lint.ExitCode == 0 && lint.Output.Trim().Length == 0 && lint.Errors.Trim().Length == 0, DeployTools.Describe(lint));
+
+        var arm = JsonNode.Parse(build.Output)!;
+        var resources = arm["resources"]!.AsArray().Select(r => r!).ToList();
+        JsonNode Resource(string type) => resources.Single(r => (string?)r["type"] == type);
+
+        var bot = Resource("Microsoft.BotService/botServices")["properties"]!;
+        Assert.Equal("SingleTenant", (string?)bot["msaAppType"]);
+        Assert.Contains("https://{0}/api/messages", (string?)bot["endpoint"], StringComparison.Ordinal);
+        Assert.Equal("MsTeamsChannel", (string?)Resource("Microsoft.BotService/botServices/channels")["properties"]!["channelName"]);
+        Assert.Equal(2, (int)arm["parameters"]!["minReplicas"]!["minValue"]!);
+        Assert.NotNull(Resource("Microsoft.App/containerApps"));
+        Assert.NotNull(Resource("Microsoft.DBforPostgreSQL/flexibleServers"));
+        Assert.NotNull(Resource("Microsoft.KeyVault/vaults"));
+        Assert.NotNull(Resource("Microsoft.ManagedIdentity/userAssignedIdentities"));
+        Assert.NotNull(Resource("Microsoft.OperationalInsights/workspaces"));
+        foreach (var secret in new[] { "botAppPassword", "slackSigningSecret", "slackBotToken", "postgresAdminPassword" })
+        {
+            Assert.Equal("securestring", (string?)arm["parameters"]![secret]!["type"]);
+        }
+    }
+
+    [SkippableFact]
+    public async Task The_linter_is_live_an_unused_parameter_is_a_warning()
+    {
+        var file = Path.Combine(Path.GetTempPath(), "guidelinebot-tests", "lint-" + Guid.NewGuid().ToString("N") + ".bicep");
+        Directory.CreateDirectory(Path.GetDirectoryName(file)!);
+        await File.WriteAllTextAsync(file, await File.ReadAllTextAsync(Template) + "\nparam unusedForTheTest string = 'x'\n");
+        try
+        {
+            var lint = await DeployTools.RunAsync(DeployTools.Bicep, ["lint", file]);
+            Assert.Contains("no-unused-params", lint.Output + lint.Errors, StringComparison.Ordinal);
+        }
+        finally
+        {
+            File.Delete(file);
+        }
+    }
+}

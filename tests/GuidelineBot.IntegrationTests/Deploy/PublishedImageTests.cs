@@ -1,0 +1,150 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using System.Net;
+using System.Text.Json;
+using GuidelineBot.IntegrationTests.Slack;
+
+namespace GuidelineBot.IntegrationTests.Deploy;
+
+/// <summary>
+/// No Docker engine here: the Dockerfile is played by <see cref="ImageRehearsal"/> (its exact <c>dotnet publish</c>
+/// arguments, its COPY layout, its ENV and ENTRYPOINT), then the output is started the way a deployment starts the
+/// image: Production, Slack-only settings, listening on every interface. Requests go to 127.0.0.1 only.
+/// </summary>
+public sealed class PublishedImageTests
+{
+    [SkippableFact]
+    public async Task The_image_started_in_Production_with_Slack_only_settings_is_ready_answers_a_signed_slash_command_and_logs_JSON_with_trace_ids()
+    {
+        _ = DeployTools.Node; // the same tool check as the other deployment tests (skip on a dev machine without them)
+        await using var image = new ImageRehearsal();
+        await image.BuildAsync();
+        Assert.Contains("publish", image.PublishArguments);
+        Assert.Contains("Release", image.PublishArguments);
+
+        var port = ImageRehearsal.FreePort();
+        var root = $"http://127.0.0.1:{port}";
+        var settings = new Dictionary<string, string>
+        {
+            ["ASPNETCORE_URLS"] = $"http://0.0.0.0:{port}", // not loopback, like a container
+            ["Slack__SigningSecret"] = SlackBotFactory.SigningSecret,
+            ["Slack__BotToken"] = SlackBotFactory.BotToken,
+            ["Slack__ApiBaseUrl"] = $"http://127.0.0.1:{ImageRehearsal.FreePort()}/api/", // nothing listens: no call leaves the machine
+            ["Logging__LogLevel__Microsoft.AspNetCore.Hosting.Diagnostics"] = "Information", // request lines, inside the request's trace
+            // TODO(lead): remove this dummy App ID once the hardening branch (issue 8) lands: Production without
+            // Bot:MicrosoftAppId then turns Teams off instead of refusing to start, and this is a true Slack-only start.
+            ["Bot__MicrosoftAppId"] = "00000000-0000-4000-8000-000000000012",
+            ["Bot__MicrosoftAppPassword"] = "dummy-not-a-secret",
+            ["Bot__MicrosoftAppTenantId"] = "00000000-0000-4000-8000-000000000013",
+        };
+
+        using var server = image.Start(settings);
+        var stdout = new ConcurrentQueue<string>();
+        var stderr = new ConcurrentQueue<string>();
+        server.OutputDataReceived += (_, e) => { if (e.Data is { } line) { stdout.Enqueue(line); } };
+        server.ErrorDataReceived += (_, e) => { if (e.Data is { } line) { stderr.Enqueue(line); } };
+        server.BeginOutputReadLine();
+        server.BeginErrorReadLine();
+        try
+        {
+            // No propagator: the test's own traceparent header goes out as written (not replaced by the test process' trace).
+            using var handler = new SocketsHttpHandler { ActivityHeadersPropagator = DistributedContextPropagator.CreateNoOutputPropagator() };
+            using var http = new HttpClient(handler) { BaseAddress = new Uri(root), Timeout = TimeSpan.FromSeconds(30) };
+            var ready = await WaitForReadyAsync(http, server, stdout, stderr);
+            Assert.Matches("^[0-9a-f]{64}$", ready.GetProperty("knowledgeHash").GetString());
+            Assert.True(ready.GetProperty("schemaVersion").GetInt32() >= 1);
+
+            // A signed slash command, carrying a W3C trace context.
+            var traceId = ActivityTraceId.CreateRandom().ToHexString();
+            using var command = SlackRequests.Signed("/slack/commands", SlackRequests.Command("can I friend parents?", "http://127.0.0.1:9/unused"),
+                SlackRequests.FormType, DateTimeOffset.UtcNow);
+            command.Headers.Add("traceparent", $"00-{traceId}-{ActivitySpanId.CreateRandom().ToHexString()}-01");
+            using var answer = await http.SendAsync(command);
+            Assert.Equal(HttpStatusCode.OK, answer.StatusCode);
+            var body = await answer.Content.ReadAsStringAsync();
+            Assert.Contains("friend", body, StringComparison.OrdinalIgnoreCase);
+            Assert.Contains("Staff Social Media Guidelines", body, StringComparison.Ordinal);
+
+            // Unsigned: refused, as anywhere.
+            using var forged = await http.SendAsync(SlackRequests.Unsigned("/slack/commands", SlackRequests.Command("hi", "http://127.0.0.1:9/x"), SlackRequests.FormType));
+            Assert.Equal(HttpStatusCode.Unauthorized, forged.StatusCode);
+
+            // The container's HEALTHCHECK: the same executable, no --url (it reads ASPNETCORE_URLS like the server).
+            var healthcheck = await HealthcheckAsync(image, settings);
+            Assert.True(healthcheck.ExitCode == 0, DeployTools.Describe(healthcheck));
+
+            // Production logs: one JSON object per line; the request's lines carry its trace id.
+            await Eventually.WaitUntilAsync(() => stdout.Any(l => l.Contains(traceId, StringComparison.Ordinal)), "a log line with the request's trace id");
+            var lines = stdout.Where(l => l.Length > 0).ToList();
+            Assert.NotEmpty(lines);
+            Assert.All(lines, l => Assert.Equal(JsonValueKind.Object, JsonDocument.Parse(l).RootElement.ValueKind));
+            var traced = lines.Select(l => JsonDocument.Parse(l).RootElement)
+                .Where(l => l.TryGetProperty("Scopes", out var scopes) && scopes.EnumerateArray()
+                    .Any(s => s.ValueKind == JsonValueKind.Object && s.TryGetProperty("TraceId", out var t) && t.GetString() == traceId))
+                .ToList();
+            Assert.NotEmpty(traced);
+            Assert.Contains(traced, l => l.GetProperty("Message").GetString()!.Contains("/slack/commands", StringComparison.Ordinal));
+        }
+        finally
+        {
+            await StopAsync(server);
+        }
+
+        var afterStop = await HealthcheckAsync(image, settings);
+        Assert.Equal(1, afterStop.ExitCode);
+    }
+
+    private static Task<(int ExitCode, string Output, string Errors)> HealthcheckAsync(ImageRehearsal image, IReadOnlyDictionary<string, string> settings) =>
+        DeployTools.RunAsync("dotnet", ["GuidelineBot.dll", "healthcheck"], image.AppFolder,
+            image.Runtime.Env.Concat(settings).ToDictionary(p => p.Key, p => (string?)p.Value), TimeSpan.FromMinutes(2));
+
+    private static async Task<JsonElement> WaitForReadyAsync(HttpClient http, Process server, ConcurrentQueue<string> stdout, ConcurrentQueue<string> stderr)
+    {
+        var deadline = DateTime.UtcNow.AddMinutes(3);
+        while (DateTime.UtcNow < deadline)
+        {
+            Assert.False(server.HasExited, $"the server exited ({(server.HasExited ? server.ExitCode : 0)}):\n{string.Join('\n', stdout)}\n{string.Join('\n', stderr)}");
+            try
+            {
+                using var response = await http.GetAsync("/readyz");
+                if (response.StatusCode == HttpStatusCode.OK)
+                {
+                    return JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement.Clone();
+                }
+            }
+            catch (HttpRequestException)
+            {
+                // not listening yet
+            }
+
+            await Task.Delay(250);
+        }
+
+        Assert.Fail("/readyz never answered 200:\n" + string.Join('\n', stdout) + "\n" + string.Join('\n', stderr));
+        return default;
+    }
+
+    /// <summary>SIGTERM, as a container runtime stops it; killed if it does not stop.</summary>
+    private static async Task StopAsync(Process server)
+    {
+        if (server.HasExited)
+        {
+            return;
+        }
+
+        using (var kill = Process.Start("kill", ["-TERM", server.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]))
+        {
+            await kill.WaitForExitAsync();
+        }
+
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+        try
+        {
+            await server.WaitForExitAsync(timeout.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            server.Kill(entireProcessTree: true);
+        }
+    }
+}

@@ -1,0 +1,132 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using System.Net;
+using GuidelineBot.IntegrationTests.Slack;
+using static GuidelineBot.IntegrationTests.Slack.SlackRequests;
+
+namespace GuidelineBot.IntegrationTests.Operations;
+
+/// <summary>Our meters reach Prometheus' <c>/metrics</c> (Metrics:Prometheus=true) after real traffic through the endpoints.</summary>
+public sealed class TelemetryTests : IAsyncLifetime
+{
+    private FakeSlackApi _api = null!;
+
+    public async Task InitializeAsync() => _api = await FakeSlackApi.StartAsync();
+
+    public async Task DisposeAsync() => await _api.DisposeAsync();
+
+    [Fact]
+    public async Task Metrics_shows_questions_by_outcome_latency_feedback_onboarding_failures_and_queue_depth()
+    {
+        await using var server = new SlackBotFactory(_api, settings: new Dictionary<string, string?>
+        {
+            ["Metrics:Prometheus"] = "true",
+        });
+        using var client = server.CreateClient();
+        async Task<HttpResponseMessage> CommandAsync(string text, string user = "U0PERSON") =>
+            await client.SendAsync(Signed("/slack/commands", Command(text, _api.ResponseUrl("unused"), user: user), FormType, DateTimeOffset.UtcNow));
+
+        using var answered = await CommandAsync("can I friend parents?");
+        using var declined = await CommandAsync("what is the weather tomorrow in Paris");
+        using var greeting = await CommandAsync("hello");
+        Assert.All(new[] { answered, declined, greeting }, r => Assert.Equal(HttpStatusCode.OK, r.StatusCode));
+
+        var value = BlockKitText.Blocks(System.Text.Json.JsonDocument.Parse(await answered.Content.ReadAsStringAsync()).RootElement, "actions")[0]
+            .GetProperty("elements")[0].GetProperty("value").GetString()!;
+        using var vote = await client.SendAsync(Signed("/slack/interactions",
+            Interaction("feedback_helpful", value, _api.ResponseUrl(SlackHost.NewId("fb")), user: SlackHost.NewId("U")), FormType, DateTimeOffset.UtcNow));
+        Assert.Equal(HttpStatusCode.OK, vote.StatusCode);
+
+        using var onboard = await CommandAsync("onboard", user: SlackHost.NewId("U"));
+        Assert.Equal(HttpStatusCode.OK, onboard.StatusCode);
+
+        // A mention whose answer Slack refuses with 500 (after the client's retries): an outbound failure.
+        var failing = SlackHost.NewId("C");
+        _api.AlwaysAnswer(failing, new ScriptedResponse(500, """{"ok":false}"""));
+        using var mention = await client.SendAsync(Signed("/slack/events",
+            Event(SlackHost.NewId("Ev"), new { type = "app_mention", user = "U0PERSON", text = "<@U0BOT> can I post anonymously?", ts = "1700000000.000100", channel = failing }),
+            JsonType, DateTimeOffset.UtcNow));
+        Assert.Equal(HttpStatusCode.OK, mention.StatusCode);
+
+        string metrics = "";
+        await Eventually.WaitUntilAsync(() =>
+        {
+            metrics = client.GetStringAsync("/metrics").GetAwaiter().GetResult();
+            return Line(metrics, "guidelinebot_outbound_failures_total", "channel=\"slack\"") is not null
+                   && Line(metrics, "guidelinebot_onboarding_started_total", "channel=\"slack\"") is not null;
+        }, "the outbound failure and the onboarding start reach /metrics", TimeSpan.FromSeconds(30));
+
+        Assert.True(Count(metrics, "guidelinebot_questions_total", "channel=\"slack\"", "outcome=\"answered\"") >= 1, metrics);
+        Assert.True(Count(metrics, "guidelinebot_questions_total", "channel=\"slack\"", "outcome=\"declined\"") >= 1, metrics);
+        Assert.True(Count(metrics, "guidelinebot_questions_total", "channel=\"slack\"", "outcome=\"small_talk\"") >= 1, metrics);
+        Assert.True(Count(metrics, "guidelinebot_answer_duration_seconds_count", "outcome=\"answered\"") >= 1, metrics);
+        Assert.True(Count(metrics, "guidelinebot_feedback_total", "channel=\"slack\"", "rating=\"helpful\"") >= 1, metrics);
+        Assert.True(Count(metrics, "guidelinebot_outbound_failures_total", "channel=\"slack\"") >= 1, metrics);
+        Assert.NotNull(Line(metrics, "guidelinebot_queue_depth", "queue=\"slack\""));
+        Assert.NotNull(Line(metrics, "guidelinebot_queue_depth", "queue=\"teams\""));
+        Assert.NotNull(Line(metrics, "http_server_request_duration_seconds_count")); // ASP.NET Core instrumentation
+    }
+
+    [Fact]
+    public async Task A_Slack_mention_is_one_trace_from_the_endpoint_through_the_answer_to_the_outbound_post()
+    {
+        var traceId = ActivityTraceId.CreateRandom();
+        var spans = new ConcurrentQueue<Activity>();
+        using var listener = new ActivityListener
+        {
+            ShouldListenTo = source => source.Name is "GuidelineBot" or "System.Net.Http",
+            Sample = (ref ActivityCreationOptions<ActivityContext> options) =>
+                options.TraceId == traceId ? ActivitySamplingResult.AllDataAndRecorded : ActivitySamplingResult.None,
+            ActivityStopped = activity =>
+            {
+                if (activity.TraceId == traceId)
+                {
+                    spans.Enqueue(activity);
+                }
+            },
+        };
+        ActivitySource.AddActivityListener(listener);
+
+        await using var server = new SlackBotFactory(_api);
+        using var client = server.CreateClient();
+        var channel = SlackHost.NewId("C");
+        using var mention = Signed("/slack/events",
+            Event(SlackHost.NewId("Ev"), new { type = "app_mention", user = "U0PERSON", text = "<@U0BOT> can I friend parents?", ts = "1700000000.000100", channel }),
+            JsonType, DateTimeOffset.UtcNow);
+        mention.Headers.Add("traceparent", $"00-{traceId.ToHexString()}-{ActivitySpanId.CreateRandom().ToHexString()}-01");
+        using var response = await client.SendAsync(mention);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+
+        await Eventually.WaitUntilAsync(() => spans.Any(s => s.OperationName == "guidelinebot.slack.work"), "the worker's span ends");
+        var work = spans.Single(s => s.OperationName == "guidelinebot.slack.work");
+        var answer = spans.Single(s => s.OperationName == "guidelinebot.answer");
+        Assert.Equal(work.SpanId, answer.ParentSpanId);
+        Assert.Equal("answered", answer.GetTagItem("guidelinebot.outcome"));
+        Assert.Contains(spans, s => s.Source.Name == "System.Net.Http" && s.TagObjects.Any(t => t.Value?.ToString()?.Contains("chat.postMessage", StringComparison.Ordinal) == true));
+        Assert.Single(_api.PostsTo(channel));
+    }
+
+    [Fact]
+    public async Task Metrics_is_off_outside_Development_unless_switched_on()
+    {
+        await using var server = new SlackBotFactory(_api); // environment "Testing", no Metrics:Prometheus
+        using var client = server.CreateClient();
+        using var response = await client.GetAsync("/metrics");
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+    }
+
+    private static string? Line(string metrics, string name, params string[] labels) =>
+        metrics.Split('\n').FirstOrDefault(l => (l.StartsWith(name + "{", StringComparison.Ordinal) || l.StartsWith(name + " ", StringComparison.Ordinal))
+                                                && labels.All(x => l.Contains(x, StringComparison.Ordinal)));
+
+    private static double Count(string metrics, string name, params string[] labels)
+    {
+        if (Line(metrics, name, labels) is not { } line)
+        {
+            return 0;
+        }
+
+        var rest = line.Contains('}', StringComparison.Ordinal) ? line[(line.LastIndexOf('}') + 1)..] : line[name.Length..];
+        return double.Parse(rest.Trim().Split(' ')[0], System.Globalization.CultureInfo.InvariantCulture);
+    }
+}

@@ -1,0 +1,37 @@
+using GuidelineBot.Cli;
+
+namespace GuidelineBot.UnitTests.Cli;
+
+/// <summary>The <c>healthcheck</c> sub-command finds the local server the way the container starts it.</summary>
+public sealed class HealthcheckCommandTests
+{
+    [Theory]
+    [InlineData("http://+:8080", null, "http://127.0.0.1:8080/")]
+    [InlineData("http://0.0.0.0:5000;https://*:5001", null, "http://127.0.0.1:5000/")]
+    [InlineData("http://[::]:7000/", null, "http://127.0.0.1:7000/")]
+    [InlineData(null, "8080", "http://127.0.0.1:8080/")]
+    [InlineData(null, "9090;9091", "http://127.0.0.1:9090/")]
+    [InlineData(null, null, "http://127.0.0.1:3978/")]
+    public void The_default_address_comes_from_the_server_s_own_variables(string? urls, string? ports, string expected)
+    {
+        var environment = new Dictionary<string, string?> { ["ASPNETCORE_URLS"] = urls, ["ASPNETCORE_HTTP_PORTS"] = ports };
+        Assert.Equal(expected, HealthcheckCommand.DefaultBaseUrl(name => environment.GetValueOrDefault(name)));
+    }
+
+    [Fact]
+    public async Task Nothing_listening_is_unhealthy_with_one_line()
+    {
+        var errors = new StringWriter();
+        var exit = await CliApp.RunAsync(["healthcheck", "--url", "http://127.0.0.1:9/"], new StringWriter(), errors);
+        Assert.Equal(1, exit);
+        Assert.StartsWith("unhealthy: http://127.0.0.1:9/healthz", errors.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_non_http_address_is_an_argument_error()
+    {
+        var errors = new StringWriter();
+        Assert.Equal(2, await CliApp.RunAsync(["healthcheck", "--url", "ftp://127.0.0.1/"], new StringWriter(), errors));
+        Assert.Contains("--url must be an http(s) address", errors.ToString(), StringComparison.Ordinal);
+    }
+}
