@@ -5,8 +5,11 @@ using Microsoft.Extensions.Options;
 
 namespace GuidelineBot.Core.Answers;
 
-/// <summary>Turns a message into a <see cref="Reply"/>: small talk, help, topics, an answer or an honest no-answer.</summary>
-public sealed partial class AnswerService(IGuidelineSearch search, IOptions<AnswerOptions> options)
+/// <summary>
+/// Turns a message into a <see cref="Reply"/>: small talk, help, topics, an answer or an honest no-answer. With an
+/// <see cref="AnswerCache"/> a question asked before is answered from it (same knowledge version only).
+/// </summary>
+public sealed partial class AnswerService(IGuidelineSearch search, IOptions<AnswerOptions> options, AnswerCache? cache = null)
 {
     private const int MaxQuestionChars = 2000;
     private readonly AnswerOptions _options = options.Value;
@@ -16,6 +19,11 @@ public sealed partial class AnswerService(IGuidelineSearch search, IOptions<Answ
     public Reply Ask(string? text, CancellationToken cancellationToken = default)
     {
         var question = Clean(text);
+        return cache is null ? Answer(question, cancellationToken) : cache.GetOrAdd(question, Knowledge, q => Answer(q, cancellationToken));
+    }
+
+    private Reply Answer(string question, CancellationToken cancellationToken)
+    {
         var intent = Classify(question);
         switch (intent)
         {
