@@ -1,7 +1,6 @@
 using GuidelineBot.Core.Answers;
 using GuidelineBot.Slack.Api;
 using GuidelineBot.Slack.Events;
-using GuidelineBot.Slack.Rendering;
 using GuidelineBot.Slack.Signing;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
@@ -17,7 +16,7 @@ internal static class SlashCommandEndpoint
     public static async Task<IResult> HandleAsync(
         HttpContext context,
         [FromServices] AnswerService answers,
-        [FromServices] SlackReplyRenderer renderer,
+        [FromServices] SlashCommandReplies replies,
         [FromServices] IEnumerable<ISlackCommandKeyword> keywords)
     {
         var form = SlackForm.Parse(context.Request, SlackRequestBody.From(context));
@@ -47,8 +46,7 @@ internal static class SlashCommandEndpoint
             }
         }
 
-        var reply = answers.Ask(command.Text, ct);
-        return Json(CommandResponse.From(renderer.Render(reply, AnswerButtons.ShareAndFeedback), CommandResponse.Ephemeral));
+        return Results.Bytes(replies.Json(answers.Ask(command.Text, ct)), SlashCommandReplies.ContentType);
     }
 
     private static IResult Json(CommandResponse response) => Results.Json(response, SlackJsonContext.Default.CommandResponse);

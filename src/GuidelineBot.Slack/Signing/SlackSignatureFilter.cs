@@ -1,3 +1,5 @@
+using System.Buffers;
+using System.Text;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -14,6 +16,8 @@ internal sealed class SlackSignatureFilter(IOptions<SlackOptions> options, TimeP
     /// <summary>Slack's payloads are a few KB; anything this large is not from Slack.</summary>
     internal const int MaxBodyBytes = 1024 * 1024;
 
+    private readonly byte[] _secret = Encoding.UTF8.GetBytes(options.Value.SigningSecret ?? "");
+
     public async ValueTask<object?> InvokeAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
     {
         var http = context.HttpContext;
@@ -24,7 +28,7 @@ internal sealed class SlackSignatureFilter(IOptions<SlackOptions> options, TimeP
         }
 
         var check = SlackSignature.Verify(
-            options.Value.SigningSecret ?? "",
+            _secret,
             http.Request.Headers[SlackSignature.TimestampHeader],
             http.Request.Headers[SlackSignature.SignatureHeader],
             body,
@@ -41,22 +45,37 @@ internal sealed class SlackSignatureFilter(IOptions<SlackOptions> options, TimeP
 
     private static async Task<byte[]?> ReadBodyAsync(HttpRequest request, CancellationToken cancellationToken)
     {
-        if (request.ContentLength > MaxBodyBytes)
+        if (request.ContentLength is { } declared)
         {
-            return null;
-        }
-
-        using var buffer = new MemoryStream();
-        var chunk = new byte[16 * 1024];
-        int read;
-        while ((read = await request.Body.ReadAsync(chunk, cancellationToken)) > 0)
-        {
-            if (buffer.Length + read > MaxBodyBytes)
+            // The usual case: read straight into an array of the declared size (Kestrel ends the body there).
+            if (declared > MaxBodyBytes)
             {
                 return null;
             }
 
-            buffer.Write(chunk, 0, read);
+            var exact = new byte[declared];
+            await request.Body.ReadExactlyAsync(exact, cancellationToken);
+            return exact;
+        }
+
+        using var buffer = new MemoryStream();
+        var chunk = ArrayPool<byte>.Shared.Rent(16 * 1024);
+        try
+        {
+            int read;
+            while ((read = await request.Body.ReadAsync(chunk, cancellationToken)) > 0)
+            {
+                if (buffer.Length + read > MaxBodyBytes)
+                {
+                    return null;
+                }
+
+                buffer.Write(chunk, 0, read);
+            }
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(chunk);
         }
 
         return buffer.ToArray();
