@@ -46,6 +46,12 @@ public sealed partial class LuceneGuidelineSearch : IGuidelineSearch, IDisposabl
     private readonly float[][][] _passageVectors = [];
     private readonly float[][][] _sentenceVectors = [];
 
+    /// <summary>
+    /// Term statistics per (field, term), looked up in the terms dictionary once: building them was half of a lexical
+    /// query's cost. The index never changes, so they stay valid; only corpus terms are queried, which bounds the map.
+    /// </summary>
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<(string Field, string Term), TermContext> _termContexts = new();
+
     public LuceneGuidelineSearch(KnowledgeBase knowledge, SearchOptions options, string? synonymsPath = null, ISemanticEncoder? encoder = null)
         : this(knowledge, options, Synonyms.Load(synonymsPath), Synonyms.Words(synonymsPath).ToArray(), encoder)
     {
@@ -364,14 +370,21 @@ public sealed partial class LuceneGuidelineSearch : IGuidelineSearch, IDisposabl
                     continue;
                 }
 
-                query.Add(new TermQuery(new Term(FieldHeading, term)) { Boost = _options.HeadingBoost * weight }, Occur.SHOULD);
-                query.Add(new TermQuery(new Term(FieldBody, term)) { Boost = weight }, Occur.SHOULD);
-                query.Add(new TermQuery(new Term(FieldPassageBody, term)) { Boost = weight }, Occur.SHOULD);
-                query.Add(new TermQuery(new Term(FieldTitle, term)) { Boost = 0.3f * weight }, Occur.SHOULD);
+                query.Add(TermQueryFor(FieldHeading, term, _options.HeadingBoost * weight), Occur.SHOULD);
+                query.Add(TermQueryFor(FieldBody, term, weight), Occur.SHOULD);
+                query.Add(TermQueryFor(FieldPassageBody, term, weight), Occur.SHOULD);
+                query.Add(TermQueryFor(FieldTitle, term, 0.3f * weight), Occur.SHOULD);
             }
         }
 
         return query;
+    }
+
+    private TermQuery TermQueryFor(string field, string text, float boost)
+    {
+        var term = new Term(field, text);
+        var context = _termContexts.GetOrAdd((field, text), key => TermContext.Build(_searcher.TopReaderContext, new Term(key.Field, key.Term)));
+        return new TermQuery(term, context) { Boost = boost };
     }
 
     /// <summary>IDF-weighted share of the question's words that the section contains (synonyms count slightly less).</summary>

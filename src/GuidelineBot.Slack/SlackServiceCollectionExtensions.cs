@@ -38,6 +38,7 @@ public static class SlackServiceCollectionExtensions
         services.TryAddSingleton(TimeProvider.System);
 
         services.AddSingleton<SlackReplyRenderer>();
+        services.AddSingleton<SlashCommandReplies>();
         services.AddSingleton<SlackOnboardingRenderer>();
         services.AddSingleton<SlackWorkQueue>();
         services.AddSingleton<SlackBotIdentity>();

@@ -1,42 +1,51 @@
 using BenchmarkDotNet.Attributes;
 using GuidelineBot.Core.Answers;
-using GuidelineBot.Core.Knowledge;
-using GuidelineBot.Search;
-using Microsoft.Extensions.Options;
+using GuidelineBot.Hosting;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace GuidelineBot.Benchmarks;
 
-/// <summary>One question end to end through AnswerService, lexical only and with the MiniLM re-ranker.</summary>
+/// <summary>
+/// <see cref="AnswerService.Ask"/> built exactly as the server builds it (<c>AddGuidelineEngine</c> over the
+/// repository's appsettings.json), lexical and with the MiniLM re-ranker, with the answer cache off (every call searches)
+/// and on (a mix of 104 different questions, cycled, as a server sees repeats).
+/// </summary>
 [MemoryDiagnoser]
 public class AnswerBenchmarks
 {
+    private ServiceProvider _services = null!;
     private AnswerService _answers = null!;
-    private LuceneGuidelineSearch _search = null!;
-    private MiniLmEncoder? _encoder;
+    private string[] _questions = [];
+    private int _next;
 
-    [Params(RerankerKind.None, RerankerKind.MiniLM)]
-    public RerankerKind Reranker { get; set; }
+    [Params("None", "MiniLM")]
+    public string Reranker { get; set; } = "";
 
-    [Params("can I friend parents?", "can i frend parnets on fb", "what's the weather tomorrow")]
-    public string Question { get; set; } = "";
+    [Params(0, 4096)]
+    public int CacheSize { get; set; }
 
     [GlobalSetup]
     public void Setup()
     {
-        var root = GuidelineBot.Testing.RepoRoot.Find(Directory.GetCurrentDirectory());
-        var knowledge = KnowledgeLoader.Load(new KnowledgeOptions { Path = Path.Combine(root, "knowledge") });
-        _encoder = Reranker == RerankerKind.MiniLM ? new MiniLmEncoder() : null;
-        _search = new LuceneGuidelineSearch(knowledge, new SearchOptions { Reranker = Reranker }, Path.Combine(root, "knowledge", "synonyms.txt"), _encoder);
-        _answers = new AnswerService(_search, Options.Create(new AnswerOptions()));
+        var configuration = BenchmarkQuestions.Configuration(new Dictionary<string, string?>
+        {
+            ["Knowledge:Path"] = Path.Combine(BenchmarkQuestions.Root, "knowledge"),
+            ["Search:Reranker"] = Reranker,
+            ["Answers:CacheSize"] = CacheSize.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        });
+        _services = new ServiceCollection().AddLogging().AddGuidelineEngine(configuration).BuildServiceProvider();
+        _answers = _services.GetRequiredService<AnswerService>();
+        _questions = BenchmarkQuestions.Load();
+        foreach (var q in _questions)
+        {
+            _answers.Ask(q);
+        }
     }
 
+    /// <summary>One question of the mix (the next one each call).</summary>
     [Benchmark]
-    public Reply Ask() => _answers.Ask(Question);
+    public Reply Ask() => _answers.Ask(_questions[_next++ % _questions.Length]);
 
     [GlobalCleanup]
-    public void Cleanup()
-    {
-        _search.Dispose();
-        _encoder?.Dispose();
-    }
+    public void Cleanup() => _services.Dispose();
 }

@@ -7,9 +7,12 @@ using Microsoft.Extensions.Options;
 
 namespace GuidelineBot.Core.Answers;
 
-/// <summary>Turns a message into a <see cref="Reply"/>: small talk, help, topics, an answer or an honest no-answer.</summary>
+/// <summary>
+/// Turns a message into a <see cref="Reply"/>: small talk, help, topics, an answer or an honest no-answer. With an
+/// <see cref="AnswerCache"/> a question asked before is answered from it (same knowledge version only).
+/// </summary>
 /// <param name="metrics">Records answer latency (the host registers it; tools and tests may leave it out).</param>
-public sealed partial class AnswerService(IGuidelineSearch search, IOptions<AnswerOptions> options, GuidelineMetrics? metrics = null)
+public sealed partial class AnswerService(IGuidelineSearch search, IOptions<AnswerOptions> options, AnswerCache? cache = null, GuidelineMetrics? metrics = null)
 {
     private const int MaxQuestionChars = 2000;
     private readonly AnswerOptions _options = options.Value;
@@ -20,7 +23,8 @@ public sealed partial class AnswerService(IGuidelineSearch search, IOptions<Answ
     {
         using var activity = GuidelineMetrics.Tracing.StartActivity("guidelinebot.answer");
         var started = Stopwatch.GetTimestamp();
-        var reply = Answer(Clean(text), cancellationToken);
+        var question = Clean(text);
+        var reply = cache is null ? Answer(question, cancellationToken) : cache.GetOrAdd(question, Knowledge, q => Answer(q, cancellationToken));
         metrics?.AnswerDuration(reply, Stopwatch.GetElapsedTime(started));
         activity?.SetTag("guidelinebot.outcome", GuidelineMetrics.Outcome(reply));
         return reply;

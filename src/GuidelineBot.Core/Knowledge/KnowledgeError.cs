@@ -1,3 +1,6 @@
+using System.Security.Cryptography;
+using System.Text;
+
 namespace GuidelineBot.Core.Knowledge;
 
 /// <summary>A problem with one knowledge file; the other documents still load.</summary>
@@ -13,9 +16,45 @@ public sealed class KnowledgeFormatException(int line, string message) : Excepti
 }
 
 /// <summary>What the loader found: the documents that parsed, and one error per file that did not.</summary>
-public sealed record KnowledgeBase(IReadOnlyList<GuidelineDocument> Documents, IReadOnlyList<KnowledgeError> Errors)
+public sealed record KnowledgeBase
 {
+    public KnowledgeBase(IReadOnlyList<GuidelineDocument> documents, IReadOnlyList<KnowledgeError> errors)
+    {
+        Documents = documents;
+        Errors = errors;
+    }
+
+    public IReadOnlyList<GuidelineDocument> Documents
+    {
+        get;
+        init
+        {
+            field = value;
+            Version = ComputeVersion(value);
+        }
+    }
+
+    public IReadOnlyList<KnowledgeError> Errors { get; init; }
+
+    /// <summary>
+    /// The content version of the whole knowledge base: SHA-256 over every document's id and content hash, in order.
+    /// Anything derived from the knowledge (cached answers) is keyed by it, so new or changed documents are never
+    /// answered from what the old ones said.
+    /// </summary>
+    public string Version { get; private init; } = "";
+
     public IEnumerable<GuidelineSection> Sections => Documents.SelectMany(d => d.Sections);
 
     public GuidelineSection? FindSection(string id) => Sections.FirstOrDefault(s => s.Id == id);
+
+    private static string ComputeVersion(IReadOnlyList<GuidelineDocument> documents)
+    {
+        using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        foreach (var d in documents)
+        {
+            hash.AppendData(Encoding.UTF8.GetBytes(d.Id + "\n" + d.ContentHash + "\n"));
+        }
+
+        return Convert.ToHexStringLower(hash.GetHashAndReset());
+    }
 }

@@ -125,7 +125,15 @@ public abstract partial record OnboardingInput
     }
 
     /// <summary>True for the words that start or resume onboarding from anywhere (<c>onboard</c>, <c>start onboarding</c>, <c>resume</c>).</summary>
-    public static bool IsTrigger(string? text) => FromText(text) is Start or Resume;
+    public static bool IsTrigger(string? text) => MayBeTrigger(text) && FromText(text) is Start or Resume;
+
+    /// <summary>
+    /// Cheap pre-check for <see cref="IsTrigger"/> (every slash command passes here): each start/resume phrase contains
+    /// one of these words, and normalising only lower-cases and turns non-word characters into spaces.
+    /// </summary>
+    private static bool MayBeTrigger(string? text) =>
+        text is not null && (text.Contains("onboard", StringComparison.OrdinalIgnoreCase) || text.Contains("resume", StringComparison.OrdinalIgnoreCase) ||
+                             text.Contains("continue", StringComparison.OrdinalIgnoreCase) || text.Contains("carry", StringComparison.OrdinalIgnoreCase));
 
     internal static string Normalize(string? text) =>
         SpacesRegex().Replace(NonWordRegex().Replace((text ?? "").ToLowerInvariant(), " "), " ").Trim();

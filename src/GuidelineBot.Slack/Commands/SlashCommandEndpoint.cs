@@ -2,7 +2,6 @@ using GuidelineBot.Core.Answers;
 using GuidelineBot.Core.Telemetry;
 using GuidelineBot.Slack.Api;
 using GuidelineBot.Slack.Events;
-using GuidelineBot.Slack.Rendering;
 using GuidelineBot.Slack.Signing;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
@@ -21,7 +20,7 @@ internal static class SlashCommandEndpoint
     public static async Task<IResult> HandleAsync(
         HttpContext context,
         [FromServices] AnswerService answers,
-        [FromServices] SlackReplyRenderer renderer,
+        [FromServices] SlashCommandReplies replies,
         [FromServices] IEnumerable<ISlackCommandKeyword> keywords,
         [FromServices] ILoggerFactory loggers,
         [FromServices] GuidelineMetrics metrics)
@@ -65,7 +64,7 @@ internal static class SlashCommandEndpoint
 
         var reply = answers.Ask(command.Text, ct);
         metrics.Question("slack", reply);
-        return Json(CommandResponse.From(renderer.Render(reply, AnswerButtons.ShareAndFeedback), CommandResponse.Ephemeral));
+        return Results.Bytes(replies.Json(reply), SlashCommandReplies.ContentType);
     }
 
     private static IResult Json(CommandResponse response) => Results.Json(response, SlackJsonContext.Default.CommandResponse);

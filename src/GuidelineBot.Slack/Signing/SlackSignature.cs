@@ -1,4 +1,6 @@
+using System.Buffers;
 using System.Globalization;
+using System.Runtime.InteropServices;
 using System.Security.Cryptography;
 using System.Text;
 
@@ -33,7 +35,15 @@ public static class SlackSignature
         return "v0=" + Convert.ToHexStringLower(hash);
     }
 
-    public static SignatureCheck Verify(string signingSecret, string? timestamp, string? signature, ReadOnlySpan<byte> body, DateTimeOffset now)
+    public static SignatureCheck Verify(string signingSecret, string? timestamp, string? signature, ReadOnlySpan<byte> body, DateTimeOffset now) =>
+        Verify(Encoding.UTF8.GetBytes(signingSecret), timestamp, signature, body, now);
+
+    /// <summary>
+    /// As <see cref="Verify(string, string?, string?, ReadOnlySpan{byte}, DateTimeOffset)"/> with the secret's UTF-8 bytes
+    /// (kept by the caller): the base string goes into a pooled buffer and the comparison is on the stack, so a request
+    /// allocates nothing here.
+    /// </summary>
+    public static SignatureCheck Verify(ReadOnlySpan<byte> signingSecret, string? timestamp, string? signature, ReadOnlySpan<byte> body, DateTimeOffset now)
     {
         if (string.IsNullOrEmpty(timestamp) || string.IsNullOrEmpty(signature))
         {
@@ -52,8 +62,29 @@ public static class SlackSignature
             return SignatureCheck.OutsideWindow;
         }
 
-        var expected = Encoding.ASCII.GetBytes(Compute(signingSecret, timestamp, body));
-        var actual = Encoding.ASCII.GetBytes(signature);
-        return CryptographicOperations.FixedTimeEquals(expected, actual) ? SignatureCheck.Valid : SignatureCheck.Mismatch;
+        // "v0:" + timestamp (digits only, checked above) + ":" + body
+        var length = 4 + timestamp.Length + body.Length;
+        var rented = ArrayPool<byte>.Shared.Rent(length);
+        Span<byte> mac = stackalloc byte[HMACSHA256.HashSizeInBytes];
+        try
+        {
+            var baseString = rented.AsSpan(0, length);
+            "v0:"u8.CopyTo(baseString);
+            Encoding.ASCII.GetBytes(timestamp, baseString[3..]);
+            baseString[3 + timestamp.Length] = (byte)':';
+            body.CopyTo(baseString[(4 + timestamp.Length)..]);
+            HMACSHA256.HashData(signingSecret, baseString, mac);
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(rented);
+        }
+
+        Span<char> expected = stackalloc char[3 + (2 * HMACSHA256.HashSizeInBytes)];
+        "v0=".CopyTo(expected);
+        Convert.TryToHexStringLower(mac, expected[3..], out _);
+        return CryptographicOperations.FixedTimeEquals(MemoryMarshal.AsBytes<char>(expected), MemoryMarshal.AsBytes(signature.AsSpan()))
+            ? SignatureCheck.Valid
+            : SignatureCheck.Mismatch;
     }
 }

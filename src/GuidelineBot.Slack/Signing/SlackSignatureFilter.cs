@@ -1,3 +1,4 @@
+using System.Text;
 using GuidelineBot.Http;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
@@ -15,6 +16,8 @@ internal sealed class SlackSignatureFilter(IOptions<SlackOptions> options, TimeP
     /// <summary>Slack's payloads are a few KB; anything this large is not from Slack.</summary>
     internal const int MaxBodyBytes = 1024 * 1024;
 
+    private readonly byte[] _secret = Encoding.UTF8.GetBytes(options.Value.SigningSecret ?? "");
+
     public async ValueTask<object?> InvokeAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
     {
         var http = context.HttpContext;
@@ -25,7 +28,7 @@ internal sealed class SlackSignatureFilter(IOptions<SlackOptions> options, TimeP
         }
 
         var check = SlackSignature.Verify(
-            options.Value.SigningSecret ?? "",
+            _secret,
             http.Request.Headers[SlackSignature.TimestampHeader],
             http.Request.Headers[SlackSignature.SignatureHeader],
             body,

@@ -46,6 +46,7 @@ public static class EngineServiceCollectionExtensions
             var encoder = search.Reranker == RerankerKind.MiniLM ? sp.GetRequiredService<ISemanticEncoder>() : null;
             return new LuceneGuidelineSearch(knowledge, search, Path.Combine(paths.Path, paths.SynonymsFile), encoder);
         });
+        services.AddSingleton<AnswerCache>();
         services.AddSingleton<AnswerService>();
         return services;
     }
