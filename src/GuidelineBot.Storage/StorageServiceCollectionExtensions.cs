@@ -24,6 +24,7 @@ public static class StorageServiceCollectionExtensions
         services.TryAddSingleton<IFeedbackStore, SqlFeedbackStore>();
         services.TryAddSingleton<IOnceStore, SqlOnceStore>();
         services.TryAddSingleton<IOnboardingStore, SqlOnboardingStore>();
+        services.TryAddSingleton<IVectorStore, SqlVectorStore>();
         services.AddHostedService<StoreMigrationService>();
         return services;
     }

@@ -53,5 +53,14 @@ internal static class SqliteMigrations
             );
             CREATE INDEX ix_onboarding_acknowledgements_user ON onboarding_acknowledgements (channel, user_id);
             """),
+        // Version 3 is the retention migration (added on another branch); versions need not be contiguous.
+        new(4, "sentence vector cache", """
+            CREATE TABLE sentence_vectors (
+                model       TEXT NOT NULL,
+                vector_key  TEXT NOT NULL,
+                vector      BLOB NOT NULL,
+                PRIMARY KEY (model, vector_key)
+            );
+            """),
     ];
 }
