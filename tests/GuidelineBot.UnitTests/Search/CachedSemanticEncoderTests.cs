@@ -1,9 +1,8 @@
 using System.Collections.Concurrent;
-using System.Security.Cryptography;
-using System.Text;
 using GuidelineBot.Core.Knowledge;
 using GuidelineBot.Core.Storage;
 using GuidelineBot.Search;
+using GuidelineBot.Testing;
 
 namespace GuidelineBot.UnitTests.Search;
 
@@ -127,32 +126,6 @@ public sealed class CachedSemanticEncoderTests
         var saved = await encoder.SaveNewAsync(store, CancellationToken.None);
         var scores = search.Score("can I post photos of my class?").Select(f => f.Semantic).ToArray();
         return (saved, scores);
-    }
-
-    /// <summary>A stand-in model: a deterministic unit vector per text, and a record of every text it encoded.</summary>
-    private sealed class CountingEncoder : ISemanticEncoder
-    {
-        private readonly ConcurrentQueue<string> _encoded = new();
-
-        public List<string> Encoded => [.. _encoded];
-
-        public float[][] Encode(IReadOnlyList<string> texts, CancellationToken cancellationToken = default)
-        {
-            foreach (var t in texts)
-            {
-                _encoded.Enqueue(t);
-            }
-
-            return texts.Select(VectorOf).ToArray();
-        }
-
-        public static float[] VectorOf(string text)
-        {
-            var bytes = SHA256.HashData(Encoding.UTF8.GetBytes(text));
-            var v = bytes.Select(b => (float)(b - 127.5)).ToArray();
-            var norm = (float)Math.Sqrt(v.Sum(x => x * x));
-            return v.Select(x => x / norm).ToArray();
-        }
     }
 
     private sealed class MemoryVectorStore : IVectorStore
