@@ -93,11 +93,9 @@ public sealed class MiniLmEncoder : ISemanticEncoder, IDisposable
 
         // Similar lengths together: each batch is padded only to its own longest member.
         var order = Enumerable.Range(0, tokens.Length).OrderBy(i => tokens[i].Count).ToArray();
-        var vectors = new float[tokens.Length][];
+        var batches = new List<ArraySegment<int>>();
         for (var start = 0; start < order.Length;)
         {
-            cancellationToken.ThrowIfCancellationRequested();
-
             // Sorted ascending, so the batch's last member is its longest: grow while the padded batch fits.
             var count = 1;
             while (count < BatchSize && start + count < order.Length &&
@@ -106,10 +104,25 @@ public sealed class MiniLmEncoder : ISemanticEncoder, IDisposable
                 count++;
             }
 
-            EncodeBatch(tokens, order.AsSpan(start, count), vectors, cancellationToken);
+            batches.Add(new ArraySegment<int>(order, start, count));
             start += count;
         }
 
+        // Each run uses one thread: many batches (an index build) run side by side on the CPUs this process may use
+        // (one when it is pinned to one); a question is one batch on the caller's thread.
+        var vectors = new float[tokens.Length][];
+        if (batches.Count <= 1 || Environment.ProcessorCount == 1)
+        {
+            foreach (var batch in batches)
+            {
+                EncodeBatch(tokens, batch, vectors, cancellationToken);
+            }
+
+            return vectors;
+        }
+
+        var parallel = new ParallelOptions { CancellationToken = cancellationToken, MaxDegreeOfParallelism = Environment.ProcessorCount };
+        Parallel.ForEach(batches, parallel, batch => EncodeBatch(tokens, batch, vectors, cancellationToken));
         return vectors;
     }
 
