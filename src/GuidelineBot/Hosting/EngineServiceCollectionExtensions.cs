@@ -37,7 +37,10 @@ public static class EngineServiceCollectionExtensions
                 knowledge.Documents.Count, knowledge.Sections.Count(), options.Path);
             return knowledge;
         });
-        services.AddSingleton<ISemanticEncoder>(_ => new MiniLmEncoder());
+        services.AddSingleton(sp => new MiniLmEncoder(sp.GetRequiredService<IOptions<SearchOptions>>().Value.ModelCachePath));
+        services.AddSingleton(sp => new CachedSemanticEncoder(sp.GetRequiredService<MiniLmEncoder>(), MiniLmModel.ModelId,
+            sp.GetRequiredService<IOptions<SearchOptions>>().Value.QuestionCacheSize));
+        services.AddSingleton<ISemanticEncoder>(sp => sp.GetRequiredService<CachedSemanticEncoder>());
         services.AddSingleton<IGuidelineSearch>(sp =>
         {
             var knowledge = sp.GetRequiredService<KnowledgeBase>();

