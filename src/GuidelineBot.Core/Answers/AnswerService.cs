@@ -9,6 +9,9 @@ namespace GuidelineBot.Core.Answers;
 public sealed partial class AnswerService(IGuidelineSearch search, IOptions<AnswerOptions> options)
 {
     private const int MaxQuestionChars = 2000;
+
+    /// <summary>Other sections are listed as related from this share of the answering threshold.</summary>
+    private const double RelatedConfidenceShare = 0.5;
     private readonly AnswerOptions _options = options.Value;
 
     public KnowledgeBase Knowledge => search.Knowledge;
@@ -46,12 +49,19 @@ public sealed partial class AnswerService(IGuidelineSearch search, IOptions<Answ
         }
 
         var related = result.Hits.Skip(1)
-            .Where(h => h.Confidence >= _options.MinConfidence * 0.5)
+            .Where(h => h.IsCloseCall || h.Confidence >= _options.MinConfidence * RelatedConfidenceShare)
             .Select(h => h.Section)
             .Take(_options.MaxRelated)
             .ToArray();
-        return new AnswerReply(question, best.Section, Quote(best), best.Confidence, related);
+        return new AnswerReply(question, best.Section, Quote(best), best.Confidence, related) { Alternative = CloseCall(result) };
     }
+
+    /// <summary>
+    /// The runner-up when the search calls it a close call (within the ranker's calibrated margin): the answer stays
+    /// the best section, and the runner-up is offered as "did you mean" (it is also first among the related topics).
+    /// </summary>
+    private static GuidelineSection? CloseCall(SearchResult result) =>
+        result.Hits.Count > 1 && result.Hits[1].IsCloseCall ? result.Hits[1].Section : null;
 
     /// <summary>The whole section when short, else the matching passages in document order.</summary>
     private string Quote(SearchHit hit)
