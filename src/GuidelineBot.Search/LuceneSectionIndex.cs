@@ -121,8 +121,6 @@ internal sealed partial class LuceneSectionIndex : IDisposable
             .ToArray();
     }
 
-    public int SectionCount => _sections.Length;
-
     /// <summary>One group per query position: the word the user typed (stemmed) and its synonyms.</summary>
     internal sealed record TermGroup(List<string> Terms, List<string> Synonyms)
     {

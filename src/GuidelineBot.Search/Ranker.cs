@@ -33,6 +33,9 @@ public readonly record struct RankerFeatures(
 
     /// <summary>An introduction answering a question that is not about the guidelines themselves.</summary>
     public bool OffScopeIntroduction => IsIntroduction && !AsksAboutScope;
+
+    /// <summary>An introduction answering a question about the guidelines themselves (what it is written for).</summary>
+    public bool ScopeIntroduction => IsIntroduction && AsksAboutScope;
 }
 
 /// <summary>A linear function of the features: Σ weight × feature (+ <see cref="Bias"/> and the rank lead for a confidence).</summary>
@@ -43,6 +46,7 @@ public readonly record struct RankerFeatures(
 /// <param name="SemanticSentence">Weight of <see cref="RankerFeatures.SemanticSentence"/> (semantic stage only).</param>
 /// <param name="SemanticHeading">Weight of <see cref="RankerFeatures.SemanticHeading"/> (semantic stage only).</param>
 /// <param name="OffScopeIntroduction">Added when an introduction meets a question that is not about the guidelines.</param>
+/// <param name="ScopeIntroduction">Added when an introduction meets a question about the guidelines themselves.</param>
 /// <param name="Bias">Intercept (confidence models only).</param>
 /// <param name="RankLead">
 /// Weight of the candidate's lead in rank score over the best other candidate (negative when behind); confidence
@@ -56,6 +60,7 @@ public sealed record LinearModel(
     double SemanticSentence,
     double SemanticHeading,
     double OffScopeIntroduction,
+    double ScopeIntroduction,
     double Bias,
     double RankLead = 0)
 {
@@ -63,6 +68,7 @@ public sealed record LinearModel(
         Bias + Lexical * f.Lexical + Coverage * f.Coverage + HeadingCoverage * f.HeadingCoverage
         + (f.HasSemantic ? SemanticPassage * f.SemanticPassage + SemanticSentence * f.SemanticSentence + SemanticHeading * f.SemanticHeading : 0)
         + (f.OffScopeIntroduction ? OffScopeIntroduction : 0)
+        + (f.ScopeIntroduction ? ScopeIntroduction : 0)
         + RankLead * rankLead;
 }
 
@@ -93,15 +99,15 @@ public sealed record RankerWeights(StageModel LexicalStage, StageModel SemanticS
     /// <summary>Printed by tests/eval/fit.py --train own-train.tsv --train unseen.tsv:even.</summary>
     public static RankerWeights Fitted { get; } = new(
         LexicalStage: new StageModel(
-            Rank: new LinearModel(Lexical: 6.057, Coverage: 3.789, HeadingCoverage: 0.256, SemanticPassage: 0.000, SemanticSentence: 0.000, SemanticHeading: 0.000, OffScopeIntroduction: -2.282, Bias: 0.000),
-            Confidence: new LinearModel(Lexical: -1.822, Coverage: 2.654, HeadingCoverage: -0.410, SemanticPassage: 0.000, SemanticSentence: 0.000, SemanticHeading: 0.000, OffScopeIntroduction: -0.388, Bias: -0.087, RankLead: 0.479),
-            CloseCallMargin: 0.00),
+            Rank: new LinearModel(Lexical: 6.178, Coverage: 3.623, HeadingCoverage: 0.190, SemanticPassage: 0.000, SemanticSentence: 0.000, SemanticHeading: 0.000, OffScopeIntroduction: -2.329, ScopeIntroduction: 3.273, Bias: 0.000),
+            Confidence: new LinearModel(Lexical: 0.862, Coverage: 2.465, HeadingCoverage: 0.090, SemanticPassage: 0.000, SemanticSentence: 0.000, SemanticHeading: 0.000, OffScopeIntroduction: -0.218, ScopeIntroduction: 1.079, Bias: -2.940, RankLead: 0.546),
+            CloseCallMargin: 1.65),
         SemanticStage: new StageModel(
-            Rank: new LinearModel(Lexical: 1.768, Coverage: 3.510, HeadingCoverage: -0.397, SemanticPassage: 9.732, SemanticSentence: 11.068, SemanticHeading: -1.701, OffScopeIntroduction: -1.171, Bias: 0.000),
-            Confidence: new LinearModel(Lexical: 1.398, Coverage: 1.659, HeadingCoverage: -1.933, SemanticPassage: 3.247, SemanticSentence: 4.556, SemanticHeading: -2.817, OffScopeIntroduction: -0.745, Bias: -6.785, RankLead: 1.269),
-            CloseCallMargin: 1.98),
-        DecisiveConfidence: 0.68,
-        DecisiveMargin: 0.65,
+            Rank: new LinearModel(Lexical: 1.971, Coverage: 3.250, HeadingCoverage: -0.474, SemanticPassage: 10.129, SemanticSentence: 11.232, SemanticHeading: -1.921, OffScopeIntroduction: -1.193, ScopeIntroduction: 4.251, Bias: 0.000),
+            Confidence: new LinearModel(Lexical: 1.784, Coverage: 2.161, HeadingCoverage: -2.582, SemanticPassage: 2.992, SemanticSentence: 5.225, SemanticHeading: -3.094, OffScopeIntroduction: -1.239, ScopeIntroduction: 0.547, Bias: -6.926, RankLead: 1.091),
+            CloseCallMargin: 1.90),
+        DecisiveConfidence: 0.72,
+        DecisiveMargin: 0.00,
         MinLexicalCoverage: 0.35);
 }
 

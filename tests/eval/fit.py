@@ -15,7 +15,7 @@ import csv
 import math
 import sys
 
-LEXICAL = ["lexical", "coverage", "heading_coverage", "off_scope_intro"]
+LEXICAL = ["lexical", "coverage", "heading_coverage", "off_scope_intro", "scope_intro"]
 SEMANTIC = LEXICAL + ["sem_passage", "sem_sentence", "sem_heading"]
 L2 = 0.05  # ridge penalty: keeps weights small where the training sets are silent
 WRONG_COST = 2.0  # a confident wrong answer costs this many declined right answers
@@ -35,6 +35,7 @@ def load(spec):
                 continue
             r = {k: float(row[k]) for k in ("lexical", "coverage", "heading_coverage", "sem_heading", "sem_passage", "sem_sentence")}
             r["off_scope_intro"] = float(row["introduction"] == "1" and row["asks_scope"] == "0")
+            r["scope_intro"] = float(row["introduction"] == "1" and row["asks_scope"] == "1")
             r["right"] = row["right"] == "1"
             r["lucene"] = row["lucene"] == "1"
             q = questions.setdefault((spec, qid), {"in_scope": row["in_scope"] == "1", "rows": [], "text": row["question"]})
@@ -234,7 +235,7 @@ def linear(names, w, lead=False):
     get = lambda n: f"{values.get(n, 0.0):.3f}"
     return (f"new LinearModel(Lexical: {get('lexical')}, Coverage: {get('coverage')}, HeadingCoverage: {get('heading_coverage')}, "
             f"SemanticPassage: {get('sem_passage')}, SemanticSentence: {get('sem_sentence')}, SemanticHeading: {get('sem_heading')}, "
-            f"OffScopeIntroduction: {get('off_scope_intro')}, Bias: {w[0]:.3f}" + (f", RankLead: {w[-1]:.3f})" if lead else ")"))
+            f"OffScopeIntroduction: {get('off_scope_intro')}, ScopeIntroduction: {get('scope_intro')}, Bias: {w[0]:.3f}" + (f", RankLead: {w[-1]:.3f})" if lead else ")"))
 
 
 def csharp(name, names, w, margin):
