@@ -9,9 +9,6 @@ namespace GuidelineBot.Core.Answers;
 public sealed partial class AnswerService(IGuidelineSearch search, IOptions<AnswerOptions> options)
 {
     private const int MaxQuestionChars = 2000;
-
-    /// <summary>Other sections are listed as related from this share of the answering threshold.</summary>
-    private const double RelatedConfidenceShare = 0.5;
     private readonly AnswerOptions _options = options.Value;
 
     public KnowledgeBase Knowledge => search.Knowledge;
@@ -48,8 +45,8 @@ public sealed partial class AnswerService(IGuidelineSearch search, IOptions<Answ
             return new NoAnswerReply(question, suggestions, _options.Contact, best?.Confidence ?? 0);
         }
 
+        // Every hit is a candidate with evidence of its own (a shared word or a near vector): the next ones are related.
         var related = result.Hits.Skip(1)
-            .Where(h => h.IsCloseCall || h.Confidence >= _options.MinConfidence * RelatedConfidenceShare)
             .Select(h => h.Section)
             .Take(_options.MaxRelated)
             .ToArray();
