@@ -1,474 +1,179 @@
 using GuidelineBot.Core.Answers;
 using GuidelineBot.Core.Knowledge;
-using Lucene.Net.Analysis;
 using Lucene.Net.Analysis.Synonym;
-using Lucene.Net.Analysis.TokenAttributes;
-using Lucene.Net.Documents;
-using Lucene.Net.Index;
-using Lucene.Net.Search;
-using Lucene.Net.Search.Similarities;
-using Lucene.Net.Store;
 
 namespace GuidelineBot.Search;
 
-/// <summary>
-/// The shared index: one Lucene document per section (heading, whole text, document title) and one per passage, in a
-/// RAMDirectory built at start-up; one <see cref="IndexSearcher"/> shared by all threads. Queries are built term by
-/// term from the analyzed user text, so nothing the user types is ever read as query syntax. Candidates are scored on
-/// BM25, on how much of the question's vocabulary the section covers, and (optionally) on MiniLM sentence similarity.
-/// </summary>
-public sealed partial class LuceneGuidelineSearch : IGuidelineSearch, IDisposable
+/// <summary>One candidate section with its evidence, rank and calibrated confidence (exposed for fitting and tests).</summary>
+/// <param name="FoundByLucene">Lucene retrieved it (else only the semantic index did).</param>
+public sealed record ScoredSection(GuidelineSection Section, RankerFeatures Features, double Rank, double Confidence, bool FoundByLucene)
 {
-    private const string FieldKind = "kind";
-    private const string FieldSection = "sid";
-    private const string FieldPassage = "pid";
-    private const string FieldHeading = "heading";
-    private const string FieldBody = "body";
-    private const string FieldPassageBody = "pbody";
-    private const string FieldTitle = "title";
-    private const int MaxQueryTerms = 64;
-    private const int MaxEncodedChars = 1000;
+    internal double[] PassageScores { get; init; } = [];
 
-    private readonly SearchOptions _options;
+    internal int Index { get; init; }
+}
+
+/// <summary>
+/// The answer engine as a cascade: spelling → Lucene candidates (<see cref="LuceneSectionIndex"/>) → lexical features →
+/// <see cref="Ranker"/>. When the lexical answer is decisive the question is never encoded; otherwise the question's
+/// vector adds the nearest sections of the <see cref="SemanticIndex"/> as candidates and semantic features to all of
+/// them, and the ranker's semantic stage decides. Every per-question loop runs over candidates only.
+/// </summary>
+public sealed class LuceneGuidelineSearch : IGuidelineSearch, IDisposable
+{
+    /// <summary>Sections the semantic index adds as candidates (those that share no word with the question).</summary>
+    private const int SemanticCandidates = 8;
+
+    /// <summary>Share of a passage's relative BM25 in its quoting score next to its cosine.</summary>
+    private const double PassageLexicalShare = 0.5;
+
+    /// <summary>Passages within this share of the best passage's score are quoted with it.</summary>
+    private const double QuotedPassageShare = 0.75;
+
+    private const int MaxQuotedPassages = 3;
+
     private readonly GuidelineSection[] _sections;
-    private readonly HashSet<string>[] _sectionTerms;
-    private readonly Dictionary<string, int> _termSectionFrequency = new(StringComparer.Ordinal);
-    private readonly Analyzer _indexAnalyzer;
-    private readonly Analyzer _queryAnalyzer;
-    private readonly RAMDirectory _directory = new();
-    private readonly DirectoryReader _reader;
-    private readonly IndexSearcher _searcher;
+    private readonly LuceneSectionIndex _index;
     private readonly SpellingCorrector _speller;
-    private readonly int[] _docSection;
-    private readonly int[] _docPassage;
-    private readonly ISemanticEncoder? _encoder;
-    private readonly float[][] _headingVectors = [];
-    private readonly float[][][] _passageVectors = [];
-    private readonly float[][][] _sentenceVectors = [];
-
-    /// <summary>
-    /// Term statistics per (field, term), looked up in the terms dictionary once: building them was half of a lexical
-    /// query's cost. The index never changes, so they stay valid; only corpus terms are queried, which bounds the map.
-    /// </summary>
-    private readonly System.Collections.Concurrent.ConcurrentDictionary<(string Field, string Term), TermContext> _termContexts = new();
+    private readonly SemanticIndex? _semantic;
+    private readonly RankerWeights _weights;
+    private long _encodedQuestions;
 
     public LuceneGuidelineSearch(KnowledgeBase knowledge, SearchOptions options, string? synonymsPath = null, ISemanticEncoder? encoder = null)
         : this(knowledge, options, Synonyms.Load(synonymsPath), Synonyms.Words(synonymsPath).ToArray(), encoder)
     {
     }
 
-    internal LuceneGuidelineSearch(KnowledgeBase knowledge, SearchOptions options, SynonymMap? synonyms, IReadOnlyCollection<string> synonymWords, ISemanticEncoder? encoder)
+    internal LuceneGuidelineSearch(KnowledgeBase knowledge, SearchOptions options, SynonymMap? synonyms, IReadOnlyCollection<string> synonymWords,
+        ISemanticEncoder? encoder, RankerWeights? weights = null)
     {
         Knowledge = knowledge;
-        _options = options;
-        _encoder = options.Reranker == RerankerKind.MiniLM ? encoder : null;
+        _weights = weights ?? RankerWeights.Fitted;
         _sections = knowledge.Sections.ToArray();
-        _indexAnalyzer = GuidelineAnalyzer.Create(null);
-        _queryAnalyzer = GuidelineAnalyzer.Create(synonyms);
+        _index = new LuceneSectionIndex(_sections, options, synonyms);
+        var useEncoder = options.Reranker == RerankerKind.MiniLM && encoder is not null;
 
-        var similarity = new BM25Similarity();
-        using (var writer = new IndexWriter(_directory, new IndexWriterConfig(LuceneSetup.Version, _indexAnalyzer) { Similarity = similarity }))
-        {
-            for (var i = 0; i < _sections.Length; i++)
-            {
-                var s = _sections[i];
-                var heading = s.ParentHeading is null ? s.Heading : s.ParentHeading + " " + s.Heading;
-                writer.AddDocument(new Document
-                {
-                    new StringField(FieldKind, "section", Field.Store.NO),
-                    new StoredField(FieldSection, i),
-                    new TextField(FieldHeading, heading, Field.Store.NO),
-                    new TextField(FieldBody, s.Text, Field.Store.NO),
-                    new TextField(FieldTitle, s.DocumentTitle, Field.Store.NO),
-                });
-                for (var j = 0; j < s.Passages.Count; j++)
-                {
-                    writer.AddDocument(new Document
-                    {
-                        new StringField(FieldKind, "passage", Field.Store.NO),
-                        new StoredField(FieldSection, i),
-                        new StoredField(FieldPassage, j),
-                        new TextField(FieldPassageBody, s.Passages[j].Text, Field.Store.NO),
-                    });
-                }
-            }
-
-            writer.Commit();
-        }
-
-        _reader = DirectoryReader.Open(_directory);
-        _searcher = new IndexSearcher(_reader) { Similarity = similarity };
-
-        // Lucene doc id → (section, passage or -1), read once so the hot path loads no stored fields.
-        _docSection = new int[_reader.MaxDoc];
-        _docPassage = new int[_reader.MaxDoc];
-        for (var d = 0; d < _reader.MaxDoc; d++)
-        {
-            var doc = _reader.Document(d);
-            _docSection[d] = doc.GetField(FieldSection).GetInt32Value()!.Value;
-            _docPassage[d] = doc.GetField(FieldPassage)?.GetInt32Value() ?? -1;
-        }
-
-        _sectionTerms = new HashSet<string>[_sections.Length];
-        var corpusWords = new List<string>();
-        for (var i = 0; i < _sections.Length; i++)
-        {
-            var s = _sections[i];
-            var all = $"{s.ParentHeading} {s.Heading}\n{s.Text}\n{s.DocumentTitle}";
-            _sectionTerms[i] = Analyze(_indexAnalyzer, all).Select(t => t.Term).ToHashSet(StringComparer.Ordinal);
-            foreach (var t in _sectionTerms[i])
-            {
-                _termSectionFrequency[t] = _termSectionFrequency.GetValueOrDefault(t) + 1;
-            }
-
-            corpusWords.AddRange(SpellingCorrector.Words(all));
-        }
-
-        var known = synonymWords.Concat(_encoder is null ? [] : MiniLmEncoder.VocabularyWords());
+        var corpusWords = _sections.SelectMany(s => SpellingCorrector.Words($"{s.ParentHeading} {s.Heading}\n{s.Text}\n{s.DocumentTitle}"));
+        var known = synonymWords.Concat(useEncoder ? MiniLmEncoder.VocabularyWords() : []);
         _speller = new SpellingCorrector(corpusWords, known);
-
-        if (_encoder is not null && _sections.Length > 0)
-        {
-            // Vectors for each heading, each passage (with its heading) and each sentence (with its heading).
-            var texts = new List<string>();
-            var sentenceCounts = new int[_sections.Length];
-            foreach (var (s, i) in _sections.Select((s, i) => (s, i)))
-            {
-                var heading = HeadingText(s);
-                texts.Add(heading);
-                texts.AddRange(s.Passages.Select(p => Truncate(heading + ": " + p.Text)));
-                var sentences = s.Passages.SelectMany(p => Sentences(p.Text)).ToArray();
-                sentenceCounts[i] = sentences.Length;
-                texts.AddRange(sentences.Select(x => Truncate(heading + ": " + x)));
-            }
-
-            var vectors = _encoder.Encode(texts);
-            _headingVectors = new float[_sections.Length][];
-            _passageVectors = new float[_sections.Length][][];
-            _sentenceVectors = new float[_sections.Length][][];
-            var k = 0;
-            for (var i = 0; i < _sections.Length; i++)
-            {
-                _headingVectors[i] = vectors[k++];
-                _passageVectors[i] = vectors.Skip(k).Take(_sections[i].Passages.Count).ToArray();
-                k += _passageVectors[i].Length;
-                _sentenceVectors[i] = vectors.Skip(k).Take(sentenceCounts[i]).ToArray();
-                k += sentenceCounts[i];
-            }
-        }
+        _semantic = useEncoder && _sections.Length > 0 ? new SemanticIndex(_sections, encoder!) : null;
     }
 
     public KnowledgeBase Knowledge { get; }
 
+    /// <summary>How many questions needed the sentence encoder so far (the rest were decided lexically).</summary>
+    public long EncodedQuestions => Interlocked.Read(ref _encodedQuestions);
+
     public SearchResult Search(string question, int maxResults, CancellationToken cancellationToken = default)
     {
-        var features = Score(question ?? "", cancellationToken);
-        var hits = features
-            .OrderByDescending(f => f.Rank)
+        var ranked = Explain(question ?? "", forceSemantic: false, cancellationToken);
+        var hits = ranked
             .Take(Math.Max(0, maxResults))
-            .Select(f => new SearchHit(_sections[f.Section], f.Rank, f.Confidence, PickPassages(f)))
+            .Select((c, i) => new SearchHit(c.Section, c.Rank, c.Confidence, PickPassages(c))
+            {
+                IsCloseCall = i == 1 && Ranker.IsCloseCall(c.Features, ranked[0].Rank, c.Rank, _weights),
+            })
             .ToArray();
         return new SearchResult(question ?? "", hits);
     }
 
-    /// <summary>Per-section evidence for one question (exposed for calibration and tests).</summary>
-    public sealed record Features(int Section, double Lexical, double Coverage, double Semantic, double[] PassageScores)
-    {
-        public double SemanticHeading { get; init; }
-
-        public double SemanticPassage { get; init; }
-
-        public double SemanticSentence { get; init; }
-
-        public double Rank { get; init; }
-
-        public double Confidence { get; init; }
-    }
-
-    public IReadOnlyList<Features> Score(string question, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// Every candidate with its features, best first. <paramref name="forceSemantic"/> skips the cascade (for fitting:
+    /// the semantic features of every question).
+    /// </summary>
+    public IReadOnlyList<ScoredSection> Explain(string question, bool forceSemantic, CancellationToken cancellationToken = default)
     {
         cancellationToken.ThrowIfCancellationRequested();
-        if (question.Length > 4 * MaxEncodedChars)
+        if (question.Length > 4 * SemanticIndex.MaxEncodedChars)
         {
-            question = question[..(4 * MaxEncodedChars)];
+            question = question[..(4 * SemanticIndex.MaxEncodedChars)];
         }
 
         var corrected = _speller.Correct(question);
-        var groups = TermGroups(corrected);
+        var groups = _index.TermGroups(corrected);
+        var asksScope = QuestionCues.AsksAboutScope(corrected);
+        var candidates = _index.Candidates(groups);
+        var maxBm25 = candidates.Count > 0 ? candidates[0].Bm25 : 0;
 
-        // Lexical: BM25 over section and passage documents.
-        var lexical = new double[_sections.Length];
-        var passageLexical = _sections.Select(s => new double[s.Passages.Count]).ToArray();
-        var query = groups.Count > 0 ? BuildQuery(groups) : null;
-        if (query is not null && query.Clauses.Count > 0)
+        var scored = new List<ScoredSection>(candidates.Count + SemanticCandidates);
+        foreach (var c in candidates)
         {
-            var collector = TopScoreDocCollector.Create(Math.Max(1, _reader.MaxDoc), true);
-            _searcher.Search(query, collector);
-            foreach (var sd in collector.GetTopDocs().ScoreDocs)
-            {
-                var sid = _docSection[sd.Doc];
-                var pid = _docPassage[sd.Doc];
-                if (pid < 0)
-                {
-                    lexical[sid] += sd.Score;
-                }
-                else
-                {
-                    passageLexical[sid][pid] = sd.Score;
-                }
-            }
+            var (coverage, headingCoverage) = _index.Coverage(groups, c.Section);
+            var features = new RankerFeatures(maxBm25 > 0 ? c.Bm25 / maxBm25 : 0, coverage, headingCoverage, _sections[c.Section].IsIntroduction, asksScope);
+            var maxPassage = c.PassageBm25.DefaultIfEmpty(0).Max();
+            var passageScores = c.PassageBm25.Select(p => maxPassage > 0 ? p / maxPassage : 0).ToArray();
+            scored.Add(new ScoredSection(_sections[c.Section], features, 0, 0, true) { PassageScores = passageScores, Index = c.Section });
+        }
 
-            for (var i = 0; i < lexical.Length; i++)
+        Rank(scored);
+        if (_semantic is null || corrected.Trim().Length == 0
+            || (!forceSemantic && Ranker.IsDecisive(scored.Select(s => s.Confidence).ToArray(), _weights)))
+        {
+            return scored;
+        }
+
+        Interlocked.Increment(ref _encodedQuestions);
+        var q = _semantic.Encode(corrected, cancellationToken);
+        var known = scored.Select(s => s.Index).ToHashSet();
+        foreach (var i in _semantic.Nearest(q, SemanticCandidates))
+        {
+            if (known.Add(i))
             {
-                lexical[i] += passageLexical[i].DefaultIfEmpty(0).Max();
+                var (coverage, headingCoverage) = _index.Coverage(groups, i);
+                var features = new RankerFeatures(0, coverage, headingCoverage, _sections[i].IsIntroduction, asksScope);
+                scored.Add(new ScoredSection(_sections[i], features, 0, 0, false) { PassageScores = new double[_sections[i].Passages.Count], Index = i });
             }
         }
 
-        var maxLexical = lexical.DefaultIfEmpty(0).Max();
-
-        // Semantic: cosine to the heading and to each passage.
-        float[]? q = null;
-        if (_encoder is not null && corrected.Trim().Length > 0)
+        for (var k = 0; k < scored.Count; k++)
         {
-            q = _encoder.Encode([Truncate(corrected)], cancellationToken)[0];
-        }
-
-        var results = new List<Features>(_sections.Length);
-        for (var i = 0; i < _sections.Length; i++)
-        {
-            var coverage = Coverage(groups, _sectionTerms[i]);
-            var lex = maxLexical > 0 ? lexical[i] / maxLexical : 0;
-            double semantic = 0;
-            var passageScores = new double[_sections[i].Passages.Count];
-            var maxPassageLex = passageLexical[i].DefaultIfEmpty(0).Max();
-            for (var j = 0; j < passageScores.Length; j++)
+            var c = scored[k];
+            var (heading, passage, sentence, passageCosines) = _semantic.Similarity(q, c.Index);
+            scored[k] = c with
             {
-                passageScores[j] = maxPassageLex > 0 ? passageLexical[i][j] / maxPassageLex : 0;
-            }
-
-            double semHeading = 0, semPassage = 0, semSentence = 0;
-            if (q is not null)
-            {
-                semHeading = Dot(q, _headingVectors[i]);
-                for (var j = 0; j < passageScores.Length; j++)
-                {
-                    var cos = Dot(q, _passageVectors[i][j]);
-                    semPassage = Math.Max(semPassage, cos);
-                    passageScores[j] = 0.5 * passageScores[j] + cos;
-                }
-
-                foreach (var v in _sentenceVectors[i])
-                {
-                    semSentence = Math.Max(semSentence, Dot(q, v));
-                }
-
-                semantic = Math.Max(semHeading, Math.Max(semPassage, semSentence));
-            }
-
-            var f = new Features(i, lex, coverage, semantic, passageScores)
-            {
-                SemanticHeading = semHeading,
-                SemanticPassage = semPassage,
-                SemanticSentence = semSentence,
+                Features = c.Features with { HasSemantic = true, SemanticHeading = heading, SemanticPassage = passage, SemanticSentence = sentence },
+                PassageScores = c.PassageScores.Select((p, j) => PassageLexicalShare * p + passageCosines[j]).ToArray(),
             };
-            results.Add(Calibrate(f));
         }
 
-        return results;
+        Rank(scored);
+        return scored;
     }
 
-    /// <summary>
-    /// Combines the evidence into a ranking score and a 0..1 confidence. The weights and the logistic confidence were
-    /// fitted on paraphrased staff questions over the seed document and two unseen documents (see README, "Answer
-    /// quality"); the confidence is shifted so that the default <c>Answers:MinConfidence</c> of 0.5 is the calibrated cut.
-    /// </summary>
-    private Features Calibrate(Features f)
+    /// <summary>Rank and confidence of every candidate from the pure <see cref="Ranker"/>, best first.</summary>
+    private void Rank(List<ScoredSection> scored)
     {
-        if (_encoder is null)
+        var values = Ranker.Evaluate(scored.Select(s => s.Features).ToArray(), _weights);
+        for (var k = 0; k < scored.Count; k++)
         {
-            var rank = 0.3 * f.Lexical + 0.7 * f.Coverage;
-            var confidence = f.Lexical <= 0 ? 0 : Logistic(-1.43 + 4.57 * f.Coverage);
-            return f with { Rank = rank, Confidence = confidence };
+            scored[k] = scored[k] with { Rank = values[k].Rank, Confidence = values[k].Confidence };
         }
-        else
-        {
-            var rank = 0.1 * f.Lexical + 0.1 * f.Coverage + 0.2 * f.SemanticPassage + 0.5 * f.SemanticSentence;
-            var confidence = Logistic(-3.75 + 6.2 * f.SemanticSentence + 3.95 * f.Coverage);
-            return f with { Rank = rank, Confidence = confidence };
-        }
+
+        scored.Sort(ByRank);
     }
 
-    private static double Logistic(double x) => 1 / (1 + Math.Exp(-x));
+    private static int ByRank(ScoredSection a, ScoredSection b) => b.Rank.CompareTo(a.Rank);
 
-    private IReadOnlyList<Passage> PickPassages(Features f)
+    private static IReadOnlyList<Passage> PickPassages(ScoredSection c)
     {
-        var passages = _sections[f.Section].Passages;
+        var passages = c.Section.Passages;
         if (passages.Count == 0)
         {
             return [];
         }
 
-        var best = f.PassageScores.Max();
+        var best = c.PassageScores.DefaultIfEmpty(0).Max();
         if (best <= 0)
         {
             return [passages[0]];
         }
 
-        return passages.Where((_, j) => f.PassageScores[j] >= 0.75 * best).Take(3).ToArray();
+        return passages.Where((_, j) => c.PassageScores[j] >= QuotedPassageShare * best).Take(MaxQuotedPassages).ToArray();
     }
 
-    /// <summary>One group per query position: the word the user typed (stemmed) and its synonyms.</summary>
-    internal sealed record TermGroup(List<string> Terms, List<string> Synonyms)
-    {
-        public override string ToString() => string.Join(",", Terms) + " | " + string.Join(",", Synonyms);
-    }
-
-    internal List<TermGroup> TermGroups(string text)
-    {
-        // The synonym filter marks every token of a matched rule as a synonym, the typed word included; the analysis
-        // without synonyms tells which stemmed terms the user actually typed.
-        var typed = Analyze(_indexAnalyzer, text).Select(t => t.Term).ToHashSet(StringComparer.Ordinal);
-        var groups = new List<TermGroup>();
-        foreach (var token in Analyze(_queryAnalyzer, text))
-        {
-            if (token.PositionIncrement > 0 || groups.Count == 0)
-            {
-                if (groups.Count >= MaxQueryTerms)
-                {
-                    break;
-                }
-
-                groups.Add(new TermGroup([], []));
-            }
-
-            var g = groups[^1];
-            var list = typed.Contains(token.Term) ? g.Terms : g.Synonyms;
-            if (!g.Terms.Contains(token.Term) && !g.Synonyms.Contains(token.Term))
-            {
-                list.Add(token.Term);
-            }
-        }
-
-        // Drop groups with nothing left and words typed twice.
-        var seen = new HashSet<string>(StringComparer.Ordinal);
-        return groups.Where(g => g.Terms.Count + g.Synonyms.Count > 0)
-            .Where(g => g.Terms.Count == 0 || g.Terms.Any(seen.Add))
-            .ToList();
-    }
-
-    private BooleanQuery BuildQuery(List<TermGroup> groups)
-    {
-        var query = new BooleanQuery(disableCoord: true);
-        var added = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var g in groups)
-        {
-            foreach (var (term, weight) in g.Terms.Select(t => (t, 1f)).Concat(g.Synonyms.Select(t => (t, _options.SynonymWeight))))
-            {
-                // Terms no section contains cannot match: leave them out of the query (they still count in coverage).
-                if (!_termSectionFrequency.ContainsKey(term) || !added.Add(term))
-                {
-                    continue;
-                }
-
-                query.Add(TermQueryFor(FieldHeading, term, _options.HeadingBoost * weight), Occur.SHOULD);
-                query.Add(TermQueryFor(FieldBody, term, weight), Occur.SHOULD);
-                query.Add(TermQueryFor(FieldPassageBody, term, weight), Occur.SHOULD);
-                query.Add(TermQueryFor(FieldTitle, term, 0.3f * weight), Occur.SHOULD);
-            }
-        }
-
-        return query;
-    }
-
-    private TermQuery TermQueryFor(string field, string text, float boost)
-    {
-        var term = new Term(field, text);
-        var context = _termContexts.GetOrAdd((field, text), key => TermContext.Build(_searcher.TopReaderContext, new Term(key.Field, key.Term)));
-        return new TermQuery(term, context) { Boost = boost };
-    }
-
-    /// <summary>IDF-weighted share of the question's words that the section contains (synonyms count slightly less).</summary>
-    private double Coverage(List<TermGroup> groups, HashSet<string> terms)
-    {
-        if (groups.Count == 0)
-        {
-            return 0;
-        }
-
-        double total = 0, matched = 0;
-        foreach (var g in groups)
-        {
-            var weight = g.Terms.Count > 0 ? g.Terms.Max(Idf) : g.Synonyms.Max(Idf);
-            total += weight;
-            if (g.Terms.Any(terms.Contains))
-            {
-                matched += weight;
-            }
-            else if (g.Synonyms.Any(terms.Contains))
-            {
-                matched += weight * 0.85;
-            }
-        }
-
-        return total > 0 ? matched / total : 0;
-    }
-
-    private double Idf(string term)
-    {
-        var df = _termSectionFrequency.GetValueOrDefault(term);
-        var n = Math.Max(1, _sections.Length);
-        return 0.5 + Math.Log(1 + (n - df + 0.5) / (df + 0.5));
-    }
-
-    internal readonly record struct Token(string Term, int PositionIncrement, bool IsSynonym);
-
-    internal static List<Token> Analyze(Analyzer analyzer, string text)
-    {
-        var tokens = new List<Token>();
-        using var ts = analyzer.GetTokenStream("f", text);
-        var term = ts.AddAttribute<ICharTermAttribute>();
-        var posInc = ts.AddAttribute<IPositionIncrementAttribute>();
-        var type = ts.AddAttribute<ITypeAttribute>();
-        ts.Reset();
-        while (ts.IncrementToken())
-        {
-            tokens.Add(new Token(term.ToString(), posInc.PositionIncrement, type.Type == SynonymFilter.TYPE_SYNONYM));
-        }
-
-        ts.End();
-        return tokens;
-    }
+    internal List<LuceneSectionIndex.TermGroup> TermGroups(string text) => _index.TermGroups(text);
 
     internal string CorrectSpelling(string text) => _speller.Correct(text);
 
-    private static string HeadingText(GuidelineSection s) =>
-        s.IsIntroduction ? s.DocumentTitle : s.ParentHeading is null ? s.Heading : s.ParentHeading + " — " + s.Heading;
-
-    /// <summary>Sentences and nested bullets of a passage (for sentence-level similarity).</summary>
-    internal static IEnumerable<string> Sentences(string passage) =>
-        SentenceSplit().Split(passage).Select(x => x.Trim().TrimStart('-').Trim()).Where(x => x.Length >= 12);
-
-    [System.Text.RegularExpressions.GeneratedRegex(@"(?<=[.!?])\s+(?=[A-Z“""(])|\n")]
-    private static partial System.Text.RegularExpressions.Regex SentenceSplit();
-
-    private static string Truncate(string s) => s.Length <= MaxEncodedChars ? s : s[..MaxEncodedChars];
-
-    private static double Dot(float[] a, float[] b)
-    {
-        double d = 0;
-        for (var i = 0; i < a.Length; i++)
-        {
-            d += a[i] * b[i];
-        }
-
-        return d;
-    }
-
-    public void Dispose()
-    {
-        _reader.Dispose();
-        _directory.Dispose();
-        _indexAnalyzer.Dispose();
-        _queryAnalyzer.Dispose();
-    }
+    public void Dispose() => _index.Dispose();
 }

@@ -61,13 +61,20 @@ public sealed partial class AnswerService(IGuidelineSearch search, IOptions<Answ
             return new NoAnswerReply(question, suggestions, _options.Contact, best?.Confidence ?? 0);
         }
 
+        // Every hit is a candidate with evidence of its own (a shared word or a near vector): the next ones are related.
         var related = result.Hits.Skip(1)
-            .Where(h => h.Confidence >= _options.MinConfidence * 0.5)
             .Select(h => h.Section)
             .Take(_options.MaxRelated)
             .ToArray();
-        return new AnswerReply(question, best.Section, Quote(best), best.Confidence, related);
+        return new AnswerReply(question, best.Section, Quote(best), best.Confidence, related) { Alternative = CloseCall(result) };
     }
+
+    /// <summary>
+    /// The runner-up when the search calls it a close call (within the ranker's calibrated margin): the answer stays
+    /// the best section, and the runner-up is offered as "did you mean" (it is also first among the related topics).
+    /// </summary>
+    private static GuidelineSection? CloseCall(SearchResult result) =>
+        result.Hits.Count > 1 && result.Hits[1].IsCloseCall ? result.Hits[1].Section : null;
 
     /// <summary>The whole section when short, else the matching passages in document order.</summary>
     private string Quote(SearchHit hit)

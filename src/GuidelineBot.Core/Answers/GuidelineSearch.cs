@@ -14,7 +14,11 @@ public interface IGuidelineSearch
 /// <summary>One ranked section.</summary>
 /// <param name="Confidence">Calibrated 0..1: how sure the engine is that this section answers the question.</param>
 /// <param name="Passages">The section's passages that match best, in document order.</param>
-public sealed record SearchHit(GuidelineSection Section, double Score, double Confidence, IReadOnlyList<Passage> Passages);
+public sealed record SearchHit(GuidelineSection Section, double Score, double Confidence, IReadOnlyList<Passage> Passages)
+{
+    /// <summary>The runner-up is nearly as good as the best hit: worth offering as "did you mean".</summary>
+    public bool IsCloseCall { get; init; }
+}
 
 public sealed record SearchResult(string Question, IReadOnlyList<SearchHit> Hits)
 {

@@ -16,6 +16,9 @@ public sealed record AnswerReply(
     IReadOnlyList<GuidelineSection> Related) : Reply(Question)
 {
     public string Citation => Section.Citation;
+
+    /// <summary>A close call: another section almost as likely to answer ("did you mean"); it is also first in <see cref="Related"/>.</summary>
+    public GuidelineSection? Alternative { get; init; }
 }
 
 /// <summary>The guidelines do not cover the question: say so, offer the closest topics and who to ask.</summary>

@@ -15,6 +15,11 @@ public static class ReplyText
                 sb.AppendLine(a.Section.Heading).AppendLine();
                 sb.AppendLine(a.Text).AppendLine();
                 sb.Append("Source: ").AppendLine(a.Citation);
+                if (a.Alternative is { } alternative)
+                {
+                    sb.Append("Did you mean: ").Append(alternative.Heading).AppendLine(" (" + alternative.DocumentTitle + ")");
+                }
+
                 if (a.Related.Count > 0)
                 {
                     sb.Append("Related: ").AppendLine(string.Join(" · ", a.Related.Select(r => r.Heading)));

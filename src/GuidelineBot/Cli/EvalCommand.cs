@@ -1,7 +1,9 @@
 using System.CommandLine;
 using System.Globalization;
 using System.Text.RegularExpressions;
+using System.Diagnostics;
 using GuidelineBot.Core.Answers;
+using GuidelineBot.Search;
 
 namespace GuidelineBot.Cli;
 
@@ -11,13 +13,16 @@ namespace GuidelineBot.Cli;
 /// </summary>
 internal static class EvalCommand
 {
+    private const int WarmUpQuestions = 20;
+
     public static Command Create(CliContext cli)
     {
         var (output, errors) = (cli.Output, cli.Errors);
         var file = new Argument<FileInfo>("file") { Description = "Questions: question<TAB>comma-separated keys or NONE." };
         var sections = new Option<FileInfo?>("--sections") { Description = "Section keys (default: sections.tsv beside FILE)." };
         var verbose = new Option<bool>("--verbose") { Description = "Print every question, not only the misses." };
-        var command = new Command("eval", "Score the answer engine on a question set.") { file, sections, verbose };
+        var features = new Option<FileInfo?>("--features") { Description = "Also write every candidate's ranking features (TSV) for tests/eval/fit.py." };
+        var command = new Command("eval", "Score the answer engine on a question set.") { file, sections, verbose, features };
         command.SetAction(async (parse, ct) =>
         {
             var questionsFile = parse.GetValue(file)!;
@@ -34,7 +39,24 @@ internal static class EvalCommand
 
             var keys = ReadKeys(keysFile.FullName);
             var questions = ReadQuestions(questionsFile.FullName, keys);
-            var answers = cli.BuildEngine().GetRequiredService<AnswerService>();
+            var engine = cli.BuildEngine();
+            var answers = engine.GetRequiredService<AnswerService>();
+            var search = engine.GetRequiredService<IGuidelineSearch>() as LuceneGuidelineSearch;
+            if (parse.GetValue(features) is { } featuresFile && search is not null)
+            {
+                await FeatureDump.WriteAsync(featuresFile.FullName, search, questions.Select(q => (q.Question, q.Keys.Select(k => (Func<string, string, bool>)keys[k].Matches))), ct);
+            }
+
+            // Warm up (JIT, first allocations) so the timing below is the steady state.
+            foreach (var (question, _) in questions.Take(WarmUpQuestions))
+            {
+                answers.Ask(question, ct);
+            }
+
+            var encodedBefore = search?.EncodedQuestions ?? 0;
+            var cpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
+            var clock = Stopwatch.StartNew();
+            var lines = new List<string>();
             int inScope = 0, inScopeRight = 0, offTopic = 0, offTopicRight = 0, confidentWrong = 0;
             foreach (var (question, expected) in questions)
             {
@@ -63,8 +85,22 @@ internal static class EvalCommand
                 {
                     var got = answer is null ? $"no answer (best {(reply as NoAnswerReply)?.Score ?? 0:0.00})" : $"“{answer.Section.Heading}” ({answer.Score:0.00})";
                     var want = expected.Count == 0 ? "NONE" : string.Join(",", expected);
-                    await output.WriteLineAsync($"{(right ? "ok  " : "MISS")}  {question}  →  {got}; want {want}");
+                    lines.Add($"{(right ? "ok  " : "MISS")}  {question}  →  {got}; want {want}");
                 }
+            }
+
+            var elapsed = clock.Elapsed;
+            var cpu = Process.GetCurrentProcess().TotalProcessorTime - cpuBefore;
+            foreach (var line in lines)
+            {
+                await output.WriteLineAsync(line);
+            }
+
+            if (questions.Count > 0)
+            {
+                var encoded = (search?.EncodedQuestions ?? 0) - encodedBefore;
+                await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
+                    $"model used: {encoded}/{questions.Count} ({100.0 * encoded / questions.Count:0}%); per question: {elapsed.TotalMilliseconds / questions.Count:0.000} ms wall, {cpu.TotalMilliseconds / questions.Count:0.000} ms CPU"));
             }
 
             var total = inScope + offTopic;

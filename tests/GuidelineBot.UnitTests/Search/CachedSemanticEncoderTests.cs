@@ -124,7 +124,8 @@ public sealed class CachedSemanticEncoderTests
         await encoder.LoadStoredAsync(store, CancellationToken.None);
         using var search = new LuceneGuidelineSearch(knowledge, new SearchOptions(), TestPaths.Synonyms, encoder);
         var saved = await encoder.SaveNewAsync(store, CancellationToken.None);
-        var scores = search.Score("can I post photos of my class?").Select(f => f.Semantic).ToArray();
+        var scores = search.Explain("can I post photos of my class?", forceSemantic: true)
+            .SelectMany(s => new[] { s.Features.SemanticHeading, s.Features.SemanticPassage, s.Features.SemanticSentence }).ToArray();
         return (saved, scores);
     }
 

@@ -1,0 +1,343 @@
+using System.Collections.Concurrent;
+using System.Text.RegularExpressions;
+using GuidelineBot.Core.Knowledge;
+using Lucene.Net.Analysis;
+using Lucene.Net.Analysis.Synonym;
+using Lucene.Net.Analysis.TokenAttributes;
+using Lucene.Net.Documents;
+using Lucene.Net.Index;
+using Lucene.Net.Search;
+using Lucene.Net.Search.Similarities;
+using Lucene.Net.Store;
+
+namespace GuidelineBot.Search;
+
+/// <summary>
+/// The Lucene side of the engine, built once at start-up: one document per section (heading, whole text, document
+/// title) and one per passage in a RAMDirectory with one shared <see cref="IndexSearcher"/>, plus the term statistics
+/// the ranker's lexical features need (section terms, section frequencies, each document's background words). Queries
+/// are built term by term from the analyzed user text, so nothing the user types is ever read as query syntax.
+/// </summary>
+internal sealed partial class LuceneSectionIndex : IDisposable
+{
+    private const string FieldSection = "sid";
+    private const string FieldPassage = "pid";
+    private const string FieldHeading = "heading";
+    private const string FieldBody = "body";
+    private const string FieldPassageBody = "pbody";
+    private const string FieldTitle = "title";
+    private const int MaxQueryTerms = 64;
+
+    /// <summary>Top Lucene documents (sections and passages) read per question: the only sections the ranker looks at lexically.</summary>
+    private const int MaxCandidateDocs = 60;
+
+    /// <summary>Boost of a document-title match relative to a body match.</summary>
+    private const float TitleBoost = 0.3f;
+
+    /// <summary>A word of capitalised names (the organisation's name) in this many sections of a document is background vocabulary.</summary>
+    private const int NameMinSections = 3;
+
+    /// <summary>Documents with fewer sections than this have no "most sections" background words.</summary>
+    private const int MinSectionsForUbiquity = 4;
+
+    private readonly SearchOptions _options;
+    private readonly GuidelineSection[] _sections;
+    private readonly Analyzer _indexAnalyzer;
+    private readonly Analyzer _queryAnalyzer;
+    private readonly RAMDirectory _directory = new();
+    private readonly DirectoryReader _reader;
+    private readonly IndexSearcher _searcher;
+    private readonly int[] _docSection;
+    private readonly int[] _docPassage;
+    private readonly HashSet<string>[] _sectionTerms;
+    private readonly HashSet<string>[] _headingTerms;
+    private readonly int[] _sectionDocument;
+    private readonly HashSet<string>[] _documentBackground;
+    private readonly Dictionary<string, int> _sectionFrequency = new(StringComparer.Ordinal);
+
+    /// <summary>
+    /// Term statistics per (field, term), looked up in the terms dictionary once: building them was half of a lexical
+    /// query's cost. The index never changes, so they stay valid; only corpus terms are queried, which bounds the map.
+    /// </summary>
+    private readonly ConcurrentDictionary<(string Field, string Term), TermContext> _termContexts = new();
+
+    public LuceneSectionIndex(IReadOnlyList<GuidelineSection> sections, SearchOptions options, SynonymMap? synonyms)
+    {
+        _options = options;
+        _sections = sections.ToArray();
+        _indexAnalyzer = GuidelineAnalyzer.Create(null);
+        _queryAnalyzer = GuidelineAnalyzer.Create(synonyms);
+
+        var similarity = new BM25Similarity();
+        using (var writer = new IndexWriter(_directory, new IndexWriterConfig(LuceneSetup.Version, _indexAnalyzer) { Similarity = similarity }))
+        {
+            for (var i = 0; i < _sections.Length; i++)
+            {
+                var s = _sections[i];
+                writer.AddDocument(new Document
+                {
+                    new StoredField(FieldSection, i),
+                    new TextField(FieldHeading, FullHeading(s), Field.Store.NO),
+                    new TextField(FieldBody, s.Text, Field.Store.NO),
+                    new TextField(FieldTitle, s.DocumentTitle, Field.Store.NO),
+                });
+                for (var j = 0; j < s.Passages.Count; j++)
+                {
+                    writer.AddDocument(new Document
+                    {
+                        new StoredField(FieldSection, i),
+                        new StoredField(FieldPassage, j),
+                        new TextField(FieldPassageBody, s.Passages[j].Text, Field.Store.NO),
+                    });
+                }
+            }
+
+            writer.Commit();
+        }
+
+        _reader = DirectoryReader.Open(_directory);
+        _searcher = new IndexSearcher(_reader) { Similarity = similarity };
+
+        // Lucene doc id → (section, passage or -1), read once so the hot path loads no stored fields.
+        _docSection = new int[_reader.MaxDoc];
+        _docPassage = new int[_reader.MaxDoc];
+        for (var d = 0; d < _reader.MaxDoc; d++)
+        {
+            var doc = _reader.Document(d);
+            _docSection[d] = doc.GetField(FieldSection).GetInt32Value()!.Value;
+            _docPassage[d] = doc.GetField(FieldPassage)?.GetInt32Value() ?? -1;
+        }
+
+        _sectionTerms = new HashSet<string>[_sections.Length];
+        _headingTerms = new HashSet<string>[_sections.Length];
+        for (var i = 0; i < _sections.Length; i++)
+        {
+            var s = _sections[i];
+            _headingTerms[i] = Terms(FullHeading(s));
+            _sectionTerms[i] = Terms($"{FullHeading(s)}\n{s.Text}\n{s.DocumentTitle}");
+            foreach (var t in _sectionTerms[i])
+            {
+                _sectionFrequency[t] = _sectionFrequency.GetValueOrDefault(t) + 1;
+            }
+        }
+
+        var documentIds = _sections.Select(s => s.DocumentId).Distinct().ToList();
+        _sectionDocument = _sections.Select(s => documentIds.IndexOf(s.DocumentId)).ToArray();
+        _documentBackground = documentIds
+            .Select(id => BackgroundTerms(Enumerable.Range(0, _sections.Length).Where(i => _sections[i].DocumentId == id).ToArray()))
+            .ToArray();
+    }
+
+    /// <summary>One group per query position: the word the user typed (stemmed) and its synonyms.</summary>
+    internal sealed record TermGroup(List<string> Terms, List<string> Synonyms)
+    {
+        public override string ToString() => string.Join(",", Terms) + " | " + string.Join(",", Synonyms);
+    }
+
+    /// <summary>A section Lucene found: its BM25 (section document + best passage) and each passage's BM25.</summary>
+    internal sealed record Candidate(int Section, double Bm25, double[] PassageBm25);
+
+    public List<TermGroup> TermGroups(string text)
+    {
+        // The synonym filter marks every token of a matched rule as a synonym, the typed word included; the analysis
+        // without synonyms tells which stemmed terms the user actually typed.
+        var typed = Analyze(_indexAnalyzer, text).Select(t => t.Term).ToHashSet(StringComparer.Ordinal);
+        var groups = new List<TermGroup>();
+        foreach (var token in Analyze(_queryAnalyzer, text))
+        {
+            if (token.PositionIncrement > 0 || groups.Count == 0)
+            {
+                if (groups.Count >= MaxQueryTerms)
+                {
+                    break;
+                }
+
+                groups.Add(new TermGroup([], []));
+            }
+
+            var g = groups[^1];
+            var list = typed.Contains(token.Term) ? g.Terms : g.Synonyms;
+            if (!g.Terms.Contains(token.Term) && !g.Synonyms.Contains(token.Term))
+            {
+                list.Add(token.Term);
+            }
+        }
+
+        // Drop groups with nothing left and words typed twice.
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        return groups.Where(g => g.Terms.Count + g.Synonyms.Count > 0)
+            .Where(g => g.Terms.Count == 0 || g.Terms.Any(seen.Add))
+            .ToList();
+    }
+
+    /// <summary>The sections of the top <see cref="MaxCandidateDocs"/> BM25 documents, best first.</summary>
+    public List<Candidate> Candidates(List<TermGroup> groups)
+    {
+        var query = BuildQuery(groups);
+        if (query.Clauses.Count == 0)
+        {
+            return [];
+        }
+
+        var collector = TopScoreDocCollector.Create(MaxCandidateDocs, true);
+        _searcher.Search(query, collector);
+        var bySection = new Dictionary<int, Candidate>();
+        var sectionScore = new Dictionary<int, double>();
+        foreach (var sd in collector.GetTopDocs().ScoreDocs)
+        {
+            var sid = _docSection[sd.Doc];
+            if (!bySection.TryGetValue(sid, out var c))
+            {
+                bySection[sid] = c = new Candidate(sid, 0, new double[_sections[sid].Passages.Count]);
+            }
+
+            var pid = _docPassage[sd.Doc];
+            if (pid < 0)
+            {
+                sectionScore[sid] = sd.Score;
+            }
+            else
+            {
+                c.PassageBm25[pid] = sd.Score;
+            }
+        }
+
+        return bySection.Values
+            .Select(c => c with { Bm25 = sectionScore.GetValueOrDefault(c.Section) + c.PassageBm25.DefaultIfEmpty(0).Max() })
+            .OrderByDescending(c => c.Bm25)
+            .ToList();
+    }
+
+    /// <summary>IDF-weighted share of the question's words the section (or only its heading) contains.</summary>
+    public (double Coverage, double HeadingCoverage) Coverage(List<TermGroup> groups, int section)
+    {
+        var background = _documentBackground[_sectionDocument[section]];
+        var terms = _sectionTerms[section];
+        var heading = _headingTerms[section];
+        double total = 0, matched = 0, matchedHeading = 0;
+        foreach (var g in groups)
+        {
+            var words = g.Terms.Count > 0 ? g.Terms : g.Synonyms;
+            var idf = 0.0;
+            var isBackground = false;
+            foreach (var w in words)
+            {
+                idf = Math.Max(idf, TermWeights.Idf(_sectionFrequency.GetValueOrDefault(w), _sections.Length));
+                isBackground |= background.Contains(w);
+            }
+
+            var weight = TermWeights.Weight(idf, isBackground);
+            total += weight;
+            matched += weight * MatchShare(g, terms);
+            matchedHeading += weight * MatchShare(g, heading);
+        }
+
+        return (TermWeights.Coverage(matched, total), TermWeights.Coverage(matchedHeading, total));
+    }
+
+    private static double MatchShare(TermGroup g, HashSet<string> terms) =>
+        g.Terms.Exists(terms.Contains) ? 1 : g.Synonyms.Exists(terms.Contains) ? TermWeights.SynonymShare : 0;
+
+    private BooleanQuery BuildQuery(List<TermGroup> groups)
+    {
+        var query = new BooleanQuery(disableCoord: true);
+        var added = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var g in groups)
+        {
+            foreach (var (term, weight) in g.Terms.Select(t => (t, 1f)).Concat(g.Synonyms.Select(t => (t, _options.SynonymWeight))))
+            {
+                // Terms no section contains cannot match: leave them out of the query (they still count in coverage).
+                if (!_sectionFrequency.ContainsKey(term) || !added.Add(term))
+                {
+                    continue;
+                }
+
+                query.Add(TermQueryFor(FieldHeading, term, _options.HeadingBoost * weight), Occur.SHOULD);
+                query.Add(TermQueryFor(FieldBody, term, weight), Occur.SHOULD);
+                query.Add(TermQueryFor(FieldPassageBody, term, weight), Occur.SHOULD);
+                query.Add(TermQueryFor(FieldTitle, term, TitleBoost * weight), Occur.SHOULD);
+            }
+        }
+
+        return query;
+    }
+
+    private TermQuery TermQueryFor(string field, string text, float boost)
+    {
+        var context = _termContexts.GetOrAdd((field, text), key => TermContext.Build(_searcher.TopReaderContext, new Term(key.Field, key.Term)));
+        return new TermQuery(new Term(field, text), context) { Boost = boost };
+    }
+
+    /// <summary>
+    /// A document's background words: its title's words, the words of a capitalised name it repeats across sections
+    /// (the organisation's own name), and words in most of its sections. They carry almost no evidence for its sections.
+    /// </summary>
+    private HashSet<string> BackgroundTerms(int[] sectionIndexes)
+    {
+        var background = sectionIndexes.Length > 0 ? Terms(_sections[sectionIndexes[0]].DocumentTitle) : [];
+
+        var nameSections = new Dictionary<string, HashSet<int>>(StringComparer.Ordinal);
+        foreach (var i in sectionIndexes)
+        {
+            foreach (var word in CapitalisedName().Matches(_sections[i].Text).SelectMany(m => Terms(m.Value)))
+            {
+                if (!nameSections.TryGetValue(word, out var set))
+                {
+                    nameSections[word] = set = [];
+                }
+
+                set.Add(i);
+            }
+        }
+
+        background.UnionWith(nameSections.Where(kv => kv.Value.Count >= NameMinSections).Select(kv => kv.Key));
+
+        if (sectionIndexes.Length >= MinSectionsForUbiquity)
+        {
+            var counts = new Dictionary<string, int>(StringComparer.Ordinal);
+            foreach (var t in sectionIndexes.SelectMany(i => _sectionTerms[i]))
+            {
+                counts[t] = counts.GetValueOrDefault(t) + 1;
+            }
+
+            background.UnionWith(counts.Where(kv => kv.Value >= TermWeights.UbiquitousSectionShare * sectionIndexes.Length).Select(kv => kv.Key));
+        }
+
+        return background;
+    }
+
+    private HashSet<string> Terms(string text) => Analyze(_indexAnalyzer, text).Select(t => t.Term).ToHashSet(StringComparer.Ordinal);
+
+    internal readonly record struct Token(string Term, int PositionIncrement, bool IsSynonym);
+
+    internal static List<Token> Analyze(Analyzer analyzer, string text)
+    {
+        var tokens = new List<Token>();
+        using var ts = analyzer.GetTokenStream("f", text);
+        var term = ts.AddAttribute<ICharTermAttribute>();
+        var posInc = ts.AddAttribute<IPositionIncrementAttribute>();
+        var type = ts.AddAttribute<ITypeAttribute>();
+        ts.Reset();
+        while (ts.IncrementToken())
+        {
+            tokens.Add(new Token(term.ToString(), posInc.PositionIncrement, type.Type == SynonymFilter.TYPE_SYNONYM));
+        }
+
+        ts.End();
+        return tokens;
+    }
+
+    internal static string FullHeading(GuidelineSection s) => s.ParentHeading is null ? s.Heading : s.ParentHeading + " " + s.Heading;
+
+    /// <summary>Two or more capitalised words in a row, e.g. "Oak Park Unified School District".</summary>
+    [GeneratedRegex(@"\b[A-Z][a-z]+(?:\s+[A-Z][a-z]+)+\b")]
+    private static partial Regex CapitalisedName();
+
+    public void Dispose()
+    {
+        _reader.Dispose();
+        _directory.Dispose();
+        _indexAnalyzer.Dispose();
+        _queryAnalyzer.Dispose();
+    }
+}

@@ -1,0 +1,17 @@
+using System.Text.RegularExpressions;
+
+namespace GuidelineBot.Search;
+
+/// <summary>What a question asks, from its wording alone (general English, never tied to one document).</summary>
+public static partial class QuestionCues
+{
+    /// <summary>
+    /// The question is about the guidelines themselves — what they cover, what counts, their purpose, who they apply
+    /// to — which is what a document's introduction answers.
+    /// </summary>
+    public static bool AsksAboutScope(string question) => ScopeWords().IsMatch(question);
+
+    [GeneratedRegex(@"\b(apply|applies|applicable|cover|covers|covered|count|counts|considered|consider|defin\w*|mean|means|meaning|purpose|point of|scope|intended|include[sd]?|who (is|are|do|does)|what (is|are|does) (this|these|the) (guideline|polic|rule|document)\w*|why (do|are|is) (we|there|these|this)|under (this|these|the) (guideline|polic|rule)\w*)\b",
+        RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex ScopeWords();
+}

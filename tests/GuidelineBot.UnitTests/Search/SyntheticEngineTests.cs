@@ -1,0 +1,118 @@
+using GuidelineBot.Core.Answers;
+using GuidelineBot.Core.Knowledge;
+using GuidelineBot.Search;
+using Microsoft.Extensions.Options;
+
+namespace GuidelineBot.UnitTests.Search;
+
+/// <summary>
+/// The engine on a small synthetic document (not the seed, not an eval question): the introduction repeats the
+/// document's vocabulary, the organisation's name appears across sections, and one word is in every section.
+/// </summary>
+[Collection(EngineCollection.Name)]
+public sealed class SyntheticEngineTests : IDisposable
+{
+    private const string Document = """
+        Laboratory Safety Guidelines
+
+        These laboratory safety guidelines of the Northwind Valley School District apply to every teacher, aide and
+        student who works in a school laboratory. They explain the safety rules, why the laboratory rules exist and who
+        must follow the safety guidelines in the Northwind Valley School District.
+
+        Q: What eye protection must I wear?
+
+        - Wear splash goggles in the laboratory whenever chemicals, glass or heat are in use.
+
+        Q: What happens if someone ignores the safety rules?
+
+        - Breaking the laboratory rules leads to removal from the laboratory and disciplinary action under Northwind Valley School District policy.
+
+        Q: How do I store chemicals?
+
+        - Keep acids and bases in separate ventilated cabinets in the laboratory, labelled with the date received.
+
+        Q: What do I do if a chemical touches someone's skin?
+
+        - Rinse the skin under running water for fifteen minutes at the laboratory eyewash or sink, then call the nurse. Northwind Valley School District nurses keep the incident log.
+
+        Q: Can I eat in the laboratory?
+
+        - No food or drink in the laboratory, ever.
+        """;
+
+    private readonly EngineFixture _engine;
+    private readonly TestPaths.TempFolder _folder = new();
+    private readonly KnowledgeBase _knowledge;
+
+    public SyntheticEngineTests(EngineFixture engine)
+    {
+        _engine = engine;
+        _folder.Write("lab-safety.txt", Document);
+        _knowledge = KnowledgeLoader.Load(new KnowledgeOptions { Path = _folder.Path });
+    }
+
+    private LuceneGuidelineSearch Lexical() => new(_knowledge, new SearchOptions { Reranker = RerankerKind.None });
+
+    private LuceneGuidelineSearch WithModel() => new(_knowledge, new SearchOptions(), encoder: _engine.Encoder);
+
+    private static AnswerService Answers(IGuidelineSearch search) => new(search, Options.Create(new AnswerOptions()));
+
+    [Fact]
+    public void A_consequences_question_goes_to_its_section_not_to_the_introduction()
+    {
+        using var search = Lexical();
+        var best = search.Search("what happens if I break the laboratory safety rules", 3).Best!;
+        Assert.False(best.Section.IsIntroduction);
+        Assert.Contains("ignores the safety rules", best.Section.Heading);
+    }
+
+    [Fact]
+    public void A_question_about_the_guidelines_themselves_goes_to_the_introduction()
+    {
+        using var search = Lexical();
+        Assert.True(search.Search("who do the laboratory safety guidelines apply to", 3).Best!.Section.IsIntroduction);
+    }
+
+    [Fact]
+    public void The_organisations_name_and_a_word_in_every_section_are_not_coverage()
+    {
+        using var search = Lexical();
+        var name = search.Explain("is northwind valley open on monday", forceSemantic: false);
+        Assert.All(name, c => Assert.True(c.Features.Coverage <= TermWeights.BackgroundShare, $"{c.Section.Heading}: {c.Features.Coverage}"));
+        Assert.IsType<NoAnswerReply>(Answers(search).Ask("is northwind valley open on monday"));
+
+        var ubiquitous = search.Explain("laboratory", forceSemantic: false);
+        Assert.NotEmpty(ubiquitous);
+        Assert.All(ubiquitous, c => Assert.True(c.Features.Coverage <= TermWeights.BackgroundShare));
+        Assert.IsType<NoAnswerReply>(Answers(search).Ask("laboratory"));
+
+        var goggles = search.Explain("goggles", forceSemantic: false)[0];
+        Assert.Equal(1, goggles.Features.Coverage, 6);
+    }
+
+    [Fact]
+    public void Only_lucene_candidates_are_scored_lexically()
+    {
+        using var search = Lexical();
+        var scored = search.Explain("goggles", forceSemantic: false);
+        Assert.Single(scored);
+        Assert.Empty(search.Explain("zebra crossing", forceSemantic: false));
+        Assert.IsType<NoAnswerReply>(Answers(search).Ask("zebra crossing"));
+    }
+
+    [Fact]
+    public void A_decisive_lexical_answer_needs_no_model_and_a_question_sharing_no_word_does()
+    {
+        using var search = WithModel();
+        var before = search.EncodedQuestions;
+        var answer = Assert.IsType<AnswerReply>(Answers(search).Ask("what eye protection goggles must I wear"));
+        Assert.Contains("eye protection", answer.Section.Heading);
+        Assert.Equal(before, search.EncodedQuestions);
+
+        var best = search.Search("I spilled something on my hand, what now?", 3).Best!;
+        Assert.Equal(before + 1, search.EncodedQuestions);
+        Assert.Contains("touches someone's skin", best.Section.Heading);
+    }
+
+    public void Dispose() => _folder.Dispose();
+}
