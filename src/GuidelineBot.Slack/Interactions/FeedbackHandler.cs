@@ -32,11 +32,14 @@ internal sealed class FeedbackHandler(
 
         var helpful = action.ActionId == ActionIds.Helpful;
         var userId = payload.User!.Id!;
-        await feedback.VoteAsync(
+        var counted = await feedback.VoteAsync(
             new FeedbackRecord("slack", userId, value.Question, value.SectionId, helpful, time.GetUtcNow()),
             VoteKey(payload, value, userId),
             cancellationToken);
-        metrics.Feedback("slack", helpful);
+        if (counted)
+        {
+            metrics.Feedback("slack", helpful);
+        }
 
         const string thanks = "Thanks for your feedback! :pray:";
         CommandResponse message;

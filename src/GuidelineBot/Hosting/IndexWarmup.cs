@@ -35,7 +35,7 @@ internal sealed class IndexWarmup(IServiceProvider services, Readiness readiness
             }, cancellationToken);
         }
 
-        var hash = KnowledgeVersion.Of(search.Knowledge);
+        var hash = search.Knowledge.Version;
         readiness.MarkKnowledgeReady(hash);
         logger.LogInformation("Index ready: {Sections} sections, knowledge {KnowledgeHash}", search.Knowledge.Sections.Count(), hash);
     }

@@ -48,7 +48,7 @@ internal sealed class Readiness(StoreDatabase store, IHostApplicationLifetime li
 
 /// <summary>The <c>/readyz</c> body.</summary>
 /// <param name="Status"><c>ready</c>, <c>starting</c>, <c>store unreachable</c> or <c>stopping</c>.</param>
-/// <param name="KnowledgeHash">The knowledge content hash (<see cref="KnowledgeVersion"/>) once the index is built.</param>
+/// <param name="KnowledgeHash">The knowledge content hash (<see cref="GuidelineBot.Core.Knowledge.KnowledgeBase.Version"/>) once the index is built.</param>
 /// <param name="SchemaVersion">The store's schema version when it was reachable.</param>
 internal sealed record ReadyStatus(string Status, string? KnowledgeHash, int? SchemaVersion);
 

@@ -31,11 +31,6 @@ public sealed class PublishedImageTests
             ["Slack__BotToken"] = SlackBotFactory.BotToken,
             ["Slack__ApiBaseUrl"] = $"http://127.0.0.1:{ImageRehearsal.FreePort()}/api/", // nothing listens: no call leaves the machine
             ["Logging__LogLevel__Microsoft.AspNetCore.Hosting.Diagnostics"] = "Information", // request lines, inside the request's trace
-            // TODO(lead): remove this dummy App ID once the hardening branch (issue 8) lands: Production without
-            // Bot:MicrosoftAppId then turns Teams off instead of refusing to start, and this is a true Slack-only start.
-            ["Bot__MicrosoftAppId"] = "00000000-0000-4000-8000-000000000012",
-            ["Bot__MicrosoftAppPassword"] = "dummy-not-a-secret",
-            ["Bot__MicrosoftAppTenantId"] = "00000000-0000-4000-8000-000000000013",
         };
 
         using var server = image.Start(settings);

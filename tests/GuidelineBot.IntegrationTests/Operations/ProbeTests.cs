@@ -30,7 +30,7 @@ public sealed class ProbeTests(GuidelineBotFactory factory) : IClassFixture<Guid
         Assert.Equal("ready", body.GetProperty("status").GetString());
 
         var knowledge = KnowledgeLoader.Load(new KnowledgeOptions { Path = RepoPaths.Knowledge });
-        Assert.Equal(KnowledgeVersion.Of(knowledge), body.GetProperty("knowledgeHash").GetString());
+        Assert.Equal(knowledge.Version, body.GetProperty("knowledgeHash").GetString());
         var schema = await factory.Services.GetRequiredService<StoreDatabase>().SchemaVersionAsync(default);
         Assert.True(schema >= 1);
         Assert.Equal(schema, body.GetProperty("schemaVersion").GetInt32());
@@ -82,12 +82,12 @@ public sealed class ProbeTests(GuidelineBotFactory factory) : IClassFixture<Guid
     {
         var knowledge = KnowledgeLoader.Load(new KnowledgeOptions { Path = RepoPaths.Knowledge });
         var same = KnowledgeLoader.Load(new KnowledgeOptions { Path = RepoPaths.Knowledge });
-        Assert.Equal(KnowledgeVersion.Of(knowledge), KnowledgeVersion.Of(same));
+        Assert.Equal(knowledge.Version, same.Version);
 
         var changed = new KnowledgeBase(
             [.. knowledge.Documents.Select((d, i) => i == 0 ? d with { ContentHash = new string('0', 64) } : d)], []);
-        Assert.NotEqual(KnowledgeVersion.Of(knowledge), KnowledgeVersion.Of(changed));
-        Assert.Matches("^[0-9a-f]{64}$", KnowledgeVersion.Of(knowledge));
+        Assert.NotEqual(knowledge.Version, changed.Version);
+        Assert.Matches("^[0-9a-f]{64}$", knowledge.Version);
     }
 
     private static async Task<StoreDatabase> SqliteStoreAsync()

@@ -140,7 +140,7 @@ public sealed class ReplicaTests : IAsyncLifetime
         Assert.Single(votes);
     }
 
-    [SkippableFact(Skip = "Passes once the hardening branch (issue 8) stores one Slack vote per (message, user); lead: remove this Skip when merging it.")]
+    [SkippableFact]
     public async Task Slack_feedback_clicked_on_both_replicas_is_counted_once()
     {
         var (a, b) = await StartReplicasAsync();
