@@ -1,3 +1,4 @@
+using System.Data.Common;
 using GuidelineBot.Core.Storage;
 
 namespace GuidelineBot.Storage;
@@ -17,12 +18,7 @@ public sealed class SqlFeedbackStore(StoreDatabase database) : IFeedbackStore
             INSERT INTO feedback (channel, user_id, question, section_id, helpful, created_at)
             VALUES (@channel, @user, @question, @section, @helpful, @at)
             """;
-        StoreDatabase.Add(command, "channel", feedback.Channel);
-        StoreDatabase.Add(command, "user", feedback.UserId);
-        StoreDatabase.Add(command, "question", feedback.Question);
-        StoreDatabase.Add(command, "section", feedback.SectionId);
-        StoreDatabase.Add(command, "helpful", feedback.Helpful);
-        database.AddTime(command, "at", feedback.At);
+        AddRecord(command, feedback);
         await command.ExecuteNonQueryAsync(cancellationToken);
     }
 
@@ -40,14 +36,20 @@ public sealed class SqlFeedbackStore(StoreDatabase database) : IFeedbackStore
                     created_at = excluded.created_at
                 WHERE feedback.helpful <> excluded.helpful
             """;
+        AddRecord(command, feedback);
+        StoreDatabase.Add(command, "vote", voteKey);
+        return await command.ExecuteNonQueryAsync(cancellationToken) == 1;
+    }
+
+    /// <summary>Binds the record's columns (@channel, @user, @question, @section, @helpful, @at).</summary>
+    private void AddRecord(DbCommand command, FeedbackRecord feedback)
+    {
         StoreDatabase.Add(command, "channel", feedback.Channel);
         StoreDatabase.Add(command, "user", feedback.UserId);
         StoreDatabase.Add(command, "question", feedback.Question);
         StoreDatabase.Add(command, "section", feedback.SectionId);
         StoreDatabase.Add(command, "helpful", feedback.Helpful);
         database.AddTime(command, "at", feedback.At);
-        StoreDatabase.Add(command, "vote", voteKey);
-        return await command.ExecuteNonQueryAsync(cancellationToken) == 1;
     }
 
     public async Task<IReadOnlyList<FeedbackRecord>> ListAsync(CancellationToken cancellationToken)
