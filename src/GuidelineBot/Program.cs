@@ -3,6 +3,7 @@ using GuidelineBot.Hosting;
 using GuidelineBot.Slack;
 using GuidelineBot.Storage;
 using GuidelineBot.Teams;
+using GuidelineBot.Web.SignIn;
 
 // With a sub-command (ask, topics, eval, …) this is the command line; otherwise it is the bot server.
 if (CliApp.IsCommand(args))
@@ -19,6 +20,7 @@ builder.Services.AddProbes();
 builder.Services.AddHostedService<IndexWarmup>();
 builder.Services.AddSlack(builder.Configuration);
 builder.Services.AddTeams(builder.Configuration);
+builder.Services.AddWebSignIn();
 
 var app = builder.Build();
 app.UseLoopbackOnlyErrorPages();

@@ -1,0 +1,48 @@
+namespace GuidelineBot.Core.Questions;
+
+/// <summary>How a logged question went.</summary>
+public enum QuestionOutcome
+{
+    /// <summary>A guideline section answered it.</summary>
+    Answered,
+
+    /// <summary>The guidelines do not cover it: the bot said so (the "no hits" the dashboard groups).</summary>
+    Declined,
+
+    /// <summary>Help, topics, small talk or an onboarding turn: not a question about the guidelines.</summary>
+    Other,
+}
+
+/// <summary>
+/// One question asked on any channel, as the question log keeps it: people can be counted but not identified
+/// (<paramref name="UserHash"/>), and the text is masked (emails, phone numbers, long digit runs) before it is stored.
+/// </summary>
+/// <param name="Id">Unique per question; answers carry it so feedback on them reaches this record.</param>
+/// <param name="Channel">"slack", "teams" or "web".</param>
+/// <param name="SectionId">The answering section (<see cref="Knowledge.GuidelineSection.Id"/>), when answered.</param>
+/// <param name="Helpful">The feedback it got: null until someone votes.</param>
+public sealed record QuestionRecord(
+    string Id,
+    DateTimeOffset At,
+    string Channel,
+    string UserHash,
+    string Text,
+    QuestionOutcome Outcome,
+    string? DocumentId,
+    string? SectionId,
+    double Confidence,
+    double LatencyMs,
+    bool? Helpful = null);
+
+/// <summary>The question log: every question from every channel, purged after <c>Storage:RetentionDays</c>.</summary>
+public interface IQuestionLog
+{
+    /// <summary>Adds a question; a repeat of the same <see cref="QuestionRecord.Id"/> changes nothing.</summary>
+    Task RecordAsync(QuestionRecord question, CancellationToken cancellationToken);
+
+    /// <summary>Sets the feedback of a logged question (the latest vote wins); unknown ids are ignored.</summary>
+    Task RecordFeedbackAsync(string questionId, bool helpful, CancellationToken cancellationToken);
+
+    /// <summary>Questions at or after <paramref name="since"/> (all when null), newest first.</summary>
+    Task<IReadOnlyList<QuestionRecord>> ListAsync(DateTimeOffset? since, CancellationToken cancellationToken);
+}
