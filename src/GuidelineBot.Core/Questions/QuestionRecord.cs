@@ -15,7 +15,8 @@ public enum QuestionOutcome
 
 /// <summary>
 /// One question asked on any channel, as the question log keeps it: people can be counted but not identified
-/// (<paramref name="UserHash"/>), and the text is masked (emails, phone numbers, long digit runs) before it is stored.
+/// (<paramref name="UserHash"/>, from <see cref="Logging.LogText.Pseudonym"/>), and the log masks <paramref name="Text"/>
+/// (emails, phone numbers, long digit runs) before it stores it: callers pass the text as asked.
 /// </summary>
 /// <param name="Id">Unique per question; answers carry it so feedback on them reaches this record.</param>
 /// <param name="Channel">"slack", "teams" or "web".</param>
