@@ -44,6 +44,12 @@ public sealed class LuceneGuidelineSearch : IGuidelineSearch, IDisposable
     {
     }
 
+    /// <summary>Builds the engine over <paramref name="knowledge"/> with synonyms already parsed (the live knowledge's snapshots).</summary>
+    public LuceneGuidelineSearch(KnowledgeBase knowledge, SearchOptions options, SynonymSet synonyms, ISemanticEncoder? encoder = null)
+        : this(knowledge, options, synonyms.Map, synonyms.Words, encoder)
+    {
+    }
+
     internal LuceneGuidelineSearch(KnowledgeBase knowledge, SearchOptions options, SynonymMap? synonyms, IReadOnlyCollection<string> synonymWords,
         ISemanticEncoder? encoder, RankerWeights? weights = null)
     {

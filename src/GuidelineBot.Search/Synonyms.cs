@@ -40,7 +40,16 @@ public static class Synonyms
             yield break;
         }
 
-        foreach (var raw in File.ReadLines(path))
+        foreach (var word in WordsIn(File.ReadLines(path)))
+        {
+            yield return word;
+        }
+    }
+
+    /// <summary>Every single word on the given lines of a synonym file.</summary>
+    internal static IEnumerable<string> WordsIn(IEnumerable<string> lines)
+    {
+        foreach (var raw in lines)
         {
             var line = raw.Trim();
             if (line.Length == 0 || line.StartsWith('#'))

@@ -1,5 +1,6 @@
 using GuidelineBot.Cli;
 using GuidelineBot.Hosting;
+using GuidelineBot.Knowledge;
 using GuidelineBot.Slack;
 using GuidelineBot.Storage;
 using GuidelineBot.Teams;
@@ -14,6 +15,7 @@ if (CliApp.IsCommand(args))
 var builder = WebApplication.CreateBuilder(LocalDefaults.WithDefaultUrl(LocalDefaults.WithDevelopmentByDefault(args)));
 builder.AddObservability();
 builder.Services.AddGuidelineEngine(builder.Configuration);
+builder.Services.AddLiveKnowledge();
 builder.Services.AddGuidelineStore(builder.Configuration);
 builder.Services.AddOnboarding(builder.Configuration);
 builder.Services.AddProbes();
@@ -25,6 +27,7 @@ builder.Services.AddWebSignIn();
 var app = builder.Build();
 app.UseLoopbackOnlyErrorPages();
 app.MapProbes();
+app.MapKnowledgeReload();
 app.MapMetrics();
 app.MapSlack();
 app.MapTeams();

@@ -24,38 +24,43 @@ public sealed partial class AnswerService(IGuidelineSearch search, IOptions<Answ
         using var activity = GuidelineMetrics.Tracing.StartActivity("guidelinebot.answer");
         var started = Stopwatch.GetTimestamp();
         var question = Clean(text);
-        var reply = cache is null ? Answer(question, cancellationToken) : cache.GetOrAdd(question, Knowledge, q => Answer(q, cancellationToken));
+        // One knowledge version from start to end, even if the knowledge is reloaded meanwhile.
+        var snapshot = search.Snapshot;
+        var reply = cache is null
+            ? Answer(snapshot, question, cancellationToken)
+            : cache.GetOrAdd(question, snapshot.Knowledge, q => Answer(snapshot, q, cancellationToken));
         metrics?.AnswerDuration(reply, Stopwatch.GetElapsedTime(started));
         activity?.SetTag("guidelinebot.outcome", GuidelineMetrics.Outcome(reply));
         return reply;
     }
 
-    private Reply Answer(string question, CancellationToken cancellationToken)
+    private Reply Answer(IGuidelineSearch snapshot, string question, CancellationToken cancellationToken)
     {
+        var knowledge = snapshot.Knowledge;
         var intent = Classify(question);
         switch (intent)
         {
             case Intent.Help:
-                return Help(question);
+                return Help(knowledge, question);
             case Intent.Topics:
-                return new TopicsReply(question, Knowledge.Documents);
+                return new TopicsReply(question, knowledge.Documents);
             case Intent.Greeting:
                 return new SmallTalkReply(question, SmallTalkKind.Greeting,
-                    "Hi! Ask me anything about the staff guidelines, e.g. \"" + ExampleQuestions().FirstOrDefault() + "\" — or type *help*.");
+                    "Hi! Ask me anything about the staff guidelines, e.g. \"" + ExampleQuestions(knowledge).FirstOrDefault() + "\" — or type *help*.");
             case Intent.Thanks:
                 return new SmallTalkReply(question, SmallTalkKind.Thanks, "You're welcome! Ask again any time.");
             case Intent.Goodbye:
                 return new SmallTalkReply(question, SmallTalkKind.Goodbye, "Bye for now. I'm here whenever you have a question about the guidelines.");
         }
 
-        var result = search.Search(question, 1 + _options.MaxRelated, cancellationToken);
+        var result = snapshot.Search(question, 1 + _options.MaxRelated, cancellationToken);
         var best = result.Best;
         if (best is null || best.Confidence < _options.MinConfidence)
         {
             var suggestions = result.Hits.Take(3).Select(h => h.Section).ToArray();
             if (suggestions.Length == 0)
             {
-                suggestions = Knowledge.Sections.Where(s => !s.IsIntroduction).Take(3).ToArray();
+                suggestions = knowledge.Sections.Where(s => !s.IsIntroduction).Take(3).ToArray();
             }
 
             return new NoAnswerReply(question, suggestions, _options.Contact, best?.Confidence ?? 0);
@@ -88,18 +93,22 @@ public sealed partial class AnswerService(IGuidelineSearch search, IOptions<Answ
         return string.Join("\n\n", hit.Passages.Select(p => p.Text));
     }
 
-    public HelpReply Help(string question = "help") => new(question, ExampleQuestions(), Knowledge.Documents);
+    public HelpReply Help(string question = "help") => Help(Knowledge, question);
+
+    private static HelpReply Help(KnowledgeBase knowledge, string question) => new(question, ExampleQuestions(knowledge), knowledge.Documents);
 
     /// <summary>Example questions taken from the documents' own question headings.</summary>
-    public IReadOnlyList<string> ExampleQuestions()
+    public IReadOnlyList<string> ExampleQuestions() => ExampleQuestions(Knowledge);
+
+    private static IReadOnlyList<string> ExampleQuestions(KnowledgeBase knowledge)
     {
-        var questions = Knowledge.Sections
+        var questions = knowledge.Sections
             .Where(s => !s.IsIntroduction && s.Heading.EndsWith('?'))
             .Select(s => s.Heading)
             .ToList();
         if (questions.Count == 0)
         {
-            questions = Knowledge.Sections.Where(s => !s.IsIntroduction).Select(s => s.Heading).ToList();
+            questions = knowledge.Sections.Where(s => !s.IsIntroduction).Select(s => s.Heading).ToList();
         }
 
         // Spread the picks over the list so they show the range of topics.

@@ -7,6 +7,12 @@ public interface IGuidelineSearch
 {
     KnowledgeBase Knowledge { get; }
 
+    /// <summary>
+    /// A search over one fixed version of the knowledge: a request takes it once and uses it from start to end, so a
+    /// reload in between never mixes two versions. A fixed search is its own snapshot; the live one returns the current.
+    /// </summary>
+    IGuidelineSearch Snapshot => this;
+
     /// <summary>Ranks sections for free user text (never parsed as query syntax). Never throws for odd text.</summary>
     SearchResult Search(string question, int maxResults, CancellationToken cancellationToken = default);
 }

@@ -30,16 +30,27 @@ public sealed record KnowledgeBase
         init
         {
             field = value;
-            Version = ComputeVersion(value);
+            Version = ComputeVersion(value, SynonymsHash);
         }
     }
 
     public IReadOnlyList<KnowledgeError> Errors { get; init; }
 
+    /// <summary>SHA-256 of the synonym file in effect (<see cref="KnowledgeLoader.HashSynonyms"/>); null without one.</summary>
+    public string? SynonymsHash
+    {
+        get;
+        init
+        {
+            field = value;
+            Version = ComputeVersion(Documents, value);
+        }
+    }
+
     /// <summary>
-    /// The content version of the whole knowledge base: SHA-256 over every document's id and content hash, in order.
-    /// Anything derived from the knowledge (cached answers) is keyed by it, so new or changed documents are never
-    /// answered from what the old ones said.
+    /// The content version of the whole knowledge base: SHA-256 over every document's id and content hash, in order,
+    /// and the synonym file's hash. Anything derived from the knowledge (cached answers) is keyed by it, so new or
+    /// changed documents or synonyms are never answered from what the old ones said.
     /// </summary>
     public string Version { get; private init; } = "";
 
@@ -47,12 +58,17 @@ public sealed record KnowledgeBase
 
     public GuidelineSection? FindSection(string id) => Sections.FirstOrDefault(s => s.Id == id);
 
-    private static string ComputeVersion(IReadOnlyList<GuidelineDocument> documents)
+    private static string ComputeVersion(IReadOnlyList<GuidelineDocument> documents, string? synonymsHash)
     {
         using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
         foreach (var d in documents)
         {
             hash.AppendData(Encoding.UTF8.GetBytes(d.Id + "\n" + d.ContentHash + "\n"));
+        }
+
+        if (synonymsHash is not null)
+        {
+            hash.AppendData(Encoding.UTF8.GetBytes("synonyms\n" + synonymsHash + "\n"));
         }
 
         return Convert.ToHexStringLower(hash.GetHashAndReset());

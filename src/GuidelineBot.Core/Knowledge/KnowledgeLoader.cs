@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using System.Security.Cryptography;
 using System.Text;
 
@@ -13,6 +14,14 @@ public sealed class KnowledgeOptions
 
     /// <summary>Solr-format synonym file inside <see cref="Path"/>; not a document.</summary>
     public string SynonymsFile { get; set; } = "synonyms.txt";
+
+    /// <summary>
+    /// How often the running server checks the folder for changes besides its file watcher (mounted volumes such as
+    /// Kubernetes ConfigMaps swap a symlink and may raise no watcher event). Changes take effect within this plus the
+    /// time to rebuild the index.
+    /// </summary>
+    [Range(0.1, 60)]
+    public double PollSeconds { get; set; } = 2;
 }
 
 /// <summary>Reads every <c>*.txt</c> and <c>*.md</c> under the knowledge folder into documents.</summary>
@@ -58,8 +67,19 @@ public static class KnowledgeLoader
             }
         }
 
-        return new KnowledgeBase(documents, errors);
+        return new KnowledgeBase(documents, errors) { SynonymsHash = HashSynonyms(ReadSynonyms(options)) };
     }
+
+    /// <summary>The synonym file's text, or null when there is none.</summary>
+    public static string? ReadSynonyms(KnowledgeOptions options)
+    {
+        var path = System.IO.Path.Combine(options.Path, options.SynonymsFile);
+        return File.Exists(path) ? File.ReadAllText(path) : null;
+    }
+
+    /// <summary>The hash a synonym file's text adds to <see cref="KnowledgeBase.Version"/> (null for no file).</summary>
+    public static string? HashSynonyms(string? text) =>
+        text is null ? null : Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text)));
 
     /// <summary>Parses one document from its bytes (exposed for tests and tools).</summary>
     public static GuidelineDocument Parse(byte[] bytes, string relativePath, string displayPath)

@@ -19,7 +19,7 @@ public sealed record OnboardingDocument(GuidelineDocument Document, IReadOnlyLis
 }
 
 /// <summary>What onboarding covers: the configured documents (<c>Onboarding:Documents</c>, default all) and their check questions.</summary>
-public sealed class OnboardingCatalog
+public sealed class OnboardingCatalog : IOnboardingCatalogSource
 {
     public OnboardingCatalog(IReadOnlyList<OnboardingDocument> documents, IReadOnlyList<KnowledgeError> errors)
     {
@@ -31,6 +31,9 @@ public sealed class OnboardingCatalog
 
     /// <summary>Problems in the questions file (file, line, message); those questions are left out.</summary>
     public IReadOnlyList<KnowledgeError> Errors { get; }
+
+    /// <summary>A fixed catalog is its own source.</summary>
+    OnboardingCatalog IOnboardingCatalogSource.Current => this;
 
     /// <summary>
     /// Builds the catalog. An <c>Onboarding:Documents</c> entry that names no loaded document throws

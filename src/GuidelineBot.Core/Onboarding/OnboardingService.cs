@@ -20,13 +20,14 @@ public sealed class OnboardingService
     private readonly ILogger<OnboardingService> _logger;
     private readonly OnboardingMachine.SummaryInfo _summary;
     private readonly GuidelineMetrics _metrics;
+    private readonly IOnboardingCatalogSource _catalog;
 
-    public OnboardingService(IOnboardingStore store, OnboardingCatalog catalog, AnswerService answers, TimeProvider time,
+    public OnboardingService(IOnboardingStore store, IOnboardingCatalogSource catalog, AnswerService answers, TimeProvider time,
         IOptions<OnboardingOptions> options, IOptions<AnswerOptions> answerOptions, ILogger<OnboardingService> logger, GuidelineMetrics metrics)
     {
         _metrics = metrics;
         _store = store;
-        Catalog = catalog;
+        _catalog = catalog;
         _answers = answers;
         _time = time;
         _options = options.Value;
@@ -34,8 +35,8 @@ public sealed class OnboardingService
         _summary = new OnboardingMachine.SummaryInfo(answers.ExampleQuestions(), answerOptions.Value.Contact);
     }
 
-    /// <summary>The documents and check questions this onboarding covers.</summary>
-    public OnboardingCatalog Catalog { get; }
+    /// <summary>The documents and check questions this onboarding covers (the current ones when knowledge is live).</summary>
+    public OnboardingCatalog Catalog => _catalog.Current;
 
     /// <summary>
     /// Takes one step for <paramref name="key"/> and returns the messages to show, in order. Typed text that is not a

@@ -41,7 +41,7 @@ internal static class EvalCommand
             var questions = ReadQuestions(questionsFile.FullName, keys);
             var engine = cli.BuildEngine();
             var answers = engine.GetRequiredService<AnswerService>();
-            var search = engine.GetRequiredService<IGuidelineSearch>() as LuceneGuidelineSearch;
+            var search = engine.GetRequiredService<IGuidelineSearch>().Snapshot as LuceneGuidelineSearch;
             if (parse.GetValue(features) is { } featuresFile && search is not null)
             {
                 await FeatureDump.WriteAsync(featuresFile.FullName, search, questions.Select(q => (q.Question, q.Keys.Select(k => (Func<string, string, bool>)keys[k].Matches))), ct);

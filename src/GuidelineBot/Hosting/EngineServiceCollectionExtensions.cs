@@ -1,20 +1,22 @@
 using GuidelineBot.Core.Answers;
 using GuidelineBot.Core.Knowledge;
+using GuidelineBot.Core.Onboarding;
 using GuidelineBot.Core.Telemetry;
+using GuidelineBot.Knowledge;
 using GuidelineBot.Search;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 
 namespace GuidelineBot.Hosting;
 
-/// <summary>Registers the answer engine: knowledge, the Lucene index (+ optional re-ranker) and the answer service.</summary>
+/// <summary>Registers the answer engine: live knowledge (see <see cref="LiveKnowledge"/>), the Lucene index (+ optional re-ranker) and the answer service.</summary>
 public static class EngineServiceCollectionExtensions
 {
     public static IServiceCollection AddGuidelineEngine(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddOptions<KnowledgeOptions>().Bind(configuration.GetSection(KnowledgeOptions.SectionName))
             .Validate(o => !string.IsNullOrWhiteSpace(o.Path), "Knowledge:Path must name the knowledge folder")
-            .ValidateOnStart();
+            .ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<SearchOptions>().Bind(configuration.GetSection(SearchOptions.SectionName))
             .ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<AnswerOptions>().Bind(configuration.GetSection(AnswerOptions.SectionName))
@@ -23,32 +25,18 @@ public static class EngineServiceCollectionExtensions
         services.AddSingleton(TimeProvider.System);
         services.AddMetrics();
         services.TryAddSingleton<GuidelineMetrics>();
-        services.AddSingleton<KnowledgeBase>(sp =>
-        {
-            var options = sp.GetRequiredService<IOptions<KnowledgeOptions>>().Value;
-            var knowledge = KnowledgeLoader.Load(options);
-            var log = sp.GetRequiredService<ILoggerFactory>().CreateLogger("GuidelineBot.Knowledge");
-            foreach (var error in knowledge.Errors)
-            {
-                log.LogWarning("Skipped knowledge file {File} (line {Line}): {Message}", error.File, error.Line, error.Message);
-            }
-
-            log.LogInformation("Loaded {Documents} documents with {Sections} sections from {Path}",
-                knowledge.Documents.Count, knowledge.Sections.Count(), options.Path);
-            return knowledge;
-        });
         services.AddSingleton(sp => new MiniLmEncoder(sp.GetRequiredService<IOptions<SearchOptions>>().Value.ModelCachePath));
         services.AddSingleton(sp => new CachedSemanticEncoder(sp.GetRequiredService<MiniLmEncoder>(), MiniLmModel.ModelId,
             sp.GetRequiredService<IOptions<SearchOptions>>().Value.QuestionCacheSize));
         services.AddSingleton<ISemanticEncoder>(sp => sp.GetRequiredService<CachedSemanticEncoder>());
-        services.AddSingleton<IGuidelineSearch>(sp =>
-        {
-            var knowledge = sp.GetRequiredService<KnowledgeBase>();
-            var search = sp.GetRequiredService<IOptions<SearchOptions>>().Value;
-            var paths = sp.GetRequiredService<IOptions<KnowledgeOptions>>().Value;
-            var encoder = search.Reranker == RerankerKind.MiniLM ? sp.GetRequiredService<ISemanticEncoder>() : null;
-            return new LuceneGuidelineSearch(knowledge, search, Path.Combine(paths.Path, paths.SynonymsFile), encoder);
-        });
+        // Live knowledge: one snapshot (knowledge, index, onboarding catalog, status) at a time, swapped whole by a reload.
+        services.AddSingleton<KnowledgeSnapshotBuilder>();
+        services.AddSingleton<LiveKnowledge>();
+        services.AddSingleton<IKnowledgeStatus>(sp => sp.GetRequiredService<LiveKnowledge>());
+        services.AddSingleton<IOnboardingCatalogSource>(sp => sp.GetRequiredService<LiveKnowledge>());
+        services.AddSingleton<IGuidelineSearch, LiveGuidelineSearch>();
+        // The knowledge live when resolved: hold on to it only for one piece of work (take IGuidelineSearch.Snapshot in services).
+        services.AddTransient(sp => sp.GetRequiredService<LiveKnowledge>().Snapshot.Knowledge);
         services.AddSingleton<AnswerCache>();
         services.AddSingleton<AnswerService>();
         return services;

@@ -1,6 +1,4 @@
-using GuidelineBot.Core.Knowledge;
 using GuidelineBot.Core.Onboarding;
-using Microsoft.Extensions.Options;
 
 namespace GuidelineBot.Hosting;
 
@@ -12,25 +10,15 @@ public static class OnboardingServiceCollectionExtensions
         services.AddOptions<OnboardingOptions>().Bind(configuration.GetSection(OnboardingOptions.SectionName))
             .Validate(o => !string.IsNullOrWhiteSpace(o.QuestionsFile), "Onboarding:QuestionsFile must name the check-questions file (e.g. onboarding.yml)")
             .ValidateOnStart();
-        services.AddSingleton(sp =>
-        {
-            var catalog = OnboardingCatalog.Load(sp.GetRequiredService<KnowledgeBase>(),
-                sp.GetRequiredService<IOptions<KnowledgeOptions>>().Value, sp.GetRequiredService<IOptions<OnboardingOptions>>().Value);
-            var log = sp.GetRequiredService<ILoggerFactory>().CreateLogger("GuidelineBot.Onboarding");
-            foreach (var error in catalog.Errors)
-            {
-                log.LogError("Check question skipped: {File}:{Line}: {Message}", error.File, error.Line, error.Message);
-            }
-
-            return catalog;
-        });
+        // The catalog is part of the live knowledge (it reloads with onboarding.yml and the documents); this is the current one.
+        services.AddTransient(sp => sp.GetRequiredService<IOnboardingCatalogSource>().Current);
         services.AddSingleton<OnboardingService>();
         services.AddHostedService<OnboardingWarmup>();
         return services;
     }
 }
 
-/// <summary>Loads the onboarding catalog at start-up: a bad <c>Onboarding:Documents</c> stops the server with its message.</summary>
+/// <summary>Loads the onboarding catalog (with the first knowledge snapshot) at start-up: a bad <c>Onboarding:Documents</c> stops the server with its message.</summary>
 internal sealed class OnboardingWarmup(IServiceProvider services, ILogger<OnboardingWarmup> logger) : IHostedService
 {
     public Task StartAsync(CancellationToken cancellationToken)

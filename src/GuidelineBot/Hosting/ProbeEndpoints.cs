@@ -1,3 +1,5 @@
+using GuidelineBot.Knowledge;
+using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 
 namespace GuidelineBot.Hosting;
@@ -17,9 +19,9 @@ public static class ProbeEndpoints
 
     public static IEndpointRouteBuilder MapProbes(this IEndpointRouteBuilder app)
     {
-        // Liveness: the process serves and has its index; it does not depend on the store, so an outage of the
-        // database makes replicas unready, not restarted.
-        app.MapHealthChecks(LivenessPath);
+        // Liveness: the process serves (with the live knowledge hash in the body); it does not depend on the store or
+        // the knowledge folder, so an outage of the database makes replicas unready, not restarted.
+        app.MapHealthChecks(LivenessPath, new HealthCheckOptions { ResponseWriter = KnowledgeHealthCheck.WriteAsync });
         app.MapGet(ReadinessPath, async (Readiness readiness, CancellationToken cancellationToken) =>
         {
             var (ready, status) = await readiness.CheckAsync(cancellationToken);
@@ -30,11 +32,14 @@ public static class ProbeEndpoints
     }
 }
 
-/// <summary><c>/healthz</c>: healthy once the index is loaded with at least one section.</summary>
-internal sealed class KnowledgeHealthCheck(Core.Answers.IGuidelineSearch search) : IHealthCheck
+/// <summary><c>/healthz</c>: healthy while the process serves, whatever the knowledge folder holds (an empty folder is not a reason to restart).</summary>
+internal sealed class KnowledgeHealthCheck(LiveKnowledge live) : IHealthCheck
 {
     public Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default) =>
-        Task.FromResult(search.Knowledge.Sections.Any()
-            ? HealthCheckResult.Healthy($"{search.Knowledge.Documents.Count} documents")
-            : HealthCheckResult.Unhealthy("no guideline sections loaded"));
+        Task.FromResult(HealthCheckResult.Healthy(live.Version is { } hash ? "knowledge " + hash : "loading knowledge"));
+
+    /// <summary>Writes <see cref="LiveStatus"/>: replicas on one folder report the same hash once they have reloaded.</summary>
+    public static Task WriteAsync(HttpContext http, HealthReport report) =>
+        http.Response.WriteAsJsonAsync(new LiveStatus(report.Status.ToString(), http.RequestServices.GetRequiredService<LiveKnowledge>().Version),
+            ProbeJsonContext.Default.LiveStatus);
 }

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using GuidelineBot.Knowledge;
 using GuidelineBot.Storage;
 
 namespace GuidelineBot.Hosting;
@@ -8,9 +9,9 @@ namespace GuidelineBot.Hosting;
 /// <c>/readyz</c>: 503 until the knowledge index is built (<see cref="IndexWarmup"/> calls <see cref="MarkKnowledgeReady"/>)
 /// and while the store cannot be reached; 503 again from the moment the host starts stopping (before the server stops
 /// and the background queues drain), so a load balancer stops sending first. Otherwise 200 with
-/// <see cref="ReadyStatus"/>.
+/// <see cref="ReadyStatus"/>, whose hash is the live knowledge's (it follows reloads).
 /// </summary>
-internal sealed class Readiness(StoreDatabase store, IHostApplicationLifetime lifetime, ILogger<Readiness> logger)
+internal sealed class Readiness(StoreDatabase store, IHostApplicationLifetime lifetime, ILogger<Readiness> logger, LiveKnowledge? live = null)
 {
     /// <summary>How long a store check may take before the replica counts as not ready.</summary>
     private static readonly TimeSpan StoreTimeout = TimeSpan.FromSeconds(3);
@@ -26,10 +27,12 @@ internal sealed class Readiness(StoreDatabase store, IHostApplicationLifetime li
             return (false, new ReadyStatus("stopping", _knowledgeHash, null));
         }
 
-        if (_knowledgeHash is not { } hash)
+        if (_knowledgeHash is not { } marked)
         {
             return (false, new ReadyStatus("starting", null, null));
         }
+
+        var hash = live?.Version ?? marked;
 
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         timeout.CancelAfter(StoreTimeout);
@@ -52,6 +55,10 @@ internal sealed class Readiness(StoreDatabase store, IHostApplicationLifetime li
 /// <param name="SchemaVersion">The store's schema version when it was reachable.</param>
 internal sealed record ReadyStatus(string Status, string? KnowledgeHash, int? SchemaVersion);
 
+/// <summary>The <c>/healthz</c> body: alive, and the live knowledge's content hash (null while the first index is built).</summary>
+internal sealed record LiveStatus(string Status, string? KnowledgeHash);
+
 [JsonSourceGenerationOptions(JsonSerializerDefaults.Web, DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull)]
 [JsonSerializable(typeof(ReadyStatus))]
+[JsonSerializable(typeof(LiveStatus))]
 internal sealed partial class ProbeJsonContext : JsonSerializerContext;

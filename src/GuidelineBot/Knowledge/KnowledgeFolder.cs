@@ -1,0 +1,42 @@
+using System.Text;
+
+namespace GuidelineBot.Knowledge;
+
+/// <summary>A cheap look at the knowledge folder: what would make a reload necessary, without reading any file.</summary>
+internal static class KnowledgeFolder
+{
+    private static readonly EnumerationOptions Everything = new() { RecurseSubdirectories = true, IgnoreInaccessible = true };
+
+    /// <summary>
+    /// Every (non-hidden) file's path, size and last write time, and the final target of a symlink: a mounted volume
+    /// that swaps a symlink (Kubernetes ConfigMaps) changes the targets even when sizes and times look the same.
+    /// </summary>
+    public static string Fingerprint(string path)
+    {
+        var root = Path.GetFullPath(path);
+        try
+        {
+            if (!Directory.Exists(root))
+            {
+                return "missing";
+            }
+
+            var sb = new StringBuilder();
+            foreach (var file in Directory.EnumerateFiles(root, "*", Everything).Order(StringComparer.Ordinal))
+            {
+                var info = new FileInfo(file);
+                var target = info.LinkTarget is null ? null : info.ResolveLinkTarget(returnFinalTarget: true) as FileInfo;
+                var real = target ?? info;
+                sb.Append(file).Append('\t').Append(target?.FullName).Append('\t')
+                    .Append(real.Exists ? real.Length : -1).Append('\t').Append(real.Exists ? real.LastWriteTimeUtc.Ticks : 0).Append('\n');
+            }
+
+            return sb.ToString();
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            // Changing under our feet: different from any listing, so the next check reloads.
+            return "unreadable: " + ex.Message;
+        }
+    }
+}

@@ -1,0 +1,59 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using GuidelineBot.Core.Knowledge;
+using GuidelineBot.Web.SignIn;
+using Microsoft.AspNetCore.Antiforgery;
+
+namespace GuidelineBot.Knowledge;
+
+/// <summary>
+/// Live knowledge in the server: the folder watcher, and <c>POST /admin/reload</c> (admin policy) that reloads now. A
+/// browser form post (the dashboard's button) must carry a valid antiforgery token and is sent back to <c>/admin</c>;
+/// an empty or JSON post (an operator's tool) gets the resulting <see cref="KnowledgeStatus"/> as JSON.
+/// </summary>
+public static class KnowledgeReloadEndpoint
+{
+    public const string Path = "/admin/reload";
+    public const string DashboardPath = "/admin";
+
+    /// <summary>The watcher that reloads on changes (the engine itself comes from <c>AddGuidelineEngine</c>).</summary>
+    public static IServiceCollection AddLiveKnowledge(this IServiceCollection services)
+    {
+        services.AddHostedService<KnowledgeWatcher>();
+        services.AddAntiforgery();
+        return services;
+    }
+
+    public static IEndpointRouteBuilder MapKnowledgeReload(this IEndpointRouteBuilder app)
+    {
+        app.MapPost(Path, ReloadAsync).RequireAuthorization(WebAccess.AdminPolicy);
+        return app;
+    }
+
+    private static async Task<IResult> ReloadAsync(HttpContext http, IKnowledgeStatus knowledge, IAntiforgery antiforgery, CancellationToken cancellationToken)
+    {
+        var request = http.Request;
+        if (request.HasFormContentType)
+        {
+            if (!await antiforgery.IsRequestValidAsync(http))
+            {
+                return Results.Text("The form is missing a valid antiforgery token: reload the dashboard and try again.", statusCode: StatusCodes.Status400BadRequest);
+            }
+
+            await knowledge.ReloadAsync(cancellationToken);
+            return Results.Redirect(DashboardPath);
+        }
+
+        if (request.ContentType is { } type && !type.StartsWith("application/json", StringComparison.OrdinalIgnoreCase))
+        {
+            return Results.Text("POST an empty body, JSON, or the dashboard's form.", statusCode: StatusCodes.Status415UnsupportedMediaType);
+        }
+
+        var status = await knowledge.ReloadAsync(cancellationToken);
+        return Results.Json(status, KnowledgeJsonContext.Default.KnowledgeStatus);
+    }
+}
+
+[JsonSourceGenerationOptions(JsonSerializerDefaults.Web)]
+[JsonSerializable(typeof(KnowledgeStatus))]
+internal sealed partial class KnowledgeJsonContext : JsonSerializerContext;

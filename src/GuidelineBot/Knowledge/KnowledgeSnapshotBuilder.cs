@@ -1,0 +1,175 @@
+using GuidelineBot.Core.Answers;
+using GuidelineBot.Core.Knowledge;
+using GuidelineBot.Core.Onboarding;
+using GuidelineBot.Core.Storage;
+using GuidelineBot.Search;
+using Microsoft.Extensions.Options;
+
+namespace GuidelineBot.Knowledge;
+
+/// <summary>
+/// Builds the next <see cref="KnowledgeSnapshot"/> from the knowledge folder beside the live one, which keeps
+/// answering meanwhile. A broken document, synonym file or questions file keeps its last good version (the status
+/// names the file and line); an unchanged index is reused; with the MiniLM re-ranker the sentence vectors come from
+/// the store and only texts it lacks are encoded, then saved (for the next build and the other replicas).
+/// </summary>
+internal sealed class KnowledgeSnapshotBuilder(
+    IServiceProvider services,
+    IOptions<KnowledgeOptions> knowledgeOptions,
+    IOptions<SearchOptions> searchOptions,
+    IOptions<OnboardingOptions> onboardingOptions,
+    TimeProvider time,
+    ILogger<KnowledgeSnapshotBuilder> logger)
+{
+    /// <summary>How long loading or saving stored vectors may take before the index is built without them.</summary>
+    private static readonly TimeSpan StoreTimeout = TimeSpan.FromSeconds(30);
+
+    /// <summary>The next snapshot, or <paramref name="live"/> itself when nothing that matters changed.</summary>
+    /// <exception cref="DirectoryNotFoundException">On the first build (no <paramref name="live"/>) without the folder.</exception>
+    public async Task<KnowledgeSnapshot> BuildAsync(KnowledgeSnapshot? live, CancellationToken cancellationToken)
+    {
+        var options = knowledgeOptions.Value;
+        var warnings = new List<KnowledgeError>();
+        KnowledgeBase loaded;
+        string? synonymsText;
+        try
+        {
+            loaded = KnowledgeLoader.Load(options);
+            synonymsText = KnowledgeLoader.ReadSynonyms(options);
+        }
+        catch (Exception ex) when (live is not null && ex is IOException or UnauthorizedAccessException)
+        {
+            // The folder is gone or unreadable (an unmounted volume): everything loaded before stays live.
+            warnings.Add(new KnowledgeError(options.Path, 0, ex.Message + "; the knowledge loaded before stays live"));
+            return live.Status.Warnings.SequenceEqual(warnings) ? live : live with { Status = live.Status with { Warnings = warnings } };
+        }
+
+        warnings.AddRange(loaded.Errors);
+        var (synonyms, synonymsInEffect) = Synonyms(options, synonymsText, live, warnings);
+        var knowledge = LastGoodKnowledge.Merge(live?.Knowledge, loaded) with { SynonymsHash = KnowledgeLoader.HashSynonyms(synonymsInEffect) };
+        var search = live is not null && live.Knowledge.Version == knowledge.Version
+            ? live.Search
+            : await BuildSearchAsync(knowledge, synonyms, cancellationToken);
+        var (catalog, questionsInEffect, lastGoodQuestions) = Onboarding(options, search.Knowledge, live, warnings);
+        if (live is not null && ReferenceEquals(search, live.Search) && questionsInEffect == live.OnboardingQuestions
+            && warnings.SequenceEqual(live.Status.Warnings))
+        {
+            return live;
+        }
+
+        var documents = search.Knowledge.Documents
+            .Select(d => new DocumentStatus(d.Id, d.Title, d.SourceFile, d.Sections.Count, d.ContentHash))
+            .ToArray();
+        var status = new KnowledgeStatus(search.Knowledge.Version, time.GetUtcNow(), documents, warnings);
+        return new KnowledgeSnapshot(search, catalog, status, synonymsInEffect, questionsInEffect, lastGoodQuestions);
+    }
+
+    /// <summary>The synonym file as parsed, or (broken) the one in effect before, with a warning naming its line.</summary>
+    private static (SynonymSet Set, string? Text) Synonyms(KnowledgeOptions options, string? text, KnowledgeSnapshot? live, List<KnowledgeError> warnings)
+    {
+        var display = DisplayPath(options, options.SynonymsFile);
+        try
+        {
+            return (text is null ? SynonymSet.None : SynonymSet.Parse(text, display), text);
+        }
+        catch (KnowledgeFormatException ex)
+        {
+            warnings.Add(new KnowledgeError(display, ex.Line, ex.Message));
+            var previous = live?.Synonyms;
+            return (previous is null ? SynonymSet.None : SynonymSet.Parse(previous, display), previous);
+        }
+    }
+
+    /// <summary>
+    /// The check questions on <paramref name="knowledge"/>. A questions file with errors gives way to the last one that
+    /// had none (its errors stay in the warnings); without one, its good questions are used, as at start-up.
+    /// </summary>
+    private (OnboardingCatalog Catalog, string? InEffect, string? LastGood) Onboarding(KnowledgeOptions options, KnowledgeBase knowledge,
+        KnowledgeSnapshot? live, List<KnowledgeError> warnings)
+    {
+        var onboarding = onboardingOptions.Value;
+        var display = DisplayPath(options, onboarding.QuestionsFile);
+        var path = Path.Combine(options.Path, onboarding.QuestionsFile);
+        string? text;
+        try
+        {
+            text = File.Exists(path) ? File.ReadAllText(path) : null;
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            warnings.Add(new KnowledgeError(display, 0, "cannot be read: " + ex.Message));
+            text = live?.OnboardingQuestions;
+        }
+
+        var (questions, errors) = text is null ? ([], []) : CheckQuestionLoader.Parse(text, display, knowledge);
+        warnings.AddRange(errors);
+        var lastGood = errors.Count == 0 ? text : live?.LastGoodOnboardingQuestions;
+        var inEffect = text;
+        if (errors.Count > 0 && lastGood is not null && lastGood != text)
+        {
+            (questions, _) = CheckQuestionLoader.Parse(lastGood, display, knowledge);
+            inEffect = lastGood;
+        }
+
+        try
+        {
+            return (OnboardingCatalog.Create(knowledge, onboarding, questions, errors), inEffect, lastGood);
+        }
+        catch (InvalidOperationException ex) when (live is not null)
+        {
+            // Onboarding:Documents names a document that is gone: the walk-through loaded before stays.
+            warnings.Add(new KnowledgeError(display, 0, ex.Message + " The onboarding loaded before stays live."));
+            return (live.Onboarding, live.OnboardingQuestions, live.LastGoodOnboardingQuestions);
+        }
+    }
+
+    private async Task<IGuidelineSearch> BuildSearchAsync(KnowledgeBase knowledge, SynonymSet synonyms, CancellationToken cancellationToken)
+    {
+        var options = searchOptions.Value;
+        if (options.Reranker != RerankerKind.MiniLM)
+        {
+            return await Task.Run(() => new LuceneGuidelineSearch(knowledge, options, synonyms), cancellationToken);
+        }
+
+        var vectors = services.GetRequiredService<CachedSemanticEncoder>();
+        var store = services.GetService<IVectorStore>();
+        if (store is not null)
+        {
+            await WithStoreAsync("load", token => vectors.LoadStoredAsync(store, token), cancellationToken);
+        }
+
+        try
+        {
+            return await Task.Run(() => new LuceneGuidelineSearch(knowledge, options, synonyms, vectors), cancellationToken);
+        }
+        finally
+        {
+            if (store is not null)
+            {
+                await WithStoreAsync("save", async token =>
+                {
+                    var saved = await vectors.SaveNewAsync(store, token);
+                    logger.LogInformation("Saved {Count} new sentence vectors", saved);
+                }, cancellationToken);
+            }
+        }
+    }
+
+    private async Task WithStoreAsync(string what, Func<CancellationToken, Task> action, CancellationToken cancellationToken)
+    {
+        using var timeout = new CancellationTokenSource(StoreTimeout, time);
+        using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timeout.Token);
+        try
+        {
+            await action(linked.Token);
+        }
+        catch (Exception ex) when (!cancellationToken.IsCancellationRequested && ex is not OutOfMemoryException)
+        {
+            logger.LogWarning(ex, "Could not {What} stored sentence vectors; the index encodes what it needs instead", what);
+        }
+    }
+
+    /// <summary>A file under the knowledge folder as citations and warnings name it: the folder's own name, then the path in it.</summary>
+    private static string DisplayPath(KnowledgeOptions options, string relative) =>
+        Path.GetFileName(Path.GetFullPath(options.Path).TrimEnd(Path.DirectorySeparatorChar)) + "/" + relative.Replace('\\', '/');
+}

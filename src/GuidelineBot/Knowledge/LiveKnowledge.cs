@@ -1,0 +1,111 @@
+using GuidelineBot.Core.Knowledge;
+using GuidelineBot.Core.Onboarding;
+using Microsoft.Extensions.Options;
+
+namespace GuidelineBot.Knowledge;
+
+/// <summary>
+/// The knowledge that answers right now: one <see cref="KnowledgeSnapshot"/>, replaced as a whole by a reload (the
+/// file watcher's, or <c>POST /admin/reload</c>). Reloads run one at a time; the first snapshot is built on first use.
+/// </summary>
+internal sealed class LiveKnowledge(KnowledgeSnapshotBuilder builder, IOptions<KnowledgeOptions> options, ILogger<LiveKnowledge> logger)
+    : IKnowledgeStatus, IOnboardingCatalogSource, IDisposable
+{
+    private readonly SemaphoreSlim _reload = new(1, 1);
+    private volatile KnowledgeSnapshot? _current;
+    private volatile string? _fingerprint;
+
+    /// <summary>The current snapshot; the first use builds it (and waits for it).</summary>
+    public KnowledgeSnapshot Snapshot
+    {
+        get
+        {
+            if (_current is { } current)
+            {
+                return current;
+            }
+
+            _reload.Wait();
+            try
+            {
+                if (_current is null)
+                {
+                    var fingerprint = KnowledgeFolder.Fingerprint(options.Value.Path);
+                    _current = Swap(null, builder.BuildAsync(null, CancellationToken.None).GetAwaiter().GetResult());
+                    _fingerprint = fingerprint;
+                }
+
+                return _current;
+            }
+            finally
+            {
+                _reload.Release();
+            }
+        }
+    }
+
+    /// <summary>The knowledge content hash once the first snapshot is built, else null (never builds it).</summary>
+    public string? Version => _current?.Status.Version;
+
+    /// <summary>The folder's <see cref="KnowledgeFolder.Fingerprint"/> as the last reload saw it (null before the first).</summary>
+    public string? Fingerprint => _fingerprint;
+
+    public KnowledgeStatus Current => Snapshot.Status;
+
+    OnboardingCatalog IOnboardingCatalogSource.Current => Snapshot.Onboarding;
+
+    public async Task<KnowledgeStatus> ReloadAsync(CancellationToken cancellationToken)
+    {
+        await _reload.WaitAsync(cancellationToken);
+        try
+        {
+            var live = _current;
+            var fingerprint = KnowledgeFolder.Fingerprint(options.Value.Path);
+            KnowledgeSnapshot next;
+            try
+            {
+                next = await builder.BuildAsync(live, cancellationToken);
+            }
+            catch (Exception ex) when (live is not null && ex is not OperationCanceledException and not OutOfMemoryException)
+            {
+                logger.LogError(ex, "Reloading the knowledge failed; knowledge {KnowledgeHash} stays live", live.Status.Version);
+                return live.Status;
+            }
+
+            _current = Swap(live, next);
+            _fingerprint = fingerprint;
+            return next.Status;
+        }
+        finally
+        {
+            _reload.Release();
+        }
+    }
+
+    public void Dispose()
+    {
+        (_current?.Search as IDisposable)?.Dispose();
+        _reload.Dispose();
+    }
+
+    /// <summary>Logs what the new snapshot brings. The old one is left to the garbage collector, never disposed: requests may still be using it.</summary>
+    private KnowledgeSnapshot Swap(KnowledgeSnapshot? live, KnowledgeSnapshot next)
+    {
+        if (ReferenceEquals(live, next))
+        {
+            return next;
+        }
+
+        foreach (var warning in next.Status.Warnings)
+        {
+            logger.LogWarning("Skipped knowledge file {File} (line {Line}): {Message}; its last good version, if any, stays live",
+                warning.File, warning.Line, warning.Message);
+        }
+
+        var status = next.Status;
+        logger.LogInformation("{Action} knowledge {KnowledgeHash}: {Documents} documents, {Sections} sections, {Questions} check questions",
+            live is null ? "Loaded" : "Reloaded", status.Version, status.Documents.Count, status.Documents.Sum(d => d.Sections),
+            next.Onboarding.Documents.Sum(d => d.Questions.Count));
+        return next;
+    }
+}
