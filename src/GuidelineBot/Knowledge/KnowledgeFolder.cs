@@ -6,10 +6,12 @@ namespace GuidelineBot.Knowledge;
 internal static class KnowledgeFolder
 {
     private static readonly EnumerationOptions Everything = new() { RecurseSubdirectories = true, IgnoreInaccessible = true };
+    private static readonly EnumerationOptions Hidden = new() { AttributesToSkip = 0, IgnoreInaccessible = true };
 
     /// <summary>
-    /// Every (non-hidden) file's path, size and last write time, and the final target of a symlink: a mounted volume
-    /// that swaps a symlink (Kubernetes ConfigMaps) changes the targets even when sizes and times look the same.
+    /// Every (non-hidden) file's path, size and last write time, the final target of a symlinked file, and where each
+    /// symlinked folder of the top level points: a mounted volume that swaps a symlink (Kubernetes ConfigMaps) changes
+    /// these even when sizes and times look the same.
     /// </summary>
     public static string Fingerprint(string path)
     {
@@ -22,6 +24,12 @@ internal static class KnowledgeFolder
             }
 
             var sb = new StringBuilder();
+            // Symlinked folders, hidden ones too (a ConfigMap's "..data" points at the current timestamped folder).
+            foreach (var folder in Directory.EnumerateDirectories(root, "*", Hidden).Order(StringComparer.Ordinal))
+            {
+                sb.Append(folder).Append(" -> ").Append(new DirectoryInfo(folder).LinkTarget).Append('\n');
+            }
+
             foreach (var file in Directory.EnumerateFiles(root, "*", Everything).Order(StringComparer.Ordinal))
             {
                 var info = new FileInfo(file);
