@@ -94,6 +94,21 @@ internal sealed record CliContext(TextWriter Output, TextWriter Errors, TextRead
         CliApp.ValidateOptions(provider);
         return provider;
     }
+
+    /// <summary>
+    /// The knowledge folder as loaded, without building an index (the engine's live knowledge would build one, with
+    /// the model): one warning line per broken file on stderr.
+    /// </summary>
+    public KnowledgeBase LoadKnowledge(IServiceProvider engine)
+    {
+        var knowledge = KnowledgeLoader.Load(engine.GetRequiredService<IOptions<KnowledgeOptions>>().Value);
+        foreach (var error in knowledge.Errors)
+        {
+            Errors.WriteLine($"warning: Skipped knowledge file {error.File} (line {error.Line}): {error.Message}");
+        }
+
+        return knowledge;
+    }
 }
 
 /// <summary>CLI logging: warnings and errors only, one line each, on stderr (stdout stays clean for JSON).</summary>

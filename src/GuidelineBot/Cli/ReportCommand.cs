@@ -6,6 +6,7 @@ using GuidelineBot.Core.Knowledge;
 using GuidelineBot.Core.Onboarding;
 using GuidelineBot.Hosting;
 using GuidelineBot.Storage;
+using Microsoft.Extensions.Options;
 
 namespace GuidelineBot.Cli;
 
@@ -20,6 +21,10 @@ internal static class ReportCommand
         {
             builder.Services.AddGuidelineStore(builder.Configuration);
             builder.Services.AddOnboarding(builder.Configuration);
+            // The folder and questions as they are, without the live knowledge's index.
+            builder.Services.AddSingleton(cli.LoadKnowledge);
+            builder.Services.AddSingleton(sp => OnboardingCatalog.Load(sp.GetRequiredService<KnowledgeBase>(),
+                sp.GetRequiredService<IOptions<KnowledgeOptions>>().Value, sp.GetRequiredService<IOptions<OnboardingOptions>>().Value));
         }));
 
     /// <param name="services">Builds the engine + store (tests pass their own).</param>

@@ -14,7 +14,7 @@ internal static class TopicsCommand
         var command = new Command("topics", "List the guideline documents and their sections.");
         command.SetAction(async (_, _) =>
         {
-            var knowledge = cli.BuildEngine().GetRequiredService<KnowledgeBase>();
+            var knowledge = cli.LoadKnowledge(cli.BuildEngine());
             var sb = new StringBuilder();
             foreach (var d in knowledge.Documents)
             {
