@@ -25,7 +25,7 @@ public sealed class SqlQuestionLog(StoreDatabase database) : IQuestionLog
         StoreDatabase.Add(command, "channel", question.Channel);
         StoreDatabase.Add(command, "user", question.UserHash);
         StoreDatabase.Add(command, "text", QuestionMask.Mask(question.Text));
-        StoreDatabase.Add(command, "outcome", OutcomeName(question.Outcome));
+        StoreDatabase.Add(command, "outcome", QuestionTable.OutcomeName(question.Outcome));
         StoreDatabase.Add(command, "document", question.DocumentId);
         StoreDatabase.Add(command, "section", question.SectionId);
         StoreDatabase.Add(command, "confidence", question.Confidence);
@@ -80,14 +80,7 @@ public sealed class SqlQuestionLog(StoreDatabase database) : IQuestionLog
         return records;
     }
 
-    /// <summary>The stored name of an outcome: lower case, unchanged if the enum is reordered.</summary>
-    private static string OutcomeName(QuestionOutcome outcome) => outcome switch
-    {
-        QuestionOutcome.Answered => "answered",
-        QuestionOutcome.Declined => "declined",
-        _ => "other",
-    };
-
+    /// <summary>Outcomes are stored by name (<see cref="QuestionTable.OutcomeName"/>), so reordering the enum changes nothing.</summary>
     private static QuestionOutcome ParseOutcome(string value) => value switch
     {
         "answered" => QuestionOutcome.Answered,

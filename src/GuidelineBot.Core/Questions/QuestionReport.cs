@@ -60,11 +60,11 @@ public sealed record QuestionReport(
                 asked.Count(q => q.Helpful == false)));
         }
 
-        var titles = knowledge.Sections.ToDictionary(s => s.Id, s => s.Breadcrumb, StringComparer.Ordinal);
+        var titles = new QuestionTable(knowledge);
         var sections = inRange
             .Where(q => q.Outcome == QuestionOutcome.Answered && q.SectionId is not null)
             .GroupBy(q => q.SectionId!, StringComparer.Ordinal)
-            .Select(g => new SectionCount(g.First().DocumentId, g.Key, titles.GetValueOrDefault(g.Key, g.Key), g.Count(),
+            .Select(g => new SectionCount(g.First().DocumentId, g.Key, titles.SectionTitle(g.Key), g.Count(),
                 g.Count(q => q.Helpful == true), g.Count(q => q.Helpful == false)))
             .OrderByDescending(s => s.Answers)
             .ThenBy(s => s.Title, StringComparer.Ordinal)
