@@ -23,7 +23,7 @@ public static class SvgBarChart
     public const int BottomMargin = 24;
 
     /// <summary>At most this many category labels under the axis (every n-th category when there are more).</summary>
-    public const int MaxAxisLabels = 8;
+    public const int MaxAxisLabels = 6;
 
     /// <summary>Share of a category's slot the bar fills (the rest is the gap).</summary>
     public const double BarFill = 0.8;
@@ -77,7 +77,7 @@ public static class SvgBarChart
             if (i % labelEvery == 0)
             {
                 sb.Append(CultureInfo.InvariantCulture,
-                    $"<text x=\"{N(LeftMargin + (i * slot) + (slot / 2))}\" y=\"{Height - 6}\" text-anchor=\"middle\" font-size=\"11\">{Encode(categories[i])}</text>");
+                    $"<text x=\"{N(LeftMargin + (i * slot) + (slot / 2))}\" y=\"{Height - 6}\" text-anchor=\"middle\" font-size=\"13\">{Encode(categories[i])}</text>");
             }
         }
 
@@ -122,7 +122,7 @@ public static class SvgBarChart
             sb.Append(CultureInfo.InvariantCulture,
                 $"<line x1=\"{LeftMargin}\" x2=\"{Width - RightMargin}\" y1=\"{N(y)}\" y2=\"{N(y)}\" stroke=\"#c8ccd2\" stroke-width=\"1\"/>");
             sb.Append(CultureInfo.InvariantCulture,
-                $"<text x=\"{LeftMargin - 4}\" y=\"{N(y + 4)}\" text-anchor=\"end\" font-size=\"11\">{N(tick)}</text>");
+                $"<text x=\"{LeftMargin - 4}\" y=\"{N(y + 4)}\" text-anchor=\"end\" font-size=\"13\">{N(tick)}</text>");
         }
     }
 
@@ -131,9 +131,9 @@ public static class SvgBarChart
         var x = (double)LeftMargin;
         foreach (var s in series)
         {
-            sb.Append(CultureInfo.InvariantCulture, $"<rect x=\"{N(x)}\" y=\"6\" width=\"12\" height=\"12\" fill=\"{Encode(s.Color)}\"/>");
-            sb.Append(CultureInfo.InvariantCulture, $"<text x=\"{N(x + 16)}\" y=\"16\" font-size=\"12\">{Encode(s.Name)}</text>");
-            x += 16 + (7.5 * s.Name.Length) + 18;
+            sb.Append(CultureInfo.InvariantCulture, $"<rect x=\"{N(x)}\" y=\"5\" width=\"13\" height=\"13\" fill=\"{Encode(s.Color)}\"/>");
+            sb.Append(CultureInfo.InvariantCulture, $"<text x=\"{N(x + 16)}\" y=\"16\" font-size=\"14\">{Encode(s.Name)}</text>");
+            x += 16 + (8.5 * s.Name.Length) + 18;
         }
     }
 
