@@ -13,6 +13,7 @@ public sealed class SqlStoreRetention(StoreDatabase database) : IStoreRetention
     private static readonly IReadOnlyList<(string Table, string Condition)> Rules =
     [
         ("feedback", "created_at < @cutoff"),
+        ("question_log", "asked_at < @cutoff"),
         ("once_claims", "expires_at IS NOT NULL AND (expires_at < @now OR claimed_at < @cutoff)"),
     ];
 

@@ -1,4 +1,5 @@
 using GuidelineBot.Core.Onboarding;
+using GuidelineBot.Core.Questions;
 using GuidelineBot.Core.Storage;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -13,7 +14,7 @@ public static class StorageServiceCollectionExtensions
 {
     /// <summary>
     /// Registers the store from <c>Storage:Provider</c> / <c>Storage:ConnectionString</c> (validated at start-up), the
-    /// stores behind <see cref="IFeedbackStore"/>, <see cref="IOnceStore"/> and <see cref="IOnboardingStore"/>, a start-up step that migrates the schema, and the daily purge of records older than
+    /// stores behind <see cref="IFeedbackStore"/>, <see cref="IOnceStore"/> and <see cref="IOnboardingStore"/>, the <see cref="IQuestionLog"/>, a start-up step that migrates the schema, and the daily purge of records older than
     /// <c>Storage:RetentionDays</c>.
     /// </summary>
     public static IServiceCollection AddGuidelineStore(this IServiceCollection services, IConfiguration configuration)
@@ -25,6 +26,7 @@ public static class StorageServiceCollectionExtensions
         services.TryAddSingleton<IFeedbackStore, SqlFeedbackStore>();
         services.TryAddSingleton<IOnceStore, SqlOnceStore>();
         services.TryAddSingleton<IOnboardingStore, SqlOnboardingStore>();
+        services.TryAddSingleton<IQuestionLog, SqlQuestionLog>();
         services.TryAddSingleton<IStoreRetention, SqlStoreRetention>();
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<IVectorStore, SqlVectorStore>();

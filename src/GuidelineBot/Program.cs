@@ -4,6 +4,7 @@ using GuidelineBot.Knowledge;
 using GuidelineBot.Slack;
 using GuidelineBot.Storage;
 using GuidelineBot.Teams;
+using GuidelineBot.Web.Admin;
 using GuidelineBot.Web.SignIn;
 
 // With a sub-command (ask, topics, eval, …) this is the command line; otherwise it is the bot server.
@@ -23,6 +24,7 @@ builder.Services.AddHostedService<IndexWarmup>();
 builder.Services.AddSlack(builder.Configuration);
 builder.Services.AddTeams(builder.Configuration);
 builder.Services.AddWebSignIn();
+builder.Services.AddAdmin();
 
 var app = builder.Build();
 app.UseLoopbackOnlyErrorPages();
@@ -31,6 +33,7 @@ app.MapKnowledgeReload();
 app.MapMetrics();
 app.MapSlack();
 app.MapTeams();
+app.MapAdmin();
 app.MapGet("/", () => Results.Text("GuidelineBot is running. POST /slack/* or /api/messages; GET /healthz, /readyz."));
 
 await app.RunAsync();

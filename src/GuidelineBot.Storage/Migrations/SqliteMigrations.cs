@@ -67,5 +67,21 @@ internal static class SqliteMigrations
                 PRIMARY KEY (model, vector_key)
             );
             """),
+        new(5, "question log", """
+            CREATE TABLE question_log (
+                id          TEXT    NOT NULL PRIMARY KEY,
+                asked_at    TEXT    NOT NULL,
+                channel     TEXT    NOT NULL,
+                user_hash   TEXT    NOT NULL,
+                text        TEXT    NOT NULL,
+                outcome     TEXT    NOT NULL,
+                document_id TEXT    NULL,
+                section_id  TEXT    NULL,
+                confidence  REAL    NOT NULL,
+                latency_ms  REAL    NOT NULL,
+                helpful     INTEGER NULL
+            );
+            CREATE INDEX ix_question_log_asked_at ON question_log (asked_at);
+            """),
     ];
 }

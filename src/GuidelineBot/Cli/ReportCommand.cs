@@ -4,6 +4,7 @@ using System.Globalization;
 using System.Text;
 using GuidelineBot.Core.Knowledge;
 using GuidelineBot.Core.Onboarding;
+using GuidelineBot.Core.Reports;
 using GuidelineBot.Hosting;
 using GuidelineBot.Storage;
 using Microsoft.Extensions.Options;
@@ -11,6 +12,7 @@ using Microsoft.Extensions.Options;
 namespace GuidelineBot.Cli;
 
 /// <summary>
+/// <c>report</c>: <c>questions</c> and <c>feedback</c> (<see cref="QuestionReportCommands"/>), and
 /// <c>report onboarding [--csv FILE] [--stuck-days N]</c>: who started, finished, acknowledged which version (an
 /// acknowledgement of a since-changed document is marked "older version"), and who is stuck mid-way (step + since when).
 /// </summary>
@@ -70,19 +72,30 @@ internal static class ReportCommand
             await output.WriteAsync(RenderText(report));
             if (parse.GetValue(csv) is { } file)
             {
-                if (file.Directory is { Exists: false } folder)
-                {
-                    folder.Create();
-                }
-
-                await File.WriteAllTextAsync(file.FullName, RenderCsv(report), new UTF8Encoding(encoderShouldEmitUTF8Identifier: true), ct);
-                await output.WriteLineAsync($"CSV written to {file.FullName}");
+                await WriteCsvAsync(output, file, RenderCsv(report), ct);
             }
 
             return 0;
         });
 
-        return new Command("report", "Reports from the store.") { onboarding };
+        return new Command("report", "Reports from the store.")
+        {
+            onboarding,
+            QuestionReportCommands.Questions(output, errors, services),
+            QuestionReportCommands.Feedback(output, errors, services),
+        };
+    }
+
+    /// <summary>Writes a report's CSV (UTF-8 with BOM, the folder created when missing) and says where.</summary>
+    internal static async Task WriteCsvAsync(TextWriter output, FileInfo file, string csv, CancellationToken ct)
+    {
+        if (file.Directory is { Exists: false } folder)
+        {
+            folder.Create();
+        }
+
+        await File.WriteAllTextAsync(file.FullName, csv, Csv.Encoding, ct);
+        await output.WriteLineAsync($"CSV written to {file.FullName}");
     }
 
     internal static string RenderText(OnboardingReport report)
@@ -137,45 +150,29 @@ internal static class ReportCommand
 
     internal static string RenderCsv(OnboardingReport report)
     {
-        var sb = new StringBuilder();
-        Row(sb, CsvHeader);
+        var rows = new List<IReadOnlyList<string>>();
         foreach (var p in report.People)
         {
             string[] person =
             [
                 p.Key.Channel, p.Key.UserId, p.DisplayName, Status(p.Status), p.Where,
-                p.State is { IsCompleted: false } s ? Iso(s.UpdatedAt) : "",
-                p.State is null ? "" : Iso(p.State.StartedAt),
-                p.State?.CompletedAt is { } done ? Iso(done) : "",
+                p.State is { IsCompleted: false } s ? Csv.Time(s.UpdatedAt) : "",
+                p.State is null ? "" : Csv.Time(p.State.StartedAt),
+                p.State?.CompletedAt is { } done ? Csv.Time(done) : "",
             ];
             if (p.Acknowledgements.Count == 0)
             {
-                Row(sb, [.. person, "", "", "", "", ""]);
+                rows.Add([.. person, "", "", "", "", ""]);
             }
 
             foreach (var ack in p.Acknowledgements)
             {
                 var a = ack.Acknowledgement;
-                Row(sb, [.. person, a.DocumentId, a.DocumentTitle, Iso(a.AcknowledgedAt), a.ContentHash, Version(ack.Version)]);
+                rows.Add([.. person, a.DocumentId, a.DocumentTitle, Csv.Time(a.AcknowledgedAt), a.ContentHash, Version(ack.Version)]);
             }
         }
 
-        return sb.ToString();
-    }
-
-    /// <summary>RFC 4180 quoting; cells that a spreadsheet would run as a formula get a leading apostrophe.</summary>
-    private static void Row(StringBuilder sb, IEnumerable<string> cells)
-    {
-        sb.AppendJoin(',', cells.Select(c =>
-        {
-            if (c.Length > 0 && c[0] is '=' or '+' or '-' or '@' or '\t' or '\r')
-            {
-                c = "'" + c;
-            }
-
-            return c.IndexOfAny([',', '"', '\r', '\n']) >= 0 ? "\"" + c.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" : c;
-        }));
-        sb.Append("\r\n");
+        return Csv.Write(CsvHeader, rows);
     }
 
     private static string Who(string name, OnboardingKey key) => string.IsNullOrWhiteSpace(name) ? $"({key})" : $"{name} ({key})";
@@ -195,9 +192,7 @@ internal static class ReportCommand
         _ => "document removed",
     };
 
-    private static string Time(DateTimeOffset t) => t.UtcDateTime.ToString("yyyy-MM-dd HH:mm 'UTC'", CultureInfo.InvariantCulture);
-
-    private static string Iso(DateTimeOffset t) => t.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);
+    internal static string Time(DateTimeOffset t) => t.UtcDateTime.ToString("yyyy-MM-dd HH:mm 'UTC'", CultureInfo.InvariantCulture);
 
     private static string Short(string hash) => hash.Length > 12 ? hash[..12] : hash;
 }

@@ -1,0 +1,90 @@
+using GuidelineBot.Core.Questions;
+
+namespace GuidelineBot.Storage;
+
+/// <summary>
+/// <see cref="IQuestionLog"/> on SQLite or PostgreSQL (table <c>question_log</c>): the text is masked
+/// (<see cref="QuestionMask"/>) before it is written; a repeated id is ignored, so a retried delivery logs once, also
+/// across replicas. Purged after <c>Storage:RetentionDays</c> by <see cref="SqlStoreRetention"/>.
+/// </summary>
+public sealed class SqlQuestionLog(StoreDatabase database) : IQuestionLog
+{
+    public async Task RecordAsync(QuestionRecord question, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(question);
+        ArgumentException.ThrowIfNullOrEmpty(question.Id);
+        await using var connection = await database.OpenMigratedAsync(cancellationToken);
+        await using var command = connection.CreateCommand();
+        command.CommandText = """
+            INSERT INTO question_log (id, asked_at, channel, user_hash, text, outcome, document_id, section_id, confidence, latency_ms, helpful)
+            VALUES (@id, @at, @channel, @user, @text, @outcome, @document, @section, @confidence, @latency, @helpful)
+            ON CONFLICT (id) DO NOTHING
+            """;
+        StoreDatabase.Add(command, "id", question.Id);
+        database.AddTime(command, "at", question.At);
+        StoreDatabase.Add(command, "channel", question.Channel);
+        StoreDatabase.Add(command, "user", question.UserHash);
+        StoreDatabase.Add(command, "text", QuestionMask.Mask(question.Text));
+        StoreDatabase.Add(command, "outcome", QuestionTable.OutcomeName(question.Outcome));
+        StoreDatabase.Add(command, "document", question.DocumentId);
+        StoreDatabase.Add(command, "section", question.SectionId);
+        StoreDatabase.Add(command, "confidence", question.Confidence);
+        StoreDatabase.Add(command, "latency", question.LatencyMs);
+        StoreDatabase.Add(command, "helpful", question.Helpful);
+        await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    public async Task RecordFeedbackAsync(string questionId, bool helpful, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(questionId);
+        await using var connection = await database.OpenMigratedAsync(cancellationToken);
+        await using var command = connection.CreateCommand();
+        command.CommandText = "UPDATE question_log SET helpful = @helpful WHERE id = @id";
+        StoreDatabase.Add(command, "helpful", helpful);
+        StoreDatabase.Add(command, "id", questionId);
+        await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    public async Task<IReadOnlyList<QuestionRecord>> ListAsync(DateTimeOffset? since, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenMigratedAsync(cancellationToken);
+        await using var command = connection.CreateCommand();
+        command.CommandText = $"""
+            SELECT id, asked_at, channel, user_hash, text, outcome, document_id, section_id, confidence, latency_ms, helpful
+            FROM question_log {(since is null ? "" : "WHERE asked_at >= @since")}
+            ORDER BY asked_at DESC, id
+            """;
+        if (since is { } from)
+        {
+            database.AddTime(command, "since", from);
+        }
+
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        var records = new List<QuestionRecord>();
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            records.Add(new QuestionRecord(
+                reader.GetString(0),
+                database.ReadTime(reader, 1),
+                reader.GetString(2),
+                reader.GetString(3),
+                reader.GetString(4),
+                ParseOutcome(reader.GetString(5)),
+                reader.IsDBNull(6) ? null : reader.GetString(6),
+                reader.IsDBNull(7) ? null : reader.GetString(7),
+                reader.GetDouble(8),
+                reader.GetDouble(9),
+                reader.IsDBNull(10) ? null : reader.GetBoolean(10)));
+        }
+
+        return records;
+    }
+
+    /// <summary>Outcomes are stored by name (<see cref="QuestionTable.OutcomeName"/>), so reordering the enum changes nothing.</summary>
+    private static QuestionOutcome ParseOutcome(string value) => value switch
+    {
+        "answered" => QuestionOutcome.Answered,
+        "declined" => QuestionOutcome.Declined,
+        _ => QuestionOutcome.Other,
+    };
+}

@@ -1,0 +1,66 @@
+using GuidelineBot.Core.Knowledge;
+using GuidelineBot.Core.Onboarding;
+using GuidelineBot.Core.Questions;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace GuidelineBot.Web.Admin;
+
+/// <summary>Everything the dashboard shows for one date range.</summary>
+/// <param name="Knowledge">Null when no <see cref="IKnowledgeStatus"/> is registered: the page says the status is unavailable.</param>
+public sealed record DashboardModel(
+    int Days,
+    QuestionReport Questions,
+    OnboardingReport Onboarding,
+    KnowledgeStatus? Knowledge,
+    IReadOnlyDictionary<string, DashboardTable> Tables);
+
+/// <summary>
+/// Reads the question log, the onboarding store and the knowledge status for the last <c>days</c> days (UTC, on the
+/// <see cref="TimeProvider"/>'s clock) and builds the <see cref="DashboardModel"/>.
+/// </summary>
+public sealed class AdminDashboard(IServiceProvider services, TimeProvider time)
+{
+    /// <summary>The ranges the page offers; any whole number of days from 1 to <see cref="MaxDays"/> is accepted.</summary>
+    public static IReadOnlyList<int> Ranges { get; } = [7, 30, 90];
+
+    public const int DefaultDays = 30;
+
+    public const int MaxDays = 366;
+
+    /// <summary>Someone part-way through onboarding with no step for this long is overdue (as <c>report onboarding</c>'s default).</summary>
+    public static readonly TimeSpan OverdueAfter = TimeSpan.FromDays(3);
+
+    public async Task<DashboardModel> LoadAsync(int days, CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow();
+        var from = new DateTimeOffset(now.UtcDateTime.Date, TimeSpan.Zero).AddDays(1 - days);
+        var knowledge = services.GetRequiredService<KnowledgeBase>();
+        var catalog = services.GetRequiredService<OnboardingCatalog>();
+        var store = services.GetRequiredService<IOnboardingStore>();
+        var log = await services.GetRequiredService<IQuestionLog>().ListAsync(from, cancellationToken);
+
+        var questions = QuestionReport.Build(log, knowledge, from, now);
+        var onboarding = OnboardingReport.Build(await store.ListStatesAsync(cancellationToken), await store.ListAcknowledgementsAsync(cancellationToken),
+            knowledge, catalog, now, OverdueAfter);
+        var status = services.GetService<IKnowledgeStatus>()?.Current;
+        var names = new QuestionTable(knowledge);
+
+        List<DashboardTable> tables =
+        [
+            DashboardTables.DailyCounts(questions),
+            DashboardTables.TopSections(questions),
+            DashboardTables.LatestQuestions(questions, names),
+            DashboardTables.TopUnanswered(questions),
+            DashboardTables.AllQuestions(log, names),
+            DashboardTables.OnboardingByVersion(onboarding, knowledge, catalog),
+            DashboardTables.OverduePeople(onboarding),
+        ];
+        if (status is not null)
+        {
+            tables.Add(DashboardTables.KnowledgeDocuments(status));
+            tables.Add(DashboardTables.KnowledgeWarnings(status));
+        }
+
+        return new DashboardModel(days, questions, onboarding, status, tables.ToDictionary(t => t.Name, StringComparer.Ordinal));
+    }
+}

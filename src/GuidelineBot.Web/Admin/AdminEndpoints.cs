@@ -1,0 +1,72 @@
+using GuidelineBot.Web.SignIn;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace GuidelineBot.Web.Admin;
+
+/// <summary>
+/// The admin dashboard: <c>GET /admin?days=N</c> (server-rendered Razor components, charts as SVG) and
+/// <c>GET /admin/export/{table}.csv?days=N</c> for every table on it, both behind <see cref="WebAccess.AdminPolicy"/>.
+/// </summary>
+public static class AdminEndpoints
+{
+    public const string Path = "/admin";
+
+    public static IServiceCollection AddAdmin(this IServiceCollection services)
+    {
+        services.AddRazorComponents();
+        services.AddSingleton<AdminDashboard>();
+        return services;
+    }
+
+    public static IEndpointRouteBuilder MapAdmin(this IEndpointRouteBuilder endpoints)
+    {
+        var admin = endpoints.MapGroup(Path).RequireAuthorization(WebAccess.AdminPolicy);
+        admin.MapGet("", ShowAsync);
+        admin.MapGet("/export/{table}.csv", ExportAsync);
+        return endpoints;
+    }
+
+    private static async Task<Results<RazorComponentResult<DashboardPage>, ProblemHttpResult>> ShowAsync(
+        AdminDashboard dashboard, HttpContext http, int? days, CancellationToken cancellationToken)
+    {
+        if (!TryRange(days, out var range, out var problem))
+        {
+            return problem;
+        }
+
+        // Not cached: antiforgery (the reload form's token) marks the response no-store.
+        var model = await dashboard.LoadAsync(range, cancellationToken);
+        return new RazorComponentResult<DashboardPage>(new { Model = model, BasePath = http.Request.PathBase + Path });
+    }
+
+    private static async Task<Results<FileContentHttpResult, ProblemHttpResult>> ExportAsync(
+        AdminDashboard dashboard, HttpContext http, string table, int? days, CancellationToken cancellationToken)
+    {
+        if (!TryRange(days, out var range, out var problem))
+        {
+            return problem;
+        }
+
+        var model = await dashboard.LoadAsync(range, cancellationToken);
+        if (!model.Tables.TryGetValue(table, out var found))
+        {
+            return TypedResults.Problem($"No table '{table}' on the dashboard (the knowledge tables need the knowledge status).",
+                statusCode: StatusCodes.Status404NotFound);
+        }
+
+        http.Response.Headers.CacheControl = "no-store";
+        var day = model.Questions.To.UtcDateTime.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+        return TypedResults.File(DashboardTables.ToCsv(found), "text/csv; charset=utf-8", $"guidelinebot-{found.Name}-{range}d-{day}.csv");
+    }
+
+    private static bool TryRange(int? days, out int range, out ProblemHttpResult problem)
+    {
+        range = days ?? AdminDashboard.DefaultDays;
+        problem = TypedResults.Problem($"days must be a whole number from 1 to {AdminDashboard.MaxDays}.", statusCode: StatusCodes.Status400BadRequest);
+        return range is >= 1 and <= AdminDashboard.MaxDays;
+    }
+}

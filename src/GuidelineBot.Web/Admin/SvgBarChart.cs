@@ -1,0 +1,143 @@
+using System.Globalization;
+using System.Net;
+using System.Text;
+
+namespace GuidelineBot.Web.Admin;
+
+/// <summary>One stacked part of every bar: a name for the legend and the tooltips, a colour, one value per category.</summary>
+public sealed record ChartSeries(string Name, string Color, IReadOnlyList<int> Values);
+
+/// <summary>
+/// Draws a stacked bar chart as SVG markup on the server (no script, no CDN): one bar per category (day), one segment per
+/// series, a y axis from 0 to a round maximum, a legend, and for screen readers a <c>&lt;title&gt;</c> and a
+/// <c>&lt;desc&gt;</c> with the totals (the SVG is <c>role="img"</c>) plus a <c>&lt;title&gt;</c> tooltip on every segment.
+/// All text is XML-encoded. It scales to its container's width (<c>viewBox</c>).
+/// </summary>
+public static class SvgBarChart
+{
+    public const int Width = 640;
+    public const int Height = 240;
+    public const int LeftMargin = 40;
+    public const int RightMargin = 8;
+    public const int TopMargin = 28;
+    public const int BottomMargin = 24;
+
+    /// <summary>At most this many category labels under the axis (every n-th category when there are more).</summary>
+    public const int MaxAxisLabels = 6;
+
+    /// <summary>Share of a category's slot the bar fills (the rest is the gap).</summary>
+    public const double BarFill = 0.8;
+
+    public static double PlotHeight => Height - TopMargin - BottomMargin;
+
+    public static double PlotWidth => Width - LeftMargin - RightMargin;
+
+    /// <param name="id">Unique on the page: prefixes the ids the aria attributes point at.</param>
+    /// <param name="categories">One label per bar (e.g. "2026-11-30").</param>
+    public static string Stacked(string id, string title, IReadOnlyList<string> categories, IReadOnlyList<ChartSeries> series)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(id);
+        ArgumentNullException.ThrowIfNull(categories);
+        ArgumentNullException.ThrowIfNull(series);
+        if (series.Any(s => s.Values.Count != categories.Count))
+        {
+            throw new ArgumentException("Every series needs one value per category.", nameof(series));
+        }
+
+        var totals = categories.Select((_, i) => series.Sum(s => Math.Max(0, s.Values[i]))).ToList();
+        var max = RoundMaximum(totals.Count == 0 ? 0 : totals.Max());
+        var sb = new StringBuilder();
+        sb.Append(CultureInfo.InvariantCulture,
+            $"<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 {Width} {Height}\" role=\"img\" class=\"chart\" aria-labelledby=\"{Encode(id)}-title {Encode(id)}-desc\">");
+        sb.Append(CultureInfo.InvariantCulture, $"<title id=\"{Encode(id)}-title\">{Encode(title)}</title>");
+        sb.Append(CultureInfo.InvariantCulture, $"<desc id=\"{Encode(id)}-desc\">{Encode(Describe(categories, series))}</desc>");
+        AppendAxis(sb, max);
+        AppendLegend(sb, series);
+
+        var slot = categories.Count == 0 ? PlotWidth : PlotWidth / categories.Count;
+        var labelEvery = Math.Max(1, (int)Math.Ceiling(categories.Count / (double)MaxAxisLabels));
+        for (var i = 0; i < categories.Count; i++)
+        {
+            var x = LeftMargin + (i * slot) + (slot * (1 - BarFill) / 2);
+            var y = (double)(TopMargin + PlotHeight);
+            foreach (var s in series)
+            {
+                var value = Math.Max(0, s.Values[i]);
+                if (value == 0)
+                {
+                    continue;
+                }
+
+                var height = PlotHeight * value / max;
+                y -= height;
+                sb.Append(CultureInfo.InvariantCulture,
+                    $"<rect x=\"{N(x)}\" y=\"{N(y)}\" width=\"{N(slot * BarFill)}\" height=\"{N(height)}\" fill=\"{Encode(s.Color)}\"><title>{Encode($"{categories[i]}: {value} {s.Name}")}</title></rect>");
+            }
+
+            if (i % labelEvery == 0)
+            {
+                sb.Append(CultureInfo.InvariantCulture,
+                    $"<text x=\"{N(LeftMargin + (i * slot) + (slot / 2))}\" y=\"{Height - 6}\" text-anchor=\"middle\" font-size=\"13\">{Encode(categories[i])}</text>");
+            }
+        }
+
+        sb.Append("</svg>");
+        return sb.ToString();
+    }
+
+    /// <summary>The top of the y axis: the maximum rounded up to 1, 2 or 5 times a power of ten (at least 1).</summary>
+    public static int RoundMaximum(int value)
+    {
+        if (value <= 1)
+        {
+            return 1;
+        }
+
+        var power = (int)Math.Pow(10, Math.Floor(Math.Log10(value)));
+        foreach (var step in new[] { 1, 2, 5, 10 })
+        {
+            if (step * power >= value)
+            {
+                return step * power;
+            }
+        }
+
+        return 10 * power;
+    }
+
+    /// <summary>What a screen reader says: the range and each series' total.</summary>
+    public static string Describe(IReadOnlyList<string> categories, IReadOnlyList<ChartSeries> series)
+    {
+        ArgumentNullException.ThrowIfNull(categories);
+        ArgumentNullException.ThrowIfNull(series);
+        var range = categories.Count == 0 ? "no data" : categories.Count == 1 ? categories[0] : $"{categories[0]} to {categories[^1]}";
+        return $"{range}: " + string.Join(", ", series.Select(s => $"{s.Values.Sum()} {s.Name}")) + ".";
+    }
+
+    private static void AppendAxis(StringBuilder sb, int max)
+    {
+        foreach (var tick in new[] { 0, max / 2.0, max })
+        {
+            var y = TopMargin + PlotHeight - (PlotHeight * tick / max);
+            sb.Append(CultureInfo.InvariantCulture,
+                $"<line x1=\"{LeftMargin}\" x2=\"{Width - RightMargin}\" y1=\"{N(y)}\" y2=\"{N(y)}\" stroke=\"#c8ccd2\" stroke-width=\"1\"/>");
+            sb.Append(CultureInfo.InvariantCulture,
+                $"<text x=\"{LeftMargin - 4}\" y=\"{N(y + 4)}\" text-anchor=\"end\" font-size=\"13\">{N(tick)}</text>");
+        }
+    }
+
+    private static void AppendLegend(StringBuilder sb, IReadOnlyList<ChartSeries> series)
+    {
+        var x = (double)LeftMargin;
+        foreach (var s in series)
+        {
+            sb.Append(CultureInfo.InvariantCulture, $"<rect x=\"{N(x)}\" y=\"5\" width=\"13\" height=\"13\" fill=\"{Encode(s.Color)}\"/>");
+            sb.Append(CultureInfo.InvariantCulture, $"<text x=\"{N(x + 16)}\" y=\"16\" font-size=\"14\">{Encode(s.Name)}</text>");
+            x += 16 + (8.5 * s.Name.Length) + 18;
+        }
+    }
+
+    private static string N(double value) => value.ToString("0.##", CultureInfo.InvariantCulture);
+
+    private static string Encode(string text) => WebUtility.HtmlEncode(text);
+}
