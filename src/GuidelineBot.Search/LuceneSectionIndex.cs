@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Collections.Concurrent;
 using System.Text.RegularExpressions;
 using GuidelineBot.Core.Knowledge;
@@ -55,11 +56,8 @@ internal sealed partial class LuceneSectionIndex : IDisposable
     private readonly HashSet<string>[] _documentBackground;
     private readonly Dictionary<string, int> _sectionFrequency = new(StringComparer.Ordinal);
 
-    /// <summary>
-    /// Term statistics per (field, term), looked up in the terms dictionary once: building them was half of a lexical
-    /// query's cost. The index never changes, so they stay valid; only corpus terms are queried, which bounds the map.
-    /// </summary>
-    private readonly ConcurrentDictionary<(string Field, string Term), TermContext> _termContexts = new();
+    /// <summary>Each corpus term's BM25 per document, computed by Lucene on first use (see <see cref="ImpactsOf"/>).</summary>
+    private readonly ConcurrentDictionary<string, TermImpacts> _impacts = new(StringComparer.Ordinal);
 
     public LuceneSectionIndex(IReadOnlyList<GuidelineSection> sections, SearchOptions options, SynonymMap? synonyms)
     {
@@ -171,34 +169,90 @@ internal sealed partial class LuceneSectionIndex : IDisposable
     }
 
     /// <summary>The sections of the top <see cref="MaxCandidateDocs"/> BM25 documents, best first.</summary>
+    /// <remarks>
+    /// The score of a document is the BooleanQuery Lucene would compute for the question's terms (each term in heading,
+    /// body, passage body and title, with their boosts; no coordination), summed from each term's cached
+    /// <see cref="TermImpacts"/>: the same BM25, without building weights and scorers per question.
+    /// </remarks>
     public List<Candidate> Candidates(List<TermGroup> groups)
     {
-        var query = BuildQuery(groups);
-        if (query.Clauses.Count == 0)
+        var terms = QueryTerms(groups);
+        if (terms.Count == 0)
         {
             return [];
         }
 
-        var collector = TopScoreDocCollector.Create(MaxCandidateDocs, true);
-        _searcher.Search(query, collector);
+        var maxDoc = _docSection.Length;
+        var scores = ArrayPool<float>.Shared.Rent(maxDoc);
+        var hit = ArrayPool<bool>.Shared.Rent(maxDoc);
+        Array.Clear(hit, 0, maxDoc); // pooled arrays come back as their last user left them
+        var touched = new List<int>();
+        try
+        {
+            foreach (var (term, weight) in terms)
+            {
+                var impacts = ImpactsOf(term);
+                for (var k = 0; k < impacts.Docs.Length; k++)
+                {
+                    var d = impacts.Docs[k];
+                    if (!hit[d])
+                    {
+                        hit[d] = true;
+                        scores[d] = 0;
+                        touched.Add(d);
+                    }
+
+                    scores[d] += weight * impacts.Scores[k];
+                }
+            }
+
+            return CandidatesFromTop(TopDocs(touched, scores));
+        }
+        finally
+        {
+            ArrayPool<bool>.Shared.Return(hit);
+            ArrayPool<float>.Shared.Return(scores);
+        }
+    }
+
+    /// <summary>The best <see cref="MaxCandidateDocs"/> documents, best first (ties: lower document id first, as Lucene).</summary>
+    private static List<(int Doc, float Score)> TopDocs(List<int> touched, float[] scores)
+    {
+        var top = new List<(int Doc, float Score)>(touched.Count);
+        foreach (var d in touched)
+        {
+            top.Add((d, scores[d]));
+        }
+
+        top.Sort(static (a, b) => a.Score != b.Score ? b.Score.CompareTo(a.Score) : a.Doc.CompareTo(b.Doc));
+        if (top.Count > MaxCandidateDocs)
+        {
+            top.RemoveRange(MaxCandidateDocs, top.Count - MaxCandidateDocs);
+        }
+
+        return top;
+    }
+
+    private List<Candidate> CandidatesFromTop(List<(int Doc, float Score)> top)
+    {
         var bySection = new Dictionary<int, Candidate>();
         var sectionScore = new Dictionary<int, double>();
-        foreach (var sd in collector.GetTopDocs().ScoreDocs)
+        foreach (var (doc, score) in top)
         {
-            var sid = _docSection[sd.Doc];
+            var sid = _docSection[doc];
             if (!bySection.TryGetValue(sid, out var c))
             {
                 bySection[sid] = c = new Candidate(sid, 0, new double[_sections[sid].Passages.Count]);
             }
 
-            var pid = _docPassage[sd.Doc];
+            var pid = _docPassage[doc];
             if (pid < 0)
             {
-                sectionScore[sid] = sd.Score;
+                sectionScore[sid] = score;
             }
             else
             {
-                c.PassageBm25[pid] = sd.Score;
+                c.PassageBm25[pid] = score;
             }
         }
 
@@ -238,34 +292,70 @@ internal sealed partial class LuceneSectionIndex : IDisposable
     private static double MatchShare(TermGroup g, HashSet<string> terms) =>
         g.Terms.Exists(terms.Contains) ? 1 : g.Synonyms.Exists(terms.Contains) ? TermWeights.SynonymShare : 0;
 
-    private BooleanQuery BuildQuery(List<TermGroup> groups)
+    /// <summary>The distinct corpus terms of the question with their weight (1 typed, <see cref="SearchOptions.SynonymWeight"/> synonym).</summary>
+    private List<(string Term, float Weight)> QueryTerms(List<TermGroup> groups)
     {
-        var query = new BooleanQuery(disableCoord: true);
+        var terms = new List<(string, float)>();
         var added = new HashSet<string>(StringComparer.Ordinal);
         foreach (var g in groups)
         {
             foreach (var (term, weight) in g.Terms.Select(t => (t, 1f)).Concat(g.Synonyms.Select(t => (t, _options.SynonymWeight))))
             {
                 // Terms no section contains cannot match: leave them out of the query (they still count in coverage).
-                if (!_sectionFrequency.ContainsKey(term) || !added.Add(term))
+                if (_sectionFrequency.ContainsKey(term) && added.Add(term))
                 {
-                    continue;
+                    terms.Add((term, weight));
                 }
-
-                query.Add(TermQueryFor(FieldHeading, term, _options.HeadingBoost * weight), Occur.SHOULD);
-                query.Add(TermQueryFor(FieldBody, term, weight), Occur.SHOULD);
-                query.Add(TermQueryFor(FieldPassageBody, term, weight), Occur.SHOULD);
-                query.Add(TermQueryFor(FieldTitle, term, TitleBoost * weight), Occur.SHOULD);
             }
         }
 
-        return query;
+        return terms;
     }
 
-    private TermQuery TermQueryFor(string field, string text, float boost)
+    /// <summary>
+    /// Every document's BM25 for one term (weight 1) over its four fields with their boosts, as Lucene scores the term
+    /// query: computed by Lucene once per term and kept (the index never changes; only corpus terms are asked for, which
+    /// bounds the map by the corpus's vocabulary).
+    /// </summary>
+    private TermImpacts ImpactsOf(string term) => _impacts.GetOrAdd(term, static (t, self) => self.ScoreTerm(t), this);
+
+    private TermImpacts ScoreTerm(string term)
     {
-        var context = _termContexts.GetOrAdd((field, text), key => TermContext.Build(_searcher.TopReaderContext, new Term(key.Field, key.Term)));
-        return new TermQuery(new Term(field, text), context) { Boost = boost };
+        var query = new BooleanQuery(disableCoord: true)
+        {
+            { new TermQuery(new Term(FieldHeading, term)) { Boost = _options.HeadingBoost }, Occur.SHOULD },
+            { new TermQuery(new Term(FieldBody, term)), Occur.SHOULD },
+            { new TermQuery(new Term(FieldPassageBody, term)), Occur.SHOULD },
+            { new TermQuery(new Term(FieldTitle, term)) { Boost = TitleBoost }, Occur.SHOULD },
+        };
+        var collector = new AllDocsCollector();
+        _searcher.Search(query, collector);
+        return collector.ToImpacts();
+    }
+
+    /// <summary>One term's documents (ascending) and their BM25.</summary>
+    private sealed record TermImpacts(int[] Docs, float[] Scores);
+
+    /// <summary>Collects every matching document with its score (the index has one segment, but any number works).</summary>
+    private sealed class AllDocsCollector : ICollector
+    {
+        private readonly List<(int Doc, float Score)> _hits = [];
+        private Scorer? _scorer;
+        private int _docBase;
+
+        public bool AcceptsDocsOutOfOrder => true;
+
+        public void SetScorer(Scorer scorer) => _scorer = scorer;
+
+        public void SetNextReader(AtomicReaderContext context) => _docBase = context.DocBase;
+
+        public void Collect(int doc) => _hits.Add((_docBase + doc, _scorer!.GetScore()));
+
+        public TermImpacts ToImpacts()
+        {
+            _hits.Sort(static (a, b) => a.Doc.CompareTo(b.Doc));
+            return new TermImpacts(_hits.Select(h => h.Doc).ToArray(), _hits.Select(h => h.Score).ToArray());
+        }
     }
 
     /// <summary>
