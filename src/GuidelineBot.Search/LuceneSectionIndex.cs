@@ -129,6 +129,12 @@ internal sealed partial class LuceneSectionIndex : IDisposable
     /// <summary>One group per query position: the word the user typed (stemmed) and its synonyms.</summary>
     internal sealed record TermGroup(List<string> Terms, List<string> Synonyms)
     {
+        /// <summary>The words that count for coverage: the typed ones, or the synonyms when nothing typed is left.</summary>
+        public List<string> Words => Terms.Count > 0 ? Terms : Synonyms;
+
+        /// <summary>IDF of the group's most informative word over the sections (the same for every candidate).</summary>
+        public double Idf { get; init; }
+
         public override string ToString() => string.Join(",", Terms) + " | " + string.Join(",", Synonyms);
     }
 
@@ -165,6 +171,7 @@ internal sealed partial class LuceneSectionIndex : IDisposable
         var seen = new HashSet<string>(StringComparer.Ordinal);
         return groups.Where(g => g.Terms.Count + g.Synonyms.Count > 0)
             .Where(g => g.Terms.Count == 0 || g.Terms.Any(seen.Add))
+            .Select(g => g with { Idf = g.Words.Max(w => TermWeights.Idf(_sectionFrequency.GetValueOrDefault(w), _sections.Length)) })
             .ToList();
     }
 
@@ -271,16 +278,7 @@ internal sealed partial class LuceneSectionIndex : IDisposable
         double total = 0, matched = 0, matchedHeading = 0;
         foreach (var g in groups)
         {
-            var words = g.Terms.Count > 0 ? g.Terms : g.Synonyms;
-            var idf = 0.0;
-            var isBackground = false;
-            foreach (var w in words)
-            {
-                idf = Math.Max(idf, TermWeights.Idf(_sectionFrequency.GetValueOrDefault(w), _sections.Length));
-                isBackground |= background.Contains(w);
-            }
-
-            var weight = TermWeights.Weight(idf, isBackground);
+            var weight = TermWeights.Weight(g.Idf, g.Words.Exists(background.Contains));
             total += weight;
             matched += weight * MatchShare(g, terms);
             matchedHeading += weight * MatchShare(g, heading);
@@ -402,7 +400,7 @@ internal sealed partial class LuceneSectionIndex : IDisposable
 
     internal static List<Token> Analyze(Analyzer analyzer, string text)
     {
-        var tokens = new List<Token>();
+        var tokens = new List<Token>(4 + (text.Length / 4));
         using var ts = analyzer.GetTokenStream("f", text);
         var term = ts.AddAttribute<ICharTermAttribute>();
         var posInc = ts.AddAttribute<IPositionIncrementAttribute>();

@@ -1,3 +1,4 @@
+using System.Text;
 using System.Text.RegularExpressions;
 
 namespace GuidelineBot.Search;
@@ -23,6 +24,7 @@ internal sealed partial class SpellingCorrector
 
     private readonly Dictionary<string, int> _vocabulary;
     private readonly HashSet<string> _known;
+    private readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> _knownLookup;
     private readonly string[] _words;
 
     /// <summary>(hash of a deletion) &lt;&lt; 32 | word index, sorted: the symmetric-delete index.</summary>
@@ -38,6 +40,7 @@ internal sealed partial class SpellingCorrector
 
         _known = new HashSet<string>(extraKnownWords, StringComparer.Ordinal);
         _known.UnionWith(_vocabulary.Keys);
+        _knownLookup = _known.GetAlternateLookup<ReadOnlySpan<char>>();
         _words = _vocabulary.Keys.ToArray();
 
         var deletes = new List<long>();
@@ -67,12 +70,33 @@ internal sealed partial class SpellingCorrector
         WordRegex().Matches(text).Select(m => m.Value.ToLowerInvariant());
 
     /// <summary>The text with unknown words replaced by their correction; unchanged when nothing needs fixing.</summary>
-    public string Correct(string text) =>
-        WordRegex().Replace(text, m =>
+    public string Correct(string text)
+    {
+        StringBuilder? corrected = null;
+        var copied = 0;
+        Span<char> buffer = stackalloc char[64];
+        foreach (var m in WordRegex().EnumerateMatches(text))
         {
-            var word = m.Value.ToLowerInvariant();
-            return CorrectWord(word) ?? m.Value;
-        });
+            if (m.Length < MinWordLength)
+            {
+                continue;
+            }
+
+            // Known words (nearly all of them) cost a lower-casing into a buffer and one lookup, and allocate nothing.
+            var lower = m.Length <= buffer.Length ? buffer[..m.Length] : new char[m.Length];
+            text.AsSpan(m.Index, m.Length).ToLowerInvariant(lower);
+            if (_knownLookup.Contains(lower) || CorrectWord(new string(lower)) is not { } correction)
+            {
+                continue;
+            }
+
+            corrected ??= new StringBuilder(text.Length + 8);
+            corrected.Append(text, copied, m.Index - copied).Append(correction);
+            copied = m.Index + m.Length;
+        }
+
+        return corrected is null ? text : corrected.Append(text, copied, text.Length - copied).ToString();
+    }
 
     internal string? CorrectWord(string word)
     {
