@@ -225,19 +225,37 @@ internal sealed partial class LuceneSectionIndex : IDisposable
     /// <summary>The best <see cref="MaxCandidateDocs"/> documents, best first (ties: lower document id first, as Lucene).</summary>
     private static List<(int Doc, float Score)> TopDocs(List<int> touched, float[] scores)
     {
-        var top = new List<(int Doc, float Score)>(touched.Count);
+        // A bounded min-heap: the root is the weakest of the best so far (lower score, or same score and higher id).
+        var heap = new PriorityQueue<int, (float Score, int Doc)>(MaxCandidateDocs + 1, WeakestFirst.Instance);
         foreach (var d in touched)
         {
-            top.Add((d, scores[d]));
+            if (heap.Count < MaxCandidateDocs)
+            {
+                heap.Enqueue(d, (scores[d], d));
+            }
+            else if (heap.TryPeek(out _, out var weakest) && WeakestFirst.Instance.Compare((scores[d], d), weakest) > 0)
+            {
+                heap.EnqueueDequeue(d, (scores[d], d));
+            }
         }
 
-        top.Sort(static (a, b) => a.Score != b.Score ? b.Score.CompareTo(a.Score) : a.Doc.CompareTo(b.Doc));
-        if (top.Count > MaxCandidateDocs)
+        var top = new List<(int Doc, float Score)>(heap.Count);
+        while (heap.TryDequeue(out var d, out var priority))
         {
-            top.RemoveRange(MaxCandidateDocs, top.Count - MaxCandidateDocs);
+            top.Add((d, priority.Score));
         }
 
+        top.Reverse();
         return top;
+    }
+
+    /// <summary>Orders hits from the weakest: lower score first, and among equal scores the higher document id.</summary>
+    private sealed class WeakestFirst : IComparer<(float Score, int Doc)>
+    {
+        public static readonly WeakestFirst Instance = new();
+
+        public int Compare((float Score, int Doc) x, (float Score, int Doc) y) =>
+            x.Score != y.Score ? x.Score.CompareTo(y.Score) : y.Doc.CompareTo(x.Doc);
     }
 
     private List<Candidate> CandidatesFromTop(List<(int Doc, float Score)> top)
