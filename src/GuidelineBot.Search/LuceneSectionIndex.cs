@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Collections.Concurrent;
 using System.Text.RegularExpressions;
 using GuidelineBot.Core.Knowledge;
@@ -55,11 +56,8 @@ internal sealed partial class LuceneSectionIndex : IDisposable
     private readonly HashSet<string>[] _documentBackground;
     private readonly Dictionary<string, int> _sectionFrequency = new(StringComparer.Ordinal);
 
-    /// <summary>
-    /// Term statistics per (field, term), looked up in the terms dictionary once: building them was half of a lexical
-    /// query's cost. The index never changes, so they stay valid; only corpus terms are queried, which bounds the map.
-    /// </summary>
-    private readonly ConcurrentDictionary<(string Field, string Term), TermContext> _termContexts = new();
+    /// <summary>Each corpus term's BM25 per document, computed by Lucene on first use (see <see cref="ImpactsOf"/>).</summary>
+    private readonly ConcurrentDictionary<string, TermImpacts> _impacts = new(StringComparer.Ordinal);
 
     public LuceneSectionIndex(IReadOnlyList<GuidelineSection> sections, SearchOptions options, SynonymMap? synonyms)
     {
@@ -131,6 +129,12 @@ internal sealed partial class LuceneSectionIndex : IDisposable
     /// <summary>One group per query position: the word the user typed (stemmed) and its synonyms.</summary>
     internal sealed record TermGroup(List<string> Terms, List<string> Synonyms)
     {
+        /// <summary>The words that count for coverage: the typed ones, or the synonyms when nothing typed is left.</summary>
+        public List<string> Words => Terms.Count > 0 ? Terms : Synonyms;
+
+        /// <summary>IDF of the group's most informative word over the sections (the same for every candidate).</summary>
+        public double Idf { get; init; }
+
         public override string ToString() => string.Join(",", Terms) + " | " + string.Join(",", Synonyms);
     }
 
@@ -167,38 +171,113 @@ internal sealed partial class LuceneSectionIndex : IDisposable
         var seen = new HashSet<string>(StringComparer.Ordinal);
         return groups.Where(g => g.Terms.Count + g.Synonyms.Count > 0)
             .Where(g => g.Terms.Count == 0 || g.Terms.Any(seen.Add))
+            .Select(g => g with { Idf = g.Words.Max(w => TermWeights.Idf(_sectionFrequency.GetValueOrDefault(w), _sections.Length)) })
             .ToList();
     }
 
     /// <summary>The sections of the top <see cref="MaxCandidateDocs"/> BM25 documents, best first.</summary>
+    /// <remarks>
+    /// The score of a document is the BooleanQuery Lucene would compute for the question's terms (each term in heading,
+    /// body, passage body and title, with their boosts; no coordination), summed from each term's cached
+    /// <see cref="TermImpacts"/>: the same BM25, without building weights and scorers per question.
+    /// </remarks>
     public List<Candidate> Candidates(List<TermGroup> groups)
     {
-        var query = BuildQuery(groups);
-        if (query.Clauses.Count == 0)
+        var terms = QueryTerms(groups);
+        if (terms.Count == 0)
         {
             return [];
         }
 
-        var collector = TopScoreDocCollector.Create(MaxCandidateDocs, true);
-        _searcher.Search(query, collector);
+        var maxDoc = _docSection.Length;
+        var scores = ArrayPool<float>.Shared.Rent(maxDoc);
+        var hit = ArrayPool<bool>.Shared.Rent(maxDoc);
+        Array.Clear(hit, 0, maxDoc); // pooled arrays come back as their last user left them
+        var touched = new List<int>();
+        try
+        {
+            foreach (var (term, weight) in terms)
+            {
+                var impacts = ImpactsOf(term);
+                for (var k = 0; k < impacts.Docs.Length; k++)
+                {
+                    var d = impacts.Docs[k];
+                    if (!hit[d])
+                    {
+                        hit[d] = true;
+                        scores[d] = 0;
+                        touched.Add(d);
+                    }
+
+                    scores[d] += weight * impacts.Scores[k];
+                }
+            }
+
+            return CandidatesFromTop(TopDocs(touched, scores));
+        }
+        finally
+        {
+            ArrayPool<bool>.Shared.Return(hit);
+            ArrayPool<float>.Shared.Return(scores);
+        }
+    }
+
+    /// <summary>The best <see cref="MaxCandidateDocs"/> documents, best first (ties: lower document id first, as Lucene).</summary>
+    private static List<(int Doc, float Score)> TopDocs(List<int> touched, float[] scores)
+    {
+        // A bounded min-heap: the root is the weakest of the best so far (lower score, or same score and higher id).
+        var heap = new PriorityQueue<int, (float Score, int Doc)>(MaxCandidateDocs + 1, WeakestFirst.Instance);
+        foreach (var d in touched)
+        {
+            if (heap.Count < MaxCandidateDocs)
+            {
+                heap.Enqueue(d, (scores[d], d));
+            }
+            else if (heap.TryPeek(out _, out var weakest) && WeakestFirst.Instance.Compare((scores[d], d), weakest) > 0)
+            {
+                heap.EnqueueDequeue(d, (scores[d], d));
+            }
+        }
+
+        var top = new List<(int Doc, float Score)>(heap.Count);
+        while (heap.TryDequeue(out var d, out var priority))
+        {
+            top.Add((d, priority.Score));
+        }
+
+        top.Reverse();
+        return top;
+    }
+
+    /// <summary>Orders hits from the weakest: lower score first, and among equal scores the higher document id.</summary>
+    private sealed class WeakestFirst : IComparer<(float Score, int Doc)>
+    {
+        public static readonly WeakestFirst Instance = new();
+
+        public int Compare((float Score, int Doc) x, (float Score, int Doc) y) =>
+            x.Score != y.Score ? x.Score.CompareTo(y.Score) : y.Doc.CompareTo(x.Doc);
+    }
+
+    private List<Candidate> CandidatesFromTop(List<(int Doc, float Score)> top)
+    {
         var bySection = new Dictionary<int, Candidate>();
         var sectionScore = new Dictionary<int, double>();
-        foreach (var sd in collector.GetTopDocs().ScoreDocs)
+        foreach (var (doc, score) in top)
         {
-            var sid = _docSection[sd.Doc];
+            var sid = _docSection[doc];
             if (!bySection.TryGetValue(sid, out var c))
             {
                 bySection[sid] = c = new Candidate(sid, 0, new double[_sections[sid].Passages.Count]);
             }
 
-            var pid = _docPassage[sd.Doc];
+            var pid = _docPassage[doc];
             if (pid < 0)
             {
-                sectionScore[sid] = sd.Score;
+                sectionScore[sid] = score;
             }
             else
             {
-                c.PassageBm25[pid] = sd.Score;
+                c.PassageBm25[pid] = score;
             }
         }
 
@@ -217,16 +296,7 @@ internal sealed partial class LuceneSectionIndex : IDisposable
         double total = 0, matched = 0, matchedHeading = 0;
         foreach (var g in groups)
         {
-            var words = g.Terms.Count > 0 ? g.Terms : g.Synonyms;
-            var idf = 0.0;
-            var isBackground = false;
-            foreach (var w in words)
-            {
-                idf = Math.Max(idf, TermWeights.Idf(_sectionFrequency.GetValueOrDefault(w), _sections.Length));
-                isBackground |= background.Contains(w);
-            }
-
-            var weight = TermWeights.Weight(idf, isBackground);
+            var weight = TermWeights.Weight(g.Idf, g.Words.Exists(background.Contains));
             total += weight;
             matched += weight * MatchShare(g, terms);
             matchedHeading += weight * MatchShare(g, heading);
@@ -238,34 +308,70 @@ internal sealed partial class LuceneSectionIndex : IDisposable
     private static double MatchShare(TermGroup g, HashSet<string> terms) =>
         g.Terms.Exists(terms.Contains) ? 1 : g.Synonyms.Exists(terms.Contains) ? TermWeights.SynonymShare : 0;
 
-    private BooleanQuery BuildQuery(List<TermGroup> groups)
+    /// <summary>The distinct corpus terms of the question with their weight (1 typed, <see cref="SearchOptions.SynonymWeight"/> synonym).</summary>
+    private List<(string Term, float Weight)> QueryTerms(List<TermGroup> groups)
     {
-        var query = new BooleanQuery(disableCoord: true);
+        var terms = new List<(string, float)>();
         var added = new HashSet<string>(StringComparer.Ordinal);
         foreach (var g in groups)
         {
             foreach (var (term, weight) in g.Terms.Select(t => (t, 1f)).Concat(g.Synonyms.Select(t => (t, _options.SynonymWeight))))
             {
                 // Terms no section contains cannot match: leave them out of the query (they still count in coverage).
-                if (!_sectionFrequency.ContainsKey(term) || !added.Add(term))
+                if (_sectionFrequency.ContainsKey(term) && added.Add(term))
                 {
-                    continue;
+                    terms.Add((term, weight));
                 }
-
-                query.Add(TermQueryFor(FieldHeading, term, _options.HeadingBoost * weight), Occur.SHOULD);
-                query.Add(TermQueryFor(FieldBody, term, weight), Occur.SHOULD);
-                query.Add(TermQueryFor(FieldPassageBody, term, weight), Occur.SHOULD);
-                query.Add(TermQueryFor(FieldTitle, term, TitleBoost * weight), Occur.SHOULD);
             }
         }
 
-        return query;
+        return terms;
     }
 
-    private TermQuery TermQueryFor(string field, string text, float boost)
+    /// <summary>
+    /// Every document's BM25 for one term (weight 1) over its four fields with their boosts, as Lucene scores the term
+    /// query: computed by Lucene once per term and kept (the index never changes; only corpus terms are asked for, which
+    /// bounds the map by the corpus's vocabulary).
+    /// </summary>
+    private TermImpacts ImpactsOf(string term) => _impacts.GetOrAdd(term, static (t, self) => self.ScoreTerm(t), this);
+
+    private TermImpacts ScoreTerm(string term)
     {
-        var context = _termContexts.GetOrAdd((field, text), key => TermContext.Build(_searcher.TopReaderContext, new Term(key.Field, key.Term)));
-        return new TermQuery(new Term(field, text), context) { Boost = boost };
+        var query = new BooleanQuery(disableCoord: true)
+        {
+            { new TermQuery(new Term(FieldHeading, term)) { Boost = _options.HeadingBoost }, Occur.SHOULD },
+            { new TermQuery(new Term(FieldBody, term)), Occur.SHOULD },
+            { new TermQuery(new Term(FieldPassageBody, term)), Occur.SHOULD },
+            { new TermQuery(new Term(FieldTitle, term)) { Boost = TitleBoost }, Occur.SHOULD },
+        };
+        var collector = new AllDocsCollector();
+        _searcher.Search(query, collector);
+        return collector.ToImpacts();
+    }
+
+    /// <summary>One term's documents (ascending) and their BM25.</summary>
+    private sealed record TermImpacts(int[] Docs, float[] Scores);
+
+    /// <summary>Collects every matching document with its score (the index has one segment, but any number works).</summary>
+    private sealed class AllDocsCollector : ICollector
+    {
+        private readonly List<(int Doc, float Score)> _hits = [];
+        private Scorer? _scorer;
+        private int _docBase;
+
+        public bool AcceptsDocsOutOfOrder => true;
+
+        public void SetScorer(Scorer scorer) => _scorer = scorer;
+
+        public void SetNextReader(AtomicReaderContext context) => _docBase = context.DocBase;
+
+        public void Collect(int doc) => _hits.Add((_docBase + doc, _scorer!.GetScore()));
+
+        public TermImpacts ToImpacts()
+        {
+            _hits.Sort(static (a, b) => a.Doc.CompareTo(b.Doc));
+            return new TermImpacts(_hits.Select(h => h.Doc).ToArray(), _hits.Select(h => h.Score).ToArray());
+        }
     }
 
     /// <summary>
@@ -312,7 +418,7 @@ internal sealed partial class LuceneSectionIndex : IDisposable
 
     internal static List<Token> Analyze(Analyzer analyzer, string text)
     {
-        var tokens = new List<Token>();
+        var tokens = new List<Token>(4 + (text.Length / 4));
         using var ts = analyzer.GetTokenStream("f", text);
         var term = ts.AddAttribute<ICharTermAttribute>();
         var posInc = ts.AddAttribute<IPositionIncrementAttribute>();

@@ -1,3 +1,4 @@
+using System.Text;
 using System.Text.RegularExpressions;
 
 namespace GuidelineBot.Search;
@@ -7,11 +8,27 @@ namespace GuidelineBot.Search;
 /// English word is replaced by the closest guideline word (optimal string alignment distance 1, or 2 for long words;
 /// ties go to the more frequent word). "can i frend parnets" → "can i friend parents".
 /// </summary>
+/// <remarks>
+/// Candidates come from a symmetric-delete index (as SymSpell): two words within distance d share a string obtained
+/// from each by at most d deletions, so every guideline word is indexed under the hashes of its deletions (up to the
+/// distance a question word that could reach it allows), and a question word looks up its own deletions. A lookup costs
+/// a few dozen binary searches whatever the size of the corpus; each candidate is then checked with the real distance.
+/// </remarks>
 internal sealed partial class SpellingCorrector
 {
+    /// <summary>Words at least this long may be corrected.</summary>
+    private const int MinWordLength = 4;
+
+    /// <summary>Words at least this long may be two edits away from their correction (shorter ones one).</summary>
+    private const int TwoEditLength = 8;
+
     private readonly Dictionary<string, int> _vocabulary;
     private readonly HashSet<string> _known;
-    private readonly Dictionary<int, List<string>> _byLength = [];
+    private readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> _knownLookup;
+    private readonly string[] _words;
+
+    /// <summary>(hash of a deletion) &lt;&lt; 32 | word index, sorted: the symmetric-delete index.</summary>
+    private readonly long[] _deletes;
 
     public SpellingCorrector(IEnumerable<string> corpusWords, IEnumerable<string> extraKnownWords)
     {
@@ -22,66 +39,141 @@ internal sealed partial class SpellingCorrector
         }
 
         _known = new HashSet<string>(extraKnownWords, StringComparer.Ordinal);
-        foreach (var w in _vocabulary.Keys)
+        _known.UnionWith(_vocabulary.Keys);
+        _knownLookup = _known.GetAlternateLookup<ReadOnlySpan<char>>();
+        _words = _vocabulary.Keys.ToArray();
+
+        var deletes = new List<long>();
+        var hashes = new List<int>();
+        for (var id = 0; id < _words.Length; id++)
         {
-            _known.Add(w);
-            if (!_byLength.TryGetValue(w.Length, out var list))
+            var w = _words[id];
+            if (w.Length < MinWordLength - 1)
             {
-                _byLength[w.Length] = list = [];
+                continue;
             }
 
-            list.Add(w);
+            // A question word of length ≥ TwoEditLength reaches words of length ≥ TwoEditLength − 2 with two edits.
+            hashes.Clear();
+            DeletionHashes(w, w.Length >= TwoEditLength - 2 ? 2 : 1, hashes);
+            foreach (var h in hashes)
+            {
+                deletes.Add(((long)h << 32) | (uint)id);
+            }
         }
+
+        _deletes = deletes.Distinct().ToArray();
+        Array.Sort(_deletes);
     }
 
     public static IEnumerable<string> Words(string text) =>
         WordRegex().Matches(text).Select(m => m.Value.ToLowerInvariant());
 
     /// <summary>The text with unknown words replaced by their correction; unchanged when nothing needs fixing.</summary>
-    public string Correct(string text) =>
-        WordRegex().Replace(text, m =>
-        {
-            var word = m.Value.ToLowerInvariant();
-            return CorrectWord(word) ?? m.Value;
-        });
-
-    internal string? CorrectWord(string word)
+    public string Correct(string text)
     {
-        if (word.Length < 4 || _known.Contains(word) || !word.All(char.IsAsciiLetterLower))
+        StringBuilder? corrected = null;
+        var copied = 0;
+        Span<char> buffer = stackalloc char[64];
+        foreach (var m in WordRegex().EnumerateMatches(text))
         {
-            return null;
-        }
-
-        var maxDistance = word.Length >= 8 ? 2 : 1;
-        string? best = null;
-        var bestDistance = int.MaxValue;
-        var bestFrequency = 0;
-        for (var len = word.Length - maxDistance; len <= word.Length + maxDistance; len++)
-        {
-            if (!_byLength.TryGetValue(len, out var candidates))
+            if (m.Length < MinWordLength)
             {
                 continue;
             }
 
-            foreach (var candidate in candidates)
+            // Known words (nearly all of them) cost a lower-casing into a buffer and one lookup, and allocate nothing.
+            var lower = m.Length <= buffer.Length ? buffer[..m.Length] : new char[m.Length];
+            text.AsSpan(m.Index, m.Length).ToLowerInvariant(lower);
+            if (_knownLookup.Contains(lower) || CorrectWord(new string(lower)) is not { } correction)
             {
+                continue;
+            }
+
+            corrected ??= new StringBuilder(text.Length + 8);
+            corrected.Append(text, copied, m.Index - copied).Append(correction);
+            copied = m.Index + m.Length;
+        }
+
+        return corrected is null ? text : corrected.Append(text, copied, text.Length - copied).ToString();
+    }
+
+    internal string? CorrectWord(string word)
+    {
+        if (word.Length < MinWordLength || _known.Contains(word) || !word.All(char.IsAsciiLetterLower))
+        {
+            return null;
+        }
+
+        var maxDistance = word.Length >= TwoEditLength ? 2 : 1;
+        var hashes = new List<int>();
+        DeletionHashes(word, maxDistance, hashes);
+        var seen = new HashSet<int>();
+        var best = -1;
+        var bestDistance = int.MaxValue;
+        var bestFrequency = 0;
+        foreach (var h in hashes)
+        {
+            var key = (long)h << 32;
+            var at = Array.BinarySearch(_deletes, key);
+            for (var k = at < 0 ? ~at : at; k < _deletes.Length && (_deletes[k] >> 32) == h; k++)
+            {
+                var id = (int)(_deletes[k] & 0xFFFF_FFFF);
+                if (!seen.Add(id))
+                {
+                    continue;
+                }
+
+                var candidate = _words[id];
                 var d = Distance(word, candidate, maxDistance);
                 if (d > maxDistance)
                 {
                     continue;
                 }
 
+                // Closest, then most frequent, then shortest, then first seen in the guidelines.
                 var frequency = _vocabulary[candidate];
-                if (d < bestDistance || (d == bestDistance && frequency > bestFrequency))
+                if (d < bestDistance || (d == bestDistance && (frequency > bestFrequency
+                    || (frequency == bestFrequency && (candidate.Length < _words[best].Length || (candidate.Length == _words[best].Length && id < best))))))
                 {
-                    best = candidate;
+                    best = id;
                     bestDistance = d;
                     bestFrequency = frequency;
                 }
             }
         }
 
-        return best;
+        return best < 0 ? null : _words[best];
+    }
+
+    /// <summary>Hashes of the word and of every string made from it by deleting up to <paramref name="depth"/> characters.</summary>
+    private static void DeletionHashes(string word, int depth, List<int> hashes)
+    {
+        hashes.Add(string.GetHashCode(word.AsSpan()));
+        Span<char> buffer = stackalloc char[word.Length];
+        Delete(word, depth, 0, buffer, hashes);
+    }
+
+    private static void Delete(ReadOnlySpan<char> word, int depth, int from, Span<char> buffer, List<int> hashes)
+    {
+        Span<char> next = depth > 1 ? stackalloc char[word.Length] : [];
+        for (var i = from; i < word.Length; i++)
+        {
+            // Deleting the second of two equal letters gives the same string as deleting the first.
+            if (i > from && word[i] == word[i - 1])
+            {
+                continue;
+            }
+
+            var shorter = buffer[..(word.Length - 1)];
+            word[..i].CopyTo(shorter);
+            word[(i + 1)..].CopyTo(shorter[i..]);
+            hashes.Add(string.GetHashCode(shorter));
+            if (depth > 1 && shorter.Length > 0)
+            {
+                Delete(shorter, depth - 1, i, next, hashes);
+            }
+        }
     }
 
     /// <summary>Optimal string alignment distance (Damerau-Levenshtein without repeated edits), capped.</summary>
