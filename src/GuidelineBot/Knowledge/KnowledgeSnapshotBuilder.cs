@@ -131,27 +131,27 @@ internal sealed class KnowledgeSnapshotBuilder(
             return await Task.Run(() => new LuceneGuidelineSearch(knowledge, options, synonyms), cancellationToken);
         }
 
-        var vectors = services.GetRequiredService<CachedSemanticEncoder>();
-        var store = services.GetService<IVectorStore>();
-        if (store is not null)
+        var shared = services.GetRequiredService<CachedSemanticEncoder>();
+        if (services.GetService<IVectorStore>() is not { } store)
         {
-            await WithStoreAsync("load", token => vectors.LoadStoredAsync(store, token), cancellationToken);
+            return await Task.Run(() => new LuceneGuidelineSearch(knowledge, options, synonyms, shared), cancellationToken);
         }
 
+        // The build reads and fills the store through an encoder of its own (questions then pass through it to the
+        // shared one and its cache), so the questions the live snapshot answers meanwhile are never saved as corpus.
+        var vectors = new CachedSemanticEncoder(shared, MiniLmModel.ModelId, recentCapacity: 0);
+        await WithStoreAsync("load", token => vectors.LoadStoredAsync(store, token), cancellationToken);
         try
         {
             return await Task.Run(() => new LuceneGuidelineSearch(knowledge, options, synonyms, vectors), cancellationToken);
         }
         finally
         {
-            if (store is not null)
+            await WithStoreAsync("save", async token =>
             {
-                await WithStoreAsync("save", async token =>
-                {
-                    var saved = await vectors.SaveNewAsync(store, token);
-                    logger.LogInformation("Saved {Count} new sentence vectors", saved);
-                }, cancellationToken);
-            }
+                var saved = await vectors.SaveNewAsync(store, token);
+                logger.LogInformation("Saved {Count} new sentence vectors", saved);
+            }, cancellationToken);
         }
     }
 
