@@ -16,7 +16,8 @@ public sealed record DashboardModel(
 
 /// <summary>
 /// Reads the question log, the onboarding store and the knowledge status for the last <c>days</c> days (UTC, on the
-/// <see cref="TimeProvider"/>'s clock) and builds the <see cref="DashboardModel"/>.
+/// <see cref="TimeProvider"/>'s clock) and builds the <see cref="DashboardModel"/>. The knowledge and its status are
+/// resolved on every load, not captured once: a reload swaps them while the server runs.
 /// </summary>
 public sealed class AdminDashboard(IServiceProvider services, TimeProvider time)
 {

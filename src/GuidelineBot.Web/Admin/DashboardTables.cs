@@ -59,22 +59,19 @@ public static class DashboardTables
             .SelectMany(p => p.Acknowledgements.Select(a => (Person: p.Key, a.Acknowledgement, a.Version)))
             .GroupBy(a => (a.Acknowledgement.DocumentId, a.Acknowledgement.ContentHash))
             .ToDictionary(g => g.Key, g => g.ToList());
-        var versions = catalog.Documents
-            .Select(d => (d.Document.Id, d.Document.ContentHash))
-            .Concat(acknowledged.Keys)
-            .Distinct()
-            .ToList();
+        List<(string DocumentId, string ContentHash)> versions =
+            [.. catalog.Documents.Select(d => (d.Document.Id, d.Document.ContentHash)).Concat(acknowledged.Keys).Distinct()];
         var started = report.Started;
         var rows = versions.Select(v =>
         {
             var acks = acknowledged.GetValueOrDefault(v) ?? [];
-            var live = knowledge.Documents.FirstOrDefault(d => d.Id == v.Item1);
-            var title = live?.Title ?? acks.Select(a => a.Acknowledgement.DocumentTitle).FirstOrDefault() ?? v.Item1;
-            var status = live is null ? "document removed" : live.ContentHash == v.Item2 ? "current" : "older version";
+            var live = knowledge.Documents.FirstOrDefault(d => d.Id == v.DocumentId);
+            var title = live?.Title ?? acks.Select(a => a.Acknowledgement.DocumentTitle).FirstOrDefault() ?? v.DocumentId;
+            var status = live is null ? "document removed" : live.ContentHash == v.ContentHash ? "current" : "older version";
             var people = acks.Select(a => a.Person).Distinct().Count();
-            return (Current: status == "current", Row: Row(title, Short(v.Item2), status, Count(people),
+            return (Current: status == "current", Row: Row(title, Short(v.ContentHash), status, Count(people),
                 started == 0 ? "" : (people / (double)started).ToString("0%", CultureInfo.InvariantCulture),
-                acks.Count == 0 ? "" : Time(acks.Max(a => a.Acknowledgement.AcknowledgedAt)), v.Item2));
+                acks.Count == 0 ? "" : Time(acks.Max(a => a.Acknowledgement.AcknowledgedAt)), v.ContentHash));
         });
         return new DashboardTable(OnboardingVersions, "Onboarding completion per document version",
             ["document", "version", "status", "people acknowledged", "of those who started", "last acknowledged (UTC)", "content hash"],
