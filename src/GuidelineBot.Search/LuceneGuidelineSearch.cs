@@ -54,7 +54,7 @@ public sealed class LuceneGuidelineSearch : IGuidelineSearch, IDisposable
         var useEncoder = options.Reranker == RerankerKind.MiniLM && encoder is not null;
 
         var corpusWords = _sections.SelectMany(s => SpellingCorrector.Words($"{s.ParentHeading} {s.Heading}\n{s.Text}\n{s.DocumentTitle}"));
-        var known = synonymWords.Concat(useEncoder ? MiniLmEncoder.VocabularyWords() : []);
+        var known = synonymWords.Concat(MiniLmEncoder.VocabularyWords());
         _speller = new SpellingCorrector(corpusWords, known);
         _semantic = useEncoder && _sections.Length > 0 ? new SemanticIndex(_sections, encoder!) : null;
     }
@@ -98,7 +98,7 @@ public sealed class LuceneGuidelineSearch : IGuidelineSearch, IDisposable
         var scored = new List<ScoredSection>(candidates.Count + SemanticCandidates);
         foreach (var c in candidates)
         {
-            var (coverage, headingCoverage) = _index.Coverage(groups, c.Section);
+            var (coverage, headingCoverage) = _index.Coverage(groups, c.Section, asksScope);
             var features = new RankerFeatures(maxBm25 > 0 ? c.Bm25 / maxBm25 : 0, coverage, headingCoverage, _sections[c.Section].IsIntroduction, asksScope);
             var maxPassage = c.PassageBm25.DefaultIfEmpty(0).Max();
             var passageScores = c.PassageBm25.Select(p => maxPassage > 0 ? p / maxPassage : 0).ToArray();
@@ -119,7 +119,7 @@ public sealed class LuceneGuidelineSearch : IGuidelineSearch, IDisposable
         {
             if (known.Add(i))
             {
-                var (coverage, headingCoverage) = _index.Coverage(groups, i);
+                var (coverage, headingCoverage) = _index.Coverage(groups, i, asksScope);
                 var features = new RankerFeatures(0, coverage, headingCoverage, _sections[i].IsIntroduction, asksScope);
                 scored.Add(new ScoredSection(_sections[i], features, 0, 0, false) { PassageScores = new double[_sections[i].Passages.Count], Index = i });
             }

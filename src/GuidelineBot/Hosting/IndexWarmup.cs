@@ -38,6 +38,23 @@ internal sealed class IndexWarmup(IServiceProvider services, Readiness readiness
         var hash = search.Knowledge.Version;
         readiness.MarkKnowledgeReady(hash);
         logger.LogInformation("Index ready: {Sections} sections, knowledge {KnowledgeHash}", search.Knowledge.Sections.Count(), hash);
+        if (reranker == RerankerKind.MiniLM)
+        {
+            // Off the start-up path: a start whose vectors all came from the store has not built the model session yet.
+            _ = Task.Run(PrepareModel, cancellationToken);
+        }
+    }
+
+    private void PrepareModel()
+    {
+        try
+        {
+            services.GetRequiredService<MiniLmEncoder>().Prepare();
+        }
+        catch (Exception ex) when (ex is not OutOfMemoryException)
+        {
+            logger.LogWarning(ex, "Could not build the sentence encoder's session; questions that need it will try again");
+        }
     }
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
