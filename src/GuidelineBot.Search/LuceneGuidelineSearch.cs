@@ -54,7 +54,7 @@ public sealed class LuceneGuidelineSearch : IGuidelineSearch, IDisposable
         var useEncoder = options.Reranker == RerankerKind.MiniLM && encoder is not null;
 
         var corpusWords = _sections.SelectMany(s => SpellingCorrector.Words($"{s.ParentHeading} {s.Heading}\n{s.Text}\n{s.DocumentTitle}"));
-        var known = synonymWords.Concat(MiniLmEncoder.VocabularyWords());
+        var known = synonymWords.Concat(useEncoder ? MiniLmEncoder.VocabularyWords() : []);
         _speller = new SpellingCorrector(corpusWords, known);
         _semantic = useEncoder && _sections.Length > 0 ? new SemanticIndex(_sections, encoder!) : null;
     }
