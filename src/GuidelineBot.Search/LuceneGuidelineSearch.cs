@@ -104,7 +104,7 @@ public sealed class LuceneGuidelineSearch : IGuidelineSearch, IDisposable
         var scored = new List<ScoredSection>(candidates.Count + SemanticCandidates);
         foreach (var c in candidates)
         {
-            var (coverage, headingCoverage) = _index.Coverage(groups, c.Section);
+            var (coverage, headingCoverage) = _index.Coverage(groups, c.Section, asksScope);
             var features = new RankerFeatures(maxBm25 > 0 ? c.Bm25 / maxBm25 : 0, coverage, headingCoverage, _sections[c.Section].IsIntroduction, asksScope);
             var maxPassage = c.PassageBm25.DefaultIfEmpty(0).Max();
             var passageScores = c.PassageBm25.Select(p => maxPassage > 0 ? p / maxPassage : 0).ToArray();
@@ -125,7 +125,7 @@ public sealed class LuceneGuidelineSearch : IGuidelineSearch, IDisposable
         {
             if (known.Add(i))
             {
-                var (coverage, headingCoverage) = _index.Coverage(groups, i);
+                var (coverage, headingCoverage) = _index.Coverage(groups, i, asksScope);
                 var features = new RankerFeatures(0, coverage, headingCoverage, _sections[i].IsIntroduction, asksScope);
                 scored.Add(new ScoredSection(_sections[i], features, 0, 0, false) { PassageScores = new double[_sections[i].Passages.Count], Index = i });
             }

@@ -288,9 +288,14 @@ internal sealed partial class LuceneSectionIndex : IDisposable
     }
 
     /// <summary>IDF-weighted share of the question's words the section (or only its heading) contains.</summary>
-    public (double Coverage, double HeadingCoverage) Coverage(List<TermGroup> groups, int section)
+    /// <remarks>
+    /// A document's background words are its subject, so they are evidence for its introduction when the question asks
+    /// about the guidelines themselves (<paramref name="asksAboutScope"/>): "what counts as social media" is answered by
+    /// the introduction of the social media guidelines.
+    /// </remarks>
+    public (double Coverage, double HeadingCoverage) Coverage(List<TermGroup> groups, int section, bool asksAboutScope)
     {
-        var background = _documentBackground[_sectionDocument[section]];
+        var background = asksAboutScope && _sections[section].IsIntroduction ? [] : _documentBackground[_sectionDocument[section]];
         var terms = _sectionTerms[section];
         var heading = _headingTerms[section];
         double total = 0, matched = 0, matchedHeading = 0;

@@ -35,7 +35,15 @@ public sealed class MiniLmEncoder : ISemanticEncoder, IDisposable
 
     private readonly BertTokenizer _tokenizer;
     private readonly SessionOptions _sessionOptions;
-    private readonly InferenceSession _session;
+
+    /// <summary>
+    /// Created on first use: building the session (loading and optimising the graph) is most of a start-up's cost, and
+    /// a start whose vectors all come from the store may answer its first questions without the model.
+    /// </summary>
+    private InferenceSession? _session;
+
+    private readonly Lock _sessionGate = new();
+    private readonly string _modelFile;
 
     /// <summary>With the model cached in the default folder (<see cref="SearchOptions.ModelCachePath"/>).</summary>
     public MiniLmEncoder()
@@ -59,7 +67,27 @@ public sealed class MiniLmEncoder : ISemanticEncoder, IDisposable
         }
 
         _sessionOptions = CreateSessionOptions();
-        _session = new InferenceSession(MiniLmModel.EnsureModelFile(modelCacheDirectory), _sessionOptions);
+        _modelFile = MiniLmModel.EnsureModelFile(modelCacheDirectory);
+    }
+
+    /// <summary>Builds the model session now if it is not built yet (e.g. in the background once the index is ready).</summary>
+    public void Prepare() => _ = Session;
+
+    /// <summary>The session, built by the first caller (a failed build is tried again by the next one).</summary>
+    private InferenceSession Session
+    {
+        get
+        {
+            if (Volatile.Read(ref _session) is { } session)
+            {
+                return session;
+            }
+
+            lock (_sessionGate)
+            {
+                return _session ??= new InferenceSession(_modelFile, _sessionOptions);
+            }
+        }
     }
 
     /// <summary>
@@ -188,7 +216,7 @@ public sealed class MiniLmEncoder : ISemanticEncoder, IDisposable
         using var typesValue = OrtValue.CreateTensorValueFromMemory(types, shape);
         using var runOptions = new RunOptions();
         using var cancel = cancellationToken.Register(() => runOptions.Terminate = true);
-        using var outputs = _session.Run(runOptions, InputNames, [idsValue, maskValue, typesValue], OutputNames);
+        using var outputs = Session.Run(runOptions, InputNames, [idsValue, maskValue, typesValue], OutputNames);
         cancellationToken.ThrowIfCancellationRequested();
 
         // Mean over the real (unpadded) tokens, then unit length.
@@ -217,7 +245,11 @@ public sealed class MiniLmEncoder : ISemanticEncoder, IDisposable
 
     public void Dispose()
     {
-        _session.Dispose();
+        lock (_sessionGate)
+        {
+            _session?.Dispose();
+        }
+
         _sessionOptions.Dispose();
     }
 }
