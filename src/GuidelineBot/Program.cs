@@ -1,4 +1,5 @@
 using GuidelineBot.Cli;
+using GuidelineBot.Core.Conversation;
 using GuidelineBot.Hosting;
 using GuidelineBot.Knowledge;
 using GuidelineBot.Slack;
@@ -19,6 +20,7 @@ builder.Services.AddGuidelineEngine(builder.Configuration);
 builder.Services.AddLiveKnowledge();
 builder.Services.AddGuidelineStore(builder.Configuration);
 builder.Services.AddOnboarding(builder.Configuration);
+builder.Services.AddConversation();
 builder.Services.AddProbes();
 builder.Services.AddHostedService<IndexWarmup>();
 builder.Services.AddSlack(builder.Configuration);
