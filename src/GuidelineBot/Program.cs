@@ -3,6 +3,7 @@ using GuidelineBot.Hosting;
 using GuidelineBot.Slack;
 using GuidelineBot.Storage;
 using GuidelineBot.Teams;
+using GuidelineBot.Web.Chat;
 using GuidelineBot.Web.SignIn;
 
 // With a sub-command (ask, topics, eval, …) this is the command line; otherwise it is the bot server.
@@ -20,7 +21,8 @@ builder.Services.AddProbes();
 builder.Services.AddHostedService<IndexWarmup>();
 builder.Services.AddSlack(builder.Configuration);
 builder.Services.AddTeams(builder.Configuration);
-builder.Services.AddWebSignIn();
+builder.Services.AddWebSignIn(builder.Configuration);
+builder.Services.AddWebChat();
 
 var app = builder.Build();
 app.UseLoopbackOnlyErrorPages();
@@ -28,7 +30,8 @@ app.MapProbes();
 app.MapMetrics();
 app.MapSlack();
 app.MapTeams();
-app.MapGet("/", () => Results.Text("GuidelineBot is running. POST /slack/* or /api/messages; GET /healthz, /readyz."));
+app.MapStaticAssets();
+app.MapWebChat();
 
 await app.RunAsync();
 return 0;
