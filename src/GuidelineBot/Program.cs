@@ -22,7 +22,7 @@ builder.Services.AddHostedService<IndexWarmup>();
 builder.Services.AddSlack(builder.Configuration);
 builder.Services.AddTeams(builder.Configuration);
 builder.Services.AddWebSignIn(builder.Configuration);
-builder.Services.AddWebChat();
+builder.AddWebChat();
 
 var app = builder.Build();
 app.UseLoopbackOnlyErrorPages();
@@ -30,7 +30,6 @@ app.MapProbes();
 app.MapMetrics();
 app.MapSlack();
 app.MapTeams();
-app.MapStaticAssets();
 app.MapWebChat();
 
 await app.RunAsync();

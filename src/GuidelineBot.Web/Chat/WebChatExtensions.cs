@@ -1,6 +1,7 @@
 using System.Threading.RateLimiting;
 using GuidelineBot.Web.SignIn;
 using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.DependencyInjection;
@@ -10,14 +11,20 @@ using Microsoft.Extensions.Options;
 
 namespace GuidelineBot.Web.Chat;
 
-/// <summary>The web chat at <c>/</c>: <c>builder.Services.AddWebChat()</c> and <c>app.MapWebChat()</c> (after <c>AddWebSignIn</c>).</summary>
+/// <summary>The web chat at <c>/</c>: <c>builder.AddWebChat()</c> and <c>app.MapWebChat()</c> (after <c>AddWebSignIn</c>).</summary>
 public static class WebChatExtensions
 {
     /// <summary>The rate limit policy of the chat's posts: <c>Web:MessagesPerMinute</c> per person.</summary>
     public const string RateLimitPolicy = "web-chat";
 
-    public static IServiceCollection AddWebChat(this IServiceCollection services)
+    public static WebApplicationBuilder AddWebChat(this WebApplicationBuilder builder)
     {
+        // The page's script and style sheet are this library's static web assets (_content/GuidelineBot.Web/…): from
+        // the build output's manifest in every environment (the host reads it only in Development by itself), from
+        // wwwroot once published. Served by UseStaticFiles, not MapStaticAssets, whose catch-all GET route would turn
+        // every other route's 404 into 405.
+        builder.WebHost.UseStaticWebAssets();
+        var services = builder.Services;
         services.AddRazorComponents();
         services.AddAntiforgery(o =>
         {
@@ -37,7 +44,7 @@ public static class WebChatExtensions
             };
         });
         services.AddScoped<ChatConversation>();
-        return services;
+        return builder;
     }
 
     /// <summary>
@@ -57,6 +64,7 @@ public static class WebChatExtensions
         app.Lifetime.ApplicationStarted.Register(() =>
             log.Log(mode.Kind == WebAccessKind.Off ? LogLevel.Warning : LogLevel.Information, "Web chat: {Why}", mode.Why));
 
+        app.UseStaticFiles();
         app.UseRateLimiter();
         app.MapGet(ChatEndpoints.PageRoute, ChatEndpoints.Page).RequireAuthorization(WebAccess.ChatPolicy);
         var posts = app.MapGroup("").RequireAuthorization(WebAccess.ChatPolicy).RequireRateLimiting(RateLimitPolicy)

@@ -113,6 +113,13 @@ public static class WebAccess
 
             return Task.CompletedTask;
         };
+        o.Events.OnRemoteFailure = context =>
+        {
+            // A forged, expired or replayed sign-in response (bad signature, nonce, state): 401, nobody is signed in.
+            context.Response.StatusCode = StatusCodes.Status401Unauthorized;
+            context.HandleResponse();
+            return Task.CompletedTask;
+        };
     }
 
     internal sealed record LocalOrSignedIn(bool AdminOnly) : IAuthorizationRequirement;
