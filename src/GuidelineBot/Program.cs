@@ -1,4 +1,5 @@
 using GuidelineBot.Cli;
+using GuidelineBot.Core.Conversation;
 using GuidelineBot.Hosting;
 using GuidelineBot.Slack;
 using GuidelineBot.Storage;
@@ -17,6 +18,7 @@ builder.AddObservability();
 builder.Services.AddGuidelineEngine(builder.Configuration);
 builder.Services.AddGuidelineStore(builder.Configuration);
 builder.Services.AddOnboarding(builder.Configuration);
+builder.Services.AddConversation();
 builder.Services.AddProbes();
 builder.Services.AddHostedService<IndexWarmup>();
 builder.Services.AddSlack(builder.Configuration);

@@ -41,7 +41,7 @@ public sealed partial class AnswerService(IGuidelineSearch search, IOptions<Answ
                 return new TopicsReply(question, Knowledge.Documents);
             case Intent.Greeting:
                 return new SmallTalkReply(question, SmallTalkKind.Greeting,
-                    "Hi! Ask me anything about the staff guidelines, e.g. \"" + ExampleQuestions().FirstOrDefault() + "\" — or type *help*.");
+                    "Hi! Ask me anything about the staff guidelines, e.g. \"" + ExampleQuestions().FirstOrDefault() + "\" — or type help.");
             case Intent.Thanks:
                 return new SmallTalkReply(question, SmallTalkKind.Thanks, "You're welcome! Ask again any time.");
             case Intent.Goodbye:

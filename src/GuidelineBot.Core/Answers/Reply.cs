@@ -2,7 +2,7 @@ using GuidelineBot.Core.Knowledge;
 
 namespace GuidelineBot.Core.Answers;
 
-/// <summary>What the bot says to a message; channels render each kind in their own format.</summary>
+/// <summary>What the bot says to a message; the conversation core turns it into an outbound message that channels render.</summary>
 public abstract record Reply(string Question);
 
 /// <summary>The guidelines answer the question.</summary>
@@ -31,13 +31,8 @@ public sealed record NoAnswerReply(string Question, IReadOnlyList<GuidelineSecti
         (Suggestions.Count > 0 ? " Did you mean one of these topics?" : "");
 }
 
-/// <summary>"help" or empty input: what the bot does, example questions and the topics.</summary>
-public sealed record HelpReply(string Question, IReadOnlyList<string> ExampleQuestions, IReadOnlyList<GuidelineDocument> Documents) : Reply(Question)
-{
-    public const string Intro =
-        "I answer questions about the staff guidelines with the exact guideline text and where it comes from. " +
-        "Ask in your own words, type *topics* to see everything I cover, or *onboard* for a guided walk-through.";
-}
+/// <summary>"help" or empty input: what the bot does, example questions and the topics (wording: <c>MessageContent.Help</c>).</summary>
+public sealed record HelpReply(string Question, IReadOnlyList<string> ExampleQuestions, IReadOnlyList<GuidelineDocument> Documents) : Reply(Question);
 
 /// <summary>"topics": every document and its sections.</summary>
 public sealed record TopicsReply(string Question, IReadOnlyList<GuidelineDocument> Documents) : Reply(Question);

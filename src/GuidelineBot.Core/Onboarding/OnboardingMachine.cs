@@ -1,4 +1,5 @@
 using System.Globalization;
+using GuidelineBot.Core.Conversation;
 
 namespace GuidelineBot.Core.Onboarding;
 
@@ -38,7 +39,8 @@ internal static class OnboardingMachine
 
         if (state is null)
         {
-            return new(null, [new OnboardingNotice(OnboardingNoticeKind.NotStarted, "You have no onboarding in progress. Type *onboard* to start one.")]);
+            return new(null, [new OnboardingNotice(OnboardingNoticeKind.NotStarted,
+                new RichTextBuilder().Plain("You have no onboarding in progress. Type ").Code("onboard").Plain(" to start one.").Build())]);
         }
 
         if (state.IsCompleted)

@@ -1,4 +1,5 @@
 using GuidelineBot.Core.Answers;
+using GuidelineBot.Core.Conversation;
 using GuidelineBot.Core.Knowledge;
 
 namespace GuidelineBot.Core.Onboarding;
@@ -12,8 +13,8 @@ public sealed record OnboardingButton(string Label, string Value, bool Primary =
 }
 
 /// <summary>
-/// What the engine says, one message each; channels render them (blocks, cards) and may use
-/// <see cref="OnboardingText.Render"/> for the plain-text fallback.
+/// What the engine says, one message each. The conversation core turns each into an <see cref="OnboardingMessage"/>
+/// (its wording is in <see cref="MessageContent"/>), which channels render.
 /// </summary>
 public abstract record OnboardingOutput
 {
@@ -63,12 +64,9 @@ public sealed record OnboardingCheckFeedback(bool Correct, string Chosen, Guidel
     public string GuidelineText => Section.Text;
 }
 
-/// <summary>The explicit acknowledgement: one button "I have read and understand the *Title*".</summary>
+/// <summary>The explicit acknowledgement: one button "I have read and understand the Title".</summary>
 public sealed record OnboardingAcknowledgePrompt(string DocumentId, string DocumentTitle, string At) : OnboardingOutput
 {
-    /// <summary>The statement the person acknowledges (title in <c>*…*</c>, rendered bold/italic by channels).</summary>
-    public string Text => $"I have read and understand the *{DocumentTitle}*";
-
     public override IReadOnlyList<OnboardingButton> Buttons =>
         [OnboardingButton.For($"I have read and understand the {DocumentTitle}", new OnboardingInput.Acknowledge(At), primary: true)];
 }
@@ -102,8 +100,13 @@ public sealed record OnboardingAnsweredQuestion(Reply Reply, bool OfferContinue)
 }
 
 /// <summary>A short status line (resumed, nothing to resume, stale button, already done, …).</summary>
-public sealed record OnboardingNotice(OnboardingNoticeKind Kind, string Text) : OnboardingOutput
+public sealed record OnboardingNotice(OnboardingNoticeKind Kind, RichText Text) : OnboardingOutput
 {
+    public OnboardingNotice(OnboardingNoticeKind kind, string text)
+        : this(kind, RichText.Plain(text))
+    {
+    }
+
     public override IReadOnlyList<OnboardingButton> Buttons => Kind switch
     {
         OnboardingNoticeKind.NotStarted => [OnboardingButton.For("Start onboarding", new OnboardingInput.Start(), primary: true)],

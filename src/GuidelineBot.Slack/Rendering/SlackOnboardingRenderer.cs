@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using GuidelineBot.Core.Conversation;
 using GuidelineBot.Core.Onboarding;
 
 namespace GuidelineBot.Slack.Rendering;
@@ -37,9 +38,9 @@ public sealed class SlackOnboardingRenderer(SlackReplyRenderer replies)
             OnboardingCheckFeedback { Correct: true } f => [Section(":white_check_mark: *Correct.*" + (f.Explanation is null ? "" : " " + Mrkdwn.Escape(f.Explanation)))],
             OnboardingCheckFeedback f => WrongAnswer(f),
             OnboardingAcknowledgePrompt a => [Section("Please confirm: " + AcknowledgeStatement(a) + ".")],
-            OnboardingAcknowledgementRecorded r => [Section(":white_check_mark: " + Mrkdwn.Escape(OnboardingText.Render(r)))],
+            OnboardingAcknowledgementRecorded r => [Section(":white_check_mark: " + Mrkdwn.Escape(MessageText.Render(new OnboardingMessage(r))))],
             OnboardingSummary s => Summary(s),
-            _ => [Section(Mrkdwn.Escape(OnboardingText.Render(output)))],
+            _ => [Section(Mrkdwn.Escape(MessageText.Render(new OnboardingMessage(output))))],
         };
         return [Message(output, blocks, output.Buttons)];
     }
@@ -71,7 +72,7 @@ public sealed class SlackOnboardingRenderer(SlackReplyRenderer replies)
         }
 
         var fitted = SlackReplyRenderer.Fit([], blocks, tail);
-        var fallback = Mrkdwn.Truncate(Mrkdwn.Escape(text ?? OnboardingText.Render(output)), Mrkdwn.MaxSectionText);
+        var fallback = Mrkdwn.Truncate(Mrkdwn.Escape(text ?? MessageText.Render(new OnboardingMessage(output))), Mrkdwn.MaxSectionText);
         return new SlackMessage(fallback.Length > 0 ? fallback : "GuidelineBot", fitted);
     }
 

@@ -1,5 +1,6 @@
 using System.Text;
 using GuidelineBot.Core.Answers;
+using GuidelineBot.Core.Conversation;
 using GuidelineBot.Core.Knowledge;
 using Microsoft.Extensions.Options;
 
@@ -94,7 +95,7 @@ public sealed class SlackReplyRenderer(IOptions<SlackOptions> options)
         var command = options.Value.Command;
         var blocks = new List<Block>
         {
-            new SectionBlock(new MrkdwnText(HelpReply.Intro)),
+            new SectionBlock(new MrkdwnText(Mrkdwn.Escape(((ParagraphBlock)MessageContent.Help(new HelpMessage(h))[1]).Text.PlainText))),
             new SectionBlock(new MrkdwnText(
                 $"Use `{Mrkdwn.Escape(command)} your question` anywhere, mention me in a channel, or send me a direct message.")),
         };

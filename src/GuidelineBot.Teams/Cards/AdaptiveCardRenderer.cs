@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using GuidelineBot.Core.Answers;
+using GuidelineBot.Core.Conversation;
 using GuidelineBot.Core.Knowledge;
 using GuidelineBot.Teams.Protocol;
 
@@ -74,7 +75,7 @@ internal static class AdaptiveCardRenderer
         var body = new JsonArray
         {
             TextBlock(title, size: "Large", weight: "Bolder"),
-            TextBlock(HelpReply.Intro.Replace("*", "**", StringComparison.Ordinal)),
+            TextBlock(((ParagraphBlock)MessageContent.Help(new HelpMessage(h))[1]).Text.PlainText),
         };
         if (h.ExampleQuestions.Count > 0)
         {

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
+using GuidelineBot.Core.Conversation;
 using GuidelineBot.Core.Onboarding;
 using GuidelineBot.Teams.Protocol;
 using static GuidelineBot.Teams.Cards.AdaptiveCardRenderer;
@@ -9,7 +10,7 @@ namespace GuidelineBot.Teams.Cards;
 /// <summary>
 /// The onboarding engine's outputs as Adaptive Cards (1.5). Every button is an Action.Submit whose <c>data</c> carries the
 /// engine's button value (<see cref="CardActions.OnboardingData"/>); the plain text of each message is
-/// <see cref="OnboardingText.Render"/> (also the card's <c>fallbackText</c>).
+/// <see cref="MessageText.Render(OutboundMessage)"/> (also the card's <c>fallbackText</c>).
 /// </summary>
 internal static class OnboardingCardRenderer
 {
@@ -24,10 +25,10 @@ internal static class OnboardingCardRenderer
             OnboardingCheckQuestion q => CheckQuestion(q),
             OnboardingCheckFeedback f => CheckFeedback(f),
             OnboardingAcknowledgePrompt a => AcknowledgePrompt(a),
-            OnboardingAcknowledgementRecorded r => [TextBlock("✅ Acknowledgement recorded", weight: "Bolder"), TextBlock(OnboardingText.Render(r))],
+            OnboardingAcknowledgementRecorded r => [TextBlock("✅ Acknowledgement recorded", weight: "Bolder"), TextBlock(MessageText.Render(new OnboardingMessage(r)))],
             OnboardingSummary s => Summary(s),
             OnboardingAnsweredQuestion => [TextBlock(OnboardingAnsweredQuestion.ContinuePrompt, weight: "Bolder")],
-            _ => [TextBlock(OnboardingText.Render(output))],
+            _ => [TextBlock(MessageText.Render(new OnboardingMessage(output)))],
         };
         if (output.Buttons.Count > 0 && output is not OnboardingCheckQuestion)
         {
@@ -40,7 +41,7 @@ internal static class OnboardingCardRenderer
     /// <summary>The plain text that travels with the card (notifications, accessibility, clients without cards).</summary>
     public static string FallbackText(OnboardingOutput output) => output is OnboardingAnsweredQuestion
         ? OnboardingAnsweredQuestion.ContinuePrompt
-        : OnboardingText.Render(output);
+        : MessageText.Render(new OnboardingMessage(output));
 
     private static JsonArray Greeting(OnboardingGreeting g)
     {
@@ -120,7 +121,7 @@ internal static class OnboardingCardRenderer
     [
         TextBlock("Acknowledgement", size: "Large", weight: "Bolder"),
         TextBlock("Please confirm that you have read these guidelines. Your name, the time and the document version are recorded."),
-        TextBlock(a.Text, weight: "Bolder"),
+        TextBlock($"I have read and understand the *{a.DocumentTitle}*", weight: "Bolder"),
     ];
 
     private static JsonArray Summary(OnboardingSummary s)
@@ -128,7 +129,7 @@ internal static class OnboardingCardRenderer
         var body = new JsonArray
         {
             TextBlock("You're all set 🎉", size: "Large", weight: "Bolder"),
-            TextBlock(OnboardingText.Render(s)),
+            TextBlock(MessageText.Render(new OnboardingMessage(s))),
         };
         if (s.ExampleQuestions.Count > 0)
         {

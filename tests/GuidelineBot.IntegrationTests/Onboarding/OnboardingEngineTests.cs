@@ -1,4 +1,5 @@
 using GuidelineBot.Core.Answers;
+using GuidelineBot.Core.Conversation;
 using GuidelineBot.Core.Onboarding;
 using GuidelineBot.IntegrationTests.Storage;
 using GuidelineBot.Storage;
@@ -81,7 +82,9 @@ public abstract class OnboardingEngineTests<TStore> : ProviderTestBase<TStore> w
         }
 
         var prompt = outputs.OfType<OnboardingAcknowledgePrompt>().Single();
-        Assert.Equal("I have read and understand the *Staff Social Media Guidelines and Best Practices*", prompt.Text);
+        Assert.Contains("I have read and understand the Staff Social Media Guidelines and Best Practices.", MessageText.Render(new OnboardingMessage(prompt)), StringComparison.Ordinal);
+        Assert.Contains(new OnboardingMessage(prompt).Content.OfType<ParagraphBlock>().SelectMany(p => p.Text.Spans),
+            s => s is { Text: "Staff Social Media Guidelines and Best Practices", Style: SpanStyle.Strong });
         _time.Advance(TimeSpan.FromMinutes(1));
         var acknowledgedAt = _time.GetUtcNow();
         outputs = await Step(engine, ButtonInput(prompt, "I have read"));
@@ -90,7 +93,7 @@ public abstract class OnboardingEngineTests<TStore> : ProviderTestBase<TStore> w
         Assert.Equal(document.ContentHash, recorded.Acknowledgement.ContentHash);
         var summary = Assert.IsType<OnboardingSummary>(outputs[1]);
         Assert.Equal([document.Title], summary.DocumentTitles);
-        Assert.Contains("Director of Technology", OnboardingText.Render(summary), StringComparison.Ordinal);
+        Assert.Contains("Director of Technology", MessageText.Render(new OnboardingMessage(summary)), StringComparison.Ordinal);
 
         // Durable before "recorded": a different process reads it back.
         var other = new SqlOnboardingStore(OpenAnother());
@@ -119,7 +122,7 @@ public abstract class OnboardingEngineTests<TStore> : ProviderTestBase<TStore> w
         var reply = Assert.IsType<AnswerReply>(answered.Reply);
         Assert.Contains("friend", reply.Section.Heading, StringComparison.OrdinalIgnoreCase);
         Assert.True(answered.OfferContinue);
-        Assert.EndsWith(OnboardingAnsweredQuestion.ContinuePrompt, OnboardingText.Render(answered), StringComparison.Ordinal);
+        Assert.EndsWith(OnboardingAnsweredQuestion.ContinuePrompt, MessageText.Render(new OnboardingMessage(answered)), StringComparison.Ordinal);
 
         outputs = await Step(engine, ButtonInput(answered, "Continue"));
         Assert.Equal(OnboardingNoticeKind.Resumed, Assert.IsType<OnboardingNotice>(outputs[0]).Kind);

@@ -1,0 +1,44 @@
+namespace GuidelineBot.Core.Conversation;
+
+/// <summary>
+/// Which answer a button is about: the logged question's id (feedback reaches the question log through it), the section
+/// that answered and the question as asked, so the answer can be shown again without server-side state.
+/// </summary>
+/// <param name="QuestionId">The question log id; null on buttons from before the log existed.</param>
+public sealed record AnswerRef(string? QuestionId, string? SectionId, string Question)
+{
+    private const char Separator = '\n';
+
+    /// <summary>
+    /// One string for a button value: <c>questionId \n sectionId \n question</c>, the question cut to fit
+    /// <paramref name="maxLength"/> (Slack allows 2000). Questions never contain line breaks (the core cleans them).
+    /// </summary>
+    public string Encode(int maxLength = 2000)
+    {
+        var prefix = (QuestionId ?? "") + Separator + (SectionId ?? "") + Separator;
+        var room = Math.Max(0, maxLength - prefix.Length);
+        return prefix + (Question.Length > room ? Question[..room] : Question);
+    }
+
+    /// <summary>
+    /// Reads <see cref="Encode"/>'s string; also the older <c>sectionId \n question</c> and a bare question. Null for an
+    /// empty value.
+    /// </summary>
+    public static AnswerRef? Decode(string? value)
+    {
+        if (string.IsNullOrEmpty(value))
+        {
+            return null;
+        }
+
+        var parts = value.Split(Separator, 3);
+        return parts.Length switch
+        {
+            3 => new AnswerRef(NullIfEmpty(parts[0]), NullIfEmpty(parts[1]), parts[2]),
+            2 => new AnswerRef(null, NullIfEmpty(parts[0]), parts[1]),
+            _ => new AnswerRef(null, null, value),
+        };
+    }
+
+    private static string? NullIfEmpty(string s) => s.Length == 0 ? null : s;
+}

@@ -1,0 +1,42 @@
+using System.Text.Json.Serialization;
+
+namespace GuidelineBot.Core.Conversation;
+
+/// <summary>
+/// One part of an outbound message's body, in reading order. A channel renders each kind once (Slack: Block Kit,
+/// Teams: Adaptive Card elements, web: HTML/JSON) and so renders every message, including ones added later.
+/// </summary>
+[JsonPolymorphic(TypeDiscriminatorPropertyName = "type")]
+[JsonDerivedType(typeof(HeadingBlock), "heading")]
+[JsonDerivedType(typeof(ParagraphBlock), "paragraph")]
+[JsonDerivedType(typeof(ListBlock), "list")]
+[JsonDerivedType(typeof(GuidelineTextBlock), "guidelineText")]
+[JsonDerivedType(typeof(NoteBlock), "note")]
+[JsonDerivedType(typeof(ActionsBlock), "actions")]
+public abstract record ContentBlock;
+
+/// <summary>A title. Level 1 is the message's title (one at most, first); level 2 introduces a part (e.g. "Related topics").</summary>
+public sealed record HeadingBlock(RichText Text, int Level = 1) : ContentBlock;
+
+/// <summary>A paragraph of the bot's own words.</summary>
+public sealed record ParagraphBlock(RichText Text) : ContentBlock;
+
+/// <summary>A bulleted (or lettered/numbered, when <paramref name="Ordered"/>) list; items carry their own prefix if any.</summary>
+public sealed record ListBlock(IReadOnlyList<RichText> Items, bool Ordered = false) : ContentBlock;
+
+/// <summary>
+/// Guideline text quoted verbatim, one passage (a paragraph, or a bullet with its nested bullets) each. Plain text, never
+/// marked up: channels escape it and keep its line breaks and "- " bullets.
+/// </summary>
+public sealed record GuidelineTextBlock(IReadOnlyList<string> Passages) : ContentBlock
+{
+    /// <summary>The passages as one text, separated by blank lines.</summary>
+    [JsonIgnore]
+    public string Text => string.Join("\n\n", Passages);
+}
+
+/// <summary>Small, secondary text: a citation, a progress line, a footer.</summary>
+public sealed record NoteBlock(RichText Text) : ContentBlock;
+
+/// <summary>A row of buttons, with an optional label above it ("Was this helpful?").</summary>
+public sealed record ActionsBlock(IReadOnlyList<OutboundAction> Actions, RichText? Label = null) : ContentBlock;

@@ -1,0 +1,224 @@
+using System.Security.Cryptography;
+using System.Text;
+using GuidelineBot.Core.Answers;
+using GuidelineBot.Core.Logging;
+using GuidelineBot.Core.Onboarding;
+using GuidelineBot.Core.Questions;
+using GuidelineBot.Core.Storage;
+using GuidelineBot.Core.Telemetry;
+using Microsoft.Extensions.Logging;
+
+namespace GuidelineBot.Core.Conversation;
+
+/// <summary>
+/// The conversation, once for every channel: a channel parses its protocol into a <see cref="ConversationContext"/> and a
+/// <see cref="ConversationInbound"/>, and renders the <see cref="OutboundMessage"/>s this returns. Here are decided:
+/// <list type="bullet">
+/// <item><b>Onboarding or question.</b> <c>onboard</c> / <c>start onboarding</c> / <c>resume</c> start or continue the
+/// walk-through from anywhere (outside a direct conversation its messages go to the person's direct conversation,
+/// <see cref="ConversationResponse.ToDirectChat"/>); in a direct conversation everything typed while the person's onboarding
+/// is active (started, not paused, not finished) belongs to it. Everything else is answered from the guidelines.</item>
+/// <item><b>Feedback.</b> One vote per answer and person, on every channel: the first vote is recorded, a repeat of the
+/// same vote changes nothing, a different vote replaces the earlier one (<see cref="IFeedbackStore.VoteAsync"/>). The
+/// answer is the logged question (<see cref="AnswerRef.QuestionId"/>); for buttons without one, the message voted on
+/// (<see cref="ConversationContext.MessageId"/>), else the section and question. A counted vote also reaches the question
+/// log.</item>
+/// <item><b>Question log.</b> Every typed or asked question is recorded in the optional <see cref="IQuestionLog"/>:
+/// answered, declined, or <see cref="QuestionOutcome.Other"/> (help, topics, small talk, onboarding turns), with a
+/// pseudonymous user hash, the section, confidence and latency. Answers carry the record's id, so feedback on them
+/// reaches it. A failing log is a warning, never a failed answer.</item>
+/// <item><b>Welcome</b> once per conversation, and onboarding auto-start for people who join.</item>
+/// </list>
+/// </summary>
+public sealed class ConversationService(
+    AnswerService answers,
+    OnboardingService onboarding,
+    IFeedbackStore feedback,
+    IOnceStore once,
+    TimeProvider time,
+    ILogger<ConversationService> logger,
+    GuidelineMetrics? metrics = null,
+    IQuestionLog? questionLog = null)
+{
+    public async Task<ConversationResponse> HandleAsync(ConversationContext context, ConversationInbound inbound, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        ArgumentNullException.ThrowIfNull(inbound);
+        return inbound switch
+        {
+            TextInbound text => await TextAsync(context, text.Text ?? "", cancellationToken),
+            AskInbound ask => await AskAsync(context, ask.Question, cancellationToken),
+            FeedbackInbound vote => await FeedbackAsync(context, vote, cancellationToken),
+            ShareInbound share => Share(context, share.Answer, cancellationToken),
+            OnboardingActionInbound button => await OnboardingButtonAsync(context, button.Value, cancellationToken),
+            WelcomeInbound => await WelcomeAsync(context, cancellationToken),
+            MemberJoinedInbound => await MemberJoinedAsync(context, cancellationToken),
+            _ => ConversationResponse.None,
+        };
+    }
+
+    private async Task<ConversationResponse> TextAsync(ConversationContext context, string text, CancellationToken cancellationToken)
+    {
+        var started = time.GetTimestamp();
+        var key = context.OnboardingKey;
+        if (OnboardingInput.IsTrigger(text))
+        {
+            var outputs = await onboarding.HandleAsync(key, OnboardingInput.FromText(text), context.DisplayName, cancellationToken);
+            await LogAsync(context, text, null, NewId(), started, cancellationToken);
+            var response = new ConversationResponse(Messages(context, outputs, null));
+            return context.IsDirect
+                ? response
+                : response with { ToDirectChat = true, NoticeHere = new NoticeMessage(NoticeKind.MovedToDirectChat, context.DisplayName) };
+        }
+
+        if (context.IsDirect && await onboarding.IsActiveAsync(key, cancellationToken))
+        {
+            var outputs = await onboarding.HandleAsync(key, new OnboardingInput.FreeText(text), context.DisplayName, cancellationToken);
+            var id = NewId();
+            var asked = outputs.OfType<OnboardingAnsweredQuestion>().FirstOrDefault()?.Reply;
+            Count(context, asked);
+            await LogAsync(context, text, asked, id, started, cancellationToken);
+            return new ConversationResponse(Messages(context, outputs, id));
+        }
+
+        return await AskAsync(context, text, cancellationToken, started);
+    }
+
+    private async Task<ConversationResponse> AskAsync(ConversationContext context, string question, CancellationToken cancellationToken, long? started = null)
+    {
+        started ??= time.GetTimestamp();
+        var reply = answers.Ask(question, cancellationToken);
+        var id = NewId();
+        Count(context, reply);
+        await LogAsync(context, question, reply, id, started.Value, cancellationToken);
+        return new ConversationResponse([Message(context, reply, id)]);
+    }
+
+    private async Task<ConversationResponse> FeedbackAsync(ConversationContext context, FeedbackInbound vote, CancellationToken cancellationToken)
+    {
+        var answer = vote.Answer;
+        var record = new FeedbackRecord(context.Channel, context.UserId, answer.Question, answer.SectionId, vote.Helpful, time.GetUtcNow());
+        var counted = await feedback.VoteAsync(record, VoteKey(context, answer), cancellationToken);
+        if (counted)
+        {
+            metrics?.Feedback(context.Channel, vote.Helpful);
+            if (answer.QuestionId is { } questionId && questionLog is not null)
+            {
+                await GuardAsync(() => questionLog.RecordFeedbackAsync(questionId, vote.Helpful, cancellationToken), "feedback", questionId, cancellationToken);
+            }
+        }
+
+        // Answers are deterministic for a knowledge version: rebuild the answer voted on to show it with the thank-you.
+        var rebuilt = Rebuild(answer, cancellationToken) is { } a ? new AnswerMessage(a, answer.QuestionId) { Feedback = vote.Helpful } : null;
+        return new ConversationResponse([new FeedbackThanksMessage(vote.Helpful, counted, rebuilt)]);
+    }
+
+    private ConversationResponse Share(ConversationContext context, AnswerRef answer, CancellationToken cancellationToken) =>
+        Rebuild(answer, cancellationToken) is { } a
+            ? new ConversationResponse([new AnswerMessage(a, answer.QuestionId) { SharedBy = context.UserId }])
+            : ConversationResponse.None;
+
+    private async Task<ConversationResponse> OnboardingButtonAsync(ConversationContext context, string value, CancellationToken cancellationToken)
+    {
+        var input = OnboardingInput.TryParseButtonValue(value, out var parsed) ? parsed : new OnboardingInput.Resume();
+        var outputs = await onboarding.HandleAsync(context.OnboardingKey, input, context.DisplayName, cancellationToken);
+        return new ConversationResponse(Messages(context, outputs, null));
+    }
+
+    private async Task<ConversationResponse> WelcomeAsync(ConversationContext context, CancellationToken cancellationToken)
+    {
+        if (!await once.TryClaimAsync(context.Channel + "-welcome", context.ConversationId, time.GetUtcNow(), expiresAfter: null, cancellationToken))
+        {
+            return ConversationResponse.None;
+        }
+
+        return new ConversationResponse([new HelpMessage(answers.Help("welcome"), IsWelcome: true, context.Command)]);
+    }
+
+    private async Task<ConversationResponse> MemberJoinedAsync(ConversationContext context, CancellationToken cancellationToken)
+    {
+        var outputs = await onboarding.AutoStartAsync(context.OnboardingKey, context.DisplayName, cancellationToken);
+        return outputs.Count == 0 ? ConversationResponse.None : new ConversationResponse(Messages(context, outputs, null)) { ToDirectChat = true };
+    }
+
+    /// <summary>The answer a button refers to, when the same section still answers its question.</summary>
+    private AnswerReply? Rebuild(AnswerRef answer, CancellationToken cancellationToken) =>
+        answers.Ask(answer.Question, cancellationToken) is AnswerReply a && (answer.SectionId is null || a.Section.Id == answer.SectionId) ? a : null;
+
+    private static IReadOnlyList<OutboundMessage> Messages(ConversationContext context, IReadOnlyList<OnboardingOutput> outputs, string? questionId)
+    {
+        var messages = new List<OutboundMessage>(outputs.Count + 1);
+        foreach (var output in outputs)
+        {
+            if (output is OnboardingAnsweredQuestion answered)
+            {
+                messages.Add(Message(context, answered.Reply, questionId));
+                if (!answered.OfferContinue)
+                {
+                    continue;
+                }
+            }
+
+            messages.Add(new OnboardingMessage(output));
+        }
+
+        return messages;
+    }
+
+    private static OutboundMessage Message(ConversationContext context, Reply reply, string? questionId) =>
+        OutboundMessage.From(reply, questionId, context.Command);
+
+    private void Count(ConversationContext context, Reply? reply)
+    {
+        if (reply is not null)
+        {
+            metrics?.Question(context.Channel, reply);
+        }
+    }
+
+    private async Task LogAsync(ConversationContext context, string text, Reply? reply, string id, long started, CancellationToken cancellationToken)
+    {
+        if (questionLog is null)
+        {
+            return;
+        }
+
+        var (outcome, section, confidence) = reply switch
+        {
+            AnswerReply a => (QuestionOutcome.Answered, a.Section, a.Score),
+            NoAnswerReply n => (QuestionOutcome.Declined, null, n.Score),
+            _ => (QuestionOutcome.Other, null, 0d),
+        };
+        var record = new QuestionRecord(id, time.GetUtcNow(), context.Channel, LogText.Pseudonym(context.Channel + ":" + context.UserId), text, outcome,
+            section?.DocumentId, section?.Id, confidence, time.GetElapsedTime(started).TotalMilliseconds);
+        await GuardAsync(() => questionLog.RecordAsync(record, cancellationToken), "question", id, cancellationToken);
+    }
+
+    /// <summary>The question log is a report, not the answer: its failures are logged and swallowed.</summary>
+    private async Task GuardAsync(Func<Task> write, string what, string id, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await write();
+        }
+        catch (Exception ex) when (!cancellationToken.IsCancellationRequested && ex is not OutOfMemoryException)
+        {
+            logger.LogWarning(ex, "Question log: the {What} of {QuestionId} was not recorded: {Message}", what, id, ex.Message);
+        }
+    }
+
+    /// <summary>
+    /// One vote per answer and person: the logged question when the button carries its id, else the message voted on,
+    /// else the section and question in this conversation. Hashed: fixed length whatever the question's.
+    /// </summary>
+    internal static string VoteKey(ConversationContext context, AnswerRef answer)
+    {
+        var what = answer.QuestionId is { Length: > 0 } id ? "q:" + id
+            : context.MessageId is { Length: > 0 } message ? $"m:{context.ConversationId}\n{message}"
+            : $"a:{context.ConversationId}\n{answer.SectionId}\n{answer.Question}";
+        var key = string.Join('\u001f', context.TenantId ?? "", what, context.UserId);
+        return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(key)));
+    }
+
+    private static string NewId() => Guid.CreateVersion7().ToString("N");
+}

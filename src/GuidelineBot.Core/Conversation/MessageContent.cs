@@ -1,0 +1,291 @@
+using System.Globalization;
+using GuidelineBot.Core.Answers;
+using GuidelineBot.Core.Knowledge;
+using GuidelineBot.Core.Onboarding;
+
+namespace GuidelineBot.Core.Conversation;
+
+/// <summary>
+/// Every word the bot says, once, as structured content: the body of each <see cref="OutboundMessage"/>. Channels render
+/// these blocks and never write user-facing text of their own.
+/// </summary>
+public static class MessageContent
+{
+    public const string HelpfulLabel = "👍 Helpful";
+    public const string NotHelpfulLabel = "👎 Not helpful";
+    public const string HelpfulPrompt = "Was this helpful?";
+    public const string ShareLabel = "Share in channel";
+    public const string RelatedLabel = "Related topics";
+    public const string ExamplesLabel = "For example:";
+    public const string TopicsTitle = "Topics I cover";
+    public const string NoDocuments = "No guideline documents are loaded yet.";
+
+    public static IReadOnlyList<ContentBlock> Answer(AnswerMessage message)
+    {
+        var a = message.Reply;
+        var blocks = new List<ContentBlock>
+        {
+            new HeadingBlock(RichText.Plain(a.Section.Heading)),
+            new GuidelineTextBlock(Passages(a.Text)),
+            new NoteBlock(Citation(a.Section)),
+        };
+        if (a.Alternative is { } alternative)
+        {
+            blocks.Add(new ParagraphBlock(RichText.Of(Span.Plain("Did you mean: "), Span.Strong(alternative.Heading),
+                Span.Plain($" ({alternative.DocumentTitle})"))));
+        }
+
+        if (message.SharedBy is { } sharer)
+        {
+            blocks.Add(new NoteBlock(RichText.Of(Span.Plain("Shared by "), Span.Mention(sharer, "a colleague"))));
+            return blocks;
+        }
+
+        if (message.Feedback is { } helpful)
+        {
+            blocks.Add(new ParagraphBlock(RichText.Of(Span.Strong(FeedbackThanks(helpful)))));
+        }
+        else
+        {
+            var value = message.Ref.Encode();
+            blocks.Add(new ActionsBlock(
+                [new OutboundAction(HelpfulLabel, ActionKind.Helpful, value), new OutboundAction(NotHelpfulLabel, ActionKind.NotHelpful, value)],
+                RichText.Plain(HelpfulPrompt)));
+        }
+
+        if (a.Related.Count > 0)
+        {
+            blocks.Add(new ActionsBlock(AskActions(a.Related.Select(r => r.Heading)), RichText.Plain(RelatedLabel)));
+        }
+
+        return blocks;
+    }
+
+    public static IReadOnlyList<ContentBlock> NoAnswer(NoAnswerReply n)
+    {
+        var blocks = new List<ContentBlock> { new ParagraphBlock(RichText.Plain(n.Text)) };
+        if (n.Suggestions.Count > 0)
+        {
+            blocks.Add(new ActionsBlock(AskActions(n.Suggestions.Select(s => s.Heading))));
+        }
+
+        return blocks;
+    }
+
+    public static IReadOnlyList<ContentBlock> Help(HelpMessage message)
+    {
+        var h = message.Reply;
+        var blocks = new List<ContentBlock>
+        {
+            new HeadingBlock(RichText.Plain(message.IsWelcome ? "Hi, I'm GuidelineBot 👋" : "How I can help")),
+            new ParagraphBlock(new RichTextBuilder()
+                .Plain("I answer questions about the staff guidelines with the exact guideline text and where it comes from. ")
+                .Plain("Ask in your own words, type ").Code("topics").Plain(" to see everything I cover, or ").Code("onboard")
+                .Plain(" for a guided walk-through.").Build()),
+        };
+        if (message.Command is { Length: > 0 } command)
+        {
+            blocks.Add(new ParagraphBlock(new RichTextBuilder().Plain("Use ").Code(command + " your question")
+                .Plain(" anywhere, mention me in a channel, or send me a direct message.").Build()));
+        }
+
+        if (h.ExampleQuestions.Count > 0)
+        {
+            blocks.Add(new HeadingBlock(RichText.Plain(ExamplesLabel), 2));
+            blocks.Add(new ListBlock(h.ExampleQuestions.Select(RichText.Plain).ToArray()));
+            blocks.Add(new ActionsBlock(AskActions(h.ExampleQuestions)));
+        }
+
+        blocks.Add(new HeadingBlock(RichText.Plain(TopicsTitle), 2));
+        blocks.Add(h.Documents.Count == 0
+            ? new ParagraphBlock(RichText.Plain(NoDocuments))
+            : new ListBlock(h.Documents.Select(DocumentLine).ToArray()));
+        return blocks;
+    }
+
+    public static IReadOnlyList<ContentBlock> Topics(TopicsReply t)
+    {
+        var blocks = new List<ContentBlock> { new HeadingBlock(RichText.Plain(TopicsTitle)) };
+        if (t.Documents.Count == 0)
+        {
+            blocks.Add(new ParagraphBlock(RichText.Plain(NoDocuments)));
+        }
+
+        foreach (var d in t.Documents)
+        {
+            blocks.Add(new HeadingBlock(DocumentLine(d), 2));
+            blocks.Add(new ListBlock(d.Sections.Select(s => RichText.Plain(s.Heading)).ToArray()));
+        }
+
+        return blocks;
+    }
+
+    public static string FeedbackThanks(bool helpful) => helpful
+        ? "👍 Thanks for your feedback — glad it helped!"
+        : "👎 Thanks for your feedback — we'll use it to improve the guidelines.";
+
+    public static RichText Notice(NoticeKind kind, string displayName) => kind switch
+    {
+        NoticeKind.MovedToDirectChat => RichText.Plain(
+            (string.IsNullOrWhiteSpace(displayName) ? "I've" : displayName + ", I've") + " sent you a private chat: your onboarding continues there. 👋"),
+        NoticeKind.OnboardingFailed => RichText.Plain("Sorry, I couldn't start the onboarding just now — please try again in a minute."),
+        _ => RichText.Plain("Sorry, something went wrong on my side — please try again in a minute."),
+    };
+
+    /// <summary>"📄 Source: Document › Section (file:lines)", linked to the document when it has a URL.</summary>
+    public static RichText Citation(GuidelineSection section) =>
+        section.SourceUrl is not null && Span.Link(section.Breadcrumb, section.SourceUrl) is { Url: not null } link
+            ? RichText.Of(Span.Plain("📄 Source: "), link)
+            : RichText.Plain("📄 Source: " + section.Citation);
+
+    public static IReadOnlyList<ContentBlock> Onboarding(OnboardingOutput output)
+    {
+        List<ContentBlock> blocks = output switch
+        {
+            OnboardingGreeting g => Greeting(g),
+            OnboardingSection s => Section(s),
+            OnboardingCheckQuestion q => CheckQuestion(q),
+            OnboardingCheckFeedback f => CheckFeedback(f),
+            OnboardingAcknowledgePrompt a => AcknowledgePrompt(a),
+            OnboardingAcknowledgementRecorded r => [Paragraph(new RichTextBuilder().Plain("✅ Recorded: you acknowledged the ")
+                .Strong(r.Acknowledgement.DocumentTitle)
+                .Plain(string.Create(CultureInfo.InvariantCulture,
+                    $" (version {Short(r.Acknowledgement.ContentHash)}) on {r.Acknowledgement.AcknowledgedAt:yyyy-MM-dd HH:mm} UTC.")).Build())],
+            OnboardingSummary s => Summary(s),
+            OnboardingPaused p => [Paragraph(new RichTextBuilder().Plain($"Paused {p.Where}. Type ").Code("resume")
+                .Plain(" when you're ready; you can still ask me questions meanwhile.").Build())],
+            OnboardingQuestionPrompt => [Paragraph(RichText.Plain("Sure — type your question and I'll answer it from the guidelines. Then we'll continue where you were."))],
+            OnboardingAnsweredQuestion => [Paragraph(RichText.Of(Span.Strong(OnboardingAnsweredQuestion.ContinuePrompt)))],
+            OnboardingNotice n => [Paragraph(n.Text)],
+            _ => [],
+        };
+        if (output.Buttons.Count > 0)
+        {
+            blocks.Add(new ActionsBlock(output.Buttons.Select((b, i) => OnboardingAction(output, b, i)).ToArray()));
+        }
+
+        return blocks;
+    }
+
+    private static List<ContentBlock> Greeting(OnboardingGreeting g)
+    {
+        var what = new RichTextBuilder()
+            .Plain(g.DocumentCount > 1 ? string.Create(CultureInfo.InvariantCulture, $"Document {g.DocumentNumber} of {g.DocumentCount}: the ") : "Let's walk through the ")
+            .Strong(g.DocumentTitle)
+            .Plain(string.Create(CultureInfo.InvariantCulture, $" — {g.TopicCount} topics"));
+        if (g.CheckQuestionCount > 0)
+        {
+            what.Plain(string.Create(CultureInfo.InvariantCulture, $" and {g.CheckQuestionCount} quick check questions"));
+        }
+
+        what.Plain(string.Create(CultureInfo.InvariantCulture, $", about {g.Minutes} minutes."));
+        return
+        [
+            new HeadingBlock(RichText.Plain(string.IsNullOrWhiteSpace(g.DisplayName) ? "Welcome! 👋" : $"Welcome, {g.DisplayName}! 👋")),
+            Paragraph(what.Build()),
+            new NoteBlock(new RichTextBuilder().Plain("One topic at a time: press ").Strong("Next").Plain(" when you're ready, ask me a question any time, or ")
+                .Strong("Pause").Plain(" and type ").Code("resume").Plain(" later.").Build()),
+        ];
+    }
+
+    private static List<ContentBlock> Section(OnboardingSection s) =>
+    [
+        new HeadingBlock(RichText.Plain(string.Create(CultureInfo.InvariantCulture, $"{s.Number}/{s.Total} · {s.Section.Heading}"))),
+        new NoteBlock(RichText.Plain(string.Create(CultureInfo.InvariantCulture, $"Topic {s.Number} of {s.Total} · {s.Section.DocumentTitle}"))),
+        new GuidelineTextBlock(s.Section.Passages.Select(p => p.Text).ToArray()),
+        new NoteBlock(Citation(s.Section)),
+    ];
+
+    private static List<ContentBlock> CheckQuestion(OnboardingCheckQuestion q) =>
+    [
+        new NoteBlock(RichText.Plain(string.Create(CultureInfo.InvariantCulture, $"Check question {q.Number} of {q.Total} · {q.DocumentTitle}"))),
+        Paragraph(RichText.Of(Span.Strong(q.Prompt))),
+        new ListBlock(q.Choices.Select((c, i) => RichText.Of(Span.Strong(Letter(i) + ")"), Span.Plain(" " + c))).ToArray(), Ordered: true),
+    ];
+
+    private static List<ContentBlock> CheckFeedback(OnboardingCheckFeedback f)
+    {
+        if (f.Correct)
+        {
+            var right = new RichTextBuilder().Strong("✅ Correct.");
+            if (f.Explanation is not null)
+            {
+                right.Plain(" " + f.Explanation);
+            }
+
+            return [Paragraph(right.Build())];
+        }
+
+        var blocks = new List<ContentBlock>
+        {
+            Paragraph(RichText.Of(Span.Strong("❌ Not quite."), Span.Plain(" Here is what the guidelines say:"))),
+            new HeadingBlock(RichText.Plain(f.Section.Heading), 2),
+            new GuidelineTextBlock(f.Section.Passages.Select(p => p.Text).ToArray()),
+            new NoteBlock(Citation(f.Section)),
+        };
+        if (f.Explanation is not null)
+        {
+            blocks.Add(Paragraph(RichText.Plain(f.Explanation)));
+        }
+
+        return blocks;
+    }
+
+    private static List<ContentBlock> AcknowledgePrompt(OnboardingAcknowledgePrompt a) =>
+    [
+        new HeadingBlock(RichText.Plain("Acknowledgement")),
+        Paragraph(RichText.Of(Span.Plain("Please confirm: I have read and understand the "), Span.Strong(a.DocumentTitle), Span.Plain("."))),
+        new NoteBlock(RichText.Plain("Your name, the time and the document version are recorded.")),
+    ];
+
+    private static List<ContentBlock> Summary(OnboardingSummary s)
+    {
+        var done = new RichTextBuilder().Plain("You have read and acknowledged ");
+        for (var i = 0; i < s.DocumentTitles.Count; i++)
+        {
+            done.Plain(i == 0 ? "" : ", ").Strong(s.DocumentTitles[i]);
+        }
+
+        var later = new RichTextBuilder().Plain("Whenever a question comes up later, just ask me in your own words");
+        if (s.ExampleQuestions.Count > 0)
+        {
+            later.Plain(" (e.g. ").Emphasis(s.ExampleQuestions[0]).Plain(")");
+        }
+
+        later.Plain(", type ").Code("help").Plain(" or ").Code("topics").Plain(", and for anything the guidelines don't cover ask " + s.Contact + ".");
+        var blocks = new List<ContentBlock>
+        {
+            new HeadingBlock(RichText.Plain("You're all set 🎉")),
+            Paragraph(done.Plain(".").Build()),
+            Paragraph(later.Build()),
+        };
+        if (s.ExampleQuestions.Count > 0)
+        {
+            blocks.Add(new ActionsBlock(AskActions(s.ExampleQuestions.Take(3)), RichText.Plain(ExamplesLabel)));
+        }
+
+        return blocks;
+    }
+
+    private static OutboundAction OnboardingAction(OnboardingOutput output, OnboardingButton button, int index) => output switch
+    {
+        OnboardingCheckQuestion => new(Letter(index) + ") " + button.Label, ActionKind.Onboarding, button.Value, button.Primary, ShortLabel: Letter(index)),
+        OnboardingAcknowledgePrompt => new(button.Label, ActionKind.Onboarding, button.Value, button.Primary, ShortLabel: "I have read and understand"),
+        _ => new(button.Label, ActionKind.Onboarding, button.Value, button.Primary),
+    };
+
+    private static OutboundAction[] AskActions(IEnumerable<string> questions) =>
+        questions.Select(q => new OutboundAction(q, ActionKind.Ask, q)).ToArray();
+
+    private static RichText DocumentLine(GuidelineDocument d) =>
+        RichText.Of(Span.Strong(d.Title), Span.Plain(string.Create(CultureInfo.InvariantCulture, $" ({d.Sections.Count} topics)")));
+
+    /// <summary>An answer's quoted text back into its passages (the answer joins them with blank lines).</summary>
+    private static string[] Passages(string text) => text.Split("\n\n", StringSplitOptions.RemoveEmptyEntries);
+
+    private static ParagraphBlock Paragraph(RichText text) => new(text);
+
+    private static string Letter(int index) => ((char)('A' + index)).ToString();
+
+    private static string Short(string hash) => hash.Length > 12 ? hash[..12] : hash;
+}

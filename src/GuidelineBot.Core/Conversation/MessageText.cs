@@ -1,0 +1,89 @@
+using System.Text;
+
+namespace GuidelineBot.Core.Conversation;
+
+/// <summary>
+/// Content as plain text: for the command line, as the notification/accessibility text of rich messages, and the one-line
+/// summary. Buttons that ask a question appear as a "Label: a · b" line; other buttons are not text.
+/// </summary>
+public static class MessageText
+{
+    public const int MaxSummaryLength = 150;
+
+    public static string Render(OutboundMessage message) => Render(message.Content);
+
+    public static string Render(IEnumerable<ContentBlock> content)
+    {
+        var sb = new StringBuilder();
+        foreach (var block in content)
+        {
+            switch (block)
+            {
+                case HeadingBlock h:
+                    sb.AppendLine(h.Text.PlainText).AppendLine();
+                    break;
+                case ParagraphBlock p:
+                    sb.AppendLine(p.Text.PlainText).AppendLine();
+                    break;
+                case NoteBlock n:
+                    sb.AppendLine(n.Text.PlainText).AppendLine();
+                    break;
+                case GuidelineTextBlock g:
+                    sb.AppendLine(g.Text).AppendLine();
+                    break;
+                case ListBlock l:
+                    foreach (var item in l.Items)
+                    {
+                        sb.Append(l.Ordered ? "  " : "  • ").AppendLine(item.PlainText);
+                    }
+
+                    sb.AppendLine();
+                    break;
+                case ActionsBlock a when a.Label is not null && a.Actions.Count > 0 && a.Actions.All(x => x.Kind == ActionKind.Ask):
+                    sb.Append(a.Label.PlainText.TrimEnd(':')).Append(": ").AppendLine(string.Join(" · ", a.Actions.Select(x => x.Label))).AppendLine();
+                    break;
+            }
+        }
+
+        return sb.ToString().TrimEnd();
+    }
+
+    /// <summary>The first heading or paragraph, and the start of what follows, on one line.</summary>
+    public static string Summary(IEnumerable<ContentBlock> content)
+    {
+        var texts = content.Select(b => b switch
+        {
+            HeadingBlock h => h.Text.PlainText,
+            ParagraphBlock p => p.Text.PlainText,
+            GuidelineTextBlock g => g.Text,
+            _ => null,
+        }).OfType<string>().Take(2).ToArray();
+        return texts.Length switch
+        {
+            0 => "GuidelineBot",
+            1 => Summary(texts[0], null),
+            _ => Summary(texts[0], texts[1]),
+        };
+    }
+
+    /// <summary>"Title — start of the text…" on one line, at most <see cref="MaxSummaryLength"/> characters.</summary>
+    public static string Summary(string title, string? text)
+    {
+        var line = OneLine(text is null ? title : title + " — " + text);
+        if (line.Length <= MaxSummaryLength)
+        {
+            return line;
+        }
+
+        var cut = MaxSummaryLength - 1;
+        if (char.IsHighSurrogate(line[cut - 1]))
+        {
+            cut--;
+        }
+
+        return line[..cut].TrimEnd() + "…";
+    }
+
+    private static string OneLine(string text) =>
+        string.Join(' ', text.Split((char[])['\n', '\r', '\t', ' '], StringSplitOptions.RemoveEmptyEntries));
+}
