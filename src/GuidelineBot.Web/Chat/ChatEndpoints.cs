@@ -45,12 +45,12 @@ internal static class ChatEndpoints
             return error;
         }
 
-        if (WebUser.Id(http) is not { } user)
+        if (WebUser.Of(http) is not { } user)
         {
             return Problem(StatusCodes.Status400BadRequest, "Reload the page to start a conversation.");
         }
 
-        var response = await conversation.MessageAsync(user, WebUser.DisplayName(http), request!.Text ?? "", cancellationToken);
+        var response = await conversation.MessageAsync(user, request!.Text ?? "", cancellationToken);
         return Results.Json(response, WebJsonContext.Default.ChatResponse);
     }
 
@@ -62,17 +62,14 @@ internal static class ChatEndpoints
             return error;
         }
 
-        if (WebUser.Id(http) is not { } user)
+        if (WebUser.Of(http) is not { } user)
         {
             return Problem(StatusCodes.Status400BadRequest, "Reload the page to start a conversation.");
         }
 
-        if (string.IsNullOrWhiteSpace(request!.Value) || request.Value.Length > MaxTextLength)
-        {
-            return Problem(StatusCodes.Status400BadRequest, "That button is not known.");
-        }
-
-        var response = await conversation.ActionAsync(user, WebUser.DisplayName(http), request.Value, cancellationToken);
+        var response = request!.Value is { Length: <= MaxTextLength }
+            ? await conversation.ActionAsync(user, request.Kind, request.Value, cancellationToken)
+            : null;
         return response is null
             ? Problem(StatusCodes.Status400BadRequest, "That button is not known.")
             : Results.Json(response, WebJsonContext.Default.ChatResponse);

@@ -20,6 +20,9 @@ internal static class WebUser
 
     public static string DisplayName(HttpContext http) => WebClaims.DisplayName(http.User);
 
+    /// <summary>The person chatting, or null before the page has set the local cookie.</summary>
+    public static ChatUser? Of(HttpContext http) => Id(http) is { } id ? new ChatUser(id, DisplayName(http)) : null;
+
     /// <summary>For the page: gives a local visitor their id cookie when they have none (signed-in users need none).</summary>
     public static void EnsureLocalId(HttpContext http)
     {

@@ -68,8 +68,8 @@ public sealed partial class ChatClient(string baseUrl) : IDisposable
     public Task<HttpResponseMessage> PostMessageAsync(string? text, bool withToken = true) =>
         PostJsonAsync("/chat/messages", JsonSerializer.Serialize(new { text }), withToken);
 
-    public Task<HttpResponseMessage> PostActionAsync(string value, bool withToken = true) =>
-        PostJsonAsync("/chat/actions", JsonSerializer.Serialize(new { value }), withToken);
+    public Task<HttpResponseMessage> PostActionAsync(string kind, string value, bool withToken = true) =>
+        PostJsonAsync("/chat/actions", JsonSerializer.Serialize(new { kind, value }), withToken);
 
     public Task<HttpResponseMessage> PostJsonAsync(string path, string json, bool withToken = true, string contentType = "application/json")
     {

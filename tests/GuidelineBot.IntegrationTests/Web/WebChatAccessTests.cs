@@ -148,8 +148,10 @@ public sealed class WebChatAccessTests
         using var wrongType = await chat.PostJsonAsync("/chat/messages", "{\"text\": 42}");
         using var form = await chat.PostJsonAsync("/chat/messages", "text=hi", contentType: "application/x-www-form-urlencoded");
         using var huge = await chat.PostJsonAsync("/chat/messages", "{\"text\":\"" + new string('a', 200_000) + "\"}");
-        using var unknownButton = await chat.PostActionAsync("no-such-button");
-        using var hugeButton = await chat.PostActionAsync(new string('b', 3000));
+        using var unknownKind = await chat.PostActionAsync("share", "q\ns\ncan I friend parents?");
+        using var unknownStep = await chat.PostActionAsync("onboarding", "onboarding:jump:9");
+        using var emptyVote = await chat.PostActionAsync("helpful", "");
+        using var hugeButton = await chat.PostActionAsync("ask", new string('b', 3000));
 
         Assert.Equal(HttpStatusCode.OK, nullText.StatusCode);
         Assert.Equal(HttpStatusCode.BadRequest, notJson.StatusCode);
@@ -157,7 +159,9 @@ public sealed class WebChatAccessTests
         Assert.Equal(HttpStatusCode.BadRequest, wrongType.StatusCode);
         Assert.Equal(HttpStatusCode.UnsupportedMediaType, form.StatusCode);
         Assert.Equal(HttpStatusCode.RequestEntityTooLarge, huge.StatusCode);
-        Assert.Equal(HttpStatusCode.BadRequest, unknownButton.StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, unknownKind.StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, unknownStep.StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, emptyVote.StatusCode);
         Assert.Equal(HttpStatusCode.BadRequest, hugeButton.StatusCode);
         Assert.DoesNotContain(bot.Logs.Entries, e => e.Level >= Microsoft.Extensions.Logging.LogLevel.Error);
     }

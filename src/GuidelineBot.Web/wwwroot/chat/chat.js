@@ -34,6 +34,8 @@
         node.href = href;
         node.rel = "noopener noreferrer";
         node.target = "_blank";
+      } else if (span.code) {
+        node = el("code", null, span.text);
       } else if (span.strong) {
         node = el("strong", null, span.text);
       } else if (span.emphasis) {
@@ -43,27 +45,52 @@
       }
       parent.appendChild(node);
     }
+    return parent;
   }
 
-  function blocks(parent, list) {
-    let ul = null;
-    for (const block of list || []) {
-      if (block.kind === "bullet") {
-        if (!ul) {
-          ul = el("ul", "bullets");
-          parent.appendChild(ul);
-        }
-        const li = el("li");
-        li.style.marginInlineStart = (block.depth || 0) * 1.25 + "rem";
-        spans(li, block.spans);
-        ul.appendChild(li);
-        continue;
+  function actions(block) {
+    const box = el("div", "buttons");
+    const label = block.text && block.text.length ? spans(el("p", "group-label"), block.text) : null;
+    const feedback = (block.buttons || []).some((b) => b.kind === "helpful" || b.kind === "notHelpful");
+    box.setAttribute("role", "group");
+    if (label) {
+      label.id = "g" + Math.random().toString(36).slice(2);
+      box.setAttribute("aria-labelledby", label.id);
+      box.appendChild(label);
+    } else {
+      box.setAttribute("aria-label", (block.buttons || []).every((b) => b.kind === "ask") ? "Topics" : "Options");
+    }
+    if (feedback) box.classList.add("feedback");
+    for (const b of block.buttons || []) {
+      const button = el("button", b.primary ? "primary" : null, b.label);
+      button.type = "button";
+      button.dataset.kind = b.kind;
+      button.addEventListener("click", () => press(box, button, b));
+      box.appendChild(button);
+    }
+    return box;
+  }
+
+  function block(b) {
+    switch (b.type) {
+      case "heading":
+        return spans(el((b.level || 1) > 1 ? "h4" : "h3"), b.text);
+      case "note":
+        return spans(el("p", "note"), b.text);
+      case "list": {
+        const list = el(b.ordered ? "ol" : "ul", "items");
+        for (const itemSpans of b.items || []) list.appendChild(spans(el("li"), itemSpans));
+        return list;
       }
-      ul = null;
-      const tag = block.kind === "heading" ? "h3" : block.kind === "quote" ? "blockquote" : "p";
-      const node = el(tag, block.kind);
-      spans(node, block.spans);
-      parent.appendChild(node);
+      case "guidelineText": {
+        const quote = el("blockquote", "guideline");
+        for (const passage of b.passages || []) quote.appendChild(el("p", null, passage));
+        return quote;
+      }
+      case "actions":
+        return actions(b);
+      default:
+        return spans(el("p"), b.text);
     }
   }
 
@@ -80,35 +107,7 @@
 
   function showBot(message) {
     const li = item("GuidelineBot", "bot " + (message.kind || ""));
-    blocks(li, message.blocks);
-    if (message.citation) {
-      const cite = el("p", "citation");
-      const href = message.citation.href ? safeHref(message.citation.href) : null;
-      cite.appendChild(document.createTextNode("Source: "));
-      if (href) {
-        const a = el("a", null, message.citation.text);
-        a.href = href;
-        a.rel = "noopener noreferrer";
-        a.target = "_blank";
-        cite.appendChild(a);
-      } else {
-        cite.appendChild(el("cite", null, message.citation.text));
-      }
-      li.appendChild(cite);
-    }
-    for (const group of message.buttons || []) {
-      const box = el("div", "buttons " + (group.kind || ""));
-      box.setAttribute("role", "group");
-      box.setAttribute("aria-label", group.label);
-      if (group.label) box.appendChild(el("p", "group-label", group.label));
-      for (const b of group.buttons) {
-        const button = el("button", b.primary ? "primary" : null, b.label);
-        button.type = "button";
-        button.addEventListener("click", () => press(group, box, button, b));
-        box.appendChild(button);
-      }
-      li.appendChild(box);
-    }
+    for (const b of message.blocks || []) li.appendChild(block(b));
     return li;
   }
 
@@ -166,14 +165,15 @@
     }
   }
 
-  function press(group, box, button, b) {
+  function press(box, button, b) {
     if (busy) return;
-    if (group.kind === "feedback" || group.kind === "choices") {
+    if (b.kind !== "ask") {
+      // A vote or an onboarding step is given once: the group's buttons are done.
       for (const other of box.querySelectorAll("button")) other.disabled = true;
       button.setAttribute("aria-pressed", "true");
     }
-    if (group.kind !== "feedback") showUser(b.label);
-    send("chat/actions", { value: b.value }, true);
+    if (b.kind !== "helpful" && b.kind !== "notHelpful") showUser(b.label);
+    send("chat/actions", { kind: b.kind, value: b.value }, true);
   }
 
   form.addEventListener("submit", (event) => {
