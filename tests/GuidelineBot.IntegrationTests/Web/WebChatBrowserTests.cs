@@ -40,7 +40,8 @@ public sealed partial class WebChatBrowserTests(BrowserFixture browser, LocalWeb
     [BrowserFact]
     public async Task Ask_see_the_answer_and_citation_follow_a_related_topic_vote_and_start_onboarding()
     {
-        var page = await browser.NewPageAsync(1100, 900);
+        // Tall enough for the whole exchange above the question box (which sticks to the bottom of the window).
+        var page = await browser.NewPageAsync(1100, 1560);
         try
         {
             await page.GotoAsync(server.BaseUrl);
@@ -49,10 +50,10 @@ public sealed partial class WebChatBrowserTests(BrowserFixture browser, LocalWeb
 
             await input.FillAsync(Question);
             await input.PressAsync("Enter");
-            var answer = page.Locator("#log > li.bot.answer").First;
+            var answer = page.Locator("#log > .bot.answer").First;
             await answer.GetByText(GuidelineText).WaitForAsync(Slow);
             Assert.Contains(Citation, await answer.InnerTextAsync(), StringComparison.Ordinal);
-            Assert.Equal(Question, await page.Locator("#log > li.user").First.InnerTextAsync() is var said ? said.Replace("You: ", "", StringComparison.Ordinal).Trim() : "");
+            Assert.Equal(Question, await page.Locator("#log > .user p").First.InnerTextAsync());
             Assert.Equal("question", await page.EvaluateAsync<string>("document.activeElement.id"));
             Assert.Equal("", await input.InputValueAsync());
 
@@ -60,31 +61,31 @@ public sealed partial class WebChatBrowserTests(BrowserFixture browser, LocalWeb
             var related = answer.GetByRole(AriaRole.Group, new LocatorGetByRoleOptions { Name = "Related topics" }).GetByRole(AriaRole.Button).First;
             var topic = await related.InnerTextAsync();
             await related.ClickAsync();
-            var second = page.Locator("#log > li.bot.answer").Nth(1);
+            var second = page.Locator("#log > .bot.answer").Nth(1);
             await second.WaitForAsync(Slow);
             Assert.Equal(topic, (await second.Locator("h3").First.InnerTextAsync()).Trim());
 
             // 👍 on the first answer: the acknowledgement appears, the vote is stored for the web channel.
             await answer.GetByRole(AriaRole.Button, new LocatorGetByRoleOptions { Name = "👍 Helpful" }).ClickAsync();
-            await page.Locator("#log > li.bot.feedbackThanks").GetByText("Thanks for your feedback").WaitForAsync(Slow);
+            await page.Locator("#log > .bot.feedbackThanks").GetByText("Thanks for your feedback").WaitForAsync(Slow);
             Assert.True(await answer.GetByRole(AriaRole.Button, new LocatorGetByRoleOptions { Name = "👍 Helpful" }).IsDisabledAsync());
             var vote = Assert.Single(await server.Bot.Services.GetRequiredService<IFeedbackStore>().ListAsync(CancellationToken.None),
                 f => f.Channel == "web" && f.Question == Question);
             Assert.True(vote.Helpful);
 
-            await answer.ScrollIntoViewIfNeededAsync();
-            output.WriteLine("Screenshot: " + await BrowserFixture.ScreenshotAsync(page, Screenshot));
+            output.WriteLine("Screenshot: " + await BrowserFixture.ScreenshotAsync(page, Screenshot, fullPage: false));
 
             // Onboarding: the greeting and the first topic, then Next (focus moves to the new step's first button).
             await input.FillAsync("start onboarding");
             await input.PressAsync("Enter");
-            var next = page.Locator("#log > li.bot.onboarding").GetByRole(AriaRole.Button, new LocatorGetByRoleOptions { Name = "Next", Exact = true }).Last;
-            await next.WaitForAsync(Slow);
-            Assert.True(await page.Locator("#log > li.bot.onboarding h3").First.InnerTextAsync() is var welcome && welcome.StartsWith("Welcome", StringComparison.Ordinal));
-            var before = await page.Locator("#log > li.bot.onboarding").CountAsync();
+            var nextButtons = page.Locator("#log > .bot.onboarding").GetByRole(AriaRole.Button, new LocatorGetByRoleOptions { Name = "Next", Exact = true });
+            await nextButtons.Last.WaitForAsync(Slow);
+            var next = nextButtons.Nth(await nextButtons.CountAsync() - 1);
+            Assert.True(await page.Locator("#log > .bot.onboarding h3").First.InnerTextAsync() is var welcome && welcome.StartsWith("Welcome", StringComparison.Ordinal));
+            var before = await page.Locator("#log > .bot.onboarding").CountAsync();
             await next.ClickAsync();
-            await page.Locator("#log > li.bot.onboarding").Nth(before).WaitForAsync(Slow);
-            var step = await page.Locator("#log > li.bot.onboarding").Nth(before).Locator("h3").First.InnerTextAsync();
+            await page.Locator("#log > .bot.onboarding").Nth(before).WaitForAsync(Slow);
+            var step = await page.Locator("#log > .bot.onboarding").Nth(before).Locator("h3").First.InnerTextAsync();
             Assert.Matches(StepHeading(), step);
             Assert.True(await next.IsDisabledAsync());
             Assert.Equal("BUTTON", await page.EvaluateAsync<string>("document.activeElement.tagName"));
@@ -110,7 +111,7 @@ public sealed partial class WebChatBrowserTests(BrowserFixture browser, LocalWeb
             var input = page.GetByLabel("Your question");
             await input.FillAsync("<img src=x onerror=\"document.title='pwned'\"> " + Question);
             await page.GetByRole(AriaRole.Button, new PageGetByRoleOptions { Name = "Send" }).ClickAsync();
-            await page.Locator("#log > li.bot").First.WaitForAsync(Slow);
+            await page.Locator("#log > .bot").First.WaitForAsync(Slow);
 
             Assert.Equal(0, await page.Locator("#log img").CountAsync());
             Assert.Equal("GuidelineBot", await page.TitleAsync());
@@ -137,7 +138,7 @@ public sealed partial class WebChatBrowserTests(BrowserFixture browser, LocalWeb
             var input = page.GetByLabel("Your question");
             await input.FillAsync(Question);
             await input.PressAsync("Enter");
-            await page.Locator("#log > li.bot.answer").GetByText(GuidelineText).WaitForAsync(Slow);
+            await page.Locator("#log > .bot.answer").GetByText(GuidelineText).WaitForAsync(Slow);
 
             var results = await page.RunAxe();
 

@@ -95,10 +95,10 @@
   }
 
   function item(who, className) {
-    const li = el("li", "msg " + className);
-    li.appendChild(el("span", "visually-hidden", who + ": "));
-    log.appendChild(li);
-    return li;
+    const node = el("div", "msg " + className);
+    node.appendChild(el("span", "visually-hidden", who + ": "));
+    log.appendChild(node);
+    return node;
   }
 
   function showUser(text) {
@@ -106,9 +106,9 @@
   }
 
   function showBot(message) {
-    const li = item("GuidelineBot", "bot " + (message.kind || ""));
-    for (const b of message.blocks || []) li.appendChild(block(b));
-    return li;
+    const node = item("GuidelineBot", "bot " + (message.kind || ""));
+    for (const b of message.blocks || []) node.appendChild(block(b));
+    return node;
   }
 
   function focusAfterReply(shown, fromButton) {
