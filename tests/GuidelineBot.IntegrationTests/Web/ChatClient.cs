@@ -18,6 +18,8 @@ public sealed partial class ChatClient(string baseUrl) : IDisposable
         Timeout = TimeSpan.FromSeconds(60),
     };
 
+    public string BaseUrl => baseUrl;
+
     public Dictionary<string, string> Cookies { get; } = new(StringComparer.Ordinal);
 
     /// <summary>The antiforgery request token of the last page load.</summary>

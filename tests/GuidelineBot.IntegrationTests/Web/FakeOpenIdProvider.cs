@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Security.Cryptography;
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Builder;
@@ -14,14 +15,17 @@ using Microsoft.IdentityModel.Tokens;
 namespace GuidelineBot.IntegrationTests.Web;
 
 /// <summary>
-/// An OpenID provider on 127.0.0.1, as Microsoft Entra ID looks to the bot: discovery document and JWKS. It never
-/// shows a sign-in page: tests read the authorize redirect and post a signed id_token back themselves.
+/// An OpenID provider on 127.0.0.1, as Microsoft Entra ID looks to the bot: discovery document, JWKS and a token
+/// endpoint that redeems the codes a test issued (<see cref="IssueCode"/>) for the client id and <see cref="ClientSecret"/>.
+/// It never shows a sign-in page: tests read the authorize redirect and post the id_token or code back themselves.
 /// </summary>
 public sealed class FakeOpenIdProvider : IAsyncDisposable
 {
     public const string ClientId = "0b7e4a51-3333-4c5d-9e6f-0123456789ab";
+    public const string ClientSecret = "fake-client-secret-5e1d";
 
     private readonly WebApplication _app;
+    private readonly ConcurrentDictionary<string, string> _codes = new(StringComparer.Ordinal);
 
     private FakeOpenIdProvider(WebApplication app) => _app = app;
 
@@ -31,6 +35,14 @@ public sealed class FakeOpenIdProvider : IAsyncDisposable
     public string Issuer { get; private set; } = "";
 
     public string AuthorizeEndpoint => Issuer + "/authorize";
+
+    /// <summary>Token requests that redeemed a code (with a PKCE verifier and the right client secret).</summary>
+    public int CodesRedeemed => _codesRedeemed;
+
+    private int _codesRedeemed;
+
+    /// <summary>The next token request with <paramref name="code"/> gets <paramref name="idToken"/> (once).</summary>
+    public void IssueCode(string code, string idToken) => _codes[code] = idToken;
 
     public static async Task<FakeOpenIdProvider> StartAsync()
     {
@@ -64,6 +76,24 @@ public sealed class FakeOpenIdProvider : IAsyncDisposable
                     ["n"] = Base64UrlEncoder.Encode(p.Modulus),
                     ["e"] = Base64UrlEncoder.Encode(p.Exponent),
                 }),
+            });
+        });
+        app.MapPost("/token", async (HttpRequest request) =>
+        {
+            var form = await request.ReadFormAsync();
+            if (form["grant_type"] != "authorization_code" || form["client_id"] != ClientId || form["client_secret"] != ClientSecret
+                || string.IsNullOrEmpty(form["code_verifier"]) || !fake._codes.TryRemove(form["code"].ToString(), out var idToken))
+            {
+                return Results.Json(new JsonObject { ["error"] = "invalid_grant" }, statusCode: StatusCodes.Status400BadRequest);
+            }
+
+            Interlocked.Increment(ref fake._codesRedeemed);
+            return Results.Json(new JsonObject
+            {
+                ["id_token"] = idToken,
+                ["access_token"] = "fake-access-token",
+                ["token_type"] = "Bearer",
+                ["expires_in"] = 3600,
             });
         });
         await app.StartAsync();

@@ -20,11 +20,12 @@ public sealed class WebSignInTests
 {
     private const string AdminRole = "GuidelineBot.Admin";
 
-    private static WebBotFactory SignInBot(FakeOpenIdProvider idp) => new("Production", new Dictionary<string, string?>
+    private static WebBotFactory SignInBot(FakeOpenIdProvider idp, string? clientSecret = null) => new("Production", new Dictionary<string, string?>
     {
         ["Search:Reranker"] = "None",
         ["Web:Authority"] = idp.Issuer,
         ["Web:ClientId"] = FakeOpenIdProvider.ClientId,
+        ["Web:ClientSecret"] = clientSecret,
         ["Admin:Role"] = AdminRole,
     });
 
@@ -66,6 +67,32 @@ public sealed class WebSignInTests
         Assert.Contains("Ada Teacher", html, StringComparison.Ordinal);
         using var reply = await chat.PostMessageAsync("can I friend parents?");
         Assert.Contains("Employees should use extreme caution", (await ChatClient.ReadOkAsync(reply)).GetRawText(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task With_a_client_secret_the_code_is_redeemed_server_side_with_pkce_and_signs_in()
+    {
+        await using var idp = await FakeOpenIdProvider.StartAsync();
+        await using var bot = SignInBot(idp, FakeOpenIdProvider.ClientSecret);
+        using var chat = new ChatClient(bot.Start());
+        using var unknownCodeChat = new ChatClient(chat.BaseUrl);
+
+        using var challenge = await chat.GetAsync("/");
+        var query = HttpUtility.ParseQueryString(challenge.Headers.Location!.Query);
+        Assert.Equal("code", query["response_type"]);
+        Assert.Equal("S256", query["code_challenge_method"]);
+        idp.IssueCode("code-1", idp.IdToken(query["nonce"]!, "33333333-aaaa-4bbb-8ccc-000000000003", "Grace Counselor"));
+        using var callback = await chat.SendAsync(new HttpRequestMessage(HttpMethod.Post, "/signin-oidc")
+        {
+            Content = new FormUrlEncodedContent(new Dictionary<string, string> { ["code"] = "code-1", ["state"] = query["state"]! }),
+        });
+        using var unknownCode = await SignInWithCodeAsync(unknownCodeChat, "code-never-issued");
+
+        Assert.Equal(HttpStatusCode.Redirect, callback.StatusCode);
+        Assert.Equal(1, idp.CodesRedeemed);
+        Assert.Contains("Grace Counselor", await chat.LoadPageAsync(), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.Unauthorized, unknownCode.StatusCode);
+        Assert.DoesNotContain("guidelinebot.signin", unknownCodeChat.Cookies.Keys);
     }
 
     [Fact]
@@ -144,6 +171,16 @@ public sealed class WebSignInTests
         var error = Assert.ThrowsAny<Exception>(() => bot.Start());
 
         Assert.Contains("Web:", (error as OptionsValidationException)?.Message ?? error.ToString(), StringComparison.Ordinal);
+    }
+
+    private static async Task<HttpResponseMessage> SignInWithCodeAsync(ChatClient chat, string code)
+    {
+        using var challenge = await chat.GetAsync("/");
+        var state = HttpUtility.ParseQueryString(challenge.Headers.Location!.Query)["state"]!;
+        return await chat.SendAsync(new HttpRequestMessage(HttpMethod.Post, "/signin-oidc")
+        {
+            Content = new FormUrlEncodedContent(new Dictionary<string, string> { ["code"] = code, ["state"] = state }),
+        });
     }
 
     /// <summary>GET / (redirect to the provider), then post the callback form as the provider's page would.</summary>
