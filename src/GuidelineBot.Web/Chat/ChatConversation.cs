@@ -18,6 +18,3 @@ internal sealed class ChatConversation(ConversationService conversation)
     private static ConversationContext Context(ChatUser user) =>
         new(Channels.Web, user.Id, ConversationId: Channels.Web + ":" + user.Id, IsDirect: true, user.DisplayName);
 }
-
-/// <summary>The person chatting (see <see cref="WebUser"/>).</summary>
-internal sealed record ChatUser(string Id, string DisplayName);

@@ -3,6 +3,7 @@ using GuidelineBot.Http;
 using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace GuidelineBot.Web.Chat;
 
@@ -79,8 +80,7 @@ internal static class ChatEndpoints
     public static async ValueTask<object?> RequireAntiforgeryAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
     {
         var http = context.HttpContext;
-        var antiforgery = http.RequestServices.GetService(typeof(IAntiforgery)) as IAntiforgery;
-        if (antiforgery is null || !await antiforgery.IsRequestValidAsync(http))
+        if (!await http.RequestServices.GetRequiredService<IAntiforgery>().IsRequestValidAsync(http))
         {
             return Problem(StatusCodes.Status400BadRequest, "The page has expired: reload it and try again.");
         }
