@@ -1,7 +1,9 @@
+using GuidelineBot.Core.Conversation;
 using GuidelineBot.Http;
 using GuidelineBot.Slack.Api;
 using GuidelineBot.Slack.Background;
 using GuidelineBot.Slack.Commands;
+using GuidelineBot.Slack.Conversation;
 using GuidelineBot.Slack.Events;
 using GuidelineBot.Slack.Interactions;
 using GuidelineBot.Slack.Onboarding;
@@ -16,8 +18,8 @@ namespace GuidelineBot.Slack;
 public static class SlackServiceCollectionExtensions
 {
     /// <summary>
-    /// Registers the Slack channel (configuration section <c>Slack</c>). Needs the answer engine and the store
-    /// (<c>IFeedbackStore</c>, <c>IOnceStore</c>) and the onboarding engine (<c>OnboardingService</c>) registered too. The endpoints are mapped by <c>MapSlack</c>.
+    /// Registers the Slack channel (configuration section <c>Slack</c>): parsing and rendering around the conversation core
+    /// (<c>AddConversation</c>, which needs the answer and onboarding engines and the store). The endpoints are mapped by <c>MapSlack</c>.
     /// </summary>
     public static IServiceCollection AddSlack(this IServiceCollection services, IConfiguration configuration)
     {
@@ -37,22 +39,17 @@ public static class SlackServiceCollectionExtensions
             .ValidateOnStart();
         services.TryAddSingleton(TimeProvider.System);
 
-        services.AddSingleton<SlackReplyRenderer>();
-        services.AddSingleton<SlashCommandReplies>();
-        services.AddSingleton<SlackOnboardingRenderer>();
+        services.AddConversation();
         services.AddSingleton<SlackWorkQueue>();
         services.AddSingleton<SlackBotIdentity>();
         services.AddHostedService<SlackWorker>();
 
         services.AddScoped<SlackEventDispatcher>();
-        services.AddScoped<SlackEventAnswerer>();
+        services.AddScoped<SlackEventFilter>();
+        services.AddScoped<SlackConversation>();
+        services.AddScoped<SlackDirectMessages>();
         services.AddScoped<ISlackEventHandler, AppMentionHandler>();
         services.AddScoped<ISlackEventHandler, DirectMessageHandler>();
-
-        // Onboarding (issue 5): needs the core's OnboardingService (AddOnboarding).
-        services.AddScoped<SlackDirectMessages>();
-        services.AddScoped<SlackOnboarding>();
-        services.AddScoped<ISlackCommandKeyword, OnboardCommandKeyword>();
         services.AddScoped<ISlackEventHandler, TeamJoinHandler>();
         services.AddScoped<ISlackEventHandler, MemberJoinedChannelHandler>();
         services.AddScoped<ISlackActionHandler, OnboardingActionHandler>();

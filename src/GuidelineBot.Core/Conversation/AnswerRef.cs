@@ -10,12 +10,12 @@ public sealed record AnswerRef(string? QuestionId, string? SectionId, string Que
     private const char Separator = '\n';
 
     /// <summary>
-    /// One string for a button value: <c>questionId \n sectionId \n question</c>, the question cut to fit
+    /// One string for a button value: <c>sectionId \n questionId \n question</c>, the question cut to fit
     /// <paramref name="maxLength"/> (Slack allows 2000). Questions never contain line breaks (the core cleans them).
     /// </summary>
     public string Encode(int maxLength = 2000)
     {
-        var prefix = (QuestionId ?? "") + Separator + (SectionId ?? "") + Separator;
+        var prefix = (SectionId ?? "") + Separator + (QuestionId ?? "") + Separator;
         var room = Math.Max(0, maxLength - prefix.Length);
         return prefix + (Question.Length > room ? Question[..room] : Question);
     }
@@ -34,7 +34,7 @@ public sealed record AnswerRef(string? QuestionId, string? SectionId, string Que
         var parts = value.Split(Separator, 3);
         return parts.Length switch
         {
-            3 => new AnswerRef(NullIfEmpty(parts[0]), NullIfEmpty(parts[1]), parts[2]),
+            3 => new AnswerRef(NullIfEmpty(parts[1]), NullIfEmpty(parts[0]), parts[2]),
             2 => new AnswerRef(null, NullIfEmpty(parts[0]), parts[1]),
             _ => new AnswerRef(null, null, value),
         };

@@ -20,6 +20,9 @@ public static class MessageContent
     public const string TopicsTitle = "Topics I cover";
     public const string NoDocuments = "No guideline documents are loaded yet.";
 
+    /// <summary>Said where a channel's size limits cut a long text.</summary>
+    public const string Shortened = "…shortened: the full text is in the source.";
+
     public static IReadOnlyList<ContentBlock> Answer(AnswerMessage message)
     {
         var a = message.Reply;
@@ -35,6 +38,11 @@ public static class MessageContent
                 Span.Plain($" ({alternative.DocumentTitle})"))));
         }
 
+        if (a.Related.Count > 0)
+        {
+            blocks.Add(new ActionsBlock(AskActions(a.Related.Select(r => r.Heading)), RichText.Plain(RelatedLabel)));
+        }
+
         if (message.SharedBy is { } sharer)
         {
             blocks.Add(new NoteBlock(RichText.Of(Span.Plain("Shared by "), Span.Mention(sharer, "a colleague"))));
@@ -43,7 +51,7 @@ public static class MessageContent
 
         if (message.Feedback is { } helpful)
         {
-            blocks.Add(new ParagraphBlock(RichText.Of(Span.Strong(FeedbackThanks(helpful)))));
+            blocks.Add(new NoteBlock(RichText.Plain(FeedbackThanks(helpful))));
         }
         else
         {
@@ -51,11 +59,6 @@ public static class MessageContent
             blocks.Add(new ActionsBlock(
                 [new OutboundAction(HelpfulLabel, ActionKind.Helpful, value), new OutboundAction(NotHelpfulLabel, ActionKind.NotHelpful, value)],
                 RichText.Plain(HelpfulPrompt)));
-        }
-
-        if (a.Related.Count > 0)
-        {
-            blocks.Add(new ActionsBlock(AskActions(a.Related.Select(r => r.Heading)), RichText.Plain(RelatedLabel)));
         }
 
         return blocks;
@@ -121,13 +124,13 @@ public static class MessageContent
     }
 
     public static string FeedbackThanks(bool helpful) => helpful
-        ? "👍 Thanks for your feedback — glad it helped!"
-        : "👎 Thanks for your feedback — we'll use it to improve the guidelines.";
+        ? "Thanks for your feedback — glad it helped! 👍"
+        : "Thanks for your feedback — we'll use it to improve the guidelines. 👎";
 
     public static RichText Notice(NoticeKind kind, string displayName) => kind switch
     {
         NoticeKind.MovedToDirectChat => RichText.Plain(
-            (string.IsNullOrWhiteSpace(displayName) ? "I've" : displayName + ", I've") + " sent you a private chat: your onboarding continues there. 👋"),
+            (string.IsNullOrWhiteSpace(displayName) ? "I've" : displayName + ", I've") + " sent you a private chat — a direct message with me: your onboarding continues there. 👋"),
         NoticeKind.OnboardingFailed => RichText.Plain("Sorry, I couldn't start the onboarding just now — please try again in a minute."),
         _ => RichText.Plain("Sorry, something went wrong on my side — please try again in a minute."),
     };
@@ -147,10 +150,9 @@ public static class MessageContent
             OnboardingCheckQuestion q => CheckQuestion(q),
             OnboardingCheckFeedback f => CheckFeedback(f),
             OnboardingAcknowledgePrompt a => AcknowledgePrompt(a),
-            OnboardingAcknowledgementRecorded r => [Paragraph(new RichTextBuilder().Plain("✅ Recorded: you acknowledged the ")
-                .Strong(r.Acknowledgement.DocumentTitle)
-                .Plain(string.Create(CultureInfo.InvariantCulture,
-                    $" (version {Short(r.Acknowledgement.ContentHash)}) on {r.Acknowledgement.AcknowledgedAt:yyyy-MM-dd HH:mm} UTC.")).Build())],
+            OnboardingAcknowledgementRecorded r => [Paragraph(RichText.Plain("✅ Recorded: you acknowledged the " + r.Acknowledgement.DocumentTitle +
+                string.Create(CultureInfo.InvariantCulture,
+                    $" (version {Short(r.Acknowledgement.ContentHash)}) on {r.Acknowledgement.AcknowledgedAt:yyyy-MM-dd HH:mm} UTC.")))],
             OnboardingSummary s => Summary(s),
             OnboardingPaused p => [Paragraph(new RichTextBuilder().Plain($"Paused {p.Where}. Type ").Code("resume")
                 .Plain(" when you're ready; you can still ask me questions meanwhile.").Build())],
@@ -172,7 +174,7 @@ public static class MessageContent
         var what = new RichTextBuilder()
             .Plain(g.DocumentCount > 1 ? string.Create(CultureInfo.InvariantCulture, $"Document {g.DocumentNumber} of {g.DocumentCount}: the ") : "Let's walk through the ")
             .Strong(g.DocumentTitle)
-            .Plain(string.Create(CultureInfo.InvariantCulture, $" — {g.TopicCount} topics"));
+            .Plain(string.Create(CultureInfo.InvariantCulture, $": {g.TopicCount} topics"));
         if (g.CheckQuestionCount > 0)
         {
             what.Plain(string.Create(CultureInfo.InvariantCulture, $" and {g.CheckQuestionCount} quick check questions"));
@@ -198,8 +200,7 @@ public static class MessageContent
 
     private static List<ContentBlock> CheckQuestion(OnboardingCheckQuestion q) =>
     [
-        new NoteBlock(RichText.Plain(string.Create(CultureInfo.InvariantCulture, $"Check question {q.Number} of {q.Total} · {q.DocumentTitle}"))),
-        Paragraph(RichText.Of(Span.Strong(q.Prompt))),
+        Paragraph(RichText.Of(Span.Strong(string.Create(CultureInfo.InvariantCulture, $"Check question {q.Number}/{q.Total}:")), Span.Plain(" " + q.Prompt))),
         new ListBlock(q.Choices.Select((c, i) => RichText.Of(Span.Strong(Letter(i) + ")"), Span.Plain(" " + c))).ToArray(), Ordered: true),
     ];
 
@@ -270,7 +271,6 @@ public static class MessageContent
     private static OutboundAction OnboardingAction(OnboardingOutput output, OnboardingButton button, int index) => output switch
     {
         OnboardingCheckQuestion => new(Letter(index) + ") " + button.Label, ActionKind.Onboarding, button.Value, button.Primary, ShortLabel: Letter(index)),
-        OnboardingAcknowledgePrompt => new(button.Label, ActionKind.Onboarding, button.Value, button.Primary, ShortLabel: "I have read and understand"),
         _ => new(button.Label, ActionKind.Onboarding, button.Value, button.Primary),
     };
 

@@ -99,7 +99,7 @@ public sealed record SmallTalkMessage([property: JsonIgnore] SmallTalkReply Repl
 /// <param name="Counted">False for a repeat of the same vote (nothing changed).</param>
 public sealed record FeedbackThanksMessage(bool Helpful, bool Counted, AnswerMessage? Answer) : OutboundMessage
 {
-    public override IReadOnlyList<ContentBlock> Content => [new ParagraphBlock(RichText.Of(Span.Strong(MessageContent.FeedbackThanks(Helpful))))];
+    public override IReadOnlyList<ContentBlock> Content => [new ParagraphBlock(RichText.Plain(MessageContent.FeedbackThanks(Helpful)))];
 }
 
 /// <summary>

@@ -5,16 +5,17 @@ using Microsoft.Extensions.Logging;
 namespace GuidelineBot.Slack.Api;
 
 /// <summary>
-/// Posts messages into a person's direct message with the app: <c>conversations.open</c> (when the DM's id is not known
-/// yet) + one <c>chat.postMessage</c> per message, in order. A failed post stops the rest (they would make no sense
-/// without it) and is logged with <c>logId</c>.
+/// Posts messages, in order, one <c>chat.postMessage</c> each: into a channel (a thread when given), or into a person's
+/// direct message with the app (<c>conversations.open</c> when the DM's id is not known yet). A failed post stops the
+/// rest (they would make no sense without it) and is logged with <c>logId</c>.
 /// </summary>
 public sealed class SlackDirectMessages(SlackApiClient api, ILogger<SlackDirectMessages> logger)
 {
-    /// <param name="channel">The DM's id (<c>D…</c>) when the request came from it; null opens it first.</param>
+    /// <param name="channel">Where to post (a DM's <c>D…</c> id, or a channel); null opens the person's DM first.</param>
+    /// <param name="threadTs">The thread to answer in, if any.</param>
     /// <returns>True when every message was posted.</returns>
     public async Task<bool> PostAsync(string userId, string? channel, IReadOnlyList<SlackMessage> messages, string logId,
-        CancellationToken cancellationToken)
+        CancellationToken cancellationToken, string? threadTs = null)
     {
         if (messages.Count == 0)
         {
@@ -32,7 +33,7 @@ public sealed class SlackDirectMessages(SlackApiClient api, ILogger<SlackDirectM
         for (var i = 0; i < messages.Count; i++)
         {
             var message = messages[i];
-            if (!await api.PostMessageAsync(new ChatPostMessageRequest(channel, message.Text, message.Blocks), logId, cancellationToken))
+            if (!await api.PostMessageAsync(new ChatPostMessageRequest(channel, message.Text, message.Blocks, threadTs), logId, cancellationToken))
             {
                 logger.LogError("Direct message to {User} for {LogId} stopped at message {Number} of {Count}", LogText.Pseudonym(userId), logId, i + 1, messages.Count);
                 return false;

@@ -1,29 +1,37 @@
-using GuidelineBot.Core.Answers;
-using GuidelineBot.Core.Telemetry;
+using System.Text.Json;
+using GuidelineBot.Core.Conversation;
+using GuidelineBot.Core.Logging;
 using GuidelineBot.Slack.Api;
+using GuidelineBot.Slack.Background;
+using GuidelineBot.Slack.Conversation;
 using GuidelineBot.Slack.Events;
+using GuidelineBot.Slack.Rendering;
 using GuidelineBot.Slack.Signing;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 
 namespace GuidelineBot.Slack.Commands;
 
 /// <summary>
-/// <c>POST /slack/commands</c>: <c>/guidelines &lt;question&gt;</c> answered inside the HTTP response as an ephemeral
-/// Block Kit message. <c>help</c>, <c>topics</c> and empty text are handled by the core's intents.
+/// <c>POST /slack/commands</c>: <c>/guidelines &lt;text&gt;</c> goes to the conversation core; its answer comes back inside
+/// the HTTP response as an ephemeral Block Kit message with Share / 👍 / 👎. What belongs in the person's DM (onboarding:
+/// <c>/guidelines onboard</c>, <c>resume</c>) is queued for it, and the command says so.
 /// </summary>
 internal static class SlashCommandEndpoint
 {
-    public const string FailedText = "Sorry, something went wrong on my side — please try again in a minute.";
+    public const string ContentType = "application/json; charset=utf-8";
+
+    /// <summary>Said when the step failed (e.g. the store is down).</summary>
+    public static string FailedText => MessageText.Render(new NoticeMessage(NoticeKind.Failed));
 
     public static async Task<IResult> HandleAsync(
         HttpContext context,
-        [FromServices] AnswerService answers,
-        [FromServices] SlashCommandReplies replies,
-        [FromServices] IEnumerable<ISlackCommandKeyword> keywords,
-        [FromServices] ILoggerFactory loggers,
-        [FromServices] GuidelineMetrics metrics)
+        [FromServices] ConversationService conversation,
+        [FromServices] SlackWorkQueue queue,
+        [FromServices] IOptions<SlackOptions> options,
+        [FromServices] ILoggerFactory loggers)
     {
         var form = SlackForm.Parse(context.Request, SlackRequestBody.From(context));
         if (form is null)
@@ -44,28 +52,38 @@ internal static class SlashCommandEndpoint
         var command = new SlashCommand(name, SlackText.ToQuestion(form.Get("text")), userId,
             form.Get("team_id"), form.Get("channel_id"), form.Get("response_url"), form.Get("trigger_id"), form.Get("user_name"));
         var ct = context.RequestAborted;
-        foreach (var keyword in keywords)
+        // The answer is private to the person (ephemeral): onboarding always continues in their DM.
+        var chat = SlackContext.For(options.Value, userId, command.TeamId, command.ChannelId, isDirect: false, command.UserName ?? "");
+        ConversationResponse response;
+        try
         {
-            if (keyword.Matches(command))
-            {
-                try
-                {
-                    return Json(await keyword.HandleAsync(command, ct));
-                }
-                catch (Exception ex) when (!ct.IsCancellationRequested)
-                {
-                    // E.g. the store is down: Slack gets its acknowledgement with an apology, the log gets the error.
-                    loggers.CreateLogger(typeof(SlashCommandEndpoint).FullName!)
-                        .LogError(ex, "Slack command {Command} ({Keyword}) failed: {Message}", command.Command, keyword.GetType().Name, ex.Message);
-                    return Json(new CommandResponse(CommandResponse.Ephemeral, FailedText));
-                }
-            }
+            response = await conversation.HandleAsync(chat, new TextInbound(command.Text), ct);
+        }
+        catch (Exception ex) when (!ct.IsCancellationRequested)
+        {
+            // E.g. the store is down: Slack gets its acknowledgement with an apology, the log gets the error.
+            loggers.CreateLogger(typeof(SlashCommandEndpoint).FullName!)
+                .LogError(ex, "Slack command {Command} failed: {Message}", command.Command, ex.Message);
+            return Json(new NoticeMessage(NoticeKind.Failed));
         }
 
-        var reply = answers.Ask(command.Text, ct);
-        metrics.Question("slack", reply);
-        return Results.Bytes(replies.Json(reply), SlashCommandReplies.ContentType);
+        if (!response.ToDirectChat)
+        {
+            return response.Messages.Count == 0 ? Results.Ok() : Json(response.Messages[0], share: true);
+        }
+
+        var logId = $"{command.Command} {command.Text} by {LogText.Pseudonym(userId)}";
+        var queued = await queue.TryEnqueueAsync(new DirectMessageWork(userId, null, SlackRenderer.Render(response.Messages), logId), ct);
+        if (!queued)
+        {
+            loggers.CreateLogger(typeof(SlashCommandEndpoint).FullName!).LogError("Messages for {LogId} not sent: the work queue is full", logId);
+        }
+
+        return Json(queued && response.NoticeHere is { } notice ? notice : new NoticeMessage(NoticeKind.OnboardingFailed));
     }
 
-    private static IResult Json(CommandResponse response) => Results.Json(response, SlackJsonContext.Default.CommandResponse);
+    private static IResult Json(OutboundMessage message, bool share = false) => Results.Bytes(
+        JsonSerializer.SerializeToUtf8Bytes(CommandResponse.From(SlackRenderer.Render(message, share), CommandResponse.Ephemeral),
+            SlackJsonContext.Default.CommandResponse),
+        ContentType);
 }

@@ -1,15 +1,17 @@
-using GuidelineBot.Slack.Onboarding;
+using GuidelineBot.Slack.Conversation;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 
 namespace GuidelineBot.Slack.Events;
 
 /// <summary>
-/// <c>message.im</c>: a person writes to the bot directly. Onboarding gets the text first (a trigger, or anything typed
-/// while their onboarding is active); otherwise it is answered in the DM (in a thread only if they used one).
+/// <c>message.im</c>: a person writes to the bot directly (onboarding gets it while theirs is active, the core decides);
+/// answered in the DM, in a thread only if they used one.
 /// </summary>
 internal sealed class DirectMessageHandler(
-    SlackEventAnswerer answerer,
-    SlackOnboarding onboarding,
+    SlackConversation conversation,
+    SlackEventFilter filter,
+    IOptions<SlackOptions> options,
     ILogger<DirectMessageHandler> logger) : ISlackEventHandler
 {
     public string EventType => "message";
@@ -24,23 +26,9 @@ internal sealed class DirectMessageHandler(
             return false;
         }
 
-        return await answerer.CanAnswerAsync(envelope, slackEvent, cancellationToken);
+        return await filter.IsFromAPersonAsync(envelope, slackEvent, cancellationToken);
     }
 
-    public async Task HandleAsync(SlackEventEnvelope envelope, SlackEvent slackEvent, CancellationToken cancellationToken)
-    {
-        if (slackEvent.UserId is { Length: > 0 } userId && slackEvent.Channel is { Length: > 0 } channel)
-        {
-            var text = SlackText.ToQuestion(slackEvent.Text);
-            var person = new SlackPerson(userId, envelope.TeamId ?? slackEvent.Team);
-            if (await onboarding.WantsDirectMessageAsync(person, text, cancellationToken))
-            {
-                await onboarding.StepAndPostAsync(person, new Core.Onboarding.OnboardingInput.FreeText(text), channel,
-                    envelope.EventId ?? "message", cancellationToken);
-                return;
-            }
-        }
-
-        await answerer.AnswerAsync(envelope, slackEvent, threadTs: slackEvent.ThreadTs, cancellationToken);
-    }
+    public Task HandleAsync(SlackEventEnvelope envelope, SlackEvent slackEvent, CancellationToken cancellationToken) =>
+        filter.AnswerAsync(conversation, options.Value, envelope, slackEvent, isDirect: true, threadTs: slackEvent.ThreadTs, cancellationToken);
 }

@@ -1,27 +1,22 @@
-using GuidelineBot.Core.Answers;
-using GuidelineBot.Core.Telemetry;
+using GuidelineBot.Core.Conversation;
 using GuidelineBot.Slack.Api;
 using GuidelineBot.Slack.Rendering;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 
 namespace GuidelineBot.Slack.Interactions;
 
 /// <summary>A suggested topic or example question button: asks it and shows the answer in place of the message.</summary>
-internal sealed class AskTopicHandler(AnswerService answers, SlackReplyRenderer renderer, ResponseUrlReplies replies, GuidelineMetrics metrics) : ISlackActionHandler
+internal sealed class AskTopicHandler(ConversationService conversation, IOptions<SlackOptions> options, ResponseUrlReplies replies, ILogger<AskTopicHandler> logger)
+    : ConversationActionHandler(conversation, options, logger)
 {
-    public bool CanHandle(string actionId) => actionId.StartsWith(ActionIds.AskPrefix, StringComparison.Ordinal);
+    protected override bool Handles(ActionKind kind) => kind == ActionKind.Ask;
 
-    public async Task HandleAsync(InteractionPayload payload, SlackAction action, CancellationToken cancellationToken)
+    protected override Task DeliverAsync(InteractionPayload payload, SlackAction action, ConversationResponse response, CancellationToken cancellationToken)
     {
-        if (string.IsNullOrWhiteSpace(action.Value))
-        {
-            return;
-        }
-
         var ephemeral = payload.Container?.IsEphemeral == true;
-        var reply = answers.Ask(action.Value, cancellationToken);
-        metrics.Question("slack", reply);
-        var message = renderer.Render(reply, ephemeral ? AnswerButtons.ShareAndFeedback : AnswerButtons.Feedback);
+        var message = SlackRenderer.Render(response.Messages[0], share: ephemeral);
         var responseType = ephemeral ? CommandResponse.Ephemeral : CommandResponse.InChannel;
-        await replies.SendAsync(payload, action, CommandResponse.From(message, responseType, replaceOriginal: true), cancellationToken);
+        return replies.SendAsync(payload, action, CommandResponse.From(message, responseType, replaceOriginal: true), cancellationToken);
     }
 }

@@ -1,23 +1,20 @@
-using GuidelineBot.Core.Answers;
+using GuidelineBot.Core.Conversation;
 using GuidelineBot.Slack.Api;
 using GuidelineBot.Slack.Rendering;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 
 namespace GuidelineBot.Slack.Interactions;
 
 /// <summary><b>Share in channel</b>: re-posts the answer <c>in_channel</c> through the <c>response_url</c>.</summary>
-internal sealed class ShareHandler(AnswerService answers, SlackReplyRenderer renderer, ResponseUrlReplies replies) : ISlackActionHandler
+internal sealed class ShareHandler(ConversationService conversation, IOptions<SlackOptions> options, ResponseUrlReplies replies, ILogger<ShareHandler> logger)
+    : ConversationActionHandler(conversation, options, logger)
 {
-    public bool CanHandle(string actionId) => actionId == ActionIds.Share;
+    protected override bool Handles(ActionKind kind) => kind == ActionKind.Share;
 
-    public async Task HandleAsync(InteractionPayload payload, SlackAction action, CancellationToken cancellationToken)
-    {
-        if (AnswerButtonValue.Decode(action.Value) is not { } value)
-        {
-            return;
-        }
-
-        var reply = answers.Ask(value.Question, cancellationToken);
-        var message = renderer.Render(reply, AnswerButtons.None, footer: $"Shared by <@{payload.User!.Id}>");
-        await replies.SendAsync(payload, action, CommandResponse.From(message, CommandResponse.InChannel, replaceOriginal: false), cancellationToken);
-    }
+    protected override Task DeliverAsync(InteractionPayload payload, SlackAction action, ConversationResponse response, CancellationToken cancellationToken) =>
+        response.Messages.Count == 0
+            ? Task.CompletedTask
+            : replies.SendAsync(payload, action, CommandResponse.From(SlackRenderer.Render(response.Messages[0]), CommandResponse.InChannel, replaceOriginal: false),
+                cancellationToken);
 }

@@ -1,5 +1,6 @@
 using GuidelineBot.Core.Onboarding;
 using GuidelineBot.Slack.Api;
+using GuidelineBot.Slack.Conversation;
 using GuidelineBot.Slack.Events;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -11,8 +12,9 @@ namespace GuidelineBot.Slack.Onboarding;
 /// <c>Onboarding:AutoStart</c> on, the person who joined gets onboarding in a DM. Other channels, and the bot itself, are ignored.
 /// </summary>
 internal sealed class MemberJoinedChannelHandler(
-    SlackOnboarding onboarding,
+    SlackConversation conversation,
     IOptions<SlackOnboardingOptions> options,
+    IOptions<SlackOptions> slack,
     IOptions<OnboardingOptions> engineOptions,
     SlackBotIdentity identity,
     SlackApiClient api,
@@ -51,7 +53,7 @@ internal sealed class MemberJoinedChannelHandler(
             return;
         }
 
-        var person = new SlackPerson(userId, envelope.TeamId ?? slackEvent.Team, info?.Name ?? "");
-        await onboarding.AutoStartAsync(person, logId, cancellationToken);
+        var person = SlackContext.For(slack.Value, userId, envelope.TeamId ?? slackEvent.Team, channel: null, isDirect: true, info?.Name ?? "");
+        await conversation.AutoStartAsync(person, logId, cancellationToken);
     }
 }

@@ -1,32 +1,36 @@
+using GuidelineBot.Core.Conversation;
 using GuidelineBot.Core.Logging;
-using GuidelineBot.Core.Onboarding;
+using GuidelineBot.Slack.Background;
+using GuidelineBot.Slack.Conversation;
 using GuidelineBot.Slack.Interactions;
 using GuidelineBot.Slack.Rendering;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 
 namespace GuidelineBot.Slack.Onboarding;
 
 /// <summary>
-/// Onboarding buttons (Next, I have a question, Pause, a check-question choice, the acknowledgement, Continue): the
-/// value goes to the engine as the input it encodes; the next messages are posted in the DM. A stale or repeated click
-/// is answered by the engine ("That button is from an earlier step…"), never applied twice.
+/// Onboarding buttons (Next, I have a question, Pause, a check-question choice, the acknowledgement, Continue): the core
+/// takes the step (an acknowledgement is committed before Slack gets its 200); the next messages are queued for the DM.
+/// A stale or repeated click is answered by the engine ("That button is from an earlier step…"), never applied twice.
 /// </summary>
-internal sealed class OnboardingActionHandler(SlackOnboarding onboarding, ILogger<OnboardingActionHandler> logger) : ISlackActionHandler
+internal sealed class OnboardingActionHandler(
+    ConversationService conversation,
+    IOptions<SlackOptions> options,
+    SlackWorkQueue queue,
+    ILogger<OnboardingActionHandler> logger) : ConversationActionHandler(conversation, options, logger)
 {
-    public bool CanHandle(string actionId) => actionId.StartsWith(SlackOnboardingRenderer.ActionPrefix, StringComparison.Ordinal);
+    protected override bool Handles(ActionKind kind) => kind == ActionKind.Onboarding;
 
-    public async Task HandleAsync(InteractionPayload payload, SlackAction action, CancellationToken cancellationToken)
+    protected override async Task DeliverAsync(InteractionPayload payload, SlackAction action, ConversationResponse response, CancellationToken cancellationToken)
     {
-        if (!OnboardingInput.TryParseButtonValue(action.Value, out var input))
-        {
-            logger.LogWarning("Slack onboarding action {ActionId} has an unknown value {Value}", action.ActionId, action.Value);
-            return;
-        }
-
-        var user = payload.User!;
-        var person = new SlackPerson(user.Id!, user.TeamId ?? payload.Team?.Id);
+        var user = payload.User!.Id!;
         var channel = payload.Channel?.Id ?? payload.Container?.ChannelId;
-        var dm = channel?.StartsWith('D') == true ? channel : null;
-        await onboarding.StepAndQueueAsync(person, input, dm, $"{action.ActionId}={action.Value} by {LogText.Pseudonym(user.Id)} at {action.ActionTs}", cancellationToken);
+        var logId = $"{action.ActionId}={action.Value} by {LogText.Pseudonym(user)} at {action.ActionTs}";
+        var work = new DirectMessageWork(user, SlackContext.IsDirectMessage(channel) ? channel : null, SlackRenderer.Render(response.Messages), logId);
+        if (!await queue.TryEnqueueAsync(work, cancellationToken))
+        {
+            logger.LogError("Onboarding messages for {User} ({LogId}) not sent: the work queue is full", LogText.Pseudonym(user), logId);
+        }
     }
 }

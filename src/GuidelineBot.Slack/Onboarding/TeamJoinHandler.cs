@@ -1,6 +1,8 @@
 using System.Text.Json;
+using GuidelineBot.Core.Conversation;
 using GuidelineBot.Core.Onboarding;
 using GuidelineBot.Slack.Api;
+using GuidelineBot.Slack.Conversation;
 using GuidelineBot.Slack.Events;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -11,7 +13,8 @@ namespace GuidelineBot.Slack.Onboarding;
 /// <c>team_join</c>: a new person in the workspace (<c>event.user</c> is a user object). With <c>Onboarding:AutoStart</c>
 /// on, they get onboarding in a DM; bots and apps never do.
 /// </summary>
-internal sealed class TeamJoinHandler(SlackOnboarding onboarding, IOptions<OnboardingOptions> options, ILogger<TeamJoinHandler> logger)
+internal sealed class TeamJoinHandler(SlackConversation conversation, IOptions<OnboardingOptions> options, IOptions<SlackOptions> slack,
+    ILogger<TeamJoinHandler> logger)
     : ISlackEventHandler
 {
     public string EventType => "team_join";
@@ -30,7 +33,7 @@ internal sealed class TeamJoinHandler(SlackOnboarding onboarding, IOptions<Onboa
             return Task.FromResult(false);
         }
 
-        if (Person(envelope, slackEvent) is null)
+        if (Person(slack.Value, envelope, slackEvent) is null)
         {
             logger.LogDebug("Slack team_join {EventId}: {User} is a bot, an app or deleted; no onboarding", envelope.EventId, userId);
             return Task.FromResult(false);
@@ -40,11 +43,11 @@ internal sealed class TeamJoinHandler(SlackOnboarding onboarding, IOptions<Onboa
     }
 
     public Task HandleAsync(SlackEventEnvelope envelope, SlackEvent slackEvent, CancellationToken cancellationToken) =>
-        Person(envelope, slackEvent) is { } person
-            ? onboarding.AutoStartAsync(person, envelope.EventId ?? "team_join", cancellationToken)
+        Person(slack.Value, envelope, slackEvent) is { } person
+            ? conversation.AutoStartAsync(person, envelope.EventId ?? "team_join", cancellationToken)
             : Task.CompletedTask;
 
-    private static SlackPerson? Person(SlackEventEnvelope envelope, SlackEvent slackEvent)
+    private static ConversationContext? Person(SlackOptions options, SlackEventEnvelope envelope, SlackEvent slackEvent)
     {
         if (slackEvent.User is not { ValueKind: JsonValueKind.Object } user || slackEvent.UserId is not { Length: > 0 } userId ||
             SlackUserInfo.From(user) is not { IsBot: false } info)
@@ -53,6 +56,6 @@ internal sealed class TeamJoinHandler(SlackOnboarding onboarding, IOptions<Onboa
         }
 
         var teamId = envelope.TeamId ?? (user.TryGetProperty("team_id", out var team) && team.ValueKind == JsonValueKind.String ? team.GetString() : null);
-        return new SlackPerson(userId, teamId, info.Name);
+        return SlackContext.For(options, userId, teamId, channel: null, isDirect: true, info.Name);
     }
 }

@@ -1,5 +1,4 @@
 using GuidelineBot.Slack.Events;
-using GuidelineBot.Slack.Rendering;
 
 namespace GuidelineBot.UnitTests.Slack;
 
@@ -15,15 +14,4 @@ public sealed class SlackTextTests
     [InlineData(null, "")]
     public void Slack_markup_becomes_a_plain_question(string? text, string expected) =>
         Assert.Equal(expected, SlackText.ToQuestion(text));
-
-    [Fact]
-    public void Answer_button_value_round_trips_and_stays_within_the_limit()
-    {
-        var value = new AnswerButtonValue("doc#section", "can I post photos?");
-        Assert.Equal(value, AnswerButtonValue.Decode(value.Encode()));
-
-        var long_ = new AnswerButtonValue("doc#section", new string('q', 5000)).Encode();
-        Assert.Equal(Mrkdwn.MaxButtonValue, long_.Length);
-        Assert.Equal("doc#section", AnswerButtonValue.Decode(long_)!.SectionId);
-    }
 }

@@ -1,0 +1,30 @@
+using GuidelineBot.Core.Conversation;
+using GuidelineBot.Slack.Interactions;
+
+namespace GuidelineBot.Slack.Conversation;
+
+/// <summary>
+/// The conversation core's context for a Slack request. Onboarding state is per workspace and user
+/// (<c>team_id:user_id</c>, just the user id when Slack sent no team), so the slash command, DMs, buttons and join events
+/// reach the same state and two workspaces never share one. A channel id starting with <c>D</c> is a DM with the app.
+/// </summary>
+internal static class SlackContext
+{
+    public static ConversationContext For(SlackOptions options, string userId, string? teamId, string? channel, bool isDirect,
+        string displayName = "", string? messageId = null) =>
+        new(Channels.Slack, userId, channel ?? "", isDirect, displayName, string.IsNullOrEmpty(teamId) ? null : teamId)
+        {
+            Command = options.Command,
+            MessageId = messageId,
+        };
+
+    /// <summary>The person who pressed a button, where the message with the button is.</summary>
+    public static ConversationContext For(SlackOptions options, InteractionPayload payload)
+    {
+        var channel = payload.Channel?.Id ?? payload.Container?.ChannelId;
+        return For(options, payload.User!.Id!, payload.User.TeamId ?? payload.Team?.Id, channel, IsDirectMessage(channel),
+            messageId: payload.Container?.MessageTs);
+    }
+
+    public static bool IsDirectMessage(string? channel) => channel?.StartsWith('D') == true;
+}
