@@ -6,6 +6,7 @@ using GuidelineBot.Slack;
 using GuidelineBot.Storage;
 using GuidelineBot.Teams;
 using GuidelineBot.Web.Admin;
+using GuidelineBot.Web.Chat;
 using GuidelineBot.Web.SignIn;
 
 // With a sub-command (ask, topics, eval, …) this is the command line; otherwise it is the bot server.
@@ -25,7 +26,8 @@ builder.Services.AddProbes();
 builder.Services.AddHostedService<IndexWarmup>();
 builder.Services.AddSlack(builder.Configuration);
 builder.Services.AddTeams(builder.Configuration);
-builder.Services.AddWebSignIn();
+builder.Services.AddWebSignIn(builder.Configuration);
+builder.AddWebChat();
 builder.Services.AddAdmin();
 
 var app = builder.Build();
@@ -35,8 +37,8 @@ app.MapKnowledgeReload();
 app.MapMetrics();
 app.MapSlack();
 app.MapTeams();
+app.MapWebChat();
 app.MapAdmin();
-app.MapGet("/", () => Results.Text("GuidelineBot is running. POST /slack/* or /api/messages; GET /healthz, /readyz."));
 
 await app.RunAsync();
 return 0;

@@ -1,3 +1,4 @@
+using GuidelineBot.Http;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.Hosting;
@@ -48,7 +49,7 @@ internal sealed class TeamsAccess(IOptions<BotOptions> options, IHostEnvironment
                                    "not Development, so /api/messages answers 404.");
         }
 
-        var exposed = (server.Features.Get<IServerAddressesFeature>()?.Addresses ?? []).Where(a => !IsLoopbackAddress(a)).ToList();
+        var exposed = ServerAddresses.Exposed(server.Features.Get<IServerAddressesFeature>()?.Addresses);
         if (exposed.Count > 0)
         {
             return (TeamsMode.Off, $"Teams is off: Bot:MicrosoftAppId is not set and the server listens on {string.Join(", ", exposed)} " +
@@ -59,9 +60,4 @@ internal sealed class TeamsAccess(IOptions<BotOptions> options, IHostEnvironment
                                  "for the Microsoft 365 Agents Playground and the Bot Framework Emulator, loopback only) and replies " +
                                  $"only to {string.Join(", ", options.AllowedLocalServiceUrls)} (Bot:LocalServiceUrls).");
     }
-
-    /// <summary>Kestrel reports <c>http://127.0.0.1:3978</c>, <c>http://localhost:3978</c>, <c>http://[::]:80</c>, <c>http://+:80</c>, ….</summary>
-    private static bool IsLoopbackAddress(string address) =>
-        Uri.TryCreate(address.Replace("://+", "://wildcard.invalid", StringComparison.Ordinal).Replace("://*", "://wildcard.invalid", StringComparison.Ordinal),
-            UriKind.Absolute, out var uri) && uri.IsLoopback;
 }

@@ -1,15 +1,21 @@
+using System.Security.Claims;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.Authentication.OpenIdConnect;
 using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
 
 namespace GuidelineBot.Web.SignIn;
 
 /// <summary>
-/// Who may use the browser pages. In Development, on a server that listens on loopback only, anyone from a loopback
-/// client; otherwise a signed-in user (<see cref="AdminPolicy"/> also needs the admin role).
+/// Who may use the browser pages (<see cref="WebAccessMode"/>): in Development, on a server that listens on loopback
+/// only, anyone from a loopback client; otherwise a user signed in through OpenID Connect (<c>Web:Authority</c>,
+/// <c>Web:ClientId</c>, the ASP.NET Core handler) and kept in a cookie; <see cref="AdminPolicy"/> also needs the role or
+/// group <c>Admin:Role</c>. Without sign-in settings, outside local mode, the pages answer 404.
 /// </summary>
 public static class WebAccess
 {
@@ -19,8 +25,33 @@ public static class WebAccess
     /// <summary>The admin dashboard (<c>/admin</c>).</summary>
     public const string AdminPolicy = "admin";
 
-    public static IServiceCollection AddWebSignIn(this IServiceCollection services)
+    /// <summary>The OpenID Connect handler's callback (register <c>https://YOUR-HOST/signin-oidc</c> as the redirect URI).</summary>
+    public const string CallbackPath = "/signin-oidc";
+
+    private const string OpenIdScheme = OpenIdConnectDefaults.AuthenticationScheme;
+    private const string CookieScheme = CookieAuthenticationDefaults.AuthenticationScheme;
+
+    public static IServiceCollection AddWebSignIn(this IServiceCollection services, IConfiguration configuration)
     {
+        services.AddOptions<WebOptions>().Bind(configuration.GetSection(WebOptions.SectionName)).ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<WebOptions>, WebOptionsValidator>());
+        services.AddOptions<AdminRoleOptions>().Bind(configuration.GetSection(AdminRoleOptions.SectionName));
+        services.TryAddSingleton<WebAccessMode>();
+
+        // The OpenID Connect handler is registered only with its settings (it refuses to start without them).
+        var signIn = (configuration.GetSection(WebOptions.SectionName).Get<WebOptions>() ?? new WebOptions()).SignInConfigured;
+        var authentication = services.AddAuthentication(o =>
+            {
+                o.DefaultScheme = CookieScheme;
+                o.DefaultChallengeScheme = signIn ? OpenIdScheme : CookieScheme;
+            })
+            .AddCookie(CookieScheme, ConfigureCookie);
+        if (signIn)
+        {
+            authentication.AddOpenIdConnect(OpenIdScheme, _ => { });
+            services.AddOptions<OpenIdConnectOptions>(OpenIdScheme).Configure<IOptions<WebOptions>>((o, web) => ConfigureOpenIdConnect(o, web.Value));
+        }
+
         services.AddSingleton<IAuthorizationHandler, LocalOrSignedInHandler>();
         services.AddAuthorizationBuilder()
             .AddPolicy(ChatPolicy, p => p.AddRequirements(new LocalOrSignedIn(AdminOnly: false)))
@@ -28,27 +59,85 @@ public static class WebAccess
         return services;
     }
 
+    /// <summary>True for a signed-in user with the <c>Admin:Role</c> app role or group.</summary>
+    internal static bool IsAdmin(ClaimsPrincipal user, string? role) =>
+        !string.IsNullOrWhiteSpace(role) && user.Identity?.IsAuthenticated == true
+        && (user.IsInRole(role) || user.HasClaim(WebClaims.Groups, role));
+
+    private static void ConfigureCookie(CookieAuthenticationOptions o)
+    {
+        o.Cookie.Name = "guidelinebot.signin";
+        o.Cookie.HttpOnly = true;
+        o.Cookie.SameSite = SameSiteMode.Lax;
+        o.Cookie.SecurePolicy = Microsoft.AspNetCore.Http.CookieSecurePolicy.Always;
+        o.ExpireTimeSpan = TimeSpan.FromHours(8);
+        o.SlidingExpiration = true;
+        o.Events.OnRedirectToLogin = context =>
+        {
+            // The cookie scheme challenges only when sign-in is not configured: the pages are off.
+            context.Response.StatusCode = StatusCodes.Status404NotFound;
+            return Task.CompletedTask;
+        };
+        o.Events.OnRedirectToAccessDenied = context =>
+        {
+            context.Response.StatusCode = StatusCodes.Status403Forbidden;
+            return Task.CompletedTask;
+        };
+    }
+
+    private static void ConfigureOpenIdConnect(OpenIdConnectOptions o, WebOptions web)
+    {
+        o.Authority = web.Authority;
+        o.ClientId = web.ClientId;
+        o.ClientSecret = string.IsNullOrWhiteSpace(web.ClientSecret) ? null : web.ClientSecret;
+        // With a secret: code flow (PKCE too), the code redeemed server-side. Without: the id_token posted back.
+        o.ResponseType = o.ClientSecret is null ? "id_token" : "code";
+        o.ResponseMode = "form_post";
+        o.RequireHttpsMetadata = Uri.TryCreate(web.Authority, UriKind.Absolute, out var authority) && !authority.IsLoopback;
+        o.CallbackPath = CallbackPath;
+        o.SignInScheme = CookieScheme;
+        o.MapInboundClaims = false;
+        o.TokenValidationParameters.NameClaimType = WebClaims.Name;
+        o.TokenValidationParameters.RoleClaimType = WebClaims.Roles;
+        o.GetClaimsFromUserInfoEndpoint = false;
+        o.SaveTokens = false;
+        o.DisableTelemetry = true;
+        o.Events.OnRedirectToIdentityProvider = context =>
+        {
+            // A script's request (the chat's API) gets 401, not a redirect it cannot follow: the page reloads to sign in.
+            if (!HttpMethods.IsGet(context.Request.Method) || context.Request.Headers.Accept.ToString().Contains("application/json", StringComparison.Ordinal))
+            {
+                context.Response.StatusCode = StatusCodes.Status401Unauthorized;
+                context.HandleResponse();
+            }
+
+            return Task.CompletedTask;
+        };
+        o.Events.OnRemoteFailure = context =>
+        {
+            // A forged, expired or replayed sign-in response (bad signature, nonce, state): 401, nobody is signed in.
+            context.Response.StatusCode = StatusCodes.Status401Unauthorized;
+            context.HandleResponse();
+            return Task.CompletedTask;
+        };
+    }
+
     internal sealed record LocalOrSignedIn(bool AdminOnly) : IAuthorizationRequirement;
 
-    private sealed class LocalOrSignedInHandler(IHostEnvironment environment, IServer server) : AuthorizationHandler<LocalOrSignedIn>
+    private sealed class LocalOrSignedInHandler(WebAccessMode mode, IOptionsMonitor<AdminRoleOptions> admin) : AuthorizationHandler<LocalOrSignedIn>
     {
         protected override Task HandleRequirementAsync(AuthorizationHandlerContext context, LocalOrSignedIn requirement)
         {
-            if (context.Resource is HttpContext http && IsLocal(http))
+            var http = context.Resource as HttpContext;
+            var allowed = (http is not null && mode.IsLocal(http))
+                          || (mode.Kind == WebAccessKind.SignIn && context.User.Identity?.IsAuthenticated == true
+                              && (!requirement.AdminOnly || IsAdmin(context.User, admin.CurrentValue.Role)));
+            if (allowed)
             {
                 context.Succeed(requirement);
             }
 
             return Task.CompletedTask;
         }
-
-        private bool IsLocal(HttpContext http) =>
-            environment.IsDevelopment()
-            && http.Connection.RemoteIpAddress is { } remote && System.Net.IPAddress.IsLoopback(remote)
-            && (server.Features.Get<IServerAddressesFeature>()?.Addresses ?? []).All(IsLoopbackAddress);
-
-        private static bool IsLoopbackAddress(string address) =>
-            Uri.TryCreate(address.Replace("://+", "://wildcard.invalid", StringComparison.Ordinal).Replace("://*", "://wildcard.invalid", StringComparison.Ordinal),
-                UriKind.Absolute, out var uri) && uri.IsLoopback;
     }
 }

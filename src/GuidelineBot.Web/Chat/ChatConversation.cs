@@ -1,0 +1,20 @@
+using GuidelineBot.Core.Conversation;
+
+namespace GuidelineBot.Web.Chat;
+
+/// <summary>The web channel's side of a conversation: what was typed or pressed goes to the core, its reply comes back rendered.</summary>
+internal sealed class ChatConversation(ConversationService conversation)
+{
+    public async Task<ChatResponse> MessageAsync(ChatUser user, string text, CancellationToken cancellationToken) =>
+        ChatRenderer.Render(await conversation.HandleAsync(Context(user), new TextInbound(text), cancellationToken));
+
+    /// <returns>Null for a button the page never shows, or a value the core cannot read.</returns>
+    public async Task<ChatResponse?> ActionAsync(ChatUser user, string? kind, string? value, CancellationToken cancellationToken) =>
+        ChatRenderer.TryParseKind(kind, out var parsed) && ConversationInbound.FromAction(parsed, value) is { } inbound
+            ? ChatRenderer.Render(await conversation.HandleAsync(Context(user), inbound, cancellationToken))
+            : null;
+
+    /// <summary>The web chat is always one person with the bot: a direct conversation, one per person.</summary>
+    private static ConversationContext Context(ChatUser user) =>
+        new(Channels.Web, user.Id, ConversationId: Channels.Web + ":" + user.Id, IsDirect: true, user.DisplayName);
+}

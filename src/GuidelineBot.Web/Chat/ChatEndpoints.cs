@@ -1,0 +1,117 @@
+using System.Text.Json;
+using GuidelineBot.Http;
+using Microsoft.AspNetCore.Antiforgery;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace GuidelineBot.Web.Chat;
+
+/// <summary>The web chat's routes: the page, and the two posts the page makes.</summary>
+internal static class ChatEndpoints
+{
+    public const string PageRoute = "/";
+    public const string MessagesRoute = "/chat/messages";
+    public const string ActionsRoute = "/chat/actions";
+
+    /// <summary>The header the page sends its antiforgery request token in.</summary>
+    public const string TokenHeader = "RequestVerificationToken";
+
+    /// <summary>Questions are cut at 2000 characters by the core; a post is a small JSON object.</summary>
+    public const int MaxTextLength = 2000;
+    private const int MaxBodyBytes = 16 * 1024;
+
+    public static RazorComponentResult<ChatPage> Page(HttpContext http, IAntiforgery antiforgery)
+    {
+        WebUser.EnsureLocalId(http);
+        var tokens = antiforgery.GetAndStoreTokens(http);
+        http.Response.Headers.ContentSecurityPolicy =
+            "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; " +
+            "form-action 'self'; frame-ancestors 'none'; base-uri 'none'; object-src 'none'";
+        http.Response.Headers["Referrer-Policy"] = "no-referrer";
+        http.Response.Headers.XContentTypeOptions = "nosniff";
+        return new RazorComponentResult<ChatPage>(new Dictionary<string, object?>
+        {
+            [nameof(ChatPage.RequestToken)] = tokens.RequestToken,
+            [nameof(ChatPage.UserName)] = WebUser.DisplayName(http),
+            [nameof(ChatPage.MaxLength)] = MaxTextLength,
+        });
+    }
+
+    public static async Task<IResult> MessageAsync(HttpContext http, ChatConversation conversation, CancellationToken cancellationToken)
+    {
+        var (request, error) = await ReadAsync(http, WebJsonContext.Default.ChatMessageRequest, cancellationToken);
+        if (error is not null)
+        {
+            return error;
+        }
+
+        if (WebUser.Of(http) is not { } user)
+        {
+            return Problem(StatusCodes.Status400BadRequest, "Reload the page to start a conversation.");
+        }
+
+        var response = await conversation.MessageAsync(user, request!.Text ?? "", cancellationToken);
+        return Results.Json(response, WebJsonContext.Default.ChatResponse);
+    }
+
+    public static async Task<IResult> ActionAsync(HttpContext http, ChatConversation conversation, CancellationToken cancellationToken)
+    {
+        var (request, error) = await ReadAsync(http, WebJsonContext.Default.ChatActionRequest, cancellationToken);
+        if (error is not null)
+        {
+            return error;
+        }
+
+        if (WebUser.Of(http) is not { } user)
+        {
+            return Problem(StatusCodes.Status400BadRequest, "Reload the page to start a conversation.");
+        }
+
+        var response = request!.Value is { Length: <= MaxTextLength }
+            ? await conversation.ActionAsync(user, request.Kind, request.Value, cancellationToken)
+            : null;
+        return response is null
+            ? Problem(StatusCodes.Status400BadRequest, "That button is not known.")
+            : Results.Json(response, WebJsonContext.Default.ChatResponse);
+    }
+
+    /// <summary>Posts must carry the antiforgery token (cookie + header) of this user's page: else 400, before the body is read.</summary>
+    public static async ValueTask<object?> RequireAntiforgeryAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
+    {
+        var http = context.HttpContext;
+        if (!await http.RequestServices.GetRequiredService<IAntiforgery>().IsRequestValidAsync(http))
+        {
+            return Problem(StatusCodes.Status400BadRequest, "The page has expired: reload it and try again.");
+        }
+
+        return await next(context);
+    }
+
+    public static IResult Problem(int status, string message) => Results.Json(new ChatError(message), WebJsonContext.Default.ChatError, statusCode: status);
+
+    private static async Task<(T? Value, IResult? Error)> ReadAsync<T>(HttpContext http, System.Text.Json.Serialization.Metadata.JsonTypeInfo<T> type,
+        CancellationToken cancellationToken)
+        where T : class
+    {
+        if (!http.Request.HasJsonContentType())
+        {
+            return (null, Problem(StatusCodes.Status415UnsupportedMediaType, "Send JSON."));
+        }
+
+        var body = await BoundedBody.ReadAsync(http.Request.Body, http.Request.ContentLength, MaxBodyBytes, cancellationToken);
+        if (body is null)
+        {
+            return (null, Problem(StatusCodes.Status413PayloadTooLarge, "That message is too long."));
+        }
+
+        try
+        {
+            return JsonSerializer.Deserialize(body, type) is { } value ? (value, null) : (null, Problem(StatusCodes.Status400BadRequest, "Send a JSON object."));
+        }
+        catch (JsonException)
+        {
+            return (null, Problem(StatusCodes.Status400BadRequest, "Send a JSON object."));
+        }
+    }
+}

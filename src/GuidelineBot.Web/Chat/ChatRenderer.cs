@@ -1,0 +1,58 @@
+using GuidelineBot.Core.Conversation;
+
+namespace GuidelineBot.Web.Chat;
+
+/// <summary>The core's outbound messages as the page's JSON: every content block, nothing reworded.</summary>
+internal static class ChatRenderer
+{
+    /// <summary>The button kinds the web chat shows (no "Share in channel": a web chat has no channel to share into).</summary>
+    private static readonly Dictionary<string, ActionKind> Kinds = new(StringComparer.Ordinal)
+    {
+        ["ask"] = ActionKind.Ask,
+        ["helpful"] = ActionKind.Helpful,
+        ["notHelpful"] = ActionKind.NotHelpful,
+        ["onboarding"] = ActionKind.Onboarding,
+    };
+
+    public static ChatResponse Render(ConversationResponse response) =>
+        new(response.Messages.Select(Message).ToArray());
+
+    /// <summary>A pressed button back to its kind; false for kinds the page never shows.</summary>
+    public static bool TryParseKind(string? kind, out ActionKind parsed) => Kinds.TryGetValue(kind ?? "", out parsed);
+
+    private static ChatMessage Message(OutboundMessage message) => new(KindOf(message), message.Content.Select(Block).ToArray());
+
+    private static string KindOf(OutboundMessage message) => message switch
+    {
+        AnswerMessage => "answer",
+        NoAnswerMessage => "noAnswer",
+        HelpMessage => "help",
+        TopicsMessage => "topics",
+        SmallTalkMessage => "smallTalk",
+        FeedbackThanksMessage => "feedbackThanks",
+        OnboardingMessage => "onboarding",
+        _ => "notice",
+    };
+
+    private static ChatBlock Block(ContentBlock block) => block switch
+    {
+        HeadingBlock h => new ChatBlock("heading") { Text = Spans(h.Text), Level = h.Level },
+        ParagraphBlock p => new ChatBlock("paragraph") { Text = Spans(p.Text) },
+        NoteBlock n => new ChatBlock("note") { Text = Spans(n.Text) },
+        ListBlock l => new ChatBlock("list") { Items = l.Items.Select(Spans).ToArray(), Ordered = l.Ordered },
+        GuidelineTextBlock g => new ChatBlock("guidelineText") { Passages = g.Passages },
+        ActionsBlock a => new ChatBlock("actions")
+        {
+            Text = a.Label is null ? null : Spans(a.Label),
+            Buttons = a.Actions.Where(x => Kinds.ContainsValue(x.Kind)).Select(Button).ToArray(),
+        },
+        _ => new ChatBlock("paragraph") { Text = [] },
+    };
+
+    private static ChatButton Button(OutboundAction action) =>
+        new(action.Label, Kinds.First(k => k.Value == action.Kind).Key, action.Value, action.Primary);
+
+    private static ChatSpan[] Spans(RichText text) =>
+        text.Spans.Select(s => new ChatSpan(s.Text, s.Style.HasFlag(SpanStyle.Strong), s.Style.HasFlag(SpanStyle.Emphasis), s.Style.HasFlag(SpanStyle.Code),
+            Span.Link(s.Text, s.Url).Url)).ToArray();
+}

@@ -1,0 +1,91 @@
+using System.Threading.RateLimiting;
+using GuidelineBot.Web.SignIn;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.RateLimiting;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace GuidelineBot.Web.Chat;
+
+/// <summary>The web chat at <c>/</c>: <c>builder.AddWebChat()</c> and <c>app.MapWebChat()</c> (after <c>AddWebSignIn</c>).</summary>
+public static class WebChatExtensions
+{
+    /// <summary>The rate limit policy of the chat's posts: <c>Web:MessagesPerMinute</c> per person.</summary>
+    public const string RateLimitPolicy = "web-chat";
+
+    public static WebApplicationBuilder AddWebChat(this WebApplicationBuilder builder)
+    {
+        // The page's script and style sheet are this library's static web assets (_content/GuidelineBot.Web/…): from
+        // the build output's manifest in every environment (the host reads it only in Development by itself), from
+        // wwwroot once published. Served by UseStaticFiles, not MapStaticAssets, whose catch-all GET route would turn
+        // every other route's 404 into 405.
+        builder.WebHost.UseStaticWebAssets();
+        var services = builder.Services;
+        services.AddRazorComponents();
+        services.AddAntiforgery(o =>
+        {
+            o.HeaderName = ChatEndpoints.TokenHeader;
+            o.Cookie.Name = "guidelinebot.antiforgery";
+        });
+        services.AddRateLimiter(o =>
+        {
+            o.AddPolicy(RateLimitPolicy, PerPerson);
+            o.OnRejected = async (context, cancellationToken) =>
+            {
+                var response = context.HttpContext.Response;
+                response.StatusCode = StatusCodes.Status429TooManyRequests;
+                response.Headers.RetryAfter = "60";
+                await ChatEndpoints.Problem(StatusCodes.Status429TooManyRequests,
+                    "You're sending messages faster than I can answer. Please wait a minute, then try again.").ExecuteAsync(context.HttpContext);
+            };
+        });
+        services.AddScoped<ChatConversation>();
+        return builder;
+    }
+
+    /// <summary>
+    /// The page at <c>/</c> and its posts (<c>/chat/messages</c>, <c>/chat/actions</c>) behind <see cref="WebAccess.ChatPolicy"/>,
+    /// unless <c>Web:Enabled</c> is false (404). One log line once the server listens says who may use it, and why.
+    /// </summary>
+    public static WebApplication MapWebChat(this WebApplication app)
+    {
+        var log = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("GuidelineBot.Web");
+        if (!app.Services.GetRequiredService<IOptions<WebOptions>>().Value.Enabled)
+        {
+            log.LogInformation("The web chat is off: Web:Enabled is false, so / answers 404.");
+            return app;
+        }
+
+        var mode = app.Services.GetRequiredService<WebAccessMode>();
+        app.Lifetime.ApplicationStarted.Register(() =>
+            log.Log(mode.Kind == WebAccessKind.Off ? LogLevel.Warning : LogLevel.Information, "Web chat: {Why}", mode.Why));
+
+        app.UseStaticFiles();
+        app.UseRateLimiter();
+        app.MapGet(ChatEndpoints.PageRoute, ChatEndpoints.Page).RequireAuthorization(WebAccess.ChatPolicy);
+        var posts = app.MapGroup("").RequireAuthorization(WebAccess.ChatPolicy).RequireRateLimiting(RateLimitPolicy)
+            .AddEndpointFilter(ChatEndpoints.RequireAntiforgeryAsync);
+        posts.MapPost(ChatEndpoints.MessagesRoute, ChatEndpoints.MessageAsync);
+        posts.MapPost(ChatEndpoints.ActionsRoute, ChatEndpoints.ActionAsync);
+        return app;
+    }
+
+    /// <summary>One token bucket per person (signed-in id or local id; the client address before the page gave one).</summary>
+    private static RateLimitPartition<string> PerPerson(HttpContext http)
+    {
+        var perMinute = http.RequestServices.GetRequiredService<IOptions<WebOptions>>().Value.MessagesPerMinute;
+        var key = WebUser.Id(http) ?? "address:" + http.Connection.RemoteIpAddress;
+        return RateLimitPartition.GetTokenBucketLimiter(key, _ => new TokenBucketRateLimiterOptions
+        {
+            TokenLimit = perMinute,
+            TokensPerPeriod = perMinute,
+            ReplenishmentPeriod = TimeSpan.FromMinutes(1),
+            QueueLimit = 0,
+            AutoReplenishment = true,
+        });
+    }
+}

@@ -1,0 +1,146 @@
+using System.Net;
+using System.Text.Json;
+using GuidelineBot.Core.Storage;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace GuidelineBot.IntegrationTests.Web;
+
+/// <summary>
+/// The chat's JSON over real HTTP, as the page reads it: an answer (heading, guideline text, citation — linked when the
+/// document has a <c>source</c> — 👍/👎, related topics), a decline (contact and "did you mean" topics), a vote counted
+/// once per answer and person, and onboarding steps through their buttons.
+/// </summary>
+public sealed class WebChatConversationTests : IAsyncLifetime
+{
+    private readonly string _knowledge = Path.Combine(Path.GetTempPath(), "guidelinebot-web-knowledge-" + Guid.NewGuid().ToString("N"));
+    private WebBotFactory _bot = null!;
+    private ChatClient _chat = null!;
+
+    public async Task InitializeAsync()
+    {
+        // The repository's knowledge plus a Markdown document whose front matter gives a source URL.
+        Directory.CreateDirectory(_knowledge);
+        foreach (var file in Directory.GetFiles(RepoPaths.Knowledge))
+        {
+            File.Copy(file, Path.Combine(_knowledge, Path.GetFileName(file)));
+        }
+
+        File.Copy(Path.Combine(RepoPaths.Root, "tests", "eval", "unseen", "docs", "email-and-messaging-guidelines.md"),
+            Path.Combine(_knowledge, "email-and-messaging-guidelines.md"));
+        _bot = new WebBotFactory(settings: new Dictionary<string, string?> { ["Search:Reranker"] = "None", ["Knowledge:Path"] = _knowledge });
+        _chat = new ChatClient(_bot.Start());
+        await _chat.LoadPageAsync();
+    }
+
+    public async Task DisposeAsync()
+    {
+        _chat.Dispose();
+        await _bot.DisposeAsync();
+        Directory.Delete(_knowledge, recursive: true);
+    }
+
+    [Fact]
+    public async Task An_answer_has_its_heading_guideline_text_citation_votes_and_related_topics()
+    {
+        var message = Assert.Single(Messages(await Ok(_chat.PostMessageAsync("can I friend parents?"))));
+
+        Assert.Equal("answer", message.GetProperty("kind").GetString());
+        var blocks = message.GetProperty("blocks").EnumerateArray().ToList();
+        Assert.Equal("heading", Type(blocks[0]));
+        Assert.Contains("friend", Text(blocks[0]), StringComparison.Ordinal);
+        Assert.Contains(blocks, b => Type(b) == "guidelineText"
+                                     && b.GetProperty("passages").EnumerateArray().Any(p => p.GetString()!.Contains("Employees should use extreme caution", StringComparison.Ordinal)));
+        Assert.Contains(blocks, b => Type(b) == "note" && Text(b).Contains("Source: Staff Social Media Guidelines and Best Practices ›", StringComparison.Ordinal));
+        var buttons = Buttons(blocks);
+        Assert.Contains(buttons, b => b.Kind == "helpful");
+        Assert.Contains(buttons, b => b.Kind == "notHelpful");
+        Assert.Contains(buttons, b => b.Kind == "ask");
+    }
+
+    [Fact]
+    public async Task A_citation_links_to_the_documents_source()
+    {
+        var message = Assert.Single(Messages(await Ok(_chat.PostMessageAsync("can I text students from my personal phone?"))));
+
+        var note = message.GetProperty("blocks").EnumerateArray().First(b => Type(b) == "note" && Text(b).Contains("Source:", StringComparison.Ordinal));
+        Assert.Contains(note.GetProperty("text").EnumerateArray(), s =>
+            s.TryGetProperty("href", out var href) && href.GetString() == "https://example.org/riverbend-usd/policies/staff-email-and-messaging");
+    }
+
+    [Fact]
+    public async Task A_question_the_guidelines_do_not_cover_is_declined_with_the_contact_and_topics()
+    {
+        var message = Assert.Single(Messages(await Ok(_chat.PostMessageAsync("what is the weather tomorrow in Paris?"))));
+
+        Assert.Equal("noAnswer", message.GetProperty("kind").GetString());
+        var blocks = message.GetProperty("blocks").EnumerateArray().ToList();
+        Assert.Contains(blocks, b => Type(b) == "paragraph" && Text(b).Contains("Please ask", StringComparison.Ordinal));
+        var topics = Buttons(blocks);
+        Assert.NotEmpty(topics);
+        Assert.All(topics, b => Assert.Equal("ask", b.Kind));
+
+        var followed = Assert.Single(Messages(await Ok(_chat.PostActionAsync("ask", topics[0].Value))));
+        Assert.Contains(followed.GetProperty("kind").GetString(), new[] { "answer", "noAnswer" });
+    }
+
+    [Fact]
+    public async Task A_vote_is_stored_once_for_the_web_channel_and_a_changed_vote_replaces_it()
+    {
+        var answer = Assert.Single(Messages(await Ok(_chat.PostMessageAsync("can I friend parents?"))));
+        var buttons = Buttons(answer.GetProperty("blocks").EnumerateArray().ToList());
+        var up = buttons.First(b => b.Kind == "helpful");
+        var down = buttons.First(b => b.Kind == "notHelpful");
+
+        var thanks = Assert.Single(Messages(await Ok(_chat.PostActionAsync(up.Kind, up.Value))));
+        await Ok(_chat.PostActionAsync(up.Kind, up.Value));
+        var afterRepeat = await Votes();
+        await Ok(_chat.PostActionAsync(down.Kind, down.Value));
+        var afterChange = await Votes();
+
+        Assert.Equal("feedbackThanks", thanks.GetProperty("kind").GetString());
+        Assert.True(Assert.Single(afterRepeat).Helpful);
+        Assert.False(Assert.Single(afterChange).Helpful);
+        Assert.Equal("web", afterChange[0].Channel);
+        Assert.StartsWith("local-", afterChange[0].UserId, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Onboarding_starts_by_typing_and_goes_on_through_its_buttons()
+    {
+        var started = Messages(await Ok(_chat.PostMessageAsync("start onboarding")));
+        Assert.All(started, m => Assert.Equal("onboarding", m.GetProperty("kind").GetString()));
+        var next = Buttons(started.SelectMany(m => m.GetProperty("blocks").EnumerateArray()).ToList()).Last(b => b.Label == "Next");
+        Assert.Equal("onboarding", next.Kind);
+
+        var step = Messages(await Ok(_chat.PostActionAsync(next.Kind, next.Value)));
+        var stale = Messages(await Ok(_chat.PostActionAsync(next.Kind, next.Value)));
+
+        var heading = Text(step.SelectMany(m => m.GetProperty("blocks").EnumerateArray()).First(b => Type(b) == "heading"));
+        Assert.Matches(@"^\d+/\d+ · |^Check question|^Acknowledgement", heading);
+        Assert.NotEmpty(stale);
+        Assert.DoesNotContain(Text(stale.SelectMany(m => m.GetProperty("blocks").EnumerateArray()).First()), heading, StringComparison.Ordinal);
+    }
+
+    private async Task<List<FeedbackRecord>> Votes() =>
+        [.. await _bot.Services.GetRequiredService<IFeedbackStore>().ListAsync(CancellationToken.None)];
+
+    private static async Task<JsonElement> Ok(Task<HttpResponseMessage> post)
+    {
+        using var response = await post;
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        return await ChatClient.ReadOkAsync(response);
+    }
+
+    private static List<JsonElement> Messages(JsonElement response) => response.GetProperty("messages").EnumerateArray().ToList();
+
+    private static string Type(JsonElement block) => block.GetProperty("type").GetString()!;
+
+    private static string Text(JsonElement block) =>
+        block.TryGetProperty("text", out var spans) ? string.Concat(spans.EnumerateArray().Select(s => s.GetProperty("text").GetString())) : "";
+
+    private static List<(string Label, string Kind, string Value)> Buttons(IEnumerable<JsonElement> blocks) =>
+        blocks.Where(b => Type(b) == "actions")
+            .SelectMany(b => b.GetProperty("buttons").EnumerateArray())
+            .Select(b => (b.GetProperty("label").GetString()!, b.GetProperty("kind").GetString()!, b.GetProperty("value").GetString()!))
+            .ToList();
+}

@@ -1,0 +1,200 @@
+using System.Net;
+using System.Security.Claims;
+using System.Security.Cryptography;
+using System.Web;
+using GuidelineBot.Web.SignIn;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+using Microsoft.IdentityModel.Tokens;
+
+namespace GuidelineBot.IntegrationTests.Web;
+
+/// <summary>
+/// Sign-in through OpenID Connect against a fake provider on 127.0.0.1 (discovery + JWKS): an anonymous visitor is sent
+/// to the provider, a signed id_token with the right nonce and state signs them in and shows the chat, a forged one
+/// is refused; the admin policy needs the <c>Admin:Role</c> role.
+/// </summary>
+public sealed class WebSignInTests
+{
+    private const string AdminRole = "GuidelineBot.Admin";
+
+    private static WebBotFactory SignInBot(FakeOpenIdProvider idp, string? clientSecret = null) => new("Production", new Dictionary<string, string?>
+    {
+        ["Search:Reranker"] = "None",
+        ["Web:Authority"] = idp.Issuer,
+        ["Web:ClientId"] = FakeOpenIdProvider.ClientId,
+        ["Web:ClientSecret"] = clientSecret,
+        ["Admin:Role"] = AdminRole,
+    });
+
+    [Fact]
+    public async Task An_anonymous_visitor_is_redirected_to_the_provider_and_a_script_gets_401()
+    {
+        await using var idp = await FakeOpenIdProvider.StartAsync();
+        await using var bot = SignInBot(idp);
+        using var chat = new ChatClient(bot.Start());
+
+        using var page = await chat.GetAsync("/");
+        using var post = await chat.PostMessageAsync("can I friend parents?", withToken: false);
+
+        Assert.Equal(HttpStatusCode.Redirect, page.StatusCode);
+        var location = page.Headers.Location!;
+        Assert.StartsWith(idp.AuthorizeEndpoint + "?", location.ToString(), StringComparison.Ordinal);
+        var query = HttpUtility.ParseQueryString(location.Query);
+        Assert.Equal(FakeOpenIdProvider.ClientId, query["client_id"]);
+        Assert.EndsWith("/signin-oidc", query["redirect_uri"], StringComparison.Ordinal);
+        Assert.False(string.IsNullOrEmpty(query["nonce"]));
+        Assert.False(string.IsNullOrEmpty(query["state"]));
+        Assert.Equal(HttpStatusCode.Unauthorized, post.StatusCode);
+        Assert.True(bot.Logged("Web chat: Web pages require sign-in through OpenID Connect"));
+    }
+
+    [Fact]
+    public async Task A_signed_id_token_with_the_right_nonce_and_state_signs_in_and_shows_the_chat()
+    {
+        await using var idp = await FakeOpenIdProvider.StartAsync();
+        await using var bot = SignInBot(idp);
+        using var chat = new ChatClient(bot.Start());
+
+        using var callback = await SignInAsync(chat, idp, (nonce, _) => idp.IdToken(nonce, "11111111-aaaa-4bbb-8ccc-000000000001", "Ada Teacher"));
+
+        Assert.Equal(HttpStatusCode.Redirect, callback.StatusCode);
+        Assert.Equal("/", callback.Headers.Location?.OriginalString);
+        Assert.Contains("guidelinebot.signin", chat.Cookies.Keys);
+        var html = await chat.LoadPageAsync();
+        Assert.Contains("Ada Teacher", html, StringComparison.Ordinal);
+        using var reply = await chat.PostMessageAsync("can I friend parents?");
+        Assert.Contains("Employees should use extreme caution", (await ChatClient.ReadOkAsync(reply)).GetRawText(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task With_a_client_secret_the_code_is_redeemed_server_side_with_pkce_and_signs_in()
+    {
+        await using var idp = await FakeOpenIdProvider.StartAsync();
+        await using var bot = SignInBot(idp, FakeOpenIdProvider.ClientSecret);
+        using var chat = new ChatClient(bot.Start());
+        using var unknownCodeChat = new ChatClient(chat.BaseUrl);
+
+        using var challenge = await chat.GetAsync("/");
+        var query = HttpUtility.ParseQueryString(challenge.Headers.Location!.Query);
+        Assert.Equal("code", query["response_type"]);
+        Assert.Equal("S256", query["code_challenge_method"]);
+        idp.IssueCode("code-1", idp.IdToken(query["nonce"]!, "33333333-aaaa-4bbb-8ccc-000000000003", "Grace Counselor"));
+        using var callback = await chat.SendAsync(new HttpRequestMessage(HttpMethod.Post, "/signin-oidc")
+        {
+            Content = new FormUrlEncodedContent(new Dictionary<string, string> { ["code"] = "code-1", ["state"] = query["state"]! }),
+        });
+        using var unknownCode = await SignInWithCodeAsync(unknownCodeChat, "code-never-issued");
+
+        Assert.Equal(HttpStatusCode.Redirect, callback.StatusCode);
+        Assert.Equal(1, idp.CodesRedeemed);
+        Assert.Contains("Grace Counselor", await chat.LoadPageAsync(), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.Unauthorized, unknownCode.StatusCode);
+        Assert.DoesNotContain("guidelinebot.signin", unknownCodeChat.Cookies.Keys);
+    }
+
+    [Fact]
+    public async Task An_id_token_signed_with_another_key_or_for_another_nonce_is_refused()
+    {
+        await using var idp = await FakeOpenIdProvider.StartAsync();
+        await using var bot = SignInBot(idp);
+        var baseUrl = bot.Start();
+        var stranger = new RsaSecurityKey(RSA.Create(2048)) { KeyId = idp.SigningKey.KeyId };
+        using var forgedChat = new ChatClient(baseUrl);
+        using var replayChat = new ChatClient(baseUrl);
+
+        using var forged = await SignInAsync(forgedChat, idp, (nonce, _) => idp.IdToken(nonce, "22222222-aaaa-4bbb-8ccc-000000000002", "Mallory", key: stranger));
+        using var wrongNonce = await SignInAsync(replayChat, idp, (_, _) => idp.IdToken("some-other-nonce", "22222222-aaaa-4bbb-8ccc-000000000002", "Mallory"));
+
+        Assert.Equal(HttpStatusCode.Unauthorized, forged.StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, wrongNonce.StatusCode);
+        Assert.DoesNotContain("guidelinebot.signin", forgedChat.Cookies.Keys);
+        Assert.DoesNotContain("guidelinebot.signin", replayChat.Cookies.Keys);
+        using var page = await forgedChat.GetAsync("/");
+        Assert.Equal(HttpStatusCode.Redirect, page.StatusCode);
+    }
+
+    [Fact]
+    public async Task The_admin_policy_needs_the_admin_role_or_group_and_the_chat_policy_any_signed_in_user()
+    {
+        await using var idp = await FakeOpenIdProvider.StartAsync();
+        await using var bot = SignInBot(idp);
+        bot.Start();
+        var authorization = bot.Services.GetRequiredService<IAuthorizationService>();
+        var http = new DefaultHttpContext { RequestServices = bot.Services };
+        http.Connection.RemoteIpAddress = IPAddress.Loopback;
+
+        ClaimsPrincipal User(params Claim[] claims) => new(new ClaimsIdentity(claims, "test", "name", "roles"));
+        var teacher = User(new Claim("oid", "t1"), new Claim("name", "Teacher"));
+        var roleAdmin = User(new Claim("oid", "a1"), new Claim("roles", AdminRole));
+        var groupAdmin = User(new Claim("oid", "a2"), new Claim("groups", AdminRole));
+        var anonymous = new ClaimsPrincipal(new ClaimsIdentity());
+
+        Assert.True((await authorization.AuthorizeAsync(teacher, http, WebAccess.ChatPolicy)).Succeeded);
+        Assert.False((await authorization.AuthorizeAsync(teacher, http, WebAccess.AdminPolicy)).Succeeded);
+        Assert.True((await authorization.AuthorizeAsync(roleAdmin, http, WebAccess.AdminPolicy)).Succeeded);
+        Assert.True((await authorization.AuthorizeAsync(groupAdmin, http, WebAccess.AdminPolicy)).Succeeded);
+        Assert.False((await authorization.AuthorizeAsync(anonymous, http, WebAccess.ChatPolicy)).Succeeded);
+        Assert.False((await authorization.AuthorizeAsync(anonymous, http, WebAccess.AdminPolicy)).Succeeded);
+    }
+
+    [Fact]
+    public async Task Local_mode_opens_both_policies_to_a_loopback_client_without_sign_in()
+    {
+        await using var bot = new WebBotFactory(settings: new Dictionary<string, string?> { ["Search:Reranker"] = "None" });
+        bot.Start();
+        var authorization = bot.Services.GetRequiredService<IAuthorizationService>();
+        var local = new DefaultHttpContext { RequestServices = bot.Services };
+        local.Connection.RemoteIpAddress = IPAddress.Loopback;
+        var anonymous = new ClaimsPrincipal(new ClaimsIdentity());
+
+        Assert.True((await authorization.AuthorizeAsync(anonymous, local, WebAccess.ChatPolicy)).Succeeded);
+        Assert.True((await authorization.AuthorizeAsync(anonymous, local, WebAccess.AdminPolicy)).Succeeded);
+    }
+
+    [Theory]
+    [InlineData("https://login.example.invalid/tenant/v2.0", "")]
+    [InlineData("", FakeOpenIdProvider.ClientId)]
+    [InlineData("http://login.example.invalid/tenant/v2.0", FakeOpenIdProvider.ClientId)]
+    [InlineData("not a url", FakeOpenIdProvider.ClientId)]
+    public void Incomplete_or_insecure_sign_in_settings_stop_the_start(string authority, string clientId)
+    {
+        using var bot = new WebBotFactory("Production", new Dictionary<string, string?>
+        {
+            ["Search:Reranker"] = "None",
+            ["Web:Authority"] = authority,
+            ["Web:ClientId"] = clientId,
+        });
+
+        var error = Assert.ThrowsAny<Exception>(() => bot.Start());
+
+        Assert.Contains("Web:", (error as OptionsValidationException)?.Message ?? error.ToString(), StringComparison.Ordinal);
+    }
+
+    private static async Task<HttpResponseMessage> SignInWithCodeAsync(ChatClient chat, string code)
+    {
+        using var challenge = await chat.GetAsync("/");
+        var state = HttpUtility.ParseQueryString(challenge.Headers.Location!.Query)["state"]!;
+        return await chat.SendAsync(new HttpRequestMessage(HttpMethod.Post, "/signin-oidc")
+        {
+            Content = new FormUrlEncodedContent(new Dictionary<string, string> { ["code"] = code, ["state"] = state }),
+        });
+    }
+
+    /// <summary>GET / (redirect to the provider), then post the callback form as the provider's page would.</summary>
+    private static async Task<HttpResponseMessage> SignInAsync(ChatClient chat, FakeOpenIdProvider idp, Func<string, string, string> idToken)
+    {
+        using var challenge = await chat.GetAsync("/");
+        Assert.Equal(HttpStatusCode.Redirect, challenge.StatusCode);
+        var query = HttpUtility.ParseQueryString(challenge.Headers.Location!.Query);
+        var state = query["state"]!;
+        var form = new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["id_token"] = idToken(query["nonce"]!, state),
+            ["state"] = state,
+        });
+        return await chat.SendAsync(new HttpRequestMessage(HttpMethod.Post, "/signin-oidc") { Content = form });
+    }
+}
