@@ -6,12 +6,12 @@ using Microsoft.Extensions.DependencyInjection;
 namespace GuidelineBot.Web.Admin;
 
 /// <summary>Everything the dashboard shows for one date range.</summary>
-/// <param name="Knowledge">Null when no <see cref="IKnowledgeStatus"/> is registered: the page says the status is unavailable.</param>
+/// <param name="Knowledge">What is live now, with the warnings of files that could not be loaded.</param>
 public sealed record DashboardModel(
     int Days,
     QuestionReport Questions,
     OnboardingReport Onboarding,
-    KnowledgeStatus? Knowledge,
+    KnowledgeStatus Knowledge,
     IReadOnlyDictionary<string, DashboardTable> Tables);
 
 /// <summary>
@@ -43,7 +43,7 @@ public sealed class AdminDashboard(IServiceProvider services, TimeProvider time)
         var questions = QuestionReport.Build(log, knowledge, from, now);
         var onboarding = OnboardingReport.Build(await store.ListStatesAsync(cancellationToken), await store.ListAcknowledgementsAsync(cancellationToken),
             knowledge, catalog, now, OverdueAfter);
-        var status = services.GetService<IKnowledgeStatus>()?.Current;
+        var status = services.GetRequiredService<IKnowledgeStatus>().Current;
         var names = new QuestionTable(knowledge);
 
         List<DashboardTable> tables =
@@ -55,12 +55,9 @@ public sealed class AdminDashboard(IServiceProvider services, TimeProvider time)
             DashboardTables.AllQuestions(log, names),
             DashboardTables.OnboardingByVersion(onboarding, knowledge, catalog),
             DashboardTables.OverduePeople(onboarding),
+            DashboardTables.KnowledgeDocuments(status),
+            DashboardTables.KnowledgeWarnings(status),
         ];
-        if (status is not null)
-        {
-            tables.Add(DashboardTables.KnowledgeDocuments(status));
-            tables.Add(DashboardTables.KnowledgeWarnings(status));
-        }
 
         return new DashboardModel(days, questions, onboarding, status, tables.ToDictionary(t => t.Name, StringComparer.Ordinal));
     }

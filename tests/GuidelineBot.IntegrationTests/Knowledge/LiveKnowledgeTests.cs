@@ -91,7 +91,7 @@ public sealed class LiveKnowledgeTests
         Assert.Equal(4, warning.GetProperty("line").GetInt32());
         Assert.Equal(hash, status.GetProperty("version").GetString());
         Assert.Contains(status.GetProperty("documents").EnumerateArray(), d => d.GetProperty("id").GetString() == "staff-social-media-guidelines");
-        Assert.Equal(before, await server.AskAsync(SeedQuestion));
+        Assert.Equal(WithoutQuestionIds(before), WithoutQuestionIds(await server.AskAsync(SeedQuestion)));
         Assert.Equal(hash, await server.HealthHashAsync());
         Assert.True(server.Logged(LogLevel.Warning, "knowledge/" + SeedFile, "(line 4)"));
     }
@@ -264,4 +264,7 @@ public sealed class LiveKnowledgeTests
         Assert.DoesNotContain(added, atStart.Contains);
         Assert.All(added, t => Assert.True(DroneDocument.Contains(t, StringComparison.Ordinal) || t.Contains("drone", StringComparison.OrdinalIgnoreCase), t));
     }
+
+    /// <summary>An answer without the question-log id its feedback buttons carry (new for every question asked).</summary>
+    private static string WithoutQuestionIds(string reply) => System.Text.RegularExpressions.Regex.Replace(reply, "[0-9a-f]{32}", "<question>");
 }

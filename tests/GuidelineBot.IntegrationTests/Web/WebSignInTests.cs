@@ -117,6 +117,36 @@ public sealed class WebSignInTests
     }
 
     [Fact]
+    public async Task The_dashboard_sends_a_visitor_to_sign_in_refuses_a_teacher_and_shows_an_admin_the_page_and_its_exports()
+    {
+        await using var idp = await FakeOpenIdProvider.StartAsync();
+        await using var bot = SignInBot(idp);
+        var baseUrl = bot.Start();
+        using var visitor = new ChatClient(baseUrl);
+        using var teacher = new ChatClient(baseUrl);
+        using var admin = new ChatClient(baseUrl);
+
+        using var anonymous = await visitor.GetAsync("/admin");
+        using var signedInTeacher = await SignInAsync(teacher, idp, (nonce, _) => idp.IdToken(nonce, "44444444-aaaa-4bbb-8ccc-000000000004", "Tom Teacher"));
+        using var teacherPage = await teacher.GetAsync("/admin");
+        using var teacherExport = await teacher.GetAsync("/admin/export/latest.csv");
+        using var signedInAdmin = await SignInAsync(admin, idp, (nonce, _) => idp.IdToken(nonce, "55555555-aaaa-4bbb-8ccc-000000000005", "Ann Admin", [AdminRole]));
+        using var adminPage = await admin.GetAsync("/admin");
+        using var adminExport = await admin.GetAsync("/admin/export/latest.csv");
+
+        Assert.Equal(HttpStatusCode.Redirect, anonymous.StatusCode);
+        Assert.StartsWith(idp.AuthorizeEndpoint + "?", anonymous.Headers.Location!.ToString(), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.Redirect, signedInTeacher.StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, teacherPage.StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, teacherExport.StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, signedInAdmin.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, adminPage.StatusCode);
+        Assert.Contains("<h1", await adminPage.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.OK, adminExport.StatusCode);
+        Assert.Equal("text/csv", adminExport.Content.Headers.ContentType?.MediaType);
+    }
+
+    [Fact]
     public async Task The_admin_policy_needs_the_admin_role_or_group_and_the_chat_policy_any_signed_in_user()
     {
         await using var idp = await FakeOpenIdProvider.StartAsync();
