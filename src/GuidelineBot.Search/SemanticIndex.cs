@@ -12,8 +12,13 @@ internal sealed partial class SemanticIndex
     /// <summary>Longest text handed to the encoder (MiniLM reads 256 word pieces; longer text only costs time).</summary>
     internal const int MaxEncodedChars = 1000;
 
-    /// <summary>Texts encoded per call at start-up, so memory stays bounded whatever the corpus size.</summary>
-    private const int EncodeBatch = 64;
+    /// <summary>
+    /// Texts handed to the encoder per call at start-up, so memory stays bounded whatever the corpus size (the encoder
+    /// runs them in model batches of at most <see cref="MiniLmEncoder.BatchSize"/> texts and
+    /// <see cref="MiniLmEncoder.BatchTokens"/> tokens). Large enough that texts of similar length meet in one call
+    /// (less padding) and that its model batches keep every CPU busy.
+    /// </summary>
+    private const int EncodeBatch = 1024;
 
     /// <summary>Sentences shorter than this are not worth a vector of their own.</summary>
     private const int MinSentenceChars = 12;
