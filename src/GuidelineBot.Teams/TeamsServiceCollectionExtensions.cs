@@ -1,3 +1,4 @@
+using GuidelineBot.Core.Conversation;
 using GuidelineBot.Http;
 using GuidelineBot.Teams.Auth;
 using GuidelineBot.Teams.Configuration;
@@ -21,8 +22,8 @@ namespace GuidelineBot.Teams;
 public static class TeamsServiceCollectionExtensions
 {
     /// <summary>
-    /// Needs the answer engine (<c>AnswerService</c>), the store (<c>IFeedbackStore</c>, <c>IOnceStore</c>) and the onboarding
-    /// engine (<c>OnboardingService</c>) registered too.
+    /// Parsing and rendering around the conversation core (<c>AddConversation</c>, which needs the answer and onboarding
+    /// engines and the store).
     /// </summary>
     public static IServiceCollection AddTeams(this IServiceCollection services, IConfiguration configuration)
     {
@@ -41,14 +42,12 @@ public static class TeamsServiceCollectionExtensions
         services.AddSingleton<TurnQueue>();
         services.AddHostedService<TurnWorker>();
 
+        services.AddConversation();
         services.AddScoped<TurnDispatcher>();
-        services.AddScoped<MessageHandler>();
-        services.AddScoped<FeedbackHandler>();
+        services.AddScoped<TeamsConversation>();
         services.AddScoped<ConversationUpdateHandler>();
         services.AddScoped<InstallationUpdateHandler>();
-        services.AddScoped<WelcomeSender>();
         services.AddScoped<PersonalChat>();
-        services.TryAddScoped<ITeamsOnboarding, TeamsOnboarding>();
         return services;
     }
 

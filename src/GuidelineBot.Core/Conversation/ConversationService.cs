@@ -71,7 +71,7 @@ public sealed class ConversationService(
                 : response with { ToDirectChat = true, NoticeHere = new NoticeMessage(NoticeKind.MovedToDirectChat, context.DisplayName) };
         }
 
-        if (context.IsDirect && await onboarding.IsActiveAsync(key, cancellationToken))
+        if (context.IsDirect && !string.IsNullOrWhiteSpace(text) && await onboarding.IsActiveAsync(key, cancellationToken))
         {
             var outputs = await onboarding.HandleAsync(key, new OnboardingInput.FreeText(text), context.DisplayName, cancellationToken);
             var id = NewId();

@@ -150,7 +150,7 @@ public static class MessageContent
             OnboardingCheckQuestion q => CheckQuestion(q),
             OnboardingCheckFeedback f => CheckFeedback(f),
             OnboardingAcknowledgePrompt a => AcknowledgePrompt(a),
-            OnboardingAcknowledgementRecorded r => [Paragraph(RichText.Plain("✅ Recorded: you acknowledged the " + r.Acknowledgement.DocumentTitle +
+            OnboardingAcknowledgementRecorded r => [new HeadingBlock(RichText.Plain("✅ Acknowledgement recorded")), Paragraph(RichText.Plain("Recorded: you acknowledged the " + r.Acknowledgement.DocumentTitle +
                 string.Create(CultureInfo.InvariantCulture,
                     $" (version {Short(r.Acknowledgement.ContentHash)}) on {r.Acknowledgement.AcknowledgedAt:yyyy-MM-dd HH:mm} UTC.")))],
             OnboardingSummary s => Summary(s),

@@ -1,20 +1,48 @@
 using System.Text.Json;
+using System.Text.Json.Nodes;
+using GuidelineBot.Core.Conversation;
 
 namespace GuidelineBot.Teams.Cards;
 
-/// <summary>The <c>data</c> of the cards' Action.Submit buttons, and reading it back from an activity's <c>value</c>.</summary>
+/// <summary>
+/// The <c>data</c> of the cards' Action.Submit buttons, and reading it back from an activity's <c>value</c> as the
+/// conversation core's inbound: <c>{"action":"ask","question":…}</c>, <c>{"action":"feedback","helpful":…,"question":…,
+/// "sectionId":…,"questionId":…}</c>, <c>{"action":"onboarding","value":"onboarding:next:d0.s3"}</c>.
+/// </summary>
 internal static class CardActions
 {
     public const string Feedback = "feedback";
     public const string Ask = "ask";
     public const string Onboarding = "onboarding";
 
-    /// <summary>The <c>data</c> of an onboarding button: <c>{"action":"onboarding","value":"onboarding:next:d0.s3"}</c>.</summary>
-    public static System.Text.Json.Nodes.JsonObject OnboardingData(string value) =>
-        new() { ["action"] = Onboarding, ["value"] = value };
+    public static JsonObject Data(OutboundAction action) => action.Kind switch
+    {
+        ActionKind.Helpful or ActionKind.NotHelpful when AnswerRef.Decode(action.Value) is { } answer => new JsonObject
+        {
+            ["action"] = Feedback,
+            ["helpful"] = action.Kind == ActionKind.Helpful,
+            ["question"] = answer.Question,
+            ["sectionId"] = answer.SectionId,
+            ["questionId"] = answer.QuestionId,
+        },
+        ActionKind.Onboarding => new JsonObject { ["action"] = Onboarding, ["value"] = action.Value },
+        // A messageBack shows the question in the chat and sends it back as text and value.
+        _ => new JsonObject
+        {
+            ["action"] = Ask,
+            ["question"] = action.Value,
+            ["msteams"] = new JsonObject
+            {
+                ["type"] = "messageBack",
+                ["text"] = action.Value,
+                ["displayText"] = action.Value,
+                ["value"] = new JsonObject { ["action"] = Ask, ["question"] = action.Value },
+            },
+        },
+    };
 
-    /// <summary>What a submitted card asked for: a question to answer, 👍/👎 on an answer, or an onboarding step.</summary>
-    public static CardSubmit? Read(JsonElement? value)
+    /// <summary>What a submitted card asked for, or null when the value is not one of our buttons.</summary>
+    public static ConversationInbound? Read(JsonElement? value)
     {
         if (value is not { ValueKind: JsonValueKind.Object } v)
         {
@@ -27,31 +55,19 @@ internal static class CardActions
         {
             var helpful = v.TryGetProperty("helpful", out var h) && (h.ValueKind == JsonValueKind.True ||
                                                                      (h.ValueKind == JsonValueKind.String && bool.TryParse(h.GetString(), out var b) && b));
-            return new FeedbackSubmit(question ?? "", GetString(v, "sectionId"), helpful);
+            return new FeedbackInbound(new AnswerRef(GetString(v, "questionId"), GetString(v, "sectionId"), question ?? ""), helpful);
         }
 
         if (string.Equals(action, Ask, StringComparison.Ordinal) && !string.IsNullOrWhiteSpace(question))
         {
-            return new AskSubmit(question);
+            return new AskInbound(question);
         }
 
-        if (string.Equals(action, Onboarding, StringComparison.Ordinal) && GetString(v, "value") is { Length: > 0 } step)
-        {
-            return new OnboardingSubmit(step);
-        }
-
-        return null;
+        return string.Equals(action, Onboarding, StringComparison.Ordinal) && GetString(v, "value") is { Length: > 0 } step
+            ? new OnboardingActionInbound(step)
+            : null;
     }
 
     private static string? GetString(JsonElement element, string name) =>
         element.TryGetProperty(name, out var p) && p.ValueKind == JsonValueKind.String ? p.GetString() : null;
 }
-
-internal abstract record CardSubmit;
-
-internal sealed record FeedbackSubmit(string Question, string? SectionId, bool Helpful) : CardSubmit;
-
-internal sealed record AskSubmit(string Question) : CardSubmit;
-
-/// <summary>An onboarding button; <see cref="Value"/> goes through <c>OnboardingInput.TryParseButtonValue</c>.</summary>
-internal sealed record OnboardingSubmit(string Value) : CardSubmit;

@@ -1,9 +1,13 @@
-using GuidelineBot.Teams.Onboarding;
+using System.Text.Json;
+using GuidelineBot.Teams.Protocol;
 
 namespace GuidelineBot.Teams.Turns;
 
-/// <summary><c>conversationUpdate</c>: the bot among <c>membersAdded</c> = installed (welcome); other members = new people (onboarding seam).</summary>
-internal sealed class ConversationUpdateHandler(WelcomeSender welcome, ITeamsOnboarding onboarding)
+/// <summary>
+/// <c>conversationUpdate</c>: the bot among <c>membersAdded</c> = installed (welcome); other people added to a team's
+/// channel = new staff (onboarding auto-start). Group chats and 1:1 installs do not auto-start.
+/// </summary>
+internal sealed class ConversationUpdateHandler(TeamsConversation conversation)
 {
     public async Task HandleAsync(TeamsTurn turn, CancellationToken cancellationToken)
     {
@@ -11,16 +15,21 @@ internal sealed class ConversationUpdateHandler(WelcomeSender welcome, ITeamsOnb
         var botId = turn.Activity.Recipient?.Id;
         if (added.Any(m => IsBot(m.Id, botId)))
         {
-            await welcome.SendOnceAsync(turn, cancellationToken);
+            await conversation.WelcomeAsync(turn, cancellationToken);
         }
 
         var people = added.Where(m => !string.IsNullOrEmpty(m.Id) && !IsBot(m.Id, botId)).ToList();
-        if (people.Count > 0)
+        if (people.Count > 0 && IsTeam(turn.Activity))
         {
-            await onboarding.MembersAddedAsync(turn, people, cancellationToken);
+            await conversation.MembersAddedAsync(turn, people, cancellationToken);
         }
     }
 
     private static bool IsBot(string? memberId, string? botId) =>
         !string.IsNullOrEmpty(botId) && string.Equals(memberId, botId, StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>A team's channel (Teams adds <c>channelData.team</c>).</summary>
+    private static bool IsTeam(Activity activity) =>
+        activity.Conversation?.ConversationType == "channel" ||
+        (activity.ChannelData is { ValueKind: JsonValueKind.Object } data && data.TryGetProperty("team", out var team) && team.ValueKind == JsonValueKind.Object);
 }

@@ -1,4 +1,4 @@
-using GuidelineBot.Core.Answers;
+using GuidelineBot.Core.Conversation;
 using GuidelineBot.Teams.Cards;
 using GuidelineBot.Teams.Connector;
 using GuidelineBot.Teams.Protocol;
@@ -14,8 +14,25 @@ internal sealed class TeamsTurn(Activity activity, ConnectorClient connector)
 
     public string ConversationId => Activity.Conversation?.Id ?? throw new InvalidOperationException("The activity has no conversation id.");
 
-    /// <summary>Who sent it: the Entra object id when Teams gives one, else the channel user id.</summary>
-    public string UserId => Activity.From?.AadObjectId ?? Activity.From?.Id ?? "unknown";
+    /// <summary>
+    /// Who sent it: the Entra object id when Teams gives one, else the channel user id. The object id is the person's one
+    /// identity across chats, teams and bot registrations, and Teams sends it both on messages and in <c>membersAdded</c>,
+    /// so an auto-started onboarding and a later typed <c>resume</c> reach the same state.
+    /// </summary>
+    public string UserId => PersonId(Activity.From);
+
+    /// <summary>The conversation core's context for this activity: a personal chat (or one with no type: the Emulator) is direct.</summary>
+    public ConversationContext Context => For(Activity.From);
+
+    /// <summary>The context for <paramref name="person"/> (the sender, or someone added) in this conversation.</summary>
+    public ConversationContext For(ChannelAccount? person) =>
+        new(Channels.Teams, PersonId(person), ConversationId, Activity.Conversation?.ConversationType is null or "personal", person?.Name ?? "")
+        {
+            MessageId = Activity.ReplyToId,
+        };
+
+    private static string PersonId(ChannelAccount? person) =>
+        person?.AadObjectId is { Length: > 0 } aad ? aad : person?.Id is { Length: > 0 } id ? id : "unknown";
 
     /// <summary>An outgoing activity addressed back into this conversation, from the bot.</summary>
     public Activity Outgoing(string type = Activity.Types.Message) => new()
@@ -30,24 +47,22 @@ internal sealed class TeamsTurn(Activity activity, ConnectorClient connector)
         Locale = Activity.Locale,
     };
 
-    /// <summary>A reply's card plus its plain text (for notifications, accessibility and clients without cards).</summary>
-    public Activity Message(Reply reply)
+    /// <summary>
+    /// A message of the conversation core, addressed as <paramref name="template"/> (default: a reply here): its card, its
+    /// one-line <c>summary</c> for notifications, and its plain <c>text</c> — except an answer, which is the card alone.
+    /// </summary>
+    public Activity Message(OutboundMessage message, Activity? template = null)
     {
-        var card = AdaptiveCardRenderer.Render(reply);
-        return Outgoing() with
+        var card = TeamsCardRenderer.Render(message);
+        var text = message is AnswerMessage ? null : MessageText.Render(message);
+        return (template ?? Outgoing()) with
         {
-            Text = ReplyText.Render(reply),
-            TextFormat = "plain",
+            Text = text,
+            TextFormat = text is null ? null : "plain",
+            Summary = message.Summary,
             Attachments = card is null ? null : [card],
         };
     }
-
-    public Activity Message(Attachment card, string? text) => Outgoing() with
-    {
-        Text = text,
-        TextFormat = text is null ? null : "plain",
-        Attachments = [card],
-    };
 
     public Activity Message(string text) => Outgoing() with { Text = text, TextFormat = "plain" };
 

@@ -1,3 +1,4 @@
+using GuidelineBot.Core.Conversation;
 using GuidelineBot.Core.Logging;
 using GuidelineBot.Teams.Cards;
 using GuidelineBot.Teams.Connector;
@@ -10,8 +11,6 @@ namespace GuidelineBot.Teams.Turns;
 /// <summary>Routes an authenticated activity to its handler; an error is logged and the user gets a short apology.</summary>
 internal sealed class TurnDispatcher(ConnectorClient connector, IServiceProvider services, ILogger<TurnDispatcher> log)
 {
-    public const string Apology = "Sorry, something went wrong on my side while answering. Please try again in a moment.";
-
     public async Task DispatchAsync(Activity activity, CancellationToken cancellationToken)
     {
         var turn = new TeamsTurn(activity, connector);
@@ -43,24 +42,16 @@ internal sealed class TurnDispatcher(ConnectorClient connector, IServiceProvider
         }
     }
 
-    private Task OnMessageAsync(TeamsTurn turn, CancellationToken cancellationToken)
-    {
-        switch (CardActions.Read(turn.Activity.Value))
-        {
-            case FeedbackSubmit feedback:
-                return services.GetRequiredService<FeedbackHandler>().HandleAsync(turn, feedback, cancellationToken);
-            case AskSubmit ask:
-                return services.GetRequiredService<MessageHandler>().HandleAsync(turn, ask.Question, cancellationToken);
-            default:
-                return services.GetRequiredService<MessageHandler>().HandleAsync(turn, MentionText.WithoutBotMention(turn.Activity), cancellationToken);
-        }
-    }
+    /// <summary>A card button (its <c>data</c> comes back as the activity's value) or typed text without the bot's @mention.</summary>
+    private Task OnMessageAsync(TeamsTurn turn, CancellationToken cancellationToken) =>
+        services.GetRequiredService<TeamsConversation>().RespondAsync(turn,
+            CardActions.Read(turn.Activity.Value) ?? new TextInbound(MentionText.WithoutBotMention(turn.Activity)), cancellationToken);
 
     private async Task ApologizeAsync(TeamsTurn turn, CancellationToken cancellationToken)
     {
         try
         {
-            await turn.ReplyAsync(turn.Message(Apology), cancellationToken);
+            await turn.ReplyAsync(turn.Message(new NoticeMessage(NoticeKind.Failed)), cancellationToken);
         }
         catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
         {

@@ -30,7 +30,9 @@ public sealed class TeamsAuthTests(TeamsFixture fixture)
         Assert.Equal("application/vnd.microsoft.card.adaptive", reply.Json["attachments"]![0]!["contentType"]!.GetValue<string>());
         Assert.Contains("Friending", reply.Card, StringComparison.Ordinal);
         Assert.Contains("Was this helpful?", reply.Card, StringComparison.Ordinal);
-        Assert.Contains("Source:", reply.Json["text"]!.GetValue<string>(), StringComparison.Ordinal);
+        Assert.Contains("Source:", reply.Card, StringComparison.Ordinal);
+        Assert.Null(reply.Json["text"]); // the card alone, with a one-line summary for notifications
+        Assert.False(string.IsNullOrWhiteSpace(reply.Json["summary"]!.GetValue<string>()));
         Assert.Single(Fake.ConnectorRequests, r => r.RawTarget.Contains("a%3A1valid", StringComparison.Ordinal) && r.ActivityType == "message");
         var typing = Fake.ConnectorRequests.Single(r => r.RawTarget.Contains("a%3A1valid", StringComparison.Ordinal) && r.ActivityType == "typing");
         Assert.Equal("Bearer " + FakeBotFramework.ConnectorToken, typing.Authorization);

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text.Json.Nodes;
 using GuidelineBot.Core.Answers;
+using GuidelineBot.Core.Conversation;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace GuidelineBot.IntegrationTests.Teams;
@@ -95,7 +96,12 @@ public sealed class TeamsBehaviourTests(TeamsFixture fixture)
             Assert.Equal(related.Heading, button["data"]!["question"]!.GetValue<string>());
         }
 
-        Assert.Equal(ReplyText.Render(expected), reply.Json["text"]!.GetValue<string>());
+        // The card alone: no text repeating the answer; the summary is a one-line preview for notifications.
+        Assert.Null(reply.Json["text"]);
+        var summary = reply.Json["summary"]!.GetValue<string>();
+        Assert.StartsWith(expected.Section.Heading + " — ", summary, StringComparison.Ordinal);
+        Assert.DoesNotContain('\n', summary);
+        Assert.InRange(summary.Length, expected.Section.Heading.Length + 4, MessageText.MaxSummaryLength);
     }
 
     private static JsonNode? FindAction(JsonNode card, string title) =>

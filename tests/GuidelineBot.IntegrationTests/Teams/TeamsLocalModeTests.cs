@@ -173,7 +173,7 @@ public sealed class TeamsUnitTests
 }
 
 /// <summary>The Adaptive Card rendering of the core's replies.</summary>
-public sealed class AdaptiveCardRendererTests
+public sealed class TeamsCardRendererAnswerTests
 {
     private static GuidelineBot.Core.Knowledge.GuidelineSection Section(string heading, string? url) => new(
         "doc#1", "doc", "Staff Handbook", heading,
@@ -183,7 +183,7 @@ public sealed class AdaptiveCardRendererTests
     public void Citation_is_a_link_when_the_document_has_a_url()
     {
         var reply = new GuidelineBot.Core.Answers.AnswerReply("q", Section("Kindness", "https://district.example.org/handbook"), "Be kind.", 0.9, []);
-        var card = GuidelineBot.Teams.Cards.AdaptiveCardRenderer.Answer(reply).Content.ToJsonString(
+        var card = GuidelineBot.Teams.Cards.TeamsCardRenderer.Render(new GuidelineBot.Core.Conversation.AnswerMessage(reply, null))!.Content.ToJsonString(
             new System.Text.Json.JsonSerializerOptions { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping });
         Assert.Contains("Source: [Staff Handbook › Kindness](https://district.example.org/handbook)", card, StringComparison.Ordinal);
         Assert.DoesNotContain("Related topics", card, StringComparison.Ordinal);
@@ -193,7 +193,7 @@ public sealed class AdaptiveCardRendererTests
     public void Citation_is_file_and_lines_without_a_url()
     {
         var reply = new GuidelineBot.Core.Answers.AnswerReply("q", Section("Kindness", null), "Be kind.", 0.9, []);
-        var card = GuidelineBot.Teams.Cards.AdaptiveCardRenderer.Answer(reply).Content.ToJsonString(
+        var card = GuidelineBot.Teams.Cards.TeamsCardRenderer.Render(new GuidelineBot.Core.Conversation.AnswerMessage(reply, null))!.Content.ToJsonString(
             new System.Text.Json.JsonSerializerOptions { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping });
         Assert.Contains("Source: Staff Handbook › Kindness (handbook.md:2-4)", card, StringComparison.Ordinal);
         Assert.DoesNotContain("](", card, StringComparison.Ordinal);
@@ -201,6 +201,6 @@ public sealed class AdaptiveCardRendererTests
 
     [Fact]
     public void Small_talk_is_plain_text_without_a_card() =>
-        Assert.Null(GuidelineBot.Teams.Cards.AdaptiveCardRenderer.Render(
-            new GuidelineBot.Core.Answers.SmallTalkReply("hi", GuidelineBot.Core.Answers.SmallTalkKind.Greeting, "Hi!")));
+        Assert.Null(GuidelineBot.Teams.Cards.TeamsCardRenderer.Render(new GuidelineBot.Core.Conversation.SmallTalkMessage(
+            new GuidelineBot.Core.Answers.SmallTalkReply("hi", GuidelineBot.Core.Answers.SmallTalkKind.Greeting, "Hi!"))));
 }

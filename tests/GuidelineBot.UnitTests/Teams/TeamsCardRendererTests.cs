@@ -1,14 +1,15 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using GuidelineBot.Core.Answers;
+using GuidelineBot.Core.Conversation;
 using GuidelineBot.Core.Knowledge;
 using GuidelineBot.Core.Onboarding;
 using GuidelineBot.Teams.Cards;
 
 namespace GuidelineBot.UnitTests.Teams;
 
-/// <summary>Every onboarding output as an Adaptive Card: its buttons carry the engine's values back, its plain text travels along.</summary>
-public sealed class OnboardingCardRendererTests
+/// <summary>The core's messages as Adaptive Cards: buttons carry their values back as the core's inbounds, the plain text travels along.</summary>
+public sealed class TeamsCardRendererTests
 {
     private static readonly KnowledgeBase Knowledge = KnowledgeLoader.Load(new KnowledgeOptions { Path = TestPaths.Knowledge });
 
@@ -37,12 +38,13 @@ public sealed class OnboardingCardRendererTests
     [MemberData(nameof(Outputs))]
     public void Card_is_1_5_with_the_plain_text_and_every_engine_button_round_trips(OnboardingOutput output)
     {
-        var card = OnboardingCardRenderer.Render(output);
+        var message = new OnboardingMessage(output);
+        var card = TeamsCardRenderer.Render(message)!;
 
         Assert.Equal("application/vnd.microsoft.card.adaptive", card.ContentType);
         Assert.Equal("1.5", card.Content["version"]!.GetValue<string>());
-        Assert.Equal(OnboardingCardRenderer.FallbackText(output), card.Content["fallbackText"]!.GetValue<string>());
-        Assert.False(string.IsNullOrWhiteSpace(OnboardingCardRenderer.FallbackText(output)));
+        Assert.Equal(MessageText.Render(message), card.Content["fallbackText"]!.GetValue<string>());
+        Assert.False(string.IsNullOrWhiteSpace(MessageText.Render(message)));
 
         var submits = Submits(card.Content).Where(s => s["data"]?["action"]?.GetValue<string>() == CardActions.Onboarding).ToList();
         Assert.Equal(output.Buttons.Select(b => b.Value), submits.Select(s => s["data"]!["value"]!.GetValue<string>()));
@@ -50,7 +52,7 @@ public sealed class OnboardingCardRendererTests
         {
             // What Teams sends back on a click: the action's data as the activity's value.
             using var value = JsonDocument.Parse(submit["data"]!.ToJsonString());
-            var read = Assert.IsType<OnboardingSubmit>(CardActions.Read(value.RootElement.Clone()));
+            var read = Assert.IsType<OnboardingActionInbound>(CardActions.Read(value.RootElement.Clone()));
             Assert.True(OnboardingInput.TryParseButtonValue(read.Value, out _));
         }
 
@@ -63,22 +65,23 @@ public sealed class OnboardingCardRendererTests
     {
         var question = new OnboardingCheckQuestion("Doc", "Which?", ["A rather long first choice that would not fit on a button", "Second"], 2, 3, "d0.q1");
 
-        var card = OnboardingCardRenderer.Render(question).Content.ToJsonString(new JsonSerializerOptions { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping });
+        var content = TeamsCardRenderer.Render(new OnboardingMessage(question))!.Content;
+        var card = content.ToJsonString(new JsonSerializerOptions { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping });
 
-        Assert.Contains("**A.** A rather long first choice that would not fit on a button", card, StringComparison.Ordinal);
-        Assert.Contains("Check question 2 of 3", card, StringComparison.Ordinal);
-        Assert.Equal(["A", "B"], Submits(OnboardingCardRenderer.Render(question).Content).Select(s => s["title"]!.GetValue<string>()));
+        Assert.Contains("**A)** A rather long first choice that would not fit on a button", card, StringComparison.Ordinal);
+        Assert.Contains("**Check question 2/3:** Which?", card, StringComparison.Ordinal);
+        Assert.Equal(["A", "B"], Submits(content).Select(s => s["title"]!.GetValue<string>()));
     }
 
     [Fact]
-    public void Acknowledgement_card_states_what_is_acknowledged_with_the_title_in_italics()
+    public void Acknowledgement_card_states_what_is_acknowledged_with_the_title_in_bold()
     {
         var prompt = new OnboardingAcknowledgePrompt("doc", "Staff Social Media Guidelines and Best Practices", "d0.ack");
 
-        var content = OnboardingCardRenderer.Render(prompt).Content;
+        var content = TeamsCardRenderer.Render(new OnboardingMessage(prompt))!.Content;
 
         var texts = content["body"]!.AsArray().Select(b => b!["text"]?.GetValue<string>()).ToList();
-        Assert.Contains("I have read and understand the *Staff Social Media Guidelines and Best Practices*", texts);
+        Assert.Contains("Please confirm: I have read and understand the **Staff Social Media Guidelines and Best Practices**.", texts);
         var button = Assert.Single(Submits(content));
         Assert.Equal("I have read and understand the Staff Social Media Guidelines and Best Practices", button["title"]!.GetValue<string>());
         Assert.Equal("onboarding:ack:d0.ack", button["data"]!["value"]!.GetValue<string>());
@@ -87,13 +90,36 @@ public sealed class OnboardingCardRendererTests
     [Fact]
     public void Section_card_has_heading_guideline_text_and_citation()
     {
-        var content = OnboardingCardRenderer.Render(new OnboardingSection(Section, 3, 12, "d0.s2")).Content;
+        var content = TeamsCardRenderer.Render(new OnboardingMessage(new OnboardingSection(Section, 3, 12, "d0.s2")))!.Content;
 
         var texts = content["body"]!.AsArray().Select(b => b!["text"]?.GetValue<string>() ?? "").ToList();
-        Assert.Equal("Topic 3 of 12 · " + Section.DocumentTitle, texts[0]);
-        Assert.Equal(Section.Heading, texts[1]);
+        Assert.Equal("3/12 · " + Section.Heading, texts[0]);
+        Assert.Equal("Topic 3 of 12 · " + Section.DocumentTitle, texts[1]);
         Assert.Equal(Section.Text, texts[2]);
         Assert.Contains(Section.Breadcrumb, texts[3], StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Answer_card_has_feedback_buttons_whose_data_reads_back_as_a_vote_on_that_question()
+    {
+        var reply = new AnswerReply("can I friend parents?", Section, Section.Text, 0.9, [Knowledge.Documents[0].Sections[3]]);
+        var content = TeamsCardRenderer.Render(new AnswerMessage(reply, "q-42"))!.Content;
+
+        var submits = Submits(content);
+        var helpful = submits.Single(s => s["title"]!.GetValue<string>() == MessageContent.HelpfulLabel);
+        using var value = JsonDocument.Parse(helpful["data"]!.ToJsonString());
+        var vote = Assert.IsType<FeedbackInbound>(CardActions.Read(value.RootElement.Clone()));
+        Assert.Equal(new AnswerRef("q-42", Section.Id, "can I friend parents?"), vote.Answer);
+        Assert.True(vote.Helpful);
+        var related = submits.Single(s => s["title"]!.GetValue<string>() == Knowledge.Documents[0].Sections[3].Heading);
+        Assert.Equal(CardActions.Ask, related["data"]!["action"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public void Spans_become_adaptive_card_markdown()
+    {
+        var text = RichText.Of(Span.Plain("Type "), Span.Code("resume"), Span.Plain(", read "), Span.Strong("the rules "), Span.Link("here", "https://example.org/p"));
+        Assert.Equal("Type _resume_, read **the rules** [here](https://example.org/p)", TeamsCardRenderer.Markdown(text));
     }
 
     private static List<JsonObject> Submits(JsonNode? node)
