@@ -49,10 +49,13 @@ public static class WebChatExtensions
 
     /// <summary>
     /// The page at <c>/</c> and its posts (<c>/chat/messages</c>, <c>/chat/actions</c>) behind <see cref="WebAccess.ChatPolicy"/>,
-    /// unless <c>Web:Enabled</c> is false (404). One log line once the server listens says who may use it, and why.
+    /// unless <c>Web:Enabled</c> is false (404); the library's static files (<c>_content/GuidelineBot.Web/…</c>) either way.
+    /// One log line once the server listens says who may use it, and why.
     /// </summary>
     public static WebApplication MapWebChat(this WebApplication app)
     {
+        // This library's static assets (the chat's and the dashboard's) are served even with the chat off.
+        app.UseStaticFiles();
         var log = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("GuidelineBot.Web");
         if (!app.Services.GetRequiredService<IOptions<WebOptions>>().Value.Enabled)
         {
@@ -64,7 +67,6 @@ public static class WebChatExtensions
         app.Lifetime.ApplicationStarted.Register(() =>
             log.Log(mode.Kind == WebAccessKind.Off ? LogLevel.Warning : LogLevel.Information, "Web chat: {Why}", mode.Why));
 
-        app.UseStaticFiles();
         app.UseRateLimiter();
         app.MapGet(ChatEndpoints.PageRoute, ChatEndpoints.Page).RequireAuthorization(WebAccess.ChatPolicy);
         var posts = app.MapGroup("").RequireAuthorization(WebAccess.ChatPolicy).RequireRateLimiting(RateLimitPolicy)

@@ -94,10 +94,12 @@ public sealed class WebChatAccessTests
 
         using var page = await chat.GetAsync("/");
         using var post = await chat.PostMessageAsync(Question, withToken: false);
+        using var style = await chat.GetAsync("/_content/GuidelineBot.Web/chat/chat.css");
 
         Assert.Equal(HttpStatusCode.NotFound, page.StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, post.StatusCode);
         Assert.True(bot.Logged("The web chat is off: Web:Enabled is false"));
+        Assert.Equal(HttpStatusCode.OK, style.StatusCode); // the dashboard's assets come from the same library
     }
 
     [Fact]
