@@ -1,0 +1,111 @@
+using GuidelineBot.Core.Conversation;
+using GuidelineBot.IntegrationTests.Web;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
+using Microsoft.Playwright;
+
+namespace GuidelineBot.IntegrationTests.Admin;
+
+/// <summary>
+/// The dashboard in headless Chromium over two weeks of questions asked through the conversation core (the path every
+/// channel takes), on a clock that moves a few hours per question: the charts, the masked latest questions and the
+/// grouped unanswered ones are shown, nothing overflows at phone width, and docs/screenshots/admin-dashboard.png is saved.
+/// </summary>
+public sealed class AdminDashboardBrowserTests(BrowserFixture browser) : IClassFixture<BrowserFixture>
+{
+    private const string Screenshot = "docs/screenshots/admin-dashboard.png";
+
+    /// <summary>What staff might ask; whether each is answered is the engine's decision, read from the replies.</summary>
+    private static readonly string[] Questions =
+    [
+        "can I friend parents?",
+        "can I post photos of my class?",
+        "I posted something I regret, what now?",
+        "can I bring my dog to school?",
+        "may I message a student on instagram?",
+        "are dogs allowed at school?",
+        "do privacy settings protect what I post?",
+        "what is the wifi password in the staff room?",
+        "is it ok to criticise a colleague online?",
+        "can I bring my dog to work?",
+        "what happens if I break these guidelines?",
+    ];
+
+    /// <summary>Asked last, so it is among the latest questions: its e-mail address must be masked there.</summary>
+    private const string WithEmail = "my address is pat@example.org, can I use my school email for facebook?";
+
+    [BrowserFact]
+    public async Task Two_weeks_of_questions_show_as_charts_and_tables_and_the_page_fits_a_phone()
+    {
+        var clock = new FakeTimeProvider(DateTimeOffset.UtcNow.AddDays(-13));
+        await using var server = new AdminServer(clock);
+        var baseUrl = server.Http.BaseAddress!;
+        var (answered, declined) = await AskForTwoWeeksAsync(server, clock);
+        Assert.True(answered > 0 && declined > 0, $"answered {answered}, declined {declined}");
+
+        var page = await browser.NewPageAsync(1280, 900);
+        await page.GotoAsync(new Uri(baseUrl, "admin").ToString());
+
+        Assert.Equal("GuidelineBot admin", await page.Locator("h1").InnerTextAsync());
+        Assert.True(await page.Locator("svg.chart[role=img]").CountAsync() >= 3);
+        var latest = await page.Locator("#table-latest").Locator("xpath=ancestor::table").InnerTextAsync();
+        Assert.Contains("[email]", latest, StringComparison.Ordinal);
+        Assert.DoesNotContain("pat@example.org", await page.ContentAsync(), StringComparison.Ordinal);
+        var unanswered = await page.Locator("#table-unanswered").Locator("xpath=ancestor::table").InnerTextAsync();
+        Assert.Contains("dog", unanswered, StringComparison.OrdinalIgnoreCase);
+        await BrowserFixture.ScreenshotAsync(page, Screenshot);
+
+        var phone = await browser.NewPageAsync(390, 844);
+        await phone.GotoAsync(new Uri(baseUrl, "admin").ToString());
+        var tooWide = await phone.EvaluateAsync<string[]>(
+            "[...document.querySelectorAll('body *')].filter(e => e.getBoundingClientRect().right > window.innerWidth + 1 && !e.closest('.scroll'))" +
+            ".map(e => e.tagName + '.' + e.className + ' ' + Math.round(e.getBoundingClientRect().right))");
+        Assert.True(tooWide.Length == 0, "wider than a phone's screen: " + string.Join(", ", tooWide.Take(8)));
+    }
+
+    /// <summary>Each day a few people ask a few of <see cref="Questions"/>; about every other answer gets a vote.</summary>
+    private static async Task<(int Answered, int Declined)> AskForTwoWeeksAsync(AdminServer server, FakeTimeProvider clock)
+    {
+        int answered = 0, declined = 0, asked = 0;
+        for (var day = 0; day < 14; day++)
+        {
+            for (var i = 0; i < 2 + (day * 7 % 5); i++, asked++)
+            {
+                await using var scope = server.Services.CreateAsyncScope();
+                var conversation = scope.ServiceProvider.GetRequiredService<ConversationService>();
+                var person = new ConversationContext(Channels.Web, "person-" + (asked % 9), "web-" + (asked % 9), IsDirect: true);
+                var response = await conversation.HandleAsync(person, new TextInbound(Questions[asked % Questions.Length]), CancellationToken.None);
+                foreach (var message in response.Messages)
+                {
+                    if (message is AnswerMessage answer)
+                    {
+                        answered++;
+                        if (asked % 2 == 0)
+                        {
+                            await conversation.HandleAsync(person, new FeedbackInbound(answer.Ref, Helpful: asked % 3 != 0), CancellationToken.None);
+                        }
+                    }
+                    else if (message is NoAnswerMessage)
+                    {
+                        declined++;
+                    }
+                }
+
+                clock.Advance(TimeSpan.FromHours(2));
+            }
+
+            if (day < 13)
+            {
+                clock.SetUtcNow(new DateTimeOffset(clock.GetUtcNow().UtcDateTime.Date.AddDays(1).AddHours(8), TimeSpan.Zero));
+            }
+        }
+
+        await using (var last = server.Services.CreateAsyncScope())
+        {
+            var person = new ConversationContext(Channels.Web, "person-last", "web-last", IsDirect: true);
+            await last.ServiceProvider.GetRequiredService<ConversationService>().HandleAsync(person, new TextInbound(WithEmail), CancellationToken.None);
+        }
+
+        return (answered, declined);
+    }
+}
