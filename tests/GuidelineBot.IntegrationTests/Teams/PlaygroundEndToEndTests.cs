@@ -114,8 +114,9 @@ public sealed class PlaygroundEndToEndTests(ITestOutputHelper output)
             var thumbsUp = page.GetByRole(AriaRole.Button, new PageGetByRoleOptions { Name = MessageContent.HelpfulLabel }).Last;
             await thumbsUp.WaitForAsync(new LocatorWaitForOptions { Timeout = 30_000 });
             await thumbsUp.ScrollIntoViewIfNeededAsync();
-            // Opening the chat installs the app (conversationUpdate + installationUpdate): one welcome, not two.
-            Assert.Equal(1, await page.GetByText("Hi, I'm GuidelineBot").CountAsync());
+            // Opening the chat installs the app (conversationUpdate + installationUpdate): one welcome card, not two (its
+            // heading alone: the Playground's log panel also quotes the card's summary line).
+            Assert.Equal(1, await page.GetByText("Hi, I'm GuidelineBot 👋", new PageGetByTextOptions { Exact = true }).CountAsync());
             await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(screenshot, "playground-answer.png"), FullPage = true });
             output.WriteLine("Screenshot: " + Path.Combine(screenshot, "playground-answer.png"));
         }
