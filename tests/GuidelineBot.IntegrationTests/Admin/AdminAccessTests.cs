@@ -1,4 +1,5 @@
 using System.Net;
+using GuidelineBot.Core.Knowledge;
 using GuidelineBot.Core.Questions;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.DependencyInjection;
@@ -28,5 +29,20 @@ public sealed class AdminAccessTests
 
         Assert.Contains(response.StatusCode, new[] { HttpStatusCode.NotFound, HttpStatusCode.Unauthorized, HttpStatusCode.Forbidden, HttpStatusCode.Redirect, HttpStatusCode.Found });
         Assert.DoesNotContain("a private question", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_reload_without_sign_in_outside_development_on_loopback_is_refused_and_reloads_nothing()
+    {
+        await using var factory = new GuidelineBotFactory();
+        await using var server = factory.WithWebHostBuilder(b => b.UseSetting("Search:Reranker", "None"));
+        var status = server.Services.GetRequiredService<IKnowledgeStatus>();
+        var before = status.Current;
+        using var client = server.CreateClient(new() { AllowAutoRedirect = false });
+
+        using var response = await client.PostAsync("/admin/reload", content: null);
+
+        Assert.Contains(response.StatusCode, new[] { HttpStatusCode.NotFound, HttpStatusCode.Unauthorized, HttpStatusCode.Forbidden });
+        Assert.Same(before, status.Current);
     }
 }
