@@ -37,6 +37,7 @@ public static class TeamsServiceCollectionExtensions
         services.AddHttpClient(BotTokenProvider.HttpClientName).AddStandardResilienceHandler(BoundedRetries);
         services.AddHttpClient<ConnectorClient>().AddPostSafeResilience();
 
+        services.TryAddSingleton<LoopbackServer>();
         services.AddSingleton<TeamsAccess>();
         services.AddSingleton<BotSigningKeys>();
         services.AddSingleton<BotRequestAuthenticator>();
