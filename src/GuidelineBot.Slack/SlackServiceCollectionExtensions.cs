@@ -1,3 +1,4 @@
+using GuidelineBot.Core.Background;
 using GuidelineBot.Core.Conversation;
 using GuidelineBot.Http;
 using GuidelineBot.Slack.Api;
@@ -38,9 +39,8 @@ public static class SlackServiceCollectionExtensions
         services.TryAddSingleton(TimeProvider.System);
 
         services.AddConversation();
-        services.AddSingleton<SlackWorkQueue>();
+        services.AddWorkQueue<SlackWork, SlackWorkHandler>(SlackWorkHandler.Settings);
         services.AddSingleton<SlackBotIdentity>();
-        services.AddHostedService<SlackWorker>();
 
         services.AddScoped<SlackEventDispatcher>();
         services.AddScoped<SlackEventFilter>();

@@ -1,3 +1,4 @@
+using GuidelineBot.Core.Background;
 using GuidelineBot.Core.Conversation;
 using GuidelineBot.Http;
 using GuidelineBot.Teams.Auth;
@@ -5,6 +6,7 @@ using GuidelineBot.Teams.Configuration;
 using GuidelineBot.Teams.Connector;
 using GuidelineBot.Teams.Endpoint;
 using GuidelineBot.Teams.Onboarding;
+using GuidelineBot.Teams.Protocol;
 using GuidelineBot.Teams.Turns;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Routing;
@@ -35,15 +37,14 @@ public static class TeamsServiceCollectionExtensions
         services.AddHttpClient(BotTokenProvider.HttpClientName).AddStandardResilienceHandler(BoundedRetries);
         services.AddHttpClient<ConnectorClient>().AddPostSafeResilience();
 
+        services.TryAddSingleton<LoopbackServer>();
         services.AddSingleton<TeamsAccess>();
         services.AddSingleton<BotSigningKeys>();
         services.AddSingleton<BotRequestAuthenticator>();
         services.AddSingleton<BotTokenProvider>();
-        services.AddSingleton<TurnQueue>();
-        services.AddHostedService<TurnWorker>();
+        services.AddWorkQueue<Activity, TurnDispatcher>(TurnDispatcher.Settings);
 
         services.AddConversation();
-        services.AddScoped<TurnDispatcher>();
         services.AddScoped<TeamsConversation>();
         services.AddScoped<ConversationUpdateHandler>();
         services.AddScoped<InstallationUpdateHandler>();

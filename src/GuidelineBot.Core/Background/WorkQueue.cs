@@ -9,7 +9,7 @@ namespace GuidelineBot.Core.Background;
 /// 503 and the sender retries later, so nothing acknowledged is dropped. Each item keeps the trace of the request that
 /// queued it, so the worker continues that trace.
 /// </summary>
-public class WorkQueue<T>(int capacity, TimeProvider time)
+public sealed class WorkQueue<T>(int capacity, TimeProvider time)
 {
     private static readonly TimeSpan EnqueueWait = TimeSpan.FromSeconds(1);
 

@@ -1,33 +1,34 @@
 using System.Diagnostics;
 using GuidelineBot.Core.Telemetry;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 
 namespace GuidelineBot.Core.Background;
 
 /// <summary>
-/// Does what an endpoint acknowledged: a few consumers read a <see cref="WorkQueue{T}"/>, each item on its own, so one
-/// failure is logged and never ends the worker. Items are not cancelled by the host's stopping token: on shutdown the
-/// queue stops accepting and is drained within the host's shutdown timeout; only then is what is still running cancelled,
-/// and the number of items left is logged. Each item runs in a span that continues the trace of the request that queued
-/// it, and the queue's depth is reported as <c>guidelinebot.queue.depth</c> under <paramref name="name"/>.
+/// Does what an endpoint acknowledged: a few consumers read a <see cref="WorkQueue{T}"/> and hand each item, in its own
+/// DI scope, to the channel's <see cref="IWorkItemHandler{T}"/>; one failure is logged and never ends the worker. Items
+/// are not cancelled by the host's stopping token: on shutdown the queue stops accepting and is drained within the
+/// host's shutdown timeout; only then is what is still running cancelled, and the number of items left is logged. Each
+/// item runs in a span that continues the trace of the request that queued it, and the queue's depth is reported as
+/// <c>guidelinebot.queue.depth</c> under the queue's name.
 /// </summary>
-public abstract class WorkQueueWorker<T>(WorkQueue<T> queue, string name, GuidelineMetrics metrics, ILogger logger, int consumers)
+public sealed class WorkQueueWorker<T>(
+    WorkQueue<T> queue,
+    WorkQueueSettings<T> settings,
+    IServiceScopeFactory scopes,
+    GuidelineMetrics metrics,
+    ILogger<WorkQueueWorker<T>> logger)
     : BackgroundService
 {
     private readonly CancellationTokenSource _abort = new();
     private int _running;
 
-    /// <summary>Does one item; <paramref name="cancellationToken"/> fires only when the shutdown timeout has run out.</summary>
-    protected abstract Task ProcessAsync(T item, CancellationToken cancellationToken);
-
-    /// <summary>How the item is named in the logs (no personal data, short).</summary>
-    protected abstract string Describe(T item);
-
     protected override Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        metrics.ObserveQueue(name, () => queue.Count);
-        return Task.WhenAll(Enumerable.Range(0, consumers).Select(_ => Task.Run(ConsumeAsync, CancellationToken.None)));
+        metrics.ObserveQueue(settings.Name, () => queue.Count);
+        return Task.WhenAll(Enumerable.Range(0, settings.Consumers).Select(_ => Task.Run(ConsumeAsync, CancellationToken.None)));
     }
 
     private async Task ConsumeAsync()
@@ -38,7 +39,7 @@ public abstract class WorkQueueWorker<T>(WorkQueue<T> queue, string name, Guidel
             Interlocked.Increment(ref _running);
             try
             {
-                using var span = GuidelineMetrics.Tracing.StartActivity($"guidelinebot.{name}.work", ActivityKind.Consumer, trace);
+                using var span = GuidelineMetrics.Tracing.StartActivity($"guidelinebot.{settings.Name}.work", ActivityKind.Consumer, trace);
                 await RunAsync(item, _abort.Token);
             }
             finally
@@ -50,18 +51,22 @@ public abstract class WorkQueueWorker<T>(WorkQueue<T> queue, string name, Guidel
 
     private async Task RunAsync(T item, CancellationToken cancellationToken)
     {
+        IWorkItemHandler<T>? handler = null;
+        string Describe() => handler?.Describe(item) ?? $"{settings.Name} work";
         try
         {
             cancellationToken.ThrowIfCancellationRequested();
-            await ProcessAsync(item, cancellationToken);
+            await using var scope = scopes.CreateAsyncScope();
+            handler = scope.ServiceProvider.GetRequiredService<IWorkItemHandler<T>>();
+            await handler.HandleAsync(item, cancellationToken);
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
-            logger.LogError("{Work} was not delivered: the server stopped first", Describe(item));
+            logger.LogError("{Work} was not delivered: the server stopped first", Describe());
         }
         catch (Exception ex)
         {
-            logger.LogError(ex, "{Work} failed: {Message}", Describe(item), ex.Message);
+            logger.LogError(ex, "{Work} failed: {Message}", Describe(), ex.Message);
         }
     }
 

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using GuidelineBot.Core.Background;
 using GuidelineBot.Core.Conversation;
 using GuidelineBot.Core.Logging;
 using GuidelineBot.Slack.Api;
@@ -29,7 +30,7 @@ internal static class SlashCommandEndpoint
     public static async Task<IResult> HandleAsync(
         HttpContext context,
         [FromServices] ConversationService conversation,
-        [FromServices] SlackWorkQueue queue,
+        [FromServices] WorkQueue<SlackWork> queue,
         [FromServices] IOptions<SlackOptions> options,
         [FromServices] ILoggerFactory loggers)
     {

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using GuidelineBot.Core.Background;
 using GuidelineBot.Slack.Background;
 using GuidelineBot.Slack.Signing;
 using Microsoft.AspNetCore.Http;
@@ -10,7 +11,7 @@ namespace GuidelineBot.Slack.Events;
 /// <summary><c>POST /slack/events</c>: answers <c>url_verification</c>, acknowledges callbacks at once and queues them.</summary>
 internal static class EventsEndpoint
 {
-    public static async Task<IResult> HandleAsync(HttpContext context, [FromServices] SlackWorkQueue queue, [FromServices] ILoggerFactory loggers)
+    public static async Task<IResult> HandleAsync(HttpContext context, [FromServices] WorkQueue<SlackWork> queue, [FromServices] ILoggerFactory loggers)
     {
         var logger = loggers.CreateLogger(typeof(EventsEndpoint).FullName!);
         SlackEventEnvelope? envelope;

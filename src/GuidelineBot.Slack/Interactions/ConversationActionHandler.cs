@@ -1,6 +1,5 @@
 using GuidelineBot.Core.Conversation;
 using GuidelineBot.Slack.Conversation;
-using GuidelineBot.Slack.Rendering;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 

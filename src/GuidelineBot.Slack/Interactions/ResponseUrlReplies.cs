@@ -1,3 +1,4 @@
+using GuidelineBot.Core.Background;
 using GuidelineBot.Core.Logging;
 using GuidelineBot.Slack.Api;
 using GuidelineBot.Slack.Background;
@@ -6,7 +7,7 @@ using Microsoft.Extensions.Logging;
 namespace GuidelineBot.Slack.Interactions;
 
 /// <summary>Queues a message for an interaction's <c>response_url</c>; a full queue is logged, never silent.</summary>
-internal sealed class ResponseUrlReplies(SlackWorkQueue queue, ILogger<ResponseUrlReplies> logger)
+internal sealed class ResponseUrlReplies(WorkQueue<SlackWork> queue, ILogger<ResponseUrlReplies> logger)
 {
     public async Task SendAsync(InteractionPayload payload, SlackAction action, CommandResponse message, CancellationToken cancellationToken)
     {

@@ -1,3 +1,4 @@
+using GuidelineBot.Core.Background;
 using GuidelineBot.Core.Conversation;
 using GuidelineBot.Core.Logging;
 using GuidelineBot.Slack.Background;
@@ -17,7 +18,7 @@ namespace GuidelineBot.Slack.Onboarding;
 internal sealed class OnboardingActionHandler(
     ConversationService conversation,
     IOptions<SlackOptions> options,
-    SlackWorkQueue queue,
+    WorkQueue<SlackWork> queue,
     ILogger<OnboardingActionHandler> logger) : ConversationActionHandler(conversation, options, logger)
 {
     protected override bool Handles(ActionKind kind) => kind == ActionKind.Onboarding;

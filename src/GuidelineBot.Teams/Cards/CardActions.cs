@@ -11,32 +11,28 @@ namespace GuidelineBot.Teams.Cards;
 /// </summary>
 internal static class CardActions
 {
-    public const string Feedback = "feedback";
-    public const string Ask = "ask";
-    public const string Onboarding = "onboarding";
-
     public static JsonObject Data(OutboundAction action) => action.Kind switch
     {
         ActionKind.Helpful or ActionKind.NotHelpful when AnswerRef.Decode(action.Value) is { } answer => new JsonObject
         {
-            ["action"] = Feedback,
+            ["action"] = ActionIds.Feedback,
             ["helpful"] = action.Kind == ActionKind.Helpful,
             ["question"] = answer.Question,
             ["sectionId"] = answer.SectionId,
             ["questionId"] = answer.QuestionId,
         },
-        ActionKind.Onboarding => new JsonObject { ["action"] = Onboarding, ["value"] = action.Value },
+        ActionKind.Onboarding => new JsonObject { ["action"] = ActionIds.Onboarding, ["value"] = action.Value },
         // A messageBack shows the question in the chat and sends it back as text and value.
         _ => new JsonObject
         {
-            ["action"] = Ask,
+            ["action"] = ActionIds.Ask,
             ["question"] = action.Value,
             ["msteams"] = new JsonObject
             {
                 ["type"] = "messageBack",
                 ["text"] = action.Value,
                 ["displayText"] = action.Value,
-                ["value"] = new JsonObject { ["action"] = Ask, ["question"] = action.Value },
+                ["value"] = new JsonObject { ["action"] = ActionIds.Ask, ["question"] = action.Value },
             },
         },
     };
@@ -51,19 +47,19 @@ internal static class CardActions
 
         var action = GetString(v, "action");
         var question = GetString(v, "question");
-        if (string.Equals(action, Feedback, StringComparison.Ordinal))
+        if (string.Equals(action, ActionIds.Feedback, StringComparison.Ordinal))
         {
             var helpful = v.TryGetProperty("helpful", out var h) && (h.ValueKind == JsonValueKind.True ||
                                                                      (h.ValueKind == JsonValueKind.String && bool.TryParse(h.GetString(), out var b) && b));
             return new FeedbackInbound(new AnswerRef(GetString(v, "questionId"), GetString(v, "sectionId"), question ?? ""), helpful);
         }
 
-        if (string.Equals(action, Ask, StringComparison.Ordinal) && !string.IsNullOrWhiteSpace(question))
+        if (string.Equals(action, ActionIds.Ask, StringComparison.Ordinal) && !string.IsNullOrWhiteSpace(question))
         {
             return new AskInbound(question);
         }
 
-        return string.Equals(action, Onboarding, StringComparison.Ordinal) && GetString(v, "value") is { Length: > 0 } step
+        return string.Equals(action, ActionIds.Onboarding, StringComparison.Ordinal) && GetString(v, "value") is { Length: > 0 } step
             ? new OnboardingActionInbound(step)
             : null;
     }

@@ -1,6 +1,4 @@
 using GuidelineBot.Http;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 
@@ -24,9 +22,9 @@ internal enum TeamsMode
 /// Development and every address the server listens on is loopback (known once the server has started, so the decision
 /// is made on first use); with no App ID in any other case Teams is off.
 /// </summary>
-internal sealed class TeamsAccess(IOptions<BotOptions> options, IHostEnvironment environment, IServer server)
+internal sealed class TeamsAccess(IOptions<BotOptions> options, LoopbackServer server)
 {
-    private readonly Lazy<(TeamsMode Mode, string Why)> _decision = new(() => Decide(options.Value, environment, server));
+    private readonly Lazy<(TeamsMode Mode, string Why)> _decision = new(() => Decide(options.Value, server));
 
     public TeamsMode Mode => _decision.Value.Mode;
 
@@ -36,23 +34,22 @@ internal sealed class TeamsAccess(IOptions<BotOptions> options, IHostEnvironment
     /// <summary>The part of the decision known before the server listens: false = Teams is certainly off.</summary>
     public static bool MayServe(BotOptions options, IHostEnvironment environment) => !options.IsLocalMode || environment.IsDevelopment();
 
-    private static (TeamsMode, string) Decide(BotOptions options, IHostEnvironment environment, IServer server)
+    private static (TeamsMode, string) Decide(BotOptions options, LoopbackServer server)
     {
         if (!options.IsLocalMode)
         {
             return (TeamsMode.Authenticated, "Bot:MicrosoftAppId is set: /api/messages requires Bot Connector tokens.");
         }
 
-        if (!environment.IsDevelopment())
+        if (!server.IsDevelopment)
         {
-            return (TeamsMode.Off, $"Teams is off: Bot:MicrosoftAppId is not set and the environment is {environment.EnvironmentName}, " +
+            return (TeamsMode.Off, $"Teams is off: Bot:MicrosoftAppId is not set and the environment is {server.EnvironmentName}, " +
                                    "not Development, so /api/messages answers 404.");
         }
 
-        var exposed = ServerAddresses.Exposed(server.Features.Get<IServerAddressesFeature>()?.Addresses);
-        if (exposed.Count > 0)
+        if (!server.IsLocalOnly)
         {
-            return (TeamsMode.Off, $"Teams is off: Bot:MicrosoftAppId is not set and the server listens on {string.Join(", ", exposed)} " +
+            return (TeamsMode.Off, $"Teams is off: Bot:MicrosoftAppId is not set and the server listens on {string.Join(", ", server.Exposed)} " +
                                    "(not loopback only), so /api/messages answers 404 instead of running unauthenticated.");
         }
 

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using GuidelineBot.Core.Background;
 using GuidelineBot.Core.Logging;
 using GuidelineBot.Http;
 using GuidelineBot.Teams.Auth;
@@ -25,7 +26,7 @@ internal static class MessagesEndpoint
     private const string KeysRetryAfterSeconds = "30";
 
     public static async Task<IResult> HandleAsync(HttpContext context, TeamsAccess access, BotRequestAuthenticator authenticator,
-        TurnQueue queue, ILoggerFactory loggers)
+        WorkQueue<Activity> queue, ILoggerFactory loggers)
     {
         var request = context.Request;
         var cancellationToken = context.RequestAborted;

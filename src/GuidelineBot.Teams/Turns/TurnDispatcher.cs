@@ -1,3 +1,4 @@
+using GuidelineBot.Core.Background;
 using GuidelineBot.Core.Conversation;
 using GuidelineBot.Core.Logging;
 using GuidelineBot.Teams.Cards;
@@ -8,10 +9,19 @@ using Microsoft.Extensions.Logging;
 
 namespace GuidelineBot.Teams.Turns;
 
-/// <summary>Routes an authenticated activity to its handler; an error is logged and the user gets a short apology.</summary>
+/// <summary>
+/// Teams' part of the background work: routes an authenticated activity, queued by <c>POST /api/messages</c>, to its
+/// handler; an error is logged and the user gets a short apology.
+/// </summary>
 internal sealed class TurnDispatcher(ConnectorClient connector, IServiceProvider services, ILogger<TurnDispatcher> log)
+    : IWorkItemHandler<Activity>
 {
-    public async Task DispatchAsync(Activity activity, CancellationToken cancellationToken)
+    /// <summary>Queue name ("teams"), capacity and parallelism: when the queue stays full the endpoint answers 503.</summary>
+    public static readonly WorkQueueSettings<Activity> Settings = new("teams", Capacity: 1000, Consumers: 4);
+
+    public string Describe(Activity activity) => $"Teams {LogText.Clip(activity.Type)} activity {LogText.Clip(activity.Id)}";
+
+    public async Task HandleAsync(Activity activity, CancellationToken cancellationToken)
     {
         var turn = new TeamsTurn(activity, connector);
         try

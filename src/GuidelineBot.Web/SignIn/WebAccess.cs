@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using GuidelineBot.Http;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Authentication.OpenIdConnect;
@@ -36,6 +37,7 @@ public static class WebAccess
         services.AddOptions<WebOptions>().Bind(configuration.GetSection(WebOptions.SectionName)).ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<WebOptions>, WebOptionsValidator>());
         services.AddOptions<AdminRoleOptions>().Bind(configuration.GetSection(AdminRoleOptions.SectionName));
+        services.TryAddSingleton<LoopbackServer>();
         services.TryAddSingleton<WebAccessMode>();
 
         // The OpenID Connect handler is registered only with its settings (it refuses to start without them).

@@ -1,8 +1,5 @@
 using GuidelineBot.Http;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 
 namespace GuidelineBot.Web.SignIn;
@@ -24,9 +21,9 @@ internal enum WebAccessKind
 /// Decides the <see cref="WebAccessKind"/>. The addresses the server listens on are known once it has started, so the
 /// decision is made on first use.
 /// </summary>
-internal sealed class WebAccessMode(IOptions<WebOptions> options, IHostEnvironment environment, IServer server)
+internal sealed class WebAccessMode(IOptions<WebOptions> options, LoopbackServer server)
 {
-    private readonly Lazy<(WebAccessKind Kind, string Why)> _decision = new(() => Decide(options.Value, environment, server));
+    private readonly Lazy<(WebAccessKind Kind, string Why)> _decision = new(() => Decide(options.Value, server));
 
     public WebAccessKind Kind => _decision.Value.Kind;
 
@@ -37,10 +34,9 @@ internal sealed class WebAccessMode(IOptions<WebOptions> options, IHostEnvironme
     public bool IsLocal(HttpContext http) =>
         Kind == WebAccessKind.Local && http.Connection.RemoteIpAddress is { } remote && System.Net.IPAddress.IsLoopback(remote);
 
-    private static (WebAccessKind, string) Decide(WebOptions options, IHostEnvironment environment, IServer server)
+    private static (WebAccessKind, string) Decide(WebOptions options, LoopbackServer server)
     {
-        var exposed = ServerAddresses.Exposed(server.Features.Get<IServerAddressesFeature>()?.Addresses);
-        if (environment.IsDevelopment() && exposed.Count == 0)
+        if (server.IsLocalOnly)
         {
             return (WebAccessKind.Local, "Web pages are open without sign-in to clients on this machine (Development, listening on loopback only).");
         }
@@ -50,9 +46,9 @@ internal sealed class WebAccessMode(IOptions<WebOptions> options, IHostEnvironme
             return (WebAccessKind.SignIn, $"Web pages require sign-in through OpenID Connect ({options.Authority}).");
         }
 
-        var where = environment.IsDevelopment()
-            ? $"the server listens on {string.Join(", ", exposed)} (not loopback only)"
-            : $"the environment is {environment.EnvironmentName}, not Development";
+        var where = server.IsDevelopment
+            ? $"the server listens on {string.Join(", ", server.Exposed)} (not loopback only)"
+            : $"the environment is {server.EnvironmentName}, not Development";
         return (WebAccessKind.Off, $"Web pages are off (404): Web:Authority and Web:ClientId are not set and {where}.");
     }
 }

@@ -46,7 +46,7 @@ public sealed class TeamsCardRendererTests
         Assert.Equal(MessageText.Render(message), card.Content["fallbackText"]!.GetValue<string>());
         Assert.False(string.IsNullOrWhiteSpace(MessageText.Render(message)));
 
-        var submits = Submits(card.Content).Where(s => s["data"]?["action"]?.GetValue<string>() == CardActions.Onboarding).ToList();
+        var submits = Submits(card.Content).Where(s => s["data"]?["action"]?.GetValue<string>() == ActionIds.Onboarding).ToList();
         Assert.Equal(output.Buttons.Select(b => b.Value), submits.Select(s => s["data"]!["value"]!.GetValue<string>()));
         foreach (var submit in submits)
         {
@@ -112,7 +112,7 @@ public sealed class TeamsCardRendererTests
         Assert.Equal(new AnswerRef("q-42", Section.Id, "can I friend parents?"), vote.Answer);
         Assert.True(vote.Helpful);
         var related = submits.Single(s => s["title"]!.GetValue<string>() == Knowledge.Documents[0].Sections[3].Heading);
-        Assert.Equal(CardActions.Ask, related["data"]!["action"]!.GetValue<string>());
+        Assert.Equal(ActionIds.Ask, related["data"]!["action"]!.GetValue<string>());
     }
 
     [Fact]

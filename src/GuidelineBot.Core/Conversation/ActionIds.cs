@@ -1,19 +1,28 @@
-using GuidelineBot.Core.Conversation;
+using System.Globalization;
 
-namespace GuidelineBot.Slack.Rendering;
+namespace GuidelineBot.Core.Conversation;
 
-/// <summary>Action ids of the buttons GuidelineBot renders: the <see cref="ActionKind"/> they stand for.</summary>
+/// <summary>
+/// The names of the buttons GuidelineBot renders, one table for every channel: the <see cref="ActionKind"/> each stands
+/// for. Teams puts a stem (<see cref="Ask"/>, <see cref="Feedback"/>, <see cref="Onboarding"/>) in its submit data's
+/// <c>action</c>; Slack needs an action id unique in its row (<see cref="For"/>, read back by <see cref="Kind"/>); the
+/// web chat posts the <see cref="ActionKind"/> itself.
+/// </summary>
 public static class ActionIds
 {
+    public const string Ask = "ask";
+    public const string Feedback = "feedback";
     public const string Share = "share";
-    public const string Helpful = "feedback_helpful";
-    public const string NotHelpful = "feedback_not_helpful";
+    public const string Onboarding = "onboarding";
+
+    public const string Helpful = Feedback + "_helpful";
+    public const string NotHelpful = Feedback + "_not_helpful";
 
     /// <summary>Prefix of "ask this" buttons (suggested topics, example questions); suffixed with an index to stay unique.</summary>
-    public const string AskPrefix = "ask_";
+    public const string AskPrefix = Ask + "_";
 
     /// <summary>Prefix of onboarding buttons; the value is the engine's button value.</summary>
-    public const string OnboardingPrefix = "onboarding_";
+    public const string OnboardingPrefix = Onboarding + "_";
 
     /// <summary>The action id of the <paramref name="index"/>th button of its row.</summary>
     public static string For(ActionKind kind, int index) => kind switch
@@ -21,8 +30,8 @@ public static class ActionIds
         ActionKind.Share => Share,
         ActionKind.Helpful => Helpful,
         ActionKind.NotHelpful => NotHelpful,
-        ActionKind.Onboarding => OnboardingPrefix + index.ToString(System.Globalization.CultureInfo.InvariantCulture),
-        _ => AskPrefix + index.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        ActionKind.Onboarding => OnboardingPrefix + index.ToString(CultureInfo.InvariantCulture),
+        _ => AskPrefix + index.ToString(CultureInfo.InvariantCulture),
     };
 
     /// <summary>The kind of button an action id stands for, or null for one GuidelineBot never renders.</summary>

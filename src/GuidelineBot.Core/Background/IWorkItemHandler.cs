@@ -1,0 +1,15 @@
+namespace GuidelineBot.Core.Background;
+
+/// <summary>
+/// What a channel does with one item of its <see cref="WorkQueue{T}"/>: the only per-channel part of the background
+/// work. Resolved from a fresh DI scope per item by <see cref="WorkQueueWorker{T}"/> (register it with
+/// <c>AddWorkQueue&lt;T, THandler&gt;</c>).
+/// </summary>
+public interface IWorkItemHandler<in T>
+{
+    /// <summary>Does one item; <paramref name="cancellationToken"/> fires only when the shutdown timeout has run out.</summary>
+    Task HandleAsync(T item, CancellationToken cancellationToken);
+
+    /// <summary>How the item is named in the logs (no personal data, short).</summary>
+    string Describe(T item);
+}

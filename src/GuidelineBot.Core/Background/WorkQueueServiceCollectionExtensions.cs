@@ -1,0 +1,23 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
+namespace GuidelineBot.Core.Background;
+
+public static class WorkQueueServiceCollectionExtensions
+{
+    /// <summary>
+    /// A channel's background work: the <see cref="WorkQueue{T}"/> its endpoints enqueue into (singleton), the
+    /// <see cref="WorkQueueWorker{T}"/> that drains it (hosted service), and <typeparamref name="THandler"/>, resolved
+    /// per item in its own scope, that does each item.
+    /// </summary>
+    public static IServiceCollection AddWorkQueue<T, THandler>(this IServiceCollection services, WorkQueueSettings<T> settings)
+        where THandler : class, IWorkItemHandler<T>
+    {
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddSingleton(settings);
+        services.AddSingleton(sp => new WorkQueue<T>(settings.Capacity, sp.GetRequiredService<TimeProvider>()));
+        services.AddScoped<IWorkItemHandler<T>, THandler>();
+        services.AddHostedService<WorkQueueWorker<T>>();
+        return services;
+    }
+}
