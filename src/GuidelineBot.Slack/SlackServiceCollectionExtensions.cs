@@ -2,6 +2,7 @@ using GuidelineBot.Core.Conversation;
 using GuidelineBot.Http;
 using GuidelineBot.Slack.Api;
 using GuidelineBot.Slack.Background;
+using GuidelineBot.Slack.Commands;
 using GuidelineBot.Slack.Conversation;
 using GuidelineBot.Slack.Events;
 using GuidelineBot.Slack.Interactions;
@@ -40,6 +41,7 @@ public static class SlackServiceCollectionExtensions
         services.AddConversation();
         services.AddSingleton<SlackWorkQueue>();
         services.AddSingleton<SlackBotIdentity>();
+        services.AddSingleton<SlashCommandReplies>();
         services.AddHostedService<SlackWorker>();
 
         services.AddScoped<SlackEventDispatcher>();
