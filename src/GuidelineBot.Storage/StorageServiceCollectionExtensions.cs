@@ -27,7 +27,9 @@ public static class StorageServiceCollectionExtensions
         services.TryAddSingleton<IOnceStore, SqlOnceStore>();
         services.TryAddSingleton<IOnboardingStore, SqlOnboardingStore>();
         services.TryAddSingleton<SqlQuestionLog>();
-        services.TryAddSingleton(sp => new QuestionLogWriter(sp.GetRequiredService<SqlQuestionLog>(), sp.GetRequiredService<ILogger<QuestionLogWriter>>()));
+        // The batch window is a throughput knob on the wall clock, not the app's notion of time (a test's fake clock
+        // would otherwise hold every write until a flush).
+        services.TryAddSingleton(sp => new QuestionLogWriter(sp.GetRequiredService<SqlQuestionLog>(), sp.GetRequiredService<ILogger<QuestionLogWriter>>(), TimeProvider.System));
         services.TryAddSingleton<IQuestionLog>(sp => sp.GetRequiredService<QuestionLogWriter>());
         services.AddHostedService(sp => sp.GetRequiredService<QuestionLogWriter>());
         services.TryAddSingleton<IStoreRetention, SqlStoreRetention>();

@@ -20,8 +20,12 @@ public sealed class QuestionLogWriter : IQuestionLog, IHostedService, IAsyncDisp
     /// <summary>Questions written in one transaction at most.</summary>
     public const int MaxBatch = 256;
 
+    /// <summary>After a write that was not full, how long questions gather before the next (≈ one write per window under load).</summary>
+    public static readonly TimeSpan BatchWindow = TimeSpan.FromMilliseconds(50);
+
     private readonly IQuestionLog _inner;
     private readonly ILogger<QuestionLogWriter> _logger;
+    private readonly TimeProvider _time;
     private readonly Channel<Entry> _queue = Channel.CreateBounded<Entry>(new BoundedChannelOptions(Capacity)
     {
         SingleReader = true,
@@ -30,12 +34,14 @@ public sealed class QuestionLogWriter : IQuestionLog, IHostedService, IAsyncDisp
 
     private readonly Task _loop;
 
-    public QuestionLogWriter(IQuestionLog inner, ILogger<QuestionLogWriter> logger)
+    public QuestionLogWriter(IQuestionLog inner, ILogger<QuestionLogWriter> logger, TimeProvider time)
     {
         ArgumentNullException.ThrowIfNull(inner);
         ArgumentNullException.ThrowIfNull(logger);
+        ArgumentNullException.ThrowIfNull(time);
         _inner = inner;
         _logger = logger;
+        _time = time;
         _loop = Task.Run(() => RunAsync(CancellationToken.None));
     }
 
@@ -128,7 +134,13 @@ public sealed class QuestionLogWriter : IQuestionLog, IHostedService, IAsyncDisp
                 entry.Flushed?.TrySetResult();
             }
 
+            var full = batch.Count == MaxBatch;
             await WriteAsync(batch, cancellationToken);
+            if (!full)
+            {
+                // Let the next questions gather; a stop (completion once the queue is empty) ends the wait.
+                await Task.WhenAny(Task.Delay(BatchWindow, _time, cancellationToken), _queue.Reader.Completion);
+            }
         }
     }
 

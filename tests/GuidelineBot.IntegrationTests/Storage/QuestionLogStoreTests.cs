@@ -38,7 +38,7 @@ public abstract class QuestionLogStoreTests<TStore> : ProviderTestBase<TStore> w
     [SkippableFact]
     public async Task The_background_writer_batches_questions_and_votes_in_order_and_a_stop_leaves_none_behind()
     {
-        var writer = new QuestionLogWriter(new SqlQuestionLog(Database), NullLogger<QuestionLogWriter>.Instance);
+        var writer = new QuestionLogWriter(new SqlQuestionLog(Database), NullLogger<QuestionLogWriter>.Instance, TimeProvider.System);
         var asked = Enumerable.Range(0, 300).Select(i => Asked($"q{i:D3}", T0.AddSeconds(i))).ToArray();
         foreach (var question in asked)
         {

@@ -62,7 +62,7 @@ public sealed class QuestionLogWriterTests
     public async Task Recording_returns_before_the_log_is_written_and_stopping_writes_everything_queued_in_order()
     {
         var log = new GatedLog();
-        var writer = new QuestionLogWriter(log, NullLogger<QuestionLogWriter>.Instance);
+        var writer = new QuestionLogWriter(log, NullLogger<QuestionLogWriter>.Instance, TimeProvider.System);
 
         for (var i = 0; i < 500; i++)
         {
@@ -88,7 +88,7 @@ public sealed class QuestionLogWriterTests
     {
         var log = new GatedLog();
         log.Open();
-        var writer = new QuestionLogWriter(log, NullLogger<QuestionLogWriter>.Instance);
+        var writer = new QuestionLogWriter(log, NullLogger<QuestionLogWriter>.Instance, TimeProvider.System);
         await writer.StopAsync(CancellationToken.None);
 
         await writer.RecordAsync(Question("late"), CancellationToken.None);
@@ -101,7 +101,7 @@ public sealed class QuestionLogWriterTests
     public async Task Listing_waits_for_what_was_queued_before_it()
     {
         var log = new GatedLog();
-        await using var writer = new QuestionLogWriter(log, NullLogger<QuestionLogWriter>.Instance);
+        await using var writer = new QuestionLogWriter(log, NullLogger<QuestionLogWriter>.Instance, TimeProvider.System);
         await writer.RecordAsync(Question("a"), CancellationToken.None);
         await writer.RecordAsync(Question("b"), CancellationToken.None);
 
@@ -116,7 +116,7 @@ public sealed class QuestionLogWriterTests
     public async Task A_bad_record_costs_only_itself_and_never_reaches_the_caller()
     {
         var log = new GatedLog { Fails = q => q.Id == "bad" };
-        var writer = new QuestionLogWriter(log, NullLogger<QuestionLogWriter>.Instance);
+        var writer = new QuestionLogWriter(log, NullLogger<QuestionLogWriter>.Instance, TimeProvider.System);
         foreach (var id in new[] { "a", "bad", "c" })
         {
             await writer.RecordAsync(Question(id), CancellationToken.None);
