@@ -3,6 +3,7 @@ using GuidelineBot.Core.Conversation;
 using GuidelineBot.Http;
 using GuidelineBot.Slack.Api;
 using GuidelineBot.Slack.Background;
+using GuidelineBot.Slack.Commands;
 using GuidelineBot.Slack.Conversation;
 using GuidelineBot.Slack.Events;
 using GuidelineBot.Slack.Interactions;
@@ -41,6 +42,7 @@ public static class SlackServiceCollectionExtensions
         services.AddConversation();
         services.AddWorkQueue<SlackWork, SlackWorkHandler>(SlackWorkHandler.Settings);
         services.AddSingleton<SlackBotIdentity>();
+        services.AddSingleton<SlashCommandReplies>();
 
         services.AddScoped<SlackEventDispatcher>();
         services.AddScoped<SlackEventFilter>();

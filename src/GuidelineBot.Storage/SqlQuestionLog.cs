@@ -5,33 +5,48 @@ namespace GuidelineBot.Storage;
 /// <summary>
 /// <see cref="IQuestionLog"/> on SQLite or PostgreSQL (table <c>question_log</c>): the text is masked
 /// (<see cref="QuestionMask"/>) before it is written; a repeated id is ignored, so a retried delivery logs once, also
-/// across replicas. Purged after <c>Storage:RetentionDays</c> by <see cref="SqlStoreRetention"/>.
+/// across replicas. Written off the request path in batches by <see cref="QuestionLogWriter"/>. Purged after <c>Storage:RetentionDays</c> by <see cref="SqlStoreRetention"/>.
 /// </summary>
 public sealed class SqlQuestionLog(StoreDatabase database) : IQuestionLog
 {
-    public async Task RecordAsync(QuestionRecord question, CancellationToken cancellationToken)
+    public Task RecordAsync(QuestionRecord question, CancellationToken cancellationToken) => RecordManyAsync([question], cancellationToken);
+
+    /// <summary>All in one transaction: one commit (one disk flush on SQLite) for the batch.</summary>
+    public async Task RecordManyAsync(IReadOnlyList<QuestionRecord> questions, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(question);
-        ArgumentException.ThrowIfNullOrEmpty(question.Id);
+        ArgumentNullException.ThrowIfNull(questions);
+        foreach (var question in questions)
+        {
+            ArgumentNullException.ThrowIfNull(question);
+            ArgumentException.ThrowIfNullOrEmpty(question.Id);
+        }
+
         await using var connection = await database.OpenMigratedAsync(cancellationToken);
-        await using var command = connection.CreateCommand();
-        command.CommandText = """
-            INSERT INTO question_log (id, asked_at, channel, user_hash, text, outcome, document_id, section_id, confidence, latency_ms, helpful)
-            VALUES (@id, @at, @channel, @user, @text, @outcome, @document, @section, @confidence, @latency, @helpful)
-            ON CONFLICT (id) DO NOTHING
-            """;
-        StoreDatabase.Add(command, "id", question.Id);
-        database.AddTime(command, "at", question.At);
-        StoreDatabase.Add(command, "channel", question.Channel);
-        StoreDatabase.Add(command, "user", question.UserHash);
-        StoreDatabase.Add(command, "text", QuestionMask.Mask(question.Text));
-        StoreDatabase.Add(command, "outcome", QuestionTable.OutcomeName(question.Outcome));
-        StoreDatabase.Add(command, "document", question.DocumentId);
-        StoreDatabase.Add(command, "section", question.SectionId);
-        StoreDatabase.Add(command, "confidence", question.Confidence);
-        StoreDatabase.Add(command, "latency", question.LatencyMs);
-        StoreDatabase.Add(command, "helpful", question.Helpful);
-        await command.ExecuteNonQueryAsync(cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        foreach (var question in questions)
+        {
+            await using var command = connection.CreateCommand();
+            command.Transaction = transaction;
+            command.CommandText = """
+                INSERT INTO question_log (id, asked_at, channel, user_hash, text, outcome, document_id, section_id, confidence, latency_ms, helpful)
+                VALUES (@id, @at, @channel, @user, @text, @outcome, @document, @section, @confidence, @latency, @helpful)
+                ON CONFLICT (id) DO NOTHING
+                """;
+            StoreDatabase.Add(command, "id", question.Id);
+            database.AddTime(command, "at", question.At);
+            StoreDatabase.Add(command, "channel", question.Channel);
+            StoreDatabase.Add(command, "user", question.UserHash);
+            StoreDatabase.Add(command, "text", QuestionMask.Mask(question.Text));
+            StoreDatabase.Add(command, "outcome", QuestionTable.OutcomeName(question.Outcome));
+            StoreDatabase.Add(command, "document", question.DocumentId);
+            StoreDatabase.Add(command, "section", question.SectionId);
+            StoreDatabase.Add(command, "confidence", question.Confidence);
+            StoreDatabase.Add(command, "latency", question.LatencyMs);
+            StoreDatabase.Add(command, "helpful", question.Helpful);
+            await command.ExecuteNonQueryAsync(cancellationToken);
+        }
+
+        await transaction.CommitAsync(cancellationToken);
     }
 
     public async Task RecordFeedbackAsync(string questionId, bool helpful, CancellationToken cancellationToken)

@@ -14,7 +14,7 @@ public static class StorageServiceCollectionExtensions
 {
     /// <summary>
     /// Registers the store from <c>Storage:Provider</c> / <c>Storage:ConnectionString</c> (validated at start-up), the
-    /// stores behind <see cref="IFeedbackStore"/>, <see cref="IOnceStore"/> and <see cref="IOnboardingStore"/>, the <see cref="IQuestionLog"/>, a start-up step that migrates the schema, and the daily purge of records older than
+    /// stores behind <see cref="IFeedbackStore"/>, <see cref="IOnceStore"/> and <see cref="IOnboardingStore"/>, the <see cref="IQuestionLog"/> (written in the background by <see cref="QuestionLogWriter"/>), a start-up step that migrates the schema, and the daily purge of records older than
     /// <c>Storage:RetentionDays</c>.
     /// </summary>
     public static IServiceCollection AddGuidelineStore(this IServiceCollection services, IConfiguration configuration)
@@ -26,7 +26,12 @@ public static class StorageServiceCollectionExtensions
         services.TryAddSingleton<IFeedbackStore, SqlFeedbackStore>();
         services.TryAddSingleton<IOnceStore, SqlOnceStore>();
         services.TryAddSingleton<IOnboardingStore, SqlOnboardingStore>();
-        services.TryAddSingleton<IQuestionLog, SqlQuestionLog>();
+        services.TryAddSingleton<SqlQuestionLog>();
+        // The batch window is a throughput knob on the wall clock, not the app's notion of time (a test's fake clock
+        // would otherwise hold every write until a flush).
+        services.TryAddSingleton(sp => new QuestionLogWriter(sp.GetRequiredService<SqlQuestionLog>(), sp.GetRequiredService<ILogger<QuestionLogWriter>>(), TimeProvider.System));
+        services.TryAddSingleton<IQuestionLog>(sp => sp.GetRequiredService<QuestionLogWriter>());
+        services.AddHostedService(sp => sp.GetRequiredService<QuestionLogWriter>());
         services.TryAddSingleton<IStoreRetention, SqlStoreRetention>();
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<IVectorStore, SqlVectorStore>();

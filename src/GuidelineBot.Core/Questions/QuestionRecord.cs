@@ -41,6 +41,16 @@ public interface IQuestionLog
     /// <summary>Adds a question; a repeat of the same <see cref="QuestionRecord.Id"/> changes nothing.</summary>
     Task RecordAsync(QuestionRecord question, CancellationToken cancellationToken);
 
+    /// <summary>Adds questions in order, as one write where the store can (one transaction); repeats change nothing.</summary>
+    async Task RecordManyAsync(IReadOnlyList<QuestionRecord> questions, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(questions);
+        foreach (var question in questions)
+        {
+            await RecordAsync(question, cancellationToken);
+        }
+    }
+
     /// <summary>Sets the feedback of a logged question (the latest vote wins); unknown ids are ignored.</summary>
     Task RecordFeedbackAsync(string questionId, bool helpful, CancellationToken cancellationToken);
 

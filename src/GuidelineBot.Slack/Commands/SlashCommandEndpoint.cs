@@ -1,4 +1,3 @@
-using System.Text.Json;
 using GuidelineBot.Core.Background;
 using GuidelineBot.Core.Conversation;
 using GuidelineBot.Core.Logging;
@@ -31,6 +30,7 @@ internal static class SlashCommandEndpoint
         HttpContext context,
         [FromServices] ConversationService conversation,
         [FromServices] WorkQueue<SlackWork> queue,
+        [FromServices] SlashCommandReplies replies,
         [FromServices] IOptions<SlackOptions> options,
         [FromServices] ILoggerFactory loggers)
     {
@@ -65,12 +65,12 @@ internal static class SlashCommandEndpoint
             // E.g. the store is down: Slack gets its acknowledgement with an apology, the log gets the error.
             loggers.CreateLogger(typeof(SlashCommandEndpoint).FullName!)
                 .LogError(ex, "Slack command {Command} failed: {Message}", command.Command, ex.Message);
-            return Json(new NoticeMessage(NoticeKind.Failed));
+            return Json(replies, new NoticeMessage(NoticeKind.Failed));
         }
 
         if (!response.ToDirectChat)
         {
-            return response.Messages.Count == 0 ? Results.Ok() : Json(response.Messages[0], share: true);
+            return response.Messages.Count == 0 ? Results.Ok() : Json(replies, response.Messages[0], share: true);
         }
 
         var logId = $"{command.Command} {command.Text} by {LogText.Pseudonym(userId)}";
@@ -80,11 +80,9 @@ internal static class SlashCommandEndpoint
             loggers.CreateLogger(typeof(SlashCommandEndpoint).FullName!).LogError("Messages for {LogId} not sent: the work queue is full", logId);
         }
 
-        return Json(queued && response.NoticeHere is { } notice ? notice : new NoticeMessage(NoticeKind.OnboardingFailed));
+        return Json(replies, queued && response.NoticeHere is { } notice ? notice : new NoticeMessage(NoticeKind.OnboardingFailed));
     }
 
-    private static IResult Json(OutboundMessage message, bool share = false) => Results.Bytes(
-        JsonSerializer.SerializeToUtf8Bytes(CommandResponse.From(SlackRenderer.Render(message, share), CommandResponse.Ephemeral),
-            SlackJsonContext.Default.CommandResponse),
-        ContentType);
+    private static IResult Json(SlashCommandReplies replies, OutboundMessage message, bool share = false) =>
+        Results.Bytes(replies.Json(message, share), ContentType);
 }

@@ -1,5 +1,8 @@
 using System.Net;
 using System.Text.Json;
+using GuidelineBot.Core.Conversation;
+using GuidelineBot.Core.Questions;
+using Microsoft.Extensions.DependencyInjection;
 using static GuidelineBot.IntegrationTests.Slack.SlackRequests;
 
 namespace GuidelineBot.IntegrationTests.Slack;
@@ -36,6 +39,27 @@ public sealed class SlashCommandTests(SlackHost host)
         var actions = blocks.Last().GetProperty("elements").EnumerateArray().Select(e => e.GetProperty("text").GetProperty("text").GetString());
         Assert.Equal(["Share in channel", "👍 Helpful", "👎 Not helpful"], actions);
         Assert.Contains("What can and can't I share", body.GetProperty("text").GetString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task The_same_question_twice_gets_the_same_answer_with_its_own_question_id_on_every_button_and_both_are_logged()
+    {
+        const string question = "can I post photos of my students on social media?";
+        var (_, first) = await CommandAsync(question);
+        var (_, second) = await CommandAsync(question);
+
+        static string[] Ids(JsonElement body) => [.. Blocks(body).Where(b => b.GetProperty("type").GetString() == "actions")
+            .SelectMany(b => b.GetProperty("elements").EnumerateArray())
+            .Select(e => AnswerRef.Decode(e.GetProperty("value").GetString())!.QuestionId!)];
+        var (firstIds, secondIds) = (Ids(first), Ids(second));
+        Assert.Equal(3, firstIds.Length);
+        Assert.Single(firstIds.Distinct());
+        Assert.Single(secondIds.Distinct());
+        Assert.NotEqual(firstIds[0], secondIds[0]);
+        Assert.Equal(first.GetRawText().Replace(firstIds[0], secondIds[0], StringComparison.Ordinal), second.GetRawText());
+
+        var logged = await host.Factory.Services.GetRequiredService<IQuestionLog>().ListAsync(null, CancellationToken.None);
+        Assert.All(new[] { firstIds[0], secondIds[0] }, id => Assert.Equal(question, logged.Single(q => q.Id == id).Text));
     }
 
     [Theory]

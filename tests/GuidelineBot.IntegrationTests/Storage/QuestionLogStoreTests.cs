@@ -2,6 +2,7 @@ using GuidelineBot.Core.Questions;
 using GuidelineBot.IntegrationTests.Slack;
 using GuidelineBot.Storage;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
 
@@ -32,6 +33,26 @@ public abstract class QuestionLogStoreTests<TStore> : ProviderTestBase<TStore> w
         Assert.Equal(
             [declined with { Text = "my email is [email] and cell [phone], id [number]" }, answered],
             await log.ListAsync(null, CancellationToken.None));
+    }
+
+    [SkippableFact]
+    public async Task The_background_writer_batches_questions_and_votes_in_order_and_a_stop_leaves_none_behind()
+    {
+        var writer = new QuestionLogWriter(new SqlQuestionLog(Database), NullLogger<QuestionLogWriter>.Instance, TimeProvider.System);
+        var asked = Enumerable.Range(0, 300).Select(i => Asked($"q{i:D3}", T0.AddSeconds(i))).ToArray();
+        foreach (var question in asked)
+        {
+            await writer.RecordAsync(question, CancellationToken.None);
+        }
+
+        await writer.RecordFeedbackAsync("q299", helpful: true, CancellationToken.None);
+        await writer.RecordAsync(asked[0] with { Text = "a retry" }, CancellationToken.None);
+        await writer.StopAsync(CancellationToken.None);
+
+        var listed = await new SqlQuestionLog(OpenAnother()).ListAsync(null, CancellationToken.None);
+        Assert.Equal(asked.Reverse().Select(q => q.Id), listed.Select(q => q.Id));
+        Assert.Equal(true, listed[0].Helpful);
+        Assert.Equal("can I friend parents?", listed[^1].Text);
     }
 
     [SkippableFact]

@@ -1,0 +1,185 @@
+using System.Threading.Channels;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+
+namespace GuidelineBot.Core.Questions;
+
+/// <summary>
+/// Keeps the question log off the request path: <see cref="RecordAsync"/> and <see cref="RecordFeedbackAsync"/> queue
+/// the write and return; one background loop writes what has queued up, in order, in batches
+/// (<see cref="IQuestionLog.RecordManyAsync"/>: one transaction, one disk flush for many questions). Nothing is dropped:
+/// when the queue is full, or once the writer has stopped, the write goes straight to the log as before.
+/// <see cref="ListAsync"/> first waits for what was queued before it, so a report sees every question already answered.
+/// Stopping (host stop or disposal) writes everything still queued. A failed write is a warning, never a failed answer.
+/// </summary>
+public sealed class QuestionLogWriter : IQuestionLog, IHostedService, IAsyncDisposable, IDisposable
+{
+    /// <summary>Queued writes before callers write themselves (≈ a few MB at most).</summary>
+    public const int Capacity = 10_000;
+
+    /// <summary>Questions written in one transaction at most.</summary>
+    public const int MaxBatch = 256;
+
+    /// <summary>After a write that was not full, how long questions gather before the next (≈ one write per window under load).</summary>
+    public static readonly TimeSpan BatchWindow = TimeSpan.FromMilliseconds(50);
+
+    private readonly IQuestionLog _inner;
+    private readonly ILogger<QuestionLogWriter> _logger;
+    private readonly TimeProvider _time;
+    private readonly Channel<Entry> _queue = Channel.CreateBounded<Entry>(new BoundedChannelOptions(Capacity)
+    {
+        SingleReader = true,
+        FullMode = BoundedChannelFullMode.Wait,
+    });
+
+    private readonly Task _loop;
+
+    public QuestionLogWriter(IQuestionLog inner, ILogger<QuestionLogWriter> logger, TimeProvider time)
+    {
+        ArgumentNullException.ThrowIfNull(inner);
+        ArgumentNullException.ThrowIfNull(logger);
+        ArgumentNullException.ThrowIfNull(time);
+        _inner = inner;
+        _logger = logger;
+        _time = time;
+        _loop = Task.Run(() => RunAsync(CancellationToken.None));
+    }
+
+    public Task RecordAsync(QuestionRecord question, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(question);
+        ArgumentException.ThrowIfNullOrEmpty(question.Id);
+        return _queue.Writer.TryWrite(new Entry(question, null, false, null))
+            ? Task.CompletedTask
+            : _inner.RecordAsync(question, cancellationToken);
+    }
+
+    public Task RecordFeedbackAsync(string questionId, bool helpful, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(questionId);
+        return _queue.Writer.TryWrite(new Entry(null, questionId, helpful, null))
+            ? Task.CompletedTask
+            : _inner.RecordFeedbackAsync(questionId, helpful, cancellationToken);
+    }
+
+    public async Task<IReadOnlyList<QuestionRecord>> ListAsync(DateTimeOffset? since, CancellationToken cancellationToken)
+    {
+        await FlushAsync(cancellationToken);
+        return await _inner.ListAsync(since, cancellationToken);
+    }
+
+    /// <summary>Completes when every write queued before the call is written (or has failed and been logged).</summary>
+    public async Task FlushAsync(CancellationToken cancellationToken)
+    {
+        var done = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        try
+        {
+            await _queue.Writer.WriteAsync(new Entry(null, null, false, done), cancellationToken);
+        }
+        catch (ChannelClosedException)
+        {
+            // Stopped: once the loop has ended, everything queued is written.
+            await _loop.WaitAsync(cancellationToken);
+            return;
+        }
+
+        await done.Task.WaitAsync(cancellationToken);
+    }
+
+    public Task StartAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    /// <summary>Stops queueing (later writes go straight to the log) and writes everything queued.</summary>
+    public Task StopAsync(CancellationToken cancellationToken)
+    {
+        _queue.Writer.TryComplete();
+        return _loop.WaitAsync(cancellationToken);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        _queue.Writer.TryComplete();
+        await _loop;
+    }
+
+    /// <summary>For a container disposed synchronously: waits for the queued writes like <see cref="DisposeAsync"/>.</summary>
+    public void Dispose()
+    {
+        _queue.Writer.TryComplete();
+        _loop.GetAwaiter().GetResult();
+    }
+
+    private async Task RunAsync(CancellationToken cancellationToken)
+    {
+        var batch = new List<QuestionRecord>(MaxBatch);
+        while (await _queue.Reader.WaitToReadAsync(cancellationToken))
+        {
+            while (_queue.Reader.TryRead(out var entry))
+            {
+                if (entry.Question is { } question)
+                {
+                    batch.Add(question);
+                    if (batch.Count < MaxBatch)
+                    {
+                        continue;
+                    }
+                }
+
+                // Feedback and flushes keep their place: the questions before them are written first.
+                await WriteAsync(batch, cancellationToken);
+                if (entry.FeedbackFor is { } id)
+                {
+                    await GuardAsync(() => _inner.RecordFeedbackAsync(id, entry.Helpful, cancellationToken), "feedback", id);
+                }
+
+                entry.Flushed?.TrySetResult();
+            }
+
+            var full = batch.Count == MaxBatch;
+            await WriteAsync(batch, cancellationToken);
+            if (!full)
+            {
+                // Let the next questions gather; a stop (completion once the queue is empty) ends the wait.
+                await Task.WhenAny(Task.Delay(BatchWindow, _time, cancellationToken), _queue.Reader.Completion);
+            }
+        }
+    }
+
+    private async Task WriteAsync(List<QuestionRecord> batch, CancellationToken cancellationToken)
+    {
+        if (batch.Count == 0)
+        {
+            return;
+        }
+
+        try
+        {
+            await _inner.RecordManyAsync(batch, cancellationToken);
+        }
+        catch (Exception ex) when (ex is not OutOfMemoryException)
+        {
+            // One bad record must not cost the others: write them one by one.
+            _logger.LogWarning(ex, "Question log: a batch of {Count} questions failed, writing them one by one: {Message}", batch.Count, ex.Message);
+            foreach (var question in batch)
+            {
+                await GuardAsync(() => _inner.RecordAsync(question, cancellationToken), "question", question.Id);
+            }
+        }
+
+        batch.Clear();
+    }
+
+    private async Task GuardAsync(Func<Task> write, string what, string id)
+    {
+        try
+        {
+            await write();
+        }
+        catch (Exception ex) when (ex is not OutOfMemoryException)
+        {
+            _logger.LogWarning(ex, "Question log: the {What} of {QuestionId} was not recorded: {Message}", what, id, ex.Message);
+        }
+    }
+
+    /// <summary>A question, a vote (<see cref="FeedbackFor"/>), or a flush marker (<see cref="Flushed"/>).</summary>
+    private sealed record Entry(QuestionRecord? Question, string? FeedbackFor, bool Helpful, TaskCompletionSource? Flushed);
+}

@@ -1,0 +1,130 @@
+using System.Collections.Concurrent;
+using GuidelineBot.Core.Questions;
+using Microsoft.Extensions.Logging.Abstractions;
+
+namespace GuidelineBot.UnitTests.Questions;
+
+public sealed class QuestionLogWriterTests
+{
+    private static QuestionRecord Question(string id) =>
+        new(id, DateTimeOffset.UnixEpoch, "slack", "user", "can I post photos?", QuestionOutcome.Answered, "doc", "doc#s", 0.9, 1.5);
+
+    /// <summary>Writes only once <see cref="Open"/> is called; remembers every write in order and each batch's size.</summary>
+    private sealed class GatedLog : IQuestionLog
+    {
+        private readonly TaskCompletionSource _gate = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        public ConcurrentQueue<string> Writes { get; } = new();
+
+        public ConcurrentQueue<int> Batches { get; } = new();
+
+        public Func<QuestionRecord, bool> Fails { get; init; } = _ => false;
+
+        public void Open() => _gate.TrySetResult();
+
+        public async Task RecordAsync(QuestionRecord question, CancellationToken cancellationToken)
+        {
+            await _gate.Task.WaitAsync(cancellationToken);
+            if (Fails(question))
+            {
+                throw new InvalidOperationException("disk full");
+            }
+
+            Writes.Enqueue(question.Id);
+        }
+
+        public async Task RecordManyAsync(IReadOnlyList<QuestionRecord> questions, CancellationToken cancellationToken)
+        {
+            await _gate.Task.WaitAsync(cancellationToken);
+            if (questions.Any(Fails))
+            {
+                throw new InvalidOperationException("one bad record fails the transaction");
+            }
+
+            Batches.Enqueue(questions.Count);
+            foreach (var question in questions)
+            {
+                Writes.Enqueue(question.Id);
+            }
+        }
+
+        public async Task RecordFeedbackAsync(string questionId, bool helpful, CancellationToken cancellationToken)
+        {
+            await _gate.Task.WaitAsync(cancellationToken);
+            Writes.Enqueue($"{questionId}:{(helpful ? "+" : "-")}");
+        }
+
+        public Task<IReadOnlyList<QuestionRecord>> ListAsync(DateTimeOffset? since, CancellationToken cancellationToken) =>
+            Task.FromResult<IReadOnlyList<QuestionRecord>>([.. Writes.Select(w => Question(w))]);
+    }
+
+    [Fact]
+    public async Task Recording_returns_before_the_log_is_written_and_stopping_writes_everything_queued_in_order()
+    {
+        var log = new GatedLog();
+        var writer = new QuestionLogWriter(log, NullLogger<QuestionLogWriter>.Instance, TimeProvider.System);
+
+        for (var i = 0; i < 500; i++)
+        {
+            var recorded = writer.RecordAsync(Question($"q{i}"), CancellationToken.None);
+            Assert.True(recorded.IsCompletedSuccessfully);
+        }
+
+        Assert.True(writer.RecordFeedbackAsync("q499", helpful: true, CancellationToken.None).IsCompletedSuccessfully);
+        Assert.Empty(log.Writes);
+
+        var stopped = writer.StopAsync(CancellationToken.None);
+        Assert.False(stopped.IsCompleted);
+        log.Open();
+        await stopped;
+
+        Assert.Equal([.. Enumerable.Range(0, 500).Select(i => $"q{i}"), "q499:+"], log.Writes);
+        Assert.True(log.Batches.Count < 500, "questions are written in batches");
+        Assert.All(log.Batches, n => Assert.InRange(n, 1, QuestionLogWriter.MaxBatch));
+    }
+
+    [Fact]
+    public async Task After_stopping_writes_go_straight_to_the_log()
+    {
+        var log = new GatedLog();
+        log.Open();
+        var writer = new QuestionLogWriter(log, NullLogger<QuestionLogWriter>.Instance, TimeProvider.System);
+        await writer.StopAsync(CancellationToken.None);
+
+        await writer.RecordAsync(Question("late"), CancellationToken.None);
+        await writer.RecordFeedbackAsync("late", helpful: false, CancellationToken.None);
+
+        Assert.Equal(["late", "late:-"], log.Writes);
+    }
+
+    [Fact]
+    public async Task Listing_waits_for_what_was_queued_before_it()
+    {
+        var log = new GatedLog();
+        await using var writer = new QuestionLogWriter(log, NullLogger<QuestionLogWriter>.Instance, TimeProvider.System);
+        await writer.RecordAsync(Question("a"), CancellationToken.None);
+        await writer.RecordAsync(Question("b"), CancellationToken.None);
+
+        var listed = writer.ListAsync(null, CancellationToken.None);
+        Assert.False(listed.IsCompleted);
+        log.Open();
+
+        Assert.Equal(["a", "b"], (await listed).Select(q => q.Id));
+    }
+
+    [Fact]
+    public async Task A_bad_record_costs_only_itself_and_never_reaches_the_caller()
+    {
+        var log = new GatedLog { Fails = q => q.Id == "bad" };
+        var writer = new QuestionLogWriter(log, NullLogger<QuestionLogWriter>.Instance, TimeProvider.System);
+        foreach (var id in new[] { "a", "bad", "c" })
+        {
+            await writer.RecordAsync(Question(id), CancellationToken.None);
+        }
+
+        log.Open();
+        await writer.DisposeAsync();
+
+        Assert.Equal(["a", "c"], log.Writes);
+    }
+}
