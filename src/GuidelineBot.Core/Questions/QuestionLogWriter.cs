@@ -88,11 +88,21 @@ public sealed class QuestionLogWriter : IQuestionLog, IHostedService, IAsyncDisp
 
     public Task StartAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 
-    /// <summary>Stops queueing (later writes go straight to the log) and writes everything queued.</summary>
-    public Task StopAsync(CancellationToken cancellationToken)
+    /// <summary>
+    /// Stops queueing (later writes go straight to the log) and writes everything queued. When the host's shutdown
+    /// timeout ends first, the writing goes on and disposal waits for it.
+    /// </summary>
+    public async Task StopAsync(CancellationToken cancellationToken)
     {
         _queue.Writer.TryComplete();
-        return _loop.WaitAsync(cancellationToken);
+        try
+        {
+            await _loop.WaitAsync(cancellationToken);
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            _logger.LogWarning("Question log: the shutdown timeout ended before every queued question was written; disposal waits for the rest");
+        }
     }
 
     public async ValueTask DisposeAsync()

@@ -127,4 +127,20 @@ public sealed class QuestionLogWriterTests
 
         Assert.Equal(["a", "c"], log.Writes);
     }
+
+    [Fact]
+    public async Task A_stop_cut_short_by_the_shutdown_timeout_does_not_throw_and_disposal_still_writes_the_rest()
+    {
+        var log = new GatedLog();
+        var writer = new QuestionLogWriter(log, NullLogger<QuestionLogWriter>.Instance, TimeProvider.System);
+        await writer.RecordAsync(Question("a"), CancellationToken.None);
+        await writer.RecordAsync(Question("b"), CancellationToken.None);
+
+        await writer.StopAsync(new CancellationToken(canceled: true));
+        Assert.Empty(log.Writes);
+
+        log.Open();
+        await writer.DisposeAsync();
+        Assert.Equal(["a", "b"], log.Writes);
+    }
 }
