@@ -15,6 +15,12 @@ public static class ActionIds
     public const string Share = "share";
     public const string Onboarding = "onboarding";
 
+    public const string AskExpert = "ask_expert";
+    public const string SendToExpert = "send_to_expert";
+    public const string ExpertAnswer = "expert_answer";
+    public const string ExpertAssign = "expert_assign";
+    public const string SubmitExpertAnswer = "expert_submit";
+
     public const string Helpful = Feedback + "_helpful";
     public const string NotHelpful = Feedback + "_not_helpful";
 
@@ -31,6 +37,11 @@ public static class ActionIds
         ActionKind.Helpful => Helpful,
         ActionKind.NotHelpful => NotHelpful,
         ActionKind.Onboarding => OnboardingPrefix + index.ToString(CultureInfo.InvariantCulture),
+        ActionKind.AskExpert => AskExpert,
+        ActionKind.SendToExpert => SendToExpert,
+        ActionKind.ExpertAnswer => ExpertAnswer,
+        ActionKind.ExpertAssign => ExpertAssign,
+        ActionKind.SubmitExpertAnswer => SubmitExpertAnswer,
         _ => AskPrefix + index.ToString(CultureInfo.InvariantCulture),
     };
 
@@ -40,6 +51,11 @@ public static class ActionIds
         Share => ActionKind.Share,
         Helpful => ActionKind.Helpful,
         NotHelpful => ActionKind.NotHelpful,
+        AskExpert => ActionKind.AskExpert,
+        SendToExpert => ActionKind.SendToExpert,
+        ExpertAnswer => ActionKind.ExpertAnswer,
+        ExpertAssign => ActionKind.ExpertAssign,
+        SubmitExpertAnswer => ActionKind.SubmitExpertAnswer,
         _ when actionId.StartsWith(AskPrefix, StringComparison.Ordinal) => ActionKind.Ask,
         _ when actionId.StartsWith(OnboardingPrefix, StringComparison.Ordinal) => ActionKind.Onboarding,
         _ => null,

@@ -13,6 +13,8 @@ namespace GuidelineBot.Core.Conversation;
 [JsonDerivedType(typeof(GuidelineTextBlock), "guidelineText")]
 [JsonDerivedType(typeof(NoteBlock), "note")]
 [JsonDerivedType(typeof(ActionsBlock), "actions")]
+[JsonDerivedType(typeof(InputBlock), "input")]
+[JsonDerivedType(typeof(ToggleBlock), "toggle")]
 public abstract record ContentBlock;
 
 /// <summary>A title. Level 1 is the message's title (one at most, first); level 2 introduces a part (e.g. "Related topics").</summary>
@@ -40,3 +42,14 @@ public sealed record NoteBlock(RichText Text) : ContentBlock;
 
 /// <summary>A row of buttons, with an optional label above it ("Was this helpful?").</summary>
 public sealed record ActionsBlock(IReadOnlyList<OutboundAction> Actions, RichText? Label = null) : ContentBlock;
+
+/// <summary>
+/// A text field of a form (<see cref="FormMessage"/>, or a ticket's answer box): channels send its value back under
+/// <paramref name="Id"/> with the form's submit action (<see cref="ConversationInbound.FromAction"/>).
+/// </summary>
+/// <param name="Optional">May be left empty; otherwise channels that can require a field do.</param>
+public sealed record InputBlock(string Id, RichText Label, string? Placeholder = null, bool Multiline = false, bool Optional = false,
+    int MaxLength = 3000) : ContentBlock;
+
+/// <summary>A tick box of a form; its value comes back as <c>"true"</c> or <c>"false"</c> under <paramref name="Id"/>.</summary>
+public sealed record ToggleBlock(string Id, RichText Label) : ContentBlock;

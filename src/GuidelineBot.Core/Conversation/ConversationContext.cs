@@ -40,6 +40,12 @@ public sealed record ConversationContext(
     /// <summary>The message the person acted on (Slack message ts, Teams activity id), when the channel knows it.</summary>
     public string? MessageId { get; init; }
 
+    /// <summary>
+    /// Where an answer given later (an expert's) reaches this person, channel-encoded and opaque to the core: a Slack
+    /// channel and thread, a Teams service URL and conversation. Null: the channel's default (a Slack DM, the web inbox).
+    /// </summary>
+    public string? ReplyAddress { get; init; }
+
     /// <summary>Whose onboarding this is: one state per channel, tenant and user.</summary>
     public OnboardingKey OnboardingKey => new(Channel, string.IsNullOrEmpty(TenantId) ? UserId : $"{TenantId}:{UserId}");
 }

@@ -1,4 +1,5 @@
 using System.Text.Json.Serialization;
+using GuidelineBot.Core.Experts;
 using GuidelineBot.Core.Onboarding;
 
 namespace GuidelineBot.Core.Conversation;
@@ -15,18 +16,35 @@ namespace GuidelineBot.Core.Conversation;
 [JsonDerivedType(typeof(OnboardingActionInbound), "onboarding")]
 [JsonDerivedType(typeof(WelcomeInbound), "welcome")]
 [JsonDerivedType(typeof(MemberJoinedInbound), "memberJoined")]
+[JsonDerivedType(typeof(AskExpertInbound), "askExpert")]
+[JsonDerivedType(typeof(SendToExpertInbound), "sendToExpert")]
+[JsonDerivedType(typeof(ExpertAnswerFormInbound), "expertAnswerForm")]
+[JsonDerivedType(typeof(ExpertAssignInbound), "expertAssign")]
+[JsonDerivedType(typeof(ExpertAnswerInbound), "expertAnswer")]
+[JsonDerivedType(typeof(ExpertReplyInbound), "expertReply")]
+[JsonDerivedType(typeof(ChatOpenedInbound), "chatOpened")]
 public abstract record ConversationInbound
 {
     /// <summary>The inbound for a pressed <see cref="OutboundAction"/>: its kind and value as the channel got them back.</summary>
+    /// <param name="inputs">A form's field values by id (<see cref="InputBlock"/>, <see cref="ToggleBlock"/>), for a submit.</param>
     /// <returns>Null when the value cannot be read (an empty question or answer reference, an unknown onboarding step).</returns>
-    public static ConversationInbound? FromAction(ActionKind kind, string? value) => kind switch
+    public static ConversationInbound? FromAction(ActionKind kind, string? value, IReadOnlyDictionary<string, string>? inputs = null) => kind switch
     {
+        ActionKind.AskExpert => AnswerRef.Decode(value) is { } asked ? new AskExpertInbound(asked) : null,
+        ActionKind.SendToExpert => AnswerRef.Decode(value) is { } sent ? new SendToExpertInbound(sent, Input(inputs, ExpertInputs.Context)) : null,
+        ActionKind.ExpertAnswer => string.IsNullOrWhiteSpace(value) ? null : new ExpertAnswerFormInbound(value),
+        ActionKind.ExpertAssign => string.IsNullOrWhiteSpace(value) ? null : new ExpertAssignInbound(value),
+        ActionKind.SubmitExpertAnswer => string.IsNullOrWhiteSpace(value) ? null
+            : new ExpertAnswerInbound(value, Input(inputs, ExpertInputs.Answer) ?? "", ExpertInputs.IsTicked(Input(inputs, ExpertInputs.AddToKnowledge))),
         ActionKind.Ask => string.IsNullOrWhiteSpace(value) ? null : new AskInbound(value),
         ActionKind.Helpful or ActionKind.NotHelpful => AnswerRef.Decode(value) is { } answer ? new FeedbackInbound(answer, kind == ActionKind.Helpful) : null,
         ActionKind.Share => AnswerRef.Decode(value) is { } shared ? new ShareInbound(shared) : null,
         ActionKind.Onboarding => OnboardingInput.TryParseButtonValue(value, out _) ? new OnboardingActionInbound(value!) : null,
         _ => null,
     };
+
+    private static string? Input(IReadOnlyDictionary<string, string>? inputs, string id) =>
+        inputs is not null && inputs.TryGetValue(id, out var text) && !string.IsNullOrWhiteSpace(text) ? text.Trim() : null;
 }
 
 /// <summary>
@@ -55,3 +73,29 @@ public sealed record WelcomeInbound : ConversationInbound;
 /// <c>Onboarding:AutoStart</c> is on and they never had one (messages for their direct conversation).
 /// </summary>
 public sealed record MemberJoinedInbound : ConversationInbound;
+
+/// <summary>"Ask an expert" was pressed on <paramref name="Question"/>: the confirmation form (with a line of context) comes back.</summary>
+public sealed record AskExpertInbound(AnswerRef Question) : ConversationInbound;
+
+/// <summary>The asker confirmed: a ticket is opened for <paramref name="Question"/> (one per asker and question while unanswered).</summary>
+/// <param name="Context">The asker's optional line of context.</param>
+public sealed record SendToExpertInbound(AnswerRef Question, string? Context) : ConversationInbound;
+
+/// <summary>"Answer" on a ticket post, by the person in the context: the answer form (members of the experts' channel only).</summary>
+public sealed record ExpertAnswerFormInbound(string TicketId) : ConversationInbound;
+
+/// <summary>"Assign to me" on a ticket post (members of the experts' channel only).</summary>
+public sealed record ExpertAssignInbound(string TicketId) : ConversationInbound;
+
+/// <summary>An expert's answer through the form or card (members of the experts' channel only); delivered to the asker once.</summary>
+public sealed record ExpertAnswerInbound(string TicketId, string Text, bool AddToKnowledge) : ConversationInbound;
+
+/// <summary>
+/// A reply in the thread of a post in the experts' channel (Slack: <c>thread_ts</c> is the post's ts; Teams: a reply that
+/// mentions the bot): an answer when the post is a ticket's, from a member. The context's channel and
+/// <paramref name="ConversationId"/> with <paramref name="PostMessageId"/> find the ticket.
+/// </summary>
+public sealed record ExpertReplyInbound(string ConversationId, string PostMessageId, string Text) : ConversationInbound;
+
+/// <summary>The person opened the chat (web): the expert answers waiting for them are delivered now, once.</summary>
+public sealed record ChatOpenedInbound : ConversationInbound;

@@ -9,7 +9,7 @@ namespace GuidelineBot.Core.Conversation;
 /// Every word the bot says, once, as structured content: the body of each <see cref="OutboundMessage"/>. Channels render
 /// these blocks and never write user-facing text of their own.
 /// </summary>
-public static class MessageContent
+public static partial class MessageContent
 {
     public const string HelpfulLabel = "👍 Helpful";
     public const string NotHelpfulLabel = "👎 Not helpful";
@@ -64,12 +64,18 @@ public static class MessageContent
         return blocks;
     }
 
-    public static IReadOnlyList<ContentBlock> NoAnswer(NoAnswerReply n)
+    /// <param name="expertOffer">The question "Ask an expert" would send; null when no experts' channel is configured.</param>
+    public static IReadOnlyList<ContentBlock> NoAnswer(NoAnswerReply n, AnswerRef? expertOffer = null)
     {
         var blocks = new List<ContentBlock> { new ParagraphBlock(RichText.Plain(n.Text)) };
         if (n.Suggestions.Count > 0)
         {
             blocks.Add(new ActionsBlock(AskActions(n.Suggestions.Select(s => s.Heading))));
+        }
+
+        if (expertOffer is not null)
+        {
+            blocks.Add(AskExpertOffer(expertOffer, NoAnswerExpertPrompt));
         }
 
         return blocks;
@@ -132,6 +138,13 @@ public static class MessageContent
         NoticeKind.MovedToDirectChat => RichText.Plain(
             (string.IsNullOrWhiteSpace(displayName) ? "I've" : displayName + ", I've") + " sent you a private chat — a direct message with me: your onboarding continues there. 👋"),
         NoticeKind.OnboardingFailed => RichText.Plain("Sorry, I couldn't start the onboarding just now — please try again in a minute."),
+        NoticeKind.NotAnExpert => RichText.Plain("Sorry — only members of the experts' channel can answer or take tickets. Nothing was changed."),
+        NoticeKind.TicketNotFound => RichText.Plain("I can't find that ticket any more — it may have been removed."),
+        NoticeKind.TicketAssigned => RichText.Plain("Assigned to you" + (string.IsNullOrWhiteSpace(displayName) ? "." : $" — {displayName} is waiting for your answer.")),
+        NoticeKind.ExpertAnswerSent => RichText.Plain("Thanks! Your answer is on its way to " + (string.IsNullOrWhiteSpace(displayName) ? "the asker." : displayName + ".")),
+        NoticeKind.ExpertAnswerDuplicate => RichText.Plain("That answer was already sent — once is enough."),
+        NoticeKind.ExpertAnswerEmpty => RichText.Plain("The answer was empty, so nothing was sent. Please write an answer and submit again."),
+        NoticeKind.ExpertsUnavailable => RichText.Plain("Sorry — no experts' channel is set up, so I can't pass questions on. Please ask the contact named above."),
         _ => RichText.Plain("Sorry, something went wrong on my side — please try again in a minute."),
     };
 

@@ -20,6 +20,21 @@ public enum ActionKind
 
     /// <summary>An onboarding step; the value is the engine's button value (<c>onboarding:…</c>).</summary>
     Onboarding,
+
+    /// <summary>"Ask an expert" on a question the guidelines did not answer (or voted 👎): the value is its <see cref="AnswerRef"/>; shows the confirmation form.</summary>
+    AskExpert,
+
+    /// <summary>The confirmation form's submit: opens the ticket. Value: the <see cref="AnswerRef"/>; input: the context line.</summary>
+    SendToExpert,
+
+    /// <summary>"Answer" on a ticket post: the value is the ticket id; shows the answer form (Slack opens it as a modal).</summary>
+    ExpertAnswer,
+
+    /// <summary>"Assign to me" on a ticket post: the value is the ticket id.</summary>
+    ExpertAssign,
+
+    /// <summary>The answer form's submit: the value is the ticket id; inputs: the answer and "Add to knowledge".</summary>
+    SubmitExpertAnswer,
 }
 
 /// <summary>

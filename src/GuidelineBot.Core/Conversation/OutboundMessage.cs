@@ -1,5 +1,6 @@
 using System.Text.Json.Serialization;
 using GuidelineBot.Core.Answers;
+using GuidelineBot.Core.Experts;
 using GuidelineBot.Core.Onboarding;
 
 namespace GuidelineBot.Core.Conversation;
@@ -18,6 +19,11 @@ namespace GuidelineBot.Core.Conversation;
 [JsonDerivedType(typeof(FeedbackThanksMessage), "feedbackThanks")]
 [JsonDerivedType(typeof(OnboardingMessage), "onboarding")]
 [JsonDerivedType(typeof(NoticeMessage), "notice")]
+[JsonDerivedType(typeof(AskExpertFormMessage), "askExpertForm")]
+[JsonDerivedType(typeof(ExpertAnswerFormMessage), "expertAnswerForm")]
+[JsonDerivedType(typeof(ExpertTicketOpenedMessage), "ticketOpened")]
+[JsonDerivedType(typeof(ExpertTicketMessage), "ticket")]
+[JsonDerivedType(typeof(ExpertAnswerMessage), "expertAnswer")]
 public abstract record OutboundMessage
 {
     /// <summary>The body in reading order, buttons included (<see cref="ActionsBlock"/>).</summary>
@@ -69,7 +75,10 @@ public sealed record AnswerMessage([property: JsonIgnore] AnswerReply Reply, str
 /// <summary>The guidelines do not cover the question: says so, names the contact, offers the closest topics.</summary>
 public sealed record NoAnswerMessage([property: JsonIgnore] NoAnswerReply Reply, string? QuestionId) : OutboundMessage
 {
-    public override IReadOnlyList<ContentBlock> Content => MessageContent.NoAnswer(Reply);
+    /// <summary>Set when an experts' channel is configured: the question "Ask an expert" sends (the button is shown).</summary>
+    public AnswerRef? ExpertOffer { get; init; }
+
+    public override IReadOnlyList<ContentBlock> Content => MessageContent.NoAnswer(Reply, ExpertOffer);
 }
 
 /// <summary>What the bot does, example questions, the documents; <paramref name="IsWelcome"/> when sent on install.</summary>
@@ -99,7 +108,10 @@ public sealed record SmallTalkMessage([property: JsonIgnore] SmallTalkReply Repl
 /// <param name="Counted">False for a repeat of the same vote (nothing changed).</param>
 public sealed record FeedbackThanksMessage(bool Helpful, bool Counted, AnswerMessage? Answer) : OutboundMessage
 {
-    public override IReadOnlyList<ContentBlock> Content => [new ParagraphBlock(RichText.Plain(MessageContent.FeedbackThanks(Helpful)))];
+    /// <summary>On a 👎 when an experts' channel is configured: the question "Ask an expert" sends (the button is shown).</summary>
+    public AnswerRef? ExpertOffer { get; init; }
+
+    public override IReadOnlyList<ContentBlock> Content => MessageContent.FeedbackThanks(this);
 }
 
 /// <summary>
@@ -124,10 +136,96 @@ public enum NoticeKind
 
     /// <summary>Something failed on the bot's side; the person may try again.</summary>
     Failed,
+
+    /// <summary>Someone who is not a member of the experts' channel tried to answer or assign a ticket; nothing changed.</summary>
+    NotAnExpert,
+
+    /// <summary>The ticket a button or reply refers to does not exist (any more).</summary>
+    TicketNotFound,
+
+    /// <summary>The ticket is now assigned to the person (<see cref="NoticeMessage.DisplayName"/> is the asker's name).</summary>
+    TicketAssigned,
+
+    /// <summary>The expert's answer is on its way to the asker (<see cref="NoticeMessage.DisplayName"/>).</summary>
+    ExpertAnswerSent,
+
+    /// <summary>The same answer was already given (a retry or a double click): sent once.</summary>
+    ExpertAnswerDuplicate,
+
+    /// <summary>An answer form came back without an answer.</summary>
+    ExpertAnswerEmpty,
+
+    /// <summary>"Ask an expert" was pressed but no experts' channel is configured (any more).</summary>
+    ExpertsUnavailable,
 }
 
 /// <summary>A short status line from the bot itself.</summary>
 public sealed record NoticeMessage(NoticeKind Kind, string DisplayName = "") : OutboundMessage
 {
     public override IReadOnlyList<ContentBlock> Content => [new ParagraphBlock(MessageContent.Notice(Kind, DisplayName))];
+}
+
+/// <summary>
+/// A form: fields (<see cref="InputBlock"/>, <see cref="ToggleBlock"/>) and a submit button whose kind and value, with
+/// the field values, come back through <see cref="ConversationInbound.FromAction"/>. Slack shows it as a modal
+/// (<see cref="Title"/> as its title, the <see cref="HeadingBlock"/> left out, <see cref="Submit"/> as its submit button);
+/// Teams and the web chat show it in the conversation.
+/// </summary>
+public abstract record FormMessage : OutboundMessage
+{
+    /// <summary>A short title (Slack modals allow 24 characters).</summary>
+    public abstract string Title { get; }
+
+    /// <summary>The submit button; it is also the last <see cref="ActionsBlock"/> of <see cref="OutboundMessage.Content"/>.</summary>
+    [JsonIgnore]
+    public abstract OutboundAction Submit { get; }
+}
+
+/// <summary>"Ask an expert": the confirmation, with an optional line of context for the experts.</summary>
+public sealed record AskExpertFormMessage(AnswerRef Question) : FormMessage
+{
+    public override string Title => MessageContent.AskExpertTitle;
+
+    public override OutboundAction Submit => new(MessageContent.SendToExpertsLabel, ActionKind.SendToExpert, Question.Encode(), Primary: true);
+
+    public override IReadOnlyList<ContentBlock> Content => MessageContent.AskExpertForm(this);
+}
+
+/// <summary>An expert's answer form for <paramref name="Ticket"/>: the answer and "Add to knowledge".</summary>
+public sealed record ExpertAnswerFormMessage([property: JsonIgnore] Ticket Ticket) : FormMessage
+{
+    public override string Title => MessageContent.AnswerFormTitle;
+
+    public override OutboundAction Submit => new(MessageContent.SubmitAnswerLabel, ActionKind.SubmitExpertAnswer, Ticket.Id, Primary: true);
+
+    public override IReadOnlyList<ContentBlock> Content => MessageContent.ExpertAnswerForm(this);
+}
+
+/// <summary>To the asker: the question went to the experts (<paramref name="Created"/>), or they already have it from them.</summary>
+public sealed record ExpertTicketOpenedMessage([property: JsonIgnore] Ticket Ticket, bool Created) : OutboundMessage
+{
+    public override IReadOnlyList<ContentBlock> Content => MessageContent.TicketOpened(this);
+}
+
+/// <summary>
+/// A ticket as posted in the experts' channel <paramref name="ForChannel"/>: the question, context, asker, the bot's best
+/// guess, when; who it is assigned to and its answers; <b>Answer</b> and <b>Assign to me</b>. A channel that shows forms
+/// in the conversation (Teams) shows <see cref="AnswerForm"/>'s fields and submit in place of the Answer button.
+/// </summary>
+/// <param name="Reminder">The re-announcement of a ticket unanswered for <c>Experts:ReminderHours</c>.</param>
+/// <param name="Now">When the post is made or updated (ages are counted to it).</param>
+public sealed record ExpertTicketMessage([property: JsonIgnore] Ticket Ticket, string ForChannel, bool Reminder, DateTimeOffset Now) : OutboundMessage
+{
+    [JsonIgnore]
+    public ExpertAnswerFormMessage AnswerForm => new(Ticket);
+
+    public override IReadOnlyList<ContentBlock> Content => MessageContent.Ticket(this);
+}
+
+/// <summary>To the asker, where they asked: an expert's answer, naming the expert.</summary>
+public sealed record ExpertAnswerMessage([property: JsonIgnore] Ticket Ticket, [property: JsonIgnore] TicketAnswer Answer) : OutboundMessage
+{
+    public override IReadOnlyList<ContentBlock> Content => MessageContent.ExpertAnswer(this);
+
+    public override string Summary => MessageText.Summary(MessageContent.ExpertAnsweredTitle, Answer.Text);
 }

@@ -1,0 +1,51 @@
+using System.Text.Json.Serialization;
+
+namespace GuidelineBot.Core.Experts;
+
+[JsonConverter(typeof(JsonStringEnumConverter<ExpertJobKind>))]
+public enum ExpertJobKind
+{
+    /// <summary>Post the ticket to the experts' channel <see cref="ExpertJob.Channel"/>.</summary>
+    PostTicket,
+
+    /// <summary>Update the ticket's posts in place (assigned, answered).</summary>
+    UpdatePosts,
+
+    /// <summary>Re-announce the unanswered ticket in the experts' channel <see cref="ExpertJob.Channel"/>.</summary>
+    Remind,
+
+    /// <summary>Deliver answer <see cref="ExpertJob.AnswerId"/> to the asker where they asked.</summary>
+    Deliver,
+}
+
+/// <summary>
+/// An outbound post waiting in the store (the outbox): made at once when possible, tried again later from the store
+/// when it fails, never lost. <paramref name="Id"/> makes enqueuing idempotent.
+/// </summary>
+public sealed record ExpertJob(
+    string Id,
+    ExpertJobKind Kind,
+    string TicketId,
+    string? AnswerId,
+    string? Channel,
+    DateTimeOffset DueAt,
+    int Attempts = 0);
+
+/// <summary>The outbox of posts to make for tickets; claimed with a lease so two replicas never make the same post at once.</summary>
+public interface IExpertOutbox
+{
+    /// <summary>Adds the job; a job with the same id already there (done or not) is left as it is.</summary>
+    Task EnqueueAsync(ExpertJob job, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Up to <paramref name="max"/> jobs due by <paramref name="now"/>, not done, and not leased by another caller; each is
+    /// leased until <paramref name="now"/> + <paramref name="lease"/>.
+    /// </summary>
+    Task<IReadOnlyList<ExpertJob>> ClaimDueAsync(DateTimeOffset now, TimeSpan lease, int max, CancellationToken cancellationToken);
+
+    /// <summary>The job is done; it is never claimed again.</summary>
+    Task CompleteAsync(string jobId, DateTimeOffset at, CancellationToken cancellationToken);
+
+    /// <summary>The job failed: counts the attempt, records the error, frees the lease and makes it due at <paramref name="dueAt"/>.</summary>
+    Task RetryAsync(string jobId, DateTimeOffset dueAt, string error, CancellationToken cancellationToken);
+}
