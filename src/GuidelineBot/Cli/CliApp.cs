@@ -10,7 +10,7 @@ namespace GuidelineBot.Cli;
 /// <summary>The command line: <c>ask</c>, <c>topics</c>, <c>eval</c> (and the commands other features add).</summary>
 internal static class CliApp
 {
-    private static readonly HashSet<string> CommandNames = ["ask", "topics", "eval", "report", "package", "healthcheck", "-h", "--help", "-?", "--version"];
+    private static readonly HashSet<string> CommandNames = ["ask", "topics", "eval", "report", "package", "healthcheck", "knowledge", "-h", "--help", "-?", "--version"];
 
     internal static readonly JsonSerializerOptions Json = new(CliJsonContext.Default.Options)
     {
@@ -34,6 +34,7 @@ internal static class CliApp
         root.Subcommands.Add(ReportCommand.Create(cli));
         root.Subcommands.Add(PackageCommand.Create(cli));
         root.Subcommands.Add(HealthcheckCommand.Create(cli));
+        root.Subcommands.Add(KnowledgeCommand.Create(cli));
 
         var parse = root.Parse(args);
         if (parse.Errors.Count > 0)
