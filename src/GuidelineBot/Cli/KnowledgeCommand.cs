@@ -41,9 +41,9 @@ internal static class KnowledgeCommand
 
         var provider = services();
         var database = provider.GetRequiredService<StoreDatabase>();
-        if (database is SqliteDatabase sqlite && !File.Exists(sqlite.FilePath))
+        if (!CliContext.StoreExists(database))
         {
-            await errors.WriteLineAsync($"error: there is no store at {sqlite.FilePath}: set Storage:ConnectionString to the bot's store");
+            await errors.WriteLineAsync($"error: there is no store at {((SqliteDatabase)database).FilePath}: set Storage:ConnectionString to the bot's store");
             return 1;
         }
 

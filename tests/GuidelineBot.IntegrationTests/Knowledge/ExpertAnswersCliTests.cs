@@ -5,8 +5,8 @@ using GuidelineBot.Storage;
 
 namespace GuidelineBot.IntegrationTests.Knowledge;
 
-/// <summary><c>knowledge export-answers DIR</c> through the real command line, over a SQLite store the test fills.</summary>
-public sealed class ExportAnswersCommandTests : IDisposable
+/// <summary><c>knowledge export-answers DIR</c> and <c>ask</c> through the real command line, over a SQLite store the test fills.</summary>
+public sealed class ExpertAnswersCliTests : IDisposable
 {
     private static readonly DateTimeOffset T0 = new(2026, 9, 1, 8, 0, 0, TimeSpan.Zero);
     private readonly string _root = Directory.CreateTempSubdirectory("guidelinebot-export-").FullName;
@@ -17,6 +17,8 @@ public sealed class ExportAnswersCommandTests : IDisposable
     {
         ["Storage:Provider"] = "Sqlite",
         ["Storage:ConnectionString"] = $"Data Source={DatabasePath}",
+        ["Knowledge:Path"] = RepoPaths.Knowledge,
+        ["Search:Reranker"] = "None",
     };
 
     public void Dispose()
@@ -114,5 +116,27 @@ public sealed class ExportAnswersCommandTests : IDisposable
         var (usage, _, usageErrors) = await RunAsync("knowledge", "export-answers");
         Assert.Equal(2, usage);
         Assert.StartsWith("error:", usageErrors, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Ask_answers_from_the_approved_expert_answers_when_the_configured_store_exists()
+    {
+        await SeedAsync();
+
+        var (exit, output, errors) = await RunAsync("ask", "--json", "Can I fly a drone over the school field?");
+
+        Assert.Equal((0, ""), (exit, errors));
+        Assert.Contains("written permission from the principal", output, StringComparison.Ordinal);
+        Assert.Contains("owner: Ana Expert; last reviewed 2026-09-02", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Ask_without_the_store_answers_from_the_folder_and_creates_no_store()
+    {
+        var (exit, output, _) = await RunAsync("ask", "can I friend parents?");
+
+        Assert.Equal(0, exit);
+        Assert.Contains("staff-social-media-guidelines", output, StringComparison.Ordinal);
+        Assert.False(File.Exists(DatabasePath));
     }
 }
