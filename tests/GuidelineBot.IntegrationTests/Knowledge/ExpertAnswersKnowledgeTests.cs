@@ -98,6 +98,32 @@ public sealed class ExpertAnswersKnowledgeTests
         Assert.Contains(AnswerPassage, await server.AskAsync(Question), StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task The_exported_document_copied_into_the_knowledge_folder_answers_with_the_store_copy_and_after_its_withdrawal()
+    {
+        using var knowledge = LiveKnowledgeServer.CopyOfRepositoryKnowledge();
+        await using var server = new LiveKnowledgeServer(knowledge.Path);
+        var store = server.Services.GetRequiredService<ISuggestionStore>();
+        await ApproveAsync(store, Suggestion("sg-drone"));
+        await ServedAsync(server, Question, AnswerPassage);
+
+        var markdown = Core.Knowledge.ExpertAnswersDocument.ToMarkdown(await store.ListAsync(SuggestionStatus.Approved, CancellationToken.None))!;
+        await File.WriteAllTextAsync(knowledge.File(Core.Knowledge.ExpertAnswersDocument.FileName), markdown);
+        var both = await WithinAsync(ReadyDocumentsAsync, d => d.Contains("expert-answers"), "the copied file is loaded");
+        Assert.Contains(Core.Knowledge.ExpertAnswersDocument.DocumentId, both);
+        Assert.Contains(AnswerPassage, await server.AskAsync(Question), StringComparison.Ordinal);
+
+        Assert.True(await store.DecideAsync("sg-drone", Question, Answer, SuggestionStatus.Rejected, "admin", ApprovedAt.AddDays(1), CancellationToken.None));
+
+        await WithinAsync(ReadyDocumentsAsync, d => !d.Contains(Core.Knowledge.ExpertAnswersDocument.DocumentId), "the store copy is withdrawn");
+        var answer = await server.AskAsync(Question);
+        Assert.Contains(AnswerPassage, answer, StringComparison.Ordinal);
+        Assert.Contains("knowledge/expert-answers.md", answer, StringComparison.Ordinal);
+
+        async Task<IReadOnlyList<string>> ReadyDocumentsAsync() =>
+            [.. (await ReloadAsync(server)).GetProperty("documents").EnumerateArray().Select(d => d.GetProperty("id").GetString()!)];
+    }
+
     [SkippableFact]
     public async Task Two_servers_on_one_PostgreSQL_both_serve_an_answer_approved_once()
     {
