@@ -32,9 +32,7 @@ public sealed class SqlSuggestionStore(StoreDatabase database) : ISuggestionStor
         StoreDatabase.Add(insert, "answer_id", suggestion.AnswerId);
         StoreDatabase.Add(insert, "question", suggestion.Question);
         StoreDatabase.Add(insert, "answer", suggestion.Answer);
-        StoreDatabase.Add(insert, "channel", suggestion.Expert.Channel);
-        StoreDatabase.Add(insert, "user", suggestion.Expert.UserId);
-        StoreDatabase.Add(insert, "name", suggestion.Expert.DisplayName);
+        SqlTicketStore.AddExpert(insert, suggestion.Expert);
         database.AddTime(insert, "suggested", suggestion.SuggestedAt);
         StoreDatabase.Add(insert, "status", suggestion.Status.ToString());
         database.AddTime(insert, "decided_at", suggestion.DecidedAt);

@@ -140,9 +140,7 @@ public sealed class SqlTicketStore(StoreDatabase database) : ITicketStore
             WHERE id = @id AND (assigned_user_id IS NULL OR assigned_channel <> @channel OR assigned_user_id <> @user)
             """;
         StoreDatabase.Add(update, "id", ticketId);
-        StoreDatabase.Add(update, "channel", expert.Channel);
-        StoreDatabase.Add(update, "user", expert.UserId);
-        StoreDatabase.Add(update, "name", expert.DisplayName);
+        AddExpert(update, expert);
         database.AddTime(update, "at", at);
         return await update.ExecuteNonQueryAsync(cancellationToken) == 1;
     }
@@ -166,9 +164,7 @@ public sealed class SqlTicketStore(StoreDatabase database) : ITicketStore
                 """;
             StoreDatabase.Add(insert, "id", answer.Id);
             StoreDatabase.Add(insert, "ticket", answer.TicketId);
-            StoreDatabase.Add(insert, "channel", answer.Expert.Channel);
-            StoreDatabase.Add(insert, "user", answer.Expert.UserId);
-            StoreDatabase.Add(insert, "name", answer.Expert.DisplayName);
+            AddExpert(insert, answer.Expert);
             StoreDatabase.Add(insert, "text", answer.Text);
             StoreDatabase.Add(insert, "knowledge", answer.AddToKnowledge);
             database.AddTime(insert, "at", answer.At);
@@ -383,6 +379,14 @@ public sealed class SqlTicketStore(StoreDatabase database) : ITicketStore
     };
 
     private static string? NullableString(DbDataReader reader, int ordinal) => reader.IsDBNull(ordinal) ? null : reader.GetString(ordinal);
+
+    /// <summary>Binds an <see cref="ExpertRef"/> as @channel, @user and @name (read back by <see cref="ReadExpert"/>).</summary>
+    internal static void AddExpert(DbCommand command, ExpertRef expert)
+    {
+        StoreDatabase.Add(command, "channel", expert.Channel);
+        StoreDatabase.Add(command, "user", expert.UserId);
+        StoreDatabase.Add(command, "name", expert.DisplayName);
+    }
 
     /// <summary>An <see cref="ExpertRef"/> stored as three columns (channel, user id, name) from <paramref name="ordinal"/>; null when unset.</summary>
     internal static ExpertRef? ReadExpert(DbDataReader reader, int ordinal) =>

@@ -4,7 +4,10 @@ using GuidelineBot.Core.Answers;
 
 namespace GuidelineBot.Cli;
 
-/// <summary><c>ask [--json] [question…]</c>; <c>ask --json</c> without a question answers one question per stdin line.</summary>
+/// <summary>
+/// <c>ask [--json] [question…]</c>; <c>ask --json</c> without a question answers one question per stdin line. The approved
+/// expert answers count too when the configured store exists.
+/// </summary>
 internal static class AskCommand
 {
     public static Command Create(CliContext cli)
@@ -30,7 +33,7 @@ internal static class AskCommand
                 return 2;
             }
 
-            var answers = cli.BuildEngine().GetRequiredService<AnswerService>();
+            var answers = cli.BuildEngine(CliContext.AddExistingStore).GetRequiredService<AnswerService>();
             if (question.Length > 0)
             {
                 await WriteAsync(output, answers.Ask(question, ct), asJson);

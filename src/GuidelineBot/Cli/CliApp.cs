@@ -3,6 +3,7 @@ using System.Text.Encodings.Web;
 using System.Text.Json;
 using GuidelineBot.Core.Knowledge;
 using GuidelineBot.Hosting;
+using GuidelineBot.Storage;
 using Microsoft.Extensions.Options;
 
 namespace GuidelineBot.Cli;
@@ -10,7 +11,7 @@ namespace GuidelineBot.Cli;
 /// <summary>The command line: <c>ask</c>, <c>topics</c>, <c>eval</c> (and the commands other features add).</summary>
 internal static class CliApp
 {
-    private static readonly HashSet<string> CommandNames = ["ask", "topics", "eval", "report", "package", "healthcheck", "-h", "--help", "-?", "--version"];
+    private static readonly HashSet<string> CommandNames = ["ask", "topics", "eval", "report", "package", "healthcheck", "knowledge", "-h", "--help", "-?", "--version"];
 
     internal static readonly JsonSerializerOptions Json = new(CliJsonContext.Default.Options)
     {
@@ -34,6 +35,7 @@ internal static class CliApp
         root.Subcommands.Add(ReportCommand.Create(cli));
         root.Subcommands.Add(PackageCommand.Create(cli));
         root.Subcommands.Add(HealthcheckCommand.Create(cli));
+        root.Subcommands.Add(KnowledgeCommand.Create(cli));
 
         var parse = root.Parse(args);
         if (parse.Errors.Count > 0)
@@ -94,6 +96,35 @@ internal sealed record CliContext(TextWriter Output, TextWriter Errors, TextRead
         CliApp.ValidateOptions(provider);
         return provider;
     }
+
+    /// <summary>
+    /// Adds the store when the one configured exists (a SQLite file that is there, or PostgreSQL), so the approved
+    /// expert answers join the knowledge as on the server; never creates a store.
+    /// </summary>
+    public static void AddExistingStore(HostApplicationBuilder builder)
+    {
+        var options = builder.Configuration.GetSection(StorageOptions.SectionName).Get<StorageOptions>() ?? new StorageOptions();
+        if (string.IsNullOrWhiteSpace(options.ConnectionString))
+        {
+            return;
+        }
+
+        try
+        {
+            using var database = StoreDatabase.Create(options);
+            if (StoreExists(database))
+            {
+                builder.Services.AddGuidelineStore(builder.Configuration);
+            }
+        }
+        catch (Exception ex) when (ex is InvalidOperationException or ArgumentException or FormatException)
+        {
+            // Not a usable store setting: answer from the folder alone, as without a store.
+        }
+    }
+
+    /// <summary>False for a SQLite file that is not there (opening it would create an empty store).</summary>
+    public static bool StoreExists(StoreDatabase database) => database is not SqliteDatabase sqlite || File.Exists(sqlite.FilePath);
 
     /// <summary>
     /// The knowledge folder as loaded, without building an index (the engine's live knowledge would build one, with

@@ -1,4 +1,5 @@
 using GuidelineBot.Core.Answers;
+using GuidelineBot.Core.Experts;
 using GuidelineBot.Core.Knowledge;
 using GuidelineBot.Core.Onboarding;
 using GuidelineBot.Core.Storage;
@@ -11,7 +12,9 @@ namespace GuidelineBot.Knowledge;
 /// Builds the next <see cref="KnowledgeSnapshot"/> from the knowledge folder beside the live one, which keeps
 /// answering meanwhile. A broken document, synonym file or questions file keeps its last good version (the status
 /// names the file and line); an unchanged index is reused; with the MiniLM re-ranker the sentence vectors come from
-/// the store and only texts it lacks are encoded, then saved (for the next build and the other replicas).
+/// the store and only texts it lacks are encoded, then saved (for the next build and the other replicas). With a store,
+/// the approved expert answers are one more document, "Expert answers" (<see cref="ExpertAnswersDocument"/>); when the
+/// store cannot be read, the expert answers loaded before stay.
 /// </summary>
 internal sealed class KnowledgeSnapshotBuilder(
     IServiceProvider services,
@@ -23,6 +26,9 @@ internal sealed class KnowledgeSnapshotBuilder(
 {
     /// <summary>How long loading or saving stored vectors may take before the index is built without them.</summary>
     private static readonly TimeSpan StoreTimeout = TimeSpan.FromSeconds(30);
+
+    /// <summary>How long reading the approved expert answers may take before the ones loaded before are kept.</summary>
+    private static readonly TimeSpan ExpertAnswersTimeout = TimeSpan.FromSeconds(10);
 
     /// <summary>The next snapshot, or <paramref name="live"/> itself when nothing that matters changed.</summary>
     /// <exception cref="DirectoryNotFoundException">On the first build (no <paramref name="live"/>) without the folder.</exception>
@@ -46,7 +52,13 @@ internal sealed class KnowledgeSnapshotBuilder(
 
         warnings.AddRange(loaded.Errors);
         var (synonyms, synonymsInEffect) = Synonyms(options, synonymsText, live, warnings);
-        var knowledge = LastGoodKnowledge.Merge(live?.Knowledge, loaded) with { SynonymsHash = KnowledgeLoader.HashSynonyms(synonymsInEffect) };
+        var (expertAnswers, expertAnswersVersion) = await ExpertAnswersAsync(live, cancellationToken);
+        var merged = LastGoodKnowledge.Merge(live?.Knowledge, loaded);
+        var knowledge = merged with
+        {
+            Documents = expertAnswers is null ? merged.Documents : [.. merged.Documents.Where(d => d.Id != expertAnswers.Id), expertAnswers],
+            SynonymsHash = KnowledgeLoader.HashSynonyms(synonymsInEffect),
+        };
         var search = live is not null && live.Knowledge.Version == knowledge.Version
             ? live.Search
             : await BuildSearchAsync(knowledge, synonyms, cancellationToken);
@@ -54,14 +66,61 @@ internal sealed class KnowledgeSnapshotBuilder(
         if (live is not null && ReferenceEquals(search, live.Search) && questionsInEffect == live.OnboardingQuestions
             && warnings.SequenceEqual(live.Status.Warnings))
         {
-            return live;
+            // Nothing that answers changed; the store's version may have (a pending suggestion edited): remember it.
+            return live.ExpertAnswersVersion == expertAnswersVersion ? live : live with { ExpertAnswersVersion = expertAnswersVersion };
         }
 
         var documents = search.Knowledge.Documents
             .Select(d => new DocumentStatus(d.Id, d.Title, d.SourceFile, d.Sections.Count, d.ContentHash))
             .ToArray();
         var status = new KnowledgeStatus(search.Knowledge.Version, time.GetUtcNow(), documents, warnings);
-        return new KnowledgeSnapshot(search, catalog, status, synonymsInEffect, questionsInEffect, lastGoodQuestions);
+        return new KnowledgeSnapshot(search, catalog, status, synonymsInEffect, questionsInEffect, lastGoodQuestions, expertAnswers, expertAnswersVersion);
+    }
+
+    /// <summary>The store's current <see cref="ISuggestionStore.ApprovedVersionAsync"/>; null without a store. Throws when it cannot be read.</summary>
+    public async Task<string?> ExpertAnswersVersionAsync(CancellationToken cancellationToken)
+    {
+        if (services.GetService<ISuggestionStore>() is not { } store)
+        {
+            return null;
+        }
+
+        using var timeout = new CancellationTokenSource(ExpertAnswersTimeout, time);
+        using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timeout.Token);
+        return await store.ApprovedVersionAsync(linked.Token);
+    }
+
+    /// <summary>
+    /// The approved expert answers as a document and the store version they were read at (the live ones when that is
+    /// unchanged); without a store none; when the store fails, the live ones stay (with a warning in the log).
+    /// </summary>
+    private async Task<(GuidelineDocument? Document, string? Version)> ExpertAnswersAsync(KnowledgeSnapshot? live, CancellationToken cancellationToken)
+    {
+        if (services.GetService<ISuggestionStore>() is not { } store)
+        {
+            return (null, null);
+        }
+
+        using var timeout = new CancellationTokenSource(ExpertAnswersTimeout, time);
+        using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timeout.Token);
+        try
+        {
+            // The version first: an approval landing in between makes the next check reload again, never miss it.
+            var version = await store.ApprovedVersionAsync(linked.Token);
+            if (live is not null && live.ExpertAnswersVersion == version)
+            {
+                return (live.ExpertAnswers, version);
+            }
+
+            var approved = await store.ListAsync(SuggestionStatus.Approved, linked.Token);
+            return (ExpertAnswersDocument.Build(approved), version);
+        }
+        catch (Exception ex) when (!cancellationToken.IsCancellationRequested && ex is not OutOfMemoryException)
+        {
+            logger.LogWarning(ex, "Could not read the approved expert answers from the store; the {Count} loaded before stay live",
+                live?.ExpertAnswers?.Sections.Count ?? 0);
+            return (live?.ExpertAnswers, live?.ExpertAnswersVersion);
+        }
     }
 
     /// <summary>The synonym file as parsed, or (broken) the one in effect before, with a warning naming its line.</summary>

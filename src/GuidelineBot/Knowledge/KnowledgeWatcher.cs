@@ -7,7 +7,8 @@ namespace GuidelineBot.Knowledge;
 /// <summary>
 /// Reloads the knowledge when its folder changes: on a file watcher event (after <see cref="Debounce"/> of quiet, as an
 /// editor's save or a copy raises several), and on a cheap check every <c>Knowledge:PollSeconds</c> for the changes a
-/// watcher misses (mounted volumes that swap a symlink). Nothing happens before the first snapshot is built.
+/// watcher misses (mounted volumes that swap a symlink) and for expert answers approved in the store (by any replica).
+/// Nothing happens before the first snapshot is built.
 /// </summary>
 internal sealed class KnowledgeWatcher(LiveKnowledge live, IOptions<KnowledgeOptions> options, TimeProvider time, ILogger<KnowledgeWatcher> logger)
     : BackgroundService
@@ -32,7 +33,8 @@ internal sealed class KnowledgeWatcher(LiveKnowledge live, IOptions<KnowledgeOpt
             {
             }
 
-            if (live.Fingerprint is not { } loaded || (!changed && KnowledgeFolder.Fingerprint(path) == loaded))
+            if (live.Fingerprint is not { } loaded
+                || (!changed && KnowledgeFolder.Fingerprint(path) == loaded && !await live.ExpertAnswersChangedAsync(stoppingToken)))
             {
                 continue;
             }

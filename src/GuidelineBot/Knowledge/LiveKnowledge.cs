@@ -15,6 +15,9 @@ internal sealed class LiveKnowledge(KnowledgeSnapshotBuilder builder, IOptions<K
     private volatile KnowledgeSnapshot? _current;
     private volatile string? _fingerprint;
 
+    /// <summary>Set while the store cannot be read, so an outage is logged once, not on every check.</summary>
+    private volatile bool _storeUnreadable;
+
     /// <summary>The current snapshot; the first use builds it (and waits for it).</summary>
     public KnowledgeSnapshot Snapshot
     {
@@ -51,6 +54,35 @@ internal sealed class LiveKnowledge(KnowledgeSnapshotBuilder builder, IOptions<K
     public string? Fingerprint => _fingerprint;
 
     public KnowledgeStatus Current => Snapshot.Status;
+
+    /// <summary>
+    /// Whether the store's approved expert answers differ from the ones the live snapshot was built with (another
+    /// replica's approval too). False before the first snapshot, without a store, and while the store cannot be read.
+    /// </summary>
+    public async Task<bool> ExpertAnswersChangedAsync(CancellationToken cancellationToken)
+    {
+        if (_current is not { } current)
+        {
+            return false;
+        }
+
+        try
+        {
+            var version = await builder.ExpertAnswersVersionAsync(cancellationToken);
+            _storeUnreadable = false;
+            return version != current.ExpertAnswersVersion;
+        }
+        catch (Exception ex) when (!cancellationToken.IsCancellationRequested && ex is not OutOfMemoryException)
+        {
+            if (!_storeUnreadable)
+            {
+                _storeUnreadable = true;
+                logger.LogWarning(ex, "Cannot check the store for newly approved expert answers; the ones loaded before stay live");
+            }
+
+            return false;
+        }
+    }
 
     OnboardingCatalog IOnboardingCatalogSource.Current => Snapshot.Onboarding;
 

@@ -15,7 +15,8 @@ namespace GuidelineBot.IntegrationTests.Knowledge;
 /// <summary>
 /// The real server on Kestrel (127.0.0.1, Development, so the admin policy lets loopback in) over a knowledge folder the
 /// test changes while it runs. Questions go in as signed Slack slash commands; <paramref name="services"/> replaces
-/// services last (e.g. a counting encoder); log lines are collected.
+/// services last (e.g. a counting encoder); <paramref name="settings"/> adds configuration (e.g. a shared store); log
+/// lines are collected.
 /// </summary>
 public sealed class LiveKnowledgeServer : GuidelineBotFactory
 {
@@ -23,13 +24,16 @@ public sealed class LiveKnowledgeServer : GuidelineBotFactory
     private readonly string _folder;
     private readonly string _reranker;
     private readonly Action<IServiceCollection>? _services;
+    private readonly IReadOnlyDictionary<string, string?>? _settings;
     private HttpClient? _client;
 
-    public LiveKnowledgeServer(string folder, string reranker = "None", Action<IServiceCollection>? services = null)
+    public LiveKnowledgeServer(string folder, string reranker = "None", Action<IServiceCollection>? services = null,
+        IReadOnlyDictionary<string, string?>? settings = null)
     {
         _folder = folder;
         _reranker = reranker;
         _services = services;
+        _settings = settings;
         UseKestrel(options => options.Listen(IPAddress.Loopback, 0));
     }
 
@@ -82,6 +86,10 @@ public sealed class LiveKnowledgeServer : GuidelineBotFactory
         builder.UseSetting("Slack:ResponseUrlHosts:0", "127.0.0.1:9");
         builder.UseSetting("Bot:MicrosoftAppId", "");
         builder.ConfigureLogging(logging => logging.AddProvider(Logs).AddFilter("GuidelineBot", LogLevel.Debug));
+        foreach (var (key, value) in _settings ?? new Dictionary<string, string?>())
+        {
+            builder.UseSetting(key, value);
+        }
         if (_services is not null)
         {
             builder.ConfigureTestServices(_services);

@@ -28,7 +28,7 @@ public sealed class LiveKnowledgeTests
     private const string SeedQuestion = "can I friend parents?";
     private const string SeedFile = "staff-social-media-guidelines.txt";
 
-    private static async Task<T> WithinAsync<T>(Func<Task<T>> probe, Func<T, bool> done, string what)
+    internal static async Task<T> WithinAsync<T>(Func<Task<T>> probe, Func<T, bool> done, string what)
     {
         var deadline = DateTime.UtcNow + Promise;
         while (true)
@@ -48,7 +48,7 @@ public sealed class LiveKnowledgeTests
         }
     }
 
-    private static async Task<JsonElement> ReloadAsync(LiveKnowledgeServer server)
+    internal static async Task<JsonElement> ReloadAsync(LiveKnowledgeServer server)
     {
         using var response = await server.Http.PostAsync("/admin/reload", null);
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);

@@ -249,7 +249,7 @@ public abstract class ExpertStoreContractTests<TStore> : ProviderTestBase<TStore
         Assert.Equal(["deliver", "later"], afterLease.Select(j => j.Id));
         await outbox.RetryAsync("post", now.AddHours(3), "late failure report", CancellationToken.None);
         Assert.DoesNotContain("post", (await outbox.ClaimDueAsync(now.AddDays(1), TimeSpan.FromMinutes(2), 10, CancellationToken.None)).Select(j => j.Id));
-        Assert.Equal("Slack said ratelimited", await ScalarAsync("SELECT last_error FROM expert_outbox WHERE id = 'deliver'"));
+        Assert.Equal(1, await CountAsync(Database, "SELECT count(*) FROM expert_outbox WHERE id = 'deliver' AND last_error = 'Slack said ratelimited'"));
     }
 
     [SkippableFact]
@@ -362,14 +362,6 @@ public abstract class ExpertStoreContractTests<TStore> : ProviderTestBase<TStore
         Assert.Equal(["pending-old"], (await outbox.ClaimDueAsync(now, TimeSpan.FromMinutes(1), 10, CancellationToken.None)).Select(j => j.Id));
         Assert.Single((await tickets.GetAsync("tk-1", CancellationToken.None))!.Answers);
         Assert.Single(await suggestions.ListAsync(null, CancellationToken.None));
-    }
-
-    private async Task<string?> ScalarAsync(string sql)
-    {
-        await using var connection = await Database.OpenAsync(CancellationToken.None);
-        await using var command = connection.CreateCommand();
-        command.CommandText = sql;
-        return await command.ExecuteScalarAsync() as string;
     }
 }
 

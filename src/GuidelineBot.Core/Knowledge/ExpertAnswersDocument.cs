@@ -1,0 +1,161 @@
+using System.Globalization;
+using System.Text;
+using System.Text.RegularExpressions;
+using GuidelineBot.Core.Experts;
+
+namespace GuidelineBot.Core.Knowledge;
+
+/// <summary>
+/// The approved expert answers as one document, "Expert answers": Markdown in the format of the documents in
+/// <c>knowledge/</c> (one <c>##</c> section per answer, its heading the question, its text the answer) and the
+/// <see cref="GuidelineDocument"/> parsed from that Markdown by the real loader, so what the store serves and what
+/// <c>knowledge export-answers</c> writes are the same sections. Each section carries its own metadata: the expert as
+/// owner and the approval date as last reviewed; its id is stable (the suggestion's id), whatever else is approved.
+/// </summary>
+public static partial class ExpertAnswersDocument
+{
+    public const string Title = "Expert answers";
+
+    /// <summary>The file name <c>knowledge export-answers</c> writes; copied into <c>knowledge/</c> it is the document <c>expert-answers</c>.</summary>
+    public const string FileName = "expert-answers.md";
+
+    /// <summary>The live document's id and source: apart from any file in <c>knowledge/</c> (an export copied there keeps its own id).</summary>
+    public const string DocumentId = "store/expert-answers";
+
+    private const string SourceFile = DocumentId + ".md";
+
+    /// <summary>
+    /// The Markdown for the approved suggestions (others are ignored), oldest suggestion first. Who answered and when it
+    /// was approved go in an HTML comment under each heading, which the loader skips. Null when there is nothing to write.
+    /// </summary>
+    public static string? ToMarkdown(IEnumerable<KnowledgeSuggestion> suggestions)
+    {
+        var entries = Entries(suggestions);
+        return entries.Count == 0 ? null : Render(entries);
+    }
+
+    /// <summary>The live "Expert answers" document for the approved suggestions, or null when none is approved.</summary>
+    public static GuidelineDocument? Build(IEnumerable<KnowledgeSuggestion> suggestions)
+    {
+        var entries = Entries(suggestions);
+        if (entries.Count == 0)
+        {
+            return null;
+        }
+
+        var parsed = KnowledgeLoader.Parse(Encoding.UTF8.GetBytes(Render(entries)), SourceFile, SourceFile);
+        if (parsed.Sections.Count != entries.Count)
+        {
+            throw new InvalidOperationException($"The expert answers parsed into {parsed.Sections.Count} sections, not {entries.Count}.");
+        }
+
+        var sections = parsed.Sections
+            .Zip(entries, (section, entry) => section with
+            {
+                Id = $"{DocumentId}#{entry.Suggestion.Id}",
+                Metadata = new DocumentMetadata(Owner: entry.Suggestion.Expert.DisplayName, LastReviewed: ReviewedOn(entry.Suggestion)),
+            })
+            .ToArray();
+        return parsed with { Sections = sections };
+    }
+
+    private sealed record Entry(KnowledgeSuggestion Suggestion, string Heading, string Body);
+
+    private static List<Entry> Entries(IEnumerable<KnowledgeSuggestion> suggestions) =>
+        suggestions
+            .Where(s => s.Status == SuggestionStatus.Approved)
+            .OrderBy(s => s.SuggestedAt)
+            .ThenBy(s => s.Id, StringComparer.Ordinal)
+            .Select(ToEntry)
+            .OfType<Entry>()
+            .ToList();
+
+    /// <summary>The suggestion as a heading and a body that parse back as exactly one section; null when nothing is left of it.</summary>
+    private static Entry? ToEntry(KnowledgeSuggestion suggestion)
+    {
+        var heading = WhitespaceRegex().Replace(suggestion.Question, " ").Trim().TrimStart('#').Trim();
+        var body = Sanitize(suggestion.Answer);
+        if (IsOneSection(heading, body))
+        {
+            return new Entry(suggestion, heading, body);
+        }
+
+        // Markdown the sanitizer did not foresee: the answer as one plain paragraph.
+        var flat = Sanitize(WhitespaceRegex().Replace(suggestion.Answer, " "));
+        return IsOneSection(heading, flat) ? new Entry(suggestion, heading, flat) : null;
+    }
+
+    private static bool IsOneSection(string heading, string body)
+    {
+        if (heading.Length == 0 || body.Trim().Length == 0)
+        {
+            return false;
+        }
+
+        try
+        {
+            var parsed = MarkdownParser.Parse($"# {Title}\n\n## {heading}\n\n{body}\n");
+            return parsed.Sections is [{ IsIntroduction: false }];
+        }
+        catch (KnowledgeFormatException)
+        {
+            return false;
+        }
+    }
+
+    /// <summary>
+    /// The expert's text with the lines that Markdown would read as structure made plain: a heading or a bold question
+    /// (a new section), a rule or setext underline, a code fence, a comment.
+    /// </summary>
+    private static string Sanitize(string answer)
+    {
+        var lines = answer.ReplaceLineEndings("\n").Split('\n').Select(line =>
+        {
+            var trimmed = line.Trim();
+            return trimmed switch
+            {
+                _ when trimmed.StartsWith("```", StringComparison.Ordinal) || trimmed.StartsWith("~~~", StringComparison.Ordinal) => "",
+                _ when RuleRegex().IsMatch(trimmed) => "",
+                _ when trimmed.StartsWith('#') => "\\" + trimmed,
+                _ when trimmed.StartsWith("<!--", StringComparison.Ordinal) => trimmed[4..],
+                _ when QuestionLineRegex().IsMatch(trimmed) => QuestionLineRegex().Replace(trimmed, "${q}"),
+                _ => line.TrimEnd(),
+            };
+        });
+        return string.Join('\n', lines).Trim('\n');
+    }
+
+    private static string Render(IReadOnlyList<Entry> entries)
+    {
+        var sb = new StringBuilder();
+        sb.Append("# ").Append(Title).Append("\n\n");
+        sb.Append("<!-- Questions the guidelines did not answer, answered by an expert and approved by an admin. -->\n");
+        foreach (var entry in entries)
+        {
+            var s = entry.Suggestion;
+            sb.Append("\n## ").Append(entry.Heading).Append("\n\n");
+            sb.Append("<!-- owner: ").Append(Comment(s.Expert.DisplayName))
+                .Append("; last reviewed: ").Append(ReviewedOn(s)?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? "unknown")
+                .Append("; suggestion: ").Append(Comment(s.Id)).Append(" -->\n\n");
+            sb.Append(entry.Body).Append('\n');
+        }
+
+        return sb.ToString();
+    }
+
+    private static DateOnly? ReviewedOn(KnowledgeSuggestion suggestion) =>
+        suggestion.DecidedAt is { } at ? DateOnly.FromDateTime(at.UtcDateTime) : null;
+
+    private static string Comment(string text) => WhitespaceRegex().Replace(text, " ").Replace("--", "- -", StringComparison.Ordinal);
+
+    [GeneratedRegex(@"\s+")]
+    private static partial Regex WhitespaceRegex();
+
+    /// <summary>A setext underline or a thematic break.</summary>
+    [GeneratedRegex(@"^(=+|-{2,}|([-*_])(\s*\2){2,})$")]
+    private static partial Regex RuleRegex();
+
+    /// <summary>A line the Markdown parser takes for a question heading: <c>**…?**</c> or <c>Q: …</c>.</summary>
+    [GeneratedRegex(@"^(?:\*\*|__)(?<q>.*\?)(?:\*\*|__)$|^Q\s*:\s*(?<q>.*)$", RegexOptions.IgnoreCase)]
+    private static partial Regex QuestionLineRegex();
+}
