@@ -112,7 +112,7 @@ public static class DashboardTables
         ArgumentNullException.ThrowIfNull(open);
         return new DashboardTable(Tickets, "Open tickets: questions no expert has answered yet, oldest first",
             ["question", "waiting", "asked (UTC)", "asked by", "asker channel", "assigned to", "context", "ticket"],
-            [.. open.OrderBy(t => t.AskedAt).Select(t => Row(t.Question, Duration(TicketStats.Age(t, now)), Time(t.AskedAt), t.Asker.DisplayName,
+            [.. open.OrderBy(t => t.AskedAt).Select(t => Row(t.Question, Duration(TicketStats.Age(t, now)), Time(t.AskedAt), AskerName(t.Asker),
                 t.Asker.Channel, t.AssignedTo?.DisplayName ?? "", t.Context ?? "", "#" + t.ShortId))],
             "No open tickets: every question sent to the experts has an answer.");
     }
@@ -135,6 +135,9 @@ public static class DashboardTables
         { TotalHours: >= 1 } => string.Create(CultureInfo.InvariantCulture, $"{span.Hours} h {span.Minutes} min"),
         _ => string.Create(CultureInfo.InvariantCulture, $"{Math.Max(0, span.Minutes)} min"),
     };
+
+    /// <summary>The asker's name, or their id on their channel when it gave no name.</summary>
+    private static string AskerName(ExpertAsker asker) => string.IsNullOrWhiteSpace(asker.DisplayName) ? asker.UserId : asker.DisplayName;
 
     private static string StatusName(SuggestionStatus status) => status switch
     {
