@@ -1,3 +1,4 @@
+using GuidelineBot.Core.Experts;
 using GuidelineBot.Core.Knowledge;
 using GuidelineBot.Core.Onboarding;
 using GuidelineBot.Core.Questions;
@@ -7,15 +8,18 @@ namespace GuidelineBot.Web.Admin;
 
 /// <summary>Everything the dashboard shows for one date range.</summary>
 /// <param name="Knowledge">What is live now, with the warnings of files that could not be loaded.</param>
+/// <param name="Experts">Expert answers to review, open tickets and how fast experts answer.</param>
 public sealed record DashboardModel(
     int Days,
     QuestionReport Questions,
     OnboardingReport Onboarding,
     KnowledgeStatus Knowledge,
+    ExpertsOverview Experts,
     IReadOnlyDictionary<string, DashboardTable> Tables);
 
 /// <summary>
-/// Reads the question log, the onboarding store and the knowledge status for the last <c>days</c> days (UTC, on the
+/// Reads the question log, the onboarding store, the experts' tickets and suggestions and the knowledge status for the
+/// last <c>days</c> days (UTC, on the
 /// <see cref="TimeProvider"/>'s clock) and builds the <see cref="DashboardModel"/>. The knowledge and its status are
 /// resolved on every load, not captured once: a reload swaps them while the server runs.
 /// </summary>
@@ -45,6 +49,7 @@ public sealed class AdminDashboard(IServiceProvider services, TimeProvider time)
             knowledge, catalog, now, OverdueAfter);
         var status = services.GetRequiredService<IKnowledgeStatus>().Current;
         var names = new QuestionTable(knowledge);
+        var experts = await LoadExpertsAsync(from, cancellationToken);
 
         List<DashboardTable> tables =
         [
@@ -57,8 +62,24 @@ public sealed class AdminDashboard(IServiceProvider services, TimeProvider time)
             DashboardTables.OverduePeople(onboarding),
             DashboardTables.KnowledgeDocuments(status),
             DashboardTables.KnowledgeWarnings(status),
+            DashboardTables.OpenTickets(experts.Open, now),
+            DashboardTables.ExpertAnswers(await services.GetRequiredService<ISuggestionStore>().ListAsync(null, cancellationToken)),
         ];
 
-        return new DashboardModel(days, questions, onboarding, status, tables.ToDictionary(t => t.Name, StringComparer.Ordinal));
+        return new DashboardModel(days, questions, onboarding, status, experts, tables.ToDictionary(t => t.Name, StringComparer.Ordinal));
+    }
+
+    private async Task<ExpertsOverview> LoadExpertsAsync(DateTimeOffset from, CancellationToken cancellationToken)
+    {
+        var tickets = services.GetRequiredService<ITicketStore>();
+        var suggestions = services.GetRequiredService<ISuggestionStore>();
+        var asked = await tickets.ListAsync(from, cancellationToken);
+        return new ExpertsOverview(
+            await suggestions.ListAsync(SuggestionStatus.Pending, cancellationToken),
+            await suggestions.ListAsync(SuggestionStatus.Approved, cancellationToken),
+            await tickets.ListUnansweredAsync(cancellationToken),
+            asked.Count,
+            asked.Count(t => t.Answers.Count > 0),
+            TicketStats.MedianTimeToFirstAnswer(asked));
     }
 }

@@ -9,7 +9,8 @@ namespace GuidelineBot.Web.Admin;
 
 /// <summary>
 /// The admin dashboard: <c>GET /admin?days=N</c> (server-rendered Razor components, charts as SVG) and
-/// <c>GET /admin/export/{table}.csv?days=N</c> for every table on it, both behind <see cref="WebAccess.AdminPolicy"/>.
+/// <c>GET /admin/export/{table}.csv?days=N</c> for every table on it, and <c>POST /admin/suggestions/{id}</c> for the
+/// review of expert answers (<see cref="SuggestionReview"/>), all behind <see cref="WebAccess.AdminPolicy"/>.
 /// </summary>
 public static class AdminEndpoints
 {
@@ -27,6 +28,7 @@ public static class AdminEndpoints
         var admin = endpoints.MapGroup(Path).RequireAuthorization(WebAccess.AdminPolicy);
         admin.MapGet("", ShowAsync);
         admin.MapGet("/export/{table}.csv", ExportAsync);
+        admin.MapPost(SuggestionReview.Route, SuggestionReview.DecideAsync);
         return endpoints;
     }
 

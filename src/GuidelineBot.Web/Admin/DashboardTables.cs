@@ -1,4 +1,5 @@
 using System.Globalization;
+using GuidelineBot.Core.Experts;
 using GuidelineBot.Core.Knowledge;
 using GuidelineBot.Core.Onboarding;
 using GuidelineBot.Core.Questions;
@@ -17,6 +18,8 @@ public static class DashboardTables
     public const string Overdue = "overdue";
     public const string Documents = "documents";
     public const string Warnings = "warnings";
+    public const string Tickets = "open-tickets";
+    public const string Suggestions = "expert-answers";
 
     /// <summary>Every question in the range with all its fields (the latest-questions table shows the first few).</summary>
     public const string Questions = "questions";
@@ -102,6 +105,46 @@ public static class DashboardTables
         ["file", "line", "problem"],
         [.. status.Warnings.Select(w => Row(w.File, Count(w.Line), w.Message))],
         "No warnings: every file loaded.");
+
+    /// <summary>Every unanswered ticket (whatever the range), oldest first, with how long it has waited at <paramref name="now"/>.</summary>
+    public static DashboardTable OpenTickets(IReadOnlyList<Ticket> open, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(open);
+        return new DashboardTable(Tickets, "Open tickets: questions no expert has answered yet, oldest first",
+            ["question", "waiting", "asked (UTC)", "asked by", "asker channel", "assigned to", "context", "ticket"],
+            [.. open.OrderBy(t => t.AskedAt).Select(t => Row(t.Question, Duration(TicketStats.Age(t, now)), Time(t.AskedAt), AskerName(t.Asker),
+                t.Asker.Channel, t.AssignedTo?.DisplayName ?? "", t.Context ?? "", "#" + t.ShortId))],
+            "No open tickets: every question sent to the experts has an answer.");
+    }
+
+    /// <summary>Every expert answer ticked "Add to knowledge", newest first, with the admin's decision (export of the review list).</summary>
+    public static DashboardTable ExpertAnswers(IReadOnlyList<KnowledgeSuggestion> suggestions)
+    {
+        ArgumentNullException.ThrowIfNull(suggestions);
+        return new DashboardTable(Suggestions, "Expert answers suggested for the knowledge",
+            ["question", "answer", "status", "expert", "expert channel", "suggested (UTC)", "decided by", "decided (UTC)"],
+            [.. suggestions.OrderByDescending(s => s.SuggestedAt).Select(s => Row(s.Question, s.Answer, StatusName(s.Status), s.Expert.DisplayName,
+                s.Expert.Channel, Time(s.SuggestedAt), s.DecidedBy ?? "", s.DecidedAt is { } at ? Time(at) : ""))],
+            "No expert answer was suggested for the knowledge.");
+    }
+
+    /// <summary>A wait as people say it: "45 min", "5 h 10 min", "2 d 3 h" (rounded down).</summary>
+    public static string Duration(TimeSpan span) => span switch
+    {
+        { TotalDays: >= 1 } => string.Create(CultureInfo.InvariantCulture, $"{(int)span.TotalDays} d {span.Hours} h"),
+        { TotalHours: >= 1 } => string.Create(CultureInfo.InvariantCulture, $"{span.Hours} h {span.Minutes} min"),
+        _ => string.Create(CultureInfo.InvariantCulture, $"{Math.Max(0, span.Minutes)} min"),
+    };
+
+    /// <summary>The asker's name, or their id on their channel when it gave no name.</summary>
+    private static string AskerName(ExpertAsker asker) => string.IsNullOrWhiteSpace(asker.DisplayName) ? asker.UserId : asker.DisplayName;
+
+    private static string StatusName(SuggestionStatus status) => status switch
+    {
+        SuggestionStatus.Pending => "waiting for review",
+        SuggestionStatus.Approved => "approved",
+        _ => "rejected",
+    };
 
     private static string[] Row(params string[] cells) => cells;
 

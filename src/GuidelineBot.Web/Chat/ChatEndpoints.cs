@@ -7,12 +7,16 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace GuidelineBot.Web.Chat;
 
-/// <summary>The web chat's routes: the page, and the two posts the page makes.</summary>
+/// <summary>
+/// The web chat's routes: the page, and the posts the page makes: what was typed, what was pressed (with a form's field
+/// values), and once when it opens, for what waits for the person (experts' answers).
+/// </summary>
 internal static class ChatEndpoints
 {
     public const string PageRoute = "/";
     public const string MessagesRoute = "/chat/messages";
     public const string ActionsRoute = "/chat/actions";
+    public const string OpenedRoute = "/chat/opened";
 
     /// <summary>The header the page sends its antiforgery request token in.</summary>
     public const string TokenHeader = "RequestVerificationToken";
@@ -20,6 +24,9 @@ internal static class ChatEndpoints
     /// <summary>Questions are cut at 2000 characters by the core; a post is a small JSON object.</summary>
     public const int MaxTextLength = 2000;
     private const int MaxBodyBytes = 16 * 1024;
+
+    /// <summary>A form posts a few fields (the experts' forms have one or two).</summary>
+    private const int MaxInputs = 8;
 
     public static RazorComponentResult<ChatPage> Page(HttpContext http, IAntiforgery antiforgery)
     {
@@ -68,12 +75,28 @@ internal static class ChatEndpoints
             return Problem(StatusCodes.Status400BadRequest, "Reload the page to start a conversation.");
         }
 
-        var response = request!.Value is { Length: <= MaxTextLength }
-            ? await conversation.ActionAsync(user, request.Kind, request.Value, cancellationToken)
+        if (request!.Inputs is { } inputs && (inputs.Count > MaxInputs || inputs.Any(i => i.Key.Length > 64 || i.Value is not { Length: <= MaxTextLength })))
+        {
+            return Problem(StatusCodes.Status400BadRequest, "That form is not known, or a field is too long.");
+        }
+
+        var response = request.Value is { Length: <= MaxTextLength }
+            ? await conversation.ActionAsync(user, request.Kind, request.Value, request.Inputs, cancellationToken)
             : null;
         return response is null
             ? Problem(StatusCodes.Status400BadRequest, "That button is not known.")
             : Results.Json(response, WebJsonContext.Default.ChatResponse);
+    }
+
+    /// <summary>The page opened: the messages waiting for the person (an expert's answer), each returned once; the body is not read.</summary>
+    public static async Task<IResult> OpenedAsync(HttpContext http, ChatConversation conversation, CancellationToken cancellationToken)
+    {
+        if (WebUser.Of(http) is not { } user)
+        {
+            return Problem(StatusCodes.Status400BadRequest, "Reload the page to start a conversation.");
+        }
+
+        return Results.Json(await conversation.OpenedAsync(user, cancellationToken), WebJsonContext.Default.ChatResponse);
     }
 
     /// <summary>Posts must carry the antiforgery token (cookie + header) of this user's page: else 400, before the body is read.</summary>

@@ -5,13 +5,18 @@ namespace GuidelineBot.Web.Chat;
 /// <summary>The core's outbound messages as the page's JSON: every content block, nothing reworded.</summary>
 internal static class ChatRenderer
 {
-    /// <summary>The button kinds the web chat shows (no "Share in channel": a web chat has no channel to share into).</summary>
+    /// <summary>
+    /// The button kinds the web chat shows (no "Share in channel": a web chat has no channel to share into; none of the
+    /// experts' own buttons: experts answer in their Slack or Teams channel).
+    /// </summary>
     private static readonly Dictionary<string, ActionKind> Kinds = new(StringComparer.Ordinal)
     {
         ["ask"] = ActionKind.Ask,
         ["helpful"] = ActionKind.Helpful,
         ["notHelpful"] = ActionKind.NotHelpful,
         ["onboarding"] = ActionKind.Onboarding,
+        ["askExpert"] = ActionKind.AskExpert,
+        ["sendToExpert"] = ActionKind.SendToExpert,
     };
 
     public static ChatResponse Render(ConversationResponse response) =>
@@ -31,6 +36,9 @@ internal static class ChatRenderer
         SmallTalkMessage => "smallTalk",
         FeedbackThanksMessage => "feedbackThanks",
         OnboardingMessage => "onboarding",
+        FormMessage => "form",
+        ExpertTicketOpenedMessage => "ticketOpened",
+        ExpertAnswerMessage => "expertAnswer",
         _ => "notice",
     };
 
@@ -46,6 +54,16 @@ internal static class ChatRenderer
             Text = a.Label is null ? null : Spans(a.Label),
             Buttons = a.Actions.Where(x => Kinds.ContainsValue(x.Kind)).Select(Button).ToArray(),
         },
+        InputBlock i => new ChatBlock("input")
+        {
+            Id = i.Id,
+            Text = Spans(i.Label),
+            Placeholder = i.Placeholder,
+            Multiline = i.Multiline,
+            Optional = i.Optional,
+            MaxLength = i.MaxLength,
+        },
+        ToggleBlock t => new ChatBlock("toggle") { Id = t.Id, Text = Spans(t.Label) },
         _ => new ChatBlock("paragraph") { Text = [] },
     };
 

@@ -48,7 +48,7 @@ public static class WebChatExtensions
     }
 
     /// <summary>
-    /// The page at <c>/</c> and its posts (<c>/chat/messages</c>, <c>/chat/actions</c>) behind <see cref="WebAccess.ChatPolicy"/>,
+    /// The page at <c>/</c> and its posts (<c>/chat/messages</c>, <c>/chat/actions</c>, <c>/chat/opened</c>) behind <see cref="WebAccess.ChatPolicy"/>,
     /// unless <c>Web:Enabled</c> is false (404); the library's static files (<c>_content/GuidelineBot.Web/…</c>) either way.
     /// One log line once the server listens says who may use it, and why.
     /// </summary>
@@ -73,6 +73,7 @@ public static class WebChatExtensions
             .AddEndpointFilter(ChatEndpoints.RequireAntiforgeryAsync);
         posts.MapPost(ChatEndpoints.MessagesRoute, ChatEndpoints.MessageAsync);
         posts.MapPost(ChatEndpoints.ActionsRoute, ChatEndpoints.ActionAsync);
+        posts.MapPost(ChatEndpoints.OpenedRoute, ChatEndpoints.OpenedAsync);
         return app;
     }
 

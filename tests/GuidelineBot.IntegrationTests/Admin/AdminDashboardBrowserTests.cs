@@ -1,4 +1,5 @@
 using GuidelineBot.Core.Conversation;
+using GuidelineBot.Core.Experts;
 using GuidelineBot.IntegrationTests.Web;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
@@ -9,11 +10,14 @@ namespace GuidelineBot.IntegrationTests.Admin;
 /// <summary>
 /// The dashboard in headless Chromium over two weeks of questions asked through the conversation core (the path every
 /// channel takes), on a clock that moves a few hours per question: the charts, the masked latest questions and the
-/// grouped unanswered ones are shown, nothing overflows at phone width, and docs/screenshots/admin-dashboard.png is saved.
+/// grouped unanswered ones are shown; declined questions go to the experts (a recording experts' channel), who answer
+/// some, one for the knowledge, so the "Ask an expert" section shows an answer to review, open tickets and the median
+/// time to answer; nothing overflows at phone width, and docs/screenshots/admin-dashboard.png is saved.
 /// </summary>
 public sealed class AdminDashboardBrowserTests(BrowserFixture browser) : IClassFixture<BrowserFixture>
 {
     private const string Screenshot = "docs/screenshots/admin-dashboard.png";
+    private const string Expert = "U-dana";
 
     /// <summary>What staff might ask; whether each is answered is the engine's decision, read from the replies.</summary>
     private static readonly string[] Questions =
@@ -38,10 +42,13 @@ public sealed class AdminDashboardBrowserTests(BrowserFixture browser) : IClassF
     public async Task Two_weeks_of_questions_show_as_charts_and_tables_and_the_page_fits_a_phone()
     {
         var clock = new FakeTimeProvider(DateTimeOffset.UtcNow.AddDays(-13));
-        await using var server = new AdminServer(clock);
+        await using var server = new AdminServer(clock, services: s => s.AddSingleton<IExpertChannel>(new RecordingExpertChannel(Channels.Slack, Expert)));
         var baseUrl = server.Http.BaseAddress!;
         var (answered, declined) = await AskForTwoWeeksAsync(server, clock);
         Assert.True(answered > 0 && declined > 0, $"answered {answered}, declined {declined}");
+        var tickets = await server.Services.GetRequiredService<ITicketStore>().ListAsync(DateTimeOffset.MinValue, CancellationToken.None);
+        Assert.Contains(tickets, t => t.Answers.Count > 0);
+        Assert.Contains(tickets, t => t.Answers.Count == 0);
 
         var page = await browser.NewPageAsync(1280, 900);
         await page.GotoAsync(new Uri(baseUrl, "admin").ToString());
@@ -53,6 +60,10 @@ public sealed class AdminDashboardBrowserTests(BrowserFixture browser) : IClassF
         Assert.DoesNotContain("pat@example.org", await page.ContentAsync(), StringComparison.Ordinal);
         var unanswered = await page.Locator("#table-unanswered").Locator("xpath=ancestor::table").InnerTextAsync();
         Assert.Contains("dog", unanswered, StringComparison.OrdinalIgnoreCase);
+        var experts = page.Locator("section[aria-labelledby=experts]");
+        Assert.Equal(1, await experts.Locator("form button[value=approve]").CountAsync());
+        Assert.DoesNotContain("—", await experts.Locator(".totals").InnerTextAsync(), StringComparison.Ordinal);
+        Assert.True(await page.Locator("#table-open-tickets").CountAsync() == 1);
         await BrowserFixture.ScreenshotAsync(page, Screenshot);
 
         var phone = await browser.NewPageAsync(390, 844);
@@ -85,9 +96,14 @@ public sealed class AdminDashboardBrowserTests(BrowserFixture browser) : IClassF
                             await conversation.HandleAsync(person, new FeedbackInbound(answer.Ref, Helpful: asked % 3 != 0), CancellationToken.None);
                         }
                     }
-                    else if (message is NoAnswerMessage)
+                    else if (message is NoAnswerMessage { ExpertOffer: { } offer })
                     {
                         declined++;
+                        if (declined % 3 == 1)
+                        {
+                            await SendToExpertsAsync(conversation, person, offer, answerAfterMinutes: declined % 6 == 1 ? 30 * (1 + (declined / 6 % 3)) : null,
+                                addToKnowledge: declined == 1, clock);
+                        }
                     }
                 }
 
@@ -107,5 +123,22 @@ public sealed class AdminDashboardBrowserTests(BrowserFixture browser) : IClassF
         }
 
         return (answered, declined);
+    }
+
+    /// <summary>The asker sends the declined question to the experts; an expert answers it <paramref name="answerAfterMinutes"/> later, if given.</summary>
+    private static async Task SendToExpertsAsync(ConversationService conversation, ConversationContext person, AnswerRef question, int? answerAfterMinutes,
+        bool addToKnowledge, FakeTimeProvider clock)
+    {
+        var sent = await conversation.HandleAsync(person, new SendToExpertInbound(question, "Asked in the staff room"), CancellationToken.None);
+        var opened = Assert.IsType<ExpertTicketOpenedMessage>(Assert.Single(sent.Messages));
+        if (answerAfterMinutes is not { } minutes || !opened.Created)
+        {
+            return;
+        }
+
+        clock.Advance(TimeSpan.FromMinutes(minutes));
+        var expert = new ConversationContext(Channels.Slack, Expert, RecordingExpertChannel.ConversationId, IsDirect: false, "Dana Expert");
+        await conversation.HandleAsync(expert, new ExpertAnswerInbound(opened.Ticket.Id, "Please check with the office; an answer for the guidelines is on its way.",
+            addToKnowledge), CancellationToken.None);
     }
 }

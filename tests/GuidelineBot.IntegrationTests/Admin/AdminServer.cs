@@ -12,10 +12,10 @@ namespace GuidelineBot.IntegrationTests.Admin;
 
 /// <summary>
 /// The real server on Kestrel at 127.0.0.1 (a free port) in Development, where the admin policy lets loopback clients in
-/// without sign-in; its clock is <paramref name="time"/>, and <paramref name="knowledgeStatus"/> (when given) is its
-/// <see cref="IKnowledgeStatus"/>.
+/// without sign-in; its clock is <paramref name="time"/>, <paramref name="knowledgeStatus"/> (when given) is its
+/// <see cref="IKnowledgeStatus"/>, and <paramref name="services"/> adds test services (e.g. an experts' channel).
 /// </summary>
-public sealed class AdminServer(TimeProvider time, IKnowledgeStatus? knowledgeStatus = null) : GuidelineBotFactory
+public sealed class AdminServer(TimeProvider time, IKnowledgeStatus? knowledgeStatus = null, Action<IServiceCollection>? services = null) : GuidelineBotFactory
 {
     private HttpClient? _client;
 
@@ -41,14 +41,16 @@ public sealed class AdminServer(TimeProvider time, IKnowledgeStatus? knowledgeSt
         base.ConfigureWebHost(builder);
         builder.UseEnvironment("Development");
         builder.UseSetting("Search:Reranker", "None");
-        builder.ConfigureTestServices(services =>
+        builder.ConfigureTestServices(test =>
         {
-            services.AddSingleton(time);
+            test.AddSingleton(time);
             if (knowledgeStatus is not null)
             {
-                services.RemoveAll<IKnowledgeStatus>();
-                services.AddSingleton(knowledgeStatus);
+                test.RemoveAll<IKnowledgeStatus>();
+                test.AddSingleton(knowledgeStatus);
             }
+
+            services?.Invoke(test);
         });
     }
 

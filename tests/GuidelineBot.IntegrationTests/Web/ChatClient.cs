@@ -70,8 +70,12 @@ public sealed partial class ChatClient(string baseUrl) : IDisposable
     public Task<HttpResponseMessage> PostMessageAsync(string? text, bool withToken = true) =>
         PostJsonAsync("/chat/messages", JsonSerializer.Serialize(new { text }), withToken);
 
-    public Task<HttpResponseMessage> PostActionAsync(string kind, string value, bool withToken = true) =>
-        PostJsonAsync("/chat/actions", JsonSerializer.Serialize(new { kind, value }), withToken);
+    /// <param name="inputs">A form's field values, for its submit button.</param>
+    public Task<HttpResponseMessage> PostActionAsync(string kind, string value, bool withToken = true, IReadOnlyDictionary<string, string>? inputs = null) =>
+        PostJsonAsync("/chat/actions", JsonSerializer.Serialize(new { kind, value, inputs }), withToken);
+
+    /// <summary>What the page posts once when it opens: the messages waiting for this person.</summary>
+    public Task<HttpResponseMessage> PostOpenedAsync(bool withToken = true) => PostJsonAsync("/chat/opened", "{}", withToken);
 
     public Task<HttpResponseMessage> PostJsonAsync(string path, string json, bool withToken = true, string contentType = "application/json")
     {

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http.Features;
+using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
@@ -11,17 +12,21 @@ namespace GuidelineBot.IntegrationTests.Web;
 
 /// <summary>
 /// The real bot server on Kestrel for browser-side tests: 127.0.0.1 (or every address, to prove the pages switch off)
-/// and a free port, in the given environment with extra settings; its log lines are collected.
+/// and a free port, in the given environment with extra settings and services (e.g. a test experts' channel); its log
+/// lines are collected.
 /// </summary>
 public sealed class WebBotFactory : GuidelineBotFactory
 {
     private readonly string _environment;
     private readonly IReadOnlyDictionary<string, string?> _settings;
+    private readonly Action<IServiceCollection>? _services;
 
-    public WebBotFactory(string environment = "Development", IReadOnlyDictionary<string, string?>? settings = null, bool anyAddress = false)
+    public WebBotFactory(string environment = "Development", IReadOnlyDictionary<string, string?>? settings = null, bool anyAddress = false,
+        Action<IServiceCollection>? services = null)
     {
         _environment = environment;
         _settings = settings ?? new Dictionary<string, string?>();
+        _services = services;
         UseKestrel(options =>
         {
             if (anyAddress)
@@ -57,5 +62,9 @@ public sealed class WebBotFactory : GuidelineBotFactory
         }
 
         builder.ConfigureLogging(logging => logging.AddProvider(Logs));
+        if (_services is not null)
+        {
+            builder.ConfigureTestServices(_services);
+        }
     }
 }

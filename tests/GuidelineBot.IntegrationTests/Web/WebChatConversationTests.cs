@@ -124,21 +124,21 @@ public sealed class WebChatConversationTests : IAsyncLifetime
     private async Task<List<FeedbackRecord>> Votes() =>
         [.. await _bot.Services.GetRequiredService<IFeedbackStore>().ListAsync(CancellationToken.None)];
 
-    private static async Task<JsonElement> Ok(Task<HttpResponseMessage> post)
+    internal static async Task<JsonElement> Ok(Task<HttpResponseMessage> post)
     {
         using var response = await post;
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         return await ChatClient.ReadOkAsync(response);
     }
 
-    private static List<JsonElement> Messages(JsonElement response) => response.GetProperty("messages").EnumerateArray().ToList();
+    internal static List<JsonElement> Messages(JsonElement response) => response.GetProperty("messages").EnumerateArray().ToList();
 
-    private static string Type(JsonElement block) => block.GetProperty("type").GetString()!;
+    internal static string Type(JsonElement block) => block.GetProperty("type").GetString()!;
 
-    private static string Text(JsonElement block) =>
+    internal static string Text(JsonElement block) =>
         block.TryGetProperty("text", out var spans) ? string.Concat(spans.EnumerateArray().Select(s => s.GetProperty("text").GetString())) : "";
 
-    private static List<(string Label, string Kind, string Value)> Buttons(IEnumerable<JsonElement> blocks) =>
+    internal static List<(string Label, string Kind, string Value)> Buttons(IEnumerable<JsonElement> blocks) =>
         blocks.Where(b => Type(b) == "actions")
             .SelectMany(b => b.GetProperty("buttons").EnumerateArray())
             .Select(b => (b.GetProperty("label").GetString()!, b.GetProperty("kind").GetString()!, b.GetProperty("value").GetString()!))

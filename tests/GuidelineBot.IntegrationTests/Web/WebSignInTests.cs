@@ -18,9 +18,9 @@ namespace GuidelineBot.IntegrationTests.Web;
 /// </summary>
 public sealed class WebSignInTests
 {
-    private const string AdminRole = "GuidelineBot.Admin";
+    internal const string AdminRole = "GuidelineBot.Admin";
 
-    private static WebBotFactory SignInBot(FakeOpenIdProvider idp, string? clientSecret = null) => new("Production", new Dictionary<string, string?>
+    internal static WebBotFactory SignInBot(FakeOpenIdProvider idp, string? clientSecret = null) => new("Production", new Dictionary<string, string?>
     {
         ["Search:Reranker"] = "None",
         ["Web:Authority"] = idp.Issuer,
@@ -214,7 +214,7 @@ public sealed class WebSignInTests
     }
 
     /// <summary>GET / (redirect to the provider), then post the callback form as the provider's page would.</summary>
-    private static async Task<HttpResponseMessage> SignInAsync(ChatClient chat, FakeOpenIdProvider idp, Func<string, string, string> idToken)
+    internal static async Task<HttpResponseMessage> SignInAsync(ChatClient chat, FakeOpenIdProvider idp, Func<string, string, string> idToken)
     {
         using var challenge = await chat.GetAsync("/");
         Assert.Equal(HttpStatusCode.Redirect, challenge.StatusCode);

@@ -1,4 +1,5 @@
 using GuidelineBot.Core.Conversation;
+using GuidelineBot.Core.Experts;
 using GuidelineBot.Web.Chat;
 
 namespace GuidelineBot.UnitTests.Web;
@@ -55,12 +56,77 @@ public sealed class ChatRendererTests
         Assert.Equal("Was this helpful?", Assert.Single(message.Blocks[1].Text!).Text);
     }
 
+    private static readonly DateTimeOffset At = new(2026, 11, 30, 9, 15, 0, TimeSpan.Zero);
+
+    private static Ticket Ticket() => new("t-0123456789abcdef", "Can I bring my dog to school?", "it's a guide dog",
+        new ExpertAsker(Channels.Web, "local-1", "Pat", null, "web:local-1", true, null), null, null, 0, At);
+
+    [Fact]
+    public void The_ask_an_expert_form_is_a_form_with_a_labelled_limited_optional_field_and_a_send_button()
+    {
+        var question = new AnswerRef("q1", null, "Can I bring my dog to school?");
+
+        var message = Assert.Single(ChatRenderer.Render(new ConversationResponse([new AskExpertFormMessage(question)])).Messages);
+
+        Assert.Equal("form", message.Kind);
+        var input = Assert.Single(message.Blocks, b => b.Type == "input");
+        Assert.Equal(ExpertInputs.Context, input.Id);
+        Assert.Equal(ExpertInputs.MaxContextLength, input.MaxLength);
+        Assert.True(input.Optional);
+        Assert.False(input.Multiline);
+        Assert.False(string.IsNullOrWhiteSpace(string.Concat(input.Text!.Select(s => s.Text))));
+        var submit = Assert.Single(message.Blocks[^1].Buttons!);
+        Assert.Equal(("sendToExpert", MessageContent.SendToExpertsLabel), (submit.Kind, submit.Label));
+        Assert.Equal(question, AnswerRef.Decode(submit.Value));
+        Assert.True(ChatRenderer.TryParseKind(submit.Kind, out var kind) && kind == ActionKind.SendToExpert);
+    }
+
+    [Fact]
+    public void A_declined_answers_offer_the_ticket_confirmation_and_the_expert_answer_render_with_their_own_kinds()
+    {
+        var ticket = Ticket();
+        var answer = new TicketAnswer("a1", ticket.Id, new ExpertRef(Channels.Slack, "U9", "Dana Expert"), "Yes, guide dogs are welcome.", false, At.AddHours(2));
+        var offer = new FeedbackThanksMessage(Helpful: false, Counted: true, Answer: null) { ExpertOffer = new AnswerRef("q1", "s1", ticket.Question) };
+
+        var messages = ChatRenderer.Render(new ConversationResponse(
+            [offer, new ExpertTicketOpenedMessage(ticket, Created: true), new ExpertAnswerMessage(ticket, answer)])).Messages;
+
+        Assert.Equal(["feedbackThanks", "ticketOpened", "expertAnswer"], messages.Select(m => m.Kind));
+        var ask = Assert.Single(messages[0].Blocks.Single(b => b.Type == "actions").Buttons!);
+        Assert.Equal(("askExpert", MessageContent.AskExpertLabel), (ask.Kind, ask.Label));
+        Assert.Contains("#" + ticket.ShortId, Text(messages[1]), StringComparison.Ordinal);
+        var delivered = Text(messages[2]);
+        Assert.Contains("Yes, guide dogs are welcome.", delivered, StringComparison.Ordinal);
+        Assert.Contains("Dana Expert", delivered, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Toggles_and_multiline_fields_keep_their_ids_and_the_experts_own_buttons_are_left_out()
+    {
+        var form = Assert.Single(ChatRenderer.Render(new ConversationResponse([new ExpertAnswerFormMessage(Ticket())])).Messages);
+        var post = Assert.Single(ChatRenderer.Render(new ConversationResponse([new ExpertTicketMessage(Ticket(), Channels.Slack, false, At)])).Messages);
+
+        var answer = Assert.Single(form.Blocks, b => b.Type == "input");
+        Assert.Equal((ExpertInputs.Answer, true, ExpertInputs.MaxAnswerLength), (answer.Id, answer.Multiline, answer.MaxLength));
+        Assert.Equal(ExpertInputs.AddToKnowledge, Assert.Single(form.Blocks, b => b.Type == "toggle").Id);
+        Assert.Empty(form.Blocks[^1].Buttons!);
+        Assert.Empty(post.Blocks.Single(b => b.Type == "actions").Buttons!);
+    }
+
+    private static string Text(ChatMessage message) =>
+        string.Concat(message.Blocks.SelectMany(b => (b.Text ?? []).Concat(b.Items?.SelectMany(i => i) ?? [])).Select(s => s.Text));
+
     [Theory]
     [InlineData("ask", true)]
     [InlineData("helpful", true)]
     [InlineData("notHelpful", true)]
     [InlineData("onboarding", true)]
+    [InlineData("askExpert", true)]
+    [InlineData("sendToExpert", true)]
     [InlineData("share", false)]
+    [InlineData("expertAnswer", false)]
+    [InlineData("expertAssign", false)]
+    [InlineData("submitExpertAnswer", false)]
     [InlineData("Ask", false)]
     [InlineData("1", false)]
     [InlineData("", false)]

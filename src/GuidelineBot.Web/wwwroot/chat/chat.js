@@ -8,6 +8,7 @@
   const status = document.getElementById("status");
   const token = document.querySelector('meta[name="request-verification-token"]').content;
   let busy = false;
+  let fields = 0;
 
   function el(tag, className, text) {
     const node = document.createElement(tag);
@@ -48,7 +49,7 @@
     return parent;
   }
 
-  function actions(block) {
+  function actions(block, inForm) {
     const box = el("div", "buttons");
     const label = block.text && block.text.length ? spans(el("p", "group-label"), block.text) : null;
     const feedback = (block.buttons || []).some((b) => b.kind === "helpful" || b.kind === "notHelpful");
@@ -63,15 +64,47 @@
     if (feedback) box.classList.add("feedback");
     for (const b of block.buttons || []) {
       const button = el("button", b.primary ? "primary" : null, b.label);
-      button.type = "button";
       button.dataset.kind = b.kind;
-      button.addEventListener("click", () => press(box, button, b));
+      if (inForm) {
+        // A form's button submits it (Enter in a field does too), with the fields' values.
+        button.type = "submit";
+        button.dataset.value = b.value;
+      } else {
+        button.type = "button";
+        button.addEventListener("click", () => press(box, button, b));
+      }
       box.appendChild(button);
     }
     return box;
   }
 
-  function block(b) {
+  // A form field: a labelled text box (input or textarea, with the server's maxlength) or a labelled tick box.
+  function field(b) {
+    const id = "field-" + ++fields;
+    const wrap = el("div", b.type === "toggle" ? "field toggle" : "field");
+    const label = spans(el("label"), b.text);
+    label.htmlFor = id;
+    let control;
+    if (b.type === "toggle") {
+      control = el("input");
+      control.type = "checkbox";
+      wrap.append(control, label);
+    } else {
+      control = el(b.multiline ? "textarea" : "input");
+      if (!b.multiline) control.type = "text";
+      if (b.maxLength) control.maxLength = b.maxLength;
+      if (b.placeholder) control.placeholder = b.placeholder;
+      control.required = !b.optional;
+      control.autocomplete = "off";
+      wrap.append(label, control);
+    }
+    control.id = id;
+    control.name = b.id;
+    control.dataset.field = b.id;
+    return wrap;
+  }
+
+  function block(b, inForm) {
     switch (b.type) {
       case "heading":
         return spans(el((b.level || 1) > 1 ? "h4" : "h3"), b.text);
@@ -88,7 +121,10 @@
         return quote;
       }
       case "actions":
-        return actions(b);
+        return actions(b, inForm);
+      case "input":
+      case "toggle":
+        return field(b);
       default:
         return spans(el("p"), b.text);
     }
@@ -107,13 +143,26 @@
 
   function showBot(message) {
     const node = item("GuidelineBot", "bot " + (message.kind || ""));
-    for (const b of message.blocks || []) node.appendChild(block(b));
+    const blocks = message.blocks || [];
+    // A message with fields is a form: its button posts the fields' values with the button's kind and value.
+    const isForm = blocks.some((b) => b.type === "input" || b.type === "toggle");
+    const parent = isForm ? node.appendChild(el("form", "form")) : node;
+    if (isForm) {
+      parent.addEventListener("submit", (event) => {
+        event.preventDefault();
+        submit(parent, event.submitter || parent.querySelector("button[type=submit]"));
+      });
+    }
+    for (const b of blocks) parent.appendChild(block(b, isForm));
     return node;
   }
 
   function focusAfterReply(shown, fromButton) {
-    // After a button, move to the first button of the newest reply (onboarding's Next), else back to the question box.
-    const first = fromButton && shown.length ? shown[shown.length - 1].querySelector("button:not([disabled])") : null;
+    // After a button, move to the newest reply's first field (a form's) or button (onboarding's Next), else back to
+    // the question box.
+    const first = fromButton && shown.length
+      ? shown[shown.length - 1].querySelector("input:not([disabled]), textarea:not([disabled]), button:not([disabled])")
+      : null;
     (first || input).focus();
     (shown[shown.length - 1] || log.lastElementChild)?.scrollIntoView({ block: "nearest" });
   }
@@ -176,6 +225,33 @@
     send("chat/actions", { kind: b.kind, value: b.value }, true);
   }
 
+  function submit(formNode, button) {
+    if (busy || !button) return;
+    const inputs = {};
+    for (const control of formNode.querySelectorAll("[data-field]")) {
+      inputs[control.dataset.field] = control.type === "checkbox" ? String(control.checked) : control.value.trim();
+    }
+    // Sent once: the form's fields and buttons are done.
+    for (const control of formNode.elements) control.disabled = true;
+    button.setAttribute("aria-pressed", "true");
+    showUser(button.textContent);
+    send("chat/actions", { kind: button.dataset.kind, value: button.dataset.value, inputs }, true);
+  }
+
+  // Once when the page opens: what waits for the person (an expert's answer to a question they sent), shown once.
+  async function opened() {
+    try {
+      const data = await post("chat/opened", {});
+      const shown = ((data && data.messages) || []).map(showBot);
+      if (shown.length) {
+        status.textContent = shown.length === 1 ? "An expert answered your question." : "Experts answered your questions.";
+        shown[shown.length - 1].scrollIntoView({ block: "nearest" });
+      }
+    } catch {
+      // The bot could not be reached: the question box still works, and says so when used.
+    }
+  }
+
   form.addEventListener("submit", (event) => {
     event.preventDefault();
     const text = input.value.trim();
@@ -191,4 +267,5 @@
   });
 
   input.focus();
+  opened();
 })();

@@ -1,0 +1,81 @@
+using GuidelineBot.Core.Experts;
+using GuidelineBot.Core.Knowledge;
+using GuidelineBot.Web.SignIn;
+using Microsoft.AspNetCore.Antiforgery;
+using Microsoft.AspNetCore.Http;
+
+namespace GuidelineBot.Web.Admin;
+
+/// <summary>
+/// <c>POST /admin/suggestions/{id}</c>, the dashboard's review forms (admin policy, antiforgery token): <c>decision</c>
+/// <c>approve</c> or <c>reject</c> with the <c>question</c> and <c>answer</c> as edited, or <c>withdraw</c> an approved
+/// one. The decision is stored with the admin's name; an approval or a withdrawal reloads this replica's knowledge at
+/// once (the others see the store's approved version change). Then back to the dashboard.
+/// </summary>
+internal static class SuggestionReview
+{
+    public const string Route = "/suggestions/{id}";
+    public const string Approve = "approve";
+    public const string Reject = "reject";
+    public const string Withdraw = "withdraw";
+
+    /// <summary>Where the review list starts on the dashboard.</summary>
+    public const string Anchor = "review";
+
+    /// <summary>An edited question is one line of a document's heading.</summary>
+    public const int MaxQuestionLength = 500;
+
+    public static async Task<IResult> DecideAsync(string id, HttpContext http, ISuggestionStore suggestions, IKnowledgeStatus knowledge,
+        IAntiforgery antiforgery, TimeProvider time, CancellationToken cancellationToken)
+    {
+        if (!http.Request.HasFormContentType)
+        {
+            return Results.Text("Post the dashboard's form.", statusCode: StatusCodes.Status415UnsupportedMediaType);
+        }
+
+        if (!await antiforgery.IsRequestValidAsync(http))
+        {
+            return Results.Text("The form is missing a valid antiforgery token: reload the dashboard and try again.", statusCode: StatusCodes.Status400BadRequest);
+        }
+
+        if (await suggestions.GetAsync(id, cancellationToken) is not { } suggestion)
+        {
+            return Results.Text("There is no such suggestion.", statusCode: StatusCodes.Status404NotFound);
+        }
+
+        var form = await http.Request.ReadFormAsync(cancellationToken);
+        var decision = form["decision"].ToString();
+        var (question, answer) = decision == Withdraw
+            ? (suggestion.Question, suggestion.Answer)
+            : (form["question"].ToString().Trim(), form["answer"].ToString().Trim());
+        if (decision is not (Approve or Reject or Withdraw))
+        {
+            return Results.Text("decision must be approve, reject or withdraw.", statusCode: StatusCodes.Status400BadRequest);
+        }
+
+        if (question.Length is 0 or > MaxQuestionLength || answer.Length is 0 or > ExpertInputs.MaxAnswerLength)
+        {
+            return Results.Text($"The question (up to {MaxQuestionLength} characters) and the answer (up to {ExpertInputs.MaxAnswerLength}) must not be empty.",
+                statusCode: StatusCodes.Status400BadRequest);
+        }
+
+        if (decision == Withdraw && suggestion.Status != SuggestionStatus.Approved)
+        {
+            return Results.Text("Only an approved answer can be withdrawn.", statusCode: StatusCodes.Status409Conflict);
+        }
+
+        var status = decision == Approve ? SuggestionStatus.Approved : SuggestionStatus.Rejected;
+        await suggestions.DecideAsync(id, question, answer, status, AdminName(http), time.GetUtcNow(), cancellationToken);
+        if (decision != Reject || suggestion.Status == SuggestionStatus.Approved)
+        {
+            // The knowledge changed: this replica serves it now, not at its next poll.
+            await knowledge.ReloadAsync(cancellationToken);
+        }
+
+        return Results.Redirect($"{http.Request.PathBase}{AdminEndpoints.Path}#{Anchor}");
+    }
+
+    /// <summary>The signed-in admin's name (or id); in local mode, where nobody signs in, "local admin".</summary>
+    private static string AdminName(HttpContext http) =>
+        WebClaims.DisplayName(http.User) is { Length: > 0 } name ? name : WebClaims.UserId(http.User) ?? "local admin";
+}
