@@ -84,7 +84,6 @@ public static class TeamsServiceCollectionExtensions
     private static void AddExperts(IServiceCollection services, IConfiguration configuration)
     {
         var section = configuration.GetSection(ExpertOptions.SectionName);
-        services.AddOptions<ExpertOptions>().Bind(section).ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<ExpertOptions>, TeamsExpertOptionsValidator>());
         if (string.IsNullOrWhiteSpace(configuration[$"{BotOptions.SectionName}:{nameof(BotOptions.MicrosoftAppId)}"])
             || string.IsNullOrWhiteSpace(section[nameof(ExpertOptions.TeamsChannel)]))

@@ -5,6 +5,7 @@ using GuidelineBot.Core.Conversation;
 using GuidelineBot.Core.Knowledge;
 using GuidelineBot.Core.Onboarding;
 using GuidelineBot.Teams.Cards;
+using GuidelineBot.Testing;
 
 namespace GuidelineBot.UnitTests.Teams;
 

@@ -3,6 +3,7 @@ using GuidelineBot.Core.Answers;
 using GuidelineBot.Core.Conversation;
 using GuidelineBot.Core.Experts;
 using GuidelineBot.Teams.Cards;
+using GuidelineBot.Testing;
 
 namespace GuidelineBot.UnitTests.Teams;
 

@@ -3,9 +3,9 @@ using System.Text.Json.Nodes;
 using GuidelineBot.Core.Conversation;
 using GuidelineBot.Teams.Cards;
 
-namespace GuidelineBot.UnitTests.Teams;
+namespace GuidelineBot.Testing;
 
-/// <summary>Finding things in a rendered Adaptive Card, and clicking its buttons the way Teams does.</summary>
+/// <summary>Finding things in a rendered Adaptive Card, and clicking its buttons the way Teams does. Linked into the unit and integration tests.</summary>
 internal static class CardJson
 {
     /// <summary>The card as JSON text, non-ASCII and quotes unescaped (for "contains" checks).</summary>
@@ -52,13 +52,22 @@ internal static class CardJson
     /// <summary>What Teams sends back when <paramref name="submit"/> is clicked: its data with the field values merged in, read as the core's inbound.</summary>
     public static ConversationInbound? Click(JsonObject submit, IReadOnlyDictionary<string, string>? fields = null)
     {
+        using var json = JsonDocument.Parse(SubmitValue(submit, fields).ToJsonString());
+        return CardActions.Read(json.RootElement.Clone());
+    }
+
+    /// <summary>The activity <c>value</c> Teams sends when <paramref name="submit"/> is clicked: its data with the field values merged in.</summary>
+    public static JsonObject SubmitValue(JsonObject submit, IReadOnlyDictionary<string, string>? fields = null)
+    {
         var value = submit["data"]!.DeepClone().AsObject();
         foreach (var (id, text) in fields ?? new Dictionary<string, string>())
         {
             value[id] = text;
         }
 
-        using var json = JsonDocument.Parse(value.ToJsonString());
-        return CardActions.Read(json.RootElement.Clone());
+        return value;
     }
+
+    /// <summary>The Action.Submit titled <paramref name="title"/>.</summary>
+    public static JsonObject SubmitTitled(JsonNode? card, string title) => Submits(card).Single(s => s["title"]?.GetValue<string>() == title);
 }
