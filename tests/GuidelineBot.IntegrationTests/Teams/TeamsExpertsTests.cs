@@ -91,6 +91,33 @@ public sealed class TeamsExpertsTests(TeamsExpertsFixture fixture) : IClassFixtu
     }
 
     [Fact]
+    public async Task A_delivery_the_connector_refuses_is_retried_from_the_store()
+    {
+        const string chat = "a:experts-retry";
+        var (post, ticketCard) = await OpenTicketAsync(Bot, chat, "what is the cafeteria menu on saturday?", null);
+        Fake.FailNext(Uri.EscapeDataString(chat) + "/activities", 1, retryAfter: false); // 503 without Retry-After: not repeated by the HTTP client
+
+        const string answerText = "There is no school lunch on Saturdays.";
+        await PostAsync(Bot, ExpertSubmit(post.ResponseId!, CardJson.SubmitValue(CardJson.SubmitTitled(ticketCard, MessageContent.SubmitAnswerLabel),
+            new Dictionary<string, string> { [ExpertInputs.Answer] = answerText, [ExpertInputs.AddToKnowledge] = "false" }), TeamsExpertsFixture.Expert, id: "1700000000601"));
+
+        var attempts = await Fake.WaitForMessagesAsync(r => IsSendTo(r, chat) && r.Card.Contains(answerText, StringComparison.Ordinal), 2, "the failed delivery and its retry");
+        Assert.Null(attempts[0].ResponseId); // answered 503
+        Assert.NotNull(attempts[1].ResponseId);
+        var tickets = Bot.Services.GetRequiredService<ITicketStore>();
+        Ticket? ticket = null;
+        for (var i = 0; i < 800 && ticket?.Answers.SingleOrDefault()?.DeliveredAt is null; i++)
+        {
+            await Task.Delay(25);
+            ticket = await tickets.FindByPostAsync(Channels.Teams, Channel, post.ResponseId!, CancellationToken.None);
+        }
+
+        Assert.NotNull(Assert.Single(ticket!.Answers).DeliveredAt);
+        var suggestions = await Bot.Services.GetRequiredService<ISuggestionStore>().ListAsync(null, CancellationToken.None);
+        Assert.DoesNotContain(suggestions, s => s.Answer == answerText); // "Add to knowledge" was not ticked
+    }
+
+    [Fact]
     public async Task Someone_not_on_the_channels_roster_is_refused_and_nothing_changes()
     {
         var (post, ticketCard) = await OpenTicketAsync(Bot, "a:experts-refused", "what is the cafeteria menu on thursday?", null);
