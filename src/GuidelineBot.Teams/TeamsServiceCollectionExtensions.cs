@@ -1,10 +1,12 @@
 using GuidelineBot.Core.Background;
 using GuidelineBot.Core.Conversation;
+using GuidelineBot.Core.Experts;
 using GuidelineBot.Http;
 using GuidelineBot.Teams.Auth;
 using GuidelineBot.Teams.Configuration;
 using GuidelineBot.Teams.Connector;
 using GuidelineBot.Teams.Endpoint;
+using GuidelineBot.Teams.Experts;
 using GuidelineBot.Teams.Onboarding;
 using GuidelineBot.Teams.Protocol;
 using GuidelineBot.Teams.Turns;
@@ -49,6 +51,7 @@ public static class TeamsServiceCollectionExtensions
         services.AddScoped<ConversationUpdateHandler>();
         services.AddScoped<InstallationUpdateHandler>();
         services.AddScoped<PersonalChat>();
+        AddExperts(services, configuration);
         return services;
     }
 
@@ -71,6 +74,27 @@ public static class TeamsServiceCollectionExtensions
             log.Log(access.Mode == TeamsMode.Authenticated ? LogLevel.Information : LogLevel.Warning, "{Why}", access.Why));
         endpoints.MapPost(MessagesEndpoint.Route, MessagesEndpoint.HandleAsync);
         return endpoints;
+    }
+
+    /// <summary>
+    /// "Ask an expert" in Teams (<see cref="IExpertChannel"/> and <see cref="IExpertAnswerDelivery"/>), only when Teams is
+    /// on (an App ID: the Bot Connector takes proactive posts only from a registered bot) and <c>Experts:TeamsChannel</c>
+    /// is set.
+    /// </summary>
+    private static void AddExperts(IServiceCollection services, IConfiguration configuration)
+    {
+        var section = configuration.GetSection(ExpertOptions.SectionName);
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<ExpertOptions>, TeamsExpertOptionsValidator>());
+        if (string.IsNullOrWhiteSpace(configuration[$"{BotOptions.SectionName}:{nameof(BotOptions.MicrosoftAppId)}"])
+            || string.IsNullOrWhiteSpace(section[nameof(ExpertOptions.TeamsChannel)]))
+        {
+            return;
+        }
+
+        services.AddSingleton<ExpertsTeamServiceUrl>();
+        services.AddSingleton<TeamsExpertChannel>();
+        services.AddSingleton<IExpertChannel>(sp => sp.GetRequiredService<TeamsExpertChannel>());
+        services.AddSingleton<IExpertAnswerDelivery, TeamsExpertAnswerDelivery>();
     }
 
     /// <summary>Token and OpenID metadata requests (safe to repeat): 429 and 5xx are retried a few times, honouring Retry-After.</summary>

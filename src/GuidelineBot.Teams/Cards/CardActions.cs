@@ -7,7 +7,9 @@ namespace GuidelineBot.Teams.Cards;
 /// <summary>
 /// The <c>data</c> of the cards' Action.Submit buttons, and reading it back from an activity's <c>value</c> as the
 /// conversation core's inbound: <c>{"action":"ask","question":…}</c>, <c>{"action":"feedback","helpful":…,"question":…,
-/// "sectionId":…,"questionId":…}</c>, <c>{"action":"onboarding","value":"onboarding:next:d0.s3"}</c>.
+/// "sectionId":…,"questionId":…}</c>, <c>{"action":"onboarding","value":"onboarding:next:d0.s3"}</c>; "Ask an expert" and the
+/// experts' buttons <c>{"action":"ask_expert"|"send_to_expert"|"expert_assign"|"expert_submit"|…,"value":…}</c>, a form's
+/// field values merged in by Teams under their ids.
 /// </summary>
 internal static class CardActions
 {
@@ -22,6 +24,7 @@ internal static class CardActions
             ["questionId"] = answer.QuestionId,
         },
         ActionKind.Onboarding => new JsonObject { ["action"] = ActionIds.Onboarding, ["value"] = action.Value },
+        _ when IsExpert(action.Kind) => new JsonObject { ["action"] = ActionIds.For(action.Kind, 0), ["value"] = action.Value },
         // A messageBack shows the question in the chat and sends it back as text and value.
         _ => new JsonObject
         {
@@ -46,6 +49,11 @@ internal static class CardActions
         }
 
         var action = GetString(v, "action");
+        if (action is not null && ActionIds.Kind(action) is { } kind && IsExpert(kind))
+        {
+            return ConversationInbound.FromAction(kind, GetString(v, "value"), Inputs(v));
+        }
+
         var question = GetString(v, "question");
         if (string.Equals(action, ActionIds.Feedback, StringComparison.Ordinal))
         {
@@ -62,6 +70,27 @@ internal static class CardActions
         return string.Equals(action, ActionIds.Onboarding, StringComparison.Ordinal) && GetString(v, "value") is { Length: > 0 } step
             ? new OnboardingActionInbound(step)
             : null;
+    }
+
+    /// <summary>A form's submit: it sends the card's fields (a form's, or a ticket's answer box).</summary>
+    public static bool IsFormSubmit(ActionKind kind) => kind is ActionKind.SendToExpert or ActionKind.SubmitExpertAnswer;
+
+    private static bool IsExpert(ActionKind kind) =>
+        kind is ActionKind.AskExpert or ActionKind.SendToExpert or ActionKind.ExpertAnswer or ActionKind.ExpertAssign or ActionKind.SubmitExpertAnswer;
+
+    /// <summary>The card's field values Teams merged into the submit's data: every string beside our own keys.</summary>
+    private static Dictionary<string, string> Inputs(JsonElement value)
+    {
+        var inputs = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var property in value.EnumerateObject())
+        {
+            if (property.Name is not ("action" or "value" or "msteams") && property.Value.ValueKind == JsonValueKind.String)
+            {
+                inputs[property.Name] = property.Value.GetString()!;
+            }
+        }
+
+        return inputs;
     }
 
     private static string? GetString(JsonElement element, string name) =>

@@ -15,15 +15,18 @@ internal static class TeamsCardRenderer
     public const string Version = "1.5";
 
     /// <summary>The card for a message, or null for one that is a line of text (small talk, a notice).</summary>
-    public static Attachment? Render(OutboundMessage message)
+    /// <param name="extra">Blocks shown after the message's own (e.g. the "Ask an expert" offer under an answer voted 👎).</param>
+    public static Attachment? Render(OutboundMessage message, IEnumerable<ContentBlock>? extra = null)
     {
         if (message is SmallTalkMessage or NoticeMessage)
         {
             return null;
         }
 
+        var blocks = Blocks(message).Concat(extra ?? []).ToList();
+        var isForm = blocks.Any(b => b is InputBlock or ToggleBlock);
         var body = new JsonArray();
-        foreach (var block in message.Content)
+        foreach (var block in blocks)
         {
             switch (block)
             {
@@ -60,7 +63,22 @@ internal static class TeamsCardRenderer
                         body.Add(TextBlock(Markdown(label), weight: "Bolder", separator: true));
                     }
 
-                    body.Add(ActionSet(a.Actions.Select(Submit).ToArray()));
+                    body.Add(ActionSet(a.Actions.Select(action => Submit(action, isForm)).ToArray()));
+                    break;
+                case InputBlock i:
+                    body.Add(Input(i));
+                    break;
+                case ToggleBlock t:
+                    body.Add(new JsonObject
+                    {
+                        ["type"] = "Input.Toggle",
+                        ["id"] = t.Id,
+                        ["title"] = t.Label.PlainText,
+                        ["valueOn"] = "true",
+                        ["valueOff"] = "false",
+                        ["value"] = "false",
+                        ["wrap"] = true,
+                    });
                     break;
             }
         }
@@ -95,13 +113,60 @@ internal static class TeamsCardRenderer
         return sb.ToString();
     }
 
-    /// <summary>A button: its <c>data</c> says what it does (<see cref="CardActions"/>); onboarding choices show their short label.</summary>
-    private static JsonObject Submit(OutboundAction action)
+    /// <summary>
+    /// The blocks a card shows: the message's content, except that a ticket in the experts' channel carries its answer
+    /// form (answer box, "Add to knowledge", Submit) in place of the Answer button — Teams shows forms in the card.
+    /// </summary>
+    private static IEnumerable<ContentBlock> Blocks(OutboundMessage message)
+    {
+        if (message is not ExpertTicketMessage ticket)
+        {
+            return message.Content;
+        }
+
+        var form = ticket.AnswerForm;
+        return ticket.Content.SelectMany(block => block is ActionsBlock a && a.Actions.Any(x => x.Kind == ActionKind.ExpertAnswer)
+            ? form.Content.Where(b => b is InputBlock or ToggleBlock)
+                .Append(a with { Actions = [form.Submit, .. a.Actions.Where(x => x.Kind != ActionKind.ExpertAnswer)] })
+            : [block]);
+    }
+
+    /// <summary>A text field: its value comes back in the submit's data under its id; required unless optional.</summary>
+    private static JsonObject Input(InputBlock input)
+    {
+        var field = new JsonObject
+        {
+            ["type"] = "Input.Text",
+            ["id"] = input.Id,
+            ["label"] = input.Label.PlainText,
+            ["isMultiline"] = input.Multiline,
+            ["maxLength"] = input.MaxLength,
+            ["isRequired"] = !input.Optional,
+        };
+        if (input.Placeholder is { } placeholder)
+        {
+            field["placeholder"] = placeholder;
+        }
+
+        return field;
+    }
+
+    /// <summary>
+    /// A button: its <c>data</c> says what it does (<see cref="CardActions"/>); onboarding choices show their short label.
+    /// On a card with fields, only a form's submit sends them (and waits for the required ones): the other buttons
+    /// (Assign to me) send none.
+    /// </summary>
+    private static JsonObject Submit(OutboundAction action, bool isForm)
     {
         var submit = new JsonObject { ["type"] = "Action.Submit", ["title"] = action.ShortLabel ?? action.Label, ["data"] = CardActions.Data(action) };
         if (action.Primary)
         {
             submit["style"] = "positive";
+        }
+
+        if (isForm)
+        {
+            submit["associatedInputs"] = CardActions.IsFormSubmit(action.Kind) ? "auto" : "none";
         }
 
         return submit;

@@ -46,11 +46,29 @@ internal sealed class ConnectorClient
         SendAsync(HttpMethod.Post, Url(serviceUrl, "v3/conversations"),
             parameters, TeamsJsonContext.Default.ConversationParameters, TeamsJsonContext.Default.ConversationResourceResponse, cancellationToken);
 
-    private async Task<TResponse?> SendAsync<TBody, TResponse>(
+    /// <summary>
+    /// <c>GET {serviceUrl}/v3/conversations/{conversationId}/pagedmembers?pageSize=…&amp;continuationToken=…</c>: one page of
+    /// the roster (of a team's channel: the team's members).
+    /// </summary>
+    public Task<PagedMembersResult?> GetPagedMembersAsync(string serviceUrl, string conversationId, int pageSize, string? continuationToken,
+        CancellationToken cancellationToken)
+    {
+        var url = Url(serviceUrl, "v3/conversations", conversationId, "pagedmembers");
+        var query = "pageSize=" + pageSize.ToString(System.Globalization.CultureInfo.InvariantCulture) +
+                    (string.IsNullOrEmpty(continuationToken) ? "" : "&continuationToken=" + Uri.EscapeDataString(continuationToken));
+        return SendAsync(HttpMethod.Get, new UriBuilder(url) { Query = query }.Uri, null, TeamsJsonContext.Default.PagedMembersResult, cancellationToken);
+    }
+
+    private Task<TResponse?> SendAsync<TBody, TResponse>(
         HttpMethod method, Uri url, TBody body, JsonTypeInfo<TBody> bodyType, JsonTypeInfo<TResponse> responseType, CancellationToken cancellationToken)
+        where TResponse : class =>
+        SendAsync(method, url, JsonContent.Create(body, bodyType), responseType, cancellationToken);
+
+    private async Task<TResponse?> SendAsync<TResponse>(
+        HttpMethod method, Uri url, HttpContent? content, JsonTypeInfo<TResponse> responseType, CancellationToken cancellationToken)
         where TResponse : class
     {
-        using var request = new HttpRequestMessage(method, url) { Content = JsonContent.Create(body, bodyType) };
+        using var request = new HttpRequestMessage(method, url) { Content = content };
         var token = await _tokens.GetTokenAsync(cancellationToken);
         if (token is not null)
         {

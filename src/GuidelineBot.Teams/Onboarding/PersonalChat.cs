@@ -1,4 +1,3 @@
-using System.Text.Json;
 using System.Text.Json.Nodes;
 using GuidelineBot.Teams.Configuration;
 using GuidelineBot.Teams.Connector;
@@ -19,7 +18,7 @@ internal sealed class PersonalChat(ConnectorClient connector, IOptions<BotOption
     public async Task<Activity> OpenAsync(TeamsTurn turn, ChannelAccount person, CancellationToken cancellationToken)
     {
         var bot = turn.Activity.Recipient ?? throw new InvalidOperationException("The activity has no recipient (the bot).");
-        var tenant = TenantOf(turn.Activity) ?? (string.IsNullOrWhiteSpace(options.Value.MicrosoftAppTenantId) ? null : options.Value.MicrosoftAppTenantId);
+        var tenant = turn.TenantId ?? (string.IsNullOrWhiteSpace(options.Value.MicrosoftAppTenantId) ? null : options.Value.MicrosoftAppTenantId);
         var parameters = new ConversationParameters
         {
             Bot = new ChannelAccount { Id = bot.Id, Name = bot.Name },
@@ -50,17 +49,5 @@ internal sealed class PersonalChat(ConnectorClient connector, IOptions<BotOption
         {
             await connector.SendToConversationAsync(message.ServiceUrl!, message.Conversation!.Id!, message, cancellationToken);
         }
-    }
-
-    private static string? TenantOf(Activity activity)
-    {
-        if (activity.ChannelData is { ValueKind: JsonValueKind.Object } data &&
-            data.TryGetProperty("tenant", out var tenant) && tenant.ValueKind == JsonValueKind.Object &&
-            tenant.TryGetProperty("id", out var id) && id.ValueKind == JsonValueKind.String && id.GetString() is { Length: > 0 } value)
-        {
-            return value;
-        }
-
-        return activity.Conversation?.TenantId is { Length: > 0 } fromConversation ? fromConversation : null;
     }
 }

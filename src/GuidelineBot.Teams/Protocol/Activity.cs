@@ -112,6 +112,12 @@ public sealed record ConversationParameters
     public string? TenantId { get; init; }
 
     public JsonNode? ChannelData { get; init; }
+
+    /// <summary>The first message of a new channel thread (<c>isGroup: true</c> with <c>channelData.channel.id</c>).</summary>
+    public Activity? Activity { get; init; }
 }
 
 public sealed record ConversationResourceResponse(string? Id, string? ServiceUrl, string? ActivityId);
+
+/// <summary>One page of <c>GET {serviceUrl}/v3/conversations/{conversationId}/pagedmembers</c>.</summary>
+public sealed record PagedMembersResult(IReadOnlyList<ChannelAccount>? Members, string? ContinuationToken);

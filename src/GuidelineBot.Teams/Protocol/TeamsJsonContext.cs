@@ -1,5 +1,6 @@
 using System.Text.Json.Serialization;
 using GuidelineBot.Teams.Auth;
+using GuidelineBot.Teams.Experts;
 
 namespace GuidelineBot.Teams.Protocol;
 
@@ -12,4 +13,6 @@ namespace GuidelineBot.Teams.Protocol;
 [JsonSerializable(typeof(ConversationParameters))]
 [JsonSerializable(typeof(ConversationResourceResponse))]
 [JsonSerializable(typeof(TokenResponse))]
+[JsonSerializable(typeof(PagedMembersResult))]
+[JsonSerializable(typeof(TeamsReplyAddress))]
 internal sealed partial class TeamsJsonContext : JsonSerializerContext;

@@ -1,4 +1,3 @@
-using System.Text.Json;
 using GuidelineBot.Teams.Protocol;
 
 namespace GuidelineBot.Teams.Turns;
@@ -30,6 +29,5 @@ internal sealed class ConversationUpdateHandler(TeamsConversation conversation)
 
     /// <summary>A team's channel (Teams adds <c>channelData.team</c>).</summary>
     private static bool IsTeam(Activity activity) =>
-        activity.Conversation?.ConversationType == "channel" ||
-        (activity.ChannelData is { ValueKind: JsonValueKind.Object } data && data.TryGetProperty("team", out var team) && team.ValueKind == JsonValueKind.Object);
+        activity.Conversation?.ConversationType == "channel" || ActivityChannelData.Id(activity, ActivityChannelData.Team) is not null;
 }

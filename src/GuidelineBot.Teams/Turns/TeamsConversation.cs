@@ -21,9 +21,22 @@ internal sealed class TeamsConversation(ConversationService conversation, Person
         }
 
         var response = await conversation.HandleAsync(turn.Context, inbound, cancellationToken);
+        if (inbound is ExpertReplyInbound reply && response.Messages.Count == 0)
+        {
+            // A mention in a thread that is not a ticket's: a question like any other.
+            response = await conversation.HandleAsync(turn.Context, new TextInbound(reply.Text), cancellationToken);
+        }
+
         if (response.Messages is [FeedbackThanksMessage thanks])
         {
             await ThankAsync(turn, thanks, cancellationToken);
+            return;
+        }
+
+        if (inbound is SendToExpertInbound && response.Messages is [ExpertTicketOpenedMessage opened] && turn.Activity.ReplyToId is { } formId)
+        {
+            // The form becomes the confirmation, so it cannot be sent twice.
+            await turn.UpdateAsync(formId, CardAlone(turn.Message(opened)), cancellationToken);
             return;
         }
 
@@ -80,20 +93,26 @@ internal sealed class TeamsConversation(ConversationService conversation, Person
         }
     }
 
-    /// <summary>The card voted on shows the answer again with the thank-you in place of its buttons (or the thank-you alone).</summary>
+    /// <summary>
+    /// The card voted on shows the answer again with the thank-you in place of its buttons (or the thank-you alone), and
+    /// under a 👎 the "Ask an expert" offer when there is one.
+    /// </summary>
     private static async Task ThankAsync(TeamsTurn turn, FeedbackThanksMessage thanks, CancellationToken cancellationToken)
     {
-        var cardId = turn.Activity.ReplyToId;
-        if (cardId is null)
+        var message = thanks.Answer is { } answer
+            ? turn.Message(answer, extra: thanks.ExpertOffer is null ? null : thanks.Content.OfType<ActionsBlock>())
+            : turn.Message(thanks);
+        if (turn.Activity.ReplyToId is not { } cardId)
         {
-            await turn.ReplyAsync(turn.Message(thanks.Answer ?? (OutboundMessage)thanks), cancellationToken);
+            await turn.ReplyAsync(message, cancellationToken);
             return;
         }
 
-        // The update carries the card alone: the Agents Playground refuses updates that would split into two messages.
-        var card = turn.Message(thanks.Answer ?? (OutboundMessage)thanks) with { Text = null, TextFormat = null };
-        await turn.UpdateAsync(cardId, card, cancellationToken);
+        await turn.UpdateAsync(cardId, CardAlone(message), cancellationToken);
     }
+
+    /// <summary>An update carries the card alone: the Agents Playground refuses updates that would split into two messages.</summary>
+    private static Activity CardAlone(Activity message) => message with { Text = null, TextFormat = null };
 
     private async Task<Activity?> OpenChatAsync(TeamsTurn turn, ChannelAccount person, CancellationToken cancellationToken)
     {

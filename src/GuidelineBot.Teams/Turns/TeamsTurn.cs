@@ -1,6 +1,7 @@
 using GuidelineBot.Core.Conversation;
 using GuidelineBot.Teams.Cards;
 using GuidelineBot.Teams.Connector;
+using GuidelineBot.Teams.Experts;
 using GuidelineBot.Teams.Protocol;
 
 namespace GuidelineBot.Teams.Turns;
@@ -21,14 +22,22 @@ internal sealed class TeamsTurn(Activity activity, ConnectorClient connector)
     /// </summary>
     public string UserId => PersonId(Activity.From);
 
+    /// <summary>The tenant: <c>channelData.tenant.id</c>, else <c>conversation.tenantId</c>.</summary>
+    public string? TenantId =>
+        ActivityChannelData.Id(Activity, ActivityChannelData.Tenant) ?? (Activity.Conversation?.TenantId is { Length: > 0 } tenant ? tenant : null);
+
     /// <summary>The conversation core's context for this activity: a personal chat (or one with no type: the Emulator) is direct.</summary>
     public ConversationContext Context => For(Activity.From);
 
-    /// <summary>The context for <paramref name="person"/> (the sender, or someone added) in this conversation.</summary>
+    /// <summary>
+    /// The context for <paramref name="person"/> (the sender, or someone added) in this conversation; an expert's answer
+    /// comes back here later (<see cref="TeamsReplyAddress"/>).
+    /// </summary>
     public ConversationContext For(ChannelAccount? person) =>
         new(Channels.Teams, PersonId(person), ConversationId, Activity.Conversation?.ConversationType is null or "personal", person?.Name ?? "")
         {
             MessageId = Activity.ReplyToId,
+            ReplyAddress = new TeamsReplyAddress(ServiceUrl, ConversationId, TenantId).Encode(),
         };
 
     private static string PersonId(ChannelAccount? person) =>
@@ -51,11 +60,16 @@ internal sealed class TeamsTurn(Activity activity, ConnectorClient connector)
     /// A message of the conversation core, addressed as <paramref name="template"/> (default: a reply here): its card, its
     /// one-line <c>summary</c> for notifications, and its plain <c>text</c> — except an answer, which is the card alone.
     /// </summary>
-    public Activity Message(OutboundMessage message, Activity? template = null)
+    /// <param name="extra">Blocks the card shows after the message's own.</param>
+    public Activity Message(OutboundMessage message, Activity? template = null, IEnumerable<ContentBlock>? extra = null) =>
+        Compose(message, template ?? Outgoing(), extra);
+
+    /// <summary><paramref name="message"/> as an activity shaped like <paramref name="template"/> (see <see cref="Message(OutboundMessage, Activity?, IEnumerable{ContentBlock}?)"/>).</summary>
+    public static Activity Compose(OutboundMessage message, Activity template, IEnumerable<ContentBlock>? extra = null)
     {
-        var card = TeamsCardRenderer.Render(message);
+        var card = TeamsCardRenderer.Render(message, extra);
         var text = message is AnswerMessage ? null : MessageText.Render(message);
-        return (template ?? Outgoing()) with
+        return template with
         {
             Text = text,
             TextFormat = text is null ? null : "plain",

@@ -1,11 +1,14 @@
 using GuidelineBot.Core.Background;
 using GuidelineBot.Core.Conversation;
+using GuidelineBot.Core.Experts;
 using GuidelineBot.Core.Logging;
 using GuidelineBot.Teams.Cards;
 using GuidelineBot.Teams.Connector;
+using GuidelineBot.Teams.Experts;
 using GuidelineBot.Teams.Protocol;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 
 namespace GuidelineBot.Teams.Turns;
 
@@ -26,6 +29,7 @@ internal sealed class TurnDispatcher(ConnectorClient connector, IServiceProvider
         var turn = new TeamsTurn(activity, connector);
         try
         {
+            await LearnServiceUrlAsync(activity, cancellationToken);
             switch (activity.Type)
             {
                 case Activity.Types.Message:
@@ -52,10 +56,36 @@ internal sealed class TurnDispatcher(ConnectorClient connector, IServiceProvider
         }
     }
 
-    /// <summary>A card button (its <c>data</c> comes back as the activity's value) or typed text without the bot's @mention.</summary>
+    /// <summary>
+    /// A card button (its <c>data</c> comes back as the activity's value), an expert's reply in a thread of the experts'
+    /// channel, or typed text without the bot's @mention.
+    /// </summary>
     private Task OnMessageAsync(TeamsTurn turn, CancellationToken cancellationToken) =>
         services.GetRequiredService<TeamsConversation>().RespondAsync(turn,
-            CardActions.Read(turn.Activity.Value) ?? new TextInbound(MentionText.WithoutBotMention(turn.Activity)), cancellationToken);
+            CardActions.Read(turn.Activity.Value)
+            ?? (ExpertsChannel is { } experts ? ExpertThreadReply.Read(turn.Activity, experts) : null)
+            ?? (ConversationInbound)new TextInbound(MentionText.WithoutBotMention(turn.Activity)), cancellationToken);
+
+    /// <summary>The experts' channel, when "Ask an expert" runs in Teams.</summary>
+    private string? ExpertsChannel => services.GetService<TeamsExpertChannel>() is null ? null : services.GetService<IOptions<ExpertOptions>>()?.Value.TeamsChannel;
+
+    /// <summary>Every activity may teach the experts' team service URL; failing to keep it never fails the turn.</summary>
+    private async Task LearnServiceUrlAsync(Activity activity, CancellationToken cancellationToken)
+    {
+        if (services.GetService<ExpertsTeamServiceUrl>() is not { } serviceUrls)
+        {
+            return;
+        }
+
+        try
+        {
+            await serviceUrls.LearnAsync(activity, cancellationToken);
+        }
+        catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
+        {
+            log.LogWarning(ex, "Could not keep the service URL of a {Type} activity", LogText.Clip(activity.Type));
+        }
+    }
 
     private async Task ApologizeAsync(TeamsTurn turn, CancellationToken cancellationToken)
     {

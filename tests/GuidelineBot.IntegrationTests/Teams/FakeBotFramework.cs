@@ -33,6 +33,7 @@ public sealed class FakeBotFramework : IAsyncDisposable
     private readonly ConcurrentDictionary<string, int> _refusals = new();
     private readonly ConcurrentDictionary<string, TimeSpan> _delays = new();
     private readonly ConcurrentDictionary<string, bool> _retryAfter = new();
+    private readonly ConcurrentDictionary<string, ChannelMember[]> _rosters = new(StringComparer.OrdinalIgnoreCase);
     private int _nextId;
     private int _keySetRequests;
 
@@ -104,6 +105,18 @@ public sealed class FakeBotFramework : IAsyncDisposable
 
     /// <summary>While true, the OpenID metadata and key set answer 500 (the endpoint is down).</summary>
     public bool MetadataDown { get; set; }
+
+    /// <summary>
+    /// The members <c>GET …/v3/conversations/{conversationId}/pagedmembers</c> lists (a team channel's roster), in pages of
+    /// the requested size.
+    /// </summary>
+    public void SetRoster(string conversationId, params ChannelMember[] members) => _rosters[conversationId] = members;
+
+    /// <summary>The roster look-ups made (<c>pagedmembers</c> pages).</summary>
+    public IReadOnlyList<RecordedRequest> RosterRequests => ConnectorRequests.Where(r => r.Method == "GET" && r.Path.EndsWith("/pagedmembers", StringComparison.Ordinal)).ToArray();
+
+    /// <summary>New channel threads the bot started (<c>POST /v3/conversations</c> with <c>isGroup: true</c>).</summary>
+    public IReadOnlyList<RecordedRequest> ChannelPosts => ConnectorRequests.Where(IsChannelPost).ToArray();
 
     /// <summary>Every connector call to exactly <paramref name="rawTarget"/> answers 403 (e.g. a 1:1 chat the bot may not open).</summary>
     public void Refuse(string rawTarget) => _refusals[rawTarget] = 1;
@@ -230,9 +243,49 @@ public sealed class FakeBotFramework : IAsyncDisposable
                 }
             }
 
+            if (request.Method == "GET" && request.Path.EndsWith("/pagedmembers", StringComparison.Ordinal))
+            {
+                return Roster(context, request);
+            }
+
+            if (IsChannelPost(request))
+            {
+                // A new thread: the root message's id, and the thread's conversation id "{channel};messageid={root}".
+                request.ResponseId = (1_800_000_000_000 + Interlocked.Increment(ref _nextId)).ToString(System.Globalization.CultureInfo.InvariantCulture);
+                var channel = request.Json["channelData"]!["channel"]!["id"]!.GetValue<string>();
+                return Results.Json(new JsonObject { ["id"] = channel + ";messageid=" + request.ResponseId, ["activityId"] = request.ResponseId });
+            }
+
             request.ResponseId = "activity-" + Interlocked.Increment(ref _nextId);
             return Results.Json(new JsonObject { ["id"] = request.ResponseId });
         });
+    }
+
+    /// <summary>A new channel thread: <c>POST /v3/conversations</c> with <c>isGroup: true</c>.</summary>
+    public static bool IsChannelPost(RecordedRequest request) =>
+        request.Method == "POST" && request.Path.EndsWith("/v3/conversations", StringComparison.Ordinal) && request.Json["isGroup"]?.GetValue<bool>() == true;
+
+    /// <summary>One page of the roster: up to <c>pageSize</c> members from the <c>continuationToken</c> (an offset here).</summary>
+    private IResult Roster(HttpContext context, RecordedRequest request)
+    {
+        var segments = request.Path.Split('/');
+        var conversationId = Uri.UnescapeDataString(segments[^2]);
+        if (!_rosters.TryGetValue(conversationId, out var members))
+        {
+            return Results.StatusCode(404);
+        }
+
+        // Teams may return fewer than asked: two per page here, so the bot has to follow the continuation token.
+        var size = Math.Min(2, int.TryParse(context.Request.Query["pageSize"], out var s) && s > 0 ? s : 200);
+        var from = int.TryParse(context.Request.Query["continuationToken"], out var c) ? c : 0;
+        var page = members.Skip(from).Take(size).Select(m => (JsonNode?)new JsonObject { ["id"] = m.Id, ["aadObjectId"] = m.AadObjectId, ["name"] = m.Name });
+        var result = new JsonObject { ["members"] = new JsonArray(page.ToArray()) };
+        if (from + size < members.Length)
+        {
+            result["continuationToken"] = (from + size).ToString(System.Globalization.CultureInfo.InvariantCulture);
+        }
+
+        return Results.Json(result);
     }
 
     private async Task<RecordedRequest> RecordAsync(HttpContext context)
@@ -270,6 +323,9 @@ public sealed class FakeBotFramework : IAsyncDisposable
     }
 }
 
+/// <summary>A person on a channel's roster: Teams user id, Entra object id, name.</summary>
+public sealed record ChannelMember(string Id, string AadObjectId, string Name);
+
 public sealed record RecordedRequest(string Method, string Path, string RawTarget, string Authorization, string Body)
 {
     /// <summary>The id the fake connector answered with (for a created conversation: its id).</summary>
@@ -277,7 +333,7 @@ public sealed record RecordedRequest(string Method, string Path, string RawTarge
 
     public JsonNode Json => JsonNode.Parse(Body) ?? throw new InvalidOperationException("empty body");
 
-    public string? ActivityType => Json["type"]?.GetValue<string>();
+    public string? ActivityType => Body.Length == 0 ? null : Json["type"]?.GetValue<string>();
 
     /// <summary>The first attachment's Adaptive Card as text (for "contains" checks).</summary>
     public string Card => Json["attachments"]?[0]?["content"]?.ToJsonString(new JsonSerializerOptions { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }) ?? "";

@@ -14,9 +14,11 @@ namespace GuidelineBot.IntegrationTests.Teams;
 /// <summary>
 /// The bot server in-process (with its real SQLite store in a temp folder), pointed at a <see cref="FakeBotFramework"/>;
 /// App ID set unless <paramref name="localMode"/> (then the environment is Development and the fake's origin is in
-/// <c>Bot:LocalServiceUrls</c>). <paramref name="services"/> adjusts the services last; log lines are collected.
+/// <c>Bot:LocalServiceUrls</c>). <paramref name="services"/> adjusts the services last, <paramref name="settings"/> adds
+/// configuration last; log lines are collected.
 /// </summary>
-public class TeamsBotFactory(FakeBotFramework fake, bool localMode = false, Action<IServiceCollection>? services = null) : GuidelineBotFactory
+public class TeamsBotFactory(FakeBotFramework fake, bool localMode = false, Action<IServiceCollection>? services = null,
+    IReadOnlyDictionary<string, string?>? settings = null) : GuidelineBotFactory
 {
     public TestLogs Logs { get; } = new();
 
@@ -47,6 +49,11 @@ public class TeamsBotFactory(FakeBotFramework fake, bool localMode = false, Acti
             builder.UseSetting("Bot:MicrosoftAppPassword", "test-secret");
             builder.UseSetting("Bot:MicrosoftAppTenantId", FakeBotFramework.TenantId);
             builder.UseSetting("Bot:TokenEndpoint", fake.TokenEndpoint);
+        }
+
+        foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
+        {
+            builder.UseSetting(key, value);
         }
 
         builder.ConfigureLogging(logging => logging.AddProvider(Logs).AddFilter("GuidelineBot", LogLevel.Debug));

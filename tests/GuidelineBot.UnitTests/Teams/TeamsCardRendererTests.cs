@@ -5,6 +5,7 @@ using GuidelineBot.Core.Conversation;
 using GuidelineBot.Core.Knowledge;
 using GuidelineBot.Core.Onboarding;
 using GuidelineBot.Teams.Cards;
+using GuidelineBot.Testing;
 
 namespace GuidelineBot.UnitTests.Teams;
 
@@ -46,7 +47,7 @@ public sealed class TeamsCardRendererTests
         Assert.Equal(MessageText.Render(message), card.Content["fallbackText"]!.GetValue<string>());
         Assert.False(string.IsNullOrWhiteSpace(MessageText.Render(message)));
 
-        var submits = Submits(card.Content).Where(s => s["data"]?["action"]?.GetValue<string>() == ActionIds.Onboarding).ToList();
+        var submits = CardJson.Submits(card.Content).Where(s => s["data"]?["action"]?.GetValue<string>() == ActionIds.Onboarding).ToList();
         Assert.Equal(output.Buttons.Select(b => b.Value), submits.Select(s => s["data"]!["value"]!.GetValue<string>()));
         foreach (var submit in submits)
         {
@@ -70,7 +71,7 @@ public sealed class TeamsCardRendererTests
 
         Assert.Contains("**A)** A rather long first choice that would not fit on a button", card, StringComparison.Ordinal);
         Assert.Contains("**Check question 2/3:** Which?", card, StringComparison.Ordinal);
-        Assert.Equal(["A", "B"], Submits(content).Select(s => s["title"]!.GetValue<string>()));
+        Assert.Equal(["A", "B"], CardJson.Submits(content).Select(s => s["title"]!.GetValue<string>()));
     }
 
     [Fact]
@@ -82,7 +83,7 @@ public sealed class TeamsCardRendererTests
 
         var texts = content["body"]!.AsArray().Select(b => b!["text"]?.GetValue<string>()).ToList();
         Assert.Contains("Please confirm: I have read and understand the **Staff Social Media Guidelines and Best Practices**.", texts);
-        var button = Assert.Single(Submits(content));
+        var button = Assert.Single(CardJson.Submits(content));
         Assert.Equal("I have read and understand the Staff Social Media Guidelines and Best Practices", button["title"]!.GetValue<string>());
         Assert.Equal("onboarding:ack:d0.ack", button["data"]!["value"]!.GetValue<string>());
     }
@@ -105,7 +106,7 @@ public sealed class TeamsCardRendererTests
         var reply = new AnswerReply("can I friend parents?", Section, Section.Text, 0.9, [Knowledge.Documents[0].Sections[3]]);
         var content = TeamsCardRenderer.Render(new AnswerMessage(reply, "q-42"))!.Content;
 
-        var submits = Submits(content);
+        var submits = CardJson.Submits(content);
         var helpful = submits.Single(s => s["title"]!.GetValue<string>() == MessageContent.HelpfulLabel);
         using var value = JsonDocument.Parse(helpful["data"]!.ToJsonString());
         var vote = Assert.IsType<FeedbackInbound>(CardActions.Read(value.RootElement.Clone()));
@@ -120,38 +121,5 @@ public sealed class TeamsCardRendererTests
     {
         var text = RichText.Of(Span.Plain("Type "), Span.Code("resume"), Span.Plain(", read "), Span.Strong("the rules "), Span.Link("here", "https://example.org/p"));
         Assert.Equal("Type _resume_, read **the rules** [here](https://example.org/p)", TeamsCardRenderer.Markdown(text));
-    }
-
-    private static List<JsonObject> Submits(JsonNode? node)
-    {
-        var found = new List<JsonObject>();
-        Walk(node);
-        return found;
-
-        void Walk(JsonNode? n)
-        {
-            switch (n)
-            {
-                case JsonObject o:
-                    if (o["type"]?.GetValue<string>() == "Action.Submit")
-                    {
-                        found.Add(o);
-                    }
-
-                    foreach (var (_, child) in o)
-                    {
-                        Walk(child);
-                    }
-
-                    break;
-                case JsonArray a:
-                    foreach (var child in a)
-                    {
-                        Walk(child);
-                    }
-
-                    break;
-            }
-        }
     }
 }
