@@ -20,4 +20,5 @@ namespace GuidelineBot.Slack;
 [JsonSerializable(typeof(ChatUpdateRequest))]
 [JsonSerializable(typeof(ViewsOpenRequest))]
 [JsonSerializable(typeof(ModalMetadata))]
+[JsonSerializable(typeof(ViewSubmissionResponse))]
 internal sealed partial class SlackJsonContext : JsonSerializerContext;

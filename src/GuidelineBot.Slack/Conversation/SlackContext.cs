@@ -33,11 +33,8 @@ internal static class SlackContext
     }
 
     /// <summary>The person who submitted a modal, where they were when they opened it (<see cref="ModalMetadata"/>).</summary>
-    public static ConversationContext For(SlackOptions options, InteractionPayload payload, ModalMetadata metadata, string displayName) =>
-        For(options, payload.User!.Id!, payload.User.TeamId ?? payload.Team?.Id ?? metadata.TeamId, metadata.Channel, metadata.IsDirect, displayName) with
-        {
-            ReplyAddress = metadata.ReplyAddress,
-        };
+    public static ConversationContext For(SlackOptions options, string userId, string? teamId, ModalMetadata metadata, string displayName) =>
+        For(options, userId, teamId ?? metadata.TeamId, metadata.Channel, metadata.IsDirect, displayName) with { ReplyAddress = metadata.ReplyAddress };
 
     public static bool IsDirectMessage(string? channel) => channel?.StartsWith('D') == true;
 }
