@@ -21,10 +21,17 @@ public sealed record ModalMetadata(string Value, string? Channel, bool IsDirect,
     {
         var metadata = this;
         var json = Json(metadata);
-        while (json.Length > MaxLength && kind == ActionKind.SendToExpert && AnswerRef.Decode(metadata.Value) is { Question.Length: > 0 } question)
+        if (json.Length > MaxLength && kind == ActionKind.SendToExpert && AnswerRef.Decode(Value) is { } question)
         {
-            var excess = json.Length - MaxLength;
-            metadata = metadata with { Value = question.Encode(Math.Max(0, metadata.Value.Length - excess)) };
+            // The longest value that fits (JSON escaping makes the length of the JSON hard to predict): a binary search.
+            var (fits, tooLong) = (0, Value.Length);
+            while (tooLong - fits > 1)
+            {
+                var middle = (fits + tooLong) / 2;
+                (fits, tooLong) = Json(this with { Value = question.Encode(middle) }).Length <= MaxLength ? (middle, tooLong) : (fits, middle);
+            }
+
+            metadata = this with { Value = question.Encode(fits) };
             json = Json(metadata);
         }
 
