@@ -4,8 +4,8 @@ namespace GuidelineBot.Storage;
 
 /// <summary>
 /// <see cref="IStoreRetention"/> on SQLite or PostgreSQL: one <c>DELETE</c> per rule. A table that keeps records only
-/// for <c>Storage:RetentionDays</c> is one more line in <see cref="Rules"/>. Acknowledgements, onboarding state and
-/// permanent once-claims (no expiry: "welcome once", "auto-start once") are not listed, so they are kept.
+/// for <c>Storage:RetentionDays</c> is one more line in <see cref="Rules"/>. Acknowledgements, onboarding state, experts'
+/// tickets, answers and suggestions, and permanent once-claims (no expiry: "welcome once", "auto-start once") are not listed, so they are kept; done outbox jobs go.
 /// </summary>
 public sealed class SqlStoreRetention(StoreDatabase database) : IStoreRetention
 {
@@ -15,6 +15,7 @@ public sealed class SqlStoreRetention(StoreDatabase database) : IStoreRetention
         ("feedback", "created_at < @cutoff"),
         ("question_log", "asked_at < @cutoff"),
         ("once_claims", "expires_at IS NOT NULL AND (expires_at < @now OR claimed_at < @cutoff)"),
+        ("expert_outbox", "done_at < @cutoff"),
     ];
 
     public async Task<IReadOnlyDictionary<string, int>> PurgeAsync(DateTimeOffset cutoff, DateTimeOffset now, CancellationToken cancellationToken)

@@ -1,3 +1,4 @@
+using GuidelineBot.Core.Experts;
 using GuidelineBot.Core.Onboarding;
 using GuidelineBot.Core.Questions;
 using GuidelineBot.Core.Storage;
@@ -26,6 +27,10 @@ public static class StorageServiceCollectionExtensions
         services.TryAddSingleton<IFeedbackStore, SqlFeedbackStore>();
         services.TryAddSingleton<IOnceStore, SqlOnceStore>();
         services.TryAddSingleton<IOnboardingStore, SqlOnboardingStore>();
+        services.TryAddSingleton<ITicketStore, SqlTicketStore>();
+        services.TryAddSingleton<IExpertOutbox, SqlExpertOutbox>();
+        services.TryAddSingleton<ISuggestionStore, SqlSuggestionStore>();
+        services.TryAddSingleton<ISettingStore, SqlSettingStore>();
         services.TryAddSingleton<SqlQuestionLog>();
         // The batch window is a throughput knob on the wall clock, not the app's notion of time (a test's fake clock
         // would otherwise hold every write until a flush).

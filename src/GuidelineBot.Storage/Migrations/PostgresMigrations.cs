@@ -83,5 +83,93 @@ internal static class PostgresMigrations
             );
             CREATE INDEX ix_question_log_asked_at ON question_log (asked_at);
             """),
+        new(6, "ask an expert: tickets, posts, answers, outbox, knowledge suggestions, settings", """
+            CREATE TABLE tickets (
+                id                    TEXT    NOT NULL PRIMARY KEY,
+                question              TEXT    NOT NULL,
+                context               TEXT    NULL,
+                asker_channel         TEXT    NOT NULL,
+                asker_user_id         TEXT    NOT NULL,
+                asker_name            TEXT    NOT NULL,
+                asker_tenant_id       TEXT    NULL,
+                asker_conversation_id TEXT    NOT NULL,
+                asker_is_direct       BOOLEAN NOT NULL,
+                asker_reply_address   TEXT    NULL,
+                guess_section_id      TEXT    NULL,
+                guess_heading         TEXT    NULL,
+                guess_confidence      DOUBLE PRECISION NOT NULL,
+                asked_at              TIMESTAMPTZ NOT NULL,
+                assigned_channel      TEXT    NULL,
+                assigned_user_id      TEXT    NULL,
+                assigned_name         TEXT    NULL,
+                assigned_at           TIMESTAMPTZ NULL,
+                reminded_at           TIMESTAMPTZ NULL,
+                answered_at           TIMESTAMPTZ NULL,
+                dedupe_key            TEXT    NOT NULL,
+                open_key              TEXT    NULL
+            );
+            -- One unanswered ticket per asker and question: open_key = dedupe_key until the first answer, then NULL.
+            CREATE UNIQUE INDEX ux_tickets_open_key ON tickets (open_key) WHERE open_key IS NOT NULL;
+            CREATE INDEX ix_tickets_asked_at ON tickets (asked_at);
+            CREATE INDEX ix_tickets_unanswered ON tickets (asked_at) WHERE answered_at IS NULL;
+            CREATE INDEX ix_tickets_asker ON tickets (asker_channel, asker_user_id);
+            CREATE TABLE ticket_posts (
+                id              BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+                ticket_id       TEXT NOT NULL REFERENCES tickets (id),
+                channel         TEXT NOT NULL,
+                conversation_id TEXT NOT NULL,
+                message_id      TEXT NOT NULL,
+                UNIQUE (channel, conversation_id, message_id)
+            );
+            CREATE INDEX ix_ticket_posts_ticket ON ticket_posts (ticket_id);
+            CREATE TABLE ticket_answers (
+                id               TEXT    NOT NULL PRIMARY KEY,
+                ticket_id        TEXT    NOT NULL REFERENCES tickets (id),
+                expert_channel   TEXT    NOT NULL,
+                expert_user_id   TEXT    NOT NULL,
+                expert_name      TEXT    NOT NULL,
+                text             TEXT    NOT NULL,
+                add_to_knowledge BOOLEAN NOT NULL,
+                answered_at      TIMESTAMPTZ NOT NULL,
+                delivered_at     TIMESTAMPTZ NULL,
+                dedupe_key       TEXT    NOT NULL,
+                UNIQUE (ticket_id, dedupe_key)
+            );
+            CREATE INDEX ix_ticket_answers_undelivered ON ticket_answers (ticket_id) WHERE delivered_at IS NULL;
+            CREATE TABLE expert_outbox (
+                id          TEXT    NOT NULL PRIMARY KEY,
+                kind        TEXT    NOT NULL,
+                ticket_id   TEXT    NOT NULL,
+                answer_id   TEXT    NULL,
+                channel     TEXT    NULL,
+                due_at      TIMESTAMPTZ NOT NULL,
+                attempts    INTEGER NOT NULL DEFAULT 0,
+                lease_until TIMESTAMPTZ NULL,
+                done_at     TIMESTAMPTZ NULL,
+                last_error  TEXT    NULL
+            );
+            CREATE INDEX ix_expert_outbox_due ON expert_outbox (due_at) WHERE done_at IS NULL;
+            CREATE INDEX ix_expert_outbox_done ON expert_outbox (done_at) WHERE done_at IS NOT NULL;
+            CREATE TABLE knowledge_suggestions (
+                id             TEXT    NOT NULL PRIMARY KEY,
+                ticket_id      TEXT    NOT NULL,
+                answer_id      TEXT    NOT NULL UNIQUE,
+                question       TEXT    NOT NULL,
+                answer         TEXT    NOT NULL,
+                expert_channel TEXT    NOT NULL,
+                expert_user_id TEXT    NOT NULL,
+                expert_name    TEXT    NOT NULL,
+                suggested_at   TIMESTAMPTZ NOT NULL,
+                status         TEXT    NOT NULL,
+                decided_at     TIMESTAMPTZ NULL,
+                decided_by     TEXT    NULL,
+                revision       BIGINT NOT NULL DEFAULT 0
+            );
+            CREATE TABLE settings (
+                key        TEXT NOT NULL PRIMARY KEY,
+                value      TEXT NOT NULL,
+                updated_at TIMESTAMPTZ NOT NULL
+            );
+            """),
     ];
 }
