@@ -1,5 +1,6 @@
 using System.Text.Json.Serialization;
 using GuidelineBot.Slack.Api;
+using GuidelineBot.Slack.Conversation;
 using GuidelineBot.Slack.Events;
 using GuidelineBot.Slack.Interactions;
 
@@ -15,4 +16,9 @@ namespace GuidelineBot.Slack;
 [JsonSerializable(typeof(CommandResponse))]
 [JsonSerializable(typeof(SlackApiResponse))]
 [JsonSerializable(typeof(ConversationsOpenRequest))]
+[JsonSerializable(typeof(ChatPostEphemeralRequest))]
+[JsonSerializable(typeof(ChatUpdateRequest))]
+[JsonSerializable(typeof(ViewsOpenRequest))]
+[JsonSerializable(typeof(ModalMetadata))]
+[JsonSerializable(typeof(ViewSubmissionResponse))]
 internal sealed partial class SlackJsonContext : JsonSerializerContext;

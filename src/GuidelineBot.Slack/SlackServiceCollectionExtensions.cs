@@ -1,11 +1,13 @@
 using GuidelineBot.Core.Background;
 using GuidelineBot.Core.Conversation;
+using GuidelineBot.Core.Experts;
 using GuidelineBot.Http;
 using GuidelineBot.Slack.Api;
 using GuidelineBot.Slack.Background;
 using GuidelineBot.Slack.Commands;
 using GuidelineBot.Slack.Conversation;
 using GuidelineBot.Slack.Events;
+using GuidelineBot.Slack.Experts;
 using GuidelineBot.Slack.Interactions;
 using GuidelineBot.Slack.Onboarding;
 using Microsoft.Extensions.Configuration;
@@ -47,7 +49,7 @@ public static class SlackServiceCollectionExtensions
         services.AddScoped<SlackEventDispatcher>();
         services.AddScoped<SlackEventFilter>();
         services.AddScoped<SlackConversation>();
-        services.AddScoped<SlackDirectMessages>();
+        services.AddTransient<SlackDirectMessages>();
         services.AddScoped<ISlackEventHandler, AppMentionHandler>();
         services.AddScoped<ISlackEventHandler, DirectMessageHandler>();
         services.AddScoped<ISlackEventHandler, TeamJoinHandler>();
@@ -58,6 +60,7 @@ public static class SlackServiceCollectionExtensions
         services.AddScoped<ISlackActionHandler, ShareHandler>();
         services.AddScoped<ISlackActionHandler, FeedbackHandler>();
         services.AddScoped<ISlackActionHandler, AskTopicHandler>();
+        AddExperts(services, configuration);
 
         services.AddHttpClient<SlackApiClient>((sp, http) =>
             {
@@ -66,5 +69,31 @@ public static class SlackServiceCollectionExtensions
             })
             .AddPostSafeResilience();
         return services;
+    }
+
+    /// <summary>
+    /// "Ask an expert" on Slack: its buttons and modals always (without an experts' channel the core answers that experts
+    /// are unavailable); the experts' channel, answer delivery and thread replies only when Slack is on and
+    /// <c>Experts:SlackChannel</c> is set — the core offers the button only when some experts' channel is registered.
+    /// </summary>
+    private static void AddExperts(IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<ExpertOptions>()
+            .Validate(o => SlackOnboardingOptions.IsValidChannel(o.SlackChannel),
+                "Experts:SlackChannel must be a Slack channel id such as C0123456789 (not a #name), or empty")
+            .ValidateOnStart();
+        services.AddTransient<SlackPrivateReplies>();
+        services.AddScoped<ISlackActionHandler, ExpertActionHandler>();
+        services.AddScoped<ViewSubmissionHandler>();
+        services.AddScoped<FormSubmitHandler>();
+        if (!SlackExpertChannel.IsConfigured(configuration))
+        {
+            return;
+        }
+
+        services.AddSingleton<SlackExpertMembers>();
+        services.AddTransient<IExpertChannel, SlackExpertChannel>();
+        services.AddTransient<IExpertAnswerDelivery, SlackExpertDelivery>();
+        services.AddScoped<ISlackEventHandler, ExpertReplyHandler>();
     }
 }

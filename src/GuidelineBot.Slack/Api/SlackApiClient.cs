@@ -17,11 +17,46 @@ public sealed class SlackApiClient(HttpClient http, IOptions<SlackOptions> optio
     /// <summary>Largest answer read from Slack or a response_url; Slack's are a few KB. Larger ones fail the call.</summary>
     public const int MaxResponseBytes = 256 * 1024;
 
+    /// <summary>Members asked for per <c>conversations.members</c> page (Slack recommends at most 200).</summary>
+    private const string MembersPageSize = "200";
+
     /// <summary>Posts a message. <paramref name="logId"/> (e.g. the event id) goes into the failure log.</summary>
-    public async Task<bool> PostMessageAsync(ChatPostMessageRequest message, string logId, CancellationToken cancellationToken)
+    /// <returns>The message's <c>ts</c> (empty when Slack sent none), or null when it was not posted (logged).</returns>
+    public async Task<string?> PostMessageAsync(ChatPostMessageRequest message, string logId, CancellationToken cancellationToken)
     {
         var response = await CallAsync("chat.postMessage", JsonContent.Create(message, SlackJsonContext.Default.ChatPostMessageRequest), logId, cancellationToken);
-        return response is not null;
+        return response is null ? null : response.Ts ?? "";
+    }
+
+    /// <summary><c>chat.postEphemeral</c>: a message only <see cref="ChatPostEphemeralRequest.User"/> sees, in a channel they are in.</summary>
+    public async Task<bool> PostEphemeralAsync(ChatPostEphemeralRequest message, string logId, CancellationToken cancellationToken) =>
+        await CallAsync("chat.postEphemeral", JsonContent.Create(message, SlackJsonContext.Default.ChatPostEphemeralRequest), logId, cancellationToken) is not null;
+
+    /// <summary><c>chat.update</c>: replaces a message the bot posted (channel + ts) with new text and blocks.</summary>
+    public async Task<bool> UpdateMessageAsync(ChatUpdateRequest message, string logId, CancellationToken cancellationToken) =>
+        await CallAsync("chat.update", JsonContent.Create(message, SlackJsonContext.Default.ChatUpdateRequest), logId, cancellationToken) is not null;
+
+    /// <summary><c>views.open</c>: shows a modal; the <c>trigger_id</c> comes from the interaction and expires after about 3 s.</summary>
+    public async Task<bool> OpenViewAsync(ViewsOpenRequest request, string logId, CancellationToken cancellationToken) =>
+        await CallAsync("views.open", JsonContent.Create(request, SlackJsonContext.Default.ViewsOpenRequest), logId, cancellationToken) is not null;
+
+    /// <summary>
+    /// One page of <c>conversations.members</c> (scope <c>channels:read</c>, <c>groups:read</c> for private channels), or
+    /// null when it could not be read (logged).
+    /// </summary>
+    /// <param name="cursor">The previous page's <see cref="MembersPage.NextCursor"/>; null for the first page.</param>
+    public async Task<MembersPage?> GetMembersAsync(string channel, string? cursor, string logId, CancellationToken cancellationToken)
+    {
+        var fields = new List<KeyValuePair<string, string>> { new("channel", channel), new("limit", MembersPageSize) };
+        if (!string.IsNullOrEmpty(cursor))
+        {
+            fields.Add(new("cursor", cursor));
+        }
+
+        var response = await CallAsync("conversations.members", new FormUrlEncodedContent(fields), logId, cancellationToken);
+        return response is null
+            ? null
+            : new MembersPage(response.Members ?? [], response.ResponseMetadata?.NextCursor is { Length: > 0 } next ? next : null);
     }
 
     /// <summary>
@@ -46,6 +81,10 @@ public sealed class SlackApiClient(HttpClient http, IOptions<SlackOptions> optio
         var response = await CallAsync("users.info", new FormUrlEncodedContent([new("user", userId)]), logId, cancellationToken);
         return SlackUserInfo.From(response?.User);
     }
+
+    /// <summary>The person's name for records and posts: <c>users.info</c>'s, else <paramref name="handle"/> (their Slack handle), else empty.</summary>
+    public async Task<string> GetNameAsync(string userId, string? handle, string logId, CancellationToken cancellationToken) =>
+        (await GetUserAsync(userId, logId, cancellationToken))?.Name is { Length: > 0 } name ? name : handle ?? "";
 
     /// <summary><c>auth.test</c>: the bot's own user id, or null when it cannot be found out.</summary>
     public async Task<string?> GetBotUserIdAsync(CancellationToken cancellationToken)

@@ -6,6 +6,21 @@ namespace GuidelineBot.Slack.Api;
 /// <summary><c>chat.postMessage</c> request body.</summary>
 public sealed record ChatPostMessageRequest(string Channel, string Text, IReadOnlyList<Block> Blocks, string? ThreadTs = null);
 
+/// <summary><c>chat.postEphemeral</c> request body.</summary>
+public sealed record ChatPostEphemeralRequest(string Channel, string User, string Text, IReadOnlyList<Block> Blocks, string? ThreadTs = null);
+
+/// <summary><c>chat.update</c> request body: the message (channel + ts) and its new content.</summary>
+public sealed record ChatUpdateRequest(string Channel, string Ts, string Text, IReadOnlyList<Block> Blocks);
+
+/// <summary><c>views.open</c> request body.</summary>
+public sealed record ViewsOpenRequest(string TriggerId, ModalView View);
+
+/// <summary>One page of a channel's members (user ids) and the cursor of the next, null on the last page.</summary>
+public sealed record MembersPage(IReadOnlyList<string> Members, string? NextCursor);
+
+/// <summary>Paging information of list methods.</summary>
+public sealed record ResponseMetadata(string? NextCursor = null);
+
 /// <summary>Body of a slash-command response or a <c>response_url</c> post.</summary>
 /// <param name="ResponseType"><c>ephemeral</c> or <c>in_channel</c>.</param>
 public sealed record CommandResponse(
@@ -30,8 +45,9 @@ public sealed record ConversationsOpenRequest(string Users);
 /// An object <c>{"id":…}</c> from <c>conversations.open</c>, a plain id string from <c>chat.postMessage</c>: kept raw.
 /// </param>
 /// <param name="User">The user object from <c>users.info</c> (other methods may send a plain string): kept raw.</param>
+/// <param name="Members">The user ids of <c>conversations.members</c>, paged by <paramref name="ResponseMetadata"/>.</param>
 public sealed record SlackApiResponse(bool Ok, string? Error = null, string? Warning = null, string? UserId = null, string? Ts = null,
-    JsonElement? Channel = null, JsonElement? User = null)
+    JsonElement? Channel = null, JsonElement? User = null, IReadOnlyList<string>? Members = null, ResponseMetadata? ResponseMetadata = null)
 {
     /// <summary>The channel id, whether <c>channel</c> is an object with an <c>id</c> or an id string.</summary>
     public string? ChannelId => Channel switch

@@ -33,7 +33,7 @@ public sealed class SlackDirectMessages(SlackApiClient api, ILogger<SlackDirectM
         for (var i = 0; i < messages.Count; i++)
         {
             var message = messages[i];
-            if (!await api.PostMessageAsync(new ChatPostMessageRequest(channel, message.Text, message.Blocks, threadTs), logId, cancellationToken))
+            if (await api.PostMessageAsync(new ChatPostMessageRequest(channel, message.Text, message.Blocks, threadTs), logId, cancellationToken) is null)
             {
                 logger.LogError("Direct message to {User} for {LogId} stopped at message {Number} of {Count}", LogText.Pseudonym(userId), logId, i + 1, messages.Count);
                 return false;

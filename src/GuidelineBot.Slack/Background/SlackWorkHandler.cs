@@ -2,6 +2,7 @@ using GuidelineBot.Core.Background;
 using Microsoft.Extensions.DependencyInjection;
 using GuidelineBot.Slack.Api;
 using GuidelineBot.Slack.Events;
+using GuidelineBot.Slack.Interactions;
 
 namespace GuidelineBot.Slack.Background;
 
@@ -23,6 +24,7 @@ internal sealed class SlackWorkHandler(IServiceProvider services) : IWorkItemHan
             .PostAsync(d.UserId, d.Channel, d.Messages, d.LogId, cancellationToken),
         ResponseUrlWork r => services.GetRequiredService<SlackApiClient>()
             .PostToResponseUrlAsync(r.ResponseUrl, r.Message, r.LogId, cancellationToken),
+        ViewSubmissionWork v => services.GetRequiredService<FormSubmitHandler>().HandleAsync(v, cancellationToken),
         _ => throw new ArgumentOutOfRangeException(nameof(work), work.GetType().Name, "Unknown Slack work"),
     };
 }

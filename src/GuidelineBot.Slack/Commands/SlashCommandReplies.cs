@@ -58,7 +58,7 @@ public sealed class SlashCommandReplies
             var json = Serialize(message switch
             {
                 AnswerMessage a => a with { QuestionId = placeholder },
-                NoAnswerMessage n => n with { QuestionId = placeholder },
+                NoAnswerMessage n => n with { QuestionId = placeholder, ExpertOffer = WithId(n.ExpertOffer, n.QuestionId, placeholder) },
                 _ => message,
             }, share);
             var marker = Encoding.ASCII.GetBytes(placeholder);
@@ -72,6 +72,10 @@ public sealed class SlashCommandReplies
 
             return new Template(json, [.. offsets], share);
         }
+
+        /// <summary>The "Ask an expert" button carries the question id too: the placeholder goes there as well.</summary>
+        private static AnswerRef? WithId(AnswerRef? offer, string? id, string placeholder) =>
+            offer is not null && offer.QuestionId == id ? offer with { QuestionId = placeholder } : offer;
 
         public byte[] With(string id)
         {

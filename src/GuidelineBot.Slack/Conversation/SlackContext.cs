@@ -18,13 +18,23 @@ internal static class SlackContext
             MessageId = messageId,
         };
 
-    /// <summary>The person who pressed a button, where the message with the button is.</summary>
-    public static ConversationContext For(SlackOptions options, InteractionPayload payload)
+    /// <summary>
+    /// The person who pressed a button, where the message with the button is; a button in a thread of a channel (the
+    /// answer to a mention) gives that thread as the <see cref="ConversationContext.ReplyAddress"/>.
+    /// </summary>
+    public static ConversationContext For(SlackOptions options, InteractionPayload payload, string displayName = "")
     {
         var channel = payload.Channel?.Id ?? payload.Container?.ChannelId;
         return For(options, payload.User!.Id!, payload.User.TeamId ?? payload.Team?.Id, channel, IsDirectMessage(channel),
-            messageId: payload.Container?.MessageTs);
+            displayName, messageId: payload.Container?.MessageTs) with
+        {
+            ReplyAddress = SlackReplyAddress.ForThread(channel, payload.Container?.ThreadTs ?? payload.Message?.ThreadTs),
+        };
     }
+
+    /// <summary>The person who submitted a modal, where they were when they opened it (<see cref="ModalMetadata"/>).</summary>
+    public static ConversationContext For(SlackOptions options, string userId, string? teamId, ModalMetadata metadata, string displayName) =>
+        For(options, userId, teamId ?? metadata.TeamId, metadata.Channel, metadata.IsDirect, displayName) with { ReplyAddress = metadata.ReplyAddress };
 
     public static bool IsDirectMessage(string? channel) => channel?.StartsWith('D') == true;
 }

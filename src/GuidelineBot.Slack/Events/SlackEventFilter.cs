@@ -31,7 +31,10 @@ internal sealed class SlackEventFilter(SlackApiClient api, SlackBotIdentity iden
         bool isDirect, string? threadTs, CancellationToken cancellationToken)
     {
         var eventId = envelope.EventId ?? "?";
-        var context = SlackContext.For(options, slackEvent.UserId!, envelope.TeamId ?? slackEvent.Team, slackEvent.Channel, isDirect);
+        var context = SlackContext.For(options, slackEvent.UserId!, envelope.TeamId ?? slackEvent.Team, slackEvent.Channel, isDirect) with
+        {
+            ReplyAddress = isDirect ? null : SlackReplyAddress.ForThread(slackEvent.Channel, threadTs),
+        };
         if (await conversation.AnswerAsync(context, SlackText.ToQuestion(slackEvent.Text), threadTs, eventId, cancellationToken))
         {
             logger.LogInformation("Answered Slack event {EventId} in {Channel}", eventId, slackEvent.Channel);

@@ -7,7 +7,8 @@ using Microsoft.Extensions.Logging;
 namespace GuidelineBot.Slack.Interactions;
 
 /// <summary>
-/// <c>POST /slack/interactions</c>: the <c>payload</c> form field; <c>block_actions</c> go to the action handlers. Null
+/// <c>POST /slack/interactions</c>: the <c>payload</c> form field; <c>view_submission</c> (a modal's submit) goes to the
+/// <see cref="ViewSubmissionHandler"/>, <c>block_actions</c> to the action handlers. Null
 /// actions are skipped (logged); a handler that fails (e.g. the store is down) is logged and Slack still gets its 200:
 /// the person can click again, nothing is half-done in a way a retry would repeat.
 /// </summary>
@@ -16,6 +17,7 @@ internal static class InteractionsEndpoint
     public static async Task<IResult> HandleAsync(
         HttpContext context,
         [FromServices] IEnumerable<ISlackActionHandler> handlers,
+        [FromServices] ViewSubmissionHandler submissions,
         [FromServices] ILoggerFactory loggers)
     {
         var logger = loggers.CreateLogger(typeof(InteractionsEndpoint).FullName!);
@@ -39,6 +41,11 @@ internal static class InteractionsEndpoint
         if (payload?.Type is null)
         {
             return Results.BadRequest();
+        }
+
+        if (payload.Type == "view_submission")
+        {
+            return await submissions.HandleAsync(payload, context.RequestAborted);
         }
 
         if (payload.Type != "block_actions")

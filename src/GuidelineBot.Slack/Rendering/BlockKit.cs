@@ -9,6 +9,7 @@ namespace GuidelineBot.Slack.Rendering;
 [JsonDerivedType(typeof(SectionBlock), "section")]
 [JsonDerivedType(typeof(ContextBlock), "context")]
 [JsonDerivedType(typeof(ActionsBlock), "actions")]
+[JsonDerivedType(typeof(InputBlock), "input")]
 public abstract record Block;
 
 public sealed record HeaderBlock(PlainText Text) : Block;
@@ -18,6 +19,21 @@ public sealed record SectionBlock(TextObject Text) : Block;
 public sealed record ContextBlock(IReadOnlyList<TextObject> Elements) : Block;
 
 public sealed record ActionsBlock(IReadOnlyList<ButtonElement> Elements, string? BlockId = null) : Block;
+
+/// <summary>A form field (modals): its value comes back in <c>view.state.values[block_id][action_id]</c>.</summary>
+public sealed record InputBlock(string BlockId, PlainText Label, InputElement Element, bool Optional = false) : Block;
+
+[JsonPolymorphic(TypeDiscriminatorPropertyName = "type")]
+[JsonDerivedType(typeof(PlainTextInputElement), "plain_text_input")]
+[JsonDerivedType(typeof(CheckboxesElement), "checkboxes")]
+public abstract record InputElement(string ActionId);
+
+public sealed record PlainTextInputElement(string ActionId, bool Multiline = false, int? MaxLength = null, PlainText? Placeholder = null)
+    : InputElement(ActionId);
+
+public sealed record CheckboxesElement(string ActionId, IReadOnlyList<CheckboxOption> Options) : InputElement(ActionId);
+
+public sealed record CheckboxOption(TextObject Text, string Value);
 
 [JsonPolymorphic(TypeDiscriminatorPropertyName = "type")]
 [JsonDerivedType(typeof(PlainText), "plain_text")]
@@ -33,6 +49,16 @@ public sealed record ButtonElement(PlainText Text, string ActionId, string Value
 {
     [JsonPropertyOrder(-1)]
     public string Type => "button";
+}
+
+/// <summary>
+/// A modal (<c>views.open</c>): <paramref name="Title"/> and <paramref name="Submit"/> at most 24 characters (the close
+/// button is Slack's "Cancel"); <paramref name="PrivateMetadata"/> at most 3000, handed back with the <c>view_submission</c>.
+/// </summary>
+public sealed record ModalView(PlainText Title, PlainText Submit, IReadOnlyList<Block> Blocks, string CallbackId, string PrivateMetadata)
+{
+    [JsonPropertyOrder(-1)]
+    public string Type => "modal";
 }
 
 /// <summary>A rendered message: fallback/notification text plus blocks.</summary>

@@ -1,6 +1,7 @@
 using System.Text;
 using GuidelineBot.Core.Conversation;
 using ButtonRow = GuidelineBot.Core.Conversation.ActionsBlock;
+using FormField = GuidelineBot.Core.Conversation.InputBlock;
 
 namespace GuidelineBot.Slack.Rendering;
 
@@ -8,19 +9,51 @@ namespace GuidelineBot.Slack.Rendering;
 /// Renders the conversation core's messages as Block Kit within Slack's limits: a level-1 heading as a header block,
 /// text as mrkdwn sections (split at 3000 characters), notes as context blocks, buttons as actions (labels ≤ 75
 /// characters, values ≤ 2000), at most 50 blocks (the longest text is shortened, with a note). A labelled row of
-/// "ask" buttons (an answer's related topics) is one context line: Slack threads stay quiet.
+/// "ask" buttons (an answer's related topics) is one context line: Slack threads stay quiet. Form fields are input
+/// blocks; a <see cref="FormMessage"/> is shown as a modal (<see cref="Modal"/>).
 /// </summary>
 public static class SlackRenderer
 {
     private const int MaxFallbackText = 3000;
+
+    /// <summary>Slack's limit for a modal's title, submit and close labels.</summary>
+    public const int MaxModalLabel = 24;
+
+    private const int MaxInputLabel = 2000;
+    private const int MaxPlaceholder = 150;
 
     public static IReadOnlyList<SlackMessage> Render(IEnumerable<OutboundMessage> messages) => messages.Select(m => Render(m)).ToList();
 
     /// <param name="share">Put <see cref="AnswerMessage.ShareAction"/> first among an answer's buttons (a private answer).</param>
     public static SlackMessage Render(OutboundMessage message, bool share = false)
     {
+        var text = Mrkdwn.Truncate(Mrkdwn.Escape(MessageText.Render(message)), MaxFallbackText);
+        return new SlackMessage(text.Length > 0 ? text : "GuidelineBot", Blocks(message.Content, share ? message : null));
+    }
+
+    /// <summary>
+    /// The form as a modal view: <see cref="FormMessage.Title"/> as its title, <see cref="FormMessage.Submit"/>'s label on
+    /// its submit button (Slack's own "Cancel" closes it), the form's title heading and submit row left out; the submit's action id as the
+    /// <c>callback_id</c> (which submit it is), <paramref name="privateMetadata"/> as given (at most 3000 characters).
+    /// </summary>
+    public static ModalView Modal(FormMessage form, string privateMetadata)
+    {
+        ArgumentNullException.ThrowIfNull(form);
+        var submit = form.Submit;
+        var content = form.Content.Where(b => b is not HeadingBlock { Level: 1 } && !(b is ButtonRow row && row.Actions.Contains(submit)));
+        return new ModalView(
+            new PlainText(Mrkdwn.Truncate(form.Title, MaxModalLabel)),
+            new PlainText(Mrkdwn.Truncate(submit.Label, MaxModalLabel)),
+            Blocks(content, shareOn: null),
+            ActionIds.For(submit.Kind, 0),
+            privateMetadata);
+    }
+
+    /// <param name="shareOn">The message whose answer gets <see cref="AnswerMessage.ShareAction"/>, if any.</param>
+    private static List<Block> Blocks(IEnumerable<ContentBlock> content, OutboundMessage? shareOn)
+    {
         var parts = new List<List<Block>>();
-        foreach (var block in message.Content)
+        foreach (var block in content)
         {
             parts.Add(block switch
             {
@@ -30,13 +63,14 @@ public static class SlackRenderer
                 ListBlock l => Sections(string.Join('\n', l.Items.Select(i => (l.Ordered ? "" : "• ") + ToMrkdwn(i)))),
                 GuidelineTextBlock g => Sections(Mrkdwn.Escape(g.Text)),
                 NoteBlock n => [new ContextBlock([new MrkdwnText(Mrkdwn.Truncate(ToMrkdwn(n.Text), Mrkdwn.MaxSectionText))])],
-                ButtonRow a => Actions(a, share && message is AnswerMessage answer ? answer.ShareAction : null),
+                ButtonRow a => Actions(a, shareOn is AnswerMessage answer ? answer.ShareAction : null),
+                FormField f => [Input(f)],
+                ToggleBlock t => [Toggle(t)],
                 _ => [],
             });
         }
 
-        var text = Mrkdwn.Truncate(Mrkdwn.Escape(MessageText.Render(message)), MaxFallbackText);
-        return new SlackMessage(text.Length > 0 ? text : "GuidelineBot", Fit(parts));
+        return Fit(parts);
     }
 
     /// <summary>Spans as mrkdwn: <c>*strong*</c>, <c>_emphasis_</c>, <c>`code`</c>, <c>&lt;url|text&gt;</c>, <c>&lt;@user&gt;</c>; the rest escaped.</summary>
@@ -106,14 +140,38 @@ public static class SlackRenderer
         {
             ActionKind.Onboarding => "onboarding_actions",
             ActionKind.Ask => "ask_actions",
+            ActionKind.AskExpert => "expert_offer",
+            ActionKind.ExpertAnswer or ActionKind.ExpertAssign => "ticket_actions",
             _ => "answer_actions",
         };
-        return
-        [
-            new ActionsBlock(actions.Take(25).Select((a, i) => new ButtonElement(new PlainText(ButtonLabel(a)), ActionIds.For(a.Kind, i),
-                Mrkdwn.Truncate(a.Value, Mrkdwn.MaxButtonValue), a.Primary ? "primary" : null)).ToList(), blockId),
-        ];
+        var blocks = new List<Block>();
+        if (block.Label is { } prompt && actions.Any(a => a.Kind == ActionKind.AskExpert))
+        {
+            blocks.Add(new SectionBlock(new MrkdwnText(Mrkdwn.Truncate(ToMrkdwn(prompt), Mrkdwn.MaxSectionText))));
+        }
+
+        blocks.Add(new ActionsBlock(actions.Take(25).Select((a, i) => new ButtonElement(new PlainText(ButtonLabel(a)), ActionIds.For(a.Kind, i),
+            Mrkdwn.Truncate(a.Value, Mrkdwn.MaxButtonValue), a.Primary ? "primary" : null)).ToList(), blockId));
+        return blocks;
     }
+
+    /// <summary>A text field: its id is both the block id and the action id (<c>view.state.values[id][id]</c>).</summary>
+    private static InputBlock Input(FormField field) => new(
+        field.Id,
+        new PlainText(Mrkdwn.Truncate(field.Label.PlainText, MaxInputLabel)),
+        new PlainTextInputElement(field.Id, field.Multiline, field.MaxLength > 0 ? field.MaxLength : null,
+            field.Placeholder is { Length: > 0 } placeholder ? new PlainText(Mrkdwn.Truncate(placeholder, MaxPlaceholder)) : null),
+        field.Optional);
+
+    /// <summary>A tick box: one checkbox whose value is <c>"true"</c>; optional, since leaving it unticked is an answer too.</summary>
+    private static InputBlock Toggle(ToggleBlock toggle) => new(
+        toggle.Id,
+        new PlainText(Mrkdwn.Truncate(toggle.Label.PlainText, MaxInputLabel)),
+        new CheckboxesElement(toggle.Id, [new CheckboxOption(new PlainText(MessageContent.ToggleOnLabel), ToggleValue)]),
+        Optional: true);
+
+    /// <summary>The value of a ticked <see cref="ToggleBlock"/>'s checkbox.</summary>
+    public const string ToggleValue = "true";
 
     private static List<Block> Sections(string mrkdwn) =>
         Mrkdwn.Split(mrkdwn).Select(chunk => (Block)new SectionBlock(new MrkdwnText(chunk))).ToList();

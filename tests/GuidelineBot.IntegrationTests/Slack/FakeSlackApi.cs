@@ -34,6 +34,8 @@ public sealed class FakeSlackApi : IAsyncDisposable
     private readonly ConcurrentDictionary<string, ConcurrentQueue<ScriptedResponse>> _scripts = new();
     private readonly ConcurrentDictionary<string, ScriptedResponse> _always = new();
     private readonly ConcurrentDictionary<string, bool> _bots = new();
+    private readonly ConcurrentDictionary<string, string[]> _members = new();
+    private int _posts;
 
     private FakeSlackApi(WebApplication app) => _app = app;
 
@@ -76,6 +78,12 @@ public sealed class FakeSlackApi : IAsyncDisposable
 
     public IReadOnlyList<RecordedRequest> ResponseUrlPosts(string id) => Requests.Where(r => r.Target == "response/" + id).ToList();
 
+    /// <summary>The requests to one Web API method (e.g. <c>views.open</c>), in order.</summary>
+    public IReadOnlyList<RecordedRequest> Calls(string method) => Requests.Where(r => r.Target == method).ToList();
+
+    /// <summary>From now on <c>conversations.members</c> of <paramref name="channel"/> lists these people (two per page).</summary>
+    public void SetMembers(string channel, params string[] users) => _members[channel] = users;
+
     /// <summary>The next requests for <paramref name="key"/> (channel or response_url id) get these answers, in order.</summary>
     public void Script(string key, params ScriptedResponse[] responses) => _scripts[key] = new ConcurrentQueue<ScriptedResponse>(responses);
 
@@ -102,12 +110,15 @@ public sealed class FakeSlackApi : IAsyncDisposable
         var request = new RecordedRequest(target, context.Request.Headers.Authorization.ToString(), body, DateTimeOffset.UtcNow);
         _requests.Enqueue(request);
 
-        key ??= api && body.TrimStart().StartsWith('{') ? request.Channel : null;
+        key ??= api ? (body.TrimStart().StartsWith('{') ? request.Channel : FormField(body, "channel")) : null;
         var response = Next(key) ?? new ScriptedResponse(200, target switch
         {
             "auth.test" => $$"""{"ok":true,"user_id":"{{BotUserIdFromAuthTest}}"}""",
             "users.info" => UserInfo(body),
             "conversations.open" => $$$"""{"ok":true,"channel":{"id":"{{{DirectMessageChannel(request.Json.GetProperty("users").GetString()!)}}}"}}""",
+            "conversations.members" => MembersPage(body),
+            // Every post gets its own ts, as in Slack (a ticket post's ts is the thread experts reply in).
+            "chat.postMessage" => $$"""{"ok":true,"ts":"1700000100.{{Interlocked.Increment(ref _posts):000000}}","channel":"{{request.Channel}}"}""",
             _ => api ? """{"ok":true,"ts":"1700000000.000100","channel":"C0SOMEWHERE"}""" : """{"ok":true}""",
         });
         if (response.DelaySeconds > 0)
@@ -123,6 +134,18 @@ public sealed class FakeSlackApi : IAsyncDisposable
 
         context.Response.ContentType = "application/json";
         await context.Response.WriteAsync(response.Body);
+    }
+
+    private static string? FormField(string body, string name) =>
+        Microsoft.AspNetCore.WebUtilities.QueryHelpers.ParseQuery(body).TryGetValue(name, out var value) ? value.ToString() : null;
+
+    /// <summary>Two members per page; the cursor is the index of the next member.</summary>
+    private string MembersPage(string body)
+    {
+        var members = _members.TryGetValue(FormField(body, "channel") ?? "", out var listed) ? listed : [];
+        var from = int.TryParse(FormField(body, "cursor"), out var cursor) ? cursor : 0;
+        var next = from + 2 < members.Length ? (from + 2).ToString(System.Globalization.CultureInfo.InvariantCulture) : "";
+        return JsonSerializer.Serialize(new { ok = true, members = members.Skip(from).Take(2), response_metadata = new { next_cursor = next } });
     }
 
     private ScriptedResponse? Next(string? key)

@@ -60,14 +60,18 @@ public static class SlackRequests
         return JsonSerializer.Serialize(envelope);
     }
 
-    public static string Interaction(string actionId, string value, string responseUrl, string user = "U0PERSON", bool ephemeral = true) =>
+    /// <param name="threadTs">The thread the message with the button is in, if any.</param>
+    public static string Interaction(string actionId, string value, string responseUrl, string user = "U0PERSON", bool ephemeral = true,
+        string channel = "C0GENERAL", string? threadTs = null) =>
         Form(("payload", JsonSerializer.Serialize(new Dictionary<string, object>
         {
             ["type"] = "block_actions",
             ["user"] = new { id = user, username = "pat", team_id = "T0TEAM" },
             ["team"] = new { id = "T0TEAM", domain = "district" },
-            ["channel"] = new { id = "C0GENERAL", name = "general" },
-            ["container"] = new { type = "message", message_ts = "1700000000.000200", channel_id = "C0GENERAL", is_ephemeral = ephemeral },
+            ["channel"] = new { id = channel, name = "general" },
+            ["container"] = threadTs is null
+                ? new { type = "message", message_ts = "1700000000.000200", channel_id = channel, is_ephemeral = ephemeral }
+                : new { type = "message", message_ts = "1700000000.000200", channel_id = channel, is_ephemeral = ephemeral, thread_ts = threadTs },
             ["trigger_id"] = "123.456.abc",
             ["response_url"] = responseUrl,
             ["actions"] = new[]
@@ -75,4 +79,41 @@ public static class SlackRequests
                 new { action_id = actionId, block_id = "answer_actions", value, type = "button", action_ts = "1700000001.000300" },
             },
         })));
+
+    /// <summary>
+    /// A modal's <c>view_submission</c>: the view's <paramref name="callbackId"/> and <paramref name="privateMetadata"/> as
+    /// the bot opened it, and the fields as Slack sends them (<c>values[block][action]</c>): texts, and ticked checkboxes.
+    /// </summary>
+    public static string ViewSubmission(string callbackId, string privateMetadata, string user, IReadOnlyDictionary<string, string>? texts = null,
+        IReadOnlyDictionary<string, bool>? ticks = null)
+    {
+        var values = new Dictionary<string, object>();
+        foreach (var (id, text) in texts ?? new Dictionary<string, string>())
+        {
+            values[id] = new Dictionary<string, object> { [id] = new { type = "plain_text_input", value = text } };
+        }
+
+        foreach (var (id, ticked) in ticks ?? new Dictionary<string, bool>())
+        {
+            var selected = ticked ? new[] { new { text = new { type = "plain_text", text = "Yes" }, value = "true" } } : [];
+            values[id] = new Dictionary<string, object> { [id] = new { type = "checkboxes", selected_options = selected } };
+        }
+
+        return Form(("payload", JsonSerializer.Serialize(new Dictionary<string, object>
+        {
+            ["type"] = "view_submission",
+            ["team"] = new { id = "T0TEAM", domain = "district" },
+            ["user"] = new { id = user, username = "pat", name = "pat", team_id = "T0TEAM" },
+            ["api_app_id"] = "A0APP",
+            ["trigger_id"] = "789.012.def",
+            ["view"] = new Dictionary<string, object>
+            {
+                ["id"] = "V" + Guid.NewGuid().ToString("N")[..10].ToUpperInvariant(),
+                ["type"] = "modal",
+                ["callback_id"] = callbackId,
+                ["private_metadata"] = privateMetadata,
+                ["state"] = new { values },
+            },
+        })));
+    }
 }

@@ -1,0 +1,56 @@
+using GuidelineBot.Core.Conversation;
+using GuidelineBot.Core.Experts;
+using GuidelineBot.Slack.Api;
+using GuidelineBot.Slack.Conversation;
+using GuidelineBot.Slack.Rendering;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace GuidelineBot.Slack.Events;
+
+/// <summary>
+/// A reply in a thread of the experts' channel (<c>Experts:SlackChannel</c>; <c>message.channels</c> /
+/// <c>message.groups</c>): a person's new message whose <c>thread_ts</c> is not its own <c>ts</c>. The core takes it as an
+/// answer when the thread is a ticket post's and the person a member (<see cref="ExpertReplyInbound"/>); what it says back
+/// (sent, a duplicate, a refusal) is shown to the expert alone, in the thread. Everything else in the channel is ignored;
+/// the event id claim makes Slack's retry of the same reply a no-op.
+/// </summary>
+internal sealed class ExpertReplyHandler(
+    ConversationService conversation,
+    SlackEventFilter filter,
+    SlackApiClient api,
+    SlackPrivateReplies replies,
+    IOptions<SlackOptions> options,
+    IOptions<ExpertOptions> experts,
+    ILogger<ExpertReplyHandler> logger) : ISlackEventHandler
+{
+    public string EventType => "message";
+
+    public async Task<bool> AcceptsAsync(SlackEventEnvelope envelope, SlackEvent slackEvent, CancellationToken cancellationToken)
+    {
+        if (!IsThreadReplyInExpertsChannel(slackEvent, experts.Value) || slackEvent.Subtype is not (null or "thread_broadcast"))
+        {
+            logger.LogDebug("Slack event {EventId} is not a new thread reply in the experts' channel", envelope.EventId);
+            return false;
+        }
+
+        return await filter.IsFromAPersonAsync(envelope, slackEvent, cancellationToken);
+    }
+
+    public async Task HandleAsync(SlackEventEnvelope envelope, SlackEvent slackEvent, CancellationToken cancellationToken)
+    {
+        var eventId = envelope.EventId ?? "?";
+        var user = slackEvent.UserId!;
+        var name = await api.GetNameAsync(user, handle: null, eventId, cancellationToken);
+        var context = SlackContext.For(options.Value, user, envelope.TeamId ?? slackEvent.Team, slackEvent.Channel, isDirect: false, name, slackEvent.Ts);
+        var reply = new ExpertReplyInbound(slackEvent.Channel!, slackEvent.ThreadTs!, SlackText.ToQuestion(slackEvent.Text));
+        var response = await conversation.HandleAsync(context, reply, cancellationToken);
+        await replies.TellAsync(user, slackEvent.Channel, responseUrl: null, SlackRenderer.Render(response.Messages), eventId, cancellationToken,
+            slackEvent.ThreadTs);
+    }
+
+    /// <summary>A message in a thread (not the thread's root) of the configured experts' channel.</summary>
+    public static bool IsThreadReplyInExpertsChannel(SlackEvent slackEvent, ExpertOptions experts) =>
+        experts.SlackChannel?.Trim() is { Length: > 0 } channel && slackEvent.Channel == channel &&
+        !string.IsNullOrEmpty(slackEvent.ThreadTs) && slackEvent.ThreadTs != slackEvent.Ts;
+}

@@ -1,0 +1,30 @@
+using GuidelineBot.Core.Conversation;
+using GuidelineBot.Core.Experts;
+using GuidelineBot.Slack.Api;
+using GuidelineBot.Slack.Conversation;
+using GuidelineBot.Slack.Rendering;
+
+namespace GuidelineBot.Slack.Experts;
+
+/// <summary>
+/// Brings an expert's answer to a Slack asker where they asked: into the thread of their mention
+/// (<see cref="SlackReplyAddress"/>), else into their DM (<c>conversations.open</c> + <c>chat.postMessage</c>). A failed
+/// post throws, so the core's outbox tries again later.
+/// </summary>
+internal sealed class SlackExpertDelivery(SlackDirectMessages poster) : IExpertAnswerDelivery
+{
+    public string Channel => Channels.Slack;
+
+    public async Task DeliverAsync(ExpertAsker asker, ExpertAnswerMessage message, CancellationToken cancellationToken)
+    {
+        var logId = $"expert answer {message.Answer.Id} (ticket #{message.Ticket.ShortId})";
+        SlackMessage[] rendered = [SlackRenderer.Render(message)];
+        var delivered = SlackReplyAddress.TryParse(asker.ReplyAddress, out var thread)
+            ? await poster.PostAsync(asker.UserId, thread.Channel, rendered, logId, cancellationToken, thread.ThreadTs)
+            : await poster.PostAsync(asker.UserId, channel: null, rendered, logId, cancellationToken);
+        if (!delivered)
+        {
+            throw new SlackApiException($"The {logId} was not delivered to the asker");
+        }
+    }
+}

@@ -1,0 +1,64 @@
+using GuidelineBot.Core.Conversation;
+using GuidelineBot.Slack.Api;
+using GuidelineBot.Slack.Conversation;
+using GuidelineBot.Slack.Rendering;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace GuidelineBot.Slack.Interactions;
+
+/// <summary>
+/// <b>🙋 Ask an expert</b> under an answer, <b>Answer</b> and <b>Assign to me</b> on a ticket post: the core decides
+/// (members of the experts' channel only, for the ticket buttons). A form it returns opens as a modal at once
+/// (<c>views.open</c>, the trigger expires in about 3 s), carrying what its submit needs (<see cref="ModalMetadata"/>);
+/// anything else — assigned, a polite refusal that changes nothing — goes to the clicker alone.
+/// </summary>
+internal sealed class ExpertActionHandler(
+    ConversationService conversation,
+    IOptions<SlackOptions> options,
+    SlackApiClient api,
+    ResponseUrlReplies replies,
+    ILogger<ExpertActionHandler> logger) : ConversationActionHandler(conversation, options, logger)
+{
+    protected override bool Handles(ActionKind kind) => kind is ActionKind.AskExpert or ActionKind.ExpertAnswer or ActionKind.ExpertAssign;
+
+    /// <summary>Who takes a ticket is shown by name (also on the other channels' posts): Slack's payload has only the handle.</summary>
+    protected override async Task<ConversationContext> ContextAsync(InteractionPayload payload, ActionKind kind, CancellationToken cancellationToken) =>
+        kind == ActionKind.ExpertAssign
+            ? SlackContext.For(Options, payload, await api.GetNameAsync(payload.User!.Id!, payload.User.Name ?? payload.User.Username, LogId(payload, kind), cancellationToken))
+            : await base.ContextAsync(payload, kind, cancellationToken);
+
+    protected override async Task DeliverAsync(InteractionPayload payload, SlackAction action, ConversationResponse response, CancellationToken cancellationToken)
+    {
+        if (response.Messages is [FormMessage form])
+        {
+            if (await OpenAsync(payload, action, form, cancellationToken))
+            {
+                return;
+            }
+
+            response = new ConversationResponse([new NoticeMessage(NoticeKind.Failed)]);
+        }
+
+        foreach (var message in response.Messages)
+        {
+            await replies.SendAsync(payload, action, CommandResponse.From(SlackRenderer.Render(message), CommandResponse.Ephemeral, replaceOriginal: false),
+                cancellationToken);
+        }
+    }
+
+    private async Task<bool> OpenAsync(InteractionPayload payload, SlackAction action, FormMessage form, CancellationToken cancellationToken)
+    {
+        var logId = LogId(payload, ActionIds.Kind(action.ActionId!)!.Value);
+        if (string.IsNullOrEmpty(payload.TriggerId))
+        {
+            Logger.LogWarning("Slack interaction {LogId} has no trigger_id; the form cannot be opened", logId);
+            return false;
+        }
+
+        var here = SlackContext.For(Options, payload);
+        var metadata = new ModalMetadata(form.Submit.Value, here.ConversationId, here.IsDirect, here.TenantId, here.ReplyAddress, payload.ResponseUrl)
+            .Encode(form.Submit.Kind);
+        return await api.OpenViewAsync(new ViewsOpenRequest(payload.TriggerId, SlackRenderer.Modal(form, metadata)), logId, cancellationToken);
+    }
+}

@@ -1,0 +1,392 @@
+using System.Net;
+using System.Text.Json;
+using GuidelineBot.Core.Conversation;
+using GuidelineBot.Core.Experts;
+using Microsoft.Extensions.DependencyInjection;
+using static GuidelineBot.IntegrationTests.Slack.SlackExpertsHost;
+using static GuidelineBot.IntegrationTests.Slack.SlackRequests;
+
+namespace GuidelineBot.IntegrationTests.Slack;
+
+/// <summary>
+/// "Ask an expert" on Slack from outside: signed requests to the real server (SQLite store, outbox worker) and a fake
+/// Slack Web API recording what the bot sends — the offer, the modals, the ticket post and its updates, answers by modal
+/// and by thread reply reaching the asker, refusals, duplicates and retries.
+/// </summary>
+public sealed class ExpertFlowTests(SlackExpertsHost host) : IClassFixture<SlackExpertsHost>
+{
+    private const string Declined = "what is the cafeteria lunch menu on friday";
+
+    private FakeSlackApi Api => host.Api;
+
+    private async Task<JsonElement> CommandAsync(string question, string user)
+    {
+        using var response = await host.Client.SendAsync(Signed("/slack/commands", Command(question, Api.ResponseUrl(SlackHost.NewId("cmd")), user), FormType, host.Now));
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        return JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement;
+    }
+
+    private static JsonElement? Button(JsonElement message, string actionId) =>
+        BlockKitText.Blocks(message, "actions").SelectMany(b => b.GetProperty("elements").EnumerateArray())
+            .Cast<JsonElement?>().FirstOrDefault(e => e!.Value.GetProperty("action_id").GetString() == actionId);
+
+    private async Task<HttpResponseMessage> ClickAsync(string actionId, string value, string user, string responseId, string channel = "C0GENERAL",
+        string? threadTs = null, bool ephemeral = true) =>
+        await host.Client.SendAsync(Signed("/slack/interactions",
+            Interaction(actionId, value, Api.ResponseUrl(responseId), user, ephemeral, channel, threadTs), FormType, host.Now));
+
+    /// <summary>Clicks, and returns the view the click opened with <c>views.open</c>.</summary>
+    private async Task<JsonElement> ModalAsync(string actionId, string value, string user, string responseId, string channel = "C0GENERAL",
+        string? threadTs = null, bool ephemeral = true)
+    {
+        var before = Api.Calls("views.open").Count;
+        using var response = await ClickAsync(actionId, value, user, responseId, channel, threadTs, ephemeral);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var opened = Api.Calls("views.open");
+        Assert.Equal(before + 1, opened.Count);
+        Assert.Equal("123.456.abc", opened[^1].Json.GetProperty("trigger_id").GetString());
+        return opened[^1].Json.GetProperty("view");
+    }
+
+    private async Task<HttpResponseMessage> SubmitAsync(JsonElement view, string user, Dictionary<string, string>? texts = null, Dictionary<string, bool>? ticks = null) =>
+        await host.Client.SendAsync(Signed("/slack/interactions",
+            ViewSubmission(view.GetProperty("callback_id").GetString()!, view.GetProperty("private_metadata").GetString()!, user, texts, ticks), FormType, host.Now));
+
+    private IReadOnlyList<RecordedRequest> TicketPosts(string asker) =>
+        Api.PostsTo(ExpertsChannel).Where(p => p.Body.Contains($"<@{asker}>", StringComparison.Ordinal)).ToList();
+
+    private static string Texts(RecordedRequest request) => string.Join("\n", BlockKitText.All(request.Json.GetProperty("blocks")));
+
+    /// <summary>Asks a declined question with the slash command, presses Ask an expert and sends the modal.</summary>
+    /// <returns>The ticket post in the experts' channel, its ts and the ticket id.</returns>
+    private async Task<(RecordedRequest Post, string Ts, string TicketId)> OpenTicketAsync(string asker, string? threadTs = null, string channel = "C0GENERAL")
+    {
+        var offer = Button(await CommandAsync(Declined, asker), ActionIds.AskExpert)!.Value.GetProperty("value").GetString()!;
+        var modal = await ModalAsync(ActionIds.AskExpert, offer, asker, SlackHost.NewId("ask"), channel, threadTs, ephemeral: threadTs is null);
+        using var sent = await SubmitAsync(modal, asker, new() { [ExpertInputs.Context] = "for the parents' evening" });
+        Assert.Equal(HttpStatusCode.OK, sent.StatusCode);
+        await Eventually.WaitUntilAsync(() => TicketPosts(asker).Count == 1, "the ticket is posted in the experts' channel");
+        var post = TicketPosts(asker)[0];
+        var ts = (await WaitForTicketAsync(asker)).Posts.Single().MessageId;
+        return (post, ts, Button(post.Json, ActionIds.ExpertAnswer)!.Value.GetProperty("value").GetString()!);
+    }
+
+    private async Task<Ticket> WaitForTicketAsync(string asker)
+    {
+        var store = host.Factory.Services.GetRequiredService<ITicketStore>();
+        Ticket? ticket = null;
+        await Eventually.WaitUntilAsync(() =>
+        {
+            ticket = store.ListAsync(DateTimeOffset.UtcNow.AddHours(-1), default).GetAwaiter().GetResult().SingleOrDefault(t => t.Asker.UserId == asker);
+            return ticket is { Posts.Count: > 0 };
+        }, "the ticket's post is recorded");
+        return ticket!;
+    }
+
+    private Task<Ticket?> TicketAsync(string id) => host.Factory.Services.GetRequiredService<ITicketStore>().GetAsync(id, default);
+
+    private IReadOnlyList<RecordedRequest> DirectMessages(string user) => Api.PostsTo(FakeSlackApi.DirectMessageChannel(user));
+
+    [Fact]
+    public async Task A_declined_question_offers_ask_an_expert_and_the_button_opens_the_confirmation_modal()
+    {
+        var asker = SlackHost.NewId("U");
+        var answer = await CommandAsync(Declined, asker);
+
+        var offer = Button(answer, ActionIds.AskExpert);
+        Assert.NotNull(offer);
+        Assert.Contains("Ask an expert", offer.Value.GetProperty("text").GetProperty("text").GetString(), StringComparison.Ordinal);
+        Assert.Contains(BlockKitText.All(answer.GetProperty("blocks")), t => t.Contains("Director of Technology", StringComparison.Ordinal));
+
+        var modal = await ModalAsync(ActionIds.AskExpert, offer.Value.GetProperty("value").GetString()!, asker, SlackHost.NewId("ask"));
+        Assert.Equal("modal", modal.GetProperty("type").GetString());
+        Assert.Equal(ActionIds.SendToExpert, modal.GetProperty("callback_id").GetString());
+        Assert.Equal(MessageContent.SendToExpertsLabel, modal.GetProperty("submit").GetProperty("text").GetString());
+        Assert.Contains(BlockKitText.All(modal.GetProperty("blocks")), t => t.Contains(Declined, StringComparison.Ordinal));
+        Assert.Equal(ExpertInputs.Context, modal.GetProperty("blocks").EnumerateArray().Single(b => b.GetProperty("type").GetString() == "input")
+            .GetProperty("element").GetProperty("action_id").GetString());
+        Assert.True(modal.GetProperty("private_metadata").GetString()!.Length <= 3000);
+        Assert.Empty(TicketPosts(asker));
+    }
+
+    [Fact]
+    public async Task Sending_the_modal_posts_one_ticket_with_answer_and_assign_and_a_second_send_opens_no_other()
+    {
+        var asker = SlackHost.NewId("U");
+        var offer = Button(await CommandAsync(Declined, asker), ActionIds.AskExpert)!.Value.GetProperty("value").GetString()!;
+        var askId = SlackHost.NewId("ask");
+        var modal = await ModalAsync(ActionIds.AskExpert, offer, asker, askId);
+
+        using var sent = await SubmitAsync(modal, asker, new() { [ExpertInputs.Context] = "for the parents' evening" });
+
+        Assert.Equal(HttpStatusCode.OK, sent.StatusCode);
+        Assert.Equal("", await sent.Content.ReadAsStringAsync());
+        await Eventually.WaitUntilAsync(() => TicketPosts(asker).Count == 1, "the ticket is posted");
+        var post = TicketPosts(asker)[0];
+        var texts = Texts(post);
+        Assert.Contains(Declined, texts, StringComparison.Ordinal);
+        Assert.Contains("for the parents' evening", texts, StringComparison.Ordinal);
+        Assert.Equal(MessageContent.AnswerLabel, Button(post.Json, ActionIds.ExpertAnswer)!.Value.GetProperty("text").GetProperty("text").GetString());
+        Assert.Equal(MessageContent.AssignToMeLabel, Button(post.Json, ActionIds.ExpertAssign)!.Value.GetProperty("text").GetProperty("text").GetString());
+        await Eventually.WaitUntilAsync(() => Api.ResponseUrlPosts(askId).Count == 1, "the asker is told");
+        var told = Api.ResponseUrlPosts(askId)[0].Json;
+        Assert.Equal("ephemeral", told.GetProperty("response_type").GetString());
+        Assert.False(told.GetProperty("replace_original").GetBoolean());
+        Assert.Contains("Sent to the experts", string.Join(" ", BlockKitText.All(told.GetProperty("blocks"))), StringComparison.Ordinal);
+
+        using var again = await SubmitAsync(modal, asker, new() { [ExpertInputs.Context] = "for the parents' evening" });
+        await Eventually.WaitUntilAsync(() => Api.ResponseUrlPosts(askId).Count == 2, "the second send is answered");
+        Assert.Contains("already asked", string.Join(" ", BlockKitText.All(Api.ResponseUrlPosts(askId)[1].Json.GetProperty("blocks"))), StringComparison.Ordinal);
+        var ticket = await WaitForTicketAsync(asker);
+        Assert.Equal(1, (await host.Factory.Services.GetRequiredService<ITicketStore>().ListAsync(DateTimeOffset.UtcNow.AddHours(-1), default))
+            .Count(t => t.Asker.UserId == asker));
+        Assert.Single(TicketPosts(asker));
+        Assert.Equal("slack", ticket.Asker.Channel);
+        Assert.Equal(FakeSlackApi.RealName(asker), ticket.Asker.DisplayName);
+        Assert.Null(ticket.Asker.ReplyAddress);
+    }
+
+    [Fact]
+    public async Task Assign_to_me_by_a_member_updates_the_post_in_place_and_tells_only_the_clicker()
+    {
+        var asker = SlackHost.NewId("U");
+        var (_, ts, ticketId) = await OpenTicketAsync(asker);
+        var clickId = SlackHost.NewId("assign");
+
+        using var response = await ClickAsync(ActionIds.ExpertAssign, ticketId, Expert, clickId, ExpertsChannel, ephemeral: false);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        await Eventually.WaitUntilAsync(() => Api.ResponseUrlPosts(clickId).Count == 1, "the expert is told");
+        var told = Api.ResponseUrlPosts(clickId)[0].Json;
+        Assert.Equal("ephemeral", told.GetProperty("response_type").GetString());
+        Assert.Contains("Assigned to you", string.Join(" ", BlockKitText.All(told.GetProperty("blocks"))), StringComparison.Ordinal);
+        await Eventually.WaitUntilAsync(() => Api.Calls("chat.update").Any(u => u.Json.GetProperty("ts").GetString() == ts), "the post is updated");
+        var update = Api.Calls("chat.update").Last(u => u.Json.GetProperty("ts").GetString() == ts);
+        Assert.Equal(ExpertsChannel, update.Channel);
+        Assert.Contains($"Assigned to <@{Expert}>", Texts(update), StringComparison.Ordinal);
+        Assert.Equal(FakeSlackApi.RealName(Expert), (await TicketAsync(ticketId))!.AssignedTo!.DisplayName);
+    }
+
+    [Fact]
+    public async Task Someone_outside_the_experts_channel_is_refused_politely_and_nothing_changes()
+    {
+        var asker = SlackHost.NewId("U");
+        var (_, ts, ticketId) = await OpenTicketAsync(asker);
+        var outsider = SlackHost.NewId("U");
+        var (assignId, answerId) = (SlackHost.NewId("assign"), SlackHost.NewId("answer"));
+        var opened = Api.Calls("views.open").Count;
+
+        using var assign = await ClickAsync(ActionIds.ExpertAssign, ticketId, outsider, assignId, ExpertsChannel, ephemeral: false);
+        using var answer = await ClickAsync(ActionIds.ExpertAnswer, ticketId, outsider, answerId, ExpertsChannel, ephemeral: false);
+        using var reply = await host.Client.SendAsync(Signed("/slack/events", Event(SlackHost.NewId("Ev"), new
+        {
+            type = "message", channel = ExpertsChannel, channel_type = "channel", user = outsider, text = "Sure, bring pizza.", ts = "1700000300.000001", thread_ts = ts,
+        }), JsonType, host.Now));
+
+        Assert.Equal(HttpStatusCode.OK, assign.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, answer.StatusCode);
+        await Eventually.WaitUntilAsync(() => Api.ResponseUrlPosts(assignId).Count == 1 && Api.ResponseUrlPosts(answerId).Count == 1, "both clicks are refused");
+        await Eventually.WaitUntilAsync(() => Api.Calls("chat.postEphemeral").Any(e => e.Json.GetProperty("user").GetString() == outsider), "the reply is refused");
+        var refusal = Api.Calls("chat.postEphemeral").Single(e => e.Json.GetProperty("user").GetString() == outsider);
+        Assert.Equal(ExpertsChannel, refusal.Channel);
+        Assert.Equal(ts, refusal.Json.GetProperty("thread_ts").GetString());
+        foreach (var told in new[] { Api.ResponseUrlPosts(assignId)[0], Api.ResponseUrlPosts(answerId)[0], refusal })
+        {
+            Assert.Contains("only members of the experts' channel", Texts(told), StringComparison.Ordinal);
+        }
+
+        Assert.Equal(opened, Api.Calls("views.open").Count);
+        var ticket = (await TicketAsync(ticketId))!;
+        Assert.Null(ticket.AssignedTo);
+        Assert.Empty(ticket.Answers);
+        Assert.DoesNotContain(Api.Calls("chat.update"), u => u.Json.GetProperty("ts").GetString() == ts);
+        Assert.Empty(DirectMessages(asker));
+    }
+
+    [Fact]
+    public async Task An_answer_through_the_modal_reaches_the_asker_by_DM_once_naming_the_expert_updates_the_post_and_is_suggested_for_the_knowledge()
+    {
+        var asker = SlackHost.NewId("U");
+        var (_, ts, ticketId) = await OpenTicketAsync(asker);
+        var clickId = SlackHost.NewId("answer");
+        var modal = await ModalAsync(ActionIds.ExpertAnswer, ticketId, Expert, clickId, ExpertsChannel, ephemeral: false);
+        Assert.Equal(ActionIds.SubmitExpertAnswer, modal.GetProperty("callback_id").GetString());
+        const string text = "The menu is on the intranet every Monday; Fridays are pizza.";
+
+        using var sent = await SubmitAsync(modal, Expert, new() { [ExpertInputs.Answer] = text }, new() { [ExpertInputs.AddToKnowledge] = true });
+        using var again = await SubmitAsync(modal, Expert, new() { [ExpertInputs.Answer] = text }, new() { [ExpertInputs.AddToKnowledge] = true });
+
+        Assert.Equal(HttpStatusCode.OK, sent.StatusCode);
+        await Eventually.WaitUntilAsync(() => DirectMessages(asker).Count >= 1, "the answer reaches the asker");
+        Assert.Single(Api.OpensFor(asker));
+        var delivered = Texts(DirectMessages(asker)[0]);
+        Assert.Contains(text, delivered, StringComparison.Ordinal);
+        Assert.Contains(FakeSlackApi.RealName(Expert), delivered, StringComparison.Ordinal);
+        Assert.Contains(Declined, delivered, StringComparison.Ordinal);
+        await Eventually.WaitUntilAsync(() => Api.ResponseUrlPosts(clickId).Count == 2, "the expert is told twice");
+        var notices = Api.ResponseUrlPosts(clickId).Select(Texts).ToList();
+        Assert.Contains(notices, n => n.Contains($"on its way to {FakeSlackApi.RealName(asker)}", StringComparison.Ordinal));
+        Assert.Contains(notices, n => n.Contains("already sent", StringComparison.Ordinal));
+        await Eventually.WaitUntilAsync(() => Api.Calls("chat.update").Any(u => u.Json.GetProperty("ts").GetString() == ts && Texts(u).Contains(text, StringComparison.Ordinal)),
+            "the post shows the answer");
+        Assert.Contains($"Answered by <@{Expert}>", Texts(Api.Calls("chat.update").Last(u => u.Json.GetProperty("ts").GetString() == ts)), StringComparison.Ordinal);
+        var suggestion = Assert.Single(await host.SuggestionsAsync(), s => s.TicketId == ticketId);
+        Assert.Equal(text, suggestion.Answer);
+        Assert.Equal(Declined, suggestion.Question);
+        Assert.Equal(SuggestionStatus.Pending, suggestion.Status);
+        var ticket = (await TicketAsync(ticketId))!;
+        Assert.NotNull(Assert.Single(ticket.Answers).DeliveredAt);
+        Assert.Single(DirectMessages(asker));
+    }
+
+    [Fact]
+    public async Task An_empty_answer_keeps_the_modal_open_with_the_error_under_the_field()
+    {
+        var (_, _, ticketId) = await OpenTicketAsync(SlackHost.NewId("U"));
+        var modal = await ModalAsync(ActionIds.ExpertAnswer, ticketId, Expert, SlackHost.NewId("answer"), ExpertsChannel, ephemeral: false);
+
+        using var sent = await SubmitAsync(modal, Expert, new() { [ExpertInputs.Answer] = "   " });
+
+        Assert.Equal(HttpStatusCode.OK, sent.StatusCode);
+        var body = JsonDocument.Parse(await sent.Content.ReadAsStringAsync()).RootElement;
+        Assert.Equal("errors", body.GetProperty("response_action").GetString());
+        Assert.Contains("empty", body.GetProperty("errors").GetProperty(ExpertInputs.Answer).GetString(), StringComparison.Ordinal);
+        Assert.Empty((await TicketAsync(ticketId))!.Answers);
+    }
+
+    [Fact]
+    public async Task A_thread_reply_by_an_expert_is_delivered_once_even_when_slack_retries_the_event()
+    {
+        var asker = SlackHost.NewId("U");
+        var (_, ts, ticketId) = await OpenTicketAsync(asker);
+        var eventId = SlackHost.NewId("Ev");
+        var reply = Event(eventId, new
+        {
+            type = "message", channel = ExpertsChannel, channel_type = "channel", user = OtherExpert, text = "Ask the kitchen &amp; they'll tell you.",
+            ts = "1700000400.000001", thread_ts = ts,
+        });
+
+        using var first = await host.Client.SendAsync(Signed("/slack/events", reply, JsonType, host.Now));
+        await Eventually.WaitUntilAsync(() => DirectMessages(asker).Count >= 1, "the reply reaches the asker");
+        using var retry = await host.Client.SendAsync(Signed("/slack/events", reply, JsonType, host.Now, retryNum: 1));
+
+        Assert.Equal(HttpStatusCode.OK, first.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, retry.StatusCode);
+        Assert.Contains("Ask the kitchen & they'll tell you.", Texts(DirectMessages(asker)[0]), StringComparison.Ordinal);
+        await Eventually.WaitUntilAsync(() => Api.Calls("chat.postEphemeral").Any(e => e.Json.GetProperty("user").GetString() == OtherExpert &&
+                                                                                     e.Json.GetProperty("thread_ts").GetString() == ts), "the expert is thanked in the thread");
+        var ticket = (await TicketAsync(ticketId))!;
+        Assert.Equal(OtherExpert, Assert.Single(ticket.Answers).Expert.UserId);
+        Assert.Single(DirectMessages(asker));
+    }
+
+    [Fact]
+    public async Task Other_messages_in_the_experts_channel_are_ignored()
+    {
+        var asker = SlackHost.NewId("U");
+        var (_, ts, ticketId) = await OpenTicketAsync(asker);
+        var before = Api.Requests.Count;
+        foreach (var message in new object[]
+                 {
+                     new { type = "message", channel = ExpertsChannel, channel_type = "channel", user = Expert, text = "morning all", ts = "1700000500.000001" },
+                     new { type = "message", channel = ExpertsChannel, channel_type = "channel", user = Expert, text = "edited", ts = "1700000500.000002", thread_ts = ts, subtype = "message_changed" },
+                     new { type = "message", channel = ExpertsChannel, channel_type = "channel", bot_id = "B0OTHER", text = "a bot", ts = "1700000500.000003", thread_ts = ts },
+                     new { type = "message", channel = "C0ELSEWHERE", channel_type = "channel", user = Expert, text = "another thread", ts = "1700000500.000004", thread_ts = ts },
+                 })
+        {
+            var eventId = SlackHost.NewId("Ev");
+            using var response = await host.Client.SendAsync(Signed("/slack/events", Event(eventId, message), JsonType, host.Now));
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        }
+
+        // A marker event that is answered proves the ignored ones before it were processed.
+        var marker = SlackHost.NewId("Ev");
+        using var mention = await host.Client.SendAsync(Signed("/slack/events", Event(marker, new
+        {
+            type = "app_mention", user = asker, text = "<@U0BOT> can I post photos of my class?", ts = "1700000500.000009", channel = "C0MARKER",
+        }), JsonType, host.Now));
+        await Eventually.WaitUntilAsync(() => Api.PostsTo("C0MARKER").Count == 1, "the marker is answered");
+        Assert.Empty((await TicketAsync(ticketId))!.Answers);
+        Assert.DoesNotContain(Api.Requests.Skip(before), r => r.Target is "chat.postEphemeral" or "chat.update");
+    }
+
+    [Fact]
+    public async Task An_asker_who_mentioned_the_bot_gets_the_answer_in_the_thread_of_their_mention()
+    {
+        var asker = SlackHost.NewId("U");
+        var channel = SlackHost.NewId("C");
+        const string mentionTs = "1700000600.000001";
+        using var mention = await host.Client.SendAsync(Signed("/slack/events", Event(SlackHost.NewId("Ev"), new
+        {
+            type = "app_mention", user = asker, text = "<@U0BOT> " + Declined, ts = mentionTs, channel,
+        }), JsonType, host.Now));
+        await Eventually.WaitUntilAsync(() => Api.PostsTo(channel).Count == 1, "the mention is answered");
+        var answer = Api.PostsTo(channel)[0];
+        Assert.Equal(mentionTs, answer.Json.GetProperty("thread_ts").GetString());
+        var offer = Button(answer.Json, ActionIds.AskExpert)!.Value.GetProperty("value").GetString()!;
+
+        var modal = await ModalAsync(ActionIds.AskExpert, offer, asker, SlackHost.NewId("ask"), channel, mentionTs, ephemeral: false);
+        using var sent = await SubmitAsync(modal, asker);
+        var ticket = await WaitForTicketAsync(asker);
+        Assert.Equal($"{channel}:{mentionTs}", ticket.Asker.ReplyAddress);
+        var clickId = SlackHost.NewId("answer");
+        var answerModal = await ModalAsync(ActionIds.ExpertAnswer, ticket.Id, Expert, clickId, ExpertsChannel, ephemeral: false);
+        using var answered = await SubmitAsync(answerModal, Expert, new() { [ExpertInputs.Answer] = "Pizza on Fridays." });
+
+        await Eventually.WaitUntilAsync(() => Api.PostsTo(channel).Count == 2, "the answer is posted in the thread");
+        var delivered = Api.PostsTo(channel)[1];
+        Assert.Equal(mentionTs, delivered.Json.GetProperty("thread_ts").GetString());
+        Assert.Contains("Pizza on Fridays.", Texts(delivered), StringComparison.Ordinal);
+        Assert.Empty(Api.OpensFor(asker));
+    }
+
+    [Fact]
+    public async Task A_thumbs_down_offers_ask_an_expert()
+    {
+        var user = SlackHost.NewId("U");
+        var answer = await CommandAsync("can I post photos of my class?", user);
+        var value = Button(answer, ActionIds.NotHelpful)!.Value.GetProperty("value").GetString()!;
+        var responseId = SlackHost.NewId("fb");
+
+        using var response = await ClickAsync(ActionIds.NotHelpful, value, user, responseId);
+
+        await Eventually.WaitUntilAsync(() => Api.ResponseUrlPosts(responseId).Count == 1, "the vote is answered");
+        var offer = Button(Api.ResponseUrlPosts(responseId)[0].Json, ActionIds.AskExpert);
+        Assert.NotNull(offer);
+        Assert.Equal("can I post photos of my class?", AnswerRef.Decode(offer.Value.GetProperty("value").GetString())!.Question);
+    }
+
+    [Fact]
+    public async Task A_delivery_that_fails_is_retried_from_the_store_until_it_reaches_the_asker()
+    {
+        var asker = SlackHost.NewId("U");
+        var (_, _, ticketId) = await OpenTicketAsync(asker);
+        Api.Script(FakeSlackApi.DirectMessageChannel(asker),
+            new ScriptedResponse(200, """{"ok":false,"error":"fatal_error"}"""),
+            new ScriptedResponse(500, """{"ok":false}"""));
+        var modal = await ModalAsync(ActionIds.ExpertAnswer, ticketId, Expert, SlackHost.NewId("answer"), ExpertsChannel, ephemeral: false);
+
+        using var sent = await SubmitAsync(modal, Expert, new() { [ExpertInputs.Answer] = "Fish on Fridays." });
+
+        await Eventually.WaitUntilAsync(() => DirectMessages(asker).Count >= 3, "the third attempt", TimeSpan.FromSeconds(30));
+        Ticket? ticket = null;
+        await Eventually.WaitUntilAsync(() => (ticket = TicketAsync(ticketId).GetAwaiter().GetResult()) is { Answers: [{ DeliveredAt: not null }] },
+            "the answer is marked delivered");
+        Assert.Equal(3, DirectMessages(asker).Count);
+        Assert.All(DirectMessages(asker), p => Assert.Contains("Fish on Fridays.", Texts(p), StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task A_view_submission_must_be_signed_and_carry_our_metadata()
+    {
+        var body = ViewSubmission(ActionIds.SendToExpert, "{}", "U0PERSON");
+
+        using var unsigned = await host.Client.SendAsync(Unsigned("/slack/interactions", body, FormType));
+        using var forged = await host.Client.SendAsync(Signed("/slack/interactions", body, FormType, host.Now, secret: "not-the-secret"));
+        using var foreign = await host.Client.SendAsync(Signed("/slack/interactions", body, FormType, host.Now));
+
+        Assert.Equal(HttpStatusCode.Unauthorized, unsigned.StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, forged.StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, foreign.StatusCode);
+    }
+}

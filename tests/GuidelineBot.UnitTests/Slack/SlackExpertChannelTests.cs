@@ -1,0 +1,136 @@
+using System.Net;
+using System.Text;
+using GuidelineBot.Core.Conversation;
+using GuidelineBot.Core.Experts;
+using GuidelineBot.Slack;
+using GuidelineBot.Slack.Api;
+using GuidelineBot.Slack.Experts;
+using Microsoft.AspNetCore.WebUtilities;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
+using Microsoft.Extensions.Time.Testing;
+
+namespace GuidelineBot.UnitTests.Slack;
+
+/// <summary>The Slack experts' channel against a scripted Web API: membership pages and cache, posts, failures.</summary>
+public sealed class SlackExpertChannelTests : IDisposable
+{
+    private const string ExpertsChannel = "C0EXPERTS";
+
+    private readonly FakeTimeProvider _clock = new(new DateTimeOffset(2026, 3, 2, 9, 0, 0, TimeSpan.Zero));
+    private readonly ScriptedSlack _slack = new();
+    private readonly ExpertOptions _experts = new() { SlackChannel = ExpertsChannel, MembershipCacheSeconds = 60 };
+    private readonly SlackExpertMembers _members;
+    private readonly SlackExpertChannel _channel;
+
+    public SlackExpertChannelTests()
+    {
+        var api = new SlackApiClient(new HttpClient(_slack) { BaseAddress = new Uri("http://127.0.0.1:9/api/") },
+            Options.Create(new SlackOptions { SigningSecret = "s", BotToken = "xoxb-test" }), NullLogger<SlackApiClient>.Instance);
+        _members = new SlackExpertMembers(Options.Create(_experts), _clock);
+        _channel = new SlackExpertChannel(api, _members, Options.Create(_experts));
+    }
+
+    public void Dispose() => _members.Dispose();
+
+    [Fact]
+    public async Task Membership_reads_every_page_then_is_cached_until_the_configured_seconds_pass()
+    {
+        _slack.Members = ["U1", "U2", "U3", "U4", "U5"];
+
+        Assert.True(await _channel.IsMemberAsync("U5", default));
+        Assert.False(await _channel.IsMemberAsync("U9", default));
+        Assert.Equal(3, _slack.Calls("conversations.members"));
+        Assert.All(_slack.Requests.Where(r => r.Method == "conversations.members"), r => Assert.Equal(ExpertsChannel, r.Form["channel"]));
+
+        _slack.Members = ["U9"];
+        _clock.Advance(TimeSpan.FromSeconds(59));
+        Assert.False(await _channel.IsMemberAsync("U9", default));
+        Assert.Equal(3, _slack.Calls("conversations.members"));
+
+        _clock.Advance(TimeSpan.FromSeconds(2));
+        Assert.True(await _channel.IsMemberAsync("U9", default));
+        Assert.False(await _channel.IsMemberAsync("U1", default));
+        Assert.Equal(4, _slack.Calls("conversations.members"));
+    }
+
+    [Fact]
+    public async Task A_membership_lookup_that_fails_throws_instead_of_guessing()
+    {
+        _slack.Fail = "conversations.members";
+
+        await Assert.ThrowsAsync<SlackApiException>(() => _channel.IsMemberAsync("U1", default));
+    }
+
+    [Fact]
+    public async Task Posting_returns_the_posts_ts_in_the_experts_channel_and_a_failed_post_or_update_throws()
+    {
+        var ticket = new Ticket("t1234567890", "can I bring my dog?", null,
+            new ExpertAsker(Channels.Slack, "U0ASKER", "Pat", "T0", "D0ASKER", true, null), null, null, 0, _clock.GetUtcNow());
+        var message = new ExpertTicketMessage(ticket, Channels.Slack, false, _clock.GetUtcNow());
+
+        var post = await _channel.PostAsync(message, default);
+
+        Assert.Equal(new TicketPost(Channels.Slack, ExpertsChannel, "1700000000.000001"), post);
+        _slack.Fail = "chat.postMessage";
+        await Assert.ThrowsAsync<SlackApiException>(() => _channel.PostAsync(message, default));
+        _slack.Fail = "chat.update";
+        await Assert.ThrowsAsync<SlackApiException>(() => _channel.UpdateAsync(post, message, default));
+        _slack.Fail = null;
+        await _channel.UpdateAsync(post, message, default);
+        Assert.Contains(_slack.Requests, r => r.Method == "chat.update" && r.Body.Contains("\"ts\":\"1700000000.000001\"", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void The_channel_exists_only_with_slack_on_and_an_experts_channel_set()
+    {
+        static bool Configured(params (string, string)[] settings) => SlackExpertChannel.IsConfigured(
+            new ConfigurationBuilder().AddInMemoryCollection(settings.ToDictionary(s => s.Item1, s => (string?)s.Item2)).Build());
+
+        Assert.True(Configured(("Slack:SigningSecret", "s"), ("Slack:BotToken", "xoxb"), ("Experts:SlackChannel", "C1")));
+        Assert.False(Configured(("Slack:SigningSecret", "s"), ("Slack:BotToken", "xoxb")));
+        Assert.False(Configured(("Slack:BotToken", "xoxb"), ("Experts:SlackChannel", "C1")));
+        Assert.False(Configured(("Slack:SigningSecret", "s"), ("Experts:SlackChannel", "C1")));
+    }
+
+    private sealed record Recorded(string Method, string Body)
+    {
+        public Dictionary<string, Microsoft.Extensions.Primitives.StringValues> Form => QueryHelpers.ParseQuery(Body);
+    }
+
+    /// <summary>Answers like Slack: members in pages of two with a cursor, ts for posts; <see cref="Fail"/> makes one method answer ok:false.</summary>
+    private sealed class ScriptedSlack : HttpMessageHandler
+    {
+        private int _posts;
+
+        public List<Recorded> Requests { get; } = [];
+
+        public string[] Members { get; set; } = [];
+
+        public string? Fail { get; set; }
+
+        public int Calls(string method) => Requests.Count(r => r.Method == method);
+
+        protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+        {
+            var method = request.RequestUri!.Segments[^1];
+            var body = request.Content is null ? "" : await request.Content.ReadAsStringAsync(cancellationToken);
+            Requests.Add(new Recorded(method, body));
+            var json = method == Fail ? """{"ok":false,"error":"channel_not_found"}""" : method switch
+            {
+                "conversations.members" => MembersPage(QueryHelpers.ParseQuery(body).TryGetValue("cursor", out var c) ? int.Parse(c.ToString()) : 0),
+                "chat.postMessage" => $$"""{"ok":true,"ts":"1700000000.{{++_posts:000000}}"}""",
+                _ => """{"ok":true}""",
+            };
+            return new HttpResponseMessage(HttpStatusCode.OK) { Content = new StringContent(json, Encoding.UTF8, "application/json") };
+        }
+
+        private string MembersPage(int from)
+        {
+            var page = Members.Skip(from).Take(2).Select(m => $"\"{m}\"");
+            var next = from + 2 < Members.Length ? (from + 2).ToString() : "";
+            return $$$"""{"ok":true,"members":[{{{string.Join(",", page)}}}],"response_metadata":{"next_cursor":"{{{next}}}"}}""";
+        }
+    }
+}
