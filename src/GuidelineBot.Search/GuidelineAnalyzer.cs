@@ -45,24 +45,45 @@ internal static class GuidelineAnalyzer
         return set.AsReadOnly();
     }
 
-    /// <summary>The analyzer for indexing (no synonyms) or for queries (with synonyms when a map is given).</summary>
-    public static Analyzer Create(SynonymMap? synonyms) =>
+    /// <summary>The analyzer for indexing (no synonyms).</summary>
+    public static Analyzer CreateIndex() =>
         Analyzer.NewAnonymous((_, reader) =>
         {
-            var source = new StandardTokenizer(LuceneSetup.Version, reader);
-            TokenStream ts = new StandardFilter(LuceneSetup.Version, source);
-            ts = new ASCIIFoldingFilter(ts);
-            ts = new EnglishPossessiveFilter(LuceneSetup.Version, ts);
-            ts = new LowerCaseFilter(LuceneSetup.Version, ts);
+            var (source, ts) = Normalized(reader);
+            return new TokenStreamComponents(source, Stemmed(ts));
+        });
+
+    /// <summary>
+    /// The analyzer for questions: synonyms when a map is given, and the typed words tracked through them. Its token
+    /// stream is a <see cref="TypedWords.Output"/>; a token whose word the user typed carries <see cref="TypedWords.Flag"/>.
+    /// </summary>
+    public static Analyzer CreateQuery(SynonymMap? synonyms) =>
+        Analyzer.NewAnonymous((_, reader) =>
+        {
+            var (source, ts) = Normalized(reader);
+            var typed = new TypedWords();
+            ts = new TypedWords.Recorder(ts, typed, StopWords);
             if (synonyms is not null && synonyms.Fst is not null)
             {
                 ts = new SynonymFilter(ts, synonyms, ignoreCase: true);
             }
 
-            ts = new StopFilter(LuceneSetup.Version, ts, StopWords);
-            ts = new PorterStemFilter(ts);
-            return new TokenStreamComponents(source, ts);
+            ts = new TypedWords.Marker(ts, typed);
+            return new TokenStreamComponents(source, new TypedWords.Output(Stemmed(ts), typed));
         });
+
+    /// <summary>Standard tokens → ASCII folding → possessives → lower case.</summary>
+    private static (Tokenizer Source, TokenStream Stream) Normalized(TextReader reader)
+    {
+        var source = new StandardTokenizer(LuceneSetup.Version, reader);
+        TokenStream ts = new StandardFilter(LuceneSetup.Version, source);
+        ts = new ASCIIFoldingFilter(ts);
+        ts = new EnglishPossessiveFilter(LuceneSetup.Version, ts);
+        return (source, new LowerCaseFilter(LuceneSetup.Version, ts));
+    }
+
+    /// <summary>Stop words → Porter stemming.</summary>
+    private static TokenStream Stemmed(TokenStream ts) => new PorterStemFilter(new StopFilter(LuceneSetup.Version, ts, StopWords));
 
     /// <summary>Non-stemming analyzer used to read the synonym file (folding and lower-casing only).</summary>
     public static Analyzer CreateSynonymParsing() =>

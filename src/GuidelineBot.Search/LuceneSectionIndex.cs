@@ -63,8 +63,8 @@ internal sealed partial class LuceneSectionIndex : IDisposable
     {
         _options = options;
         _sections = sections.ToArray();
-        _indexAnalyzer = GuidelineAnalyzer.Create(null);
-        _queryAnalyzer = GuidelineAnalyzer.Create(synonyms);
+        _indexAnalyzer = GuidelineAnalyzer.CreateIndex();
+        _queryAnalyzer = GuidelineAnalyzer.CreateQuery(synonyms);
 
         var similarity = new BM25Similarity();
         using (var writer = new IndexWriter(_directory, new IndexWriterConfig(LuceneSetup.Version, _indexAnalyzer) { Similarity = similarity }))
@@ -143,11 +143,9 @@ internal sealed partial class LuceneSectionIndex : IDisposable
 
     public List<TermGroup> TermGroups(string text)
     {
-        // The synonym filter marks every token of a matched rule as a synonym, the typed word included; the analysis
-        // without synonyms tells which stemmed terms the user actually typed.
-        var typed = Analyze(_indexAnalyzer, text).Select(t => t.Term).ToHashSet(StringComparer.Ordinal);
+        var (tokens, typed) = AnalyzeQuestion(text);
         var groups = new List<TermGroup>();
-        foreach (var token in Analyze(_queryAnalyzer, text))
+        foreach (var token in tokens)
         {
             if (token.PositionIncrement > 0 || groups.Count == 0)
             {
@@ -417,25 +415,54 @@ internal sealed partial class LuceneSectionIndex : IDisposable
         return background;
     }
 
-    private HashSet<string> Terms(string text) => Analyze(_indexAnalyzer, text).Select(t => t.Term).ToHashSet(StringComparer.Ordinal);
-
-    internal readonly record struct Token(string Term, int PositionIncrement, bool IsSynonym);
-
-    internal static List<Token> Analyze(Analyzer analyzer, string text)
+    /// <summary>The distinct terms of a text, without synonyms (as indexed).</summary>
+    private HashSet<string> Terms(string text)
     {
-        var tokens = new List<Token>(4 + (text.Length / 4));
-        using var ts = analyzer.GetTokenStream("f", text);
+        var terms = new HashSet<string>(StringComparer.Ordinal);
+        using var ts = _indexAnalyzer.GetTokenStream("f", text);
         var term = ts.AddAttribute<ICharTermAttribute>();
-        var posInc = ts.AddAttribute<IPositionIncrementAttribute>();
-        var type = ts.AddAttribute<ITypeAttribute>();
         ts.Reset();
         while (ts.IncrementToken())
         {
-            tokens.Add(new Token(term.ToString(), posInc.PositionIncrement, type.Type == SynonymFilter.TYPE_SYNONYM));
+            terms.Add(term.ToString());
         }
 
         ts.End();
-        return tokens;
+        return terms;
+    }
+
+    internal readonly record struct Token(string Term, int PositionIncrement);
+
+    /// <summary>
+    /// The question's tokens (with synonyms) and the stemmed terms the user typed, from one analysis (see
+    /// <see cref="TypedWords"/>); the synonym-free analysis is asked only when a rule rewrote a typed word away.
+    /// </summary>
+    private (List<Token> Tokens, HashSet<string> Typed) AnalyzeQuestion(string text)
+    {
+        var tokens = new List<Token>(4 + (text.Length / 4));
+        var typed = new HashSet<string>(StringComparer.Ordinal);
+        bool allSeen;
+        using (var ts = (TypedWords.Output)_queryAnalyzer.GetTokenStream("f", text))
+        {
+            var term = ts.AddAttribute<ICharTermAttribute>();
+            var posInc = ts.AddAttribute<IPositionIncrementAttribute>();
+            var flags = ts.AddAttribute<IFlagsAttribute>();
+            ts.Reset();
+            while (ts.IncrementToken())
+            {
+                var t = term.ToString();
+                tokens.Add(new Token(t, posInc.PositionIncrement));
+                if ((flags.Flags & TypedWords.Flag) != 0)
+                {
+                    typed.Add(t);
+                }
+            }
+
+            ts.End();
+            allSeen = ts.Typed.AllSeen;
+        }
+
+        return (tokens, allSeen ? typed : Terms(text));
     }
 
     internal static string FullHeading(GuidelineSection s) => s.ParentHeading is null ? s.Heading : s.ParentHeading + " " + s.Heading;

@@ -1,0 +1,102 @@
+using GuidelineBot.Core.Knowledge;
+using GuidelineBot.Search;
+using Lucene.Net.Analysis.TokenAttributes;
+
+namespace GuidelineBot.UnitTests.Search;
+
+/// <summary>
+/// The question is analysed once (synonyms and the typed words together, see <see cref="TypedWords"/>): a term counts
+/// as typed exactly when the synonym-free analysis of the question yields it, whatever the synonym rules.
+/// </summary>
+[Collection(EngineCollection.Name)]
+public sealed class QuestionAnalysisTests(EngineFixture engine)
+{
+    private const string Document = "Photos\n\nQ: Can I share snapshots of my class?\n- Only with consent from every family.\n\nQ: Can I bring pets?\n- No animals on campus.\n";
+
+    [Fact]
+    public void Typed_terms_are_the_synonym_free_terms_of_every_repository_question()
+    {
+        var questions = File.ReadLines(Path.Combine(TestPaths.Root, "tests", "eval", "seed-paraphrases.tsv"))
+            .Where(l => l.Length > 0 && !l.StartsWith('#'))
+            .Select(l => l.Split('\t')[0])
+            .Append("Can my KIDS see the pics I post of my students' field trip?")
+            .ToList();
+        var synonymsUsed = 0;
+        foreach (var question in questions)
+        {
+            var typed = SynonymFreeTerms(question);
+            var groups = engine.Lexical.TermGroups(question);
+            Assert.All(groups, g => Assert.All(g.Terms, t => Assert.Contains(t, typed)));
+            Assert.All(groups, g => Assert.All(g.Synonyms, t => Assert.DoesNotContain(t, typed)));
+            synonymsUsed += groups.Count(g => g.Synonyms.Count > 0);
+        }
+
+        Assert.True(synonymsUsed > questions.Count, $"the questions exercise the synonym rules ({synonymsUsed} groups)");
+    }
+
+    [Fact]
+    public void A_word_typed_next_to_its_own_synonyms_stays_typed()
+    {
+        var groups = engine.Lexical.TermGroups("can my kids and students see my pics");
+        var kids = groups.Where(g => g.Terms.Contains("kid")).ToList();
+        Assert.NotEmpty(kids);
+        Assert.All(kids, g => Assert.Contains("student", g.Terms));
+        Assert.All(kids, g => Assert.Contains("pupil", g.Synonyms));
+        Assert.DoesNotContain(groups, g => g.Synonyms.Contains("kid") || g.Synonyms.Contains("student"));
+    }
+
+    [Fact]
+    public void A_rewrite_rule_that_removes_the_typed_word_still_counts_its_stem_as_typed()
+    {
+        // "snapping => snaps": the typed word leaves the stream, and its stem "snap" comes back as the rule's output.
+        using var search = Lexical("snapping => snaps\n");
+        var group = Assert.Single(search.TermGroups("snapping"));
+        Assert.Equal(["snap"], group.Terms);
+        Assert.Empty(group.Synonyms);
+    }
+
+    [Fact]
+    public void A_rewrite_rule_output_the_user_did_not_type_is_a_synonym()
+    {
+        using var search = Lexical("fake name => pseudonym\n");
+        var group = Assert.Single(search.TermGroups("a fake name"));
+        Assert.Empty(group.Terms);
+        Assert.Equal(["pseudonym"], group.Synonyms);
+    }
+
+    [Fact]
+    public void Each_use_of_the_reused_analysis_starts_from_a_clean_slate()
+    {
+        using var search = Lexical("photo, snapshot\n");
+        Assert.Equal(["snapshot"], Assert.Single(search.TermGroups("snapshot")).Terms);
+        // The previous question's typed word must not leak into this one.
+        var group = Assert.Single(search.TermGroups("photo"));
+        Assert.Equal(["photo"], group.Terms);
+        Assert.Equal(["snapshot"], group.Synonyms);
+    }
+
+    private static LuceneGuidelineSearch Lexical(string synonymRules)
+    {
+        using var folder = new TestPaths.TempFolder();
+        folder.Write("doc.txt", Document);
+        var synonyms = folder.Write("synonyms.txt", synonymRules);
+        var knowledge = KnowledgeLoader.Load(new KnowledgeOptions { Path = folder.Path });
+        return new LuceneGuidelineSearch(knowledge, new SearchOptions { Reranker = RerankerKind.None }, synonyms);
+    }
+
+    private static HashSet<string> SynonymFreeTerms(string text)
+    {
+        using var analyzer = GuidelineAnalyzer.CreateIndex();
+        using var ts = analyzer.GetTokenStream("f", text);
+        var term = ts.AddAttribute<ICharTermAttribute>();
+        var terms = new HashSet<string>(StringComparer.Ordinal);
+        ts.Reset();
+        while (ts.IncrementToken())
+        {
+            terms.Add(term.ToString());
+        }
+
+        ts.End();
+        return terms;
+    }
+}
