@@ -22,6 +22,7 @@ builder.Services.AddLiveKnowledge();
 builder.Services.AddGuidelineStore(builder.Configuration);
 builder.Services.AddOnboarding(builder.Configuration);
 builder.Services.AddConversation();
+builder.Services.AddExperts(builder.Configuration);
 builder.Services.AddProbes();
 builder.Services.AddHostedService<IndexWarmup>();
 builder.Services.AddSlack(builder.Configuration);

@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
 using GuidelineBot.Core.Answers;
+using GuidelineBot.Core.Experts;
 using GuidelineBot.Core.Logging;
 using GuidelineBot.Core.Onboarding;
 using GuidelineBot.Core.Questions;
@@ -28,6 +29,9 @@ namespace GuidelineBot.Core.Conversation;
 /// pseudonymous user hash, the section, confidence and latency. Answers carry the record's id, so feedback on them
 /// reaches it. A failing log is a warning, never a failed answer.</item>
 /// <item><b>Welcome</b> once per conversation, and onboarding auto-start for people who join.</item>
+/// <item><b>Ask an expert</b> (<see cref="ExpertService"/>, when an experts' channel is configured): declined questions and
+/// 👎 offer it; the confirmation opens a ticket; members of the experts' channel take and answer tickets by button, form
+/// or thread reply; the web chat's waiting answers are delivered when it opens.</item>
 /// </list>
 /// </summary>
 public sealed class ConversationService(
@@ -38,7 +42,8 @@ public sealed class ConversationService(
     TimeProvider time,
     ILogger<ConversationService> logger,
     GuidelineMetrics? metrics = null,
-    IQuestionLog? questionLog = null)
+    IQuestionLog? questionLog = null,
+    ExpertService? experts = null)
 {
     public async Task<ConversationResponse> HandleAsync(ConversationContext context, ConversationInbound inbound, CancellationToken cancellationToken)
     {
@@ -53,6 +58,18 @@ public sealed class ConversationService(
             OnboardingActionInbound button => await OnboardingButtonAsync(context, button.Value, cancellationToken),
             WelcomeInbound => await WelcomeAsync(context, cancellationToken),
             MemberJoinedInbound => await MemberJoinedAsync(context, cancellationToken),
+            AskExpertInbound ask => One(experts?.Confirm(ask.Question) ?? new NoticeMessage(NoticeKind.ExpertsUnavailable)),
+            SendToExpertInbound send => One(experts is null ? new NoticeMessage(NoticeKind.ExpertsUnavailable)
+                : await experts.OpenAsync(context, send.Question, send.Context, cancellationToken)),
+            ExpertAnswerFormInbound form => One(experts is null ? new NoticeMessage(NoticeKind.NotAnExpert)
+                : await experts.AnswerFormAsync(context, form.TicketId, cancellationToken)),
+            ExpertAssignInbound assign => One(experts is null ? new NoticeMessage(NoticeKind.NotAnExpert)
+                : await experts.AssignAsync(context, assign.TicketId, cancellationToken)),
+            ExpertAnswerInbound answer => One(experts is null ? new NoticeMessage(NoticeKind.NotAnExpert)
+                : await experts.AnswerAsync(context, answer.TicketId, answer.Text, answer.AddToKnowledge, cancellationToken)),
+            ExpertReplyInbound reply => experts is not null && await experts.ReplyAsync(context, reply, cancellationToken) is { } replied
+                ? One(replied) : ConversationResponse.None,
+            ChatOpenedInbound => experts is null ? ConversationResponse.None : new ConversationResponse(await experts.InboxAsync(context, cancellationToken)),
             _ => ConversationResponse.None,
         };
     }
@@ -78,7 +95,7 @@ public sealed class ConversationService(
             var asked = outputs.OfType<OnboardingAnsweredQuestion>().FirstOrDefault()?.Reply;
             Count(context, asked);
             await LogAsync(context, text, asked, id, started, cancellationToken);
-            return new ConversationResponse(Messages(context, outputs, id));
+            return new ConversationResponse(Offer(Messages(context, outputs, id)));
         }
 
         return await AskAsync(context, text, cancellationToken, started);
@@ -91,7 +108,7 @@ public sealed class ConversationService(
         var id = NewId();
         Count(context, reply);
         await LogAsync(context, question, reply, id, started.Value, cancellationToken);
-        return new ConversationResponse([Message(context, reply, id)]);
+        return new ConversationResponse(Offer([Message(context, reply, id)]));
     }
 
     private async Task<ConversationResponse> FeedbackAsync(ConversationContext context, FeedbackInbound vote, CancellationToken cancellationToken)
@@ -110,7 +127,8 @@ public sealed class ConversationService(
 
         // Answers are deterministic for a knowledge version: rebuild the answer voted on to show it with the thank-you.
         var rebuilt = Rebuild(answer, cancellationToken) is { } a ? new AnswerMessage(a, answer.QuestionId) { Feedback = vote.Helpful } : null;
-        return new ConversationResponse([new FeedbackThanksMessage(vote.Helpful, counted, rebuilt)]);
+        var thanks = new FeedbackThanksMessage(vote.Helpful, counted, rebuilt) { ExpertOffer = !vote.Helpful && experts is { Available: true } ? answer : null };
+        return new ConversationResponse([thanks]);
     }
 
     private ConversationResponse Share(ConversationContext context, AnswerRef answer, CancellationToken cancellationToken) =>
@@ -164,6 +182,16 @@ public sealed class ConversationService(
 
         return messages;
     }
+
+    private static ConversationResponse One(OutboundMessage message) => new([message]);
+
+    /// <summary>With an experts' channel configured, a declined question offers "Ask an expert" (the closest section as the best guess).</summary>
+    private IReadOnlyList<OutboundMessage> Offer(IReadOnlyList<OutboundMessage> messages) =>
+        experts is not { Available: true } || !messages.Any(m => m is NoAnswerMessage)
+            ? messages
+            : messages.Select(m => m is NoAnswerMessage n
+                ? n with { ExpertOffer = new AnswerRef(n.QuestionId, n.Reply.Suggestions.FirstOrDefault()?.Id, n.Reply.Question) }
+                : m).ToArray();
 
     private static OutboundMessage Message(ConversationContext context, Reply reply, string? questionId) =>
         OutboundMessage.From(reply, questionId, context.Command);

@@ -1,0 +1,206 @@
+using System.Security.Cryptography;
+using System.Text;
+using GuidelineBot.Core.Answers;
+using GuidelineBot.Core.Conversation;
+using Microsoft.Extensions.Logging;
+
+namespace GuidelineBot.Core.Experts;
+
+/// <summary>
+/// "Ask an expert", once for every channel: opens tickets for questions the guidelines do not answer, lets members of the
+/// experts' channel take and answer them, and queues every post (ticket, update, reminder, delivery) in the store's
+/// outbox, which <see cref="ExpertOutboxWorker"/> sends at once and retries when it fails. Nothing here knows a channel:
+/// each experts' channel is an <see cref="IExpertChannel"/>, each asker's channel an <see cref="IExpertAnswerDelivery"/>
+/// (the web chat's answers wait in the store until <see cref="InboxAsync"/>).
+/// </summary>
+public sealed class ExpertService(
+    ITicketStore tickets,
+    ISuggestionStore suggestions,
+    IExpertOutbox outbox,
+    IEnumerable<IExpertChannel> channels,
+    AnswerService answers,
+    ExpertOutboxSignal signal,
+    TimeProvider time,
+    ILogger<ExpertService> logger)
+{
+    private readonly IReadOnlyList<IExpertChannel> _channels = channels.ToArray();
+
+    /// <summary>An experts' channel is configured: "Ask an expert" is offered.</summary>
+    public bool Available => _channels.Count > 0;
+
+    /// <summary>The confirmation form for <paramref name="question"/>, or a notice when no experts' channel is configured.</summary>
+    public OutboundMessage Confirm(AnswerRef question) =>
+        Available ? new AskExpertFormMessage(question) : new NoticeMessage(NoticeKind.ExpertsUnavailable);
+
+    /// <summary>Opens a ticket for the asker in <paramref name="context"/> (their unanswered one for the same question if any) and queues its posts.</summary>
+    public async Task<OutboundMessage> OpenAsync(ConversationContext context, AnswerRef question, string? contextLine, CancellationToken cancellationToken)
+    {
+        if (!Available)
+        {
+            return new NoticeMessage(NoticeKind.ExpertsUnavailable);
+        }
+
+        var text = Clean(question.Question, ExpertInputs.MaxAnswerLength);
+        var guess = answers.Ask(text, cancellationToken) switch
+        {
+            AnswerReply a => (a.Section.Id, a.Section.Heading, a.Score),
+            NoAnswerReply { Suggestions: [var first, ..] } n => (first.Id, first.Heading, n.Score),
+            NoAnswerReply n => ((string?)null, (string?)null, n.Score),
+            _ => (null, null, 0d),
+        };
+        var asker = new ExpertAsker(context.Channel, context.UserId, context.DisplayName, context.TenantId, context.ConversationId, context.IsDirect,
+            context.ReplyAddress);
+        var draft = new Ticket(NewId(), text, contextLine is null ? null : Clean(contextLine, ExpertInputs.MaxContextLength), asker,
+            guess.Item1, guess.Item2, Math.Round(guess.Item3, 4), time.GetUtcNow());
+        var (ticket, created) = await tickets.OpenAsync(draft, Key(context.Channel, context.TenantId ?? "", context.UserId, Normalise(text)), cancellationToken);
+        if (created)
+        {
+            logger.LogInformation("Opened expert ticket {TicketId} from {Channel}", ticket.Id, context.Channel);
+            foreach (var channel in _channels)
+            {
+                await EnqueueAsync(ExpertJobKind.PostTicket, ticket.Id, null, channel.Channel, "post:" + channel.Channel + ":" + ticket.Id, cancellationToken);
+            }
+        }
+
+        return new ExpertTicketOpenedMessage(ticket, created);
+    }
+
+    /// <summary>The answer form of the ticket, for a member of the experts' channel the person acts in.</summary>
+    public async Task<OutboundMessage> AnswerFormAsync(ConversationContext context, string ticketId, CancellationToken cancellationToken)
+    {
+        if (!await IsExpertAsync(context, cancellationToken))
+        {
+            return new NoticeMessage(NoticeKind.NotAnExpert);
+        }
+
+        return await tickets.GetAsync(ticketId, cancellationToken) is { } ticket
+            ? new ExpertAnswerFormMessage(ticket)
+            : new NoticeMessage(NoticeKind.TicketNotFound);
+    }
+
+    /// <summary>Assigns the ticket to the member who pressed "Assign to me"; the ticket's posts are updated.</summary>
+    public async Task<OutboundMessage> AssignAsync(ConversationContext context, string ticketId, CancellationToken cancellationToken)
+    {
+        if (!await IsExpertAsync(context, cancellationToken))
+        {
+            return new NoticeMessage(NoticeKind.NotAnExpert);
+        }
+
+        if (await tickets.GetAsync(ticketId, cancellationToken) is not { } ticket)
+        {
+            return new NoticeMessage(NoticeKind.TicketNotFound);
+        }
+
+        if (await tickets.AssignAsync(ticket.Id, Expert(context), time.GetUtcNow(), cancellationToken))
+        {
+            await EnqueueAsync(ExpertJobKind.UpdatePosts, ticket.Id, null, null, "update:" + NewId(), cancellationToken);
+        }
+
+        return new NoticeMessage(NoticeKind.TicketAssigned, ticket.Asker.DisplayName);
+    }
+
+    /// <summary>
+    /// An answer from a member of the experts' channel: stored once (a retry or double click adds nothing), delivered to
+    /// the asker, shown on the ticket's posts, and a suggestion for the knowledge when <paramref name="addToKnowledge"/>.
+    /// </summary>
+    public async Task<OutboundMessage> AnswerAsync(ConversationContext context, string ticketId, string text, bool addToKnowledge,
+        CancellationToken cancellationToken)
+    {
+        if (!await IsExpertAsync(context, cancellationToken))
+        {
+            return new NoticeMessage(NoticeKind.NotAnExpert);
+        }
+
+        var answerText = Clean(text, ExpertInputs.MaxAnswerLength);
+        if (answerText.Length == 0)
+        {
+            return new NoticeMessage(NoticeKind.ExpertAnswerEmpty);
+        }
+
+        if (await tickets.GetAsync(ticketId, cancellationToken) is not { } ticket)
+        {
+            return new NoticeMessage(NoticeKind.TicketNotFound);
+        }
+
+        var expert = Expert(context);
+        var answer = new TicketAnswer(NewId(), ticket.Id, expert, answerText, addToKnowledge, time.GetUtcNow());
+        if (!await tickets.AddAnswerAsync(answer, Key(ticket.Id, expert.Channel, expert.UserId, Normalise(answerText)), cancellationToken))
+        {
+            return new NoticeMessage(NoticeKind.ExpertAnswerDuplicate, ticket.Asker.DisplayName);
+        }
+
+        logger.LogInformation("Expert answer {AnswerId} to ticket {TicketId} from {Channel}", answer.Id, ticket.Id, expert.Channel);
+        if (addToKnowledge)
+        {
+            await suggestions.AddAsync(new KnowledgeSuggestion(NewId(), ticket.Id, answer.Id, ticket.Question, answerText, expert, answer.At), cancellationToken);
+        }
+
+        if (ticket.Asker.Channel != Channels.Web)
+        {
+            await EnqueueAsync(ExpertJobKind.Deliver, ticket.Id, answer.Id, ticket.Asker.Channel, "deliver:" + answer.Id, cancellationToken);
+        }
+
+        await EnqueueAsync(ExpertJobKind.UpdatePosts, ticket.Id, null, null, "update:" + answer.Id, cancellationToken);
+        return new NoticeMessage(NoticeKind.ExpertAnswerSent, ticket.Asker.DisplayName);
+    }
+
+    /// <summary>A reply in a thread of the experts' channel: an answer when the thread is a ticket's post, else nothing (null).</summary>
+    public async Task<OutboundMessage?> ReplyAsync(ConversationContext context, ExpertReplyInbound reply, CancellationToken cancellationToken)
+    {
+        if (await tickets.FindByPostAsync(context.Channel, reply.ConversationId, reply.PostMessageId, cancellationToken) is not { } ticket)
+        {
+            return null;
+        }
+
+        return await AnswerAsync(context, ticket.Id, reply.Text, addToKnowledge: false, cancellationToken);
+    }
+
+    /// <summary>The expert answers waiting for the person (web chat): each is returned once, then counts as delivered.</summary>
+    public async Task<IReadOnlyList<OutboundMessage>> InboxAsync(ConversationContext context, CancellationToken cancellationToken)
+    {
+        var waiting = await tickets.TakeUndeliveredAsync(context.Channel, context.TenantId, context.UserId, time.GetUtcNow(), cancellationToken);
+        return waiting.Select(w => (OutboundMessage)new ExpertAnswerMessage(w.Ticket, w.Answer)).ToArray();
+    }
+
+    private async Task<bool> IsExpertAsync(ConversationContext context, CancellationToken cancellationToken)
+    {
+        var channel = _channels.FirstOrDefault(c => c.Channel == context.Channel);
+        if (channel is null || string.IsNullOrEmpty(context.UserId))
+        {
+            return false;
+        }
+
+        var member = await channel.IsMemberAsync(context.UserId, cancellationToken);
+        if (!member)
+        {
+            logger.LogInformation("Refused a ticket action on {Channel}: the person is not a member of the experts' channel", context.Channel);
+        }
+
+        return member;
+    }
+
+    private async Task EnqueueAsync(ExpertJobKind kind, string ticketId, string? answerId, string? channel, string id, CancellationToken cancellationToken)
+    {
+        await outbox.EnqueueAsync(new ExpertJob(id, kind, ticketId, answerId, channel, time.GetUtcNow()), cancellationToken);
+        signal.Notify();
+    }
+
+    private static ExpertRef Expert(ConversationContext context) => new(context.Channel, context.UserId, context.DisplayName);
+
+    /// <summary>One line of the person's text, trimmed and cut to <paramref name="max"/> characters (answers keep their line breaks).</summary>
+    private static string Clean(string text, int max)
+    {
+        var trimmed = text.Trim();
+        return trimmed.Length > max ? trimmed[..max].TrimEnd() : trimmed;
+    }
+
+    /// <summary>The same question or answer however it is cased, spaced or punctuated at its end.</summary>
+    internal static string Normalise(string text) =>
+        string.Join(' ', text.ToLowerInvariant().Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries)).TrimEnd('?', '!', '.', ' ');
+
+    /// <summary>A fixed-length key for deduplication: a hash of the parts.</summary>
+    internal static string Key(params string[] parts) =>
+        Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(string.Join('\u001f', parts))));
+
+    private static string NewId() => Guid.CreateVersion7().ToString("N");
+}

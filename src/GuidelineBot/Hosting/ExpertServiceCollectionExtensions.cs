@@ -1,0 +1,20 @@
+using GuidelineBot.Core.Experts;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
+namespace GuidelineBot.Hosting;
+
+/// <summary>
+/// Registers "Ask an expert" (the store comes from <c>AddGuidelineStore</c>; the experts' channels from <c>AddSlack</c>
+/// and <c>AddTeams</c> when <c>Experts:SlackChannel</c> / <c>Experts:TeamsChannel</c> are set).
+/// </summary>
+public static class ExpertServiceCollectionExtensions
+{
+    public static IServiceCollection AddExperts(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<ExpertOptions>().Bind(configuration.GetSection(ExpertOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
+        services.TryAddSingleton<ExpertOutboxSignal>();
+        services.TryAddScoped<ExpertService>();
+        services.AddHostedService<ExpertOutboxWorker>();
+        return services;
+    }
+}

@@ -1,0 +1,321 @@
+using GuidelineBot.Core.Answers;
+using GuidelineBot.Core.Conversation;
+using GuidelineBot.Core.Experts;
+using GuidelineBot.Core.Knowledge;
+using GuidelineBot.Core.Onboarding;
+using GuidelineBot.Core.Telemetry;
+using GuidelineBot.Search;
+using GuidelineBot.UnitTests.Conversation;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
+using Microsoft.Extensions.Time.Testing;
+
+namespace GuidelineBot.UnitTests.Experts;
+
+/// <summary>"Ask an expert" through the conversation core: in-memory store, a recording experts' channel, the real lexical engine.</summary>
+public sealed class ExpertServiceTests : IDisposable
+{
+    private const string OffTopic = "what is the weather on mars tomorrow";
+    private const string Friending = "can I friend parents?";
+    private static readonly KnowledgeBase Knowledge = KnowledgeLoader.Load(new KnowledgeOptions { Path = TestPaths.Knowledge });
+
+    private readonly LuceneGuidelineSearch _search = new(Knowledge, new SearchOptions { Reranker = RerankerKind.None }, TestPaths.Synonyms);
+    private readonly FakeTimeProvider _time = new(new DateTimeOffset(2026, 11, 30, 9, 0, 0, TimeSpan.Zero));
+    private readonly MemoryExpertStore _store = new();
+    private readonly RecordingExpertChannel _slack = new(Channels.Slack);
+    private readonly ServiceProvider _services;
+    private readonly ExpertOutboxWorker _worker;
+
+    private static readonly ConversationContext Asker = new(Channels.Slack, "U_ASKER", "D1", IsDirect: true, "Dana", "T1");
+    private static readonly ConversationContext Expert = new(Channels.Slack, "U_EXPERT", "C_EXPERTS", IsDirect: false, "Eli", "T1");
+    private static readonly ConversationContext Stranger = new(Channels.Slack, "U_OTHER", "C_EXPERTS", IsDirect: false, "Sam", "T1");
+
+    public ExpertServiceTests()
+    {
+        _slack.Members.Add(Expert.UserId);
+        _services = new ServiceCollection()
+            .AddSingleton<IExpertChannel>(_slack)
+            .AddSingleton<IExpertAnswerDelivery>(_slack)
+            .AddMetrics()
+            .BuildServiceProvider();
+        _worker = new ExpertOutboxWorker(_services.GetRequiredService<IServiceScopeFactory>(), _store, _store, new ExpertOutboxSignal(),
+            Options.Create(new ExpertOptions()), _time, NullLogger<ExpertOutboxWorker>.Instance);
+    }
+
+    public void Dispose()
+    {
+        _services.Dispose();
+        _worker.Dispose();
+        _search.Dispose();
+    }
+
+    private ConversationService Conversation(bool withExperts = true)
+    {
+        var answerOptions = Options.Create(new AnswerOptions { Contact = "the Director of Technology" });
+        var answers = new AnswerService(_search, answerOptions);
+        var onboarding = new OnboardingService(new MemoryOnboardingStore(), OnboardingCatalog.Create(Knowledge, new OnboardingOptions(), [], []), answers,
+            _time, Options.Create(new OnboardingOptions()), answerOptions, NullLogger<OnboardingService>.Instance,
+            new GuidelineMetrics(_services.GetRequiredService<System.Diagnostics.Metrics.IMeterFactory>()));
+        var experts = new ExpertService(_store, _store, _store, withExperts ? [_slack] : [], answers, new ExpertOutboxSignal(), _time,
+            NullLogger<ExpertService>.Instance);
+        return new ConversationService(answers, onboarding, new MemoryFeedbackStore(), new MemoryOnceStore(), _time,
+            NullLogger<ConversationService>.Instance, experts: experts);
+    }
+
+    private static async Task<OutboundMessage> OneAsync(Task<ConversationResponse> response) => Assert.Single((await response).Messages);
+
+    private static Task<ConversationResponse> PressAsync(ConversationService conversation, ConversationContext who, OutboundAction action,
+        Dictionary<string, string>? inputs = null) =>
+        conversation.HandleAsync(who, ConversationInbound.FromAction(action.Kind, action.Value, inputs)!, CancellationToken.None);
+
+    /// <summary>Asks, presses "Ask an expert", sends with a line of context; returns the opened message.</summary>
+    private async Task<ExpertTicketOpenedMessage> AskExpertAsync(ConversationService conversation, ConversationContext who, string question = OffTopic,
+        string? context = "it's for a class project")
+    {
+        var declined = Assert.IsType<NoAnswerMessage>(await OneAsync(conversation.HandleAsync(who, new TextInbound(question), CancellationToken.None)));
+        var form = Assert.IsType<AskExpertFormMessage>(await OneAsync(PressAsync(conversation, who, declined.Actions.Single(a => a.Kind == ActionKind.AskExpert))));
+        var inputs = context is null ? null : new Dictionary<string, string> { [ExpertInputs.Context] = context };
+        return Assert.IsType<ExpertTicketOpenedMessage>(await OneAsync(PressAsync(conversation, who, form.Submit, inputs)));
+    }
+
+    [Fact]
+    public async Task A_declined_question_offers_ask_an_expert_only_when_an_experts_channel_is_configured_and_the_contact_sentence_stays()
+    {
+        var with = Assert.IsType<NoAnswerMessage>(await OneAsync(Conversation().HandleAsync(Asker, new TextInbound(OffTopic), CancellationToken.None)));
+        var without = Assert.IsType<NoAnswerMessage>(await OneAsync(Conversation(withExperts: false).HandleAsync(Asker, new TextInbound(OffTopic), CancellationToken.None)));
+
+        var offer = Assert.Single(with.Actions, a => a.Kind == ActionKind.AskExpert);
+        Assert.Contains("Ask an expert", offer.Label, StringComparison.Ordinal);
+        Assert.Equal(OffTopic, AnswerRef.Decode(offer.Value)!.Question);
+        Assert.DoesNotContain(without.Actions, a => a.Kind == ActionKind.AskExpert);
+        Assert.Contains("Please ask the Director of Technology.", MessageText.Render(without), StringComparison.Ordinal);
+        Assert.Contains("Please ask the Director of Technology.", MessageText.Render(with), StringComparison.Ordinal);
+        Assert.Null(without.ExpertOffer);
+    }
+
+    [Fact]
+    public async Task A_thumbs_down_offers_ask_an_expert_and_a_thumbs_up_does_not()
+    {
+        var conversation = Conversation();
+        var answer = Assert.IsType<AnswerMessage>(await OneAsync(conversation.HandleAsync(Asker, new TextInbound(Friending), CancellationToken.None)));
+
+        var up = Assert.IsType<FeedbackThanksMessage>(await OneAsync(PressAsync(conversation, Asker, answer.Actions.First(a => a.Kind == ActionKind.Helpful))));
+        var down = Assert.IsType<FeedbackThanksMessage>(await OneAsync(PressAsync(conversation, Asker, answer.Actions.First(a => a.Kind == ActionKind.NotHelpful))));
+
+        Assert.DoesNotContain(up.Actions, a => a.Kind == ActionKind.AskExpert);
+        var offer = Assert.Single(down.Actions, a => a.Kind == ActionKind.AskExpert);
+        var form = Assert.IsType<AskExpertFormMessage>(await OneAsync(PressAsync(conversation, Asker, offer)));
+        var opened = Assert.IsType<ExpertTicketOpenedMessage>(await OneAsync(PressAsync(conversation, Asker, form.Submit)));
+        Assert.Equal(answer.Reply.Section.Id, opened.Ticket.GuessSectionId); // the answer voted down is the bot's best guess
+        Assert.Equal(answer.Reply.Section.Heading, opened.Ticket.GuessHeading);
+        Assert.True(opened.Ticket.GuessConfidence > 0);
+    }
+
+    [Fact]
+    public async Task The_confirmation_has_an_optional_context_line_and_the_ticket_holds_question_asker_context_guess_and_time()
+    {
+        var conversation = Conversation();
+        var asker = Asker with { ReplyAddress = "C_GENERAL|1700000000.0001" };
+        var declined = Assert.IsType<NoAnswerMessage>(await OneAsync(conversation.HandleAsync(asker, new TextInbound(OffTopic), CancellationToken.None)));
+        var form = Assert.IsType<AskExpertFormMessage>(await OneAsync(PressAsync(conversation, asker, declined.Actions.Single(a => a.Kind == ActionKind.AskExpert))));
+        var field = Assert.Single(form.Content.OfType<InputBlock>());
+        Assert.Equal(ExpertInputs.Context, field.Id);
+        Assert.True(field.Optional);
+
+        var opened = Assert.IsType<ExpertTicketOpenedMessage>(await OneAsync(PressAsync(conversation, asker, form.Submit,
+            new() { [ExpertInputs.Context] = "  for the science fair  " })));
+
+        Assert.True(opened.Created);
+        var ticket = opened.Ticket;
+        Assert.Equal(OffTopic, ticket.Question);
+        Assert.Equal("for the science fair", ticket.Context);
+        Assert.Equal(new ExpertAsker(Channels.Slack, "U_ASKER", "Dana", "T1", "D1", true, "C_GENERAL|1700000000.0001"), ticket.Asker);
+        Assert.Equal(_time.GetUtcNow(), ticket.AskedAt);
+        Assert.Equal(declined.Reply.Suggestions.FirstOrDefault()?.Id, ticket.GuessSectionId);
+        Assert.Contains($"#{ticket.ShortId}", MessageText.Render(opened), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task The_ticket_is_posted_once_and_the_same_person_asking_again_gets_the_same_ticket()
+    {
+        var conversation = Conversation();
+        var first = await AskExpertAsync(conversation, Asker);
+        var again = await AskExpertAsync(conversation, Asker, OffTopic.ToUpperInvariant() + "?");
+        var someoneElse = await AskExpertAsync(conversation, Asker with { UserId = "U_SECOND" });
+        await _worker.RunOnceAsync(CancellationToken.None);
+        await _worker.RunOnceAsync(CancellationToken.None);
+
+        Assert.False(again.Created);
+        Assert.Equal(first.Ticket.Id, again.Ticket.Id);
+        Assert.Contains("already asked", MessageText.Render(again), StringComparison.Ordinal);
+        Assert.NotEqual(first.Ticket.Id, someoneElse.Ticket.Id);
+        Assert.Equal(2, _slack.Posts.Count);
+        var post = _slack.Posts[0];
+        Assert.False(post.Reminder);
+        var text = MessageText.Render(post);
+        Assert.Contains(OffTopic, text, StringComparison.Ordinal);
+        Assert.Contains("it's for a class project", text, StringComparison.Ordinal);
+        Assert.Contains("Dana", text, StringComparison.Ordinal);
+        Assert.Contains("2026-11-30 09:00 UTC", text, StringComparison.Ordinal);
+        Assert.Equal([ActionKind.ExpertAnswer, ActionKind.ExpertAssign], post.Actions.Select(a => a.Kind));
+        Assert.Equal(new TicketPost(Channels.Slack, "experts", "m1"), Assert.Single((await _store.GetAsync(first.Ticket.Id, default))!.Posts));
+    }
+
+    [Fact]
+    public async Task Someone_outside_the_experts_channel_is_refused_politely_and_nothing_changes()
+    {
+        var conversation = Conversation();
+        var ticket = (await AskExpertAsync(conversation, Asker)).Ticket;
+        await _worker.RunOnceAsync(CancellationToken.None);
+        var post = _slack.Posts.Single();
+
+        var assign = await OneAsync(PressAsync(conversation, Stranger, post.Actions.Single(a => a.Kind == ActionKind.ExpertAssign)));
+        var form = await OneAsync(PressAsync(conversation, Stranger, post.Actions.Single(a => a.Kind == ActionKind.ExpertAnswer)));
+        var answer = await OneAsync(PressAsync(conversation, Stranger, post.AnswerForm.Submit, new() { [ExpertInputs.Answer] = "Sure, go ahead." }));
+        var reply = await OneAsync(conversation.HandleAsync(Stranger, new ExpertReplyInbound("experts", "m1", "Sure."), CancellationToken.None));
+        await _worker.RunOnceAsync(CancellationToken.None);
+
+        Assert.All([assign, form, answer, reply], m => Assert.Equal(NoticeKind.NotAnExpert, Assert.IsType<NoticeMessage>(m).Kind));
+        var stored = (await _store.GetAsync(ticket.Id, default))!;
+        Assert.Null(stored.AssignedTo);
+        Assert.Empty(stored.Answers);
+        Assert.Empty(_slack.Updates);
+        Assert.Empty(_slack.Delivered);
+        Assert.Contains("only members of the experts' channel", MessageText.Render(assign), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_member_assigns_then_answers_with_the_form_and_the_asker_gets_it_once_naming_the_expert()
+    {
+        var conversation = Conversation();
+        var ticket = (await AskExpertAsync(conversation, Asker)).Ticket;
+        await _worker.RunOnceAsync(CancellationToken.None);
+        var post = _slack.Posts.Single();
+
+        var assigned = Assert.IsType<NoticeMessage>(await OneAsync(PressAsync(conversation, Expert, post.Actions.Single(a => a.Kind == ActionKind.ExpertAssign))));
+        Assert.Equal(NoticeKind.TicketAssigned, assigned.Kind);
+        _time.Advance(TimeSpan.FromMinutes(5));
+        await _worker.RunOnceAsync(CancellationToken.None);
+        Assert.Contains("Assigned to Eli", MessageText.Render(_slack.Updates.Single().Message), StringComparison.Ordinal);
+
+        var form = Assert.IsType<ExpertAnswerFormMessage>(await OneAsync(PressAsync(conversation, Expert, post.Actions.Single(a => a.Kind == ActionKind.ExpertAnswer))));
+        Assert.Equal([ExpertInputs.Answer], form.Content.OfType<InputBlock>().Select(i => i.Id));
+        Assert.Equal([ExpertInputs.AddToKnowledge], form.Content.OfType<ToggleBlock>().Select(i => i.Id));
+        var inputs = new Dictionary<string, string> { [ExpertInputs.Answer] = "Weather is out of scope; ask the science department.", [ExpertInputs.AddToKnowledge] = "true" };
+        var sent = Assert.IsType<NoticeMessage>(await OneAsync(PressAsync(conversation, Expert, form.Submit, inputs)));
+        var twice = Assert.IsType<NoticeMessage>(await OneAsync(PressAsync(conversation, Expert, form.Submit, inputs)));
+        await _worker.RunOnceAsync(CancellationToken.None);
+        await _worker.RunOnceAsync(CancellationToken.None);
+
+        Assert.Equal(NoticeKind.ExpertAnswerSent, sent.Kind);
+        Assert.Equal(NoticeKind.ExpertAnswerDuplicate, twice.Kind);
+        var (to, delivered) = Assert.Single(_slack.Delivered);
+        Assert.Equal("U_ASKER", to.UserId);
+        var text = MessageText.Render(delivered);
+        Assert.Contains("Weather is out of scope", text, StringComparison.Ordinal);
+        Assert.Contains("Eli", text, StringComparison.Ordinal);
+        Assert.Contains(OffTopic, text, StringComparison.Ordinal);
+        var stored = (await _store.GetAsync(ticket.Id, default))!;
+        Assert.Equal(TicketStatus.Answered, stored.Status);
+        Assert.NotNull(Assert.Single(stored.Answers).DeliveredAt);
+        Assert.Contains("Answered by Eli", MessageText.Render(_slack.Updates[^1].Message), StringComparison.Ordinal);
+        var suggestion = Assert.Single(await _store.ListAsync(SuggestionStatus.Pending, default));
+        Assert.Equal((OffTopic, "Weather is out of scope; ask the science department.", "Eli"), (suggestion.Question, suggestion.Answer, suggestion.Expert.DisplayName));
+    }
+
+    [Fact]
+    public async Task A_reply_in_the_tickets_thread_is_an_answer_and_a_reply_in_any_other_thread_is_ignored()
+    {
+        var conversation = Conversation();
+        await AskExpertAsync(conversation, Asker);
+        await _worker.RunOnceAsync(CancellationToken.None);
+
+        var other = await conversation.HandleAsync(Expert, new ExpertReplyInbound("experts", "not-a-ticket", "hello"), CancellationToken.None);
+        var answered = Assert.IsType<NoticeMessage>(await OneAsync(conversation.HandleAsync(Expert, new ExpertReplyInbound("experts", "m1", "No, sorry."), CancellationToken.None)));
+        await _worker.RunOnceAsync(CancellationToken.None);
+
+        Assert.Empty(other.Messages);
+        Assert.Equal(NoticeKind.ExpertAnswerSent, answered.Kind);
+        Assert.Contains("No, sorry.", MessageText.Render(Assert.Single(_slack.Delivered).Message), StringComparison.Ordinal);
+        Assert.Empty(await _store.ListAsync(null, default)); // a thread reply never becomes a suggestion by itself
+    }
+
+    [Fact]
+    public async Task A_web_askers_answer_waits_for_the_chat_to_open_and_is_shown_once()
+    {
+        var conversation = Conversation();
+        var web = new ConversationContext(Channels.Web, "w1", "session", IsDirect: true, "Wren");
+        var ticket = (await AskExpertAsync(conversation, web)).Ticket;
+        await _worker.RunOnceAsync(CancellationToken.None);
+        await conversation.HandleAsync(Expert, new ExpertAnswerInbound(ticket.Id, "Yes, with permission.", false), CancellationToken.None);
+        await _worker.RunOnceAsync(CancellationToken.None);
+
+        Assert.Empty(_slack.Delivered);
+        Assert.DoesNotContain(_store.Jobs, j => j.Kind == ExpertJobKind.Deliver);
+        var shown = Assert.IsType<ExpertAnswerMessage>(await OneAsync(conversation.HandleAsync(web, new ChatOpenedInbound(), CancellationToken.None)));
+        Assert.Equal("Yes, with permission.", shown.Answer.Text);
+        Assert.Empty((await conversation.HandleAsync(web, new ChatOpenedInbound(), CancellationToken.None)).Messages);
+        Assert.Empty((await conversation.HandleAsync(web with { UserId = "w2" }, new ChatOpenedInbound(), CancellationToken.None)).Messages);
+    }
+
+    [Fact]
+    public async Task An_unanswered_ticket_is_re_announced_once_after_the_reminder_hours_and_an_answered_one_never()
+    {
+        var conversation = Conversation();
+        await AskExpertAsync(conversation, Asker);
+        var answeredTicket = (await AskExpertAsync(conversation, Asker with { UserId = "U_SECOND" })).Ticket;
+        await _worker.RunOnceAsync(CancellationToken.None);
+        await conversation.HandleAsync(Expert, new ExpertAnswerInbound(answeredTicket.Id, "Answered.", false), CancellationToken.None);
+
+        _time.Advance(TimeSpan.FromHours(23));
+        await _worker.RunOnceAsync(CancellationToken.None);
+        Assert.DoesNotContain(_slack.Posts, p => p.Reminder);
+
+        _time.Advance(TimeSpan.FromHours(1.5));
+        await _worker.RunOnceAsync(CancellationToken.None);
+        _time.Advance(TimeSpan.FromHours(30));
+        await _worker.RunOnceAsync(CancellationToken.None);
+
+        var reminder = Assert.Single(_slack.Posts, p => p.Reminder);
+        Assert.NotEqual(answeredTicket.Id, reminder.Ticket.Id);
+        Assert.Contains("Still unanswered after 24 hours", MessageText.Render(reminder), StringComparison.Ordinal);
+        // A reply in the reminder's thread answers the ticket too.
+        var answered = Assert.IsType<NoticeMessage>(await OneAsync(conversation.HandleAsync(Expert, new ExpertReplyInbound("experts", "m3", "Late answer."), CancellationToken.None)));
+        Assert.Equal(NoticeKind.ExpertAnswerSent, answered.Kind);
+    }
+
+    [Fact]
+    public async Task A_failed_delivery_stays_in_the_store_and_is_retried_later_with_back_off()
+    {
+        var conversation = Conversation();
+        var ticket = (await AskExpertAsync(conversation, Asker)).Ticket;
+        await conversation.HandleAsync(Expert, new ExpertAnswerInbound(ticket.Id, "Answer.", false), CancellationToken.None);
+        _slack.FailNextDeliveries = 2;
+
+        await _worker.RunOnceAsync(CancellationToken.None);
+        Assert.Empty(_slack.Delivered);
+        _time.Advance(TimeSpan.FromSeconds(29));
+        await _worker.RunOnceAsync(CancellationToken.None);
+        Assert.Equal(1, _store.Jobs.Single(j => j.Kind == ExpertJobKind.Deliver).Attempts); // not due yet
+        _time.Advance(TimeSpan.FromSeconds(2));
+        await _worker.RunOnceAsync(CancellationToken.None); // second failure: next try in 60 s
+        _time.Advance(TimeSpan.FromSeconds(61));
+        await _worker.RunOnceAsync(CancellationToken.None);
+
+        Assert.Single(_slack.Delivered);
+        Assert.Equal(0, _store.PendingJobs);
+    }
+
+    [Fact]
+    public async Task Without_an_experts_channel_the_buttons_of_an_old_message_get_a_clear_notice()
+    {
+        var conversation = Conversation(withExperts: false);
+        var old = ConversationInbound.FromAction(ActionKind.SendToExpert, new AnswerRef(null, null, OffTopic).Encode())!;
+
+        var notice = Assert.IsType<NoticeMessage>(await OneAsync(conversation.HandleAsync(Asker, old, CancellationToken.None)));
+
+        Assert.Equal(NoticeKind.ExpertsUnavailable, notice.Kind);
+        Assert.Empty(await _store.ListAsync(DateTimeOffset.MinValue, default));
+    }
+}
