@@ -15,7 +15,7 @@ public sealed class StorageOptions
 
     public string ConnectionString { get; set; } = "";
 
-    /// <summary>How long feedback, the question log (and expiring once-claims) are kept, in days; purged daily. Acknowledgements are kept.</summary>
+    /// <summary>How long feedback, the question log, done expert outbox jobs (and expiring once-claims) are kept, in days; purged daily. Acknowledgements, tickets and suggestions are kept.</summary>
     public int RetentionDays { get; set; } = DefaultRetentionDays;
 
     public const int DefaultRetentionDays = 365;

@@ -62,7 +62,11 @@ internal sealed class KnowledgeSnapshotBuilder(
         var search = live is not null && live.Knowledge.Version == knowledge.Version
             ? live.Search
             : await BuildSearchAsync(knowledge, synonyms, cancellationToken);
-        var (catalog, questionsInEffect, lastGoodQuestions) = Onboarding(options, search.Knowledge, live, warnings);
+        // Onboarding walks the folder's documents: the expert answers are a growing FAQ, not a guideline to acknowledge.
+        var guidelines = expertAnswers is null
+            ? search.Knowledge
+            : search.Knowledge with { Documents = [.. search.Knowledge.Documents.Where(d => d.Id != expertAnswers.Id)] };
+        var (catalog, questionsInEffect, lastGoodQuestions) = Onboarding(options, guidelines, live, warnings);
         if (live is not null && ReferenceEquals(search, live.Search) && questionsInEffect == live.OnboardingQuestions
             && warnings.SequenceEqual(live.Status.Warnings))
         {

@@ -1,4 +1,5 @@
 using GuidelineBot.Core.Experts;
+using GuidelineBot.Core.Onboarding;
 using GuidelineBot.IntegrationTests.Storage;
 using GuidelineBot.Storage;
 using Microsoft.Extensions.DependencyInjection;
@@ -50,6 +51,8 @@ public sealed class ExpertAnswersKnowledgeTests
         Assert.Contains(AnswerPassage, await server.AskAsync(Paraphrase), StringComparison.Ordinal);
         Assert.NotEqual(hash, await server.HealthHashAsync());
         Assert.Contains("friend", await server.AskAsync("can I friend parents?"), StringComparison.OrdinalIgnoreCase);
+        var onboarding = server.Services.GetRequiredService<OnboardingService>().Catalog.Documents.Select(d => d.Document.Id).ToList();
+        Assert.Equal(["staff-social-media-guidelines"], onboarding); // a growing FAQ, not a guideline to acknowledge
 
         Assert.True(await store.DecideAsync("sg-drone", Question, Answer, SuggestionStatus.Rejected, "admin", ApprovedAt.AddDays(1), CancellationToken.None));
 

@@ -36,10 +36,11 @@ public sealed class LiveKnowledgeTests : IDisposable
         _folder.Dispose();
     }
 
-    internal static LiveKnowledge Create(string folder, TimeProvider time)
+    /// <param name="services">What the builder may find there (e.g. a suggestion store); none by default.</param>
+    internal static LiveKnowledge Create(string folder, TimeProvider time, IServiceProvider? services = null)
     {
         var knowledge = Options.Create(new KnowledgeOptions { Path = folder });
-        var builder = new KnowledgeSnapshotBuilder(new ServiceCollection().BuildServiceProvider(), knowledge,
+        var builder = new KnowledgeSnapshotBuilder(services ?? new ServiceCollection().BuildServiceProvider(), knowledge,
             Options.Create(new SearchOptions { Reranker = RerankerKind.None }), Options.Create(new OnboardingOptions()), time,
             NullLogger<KnowledgeSnapshotBuilder>.Instance);
         return new LiveKnowledge(builder, knowledge, NullLogger<LiveKnowledge>.Instance);
