@@ -63,7 +63,7 @@ public sealed class AdminDashboard(IServiceProvider services, TimeProvider time)
             DashboardTables.KnowledgeDocuments(status),
             DashboardTables.KnowledgeWarnings(status),
             DashboardTables.OpenTickets(experts.Open, now),
-            DashboardTables.ExpertAnswers(await services.GetRequiredService<ISuggestionStore>().ListAsync(null, cancellationToken)),
+            DashboardTables.ExpertAnswers(experts.Suggestions),
         ];
 
         return new DashboardModel(days, questions, onboarding, status, experts, tables.ToDictionary(t => t.Name, StringComparer.Ordinal));
@@ -72,11 +72,10 @@ public sealed class AdminDashboard(IServiceProvider services, TimeProvider time)
     private async Task<ExpertsOverview> LoadExpertsAsync(DateTimeOffset from, CancellationToken cancellationToken)
     {
         var tickets = services.GetRequiredService<ITicketStore>();
-        var suggestions = services.GetRequiredService<ISuggestionStore>();
+        var suggestions = await services.GetRequiredService<ISuggestionStore>().ListAsync(null, cancellationToken);
         var asked = await tickets.ListAsync(from, cancellationToken);
         return new ExpertsOverview(
-            await suggestions.ListAsync(SuggestionStatus.Pending, cancellationToken),
-            await suggestions.ListAsync(SuggestionStatus.Approved, cancellationToken),
+            suggestions,
             await tickets.ListUnansweredAsync(cancellationToken),
             asked.Count,
             asked.Count(t => t.Answers.Count > 0),

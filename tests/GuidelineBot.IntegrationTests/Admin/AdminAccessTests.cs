@@ -1,4 +1,5 @@
 using System.Net;
+using GuidelineBot.Core.Experts;
 using GuidelineBot.Core.Knowledge;
 using GuidelineBot.Core.Questions;
 using Microsoft.AspNetCore.Hosting;
@@ -44,5 +45,26 @@ public sealed class AdminAccessTests
 
         Assert.Contains(response.StatusCode, new[] { HttpStatusCode.NotFound, HttpStatusCode.Unauthorized, HttpStatusCode.Forbidden });
         Assert.Same(before, status.Current);
+    }
+
+    [Fact]
+    public async Task A_review_decision_without_sign_in_outside_development_on_loopback_is_refused_and_changes_nothing()
+    {
+        await using var factory = new GuidelineBotFactory();
+        await using var server = factory.WithWebHostBuilder(b => b.UseSetting("Search:Reranker", "None"));
+        var suggestions = server.Services.GetRequiredService<ISuggestionStore>();
+        await suggestions.AddAsync(new KnowledgeSuggestion("s1", "t1", "a1", "Can I bring my dog?", "Only guide dogs.", new ExpertRef("slack", "U1", "Dana"),
+            DateTimeOffset.UtcNow), CancellationToken.None);
+        using var client = server.CreateClient(new() { AllowAutoRedirect = false });
+
+        using var response = await client.PostAsync("/admin/suggestions/s1", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["decision"] = "approve",
+            ["question"] = "Can I bring my dog?",
+            ["answer"] = "Yes.",
+        }));
+
+        Assert.Contains(response.StatusCode, new[] { HttpStatusCode.NotFound, HttpStatusCode.Unauthorized, HttpStatusCode.Forbidden });
+        Assert.Equal(SuggestionStatus.Pending, (await suggestions.GetAsync("s1", CancellationToken.None))!.Status);
     }
 }

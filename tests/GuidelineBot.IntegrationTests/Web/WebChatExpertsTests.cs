@@ -93,6 +93,25 @@ public sealed class WebChatExpertsTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_thumbs_down_offers_the_experts_too_and_the_form_sends_the_answered_question()
+    {
+        const string question = "can I friend parents?";
+        var answer = Assert.Single(Messages(await Ok(_chat.PostMessageAsync(question))));
+        Assert.Equal("answer", answer.GetProperty("kind").GetString());
+
+        var thanks = Assert.Single(Messages(await Ok(_chat.PostActionAsync("notHelpful", Button(answer, "notHelpful").Value))));
+        Assert.Equal("feedbackThanks", thanks.GetProperty("kind").GetString());
+        var form = Assert.Single(Messages(await Ok(_chat.PostActionAsync("askExpert", Button(thanks, "askExpert").Value))));
+        var send = Button(form, "sendToExpert");
+        Assert.Single(Messages(await Ok(_chat.PostActionAsync(send.Kind, send.Value, inputs: new Dictionary<string, string>()))));
+
+        var ticket = Assert.Single(await _bot.Services.GetRequiredService<ITicketStore>().ListUnansweredAsync(CancellationToken.None));
+        Assert.Equal(question, ticket.Question);
+        Assert.Null(ticket.Context);
+        Assert.False(string.IsNullOrEmpty(ticket.GuessSectionId));
+    }
+
+    [Fact]
     public async Task Opening_needs_the_antiforgery_token_and_odd_form_fields_are_a_400()
     {
         using var withoutToken = await _chat.PostOpenedAsync(withToken: false);
