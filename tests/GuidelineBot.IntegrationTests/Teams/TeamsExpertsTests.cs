@@ -118,6 +118,31 @@ public sealed class TeamsExpertsTests(TeamsExpertsFixture fixture) : IClassFixtu
     }
 
     [Fact]
+    public async Task An_unanswered_ticket_is_announced_again_after_the_reminder_hours_and_a_reply_to_the_reminder_answers_it()
+    {
+        const string chat = "a:experts-remind";
+        const string question = "what is the cafeteria menu on monday?";
+        await OpenTicketAsync(Bot, chat, question, null);
+
+        Bot.Clock.Offset += TimeSpan.FromHours(25); // Experts:ReminderHours is 24
+        var reminder = await Fake.WaitForAsync(r => FakeBotFramework.IsChannelPost(r) && r.Body.Contains("Still unanswered", StringComparison.Ordinal)
+                                                    && r.Body.Contains("cafeteria menu on monday", StringComparison.Ordinal), "the reminder");
+        var tickets = Bot.Services.GetRequiredService<ITicketStore>();
+        for (var i = 0; i < 800 && await tickets.FindByPostAsync(Channels.Teams, Channel, reminder.ResponseId!, CancellationToken.None) is null; i++)
+        {
+            await Task.Delay(25);
+        }
+
+        var reply = Activities.ChannelMention(Fake.ServiceUrl, Thread(reminder.ResponseId!), "Fish on Mondays.");
+        reply["id"] = "1700000000701";
+        await PostAsync(Bot, As(reply, TeamsExpertsFixture.Expert));
+
+        await Fake.WaitForAsync(r => IsSendTo(r, chat) && r.Card.Contains("Fish on Mondays.", StringComparison.Ordinal), "the answer to the reminder delivered");
+        Assert.Single(Fake.ConnectorRequests, r => FakeBotFramework.IsChannelPost(r) && r.Body.Contains("Still unanswered", StringComparison.Ordinal)
+                                                   && r.Body.Contains("cafeteria menu on monday", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task Someone_not_on_the_channels_roster_is_refused_and_nothing_changes()
     {
         var (post, ticketCard) = await OpenTicketAsync(Bot, "a:experts-refused", "what is the cafeteria menu on thursday?", null);
