@@ -67,8 +67,7 @@ public sealed class TeamsExpertsTests(TeamsExpertsFixture fixture) : IClassFixtu
         await Fake.WaitForAsync(r => r.Method == "POST" && In(r, Thread(root)) && TextOf(r).Contains("already sent", StringComparison.Ordinal), "the duplicate notice");
         await Task.Delay(TimeSpan.FromSeconds(2)); // two outbox polls
         Assert.Single(Fake.ConnectorRequests, r => IsSendTo(r, chat) && r.Card.Contains(answerText, StringComparison.Ordinal));
-        var ticket = await Bot.Services.GetRequiredService<ITicketStore>().FindByPostAsync(Channels.Teams, Channel, root, CancellationToken.None);
-        Assert.Single(ticket!.Answers);
+        Assert.Single((await WaitUntilKeptAsync(Bot, root)).Answers);
         Assert.Equal(rosterAfterAssign, Fake.RosterRequests.Count); // the roster stays cached
     }
 
@@ -104,15 +103,14 @@ public sealed class TeamsExpertsTests(TeamsExpertsFixture fixture) : IClassFixtu
         var attempts = await Fake.WaitForMessagesAsync(r => IsSendTo(r, chat) && r.Card.Contains(answerText, StringComparison.Ordinal), 2, "the failed delivery and its retry");
         Assert.Null(attempts[0].ResponseId); // answered 503
         Assert.NotNull(attempts[1].ResponseId);
-        var tickets = Bot.Services.GetRequiredService<ITicketStore>();
-        Ticket? ticket = null;
-        for (var i = 0; i < 800 && ticket?.Answers.SingleOrDefault()?.DeliveredAt is null; i++)
+        var ticket = await WaitUntilKeptAsync(Bot, post.ResponseId!);
+        for (var i = 0; i < 800 && ticket.Answers.SingleOrDefault()?.DeliveredAt is null; i++)
         {
             await Task.Delay(25);
-            ticket = await tickets.FindByPostAsync(Channels.Teams, Channel, post.ResponseId!, CancellationToken.None);
+            ticket = await WaitUntilKeptAsync(Bot, post.ResponseId!);
         }
 
-        Assert.NotNull(Assert.Single(ticket!.Answers).DeliveredAt);
+        Assert.NotNull(Assert.Single(ticket.Answers).DeliveredAt);
         var suggestions = await Bot.Services.GetRequiredService<ISuggestionStore>().ListAsync(null, CancellationToken.None);
         Assert.DoesNotContain(suggestions, s => s.Answer == answerText); // "Add to knowledge" was not ticked
     }
@@ -127,11 +125,7 @@ public sealed class TeamsExpertsTests(TeamsExpertsFixture fixture) : IClassFixtu
         Bot.Clock.Offset += TimeSpan.FromHours(25); // Experts:ReminderHours is 24
         var reminder = await Fake.WaitForAsync(r => FakeBotFramework.IsChannelPost(r) && r.Body.Contains("Still unanswered", StringComparison.Ordinal)
                                                     && r.Body.Contains("cafeteria menu on monday", StringComparison.Ordinal), "the reminder");
-        var tickets = Bot.Services.GetRequiredService<ITicketStore>();
-        for (var i = 0; i < 800 && await tickets.FindByPostAsync(Channels.Teams, Channel, reminder.ResponseId!, CancellationToken.None) is null; i++)
-        {
-            await Task.Delay(25);
-        }
+        await WaitUntilKeptAsync(Bot, reminder.ResponseId!);
 
         var reply = Activities.ChannelMention(Fake.ServiceUrl, Thread(reminder.ResponseId!), "Fish on Mondays.");
         reply["id"] = "1700000000701";
@@ -158,8 +152,8 @@ public sealed class TeamsExpertsTests(TeamsExpertsFixture fixture) : IClassFixtu
         await PostAsync(Bot, As(reply, outsider));
 
         await Fake.WaitForMessagesAsync(r => In(r, Thread(root)) && TextOf(r).Contains("only members of the experts' channel", StringComparison.Ordinal), 3, "three refusals");
-        var ticket = await Bot.Services.GetRequiredService<ITicketStore>().FindByPostAsync(Channels.Teams, Channel, root, CancellationToken.None);
-        Assert.Null(ticket!.AssignedTo);
+        var ticket = await WaitUntilKeptAsync(Bot, root);
+        Assert.Null(ticket.AssignedTo);
         Assert.Empty(ticket.Answers);
         await Task.Delay(TimeSpan.FromSeconds(2)); // two outbox polls
         Assert.DoesNotContain(Fake.ConnectorRequests, r => IsUpdateOf(r, root));
@@ -241,14 +235,28 @@ public sealed class TeamsExpertsTests(TeamsExpertsFixture fixture) : IClassFixtu
 
         var post = await Fake.WaitForAsync(r => FakeBotFramework.IsChannelPost(r) && r.Body.Contains(question.TrimEnd('?'), StringComparison.Ordinal), "the ticket post");
 
-        // The outbox keeps where it posted once the connector has answered: replies in the thread find the ticket from then on.
+        await WaitUntilKeptAsync(bot, post.ResponseId!);
+        return (post, post.Json["activity"]!["attachments"]![0]!["content"]!);
+    }
+
+    /// <summary>
+    /// The outbox keeps where it posted once the connector has answered: from then on replies in the thread find the
+    /// ticket. Returns the ticket.
+    /// </summary>
+    private static async Task<Ticket> WaitUntilKeptAsync(TeamsBotFactory bot, string rootMessageId)
+    {
         var tickets = bot.Services.GetRequiredService<ITicketStore>();
-        for (var i = 0; i < 800 && await tickets.FindByPostAsync(Channels.Teams, Channel, post.ResponseId!, CancellationToken.None) is null; i++)
+        for (var i = 0; i < 800; i++)
         {
+            if (await tickets.FindByPostAsync(Channels.Teams, Channel, rootMessageId, CancellationToken.None) is { } ticket)
+            {
+                return ticket;
+            }
+
             await Task.Delay(25);
         }
 
-        return (post, post.Json["activity"]!["attachments"]![0]!["content"]!);
+        throw new Xunit.Sdk.XunitException($"No ticket was kept with the post {rootMessageId} within 20 s.");
     }
 
     private JsonObject Submit(string conversation, string replyToId, JsonObject value, bool channel)
