@@ -5,6 +5,7 @@ using GuidelineBot.Core.Experts;
 using GuidelineBot.Core.Storage;
 using GuidelineBot.Testing;
 using Microsoft.Extensions.DependencyInjection;
+using static GuidelineBot.IntegrationTests.Teams.TeamsExpertsDriver;
 
 namespace GuidelineBot.IntegrationTests.Teams;
 
@@ -15,17 +16,17 @@ namespace GuidelineBot.IntegrationTests.Teams;
 /// </summary>
 public sealed class TeamsExpertsTests(TeamsExpertsFixture fixture) : IClassFixture<TeamsExpertsFixture>
 {
-    private const string Channel = TeamsExpertsFixture.Channel;
-
     private FakeBotFramework Fake => fixture.Fake;
 
     private TeamsBotFactory Bot => fixture.Bot;
+
+    private TeamsExpertsDriver Driver => new(Fake);
 
     [Fact]
     public async Task Declined_question_goes_to_the_experts_and_their_card_answer_comes_back_naming_the_expert()
     {
         const string chat = "a:experts-flow";
-        var (post, ticketCard) = await OpenTicketAsync(Bot, chat, "what is the cafeteria menu on tuesday?", "for the fundraiser");
+        var (post, ticketCard) = await Driver.OpenTicketAsync(Bot, chat, "what is the cafeteria menu on tuesday?", "for the fundraiser");
 
         Assert.Equal(Channel, post.Json["channelData"]!["channel"]!["id"]!.GetValue<string>());
         Assert.True(post.Json["isGroup"]!.GetValue<bool>());
@@ -39,7 +40,7 @@ public sealed class TeamsExpertsTests(TeamsExpertsFixture fixture) : IClassFixtu
 
         // Assign to me, by a member of the channel (on the roster's second page).
         var rosterBefore = Fake.RosterRequests.Count;
-        await PostAsync(Bot, ExpertSubmit(root, CardJson.SubmitValue(CardJson.SubmitTitled(ticketCard, MessageContent.AssignToMeLabel)), TeamsExpertsFixture.Expert));
+        await Driver.PostAsync(Bot, Driver.ExpertSubmit(root, CardJson.SubmitValue(CardJson.SubmitTitled(ticketCard, MessageContent.AssignToMeLabel)), TeamsExpertsFixture.Expert));
         var assigned = await Fake.WaitForAsync(r => r.Method == "POST" && In(r, Thread(root)) && TextOf(r).Contains("Assigned to you", StringComparison.Ordinal), "the assigned notice");
         Assert.Contains("Dana Teacher", TextOf(assigned), StringComparison.Ordinal);
         await Fake.WaitForAsync(r => IsUpdateOf(r, root) && r.Card.Contains("Assigned to Sam Expert", StringComparison.Ordinal), "the ticket card showing the assignee");
@@ -50,7 +51,7 @@ public sealed class TeamsExpertsTests(TeamsExpertsFixture fixture) : IClassFixtu
         const string answerText = "The menu is on the district website under Nutrition.";
         var answer = CardJson.SubmitValue(CardJson.SubmitTitled(ticketCard, MessageContent.SubmitAnswerLabel),
             new Dictionary<string, string> { [ExpertInputs.Answer] = answerText, [ExpertInputs.AddToKnowledge] = "true" });
-        await PostAsync(Bot, ExpertSubmit(root, answer, TeamsExpertsFixture.Expert, id: "1700000000301"));
+        await Driver.PostAsync(Bot, Driver.ExpertSubmit(root, answer, TeamsExpertsFixture.Expert, id: "1700000000301"));
         await Fake.WaitForAsync(r => r.Method == "POST" && In(r, Thread(root)) && TextOf(r).Contains("on its way to Dana Teacher", StringComparison.Ordinal), "the sent notice");
         var delivered = await Fake.WaitForAsync(r => IsSendTo(r, chat) && r.Card.Contains(answerText, StringComparison.Ordinal), "the answer delivered to the asker");
         Assert.Contains("Sam Expert", delivered.Card, StringComparison.Ordinal);
@@ -63,12 +64,11 @@ public sealed class TeamsExpertsTests(TeamsExpertsFixture fixture) : IClassFixtu
         Assert.Equal("Sam Expert", suggestion.Expert.DisplayName);
 
         // The same submit again (a double click): one answer, one delivery.
-        await PostAsync(Bot, ExpertSubmit(root, answer, TeamsExpertsFixture.Expert, id: "1700000000302"));
+        await Driver.PostAsync(Bot, Driver.ExpertSubmit(root, answer, TeamsExpertsFixture.Expert, id: "1700000000302"));
         await Fake.WaitForAsync(r => r.Method == "POST" && In(r, Thread(root)) && TextOf(r).Contains("already sent", StringComparison.Ordinal), "the duplicate notice");
         await Task.Delay(TimeSpan.FromSeconds(2)); // two outbox polls
         Assert.Single(Fake.ConnectorRequests, r => IsSendTo(r, chat) && r.Card.Contains(answerText, StringComparison.Ordinal));
-        var ticket = await Bot.Services.GetRequiredService<ITicketStore>().FindByPostAsync(Channels.Teams, Channel, root, CancellationToken.None);
-        Assert.Single(ticket!.Answers);
+        Assert.Single((await WaitUntilKeptAsync(Bot, root)).Answers);
         Assert.Equal(rosterAfterAssign, Fake.RosterRequests.Count); // the roster stays cached
     }
 
@@ -76,12 +76,12 @@ public sealed class TeamsExpertsTests(TeamsExpertsFixture fixture) : IClassFixtu
     public async Task A_reply_mentioning_the_bot_in_the_ticket_thread_is_delivered_into_the_askers_channel_thread()
     {
         const string staffThread = "19:staff@thread.tacv2;messageid=1700000000555";
-        var (post, _) = await OpenTicketAsync(Bot, staffThread, "what is the cafeteria menu on wednesday?", null, channel: true);
+        var (post, _) = await Driver.OpenTicketAsync(Bot, staffThread, "what is the cafeteria menu on wednesday?", null, channel: true);
         var root = post.ResponseId!;
 
         var reply = Activities.ChannelMention(Fake.ServiceUrl, Thread(root), "Soup and salad, every Wednesday.");
         reply["id"] = "1700000000401";
-        await PostAsync(Bot, As(reply, TeamsExpertsFixture.Expert));
+        await Driver.PostAsync(Bot, As(reply, TeamsExpertsFixture.Expert));
 
         var delivered = await Fake.WaitForAsync(r => IsSendTo(r, staffThread) && r.Card.Contains("Soup and salad, every Wednesday.", StringComparison.Ordinal),
             "the answer in the asker's thread");
@@ -94,47 +94,67 @@ public sealed class TeamsExpertsTests(TeamsExpertsFixture fixture) : IClassFixtu
     public async Task A_delivery_the_connector_refuses_is_retried_from_the_store()
     {
         const string chat = "a:experts-retry";
-        var (post, ticketCard) = await OpenTicketAsync(Bot, chat, "what is the cafeteria menu on saturday?", null);
+        var (post, ticketCard) = await Driver.OpenTicketAsync(Bot, chat, "what is the cafeteria menu on saturday?", null);
         Fake.FailNext(Uri.EscapeDataString(chat) + "/activities", 1, retryAfter: false); // 503 without Retry-After: not repeated by the HTTP client
 
         const string answerText = "There is no school lunch on Saturdays.";
-        await PostAsync(Bot, ExpertSubmit(post.ResponseId!, CardJson.SubmitValue(CardJson.SubmitTitled(ticketCard, MessageContent.SubmitAnswerLabel),
+        await Driver.PostAsync(Bot, Driver.ExpertSubmit(post.ResponseId!, CardJson.SubmitValue(CardJson.SubmitTitled(ticketCard, MessageContent.SubmitAnswerLabel),
             new Dictionary<string, string> { [ExpertInputs.Answer] = answerText, [ExpertInputs.AddToKnowledge] = "false" }), TeamsExpertsFixture.Expert, id: "1700000000601"));
 
         var attempts = await Fake.WaitForMessagesAsync(r => IsSendTo(r, chat) && r.Card.Contains(answerText, StringComparison.Ordinal), 2, "the failed delivery and its retry");
         Assert.Null(attempts[0].ResponseId); // answered 503
         Assert.NotNull(attempts[1].ResponseId);
-        var tickets = Bot.Services.GetRequiredService<ITicketStore>();
-        Ticket? ticket = null;
-        for (var i = 0; i < 800 && ticket?.Answers.SingleOrDefault()?.DeliveredAt is null; i++)
+        var ticket = await WaitUntilKeptAsync(Bot, post.ResponseId!);
+        for (var i = 0; i < 800 && ticket.Answers.SingleOrDefault()?.DeliveredAt is null; i++)
         {
             await Task.Delay(25);
-            ticket = await tickets.FindByPostAsync(Channels.Teams, Channel, post.ResponseId!, CancellationToken.None);
+            ticket = await WaitUntilKeptAsync(Bot, post.ResponseId!);
         }
 
-        Assert.NotNull(Assert.Single(ticket!.Answers).DeliveredAt);
+        Assert.NotNull(Assert.Single(ticket.Answers).DeliveredAt);
         var suggestions = await Bot.Services.GetRequiredService<ISuggestionStore>().ListAsync(null, CancellationToken.None);
         Assert.DoesNotContain(suggestions, s => s.Answer == answerText); // "Add to knowledge" was not ticked
     }
 
     [Fact]
+    public async Task An_unanswered_ticket_is_announced_again_after_the_reminder_hours_and_a_reply_to_the_reminder_answers_it()
+    {
+        const string chat = "a:experts-remind";
+        const string question = "what is the cafeteria menu on monday?";
+        await Driver.OpenTicketAsync(Bot, chat, question, null);
+
+        Bot.Clock.Offset += TimeSpan.FromHours(25); // Experts:ReminderHours is 24
+        var reminder = await Fake.WaitForAsync(r => FakeBotFramework.IsChannelPost(r) && r.Body.Contains("Still unanswered", StringComparison.Ordinal)
+                                                    && r.Body.Contains("cafeteria menu on monday", StringComparison.Ordinal), "the reminder");
+        await WaitUntilKeptAsync(Bot, reminder.ResponseId!);
+
+        var reply = Activities.ChannelMention(Fake.ServiceUrl, Thread(reminder.ResponseId!), "Fish on Mondays.");
+        reply["id"] = "1700000000701";
+        await Driver.PostAsync(Bot, As(reply, TeamsExpertsFixture.Expert));
+
+        await Fake.WaitForAsync(r => IsSendTo(r, chat) && r.Card.Contains("Fish on Mondays.", StringComparison.Ordinal), "the answer to the reminder delivered");
+        Assert.Single(Fake.ConnectorRequests, r => FakeBotFramework.IsChannelPost(r) && r.Body.Contains("Still unanswered", StringComparison.Ordinal)
+                                                   && r.Body.Contains("cafeteria menu on monday", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task Someone_not_on_the_channels_roster_is_refused_and_nothing_changes()
     {
-        var (post, ticketCard) = await OpenTicketAsync(Bot, "a:experts-refused", "what is the cafeteria menu on thursday?", null);
+        var (post, ticketCard) = await Driver.OpenTicketAsync(Bot, "a:experts-refused", "what is the cafeteria menu on thursday?", null);
         var root = post.ResponseId!;
         var outsider = new ChannelMember("29:user-1", "aad-user-1", "Dana Teacher");
 
-        await PostAsync(Bot, ExpertSubmit(root, CardJson.SubmitValue(CardJson.SubmitTitled(ticketCard, MessageContent.AssignToMeLabel)), outsider));
+        await Driver.PostAsync(Bot, Driver.ExpertSubmit(root, CardJson.SubmitValue(CardJson.SubmitTitled(ticketCard, MessageContent.AssignToMeLabel)), outsider));
         var answer = CardJson.SubmitValue(CardJson.SubmitTitled(ticketCard, MessageContent.SubmitAnswerLabel),
             new Dictionary<string, string> { [ExpertInputs.Answer] = "I think it is pizza.", [ExpertInputs.AddToKnowledge] = "true" });
-        await PostAsync(Bot, ExpertSubmit(root, answer, outsider, id: "1700000000501"));
+        await Driver.PostAsync(Bot, Driver.ExpertSubmit(root, answer, outsider, id: "1700000000501"));
         var reply = Activities.ChannelMention(Fake.ServiceUrl, Thread(root), "Pizza, surely.");
         reply["id"] = "1700000000502";
-        await PostAsync(Bot, As(reply, outsider));
+        await Driver.PostAsync(Bot, As(reply, outsider));
 
         await Fake.WaitForMessagesAsync(r => In(r, Thread(root)) && TextOf(r).Contains("only members of the experts' channel", StringComparison.Ordinal), 3, "three refusals");
-        var ticket = await Bot.Services.GetRequiredService<ITicketStore>().FindByPostAsync(Channels.Teams, Channel, root, CancellationToken.None);
-        Assert.Null(ticket!.AssignedTo);
+        var ticket = await WaitUntilKeptAsync(Bot, root);
+        Assert.Null(ticket.AssignedTo);
         Assert.Empty(ticket.Answers);
         await Task.Delay(TimeSpan.FromSeconds(2)); // two outbox polls
         Assert.DoesNotContain(Fake.ConnectorRequests, r => IsUpdateOf(r, root));
@@ -145,12 +165,12 @@ public sealed class TeamsExpertsTests(TeamsExpertsFixture fixture) : IClassFixtu
     public async Task Thumbs_down_shows_ask_an_expert_under_the_answer_voted_on()
     {
         const string chat = "a:experts-thumbs";
-        await PostAsync(Bot, Activities.Message(Fake.ServiceUrl, chat, "can I friend parents?"));
+        await Driver.PostAsync(Bot, Activities.Message(Fake.ServiceUrl, chat, "can I friend parents?"));
         var answer = await Fake.WaitForAsync(r => IsSendTo(r, chat, reply: true) && r.Card.Contains("Not helpful", StringComparison.Ordinal), "the answer");
         Assert.DoesNotContain("Ask an expert", answer.Card, StringComparison.Ordinal);
 
         var notHelpful = CardJson.SubmitValue(CardJson.SubmitTitled(CardOf(answer), MessageContent.NotHelpfulLabel));
-        await PostAsync(Bot, Activities.CardSubmit(Fake.ServiceUrl, chat, answer.ResponseId!, notHelpful));
+        await Driver.PostAsync(Bot, Activities.CardSubmit(Fake.ServiceUrl, chat, answer.ResponseId!, notHelpful));
 
         var updated = await Fake.WaitForAsync(r => r.Method == "PUT" && In(r, chat) && r.RawTarget.EndsWith("/activities/" + answer.ResponseId, StringComparison.Ordinal), "the card voted on");
         Assert.Contains("Friending", updated.Card, StringComparison.Ordinal);
@@ -187,7 +207,7 @@ public sealed class TeamsExpertsTests(TeamsExpertsFixture fixture) : IClassFixtu
             }
 
             await using var second = new TeamsBotFactory(Fake, settings: settings);
-            var (post, _) = await OpenTicketAsync(second, "a:experts-restart", "what is the cafeteria menu on friday?", null);
+            var (post, _) = await Driver.OpenTicketAsync(second, "a:experts-restart", "what is the cafeteria menu on friday?", null);
             Assert.StartsWith("/connector/emea/v3/conversations", post.Path, StringComparison.Ordinal);
         }
         finally
@@ -195,83 +215,4 @@ public sealed class TeamsExpertsTests(TeamsExpertsFixture fixture) : IClassFixtu
             Directory.Delete(folder, recursive: true);
         }
     }
-
-    /// <summary>The asker asks a declined question, presses Ask an expert, sends it: returns the experts' channel post and its card.</summary>
-    private async Task<(RecordedRequest Post, JsonNode Card)> OpenTicketAsync(TeamsBotFactory bot, string conversation, string question, string? context, bool channel = false)
-    {
-        var asked = channel ? Activities.ChannelMention(Fake.ServiceUrl, conversation, question) : Activities.Message(Fake.ServiceUrl, conversation, question);
-        await PostAsync(bot, asked);
-        var noAnswer = await Fake.WaitForAsync(r => IsSendTo(r, conversation, reply: true) && r.Card.Contains(MessageContent.AskExpertTitle, StringComparison.Ordinal), "the offer");
-        Assert.Contains("Director of Technology", noAnswer.Card, StringComparison.Ordinal);
-
-        await PostAsync(bot, Submit(conversation, noAnswer.ResponseId!, CardJson.SubmitValue(CardJson.SubmitTitled(CardOf(noAnswer), MessageContent.AskExpertLabel)), channel));
-        var form = await Fake.WaitForAsync(r => IsSendTo(r, conversation, reply: true) && r.Card.Contains("Input.Text", StringComparison.Ordinal), "the form");
-        var field = Assert.Single(CardJson.OfType(CardOf(form), "Input.Text"));
-        Assert.Equal(ExpertInputs.Context, field["id"]!.GetValue<string>());
-
-        var fields = context is null ? null : new Dictionary<string, string> { [ExpertInputs.Context] = context };
-        await PostAsync(bot, Submit(conversation, form.ResponseId!, CardJson.SubmitValue(CardJson.SubmitTitled(CardOf(form), MessageContent.SendToExpertsLabel), fields), channel));
-        var confirmed = await Fake.WaitForAsync(r => r.Method == "PUT" && In(r, conversation) && r.RawTarget.EndsWith("/activities/" + form.ResponseId, StringComparison.Ordinal), "the form confirmed");
-        Assert.Contains("Sent to the experts", confirmed.Card, StringComparison.Ordinal);
-
-        var post = await Fake.WaitForAsync(r => FakeBotFramework.IsChannelPost(r) && r.Body.Contains(question.TrimEnd('?'), StringComparison.Ordinal), "the ticket post");
-
-        // The outbox keeps where it posted once the connector has answered: replies in the thread find the ticket from then on.
-        var tickets = bot.Services.GetRequiredService<ITicketStore>();
-        for (var i = 0; i < 800 && await tickets.FindByPostAsync(Channels.Teams, Channel, post.ResponseId!, CancellationToken.None) is null; i++)
-        {
-            await Task.Delay(25);
-        }
-
-        return (post, post.Json["activity"]!["attachments"]![0]!["content"]!);
-    }
-
-    private JsonObject Submit(string conversation, string replyToId, JsonObject value, bool channel)
-    {
-        var submit = Activities.CardSubmit(Fake.ServiceUrl, conversation, replyToId, value);
-        submit["id"] = "1700000000" + Random.Shared.Next(100_000, 999_999);
-        if (channel)
-        {
-            submit["conversation"]!["conversationType"] = "channel";
-        }
-
-        return submit;
-    }
-
-    /// <summary>A click on the ticket card in its thread of the experts' channel, by <paramref name="who"/>.</summary>
-    private JsonObject ExpertSubmit(string root, JsonObject value, ChannelMember who, string id = "1700000000201")
-    {
-        var submit = Activities.CardSubmit(Fake.ServiceUrl, Thread(root), root, value.DeepClone().AsObject());
-        submit["id"] = id;
-        submit["conversation"]!["conversationType"] = "channel";
-        return As(submit, who);
-    }
-
-    private static JsonObject As(JsonObject activity, ChannelMember who)
-    {
-        activity["from"] = new JsonObject { ["id"] = who.Id, ["name"] = who.Name, ["aadObjectId"] = who.AadObjectId };
-        return activity;
-    }
-
-    private async Task PostAsync(TeamsBotFactory bot, JsonObject activity)
-    {
-        var response = await bot.PostActivityAsync(activity, Fake.CreateToken(bot.Clock.GetUtcNow()));
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-    }
-
-    private static string Thread(string root) => Channel + ";messageid=" + root;
-
-    private static bool In(RecordedRequest r, string conversation) =>
-        r.RawTarget.Contains("/v3/conversations/" + Uri.EscapeDataString(conversation) + "/", StringComparison.Ordinal);
-
-    /// <summary>A message posted into the conversation (a reply when <paramref name="reply"/>, else any post there).</summary>
-    private static bool IsSendTo(RecordedRequest r, string conversation, bool reply = false) =>
-        r.Method == "POST" && In(r, conversation) && r.ActivityType == "message" && (!reply || !r.RawTarget.EndsWith("/activities", StringComparison.Ordinal));
-
-    private static bool IsUpdateOf(RecordedRequest r, string root) =>
-        r.Method == "PUT" && In(r, Thread(root)) && r.RawTarget.EndsWith("/activities/" + root, StringComparison.Ordinal);
-
-    private static string TextOf(RecordedRequest r) => r.ActivityType == "message" ? r.Json["text"]?.GetValue<string>() ?? "" : "";
-
-    private static JsonNode CardOf(RecordedRequest r) => r.Json["attachments"]![0]!["content"]!;
 }
