@@ -31,6 +31,15 @@ public static class SlackRenderer
         return new SlackMessage(text.Length > 0 ? text : "GuidelineBot", Blocks(message.Content, share ? message : null));
     }
 
+    /// <summary>The answer shown again after a vote, with the vote's "Ask an expert" offer under it (a 👎 when experts exist).</summary>
+    public static SlackMessage Render(AnswerMessage answer, FeedbackThanksMessage thanks)
+    {
+        ArgumentNullException.ThrowIfNull(thanks);
+        var rendered = Render(answer);
+        var offer = thanks.Content.OfType<ButtonRow>().ToList();
+        return offer.Count == 0 ? rendered : rendered with { Blocks = [.. rendered.Blocks, .. Blocks(offer, shareOn: null)] };
+    }
+
     /// <summary>
     /// The form as a modal view: <see cref="FormMessage.Title"/> as its title, <see cref="FormMessage.Submit"/>'s label on
     /// its submit button (Slack's own "Cancel" closes it), the form's title heading and submit row left out; the submit's action id as the
