@@ -19,6 +19,9 @@ public static class SlackRenderer
     /// <summary>Slack's limit for a modal's title, submit and close labels.</summary>
     public const int MaxModalLabel = 24;
 
+    /// <summary>The value of a ticked <see cref="ToggleBlock"/>'s checkbox.</summary>
+    public const string ToggleValue = "true";
+
     private const int MaxInputLabel = 2000;
     private const int MaxPlaceholder = 150;
 
@@ -178,9 +181,6 @@ public static class SlackRenderer
         new PlainText(Mrkdwn.Truncate(toggle.Label.PlainText, MaxInputLabel)),
         new CheckboxesElement(toggle.Id, [new CheckboxOption(new PlainText(MessageContent.ToggleOnLabel), ToggleValue)]),
         Optional: true);
-
-    /// <summary>The value of a ticked <see cref="ToggleBlock"/>'s checkbox.</summary>
-    public const string ToggleValue = "true";
 
     private static List<Block> Sections(string mrkdwn) =>
         Mrkdwn.Split(mrkdwn).Select(chunk => (Block)new SectionBlock(new MrkdwnText(chunk))).ToList();
