@@ -9,7 +9,7 @@ namespace GuidelineBot.Slack.Interactions;
 /// <summary>
 /// <b>👍 Helpful</b> / <b>👎 Not helpful</b>: the core records the vote (one per answer and person, a changed vote replaces
 /// the earlier one), then the answer is shown again with a thank-you instead of the buttons — or, in a shared channel
-/// where the message is everyone's, the clicker alone is thanked.
+/// where the message is everyone's, the clicker alone is thanked. A 👎 offers "Ask an expert" when experts exist.
 /// </summary>
 internal sealed class FeedbackHandler(ConversationService conversation, IOptions<SlackOptions> options, ResponseUrlReplies replies, ILogger<FeedbackHandler> logger)
     : ConversationActionHandler(conversation, options, logger)
@@ -24,7 +24,7 @@ internal sealed class FeedbackHandler(ConversationService conversation, IOptions
         }
 
         var message = ResponseUrlReplies.CanReplaceForClicker(payload) && thanks.Answer is { } answer
-            ? CommandResponse.From(SlackRenderer.Render(answer), CommandResponse.Ephemeral, replaceOriginal: true)
+            ? CommandResponse.From(SlackRenderer.Render(answer, thanks), CommandResponse.Ephemeral, replaceOriginal: true)
             : CommandResponse.From(SlackRenderer.Render(thanks), CommandResponse.Ephemeral, replaceOriginal: false);
         return replies.SendAsync(payload, action, message, cancellationToken);
     }

@@ -19,6 +19,9 @@ public static class SlackRenderer
     /// <summary>Slack's limit for a modal's title, submit and close labels.</summary>
     public const int MaxModalLabel = 24;
 
+    /// <summary>The value of a ticked <see cref="ToggleBlock"/>'s checkbox.</summary>
+    public const string ToggleValue = "true";
+
     private const int MaxInputLabel = 2000;
     private const int MaxPlaceholder = 150;
 
@@ -29,6 +32,15 @@ public static class SlackRenderer
     {
         var text = Mrkdwn.Truncate(Mrkdwn.Escape(MessageText.Render(message)), MaxFallbackText);
         return new SlackMessage(text.Length > 0 ? text : "GuidelineBot", Blocks(message.Content, share ? message : null));
+    }
+
+    /// <summary>The answer shown again after a vote, with the vote's "Ask an expert" offer under it (a 👎 when experts exist).</summary>
+    public static SlackMessage Render(AnswerMessage answer, FeedbackThanksMessage thanks)
+    {
+        ArgumentNullException.ThrowIfNull(thanks);
+        var rendered = Render(answer);
+        var offer = thanks.Content.OfType<ButtonRow>().ToList();
+        return offer.Count == 0 ? rendered : rendered with { Blocks = [.. rendered.Blocks, .. Blocks(offer, shareOn: null)] };
     }
 
     /// <summary>
@@ -169,9 +181,6 @@ public static class SlackRenderer
         new PlainText(Mrkdwn.Truncate(toggle.Label.PlainText, MaxInputLabel)),
         new CheckboxesElement(toggle.Id, [new CheckboxOption(new PlainText(MessageContent.ToggleOnLabel), ToggleValue)]),
         Optional: true);
-
-    /// <summary>The value of a ticked <see cref="ToggleBlock"/>'s checkbox.</summary>
-    public const string ToggleValue = "true";
 
     private static List<Block> Sections(string mrkdwn) =>
         Mrkdwn.Split(mrkdwn).Select(chunk => (Block)new SectionBlock(new MrkdwnText(chunk))).ToList();

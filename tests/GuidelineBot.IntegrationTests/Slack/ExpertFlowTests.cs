@@ -53,7 +53,7 @@ public sealed class ExpertFlowTests(SlackExpertsHost host) : IClassFixture<Slack
             ViewSubmission(view.GetProperty("callback_id").GetString()!, view.GetProperty("private_metadata").GetString()!, user, texts, ticks), FormType, host.Now));
 
     private IReadOnlyList<RecordedRequest> TicketPosts(string asker) =>
-        Api.PostsTo(ExpertsChannel).Where(p => p.Body.Contains($"<@{asker}>", StringComparison.Ordinal)).ToList();
+        Api.PostsTo(ExpertsChannel).Where(p => Texts(p).Contains($"<@{asker}>", StringComparison.Ordinal)).ToList();
 
     private static string Texts(RecordedRequest request) => string.Join("\n", BlockKitText.All(request.Json.GetProperty("blocks")));
 
@@ -272,11 +272,13 @@ public sealed class ExpertFlowTests(SlackExpertsHost host) : IClassFixture<Slack
 
         Assert.Equal(HttpStatusCode.OK, first.StatusCode);
         Assert.Equal(HttpStatusCode.OK, retry.StatusCode);
-        Assert.Contains("Ask the kitchen & they'll tell you.", Texts(DirectMessages(asker)[0]), StringComparison.Ordinal);
+        Assert.Contains("Ask the kitchen &amp; they'll tell you.", Texts(DirectMessages(asker)[0]), StringComparison.Ordinal); // escaped once, as mrkdwn
         await Eventually.WaitUntilAsync(() => Api.Calls("chat.postEphemeral").Any(e => e.Json.GetProperty("user").GetString() == OtherExpert &&
                                                                                      e.Json.GetProperty("thread_ts").GetString() == ts), "the expert is thanked in the thread");
         var ticket = (await TicketAsync(ticketId))!;
-        Assert.Equal(OtherExpert, Assert.Single(ticket.Answers).Expert.UserId);
+        var stored = Assert.Single(ticket.Answers);
+        Assert.Equal(OtherExpert, stored.Expert.UserId);
+        Assert.Equal("Ask the kitchen & they'll tell you.", stored.Text);
         Assert.Single(DirectMessages(asker));
     }
 

@@ -16,16 +16,22 @@ public sealed class SlackOptionsTests
     [InlineData("Slack:Command", "guidelines", "Slack:Command must be a slash command")]
     [InlineData("Slack:ResponseUrlHosts:0", "https://hooks.example.invalid/", "Slack:ResponseUrlHosts entries must be host or host:port")]
     [InlineData("Slack:ResponseUrlHosts:0", "127.0.0.1:99999", "Slack:ResponseUrlHosts entries must be host or host:port")]
+    [InlineData("Experts:SlackChannel", "#experts", "Experts:SlackChannel must be a Slack channel id")]
     public void Invalid_slack_settings_stop_the_start_with_a_clear_message(string key, string value, string message)
     {
         var configuration = new ConfigurationBuilder()
             .AddInMemoryCollection(new Dictionary<string, string?> { ["Slack:SigningSecret"] = "secret", [key] = value })
             .Build();
         var services = new ServiceCollection();
+        services.AddOptions<GuidelineBot.Core.Experts.ExpertOptions>().Bind(configuration.GetSection("Experts"));
         services.AddSlack(configuration);
         using var provider = services.BuildServiceProvider();
 
-        var validation = Assert.Throws<OptionsValidationException>(() => provider.GetRequiredService<IOptions<SlackOptions>>().Value);
+        var validation = Assert.Throws<OptionsValidationException>(() =>
+        {
+            _ = provider.GetRequiredService<IOptions<SlackOptions>>().Value;
+            _ = provider.GetRequiredService<IOptions<GuidelineBot.Core.Experts.ExpertOptions>>().Value;
+        });
         Assert.Contains(message, validation.Message, StringComparison.Ordinal);
     }
 
