@@ -13,6 +13,15 @@ namespace GuidelineBot.Slack;
 
 public static class SlackEndpointRouteBuilderExtensions
 {
+    /// <summary>Every Slack endpoint is under this path.</summary>
+    public const string PathPrefix = "/slack";
+
+    /// <summary>
+    /// A request to a Slack endpoint: it is authenticated by its signature (<see cref="SlackSignatureFilter"/>), never by
+    /// the browser sign-in, and no Slack handler reads <see cref="HttpContext.User"/>.
+    /// </summary>
+    public static bool IsSlackRequest(HttpContext context) => context.Request.Path.StartsWithSegments(PathPrefix);
+
     /// <summary>
     /// <c>POST /slack/commands</c>, <c>/slack/events</c>, <c>/slack/interactions</c>, each behind the signature check.
     /// Without <c>Slack:SigningSecret</c> nothing is mapped (404) and one log line says Slack is off.
@@ -32,7 +41,7 @@ public static class SlackEndpointRouteBuilderExtensions
             logger.LogWarning("Slack:BotToken is not set: the slash command works, but mentions and DMs cannot be answered.");
         }
 
-        var slack = endpoints.MapGroup("/slack").AddEndpointFilter<SlackSignatureFilter>();
+        var slack = endpoints.MapGroup(PathPrefix).AddEndpointFilter<SlackSignatureFilter>();
         slack.MapPost("/commands", SlashCommandEndpoint.HandleAsync);
         slack.MapPost("/events", EventsEndpoint.HandleAsync);
         slack.MapPost("/interactions", InteractionsEndpoint.HandleAsync);

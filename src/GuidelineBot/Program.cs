@@ -32,6 +32,7 @@ builder.AddWebChat();
 builder.Services.AddAdmin();
 
 var app = builder.Build();
+app.UseAuthenticationExcept(SlackEndpointRouteBuilderExtensions.IsSlackRequest);
 app.UseLoopbackOnlyErrorPages();
 app.MapProbes();
 app.MapKnowledgeReload();
