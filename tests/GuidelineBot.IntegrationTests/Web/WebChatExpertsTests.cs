@@ -93,6 +93,41 @@ public sealed class WebChatExpertsTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task An_expert_answer_approved_for_the_knowledge_is_what_the_next_asker_gets_with_its_citation()
+    {
+        const string answerText = "Check the national weather service; the school posts closures on its website.";
+        var declined = Assert.Single(Messages(await Ok(_chat.PostMessageAsync(OffTopic))));
+        var form = Assert.Single(Messages(await Ok(_chat.PostActionAsync("askExpert", Button(declined, "askExpert").Value))));
+        var send = Button(form, "sendToExpert");
+        Assert.Single(Messages(await Ok(_chat.PostActionAsync(send.Kind, send.Value, inputs: new Dictionary<string, string>()))));
+        var ticket = Assert.Single(await _bot.Services.GetRequiredService<ITicketStore>().ListUnansweredAsync(CancellationToken.None));
+        await AsExpertAsync(Expert, "Dana Expert", new ExpertAnswerInbound(ticket.Id, answerText, AddToKnowledge: true));
+        var suggestions = _bot.Services.GetRequiredService<ISuggestionStore>();
+        var suggestion = Assert.Single(await suggestions.ListAsync(SuggestionStatus.Pending, CancellationToken.None));
+        Assert.Equal("noAnswer", Assert.Single(Messages(await Ok(_chat.PostMessageAsync(OffTopic)))).GetProperty("kind").GetString()); // not before approval
+
+        var approvedAt = DateTimeOffset.UtcNow;
+        Assert.True(await suggestions.DecideAsync(suggestion.Id, suggestion.Question, suggestion.Answer, SuggestionStatus.Approved, "Ann Admin", approvedAt,
+            CancellationToken.None));
+
+        JsonElement answer = default;
+        using var nextAsker = new ChatClient(_chat.BaseUrl);
+        await nextAsker.LoadPageAsync();
+        await Eventually.WaitUntilAsync(() =>
+        {
+            answer = Assert.Single(Messages(Ok(nextAsker.PostMessageAsync(OffTopic)).GetAwaiter().GetResult()));
+            return answer.GetProperty("kind").GetString() == "answer";
+        }, "the approved answer is served", TimeSpan.FromSeconds(15));
+        var text = AllText(answer);
+        var passages = answer.GetProperty("blocks").EnumerateArray().Where(b => Type(b) == "guidelineText")
+            .SelectMany(b => b.GetProperty("passages").EnumerateArray()).Select(p => p.GetString());
+        Assert.Equal(answerText, Assert.Single(passages));
+        Assert.Contains("Expert answers", text, StringComparison.Ordinal);
+        Assert.Contains("owner: Dana Expert", text, StringComparison.Ordinal);
+        Assert.Contains("last reviewed " + approvedAt.UtcDateTime.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), text, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_thumbs_down_offers_the_experts_too_and_the_form_sends_the_answered_question()
     {
         const string question = "can I friend parents?";
