@@ -86,6 +86,11 @@ public static class SlackServiceCollectionExtensions
         services.AddScoped<ISlackActionHandler, ExpertActionHandler>();
         services.AddScoped<ViewSubmissionHandler>();
         services.AddScoped<FormSubmitHandler>();
+        if (SlackExpertDelivery.IsNeeded(configuration))
+        {
+            services.AddTransient<IExpertAnswerDelivery, SlackExpertDelivery>();
+        }
+
         if (!SlackExpertChannel.IsConfigured(configuration))
         {
             return;
@@ -93,7 +98,6 @@ public static class SlackServiceCollectionExtensions
 
         services.AddSingleton<SlackExpertMembers>();
         services.AddTransient<IExpertChannel, SlackExpertChannel>();
-        services.AddTransient<IExpertAnswerDelivery, SlackExpertDelivery>();
         services.AddScoped<ISlackEventHandler, ExpertReplyHandler>();
     }
 }

@@ -77,16 +77,26 @@ public static class TeamsServiceCollectionExtensions
     }
 
     /// <summary>
-    /// "Ask an expert" in Teams (<see cref="IExpertChannel"/> and <see cref="IExpertAnswerDelivery"/>), only when Teams is
-    /// on (an App ID: the Bot Connector takes proactive posts only from a registered bot) and <c>Experts:TeamsChannel</c>
-    /// is set.
+    /// "Ask an expert" in Teams, only when Teams is on (an App ID: the Bot Connector takes proactive posts only from a
+    /// registered bot): the experts' channel (<see cref="IExpertChannel"/>) when <c>Experts:TeamsChannel</c> is set, and the
+    /// delivery of answers to Teams askers (<see cref="IExpertAnswerDelivery"/>) when either experts' channel is.
     /// </summary>
     private static void AddExperts(IServiceCollection services, IConfiguration configuration)
     {
         var section = configuration.GetSection(ExpertOptions.SectionName);
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<ExpertOptions>, TeamsExpertOptionsValidator>());
-        if (string.IsNullOrWhiteSpace(configuration[$"{BotOptions.SectionName}:{nameof(BotOptions.MicrosoftAppId)}"])
-            || string.IsNullOrWhiteSpace(section[nameof(ExpertOptions.TeamsChannel)]))
+        if (string.IsNullOrWhiteSpace(configuration[$"{BotOptions.SectionName}:{nameof(BotOptions.MicrosoftAppId)}"]))
+        {
+            return;
+        }
+
+        // Answers reach Teams askers whichever experts' channel (Slack's or Teams') answered them.
+        if (!string.IsNullOrWhiteSpace(section[nameof(ExpertOptions.TeamsChannel)]) || !string.IsNullOrWhiteSpace(section[nameof(ExpertOptions.SlackChannel)]))
+        {
+            services.AddSingleton<IExpertAnswerDelivery, TeamsExpertAnswerDelivery>();
+        }
+
+        if (string.IsNullOrWhiteSpace(section[nameof(ExpertOptions.TeamsChannel)]))
         {
             return;
         }
@@ -94,7 +104,6 @@ public static class TeamsServiceCollectionExtensions
         services.AddSingleton<ExpertsTeamServiceUrl>();
         services.AddSingleton<TeamsExpertChannel>();
         services.AddSingleton<IExpertChannel>(sp => sp.GetRequiredService<TeamsExpertChannel>());
-        services.AddSingleton<IExpertAnswerDelivery, TeamsExpertAnswerDelivery>();
     }
 
     /// <summary>Token and OpenID metadata requests (safe to repeat): 429 and 5xx are retried a few times, honouring Retry-After.</summary>

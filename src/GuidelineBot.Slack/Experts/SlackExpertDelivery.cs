@@ -3,6 +3,7 @@ using GuidelineBot.Core.Experts;
 using GuidelineBot.Slack.Api;
 using GuidelineBot.Slack.Conversation;
 using GuidelineBot.Slack.Rendering;
+using Microsoft.Extensions.Configuration;
 
 namespace GuidelineBot.Slack.Experts;
 
@@ -14,6 +15,16 @@ namespace GuidelineBot.Slack.Experts;
 internal sealed class SlackExpertDelivery(SlackDirectMessages poster) : IExpertAnswerDelivery
 {
     public string Channel => Channels.Slack;
+
+    /// <summary>
+    /// Slack is on and some experts' channel is configured (Slack's or Teams'): answers reach Slack askers whichever
+    /// channel the expert answered in.
+    /// </summary>
+    public static bool IsNeeded(IConfiguration configuration) =>
+        !string.IsNullOrWhiteSpace(configuration[$"{SlackOptions.SectionName}:{nameof(SlackOptions.SigningSecret)}"]) &&
+        !string.IsNullOrWhiteSpace(configuration[$"{SlackOptions.SectionName}:{nameof(SlackOptions.BotToken)}"]) &&
+        (!string.IsNullOrWhiteSpace(configuration[$"{ExpertOptions.SectionName}:{nameof(ExpertOptions.SlackChannel)}"]) ||
+         !string.IsNullOrWhiteSpace(configuration[$"{ExpertOptions.SectionName}:{nameof(ExpertOptions.TeamsChannel)}"]));
 
     public async Task DeliverAsync(ExpertAsker asker, ExpertAnswerMessage message, CancellationToken cancellationToken)
     {

@@ -12,14 +12,14 @@ namespace GuidelineBot.Teams.Experts;
 /// (a ticket from before it was kept) is reached in their conversation through the experts' team's service URL.
 /// Any failure throws, so the outbox tries again later.
 /// </summary>
-internal sealed class TeamsExpertAnswerDelivery(ConnectorClient connector, ExpertsTeamServiceUrl serviceUrls) : IExpertAnswerDelivery
+internal sealed class TeamsExpertAnswerDelivery(ConnectorClient connector, ExpertsTeamServiceUrl? serviceUrls = null) : IExpertAnswerDelivery
 {
     public string Channel => Channels.Teams;
 
     public async Task DeliverAsync(ExpertAsker asker, ExpertAnswerMessage message, CancellationToken cancellationToken)
     {
         var address = TeamsReplyAddress.Decode(asker.ReplyAddress)
-                      ?? new TeamsReplyAddress(await serviceUrls.GetAsync(cancellationToken)
+                      ?? new TeamsReplyAddress((serviceUrls is null ? null : await serviceUrls.GetAsync(cancellationToken))
                                                ?? throw new InvalidOperationException("No Teams service URL is known to reach the asker."),
                           asker.ConversationId, asker.TenantId);
         var activity = TeamsTurn.Compose(message, new Activity

@@ -94,6 +94,18 @@ public sealed class SlackExpertChannelTests : IDisposable
         Assert.False(Configured(("Slack:SigningSecret", "s"), ("Experts:SlackChannel", "C1")));
     }
 
+    [Fact]
+    public void Answers_reach_slack_askers_with_slack_on_and_either_experts_channel_set()
+    {
+        static bool Needed(params (string, string)[] settings) => SlackExpertDelivery.IsNeeded(
+            new ConfigurationBuilder().AddInMemoryCollection(settings.ToDictionary(s => s.Item1, s => (string?)s.Item2)).Build());
+
+        Assert.True(Needed(("Slack:SigningSecret", "s"), ("Slack:BotToken", "xoxb"), ("Experts:SlackChannel", "C1")));
+        Assert.True(Needed(("Slack:SigningSecret", "s"), ("Slack:BotToken", "xoxb"), ("Experts:TeamsChannel", "19:experts@thread.tacv2")));
+        Assert.False(Needed(("Slack:SigningSecret", "s"), ("Slack:BotToken", "xoxb")));
+        Assert.False(Needed(("Slack:BotToken", "xoxb"), ("Experts:TeamsChannel", "19:experts@thread.tacv2")));
+    }
+
     private sealed record Recorded(string Method, string Body)
     {
         public Dictionary<string, Microsoft.Extensions.Primitives.StringValues> Form => QueryHelpers.ParseQuery(Body);
