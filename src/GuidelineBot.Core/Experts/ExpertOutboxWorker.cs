@@ -22,10 +22,11 @@ public sealed class ExpertOutboxWorker(
     TimeProvider time,
     ILogger<ExpertOutboxWorker> logger) : BackgroundService
 {
-    /// <summary>How long a claimed job is someone's: longer than any post with its retries takes.</summary>
-    internal static readonly TimeSpan Lease = TimeSpan.FromMinutes(2);
-
-    private const int BatchSize = 20;
+    /// <summary>
+    /// How long a claimed job is someone's: well beyond the longest post with its retries (a few calls of at most 90 s
+    /// each), so another replica never takes a job that is still running. Jobs are claimed one at a time for the same reason.
+    /// </summary>
+    internal static readonly TimeSpan Lease = TimeSpan.FromMinutes(10);
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -56,8 +57,11 @@ public sealed class ExpertOutboxWorker(
             return 0;
         }
 
+        // Reminders are queued (fixed ids: once, whichever replica queues them) before they are marked as sent, so a
+        // failure in between leaves them to the next round instead of losing them.
         var now = time.GetUtcNow();
-        foreach (var ticket in await tickets.ClaimRemindersAsync(now - TimeSpan.FromHours(options.Value.ReminderHours), now, cancellationToken))
+        var askedBefore = now - TimeSpan.FromHours(options.Value.ReminderHours);
+        foreach (var ticket in (await tickets.ListUnansweredAsync(cancellationToken)).Where(t => t.RemindedAt is null && t.AskedAt < askedBefore))
         {
             foreach (var channel in channels)
             {
@@ -66,21 +70,15 @@ public sealed class ExpertOutboxWorker(
             }
         }
 
+        await tickets.ClaimRemindersAsync(askedBefore, now, cancellationToken);
         var ran = 0;
-        while (true)
+        while ((await outbox.ClaimDueAsync(time.GetUtcNow(), Lease, 1, cancellationToken)) is [var job])
         {
-            var jobs = await outbox.ClaimDueAsync(time.GetUtcNow(), Lease, BatchSize, cancellationToken);
-            foreach (var job in jobs)
-            {
-                await RunAsync(job, channels, deliveries, cancellationToken);
-                ran++;
-            }
-
-            if (jobs.Count < BatchSize)
-            {
-                return ran;
-            }
+            await RunAsync(job, channels, deliveries, cancellationToken);
+            ran++;
         }
+
+        return ran;
     }
 
     private async Task RunAsync(ExpertJob job, IExpertChannel[] channels, IExpertAnswerDelivery[] deliveries, CancellationToken cancellationToken)
@@ -108,6 +106,11 @@ public sealed class ExpertOutboxWorker(
     {
         switch (job.Kind)
         {
+            case ExpertJobKind.PostTicket when ticket.Posts.Any(p => p.Channel == job.Channel):
+                // Posted already (a retry after the post was recorded): a second post would be an orphan nobody answers in.
+                break;
+            case ExpertJobKind.Remind when ticket.Answers.Count > 0:
+                break;
             case ExpertJobKind.PostTicket or ExpertJobKind.Remind:
                 if (channels.FirstOrDefault(c => c.Channel == job.Channel) is { } target)
                 {

@@ -56,10 +56,13 @@ public sealed class ExpertService(
         if (created)
         {
             logger.LogInformation("Opened expert ticket {TicketId} from {Channel}", ticket.Id, context.Channel);
-            foreach (var channel in _channels)
-            {
-                await EnqueueAsync(ExpertJobKind.PostTicket, ticket.Id, null, channel.Channel, "post:" + channel.Channel + ":" + ticket.Id, cancellationToken);
-            }
+        }
+
+        // Also for a ticket that exists: when queuing failed after the ticket was stored, the retry (or the asker's second
+        // try) queues its posts now. The job ids are fixed, so posts already queued or made are left as they are.
+        foreach (var channel in _channels)
+        {
+            await EnqueueAsync(ExpertJobKind.PostTicket, ticket.Id, null, channel.Channel, "post:" + channel.Channel + ":" + ticket.Id, cancellationToken);
         }
 
         return new ExpertTicketOpenedMessage(ticket, created);
@@ -123,16 +126,34 @@ public sealed class ExpertService(
         }
 
         var expert = Expert(context);
-        var answer = new TicketAnswer(NewId(), ticket.Id, expert, answerText, addToKnowledge, time.GetUtcNow());
-        if (!await tickets.AddAnswerAsync(answer, Key(ticket.Id, expert.Channel, expert.UserId, Normalise(answerText)), cancellationToken))
+        var normalised = Normalise(answerText);
+        var candidate = new TicketAnswer(NewId(), ticket.Id, expert, answerText, addToKnowledge, time.GetUtcNow());
+        var added = await tickets.AddAnswerAsync(candidate, Key(ticket.Id, expert.Channel, expert.UserId, normalised), cancellationToken);
+        var answer = added ? candidate
+            : (await tickets.GetAsync(ticket.Id, cancellationToken))?.Answers.FirstOrDefault(a =>
+                a.Expert.Channel == expert.Channel && a.Expert.UserId == expert.UserId && Normalise(a.Text) == normalised);
+        if (added)
         {
-            return new NoticeMessage(NoticeKind.ExpertAnswerDuplicate, ticket.Asker.DisplayName);
+            logger.LogInformation("Expert answer {AnswerId} to ticket {TicketId} from {Channel}", answer!.Id, ticket.Id, expert.Channel);
         }
 
-        logger.LogInformation("Expert answer {AnswerId} to ticket {TicketId} from {Channel}", answer.Id, ticket.Id, expert.Channel);
-        if (addToKnowledge)
+        // For a duplicate too: when queuing failed after the answer was stored, the retry queues what is missing. The
+        // suggestion is kept once per answer and the job ids are fixed, so nothing happens twice.
+        if (answer is not null)
         {
-            await suggestions.AddAsync(new KnowledgeSuggestion(NewId(), ticket.Id, answer.Id, ticket.Question, answerText, expert, answer.At), cancellationToken);
+            await FollowUpAsync(ticket, answer, cancellationToken);
+        }
+
+        return new NoticeMessage(added ? NoticeKind.ExpertAnswerSent : NoticeKind.ExpertAnswerDuplicate, ticket.Asker.DisplayName);
+    }
+
+    /// <summary>What a stored answer brings: its suggestion, its delivery (web askers fetch theirs) and the posts' update.</summary>
+    private async Task FollowUpAsync(Ticket ticket, TicketAnswer answer, CancellationToken cancellationToken)
+    {
+        if (answer.AddToKnowledge)
+        {
+            await suggestions.AddAsync(new KnowledgeSuggestion(NewId(), ticket.Id, answer.Id, ticket.Question, answer.Text, answer.Expert, answer.At),
+                cancellationToken);
         }
 
         if (ticket.Asker.Channel != Channels.Web)
@@ -141,7 +162,6 @@ public sealed class ExpertService(
         }
 
         await EnqueueAsync(ExpertJobKind.UpdatePosts, ticket.Id, null, null, "update:" + answer.Id, cancellationToken);
-        return new NoticeMessage(NoticeKind.ExpertAnswerSent, ticket.Asker.DisplayName);
     }
 
     /// <summary>A reply in a thread of the experts' channel: an answer when the thread is a ticket's post, else nothing (null).</summary>

@@ -146,7 +146,17 @@ public static partial class ExpertAnswersDocument
     private static DateOnly? ReviewedOn(KnowledgeSuggestion suggestion) =>
         suggestion.DecidedAt is { } at ? DateOnly.FromDateTime(at.UtcDateTime) : null;
 
-    private static string Comment(string text) => WhitespaceRegex().Replace(text, " ").Replace("--", "- -", StringComparison.Ordinal);
+    /// <summary>Text safe inside an HTML comment: one line, and no "--" left (so no run of dashes can close it).</summary>
+    private static string Comment(string text)
+    {
+        var line = WhitespaceRegex().Replace(text, " ");
+        while (line.Contains("--", StringComparison.Ordinal))
+        {
+            line = line.Replace("--", "- -", StringComparison.Ordinal);
+        }
+
+        return line;
+    }
 
     [GeneratedRegex(@"\s+")]
     private static partial Regex WhitespaceRegex();

@@ -71,7 +71,7 @@ public sealed class WebChatExpertsBrowserTests(BrowserFixture browser, ITestOutp
             await delivered.GetByText(Answer).WaitForAsync(Slow);
             Assert.Contains("Dana Expert", await delivered.InnerTextAsync(), StringComparison.Ordinal);
             Assert.Contains(OffTopic, await delivered.InnerTextAsync(), StringComparison.Ordinal);
-            Assert.Equal("An expert answered your question.", await page.Locator("#status").InnerTextAsync());
+            Assert.Contains(MessageContent.ExpertAnsweredTitle, await delivered.InnerTextAsync(), StringComparison.Ordinal);
 
             await page.RunAndWaitForResponseAsync(() => page.ReloadAsync(), r => r.Url.EndsWith("/chat/opened", StringComparison.Ordinal));
             Assert.Equal(0, await page.Locator("#log > .bot").CountAsync());

@@ -17,6 +17,12 @@ internal sealed class MemoryExpertStore : ITicketStore, IExpertOutbox, ISuggesti
 
     public int PendingJobs { get { lock (_gate) { return _jobs.Values.Count(j => j.Done is null); } } }
 
+    /// <summary>How many of the next enqueues fail (the database went away after the ticket or answer was stored).</summary>
+    public int FailNextEnqueues { get; set; }
+
+    /// <summary>How many of the next job completions fail (the post was made, then the database went away).</summary>
+    public int FailNextCompletions { get; set; }
+
     public Task<(Ticket Ticket, bool Created)> OpenAsync(Ticket ticket, string dedupeKey, CancellationToken cancellationToken)
     {
         lock (_gate)
@@ -143,6 +149,12 @@ internal sealed class MemoryExpertStore : ITicketStore, IExpertOutbox, ISuggesti
     {
         lock (_gate)
         {
+            if (FailNextEnqueues > 0)
+            {
+                FailNextEnqueues--;
+                throw new InvalidOperationException("the database is gone");
+            }
+
             _jobs.TryAdd(job.Id, (job, null, null, null));
         }
 
@@ -168,6 +180,12 @@ internal sealed class MemoryExpertStore : ITicketStore, IExpertOutbox, ISuggesti
     {
         lock (_gate)
         {
+            if (FailNextCompletions > 0)
+            {
+                FailNextCompletions--;
+                throw new InvalidOperationException("the database is gone");
+            }
+
             _jobs[jobId] = _jobs[jobId] with { Done = at, Lease = null };
         }
 

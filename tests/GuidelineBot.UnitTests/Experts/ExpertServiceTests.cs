@@ -308,6 +308,50 @@ public sealed class ExpertServiceTests : IDisposable
     }
 
     [Fact]
+    public async Task When_queuing_fails_after_the_ticket_or_answer_is_stored_the_retry_queues_it_and_nothing_is_lost_or_doubled()
+    {
+        var conversation = Conversation();
+        var declined = Assert.IsType<NoAnswerMessage>(await OneAsync(conversation.HandleAsync(Asker, new TextInbound(OffTopic), CancellationToken.None)));
+        var send = ConversationInbound.FromAction(ActionKind.SendToExpert, declined.ExpertOffer!.Encode())!;
+        _store.FailNextEnqueues = 1;
+        await Assert.ThrowsAsync<InvalidOperationException>(() => conversation.HandleAsync(Asker, send, CancellationToken.None));
+        await _worker.RunOnceAsync(CancellationToken.None);
+        Assert.Empty(_slack.Posts); // stored, not queued
+
+        var retried = Assert.IsType<ExpertTicketOpenedMessage>(await OneAsync(conversation.HandleAsync(Asker, send, CancellationToken.None)));
+        await _worker.RunOnceAsync(CancellationToken.None);
+        Assert.False(retried.Created);
+        Assert.Single(_slack.Posts);
+
+        var answer = new ExpertAnswerInbound(retried.Ticket.Id, "No.", AddToKnowledge: true);
+        _store.FailNextEnqueues = 1;
+        await Assert.ThrowsAsync<InvalidOperationException>(() => conversation.HandleAsync(Expert, answer, CancellationToken.None));
+        var again = Assert.IsType<NoticeMessage>(await OneAsync(conversation.HandleAsync(Expert, answer, CancellationToken.None)));
+        await conversation.HandleAsync(Expert, answer, CancellationToken.None);
+        await _worker.RunOnceAsync(CancellationToken.None);
+
+        Assert.Equal(NoticeKind.ExpertAnswerDuplicate, again.Kind);
+        Assert.Single(_slack.Delivered);
+        Assert.Single(await _store.ListAsync(SuggestionStatus.Pending, default));
+        Assert.Single((await _store.GetAsync(retried.Ticket.Id, default))!.Answers);
+    }
+
+    [Fact]
+    public async Task A_post_made_whose_job_could_not_be_marked_done_is_not_made_again()
+    {
+        var conversation = Conversation();
+        var ticket = (await AskExpertAsync(conversation, Asker)).Ticket;
+        _store.FailNextCompletions = 1;
+        await _worker.RunOnceAsync(CancellationToken.None);
+        _time.Advance(TimeSpan.FromMinutes(1));
+        await _worker.RunOnceAsync(CancellationToken.None);
+
+        Assert.Single(_slack.Posts);
+        Assert.Single((await _store.GetAsync(ticket.Id, default))!.Posts);
+        Assert.Equal(0, _store.PendingJobs);
+    }
+
+    [Fact]
     public async Task Without_an_experts_channel_the_buttons_of_an_old_message_get_a_clear_notice()
     {
         var conversation = Conversation(withExperts: false);

@@ -115,6 +115,22 @@ public sealed class ExpertAnswersDocumentTests
         Assert.Equal(document.Sections.Select(s => (s.Heading, s.Text)), file.Sections.Select(s => (s.Heading, s.Text)));
     }
 
+    [Theory]
+    [InlineData("Ann --->")]
+    [InlineData("Ann -->")]
+    [InlineData("Ann ---- -->\n## Injected")]
+    public void An_experts_name_never_closes_the_comment_it_is_kept_in(string name)
+    {
+        var named = Drones with { Expert = Drones.Expert with { DisplayName = name } };
+
+        var file = ParseAsFile(ExpertAnswersDocument.ToMarkdown([named, Podcasts])!);
+
+        var plain = ExpertAnswersDocument.Build([Drones, Podcasts])!.Sections.Select(s => s.Text).Order().ToArray();
+        Assert.Equal(2, file.Sections.Count);
+        Assert.Equal(plain, file.Sections.Select(s => s.Text).Order());
+        Assert.Equal(plain, ExpertAnswersDocument.Build([named, Podcasts])!.Sections.Select(s => s.Text).Order());
+    }
+
     [Fact]
     public void A_multi_line_question_is_one_heading_and_an_answer_with_no_text_is_left_out()
     {

@@ -243,10 +243,7 @@
     try {
       const data = await post("chat/opened", {});
       const shown = ((data && data.messages) || []).map(showBot);
-      if (shown.length) {
-        status.textContent = shown.length === 1 ? "An expert answered your question." : "Experts answered your questions.";
-        shown[shown.length - 1].scrollIntoView({ block: "nearest" });
-      }
+      if (shown.length) shown[shown.length - 1].scrollIntoView({ block: "nearest" });
     } catch {
       // The bot could not be reached: the question box still works, and says so when used.
     }
