@@ -34,4 +34,8 @@ public sealed class ExpertOptions
     /// <summary>A failed post or delivery is tried again after this many seconds, doubling per attempt up to an hour.</summary>
     [Range(1, 3600)]
     public int RetrySeconds { get; set; } = 30;
+
+    /// <summary>A post or delivery that failed this many times is given up (logged as an error, its last error kept in the store).</summary>
+    [Range(1, 10_000)]
+    public int MaxAttempts { get; set; } = 60;
 }

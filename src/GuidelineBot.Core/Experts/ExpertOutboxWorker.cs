@@ -96,9 +96,19 @@ public sealed class ExpertOutboxWorker(
         catch (Exception ex) when (!cancellationToken.IsCancellationRequested && ex is not OutOfMemoryException)
         {
             var delay = TimeSpan.FromSeconds(Math.Min(3600, options.Value.RetrySeconds * Math.Pow(2, Math.Min(job.Attempts, 12))));
+            await outbox.RetryAsync(job.Id, time.GetUtcNow() + delay, Truncate(ex.Message), cancellationToken);
+            if (job.Attempts + 1 >= options.Value.MaxAttempts)
+            {
+                // A failure that outlasts every retry (the asker left, the bot was removed from the channel) stops here,
+                // with its last error kept in the store, instead of being tried every hour for ever.
+                logger.LogError(ex, "Expert outbox: gave up on {Kind} for ticket {TicketId} after {Attempts} attempts: {Message}",
+                    job.Kind, job.TicketId, job.Attempts + 1, ex.Message);
+                await outbox.CompleteAsync(job.Id, time.GetUtcNow(), cancellationToken);
+                return;
+            }
+
             logger.LogWarning(ex, "Expert outbox: {Kind} for ticket {TicketId} failed (attempt {Attempt}): {Message}; retrying in {Seconds} s",
                 job.Kind, job.TicketId, job.Attempts + 1, ex.Message, delay.TotalSeconds);
-            await outbox.RetryAsync(job.Id, time.GetUtcNow() + delay, Truncate(ex.Message), cancellationToken);
         }
     }
 

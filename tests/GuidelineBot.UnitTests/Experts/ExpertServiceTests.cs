@@ -352,6 +352,27 @@ public sealed class ExpertServiceTests : IDisposable
     }
 
     [Fact]
+    public async Task A_delivery_that_keeps_failing_is_given_up_after_the_maximum_attempts()
+    {
+        using var worker = new ExpertOutboxWorker(_services.GetRequiredService<IServiceScopeFactory>(), _store, _store, new ExpertOutboxSignal(),
+            Options.Create(new ExpertOptions { MaxAttempts = 3, RetrySeconds = 1 }), _time, NullLogger<ExpertOutboxWorker>.Instance);
+        var conversation = Conversation();
+        var ticket = (await AskExpertAsync(conversation, Asker)).Ticket;
+        await conversation.HandleAsync(Expert, new ExpertAnswerInbound(ticket.Id, "Answer.", false), CancellationToken.None);
+        _slack.FailNextDeliveries = 100;
+
+        for (var round = 0; round < 6; round++)
+        {
+            await worker.RunOnceAsync(CancellationToken.None);
+            _time.Advance(TimeSpan.FromMinutes(1));
+        }
+
+        Assert.Equal(97, _slack.FailNextDeliveries); // three attempts, then no more
+        Assert.Empty(_slack.Delivered);
+        Assert.Equal(0, _store.PendingJobs);
+    }
+
+    [Fact]
     public async Task Without_an_experts_channel_the_buttons_of_an_old_message_get_a_clear_notice()
     {
         var conversation = Conversation(withExperts: false);
