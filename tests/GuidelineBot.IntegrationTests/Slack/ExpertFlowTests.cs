@@ -19,39 +19,6 @@ public sealed class ExpertFlowTests(SlackExpertsHost host) : IClassFixture<Slack
 
     private FakeSlackApi Api => host.Api;
 
-    private async Task<JsonElement> CommandAsync(string question, string user)
-    {
-        using var response = await host.Client.SendAsync(Signed("/slack/commands", Command(question, Api.ResponseUrl(SlackHost.NewId("cmd")), user), FormType, host.Now));
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        return JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement;
-    }
-
-    private static JsonElement? Button(JsonElement message, string actionId) =>
-        BlockKitText.Blocks(message, "actions").SelectMany(b => b.GetProperty("elements").EnumerateArray())
-            .Cast<JsonElement?>().FirstOrDefault(e => e!.Value.GetProperty("action_id").GetString() == actionId);
-
-    private async Task<HttpResponseMessage> ClickAsync(string actionId, string value, string user, string responseId, string channel = "C0GENERAL",
-        string? threadTs = null, bool ephemeral = true) =>
-        await host.Client.SendAsync(Signed("/slack/interactions",
-            Interaction(actionId, value, Api.ResponseUrl(responseId), user, ephemeral, channel, threadTs), FormType, host.Now));
-
-    /// <summary>Clicks, and returns the view the click opened with <c>views.open</c>.</summary>
-    private async Task<JsonElement> ModalAsync(string actionId, string value, string user, string responseId, string channel = "C0GENERAL",
-        string? threadTs = null, bool ephemeral = true)
-    {
-        var before = Api.Calls("views.open").Count;
-        using var response = await ClickAsync(actionId, value, user, responseId, channel, threadTs, ephemeral);
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        var opened = Api.Calls("views.open");
-        Assert.Equal(before + 1, opened.Count);
-        Assert.Equal("123.456.abc", opened[^1].Json.GetProperty("trigger_id").GetString());
-        return opened[^1].Json.GetProperty("view");
-    }
-
-    private async Task<HttpResponseMessage> SubmitAsync(JsonElement view, string user, Dictionary<string, string>? texts = null, Dictionary<string, bool>? ticks = null) =>
-        await host.Client.SendAsync(Signed("/slack/interactions",
-            ViewSubmission(view.GetProperty("callback_id").GetString()!, view.GetProperty("private_metadata").GetString()!, user, texts, ticks), FormType, host.Now));
-
     private IReadOnlyList<RecordedRequest> TicketPosts(string asker) =>
         Api.PostsTo(ExpertsChannel).Where(p => Texts(p).Contains($"<@{asker}>", StringComparison.Ordinal)).ToList();
 
@@ -61,9 +28,9 @@ public sealed class ExpertFlowTests(SlackExpertsHost host) : IClassFixture<Slack
     /// <returns>The ticket post in the experts' channel, its ts and the ticket id.</returns>
     private async Task<(RecordedRequest Post, string Ts, string TicketId)> OpenTicketAsync(string asker, string? threadTs = null, string channel = "C0GENERAL")
     {
-        var offer = Button(await CommandAsync(Declined, asker), ActionIds.AskExpert)!.Value.GetProperty("value").GetString()!;
-        var modal = await ModalAsync(ActionIds.AskExpert, offer, asker, SlackHost.NewId("ask"), channel, threadTs, ephemeral: threadTs is null);
-        using var sent = await SubmitAsync(modal, asker, new() { [ExpertInputs.Context] = "for the parents' evening" });
+        var offer = Button(await host.CommandAsync(Declined, asker), ActionIds.AskExpert)!.Value.GetProperty("value").GetString()!;
+        var modal = await host.ModalAsync(ActionIds.AskExpert, offer, asker, SlackHost.NewId("ask"), channel, threadTs, ephemeral: threadTs is null);
+        using var sent = await host.SubmitAsync(modal, asker, new() { [ExpertInputs.Context] = "for the parents' evening" });
         Assert.Equal(HttpStatusCode.OK, sent.StatusCode);
         await Eventually.WaitUntilAsync(() => TicketPosts(asker).Count == 1, "the ticket is posted in the experts' channel");
         var post = TicketPosts(asker)[0];
@@ -91,14 +58,14 @@ public sealed class ExpertFlowTests(SlackExpertsHost host) : IClassFixture<Slack
     public async Task A_declined_question_offers_ask_an_expert_and_the_button_opens_the_confirmation_modal()
     {
         var asker = SlackHost.NewId("U");
-        var answer = await CommandAsync(Declined, asker);
+        var answer = await host.CommandAsync(Declined, asker);
 
         var offer = Button(answer, ActionIds.AskExpert);
         Assert.NotNull(offer);
         Assert.Contains("Ask an expert", offer.Value.GetProperty("text").GetProperty("text").GetString(), StringComparison.Ordinal);
         Assert.Contains(BlockKitText.All(answer.GetProperty("blocks")), t => t.Contains("Director of Technology", StringComparison.Ordinal));
 
-        var modal = await ModalAsync(ActionIds.AskExpert, offer.Value.GetProperty("value").GetString()!, asker, SlackHost.NewId("ask"));
+        var modal = await host.ModalAsync(ActionIds.AskExpert, offer.Value.GetProperty("value").GetString()!, asker, SlackHost.NewId("ask"));
         Assert.Equal("modal", modal.GetProperty("type").GetString());
         Assert.Equal(ActionIds.SendToExpert, modal.GetProperty("callback_id").GetString());
         Assert.Equal(MessageContent.SendToExpertsLabel, modal.GetProperty("submit").GetProperty("text").GetString());
@@ -113,11 +80,11 @@ public sealed class ExpertFlowTests(SlackExpertsHost host) : IClassFixture<Slack
     public async Task Sending_the_modal_posts_one_ticket_with_answer_and_assign_and_a_second_send_opens_no_other()
     {
         var asker = SlackHost.NewId("U");
-        var offer = Button(await CommandAsync(Declined, asker), ActionIds.AskExpert)!.Value.GetProperty("value").GetString()!;
+        var offer = Button(await host.CommandAsync(Declined, asker), ActionIds.AskExpert)!.Value.GetProperty("value").GetString()!;
         var askId = SlackHost.NewId("ask");
-        var modal = await ModalAsync(ActionIds.AskExpert, offer, asker, askId);
+        var modal = await host.ModalAsync(ActionIds.AskExpert, offer, asker, askId);
 
-        using var sent = await SubmitAsync(modal, asker, new() { [ExpertInputs.Context] = "for the parents' evening" });
+        using var sent = await host.SubmitAsync(modal, asker, new() { [ExpertInputs.Context] = "for the parents' evening" });
 
         Assert.Equal(HttpStatusCode.OK, sent.StatusCode);
         Assert.Equal("", await sent.Content.ReadAsStringAsync());
@@ -134,7 +101,7 @@ public sealed class ExpertFlowTests(SlackExpertsHost host) : IClassFixture<Slack
         Assert.False(told.GetProperty("replace_original").GetBoolean());
         Assert.Contains("Sent to the experts", string.Join(" ", BlockKitText.All(told.GetProperty("blocks"))), StringComparison.Ordinal);
 
-        using var again = await SubmitAsync(modal, asker, new() { [ExpertInputs.Context] = "for the parents' evening" });
+        using var again = await host.SubmitAsync(modal, asker, new() { [ExpertInputs.Context] = "for the parents' evening" });
         await Eventually.WaitUntilAsync(() => Api.ResponseUrlPosts(askId).Count == 2, "the second send is answered");
         Assert.Contains("already asked", string.Join(" ", BlockKitText.All(Api.ResponseUrlPosts(askId)[1].Json.GetProperty("blocks"))), StringComparison.Ordinal);
         var ticket = await WaitForTicketAsync(asker);
@@ -153,7 +120,7 @@ public sealed class ExpertFlowTests(SlackExpertsHost host) : IClassFixture<Slack
         var (_, ts, ticketId) = await OpenTicketAsync(asker);
         var clickId = SlackHost.NewId("assign");
 
-        using var response = await ClickAsync(ActionIds.ExpertAssign, ticketId, Expert, clickId, ExpertsChannel, ephemeral: false);
+        using var response = await host.ClickAsync(ActionIds.ExpertAssign, ticketId, Expert, clickId, ExpertsChannel, ephemeral: false);
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         await Eventually.WaitUntilAsync(() => Api.ResponseUrlPosts(clickId).Count == 1, "the expert is told");
@@ -176,8 +143,8 @@ public sealed class ExpertFlowTests(SlackExpertsHost host) : IClassFixture<Slack
         var (assignId, answerId) = (SlackHost.NewId("assign"), SlackHost.NewId("answer"));
         var opened = Api.Calls("views.open").Count;
 
-        using var assign = await ClickAsync(ActionIds.ExpertAssign, ticketId, outsider, assignId, ExpertsChannel, ephemeral: false);
-        using var answer = await ClickAsync(ActionIds.ExpertAnswer, ticketId, outsider, answerId, ExpertsChannel, ephemeral: false);
+        using var assign = await host.ClickAsync(ActionIds.ExpertAssign, ticketId, outsider, assignId, ExpertsChannel, ephemeral: false);
+        using var answer = await host.ClickAsync(ActionIds.ExpertAnswer, ticketId, outsider, answerId, ExpertsChannel, ephemeral: false);
         using var reply = await host.Client.SendAsync(Signed("/slack/events", Event(SlackHost.NewId("Ev"), new
         {
             type = "message", channel = ExpertsChannel, channel_type = "channel", user = outsider, text = "Sure, bring pizza.", ts = "1700000300.000001", thread_ts = ts,
@@ -209,12 +176,12 @@ public sealed class ExpertFlowTests(SlackExpertsHost host) : IClassFixture<Slack
         var asker = SlackHost.NewId("U");
         var (_, ts, ticketId) = await OpenTicketAsync(asker);
         var clickId = SlackHost.NewId("answer");
-        var modal = await ModalAsync(ActionIds.ExpertAnswer, ticketId, Expert, clickId, ExpertsChannel, ephemeral: false);
+        var modal = await host.ModalAsync(ActionIds.ExpertAnswer, ticketId, Expert, clickId, ExpertsChannel, ephemeral: false);
         Assert.Equal(ActionIds.SubmitExpertAnswer, modal.GetProperty("callback_id").GetString());
         const string text = "The menu is on the intranet every Monday; Fridays are pizza.";
 
-        using var sent = await SubmitAsync(modal, Expert, new() { [ExpertInputs.Answer] = text }, new() { [ExpertInputs.AddToKnowledge] = true });
-        using var again = await SubmitAsync(modal, Expert, new() { [ExpertInputs.Answer] = text }, new() { [ExpertInputs.AddToKnowledge] = true });
+        using var sent = await host.SubmitAsync(modal, Expert, new() { [ExpertInputs.Answer] = text }, new() { [ExpertInputs.AddToKnowledge] = true });
+        using var again = await host.SubmitAsync(modal, Expert, new() { [ExpertInputs.Answer] = text }, new() { [ExpertInputs.AddToKnowledge] = true });
 
         Assert.Equal(HttpStatusCode.OK, sent.StatusCode);
         await Eventually.WaitUntilAsync(() => DirectMessages(asker).Count >= 1, "the answer reaches the asker");
@@ -243,9 +210,9 @@ public sealed class ExpertFlowTests(SlackExpertsHost host) : IClassFixture<Slack
     public async Task An_empty_answer_keeps_the_modal_open_with_the_error_under_the_field()
     {
         var (_, _, ticketId) = await OpenTicketAsync(SlackHost.NewId("U"));
-        var modal = await ModalAsync(ActionIds.ExpertAnswer, ticketId, Expert, SlackHost.NewId("answer"), ExpertsChannel, ephemeral: false);
+        var modal = await host.ModalAsync(ActionIds.ExpertAnswer, ticketId, Expert, SlackHost.NewId("answer"), ExpertsChannel, ephemeral: false);
 
-        using var sent = await SubmitAsync(modal, Expert, new() { [ExpertInputs.Answer] = "   " });
+        using var sent = await host.SubmitAsync(modal, Expert, new() { [ExpertInputs.Answer] = "   " });
 
         Assert.Equal(HttpStatusCode.OK, sent.StatusCode);
         var body = JsonDocument.Parse(await sent.Content.ReadAsStringAsync()).RootElement;
@@ -327,13 +294,13 @@ public sealed class ExpertFlowTests(SlackExpertsHost host) : IClassFixture<Slack
         Assert.Equal(mentionTs, answer.Json.GetProperty("thread_ts").GetString());
         var offer = Button(answer.Json, ActionIds.AskExpert)!.Value.GetProperty("value").GetString()!;
 
-        var modal = await ModalAsync(ActionIds.AskExpert, offer, asker, SlackHost.NewId("ask"), channel, mentionTs, ephemeral: false);
-        using var sent = await SubmitAsync(modal, asker);
+        var modal = await host.ModalAsync(ActionIds.AskExpert, offer, asker, SlackHost.NewId("ask"), channel, mentionTs, ephemeral: false);
+        using var sent = await host.SubmitAsync(modal, asker);
         var ticket = await WaitForTicketAsync(asker);
         Assert.Equal($"{channel}:{mentionTs}", ticket.Asker.ReplyAddress);
         var clickId = SlackHost.NewId("answer");
-        var answerModal = await ModalAsync(ActionIds.ExpertAnswer, ticket.Id, Expert, clickId, ExpertsChannel, ephemeral: false);
-        using var answered = await SubmitAsync(answerModal, Expert, new() { [ExpertInputs.Answer] = "Pizza on Fridays." });
+        var answerModal = await host.ModalAsync(ActionIds.ExpertAnswer, ticket.Id, Expert, clickId, ExpertsChannel, ephemeral: false);
+        using var answered = await host.SubmitAsync(answerModal, Expert, new() { [ExpertInputs.Answer] = "Pizza on Fridays." });
 
         await Eventually.WaitUntilAsync(() => Api.PostsTo(channel).Count == 2, "the answer is posted in the thread");
         var delivered = Api.PostsTo(channel)[1];
@@ -346,11 +313,11 @@ public sealed class ExpertFlowTests(SlackExpertsHost host) : IClassFixture<Slack
     public async Task A_thumbs_down_offers_ask_an_expert()
     {
         var user = SlackHost.NewId("U");
-        var answer = await CommandAsync("can I post photos of my class?", user);
+        var answer = await host.CommandAsync("can I post photos of my class?", user);
         var value = Button(answer, ActionIds.NotHelpful)!.Value.GetProperty("value").GetString()!;
         var responseId = SlackHost.NewId("fb");
 
-        using var response = await ClickAsync(ActionIds.NotHelpful, value, user, responseId);
+        using var response = await host.ClickAsync(ActionIds.NotHelpful, value, user, responseId);
 
         await Eventually.WaitUntilAsync(() => Api.ResponseUrlPosts(responseId).Count == 1, "the vote is answered");
         var offer = Button(Api.ResponseUrlPosts(responseId)[0].Json, ActionIds.AskExpert);
@@ -366,9 +333,9 @@ public sealed class ExpertFlowTests(SlackExpertsHost host) : IClassFixture<Slack
         Api.Script(FakeSlackApi.DirectMessageChannel(asker),
             new ScriptedResponse(200, """{"ok":false,"error":"fatal_error"}"""),
             new ScriptedResponse(500, """{"ok":false}"""));
-        var modal = await ModalAsync(ActionIds.ExpertAnswer, ticketId, Expert, SlackHost.NewId("answer"), ExpertsChannel, ephemeral: false);
+        var modal = await host.ModalAsync(ActionIds.ExpertAnswer, ticketId, Expert, SlackHost.NewId("answer"), ExpertsChannel, ephemeral: false);
 
-        using var sent = await SubmitAsync(modal, Expert, new() { [ExpertInputs.Answer] = "Fish on Fridays." });
+        using var sent = await host.SubmitAsync(modal, Expert, new() { [ExpertInputs.Answer] = "Fish on Fridays." });
 
         await Eventually.WaitUntilAsync(() => DirectMessages(asker).Count >= 3, "the third attempt", TimeSpan.FromSeconds(30));
         Ticket? ticket = null;

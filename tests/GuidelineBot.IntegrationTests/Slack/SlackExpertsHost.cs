@@ -1,5 +1,8 @@
+using System.Net;
+using System.Text.Json;
 using GuidelineBot.Core.Experts;
 using Microsoft.Extensions.DependencyInjection;
+using static GuidelineBot.IntegrationTests.Slack.SlackRequests;
 
 namespace GuidelineBot.IntegrationTests.Slack;
 
@@ -44,6 +47,43 @@ public sealed class SlackExpertsHost : IAsyncLifetime
         await Factory.DisposeAsync();
         await Api.DisposeAsync();
     }
+
+    /// <summary>Asks with the signed slash command; the immediate reply.</summary>
+    public async Task<JsonElement> CommandAsync(string question, string user)
+    {
+        using var response = await Client.SendAsync(Signed("/slack/commands", Command(question, Api.ResponseUrl(SlackHost.NewId("cmd")), user), FormType, Now));
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        return JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement;
+    }
+
+    /// <summary>The button of the message with this action id, if any.</summary>
+    public static JsonElement? Button(JsonElement message, string actionId) =>
+        BlockKitText.Blocks(message, "actions").SelectMany(b => b.GetProperty("elements").EnumerateArray())
+            .Cast<JsonElement?>().FirstOrDefault(e => e!.Value.GetProperty("action_id").GetString() == actionId);
+
+    /// <summary>Clicks a button, signed.</summary>
+    public async Task<HttpResponseMessage> ClickAsync(string actionId, string value, string user, string responseId, string channel = "C0GENERAL",
+        string? threadTs = null, bool ephemeral = true) =>
+        await Client.SendAsync(Signed("/slack/interactions",
+            Interaction(actionId, value, Api.ResponseUrl(responseId), user, ephemeral, channel, threadTs), FormType, Now));
+
+    /// <summary>Clicks, and returns the view the click opened with <c>views.open</c>.</summary>
+    public async Task<JsonElement> ModalAsync(string actionId, string value, string user, string responseId, string channel = "C0GENERAL",
+        string? threadTs = null, bool ephemeral = true)
+    {
+        var before = Api.Calls("views.open").Count;
+        using var response = await ClickAsync(actionId, value, user, responseId, channel, threadTs, ephemeral);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var opened = Api.Calls("views.open");
+        Assert.Equal(before + 1, opened.Count);
+        Assert.Equal("123.456.abc", opened[^1].Json.GetProperty("trigger_id").GetString());
+        return opened[^1].Json.GetProperty("view");
+    }
+
+    /// <summary>Submits an opened modal, signed, with the given field values.</summary>
+    public async Task<HttpResponseMessage> SubmitAsync(JsonElement view, string user, Dictionary<string, string>? texts = null, Dictionary<string, bool>? ticks = null) =>
+        await Client.SendAsync(Signed("/slack/interactions",
+            ViewSubmission(view.GetProperty("callback_id").GetString()!, view.GetProperty("private_metadata").GetString()!, user, texts, ticks), FormType, Now));
 
     public Task<IReadOnlyList<KnowledgeSuggestion>> SuggestionsAsync() =>
         Factory.Services.GetRequiredService<ISuggestionStore>().ListAsync(null, default);
