@@ -23,15 +23,17 @@ public sealed class SqlQuestionLog(StoreDatabase database) : IQuestionLog
 
         await using var connection = await database.OpenMigratedAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        // One command for the batch: its statement is parsed once (SQLite keeps it prepared while the text is the same).
+        await using var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = """
+            INSERT INTO question_log (id, asked_at, channel, user_hash, text, outcome, document_id, section_id, confidence, latency_ms, helpful)
+            VALUES (@id, @at, @channel, @user, @text, @outcome, @document, @section, @confidence, @latency, @helpful)
+            ON CONFLICT (id) DO NOTHING
+            """;
         foreach (var question in questions)
         {
-            await using var command = connection.CreateCommand();
-            command.Transaction = transaction;
-            command.CommandText = """
-                INSERT INTO question_log (id, asked_at, channel, user_hash, text, outcome, document_id, section_id, confidence, latency_ms, helpful)
-                VALUES (@id, @at, @channel, @user, @text, @outcome, @document, @section, @confidence, @latency, @helpful)
-                ON CONFLICT (id) DO NOTHING
-                """;
+            command.Parameters.Clear();
             StoreDatabase.Add(command, "id", question.Id);
             database.AddTime(command, "at", question.At);
             StoreDatabase.Add(command, "channel", question.Channel);

@@ -15,7 +15,8 @@ if (CliApp.IsCommand(args))
     return await CliApp.RunAsync(args);
 }
 
-var builder = WebApplication.CreateBuilder(LocalDefaults.WithDefaultUrl(LocalDefaults.WithDevelopmentByDefault(args)));
+var builder = WebApplication.CreateBuilder(
+    LocalDefaults.WithoutConfigurationReload(LocalDefaults.WithDefaultUrl(LocalDefaults.WithDevelopmentByDefault(args))));
 builder.AddObservability();
 builder.Services.AddGuidelineEngine(builder.Configuration);
 builder.Services.AddLiveKnowledge();

@@ -1,4 +1,7 @@
 using GuidelineBot.Hosting;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Configuration.Json;
 
 namespace GuidelineBot.UnitTests.Hosting;
 
@@ -36,5 +39,27 @@ public sealed class LocalDefaultsTests
         {
             Assert.Equal(["--urls", "http://localhost:3978"], LocalDefaults.WithDefaultUrl([]));
         }
+    }
+
+    [Fact]
+    public void Configuration_files_are_read_once_unless_reload_is_asked_for()
+    {
+        var defaults = LocalDefaults.WithoutConfigurationReload(["--urls", "x"]);
+        if (string.IsNullOrEmpty(Environment.GetEnvironmentVariable("DOTNET_hostBuilder__reloadConfigOnChange")))
+        {
+            Assert.Equal(["--urls", "x", "--hostBuilder:reloadConfigOnChange=false"], defaults);
+        }
+
+        string[] asked = ["--hostBuilder:reloadConfigOnChange=true"];
+        Assert.Equal(asked, LocalDefaults.WithoutConfigurationReload(asked));
+
+        // The argument reaches the host: no appsettings*.json source watches its folder.
+        var builder = WebApplication.CreateBuilder(["--hostBuilder:reloadConfigOnChange=false"]);
+        var json = ((IConfigurationBuilder)builder.Configuration).Sources.OfType<JsonConfigurationSource>().ToList();
+        Assert.NotEmpty(json);
+        Assert.All(json, s => Assert.False(s.ReloadOnChange));
+
+        var reloading = WebApplication.CreateBuilder(asked);
+        Assert.Contains(((IConfigurationBuilder)reloading.Configuration).Sources.OfType<JsonConfigurationSource>(), s => s.ReloadOnChange);
     }
 }
