@@ -35,7 +35,9 @@ public sealed class LuceneGuidelineSearch : IGuidelineSearch, IDisposable
     private readonly GuidelineSection[] _sections;
     private readonly LuceneSectionIndex _index;
     private readonly SpellingCorrector _speller;
-    private readonly SemanticIndex? _semantic;
+    /// <summary>Null without the model, or until a background build finishes (then the lexical stage answers alone).</summary>
+    private volatile SemanticIndex? _semantic;
+
     private readonly RankerWeights _weights;
     private long _encodedQuestions;
 
@@ -50,8 +52,18 @@ public sealed class LuceneGuidelineSearch : IGuidelineSearch, IDisposable
     {
     }
 
+    /// <summary>
+    /// Builds the engine over <paramref name="knowledge"/>; with <paramref name="semanticInBackground"/> the semantic
+    /// index (every heading, passage and sentence encoded, unless the encoder has the vectors) is built on the thread
+    /// pool and the engine answers with the lexical stage until it is ready (<see cref="SemanticReady"/>).
+    /// </summary>
+    public LuceneGuidelineSearch(KnowledgeBase knowledge, SearchOptions options, SynonymSet synonyms, ISemanticEncoder? encoder, bool semanticInBackground)
+        : this(knowledge, options, synonyms.Map, synonyms.Words, encoder, semanticInBackground: semanticInBackground)
+    {
+    }
+
     internal LuceneGuidelineSearch(KnowledgeBase knowledge, SearchOptions options, SynonymMap? synonyms, IReadOnlyCollection<string> synonymWords,
-        ISemanticEncoder? encoder, RankerWeights? weights = null)
+        ISemanticEncoder? encoder, RankerWeights? weights = null, bool semanticInBackground = false)
     {
         Knowledge = knowledge;
         _weights = weights ?? RankerWeights.Fitted;
@@ -62,8 +74,28 @@ public sealed class LuceneGuidelineSearch : IGuidelineSearch, IDisposable
         var corpusWords = _sections.SelectMany(s => SpellingCorrector.Words($"{s.ParentHeading} {s.Heading}\n{s.Text}\n{s.DocumentTitle}"));
         var known = synonymWords.Concat(useEncoder ? MiniLmEncoder.VocabularyWords() : []);
         _speller = new SpellingCorrector(corpusWords, known);
-        _semantic = useEncoder && _sections.Length > 0 ? new SemanticIndex(_sections, encoder!) : null;
+        if (!useEncoder || _sections.Length == 0)
+        {
+            SemanticReady = Task.CompletedTask;
+        }
+        else if (semanticInBackground)
+        {
+            SemanticReady = Task.Run(() => { _semantic = new SemanticIndex(_sections, encoder!); });
+        }
+        else
+        {
+            _semantic = new SemanticIndex(_sections, encoder!);
+            SemanticReady = Task.CompletedTask;
+        }
     }
+
+    /// <summary>
+    /// Completes when the semantic index is built (at once without the model or when built in the constructor); faulted
+    /// when building it failed, and then the lexical stage keeps answering alone.
+    /// </summary>
+    public Task SemanticReady { get; }
+
+    public bool IsComplete => SemanticReady.IsCompleted;
 
     public KnowledgeBase Knowledge { get; }
 
@@ -112,16 +144,17 @@ public sealed class LuceneGuidelineSearch : IGuidelineSearch, IDisposable
         }
 
         Rank(scored);
-        if (_semantic is null || corrected.Trim().Length == 0
+        var semantic = _semantic;
+        if (semantic is null || corrected.Trim().Length == 0
             || (!forceSemantic && Ranker.IsDecisive(scored.Select(s => s.Confidence).ToArray(), _weights)))
         {
             return scored;
         }
 
         Interlocked.Increment(ref _encodedQuestions);
-        var q = _semantic.Encode(corrected, cancellationToken);
+        var q = semantic.Encode(corrected, cancellationToken);
         var known = scored.Select(s => s.Index).ToHashSet();
-        foreach (var i in _semantic.Nearest(q, SemanticCandidates))
+        foreach (var i in semantic.Nearest(q, SemanticCandidates))
         {
             if (known.Add(i))
             {
@@ -134,7 +167,7 @@ public sealed class LuceneGuidelineSearch : IGuidelineSearch, IDisposable
         for (var k = 0; k < scored.Count; k++)
         {
             var c = scored[k];
-            var (heading, passage, sentence, passageCosines) = _semantic.Similarity(q, c.Index);
+            var (heading, passage, sentence, passageCosines) = semantic.Similarity(q, c.Index);
             scored[k] = c with
             {
                 Features = c.Features with { HasSemantic = true, SemanticHeading = heading, SemanticPassage = passage, SemanticSentence = sentence },

@@ -30,6 +30,14 @@ public sealed class SearchOptions
     [Required(AllowEmptyStrings = false)]
     public string ModelCachePath { get; set; } = "data/models";
 
+    /// <summary>
+    /// At start-up, how long the server waits for the semantic index before it starts answering (readiness included).
+    /// Vectors the store has are read, not encoded, so this matters only for a corpus the store has not seen: past it,
+    /// questions are answered by the lexical stage alone until every heading, passage and sentence is encoded.
+    /// </summary>
+    [Range(0, 3600)]
+    public int StartupWaitSeconds { get; set; } = 15;
+
     /// <summary>Question vectors kept in memory (LRU), so a repeated question is not encoded again; 0 keeps none.</summary>
     [Range(0, 1_000_000)]
     public int QuestionCacheSize { get; set; } = 2048;

@@ -22,6 +22,8 @@ public class GuidelineBotFactory : WebApplicationFactory<Program>
         builder.UseSetting("Knowledge:Path", RepoPaths.Knowledge);
         builder.UseSetting("Storage:Provider", "Sqlite");
         builder.UseSetting("Storage:ConnectionString", $"Data Source={DatabasePath}");
+        // Every test starts with the whole engine, however loaded the machine (the background start has its own tests).
+        builder.UseSetting("Search:StartupWaitSeconds", "600");
     }
 
     protected override void Dispose(bool disposing)

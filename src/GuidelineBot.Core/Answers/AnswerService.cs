@@ -26,7 +26,7 @@ public sealed partial class AnswerService(IGuidelineSearch search, IOptions<Answ
         var question = Clean(text);
         // One knowledge version from start to end, even if the knowledge is reloaded meanwhile.
         var snapshot = search.Snapshot;
-        var reply = cache is null
+        var reply = cache is null || !snapshot.IsComplete
             ? Answer(snapshot, question, cancellationToken)
             : cache.GetOrAdd(question, snapshot.Knowledge, q => Answer(snapshot, q, cancellationToken));
         metrics?.AnswerDuration(reply, Stopwatch.GetElapsedTime(started));

@@ -13,6 +13,12 @@ public interface IGuidelineSearch
     /// </summary>
     IGuidelineSearch Snapshot => this;
 
+    /// <summary>
+    /// False while part of the engine is still being built (a first start's semantic index): its answers then come from
+    /// the lexical stage alone and are not cached.
+    /// </summary>
+    bool IsComplete => true;
+
     /// <summary>Ranks sections for free user text (never parsed as query syntax). Never throws for odd text.</summary>
     SearchResult Search(string question, int maxResults, CancellationToken cancellationToken = default);
 }

@@ -19,6 +19,7 @@ public static class KnowledgeReloadEndpoint
     /// <summary>The watcher that reloads on changes (the engine itself comes from <c>AddGuidelineEngine</c>).</summary>
     public static IServiceCollection AddLiveKnowledge(this IServiceCollection services)
     {
+        services.AddSingleton<ServerKnowledgeStart>();
         services.AddHostedService<KnowledgeWatcher>();
         services.AddAntiforgery();
         return services;

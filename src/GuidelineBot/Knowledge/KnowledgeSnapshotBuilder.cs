@@ -31,8 +31,14 @@ internal sealed class KnowledgeSnapshotBuilder(
     private static readonly TimeSpan ExpertAnswersTimeout = TimeSpan.FromSeconds(10);
 
     /// <summary>The next snapshot, or <paramref name="live"/> itself when nothing that matters changed.</summary>
+    /// <param name="live">The snapshot answering now (null for the first build).</param>
+    /// <param name="semanticInBackground">
+    /// The snapshot answers with the lexical stage until its semantic index is built (the server's first start); the
+    /// vectors it encoded are saved to the store once it is.
+    /// </param>
+    /// <param name="cancellationToken">Cancels the build.</param>
     /// <exception cref="DirectoryNotFoundException">On the first build (no <paramref name="live"/>) without the folder.</exception>
-    public async Task<KnowledgeSnapshot> BuildAsync(KnowledgeSnapshot? live, CancellationToken cancellationToken)
+    public async Task<KnowledgeSnapshot> BuildAsync(KnowledgeSnapshot? live, CancellationToken cancellationToken, bool semanticInBackground = false)
     {
         var options = knowledgeOptions.Value;
         var warnings = new List<KnowledgeError>();
@@ -61,7 +67,7 @@ internal sealed class KnowledgeSnapshotBuilder(
         };
         var search = live is not null && live.Knowledge.Version == knowledge.Version
             ? live.Search
-            : await BuildSearchAsync(knowledge, synonyms, cancellationToken);
+            : await BuildSearchAsync(knowledge, synonyms, semanticInBackground, cancellationToken);
         // Onboarding walks the folder's documents: the expert answers are a growing FAQ, not a guideline to acknowledge.
         var guidelines = expertAnswers is null
             ? search.Knowledge
@@ -186,7 +192,8 @@ internal sealed class KnowledgeSnapshotBuilder(
         }
     }
 
-    private async Task<IGuidelineSearch> BuildSearchAsync(KnowledgeBase knowledge, SynonymSet synonyms, CancellationToken cancellationToken)
+    private async Task<IGuidelineSearch> BuildSearchAsync(KnowledgeBase knowledge, SynonymSet synonyms, bool semanticInBackground,
+        CancellationToken cancellationToken)
     {
         var options = searchOptions.Value;
         if (options.Reranker != RerankerKind.MiniLM)
@@ -197,26 +204,53 @@ internal sealed class KnowledgeSnapshotBuilder(
         var shared = services.GetRequiredService<CachedSemanticEncoder>();
         if (services.GetService<IVectorStore>() is not { } store)
         {
-            return await Task.Run(() => new LuceneGuidelineSearch(knowledge, options, synonyms, shared), cancellationToken);
+            return await Task.Run(() => new LuceneGuidelineSearch(knowledge, options, synonyms, shared, semanticInBackground), cancellationToken);
         }
 
         // The build reads and fills the store through an encoder of its own (questions then pass through it to the
         // shared one and its cache), so the questions the live snapshot answers meanwhile are never saved as corpus.
         var vectors = new CachedSemanticEncoder(shared, MiniLmModel.ModelId, recentCapacity: 0);
         await WithStoreAsync("load", token => vectors.LoadStoredAsync(store, token), cancellationToken);
+        LuceneGuidelineSearch? search = null;
         try
         {
-            return await Task.Run(() => new LuceneGuidelineSearch(knowledge, options, synonyms, vectors), cancellationToken);
+            search = await Task.Run(() => new LuceneGuidelineSearch(knowledge, options, synonyms, vectors, semanticInBackground), cancellationToken);
+            return search;
         }
         finally
         {
-            await WithStoreAsync("save", async token =>
+            if (search is { SemanticReady.IsCompleted: false })
             {
-                var saved = await vectors.SaveNewAsync(store, token);
-                logger.LogInformation("Saved {Count} new sentence vectors", saved);
-            }, cancellationToken);
+                _ = SaveWhenBuiltAsync(search, vectors, store);
+            }
+            else
+            {
+                await SaveAsync(vectors, store, cancellationToken);
+            }
         }
     }
+
+    /// <summary>A semantic index built in the background: its new vectors are saved once it is ready (the start-up logs how it went).</summary>
+    private async Task SaveWhenBuiltAsync(LuceneGuidelineSearch search, CachedSemanticEncoder vectors, IVectorStore store)
+    {
+        try
+        {
+            await search.SemanticReady;
+        }
+        catch (Exception ex) when (ex is not OutOfMemoryException)
+        {
+            return;
+        }
+
+        await SaveAsync(vectors, store, CancellationToken.None);
+    }
+
+    private Task SaveAsync(CachedSemanticEncoder vectors, IVectorStore store, CancellationToken cancellationToken) =>
+        WithStoreAsync("save", async token =>
+        {
+            var saved = await vectors.SaveNewAsync(store, token);
+            logger.LogInformation("Saved {Count} new sentence vectors", saved);
+        }, cancellationToken);
 
     private async Task WithStoreAsync(string what, Func<CancellationToken, Task> action, CancellationToken cancellationToken)
     {

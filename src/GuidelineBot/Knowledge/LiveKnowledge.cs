@@ -8,7 +8,8 @@ namespace GuidelineBot.Knowledge;
 /// The knowledge that answers right now: one <see cref="KnowledgeSnapshot"/>, replaced as a whole by a reload (the
 /// file watcher's, or <c>POST /admin/reload</c>). Reloads run one at a time; the first snapshot is built on first use.
 /// </summary>
-internal sealed class LiveKnowledge(KnowledgeSnapshotBuilder builder, IOptions<KnowledgeOptions> options, ILogger<LiveKnowledge> logger)
+internal sealed class LiveKnowledge(KnowledgeSnapshotBuilder builder, IOptions<KnowledgeOptions> options, ILogger<LiveKnowledge> logger,
+    ServerKnowledgeStart? serverStart = null)
     : IKnowledgeStatus, IOnboardingCatalogSource, IDisposable
 {
     private readonly SemaphoreSlim _reload = new(1, 1);
@@ -18,32 +19,29 @@ internal sealed class LiveKnowledge(KnowledgeSnapshotBuilder builder, IOptions<K
     /// <summary>Set while the store cannot be read, so an outage is logged once, not on every check.</summary>
     private volatile bool _storeUnreadable;
 
-    /// <summary>The current snapshot; the first use builds it (and waits for it).</summary>
-    public KnowledgeSnapshot Snapshot
+    /// <summary>
+    /// The current snapshot; the first use builds it and waits for it — in the server (<see cref="ServerKnowledgeStart"/>)
+    /// without waiting for its semantic index, which is built in the background (see <see cref="Hosting.IndexWarmup"/>).
+    /// </summary>
+    public KnowledgeSnapshot Snapshot => _current ?? First(serverStart is not null);
+
+    private KnowledgeSnapshot First(bool semanticInBackground)
     {
-        get
+        _reload.Wait();
+        try
         {
-            if (_current is { } current)
+            if (_current is null)
             {
-                return current;
+                var fingerprint = KnowledgeFolder.Fingerprint(options.Value.Path);
+                _current = Swap(null, builder.BuildAsync(null, CancellationToken.None, semanticInBackground).GetAwaiter().GetResult());
+                _fingerprint = fingerprint;
             }
 
-            _reload.Wait();
-            try
-            {
-                if (_current is null)
-                {
-                    var fingerprint = KnowledgeFolder.Fingerprint(options.Value.Path);
-                    _current = Swap(null, builder.BuildAsync(null, CancellationToken.None).GetAwaiter().GetResult());
-                    _fingerprint = fingerprint;
-                }
-
-                return _current;
-            }
-            finally
-            {
-                _reload.Release();
-            }
+            return _current;
+        }
+        finally
+        {
+            _reload.Release();
         }
     }
 
@@ -141,3 +139,9 @@ internal sealed class LiveKnowledge(KnowledgeSnapshotBuilder builder, IOptions<K
         return next;
     }
 }
+
+/// <summary>
+/// Registered by the server only (<see cref="KnowledgeReloadEndpoint.AddLiveKnowledge"/>): its first snapshot answers
+/// before its semantic index is built. The command line always waits for the whole engine.
+/// </summary>
+internal sealed class ServerKnowledgeStart;

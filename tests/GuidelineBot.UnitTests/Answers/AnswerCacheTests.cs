@@ -27,6 +27,8 @@ public sealed class AnswerCacheTests
 
         public KnowledgeBase Knowledge { get; set; } = knowledge;
 
+        public bool IsComplete { get; set; } = true;
+
         public SearchResult Search(string question, int maxResults, CancellationToken cancellationToken = default)
         {
             Calls++;
@@ -53,6 +55,24 @@ public sealed class AnswerCacheTests
 
         Assert.Equal(1, search.Calls);
         Assert.Same(first, second);
+        Assert.Equal(1, cache.Count);
+    }
+
+    [Fact]
+    public void Answers_of_an_engine_still_being_built_are_not_cached_and_once_it_is_they_are()
+    {
+        var (answers, search, cache) = Create(16);
+        search.IsComplete = false;
+
+        answers.Ask("can I post photos of students?");
+        answers.Ask("can I post photos of students?");
+        Assert.Equal(2, search.Calls);
+        Assert.Equal(0, cache.Count);
+
+        search.IsComplete = true;
+        answers.Ask("can I post photos of students?");
+        answers.Ask("can I post photos of students?");
+        Assert.Equal(3, search.Calls);
         Assert.Equal(1, cache.Count);
     }
 

@@ -114,5 +114,53 @@ public sealed class SyntheticEngineTests : IDisposable
         Assert.Contains("touches someone's skin", best.Section.Heading);
     }
 
+    [Fact]
+    public async Task A_semantic_index_built_in_the_background_leaves_the_lexical_stage_answering_until_it_is_ready()
+    {
+        using var gate = new ManualResetEventSlim();
+        var encoder = new GatedEncoder(_engine.Encoder, gate);
+        using var search = new LuceneGuidelineSearch(_knowledge, new SearchOptions(), SynonymSet.None, encoder, semanticInBackground: true);
+
+        Assert.False(search.IsComplete);
+        var before = search.Explain("what if a chemical gets on a student's skin", forceSemantic: true);
+        Assert.NotEmpty(before);
+        Assert.All(before, c => Assert.False(c.Features.HasSemantic));
+        Assert.Equal(0, search.EncodedQuestions);
+        Assert.Equal("What do I do if a chemical touches someone's skin?", before[0].Section.Heading);
+
+        gate.Set();
+        await search.SemanticReady.WaitAsync(TimeSpan.FromSeconds(60));
+        Assert.True(search.IsComplete);
+        var after = search.Explain("what if a chemical gets on a student's skin", forceSemantic: true);
+        Assert.All(after, c => Assert.True(c.Features.HasSemantic));
+        Assert.Equal(1, search.EncodedQuestions);
+    }
+
+    [Fact]
+    public async Task A_semantic_index_that_fails_to_build_leaves_the_lexical_stage_answering()
+    {
+        using var search = new LuceneGuidelineSearch(_knowledge, new SearchOptions(), SynonymSet.None, new BrokenEncoder(), semanticInBackground: true);
+
+        await Assert.ThrowsAsync<InvalidOperationException>(() => search.SemanticReady.WaitAsync(TimeSpan.FromSeconds(30)));
+        Assert.True(search.IsComplete);
+        Assert.Equal("How do I store chemicals?", search.Search("how do I store chemicals", 3).Best?.Section.Heading);
+        Assert.All(search.Explain("how do I store chemicals", forceSemantic: true), c => Assert.False(c.Features.HasSemantic));
+    }
+
+    private sealed class GatedEncoder(ISemanticEncoder inner, ManualResetEventSlim gate) : ISemanticEncoder
+    {
+        public float[][] Encode(IReadOnlyList<string> texts, CancellationToken cancellationToken = default)
+        {
+            gate.Wait(cancellationToken);
+            return inner.Encode(texts, cancellationToken);
+        }
+    }
+
+    private sealed class BrokenEncoder : ISemanticEncoder
+    {
+        public float[][] Encode(IReadOnlyList<string> texts, CancellationToken cancellationToken = default) =>
+            throw new InvalidOperationException("the model is missing");
+    }
+
     public void Dispose() => _folder.Dispose();
 }
