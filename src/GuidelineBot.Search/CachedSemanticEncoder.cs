@@ -62,6 +62,10 @@ public sealed class CachedSemanticEncoder : ISemanticEncoder
         return added.Count;
     }
 
+    public bool IsReady => _inner.IsReady;
+
+    public void PrepareInBackground() => _inner.PrepareInBackground();
+
     public float[][] Encode(IReadOnlyList<string> texts, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(texts);

@@ -4,4 +4,12 @@ namespace GuidelineBot.Search;
 public interface ISemanticEncoder
 {
     float[][] Encode(IReadOnlyList<string> texts, CancellationToken cancellationToken = default);
+
+    /// <summary>Encodes without first building anything costly (a model session).</summary>
+    bool IsReady => true;
+
+    /// <summary>Starts building what <see cref="Encode"/> needs on the thread pool, if it is not built or being built.</summary>
+    void PrepareInBackground()
+    {
+    }
 }

@@ -38,6 +38,12 @@ public sealed class LuceneGuidelineSearch : IGuidelineSearch, IDisposable
     /// <summary>Null without the model, or until a background build finishes (then the lexical stage answers alone).</summary>
     private volatile SemanticIndex? _semantic;
 
+    /// <summary>The encoder of the semantic index (null without the model).</summary>
+    private readonly ISemanticEncoder? _encoder;
+
+    /// <summary>Built for the server's start: a question never waits for the model's session (see <see cref="IsComplete"/>).</summary>
+    private readonly bool _neverWaitForModel;
+
     private readonly RankerWeights _weights;
     private long _encodedQuestions;
 
@@ -74,16 +80,19 @@ public sealed class LuceneGuidelineSearch : IGuidelineSearch, IDisposable
         var corpusWords = _sections.SelectMany(s => SpellingCorrector.Words($"{s.ParentHeading} {s.Heading}\n{s.Text}\n{s.DocumentTitle}"));
         var known = synonymWords.Concat(useEncoder ? MiniLmEncoder.VocabularyWords() : []);
         _speller = new SpellingCorrector(corpusWords, known);
+        _neverWaitForModel = semanticInBackground;
         if (!useEncoder || _sections.Length == 0)
         {
             SemanticReady = Task.CompletedTask;
         }
         else if (semanticInBackground)
         {
+            _encoder = encoder;
             SemanticReady = Task.Run(() => { _semantic = new SemanticIndex(_sections, encoder!); });
         }
         else
         {
+            _encoder = encoder;
             _semantic = new SemanticIndex(_sections, encoder!);
             SemanticReady = Task.CompletedTask;
         }
@@ -95,7 +104,11 @@ public sealed class LuceneGuidelineSearch : IGuidelineSearch, IDisposable
     /// </summary>
     public Task SemanticReady { get; }
 
-    public bool IsComplete => SemanticReady.IsCompleted;
+    /// <summary>
+    /// False while the semantic index is being built in the background, or (for the server's start) while the model's
+    /// session is not built yet: until then questions are answered by the lexical stage, without waiting.
+    /// </summary>
+    public bool IsComplete => SemanticReady.IsCompleted && (_semantic is null || !_neverWaitForModel || _encoder!.IsReady);
 
     public KnowledgeBase Knowledge { get; }
 
@@ -145,6 +158,13 @@ public sealed class LuceneGuidelineSearch : IGuidelineSearch, IDisposable
 
         Rank(scored);
         var semantic = _semantic;
+        if (semantic is not null && _neverWaitForModel && !_encoder!.IsReady)
+        {
+            // The index came from stored vectors, but the question needs the model: build its session off this request.
+            _encoder.PrepareInBackground();
+            semantic = null;
+        }
+
         if (semantic is null || corrected.Trim().Length == 0
             || (!forceSemantic && Ranker.IsDecisive(scored.Select(s => s.Confidence).ToArray(), _weights)))
         {

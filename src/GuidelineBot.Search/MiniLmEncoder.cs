@@ -1,6 +1,7 @@
 using System.Numerics.Tensors;
 using System.Text;
 using Lucene.Net.Analysis.Miscellaneous;
+using Microsoft.Extensions.Logging;
 using Microsoft.ML.OnnxRuntime;
 using Microsoft.ML.Tokenizers;
 
@@ -43,6 +44,8 @@ public sealed class MiniLmEncoder : ISemanticEncoder, IDisposable
     private InferenceSession? _session;
 
     private readonly Lock _sessionGate = new();
+    private int _preparing;
+    private readonly ILogger<MiniLmEncoder>? _logger;
     private readonly string _modelFile;
 
     /// <summary>With the model cached in the default folder (<see cref="SearchOptions.ModelCachePath"/>).</summary>
@@ -52,8 +55,10 @@ public sealed class MiniLmEncoder : ISemanticEncoder, IDisposable
     }
 
     /// <param name="modelCacheDirectory">Folder the model file is extracted to on first use (see <see cref="MiniLmModel"/>).</param>
-    public MiniLmEncoder(string modelCacheDirectory)
+    /// <param name="logger">Where a failed background build of the session is reported.</param>
+    public MiniLmEncoder(string modelCacheDirectory, ILogger<MiniLmEncoder>? logger = null)
     {
+        _logger = logger;
         using (var vocabulary = MiniLmModel.OpenVocabulary())
         {
             // bert-base-uncased rules: lower case, combining marks dropped (and see StripAccents), punctuation and CJK split.
@@ -72,6 +77,34 @@ public sealed class MiniLmEncoder : ISemanticEncoder, IDisposable
 
     /// <summary>Builds the model session now if it is not built yet (e.g. in the background once the index is ready).</summary>
     public void Prepare() => _ = Session;
+
+    public bool IsReady => Volatile.Read(ref _session) is not null;
+
+    /// <summary>One build at a time on the thread pool; a failed one is tried again by the next call.</summary>
+    public void PrepareInBackground()
+    {
+        if (IsReady || Interlocked.Exchange(ref _preparing, 1) == 1)
+        {
+            return;
+        }
+
+        _ = Task.Run(() =>
+        {
+            try
+            {
+                Prepare();
+            }
+            catch (Exception ex) when (ex is not OutOfMemoryException)
+            {
+                // The next question that needs the model tries again; meanwhile the lexical stage answers.
+                _logger?.LogWarning(ex, "Could not build the sentence encoder's session; questions are answered lexically until it is built");
+            }
+            finally
+            {
+                Volatile.Write(ref _preparing, 0);
+            }
+        });
+    }
 
     /// <summary>The session, built by the first caller (a failed build is tried again by the next one).</summary>
     private InferenceSession Session

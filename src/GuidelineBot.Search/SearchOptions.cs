@@ -38,6 +38,13 @@ public sealed class SearchOptions
     [Range(0, 3600)]
     public int StartupWaitSeconds { get; set; } = 15;
 
+    /// <summary>
+    /// At start-up, build the model's session before answering. Off by default: a start whose vectors all come from the
+    /// store answers its first questions with the lexical stage while the session is built (about a second), so no
+    /// question waits for it.
+    /// </summary>
+    public bool WaitForModelAtStart { get; set; }
+
     /// <summary>Question vectors kept in memory (LRU), so a repeated question is not encoded again; 0 keeps none.</summary>
     [Range(0, 1_000_000)]
     public int QuestionCacheSize { get; set; } = 2048;

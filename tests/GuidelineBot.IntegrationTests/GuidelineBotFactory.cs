@@ -24,6 +24,7 @@ public class GuidelineBotFactory : WebApplicationFactory<Program>
         builder.UseSetting("Storage:ConnectionString", $"Data Source={DatabasePath}");
         // Every test starts with the whole engine, however loaded the machine (the background start has its own tests).
         builder.UseSetting("Search:StartupWaitSeconds", "600");
+        builder.UseSetting("Search:WaitForModelAtStart", "true");
     }
 
     protected override void Dispose(bool disposing)

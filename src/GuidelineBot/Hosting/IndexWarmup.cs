@@ -9,8 +9,10 @@ namespace GuidelineBot.Hosting;
 /// MiniLM re-ranker the corpus's sentence vectors come from the store; see <see cref="KnowledgeSnapshotBuilder"/>).
 /// Its semantic index is built in the background: the start waits for it at most <c>Search:StartupWaitSeconds</c>, and
 /// past that (a large corpus the store has no vectors for) the lexical stage answers alone until it is ready. Then
-/// knowledge is ready; later reloads swap snapshots without ever making the server unready. The model's session is
-/// built afterwards, off the start-up path (a start whose vectors all came from the store has not needed it yet).
+/// knowledge is ready; later reloads swap snapshots without ever making the server unready. A start whose vectors all
+/// came from the store has not built the model's session: the first question that needs it starts building it in the
+/// background (on a one-core server, building it eagerly would slow the first requests just as much), and questions are
+/// answered lexically meanwhile — unless <c>Search:WaitForModelAtStart</c> builds it before the server is ready.
 /// </summary>
 internal sealed class IndexWarmup(LiveKnowledge live, Readiness readiness, IServiceProvider services, IOptions<SearchOptions> search,
     TimeProvider time, ILogger<IndexWarmup> logger) : IHostedService
@@ -26,12 +28,13 @@ internal sealed class IndexWarmup(LiveKnowledge live, Readiness readiness, IServ
             await WaitForSemanticAsync(engine.SemanticReady, sections, started, cancellationToken);
         }
 
+        if (search.Value.Reranker == RerankerKind.MiniLM && search.Value.WaitForModelAtStart)
+        {
+            await Task.Run(PrepareModel, cancellationToken);
+        }
+
         readiness.MarkKnowledgeReady(hash);
         logger.LogInformation("Index ready: {Sections} sections, knowledge {KnowledgeHash}", sections, hash);
-        if (search.Value.Reranker == RerankerKind.MiniLM)
-        {
-            _ = Task.Run(PrepareModel, cancellationToken);
-        }
     }
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;

@@ -66,6 +66,24 @@ public sealed class MiniLmEncoderTests(EngineFixture engine)
     }
 
     [Fact]
+    public async Task The_session_is_built_on_first_use_or_in_the_background_once()
+    {
+        using var encoder = new MiniLmEncoder();
+        Assert.False(encoder.IsReady);
+
+        encoder.PrepareInBackground();
+        encoder.PrepareInBackground();
+        var deadline = DateTime.UtcNow.AddSeconds(60);
+        while (!encoder.IsReady && DateTime.UtcNow < deadline)
+        {
+            await Task.Delay(20);
+        }
+
+        Assert.True(encoder.IsReady);
+        Assert.Equal(MiniLmEncoder.Dimensions, encoder.Encode(["a question"])[0].Length);
+    }
+
+    [Fact]
     public void Accents_and_case_do_not_change_the_vector()
     {
         var vectors = engine.Encoder.Encode(["Café NAÏVE résumé", "cafe naive resume", "Cafe\u0301 NAI\u0308VE re\u0301sume\u0301"]);

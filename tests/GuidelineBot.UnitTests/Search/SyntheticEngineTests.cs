@@ -147,6 +147,46 @@ public sealed class SyntheticEngineTests : IDisposable
         Assert.All(search.Explain("how do I store chemicals", forceSemantic: true), c => Assert.False(c.Features.HasSemantic));
     }
 
+    [Fact]
+    public async Task At_the_servers_start_a_question_never_waits_for_the_models_session()
+    {
+        var encoder = new SessionlessEncoder(_engine.Encoder);
+        using var search = new LuceneGuidelineSearch(_knowledge, new SearchOptions(), SynonymSet.None, encoder, semanticInBackground: true);
+        await search.SemanticReady.WaitAsync(TimeSpan.FromSeconds(60));
+
+        // The index is built (as from stored vectors), the session is not: the lexical stage answers and asks for the session.
+        Assert.False(search.IsComplete);
+        Assert.All(search.Explain("what if a chemical gets on a student's skin", forceSemantic: true), c => Assert.False(c.Features.HasSemantic));
+        Assert.Equal(0, search.EncodedQuestions);
+        Assert.True(encoder.PrepareRequested);
+
+        encoder.Ready = true;
+        Assert.True(search.IsComplete);
+        Assert.All(search.Explain("what if a chemical gets on a student's skin", forceSemantic: true), c => Assert.True(c.Features.HasSemantic));
+        Assert.Equal(1, search.EncodedQuestions);
+
+        // Built the usual way (the command line, a reload), the engine waits for the session instead.
+        var waiting = new SessionlessEncoder(_engine.Encoder);
+        using var whole = new LuceneGuidelineSearch(_knowledge, new SearchOptions(), SynonymSet.None, waiting, semanticInBackground: false);
+        Assert.True(whole.IsComplete);
+        Assert.All(whole.Explain("what if a chemical gets on a student's skin", forceSemantic: true), c => Assert.True(c.Features.HasSemantic));
+        Assert.False(waiting.PrepareRequested);
+    }
+
+    /// <summary>An encoder whose session is not built until the test says so (vectors are still produced, as if stored).</summary>
+    private sealed class SessionlessEncoder(ISemanticEncoder inner) : ISemanticEncoder
+    {
+        public bool Ready { get; set; }
+
+        public bool PrepareRequested { get; private set; }
+
+        public bool IsReady => Ready;
+
+        public void PrepareInBackground() => PrepareRequested = true;
+
+        public float[][] Encode(IReadOnlyList<string> texts, CancellationToken cancellationToken = default) => inner.Encode(texts, cancellationToken);
+    }
+
     private sealed class GatedEncoder(ISemanticEncoder inner, ManualResetEventSlim gate) : ISemanticEncoder
     {
         public float[][] Encode(IReadOnlyList<string> texts, CancellationToken cancellationToken = default)
