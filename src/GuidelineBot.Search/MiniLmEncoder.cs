@@ -21,6 +21,12 @@ public sealed class MiniLmEncoder : ISemanticEncoder, IDisposable
     /// <summary>Length of every vector.</summary>
     public const int Dimensions = 384;
 
+    /// <summary>
+    /// A background build of the session starts this long after the question that asked for it, so that question's
+    /// reply goes out first: on a one-core server the build (about a second of CPU) would share the core with it.
+    /// </summary>
+    public static readonly TimeSpan BackgroundBuildDelay = TimeSpan.FromMilliseconds(500);
+
     /// <summary>At most this many texts per model run when encoding many.</summary>
     public const int BatchSize = 32;
 
@@ -45,6 +51,7 @@ public sealed class MiniLmEncoder : ISemanticEncoder, IDisposable
 
     private readonly Lock _sessionGate = new();
     private int _preparing;
+    private readonly TimeProvider _time;
     private readonly ILogger<MiniLmEncoder>? _logger;
     private readonly string _modelFile;
 
@@ -56,9 +63,11 @@ public sealed class MiniLmEncoder : ISemanticEncoder, IDisposable
 
     /// <param name="modelCacheDirectory">Folder the model file is extracted to on first use (see <see cref="MiniLmModel"/>).</param>
     /// <param name="logger">Where a failed background build of the session is reported.</param>
-    public MiniLmEncoder(string modelCacheDirectory, ILogger<MiniLmEncoder>? logger = null)
+    /// <param name="time">Clock of the background build's delay.</param>
+    public MiniLmEncoder(string modelCacheDirectory, ILogger<MiniLmEncoder>? logger = null, TimeProvider? time = null)
     {
         _logger = logger;
+        _time = time ?? TimeProvider.System;
         using (var vocabulary = MiniLmModel.OpenVocabulary())
         {
             // bert-base-uncased rules: lower case, combining marks dropped (and see StripAccents), punctuation and CJK split.
@@ -80,7 +89,10 @@ public sealed class MiniLmEncoder : ISemanticEncoder, IDisposable
 
     public bool IsReady => Volatile.Read(ref _session) is not null;
 
-    /// <summary>One build at a time on the thread pool; a failed one is tried again by the next call.</summary>
+    /// <summary>
+    /// One build at a time on the thread pool, <see cref="BackgroundBuildDelay"/> after the call; a failed one is tried
+    /// again by the next call.
+    /// </summary>
     public void PrepareInBackground()
     {
         if (IsReady || Interlocked.Exchange(ref _preparing, 1) == 1)
@@ -88,10 +100,11 @@ public sealed class MiniLmEncoder : ISemanticEncoder, IDisposable
             return;
         }
 
-        _ = Task.Run(() =>
+        _ = Task.Run(async () =>
         {
             try
             {
+                await Task.Delay(BackgroundBuildDelay, _time);
                 Prepare();
             }
             catch (Exception ex) when (ex is not OutOfMemoryException)

@@ -26,7 +26,7 @@ public static class EngineServiceCollectionExtensions
         services.AddMetrics();
         services.TryAddSingleton<GuidelineMetrics>();
         services.AddSingleton(sp => new MiniLmEncoder(sp.GetRequiredService<IOptions<SearchOptions>>().Value.ModelCachePath,
-            sp.GetService<ILogger<MiniLmEncoder>>()));
+            sp.GetService<ILogger<MiniLmEncoder>>(), sp.GetService<TimeProvider>()));
         services.AddSingleton(sp => new CachedSemanticEncoder(sp.GetRequiredService<MiniLmEncoder>(), MiniLmModel.ModelId,
             sp.GetRequiredService<IOptions<SearchOptions>>().Value.QuestionCacheSize));
         services.AddSingleton<ISemanticEncoder>(sp => sp.GetRequiredService<CachedSemanticEncoder>());
