@@ -46,20 +46,35 @@ public sealed class CachedSemanticEncoder : ISemanticEncoder
     public async Task<int> SaveNewAsync(IVectorStore store, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(store);
-        List<KeyValuePair<string, float[]>> added;
+        var added = EndBuild();
+        await SaveAsync(store, added, cancellationToken);
+        return added.Count;
+    }
+
+    /// <summary>
+    /// Ends an index build: returns the vectors it had to encode and lets go of the loaded ones; texts encoded from now
+    /// on (questions) pass through to the inner encoder and are never taken for corpus vectors.
+    /// </summary>
+    public IReadOnlyList<KeyValuePair<string, float[]>> EndBuild()
+    {
         lock (_gate)
         {
-            added = _added;
+            var added = _added;
             _added = [];
             _stored = null;
+            return added;
         }
+    }
 
+    /// <summary>Saves vectors an index build encoded (see <see cref="EndBuild"/>).</summary>
+    public async Task SaveAsync(IVectorStore store, IReadOnlyList<KeyValuePair<string, float[]>> added, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(store);
+        ArgumentNullException.ThrowIfNull(added);
         if (added.Count > 0)
         {
-            await store.SaveAsync(_model, added, cancellationToken);
+            await store.SaveAsync(_model, added.ToArray(), cancellationToken);
         }
-
-        return added.Count;
     }
 
     public bool IsReady => _inner.IsReady;

@@ -41,8 +41,10 @@ public sealed class LuceneGuidelineSearch : IGuidelineSearch, IDisposable
     /// <summary>The encoder of the semantic index (null without the model).</summary>
     private readonly ISemanticEncoder? _encoder;
 
-    /// <summary>Built for the server's start: a question never waits for the model's session (see <see cref="IsComplete"/>).</summary>
+    /// <summary>Built by a server: a question never waits for the model's session (see <see cref="IsComplete"/>).</summary>
     private readonly bool _neverWaitForModel;
+
+    private readonly CancellationTokenSource _stopBuild = new();
 
     private readonly RankerWeights _weights;
     private long _encodedQuestions;
@@ -58,18 +60,14 @@ public sealed class LuceneGuidelineSearch : IGuidelineSearch, IDisposable
     {
     }
 
-    /// <summary>
-    /// Builds the engine over <paramref name="knowledge"/>; with <paramref name="semanticInBackground"/> the semantic
-    /// index (every heading, passage and sentence encoded, unless the encoder has the vectors) is built on the thread
-    /// pool and the engine answers with the lexical stage until it is ready (<see cref="SemanticReady"/>).
-    /// </summary>
-    public LuceneGuidelineSearch(KnowledgeBase knowledge, SearchOptions options, SynonymSet synonyms, ISemanticEncoder? encoder, bool semanticInBackground)
-        : this(knowledge, options, synonyms.Map, synonyms.Words, encoder, semanticInBackground: semanticInBackground)
+    /// <summary>Builds the engine over <paramref name="knowledge"/> as a server does (see <see cref="EngineStart"/>).</summary>
+    public LuceneGuidelineSearch(KnowledgeBase knowledge, SearchOptions options, SynonymSet synonyms, ISemanticEncoder? encoder, EngineStart start)
+        : this(knowledge, options, synonyms.Map, synonyms.Words, encoder, start: start)
     {
     }
 
     internal LuceneGuidelineSearch(KnowledgeBase knowledge, SearchOptions options, SynonymMap? synonyms, IReadOnlyCollection<string> synonymWords,
-        ISemanticEncoder? encoder, RankerWeights? weights = null, bool semanticInBackground = false)
+        ISemanticEncoder? encoder, RankerWeights? weights = null, EngineStart? start = null)
     {
         Knowledge = knowledge;
         _weights = weights ?? RankerWeights.Fitted;
@@ -80,22 +78,31 @@ public sealed class LuceneGuidelineSearch : IGuidelineSearch, IDisposable
         var corpusWords = _sections.SelectMany(s => SpellingCorrector.Words($"{s.ParentHeading} {s.Heading}\n{s.Text}\n{s.DocumentTitle}"));
         var known = synonymWords.Concat(useEncoder ? MiniLmEncoder.VocabularyWords() : []);
         _speller = new SpellingCorrector(corpusWords, known);
-        _neverWaitForModel = semanticInBackground;
+        start ??= EngineStart.Whole;
+        _neverWaitForModel = start.NeverWaitForModel;
         if (!useEncoder || _sections.Length == 0)
         {
             SemanticReady = Task.CompletedTask;
+            return;
         }
-        else if (semanticInBackground)
+
+        _encoder = encoder;
+        if (start.SemanticInBackground)
         {
-            _encoder = encoder;
-            SemanticReady = Task.Run(() => { _semantic = new SemanticIndex(_sections, encoder!); });
+            var token = _stopBuild.Token;
+            SemanticReady = Task.Run(() => Publish(new SemanticIndex(_sections, encoder!, token), start), token);
         }
         else
         {
-            _encoder = encoder;
-            _semantic = new SemanticIndex(_sections, encoder!);
+            Publish(new SemanticIndex(_sections, encoder!), start);
             SemanticReady = Task.CompletedTask;
         }
+    }
+
+    private void Publish(SemanticIndex semantic, EngineStart start)
+    {
+        start.SemanticBuilt?.Invoke();
+        _semantic = semantic;
     }
 
     /// <summary>
@@ -105,8 +112,8 @@ public sealed class LuceneGuidelineSearch : IGuidelineSearch, IDisposable
     public Task SemanticReady { get; }
 
     /// <summary>
-    /// False while the semantic index is being built in the background, or (for the server's start) while the model's
-    /// session is not built yet: until then questions are answered by the lexical stage, without waiting.
+    /// False while the semantic index is being built in the background, or (built by a server) while the model's session
+    /// is not built yet: until then questions are answered by the lexical stage, without waiting, and not cached.
     /// </summary>
     public bool IsComplete => SemanticReady.IsCompleted && (_semantic is null || !_neverWaitForModel || _encoder!.IsReady);
 
@@ -160,7 +167,8 @@ public sealed class LuceneGuidelineSearch : IGuidelineSearch, IDisposable
         var semantic = _semantic;
         if (semantic is not null && _neverWaitForModel && !_encoder!.IsReady)
         {
-            // The index came from stored vectors, but the question needs the model: build its session off this request.
+            // The index came from stored vectors and the session is not built: build it off this request (any question
+            // asks, so that answers are cached again soon), and answer with the lexical stage meanwhile.
             _encoder.PrepareInBackground();
             semantic = null;
         }
@@ -234,5 +242,27 @@ public sealed class LuceneGuidelineSearch : IGuidelineSearch, IDisposable
 
     internal string CorrectSpelling(string text) => _speller.Correct(text);
 
-    public void Dispose() => _index.Dispose();
+    /// <summary>Stops a background build of the semantic index (between model batches) and frees the Lucene index.</summary>
+    public void Dispose()
+    {
+        _stopBuild.Cancel();
+        _stopBuild.Dispose();
+        _index.Dispose();
+    }
+}
+
+/// <summary>How the engine is built (<see cref="LuceneGuidelineSearch"/>).</summary>
+/// <param name="SemanticInBackground">
+/// The semantic index is built on the thread pool and the lexical stage answers alone until it is ready (the server's
+/// first start; see <see cref="LuceneGuidelineSearch.SemanticReady"/>).
+/// </param>
+/// <param name="NeverWaitForModel">
+/// A question never waits for the model's session: until it is built (in the background, asked for by the first
+/// question), the lexical stage answers (a server: its index may come from stored vectors).
+/// </param>
+/// <param name="SemanticBuilt">Runs once the semantic index is built, before any question uses it.</param>
+public sealed record EngineStart(bool SemanticInBackground, bool NeverWaitForModel, Action? SemanticBuilt = null)
+{
+    /// <summary>Built whole before it answers, waiting for the model when a question needs it (the command line, tests).</summary>
+    public static EngineStart Whole { get; } = new(false, false);
 }

@@ -27,6 +27,9 @@ public sealed class MiniLmEncoder : ISemanticEncoder, IDisposable
     /// </summary>
     public static readonly TimeSpan BackgroundBuildDelay = TimeSpan.FromMilliseconds(500);
 
+    /// <summary>The longest pause before another background build after failed ones.</summary>
+    public static readonly TimeSpan MaxRetryDelay = TimeSpan.FromMinutes(5);
+
     /// <summary>At most this many texts per model run when encoding many.</summary>
     public const int BatchSize = 32;
 
@@ -51,6 +54,9 @@ public sealed class MiniLmEncoder : ISemanticEncoder, IDisposable
 
     private readonly Lock _sessionGate = new();
     private int _preparing;
+    private readonly ReaderWriterLockSlim _inUse = new();
+    private volatile bool _disposed;
+    private int _failedBuilds;
     private readonly TimeProvider _time;
     private readonly ILogger<MiniLmEncoder>? _logger;
     private readonly string _modelFile;
@@ -84,33 +90,43 @@ public sealed class MiniLmEncoder : ISemanticEncoder, IDisposable
         _modelFile = MiniLmModel.EnsureModelFile(modelCacheDirectory);
     }
 
-    /// <summary>Builds the model session now if it is not built yet (e.g. in the background once the index is ready).</summary>
+    /// <summary>Builds the model session now if it is not built yet (or in the background: see <see cref="PrepareInBackground"/>).</summary>
     public void Prepare() => _ = Session;
 
     public bool IsReady => Volatile.Read(ref _session) is not null;
 
     /// <summary>
-    /// One build at a time on the thread pool, <see cref="BackgroundBuildDelay"/> after the call; a failed one is tried
-    /// again by the next call.
+    /// One build at a time on the thread pool, <see cref="BackgroundBuildDelay"/> after the call; a failed build is tried
+    /// again by a later call, after a pause that doubles with every failure (at most <see cref="MaxRetryDelay"/>).
     /// </summary>
     public void PrepareInBackground()
     {
-        if (IsReady || Interlocked.Exchange(ref _preparing, 1) == 1)
+        if (IsReady || _disposed || Volatile.Read(ref _preparing) == 1 || Interlocked.Exchange(ref _preparing, 1) == 1)
         {
             return;
         }
 
         _ = Task.Run(async () =>
         {
+            var failures = Volatile.Read(ref _failedBuilds);
             try
             {
-                await Task.Delay(BackgroundBuildDelay, _time);
+                var pause = failures == 0 ? BackgroundBuildDelay
+                    : TimeSpan.FromTicks(Math.Min(MaxRetryDelay.Ticks, BackgroundBuildDelay.Ticks << Math.Min(failures, 20)));
+                await Task.Delay(pause, _time);
                 Prepare();
             }
-            catch (Exception ex) when (ex is not OutOfMemoryException)
+            catch (Exception ex) when (ex is not OutOfMemoryException and not ObjectDisposedException)
             {
-                // The next question that needs the model tries again; meanwhile the lexical stage answers.
-                _logger?.LogWarning(ex, "Could not build the sentence encoder's session; questions are answered lexically until it is built");
+                // A later question tries again; meanwhile the lexical stage answers. Logged once, not on every retry.
+                if (Interlocked.Increment(ref _failedBuilds) == 1)
+                {
+                    _logger?.LogWarning(ex, "Could not build the sentence encoder's session; questions are answered lexically until it is built");
+                }
+            }
+            catch (ObjectDisposedException)
+            {
+                // The server is stopping.
             }
             finally
             {
@@ -131,6 +147,7 @@ public sealed class MiniLmEncoder : ISemanticEncoder, IDisposable
 
             lock (_sessionGate)
             {
+                ObjectDisposedException.ThrowIf(_disposed, this);
                 return _session ??= new InferenceSession(_modelFile, _sessionOptions);
             }
         }
@@ -262,11 +279,24 @@ public sealed class MiniLmEncoder : ISemanticEncoder, IDisposable
         using var typesValue = OrtValue.CreateTensorValueFromMemory(types, shape);
         using var runOptions = new RunOptions();
         using var cancel = cancellationToken.Register(() => runOptions.Terminate = true);
-        using var outputs = Session.Run(runOptions, InputNames, [idsValue, maskValue, typesValue], OutputNames);
-        cancellationToken.ThrowIfCancellationRequested();
+        // Disposal waits for runs in flight (a background build may still be encoding when the server stops).
+        _inUse.EnterReadLock();
+        try
+        {
+            ObjectDisposedException.ThrowIf(_disposed, this);
+            using var outputs = Session.Run(runOptions, InputNames, [idsValue, maskValue, typesValue], OutputNames);
+            cancellationToken.ThrowIfCancellationRequested();
+            Pool(outputs[0].GetTensorDataAsSpan<float>(), tokens, batch, length, vectors);
+        }
+        finally
+        {
+            _inUse.ExitReadLock();
+        }
+    }
 
-        // Mean over the real (unpadded) tokens, then unit length.
-        var hidden = outputs[0].GetTensorDataAsSpan<float>();
+    /// <summary>Mean over the real (unpadded) tokens, then unit length.</summary>
+    private static void Pool(ReadOnlySpan<float> hidden, IReadOnlyList<int>[] tokens, ReadOnlySpan<int> batch, int length, float[][] vectors)
+    {
         for (var b = 0; b < batch.Length; b++)
         {
             var count = tokens[batch[b]].Count;
@@ -291,11 +321,25 @@ public sealed class MiniLmEncoder : ISemanticEncoder, IDisposable
 
     public void Dispose()
     {
-        lock (_sessionGate)
+        _inUse.EnterWriteLock();
+        try
         {
-            _session?.Dispose();
-        }
+            if (_disposed)
+            {
+                return;
+            }
 
-        _sessionOptions.Dispose();
+            _disposed = true;
+            lock (_sessionGate)
+            {
+                _session?.Dispose();
+            }
+
+            _sessionOptions.Dispose();
+        }
+        finally
+        {
+            _inUse.ExitWriteLock();
+        }
     }
 }

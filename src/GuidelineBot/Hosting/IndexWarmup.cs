@@ -23,7 +23,7 @@ internal sealed class IndexWarmup(LiveKnowledge live, Readiness readiness, IServ
         var snapshot = await Task.Run(() => live.Snapshot, cancellationToken);
         var hash = snapshot.Status.Version;
         var sections = snapshot.Knowledge.Sections.Count();
-        if (snapshot.Search is LuceneGuidelineSearch engine && !engine.SemanticReady.IsCompleted)
+        if (snapshot.Search is LuceneGuidelineSearch engine && !engine.SemanticReady.IsCompletedSuccessfully)
         {
             await WaitForSemanticAsync(engine.SemanticReady, sections, started, cancellationToken);
         }
@@ -53,7 +53,7 @@ internal sealed class IndexWarmup(LiveKnowledge live, Readiness readiness, IServ
                 "The semantic index of {Sections} sections is still being built after {Seconds} s (Search:StartupWaitSeconds): answering with the lexical stage alone until it is ready",
                 sections, search.Value.StartupWaitSeconds);
         }
-        catch (Exception ex) when (ex is not OperationCanceledException and not OutOfMemoryException)
+        catch (Exception ex) when (!cancellationToken.IsCancellationRequested && ex is not OutOfMemoryException)
         {
             logger.LogError(ex, "Building the semantic index failed; the lexical stage answers alone");
             return;

@@ -41,7 +41,8 @@ internal static class LocalDefaults
     /// </summary>
     public static string[] WithoutConfigurationReload(string[] args)
     {
-        var named = !string.IsNullOrEmpty(Environment.GetEnvironmentVariable("DOTNET_" + ReloadConfigOnChangeKey.Replace(":", "__", StringComparison.Ordinal)))
+        var variable = "DOTNET_" + ReloadConfigOnChangeKey.Replace(":", "__", StringComparison.Ordinal);
+        var named = Environment.GetEnvironmentVariables().Keys.Cast<string>().Any(k => string.Equals(k, variable, StringComparison.OrdinalIgnoreCase))
                     || args.Any(a => a.TrimStart('-', '/').StartsWith(ReloadConfigOnChangeKey, StringComparison.OrdinalIgnoreCase));
         return named ? args : [.. args, "--" + ReloadConfigOnChangeKey + "=false"];
     }

@@ -27,18 +27,21 @@ internal sealed class KnowledgeSnapshotBuilder(
     /// <summary>How long loading or saving stored vectors may take before the index is built without them.</summary>
     private static readonly TimeSpan StoreTimeout = TimeSpan.FromSeconds(30);
 
+    /// <summary>Saving the vectors of a semantic index built in the background (never faults).</summary>
+    private Task _pendingSave = Task.CompletedTask;
+
     /// <summary>How long reading the approved expert answers may take before the ones loaded before are kept.</summary>
     private static readonly TimeSpan ExpertAnswersTimeout = TimeSpan.FromSeconds(10);
 
     /// <summary>The next snapshot, or <paramref name="live"/> itself when nothing that matters changed.</summary>
     /// <param name="live">The snapshot answering now (null for the first build).</param>
-    /// <param name="semanticInBackground">
-    /// The snapshot answers with the lexical stage until its semantic index is built (the server's first start); the
-    /// vectors it encoded are saved to the store once it is.
+    /// <param name="server">
+    /// Built for the server: its questions never wait for the model's session, and the first snapshot answers with the
+    /// lexical stage until its semantic index is built (its new vectors are saved to the store once it is).
     /// </param>
     /// <param name="cancellationToken">Cancels the build.</param>
     /// <exception cref="DirectoryNotFoundException">On the first build (no <paramref name="live"/>) without the folder.</exception>
-    public async Task<KnowledgeSnapshot> BuildAsync(KnowledgeSnapshot? live, CancellationToken cancellationToken, bool semanticInBackground = false)
+    public async Task<KnowledgeSnapshot> BuildAsync(KnowledgeSnapshot? live, bool server, CancellationToken cancellationToken)
     {
         var options = knowledgeOptions.Value;
         var warnings = new List<KnowledgeError>();
@@ -67,7 +70,7 @@ internal sealed class KnowledgeSnapshotBuilder(
         };
         var search = live is not null && live.Knowledge.Version == knowledge.Version
             ? live.Search
-            : await BuildSearchAsync(knowledge, synonyms, semanticInBackground, cancellationToken);
+            : await BuildSearchAsync(knowledge, synonyms, new EngineStart(server && live is null, server), cancellationToken);
         // Onboarding walks the folder's documents: the expert answers are a growing FAQ, not a guideline to acknowledge.
         var guidelines = expertAnswers is null
             ? search.Knowledge
@@ -192,7 +195,7 @@ internal sealed class KnowledgeSnapshotBuilder(
         }
     }
 
-    private async Task<IGuidelineSearch> BuildSearchAsync(KnowledgeBase knowledge, SynonymSet synonyms, bool semanticInBackground,
+    private async Task<IGuidelineSearch> BuildSearchAsync(KnowledgeBase knowledge, SynonymSet synonyms, EngineStart start,
         CancellationToken cancellationToken)
     {
         var options = searchOptions.Value;
@@ -204,34 +207,35 @@ internal sealed class KnowledgeSnapshotBuilder(
         var shared = services.GetRequiredService<CachedSemanticEncoder>();
         if (services.GetService<IVectorStore>() is not { } store)
         {
-            return await Task.Run(() => new LuceneGuidelineSearch(knowledge, options, synonyms, shared, semanticInBackground), cancellationToken);
+            return await Task.Run(() => new LuceneGuidelineSearch(knowledge, options, synonyms, shared, start), cancellationToken);
         }
 
-        // The build reads and fills the store through an encoder of its own (questions then pass through it to the
-        // shared one and its cache), so the questions the live snapshot answers meanwhile are never saved as corpus.
+        // The build reads and fills the store through an encoder of its own; once the index is built (before any question
+        // uses it) the build ends, so questions pass through it to the shared encoder and are never saved as corpus.
         var vectors = new CachedSemanticEncoder(shared, MiniLmModel.ModelId, recentCapacity: 0);
+        // A first start's index still being encoded in the background: once its vectors are stored, this build encodes
+        // only what changed instead of the whole corpus a second time.
+        await _pendingSave.WaitAsync(cancellationToken);
         await WithStoreAsync("load", token => vectors.LoadStoredAsync(store, token), cancellationToken);
-        LuceneGuidelineSearch? search = null;
-        try
+        IReadOnlyList<KeyValuePair<string, float[]>> added = [];
+        var search = await Task.Run(
+            () => new LuceneGuidelineSearch(knowledge, options, synonyms, vectors, start with { SemanticBuilt = () => added = vectors.EndBuild() }),
+            cancellationToken);
+        if (search.SemanticReady.IsCompleted)
         {
-            search = await Task.Run(() => new LuceneGuidelineSearch(knowledge, options, synonyms, vectors, semanticInBackground), cancellationToken);
-            return search;
+            await SaveAsync(vectors, store, added, cancellationToken);
         }
-        finally
+        else
         {
-            if (search is { SemanticReady.IsCompleted: false })
-            {
-                _ = SaveWhenBuiltAsync(search, vectors, store);
-            }
-            else
-            {
-                await SaveAsync(vectors, store, cancellationToken);
-            }
+            _pendingSave = SaveWhenBuiltAsync(search, vectors, store, () => added);
         }
+
+        return search;
     }
 
-    /// <summary>A semantic index built in the background: its new vectors are saved once it is ready (the start-up logs how it went).</summary>
-    private async Task SaveWhenBuiltAsync(LuceneGuidelineSearch search, CachedSemanticEncoder vectors, IVectorStore store)
+    /// <summary>A semantic index built in the background: its new vectors are saved once it is ready (the start logs how it went).</summary>
+    private async Task SaveWhenBuiltAsync(LuceneGuidelineSearch search, CachedSemanticEncoder vectors, IVectorStore store,
+        Func<IReadOnlyList<KeyValuePair<string, float[]>>> added)
     {
         try
         {
@@ -239,17 +243,19 @@ internal sealed class KnowledgeSnapshotBuilder(
         }
         catch (Exception ex) when (ex is not OutOfMemoryException)
         {
+            logger.LogDebug(ex, "No sentence vectors to save: the semantic index was not built");
             return;
         }
 
-        await SaveAsync(vectors, store, CancellationToken.None);
+        await SaveAsync(vectors, store, added(), CancellationToken.None);
     }
 
-    private Task SaveAsync(CachedSemanticEncoder vectors, IVectorStore store, CancellationToken cancellationToken) =>
+    private Task SaveAsync(CachedSemanticEncoder vectors, IVectorStore store, IReadOnlyList<KeyValuePair<string, float[]>> added,
+        CancellationToken cancellationToken) =>
         WithStoreAsync("save", async token =>
         {
-            var saved = await vectors.SaveNewAsync(store, token);
-            logger.LogInformation("Saved {Count} new sentence vectors", saved);
+            await vectors.SaveAsync(store, added, token);
+            logger.LogInformation("Saved {Count} new sentence vectors", added.Count);
         }, cancellationToken);
 
     private async Task WithStoreAsync(string what, Func<CancellationToken, Task> action, CancellationToken cancellationToken)

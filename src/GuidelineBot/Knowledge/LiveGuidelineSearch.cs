@@ -13,6 +13,8 @@ internal sealed class LiveGuidelineSearch(LiveKnowledge live) : IGuidelineSearch
 
     public IGuidelineSearch Snapshot => live.Snapshot.Search;
 
+    public bool IsComplete => live.Snapshot.Search.IsComplete;
+
     public SearchResult Search(string question, int maxResults, CancellationToken cancellationToken = default) =>
         live.Snapshot.Search.Search(question, maxResults, cancellationToken);
 }

@@ -25,7 +25,7 @@ internal sealed class LiveKnowledge(KnowledgeSnapshotBuilder builder, IOptions<K
     /// </summary>
     public KnowledgeSnapshot Snapshot => _current ?? First(serverStart is not null);
 
-    private KnowledgeSnapshot First(bool semanticInBackground)
+    private KnowledgeSnapshot First(bool server)
     {
         _reload.Wait();
         try
@@ -33,7 +33,7 @@ internal sealed class LiveKnowledge(KnowledgeSnapshotBuilder builder, IOptions<K
             if (_current is null)
             {
                 var fingerprint = KnowledgeFolder.Fingerprint(options.Value.Path);
-                _current = Swap(null, builder.BuildAsync(null, CancellationToken.None, semanticInBackground).GetAwaiter().GetResult());
+                _current = Swap(null, builder.BuildAsync(null, server, CancellationToken.None).GetAwaiter().GetResult());
                 _fingerprint = fingerprint;
             }
 
@@ -94,7 +94,7 @@ internal sealed class LiveKnowledge(KnowledgeSnapshotBuilder builder, IOptions<K
             KnowledgeSnapshot next;
             try
             {
-                next = await builder.BuildAsync(live, cancellationToken);
+                next = await builder.BuildAsync(live, serverStart is not null, cancellationToken);
             }
             catch (Exception ex) when (live is not null && ex is not OperationCanceledException and not OutOfMemoryException)
             {

@@ -281,7 +281,8 @@ public sealed class LiveKnowledgeTests
         }
 
         var lexical = await server.AskAsync("can I friend parents on facebook");
-        Assert.Contains("friend", lexical, StringComparison.OrdinalIgnoreCase);
+        Assert.Contains("extreme caution", lexical, StringComparison.OrdinalIgnoreCase);
+        await server.AskAsync("I posted something I regret, what now?");
         var search = Assert.IsType<LuceneGuidelineSearch>(server.Services.GetRequiredService<Core.Answers.IGuidelineSearch>().Snapshot);
         Assert.False(search.IsComplete);
         Assert.Equal(0, search.EncodedQuestions);
@@ -294,10 +295,9 @@ public sealed class LiveKnowledgeTests
         Assert.True(model.Encoded.Count > 50, $"{model.Encoded.Count} texts encoded");
         await WithinAsync(() => Task.FromResult(server.Logged(LogLevel.Information, "questions use both stages now")), logged => logged, "the log says so");
 
-        // The same question again is not answered from the cache of the lexical-only start: it is encoded now.
-        await server.AskAsync("can I friend parents on facebook");
+        // The same question again is not answered from a cache of the lexical-only start: now it is encoded.
         await server.AskAsync("I posted something I regret, what now?");
-        Assert.True(search.EncodedQuestions > 0);
+        Assert.Equal(1, search.EncodedQuestions);
 
         // The vectors it encoded are saved for the next start.
         var store = server.Services.GetRequiredService<Core.Storage.IVectorStore>();

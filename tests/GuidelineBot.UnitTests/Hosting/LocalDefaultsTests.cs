@@ -61,5 +61,7 @@ public sealed class LocalDefaultsTests
 
         var reloading = WebApplication.CreateBuilder(asked);
         Assert.Contains(((IConfigurationBuilder)reloading.Configuration).Sources.OfType<JsonConfigurationSource>(), s => s.ReloadOnChange);
+        ((IDisposable)reloading.Configuration).Dispose();
+        ((IDisposable)builder.Configuration).Dispose();
     }
 }

@@ -129,6 +129,25 @@ public sealed class CachedSemanticEncoderTests
         return (saved, scores);
     }
 
+    [Fact]
+    public async Task Once_its_build_ends_a_question_is_never_taken_for_a_corpus_vector()
+    {
+        var store = new MemoryVectorStore();
+        var model = new CountingEncoder();
+        var vectors = new CachedSemanticEncoder(model, MiniLmModel.ModelId, recentCapacity: 0);
+        await vectors.LoadStoredAsync(store, CancellationToken.None);
+        vectors.Encode(["a heading", "a passage"]);
+
+        var added = vectors.EndBuild();
+        vectors.Encode(["a question asked once the index answers"]);
+        await vectors.SaveAsync(store, added, CancellationToken.None);
+
+        Assert.Equal(["a heading", "a passage"], added.Select(a => a.Key).Select(k => k == vectors.Key("a heading") ? "a heading" : k == vectors.Key("a passage") ? "a passage" : k));
+        Assert.Equal(2, store.Count(MiniLmModel.ModelId));
+        Assert.Empty(vectors.EndBuild());
+        Assert.Equal(3, model.Encoded.Count);
+    }
+
     private sealed class MemoryVectorStore : IVectorStore
     {
         private readonly ConcurrentDictionary<(string Model, string Key), float[]> _rows = new();

@@ -66,7 +66,7 @@ public sealed class MiniLmEncoderTests(EngineFixture engine)
     }
 
     [Fact]
-    public async Task The_session_is_built_on_first_use_or_in_the_background_once()
+    public async Task The_session_can_be_built_in_the_background_and_then_encodes()
     {
         using var encoder = new MiniLmEncoder();
         Assert.False(encoder.IsReady);

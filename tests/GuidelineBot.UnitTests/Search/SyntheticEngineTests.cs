@@ -119,7 +119,9 @@ public sealed class SyntheticEngineTests : IDisposable
     {
         using var gate = new ManualResetEventSlim();
         var encoder = new GatedEncoder(_engine.Encoder, gate);
-        using var search = new LuceneGuidelineSearch(_knowledge, new SearchOptions(), SynonymSet.None, encoder, semanticInBackground: true);
+        var built = 0;
+        using var search = new LuceneGuidelineSearch(_knowledge, new SearchOptions(), SynonymSet.None, encoder,
+            new EngineStart(SemanticInBackground: true, NeverWaitForModel: true, SemanticBuilt: () => built++));
 
         Assert.False(search.IsComplete);
         var before = search.Explain("what if a chemical gets on a student's skin", forceSemantic: true);
@@ -128,8 +130,10 @@ public sealed class SyntheticEngineTests : IDisposable
         Assert.Equal(0, search.EncodedQuestions);
         Assert.Equal("What do I do if a chemical touches someone's skin?", before[0].Section.Heading);
 
+        Assert.Equal(0, built);
         gate.Set();
         await search.SemanticReady.WaitAsync(TimeSpan.FromSeconds(60));
+        Assert.Equal(1, built);
         Assert.True(search.IsComplete);
         var after = search.Explain("what if a chemical gets on a student's skin", forceSemantic: true);
         Assert.All(after, c => Assert.True(c.Features.HasSemantic));
@@ -139,7 +143,7 @@ public sealed class SyntheticEngineTests : IDisposable
     [Fact]
     public async Task A_semantic_index_that_fails_to_build_leaves_the_lexical_stage_answering()
     {
-        using var search = new LuceneGuidelineSearch(_knowledge, new SearchOptions(), SynonymSet.None, new BrokenEncoder(), semanticInBackground: true);
+        using var search = new LuceneGuidelineSearch(_knowledge, new SearchOptions(), SynonymSet.None, new BrokenEncoder(), new EngineStart(true, true));
 
         await Assert.ThrowsAsync<InvalidOperationException>(() => search.SemanticReady.WaitAsync(TimeSpan.FromSeconds(30)));
         Assert.True(search.IsComplete);
@@ -147,11 +151,14 @@ public sealed class SyntheticEngineTests : IDisposable
         Assert.All(search.Explain("how do I store chemicals", forceSemantic: true), c => Assert.False(c.Features.HasSemantic));
     }
 
-    [Fact]
-    public async Task At_the_servers_start_a_question_never_waits_for_the_models_session()
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public async Task In_a_server_a_question_never_waits_for_the_models_session(bool firstStart)
     {
         var encoder = new SessionlessEncoder(_engine.Encoder);
-        using var search = new LuceneGuidelineSearch(_knowledge, new SearchOptions(), SynonymSet.None, encoder, semanticInBackground: true);
+        using var search = new LuceneGuidelineSearch(_knowledge, new SearchOptions(), SynonymSet.None, encoder,
+            new EngineStart(SemanticInBackground: firstStart, NeverWaitForModel: true));
         await search.SemanticReady.WaitAsync(TimeSpan.FromSeconds(60));
 
         // The index is built (as from stored vectors), the session is not: the lexical stage answers and asks for the session.
@@ -164,10 +171,13 @@ public sealed class SyntheticEngineTests : IDisposable
         Assert.True(search.IsComplete);
         Assert.All(search.Explain("what if a chemical gets on a student's skin", forceSemantic: true), c => Assert.True(c.Features.HasSemantic));
         Assert.Equal(1, search.EncodedQuestions);
+    }
 
-        // Built the usual way (the command line, a reload), the engine waits for the session instead.
+    [Fact]
+    public void Built_whole_the_engine_waits_for_the_model_when_a_question_needs_it()
+    {
         var waiting = new SessionlessEncoder(_engine.Encoder);
-        using var whole = new LuceneGuidelineSearch(_knowledge, new SearchOptions(), SynonymSet.None, waiting, semanticInBackground: false);
+        using var whole = new LuceneGuidelineSearch(_knowledge, new SearchOptions(), SynonymSet.None, waiting, EngineStart.Whole);
         Assert.True(whole.IsComplete);
         Assert.All(whole.Explain("what if a chemical gets on a student's skin", forceSemantic: true), c => Assert.True(c.Features.HasSemantic));
         Assert.False(waiting.PrepareRequested);
