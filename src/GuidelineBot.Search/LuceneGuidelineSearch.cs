@@ -45,6 +45,7 @@ public sealed class LuceneGuidelineSearch : IGuidelineSearch, IDisposable
     private readonly bool _neverWaitForModel;
 
     private readonly CancellationTokenSource _stopBuild = new();
+    private int _disposed;
 
     private readonly RankerWeights _weights;
     private long _encodedQuestions;
@@ -245,6 +246,11 @@ public sealed class LuceneGuidelineSearch : IGuidelineSearch, IDisposable
     /// <summary>Stops a background build of the semantic index (between model batches) and frees the Lucene index.</summary>
     public void Dispose()
     {
+        if (Interlocked.Exchange(ref _disposed, 1) == 1)
+        {
+            return;
+        }
+
         _stopBuild.Cancel();
         _stopBuild.Dispose();
         _index.Dispose();

@@ -149,6 +149,10 @@ public sealed class SyntheticEngineTests : IDisposable
         Assert.True(search.IsComplete);
         Assert.Equal("How do I store chemicals?", search.Search("how do I store chemicals", 3).Best?.Section.Heading);
         Assert.All(search.Explain("how do I store chemicals", forceSemantic: true), c => Assert.False(c.Features.HasSemantic));
+
+        // Disposed twice (the live knowledge, then the container): the second time does nothing.
+        search.Dispose();
+        search.Dispose();
     }
 
     [Theory]
