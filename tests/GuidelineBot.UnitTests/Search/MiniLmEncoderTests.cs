@@ -66,6 +66,17 @@ public sealed class MiniLmEncoderTests(EngineFixture engine)
     }
 
     [Fact]
+    public void The_model_file_is_extracted_and_verified_when_the_session_is_built_not_before()
+    {
+        using var cache = new TestPaths.TempFolder();
+        using var encoder = new MiniLmEncoder(cache.Path);
+        Assert.Empty(Directory.EnumerateFiles(cache.Path, "*.onnx"));
+
+        Assert.Equal(MiniLmEncoder.Dimensions, encoder.Encode(["a question"])[0].Length);
+        Assert.Single(Directory.EnumerateFiles(cache.Path, "*.onnx"));
+    }
+
+    [Fact]
     public async Task The_session_can_be_built_in_the_background_and_then_encodes()
     {
         using var encoder = new MiniLmEncoder();
