@@ -7,7 +7,7 @@ namespace GuidelineBot.Search;
 
 /// <summary>
 /// Encodes no text twice. While the index is built (between <see cref="LoadStoredAsync"/> and
-/// <see cref="SaveNewAsync"/>) the corpus's vectors come from the store, keyed by a hash of the model id and the text,
+/// <see cref="EndBuild"/>, whose vectors <see cref="SaveAsync"/> stores) the corpus's vectors come from the store, keyed by a hash of the model id and the text,
 /// and only the texts the store lacks are encoded — then saved, for later starts and other replicas. Otherwise (and
 /// for questions) recent vectors stay in a bounded LRU cache. Thread-safe.
 /// </summary>
@@ -41,16 +41,6 @@ public sealed class CachedSemanticEncoder : ISemanticEncoder
         }
     }
 
-    /// <summary>Ends an index build: saves the vectors it had to encode and lets go of the loaded ones.</summary>
-    /// <returns>How many vectors were saved.</returns>
-    public async Task<int> SaveNewAsync(IVectorStore store, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(store);
-        var added = EndBuild();
-        await SaveAsync(store, added, cancellationToken);
-        return added.Count;
-    }
-
     /// <summary>
     /// Ends an index build: returns the vectors it had to encode and lets go of the loaded ones; texts encoded from now
     /// on (questions) pass through to the inner encoder and are never taken for corpus vectors.
@@ -73,7 +63,7 @@ public sealed class CachedSemanticEncoder : ISemanticEncoder
         ArgumentNullException.ThrowIfNull(added);
         if (added.Count > 0)
         {
-            await store.SaveAsync(_model, added.ToArray(), cancellationToken);
+            await store.SaveAsync(_model, added, cancellationToken);
         }
     }
 

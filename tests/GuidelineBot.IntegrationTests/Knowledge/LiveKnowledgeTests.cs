@@ -269,7 +269,8 @@ public sealed class LiveKnowledgeTests
     public async Task A_first_start_answers_lexically_while_the_semantic_index_is_built_and_then_with_both_stages()
     {
         using var knowledge = LiveKnowledgeServer.CopyOfRepositoryKnowledge();
-        using var model = new GatedEncoder();
+        var counting = new CountingEncoder();
+        using var model = new GatedEncoder(counting);
         await using var server = new LiveKnowledgeServer(knowledge.Path, "MiniLM",
             services => services.AddSingleton(new CachedSemanticEncoder(model, MiniLmModel.ModelId, 16)),
             new Dictionary<string, string?> { ["Search:StartupWaitSeconds"] = "0" });
@@ -286,13 +287,13 @@ public sealed class LiveKnowledgeTests
         var search = Assert.IsType<LuceneGuidelineSearch>(server.Services.GetRequiredService<Core.Answers.IGuidelineSearch>().Snapshot);
         Assert.False(search.IsComplete);
         Assert.Equal(0, search.EncodedQuestions);
-        Assert.Empty(model.Encoded);
+        Assert.Empty(counting.Encoded);
         Assert.True(server.Logged(LogLevel.Warning, "answering with the lexical stage alone"));
 
         model.Release();
         await search.SemanticReady.WaitAsync(TimeSpan.FromSeconds(30));
         Assert.True(search.IsComplete);
-        Assert.True(model.Encoded.Count > 50, $"{model.Encoded.Count} texts encoded");
+        Assert.True(counting.Encoded.Count > 50, $"{counting.Encoded.Count} texts encoded");
         await WithinAsync(() => Task.FromResult(server.Logged(LogLevel.Information, "questions use both stages now")), logged => logged, "the log says so");
 
         // The same question again is not answered from a cache of the lexical-only start: now it is encoded.
@@ -304,25 +305,6 @@ public sealed class LiveKnowledgeTests
         var saved = await WithinAsync(async () => (await store.LoadAsync(MiniLmModel.ModelId, CancellationToken.None)).Count, n => n > 50,
             "the vectors are saved");
         Assert.True(saved > 50);
-    }
-
-    /// <summary>A stand-in model that encodes nothing until released (a corpus that takes long to encode).</summary>
-    private sealed class GatedEncoder : ISemanticEncoder, IDisposable
-    {
-        private readonly CountingEncoder _inner = new();
-        private readonly ManualResetEventSlim _open = new();
-
-        public List<string> Encoded => _inner.Encoded;
-
-        public void Release() => _open.Set();
-
-        public float[][] Encode(IReadOnlyList<string> texts, CancellationToken cancellationToken = default)
-        {
-            _open.Wait(cancellationToken);
-            return _inner.Encode(texts, cancellationToken);
-        }
-
-        public void Dispose() => _open.Dispose();
     }
 
     /// <summary>An answer without the question-log id its feedback buttons carry (new for every question asked).</summary>

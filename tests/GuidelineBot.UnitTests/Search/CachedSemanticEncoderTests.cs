@@ -89,12 +89,12 @@ public sealed class CachedSemanticEncoderTests
         var encoder = new CachedSemanticEncoder(inner, Model, 0);
         await encoder.LoadStoredAsync(store, CancellationToken.None);
         encoder.Encode(["heading one", "passage one"]);
-        await encoder.SaveNewAsync(store, CancellationToken.None);
+        await encoder.SaveAsync(store, encoder.EndBuild(), CancellationToken.None);
 
         var again = new CachedSemanticEncoder(inner, Model, 0);
         await again.LoadStoredAsync(store, CancellationToken.None);
         again.Encode(["heading one", "passage one (edited)"]);
-        await again.SaveNewAsync(store, CancellationToken.None);
+        await again.SaveAsync(store, again.EndBuild(), CancellationToken.None);
 
         var otherModel = new CachedSemanticEncoder(inner, "other-model", 0);
         await otherModel.LoadStoredAsync(store, CancellationToken.None);
@@ -123,7 +123,9 @@ public sealed class CachedSemanticEncoderTests
         var encoder = new CachedSemanticEncoder(inner, Model, recentCapacity: 16);
         await encoder.LoadStoredAsync(store, CancellationToken.None);
         using var search = new LuceneGuidelineSearch(knowledge, new SearchOptions(), TestPaths.Synonyms, encoder);
-        var saved = await encoder.SaveNewAsync(store, CancellationToken.None);
+        var added = encoder.EndBuild();
+        await encoder.SaveAsync(store, added, CancellationToken.None);
+        var saved = added.Count;
         var scores = search.Explain("can I post photos of my class?", forceSemantic: true)
             .SelectMany(s => new[] { s.Features.SemanticHeading, s.Features.SemanticPassage, s.Features.SemanticSentence }).ToArray();
         return (saved, scores);

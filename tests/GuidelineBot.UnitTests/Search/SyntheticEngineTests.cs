@@ -1,6 +1,7 @@
 using GuidelineBot.Core.Answers;
 using GuidelineBot.Core.Knowledge;
 using GuidelineBot.Search;
+using GuidelineBot.Testing;
 using Microsoft.Extensions.Options;
 
 namespace GuidelineBot.UnitTests.Search;
@@ -117,8 +118,7 @@ public sealed class SyntheticEngineTests : IDisposable
     [Fact]
     public async Task A_semantic_index_built_in_the_background_leaves_the_lexical_stage_answering_until_it_is_ready()
     {
-        using var gate = new ManualResetEventSlim();
-        var encoder = new GatedEncoder(_engine.Encoder, gate);
+        using var encoder = new GatedEncoder(_engine.Encoder);
         var built = 0;
         using var search = new LuceneGuidelineSearch(_knowledge, new SearchOptions(), SynonymSet.None, encoder,
             new EngineStart(SemanticInBackground: true, NeverWaitForModel: true, SemanticBuilt: () => built++));
@@ -131,7 +131,7 @@ public sealed class SyntheticEngineTests : IDisposable
         Assert.Equal("What do I do if a chemical touches someone's skin?", before[0].Section.Heading);
 
         Assert.Equal(0, built);
-        gate.Set();
+        encoder.Release();
         await search.SemanticReady.WaitAsync(TimeSpan.FromSeconds(60));
         Assert.Equal(1, built);
         Assert.True(search.IsComplete);
@@ -199,15 +199,6 @@ public sealed class SyntheticEngineTests : IDisposable
         public void PrepareInBackground() => PrepareRequested = true;
 
         public float[][] Encode(IReadOnlyList<string> texts, CancellationToken cancellationToken = default) => inner.Encode(texts, cancellationToken);
-    }
-
-    private sealed class GatedEncoder(ISemanticEncoder inner, ManualResetEventSlim gate) : ISemanticEncoder
-    {
-        public float[][] Encode(IReadOnlyList<string> texts, CancellationToken cancellationToken = default)
-        {
-            gate.Wait(cancellationToken);
-            return inner.Encode(texts, cancellationToken);
-        }
     }
 
     private sealed class BrokenEncoder : ISemanticEncoder
