@@ -55,8 +55,7 @@ internal sealed class IndexWarmup(LiveKnowledge live, Readiness readiness, IServ
         }
         catch (Exception ex) when (!cancellationToken.IsCancellationRequested && ex is not OutOfMemoryException)
         {
-            logger.LogError(ex, "Building the semantic index failed; the lexical stage answers alone");
-            return;
+            // Failed: logged below, like a build that fails after the wait.
         }
 
         _ = semanticReady.ContinueWith(

@@ -23,9 +23,12 @@ internal sealed class LiveKnowledge(KnowledgeSnapshotBuilder builder, IOptions<K
     /// The current snapshot; the first use builds it and waits for it — in the server (<see cref="ServerKnowledgeStart"/>)
     /// without waiting for its semantic index, which is built in the background (see <see cref="Hosting.IndexWarmup"/>).
     /// </summary>
-    public KnowledgeSnapshot Snapshot => _current ?? First(serverStart is not null);
+    public KnowledgeSnapshot Snapshot => _current ?? First();
 
-    private KnowledgeSnapshot First(bool server)
+    /// <summary>Snapshots are built for the server (see <see cref="ServerKnowledgeStart"/>), not for the command line.</summary>
+    private bool ForServer => serverStart is not null;
+
+    private KnowledgeSnapshot First()
     {
         _reload.Wait();
         try
@@ -33,7 +36,7 @@ internal sealed class LiveKnowledge(KnowledgeSnapshotBuilder builder, IOptions<K
             if (_current is null)
             {
                 var fingerprint = KnowledgeFolder.Fingerprint(options.Value.Path);
-                _current = Swap(null, builder.BuildAsync(null, server, CancellationToken.None).GetAwaiter().GetResult());
+                _current = Swap(null, builder.BuildAsync(null, ForServer, CancellationToken.None).GetAwaiter().GetResult());
                 _fingerprint = fingerprint;
             }
 
@@ -94,7 +97,7 @@ internal sealed class LiveKnowledge(KnowledgeSnapshotBuilder builder, IOptions<K
             KnowledgeSnapshot next;
             try
             {
-                next = await builder.BuildAsync(live, serverStart is not null, cancellationToken);
+                next = await builder.BuildAsync(live, ForServer, cancellationToken);
             }
             catch (Exception ex) when (live is not null && ex is not OperationCanceledException and not OutOfMemoryException)
             {
@@ -142,6 +145,7 @@ internal sealed class LiveKnowledge(KnowledgeSnapshotBuilder builder, IOptions<K
 
 /// <summary>
 /// Registered by the server only (<see cref="KnowledgeReloadEndpoint.AddLiveKnowledge"/>): its first snapshot answers
-/// before its semantic index is built. The command line always waits for the whole engine.
+/// before its semantic index is built, and no question waits for the model's session. The command line always waits
+/// for the whole engine.
 /// </summary>
 internal sealed class ServerKnowledgeStart;
