@@ -150,7 +150,7 @@ public sealed class FakeBotFramework : IAsyncDisposable
         var deadline = DateTime.UtcNow.AddSeconds(30);
         while (DateTime.UtcNow < deadline)
         {
-            var hit = ConnectorRequests.FirstOrDefault(match);
+            var hit = ConnectorRequests.FirstOrDefault(r => r.Answered && match(r));
             if (hit is not null)
             {
                 return hit;
@@ -170,7 +170,7 @@ public sealed class FakeBotFramework : IAsyncDisposable
         IReadOnlyList<RecordedRequest> hits = [];
         while (DateTime.UtcNow < deadline)
         {
-            hits = ConnectorRequests.Where(r => r.Method == "POST" && r.ActivityType == "message" && match(r)).ToList();
+            hits = ConnectorRequests.Where(r => r.Answered && r.Method == "POST" && r.ActivityType == "message" && match(r)).ToList();
             if (hits.Count >= count)
             {
                 return hits;
@@ -217,47 +217,55 @@ public sealed class FakeBotFramework : IAsyncDisposable
         app.Map("/connector/{**rest}", async (HttpContext context) =>
         {
             var request = await RecordAsync(context);
-            foreach (var (part, delay) in _delays)
+            try
             {
-                if (request.RawTarget.Contains(part, StringComparison.Ordinal))
+                foreach (var (part, delay) in _delays)
                 {
-                    await Task.Delay(delay, CancellationToken.None);
-                }
-            }
-
-            if (_refusals.ContainsKey(request.RawTarget))
-            {
-                return Results.StatusCode(403);
-            }
-
-            foreach (var (part, remaining) in _failuresToServe)
-            {
-                if (remaining > 0 && request.RawTarget.Contains(part, StringComparison.Ordinal) && _failuresToServe.TryUpdate(part, remaining - 1, remaining))
-                {
-                    if (_retryAfter.GetValueOrDefault(part))
+                    if (request.RawTarget.Contains(part, StringComparison.Ordinal))
                     {
-                        context.Response.Headers.RetryAfter = "0";
+                        await Task.Delay(delay, CancellationToken.None);
                     }
-
-                    return Results.StatusCode(503);
                 }
-            }
 
-            if (request.Method == "GET" && request.Path.EndsWith("/pagedmembers", StringComparison.Ordinal))
+                if (_refusals.ContainsKey(request.RawTarget))
+                {
+                    return Results.StatusCode(403);
+                }
+
+                foreach (var (part, remaining) in _failuresToServe)
+                {
+                    if (remaining > 0 && request.RawTarget.Contains(part, StringComparison.Ordinal) && _failuresToServe.TryUpdate(part, remaining - 1, remaining))
+                    {
+                        if (_retryAfter.GetValueOrDefault(part))
+                        {
+                            context.Response.Headers.RetryAfter = "0";
+                        }
+
+                        return Results.StatusCode(503);
+                    }
+                }
+
+                if (request.Method == "GET" && request.Path.EndsWith("/pagedmembers", StringComparison.Ordinal))
+                {
+                    return Roster(context, request);
+                }
+
+                if (IsChannelPost(request))
+                {
+                    // A new thread: the root message's id, and the thread's conversation id "{channel};messageid={root}".
+                    request.ResponseId = (1_800_000_000_000 + Interlocked.Increment(ref _nextId)).ToString(System.Globalization.CultureInfo.InvariantCulture);
+                    var channel = request.Json["channelData"]!["channel"]!["id"]!.GetValue<string>();
+                    return Results.Json(new JsonObject { ["id"] = channel + ";messageid=" + request.ResponseId, ["activityId"] = request.ResponseId });
+                }
+
+                request.ResponseId = "activity-" + Interlocked.Increment(ref _nextId);
+                return Results.Json(new JsonObject { ["id"] = request.ResponseId });
+            }
+            finally
             {
-                return Roster(context, request);
+                // From here on the waits below see it, with its ResponseId (it is recorded on arrival, for the counts).
+                request.Answered = true;
             }
-
-            if (IsChannelPost(request))
-            {
-                // A new thread: the root message's id, and the thread's conversation id "{channel};messageid={root}".
-                request.ResponseId = (1_800_000_000_000 + Interlocked.Increment(ref _nextId)).ToString(System.Globalization.CultureInfo.InvariantCulture);
-                var channel = request.Json["channelData"]!["channel"]!["id"]!.GetValue<string>();
-                return Results.Json(new JsonObject { ["id"] = channel + ";messageid=" + request.ResponseId, ["activityId"] = request.ResponseId });
-            }
-
-            request.ResponseId = "activity-" + Interlocked.Increment(ref _nextId);
-            return Results.Json(new JsonObject { ["id"] = request.ResponseId });
         });
     }
 
@@ -328,8 +336,17 @@ public sealed record ChannelMember(string Id, string AadObjectId, string Name);
 
 public sealed record RecordedRequest(string Method, string Path, string RawTarget, string Authorization, string Body)
 {
+    private volatile bool _answered;
+
     /// <summary>The id the fake connector answered with (for a created conversation: its id).</summary>
     public string? ResponseId { get; set; }
+
+    /// <summary>The fake connector has decided its answer (and set <see cref="ResponseId"/>); the waits return only such requests.</summary>
+    public bool Answered
+    {
+        get => _answered;
+        set => _answered = value;
+    }
 
     public JsonNode Json => JsonNode.Parse(Body) ?? throw new InvalidOperationException("empty body");
 
