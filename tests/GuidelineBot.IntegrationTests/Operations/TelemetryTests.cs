@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Net;
+using Microsoft.Extensions.DependencyInjection;
 using GuidelineBot.IntegrationTests.Slack;
 using static GuidelineBot.IntegrationTests.Slack.SlackRequests;
 
@@ -113,6 +114,27 @@ public sealed class TelemetryTests : IAsyncLifetime
         using var client = server.CreateClient();
         using var response = await client.GetAsync("/metrics");
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task Nothing_is_collected_for_an_exporter_that_is_not_configured()
+    {
+        await using (var quiet = new SlackBotFactory(_api)) // no OTLP endpoint, no Metrics:Prometheus
+        {
+            Assert.Null(quiet.Services.GetService<OpenTelemetry.Trace.TracerProvider>());
+            Assert.Null(quiet.Services.GetService<OpenTelemetry.Metrics.MeterProvider>());
+        }
+
+        await using (var scraped = new SlackBotFactory(_api, settings: new Dictionary<string, string?> { ["Metrics:Prometheus"] = "true" }))
+        {
+            Assert.Null(scraped.Services.GetService<OpenTelemetry.Trace.TracerProvider>());
+            Assert.NotNull(scraped.Services.GetService<OpenTelemetry.Metrics.MeterProvider>());
+        }
+
+        // An OTLP endpoint on a loopback port nothing listens on: both are collected (the export fails quietly).
+        await using var exported = new SlackBotFactory(_api, settings: new Dictionary<string, string?> { ["OTEL_EXPORTER_OTLP_ENDPOINT"] = "http://127.0.0.1:9" });
+        Assert.NotNull(exported.Services.GetService<OpenTelemetry.Trace.TracerProvider>());
+        Assert.NotNull(exported.Services.GetService<OpenTelemetry.Metrics.MeterProvider>());
     }
 
     private static string? Line(string metrics, string name, params string[] labels) =>
