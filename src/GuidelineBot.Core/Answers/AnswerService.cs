@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using System.Text;
 using System.Text.RegularExpressions;
 using GuidelineBot.Core.Knowledge;
 using GuidelineBot.Core.Telemetry;
@@ -125,6 +124,10 @@ public sealed partial class AnswerService(IGuidelineSearch search, IOptions<Answ
         return picks;
     }
 
+    /// <summary>
+    /// The question as one line: control characters and runs of white space become one space, no space at either end,
+    /// at most <see cref="MaxQuestionChars"/> characters. One pass; a question that is already clean is returned as is.
+    /// </summary>
     internal static string Clean(string? text)
     {
         if (string.IsNullOrWhiteSpace(text))
@@ -132,14 +135,28 @@ public sealed partial class AnswerService(IGuidelineSearch search, IOptions<Answ
             return "";
         }
 
-        var s = text.Length > MaxQuestionChars ? text[..MaxQuestionChars] : text;
-        var sb = new StringBuilder(s.Length);
-        foreach (var c in s)
+        var source = text.AsSpan(0, Math.Min(text.Length, MaxQuestionChars));
+        Span<char> cleaned = stackalloc char[source.Length];
+        var length = 0;
+        var space = false;
+        foreach (var c in source)
         {
-            sb.Append(char.IsControl(c) ? ' ' : c);
+            if (char.IsWhiteSpace(c) || char.IsControl(c))
+            {
+                space = length > 0;
+                continue;
+            }
+
+            if (space)
+            {
+                cleaned[length++] = ' ';
+                space = false;
+            }
+
+            cleaned[length++] = c;
         }
 
-        return WhitespaceRegex().Replace(sb.ToString(), " ").Trim();
+        return cleaned[..length].SequenceEqual(text) ? text : new string(cleaned[..length]);
     }
 
     internal enum Intent

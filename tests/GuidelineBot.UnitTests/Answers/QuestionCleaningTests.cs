@@ -1,0 +1,33 @@
+using GuidelineBot.Core.Answers;
+
+namespace GuidelineBot.UnitTests.Answers;
+
+/// <summary><see cref="AnswerService.Clean"/>: the one-line form of a question that the engine, the cache and the log see.</summary>
+public sealed class QuestionCleaningTests
+{
+    [Theory]
+    [InlineData("can I friend parents?", "can I friend parents?")]
+    [InlineData("  can I\tfriend \r\n parents?  ", "can I friend parents?")]
+    [InlineData("can\u0000I\u0007friend\u00a0parents?", "can I friend parents?")]
+    [InlineData("\u2003\u200a can I post photos \u2028", "can I post photos")]
+    [InlineData("", "")]
+    [InlineData(" \t\r\n ", "")]
+    [InlineData(null, "")]
+    public void Control_characters_and_runs_of_white_space_become_one_space_and_the_ends_are_trimmed(string? text, string expected) =>
+        Assert.Equal(expected, AnswerService.Clean(text));
+
+    [Fact]
+    public void A_clean_question_is_returned_as_it_is()
+    {
+        var question = "what happens if I make a mistake?";
+        Assert.Same(question, AnswerService.Clean(question));
+    }
+
+    [Fact]
+    public void A_long_question_is_cut_at_two_thousand_characters_before_cleaning()
+    {
+        var cleaned = AnswerService.Clean(new string('a', 1999) + "  bcd");
+        Assert.Equal(new string('a', 1999), cleaned);
+        Assert.Equal(2000, AnswerService.Clean(new string('x', 5000)).Length);
+    }
+}
