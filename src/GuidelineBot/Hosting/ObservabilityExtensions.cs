@@ -20,6 +20,9 @@ public static class ObservabilityExtensions
     public const string PrometheusKey = "Metrics:Prometheus";
     public const string MetricsPath = "/metrics";
 
+    /// <summary>Tag combinations kept per metric (OpenTelemetry's <c>CardinalityLimit</c>); see <see cref="AddObservability"/>.</summary>
+    public const int MetricCardinalityLimit = 200;
+
     public static WebApplicationBuilder AddObservability(this WebApplicationBuilder builder)
     {
         var prometheus = PrometheusEnabled(builder.Configuration, builder.Environment);
@@ -39,6 +42,12 @@ public static class ObservabilityExtensions
             otel.WithMetrics(m =>
             {
                 m.AddMeter(GuidelineMetrics.MeterName).AddAspNetCoreInstrumentation().AddHttpClientInstrumentation();
+
+                // Every metric stream allocates its cardinality limit's worth of points up front (default 2,000): over
+                // the ≈40 instruments above that was ≈10 MB of a lexical server's peak memory. Ours have a few dozen
+                // tag combinations at most (routes × methods × status codes for the HTTP ones); more go to OpenTelemetry's
+                // overflow point, still counted.
+                m.AddView(_ => new MetricStreamConfiguration { CardinalityLimit = MetricCardinalityLimit });
                 if (prometheus)
                 {
                     m.AddPrometheusExporter();
