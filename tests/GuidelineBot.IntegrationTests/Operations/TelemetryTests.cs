@@ -119,13 +119,14 @@ public sealed class TelemetryTests : IAsyncLifetime
     [Fact]
     public async Task Nothing_is_collected_for_an_exporter_that_is_not_configured()
     {
-        await using (var quiet = new SlackBotFactory(_api)) // no OTLP endpoint, no Metrics:Prometheus
+        // No OTLP endpoint (also when the environment names one), no Metrics:Prometheus.
+        await using (var quiet = new SlackBotFactory(_api, settings: new Dictionary<string, string?> { ["OTEL_EXPORTER_OTLP_ENDPOINT"] = "" }))
         {
             Assert.Null(quiet.Services.GetService<OpenTelemetry.Trace.TracerProvider>());
             Assert.Null(quiet.Services.GetService<OpenTelemetry.Metrics.MeterProvider>());
         }
 
-        await using (var scraped = new SlackBotFactory(_api, settings: new Dictionary<string, string?> { ["Metrics:Prometheus"] = "true" }))
+        await using (var scraped = new SlackBotFactory(_api, settings: new Dictionary<string, string?> { ["Metrics:Prometheus"] = "true", ["OTEL_EXPORTER_OTLP_ENDPOINT"] = "" }))
         {
             Assert.Null(scraped.Services.GetService<OpenTelemetry.Trace.TracerProvider>());
             Assert.NotNull(scraped.Services.GetService<OpenTelemetry.Metrics.MeterProvider>());
