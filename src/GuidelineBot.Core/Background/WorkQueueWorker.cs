@@ -39,8 +39,7 @@ public sealed class WorkQueueWorker<T>(
             Interlocked.Increment(ref _running);
             try
             {
-                var name = $"guidelinebot.{settings.Name}.work";
-                using var span = GuidelineMetrics.Tracing.StartActivity(name, ActivityKind.Consumer, trace) ?? Continue(name, trace);
+                using var span = GuidelineMetrics.Tracing.StartActivity($"guidelinebot.{settings.Name}.work", ActivityKind.Consumer, trace);
                 await RunAsync(item, _abort.Token);
             }
             finally
@@ -49,13 +48,6 @@ public sealed class WorkQueueWorker<T>(
             }
         }
     }
-
-    /// <summary>
-    /// The work's activity when no one records spans (no exporter): not recorded either, but it continues the queuing
-    /// request's trace, so the work's log lines carry that request's trace id.
-    /// </summary>
-    private static Activity? Continue(string name, ActivityContext trace) =>
-        trace == default ? null : new Activity(name).SetParentId(trace.TraceId, trace.SpanId, trace.TraceFlags).Start();
 
     private async Task RunAsync(T item, CancellationToken cancellationToken)
     {

@@ -30,8 +30,8 @@ public static class ObservabilityExtensions
 
         // Collect only what goes somewhere: spans only for an OTLP exporter, metrics for it or for /metrics. Collecting
         // spans nobody exports cost 15–20 µs of a cached answer's ≈125 µs of CPU (README, Performance). Log lines keep
-        // their trace ids either way: ASP.NET Core starts the request's activity itself, and queued work continues the
-        // trace of the request that queued it (WorkQueueWorker).
+        // their trace ids either way (ASP.NET Core starts the request's activity itself); lines logged by queued work
+        // carry the queuing request's trace id only when spans are collected (WorkQueueWorker's span continues it).
         var otel = builder.Services.AddOpenTelemetry().ConfigureResource(r => r.AddService("guidelinebot"));
         if (otlp)
         {

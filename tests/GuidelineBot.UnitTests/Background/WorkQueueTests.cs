@@ -1,5 +1,4 @@
 using System.Collections.Concurrent;
-using System.Diagnostics;
 using GuidelineBot.Core.Background;
 using GuidelineBot.Core.Telemetry;
 using Microsoft.Extensions.DependencyInjection;
@@ -71,47 +70,6 @@ public sealed class WorkQueueTests
 
         Assert.Equal([1, 2, 3], done.Order());
         Assert.False(await queue.TryEnqueueAsync(4, CancellationToken.None));
-    }
-
-    [Fact]
-    public async Task The_work_continues_the_trace_of_the_request_that_queued_it_even_when_no_one_records_spans()
-    {
-        var traces = new ConcurrentBag<ActivityTraceId>();
-        await using var services = new ServiceCollection()
-            .AddMetrics()
-            .AddLogging()
-            .AddSingleton<GuidelineMetrics>()
-            .AddSingleton(traces)
-            .AddWorkQueue<string, TraceRecordingHandler>(new WorkQueueSettings<string>("trace-test", Capacity, Consumers: 1))
-            .BuildServiceProvider();
-        var queue = services.GetRequiredService<WorkQueue<string>>();
-        var worker = Assert.Single(services.GetServices<IHostedService>());
-
-        ActivityTraceId requestTrace;
-        using (var request = new Activity("request").Start())
-        {
-            requestTrace = request.TraceId;
-            Assert.True(await queue.TryEnqueueAsync("traced", CancellationToken.None));
-        }
-
-        Assert.True(await queue.TryEnqueueAsync("untraced", CancellationToken.None));
-        await worker.StartAsync(CancellationToken.None);
-        await worker.StopAsync(CancellationToken.None);
-
-        Assert.Equal(2, traces.Count);
-        Assert.Contains(requestTrace, traces);
-        Assert.Contains(default, traces); // queued outside any request: no trace is made up
-    }
-
-    private sealed class TraceRecordingHandler(ConcurrentBag<ActivityTraceId> traces) : IWorkItemHandler<string>
-    {
-        public string Describe(string item) => item;
-
-        public async Task HandleAsync(string item, CancellationToken cancellationToken)
-        {
-            await Task.Yield();
-            traces.Add(Activity.Current?.TraceId ?? default);
-        }
     }
 
     private sealed class RecordingHandler(ConcurrentBag<int> done) : IWorkItemHandler<int>
