@@ -116,7 +116,10 @@ public sealed class LuceneGuidelineSearch : IGuidelineSearch, IDisposable
     /// False while the semantic index is being built in the background, or (built by a server) while the model's session
     /// is not built yet: until then questions are answered by the lexical stage, without waiting, and not cached.
     /// </summary>
-    public bool IsComplete => SemanticReady.IsCompleted && (_semantic is null || !_neverWaitForModel || _encoder!.IsReady);
+    public bool IsComplete => SemanticReady.IsCompleted && !(_semantic is not null && SessionPending);
+
+    /// <summary>Built by a server and the model's session is not built yet: questions do not wait for it.</summary>
+    private bool SessionPending => _neverWaitForModel && _encoder is { IsReady: false };
 
     public KnowledgeBase Knowledge { get; }
 
@@ -166,11 +169,11 @@ public sealed class LuceneGuidelineSearch : IGuidelineSearch, IDisposable
 
         Rank(scored);
         var semantic = _semantic;
-        if (semantic is not null && _neverWaitForModel && !_encoder!.IsReady)
+        if (semantic is not null && SessionPending)
         {
             // The index came from stored vectors and the session is not built: build it off this request (any question
             // asks, so that answers are cached again soon), and answer with the lexical stage meanwhile.
-            _encoder.PrepareInBackground();
+            _encoder!.PrepareInBackground();
             semantic = null;
         }
 
