@@ -40,12 +40,12 @@ public sealed class SqlVectorStore(StoreDatabase database) : IVectorStore
             ON CONFLICT (model, vector_key) DO NOTHING
             """;
         StoreDatabase.Add(command, "model", model);
-        StoreDatabase.Add(command, "key", "");
-        StoreDatabase.Add(command, "vector", Array.Empty<byte>());
+        var keyParameter = StoreDatabase.Add(command, "key", "");
+        var vectorParameter = StoreDatabase.Add(command, "vector", Array.Empty<byte>());
         foreach (var (key, vector) in vectors)
         {
-            command.Parameters["key"].Value = key;
-            command.Parameters["vector"].Value = ToBytes(vector);
+            keyParameter.Value = key;
+            vectorParameter.Value = ToBytes(vector);
             await command.ExecuteNonQueryAsync(cancellationToken);
         }
 

@@ -57,12 +57,18 @@ public abstract class StoreDatabase : IAsyncDisposable, IDisposable
         return await OpenAsync(cancellationToken);
     }
 
-    internal static void Add(DbCommand command, string name, object? value)
+    /// <summary>
+    /// Adds parameter <c>@<paramref name="name"/></c>. Named with its prefix: Microsoft.Data.Sqlite looks a bare name up
+    /// under all three prefixes, on every execution (≈3 % of a cached slash command's CPU went to the question log's
+    /// lookups); Npgsql accepts either.
+    /// </summary>
+    internal static DbParameter Add(DbCommand command, string name, object? value)
     {
         var parameter = command.CreateParameter();
-        parameter.ParameterName = name;
+        parameter.ParameterName = "@" + name;
         parameter.Value = value ?? DBNull.Value;
         command.Parameters.Add(parameter);
+        return parameter;
     }
 
     public static StoreDatabase Create(StorageOptions options) => options.ProviderKind switch
