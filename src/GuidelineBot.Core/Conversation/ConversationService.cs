@@ -40,6 +40,7 @@ public sealed class ConversationService(
     IFeedbackStore feedback,
     IOnceStore once,
     TimeProvider time,
+    IdGenerator ids,
     ILogger<ConversationService> logger,
     GuidelineMetrics? metrics = null,
     IQuestionLog? questionLog = null,
@@ -81,7 +82,7 @@ public sealed class ConversationService(
         if (OnboardingInput.IsTrigger(text))
         {
             var outputs = await onboarding.HandleAsync(key, OnboardingInput.FromText(text), context.DisplayName, cancellationToken);
-            await LogAsync(context, text, null, NewId(), started, cancellationToken);
+            await LogAsync(context, text, null, ids.Next(), started, cancellationToken);
             var response = new ConversationResponse(Messages(context, outputs, null));
             return context.IsDirect
                 ? response
@@ -91,7 +92,7 @@ public sealed class ConversationService(
         if (context.IsDirect && !string.IsNullOrWhiteSpace(text) && await onboarding.IsActiveAsync(key, cancellationToken))
         {
             var outputs = await onboarding.HandleAsync(key, new OnboardingInput.FreeText(text), context.DisplayName, cancellationToken);
-            var id = NewId();
+            var id = ids.Next();
             var asked = outputs.OfType<OnboardingAnsweredQuestion>().FirstOrDefault()?.Reply;
             Count(context, asked);
             await LogAsync(context, text, asked, id, started, cancellationToken);
@@ -105,7 +106,7 @@ public sealed class ConversationService(
     {
         started ??= time.GetTimestamp();
         var reply = answers.Ask(question, cancellationToken);
-        var id = NewId();
+        var id = ids.Next();
         Count(context, reply);
         await LogAsync(context, question, reply, id, started.Value, cancellationToken);
         return new ConversationResponse(Offer([Message(context, reply, id)]));
@@ -247,6 +248,4 @@ public sealed class ConversationService(
         var key = string.Join('\u001f', context.TenantId ?? "", what, context.UserId);
         return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(key)));
     }
-
-    private static string NewId() => Guid.CreateVersion7().ToString("N");
 }

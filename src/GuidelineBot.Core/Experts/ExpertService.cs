@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using System.Text;
 using GuidelineBot.Core.Answers;
 using GuidelineBot.Core.Conversation;
+using GuidelineBot.Core.Storage;
 using Microsoft.Extensions.Logging;
 
 namespace GuidelineBot.Core.Experts;
@@ -21,6 +22,7 @@ public sealed class ExpertService(
     AnswerService answers,
     ExpertOutboxSignal signal,
     TimeProvider time,
+    IdGenerator ids,
     ILogger<ExpertService> logger)
 {
     private readonly IReadOnlyList<IExpertChannel> _channels = channels.ToArray();
@@ -50,7 +52,7 @@ public sealed class ExpertService(
         };
         var asker = new ExpertAsker(context.Channel, context.UserId, context.DisplayName, context.TenantId, context.ConversationId, context.IsDirect,
             context.ReplyAddress);
-        var draft = new Ticket(NewId(), text, contextLine is null ? null : Clean(contextLine, ExpertInputs.MaxContextLength), asker,
+        var draft = new Ticket(ids.Next(), text, contextLine is null ? null : Clean(contextLine, ExpertInputs.MaxContextLength), asker,
             guess.Item1, guess.Item2, Math.Round(guess.Item3, 4), time.GetUtcNow());
         var (ticket, created) = await tickets.OpenAsync(draft, Key(context.Channel, context.TenantId ?? "", context.UserId, Normalise(text)), cancellationToken);
         if (created)
@@ -96,7 +98,7 @@ public sealed class ExpertService(
 
         if (await tickets.AssignAsync(ticket.Id, Expert(context), time.GetUtcNow(), cancellationToken))
         {
-            await EnqueueAsync(ExpertJobKind.UpdatePosts, ticket.Id, null, null, "update:" + NewId(), cancellationToken);
+            await EnqueueAsync(ExpertJobKind.UpdatePosts, ticket.Id, null, null, "update:" + ids.Next(), cancellationToken);
         }
 
         return new NoticeMessage(NoticeKind.TicketAssigned, ticket.Asker.DisplayName);
@@ -127,7 +129,7 @@ public sealed class ExpertService(
 
         var expert = Expert(context);
         var normalised = Normalise(answerText);
-        var candidate = new TicketAnswer(NewId(), ticket.Id, expert, answerText, addToKnowledge, time.GetUtcNow());
+        var candidate = new TicketAnswer(ids.Next(), ticket.Id, expert, answerText, addToKnowledge, time.GetUtcNow());
         var added = await tickets.AddAnswerAsync(candidate, Key(ticket.Id, expert.Channel, expert.UserId, normalised), cancellationToken);
         var answer = added ? candidate
             : (await tickets.GetAsync(ticket.Id, cancellationToken))?.Answers.FirstOrDefault(a =>
@@ -152,7 +154,7 @@ public sealed class ExpertService(
     {
         if (answer.AddToKnowledge)
         {
-            await suggestions.AddAsync(new KnowledgeSuggestion(NewId(), ticket.Id, answer.Id, ticket.Question, answer.Text, answer.Expert, answer.At),
+            await suggestions.AddAsync(new KnowledgeSuggestion(ids.Next(), ticket.Id, answer.Id, ticket.Question, answer.Text, answer.Expert, answer.At),
                 cancellationToken);
         }
 
@@ -221,6 +223,4 @@ public sealed class ExpertService(
     /// <summary>A fixed-length key for deduplication: a hash of the parts.</summary>
     internal static string Key(params string[] parts) =>
         Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(string.Join('\u001f', parts))));
-
-    private static string NewId() => Guid.CreateVersion7().ToString("N");
 }

@@ -1,4 +1,5 @@
 using GuidelineBot.Core.Experts;
+using GuidelineBot.Core.Storage;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace GuidelineBot.Hosting;
@@ -13,6 +14,7 @@ public static class ExpertServiceCollectionExtensions
     {
         services.AddOptions<ExpertOptions>().Bind(configuration.GetSection(ExpertOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
         services.TryAddSingleton<ExpertOutboxSignal>();
+        services.TryAddSingleton<IdGenerator>();
         services.TryAddScoped<ExpertService>();
         services.AddHostedService<ExpertOutboxWorker>();
         return services;

@@ -5,6 +5,7 @@ using GuidelineBot.Core.Knowledge;
 using GuidelineBot.Core.Logging;
 using GuidelineBot.Core.Onboarding;
 using GuidelineBot.Core.Questions;
+using GuidelineBot.Core.Storage;
 using GuidelineBot.Core.Telemetry;
 using GuidelineBot.Search;
 using Microsoft.Extensions.DependencyInjection;
@@ -34,7 +35,7 @@ public sealed class ConversationServiceTests : IDisposable
         var answers = new AnswerService(_search, answerOptions);
         var onboarding = new OnboardingService(new MemoryOnboardingStore(), OnboardingCatalog.Create(Knowledge, new OnboardingOptions(), [], []), answers,
             _time, Options.Create(new OnboardingOptions { AutoStart = true }), answerOptions, NullLogger<OnboardingService>.Instance, metrics);
-        _conversation = new ConversationService(answers, onboarding, _feedback, new MemoryOnceStore(), _time, NullLogger<ConversationService>.Instance,
+        _conversation = new ConversationService(answers, onboarding, _feedback, new MemoryOnceStore(), _time, new IdGenerator(_time), NullLogger<ConversationService>.Instance,
             metrics, _log);
     }
 

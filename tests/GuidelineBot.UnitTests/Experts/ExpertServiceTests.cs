@@ -3,6 +3,7 @@ using GuidelineBot.Core.Conversation;
 using GuidelineBot.Core.Experts;
 using GuidelineBot.Core.Knowledge;
 using GuidelineBot.Core.Onboarding;
+using GuidelineBot.Core.Storage;
 using GuidelineBot.Core.Telemetry;
 using GuidelineBot.Search;
 using GuidelineBot.UnitTests.Conversation;
@@ -58,9 +59,9 @@ public sealed class ExpertServiceTests : IDisposable
             _time, Options.Create(new OnboardingOptions()), answerOptions, NullLogger<OnboardingService>.Instance,
             new GuidelineMetrics(_services.GetRequiredService<System.Diagnostics.Metrics.IMeterFactory>()));
         var experts = new ExpertService(_store, _store, _store, withExperts ? [_slack] : [], answers, new ExpertOutboxSignal(), _time,
-            NullLogger<ExpertService>.Instance);
+            new IdGenerator(_time), NullLogger<ExpertService>.Instance);
         return new ConversationService(answers, onboarding, new MemoryFeedbackStore(), new MemoryOnceStore(), _time,
-            NullLogger<ConversationService>.Instance, experts: experts);
+            new IdGenerator(_time), NullLogger<ConversationService>.Instance, experts: experts);
     }
 
     private static async Task<OutboundMessage> OneAsync(Task<ConversationResponse> response) => Assert.Single((await response).Messages);
