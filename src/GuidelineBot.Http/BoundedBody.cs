@@ -1,4 +1,5 @@
 using System.Buffers;
+using Microsoft.AspNetCore.Http;
 
 namespace GuidelineBot.Http;
 
@@ -16,9 +17,23 @@ public static class BoundedBody
         if (declaredLength is { } declared)
         {
             // The usual case: one array of the declared size (the server ends the body there). A body that ends early
-            // is returned as it came, and fails whatever check follows.
+            // (Kestrel throws when the client disconnects before the declared length) is returned as it came, and fails
+            // whatever check follows: a client that went away is no server error, and logs no stack trace.
             var exact = new byte[declared];
-            var got = await body.ReadAtLeastAsync(exact, exact.Length, throwOnEndOfStream: false, cancellationToken);
+            var got = 0;
+            try
+            {
+                int read;
+                while (got < exact.Length && (read = await body.ReadAsync(exact.AsMemory(got), cancellationToken)) > 0)
+                {
+                    got += read;
+                }
+            }
+            catch (BadHttpRequestException)
+            {
+                // Cut short: what came is returned.
+            }
+
             return got == exact.Length ? exact : exact[..got];
         }
 
@@ -36,6 +51,10 @@ public static class BoundedBody
 
                 buffer.Write(chunk, 0, read);
             }
+        }
+        catch (BadHttpRequestException)
+        {
+            // Cut short (see above): what came is returned.
         }
         finally
         {

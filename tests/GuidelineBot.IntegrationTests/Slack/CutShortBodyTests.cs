@@ -1,0 +1,90 @@
+using System.Globalization;
+using System.Net;
+using System.Net.Sockets;
+using System.Text;
+using GuidelineBot.Slack.Signing;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Http.Features;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace GuidelineBot.IntegrationTests.Slack;
+
+/// <summary>
+/// A client that stops sending before the declared <c>Content-Length</c> (it disconnected, or its proxy gave up) on the
+/// real Kestrel socket: Kestrel throws when the body ends early, which must not become a 500 with an error and a stack
+/// trace in the log. The request is refused like any body that fails its check (Kestrel then closes the connection
+/// without a response: the client has gone).
+/// </summary>
+public sealed class CutShortBodyTests : IAsyncLifetime
+{
+    private FakeSlackApi _api = null!;
+    private SlackBotFactory _factory = null!;
+    private Uri _address = null!;
+
+    public async Task InitializeAsync()
+    {
+        _api = await FakeSlackApi.StartAsync();
+        // Development, like a local run: its exception page, like the exception handler remote clients get, logs what
+        // escapes the app as an error.
+        _factory = new SlackBotFactory(_api, settings: new Dictionary<string, string?> { ["environment"] = "Development" });
+        _factory.UseKestrel(options => options.Listen(IPAddress.Loopback, 0));
+        _factory.StartServer();
+        _address = new Uri(_factory.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First());
+    }
+
+    public async Task DisposeAsync()
+    {
+        await _factory.DisposeAsync();
+        await _api.DisposeAsync();
+    }
+
+    [Fact]
+    public async Task A_slash_command_whose_body_ends_early_is_refused_without_a_server_error()
+    {
+        // A whole command first, so the slow first request is behind us and the cut one below is read while it waits.
+        using (var client = new HttpClient { BaseAddress = _address })
+        using (var whole = await client.SendAsync(SlackRequests.Signed("/slack/commands",
+                   SlackRequests.Command("can I friend parents?", _api.ResponseUrl("whole")), SlackRequests.FormType, DateTimeOffset.UtcNow)))
+        {
+            Assert.Equal(HttpStatusCode.OK, whole.StatusCode);
+        }
+
+        var body = SlackRequests.Command("can I friend parents?", _api.ResponseUrl("cut"));
+        var timestamp = DateTimeOffset.UtcNow.ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture);
+        var signature = SlackSignature.Compute(SlackBotFactory.SigningSecret, timestamp, Encoding.UTF8.GetBytes(body));
+        var head = $"POST /slack/commands HTTP/1.1\r\nHost: {_address.Authority}\r\nContent-Type: {SlackRequests.FormType}\r\n" +
+                   $"Content-Length: {body.Length}\r\n{SlackSignature.TimestampHeader}: {timestamp}\r\n{SlackSignature.SignatureHeader}: {signature}\r\n\r\n";
+
+        using var socket = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp);
+        await socket.ConnectAsync(IPAddress.Loopback, _address.Port);
+        await socket.SendAsync(Encoding.ASCII.GetBytes(head + body[..(body.Length / 2)]));
+        await Task.Delay(TimeSpan.FromSeconds(1)); // the server is waiting for the rest of the body now
+        socket.Shutdown(SocketShutdown.Send); // the rest never comes
+
+        var response = new StringBuilder();
+        var buffer = new byte[4096];
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+        try
+        {
+            int read;
+            while ((read = await socket.ReceiveAsync(buffer, SocketFlags.None, timeout.Token)) > 0)
+            {
+                response.Append(Encoding.ASCII.GetString(buffer, 0, read));
+            }
+        }
+        catch (SocketException e) when (e.SocketErrorCode == SocketError.ConnectionReset)
+        {
+            // Kestrel may reset a connection whose request it could not read to the end.
+        }
+
+        await Eventually.WaitUntilAsync(
+            () => _factory.Logs.Entries.Any(e => e.Level >= LogLevel.Error || e.Message.StartsWith("Rejected Slack request", StringComparison.Ordinal)),
+            "the request was handled: " + string.Join(" | ", _factory.Logs.Entries.Where(e => e.Level >= LogLevel.Information).Select(e => $"{e.Level} {e.Category}: {e.Message} {e.Exception?.GetType().Name}")));
+        Assert.DoesNotContain(" 500 ", response.ToString(), StringComparison.Ordinal);
+        Assert.DoesNotContain(_factory.Logs.Entries, e => e.Level >= LogLevel.Error);
+        Assert.Contains(_factory.Logs.Entries, e => e.Level == LogLevel.Warning && e.Message.Contains("signature", StringComparison.Ordinal));
+        Assert.Empty(_api.ResponseUrlPosts("cut"));
+    }
+}
