@@ -1,22 +1,38 @@
 using System.Text;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.WebUtilities;
-using Microsoft.Extensions.Primitives;
 
 namespace GuidelineBot.Slack;
 
-/// <summary>Reads Slack's <c>application/x-www-form-urlencoded</c> bodies from the verified raw bytes.</summary>
-internal static class SlackForm
+/// <summary>
+/// Slack's <c>application/x-www-form-urlencoded</c> body, read from the verified raw bytes. The grammar is the query
+/// string's, so <see cref="QueryStringEnumerable"/> reads it: a field is found by walking the pairs and only its value
+/// is decoded. Reading the whole form into a dictionary first (with <see cref="FormReader"/>, or with
+/// <see cref="QueryHelpers.ParseQuery"/>) decoded and allocated all fifteen-odd fields of a slash command: 5–7 % of a
+/// cached answer's CPU. Never throws: a malformed escape stays as written. The body's size is bounded before it gets here.
+/// </summary>
+internal sealed class SlackForm
 {
-    /// <returns>
-    /// The fields (names compared ignoring case, like <see cref="FormReader"/>'s), or null when the body is not a form.
-    /// The form grammar is the query string's, so <see cref="QueryHelpers.ParseQuery"/> reads it: span-based, a fifth of
-    /// <see cref="FormReader"/>'s cost (which was ≈7 % of a cached slash command's CPU). It never throws: a malformed
-    /// escape stays as written. The body's size is bounded before it gets here.
-    /// </returns>
-    public static Dictionary<string, StringValues>? Parse(HttpRequest request, byte[] body) =>
-        request.HasFormContentType ? QueryHelpers.ParseQuery(Encoding.UTF8.GetString(body)) : null;
+    private readonly string _body;
 
-    public static string? Get(this Dictionary<string, StringValues> form, string key) =>
-        form.TryGetValue(key, out var value) && !StringValues.IsNullOrEmpty(value) ? value.ToString() : null;
+    private SlackForm(string body) => _body = body;
+
+    /// <returns>The form, or null when the body is not one.</returns>
+    public static SlackForm? Parse(HttpRequest request, byte[] body) =>
+        request.HasFormContentType ? new SlackForm(Encoding.UTF8.GetString(body)) : null;
+
+    /// <summary>The first value of field <paramref name="key"/> (name compared ignoring case), or null when it is absent or empty.</summary>
+    public string? Get(string key)
+    {
+        foreach (var pair in new QueryStringEnumerable(_body))
+        {
+            if (pair.DecodeName().Span.Equals(key, StringComparison.OrdinalIgnoreCase))
+            {
+                var value = pair.DecodeValue();
+                return value.IsEmpty ? null : value.ToString();
+            }
+        }
+
+        return null;
+    }
 }
