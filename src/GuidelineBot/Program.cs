@@ -31,6 +31,7 @@ builder.Services.AddTeams(builder.Configuration);
 builder.Services.AddWebSignIn(builder.Configuration);
 builder.AddWebChat();
 builder.Services.AddAdmin();
+builder.Services.LoadDataProtectionKeysOnFirstUse();
 
 var app = builder.Build();
 app.UseAuthenticationExcept(SlackEndpointRouteBuilderExtensions.IsSlackRequest);

@@ -2,10 +2,12 @@ using System.Net;
 using System.Security.Claims;
 using System.Security.Cryptography;
 using System.Web;
+using GuidelineBot.Hosting;
 using GuidelineBot.Web.SignIn;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 using Microsoft.IdentityModel.Tokens;
 
@@ -67,6 +69,19 @@ public sealed class WebSignInTests
         Assert.Contains("Ada Teacher", html, StringComparison.Ordinal);
         using var reply = await chat.PostMessageAsync("can I friend parents?");
         Assert.Contains("Employees should use extreme caution", (await ChatClient.ReadOkAsync(reply)).GetRawText(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task The_key_ring_is_read_when_the_first_cookie_needs_it_not_at_start()
+    {
+        await using var idp = await FakeOpenIdProvider.StartAsync();
+        await using var bot = SignInBot(idp);
+        using var chat = new ChatClient(bot.Start());
+
+        Assert.DoesNotContain(bot.Services.GetServices<IHostedService>(), s => s.GetType().Name == DataProtectionStartup.EagerKeyRingService);
+        using var callback = await SignInAsync(chat, idp, (nonce, _) => idp.IdToken(nonce, "11111111-aaaa-4bbb-8ccc-000000000002", "Ada Teacher"));
+        Assert.Equal(HttpStatusCode.Redirect, callback.StatusCode);
+        Assert.Contains("Ada Teacher", await chat.LoadPageAsync(), StringComparison.Ordinal);
     }
 
     [Fact]
