@@ -22,14 +22,14 @@ public sealed class SlackFormTests
     }
 
     [Fact]
-    public void A_missing_or_empty_field_is_null_and_the_first_of_a_repeated_one_wins()
+    public void A_missing_or_empty_field_is_null_and_a_repeated_one_keeps_every_value()
     {
         var form = Form("text=&user_id=U1&user_id=U2&flag");
 
         Assert.Null(form.Get("text"));
         Assert.Null(form.Get("flag"));
         Assert.Null(form.Get("channel_id"));
-        Assert.Equal("U1", form.Get("user_id"));
+        Assert.Equal("U1,U2", form.Get("user_id"));
     }
 
     [Fact]
