@@ -27,6 +27,13 @@ internal sealed class SlackSignatureFilter(IOptions<SlackOptions> options, TimeP
             return Results.StatusCode(StatusCodes.Status413PayloadTooLarge);
         }
 
+        if (body.Length < http.Request.ContentLength)
+        {
+            // The client stopped sending (it went away, or its proxy gave up): malformed, not forged.
+            logger.LogDebug("Slack request to {Path} ended after {Received} of {Declared} bytes", http.Request.Path, body.Length, http.Request.ContentLength);
+            return Results.BadRequest();
+        }
+
         var check = SlackSignature.Verify(
             _secret,
             http.Request.Headers[SlackSignature.TimestampHeader],
