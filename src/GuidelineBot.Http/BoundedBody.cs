@@ -3,22 +3,23 @@ using Microsoft.AspNetCore.Http;
 
 namespace GuidelineBot.Http;
 
-/// <summary>Reads an inbound request body up to a limit, so an oversized one is refused (413) without being buffered.</summary>
+/// <summary>
+/// Reads an inbound request body up to a limit, so an oversized one is refused (413) without being buffered, and tells
+/// a body the client cut short (it went away, or its proxy gave up) from a whole one, so it is refused as malformed
+/// (400) rather than failing a later check or escaping as a server error.
+/// </summary>
 public static class BoundedBody
 {
-    /// <returns>The bytes, or null when <paramref name="declaredLength"/> or the data itself exceeds <paramref name="maxBytes"/>.</returns>
-    public static async Task<byte[]?> ReadAsync(Stream body, long? declaredLength, int maxBytes, CancellationToken cancellationToken)
+    public static async Task<BodyRead> ReadAsync(Stream body, long? declaredLength, int maxBytes, CancellationToken cancellationToken)
     {
         if (declaredLength > maxBytes)
         {
-            return null;
+            return BodyRead.TooLarge;
         }
 
         if (declaredLength is { } declared)
         {
-            // The usual case: one array of the declared size (the server ends the body there). A body that ends early
-            // (Kestrel throws when the client disconnects before the declared length) is returned as it came, and fails
-            // whatever check follows: a client that went away is no server error, and logs no stack trace.
+            // The usual case: one array of the declared size (the server ends the body there).
             var exact = new byte[declared];
             var got = 0;
             try
@@ -29,12 +30,12 @@ public static class BoundedBody
                     got += read;
                 }
             }
-            catch (BadHttpRequestException)
+            catch (BadHttpRequestException e) when (IsCutShort(e))
             {
-                // Cut short: what came is returned.
+                return BodyRead.CutShort;
             }
 
-            return got == exact.Length ? exact : exact[..got];
+            return got == exact.Length ? new BodyRead(exact) : BodyRead.CutShort;
         }
 
         using var buffer = new MemoryStream();
@@ -46,21 +47,27 @@ public static class BoundedBody
             {
                 if (buffer.Length + read > maxBytes)
                 {
-                    return null;
+                    return BodyRead.TooLarge;
                 }
 
                 buffer.Write(chunk, 0, read);
             }
         }
-        catch (BadHttpRequestException)
+        catch (BadHttpRequestException e) when (IsCutShort(e))
         {
-            // Cut short (see above): what came is returned.
+            return BodyRead.CutShort;
         }
         finally
         {
             ArrayPool<byte>.Shared.Return(chunk);
         }
 
-        return buffer.ToArray();
+        return new BodyRead(buffer.ToArray());
     }
+
+    /// <summary>
+    /// Kestrel ends a body that stops early (the connection closed before the declared length, or a broken chunk) with a
+    /// 400 <see cref="BadHttpRequestException"/>; its other statuses (408 too slow, 413 over its own limit) stay its own.
+    /// </summary>
+    private static bool IsCutShort(BadHttpRequestException e) => e.StatusCode == StatusCodes.Status400BadRequest;
 }

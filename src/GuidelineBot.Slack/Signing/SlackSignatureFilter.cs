@@ -21,16 +21,16 @@ internal sealed class SlackSignatureFilter(IOptions<SlackOptions> options, TimeP
     public async ValueTask<object?> InvokeAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
     {
         var http = context.HttpContext;
-        var body = await BoundedBody.ReadAsync(http.Request.Body, http.Request.ContentLength, MaxBodyBytes, http.RequestAborted);
-        if (body is null)
+        var read = await BoundedBody.ReadAsync(http.Request.Body, http.Request.ContentLength, MaxBodyBytes, http.RequestAborted);
+        if (read.Problem == BodyReadProblem.TooLarge)
         {
             return Results.StatusCode(StatusCodes.Status413PayloadTooLarge);
         }
 
-        if (body.Length < http.Request.ContentLength)
+        if (read.Bytes is not { } body)
         {
             // The client stopped sending (it went away, or its proxy gave up): malformed, not forged.
-            logger.LogDebug("Slack request to {Path} ended after {Received} of {Declared} bytes", http.Request.Path, body.Length, http.Request.ContentLength);
+            logger.LogDebug("Slack request to {Path} was cut short: its body ended early", http.Request.Path);
             return Results.BadRequest();
         }
 

@@ -41,10 +41,15 @@ internal static class MessagesEndpoint
             return Results.Unauthorized();
         }
 
-        var body = await BoundedBody.ReadAsync(request.Body, request.ContentLength, MaxBodyBytes, cancellationToken);
-        if (body is null)
+        var read = await BoundedBody.ReadAsync(request.Body, request.ContentLength, MaxBodyBytes, cancellationToken);
+        if (read.Problem == BodyReadProblem.TooLarge)
         {
             return Results.StatusCode(StatusCodes.Status413PayloadTooLarge);
+        }
+
+        if (read.Bytes is not { } body)
+        {
+            return Results.BadRequest("The body ended early.");
         }
 
         Activity? activity;

@@ -122,10 +122,15 @@ internal static class ChatEndpoints
             return (null, Problem(StatusCodes.Status415UnsupportedMediaType, "Send JSON."));
         }
 
-        var body = await BoundedBody.ReadAsync(http.Request.Body, http.Request.ContentLength, MaxBodyBytes, cancellationToken);
-        if (body is null)
+        var read = await BoundedBody.ReadAsync(http.Request.Body, http.Request.ContentLength, MaxBodyBytes, cancellationToken);
+        if (read.Problem == BodyReadProblem.TooLarge)
         {
             return (null, Problem(StatusCodes.Status413PayloadTooLarge, "That message is too long."));
+        }
+
+        if (read.Bytes is not { } body)
+        {
+            return (null, Problem(StatusCodes.Status400BadRequest, "The message ended early: send it again."));
         }
 
         try

@@ -1,3 +1,5 @@
+using Microsoft.AspNetCore.DataProtection.KeyManagement;
+
 namespace GuidelineBot.Hosting;
 
 /// <summary>
@@ -8,13 +10,13 @@ namespace GuidelineBot.Hosting;
 /// </summary>
 public static class DataProtectionStartup
 {
-    /// <summary>The framework's internal hosted service that reads the key ring eagerly.</summary>
-    internal const string EagerKeyRingService = "DataProtectionHostedService";
+    /// <summary>The data protection assembly, whose only hosted service (internal) is the one that reads the key ring eagerly.</summary>
+    internal static readonly System.Reflection.Assembly DataProtectionAssembly = typeof(KeyManagementOptions).Assembly;
 
     /// <summary>Call after every <c>Add*</c> that may add data protection.</summary>
     public static IServiceCollection LoadDataProtectionKeysOnFirstUse(this IServiceCollection services)
     {
-        foreach (var eager in services.Where(d => d.ServiceType == typeof(IHostedService) && d.ImplementationType?.Name == EagerKeyRingService).ToList())
+        foreach (var eager in services.Where(d => d.ServiceType == typeof(IHostedService) && d.ImplementationType?.Assembly == DataProtectionAssembly).ToList())
         {
             services.Remove(eager);
         }

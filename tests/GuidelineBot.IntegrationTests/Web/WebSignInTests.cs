@@ -78,7 +78,7 @@ public sealed class WebSignInTests
         await using var bot = SignInBot(idp);
         using var chat = new ChatClient(bot.Start());
 
-        Assert.DoesNotContain(bot.Services.GetServices<IHostedService>(), s => s.GetType().Name == DataProtectionStartup.EagerKeyRingService);
+        Assert.DoesNotContain(bot.Services.GetServices<IHostedService>(), s => s.GetType().Assembly == DataProtectionStartup.DataProtectionAssembly);
         using var callback = await SignInAsync(chat, idp, (nonce, _) => idp.IdToken(nonce, "11111111-aaaa-4bbb-8ccc-000000000002", "Ada Teacher"));
         Assert.Equal(HttpStatusCode.Redirect, callback.StatusCode);
         Assert.Contains("Ada Teacher", await chat.LoadPageAsync(), StringComparison.Ordinal);
