@@ -1,5 +1,9 @@
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace GuidelineBot.IntegrationTests;
 
@@ -14,6 +18,13 @@ public class GuidelineBotFactory : WebApplicationFactory<Program>
 
     /// <summary>The SQLite file this instance's server uses.</summary>
     public string DatabasePath => Path.Combine(StorageDirectory, "guidelinebot.db");
+
+    /// <summary>Starts the server on the Kestrel endpoints <c>UseKestrel</c> set, and returns the first address it listens on.</summary>
+    public string StartKestrel()
+    {
+        StartServer();
+        return Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First();
+    }
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {

@@ -1,9 +1,6 @@
 using System.Net;
 using GuidelineBot.Core.Knowledge;
 using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
-using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -27,8 +24,7 @@ public sealed class AdminServer(TimeProvider time, IKnowledgeStatus? knowledgeSt
             if (_client is null)
             {
                 UseKestrel(options => options.Listen(IPAddress.Loopback, 0));
-                StartServer();
-                var address = Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First();
+                var address = StartKestrel();
                 _client = new HttpClient { BaseAddress = new Uri(address) };
             }
 

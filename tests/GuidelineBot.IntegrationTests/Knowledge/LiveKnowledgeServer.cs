@@ -2,9 +2,6 @@ using System.Net;
 using System.Text.Json;
 using GuidelineBot.IntegrationTests.Slack;
 using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
-using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
@@ -104,8 +101,7 @@ public sealed class LiveKnowledgeServer : GuidelineBotFactory
 
     private HttpClient StartHttp()
     {
-        StartServer();
-        var address = Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First();
+        var address = StartKestrel();
         // Redirects are the test's to see (the reload form answers one).
         return new HttpClient(new SocketsHttpHandler { AllowAutoRedirect = false }) { BaseAddress = new Uri($"http://127.0.0.1:{new Uri(address).Port}/") };
     }

@@ -3,10 +3,6 @@ using System.Net;
 using System.Net.Sockets;
 using System.Text;
 using GuidelineBot.Slack.Signing;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
-using Microsoft.AspNetCore.Http.Features;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
 namespace GuidelineBot.IntegrationTests.Slack;
@@ -30,8 +26,7 @@ public sealed class CutShortBodyTests : IAsyncLifetime
         // escapes the app as an error.
         _factory = new SlackBotFactory(_api, settings: new Dictionary<string, string?> { ["environment"] = "Development" });
         _factory.UseKestrel(options => options.Listen(IPAddress.Loopback, 0));
-        _factory.StartServer();
-        _address = new Uri(_factory.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First());
+        _address = new Uri(_factory.StartKestrel());
     }
 
     public async Task DisposeAsync()

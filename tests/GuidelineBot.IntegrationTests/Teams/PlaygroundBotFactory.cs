@@ -1,9 +1,6 @@
 using System.Net;
 using GuidelineBot.Core.Storage;
 using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
-using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace GuidelineBot.IntegrationTests.Teams;
@@ -27,8 +24,7 @@ public sealed class PlaygroundBotFactory : GuidelineBotFactory
     /// <summary>Starts Kestrel and returns <c>http://127.0.0.1:PORT/api/messages</c>.</summary>
     public string StartAndGetMessagesEndpoint()
     {
-        StartServer();
-        var address = Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First();
+        var address = StartKestrel();
         return address.TrimEnd('/') + "/api/messages";
     }
 

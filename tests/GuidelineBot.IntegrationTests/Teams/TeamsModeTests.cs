@@ -4,10 +4,7 @@ using System.Text.Json.Nodes;
 using GuidelineBot.IntegrationTests.Slack;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
@@ -128,8 +125,7 @@ public sealed class TeamsModeTests
         /// <summary>Starts Kestrel and returns <c>http://127.0.0.1:PORT/api/messages</c> (traffic stays on loopback).</summary>
         public string StartAndGetLoopbackMessagesEndpoint()
         {
-            StartServer();
-            var address = Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First();
+            var address = StartKestrel();
             return $"http://127.0.0.1:{new Uri(address.Replace("[::]", "localhost", StringComparison.Ordinal)).Port}/api/messages";
         }
 

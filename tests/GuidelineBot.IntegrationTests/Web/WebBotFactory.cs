@@ -1,9 +1,6 @@
 using System.Net;
 using GuidelineBot.IntegrationTests.Slack;
 using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
-using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
@@ -45,8 +42,7 @@ public sealed class WebBotFactory : GuidelineBotFactory
     /// <summary>Starts Kestrel and returns <c>http://127.0.0.1:PORT</c> (traffic stays on loopback even when listening everywhere).</summary>
     public string Start()
     {
-        StartServer();
-        var address = Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First();
+        var address = StartKestrel();
         return $"http://127.0.0.1:{new Uri(address.Replace("[::]", "localhost", StringComparison.Ordinal)).Port}";
     }
 
