@@ -42,7 +42,7 @@ public sealed class PostgresDatabase : StoreDatabase
 
     internal override void AddTime(DbCommand command, string name, DateTimeOffset? value)
     {
-        var parameter = new NpgsqlParameter("@" + name, NpgsqlDbType.TimestampTz)
+        var parameter = new NpgsqlParameter(ParameterName(name), NpgsqlDbType.TimestampTz)
         {
             Value = value is { } v ? v.ToUniversalTime() : DBNull.Value,
         };

@@ -58,14 +58,17 @@ public abstract class StoreDatabase : IAsyncDisposable, IDisposable
     }
 
     /// <summary>
-    /// Adds parameter <c>@<paramref name="name"/></c>. Named with its prefix: Microsoft.Data.Sqlite looks a bare name up
+    /// A parameter's name with its prefix, <c>@<paramref name="name"/></c>: Microsoft.Data.Sqlite looks a bare name up
     /// under all three prefixes, on every execution (≈3 % of a cached slash command's CPU went to the question log's
     /// lookups); Npgsql accepts either.
     /// </summary>
+    internal static string ParameterName(string name) => "@" + name;
+
+    /// <summary>Adds parameter <see cref="ParameterName"/>(<paramref name="name"/>).</summary>
     internal static DbParameter Add(DbCommand command, string name, object? value)
     {
         var parameter = command.CreateParameter();
-        parameter.ParameterName = "@" + name;
+        parameter.ParameterName = ParameterName(name);
         parameter.Value = value ?? DBNull.Value;
         command.Parameters.Add(parameter);
         return parameter;
