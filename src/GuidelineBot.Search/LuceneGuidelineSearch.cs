@@ -116,7 +116,7 @@ public sealed class LuceneGuidelineSearch : IGuidelineSearch, IDisposable
     /// False while the semantic index is being built in the background, or (built by a server) while the model's session
     /// is not built yet: until then questions are answered by the lexical stage, without waiting, and not cached.
     /// </summary>
-    public bool IsComplete => SemanticReady.IsCompleted && !(_semantic is not null && SessionPending);
+    public bool IsComplete => SemanticReady.IsCompleted && (_semantic is null || !SessionPending);
 
     /// <summary>Built by a server and the model's session is not built yet: questions do not wait for it.</summary>
     private bool SessionPending => _neverWaitForModel && _encoder is { IsReady: false };
