@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.Text.Encodings.Web;
 using System.Text.Json;
 using GuidelineBot.Core.Answers;
 
@@ -10,6 +11,12 @@ namespace GuidelineBot.Cli;
 /// </summary>
 internal static class AskCommand
 {
+    /// <summary>Here rather than in <see cref="CliApp"/>, whose static fields every server start initialises.</summary>
+    private static readonly JsonSerializerOptions Json = new(CliJsonContext.Default.Options)
+    {
+        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+    };
+
     public static Command Create(CliContext cli)
     {
         var (output, errors, input) = (cli.Output, cli.Errors, cli.Input);
@@ -54,7 +61,7 @@ internal static class AskCommand
     {
         if (asJson)
         {
-            await output.WriteLineAsync(JsonSerializer.Serialize(AskJson.From(reply), CliApp.Json));
+            await output.WriteLineAsync(JsonSerializer.Serialize(AskJson.From(reply), Json));
         }
         else
         {

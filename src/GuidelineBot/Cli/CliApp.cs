@@ -1,6 +1,4 @@
 using System.CommandLine;
-using System.Text.Encodings.Web;
-using System.Text.Json;
 using GuidelineBot.Core.Knowledge;
 using GuidelineBot.Hosting;
 using GuidelineBot.Storage;
@@ -12,11 +10,6 @@ namespace GuidelineBot.Cli;
 internal static class CliApp
 {
     private static readonly HashSet<string> CommandNames = ["ask", "topics", "eval", "report", "package", "healthcheck", "knowledge", "-h", "--help", "-?", "--version"];
-
-    internal static readonly JsonSerializerOptions Json = new(CliJsonContext.Default.Options)
-    {
-        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
-    };
 
     /// <summary>True when the arguments name a CLI command; anything else starts the bot server.</summary>
     public static bool IsCommand(string[] args) => args.Length > 0 && CommandNames.Contains(args[0]);
