@@ -32,7 +32,9 @@ public static class AdminEndpoints
         return endpoints;
     }
 
-    private static async Task<Results<RazorComponentResult<DashboardPage>, ProblemHttpResult>> ShowAsync(
+    // The results name the page's type only in the body: the request delegate generator cannot see Razor's own
+    // generated types in a signature.
+    private static async Task<Results<RazorComponentResult, ProblemHttpResult>> ShowAsync(
         AdminDashboard dashboard, HttpContext http, int? days, CancellationToken cancellationToken)
     {
         if (!TryRange(days, out var range, out var problem))
@@ -42,7 +44,7 @@ public static class AdminEndpoints
 
         // Not cached: antiforgery (the reload form's token) marks the response no-store.
         var model = await dashboard.LoadAsync(range, cancellationToken);
-        return new RazorComponentResult<DashboardPage>(new { Model = model, BasePath = http.Request.PathBase + Path });
+        return new RazorComponentResult(typeof(DashboardPage), new { Model = model, BasePath = http.Request.PathBase + Path });
     }
 
     private static async Task<Results<FileContentHttpResult, ProblemHttpResult>> ExportAsync(

@@ -28,7 +28,8 @@ internal static class ChatEndpoints
     /// <summary>A form posts a few fields (the experts' forms have one or two).</summary>
     private const int MaxInputs = 8;
 
-    public static RazorComponentResult<ChatPage> Page(HttpContext http, IAntiforgery antiforgery)
+    /// <remarks>The result names the page's type only in the body (see <c>AdminEndpoints.ShowAsync</c>).</remarks>
+    public static RazorComponentResult Page(HttpContext http, IAntiforgery antiforgery)
     {
         WebUser.EnsureLocalId(http);
         var tokens = antiforgery.GetAndStoreTokens(http);
@@ -37,7 +38,7 @@ internal static class ChatEndpoints
             "form-action 'self'; frame-ancestors 'none'; base-uri 'none'; object-src 'none'";
         http.Response.Headers["Referrer-Policy"] = "no-referrer";
         http.Response.Headers.XContentTypeOptions = "nosniff";
-        return new RazorComponentResult<ChatPage>(new Dictionary<string, object?>
+        return new RazorComponentResult(typeof(ChatPage), new Dictionary<string, object?>
         {
             [nameof(ChatPage.RequestToken)] = tokens.RequestToken,
             [nameof(ChatPage.UserName)] = WebUser.DisplayName(http),
