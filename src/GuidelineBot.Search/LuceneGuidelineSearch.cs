@@ -123,6 +123,9 @@ public sealed class LuceneGuidelineSearch : IGuidelineSearch, IDisposable
 
     public KnowledgeBase Knowledge { get; }
 
+    /// <summary>The Lucene index was opened from <see cref="SearchOptions.IndexCachePath"/>, not built by this engine.</summary>
+    internal bool IndexFromCache => _index.FromCache;
+
     /// <summary>How many questions needed the sentence encoder so far (the rest were decided lexically).</summary>
     public long EncodedQuestions => Interlocked.Read(ref _encodedQuestions);
 

@@ -15,7 +15,8 @@ namespace GuidelineBot.Search;
 
 /// <summary>
 /// The Lucene side of the engine, built once at start-up: one document per section (heading, whole text, document
-/// title) and one per passage in a RAMDirectory with one shared <see cref="IndexSearcher"/>, plus the term statistics
+/// title) and one per passage in a RAMDirectory (or opened from the copy an earlier start saved, see
+/// <see cref="LuceneIndexCache"/>) with one shared <see cref="IndexSearcher"/>, plus the term statistics
 /// the ranker's lexical features need (section terms, section frequencies, each document's background words). Queries
 /// are built term by term from the analyzed user text, so nothing the user types is ever read as query syntax.
 /// </summary>
@@ -45,7 +46,7 @@ internal sealed partial class LuceneSectionIndex : IDisposable
     private readonly GuidelineSection[] _sections;
     private readonly Analyzer _indexAnalyzer;
     private readonly Analyzer _queryAnalyzer;
-    private readonly RAMDirectory _directory = new();
+    private readonly Lucene.Net.Store.Directory _directory;
     private readonly DirectoryReader _reader;
     private readonly IndexSearcher _searcher;
     private readonly int[] _docSection;
@@ -67,33 +68,8 @@ internal sealed partial class LuceneSectionIndex : IDisposable
         _queryAnalyzer = GuidelineAnalyzer.CreateQuery(synonyms);
 
         var similarity = new BM25Similarity();
-        using (var writer = new IndexWriter(_directory, new IndexWriterConfig(LuceneSetup.Version, _indexAnalyzer) { Similarity = similarity }))
-        {
-            for (var i = 0; i < _sections.Length; i++)
-            {
-                var s = _sections[i];
-                writer.AddDocument(new Document
-                {
-                    new StoredField(FieldSection, i),
-                    new TextField(FieldHeading, FullHeading(s), Field.Store.NO),
-                    new TextField(FieldBody, s.Text, Field.Store.NO),
-                    new TextField(FieldTitle, s.DocumentTitle, Field.Store.NO),
-                });
-                for (var j = 0; j < s.Passages.Count; j++)
-                {
-                    writer.AddDocument(new Document
-                    {
-                        new StoredField(FieldSection, i),
-                        new StoredField(FieldPassage, j),
-                        new TextField(FieldPassageBody, s.Passages[j].Text, Field.Store.NO),
-                    });
-                }
-            }
-
-            writer.Commit();
-        }
-
-        _reader = DirectoryReader.Open(_directory);
+        (_directory, _reader, FromCache) = LuceneIndexCache.OpenOrBuild(options.IndexCachePath, LuceneIndexCache.Key(IndexedTexts(_sections)),
+            () => Build(_sections, _indexAnalyzer, similarity));
         _searcher = new IndexSearcher(_reader) { Similarity = similarity };
 
         // Lucene doc id → (section, passage or -1), read once so the hot path loads no stored fields.
@@ -124,6 +100,54 @@ internal sealed partial class LuceneSectionIndex : IDisposable
         _documentBackground = documentIds
             .Select(id => BackgroundTerms(Enumerable.Range(0, _sections.Length).Where(i => _sections[i].DocumentId == id).ToArray()))
             .ToArray();
+    }
+
+    /// <summary>The index came from <see cref="SearchOptions.IndexCachePath"/> rather than being built by this start.</summary>
+    internal bool FromCache { get; }
+
+    /// <summary>One document per section (heading, text, document title), then one per passage, in section order.</summary>
+    private static RAMDirectory Build(GuidelineSection[] sections, Analyzer analyzer, Similarity similarity)
+    {
+        var directory = new RAMDirectory();
+        using var writer = new IndexWriter(directory, new IndexWriterConfig(LuceneSetup.Version, analyzer) { Similarity = similarity });
+        for (var i = 0; i < sections.Length; i++)
+        {
+            var s = sections[i];
+            writer.AddDocument(new Document
+            {
+                new StoredField(FieldSection, i),
+                new TextField(FieldHeading, FullHeading(s), Field.Store.NO),
+                new TextField(FieldBody, s.Text, Field.Store.NO),
+                new TextField(FieldTitle, s.DocumentTitle, Field.Store.NO),
+            });
+            for (var j = 0; j < s.Passages.Count; j++)
+            {
+                writer.AddDocument(new Document
+                {
+                    new StoredField(FieldSection, i),
+                    new StoredField(FieldPassage, j),
+                    new TextField(FieldPassageBody, s.Passages[j].Text, Field.Store.NO),
+                });
+            }
+        }
+
+        writer.Commit();
+        return directory;
+    }
+
+    /// <summary>Every text <see cref="Build"/> indexes, in its order (the cache key of the index).</summary>
+    private static IEnumerable<string> IndexedTexts(GuidelineSection[] sections)
+    {
+        foreach (var s in sections)
+        {
+            yield return FullHeading(s);
+            yield return s.Text;
+            yield return s.DocumentTitle;
+            foreach (var p in s.Passages)
+            {
+                yield return p.Text;
+            }
+        }
     }
 
     /// <summary>One group per query position: the word the user typed (stemmed) and its synonyms.</summary>

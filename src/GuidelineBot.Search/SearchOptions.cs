@@ -31,6 +31,12 @@ public sealed class SearchOptions
     public string ModelCachePath { get; set; } = "data/models";
 
     /// <summary>
+    /// Folder the Lucene index is saved to, one sub-folder per knowledge content, so that a later start over the same
+    /// knowledge opens it instead of indexing again; empty: always index in memory.
+    /// </summary>
+    public string? IndexCachePath { get; set; } = "data/index";
+
+    /// <summary>
     /// At start-up, how long the server waits for the semantic index before it starts answering (readiness included).
     /// Vectors the store has are read, not encoded, so this matters only for a corpus the store has not seen: past it,
     /// questions are answered by the lexical stage alone until every heading, passage and sentence is encoded.

@@ -1,0 +1,164 @@
+using GuidelineBot.Core.Knowledge;
+using GuidelineBot.Search;
+
+namespace GuidelineBot.UnitTests.Search;
+
+/// <summary>
+/// The saved Lucene index (<see cref="SearchOptions.IndexCachePath"/>): written by the first engine over some knowledge,
+/// opened by the next one with identical rankings, a folder per content, and indexed again when damaged or unwritable.
+/// </summary>
+public sealed class LuceneIndexCacheTests : IDisposable
+{
+    private const string Document = """
+        Greenhouse Guidelines
+
+        These greenhouse guidelines of the Harbor Point Schools cover every greenhouse on a Harbor Point campus.
+
+        Q: When may students water the plants?
+
+        - Students water the seedlings before the first lesson, never during the midday heat.
+
+        Q: Who keeps the greenhouse keys?
+
+        - The science coordinator keeps the keys; a teacher signs them out at the front office.
+
+        Q: Can I use pesticides?
+
+        - Only the approved organic sprays, stored in the locked cabinet, and never while students are present.
+        """;
+
+    private static readonly string[] Questions =
+    [
+        "who has the keys to the greenhouse",
+        "can students water plants at noon",
+        "is bug spray allowed",
+        "what do these guidelines cover",
+        "how do I book the gym",
+    ];
+
+    private readonly TestPaths.TempFolder _knowledgeFolder = new();
+    private readonly TestPaths.TempFolder _cache = new();
+
+    public void Dispose()
+    {
+        _knowledgeFolder.Dispose();
+        _cache.Dispose();
+    }
+
+    private KnowledgeBase Load(string text)
+    {
+        _knowledgeFolder.Write("greenhouse.txt", text);
+        return KnowledgeLoader.Load(new KnowledgeOptions { Path = _knowledgeFolder.Path });
+    }
+
+    private LuceneGuidelineSearch Engine(KnowledgeBase knowledge, string? cachePath) =>
+        new(knowledge, new SearchOptions { Reranker = RerankerKind.None, IndexCachePath = cachePath });
+
+    private static List<string> Rankings(LuceneGuidelineSearch search) =>
+        Questions.SelectMany(q => search.Explain(q, forceSemantic: false)
+            .Select(s => $"{q} | {s.Section.Id} | {s.Rank:R} | {s.Confidence:R} | {s.FoundByLucene}")).ToList();
+
+    private string[] KeyFolders() => Directory.GetDirectories(_cache.Path).Select(Path.GetFileName).ToArray()!;
+
+    [Fact]
+    public void The_first_engine_saves_its_index_and_the_next_opens_it_with_the_same_rankings()
+    {
+        var knowledge = Load(Document);
+        List<string> built;
+        using (var first = Engine(knowledge, _cache.Path))
+        {
+            Assert.False(first.IndexFromCache);
+            built = Rankings(first);
+        }
+
+        var folder = Assert.Single(KeyFolders());
+        Assert.Matches("^[0-9a-f]{64}$", folder);
+        Assert.NotEmpty(Directory.GetFiles(Path.Combine(_cache.Path, folder)));
+
+        using var second = Engine(knowledge, _cache.Path);
+        Assert.True(second.IndexFromCache);
+        Assert.Equal(built, Rankings(second));
+        Assert.Contains(built, r => r.StartsWith("who has the keys", StringComparison.Ordinal));
+        using var uncached = Engine(knowledge, null);
+        Assert.Equal(built, Rankings(uncached));
+    }
+
+    [Fact]
+    public void Changed_knowledge_gets_its_own_index_and_never_reads_the_old_one()
+    {
+        using (var before = Engine(Load(Document), _cache.Path))
+        {
+            Assert.False(before.IndexFromCache);
+        }
+
+        var changed = Load(Document.Replace("science coordinator", "head gardener", StringComparison.Ordinal));
+        using var after = Engine(changed, _cache.Path);
+        Assert.False(after.IndexFromCache);
+        Assert.Equal(2, KeyFolders().Length);
+        var keys = after.Explain("who has the greenhouse keys", forceSemantic: false)[0];
+        Assert.Contains("head gardener", keys.Section.Text, StringComparison.Ordinal);
+        using var fresh = Engine(changed, null);
+        Assert.Equal(Rankings(fresh), Rankings(after));
+    }
+
+    [Fact]
+    public void A_damaged_saved_index_is_indexed_again_and_replaced()
+    {
+        var knowledge = Load(Document);
+        List<string> built;
+        using (var first = Engine(knowledge, _cache.Path))
+        {
+            built = Rankings(first);
+        }
+
+        var folder = Path.Combine(_cache.Path, Assert.Single(KeyFolders()));
+        foreach (var file in Directory.GetFiles(folder, "segments*"))
+        {
+            File.WriteAllBytes(file, [1, 2, 3]);
+        }
+
+        using (var damaged = Engine(knowledge, _cache.Path))
+        {
+            Assert.False(damaged.IndexFromCache);
+            Assert.Equal(built, Rankings(damaged));
+        }
+
+        using var repaired = Engine(knowledge, _cache.Path);
+        Assert.True(repaired.IndexFromCache);
+        Assert.Equal(built, Rankings(repaired));
+    }
+
+    [Fact]
+    public void An_unwritable_or_empty_cache_path_indexes_in_memory()
+    {
+        var knowledge = Load(Document);
+        var notAFolder = _cache.Write("occupied", "a file where the cache folder would go");
+        using (var blocked = Engine(knowledge, notAFolder))
+        {
+            Assert.False(blocked.IndexFromCache);
+            Assert.NotEmpty(Rankings(blocked));
+        }
+
+        using (var blockedAgain = Engine(knowledge, notAFolder))
+        {
+            Assert.False(blockedAgain.IndexFromCache);
+        }
+
+        using var none = Engine(knowledge, "");
+        Assert.False(none.IndexFromCache);
+        Assert.Empty(KeyFolders());
+    }
+
+    [Fact]
+    public void Only_the_newest_other_versions_are_kept()
+    {
+        for (var i = 0; i < 6; i++)
+        {
+            using var engine = Engine(Load(Document.Replace("midday heat", $"midday heat ({i})", StringComparison.Ordinal)), _cache.Path);
+            Assert.False(engine.IndexFromCache);
+        }
+
+        Assert.Equal(4, KeyFolders().Length);
+        Assert.DoesNotContain(KeyFolders(), f => f.Contains(".tmp-", StringComparison.Ordinal));
+    }
+}
