@@ -101,9 +101,10 @@ internal static class LuceneIndexCache
             System.IO.Directory.Move(temporary, folder);
             Prune(cachePath, folder);
         }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        catch (Exception ex) when (ex is not OutOfMemoryException)
         {
-            // Not writable, or another process saved the same key first: this start keeps its index in memory.
+            // Not writable (a read-only volume), or another process saved the same key first: this start keeps its
+            // index in memory. A cache never fails a start.
             TryDelete(temporary);
         }
     }
