@@ -41,7 +41,8 @@ public static class SlackEndpointRouteBuilderExtensions
             logger.LogWarning("Slack:BotToken is not set: the slash command works, but mentions and DMs cannot be answered.");
         }
 
-        var slack = endpoints.MapGroup(PathPrefix).AddEndpointFilter<SlackSignatureFilter>();
+        // One filter instance from the container (AddEndpointFilter<T> would compile a factory expression per start).
+        var slack = endpoints.MapGroup(PathPrefix).AddEndpointFilter(endpoints.ServiceProvider.GetRequiredService<SlackSignatureFilter>());
         slack.MapPost("/commands", SlashCommandEndpoint.HandleAsync);
         slack.MapPost("/events", EventsEndpoint.HandleAsync);
         slack.MapPost("/interactions", InteractionsEndpoint.HandleAsync);

@@ -10,6 +10,7 @@ using GuidelineBot.Slack.Events;
 using GuidelineBot.Slack.Experts;
 using GuidelineBot.Slack.Interactions;
 using GuidelineBot.Slack.Onboarding;
+using GuidelineBot.Slack.Signing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -45,6 +46,7 @@ public static class SlackServiceCollectionExtensions
         services.AddWorkQueue<SlackWork, SlackWorkHandler>(SlackWorkHandler.Settings);
         services.AddSingleton<SlackBotIdentity>();
         services.AddSingleton<SlashCommandReplies>();
+        services.AddSingleton<SlackSignatureFilter>();
 
         services.AddScoped<SlackEventDispatcher>();
         services.AddScoped<SlackEventFilter>();
