@@ -124,7 +124,10 @@ public sealed class LuceneGuidelineSearch : IGuidelineSearch, IDisposable
     public KnowledgeBase Knowledge { get; }
 
     /// <summary>The Lucene index was opened from <see cref="SearchOptions.IndexCachePath"/>, not built by this engine.</summary>
-    internal bool IndexFromCache => _index.FromCache;
+    public bool IndexFromCache => _index.FromCache;
+
+    /// <summary>Why the saved Lucene index was not used or not saved (null: nothing to report).</summary>
+    public string? IndexCacheProblem => _index.CacheProblem;
 
     /// <summary>How many questions needed the sentence encoder so far (the rest were decided lexically).</summary>
     public long EncodedQuestions => Interlocked.Read(ref _encodedQuestions);

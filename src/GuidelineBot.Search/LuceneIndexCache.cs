@@ -10,79 +10,118 @@ namespace GuidelineBot.Search;
 /// The section index on disk (<see cref="SearchOptions.IndexCachePath"/>), one folder per content key, so that a later
 /// start over the same knowledge opens the index instead of analysing and indexing every section again (the larger
 /// part of a start's indexing time is Lucene's indexing chain, whatever the corpus size). A folder appears whole or
-/// not at all (written under a temporary name, then renamed); one that cannot be read is indexed again. Replicas may
-/// share the folder.
+/// not at all (written under a temporary name, then renamed), and is checked (checksums, document count) before use:
+/// one that fails is indexed again and replaced. Replicas may share the folder on a local disk.
 /// </summary>
 internal static class LuceneIndexCache
 {
     /// <summary>Key folders kept besides the current one (other knowledge versions, for replicas not yet reloaded).</summary>
     private const int KeepOtherKeys = 3;
 
+    /// <summary>Changes whenever what <see cref="LuceneSectionIndex"/> writes changes in a way the assemblies do not show.</summary>
+    private const string Format = "sections+passages/1";
+
+    /// <summary>The result of <see cref="OpenOrBuild"/>: the index, and how this start got it.</summary>
+    /// <param name="FromCache">Opened from a saved copy.</param>
+    /// <param name="Problem">Why a saved copy was not used or not saved (null: nothing to report).</param>
+    internal sealed record Opened(LuceneDirectory Directory, DirectoryReader Reader, bool FromCache, string? Problem);
+
     /// <summary>
-    /// The key of an index: its content (the texts of every field, in order) and this build of the code that analyses
-    /// and indexes it (our assembly and Lucene's), so that a changed analyser never reads an old index.
+    /// The key of an index: its content (the texts of every field, in order, and how many documents each section has)
+    /// and this build of the code that analyses and indexes it (ours, Lucene's, J2N's and the runtime's), so that a
+    /// changed analyser never reads an old index.
     /// </summary>
-    public static string Key(IEnumerable<string> texts)
+    public static string Key(IEnumerable<IReadOnlyList<string>> documents)
     {
         using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
-        foreach (var type in new[] { typeof(LuceneIndexCache), typeof(IndexWriter), typeof(Lucene.Net.Analysis.En.PorterStemFilter) })
+        hash.AppendData(Encoding.UTF8.GetBytes(Format));
+        foreach (var type in new[] { typeof(LuceneIndexCache), typeof(IndexWriter), typeof(Lucene.Net.Analysis.En.PorterStemFilter), typeof(J2N.Character), typeof(object) })
         {
             hash.AppendData(type.Assembly.ManifestModule.ModuleVersionId.ToByteArray());
         }
 
-        foreach (var text in texts)
+        foreach (var texts in documents)
         {
-            hash.AppendData(Encoding.UTF8.GetBytes(text));
-            hash.AppendData([0]);
+            hash.AppendData(BitConverter.GetBytes(texts.Count));
+            foreach (var text in texts)
+            {
+                hash.AppendData(Encoding.UTF8.GetBytes(text));
+                hash.AppendData([0]);
+            }
         }
 
         return Convert.ToHexStringLower(hash.GetHashAndReset());
     }
 
     /// <summary>
-    /// Opens the cached index of <paramref name="key"/>, or builds it with <paramref name="build"/> (and saves a copy
-    /// for the next start). Without a cache folder, or when it cannot be read or written, the index is built in memory.
+    /// Opens the saved index of <paramref name="key"/> if it holds <paramref name="documents"/> documents and passes its
+    /// checksums, or builds it with <paramref name="build"/> (and saves a copy for the next start). Without a cache
+    /// folder, or when it cannot be read or written, the index is built in memory.
     /// </summary>
-    public static (LuceneDirectory Directory, DirectoryReader Reader, bool FromCache) OpenOrBuild(string? cachePath, string key, Func<RAMDirectory> build)
+    public static Opened OpenOrBuild(string? cachePath, string key, int documents, Func<RAMDirectory> build)
     {
-        var folder = string.IsNullOrWhiteSpace(cachePath) ? null : Path.Combine(cachePath, key);
-        if (folder is not null && TryOpen(folder) is { } cached)
+        if (!string.IsNullOrWhiteSpace(cachePath))
         {
-            return (cached.Directory, cached.Reader, true);
+            var folder = Path.Combine(cachePath, key);
+            var (cached, openProblem) = TryOpen(folder, documents);
+            if (cached is not null)
+            {
+                return cached;
+            }
+
+            var built = build();
+            var saveProblem = TrySave(built, cachePath, folder);
+            return new Opened(built, DirectoryReader.Open(built), false, openProblem ?? saveProblem);
         }
 
-        var built = build();
-        if (folder is not null)
-        {
-            TrySave(built, cachePath!, folder);
-        }
-
-        return (built, DirectoryReader.Open(built), false);
+        var inMemory = build();
+        return new Opened(inMemory, DirectoryReader.Open(inMemory), false, null);
     }
 
-    private static (LuceneDirectory Directory, DirectoryReader Reader)? TryOpen(string folder)
+    private static (Opened? Opened, string? Problem) TryOpen(string folder, int documents)
     {
         if (!System.IO.Directory.Exists(folder))
         {
-            return null;
+            return (null, null);
         }
 
         LuceneDirectory? directory = null;
+        DirectoryReader? reader = null;
         try
         {
             directory = FSDirectory.Open(folder);
-            return (directory, DirectoryReader.Open(directory));
+            reader = DirectoryReader.Open(directory);
+            foreach (var leaf in reader.Leaves)
+            {
+                leaf.AtomicReader.CheckIntegrity();
+            }
+
+            if (reader.MaxDoc != documents)
+            {
+                throw new CorruptIndexException($"{reader.MaxDoc} documents, expected {documents}");
+            }
+
+            return (new Opened(directory, reader, true, null), null);
         }
         catch (Exception ex) when (ex is not OutOfMemoryException)
         {
-            // Damaged or half-deleted (Lucene reports a damaged file in several ways): index again, and replace it.
+            reader?.Dispose();
             directory?.Dispose();
+            if (ex is UnauthorizedAccessException)
+            {
+                // Not ours to read: the copy stays, for a start that may.
+                return (null, $"the saved index in {folder} could not be read ({ex.Message}); indexed in memory");
+            }
+
+            // Damaged or half-deleted (Lucene reports a failed checksum or a truncated file as an IOException, among
+            // others): indexed again, and the copy replaced. A copy lost to a passing error costs one indexing.
             TryDelete(folder);
-            return null;
+            return (null, $"the saved index in {folder} was damaged or unreadable ({ex.Message}); indexed again");
         }
     }
 
-    private static void TrySave(RAMDirectory built, string cachePath, string folder)
+    /// <returns>Why the copy was not saved, or null.</returns>
+    private static string? TrySave(RAMDirectory built, string cachePath, string folder)
     {
         var temporary = $"{folder}.tmp-{Guid.NewGuid():N}";
         try
@@ -100,21 +139,25 @@ internal static class LuceneIndexCache
 
             System.IO.Directory.Move(temporary, folder);
             Prune(cachePath, folder);
+            return null;
         }
         catch (Exception ex) when (ex is not OutOfMemoryException)
         {
             // Not writable (a read-only volume), or another process saved the same key first: this start keeps its
             // index in memory. A cache never fails a start.
             TryDelete(temporary);
+            return System.IO.Directory.Exists(folder) ? null : $"the index could not be saved to {cachePath} ({ex.Message})";
         }
     }
 
-    /// <summary>Deletes all but the newest <see cref="KeepOtherKeys"/> other key folders (never another writer's temporary one).</summary>
+    /// <summary>
+    /// Deletes all but the newest <see cref="KeepOtherKeys"/> other key folders: only folders named like a key, never
+    /// another writer's temporary folder or anything else that lives under the path.
+    /// </summary>
     private static void Prune(string cachePath, string current)
     {
         var stale = new DirectoryInfo(cachePath).GetDirectories()
-            .Where(d => !d.Name.Contains(".tmp-", StringComparison.Ordinal)
-                && !string.Equals(d.FullName, Path.GetFullPath(current), StringComparison.Ordinal))
+            .Where(d => IsKey(d.Name) && !string.Equals(d.FullName, Path.GetFullPath(current), StringComparison.Ordinal))
             .OrderByDescending(d => d.LastWriteTimeUtc)
             .Skip(KeepOtherKeys);
         foreach (var folder in stale)
@@ -122,6 +165,8 @@ internal static class LuceneIndexCache
             TryDelete(folder.FullName);
         }
     }
+
+    private static bool IsKey(string name) => name.Length == 64 && name.All(char.IsAsciiHexDigitLower);
 
     private static void TryDelete(string folder)
     {

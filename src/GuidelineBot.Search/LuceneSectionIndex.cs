@@ -68,8 +68,10 @@ internal sealed partial class LuceneSectionIndex : IDisposable
         _queryAnalyzer = GuidelineAnalyzer.CreateQuery(synonyms);
 
         var similarity = new BM25Similarity();
-        (_directory, _reader, FromCache) = LuceneIndexCache.OpenOrBuild(options.IndexCachePath, LuceneIndexCache.Key(IndexedTexts(_sections)),
+        var documents = _sections.Length + _sections.Sum(s => s.Passages.Count);
+        var opened = LuceneIndexCache.OpenOrBuild(options.IndexCachePath, LuceneIndexCache.Key(IndexedTexts(_sections)), documents,
             () => Build(_sections, _indexAnalyzer, similarity));
+        (_directory, _reader, FromCache, CacheProblem) = (opened.Directory, opened.Reader, opened.FromCache, opened.Problem);
         _searcher = new IndexSearcher(_reader) { Similarity = similarity };
 
         // Lucene doc id → (section, passage or -1), read once so the hot path loads no stored fields.
@@ -105,6 +107,9 @@ internal sealed partial class LuceneSectionIndex : IDisposable
     /// <summary>The index came from <see cref="SearchOptions.IndexCachePath"/> rather than being built by this start.</summary>
     internal bool FromCache { get; }
 
+    /// <summary>Why the saved index was not used or not saved (null: nothing to report).</summary>
+    internal string? CacheProblem { get; }
+
     /// <summary>One document per section (heading, text, document title), then one per passage, in section order.</summary>
     private static RAMDirectory Build(GuidelineSection[] sections, Analyzer analyzer, Similarity similarity)
     {
@@ -135,20 +140,9 @@ internal sealed partial class LuceneSectionIndex : IDisposable
         return directory;
     }
 
-    /// <summary>Every text <see cref="Build"/> indexes, in its order (the cache key of the index).</summary>
-    private static IEnumerable<string> IndexedTexts(GuidelineSection[] sections)
-    {
-        foreach (var s in sections)
-        {
-            yield return FullHeading(s);
-            yield return s.Text;
-            yield return s.DocumentTitle;
-            foreach (var p in s.Passages)
-            {
-                yield return p.Text;
-            }
-        }
-    }
+    /// <summary>Every text <see cref="Build"/> indexes, one list per section in its order (the cache key of the index).</summary>
+    private static IEnumerable<IReadOnlyList<string>> IndexedTexts(GuidelineSection[] sections) =>
+        sections.Select(s => (IReadOnlyList<string>)[FullHeading(s), s.Text, s.DocumentTitle, .. s.Passages.Select(p => p.Text)]);
 
     /// <summary>One group per query position: the word the user typed (stemmed) and its synonyms.</summary>
     internal sealed record TermGroup(List<string> Terms, List<string> Synonyms)

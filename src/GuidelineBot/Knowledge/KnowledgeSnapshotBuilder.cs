@@ -70,7 +70,7 @@ internal sealed class KnowledgeSnapshotBuilder(
         };
         var search = live is not null && live.Knowledge.Version == knowledge.Version
             ? live.Search
-            : await BuildSearchAsync(knowledge, synonyms, new EngineStart(server && live is null, server), cancellationToken);
+            : Reported(await BuildSearchAsync(knowledge, synonyms, new EngineStart(server && live is null, server), cancellationToken));
         // Onboarding walks the folder's documents: the expert answers are a growing FAQ, not a guideline to acknowledge.
         var guidelines = expertAnswers is null
             ? search.Knowledge
@@ -193,6 +193,17 @@ internal sealed class KnowledgeSnapshotBuilder(
             warnings.Add(new KnowledgeError(display, 0, ex.Message + " The onboarding loaded before stays live."));
             return (live.Onboarding, live.OnboardingQuestions, live.LastGoodOnboardingQuestions);
         }
+    }
+
+    /// <summary>Logs why the saved Lucene index was not used or saved (the start took longer than it needed to).</summary>
+    private IGuidelineSearch Reported(IGuidelineSearch search)
+    {
+        if (search is LuceneGuidelineSearch { IndexCacheProblem: { } problem })
+        {
+            logger.LogWarning("Lucene index: {Problem} (Search:IndexCachePath)", problem);
+        }
+
+        return search;
     }
 
     private async Task<IGuidelineSearch> BuildSearchAsync(KnowledgeBase knowledge, SynonymSet synonyms, EngineStart start,

@@ -101,8 +101,10 @@ public sealed class LuceneIndexCacheTests : IDisposable
         Assert.Equal(Rankings(fresh), Rankings(after));
     }
 
-    [Fact]
-    public void A_damaged_saved_index_is_indexed_again_and_replaced()
+    [Theory]
+    [InlineData("segments_")] // the commit point: Lucene cannot open the index
+    [InlineData("cfs")] // the compound file's contents: only the checksums show it
+    public void A_damaged_saved_index_is_indexed_again_and_replaced(string damaged)
     {
         var knowledge = Load(Document);
         List<string> built;
@@ -112,19 +114,22 @@ public sealed class LuceneIndexCacheTests : IDisposable
         }
 
         var folder = Path.Combine(_cache.Path, Assert.Single(KeyFolders()));
-        foreach (var file in Directory.GetFiles(folder, "segments*"))
-        {
-            File.WriteAllBytes(file, [1, 2, 3]);
-        }
+        var file = Assert.Single(Directory.GetFiles(folder), f => Path.GetFileName(f).StartsWith(damaged, StringComparison.Ordinal)
+            || Path.GetExtension(f) == "." + damaged);
+        var bytes = File.ReadAllBytes(file);
+        bytes[bytes.Length / 2] ^= 0x5A;
+        File.WriteAllBytes(file, damaged == "segments_" ? bytes[..3] : bytes);
 
-        using (var damaged = Engine(knowledge, _cache.Path))
+        using (var again = Engine(knowledge, _cache.Path))
         {
-            Assert.False(damaged.IndexFromCache);
-            Assert.Equal(built, Rankings(damaged));
+            Assert.False(again.IndexFromCache);
+            Assert.True(again.IndexCacheProblem?.Contains("damaged", StringComparison.Ordinal), again.IndexCacheProblem);
+            Assert.Equal(built, Rankings(again));
         }
 
         using var repaired = Engine(knowledge, _cache.Path);
         Assert.True(repaired.IndexFromCache);
+        Assert.Null(repaired.IndexCacheProblem);
         Assert.Equal(built, Rankings(repaired));
     }
 
@@ -136,6 +141,7 @@ public sealed class LuceneIndexCacheTests : IDisposable
         using (var blocked = Engine(knowledge, notAFolder))
         {
             Assert.False(blocked.IndexFromCache);
+            Assert.Contains("could not be saved", blocked.IndexCacheProblem, StringComparison.Ordinal);
             Assert.NotEmpty(Rankings(blocked));
         }
 
@@ -146,19 +152,42 @@ public sealed class LuceneIndexCacheTests : IDisposable
 
         using var none = Engine(knowledge, "");
         Assert.False(none.IndexFromCache);
+        Assert.Null(none.IndexCacheProblem);
         Assert.Empty(KeyFolders());
     }
 
     [Fact]
-    public void Only_the_newest_other_versions_are_kept()
+    public void Only_the_three_newest_other_versions_are_kept_and_nothing_else_is_touched()
     {
-        for (var i = 0; i < 6; i++)
+        var other = Directory.CreateDirectory(Path.Combine(_cache.Path, "models")).FullName;
+        var writing = Directory.CreateDirectory(Path.Combine(_cache.Path, new string('a', 64) + ".tmp-0123")).FullName;
+        var ages = new List<string>();
+        for (var i = 0; i < 5; i++)
         {
             using var engine = Engine(Load(Document.Replace("midday heat", $"midday heat ({i})", StringComparison.Ordinal)), _cache.Path);
             Assert.False(engine.IndexFromCache);
+            var folder = KeyFolders().Single(f => f.Length == 64 && !ages.Contains(f));
+            ages.Add(folder);
+            // Older versions were saved longer ago (set explicitly: file times can be coarse).
+            for (var k = 0; k < ages.Count; k++)
+            {
+                if (Directory.Exists(Path.Combine(_cache.Path, ages[k])))
+                {
+                    Directory.SetLastWriteTimeUtc(Path.Combine(_cache.Path, ages[k]), new DateTime(2026, 1, 1, 0, 0, 0, DateTimeKind.Utc).AddHours(k));
+                }
+            }
         }
 
-        Assert.Equal(4, KeyFolders().Length);
-        Assert.DoesNotContain(KeyFolders(), f => f.Contains(".tmp-", StringComparison.Ordinal));
+        using (var sixth = Engine(Load(Document.Replace("midday heat", "midday heat (5)", StringComparison.Ordinal)), _cache.Path))
+        {
+            Assert.False(sixth.IndexFromCache);
+        }
+
+        var kept = KeyFolders().Where(f => f.Length == 64).ToList();
+        Assert.Equal(4, kept.Count);
+        Assert.Superset(ages.Skip(2).ToHashSet(), kept.Intersect(ages).ToHashSet());
+        Assert.Equal(3, kept.Intersect(ages).Count());
+        Assert.True(Directory.Exists(other));
+        Assert.True(Directory.Exists(writing));
     }
 }
