@@ -21,21 +21,15 @@ public static class BoundedBody
         {
             // The usual case: one array of the declared size (the server ends the body there).
             var exact = new byte[declared];
-            var got = 0;
             try
             {
-                int read;
-                while (got < exact.Length && (read = await body.ReadAsync(exact.AsMemory(got), cancellationToken)) > 0)
-                {
-                    got += read;
-                }
+                var got = await body.ReadAtLeastAsync(exact, exact.Length, throwOnEndOfStream: false, cancellationToken);
+                return got == exact.Length ? new BodyRead(exact) : BodyRead.CutShort;
             }
             catch (BadHttpRequestException e) when (IsCutShort(e))
             {
                 return BodyRead.CutShort;
             }
-
-            return got == exact.Length ? new BodyRead(exact) : BodyRead.CutShort;
         }
 
         using var buffer = new MemoryStream();
