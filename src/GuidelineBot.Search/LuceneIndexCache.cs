@@ -60,22 +60,15 @@ internal static class LuceneIndexCache
     /// </summary>
     public static Opened OpenOrBuild(string? cachePath, string key, int documents, Func<RAMDirectory> build)
     {
-        if (!string.IsNullOrWhiteSpace(cachePath))
+        var (cached, openProblem) = string.IsNullOrWhiteSpace(cachePath) ? (null, null) : TryOpen(Path.Combine(cachePath, key), documents);
+        if (cached is not null)
         {
-            var folder = Path.Combine(cachePath, key);
-            var (cached, openProblem) = TryOpen(folder, documents);
-            if (cached is not null)
-            {
-                return cached;
-            }
-
-            var built = build();
-            var saveProblem = TrySave(built, cachePath, folder);
-            return new Opened(built, DirectoryReader.Open(built), false, openProblem ?? saveProblem);
+            return cached;
         }
 
-        var inMemory = build();
-        return new Opened(inMemory, DirectoryReader.Open(inMemory), false, null);
+        var built = build();
+        var saveProblem = string.IsNullOrWhiteSpace(cachePath) ? null : TrySave(built, cachePath, key);
+        return new Opened(built, DirectoryReader.Open(built), false, openProblem ?? saveProblem);
     }
 
     private static (Opened? Opened, string? Problem) TryOpen(string folder, int documents)
@@ -121,8 +114,9 @@ internal static class LuceneIndexCache
     }
 
     /// <returns>Why the copy was not saved, or null.</returns>
-    private static string? TrySave(RAMDirectory built, string cachePath, string folder)
+    private static string? TrySave(RAMDirectory built, string cachePath, string key)
     {
+        var folder = Path.Combine(cachePath, key);
         var temporary = $"{folder}.tmp-{Guid.NewGuid():N}";
         try
         {
@@ -138,7 +132,7 @@ internal static class LuceneIndexCache
             }
 
             System.IO.Directory.Move(temporary, folder);
-            Prune(cachePath, folder);
+            Prune(cachePath, key);
             return null;
         }
         catch (Exception ex) when (ex is not OutOfMemoryException)
@@ -154,10 +148,10 @@ internal static class LuceneIndexCache
     /// Deletes all but the newest <see cref="KeepOtherKeys"/> other key folders: only folders named like a key, never
     /// another writer's temporary folder or anything else that lives under the path.
     /// </summary>
-    private static void Prune(string cachePath, string current)
+    private static void Prune(string cachePath, string currentKey)
     {
         var stale = new DirectoryInfo(cachePath).GetDirectories()
-            .Where(d => IsKey(d.Name) && !string.Equals(d.FullName, Path.GetFullPath(current), StringComparison.Ordinal))
+            .Where(d => IsKey(d.Name) && d.Name != currentKey)
             .OrderByDescending(d => d.LastWriteTimeUtc)
             .Skip(KeepOtherKeys);
         foreach (var folder in stale)
