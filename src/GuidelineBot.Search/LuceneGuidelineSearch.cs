@@ -73,13 +73,13 @@ public sealed class LuceneGuidelineSearch : IGuidelineSearch, IDisposable
         Knowledge = knowledge;
         _weights = weights ?? RankerWeights.Fitted;
         _sections = knowledge.Sections.ToArray();
-        _index = new LuceneSectionIndex(_sections, options, synonyms);
+        start ??= EngineStart.Whole;
+        _index = new LuceneSectionIndex(_sections, options, synonyms, start.Time);
         var useEncoder = options.Reranker == RerankerKind.MiniLM && encoder is not null;
 
         var corpusWords = _sections.SelectMany(s => SpellingCorrector.Words($"{s.ParentHeading} {s.Heading}\n{s.Text}\n{s.DocumentTitle}"));
         var known = synonymWords.Concat(useEncoder ? MiniLmEncoder.VocabularyWords() : []);
         _speller = new SpellingCorrector(corpusWords, known);
-        start ??= EngineStart.Whole;
         _neverWaitForModel = start.NeverWaitForModel;
         if (!useEncoder || _sections.Length == 0)
         {
@@ -280,4 +280,7 @@ public sealed record EngineStart(bool SemanticInBackground, bool NeverWaitForMod
 {
     /// <summary>Built whole before it answers, waiting for the model when a question needs it (the command line, tests).</summary>
     public static EngineStart Whole { get; } = new(false, false);
+
+    /// <summary>The clock of the saved index's housekeeping (<see cref="SearchOptions.IndexCachePath"/>): when a copy was last used.</summary>
+    public TimeProvider Time { get; init; } = TimeProvider.System;
 }

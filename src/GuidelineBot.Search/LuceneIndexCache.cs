@@ -11,12 +11,16 @@ namespace GuidelineBot.Search;
 /// start over the same knowledge opens the index instead of analysing and indexing every section again (the larger
 /// part of a start's indexing time is Lucene's indexing chain, whatever the corpus size). A folder appears whole or
 /// not at all (written under a temporary name, then renamed), and is checked (checksums, document count) before use:
-/// one that fails is indexed again and replaced. Replicas may share the folder on a local disk.
+/// one that fails is indexed again and replaced. Replicas may share the folder on a local disk. A folder's write time is
+/// its last use, which pruning goes by.
 /// </summary>
 internal static class LuceneIndexCache
 {
     /// <summary>Key folders kept besides the current one (other knowledge versions, for replicas not yet reloaded).</summary>
     private const int KeepOtherKeys = 3;
+
+    /// <summary>A temporary folder this old is left from a process that stopped while saving (a save takes milliseconds).</summary>
+    private static readonly TimeSpan AbandonedAfter = TimeSpan.FromHours(1);
 
     /// <summary>Changes whenever what <see cref="LuceneSectionIndex"/> writes changes in a way the assemblies do not show.</summary>
     private const string Format = "sections+passages/1";
@@ -56,18 +60,20 @@ internal static class LuceneIndexCache
     /// <summary>
     /// Opens the saved index of <paramref name="key"/> if it holds <paramref name="documents"/> documents and passes its
     /// checksums, or builds it with <paramref name="build"/> (and saves a copy for the next start). Without a cache
-    /// folder, or when it cannot be read or written, the index is built in memory.
+    /// folder, or when it cannot be read or written, the index is built in memory. <paramref name="time"/> dates the
+    /// copy's use.
     /// </summary>
-    public static Opened OpenOrBuild(string? cachePath, string key, int documents, Func<RAMDirectory> build)
+    public static Opened OpenOrBuild(string? cachePath, string key, int documents, Func<RAMDirectory> build, TimeProvider time)
     {
         var (cached, openProblem) = string.IsNullOrWhiteSpace(cachePath) ? (null, null) : TryOpen(Path.Combine(cachePath, key), documents);
         if (cached is not null)
         {
+            MarkUsed(Path.Combine(cachePath!, key), time);
             return cached;
         }
 
         var built = build();
-        var saveProblem = string.IsNullOrWhiteSpace(cachePath) ? null : TrySave(built, cachePath, key);
+        var saveProblem = string.IsNullOrWhiteSpace(cachePath) ? null : TrySave(built, cachePath, key, time);
         return new Opened(built, DirectoryReader.Open(built), false, openProblem ?? saveProblem);
     }
 
@@ -114,7 +120,7 @@ internal static class LuceneIndexCache
     }
 
     /// <returns>Why the copy was not saved, or null.</returns>
-    private static string? TrySave(RAMDirectory built, string cachePath, string key)
+    private static string? TrySave(RAMDirectory built, string cachePath, string key, TimeProvider time)
     {
         var folder = Path.Combine(cachePath, key);
         var temporary = $"{folder}.tmp-{Guid.NewGuid():N}";
@@ -132,7 +138,8 @@ internal static class LuceneIndexCache
             }
 
             System.IO.Directory.Move(temporary, folder);
-            Prune(cachePath, key);
+            MarkUsed(folder, time);
+            Prune(cachePath, key, time);
             return null;
         }
         catch (Exception ex) when (ex is not OutOfMemoryException)
@@ -144,23 +151,43 @@ internal static class LuceneIndexCache
         }
     }
 
-    /// <summary>
-    /// Deletes all but the newest <see cref="KeepOtherKeys"/> other key folders: only folders named like a key, never
-    /// another writer's temporary folder or anything else that lives under the path.
-    /// </summary>
-    private static void Prune(string cachePath, string currentKey)
+    /// <summary>Dates the copy's last use (its write time), so that pruning keeps the copies in use.</summary>
+    private static void MarkUsed(string folder, TimeProvider time)
     {
-        var stale = new DirectoryInfo(cachePath).GetDirectories()
+        try
+        {
+            System.IO.Directory.SetLastWriteTimeUtc(folder, time.GetUtcNow().UtcDateTime);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            // A read-only volume: the copy is still used, and pruned by its save time.
+        }
+    }
+
+    /// <summary>
+    /// Deletes all but the <see cref="KeepOtherKeys"/> most recently used other key folders, and temporary folders
+    /// abandoned by a process that stopped while saving (older than <see cref="AbandonedAfter"/>). Only folders named
+    /// like these: never another writer's fresh temporary folder or anything else that lives under the path.
+    /// </summary>
+    private static void Prune(string cachePath, string currentKey, TimeProvider time)
+    {
+        var folders = new DirectoryInfo(cachePath).GetDirectories();
+        var stale = folders
             .Where(d => IsKey(d.Name) && d.Name != currentKey)
             .OrderByDescending(d => d.LastWriteTimeUtc)
             .Skip(KeepOtherKeys);
-        foreach (var folder in stale)
+        var abandoned = folders.Where(d => IsTemporary(d.Name) && d.LastWriteTimeUtc < time.GetUtcNow().UtcDateTime - AbandonedAfter);
+        foreach (var folder in stale.Concat(abandoned))
         {
             TryDelete(folder.FullName);
         }
     }
 
     private static bool IsKey(string name) => name.Length == 64 && name.All(char.IsAsciiHexDigitLower);
+
+    /// <summary>A name <see cref="TrySave"/> writes under: the key, ".tmp-" and a GUID's 32 hex digits.</summary>
+    private static bool IsTemporary(string name) =>
+        name.Length == 64 + 5 + 32 && IsKey(name[..64]) && name.AsSpan(64, 5).SequenceEqual(".tmp-") && name[69..].All(char.IsAsciiHexDigitLower);
 
     private static void TryDelete(string folder)
     {

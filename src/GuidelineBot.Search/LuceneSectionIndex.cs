@@ -60,7 +60,7 @@ internal sealed partial class LuceneSectionIndex : IDisposable
     /// <summary>Each corpus term's BM25 per document, computed by Lucene on first use (see <see cref="ImpactsOf"/>).</summary>
     private readonly ConcurrentDictionary<string, TermImpacts> _impacts = new(StringComparer.Ordinal);
 
-    public LuceneSectionIndex(IReadOnlyList<GuidelineSection> sections, SearchOptions options, SynonymMap? synonyms)
+    public LuceneSectionIndex(IReadOnlyList<GuidelineSection> sections, SearchOptions options, SynonymMap? synonyms, TimeProvider time)
     {
         _options = options;
         _sections = sections.ToArray();
@@ -70,7 +70,7 @@ internal sealed partial class LuceneSectionIndex : IDisposable
         var similarity = new BM25Similarity();
         var documents = _sections.Length + _sections.Sum(s => s.Passages.Count);
         var opened = LuceneIndexCache.OpenOrBuild(options.IndexCachePath, LuceneIndexCache.Key(IndexedTexts(_sections)), documents,
-            () => Build(_sections, _indexAnalyzer, similarity));
+            () => Build(_sections, _indexAnalyzer, similarity), time);
         (_directory, _reader, FromCache, CacheProblem) = (opened.Directory, opened.Reader, opened.FromCache, opened.Problem);
         _searcher = new IndexSearcher(_reader) { Similarity = similarity };
 

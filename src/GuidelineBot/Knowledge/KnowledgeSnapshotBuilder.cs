@@ -70,7 +70,7 @@ internal sealed class KnowledgeSnapshotBuilder(
         };
         var search = live is not null && live.Knowledge.Version == knowledge.Version
             ? live.Search
-            : Reported(await BuildSearchAsync(knowledge, synonyms, new EngineStart(server && live is null, server), cancellationToken));
+            : Reported(await BuildSearchAsync(knowledge, synonyms, new EngineStart(server && live is null, server) { Time = time }, cancellationToken));
         // Onboarding walks the folder's documents: the expert answers are a growing FAQ, not a guideline to acknowledge.
         var guidelines = expertAnswers is null
             ? search.Knowledge
@@ -212,7 +212,7 @@ internal sealed class KnowledgeSnapshotBuilder(
         var options = searchOptions.Value;
         if (options.Reranker != RerankerKind.MiniLM)
         {
-            return await Task.Run(() => new LuceneGuidelineSearch(knowledge, options, synonyms), cancellationToken);
+            return await Task.Run(() => new LuceneGuidelineSearch(knowledge, options, synonyms, encoder: null, start), cancellationToken);
         }
 
         var shared = services.GetRequiredService<CachedSemanticEncoder>();

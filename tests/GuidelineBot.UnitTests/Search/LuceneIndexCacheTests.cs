@@ -1,11 +1,13 @@
 using GuidelineBot.Core.Knowledge;
 using GuidelineBot.Search;
+using Microsoft.Extensions.Time.Testing;
 
 namespace GuidelineBot.UnitTests.Search;
 
 /// <summary>
 /// The saved Lucene index (<see cref="SearchOptions.IndexCachePath"/>): written by the first engine over some knowledge,
-/// opened by the next one with identical rankings, a folder per content, and indexed again when damaged or unwritable.
+/// opened by the next one with identical rankings, a folder per content, indexed again when damaged or unwritable, and
+/// pruned by last use.
 /// </summary>
 public sealed class LuceneIndexCacheTests : IDisposable
 {
@@ -38,6 +40,7 @@ public sealed class LuceneIndexCacheTests : IDisposable
 
     private readonly TestPaths.TempFolder _knowledgeFolder = new();
     private readonly TestPaths.TempFolder _cache = new();
+    private readonly FakeTimeProvider _time = new(new DateTimeOffset(2026, 1, 1, 8, 0, 0, TimeSpan.Zero));
 
     public void Dispose()
     {
@@ -52,7 +55,20 @@ public sealed class LuceneIndexCacheTests : IDisposable
     }
 
     private LuceneGuidelineSearch Engine(KnowledgeBase knowledge, string? cachePath) =>
-        new(knowledge, new SearchOptions { Reranker = RerankerKind.None, IndexCachePath = cachePath });
+        new(knowledge, new SearchOptions { Reranker = RerankerKind.None, IndexCachePath = cachePath }, SynonymSet.None, encoder: null,
+            EngineStart.Whole with { Time = _time });
+
+    private KnowledgeBase Version(int i) => Load(Document.Replace("midday heat", $"midday heat ({i})", StringComparison.Ordinal));
+
+    /// <summary>Saves version <paramref name="i"/> an hour after the last thing the clock saw; returns its key folder.</summary>
+    private string Save(int i)
+    {
+        _time.Advance(TimeSpan.FromHours(1));
+        var before = KeyFolders();
+        using var engine = Engine(Version(i), _cache.Path);
+        Assert.False(engine.IndexFromCache);
+        return Assert.Single(KeyFolders().Except(before), f => f.Length == 64);
+    }
 
     private static List<string> Rankings(LuceneGuidelineSearch search) =>
         Questions.SelectMany(q => search.Explain(q, forceSemantic: false)
@@ -157,37 +173,42 @@ public sealed class LuceneIndexCacheTests : IDisposable
     }
 
     [Fact]
-    public void Only_the_three_newest_other_versions_are_kept_and_nothing_else_is_touched()
+    public void Only_the_three_most_recently_used_other_versions_are_kept_and_nothing_else_is_touched()
     {
         var other = Directory.CreateDirectory(Path.Combine(_cache.Path, "models")).FullName;
-        var writing = Directory.CreateDirectory(Path.Combine(_cache.Path, new string('a', 64) + ".tmp-0123")).FullName;
-        var ages = new List<string>();
-        for (var i = 0; i < 5; i++)
+        var odd = Directory.CreateDirectory(Path.Combine(_cache.Path, new string('a', 64) + ".tmp-0123")).FullName;
+        Directory.SetLastWriteTimeUtc(odd, _time.GetUtcNow().UtcDateTime.AddDays(-30));
+        var saved = Enumerable.Range(0, 4).Select(Save).ToList();
+        Assert.Equal(saved.Order(), KeyFolders().Where(f => f.Length == 64).Order());
+
+        // Version 0, the oldest save, is opened again (a replica still on it): now the most recently used.
+        _time.Advance(TimeSpan.FromHours(1));
+        using (var reopened = Engine(Version(0), _cache.Path))
         {
-            using var engine = Engine(Load(Document.Replace("midday heat", $"midday heat ({i})", StringComparison.Ordinal)), _cache.Path);
-            Assert.False(engine.IndexFromCache);
-            var folder = KeyFolders().Single(f => f.Length == 64 && !ages.Contains(f));
-            ages.Add(folder);
-            // Older versions were saved longer ago (set explicitly: file times can be coarse).
-            for (var k = 0; k < ages.Count; k++)
-            {
-                if (Directory.Exists(Path.Combine(_cache.Path, ages[k])))
-                {
-                    Directory.SetLastWriteTimeUtc(Path.Combine(_cache.Path, ages[k]), new DateTime(2026, 1, 1, 0, 0, 0, DateTimeKind.Utc).AddHours(k));
-                }
-            }
+            Assert.True(reopened.IndexFromCache);
         }
 
-        using (var sixth = Engine(Load(Document.Replace("midday heat", "midday heat (5)", StringComparison.Ordinal)), _cache.Path))
-        {
-            Assert.False(sixth.IndexFromCache);
-        }
-
-        var kept = KeyFolders().Where(f => f.Length == 64).ToList();
-        Assert.Equal(4, kept.Count);
-        Assert.Superset(ages.Skip(2).ToHashSet(), kept.Intersect(ages).ToHashSet());
-        Assert.Equal(3, kept.Intersect(ages).Count());
+        // The fifth keeps itself and the three most recently used others: version 1 is now the least recently used.
+        var fifth = Save(4);
+        var kept = KeyFolders().Where(f => f.Length == 64).ToHashSet();
+        Assert.Equal(new HashSet<string> { fifth, saved[0], saved[2], saved[3] }, kept);
         Assert.True(Directory.Exists(other));
+        Assert.True(Directory.Exists(odd));
+    }
+
+    [Fact]
+    public void A_temporary_folder_left_by_a_stopped_save_is_deleted_an_hour_later_and_a_fresh_one_is_left_alone()
+    {
+        var key = new string('b', 64);
+        var abandoned = Directory.CreateDirectory(Path.Combine(_cache.Path, $"{key}.tmp-{Guid.NewGuid():N}")).FullName;
+        var writing = Directory.CreateDirectory(Path.Combine(_cache.Path, $"{key}.tmp-{Guid.NewGuid():N}")).FullName;
+        var now = _time.GetUtcNow().UtcDateTime.AddHours(1); // the time of the next save
+        Directory.SetLastWriteTimeUtc(abandoned, now.AddMinutes(-61));
+        Directory.SetLastWriteTimeUtc(writing, now.AddMinutes(-1));
+
+        Save(0);
+
+        Assert.False(Directory.Exists(abandoned));
         Assert.True(Directory.Exists(writing));
     }
 }
