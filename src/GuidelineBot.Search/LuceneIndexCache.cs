@@ -35,7 +35,7 @@ internal static class LuceneIndexCache
     /// and this build of the code that analyses and indexes it (ours, Lucene's, J2N's and the runtime's), so that a
     /// changed analyser never reads an old index.
     /// </summary>
-    public static string Key(IEnumerable<IReadOnlyList<string>> documents)
+    private static string Key(IEnumerable<IReadOnlyList<string>> documents)
     {
         using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
         hash.AppendData(Encoding.UTF8.GetBytes(Format));
@@ -58,24 +58,34 @@ internal static class LuceneIndexCache
     }
 
     /// <summary>
-    /// Opens the saved index of <paramref name="key"/> if it holds <paramref name="documents"/> documents and passes its
-    /// checksums, or builds it with <paramref name="build"/> (and saves a copy for the next start). Without a cache
-    /// folder, or when it cannot be read or written, the index is built in memory. <paramref name="time"/> dates the
-    /// copy's use.
+    /// Opens the saved index of <paramref name="texts"/> (see <see cref="Key"/>) if it holds <paramref name="documents"/>
+    /// documents and passes its checksums, or builds it with <paramref name="build"/> (and saves a copy for the next
+    /// start). Without a cache folder, or when it cannot be read or written, the index is built in memory; without one,
+    /// the texts are not even hashed. <paramref name="time"/> dates the copy's use.
     /// </summary>
-    public static Opened OpenOrBuild(string? cachePath, string key, int documents, Func<RAMDirectory> build, TimeProvider time)
+    public static Opened OpenOrBuild(string? cachePath, IEnumerable<IReadOnlyList<string>> texts, int documents, Func<RAMDirectory> build,
+        TimeProvider time)
     {
-        var (cached, openProblem) = string.IsNullOrWhiteSpace(cachePath) ? (null, null) : TryOpen(Path.Combine(cachePath, key), documents);
+        if (string.IsNullOrWhiteSpace(cachePath))
+        {
+            return Built(build(), null);
+        }
+
+        var key = Key(texts);
+        var folder = Path.Combine(cachePath, key);
+        var (cached, openProblem) = TryOpen(folder, documents);
         if (cached is not null)
         {
-            MarkUsed(Path.Combine(cachePath!, key), time);
+            MarkUsed(folder, time);
             return cached;
         }
 
         var built = build();
-        var saveProblem = string.IsNullOrWhiteSpace(cachePath) ? null : TrySave(built, cachePath, key, time);
-        return new Opened(built, DirectoryReader.Open(built), false, openProblem ?? saveProblem);
+        var saveProblem = TrySave(built, cachePath, key, time); // saved after a damaged copy too; that problem is reported first
+        return Built(built, openProblem ?? saveProblem);
     }
+
+    private static Opened Built(RAMDirectory built, string? problem) => new(built, DirectoryReader.Open(built), false, problem);
 
     private static (Opened? Opened, string? Problem) TryOpen(string folder, int documents)
     {
@@ -176,7 +186,8 @@ internal static class LuceneIndexCache
             .Where(d => IsKey(d.Name) && d.Name != currentKey)
             .OrderByDescending(d => d.LastWriteTimeUtc)
             .Skip(KeepOtherKeys);
-        var abandoned = folders.Where(d => IsTemporary(d.Name) && d.LastWriteTimeUtc < time.GetUtcNow().UtcDateTime - AbandonedAfter);
+        var abandonedBefore = time.GetUtcNow().UtcDateTime - AbandonedAfter;
+        var abandoned = folders.Where(d => IsTemporary(d.Name) && d.LastWriteTimeUtc < abandonedBefore);
         foreach (var folder in stale.Concat(abandoned))
         {
             TryDelete(folder.FullName);

@@ -69,7 +69,7 @@ internal sealed partial class LuceneSectionIndex : IDisposable
 
         var similarity = new BM25Similarity();
         var documents = _sections.Length + _sections.Sum(s => s.Passages.Count);
-        var opened = LuceneIndexCache.OpenOrBuild(options.IndexCachePath, LuceneIndexCache.Key(IndexedTexts(_sections)), documents,
+        var opened = LuceneIndexCache.OpenOrBuild(options.IndexCachePath, IndexedTexts(_sections), documents,
             () => Build(_sections, _indexAnalyzer, similarity), time);
         (_directory, _reader, FromCache, CacheProblem) = (opened.Directory, opened.Reader, opened.FromCache, opened.Problem);
         _searcher = new IndexSearcher(_reader) { Similarity = similarity };
