@@ -6,8 +6,8 @@ namespace GuidelineBot.Core.Questions;
 
 /// <summary>
 /// Keeps the question log off the request path: <see cref="RecordAsync"/> and <see cref="RecordFeedbackAsync"/> queue
-/// the write and return; one background loop writes what has queued up, in order, in batches
-/// (<see cref="IQuestionLog.RecordManyAsync"/>: one transaction, one disk flush for many questions). Nothing is dropped:
+/// the write and return; one background loop writes what has queued up, in order, in batches gathered over
+/// <see cref="BatchWindow"/> (<see cref="IQuestionLog.RecordManyAsync"/>: one transaction, one disk flush for many questions). Nothing is dropped:
 /// when the queue is full, or once the writer has stopped, the write goes straight to the log as before.
 /// <see cref="ListAsync"/> first waits for what was queued before it, so a report sees every question already answered.
 /// Stopping (host stop or disposal) writes everything still queued. A failed write is a warning, never a failed answer.
@@ -20,7 +20,10 @@ public sealed class QuestionLogWriter : IQuestionLog, IHostedService, IAsyncDisp
     /// <summary>Questions written in one transaction at most.</summary>
     public const int MaxBatch = 256;
 
-    /// <summary>After a write that was not full, how long questions gather before the next (≈ one write per window under load).</summary>
+    /// <summary>
+    /// How long questions gather before a write: after a write that was not full (≈ one write per window under load), and
+    /// after a quiet spell, so that the answer that queued the first question is sent before its write runs.
+    /// </summary>
     public static readonly TimeSpan BatchWindow = TimeSpan.FromMilliseconds(50);
 
     private readonly IQuestionLog _inner;
@@ -33,6 +36,9 @@ public sealed class QuestionLogWriter : IQuestionLog, IHostedService, IAsyncDisp
     });
 
     private readonly Task _loop;
+
+    /// <summary>Completed by a stop or disposal: a batch window in progress ends at once.</summary>
+    private readonly TaskCompletionSource _stopping = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     public QuestionLogWriter(IQuestionLog inner, ILogger<QuestionLogWriter> logger, TimeProvider time)
     {
@@ -94,7 +100,7 @@ public sealed class QuestionLogWriter : IQuestionLog, IHostedService, IAsyncDisp
     /// </summary>
     public async Task StopAsync(CancellationToken cancellationToken)
     {
-        _queue.Writer.TryComplete();
+        Complete();
         try
         {
             await _loop.WaitAsync(cancellationToken);
@@ -107,14 +113,14 @@ public sealed class QuestionLogWriter : IQuestionLog, IHostedService, IAsyncDisp
 
     public async ValueTask DisposeAsync()
     {
-        _queue.Writer.TryComplete();
+        Complete();
         await _loop;
     }
 
     /// <summary>For a container disposed synchronously: waits for the queued writes like <see cref="DisposeAsync"/>.</summary>
     public void Dispose()
     {
-        _queue.Writer.TryComplete();
+        Complete();
         _loop.GetAwaiter().GetResult();
     }
 
@@ -123,6 +129,13 @@ public sealed class QuestionLogWriter : IQuestionLog, IHostedService, IAsyncDisp
         var batch = new List<QuestionRecord>(MaxBatch);
         while (await _queue.Reader.WaitToReadAsync(cancellationToken))
         {
+            if (_queue.Reader.TryPeek(out var first) && first.Flushed is null)
+            {
+                // The first question after a quiet spell gathers company too, and its answer goes out before the write
+                // competes with it for the CPU (the first answer after a start on one core); a flush or a stop does not wait.
+                await GatherAsync(cancellationToken);
+            }
+
             while (_queue.Reader.TryRead(out var entry))
             {
                 if (entry.Question is { } question)
@@ -148,10 +161,20 @@ public sealed class QuestionLogWriter : IQuestionLog, IHostedService, IAsyncDisp
             await WriteAsync(batch, cancellationToken);
             if (!full)
             {
-                // Let the next questions gather; a stop (completion once the queue is empty) ends the wait.
-                await Task.WhenAny(Task.Delay(BatchWindow, _time, cancellationToken), _queue.Reader.Completion);
+                await GatherAsync(cancellationToken);
             }
         }
+    }
+
+    /// <summary>Lets the next questions gather for <see cref="BatchWindow"/>; a stop ends the wait.</summary>
+    private Task GatherAsync(CancellationToken cancellationToken) =>
+        Task.WhenAny(Task.Delay(BatchWindow, _time, cancellationToken), _stopping.Task);
+
+    /// <summary>Later writes go straight to the log; the loop writes what is queued without waiting for a window.</summary>
+    private void Complete()
+    {
+        _queue.Writer.TryComplete();
+        _stopping.TrySetResult();
     }
 
     private async Task WriteAsync(List<QuestionRecord> batch, CancellationToken cancellationToken)

@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using GuidelineBot.Core.Questions;
 using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Time.Testing;
 
 namespace GuidelineBot.UnitTests.Questions;
 
@@ -81,6 +82,58 @@ public sealed class QuestionLogWriterTests
         Assert.Equal([.. Enumerable.Range(0, 500).Select(i => $"q{i}"), "q499:+"], log.Writes);
         Assert.True(log.Batches.Count < 500, "questions are written in batches");
         Assert.All(log.Batches, n => Assert.InRange(n, 1, QuestionLogWriter.MaxBatch));
+    }
+
+    [Fact]
+    public async Task The_first_question_after_a_quiet_spell_is_written_one_batch_window_later_with_those_that_joined_it()
+    {
+        var log = new GatedLog();
+        log.Open();
+        var time = new FakeTimeProvider();
+        await using var writer = new QuestionLogWriter(log, NullLogger<QuestionLogWriter>.Instance, time);
+
+        await writer.RecordAsync(Question("a"), CancellationToken.None);
+        await Task.Delay(100);
+        await writer.RecordAsync(Question("b"), CancellationToken.None);
+        await Task.Delay(100);
+        Assert.Empty(log.Writes); // the window has not passed on the writer's clock
+
+        var deadline = DateTime.UtcNow.AddSeconds(10);
+        while (log.Writes.Count < 2 && DateTime.UtcNow < deadline)
+        {
+            time.Advance(QuestionLogWriter.BatchWindow);
+            await Task.Delay(10);
+        }
+
+        Assert.Equal(["a", "b"], log.Writes);
+        Assert.Equal([2], log.Batches);
+    }
+
+    [Fact]
+    public async Task Listing_after_a_quiet_spell_does_not_wait_for_the_batch_window()
+    {
+        var log = new GatedLog();
+        log.Open();
+        await using var writer = new QuestionLogWriter(log, NullLogger<QuestionLogWriter>.Instance, new FakeTimeProvider());
+
+        // The clock never moves: a flush that waited for the window would never complete.
+        var listed = await writer.ListAsync(null, CancellationToken.None).WaitAsync(TimeSpan.FromSeconds(10));
+        Assert.Empty(listed);
+    }
+
+    [Fact]
+    public async Task A_stop_during_a_batch_window_writes_at_once()
+    {
+        var log = new GatedLog();
+        log.Open();
+        var writer = new QuestionLogWriter(log, NullLogger<QuestionLogWriter>.Instance, new FakeTimeProvider());
+        await writer.RecordAsync(Question("a"), CancellationToken.None);
+        await Task.Delay(100);
+        await writer.RecordAsync(Question("b"), CancellationToken.None);
+
+        // The clock never moves: a stop that waited for the window would never complete.
+        await writer.StopAsync(CancellationToken.None).WaitAsync(TimeSpan.FromSeconds(10));
+        Assert.Equal(["a", "b"], log.Writes);
     }
 
     [Fact]
