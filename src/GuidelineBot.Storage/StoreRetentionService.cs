@@ -6,8 +6,9 @@ using Microsoft.Extensions.Options;
 namespace GuidelineBot.Storage;
 
 /// <summary>
-/// Once at start and then once a day (on the <see cref="TimeProvider"/>'s clock), deletes what is older than
-/// <c>Storage:RetentionDays</c>. A failed purge is logged and tried again the next day; it never stops the server.
+/// A minute after start and then once a day (on the <see cref="TimeProvider"/>'s clock), deletes what is older than
+/// <c>Storage:RetentionDays</c>: the first purge, which may be long after a long stop, never competes with the start
+/// and its first answers. A failed purge is logged and tried again the next day; it never stops the server.
 /// </summary>
 internal sealed class StoreRetentionService(
     IStoreRetention retention,
@@ -17,8 +18,17 @@ internal sealed class StoreRetentionService(
 {
     public static readonly TimeSpan Interval = TimeSpan.FromDays(1);
 
+    /// <summary>How long after start the first purge runs.</summary>
+    public static readonly TimeSpan StartDelay = TimeSpan.FromMinutes(1);
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        using var first = new PeriodicTimer(StartDelay, time);
+        if (!await WaitAsync(first, stoppingToken))
+        {
+            return;
+        }
+
         using var timer = new PeriodicTimer(Interval, time);
         do
         {

@@ -1,6 +1,7 @@
 using System.Net;
 using GuidelineBot.Core.Onboarding;
 using GuidelineBot.IntegrationTests.Slack;
+using GuidelineBot.Storage;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Time.Testing;
@@ -9,7 +10,7 @@ using static GuidelineBot.IntegrationTests.Slack.SlackRequests;
 namespace GuidelineBot.IntegrationTests.Storage;
 
 /// <summary>
-/// <c>Storage:RetentionDays</c>: the server purges feedback older than that once a day (on its clock, here a
+/// <c>Storage:RetentionDays</c>: the server purges feedback older than that a minute after start, then once a day (on its clock, here a
 /// <see cref="FakeTimeProvider"/>), and keeps acknowledgements and onboarding state.
 /// </summary>
 public sealed class RetentionPurgeTests : IAsyncLifetime
@@ -55,7 +56,9 @@ public sealed class RetentionPurgeTests : IAsyncLifetime
     [Fact]
     public async Task Feedback_older_than_the_retention_is_purged_daily_and_acknowledgements_are_kept()
     {
-        await Eventually.WaitUntilAsync(() => Purges >= 1, "the purge at start");
+        Assert.Equal(0, Purges); // not while the server starts
+        _clock.Advance(StoreRetentionService.StartDelay);
+        await Eventually.WaitUntilAsync(() => Purges >= 1, "the purge a minute after start");
         await VoteAsync("U0OLDVOTE");
         var store = _server.Services.GetRequiredService<IOnboardingStore>();
         var at = _clock.GetUtcNow();
