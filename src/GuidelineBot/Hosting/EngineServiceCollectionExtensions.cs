@@ -16,11 +16,12 @@ public static class EngineServiceCollectionExtensions
     {
         services.AddOptions<KnowledgeOptions>().Bind(configuration.GetSection(KnowledgeOptions.SectionName))
             .Validate(o => !string.IsNullOrWhiteSpace(o.Path), "Knowledge:Path must name the knowledge folder")
-            .ValidateDataAnnotations().ValidateOnStart();
-        services.AddOptions<SearchOptions>().Bind(configuration.GetSection(SearchOptions.SectionName))
-            .ValidateDataAnnotations().ValidateOnStart();
-        services.AddOptions<AnswerOptions>().Bind(configuration.GetSection(AnswerOptions.SectionName))
-            .ValidateDataAnnotations().ValidateOnStart();
+            .ValidateOnStart();
+        services.AddOptions<SearchOptions>().Bind(configuration.GetSection(SearchOptions.SectionName)).ValidateOnStart();
+        services.AddOptions<AnswerOptions>().Bind(configuration.GetSection(AnswerOptions.SectionName)).ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<KnowledgeOptions>, KnowledgeOptionsValidator>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<SearchOptions>, SearchOptionsValidator>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<AnswerOptions>, AnswerOptionsValidator>());
 
         services.AddSingleton(TimeProvider.System);
         services.AddMetrics();

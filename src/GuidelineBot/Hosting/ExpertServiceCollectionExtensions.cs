@@ -1,6 +1,7 @@
 using GuidelineBot.Core.Experts;
 using GuidelineBot.Core.Storage;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
 
 namespace GuidelineBot.Hosting;
 
@@ -12,7 +13,8 @@ public static class ExpertServiceCollectionExtensions
 {
     public static IServiceCollection AddExperts(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddOptions<ExpertOptions>().Bind(configuration.GetSection(ExpertOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<ExpertOptions>().Bind(configuration.GetSection(ExpertOptions.SectionName)).ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<ExpertOptions>, ExpertOptionsValidator>());
         services.TryAddSingleton<ExpertOutboxSignal>();
         services.TryAddSingleton<IdGenerator>();
         services.TryAddScoped<ExpertService>();

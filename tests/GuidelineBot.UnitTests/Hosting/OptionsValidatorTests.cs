@@ -1,0 +1,63 @@
+using GuidelineBot.Core.Answers;
+using GuidelineBot.Core.Experts;
+using GuidelineBot.Hosting;
+using GuidelineBot.Search;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+
+namespace GuidelineBot.UnitTests.Hosting;
+
+/// <summary>The ranges and required values of the engine's and the experts' options are enforced when they are resolved.</summary>
+public sealed class OptionsValidatorTests
+{
+    private static ServiceProvider Services(string key, string? value)
+    {
+        var configuration = new ConfigurationBuilder()
+            .AddInMemoryCollection(new Dictionary<string, string?> { ["Knowledge:Path"] = TestPaths.Knowledge, [key] = value })
+            .Build();
+        return new ServiceCollection().AddLogging().AddGuidelineEngine(configuration).AddExperts(configuration).BuildServiceProvider();
+    }
+
+    private static object Resolve(string key, string? value)
+    {
+        using var services = Services(key, value);
+        return key.Split(':')[0] switch
+        {
+            "Search" => services.GetRequiredService<IOptions<SearchOptions>>().Value,
+            "Answers" => services.GetRequiredService<IOptions<AnswerOptions>>().Value,
+            "Experts" => services.GetRequiredService<IOptions<ExpertOptions>>().Value,
+            var section => throw new ArgumentException(section),
+        };
+    }
+
+    [Theory]
+    [InlineData("Search:HeadingBoost", "0", "HeadingBoost")]
+    [InlineData("Search:SynonymWeight", "1.5", "SynonymWeight")]
+    [InlineData("Search:ModelCachePath", "", "ModelCachePath")]
+    [InlineData("Search:StartupWaitSeconds", "3601", "StartupWaitSeconds")]
+    [InlineData("Search:QuestionCacheSize", "-1", "QuestionCacheSize")]
+    [InlineData("Answers:MinConfidence", "1.01", "MinConfidence")]
+    [InlineData("Answers:WholeSectionMaxChars", "99", "WholeSectionMaxChars")]
+    [InlineData("Answers:MaxRelated", "11", "MaxRelated")]
+    [InlineData("Answers:CacheSize", "-5", "CacheSize")]
+    [InlineData("Experts:ReminderHours", "0", "ReminderHours")]
+    [InlineData("Experts:PollSeconds", "0", "PollSeconds")]
+    [InlineData("Experts:MaxAttempts", "10001", "MaxAttempts")]
+    public void A_value_out_of_range_is_refused_naming_the_setting(string key, string value, string member)
+    {
+        var error = Assert.Throws<OptionsValidationException>(() => Resolve(key, value));
+        Assert.Contains(member, error.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("Search:StartupWaitSeconds", "0")]
+    [InlineData("Answers:MinConfidence", "0.2")]
+    [InlineData("Experts:ReminderHours", "0.5")]
+    public void A_value_in_range_is_kept(string key, string value)
+    {
+        var options = Resolve(key, value);
+        var property = options.GetType().GetProperty(key.Split(':')[1])!;
+        Assert.Equal(double.Parse(value, System.Globalization.CultureInfo.InvariantCulture), Convert.ToDouble(property.GetValue(options), System.Globalization.CultureInfo.InvariantCulture));
+    }
+}
