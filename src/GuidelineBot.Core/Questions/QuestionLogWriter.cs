@@ -21,8 +21,8 @@ public sealed class QuestionLogWriter : IQuestionLog, IHostedService, IAsyncDisp
     public const int MaxBatch = 256;
 
     /// <summary>
-    /// How long questions gather before a write: after a write that was not full (≈ one write per window under load), and
-    /// after a quiet spell, so that the answer that queued the first question is sent before its write runs.
+    /// How long questions gather before a write (≈ one write per window under load; after a quiet spell, the answer that
+    /// queued the first question is sent before its write runs).
     /// </summary>
     public static readonly TimeSpan BatchWindow = TimeSpan.FromMilliseconds(50);
 
@@ -129,10 +129,11 @@ public sealed class QuestionLogWriter : IQuestionLog, IHostedService, IAsyncDisp
         var batch = new List<QuestionRecord>(MaxBatch);
         while (await _queue.Reader.WaitToReadAsync(cancellationToken))
         {
-            if (_queue.Reader.TryPeek(out var first) && first.Flushed is null)
+            // Questions gather for a window before each write: about one write per window under load, and after a quiet
+            // spell the answer that queued the first question goes out before its write competes for the CPU (a start's
+            // first answer on one core). A flush, a stop, or a full batch already waiting goes ahead at once.
+            if (_queue.Reader.Count < MaxBatch && _queue.Reader.TryPeek(out var first) && first.Flushed is null)
             {
-                // The first question after a quiet spell gathers company too, and its answer goes out before the write
-                // competes with it for the CPU (the first answer after a start on one core); a flush or a stop does not wait.
                 await GatherAsync(cancellationToken);
             }
 
@@ -157,12 +158,7 @@ public sealed class QuestionLogWriter : IQuestionLog, IHostedService, IAsyncDisp
                 entry.Flushed?.TrySetResult();
             }
 
-            var full = batch.Count == MaxBatch;
             await WriteAsync(batch, cancellationToken);
-            if (!full)
-            {
-                await GatherAsync(cancellationToken);
-            }
         }
     }
 
