@@ -21,12 +21,30 @@ internal sealed class StoreRetentionService(
     /// <summary>How long after start the first purge runs.</summary>
     public static readonly TimeSpan StartDelay = TimeSpan.FromMinutes(1);
 
+    /// <summary>The wait for the first purge, from <see cref="StartAsync"/> on.</summary>
+    private PeriodicTimer? _first;
+
+    /// <summary>Starts the wait for the first purge here: <see cref="ExecuteAsync"/> runs later, on the thread pool.</summary>
+    public override Task StartAsync(CancellationToken cancellationToken)
+    {
+        _first = new PeriodicTimer(StartDelay, time);
+        return base.StartAsync(cancellationToken);
+    }
+
+    public override void Dispose()
+    {
+        _first?.Dispose();
+        base.Dispose();
+    }
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        using var first = new PeriodicTimer(StartDelay, time);
-        if (!await WaitAsync(first, stoppingToken))
+        using (var first = _first ?? new PeriodicTimer(StartDelay, time))
         {
-            return;
+            if (!await WaitAsync(first, stoppingToken))
+            {
+                return;
+            }
         }
 
         using var timer = new PeriodicTimer(Interval, time);

@@ -130,6 +130,7 @@ public sealed class QuestionLogWriterTests
         await writer.RecordAsync(Question("a"), CancellationToken.None);
         await Task.Delay(100);
         await writer.RecordAsync(Question("b"), CancellationToken.None);
+        Assert.Empty(log.Writes); // the writer is in its window
 
         // The clock never moves: a stop that waited for the window would never complete.
         await writer.StopAsync(CancellationToken.None).WaitAsync(TimeSpan.FromSeconds(10));
