@@ -1,9 +1,7 @@
-using System.Threading.RateLimiting;
 using GuidelineBot.Web.SignIn;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -14,9 +12,6 @@ namespace GuidelineBot.Web.Chat;
 /// <summary>The web chat at <c>/</c>: <c>builder.AddWebChat()</c> and <c>app.MapWebChat()</c> (after <c>AddWebSignIn</c>).</summary>
 public static class WebChatExtensions
 {
-    /// <summary>The rate limit policy of the chat's posts: <c>Web:MessagesPerMinute</c> per person.</summary>
-    public const string RateLimitPolicy = "web-chat";
-
     public static WebApplicationBuilder AddWebChat(this WebApplicationBuilder builder)
     {
         // The page's script and style sheet are this library's static web assets (_content/GuidelineBot.Web/…): from
@@ -31,18 +26,7 @@ public static class WebChatExtensions
             o.HeaderName = ChatEndpoints.TokenHeader;
             o.Cookie.Name = "guidelinebot.antiforgery";
         });
-        services.AddRateLimiter(o =>
-        {
-            o.AddPolicy(RateLimitPolicy, PerPerson);
-            o.OnRejected = async (context, cancellationToken) =>
-            {
-                var response = context.HttpContext.Response;
-                response.StatusCode = StatusCodes.Status429TooManyRequests;
-                response.Headers.RetryAfter = "60";
-                await ChatEndpoints.Problem(StatusCodes.Status429TooManyRequests,
-                    "You're sending messages faster than I can answer. Please wait a minute, then try again.").ExecuteAsync(context.HttpContext);
-            };
-        });
+        services.AddSingleton<ChatRateLimit>();
         services.AddScoped<ChatConversation>();
         return builder;
     }
@@ -67,28 +51,12 @@ public static class WebChatExtensions
         app.Lifetime.ApplicationStarted.Register(() =>
             log.Log(mode.Kind == WebAccessKind.Off ? LogLevel.Warning : LogLevel.Information, "Web chat: {Why}", mode.Why));
 
-        app.UseRateLimiter();
         app.MapGet(ChatEndpoints.PageRoute, ChatEndpoints.Page).RequireAuthorization(WebAccess.ChatPolicy);
-        var posts = app.MapGroup("").RequireAuthorization(WebAccess.ChatPolicy).RequireRateLimiting(RateLimitPolicy)
-            .AddEndpointFilter(ChatEndpoints.RequireAntiforgeryAsync);
+        var posts = app.MapGroup("").RequireAuthorization(WebAccess.ChatPolicy)
+            .AddEndpointFilter(ChatRateLimit.FilterAsync).AddEndpointFilter(ChatEndpoints.RequireAntiforgeryAsync);
         posts.MapPost(ChatEndpoints.MessagesRoute, ChatEndpoints.MessageAsync);
         posts.MapPost(ChatEndpoints.ActionsRoute, ChatEndpoints.ActionAsync);
         posts.MapPost(ChatEndpoints.OpenedRoute, ChatEndpoints.OpenedAsync);
         return app;
-    }
-
-    /// <summary>One token bucket per person (signed-in id or local id; the client address before the page gave one).</summary>
-    private static RateLimitPartition<string> PerPerson(HttpContext http)
-    {
-        var perMinute = http.RequestServices.GetRequiredService<IOptions<WebOptions>>().Value.MessagesPerMinute;
-        var key = WebUser.Id(http) ?? "address:" + http.Connection.RemoteIpAddress;
-        return RateLimitPartition.GetTokenBucketLimiter(key, _ => new TokenBucketRateLimiterOptions
-        {
-            TokenLimit = perMinute,
-            TokensPerPeriod = perMinute,
-            ReplenishmentPeriod = TimeSpan.FromMinutes(1),
-            QueueLimit = 0,
-            AutoReplenishment = true,
-        });
     }
 }
