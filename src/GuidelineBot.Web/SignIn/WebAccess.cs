@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Security.Claims;
 using GuidelineBot.Http;
 using Microsoft.AspNetCore.Authentication;
@@ -50,8 +51,7 @@ public static class WebAccess
             .AddCookie(CookieScheme, ConfigureCookie);
         if (signIn)
         {
-            authentication.AddOpenIdConnect(OpenIdScheme, _ => { });
-            services.AddOptions<OpenIdConnectOptions>(OpenIdScheme).Configure<IOptions<WebOptions>>((o, web) => ConfigureOpenIdConnect(o, web.Value));
+            AddOpenIdConnect(authentication, services);
         }
 
         services.AddSingleton<IAuthorizationHandler, LocalOrSignedInHandler>();
@@ -65,6 +65,14 @@ public static class WebAccess
     internal static bool IsAdmin(ClaimsPrincipal user, string? role) =>
         !string.IsNullOrWhiteSpace(role) && user.Identity?.IsAuthenticated == true
         && (user.IsInRole(role) || user.HasClaim(WebClaims.Groups, role));
+
+    /// <summary>Apart (and never inlined), so that a server without sign-in settings does not load the OpenID Connect handler.</summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static void AddOpenIdConnect(AuthenticationBuilder authentication, IServiceCollection services)
+    {
+        authentication.AddOpenIdConnect(OpenIdScheme, _ => { });
+        services.AddOptions<OpenIdConnectOptions>(OpenIdScheme).Configure<IOptions<WebOptions>>((o, web) => ConfigureOpenIdConnect(o, web.Value));
+    }
 
     private static void ConfigureCookie(CookieAuthenticationOptions o)
     {
