@@ -215,8 +215,12 @@ internal static class OnboardingMachine
             var following = catalog.Documents[state.DocumentIndex + 1].Document;
             next = Touch(state, now) with
             {
-                Step = OnboardingStep.Reading, DocumentIndex = state.DocumentIndex + 1, DocumentId = following.Id,
-                SectionIndex = 0, CheckIndex = 0, PausedAt = null,
+                Step = OnboardingStep.Reading,
+                DocumentIndex = state.DocumentIndex + 1,
+                DocumentId = following.Id,
+                SectionIndex = 0,
+                CheckIndex = 0,
+                PausedAt = null,
             };
             outputs.Add(Greeting(next, catalog));
         }

@@ -1,8 +1,8 @@
 using GuidelineBot.Core.Background;
-using Microsoft.Extensions.DependencyInjection;
 using GuidelineBot.Slack.Api;
 using GuidelineBot.Slack.Events;
 using GuidelineBot.Slack.Interactions;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace GuidelineBot.Slack.Background;
 

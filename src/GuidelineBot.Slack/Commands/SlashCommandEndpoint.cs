@@ -1,7 +1,6 @@
 using GuidelineBot.Core.Background;
 using GuidelineBot.Core.Conversation;
 using GuidelineBot.Core.Logging;
-using GuidelineBot.Slack.Api;
 using GuidelineBot.Slack.Background;
 using GuidelineBot.Slack.Conversation;
 using GuidelineBot.Slack.Events;

@@ -1,7 +1,7 @@
 using System.CommandLine;
+using System.Diagnostics;
 using System.Globalization;
 using System.Text.RegularExpressions;
-using System.Diagnostics;
 using GuidelineBot.Core.Answers;
 using GuidelineBot.Search;
 

@@ -1,7 +1,5 @@
 using System.CommandLine;
 using System.Text;
-using GuidelineBot.Core.Answers;
-using GuidelineBot.Core.Knowledge;
 
 namespace GuidelineBot.Cli;
 

@@ -2,7 +2,6 @@ using System.Net;
 using GuidelineBot.Core.Experts;
 using GuidelineBot.Core.Knowledge;
 using GuidelineBot.Core.Questions;
-using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace GuidelineBot.IntegrationTests.Admin;

@@ -3,7 +3,6 @@ using GuidelineBot.Core.Experts;
 using GuidelineBot.IntegrationTests.Web;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
-using Microsoft.Playwright;
 
 namespace GuidelineBot.IntegrationTests.Admin;
 

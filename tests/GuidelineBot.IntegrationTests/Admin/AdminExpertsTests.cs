@@ -255,8 +255,8 @@ public sealed class AdminExpertsSignInTests
             DateTimeOffset.UtcNow), CancellationToken.None);
         using var teacher = new ChatClient(baseUrl);
         using var admin = new ChatClient(baseUrl);
-        await WebSignInTests.SignInAsync(teacher, idp, (nonce, _) => idp.IdToken(nonce, "44444444-aaaa-4bbb-8ccc-000000000004", "Tom Teacher"));
-        await WebSignInTests.SignInAsync(admin, idp, (nonce, _) => idp.IdToken(nonce, "55555555-aaaa-4bbb-8ccc-000000000005", "Ann Admin", [WebSignInTests.AdminRole]));
+        await WebSignInTests.SignInAsync(teacher, (nonce, _) => idp.IdToken(nonce, "44444444-aaaa-4bbb-8ccc-000000000004", "Tom Teacher"));
+        await WebSignInTests.SignInAsync(admin, (nonce, _) => idp.IdToken(nonce, "55555555-aaaa-4bbb-8ccc-000000000005", "Ann Admin", [WebSignInTests.AdminRole]));
         using var adminPage = await admin.GetAsync("/admin");
         var form = new HtmlParser().ParseDocument(await adminPage.Content.ReadAsStringAsync()).QuerySelector("form[action='/admin/suggestions/s1']")!;
         var fields = new Dictionary<string, string>

@@ -8,7 +8,7 @@ namespace GuidelineBot.IntegrationTests.Deploy;
 /// Plays deploy/docker/Dockerfile without a Docker engine: each stage's filesystem is a temp folder, COPY copies from
 /// the repository (minus bin/ and obj/, as .dockerignore says) or from an earlier stage, the build stage's
 /// <c>dotnet publish</c> runs with exactly the Dockerfile's arguments (container paths mapped into the stage folder),
-/// and <see cref="StartAsync"/> runs the ENTRYPOINT in the final WORKDIR with the final stage's ENV.
+/// and <see cref="Start"/> runs the ENTRYPOINT in the final WORKDIR with the final stage's ENV.
 /// </summary>
 public sealed class ImageRehearsal : IAsyncDisposable
 {

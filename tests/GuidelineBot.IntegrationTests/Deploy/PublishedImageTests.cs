@@ -70,7 +70,7 @@ public sealed class PublishedImageTests
                     ? scopes.EnumerateArray().Where(x => x.ValueKind == JsonValueKind.Object && x.TryGetProperty("TraceId", out _))
                         .Select(x => x.GetProperty("TraceId").GetString()).FirstOrDefault()
                     : null;
-            bool IsCommandLine(string l) => l.Contains("/slack/commands", StringComparison.Ordinal) && l.Contains("Request finished", StringComparison.Ordinal);
+            static bool IsCommandLine(string l) => l.Contains("/slack/commands", StringComparison.Ordinal) && l.Contains("Request finished", StringComparison.Ordinal);
             await Eventually.WaitUntilAsync(() => stdout.Any(IsCommandLine), "the request's log lines", TimeSpan.FromSeconds(60));
             var lines = stdout.Where(l => l.Length > 0).ToList();
             Assert.All(lines, l => Assert.Equal(JsonValueKind.Object, JsonDocument.Parse(l).RootElement.ValueKind));

@@ -11,8 +11,8 @@ namespace GuidelineBot.IntegrationTests.Knowledge;
 
 /// <summary>
 /// The real server on Kestrel (127.0.0.1, Development, so the admin policy lets loopback in) over a knowledge folder the
-/// test changes while it runs. Questions go in as signed Slack slash commands; <paramref name="services"/> replaces
-/// services last (e.g. a counting encoder); <paramref name="settings"/> adds configuration (e.g. a shared store); log
+/// test changes while it runs. Questions go in as signed Slack slash commands; <c>services</c> replaces
+/// services last (e.g. a counting encoder); <c>settings</c> adds configuration (e.g. a shared store); log
 /// lines are collected.
 /// </summary>
 public sealed class LiveKnowledgeServer : GuidelineBotFactory

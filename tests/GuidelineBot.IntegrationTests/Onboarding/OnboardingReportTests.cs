@@ -46,10 +46,10 @@ public abstract class OnboardingReportTests<TStore> : ProviderTestBase<TStore> w
         // Sam stops at topic 4 on day 1 at 09:00 and never comes back.
         _time.SetUtcNow(Day1.AddHours(1));
         var sam = new OnboardingKey("slack", "T1:U7");
-        var outputs = await engine.HandleAsync(sam, new OnboardingInput.Start(), "Sam Stuck", CancellationToken.None);
+        await engine.HandleAsync(sam, new OnboardingInput.Start(), "Sam Stuck", CancellationToken.None);
         for (var i = 0; i < 3; i++)
         {
-            outputs = await engine.HandleAsync(sam, new OnboardingInput.Next(), "Sam Stuck", CancellationToken.None);
+            await engine.HandleAsync(sam, new OnboardingInput.Next(), "Sam Stuck", CancellationToken.None);
         }
 
         _time.SetUtcNow(Day1.AddDays(5));

@@ -4,7 +4,6 @@ using GuidelineBot.Core.Knowledge;
 using GuidelineBot.Hosting;
 using GuidelineBot.Storage;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging.Abstractions;
 
 namespace GuidelineBot.IntegrationTests.Operations;

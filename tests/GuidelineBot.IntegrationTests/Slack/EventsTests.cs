@@ -29,8 +29,12 @@ public sealed class EventsTests(SlackHost host)
         var eventId = SlackHost.NewId("Ev");
         using var response = await SendEventAsync(eventId, new
         {
-            type = "app_mention", user = "U0PERSON", text = "<@U0BOT> can I post photos of my class?", ts = "1700000000.000100",
-            channel, event_ts = "1700000000.000100",
+            type = "app_mention",
+            user = "U0PERSON",
+            text = "<@U0BOT> can I post photos of my class?",
+            ts = "1700000000.000100",
+            channel,
+            event_ts = "1700000000.000100",
         });
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
@@ -50,8 +54,12 @@ public sealed class EventsTests(SlackHost host)
         var channel = SlackHost.NewId("C");
         using var response = await SendEventAsync(SlackHost.NewId("Ev"), new
         {
-            type = "app_mention", user = "U0PERSON", text = "<@U0BOT> can I post anonymously?", ts = "1700000050.000100",
-            thread_ts = "1700000000.000001", channel,
+            type = "app_mention",
+            user = "U0PERSON",
+            text = "<@U0BOT> can I post anonymously?",
+            ts = "1700000050.000100",
+            thread_ts = "1700000000.000001",
+            channel,
         });
 
         await Eventually.WaitUntilAsync(() => host.Api.PostsTo(channel).Count == 1, "the mention is answered");
@@ -65,7 +73,12 @@ public sealed class EventsTests(SlackHost host)
         var eventId = SlackHost.NewId("Ev");
         using var response = await SendEventAsync(eventId, new
         {
-            type = "message", channel_type = "im", user = "U0PERSON", text = "Can I post anonymously?", ts = "1700000000.000200", channel,
+            type = "message",
+            channel_type = "im",
+            user = "U0PERSON",
+            text = "Can I post anonymously?",
+            ts = "1700000000.000200",
+            channel,
         });
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);

@@ -147,7 +147,13 @@ public sealed class ExpertFlowTests(SlackExpertsHost host) : IClassFixture<Slack
         using var answer = await host.ClickAsync(ActionIds.ExpertAnswer, ticketId, outsider, answerId, ExpertsChannel, ephemeral: false);
         using var reply = await host.Client.SendAsync(Signed("/slack/events", Event(SlackHost.NewId("Ev"), new
         {
-            type = "message", channel = ExpertsChannel, channel_type = "channel", user = outsider, text = "Sure, bring pizza.", ts = "1700000300.000001", thread_ts = ts,
+            type = "message",
+            channel = ExpertsChannel,
+            channel_type = "channel",
+            user = outsider,
+            text = "Sure, bring pizza.",
+            ts = "1700000300.000001",
+            thread_ts = ts,
         }), JsonType, host.Now));
 
         Assert.Equal(HttpStatusCode.OK, assign.StatusCode);
@@ -229,8 +235,13 @@ public sealed class ExpertFlowTests(SlackExpertsHost host) : IClassFixture<Slack
         var eventId = SlackHost.NewId("Ev");
         var reply = Event(eventId, new
         {
-            type = "message", channel = ExpertsChannel, channel_type = "channel", user = OtherExpert, text = "Ask the kitchen &amp; they'll tell you.",
-            ts = "1700000400.000001", thread_ts = ts,
+            type = "message",
+            channel = ExpertsChannel,
+            channel_type = "channel",
+            user = OtherExpert,
+            text = "Ask the kitchen &amp; they'll tell you.",
+            ts = "1700000400.000001",
+            thread_ts = ts,
         });
 
         using var first = await host.Client.SendAsync(Signed("/slack/events", reply, JsonType, host.Now));
@@ -272,7 +283,11 @@ public sealed class ExpertFlowTests(SlackExpertsHost host) : IClassFixture<Slack
         var marker = SlackHost.NewId("Ev");
         using var mention = await host.Client.SendAsync(Signed("/slack/events", Event(marker, new
         {
-            type = "app_mention", user = asker, text = "<@U0BOT> can I post photos of my class?", ts = "1700000500.000009", channel = "C0MARKER",
+            type = "app_mention",
+            user = asker,
+            text = "<@U0BOT> can I post photos of my class?",
+            ts = "1700000500.000009",
+            channel = "C0MARKER",
         }), JsonType, host.Now));
         await Eventually.WaitUntilAsync(() => Api.PostsTo("C0MARKER").Count == 1, "the marker is answered");
         Assert.Empty((await TicketAsync(ticketId))!.Answers);
@@ -287,7 +302,11 @@ public sealed class ExpertFlowTests(SlackExpertsHost host) : IClassFixture<Slack
         const string mentionTs = "1700000600.000001";
         using var mention = await host.Client.SendAsync(Signed("/slack/events", Event(SlackHost.NewId("Ev"), new
         {
-            type = "app_mention", user = asker, text = "<@U0BOT> " + Declined, ts = mentionTs, channel,
+            type = "app_mention",
+            user = asker,
+            text = "<@U0BOT> " + Declined,
+            ts = mentionTs,
+            channel,
         }), JsonType, host.Now));
         await Eventually.WaitUntilAsync(() => Api.PostsTo(channel).Count == 1, "the mention is answered");
         var answer = Api.PostsTo(channel)[0];

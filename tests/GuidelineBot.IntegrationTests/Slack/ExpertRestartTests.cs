@@ -65,8 +65,13 @@ public sealed class ExpertRestartTests : IAsyncLifetime
             using var client = second.CreateClient();
             using var reply = await client.SendAsync(Signed("/slack/events", Event("EvRESTART1", new
             {
-                type = "message", channel = ExpertsChannel, channel_type = "channel", user = SlackExpertsHost.Expert, text = "Pizza, always.",
-                ts = "1700000900.000001", thread_ts = ts,
+                type = "message",
+                channel = ExpertsChannel,
+                channel_type = "channel",
+                user = SlackExpertsHost.Expert,
+                text = "Pizza, always.",
+                ts = "1700000900.000001",
+                thread_ts = ts,
             }), JsonType, DateTimeOffset.UtcNow));
 
             Assert.Equal(HttpStatusCode.OK, reply.StatusCode);

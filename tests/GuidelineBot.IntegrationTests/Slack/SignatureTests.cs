@@ -17,7 +17,7 @@ public sealed class SignatureTests(SlackFakeClockHost host) : IClassFixture<Slac
 
     private static string TypeFor(string path) => path == "/slack/events" ? JsonType : FormType;
 
-    private async Task AssertRejectedWithoutSideEffects(string path, string id, HttpRequestMessage request)
+    private async Task AssertRejectedWithoutSideEffects(string id, HttpRequestMessage request)
     {
         using var response = await host.Client.SendAsync(request);
 
@@ -41,7 +41,7 @@ public sealed class SignatureTests(SlackFakeClockHost host) : IClassFixture<Slac
     public async Task Wrong_secret_is_401(string path)
     {
         var id = SlackHost.NewId("BAD");
-        await AssertRejectedWithoutSideEffects(path, id, Signed(path, BodyFor(path, id), TypeFor(path), host.Now, secret: "someone-elses-secret"));
+        await AssertRejectedWithoutSideEffects(id, Signed(path, BodyFor(path, id), TypeFor(path), host.Now, secret: "someone-elses-secret"));
     }
 
     [Theory]
@@ -49,7 +49,7 @@ public sealed class SignatureTests(SlackFakeClockHost host) : IClassFixture<Slac
     public async Task Missing_signature_is_401(string path)
     {
         var id = SlackHost.NewId("MISS");
-        await AssertRejectedWithoutSideEffects(path, id, Unsigned(path, BodyFor(path, id), TypeFor(path)));
+        await AssertRejectedWithoutSideEffects(id, Unsigned(path, BodyFor(path, id), TypeFor(path)));
     }
 
     [Theory]
@@ -57,7 +57,7 @@ public sealed class SignatureTests(SlackFakeClockHost host) : IClassFixture<Slac
     public async Task Stale_signature_six_minutes_old_is_401(string path)
     {
         var id = SlackHost.NewId("OLD");
-        await AssertRejectedWithoutSideEffects(path, id, Signed(path, BodyFor(path, id), TypeFor(path), host.Now.AddMinutes(-6)));
+        await AssertRejectedWithoutSideEffects(id, Signed(path, BodyFor(path, id), TypeFor(path), host.Now.AddMinutes(-6)));
     }
 
     [Theory]
@@ -65,7 +65,7 @@ public sealed class SignatureTests(SlackFakeClockHost host) : IClassFixture<Slac
     public async Task Future_signature_six_minutes_ahead_is_401(string path)
     {
         var id = SlackHost.NewId("NEW");
-        await AssertRejectedWithoutSideEffects(path, id, Signed(path, BodyFor(path, id), TypeFor(path), host.Now.AddMinutes(6)));
+        await AssertRejectedWithoutSideEffects(id, Signed(path, BodyFor(path, id), TypeFor(path), host.Now.AddMinutes(6)));
     }
 
     [Fact]
@@ -75,7 +75,7 @@ public sealed class SignatureTests(SlackFakeClockHost host) : IClassFixture<Slac
         var signed = Signed("/slack/events", BodyFor("/slack/events", id), JsonType, host.Now);
         signed.Content = new StringContent(BodyFor("/slack/events", id).Replace("photos", "videos", StringComparison.Ordinal),
             System.Text.Encoding.UTF8, JsonType);
-        await AssertRejectedWithoutSideEffects("/slack/events", id, signed);
+        await AssertRejectedWithoutSideEffects(id, signed);
     }
 
     [Fact]

@@ -1,6 +1,5 @@
 using GuidelineBot.Core.Storage;
 using GuidelineBot.Http;
-using GuidelineBot.Slack;
 using GuidelineBot.Slack.Api;
 using GuidelineBot.Slack.Events;
 using Microsoft.AspNetCore.Hosting;

@@ -118,7 +118,9 @@ public sealed class SlackHardeningTests(BreakableSlackHost host) : IClassFixture
         var eventId = SlackHost.NewId("Ev");
         var dm = JsonSerializer.Serialize(new
         {
-            type = "event_callback", team_id = team, event_id = eventId,
+            type = "event_callback",
+            team_id = team,
+            event_id = eventId,
             authorizations = new[] { new { user_id = "U0BOT", team_id = team, is_bot = true } },
             @event = new { type = "message", channel_type = "im", user, team, text = "next", ts = "6.1", channel = FakeSlackApi.DirectMessageChannel(user) },
         });

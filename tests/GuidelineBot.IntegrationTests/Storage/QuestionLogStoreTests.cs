@@ -25,7 +25,8 @@ public abstract class QuestionLogStoreTests<TStore> : ProviderTestBase<TStore> w
         IQuestionLog log = new SqlQuestionLog(Database);
         var answered = Asked("q1", T0);
         var declined = Asked("q2", T0.AddMinutes(5), "my email is pat@example.org and cell 555-123-4567, id 98765432", QuestionOutcome.Declined)
-            with { Channel = "web", Confidence = 0.125, LatencyMs = 3.25 };
+            with
+        { Channel = "web", Confidence = 0.125, LatencyMs = 3.25 };
 
         await log.RecordAsync(answered, CancellationToken.None);
         await log.RecordAsync(declined, CancellationToken.None);

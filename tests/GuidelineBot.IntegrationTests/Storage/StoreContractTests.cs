@@ -161,8 +161,12 @@ public abstract class StoreContractTests<TStore> : ProviderTestBase<TStore> wher
 
         var changed = first with
         {
-            Step = OnboardingStep.Checking, SectionIndex = 12, CheckIndex = 2, UpdatedAt = T0.AddMinutes(7),
-            PausedAt = T0.AddMinutes(8), DisplayName = "Dana E.",
+            Step = OnboardingStep.Checking,
+            SectionIndex = 12,
+            CheckIndex = 2,
+            UpdatedAt = T0.AddMinutes(7),
+            PausedAt = T0.AddMinutes(8),
+            DisplayName = "Dana E.",
         };
         var second = await store.TrySaveAsync(changed, null, CancellationToken.None);
 

@@ -1,9 +1,7 @@
 using GuidelineBot.Core.Knowledge;
-using GuidelineBot.Core.Storage;
 using GuidelineBot.Search;
 using GuidelineBot.Storage;
 using GuidelineBot.Testing;
-using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 

@@ -1,8 +1,6 @@
 using System.Runtime.ExceptionServices;
-using GuidelineBot.IntegrationTests.Slack;
 using GuidelineBot.IntegrationTests.Storage;
 using Microsoft.AspNetCore.Hosting;
-using Microsoft.Extensions.Logging;
 
 namespace GuidelineBot.IntegrationTests.Teams;
 

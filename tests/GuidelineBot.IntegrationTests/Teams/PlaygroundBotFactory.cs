@@ -7,7 +7,7 @@ namespace GuidelineBot.IntegrationTests.Teams;
 
 /// <summary>
 /// The real bot server on Kestrel, 127.0.0.1 and a free port, in local mode (no App ID, Development, loopback), as the
-/// Playground expects, replying to the Playground on <paramref name="playgroundPort"/>; its store is a temp SQLite file.
+/// Playground expects, replying to the Playground on the given port; its store is a temp SQLite file.
 /// </summary>
 public sealed class PlaygroundBotFactory : GuidelineBotFactory
 {

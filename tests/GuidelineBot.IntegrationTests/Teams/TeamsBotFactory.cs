@@ -2,12 +2,12 @@ using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json.Nodes;
 using GuidelineBot.Core.Storage;
+using GuidelineBot.IntegrationTests.Slack;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
-using GuidelineBot.IntegrationTests.Slack;
 
 namespace GuidelineBot.IntegrationTests.Teams;
 

@@ -4,8 +4,8 @@ using GuidelineBot.Core.Answers;
 using GuidelineBot.Core.Knowledge;
 using GuidelineBot.Core.Logging;
 using GuidelineBot.Core.Onboarding;
-using Microsoft.Extensions.DependencyInjection;
 using GuidelineBot.IntegrationTests.Slack;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
 namespace GuidelineBot.IntegrationTests.Teams;

@@ -60,7 +60,7 @@ public sealed class WebSignInTests
         await using var bot = SignInBot(idp);
         using var chat = new ChatClient(bot.Start());
 
-        using var callback = await SignInAsync(chat, idp, (nonce, _) => idp.IdToken(nonce, "11111111-aaaa-4bbb-8ccc-000000000001", "Ada Teacher"));
+        using var callback = await SignInAsync(chat, (nonce, _) => idp.IdToken(nonce, "11111111-aaaa-4bbb-8ccc-000000000001", "Ada Teacher"));
 
         Assert.Equal(HttpStatusCode.Redirect, callback.StatusCode);
         Assert.Equal("/", callback.Headers.Location?.OriginalString);
@@ -79,7 +79,7 @@ public sealed class WebSignInTests
         using var chat = new ChatClient(bot.Start());
 
         Assert.DoesNotContain(bot.Services.GetServices<IHostedService>(), s => s.GetType().Assembly == DataProtectionStartup.DataProtectionAssembly);
-        using var callback = await SignInAsync(chat, idp, (nonce, _) => idp.IdToken(nonce, "11111111-aaaa-4bbb-8ccc-000000000002", "Ada Teacher"));
+        using var callback = await SignInAsync(chat, (nonce, _) => idp.IdToken(nonce, "11111111-aaaa-4bbb-8ccc-000000000002", "Ada Teacher"));
         Assert.Equal(HttpStatusCode.Redirect, callback.StatusCode);
         Assert.Contains("Ada Teacher", await chat.LoadPageAsync(), StringComparison.Ordinal);
     }
@@ -120,8 +120,8 @@ public sealed class WebSignInTests
         using var forgedChat = new ChatClient(baseUrl);
         using var replayChat = new ChatClient(baseUrl);
 
-        using var forged = await SignInAsync(forgedChat, idp, (nonce, _) => idp.IdToken(nonce, "22222222-aaaa-4bbb-8ccc-000000000002", "Mallory", key: stranger));
-        using var wrongNonce = await SignInAsync(replayChat, idp, (_, _) => idp.IdToken("some-other-nonce", "22222222-aaaa-4bbb-8ccc-000000000002", "Mallory"));
+        using var forged = await SignInAsync(forgedChat, (nonce, _) => idp.IdToken(nonce, "22222222-aaaa-4bbb-8ccc-000000000002", "Mallory", key: stranger));
+        using var wrongNonce = await SignInAsync(replayChat, (_, _) => idp.IdToken("some-other-nonce", "22222222-aaaa-4bbb-8ccc-000000000002", "Mallory"));
 
         Assert.Equal(HttpStatusCode.Unauthorized, forged.StatusCode);
         Assert.Equal(HttpStatusCode.Unauthorized, wrongNonce.StatusCode);
@@ -142,10 +142,10 @@ public sealed class WebSignInTests
         using var admin = new ChatClient(baseUrl);
 
         using var anonymous = await visitor.GetAsync("/admin");
-        using var signedInTeacher = await SignInAsync(teacher, idp, (nonce, _) => idp.IdToken(nonce, "44444444-aaaa-4bbb-8ccc-000000000004", "Tom Teacher"));
+        using var signedInTeacher = await SignInAsync(teacher, (nonce, _) => idp.IdToken(nonce, "44444444-aaaa-4bbb-8ccc-000000000004", "Tom Teacher"));
         using var teacherPage = await teacher.GetAsync("/admin");
         using var teacherExport = await teacher.GetAsync("/admin/export/latest.csv");
-        using var signedInAdmin = await SignInAsync(admin, idp, (nonce, _) => idp.IdToken(nonce, "55555555-aaaa-4bbb-8ccc-000000000005", "Ann Admin", [AdminRole]));
+        using var signedInAdmin = await SignInAsync(admin, (nonce, _) => idp.IdToken(nonce, "55555555-aaaa-4bbb-8ccc-000000000005", "Ann Admin", [AdminRole]));
         using var adminPage = await admin.GetAsync("/admin");
         using var adminExport = await admin.GetAsync("/admin/export/latest.csv");
 
@@ -171,7 +171,7 @@ public sealed class WebSignInTests
         var http = new DefaultHttpContext { RequestServices = bot.Services };
         http.Connection.RemoteIpAddress = IPAddress.Loopback;
 
-        ClaimsPrincipal User(params Claim[] claims) => new(new ClaimsIdentity(claims, "test", "name", "roles"));
+        static ClaimsPrincipal User(params Claim[] claims) => new(new ClaimsIdentity(claims, "test", "name", "roles"));
         var teacher = User(new Claim("oid", "t1"), new Claim("name", "Teacher"));
         var roleAdmin = User(new Claim("oid", "a1"), new Claim("roles", AdminRole));
         var groupAdmin = User(new Claim("oid", "a2"), new Claim("groups", AdminRole));
@@ -229,7 +229,7 @@ public sealed class WebSignInTests
     }
 
     /// <summary>GET / (redirect to the provider), then post the callback form as the provider's page would.</summary>
-    internal static async Task<HttpResponseMessage> SignInAsync(ChatClient chat, FakeOpenIdProvider idp, Func<string, string, string> idToken)
+    internal static async Task<HttpResponseMessage> SignInAsync(ChatClient chat, Func<string, string, string> idToken)
     {
         using var challenge = await chat.GetAsync("/");
         Assert.Equal(HttpStatusCode.Redirect, challenge.StatusCode);

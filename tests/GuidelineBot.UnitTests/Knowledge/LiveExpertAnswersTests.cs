@@ -1,4 +1,3 @@
-using GuidelineBot.Core.Answers;
 using GuidelineBot.Core.Experts;
 using GuidelineBot.Core.Knowledge;
 using GuidelineBot.Knowledge;

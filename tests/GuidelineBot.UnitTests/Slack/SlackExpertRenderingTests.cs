@@ -6,7 +6,6 @@ using GuidelineBot.Core.Experts;
 using GuidelineBot.Slack;
 using GuidelineBot.Slack.Api;
 using GuidelineBot.Slack.Commands;
-using GuidelineBot.Slack.Conversation;
 using GuidelineBot.Slack.Rendering;
 
 namespace GuidelineBot.UnitTests.Slack;

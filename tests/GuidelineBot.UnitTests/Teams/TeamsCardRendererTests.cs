@@ -1,5 +1,4 @@
 using System.Text.Json;
-using System.Text.Json.Nodes;
 using GuidelineBot.Core.Answers;
 using GuidelineBot.Core.Conversation;
 using GuidelineBot.Core.Knowledge;

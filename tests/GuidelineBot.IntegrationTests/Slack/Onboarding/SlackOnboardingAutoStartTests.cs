@@ -1,7 +1,6 @@
-using GuidelineBot.Core.Logging;
 using System.Net;
+using GuidelineBot.Core.Logging;
 using GuidelineBot.Core.Onboarding;
-using GuidelineBot.Slack;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using static GuidelineBot.IntegrationTests.Slack.Onboarding.SlackOnboardingDriver;

@@ -158,11 +158,11 @@ public sealed class SlackOnboardingFlowTests(SlackHost host)
     public async Task A_stale_next_button_does_not_skip_ahead()
     {
         var lee = NewUser();
-        var (_, posts) = await lee.CommandAsync("onboard", expected: 2);
+        await lee.CommandAsync("onboard", expected: 2);
         var firstNext = lee.FindButton("Next");
         AssertSection(Assert.Single(await lee.ClickAsync(firstNext, expected: 1)), 2);
 
-        posts = await lee.ClickAsync(firstNext, expected: 2);
+        var posts = await lee.ClickAsync(firstNext, expected: 2);
         Assert.Contains("from an earlier step", AllText(posts[0]), StringComparison.Ordinal);
         AssertSection(posts[1], 2);
         Assert.Equal(1, (await Store.GetAsync(new OnboardingKey("slack", lee.KeyUserId), default))!.SectionIndex);
