@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Fits the ranker's weights and confidence calibration (src/GuidelineBot.Search/Ranker.cs, RankerWeights.Fitted).
+"""Fits the ranker's weights and confidence calibration (src/GuidelineBot.Search/RankerWeights.cs, RankerWeights.Fitted).
 
 Input: feature dumps written by `eval FILE --features OUT.tsv` (one row per question x candidate section).
 Output: the fitted weights as C# to paste into RankerWeights.Fitted, the close-call margin for Answers:CloseCallMargin,

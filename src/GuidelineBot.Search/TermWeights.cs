@@ -1,0 +1,36 @@
+namespace GuidelineBot.Search;
+
+/// <summary>
+/// How much a question word counts as evidence for a section, from its section frequency (BM25-style IDF) and whether
+/// it is background vocabulary of the section's document.
+/// </summary>
+public static class TermWeights
+{
+    /// <summary>A background word (document title, organisation name, most of the document's sections) keeps this share of its weight.</summary>
+    public const double BackgroundShare = 0.1;
+
+    /// <summary>
+    /// The weight of one ordinary informative word: coverage divides by at least this much, so a question whose words are
+    /// all background covers at most <see cref="BackgroundShare"/>-ish of it.
+    /// </summary>
+    public const double MinQuestionWeight = 1.0;
+
+    /// <summary>Synonym matches count this share of the word the user typed.</summary>
+    public const double SynonymShare = 0.85;
+
+    /// <summary>A word in at least this share of its document's sections is background vocabulary of that document.</summary>
+    public const double UbiquitousSectionShare = 0.5;
+
+    /// <summary>BM25 IDF (+0.5 so that even common words keep a little weight) over <paramref name="sections"/> sections.</summary>
+    public static double Idf(int sectionFrequency, int sections)
+    {
+        var n = Math.Max(1, sections);
+        return 0.5 + Math.Log(1 + (n - sectionFrequency + 0.5) / (sectionFrequency + 0.5));
+    }
+
+    /// <summary>Weight of a word for a section of a document where it is (or is not) background vocabulary.</summary>
+    public static double Weight(double idf, bool background) => background ? idf * BackgroundShare : idf;
+
+    /// <summary>Matched weight over the question's weight (at least <see cref="MinQuestionWeight"/>).</summary>
+    public static double Coverage(double matched, double total) => total <= 0 ? 0 : matched / Math.Max(total, MinQuestionWeight);
+}

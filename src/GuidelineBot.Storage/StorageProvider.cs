@@ -1,0 +1,7 @@
+namespace GuidelineBot.Storage;
+
+public enum StorageProvider
+{
+    Sqlite,
+    Postgres,
+}
