@@ -15,8 +15,11 @@ if (CliApp.IsCommand(args))
     return await CliApp.RunAsync(args);
 }
 
-var builder = WebApplication.CreateBuilder(
+// The slim builder loads less at start: no IIS integration, regex route constraints or Debug/EventSource loggers (none
+// is used here); Kestrel's HTTPS endpoints from configuration (Kestrel:Endpoints) are kept.
+var builder = WebApplication.CreateSlimBuilder(
     LocalDefaults.WithoutConfigurationReload(LocalDefaults.WithDefaultUrl(LocalDefaults.WithDevelopmentByDefault(args))));
+builder.WebHost.UseKestrelHttpsConfiguration();
 builder.AddObservability();
 builder.Services.AddGuidelineEngine(builder.Configuration);
 builder.Services.AddLiveKnowledge();
