@@ -10,6 +10,7 @@ using Lucene.Net.Index;
 using Lucene.Net.Search;
 using Lucene.Net.Search.Similarities;
 using Lucene.Net.Store;
+using Lucene.Net.Util;
 
 namespace GuidelineBot.Search;
 
@@ -57,6 +58,9 @@ internal sealed partial class LuceneSectionIndex : IDisposable
     private readonly HashSet<string>[] _documentBackground;
     private readonly Dictionary<string, int> _sectionFrequency = new(StringComparer.Ordinal);
 
+    /// <summary>Words that follow the first word of a multi-word synonym and are never a synonym on their own (stemmed).</summary>
+    private readonly HashSet<string> _phraseTails;
+
     /// <summary>Each corpus term's BM25 per document, computed by Lucene on first use (see <see cref="ImpactsOf"/>).</summary>
     private readonly ConcurrentDictionary<string, TermImpacts> _impacts = new(StringComparer.Ordinal);
 
@@ -66,6 +70,7 @@ internal sealed partial class LuceneSectionIndex : IDisposable
         _sections = sections.ToArray();
         _indexAnalyzer = GuidelineAnalyzer.CreateIndex();
         _queryAnalyzer = GuidelineAnalyzer.CreateQuery(synonyms);
+        _phraseTails = PhraseTails(synonyms);
 
         var similarity = new BM25Similarity();
         var documents = _sections.Length + _sections.Sum(s => s.Passages.Count);
@@ -165,7 +170,10 @@ internal sealed partial class LuceneSectionIndex : IDisposable
         var groups = new List<TermGroup>();
         foreach (var token in tokens)
         {
-            if (token.PositionIncrement > 0 || groups.Count == 0)
+            // The later words of a multi-word synonym ("repost" → "screen capture") take the next positions, stacked on
+            // the word typed after it (or alone at the end): they stand for the word they came from, the group before.
+            var spilled = groups.Count > 0 && !typed.Contains(token.Term) && _phraseTails.Contains(token.Term);
+            if (!spilled && (token.PositionIncrement > 0 || groups.Count == 0))
             {
                 if (groups.Count >= MaxQueryTerms)
                 {
@@ -175,7 +183,7 @@ internal sealed partial class LuceneSectionIndex : IDisposable
                 groups.Add(new TermGroup([], []));
             }
 
-            var g = groups[^1];
+            var g = spilled && token.PositionIncrement == 0 && groups.Count > 1 ? groups[^2] : groups[^1];
             var list = typed.Contains(token.Term) ? g.Terms : g.Synonyms;
             if (!g.Terms.Contains(token.Term) && !g.Synonyms.Contains(token.Term))
             {
@@ -450,6 +458,39 @@ internal sealed partial class LuceneSectionIndex : IDisposable
     }
 
     internal readonly record struct Token(string Term, int PositionIncrement);
+
+    /// <summary>
+    /// The words after the first of every multi-word synonym (each output of the map is a phrase, its words separated by
+    /// <see cref="SynonymMap.WORD_SEPARATOR"/>), stemmed, less those that are also a synonym on their own.
+    /// </summary>
+    private HashSet<string> PhraseTails(SynonymMap? synonyms)
+    {
+        var tails = new HashSet<string>(StringComparer.Ordinal);
+        if (synonyms?.Words is not { } words)
+        {
+            return tails;
+        }
+
+        var singles = new HashSet<string>(StringComparer.Ordinal);
+        var phrase = new BytesRef();
+        for (var i = 0; i < words.Count; i++)
+        {
+            words.Get(i, phrase);
+            var parts = phrase.Utf8ToString().Split(SynonymMap.WORD_SEPARATOR, StringSplitOptions.RemoveEmptyEntries);
+            if (parts.Length == 1)
+            {
+                singles.UnionWith(Terms(parts[0]));
+            }
+
+            foreach (var part in parts.Skip(1))
+            {
+                tails.UnionWith(Terms(part));
+            }
+        }
+
+        tails.ExceptWith(singles);
+        return tails;
+    }
 
     /// <summary>
     /// The question's tokens (with synonyms) and the stemmed terms the user typed, from one analysis (see

@@ -20,14 +20,14 @@ public sealed record RankerWeights(StageModel LexicalStage, StageModel SemanticS
     /// <summary>Printed by tests/eval/fit.py --train own-train.tsv --train unseen.tsv:even.</summary>
     public static RankerWeights Fitted { get; } = new(
         LexicalStage: new StageModel(
-            Rank: new LinearModel(Lexical: 6.178, Coverage: 3.623, HeadingCoverage: 0.190, SemanticPassage: 0.000, SemanticSentence: 0.000, SemanticHeading: 0.000, OffScopeIntroduction: -2.329, ScopeIntroduction: 3.273, Bias: 0.000),
-            Confidence: new LinearModel(Lexical: 0.862, Coverage: 2.465, HeadingCoverage: 0.090, SemanticPassage: 0.000, SemanticSentence: 0.000, SemanticHeading: 0.000, OffScopeIntroduction: -0.218, ScopeIntroduction: 1.079, Bias: -2.940, RankLead: 0.546),
-            CloseCallMargin: 1.65),
+            Rank: new LinearModel(Lexical: 6.202, Coverage: 3.365, HeadingCoverage: 0.559, SemanticPassage: 0.000, SemanticSentence: 0.000, SemanticHeading: 0.000, OffScopeIntroduction: -2.242, ScopeIntroduction: 3.159, Bias: 0.000),
+            Confidence: new LinearModel(Lexical: 1.569, Coverage: 2.515, HeadingCoverage: -0.218, SemanticPassage: 0.000, SemanticSentence: 0.000, SemanticHeading: 0.000, OffScopeIntroduction: -0.865, ScopeIntroduction: 1.607, Bias: -3.764, RankLead: 0.635),
+            CloseCallMargin: 1.48),
         SemanticStage: new StageModel(
-            Rank: new LinearModel(Lexical: 1.971, Coverage: 3.250, HeadingCoverage: -0.474, SemanticPassage: 10.129, SemanticSentence: 11.232, SemanticHeading: -1.921, OffScopeIntroduction: -1.193, ScopeIntroduction: 4.251, Bias: 0.000),
-            Confidence: new LinearModel(Lexical: 1.784, Coverage: 2.161, HeadingCoverage: -2.582, SemanticPassage: 2.992, SemanticSentence: 5.225, SemanticHeading: -3.094, OffScopeIntroduction: -1.239, ScopeIntroduction: 0.547, Bias: -6.926, RankLead: 1.091),
-            CloseCallMargin: 1.90),
-        DecisiveConfidence: 0.72,
+            Rank: new LinearModel(Lexical: 1.962, Coverage: 3.107, HeadingCoverage: -0.217, SemanticPassage: 10.075, SemanticSentence: 10.813, SemanticHeading: -1.326, OffScopeIntroduction: -1.094, ScopeIntroduction: 4.120, Bias: 0.000),
+            Confidence: new LinearModel(Lexical: 2.820, Coverage: 1.331, HeadingCoverage: -1.608, SemanticPassage: 2.985, SemanticSentence: 4.509, SemanticHeading: -2.877, OffScopeIntroduction: -2.656, ScopeIntroduction: 0.716, Bias: -7.160, RankLead: 1.019),
+            CloseCallMargin: 1.60),
+        DecisiveConfidence: 0.90,
         DecisiveMargin: 0.00,
         MinLexicalCoverage: 0.35);
 }

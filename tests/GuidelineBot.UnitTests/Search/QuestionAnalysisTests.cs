@@ -65,6 +65,39 @@ public sealed class QuestionAnalysisTests(EngineFixture engine)
     }
 
     [Fact]
+    public void The_later_words_of_a_multi_word_synonym_belong_to_the_word_they_replace()
+    {
+        // "screen capture" takes two positions: its second word is stacked on the word typed next ("zebras"), which
+        // must not look matched wherever "capture" appears.
+        using var search = Lexical("repost, screen capture\n");
+        var groups = search.TermGroups("repost zebras");
+        Assert.Equal(2, groups.Count);
+        Assert.Equal(["repost"], groups[0].Terms);
+        Assert.Contains("screen", groups[0].Synonyms);
+        Assert.Contains("captur", groups[0].Synonyms);
+        Assert.Equal(["zebra"], groups[1].Terms);
+        Assert.Empty(groups[1].Synonyms);
+    }
+
+    [Fact]
+    public void A_multi_word_synonym_of_the_last_word_adds_no_word_of_its_own()
+    {
+        using var search = Lexical("repost, screen capture\n");
+        var group = Assert.Single(search.TermGroups("can i repost"));
+        Assert.Equal(["repost"], group.Terms);
+        Assert.Contains("captur", group.Synonyms);
+    }
+
+    [Fact]
+    public void Typed_multi_word_phrases_keep_one_group_per_word()
+    {
+        using var search = Lexical("social media, facebook\n");
+        var groups = search.TermGroups("social media tips");
+        Assert.Equal([["social"], ["media"], ["tip"]], groups.Select(g => g.Terms));
+        Assert.Contains("facebook", groups[0].Synonyms);
+    }
+
+    [Fact]
     public void Each_use_of_the_reused_analysis_starts_from_a_clean_slate()
     {
         using var search = Lexical("photo, snapshot\n");
