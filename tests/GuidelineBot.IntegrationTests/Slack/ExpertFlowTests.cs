@@ -24,6 +24,10 @@ public sealed class ExpertFlowTests(SlackExpertsHost host) : IClassFixture<Slack
 
     private static string Texts(RecordedRequest request) => string.Join("\n", BlockKitText.All(request.Json.GetProperty("blocks")));
 
+    /// <summary>A person's message in a ticket's thread of the experts' channel, as Slack's Events API sends it.</summary>
+    private static object ThreadReply(string user, string text, string ts, string threadTs) =>
+        new { type = "message", channel = ExpertsChannel, channel_type = "channel", user, text, ts, thread_ts = threadTs };
+
     /// <summary>Asks a declined question with the slash command, presses Ask an expert and sends the modal.</summary>
     /// <returns>The ticket post in the experts' channel, its ts and the ticket id.</returns>
     private async Task<(RecordedRequest Post, string Ts, string TicketId)> OpenTicketAsync(string asker, string? threadTs = null, string channel = "C0GENERAL")
@@ -145,16 +149,7 @@ public sealed class ExpertFlowTests(SlackExpertsHost host) : IClassFixture<Slack
 
         using var assign = await host.ClickAsync(ActionIds.ExpertAssign, ticketId, outsider, assignId, ExpertsChannel, ephemeral: false);
         using var answer = await host.ClickAsync(ActionIds.ExpertAnswer, ticketId, outsider, answerId, ExpertsChannel, ephemeral: false);
-        using var reply = await host.Client.SendAsync(Signed("/slack/events", Event(SlackHost.NewId("Ev"), new
-        {
-            type = "message",
-            channel = ExpertsChannel,
-            channel_type = "channel",
-            user = outsider,
-            text = "Sure, bring pizza.",
-            ts = "1700000300.000001",
-            thread_ts = ts,
-        }), JsonType, host.Now));
+        using var reply = await host.Client.SendAsync(Signed("/slack/events", Event(SlackHost.NewId("Ev"), ThreadReply(outsider, "Sure, bring pizza.", "1700000300.000001", ts)), JsonType, host.Now));
 
         Assert.Equal(HttpStatusCode.OK, assign.StatusCode);
         Assert.Equal(HttpStatusCode.OK, answer.StatusCode);
@@ -233,16 +228,7 @@ public sealed class ExpertFlowTests(SlackExpertsHost host) : IClassFixture<Slack
         var asker = SlackHost.NewId("U");
         var (_, ts, ticketId) = await OpenTicketAsync(asker);
         var eventId = SlackHost.NewId("Ev");
-        var reply = Event(eventId, new
-        {
-            type = "message",
-            channel = ExpertsChannel,
-            channel_type = "channel",
-            user = OtherExpert,
-            text = "Ask the kitchen &amp; they'll tell you.",
-            ts = "1700000400.000001",
-            thread_ts = ts,
-        });
+        var reply = Event(eventId, ThreadReply(OtherExpert, "Ask the kitchen &amp; they'll tell you.", "1700000400.000001", ts));
 
         using var first = await host.Client.SendAsync(Signed("/slack/events", reply, JsonType, host.Now));
         await Eventually.WaitUntilAsync(() => DirectMessages(asker).Count >= 1, "the reply reaches the asker");
