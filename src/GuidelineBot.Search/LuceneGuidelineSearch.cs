@@ -69,8 +69,7 @@ public sealed class LuceneGuidelineSearch : IGuidelineSearch, IDisposable
         var useEncoder = options.Reranker == RerankerKind.MiniLM && encoder is not null;
 
         var corpusWords = _sections.SelectMany(s => SpellingCorrector.Words($"{s.ParentHeading} {s.Heading}\n{s.Text}\n{s.DocumentTitle}"));
-        var known = synonymWords.Concat(useEncoder ? MiniLmEncoder.VocabularyWords() : []);
-        _speller = new SpellingCorrector(corpusWords, known);
+        _speller = new SpellingCorrector(corpusWords, synonymWords, EnglishWords.Load(options.ModelCachePath));
         _neverWaitForModel = start.NeverWaitForModel;
         if (!useEncoder || _sections.Length == 0)
         {

@@ -10,7 +10,6 @@ using Lucene.Net.Index;
 using Lucene.Net.Search;
 using Lucene.Net.Search.Similarities;
 using Lucene.Net.Store;
-using Lucene.Net.Util;
 
 namespace GuidelineBot.Search;
 
@@ -58,9 +57,6 @@ internal sealed partial class LuceneSectionIndex : IDisposable
     private readonly HashSet<string>[] _documentBackground;
     private readonly Dictionary<string, int> _sectionFrequency = new(StringComparer.Ordinal);
 
-    /// <summary>Words that follow the first word of a multi-word synonym and are never a synonym on their own (stemmed).</summary>
-    private readonly HashSet<string> _phraseTails;
-
     /// <summary>Each corpus term's BM25 per document, computed by Lucene on first use (see <see cref="ImpactsOf"/>).</summary>
     private readonly ConcurrentDictionary<string, TermImpacts> _impacts = new(StringComparer.Ordinal);
 
@@ -70,7 +66,6 @@ internal sealed partial class LuceneSectionIndex : IDisposable
         _sections = sections.ToArray();
         _indexAnalyzer = GuidelineAnalyzer.CreateIndex();
         _queryAnalyzer = GuidelineAnalyzer.CreateQuery(synonyms);
-        _phraseTails = PhraseTails(synonyms);
 
         var similarity = new BM25Similarity();
         var documents = _sections.Length + _sections.Sum(s => s.Passages.Count);
@@ -167,13 +162,24 @@ internal sealed partial class LuceneSectionIndex : IDisposable
     public List<TermGroup> TermGroups(string text)
     {
         var (tokens, typed) = AnalyzeQuestion(text);
+
+        // One group per position of a typed word, by absolute position: Lucene's SynonymFilter may emit the later words
+        // of an earlier multi-word synonym at a position before the word typed there.
         var groups = new List<TermGroup>();
+        var positions = new List<int>();
+        var surfaces = new List<string>();
+        var synonyms = new List<(string Term, int Position)>();
+        var position = -1;
         foreach (var token in tokens)
         {
-            // The later words of a multi-word synonym ("repost" → "screen capture") take the next positions, stacked on
-            // the word typed after it (or alone at the end): they stand for the word they came from, the group before.
-            var spilled = groups.Count > 0 && !typed.Contains(token.Term) && _phraseTails.Contains(token.Term);
-            if (!spilled && (token.PositionIncrement > 0 || groups.Count == 0))
+            position = Math.Max(0, position + token.PositionIncrement);
+            if (!typed.Contains(token.Term))
+            {
+                synonyms.Add((token.Term, position));
+                continue;
+            }
+
+            if (positions.Count == 0 || positions[^1] != position)
             {
                 if (groups.Count >= MaxQueryTerms)
                 {
@@ -181,13 +187,56 @@ internal sealed partial class LuceneSectionIndex : IDisposable
                 }
 
                 groups.Add(new TermGroup([], []));
+                positions.Add(position);
+                surfaces.Add(text[token.StartOffset..token.EndOffset]);
             }
 
-            var g = spilled && token.PositionIncrement == 0 && groups.Count > 1 ? groups[^2] : groups[^1];
-            var list = typed.Contains(token.Term) ? g.Terms : g.Synonyms;
-            if (!g.Terms.Contains(token.Term) && !g.Synonyms.Contains(token.Term))
+            if (!groups[^1].Terms.Contains(token.Term))
             {
-                list.Add(token.Term);
+                groups[^1].Terms.Add(token.Term);
+            }
+        }
+
+        // A synonym belongs to the word it came from: the nearest typed word at or before its position whose own
+        // expansion has it (so "capture" of "repost" → "screen capture" stays with "repost", not the word typed next);
+        // otherwise it came from a typed phrase ("social media" → "facebook") and stays at its position.
+        Dictionary<int, HashSet<string>>? expansions = null;
+        foreach (var (term, at) in synonyms)
+        {
+            var target = -1;
+            for (var k = positions.Count - 1; k >= 0 && target < 0; k--)
+            {
+                if (positions[k] <= at && Expansion(k).Contains(term))
+                {
+                    target = k;
+                }
+            }
+
+            if (target < 0)
+            {
+                target = positions.IndexOf(at);
+            }
+
+            if (target < 0)
+            {
+                if (groups.Count >= MaxQueryTerms)
+                {
+                    continue;
+                }
+
+                // Nothing typed is left at this position (a rule rewrote it away): the synonym stands alone.
+                var insert = positions.FindIndex(p => p > at) is var i and >= 0 ? i : positions.Count;
+                groups.Insert(insert, new TermGroup([], []));
+                positions.Insert(insert, at);
+                surfaces.Insert(insert, "");
+                expansions = null;
+                target = insert;
+            }
+
+            var g = groups[target];
+            if (!g.Terms.Contains(term) && !g.Synonyms.Contains(term))
+            {
+                g.Synonyms.Add(term);
             }
         }
 
@@ -197,6 +246,18 @@ internal sealed partial class LuceneSectionIndex : IDisposable
             .Where(g => g.Terms.Count == 0 || g.Terms.Any(seen.Add))
             .Select(g => g with { Idf = g.Words.Max(w => TermWeights.Idf(_sectionFrequency.GetValueOrDefault(w), _sections.Length)) })
             .ToList();
+
+        HashSet<string> Expansion(int k)
+        {
+            expansions ??= [];
+            if (!expansions.TryGetValue(k, out var set))
+            {
+                set = surfaces[k].Length == 0 ? [] : AnalyzeQuestion(surfaces[k]).Tokens.Select(t => t.Term).ToHashSet(StringComparer.Ordinal);
+                expansions[k] = set;
+            }
+
+            return set;
+        }
     }
 
     /// <summary>The sections of the top <see cref="MaxCandidateDocs"/> BM25 documents, best first.</summary>
@@ -457,40 +518,7 @@ internal sealed partial class LuceneSectionIndex : IDisposable
         return terms;
     }
 
-    internal readonly record struct Token(string Term, int PositionIncrement);
-
-    /// <summary>
-    /// The words after the first of every multi-word synonym (each output of the map is a phrase, its words separated by
-    /// <see cref="SynonymMap.WORD_SEPARATOR"/>), stemmed, less those that are also a synonym on their own.
-    /// </summary>
-    private HashSet<string> PhraseTails(SynonymMap? synonyms)
-    {
-        var tails = new HashSet<string>(StringComparer.Ordinal);
-        if (synonyms?.Words is not { } words)
-        {
-            return tails;
-        }
-
-        var singles = new HashSet<string>(StringComparer.Ordinal);
-        var phrase = new BytesRef();
-        for (var i = 0; i < words.Count; i++)
-        {
-            words.Get(i, phrase);
-            var parts = phrase.Utf8ToString().Split(SynonymMap.WORD_SEPARATOR, StringSplitOptions.RemoveEmptyEntries);
-            if (parts.Length == 1)
-            {
-                singles.UnionWith(Terms(parts[0]));
-            }
-
-            foreach (var part in parts.Skip(1))
-            {
-                tails.UnionWith(Terms(part));
-            }
-        }
-
-        tails.ExceptWith(singles);
-        return tails;
-    }
+    internal readonly record struct Token(string Term, int PositionIncrement, int StartOffset, int EndOffset);
 
     /// <summary>
     /// The question's tokens (with synonyms) and the stemmed terms the user typed, from one analysis (see
@@ -505,12 +533,13 @@ internal sealed partial class LuceneSectionIndex : IDisposable
         {
             var term = ts.AddAttribute<ICharTermAttribute>();
             var posInc = ts.AddAttribute<IPositionIncrementAttribute>();
+            var offset = ts.AddAttribute<IOffsetAttribute>();
             var flags = ts.AddAttribute<IFlagsAttribute>();
             ts.Reset();
             while (ts.IncrementToken())
             {
                 var t = term.ToString();
-                tokens.Add(new Token(t, posInc.PositionIncrement));
+                tokens.Add(new Token(t, posInc.PositionIncrement, offset.StartOffset, offset.EndOffset));
                 if ((flags.Flags & TypedWords.Flag) != 0)
                 {
                     typed.Add(t);

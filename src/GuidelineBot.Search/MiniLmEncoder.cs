@@ -320,9 +320,6 @@ public sealed class MiniLmEncoder : ISemanticEncoder, IDisposable
         }
     }
 
-    /// <summary>The whole words of the model's WordPiece vocabulary: a list of known English words for spelling.</summary>
-    public static IReadOnlyCollection<string> VocabularyWords() => MiniLmModel.VocabularyWords();
-
     public void Dispose()
     {
         _inUse.EnterWriteLock();

@@ -20,14 +20,14 @@ public sealed record RankerWeights(StageModel LexicalStage, StageModel SemanticS
     /// <summary>Printed by tests/eval/fit.py --train own-train.tsv --train unseen.tsv:even.</summary>
     public static RankerWeights Fitted { get; } = new(
         LexicalStage: new StageModel(
-            Rank: new LinearModel(Lexical: 6.202, Coverage: 3.365, HeadingCoverage: 0.559, SemanticPassage: 0.000, SemanticSentence: 0.000, SemanticHeading: 0.000, OffScopeIntroduction: -2.242, ScopeIntroduction: 3.159, Bias: 0.000),
-            Confidence: new LinearModel(Lexical: 1.569, Coverage: 2.515, HeadingCoverage: -0.218, SemanticPassage: 0.000, SemanticSentence: 0.000, SemanticHeading: 0.000, OffScopeIntroduction: -0.865, ScopeIntroduction: 1.607, Bias: -3.764, RankLead: 0.635),
-            CloseCallMargin: 1.48),
+            Rank: new LinearModel(Lexical: 6.056, Coverage: 4.042, HeadingCoverage: 0.211, SemanticPassage: 0.000, SemanticSentence: 0.000, SemanticHeading: 0.000, OffScopeIntroduction: -1.973, ScopeIntroduction: 3.020, Bias: 0.000),
+            Confidence: new LinearModel(Lexical: 1.801, Coverage: 3.173, HeadingCoverage: -0.187, SemanticPassage: 0.000, SemanticSentence: 0.000, SemanticHeading: 0.000, OffScopeIntroduction: -0.691, ScopeIntroduction: 1.363, Bias: -4.107, RankLead: 0.590),
+            CloseCallMargin: 1.31),
         SemanticStage: new StageModel(
-            Rank: new LinearModel(Lexical: 1.962, Coverage: 3.107, HeadingCoverage: -0.217, SemanticPassage: 10.075, SemanticSentence: 10.813, SemanticHeading: -1.326, OffScopeIntroduction: -1.094, ScopeIntroduction: 4.120, Bias: 0.000),
-            Confidence: new LinearModel(Lexical: 2.820, Coverage: 1.331, HeadingCoverage: -1.608, SemanticPassage: 2.985, SemanticSentence: 4.509, SemanticHeading: -2.877, OffScopeIntroduction: -2.656, ScopeIntroduction: 0.716, Bias: -7.160, RankLead: 1.019),
-            CloseCallMargin: 1.60),
-        DecisiveConfidence: 0.90,
+            Rank: new LinearModel(Lexical: 1.838, Coverage: 3.452, HeadingCoverage: -0.295, SemanticPassage: 10.018, SemanticSentence: 10.572, SemanticHeading: -1.083, OffScopeIntroduction: -1.025, ScopeIntroduction: 4.026, Bias: 0.000),
+            Confidence: new LinearModel(Lexical: 2.816, Coverage: 1.195, HeadingCoverage: -1.809, SemanticPassage: 2.649, SemanticSentence: 4.117, SemanticHeading: -2.622, OffScopeIntroduction: -2.745, ScopeIntroduction: 0.681, Bias: -6.879, RankLead: 1.010),
+            CloseCallMargin: 1.87),
+        DecisiveConfidence: 0.80,
         DecisiveMargin: 0.00,
         MinLexicalCoverage: 0.35);
 }

@@ -25,13 +25,18 @@ internal sealed partial class SpellingCorrector
     private readonly Dictionary<string, int> _vocabulary;
     private readonly HashSet<string> _known;
     private readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> _knownLookup;
+    private readonly EnglishWords _english;
     private readonly string[] _words;
 
     /// <summary>(hash of a deletion) &lt;&lt; 32 | word index, sorted: the symmetric-delete index.</summary>
     private readonly long[] _deletes;
 
-    public SpellingCorrector(IEnumerable<string> corpusWords, IEnumerable<string> extraKnownWords)
+    /// <param name="corpusWords">Every word of the guidelines (with repeats: the more frequent wins a tie).</param>
+    /// <param name="extraKnownWords">Words that are never corrected either (the synonym file's).</param>
+    /// <param name="english">Known English words, never corrected (<see cref="EnglishWords.None"/>: none).</param>
+    public SpellingCorrector(IEnumerable<string> corpusWords, IEnumerable<string> extraKnownWords, EnglishWords english)
     {
+        _english = english;
         _vocabulary = new Dictionary<string, int>(StringComparer.Ordinal);
         foreach (var w in corpusWords)
         {
@@ -85,7 +90,7 @@ internal sealed partial class SpellingCorrector
             // Known words (nearly all of them) cost a lower-casing into a buffer and one lookup, and allocate nothing.
             var lower = m.Length <= buffer.Length ? buffer[..m.Length] : new char[m.Length];
             text.AsSpan(m.Index, m.Length).ToLowerInvariant(lower);
-            if (_knownLookup.Contains(lower) || CorrectWord(new string(lower)) is not { } correction)
+            if (_knownLookup.Contains(lower) || _english.Contains(lower) || CorrectWord(new string(lower)) is not { } correction)
             {
                 continue;
             }
@@ -100,7 +105,7 @@ internal sealed partial class SpellingCorrector
 
     internal string? CorrectWord(string word)
     {
-        if (word.Length < MinWordLength || _known.Contains(word) || !word.All(char.IsAsciiLetterLower))
+        if (word.Length < MinWordLength || _known.Contains(word) || _english.Contains(word) || !word.All(char.IsAsciiLetterLower))
         {
             return null;
         }

@@ -152,7 +152,7 @@ public sealed class MiniLmEncoderTests(EngineFixture engine)
     [Fact]
     public void The_vocabulary_lists_whole_english_words()
     {
-        var words = MiniLmEncoder.VocabularyWords();
+        var words = MiniLmModel.VocabularyWords();
         Assert.InRange(words.Count, 15_000, 30_522);
         Assert.Contains("parents", words);
         Assert.DoesNotContain("##s", words);

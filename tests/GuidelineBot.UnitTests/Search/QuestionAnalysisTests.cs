@@ -80,6 +80,16 @@ public sealed class QuestionAnalysisTests(EngineFixture engine)
     }
 
     [Fact]
+    public void A_synonym_of_three_words_stays_with_its_word_two_positions_on()
+    {
+        using var search = Lexical("repost, screen capture image\n");
+        var groups = search.TermGroups("repost zebras lions");
+        Assert.Equal([["repost"], ["zebra"], ["lion"]], groups.Select(g => g.Terms));
+        Assert.Contains("imag", groups[0].Synonyms);
+        Assert.All(groups.Skip(1), g => Assert.Empty(g.Synonyms));
+    }
+
+    [Fact]
     public void A_multi_word_synonym_of_the_last_word_adds_no_word_of_its_own()
     {
         using var search = Lexical("repost, screen capture\n");
@@ -89,12 +99,38 @@ public sealed class QuestionAnalysisTests(EngineFixture engine)
     }
 
     [Fact]
-    public void Typed_multi_word_phrases_keep_one_group_per_word()
+    public void Typed_multi_word_phrases_keep_one_group_per_word_with_the_synonyms_where_they_stand()
     {
-        using var search = Lexical("social media, facebook\n");
+        using var search = Lexical("social media, facebook, social network\n");
         var groups = search.TermGroups("social media tips");
         Assert.Equal([["social"], ["media"], ["tip"]], groups.Select(g => g.Terms));
         Assert.Contains("facebook", groups[0].Synonyms);
+        Assert.Contains("network", groups[1].Synonyms);
+    }
+
+    [Theory]
+    [InlineData("can i post my personal opinion")]
+    [InlineData("rules for social media accounts")]
+    [InlineData("can I post when I am off duty")]
+    [InlineData("are my facebook privacy settings enough")]
+    [InlineData("does the first amendment protect my teacher blog")]
+    [InlineData("can i use a fake name on twitter")]
+    [InlineData("should i follow former students on instagram")]
+    public void Every_typed_word_keeps_a_group_of_its_own_with_the_repository_synonyms(string question)
+    {
+        var groups = engine.Lexical.TermGroups(question);
+        var typed = SynonymFreeTerms(question);
+        Assert.All(groups, g => Assert.True(g.Terms.Count <= 1, $"one typed word per group: {g}"));
+        Assert.Equal(typed.Count, groups.Count(g => g.Terms.Count == 1));
+    }
+
+    [Fact]
+    public void The_later_words_of_a_synonym_of_the_last_word_do_not_land_on_an_earlier_word()
+    {
+        // "twitter" has multi-word synonyms ("social network", …) whose later words take the positions after it.
+        var groups = engine.Lexical.TermGroups("can i use a fake name on twitter");
+        Assert.DoesNotContain("network", Assert.Single(groups, g => g.Terms.Contains("name")).Synonyms);
+        Assert.Contains("network", Assert.Single(groups, g => g.Terms.Contains("twitter")).Synonyms);
     }
 
     [Fact]

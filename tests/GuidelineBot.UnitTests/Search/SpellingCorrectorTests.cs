@@ -11,7 +11,7 @@ public sealed class SpellingCorrectorTests
         "account", "district", "confidential", "media",
     ];
 
-    private readonly SpellingCorrector _speller = new(Guidelines, ["weather", "tomorrow"]);
+    private readonly SpellingCorrector _speller = new(Guidelines, ["weather", "tomorrow"], EnglishWords.None);
 
     [Theory]
     [InlineData("frend", "friend")] // deletion
@@ -36,7 +36,7 @@ public sealed class SpellingCorrectorTests
         // "studants" is one substitution from "students" and two from "student": the closer wins. "carx" is one
         // substitution from "cart", "care" and "card": "care" occurs twice.
         Assert.Equal("students", _speller.CorrectWord("studants"));
-        var speller = new SpellingCorrector(["cart", "care", "care", "card"], []);
+        var speller = new SpellingCorrector(["cart", "care", "care", "card"], [], EnglishWords.None);
         Assert.Equal("care", speller.CorrectWord("carx"));
     }
 
@@ -46,5 +46,18 @@ public sealed class SpellingCorrectorTests
         const string text = "What is the weather tomorrow, Parents?";
         Assert.Same(text, _speller.Correct(text));
         Assert.Equal("Can I friend parents at the District?", _speller.Correct("Can I frend parnets at the District?"));
+    }
+
+    [Fact]
+    public void Known_english_words_are_never_corrected_into_guideline_words()
+    {
+        // "tell" is one substitution from "well"; without the English word list it would be "corrected".
+        var corpus = new[] { "well", "friend", "parents" };
+        Assert.Equal("well", new SpellingCorrector(corpus, [], EnglishWords.None).CorrectWord("tell"));
+
+        var speller = new SpellingCorrector(corpus, [], EnglishWords.From(["tell", "joke"]));
+        Assert.Null(speller.CorrectWord("tell"));
+        Assert.Equal("tell me a joke", speller.Correct("tell me a joke"));
+        Assert.Equal("can i friend parents", speller.Correct("can i frend parnets"));
     }
 }
