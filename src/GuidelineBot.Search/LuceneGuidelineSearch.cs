@@ -255,4 +255,3 @@ public sealed class LuceneGuidelineSearch : IGuidelineSearch, IDisposable
         _index.Dispose();
     }
 }
-

@@ -64,4 +64,3 @@ public static class Ranker
         return lexicalConfidences[0] - runnerUp >= weights.DecisiveMargin;
     }
 }
-

@@ -49,4 +49,3 @@ public sealed class StorageOptions
     internal static string UnknownProviderMessage(string? value) =>
         $"Storage:Provider '{value}' is not supported: use 'Sqlite' (the default, an embedded file) or 'Postgres'.";
 }
-

@@ -13,4 +13,3 @@ public interface IFeedbackStore
 
     Task<IReadOnlyList<FeedbackRecord>> ListAsync(CancellationToken cancellationToken);
 }
-

@@ -60,4 +60,3 @@ internal static class CliApp
         _ = provider.GetRequiredService<IOptions<Search.SearchOptions>>().Value;
     }
 }
-
