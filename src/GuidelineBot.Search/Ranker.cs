@@ -36,8 +36,7 @@ public static class Ranker
         {
             var other = i == best ? (second < 0 ? 0 : result[second].Rank) : result[best].Rank;
             var gate = candidates[i].HasSemantic ? 1 : Math.Min(1, candidates[i].Coverage / weights.MinLexicalCoverage);
-            var lead = Math.Min(result[i].Rank - other, weights.MaxRankLead);
-            result[i].Confidence = gate * Logistic(stage.Confidence.Apply(candidates[i], lead));
+            result[i].Confidence = gate * Logistic(stage.Confidence.Apply(candidates[i], result[i].Rank - other));
         }
 
         return result;
