@@ -12,6 +12,9 @@ internal sealed class EnglishWords
 {
     private readonly ulong[] _hashes;
 
+    /// <summary>Part of the cache file's name: a file of another layout or word filter is never read.</summary>
+    private const string FormatVersion = "v1";
+
     private EnglishWords(ulong[] hashes) => _hashes = hashes;
 
     /// <summary>No words (tests of the spelling step alone).</summary>
@@ -25,23 +28,35 @@ internal sealed class EnglishWords
     public static EnglishWords Load(string cacheDirectory)
     {
         var folder = Path.GetFullPath(cacheDirectory);
-        var path = Path.Combine(folder, $"english-words-{MiniLmModel.ModelSha256[..16]}.bin");
+        var path = Path.Combine(folder, $"english-words-{FormatVersion}-{MiniLmModel.ModelSha256[..16]}.bin");
         if (TryRead(path) is { } cached)
         {
             return cached;
         }
 
         var words = From(MiniLmModel.VocabularyWords());
+        var temp = $"{path}.{Guid.NewGuid():N}.tmp";
         try
         {
             Directory.CreateDirectory(folder);
-            var temp = $"{path}.{Guid.NewGuid():N}.tmp";
-            File.WriteAllBytes(temp, MemoryMarshal.AsBytes(words._hashes.AsSpan()));
+            using (var file = new FileStream(temp, FileMode.CreateNew, FileAccess.Write))
+            {
+                Span<byte> header = stackalloc byte[sizeof(long)];
+                BitConverter.TryWriteBytes(header, (long)words._hashes.Length);
+                file.Write(header);
+                file.Write(MemoryMarshal.AsBytes(words._hashes.AsSpan()));
+                file.Flush(flushToDisk: true);
+            }
+
             File.Move(temp, path, overwrite: true);
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
             // A read-only cache folder costs the next start the same reading again, nothing else.
+        }
+        finally
+        {
+            TryDelete(temp);
         }
 
         return words;
@@ -61,7 +76,10 @@ internal sealed class EnglishWords
         return h;
     }
 
-    /// <summary>The cached array when the file exists, is whole and strictly sorted; null otherwise.</summary>
+    /// <summary>
+    /// The cached array when the file exists, holds as many hashes as its header says (a cut file is not whole) and is
+    /// strictly sorted; null otherwise.
+    /// </summary>
     private static EnglishWords? TryRead(string path)
     {
         byte[] bytes;
@@ -74,12 +92,13 @@ internal sealed class EnglishWords
             return null;
         }
 
-        if (bytes.Length == 0 || bytes.Length % sizeof(ulong) != 0)
+        if (bytes.Length < 2 * sizeof(ulong) || BitConverter.ToInt64(bytes) != (bytes.Length / sizeof(ulong)) - 1
+            || bytes.Length % sizeof(ulong) != 0)
         {
             return null;
         }
 
-        var hashes = MemoryMarshal.Cast<byte, ulong>(bytes).ToArray();
+        var hashes = MemoryMarshal.Cast<byte, ulong>(bytes.AsSpan(sizeof(ulong))).ToArray();
         for (var i = 1; i < hashes.Length; i++)
         {
             if (hashes[i] <= hashes[i - 1])
@@ -89,5 +108,17 @@ internal sealed class EnglishWords
         }
 
         return new EnglishWords(hashes);
+    }
+
+    private static void TryDelete(string path)
+    {
+        try
+        {
+            File.Delete(path);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            // A temp file that cannot be deleted is only litter.
+        }
     }
 }

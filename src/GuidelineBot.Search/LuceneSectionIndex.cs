@@ -30,6 +30,12 @@ internal sealed partial class LuceneSectionIndex : IDisposable
     private const string FieldTitle = "title";
     private const int MaxQueryTerms = 64;
 
+    /// <summary>
+    /// How far back (in positions) a synonym looks for the word it came from: more than the longest synonym phrase
+    /// (knowledge/synonyms.txt has four words at most), and a bound on the work per question.
+    /// </summary>
+    private const int MaxSynonymSpan = 8;
+
     /// <summary>Top Lucene documents (sections and passages) read per question: the only sections the ranker looks at lexically.</summary>
     private const int MaxCandidateDocs = 60;
 
@@ -200,11 +206,13 @@ internal sealed partial class LuceneSectionIndex : IDisposable
         // A synonym belongs to the word it came from: the nearest typed word at or before its position whose own
         // expansion has it (so "capture" of "repost" → "screen capture" stays with "repost", not the word typed next);
         // otherwise it came from a typed phrase ("social media" → "facebook") and stays at its position.
+        // Expansions are keyed by position (unique) and looked for at most MaxSynonymSpan positions back, so a long
+        // question costs at most one extra analysis per typed word.
         Dictionary<int, HashSet<string>>? expansions = null;
         foreach (var (term, at) in synonyms)
         {
             var target = -1;
-            for (var k = positions.Count - 1; k >= 0 && target < 0; k--)
+            for (var k = positions.Count - 1; k >= 0 && target < 0 && positions[k] >= at - MaxSynonymSpan; k--)
             {
                 if (positions[k] <= at && Expansion(k).Contains(term))
                 {
@@ -229,7 +237,6 @@ internal sealed partial class LuceneSectionIndex : IDisposable
                 groups.Insert(insert, new TermGroup([], []));
                 positions.Insert(insert, at);
                 surfaces.Insert(insert, "");
-                expansions = null;
                 target = insert;
             }
 
@@ -250,10 +257,10 @@ internal sealed partial class LuceneSectionIndex : IDisposable
         HashSet<string> Expansion(int k)
         {
             expansions ??= [];
-            if (!expansions.TryGetValue(k, out var set))
+            if (!expansions.TryGetValue(positions[k], out var set))
             {
                 set = surfaces[k].Length == 0 ? [] : AnalyzeQuestion(surfaces[k]).Tokens.Select(t => t.Term).ToHashSet(StringComparer.Ordinal);
-                expansions[k] = set;
+                expansions[positions[k]] = set;
             }
 
             return set;

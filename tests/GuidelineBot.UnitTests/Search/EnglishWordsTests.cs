@@ -24,15 +24,43 @@ public sealed class EnglishWordsTests : IDisposable
         var first = EnglishWords.Load(_folder);
         var file = Assert.Single(Directory.GetFiles(_folder, "english-words-*.bin"));
         Assert.InRange(first.Count, 15_000, 40_000);
-        Assert.Equal(first.Count * sizeof(ulong), new FileInfo(file).Length);
+        Assert.Equal((first.Count + 1) * sizeof(ulong), new FileInfo(file).Length);
         Assert.True(first.Contains("tell") && first.Contains("friend") && first.Contains("tomorrow"));
         Assert.False(first.Contains("parnets"));
 
         // The second start reads the file: a word written into it is known, although the package does not have it.
         var extra = EnglishWords.Hash("zzyzxq");
-        var hashes = File.ReadAllBytes(file).Chunk(sizeof(ulong)).Select(b => BitConverter.ToUInt64(b)).Append(extra).Order();
-        File.WriteAllBytes(file, hashes.SelectMany(BitConverter.GetBytes).ToArray());
+        var hashes = File.ReadAllBytes(file).Skip(sizeof(ulong)).Chunk(sizeof(ulong)).Select(b => BitConverter.ToUInt64(b)).Append(extra).Order().ToList();
+        File.WriteAllBytes(file, [.. BitConverter.GetBytes((long)hashes.Count), .. hashes.SelectMany(BitConverter.GetBytes)]);
         Assert.True(EnglishWords.Load(_folder).Contains("zzyzxq"));
+        Assert.Empty(Directory.GetFiles(_folder, "*.tmp"));
+    }
+
+    [Fact]
+    public void A_cut_cache_file_is_not_taken_for_a_short_list()
+    {
+        var first = EnglishWords.Load(_folder);
+        var file = Assert.Single(Directory.GetFiles(_folder, "english-words-*.bin"));
+        File.WriteAllBytes(file, File.ReadAllBytes(file)[..4096]);
+
+        var again = EnglishWords.Load(_folder);
+
+        Assert.Equal(first.Count, again.Count);
+        Assert.True(again.Contains("tell"));
+    }
+
+    [Fact]
+    public void A_cache_that_cannot_be_written_still_gives_the_words_and_leaves_no_temp_file()
+    {
+        var first = EnglishWords.Load(_folder);
+        var file = Assert.Single(Directory.GetFiles(_folder, "english-words-*.bin"));
+        File.Delete(file);
+        Directory.CreateDirectory(file); // the file's name is taken by a folder: the move fails
+
+        var words = EnglishWords.Load(_folder);
+
+        Assert.Equal(first.Count, words.Count);
+        Assert.Empty(Directory.GetFiles(_folder, "*.tmp"));
     }
 
     [Theory]
@@ -48,7 +76,7 @@ public sealed class EnglishWordsTests : IDisposable
 
         Assert.Equal(first.Count, again.Count);
         Assert.True(again.Contains("tell"));
-        Assert.Equal(first.Count * sizeof(ulong), new FileInfo(file).Length);
+        Assert.Equal((first.Count + 1) * sizeof(ulong), new FileInfo(file).Length);
     }
 
     [Fact]
