@@ -35,28 +35,19 @@ internal sealed class EnglishWords
         }
 
         var words = From(MiniLmModel.VocabularyWords());
-        var temp = $"{path}.{Guid.NewGuid():N}.tmp";
         try
         {
-            Directory.CreateDirectory(folder);
-            using (var file = new FileStream(temp, FileMode.CreateNew, FileAccess.Write))
+            CacheFile.Write(path, file =>
             {
                 Span<byte> header = stackalloc byte[sizeof(long)];
                 BitConverter.TryWriteBytes(header, (long)words._hashes.Length);
                 file.Write(header);
                 file.Write(MemoryMarshal.AsBytes(words._hashes.AsSpan()));
-                file.Flush(flushToDisk: true);
-            }
-
-            File.Move(temp, path, overwrite: true);
+            });
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
             // A read-only cache folder costs the next start the same reading again, nothing else.
-        }
-        finally
-        {
-            TryDelete(temp);
         }
 
         return words;
@@ -108,17 +99,5 @@ internal sealed class EnglishWords
         }
 
         return new EnglishWords(hashes);
-    }
-
-    private static void TryDelete(string path)
-    {
-        try
-        {
-            File.Delete(path);
-        }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
-        {
-            // A temp file that cannot be deleted is only litter.
-        }
     }
 }

