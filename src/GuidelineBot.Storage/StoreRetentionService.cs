@@ -39,7 +39,7 @@ internal sealed class StoreRetentionService(
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        using (var first = _first ?? new PeriodicTimer(StartDelay, time))
+        using (var first = _first ?? throw new InvalidOperationException("StartAsync creates the first purge's timer."))
         {
             if (!await WaitAsync(first, stoppingToken))
             {
