@@ -24,6 +24,9 @@ public sealed class LuceneGuidelineSearch : IGuidelineSearch, IDisposable
     private const int MaxQuotedPassages = 3;
 
     private readonly GuidelineSection[] _sections;
+
+    /// <summary>Per section: the index of the first section with the same heading and text (its own when it has no copy).</summary>
+    private readonly int[] _textKeys;
     private readonly LuceneSectionIndex _index;
     private readonly SpellingCorrector _speller;
     /// <summary>Null without the model, or until a background build finishes (then the lexical stage answers alone).</summary>
@@ -64,6 +67,7 @@ public sealed class LuceneGuidelineSearch : IGuidelineSearch, IDisposable
         Knowledge = knowledge;
         _weights = weights ?? RankerWeights.Fitted;
         _sections = knowledge.Sections.ToArray();
+        _textKeys = TextKeys(_sections);
         start ??= EngineStart.Whole;
         _index = new LuceneSectionIndex(_sections, options, synonyms, start.Time);
         var useEncoder = options.Reranker == RerankerKind.MiniLM && encoder is not null;
@@ -88,6 +92,12 @@ public sealed class LuceneGuidelineSearch : IGuidelineSearch, IDisposable
             Publish(new SemanticIndex(_sections, encoder!), start);
             SemanticReady = Task.CompletedTask;
         }
+    }
+
+    private static int[] TextKeys(GuidelineSection[] sections)
+    {
+        var first = new Dictionary<(string, string), int>();
+        return sections.Select((s, i) => first.TryAdd((s.Heading, s.Text), i) ? i : first[(s.Heading, s.Text)]).ToArray();
     }
 
     private void Publish(SemanticIndex semantic, EngineStart start)
@@ -124,7 +134,9 @@ public sealed class LuceneGuidelineSearch : IGuidelineSearch, IDisposable
 
     public SearchResult Search(string question, int maxResults, CancellationToken cancellationToken = default)
     {
-        var ranked = Explain(question ?? "", forceSemantic: false, cancellationToken);
+        // A copy of a better hit's text (one section in two documents) is not another answer.
+        var texts = new HashSet<int>();
+        var ranked = Explain(question ?? "", forceSemantic: false, cancellationToken).Where(c => texts.Add(_textKeys[c.Index])).ToArray();
         var hits = ranked
             .Take(Math.Max(0, maxResults))
             .Select((c, i) => new SearchHit(c.Section, c.Rank, c.Confidence, PickPassages(c))
@@ -157,7 +169,10 @@ public sealed class LuceneGuidelineSearch : IGuidelineSearch, IDisposable
         foreach (var c in candidates)
         {
             var (coverage, headingCoverage) = _index.Coverage(groups, c.Section, asksScope);
-            var features = new RankerFeatures(maxBm25 > 0 ? c.Bm25 / maxBm25 : 0, coverage, headingCoverage, _sections[c.Section].IsIntroduction, asksScope);
+            var features = new RankerFeatures(maxBm25 > 0 ? c.Bm25 / maxBm25 : 0, coverage, headingCoverage, _sections[c.Section].IsIntroduction, asksScope)
+            {
+                TextKey = _textKeys[c.Section],
+            };
             var maxPassage = c.PassageBm25.DefaultIfEmpty(0).Max();
             var passageScores = c.PassageBm25.Select(p => maxPassage > 0 ? p / maxPassage : 0).ToArray();
             scored.Add(new ScoredSection(_sections[c.Section], features, 0, 0, true) { PassageScores = passageScores, Index = c.Section });
@@ -187,7 +202,7 @@ public sealed class LuceneGuidelineSearch : IGuidelineSearch, IDisposable
             if (known.Add(i))
             {
                 var (coverage, headingCoverage) = _index.Coverage(groups, i, asksScope);
-                var features = new RankerFeatures(0, coverage, headingCoverage, _sections[i].IsIntroduction, asksScope);
+                var features = new RankerFeatures(0, coverage, headingCoverage, _sections[i].IsIntroduction, asksScope) { TextKey = _textKeys[i] };
                 scored.Add(new ScoredSection(_sections[i], features, 0, 0, false) { PassageScores = new double[_sections[i].Passages.Count], Index = i });
             }
         }

@@ -474,10 +474,16 @@ internal sealed partial class LuceneSectionIndex : IDisposable
     /// <summary>
     /// A document's background words: its title's words, the words of a capitalised name it repeats across sections
     /// (the organisation's own name), and words in most of its sections. They carry almost no evidence for its sections.
+    /// A document of one section has none: what speaks for the document speaks for its only section.
     /// </summary>
     private HashSet<string> BackgroundTerms(int[] sectionIndexes)
     {
-        var background = sectionIndexes.Length > 0 ? Terms(_sections[sectionIndexes[0]].DocumentTitle) : [];
+        if (sectionIndexes.Length < 2)
+        {
+            return [];
+        }
+
+        var background = Terms(_sections[sectionIndexes[0]].DocumentTitle);
 
         var nameSections = new Dictionary<string, HashSet<int>>(StringComparer.Ordinal);
         foreach (var i in sectionIndexes)

@@ -7,7 +7,8 @@ public static class Ranker
 
     /// <summary>
     /// Rank scores and confidences of one question's candidates (all from the same stage: lexical features only, or all
-    /// with semantic ones), in the order given. A candidate's confidence uses its lead over the best other candidate.
+    /// with semantic ones), in the order given. A candidate's confidence uses its lead over the best other candidate
+    /// (copies of its text aside), counted up to <see cref="RankerWeights.MaxRankLead"/>.
     /// </summary>
     public static (double Rank, double Confidence)[] Evaluate(IReadOnlyList<RankerFeatures> candidates, RankerWeights weights)
     {
@@ -18,15 +19,21 @@ public static class Ranker
         }
 
         var stage = candidates[0].HasSemantic ? weights.SemanticStage : weights.LexicalStage;
-        int best = -1, second = -1;
+        var best = 0;
         for (var i = 0; i < candidates.Count; i++)
         {
             result[i].Rank = stage.Rank.Apply(candidates[i]);
-            if (best < 0 || result[i].Rank > result[best].Rank)
+            if (result[i].Rank > result[best].Rank)
             {
-                (second, best) = (best, i);
+                best = i;
             }
-            else if (second < 0 || result[i].Rank > result[second].Rank)
+        }
+
+        // The runner-up is the best candidate with another text: a copy of the best is the same answer, not a rival.
+        var second = -1;
+        for (var i = 0; i < candidates.Count; i++)
+        {
+            if (i != best && !candidates[i].IsCopyOf(candidates[best]) && (second < 0 || result[i].Rank > result[second].Rank))
             {
                 second = i;
             }
@@ -34,9 +41,10 @@ public static class Ranker
 
         for (var i = 0; i < candidates.Count; i++)
         {
-            var other = i == best ? (second < 0 ? 0 : result[second].Rank) : result[best].Rank;
+            var other = i == best || candidates[i].IsCopyOf(candidates[best]) ? (second < 0 ? 0 : result[second].Rank) : result[best].Rank;
             var gate = candidates[i].HasSemantic ? 1 : Math.Min(1, candidates[i].Coverage / weights.MinLexicalCoverage);
-            result[i].Confidence = gate * Logistic(stage.Confidence.Apply(candidates[i], result[i].Rank - other));
+            var lead = Math.Min(result[i].Rank - other, weights.MaxRankLead);
+            result[i].Confidence = gate * Logistic(stage.Confidence.Apply(candidates[i], lead));
         }
 
         return result;

@@ -31,6 +31,15 @@ public readonly record struct RankerFeatures(
     /// <summary>Best cosine of the question to one sentence or bullet of the section (with its heading).</summary>
     public double SemanticSentence { get; init; }
 
+    /// <summary>
+    /// Candidates with the same key carry the same heading and text (one section copied into two documents); null: no
+    /// copy. A copy is not a rival: a candidate's lead is over the best candidate with another text.
+    /// </summary>
+    public int? TextKey { get; init; }
+
+    /// <summary>This candidate and <paramref name="other"/> are copies of one text.</summary>
+    public bool IsCopyOf(in RankerFeatures other) => TextKey is { } key && key == other.TextKey;
+
     /// <summary>An introduction answering a question that is not about the guidelines themselves.</summary>
     public bool OffScopeIntroduction => IsIntroduction && !AsksAboutScope;
 

@@ -15,19 +15,31 @@ namespace GuidelineBot.Search;
 /// A guard, not fitted: without semantic evidence a candidate's confidence is scaled down by its coverage below this
 /// share, so a lead in BM25 over equally weak candidates (a question made of background words) is never an answer.
 /// </param>
-public sealed record RankerWeights(StageModel LexicalStage, StageModel SemanticStage, double DecisiveConfidence, double DecisiveMargin, double MinLexicalCoverage)
+/// <param name="MaxRankLead">
+/// The confidence counts a candidate's lead over the runner-up up to this many rank points (chosen by the fit from a
+/// grid): past a clear lead, a larger one says nothing more, and a lone candidate "leads" by its whole score, so one
+/// word shared with one section must not make a confident answer.
+/// </param>
+public sealed record RankerWeights(
+    StageModel LexicalStage,
+    StageModel SemanticStage,
+    double DecisiveConfidence,
+    double DecisiveMargin,
+    double MinLexicalCoverage,
+    double MaxRankLead = double.PositiveInfinity)
 {
     /// <summary>Printed by tests/eval/fit.py --train own-train.tsv --train unseen.tsv:even.</summary>
     public static RankerWeights Fitted { get; } = new(
         LexicalStage: new StageModel(
             Rank: new LinearModel(Lexical: 6.056, Coverage: 4.042, HeadingCoverage: 0.211, SemanticPassage: 0.000, SemanticSentence: 0.000, SemanticHeading: 0.000, OffScopeIntroduction: -1.973, ScopeIntroduction: 3.020, Bias: 0.000),
-            Confidence: new LinearModel(Lexical: 1.801, Coverage: 3.173, HeadingCoverage: -0.187, SemanticPassage: 0.000, SemanticSentence: 0.000, SemanticHeading: 0.000, OffScopeIntroduction: -0.691, ScopeIntroduction: 1.363, Bias: -4.107, RankLead: 0.590),
-            CloseCallMargin: 1.31),
+            Confidence: new LinearModel(Lexical: 1.641, Coverage: 3.383, HeadingCoverage: 0.115, SemanticPassage: 0.000, SemanticSentence: 0.000, SemanticHeading: 0.000, OffScopeIntroduction: -0.800, ScopeIntroduction: 1.472, Bias: -5.408, RankLead: 1.232),
+            CloseCallMargin: 1.92),
         SemanticStage: new StageModel(
             Rank: new LinearModel(Lexical: 1.838, Coverage: 3.452, HeadingCoverage: -0.295, SemanticPassage: 10.018, SemanticSentence: 10.572, SemanticHeading: -1.083, OffScopeIntroduction: -1.025, ScopeIntroduction: 4.026, Bias: 0.000),
-            Confidence: new LinearModel(Lexical: 2.816, Coverage: 1.195, HeadingCoverage: -1.809, SemanticPassage: 2.649, SemanticSentence: 4.117, SemanticHeading: -2.622, OffScopeIntroduction: -2.745, ScopeIntroduction: 0.681, Bias: -6.879, RankLead: 1.010),
-            CloseCallMargin: 1.87),
-        DecisiveConfidence: 0.80,
+            Confidence: new LinearModel(Lexical: 3.107, Coverage: 1.114, HeadingCoverage: -1.617, SemanticPassage: 3.366, SemanticSentence: 4.908, SemanticHeading: -2.371, OffScopeIntroduction: -2.421, ScopeIntroduction: 1.361, Bias: -8.971, RankLead: 1.544),
+            CloseCallMargin: 0.00),
+        DecisiveConfidence: 0.73,
         DecisiveMargin: 0.00,
-        MinLexicalCoverage: 0.35);
+        MinLexicalCoverage: 0.35,
+        MaxRankLead: 2.00);
 }

@@ -21,6 +21,10 @@ L2 = 0.05  # ridge penalty: keeps weights small where the training sets are sile
 WRONG_COST = 2.0  # a confident wrong answer costs this many declined right answers
 MIN_CONFIDENCE = 0.5  # Answers:MinConfidence; the bias is shifted so this is the calibrated cut
 MIN_LEXICAL_COVERAGE = 0.35  # RankerWeights.MinLexicalCoverage (a guard, not fitted)
+# RankerWeights.MaxRankLead: the confidence counts a candidate's lead over the runner-up up to this many rank points (a
+# lone candidate leads by its whole score). Chosen from this grid by the training objective of both modes (main).
+MAX_LEAD_GRID = [1.5, 2.0, 2.5, 3.0, 4.0, 5.0, 6.0, math.inf]
+max_lead = math.inf
 
 
 def load(spec):
@@ -95,6 +99,7 @@ def score(w, names, r):
 
 
 def conf(w, names, r, gap):
+    gap = min(gap, max_lead)
     z = w["conf"][0] + sum(wi * r[n] for wi, n in zip(w["conf"][1:], names)) + w["conf"][-1] * gap
     gate = min(1.0, r["coverage"] / MIN_LEXICAL_COVERAGE) if names is LEXICAL else 1.0
     return gate / (1 + math.exp(-max(-30, min(30, z))))
@@ -144,7 +149,7 @@ def fit_stage(questions, names, lucene_only):
             continue
         scores = sorted((sum(wi * r[n] for wi, n in zip(rank, names)) for r in rows), reverse=True)
         best = max(rows, key=lambda r: sum(wi * r[n] for wi, n in zip(rank, names)))
-        xs.append([best[n] for n in names] + [scores[0] - (scores[1] if len(scores) > 1 else 0)])
+        xs.append([best[n] for n in names] + [min(max_lead, scores[0] - (scores[1] if len(scores) > 1 else 0))])
         labels.append(1.0 if q["in_scope"] and best["right"] else 0.0)
     c = logistic_fit(xs, labels)
     # Shift the bias so that answering at MIN_CONFIDENCE maximises right - WRONG_COST * wrong on the training set.
@@ -206,6 +211,21 @@ def close_call_margin(questions, w, names, lucene_only):
 
 
 def simulate(questions, wl, ws, cascade, lexical_mode):
+    c = counts(questions, wl, ws, cascade, lexical_mode)
+    return (f"in scope {c['right_in']}/{c['n_in']} (ranked first {c['top_right']}), off-topic {c['right_off']}/{c['n_off']} declined, "
+            f"wrong {c['wrong']}, model {c['model']}/{len(questions)}")
+
+
+def objective(questions, wl, ws, cascade):
+    """Right answers and declined off-topic questions less WRONG_COST per wrong answer, both modes together."""
+    total = 0
+    for lexical_mode in (False, True):
+        c = counts(questions, wl, ws, cascade, lexical_mode)
+        total += c["right_in"] + c["right_off"] - WRONG_COST * c["wrong"]
+    return total
+
+
+def counts(questions, wl, ws, cascade, lexical_mode):
     right_in = n_in = right_off = n_off = wrong = model = top_right = 0
     for q in questions:
         lex = ranked(q, wl, LEXICAL, True)
@@ -227,7 +247,7 @@ def simulate(questions, wl, ws, cascade, lexical_mode):
             ok = not answered
             right_off += ok
         wrong += answered and not ok
-    return f"in scope {right_in}/{n_in} (ranked first {top_right}), off-topic {right_off}/{n_off} declined, wrong {wrong}, model {model}/{len(questions)}"
+    return {"right_in": right_in, "n_in": n_in, "right_off": right_off, "n_off": n_off, "wrong": wrong, "model": model, "top_right": top_right}
 
 
 def linear(names, w, lead=False):
@@ -249,16 +269,24 @@ def main():
     ap.add_argument("--test", action="append", default=[])
     a = ap.parse_args()
     train = all_questions(a.train)
-    wl = fit_stage(train, LEXICAL, True)
-    ws = fit_stage(train, SEMANTIC, False)
-    cascade = fit_cascade(train, wl, ws)
+    global max_lead
+    best = None
+    for lead in MAX_LEAD_GRID:
+        max_lead = lead
+        wl, ws = fit_stage(train, LEXICAL, True), fit_stage(train, SEMANTIC, False)
+        cascade = fit_cascade(train, wl, ws)
+        score = objective(train, wl, ws, cascade)
+        if best is None or score > best[0]:
+            best = (score, lead, wl, ws, cascade)
+    _, max_lead, wl, ws, cascade = best
     lexical_margin = close_call_margin(train, wl, LEXICAL, True)
     semantic_margin = close_call_margin(train, ws, SEMANTIC, False)
     print("    /// <summary>Printed by tests/eval/fit.py " + " ".join(f"--train {t}" for t in a.train) + ".</summary>")
     print("    public static RankerWeights Fitted { get; } = new(")
     print(csharp("LexicalStage", LEXICAL, wl, lexical_margin))
     print(csharp("SemanticStage", SEMANTIC, ws, semantic_margin))
-    print(f"        DecisiveConfidence: {cascade[0]:.2f},\n        DecisiveMargin: {cascade[1]:.2f},\n        MinLexicalCoverage: {MIN_LEXICAL_COVERAGE:.2f});")
+    lead = "double.PositiveInfinity" if math.isinf(max_lead) else f"{max_lead:.2f}"
+    print(f"        DecisiveConfidence: {cascade[0]:.2f},\n        DecisiveMargin: {cascade[1]:.2f},\n        MinLexicalCoverage: {MIN_LEXICAL_COVERAGE:.2f},\n        MaxRankLead: {lead});")
     print(f"// {cascade[2]} training questions decided without the model")
     for label, specs in (("train", a.train), ("test", a.test)):
         for s in specs:

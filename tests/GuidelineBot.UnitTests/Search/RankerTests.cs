@@ -49,6 +49,39 @@ public sealed class RankerTests
     }
 
     [Fact]
+    public void A_lead_counts_only_up_to_the_cap_so_a_lone_candidate_is_not_sure_of_itself()
+    {
+        Assert.True(double.IsFinite(Weights.MaxRankLead) && Weights.MaxRankLead > 0);
+        var candidate = Lexical(1, 0.45);
+        var alone = Ranker.Evaluate([candidate], Weights);
+        var farAhead = Ranker.Evaluate([candidate, Lexical(0.01, 0.01)], Weights);
+        Assert.True(farAhead[0].Rank - farAhead[1].Rank > Weights.MaxRankLead);
+        Assert.Equal(alone[0].Confidence, farAhead[0].Confidence, 12);
+
+        // Below the cap a larger lead still means more confidence; uncapped, the lone candidate would be surer.
+        var close = Ranker.Evaluate([candidate, Lexical(0.9, 0.4)], Weights);
+        Assert.True(close[0].Confidence < alone[0].Confidence);
+        var uncapped = Ranker.Evaluate([candidate], Weights with { MaxRankLead = double.PositiveInfinity });
+        Assert.True(uncapped[0].Confidence > alone[0].Confidence);
+    }
+
+    [Fact]
+    public void A_copy_of_the_best_text_is_not_its_rival()
+    {
+        var best = Lexical(1, 0.8) with { TextKey = 3 };
+        var rival = Lexical(0.5, 0.5) with { TextKey = 5 };
+        var withCopy = Ranker.Evaluate([best, best, rival], Weights);
+        var alone = Ranker.Evaluate([best, rival], Weights);
+        Assert.Equal(alone[0].Confidence, withCopy[0].Confidence, 12);
+        Assert.Equal(alone[0].Confidence, withCopy[1].Confidence, 12);
+        Assert.Equal(alone[1].Confidence, withCopy[2].Confidence, 12);
+
+        // Two different texts that rank the same are rivals: neither is sure.
+        var tie = Ranker.Evaluate([best, best with { TextKey = 4 }, rival], Weights);
+        Assert.True(tie[0].Confidence < alone[0].Confidence);
+    }
+
+    [Fact]
     public void Semantic_similarity_decides_between_sections_that_share_no_word_with_the_question()
     {
         var r = Ranker.Evaluate([Semantic(Lexical(0, 0), 0.25, 0.2), Semantic(Lexical(0, 0), 0.7, 0.6)], Weights);

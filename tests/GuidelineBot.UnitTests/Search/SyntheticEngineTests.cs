@@ -92,6 +92,41 @@ public sealed class SyntheticEngineTests : IDisposable
     }
 
     [Fact]
+    public void A_document_of_one_section_is_answered_by_the_words_of_its_title()
+    {
+        using var folder = new TestPaths.TempFolder();
+        folder.Write("lab-safety.txt", Document);
+        folder.Write("drones.md", "# Drone Policy\n\n## Flying over school grounds\n\nOnly with written permission from the principal.\n");
+        using var search = new LuceneGuidelineSearch(KnowledgeLoader.Load(new KnowledgeOptions { Path = folder.Path }), new SearchOptions { Reranker = RerankerKind.None });
+
+        var best = search.Explain("drone", forceSemantic: false)[0];
+        Assert.Equal("Flying over school grounds", best.Section.Heading);
+        Assert.Equal(1, best.Features.Coverage, 6);
+        Assert.Equal("Flying over school grounds", Assert.IsType<AnswerReply>(Answers(search).Ask("drone")).Section.Heading);
+
+        // The title of a document of many sections still says nothing about which of them answers.
+        Assert.All(search.Explain("laboratory", forceSemantic: false), c => Assert.True(c.Features.Coverage <= TermWeights.BackgroundShare));
+    }
+
+    [Fact]
+    public void A_section_copied_into_a_second_document_is_one_answer_as_sure_as_the_original()
+    {
+        const string question = "how do I store acids";
+        using var once = Lexical();
+        var alone = Assert.IsType<AnswerReply>(Answers(once).Ask(question));
+
+        using var folder = new TestPaths.TempFolder();
+        folder.Write("lab-safety.txt", Document);
+        folder.Write("lab-safety-copy.txt", Document.Replace("Laboratory Safety Guidelines", "Laboratory Safety (copy)", StringComparison.Ordinal));
+        using var twice = new LuceneGuidelineSearch(KnowledgeLoader.Load(new KnowledgeOptions { Path = folder.Path }), new SearchOptions { Reranker = RerankerKind.None });
+        var hits = twice.Search(question, 5).Hits;
+        Assert.Equal(alone.Section.Heading, hits[0].Section.Heading);
+        Assert.Equal(hits.Count, hits.Select(h => (h.Section.Heading, h.Section.Text)).Distinct().Count());
+        Assert.InRange(hits[0].Confidence, once.Search(question, 1).Hits[0].Confidence - 0.1, 1);
+        Assert.IsType<AnswerReply>(Answers(twice).Ask(question));
+    }
+
+    [Fact]
     public void Only_lucene_candidates_are_scored_lexically()
     {
         using var search = Lexical();
