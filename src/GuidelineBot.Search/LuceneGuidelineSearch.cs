@@ -27,6 +27,9 @@ public sealed class LuceneGuidelineSearch : IGuidelineSearch, IDisposable
 
     /// <summary>Per section: the index of the first section with the same heading and text (its own when it has no copy).</summary>
     private readonly int[] _textKeys;
+
+    /// <summary>Some section is a copy of another (otherwise nothing needs to be left out as a copy).</summary>
+    private readonly bool _hasCopies;
     private readonly LuceneSectionIndex _index;
     private readonly SpellingCorrector _speller;
     /// <summary>Null without the model, or until a background build finishes (then the lexical stage answers alone).</summary>
@@ -68,6 +71,7 @@ public sealed class LuceneGuidelineSearch : IGuidelineSearch, IDisposable
         _weights = weights ?? RankerWeights.Fitted;
         _sections = knowledge.Sections.ToArray();
         _textKeys = TextKeys(_sections);
+        _hasCopies = _textKeys.Where((key, i) => key != i).Any();
         start ??= EngineStart.Whole;
         _index = new LuceneSectionIndex(_sections, options, synonyms, start.Time);
         var useEncoder = options.Reranker == RerankerKind.MiniLM && encoder is not null;
@@ -134,9 +138,7 @@ public sealed class LuceneGuidelineSearch : IGuidelineSearch, IDisposable
 
     public SearchResult Search(string question, int maxResults, CancellationToken cancellationToken = default)
     {
-        // A copy of a better hit's text (one section in two documents) is not another answer.
-        var texts = new HashSet<int>();
-        var ranked = Explain(question ?? "", forceSemantic: false, cancellationToken).Where(c => texts.Add(_textKeys[c.Index])).ToArray();
+        var ranked = WithoutCopies(Explain(question ?? "", forceSemantic: false, cancellationToken));
         var hits = ranked
             .Take(Math.Max(0, maxResults))
             .Select((c, i) => new SearchHit(c.Section, c.Rank, c.Confidence, PickPassages(c))
@@ -189,7 +191,7 @@ public sealed class LuceneGuidelineSearch : IGuidelineSearch, IDisposable
         }
 
         if (semantic is null || corrected.Trim().Length == 0
-            || (!forceSemantic && Ranker.IsDecisive(scored.Select(s => s.Confidence).ToArray(), _weights)))
+            || (!forceSemantic && Ranker.IsDecisive(WithoutCopies(scored).Select(s => s.Confidence).ToArray(), _weights)))
         {
             return scored;
         }
@@ -234,7 +236,24 @@ public sealed class LuceneGuidelineSearch : IGuidelineSearch, IDisposable
         scored.Sort(ByRank);
     }
 
-    private static int ByRank(ScoredSection a, ScoredSection b) => b.Rank.CompareTo(a.Rank);
+    /// <summary>Best first; between equals, the section that comes first in the knowledge (so which copy answers is fixed).</summary>
+    private static int ByRank(ScoredSection a, ScoredSection b)
+    {
+        var byRank = b.Rank.CompareTo(a.Rank);
+        return byRank != 0 ? byRank : a.Index.CompareTo(b.Index);
+    }
+
+    /// <summary>Candidates ranked best first without copies of a better one's text: one section in two documents is one answer.</summary>
+    private IReadOnlyList<ScoredSection> WithoutCopies(IReadOnlyList<ScoredSection> ranked)
+    {
+        if (!_hasCopies)
+        {
+            return ranked;
+        }
+
+        var texts = new HashSet<int>();
+        return ranked.Where(c => texts.Add(_textKeys[c.Index])).ToArray();
+    }
 
     private static IReadOnlyList<Passage> PickPassages(ScoredSection c)
     {

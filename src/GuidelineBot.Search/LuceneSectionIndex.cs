@@ -474,16 +474,24 @@ internal sealed partial class LuceneSectionIndex : IDisposable
     /// <summary>
     /// A document's background words: its title's words, the words of a capitalised name it repeats across sections
     /// (the organisation's own name), and words in most of its sections. They carry almost no evidence for its sections.
-    /// A document of one section has none: what speaks for the document speaks for its only section.
+    /// In a document of one section, a title word its section also uses is not background (what speaks for the document
+    /// speaks for its only section: "drone" for "Drone Policy" › "Flying drones"), while one only the title has
+    /// ("policy", the organisation's name) still is.
     /// </summary>
     private HashSet<string> BackgroundTerms(int[] sectionIndexes)
     {
-        if (sectionIndexes.Length < 2)
+        if (sectionIndexes.Length == 0)
         {
             return [];
         }
 
-        var background = Terms(_sections[sectionIndexes[0]].DocumentTitle);
+        var first = _sections[sectionIndexes[0]];
+        var background = Terms(first.DocumentTitle);
+        if (sectionIndexes.Length == 1)
+        {
+            background.ExceptWith(Terms($"{FullHeading(first)}\n{first.Text}"));
+            return background;
+        }
 
         var nameSections = new Dictionary<string, HashSet<int>>(StringComparer.Ordinal);
         foreach (var i in sectionIndexes)

@@ -41,6 +41,8 @@ def load(spec):
             r["off_scope_intro"] = float(row["introduction"] == "1" and row["asks_scope"] == "0")
             r["scope_intro"] = float(row["introduction"] == "1" and row["asks_scope"] == "1")
             r["right"] = row["right"] == "1"
+            # Copies of one text (same heading and text in two documents) share a key; older dumps have none.
+            r["text_key"] = row.get("text_key") or id(r)
             r["lucene"] = row["lucene"] == "1"
             q = questions.setdefault((spec, qid), {"in_scope": row["in_scope"] == "1", "rows": [], "text": row["question"]})
             q["rows"].append(r)
@@ -105,9 +107,15 @@ def conf(w, names, r, gap):
     return gate / (1 + math.exp(-max(-30, min(30, z))))
 
 
+def without_copies(scored):
+    """(score, row) pairs best first, less copies of a better row's text: as the engine, one answer per text."""
+    seen = set()
+    return [(sc, r) for sc, r in scored if not (r["text_key"] in seen or seen.add(r["text_key"]))]
+
+
 def ranked(q, w, names, lucene_only):
     rows = [r for r in q["rows"] if r["lucene"] or not lucene_only]
-    scored = sorted(((score(w, names, r), r) for r in rows), key=lambda t: -t[0])
+    scored = without_copies(sorted(((score(w, names, r), r) for r in rows), key=lambda t: -t[0]))
     out = []
     for i, (sc, r) in enumerate(scored):
         other = scored[1][0] if i == 0 and len(scored) > 1 else (scored[0][0] if i > 0 else 0)
@@ -147,9 +155,9 @@ def fit_stage(questions, names, lucene_only):
         rows = [r for r in q["rows"] if r["lucene"] or not lucene_only]
         if not rows:
             continue
-        scores = sorted((sum(wi * r[n] for wi, n in zip(rank, names)) for r in rows), reverse=True)
-        best = max(rows, key=lambda r: sum(wi * r[n] for wi, n in zip(rank, names)))
-        xs.append([best[n] for n in names] + [min(max_lead, scores[0] - (scores[1] if len(scores) > 1 else 0))])
+        scored = without_copies(sorted(((sum(wi * r[n] for wi, n in zip(rank, names)), r) for r in rows), key=lambda t: -t[0]))
+        best = scored[0][1]
+        xs.append([best[n] for n in names] + [min(max_lead, scored[0][0] - (scored[1][0] if len(scored) > 1 else 0))])
         labels.append(1.0 if q["in_scope"] and best["right"] else 0.0)
     c = logistic_fit(xs, labels)
     # Shift the bias so that answering at MIN_CONFIDENCE maximises right - WRONG_COST * wrong on the training set.

@@ -6,11 +6,12 @@ namespace GuidelineBot.Cli;
 /// <summary>
 /// <c>eval --features FILE</c>: one TSV row per (question, candidate section) with the ranker's features and whether the
 /// candidate is an acceptable answer — the input of tests/eval/fit.py. Semantic features are always computed here
-/// (the cascade is skipped), so one dump serves both stages.
+/// (the cascade is skipped), so one dump serves both stages; <c>text_key</c> is shared by copies of one text (see
+/// <see cref="RankerFeatures.TextKey"/>).
 /// </summary>
 internal static class FeatureDump
 {
-    private const string Header = "qid\tin_scope\tright\tlucene\tlexical\tcoverage\theading_coverage\tintroduction\tasks_scope\thas_semantic\tsem_heading\tsem_passage\tsem_sentence\tsection\tquestion";
+    private const string Header = "qid\tin_scope\tright\tlucene\tlexical\tcoverage\theading_coverage\tintroduction\tasks_scope\thas_semantic\tsem_heading\tsem_passage\tsem_sentence\ttext_key\tsection\tquestion";
 
     public static async Task WriteAsync(string path, LuceneGuidelineSearch search,
         IEnumerable<(string Question, IEnumerable<Func<string, string, bool>> Acceptable)> questions, CancellationToken cancellationToken)
@@ -29,7 +30,7 @@ internal static class FeatureDump
                     qid.ToString(CultureInfo.InvariantCulture), Flag(matchers.Length > 0), Flag(right), Flag(c.FoundByLucene),
                     Number(f.Lexical), Number(f.Coverage), Number(f.HeadingCoverage), Flag(f.IsIntroduction), Flag(f.AsksAboutScope),
                     Flag(f.HasSemantic), Number(f.SemanticHeading), Number(f.SemanticPassage), Number(f.SemanticSentence),
-                    c.Section.Heading, question));
+                    (f.TextKey ?? -1).ToString(CultureInfo.InvariantCulture), c.Section.Heading, question));
             }
 
             qid++;

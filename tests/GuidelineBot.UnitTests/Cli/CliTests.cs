@@ -83,6 +83,31 @@ public sealed class CliTests
     }
 
     [Fact]
+    public async Task Eval_features_writes_a_row_per_candidate_and_copies_of_one_section_share_their_text_key()
+    {
+        using var folder = new TestPaths.TempFolder();
+        File.Copy(TestPaths.Seed, Path.Combine(folder.Path, "seed.txt"));
+        File.Copy(TestPaths.Seed, Path.Combine(folder.Path, "seed-copy.txt"));
+        var keys = folder.Write("sections.tsv", "# key\tregex\tphrases\nA\tpost anonymously\tdo not blog anonymously\n");
+        var questions = folder.Write("q.tsv", "# q\tkeys\ncan I post anonymously\tA\n");
+        var dump = Path.Combine(folder.Path, "features.tsv");
+        var settings = new Dictionary<string, string?> { ["Knowledge:Path"] = folder.Path, ["Search:Reranker"] = "None" };
+
+        var (exit, output, _) = await Run(["eval", questions, "--sections", keys, "--features", dump], settings: settings);
+        Assert.Equal(0, exit);
+        Assert.Contains("in scope: 1/1 right", output);
+        var lines = File.ReadAllLines(dump);
+        var header = lines[0].Split('\t');
+        var rows = lines.Skip(1).Select(l => l.Split('\t')).ToArray();
+        int Column(string name) => Array.IndexOf(header, name);
+        var anonymous = rows.Where(r => r[Column("section")] == "Can I post anonymously?").ToArray();
+        Assert.Equal(2, anonymous.Length);
+        Assert.All(anonymous, r => Assert.Equal("1", r[Column("right")]));
+        Assert.Equal(anonymous[0][Column("text_key")], anonymous[1][Column("text_key")]);
+        Assert.Equal(rows.Length / 2, rows.Select(r => r[Column("text_key")]).Distinct().Count());
+    }
+
+    [Fact]
     public async Task Missing_knowledge_folder_is_one_clear_line_and_a_non_zero_exit()
     {
         var (exit, output, error) = await Run(["ask", "hi"], settings: new() { ["Knowledge:Path"] = "/nonexistent/knowledge" });
