@@ -33,11 +33,11 @@ public sealed record RankerWeights(
         LexicalStage: new StageModel(
             Rank: new LinearModel(Lexical: 6.056, Coverage: 4.042, HeadingCoverage: 0.211, SemanticPassage: 0.000, SemanticSentence: 0.000, SemanticHeading: 0.000, OffScopeIntroduction: -1.973, ScopeIntroduction: 3.020, Bias: 0.000),
             Confidence: new LinearModel(Lexical: 1.641, Coverage: 3.383, HeadingCoverage: 0.115, SemanticPassage: 0.000, SemanticSentence: 0.000, SemanticHeading: 0.000, OffScopeIntroduction: -0.800, ScopeIntroduction: 1.472, Bias: -5.408, RankLead: 1.232),
-            CloseCallMargin: 1.92),
+            CloseCallMargin: 2.03),
         SemanticStage: new StageModel(
             Rank: new LinearModel(Lexical: 1.838, Coverage: 3.452, HeadingCoverage: -0.295, SemanticPassage: 10.018, SemanticSentence: 10.572, SemanticHeading: -1.083, OffScopeIntroduction: -1.025, ScopeIntroduction: 4.026, Bias: 0.000),
             Confidence: new LinearModel(Lexical: 3.107, Coverage: 1.114, HeadingCoverage: -1.617, SemanticPassage: 3.366, SemanticSentence: 4.908, SemanticHeading: -2.371, OffScopeIntroduction: -2.421, ScopeIntroduction: 1.361, Bias: -8.971, RankLead: 1.544),
-            CloseCallMargin: 0.00),
+            CloseCallMargin: 2.35),
         DecisiveConfidence: 0.73,
         DecisiveMargin: 0.00,
         MinLexicalCoverage: 0.35,

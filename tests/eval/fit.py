@@ -21,6 +21,7 @@ L2 = 0.05  # ridge penalty: keeps weights small where the training sets are sile
 WRONG_COST = 2.0  # a confident wrong answer costs this many declined right answers
 MIN_CONFIDENCE = 0.5  # Answers:MinConfidence; the bias is shifted so this is the calibrated cut
 MIN_LEXICAL_COVERAGE = 0.35  # RankerWeights.MinLexicalCoverage (a guard, not fitted)
+CLOSE_CALL_FOLDS = 5  # the close-call margins are measured out of fold
 # RankerWeights.MaxRankLead: the confidence counts a candidate's lead over the runner-up up to this many rank points (a
 # lone candidate leads by its whole score). Chosen from this grid by the training objective of both modes (main).
 MAX_LEAD_GRID = [1.5, 2.0, 2.5, 3.0, 4.0, 5.0, 6.0, math.inf]
@@ -202,14 +203,18 @@ def decision_ok(q, top):
     return answered and top[2]["right"]
 
 
-def close_call_margin(questions, w, names, lucene_only):
+def close_call_margin(questions, names, lucene_only):
     """Largest rank-score gap within which the runner-up of an answered question was the right one in at least a
-    quarter of the cases: within it, the answer offers the runner-up as "did you mean"."""
+    quarter of the cases: within it, the answer offers the runner-up as "did you mean". Measured out of fold
+    (CLOSE_CALL_FOLDS-fold cross-validation by question): on the questions a stage was fitted on, its runner-up is
+    right far less often than on new ones, which made the in-sample margin 0."""
     gaps = []
-    for q in questions:
-        r = ranked(q, w, names, lucene_only)
-        if len(r) > 1 and q["in_scope"] and r[0][1] >= MIN_CONFIDENCE:
-            gaps.append((r[0][0] - r[1][0], r[1][2]["right"]))
+    for fold in range(CLOSE_CALL_FOLDS):
+        w = fit_stage([q for i, q in enumerate(questions) if i % CLOSE_CALL_FOLDS != fold], names, lucene_only)
+        for q in (q for i, q in enumerate(questions) if i % CLOSE_CALL_FOLDS == fold):
+            r = ranked(q, w, names, lucene_only)
+            if len(r) > 1 and q["in_scope"] and r[0][1] >= MIN_CONFIDENCE:
+                gaps.append((r[0][0] - r[1][0], r[1][2]["right"]))
     margin = 0.0
     for g in sorted(set(round(x[0], 2) for x in gaps)):
         within = [x for x in gaps if x[0] <= g]
@@ -287,8 +292,8 @@ def main():
         if best is None or score > best[0]:
             best = (score, lead, wl, ws, cascade)
     _, max_lead, wl, ws, cascade = best
-    lexical_margin = close_call_margin(train, wl, LEXICAL, True)
-    semantic_margin = close_call_margin(train, ws, SEMANTIC, False)
+    lexical_margin = close_call_margin(train, LEXICAL, True)
+    semantic_margin = close_call_margin(train, SEMANTIC, False)
     print("    /// <summary>Printed by tests/eval/fit.py " + " ".join(f"--train {t}" for t in a.train) + ".</summary>")
     print("    public static RankerWeights Fitted { get; } = new(")
     print(csharp("LexicalStage", LEXICAL, wl, lexical_margin))

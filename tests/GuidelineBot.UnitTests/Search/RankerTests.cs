@@ -111,6 +111,11 @@ public sealed class RankerTests
     [Fact]
     public void A_runner_up_within_the_stage_margin_is_a_close_call()
     {
+        // Both stages offer "did you mean" (the fitted margins are measured out of fold; in-sample the semantic one was 0).
+        Assert.True(Weights.LexicalStage.CloseCallMargin > 0 && Weights.SemanticStage.CloseCallMargin > 0);
+        Assert.True(Ranker.IsCloseCall(Lexical(1, 1), 10, 10 - Weights.LexicalStage.CloseCallMargin + 0.01, Weights));
+        Assert.False(Ranker.IsCloseCall(Lexical(1, 1), 10, 10 - Weights.LexicalStage.CloseCallMargin - 0.01, Weights));
+
         var runnerUp = Semantic(Lexical(1, 1), 0.5, 0.5);
         Assert.True(Ranker.IsCloseCall(runnerUp, 10, 10 - Weights.SemanticStage.CloseCallMargin + 0.01, Weights));
         Assert.False(Ranker.IsCloseCall(runnerUp, 10, 10 - Weights.SemanticStage.CloseCallMargin - 0.01, Weights));
