@@ -167,7 +167,7 @@ internal sealed partial class LuceneSectionIndex : IDisposable
 
     public List<TermGroup> TermGroups(string text)
     {
-        var (tokens, typed) = AnalyzeQuestion(text);
+        var tokens = AnalyzeQuestion(text);
 
         // One group per position of a typed word, by absolute position: Lucene's SynonymFilter may emit the later words
         // of an earlier multi-word synonym at a position before the word typed there.
@@ -179,7 +179,7 @@ internal sealed partial class LuceneSectionIndex : IDisposable
         foreach (var token in tokens)
         {
             position = Math.Max(0, position + token.PositionIncrement);
-            if (!typed.Contains(token.Term))
+            if (!token.Typed)
             {
                 synonyms.Add((token.Term, position));
                 continue;
@@ -259,7 +259,7 @@ internal sealed partial class LuceneSectionIndex : IDisposable
             expansions ??= [];
             if (!expansions.TryGetValue(positions[k], out var set))
             {
-                set = surfaces[k].Length == 0 ? [] : AnalyzeQuestion(surfaces[k]).Tokens.Select(t => t.Term).ToHashSet(StringComparer.Ordinal);
+                set = surfaces[k].Length == 0 ? [] : AnalyzeQuestion(surfaces[k]).Select(t => t.Term).ToHashSet(StringComparer.Ordinal);
                 expansions[positions[k]] = set;
             }
 
@@ -539,16 +539,16 @@ internal sealed partial class LuceneSectionIndex : IDisposable
         return terms;
     }
 
-    internal readonly record struct Token(string Term, int PositionIncrement, int StartOffset, int EndOffset);
+    /// <summary>One token of the analysed question; <paramref name="Typed"/>: the user typed this word here (not a synonym).</summary>
+    internal readonly record struct Token(string Term, int PositionIncrement, int StartOffset, int EndOffset, bool Typed);
 
     /// <summary>
-    /// The question's tokens (with synonyms) and the stemmed terms the user typed, from one analysis (see
-    /// <see cref="TypedWords"/>); the synonym-free analysis is asked only when a rule rewrote a typed word away.
+    /// The question's tokens (with synonyms), each marked typed or not, from one analysis (see <see cref="TypedWords"/>);
+    /// the synonym-free analysis is asked only when a rule rewrote a typed word away.
     /// </summary>
-    private (List<Token> Tokens, HashSet<string> Typed) AnalyzeQuestion(string text)
+    private List<Token> AnalyzeQuestion(string text)
     {
         var tokens = new List<Token>(4 + (text.Length / 4));
-        var typed = new HashSet<string>(StringComparer.Ordinal);
         bool allSeen;
         using (var ts = (TypedWords.Output)_queryAnalyzer.GetTokenStream("f", text))
         {
@@ -559,19 +559,47 @@ internal sealed partial class LuceneSectionIndex : IDisposable
             ts.Reset();
             while (ts.IncrementToken())
             {
-                var t = term.ToString();
-                tokens.Add(new Token(t, posInc.PositionIncrement, offset.StartOffset, offset.EndOffset));
-                if ((flags.Flags & TypedWords.Flag) != 0)
-                {
-                    typed.Add(t);
-                }
+                tokens.Add(new Token(term.ToString(), posInc.PositionIncrement, offset.StartOffset, offset.EndOffset, (flags.Flags & TypedWords.Flag) != 0));
             }
 
             ts.End();
             allSeen = ts.Typed.AllSeen;
         }
 
-        return (tokens, allSeen ? typed : Terms(text));
+        if (allSeen)
+        {
+            return tokens;
+        }
+
+        // Typed is then what the synonym-free analysis has at the same position (synonyms keep every kept word's position).
+        var typedAt = TermPositions(text);
+        var position = -1;
+        for (var i = 0; i < tokens.Count; i++)
+        {
+            position += tokens[i].PositionIncrement;
+            tokens[i] = tokens[i] with { Typed = typedAt.Contains((position, tokens[i].Term)) };
+        }
+
+        return tokens;
+    }
+
+    /// <summary>The terms of a text with their positions, without synonyms (as indexed).</summary>
+    private HashSet<(int Position, string Term)> TermPositions(string text)
+    {
+        var terms = new HashSet<(int, string)>();
+        using var ts = _indexAnalyzer.GetTokenStream("f", text);
+        var term = ts.AddAttribute<ICharTermAttribute>();
+        var posInc = ts.AddAttribute<IPositionIncrementAttribute>();
+        ts.Reset();
+        var position = -1;
+        while (ts.IncrementToken())
+        {
+            position += posInc.PositionIncrement;
+            terms.Add((position, term.ToString()));
+        }
+
+        ts.End();
+        return terms;
     }
 
     internal static string FullHeading(GuidelineSection s) => s.ParentHeading is null ? s.Heading : s.ParentHeading + " " + s.Heading;

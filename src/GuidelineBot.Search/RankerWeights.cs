@@ -31,13 +31,13 @@ public sealed record RankerWeights(
     /// <summary>Printed by tests/eval/fit.py --train own-train.tsv --train unseen.tsv:even.</summary>
     public static RankerWeights Fitted { get; } = new(
         LexicalStage: new StageModel(
-            Rank: new LinearModel(Lexical: 6.056, Coverage: 4.042, HeadingCoverage: 0.211, SemanticPassage: 0.000, SemanticSentence: 0.000, SemanticHeading: 0.000, OffScopeIntroduction: -1.973, ScopeIntroduction: 3.020, Bias: 0.000),
-            Confidence: new LinearModel(Lexical: 1.641, Coverage: 3.383, HeadingCoverage: 0.115, SemanticPassage: 0.000, SemanticSentence: 0.000, SemanticHeading: 0.000, OffScopeIntroduction: -0.800, ScopeIntroduction: 1.472, Bias: -5.408, RankLead: 1.232),
+            Rank: new LinearModel(Lexical: 6.026, Coverage: 4.097, HeadingCoverage: 0.257, SemanticPassage: 0.000, SemanticSentence: 0.000, SemanticHeading: 0.000, OffScopeIntroduction: -1.920, ScopeIntroduction: 3.006, Bias: 0.000),
+            Confidence: new LinearModel(Lexical: 1.627, Coverage: 3.397, HeadingCoverage: 0.136, SemanticPassage: 0.000, SemanticSentence: 0.000, SemanticHeading: 0.000, OffScopeIntroduction: -0.966, ScopeIntroduction: 1.412, Bias: -5.309, RankLead: 1.178),
             CloseCallMargin: 2.03),
         SemanticStage: new StageModel(
-            Rank: new LinearModel(Lexical: 1.838, Coverage: 3.452, HeadingCoverage: -0.295, SemanticPassage: 10.018, SemanticSentence: 10.572, SemanticHeading: -1.083, OffScopeIntroduction: -1.025, ScopeIntroduction: 4.026, Bias: 0.000),
-            Confidence: new LinearModel(Lexical: 3.107, Coverage: 1.114, HeadingCoverage: -1.617, SemanticPassage: 3.366, SemanticSentence: 4.908, SemanticHeading: -2.371, OffScopeIntroduction: -2.421, ScopeIntroduction: 1.361, Bias: -8.971, RankLead: 1.544),
-            CloseCallMargin: 2.35),
+            Rank: new LinearModel(Lexical: 1.888, Coverage: 3.440, HeadingCoverage: -0.331, SemanticPassage: 10.027, SemanticSentence: 10.535, SemanticHeading: -1.048, OffScopeIntroduction: -1.057, ScopeIntroduction: 4.047, Bias: 0.000),
+            Confidence: new LinearModel(Lexical: 3.070, Coverage: 1.101, HeadingCoverage: -1.625, SemanticPassage: 3.398, SemanticSentence: 4.905, SemanticHeading: -2.383, OffScopeIntroduction: -2.367, ScopeIntroduction: 1.364, Bias: -8.942, RankLead: 1.547),
+            CloseCallMargin: 2.36),
         DecisiveConfidence: 0.73,
         DecisiveMargin: 0.00,
         MinLexicalCoverage: 0.35,

@@ -7,8 +7,10 @@ namespace GuidelineBot.Search;
 /// <summary>
 /// Which terms of a question the user typed, found in the question's one analysis (<see cref="GuidelineAnalyzer.CreateQuery"/>).
 /// The synonym filter marks every output of a matched rule as a synonym, the typed word included, so the chain records
-/// the words before synonyms (<see cref="Recorder"/>) and flags the tokens after synonyms that are one of those words
-/// (<see cref="Marker"/>); stop words and stemming then run as usual, and the flagged tokens' terms are the typed terms.
+/// the words before synonyms with their positions (<see cref="Recorder"/>) and flags the tokens after synonyms that are
+/// one of those words at the position where it was typed (<see cref="Marker"/>): a synonym that happens to be a word
+/// typed elsewhere in the question ("message" of "direct message", spilled onto "parents" in "can I message parents") is
+/// a synonym where it stands. Stop words and stemming then run as usual, and the flagged tokens are the typed ones.
 /// </summary>
 /// <remarks>
 /// The flagged terms are the stems of every typed word that is still a token after synonyms. A rule that rewrites a
@@ -22,6 +24,7 @@ internal sealed class TypedWords
 
     private readonly HashSet<string> _words = new(StringComparer.Ordinal);
     private readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> _lookup;
+    private readonly HashSet<(int Position, string Word)> _typedAt = [];
     private readonly HashSet<string> _seen = new(StringComparer.Ordinal);
 
     public TypedWords() => _lookup = _words.GetAlternateLookup<ReadOnlySpan<char>>();
@@ -32,6 +35,7 @@ internal sealed class TypedWords
     private void Clear()
     {
         _words.Clear();
+        _typedAt.Clear();
         _seen.Clear();
     }
 
@@ -41,6 +45,8 @@ internal sealed class TypedWords
         private readonly TypedWords _typed;
         private readonly CharArraySet _stopWords;
         private readonly ICharTermAttribute _term;
+        private readonly IPositionIncrementAttribute _positionIncrement;
+        private int _position = -1;
 
         public Recorder(TokenStream input, TypedWords typed, CharArraySet stopWords)
             : base(input)
@@ -48,6 +54,7 @@ internal sealed class TypedWords
             _typed = typed;
             _stopWords = stopWords;
             _term = AddAttribute<ICharTermAttribute>();
+            _positionIncrement = AddAttribute<IPositionIncrementAttribute>();
         }
 
         public override bool IncrementToken()
@@ -57,10 +64,16 @@ internal sealed class TypedWords
                 return false;
             }
 
-            var word = _term.Buffer.AsSpan(0, _term.Length);
-            if (!_stopWords.Contains(_term.Buffer, 0, _term.Length) && !_typed._lookup.Contains(word))
+            _position += _positionIncrement.PositionIncrement;
+            if (!_stopWords.Contains(_term.Buffer, 0, _term.Length))
             {
-                _typed._words.Add(word.ToString());
+                if (!_typed._lookup.TryGetValue(_term.Buffer.AsSpan(0, _term.Length), out var word))
+                {
+                    word = _term.ToString();
+                    _typed._words.Add(word);
+                }
+
+                _typed._typedAt.Add((_position, word));
             }
 
             return true;
@@ -70,15 +83,18 @@ internal sealed class TypedWords
         {
             base.Reset();
             _typed.Clear();
+            _position = -1;
         }
     }
 
-    /// <summary>After synonyms: flags the tokens that are a recorded word.</summary>
+    /// <summary>After synonyms (which keep every kept word at its position): flags the tokens that are a recorded word at its position.</summary>
     public sealed class Marker : TokenFilter
     {
         private readonly TypedWords _typed;
         private readonly ICharTermAttribute _term;
         private readonly IFlagsAttribute _flags;
+        private readonly IPositionIncrementAttribute _positionIncrement;
+        private int _position = -1;
 
         public Marker(TokenStream input, TypedWords typed)
             : base(input)
@@ -86,6 +102,7 @@ internal sealed class TypedWords
             _typed = typed;
             _term = AddAttribute<ICharTermAttribute>();
             _flags = AddAttribute<IFlagsAttribute>();
+            _positionIncrement = AddAttribute<IPositionIncrementAttribute>();
         }
 
         public override bool IncrementToken()
@@ -95,7 +112,8 @@ internal sealed class TypedWords
                 return false;
             }
 
-            if (_typed._lookup.TryGetValue(_term.Buffer.AsSpan(0, _term.Length), out var word))
+            _position += _positionIncrement.PositionIncrement;
+            if (_typed._lookup.TryGetValue(_term.Buffer.AsSpan(0, _term.Length), out var word) && _typed._typedAt.Contains((_position, word)))
             {
                 _flags.Flags |= Flag;
                 _typed._seen.Add(word);
@@ -106,6 +124,12 @@ internal sealed class TypedWords
             }
 
             return true;
+        }
+
+        public override void Reset()
+        {
+            base.Reset();
+            _position = -1;
         }
     }
 
