@@ -571,31 +571,28 @@ internal sealed partial class LuceneSectionIndex : IDisposable
             return tokens;
         }
 
-        // Typed is then what the synonym-free analysis has at the same position (synonyms keep every kept word's position).
-        var typedAt = TermPositions(text);
-        var position = -1;
+        // Typed is then the first token with a term the synonym-free analysis has at its start offset (as TypedWords:
+        // offsets survive a rewrite rule shorter than its match, positions do not).
+        var typedAt = TermOffsets(text);
         for (var i = 0; i < tokens.Count; i++)
         {
-            position += tokens[i].PositionIncrement;
-            tokens[i] = tokens[i] with { Typed = typedAt.Contains((position, tokens[i].Term)) };
+            tokens[i] = tokens[i] with { Typed = typedAt.Remove((tokens[i].StartOffset, tokens[i].Term)) };
         }
 
         return tokens;
     }
 
-    /// <summary>The terms of a text with their positions, without synonyms (as indexed).</summary>
-    private HashSet<(int Position, string Term)> TermPositions(string text)
+    /// <summary>The terms of a text with their start offsets, without synonyms (as indexed).</summary>
+    private HashSet<(int StartOffset, string Term)> TermOffsets(string text)
     {
         var terms = new HashSet<(int, string)>();
         using var ts = _indexAnalyzer.GetTokenStream("f", text);
         var term = ts.AddAttribute<ICharTermAttribute>();
-        var posInc = ts.AddAttribute<IPositionIncrementAttribute>();
+        var offset = ts.AddAttribute<IOffsetAttribute>();
         ts.Reset();
-        var position = -1;
         while (ts.IncrementToken())
         {
-            position += posInc.PositionIncrement;
-            terms.Add((position, term.ToString()));
+            terms.Add((offset.StartOffset, term.ToString()));
         }
 
         ts.End();

@@ -7,10 +7,13 @@ namespace GuidelineBot.Search;
 /// <summary>
 /// Which terms of a question the user typed, found in the question's one analysis (<see cref="GuidelineAnalyzer.CreateQuery"/>).
 /// The synonym filter marks every output of a matched rule as a synonym, the typed word included, so the chain records
-/// the words before synonyms with their positions (<see cref="Recorder"/>) and flags the tokens after synonyms that are
-/// one of those words at the position where it was typed (<see cref="Marker"/>): a synonym that happens to be a word
+/// the words before synonyms with where they stand in the text (<see cref="Recorder"/>) and flags the tokens after
+/// synonyms that are one of those words where it was typed (<see cref="Marker"/>): a synonym that happens to be a word
 /// typed elsewhere in the question ("message" of "direct message", spilled onto "parents" in "can I message parents") is
 /// a synonym where it stands. Stop words and stemming then run as usual, and the flagged tokens are the typed ones.
+/// Where is the start offset, not the position: a rewrite rule shorter than what it matches moves every later token's
+/// position back, never its offset. The later words of a multi-word synonym carry the offset of the rule's last typed
+/// word, so a typed word is the first token with its word and offset, and a copy after it is a synonym.
 /// </summary>
 /// <remarks>
 /// The flagged terms are the stems of every typed word that is still a token after synonyms. A rule that rewrites a
@@ -24,7 +27,7 @@ internal sealed class TypedWords
 
     private readonly HashSet<string> _words = new(StringComparer.Ordinal);
     private readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> _lookup;
-    private readonly HashSet<(int Position, string Word)> _typedAt = [];
+    private readonly HashSet<(int StartOffset, string Word)> _typedAt = [];
     private readonly HashSet<string> _seen = new(StringComparer.Ordinal);
 
     public TypedWords() => _lookup = _words.GetAlternateLookup<ReadOnlySpan<char>>();
@@ -45,8 +48,7 @@ internal sealed class TypedWords
         private readonly TypedWords _typed;
         private readonly CharArraySet _stopWords;
         private readonly ICharTermAttribute _term;
-        private readonly IPositionIncrementAttribute _positionIncrement;
-        private int _position = -1;
+        private readonly IOffsetAttribute _offset;
 
         public Recorder(TokenStream input, TypedWords typed, CharArraySet stopWords)
             : base(input)
@@ -54,7 +56,7 @@ internal sealed class TypedWords
             _typed = typed;
             _stopWords = stopWords;
             _term = AddAttribute<ICharTermAttribute>();
-            _positionIncrement = AddAttribute<IPositionIncrementAttribute>();
+            _offset = AddAttribute<IOffsetAttribute>();
         }
 
         public override bool IncrementToken()
@@ -64,7 +66,6 @@ internal sealed class TypedWords
                 return false;
             }
 
-            _position += _positionIncrement.PositionIncrement;
             if (!_stopWords.Contains(_term.Buffer, 0, _term.Length))
             {
                 if (!_typed._lookup.TryGetValue(_term.Buffer.AsSpan(0, _term.Length), out var word))
@@ -73,7 +74,7 @@ internal sealed class TypedWords
                     _typed._words.Add(word);
                 }
 
-                _typed._typedAt.Add((_position, word));
+                _typed._typedAt.Add((_offset.StartOffset, word));
             }
 
             return true;
@@ -83,18 +84,16 @@ internal sealed class TypedWords
         {
             base.Reset();
             _typed.Clear();
-            _position = -1;
         }
     }
 
-    /// <summary>After synonyms (which keep every kept word at its position): flags the tokens that are a recorded word at its position.</summary>
+    /// <summary>After synonyms (which keep every word they pass through at its offsets): flags the tokens that are a recorded word where it was typed.</summary>
     public sealed class Marker : TokenFilter
     {
         private readonly TypedWords _typed;
         private readonly ICharTermAttribute _term;
         private readonly IFlagsAttribute _flags;
-        private readonly IPositionIncrementAttribute _positionIncrement;
-        private int _position = -1;
+        private readonly IOffsetAttribute _offset;
 
         public Marker(TokenStream input, TypedWords typed)
             : base(input)
@@ -102,7 +101,7 @@ internal sealed class TypedWords
             _typed = typed;
             _term = AddAttribute<ICharTermAttribute>();
             _flags = AddAttribute<IFlagsAttribute>();
-            _positionIncrement = AddAttribute<IPositionIncrementAttribute>();
+            _offset = AddAttribute<IOffsetAttribute>();
         }
 
         public override bool IncrementToken()
@@ -112,8 +111,7 @@ internal sealed class TypedWords
                 return false;
             }
 
-            _position += _positionIncrement.PositionIncrement;
-            if (_typed._lookup.TryGetValue(_term.Buffer.AsSpan(0, _term.Length), out var word) && _typed._typedAt.Contains((_position, word)))
+            if (_typed._lookup.TryGetValue(_term.Buffer.AsSpan(0, _term.Length), out var word) && _typed._typedAt.Remove((_offset.StartOffset, word)))
             {
                 _flags.Flags |= Flag;
                 _typed._seen.Add(word);
@@ -124,12 +122,6 @@ internal sealed class TypedWords
             }
 
             return true;
-        }
-
-        public override void Reset()
-        {
-            base.Reset();
-            _position = -1;
         }
     }
 

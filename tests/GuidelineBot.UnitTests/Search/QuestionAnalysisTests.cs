@@ -35,6 +35,39 @@ public sealed class QuestionAnalysisTests(EngineFixture engine)
         Assert.True(synonymsUsed > questions.Count, $"the questions exercise the synonym rules ({synonymsUsed} groups)");
     }
 
+    [Theory]
+    [InlineData("fake name => pseudonym\n", "can i use a fake name on twitter policy", "twitter,polici")]
+    [InlineData("lose my job => fired\n", "can i lose my job over a tweet", "tweet")]
+    [InlineData("the rules => policy\n", "the rules about phones", "phone")]
+    public void Words_typed_after_a_rewrite_shorter_than_its_match_stay_typed(string rules, string question, string after)
+    {
+        // The rewrite moves every later token's position back; where a word was typed is its place in the text.
+        using var search = Lexical(rules);
+        var groups = search.TermGroups(question);
+        Assert.All(after.Split(','), t => Assert.Single(groups, g => g.Terms.SequenceEqual([t])));
+    }
+
+    [Fact]
+    public void A_later_word_of_a_synonym_that_repeats_the_last_typed_word_is_a_synonym()
+    {
+        // "free speech" → "freedom of speech": the second "speech" lands a position further on, with the offsets of the
+        // typed "speech"; only the first token with that word and offset is typed. Typed there too, it made a second
+        // "speech" group, dropped as a word typed twice with the synonyms at its position ("mind" of "speak my mind").
+        var groups = engine.Lexical.TermGroups("free speech?");
+        Assert.Equal([["free"], ["speech"]], groups.Where(g => g.Terms.Count > 0).Select(g => g.Terms));
+        Assert.Contains(groups, g => g.Synonyms.Contains("mind"));
+    }
+
+    [Fact]
+    public void Words_typed_after_an_over_long_token_stay_typed()
+    {
+        // The tokenizer skips a token of 256+ characters and the synonym filter drops the position gap it leaves.
+        var groups = engine.Lexical.TermGroups("message " + new string('a', 300) + " parents policy");
+        Assert.Single(groups, g => g.Terms.SequenceEqual(["messag"]));
+        Assert.Single(groups, g => g.Terms.SequenceEqual(["parent"]));
+        Assert.Single(groups, g => g.Terms.SequenceEqual(["polici"]));
+    }
+
     [Fact]
     public void A_word_typed_next_to_its_own_synonyms_stays_typed_where_it_was_typed()
     {
