@@ -6,7 +6,8 @@ namespace GuidelineBot.Http;
 /// <summary>
 /// Reads an inbound request body up to a limit, so an oversized one is refused (413) without being buffered, and tells
 /// a body the client cut short (it went away, or its proxy gave up) from a whole one, so it is refused as malformed
-/// (400) rather than failing a later check or escaping as a server error.
+/// (400) rather than failing a later check or escaping as a server error. Which of the two the server reports when a
+/// client stops mid-body depends on timing: the body ends early, or the request is aborted (the token passed in).
 /// </summary>
 public static class BoundedBody
 {
@@ -30,6 +31,10 @@ public static class BoundedBody
             {
                 return BodyRead.CutShort;
             }
+            catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+            {
+                return BodyRead.CutShort; // the connection went away while the body was being read
+            }
         }
 
         using var buffer = new MemoryStream();
@@ -48,6 +53,10 @@ public static class BoundedBody
             }
         }
         catch (BadHttpRequestException e) when (IsCutShort(e))
+        {
+            return BodyRead.CutShort;
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
             return BodyRead.CutShort;
         }

@@ -51,6 +51,28 @@ public sealed class BoundedBodyTests
         Assert.Equal(BodyReadProblem.CutShort, read.Problem);
     }
 
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public async Task A_body_whose_request_is_aborted_while_reading_is_cut_short(bool declared)
+    {
+        using var aborted = new CancellationTokenSource();
+        await aborted.CancelAsync();
+        var stream = new BreakingStream(Payload, new OperationCanceledException(aborted.Token));
+
+        var read = await BoundedBody.ReadAsync(stream, declared ? Payload.Length * 2 : null, 1024, aborted.Token);
+
+        Assert.Equal(BodyReadProblem.CutShort, read.Problem);
+    }
+
+    [Fact]
+    public async Task A_cancellation_that_is_not_the_requests_is_not_swallowed()
+    {
+        var stream = new BreakingStream(Payload, new OperationCanceledException());
+
+        await Assert.ThrowsAsync<OperationCanceledException>(() => BoundedBody.ReadAsync(stream, Payload.Length * 2, 1024, CancellationToken.None));
+    }
+
     [Fact]
     public async Task The_servers_other_refusals_stay_its_own()
     {
