@@ -1,4 +1,5 @@
 using System.Buffers;
+using Microsoft.AspNetCore.Connections;
 using Microsoft.AspNetCore.Http;
 
 namespace GuidelineBot.Http;
@@ -27,13 +28,9 @@ public static class BoundedBody
                 var got = await body.ReadAtLeastAsync(exact, exact.Length, throwOnEndOfStream: false, cancellationToken);
                 return got == exact.Length ? new BodyRead(exact) : BodyRead.CutShort;
             }
-            catch (BadHttpRequestException e) when (IsCutShort(e))
+            catch (Exception e) when (IsCutShort(e, cancellationToken))
             {
                 return BodyRead.CutShort;
-            }
-            catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
-            {
-                return BodyRead.CutShort; // the connection went away while the body was being read
             }
         }
 
@@ -52,11 +49,7 @@ public static class BoundedBody
                 buffer.Write(chunk, 0, read);
             }
         }
-        catch (BadHttpRequestException e) when (IsCutShort(e))
-        {
-            return BodyRead.CutShort;
-        }
-        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        catch (Exception e) when (IsCutShort(e, cancellationToken))
         {
             return BodyRead.CutShort;
         }
@@ -69,8 +62,17 @@ public static class BoundedBody
     }
 
     /// <summary>
-    /// Kestrel ends a body that stops early (the connection closed before the declared length, or a broken chunk) with a
-    /// 400 <see cref="BadHttpRequestException"/>; its other statuses (408 too slow, 413 over its own limit) stay its own.
+    /// The client stopped sending. Kestrel ends such a body with a 400 <see cref="BadHttpRequestException"/> (the
+    /// connection closed before the declared length, or a broken chunk; its other statuses, 408 too slow and 413 over its
+    /// own limit, stay its own), or, depending on timing, aborts the request: a cancellation of the request's token or by
+    /// the aborted connection, or an I/O error of the connection (a reset). Any other cancellation is not ours to swallow.
     /// </summary>
-    private static bool IsCutShort(BadHttpRequestException e) => e.StatusCode == StatusCodes.Status400BadRequest;
+    private static bool IsCutShort(Exception e, CancellationToken requestAborted) => e switch
+    {
+        BadHttpRequestException bad => bad.StatusCode == StatusCodes.Status400BadRequest,
+        OperationCanceledException canceled => requestAborted.IsCancellationRequested
+            || canceled is ConnectionAbortedException || canceled.InnerException is ConnectionAbortedException,
+        IOException => true,
+        _ => false,
+    };
 }

@@ -25,7 +25,7 @@ public sealed class LuceneGuidelineSearch : IGuidelineSearch, IDisposable
 
     private readonly GuidelineSection[] _sections;
 
-    /// <summary>Per section: the index of the first section with the same heading and text (its own when it has no copy).</summary>
+    /// <summary>Per section: the index of the first section with the same headings and text (its own when it has no copy).</summary>
     private readonly int[] _textKeys;
 
     /// <summary>Some section is a copy of another (otherwise nothing needs to be left out as a copy).</summary>
@@ -100,8 +100,8 @@ public sealed class LuceneGuidelineSearch : IGuidelineSearch, IDisposable
 
     private static int[] TextKeys(GuidelineSection[] sections)
     {
-        var first = new Dictionary<(string, string), int>();
-        return sections.Select((s, i) => first.TryAdd((s.Heading, s.Text), i) ? i : first[(s.Heading, s.Text)]).ToArray();
+        var first = new Dictionary<(string?, string, string), int>();
+        return sections.Select((s, i) => first.TryAdd((s.ParentHeading, s.Heading, s.Text), i) ? i : first[(s.ParentHeading, s.Heading, s.Text)]).ToArray();
     }
 
     private void Publish(SemanticIndex semantic, EngineStart start)

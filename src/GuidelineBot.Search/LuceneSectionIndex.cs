@@ -474,9 +474,9 @@ internal sealed partial class LuceneSectionIndex : IDisposable
     /// <summary>
     /// A document's background words: its title's words, the words of a capitalised name it repeats across sections
     /// (the organisation's own name), and words in most of its sections. They carry almost no evidence for its sections.
-    /// In a document of one section, a title word its section also uses is not background (what speaks for the document
-    /// speaks for its only section: "drone" for "Drone Policy" › "Flying drones"), while one only the title has
-    /// ("policy", the organisation's name) still is.
+    /// In a document of one section, a title word its heading repeats is not background (what speaks for the document
+    /// speaks for its only section: "drone" for "Drone Policy" › "Flying drones"), while the others ("policy", the
+    /// organisation's name, even where the body names it) still are.
     /// </summary>
     private HashSet<string> BackgroundTerms(int[] sectionIndexes)
     {
@@ -489,7 +489,7 @@ internal sealed partial class LuceneSectionIndex : IDisposable
         var background = Terms(first.DocumentTitle);
         if (sectionIndexes.Length == 1)
         {
-            background.ExceptWith(Terms($"{FullHeading(first)}\n{first.Text}"));
+            background.ExceptWith(Terms(FullHeading(first)));
             return background;
         }
 

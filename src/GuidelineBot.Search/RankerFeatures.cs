@@ -32,7 +32,7 @@ public readonly record struct RankerFeatures(
     public double SemanticSentence { get; init; }
 
     /// <summary>
-    /// Candidates with the same key carry the same heading and text (one section copied into two documents); null: no
+    /// Candidates with the same key carry the same headings and text (a section copied into another document); null: no
     /// copy. A copy is not a rival: a candidate's lead is over the best candidate with another text.
     /// </summary>
     public int? TextKey { get; init; }

@@ -42,7 +42,7 @@ def load(spec):
             r["off_scope_intro"] = float(row["introduction"] == "1" and row["asks_scope"] == "0")
             r["scope_intro"] = float(row["introduction"] == "1" and row["asks_scope"] == "1")
             r["right"] = row["right"] == "1"
-            # Copies of one text (same heading and text in two documents) share a key; older dumps have none.
+            # Copies of one text (same headings and text twice) share a key; empty or missing (older dumps): no copy.
             r["text_key"] = row.get("text_key") or id(r)
             r["lucene"] = row["lucene"] == "1"
             q = questions.setdefault((spec, qid), {"in_scope": row["in_scope"] == "1", "rows": [], "text": row["question"]})

@@ -7,7 +7,7 @@ namespace GuidelineBot.Cli;
 /// <c>eval --features FILE</c>: one TSV row per (question, candidate section) with the ranker's features and whether the
 /// candidate is an acceptable answer — the input of tests/eval/fit.py. Semantic features are always computed here
 /// (the cascade is skipped), so one dump serves both stages; <c>text_key</c> is shared by copies of one text (see
-/// <see cref="RankerFeatures.TextKey"/>).
+/// <see cref="RankerFeatures.TextKey"/>; empty: no copy).
 /// </summary>
 internal static class FeatureDump
 {
@@ -30,7 +30,7 @@ internal static class FeatureDump
                     qid.ToString(CultureInfo.InvariantCulture), Flag(matchers.Length > 0), Flag(right), Flag(c.FoundByLucene),
                     Number(f.Lexical), Number(f.Coverage), Number(f.HeadingCoverage), Flag(f.IsIntroduction), Flag(f.AsksAboutScope),
                     Flag(f.HasSemantic), Number(f.SemanticHeading), Number(f.SemanticPassage), Number(f.SemanticSentence),
-                    (f.TextKey ?? -1).ToString(CultureInfo.InvariantCulture), c.Section.Heading, question));
+                    f.TextKey?.ToString(CultureInfo.InvariantCulture) ?? "", c.Section.Heading, question));
             }
 
             qid++;

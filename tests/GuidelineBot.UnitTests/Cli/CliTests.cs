@@ -104,7 +104,7 @@ public sealed class CliTests
         Assert.Equal(2, anonymous.Length);
         Assert.All(anonymous, r => Assert.Equal("1", r[Column("right")]));
         Assert.Equal(anonymous[0][Column("text_key")], anonymous[1][Column("text_key")]);
-        Assert.Equal(rows.Length / 2, rows.Select(r => r[Column("text_key")]).Distinct().Count());
+        Assert.All(rows.GroupBy(r => r[Column("text_key")]), copies => Assert.InRange(copies.Count(), 1, 2));
     }
 
     [Fact]

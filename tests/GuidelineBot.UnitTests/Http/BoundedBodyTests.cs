@@ -1,5 +1,6 @@
 using System.Text;
 using GuidelineBot.Http;
+using Microsoft.AspNetCore.Connections;
 using Microsoft.AspNetCore.Http;
 
 namespace GuidelineBot.UnitTests.Http;
@@ -61,6 +62,22 @@ public sealed class BoundedBodyTests
         var stream = new BreakingStream(Payload, new OperationCanceledException(aborted.Token));
 
         var read = await BoundedBody.ReadAsync(stream, declared ? Payload.Length * 2 : null, 1024, aborted.Token);
+
+        Assert.Equal(BodyReadProblem.CutShort, read.Problem);
+    }
+
+    public static TheoryData<Exception> ConnectionGone => new()
+    {
+        new ConnectionAbortedException("The connection was aborted by the application."),
+        new TaskCanceledException("The request was aborted", new ConnectionAbortedException()),
+        new ConnectionResetException("An existing connection was forcibly closed by the remote host."),
+    };
+
+    [Theory]
+    [MemberData(nameof(ConnectionGone))]
+    public async Task A_body_whose_connection_goes_away_before_the_token_says_so_is_cut_short(Exception gone)
+    {
+        var read = await BoundedBody.ReadAsync(new BreakingStream(Payload, gone), Payload.Length * 2, 1024, CancellationToken.None);
 
         Assert.Equal(BodyReadProblem.CutShort, read.Problem);
     }
