@@ -527,16 +527,31 @@ internal sealed partial class LuceneSectionIndex : IDisposable
     private HashSet<string> Terms(string text)
     {
         var terms = new HashSet<string>(StringComparer.Ordinal);
+        ForEachIndexedTerm(text, (_, term) => terms.Add(term));
+        return terms;
+    }
+
+    /// <summary>The terms of a text with their start offsets, without synonyms (as indexed).</summary>
+    private HashSet<(int StartOffset, string Term)> TermOffsets(string text)
+    {
+        var terms = new HashSet<(int, string)>();
+        ForEachIndexedTerm(text, (offset, term) => terms.Add((offset, term)));
+        return terms;
+    }
+
+    /// <summary>Each term of a text as indexed (no synonyms), with its start offset.</summary>
+    private void ForEachIndexedTerm(string text, Action<int, string> each)
+    {
         using var ts = _indexAnalyzer.GetTokenStream("f", text);
         var term = ts.AddAttribute<ICharTermAttribute>();
+        var offset = ts.AddAttribute<IOffsetAttribute>();
         ts.Reset();
         while (ts.IncrementToken())
         {
-            terms.Add(term.ToString());
+            each(offset.StartOffset, term.ToString());
         }
 
         ts.End();
-        return terms;
     }
 
     /// <summary>One token of the analysed question; <paramref name="Typed"/>: the user typed this word here (not a synonym).</summary>
@@ -580,23 +595,6 @@ internal sealed partial class LuceneSectionIndex : IDisposable
         }
 
         return tokens;
-    }
-
-    /// <summary>The terms of a text with their start offsets, without synonyms (as indexed).</summary>
-    private HashSet<(int StartOffset, string Term)> TermOffsets(string text)
-    {
-        var terms = new HashSet<(int, string)>();
-        using var ts = _indexAnalyzer.GetTokenStream("f", text);
-        var term = ts.AddAttribute<ICharTermAttribute>();
-        var offset = ts.AddAttribute<IOffsetAttribute>();
-        ts.Reset();
-        while (ts.IncrementToken())
-        {
-            terms.Add((offset.StartOffset, term.ToString()));
-        }
-
-        ts.End();
-        return terms;
     }
 
     internal static string FullHeading(GuidelineSection s) => s.ParentHeading is null ? s.Heading : s.ParentHeading + " " + s.Heading;
