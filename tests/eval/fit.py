@@ -21,9 +21,13 @@ L2 = 0.05  # ridge penalty: keeps weights small where the training sets are sile
 WRONG_COST = 2.0  # a confident wrong answer costs this many declined right answers
 MIN_CONFIDENCE = 0.5  # Answers:MinConfidence; the bias is shifted so this is the calibrated cut
 MIN_LEXICAL_COVERAGE = 0.35  # RankerWeights.MinLexicalCoverage (a guard, not fitted)
-CLOSE_CALL_FOLDS = 5  # the close-call margins are measured out of fold
+CV_FOLDS = 5  # MaxRankLead and the close-call margins are chosen, and the quality on new questions estimated, out of fold
+# The confidence may only rise with evidence: a weight that the fit makes negative for any of these (collinear features
+# on a few hundred questions) is dropped and the rest refitted. Only the off-topic introduction flag may lower it.
+NON_NEGATIVE = {"lexical", "coverage", "heading_coverage", "scope_intro", "sem_passage", "sem_sentence", "sem_heading", "lead"}
 # RankerWeights.MaxRankLead: the confidence counts a candidate's lead over the runner-up up to this many rank points (a
-# lone candidate leads by its whole score). Chosen from this grid by the training objective of both modes (main).
+# lone candidate leads by its whole score). Chosen from this grid by the out-of-fold objective of both modes (main): on
+# the training questions themselves a larger cap always looks better.
 MAX_LEAD_GRID = [1.5, 2.0, 2.5, 3.0, 4.0, 5.0, 6.0, math.inf]
 max_lead = math.inf
 
@@ -70,6 +74,22 @@ def solve(a, b):
                 for k in range(c, n + 1):
                     m[r][k] -= f * m[c][k]
     return [m[i][n] / m[i][i] if m[i][i] else 0 for i in range(n)]
+
+
+def monotone_logistic_fit(xs, ys, names):
+    """logistic_fit with every weight of a NON_NEGATIVE feature kept >= 0: while any is negative, the most negative
+    one's feature is dropped (weight 0) and the rest refitted."""
+    active = list(range(len(names)))
+    while True:
+        w = logistic_fit([[x[i] for i in active] for x in xs], ys)
+        negative = [(w[k + 1], i) for k, i in enumerate(active) if names[i] in NON_NEGATIVE and w[k + 1] < 0]
+        if not negative:
+            break
+        active.remove(min(negative)[1])
+    full = [w[0]] + [0.0] * len(names)
+    for k, i in enumerate(active):
+        full[i + 1] = w[k + 1]
+    return full
 
 
 def logistic_fit(xs, ys, iterations=40):
@@ -148,9 +168,21 @@ def listwise_fit(questions, names, lucene_only, iterations=1500, rate=3.0):
     return w
 
 
+_rank_cache = {}
+
+
+def rank_weights(questions, names, lucene_only):
+    """listwise_fit, once per question list and stage (the rank weights do not depend on max_lead)."""
+    key = (tuple(id(q) for q in questions), tuple(names), lucene_only)
+    if key not in _rank_cache:
+        _rank_cache[key] = listwise_fit(questions, names, lucene_only)
+    return _rank_cache[key]
+
+
 def fit_stage(questions, names, lucene_only):
-    """Rank weights (listwise), then a logistic confidence over the best candidate's features, calibrated at MIN_CONFIDENCE."""
-    rank = listwise_fit(questions, names, lucene_only)
+    """Rank weights (listwise), then a logistic confidence over the best candidate's features (monotone: see
+    NON_NEGATIVE), calibrated at MIN_CONFIDENCE."""
+    rank = rank_weights(questions, names, lucene_only)
     xs, labels = [], []
     for q in questions:
         rows = [r for r in q["rows"] if r["lucene"] or not lucene_only]
@@ -160,7 +192,7 @@ def fit_stage(questions, names, lucene_only):
         best = scored[0][1]
         xs.append([best[n] for n in names] + [min(max_lead, scored[0][0] - (scored[1][0] if len(scored) > 1 else 0))])
         labels.append(1.0 if q["in_scope"] and best["right"] else 0.0)
-    c = logistic_fit(xs, labels)
+    c = monotone_logistic_fit(xs, labels, names + ["lead"])
     # Shift the bias so that answering at MIN_CONFIDENCE maximises right - WRONG_COST * wrong on the training set.
     best = None
     for shift in [s / 20 for s in range(-80, 81)]:
@@ -206,12 +238,12 @@ def decision_ok(q, top):
 def close_call_margin(questions, names, lucene_only):
     """Largest rank-score gap within which the runner-up of an answered question was the right one in at least a
     quarter of the cases: within it, the answer offers the runner-up as "did you mean". Measured out of fold
-    (CLOSE_CALL_FOLDS-fold cross-validation by question): on the questions a stage was fitted on, its runner-up is
+    (CV_FOLDS-fold cross-validation by question): on the questions a stage was fitted on, its runner-up is
     right far less often than on new ones, which made the in-sample margin 0."""
     gaps = []
-    for fold in range(CLOSE_CALL_FOLDS):
-        w = fit_stage([q for i, q in enumerate(questions) if i % CLOSE_CALL_FOLDS != fold], names, lucene_only)
-        for q in (q for i, q in enumerate(questions) if i % CLOSE_CALL_FOLDS == fold):
+    for fitted, held in folds(questions):
+        w = fit_stage(fitted, names, lucene_only)
+        for q in held:
             r = ranked(q, w, names, lucene_only)
             if len(r) > 1 and q["in_scope"] and r[0][1] >= MIN_CONFIDENCE:
                 gaps.append((r[0][0] - r[1][0], r[1][2]["right"]))
@@ -224,9 +256,12 @@ def close_call_margin(questions, names, lucene_only):
 
 
 def simulate(questions, wl, ws, cascade, lexical_mode):
-    c = counts(questions, wl, ws, cascade, lexical_mode)
+    return describe(counts(questions, wl, ws, cascade, lexical_mode), len(questions))
+
+
+def describe(c, n):
     return (f"in scope {c['right_in']}/{c['n_in']} (ranked first {c['top_right']}), off-topic {c['right_off']}/{c['n_off']} declined, "
-            f"wrong {c['wrong']}, model {c['model']}/{len(questions)}")
+            f"wrong {c['wrong']}, model {c['model']}/{n}")
 
 
 def objective(questions, wl, ws, cascade):
@@ -276,22 +311,54 @@ def csharp(name, names, w, margin):
             f"            Confidence: {linear(names, w['conf'], lead=True)},\n            CloseCallMargin: {margin:.2f}),")
 
 
+def fit_all(train):
+    """Both stages and the cascade at the current max_lead."""
+    wl, ws = fit_stage(train, LEXICAL, True), fit_stage(train, SEMANTIC, False)
+    return wl, ws, fit_cascade(train, wl, ws)
+
+
+def folds(questions):
+    """CV_FOLDS (training questions, held-out questions) pairs, by position."""
+    return [([q for i, q in enumerate(questions) if i % CV_FOLDS != f], [q for i, q in enumerate(questions) if i % CV_FOLDS == f])
+            for f in range(CV_FOLDS)]
+
+
+def out_of_fold(sets):
+    """Counts per (set, lexical mode), each training question decided by weights fitted without its fold (at the current
+    max_lead): an estimate of the quality on new questions like them, since every training set is also fitted on."""
+    questions = [q for _, qs in sets for q in qs]
+    totals = {(name, mode): {} for name, _ in sets for mode in (False, True)}
+    for fitted, held in folds(questions):
+        wl, ws, cascade = fit_all(fitted)
+        held_ids = set(map(id, held))
+        for name, qs in sets:
+            mine = [q for q in qs if id(q) in held_ids]
+            for mode in (False, True):
+                for k, v in counts(mine, wl, ws, cascade, mode).items():
+                    totals[(name, mode)][k] = totals[(name, mode)].get(k, 0) + v
+    return totals
+
+
+def oof_objective(totals):
+    return sum(c["right_in"] + c["right_off"] - WRONG_COST * c["wrong"] for c in totals.values())
+
+
 def main():
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--train", action="append", required=True)
     ap.add_argument("--test", action="append", default=[])
     a = ap.parse_args()
-    train = all_questions(a.train)
+    sets = [(spec, load(spec)) for spec in a.train]
+    train = [q for _, qs in sets for q in qs]
     global max_lead
     best = None
     for lead in MAX_LEAD_GRID:
         max_lead = lead
-        wl, ws = fit_stage(train, LEXICAL, True), fit_stage(train, SEMANTIC, False)
-        cascade = fit_cascade(train, wl, ws)
-        score = objective(train, wl, ws, cascade)
-        if best is None or score > best[0]:
-            best = (score, lead, wl, ws, cascade)
-    _, max_lead, wl, ws, cascade = best
+        totals = out_of_fold(sets)
+        if best is None or oof_objective(totals) > best[0]:
+            best = (oof_objective(totals), lead, totals)
+    _, max_lead, oof = best
+    wl, ws, cascade = fit_all(train)
     lexical_margin = close_call_margin(train, LEXICAL, True)
     semantic_margin = close_call_margin(train, SEMANTIC, False)
     print("    /// <summary>Printed by tests/eval/fit.py " + " ".join(f"--train {t}" for t in a.train) + ".</summary>")
@@ -305,6 +372,8 @@ def main():
         for s in specs:
             qs = load(s)
             print(f"{label:5} {s}: default {simulate(qs, wl, ws, cascade, False)} | lexical {simulate(qs, wl, ws, cascade, True)}")
+    for name, qs in sets:
+        print(f"oof   {name}: default {describe(oof[(name, False)], len(qs))} | lexical {describe(oof[(name, True)], len(qs))}")
 
 
 if __name__ == "__main__":
