@@ -2,8 +2,9 @@
 """Fits the ranker's weights and confidence calibration (src/GuidelineBot.Search/RankerWeights.cs, RankerWeights.Fitted).
 
 Input: feature dumps written by `eval FILE --features OUT.tsv` (one row per question x candidate section).
-Output: the fitted weights as C# to paste into RankerWeights.Fitted, the close-call margin for Answers:CloseCallMargin,
-and a simulation of the whole decision (cascade, answer/decline) on every dump given, training and held-out alike.
+Output: the fitted weights as C# to paste into RankerWeights.Fitted (with the close-call margins), and a simulation of
+the whole decision (cascade, answer/decline) on every dump given, training and test alike, and out of fold ("oof": each
+training question decided by weights fitted without it) on the training dumps: the estimate for new questions.
 
     python3 tests/eval/fit.py --train A.tsv [--train B.tsv:even] --test C.tsv ...
 
