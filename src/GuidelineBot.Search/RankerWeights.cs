@@ -29,7 +29,7 @@ public sealed record RankerWeights(
     double MinLexicalCoverage,
     double MaxRankLead = double.PositiveInfinity)
 {
-    /// <summary>Printed by tests/eval/fit.py --train /tmp/own-train.tsv --train /tmp/own-test.tsv --train /tmp/seed-paraphrases.tsv --train /tmp/unseen.tsv (README "Fitting the weights").</summary>
+    /// <summary>Printed by tests/eval/fit.py --train /tmp/own-train.tsv --train /tmp/own-test.tsv --train /tmp/seed-paraphrases.tsv --train /tmp/unseen.tsv.</summary>
     public static RankerWeights Fitted { get; } = new(
         LexicalStage: new StageModel(
             Rank: new LinearModel(Lexical: 5.743, Coverage: 4.561, HeadingCoverage: 0.597, SemanticPassage: 0.000, SemanticSentence: 0.000, SemanticHeading: 0.000, OffScopeIntroduction: -2.798, ScopeIntroduction: 2.755, Bias: 0.000),
