@@ -12,7 +12,7 @@ namespace GuidelineBot.Search;
 /// </summary>
 public sealed class LuceneGuidelineSearch : IGuidelineSearch, IDisposable
 {
-    /// <summary>Sections the semantic index adds as candidates (those that share no word with the question).</summary>
+    /// <summary>Sections the semantic index adds as candidates (those that share no word with the question); copies of one text count once.</summary>
     private const int SemanticCandidates = 8;
 
     /// <summary>Share of a passage's relative BM25 in its quoting score next to its cosine.</summary>
@@ -199,7 +199,7 @@ public sealed class LuceneGuidelineSearch : IGuidelineSearch, IDisposable
         Interlocked.Increment(ref _encodedQuestions);
         var q = semantic.Encode(corrected, cancellationToken);
         var known = scored.Select(s => s.Index).ToHashSet();
-        foreach (var i in semantic.Nearest(q, SemanticCandidates))
+        foreach (var i in semantic.Nearest(q, SemanticCandidates, k => _textKeys[k]))
         {
             if (known.Add(i))
             {

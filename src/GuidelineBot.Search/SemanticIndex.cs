@@ -93,9 +93,10 @@ internal sealed partial class SemanticIndex
 
     /// <summary>
     /// The <paramref name="count"/> sections whose heading or a passage is nearest the question: candidates that share
-    /// no word with it. One pass over heading and passage vectors (sentences are scored for candidates only).
+    /// no word with it. One pass over heading and passage vectors (sentences are scored for candidates only). Sections
+    /// with the same <paramref name="textKey"/> (copies of one text) take one place, the first of them.
     /// </summary>
-    public IEnumerable<int> Nearest(float[] q, int count)
+    public IEnumerable<int> Nearest(float[] q, int count, Func<int, int> textKey)
     {
         var best = new double[_passageStart.Length - 1];
         for (var i = 0; i < best.Length; i++)
@@ -109,7 +110,8 @@ internal sealed partial class SemanticIndex
             best[s] = Math.Max(best[s], Dot(q, _passages, p));
         }
 
-        return Enumerable.Range(0, best.Length).OrderByDescending(i => best[i]).Take(count);
+        var texts = new HashSet<int>();
+        return Enumerable.Range(0, best.Length).OrderByDescending(i => best[i]).Where(i => texts.Add(textKey(i))).Take(count);
     }
 
     private float[] EncodeAll(List<string> texts, CancellationToken cancellationToken)

@@ -133,6 +133,25 @@ public sealed class SyntheticEngineTests : IDisposable
     }
 
     [Fact]
+    public void Copies_of_one_text_take_one_place_among_the_semantic_candidates()
+    {
+        // Every section twice (the whole document copied): each nearest text and its copy are equally near, so if
+        // copies took a place each, the 8 places would hold only about half of the 6 texts.
+        using var folder = new TestPaths.TempFolder();
+        folder.Write("lab-safety.txt", Document);
+        folder.Write("lab-safety-copy.txt", Document.Replace("Laboratory Safety Guidelines", "Laboratory Safety (copy)", StringComparison.Ordinal));
+        var knowledge = KnowledgeLoader.Load(new KnowledgeOptions { Path = folder.Path });
+        using var search = new LuceneGuidelineSearch(knowledge, new SearchOptions(), encoder: _engine.Encoder);
+
+        var scored = search.Explain("zebra crossing", forceSemantic: true);
+
+        var texts = knowledge.Sections.Select(s => (s.ParentHeading, s.Heading, s.Text)).Distinct().Count();
+        Assert.Equal(12, knowledge.Sections.Count());
+        Assert.Equal(texts, scored.Count);
+        Assert.Equal(texts, scored.Select(c => (c.Section.ParentHeading, c.Section.Heading, c.Section.Text)).Distinct().Count());
+    }
+
+    [Fact]
     public void Only_lucene_candidates_are_scored_lexically()
     {
         using var search = Lexical();
