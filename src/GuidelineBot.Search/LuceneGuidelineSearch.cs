@@ -198,8 +198,8 @@ public sealed class LuceneGuidelineSearch : IGuidelineSearch, IDisposable
 
         Interlocked.Increment(ref _encodedQuestions);
         var q = semantic.Encode(corrected, cancellationToken);
-        var known = scored.Select(s => s.Index).ToHashSet();
-        foreach (var i in semantic.Nearest(q, SemanticCandidates, k => _textKeys[k]))
+        var known = scored.Select(s => _textKeys[s.Index]).ToHashSet();
+        foreach (var i in semantic.Nearest(q, SemanticCandidates, _textKeys))
         {
             if (known.Add(i))
             {

@@ -93,10 +93,11 @@ internal sealed partial class SemanticIndex
 
     /// <summary>
     /// The <paramref name="count"/> sections whose heading or a passage is nearest the question: candidates that share
-    /// no word with it. One pass over heading and passage vectors (sentences are scored for candidates only). Sections
-    /// with the same <paramref name="textKey"/> (copies of one text) take one place, the first of them.
+    /// no word with it. One pass over heading and passage vectors (sentences are scored for candidates only). Copies of
+    /// one text take one place: <paramref name="textKeys"/> gives each section the index of the first section with its
+    /// text, and only that one is returned, as near as the nearest of its copies.
     /// </summary>
-    public IEnumerable<int> Nearest(float[] q, int count, Func<int, int> textKey)
+    public int[] Nearest(float[] q, int count, IReadOnlyList<int> textKeys)
     {
         var best = new double[_passageStart.Length - 1];
         for (var i = 0; i < best.Length; i++)
@@ -110,8 +111,12 @@ internal sealed partial class SemanticIndex
             best[s] = Math.Max(best[s], Dot(q, _passages, p));
         }
 
-        var texts = new HashSet<int>();
-        return Enumerable.Range(0, best.Length).OrderByDescending(i => best[i]).Where(i => texts.Add(textKey(i))).Take(count);
+        for (var s = 0; s < best.Length; s++)
+        {
+            best[textKeys[s]] = Math.Max(best[textKeys[s]], best[s]);
+        }
+
+        return Enumerable.Range(0, best.Length).Where(i => textKeys[i] == i).OrderByDescending(i => best[i]).Take(count).ToArray();
     }
 
     private float[] EncodeAll(List<string> texts, CancellationToken cancellationToken)

@@ -15,14 +15,20 @@ internal static class EvalCommand
 {
     private const int WarmUpQuestions = 20;
 
-    /// <summary>The question's words in reverse order; null when that is the question itself (one word, a palindrome).</summary>
-    internal static string? WarmUpText(string question)
+    /// <summary>
+    /// The question's words in reverse order, to warm up on: null when that is, ignoring case and spacing, one of the
+    /// <paramref name="measured"/> questions (<see cref="CacheKey"/>s), which the warm-up would then answer into the cache.
+    /// </summary>
+    internal static string? WarmUpText(string question, IReadOnlySet<string> measured)
     {
-        var reversed = string.Join(' ', question.Split(' ', StringSplitOptions.RemoveEmptyEntries).Reverse());
-        return string.Equals(reversed, string.Join(' ', question.Split(' ', StringSplitOptions.RemoveEmptyEntries)), StringComparison.OrdinalIgnoreCase)
-            ? null
-            : reversed;
+        var reversed = string.Join(' ', Words(question).Reverse());
+        return measured.Contains(CacheKey(reversed)) ? null : reversed;
     }
+
+    /// <summary>What the answer cache sees of a question: its words, single-spaced, lower case.</summary>
+    internal static string CacheKey(string question) => string.Join(' ', Words(question)).ToLowerInvariant();
+
+    private static string[] Words(string text) => text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries);
 
     public static Command Create(CliContext cli)
     {
@@ -51,16 +57,12 @@ internal static class EvalCommand
             var engine = cli.BuildEngine();
             var answers = engine.GetRequiredService<AnswerService>();
             var search = engine.GetRequiredService<IGuidelineSearch>().Snapshot as LuceneGuidelineSearch;
-            if (parse.GetValue(features) is { } featuresFile && search is not null)
-            {
-                await FeatureDump.WriteAsync(featuresFile.FullName, search, questions.Select(q => (q.Question, q.Keys.Select(k => (Func<string, string, bool>)keys[k].Matches))), ct);
-            }
-
             // Warm up (JIT, first allocations) so the timing below is the steady state; with the words in reverse order, so
-            // that no reply or question vector the measured pass needs is cached by it.
+            // that the measured pass finds none of its questions' replies in the cache.
+            var measured = questions.Select(q => CacheKey(q.Question)).ToHashSet();
             foreach (var (question, _) in questions.Take(WarmUpQuestions))
             {
-                if (WarmUpText(question) is { } warmUp)
+                if (WarmUpText(question, measured) is { } warmUp)
                 {
                     answers.Ask(warmUp, ct);
                 }
@@ -104,6 +106,13 @@ internal static class EvalCommand
 
             var elapsed = clock.Elapsed;
             var cpu = Process.GetCurrentProcess().TotalProcessorTime - cpuBefore;
+
+            // After the measured pass: the dump encodes every question, which would fill the question-vector cache.
+            if (parse.GetValue(features) is { } featuresFile && search is not null)
+            {
+                await FeatureDump.WriteAsync(featuresFile.FullName, search, questions.Select(q => (q.Question, q.Keys.Select(k => (Func<string, string, bool>)keys[k].Matches))), ct);
+            }
+
             foreach (var line in lines)
             {
                 await output.WriteLineAsync(line);

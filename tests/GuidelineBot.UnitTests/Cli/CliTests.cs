@@ -86,7 +86,7 @@ public sealed class CliTests
     public async Task Eval_measures_every_question_afresh_after_its_warm_up()
     {
         // Both questions need the model (no section shares a word with them). The warm-up asks the first questions of
-        // the set before the measured pass; if it cached their replies or vectors, the pass would encode none of them.
+        // the set before the measured pass; if it cached their replies, the pass would encode none of them.
         using var folder = new TestPaths.TempFolder();
         var keys = folder.Write("sections.tsv", "# key\tregex\tphrases\nA\tpost anonymously\tdo not blog anonymously\n");
         var questions = folder.Write("q.tsv", "# q\tkeys\nwhat's the capital of france\tNONE\nhow do i renew my teaching credential\tNONE\n");
@@ -101,11 +101,15 @@ public sealed class CliTests
 
     [Theory]
     [InlineData("can I friend parents?", "parents? friend I can")]
-    [InlineData("  two   words ", "words two")]
+    [InlineData("  two \u00a0 words ", "words two")]
     [InlineData("anonymously?", null)]
     [InlineData("Post post", null)]
-    public void The_warm_up_asks_the_words_in_reverse_order_and_never_the_question_itself(string question, string? expected) =>
-        Assert.Equal(expected, EvalCommand.WarmUpText(question));
+    [InlineData("teachers friend parents", null)]
+    public void The_warm_up_asks_the_words_in_reverse_order_and_never_a_measured_question(string question, string? expected)
+    {
+        var measured = new[] { question, "Parents  friend TEACHERS" }.Select(EvalCommand.CacheKey).ToHashSet();
+        Assert.Equal(expected, EvalCommand.WarmUpText(question, measured));
+    }
 
     [Fact]
     public async Task Eval_features_writes_a_row_per_candidate_and_copies_of_one_section_share_their_text_key()
