@@ -101,7 +101,14 @@ public sealed class LuceneGuidelineSearch : IGuidelineSearch, IDisposable
     private static int[] TextKeys(GuidelineSection[] sections)
     {
         var first = new Dictionary<(string?, string, string), int>();
-        return sections.Select((s, i) => first.TryAdd((s.ParentHeading, s.Heading, s.Text), i) ? i : first[(s.ParentHeading, s.Heading, s.Text)]).ToArray();
+        var keys = new int[sections.Length];
+        for (var i = 0; i < sections.Length; i++)
+        {
+            var text = (sections[i].ParentHeading, sections[i].Heading, sections[i].Text);
+            keys[i] = first.TryAdd(text, i) ? i : first[text];
+        }
+
+        return keys;
     }
 
     private void Publish(SemanticIndex semantic, EngineStart start)

@@ -46,5 +46,8 @@ public sealed class AnswerCache
     /// <summary>Questions that differ only in letter case share an entry (the cleaned text is whitespace-normalised already).</summary>
     internal static string Normalize(string question) => question.ToLowerInvariant();
 
+    /// <summary>What a question asked through <see cref="AnswerService.Ask"/> is cached under (cleaned as it cleans it, then <see cref="Normalize"/>d).</summary>
+    public static string KeyOf(string? question) => Normalize(AnswerService.Clean(question));
+
     private readonly record struct Key(string Question, string KnowledgeVersion);
 }

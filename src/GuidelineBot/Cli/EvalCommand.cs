@@ -16,19 +16,15 @@ internal static class EvalCommand
     private const int WarmUpQuestions = 20;
 
     /// <summary>
-    /// The question's words in reverse order, to warm up on: null when that is, ignoring case and spacing, one of the
-    /// <paramref name="measured"/> questions (<see cref="CacheKey"/>s), which the warm-up would then answer into the cache.
+    /// The question's words in reverse order, to warm up on: null when that is cached under the same key as one of the
+    /// <paramref name="measured"/> questions (<see cref="AnswerCache.KeyOf"/>), which the warm-up would then answer into
+    /// the cache.
     /// </summary>
     internal static string? WarmUpText(string question, IReadOnlySet<string> measured)
     {
-        var reversed = string.Join(' ', Words(question).Reverse());
-        return measured.Contains(CacheKey(reversed)) ? null : reversed;
+        var reversed = string.Join(' ', question.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries).Reverse());
+        return measured.Contains(AnswerCache.KeyOf(reversed)) ? null : reversed;
     }
-
-    /// <summary>What the answer cache sees of a question: its words, single-spaced, lower case.</summary>
-    internal static string CacheKey(string question) => string.Join(' ', Words(question)).ToLowerInvariant();
-
-    private static string[] Words(string text) => text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries);
 
     public static Command Create(CliContext cli)
     {
@@ -59,7 +55,7 @@ internal static class EvalCommand
             var search = engine.GetRequiredService<IGuidelineSearch>().Snapshot as LuceneGuidelineSearch;
             // Warm up (JIT, first allocations) so the timing below is the steady state; with the words in reverse order, so
             // that the measured pass finds none of its questions' replies in the cache.
-            var measured = questions.Select(q => CacheKey(q.Question)).ToHashSet();
+            var measured = questions.Select(q => AnswerCache.KeyOf(q.Question)).ToHashSet();
             foreach (var (question, _) in questions.Take(WarmUpQuestions))
             {
                 if (WarmUpText(question, measured) is { } warmUp)

@@ -6,8 +6,8 @@ namespace GuidelineBot.Cli;
 /// <summary>
 /// <c>eval --features FILE</c>: one TSV row per (question, candidate section) with the ranker's features and whether the
 /// candidate is an acceptable answer — the input of tests/eval/fit.py. Semantic features are always computed here
-/// (the cascade is skipped), so one dump serves both stages; <c>text_key</c> is shared by copies of one text (see
-/// <see cref="RankerFeatures.TextKey"/>; empty: no copy).
+/// (the cascade is skipped), so one dump serves both stages; <c>text_key</c> is the index of the first section with the
+/// candidate's headings and text, so copies of one text share it (see <see cref="RankerFeatures.TextKey"/>).
 /// </summary>
 internal static class FeatureDump
 {

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using GuidelineBot.Cli;
+using GuidelineBot.Core.Answers;
 
 namespace GuidelineBot.UnitTests.Cli;
 
@@ -107,7 +108,7 @@ public sealed class CliTests
     [InlineData("teachers friend parents", null)]
     public void The_warm_up_asks_the_words_in_reverse_order_and_never_a_measured_question(string question, string? expected)
     {
-        var measured = new[] { question, "Parents  friend TEACHERS" }.Select(EvalCommand.CacheKey).ToHashSet();
+        var measured = new[] { question, "Parents  friend TEACHERS" }.Select(AnswerCache.KeyOf).ToHashSet();
         Assert.Equal(expected, EvalCommand.WarmUpText(question, measured));
     }
 
