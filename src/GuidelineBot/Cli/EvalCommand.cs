@@ -102,8 +102,10 @@ internal static class EvalCommand
 
             var elapsed = clock.Elapsed;
             var cpu = Process.GetCurrentProcess().TotalProcessorTime - cpuBefore;
+            var encoded = (search?.EncodedQuestions ?? 0) - encodedBefore;
 
-            // After the measured pass: the dump encodes every question, which would fill the question-vector cache.
+            // After the measured pass (and its count of encoded questions): the dump encodes every question, which would
+            // fill the question-vector cache.
             if (parse.GetValue(features) is { } featuresFile && search is not null)
             {
                 await FeatureDump.WriteAsync(featuresFile.FullName, search, questions.Select(q => (q.Question, q.Keys.Select(k => (Func<string, string, bool>)keys[k].Matches))), ct);
@@ -116,7 +118,6 @@ internal static class EvalCommand
 
             if (questions.Count > 0)
             {
-                var encoded = (search?.EncodedQuestions ?? 0) - encodedBefore;
                 await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
                     $"model used: {encoded}/{questions.Count} ({100.0 * encoded / questions.Count:0}%); per question: {elapsed.TotalMilliseconds / questions.Count:0.000} ms wall, {cpu.TotalMilliseconds / questions.Count:0.000} ms CPU"));
             }

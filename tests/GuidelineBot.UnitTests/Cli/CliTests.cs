@@ -84,7 +84,7 @@ public sealed class CliTests
     }
 
     [Fact]
-    public async Task Eval_measures_every_question_afresh_after_its_warm_up()
+    public async Task Eval_measures_every_question_afresh_after_its_warm_up_and_counts_only_the_measured_encodings()
     {
         // Both questions need the model (no section shares a word with them). The warm-up asks the first questions of
         // the set before the measured pass; if it cached their replies, the pass would encode none of them.
@@ -93,7 +93,8 @@ public sealed class CliTests
         var questions = folder.Write("q.tsv", "# q\tkeys\nwhat's the capital of france\tNONE\nhow do i renew my teaching credential\tNONE\n");
         var settings = new Dictionary<string, string?> { ["Knowledge:Path"] = TestPaths.Knowledge, ["Search:Reranker"] = "MiniLM" };
 
-        var (exit, output, _) = await Run(["eval", questions, "--sections", keys], settings: settings);
+        // The features dump encodes every question once more, after the measured pass: it must not count.
+        var (exit, output, _) = await Run(["eval", questions, "--sections", keys, "--features", Path.Combine(folder.Path, "f.tsv")], settings: settings);
 
         Assert.Equal(0, exit);
         Assert.Contains("off-topic: 2/2 declined", output);
