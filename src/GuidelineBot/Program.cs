@@ -21,6 +21,7 @@ var builder = WebApplication.CreateSlimBuilder(
     LocalDefaults.WithoutConfigurationReload(LocalDefaults.WithDefaultUrl(LocalDefaults.WithDevelopmentByDefault(args))));
 builder.WebHost.UseKestrelHttpsConfiguration();
 builder.AddObservability();
+builder.Services.AddHostRules(builder.Configuration);
 builder.Services.AddGuidelineEngine(builder.Configuration);
 builder.Services.AddLiveKnowledge();
 builder.Services.AddGuidelineStore(builder.Configuration);
@@ -37,6 +38,7 @@ builder.Services.AddAdmin();
 builder.Services.LoadDataProtectionKeysOnFirstUse();
 
 var app = builder.Build();
+app.UseHostRules();
 app.UseAuthenticationExcept(SlackEndpointRouteBuilderExtensions.IsSlackRequest);
 app.UseLoopbackOnlyErrorPages();
 app.MapProbes();

@@ -18,15 +18,38 @@ internal sealed class ExpertActionHandler(
     IOptions<SlackOptions> options,
     SlackApiClient api,
     ResponseUrlReplies replies,
+    TimeProvider time,
     ILogger<ExpertActionHandler> logger) : ConversationActionHandler(conversation, options, logger)
 {
+    /// <summary>
+    /// How long an <b>Assign to me</b> click waits for the clicker's name (<c>users.info</c>, with its retries) before the
+    /// handle stands in for it: the click is answered inline, and Slack wants its 200 within 3 s.
+    /// </summary>
+    public static readonly TimeSpan NameLookupBudget = TimeSpan.FromSeconds(1.5);
+
     protected override bool Handles(ActionKind kind) => kind is ActionKind.AskExpert or ActionKind.ExpertAnswer or ActionKind.ExpertAssign;
 
     /// <summary>Who takes a ticket is shown by name (also on the other channels' posts): Slack's payload has only the handle.</summary>
     protected override async Task<ConversationContext> ContextAsync(InteractionPayload payload, ActionKind kind, CancellationToken cancellationToken) =>
         kind == ActionKind.ExpertAssign
-            ? SlackContext.For(Options, payload, await api.GetNameAsync(payload.User!.Id!, payload.User.Name ?? payload.User.Username, LogId(payload, kind), cancellationToken))
+            ? SlackContext.For(Options, payload, await NameAsync(payload, LogId(payload, kind), cancellationToken))
             : await base.ContextAsync(payload, kind, cancellationToken);
+
+    private async Task<string> NameAsync(InteractionPayload payload, string logId, CancellationToken cancellationToken)
+    {
+        var handle = payload.User!.Name ?? payload.User.Username;
+        using var budget = new CancellationTokenSource(NameLookupBudget, time);
+        using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, budget.Token);
+        try
+        {
+            return await api.GetNameAsync(payload.User.Id!, handle, logId, linked.Token);
+        }
+        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+        {
+            Logger.LogWarning("Slack users.info for {LogId} did not answer within {Budget}; the Slack handle stands in for the name", logId, NameLookupBudget);
+            return handle ?? "";
+        }
+    }
 
     protected override async Task DeliverAsync(InteractionPayload payload, SlackAction action, ConversationResponse response, CancellationToken cancellationToken)
     {

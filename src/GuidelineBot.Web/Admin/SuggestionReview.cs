@@ -1,5 +1,6 @@
 using GuidelineBot.Core.Experts;
 using GuidelineBot.Core.Knowledge;
+using GuidelineBot.Http;
 using GuidelineBot.Web.SignIn;
 using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Http;
@@ -33,7 +34,7 @@ internal static class SuggestionReview
             return Results.Text("Post the dashboard's form.", statusCode: StatusCodes.Status415UnsupportedMediaType);
         }
 
-        if (!await antiforgery.IsRequestValidAsync(http))
+        if (!await antiforgery.IsValidPostAsync(http))
         {
             return Results.Text("The form is missing a valid antiforgery token: reload the dashboard and try again.", statusCode: StatusCodes.Status400BadRequest);
         }

@@ -104,7 +104,7 @@ internal static class ChatEndpoints
     public static async ValueTask<object?> RequireAntiforgeryAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
     {
         var http = context.HttpContext;
-        if (!await http.RequestServices.GetRequiredService<IAntiforgery>().IsRequestValidAsync(http))
+        if (!await http.RequestServices.GetRequiredService<IAntiforgery>().IsValidPostAsync(http))
         {
             return Problem(StatusCodes.Status400BadRequest, "The page has expired: reload it and try again.");
         }

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using GuidelineBot.Core.Knowledge;
+using GuidelineBot.Http;
 using GuidelineBot.Web.SignIn;
 using Microsoft.AspNetCore.Antiforgery;
 
@@ -36,7 +37,7 @@ public static class KnowledgeReloadEndpoint
         var request = http.Request;
         if (request.HasFormContentType)
         {
-            if (!await antiforgery.IsRequestValidAsync(http))
+            if (!await antiforgery.IsValidPostAsync(http))
             {
                 return Results.Text("The form is missing a valid antiforgery token: reload the dashboard and try again.", statusCode: StatusCodes.Status400BadRequest);
             }

@@ -118,6 +118,24 @@ public sealed class ExpertFlowTests(SlackExpertsHost host) : IClassFixture<Slack
     }
 
     [Fact]
+    public async Task Assign_to_me_is_answered_with_the_handle_when_users_info_is_slower_than_slacks_window()
+    {
+        // Slack wants the click's 200 within 3 s; users.info (with its retries) may take far longer in an outage.
+        var asker = SlackHost.NewId("U");
+        var (_, _, ticketId) = await OpenTicketAsync(asker);
+        var clickId = SlackHost.NewId("assign");
+        // Its real name, but only after 3 s (within the test factory's attempt timeout, 5 s).
+        Api.Script(OtherExpert, new ScriptedResponse(200, FakeSlackApi.UserInfoBody(OtherExpert), DelaySeconds: 3));
+
+        using var response = await host.ClickAsync(ActionIds.ExpertAssign, ticketId, OtherExpert, clickId, ExpertsChannel, ephemeral: false);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains(Api.Calls("users.info"), c => c.Body.Contains(OtherExpert, StringComparison.Ordinal));
+        // The payload's handle, not users.info's real name: the click did not wait for the slow answer.
+        Assert.Equal("pat", (await TicketAsync(ticketId))!.AssignedTo!.DisplayName);
+    }
+
+    [Fact]
     public async Task Assign_to_me_by_a_member_updates_the_post_in_place_and_tells_only_the_clicker()
     {
         var asker = SlackHost.NewId("U");

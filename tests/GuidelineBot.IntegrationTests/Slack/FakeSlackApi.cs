@@ -23,7 +23,8 @@ public sealed record ScriptedResponse(int Status, string Body = """{"ok":true}""
 
 /// <summary>
 /// A tiny Slack Web API + response_url endpoint on 127.0.0.1: records every request and answers
-/// <c>{"ok":true}</c> unless a response was scripted for the request's channel (API) or id (response_url).
+/// <c>{"ok":true}</c> unless a response was scripted for the request's channel (API; <c>users.info</c>: its user) or id
+/// (response_url).
 /// </summary>
 public sealed class FakeSlackApi : IAsyncDisposable
 {
@@ -59,14 +60,17 @@ public sealed class FakeSlackApi : IAsyncDisposable
     /// <summary>From now on <c>users.info</c> says <paramref name="userId"/> is a bot.</summary>
     public void MarkAsBot(string userId) => _bots[userId] = true;
 
+    /// <summary>What <c>users.info</c> answers for <paramref name="user"/> (its <see cref="RealName"/>).</summary>
+    public static string UserInfoBody(string user, bool isBot = false) => JsonSerializer.Serialize(new
+    {
+        ok = true,
+        user = new { id = user, name = user.ToLowerInvariant(), real_name = RealName(user), is_bot = isBot, profile = new { real_name = RealName(user) } },
+    });
+
     private string UserInfo(string formBody)
     {
         var user = Microsoft.AspNetCore.WebUtilities.QueryHelpers.ParseQuery(formBody).TryGetValue("user", out var id) ? id.ToString() : "";
-        return JsonSerializer.Serialize(new
-        {
-            ok = true,
-            user = new { id = user, name = user.ToLowerInvariant(), real_name = RealName(user), is_bot = _bots.ContainsKey(user), profile = new { real_name = RealName(user) } },
-        });
+        return UserInfoBody(user, _bots.ContainsKey(user));
     }
 
     /// <summary>The DM channel id this fake's <c>conversations.open</c> returns for <paramref name="userId"/>.</summary>
@@ -110,7 +114,7 @@ public sealed class FakeSlackApi : IAsyncDisposable
         var request = new RecordedRequest(target, context.Request.Headers.Authorization.ToString(), body, DateTimeOffset.UtcNow);
         _requests.Enqueue(request);
 
-        key ??= api ? (body.TrimStart().StartsWith('{') ? request.Channel : FormField(body, "channel")) : null;
+        key ??= api ? (body.TrimStart().StartsWith('{') ? request.Channel : FormField(body, "channel") ?? FormField(body, "user")) : null;
         var response = Next(key) ?? new ScriptedResponse(200, target switch
         {
             "auth.test" => $$"""{"ok":true,"user_id":"{{BotUserIdFromAuthTest}}"}""",
