@@ -27,6 +27,12 @@ internal sealed class ExpertActionHandler(
     /// </summary>
     public static readonly TimeSpan NameLookupBudget = TimeSpan.FromSeconds(1.5);
 
+    /// <summary>
+    /// How long a click waits for <c>views.open</c> (with its retries) before the form counts as not opened and the
+    /// clicker is told: the click's 200 is due within 3 s, and its trigger_id expires then too.
+    /// </summary>
+    public static readonly TimeSpan OpenViewBudget = TimeSpan.FromSeconds(2.5);
+
     protected override bool Handles(ActionKind kind) => kind is ActionKind.AskExpert or ActionKind.ExpertAnswer or ActionKind.ExpertAssign;
 
     /// <summary>Who takes a ticket is shown by name (also on the other channels' posts): Slack's payload has only the handle.</summary>
@@ -38,16 +44,24 @@ internal sealed class ExpertActionHandler(
     private async Task<string> NameAsync(InteractionPayload payload, string logId, CancellationToken cancellationToken)
     {
         var handle = payload.User!.Name ?? payload.User.Username;
-        using var budget = new CancellationTokenSource(NameLookupBudget, time);
-        using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, budget.Token);
+        return await WithinAsync(NameLookupBudget, ct => api.GetNameAsync(payload.User.Id!, handle, logId, ct), handle ?? "", "users.info", logId,
+            cancellationToken);
+    }
+
+    /// <summary><paramref name="call"/>, or <paramref name="fallback"/> (logged) once <paramref name="budget"/> has passed.</summary>
+    private async Task<T> WithinAsync<T>(TimeSpan budget, Func<CancellationToken, Task<T>> call, T fallback, string method, string logId,
+        CancellationToken cancellationToken)
+    {
+        using var timeout = new CancellationTokenSource(budget, time);
+        using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timeout.Token);
         try
         {
-            return await api.GetNameAsync(payload.User.Id!, handle, logId, linked.Token);
+            return await call(linked.Token);
         }
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
         {
-            Logger.LogWarning("Slack users.info for {LogId} did not answer within {Budget}; the Slack handle stands in for the name", logId, NameLookupBudget);
-            return handle ?? "";
+            Logger.LogWarning("Slack {Method} for {LogId} did not answer within {Budget}; the click is answered without it", method, logId, budget);
+            return fallback;
         }
     }
 
@@ -82,6 +96,7 @@ internal sealed class ExpertActionHandler(
         var here = SlackContext.For(Options, payload);
         var metadata = new ModalMetadata(form.Submit.Value, here.ConversationId, here.IsDirect, here.TenantId, here.ReplyAddress, payload.ResponseUrl)
             .Encode(form.Submit.Kind);
-        return await api.OpenViewAsync(new ViewsOpenRequest(payload.TriggerId, SlackRenderer.Modal(form, metadata)), logId, cancellationToken);
+        var view = new ViewsOpenRequest(payload.TriggerId, SlackRenderer.Modal(form, metadata));
+        return await WithinAsync(OpenViewBudget, ct => api.OpenViewAsync(view, logId, ct), false, "views.open", logId, cancellationToken);
     }
 }

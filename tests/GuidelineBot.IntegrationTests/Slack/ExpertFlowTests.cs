@@ -2,6 +2,7 @@ using System.Net;
 using System.Text.Json;
 using GuidelineBot.Core.Conversation;
 using GuidelineBot.Core.Experts;
+using GuidelineBot.Slack.Commands;
 using Microsoft.Extensions.DependencyInjection;
 using static GuidelineBot.IntegrationTests.Slack.SlackExpertsHost;
 using static GuidelineBot.IntegrationTests.Slack.SlackRequests;
@@ -133,6 +134,25 @@ public sealed class ExpertFlowTests(SlackExpertsHost host) : IClassFixture<Slack
         Assert.Contains(Api.Calls("users.info"), c => c.Body.Contains(OtherExpert, StringComparison.Ordinal));
         // The payload's handle, not users.info's real name: the click did not wait for the slow answer.
         Assert.Equal("pat", (await TicketAsync(ticketId))!.AssignedTo!.DisplayName);
+    }
+
+    [Fact]
+    public async Task Ask_an_expert_tells_the_clicker_when_views_open_is_slower_than_slacks_window()
+    {
+        // The trigger expires 3 s after the click, and the click's 200 is due then: a form opened later is no use.
+        var asker = SlackHost.NewId("U");
+        var offer = Button(await host.CommandAsync(Declined, asker), ActionIds.AskExpert)!.Value.GetProperty("value").GetString()!;
+        var clickId = SlackHost.NewId("ask");
+        var opened = Api.Calls("views.open").Count;
+        // Opened, but only after 3 s (within the test factory's attempt timeout, 5 s).
+        Api.Script("123.456.abc", new ScriptedResponse(200, DelaySeconds: 3));
+
+        using var response = await host.ClickAsync(ActionIds.AskExpert, offer, asker, clickId);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal(opened + 1, Api.Calls("views.open").Count);
+        await Eventually.WaitUntilAsync(() => Api.ResponseUrlPosts(clickId).Count == 1, "the clicker is told the form did not open");
+        Assert.Equal(SlashCommandEndpoint.FailedText, Api.ResponseUrlPosts(clickId)[0].Json.GetProperty("text").GetString());
     }
 
     [Fact]

@@ -23,8 +23,8 @@ public sealed record ScriptedResponse(int Status, string Body = """{"ok":true}""
 
 /// <summary>
 /// A tiny Slack Web API + response_url endpoint on 127.0.0.1: records every request and answers
-/// <c>{"ok":true}</c> unless a response was scripted for the request's channel (API; <c>users.info</c>: its user) or id
-/// (response_url).
+/// <c>{"ok":true}</c> unless a response was scripted for the request's channel (API; <c>users.info</c>: its user;
+/// <c>views.open</c>: its trigger_id) or id (response_url).
 /// </summary>
 public sealed class FakeSlackApi : IAsyncDisposable
 {
@@ -114,7 +114,7 @@ public sealed class FakeSlackApi : IAsyncDisposable
         var request = new RecordedRequest(target, context.Request.Headers.Authorization.ToString(), body, DateTimeOffset.UtcNow);
         _requests.Enqueue(request);
 
-        key ??= api ? (body.TrimStart().StartsWith('{') ? request.Channel : FormField(body, "channel") ?? FormField(body, "user")) : null;
+        key ??= api ? (body.TrimStart().StartsWith('{') ? request.Channel ?? TriggerId(request) : FormField(body, "channel") ?? FormField(body, "user")) : null;
         var response = Next(key) ?? new ScriptedResponse(200, target switch
         {
             "auth.test" => $$"""{"ok":true,"user_id":"{{BotUserIdFromAuthTest}}"}""",
@@ -139,6 +139,9 @@ public sealed class FakeSlackApi : IAsyncDisposable
         context.Response.ContentType = "application/json";
         await context.Response.WriteAsync(response.Body);
     }
+
+    private static string? TriggerId(RecordedRequest request) =>
+        request.Json.TryGetProperty("trigger_id", out var trigger) ? trigger.GetString() : null;
 
     private static string? FormField(string body, string name) =>
         Microsoft.AspNetCore.WebUtilities.QueryHelpers.ParseQuery(body).TryGetValue(name, out var value) ? value.ToString() : null;
