@@ -14,6 +14,7 @@ public static class AntiforgeryCheck
     public static async Task<bool> IsValidPostAsync(this IAntiforgery antiforgery, HttpContext http)
     {
         ArgumentNullException.ThrowIfNull(antiforgery);
+        ArgumentNullException.ThrowIfNull(http);
         try
         {
             return await antiforgery.IsRequestValidAsync(http);

@@ -21,7 +21,7 @@ var builder = WebApplication.CreateSlimBuilder(
     LocalDefaults.WithoutConfigurationReload(LocalDefaults.WithDefaultUrl(LocalDefaults.WithDevelopmentByDefault(args))));
 builder.WebHost.UseKestrelHttpsConfiguration();
 builder.AddObservability();
-builder.Services.AddHostRules(builder.Configuration);
+builder.Services.AddHostRules();
 builder.Services.AddGuidelineEngine(builder.Configuration);
 builder.Services.AddLiveKnowledge();
 builder.Services.AddGuidelineStore(builder.Configuration);
@@ -38,7 +38,6 @@ builder.Services.AddAdmin();
 builder.Services.LoadDataProtectionKeysOnFirstUse();
 
 var app = builder.Build();
-app.UseHostRules();
 app.UseAuthenticationExcept(SlackEndpointRouteBuilderExtensions.IsSlackRequest);
 app.UseLoopbackOnlyErrorPages();
 app.MapProbes();

@@ -25,13 +25,13 @@ internal sealed class ExpertActionHandler(
     /// How long an <b>Assign to me</b> click waits for the clicker's name (<c>users.info</c>, with its retries) before the
     /// handle stands in for it: the click is answered inline, and Slack wants its 200 within 3 s.
     /// </summary>
-    public static readonly TimeSpan NameLookupBudget = TimeSpan.FromSeconds(1.5);
+    internal static readonly TimeSpan NameLookupBudget = TimeSpan.FromSeconds(1.5);
 
     /// <summary>
     /// How long a click waits for <c>views.open</c> (with its retries) before the form counts as not opened and the
     /// clicker is told: the click's 200 is due within 3 s, and its trigger_id expires then too.
     /// </summary>
-    public static readonly TimeSpan OpenViewBudget = TimeSpan.FromSeconds(2.5);
+    internal static readonly TimeSpan OpenViewBudget = TimeSpan.FromSeconds(2.5);
 
     protected override bool Handles(ActionKind kind) => kind is ActionKind.AskExpert or ActionKind.ExpertAnswer or ActionKind.ExpertAssign;
 
@@ -58,9 +58,10 @@ internal sealed class ExpertActionHandler(
         {
             return await call(linked.Token);
         }
-        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+        catch (OperationCanceledException) when (timeout.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
         {
-            Logger.LogWarning("Slack {Method} for {LogId} did not answer within {Budget}; the click is answered without it", method, logId, budget);
+            Logger.LogWarning("Slack {Method} for {LogId} did not answer within {Seconds} s; the click is answered without it", method, logId,
+                budget.TotalSeconds);
             return fallback;
         }
     }

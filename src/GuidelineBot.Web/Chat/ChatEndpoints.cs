@@ -100,7 +100,10 @@ internal static class ChatEndpoints
         return Results.Json(await conversation.OpenedAsync(user, cancellationToken), WebJsonContext.Default.ChatResponse);
     }
 
-    /// <summary>Posts must carry the antiforgery token (cookie + header) of this user's page: else 400, before the body is read.</summary>
+    /// <summary>
+    /// Posts must carry the antiforgery token (cookie + header) of this user's page: else 400, before the JSON body is
+    /// read (a form-typed body is read by the check itself, which also looks for the token among its fields).
+    /// </summary>
     public static async ValueTask<object?> RequireAntiforgeryAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
     {
         var http = context.HttpContext;

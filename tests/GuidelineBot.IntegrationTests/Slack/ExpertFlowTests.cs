@@ -3,6 +3,7 @@ using System.Text.Json;
 using GuidelineBot.Core.Conversation;
 using GuidelineBot.Core.Experts;
 using GuidelineBot.Slack.Commands;
+using GuidelineBot.Slack.Interactions;
 using Microsoft.Extensions.DependencyInjection;
 using static GuidelineBot.IntegrationTests.Slack.SlackExpertsHost;
 using static GuidelineBot.IntegrationTests.Slack.SlackRequests;
@@ -24,6 +25,9 @@ public sealed class ExpertFlowTests(SlackExpertsHost host) : IClassFixture<Slack
         Api.PostsTo(ExpertsChannel).Where(p => Texts(p).Contains($"<@{asker}>", StringComparison.Ordinal)).ToList();
 
     private static string Texts(RecordedRequest request) => string.Join("\n", BlockKitText.All(request.Json.GetProperty("blocks")));
+
+    /// <summary>A fake Slack's delay that outlasts <paramref name="budget"/> by at least a second.</summary>
+    private static int Seconds(TimeSpan budget) => (int)Math.Ceiling(budget.TotalSeconds + 1);
 
     /// <summary>A person's message in a ticket's thread of the experts' channel, as Slack's Events API sends it.</summary>
     private static object ThreadReply(string user, string text, string ts, string threadTs) =>
@@ -125,13 +129,14 @@ public sealed class ExpertFlowTests(SlackExpertsHost host) : IClassFixture<Slack
         var asker = SlackHost.NewId("U");
         var (_, _, ticketId) = await OpenTicketAsync(asker);
         var clickId = SlackHost.NewId("assign");
-        // Its real name, but only after 3 s (within the test factory's attempt timeout, 5 s).
-        Api.Script(OtherExpert, new ScriptedResponse(200, FakeSlackApi.UserInfoBody(OtherExpert), DelaySeconds: 3));
+        var lookups = Api.Calls("users.info").Count(c => c.Body.Contains(OtherExpert, StringComparison.Ordinal));
+        // Its real name, but only after the click's budget (and within the test factory's attempt timeout, 5 s).
+        Api.Script(OtherExpert, new ScriptedResponse(200, FakeSlackApi.UserInfoBody(OtherExpert), DelaySeconds: Seconds(ExpertActionHandler.NameLookupBudget)));
 
         using var response = await host.ClickAsync(ActionIds.ExpertAssign, ticketId, OtherExpert, clickId, ExpertsChannel, ephemeral: false);
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.Contains(Api.Calls("users.info"), c => c.Body.Contains(OtherExpert, StringComparison.Ordinal));
+        Assert.Equal(lookups + 1, Api.Calls("users.info").Count(c => c.Body.Contains(OtherExpert, StringComparison.Ordinal)));
         // The payload's handle, not users.info's real name: the click did not wait for the slow answer.
         Assert.Equal("pat", (await TicketAsync(ticketId))!.AssignedTo!.DisplayName);
     }
@@ -143,11 +148,12 @@ public sealed class ExpertFlowTests(SlackExpertsHost host) : IClassFixture<Slack
         var asker = SlackHost.NewId("U");
         var offer = Button(await host.CommandAsync(Declined, asker), ActionIds.AskExpert)!.Value.GetProperty("value").GetString()!;
         var clickId = SlackHost.NewId("ask");
+        var trigger = SlackHost.NewId("trigger");
         var opened = Api.Calls("views.open").Count;
-        // Opened, but only after 3 s (within the test factory's attempt timeout, 5 s).
-        Api.Script("123.456.abc", new ScriptedResponse(200, DelaySeconds: 3));
+        // Opened, but only after the click's budget (and within the test factory's attempt timeout, 5 s).
+        Api.Script(trigger, new ScriptedResponse(200, DelaySeconds: Seconds(ExpertActionHandler.OpenViewBudget)));
 
-        using var response = await host.ClickAsync(ActionIds.AskExpert, offer, asker, clickId);
+        using var response = await host.ClickAsync(ActionIds.AskExpert, offer, asker, clickId, triggerId: trigger);
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal(opened + 1, Api.Calls("views.open").Count);

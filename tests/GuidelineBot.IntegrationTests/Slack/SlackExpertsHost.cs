@@ -63,9 +63,9 @@ public sealed class SlackExpertsHost : IAsyncLifetime
 
     /// <summary>Clicks a button, signed.</summary>
     public async Task<HttpResponseMessage> ClickAsync(string actionId, string value, string user, string responseId, string channel = "C0GENERAL",
-        string? threadTs = null, bool ephemeral = true) =>
+        string? threadTs = null, bool ephemeral = true, string triggerId = "123.456.abc") =>
         await Client.SendAsync(Signed("/slack/interactions",
-            Interaction(actionId, value, Api.ResponseUrl(responseId), user, ephemeral, channel, threadTs), FormType, Now));
+            Interaction(actionId, value, Api.ResponseUrl(responseId), user, ephemeral, channel, threadTs, triggerId), FormType, Now));
 
     /// <summary>Clicks, and returns the view the click opened with <c>views.open</c>.</summary>
     public async Task<JsonElement> ModalAsync(string actionId, string value, string user, string responseId, string channel = "C0GENERAL",

@@ -62,7 +62,7 @@ public static class SlackRequests
 
     /// <param name="threadTs">The thread the message with the button is in, if any.</param>
     public static string Interaction(string actionId, string value, string responseUrl, string user = "U0PERSON", bool ephemeral = true,
-        string channel = "C0GENERAL", string? threadTs = null) =>
+        string channel = "C0GENERAL", string? threadTs = null, string triggerId = "123.456.abc") =>
         Form(("payload", JsonSerializer.Serialize(new Dictionary<string, object>
         {
             ["type"] = "block_actions",
@@ -72,7 +72,7 @@ public static class SlackRequests
             ["container"] = threadTs is null
                 ? new { type = "message", message_ts = "1700000000.000200", channel_id = channel, is_ephemeral = ephemeral }
                 : new { type = "message", message_ts = "1700000000.000200", channel_id = channel, is_ephemeral = ephemeral, thread_ts = threadTs },
-            ["trigger_id"] = "123.456.abc",
+            ["trigger_id"] = triggerId,
             ["response_url"] = responseUrl,
             ["actions"] = new[]
             {

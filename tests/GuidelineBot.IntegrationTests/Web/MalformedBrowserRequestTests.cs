@@ -41,8 +41,8 @@ public sealed class MalformedBrowserRequestTests : IAsyncLifetime
         multipart.Headers.TryAddWithoutValidation("Content-Type", "multipart/form-data; boundary=x");
         using var cutOff = await client.PostAsync(path, multipart);
         // More fields than the form reader allows (1,024).
-        using var tooMany = await client.PostAsync(path, new StringContent(
-            string.Join('&', Enumerable.Range(0, 1100).Select(i => $"k{i}=v")), Encoding.ASCII, "application/x-www-form-urlencoded"));
+        using var fields = new StringContent(string.Join('&', Enumerable.Range(0, 1100).Select(i => $"k{i}=v")), Encoding.ASCII, "application/x-www-form-urlencoded");
+        using var tooMany = await client.PostAsync(path, fields);
 
         foreach (var response in new[] { cutOff, tooMany })
         {
@@ -65,8 +65,9 @@ public sealed class MalformedBrowserRequestTests : IAsyncLifetime
         await socket.SendAsync(Encoding.ASCII.GetBytes(request));
         var received = new StringBuilder();
         var buffer = new byte[4096];
+        using var patience = new CancellationTokenSource(TimeSpan.FromSeconds(30));
         int read;
-        while ((read = await socket.ReceiveAsync(buffer)) > 0)
+        while ((read = await socket.ReceiveAsync(buffer, patience.Token)) > 0)
         {
             received.Append(Encoding.ASCII.GetString(buffer, 0, read));
         }
