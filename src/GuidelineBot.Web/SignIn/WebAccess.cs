@@ -30,6 +30,9 @@ public static class WebAccess
     /// <summary>The OpenID Connect handler's callback (register <c>https://YOUR-HOST/signin-oidc</c> as the redirect URI).</summary>
     public const string CallbackPath = "/signin-oidc";
 
+    /// <summary>Each call to the identity provider (metadata, keys, token redemption) gives up after this long.</summary>
+    internal static readonly TimeSpan BackchannelTimeout = TimeSpan.FromSeconds(10);
+
     private const string OpenIdScheme = OpenIdConnectDefaults.AuthenticationScheme;
     private const string CookieScheme = CookieAuthenticationDefaults.AuthenticationScheme;
 
@@ -72,6 +75,7 @@ public static class WebAccess
     {
         authentication.AddOpenIdConnect(OpenIdScheme, _ => { });
         services.AddOptions<OpenIdConnectOptions>(OpenIdScheme).Configure<IOptions<WebOptions>>((o, web) => ConfigureOpenIdConnect(o, web.Value));
+        services.AddSingleton<IAuthorizationMiddlewareResultHandler, SignInUnavailableResultHandler>();
     }
 
     private static void ConfigureCookie(CookieAuthenticationOptions o)
@@ -112,6 +116,8 @@ public static class WebAccess
         o.GetClaimsFromUserInfoEndpoint = false;
         o.SaveTokens = false;
         o.DisableTelemetry = true;
+        // Metadata, keys and the code's redemption: a provider that hangs holds the request this long per call, not 60 s.
+        o.BackchannelTimeout = BackchannelTimeout;
         o.Events.OnRedirectToIdentityProvider = context =>
         {
             // A script's request (the chat's API) gets 401, not a redirect it cannot follow: the page reloads to sign in.

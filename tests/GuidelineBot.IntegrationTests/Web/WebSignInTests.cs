@@ -199,6 +199,30 @@ public sealed class WebSignInTests
         Assert.True((await authorization.AuthorizeAsync(anonymous, local, WebAccess.AdminPolicy)).Succeeded);
     }
 
+    [Fact]
+    public async Task An_unreachable_provider_makes_sign_in_unavailable_not_a_server_error()
+    {
+        // The handler fetches the provider's metadata before it redirects: a closed loopback port here.
+        await using var bot = new WebBotFactory("Production", new Dictionary<string, string?>
+        {
+            ["Search:Reranker"] = "None",
+            ["Web:Authority"] = "http://127.0.0.1:9/tenant/v2.0",
+            ["Web:ClientId"] = FakeOpenIdProvider.ClientId,
+        });
+        using var chat = new ChatClient(bot.Start());
+
+        using var page = await chat.GetAsync("/");
+        using var post = await chat.PostMessageAsync("can I friend parents?", withToken: false);
+
+        foreach (var response in new[] { page, post })
+        {
+            Assert.Equal(HttpStatusCode.ServiceUnavailable, response.StatusCode);
+            Assert.Equal(TimeSpan.FromSeconds(30), response.Headers.RetryAfter?.Delta);
+        }
+
+        Assert.True(bot.Logged("Sign-in is unavailable"));
+    }
+
     [Theory]
     [InlineData("https://login.example.invalid/tenant/v2.0", "")]
     [InlineData("", FakeOpenIdProvider.ClientId)]
