@@ -15,6 +15,13 @@ internal sealed class BotSigningKeys
     public const string HttpClientName = "GuidelineBot.Teams.OpenId";
     public static readonly TimeSpan MinForcedRefreshInterval = TimeSpan.FromMinutes(1);
 
+    /// <summary>
+    /// After the first fetch failed (keys never fetched), requests are refused at once for this long instead of each
+    /// fetching again: those queued behind a slow, failing fetch would otherwise wait for theirs in turn (30 s each),
+    /// and every forged token would make one. The same as the 503's Retry-After.
+    /// </summary>
+    public static readonly TimeSpan FailedFetchHold = TimeSpan.FromSeconds(30);
+
     /// <summary>How long a request waits for a requested refresh (the manager fetches in the background).</summary>
     private static readonly TimeSpan RefreshWait = TimeSpan.FromSeconds(5);
     private static readonly TimeSpan RefreshPoll = TimeSpan.FromMilliseconds(50);
@@ -23,6 +30,10 @@ internal sealed class BotSigningKeys
     private readonly TimeProvider _time;
     private readonly Lock _gate = new();
     private DateTimeOffset _lastRefreshRequest = DateTimeOffset.MinValue;
+    private readonly SemaphoreSlim _firstFetch = new(1, 1);
+    private volatile bool _fetched;
+    private SigningKeysUnavailableException? _lastFailure;
+    private DateTimeOffset _failedAt;
 
     public BotSigningKeys(IOptions<BotOptions> options, IHttpClientFactory httpClients, TimeProvider time)
     {
@@ -40,6 +51,46 @@ internal sealed class BotSigningKeys
     /// <summary>The cached metadata and keys.</summary>
     /// <exception cref="SigningKeysUnavailableException">They were never fetched and cannot be fetched now.</exception>
     public async Task<OpenIdConnectConfiguration> GetAsync(CancellationToken cancellationToken)
+    {
+        if (_fetched)
+        {
+            return await FetchAsync(cancellationToken);
+        }
+
+        // Until the keys were fetched once: one fetch at a time, and none for a while after one failed.
+        var asked = _time.GetUtcNow();
+        await _firstFetch.WaitAsync(cancellationToken);
+        try
+        {
+            if (_fetched)
+            {
+                return await FetchAsync(cancellationToken);
+            }
+
+            if (_lastFailure is { } failure && (_failedAt >= asked || _time.GetUtcNow() - _failedAt < FailedFetchHold))
+            {
+                throw failure;
+            }
+
+            try
+            {
+                var configuration = await FetchAsync(cancellationToken);
+                _fetched = true;
+                return configuration;
+            }
+            catch (SigningKeysUnavailableException ex)
+            {
+                (_lastFailure, _failedAt) = (ex, _time.GetUtcNow());
+                throw;
+            }
+        }
+        finally
+        {
+            _firstFetch.Release();
+        }
+    }
+
+    private async Task<OpenIdConnectConfiguration> FetchAsync(CancellationToken cancellationToken)
     {
         try
         {

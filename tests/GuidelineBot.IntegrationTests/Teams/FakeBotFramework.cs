@@ -36,6 +36,7 @@ public sealed class FakeBotFramework : IAsyncDisposable
     private readonly ConcurrentDictionary<string, ChannelMember[]> _rosters = new(StringComparer.OrdinalIgnoreCase);
     private int _nextId;
     private int _keySetRequests;
+    private int _metadataRequests;
 
     private FakeBotFramework(WebApplication app, RsaSecurityKey teamsKey, RsaSecurityKey webChatKey)
     {
@@ -56,6 +57,9 @@ public sealed class FakeBotFramework : IAsyncDisposable
     public bool Rotated { get; private set; }
 
     public int KeySetRequests => _keySetRequests;
+
+    /// <summary>How often the OpenID metadata was asked for (each retry of a fetch counts).</summary>
+    public int MetadataRequests => _metadataRequests;
 
     public void RotateKeys() => Rotated = true;
 
@@ -185,7 +189,7 @@ public sealed class FakeBotFramework : IAsyncDisposable
 
     private void Map(WebApplication app)
     {
-        app.MapGet("/v1/.well-known/openidconfiguration", () => MetadataDown ? Results.StatusCode(500) : Results.Json(new JsonObject
+        app.MapGet("/v1/.well-known/openidconfiguration", () => Interlocked.Increment(ref _metadataRequests) > 0 && MetadataDown ? Results.StatusCode(500) : Results.Json(new JsonObject
         {
             ["issuer"] = "https://api.botframework.com",
             ["authorization_endpoint"] = "https://invalid.botframework.com",

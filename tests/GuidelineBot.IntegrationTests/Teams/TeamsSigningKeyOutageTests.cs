@@ -1,5 +1,6 @@
 using System.Net;
 using System.Security.Cryptography;
+using GuidelineBot.Teams.Auth;
 using Microsoft.IdentityModel.JsonWebTokens;
 using Microsoft.IdentityModel.Tokens;
 
@@ -44,6 +45,31 @@ public sealed class TeamsSigningKeyOutageTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.ServiceUnavailable, response.StatusCode);
         Assert.NotNull(response.Headers.RetryAfter);
         Assert.DoesNotContain(_fake.Requests, r => r.RawTarget.Contains("outage-cold", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task After_a_failed_first_fetch_requests_are_refused_at_once_until_the_hold_has_passed()
+    {
+        // Requests queued behind a slow failing fetch each fetched again in turn (30 s apiece), and so did every forged token.
+        _fake.MetadataDown = true;
+        await using var bot = new TeamsBotFactory(_fake);
+        int Fetches() => _fake.MetadataRequests;
+
+        using var first = await bot.PostActivityAsync(Activities.Message(_fake.ServiceUrl, "a:hold-1", "hi"), Token(bot));
+        var fetches = Fetches();
+        using var second = await bot.PostActivityAsync(Activities.Message(_fake.ServiceUrl, "a:hold-2", "hi"), Token(bot));
+        using var third = await bot.PostActivityAsync(Activities.Message(_fake.ServiceUrl, "a:hold-3", "hi"), Token(bot));
+
+        Assert.True(fetches > 0, "the first request fetched the metadata");
+        Assert.All(new[] { first, second, third }, r => Assert.Equal(HttpStatusCode.ServiceUnavailable, r.StatusCode));
+        Assert.Equal(fetches, Fetches());
+
+        // Past the hold the next request fetches again, and with the endpoint back it is served.
+        _fake.MetadataDown = false;
+        bot.Clock.Offset += BotSigningKeys.FailedFetchHold + TimeSpan.FromSeconds(1);
+        using var later = await bot.PostActivityAsync(Activities.Message(_fake.ServiceUrl, "a:hold-4", "hi"), Token(bot));
+        Assert.Equal(HttpStatusCode.OK, later.StatusCode);
+        Assert.True(Fetches() > fetches);
     }
 
     private string Token(TeamsBotFactory bot) => _fake.CreateToken(bot.Clock.GetUtcNow());
