@@ -18,7 +18,7 @@ internal sealed class BotSigningKeys
     /// <summary>
     /// After the first fetch failed (keys never fetched), requests are refused at once for this long instead of each
     /// fetching again: those queued behind a slow, failing fetch would otherwise wait for theirs in turn (30 s each),
-    /// and every forged token would make one. The same as the 503's Retry-After.
+    /// and every forged token would make one. The 503's Retry-After says the same.
     /// </summary>
     public static readonly TimeSpan FailedFetchHold = TimeSpan.FromSeconds(30);
 
@@ -32,7 +32,8 @@ internal sealed class BotSigningKeys
     private DateTimeOffset _lastRefreshRequest = DateTimeOffset.MinValue;
     private readonly SemaphoreSlim _firstFetch = new(1, 1);
     private volatile bool _fetched;
-    private SigningKeysUnavailableException? _lastFailure;
+    /// <summary>Why the last first fetch failed: each refused request gets an exception of its own with it.</summary>
+    private Exception? _lastFailure;
     private DateTimeOffset _failedAt;
 
     public BotSigningKeys(IOptions<BotOptions> options, IHttpClientFactory httpClients, TimeProvider time)
@@ -69,7 +70,7 @@ internal sealed class BotSigningKeys
 
             if (_lastFailure is { } failure && (_failedAt >= asked || _time.GetUtcNow() - _failedAt < FailedFetchHold))
             {
-                throw failure;
+                throw new SigningKeysUnavailableException(failure);
             }
 
             try
@@ -80,7 +81,7 @@ internal sealed class BotSigningKeys
             }
             catch (SigningKeysUnavailableException ex)
             {
-                (_lastFailure, _failedAt) = (ex, _time.GetUtcNow());
+                (_lastFailure, _failedAt) = (ex.InnerException ?? ex, _time.GetUtcNow());
                 throw;
             }
         }

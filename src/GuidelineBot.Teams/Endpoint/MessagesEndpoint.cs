@@ -23,7 +23,9 @@ internal static class MessagesEndpoint
     /// <summary>Activities are a few KB; cards submitted back stay far below this.</summary>
     public const int MaxBodyBytes = 256 * 1024;
 
-    private const string KeysRetryAfterSeconds = "30";
+    /// <summary>As long as <see cref="BotSigningKeys"/> refuses at once after a failed first fetch: a retry sooner gets the same 503.</summary>
+    private static readonly string KeysRetryAfterSeconds =
+        ((int)BotSigningKeys.FailedFetchHold.TotalSeconds).ToString(System.Globalization.CultureInfo.InvariantCulture);
 
     public static async Task<IResult> HandleAsync(HttpContext context, TeamsAccess access, BotRequestAuthenticator authenticator,
         WorkQueue<Activity> queue, ILoggerFactory loggers)
