@@ -189,14 +189,18 @@ public sealed class FakeBotFramework : IAsyncDisposable
 
     private void Map(WebApplication app)
     {
-        app.MapGet("/v1/.well-known/openidconfiguration", () => Interlocked.Increment(ref _metadataRequests) > 0 && MetadataDown ? Results.StatusCode(500) : Results.Json(new JsonObject
+        app.MapGet("/v1/.well-known/openidconfiguration", () =>
         {
-            ["issuer"] = "https://api.botframework.com",
-            ["authorization_endpoint"] = "https://invalid.botframework.com",
-            ["jwks_uri"] = BaseUrl + "/v1/.well-known/keys",
-            ["id_token_signing_alg_values_supported"] = new JsonArray("RS256"),
-            ["token_endpoint_auth_methods_supported"] = new JsonArray("private_key_jwt"),
-        }));
+            Interlocked.Increment(ref _metadataRequests);
+            return MetadataDown ? Results.StatusCode(500) : Results.Json(new JsonObject
+            {
+                ["issuer"] = "https://api.botframework.com",
+                ["authorization_endpoint"] = "https://invalid.botframework.com",
+                ["jwks_uri"] = BaseUrl + "/v1/.well-known/keys",
+                ["id_token_signing_alg_values_supported"] = new JsonArray("RS256"),
+                ["token_endpoint_auth_methods_supported"] = new JsonArray("private_key_jwt"),
+            });
+        });
         app.MapGet("/v1/.well-known/keys", () =>
         {
             Interlocked.Increment(ref _keySetRequests);
