@@ -11,7 +11,8 @@ namespace GuidelineBot.Hosting;
 /// and the background queues drain), so a load balancer stops sending first. Otherwise 200 with
 /// <see cref="ReadyStatus"/>, whose hash is the live knowledge's (it follows reloads).
 /// </summary>
-internal sealed class Readiness(StoreDatabase store, IHostApplicationLifetime lifetime, ILogger<Readiness> logger, LiveKnowledge? live = null)
+internal sealed class Readiness(StoreDatabase store, IHostApplicationLifetime lifetime, TimeProvider time, ILogger<Readiness> logger,
+    LiveKnowledge? live = null)
 {
     /// <summary>How long a store check may take before the replica counts as not ready.</summary>
     private static readonly TimeSpan StoreTimeout = TimeSpan.FromSeconds(3);
@@ -34,11 +35,13 @@ internal sealed class Readiness(StoreDatabase store, IHostApplicationLifetime li
 
         var hash = live?.Version ?? marked;
 
-        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        timeout.CancelAfter(StoreTimeout);
+        // The token asks the driver to stop; the wait ends on time even when it does not (Npgsql keeps waiting for its own
+        // connection timeout on a server that accepts and never answers).
+        using var timeout = new CancellationTokenSource(StoreTimeout, time);
+        using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timeout.Token);
         try
         {
-            var version = await store.SchemaVersionAsync(timeout.Token);
+            var version = await store.SchemaVersionAsync(linked.Token).WaitAsync(StoreTimeout, time, cancellationToken);
             return (true, new ReadyStatus("ready", hash, version));
         }
         catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)

@@ -40,7 +40,7 @@ public sealed class ProbeTests(GuidelineBotFactory factory) : IClassFixture<Guid
     {
         await using var store = await SqliteStoreAsync();
         var lifetime = new Microsoft.Extensions.Hosting.Internal.ApplicationLifetime(NullLogger<Microsoft.Extensions.Hosting.Internal.ApplicationLifetime>.Instance);
-        var readiness = new Readiness(store, lifetime, NullLogger<Readiness>.Instance);
+        var readiness = new Readiness(store, lifetime, TimeProvider.System, NullLogger<Readiness>.Instance);
 
         var starting = await readiness.CheckAsync(default);
         Assert.False(starting.Ready);
@@ -68,12 +68,42 @@ public sealed class ProbeTests(GuidelineBotFactory factory) : IClassFixture<Guid
             ConnectionString = $"Host=127.0.0.1;Port={port};Database=none;Username=none;Password=none;Timeout=2",
         });
         var lifetime = new Microsoft.Extensions.Hosting.Internal.ApplicationLifetime(NullLogger<Microsoft.Extensions.Hosting.Internal.ApplicationLifetime>.Instance);
-        var readiness = new Readiness(store, lifetime, NullLogger<Readiness>.Instance);
+        var readiness = new Readiness(store, lifetime, TimeProvider.System, NullLogger<Readiness>.Instance);
         readiness.MarkKnowledgeReady("abc123");
 
         var check = await readiness.CheckAsync(default);
         Assert.False(check.Ready);
         Assert.Equal("store unreachable", check.Status.Status);
+    }
+
+    [Fact]
+    public async Task Not_ready_when_the_store_does_not_answer_within_its_timeout_on_the_servers_clock()
+    {
+        // A loopback port that accepts connections and never says a word: without the readiness timeout the check would
+        // wait for the connection string's own 60 s. The timeout runs on the TimeProvider, so the fake clock ends it.
+        using var silent = new System.Net.Sockets.TcpListener(IPAddress.Loopback, 0);
+        silent.Start();
+        var port = ((IPEndPoint)silent.LocalEndpoint).Port;
+        await using var store = StoreDatabase.Create(new StorageOptions
+        {
+            Provider = "Postgres",
+            ConnectionString = $"Host=127.0.0.1;Port={port};Database=none;Username=none;Password=none;Timeout=60",
+        });
+        var lifetime = new Microsoft.Extensions.Hosting.Internal.ApplicationLifetime(NullLogger<Microsoft.Extensions.Hosting.Internal.ApplicationLifetime>.Instance);
+        var clock = new Microsoft.Extensions.Time.Testing.FakeTimeProvider();
+        var readiness = new Readiness(store, lifetime, clock, NullLogger<Readiness>.Instance);
+        readiness.MarkKnowledgeReady("abc123");
+
+        var check = readiness.CheckAsync(default);
+        using var accepted = await silent.AcceptTcpClientAsync(CancellationToken.None);
+        Assert.False(check.IsCompleted);
+        clock.Advance(TimeSpan.FromSeconds(2.9));
+        await Task.Delay(100, CancellationToken.None);
+        Assert.False(check.IsCompleted);
+        clock.Advance(TimeSpan.FromSeconds(0.1));
+        var result = await check.WaitAsync(TimeSpan.FromSeconds(10), CancellationToken.None);
+        Assert.False(result.Ready);
+        Assert.Equal("store unreachable", result.Status.Status);
     }
 
     [Fact]
