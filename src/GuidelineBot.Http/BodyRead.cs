@@ -6,6 +6,8 @@ public readonly record struct BodyRead(byte[]? Bytes, BodyReadProblem Problem = 
     public static BodyRead TooLarge => new(null, BodyReadProblem.TooLarge);
 
     public static BodyRead CutShort => new(null, BodyReadProblem.CutShort);
+
+    public static BodyRead TooSlow => new(null, BodyReadProblem.TooSlow);
 }
 
 public enum BodyReadProblem
@@ -18,4 +20,10 @@ public enum BodyReadProblem
 
     /// <summary>It ended before its declared length, or the connection broke mid-body: 400.</summary>
     CutShort,
+
+    /// <summary>
+    /// It arrived slower than the server's minimum body data rate (Kestrel's <c>MinRequestBodyDataRate</c>): 408, which
+    /// Kestrel sends itself before it closes the connection.
+    /// </summary>
+    TooSlow,
 }

@@ -8,7 +8,9 @@ namespace GuidelineBot.Http;
 /// Reads an inbound request body up to a limit, so an oversized one is refused (413) without being buffered, and tells
 /// a body the client cut short (it went away, or its proxy gave up) from a whole one, so it is refused as malformed
 /// (400) rather than failing a later check or escaping as a server error. Which of the two the server reports when a
-/// client stops mid-body depends on timing: the body ends early, or the request is aborted (the token passed in).
+/// client stops mid-body depends on timing: the body ends early, or the request is aborted (the token passed in). A body
+/// that stalls (slower than Kestrel's minimum data rate) is <see cref="BodyReadProblem.TooSlow"/>, not an exception that
+/// the server would log as the app's error.
 /// </summary>
 public static class BoundedBody
 {
@@ -32,6 +34,10 @@ public static class BoundedBody
             {
                 return BodyRead.CutShort;
             }
+            catch (BadHttpRequestException e) when (e.StatusCode == StatusCodes.Status408RequestTimeout)
+            {
+                return BodyRead.TooSlow;
+            }
         }
 
         using var buffer = new MemoryStream();
@@ -53,6 +59,10 @@ public static class BoundedBody
         {
             return BodyRead.CutShort;
         }
+        catch (BadHttpRequestException e) when (e.StatusCode == StatusCodes.Status408RequestTimeout)
+        {
+            return BodyRead.TooSlow;
+        }
         finally
         {
             ArrayPool<byte>.Shared.Return(chunk);
@@ -63,8 +73,8 @@ public static class BoundedBody
 
     /// <summary>
     /// The client stopped sending. Kestrel ends such a body with a 400 <see cref="BadHttpRequestException"/> (the
-    /// connection closed before the declared length, or a broken chunk; its other statuses, 408 too slow and 413 over its
-    /// own limit, stay its own), or, depending on timing, aborts the request: a cancellation of the request's token or by
+    /// connection closed before the declared length, or a broken chunk; 408 is <see cref="BodyReadProblem.TooSlow"/>, and 413
+    /// over its own limit stays its own), or, depending on timing, aborts the request: a cancellation of the request's token or by
     /// the aborted connection, or an I/O error of the connection (a reset). Any other cancellation is not ours to swallow.
     /// </summary>
     private static bool IsCutShort(Exception e, CancellationToken requestAborted) => e switch

@@ -27,6 +27,12 @@ internal sealed class SlackSignatureFilter(IOptions<SlackOptions> options, TimeP
             return Results.StatusCode(StatusCodes.Status413PayloadTooLarge);
         }
 
+        if (read.Problem == BodyReadProblem.TooSlow)
+        {
+            logger.LogDebug("Slack request to {Path} was too slow: its body arrived below the minimum data rate", http.Request.Path);
+            return Results.StatusCode(StatusCodes.Status408RequestTimeout);
+        }
+
         if (read.Bytes is not { } body)
         {
             // The client stopped sending (it went away, or its proxy gave up): malformed, not forged.

@@ -49,6 +49,11 @@ internal static class MessagesEndpoint
             return Results.StatusCode(StatusCodes.Status413PayloadTooLarge);
         }
 
+        if (read.Problem == BodyReadProblem.TooSlow)
+        {
+            return Results.StatusCode(StatusCodes.Status408RequestTimeout);
+        }
+
         if (read.Bytes is not { } body)
         {
             return Results.BadRequest("The body ended early.");

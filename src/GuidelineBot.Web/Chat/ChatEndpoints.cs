@@ -132,6 +132,11 @@ internal static class ChatEndpoints
             return (null, Problem(StatusCodes.Status413PayloadTooLarge, "That message is too long."));
         }
 
+        if (read.Problem == BodyReadProblem.TooSlow)
+        {
+            return (null, Problem(StatusCodes.Status408RequestTimeout, "The message arrived too slowly: send it again."));
+        }
+
         if (read.Bytes is not { } body)
         {
             return (null, Problem(StatusCodes.Status400BadRequest, "The message ended early: send it again."));

@@ -90,14 +90,27 @@ public sealed class BoundedBodyTests
         await Assert.ThrowsAsync<OperationCanceledException>(() => BoundedBody.ReadAsync(stream, Payload.Length * 2, 1024, CancellationToken.None));
     }
 
-    [Fact]
-    public async Task The_servers_other_refusals_stay_its_own()
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public async Task A_body_the_server_times_out_as_too_slow_is_too_slow(bool declared)
     {
         var stream = new BreakingStream(Payload, new BadHttpRequestException("Reading the request body timed out due to data arriving too slowly.", StatusCodes.Status408RequestTimeout));
 
+        var read = await BoundedBody.ReadAsync(stream, declared ? Payload.Length * 2 : null, 1024, CancellationToken.None);
+
+        Assert.Equal(BodyReadProblem.TooSlow, read.Problem);
+        Assert.Null(read.Bytes);
+    }
+
+    [Fact]
+    public async Task The_servers_other_refusals_stay_its_own()
+    {
+        var stream = new BreakingStream(Payload, new BadHttpRequestException("Request body too large.", StatusCodes.Status413PayloadTooLarge));
+
         var e = await Assert.ThrowsAsync<BadHttpRequestException>(() => BoundedBody.ReadAsync(stream, null, 1024, CancellationToken.None));
 
-        Assert.Equal(StatusCodes.Status408RequestTimeout, e.StatusCode);
+        Assert.Equal(StatusCodes.Status413PayloadTooLarge, e.StatusCode);
     }
 
     /// <summary>Gives <paramref name="first"/>, then throws <paramref name="error"/> (as Kestrel's body stream does when the client stops).</summary>
