@@ -1,9 +1,11 @@
 using System.Text.Json;
+using GuidelineBot.Core.Conversation;
 using GuidelineBot.Http;
 using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 
 namespace GuidelineBot.Web.Chat;
 
@@ -24,6 +26,9 @@ internal static class ChatEndpoints
     /// <summary>Questions are cut at 2000 characters by the core; a post is a small JSON object.</summary>
     public const int MaxTextLength = 2000;
     private const int MaxBodyBytes = 16 * 1024;
+
+    /// <summary>When a failed post may be tried again (the core's apology says "in a minute").</summary>
+    private const string FailedRetryAfterSeconds = "60";
 
     /// <summary>A form posts a few fields (the experts' forms have one or two).</summary>
     private const int MaxInputs = 8;
@@ -113,6 +118,26 @@ internal static class ChatEndpoints
         }
 
         return await next(context);
+    }
+
+    /// <summary>
+    /// A post the core could not take (e.g. the store is unreachable): 503 with the core's apology, which the page shows,
+    /// and a <c>Retry-After</c>; the error goes to the log, never a 500 or a stack trace to the browser.
+    /// </summary>
+    public static async ValueTask<object?> ApologiseOnFailureAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
+    {
+        var http = context.HttpContext;
+        try
+        {
+            return await next(context);
+        }
+        catch (Exception ex) when (!http.RequestAborted.IsCancellationRequested && ex is not OutOfMemoryException)
+        {
+            http.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(ChatEndpoints).FullName!)
+                .LogError(ex, "Web chat {Path} failed: {Message}", http.Request.Path, ex.Message);
+            http.Response.Headers.RetryAfter = FailedRetryAfterSeconds;
+            return Problem(StatusCodes.Status503ServiceUnavailable, MessageText.Render(new NoticeMessage(NoticeKind.Failed)));
+        }
     }
 
     public static IResult Problem(int status, string message) => Results.Json(new ChatError(message), WebJsonContext.Default.ChatError, statusCode: status);

@@ -52,7 +52,8 @@ public static class WebChatExtensions
 
         app.MapGet(ChatEndpoints.PageRoute, ChatEndpoints.Page).RequireAuthorization(WebAccess.ChatPolicy);
         var posts = app.MapGroup("").RequireAuthorization(WebAccess.ChatPolicy)
-            .AddEndpointFilter(ChatRateLimit.FilterAsync).AddEndpointFilter(ChatEndpoints.RequireAntiforgeryAsync);
+            .AddEndpointFilter(ChatRateLimit.FilterAsync).AddEndpointFilter(ChatEndpoints.RequireAntiforgeryAsync)
+            .AddEndpointFilter(ChatEndpoints.ApologiseOnFailureAsync);
         posts.MapPost(ChatEndpoints.MessagesRoute, ChatEndpoints.MessageAsync);
         posts.MapPost(ChatEndpoints.ActionsRoute, ChatEndpoints.ActionAsync);
         posts.MapPost(ChatEndpoints.OpenedRoute, ChatEndpoints.OpenedAsync);
