@@ -8,7 +8,8 @@ namespace GuidelineBot.Core.Questions;
 /// Keeps the question log off the request path: <see cref="RecordAsync"/> and <see cref="RecordFeedbackAsync"/> queue
 /// the write and return; one background loop writes what has queued up, in order, in batches gathered over
 /// <see cref="BatchWindow"/> (<see cref="IQuestionLog.RecordManyAsync"/>: one transaction, one disk flush for many questions). Nothing is dropped:
-/// when the queue is full, or once the writer has stopped, the write goes straight to the log as before.
+/// when the queue is full, or once the writer has stopped, the write goes straight to the log as before, and the caller
+/// waits for it at most <see cref="InlineWriteBudget"/> (a store that does not answer must not hold an answer).
 /// <see cref="ListAsync"/> first waits for what was queued before it, so a report sees every question already answered.
 /// Stopping (host stop or disposal) writes everything still queued. A failed write is a warning, never a failed answer.
 /// </summary>
@@ -25,6 +26,13 @@ public sealed class QuestionLogWriter : IQuestionLog, IHostedService, IAsyncDisp
     /// queued the first question is sent before its write runs).
     /// </summary>
     public static readonly TimeSpan BatchWindow = TimeSpan.FromMilliseconds(50);
+
+    /// <summary>
+    /// How long a caller waits for a write it makes itself (the queue full, or the writer stopped) before the write goes on
+    /// without it: the question log is a report, and Slack wants a slash command's 200 within 3 s, while a database that
+    /// accepts connections and never answers holds a write for the driver's whole timeout (15 s and more).
+    /// </summary>
+    public static readonly TimeSpan InlineWriteBudget = TimeSpan.FromSeconds(1);
 
     private readonly IQuestionLog _inner;
     private readonly ILogger<QuestionLogWriter> _logger;
@@ -57,7 +65,7 @@ public sealed class QuestionLogWriter : IQuestionLog, IHostedService, IAsyncDisp
         ArgumentException.ThrowIfNullOrEmpty(question.Id);
         return _queue.Writer.TryWrite(new Entry(question, null, false, null))
             ? Task.CompletedTask
-            : _inner.RecordAsync(question, cancellationToken);
+            : WriteInlineAsync(_inner.RecordAsync(question, cancellationToken), "question", question.Id);
     }
 
     public Task RecordFeedbackAsync(string questionId, bool helpful, CancellationToken cancellationToken)
@@ -65,7 +73,28 @@ public sealed class QuestionLogWriter : IQuestionLog, IHostedService, IAsyncDisp
         ArgumentException.ThrowIfNullOrEmpty(questionId);
         return _queue.Writer.TryWrite(new Entry(null, questionId, helpful, null))
             ? Task.CompletedTask
-            : _inner.RecordFeedbackAsync(questionId, helpful, cancellationToken);
+            : WriteInlineAsync(_inner.RecordFeedbackAsync(questionId, helpful, cancellationToken), "feedback", questionId);
+    }
+
+    /// <summary>
+    /// <paramref name="write"/>, waited for at most <see cref="InlineWriteBudget"/>: a failure within it reaches the caller;
+    /// past it the write goes on, and its failure is logged when it comes.
+    /// </summary>
+    private async Task WriteInlineAsync(Task write, string what, string id)
+    {
+        try
+        {
+            await write.WaitAsync(InlineWriteBudget, _time);
+        }
+        catch (TimeoutException)
+        {
+            _logger.LogWarning("Question log: the {What} of {QuestionId} is still being written after {Seconds} s; the answer goes on without it",
+                what, id, InlineWriteBudget.TotalSeconds);
+            _ = write.ContinueWith(
+                failed => _logger.LogWarning(failed.Exception!.InnerException, "Question log: the {What} of {QuestionId} was not recorded: {Message}", what,
+                    id, failed.Exception.InnerException?.Message),
+                CancellationToken.None, TaskContinuationOptions.OnlyOnFaulted | TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
+        }
     }
 
     public async Task<IReadOnlyList<QuestionRecord>> ListAsync(DateTimeOffset? since, CancellationToken cancellationToken)

@@ -152,6 +152,47 @@ public sealed class QuestionLogWriterTests
     }
 
     [Fact]
+    public async Task A_write_the_caller_makes_itself_when_the_queue_is_full_holds_it_for_the_budget_only_and_still_lands()
+    {
+        // The log does not answer (a database that accepts connections and never replies), and the loop waits in its batch
+        // window on the fake clock, so the queue fills up.
+        var log = new GatedLog();
+        var clock = new FakeTimeProvider();
+        var writer = new QuestionLogWriter(log, NullLogger<QuestionLogWriter>.Instance, clock);
+        var questions = 0;
+        Task question;
+        do
+        {
+            question = writer.RecordAsync(Question($"q{questions++}"), CancellationToken.None);
+            Assert.True(questions <= QuestionLogWriter.Capacity + QuestionLogWriter.MaxBatch + 1, "the queue fills up");
+        }
+        while (question.IsCompletedSuccessfully);
+
+        // A vote likewise (the loop may still take one batch out of the queue before it blocks in its write).
+        var votes = 0;
+        Task feedback;
+        do
+        {
+            feedback = writer.RecordFeedbackAsync("q0", helpful: true, CancellationToken.None);
+            Assert.True(++votes <= QuestionLogWriter.MaxBatch + 1, "the queue stays full");
+        }
+        while (feedback.IsCompletedSuccessfully);
+
+        clock.Advance(QuestionLogWriter.InlineWriteBudget - TimeSpan.FromMilliseconds(1));
+        Assert.False(question.IsCompleted);
+        clock.Advance(TimeSpan.FromMilliseconds(1));
+        await question.WaitAsync(TimeSpan.FromSeconds(10));
+        await feedback.WaitAsync(TimeSpan.FromSeconds(10));
+        Assert.Empty(log.Writes);
+
+        log.Open();
+        await writer.DisposeAsync();
+        Assert.Contains($"q{questions - 1}", log.Writes);
+        Assert.Contains("q0:+", log.Writes);
+        Assert.Equal(questions + votes, log.Writes.Count);
+    }
+
+    [Fact]
     public async Task Listing_waits_for_what_was_queued_before_it()
     {
         var log = new GatedLog();
