@@ -22,8 +22,8 @@ public enum BodyReadProblem
     CutShort,
 
     /// <summary>
-    /// It arrived slower than the server's minimum body data rate (Kestrel's <c>MinRequestBodyDataRate</c>): 408, which
-    /// Kestrel sends itself before it closes the connection.
+    /// It arrived slower than the server's minimum body data rate (Kestrel's <c>MinRequestBodyDataRate</c>): 408 (Kestrel
+    /// closes the connection after it).
     /// </summary>
     TooSlow,
 }

@@ -10,7 +10,8 @@ namespace GuidelineBot.Core.Questions;
 /// <see cref="BatchWindow"/> (<see cref="IQuestionLog.RecordManyAsync"/>: one transaction, one disk flush for many questions). Nothing is dropped:
 /// when the queue is full, or once the writer has stopped, the write goes straight to the log as before, and the caller
 /// waits for it at most <see cref="InlineWriteBudget"/> (a store that does not answer must not hold an answer).
-/// <see cref="ListAsync"/> first waits for what was queued before it, so a report sees every question already answered.
+/// <see cref="ListAsync"/> first waits for what was queued before it, so a report sees every question already answered
+/// (but for a write still going on past its caller's budget, which neither a report nor a stop waits for).
 /// Stopping (host stop or disposal) writes everything still queued. A failed write is a warning, never a failed answer.
 /// </summary>
 public sealed class QuestionLogWriter : IQuestionLog, IHostedService, IAsyncDisposable, IDisposable
@@ -65,7 +66,7 @@ public sealed class QuestionLogWriter : IQuestionLog, IHostedService, IAsyncDisp
         ArgumentException.ThrowIfNullOrEmpty(question.Id);
         return _queue.Writer.TryWrite(new Entry(question, null, false, null))
             ? Task.CompletedTask
-            : WriteInlineAsync(_inner.RecordAsync(question, cancellationToken), "question", question.Id);
+            : WriteInlineAsync(_inner.RecordAsync(question, CancellationToken.None), "question", question.Id, cancellationToken);
     }
 
     public Task RecordFeedbackAsync(string questionId, bool helpful, CancellationToken cancellationToken)
@@ -73,27 +74,28 @@ public sealed class QuestionLogWriter : IQuestionLog, IHostedService, IAsyncDisp
         ArgumentException.ThrowIfNullOrEmpty(questionId);
         return _queue.Writer.TryWrite(new Entry(null, questionId, helpful, null))
             ? Task.CompletedTask
-            : WriteInlineAsync(_inner.RecordFeedbackAsync(questionId, helpful, cancellationToken), "feedback", questionId);
+            : WriteInlineAsync(_inner.RecordFeedbackAsync(questionId, helpful, CancellationToken.None), "feedback", questionId, cancellationToken);
     }
 
     /// <summary>
     /// <paramref name="write"/>, waited for at most <see cref="InlineWriteBudget"/>: a failure within it reaches the caller;
-    /// past it the write goes on, and its failure is logged when it comes.
+    /// past it the write goes on, and its failure is logged when it comes. The write itself runs without the caller's token
+    /// (a request's token can be cancelled after its response, when the connection closes), which only ends the wait.
     /// </summary>
-    private async Task WriteInlineAsync(Task write, string what, string id)
+    private async Task WriteInlineAsync(Task write, string what, string id, CancellationToken cancellationToken)
     {
         try
         {
-            await write.WaitAsync(InlineWriteBudget, _time);
+            await write.WaitAsync(InlineWriteBudget, _time, cancellationToken);
         }
-        catch (TimeoutException)
+        catch (TimeoutException) when (!write.IsCompleted)
         {
             _logger.LogWarning("Question log: the {What} of {QuestionId} is still being written after {Seconds} s; the answer goes on without it",
                 what, id, InlineWriteBudget.TotalSeconds);
             _ = write.ContinueWith(
-                failed => _logger.LogWarning(failed.Exception!.InnerException, "Question log: the {What} of {QuestionId} was not recorded: {Message}", what,
-                    id, failed.Exception.InnerException?.Message),
-                CancellationToken.None, TaskContinuationOptions.OnlyOnFaulted | TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
+                failed => _logger.LogWarning(failed.Exception?.InnerException, "Question log: the {What} of {QuestionId} was not recorded: {Message}", what,
+                    id, failed.Exception?.InnerException?.Message ?? "cancelled"),
+                CancellationToken.None, TaskContinuationOptions.NotOnRanToCompletion | TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
         }
     }
 

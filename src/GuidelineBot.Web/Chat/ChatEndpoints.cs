@@ -131,7 +131,7 @@ internal static class ChatEndpoints
         {
             return await next(context);
         }
-        catch (Exception ex) when (!http.RequestAborted.IsCancellationRequested && ex is not OutOfMemoryException)
+        catch (Exception ex) when (!http.RequestAborted.IsCancellationRequested && ex is not (OutOfMemoryException or BadHttpRequestException))
         {
             http.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(ChatEndpoints).FullName!)
                 .LogError(ex, "Web chat {Path} failed: {Message}", http.Request.Path, ex.Message);

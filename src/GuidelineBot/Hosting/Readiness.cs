@@ -36,12 +36,16 @@ internal sealed class Readiness(StoreDatabase store, IHostApplicationLifetime li
         var hash = live?.Version ?? marked;
 
         // The token asks the driver to stop; the wait ends on time even when it does not (Npgsql keeps waiting for its own
-        // connection timeout on a server that accepts and never answers).
+        // connection timeout on a server that accepts and never answers). The abandoned check's own failure is observed
+        // and dropped: this check has already reported the store.
         using var timeout = new CancellationTokenSource(StoreTimeout, time);
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timeout.Token);
+        var check = store.SchemaVersionAsync(linked.Token);
+        _ = check.ContinueWith(abandoned => abandoned.Exception, CancellationToken.None,
+            TaskContinuationOptions.OnlyOnFaulted | TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
         try
         {
-            var version = await store.SchemaVersionAsync(linked.Token).WaitAsync(StoreTimeout, time, cancellationToken);
+            var version = await check.WaitAsync(StoreTimeout, time, cancellationToken);
             return (true, new ReadyStatus("ready", hash, version));
         }
         catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)

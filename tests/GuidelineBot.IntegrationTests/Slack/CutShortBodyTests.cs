@@ -11,7 +11,8 @@ namespace GuidelineBot.IntegrationTests.Slack;
 /// A client that stops sending before the declared <c>Content-Length</c> (it disconnected, or its proxy gave up) on the
 /// real Kestrel socket: Kestrel throws when the body ends early, which must not become a 500 with an error and a stack
 /// trace in the log. It is refused as malformed, not logged as a forged signature (Kestrel then closes the connection
-/// without a response: the client has gone). A body that stalls gets Kestrel's 408, also without an error in the log.
+/// without a response: the client has gone). A body that stalls (slower than Kestrel's minimum data rate) gets a 408, also
+/// without an error in the log.
 /// </summary>
 public sealed class CutShortBodyTests : IAsyncLifetime
 {
