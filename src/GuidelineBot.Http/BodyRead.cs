@@ -6,8 +6,6 @@ public readonly record struct BodyRead(byte[]? Bytes, BodyReadProblem Problem = 
     public static BodyRead TooLarge => new(null, BodyReadProblem.TooLarge);
 
     public static BodyRead CutShort => new(null, BodyReadProblem.CutShort);
-
-    public static BodyRead TooSlow => new(null, BodyReadProblem.TooSlow);
 }
 
 public enum BodyReadProblem

@@ -30,13 +30,9 @@ public static class BoundedBody
                 var got = await body.ReadAtLeastAsync(exact, exact.Length, throwOnEndOfStream: false, cancellationToken);
                 return got == exact.Length ? new BodyRead(exact) : BodyRead.CutShort;
             }
-            catch (Exception e) when (IsCutShort(e, cancellationToken))
+            catch (Exception e) when (ProblemOf(e, cancellationToken) is { } problem)
             {
-                return BodyRead.CutShort;
-            }
-            catch (BadHttpRequestException e) when (e.StatusCode == StatusCodes.Status408RequestTimeout)
-            {
-                return BodyRead.TooSlow;
+                return new BodyRead(null, problem);
             }
         }
 
@@ -55,13 +51,9 @@ public static class BoundedBody
                 buffer.Write(chunk, 0, read);
             }
         }
-        catch (Exception e) when (IsCutShort(e, cancellationToken))
+        catch (Exception e) when (ProblemOf(e, cancellationToken) is { } problem)
         {
-            return BodyRead.CutShort;
-        }
-        catch (BadHttpRequestException e) when (e.StatusCode == StatusCodes.Status408RequestTimeout)
-        {
-            return BodyRead.TooSlow;
+            return new BodyRead(null, problem);
         }
         finally
         {
@@ -72,17 +64,20 @@ public static class BoundedBody
     }
 
     /// <summary>
-    /// The client stopped sending. Kestrel ends such a body with a 400 <see cref="BadHttpRequestException"/> (the
-    /// connection closed before the declared length, or a broken chunk; 408 is <see cref="BodyReadProblem.TooSlow"/>, and 413
-    /// over its own limit stays its own), or, depending on timing, aborts the request: a cancellation of the request's token or by
-    /// the aborted connection, or an I/O error of the connection (a reset). Any other cancellation is not ours to swallow.
+    /// What a failed read says about the body, or null when it is not the client's doing. The client stopped sending:
+    /// Kestrel ends such a body with a 400 <see cref="BadHttpRequestException"/> (the connection closed before the
+    /// declared length, or a broken chunk) or, depending on timing, aborts the request: a cancellation of the request's
+    /// token or by the aborted connection, or an I/O error of the connection (a reset). The client sent too slowly:
+    /// Kestrel's 408. Its 413 over its own limit stays its own, and any other cancellation is not ours to swallow.
     /// </summary>
-    private static bool IsCutShort(Exception e, CancellationToken requestAborted) => e switch
+    private static BodyReadProblem? ProblemOf(Exception e, CancellationToken requestAborted) => e switch
     {
-        BadHttpRequestException bad => bad.StatusCode == StatusCodes.Status400BadRequest,
-        OperationCanceledException canceled => requestAborted.IsCancellationRequested
-            || canceled is ConnectionAbortedException || canceled.InnerException is ConnectionAbortedException,
-        IOException => true,
-        _ => false,
+        BadHttpRequestException { StatusCode: StatusCodes.Status400BadRequest } => BodyReadProblem.CutShort,
+        BadHttpRequestException { StatusCode: StatusCodes.Status408RequestTimeout } => BodyReadProblem.TooSlow,
+        BadHttpRequestException => null, // an IOException too: not the reset below
+        OperationCanceledException canceled when requestAborted.IsCancellationRequested
+            || canceled is ConnectionAbortedException || canceled.InnerException is ConnectionAbortedException => BodyReadProblem.CutShort,
+        IOException => BodyReadProblem.CutShort,
+        _ => null,
     };
 }
