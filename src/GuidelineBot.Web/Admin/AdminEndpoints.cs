@@ -1,4 +1,6 @@
+using GuidelineBot.Http;
 using GuidelineBot.Web.SignIn;
+using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -15,6 +17,15 @@ namespace GuidelineBot.Web.Admin;
 public static class AdminEndpoints
 {
     public const string Path = "/admin";
+
+    /// <summary>
+    /// The antiforgery check of a post of the dashboard's forms: null when it passes, else the 400 that says what to do
+    /// (a missing or stale token, or a body that cannot be read as a form).
+    /// </summary>
+    public static async Task<IResult?> RefuseForgedFormAsync(IAntiforgery antiforgery, HttpContext http) =>
+        await antiforgery.IsValidPostAsync(http)
+            ? null
+            : Results.Text("The form is missing a valid antiforgery token: reload the dashboard and try again.", statusCode: StatusCodes.Status400BadRequest);
 
     public static IServiceCollection AddAdmin(this IServiceCollection services)
     {

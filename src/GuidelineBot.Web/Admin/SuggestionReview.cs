@@ -1,6 +1,5 @@
 using GuidelineBot.Core.Experts;
 using GuidelineBot.Core.Knowledge;
-using GuidelineBot.Http;
 using GuidelineBot.Web.SignIn;
 using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Http;
@@ -34,9 +33,9 @@ internal static class SuggestionReview
             return Results.Text("Post the dashboard's form.", statusCode: StatusCodes.Status415UnsupportedMediaType);
         }
 
-        if (!await antiforgery.IsValidPostAsync(http))
+        if (await AdminEndpoints.RefuseForgedFormAsync(antiforgery, http) is { } refused)
         {
-            return Results.Text("The form is missing a valid antiforgery token: reload the dashboard and try again.", statusCode: StatusCodes.Status400BadRequest);
+            return refused;
         }
 
         if (await suggestions.GetAsync(id, cancellationToken) is not { } suggestion)

@@ -1,7 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using GuidelineBot.Core.Knowledge;
-using GuidelineBot.Http;
+using GuidelineBot.Web.Admin;
 using GuidelineBot.Web.SignIn;
 using Microsoft.AspNetCore.Antiforgery;
 
@@ -37,9 +37,9 @@ public static class KnowledgeReloadEndpoint
         var request = http.Request;
         if (request.HasFormContentType)
         {
-            if (!await antiforgery.IsValidPostAsync(http))
+            if (await AdminEndpoints.RefuseForgedFormAsync(antiforgery, http) is { } refused)
             {
-                return Results.Text("The form is missing a valid antiforgery token: reload the dashboard and try again.", statusCode: StatusCodes.Status400BadRequest);
+                return refused;
             }
 
             await knowledge.ReloadAsync(cancellationToken);
