@@ -25,7 +25,20 @@ internal sealed class SlackConversation(ConversationService conversation, SlackD
             context = context with { DisplayName = info.Name };
         }
 
-        var response = await conversation.HandleAsync(context, new TextInbound(text), cancellationToken);
+        ConversationResponse response;
+        try
+        {
+            response = await conversation.HandleAsync(context, new TextInbound(text), cancellationToken);
+        }
+        catch (Exception ex) when (!cancellationToken.IsCancellationRequested && ex is not OutOfMemoryException)
+        {
+            // The store behind the conversation failed (a direct message reads the person's onboarding): Slack has had its
+            // acknowledgement and will not send the message again, so the person gets the core's apology, not silence.
+            logger.LogError(ex, "Slack {LogId}: the conversation failed ({Message}); apologising", logId, ex.Message);
+            return await poster.PostAsync(context.UserId, context.ConversationId, [SlackRenderer.Render(new NoticeMessage(NoticeKind.Failed))], logId,
+                cancellationToken, threadTs);
+        }
+
         if (!response.ToDirectChat)
         {
             return await poster.PostAsync(context.UserId, context.ConversationId, SlackRenderer.Render(response.Messages), logId, cancellationToken, threadTs);

@@ -7,7 +7,8 @@ namespace GuidelineBot.Slack.Events;
 /// <summary>
 /// Asks the handlers for the event's type whether it is theirs; only then claims the event id in the store (so Slack's
 /// retries, even after a restart or on another replica, are answered once) and runs them. When handling fails the
-/// claim is given back, so that Slack's retry of the event is answered.
+/// claim is given back, so that Slack's retry of the event is answered; when the store cannot take the claim, the event
+/// is answered unclaimed.
 /// </summary>
 internal sealed class SlackEventDispatcher(
     IEnumerable<ISlackEventHandler> handlers,
@@ -40,7 +41,8 @@ internal sealed class SlackEventDispatcher(
             return;
         }
 
-        if (!await once.TryClaimAsync(DedupeScope, work.EventId, time.GetUtcNow(), SeenFor, cancellationToken))
+        var claimed = await TryClaimAsync(work.EventId, cancellationToken);
+        if (claimed == false)
         {
             logger.LogInformation("Slack event {EventId} was already handled; ignoring the repeat", work.EventId);
             return;
@@ -53,10 +55,28 @@ internal sealed class SlackEventDispatcher(
                 await handler.HandleAsync(work.Envelope, slackEvent, cancellationToken);
             }
         }
-        catch (Exception ex)
+        catch (Exception ex) when (claimed == true)
         {
             await ReleaseAsync(work.EventId, ex);
             throw;
+        }
+    }
+
+    /// <summary>
+    /// True when this is the event's first delivery, false for a repeat, null when the store could not say: the event is
+    /// then answered anyway (Slack has its acknowledgement and will not resend it, so a repeat is unlikely, and a person
+    /// answered twice is better than one not answered at all).
+    /// </summary>
+    private async Task<bool?> TryClaimAsync(string eventId, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await once.TryClaimAsync(DedupeScope, eventId, time.GetUtcNow(), SeenFor, cancellationToken);
+        }
+        catch (Exception ex) when (!cancellationToken.IsCancellationRequested && ex is not OutOfMemoryException)
+        {
+            logger.LogWarning(ex, "Slack event {EventId}: the store could not record it as handled ({Message}); answering it unrecorded", eventId, ex.Message);
+            return null;
         }
     }
 

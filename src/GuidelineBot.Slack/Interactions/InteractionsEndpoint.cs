@@ -1,4 +1,7 @@
 using System.Text.Json;
+using GuidelineBot.Core.Conversation;
+using GuidelineBot.Slack.Api;
+using GuidelineBot.Slack.Rendering;
 using GuidelineBot.Slack.Signing;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
@@ -9,8 +12,9 @@ namespace GuidelineBot.Slack.Interactions;
 /// <summary>
 /// <c>POST /slack/interactions</c>: the <c>payload</c> form field; <c>view_submission</c> (a modal's submit) goes to the
 /// <see cref="ViewSubmissionHandler"/>, <c>block_actions</c> to the action handlers. Null
-/// actions are skipped (logged); a handler that fails (e.g. the store is down) is logged and Slack still gets its 200:
-/// the person can click again, nothing is half-done in a way a retry would repeat.
+/// actions are skipped (logged); a handler that fails (e.g. the store is down) is logged, Slack still gets its 200, and
+/// the person who clicked gets the core's apology (ephemeral, the message they clicked left as it was): they can click
+/// again, nothing is half-done in a way a retry would repeat.
 /// </summary>
 internal static class InteractionsEndpoint
 {
@@ -18,6 +22,7 @@ internal static class InteractionsEndpoint
         HttpContext context,
         [FromServices] IEnumerable<ISlackActionHandler> handlers,
         [FromServices] ViewSubmissionHandler submissions,
+        [FromServices] ResponseUrlReplies replies,
         [FromServices] ILoggerFactory loggers)
     {
         var logger = loggers.CreateLogger(typeof(InteractionsEndpoint).FullName!);
@@ -81,11 +86,15 @@ internal static class InteractionsEndpoint
             catch (Exception ex) when (!context.RequestAborted.IsCancellationRequested)
             {
                 logger.LogError(ex, "Slack action {ActionId} failed; acknowledged anyway: {Message}", action.ActionId, ex.Message);
+                await replies.SendAsync(payload, action, Apology, context.RequestAborted);
             }
         }
 
         return Results.Ok();
     }
+
+    private static readonly CommandResponse Apology =
+        CommandResponse.From(SlackRenderer.Render(new NoticeMessage(NoticeKind.Failed)), CommandResponse.Ephemeral, replaceOriginal: false);
 
     private static string? Shorten(string? s) => s is { Length: > 100 } ? s[..100] + "…" : s;
 }

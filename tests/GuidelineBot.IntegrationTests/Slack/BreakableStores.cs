@@ -7,12 +7,14 @@ using Microsoft.Extensions.DependencyInjection;
 namespace GuidelineBot.IntegrationTests.Slack;
 
 /// <summary>
-/// The server's real feedback and onboarding stores, which fail like a locked database while <see cref="Broken"/> is
-/// set: for testing what the endpoints do when the store is down.
+/// The server's real feedback, onboarding and once stores, which fail like a locked database while <see cref="Broken"/>
+/// (feedback and onboarding) or <see cref="ClaimsBroken"/> (once) is set: for testing what the endpoints do when the
+/// store is down.
 /// </summary>
 public sealed class BreakableStores
 {
     private volatile bool _broken;
+    private volatile bool _claimsBroken;
 
     public bool Broken
     {
@@ -20,18 +22,27 @@ public sealed class BreakableStores
         set => _broken = value;
     }
 
-    /// <summary>Replaces <see cref="IFeedbackStore"/> and <see cref="IOnboardingStore"/> in the server's services.</summary>
+    public bool ClaimsBroken
+    {
+        get => _claimsBroken;
+        set => _claimsBroken = value;
+    }
+
+    /// <summary>Replaces <see cref="IFeedbackStore"/>, <see cref="IOnboardingStore"/> and <see cref="IOnceStore"/> in the server's services.</summary>
     public void Install(IServiceCollection services)
     {
         services.AddSingleton<IFeedbackStore>(sp => new Feedback(new SqlFeedbackStore(sp.GetRequiredService<StoreDatabase>()), this));
         services.AddSingleton<IOnboardingStore>(sp => new Onboarding(new SqlOnboardingStore(sp.GetRequiredService<StoreDatabase>()), this));
+        services.AddSingleton<IOnceStore>(sp => new Once(new SqlOnceStore(sp.GetRequiredService<StoreDatabase>()), this));
     }
+
+    private static SqliteException Down() => new("database is locked (test: the store is down)", 5);
 
     private void ThrowIfBroken()
     {
         if (_broken)
         {
-            throw new SqliteException("database is locked (test: the store is down)", 5);
+            throw Down();
         }
     }
 
@@ -70,5 +81,14 @@ public sealed class BreakableStores
 
         public Task<IReadOnlyList<OnboardingAcknowledgement>> ListAcknowledgementsAsync(CancellationToken cancellationToken) =>
             inner.ListAcknowledgementsAsync(cancellationToken);
+    }
+
+    private sealed class Once(IOnceStore inner, BreakableStores state) : IOnceStore
+    {
+        public Task<bool> TryClaimAsync(string scope, string key, DateTimeOffset now, TimeSpan? expiresAfter, CancellationToken cancellationToken) =>
+            state.ClaimsBroken ? throw Down() : inner.TryClaimAsync(scope, key, now, expiresAfter, cancellationToken);
+
+        public Task ReleaseAsync(string scope, string key, CancellationToken cancellationToken) =>
+            state.ClaimsBroken ? throw Down() : inner.ReleaseAsync(scope, key, cancellationToken);
     }
 }

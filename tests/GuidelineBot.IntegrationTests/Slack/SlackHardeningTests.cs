@@ -34,14 +34,16 @@ public sealed class BreakableSlackHost : IAsyncLifetime
 
 /// <summary>
 /// What Slack sees when the store fails inside a handler: an acknowledgement and an error in the log, never a 500; and
-/// an event whose handling failed is answered when Slack retries it.
+/// what the person sees: an apology, or the answer when only the record of handled events is down.
 /// </summary>
 public sealed class SlackHardeningTests(BreakableSlackHost host) : IClassFixture<BreakableSlackHost>, IDisposable
 {
-    public void Dispose() => host.Stores.Broken = false;
+    private const string Apology = "Sorry, something went wrong on my side — please try again in a minute.";
+
+    public void Dispose() => (host.Stores.Broken, host.Stores.ClaimsBroken) = (false, false);
 
     [Fact]
-    public async Task A_feedback_click_while_the_store_is_down_is_acknowledged_and_logged()
+    public async Task A_feedback_click_while_the_store_is_down_is_acknowledged_logged_and_apologised_for_to_the_clicker()
     {
         var user = SlackHost.NewId("U");
         using var command = await host.Client.SendAsync(Signed("/slack/commands",
@@ -50,12 +52,20 @@ public sealed class SlackHardeningTests(BreakableSlackHost host) : IClassFixture
             .GetProperty("elements")[1].GetProperty("value").GetString()!;
 
         host.Stores.Broken = true;
+        var reply = SlackHost.NewId("fb");
         using var response = await host.Client.SendAsync(Signed("/slack/interactions",
-            Interaction("feedback_helpful", value, host.Api.ResponseUrl(SlackHost.NewId("fb")), user: user), FormType, DateTimeOffset.UtcNow));
+            Interaction("feedback_helpful", value, host.Api.ResponseUrl(reply), user: user), FormType, DateTimeOffset.UtcNow));
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Contains(host.Factory.Logs.Entries, e => e.Level == LogLevel.Error && e.Message.Contains("feedback_helpful", StringComparison.Ordinal)
                                                         && e.Exception is Microsoft.Data.Sqlite.SqliteException);
+
+        // The clicker hears why nothing happened, only they see it, and the answer they clicked under stays as it was.
+        await Eventually.WaitUntilAsync(() => host.Api.ResponseUrlPosts(reply).Count == 1, "the apology is sent to the clicker");
+        var apology = host.Api.ResponseUrlPosts(reply)[0].Json;
+        Assert.Equal(Apology, apology.GetProperty("text").GetString());
+        Assert.Equal("ephemeral", apology.GetProperty("response_type").GetString());
+        Assert.False(apology.GetProperty("replace_original").GetBoolean());
         host.Stores.Broken = false;
         Assert.DoesNotContain(await host.Factory.FeedbackAsync(), f => f.UserId == user);
     }
@@ -75,7 +85,7 @@ public sealed class SlackHardeningTests(BreakableSlackHost host) : IClassFixture
     }
 
     [Fact]
-    public async Task An_event_whose_handling_failed_is_released_so_that_Slacks_retry_is_answered()
+    public async Task A_direct_message_while_the_store_is_down_gets_the_apology_in_the_dm_and_the_error_is_logged()
     {
         var channel = SlackHost.NewId("D");
         var eventId = SlackHost.NewId("Ev");
@@ -87,17 +97,39 @@ public sealed class SlackHardeningTests(BreakableSlackHost host) : IClassFixture
             Assert.Equal(HttpStatusCode.OK, first.StatusCode);
         }
 
-        await Eventually.WaitUntilAsync(() => host.Factory.Logs.Entries.Any(e => e.Level == LogLevel.Error && e.Message.Contains(eventId, StringComparison.Ordinal)),
-            "the failure is logged");
-        Assert.Empty(host.Api.PostsTo(channel));
+        // Slack has its 200 and sends the message no more: the person hears from the bot, and the error is in the log.
+        await Eventually.WaitUntilAsync(() => host.Api.PostsTo(channel).Count == 1, "the apology is posted");
+        Assert.Equal(Apology, host.Api.PostsTo(channel)[0].Json.GetProperty("text").GetString());
+        Assert.Contains(host.Factory.Logs.Entries, e => e.Level == LogLevel.Error && e.Message.Contains(eventId, StringComparison.Ordinal)
+                                                        && e.Exception is Microsoft.Data.Sqlite.SqliteException);
 
         host.Stores.Broken = false;
-        using (var retry = await host.Client.SendAsync(Signed("/slack/events", Event(eventId, dm), JsonType, DateTimeOffset.UtcNow, retryNum: 1)))
+        using (var next = await host.Client.SendAsync(Signed("/slack/events", Event(SlackHost.NewId("Ev"), dm with { ts = "5.2" }), JsonType, DateTimeOffset.UtcNow)))
         {
-            Assert.Equal(HttpStatusCode.OK, retry.StatusCode);
+            Assert.Equal(HttpStatusCode.OK, next.StatusCode);
         }
 
-        await Eventually.WaitUntilAsync(() => host.Api.PostsTo(channel).Count == 1, "the retry is answered");
+        await Eventually.WaitUntilAsync(() => host.Api.PostsTo(channel).Count == 2, "the next message is answered");
+        Assert.Contains(BlockKitText.All(host.Api.PostsTo(channel)[1].Json.GetProperty("blocks")), t => t.Contains("Source:", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task A_mention_is_answered_when_the_store_cannot_record_its_event_id_and_the_failure_is_a_warning()
+    {
+        var channel = SlackHost.NewId("C");
+        var eventId = SlackHost.NewId("Ev");
+        host.Stores.ClaimsBroken = true;
+        var mention = new { type = "app_mention", user = SlackHost.NewId("U"), text = "<@U0BOT> can I post photos of my class?", ts = "7.1", channel };
+        using (var response = await host.Client.SendAsync(Signed("/slack/events", Event(eventId, mention), JsonType, DateTimeOffset.UtcNow)))
+        {
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        }
+
+        await Eventually.WaitUntilAsync(() => host.Api.PostsTo(channel).Count == 1, "the mention is answered");
+        Assert.Contains("What can and can't I share on Social Media?", BlockKitText.All(host.Api.PostsTo(channel)[0].Json.GetProperty("blocks")));
+        Assert.Contains(host.Factory.Logs.Entries, e => e.Level == LogLevel.Warning && e.Message.Contains(eventId, StringComparison.Ordinal)
+                                                        && e.Message.Contains("answering it unrecorded", StringComparison.Ordinal));
+        Assert.DoesNotContain(host.Factory.Logs.Entries, e => e.Level >= LogLevel.Error && e.Message.Contains(eventId, StringComparison.Ordinal));
     }
 
     [Fact]
