@@ -1,3 +1,5 @@
+using System.Data.Common;
+using System.Net.Sockets;
 using System.Threading.Channels;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -11,8 +13,12 @@ namespace GuidelineBot.Core.Questions;
 /// when the queue is full, or once the writer has stopped, the write goes straight to the log as before, and the caller
 /// waits for it at most <see cref="InlineWriteBudget"/> (a store that does not answer must not hold an answer).
 /// <see cref="ListAsync"/> first waits for what was queued before it, so a report sees every question already answered
-/// (but for a write still going on past its caller's budget, which neither a report nor a stop waits for).
+/// (but for a write still going on past its caller's budget, which neither a report nor a stop waits for, and for what
+/// still waits for the store after <see cref="ListFlushBudget"/>).
 /// Stopping (host stop or disposal) writes everything still queued. A failed write is a warning, never a failed answer.
+/// While the store is unavailable (<see cref="IsUnavailable"/>: the database down or not answering) the loop keeps what
+/// it holds and tries again after <see cref="FirstRetryDelay"/>, doubling up to <see cref="MaxRetryDelay"/>, so an outage
+/// delays the log instead of emptying it; a stop during an outage writes nothing more and logs how many were lost.
 /// </summary>
 public sealed class QuestionLogWriter : IQuestionLog, IHostedService, IAsyncDisposable, IDisposable
 {
@@ -35,6 +41,15 @@ public sealed class QuestionLogWriter : IQuestionLog, IHostedService, IAsyncDisp
     /// </summary>
     public static readonly TimeSpan InlineWriteBudget = TimeSpan.FromSeconds(1);
 
+    /// <summary>The first wait before writing again to an unavailable store; each failure doubles it.</summary>
+    public static readonly TimeSpan FirstRetryDelay = TimeSpan.FromSeconds(1);
+
+    /// <summary>The longest wait between tries while the store stays unavailable.</summary>
+    public static readonly TimeSpan MaxRetryDelay = TimeSpan.FromMinutes(1);
+
+    /// <summary>How long a report waits for the questions queued before it (they wait while the store is unavailable).</summary>
+    public static readonly TimeSpan ListFlushBudget = TimeSpan.FromSeconds(5);
+
     private readonly IQuestionLog _inner;
     private readonly ILogger<QuestionLogWriter> _logger;
     private readonly TimeProvider _time;
@@ -45,6 +60,9 @@ public sealed class QuestionLogWriter : IQuestionLog, IHostedService, IAsyncDisp
     });
 
     private readonly Task _loop;
+
+    /// <summary>The store was unavailable at a stop: what is still queued is counted as lost, not tried one at a time.</summary>
+    private bool _lostAtStop;
 
     /// <summary>Completed by a stop or disposal: a batch window in progress ends at once.</summary>
     private readonly TaskCompletionSource _stopping = new(TaskCreationOptions.RunContinuationsAsynchronously);
@@ -101,7 +119,16 @@ public sealed class QuestionLogWriter : IQuestionLog, IHostedService, IAsyncDisp
 
     public async Task<IReadOnlyList<QuestionRecord>> ListAsync(DateTimeOffset? since, CancellationToken cancellationToken)
     {
-        await FlushAsync(cancellationToken);
+        try
+        {
+            await FlushAsync(cancellationToken).WaitAsync(ListFlushBudget, _time, cancellationToken);
+        }
+        catch (TimeoutException)
+        {
+            _logger.LogWarning("Question log: questions queued before a report are still waiting for the store after {Seconds} s; the report goes on without them",
+                ListFlushBudget.TotalSeconds);
+        }
+
         return await _inner.ListAsync(since, cancellationToken);
     }
 
@@ -183,7 +210,7 @@ public sealed class QuestionLogWriter : IQuestionLog, IHostedService, IAsyncDisp
                 await WriteAsync(batch, cancellationToken);
                 if (entry.FeedbackFor is { } id)
                 {
-                    await GuardAsync(() => _inner.RecordFeedbackAsync(id, entry.Helpful, cancellationToken), "feedback", id);
+                    await WriteWhileAvailableAsync(() => _inner.RecordFeedbackAsync(id, entry.Helpful, cancellationToken), "the feedback of " + id);
                 }
 
                 entry.Flushed?.TrySetResult();
@@ -211,34 +238,76 @@ public sealed class QuestionLogWriter : IQuestionLog, IHostedService, IAsyncDisp
             return;
         }
 
-        try
-        {
-            await _inner.RecordManyAsync(batch, cancellationToken);
-        }
-        catch (Exception ex) when (ex is not OutOfMemoryException)
+        if (await WriteWhileAvailableAsync(() => _inner.RecordManyAsync(batch, cancellationToken), $"{batch.Count} questions"))
         {
             // One bad record must not cost the others: write them one by one.
-            _logger.LogWarning(ex, "Question log: a batch of {Count} questions failed, writing them one by one: {Message}", batch.Count, ex.Message);
             foreach (var question in batch)
             {
-                await GuardAsync(() => _inner.RecordAsync(question, cancellationToken), "question", question.Id);
+                await WriteWhileAvailableAsync(() => _inner.RecordAsync(question, cancellationToken), "question " + question.Id);
             }
         }
 
         batch.Clear();
     }
 
-    private async Task GuardAsync(Func<Task> write, string what, string id)
+    /// <summary>
+    /// Runs <paramref name="write"/>, trying again while the store is unavailable (waits on the clock, ended by a stop). True
+    /// when it failed for another reason (logged as a warning), which the caller may deal with; false when it is written,
+    /// or lost to a stop during an outage (logged as an error).
+    /// </summary>
+    private async Task<bool> WriteWhileAvailableAsync(Func<Task> write, string what)
     {
-        try
+        var delay = FirstRetryDelay;
+        for (var tries = 1; ; tries++)
         {
-            await write();
-        }
-        catch (Exception ex) when (ex is not OutOfMemoryException)
-        {
-            _logger.LogWarning(ex, "Question log: the {What} of {QuestionId} was not recorded: {Message}", what, id, ex.Message);
+            if (_lostAtStop)
+            {
+                _logger.LogError("Question log: {What} not recorded: the store was unavailable when the server stopped", what);
+                return false;
+            }
+
+            try
+            {
+                await write();
+                if (tries > 1)
+                {
+                    _logger.LogInformation("Question log: the store is available again; {What} written at try {Tries}", what, tries);
+                }
+
+                return false;
+            }
+            catch (Exception ex) when (IsUnavailable(ex))
+            {
+                if (_stopping.Task.IsCompleted)
+                {
+                    _lostAtStop = true;
+                    _logger.LogError(ex, "Question log: the store is unavailable at stop ({Message})", ex.Message);
+                    continue;
+                }
+
+                _logger.LogWarning(ex, "Question log: the store is unavailable ({Message}); {What} and everything queued after wait, trying again in {Seconds} s",
+                    ex.Message, what, delay.TotalSeconds);
+                await Task.WhenAny(Task.Delay(delay, _time, CancellationToken.None), _stopping.Task);
+                delay = TimeSpan.FromTicks(Math.Min(delay.Ticks * 2, MaxRetryDelay.Ticks));
+            }
+            catch (Exception ex) when (ex is not OutOfMemoryException)
+            {
+                _logger.LogWarning(ex, "Question log: writing {What} failed: {Message}", what, ex.Message);
+                return true;
+            }
         }
     }
+
+    /// <summary>
+    /// A store that cannot be reached or does not answer (the driver says the error is transient, or it is a timeout or a
+    /// broken connection), as opposed to one that refuses a record.
+    /// </summary>
+    public static bool IsUnavailable(Exception exception) => exception switch
+    {
+        DbException db => db.IsTransient,
+        TimeoutException or IOException or SocketException => true,
+        _ => false,
+    };
 
     /// <summary>A question, a vote (<see cref="FeedbackFor"/>), or a flush marker (<see cref="Flushed"/>).</summary>
     private sealed record Entry(QuestionRecord? Question, string? FeedbackFor, bool Helpful, TaskCompletionSource? Flushed);

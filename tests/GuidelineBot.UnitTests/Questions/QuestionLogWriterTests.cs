@@ -1,7 +1,12 @@
 using System.Collections.Concurrent;
+using System.Data.Common;
 using GuidelineBot.Core.Questions;
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Logging.Testing;
 using Microsoft.Extensions.Time.Testing;
+using Npgsql;
 
 namespace GuidelineBot.UnitTests.Questions;
 
@@ -245,4 +250,198 @@ public sealed class QuestionLogWriterTests
         await writer.DisposeAsync();
         Assert.Equal(["a", "b"], log.Writes);
     }
+
+    /// <summary>A database that cannot be reached while <see cref="Down"/> is set; counts every try.</summary>
+    private sealed class OutageLog : IQuestionLog
+    {
+        private volatile bool _down = true;
+        private int _tries;
+
+        public bool Down
+        {
+            get => _down;
+            set => _down = value;
+        }
+
+        public int Tries => Volatile.Read(ref _tries);
+
+        public ConcurrentQueue<string> Writes { get; } = new();
+
+        public ConcurrentQueue<string> SingleWrites { get; } = new();
+
+        public Task RecordAsync(QuestionRecord question, CancellationToken cancellationToken)
+        {
+            ThrowIfDown();
+            SingleWrites.Enqueue(question.Id);
+            Writes.Enqueue(question.Id);
+            return Task.CompletedTask;
+        }
+
+        public Task RecordManyAsync(IReadOnlyList<QuestionRecord> questions, CancellationToken cancellationToken)
+        {
+            ThrowIfDown();
+            foreach (var question in questions)
+            {
+                Writes.Enqueue(question.Id);
+            }
+
+            return Task.CompletedTask;
+        }
+
+        public Task RecordFeedbackAsync(string questionId, bool helpful, CancellationToken cancellationToken)
+        {
+            ThrowIfDown();
+            Writes.Enqueue($"{questionId}:{(helpful ? "+" : "-")}");
+            return Task.CompletedTask;
+        }
+
+        public Task<IReadOnlyList<QuestionRecord>> ListAsync(DateTimeOffset? since, CancellationToken cancellationToken) =>
+            Task.FromResult<IReadOnlyList<QuestionRecord>>([.. Writes.Select(w => Question(w))]);
+
+        private void ThrowIfDown()
+        {
+            Interlocked.Increment(ref _tries);
+            if (_down)
+            {
+                throw new StoreDownException();
+            }
+        }
+    }
+
+    /// <summary>What a driver throws when the server cannot be reached: transient.</summary>
+    private sealed class StoreDownException() : DbException("the server does not answer (test)")
+    {
+        public override bool IsTransient => true;
+    }
+
+    /// <summary>Moves the fake clock in small steps until <paramref name="done"/> (the writer's loop runs on the thread pool).</summary>
+    private static async Task AdvanceUntilAsync(FakeTimeProvider clock, TimeSpan step, Func<bool> done, string what)
+    {
+        for (var deadline = DateTime.UtcNow.AddSeconds(10); !done(); await Task.Delay(10))
+        {
+            Assert.True(DateTime.UtcNow < deadline, "timed out waiting until " + what);
+            clock.Advance(step);
+        }
+    }
+
+    /// <summary>Lets the loop run (real time) and checks that <paramref name="tries"/> has not moved meanwhile.</summary>
+    private static async Task AssertNoNewTryAsync(OutageLog log, int tries)
+    {
+        await Task.Delay(200);
+        Assert.Equal(tries, log.Tries);
+    }
+
+    [Fact]
+    public async Task While_the_store_is_unavailable_the_queue_waits_backing_off_on_the_clock_and_is_written_in_order_once_it_is_back()
+    {
+        var log = new OutageLog();
+        var clock = new FakeTimeProvider();
+        var logger = new FakeLogger<QuestionLogWriter>();
+        await using var writer = new QuestionLogWriter(log, logger, clock);
+        await writer.RecordAsync(Question("a"), CancellationToken.None);
+        await writer.RecordAsync(Question("b"), CancellationToken.None);
+        await writer.RecordFeedbackAsync("a", helpful: true, CancellationToken.None);
+        await writer.RecordAsync(Question("c"), CancellationToken.None);
+
+        await AdvanceUntilAsync(clock, QuestionLogWriter.BatchWindow, () => log.Tries == 1, "the first try");
+        await AssertNoNewTryAsync(log, 1);
+
+        // Tries 2 and 3 come after 1 s and then 2 s on the writer's clock, not at once and not one question at a time.
+        clock.Advance(QuestionLogWriter.FirstRetryDelay - TimeSpan.FromMilliseconds(1));
+        await AssertNoNewTryAsync(log, 1);
+        await AdvanceUntilAsync(clock, TimeSpan.FromMilliseconds(1), () => log.Tries == 2, "the second try");
+        clock.Advance(2 * QuestionLogWriter.FirstRetryDelay - TimeSpan.FromMilliseconds(1));
+        await AssertNoNewTryAsync(log, 2);
+
+        log.Down = false;
+        await AdvanceUntilAsync(clock, TimeSpan.FromMilliseconds(1), () => log.Writes.Count == 4, "everything is written");
+
+        Assert.Equal(["a", "b", "a:+", "c"], log.Writes);
+        Assert.Empty(log.SingleWrites); // an outage is not a bad record: the batch waits whole
+        Assert.Equal(2, logger.Collector.GetSnapshot().Count(r => r.Level == LogLevel.Warning && r.Message.Contains("unavailable", StringComparison.Ordinal)));
+        Assert.Contains(logger.Collector.GetSnapshot(), r => r.Level == LogLevel.Information && r.Message.Contains("available again", StringComparison.Ordinal));
+        Assert.DoesNotContain(logger.Collector.GetSnapshot(), r => r.Level >= LogLevel.Error);
+    }
+
+    [Fact]
+    public async Task The_wait_between_tries_doubles_up_to_its_limit()
+    {
+        var log = new OutageLog();
+        var clock = new FakeTimeProvider();
+        await using var writer = new QuestionLogWriter(log, NullLogger<QuestionLogWriter>.Instance, clock);
+        await writer.RecordAsync(Question("a"), CancellationToken.None);
+        await AdvanceUntilAsync(clock, QuestionLogWriter.BatchWindow, () => log.Tries == 1, "the first try");
+
+        var delay = QuestionLogWriter.FirstRetryDelay;
+        for (var tries = 1; tries < 10; tries++)
+        {
+            clock.Advance(delay - TimeSpan.FromMilliseconds(1));
+            await AssertNoNewTryAsync(log, tries);
+            await AdvanceUntilAsync(clock, TimeSpan.FromMilliseconds(1), () => log.Tries == tries + 1, $"try {tries + 1}");
+            delay = delay * 2 < QuestionLogWriter.MaxRetryDelay ? delay * 2 : QuestionLogWriter.MaxRetryDelay;
+        }
+
+        Assert.Equal(QuestionLogWriter.MaxRetryDelay, delay);
+    }
+
+    [Fact]
+    public async Task A_stop_during_an_outage_ends_without_waiting_for_the_store_and_logs_what_was_lost()
+    {
+        var log = new OutageLog();
+        var clock = new FakeTimeProvider();
+        var logger = new FakeLogger<QuestionLogWriter>();
+        var writer = new QuestionLogWriter(log, logger, clock);
+        for (var i = 0; i < QuestionLogWriter.MaxBatch + 5; i++)
+        {
+            await writer.RecordAsync(Question($"q{i}"), CancellationToken.None);
+        }
+
+        await writer.RecordFeedbackAsync("q0", helpful: false, CancellationToken.None);
+        await AdvanceUntilAsync(clock, QuestionLogWriter.BatchWindow, () => log.Tries >= 1, "the first try");
+
+        // The clock never moves again: a stop that waited for the next try, or tried each question alone, would not end.
+        await writer.DisposeAsync().AsTask().WaitAsync(TimeSpan.FromSeconds(10));
+
+        Assert.Empty(log.Writes);
+        Assert.InRange(log.Tries, 2, 3); // the first try, and at most one more at the stop: nothing one at a time
+        var errors = logger.Collector.GetSnapshot().Where(r => r.Level == LogLevel.Error).Select(r => r.Message).ToList();
+        Assert.Contains(errors, m => m.Contains("unavailable at stop", StringComparison.Ordinal));
+        Assert.Contains(errors, m => m.Contains("256 questions not recorded", StringComparison.Ordinal));
+        Assert.Contains(errors, m => m.Contains("5 questions not recorded", StringComparison.Ordinal));
+        Assert.Contains(errors, m => m.Contains("the feedback of q0 not recorded", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task A_report_during_an_outage_waits_for_the_queue_at_most_its_budget()
+    {
+        var log = new OutageLog();
+        var clock = new FakeTimeProvider();
+        await using var writer = new QuestionLogWriter(log, NullLogger<QuestionLogWriter>.Instance, clock);
+        await writer.RecordAsync(Question("a"), CancellationToken.None);
+        await AdvanceUntilAsync(clock, QuestionLogWriter.BatchWindow, () => log.Tries == 1, "the first try");
+
+        var listed = writer.ListAsync(null, CancellationToken.None);
+        clock.Advance(QuestionLogWriter.ListFlushBudget - TimeSpan.FromMilliseconds(1));
+        await Task.Delay(200);
+        Assert.False(listed.IsCompleted);
+        clock.Advance(TimeSpan.FromMilliseconds(1));
+        Assert.Empty(await listed.WaitAsync(TimeSpan.FromSeconds(10)));
+    }
+
+    public static TheoryData<Exception, bool> Failures => new()
+    {
+        { new StoreDownException(), true },
+        { new NpgsqlException("Exception while reading from stream", new TimeoutException()), true },
+        { new NpgsqlException("Failed to connect", new System.Net.Sockets.SocketException(111)), true },
+        { new TimeoutException(), true },
+        { new IOException("connection reset"), true },
+        { new SqliteException("UNIQUE constraint failed", 19), false },
+        { new PostgresException("value too long", "ERROR", "ERROR", "22001"), false },
+        { new InvalidOperationException("disk full"), false },
+    };
+
+    [Theory]
+    [MemberData(nameof(Failures))]
+    public void A_store_that_cannot_be_reached_is_told_apart_from_one_that_refuses_a_record(Exception failure, bool unavailable) =>
+        Assert.Equal(unavailable, QuestionLogWriter.IsUnavailable(failure));
 }
