@@ -8,7 +8,8 @@ namespace GuidelineBot.Storage;
 /// <summary>
 /// A minute after start and then once a day (on the <see cref="TimeProvider"/>'s clock), deletes what is older than
 /// <c>Storage:RetentionDays</c>: the first purge, which may be long after a long stop, never competes with the start
-/// and its first answers. A failed purge is logged and tried again the next day; it never stops the server.
+/// and its first answers. A failed purge (the store down) is logged and tried again after <see cref="FirstRetryDelay"/>,
+/// doubling up to <see cref="MaxRetryDelay"/>, until it succeeds; it never stops the server.
 /// </summary>
 internal sealed class StoreRetentionService(
     IStoreRetention retention,
@@ -20,6 +21,12 @@ internal sealed class StoreRetentionService(
 
     /// <summary>How long after start the first purge runs.</summary>
     public static readonly TimeSpan StartDelay = TimeSpan.FromMinutes(1);
+
+    /// <summary>The first wait before a failed purge is tried again; each failure doubles it.</summary>
+    public static readonly TimeSpan FirstRetryDelay = TimeSpan.FromMinutes(5);
+
+    /// <summary>The longest wait between tries of a failing purge.</summary>
+    public static readonly TimeSpan MaxRetryDelay = TimeSpan.FromHours(1);
 
     /// <summary>The wait for the first purge, from <see cref="StartAsync"/> on.</summary>
     private PeriodicTimer? _first;
@@ -47,10 +54,21 @@ internal sealed class StoreRetentionService(
             }
         }
 
+        // The daily timer runs from here on, whatever a purge takes: a purge tried again for hours keeps the daily rhythm.
         using var timer = new PeriodicTimer(Interval, time);
         do
         {
-            await PurgeAsync(stoppingToken);
+            for (var delay = FirstRetryDelay; !await PurgeAsync(delay, stoppingToken); delay = TimeSpan.FromTicks(Math.Min(delay.Ticks * 2, MaxRetryDelay.Ticks)))
+            {
+                try
+                {
+                    await Task.Delay(delay, time, stoppingToken);
+                }
+                catch (OperationCanceledException)
+                {
+                    return;
+                }
+            }
         }
         while (await WaitAsync(timer, stoppingToken));
     }
@@ -67,7 +85,8 @@ internal sealed class StoreRetentionService(
         }
     }
 
-    private async Task PurgeAsync(CancellationToken stoppingToken)
+    /// <summary>True when the purge is done (or the server is stopping); false when it failed and is tried again after <paramref name="retryIn"/>.</summary>
+    private async Task<bool> PurgeAsync(TimeSpan retryIn, CancellationToken stoppingToken)
     {
         var now = time.GetUtcNow();
         var days = options.Value.RetentionDays;
@@ -76,14 +95,17 @@ internal sealed class StoreRetentionService(
             var deleted = await retention.PurgeAsync(now - TimeSpan.FromDays(days), now, stoppingToken);
             logger.LogInformation("Store retention ({Days} days): deleted {Deleted}", days,
                 string.Join(", ", deleted.Select(d => $"{d.Value} from {d.Key}")));
+            return true;
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
         {
             // Stopping: the next start purges.
+            return true;
         }
         catch (Exception ex)
         {
-            logger.LogError(ex, "Store retention purge failed; trying again in {Interval}: {Message}", Interval, ex.Message);
+            logger.LogError(ex, "Store retention purge failed; trying again in {Delay}: {Message}", retryIn, ex.Message);
+            return false;
         }
     }
 }
