@@ -14,7 +14,7 @@ using Microsoft.Extensions.Time.Testing;
 namespace GuidelineBot.UnitTests.Slack;
 
 /// <summary>The Slack experts' channel against a scripted Web API: membership pages and cache, posts, failures.</summary>
-public sealed class SlackExpertChannelTests : IDisposable
+public sealed class SlackExpertChannelTests
 {
     private const string ExpertsChannel = "C0EXPERTS";
 
@@ -31,8 +31,6 @@ public sealed class SlackExpertChannelTests : IDisposable
         _members = new SlackExpertMembers(Options.Create(_experts), _clock);
         _channel = new SlackExpertChannel(api, _members, Options.Create(_experts));
     }
-
-    public void Dispose() => _members.Dispose();
 
     [Fact]
     public async Task Membership_reads_every_page_then_is_cached_until_the_configured_seconds_pass()
@@ -53,6 +51,35 @@ public sealed class SlackExpertChannelTests : IDisposable
         Assert.True(await _channel.IsMemberAsync("U9", default));
         Assert.False(await _channel.IsMemberAsync("U1", default));
         Assert.Equal(4, _slack.Calls("conversations.members"));
+    }
+
+    [Fact]
+    public async Task A_click_waits_for_an_uncached_lookup_at_most_its_budget_and_the_lookup_goes_on_for_the_next_click()
+    {
+        _slack.Members = ["U1", "U2", "U3"];
+        var slow = new TaskCompletionSource();
+        _slack.Hold = slow.Task;
+
+        var first = _channel.IsMemberAsync("U1", default);
+        var second = _channel.IsMemberAsync("U3", default); // a click meanwhile shares the lookup
+        await Task.Delay(100);
+        Assert.False(first.IsCompleted);
+        _clock.Advance(SlackExpertMembers.LookupBudget - TimeSpan.FromMilliseconds(1));
+        await Task.Delay(100);
+        Assert.False(first.IsCompleted);
+
+        _clock.Advance(TimeSpan.FromMilliseconds(1));
+        var late = await Assert.ThrowsAsync<SlackApiException>(() => first.WaitAsync(TimeSpan.FromSeconds(5)));
+        Assert.Contains("not read within 1 s", late.Message, StringComparison.Ordinal);
+        await Assert.ThrowsAsync<SlackApiException>(() => second.WaitAsync(TimeSpan.FromSeconds(5)));
+        Assert.Equal(1, _slack.Calls("conversations.members"));
+
+        // Slack answers after all: the lookup the clicks gave up on finishes and fills the cache.
+        var third = _channel.IsMemberAsync("U3", default);
+        slow.SetResult();
+        Assert.True(await third.WaitAsync(TimeSpan.FromSeconds(5)));
+        Assert.False(await _channel.IsMemberAsync("U9", default));
+        Assert.Equal(2, _slack.Calls("conversations.members")); // both pages, read once
     }
 
     [Fact]
@@ -122,13 +149,31 @@ public sealed class SlackExpertChannelTests : IDisposable
 
         public string? Fail { get; set; }
 
-        public int Calls(string method) => Requests.Count(r => r.Method == method);
+        /// <summary>While not completed, <c>conversations.members</c> does not answer (a slow Slack).</summary>
+        public Task Hold { get; set; } = Task.CompletedTask;
+
+        public int Calls(string method)
+        {
+            lock (Requests)
+            {
+                return Requests.Count(r => r.Method == method);
+            }
+        }
 
         protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
         {
             var method = request.RequestUri!.Segments[^1];
             var body = request.Content is null ? "" : await request.Content.ReadAsStringAsync(cancellationToken);
-            Requests.Add(new Recorded(method, body));
+            lock (Requests)
+            {
+                Requests.Add(new Recorded(method, body));
+            }
+
+            if (method == "conversations.members")
+            {
+                await Hold.WaitAsync(cancellationToken);
+            }
+
             var json = method == Fail ? """{"ok":false,"error":"channel_not_found"}""" : method switch
             {
                 "conversations.members" => MembersPage(QueryHelpers.ParseQuery(body).TryGetValue("cursor", out var c) ? int.Parse(c.ToString()) : 0),
