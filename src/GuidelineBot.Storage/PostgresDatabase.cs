@@ -24,6 +24,13 @@ public sealed class PostgresDatabase : StoreDatabase
 
     public override StorageProvider Provider => StorageProvider.Postgres;
 
+    /// <summary>
+    /// What Npgsql calls transient (a connection that failed or timed out, the server shutting down or refusing
+    /// connections), but for a serialization failure or a deadlock, where the work itself lost and the server is fine.
+    /// </summary>
+    private protected override bool IsDriverUnavailable(Exception exception) =>
+        exception is NpgsqlException { IsTransient: true } and not PostgresException { SqlState: PostgresErrorCodes.SerializationFailure or PostgresErrorCodes.DeadlockDetected };
+
     public override string Describe() => _description;
 
     public override async Task<DbConnection> OpenAsync(CancellationToken cancellationToken) =>

@@ -1,4 +1,5 @@
 using GuidelineBot.Core.Questions;
+using GuidelineBot.Core.Storage;
 
 namespace GuidelineBot.Storage;
 
@@ -11,8 +12,11 @@ public sealed class SqlQuestionLog(StoreDatabase database) : IQuestionLog
 {
     public Task RecordAsync(QuestionRecord question, CancellationToken cancellationToken) => RecordManyAsync([question], cancellationToken);
 
-    /// <summary>All in one transaction: one commit (one disk flush on SQLite) for the batch.</summary>
-    public async Task RecordManyAsync(IReadOnlyList<QuestionRecord> questions, CancellationToken cancellationToken)
+    /// <summary>
+    /// All in one transaction: one commit (one disk flush on SQLite) for the batch. A database that cannot be reached throws
+    /// <see cref="StoreUnavailableException"/>, so that <see cref="QuestionLogWriter"/> keeps the batch for later.
+    /// </summary>
+    public Task RecordManyAsync(IReadOnlyList<QuestionRecord> questions, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(questions);
         foreach (var question in questions)
@@ -21,6 +25,17 @@ public sealed class SqlQuestionLog(StoreDatabase database) : IQuestionLog
             ArgumentException.ThrowIfNullOrEmpty(question.Id);
         }
 
+        return database.WhileAvailableAsync(() => InsertAsync(questions, cancellationToken));
+    }
+
+    public Task RecordFeedbackAsync(string questionId, bool helpful, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(questionId);
+        return database.WhileAvailableAsync(() => UpdateHelpfulAsync(questionId, helpful, cancellationToken));
+    }
+
+    private async Task InsertAsync(IReadOnlyList<QuestionRecord> questions, CancellationToken cancellationToken)
+    {
         await using var connection = await database.OpenMigratedAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
         // One command for the batch: its statement is parsed once (SQLite keeps it prepared while the text is the same).
@@ -51,9 +66,8 @@ public sealed class SqlQuestionLog(StoreDatabase database) : IQuestionLog
         await transaction.CommitAsync(cancellationToken);
     }
 
-    public async Task RecordFeedbackAsync(string questionId, bool helpful, CancellationToken cancellationToken)
+    private async Task UpdateHelpfulAsync(string questionId, bool helpful, CancellationToken cancellationToken)
     {
-        ArgumentException.ThrowIfNullOrEmpty(questionId);
         await using var connection = await database.OpenMigratedAsync(cancellationToken);
         await using var command = connection.CreateCommand();
         command.CommandText = "UPDATE question_log SET helpful = @helpful WHERE id = @id";

@@ -2,6 +2,7 @@ using System.Data.Common;
 using System.Globalization;
 using GuidelineBot.Storage.Migrations;
 using Microsoft.Data.Sqlite;
+using static SQLitePCL.raw;
 
 namespace GuidelineBot.Storage;
 
@@ -80,6 +81,10 @@ public sealed class SqliteDatabase : StoreDatabase
         Task.CompletedTask;
 
     // Fixed-width UTC text: sorts and compares like the instant it stands for.
+    /// <summary>Busy or locked past the busy timeout, a disk I/O error, a full disk, or a file that cannot be opened.</summary>
+    private protected override bool IsDriverUnavailable(Exception exception) =>
+        exception is SqliteException { SqliteErrorCode: SQLITE_BUSY or SQLITE_LOCKED or SQLITE_IOERR or SQLITE_FULL or SQLITE_CANTOPEN };
+
     internal override void AddTime(DbCommand command, string name, DateTimeOffset? value) =>
         Add(command, name, value?.UtcDateTime.ToString(TimeFormat, CultureInfo.InvariantCulture));
 

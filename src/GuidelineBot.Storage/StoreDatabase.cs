@@ -1,4 +1,5 @@
 using System.Data.Common;
+using GuidelineBot.Core.Storage;
 using GuidelineBot.Storage.Migrations;
 
 namespace GuidelineBot.Storage;
@@ -30,6 +31,33 @@ public abstract class StoreDatabase : IAsyncDisposable, IDisposable
 
     /// <summary>Adds a UTC timestamp parameter in the provider's column type.</summary>
     internal abstract void AddTime(DbCommand command, string name, DateTimeOffset? value);
+
+    /// <summary>
+    /// True when <paramref name="exception"/> says the database could not be reached or did not answer (a timeout, a broken
+    /// connection, or the driver's own word for it), so the same work can succeed later; false when the work itself was
+    /// refused (a constraint, a bad value, a bug).
+    /// </summary>
+    public bool IsUnavailable(Exception exception) =>
+        exception is TimeoutException or IOException or System.Net.Sockets.SocketException || IsDriverUnavailable(exception);
+
+    /// <summary>The driver's errors that mean "not now" (see <see cref="IsUnavailable"/>).</summary>
+    private protected abstract bool IsDriverUnavailable(Exception exception);
+
+    /// <summary>
+    /// <paramref name="work"/>, with an error that means the database is unavailable (<see cref="IsUnavailable"/>) thrown as
+    /// a <see cref="StoreUnavailableException"/>, which callers outside Storage can tell apart.
+    /// </summary>
+    internal async Task WhileAvailableAsync(Func<Task> work)
+    {
+        try
+        {
+            await work();
+        }
+        catch (Exception ex) when (ex is not StoreUnavailableException && IsUnavailable(ex))
+        {
+            throw new StoreUnavailableException($"{Describe()} is unavailable: {ex.Message}", ex);
+        }
+    }
 
     internal abstract DateTimeOffset ReadTime(DbDataReader reader, int ordinal);
 

@@ -1,6 +1,6 @@
-using System.Data.Common;
 using System.Net.Sockets;
 using System.Threading.Channels;
+using GuidelineBot.Core.Storage;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 
@@ -61,8 +61,14 @@ public sealed class QuestionLogWriter : IQuestionLog, IHostedService, IAsyncDisp
 
     private readonly Task _loop;
 
-    /// <summary>The store was unavailable at a stop: what is still queued is counted as lost, not tried one at a time.</summary>
-    private bool _lostAtStop;
+    /// <summary>
+    /// The store was unavailable at a stop (this error said so): what is still queued is counted as lost, not tried, and
+    /// logged once when the loop ends.
+    /// </summary>
+    private Exception? _lostAtStop;
+
+    private int _lostQuestions;
+    private int _lostVotes;
 
     /// <summary>Completed by a stop or disposal: a batch window in progress ends at once.</summary>
     private readonly TaskCompletionSource _stopping = new(TaskCreationOptions.RunContinuationsAsynchronously);
@@ -132,7 +138,10 @@ public sealed class QuestionLogWriter : IQuestionLog, IHostedService, IAsyncDisp
         return await _inner.ListAsync(since, cancellationToken);
     }
 
-    /// <summary>Completes when every write queued before the call is written (or has failed and been logged).</summary>
+    /// <summary>
+    /// Completes when every write queued before the call is written, has failed and been logged, or is lost to a stop; while
+    /// the store is unavailable that is when it answers again.
+    /// </summary>
     public async Task FlushAsync(CancellationToken cancellationToken)
     {
         var done = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
@@ -210,7 +219,8 @@ public sealed class QuestionLogWriter : IQuestionLog, IHostedService, IAsyncDisp
                 await WriteAsync(batch, cancellationToken);
                 if (entry.FeedbackFor is { } id)
                 {
-                    await WriteWhileAvailableAsync(() => _inner.RecordFeedbackAsync(id, entry.Helpful, cancellationToken), "the feedback of " + id);
+                    await WriteWhileAvailableAsync(() => _inner.RecordFeedbackAsync(id, entry.Helpful, cancellationToken), "the feedback of " + id, 0, 1,
+                        cancellationToken);
                 }
 
                 entry.Flushed?.TrySetResult();
@@ -218,11 +228,27 @@ public sealed class QuestionLogWriter : IQuestionLog, IHostedService, IAsyncDisp
 
             await WriteAsync(batch, cancellationToken);
         }
+
+        if (_lostAtStop is { } outage)
+        {
+            _logger.LogError(outage, "Question log: the store was unavailable when the server stopped ({Message}); not recorded: {Questions} questions, {Votes} votes",
+                outage.Message, _lostQuestions, _lostVotes);
+        }
     }
 
     /// <summary>Lets the next questions gather for <see cref="BatchWindow"/>; a stop ends the wait.</summary>
-    private Task GatherAsync(CancellationToken cancellationToken) =>
-        Task.WhenAny(Task.Delay(BatchWindow, _time, cancellationToken), _stopping.Task);
+    private Task GatherAsync(CancellationToken cancellationToken) => PauseAsync(BatchWindow, cancellationToken);
+
+    /// <summary>Waits <paramref name="delay"/> on the clock; a stop ends the wait (and its timer) at once.</summary>
+    private async Task PauseAsync(TimeSpan delay, CancellationToken cancellationToken)
+    {
+        using var stopped = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        var wait = Task.Delay(delay, _time, stopped.Token);
+        if (await Task.WhenAny(wait, _stopping.Task) != wait)
+        {
+            await stopped.CancelAsync();
+        }
+    }
 
     /// <summary>Later writes go straight to the log; the loop writes what is queued without waiting for a window.</summary>
     private void Complete()
@@ -238,12 +264,12 @@ public sealed class QuestionLogWriter : IQuestionLog, IHostedService, IAsyncDisp
             return;
         }
 
-        if (await WriteWhileAvailableAsync(() => _inner.RecordManyAsync(batch, cancellationToken), $"{batch.Count} questions"))
+        if (await WriteWhileAvailableAsync(() => _inner.RecordManyAsync(batch, cancellationToken), $"{batch.Count} questions", batch.Count, 0, cancellationToken))
         {
             // One bad record must not cost the others: write them one by one.
             foreach (var question in batch)
             {
-                await WriteWhileAvailableAsync(() => _inner.RecordAsync(question, cancellationToken), "question " + question.Id);
+                await WriteWhileAvailableAsync(() => _inner.RecordAsync(question, cancellationToken), "question " + question.Id, 1, 0, cancellationToken);
             }
         }
 
@@ -251,21 +277,16 @@ public sealed class QuestionLogWriter : IQuestionLog, IHostedService, IAsyncDisp
     }
 
     /// <summary>
-    /// Runs <paramref name="write"/>, trying again while the store is unavailable (waits on the clock, ended by a stop). True
-    /// when it failed for another reason (logged as a warning), which the caller may deal with; false when it is written,
-    /// or lost to a stop during an outage (logged as an error).
+    /// Runs <paramref name="write"/> (of <paramref name="questions"/> questions and <paramref name="votes"/> votes), trying
+    /// again while the store is unavailable (waits on the clock; a stop ends them, and what is left counts as lost). True
+    /// when it failed for another reason (logged as a warning), which the caller may deal with; false when it is written
+    /// or lost.
     /// </summary>
-    private async Task<bool> WriteWhileAvailableAsync(Func<Task> write, string what)
+    private async Task<bool> WriteWhileAvailableAsync(Func<Task> write, string what, int questions, int votes, CancellationToken cancellationToken)
     {
         var delay = FirstRetryDelay;
-        for (var tries = 1; ; tries++)
+        for (var tries = 1; _lostAtStop is null; tries++)
         {
-            if (_lostAtStop)
-            {
-                _logger.LogError("Question log: {What} not recorded: the store was unavailable when the server stopped", what);
-                return false;
-            }
-
             try
             {
                 await write();
@@ -278,17 +299,19 @@ public sealed class QuestionLogWriter : IQuestionLog, IHostedService, IAsyncDisp
             }
             catch (Exception ex) when (IsUnavailable(ex))
             {
-                if (_stopping.Task.IsCompleted)
+                if (!_stopping.Task.IsCompleted)
                 {
-                    _lostAtStop = true;
-                    _logger.LogError(ex, "Question log: the store is unavailable at stop ({Message})", ex.Message);
-                    continue;
+                    _logger.LogWarning(ex, "Question log: the store is unavailable ({Message}); {What} and everything queued after wait, trying again in {Seconds} s",
+                        ex.Message, what, delay.TotalSeconds);
+                    await PauseAsync(delay, cancellationToken);
+                    delay = TimeSpan.FromTicks(Math.Min(delay.Ticks * 2, MaxRetryDelay.Ticks));
                 }
 
-                _logger.LogWarning(ex, "Question log: the store is unavailable ({Message}); {What} and everything queued after wait, trying again in {Seconds} s",
-                    ex.Message, what, delay.TotalSeconds);
-                await Task.WhenAny(Task.Delay(delay, _time, CancellationToken.None), _stopping.Task);
-                delay = TimeSpan.FromTicks(Math.Min(delay.Ticks * 2, MaxRetryDelay.Ticks));
+                // A stop during an outage tries no more: a database that does not answer would hold it for the driver's timeout.
+                if (_stopping.Task.IsCompleted)
+                {
+                    _lostAtStop = ex;
+                }
             }
             catch (Exception ex) when (ex is not OutOfMemoryException)
             {
@@ -296,18 +319,18 @@ public sealed class QuestionLogWriter : IQuestionLog, IHostedService, IAsyncDisp
                 return true;
             }
         }
+
+        _lostQuestions += questions;
+        _lostVotes += votes;
+        return false;
     }
 
     /// <summary>
-    /// A store that cannot be reached or does not answer (the driver says the error is transient, or it is a timeout or a
-    /// broken connection), as opposed to one that refuses a record.
+    /// A store that cannot be reached or does not answer (<see cref="StoreUnavailableException"/>, or a timeout or a broken
+    /// connection), as opposed to one that refuses a record.
     /// </summary>
-    public static bool IsUnavailable(Exception exception) => exception switch
-    {
-        DbException db => db.IsTransient,
-        TimeoutException or IOException or SocketException => true,
-        _ => false,
-    };
+    public static bool IsUnavailable(Exception exception) =>
+        exception is StoreUnavailableException or TimeoutException or IOException or SocketException;
 
     /// <summary>A question, a vote (<see cref="FeedbackFor"/>), or a flush marker (<see cref="Flushed"/>).</summary>
     private sealed record Entry(QuestionRecord? Question, string? FeedbackFor, bool Helpful, TaskCompletionSource? Flushed);

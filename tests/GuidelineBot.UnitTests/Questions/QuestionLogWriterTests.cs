@@ -1,7 +1,6 @@
 using System.Collections.Concurrent;
-using System.Data.Common;
 using GuidelineBot.Core.Questions;
-using Microsoft.Data.Sqlite;
+using GuidelineBot.Core.Storage;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Logging.Testing;
@@ -303,24 +302,30 @@ public sealed class QuestionLogWriterTests
             Interlocked.Increment(ref _tries);
             if (_down)
             {
-                throw new StoreDownException();
+                throw new StoreUnavailableException("the store is unavailable (test)", new TimeoutException());
             }
         }
     }
 
-    /// <summary>What a driver throws when the server cannot be reached: transient.</summary>
-    private sealed class StoreDownException() : DbException("the server does not answer (test)")
+    /// <summary>A fake clock that counts the timers made on it, so a test moves it only once the writer waits on it.</summary>
+    private sealed class CountingClock : FakeTimeProvider
     {
-        public override bool IsTransient => true;
+        private int _timers;
+
+        public int Timers => Volatile.Read(ref _timers);
+
+        public override ITimer CreateTimer(TimerCallback callback, object? state, TimeSpan dueTime, TimeSpan period)
+        {
+            Interlocked.Increment(ref _timers);
+            return base.CreateTimer(callback, state, dueTime, period);
+        }
     }
 
-    /// <summary>Moves the fake clock in small steps until <paramref name="done"/> (the writer's loop runs on the thread pool).</summary>
-    private static async Task AdvanceUntilAsync(FakeTimeProvider clock, TimeSpan step, Func<bool> done, string what)
+    private static async Task UntilAsync(Func<bool> done, string what)
     {
-        for (var deadline = DateTime.UtcNow.AddSeconds(10); !done(); await Task.Delay(10))
+        for (var deadline = DateTime.UtcNow.AddSeconds(10); !done(); await Task.Delay(5))
         {
             Assert.True(DateTime.UtcNow < deadline, "timed out waiting until " + what);
-            clock.Advance(step);
         }
     }
 
@@ -331,30 +336,41 @@ public sealed class QuestionLogWriterTests
         Assert.Equal(tries, log.Tries);
     }
 
+    /// <summary>
+    /// Lets the writer make its first try (a failure, the store being down): returns once it waits to try again. (Fewer than
+    /// <see cref="QuestionLogWriter.MaxBatch"/> questions queued: the writer first waits its batch window.)
+    /// </summary>
+    private static async Task FirstTryAsync(CountingClock clock, OutageLog log)
+    {
+        await UntilAsync(() => clock.Timers == 1, "the batch window");
+        clock.Advance(QuestionLogWriter.BatchWindow);
+        await UntilAsync(() => log.Tries == 1 && clock.Timers == 2, "the first try and its wait");
+    }
+
     [Fact]
     public async Task While_the_store_is_unavailable_the_queue_waits_backing_off_on_the_clock_and_is_written_in_order_once_it_is_back()
     {
         var log = new OutageLog();
-        var clock = new FakeTimeProvider();
+        var clock = new CountingClock();
         var logger = new FakeLogger<QuestionLogWriter>();
         await using var writer = new QuestionLogWriter(log, logger, clock);
         await writer.RecordAsync(Question("a"), CancellationToken.None);
         await writer.RecordAsync(Question("b"), CancellationToken.None);
         await writer.RecordFeedbackAsync("a", helpful: true, CancellationToken.None);
         await writer.RecordAsync(Question("c"), CancellationToken.None);
-
-        await AdvanceUntilAsync(clock, QuestionLogWriter.BatchWindow, () => log.Tries == 1, "the first try");
-        await AssertNoNewTryAsync(log, 1);
+        await FirstTryAsync(clock, log);
 
         // Tries 2 and 3 come after 1 s and then 2 s on the writer's clock, not at once and not one question at a time.
         clock.Advance(QuestionLogWriter.FirstRetryDelay - TimeSpan.FromMilliseconds(1));
         await AssertNoNewTryAsync(log, 1);
-        await AdvanceUntilAsync(clock, TimeSpan.FromMilliseconds(1), () => log.Tries == 2, "the second try");
+        clock.Advance(TimeSpan.FromMilliseconds(1));
+        await UntilAsync(() => log.Tries == 2 && clock.Timers == 3, "the second try and its wait");
         clock.Advance(2 * QuestionLogWriter.FirstRetryDelay - TimeSpan.FromMilliseconds(1));
         await AssertNoNewTryAsync(log, 2);
 
         log.Down = false;
-        await AdvanceUntilAsync(clock, TimeSpan.FromMilliseconds(1), () => log.Writes.Count == 4, "everything is written");
+        clock.Advance(TimeSpan.FromMilliseconds(1));
+        await UntilAsync(() => log.Writes.Count == 4, "everything is written");
 
         Assert.Equal(["a", "b", "a:+", "c"], log.Writes);
         Assert.Empty(log.SingleWrites); // an outage is not a bad record: the batch waits whole
@@ -367,17 +383,19 @@ public sealed class QuestionLogWriterTests
     public async Task The_wait_between_tries_doubles_up_to_its_limit()
     {
         var log = new OutageLog();
-        var clock = new FakeTimeProvider();
+        var clock = new CountingClock();
         await using var writer = new QuestionLogWriter(log, NullLogger<QuestionLogWriter>.Instance, clock);
         await writer.RecordAsync(Question("a"), CancellationToken.None);
-        await AdvanceUntilAsync(clock, QuestionLogWriter.BatchWindow, () => log.Tries == 1, "the first try");
+        await FirstTryAsync(clock, log);
 
         var delay = QuestionLogWriter.FirstRetryDelay;
         for (var tries = 1; tries < 10; tries++)
         {
             clock.Advance(delay - TimeSpan.FromMilliseconds(1));
             await AssertNoNewTryAsync(log, tries);
-            await AdvanceUntilAsync(clock, TimeSpan.FromMilliseconds(1), () => log.Tries == tries + 1, $"try {tries + 1}");
+            clock.Advance(TimeSpan.FromMilliseconds(1));
+            var next = tries + 1;
+            await UntilAsync(() => log.Tries == next && clock.Timers == next + 1, $"try {next} and its wait");
             delay = delay * 2 < QuestionLogWriter.MaxRetryDelay ? delay * 2 : QuestionLogWriter.MaxRetryDelay;
         }
 
@@ -385,42 +403,42 @@ public sealed class QuestionLogWriterTests
     }
 
     [Fact]
-    public async Task A_stop_during_an_outage_ends_without_waiting_for_the_store_and_logs_what_was_lost()
+    public async Task A_stop_during_an_outage_tries_no_more_and_logs_once_what_was_lost()
     {
         var log = new OutageLog();
-        var clock = new FakeTimeProvider();
+        var clock = new CountingClock();
         var logger = new FakeLogger<QuestionLogWriter>();
         var writer = new QuestionLogWriter(log, logger, clock);
-        for (var i = 0; i < QuestionLogWriter.MaxBatch + 5; i++)
+        await writer.RecordAsync(Question("q0"), CancellationToken.None);
+        await writer.RecordFeedbackAsync("q0", helpful: false, CancellationToken.None);
+        for (var i = 1; i < 10; i++)
         {
             await writer.RecordAsync(Question($"q{i}"), CancellationToken.None);
         }
 
-        await writer.RecordFeedbackAsync("q0", helpful: false, CancellationToken.None);
-        await AdvanceUntilAsync(clock, QuestionLogWriter.BatchWindow, () => log.Tries >= 1, "the first try");
+        await FirstTryAsync(clock, log);
 
-        // The clock never moves again: a stop that waited for the next try, or tried each question alone, would not end.
+        // The clock never moves again: a stop that waited for the next try would not end.
         await writer.DisposeAsync().AsTask().WaitAsync(TimeSpan.FromSeconds(10));
 
         Assert.Empty(log.Writes);
-        Assert.InRange(log.Tries, 2, 3); // the first try, and at most one more at the stop: nothing one at a time
-        var errors = logger.Collector.GetSnapshot().Where(r => r.Level == LogLevel.Error).Select(r => r.Message).ToList();
-        Assert.Contains(errors, m => m.Contains("unavailable at stop", StringComparison.Ordinal));
-        Assert.Contains(errors, m => m.Contains("256 questions not recorded", StringComparison.Ordinal));
-        Assert.Contains(errors, m => m.Contains("5 questions not recorded", StringComparison.Ordinal));
-        Assert.Contains(errors, m => m.Contains("the feedback of q0 not recorded", StringComparison.Ordinal));
+        Assert.Equal(1, log.Tries); // nothing tried after the stop, nothing one question at a time
+        var error = Assert.Single(logger.Collector.GetSnapshot(), r => r.Level == LogLevel.Error);
+        Assert.Contains("not recorded: 10 questions, 1 votes", error.Message, StringComparison.Ordinal);
+        Assert.IsType<StoreUnavailableException>(error.Exception);
     }
 
     [Fact]
     public async Task A_report_during_an_outage_waits_for_the_queue_at_most_its_budget()
     {
         var log = new OutageLog();
-        var clock = new FakeTimeProvider();
+        var clock = new CountingClock();
         await using var writer = new QuestionLogWriter(log, NullLogger<QuestionLogWriter>.Instance, clock);
         await writer.RecordAsync(Question("a"), CancellationToken.None);
-        await AdvanceUntilAsync(clock, QuestionLogWriter.BatchWindow, () => log.Tries == 1, "the first try");
+        await FirstTryAsync(clock, log);
 
         var listed = writer.ListAsync(null, CancellationToken.None);
+        await UntilAsync(() => clock.Timers == 3, "the report waits");
         clock.Advance(QuestionLogWriter.ListFlushBudget - TimeSpan.FromMilliseconds(1));
         await Task.Delay(200);
         Assert.False(listed.IsCompleted);
@@ -430,13 +448,11 @@ public sealed class QuestionLogWriterTests
 
     public static TheoryData<Exception, bool> Failures => new()
     {
-        { new StoreDownException(), true },
-        { new NpgsqlException("Exception while reading from stream", new TimeoutException()), true },
-        { new NpgsqlException("Failed to connect", new System.Net.Sockets.SocketException(111)), true },
+        { new StoreUnavailableException("PostgreSQL is unavailable", new TimeoutException()), true },
         { new TimeoutException(), true },
         { new IOException("connection reset"), true },
-        { new SqliteException("UNIQUE constraint failed", 19), false },
-        { new PostgresException("value too long", "ERROR", "ERROR", "22001"), false },
+        { new System.Net.Sockets.SocketException(111), true },
+        { new PostgresException("deadlock detected", "ERROR", "ERROR", PostgresErrorCodes.DeadlockDetected), false }, // transient, but the store is fine
         { new InvalidOperationException("disk full"), false },
     };
 
