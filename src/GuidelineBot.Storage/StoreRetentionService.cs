@@ -104,7 +104,9 @@ internal sealed class StoreRetentionService(
         }
         catch (Exception ex)
         {
-            logger.LogError(ex, "Store retention purge failed; trying again in {Delay}: {Message}", retryIn, ex.Message);
+            // An error the first time; the tries after it, until one succeeds, are warnings.
+            logger.Log(retryIn == FirstRetryDelay ? LogLevel.Error : LogLevel.Warning, ex, "Store retention purge failed; trying again in {Delay}: {Message}",
+                retryIn, ex.Message);
             return false;
         }
     }

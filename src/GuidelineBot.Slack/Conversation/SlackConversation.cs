@@ -15,7 +15,7 @@ namespace GuidelineBot.Slack.Conversation;
 /// </summary>
 internal sealed class SlackConversation(ConversationService conversation, SlackDirectMessages poster, SlackApiClient api, ILogger<SlackConversation> logger)
 {
-    /// <summary>Typed text from a mention or a DM.</summary>
+    /// <summary>Typed text from a mention or a DM; true when it was answered (not when the answer failed and the person got the apology).</summary>
     /// <remarks>Events carry no name: a start of onboarding looks it up (<c>users.info</c>) so greeting and records have one.</remarks>
     public async Task<bool> AnswerAsync(ConversationContext context, string text, string? threadTs, string logId, CancellationToken cancellationToken)
     {
@@ -35,8 +35,9 @@ internal sealed class SlackConversation(ConversationService conversation, SlackD
             // The store behind the conversation failed (a direct message reads the person's onboarding): Slack has had its
             // acknowledgement and will not send the message again, so the person gets the core's apology, not silence.
             logger.LogError(ex, "Slack {LogId}: the conversation failed ({Message}); apologising", logId, ex.Message);
-            return await poster.PostAsync(context.UserId, context.ConversationId, [SlackRenderer.Render(new NoticeMessage(NoticeKind.Failed))], logId,
+            await poster.PostAsync(context.UserId, context.ConversationId, [SlackRenderer.Render(new NoticeMessage(NoticeKind.Failed))], logId,
                 cancellationToken, threadTs);
+            return false;
         }
 
         if (!response.ToDirectChat)

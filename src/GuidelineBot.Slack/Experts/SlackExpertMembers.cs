@@ -1,22 +1,19 @@
 using GuidelineBot.Core.Experts;
 using GuidelineBot.Slack.Api;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
 namespace GuidelineBot.Slack.Experts;
 
 /// <summary>
 /// Who is in the experts' channel: every page of <c>conversations.members</c> (following <c>next_cursor</c>), kept for
-/// <c>Experts:MembershipCacheSeconds</c> on the <see cref="TimeProvider"/>; one lookup at a time, shared by the clicks that
-/// wait for it. A click waits at most <see cref="LookupBudget"/> (it is answered inline, within Slack's 3 s); past that it
-/// fails and the lookup goes on, so the next click finds the list cached. A lookup that fails throws (nobody is refused
-/// or let in on a guess).
+/// <c>Experts:MembershipCacheSeconds</c> on the <see cref="TimeProvider"/>; one lookup at a time, shared by everyone who
+/// waits for it and run without their tokens, so one who stops waiting (a click past its budget) leaves it to fill the
+/// cache for the next. A lookup that fails throws (nobody is refused or let in on a guess).
 /// </summary>
-internal sealed class SlackExpertMembers(IOptions<ExpertOptions> experts, TimeProvider time)
+internal sealed class SlackExpertMembers(IOptions<ExpertOptions> experts, TimeProvider time, ILogger<SlackExpertMembers> logger)
 {
-    /// <summary>How long a click waits for a lookup (its pages, with their retries) when the list is not cached.</summary>
-    public static readonly TimeSpan LookupBudget = TimeSpan.FromSeconds(1);
-
-    /// <summary>A lookup that no click waits for any more still ends after this long.</summary>
+    /// <summary>A lookup ends after this long, whether or not anyone still waits for it.</summary>
     private static readonly TimeSpan LookupTimeout = TimeSpan.FromSeconds(30);
 
     /// <summary>At most this many pages (of 200) are read: a cursor that never ends cannot loop forever.</summary>
@@ -26,26 +23,17 @@ internal sealed class SlackExpertMembers(IOptions<ExpertOptions> experts, TimePr
     private volatile Snapshot? _snapshot;
     private Lookup? _lookup;
 
-    public async Task<bool> IsMemberAsync(string channel, string userId, SlackApiClient api, CancellationToken cancellationToken)
+    public async Task<bool> IsMemberAsync(string channel, string userId, SlackApiClient api, CancellationToken cancellationToken) =>
+        (await MembersAsync(channel, api).WaitAsync(cancellationToken)).Contains(userId);
+
+    /// <summary>The members, cached, or the lookup under way for <paramref name="channel"/>, or a new one.</summary>
+    public Task<IReadOnlySet<string>> MembersAsync(string channel, SlackApiClient api)
     {
         if (Fresh(channel) is { } cached)
         {
-            return cached.Contains(userId);
+            return Task.FromResult(cached);
         }
 
-        try
-        {
-            return (await Start(channel, api).WaitAsync(LookupBudget, time, cancellationToken)).Contains(userId);
-        }
-        catch (TimeoutException)
-        {
-            throw new SlackApiException($"The members of the experts' channel {channel} were not read within {LookupBudget.TotalSeconds} s");
-        }
-    }
-
-    /// <summary>The lookup under way for <paramref name="channel"/>, or a new one.</summary>
-    private Task<IReadOnlySet<string>> Start(string channel, SlackApiClient api)
-    {
         lock (_lock)
         {
             if (_lookup is { Members.IsCompleted: false } running && running.Channel == channel)
@@ -58,30 +46,42 @@ internal sealed class SlackExpertMembers(IOptions<ExpertOptions> experts, TimePr
                 return Task.FromResult(fetchedMeanwhile);
             }
 
-            _lookup = new Lookup(channel, ReadAsync(channel, api));
+            // Not under the first caller's execution context: the lookup outlives it (its activity, its log scopes).
+            using (ExecutionContext.SuppressFlow())
+            {
+                _lookup = new Lookup(channel, Task.Run(() => ReadAsync(channel, api)));
+            }
+
             return _lookup.Members;
         }
     }
 
-    /// <summary>Every page, without a click's token: a click that stops waiting leaves the lookup to finish for the next one.</summary>
+    /// <summary>Every page; a failure is logged here too, since the callers may have stopped waiting.</summary>
     private async Task<IReadOnlySet<string>> ReadAsync(string channel, SlackApiClient api)
     {
-        await Task.Yield(); // out of the lock
         using var timeout = new CancellationTokenSource(LookupTimeout, time);
-        var members = new HashSet<string>(StringComparer.Ordinal);
-        string? cursor = null;
-        var pages = 0;
-        do
+        try
         {
-            var page = await api.GetMembersAsync(channel, cursor, "experts' channel members", timeout.Token)
-                       ?? throw new SlackApiException($"The members of the experts' channel {channel} could not be read");
-            members.UnionWith(page.Members);
-            cursor = page.NextCursor;
-        }
-        while (cursor is not null && ++pages < MaxPages);
+            var members = new HashSet<string>(StringComparer.Ordinal);
+            string? cursor = null;
+            var pages = 0;
+            do
+            {
+                var page = await api.GetMembersAsync(channel, cursor, "experts' channel members", timeout.Token)
+                           ?? throw new SlackApiException($"The members of the experts' channel {channel} could not be read");
+                members.UnionWith(page.Members);
+                cursor = page.NextCursor;
+            }
+            while (cursor is not null && ++pages < MaxPages);
 
-        _snapshot = new Snapshot(channel, members, time.GetUtcNow());
-        return members;
+            _snapshot = new Snapshot(channel, members, time.GetUtcNow());
+            return members;
+        }
+        catch (Exception ex) when (ex is not OutOfMemoryException)
+        {
+            logger.LogWarning(ex, "The members of the experts' channel {Channel} were not read: {Message}", channel, ex.Message);
+            throw;
+        }
     }
 
     private IReadOnlySet<string>? Fresh(string channel) =>

@@ -1,7 +1,10 @@
 using GuidelineBot.Core.Conversation;
+using GuidelineBot.Core.Experts;
 using GuidelineBot.Slack.Api;
 using GuidelineBot.Slack.Conversation;
+using GuidelineBot.Slack.Experts;
 using GuidelineBot.Slack.Rendering;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -18,6 +21,8 @@ internal sealed class ExpertActionHandler(
     IOptions<SlackOptions> options,
     SlackApiClient api,
     ResponseUrlReplies replies,
+    IOptions<ExpertOptions> experts,
+    IServiceProvider services,
     TimeProvider time,
     ILogger<ExpertActionHandler> logger) : ConversationActionHandler(conversation, options, logger)
 {
@@ -33,13 +38,47 @@ internal sealed class ExpertActionHandler(
     /// </summary>
     internal static readonly TimeSpan OpenViewBudget = TimeSpan.FromSeconds(2.5);
 
+    /// <summary>
+    /// How long an <b>Assign to me</b> or <b>Answer</b> click waits for the experts' channel member list when it is not cached
+    /// (<c>conversations.members</c>, every page, with retries) before the click fails and the clicker gets the apology; the
+    /// read goes on and fills the cache for the next click.
+    /// </summary>
+    internal static readonly TimeSpan MembersLookupBudget = TimeSpan.FromSeconds(1);
+
     protected override bool Handles(ActionKind kind) => kind is ActionKind.AskExpert or ActionKind.ExpertAnswer or ActionKind.ExpertAssign;
 
     /// <summary>Who takes a ticket is shown by name (also on the other channels' posts): Slack's payload has only the handle.</summary>
-    protected override async Task<ConversationContext> ContextAsync(InteractionPayload payload, ActionKind kind, CancellationToken cancellationToken) =>
-        kind == ActionKind.ExpertAssign
+    /// <remarks>The ticket buttons first make sure the member list the core checks is at hand (<see cref="MembersLookupBudget"/>).</remarks>
+    protected override async Task<ConversationContext> ContextAsync(InteractionPayload payload, ActionKind kind, CancellationToken cancellationToken)
+    {
+        if (kind is ActionKind.ExpertAssign or ActionKind.ExpertAnswer)
+        {
+            await MembersWithinBudgetAsync(LogId(payload, kind), cancellationToken);
+        }
+
+        return kind == ActionKind.ExpertAssign
             ? SlackContext.For(Options, payload, await NameAsync(payload, LogId(payload, kind), cancellationToken))
             : await base.ContextAsync(payload, kind, cancellationToken);
+    }
+
+    private async Task MembersWithinBudgetAsync(string logId, CancellationToken cancellationToken)
+    {
+        if (services.GetService<SlackExpertMembers>() is not { } members || experts.Value.SlackChannel?.Trim() is not { Length: > 0 } channel)
+        {
+            return;
+        }
+
+        async Task<bool> ReadAsync(CancellationToken ct)
+        {
+            await members.MembersAsync(channel, api).WaitAsync(ct);
+            return true;
+        }
+
+        if (!await WithinAsync(MembersLookupBudget, ReadAsync, false, "conversations.members", logId, cancellationToken))
+        {
+            throw new SlackApiException($"The members of the experts' channel {channel} were not read within {MembersLookupBudget.TotalSeconds} s");
+        }
+    }
 
     private async Task<string> NameAsync(InteractionPayload payload, string logId, CancellationToken cancellationToken)
     {

@@ -18,6 +18,10 @@ namespace GuidelineBot.Slack.Interactions;
 /// </summary>
 internal static class InteractionsEndpoint
 {
+    /// <summary>What the clicker sees when a handler failed: only to them, the message they clicked left as it was.</summary>
+    private static readonly CommandResponse Apology =
+        CommandResponse.From(SlackRenderer.Render(new NoticeMessage(NoticeKind.Failed)), CommandResponse.Ephemeral, replaceOriginal: false);
+
     public static async Task<IResult> HandleAsync(
         HttpContext context,
         [FromServices] IEnumerable<ISlackActionHandler> handlers,
@@ -92,9 +96,6 @@ internal static class InteractionsEndpoint
 
         return Results.Ok();
     }
-
-    private static readonly CommandResponse Apology =
-        CommandResponse.From(SlackRenderer.Render(new NoticeMessage(NoticeKind.Failed)), CommandResponse.Ephemeral, replaceOriginal: false);
 
     private static string? Shorten(string? s) => s is { Length: > 100 } ? s[..100] + "…" : s;
 }

@@ -15,6 +15,7 @@ namespace GuidelineBot.IntegrationTests.Slack.Onboarding;
 public sealed class SlackOnboardingAutoStartTests : IAsyncLifetime
 {
     private const string NewStaffChannel = "C0NEWSTAFF";
+    private readonly BreakableStores _stores = new();
     private FakeSlackApi _api = null!;
     private SlackBotFactory _server = null!;
     private HttpClient _client = null!;
@@ -26,7 +27,7 @@ public sealed class SlackOnboardingAutoStartTests : IAsyncLifetime
         {
             ["Onboarding:AutoStart"] = "true",
             ["Onboarding:SlackChannel"] = NewStaffChannel,
-        });
+        }, services: _stores.Install);
         _client = _server.CreateClient();
     }
 
@@ -51,6 +52,23 @@ public sealed class SlackOnboardingAutoStartTests : IAsyncLifetime
     };
 
     private bool Logged(string fragment) => _server.Logs.Entries.Any(e => e.Message.Contains(fragment, StringComparison.Ordinal));
+
+    [Fact]
+    public async Task A_team_join_whose_onboarding_failed_is_released_so_that_slacks_retry_starts_it()
+    {
+        var user = SlackHost.NewId("U");
+        var eventId = SlackHost.NewId("Ev");
+        _stores.Broken = true; // the auto-start asks the onboarding store whether they ever had one
+
+        await SendAsync(eventId, TeamJoin(user));
+        await Eventually.WaitUntilAsync(() => Logged($"Slack event {eventId} failed"), "the failure is logged and the event released");
+        Assert.Empty(_api.PostsTo(FakeSlackApi.DirectMessageChannel(user)));
+
+        _stores.Broken = false;
+        await SendAsync(eventId, TeamJoin(user), retryNum: 1);
+        await Eventually.WaitUntilAsync(() => _api.PostsTo(FakeSlackApi.DirectMessageChannel(user)).Count == 2, "the retry starts the onboarding");
+        Assert.Contains("Welcome, Sam New!", AllText(_api.PostsTo(FakeSlackApi.DirectMessageChannel(user))[0].Json), StringComparison.Ordinal);
+    }
 
     [Fact]
     public async Task Team_join_delivered_twice_with_the_same_and_with_different_event_ids_starts_exactly_one_onboarding()
