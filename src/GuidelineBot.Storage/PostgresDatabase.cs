@@ -25,11 +25,18 @@ public sealed class PostgresDatabase : StoreDatabase
     public override StorageProvider Provider => StorageProvider.Postgres;
 
     /// <summary>
-    /// What Npgsql calls transient (a connection that failed or timed out, the server shutting down or refusing
-    /// connections), but for a serialization failure or a deadlock, where the work itself lost and the server is fine.
+    /// A connection that failed or timed out (Npgsql's transient errors that are not the server's), or the server saying it
+    /// cannot work now: connection errors (class 08), insufficient resources (53: disk full, out of memory, too many
+    /// connections), system errors (58), a shutdown or a start under way (57P01–57P03). Not a deadlock or a
+    /// serialization failure, which Npgsql also calls transient: there the work lost and the server is fine.
     /// </summary>
-    private protected override bool IsDriverUnavailable(Exception exception) =>
-        exception is NpgsqlException { IsTransient: true } and not PostgresException { SqlState: PostgresErrorCodes.SerializationFailure or PostgresErrorCodes.DeadlockDetected };
+    private protected override bool IsDriverUnavailable(Exception exception) => exception switch
+    {
+        PostgresException server => server.SqlState[..2] is "08" or "53" or "58" ||
+                                    server.SqlState is PostgresErrorCodes.AdminShutdown or PostgresErrorCodes.CrashShutdown or PostgresErrorCodes.CannotConnectNow,
+        NpgsqlException connection => connection.IsTransient,
+        _ => false,
+    };
 
     public override string Describe() => _description;
 

@@ -80,11 +80,11 @@ public sealed class SqliteDatabase : StoreDatabase
     internal override Task LockForMigrationAsync(DbConnection connection, DbTransaction transaction, CancellationToken cancellationToken) =>
         Task.CompletedTask;
 
-    // Fixed-width UTC text: sorts and compares like the instant it stands for.
     /// <summary>Busy or locked past the busy timeout, a disk I/O error, a full disk, or a file that cannot be opened.</summary>
     private protected override bool IsDriverUnavailable(Exception exception) =>
         exception is SqliteException { SqliteErrorCode: SQLITE_BUSY or SQLITE_LOCKED or SQLITE_IOERR or SQLITE_FULL or SQLITE_CANTOPEN };
 
+    // Fixed-width UTC text: sorts and compares like the instant it stands for.
     internal override void AddTime(DbCommand command, string name, DateTimeOffset? value) =>
         Add(command, name, value?.UtcDateTime.ToString(TimeFormat, CultureInfo.InvariantCulture));
 

@@ -18,7 +18,8 @@ namespace GuidelineBot.Core.Questions;
 /// Stopping (host stop or disposal) writes everything still queued. A failed write is a warning, never a failed answer.
 /// While the store is unavailable (<see cref="IsUnavailable"/>: the database down or not answering) the loop keeps what
 /// it holds and tries again after <see cref="FirstRetryDelay"/>, doubling up to <see cref="MaxRetryDelay"/>, so an outage
-/// delays the log instead of emptying it; a stop during an outage writes nothing more and logs how many were lost.
+/// delays the log instead of emptying it. A stop gives each write <see cref="StopWriteBudget"/>; once one fails for the
+/// store, nothing more is tried, and one error says how many questions and votes were lost.
 /// </summary>
 public sealed class QuestionLogWriter : IQuestionLog, IHostedService, IAsyncDisposable, IDisposable
 {
@@ -46,6 +47,9 @@ public sealed class QuestionLogWriter : IQuestionLog, IHostedService, IAsyncDisp
 
     /// <summary>The longest wait between tries while the store stays unavailable.</summary>
     public static readonly TimeSpan MaxRetryDelay = TimeSpan.FromMinutes(1);
+
+    /// <summary>How long a stop waits for each write still to make (the last try of one that waited for an unavailable store, or the rest of the queue).</summary>
+    public static readonly TimeSpan StopWriteBudget = TimeSpan.FromSeconds(5);
 
     /// <summary>How long a report waits for the questions queued before it (they wait while the store is unavailable).</summary>
     public static readonly TimeSpan ListFlushBudget = TimeSpan.FromSeconds(5);
@@ -278,9 +282,9 @@ public sealed class QuestionLogWriter : IQuestionLog, IHostedService, IAsyncDisp
 
     /// <summary>
     /// Runs <paramref name="write"/> (of <paramref name="questions"/> questions and <paramref name="votes"/> votes), trying
-    /// again while the store is unavailable (waits on the clock; a stop ends them, and what is left counts as lost). True
-    /// when it failed for another reason (logged as a warning), which the caller may deal with; false when it is written
-    /// or lost.
+    /// again while the store is unavailable (waits on the clock). Once the writer is stopping, a write gets
+    /// <see cref="StopWriteBudget"/> and no further try: what is left is counted as lost. True when it failed for another
+    /// reason (logged as a warning), which the caller may deal with; false when it is written or lost.
     /// </summary>
     private async Task<bool> WriteWhileAvailableAsync(Func<Task> write, string what, int questions, int votes, CancellationToken cancellationToken)
     {
@@ -289,7 +293,7 @@ public sealed class QuestionLogWriter : IQuestionLog, IHostedService, IAsyncDisp
         {
             try
             {
-                await write();
+                await WithinStopBudgetAsync(write());
                 if (tries > 1)
                 {
                     _logger.LogInformation("Question log: the store is available again; {What} written at try {Tries}", what, tries);
@@ -299,19 +303,16 @@ public sealed class QuestionLogWriter : IQuestionLog, IHostedService, IAsyncDisp
             }
             catch (Exception ex) when (IsUnavailable(ex))
             {
-                if (!_stopping.Task.IsCompleted)
-                {
-                    _logger.LogWarning(ex, "Question log: the store is unavailable ({Message}); {What} and everything queued after wait, trying again in {Seconds} s",
-                        ex.Message, what, delay.TotalSeconds);
-                    await PauseAsync(delay, cancellationToken);
-                    delay = TimeSpan.FromTicks(Math.Min(delay.Ticks * 2, MaxRetryDelay.Ticks));
-                }
-
-                // A stop during an outage tries no more: a database that does not answer would hold it for the driver's timeout.
                 if (_stopping.Task.IsCompleted)
                 {
                     _lostAtStop = ex;
+                    break;
                 }
+
+                _logger.LogWarning(ex, "Question log: the store is unavailable ({Message}); {What} and everything queued after wait, trying again in {Seconds} s",
+                    ex.Message, what, delay.TotalSeconds);
+                await PauseAsync(delay, cancellationToken); // a stop ends the wait: the next try is the last
+                delay = TimeSpan.FromTicks(Math.Min(delay.Ticks * 2, MaxRetryDelay.Ticks));
             }
             catch (Exception ex) when (ex is not OutOfMemoryException)
             {
@@ -323,6 +324,21 @@ public sealed class QuestionLogWriter : IQuestionLog, IHostedService, IAsyncDisp
         _lostQuestions += questions;
         _lostVotes += votes;
         return false;
+    }
+
+    /// <summary>
+    /// <paramref name="writing"/>; once the writer is stopping, waited for at most <see cref="StopWriteBudget"/> more (a
+    /// <see cref="TimeoutException"/>, which counts as the store unavailable), so a database that does not answer cannot hold
+    /// a stop for the driver's whole timeout. The write itself goes on.
+    /// </summary>
+    private async Task WithinStopBudgetAsync(Task writing)
+    {
+        if (!writing.IsCompleted && !_stopping.Task.IsCompleted)
+        {
+            await Task.WhenAny(writing, _stopping.Task);
+        }
+
+        await (writing.IsCompleted ? writing : writing.WaitAsync(StopWriteBudget, _time));
     }
 
     /// <summary>

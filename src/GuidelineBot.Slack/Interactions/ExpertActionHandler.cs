@@ -51,19 +51,21 @@ internal sealed class ExpertActionHandler(
     /// <remarks>The ticket buttons first make sure the member list the core checks is at hand (<see cref="MembersLookupBudget"/>).</remarks>
     protected override async Task<ConversationContext> ContextAsync(InteractionPayload payload, ActionKind kind, CancellationToken cancellationToken)
     {
-        if (kind is ActionKind.ExpertAssign or ActionKind.ExpertAnswer)
-        {
-            await MembersWithinBudgetAsync(LogId(payload, kind), cancellationToken);
-        }
-
-        return kind == ActionKind.ExpertAssign
+        // The member list and the clicker's name are read side by side: each has its budget, the click's 3 s are shared.
+        var members = kind is ActionKind.ExpertAssign or ActionKind.ExpertAnswer
+            ? MembersWithinBudgetAsync(LogId(payload, kind), cancellationToken)
+            : Task.CompletedTask;
+        var context = kind == ActionKind.ExpertAssign
             ? SlackContext.For(Options, payload, await NameAsync(payload, LogId(payload, kind), cancellationToken))
             : await base.ContextAsync(payload, kind, cancellationToken);
+        await members;
+        return context;
     }
 
     private async Task MembersWithinBudgetAsync(string logId, CancellationToken cancellationToken)
     {
-        if (services.GetService<SlackExpertMembers>() is not { } members || experts.Value.SlackChannel?.Trim() is not { Length: > 0 } channel)
+        if (services.GetService<SlackExpertMembers>() is not { } members || experts.Value.SlackChannel?.Trim() is not { Length: > 0 } channel ||
+            members.MembersAsync(channel, api).IsCompletedSuccessfully)
         {
             return;
         }
@@ -99,7 +101,7 @@ internal sealed class ExpertActionHandler(
         }
         catch (OperationCanceledException) when (timeout.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
         {
-            Logger.LogWarning("Slack {Method} for {LogId} did not answer within {Seconds} s; the click is answered without it", method, logId,
+            Logger.LogWarning("Slack {Method} for {LogId} did not answer within {Seconds} s; the click goes on without it", method, logId,
                 budget.TotalSeconds);
             return fallback;
         }

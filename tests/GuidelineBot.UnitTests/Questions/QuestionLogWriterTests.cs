@@ -250,10 +250,14 @@ public sealed class QuestionLogWriterTests
         Assert.Equal(["a", "b"], log.Writes);
     }
 
-    /// <summary>A database that cannot be reached while <see cref="Down"/> is set; counts every try.</summary>
+    /// <summary>
+    /// A database that cannot be reached while <see cref="Down"/> is set, or that never answers while <see cref="Silent"/> is;
+    /// counts every try.
+    /// </summary>
     private sealed class OutageLog : IQuestionLog
     {
         private volatile bool _down = true;
+        private volatile bool _silent;
         private int _tries;
 
         public bool Down
@@ -262,48 +266,53 @@ public sealed class QuestionLogWriterTests
             set => _down = value;
         }
 
+        public bool Silent
+        {
+            get => _silent;
+            set => _silent = value;
+        }
+
         public int Tries => Volatile.Read(ref _tries);
 
         public ConcurrentQueue<string> Writes { get; } = new();
 
         public ConcurrentQueue<string> SingleWrites { get; } = new();
 
-        public Task RecordAsync(QuestionRecord question, CancellationToken cancellationToken)
+        public Task RecordAsync(QuestionRecord question, CancellationToken cancellationToken) => Attempt(() =>
         {
-            ThrowIfDown();
             SingleWrites.Enqueue(question.Id);
             Writes.Enqueue(question.Id);
-            return Task.CompletedTask;
-        }
+        });
 
-        public Task RecordManyAsync(IReadOnlyList<QuestionRecord> questions, CancellationToken cancellationToken)
+        public Task RecordManyAsync(IReadOnlyList<QuestionRecord> questions, CancellationToken cancellationToken) => Attempt(() =>
         {
-            ThrowIfDown();
             foreach (var question in questions)
             {
                 Writes.Enqueue(question.Id);
             }
+        });
 
-            return Task.CompletedTask;
-        }
-
-        public Task RecordFeedbackAsync(string questionId, bool helpful, CancellationToken cancellationToken)
-        {
-            ThrowIfDown();
-            Writes.Enqueue($"{questionId}:{(helpful ? "+" : "-")}");
-            return Task.CompletedTask;
-        }
+        public Task RecordFeedbackAsync(string questionId, bool helpful, CancellationToken cancellationToken) =>
+            Attempt(() => Writes.Enqueue($"{questionId}:{(helpful ? "+" : "-")}"));
 
         public Task<IReadOnlyList<QuestionRecord>> ListAsync(DateTimeOffset? since, CancellationToken cancellationToken) =>
             Task.FromResult<IReadOnlyList<QuestionRecord>>([.. Writes.Select(w => Question(w))]);
 
-        private void ThrowIfDown()
+        private Task Attempt(Action write)
         {
             Interlocked.Increment(ref _tries);
+            if (_silent)
+            {
+                return new TaskCompletionSource().Task;
+            }
+
             if (_down)
             {
                 throw new StoreUnavailableException("the store is unavailable (test)", new TimeoutException());
             }
+
+            write();
+            return Task.CompletedTask;
         }
     }
 
@@ -403,7 +412,7 @@ public sealed class QuestionLogWriterTests
     }
 
     [Fact]
-    public async Task A_stop_during_an_outage_tries_no_more_and_logs_once_what_was_lost()
+    public async Task A_stop_during_an_outage_makes_one_last_try_and_logs_once_what_was_lost()
     {
         var log = new OutageLog();
         var clock = new CountingClock();
@@ -418,14 +427,60 @@ public sealed class QuestionLogWriterTests
 
         await FirstTryAsync(clock, log);
 
-        // The clock never moves again: a stop that waited for the next try would not end.
+        // The clock never moves again: a stop that waited for the next try's time would not end.
         await writer.DisposeAsync().AsTask().WaitAsync(TimeSpan.FromSeconds(10));
 
         Assert.Empty(log.Writes);
-        Assert.Equal(1, log.Tries); // nothing tried after the stop, nothing one question at a time
+        Assert.Equal(2, log.Tries); // the first, and one last at the stop; nothing after it, nothing one question at a time
         var error = Assert.Single(logger.Collector.GetSnapshot(), r => r.Level == LogLevel.Error);
         Assert.Contains("not recorded: 10 questions, 1 votes", error.Message, StringComparison.Ordinal);
         Assert.IsType<StoreUnavailableException>(error.Exception);
+    }
+
+    [Fact]
+    public async Task A_stop_after_the_store_came_back_writes_everything_that_waited()
+    {
+        var log = new OutageLog();
+        var clock = new CountingClock();
+        var logger = new FakeLogger<QuestionLogWriter>();
+        var writer = new QuestionLogWriter(log, logger, clock);
+        await writer.RecordAsync(Question("a"), CancellationToken.None);
+        await writer.RecordFeedbackAsync("a", helpful: true, CancellationToken.None);
+        await writer.RecordAsync(Question("b"), CancellationToken.None);
+        await FirstTryAsync(clock, log);
+
+        log.Down = false; // before the next try's time
+        await writer.DisposeAsync().AsTask().WaitAsync(TimeSpan.FromSeconds(10));
+
+        Assert.Equal(["a", "a:+", "b"], log.Writes);
+        Assert.DoesNotContain(logger.Collector.GetSnapshot(), r => r.Level >= LogLevel.Error);
+    }
+
+    [Fact]
+    public async Task A_stop_waits_for_a_store_that_does_not_answer_at_most_its_budget()
+    {
+        var log = new OutageLog { Down = false, Silent = true };
+        var clock = new CountingClock();
+        var logger = new FakeLogger<QuestionLogWriter>();
+        var writer = new QuestionLogWriter(log, logger, clock);
+        await writer.RecordAsync(Question("a"), CancellationToken.None);
+        await writer.RecordAsync(Question("b"), CancellationToken.None);
+        await UntilAsync(() => clock.Timers == 1, "the batch window");
+        clock.Advance(QuestionLogWriter.BatchWindow);
+        await UntilAsync(() => log.Tries == 1, "the write that never ends");
+
+        var disposed = writer.DisposeAsync().AsTask();
+        await UntilAsync(() => clock.Timers == 2, "the stop waits for the write");
+        clock.Advance(QuestionLogWriter.StopWriteBudget - TimeSpan.FromMilliseconds(1));
+        await Task.Delay(200);
+        Assert.False(disposed.IsCompleted);
+        clock.Advance(TimeSpan.FromMilliseconds(1));
+        await disposed.WaitAsync(TimeSpan.FromSeconds(10));
+
+        Assert.Equal(1, log.Tries);
+        var error = Assert.Single(logger.Collector.GetSnapshot(), r => r.Level == LogLevel.Error);
+        Assert.Contains("not recorded: 2 questions, 0 votes", error.Message, StringComparison.Ordinal);
+        Assert.IsType<TimeoutException>(error.Exception);
     }
 
     [Fact]

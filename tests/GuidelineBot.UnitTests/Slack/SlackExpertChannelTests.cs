@@ -5,6 +5,7 @@ using GuidelineBot.Core.Experts;
 using GuidelineBot.Slack;
 using GuidelineBot.Slack.Api;
 using GuidelineBot.Slack.Experts;
+using GuidelineBot.Slack.Interactions;
 using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -65,6 +66,7 @@ public sealed class SlackExpertChannelTests
         using var click = new CancellationTokenSource();
         var gaveUp = _channel.IsMemberAsync("U1", click.Token);
         var waiting = _channel.IsMemberAsync("U3", default);
+        _clock.Advance(ExpertActionHandler.MembersLookupBudget + TimeSpan.FromSeconds(1)); // no budget here: that is the click's
         await Task.Delay(100);
         Assert.False(gaveUp.IsCompleted);
         await click.CancelAsync(); // a click past its budget
