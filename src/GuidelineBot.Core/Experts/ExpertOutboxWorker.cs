@@ -37,8 +37,15 @@ public sealed class ExpertOutboxWorker(
             {
                 await RunOnceAsync(stoppingToken);
             }
-            catch (Exception ex) when (!stoppingToken.IsCancellationRequested && ex is not OutOfMemoryException)
+            catch (Exception ex) when (ex is not OutOfMemoryException && !(ex is OperationCanceledException && stoppingToken.IsCancellationRequested))
             {
+                if (stoppingToken.IsCancellationRequested)
+                {
+                    // Stopping, and the store failed in its own way first (a driver's timeout): the round is over anyway.
+                    logger.LogDebug(ex, "Expert outbox: a round ended by the stop failed ({Message})", ex.Message);
+                    return;
+                }
+
                 logger.LogWarning(ex, "Expert outbox: a round failed ({Message}); trying again in {Seconds} s", ex.Message, poll.TotalSeconds);
             }
 

@@ -73,8 +73,14 @@ internal sealed class LiveKnowledge(KnowledgeSnapshotBuilder builder, IOptions<K
             _storeUnreadable = false;
             return version != current.ExpertAnswersVersion;
         }
-        catch (Exception ex) when (!cancellationToken.IsCancellationRequested && ex is not OutOfMemoryException)
+        catch (Exception ex) when (ex is not OutOfMemoryException && !(ex is OperationCanceledException && cancellationToken.IsCancellationRequested))
         {
+            if (cancellationToken.IsCancellationRequested)
+            {
+                // Stopping, and the store failed in its own way first (a driver's timeout): nothing to check any more.
+                return false;
+            }
+
             if (!_storeUnreadable)
             {
                 _storeUnreadable = true;

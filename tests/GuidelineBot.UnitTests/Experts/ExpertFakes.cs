@@ -137,8 +137,17 @@ internal sealed class MemoryExpertStore : ITicketStore, IExpertOutbox, ISuggesti
         }
     }
 
+    /// <summary>When set, listing unanswered tickets waits for it and then fails as it did (a database that answers late, with an error).</summary>
+    public Task? ListUnansweredFailure { get; set; }
+
     public Task<IReadOnlyList<Ticket>> ListUnansweredAsync(CancellationToken cancellationToken)
     {
+        if (ListUnansweredFailure is { } failure)
+        {
+            return failure.ContinueWith<IReadOnlyList<Ticket>>(f => throw f.Exception!.InnerException!, CancellationToken.None,
+                TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
+        }
+
         lock (_gate)
         {
             return Task.FromResult<IReadOnlyList<Ticket>>(_tickets.Values.Where(t => t.Answers.Count == 0).OrderBy(t => t.AskedAt).ToArray());
@@ -248,8 +257,16 @@ internal sealed class MemoryExpertStore : ITicketStore, IExpertOutbox, ISuggesti
         }
     }
 
+    /// <summary>When set, reading the approved version throws it (the database went away).</summary>
+    public Exception? VersionFailure { get; set; }
+
     public Task<string> ApprovedVersionAsync(CancellationToken cancellationToken)
     {
+        if (VersionFailure is { } failure)
+        {
+            return Task.FromException<string>(failure);
+        }
+
         lock (_gate)
         {
             return Task.FromResult(string.Join(',', _suggestions.Values.Where(s => s.Status == SuggestionStatus.Approved)

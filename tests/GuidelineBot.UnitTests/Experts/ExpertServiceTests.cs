@@ -374,6 +374,22 @@ public sealed class ExpertServiceTests : IDisposable
     }
 
     [Fact]
+    public async Task A_store_error_that_ends_a_round_while_the_server_stops_ends_the_worker_quietly()
+    {
+        // The store answers only after the stop began, and with its own error (a driver's timeout), not a cancellation:
+        // the worker ends as stopped, not as a crashed background service (which the host reports as critical).
+        var late = new TaskCompletionSource();
+        _store.ListUnansweredFailure = late.Task;
+        await _worker.StartAsync(CancellationToken.None);
+        await Task.Delay(100);
+        var stopped = _worker.StopAsync(CancellationToken.None);
+        late.SetException(new TimeoutException("The operation has timed out (test)."));
+        await stopped.WaitAsync(TimeSpan.FromSeconds(10));
+
+        Assert.False(_worker.ExecuteTask!.IsFaulted, _worker.ExecuteTask.Exception?.ToString());
+    }
+
+    [Fact]
     public async Task Without_an_experts_channel_the_buttons_of_an_old_message_get_a_clear_notice()
     {
         var conversation = Conversation(withExperts: false);

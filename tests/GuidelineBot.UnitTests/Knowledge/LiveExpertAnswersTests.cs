@@ -68,6 +68,18 @@ public sealed class LiveExpertAnswersTests : IDisposable
     }
 
     [Fact]
+    public async Task A_store_that_fails_is_no_change_also_while_the_server_stops()
+    {
+        _ = _live.Snapshot;
+        _store.VersionFailure = new TimeoutException("The operation has timed out (test: a database that does not answer).");
+        Assert.False(await _live.ExpertAnswersChangedAsync(CancellationToken.None));
+
+        // Stopping: the driver's own timeout, not a cancellation, ends the read; it must not escape and fail the watcher
+        // (the host logged it as a crashed background service on an ordinary stop).
+        Assert.False(await _live.ExpertAnswersChangedAsync(new CancellationToken(canceled: true)));
+    }
+
+    [Fact]
     public async Task Without_a_store_there_is_no_expert_answers_document_and_never_a_change()
     {
         using var live = LiveKnowledgeTests.Create(_folder.Path, _time);
