@@ -47,5 +47,8 @@ internal sealed class SlackExpertChannel(SlackApiClient api, SlackExpertMembers 
 
     public Task<bool> IsMemberAsync(string userId, CancellationToken cancellationToken) => members.IsMemberAsync(ChannelId, userId, api, cancellationToken);
 
+    /// <summary>The channel's members: cached, or the one read under way (see <see cref="SlackExpertMembers"/>).</summary>
+    public Task<IReadOnlySet<string>> MembersAsync() => members.MembersAsync(ChannelId, api);
+
     private static string LogId(ExpertTicketMessage message) => "ticket #" + message.Ticket.ShortId;
 }

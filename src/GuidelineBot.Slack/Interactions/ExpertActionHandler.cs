@@ -21,7 +21,6 @@ internal sealed class ExpertActionHandler(
     IOptions<SlackOptions> options,
     SlackApiClient api,
     ResponseUrlReplies replies,
-    IOptions<ExpertOptions> experts,
     IServiceProvider services,
     TimeProvider time,
     ILogger<ExpertActionHandler> logger) : ConversationActionHandler(conversation, options, logger)
@@ -64,21 +63,21 @@ internal sealed class ExpertActionHandler(
 
     private async Task MembersWithinBudgetAsync(string logId, CancellationToken cancellationToken)
     {
-        if (services.GetService<SlackExpertMembers>() is not { } members || experts.Value.SlackChannel?.Trim() is not { Length: > 0 } channel ||
-            members.MembersAsync(channel, api).IsCompletedSuccessfully)
+        if (services.GetServices<IExpertChannel>().OfType<SlackExpertChannel>().FirstOrDefault() is not { } channel ||
+            channel.MembersAsync() is not { IsCompletedSuccessfully: false } read)
         {
             return;
         }
 
         async Task<bool> ReadAsync(CancellationToken ct)
         {
-            await members.MembersAsync(channel, api).WaitAsync(ct);
+            await read.WaitAsync(ct);
             return true;
         }
 
         if (!await WithinAsync(MembersLookupBudget, ReadAsync, false, "conversations.members", logId, cancellationToken))
         {
-            throw new SlackApiException($"The members of the experts' channel {channel} were not read within {MembersLookupBudget.TotalSeconds} s");
+            throw new SlackApiException($"The members of the experts' channel were not read within {MembersLookupBudget.TotalSeconds} s");
         }
     }
 
@@ -121,8 +120,7 @@ internal sealed class ExpertActionHandler(
 
         foreach (var message in response.Messages)
         {
-            await replies.SendAsync(payload, action, CommandResponse.From(SlackRenderer.Render(message), CommandResponse.Ephemeral, replaceOriginal: false),
-                cancellationToken);
+            await replies.SendToClickerAsync(payload, action, message, cancellationToken);
         }
     }
 

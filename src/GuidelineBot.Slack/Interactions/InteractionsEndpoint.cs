@@ -1,7 +1,5 @@
 using System.Text.Json;
 using GuidelineBot.Core.Conversation;
-using GuidelineBot.Slack.Api;
-using GuidelineBot.Slack.Rendering;
 using GuidelineBot.Slack.Signing;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
@@ -18,10 +16,6 @@ namespace GuidelineBot.Slack.Interactions;
 /// </summary>
 internal static class InteractionsEndpoint
 {
-    /// <summary>What the clicker sees when a handler failed: only to them, the message they clicked left as it was.</summary>
-    private static readonly CommandResponse Apology =
-        CommandResponse.From(SlackRenderer.Render(new NoticeMessage(NoticeKind.Failed)), CommandResponse.Ephemeral, replaceOriginal: false);
-
     public static async Task<IResult> HandleAsync(
         HttpContext context,
         [FromServices] IEnumerable<ISlackActionHandler> handlers,
@@ -90,7 +84,7 @@ internal static class InteractionsEndpoint
             catch (Exception ex) when (!context.RequestAborted.IsCancellationRequested)
             {
                 logger.LogError(ex, "Slack action {ActionId} failed; acknowledged anyway: {Message}", action.ActionId, ex.Message);
-                await replies.SendAsync(payload, action, Apology, context.RequestAborted);
+                await replies.SendToClickerAsync(payload, action, new NoticeMessage(NoticeKind.Failed), context.RequestAborted);
             }
         }
 

@@ -1,7 +1,9 @@
 using GuidelineBot.Core.Background;
+using GuidelineBot.Core.Conversation;
 using GuidelineBot.Core.Logging;
 using GuidelineBot.Slack.Api;
 using GuidelineBot.Slack.Background;
+using GuidelineBot.Slack.Rendering;
 using Microsoft.Extensions.Logging;
 
 namespace GuidelineBot.Slack.Interactions;
@@ -23,6 +25,10 @@ internal sealed class ResponseUrlReplies(WorkQueue<SlackWork> queue, ILogger<Res
             logger.LogError("Slack reply for {LogId} was not sent: the work queue is full", logId);
         }
     }
+
+    /// <summary>A message for the clicker alone (ephemeral), the message they clicked left as it was.</summary>
+    public Task SendToClickerAsync(InteractionPayload payload, SlackAction action, OutboundMessage message, CancellationToken cancellationToken) =>
+        SendAsync(payload, action, CommandResponse.From(SlackRenderer.Render(message), CommandResponse.Ephemeral, replaceOriginal: false), cancellationToken);
 
     /// <summary>Ephemeral messages and DMs are replaced in place; in a shared channel a reply goes to the clicker only.</summary>
     public static bool CanReplaceForClicker(InteractionPayload payload) =>
