@@ -37,12 +37,12 @@ public sealed class ExpertOutboxWorker(
             {
                 await RunOnceAsync(stoppingToken);
             }
-            catch (Exception ex) when (ex is not OutOfMemoryException && !(ex is OperationCanceledException && stoppingToken.IsCancellationRequested))
+            catch (Exception ex) when (ex is not OutOfMemoryException)
             {
                 if (stoppingToken.IsCancellationRequested)
                 {
-                    // Stopping, and the store failed in its own way first (a driver's timeout): the round is over anyway.
-                    logger.LogDebug(ex, "Expert outbox: a round ended by the stop failed ({Message})", ex.Message);
+                    // Stopping: the round ended by the stop, or the store failed in its own way first (a driver's timeout).
+                    logger.LogDebug(ex, "Expert outbox: a round ended by the stop ({Message})", ex.Message);
                     return;
                 }
 

@@ -58,7 +58,7 @@ internal sealed class LiveKnowledge(KnowledgeSnapshotBuilder builder, IOptions<K
 
     /// <summary>
     /// Whether the store's approved expert answers differ from the ones the live snapshot was built with (another
-    /// replica's approval too). False before the first snapshot, without a store, and while the store cannot be read.
+    /// replica's approval too). False before the first snapshot, without a store, while the store cannot be read, and once stopping.
     /// </summary>
     public async Task<bool> ExpertAnswersChangedAsync(CancellationToken cancellationToken)
     {
@@ -73,11 +73,11 @@ internal sealed class LiveKnowledge(KnowledgeSnapshotBuilder builder, IOptions<K
             _storeUnreadable = false;
             return version != current.ExpertAnswersVersion;
         }
-        catch (Exception ex) when (ex is not OutOfMemoryException && !(ex is OperationCanceledException && cancellationToken.IsCancellationRequested))
+        catch (Exception ex) when (ex is not OutOfMemoryException)
         {
             if (cancellationToken.IsCancellationRequested)
             {
-                // Stopping, and the store failed in its own way first (a driver's timeout): nothing to check any more.
+                // Stopping (the read cancelled, or the store failed in its own way first, a driver's timeout): nothing to check any more.
                 return false;
             }
 
