@@ -1,7 +1,7 @@
 using GuidelineBot.Core.Telemetry;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Http;
-using OpenTelemetry;
+using OpenTelemetry.Logs;
 using OpenTelemetry.Metrics;
 using OpenTelemetry.Resources;
 using OpenTelemetry.Trace;
@@ -19,6 +19,9 @@ public static class ObservabilityExtensions
     public const string PrometheusKey = "Metrics:Prometheus";
     public const string MetricsPath = "/metrics";
 
+    /// <summary>The service name on every exported span, log record and metric.</summary>
+    public const string ServiceName = "guidelinebot";
+
     public static WebApplicationBuilder AddObservability(this WebApplicationBuilder builder)
     {
         var prometheus = PrometheusEnabled(builder.Configuration, builder.Environment);
@@ -28,27 +31,20 @@ public static class ObservabilityExtensions
         // spans nobody exports cost 15–20 µs of a cached answer's ≈125 µs of CPU (README, Performance). Log lines keep
         // their trace ids either way (ASP.NET Core starts the request's activity itself); lines logged by queued work
         // carry the queuing request's trace id only when spans are collected (WorkQueueWorker's span continues it).
-        var otel = builder.Services.AddOpenTelemetry().ConfigureResource(r => r.AddService("guidelinebot"));
         if (otlp)
         {
-            otel.WithTracing(t => t.AddSource(GuidelineMetrics.ActivitySourceName).AddAspNetCoreInstrumentation().AddHttpClientInstrumentation());
+            builder.Services.AddOpenTelemetry()
+                .ConfigureResource(r => r.AddService(ServiceName))
+                .WithTracing(t => t.AddSource(GuidelineMetrics.ActivitySourceName).AddAspNetCoreInstrumentation().AddHttpClientInstrumentation().AddOtlpExporter())
+                .WithLogging(l => l.AddOtlpExporter());
         }
 
+        // Metrics start a second after the server is listening (MetricsCollection), not before its first answers.
         if (otlp || prometheus)
         {
-            otel.WithMetrics(m =>
-            {
-                m.AddMeter(GuidelineMetrics.MeterName).AddAspNetCoreInstrumentation().AddHttpClientInstrumentation();
-                if (prometheus)
-                {
-                    m.AddPrometheusExporter();
-                }
-            });
-        }
-
-        if (otlp)
-        {
-            otel.UseOtlpExporter();
+            builder.Services.AddSingleton(sp => new MetricsCollection(sp.GetRequiredService<IConfiguration>(), prometheus, otlp,
+                sp.GetRequiredService<ILogger<MetricsCollection>>()));
+            builder.Services.AddHostedService<MetricsStart>();
         }
 
         builder.Services.TryAddEnumerable(ServiceDescriptor.Singleton<IHttpMessageHandlerBuilderFilter, OutboundFailureFilter>());
@@ -69,15 +65,29 @@ public static class ObservabilityExtensions
         return builder;
     }
 
-    /// <summary>Maps <c>/metrics</c> when Prometheus is on. Same port as the bot: restrict it at the ingress.</summary>
+    /// <summary>
+    /// Maps <c>/metrics</c> when Prometheus is on. Same port as the bot: restrict it at the ingress. The first scrape
+    /// starts the collection if <see cref="MetricsStart"/> has not yet; 503 when it could not start.
+    /// </summary>
     public static WebApplication MapMetrics(this WebApplication app)
     {
         if (PrometheusEnabled(app.Configuration, app.Environment))
         {
-            app.MapPrometheusScrapingEndpoint(MetricsPath);
+            var metrics = app.Services.GetRequiredService<MetricsCollection>();
+            var branch = ((IEndpointRouteBuilder)app).CreateApplicationBuilder();
+            var scrape = new Lazy<RequestDelegate?>(() => metrics.Start() is { } provider
+                ? branch.UseOpenTelemetryPrometheusScrapingEndpoint(provider, predicate: _ => true, path: null, configureBranchedPipeline: null, optionsName: null).Build()
+                : null);
+            app.Map(MetricsPath, context => scrape.Value?.Invoke(context) ?? Unavailable(context));
         }
 
         return app;
+    }
+
+    private static Task Unavailable(HttpContext context)
+    {
+        context.Response.StatusCode = StatusCodes.Status503ServiceUnavailable;
+        return context.Response.WriteAsync("Metrics could not start; see the server's log.", context.RequestAborted);
     }
 
     private static bool PrometheusEnabled(IConfiguration configuration, IHostEnvironment environment) =>

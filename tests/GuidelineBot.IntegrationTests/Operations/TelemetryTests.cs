@@ -1,8 +1,11 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Net;
+using GuidelineBot.Hosting;
 using GuidelineBot.IntegrationTests.Slack;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Time.Testing;
 using static GuidelineBot.IntegrationTests.Slack.SlackRequests;
 
 namespace GuidelineBot.IntegrationTests.Operations;
@@ -25,6 +28,13 @@ public sealed class TelemetryTests : IAsyncLifetime
             ["Metrics:Prometheus"] = "true",
         });
         using var client = server.CreateClient();
+
+        // Collection starts at the first scrape at the latest (MetricsCollection): what comes after it is counted.
+        using (var first = await client.GetAsync("/metrics"))
+        {
+            Assert.Equal(HttpStatusCode.OK, first.StatusCode);
+        }
+
         async Task<HttpResponseMessage> CommandAsync(string text, string user = "U0PERSON") =>
             await client.SendAsync(Signed("/slack/commands", Command(text, _api.ResponseUrl("unused"), user: user), FormType, DateTimeOffset.UtcNow));
 
@@ -118,25 +128,72 @@ public sealed class TelemetryTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Metrics_start_a_second_after_the_server_is_listening_not_before_its_first_answers()
+    {
+        var clock = new FakeTimeProvider(DateTimeOffset.UtcNow);
+        await using var server = new SlackBotFactory(_api, time: clock, settings: new Dictionary<string, string?> { ["Metrics:Prometheus"] = "true" });
+        using var client = server.CreateClient();
+        var metrics = server.Services.GetRequiredService<MetricsCollection>();
+
+        using var answered = await client.SendAsync(Signed("/slack/commands", Command("can I friend parents?", _api.ResponseUrl("unused")), FormType, DateTimeOffset.UtcNow));
+        Assert.Equal(HttpStatusCode.OK, answered.StatusCode);
+        Assert.False(metrics.Started);
+
+        clock.Advance(MetricsCollection.StartDelay - TimeSpan.FromMilliseconds(1));
+        await Task.Delay(50);
+        Assert.False(metrics.Started);
+
+        await Eventually.WaitUntilAsync(() =>
+        {
+            clock.Advance(TimeSpan.FromMilliseconds(1));
+            return metrics.Started;
+        }, "collection starts once StartDelay has passed");
+        var provider = metrics.Start();
+        Assert.NotNull(provider);
+        Assert.Same(provider, metrics.Start());
+    }
+
+    [Fact]
     public async Task Nothing_is_collected_for_an_exporter_that_is_not_configured()
     {
         // No OTLP endpoint (also when the environment names one), no Metrics:Prometheus.
         await using (var quiet = new SlackBotFactory(_api, settings: new Dictionary<string, string?> { ["OTEL_EXPORTER_OTLP_ENDPOINT"] = "" }))
         {
             Assert.Null(quiet.Services.GetService<OpenTelemetry.Trace.TracerProvider>());
-            Assert.Null(quiet.Services.GetService<OpenTelemetry.Metrics.MeterProvider>());
+            Assert.Null(quiet.Services.GetService<MetricsCollection>());
         }
 
         await using (var scraped = new SlackBotFactory(_api, settings: new Dictionary<string, string?> { ["Metrics:Prometheus"] = "true", ["OTEL_EXPORTER_OTLP_ENDPOINT"] = "" }))
         {
             Assert.Null(scraped.Services.GetService<OpenTelemetry.Trace.TracerProvider>());
-            Assert.NotNull(scraped.Services.GetService<OpenTelemetry.Metrics.MeterProvider>());
+            Assert.NotNull(scraped.Services.GetService<MetricsCollection>()?.Start());
         }
 
         // An OTLP endpoint on a loopback port nothing listens on: both are collected (the export fails quietly).
         await using var exported = new SlackBotFactory(_api, settings: new Dictionary<string, string?> { ["OTEL_EXPORTER_OTLP_ENDPOINT"] = "http://127.0.0.1:9" });
         Assert.NotNull(exported.Services.GetService<OpenTelemetry.Trace.TracerProvider>());
-        Assert.NotNull(exported.Services.GetService<OpenTelemetry.Metrics.MeterProvider>());
+        Assert.NotNull(exported.Services.GetService<MetricsCollection>()?.Start());
+    }
+
+    [Fact]
+    public async Task Metrics_that_cannot_start_leave_the_bot_serving_and_the_scrape_says_so()
+    {
+        // An export interval of zero is refused by OpenTelemetry's metric reader when the provider is built.
+        await using var server = new SlackBotFactory(_api, settings: new Dictionary<string, string?>
+        {
+            ["Metrics:Prometheus"] = "true",
+            ["OTEL_EXPORTER_OTLP_ENDPOINT"] = "http://127.0.0.1:9",
+            ["OTEL_METRIC_EXPORT_INTERVAL"] = "0",
+        });
+        using var client = server.CreateClient();
+
+        using var scrape = await client.GetAsync("/metrics");
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, scrape.StatusCode);
+        Assert.Contains("Metrics could not start", await scrape.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Contains(server.Logs.Entries, e => e.Level == LogLevel.Error && e.Message.Contains("Metrics could not start", StringComparison.Ordinal));
+
+        using var answered = await client.SendAsync(Signed("/slack/commands", Command("can I friend parents?", _api.ResponseUrl("unused")), FormType, DateTimeOffset.UtcNow));
+        Assert.Equal(HttpStatusCode.OK, answered.StatusCode);
     }
 
     private static string? Line(string metrics, string name, params string[] labels) =>
