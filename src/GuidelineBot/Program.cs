@@ -22,6 +22,7 @@ var builder = WebApplication.CreateSlimBuilder(
 builder.WebHost.UseKestrelHttpsConfiguration();
 builder.AddObservability();
 builder.Services.AddHostRules();
+builder.Services.AddEndpointJson();
 builder.Services.AddGuidelineEngine(builder.Configuration);
 builder.Services.AddLiveKnowledge();
 builder.Services.AddGuidelineStore(builder.Configuration);
