@@ -6,21 +6,21 @@ using OpenTelemetry.Resources;
 namespace GuidelineBot.Hosting;
 
 /// <summary>
-/// The server's metrics (meter <c>GuidelineBot</c>, ASP.NET Core's and HttpClient's) for <c>/metrics</c> (Prometheus)
-/// and/or OTLP, in an OpenTelemetry <see cref="MeterProvider"/> that is built when collection starts:
-/// <see cref="StartDelay"/> after the server is listening (<see cref="MetricsStart"/>), or at the first scrape of
-/// <c>/metrics</c> if that comes sooner. Building it subscribes a listener to every instrument of those meters and
-/// costs ≈45 ms of CPU on one core (README, Performance), which a start would otherwise spend before its first answer;
-/// what is measured before collection starts is not counted (counters start from zero at every start anyway).
+/// The server's metrics for <c>/metrics</c> (Prometheus) when no OTLP endpoint is set (Development's default), in an
+/// OpenTelemetry <see cref="MeterProvider"/> that is built when collection starts: <see cref="StartDelay"/> after the
+/// server is listening (<see cref="MetricsStart"/>), or at the first scrape if that comes sooner. Building it subscribes
+/// a listener to every instrument of the meters below and took ≈0.1 s of CPU on one core of the slow VM (README,
+/// Performance), which a start would otherwise spend before its first answer; what is measured before collection starts
+/// is not counted (counters start from zero at every start anyway). With OTLP, OpenTelemetry's hosting builds the
+/// metrics at start instead (<see cref="ObservabilityExtensions"/>).
 /// </summary>
-public sealed class MetricsCollection(IConfiguration configuration, bool prometheus, bool otlp, ILogger<MetricsCollection> logger) : IDisposable
+internal sealed class MetricsCollection(IConfiguration configuration) : IDisposable
 {
     /// <summary>How long after the server is listening collection starts, unless a scrape starts it sooner.</summary>
     public static readonly TimeSpan StartDelay = TimeSpan.FromSeconds(1);
 
     private readonly Lock _gate = new();
     private MeterProvider? _provider;
-    private bool _failed;
     private bool _disposed;
 
     /// <summary>Whether collection has started.</summary>
@@ -35,66 +35,31 @@ public sealed class MetricsCollection(IConfiguration configuration, bool prometh
         }
     }
 
-    /// <summary>
-    /// Starts collection (once; later calls return the same provider). Null when the provider could not be built
-    /// (logged once: the bot goes on serving without metrics) or the server is stopping.
-    /// </summary>
-    public MeterProvider? Start()
+    /// <summary>The meters collected: ours, ASP.NET Core's (Kestrel's included) and HttpClient's.</summary>
+    public static MeterProviderBuilder AddMeters(MeterProviderBuilder builder) =>
+        builder.AddMeter(GuidelineMetrics.MeterName).AddAspNetCoreInstrumentation().AddHttpClientInstrumentation();
+
+    /// <summary>Starts collection, once; later calls return the same provider.</summary>
+    public MeterProvider Start()
     {
         lock (_gate)
         {
-            if (_provider is not null || _failed || _disposed)
-            {
-                return _provider;
-            }
-
-            try
-            {
-                _provider = Build();
-            }
-            catch (Exception ex)
-            {
-                _failed = true;
-                logger.LogError(ex, "Metrics could not start: /metrics and the OTLP metrics export are off until a restart");
-            }
-
-            return _provider;
+            ObjectDisposedException.ThrowIf(_disposed, this);
+            return _provider ??= AddMeters(Sdk.CreateMeterProviderBuilder()
+                    // OTEL_* settings (resource attributes, service name) from the app's configuration, as with OTLP.
+                    .ConfigureServices(services => services.AddSingleton(configuration))
+                    .ConfigureResource(r => r.AddService(ObservabilityExtensions.ServiceName)))
+                .AddPrometheusExporter()
+                .Build();
         }
     }
 
     public void Dispose()
     {
-        MeterProvider? provider;
         lock (_gate)
         {
             _disposed = true;
-            provider = _provider;
+            _provider?.Dispose();
         }
-
-        // Outside the lock: the OTLP exporter's final export can take its timeout.
-        provider?.Dispose();
-    }
-
-    private MeterProvider Build()
-    {
-        var builder = Sdk.CreateMeterProviderBuilder()
-            // The standard OTEL_* settings come from the app's configuration (appsettings.json as well as the
-            // environment), as they do for traces.
-            .ConfigureServices(services => services.AddSingleton(configuration))
-            .ConfigureResource(r => r.AddService(ObservabilityExtensions.ServiceName))
-            .AddMeter(GuidelineMetrics.MeterName)
-            .AddAspNetCoreInstrumentation()
-            .AddHttpClientInstrumentation();
-        if (prometheus)
-        {
-            builder.AddPrometheusExporter();
-        }
-
-        if (otlp)
-        {
-            builder.AddOtlpExporter();
-        }
-
-        return builder.Build();
     }
 }

@@ -5,13 +5,18 @@ internal sealed class MetricsStart(MetricsCollection metrics, IHostApplicationLi
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        var started = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        using (lifetime.ApplicationStarted.Register(() => started.TrySetResult()))
+        // The moment is taken in the callback itself, while the host reports that it has started, however late this
+        // method goes on from it.
+        var started = new TaskCompletionSource<long>(TaskCreationOptions.RunContinuationsAsynchronously);
+        using (lifetime.ApplicationStarted.Register(() => started.TrySetResult(time.GetTimestamp())))
         {
-            await started.Task.WaitAsync(stoppingToken);
+            var left = MetricsCollection.StartDelay - time.GetElapsedTime(await started.Task.WaitAsync(stoppingToken));
+            if (left > TimeSpan.Zero)
+            {
+                await Task.Delay(left, time, stoppingToken);
+            }
         }
 
-        await Task.Delay(MetricsCollection.StartDelay, time, stoppingToken);
         metrics.Start();
     }
 }

@@ -1,7 +1,7 @@
 using GuidelineBot.Core.Telemetry;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Http;
-using OpenTelemetry.Logs;
+using OpenTelemetry;
 using OpenTelemetry.Metrics;
 using OpenTelemetry.Resources;
 using OpenTelemetry.Trace;
@@ -31,19 +31,26 @@ public static class ObservabilityExtensions
         // spans nobody exports cost 15–20 µs of a cached answer's ≈125 µs of CPU (README, Performance). Log lines keep
         // their trace ids either way (ASP.NET Core starts the request's activity itself); lines logged by queued work
         // carry the queuing request's trace id only when spans are collected (WorkQueueWorker's span continues it).
+        var otel = builder.Services.AddOpenTelemetry().ConfigureResource(r => r.AddService(ServiceName));
         if (otlp)
         {
-            builder.Services.AddOpenTelemetry()
-                .ConfigureResource(r => r.AddService(ServiceName))
-                .WithTracing(t => t.AddSource(GuidelineMetrics.ActivitySourceName).AddAspNetCoreInstrumentation().AddHttpClientInstrumentation().AddOtlpExporter())
-                .WithLogging(l => l.AddOtlpExporter());
+            // Every signal over OTLP, with the standard per-signal OTEL_EXPORTER_OTLP_* settings (UseOtlpExporter):
+            // metrics (for /metrics as well when it is on) are collected from the start.
+            otel.WithTracing(t => t.AddSource(GuidelineMetrics.ActivitySourceName).AddAspNetCoreInstrumentation().AddHttpClientInstrumentation())
+                .WithMetrics(m =>
+                {
+                    MetricsCollection.AddMeters(m);
+                    if (prometheus)
+                    {
+                        m.AddPrometheusExporter();
+                    }
+                })
+                .UseOtlpExporter();
         }
-
-        // Metrics start a second after the server is listening (MetricsCollection), not before its first answers.
-        if (otlp || prometheus)
+        else if (prometheus)
         {
-            builder.Services.AddSingleton(sp => new MetricsCollection(sp.GetRequiredService<IConfiguration>(), prometheus, otlp,
-                sp.GetRequiredService<ILogger<MetricsCollection>>()));
+            // /metrics alone (Development's default): collected from a second after the server is listening.
+            builder.Services.AddSingleton<MetricsCollection>();
             builder.Services.AddHostedService<MetricsStart>();
         }
 
@@ -66,28 +73,28 @@ public static class ObservabilityExtensions
     }
 
     /// <summary>
-    /// Maps <c>/metrics</c> when Prometheus is on. Same port as the bot: restrict it at the ingress. The first scrape
-    /// starts the collection if <see cref="MetricsStart"/> has not yet; 503 when it could not start.
+    /// Maps <c>/metrics</c> when Prometheus is on. Same port as the bot: restrict it at the ingress. Without OTLP, the
+    /// first scrape starts the collection if <see cref="MetricsStart"/> has not yet (<see cref="MetricsCollection"/>).
     /// </summary>
     public static WebApplication MapMetrics(this WebApplication app)
     {
-        if (PrometheusEnabled(app.Configuration, app.Environment))
+        if (!PrometheusEnabled(app.Configuration, app.Environment))
         {
-            var metrics = app.Services.GetRequiredService<MetricsCollection>();
-            var branch = ((IEndpointRouteBuilder)app).CreateApplicationBuilder();
-            var scrape = new Lazy<RequestDelegate?>(() => metrics.Start() is { } provider
-                ? branch.UseOpenTelemetryPrometheusScrapingEndpoint(provider, predicate: _ => true, path: null, configureBranchedPipeline: null, optionsName: null).Build()
-                : null);
-            app.Map(MetricsPath, context => scrape.Value?.Invoke(context) ?? Unavailable(context));
+            return app;
         }
 
-        return app;
-    }
+        if (app.Services.GetService<MetricsCollection>() is not { } metrics)
+        {
+            app.MapPrometheusScrapingEndpoint(MetricsPath);
+            return app;
+        }
 
-    private static Task Unavailable(HttpContext context)
-    {
-        context.Response.StatusCode = StatusCodes.Status503ServiceUnavailable;
-        return context.Response.WriteAsync("Metrics could not start; see the server's log.", context.RequestAborted);
+        var branch = ((IEndpointRouteBuilder)app).CreateApplicationBuilder();
+        var scrape = new Lazy<RequestDelegate>(() => branch
+            .UseOpenTelemetryPrometheusScrapingEndpoint(metrics.Start(), predicate: _ => true, path: null, configureBranchedPipeline: null, optionsName: null)
+            .Build());
+        app.Map(MetricsPath, context => scrape.Value(context));
+        return app;
     }
 
     private static bool PrometheusEnabled(IConfiguration configuration, IHostEnvironment environment) =>
