@@ -49,8 +49,7 @@ app.MapTeams();
 app.MapWebChat();
 app.MapAdmin();
 
-await app.RunAsync();
-return 0;
+return await app.RunUntilStoppedAsync();
 
 /// <summary>Entry point type, visible to WebApplicationFactory in the integration tests.</summary>
 public partial class Program;

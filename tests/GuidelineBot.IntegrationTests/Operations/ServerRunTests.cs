@@ -1,0 +1,73 @@
+using GuidelineBot.Hosting;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+
+namespace GuidelineBot.IntegrationTests.Operations;
+
+/// <summary><see cref="ServerRun"/>: a stop that arrives while the server is starting is an ordinary stop.</summary>
+public sealed class ServerRunTests
+{
+    [Fact]
+    public async Task A_stop_while_a_hosted_service_is_starting_ends_the_run_with_exit_code_0()
+    {
+        var starting = new SlowStart();
+        await using var app = App(services => services.AddSingleton<IHostedService>(starting));
+        var run = app.RunUntilStoppedAsync();
+
+        await starting.Entered.Task.WaitAsync(TimeSpan.FromSeconds(30));
+        app.Lifetime.StopApplication();
+
+        Assert.Equal(0, await run.WaitAsync(TimeSpan.FromSeconds(30)));
+        Assert.True(starting.Cancelled);
+    }
+
+    [Fact]
+    public async Task A_hosted_service_that_fails_to_start_still_fails_the_run()
+    {
+        await using var app = App(services => services.AddSingleton<IHostedService>(new FailingStart()));
+        var failure = await Assert.ThrowsAsync<InvalidOperationException>(() => app.RunUntilStoppedAsync().WaitAsync(TimeSpan.FromSeconds(30)));
+        Assert.Equal(FailingStart.Message, failure.Message);
+    }
+
+    private static WebApplication App(Action<IServiceCollection> services)
+    {
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.WebHost.UseUrls("http://127.0.0.1:0");
+        services(builder.Services);
+        return builder.Build();
+    }
+
+    private sealed class SlowStart : IHostedService
+    {
+        public TaskCompletionSource Entered { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        public bool Cancelled { get; private set; }
+
+        public async Task StartAsync(CancellationToken cancellationToken)
+        {
+            Entered.TrySetResult();
+            try
+            {
+                await Task.Delay(Timeout.Infinite, cancellationToken);
+            }
+            catch (OperationCanceledException)
+            {
+                Cancelled = true;
+                throw;
+            }
+        }
+
+        public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+    }
+
+    private sealed class FailingStart : IHostedService
+    {
+        public const string Message = "the store's schema is newer than this build";
+
+        public Task StartAsync(CancellationToken cancellationToken) => throw new InvalidOperationException(Message);
+
+        public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+    }
+}
