@@ -49,7 +49,16 @@ public sealed class ExpertOutboxWorker(
                 logger.LogWarning(ex, "Expert outbox: a round failed ({Message}); trying again in {Seconds} s", ex.Message, poll.TotalSeconds);
             }
 
-            await signal.WaitAsync(poll, time, stoppingToken);
+            try
+            {
+                await signal.WaitAsync(poll, time, stoppingToken);
+            }
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            {
+                // Stopped between rounds; also when the host is disposed without a stop (a start that failed later),
+                // which would otherwise report this worker as crashed.
+                return;
+            }
         }
     }
 

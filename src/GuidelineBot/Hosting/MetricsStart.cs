@@ -10,10 +10,19 @@ internal sealed class MetricsStart(MetricsCollection metrics, IHostApplicationLi
         var started = new TaskCompletionSource<long>(TaskCreationOptions.RunContinuationsAsynchronously);
         using (lifetime.ApplicationStarted.Register(() => started.TrySetResult(time.GetTimestamp())))
         {
-            var left = MetricsCollection.StartDelay - time.GetElapsedTime(await started.Task.WaitAsync(stoppingToken));
-            if (left > TimeSpan.Zero)
+            try
             {
-                await Task.Delay(left, time, stoppingToken);
+                var left = MetricsCollection.StartDelay - time.GetElapsedTime(await started.Task.WaitAsync(stoppingToken));
+                if (left > TimeSpan.Zero)
+                {
+                    await Task.Delay(left, time, stoppingToken);
+                }
+            }
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            {
+                // Stopped first; also when the host is disposed after a start that failed, which would otherwise
+                // report this service as crashed.
+                return;
             }
         }
 

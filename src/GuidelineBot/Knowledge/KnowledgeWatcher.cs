@@ -26,27 +26,35 @@ internal sealed class KnowledgeWatcher(LiveKnowledge live, IOptions<KnowledgeOpt
         var path = options.Value.Path;
         var poll = TimeSpan.FromSeconds(options.Value.PollSeconds);
         using var watcher = Watch(path);
-        while (!stoppingToken.IsCancellationRequested)
+        try
         {
-            var changed = await NextEventAsync(poll, stoppingToken);
-            for (var i = 0; changed && i < MaxQuietWaits && await NextEventAsync(Debounce, stoppingToken); i++)
+            while (!stoppingToken.IsCancellationRequested)
             {
-            }
+                var changed = await NextEventAsync(poll, stoppingToken);
+                for (var i = 0; changed && i < MaxQuietWaits && await NextEventAsync(Debounce, stoppingToken); i++)
+                {
+                }
 
-            if (live.Fingerprint is not { } loaded
-                || (!changed && KnowledgeFolder.Fingerprint(path) == loaded && !await live.ExpertAnswersChangedAsync(stoppingToken)))
-            {
-                continue;
-            }
+                if (live.Fingerprint is not { } loaded
+                    || (!changed && KnowledgeFolder.Fingerprint(path) == loaded && !await live.ExpertAnswersChangedAsync(stoppingToken)))
+                {
+                    continue;
+                }
 
-            try
-            {
-                await live.ReloadAsync(stoppingToken);
+                try
+                {
+                    await live.ReloadAsync(stoppingToken);
+                }
+                catch (Exception ex) when (ex is not OperationCanceledException and not OutOfMemoryException)
+                {
+                    logger.LogError(ex, "Reloading the knowledge from {Path} failed", path);
+                }
             }
-            catch (Exception ex) when (ex is not OperationCanceledException and not OutOfMemoryException)
-            {
-                logger.LogError(ex, "Reloading the knowledge from {Path} failed", path);
-            }
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+            // Stopped; also when the host is disposed without a stop (a start that failed later), which would
+            // otherwise report the watcher as crashed.
         }
     }
 

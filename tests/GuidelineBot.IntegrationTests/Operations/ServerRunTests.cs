@@ -1,12 +1,14 @@
 using GuidelineBot.Hosting;
+using GuidelineBot.IntegrationTests.Slack;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
 
 namespace GuidelineBot.IntegrationTests.Operations;
 
-/// <summary><see cref="ServerRun"/>: a stop that arrives while the server is starting is an ordinary stop.</summary>
+/// <summary><see cref="ServerRun"/>: how a run ends becomes the exit code; a stop while starting is an ordinary stop.</summary>
 public sealed class ServerRunTests
 {
     [Fact]
@@ -24,11 +26,12 @@ public sealed class ServerRunTests
     }
 
     [Fact]
-    public async Task A_hosted_service_that_fails_to_start_still_fails_the_run()
+    public async Task A_hosted_service_that_fails_to_start_ends_the_run_with_exit_code_1_and_the_reason_in_the_log()
     {
-        await using var app = App(services => services.AddSingleton<IHostedService>(new FailingStart()));
-        var failure = await Assert.ThrowsAsync<InvalidOperationException>(() => app.RunUntilStoppedAsync().WaitAsync(TimeSpan.FromSeconds(30)));
-        Assert.Equal(FailingStart.Message, failure.Message);
+        var logs = new TestLogs();
+        await using var app = App(services => services.AddSingleton<IHostedService>(new FailingStart()).AddSingleton<ILoggerProvider>(logs));
+        Assert.Equal(1, await app.RunUntilStoppedAsync().WaitAsync(TimeSpan.FromSeconds(30)));
+        Assert.Contains(logs.Entries, e => e.Level == LogLevel.Error && e.Exception?.Message == FailingStart.Message);
     }
 
     private static WebApplication App(Action<IServiceCollection> services)

@@ -390,6 +390,23 @@ public sealed class ExpertServiceTests : IDisposable
     }
 
     [Fact]
+    public async Task The_worker_ends_quietly_when_its_host_is_disposed_without_a_stop()
+    {
+        // What a host does to its started services when a later one fails to start (the port taken): no StopAsync,
+        // only Dispose. A worker that ended by throwing would be reported as a crashed background service.
+        var clock = new CountingClock();
+        var worker = new ExpertOutboxWorker(_services.GetRequiredService<IServiceScopeFactory>(), _store, _store, new ExpertOutboxSignal(),
+            Options.Create(new ExpertOptions()), clock, NullLogger<ExpertOutboxWorker>.Instance);
+        await worker.StartAsync(CancellationToken.None);
+        await Eventually.TrueAsync(() => clock.Timers > 0, "the worker waits for its next round");
+
+        worker.Dispose();
+
+        await Task.WhenAny(worker.ExecuteTask!).WaitAsync(TimeSpan.FromSeconds(10));
+        Assert.Equal(TaskStatus.RanToCompletion, worker.ExecuteTask!.Status);
+    }
+
+    [Fact]
     public async Task Without_an_experts_channel_the_buttons_of_an_old_message_get_a_clear_notice()
     {
         var conversation = Conversation(withExperts: false);

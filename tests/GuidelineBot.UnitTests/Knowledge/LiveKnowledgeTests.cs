@@ -218,6 +218,23 @@ public sealed class LiveKnowledgeTests : IDisposable
     }
 
     [Fact]
+    public async Task The_watcher_ends_quietly_when_its_host_is_disposed_without_a_stop()
+    {
+        // What a host does to its started services when a later one fails to start: no StopAsync, only Dispose. A
+        // watcher that ended by throwing would be reported as a crashed background service (an error and a critical line).
+        var options = Options.Create(new KnowledgeOptions { Path = _folder.Path, PollSeconds = 2 });
+        var clock = new CountingClock();
+        var watcher = new KnowledgeWatcher(_live, options, clock, NullLogger<KnowledgeWatcher>.Instance);
+        await watcher.StartAsync(CancellationToken.None);
+        await Eventually.TrueAsync(() => clock.Timers > 0, "the watcher waits for its next check");
+
+        watcher.Dispose();
+
+        await Task.WhenAny(watcher.ExecuteTask!).WaitAsync(TimeSpan.FromSeconds(10));
+        Assert.Equal(TaskStatus.RanToCompletion, watcher.ExecuteTask!.Status);
+    }
+
+    [Fact]
     public async Task The_watcher_reloads_when_the_injected_clock_reaches_the_next_check()
     {
         var options = Options.Create(new KnowledgeOptions { Path = _folder.Path, PollSeconds = 2 });

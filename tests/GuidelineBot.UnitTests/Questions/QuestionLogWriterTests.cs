@@ -317,26 +317,6 @@ public sealed class QuestionLogWriterTests
     }
 
     /// <summary>A fake clock that counts the timers made on it, so a test moves it only once the writer waits on it.</summary>
-    private sealed class CountingClock : FakeTimeProvider
-    {
-        private int _timers;
-
-        public int Timers => Volatile.Read(ref _timers);
-
-        public override ITimer CreateTimer(TimerCallback callback, object? state, TimeSpan dueTime, TimeSpan period)
-        {
-            Interlocked.Increment(ref _timers);
-            return base.CreateTimer(callback, state, dueTime, period);
-        }
-    }
-
-    private static async Task UntilAsync(Func<bool> done, string what)
-    {
-        for (var deadline = DateTime.UtcNow.AddSeconds(10); !done(); await Task.Delay(5))
-        {
-            Assert.True(DateTime.UtcNow < deadline, "timed out waiting until " + what);
-        }
-    }
 
     /// <summary>Lets the loop run (real time) and checks that <paramref name="tries"/> has not moved meanwhile.</summary>
     private static async Task AssertNoNewTryAsync(OutageLog log, int tries)
@@ -351,9 +331,9 @@ public sealed class QuestionLogWriterTests
     /// </summary>
     private static async Task FirstTryAsync(CountingClock clock, OutageLog log)
     {
-        await UntilAsync(() => clock.Timers == 1, "the batch window");
+        await Eventually.TrueAsync(() => clock.Timers == 1, "the batch window");
         clock.Advance(QuestionLogWriter.BatchWindow);
-        await UntilAsync(() => log.Tries == 1 && clock.Timers == 2, "the first try and its wait");
+        await Eventually.TrueAsync(() => log.Tries == 1 && clock.Timers == 2, "the first try and its wait");
     }
 
     [Fact]
@@ -373,13 +353,13 @@ public sealed class QuestionLogWriterTests
         clock.Advance(QuestionLogWriter.FirstRetryDelay - TimeSpan.FromMilliseconds(1));
         await AssertNoNewTryAsync(log, 1);
         clock.Advance(TimeSpan.FromMilliseconds(1));
-        await UntilAsync(() => log.Tries == 2 && clock.Timers == 3, "the second try and its wait");
+        await Eventually.TrueAsync(() => log.Tries == 2 && clock.Timers == 3, "the second try and its wait");
         clock.Advance(2 * QuestionLogWriter.FirstRetryDelay - TimeSpan.FromMilliseconds(1));
         await AssertNoNewTryAsync(log, 2);
 
         log.Down = false;
         clock.Advance(TimeSpan.FromMilliseconds(1));
-        await UntilAsync(() => log.Writes.Count == 4, "everything is written");
+        await Eventually.TrueAsync(() => log.Writes.Count == 4, "everything is written");
 
         Assert.Equal(["a", "b", "a:+", "c"], log.Writes);
         Assert.Empty(log.SingleWrites); // an outage is not a bad record: the batch waits whole
@@ -404,7 +384,7 @@ public sealed class QuestionLogWriterTests
             await AssertNoNewTryAsync(log, tries);
             clock.Advance(TimeSpan.FromMilliseconds(1));
             var next = tries + 1;
-            await UntilAsync(() => log.Tries == next && clock.Timers == next + 1, $"try {next} and its wait");
+            await Eventually.TrueAsync(() => log.Tries == next && clock.Timers == next + 1, $"try {next} and its wait");
             delay = delay * 2 < QuestionLogWriter.MaxRetryDelay ? delay * 2 : QuestionLogWriter.MaxRetryDelay;
         }
 
@@ -465,12 +445,12 @@ public sealed class QuestionLogWriterTests
         var writer = new QuestionLogWriter(log, logger, clock);
         await writer.RecordAsync(Question("a"), CancellationToken.None);
         await writer.RecordAsync(Question("b"), CancellationToken.None);
-        await UntilAsync(() => clock.Timers == 1, "the batch window");
+        await Eventually.TrueAsync(() => clock.Timers == 1, "the batch window");
         clock.Advance(QuestionLogWriter.BatchWindow);
-        await UntilAsync(() => log.Tries == 1, "the write that never ends");
+        await Eventually.TrueAsync(() => log.Tries == 1, "the write that never ends");
 
         var disposed = writer.DisposeAsync().AsTask();
-        await UntilAsync(() => clock.Timers == 2, "the stop waits for the write");
+        await Eventually.TrueAsync(() => clock.Timers == 2, "the stop waits for the write");
         clock.Advance(QuestionLogWriter.StopWriteBudget - TimeSpan.FromMilliseconds(1));
         await Task.Delay(200);
         Assert.False(disposed.IsCompleted);
@@ -493,7 +473,7 @@ public sealed class QuestionLogWriterTests
         await FirstTryAsync(clock, log);
 
         var listed = writer.ListAsync(null, CancellationToken.None);
-        await UntilAsync(() => clock.Timers == 3, "the report waits");
+        await Eventually.TrueAsync(() => clock.Timers == 3, "the report waits");
         clock.Advance(QuestionLogWriter.ListFlushBudget - TimeSpan.FromMilliseconds(1));
         await Task.Delay(200);
         Assert.False(listed.IsCompleted);
