@@ -4,23 +4,26 @@ namespace GuidelineBot.Hosting;
 public static class ServerRun
 {
     /// <summary>
-    /// Runs <paramref name="app"/> until it stops: 0 when it stopped as asked, 1 when it could not start (the store
-    /// unreachable, the port taken, invalid options), as the host's "Hosting failed to start" line says, instead of an
-    /// unhandled exception, its stack trace on stderr and an abort (exit code 134). A stop (SIGTERM) that arrives while
-    /// the server is still starting, say a pod removed during a rollout, cancels the hosted service that is starting;
-    /// the host logs that as a failed start too and throws the cancellation (dotnet/runtime#111013), but it is an
-    /// ordinary stop: 0.
+    /// Runs <paramref name="app"/> until it stops. 0 when it stopped as asked. 1 when it could not start (the store
+    /// unreachable, the port taken, options validated at start), as the host's "Hosting failed to start" line says,
+    /// instead of an unhandled exception, its stack trace on stderr and an abort (exit code 134); and 1 when a background
+    /// service crashed (logged by the host as "BackgroundService failed"), which stops the host but let it end as if
+    /// asked. A stop (SIGTERM) that arrives while the server is still starting, say a pod removed during a rollout,
+    /// cancels the hosted service that is starting; the host logs that as a failed start too and throws the
+    /// cancellation (dotnet/runtime#111013), but it is an ordinary stop: 0. Options read while the endpoints are mapped
+    /// (before this run) still fail as the .NET exception that names them.
     /// </summary>
     public static async Task<int> RunUntilStoppedAsync(this WebApplication app)
     {
         // Taken before the run: the run disposes the host's services when it ends.
         var started = app.Lifetime.ApplicationStarted;
         var stopping = app.Lifetime.ApplicationStopping;
+        var workers = app.Services.GetServices<IHostedService>().OfType<BackgroundService>().ToArray();
         try
         {
             await app.RunAsync();
         }
-        catch (OperationCanceledException) when (!started.IsCancellationRequested && stopping.IsCancellationRequested)
+        catch (OperationCanceledException) when (!started.IsCancellationRequested && stopping.IsCancellationRequested && !Crashed(workers))
         {
             // Stopped while starting.
         }
@@ -29,6 +32,8 @@ public static class ServerRun
             return 1;
         }
 
-        return 0;
+        return Crashed(workers) ? 1 : 0;
     }
+
+    private static bool Crashed(BackgroundService[] workers) => workers.Any(w => w.ExecuteTask is { IsFaulted: true });
 }

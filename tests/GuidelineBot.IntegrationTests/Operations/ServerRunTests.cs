@@ -34,6 +34,24 @@ public sealed class ServerRunTests
         Assert.Contains(logs.Entries, e => e.Level == LogLevel.Error && e.Exception?.Message == FailingStart.Message);
     }
 
+    [Fact]
+    public async Task A_background_service_that_crashes_after_the_start_ends_the_run_with_exit_code_1()
+    {
+        // The host stops itself (BackgroundServiceExceptionBehavior.StopHost) and its run ends as if asked.
+        await using var app = App(services => services.AddHostedService(_ => new CrashingWorker(TimeSpan.FromMilliseconds(200))));
+        Assert.Equal(1, await app.RunUntilStoppedAsync().WaitAsync(TimeSpan.FromSeconds(30)));
+    }
+
+    [Fact]
+    public async Task A_background_service_that_crashes_while_another_service_starts_is_not_taken_for_a_stop()
+    {
+        // Its crash stops the host, which cancels the service still starting: the same cancellation as a SIGTERM's.
+        var starting = new SlowStart();
+        await using var app = App(services => services.AddHostedService(_ => new CrashingWorker(TimeSpan.Zero)).AddSingleton<IHostedService>(starting));
+        Assert.Equal(1, await app.RunUntilStoppedAsync().WaitAsync(TimeSpan.FromSeconds(30)));
+        Assert.True(starting.Cancelled);
+    }
+
     private static WebApplication App(Action<IServiceCollection> services)
     {
         var builder = WebApplication.CreateSlimBuilder();
@@ -63,6 +81,15 @@ public sealed class ServerRunTests
         }
 
         public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+    }
+
+    private sealed class CrashingWorker(TimeSpan after) : BackgroundService
+    {
+        protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+        {
+            await Task.Delay(after, stoppingToken);
+            throw new InvalidOperationException("the worker's loop failed");
+        }
     }
 
     private sealed class FailingStart : IHostedService

@@ -316,8 +316,6 @@ public sealed class QuestionLogWriterTests
         }
     }
 
-    /// <summary>A fake clock that counts the timers made on it, so a test moves it only once the writer waits on it.</summary>
-
     /// <summary>Lets the loop run (real time) and checks that <paramref name="tries"/> has not moved meanwhile.</summary>
     private static async Task AssertNoNewTryAsync(OutageLog log, int tries)
     {
