@@ -9,10 +9,10 @@ using OpenTelemetry.Trace;
 namespace GuidelineBot.Hosting;
 
 /// <summary>
-/// OpenTelemetry (traces and metrics: ASP.NET Core, HttpClient and our own <see cref="GuidelineMetrics"/>): traces and
-/// metrics exported over OTLP when <c>OTEL_EXPORTER_OTLP_ENDPOINT</c> is set, metrics at <c>/metrics</c> (Prometheus)
-/// when <c>Metrics:Prometheus</c> is true (default: true in Development only), nothing collected otherwise; JSON
-/// console logs in Production.
+/// OpenTelemetry (traces and metrics: ASP.NET Core, HttpClient and our own <see cref="GuidelineMetrics"/>): traces,
+/// metrics and log records exported over OTLP when <c>OTEL_EXPORTER_OTLP_ENDPOINT</c> is set, metrics at
+/// <c>/metrics</c> (Prometheus) when <c>Metrics:Prometheus</c> is true (default: true in Development only), nothing
+/// collected otherwise; JSON console logs in Production.
 /// </summary>
 public static class ObservabilityExtensions
 {
@@ -26,6 +26,20 @@ public static class ObservabilityExtensions
     {
         var prometheus = PrometheusEnabled(builder.Configuration, builder.Environment);
         var otlp = !string.IsNullOrWhiteSpace(builder.Configuration["OTEL_EXPORTER_OTLP_ENDPOINT"]);
+
+        if (builder.Environment.IsProduction())
+        {
+            // One JSON object per line; the trace and span ids come in as a scope on every line logged inside a trace.
+            // Before OpenTelemetry's registration: clearing the providers after it would drop its OTLP log exporter.
+            builder.Logging.ClearProviders();
+            builder.Logging.AddJsonConsole(o =>
+            {
+                o.IncludeScopes = true;
+                o.UseUtcTimestamp = true;
+                o.TimestampFormat = "yyyy-MM-ddTHH:mm:ss.fffZ";
+            });
+            builder.Logging.Configure(o => o.ActivityTrackingOptions = ActivityTrackingOptions.TraceId | ActivityTrackingOptions.SpanId);
+        }
 
         // Collect only what goes somewhere: spans only for an OTLP exporter, metrics for it or for /metrics. Collecting
         // spans nobody exports cost 15–20 µs of a cached answer's ≈125 µs of CPU (README, Performance). Log lines keep
@@ -55,19 +69,6 @@ public static class ObservabilityExtensions
         }
 
         builder.Services.TryAddEnumerable(ServiceDescriptor.Singleton<IHttpMessageHandlerBuilderFilter, OutboundFailureFilter>());
-
-        if (builder.Environment.IsProduction())
-        {
-            // One JSON object per line; the trace and span ids come in as a scope on every line logged inside a trace.
-            builder.Logging.ClearProviders();
-            builder.Logging.AddJsonConsole(o =>
-            {
-                o.IncludeScopes = true;
-                o.UseUtcTimestamp = true;
-                o.TimestampFormat = "yyyy-MM-ddTHH:mm:ss.fffZ";
-            });
-            builder.Logging.Configure(o => o.ActivityTrackingOptions = ActivityTrackingOptions.TraceId | ActivityTrackingOptions.SpanId);
-        }
 
         return builder;
     }

@@ -4,6 +4,7 @@ using System.Net;
 using GuidelineBot.Hosting;
 using GuidelineBot.IntegrationTests.Slack;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Time.Testing;
 using OpenTelemetry.Metrics;
 using OpenTelemetry.Trace;
@@ -193,6 +194,20 @@ public sealed class TelemetryTests : IAsyncLifetime
             metrics = client.GetStringAsync("/metrics").GetAwaiter().GetResult();
             return Count(metrics, "guidelinebot_questions_total", "channel=\"slack\"", "outcome=\"answered\"") >= 1;
         }, "the answer sent before the first scrape is counted");
+    }
+
+    [Fact]
+    public async Task In_Production_with_OTLP_logs_go_to_the_JSON_console_and_over_OTLP()
+    {
+        await using var server = new SlackBotFactory(_api, settings: new Dictionary<string, string?>
+        {
+            ["environment"] = "Production",
+            ["OTEL_EXPORTER_OTLP_ENDPOINT"] = "http://127.0.0.1:9",
+        });
+        var providers = server.Services.GetServices<ILoggerProvider>().Select(p => p.GetType().Name).ToList();
+
+        Assert.Contains("ConsoleLoggerProvider", providers);
+        Assert.Contains("OpenTelemetryLoggerProvider", providers);
     }
 
     private static string? Line(string metrics, string name, params string[] labels) =>
