@@ -1,3 +1,4 @@
+using GuidelineBot.Core.Background;
 using GuidelineBot.Core.Storage;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -58,7 +59,7 @@ internal sealed class StoreRetentionService(
         using var timer = new PeriodicTimer(Interval, time);
         do
         {
-            for (var delay = FirstRetryDelay; !await PurgeAsync(delay, stoppingToken); delay = TimeSpan.FromTicks(Math.Min(delay.Ticks * 2, MaxRetryDelay.Ticks)))
+            for (var delay = FirstRetryDelay; !await PurgeAsync(delay, stoppingToken); delay = Backoff.Doubled(delay, MaxRetryDelay))
             {
                 try
                 {

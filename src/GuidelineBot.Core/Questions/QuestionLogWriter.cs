@@ -1,5 +1,6 @@
 using System.Net.Sockets;
 using System.Threading.Channels;
+using GuidelineBot.Core.Background;
 using GuidelineBot.Core.Storage;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -312,7 +313,7 @@ public sealed class QuestionLogWriter : IQuestionLog, IHostedService, IAsyncDisp
                 _logger.LogWarning(ex, "Question log: the store is unavailable ({Message}); {What} and everything queued after wait, trying again in {Seconds} s",
                     ex.Message, what, delay.TotalSeconds);
                 await PauseAsync(delay, cancellationToken); // a stop ends the wait: the next try is the last
-                delay = TimeSpan.FromTicks(Math.Min(delay.Ticks * 2, MaxRetryDelay.Ticks));
+                delay = Backoff.Doubled(delay, MaxRetryDelay);
             }
             catch (Exception ex) when (ex is not OutOfMemoryException)
             {
