@@ -15,6 +15,8 @@ namespace GuidelineBot.Slack.Interactions;
 /// (members of the experts' channel only, for the ticket buttons). A form it returns opens as a modal at once
 /// (<c>views.open</c>, the trigger expires in about 3 s), carrying what its submit needs (<see cref="ModalMetadata"/>);
 /// anything else — assigned, a polite refusal that changes nothing — goes to the clicker alone.
+/// Every Slack call a click makes fits in one window, <see cref="ClickBudget"/>, counted from the request's arrival (the
+/// handler is scoped: one per request), so that a slow member list leaves less time for <c>views.open</c>, not more.
 /// </summary>
 internal sealed class ExpertActionHandler(
     ConversationService conversation,
@@ -32,10 +34,11 @@ internal sealed class ExpertActionHandler(
     internal static readonly TimeSpan NameLookupBudget = TimeSpan.FromSeconds(1.5);
 
     /// <summary>
-    /// How long a click waits for <c>views.open</c> (with its retries) before the form counts as not opened and the
-    /// clicker is told: the click's 200 is due within 3 s, and its trigger_id expires then too.
+    /// The window of one click for all its Slack calls (with their retries), from the request's arrival: its 200 is due
+    /// within 3 s and its trigger_id expires then too, so <c>views.open</c> gets what the member list and the core left
+    /// of it, and a form not opened by then counts as not opened and the clicker is told.
     /// </summary>
-    internal static readonly TimeSpan OpenViewBudget = TimeSpan.FromSeconds(2.5);
+    internal static readonly TimeSpan ClickBudget = TimeSpan.FromSeconds(2.5);
 
     /// <summary>
     /// How long an <b>Assign to me</b> or <b>Answer</b> click waits for the experts' channel member list when it is not cached
@@ -43,6 +46,8 @@ internal sealed class ExpertActionHandler(
     /// read goes on and fills the cache for the next click.
     /// </summary>
     internal static readonly TimeSpan MembersLookupBudget = TimeSpan.FromSeconds(1);
+
+    private readonly DateTimeOffset _deadline = time.GetUtcNow() + ClickBudget;
 
     protected override bool Handles(ActionKind kind) => kind is ActionKind.AskExpert or ActionKind.ExpertAnswer or ActionKind.ExpertAssign;
 
@@ -88,10 +93,15 @@ internal sealed class ExpertActionHandler(
             cancellationToken);
     }
 
-    /// <summary><paramref name="call"/>, or <paramref name="fallback"/> (logged) once <paramref name="budget"/> has passed.</summary>
+    /// <summary>
+    /// <paramref name="call"/>, or <paramref name="fallback"/> (logged) once <paramref name="budget"/> or the click's
+    /// window has passed, whichever comes first.
+    /// </summary>
     private async Task<T> WithinAsync<T>(TimeSpan budget, Func<CancellationToken, Task<T>> call, T fallback, string method, string logId,
         CancellationToken cancellationToken)
     {
+        var left = _deadline - time.GetUtcNow();
+        budget = budget < left ? budget : left < TimeSpan.Zero ? TimeSpan.Zero : left;
         using var timeout = new CancellationTokenSource(budget, time);
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timeout.Token);
         try
@@ -101,7 +111,7 @@ internal sealed class ExpertActionHandler(
         catch (OperationCanceledException) when (timeout.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
         {
             Logger.LogWarning("Slack {Method} for {LogId} did not answer within {Seconds} s; the click goes on without it", method, logId,
-                budget.TotalSeconds);
+                Math.Round(budget.TotalSeconds, 2));
             return fallback;
         }
     }
@@ -137,6 +147,6 @@ internal sealed class ExpertActionHandler(
         var metadata = new ModalMetadata(form.Submit.Value, here.ConversationId, here.IsDirect, here.TenantId, here.ReplyAddress, payload.ResponseUrl)
             .Encode(form.Submit.Kind);
         var view = new ViewsOpenRequest(payload.TriggerId, SlackRenderer.Modal(form, metadata));
-        return await WithinAsync(OpenViewBudget, ct => api.OpenViewAsync(view, logId, ct), false, "views.open", logId, cancellationToken);
+        return await WithinAsync(ClickBudget, ct => api.OpenViewAsync(view, logId, ct), false, "views.open", logId, cancellationToken);
     }
 }

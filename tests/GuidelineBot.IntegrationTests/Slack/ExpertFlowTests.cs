@@ -151,7 +151,7 @@ public sealed class ExpertFlowTests(SlackExpertsHost host) : IClassFixture<Slack
         var trigger = SlackHost.NewId("trigger");
         var opened = Api.Calls("views.open").Count;
         // Opened, but only after the click's budget (and within the test factory's attempt timeout, 5 s).
-        Api.Script(trigger, new ScriptedResponse(200, DelaySeconds: Seconds(ExpertActionHandler.OpenViewBudget)));
+        Api.Script(trigger, new ScriptedResponse(200, DelaySeconds: Seconds(ExpertActionHandler.ClickBudget)));
 
         using var response = await host.ClickAsync(ActionIds.AskExpert, offer, asker, clickId, triggerId: trigger);
 

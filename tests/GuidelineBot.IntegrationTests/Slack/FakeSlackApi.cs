@@ -19,7 +19,7 @@ public sealed record RecordedRequest(string Target, string? Authorization, strin
 
 /// <param name="RetryAfterSeconds">Sent as the Retry-After header (for 429).</param>
 /// <param name="DelaySeconds">How long the fake waits before answering (a slow Slack).</param>
-public sealed record ScriptedResponse(int Status, string Body = """{"ok":true}""", int? RetryAfterSeconds = null, int DelaySeconds = 0);
+public sealed record ScriptedResponse(int Status, string Body = """{"ok":true}""", int? RetryAfterSeconds = null, double DelaySeconds = 0);
 
 /// <summary>
 /// A tiny Slack Web API + response_url endpoint on 127.0.0.1: records every request and answers

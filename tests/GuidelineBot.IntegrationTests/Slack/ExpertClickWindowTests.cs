@@ -1,0 +1,56 @@
+using System.Net;
+using System.Text.Json;
+using GuidelineBot.Core.Conversation;
+using GuidelineBot.Core.Experts;
+using GuidelineBot.Slack.Commands;
+using GuidelineBot.Slack.Interactions;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using static GuidelineBot.IntegrationTests.Slack.SlackExpertsHost;
+
+namespace GuidelineBot.IntegrationTests.Slack;
+
+/// <summary>
+/// An <b>Answer</b> click makes two Slack calls in a row: the member list of the experts' channel (when it is not
+/// cached) and <c>views.open</c>. Both fit in the click's one window (<see cref="ExpertActionHandler.ClickBudget"/>),
+/// since Slack wants the click's 200, and the trigger_id expires, 3 s after the click: each call within its own budget
+/// used to add up to 3.5 s. (Its own server: the member list must not be cached by another test.)
+/// </summary>
+public sealed class ExpertClickWindowTests(SlackExpertsHost host) : IClassFixture<SlackExpertsHost>
+{
+    [Fact]
+    public async Task A_slow_member_list_leaves_views_open_only_the_rest_of_the_clicks_window()
+    {
+        var members = JsonSerializer.Serialize(new { ok = true, members = Experts, response_metadata = new { next_cursor = "" } });
+        // Within the member list's own budget, but it takes more than a quarter of the click's window…
+        var membersDelay = ExpertActionHandler.MembersLookupBudget.TotalSeconds * 0.7;
+        host.Api.Script(ExpertsChannel, new ScriptedResponse(200, members, DelaySeconds: membersDelay));
+        // …and views.open would answer within the window on its own, but not within what the member list left of it.
+        var trigger = SlackHost.NewId("trigger");
+        host.Api.Script(trigger, new ScriptedResponse(200, DelaySeconds: ExpertActionHandler.ClickBudget.TotalSeconds - membersDelay / 2));
+        var ticket = await OpenTicketAsync();
+        var clickId = SlackHost.NewId("answer");
+
+        using (var response = await host.ClickAsync(ActionIds.ExpertAnswer, ticket.Id, Expert, clickId, ExpertsChannel, ephemeral: false, triggerId: trigger))
+        {
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        }
+
+        // The member list was read in time and the core let the expert answer; the form did not open in the window.
+        Assert.Single(host.Api.Calls("conversations.members"));
+        Assert.Single(host.Api.Calls("views.open"));
+        await Eventually.WaitUntilAsync(() => host.Api.ResponseUrlPosts(clickId).Count == 1, "the expert is told the form did not open");
+        Assert.Equal(SlashCommandEndpoint.FailedText, host.Api.ResponseUrlPosts(clickId)[0].Json.GetProperty("text").GetString());
+        Assert.True(host.Factory.Logged(LogLevel.Warning, "views.open", "did not answer within"));
+        Assert.False(host.Factory.Logged(LogLevel.Warning, "conversations.members", "did not answer within"));
+    }
+
+    private async Task<Ticket> OpenTicketAsync()
+    {
+        var asker = new ExpertAsker(Channels.Slack, SlackHost.NewId("U"), "Pat", "T0001", "C0GENERAL", false, null);
+        var ticket = new Ticket(SlackHost.NewId("t"), "what is the cafeteria lunch menu on friday", null, asker, null, null, 0, DateTimeOffset.UtcNow);
+        var (opened, created) = await host.Factory.Services.GetRequiredService<ITicketStore>().OpenAsync(ticket, ticket.Id, CancellationToken.None);
+        Assert.True(created);
+        return opened;
+    }
+}
