@@ -9,13 +9,12 @@ namespace GuidelineBot.Knowledge;
 
 /// <summary>
 /// Live knowledge in the server: the folder watcher, and <c>POST /admin/reload</c> (admin policy) that reloads now. A
-/// browser form post (the dashboard's button) must carry a valid antiforgery token and is sent back to <c>/admin</c>;
+/// browser form post (the dashboard's button) must carry a valid antiforgery token and is sent back to the dashboard (<see cref="AdminEndpoints.Path"/>);
 /// an empty or JSON post (an operator's tool) gets the resulting <see cref="KnowledgeStatus"/> as JSON.
 /// </summary>
 public static class KnowledgeReloadEndpoint
 {
     public const string Path = "/admin/reload";
-    public const string DashboardPath = "/admin";
 
     /// <summary>The watcher that reloads on changes (the engine itself comes from <c>AddGuidelineEngine</c>).</summary>
     public static IServiceCollection AddLiveKnowledge(this IServiceCollection services)
@@ -43,7 +42,7 @@ public static class KnowledgeReloadEndpoint
             }
 
             await knowledge.ReloadAsync(cancellationToken);
-            return Results.Redirect(DashboardPath);
+            return Results.Redirect(AdminEndpoints.Path);
         }
 
         if (request.ContentType is { } type && !type.StartsWith("application/json", StringComparison.OrdinalIgnoreCase))
