@@ -47,7 +47,7 @@ internal sealed class ExpertActionHandler(
     /// </summary>
     internal static readonly TimeSpan MembersLookupBudget = TimeSpan.FromSeconds(1);
 
-    private readonly DateTimeOffset _deadline = time.GetUtcNow() + ClickBudget;
+    private readonly long _arrived = time.GetTimestamp();
 
     protected override bool Handles(ActionKind kind) => kind is ActionKind.AskExpert or ActionKind.ExpertAnswer or ActionKind.ExpertAssign;
 
@@ -55,7 +55,7 @@ internal sealed class ExpertActionHandler(
     /// <remarks>The ticket buttons first make sure the member list the core checks is at hand (<see cref="MembersLookupBudget"/>).</remarks>
     protected override async Task<ConversationContext> ContextAsync(InteractionPayload payload, ActionKind kind, CancellationToken cancellationToken)
     {
-        // The member list and the clicker's name are read side by side: each has its budget, the click's 3 s are shared.
+        // The member list and the clicker's name are read side by side, each within its budget and the click's window.
         var members = kind is ActionKind.ExpertAssign or ActionKind.ExpertAnswer
             ? MembersWithinBudgetAsync(LogId(payload, kind), cancellationToken)
             : Task.CompletedTask;
@@ -82,7 +82,7 @@ internal sealed class ExpertActionHandler(
 
         if (!await WithinAsync(MembersLookupBudget, ReadAsync, false, "conversations.members", logId, cancellationToken))
         {
-            throw new SlackApiException($"The members of the experts' channel were not read within {MembersLookupBudget.TotalSeconds} s");
+            throw new SlackApiException("The members of the experts' channel were not read within the click's budget");
         }
     }
 
@@ -100,9 +100,8 @@ internal sealed class ExpertActionHandler(
     private async Task<T> WithinAsync<T>(TimeSpan budget, Func<CancellationToken, Task<T>> call, T fallback, string method, string logId,
         CancellationToken cancellationToken)
     {
-        var left = _deadline - time.GetUtcNow();
-        budget = budget < left ? budget : left < TimeSpan.Zero ? TimeSpan.Zero : left;
-        using var timeout = new CancellationTokenSource(budget, time);
+        var bound = TimeSpan.FromTicks(Math.Clamp((ClickBudget - time.GetElapsedTime(_arrived)).Ticks, 0, budget.Ticks));
+        using var timeout = new CancellationTokenSource(bound, time);
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timeout.Token);
         try
         {
@@ -111,7 +110,7 @@ internal sealed class ExpertActionHandler(
         catch (OperationCanceledException) when (timeout.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
         {
             Logger.LogWarning("Slack {Method} for {LogId} did not answer within {Seconds} s; the click goes on without it", method, logId,
-                Math.Round(budget.TotalSeconds, 2));
+                Math.Round(bound.TotalSeconds, 2));
             return fallback;
         }
     }
