@@ -3,6 +3,7 @@ using System.Diagnostics;
 using System.Net;
 using System.Text.Json;
 using GuidelineBot.IntegrationTests.Slack;
+using GuidelineBot.Testing;
 
 namespace GuidelineBot.IntegrationTests.Deploy;
 

@@ -3,6 +3,7 @@ using System.Diagnostics;
 using System.Net;
 using GuidelineBot.Hosting;
 using GuidelineBot.IntegrationTests.Slack;
+using GuidelineBot.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Time.Testing;

@@ -8,6 +8,7 @@ using GuidelineBot.IntegrationTests.Onboarding;
 using GuidelineBot.IntegrationTests.Slack;
 using GuidelineBot.IntegrationTests.Slack.Onboarding;
 using GuidelineBot.IntegrationTests.Teams;
+using GuidelineBot.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using static GuidelineBot.IntegrationTests.Slack.Onboarding.SlackOnboardingDriver;
 using static GuidelineBot.IntegrationTests.Slack.Onboarding.SlackOnboardingFlowTests;

@@ -3,6 +3,7 @@ using System.Net;
 using System.Net.Sockets;
 using System.Text;
 using GuidelineBot.Slack.Signing;
+using GuidelineBot.Testing;
 using Microsoft.Extensions.Logging;
 
 namespace GuidelineBot.IntegrationTests.Slack;

@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text.Json;
+using GuidelineBot.Testing;
 using Microsoft.Extensions.Logging;
 using static GuidelineBot.IntegrationTests.Slack.SlackRequests;
 

@@ -6,6 +6,7 @@ using GuidelineBot.Core.Conversation;
 using GuidelineBot.Core.Experts;
 using GuidelineBot.Slack.Commands;
 using GuidelineBot.Slack.Interactions;
+using GuidelineBot.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using static GuidelineBot.IntegrationTests.Slack.SlackExpertsHost;

@@ -4,6 +4,7 @@ using GuidelineBot.Core.Conversation;
 using GuidelineBot.Core.Experts;
 using GuidelineBot.Slack.Commands;
 using GuidelineBot.Slack.Interactions;
+using GuidelineBot.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using static GuidelineBot.IntegrationTests.Slack.SlackExpertsHost;
 using static GuidelineBot.IntegrationTests.Slack.SlackRequests;

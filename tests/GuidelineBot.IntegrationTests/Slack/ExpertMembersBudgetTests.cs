@@ -4,6 +4,7 @@ using GuidelineBot.Core.Conversation;
 using GuidelineBot.Slack.Api;
 using GuidelineBot.Slack.Experts;
 using GuidelineBot.Slack.Interactions;
+using GuidelineBot.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using static GuidelineBot.IntegrationTests.Slack.SlackExpertsHost;

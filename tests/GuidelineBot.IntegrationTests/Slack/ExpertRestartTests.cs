@@ -2,6 +2,7 @@ using System.Net;
 using System.Text.Json;
 using GuidelineBot.Core.Conversation;
 using GuidelineBot.Core.Experts;
+using GuidelineBot.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using static GuidelineBot.IntegrationTests.Slack.SlackRequests;
 

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text.Json;
 using GuidelineBot.Core.Conversation;
+using GuidelineBot.Testing;
 using static GuidelineBot.IntegrationTests.Slack.SlackRequests;
 
 namespace GuidelineBot.IntegrationTests.Slack;

@@ -1,4 +1,5 @@
 using System.Net;
+using GuidelineBot.Testing;
 using Microsoft.Extensions.Logging;
 using static GuidelineBot.IntegrationTests.Slack.SlackRequests;
 

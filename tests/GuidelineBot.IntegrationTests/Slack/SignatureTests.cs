@@ -1,4 +1,5 @@
 using System.Net;
+using GuidelineBot.Testing;
 using static GuidelineBot.IntegrationTests.Slack.SlackRequests;
 
 namespace GuidelineBot.IntegrationTests.Slack;

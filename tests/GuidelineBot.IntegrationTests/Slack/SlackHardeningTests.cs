@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text.Json;
 using GuidelineBot.Slack.Commands;
+using GuidelineBot.Testing;
 using Microsoft.Extensions.Logging;
 using static GuidelineBot.IntegrationTests.Slack.SlackRequests;
 

@@ -1,6 +1,7 @@
 using GuidelineBot.Core.Questions;
 using GuidelineBot.IntegrationTests.Slack;
 using GuidelineBot.Storage;
+using GuidelineBot.Testing;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;

@@ -2,6 +2,7 @@ using System.Net;
 using GuidelineBot.Core.Onboarding;
 using GuidelineBot.IntegrationTests.Slack;
 using GuidelineBot.Storage;
+using GuidelineBot.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Time.Testing;

@@ -1,6 +1,7 @@
 using GuidelineBot.Core.Storage;
 using GuidelineBot.IntegrationTests.Slack;
 using GuidelineBot.Storage;
+using GuidelineBot.Testing;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;

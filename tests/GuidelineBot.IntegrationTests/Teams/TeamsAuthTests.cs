@@ -1,6 +1,6 @@
 using System.Net;
 using System.Security.Cryptography;
-using GuidelineBot.IntegrationTests.Slack;
+using GuidelineBot.Testing;
 using Microsoft.IdentityModel.Tokens;
 
 namespace GuidelineBot.IntegrationTests.Teams;

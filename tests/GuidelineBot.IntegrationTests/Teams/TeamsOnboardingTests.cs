@@ -4,7 +4,7 @@ using GuidelineBot.Core.Answers;
 using GuidelineBot.Core.Knowledge;
 using GuidelineBot.Core.Logging;
 using GuidelineBot.Core.Onboarding;
-using GuidelineBot.IntegrationTests.Slack;
+using GuidelineBot.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 

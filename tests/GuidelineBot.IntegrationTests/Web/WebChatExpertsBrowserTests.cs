@@ -1,7 +1,7 @@
 using Deque.AxeCore.Playwright;
 using GuidelineBot.Core.Conversation;
 using GuidelineBot.Core.Experts;
-using GuidelineBot.IntegrationTests.Slack;
+using GuidelineBot.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 using Xunit.Abstractions;

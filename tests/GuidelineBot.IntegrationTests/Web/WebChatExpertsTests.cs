@@ -2,7 +2,7 @@ using System.Net;
 using System.Text.Json;
 using GuidelineBot.Core.Conversation;
 using GuidelineBot.Core.Experts;
-using GuidelineBot.IntegrationTests.Slack;
+using GuidelineBot.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using static GuidelineBot.IntegrationTests.Web.WebChatConversationTests;
 

@@ -6,6 +6,7 @@ using GuidelineBot.Core.Onboarding;
 using GuidelineBot.Core.Storage;
 using GuidelineBot.Core.Telemetry;
 using GuidelineBot.Search;
+using GuidelineBot.Testing;
 using GuidelineBot.UnitTests.Conversation;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -398,7 +399,7 @@ public sealed class ExpertServiceTests : IDisposable
         var worker = new ExpertOutboxWorker(_services.GetRequiredService<IServiceScopeFactory>(), _store, _store, new ExpertOutboxSignal(),
             Options.Create(new ExpertOptions()), clock, NullLogger<ExpertOutboxWorker>.Instance);
         await worker.StartAsync(CancellationToken.None);
-        await Eventually.TrueAsync(() => clock.Timers > 0, "the worker waits for its next round");
+        await Eventually.WaitUntilAsync(() => clock.Timers > 0, "the worker waits for its next round", TimeSpan.FromSeconds(10));
 
         worker.Dispose();
 

@@ -4,6 +4,7 @@ using GuidelineBot.Core.Knowledge;
 using GuidelineBot.Core.Onboarding;
 using GuidelineBot.Knowledge;
 using GuidelineBot.Search;
+using GuidelineBot.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
@@ -226,7 +227,7 @@ public sealed class LiveKnowledgeTests : IDisposable
         var clock = new CountingClock();
         var watcher = new KnowledgeWatcher(_live, options, clock, NullLogger<KnowledgeWatcher>.Instance);
         await watcher.StartAsync(CancellationToken.None);
-        await Eventually.TrueAsync(() => clock.Timers > 0, "the watcher waits for its next check");
+        await Eventually.WaitUntilAsync(() => clock.Timers > 0, "the watcher waits for its next check", TimeSpan.FromSeconds(10));
 
         watcher.Dispose();
 

@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using GuidelineBot.Core.Questions;
 using GuidelineBot.Core.Storage;
+using GuidelineBot.Testing;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Logging.Testing;
@@ -329,9 +330,9 @@ public sealed class QuestionLogWriterTests
     /// </summary>
     private static async Task FirstTryAsync(CountingClock clock, OutageLog log)
     {
-        await Eventually.TrueAsync(() => clock.Timers == 1, "the batch window");
+        await Eventually.WaitUntilAsync(() => clock.Timers == 1, "the batch window", TimeSpan.FromSeconds(10));
         clock.Advance(QuestionLogWriter.BatchWindow);
-        await Eventually.TrueAsync(() => log.Tries == 1 && clock.Timers == 2, "the first try and its wait");
+        await Eventually.WaitUntilAsync(() => log.Tries == 1 && clock.Timers == 2, "the first try and its wait", TimeSpan.FromSeconds(10));
     }
 
     [Fact]
@@ -351,13 +352,13 @@ public sealed class QuestionLogWriterTests
         clock.Advance(QuestionLogWriter.FirstRetryDelay - TimeSpan.FromMilliseconds(1));
         await AssertNoNewTryAsync(log, 1);
         clock.Advance(TimeSpan.FromMilliseconds(1));
-        await Eventually.TrueAsync(() => log.Tries == 2 && clock.Timers == 3, "the second try and its wait");
+        await Eventually.WaitUntilAsync(() => log.Tries == 2 && clock.Timers == 3, "the second try and its wait", TimeSpan.FromSeconds(10));
         clock.Advance(2 * QuestionLogWriter.FirstRetryDelay - TimeSpan.FromMilliseconds(1));
         await AssertNoNewTryAsync(log, 2);
 
         log.Down = false;
         clock.Advance(TimeSpan.FromMilliseconds(1));
-        await Eventually.TrueAsync(() => log.Writes.Count == 4, "everything is written");
+        await Eventually.WaitUntilAsync(() => log.Writes.Count == 4, "everything is written", TimeSpan.FromSeconds(10));
 
         Assert.Equal(["a", "b", "a:+", "c"], log.Writes);
         Assert.Empty(log.SingleWrites); // an outage is not a bad record: the batch waits whole
@@ -382,7 +383,7 @@ public sealed class QuestionLogWriterTests
             await AssertNoNewTryAsync(log, tries);
             clock.Advance(TimeSpan.FromMilliseconds(1));
             var next = tries + 1;
-            await Eventually.TrueAsync(() => log.Tries == next && clock.Timers == next + 1, $"try {next} and its wait");
+            await Eventually.WaitUntilAsync(() => log.Tries == next && clock.Timers == next + 1, $"try {next} and its wait", TimeSpan.FromSeconds(10));
             delay = delay * 2 < QuestionLogWriter.MaxRetryDelay ? delay * 2 : QuestionLogWriter.MaxRetryDelay;
         }
 
@@ -443,12 +444,12 @@ public sealed class QuestionLogWriterTests
         var writer = new QuestionLogWriter(log, logger, clock);
         await writer.RecordAsync(Question("a"), CancellationToken.None);
         await writer.RecordAsync(Question("b"), CancellationToken.None);
-        await Eventually.TrueAsync(() => clock.Timers == 1, "the batch window");
+        await Eventually.WaitUntilAsync(() => clock.Timers == 1, "the batch window", TimeSpan.FromSeconds(10));
         clock.Advance(QuestionLogWriter.BatchWindow);
-        await Eventually.TrueAsync(() => log.Tries == 1, "the write that never ends");
+        await Eventually.WaitUntilAsync(() => log.Tries == 1, "the write that never ends", TimeSpan.FromSeconds(10));
 
         var disposed = writer.DisposeAsync().AsTask();
-        await Eventually.TrueAsync(() => clock.Timers == 2, "the stop waits for the write");
+        await Eventually.WaitUntilAsync(() => clock.Timers == 2, "the stop waits for the write", TimeSpan.FromSeconds(10));
         clock.Advance(QuestionLogWriter.StopWriteBudget - TimeSpan.FromMilliseconds(1));
         await Task.Delay(200);
         Assert.False(disposed.IsCompleted);
@@ -471,7 +472,7 @@ public sealed class QuestionLogWriterTests
         await FirstTryAsync(clock, log);
 
         var listed = writer.ListAsync(null, CancellationToken.None);
-        await Eventually.TrueAsync(() => clock.Timers == 3, "the report waits");
+        await Eventually.WaitUntilAsync(() => clock.Timers == 3, "the report waits", TimeSpan.FromSeconds(10));
         clock.Advance(QuestionLogWriter.ListFlushBudget - TimeSpan.FromMilliseconds(1));
         await Task.Delay(200);
         Assert.False(listed.IsCompleted);

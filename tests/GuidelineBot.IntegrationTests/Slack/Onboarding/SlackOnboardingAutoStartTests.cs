@@ -1,6 +1,7 @@
 using System.Net;
 using GuidelineBot.Core.Logging;
 using GuidelineBot.Core.Onboarding;
+using GuidelineBot.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using static GuidelineBot.IntegrationTests.Slack.Onboarding.SlackOnboardingDriver;

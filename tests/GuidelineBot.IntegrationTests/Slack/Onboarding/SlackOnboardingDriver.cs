@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text.Json;
+using GuidelineBot.Testing;
 using static GuidelineBot.IntegrationTests.Slack.SlackRequests;
 
 namespace GuidelineBot.IntegrationTests.Slack.Onboarding;

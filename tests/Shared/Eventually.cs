@@ -1,4 +1,4 @@
-namespace GuidelineBot.IntegrationTests.Slack;
+namespace GuidelineBot.Testing;
 
 /// <summary>Waits for background work by polling a condition (never a fixed sleep as the assertion).</summary>
 public static class Eventually
