@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Net;
-using System.Text.Json;
 using System.Text.RegularExpressions;
 using GuidelineBot.Core.Conversation;
 using GuidelineBot.Core.Experts;
@@ -24,7 +23,7 @@ public sealed class ExpertClickWindowTests(SlackExpertsHost host) : IClassFixtur
     [Fact]
     public async Task A_slow_member_list_leaves_views_open_only_the_rest_of_the_clicks_window()
     {
-        var members = JsonSerializer.Serialize(new { ok = true, members = Experts, response_metadata = new { next_cursor = "" } });
+        var members = FakeSlackApi.MembersBody(Experts);
         // Within the member list's own budget, with room to spare on a slow machine, but a fifth of the click's window…
         var membersDelay = ExpertActionHandler.MembersLookupBudget / 2;
         // (Scripted by channel; nothing else goes to the experts' channel here: the ticket is opened in the store.)

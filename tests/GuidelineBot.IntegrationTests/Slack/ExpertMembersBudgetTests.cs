@@ -1,5 +1,4 @@
 using System.Net;
-using System.Text.Json;
 using GuidelineBot.Core.Conversation;
 using GuidelineBot.Slack.Api;
 using GuidelineBot.Slack.Experts;
@@ -23,7 +22,7 @@ public sealed class ExpertMembersBudgetTests(SlackExpertsHost host) : IClassFixt
     [Fact]
     public async Task A_ticket_click_waits_for_the_member_list_at_most_its_budget_and_the_read_serves_the_next_click()
     {
-        var members = JsonSerializer.Serialize(new { ok = true, members = Experts, response_metadata = new { next_cursor = "" } });
+        var members = FakeSlackApi.MembersBody(Experts);
         // The whole list, but only after the click's budget (and within the test factory's attempt timeout, 5 s).
         host.Api.Script(ExpertsChannel, new ScriptedResponse(200, members, DelaySeconds: (int)Math.Ceiling(ExpertActionHandler.MembersLookupBudget.TotalSeconds + 2)));
         var first = SlackHost.NewId("assign");

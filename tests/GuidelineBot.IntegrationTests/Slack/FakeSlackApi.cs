@@ -60,6 +60,10 @@ public sealed class FakeSlackApi : IAsyncDisposable
     /// <summary>From now on <c>users.info</c> says <paramref name="userId"/> is a bot.</summary>
     public void MarkAsBot(string userId) => _bots[userId] = true;
 
+    /// <summary>A page of <c>conversations.members</c>: these members, then the cursor of the next page ("" for the last).</summary>
+    public static string MembersBody(IEnumerable<string> members, string nextCursor = "") =>
+        JsonSerializer.Serialize(new { ok = true, members, response_metadata = new { next_cursor = nextCursor } });
+
     /// <summary>What <c>users.info</c> answers for <paramref name="user"/> (its <see cref="RealName"/>).</summary>
     public static string UserInfoBody(string user, bool isBot = false) => JsonSerializer.Serialize(new
     {
@@ -152,7 +156,7 @@ public sealed class FakeSlackApi : IAsyncDisposable
         var members = _members.TryGetValue(FormField(body, "channel") ?? "", out var listed) ? listed : [];
         var from = int.TryParse(FormField(body, "cursor"), out var cursor) ? cursor : 0;
         var next = from + 2 < members.Length ? (from + 2).ToString(System.Globalization.CultureInfo.InvariantCulture) : "";
-        return JsonSerializer.Serialize(new { ok = true, members = members.Skip(from).Take(2), response_metadata = new { next_cursor = next } });
+        return MembersBody(members.Skip(from).Take(2), next);
     }
 
     private ScriptedResponse? Next(string? key)
