@@ -14,26 +14,28 @@ namespace GuidelineBot.Search;
 public sealed class CachedSemanticEncoder : ISemanticEncoder
 {
     private readonly ISemanticEncoder _inner;
-    private readonly string _model;
     private readonly ConcurrentLru<string, float[]>? _recent;
     private readonly Lock _gate = new();
     private Dictionary<string, float[]>? _stored;
     private List<KeyValuePair<string, float[]>> _added = [];
 
-    /// <param name="model">Identifies the model and its weights (see <see cref="MiniLmModel.ModelId"/>).</param>
+    /// <param name="model">Identifies the model and its weights (see <see cref="MiniLmModel.ModelId(ModelPrecision)"/>).</param>
     /// <param name="recentCapacity">Vectors kept in the LRU cache; 0 keeps none.</param>
     public CachedSemanticEncoder(ISemanticEncoder inner, string model, int recentCapacity)
     {
         _inner = inner;
-        _model = model;
+        Model = model;
         _recent = recentCapacity > 0 ? new ConcurrentLru<string, float[]>(recentCapacity) : null;
     }
+
+    /// <summary>The model id its vectors are stored under.</summary>
+    public string Model { get; }
 
     /// <summary>Starts an index build: the store's vectors for this model answer the texts they cover.</summary>
     public async Task LoadStoredAsync(IVectorStore store, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(store);
-        var stored = await store.LoadAsync(_model, cancellationToken);
+        var stored = await store.LoadAsync(Model, cancellationToken);
         lock (_gate)
         {
             _stored = new Dictionary<string, float[]>(stored, StringComparer.Ordinal);
@@ -63,7 +65,7 @@ public sealed class CachedSemanticEncoder : ISemanticEncoder
         ArgumentNullException.ThrowIfNull(added);
         if (added.Count > 0)
         {
-            await store.SaveAsync(_model, added, cancellationToken);
+            await store.SaveAsync(Model, added, cancellationToken);
         }
     }
 
@@ -150,5 +152,5 @@ public sealed class CachedSemanticEncoder : ISemanticEncoder
 
     /// <summary>The store key of a text: SHA-256 of the model id and the text.</summary>
     internal string Key(string text) =>
-        Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(_model + "\n" + text)));
+        Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(Model + "\n" + text)));
 }

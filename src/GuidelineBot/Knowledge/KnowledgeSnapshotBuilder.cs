@@ -223,7 +223,7 @@ internal sealed class KnowledgeSnapshotBuilder(
 
         // The build reads and fills the store through an encoder of its own; once the index is built (before any question
         // uses it) the build ends, so questions pass through it to the shared encoder and are never saved as corpus.
-        var vectors = new CachedSemanticEncoder(shared, MiniLmModel.ModelId, recentCapacity: 0);
+        var vectors = new CachedSemanticEncoder(shared, shared.Model, recentCapacity: 0);
         // A first start's index still being encoded in the background: once its vectors are stored, this build encodes
         // only what changed instead of the whole corpus a second time.
         await _pendingSave.WaitAsync(cancellationToken);

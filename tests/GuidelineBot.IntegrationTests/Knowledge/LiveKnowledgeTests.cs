@@ -251,7 +251,7 @@ public sealed class LiveKnowledgeTests
         using var knowledge = LiveKnowledgeServer.CopyOfRepositoryKnowledge();
         var model = new CountingEncoder();
         await using var server = new LiveKnowledgeServer(knowledge.Path, "MiniLM",
-            services => services.AddSingleton(new CachedSemanticEncoder(model, MiniLmModel.ModelId, 16)));
+            services => services.AddSingleton(new CachedSemanticEncoder(model, MiniLmModel.ModelId(ModelPrecision.Int8), 16)));
         var hash = await server.HealthHashAsync();
         var atStart = model.Encoded.ToHashSet();
         Assert.True(atStart.Count > 50, $"{atStart.Count} texts encoded at start");
@@ -272,7 +272,7 @@ public sealed class LiveKnowledgeTests
         var counting = new CountingEncoder();
         using var model = new GatedEncoder(counting);
         await using var server = new LiveKnowledgeServer(knowledge.Path, "MiniLM",
-            services => services.AddSingleton(new CachedSemanticEncoder(model, MiniLmModel.ModelId, 16)),
+            services => services.AddSingleton(new CachedSemanticEncoder(model, MiniLmModel.ModelId(ModelPrecision.Int8), 16)),
             new Dictionary<string, string?> { ["Search:StartupWaitSeconds"] = "0" });
 
         // Ready and answering although not one text is encoded yet.
@@ -302,7 +302,7 @@ public sealed class LiveKnowledgeTests
 
         // The vectors it encoded are saved for the next start.
         var store = server.Services.GetRequiredService<Core.Storage.IVectorStore>();
-        var saved = await WithinAsync(async () => (await store.LoadAsync(MiniLmModel.ModelId, CancellationToken.None)).Count, n => n > 50,
+        var saved = await WithinAsync(async () => (await store.LoadAsync(MiniLmModel.ModelId(ModelPrecision.Int8), CancellationToken.None)).Count, n => n > 50,
             "the vectors are saved");
         Assert.True(saved > 50);
     }

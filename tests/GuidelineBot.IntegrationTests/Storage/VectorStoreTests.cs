@@ -118,6 +118,6 @@ public sealed class VectorCacheStartupTests
         {
             builder.UseSetting("Storage:ConnectionString", $"Data Source={databasePath}");
             builder.ConfigureTestServices(services =>
-                services.AddSingleton(new CachedSemanticEncoder(model, MiniLmModel.ModelId, 16)));
+                services.AddSingleton(new CachedSemanticEncoder(model, MiniLmModel.ModelId(ModelPrecision.Int8), 16)));
         });
 }

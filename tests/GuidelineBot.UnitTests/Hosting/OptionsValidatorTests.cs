@@ -37,6 +37,8 @@ public sealed class OptionsValidatorTests
     [InlineData("Search:ModelCachePath", "", "ModelCachePath")]
     [InlineData("Search:StartupWaitSeconds", "3601", "StartupWaitSeconds")]
     [InlineData("Search:QuestionCacheSize", "-1", "QuestionCacheSize")]
+    [InlineData("Search:ModelPrecision", "5", "ModelPrecision")]
+    [InlineData("Search:Reranker", "7", "Reranker")]
     [InlineData("Answers:MinConfidence", "1.01", "MinConfidence")]
     [InlineData("Answers:WholeSectionMaxChars", "99", "WholeSectionMaxChars")]
     [InlineData("Answers:MaxRelated", "11", "MaxRelated")]
@@ -59,5 +61,18 @@ public sealed class OptionsValidatorTests
         var options = Resolve(key, value);
         var property = options.GetType().GetProperty(key.Split(':')[1])!;
         Assert.Equal(double.Parse(value, System.Globalization.CultureInfo.InvariantCulture), Convert.ToDouble(property.GetValue(options), System.Globalization.CultureInfo.InvariantCulture));
+    }
+
+    [Theory]
+    [InlineData(null, ModelPrecision.Int8)]
+    [InlineData("Float32", ModelPrecision.Float32)]
+    [InlineData("int8", ModelPrecision.Int8)]
+    public void The_model_precision_is_int8_unless_set_and_names_the_stored_vectors(string? value, ModelPrecision expected)
+    {
+        using var services = Services("Search:ModelPrecision", value);
+
+        Assert.Equal(expected, services.GetRequiredService<IOptions<SearchOptions>>().Value.ModelPrecision);
+        Assert.Equal(expected, services.GetRequiredService<MiniLmEncoder>().Precision);
+        Assert.Equal(MiniLmModel.ModelId(expected), services.GetRequiredService<CachedSemanticEncoder>().Model);
     }
 }

@@ -136,7 +136,7 @@ public sealed class CachedSemanticEncoderTests
     {
         var store = new MemoryVectorStore();
         var model = new CountingEncoder();
-        var vectors = new CachedSemanticEncoder(model, MiniLmModel.ModelId, recentCapacity: 0);
+        var vectors = new CachedSemanticEncoder(model, MiniLmModel.ModelId(ModelPrecision.Int8), recentCapacity: 0);
         await vectors.LoadStoredAsync(store, CancellationToken.None);
         vectors.Encode(["a heading", "a passage"]);
 
@@ -145,7 +145,7 @@ public sealed class CachedSemanticEncoderTests
         await vectors.SaveAsync(store, added, CancellationToken.None);
 
         Assert.Equal(["a heading", "a passage"], added.Select(a => a.Key).Select(k => k == vectors.Key("a heading") ? "a heading" : k == vectors.Key("a passage") ? "a passage" : k));
-        Assert.Equal(2, store.Count(MiniLmModel.ModelId));
+        Assert.Equal(2, store.Count(MiniLmModel.ModelId(ModelPrecision.Int8)));
         Assert.Empty(vectors.EndBuild());
         Assert.Equal(3, model.Encoded.Count);
     }

@@ -12,6 +12,7 @@ public sealed class EngineFixture : IDisposable
     {
         Knowledge = KnowledgeLoader.Load(new KnowledgeOptions { Path = TestPaths.Knowledge });
         Encoder = new MiniLmEncoder();
+        Float32Encoder = new MiniLmEncoder(new SearchOptions().ModelCachePath, ModelPrecision.Float32);
         Search = new LuceneGuidelineSearch(Knowledge, new SearchOptions(), TestPaths.Synonyms, Encoder);
         Lexical = new LuceneGuidelineSearch(Knowledge, new SearchOptions { Reranker = RerankerKind.None }, TestPaths.Synonyms);
         Answers = new AnswerService(Search, Options.Create(new AnswerOptions { Contact = "the Director of Technology" }));
@@ -20,7 +21,11 @@ public sealed class EngineFixture : IDisposable
 
     public KnowledgeBase Knowledge { get; }
 
+    /// <summary>The encoder as the server runs it (int8 weights).</summary>
     public MiniLmEncoder Encoder { get; }
+
+    /// <summary>The same model with the weights the package ships.</summary>
+    public MiniLmEncoder Float32Encoder { get; }
 
     public LuceneGuidelineSearch Search { get; }
 
@@ -35,6 +40,7 @@ public sealed class EngineFixture : IDisposable
         Search.Dispose();
         Lexical.Dispose();
         Encoder.Dispose();
+        Float32Encoder.Dispose();
     }
 }
 

@@ -5,23 +5,38 @@ namespace GuidelineBot.UnitTests.Search;
 
 public sealed class MiniLmModelTests
 {
-    [Fact]
-    public void The_model_is_extracted_once_verified_and_replaced_when_damaged()
+    [Theory]
+    [InlineData(ModelPrecision.Float32, MiniLmModel.ModelSha256)]
+    [InlineData(ModelPrecision.Int8, MiniLmModel.QuantizedModelSha256)]
+    public void The_model_is_made_once_verified_and_replaced_when_damaged(ModelPrecision precision, string sha256)
     {
         using var folder = new TestPaths.TempFolder();
         var cache = Path.Combine(folder.Path, "models");
 
-        var path = MiniLmModel.EnsureModelFile(cache);
-        Assert.Equal(MiniLmModel.ModelSha256, Hash(path));
+        var path = MiniLmModel.EnsureModelFile(cache, precision);
+        Assert.Equal(sha256, Hash(path));
         var written = File.GetLastWriteTimeUtc(path);
 
-        Assert.Equal(path, MiniLmModel.EnsureModelFile(cache));
+        Assert.Equal(path, MiniLmModel.EnsureModelFile(cache, precision));
         Assert.Equal(written, File.GetLastWriteTimeUtc(path));   // a good file is reused as it is
 
         File.WriteAllText(path, "truncated");
-        Assert.Equal(path, MiniLmModel.EnsureModelFile(cache));
-        Assert.Equal(MiniLmModel.ModelSha256, Hash(path));
-        Assert.Single(Directory.GetFiles(cache));                 // no temporary files left behind
+        Assert.Equal(path, MiniLmModel.EnsureModelFile(cache, precision));
+        Assert.Equal(sha256, Hash(path));
+        Assert.Single(Directory.GetFiles(cache));                 // no temporary files, and no full-precision copy for int8
+    }
+
+    [Fact]
+    public void Each_precision_has_its_own_file_and_its_own_vectors()
+    {
+        using var folder = new TestPaths.TempFolder();
+
+        var int8 = MiniLmModel.EnsureModelFile(folder.Path, ModelPrecision.Int8);
+        var float32 = MiniLmModel.EnsureModelFile(folder.Path, ModelPrecision.Float32);
+
+        Assert.NotEqual(int8, float32);
+        Assert.True(new FileInfo(int8).Length < new FileInfo(float32).Length * 0.7, "int8 weights take less room");
+        Assert.NotEqual(MiniLmModel.ModelId(ModelPrecision.Int8), MiniLmModel.ModelId(ModelPrecision.Float32));
     }
 
     private static string Hash(string path)

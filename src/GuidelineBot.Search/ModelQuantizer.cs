@@ -1,0 +1,141 @@
+using System.Runtime.InteropServices;
+using Google.Protobuf;
+using Onnx;
+
+namespace GuidelineBot.Search;
+
+/// <summary>
+/// Dynamic int8 quantization of an ONNX model, the way ONNX Runtime's own <c>quantize_dynamic</c> does it for a
+/// transformer: every <c>MatMul</c> whose second input is a constant two-dimensional float matrix becomes ONNX
+/// Runtime's <c>DynamicQuantizeMatMul</c>, with the matrix stored as unsigned 8-bit integers, one scale and zero point
+/// per output column; the activations are quantized per run. Everything else (embeddings, layer norms, attention
+/// between activations) stays float. Unsigned weights, because with signed ones ONNX Runtime's AVX2 kernel adds pairs
+/// of products in 16 bits, which saturate: measured on a random matrix, errors of 15 % instead of under 2 %, and
+/// results that would differ between processors with and without VNNI. For all-MiniLM-L6-v2 that is the 36 matrices of its six layers: the file
+/// shrinks from 91 to 59 MB, and a question costs ≈40 % less CPU (README, "Performance").
+/// </summary>
+public static class ModelQuantizer
+{
+    /// <summary>The operator domain of ONNX Runtime's contributed operators.</summary>
+    public const string RuntimeDomain = "com.microsoft";
+
+    /// <summary>Rewrites <paramref name="model"/> in place; returns how many matrices it quantized.</summary>
+    public static int Quantize(ModelProto model)
+    {
+        ArgumentNullException.ThrowIfNull(model);
+        var graph = model.Graph;
+        var constants = graph.Initializer.ToDictionary(t => t.Name, StringComparer.Ordinal);
+        var uses = graph.Node.SelectMany(n => n.Input).Concat(graph.Output.Select(o => o.Name))
+            .GroupBy(name => name, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal);
+        var quantized = 0;
+        for (var i = 0; i < graph.Node.Count; i++)
+        {
+            var node = graph.Node[i];
+            if (node.OpType != "MatMul" || !string.IsNullOrEmpty(node.Domain) || node.Input.Count != 2 ||
+                !constants.TryGetValue(node.Input[1], out var weights) || !IsFloatMatrix(weights))
+            {
+                continue;
+            }
+
+            var (values, scales, zeroPoints) = QuantizeColumns(weights);
+            var rows = weights.Dims[0];
+            var columns = weights.Dims[1];
+            var name = weights.Name;
+            var quantizedWeights = Tensor($"{name}_quantized", TensorProto.Types.DataType.Uint8, values, rows, columns);
+            var scale = Tensor($"{name}_scale", TensorProto.Types.DataType.Float, MemoryMarshal.AsBytes(scales.AsSpan()), columns);
+            var zeroPoint = Tensor($"{name}_zero_point", TensorProto.Types.DataType.Uint8, zeroPoints, columns);
+            // A matrix that something else also reads stays as it is for that reader.
+            if (uses.GetValueOrDefault(name) <= 1)
+            {
+                graph.Initializer.Remove(weights);
+                constants.Remove(name);
+                // Older exporters also list every constant among the graph's inputs; a removed one must go there too.
+                if (graph.Input.FirstOrDefault(input => input.Name == name) is { } listed)
+                {
+                    graph.Input.Remove(listed);
+                }
+            }
+
+            graph.Initializer.Add(quantizedWeights);
+            graph.Initializer.Add(scale);
+            graph.Initializer.Add(zeroPoint);
+            var replacement = new NodeProto
+            {
+                Name = string.IsNullOrEmpty(node.Name) ? $"{name}_DynamicQuantizeMatMul" : $"{node.Name}_quantized",
+                OpType = "DynamicQuantizeMatMul",
+                Domain = RuntimeDomain,
+            };
+            replacement.Input.Add(node.Input[0]);
+            replacement.Input.Add(quantizedWeights.Name);
+            replacement.Input.Add(scale.Name);
+            replacement.Input.Add(zeroPoint.Name);
+            replacement.Output.Add(node.Output);
+            graph.Node[i] = replacement;
+            quantized++;
+        }
+
+        if (quantized > 0 && !model.OpsetImport.Any(o => o.Domain == RuntimeDomain))
+        {
+            model.OpsetImport.Add(new OperatorSetIdProto { Domain = RuntimeDomain, Version = 1 });
+        }
+
+        return quantized;
+    }
+
+    private static bool IsFloatMatrix(TensorProto tensor) =>
+        tensor.DataType == (int)TensorProto.Types.DataType.Float && tensor.Dims.Count == 2 &&
+        tensor.Dims[0] > 0 && tensor.Dims[1] > 0 && tensor.ExternalData.Count == 0 &&
+        (tensor.FloatData.Count > 0 ? tensor.FloatData.Count : tensor.RawData.Length / sizeof(float)) == tensor.Dims[0] * tensor.Dims[1];
+
+    /// <summary>
+    /// Row-major 8-bit values with one scale and zero point per column: each column's range, widened to include 0 (so a
+    /// zero weight stays exactly zero), is spread over 0–255.
+    /// </summary>
+    internal static (byte[] Values, float[] Scales, byte[] ZeroPoints) QuantizeColumns(TensorProto matrix)
+    {
+        var rows = checked((int)matrix.Dims[0]);
+        var columns = checked((int)matrix.Dims[1]);
+        // ONNX stores raw data little-endian, as every platform ONNX Runtime runs on is.
+        ReadOnlySpan<float> data = matrix.FloatData.Count > 0
+            ? matrix.FloatData.ToArray()
+            : MemoryMarshal.Cast<byte, float>(matrix.RawData.Span);
+        var low = new float[columns];
+        var high = new float[columns];
+        for (var r = 0; r < rows; r++)
+        {
+            var row = data.Slice(r * columns, columns);
+            for (var c = 0; c < columns; c++)
+            {
+                low[c] = Math.Min(low[c], row[c]);
+                high[c] = Math.Max(high[c], row[c]);
+            }
+        }
+
+        var scales = new float[columns];
+        var zeroPoints = new byte[columns];
+        for (var c = 0; c < columns; c++)
+        {
+            scales[c] = high[c] > low[c] ? (high[c] - low[c]) / byte.MaxValue : 1f;
+            zeroPoints[c] = (byte)Math.Clamp((int)MathF.Round(-low[c] / scales[c], MidpointRounding.ToEven), 0, byte.MaxValue);
+        }
+
+        var values = new byte[rows * columns];
+        for (var r = 0; r < rows; r++)
+        {
+            for (var c = 0; c < columns; c++)
+            {
+                var q = (int)MathF.Round(data[(r * columns) + c] / scales[c], MidpointRounding.ToEven) + zeroPoints[c];
+                values[(r * columns) + c] = (byte)Math.Clamp(q, 0, byte.MaxValue);
+            }
+        }
+
+        return (values, scales, zeroPoints);
+    }
+
+    private static TensorProto Tensor(string name, TensorProto.Types.DataType type, ReadOnlySpan<byte> data, params long[] dims)
+    {
+        var tensor = new TensorProto { Name = name, DataType = (int)type, RawData = ByteString.CopyFrom(data) };
+        tensor.Dims.Add(dims);
+        return tensor;
+    }
+}
