@@ -65,8 +65,9 @@ public sealed class MiniLmEncoder : ISemanticEncoder, IDisposable
     private readonly TimeProvider _time;
     private readonly ILogger<MiniLmEncoder>? _logger;
     /// <summary>
-    /// Where the model file is extracted and verified (SHA-256 of 59 MB, ≈0.2 s of CPU; the first time, quantized: ≈1.5 s): when the session is built, not
-    /// when the encoder is, so a start whose vectors come from the store does not pay for it before it answers.
+    /// Where the model file is made and verified (SHA-256 of 59 MB, ≈0.2 s of CPU; made the first time: ≈1.5 s): when the
+    /// session is built, not when the encoder is, so a start whose vectors come from the store does not pay for it
+    /// before it answers.
     /// </summary>
     private readonly string _modelCacheDirectory;
 
@@ -76,8 +77,8 @@ public sealed class MiniLmEncoder : ISemanticEncoder, IDisposable
     {
     }
 
-    /// <param name="modelCacheDirectory">Folder the model file is extracted to on first use (see <see cref="MiniLmModel"/>).</param>
-    /// <param name="precision">The model's weights: int8 (quantized once, on first use) or as the package ships them.</param>
+    /// <param name="modelCacheDirectory">Folder the model file is made in on first use (see <see cref="MiniLmModel"/>).</param>
+    /// <param name="precision">The model's weights: 8-bit (quantized once, on first use) or as the package ships them.</param>
     /// <param name="logger">Where a failed background build of the session is reported.</param>
     /// <param name="time">Clock of the background build's delay.</param>
     public MiniLmEncoder(string modelCacheDirectory, ModelPrecision precision = ModelPrecision.Int8, ILogger<MiniLmEncoder>? logger = null,

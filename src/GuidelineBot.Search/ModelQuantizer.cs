@@ -5,14 +5,15 @@ using Onnx;
 namespace GuidelineBot.Search;
 
 /// <summary>
-/// Dynamic int8 quantization of an ONNX model, the way ONNX Runtime's own <c>quantize_dynamic</c> does it for a
+/// Dynamic 8-bit quantization of an ONNX model, the way ONNX Runtime's own <c>quantize_dynamic</c> does it for a
 /// transformer: every <c>MatMul</c> whose second input is a constant two-dimensional float matrix becomes ONNX
 /// Runtime's <c>DynamicQuantizeMatMul</c>, with the matrix stored as unsigned 8-bit integers, one scale and zero point
 /// per output column; the activations are quantized per run. Everything else (embeddings, layer norms, attention
 /// between activations) stays float. Unsigned weights, because with signed ones ONNX Runtime's AVX2 kernel adds pairs
 /// of products in 16 bits, which saturate: measured on a random matrix, errors of 15 % instead of under 2 %, and
-/// results that would differ between processors with and without VNNI. For all-MiniLM-L6-v2 that is the 36 matrices of its six layers: the file
-/// shrinks from 91 to 59 MB, and a question costs ≈40 % less CPU (README, "Performance").
+/// results that would differ between processors with and without VNNI. For all-MiniLM-L6-v2 that is the 36 matrices
+/// of its six layers: the file shrinks from 91 to 59 MB, and an encoded question costs ≈30–40 % less CPU (README,
+/// "Performance").
 /// </summary>
 public static class ModelQuantizer
 {

@@ -15,9 +15,9 @@ internal sealed partial class SemanticIndex
 
     /// <summary>
     /// Texts handed to the encoder per call at start-up, so memory stays bounded whatever the corpus size (the encoder
-    /// runs them in model batches of at most <see cref="MiniLmEncoder.BatchSize"/> texts and
-    /// <see cref="MiniLmEncoder.BatchTokens"/> tokens). Large enough that texts of similar length meet in one call
-    /// (less padding) and that its model batches keep every CPU busy.
+    /// runs them one a run with 8-bit weights, and in full precision in model batches of at most
+    /// <see cref="MiniLmEncoder.BatchSize"/> texts and <see cref="MiniLmEncoder.BatchTokens"/> tokens). Large enough
+    /// that texts of similar length meet in one call (less padding) and that its model runs keep every CPU busy.
     /// </summary>
     private const int EncodeBatch = 1024;
 
