@@ -87,7 +87,8 @@ public static class MiniLmModel
             }
         });
         // Once per model cache: a quantization leaves the parsed model behind as garbage (≈150 MB). Hand that memory back
-        // before ONNX Runtime loads the model, so that a first start's peak is no higher than a later start's.
+        // before ONNX Runtime loads the model, so that it does not add to the first start's peak (measured with `ask` on
+        // a fresh folder: 395 MB without this collection in a Debug build, 270 MB with it in Release; a later start 212 MB).
         GC.Collect(GC.MaxGeneration, GCCollectionMode.Aggressive, blocking: true, compacting: true);
         return path;
     }
