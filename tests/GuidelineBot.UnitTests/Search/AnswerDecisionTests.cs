@@ -58,6 +58,14 @@ public sealed class AnswerDecisionTests
     }
 
     [Fact]
+    public void A_decline_as_text_lists_the_topics_it_offers()
+    {
+        var text = ReplyText.Render(Ask(Hit(0, 0.4), Hit(1, 0.3, closeCall: true)));
+        Assert.Contains("Did you mean one of these topics?", text);
+        Assert.Contains("  • How do I store chemicals?\n  • Where do acids go?", text.ReplaceLineEndings("\n"));
+    }
+
+    [Fact]
     public void No_hit_at_all_is_a_no_answer_with_topics_to_try()
     {
         var reply = Assert.IsType<NoAnswerReply>(Ask());

@@ -140,6 +140,7 @@ public sealed class AnswerEngineTests(EngineFixture engine)
         Assert.All(help.ExampleQuestions, q => Assert.Contains(q, headings));
         var text = ReplyText.Render(help);
         Assert.Contains("Can I post anonymously?", text);
+        Assert.All(help.ExampleQuestions, q => Assert.Equal(2, text.Split("• " + q + Environment.NewLine).Length - 1)); // the examples' list and the topics, not their buttons again
     }
 
     [Fact]
