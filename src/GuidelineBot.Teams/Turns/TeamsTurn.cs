@@ -57,8 +57,10 @@ internal sealed class TeamsTurn(Activity activity, ConnectorClient connector)
     };
 
     /// <summary>
-    /// A message of the conversation core, addressed as <paramref name="template"/> (default: a reply here): its card, its
-    /// one-line <c>summary</c> for notifications, and its plain <c>text</c> — except an answer, which is the card alone.
+    /// A message of the conversation core, addressed as <paramref name="template"/> (default: a reply here): its card and its
+    /// one-line <c>summary</c> for notifications; a message without a card (small talk, a notice) is its plain <c>text</c>.
+    /// Never both: Teams shows an activity's text as a message of its own above the card, so the card's words would
+    /// appear twice.
     /// </summary>
     /// <param name="extra">Blocks the card shows after the message's own.</param>
     public Activity Message(OutboundMessage message, Activity? template = null, IEnumerable<ContentBlock>? extra = null) =>
@@ -68,7 +70,7 @@ internal sealed class TeamsTurn(Activity activity, ConnectorClient connector)
     public static Activity Compose(OutboundMessage message, Activity template, IEnumerable<ContentBlock>? extra = null)
     {
         var card = TeamsCardRenderer.Render(message, extra);
-        var text = message is AnswerMessage ? null : MessageText.Render(message);
+        var text = card is null ? MessageText.Render(message) : null;
         return template with
         {
             Text = text,

@@ -76,8 +76,9 @@ public static class OnboardingCards
         message.Buttons().SingleOrDefault(b => b.Title == title)
         ?? throw new Xunit.Sdk.XunitException($"No button '{title}' on the card; buttons: {string.Join(", ", message.Buttons().Select(b => b.Title))}\n{message.Card}");
 
-    /// <summary>The plain <c>text</c> of the activity.</summary>
-    public static string Text(this RecordedRequest message) => message.Json["text"]?.GetValue<string>() ?? "";
+    /// <summary>The message's words as plain text: its text, or for a card (sent without text) the card's fallback text.</summary>
+    public static string Text(this RecordedRequest message) =>
+        (message.Json["text"] ?? message.Json["attachments"]?[0]?["content"]?["fallbackText"])?.GetValue<string>() ?? "";
 
     private static void Walk(JsonNode? node, List<OnboardingCardButton> found)
     {

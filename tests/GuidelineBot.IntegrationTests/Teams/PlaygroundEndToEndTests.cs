@@ -2,7 +2,10 @@ using System.Net.Http.Json;
 using System.Net.WebSockets;
 using System.Text;
 using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
+using GuidelineBot.Core.Answers;
 using GuidelineBot.Core.Conversation;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 using Xunit.Abstractions;
 
@@ -16,6 +19,7 @@ public sealed class PlaygroundEndToEndTests(ITestOutputHelper output)
 {
     private const string Question = "can I friend parents?";
     private const string GuidelineText = "“Friending” Parents: Employees should use extreme caution";
+    private const string OffTopic = "what is the weather on mars";
     private const string Citation = "Source: Staff Social Media Guidelines and Best Practices › Can I “friend” or “follow” parents and/or alumni?";
 
     [PlaygroundFact]
@@ -77,7 +81,7 @@ public sealed class PlaygroundEndToEndTests(ITestOutputHelper output)
     }
 
     [PlaygroundFact]
-    public async Task Playground_web_ui_in_chromium_shows_the_answer_card_with_its_citation()
+    public async Task Playground_web_ui_in_chromium_shows_the_answer_card_with_its_citation_and_a_decline_once()
     {
         if (Playground.MissingTools is { } missing)
         {
@@ -119,6 +123,16 @@ public sealed class PlaygroundEndToEndTests(ITestOutputHelper output)
             Assert.Equal(1, await page.GetByText("Hi, I'm GuidelineBot 👋", new PageGetByTextOptions { Exact = true }).CountAsync());
             await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(screenshot, "playground-answer.png"), FullPage = true });
             output.WriteLine("Screenshot: " + Path.Combine(screenshot, "playground-answer.png"));
+
+            // A decline is its card alone, once: a text beside the card would show the same words again above it.
+            var declined = Assert.IsType<NoAnswerReply>(bot.Services.GetRequiredService<AnswerService>().Ask(OffTopic));
+            await compose.ClickAsync();
+            await compose.PressSequentiallyAsync(OffTopic);
+            await compose.PressAsync("Enter");
+            var suggestion = page.GetByRole(AriaRole.Button, new PageGetByRoleOptions { Name = declined.Suggestions[0].Heading }).Last;
+            await suggestion.WaitForAsync(new LocatorWaitForOptions { Timeout = 60_000 });
+            Assert.Equal(1, await page.GetByText(new Regex("^" + Regex.Escape(declined.Text))).CountAsync());
+            await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(screenshot, "playground-decline.png"), FullPage = true });
         }
         catch
         {

@@ -70,6 +70,9 @@ public sealed class TeamsBehaviourTests(TeamsFixture fixture)
         Assert.Contains("couldn't find this in the guidelines", reply.Card, StringComparison.Ordinal);
         Assert.Contains("Director of Technology", reply.Card, StringComparison.Ordinal);
         Assert.Contains("\"action\":\"ask\"", reply.Card, StringComparison.Ordinal);
+        // The card alone (Teams would show a text above it as a second message saying the same), its summary the preview.
+        Assert.Null(reply.Json["text"]);
+        Assert.StartsWith("I couldn't find this in the guidelines", reply.Json["summary"]!.GetValue<string>(), StringComparison.Ordinal);
     }
 
     [Fact]
