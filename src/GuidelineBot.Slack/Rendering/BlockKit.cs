@@ -35,14 +35,27 @@ public sealed record CheckboxesElement(string ActionId, IReadOnlyList<CheckboxOp
 
 public sealed record CheckboxOption(TextObject Text, string Value);
 
-[JsonPolymorphic(TypeDiscriminatorPropertyName = "type")]
-[JsonDerivedType(typeof(PlainText), "plain_text")]
-[JsonDerivedType(typeof(MrkdwnText), "mrkdwn")]
-public abstract record TextObject(string Text);
+/// <summary>
+/// A text object. Its <c>type</c> is a property, not a polymorphic discriminator: System.Text.Json writes a
+/// discriminator only where the declared type is the base, and most fields are declared <see cref="PlainText"/>
+/// (headers, buttons, labels), which Slack refuses without a <c>type</c> (<c>invalid_blocks</c>).
+/// </summary>
+public abstract record TextObject(string Text)
+{
+    [JsonPropertyOrder(-1)]
+    public abstract string Type { get; }
+}
 
-public sealed record PlainText(string Text, bool Emoji = true) : TextObject(Text);
+/// <remarks>Declared as <see cref="TextObject"/> (a section, a context element) it is written without <c>emoji</c>, which Slack then defaults.</remarks>
+public sealed record PlainText(string Text, bool Emoji = true) : TextObject(Text)
+{
+    public override string Type => "plain_text";
+}
 
-public sealed record MrkdwnText(string Text) : TextObject(Text);
+public sealed record MrkdwnText(string Text) : TextObject(Text)
+{
+    public override string Type => "mrkdwn";
+}
 
 /// <param name="Style">null, "primary" or "danger".</param>
 public sealed record ButtonElement(PlainText Text, string ActionId, string Value, string? Style = null)

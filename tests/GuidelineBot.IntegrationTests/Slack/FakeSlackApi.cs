@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Text.Json;
+using GuidelineBot.Testing;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
@@ -36,6 +37,7 @@ public sealed class FakeSlackApi : IAsyncDisposable
     private readonly ConcurrentDictionary<string, ScriptedResponse> _always = new();
     private readonly ConcurrentDictionary<string, bool> _bots = new();
     private readonly ConcurrentDictionary<string, string[]> _members = new();
+    private readonly ConcurrentQueue<string> _refused = new();
     private int _posts;
 
     private FakeSlackApi(WebApplication app) => _app = app;
@@ -48,6 +50,9 @@ public sealed class FakeSlackApi : IAsyncDisposable
     public string HostAndPort => new Uri(Root).Authority;
 
     public IReadOnlyList<RecordedRequest> Requests => _requests.ToArray();
+
+    /// <summary>The requests refused as Slack refuses blocks that break Block Kit's rules: which call, and why.</summary>
+    public IReadOnlyList<string> Refused => _refused.ToArray();
 
     public string ResponseUrl(string id) => $"{Root}/response/{id}";
 
@@ -119,7 +124,7 @@ public sealed class FakeSlackApi : IAsyncDisposable
         _requests.Enqueue(request);
 
         key ??= api ? (body.TrimStart().StartsWith('{') ? request.Channel ?? TriggerId(request) : FormField(body, "channel") ?? FormField(body, "user")) : null;
-        var response = Next(key) ?? new ScriptedResponse(200, target switch
+        var response = Refusal(request, api) ?? Next(key) ?? new ScriptedResponse(200, target switch
         {
             "auth.test" => $$"""{"ok":true,"user_id":"{{BotUserIdFromAuthTest}}"}""",
             "users.info" => UserInfo(body),
@@ -142,6 +147,36 @@ public sealed class FakeSlackApi : IAsyncDisposable
 
         context.Response.ContentType = "application/json";
         await context.Response.WriteAsync(response.Body);
+    }
+
+    /// <summary>
+    /// Slack's answer to blocks or a modal that break Block Kit's rules (<see cref="BlockKitRules"/>): <c>invalid_blocks</c>
+    /// from the Web API, 400 from a response_url. Recorded in <see cref="Refused"/>.
+    /// </summary>
+    private ScriptedResponse? Refusal(RecordedRequest request, bool api)
+    {
+        if (!request.Body.TrimStart().StartsWith('{'))
+        {
+            return null;
+        }
+
+        var root = request.Json;
+        var checkedPart = root.TryGetProperty("view", out var view) ? view : root;
+        if (!checkedPart.TryGetProperty("blocks", out _))
+        {
+            return null;
+        }
+
+        var violations = BlockKitRules.Violations(checkedPart);
+        if (violations.Count == 0)
+        {
+            return null;
+        }
+
+        _refused.Enqueue(request.Target + ": " + string.Join("; ", violations));
+        return api
+            ? new ScriptedResponse(200, JsonSerializer.Serialize(new { ok = false, error = "invalid_blocks", errors = violations }))
+            : new ScriptedResponse(400, "invalid_blocks");
     }
 
     private static string? TriggerId(RecordedRequest request) =>
