@@ -9,7 +9,8 @@ using GuidelineBot.Web.Admin;
 using GuidelineBot.Web.Chat;
 using GuidelineBot.Web.SignIn;
 
-// With a sub-command (ask, topics, eval, …) this is the command line; otherwise it is the bot server.
+// With a command (ask, topics, eval, …; any first word, so a mistyped one is an error) this is the command line; with no
+// arguments or only configuration (--urls URL, Key=Value) it is the bot server.
 if (CliApp.IsCommand(args))
 {
     return await CliApp.RunAsync(args);

@@ -7,10 +7,16 @@ namespace GuidelineBot.Cli;
 /// <summary>The command line: <c>ask</c>, <c>topics</c>, <c>eval</c> (and the commands other features add).</summary>
 internal static class CliApp
 {
-    private static readonly HashSet<string> CommandNames = ["ask", "topics", "eval", "report", "package", "healthcheck", "knowledge", "-h", "--help", "-?", "--version"];
+    private static readonly HashSet<string> HelpAndVersion = ["-h", "--help", "-?", "--version"];
 
-    /// <summary>True when the arguments name a CLI command; anything else starts the bot server.</summary>
-    public static bool IsCommand(string[] args) => args.Length > 0 && CommandNames.Contains(args[0]);
+    /// <summary>
+    /// True when the arguments are for the command line: a first word (a command, <c>help</c>, or a mistyped command,
+    /// which gets an error rather than a server start) or help/version. No arguments, or configuration (<c>--urls URL</c>,
+    /// <c>--Key=Value</c>, <c>/Key Value</c>, <c>Key=Value</c>), start the bot server.
+    /// </summary>
+    public static bool IsCommand(string[] args) => args.Length > 0 && (IsWord(args[0]) || HelpAndVersion.Contains(args[0]));
+
+    private static bool IsWord(string arg) => arg.Length > 0 && arg[0] is not ('-' or '/') && !arg.Contains('=');
 
     /// <param name="settings">Configuration overrides (tests), applied over appsettings.json and environment variables.</param>
     public static async Task<int> RunAsync(string[] args, TextWriter? stdout = null, TextWriter? stderr = null, TextReader? stdin = null,
@@ -28,7 +34,19 @@ internal static class CliApp
         root.Subcommands.Add(HealthcheckCommand.Create(cli));
         root.Subcommands.Add(KnowledgeCommand.Create(cli));
 
+        if (args is ["help", .. var rest])
+        {
+            // help = --help, help ask = ask --help.
+            args = [.. rest, "--help"];
+        }
+
         var parse = root.Parse(args);
+        if (UnknownCommand(parse) is { } unknown)
+        {
+            await errors.WriteLineAsync(unknown);
+            return 2;
+        }
+
         if (parse.Errors.Count > 0)
         {
             await errors.WriteLineAsync($"error: {parse.Errors[0].Message} (see --help)");
@@ -45,6 +63,18 @@ internal static class CliApp
             await errors.WriteLineAsync("error: " + OneLine(ex));
             return 1;
         }
+    }
+
+    /// <summary>The error for a word where a command is expected (a mistyped command), or null.</summary>
+    private static string? UnknownCommand(ParseResult parse)
+    {
+        var command = parse.CommandResult.Command;
+        if (command is not RootCommand || parse.UnmatchedTokens is not [var word, ..] || !IsWord(word))
+        {
+            return null;
+        }
+
+        return $"error: unknown command '{word}' (commands: {string.Join(", ", command.Subcommands.Select(c => c.Name))}; see --help)";
     }
 
     private static string OneLine(Exception ex)

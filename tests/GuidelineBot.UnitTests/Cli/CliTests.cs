@@ -174,6 +174,43 @@ public sealed class CliTests
         Assert.StartsWith("error: ", error);
     }
 
+    [Theory]
+    [InlineData(false)]
+    [InlineData(false, "--urls", "http://127.0.0.1:5000")]
+    [InlineData(false, "--environment=Production")]
+    [InlineData(false, "Knowledge:Path=/srv/knowledge")]
+    [InlineData(false, "/urls", "http://127.0.0.1:5000")]
+    [InlineData(true, "ask", "hi")]
+    [InlineData(true, "--help")]
+    [InlineData(true, "help")]
+    [InlineData(true, "tpoics")]
+    public void Configuration_or_nothing_starts_the_server_and_any_first_word_is_the_command_line(bool command, params string[] args) =>
+        Assert.Equal(command, CliApp.IsCommand(args));
+
+    [Fact]
+    public async Task An_unknown_command_is_one_line_naming_the_commands()
+    {
+        var (exit, output, error) = await Run(["tpoics"]);
+        Assert.Equal(2, exit);
+        Assert.Equal("", output);
+        Assert.Equal("error: unknown command 'tpoics' (commands: ask, topics, eval, report, package, healthcheck, knowledge; see --help)",
+            Assert.Single(error.Split('\n', StringSplitOptions.RemoveEmptyEntries)));
+    }
+
+    [Fact]
+    public async Task Help_is_the_usage()
+    {
+        var (exit, output, error) = await Run(["help"]);
+        Assert.Equal(0, exit);
+        Assert.Equal("", error);
+        Assert.Contains("Commands:", output);
+        Assert.Contains("topics", output);
+
+        var (askExit, askOutput, _) = await Run(["help", "ask"]);
+        Assert.Equal(0, askExit);
+        Assert.Contains("--json", askOutput);
+    }
+
     [Fact]
     public async Task Eval_with_a_missing_file_is_a_clear_error()
     {
