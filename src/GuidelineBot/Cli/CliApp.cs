@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.CommandLine.Parsing;
 using GuidelineBot.Core.Knowledge;
 using Microsoft.Extensions.Options;
 
@@ -65,17 +66,31 @@ internal static class CliApp
         }
     }
 
-    /// <summary>The error for a word where a command is expected (a mistyped command), or null.</summary>
+    /// <summary>
+    /// The error for a command that needs one of its own (the root, report, package, …) given an unknown word (a mistyped
+    /// command) or nothing: names the commands it has. Null otherwise.
+    /// </summary>
     private static string? UnknownCommand(ParseResult parse)
     {
         var command = parse.CommandResult.Command;
-        if (command is not RootCommand || parse.UnmatchedTokens is not [var word, ..] || !IsWord(word))
+        if (command.Subcommands.Count == 0 || command.Action is not null || parse.Errors.Count == 0)
         {
             return null;
         }
 
-        return $"error: unknown command '{word}' (commands: {string.Join(", ", command.Subcommands.Select(c => c.Name))}; see --help)";
+        var path = string.Concat(CommandPath(parse.CommandResult).Select(name => name + " "));
+        var names = string.Join(", ", command.Subcommands.Select(c => c.Name));
+        return parse.UnmatchedTokens switch
+        {
+            [var word, ..] when IsWord(word) => $"error: unknown {path}command '{word}' (commands: {names}; see {path}--help)",
+            [] => $"error: missing {path}command (commands: {names}; see {path}--help)",
+            _ => null,
+        };
     }
+
+    /// <summary>The command's words after the executable's name: <c>report</c> for report, none for the root.</summary>
+    private static IEnumerable<string> CommandPath(CommandResult result) =>
+        result.Parent is CommandResult parent ? [.. CommandPath(parent), result.Command.Name] : [];
 
     private static string OneLine(Exception ex)
     {

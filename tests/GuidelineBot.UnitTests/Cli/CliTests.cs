@@ -197,6 +197,17 @@ public sealed class CliTests
             Assert.Single(error.Split('\n', StringSplitOptions.RemoveEmptyEntries)));
     }
 
+    [Theory]
+    [InlineData("error: unknown report command 'foo' (commands: onboarding, questions, feedback; see report --help)", "report", "foo")]
+    [InlineData("error: unknown package command 'slack' (commands: teams; see package --help)", "package", "slack")]
+    [InlineData("error: missing package command (commands: teams; see package --help)", "package")]
+    public async Task A_command_that_needs_a_command_names_its_commands(string expected, params string[] args)
+    {
+        var (exit, _, error) = await Run(args);
+        Assert.Equal(2, exit);
+        Assert.Equal(expected, Assert.Single(error.Split('\n', StringSplitOptions.RemoveEmptyEntries)));
+    }
+
     [Fact]
     public async Task Help_is_the_usage()
     {
