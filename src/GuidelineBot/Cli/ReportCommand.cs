@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.CommandLine.Parsing;
 using System.Data.Common;
 using System.Globalization;
 using System.Text;
@@ -37,14 +38,8 @@ internal static class ReportCommand
         {
             Description = "Count someone as stuck after this many days without a step (default 3).",
             DefaultValueFactory = _ => 3,
+            CustomParser = ParseStuckDays,
         };
-        stuckDays.Validators.Add(r =>
-        {
-            if (r.GetValueOrDefault<int>() < 0)
-            {
-                r.AddError("--stuck-days must be 0 or more");
-            }
-        });
 
         var onboarding = new Command("onboarding", "Onboarding progress and acknowledgements.") { csv, stuckDays };
         onboarding.SetAction(async (parse, ct) =>
@@ -84,6 +79,19 @@ internal static class ReportCommand
             QuestionReportCommands.Questions(output, errors, services),
             QuestionReportCommands.Feedback(output, errors, services),
         };
+    }
+
+    /// <summary>A whole number of days, 0 or more; anything else is a parse error (not an exception).</summary>
+    private static int ParseStuckDays(ArgumentResult result)
+    {
+        var value = result.Tokens.Count == 0 ? "" : result.Tokens[0].Value;
+        if (int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var days))
+        {
+            return days;
+        }
+
+        result.AddError($"--stuck-days must be a whole number of days, 0 or more, not '{value}'");
+        return 0;
     }
 
     /// <summary>Writes a report's CSV (UTF-8 with BOM, the folder created when missing) and says where.</summary>

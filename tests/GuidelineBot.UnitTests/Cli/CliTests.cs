@@ -222,6 +222,18 @@ public sealed class CliTests
         Assert.Contains("--json", askOutput);
     }
 
+    [Theory]
+    [InlineData("abc")]
+    [InlineData("-1")]
+    [InlineData("2.5")]
+    public async Task Stuck_days_that_are_not_days_are_a_parse_error(string days)
+    {
+        var (exit, _, error) = await Run(["report", "onboarding", "--stuck-days", days]);
+        Assert.Equal(2, exit);
+        Assert.Equal($"error: --stuck-days must be a whole number of days, 0 or more, not '{days}' (see --help)",
+            Assert.Single(error.Split('\n', StringSplitOptions.RemoveEmptyEntries)));
+    }
+
     [Fact]
     public async Task Eval_with_a_missing_file_is_a_clear_error()
     {
