@@ -162,8 +162,18 @@ internal static class EvalCommand
                 throw new FormatException($"{path}:{lineNo}: expected key<TAB>heading-regex<TAB>phrases");
             }
 
+            Regex heading;
+            try
+            {
+                heading = new Regex(parts[1], RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1));
+            }
+            catch (RegexParseException ex)
+            {
+                throw new FormatException($"{path}:{lineNo}: heading regex is not valid: {ex.Message}");
+            }
+
             var phrases = parts.Length > 2 ? parts[2].Split('|').Select(p => p.Trim().ToLowerInvariant()).ToArray() : [];
-            keys[parts[0].Trim()] = new Key(new Regex(parts[1], RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1)), phrases);
+            keys[parts[0].Trim()] = new Key(heading, phrases);
         }
 
         return keys;

@@ -235,6 +235,19 @@ public sealed class CliTests
     }
 
     [Fact]
+    public async Task Eval_with_an_invalid_heading_regex_names_the_file_and_line()
+    {
+        using var folder = new TestPaths.TempFolder();
+        var keys = folder.Write("sections.tsv", "# key\tregex\tphrases\nA\tpost anonymously\t\nB\t[unclosed\t\n");
+        var questions = folder.Write("q.tsv", "can I post anonymously\tA\n");
+        var (exit, _, error) = await Run(["eval", questions, "--sections", keys]);
+        Assert.Equal(1, exit);
+        var line = Assert.Single(error.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+        Assert.StartsWith($"error: {keys}:3: heading regex is not valid: ", line);
+        Assert.Contains("[unclosed", line);
+    }
+
+    [Fact]
     public async Task Eval_with_a_missing_file_is_a_clear_error()
     {
         var (exit, _, error) = await Run(["eval", "/nonexistent/questions.tsv"]);
