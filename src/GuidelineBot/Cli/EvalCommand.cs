@@ -116,16 +116,13 @@ internal static class EvalCommand
                 await output.WriteLineAsync(line);
             }
 
-            if (questions.Count > 0)
-            {
-                await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
-                    $"model used: {encoded}/{questions.Count} ({100.0 * encoded / questions.Count:0}%); per question: {elapsed.TotalMilliseconds / questions.Count:0.000} ms wall, {cpu.TotalMilliseconds / questions.Count:0.000} ms CPU"));
-            }
+            await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
+                $"model used: {encoded}/{questions.Count} ({100.0 * encoded / questions.Count:0}%); per question: {elapsed.TotalMilliseconds / questions.Count:0.000} ms wall, {cpu.TotalMilliseconds / questions.Count:0.000} ms CPU"));
 
             var total = inScope + offTopic;
             var totalRight = inScopeRight + offTopicRight;
             await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
-                $"in scope: {inScopeRight}/{inScope} right; off-topic: {offTopicRight}/{offTopic} declined; wrong answers given: {confidentWrong}; total: {totalRight}/{total} ({(total == 0 ? 0 : 100.0 * totalRight / total):0.0}%)"));
+                $"in scope: {inScopeRight}/{inScope} right; off-topic: {offTopicRight}/{offTopic} declined; wrong answers given: {confidentWrong}; total: {totalRight}/{total} ({100.0 * totalRight / total:0.0}%)"));
             return 0;
         });
         return command;
@@ -197,6 +194,11 @@ internal static class EvalCommand
                 throw new FormatException($"{path}:{lineNo}: expected question<TAB>keys");
             }
 
+            if (parts[0].Trim().Length == 0)
+            {
+                throw new FormatException($"{path}:{lineNo}: the question is empty");
+            }
+
             var expected = parts[1].Trim() == "NONE"
                 ? []
                 : parts[1].Split(',').Select(k => k.Trim()).Where(k => k.Length > 0).ToArray();
@@ -211,6 +213,6 @@ internal static class EvalCommand
             list.Add((parts[0].Trim(), expected));
         }
 
-        return list;
+        return list.Count > 0 ? list : throw new FormatException($"{path}: no questions (expected question<TAB>keys lines)");
     }
 }

@@ -247,6 +247,21 @@ public sealed class CliTests
         Assert.Contains("[unclosed", line);
     }
 
+    [Theory]
+    [InlineData("", "q.tsv: no questions")]
+    [InlineData("# only a comment\n\n", "q.tsv: no questions")]
+    [InlineData("can I post anonymously\tA\n\tNONE\n", "q.tsv:2: the question is empty")]
+    public async Task Eval_without_questions_or_with_an_empty_one_is_an_error(string content, string expected)
+    {
+        using var folder = new TestPaths.TempFolder();
+        var keys = folder.Write("sections.tsv", "A\tpost anonymously\t\n");
+        var questions = folder.Write("q.tsv", content);
+        var (exit, output, error) = await Run(["eval", questions, "--sections", keys]);
+        Assert.Equal(1, exit);
+        Assert.Equal("", output);
+        Assert.Contains(expected, Assert.Single(error.Split('\n', StringSplitOptions.RemoveEmptyEntries)));
+    }
+
     [Fact]
     public async Task Eval_with_a_missing_file_is_a_clear_error()
     {
