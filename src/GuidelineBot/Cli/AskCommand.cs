@@ -6,7 +6,7 @@ using GuidelineBot.Core.Answers;
 namespace GuidelineBot.Cli;
 
 /// <summary>
-/// <c>ask [--json] [question…]</c>; <c>ask --json</c> without a question answers one question per stdin line. The approved
+/// <c>ask [--json] [question…]</c>; <c>ask --json</c> without a question answers one question per stdin line (blank lines skipped). The approved
 /// expert answers count too when the configured store exists.
 /// </summary>
 internal static class AskCommand
@@ -49,7 +49,10 @@ internal static class AskCommand
 
             while (await input.ReadLineAsync(ct) is { } line)
             {
-                await WriteAsync(output, answers.Ask(line, ct), asJson: true);
+                if (!string.IsNullOrWhiteSpace(line))
+                {
+                    await WriteAsync(output, answers.Ask(line, ct), asJson: true);
+                }
             }
 
             return 0;

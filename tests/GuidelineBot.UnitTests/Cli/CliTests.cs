@@ -62,6 +62,15 @@ public sealed class CliTests
     }
 
     [Fact]
+    public async Task Ask_json_from_stdin_skips_blank_lines()
+    {
+        var (exit, output, _) = await Run(["ask", "--json"], "\ncan I friend parents?\n   \n\nis this enforceable\n\n");
+        Assert.Equal(0, exit);
+        var questions = output.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => JsonDocument.Parse(l).RootElement.GetProperty("question").GetString());
+        Assert.Equal(["can I friend parents?", "is this enforceable"], questions);
+    }
+
+    [Fact]
     public async Task Topics_lists_documents_and_sections()
     {
         var (exit, output, _) = await Run(["topics"]);
