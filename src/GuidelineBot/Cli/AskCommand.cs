@@ -26,9 +26,9 @@ internal static class AskCommand
         command.SetAction(async (parse, ct) =>
         {
             var given = parse.GetValue(words) ?? [];
-            if (given.FirstOrDefault(w => w.StartsWith("--", StringComparison.Ordinal)) is { } unknown)
+            if (given.FirstOrDefault(LooksLikeOption) is { } unknown)
             {
-                await errors.WriteLineAsync($"error: unknown option '{unknown}' (see ask --help)");
+                await errors.WriteLineAsync($"error: unknown option '{unknown}' (see ask --help; to ask a question that starts with it, quote the whole question)");
                 return 2;
             }
 
@@ -59,6 +59,13 @@ internal static class AskCommand
         });
         return command;
     }
+
+    /// <summary>
+    /// A word like <c>-x</c> or <c>--jsn</c> (a dash, then a letter or dash, no space), which the parser leaves as a question
+    /// word; a quoted question with spaces (<c>"-x marks the spot?"</c>) or a number (<c>-5</c>) is not.
+    /// </summary>
+    private static bool LooksLikeOption(string word) =>
+        word is ['-', var next, ..] && (next == '-' || char.IsAsciiLetter(next)) && !word.Any(char.IsWhiteSpace);
 
     private static async Task WriteAsync(TextWriter output, Reply reply, bool asJson)
     {

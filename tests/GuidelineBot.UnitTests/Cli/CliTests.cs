@@ -71,6 +71,15 @@ public sealed class CliTests
     }
 
     [Fact]
+    public async Task Ask_takes_a_quoted_question_that_starts_with_a_dash()
+    {
+        var (exit, output, error) = await Run(["ask", "--json", "-can I post anonymously?"]);
+        Assert.Equal(0, exit);
+        Assert.Equal("", error);
+        Assert.Equal("-can I post anonymously?", JsonDocument.Parse(output).RootElement.GetProperty("question").GetString());
+    }
+
+    [Fact]
     public async Task Topics_lists_documents_and_sections()
     {
         var (exit, output, _) = await Run(["topics"]);
@@ -173,6 +182,8 @@ public sealed class CliTests
 
     [Theory]
     [InlineData("ask", "--nope")]
+    [InlineData("ask", "-x")]
+    [InlineData("ask", "can", "I", "-j")]
     [InlineData("eval")]
     [InlineData("topics", "extra")]
     public async Task Bad_arguments_exit_non_zero_with_one_line(params string[] args)
