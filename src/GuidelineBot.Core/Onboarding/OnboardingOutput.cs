@@ -64,11 +64,15 @@ public sealed record OnboardingCheckFeedback(bool Correct, string Chosen, Guidel
     public string GuidelineText => Section.Text;
 }
 
-/// <summary>The explicit acknowledgement: one button "I have read and understand the Title".</summary>
+/// <summary>
+/// The explicit acknowledgement: the prompt names the document in full ("I have read and understand the Title"), its one
+/// button says "I have read and understand it" (a title would be cut on a button: Slack's 75 characters, Teams' width).
+/// </summary>
 public sealed record OnboardingAcknowledgePrompt(string DocumentId, string DocumentTitle, string At) : OnboardingOutput
 {
-    public override IReadOnlyList<OnboardingButton> Buttons =>
-        [OnboardingButton.For($"I have read and understand the {DocumentTitle}", new OnboardingInput.Acknowledge(At), primary: true)];
+    public const string ButtonLabel = "I have read and understand it";
+
+    public override IReadOnlyList<OnboardingButton> Buttons => [OnboardingButton.For(ButtonLabel, new OnboardingInput.Acknowledge(At), primary: true)];
 }
 
 /// <summary>Shown only after the acknowledgement is committed to the store.</summary>

@@ -120,8 +120,11 @@ public static class SlackRenderer
         return sb.ToString();
     }
 
-    /// <summary>A button's text within Slack's 75 characters: the label, cut when longer (the message text has it in full).</summary>
-    public static string ButtonLabel(OutboundAction action) => Mrkdwn.Truncate(action.Label, Mrkdwn.MaxButtonText);
+    /// <summary>
+    /// A button's text within Slack's 75 characters: its short label when it has one (a check question's letter: the message
+    /// lists the choices in full), else the label, cut when longer (the message text has it in full).
+    /// </summary>
+    public static string ButtonLabel(OutboundAction action) => Mrkdwn.Truncate(action.ShortLabel ?? action.Label, Mrkdwn.MaxButtonText);
 
     private static (string Open, string Close) Markers(SpanStyle style)
     {

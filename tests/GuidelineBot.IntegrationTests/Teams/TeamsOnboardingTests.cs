@@ -104,7 +104,7 @@ public abstract class TeamsOnboardingTests<TStore> : OnboardingServerTestBase<TS
 
         // The explicit acknowledgement.
         Assert.Contains($"I have read and understand the **{seed.Document.Title}**", current.Card, StringComparison.Ordinal);
-        var done = await chat.ClickAsync(server, current.Button($"I have read and understand the {seed.Document.Title}"), 2);
+        var done = await chat.ClickAsync(server, current.Button(OnboardingAcknowledgePrompt.ButtonLabel), 2);
         Assert.Contains("Acknowledgement recorded", done[0].Card, StringComparison.Ordinal);
         Assert.Contains(seed.Document.ShortHash, done[0].Text(), StringComparison.Ordinal);
         Assert.Contains("You're all set", done[1].Card, StringComparison.Ordinal);
