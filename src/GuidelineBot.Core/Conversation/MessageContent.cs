@@ -101,8 +101,7 @@ public static partial class MessageContent
         if (h.ExampleQuestions.Count > 0)
         {
             blocks.Add(new HeadingBlock(RichText.Plain(ExamplesLabel), 2));
-            blocks.Add(new ListBlock(h.ExampleQuestions.Select(RichText.Plain).ToArray()));
-            blocks.Add(new ActionsBlock(AskActions(h.ExampleQuestions)));
+            blocks.Add(new ActionsBlock(AskActions(h.ExampleQuestions))); // as text, a list of the questions (MessageText)
         }
 
         blocks.Add(new HeadingBlock(RichText.Plain(TopicsTitle), 2));

@@ -4,8 +4,8 @@ namespace GuidelineBot.Core.Conversation;
 
 /// <summary>
 /// Content as plain text: for the command line, as the notification/accessibility text of rich messages, and the one-line
-/// summary. Buttons that ask a question appear as a "Label: a · b" line, or without a label as a list of their questions
-/// (unless the list just above shows the same questions); other buttons are not text.
+/// summary. Buttons that ask a question appear as a "Label: a · b" line, or without a label as a list of their questions;
+/// other buttons are not text.
 /// </summary>
 public static class MessageText
 {
@@ -16,7 +16,6 @@ public static class MessageText
     public static string Render(IEnumerable<ContentBlock> content)
     {
         var sb = new StringBuilder();
-        ContentBlock? previous = null;
         foreach (var block in content)
         {
             switch (block)
@@ -44,7 +43,7 @@ public static class MessageText
                 case ActionsBlock a when a.Label is not null && a.Actions.Count > 0 && a.Actions.All(x => x.Kind == ActionKind.Ask):
                     sb.Append(a.Label.PlainText.TrimEnd(':')).Append(": ").AppendLine(string.Join(" · ", a.Actions.Select(x => x.Label))).AppendLine();
                     break;
-                case ActionsBlock a when a.Label is null && a.Actions.Count > 0 && a.Actions.All(x => x.Kind == ActionKind.Ask) && !Lists(previous, a):
+                case ActionsBlock a when a.Label is null && a.Actions.Count > 0 && a.Actions.All(x => x.Kind == ActionKind.Ask):
                     foreach (var action in a.Actions)
                     {
                         sb.Append("  • ").AppendLine(action.Label);
@@ -53,16 +52,10 @@ public static class MessageText
                     sb.AppendLine();
                     break;
             }
-
-            previous = block;
         }
 
         return sb.ToString().TrimEnd();
     }
-
-    /// <summary>Whether <paramref name="previous"/> is a list of exactly the questions the buttons ask.</summary>
-    private static bool Lists(ContentBlock? previous, ActionsBlock buttons) =>
-        previous is ListBlock list && list.Items.Select(i => i.PlainText).SequenceEqual(buttons.Actions.Select(a => a.Label));
 
     /// <summary>The first heading or paragraph, and the start of what follows, on one line.</summary>
     public static string Summary(IEnumerable<ContentBlock> content)

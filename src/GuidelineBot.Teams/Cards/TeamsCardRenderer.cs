@@ -63,7 +63,18 @@ internal static class TeamsCardRenderer
                         body.Add(TextBlock(Markdown(label), weight: "Bolder", separator: true));
                     }
 
-                    body.Add(ActionSet(a.Actions.Select(action => Submit(action, isForm)).ToArray()));
+                    if (!isForm && a.Actions.All(action => action.Kind == ActionKind.Ask))
+                    {
+                        foreach (var action in a.Actions)
+                        {
+                            body.Add(Question(action));
+                        }
+                    }
+                    else
+                    {
+                        body.Add(ActionSet(a.Actions.Select(action => Submit(action, isForm)).ToArray()));
+                    }
+
                     break;
                 case InputBlock i:
                     body.Add(Input(i));
@@ -170,6 +181,23 @@ internal static class TeamsCardRenderer
         }
 
         return submit;
+    }
+
+    /// <summary>
+    /// A question to ask (an example, a related topic, a suggestion) as a row of link-coloured text that wraps, the whole
+    /// row clickable: a button's title is cut at the card's width, and questions are long.
+    /// </summary>
+    private static JsonObject Question(OutboundAction action)
+    {
+        var text = TextBlock("› " + Markdown(RichText.Plain(action.Label)));
+        text["color"] = "Accent";
+        return new JsonObject
+        {
+            ["type"] = "Container",
+            ["spacing"] = "Small",
+            ["items"] = new JsonArray(text),
+            ["selectAction"] = Submit(action, isForm: false),
+        };
     }
 
     private static JsonObject ActionSet(JsonObject[] actions) =>

@@ -5,6 +5,7 @@ using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using GuidelineBot.Core.Answers;
 using GuidelineBot.Core.Conversation;
+using GuidelineBot.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 using Xunit.Abstractions;
@@ -129,7 +130,7 @@ public sealed class PlaygroundEndToEndTests(ITestOutputHelper output)
             await compose.ClickAsync();
             await compose.PressSequentiallyAsync(OffTopic);
             await compose.PressAsync("Enter");
-            var suggestion = page.GetByRole(AriaRole.Button, new PageGetByRoleOptions { Name = declined.Suggestions[0].Heading }).Last;
+            var suggestion = page.GetByText("› " + declined.Suggestions[0].Heading).Last;
             await suggestion.WaitForAsync(new LocatorWaitForOptions { Timeout = 60_000 });
             Assert.Equal(1, await page.GetByText(new Regex("^" + Regex.Escape(declined.Text))).CountAsync());
             await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(screenshot, "playground-decline.png"), FullPage = true });
@@ -143,10 +144,7 @@ public sealed class PlaygroundEndToEndTests(ITestOutputHelper output)
     }
 
     private static JsonNode? FindAction(JsonNode card, string title) =>
-        card["body"]!.AsArray()
-            .Where(e => e!["type"]!.GetValue<string>() == "ActionSet")
-            .SelectMany(e => e!["actions"]!.AsArray())
-            .FirstOrDefault(a => a!["title"]!.GetValue<string>() == title);
+        CardJson.Submits(card).FirstOrDefault(a => a["title"]!.GetValue<string>() == title);
 
     /// <summary>The Playground's websocket of conversation events (what its web UI renders).</summary>
     private sealed class ConversationStream : IAsyncDisposable

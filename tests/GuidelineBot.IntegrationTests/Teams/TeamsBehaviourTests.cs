@@ -2,6 +2,7 @@ using System.Net;
 using System.Text.Json.Nodes;
 using GuidelineBot.Core.Answers;
 using GuidelineBot.Core.Conversation;
+using GuidelineBot.Testing;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace GuidelineBot.IntegrationTests.Teams;
@@ -108,10 +109,7 @@ public sealed class TeamsBehaviourTests(TeamsFixture fixture)
     }
 
     private static JsonNode? FindAction(JsonNode card, string title) =>
-        card["body"]!.AsArray()
-            .Where(e => e!["type"]!.GetValue<string>() == "ActionSet")
-            .SelectMany(e => e!["actions"]!.AsArray())
-            .FirstOrDefault(a => a!["title"]!.GetValue<string>() == title);
+        CardJson.Submits(card).FirstOrDefault(a => a["title"]!.GetValue<string>() == title);
 
     [Fact]
     public async Task Topic_button_asks_that_topic()

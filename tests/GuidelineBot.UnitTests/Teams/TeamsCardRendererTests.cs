@@ -116,6 +116,25 @@ public sealed class TeamsCardRendererTests
     }
 
     [Fact]
+    public void Questions_to_ask_are_whole_clickable_rows_that_wrap_not_buttons_cut_at_the_cards_width()
+    {
+        var longest = Knowledge.Documents[0].Sections.MaxBy(s => s.Heading.Length)!;
+        var reply = new NoAnswerReply("weather?", [longest, Section], "the Director of Technology");
+        var body = TeamsCardRenderer.Render(new NoAnswerMessage(reply, "q-1"))!.Content["body"]!.AsArray();
+
+        Assert.DoesNotContain(body, b => b!["type"]!.GetValue<string>() == "ActionSet");
+        var rows = body.Where(b => b!["type"]!.GetValue<string>() == "Container").ToList();
+        Assert.Equal(2, rows.Count);
+        var text = rows[0]!["items"]![0]!;
+        Assert.Equal("› " + longest.Heading, text["text"]!.GetValue<string>());
+        Assert.True(text["wrap"]!.GetValue<bool>());
+        var click = rows[0]!["selectAction"]!;
+        Assert.Equal("Action.Submit", click["type"]!.GetValue<string>());
+        using var value = JsonDocument.Parse(click["data"]!.ToJsonString());
+        Assert.Equal(new AskInbound(longest.Heading), CardActions.Read(value.RootElement.Clone()));
+    }
+
+    [Fact]
     public void Spans_become_adaptive_card_markdown()
     {
         var text = RichText.Of(Span.Plain("Type "), Span.Code("resume"), Span.Plain(", read "), Span.Strong("the rules "), Span.Link("here", "https://example.org/p"));
