@@ -10,6 +10,11 @@
   let busy = false;
   let fields = 0;
 
+  // The question box sticks to the bottom of the window: scrolling (a reply into view, a focused button) stops above it.
+  new ResizeObserver(() => {
+    document.documentElement.style.scrollPaddingBottom = form.offsetHeight + "px";
+  }).observe(form);
+
   function el(tag, className, text) {
     const node = document.createElement(tag);
     if (className) node.className = className;

@@ -1,0 +1,83 @@
+using GuidelineBot.Core.Conversation;
+using GuidelineBot.Core.Experts;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Playwright;
+
+namespace GuidelineBot.IntegrationTests.Web;
+
+/// <summary>
+/// The question box sticks to the bottom of the window, over the end of the conversation. In headless Chromium at desktop
+/// (1280×800) and phone (390×844) size, once the page scrolls: the reply to 👎, the "Ask an expert" form and the reply
+/// to onboarding's "I have a question" each end above the box, whole in the window.
+/// </summary>
+public sealed class WebChatLayoutBrowserTests(BrowserFixture browser) : IClassFixture<BrowserFixture>
+{
+    private static readonly LocatorWaitForOptions Slow = new() { Timeout = 90_000 };
+
+    [BrowserFact]
+    public Task At_desktop_size_new_replies_show_above_the_question_box() => CheckAsync(1280, 800, "desktop");
+
+    [BrowserFact]
+    public Task At_phone_size_new_replies_show_above_the_question_box() => CheckAsync(390, 844, "phone");
+
+    private async Task CheckAsync(int width, int height, string name)
+    {
+        await using var bot = new WebBotFactory(services: s => s.AddSingleton<IExpertChannel>(new RecordingExpertChannel(Channels.Slack, "U-dana")));
+        var baseUrl = bot.Start();
+        var page = await browser.NewPageAsync(width, height);
+        try
+        {
+            await page.GotoAsync(baseUrl);
+            await AskAsync(page, "can I friend parents?");
+            var answer = page.Locator("#log > .bot.answer").Last;
+            await answer.WaitForAsync(Slow);
+
+            await answer.GetByRole(AriaRole.Button, new LocatorGetByRoleOptions { Name = "👎 Not helpful" }).ClickAsync();
+            var thanks = page.Locator("#log > .bot.feedbackThanks").Last;
+            await AssertAboveTheBoxAsync(page, thanks, "the reply to 👎");
+
+            await thanks.GetByRole(AriaRole.Button, new LocatorGetByRoleOptions { Name = MessageContent.AskExpertLabel }).ClickAsync();
+            await AssertAboveTheBoxAsync(page, page.Locator("#log > .bot.form").Last, "the Ask an expert form");
+
+            await AskAsync(page, "start onboarding");
+            var step = page.Locator("#log > .bot.onboarding").Last;
+            await step.GetByRole(AriaRole.Button, new LocatorGetByRoleOptions { Name = "I have a question" }).ClickAsync();
+            await AssertAboveTheBoxAsync(page, page.Locator("#log > .bot").Last, "the reply to I have a question");
+        }
+        catch
+        {
+            await BrowserFixture.ScreenshotAsync(page, $"tests/GuidelineBot.IntegrationTests/TestResults/web/web-chat-layout-{name}-failure.png", fullPage: false);
+            throw;
+        }
+        finally
+        {
+            await page.Context.CloseAsync();
+        }
+    }
+
+    private static async Task AskAsync(IPage page, string question)
+    {
+        var before = await page.Locator("#log > .bot").CountAsync();
+        await page.GetByLabel("Your question").FillAsync(question);
+        await page.GetByLabel("Your question").PressAsync("Enter");
+        await page.Locator("#log > .bot").Nth(before).WaitForAsync(Slow);
+        await IdleAsync(page);
+    }
+
+    private static async Task IdleAsync(IPage page) =>
+        await page.WaitForFunctionAsync("() => !document.getElementById('ask').hasAttribute('aria-busy')", null, new PageWaitForFunctionOptions { Timeout = 90_000 });
+
+    /// <summary>The reply is whole in the window, its bottom at or above the top of the question box.</summary>
+    private static async Task AssertAboveTheBoxAsync(IPage page, ILocator reply, string what)
+    {
+        await reply.WaitForAsync(Slow);
+        await IdleAsync(page);
+        var shown = await reply.BoundingBoxAsync();
+        var box = await page.Locator("#ask").BoundingBoxAsync();
+        Assert.NotNull(shown);
+        Assert.NotNull(box);
+        Assert.True(box.Y + box.Height <= page.ViewportSize!.Height + 1, $"the question box ends at {box.Y + box.Height}, below the window");
+        Assert.True(shown.Y >= 0 && shown.Y + shown.Height <= box.Y + 1,
+            $"{what} spans y={shown.Y}..{shown.Y + shown.Height}; the question box starts at y={box.Y}");
+    }
+}
