@@ -8,17 +8,18 @@ namespace GuidelineBot.IntegrationTests.Web;
 /// <summary>
 /// The question box sticks to the bottom of the window, over the end of the conversation. In headless Chromium at desktop
 /// (1280×800) and phone (390×844) size, once the page scrolls: the reply to 👎, the "Ask an expert" form and the reply
-/// to onboarding's "I have a question" each end above the box, whole in the window.
+/// to onboarding's "I have a question" each end above the box, whole in the window; a question of only spaces empties the
+/// box and the status line says "Type a question first." where it can be seen, not under the box.
 /// </summary>
 public sealed class WebChatLayoutBrowserTests(BrowserFixture browser) : IClassFixture<BrowserFixture>
 {
     private static readonly LocatorWaitForOptions Slow = new() { Timeout = 90_000 };
 
     [BrowserFact]
-    public Task At_desktop_size_new_replies_show_above_the_question_box() => CheckAsync(1280, 800, "desktop");
+    public Task At_desktop_size_new_replies_and_the_status_line_show_above_the_question_box() => CheckAsync(1280, 800, "desktop");
 
     [BrowserFact]
-    public Task At_phone_size_new_replies_show_above_the_question_box() => CheckAsync(390, 844, "phone");
+    public Task At_phone_size_new_replies_and_the_status_line_show_above_the_question_box() => CheckAsync(390, 844, "phone");
 
     private async Task CheckAsync(int width, int height, string name)
     {
@@ -28,6 +29,7 @@ public sealed class WebChatLayoutBrowserTests(BrowserFixture browser) : IClassFi
         try
         {
             await page.GotoAsync(baseUrl);
+            var input = page.GetByLabel("Your question");
             await AskAsync(page, "can I friend parents?");
             var answer = page.Locator("#log > .bot.answer").Last;
             await answer.WaitForAsync(Slow);
@@ -38,6 +40,22 @@ public sealed class WebChatLayoutBrowserTests(BrowserFixture browser) : IClassFi
 
             await thanks.GetByRole(AriaRole.Button, new LocatorGetByRoleOptions { Name = MessageContent.AskExpertLabel }).ClickAsync();
             await AssertAboveTheBoxAsync(page, page.Locator("#log > .bot.form").Last, "the Ask an expert form");
+
+            await input.FillAsync("   ");
+            await input.PressAsync("Enter");
+            var status = page.Locator("#status");
+            Assert.Equal("Type a question first.", await status.InnerTextAsync());
+            Assert.Equal("", await input.InputValueAsync());
+            Assert.Equal("question", await page.EvaluateAsync<string>("document.activeElement.id"));
+            Assert.True(await page.EvaluateAsync<bool>(
+                    """
+                    () => {
+                      const status = document.getElementById("status").getBoundingClientRect();
+                      const top = document.elementFromPoint(status.left + 5, status.top + status.height / 2);
+                      return status.bottom <= window.innerHeight && document.getElementById("status").contains(top);
+                    }
+                    """),
+                "the status line is covered or outside the window");
 
             await AskAsync(page, "start onboarding");
             var step = page.Locator("#log > .bot.onboarding").Last;

@@ -258,7 +258,9 @@
     event.preventDefault();
     const text = input.value.trim();
     if (!text) {
+      status.classList.remove("error");
       status.textContent = "Type a question first.";
+      input.value = "";
       input.focus();
       return;
     }
