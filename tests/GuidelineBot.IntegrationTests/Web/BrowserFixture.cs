@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using Microsoft.Playwright;
 
 namespace GuidelineBot.IntegrationTests.Web;
@@ -53,6 +54,32 @@ public sealed class BrowserFixture : IAsyncLifetime
         });
         context.SetDefaultTimeout(30_000);
         return await context.NewPageAsync();
+    }
+
+    /// <summary>
+    /// From now on, every error in <paramref name="page"/>'s console (where the browser reports a failed load of its own,
+    /// e.g. a missing /favicon.ico, which the page's network events do not show), every uncaught script error and every
+    /// response with an error status.
+    /// </summary>
+    public static ConcurrentQueue<string> RecordErrors(IPage page)
+    {
+        var errors = new ConcurrentQueue<string>();
+        page.Console += (_, message) =>
+        {
+            if (message.Type == "error")
+            {
+                errors.Enqueue($"console: {message.Text} ({message.Location})");
+            }
+        };
+        page.PageError += (_, error) => errors.Enqueue("script: " + error);
+        page.Response += (_, response) =>
+        {
+            if (response.Status >= 400)
+            {
+                errors.Enqueue($"{response.Status} {response.Request.Method} {response.Url}");
+            }
+        };
+        return errors;
     }
 
     /// <summary>Saves a PNG at <paramref name="repoRelativePath"/> under the repository root and returns the full path.</summary>
