@@ -43,7 +43,7 @@ public static class DashboardTables
     public static DashboardTable TopUnanswered(QuestionReport report) => new(Unanswered, "Top unanswered questions, similar wordings grouped",
         ["question", "times asked", "people", "last asked (UTC)", "other wordings"],
         [.. report.Unanswered.Select(g => Row(g.Question, Count(g.Count), Count(g.People), Time(g.LastAsked), string.Join(" | ", g.Variants.Skip(1))))],
-        "Every question in this range was answered.");
+        report.Total == 0 ? "No questions in this range yet." : "No question in this range was declined.");
 
     /// <summary>All questions of the range, every field (export only).</summary>
     public static DashboardTable AllQuestions(IReadOnlyList<QuestionRecord> questions, QuestionTable names) => new(Questions, "All questions in the range",
@@ -114,7 +114,7 @@ public static class DashboardTables
             ["question", "waiting", "asked (UTC)", "asked by", "asker channel", "assigned to", "context", "ticket"],
             [.. open.OrderBy(t => t.AskedAt).Select(t => Row(t.Question, Duration(TicketStats.Age(t, now)), Time(t.AskedAt), AskerName(t.Asker),
                 t.Asker.Channel, t.AssignedTo?.DisplayName ?? "", t.Context ?? "", "#" + t.ShortId))],
-            "No open tickets: every question sent to the experts has an answer.");
+            "No open tickets: no question sent to the experts is waiting for an answer.");
     }
 
     /// <summary>Every expert answer ticked "Add to knowledge", newest first, with the admin's decision (export of the review list).</summary>

@@ -247,6 +247,10 @@ public sealed class AdminDashboardOfAnEmptyLogTests
         var text = new HtmlParser().ParseDocument(html).Body!.TextContent;
         Assert.Contains("No questions in this range.", text, StringComparison.Ordinal); // an empty log: no table, a sentence
         Assert.Contains("Nobody is overdue.", text, StringComparison.Ordinal);
+        // Nothing was asked: no sentence claims every question was answered or has an expert's answer.
+        Assert.Contains("Top unanswered questions, similar wordings grouped: No questions in this range yet.", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("answered.", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("has an answer", text, StringComparison.Ordinal);
         using var documents = await server.Http.GetAsync("/admin/export/documents.csv");
         Assert.Equal(HttpStatusCode.OK, documents.StatusCode);
         using var daily = await server.Http.GetAsync("/admin/export/daily.csv");
