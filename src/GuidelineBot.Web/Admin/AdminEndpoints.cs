@@ -1,3 +1,4 @@
+using System.Globalization;
 using GuidelineBot.Http;
 using GuidelineBot.Web.SignIn;
 using Microsoft.AspNetCore.Antiforgery;
@@ -43,27 +44,29 @@ public static class AdminEndpoints
         return endpoints;
     }
 
-    // The results name the page's type only in the body: the request delegate generator cannot see Razor's own
-    // generated types in a signature.
-    private static async Task<Results<RazorComponentResult, ProblemHttpResult>> ShowAsync(
-        AdminDashboard dashboard, HttpContext http, int? days, CancellationToken cancellationToken)
+    // The result names the page's type only in the body: the request delegate generator cannot see Razor's own
+    // generated types in a signature. A range that is not a whole number from 1 to MaxDays (a typed or stale link)
+    // shows the default range and says so.
+    private static async Task<RazorComponentResult> ShowAsync(
+        AdminDashboard dashboard, HttpContext http, string? days, CancellationToken cancellationToken)
     {
-        if (!TryRange(days, out var range, out var problem))
+        var valid = TryRange(days, out var range);
+        // Not cached: antiforgery (the forms' tokens) marks the response no-store.
+        var model = await dashboard.LoadAsync(valid ? range : AdminDashboard.DefaultDays, cancellationToken);
+        return new RazorComponentResult(typeof(DashboardPage), new
         {
-            return problem;
-        }
-
-        // Not cached: antiforgery (the reload form's token) marks the response no-store.
-        var model = await dashboard.LoadAsync(range, cancellationToken);
-        return new RazorComponentResult(typeof(DashboardPage), new { Model = model, BasePath = http.Request.PathBase + Path });
+            Model = model,
+            BasePath = http.Request.PathBase + Path,
+            Notice = valid ? null : $"The range must be a whole number of days from 1 to {AdminDashboard.MaxDays}: showing the last {AdminDashboard.DefaultDays} days.",
+        });
     }
 
     private static async Task<Results<FileContentHttpResult, ProblemHttpResult>> ExportAsync(
-        AdminDashboard dashboard, HttpContext http, string table, int? days, CancellationToken cancellationToken)
+        AdminDashboard dashboard, HttpContext http, string table, string? days, CancellationToken cancellationToken)
     {
-        if (!TryRange(days, out var range, out var problem))
+        if (!TryRange(days, out var range))
         {
-            return problem;
+            return TypedResults.Problem($"days must be a whole number from 1 to {AdminDashboard.MaxDays}.", statusCode: StatusCodes.Status400BadRequest);
         }
 
         var model = await dashboard.LoadAsync(range, cancellationToken);
@@ -78,10 +81,11 @@ public static class AdminEndpoints
         return TypedResults.File(DashboardTables.ToCsv(found), "text/csv; charset=utf-8", $"guidelinebot-{found.Name}-{range}d-{day}.csv");
     }
 
-    private static bool TryRange(int? days, out int range, out ProblemHttpResult problem)
+    /// <summary>The range in days: <paramref name="days"/>, else the default; false unless a whole number from 1 to MaxDays.</summary>
+    private static bool TryRange(string? days, out int range)
     {
-        range = days ?? AdminDashboard.DefaultDays;
-        problem = TypedResults.Problem($"days must be a whole number from 1 to {AdminDashboard.MaxDays}.", statusCode: StatusCodes.Status400BadRequest);
-        return range is >= 1 and <= AdminDashboard.MaxDays;
+        range = AdminDashboard.DefaultDays;
+        return string.IsNullOrEmpty(days)
+            || (int.TryParse(days, NumberStyles.None, CultureInfo.InvariantCulture, out range) && range is >= 1 and <= AdminDashboard.MaxDays);
     }
 }

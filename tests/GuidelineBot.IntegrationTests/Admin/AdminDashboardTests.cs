@@ -166,7 +166,7 @@ public sealed class AdminDashboardTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task The_range_filter_limits_charts_and_tables_and_a_bad_range_is_a_400()
+    public async Task The_range_filter_limits_charts_and_tables_and_a_bad_range_shows_the_default_range_and_says_so()
     {
         var week = await PageAsync("?days=7");
 
@@ -174,13 +174,19 @@ public sealed class AdminDashboardTests : IAsyncLifetime
         Assert.Equal(7, Rows(TableWithCaption(week, "Questions per day")).Count);
         Assert.DoesNotContain(Rows(TableWithCaption(week, "Top unanswered")), r => r[0] == "parking permit rules");
         Assert.All(week.QuerySelectorAll("a[download]"), a => Assert.EndsWith("?days=7", a.GetAttribute("href"), StringComparison.Ordinal));
+        Assert.Null(week.QuerySelector("p.notice"));
 
-        foreach (var bad in new[] { "0", "367", "abc", "-5" })
+        foreach (var bad in new[] { "0", "367", "abc", "-5", "1.5" })
         {
-            using var response = await _server.Http.GetAsync($"/admin?days={bad}");
-            Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+            // The page (what a person types or follows): the default range, with what was wrong.
+            var page = await PageAsync($"?days={bad}");
+            Assert.Equal("The range must be a whole number of days from 1 to 366: showing the last 30 days.", page.QuerySelector("p.notice[role=alert]")?.TextContent);
+            Assert.Equal("30", page.QuerySelector("select#days option[selected]")!.GetAttribute("value"));
+            Assert.Equal(30, Rows(TableWithCaption(page, "Questions per day")).Count);
+            // An export (what a tool fetches): refused with the reason.
             using var export = await _server.Http.GetAsync($"/admin/export/daily.csv?days={bad}");
             Assert.Equal(HttpStatusCode.BadRequest, export.StatusCode);
+            Assert.Contains("days must be a whole number from 1 to 366", await export.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         }
     }
 
