@@ -19,6 +19,18 @@ public static class AdminEndpoints
 {
     public const string Path = "/admin";
 
+    /// <summary>The <c>done</c> of a knowledge reload from the dashboard.</summary>
+    public const string Reloaded = "reload";
+
+    /// <summary>What the page confirms for each <c>done</c>; any other value is ignored.</summary>
+    private static readonly Dictionary<string, string> Confirmations = new(StringComparer.Ordinal)
+    {
+        [Reloaded] = "The knowledge was reloaded.",
+        [SuggestionReview.Approve] = "The answer was approved: it is in the knowledge now.",
+        [SuggestionReview.Reject] = "The answer was rejected.",
+        [SuggestionReview.Withdraw] = "The answer was withdrawn from the knowledge.",
+    };
+
     /// <summary>
     /// The antiforgery check of a post of the dashboard's forms: null when it passes, else the 400 that says what to do
     /// (a missing or stale token, or a body that cannot be read as a form).
@@ -44,11 +56,20 @@ public static class AdminEndpoints
         return endpoints;
     }
 
+    /// <summary>
+    /// Where a dashboard form sends the admin back: the dashboard at the range it was posted from (its hidden
+    /// <c>days</c> field), with <c>done</c> (<see cref="SuggestionReview.Approve"/>, …, <see cref="Reloaded"/>) for the
+    /// page to confirm, at <paramref name="anchor"/> if given.
+    /// </summary>
+    public static string Back(HttpContext http, IFormCollection form, string done, string? anchor = null) =>
+        $"{http.Request.PathBase}{Path}?days={(TryRange(form["days"], out var days) ? days : AdminDashboard.DefaultDays)}&done={done}"
+        + (anchor is null ? "" : "#" + anchor);
+
     // The result names the page's type only in the body: the request delegate generator cannot see Razor's own
     // generated types in a signature. A range that is not a whole number from 1 to MaxDays (a typed or stale link)
     // shows the default range and says so.
     private static async Task<RazorComponentResult> ShowAsync(
-        AdminDashboard dashboard, HttpContext http, string? days, CancellationToken cancellationToken)
+        AdminDashboard dashboard, HttpContext http, string? days, string? done, CancellationToken cancellationToken)
     {
         var valid = TryRange(days, out var range);
         // Not cached: antiforgery (the forms' tokens) marks the response no-store.
@@ -58,6 +79,7 @@ public static class AdminEndpoints
             Model = model,
             BasePath = http.Request.PathBase + Path,
             Notice = valid ? null : $"The range must be a whole number of days from 1 to {AdminDashboard.MaxDays}: showing the last {AdminDashboard.DefaultDays} days.",
+            Confirmation = done is null ? null : Confirmations.GetValueOrDefault(done),
         });
     }
 

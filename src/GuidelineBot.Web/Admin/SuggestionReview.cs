@@ -10,7 +10,7 @@ namespace GuidelineBot.Web.Admin;
 /// <c>POST /admin/suggestions/{id}</c>, the dashboard's review forms (admin policy, antiforgery token): <c>decision</c>
 /// <c>approve</c> or <c>reject</c> with the <c>question</c> and <c>answer</c> as edited, or <c>withdraw</c> an approved
 /// one. The decision is stored with the admin's name; an approval or a withdrawal reloads this replica's knowledge at
-/// once (the others see the store's approved version change). Then back to the dashboard.
+/// once (the others see the store's approved version change). Then back to the dashboard, at the same range, which confirms it.
 /// </summary>
 internal static class SuggestionReview
 {
@@ -72,7 +72,7 @@ internal static class SuggestionReview
             await knowledge.ReloadAsync(cancellationToken);
         }
 
-        return Results.Redirect($"{http.Request.PathBase}{AdminEndpoints.Path}#{Anchor}");
+        return Results.Redirect(AdminEndpoints.Back(http, form, decision, Anchor));
     }
 
     /// <summary>The signed-in admin's name (or id); in local mode, where nobody signs in, "local admin".</summary>

@@ -9,7 +9,7 @@ namespace GuidelineBot.Knowledge;
 
 /// <summary>
 /// Live knowledge in the server: the folder watcher, and <c>POST /admin/reload</c> (admin policy) that reloads now. A
-/// browser form post (the dashboard's button) must carry a valid antiforgery token and is sent back to the dashboard (<see cref="AdminEndpoints.Path"/>);
+/// browser form post (the dashboard's button) must carry a valid antiforgery token and is sent back to the dashboard at its range, which confirms the reload (<see cref="AdminEndpoints.Back"/>);
 /// an empty or JSON post (an operator's tool) gets the resulting <see cref="KnowledgeStatus"/> as JSON.
 /// </summary>
 public static class KnowledgeReloadEndpoint
@@ -42,7 +42,7 @@ public static class KnowledgeReloadEndpoint
             }
 
             await knowledge.ReloadAsync(cancellationToken);
-            return Results.Redirect(AdminEndpoints.Path);
+            return Results.Redirect(AdminEndpoints.Back(http, await request.ReadFormAsync(cancellationToken), AdminEndpoints.Reloaded));
         }
 
         if (request.ContentType is { } type && !type.StartsWith("application/json", StringComparison.OrdinalIgnoreCase))

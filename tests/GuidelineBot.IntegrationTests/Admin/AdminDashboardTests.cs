@@ -163,6 +163,17 @@ public sealed class AdminDashboardTests : IAsyncLifetime
         Assert.Equal("Reload knowledge", form.QuerySelector("button[type=submit]")!.TextContent);
         var token = form.QuerySelector("input[type=hidden][name=__RequestVerificationToken]");
         Assert.False(string.IsNullOrEmpty(token?.GetAttribute("value")));
+        // The range goes with the post, so the dashboard comes back at it.
+        Assert.Equal("7", (await PageAsync("?days=7")).QuerySelector("form[action='/admin/reload'] input[type=hidden][name=days]")?.GetAttribute("value"));
+        Assert.Null(page.QuerySelector("[role=status]"));
+    }
+
+    [Fact]
+    public async Task After_a_form_post_the_page_confirms_what_was_done()
+    {
+        Assert.Equal("The knowledge was reloaded.", (await PageAsync("?days=7&done=reload")).QuerySelector("p[role=status]")?.TextContent);
+        Assert.Equal("The answer was approved: it is in the knowledge now.", (await PageAsync("?done=approve")).QuerySelector("p[role=status]")?.TextContent);
+        Assert.Null((await PageAsync("?done=<b>hacked</b>")).QuerySelector("p[role=status]"));
     }
 
     [Fact]

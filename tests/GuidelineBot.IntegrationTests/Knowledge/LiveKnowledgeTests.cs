@@ -168,11 +168,11 @@ public sealed class LiveKnowledgeTests
         }
 
         var (cookie, token, field) = AntiforgeryTokens(server);
-        using var form = new HttpRequestMessage(HttpMethod.Post, "/admin/reload") { Content = new FormUrlEncodedContent([new(field, token)]) };
+        using var form = new HttpRequestMessage(HttpMethod.Post, "/admin/reload") { Content = new FormUrlEncodedContent([new(field, token), new("days", "7")]) };
         form.Headers.Add("Cookie", cookie);
         using var posted = await server.Http.SendAsync(form);
         Assert.Equal(HttpStatusCode.Redirect, posted.StatusCode);
-        Assert.Equal("/admin", posted.Headers.Location?.OriginalString);
+        Assert.Equal("/admin?days=7&done=reload", posted.Headers.Location?.OriginalString);
     }
 
     /// <summary>A token pair as a dashboard page would issue it (cookie header, form token, form field name).</summary>
