@@ -16,6 +16,7 @@ public static partial class MessageContent
     public const string HelpfulPrompt = "Was this helpful?";
     public const string ShareLabel = "Share in channel";
     public const string RelatedLabel = "Related topics";
+    public const string DidYouMeanLabel = "Did you mean";
     public const string ExamplesLabel = "For example:";
     public const string TopicsTitle = "Topics I cover";
     public const string NoDocuments = "No guideline documents are loaded yet.";
@@ -32,15 +33,16 @@ public static partial class MessageContent
             new GuidelineTextBlock(Passages(a.Text)),
             new NoteBlock(Citation(a.Section)),
         };
+        // A close call offers the runner-up to ask, once: it is not repeated among the related topics.
         if (a.Alternative is { } alternative)
         {
-            blocks.Add(new ParagraphBlock(RichText.Of(Span.Plain("Did you mean: "), Span.Strong(alternative.Heading),
-                Span.Plain($" ({alternative.DocumentTitle})"))));
+            blocks.Add(new ActionsBlock(AskActions([alternative.Heading]), RichText.Plain(DidYouMeanLabel)));
         }
 
-        if (a.Related.Count > 0)
+        var related = a.Related.Where(r => r != a.Alternative).Select(r => r.Heading).ToArray();
+        if (related.Length > 0)
         {
-            blocks.Add(new ActionsBlock(AskActions(a.Related.Select(r => r.Heading)), RichText.Plain(RelatedLabel)));
+            blocks.Add(new ActionsBlock(AskActions(related), RichText.Plain(RelatedLabel)));
         }
 
         if (message.SharedBy is { } sharer)

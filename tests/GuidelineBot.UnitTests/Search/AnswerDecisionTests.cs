@@ -1,4 +1,5 @@
 using GuidelineBot.Core.Answers;
+using GuidelineBot.Core.Conversation;
 using GuidelineBot.Core.Knowledge;
 using Microsoft.Extensions.Options;
 
@@ -39,6 +40,11 @@ public sealed class AnswerDecisionTests
         Assert.Equal(Sections[1], answer.Alternative);
         Assert.Equal(Sections[1], answer.Related[0]);
         Assert.Contains("Did you mean: Where do acids go?", ReplyText.Render(answer));
+
+        // Offered once, as a question to ask, not again among the related topics.
+        var asks = OutboundMessage.From(answer).Content.OfType<ActionsBlock>().SelectMany(b => b.Actions).Where(x => x.Kind == ActionKind.Ask).ToList();
+        Assert.Single(asks, x => x.Value == "Where do acids go?");
+        Assert.Contains(asks, x => x.Value == "Can I eat in the lab?");
     }
 
     [Fact]
