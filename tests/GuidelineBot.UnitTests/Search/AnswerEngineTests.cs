@@ -1,4 +1,5 @@
 using GuidelineBot.Core.Answers;
+using GuidelineBot.Core.Conversation;
 
 namespace GuidelineBot.UnitTests.Search;
 
@@ -140,7 +141,10 @@ public sealed class AnswerEngineTests(EngineFixture engine)
         Assert.All(help.ExampleQuestions, q => Assert.Contains(q, headings));
         var text = ReplyText.Render(help);
         Assert.Contains("Can I post anonymously?", text);
-        Assert.All(help.ExampleQuestions, q => Assert.Equal(2, text.Split("• " + q + Environment.NewLine).Length - 1)); // the examples' list and the topics, not their buttons again
+        Assert.All(help.ExampleQuestions, q => Assert.Equal(2, text.Split("• " + q + Environment.NewLine).Length - 1)); // the examples, and among the topics
+        var document = engine.Knowledge.Documents[0];
+        Assert.Equal(1, text.Split(document.Title + " (" + document.Sections.Count + " topics)").Length - 1); // once, with its topics under it
+        Assert.Equal(1, text.Split(MessageContent.TopicsTitle).Length - 1);
     }
 
     [Fact]
