@@ -168,7 +168,7 @@ public static partial class MessageContent
                 string.Create(CultureInfo.InvariantCulture,
                     $" (version {Short(r.Acknowledgement.ContentHash)}) on {r.Acknowledgement.AcknowledgedAt:yyyy-MM-dd HH:mm} UTC.")))],
             OnboardingSummary s => Summary(s),
-            OnboardingPaused p => [Paragraph(new RichTextBuilder().Plain($"Paused {p.Where}. Type ").Code("resume")
+            OnboardingPaused p => [Paragraph(new RichTextBuilder().Plain($"Paused at {p.Where}. Type ").Code("resume")
                 .Plain(" when you're ready; you can still ask me questions meanwhile.").Build())],
             OnboardingQuestionPrompt => [Paragraph(RichText.Plain("Sure — type your question and I'll answer it from the guidelines. Then we'll continue where you were."))],
             OnboardingAnsweredQuestion => [Paragraph(RichText.Of(Span.Strong(OnboardingAnsweredQuestion.ContinuePrompt)))],
@@ -258,7 +258,7 @@ public static partial class MessageContent
         var done = new RichTextBuilder().Plain("You have read and acknowledged ");
         for (var i = 0; i < s.DocumentTitles.Count; i++)
         {
-            done.Plain(i == 0 ? "" : ", ").Strong(s.DocumentTitles[i]);
+            done.Plain(i == 0 ? "the " : ", the ").Strong(s.DocumentTitles[i]);
         }
 
         var later = new RichTextBuilder().Plain("Whenever a question comes up later, just ask me in your own words");

@@ -27,7 +27,7 @@ public sealed class TeamsCardRendererTests
         new OnboardingAcknowledgementRecorded(new OnboardingAcknowledgement("teams", "aad-1", "Dana", "doc", "Staff Social Media Guidelines",
             new string('a', 64), new DateTimeOffset(2026, 9, 1, 8, 0, 0, TimeSpan.Zero))),
         new OnboardingSummary(["Staff Social Media Guidelines"], ["Can I friend parents?"], "the Director of Technology"),
-        new OnboardingPaused("at topic 3 of 12"),
+        new OnboardingPaused("topic 3 of 12"),
         new OnboardingQuestionPrompt(),
         new OnboardingAnsweredQuestion(new SmallTalkReply("thanks", SmallTalkKind.Thanks, "You're welcome!"), OfferContinue: true),
         new OnboardingNotice(OnboardingNoticeKind.NotStarted, "You have no onboarding in progress."),
