@@ -191,8 +191,9 @@ resource app 'Microsoft.App/containerApps@2024-03-01' = {
         {
           name: 'guidelinebot'
           image: image
-          // Measured (README "Sizing"): a replica peaks at 260–280 MB (≈330 MB with 100 documents). Container Apps ties
-          // memory to CPU (2 GiB per CPU); one CPU is what the throughput figures assume.
+          // Measured (README "Sizing"): a replica peaks at 260–280 MB with the default 8-bit model, up to ≈330 MB with
+          // full precision or 100 documents. Container Apps ties memory to CPU (2 GiB per CPU); one CPU is what the
+          // throughput figures assume.
           resources: {
             cpu: json('1.0')
             memory: '2Gi'

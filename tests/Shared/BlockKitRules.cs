@@ -35,7 +35,7 @@ internal static class BlockKitRules
             found.Add($"{all.Count} blocks (at most {(isModal ? 100 : 50)})");
         }
 
-        var actionIds = new HashSet<string>(StringComparer.Ordinal);
+        var blockIds = new HashSet<string>(StringComparer.Ordinal);
         foreach (var block in all)
         {
             var kind = block.TryGetProperty("type", out var t) ? t.GetString() ?? "" : "";
@@ -45,13 +45,18 @@ internal static class BlockKitRules
                 continue;
             }
 
+            if (block.TryGetProperty("block_id", out var blockId) && !blockIds.Add(blockId.GetString()!))
+            {
+                found.Add($"block_id '{blockId.GetString()}' twice");
+            }
+
             switch (kind)
             {
                 case "header":
                     PlainText(block, "text", 150, "header", found);
                     break;
-                case "section" when block.GetProperty("text").GetProperty("text").GetString()!.Length > 3000:
-                    found.Add("a section over 3,000 characters");
+                case "section" when !block.TryGetProperty("text", out var text) || text.GetProperty("text").GetString()!.Length is 0 or > 3000:
+                    found.Add("a section without text or over 3,000 characters");
                     break;
                 case "context" when block.GetProperty("elements").GetArrayLength() > 10:
                     found.Add("a context block of more than 10 elements");
@@ -63,13 +68,14 @@ internal static class BlockKitRules
                         found.Add("an actions block of more than 25 elements");
                     }
 
+                    var actionIds = new HashSet<string>(StringComparer.Ordinal);
                     foreach (var element in elements)
                     {
                         PlainText(element, "text", 75, "button", found);
                         var id = element.GetProperty("action_id").GetString()!;
                         if (!actionIds.Add(id))
                         {
-                            found.Add($"action_id '{id}' twice");
+                            found.Add($"action_id '{id}' twice in one block");
                         }
                     }
 

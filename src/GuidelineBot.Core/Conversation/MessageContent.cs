@@ -33,10 +33,11 @@ public static partial class MessageContent
             new GuidelineTextBlock(Passages(a.Text)),
             new NoteBlock(Citation(a.Section)),
         };
-        // A close call offers the runner-up to ask, once: it is not repeated among the related topics.
+        // A close call offers the runner-up to ask, once (it is not repeated among the related topics), with its document.
         if (a.Alternative is { } alternative)
         {
-            blocks.Add(new ActionsBlock(AskActions([alternative.Heading]), RichText.Plain(DidYouMeanLabel)));
+            blocks.Add(new ActionsBlock([new OutboundAction($"{alternative.Heading} ({alternative.DocumentTitle})", ActionKind.Ask, alternative.Heading)],
+                RichText.Plain(DidYouMeanLabel)));
         }
 
         var related = a.Related.Where(r => r != a.Alternative).Select(r => r.Heading).ToArray();

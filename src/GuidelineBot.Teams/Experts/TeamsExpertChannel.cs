@@ -99,9 +99,8 @@ internal sealed class TeamsExpertChannel(
         await serviceUrls.GetAsync(cancellationToken) ?? throw new InvalidOperationException(
             "The experts' team service URL is not known yet: set Experts:TeamsServiceUrl, or install the bot in the experts' team.");
 
-    /// <summary>The ticket's card alone (the card holds everything; an update must keep the same shape).</summary>
-    private static Activity Card(ExpertTicketMessage message) =>
-        TeamsTurn.Compose(message, new Activity { Type = Activity.Types.Message }) with { Text = null, TextFormat = null };
+    /// <summary>The ticket's card (alone, as every card: an update must keep the same shape).</summary>
+    private static Activity Card(ExpertTicketMessage message) => TeamsTurn.Compose(message, new Activity { Type = Activity.Types.Message });
 
     private ChannelAccount? BotAccount => string.IsNullOrWhiteSpace(bot.Value.MicrosoftAppId) ? null : new ChannelAccount { Id = "28:" + bot.Value.MicrosoftAppId };
 

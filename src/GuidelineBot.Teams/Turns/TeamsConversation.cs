@@ -36,7 +36,7 @@ internal sealed class TeamsConversation(ConversationService conversation, Person
         if (inbound is SendToExpertInbound && response.Messages is [ExpertTicketOpenedMessage opened] && turn.Activity.ReplyToId is { } formId)
         {
             // The form becomes the confirmation, so it cannot be sent twice.
-            await turn.UpdateAsync(formId, CardAlone(turn.Message(opened)), cancellationToken);
+            await turn.UpdateAsync(formId, turn.Message(opened), cancellationToken);
             return;
         }
 
@@ -108,11 +108,8 @@ internal sealed class TeamsConversation(ConversationService conversation, Person
             return;
         }
 
-        await turn.UpdateAsync(cardId, CardAlone(message), cancellationToken);
+        await turn.UpdateAsync(cardId, message, cancellationToken); // a card alone: the Agents Playground refuses an update that would split into two messages
     }
-
-    /// <summary>An update carries the card alone: the Agents Playground refuses updates that would split into two messages.</summary>
-    private static Activity CardAlone(Activity message) => message with { Text = null, TextFormat = null };
 
     private async Task<Activity?> OpenChatAsync(TeamsTurn turn, ChannelAccount person, CancellationToken cancellationToken)
     {

@@ -8,7 +8,7 @@ namespace GuidelineBot.Cli;
 /// <summary>The command line: <c>ask</c>, <c>topics</c>, <c>eval</c> (and the commands other features add).</summary>
 internal static class CliApp
 {
-    private static readonly HashSet<string> HelpAndVersion = ["-h", "--help", "-?", "--version"];
+    private static readonly HashSet<string> HelpAndVersion = ["-h", "--help", "-?", "/h", "/?", "--version"];
 
     /// <summary>
     /// True when the arguments are for the command line: a first word (a command, <c>help</c>, or a mistyped command,

@@ -37,7 +37,6 @@ public sealed class FakeSlackApi : IAsyncDisposable
     private readonly ConcurrentDictionary<string, ScriptedResponse> _always = new();
     private readonly ConcurrentDictionary<string, bool> _bots = new();
     private readonly ConcurrentDictionary<string, string[]> _members = new();
-    private readonly ConcurrentQueue<string> _refused = new();
     private int _posts;
 
     private FakeSlackApi(WebApplication app) => _app = app;
@@ -50,9 +49,6 @@ public sealed class FakeSlackApi : IAsyncDisposable
     public string HostAndPort => new Uri(Root).Authority;
 
     public IReadOnlyList<RecordedRequest> Requests => _requests.ToArray();
-
-    /// <summary>The requests refused as Slack refuses blocks that break Block Kit's rules: which call, and why.</summary>
-    public IReadOnlyList<string> Refused => _refused.ToArray();
 
     public string ResponseUrl(string id) => $"{Root}/response/{id}";
 
@@ -151,7 +147,7 @@ public sealed class FakeSlackApi : IAsyncDisposable
 
     /// <summary>
     /// Slack's answer to blocks or a modal that break Block Kit's rules (<see cref="BlockKitRules"/>): <c>invalid_blocks</c>
-    /// from the Web API, 400 from a response_url. Recorded in <see cref="Refused"/>.
+    /// from the Web API (with the broken rules in <c>errors</c>), 400 from a response_url.
     /// </summary>
     private ScriptedResponse? Refusal(RecordedRequest request, bool api)
     {
@@ -173,7 +169,6 @@ public sealed class FakeSlackApi : IAsyncDisposable
             return null;
         }
 
-        _refused.Enqueue(request.Target + ": " + string.Join("; ", violations));
         return api
             ? new ScriptedResponse(200, JsonSerializer.Serialize(new { ok = false, error = "invalid_blocks", errors = violations }))
             : new ScriptedResponse(400, "invalid_blocks");

@@ -83,7 +83,7 @@ public sealed class WebChatLayoutBrowserTests(BrowserFixture browser) : IClassFi
     }
 
     private static async Task IdleAsync(IPage page) =>
-        await page.WaitForFunctionAsync("() => !document.getElementById('ask').hasAttribute('aria-busy')", null, new PageWaitForFunctionOptions { Timeout = 90_000 });
+        await page.WaitForFunctionAsync("() => !document.getElementById('log').hasAttribute('aria-busy')", null, new PageWaitForFunctionOptions { Timeout = 90_000 });
 
     /// <summary>The reply is whole in the window, its bottom at or above the top of the question box.</summary>
     private static async Task AssertAboveTheBoxAsync(IPage page, ILocator reply, string what)

@@ -202,6 +202,8 @@ public sealed class CliTests
     [InlineData(false, "/urls", "http://127.0.0.1:5000")]
     [InlineData(true, "ask", "hi")]
     [InlineData(true, "--help")]
+    [InlineData(true, "/?")]
+    [InlineData(true, "/h")]
     [InlineData(true, "help")]
     [InlineData(true, "tpoics")]
     public void Configuration_or_nothing_starts_the_server_and_any_first_word_is_the_command_line(bool command, params string[] args) =>

@@ -39,7 +39,7 @@ public sealed class AnswerDecisionTests
         Assert.Equal(Sections[0], answer.Section);
         Assert.Equal(Sections[1], answer.Alternative);
         Assert.Equal(Sections[1], answer.Related[0]);
-        Assert.Contains("Did you mean: Where do acids go?", ReplyText.Render(answer));
+        Assert.Contains("Did you mean: Where do acids go? (Lab Safety)", ReplyText.Render(answer));
 
         // Offered once, as a question to ask, not again among the related topics.
         var asks = OutboundMessage.From(answer).Content.OfType<ActionsBlock>().SelectMany(b => b.Actions).Where(x => x.Kind == ActionKind.Ask).ToList();

@@ -131,5 +131,7 @@ public sealed class SlackBlockKitRulesTests
         Assert.NotEmpty(Of("""{"text":"t","blocks":[{"type":"actions","elements":[{"type":"button","text":{"type":"plain_text","text":"a"},"action_id":"x","value":"1"},{"type":"button","text":{"type":"plain_text","text":"b"},"action_id":"x","value":"2"}]}]}"""));
         Assert.NotEmpty(Of("""{"text":"t","blocks":[{"type":"section","text":{"type":"mrkdwn","text":"X"}}]}""".Replace("X", new string('x', 3001), StringComparison.Ordinal)));
         Assert.NotEmpty(Of("""{"text":"t","blocks":[{"type":"context","elements":[{"text":"no type"}]}]}"""));
+        Assert.NotEmpty(Of("""{"text":"t","blocks":[{"type":"section"}]}"""));
+        Assert.NotEmpty(Of("""{"text":"t","blocks":[{"type":"divider","block_id":"b"},{"type":"divider","block_id":"b"}]}"""));
     }
 }

@@ -201,7 +201,7 @@
   async function send(url, body, fromButton) {
     if (busy) return;
     busy = true;
-    form.setAttribute("aria-busy", "true");
+    log.setAttribute("aria-busy", "true"); // on the log, not the form: the status line in the form must be announced meanwhile
     status.classList.remove("error");
     status.textContent = "GuidelineBot is looking that up…";
     try {
@@ -215,7 +215,7 @@
       status.classList.add("error");
     } finally {
       busy = false;
-      form.removeAttribute("aria-busy");
+      log.removeAttribute("aria-busy");
     }
   }
 
