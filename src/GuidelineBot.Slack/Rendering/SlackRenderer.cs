@@ -165,6 +165,12 @@ public static class SlackRenderer
             blocks.Add(new SectionBlock(new MrkdwnText(Mrkdwn.Truncate(ToMrkdwn(prompt), Mrkdwn.MaxSectionText))));
         }
 
+        if (actions.All(a => a.Kind == ActionKind.Ask) && actions.Any(a => a.Label.Length > Mrkdwn.MaxButtonText))
+        {
+            // Questions longer than a button holds are listed whole above their buttons.
+            blocks.Add(new SectionBlock(new MrkdwnText(Mrkdwn.Truncate(string.Join('\n', actions.Select(a => "• " + Mrkdwn.Escape(a.Label))), Mrkdwn.MaxSectionText))));
+        }
+
         blocks.Add(new ActionsBlock(actions.Take(25).Select((a, i) => new ButtonElement(new PlainText(ButtonLabel(a)), ActionIds.For(a.Kind, i),
             Mrkdwn.Truncate(a.Value, Mrkdwn.MaxButtonValue), a.Primary ? "primary" : null)).ToList(), blockId));
         return blocks;

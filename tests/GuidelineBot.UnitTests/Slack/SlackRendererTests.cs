@@ -199,6 +199,19 @@ public sealed class SlackRendererTests
     }
 
     [Fact]
+    public void Questions_longer_than_a_button_are_listed_whole_above_their_buttons()
+    {
+        var longQuestion = "What should I do when a parent I know from my child's school sends me a friend request on a personal account?";
+        var help = new HelpMessage(new HelpReply("help", [longQuestion, "Can I post?"], []));
+
+        var blocks = Blocks(help);
+
+        Assert.Contains("• " + longQuestion + "\n• Can I post?", Texts(blocks), StringComparison.Ordinal);
+        Assert.Equal(Mrkdwn.MaxButtonText, Label(Buttons(blocks)[0]).Length);
+        Assert.DoesNotContain("• Can I post?", Texts(Blocks(new HelpMessage(new HelpReply("help", ["Can I post?"], [])))), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Check_question_lists_every_choice_in_full_and_its_buttons_are_the_letters()
     {
         var longChoice = "No: " + new string('z', 120);
