@@ -202,6 +202,11 @@ internal static class EvalCommand
             var expected = parts[1].Trim() == "NONE"
                 ? []
                 : parts[1].Split(',').Select(k => k.Trim()).Where(k => k.Length > 0).ToArray();
+            if (expected.Length == 0 && parts[1].Trim() != "NONE")
+            {
+                throw new FormatException($"{path}:{lineNo}: no section keys (NONE for a question the bot must decline)");
+            }
+
             foreach (var k in expected)
             {
                 if (!keys.ContainsKey(k))

@@ -273,6 +273,7 @@ public sealed class CliTests
     [InlineData("", "q.tsv: no questions")]
     [InlineData("# only a comment\n\n", "q.tsv: no questions")]
     [InlineData("can I post anonymously\tA\n\tNONE\n", "q.tsv:2: the question is empty")]
+    [InlineData("can I post anonymously\tA\nwhat is for lunch\t \n", "q.tsv:2: no section keys (NONE for a question the bot must decline)")]
     public async Task Eval_without_questions_or_with_an_empty_one_is_an_error(string content, string expected)
     {
         using var folder = new TestPaths.TempFolder();
