@@ -41,7 +41,12 @@ public sealed record GuidelineTextBlock(IReadOnlyList<string> Passages) : Conten
 public sealed record NoteBlock(RichText Text) : ContentBlock;
 
 /// <summary>A row of buttons, with an optional label above it ("Was this helpful?").</summary>
-public sealed record ActionsBlock(IReadOnlyList<OutboundAction> Actions, RichText? Label = null) : ContentBlock;
+public sealed record ActionsBlock(IReadOnlyList<OutboundAction> Actions, RichText? Label = null) : ContentBlock
+{
+    /// <summary>Every button asks a question (examples, related topics, suggestions): channels may show the row as text.</summary>
+    [JsonIgnore]
+    public bool AsksQuestions => Actions.Count > 0 && Actions.All(a => a.Kind == ActionKind.Ask);
+}
 
 /// <summary>
 /// A text field of a form (<see cref="FormMessage"/>, or a ticket's answer box): channels send its value back under

@@ -40,10 +40,10 @@ public static class MessageText
 
                     sb.AppendLine();
                     break;
-                case ActionsBlock a when a.Label is not null && a.Actions.Count > 0 && a.Actions.All(x => x.Kind == ActionKind.Ask):
+                case ActionsBlock { AsksQuestions: true, Label: not null } a:
                     sb.Append(a.Label.PlainText.TrimEnd(':')).Append(": ").AppendLine(string.Join(" · ", a.Actions.Select(x => x.Label))).AppendLine();
                     break;
-                case ActionsBlock a when a.Label is null && a.Actions.Count > 0 && a.Actions.All(x => x.Kind == ActionKind.Ask):
+                case ActionsBlock { AsksQuestions: true } a:
                     foreach (var action in a.Actions)
                     {
                         sb.Append("  • ").AppendLine(action.Label);

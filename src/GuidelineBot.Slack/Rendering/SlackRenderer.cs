@@ -139,7 +139,7 @@ public static class SlackRenderer
 
     private static List<Block> Actions(ButtonRow block, OutboundAction? share)
     {
-        if (block.Label is { } label && block.Actions.All(a => a.Kind == ActionKind.Ask))
+        if (block is { AsksQuestions: true, Label: { } label })
         {
             var line = Mrkdwn.Escape(label.PlainText.TrimEnd(':')) + ": " + string.Join(" · ", block.Actions.Select(a => Mrkdwn.Escape(a.Label)));
             return [new ContextBlock([new MrkdwnText(Mrkdwn.Truncate(line, Mrkdwn.MaxSectionText))])];
@@ -165,7 +165,7 @@ public static class SlackRenderer
             blocks.Add(new SectionBlock(new MrkdwnText(Mrkdwn.Truncate(ToMrkdwn(prompt), Mrkdwn.MaxSectionText))));
         }
 
-        if (actions.All(a => a.Kind == ActionKind.Ask) && actions.Any(a => a.Label.Length > Mrkdwn.MaxButtonText))
+        if (block.AsksQuestions && actions.Any(a => a.Label.Length > Mrkdwn.MaxButtonText))
         {
             // Questions longer than a button holds are listed whole above their buttons.
             blocks.Add(new SectionBlock(new MrkdwnText(Mrkdwn.Truncate(string.Join('\n', actions.Select(a => "• " + Mrkdwn.Escape(a.Label))), Mrkdwn.MaxSectionText))));

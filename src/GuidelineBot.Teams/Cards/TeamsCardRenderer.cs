@@ -63,7 +63,7 @@ internal static class TeamsCardRenderer
                         body.Add(TextBlock(Markdown(label), weight: "Bolder", separator: true));
                     }
 
-                    if (!isForm && a.Actions.All(action => action.Kind == ActionKind.Ask))
+                    if (!isForm && a.AsksQuestions)
                     {
                         foreach (var action in a.Actions)
                         {

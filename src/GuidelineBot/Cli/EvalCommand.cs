@@ -199,10 +199,9 @@ internal static class EvalCommand
                 throw new FormatException($"{path}:{lineNo}: the question is empty");
             }
 
-            var expected = parts[1].Trim() == "NONE"
-                ? []
-                : parts[1].Split(',').Select(k => k.Trim()).Where(k => k.Length > 0).ToArray();
-            if (expected.Length == 0 && parts[1].Trim() != "NONE")
+            var mustDecline = parts[1].Trim() == "NONE";
+            var expected = mustDecline ? [] : parts[1].Split(',').Select(k => k.Trim()).Where(k => k.Length > 0).ToArray();
+            if (expected.Length == 0 && !mustDecline)
             {
                 throw new FormatException($"{path}:{lineNo}: no section keys (NONE for a question the bot must decline)");
             }
