@@ -18,6 +18,9 @@ public sealed partial class AnswerService(IGuidelineSearch search, IOptions<Answ
 
     public KnowledgeBase Knowledge => search.Knowledge;
 
+    /// <summary>Who to ask about what the guidelines do not cover (<c>Answers:Contact</c>).</summary>
+    public string Contact => _options.Contact;
+
     public Reply Ask(string? text, CancellationToken cancellationToken = default)
     {
         using var activity = GuidelineMetrics.Tracing.StartActivity("guidelinebot.answer");

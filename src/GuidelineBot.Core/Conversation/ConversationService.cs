@@ -59,8 +59,8 @@ public sealed class ConversationService(
             OnboardingActionInbound button => await OnboardingButtonAsync(context, button.Value, cancellationToken),
             WelcomeInbound => await WelcomeAsync(context, cancellationToken),
             MemberJoinedInbound => await MemberJoinedAsync(context, cancellationToken),
-            AskExpertInbound ask => One(experts?.Confirm(ask.Question) ?? new NoticeMessage(NoticeKind.ExpertsUnavailable)),
-            SendToExpertInbound send => One(experts is null ? new NoticeMessage(NoticeKind.ExpertsUnavailable)
+            AskExpertInbound ask => One(experts?.Confirm(ask.Question) ?? new NoticeMessage(NoticeKind.ExpertsUnavailable, answers.Contact)),
+            SendToExpertInbound send => One(experts is null ? new NoticeMessage(NoticeKind.ExpertsUnavailable, answers.Contact)
                 : await experts.OpenAsync(context, send.Question, send.Context, cancellationToken)),
             ExpertAnswerFormInbound form => One(experts is null ? new NoticeMessage(NoticeKind.NotAnExpert)
                 : await experts.AnswerFormAsync(context, form.TicketId, cancellationToken)),

@@ -135,18 +135,19 @@ public static partial class MessageContent
         ? "Thanks for your feedback — glad it helped! 👍"
         : "Thanks for your feedback — we'll use it to improve the guidelines. 👎";
 
-    public static RichText Notice(NoticeKind kind, string displayName) => kind switch
+    public static RichText Notice(NoticeKind kind, string name) => kind switch
     {
         NoticeKind.MovedToDirectChat => RichText.Plain(
-            (string.IsNullOrWhiteSpace(displayName) ? "I've" : displayName + ", I've") + " sent you a private chat — a direct message with me: your onboarding continues there. 👋"),
+            (string.IsNullOrWhiteSpace(name) ? "I've" : name + ", I've") + " sent you a private chat — a direct message with me: your onboarding continues there. 👋"),
         NoticeKind.OnboardingFailed => RichText.Plain("Sorry, I couldn't start the onboarding just now — please try again in a minute."),
         NoticeKind.NotAnExpert => RichText.Plain("Sorry — only members of the experts' channel can answer or take tickets. Nothing was changed."),
         NoticeKind.TicketNotFound => RichText.Plain("I can't find that ticket any more — it may have been removed."),
-        NoticeKind.TicketAssigned => RichText.Plain("Assigned to you" + (string.IsNullOrWhiteSpace(displayName) ? "." : $" — {displayName} is waiting for your answer.")),
-        NoticeKind.ExpertAnswerSent => RichText.Plain("Thanks! Your answer is on its way to " + (string.IsNullOrWhiteSpace(displayName) ? "the asker." : displayName + ".")),
+        NoticeKind.TicketAssigned => RichText.Plain("Assigned to you" + (string.IsNullOrWhiteSpace(name) ? "." : $" — {name} is waiting for your answer.")),
+        NoticeKind.ExpertAnswerSent => RichText.Plain("Thanks! Your answer is on its way to " + (string.IsNullOrWhiteSpace(name) ? "the asker." : name + ".")),
         NoticeKind.ExpertAnswerDuplicate => RichText.Plain("That answer was already sent — once is enough."),
         NoticeKind.ExpertAnswerEmpty => RichText.Plain("The answer was empty, so nothing was sent. Please write an answer and submit again."),
-        NoticeKind.ExpertsUnavailable => RichText.Plain("Sorry — no experts' channel is set up, so I can't pass questions on. Please ask the contact named above."),
+        NoticeKind.ExpertsUnavailable => RichText.Plain("Sorry — no experts' channel is set up, so I can't pass questions on."
+            + (string.IsNullOrWhiteSpace(name) ? "" : $" Please ask {name}.")),
         _ => RichText.Plain("Sorry, something went wrong on my side — please try again in a minute."),
     };
 

@@ -143,10 +143,10 @@ public enum NoticeKind
     /// <summary>The ticket a button or reply refers to does not exist (any more).</summary>
     TicketNotFound,
 
-    /// <summary>The ticket is now assigned to the person (<see cref="NoticeMessage.DisplayName"/> is the asker's name).</summary>
+    /// <summary>The ticket is now assigned to the person (<see cref="NoticeMessage.Name"/> is the asker's name).</summary>
     TicketAssigned,
 
-    /// <summary>The expert's answer is on its way to the asker (<see cref="NoticeMessage.DisplayName"/>).</summary>
+    /// <summary>The expert's answer is on its way to the asker (<see cref="NoticeMessage.Name"/>).</summary>
     ExpertAnswerSent,
 
     /// <summary>The same answer was already given (a retry or a double click): sent once.</summary>
@@ -155,14 +155,16 @@ public enum NoticeKind
     /// <summary>An answer form came back without an answer.</summary>
     ExpertAnswerEmpty,
 
-    /// <summary>"Ask an expert" was pressed but no experts' channel is configured (any more).</summary>
+    /// <summary>"Ask an expert" was pressed but no experts' channel is configured (any more); <see cref="NoticeMessage.Name"/> is the contact to ask instead.</summary>
     ExpertsUnavailable,
 }
 
 /// <summary>A short status line from the bot itself.</summary>
-public sealed record NoticeMessage(NoticeKind Kind, string DisplayName = "") : OutboundMessage
+/// <param name="Kind">What happened.</param>
+/// <param name="Name">Who the line names, if anyone: the person it is about, or the contact to ask instead.</param>
+public sealed record NoticeMessage(NoticeKind Kind, string Name = "") : OutboundMessage
 {
-    public override IReadOnlyList<ContentBlock> Content => [new ParagraphBlock(MessageContent.Notice(Kind, DisplayName))];
+    public override IReadOnlyList<ContentBlock> Content => [new ParagraphBlock(MessageContent.Notice(Kind, Name))];
 }
 
 /// <summary>

@@ -32,14 +32,14 @@ public sealed class ExpertService(
 
     /// <summary>The confirmation form for <paramref name="question"/>, or a notice when no experts' channel is configured.</summary>
     public OutboundMessage Confirm(AnswerRef question) =>
-        Available ? new AskExpertFormMessage(question) : new NoticeMessage(NoticeKind.ExpertsUnavailable);
+        Available ? new AskExpertFormMessage(question) : new NoticeMessage(NoticeKind.ExpertsUnavailable, answers.Contact);
 
     /// <summary>Opens a ticket for the asker in <paramref name="context"/> (their unanswered one for the same question if any) and queues its posts.</summary>
     public async Task<OutboundMessage> OpenAsync(ConversationContext context, AnswerRef question, string? contextLine, CancellationToken cancellationToken)
     {
         if (!Available)
         {
-            return new NoticeMessage(NoticeKind.ExpertsUnavailable);
+            return new NoticeMessage(NoticeKind.ExpertsUnavailable, answers.Contact);
         }
 
         var text = Clean(question.Question, ExpertInputs.MaxAnswerLength);

@@ -50,7 +50,10 @@ internal static class CliApp
 
         if (parse.Errors.Count > 0)
         {
-            await errors.WriteLineAsync($"error: {parse.Errors[0].Message} (see --help)");
+            var path = Path(parse.CommandResult);
+            await errors.WriteLineAsync(parse.UnmatchedTokens is [var token, ..] && !IsWord(token)
+                ? $"error: unknown option '{token}' (see {path}--help)"
+                : $"error: {parse.Errors[0].Message} (see {path}--help)");
             return 2;
         }
 
@@ -78,17 +81,19 @@ internal static class CliApp
             return null;
         }
 
-        var path = string.Concat(CommandPath(parse.CommandResult).Select(name => name + " "));
+        var path = Path(parse.CommandResult);
         var names = string.Join(", ", command.Subcommands.Select(c => c.Name));
         return parse.UnmatchedTokens switch
         {
             [var word, ..] when IsWord(word) => $"error: unknown {path}command '{word}' (commands: {names}; see {path}--help)",
+            [var option, ..] => $"error: unknown option '{option}': {path}needs a command first (commands: {names}; see {path}--help)",
             [] => $"error: missing {path}command (commands: {names}; see {path}--help)",
-            _ => null,
         };
     }
 
-    /// <summary>The command's words after the executable's name: <c>report</c> for report, none for the root.</summary>
+    /// <summary>The command's words after the executable's name, each followed by a space: "report " for report, "" for the root.</summary>
+    private static string Path(CommandResult result) => string.Concat(CommandPath(result).Select(name => name + " "));
+
     private static IEnumerable<string> CommandPath(CommandResult result) =>
         result.Parent is CommandResult parent ? [.. CommandPath(parent), result.Command.Name] : [];
 

@@ -223,7 +223,10 @@ public sealed class CliTests
     [InlineData("error: unknown report command 'foo' (commands: onboarding, questions, feedback; see report --help)", "report", "foo")]
     [InlineData("error: unknown package command 'slack' (commands: teams; see package --help)", "package", "slack")]
     [InlineData("error: missing package command (commands: teams; see package --help)", "package")]
-    public async Task A_command_that_needs_a_command_names_its_commands(string expected, params string[] args)
+    [InlineData("error: unknown option '--bogus': report needs a command first (commands: onboarding, questions, feedback; see report --help)", "report", "--bogus")]
+    [InlineData("error: unknown option '--bogus' (see topics --help)", "topics", "--bogus")]
+    [InlineData("error: unknown option '--bogus' (see report onboarding --help)", "report", "onboarding", "--bogus")]
+    public async Task A_mistyped_or_missing_command_or_option_is_one_line_pointing_at_help(string expected, params string[] args)
     {
         var (exit, _, error) = await Run(args);
         Assert.Equal(2, exit);
@@ -252,7 +255,7 @@ public sealed class CliTests
     {
         var (exit, _, error) = await Run(["report", "onboarding", "--stuck-days", days]);
         Assert.Equal(2, exit);
-        Assert.Equal($"error: --stuck-days must be a whole number of days, 0 or more, not '{days}' (see --help)",
+        Assert.Equal($"error: --stuck-days must be a whole number of days, 0 or more, not '{days}' (see report onboarding --help)",
             Assert.Single(error.Split('\n', StringSplitOptions.RemoveEmptyEntries)));
     }
 

@@ -416,6 +416,7 @@ public sealed class ExpertServiceTests : IDisposable
         var notice = Assert.IsType<NoticeMessage>(await OneAsync(conversation.HandleAsync(Asker, old, CancellationToken.None)));
 
         Assert.Equal(NoticeKind.ExpertsUnavailable, notice.Kind);
+        Assert.EndsWith("Please ask the Director of Technology.", MessageText.Render(notice), StringComparison.Ordinal);
         Assert.Empty(await _store.ListAsync(DateTimeOffset.MinValue, default));
     }
 }
