@@ -151,8 +151,12 @@ public sealed class ConversationService(
             return ConversationResponse.None;
         }
 
-        return new ConversationResponse([new HelpMessage(answers.Help("welcome"), IsWelcome: true, context.Command)]);
+        return new ConversationResponse([Greeting(context.Command)]);
     }
+
+    /// <summary>The bot introducing itself: what it does, example questions to press, the documents.</summary>
+    /// <param name="command">The channel's slash command, when it has one.</param>
+    public HelpMessage Greeting(string? command = null) => new(answers.Help("welcome"), IsWelcome: true, command);
 
     private async Task<ConversationResponse> MemberJoinedAsync(ConversationContext context, CancellationToken cancellationToken)
     {

@@ -34,7 +34,7 @@ internal static class ChatEndpoints
     private const int MaxInputs = 8;
 
     /// <remarks>The result names the page's type only in the body (see <c>AdminEndpoints.ShowAsync</c>).</remarks>
-    public static RazorComponentResult Page(HttpContext http, IAntiforgery antiforgery)
+    public static RazorComponentResult Page(HttpContext http, IAntiforgery antiforgery, ChatConversation conversation)
     {
         WebUser.EnsureLocalId(http);
         var tokens = antiforgery.GetAndStoreTokens(http);
@@ -48,6 +48,7 @@ internal static class ChatEndpoints
             [nameof(ChatPage.RequestToken)] = tokens.RequestToken,
             [nameof(ChatPage.UserName)] = WebUser.DisplayName(http),
             [nameof(ChatPage.MaxLength)] = MaxTextLength,
+            [nameof(ChatPage.Greeting)] = JsonSerializer.Serialize(conversation.Greeting(), WebJsonContext.Default.ChatResponse),
         });
     }
 

@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using Deque.AxeCore.Playwright;
+using GuidelineBot.Core.Conversation;
 using GuidelineBot.Core.Storage;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
@@ -102,6 +103,39 @@ public sealed partial class WebChatBrowserTests(BrowserFixture browser, LocalWeb
     }
 
     [BrowserFact]
+    public async Task The_page_opens_with_the_greeting_and_an_example_question_pressed_is_answered()
+    {
+        var page = await browser.NewPageAsync(1100, 900);
+        try
+        {
+            await page.GotoAsync(server.BaseUrl);
+            var greeting = page.Locator("#log > .bot").First;
+            Assert.Equal(1, await page.Locator("#log > .bot").CountAsync());
+            Assert.Equal("Hi, I'm GuidelineBot 👋", (await greeting.Locator("h3").First.InnerTextAsync()).Trim());
+            Assert.Contains("Staff Social Media Guidelines and Best Practices", await greeting.InnerTextAsync(), StringComparison.Ordinal);
+            Assert.Equal("question", await page.EvaluateAsync<string>("document.activeElement.id"));
+
+            Assert.Contains(MessageContent.ExamplesLabel, await greeting.InnerTextAsync(), StringComparison.Ordinal);
+            output.WriteLine("Screenshot: " + await BrowserFixture.ScreenshotAsync(page, "tests/GuidelineBot.IntegrationTests/TestResults/web/web-chat-greeting.png", fullPage: false));
+            var example = greeting.GetByRole(AriaRole.Button).First;
+            var asked = (await example.InnerTextAsync()).Trim();
+            await example.ClickAsync();
+            await page.Locator("#log > .user ~ .bot").First.WaitForAsync(Slow);
+            Assert.Equal(asked, (await page.Locator("#log > .user p").First.InnerTextAsync()).Trim());
+            Assert.Equal(1, await page.Locator("#log > .user ~ .bot.answer").CountAsync());
+        }
+        catch
+        {
+            await BrowserFixture.ScreenshotAsync(page, "tests/GuidelineBot.IntegrationTests/TestResults/web/web-chat-greeting-failure.png");
+            throw;
+        }
+        finally
+        {
+            await page.Context.CloseAsync();
+        }
+    }
+
+    [BrowserFact]
     public async Task At_phone_width_nothing_overflows_and_bot_text_stays_text()
     {
         var page = await browser.NewPageAsync(375, 740);
@@ -111,7 +145,7 @@ public sealed partial class WebChatBrowserTests(BrowserFixture browser, LocalWeb
             var input = page.GetByLabel("Your question");
             await input.FillAsync("<img src=x onerror=\"document.title='pwned'\"> " + Question);
             await page.GetByRole(AriaRole.Button, new PageGetByRoleOptions { Name = "Send" }).ClickAsync();
-            await page.Locator("#log > .bot").First.WaitForAsync(Slow);
+            await page.Locator("#log > .user ~ .bot").First.WaitForAsync(Slow);
 
             Assert.Equal(0, await page.Locator("#log img").CountAsync());
             Assert.Equal("GuidelineBot", await page.TitleAsync());

@@ -40,6 +40,29 @@ public sealed class WebChatConversationTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task The_page_carries_the_greeting_with_both_documents_and_example_questions_to_press()
+    {
+        var html = await _chat.LoadPageAsync();
+        var attribute = System.Text.RegularExpressions.Regex.Match(html, "data-greeting=\"([^\"]*)\"");
+        Assert.True(attribute.Success, "the log has no data-greeting");
+        using var greeting = JsonDocument.Parse(System.Net.WebUtility.HtmlDecode(attribute.Groups[1].Value));
+
+        var message = Assert.Single(Messages(greeting.RootElement));
+        Assert.Equal("help", message.GetProperty("kind").GetString());
+        var blocks = message.GetProperty("blocks").EnumerateArray().ToList();
+        Assert.Equal("Hi, I'm GuidelineBot 👋", Text(blocks[0]));
+        var all = string.Join("\n", blocks.Select(b => b.GetRawText()));
+        Assert.Contains("Staff Social Media Guidelines and Best Practices", all, StringComparison.Ordinal);
+        Assert.Contains("Staff Email and Electronic Messaging Guidelines", all, StringComparison.Ordinal);
+        var examples = Buttons(blocks).Where(b => b.Kind == "ask").ToList();
+        Assert.NotEmpty(examples);
+
+        // An example pressed is answered; opening the page returns only what waits for the person (nothing here).
+        Assert.Equal("answer", Assert.Single(Messages(await Ok(_chat.PostActionAsync("ask", examples[0].Value)))).GetProperty("kind").GetString());
+        Assert.Empty(Messages(await Ok(_chat.PostOpenedAsync())));
+    }
+
+    [Fact]
     public async Task An_answer_has_its_heading_guideline_text_citation_votes_and_related_topics()
     {
         var message = Assert.Single(Messages(await Ok(_chat.PostMessageAsync("can I friend parents?"))));

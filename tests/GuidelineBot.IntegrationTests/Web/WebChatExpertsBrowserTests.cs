@@ -74,7 +74,8 @@ public sealed class WebChatExpertsBrowserTests(BrowserFixture browser, ITestOutp
             Assert.Contains(MessageContent.ExpertAnsweredTitle, await delivered.InnerTextAsync(), StringComparison.Ordinal);
 
             await page.RunAndWaitForResponseAsync(() => page.ReloadAsync(), r => r.Url.EndsWith("/chat/opened", StringComparison.Ordinal));
-            Assert.Equal(0, await page.Locator("#log > .bot").CountAsync());
+            Assert.Equal(0, await page.Locator("#log > .bot.expertAnswer").CountAsync());
+            Assert.Equal(1, await page.Locator("#log > .bot").CountAsync()); // the greeting alone
         }
         catch
         {

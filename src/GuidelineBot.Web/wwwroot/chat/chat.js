@@ -270,6 +270,12 @@
     send("chat/messages", { text }, false);
   });
 
+  // The greeting comes with the page, so it is first in the log before anything can be typed.
+  try {
+    for (const message of JSON.parse(log.dataset.greeting || "{}").messages || []) showBot(message);
+  } catch {
+    // No greeting: the page works without it.
+  }
   input.focus();
   opened();
 })();
