@@ -50,7 +50,7 @@ internal static class CliApp
 
         if (parse.Errors.Count > 0)
         {
-            var path = Path(parse.CommandResult);
+            var path = CommandWords(parse.CommandResult);
             await errors.WriteLineAsync(parse.UnmatchedTokens is [var token, ..] && !IsWord(token)
                 ? $"error: unknown option '{token}' (see {path}--help)"
                 : $"error: {parse.Errors[0].Message} (see {path}--help)");
@@ -81,7 +81,7 @@ internal static class CliApp
             return null;
         }
 
-        var path = Path(parse.CommandResult);
+        var path = CommandWords(parse.CommandResult);
         var names = string.Join(", ", command.Subcommands.Select(c => c.Name));
         return parse.UnmatchedTokens switch
         {
@@ -92,7 +92,7 @@ internal static class CliApp
     }
 
     /// <summary>The command's words after the executable's name, each followed by a space: "report " for report, "" for the root.</summary>
-    private static string Path(CommandResult result) => string.Concat(CommandPath(result).Select(name => name + " "));
+    private static string CommandWords(CommandResult result) => string.Concat(CommandPath(result).Select(name => name + " "));
 
     private static IEnumerable<string> CommandPath(CommandResult result) =>
         result.Parent is CommandResult parent ? [.. CommandPath(parent), result.Command.Name] : [];
