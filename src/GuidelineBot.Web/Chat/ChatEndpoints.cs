@@ -48,8 +48,23 @@ internal static class ChatEndpoints
             [nameof(ChatPage.RequestToken)] = tokens.RequestToken,
             [nameof(ChatPage.UserName)] = WebUser.DisplayName(http),
             [nameof(ChatPage.MaxLength)] = MaxTextLength,
-            [nameof(ChatPage.Greeting)] = JsonSerializer.Serialize(conversation.Greeting(), WebJsonContext.Default.ChatResponse),
+            [nameof(ChatPage.Greeting)] = Greeting(http, conversation),
         });
+    }
+
+    /// <summary>The greeting as JSON for the page; empty (the page works without it) when the knowledge cannot be read now.</summary>
+    private static string Greeting(HttpContext http, ChatConversation conversation)
+    {
+        try
+        {
+            return JsonSerializer.Serialize(conversation.Greeting(), WebJsonContext.Default.ChatResponse);
+        }
+        catch (Exception ex) when (ex is not OutOfMemoryException)
+        {
+            http.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(ChatEndpoints).FullName!)
+                .LogError(ex, "Web chat greeting failed: {Message}", ex.Message);
+            return "";
+        }
     }
 
     public static async Task<IResult> MessageAsync(HttpContext http, ChatConversation conversation, CancellationToken cancellationToken)

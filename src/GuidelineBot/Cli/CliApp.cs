@@ -19,6 +19,9 @@ internal static class CliApp
 
     private static bool IsWord(string arg) => arg.Length > 0 && arg[0] is not ('-' or '/') && !arg.Contains('=');
 
+    /// <summary>An option as the commands spell theirs (<c>--json</c>, <c>-h</c>); a path such as <c>/tmp/x.tsv</c> is not one.</summary>
+    private static bool IsOption(string arg) => arg.Length > 1 && arg[0] == '-';
+
     /// <param name="settings">Configuration overrides (tests), applied over appsettings.json and environment variables.</param>
     public static async Task<int> RunAsync(string[] args, TextWriter? stdout = null, TextWriter? stderr = null, TextReader? stdin = null,
         IReadOnlyDictionary<string, string?>? settings = null)
@@ -51,7 +54,7 @@ internal static class CliApp
         if (parse.Errors.Count > 0)
         {
             var path = CommandWords(parse.CommandResult);
-            await errors.WriteLineAsync(parse.UnmatchedTokens is [var token, ..] && !IsWord(token)
+            await errors.WriteLineAsync(parse.UnmatchedTokens is [var token, ..] && IsOption(token)
                 ? $"error: unknown option '{token}' (see {path}--help)"
                 : $"error: {parse.Errors[0].Message} (see {path}--help)");
             return 2;
@@ -71,7 +74,7 @@ internal static class CliApp
 
     /// <summary>
     /// The error for a command that needs one of its own (the root, report, package, …) given an unknown word (a mistyped
-    /// command) or nothing: names the commands it has. Null otherwise.
+    /// command), an option before any command, or nothing: names the commands it has. Null otherwise.
     /// </summary>
     private static string? UnknownCommand(ParseResult parse)
     {
@@ -86,8 +89,9 @@ internal static class CliApp
         return parse.UnmatchedTokens switch
         {
             [var word, ..] when IsWord(word) => $"error: unknown {path}command '{word}' (commands: {names}; see {path}--help)",
-            [var option, ..] => $"error: unknown option '{option}': {path}needs a command first (commands: {names}; see {path}--help)",
+            [var option, ..] when IsOption(option) => $"error: unknown option '{option}': {path}needs a command first (commands: {names}; see {path}--help)",
             [] => $"error: missing {path}command (commands: {names}; see {path}--help)",
+            _ => null,
         };
     }
 

@@ -114,6 +114,7 @@ public sealed partial class WebChatBrowserTests(BrowserFixture browser, LocalWeb
             Assert.Equal("Hi, I'm GuidelineBot 👋", (await greeting.Locator("h3").First.InnerTextAsync()).Trim());
             Assert.Contains("Staff Social Media Guidelines and Best Practices", await greeting.InnerTextAsync(), StringComparison.Ordinal);
             Assert.Equal("question", await page.EvaluateAsync<string>("document.activeElement.id"));
+            Assert.Equal("polite", await page.Locator("#log").GetAttributeAsync("aria-live")); // silent while the greeting was added
 
             Assert.Contains(MessageContent.ExamplesLabel, await greeting.InnerTextAsync(), StringComparison.Ordinal);
             output.WriteLine("Screenshot: " + await BrowserFixture.ScreenshotAsync(page, "tests/GuidelineBot.IntegrationTests/TestResults/web/web-chat-greeting.png", fullPage: false));

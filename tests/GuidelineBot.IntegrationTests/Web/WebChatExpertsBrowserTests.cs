@@ -69,6 +69,8 @@ public sealed class WebChatExpertsBrowserTests(BrowserFixture browser, ITestOutp
             await page.ReloadAsync();
             var delivered = page.Locator("#log > .bot.expertAnswer");
             await delivered.GetByText(Answer).WaitForAsync(Slow);
+            Assert.Equal(["help", "expertAnswer"], await page.EvaluateAsync<string[]>(
+                "[...document.querySelectorAll('#log > .bot')].map(m => [...m.classList].find(c => c !== 'msg' && c !== 'bot'))")); // greeting first
             Assert.Contains("Dana Expert", await delivered.InnerTextAsync(), StringComparison.Ordinal);
             Assert.Contains(OffTopic, await delivered.InnerTextAsync(), StringComparison.Ordinal);
             Assert.Contains(MessageContent.ExpertAnsweredTitle, await delivered.InnerTextAsync(), StringComparison.Ordinal);

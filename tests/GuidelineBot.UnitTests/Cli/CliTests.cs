@@ -226,6 +226,7 @@ public sealed class CliTests
     [InlineData("error: unknown option '--bogus': report needs a command first (commands: onboarding, questions, feedback; see report --help)", "report", "--bogus")]
     [InlineData("error: unknown option '--bogus' (see topics --help)", "topics", "--bogus")]
     [InlineData("error: unknown option '--bogus' (see report onboarding --help)", "report", "onboarding", "--bogus")]
+    [InlineData("error: Unrecognized command or argument '/tmp/extra.tsv'. (see topics --help)", "topics", "/tmp/extra.tsv")]
     public async Task A_mistyped_or_missing_command_or_option_is_one_line_pointing_at_help(string expected, params string[] args)
     {
         var (exit, _, error) = await Run(args);

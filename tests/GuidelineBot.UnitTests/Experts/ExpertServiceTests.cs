@@ -52,7 +52,8 @@ public sealed class ExpertServiceTests : IDisposable
         _search.Dispose();
     }
 
-    private ConversationService Conversation(bool withExperts = true)
+    /// <param name="withService">False: no <see cref="ExpertService"/> at all (a host without the experts feature).</param>
+    private ConversationService Conversation(bool withExperts = true, bool withService = true)
     {
         var answerOptions = Options.Create(new AnswerOptions { Contact = "the Director of Technology" });
         var answers = new AnswerService(_search, answerOptions);
@@ -62,7 +63,7 @@ public sealed class ExpertServiceTests : IDisposable
         var experts = new ExpertService(_store, _store, _store, withExperts ? [_slack] : [], answers, new ExpertOutboxSignal(), _time,
             new IdGenerator(_time), NullLogger<ExpertService>.Instance);
         return new ConversationService(answers, onboarding, new MemoryFeedbackStore(), new MemoryOnceStore(), _time,
-            new IdGenerator(_time), NullLogger<ConversationService>.Instance, experts: experts);
+            new IdGenerator(_time), NullLogger<ConversationService>.Instance, experts: withService ? experts : null);
     }
 
     private static async Task<OutboundMessage> OneAsync(Task<ConversationResponse> response) => Assert.Single((await response).Messages);
@@ -407,11 +408,15 @@ public sealed class ExpertServiceTests : IDisposable
         Assert.Equal(TaskStatus.RanToCompletion, worker.ExecuteTask!.Status);
     }
 
-    [Fact]
-    public async Task Without_an_experts_channel_the_buttons_of_an_old_message_get_a_clear_notice()
+    [Theory]
+    [InlineData(ActionKind.SendToExpert, true)]
+    [InlineData(ActionKind.AskExpert, true)]
+    [InlineData(ActionKind.SendToExpert, false)]
+    [InlineData(ActionKind.AskExpert, false)]
+    public async Task Without_an_experts_channel_the_buttons_of_an_old_message_get_a_clear_notice_naming_the_contact(ActionKind button, bool withService)
     {
-        var conversation = Conversation(withExperts: false);
-        var old = ConversationInbound.FromAction(ActionKind.SendToExpert, new AnswerRef(null, null, OffTopic).Encode())!;
+        var conversation = Conversation(withExperts: false, withService: withService);
+        var old = ConversationInbound.FromAction(button, new AnswerRef(null, null, OffTopic).Encode())!;
 
         var notice = Assert.IsType<NoticeMessage>(await OneAsync(conversation.HandleAsync(Asker, old, CancellationToken.None)));
 

@@ -270,12 +270,15 @@
     send("chat/messages", { text }, false);
   });
 
-  // The greeting comes with the page, so it is first in the log before anything can be typed.
+  // The greeting comes with the page, so it is first in the log before anything can be typed. The log is silent while
+  // it is added (a screen reader starts at the page, not with the greeting read out over the focused box), then
+  // announces what follows.
   try {
     for (const message of JSON.parse(log.dataset.greeting || "{}").messages || []) showBot(message);
   } catch {
     // No greeting: the page works without it.
   }
+  log.setAttribute("aria-live", "polite");
   input.focus();
   opened();
 })();
