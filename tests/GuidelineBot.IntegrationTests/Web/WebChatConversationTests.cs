@@ -63,6 +63,33 @@ public sealed class WebChatConversationTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_document_title_made_of_markup_reaches_the_greeting_as_text_and_never_as_markup()
+    {
+        const string title = "Trips \"><img src=x onerror=\"document.title='pwned'\"> & <script>alert(1)</script> Guidelines";
+        var folder = Path.Combine(Path.GetTempPath(), "guidelinebot-web-markup-" + Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(folder);
+        try
+        {
+            await File.WriteAllTextAsync(Path.Combine(folder, "trips.md"),
+                $"---\ntitle: '{title.Replace("'", "''", StringComparison.Ordinal)}'\n---\n\n## Can I take students on a trip?\n\nOnly with the principal's written approval.\n");
+            await using var bot = new WebBotFactory(settings: new Dictionary<string, string?> { ["Search:Reranker"] = "None", ["Knowledge:Path"] = folder });
+            using var chat = new ChatClient(bot.Start());
+
+            var html = await chat.LoadPageAsync();
+
+            Assert.DoesNotContain("<img", html, StringComparison.OrdinalIgnoreCase);
+            Assert.DoesNotContain("<script>alert", html, StringComparison.OrdinalIgnoreCase);
+            var attribute = System.Text.RegularExpressions.Regex.Match(html, "data-greeting=\"([^\"]*)\"");
+            using var greeting = JsonDocument.Parse(System.Net.WebUtility.HtmlDecode(attribute.Groups[1].Value));
+            Assert.Contains(title, AllStrings(greeting.RootElement), StringComparer.Ordinal);
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
+    [Fact]
     public async Task An_answer_has_its_heading_guideline_text_citation_votes_and_related_topics()
     {
         var message = Assert.Single(Messages(await Ok(_chat.PostMessageAsync("can I friend parents?"))));
@@ -157,6 +184,14 @@ public sealed class WebChatConversationTests : IAsyncLifetime
     internal static List<JsonElement> Messages(JsonElement response) => response.GetProperty("messages").EnumerateArray().ToList();
 
     internal static string Type(JsonElement block) => block.GetProperty("type").GetString()!;
+
+    /// <summary>Every span's text anywhere in the JSON (headings, paragraphs, list items, buttons).</summary>
+    private static IEnumerable<string> AllStrings(JsonElement element) => element.ValueKind switch
+    {
+        JsonValueKind.Object => element.EnumerateObject().SelectMany(p => p.Value.ValueKind == JsonValueKind.String ? [p.Value.GetString()!] : AllStrings(p.Value)),
+        JsonValueKind.Array => element.EnumerateArray().SelectMany(AllStrings),
+        _ => [],
+    };
 
     internal static string Text(JsonElement block) =>
         block.TryGetProperty("text", out var spans) ? string.Concat(spans.EnumerateArray().Select(s => s.GetProperty("text").GetString())) : "";

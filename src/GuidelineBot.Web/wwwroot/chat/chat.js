@@ -205,6 +205,7 @@
     status.classList.remove("error");
     status.textContent = "GuidelineBot is looking that up…";
     try {
+      await ready; // what waited for the person (an expert's answer) is shown before this reply
       const data = await post(url, body);
       if (!data) return;
       status.textContent = "";
@@ -280,5 +281,5 @@
   }
   log.setAttribute("aria-live", "polite");
   input.focus();
-  opened();
+  const ready = opened();
 })();
