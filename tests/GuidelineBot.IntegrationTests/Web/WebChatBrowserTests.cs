@@ -118,7 +118,7 @@ public sealed partial class WebChatBrowserTests(BrowserFixture browser, LocalWeb
 
             Assert.Contains(MessageContent.ExamplesLabel, await greeting.InnerTextAsync(), StringComparison.Ordinal);
             output.WriteLine("Screenshot: " + await BrowserFixture.ScreenshotAsync(page, "tests/GuidelineBot.IntegrationTests/TestResults/web/web-chat-greeting.png", fullPage: false));
-            var example = greeting.GetByRole(AriaRole.Button).First;
+            var example = greeting.GetByRole(AriaRole.Group, new LocatorGetByRoleOptions { Name = MessageContent.ExamplesLabel }).GetByRole(AriaRole.Button).First;
             var asked = (await example.InnerTextAsync()).Trim();
             await example.ClickAsync();
             await page.Locator("#log > .user ~ .bot").First.WaitForAsync(Slow);

@@ -158,7 +158,17 @@
         submit(parent, event.submitter || parent.querySelector("button[type=submit]"));
       });
     }
-    for (const b of blocks) parent.appendChild(block(b, isForm));
+    let previous = null;
+    for (const b of blocks) {
+      const shown = parent.appendChild(block(b, isForm));
+      // A row of buttons right under a heading ("For example:") is named by that heading, not by the generic label.
+      if (b.type === "actions" && !(b.text && b.text.length) && previous && /^H[34]$/.test(previous.tagName)) {
+        previous.id = previous.id || "h" + Math.random().toString(36).slice(2);
+        shown.removeAttribute("aria-label");
+        shown.setAttribute("aria-labelledby", previous.id);
+      }
+      previous = shown;
+    }
     return node;
   }
 
