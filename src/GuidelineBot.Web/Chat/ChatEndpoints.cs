@@ -61,8 +61,7 @@ internal static class ChatEndpoints
         }
         catch (Exception ex) when (ex is not OutOfMemoryException)
         {
-            http.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(ChatEndpoints).FullName!)
-                .LogError(ex, "Web chat greeting failed: {Message}", ex.Message);
+            Logger(http).LogError(ex, "Web chat greeting failed: {Message}", ex.Message);
             return "";
         }
     }
@@ -149,12 +148,14 @@ internal static class ChatEndpoints
         }
         catch (Exception ex) when (!http.RequestAborted.IsCancellationRequested && ex is not (OutOfMemoryException or BadHttpRequestException))
         {
-            http.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(ChatEndpoints).FullName!)
-                .LogError(ex, "Web chat {Path} failed: {Message}", http.Request.Path, ex.Message);
+            Logger(http).LogError(ex, "Web chat {Path} failed: {Message}", http.Request.Path, ex.Message);
             http.Response.Headers.RetryAfter = FailedRetryAfterSeconds;
             return Problem(StatusCodes.Status503ServiceUnavailable, MessageText.Render(new NoticeMessage(NoticeKind.Failed)));
         }
     }
+
+    private static ILogger Logger(HttpContext http) =>
+        http.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(ChatEndpoints).FullName!);
 
     public static IResult Problem(int status, string message) => Results.Json(new ChatError(message), WebJsonContext.Default.ChatError, statusCode: status);
 

@@ -81,7 +81,7 @@ public sealed class WebChatConversationTests : IAsyncLifetime
             Assert.DoesNotContain("<script>alert", html, StringComparison.OrdinalIgnoreCase);
             var attribute = System.Text.RegularExpressions.Regex.Match(html, "data-greeting=\"([^\"]*)\"");
             using var greeting = JsonDocument.Parse(System.Net.WebUtility.HtmlDecode(attribute.Groups[1].Value));
-            Assert.Contains(title, AllStrings(greeting.RootElement), StringComparer.Ordinal);
+            Assert.Contains(title, Slack.BlockKitText.All(greeting.RootElement), StringComparer.Ordinal);
         }
         finally
         {
@@ -184,14 +184,6 @@ public sealed class WebChatConversationTests : IAsyncLifetime
     internal static List<JsonElement> Messages(JsonElement response) => response.GetProperty("messages").EnumerateArray().ToList();
 
     internal static string Type(JsonElement block) => block.GetProperty("type").GetString()!;
-
-    /// <summary>Every span's text anywhere in the JSON (headings, paragraphs, list items, buttons).</summary>
-    private static IEnumerable<string> AllStrings(JsonElement element) => element.ValueKind switch
-    {
-        JsonValueKind.Object => element.EnumerateObject().SelectMany(p => p.Value.ValueKind == JsonValueKind.String ? [p.Value.GetString()!] : AllStrings(p.Value)),
-        JsonValueKind.Array => element.EnumerateArray().SelectMany(AllStrings),
-        _ => [],
-    };
 
     internal static string Text(JsonElement block) =>
         block.TryGetProperty("text", out var spans) ? string.Concat(spans.EnumerateArray().Select(s => s.GetProperty("text").GetString())) : "";
