@@ -1,4 +1,3 @@
-using System.Numerics.Tensors;
 using GuidelineBot.Core.Knowledge;
 
 namespace GuidelineBot.Search;
@@ -137,12 +136,9 @@ internal sealed partial class SemanticIndex
         return flat;
     }
 
-    /// <summary>
-    /// Cosine of the question to one stored row (both unit vectors). TensorPrimitives picks the widest SIMD the CPU has;
-    /// with a hundred documents the nearest-section scan reads thousands of rows per question, so this is its whole cost.
-    /// </summary>
+    /// <summary>Cosine of the question to one stored row (both unit vectors).</summary>
     private double Dot(float[] q, float[] rows, int row) =>
-        TensorPrimitives.Dot(q.AsSpan(0, _dimensions), rows.AsSpan(row * _dimensions, _dimensions));
+        VectorMath.Dot(q.AsSpan(0, _dimensions), rows.AsSpan(row * _dimensions, _dimensions));
 
     internal static string HeadingText(GuidelineSection s) =>
         s.IsIntroduction ? s.DocumentTitle : s.ParentHeading is null ? s.Heading : s.ParentHeading + " — " + s.Heading;
