@@ -11,19 +11,23 @@ public sealed record ChartSeries(string Name, string Color, IReadOnlyList<int> V
 /// Draws a stacked bar chart as SVG markup on the server (no script, no CDN): one bar per category (day), one segment per
 /// series, a y axis from 0 to a round maximum, a legend, and for screen readers a <c>&lt;title&gt;</c> and a
 /// <c>&lt;desc&gt;</c> with the totals (the SVG is <c>role="img"</c>) plus a <c>&lt;title&gt;</c> tooltip on every segment.
-/// All text is XML-encoded. It scales to its container's width (<c>viewBox</c>).
+/// All text is XML-encoded. It scales to its container's width (<c>viewBox</c>); the drawing is about as wide as a chart
+/// is on the page (one of three across the dashboard, or a phone's width), so its 12-unit text shows at about 12 px.
 /// </summary>
 public static class SvgBarChart
 {
-    public const int Width = 640;
-    public const int Height = 240;
-    public const int LeftMargin = 40;
-    public const int RightMargin = 8;
-    public const int TopMargin = 28;
-    public const int BottomMargin = 24;
+    public const int Width = 360;
+    public const int Height = 200;
+    public const int LeftMargin = 34;
+    public const int RightMargin = 6;
+    public const int TopMargin = 26;
+    public const int BottomMargin = 22;
+
+    /// <summary>Size of every text (axis, legend), in drawing units.</summary>
+    public const int FontSize = 12;
 
     /// <summary>At most this many category labels under the axis (every n-th category when there are more).</summary>
-    public const int MaxAxisLabels = 6;
+    public const int MaxAxisLabels = 5;
 
     /// <summary>Share of a category's slot the bar fills (the rest is the gap).</summary>
     public const double BarFill = 0.8;
@@ -33,8 +37,10 @@ public static class SvgBarChart
     public static double PlotWidth => Width - LeftMargin - RightMargin;
 
     /// <param name="id">Unique on the page: prefixes the ids the aria attributes point at.</param>
-    /// <param name="categories">One label per bar (e.g. "2026-11-30").</param>
-    public static string Stacked(string id, string title, IReadOnlyList<string> categories, IReadOnlyList<ChartSeries> series)
+    /// <param name="categories">One name per bar (e.g. "2026-11-30"), for the tooltips and the description.</param>
+    /// <param name="axisLabels">One short label per bar under the axis (e.g. "Nov 30"); the categories when null.</param>
+    public static string Stacked(string id, string title, IReadOnlyList<string> categories, IReadOnlyList<ChartSeries> series,
+        IReadOnlyList<string>? axisLabels = null)
     {
         ArgumentException.ThrowIfNullOrEmpty(id);
         ArgumentNullException.ThrowIfNull(categories);
@@ -42,6 +48,12 @@ public static class SvgBarChart
         if (series.Any(s => s.Values.Count != categories.Count))
         {
             throw new ArgumentException("Every series needs one value per category.", nameof(series));
+        }
+
+        axisLabels ??= categories;
+        if (axisLabels.Count != categories.Count)
+        {
+            throw new ArgumentException("Every category needs one axis label.", nameof(axisLabels));
         }
 
         var totals = categories.Select((_, i) => series.Sum(s => Math.Max(0, s.Values[i]))).ToList();
@@ -77,7 +89,7 @@ public static class SvgBarChart
             if (i % labelEvery == 0)
             {
                 sb.Append(CultureInfo.InvariantCulture,
-                    $"<text x=\"{N(LeftMargin + (i * slot) + (slot / 2))}\" y=\"{Height - 6}\" text-anchor=\"middle\" font-size=\"13\">{Encode(categories[i])}</text>");
+                    $"<text x=\"{N(LeftMargin + (i * slot) + (slot / 2))}\" y=\"{Height - 6}\" text-anchor=\"middle\" font-size=\"{FontSize}\">{Encode(axisLabels[i])}</text>");
             }
         }
 
@@ -114,15 +126,16 @@ public static class SvgBarChart
         return $"{range}: " + string.Join(", ", series.Select(s => $"{s.Values.Sum()} {s.Name}")) + ".";
     }
 
+    /// <summary>Grid lines at 0, the top, and half-way when that is a whole number (counts have no halves).</summary>
     private static void AppendAxis(StringBuilder sb, int max)
     {
-        foreach (var tick in new[] { 0, max / 2.0, max })
+        foreach (var tick in max % 2 == 0 ? new[] { 0, max / 2, max } : [0, max])
         {
             var y = TopMargin + PlotHeight - (PlotHeight * tick / max);
             sb.Append(CultureInfo.InvariantCulture,
                 $"<line x1=\"{LeftMargin}\" x2=\"{Width - RightMargin}\" y1=\"{N(y)}\" y2=\"{N(y)}\" stroke=\"#c8ccd2\" stroke-width=\"1\"/>");
             sb.Append(CultureInfo.InvariantCulture,
-                $"<text x=\"{LeftMargin - 4}\" y=\"{N(y + 4)}\" text-anchor=\"end\" font-size=\"13\">{N(tick)}</text>");
+                $"<text x=\"{LeftMargin - 4}\" y=\"{N(y + 4)}\" text-anchor=\"end\" font-size=\"{FontSize}\">{N(tick)}</text>");
         }
     }
 
@@ -131,9 +144,9 @@ public static class SvgBarChart
         var x = (double)LeftMargin;
         foreach (var s in series)
         {
-            sb.Append(CultureInfo.InvariantCulture, $"<rect x=\"{N(x)}\" y=\"5\" width=\"13\" height=\"13\" fill=\"{Encode(s.Color)}\"/>");
-            sb.Append(CultureInfo.InvariantCulture, $"<text x=\"{N(x + 16)}\" y=\"16\" font-size=\"14\">{Encode(s.Name)}</text>");
-            x += 16 + (8.5 * s.Name.Length) + 18;
+            sb.Append(CultureInfo.InvariantCulture, $"<rect x=\"{N(x)}\" y=\"5\" width=\"{FontSize}\" height=\"{FontSize}\" fill=\"{Encode(s.Color)}\"/>");
+            sb.Append(CultureInfo.InvariantCulture, $"<text x=\"{N(x + FontSize + 3)}\" y=\"15\" font-size=\"{FontSize}\">{Encode(s.Name)}</text>");
+            x += FontSize + 3 + (0.6 * FontSize * s.Name.Length) + 14;
         }
     }
 

@@ -16,7 +16,7 @@ internal sealed class ChatConversation(ConversationService conversation)
             ? ChatRenderer.Render(await conversation.HandleAsync(Context(user), inbound, cancellationToken))
             : null;
 
-    /// <summary>The bot's greeting at the top of a new page (the page keeps no history, so every page starts with it).</summary>
+    /// <summary>The bot's greeting at the top of every page (the conversation the tab had before a reload follows it).</summary>
     public ChatResponse Greeting() => ChatRenderer.Render(new ConversationResponse([conversation.Greeting()]));
 
     /// <summary>The page was opened: what waits for the person (their experts' answers, each shown once).</summary>

@@ -36,7 +36,7 @@ internal static class ChatEndpoints
     /// <remarks>The result names the page's type only in the body (see <c>AdminEndpoints.ShowAsync</c>).</remarks>
     public static RazorComponentResult Page(HttpContext http, IAntiforgery antiforgery, ChatConversation conversation)
     {
-        WebUser.EnsureLocalId(http);
+        var user = WebUser.EnsureLocalId(http);
         var tokens = antiforgery.GetAndStoreTokens(http);
         http.Response.Headers.ContentSecurityPolicy =
             "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; " +
@@ -49,6 +49,7 @@ internal static class ChatEndpoints
             [nameof(ChatPage.UserName)] = WebUser.DisplayName(http),
             [nameof(ChatPage.MaxLength)] = MaxTextLength,
             [nameof(ChatPage.Greeting)] = Greeting(http, conversation),
+            [nameof(ChatPage.HistoryKey)] = WebUser.HistoryKey(user),
         });
     }
 

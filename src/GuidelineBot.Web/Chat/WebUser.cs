@@ -1,4 +1,5 @@
 using System.Security.Cryptography;
+using System.Text;
 using GuidelineBot.Web.SignIn;
 using Microsoft.AspNetCore.Http;
 
@@ -23,20 +24,33 @@ internal static class WebUser
     /// <summary>The person chatting, or null before the page has set the local cookie.</summary>
     public static ChatUser? Of(HttpContext http) => Id(http) is { } id ? new ChatUser(id, DisplayName(http)) : null;
 
-    /// <summary>For the page: gives a local visitor their id cookie when they have none (signed-in users need none).</summary>
-    public static void EnsureLocalId(HttpContext http)
+    /// <summary>
+    /// For the page: the person's id, giving a local visitor their id cookie when they have none (signed-in users need
+    /// none).
+    /// </summary>
+    public static string EnsureLocalId(HttpContext http)
     {
-        if (Id(http) is not null)
+        if (Id(http) is { } id)
         {
-            return;
+            return id;
         }
 
-        http.Response.Cookies.Append(LocalCookie, Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16)), new CookieOptions
+        var local = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16));
+        http.Response.Cookies.Append(LocalCookie, local, new CookieOptions
         {
             HttpOnly = true,
             SameSite = SameSiteMode.Strict,
             IsEssential = true,
             MaxAge = TimeSpan.FromDays(365),
         });
+        return "local-" + local;
     }
+
+    /// <summary>
+    /// Where the page keeps this person's conversation in the browser tab (<c>sessionStorage</c>), so that a reload shows
+    /// it again: a name derived from the id (not the id itself), another for each person, so that someone else signing in
+    /// on the same tab does not see it.
+    /// </summary>
+    public static string HistoryKey(string id) =>
+        "guidelinebot.chat." + Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(id)))[..32];
 }

@@ -3,6 +3,7 @@ using GuidelineBot.Core.Experts;
 using GuidelineBot.IntegrationTests.Web;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
+using Microsoft.Playwright;
 
 namespace GuidelineBot.IntegrationTests.Admin;
 
@@ -68,6 +69,7 @@ public sealed class AdminDashboardBrowserTests(BrowserFixture browser) : IClassF
             "[...document.querySelectorAll('.scroll')].filter(s => s.scrollWidth > s.clientWidth + 1).map(s => s.getAttribute('aria-labelledby'))");
         Assert.True(scrolled.Length == 0, "tables wider than the page at 1280 px (long hashes and ids must wrap): " + string.Join(", ", scrolled));
         await BrowserFixture.ScreenshotAsync(page, Screenshot);
+        await AssertChartTextReadableAsync(page);
 
         var phone = await browser.NewPageAsync(390, 844);
         await phone.GotoAsync(new Uri(baseUrl, "admin").ToString());
@@ -75,6 +77,16 @@ public sealed class AdminDashboardBrowserTests(BrowserFixture browser) : IClassF
             "[...document.querySelectorAll('body *')].filter(e => e.getBoundingClientRect().right > window.innerWidth + 1 && !e.closest('.scroll'))" +
             ".map(e => e.tagName + '.' + e.className + ' ' + Math.round(e.getBoundingClientRect().right))");
         Assert.True(tooWide.Length == 0, "wider than a phone's screen: " + string.Join(", ", tooWide.Take(8)));
+        await AssertChartTextReadableAsync(phone);
+    }
+
+    /// <summary>The charts' labels (axis, legend) show at 11 px or more: the drawing is scaled to its width on the page.</summary>
+    private static async Task AssertChartTextReadableAsync(IPage page)
+    {
+        var sizes = await page.EvaluateAsync<double[]>(
+            "[...document.querySelectorAll('svg.chart text')].map(t => parseFloat(t.getAttribute('font-size')) * t.ownerSVGElement.getBoundingClientRect().width / t.ownerSVGElement.viewBox.baseVal.width)");
+        Assert.NotEmpty(sizes);
+        Assert.True(sizes.Min() >= 11, $"chart text at {sizes.Min():0.#} px on a {page.ViewportSize!.Width} px wide page");
     }
 
     /// <summary>Each day a few people ask a few of <see cref="Questions"/>; about every other answer gets a vote.</summary>

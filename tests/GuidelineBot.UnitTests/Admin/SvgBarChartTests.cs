@@ -69,6 +69,36 @@ public sealed class SvgBarChartTests
     }
 
     [Fact]
+    public void Short_axis_labels_go_under_the_bars_and_the_full_names_stay_in_the_tooltips()
+    {
+        var svg = XElement.Parse(SvgBarChart.Stacked("c1", "Questions per day", ["2026-11-29", "2026-11-30"],
+            [new ChartSeries("questions", "#000000", [1, 2])], ["Nov 29", "Nov 30"]));
+
+        var texts = svg.Elements(Svg + "text").Select(t => t.Value).ToList();
+        Assert.Contains("Nov 29", texts);
+        Assert.DoesNotContain("2026-11-29", texts);
+        Assert.Equal(["2026-11-29: 1 questions", "2026-11-30: 2 questions"], Segments(svg).Select(s => s.Element(Svg + "title")!.Value));
+        Assert.All(svg.Elements(Svg + "text"), t => Assert.Equal(SvgBarChart.FontSize, Attr(t, "font-size")));
+    }
+
+    [Theory]
+    [InlineData(1, new[] { "0", "1" })]
+    [InlineData(4, new[] { "0", "5" })]
+    [InlineData(7, new[] { "0", "5", "10" })]
+    [InlineData(2, new[] { "0", "1", "2" })]
+    public void The_axis_is_marked_in_whole_numbers(int value, string[] ticks)
+    {
+        var svg = Draw(["d1"], new ChartSeries("q", "#000000", [value]));
+
+        var labels = svg.Elements(Svg + "text").Where(t => t.Attribute("text-anchor")?.Value == "end").Select(t => t.Value);
+        Assert.Equal(ticks, labels);
+    }
+
+    [Fact]
+    public void Axis_labels_of_another_count_than_the_categories_are_refused() =>
+        Assert.Throws<ArgumentException>(() => SvgBarChart.Stacked("c1", "t", ["d1", "d2"], [new ChartSeries("q", "#000000", [1, 2])], ["d1"]));
+
+    [Fact]
     public void An_empty_range_draws_an_axis_and_no_bars()
     {
         var svg = Draw([], new ChartSeries("questions", "#000000", []));

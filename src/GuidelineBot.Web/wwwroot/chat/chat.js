@@ -10,6 +10,44 @@
   let busy = false;
   let fields = 0;
 
+  // The conversation so far, kept in this tab (sessionStorage, under a name the server gives each person), so that a
+  // reload (or signing in again) shows it again: what the person typed or pressed, each reply, and which of a reply's
+  // buttons were used. The newest entries are kept when the tab's storage is full; without storage the page still works.
+  const history = (() => {
+    const key = log.dataset.history;
+    const limit = 200;
+    let entries = [];
+    try {
+      const stored = key ? JSON.parse(sessionStorage.getItem(key) || "[]") : [];
+      if (Array.isArray(stored)) entries = stored.filter((e) => e && (typeof e.user === "string" || Array.isArray(e.bot?.blocks)));
+    } catch {
+      entries = [];
+    }
+    function save() {
+      if (!key) return;
+      for (;;) {
+        try {
+          sessionStorage.setItem(key, JSON.stringify(entries));
+          return;
+        } catch {
+          if (entries.length <= 1) return;
+          entries = entries.slice(Math.ceil(entries.length / 2));
+        }
+      }
+    }
+    return {
+      restored: entries.slice(),
+      add(entry) {
+        entries.push(entry);
+        if (entries.length > limit) entries = entries.slice(entries.length - limit);
+        save();
+        return entry;
+      },
+      changed: save,
+    };
+  })();
+  const entryOf = new WeakMap(); // a reply on the page -> its history entry
+
   // The question box sticks to the bottom of the window: scrolling (a reply into view, a focused button) stops above it.
   new ResizeObserver(() => {
     document.documentElement.style.scrollPaddingBottom = form.offsetHeight + "px";
@@ -142,12 +180,15 @@
     return node;
   }
 
-  function showUser(text) {
+  function showUser(text, restoring) {
     item("You", "user").appendChild(el("p", null, text));
+    if (!restoring) history.add({ user: text });
   }
 
-  function showBot(message) {
+  // A reply; entry is its history entry when it is shown again after a reload (else it is recorded as new).
+  function showBot(message, entry) {
     const node = item("GuidelineBot", "bot " + (message.kind || ""));
+    entryOf.set(node, entry || history.add({ bot: message }));
     const blocks = message.blocks || [];
     // A message with fields is a form: its button posts the fields' values with the button's kind and value.
     const isForm = blocks.some((b) => b.type === "input" || b.type === "toggle");
@@ -159,8 +200,9 @@
       });
     }
     let previous = null;
-    for (const b of blocks) {
+    for (const [index, b] of blocks.entries()) {
       const shown = parent.appendChild(block(b, isForm));
+      if (b.type === "actions") shown.dataset.block = String(index);
       // A row of buttons right under a heading ("For example:") is named by that heading, not by the generic label.
       if (b.type === "actions" && !(b.text && b.text.length) && previous && /^H[34]$/.test(previous.tagName)) {
         previous.id = previous.id || "h" + Math.random().toString(36).slice(2);
@@ -169,7 +211,23 @@
       }
       previous = shown;
     }
+    for (const [group, pressed] of Object.entries((entry && entry.used) || {})) {
+      const controls = group === "form" ? node.querySelector("form")?.elements : node.querySelector(`[data-block="${CSS.escape(group)}"]`)?.querySelectorAll("button");
+      done(controls || [], [...(controls || [])].filter((c) => c.tagName === "BUTTON")[pressed]);
+    }
     return node;
+  }
+
+  // A vote, an onboarding step or a form is given once: its controls are done, the one used is marked pressed, and the
+  // history remembers it (group: the buttons' block, or "form") so that a reload shows it the same way.
+  function done(controls, used, group) {
+    for (const control of controls) control.disabled = true;
+    if (used) used.setAttribute("aria-pressed", "true");
+    const entry = group !== undefined && entryOf.get(used.closest(".msg"));
+    if (entry) {
+      entry.used = { ...entry.used, [group]: [...controls].filter((c) => c.tagName === "BUTTON").indexOf(used) };
+      history.changed();
+    }
   }
 
   function focusAfterReply(shown, fromButton) {
@@ -219,7 +277,7 @@
       const data = await post(url, body);
       if (!data) return;
       status.textContent = "";
-      const shown = (data.messages || []).map(showBot);
+      const shown = (data.messages || []).map((message) => showBot(message));
       focusAfterReply(shown, fromButton);
     } catch {
       status.textContent = "The bot could not be reached. Check your connection and try again.";
@@ -232,11 +290,7 @@
 
   function press(box, button, b) {
     if (busy) return;
-    if (b.kind !== "ask") {
-      // A vote or an onboarding step is given once: the group's buttons are done.
-      for (const other of box.querySelectorAll("button")) other.disabled = true;
-      button.setAttribute("aria-pressed", "true");
-    }
+    if (b.kind !== "ask") done(box.querySelectorAll("button"), button, box.dataset.block);
     if (b.kind !== "helpful" && b.kind !== "notHelpful") showUser(b.label);
     send("chat/actions", { kind: b.kind, value: b.value }, true);
   }
@@ -247,9 +301,7 @@
     for (const control of formNode.querySelectorAll("[data-field]")) {
       inputs[control.dataset.field] = control.type === "checkbox" ? String(control.checked) : control.value.trim();
     }
-    // Sent once: the form's fields and buttons are done.
-    for (const control of formNode.elements) control.disabled = true;
-    button.setAttribute("aria-pressed", "true");
+    done(formNode.elements, button, "form");
     showUser(button.textContent);
     send("chat/actions", { kind: button.dataset.kind, value: button.dataset.value, inputs }, true);
   }
@@ -258,7 +310,7 @@
   async function opened() {
     try {
       const data = await post("chat/opened", {});
-      const shown = ((data && data.messages) || []).map(showBot);
+      const shown = ((data && data.messages) || []).map((message) => showBot(message));
       if (shown.length) shown[shown.length - 1].scrollIntoView({ block: "nearest" });
     } catch {
       // The bot could not be reached: the question box still works, and says so when used.
@@ -285,10 +337,22 @@
   // it is added (a screen reader starts at the page, not with the greeting read out over the focused box), then
   // announces what follows.
   try {
-    for (const message of JSON.parse(log.dataset.greeting || "{}").messages || []) showBot(message);
+    for (const message of JSON.parse(log.dataset.greeting || "{}").messages || []) showBot(message, {});
   } catch {
     // No greeting: the page works without it.
   }
+  // Then the conversation this tab had before a reload, also silently, scrolled to its end.
+  for (const entry of history.restored) {
+    const shownBefore = log.childElementCount;
+    try {
+      if (typeof entry.user === "string") showUser(entry.user, true);
+      else showBot(entry.bot, entry);
+    } catch {
+      // An entry this version of the page cannot show is skipped, with whatever of it was added.
+      while (log.childElementCount > shownBefore) log.lastElementChild.remove();
+    }
+  }
+  log.lastElementChild?.scrollIntoView({ block: "end" });
   log.setAttribute("aria-live", "polite");
   input.focus();
   const ready = opened();
