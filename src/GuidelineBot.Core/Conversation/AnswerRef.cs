@@ -7,13 +7,24 @@ namespace GuidelineBot.Core.Conversation;
 /// <param name="QuestionId">The question log id; null on buttons from before the log existed.</param>
 public sealed record AnswerRef(string? QuestionId, string? SectionId, string Question)
 {
+    /// <summary>The longest button value (Slack allows 2000 characters): <see cref="Encode"/> fits every reference in it.</summary>
+    public const int MaxEncodedLength = 2000;
+
     private const char Separator = '\n';
+
+    /// <summary>
+    /// An answer's buttons carry its section and its question, and fit a button value: a vote or a share about anything
+    /// else (a hand-made value) is not about one of our answers.
+    /// </summary>
+    public bool IsAnswer =>
+        !string.IsNullOrWhiteSpace(SectionId) && !string.IsNullOrWhiteSpace(Question)
+        && SectionId.Length + (QuestionId?.Length ?? 0) + Question.Length + 2 <= MaxEncodedLength;
 
     /// <summary>
     /// One string for a button value: <c>sectionId \n questionId \n question</c>, the question cut to fit
     /// <paramref name="maxLength"/> (Slack allows 2000). Questions never contain line breaks (the core cleans them).
     /// </summary>
-    public string Encode(int maxLength = 2000)
+    public string Encode(int maxLength = MaxEncodedLength)
     {
         var prefix = (SectionId ?? "") + Separator + (QuestionId ?? "") + Separator;
         var room = Math.Max(0, maxLength - prefix.Length);

@@ -27,7 +27,10 @@ public abstract record ConversationInbound
 {
     /// <summary>The inbound for a pressed <see cref="OutboundAction"/>: its kind and value as the channel got them back.</summary>
     /// <param name="inputs">A form's field values by id (<see cref="InputBlock"/>, <see cref="ToggleBlock"/>), for a submit.</param>
-    /// <returns>Null when the value cannot be read (an empty question or answer reference, an unknown onboarding step).</returns>
+    /// <returns>
+    /// Null when the value cannot be read (an empty question, a vote or share not about an answer, an unknown onboarding
+    /// step).
+    /// </returns>
     public static ConversationInbound? FromAction(ActionKind kind, string? value, IReadOnlyDictionary<string, string>? inputs = null) => kind switch
     {
         ActionKind.AskExpert => AnswerRef.Decode(value) is { } asked ? new AskExpertInbound(asked) : null,
@@ -37,8 +40,8 @@ public abstract record ConversationInbound
         ActionKind.SubmitExpertAnswer => string.IsNullOrWhiteSpace(value) ? null
             : new ExpertAnswerInbound(value, Input(inputs, ExpertInputs.Answer) ?? "", ExpertInputs.IsTicked(Input(inputs, ExpertInputs.AddToKnowledge))),
         ActionKind.Ask => string.IsNullOrWhiteSpace(value) ? null : new AskInbound(value),
-        ActionKind.Helpful or ActionKind.NotHelpful => AnswerRef.Decode(value) is { } answer ? new FeedbackInbound(answer, kind == ActionKind.Helpful) : null,
-        ActionKind.Share => AnswerRef.Decode(value) is { } shared ? new ShareInbound(shared) : null,
+        ActionKind.Helpful or ActionKind.NotHelpful => FeedbackInbound.For(AnswerRef.Decode(value), kind == ActionKind.Helpful),
+        ActionKind.Share => AnswerRef.Decode(value) is { IsAnswer: true } shared ? new ShareInbound(shared) : null,
         ActionKind.Onboarding => OnboardingInput.TryParseButtonValue(value, out _) ? new OnboardingActionInbound(value!) : null,
         _ => null,
     };
@@ -57,7 +60,11 @@ public sealed record TextInbound(string Text) : ConversationInbound;
 public sealed record AskInbound(string Question) : ConversationInbound;
 
 /// <summary>👍/👎 on an answer. One vote per answer and person; see <see cref="ConversationService"/>.</summary>
-public sealed record FeedbackInbound(AnswerRef Answer, bool Helpful) : ConversationInbound;
+public sealed record FeedbackInbound(AnswerRef Answer, bool Helpful) : ConversationInbound
+{
+    /// <summary>The vote, or null when <paramref name="answer"/> is not about one of our answers (<see cref="AnswerRef.IsAnswer"/>).</summary>
+    public static FeedbackInbound? For(AnswerRef? answer, bool helpful) => answer is { IsAnswer: true } ? new FeedbackInbound(answer, helpful) : null;
+}
 
 /// <summary>Show an answer to everyone in the conversation (Slack's "Share in channel").</summary>
 public sealed record ShareInbound(AnswerRef Answer) : ConversationInbound;

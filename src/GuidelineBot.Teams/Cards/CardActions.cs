@@ -59,7 +59,7 @@ internal static class CardActions
         {
             var helpful = v.TryGetProperty("helpful", out var h) && (h.ValueKind == JsonValueKind.True ||
                                                                      (h.ValueKind == JsonValueKind.String && bool.TryParse(h.GetString(), out var b) && b));
-            return new FeedbackInbound(new AnswerRef(GetString(v, "questionId"), GetString(v, "sectionId"), question ?? ""), helpful);
+            return FeedbackInbound.For(new AnswerRef(GetString(v, "questionId"), GetString(v, "sectionId"), question ?? ""), helpful);
         }
 
         if (string.Equals(action, ActionIds.Ask, StringComparison.Ordinal) && !string.IsNullOrWhiteSpace(question))

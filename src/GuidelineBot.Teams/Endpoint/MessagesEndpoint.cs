@@ -12,7 +12,7 @@ namespace GuidelineBot.Teams.Endpoint;
 
 /// <summary>
 /// <c>POST /api/messages</c>: Teams off → 404; outside local mode no Bearer token → 401 before the body is read; body over
-/// 256 KB → 413; bad JSON, no <c>type</c>, or a service URL that is not a plain http(s) base address → 400; authenticate
+/// 256 KB → 413; bad JSON, no <c>type</c> or conversation id, an empty item in a list, or a service URL that is not a plain http(s) base address → 400; authenticate
 /// (→ 401, or 503 + Retry-After while the signing keys cannot be fetched; nothing sent anywhere); activities sent by a bot
 /// (the bot's own messages coming back) are ignored; otherwise queue the turn and answer 200 at once.
 /// </summary>
@@ -69,9 +69,14 @@ internal static class MessagesEndpoint
             return Results.BadRequest("The body is not a JSON activity.");
         }
 
-        if (activity is null || string.IsNullOrWhiteSpace(activity.Type))
+        if (activity is null)
         {
             return Results.BadRequest("The activity has no type.");
+        }
+
+        if (Malformed(activity) is { } problem)
+        {
+            return Results.BadRequest(problem);
         }
 
         if (!AddressPolicy.TryParseServiceUrl(activity.ServiceUrl, out _))
@@ -103,6 +108,21 @@ internal static class MessagesEndpoint
 
         return Results.Ok();
     }
+
+    /// <summary>
+    /// What makes <paramref name="activity"/> unusable, or null: every activity has a type and a conversation (the Bot
+    /// Framework schema requires both), and its lists hold no empty items.
+    /// </summary>
+    private static string? Malformed(Activity activity) =>
+        string.IsNullOrWhiteSpace(activity.Type) ? "The activity has no type."
+        : string.IsNullOrWhiteSpace(activity.Conversation?.Id) ? "The activity has no conversation id."
+        : HasNull(activity.MembersAdded) || HasNull(activity.MembersRemoved) || HasNull(activity.Entities) || HasNull(activity.Attachments)
+            ? "The activity has a list with an empty item (membersAdded, membersRemoved, entities or attachments)."
+        : null;
+
+    private static bool HasNull<T>(IReadOnlyList<T>? items)
+        where T : class =>
+        items?.Any(item => item is null) == true;
 
     /// <summary>Sent by a bot: the bot itself (<c>from.id == recipient.id</c>) or any account with <c>role: "bot"</c>.</summary>
     private static bool IsFromABot(Activity activity) =>

@@ -10,6 +10,9 @@ public static class ProbeEndpoints
     public const string LivenessPath = "/healthz";
     public const string ReadinessPath = "/readyz";
 
+    /// <summary>Probes and scrapes are reads: any other method is 405.</summary>
+    public static readonly HttpMethodMetadata ReadOnlyMethods = new([HttpMethods.Get, HttpMethods.Head]);
+
     public static IServiceCollection AddProbes(this IServiceCollection services)
     {
         services.AddHealthChecks().AddCheck<KnowledgeHealthCheck>("knowledge");
@@ -21,7 +24,8 @@ public static class ProbeEndpoints
     {
         // Liveness: the process serves (with the live knowledge hash in the body); it does not depend on the store or
         // the knowledge folder, so an outage of the database makes replicas unready, not restarted.
-        app.MapHealthChecks(LivenessPath, new HealthCheckOptions { ResponseWriter = KnowledgeHealthCheck.WriteAsync });
+        app.MapHealthChecks(LivenessPath, new HealthCheckOptions { ResponseWriter = KnowledgeHealthCheck.WriteAsync })
+            .WithMetadata(ReadOnlyMethods);
         app.MapGet(ReadinessPath, async (Readiness readiness, CancellationToken cancellationToken) =>
         {
             var (ready, status) = await readiness.CheckAsync(cancellationToken);

@@ -19,6 +19,20 @@ public sealed class ProbeTests(GuidelineBotFactory factory) : IClassFixture<Guid
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
     }
 
+    [Theory]
+    [InlineData("PUT", "/healthz")]
+    [InlineData("DELETE", "/healthz")]
+    [InlineData("POST", "/readyz")]
+    [InlineData("PROPFIND", "/healthz")]
+    public async Task Probes_answer_reads_only(string method, string path)
+    {
+        using var client = factory.CreateClient();
+        using var response = await client.SendAsync(new HttpRequestMessage(new HttpMethod(method), path));
+        Assert.Equal(HttpStatusCode.MethodNotAllowed, response.StatusCode);
+        using var head = await client.SendAsync(new HttpRequestMessage(HttpMethod.Head, "/healthz"));
+        Assert.Equal(HttpStatusCode.OK, head.StatusCode);
+    }
+
     [Fact]
     public async Task Readyz_is_200_with_the_knowledge_content_hash_and_the_schema_version()
     {

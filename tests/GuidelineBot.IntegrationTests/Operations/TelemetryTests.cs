@@ -38,6 +38,11 @@ public sealed class TelemetryTests : IAsyncLifetime
             Assert.Equal(HttpStatusCode.OK, first.StatusCode);
         }
 
+        using (var write = await client.DeleteAsync("/metrics"))
+        {
+            Assert.Equal(HttpStatusCode.MethodNotAllowed, write.StatusCode); // a scrape is a read
+        }
+
         async Task<HttpResponseMessage> CommandAsync(string text, string user = "U0PERSON") =>
             await client.SendAsync(Signed("/slack/commands", Command(text, _api.ResponseUrl("unused"), user: user), FormType, DateTimeOffset.UtcNow));
 

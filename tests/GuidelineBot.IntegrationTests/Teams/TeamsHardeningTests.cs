@@ -56,6 +56,39 @@ public sealed class TeamsHardeningTests(TeamsFixture fixture)
         await AssertNothingSentForAsync(conversation);
     }
 
+    [Theory]
+    [InlineData("entities", "message")]
+    [InlineData("membersAdded", "conversationUpdate")]
+    [InlineData("membersRemoved", "conversationUpdate")]
+    [InlineData("attachments", "message")]
+    [InlineData("no conversation", "message")]
+    [InlineData("empty conversation id", "message")]
+    [InlineData("no conversation", "conversationUpdate")]
+    public async Task An_activity_with_an_empty_list_item_or_no_conversation_id_is_400_and_nothing_is_sent(string fault, string type)
+    {
+        var conversation = "a:malformed-" + Guid.NewGuid().ToString("N");
+        var activity = Activities.Message(Fake.ServiceUrl, conversation, "can I friend parents?");
+        activity["type"] = type;
+        switch (fault)
+        {
+            case "no conversation":
+                activity.Remove("conversation");
+                break;
+            case "empty conversation id":
+                activity["conversation"]!["id"] = " ";
+                break;
+            default:
+                activity[fault] = new JsonArray((JsonNode?)null);
+                break;
+        }
+
+        var response = await Bot.PostActivityAsync(activity, Fake.CreateToken(Bot.Clock.GetUtcNow()));
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.DoesNotContain("Exception", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        await AssertNothingSentForAsync(conversation);
+    }
+
     [Fact]
     public async Task Without_a_bearer_token_the_answer_is_401_before_the_body_is_read()
     {

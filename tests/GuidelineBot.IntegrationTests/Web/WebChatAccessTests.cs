@@ -1,4 +1,6 @@
 using System.Net;
+using GuidelineBot.Core.Storage;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace GuidelineBot.IntegrationTests.Web;
 
@@ -153,6 +155,7 @@ public sealed class WebChatAccessTests
         using var unknownKind = await chat.PostActionAsync("share", "q\ns\ncan I friend parents?");
         using var unknownStep = await chat.PostActionAsync("onboarding", "onboarding:jump:9");
         using var emptyVote = await chat.PostActionAsync("helpful", "");
+        using var madeUpVote = await chat.PostActionAsync("helpful", "garbage");
         using var hugeButton = await chat.PostActionAsync("ask", new string('b', 3000));
 
         Assert.Equal(HttpStatusCode.OK, nullText.StatusCode);
@@ -164,6 +167,8 @@ public sealed class WebChatAccessTests
         Assert.Equal(HttpStatusCode.BadRequest, unknownKind.StatusCode);
         Assert.Equal(HttpStatusCode.BadRequest, unknownStep.StatusCode);
         Assert.Equal(HttpStatusCode.BadRequest, emptyVote.StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, madeUpVote.StatusCode); // a vote names the answer's section
+        Assert.Empty(await bot.Services.GetRequiredService<IFeedbackStore>().ListAsync(CancellationToken.None));
         Assert.Equal(HttpStatusCode.BadRequest, hugeButton.StatusCode);
         Assert.DoesNotContain(bot.Logs.Entries, e => e.Level >= Microsoft.Extensions.Logging.LogLevel.Error);
     }

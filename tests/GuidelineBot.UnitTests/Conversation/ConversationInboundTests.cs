@@ -1,0 +1,73 @@
+using System.Text.Json;
+using GuidelineBot.Core.Conversation;
+using GuidelineBot.Teams.Cards;
+
+namespace GuidelineBot.UnitTests.Conversation;
+
+/// <summary>Reading a pressed button back: a vote or a share is about one of our answers (its section and question), else nothing.</summary>
+public sealed class ConversationInboundTests
+{
+    private static readonly AnswerRef Answer = new("q1", "staff-social-media-guidelines#7", "can I friend parents?");
+
+    [Theory]
+    [InlineData(ActionKind.Helpful)]
+    [InlineData(ActionKind.NotHelpful)]
+    [InlineData(ActionKind.Share)]
+    public void An_answers_own_button_value_is_read_back(ActionKind kind)
+    {
+        var inbound = ConversationInbound.FromAction(kind, Answer.Encode());
+
+        var read = kind == ActionKind.Share ? Assert.IsType<ShareInbound>(inbound).Answer : Assert.IsType<FeedbackInbound>(inbound).Answer;
+        Assert.Equal(Answer, read);
+        if (inbound is FeedbackInbound vote)
+        {
+            Assert.Equal(kind == ActionKind.Helpful, vote.Helpful);
+        }
+    }
+
+    [Theory]
+    [InlineData("garbage")] // a bare text: no section
+    [InlineData("\nq1\ncan I friend parents?")] // no section
+    [InlineData("doc#1\nq1\n   ")] // no question
+    [InlineData("   \ncan I friend parents?")] // older two-part value, blank section
+    public void A_vote_or_share_not_about_an_answer_is_not_read(string value)
+    {
+        Assert.Null(ConversationInbound.FromAction(ActionKind.Helpful, value));
+        Assert.Null(ConversationInbound.FromAction(ActionKind.NotHelpful, value));
+        Assert.Null(ConversationInbound.FromAction(ActionKind.Share, value));
+    }
+
+    [Fact]
+    public void A_value_longer_than_any_button_value_is_not_a_vote()
+    {
+        var longest = new AnswerRef("q1", "doc#1", new string('a', 5000)).Encode();
+        Assert.Equal(AnswerRef.MaxEncodedLength, longest.Length);
+        Assert.IsType<FeedbackInbound>(ConversationInbound.FromAction(ActionKind.Helpful, longest));
+
+        Assert.Null(ConversationInbound.FromAction(ActionKind.Helpful, longest + "a"));
+    }
+
+    [Fact]
+    public void The_older_two_part_value_with_a_section_is_still_a_vote() =>
+        Assert.Equal(new AnswerRef(null, "doc#1", "can I friend parents?"),
+            Assert.IsType<FeedbackInbound>(ConversationInbound.FromAction(ActionKind.Helpful, "doc#1\ncan I friend parents?")).Answer);
+
+    [Theory]
+    [InlineData("""{"action":"feedback","helpful":true}""")]
+    [InlineData("""{"action":"feedback","helpful":true,"question":null,"sectionId":null}""")]
+    [InlineData("""{"action":"feedback","helpful":false,"question":"can I friend parents?"}""")]
+    [InlineData("""{"action":"feedback","helpful":false,"sectionId":"doc#1","question":""}""")]
+    public void A_Teams_feedback_submit_without_its_section_or_question_is_not_read(string data) =>
+        Assert.Null(CardActions.Read(JsonDocument.Parse(data).RootElement));
+
+    [Fact]
+    public void A_Teams_feedback_submit_of_an_answer_is_read()
+    {
+        var data = CardActions.Data(new OutboundAction("👎", ActionKind.NotHelpful, Answer.Encode()));
+
+        var vote = Assert.IsType<FeedbackInbound>(CardActions.Read(JsonDocument.Parse(data.ToJsonString()).RootElement));
+
+        Assert.Equal(Answer, vote.Answer);
+        Assert.False(vote.Helpful);
+    }
+}
