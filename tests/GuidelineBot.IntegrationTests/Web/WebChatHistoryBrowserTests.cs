@@ -4,8 +4,9 @@ namespace GuidelineBot.IntegrationTests.Web;
 
 /// <summary>
 /// The web chat in headless Chromium keeps the tab's conversation across a reload: the questions and answers come back in
-/// order after the greeting, a vote stays given, the page goes on from there; another person (a new local id) starts
-/// with the greeting alone.
+/// order after the greeting, silently, scrolled to the newest above the question box; the votes given stay given (the one
+/// pressed marked); what the bot did not take is not remembered; the page goes on from there; another person (a new
+/// local id) starts with the greeting alone, and the earlier person's conversation leaves the tab.
 /// </summary>
 public sealed class WebChatHistoryBrowserTests(BrowserFixture browser, LocalWebBot server)
     : IClassFixture<BrowserFixture>, IClassFixture<LocalWebBot>
@@ -15,12 +16,33 @@ public sealed class WebChatHistoryBrowserTests(BrowserFixture browser, LocalWebB
     private const string GuidelineText = "Employees should use extreme caution";
     private static readonly LocatorWaitForOptions Slow = new() { Timeout = 90_000 };
     private static readonly LocatorGetByRoleOptions Helpful = new() { Name = "👍 Helpful" };
+    private static readonly LocatorGetByRoleOptions NotHelpful = new() { Name = "👎 Not helpful" };
+
+    /// <summary>
+    /// Before the page's script: for every message added to the log, the log's <c>aria-live</c> at that moment (the
+    /// observer's records come in order, later: an attribute record holds the value before its change, so the value after
+    /// it is the next such record's old value, or the current one).
+    /// </summary>
+    private const string RecordAnnouncements = """
+        window.__announced = [];
+        new MutationObserver((changes) => {
+          const live = changes.filter((c) => c.type === "attributes");
+          let next = 0;
+          const now = () => (next < live.length ? live[next].oldValue : document.getElementById("log").getAttribute("aria-live"));
+          for (const change of changes) {
+            if (change.type === "attributes") { next++; continue; }
+            if (change.target.id !== "log") continue;
+            for (const node of change.addedNodes) if (node.classList?.contains("msg")) window.__announced.push(now());
+          }
+        }).observe(document, { childList: true, subtree: true, attributes: true, attributeFilter: ["aria-live"], attributeOldValue: true });
+        """;
 
     [BrowserFact]
     public async Task A_reload_shows_the_conversation_again_with_its_vote_and_goes_on_from_there()
     {
-        var page = await browser.NewPageAsync(1100, 900);
+        var page = await browser.NewPageAsync(1100, 700);
         var errors = BrowserFixture.RecordErrors(page);
+        await page.AddInitScriptAsync(RecordAnnouncements);
         try
         {
             await page.GotoAsync(server.BaseUrl);
@@ -46,17 +68,29 @@ public sealed class WebChatHistoryBrowserTests(BrowserFixture browser, LocalWebB
             var related = restored.GetByRole(AriaRole.Group, new LocatorGetByRoleOptions { Name = "Related topics" }).GetByRole(AriaRole.Button).First;
             Assert.True(await related.IsEnabledAsync()); // a topic can still be asked
             Assert.Equal("question", await page.EvaluateAsync<string>("document.activeElement.id"));
-            Assert.Equal("polite", await page.Locator("#log").GetAttributeAsync("aria-live")); // silent while it was put back
+            Assert.Equal(new[] { "off", "off", "off", "off" }, await page.EvaluateAsync<string[]>("window.__announced")); // greeting, question, answer, thanks: put back silently
+            Assert.Equal("polite", await page.Locator("#log").GetAttributeAsync("aria-live"));
 
-            // The conversation goes on after what was restored, and the next reload has both exchanges, in order.
+            // The conversation goes on after what was restored (announced now); 👎 on the second answer; the next reload has
+            // both exchanges in order, each vote marked on the button pressed, and ends above the question box.
             await AskAsync(page, SecondQuestion);
-            await page.Locator("#log > .user ~ .bot.answer").Nth(1).WaitForAsync(Slow);
+            var second = page.Locator("#log > .bot.answer").Nth(1);
+            await second.WaitForAsync(Slow);
+            Assert.Equal("polite", (await page.EvaluateAsync<string[]>("window.__announced")).Last());
+            await second.GetByRole(AriaRole.Button, NotHelpful).ClickAsync();
+            await page.Locator("#log > .bot.feedbackThanks").Nth(1).WaitForAsync(Slow);
             await page.ReloadAsync();
-            await page.Locator("#log > .user ~ .bot.answer").Nth(1).WaitForAsync(Slow);
+            await page.Locator("#log > .bot.feedbackThanks").Nth(1).WaitForAsync(Slow);
             Assert.Equal(new[] { Question, SecondQuestion }, await page.Locator("#log > .user p").AllInnerTextsAsync());
-            Assert.Equal(1, await page.Locator("#log > .bot.feedbackThanks").CountAsync());
-            Assert.True(await page.Locator("#log > .bot.answer").First.GetByRole(AriaRole.Button, Helpful).IsDisabledAsync());
-            Assert.True(await page.Locator("#log > .bot.answer").Nth(1).GetByRole(AriaRole.Button, Helpful).IsEnabledAsync());
+            var (first, last) = (page.Locator("#log > .bot.answer").First, page.Locator("#log > .bot.answer").Nth(1));
+            Assert.Equal("true", await first.GetByRole(AriaRole.Button, Helpful).GetAttributeAsync("aria-pressed"));
+            Assert.Null(await first.GetByRole(AriaRole.Button, NotHelpful).GetAttributeAsync("aria-pressed"));
+            Assert.Null(await last.GetByRole(AriaRole.Button, Helpful).GetAttributeAsync("aria-pressed"));
+            Assert.Equal("true", await last.GetByRole(AriaRole.Button, NotHelpful).GetAttributeAsync("aria-pressed"));
+            Assert.True(await last.GetByRole(AriaRole.Button, Helpful).IsDisabledAsync());
+            var gap = await page.EvaluateAsync<double>(
+                "document.getElementById('ask').getBoundingClientRect().top - document.querySelector('#log').lastElementChild.getBoundingClientRect().bottom");
+            Assert.True(gap >= -1, $"the newest message ends {-gap:0} px under the question box");
 
             // The tab keeps it under a name of its own for the person, not under their id.
             var keys = await page.EvaluateAsync<string[]>("Object.keys(sessionStorage)");
@@ -65,12 +99,13 @@ public sealed class WebChatHistoryBrowserTests(BrowserFixture browser, LocalWebB
             var cookie = Assert.Single(await page.Context.CookiesAsync(), c => c.Name == "guidelinebot.webuser");
             Assert.DoesNotContain(cookie.Value, key, StringComparison.Ordinal);
 
-            // Someone else in the same tab (a new local id): the greeting alone.
+            // Someone else in the same tab (a new local id): the greeting alone, and the earlier conversation is gone from the tab.
             await page.Context.ClearCookiesAsync();
             await page.ReloadAsync();
             await page.Locator("#log > .bot").First.WaitForAsync(Slow);
             Assert.Equal(1, await page.Locator("#log > .bot").CountAsync());
             Assert.Equal(0, await page.Locator("#log > .user").CountAsync());
+            Assert.DoesNotContain(key, await page.EvaluateAsync<string[]>("Object.keys(sessionStorage)"));
             Assert.Empty(errors);
         }
         catch
@@ -99,10 +134,12 @@ public sealed class WebChatHistoryBrowserTests(BrowserFixture browser, LocalWebB
             await page.Locator("#log > .bot").First.WaitForAsync(Slow);
             Assert.Equal(1, await page.Locator("#log > .bot").CountAsync());
 
-            await page.EvaluateAsync("key => sessionStorage.setItem(key, JSON.stringify([{ user: 'from before' }, { bot: 42 }, null, { bot: { blocks: 'x' } }]))", key);
+            await page.EvaluateAsync(
+                "key => sessionStorage.setItem(key, JSON.stringify([{ user: 'from before' }, { bot: 42 }, null, { bot: { blocks: 'x' } }, { bot: { blocks: [null] } }]))", key);
             await page.ReloadAsync();
             await page.Locator("#log > .user").First.WaitForAsync(Slow);
             Assert.Equal(new[] { "from before" }, await page.Locator("#log > .user p").AllInnerTextsAsync());
+            Assert.Equal(1, await page.Locator("#log > .bot").CountAsync()); // the greeting: nothing of the entry that could not be shown
 
             await AskAsync(page, Question);
             await page.Locator("#log > .bot.answer").GetByText(GuidelineText).WaitForAsync(Slow);
@@ -113,6 +150,53 @@ public sealed class WebChatHistoryBrowserTests(BrowserFixture browser, LocalWebB
             await page.Context.CloseAsync();
         }
     }
+
+    [BrowserFact]
+    public async Task What_the_bot_did_not_take_is_not_remembered_and_its_buttons_work_again()
+    {
+        var page = await browser.NewPageAsync(1100, 900);
+        try
+        {
+            await page.GotoAsync(server.BaseUrl);
+            await AskAsync(page, Question);
+            var answer = page.Locator("#log > .bot.answer").First;
+            await answer.GetByText(GuidelineText).WaitForAsync(Slow);
+            var vote = answer.GetByRole(AriaRole.Button, Helpful);
+
+            // A failed vote: the error is shown and 👍 can be pressed again.
+            await page.RouteAsync("**/chat/actions", route => route.FulfillAsync(new() { Status = 503, ContentType = "application/json", Body = """{"error":"Sorry, try again."}""" }));
+            await page.RunAndWaitForResponseAsync(() => vote.ClickAsync(), r => r.Url.EndsWith("/chat/actions", StringComparison.Ordinal));
+            await SettledAsync(page);
+            await page.Locator("#status.error").GetByText("Sorry, try again.").WaitForAsync(Slow);
+            Assert.True(await vote.IsEnabledAsync());
+            Assert.Null(await vote.GetAttributeAsync("aria-pressed"));
+
+            // A typed question that fails is not kept either.
+            await page.RouteAsync("**/chat/messages", route => route.FulfillAsync(new() { Status = 503, ContentType = "application/json", Body = """{"error":"Sorry, try again."}""" }));
+            await page.RunAndWaitForResponseAsync(() => AskAsync(page, SecondQuestion), r => r.Url.EndsWith("/chat/messages", StringComparison.Ordinal));
+            await SettledAsync(page);
+            Assert.Equal(new[] { Question, SecondQuestion }, await page.Locator("#log > .user p").AllInnerTextsAsync()); // shown, not kept
+
+            // The sign-in expired (401): the page reloads itself, and 👍 is still there to press.
+            await page.UnrouteAllAsync();
+            await page.RouteAsync("**/chat/actions", route => route.FulfillAsync(new() { Status = 401 }));
+            await page.RunAndWaitForResponseAsync(() => vote.ClickAsync(), r => r.Request.ResourceType == "document");
+            await page.UnrouteAllAsync();
+            await vote.WaitForAsync(Slow);
+            Assert.Equal(new[] { Question }, await page.Locator("#log > .user p").AllInnerTextsAsync());
+            Assert.True(await vote.IsEnabledAsync());
+            await vote.ClickAsync();
+            await page.Locator("#log > .bot.feedbackThanks").WaitForAsync(Slow);
+        }
+        finally
+        {
+            await page.Context.CloseAsync();
+        }
+    }
+
+    /// <summary>The page's post has been dealt with (the log is no longer busy).</summary>
+    private static Task SettledAsync(IPage page) =>
+        page.WaitForFunctionAsync("() => !document.getElementById('log').hasAttribute('aria-busy')");
 
     private static async Task AskAsync(IPage page, string question)
     {

@@ -11,13 +11,18 @@
   let fields = 0;
 
   // The conversation so far, kept in this tab (sessionStorage, under a name the server gives each person), so that a
-  // reload (or signing in again) shows it again: what the person typed or pressed, each reply, and which of a reply's
-  // buttons were used. The newest entries are kept when the tab's storage is full; without storage the page still works.
+  // reload (or signing in again) shows it again: what the person typed or pressed once the bot took it, each reply, and
+  // which of a reply's buttons were used. Another person's conversation in this tab (a new id: the earlier session is
+  // over) is removed. The newest entries are kept when the tab's storage is full; without storage the page still works.
   const history = (() => {
+    const prefix = "guidelinebot.chat.";
     const key = log.dataset.history;
     const limit = 200;
     let entries = [];
     try {
+      for (const other of Object.keys(sessionStorage)) {
+        if (other.startsWith(prefix) && other !== key) sessionStorage.removeItem(other);
+      }
       const stored = key ? JSON.parse(sessionStorage.getItem(key) || "[]") : [];
       if (Array.isArray(stored)) entries = stored.filter((e) => e && (typeof e.user === "string" || Array.isArray(e.bot?.blocks)));
     } catch {
@@ -30,7 +35,14 @@
           sessionStorage.setItem(key, JSON.stringify(entries));
           return;
         } catch {
-          if (entries.length <= 1) return;
+          if (entries.length <= 1) {
+            try {
+              sessionStorage.removeItem(key); // better none than an older one
+            } catch {
+              // No storage at all.
+            }
+            return;
+          }
           entries = entries.slice(Math.ceil(entries.length / 2));
         }
       }
@@ -49,9 +61,10 @@
   const entryOf = new WeakMap(); // a reply on the page -> its history entry
 
   // The question box sticks to the bottom of the window: scrolling (a reply into view, a focused button) stops above it.
-  new ResizeObserver(() => {
+  function clearOfForm() {
     document.documentElement.style.scrollPaddingBottom = form.offsetHeight + "px";
-  }).observe(form);
+  }
+  new ResizeObserver(clearOfForm).observe(form);
 
   function el(tag, className, text) {
     const node = document.createElement(tag);
@@ -180,9 +193,8 @@
     return node;
   }
 
-  function showUser(text, restoring) {
+  function showUser(text) {
     item("You", "user").appendChild(el("p", null, text));
-    if (!restoring) history.add({ user: text });
   }
 
   // A reply; entry is its history entry when it is shown again after a reload (else it is recorded as new).
@@ -218,16 +230,28 @@
     return node;
   }
 
-  // A vote, an onboarding step or a form is given once: its controls are done, the one used is marked pressed, and the
-  // history remembers it (group: the buttons' block, or "form") so that a reload shows it the same way.
-  function done(controls, used, group) {
+  // A vote, an onboarding step or a form is given once: its controls are done and the one used is marked pressed.
+  function done(controls, used) {
     for (const control of controls) control.disabled = true;
     if (used) used.setAttribute("aria-pressed", "true");
-    const entry = group !== undefined && entryOf.get(used.closest(".msg"));
-    if (entry) {
-      entry.used = { ...entry.used, [group]: [...controls].filter((c) => c.tagName === "BUTTON").indexOf(used) };
-      history.changed();
-    }
+  }
+
+  // What a press or a submit did, for send: once the bot took it, the history remembers it (group: the buttons' block, or
+  // "form") so that a reload shows it the same way; if the bot did not take it, its controls work again.
+  function given(controls, used, group) {
+    done(controls, used);
+    return {
+      accepted() {
+        const entry = entryOf.get(used.closest(".msg"));
+        if (!entry || group === undefined) return;
+        entry.used = { ...entry.used, [group]: [...controls].filter((c) => c.tagName === "BUTTON").indexOf(used) };
+        history.changed();
+      },
+      failed() {
+        for (const control of controls) control.disabled = false;
+        used.removeAttribute("aria-pressed");
+      },
+    };
   }
 
   function focusAfterReply(shown, fromButton) {
@@ -266,23 +290,29 @@
     return data;
   }
 
-  async function send(url, body, fromButton) {
+  // Posts what the person typed or pressed (said: the line shown for it, if any) and shows the replies. The history gets
+  // the line and the replies only when the bot took it; action: what a press or a submit did (given), told the outcome.
+  async function send(url, body, fromButton, said, action) {
     if (busy) return;
     busy = true;
     log.setAttribute("aria-busy", "true"); // on the log, not the form: the status line in the form must be announced meanwhile
     status.classList.remove("error");
     status.textContent = "GuidelineBot is looking that up…";
+    let data = null;
     try {
       await ready; // what waited for the person (an expert's answer) is shown before this reply
-      const data = await post(url, body);
+      data = await post(url, body);
       if (!data) return;
       status.textContent = "";
+      if (said !== undefined) history.add({ user: said });
+      action?.accepted();
       const shown = (data.messages || []).map((message) => showBot(message));
       focusAfterReply(shown, fromButton);
     } catch {
       status.textContent = "The bot could not be reached. Check your connection and try again.";
       status.classList.add("error");
     } finally {
+      if (!data) action?.failed();
       busy = false;
       log.removeAttribute("aria-busy");
     }
@@ -290,9 +320,10 @@
 
   function press(box, button, b) {
     if (busy) return;
-    if (b.kind !== "ask") done(box.querySelectorAll("button"), button, box.dataset.block);
-    if (b.kind !== "helpful" && b.kind !== "notHelpful") showUser(b.label);
-    send("chat/actions", { kind: b.kind, value: b.value }, true);
+    const action = b.kind !== "ask" ? given(box.querySelectorAll("button"), button, box.dataset.block) : undefined;
+    const said = b.kind !== "helpful" && b.kind !== "notHelpful" ? b.label : undefined;
+    if (said !== undefined) showUser(said);
+    send("chat/actions", { kind: b.kind, value: b.value }, true, said, action);
   }
 
   function submit(formNode, button) {
@@ -301,9 +332,9 @@
     for (const control of formNode.querySelectorAll("[data-field]")) {
       inputs[control.dataset.field] = control.type === "checkbox" ? String(control.checked) : control.value.trim();
     }
-    done(formNode.elements, button, "form");
+    const action = given(formNode.elements, button, "form");
     showUser(button.textContent);
-    send("chat/actions", { kind: button.dataset.kind, value: button.dataset.value, inputs }, true);
+    send("chat/actions", { kind: button.dataset.kind, value: button.dataset.value, inputs }, true, button.textContent, action);
   }
 
   // Once when the page opens: what waits for the person (an expert's answer to a question they sent), shown once.
@@ -330,7 +361,7 @@
     if (busy) return;
     showUser(text);
     input.value = "";
-    send("chat/messages", { text }, false);
+    send("chat/messages", { text }, false, text);
   });
 
   // The greeting comes with the page, so it is first in the log before anything can be typed. The log is silent while
@@ -345,13 +376,14 @@
   for (const entry of history.restored) {
     const shownBefore = log.childElementCount;
     try {
-      if (typeof entry.user === "string") showUser(entry.user, true);
+      if (typeof entry.user === "string") showUser(entry.user);
       else showBot(entry.bot, entry);
     } catch {
       // An entry this version of the page cannot show is skipped, with whatever of it was added.
       while (log.childElementCount > shownBefore) log.lastElementChild.remove();
     }
   }
+  clearOfForm(); // now, not when the observer first runs: the newest message must end above the question box
   log.lastElementChild?.scrollIntoView({ block: "end" });
   log.setAttribute("aria-live", "polite");
   input.focus();
