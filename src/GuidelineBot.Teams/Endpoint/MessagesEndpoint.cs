@@ -12,9 +12,10 @@ namespace GuidelineBot.Teams.Endpoint;
 
 /// <summary>
 /// <c>POST /api/messages</c>: Teams off → 404; outside local mode no Bearer token → 401 before the body is read; body over
-/// 256 KB → 413; bad JSON, no <c>type</c> or conversation id, an empty item in a list, or a service URL that is not a plain http(s) base address → 400; authenticate
-/// (→ 401, or 503 + Retry-After while the signing keys cannot be fetched; nothing sent anywhere); activities sent by a bot
-/// (the bot's own messages coming back) are ignored; otherwise queue the turn and answer 200 at once.
+/// 256 KB → 413; bad JSON, no <c>type</c> or conversation id, an empty item in a list, or a service URL that is not a
+/// plain http(s) base address → 400; authenticate (→ 401, or 503 + Retry-After while the signing keys cannot be fetched;
+/// nothing sent anywhere); activities sent by a bot (the bot's own messages coming back) are ignored; otherwise queue the
+/// turn and answer 200 at once.
 /// </summary>
 internal static class MessagesEndpoint
 {

@@ -24,7 +24,8 @@
         if (other.startsWith(prefix) && other !== key) sessionStorage.removeItem(other);
       }
       const stored = key ? JSON.parse(sessionStorage.getItem(key) || "[]") : [];
-      if (Array.isArray(stored)) entries = stored.filter((e) => e && (typeof e.user === "string" || Array.isArray(e.bot?.blocks)));
+      const readable = (e) => e && (typeof e.user === "string" || Array.isArray(e.bot?.blocks));
+      if (Array.isArray(stored)) entries = stored.filter(readable);
     } catch {
       entries = [];
     }
@@ -224,7 +225,9 @@
       previous = shown;
     }
     for (const [group, pressed] of Object.entries((entry && entry.used) || {})) {
-      const controls = group === "form" ? node.querySelector("form")?.elements : node.querySelector(`[data-block="${CSS.escape(group)}"]`)?.querySelectorAll("button");
+      const controls = group === "form"
+        ? node.querySelector("form")?.elements
+        : node.querySelector(`[data-block="${CSS.escape(group)}"]`)?.querySelectorAll("button");
       done(controls || [], [...(controls || [])].filter((c) => c.tagName === "BUTTON")[pressed]);
     }
     return node;
@@ -236,8 +239,8 @@
     if (used) used.setAttribute("aria-pressed", "true");
   }
 
-  // What a press or a submit did, for send: once the bot took it, the history remembers it (group: the buttons' block, or
-  // "form") so that a reload shows it the same way; if the bot did not take it, its controls work again.
+  // What a press or a submit did, for send: once the bot took it, the history remembers it (group: the buttons' block,
+  // or "form") so that a reload shows it the same way; if the bot did not take it, its controls work again.
   function given(controls, used, group) {
     done(controls, used);
     return {
@@ -334,7 +337,8 @@
     }
     const action = given(formNode.elements, button, "form");
     showUser(button.textContent);
-    send("chat/actions", { kind: button.dataset.kind, value: button.dataset.value, inputs }, true, button.textContent, action);
+    const body = { kind: button.dataset.kind, value: button.dataset.value, inputs };
+    send("chat/actions", body, true, button.textContent, action);
   }
 
   // Once when the page opens: what waits for the person (an expert's answer to a question they sent), shown once.
