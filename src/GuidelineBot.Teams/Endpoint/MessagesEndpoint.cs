@@ -24,6 +24,8 @@ internal static class MessagesEndpoint
     /// <summary>Activities are a few KB; cards submitted back stay far below this.</summary>
     public const int MaxBodyBytes = 256 * 1024;
 
+    private const string NoType = "The activity has no type.";
+
     /// <summary>As long as <see cref="BotSigningKeys"/> refuses at once after a failed first fetch: a retry sooner gets the same 503.</summary>
     private static readonly string KeysRetryAfterSeconds =
         ((int)BotSigningKeys.FailedFetchHold.TotalSeconds).ToString(System.Globalization.CultureInfo.InvariantCulture);
@@ -72,7 +74,7 @@ internal static class MessagesEndpoint
 
         if (activity is null)
         {
-            return Results.BadRequest("The activity has no type.");
+            return Results.BadRequest(NoType);
         }
 
         if (Malformed(activity) is { } problem)
@@ -115,7 +117,7 @@ internal static class MessagesEndpoint
     /// Framework schema requires both), and its lists hold no empty items.
     /// </summary>
     private static string? Malformed(Activity activity) =>
-        string.IsNullOrWhiteSpace(activity.Type) ? "The activity has no type."
+        string.IsNullOrWhiteSpace(activity.Type) ? NoType
         : string.IsNullOrWhiteSpace(activity.Conversation?.Id) ? "The activity has no conversation id."
         : HasNull(activity.MembersAdded) || HasNull(activity.MembersRemoved) || HasNull(activity.Entities) || HasNull(activity.Attachments)
             ? "The activity has a list with an empty item (membersAdded, membersRemoved, entities or attachments)."

@@ -86,7 +86,7 @@ public static class ObservabilityExtensions
 
         if (app.Services.GetService<MetricsCollection>() is not { } metrics)
         {
-            app.MapPrometheusScrapingEndpoint(MetricsPath).WithMetadata(ProbeEndpoints.ReadOnlyMethods);
+            app.MapPrometheusScrapingEndpoint(MetricsPath).WithMetadata(ProbeEndpoints.ReadOnlyMethods());
             return app;
         }
 
@@ -94,7 +94,7 @@ public static class ObservabilityExtensions
         var scrape = new Lazy<RequestDelegate>(() => branch
             .UseOpenTelemetryPrometheusScrapingEndpoint(metrics.Start(), predicate: _ => true, path: null, configureBranchedPipeline: null, optionsName: null)
             .Build());
-        app.Map(MetricsPath, context => scrape.Value(context)).WithMetadata(ProbeEndpoints.ReadOnlyMethods);
+        app.Map(MetricsPath, context => scrape.Value(context)).WithMetadata(ProbeEndpoints.ReadOnlyMethods());
         return app;
     }
 

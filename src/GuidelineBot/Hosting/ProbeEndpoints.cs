@@ -10,8 +10,8 @@ public static class ProbeEndpoints
     public const string LivenessPath = "/healthz";
     public const string ReadinessPath = "/readyz";
 
-    /// <summary>Probes and scrapes are reads: any other method is 405.</summary>
-    public static readonly HttpMethodMetadata ReadOnlyMethods = new([HttpMethods.Get, HttpMethods.Head]);
+    /// <summary>Probes and scrapes are reads: any other method is 405 (a new instance each time: the metadata is mutable).</summary>
+    public static HttpMethodMetadata ReadOnlyMethods() => new([HttpMethods.Get, HttpMethods.Head]);
 
     public static IServiceCollection AddProbes(this IServiceCollection services)
     {
@@ -25,7 +25,7 @@ public static class ProbeEndpoints
         // Liveness: the process serves (with the live knowledge hash in the body); it does not depend on the store or
         // the knowledge folder, so an outage of the database makes replicas unready, not restarted.
         app.MapHealthChecks(LivenessPath, new HealthCheckOptions { ResponseWriter = KnowledgeHealthCheck.WriteAsync })
-            .WithMetadata(ReadOnlyMethods);
+            .WithMetadata(ReadOnlyMethods());
         app.MapGet(ReadinessPath, async (Readiness readiness, CancellationToken cancellationToken) =>
         {
             var (ready, status) = await readiness.CheckAsync(cancellationToken);

@@ -64,7 +64,7 @@ public sealed class WebChatHistoryBrowserTests(BrowserFixture browser, LocalWebB
             var vote = restored.GetByRole(AriaRole.Button, Helpful);
             Assert.True(await vote.IsDisabledAsync());
             Assert.Equal("true", await vote.GetAttributeAsync("aria-pressed"));
-            Assert.True(await restored.GetByRole(AriaRole.Button, new LocatorGetByRoleOptions { Name = "👎 Not helpful" }).IsDisabledAsync());
+            Assert.True(await restored.GetByRole(AriaRole.Button, NotHelpful).IsDisabledAsync());
             var related = restored.GetByRole(AriaRole.Group, new LocatorGetByRoleOptions { Name = "Related topics" }).GetByRole(AriaRole.Button).First;
             Assert.True(await related.IsEnabledAsync()); // a topic can still be asked
             Assert.Equal("question", await page.EvaluateAsync<string>("document.activeElement.id"));
@@ -164,7 +164,7 @@ public sealed class WebChatHistoryBrowserTests(BrowserFixture browser, LocalWebB
             var vote = answer.GetByRole(AriaRole.Button, Helpful);
 
             // A failed vote: the error is shown and 👍 can be pressed again.
-            await page.RouteAsync("**/chat/actions", route => route.FulfillAsync(new() { Status = 503, ContentType = "application/json", Body = """{"error":"Sorry, try again."}""" }));
+            await page.RouteAsync("**/chat/actions", Unavailable);
             await page.RunAndWaitForResponseAsync(() => vote.ClickAsync(), r => r.Url.EndsWith("/chat/actions", StringComparison.Ordinal));
             await SettledAsync(page);
             await page.Locator("#status.error").GetByText("Sorry, try again.").WaitForAsync(Slow);
@@ -172,7 +172,7 @@ public sealed class WebChatHistoryBrowserTests(BrowserFixture browser, LocalWebB
             Assert.Null(await vote.GetAttributeAsync("aria-pressed"));
 
             // A typed question that fails is not kept either.
-            await page.RouteAsync("**/chat/messages", route => route.FulfillAsync(new() { Status = 503, ContentType = "application/json", Body = """{"error":"Sorry, try again."}""" }));
+            await page.RouteAsync("**/chat/messages", Unavailable);
             await page.RunAndWaitForResponseAsync(() => AskAsync(page, SecondQuestion), r => r.Url.EndsWith("/chat/messages", StringComparison.Ordinal));
             await SettledAsync(page);
             Assert.Equal(new[] { Question, SecondQuestion }, await page.Locator("#log > .user p").AllInnerTextsAsync()); // shown, not kept
@@ -193,6 +193,10 @@ public sealed class WebChatHistoryBrowserTests(BrowserFixture browser, LocalWebB
             await page.Context.CloseAsync();
         }
     }
+
+    /// <summary>The bot's answer to a post it could not take (503 with its message).</summary>
+    private static Task Unavailable(IRoute route) =>
+        route.FulfillAsync(new() { Status = 503, ContentType = "application/json", Body = """{"error":"Sorry, try again."}""" });
 
     /// <summary>The page's post has been dealt with (the log is no longer busy).</summary>
     private static Task SettledAsync(IPage page) =>

@@ -228,9 +228,14 @@
       const controls = group === "form"
         ? node.querySelector("form")?.elements
         : node.querySelector(`[data-block="${CSS.escape(group)}"]`)?.querySelectorAll("button");
-      done(controls || [], [...(controls || [])].filter((c) => c.tagName === "BUTTON")[pressed]);
+      done(controls || [], buttonsIn(controls || [])[pressed]);
     }
     return node;
+  }
+
+  // The buttons among a group's or a form's controls: a used one is remembered by its place among them.
+  function buttonsIn(controls) {
+    return [...controls].filter((c) => c.tagName === "BUTTON");
   }
 
   // A vote, an onboarding step or a form is given once: its controls are done and the one used is marked pressed.
@@ -246,8 +251,8 @@
     return {
       accepted() {
         const entry = entryOf.get(used.closest(".msg"));
-        if (!entry || group === undefined) return;
-        entry.used = { ...entry.used, [group]: [...controls].filter((c) => c.tagName === "BUTTON").indexOf(used) };
+        if (!entry) return;
+        entry.used = { ...entry.used, [group]: buttonsIn(controls).indexOf(used) };
         history.changed();
       },
       failed() {
@@ -372,6 +377,7 @@
   // it is added (a screen reader starts at the page, not with the greeting read out over the focused box), then
   // announces what follows.
   try {
+    // {}: an entry of its own, never stored (every page starts with the greeting).
     for (const message of JSON.parse(log.dataset.greeting || "{}").messages || []) showBot(message, {});
   } catch {
     // No greeting: the page works without it.
