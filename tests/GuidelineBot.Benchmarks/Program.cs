@@ -1,3 +1,4 @@
+using System.Globalization;
 using BenchmarkDotNet.Running;
 
 namespace GuidelineBot.Benchmarks;
@@ -6,13 +7,24 @@ namespace GuidelineBot.Benchmarks;
 public static class BenchmarkProgram
 {
     /// <summary>
-    /// The runtime settings the server runs with (its project writes them into its runtimeconfig.json: no dynamic PGO, a
-    /// call-counting delay of 30 ms, a gen0 budget of at most 8 MiB), for every benchmark process. The runtime reads these
-    /// environment values as hexadecimal: 1E = 30, 800000 = 8 MiB.
+    /// The runtime settings the server runs with (src/GuidelineBot/ServerRuntime.props, which this project imports too, so
+    /// they are this process's own), for BenchmarkDotNet's child processes. The runtime reads these environment values as
+    /// hexadecimal.
     /// </summary>
-    private static readonly string[] ServerRuntime =
-        ["--envVars", "DOTNET_TieredPGO:0", "DOTNET_TC_CallCountingDelayMs:1E", "DOTNET_GCGen0MaxBudget:800000"];
+    private static string[] ServerRuntime() =>
+    [
+        "--envVars",
+        $"DOTNET_TieredPGO:{(Setting("System.Runtime.TieredPGO") == "true" ? 1 : 0)}",
+        $"DOTNET_TC_CallCountingDelayMs:{Hex(Setting("System.Runtime.TieredCompilation.CallCountingDelayMs"))}",
+        $"DOTNET_GCGen0MaxBudget:{Hex(Setting("System.GC.Gen0MaxBudget"))}",
+    ];
+
+    private static string Setting(string name) =>
+        AppContext.GetData(name) as string ?? throw new InvalidOperationException($"{name} is not in the runtime configuration.");
+
+    private static string Hex(string value) =>
+        long.Parse(value, CultureInfo.InvariantCulture).ToString("X", CultureInfo.InvariantCulture);
 
     public static void Main(string[] args) =>
-        BenchmarkSwitcher.FromAssembly(typeof(BenchmarkProgram).Assembly).Run(args.Contains("--envVars") ? args : [.. args, .. ServerRuntime]);
+        BenchmarkSwitcher.FromAssembly(typeof(BenchmarkProgram).Assembly).Run(args.Contains("--envVars") ? args : [.. args, .. ServerRuntime()]);
 }
