@@ -9,8 +9,8 @@ namespace GuidelineBot.Slack.Interactions;
 
 /// <summary>
 /// <c>POST /slack/interactions</c>: the <c>payload</c> form field; <c>view_submission</c> (a modal's submit) goes to the
-/// <see cref="ViewSubmissionHandler"/>, <c>block_actions</c> to the action handlers. Null
-/// actions are skipped (logged); a handler that fails (e.g. the store is down) is logged, Slack still gets its 200, and
+/// <see cref="ViewSubmissionHandler"/>, <c>block_actions</c> to the action handler of its action (one click is one
+/// action: null actions, and any after the first, are skipped and logged); a handler that fails (e.g. the store is down) is logged, Slack still gets its 200, and
 /// the person who clicked gets the core's apology (ephemeral, the message they clicked left as it was): they can click
 /// again, nothing is half-done in a way a retry would repeat.
 /// </summary>
@@ -61,31 +61,40 @@ internal static class InteractionsEndpoint
             return Results.BadRequest();
         }
 
-        var handlerList = handlers.ToList();
-        foreach (var action in payload.Actions)
+        // One click is one action: Slack's "actions" holds the component that was used. Any more in one payload are
+        // logged and left alone, so one request never turns into a reply per entry.
+        var actions = payload.Actions.Where(a => a is not null).Select(a => a!).ToList();
+        if (actions.Count < payload.Actions.Count)
         {
-            if (action is null)
-            {
-                logger.LogWarning("Slack interaction with an empty (null) action; skipped");
-                continue;
-            }
+            logger.LogWarning("Slack interaction with an empty (null) action; skipped");
+        }
 
-            var handler = action.ActionId is { } id ? handlerList.FirstOrDefault(h => h.CanHandle(id)) : null;
-            if (handler is null)
-            {
-                logger.LogInformation("Slack action {ActionId} has no handler", Shorten(action.ActionId));
-                continue;
-            }
+        if (actions.Count > 1)
+        {
+            logger.LogWarning("Slack interaction with {Count} actions; only the first is handled", actions.Count);
+        }
 
-            try
-            {
-                await handler.HandleAsync(payload, action, context.RequestAborted);
-            }
-            catch (Exception ex) when (!context.RequestAborted.IsCancellationRequested)
-            {
-                logger.LogError(ex, "Slack action {ActionId} failed; acknowledged anyway: {Message}", action.ActionId, ex.Message);
-                await replies.SendToClickerAsync(payload, action, new NoticeMessage(NoticeKind.Failed), context.RequestAborted);
-            }
+        if (actions.Count == 0)
+        {
+            return Results.Ok();
+        }
+
+        var action = actions[0];
+        var handler = action.ActionId is { } id ? handlers.FirstOrDefault(h => h.CanHandle(id)) : null;
+        if (handler is null)
+        {
+            logger.LogInformation("Slack action {ActionId} has no handler", Shorten(action.ActionId));
+            return Results.Ok();
+        }
+
+        try
+        {
+            await handler.HandleAsync(payload, action, context.RequestAborted);
+        }
+        catch (Exception ex) when (!context.RequestAborted.IsCancellationRequested)
+        {
+            logger.LogError(ex, "Slack action {ActionId} failed; acknowledged anyway: {Message}", action.ActionId, ex.Message);
+            await replies.SendToClickerAsync(payload, action, new NoticeMessage(NoticeKind.Failed), context.RequestAborted);
         }
 
         return Results.Ok();

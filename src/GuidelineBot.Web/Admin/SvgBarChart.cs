@@ -135,9 +135,21 @@ public static class SvgBarChart
             sb.Append(CultureInfo.InvariantCulture,
                 $"<line x1=\"{LeftMargin}\" x2=\"{Width - RightMargin}\" y1=\"{N(y)}\" y2=\"{N(y)}\" stroke=\"#c8ccd2\" stroke-width=\"1\"/>");
             sb.Append(CultureInfo.InvariantCulture,
-                $"<text x=\"{LeftMargin - 4}\" y=\"{N(y + 4)}\" text-anchor=\"end\" font-size=\"{FontSize}\">{N(tick)}</text>");
+                $"<text x=\"{LeftMargin - 4}\" y=\"{N(y + 4)}\" text-anchor=\"end\" font-size=\"{FontSize}\">{TickLabel(tick)}</text>");
         }
     }
+
+    /// <summary>
+    /// A y-axis number in at most four characters, so that it fits the left margin: as it is below 10,000, else in
+    /// thousands ("25k") or millions ("1M"). The axis' ticks are 1, 2, 2.5 or 5 times a power of ten, so nothing is lost
+    /// but trailing zeros (a half-way tick such as 25,000 is "25k"; 2,500,000 is "2.5M").
+    /// </summary>
+    public static string TickLabel(int value) => value switch
+    {
+        < 10_000 => value.ToString(CultureInfo.InvariantCulture),
+        < 1_000_000 => N(value / 1_000.0) + "k",
+        _ => N(value / 1_000_000.0) + "M",
+    };
 
     private static void AppendLegend(StringBuilder sb, IReadOnlyList<ChartSeries> series)
     {

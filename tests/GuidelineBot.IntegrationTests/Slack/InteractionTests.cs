@@ -128,6 +128,21 @@ public sealed class InteractionTests(SlackHost host)
     }
 
     [Fact]
+    public async Task One_payload_is_one_click_only_its_first_action_is_handled()
+    {
+        var responseId = SlackHost.NewId("many");
+        var actions = string.Join(",", Enumerable.Range(0, 20).Select(_ => """{"action_id":"ask_1","value":"Can I post anonymously?","type":"button"}"""));
+        using var response = await host.Client.SendAsync(Signed("/slack/interactions",
+            RawInteraction($"[{actions}]", host.Api.ResponseUrl(responseId), SlackHost.NewId("U")), FormType, host.Now));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        await Eventually.WaitUntilAsync(() => host.Api.ResponseUrlPosts(responseId).Count >= 1, "the first action is answered");
+        Assert.True(host.Factory.Logged(Microsoft.Extensions.Logging.LogLevel.Warning, "20 actions"));
+        await Task.Delay(200);
+        Assert.Single(host.Api.ResponseUrlPosts(responseId));
+    }
+
+    [Fact]
     public async Task A_double_click_or_a_replay_is_one_vote_and_a_changed_mind_replaces_it()
     {
         var user = SlackHost.NewId("U");

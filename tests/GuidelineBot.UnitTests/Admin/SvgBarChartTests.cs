@@ -94,6 +94,32 @@ public sealed class SvgBarChartTests
         Assert.Equal(ticks, labels);
     }
 
+    [Theory]
+    [InlineData(9_000, new[] { "0", "5000", "10k" })]
+    [InlineData(45_000, new[] { "0", "25k", "50k" })]
+    [InlineData(150_000, new[] { "0", "100k", "200k" })]
+    [InlineData(3_000_000, new[] { "0", "2.5M", "5M" })]
+    public void Large_axis_numbers_are_shortened_to_fit_the_margin(int value, string[] ticks)
+    {
+        var svg = Draw(["d1"], new ChartSeries("q", "#000000", [value]));
+
+        var labels = svg.Elements(Svg + "text").Where(t => t.Attribute("text-anchor")?.Value == "end").Select(t => t.Value).ToList();
+        Assert.Equal(ticks, labels);
+        // About 0.6 em a character at the chart's font size: every label fits left of the axis.
+        Assert.All(labels, l => Assert.True(l.Length * 0.6 * SvgBarChart.FontSize <= SvgBarChart.LeftMargin - 4, l));
+    }
+
+    [Theory]
+    [InlineData(0, "0")]
+    [InlineData(9_999, "9999")]
+    [InlineData(10_000, "10k")]
+    [InlineData(25_000, "25k")]
+    [InlineData(500_000, "500k")]
+    [InlineData(1_000_000, "1M")]
+    [InlineData(2_500_000, "2.5M")]
+    public void Tick_labels_are_at_most_four_characters(int value, string label) =>
+        Assert.Equal(label, SvgBarChart.TickLabel(value));
+
     [Fact]
     public void Axis_labels_of_another_count_than_the_categories_are_refused() =>
         Assert.Throws<ArgumentException>(() => SvgBarChart.Stacked("c1", "t", ["d1", "d2"], [new ChartSeries("q", "#000000", [1, 2])], ["d1"]));
