@@ -117,6 +117,8 @@ public sealed class SvgBarChartTests
     [InlineData(500_000, "500k")]
     [InlineData(1_000_000, "1M")]
     [InlineData(2_500_000, "2.5M")]
+    [InlineData(500_000_000, "500M")]
+    [InlineData(1_000_000_000, "1G")]
     public void Tick_labels_are_at_most_four_characters(int value, string label) =>
         Assert.Equal(label, SvgBarChart.TickLabel(value));
 
