@@ -9,10 +9,11 @@ namespace GuidelineBot.Slack.Interactions;
 
 /// <summary>
 /// <c>POST /slack/interactions</c>: the <c>payload</c> form field; <c>view_submission</c> (a modal's submit) goes to the
-/// <see cref="ViewSubmissionHandler"/>, <c>block_actions</c> to the action handler of its action (one click is one
-/// action: null actions, and any after the first, are skipped and logged); a handler that fails (e.g. the store is down) is logged, Slack still gets its 200, and
-/// the person who clicked gets the core's apology (ephemeral, the message they clicked left as it was): they can click
-/// again, nothing is half-done in a way a retry would repeat.
+/// <see cref="ViewSubmissionHandler"/>, <c>block_actions</c> to the handler of its action. One click is one action
+/// (Slack's <c>actions</c> holds the component that was used): null actions, and any after the first, are skipped and
+/// logged, so one request never turns into a reply per entry. A handler that fails (e.g. the store is down) is logged,
+/// Slack still gets its 200, and the person who clicked gets the core's apology (ephemeral, the message they clicked left
+/// as it was): they can click again, nothing is half-done in a way a retry would repeat.
 /// </summary>
 internal static class InteractionsEndpoint
 {
@@ -61,9 +62,7 @@ internal static class InteractionsEndpoint
             return Results.BadRequest();
         }
 
-        // One click is one action: Slack's "actions" holds the component that was used. Any more in one payload are
-        // logged and left alone, so one request never turns into a reply per entry.
-        var actions = payload.Actions.Where(a => a is not null).Select(a => a!).ToList();
+        var actions = payload.Actions.OfType<SlackAction>().ToList();
         if (actions.Count < payload.Actions.Count)
         {
             logger.LogWarning("Slack interaction with an empty (null) action; skipped");

@@ -141,8 +141,8 @@ public static class SvgBarChart
 
     /// <summary>
     /// A y-axis number in at most four characters, so that it fits the left margin: as it is below 10,000, else in
-    /// thousands ("25k"), millions ("1M") or billions ("1G"). The axis' ticks are 1, 2, 2.5 or 5 times a power of ten, so nothing is lost
-    /// but trailing zeros (a half-way tick such as 25,000 is "25k"; 2,500,000 is "2.5M").
+    /// thousands ("25k"), millions ("1M") or billions ("1G"). The axis' ticks are 1, 2, 2.5 or 5 times a power of ten,
+    /// so nothing is lost but trailing zeros (a half-way tick such as 25,000 is "25k"; 2,500,000 is "2.5M").
     /// </summary>
     public static string TickLabel(int value) => value switch
     {
