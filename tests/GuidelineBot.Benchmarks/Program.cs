@@ -17,6 +17,7 @@ public static class BenchmarkProgram
         $"DOTNET_TieredPGO:{(Setting("System.Runtime.TieredPGO") == "true" ? 1 : 0)}",
         $"DOTNET_TC_CallCountingDelayMs:{Hex(Setting("System.Runtime.TieredCompilation.CallCountingDelayMs"))}",
         $"DOTNET_GCGen0MaxBudget:{Hex(Setting("System.GC.Gen0MaxBudget"))}",
+        $"DOTNET_GCRegionSize:{Hex(Setting("System.GC.RegionSize"))}",
     ];
 
     private static string Setting(string name) =>

@@ -32,4 +32,12 @@ public sealed class ServerRuntimeConfigTests
     {
         Assert.Equal(8L * 1024 * 1024, ConfigProperties().GetProperty("System.GC.Gen0MaxBudget").GetInt64());
     }
+
+    [Fact]
+    public void The_collector_takes_memory_in_1_MiB_regions()
+    {
+        // Instead of 4 MiB: a small live heap then keeps less spare memory resident (measured: lexical peak with 1,568
+        // different questions 148-153 MB with 4 MiB regions, 138-146 MB with 1 MiB).
+        Assert.Equal(1024L * 1024, ConfigProperties().GetProperty("System.GC.RegionSize").GetInt64());
+    }
 }
