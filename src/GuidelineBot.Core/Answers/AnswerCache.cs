@@ -1,27 +1,36 @@
-using BitFaster.Caching.Lru;
+using BitFaster.Caching.Lfu;
+using BitFaster.Caching.Scheduler;
 using GuidelineBot.Core.Knowledge;
 using Microsoft.Extensions.Options;
 
 namespace GuidelineBot.Core.Answers;
 
 /// <summary>
-/// Replies already given, so a repeated question costs no search and no encoding: a bounded, thread-safe LRU
+/// Replies already given, so a repeated question costs no search and no encoding: a bounded, thread-safe cache
 /// (<c>Answers:CacheSize</c> entries; 0 turns it off) keyed by the normalised question and the knowledge base's
 /// <see cref="KnowledgeBase.Version"/>. Changed knowledge therefore never answers from the old documents; the old
 /// entries age out.
 /// </summary>
+/// <remarks>
+/// The cache keeps the questions asked most often (W-TinyLFU: a new question displaces a kept one only when it has been
+/// asked more often lately), not the most recent ones. When more different questions come round than it holds, an LRU
+/// evicts each question just before it is asked again and answers none of them; this one goes on answering the share it
+/// keeps. Its upkeep runs on the asking threads: no timer, no background work.
+/// </remarks>
 public sealed class AnswerCache
 {
-    private readonly ConcurrentLru<Key, Reply>? _replies;
+    private readonly ConcurrentLfu<Key, Reply>? _replies;
 
     public AnswerCache(IOptions<AnswerOptions> options)
     {
         var size = options.Value.CacheSize;
         Capacity = size;
-        _replies = size > 0 ? new ConcurrentLru<Key, Reply>(Math.Max(size, MinCapacity)) : null;
+        _replies = size > 0
+            ? new ConcurrentLfu<Key, Reply>(Environment.ProcessorCount, Math.Max(size, MinCapacity), new ForegroundScheduler(), EqualityComparer<Key>.Default)
+            : null;
     }
 
-    /// <summary>The smallest capacity the underlying LRU supports (hot, warm and cold queues of one).</summary>
+    /// <summary>The smallest capacity the underlying cache supports (window, probation and protected parts of one).</summary>
     private const int MinCapacity = 3;
 
     public int Capacity { get; }
