@@ -7,26 +7,27 @@ namespace GuidelineBot.Core.Answers;
 
 /// <summary>
 /// Replies already given, so a repeated question costs no search and no encoding: a bounded, thread-safe cache
-/// (<c>Answers:CacheSize</c> entries; 0 turns it off) keyed by the normalised question and the knowledge base's
-/// <see cref="KnowledgeBase.Version"/>. Changed knowledge therefore never answers from the old documents; the old
-/// entries age out.
+/// (<c>Answers:CacheSize</c> entries; 0 turns it off) keyed by the normalised question, each reply kept with the
+/// knowledge base's <see cref="KnowledgeBase.Version"/> it was found in. Changed knowledge therefore never answers from
+/// the old documents: a reply of another version is a miss, and the new reply replaces it.
 /// </summary>
 /// <remarks>
 /// The cache keeps the questions asked most often (W-TinyLFU: a new question displaces a kept one only when it has been
-/// asked more often lately), not the most recent ones. When more different questions come round than it holds, an LRU
-/// evicts each question just before it is asked again and answers none of them; this one goes on answering the share it
-/// keeps. Its upkeep runs on the asking threads: no timer, no background work.
+/// asked more often lately), not the most recent ones. When more different questions come round than it holds, a
+/// least-recently-used cache evicts most of them just before they are asked again; this one goes on answering nearly the
+/// whole share it holds. Its upkeep runs on the asking threads: no timer, no background work. The key is a string, so the cache's
+/// generic code is the shared instantiation that ReadyToRun holds (a struct key had 39 more methods compiled at start).
 /// </remarks>
 public sealed class AnswerCache
 {
-    private readonly ConcurrentLfu<Key, Reply>? _replies;
+    private readonly ConcurrentLfu<string, Entry>? _replies;
 
     public AnswerCache(IOptions<AnswerOptions> options)
     {
         var size = options.Value.CacheSize;
         Capacity = size;
         _replies = size > 0
-            ? new ConcurrentLfu<Key, Reply>(Environment.ProcessorCount, Math.Max(size, MinCapacity), new ForegroundScheduler(), EqualityComparer<Key>.Default)
+            ? new ConcurrentLfu<string, Entry>(Environment.ProcessorCount, Math.Max(size, MinCapacity), new ForegroundScheduler(), StringComparer.Ordinal)
             : null;
     }
 
@@ -48,7 +49,18 @@ public sealed class AnswerCache
             return answer(question);
         }
 
-        var reply = _replies.GetOrAdd(new Key(Normalize(question), knowledge.Version), (_, q) => answer(q), question);
+        var key = Normalize(question);
+        Reply reply;
+        if (_replies.TryGet(key, out var kept) && string.Equals(kept.KnowledgeVersion, knowledge.Version, StringComparison.Ordinal))
+        {
+            reply = kept.Reply;
+        }
+        else
+        {
+            reply = answer(question);
+            _replies.AddOrUpdate(key, new Entry(knowledge.Version, reply));
+        }
+
         return string.Equals(reply.Question, question, StringComparison.Ordinal) ? reply : reply with { Question = question };
     }
 
@@ -58,5 +70,6 @@ public sealed class AnswerCache
     /// <summary>What a question asked through <see cref="AnswerService.Ask"/> is cached under (cleaned as it cleans it, then <see cref="Normalize"/>d).</summary>
     public static string KeyOf(string? question) => Normalize(AnswerService.Clean(question));
 
-    private readonly record struct Key(string Question, string KnowledgeVersion);
+    /// <summary>A reply and the knowledge version it was found in (a reply of another version is a miss, and replaced).</summary>
+    private sealed record Entry(string KnowledgeVersion, Reply Reply);
 }

@@ -22,7 +22,7 @@ public sealed class AnswerOptions
     [Range(0, 10)]
     public int MaxRelated { get; set; } = 3;
 
-    /// <summary>How many replies <see cref="AnswerCache"/> keeps (least recently used go first); 0 turns caching off.</summary>
+    /// <summary>How many replies <see cref="AnswerCache"/> keeps (the questions asked most often stay); 0 turns caching off.</summary>
     [Range(0, 1_000_000)]
     public int CacheSize { get; set; } = 4096;
 }

@@ -139,9 +139,9 @@ public sealed class AnswerCacheTests
     }
 
     [Fact]
-    public void A_changed_knowledge_base_is_a_miss()
+    public void A_changed_knowledge_base_is_a_miss_and_its_reply_replaces_the_old_one()
     {
-        var (answers, search, _) = Create(16);
+        var (answers, search, cache) = Create(16);
         answers.Ask("can I post photos of students?");
 
         search.Knowledge = new KnowledgeBase([Document("""
@@ -155,6 +155,9 @@ public sealed class AnswerCacheTests
 
         Assert.Equal(2, search.Calls);
         Assert.Contains("written consent", reply.Text, StringComparison.Ordinal);
+        Assert.Equal(1, cache.Count);
+        Assert.Same(reply, answers.Ask("can I post photos of students?"));
+        Assert.Equal(2, search.Calls);
     }
 
     [Fact]
