@@ -121,7 +121,7 @@ public sealed class AnswerCacheTests
     {
         // 1,000 questions asked round and round through a cache of 400: after the first round, at best 400 of every
         // 1,000 are answered from the cache (12,400 searches in all). Keeping the questions asked most often comes
-        // within 10 % of that; a least-recently-used policy evicts most questions just before they come round again
+        // within 10 % of that; a least-recently-used policy keeps evicting questions just before they come round again
         // (BitFaster's ConcurrentLru: 13,920 searches).
         const int Capacity = 400, Questions = 1000, Rounds = 20;
         var (answers, search, cache) = Create(Capacity);
