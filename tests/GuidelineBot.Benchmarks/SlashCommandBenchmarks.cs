@@ -25,7 +25,7 @@ public class SlashCommandBenchmarks
     [Params("None", "MiniLM")]
     public string Reranker { get; set; } = "";
 
-    [Params(0, 4096)]
+    [Params(0, 16384)]
     public int CacheSize { get; set; }
 
     [GlobalSetup]

@@ -24,5 +24,5 @@ public sealed class AnswerOptions
 
     /// <summary>How many replies <see cref="AnswerCache"/> keeps (the questions asked most often stay); 0 turns caching off.</summary>
     [Range(0, 1_000_000)]
-    public int CacheSize { get; set; } = 4096;
+    public int CacheSize { get; set; } = 16384;
 }
