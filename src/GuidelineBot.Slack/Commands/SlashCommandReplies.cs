@@ -1,6 +1,8 @@
+using System.Diagnostics;
 using System.Runtime.CompilerServices;
 using System.Text;
 using System.Text.Json;
+using BitFaster.Caching.Lru;
 using GuidelineBot.Core.Answers;
 using GuidelineBot.Core.Conversation;
 using GuidelineBot.Slack.Api;
@@ -11,17 +13,35 @@ namespace GuidelineBot.Slack.Commands;
 /// <summary>
 /// The ephemeral slash-command response for a message, as JSON bytes. An answer (or "not covered") is rendered and
 /// serialised once per reply instance — the answer cache hands out the same reply for a repeated question of the same
-/// knowledge version — with a random placeholder where the question id goes; each request copies those bytes and writes
-/// its own question id over the placeholder (ids are 32 hex digits, so their JSON is the same length). The bytes are
-/// exactly what rendering the message afresh gives. An entry lives as long as its reply (a
+/// knowledge version — with placeholders where the question id and the question go; each request builds its bytes
+/// from that template, its own question id and the reply's question (ids are 32 hex digits, so their JSON is the same
+/// length). The bytes are exactly what rendering the message afresh gives. An entry lives as long as its reply (a
 /// <see cref="ConditionalWeakTable{TKey, TValue}"/>): no bound or invalidation of its own. Other messages are rendered
 /// each time.
 /// </summary>
+/// <remarks>
+/// The question appears only in button values (<see cref="AnswerRef.Encode"/>), so different questions with the same
+/// answer have the same template: templates are shared by content (<see cref="SharedTemplates"/> of them), and a
+/// cached reply keeps little more than its question. A question too long for a button value whole is cut there, and
+/// its reply's template holds it as rendered instead.
+/// </remarks>
 public sealed class SlashCommandReplies
 {
+    /// <summary>How many different templates are looked up for sharing (the least recently used are forgotten first).</summary>
+    private const int SharedTemplates = 1024;
+
     private const int IdLength = 32;
 
     private readonly ConditionalWeakTable<Reply, Template> _templates = [];
+
+    // Random per instance, so neither can occur in guideline text by chance, and the same for every reply, so templates
+    // of the same answer are byte for byte the same. Both are 32 characters long, like an id.
+    private readonly string _idPlaceholder = Guid.NewGuid().ToString("N");
+    private readonly string _questionPlaceholder = Guid.NewGuid().ToString("N");
+    private readonly ConcurrentLru<int, WeakReference<byte[]>> _shared = new(SharedTemplates);
+
+    /// <summary>How many different templates are kept for sharing and still in use.</summary>
+    internal int SharedTemplateCount => _shared.Count(e => e.Value.TryGetTarget(out _));
 
     public byte[] Json(OutboundMessage message, bool share = false)
     {
@@ -37,7 +57,7 @@ public sealed class SlashCommandReplies
             return Serialize(message, share);
         }
 
-        var template = _templates.GetValue(reply, r => Template.For(message, share));
+        var template = _templates.GetValue(reply, _ => Create(message, share));
         return template.Share == share ? template.With(id!) : Serialize(message, share);
     }
 
@@ -46,46 +66,112 @@ public sealed class SlashCommandReplies
 
     private static bool IsSpliceable(string? id) => id is { Length: IdLength } && id.All(char.IsAsciiHexDigit);
 
-    /// <summary>The serialised message with a placeholder id, and where the placeholder stands in it.</summary>
-    private sealed class Template(byte[] json, int[] offsets, bool share)
+    private Template Create(OutboundMessage message, bool share)
+    {
+        var (question, offer, id) = message switch
+        {
+            AnswerMessage a => (a.Reply.Question, (AnswerRef?)a.Ref, a.QuestionId),
+            NoAnswerMessage n => (n.Reply.Question, n.ExpertOffer, n.QuestionId),
+            _ => throw new UnreachableException(),
+        };
+
+        // The question goes in as a placeholder only where every button value would hold it whole, placeholder or not.
+        var placeQuestion = offer is null || (Whole(offer with { QuestionId = _idPlaceholder, Question = question })
+            && Whole(offer with { QuestionId = _idPlaceholder, Question = _questionPlaceholder }));
+        var asked = placeQuestion ? _questionPlaceholder : question;
+        var json = Serialize(message switch
+        {
+            AnswerMessage a => a with { QuestionId = _idPlaceholder, Reply = a.Reply with { Question = asked } },
+            NoAnswerMessage n => n with
+            {
+                QuestionId = _idPlaceholder,
+                Reply = n.Reply with { Question = asked },
+                ExpertOffer = n.ExpertOffer is { } o && o.QuestionId == id
+                    ? o with { QuestionId = _idPlaceholder, Question = o.Question == question ? asked : o.Question }
+                    : n.ExpertOffer,
+            },
+            _ => message,
+        }, share);
+
+        var splices = new List<(int At, bool Question)>();
+        Find(json, _idPlaceholder, question: false, splices);
+        if (placeQuestion)
+        {
+            Find(json, _questionPlaceholder, question: true, splices);
+        }
+
+        splices.Sort((x, y) => x.At.CompareTo(y.At));
+        var escaped = placeQuestion && splices.Any(s => s.Question)
+            ? JsonEncodedText.Encode(question, SlackJsonContext.Default.Options.Encoder).EncodedUtf8Bytes.ToArray()
+            : [];
+        return new Template(Shared(json), [.. splices], escaped, share);
+    }
+
+    /// <summary>
+    /// The kept template with the same bytes, else <paramref name="json"/>, which is then kept. Weakly: a template no
+    /// cached reply uses any more is left to the collector, whatever its size.
+    /// </summary>
+    private byte[] Shared(byte[] json)
+    {
+        var hash = new HashCode();
+        hash.AddBytes(json);
+        var key = hash.ToHashCode();
+        if (_shared.TryGet(key, out var kept) && kept.TryGetTarget(out var same) && same.AsSpan().SequenceEqual(json))
+        {
+            return same;
+        }
+
+        _shared.AddOrUpdate(key, new WeakReference<byte[]>(json));
+        return json;
+    }
+
+    private static bool Whole(AnswerRef offer) => offer.Encode().EndsWith(offer.Question, StringComparison.Ordinal);
+
+    private static void Find(byte[] json, string placeholder, bool question, List<(int At, bool Question)> splices)
+    {
+        var marker = Encoding.ASCII.GetBytes(placeholder);
+        for (var at = json.AsSpan().IndexOf(marker); at >= 0;)
+        {
+            splices.Add((at, question));
+            var next = json.AsSpan(at + marker.Length).IndexOf(marker);
+            at = next < 0 ? -1 : at + marker.Length + next;
+        }
+    }
+
+    /// <summary>
+    /// The serialised message with placeholders (shared between replies with the same content), where they stand in it,
+    /// and this reply's question as JSON string content.
+    /// </summary>
+    private sealed class Template(byte[] json, (int At, bool Question)[] splices, byte[] escapedQuestion, bool share)
     {
         public bool Share => share;
 
-        public static Template For(OutboundMessage message, bool share)
-        {
-            // A fresh random id cannot occur in the guideline text by chance, so every occurrence is the id.
-            var placeholder = Guid.NewGuid().ToString("N");
-            var json = Serialize(message switch
-            {
-                AnswerMessage a => a with { QuestionId = placeholder },
-                NoAnswerMessage n => n with { QuestionId = placeholder, ExpertOffer = WithId(n.ExpertOffer, n.QuestionId, placeholder) },
-                _ => message,
-            }, share);
-            var marker = Encoding.ASCII.GetBytes(placeholder);
-            var offsets = new List<int>();
-            for (var at = json.AsSpan().IndexOf(marker); at >= 0;)
-            {
-                offsets.Add(at);
-                var next = json.AsSpan(at + marker.Length).IndexOf(marker);
-                at = next < 0 ? -1 : at + marker.Length + next;
-            }
-
-            return new Template(json, [.. offsets], share);
-        }
-
-        /// <summary>The "Ask an expert" button carries the question id too: the placeholder goes there as well.</summary>
-        private static AnswerRef? WithId(AnswerRef? offer, string? id, string placeholder) =>
-            offer is not null && offer.QuestionId == id ? offer with { QuestionId = placeholder } : offer;
-
         public byte[] With(string id)
         {
-            var copy = json.AsSpan().ToArray();
-            foreach (var at in offsets)
+            var length = json.Length + (splices.Count(s => s.Question) * (escapedQuestion.Length - IdLength));
+            var bytes = new byte[length];
+            var from = 0;
+            var to = 0;
+            foreach (var (at, question) in splices)
             {
-                Encoding.ASCII.GetBytes(id, copy.AsSpan(at, IdLength));
+                json.AsSpan(from, at - from).CopyTo(bytes.AsSpan(to));
+                to += at - from;
+                if (question)
+                {
+                    escapedQuestion.CopyTo(bytes.AsSpan(to));
+                    to += escapedQuestion.Length;
+                }
+                else
+                {
+                    Encoding.ASCII.GetBytes(id, bytes.AsSpan(to, IdLength));
+                    to += IdLength;
+                }
+
+                from = at + IdLength;
             }
 
-            return copy;
+            json.AsSpan(from).CopyTo(bytes.AsSpan(to));
+            return bytes;
         }
     }
 }
