@@ -144,12 +144,14 @@ public sealed class SlashCommandReplies
     /// </summary>
     private sealed class Template(byte[] json, (int At, bool Question)[] splices, byte[] escapedQuestion, bool share)
     {
+        // Each question placeholder gives way to the question: the reply's length, whatever the id.
+        private readonly int _length = json.Length + (splices.Count(s => s.Question) * (escapedQuestion.Length - IdLength));
+
         public bool Share => share;
 
         public byte[] With(string id)
         {
-            var length = json.Length + (splices.Count(s => s.Question) * (escapedQuestion.Length - IdLength));
-            var bytes = new byte[length];
+            var bytes = new byte[_length];
             var from = 0;
             var to = 0;
             foreach (var (at, question) in splices)
