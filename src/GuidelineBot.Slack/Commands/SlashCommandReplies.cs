@@ -68,10 +68,10 @@ public sealed class SlashCommandReplies
 
     private Template Create(OutboundMessage message, bool share)
     {
-        var (question, offer, id) = message switch
+        var (question, offer) = message switch
         {
-            AnswerMessage a => (a.Reply.Question, (AnswerRef?)a.Ref, a.QuestionId),
-            NoAnswerMessage n => (n.Reply.Question, n.ExpertOffer, n.QuestionId),
+            AnswerMessage a => (a.Reply.Question, (AnswerRef?)a.Ref),
+            NoAnswerMessage n => (n.Reply.Question, n.ExpertOffer),
             _ => throw new UnreachableException(),
         };
 
@@ -86,7 +86,7 @@ public sealed class SlashCommandReplies
             {
                 QuestionId = _idPlaceholder,
                 Reply = n.Reply with { Question = asked },
-                ExpertOffer = n.ExpertOffer is { } o && o.QuestionId == id
+                ExpertOffer = n.ExpertOffer is { } o && o.QuestionId == n.QuestionId
                     ? o with { QuestionId = _idPlaceholder, Question = o.Question == question ? asked : o.Question }
                     : n.ExpertOffer,
             },
