@@ -1,6 +1,7 @@
 using System.Buffers;
 using System.Collections.Concurrent;
 using System.Text.RegularExpressions;
+using BitFaster.Caching.Lru;
 using GuidelineBot.Core.Knowledge;
 using Lucene.Net.Analysis;
 using Lucene.Net.Analysis.Synonym;
@@ -36,6 +37,12 @@ internal sealed partial class LuceneSectionIndex : IDisposable
     /// </summary>
     private const int MaxSynonymSpan = 8;
 
+    /// <summary>
+    /// How many typed words' own analyses (<see cref="Expansion"/>) are kept: the words people type recur across
+    /// questions, and each entry is a few short strings.
+    /// </summary>
+    private const int MaxCachedExpansions = 2048;
+
     /// <summary>Top Lucene documents (sections and passages) read per question: the only sections the ranker looks at lexically.</summary>
     private const int MaxCandidateDocs = 60;
 
@@ -65,6 +72,9 @@ internal sealed partial class LuceneSectionIndex : IDisposable
 
     /// <summary>Each corpus term's BM25 per document, computed by Lucene on first use (see <see cref="ImpactsOf"/>).</summary>
     private readonly ConcurrentDictionary<string, TermImpacts> _impacts = new(StringComparer.Ordinal);
+
+    /// <summary>Each recently typed word's terms analysed alone, by the word as typed (see <see cref="Expansion"/>).</summary>
+    private readonly ConcurrentLru<string, string[]> _expansions = new(MaxCachedExpansions);
 
     public LuceneSectionIndex(IReadOnlyList<GuidelineSection> sections, SearchOptions options, SynonymMap? synonyms, TimeProvider time)
     {
@@ -206,15 +216,14 @@ internal sealed partial class LuceneSectionIndex : IDisposable
         // A synonym belongs to the word it came from: the nearest typed word at or before its position whose own
         // expansion has it (so "capture" of "repost" → "screen capture" stays with "repost", not the word typed next);
         // otherwise it came from a typed phrase ("social media" → "facebook") and stays at its position.
-        // Expansions are keyed by position (unique) and looked for at most MaxSynonymSpan positions back, so a long
-        // question costs at most one extra analysis per typed word.
-        Dictionary<int, HashSet<string>>? expansions = null;
+        // Expansions are looked for at most MaxSynonymSpan positions back, and each typed word is analysed alone at
+        // most once while it is among the recent ones (a word that stands alone has no expansion).
         foreach (var (term, at) in synonyms)
         {
             var target = -1;
             for (var k = positions.Count - 1; k >= 0 && target < 0 && positions[k] >= at - MaxSynonymSpan; k--)
             {
-                if (positions[k] <= at && Expansion(k).Contains(term))
+                if (positions[k] <= at && surfaces[k].Length > 0 && Array.IndexOf(Expansion(surfaces[k]), term) >= 0)
                 {
                     target = k;
                 }
@@ -253,19 +262,11 @@ internal sealed partial class LuceneSectionIndex : IDisposable
             .Where(g => g.Terms.Count == 0 || g.Terms.Any(seen.Add))
             .Select(g => g with { Idf = g.Words.Max(w => TermWeights.Idf(_sectionFrequency.GetValueOrDefault(w), _sections.Length)) })
             .ToList();
-
-        HashSet<string> Expansion(int k)
-        {
-            expansions ??= [];
-            if (!expansions.TryGetValue(positions[k], out var set))
-            {
-                set = surfaces[k].Length == 0 ? [] : AnalyzeQuestion(surfaces[k]).Select(t => t.Term).ToHashSet(StringComparer.Ordinal);
-                expansions[positions[k]] = set;
-            }
-
-            return set;
-        }
     }
+
+    /// <summary>The distinct terms of a typed word analysed alone: its stem and the synonyms it has by itself.</summary>
+    private string[] Expansion(string word) =>
+        _expansions.GetOrAdd(word, static (w, self) => self.AnalyzeQuestion(w).Select(t => t.Term).Distinct(StringComparer.Ordinal).ToArray(), this);
 
     /// <summary>The sections of the top <see cref="MaxCandidateDocs"/> BM25 documents, best first.</summary>
     /// <remarks>

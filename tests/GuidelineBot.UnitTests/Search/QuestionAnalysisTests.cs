@@ -192,6 +192,31 @@ public sealed class QuestionAnalysisTests(EngineFixture engine)
         Assert.Equal(["snapshot"], group.Synonyms);
     }
 
+    [Fact]
+    public void A_question_gets_the_same_term_groups_whatever_was_asked_before()
+    {
+        // Each typed word's own analysis is kept across questions (by the word as typed): the groups of a question must
+        // not depend on which questions came first. Two fresh engines, one asked in the file's order, one in reverse.
+        var questions = File.ReadLines(Path.Combine(TestPaths.Root, "tests", "eval", "seed-paraphrases.tsv"))
+            .Concat(File.ReadLines(Path.Combine(TestPaths.Root, "tests", "eval", "own", "train.tsv")))
+            .Where(l => l.Length > 0 && !l.StartsWith('#'))
+            .Select(l => l.Split('\t')[0])
+            .ToList();
+        var options = new SearchOptions { Reranker = RerankerKind.None };
+        using var forward = new LuceneGuidelineSearch(engine.Knowledge, options, TestPaths.Synonyms);
+        using var backward = new LuceneGuidelineSearch(engine.Knowledge, options, TestPaths.Synonyms);
+
+        var inOrder = questions.Select(q => Describe(forward.TermGroups(q))).ToList();
+        var reversed = Enumerable.Reverse(questions).Select(q => Describe(backward.TermGroups(q))).Reverse().ToList();
+        var again = questions.Select(q => Describe(forward.TermGroups(q))).ToList();
+
+        Assert.Equal(inOrder, reversed);
+        Assert.Equal(inOrder, again);
+        Assert.True(inOrder.Count(d => d.Contains("| ", StringComparison.Ordinal) && !d.Contains("| ;", StringComparison.Ordinal)) > 20, "the questions exercise the synonym rules");
+
+        static string Describe(List<LuceneSectionIndex.TermGroup> groups) => string.Join(" ; ", groups.Select(g => $"{g} {g.Idf:R}"));
+    }
+
     private static LuceneGuidelineSearch Lexical(string synonymRules)
     {
         using var folder = new TestPaths.TempFolder();
