@@ -216,8 +216,8 @@ internal sealed partial class LuceneSectionIndex : IDisposable
         // A synonym belongs to the word it came from: the nearest typed word at or before its position whose own
         // expansion has it (so "capture" of "repost" → "screen capture" stays with "repost", not the word typed next);
         // otherwise it came from a typed phrase ("social media" → "facebook") and stays at its position.
-        // Expansions are looked for at most MaxSynonymSpan positions back, and each typed word is analysed alone at
-        // most once while it is among the recent ones (a word that stands alone has no expansion).
+        // Expansions are looked for at most MaxSynonymSpan positions back, and a typed word is analysed alone only when
+        // it is not among the recent ones (a group of synonyms alone has no typed word, so no expansion).
         foreach (var (term, at) in synonyms)
         {
             var target = -1;

@@ -206,13 +206,15 @@ public sealed class QuestionAnalysisTests(EngineFixture engine)
         using var forward = new LuceneGuidelineSearch(engine.Knowledge, options, TestPaths.Synonyms);
         using var backward = new LuceneGuidelineSearch(engine.Knowledge, options, TestPaths.Synonyms);
 
-        var inOrder = questions.Select(q => Describe(forward.TermGroups(q))).ToList();
+        var groups = questions.Select(forward.TermGroups).ToList();
+        var inOrder = groups.Select(Describe).ToList();
         var reversed = Enumerable.Reverse(questions).Select(q => Describe(backward.TermGroups(q))).Reverse().ToList();
         var again = questions.Select(q => Describe(forward.TermGroups(q))).ToList();
 
         Assert.Equal(inOrder, reversed);
         Assert.Equal(inOrder, again);
-        Assert.True(inOrder.Count(d => d.Contains("| ", StringComparison.Ordinal) && !d.Contains("| ;", StringComparison.Ordinal)) > 20, "the questions exercise the synonym rules");
+        var withSynonyms = groups.Count(g => g.Exists(x => x.Synonyms.Count > 0));
+        Assert.True(withSynonyms > questions.Count / 2, $"the questions exercise the synonym rules ({withSynonyms} of {questions.Count})");
 
         static string Describe(List<LuceneSectionIndex.TermGroup> groups) => string.Join(" ; ", groups.Select(g => $"{g} {g.Idf:R}"));
     }
