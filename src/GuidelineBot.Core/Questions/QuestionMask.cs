@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text.RegularExpressions;
 
 namespace GuidelineBot.Core.Questions;
@@ -22,6 +23,9 @@ public static partial class QuestionMask
     /// <summary>The longest text kept (longer questions are cut, with "…").</summary>
     public const int MaxLength = 1000;
 
+    /// <summary>What every pattern needs: an e-mail address has an @, the others ASCII digits.</summary>
+    private static readonly SearchValues<char> Needed = SearchValues.Create("@0123456789");
+
     public static string Mask(string? text)
     {
         if (string.IsNullOrEmpty(text))
@@ -29,9 +33,15 @@ public static partial class QuestionMask
             return "";
         }
 
-        var masked = EmailPattern().Replace(text, Email);
-        masked = PhonePattern().Replace(masked, m => IsPhone(m.Value) ? Phone : m.Value);
-        masked = DigitRunPattern().Replace(masked, Number);
+        // Most questions have neither, and then no pattern can match: no scan.
+        var masked = text;
+        if (text.AsSpan().ContainsAny(Needed))
+        {
+            masked = EmailPattern().Replace(masked, Email);
+            masked = PhonePattern().Replace(masked, m => IsPhone(m.Value) ? Phone : m.Value);
+            masked = DigitRunPattern().Replace(masked, Number);
+        }
+
         return masked.Length <= MaxLength ? masked : string.Concat(masked.AsSpan(0, MaxLength - 1), "…");
     }
 

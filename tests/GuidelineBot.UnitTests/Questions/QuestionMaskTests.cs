@@ -44,6 +44,22 @@ public sealed class QuestionMaskTests
         Assert.EndsWith("…", masked, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("write to pat＠example.org", "write to pat＠example.org")] // a full-width at sign is not an address
+    [InlineData("write to pat@example.org", "write to [email]")] // an address with no digit
+    [InlineData("call ５５５-１２３-４５６７", "call ５５５-１２３-４５６７")] // full-width digits are not ASCII digits
+    public void Only_an_at_sign_or_an_ascii_digit_can_start_a_mask(string text, string expected) =>
+        Assert.Equal(expected, QuestionMask.Mask(text));
+
+    [Fact]
+    public void Long_text_with_something_to_mask_is_masked_then_cut()
+    {
+        var masked = QuestionMask.Mask("id 12345678 " + new string('a', QuestionMask.MaxLength * 2));
+
+        Assert.StartsWith("id [number] aaa", masked, StringComparison.Ordinal);
+        Assert.Equal(QuestionMask.MaxLength, masked.Length);
+    }
+
     [Fact]
     public void Null_and_empty_become_empty() => Assert.Equal("", QuestionMask.Mask(null));
 }
