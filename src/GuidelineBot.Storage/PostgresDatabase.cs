@@ -54,14 +54,14 @@ public sealed class PostgresDatabase : StoreDatabase
         await command.ExecuteNonQueryAsync(cancellationToken);
     }
 
-    internal override void AddTime(DbCommand command, string name, DateTimeOffset? value)
+    internal override DbParameter AddTime(DbCommand command, string name, DateTimeOffset? value)
     {
-        var parameter = new NpgsqlParameter(ParameterName(name), NpgsqlDbType.TimestampTz)
-        {
-            Value = value is { } v ? v.ToUniversalTime() : DBNull.Value,
-        };
+        var parameter = new NpgsqlParameter(ParameterName(name), NpgsqlDbType.TimestampTz) { Value = TimeValue(value) };
         command.Parameters.Add(parameter);
+        return parameter;
     }
+
+    internal override object TimeValue(DateTimeOffset? value) => value is { } v ? v.ToUniversalTime() : DBNull.Value;
 
     internal override DateTimeOffset ReadTime(DbDataReader reader, int ordinal) =>
         reader.GetFieldValue<DateTimeOffset>(ordinal).ToUniversalTime();

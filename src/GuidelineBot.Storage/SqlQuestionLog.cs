@@ -46,20 +46,31 @@ public sealed class SqlQuestionLog(StoreDatabase database) : IQuestionLog
             VALUES (@id, @at, @channel, @user, @text, @outcome, @document, @section, @confidence, @latency, @helpful)
             ON CONFLICT (id) DO NOTHING
             """;
+        // The parameters too: made once, given each row's values (no new parameter objects per row).
+        var id = StoreDatabase.Add(command, "id", null);
+        var at = database.AddTime(command, "at", null);
+        var channel = StoreDatabase.Add(command, "channel", null);
+        var user = StoreDatabase.Add(command, "user", null);
+        var text = StoreDatabase.Add(command, "text", null);
+        var outcome = StoreDatabase.Add(command, "outcome", null);
+        var document = StoreDatabase.Add(command, "document", null);
+        var section = StoreDatabase.Add(command, "section", null);
+        var confidence = StoreDatabase.Add(command, "confidence", null);
+        var latency = StoreDatabase.Add(command, "latency", null);
+        var helpful = StoreDatabase.Add(command, "helpful", null);
         foreach (var question in questions)
         {
-            command.Parameters.Clear();
-            StoreDatabase.Add(command, "id", question.Id);
-            database.AddTime(command, "at", question.At);
-            StoreDatabase.Add(command, "channel", question.Channel);
-            StoreDatabase.Add(command, "user", question.UserHash);
-            StoreDatabase.Add(command, "text", QuestionMask.Mask(question.Text));
-            StoreDatabase.Add(command, "outcome", QuestionTable.OutcomeName(question.Outcome));
-            StoreDatabase.Add(command, "document", question.DocumentId);
-            StoreDatabase.Add(command, "section", question.SectionId);
-            StoreDatabase.Add(command, "confidence", question.Confidence);
-            StoreDatabase.Add(command, "latency", question.LatencyMs);
-            StoreDatabase.Add(command, "helpful", question.Helpful);
+            StoreDatabase.Set(id, question.Id);
+            at.Value = database.TimeValue(question.At);
+            StoreDatabase.Set(channel, question.Channel);
+            StoreDatabase.Set(user, question.UserHash);
+            StoreDatabase.Set(text, QuestionMask.Mask(question.Text));
+            StoreDatabase.Set(outcome, QuestionTable.OutcomeName(question.Outcome));
+            StoreDatabase.Set(document, question.DocumentId);
+            StoreDatabase.Set(section, question.SectionId);
+            StoreDatabase.Set(confidence, question.Confidence);
+            StoreDatabase.Set(latency, question.LatencyMs);
+            StoreDatabase.Set(helpful, question.Helpful);
             await command.ExecuteNonQueryAsync(cancellationToken);
         }
 

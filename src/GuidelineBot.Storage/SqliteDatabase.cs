@@ -85,8 +85,10 @@ public sealed class SqliteDatabase : StoreDatabase
         exception is SqliteException { SqliteErrorCode: SQLITE_BUSY or SQLITE_LOCKED or SQLITE_IOERR or SQLITE_FULL or SQLITE_CANTOPEN };
 
     // Fixed-width UTC text: sorts and compares like the instant it stands for.
-    internal override void AddTime(DbCommand command, string name, DateTimeOffset? value) =>
-        Add(command, name, value?.UtcDateTime.ToString(TimeFormat, CultureInfo.InvariantCulture));
+    internal override DbParameter AddTime(DbCommand command, string name, DateTimeOffset? value) => Add(command, name, TimeValue(value));
+
+    internal override object TimeValue(DateTimeOffset? value) =>
+        value is { } v ? v.UtcDateTime.ToString(TimeFormat, CultureInfo.InvariantCulture) : DBNull.Value;
 
     internal override DateTimeOffset ReadTime(DbDataReader reader, int ordinal) =>
         DateTimeOffset.ParseExact(reader.GetString(ordinal), TimeFormat, CultureInfo.InvariantCulture,

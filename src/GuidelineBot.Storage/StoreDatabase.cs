@@ -30,7 +30,10 @@ public abstract class StoreDatabase : IAsyncDisposable, IDisposable
     internal virtual Task PrepareAsync(DbConnection connection, CancellationToken cancellationToken) => Task.CompletedTask;
 
     /// <summary>Adds a UTC timestamp parameter in the provider's column type.</summary>
-    internal abstract void AddTime(DbCommand command, string name, DateTimeOffset? value);
+    internal abstract DbParameter AddTime(DbCommand command, string name, DateTimeOffset? value);
+
+    /// <summary>A timestamp as the value of a parameter <see cref="AddTime"/> made (for a command run once per row).</summary>
+    internal abstract object TimeValue(DateTimeOffset? value);
 
     /// <summary>
     /// True when <paramref name="exception"/> says the database could not be reached or did not answer (a timeout, a broken
@@ -97,10 +100,13 @@ public abstract class StoreDatabase : IAsyncDisposable, IDisposable
     {
         var parameter = command.CreateParameter();
         parameter.ParameterName = ParameterName(name);
-        parameter.Value = value ?? DBNull.Value;
+        Set(parameter, value);
         command.Parameters.Add(parameter);
         return parameter;
     }
+
+    /// <summary>Gives a parameter <see cref="Add"/> made its next value (null: SQL NULL).</summary>
+    internal static void Set(DbParameter parameter, object? value) => parameter.Value = value ?? DBNull.Value;
 
     public static StoreDatabase Create(StorageOptions options) => options.ProviderKind switch
     {

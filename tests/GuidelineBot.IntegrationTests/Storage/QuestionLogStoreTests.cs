@@ -58,6 +58,24 @@ public abstract class QuestionLogStoreTests<TStore> : ProviderTestBase<TStore> w
     }
 
     [SkippableFact]
+    public async Task One_batch_of_rows_with_and_without_optional_fields_keeps_each_row_as_given()
+    {
+        // One command and one set of parameters for the whole batch: a row's values (and NULLs) must not leak into the next.
+        var rows = new[]
+        {
+            Asked("b1", T0) with { Helpful = true },
+            Asked("b2", T0.AddSeconds(1), "id 12345678 please", QuestionOutcome.Declined) with { Channel = "teams", Confidence = 0.25 },
+            Asked("b3", T0.AddSeconds(2), "what topics", QuestionOutcome.Other) with { Helpful = false, LatencyMs = 0.5 },
+            Asked("b4", T0.AddSeconds(3)),
+        };
+
+        await new SqlQuestionLog(Database).RecordManyAsync(rows, CancellationToken.None);
+
+        var expected = rows.Select(r => r.Id == "b2" ? r with { Text = "id [number] please" } : r).Reverse();
+        Assert.Equal(expected, await new SqlQuestionLog(OpenAnother()).ListAsync(null, CancellationToken.None));
+    }
+
+    [SkippableFact]
     public async Task A_repeated_id_is_logged_once_also_from_another_process()
     {
         await new SqlQuestionLog(Database).RecordAsync(Asked("q1", T0), CancellationToken.None);
