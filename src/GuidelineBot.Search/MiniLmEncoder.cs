@@ -71,6 +71,9 @@ public sealed class MiniLmEncoder : ISemanticEncoder, IDisposable
     /// </summary>
     private readonly string _modelCacheDirectory;
 
+    /// <summary>How int8 weights are stored (<see cref="ModelQuantizer.SignedWeightsAreExact"/> unless a test chooses).</summary>
+    private readonly bool _signedWeights = ModelQuantizer.SignedWeightsAreExact;
+
     /// <summary>With the model cached in the default folder (<see cref="SearchOptions.ModelCachePath"/>).</summary>
     public MiniLmEncoder()
         : this(new SearchOptions().ModelCachePath)
@@ -102,6 +105,10 @@ public sealed class MiniLmEncoder : ISemanticEncoder, IDisposable
         _sessionOptions = CreateSessionOptions();
         _modelCacheDirectory = modelCacheDirectory;
     }
+
+    /// <summary>With the int8 weights stored as <paramref name="signedWeights"/> says, whatever this processor does best.</summary>
+    internal MiniLmEncoder(string modelCacheDirectory, bool signedWeights)
+        : this(modelCacheDirectory, ModelPrecision.Int8) => _signedWeights = signedWeights;
 
     /// <summary>Builds the model session now if it is not built yet (or in the background: see <see cref="PrepareInBackground"/>).</summary>
     public void Prepare() => _ = Session;
@@ -167,7 +174,7 @@ public sealed class MiniLmEncoder : ISemanticEncoder, IDisposable
             lock (_sessionGate)
             {
                 ObjectDisposedException.ThrowIf(_disposed, this);
-                return _session ??= new InferenceSession(MiniLmModel.EnsureModelFile(_modelCacheDirectory, Precision), _sessionOptions);
+                return _session ??= new InferenceSession(MiniLmModel.EnsureModelFile(_modelCacheDirectory, Precision, _signedWeights), _sessionOptions);
             }
         }
     }

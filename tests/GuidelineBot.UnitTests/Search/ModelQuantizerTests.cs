@@ -38,6 +38,33 @@ public sealed class ModelQuantizerTests
     }
 
     [Fact]
+    public void Signed_weights_store_the_same_levels_less_128()
+    {
+        var weights = Matrix(seed: 7);
+        var unsigned = Model(weights);
+        var signed = Model(weights);
+
+        Assert.Equal(1, ModelQuantizer.Quantize(unsigned));
+        Assert.Equal(1, ModelQuantizer.Quantize(signed, signedWeights: true));
+
+        foreach (var suffix in new[] { "_quantized", "_zero_point" })
+        {
+            var u = unsigned.Graph.Initializer.Single(t => t.Name == "w" + suffix);
+            var s = signed.Graph.Initializer.Single(t => t.Name == "w" + suffix);
+            Assert.Equal((int)TensorProto.Types.DataType.Uint8, u.DataType);
+            Assert.Equal((int)TensorProto.Types.DataType.Int8, s.DataType);
+            Assert.Equal(u.RawData.Select(b => b - 128), s.RawData.Select(b => (int)(sbyte)b));
+        }
+
+        Assert.Equal(unsigned.Graph.Initializer.Single(t => t.Name == "w_scale").RawData, signed.Graph.Initializer.Single(t => t.Name == "w_scale").RawData);
+        if (ModelQuantizer.SignedWeightsAreExact)
+        {
+            var input = Input(seed: 8);
+            Assert.Equal(Run(unsigned, input), Run(signed, input));   // exact products: the same outputs, bit for bit
+        }
+    }
+
+    [Fact]
     public void Each_column_keeps_its_own_scale_and_zero_point()
     {
         // One column a thousand times larger than the others, one only positive, one only negative: with one scale for
