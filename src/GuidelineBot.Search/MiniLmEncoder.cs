@@ -71,8 +71,8 @@ public sealed class MiniLmEncoder : ISemanticEncoder, IDisposable
     /// </summary>
     private readonly string _modelCacheDirectory;
 
-    /// <summary>How int8 weights are stored (<see cref="ModelQuantizer.SignedWeightsAreExact"/> unless a test chooses).</summary>
-    private readonly bool _signedWeights = ModelQuantizer.SignedWeightsAreExact;
+    /// <summary>How int8 weights are stored: null decides when the session is built (<see cref="ModelQuantizer.SignedWeightsAreExact"/>).</summary>
+    private readonly bool? _signedWeights;
 
     /// <summary>With the model cached in the default folder (<see cref="SearchOptions.ModelCachePath"/>).</summary>
     public MiniLmEncoder()
@@ -106,7 +106,7 @@ public sealed class MiniLmEncoder : ISemanticEncoder, IDisposable
         _modelCacheDirectory = modelCacheDirectory;
     }
 
-    /// <summary>With the int8 weights stored as <paramref name="signedWeights"/> says, whatever this processor does best.</summary>
+    /// <summary>With the int8 weights stored as <paramref name="signedWeights"/> says, whatever <see cref="ModelQuantizer.SignedWeightsAreExact"/> says (for tests).</summary>
     internal MiniLmEncoder(string modelCacheDirectory, bool signedWeights)
         : this(modelCacheDirectory, ModelPrecision.Int8) => _signedWeights = signedWeights;
 

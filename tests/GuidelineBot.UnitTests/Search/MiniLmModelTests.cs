@@ -49,7 +49,6 @@ public sealed class MiniLmModelTests
         var signed = MiniLmModel.EnsureModelFile(folder.Path, ModelPrecision.Int8, signedWeights: true);
 
         Assert.NotEqual(unsigned, signed);
-        Assert.Equal(new FileInfo(unsigned).Length, new FileInfo(signed).Length);   // the same levels, one byte each
         Assert.Equal(ModelQuantizer.SignedWeightsAreExact ? signed : unsigned, MiniLmModel.EnsureModelFile(folder.Path));
     }
 

@@ -64,6 +64,53 @@ public sealed class ModelQuantizerTests
         }
     }
 
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void A_bias_added_to_the_product_is_folded_into_it_with_the_same_outputs(bool signedWeights)
+    {
+        var weights = Matrix(seed: 9);
+        var bias = Input(seed: 10)[..Columns];
+        var input = Input(seed: 11);
+        var model = WithBias(Model(weights), bias);
+        var expected = Run(model, input);
+
+        Assert.Equal(1, ModelQuantizer.Quantize(model, signedWeights));
+
+        var node = Assert.Single(model.Graph.Node);   // the Add is gone
+        Assert.Equal("DynamicQuantizeMatMul", node.OpType);
+        Assert.Equal(["x", "w_quantized", "w_scale", "w_zero_point", "b"], node.Input);
+        Assert.Equal("y", Assert.Single(node.Output));
+        var folded = Run(model, input);
+        var scale = expected.Max(Math.Abs);
+        Assert.True(expected.Zip(folded, (e, a) => Math.Abs(e - a)).Max() < 0.02 * scale);
+
+        // The same product with its own Add node after it, as before the fold: the same outputs, bit for bit.
+        var unfolded = Model(weights);
+        ModelQuantizer.Quantize(unfolded, signedWeights);
+        unfolded = WithBias(unfolded, bias);
+        Assert.Equal(2, unfolded.Graph.Node.Count);
+        Assert.Equal(Run(unfolded, input), folded);
+    }
+
+    [Fact]
+    public void A_product_that_is_read_elsewhere_too_keeps_its_own_bias_node()
+    {
+        var bias = Input(seed: 13)[..Columns];
+        var model = WithBias(Model(Matrix(seed: 12)), bias);
+        model.Graph.Output.Add(new ValueInfoProto { Name = "y_product", Type = FloatType(2, Columns) });
+
+        Assert.Equal(1, ModelQuantizer.Quantize(model));
+
+        Assert.Equal(["DynamicQuantizeMatMul", "Add"], model.Graph.Node.Select(n => n.OpType));
+        Assert.Equal(4, model.Graph.Node[0].Input.Count);
+        using var session = new InferenceSession(model.ToByteArray());
+        using var results = session.Run([NamedOnnxValue.CreateFromTensor("x", new DenseTensor<float>(Input(seed: 14), [2, Rows]))]);
+        var product = results.Single(r => r.Name == "y_product").AsEnumerable<float>().ToArray();
+        var sum = results.Single(r => r.Name == "y").AsEnumerable<float>().ToArray();
+        Assert.Equal(product.Select((p, i) => p + bias[i % Columns]), sum);
+    }
+
     [Fact]
     public void Each_column_keeps_its_own_scale_and_zero_point()
     {
@@ -171,6 +218,20 @@ public sealed class ModelQuantizerTests
 
         var model = new ModelProto { IrVersion = 7, Graph = graph };
         model.OpsetImport.Add(new OperatorSetIdProto { Domain = "", Version = 13 });
+        return model;
+    }
+
+    /// <summary>The model's output y renamed y_product, and y = y_product + b (a constant with one value per column).</summary>
+    private static ModelProto WithBias(ModelProto model, float[] bias)
+    {
+        var product = model.Graph.Node.Single(n => n.Output.Contains("y"));
+        product.Output[0] = "y_product";
+        model.Graph.Initializer.Add(Tensor("b", bias, Columns));
+        var add = new NodeProto { OpType = "Add", Name = "bias" };
+        add.Input.Add("y_product");
+        add.Input.Add("b");
+        add.Output.Add("y");
+        model.Graph.Node.Add(add);
         return model;
     }
 
