@@ -73,6 +73,7 @@ public sealed class WebChatExpertsBrowserTests(BrowserFixture browser, ITestOutp
             Assert.Equal(["help", "noAnswer", "form", "ticketOpened", "expertAnswer"], await page.EvaluateAsync<string[]>(
                 "[...document.querySelectorAll('#log > .bot')].map(m => [...m.classList].find(c => c !== 'msg' && c !== 'bot'))")); // greeting first
             Assert.True(await form.GetByLabel("Anything the experts should know? (optional)").IsDisabledAsync());
+            Assert.Equal(Context, await form.GetByLabel("Anything the experts should know? (optional)").InputValueAsync()); // as sent
             Assert.Contains("Dana Expert", await delivered.InnerTextAsync(), StringComparison.Ordinal);
             Assert.Contains(OffTopic, await delivered.InnerTextAsync(), StringComparison.Ordinal);
             Assert.Contains(MessageContent.ExpertAnsweredTitle, await delivered.InnerTextAsync(), StringComparison.Ordinal);

@@ -228,9 +228,20 @@
       const controls = group === "form"
         ? node.querySelector("form")?.elements
         : node.querySelector(`[data-block="${CSS.escape(group)}"]`)?.querySelectorAll("button");
+      if (group === "form") fill(node, entry.sent);
       done(controls || [], buttonsIn(controls || [])[pressed]);
     }
     return node;
+  }
+
+  // A sent form shown again after a reload holds what was sent in it.
+  function fill(node, sent) {
+    for (const control of node.querySelectorAll("[data-field]")) {
+      const value = sent && sent[control.dataset.field];
+      if (typeof value !== "string") continue;
+      if (control.type === "checkbox") control.checked = value === "true";
+      else control.value = value;
+    }
   }
 
   // The buttons among a group's or a form's controls: a used one is remembered by its place among them.
@@ -245,14 +256,16 @@
   }
 
   // What a press or a submit did, for send: once the bot took it, the history remembers it (group: the buttons' block,
-  // or "form") so that a reload shows it the same way; if the bot did not take it, its controls work again.
-  function given(controls, used, group) {
+  // or "form", with the values sent) so that a reload shows it the same way; if the bot did not take it, its controls
+  // work again.
+  function given(controls, used, group, sent) {
     done(controls, used);
     return {
       accepted() {
         const entry = entryOf.get(used.closest(".msg"));
         if (!entry) return;
         entry.used = { ...entry.used, [group]: buttonsIn(controls).indexOf(used) };
+        if (sent) entry.sent = sent;
         history.changed();
       },
       failed() {
@@ -340,7 +353,7 @@
     for (const control of formNode.querySelectorAll("[data-field]")) {
       inputs[control.dataset.field] = control.type === "checkbox" ? String(control.checked) : control.value.trim();
     }
-    const action = given(formNode.elements, button, "form");
+    const action = given(formNode.elements, button, "form", inputs);
     showUser(button.textContent);
     const body = { kind: button.dataset.kind, value: button.dataset.value, inputs };
     send("chat/actions", body, true, button.textContent, action);
