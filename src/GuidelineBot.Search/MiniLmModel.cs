@@ -65,20 +65,21 @@ public static class MiniLmModel
         {
             ModelPrecision.Float32 => Ensure(Path.Combine(folder, $"all-MiniLM-L6-v2-{ModelSha256[..16]}.onnx"), ModelSha256,
                 target => WithVerifiedSource(source => source.CopyTo(target))),
-            ModelPrecision.Int8 when signedWeights ?? ModelQuantizer.SignedWeightsAreExact =>
-                Quantized(folder, "int8s", SignedQuantizedModelSha256, signedWeights: true),
-            ModelPrecision.Int8 => Quantized(folder, "int8", QuantizedModelSha256, signedWeights: false),
+            ModelPrecision.Int8 => Quantized(folder, signedWeights ?? ModelQuantizer.SignedWeightsAreExact),
             _ => throw new ArgumentOutOfRangeException(nameof(precision), precision, null),
         };
     }
 
-    private static string Quantized(string folder, string form, string sha256, bool signedWeights) =>
-        Ensure(Path.Combine(folder, $"all-MiniLM-L6-v2-{form}-{sha256[..16]}.onnx"), sha256, target =>
+    private static string Quantized(string folder, bool signedWeights)
+    {
+        var (form, sha256) = signedWeights ? ("int8s", SignedQuantizedModelSha256) : ("int8", QuantizedModelSha256);
+        return Ensure(Path.Combine(folder, $"all-MiniLM-L6-v2-{form}-{sha256[..16]}.onnx"), sha256, target =>
         {
             var model = WithVerifiedSource(ModelProto.Parser.ParseFrom);
             ModelQuantizer.Quantize(model, signedWeights);
             model.WriteTo(target);
         });
+    }
 
     /// <summary>
     /// <paramref name="path"/> if its SHA-256 is <paramref name="sha256"/>; otherwise written again (atomically) by
