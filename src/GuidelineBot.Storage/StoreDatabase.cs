@@ -105,8 +105,13 @@ public abstract class StoreDatabase : IAsyncDisposable, IDisposable
         return parameter;
     }
 
-    /// <summary>Gives a parameter <see cref="Add"/> made its next value (null: SQL NULL).</summary>
-    internal static void Set(DbParameter parameter, object? value) => parameter.Value = value ?? DBNull.Value;
+    /// <summary>
+    /// Gives a parameter <see cref="Add"/> made its next value (null: SQL NULL). A string loses any U+0000 it holds:
+    /// PostgreSQL's text cannot store that character (the whole write would fail), and both providers drop it, so a
+    /// value reads back, and matches, the same on either.
+    /// </summary>
+    internal static void Set(DbParameter parameter, object? value) =>
+        parameter.Value = value is string text && text.Contains('\0', StringComparison.Ordinal) ? text.Replace("\0", "", StringComparison.Ordinal) : value ?? DBNull.Value;
 
     public static StoreDatabase Create(StorageOptions options) => options.ProviderKind switch
     {

@@ -130,7 +130,10 @@ internal sealed class BotRequestAuthenticator(
             LifetimeValidator = ValidateLifetime,
         });
 
-    /// <summary>Lifetime against the injected clock (so tests can move time), with the Bot Framework's 5 minutes of skew.</summary>
+    /// <summary>
+    /// Lifetime against the injected clock (so tests can move time), with the Bot Framework's 5 minutes of skew; a token
+    /// valid from after it expires is never valid (as IdentityModel's own check has it).
+    /// </summary>
     private bool ValidateLifetime(DateTime? notBefore, DateTime? expires, SecurityToken token, TokenValidationParameters parameters)
     {
         var now = time.GetUtcNow().UtcDateTime;
@@ -139,7 +142,7 @@ internal sealed class BotRequestAuthenticator(
             return false;
         }
 
-        if (notBefore is { } nbf && nbf.ToUniversalTime() > now + ClockSkew)
+        if (notBefore is { } nbf && (nbf.ToUniversalTime() > now + ClockSkew || nbf.ToUniversalTime() > expires.Value.ToUniversalTime()))
         {
             return false;
         }

@@ -154,6 +154,33 @@ public sealed class EventsTests(SlackHost host)
         Assert.Single(host.Api.PostsTo(channel));
     }
 
+    [Fact]
+    public async Task A_dm_with_a_file_attached_or_broadcast_from_a_thread_is_answered_a_file_alone_is_not()
+    {
+        var channel = SlackHost.NewId("D");
+        var fileAlone = SlackHost.NewId("Ev");
+        using var alone = await SendEventAsync(fileAlone,
+            new { type = "message", channel_type = "im", subtype = "file_share", user = "U0PERSON", text = " ", ts = "1.1", channel });
+        var withFile = SlackHost.NewId("Ev");
+        using var file = await SendEventAsync(withFile,
+            new { type = "message", channel_type = "im", subtype = "file_share", user = "U0PERSON", text = "Can I post anonymously?", ts = "1.2", channel });
+        var broadcast = SlackHost.NewId("Ev");
+        using var thread = await SendEventAsync(broadcast,
+            new { type = "message", channel_type = "im", subtype = "thread_broadcast", user = "U0PERSON", text = "can I friend parents?", ts = "1.4", thread_ts = "1.2", channel });
+
+        Assert.All(new[] { alone, file, thread }, r => Assert.Equal(HttpStatusCode.OK, r.StatusCode));
+        await Eventually.WaitUntilAsync(
+            () => host.Factory.Logged(LogLevel.Information, "Answered Slack event", withFile)
+                  && host.Factory.Logged(LogLevel.Information, "Answered Slack event", broadcast)
+                  && host.Factory.Logged(LogLevel.Debug, $"Slack event {fileAlone} is not a new direct message"),
+            "both questions are answered and the file alone is dropped");
+        var posts = host.Api.PostsTo(channel);
+        Assert.Equal(2, posts.Count);
+        Assert.Contains(posts, p => BlockKitText.All(p.Json.GetProperty("blocks")).Contains("Can I post anonymously?"));
+        var inThread = Assert.Single(posts, p => p.Json.TryGetProperty("thread_ts", out _));
+        Assert.Equal("1.2", inThread.Json.GetProperty("thread_ts").GetString());
+    }
+
     [Theory]
     [InlineData("{not json")]
     [InlineData("[]")]

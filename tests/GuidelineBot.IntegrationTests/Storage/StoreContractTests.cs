@@ -27,6 +27,20 @@ public abstract class StoreContractTests<TStore> : ProviderTestBase<TStore> wher
     }
 
     [SkippableFact]
+    public async Task Text_with_nul_characters_is_stored_without_them_and_found_by_them()
+    {
+        // PostgreSQL's text cannot hold U+0000: without the store's cleaning the write fails there (22021).
+        var feedback = new SqlFeedbackStore(Database);
+        await feedback.AddAsync(new FeedbackRecord("teams", "29:x\0y", "can I friend\0 parents?", null, true, T0), CancellationToken.None);
+        var once = new SqlOnceStore(Database);
+
+        var stored = Assert.Single(await feedback.ListAsync(CancellationToken.None));
+        Assert.Equal(("29:xy", "can I friend parents?"), (stored.UserId, stored.Question));
+        Assert.True(await once.TryClaimAsync("slack-event", "Ev\0NUL", T0, null, CancellationToken.None));
+        Assert.False(await once.TryClaimAsync("slack-event", "Ev\0NUL", T0, null, CancellationToken.None));
+    }
+
+    [SkippableFact]
     public async Task Feedback_written_by_one_process_is_read_by_another()
     {
         await new SqlFeedbackStore(Database).AddAsync(new FeedbackRecord("slack", "U1", "q", null, true, T0), CancellationToken.None);

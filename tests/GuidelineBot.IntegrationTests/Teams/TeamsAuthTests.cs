@@ -40,8 +40,8 @@ public sealed class TeamsAuthTests(TeamsFixture fixture)
 
     public static TheoryData<string> Forgeries() =>
     [
-        "wrong issuer", "wrong audience", "expired", "not yet valid", "bad signature", "unknown key", "unendorsed channel",
-        "serviceurl mismatch", "no header", "not a bearer", "garbage",
+        "wrong issuer", "wrong audience", "expired", "not yet valid", "valid only after it expires", "bad signature", "unknown key",
+        "unendorsed channel", "serviceurl mismatch", "no header", "not a bearer", "garbage",
     ];
 
     [Theory]
@@ -57,6 +57,8 @@ public sealed class TeamsAuthTests(TeamsFixture fixture)
             "wrong audience" => "Bearer " + Fake.CreateToken(now, audience: "00000000-0000-0000-0000-000000000000"),
             "expired" => "Bearer " + Fake.CreateToken(now, age: TimeSpan.FromMinutes(66), lifetime: TimeSpan.FromMinutes(60)),
             "not yet valid" => "Bearer " + Fake.CreateToken(now, age: TimeSpan.FromMinutes(-6)),
+            // Each bound within the skew of now, but not before 4 minutes from now and expired 1 minute from now.
+            "valid only after it expires" => "Bearer " + Fake.CreateToken(now, age: TimeSpan.FromMinutes(-4), lifetime: TimeSpan.FromMinutes(-3)),
             "bad signature" => "Bearer " + Fake.CreateToken(now, key: new RsaSecurityKey(RSA.Create(2048)) { KeyId = FakeBotFramework.TeamsKeyId }),
             "unknown key" => "Bearer " + Fake.CreateToken(now, key: new RsaSecurityKey(RSA.Create(2048)) { KeyId = "some-other-key" }),
             "unendorsed channel" => "Bearer " + Fake.CreateToken(now, key: Fake.WebChatKey),
