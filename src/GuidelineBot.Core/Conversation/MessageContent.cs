@@ -143,6 +143,8 @@ public static partial class MessageContent
         NoticeKind.NotAnExpert => RichText.Plain("Sorry — only members of the experts' channel can answer or take tickets. Nothing was changed."),
         NoticeKind.TicketNotFound => RichText.Plain("I can't find that ticket any more — it may have been removed."),
         NoticeKind.TicketAssigned => RichText.Plain("Assigned to you" + (string.IsNullOrWhiteSpace(name) ? "." : $" — {name} is waiting for your answer.")),
+        NoticeKind.AnsweredTicketAssigned => RichText.Plain("Assigned to you. " + (string.IsNullOrWhiteSpace(name) ? "The asker" : name)
+            + " already has an answer; add another if there is more to say."),
         NoticeKind.ExpertAnswerSent => RichText.Plain("Thanks! Your answer is on its way to " + (string.IsNullOrWhiteSpace(name) ? "the asker." : name + ".")),
         NoticeKind.ExpertAnswerDuplicate => RichText.Plain("That answer was already sent — once is enough."),
         NoticeKind.ExpertAnswerEmpty => RichText.Plain("The answer was empty, so nothing was sent. Please write an answer and submit again."),

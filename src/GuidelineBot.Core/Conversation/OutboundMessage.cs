@@ -146,6 +146,9 @@ public enum NoticeKind
     /// <summary>The ticket is now assigned to the person (<see cref="NoticeMessage.Name"/> is the asker's name).</summary>
     TicketAssigned,
 
+    /// <summary>The ticket is now assigned to the person, and it already has an answer (<see cref="NoticeMessage.Name"/>: the asker).</summary>
+    AnsweredTicketAssigned,
+
     /// <summary>The expert's answer is on its way to the asker (<see cref="NoticeMessage.Name"/>).</summary>
     ExpertAnswerSent,
 

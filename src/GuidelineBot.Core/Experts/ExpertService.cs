@@ -101,7 +101,7 @@ public sealed class ExpertService(
             await EnqueueAsync(ExpertJobKind.UpdatePosts, ticket.Id, null, null, "update:" + ids.Next(), cancellationToken);
         }
 
-        return new NoticeMessage(NoticeKind.TicketAssigned, ticket.Asker.DisplayName);
+        return new NoticeMessage(ticket.Answers.Count > 0 ? NoticeKind.AnsweredTicketAssigned : NoticeKind.TicketAssigned, ticket.Asker.DisplayName);
     }
 
     /// <summary>

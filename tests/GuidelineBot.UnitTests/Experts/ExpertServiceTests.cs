@@ -225,6 +225,11 @@ public sealed class ExpertServiceTests : IDisposable
         Assert.Contains("Answered by Eli", MessageText.Render(_slack.Updates[^1].Message), StringComparison.Ordinal);
         var suggestion = Assert.Single(await _store.ListAsync(SuggestionStatus.Pending, default));
         Assert.Equal((OffTopic, "Weather is out of scope; ask the science department.", "Eli"), (suggestion.Question, suggestion.Answer, suggestion.Expert.DisplayName));
+
+        // Taken again once answered: the asker is not "waiting" any more.
+        var again = Assert.IsType<NoticeMessage>(await OneAsync(PressAsync(conversation, Expert, post.Actions.Single(a => a.Kind == ActionKind.ExpertAssign))));
+        Assert.Equal(NoticeKind.AnsweredTicketAssigned, again.Kind);
+        Assert.Equal("Assigned to you. Dana already has an answer; add another if there is more to say.", MessageText.Render(again));
     }
 
     [Fact]
