@@ -19,6 +19,14 @@ public sealed class GuidelineMetrics
     /// <summary>Spans of our own (answering a question; the channel handlers nest in the HTTP spans around them).</summary>
     public static readonly ActivitySource Tracing = new(ActivitySourceName);
 
+    /// <summary>
+    /// The answer-time histogram's buckets, in seconds: from 100 µs (a repeated question) through the few milliseconds of
+    /// a question the model encodes to a second (the exporters' defaults are made for milliseconds, and would put every
+    /// answer in the first bucket).
+    /// </summary>
+    public static readonly IReadOnlyList<double> AnswerDurationBuckets =
+        [0.0001, 0.00025, 0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1];
+
     private readonly Counter<long> _questions;
     private readonly Histogram<double> _answerDuration;
     private readonly Counter<long> _feedback;
@@ -33,7 +41,8 @@ public sealed class GuidelineMetrics
         ArgumentNullException.ThrowIfNull(meterFactory);
         var meter = meterFactory.Create(MeterName);
         _questions = meter.CreateCounter<long>("guidelinebot.questions", "{question}", "Questions asked, by channel and outcome (answered, declined, small_talk)");
-        _answerDuration = meter.CreateHistogram<double>("guidelinebot.answer.duration", "s", "Time to answer a question (analysis, search, ranking)");
+        _answerDuration = meter.CreateHistogram<double>("guidelinebot.answer.duration", "s", "Time to answer a question (analysis, search, ranking)",
+            tags: null, advice: new InstrumentAdvice<double> { HistogramBucketBoundaries = AnswerDurationBuckets });
         _feedback = meter.CreateCounter<long>("guidelinebot.feedback", "{vote}", "Feedback votes, by channel and rating (helpful, not_helpful)");
         _onboardingStarted = meter.CreateCounter<long>("guidelinebot.onboarding.started", "{onboarding}", "Onboardings started, by channel");
         _onboardingCompleted = meter.CreateCounter<long>("guidelinebot.onboarding.completed", "{onboarding}", "Onboardings completed, by channel");

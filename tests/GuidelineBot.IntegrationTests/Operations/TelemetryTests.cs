@@ -80,6 +80,10 @@ public sealed class TelemetryTests : IAsyncLifetime
         Assert.True(Count(metrics, "guidelinebot_questions_total", "channel=\"slack\"", "outcome=\"declined\"") >= 1, metrics);
         Assert.True(Count(metrics, "guidelinebot_questions_total", "channel=\"slack\"", "outcome=\"small_talk\"") >= 1, metrics);
         Assert.True(Count(metrics, "guidelinebot_answer_duration_seconds_count", "outcome=\"answered\"") >= 1, metrics);
+        // Buckets in seconds, from 100 µs: not the exporters' millisecond defaults (5, 10, … 10000), where every answer is in the first.
+        Assert.NotNull(Line(metrics, "guidelinebot_answer_duration_seconds_bucket", "outcome=\"answered\"", "le=\"0.0001\""));
+        Assert.NotNull(Line(metrics, "guidelinebot_answer_duration_seconds_bucket", "outcome=\"answered\"", "le=\"0.001\""));
+        Assert.Null(Line(metrics, "guidelinebot_answer_duration_seconds_bucket", "le=\"5000\""));
         Assert.True(Count(metrics, "guidelinebot_feedback_total", "channel=\"slack\"", "rating=\"helpful\"") >= 1, metrics);
         Assert.True(Count(metrics, "guidelinebot_outbound_failures_total", "channel=\"slack\"") >= 1, metrics);
         Assert.NotNull(Line(metrics, "guidelinebot_queue_depth", "queue=\"slack\""));
