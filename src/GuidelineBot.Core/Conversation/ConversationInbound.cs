@@ -28,13 +28,13 @@ public abstract record ConversationInbound
     /// <summary>The inbound for a pressed <see cref="OutboundAction"/>: its kind and value as the channel got them back.</summary>
     /// <param name="inputs">A form's field values by id (<see cref="InputBlock"/>, <see cref="ToggleBlock"/>), for a submit.</param>
     /// <returns>
-    /// Null when the value cannot be read (an empty question, a vote or share not about an answer, an unknown onboarding
-    /// step).
+    /// Null when the value cannot be read (an empty question, also one for the experts; a vote or share not about an
+    /// answer; an unknown onboarding step).
     /// </returns>
     public static ConversationInbound? FromAction(ActionKind kind, string? value, IReadOnlyDictionary<string, string>? inputs = null) => kind switch
     {
-        ActionKind.AskExpert => AnswerRef.Decode(value) is { } asked ? new AskExpertInbound(asked) : null,
-        ActionKind.SendToExpert => AnswerRef.Decode(value) is { } sent ? new SendToExpertInbound(sent, Input(inputs, ExpertInputs.Context)) : null,
+        ActionKind.AskExpert => Asked(value) is { } asked ? new AskExpertInbound(asked) : null,
+        ActionKind.SendToExpert => Asked(value) is { } sent ? new SendToExpertInbound(sent, Input(inputs, ExpertInputs.Context)) : null,
         ActionKind.ExpertAnswer => string.IsNullOrWhiteSpace(value) ? null : new ExpertAnswerFormInbound(value),
         ActionKind.ExpertAssign => string.IsNullOrWhiteSpace(value) ? null : new ExpertAssignInbound(value),
         ActionKind.SubmitExpertAnswer => string.IsNullOrWhiteSpace(value) ? null
@@ -45,6 +45,9 @@ public abstract record ConversationInbound
         ActionKind.Onboarding => OnboardingInput.TryParseButtonValue(value, out _) ? new OnboardingActionInbound(value!) : null,
         _ => null,
     };
+
+    /// <summary>A question for the experts: any answer reference (a declined question has no section) with a question in it.</summary>
+    private static AnswerRef? Asked(string? value) => AnswerRef.Decode(value) is { } asked && !string.IsNullOrWhiteSpace(asked.Question) ? asked : null;
 
     private static string? Input(IReadOnlyDictionary<string, string>? inputs, string id) =>
         inputs is not null && inputs.TryGetValue(id, out var text) && !string.IsNullOrWhiteSpace(text) ? text.Trim() : null;

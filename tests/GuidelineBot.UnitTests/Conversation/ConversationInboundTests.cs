@@ -37,6 +37,21 @@ public sealed class ConversationInboundTests
         Assert.Null(ConversationInbound.FromAction(ActionKind.Share, value));
     }
 
+    [Theory]
+    [InlineData("\nq1\ncan I friend parents?", true)] // declined: no section, still a question for the experts
+    [InlineData("doc#1\nq1\ncan I friend parents?", true)]
+    [InlineData("doc#1\nq1\n", false)]
+    [InlineData("\nq1\n   ", false)]
+    [InlineData("\n\n", false)]
+    public void A_question_for_the_experts_needs_a_question(string value, bool read)
+    {
+        var ask = ConversationInbound.FromAction(ActionKind.AskExpert, value);
+        var send = ConversationInbound.FromAction(ActionKind.SendToExpert, value, new Dictionary<string, string> { ["context"] = "urgent" });
+
+        Assert.Equal(read, ask is AskExpertInbound);
+        Assert.Equal(read, send is SendToExpertInbound);
+    }
+
     [Fact]
     public void A_value_longer_than_any_button_value_is_not_a_vote()
     {
