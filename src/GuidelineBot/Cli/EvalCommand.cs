@@ -128,13 +128,21 @@ internal static class EvalCommand
         return command;
     }
 
-    private sealed record Key(Regex Heading, string[] Phrases)
+    /// <param name="Where">The key's file and line, for an error.</param>
+    private sealed record Key(Regex Heading, string[] Phrases, string Where)
     {
         public bool Matches(string heading, string text)
         {
             var h = Normalize(heading);
             var t = Normalize(text);
-            return Heading.IsMatch(h) || Phrases.Any(p => p.Length > 0 && t.Contains(p, StringComparison.Ordinal));
+            try
+            {
+                return Heading.IsMatch(h) || Phrases.Any(p => p.Length > 0 && t.Contains(p, StringComparison.Ordinal));
+            }
+            catch (RegexMatchTimeoutException ex)
+            {
+                throw new FormatException($"{Where}: heading regex took more than {ex.MatchTimeout.TotalSeconds:0} s on \"{h}\": make it simpler");
+            }
         }
 
         private static string Normalize(string s) =>
@@ -170,7 +178,7 @@ internal static class EvalCommand
             }
 
             var phrases = parts.Length > 2 ? parts[2].Split('|').Select(p => p.Trim().ToLowerInvariant()).ToArray() : [];
-            keys[parts[0].Trim()] = new Key(heading, phrases);
+            keys[parts[0].Trim()] = new Key(heading, phrases, $"{path}:{lineNo}");
         }
 
         return keys;

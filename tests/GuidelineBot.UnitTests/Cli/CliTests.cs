@@ -273,6 +273,19 @@ public sealed class CliTests
         Assert.Contains("[unclosed", line);
     }
 
+    [Fact]
+    public async Task Eval_with_a_heading_regex_that_runs_too_long_names_the_file_and_line()
+    {
+        using var folder = new TestPaths.TempFolder();
+        // Catastrophic backtracking (2^n steps on a heading of n characters, here 43): the match times out (1 s).
+        var keys = folder.Write("sections.tsv", "# key\tregex\tphrases\nA\t^(.*)*$x\t\n");
+        var questions = folder.Write("q.tsv", "what can and can't I share on social media\tA\n");
+        var (exit, _, error) = await Run(["eval", questions, "--sections", keys]);
+        Assert.Equal(1, exit);
+        var line = Assert.Single(error.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+        Assert.StartsWith($"error: {keys}:2: heading regex took more than 1 s on ", line);
+    }
+
     [Theory]
     [InlineData("", "q.tsv: no questions")]
     [InlineData("# only a comment\n\n", "q.tsv: no questions")]
