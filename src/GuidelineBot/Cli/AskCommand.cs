@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.Globalization;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using GuidelineBot.Core.Answers;
@@ -16,6 +17,14 @@ internal static class AskCommand
     {
         Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
     };
+
+    /// <summary>
+    /// The longest question taken from the command line. Only its first 2,000 characters count anyway, and ONNX Runtime
+    /// (which runs the model) reads <c>/proc/self/cmdline</c> as it starts and overflows its stack on a long one, which
+    /// ends the process (1.30.0 here: 30,000 characters fine, 42,000 and more a crash, also when started on a
+    /// thread-pool thread).
+    /// </summary>
+    private const int MaxArgumentChars = 16_384;
 
     public static Command Create(CliContext cli)
     {
@@ -37,6 +46,13 @@ internal static class AskCommand
             if (question.Length == 0 && !asJson)
             {
                 await errors.WriteLineAsync("error: ask needs a question, e.g. ask \"can I friend parents?\" (or ask --json to read questions from stdin)");
+                return 2;
+            }
+
+            if (question.Length > MaxArgumentChars)
+            {
+                await errors.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
+                    $"error: the question is {question.Length:N0} characters long; at most {MaxArgumentChars:N0} on the command line (give a longer one on standard input: ask --json)"));
                 return 2;
             }
 

@@ -261,6 +261,17 @@ public sealed class CliTests
     }
 
     [Fact]
+    public async Task Ask_with_a_question_too_long_for_the_command_line_is_an_error_before_the_engine_starts()
+    {
+        var (exit, output, error) = await Run(["ask", "--json", new string('x', 16_000), new string('y', 1_000)]);
+
+        Assert.Equal(2, exit);
+        Assert.Equal("", output);
+        Assert.Equal("error: the question is 17,001 characters long; at most 16,384 on the command line (give a longer one on standard input: ask --json)",
+            Assert.Single(error.Split('\n', StringSplitOptions.RemoveEmptyEntries)));
+    }
+
+    [Fact]
     public async Task Eval_with_an_invalid_heading_regex_names_the_file_and_line()
     {
         using var folder = new TestPaths.TempFolder();
