@@ -70,19 +70,28 @@ public static partial class ExpertAnswersDocument
             .OfType<Entry>()
             .ToList();
 
-    /// <summary>The suggestion as a heading and a body that parse back as exactly one section; null when nothing is left of it.</summary>
-    private static Entry? ToEntry(KnowledgeSuggestion suggestion)
+    /// <summary>
+    /// Whether an approved question and answer become a section of the document: false when nothing is left of one of
+    /// them as Markdown (e.g. a question of only <c>###</c>, an answer of only <c>---</c>), which the dashboard then refuses.
+    /// </summary>
+    public static bool IsPublishable(string question, string answer) => HeadingAndBody(question, answer) is not null;
+
+    private static Entry? ToEntry(KnowledgeSuggestion suggestion) =>
+        HeadingAndBody(suggestion.Question, suggestion.Answer) is { } parts ? new Entry(suggestion, parts.Heading, parts.Body) : null;
+
+    /// <summary>The question and answer as a heading and a body that parse back as exactly one section; null when nothing is left of them.</summary>
+    private static (string Heading, string Body)? HeadingAndBody(string question, string answer)
     {
-        var heading = WhitespaceRegex().Replace(suggestion.Question, " ").Trim().TrimStart('#').Trim();
-        var body = Sanitize(suggestion.Answer);
+        var heading = WhitespaceRegex().Replace(question, " ").Trim().TrimStart('#').Trim();
+        var body = Sanitize(answer);
         if (IsOneSection(heading, body))
         {
-            return new Entry(suggestion, heading, body);
+            return (heading, body);
         }
 
         // Markdown the sanitizer did not foresee: the answer as one plain paragraph.
-        var flat = Sanitize(WhitespaceRegex().Replace(suggestion.Answer, " "));
-        return IsOneSection(heading, flat) ? new Entry(suggestion, heading, flat) : null;
+        var flat = Sanitize(WhitespaceRegex().Replace(answer, " "));
+        return IsOneSection(heading, flat) ? (heading, flat) : null;
     }
 
     private static bool IsOneSection(string heading, string body)

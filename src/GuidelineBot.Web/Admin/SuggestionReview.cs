@@ -59,6 +59,12 @@ internal static class SuggestionReview
                 statusCode: StatusCodes.Status400BadRequest);
         }
 
+        if (decision == Approve && !ExpertAnswersDocument.IsPublishable(question, answer))
+        {
+            return Results.Text("Nothing would be left of the question or the answer in the knowledge (only Markdown marks, such as ### or ---): write it in words.",
+                statusCode: StatusCodes.Status400BadRequest);
+        }
+
         if (decision == Withdraw && suggestion.Status != SuggestionStatus.Approved)
         {
             return Results.Text("Only an approved answer can be withdrawn.", statusCode: StatusCodes.Status409Conflict);

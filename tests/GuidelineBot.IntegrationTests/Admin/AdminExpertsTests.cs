@@ -208,6 +208,9 @@ public sealed class AdminExpertsTests : IAsyncLifetime
         using var badDecision = await SubmitAsync(form, "delete");
         using var emptyAnswer = await SubmitAsync(form, "approve", new Dictionary<string, string> { ["answer"] = "  " });
         using var tooLong = await SubmitAsync(form, "approve", new Dictionary<string, string> { ["answer"] = new string('a', ExpertInputs.MaxAnswerLength + 1) });
+        // Only Markdown marks: nothing of it would be in the knowledge, so "approved: it is in the knowledge now" would be untrue.
+        using var markOnlyQuestion = await SubmitAsync(form, "approve", new Dictionary<string, string> { ["question"] = "###" });
+        using var markOnlyAnswer = await SubmitAsync(form, "approve", new Dictionary<string, string> { ["answer"] = "---" });
         using var withdrawPending = await SubmitAsync(form, "withdraw");
         using var json = await _browser.PostJsonAsync("/admin/suggestions/s-pending-1", "{\"decision\":\"approve\"}");
         var unknownForm = new HtmlParser().ParseDocument(form.OuterHtml.Replace("s-pending-1", "s-unknown", StringComparison.Ordinal)).QuerySelector("form")!;
@@ -217,6 +220,9 @@ public sealed class AdminExpertsTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.BadRequest, badDecision.StatusCode);
         Assert.Equal(HttpStatusCode.BadRequest, emptyAnswer.StatusCode);
         Assert.Equal(HttpStatusCode.BadRequest, tooLong.StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, markOnlyQuestion.StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, markOnlyAnswer.StatusCode);
+        Assert.Contains("write it in words", await markOnlyAnswer.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.Conflict, withdrawPending.StatusCode);
         Assert.Equal(HttpStatusCode.UnsupportedMediaType, json.StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, unknown.StatusCode);
