@@ -115,6 +115,21 @@ public sealed class AdminDashboardTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task The_page_allows_no_script_and_no_framing_and_its_files_are_not_sniffed()
+    {
+        using var page = await _server.Http.GetAsync("/admin");
+        using var csv = await _server.Http.GetAsync("/admin/export/latest.csv");
+
+        var policy = string.Join(" ", page.Headers.GetValues("Content-Security-Policy"));
+        Assert.Contains("script-src 'none'", policy, StringComparison.Ordinal);
+        Assert.Contains("frame-ancestors 'none'", policy, StringComparison.Ordinal);
+        Assert.Contains("form-action 'self'", policy, StringComparison.Ordinal);
+        Assert.Equal(["nosniff"], page.Headers.GetValues("X-Content-Type-Options"));
+        Assert.Equal(HttpStatusCode.OK, csv.StatusCode);
+        Assert.Equal(["nosniff"], csv.Headers.GetValues("X-Content-Type-Options"));
+    }
+
+    [Fact]
     public async Task Tables_show_top_sections_masked_latest_questions_grouped_unanswered_onboarding_and_knowledge()
     {
         var page = await PageAsync();
