@@ -271,30 +271,19 @@ public sealed class CliTests
             Assert.Single(error.Split('\n', StringSplitOptions.RemoveEmptyEntries)));
     }
 
-    [Fact]
-    public async Task Eval_with_an_invalid_heading_regex_names_the_file_and_line()
+    [Theory]
+    [InlineData("A\tpost anonymously\t\nB\t[unclosed\t\n", 3, "heading regex is not valid: ")]
+    // Catastrophic backtracking (2^n steps on a heading of n characters, here 43): the match times out (1 s).
+    [InlineData("A\t^(.*)*$x\t\n", 2, "heading regex took more than 1 s on ")]
+    public async Task Eval_with_a_heading_regex_that_is_invalid_or_runs_too_long_names_the_file_and_line(string sections, int lineNo, string message)
     {
         using var folder = new TestPaths.TempFolder();
-        var keys = folder.Write("sections.tsv", "# key\tregex\tphrases\nA\tpost anonymously\t\nB\t[unclosed\t\n");
-        var questions = folder.Write("q.tsv", "can I post anonymously\tA\n");
-        var (exit, _, error) = await Run(["eval", questions, "--sections", keys]);
-        Assert.Equal(1, exit);
-        var line = Assert.Single(error.Split('\n', StringSplitOptions.RemoveEmptyEntries));
-        Assert.StartsWith($"error: {keys}:3: heading regex is not valid: ", line);
-        Assert.Contains("[unclosed", line);
-    }
-
-    [Fact]
-    public async Task Eval_with_a_heading_regex_that_runs_too_long_names_the_file_and_line()
-    {
-        using var folder = new TestPaths.TempFolder();
-        // Catastrophic backtracking (2^n steps on a heading of n characters, here 43): the match times out (1 s).
-        var keys = folder.Write("sections.tsv", "# key\tregex\tphrases\nA\t^(.*)*$x\t\n");
+        var keys = folder.Write("sections.tsv", "# key\tregex\tphrases\n" + sections);
         var questions = folder.Write("q.tsv", "what can and can't I share on social media\tA\n");
         var (exit, _, error) = await Run(["eval", questions, "--sections", keys]);
         Assert.Equal(1, exit);
         var line = Assert.Single(error.Split('\n', StringSplitOptions.RemoveEmptyEntries));
-        Assert.StartsWith($"error: {keys}:2: heading regex took more than 1 s on ", line);
+        Assert.StartsWith($"error: {keys}:{lineNo}: {message}", line);
     }
 
     [Theory]
