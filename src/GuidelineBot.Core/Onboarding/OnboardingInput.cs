@@ -146,7 +146,7 @@ public abstract partial record OnboardingInput
     [GeneratedRegex(@"^(resume|resume onboarding|continue|continue onboarding|yes continue|carry on)$")]
     private static partial Regex ResumeRegex();
 
-    [GeneratedRegex(@"^(pause|pause onboarding|stop onboarding|later)$")]
+    [GeneratedRegex(@"^((pause|stop|cancel|quit|exit)( onboarding)?|later|not now)$")]
     private static partial Regex PauseRegex();
 
     [GeneratedRegex(@"[^\p{L}\p{N}]+")]
