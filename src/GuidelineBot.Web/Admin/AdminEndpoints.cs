@@ -73,11 +73,9 @@ public static class AdminEndpoints
     {
         var valid = TryRange(days, out var range);
         // The page runs no script at all; its one stylesheet is inline, its icon a data URI, its forms post here.
-        http.Response.Headers.ContentSecurityPolicy =
+        PageHeaders.Set(http.Response,
             "default-src 'none'; script-src 'none'; style-src 'unsafe-inline'; img-src data:; form-action 'self'; " +
-            "frame-ancestors 'none'; base-uri 'none'";
-        http.Response.Headers["Referrer-Policy"] = "no-referrer";
-        http.Response.Headers.XContentTypeOptions = "nosniff";
+            "frame-ancestors 'none'; base-uri 'none'");
         // Not cached: antiforgery (the forms' tokens) marks the response no-store.
         var model = await dashboard.LoadAsync(valid ? range : AdminDashboard.DefaultDays, cancellationToken);
         return new RazorComponentResult(typeof(DashboardPage), new

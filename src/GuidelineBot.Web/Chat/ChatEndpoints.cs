@@ -38,11 +38,9 @@ internal static class ChatEndpoints
     {
         var user = WebUser.EnsureLocalId(http);
         var tokens = antiforgery.GetAndStoreTokens(http);
-        http.Response.Headers.ContentSecurityPolicy =
+        PageHeaders.Set(http.Response,
             "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; " +
-            "form-action 'self'; frame-ancestors 'none'; base-uri 'none'; object-src 'none'";
-        http.Response.Headers["Referrer-Policy"] = "no-referrer";
-        http.Response.Headers.XContentTypeOptions = "nosniff";
+            "form-action 'self'; frame-ancestors 'none'; base-uri 'none'; object-src 'none'");
         return new RazorComponentResult(typeof(ChatPage), new Dictionary<string, object?>
         {
             [nameof(ChatPage.RequestToken)] = tokens.RequestToken,

@@ -1,0 +1,15 @@
+using Microsoft.AspNetCore.Http;
+
+namespace GuidelineBot.Web;
+
+/// <summary>The security headers every page the bot serves (the chat, the dashboard) sends with its own policy.</summary>
+internal static class PageHeaders
+{
+    /// <summary>The page's <paramref name="contentSecurityPolicy"/>, no referrer to other sites, and no content sniffing.</summary>
+    public static void Set(HttpResponse response, string contentSecurityPolicy)
+    {
+        response.Headers.ContentSecurityPolicy = contentSecurityPolicy;
+        response.Headers["Referrer-Policy"] = "no-referrer";
+        response.Headers.XContentTypeOptions = "nosniff";
+    }
+}
