@@ -1,5 +1,6 @@
 using System.Data.Common;
 using System.Globalization;
+using System.Text.Json;
 using GuidelineBot.Core.Onboarding;
 
 namespace GuidelineBot.Storage;
@@ -12,7 +13,8 @@ namespace GuidelineBot.Storage;
 public sealed class SqlOnboardingStore(StoreDatabase database) : IOnboardingStore
 {
     private const string Columns =
-        "channel, user_id, display_name, step, document_index, document_id, section_index, check_index, started_at, updated_at, paused_at, completed_at, version";
+        "channel, user_id, display_name, step, document_index, document_id, section_index, check_index, started_at, updated_at, paused_at, completed_at, version, " +
+        "document_hash, acknowledged_documents";
 
     public async Task<OnboardingState?> GetAsync(OnboardingKey key, CancellationToken cancellationToken)
     {
@@ -40,14 +42,15 @@ public sealed class SqlOnboardingStore(StoreDatabase database) : IOnboardingStor
                 ? $"""
                    INSERT INTO onboarding_states ({Columns})
                    VALUES (@channel, @user, @name, @step, @document_index, @document_id, @section_index, @check_index,
-                           @started_at, @updated_at, @paused_at, @completed_at, @version)
+                           @started_at, @updated_at, @paused_at, @completed_at, @version, @document_hash, @acknowledged)
                    ON CONFLICT (channel, user_id) DO NOTHING
                    """
                 : """
                   UPDATE onboarding_states
                   SET display_name = @name, step = @step, document_index = @document_index, document_id = @document_id,
                       section_index = @section_index, check_index = @check_index, started_at = @started_at,
-                      updated_at = @updated_at, paused_at = @paused_at, completed_at = @completed_at, version = @version
+                      updated_at = @updated_at, paused_at = @paused_at, completed_at = @completed_at, version = @version,
+                      document_hash = @document_hash, acknowledged_documents = @acknowledged
                   WHERE channel = @channel AND user_id = @user AND version = @expected
                   """;
             StoreDatabase.Add(command, "channel", saved.Key.Channel);
@@ -63,6 +66,8 @@ public sealed class SqlOnboardingStore(StoreDatabase database) : IOnboardingStor
             database.AddTime(command, "paused_at", saved.PausedAt);
             database.AddTime(command, "completed_at", saved.CompletedAt);
             StoreDatabase.Add(command, "version", saved.Version);
+            StoreDatabase.Add(command, "document_hash", saved.DocumentHash);
+            StoreDatabase.Add(command, "acknowledged", JsonSerializer.Serialize(saved.Acknowledged.ToArray(), StorageJsonContext.Default.StringArray));
             if (state.Version != 0)
             {
                 StoreDatabase.Add(command, "expected", state.Version);
@@ -137,8 +142,10 @@ public sealed class SqlOnboardingStore(StoreDatabase database) : IOnboardingStor
         Enum.Parse<OnboardingStep>(reader.GetString(3)),
         Convert.ToInt32(reader.GetValue(4), CultureInfo.InvariantCulture),
         reader.GetString(5),
+        reader.GetString(13),
         Convert.ToInt32(reader.GetValue(6), CultureInfo.InvariantCulture),
         Convert.ToInt32(reader.GetValue(7), CultureInfo.InvariantCulture),
+        JsonSerializer.Deserialize(reader.GetString(14), StorageJsonContext.Default.StringArray) ?? [],
         database.ReadTime(reader, 8),
         database.ReadTime(reader, 9),
         reader.IsDBNull(10) ? null : database.ReadTime(reader, 10),

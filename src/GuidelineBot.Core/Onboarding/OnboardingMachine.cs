@@ -1,4 +1,6 @@
 using System.Globalization;
+using System.Security.Cryptography;
+using System.Text;
 using GuidelineBot.Core.Conversation;
 
 namespace GuidelineBot.Core.Onboarding;
@@ -15,6 +17,22 @@ internal static class OnboardingMachine
     /// <summary>What the final summary says besides the titles.</summary>
     internal sealed record SummaryInfo(IReadOnlyList<string> ExampleQuestions, string Contact);
 
+    /// <summary>How a stored state had to be moved to fit the current catalog.</summary>
+    internal enum Reanchor
+    {
+        /// <summary>It fits (at most an index or a clamp was adjusted).</summary>
+        None,
+
+        /// <summary>The current document's version changed since the person began it: it starts again.</summary>
+        DocumentEdited,
+
+        /// <summary>The current document left the catalog: on to the first one not yet acknowledged.</summary>
+        DocumentWithdrawn,
+
+        /// <summary>The current document left the catalog and every other one is acknowledged: finished.</summary>
+        Finished,
+    }
+
     public static Result Apply(OnboardingState? stored, OnboardingInput input, OnboardingKey key, string displayName,
         OnboardingCatalog catalog, SummaryInfo summary, DateTimeOffset now)
     {
@@ -23,10 +41,16 @@ internal static class OnboardingMachine
             return new(null, [new OnboardingNotice(OnboardingNoticeKind.NothingToOnboard, "There are no guideline documents to walk through yet.")]);
         }
 
-        var state = stored is null ? null : Normalize(stored, catalog);
+        var (state, change) = stored is null ? (null, Reanchor.None) : Normalize(stored, catalog);
         if (state is not null && !string.IsNullOrWhiteSpace(displayName))
         {
             state = state with { DisplayName = displayName };
+        }
+
+        if (state is not null && change != Reanchor.None)
+        {
+            // The buttons and text the person saw were for content that is gone: say what changed and show the step now.
+            return Reanchored(state, change, input is OnboardingInput.Pause, catalog, summary, now);
         }
 
         switch (input)
@@ -61,12 +85,18 @@ internal static class OnboardingMachine
         };
     }
 
-    /// <summary>The step token that buttons carry: <c>d0.s3</c>, <c>d0.q1</c>, <c>d0.ack</c>, <c>done</c>.</summary>
-    public static string Position(OnboardingState state) => state.Step switch
+    /// <summary>
+    /// The step token that buttons carry: <i>document</i><c>.s3</c>, <i>document</i><c>.q1.</c><i>question</i>,
+    /// <i>document</i><c>.ack</c>, <c>done</c>. The document part names the document and the version being read (not its
+    /// place in the list, which moves when a document is added), and a check question's token names the question itself
+    /// (prompt, choices and correct one): a click under content that has changed since is not applied to the new one.
+    /// </summary>
+    public static string Position(OnboardingState state, OnboardingCatalog catalog) => state.Step switch
     {
-        OnboardingStep.Reading => string.Create(CultureInfo.InvariantCulture, $"d{state.DocumentIndex}.s{state.SectionIndex}"),
-        OnboardingStep.Checking => string.Create(CultureInfo.InvariantCulture, $"d{state.DocumentIndex}.q{state.CheckIndex}"),
-        OnboardingStep.Acknowledging => string.Create(CultureInfo.InvariantCulture, $"d{state.DocumentIndex}.ack"),
+        OnboardingStep.Reading => string.Create(CultureInfo.InvariantCulture, $"{Tag(state.DocumentId, state.DocumentHash)}.s{state.SectionIndex}"),
+        OnboardingStep.Checking => string.Create(CultureInfo.InvariantCulture,
+            $"{Tag(state.DocumentId, state.DocumentHash)}.q{state.CheckIndex}.{Fingerprint(catalog.Documents[state.DocumentIndex].Questions[state.CheckIndex])}"),
+        OnboardingStep.Acknowledging => $"{Tag(state.DocumentId, state.DocumentHash)}.ack",
         _ => "done",
     };
 
@@ -78,12 +108,13 @@ internal static class OnboardingMachine
             return null;
         }
 
-        var normalized = Normalize(state, catalog);
-        var document = catalog.Documents[normalized.DocumentIndex];
-        if (normalized.CheckIndex >= document.Questions.Count)
+        var (normalized, change) = Normalize(state, catalog);
+        if (change != Reanchor.None || normalized.Step != OnboardingStep.Checking)
         {
             return null;
         }
+
+        var document = catalog.Documents[normalized.DocumentIndex];
 
         var choices = document.Questions[normalized.CheckIndex].Choices;
         var s = OnboardingInput.Normalize(text);
@@ -110,7 +141,7 @@ internal static class OnboardingMachine
         }
 
         var first = catalog.Documents[0];
-        var fresh = new OnboardingState(key, displayName.Trim(), OnboardingStep.Reading, 0, first.Document.Id, 0, 0,
+        var fresh = new OnboardingState(key, displayName.Trim(), OnboardingStep.Reading, 0, first.Document.Id, first.Document.ContentHash, 0, 0, [],
             StartedAt: now, UpdatedAt: now, PausedAt: null, CompletedAt: null, Version: state?.Version ?? 0);
         if (state is not null && string.IsNullOrWhiteSpace(fresh.DisplayName))
         {
@@ -130,7 +161,7 @@ internal static class OnboardingMachine
 
     private static Result NextSection(OnboardingState state, string? at, OnboardingCatalog catalog, SummaryInfo summary, DateTimeOffset now)
     {
-        if (Stale(state, at) is { } stale)
+        if (Stale(state, at, catalog) is { } stale)
         {
             return new(null, [stale, Current(state, catalog, summary)]);
         }
@@ -167,7 +198,7 @@ internal static class OnboardingMachine
                 Current(state, catalog, summary)]);
         }
 
-        if (Stale(state, answer.At) is { } stale)
+        if (Stale(state, answer.At, catalog) is { } stale)
         {
             return new(null, [stale, Current(state, catalog, summary)]);
         }
@@ -200,41 +231,35 @@ internal static class OnboardingMachine
                 Current(state, catalog, summary)]);
         }
 
-        if (Stale(state, at) is { } stale)
+        if (Stale(state, at, catalog) is { } stale)
         {
             return new(null, [stale, Current(state, catalog, summary)]);
         }
 
+        // The version acknowledged is the one the person began (Normalize restarts a document that changed since).
         var document = catalog.Documents[state.DocumentIndex].Document;
         var acknowledgement = new OnboardingAcknowledgement(state.Key.Channel, state.Key.UserId, state.DisplayName, document.Id,
-            document.Title, document.ContentHash, now);
+            document.Title, state.DocumentHash, now);
         var outputs = new List<OnboardingOutput> { new OnboardingAcknowledgementRecorded(acknowledgement) };
-        OnboardingState next;
-        if (state.DocumentIndex + 1 < catalog.Documents.Count)
+        var acknowledged = state.Acknowledged.Contains(document.Id, StringComparer.Ordinal) ? state.Acknowledged : [.. state.Acknowledged, document.Id];
+        var next = Touch(state, now) with { Acknowledged = acknowledged, PausedAt = null };
+        var following = FirstUnacknowledged(acknowledged, catalog);
+        if (following >= 0)
         {
-            var following = catalog.Documents[state.DocumentIndex + 1].Document;
-            next = Touch(state, now) with
-            {
-                Step = OnboardingStep.Reading,
-                DocumentIndex = state.DocumentIndex + 1,
-                DocumentId = following.Id,
-                SectionIndex = 0,
-                CheckIndex = 0,
-                PausedAt = null,
-            };
+            next = Begin(next, following, catalog);
             outputs.Add(Greeting(next, catalog));
         }
         else
         {
-            next = Touch(state, now) with { Step = OnboardingStep.Completed, PausedAt = null, CompletedAt = now };
+            next = next with { Step = OnboardingStep.Completed, CompletedAt = now };
         }
 
         outputs.Add(Current(next, catalog, summary));
         return new(next, outputs, acknowledgement);
     }
 
-    private static OnboardingNotice? Stale(OnboardingState state, string? at) =>
-        at is not null && at != Position(state)
+    private static OnboardingNotice? Stale(OnboardingState state, string? at, OnboardingCatalog catalog) =>
+        at is not null && at != Position(state, catalog)
             ? new OnboardingNotice(OnboardingNoticeKind.StaleAction, "That button is from an earlier step — here's where you are now.")
             : null;
 
@@ -254,18 +279,19 @@ internal static class OnboardingMachine
         return state.Step switch
         {
             OnboardingStep.Reading => new OnboardingSection(document.Document.Sections[state.SectionIndex], state.SectionIndex + 1,
-                document.Document.Sections.Count, Position(state)),
+                document.Document.Sections.Count, Position(state, catalog)),
             OnboardingStep.Checking => new OnboardingCheckQuestion(document.Document.Title, document.Questions[state.CheckIndex].Prompt,
-                document.Questions[state.CheckIndex].Choices, state.CheckIndex + 1, document.Questions.Count, Position(state)),
-            _ => new OnboardingAcknowledgePrompt(document.Document.Id, document.Document.Title, Position(state)),
+                document.Questions[state.CheckIndex].Choices, state.CheckIndex + 1, document.Questions.Count, Position(state, catalog)),
+            _ => new OnboardingAcknowledgePrompt(document.Document.Id, document.Document.Title, Position(state, catalog)),
         };
     }
 
     private static OnboardingGreeting Greeting(OnboardingState state, OnboardingCatalog catalog)
     {
         var document = catalog.Documents[state.DocumentIndex];
+        var done = catalog.Documents.Count(d => state.Acknowledged.Contains(d.Document.Id, StringComparer.Ordinal));
         return new OnboardingGreeting(state.DisplayName, document.Document.Id, document.Document.Title, document.Document.Sections.Count,
-            document.Questions.Count, document.Minutes, state.DocumentIndex + 1, catalog.Documents.Count);
+            document.Questions.Count, document.Minutes, done + 1, catalog.Documents.Count);
     }
 
     private static string Where(OnboardingState state, OnboardingCatalog catalog)
@@ -284,15 +310,79 @@ internal static class OnboardingMachine
 
     private static OnboardingState Touch(OnboardingState state, DateTimeOffset now) => state with { UpdatedAt = now };
 
+    /// <summary>Starts reading document <paramref name="index"/> of the catalog at its first section, at its current version.</summary>
+    private static OnboardingState Begin(OnboardingState state, int index, OnboardingCatalog catalog)
+    {
+        var document = catalog.Documents[index].Document;
+        return state with
+        {
+            Step = OnboardingStep.Reading,
+            DocumentIndex = index,
+            DocumentId = document.Id,
+            DocumentHash = document.ContentHash,
+            SectionIndex = 0,
+            CheckIndex = 0,
+        };
+    }
+
+    /// <summary>The first document of the catalog not acknowledged yet in this walk-through, or -1.</summary>
+    private static int FirstUnacknowledged(IReadOnlyList<string> acknowledged, OnboardingCatalog catalog)
+    {
+        for (var i = 0; i < catalog.Documents.Count; i++)
+        {
+            if (!acknowledged.Contains(catalog.Documents[i].Document.Id, StringComparer.Ordinal))
+            {
+                return i;
+            }
+        }
+
+        return -1;
+    }
+
+    /// <summary>Saves the re-anchored state and tells the person what changed before showing where they are now.</summary>
+    private static Result Reanchored(OnboardingState state, Reanchor change, bool pause, OnboardingCatalog catalog, SummaryInfo summary,
+        DateTimeOffset now)
+    {
+        if (change == Reanchor.Finished)
+        {
+            var finished = Touch(state, now) with { Step = OnboardingStep.Completed, PausedAt = null, CompletedAt = now };
+            return new(finished, [Current(finished, catalog, summary)]);
+        }
+
+        var title = catalog.Documents[state.DocumentIndex].Document.Title;
+        var notice = new OnboardingNotice(OnboardingNoticeKind.DocumentChanged, change == Reanchor.DocumentEdited
+            ? $"The {title} was updated while you were going through it, so it starts again from the top: what you acknowledge is the version you read."
+            : $"A document you were going through was withdrawn, so on to the {title}.");
+        if (pause)
+        {
+            return new(Touch(state, now) with { PausedAt = now }, [notice, new OnboardingPaused(Where(state, catalog))]);
+        }
+
+        var next = Touch(state, now) with { PausedAt = null };
+        return new(next, [notice, Greeting(next, catalog), Current(next, catalog, summary)]);
+    }
+
+    /// <summary>The check question's identity in a button token: a hash of its prompt, choices and answer.</summary>
+    private static string Fingerprint(CheckQuestion question) =>
+        ShortHash([question.Prompt, .. question.Choices, question.Correct.ToString(CultureInfo.InvariantCulture)]);
+
+    /// <summary>A document version's identity in a button token.</summary>
+    private static string Tag(string documentId, string documentHash) => ShortHash([documentId, documentHash]);
+
+    /// <summary>8 hex digits of the SHA-256 of the parts, one per line: short enough for a button value, the same on every replica.</summary>
+    private static string ShortHash(IEnumerable<string> parts) =>
+        Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(string.Join('\n', parts))), 0, 4);
+
     /// <summary>
-    /// Re-anchors a stored state on the current catalog (documents may have been edited or reconfigured since): the
-    /// document by id, indices clamped, a step without content moved on.
+    /// Re-anchors a stored state on the current catalog (documents may have been edited, added, removed or reordered since):
+    /// the document by id, indices clamped, a step without content moved on. A document whose version changed since the
+    /// person began it starts again; a withdrawn one gives way to the first document not acknowledged yet.
     /// </summary>
-    internal static OnboardingState Normalize(OnboardingState state, OnboardingCatalog catalog)
+    internal static (OnboardingState State, Reanchor Change) Normalize(OnboardingState state, OnboardingCatalog catalog)
     {
         if (state.IsCompleted)
         {
-            return state;
+            return (state, Reanchor.None);
         }
 
         var index = -1;
@@ -307,15 +397,22 @@ internal static class OnboardingMachine
 
         if (index < 0)
         {
-            index = Math.Clamp(state.DocumentIndex, 0, catalog.Documents.Count - 1);
-            state = state with { SectionIndex = 0, CheckIndex = 0, Step = OnboardingStep.Reading };
+            var following = FirstUnacknowledged(state.Acknowledged, catalog);
+            return following < 0
+                ? (state with { Step = OnboardingStep.Completed }, Reanchor.Finished)
+                : (Begin(state, following, catalog), Reanchor.DocumentWithdrawn);
         }
 
         var document = catalog.Documents[index];
+        if (state.DocumentHash.Length > 0 && state.DocumentHash != document.Document.ContentHash)
+        {
+            return (Begin(state, index, catalog), Reanchor.DocumentEdited);
+        }
+
         state = state with
         {
             DocumentIndex = index,
-            DocumentId = document.Document.Id,
+            DocumentHash = document.Document.ContentHash,
             SectionIndex = Math.Clamp(state.SectionIndex, 0, document.Document.Sections.Count - 1),
         };
         if (state.Step == OnboardingStep.Checking && state.CheckIndex >= document.Questions.Count)
@@ -323,6 +420,6 @@ internal static class OnboardingMachine
             state = state with { Step = OnboardingStep.Acknowledging, CheckIndex = 0 };
         }
 
-        return state;
+        return (state, Reanchor.None);
     }
 }

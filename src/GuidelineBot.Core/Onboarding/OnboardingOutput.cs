@@ -139,6 +139,12 @@ public enum OnboardingNoticeKind
     /// <summary>Starting over after a completed onboarding.</summary>
     Restarted,
 
+    /// <summary>
+    /// The document being gone through changed (it starts again, so the version acknowledged is the version read) or was
+    /// withdrawn (on to the next one).
+    /// </summary>
+    DocumentChanged,
+
     /// <summary>Another replica kept changing the same state; try again.</summary>
     Busy,
 }

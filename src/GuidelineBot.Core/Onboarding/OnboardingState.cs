@@ -28,8 +28,17 @@ public enum OnboardingStep
 /// The whole state of one person's onboarding, stored per (channel, user). Immutable: each step produces a new record.
 /// </summary>
 /// <param name="DocumentIndex">Position of the current document in the configured list (<see cref="DocumentId"/> wins if the list changed).</param>
+/// <param name="DocumentHash">
+/// The version (content hash) of the current document when the person began it: the version they acknowledge. Empty in a
+/// state stored before versions were kept (the current version is then taken as read).
+/// </param>
 /// <param name="SectionIndex">0-based section of the current document being read.</param>
 /// <param name="CheckIndex">0-based check question of the current document being answered.</param>
+/// <param name="Acknowledged">
+/// Ids of the documents acknowledged in this walk-through, in order. The next document is the first of the catalog not in
+/// it, so a document added (or moved) while someone is part-way through is not skipped. Compared item by item in the
+/// record's equality.
+/// </param>
 /// <param name="PausedAt">Set while paused; the step is kept, <c>resume</c> continues there.</param>
 /// <param name="UpdatedAt">The last step taken (for "stuck since").</param>
 /// <param name="Version">Optimistic concurrency: the stored version this record was read at (0 = not stored yet).</param>
@@ -39,8 +48,10 @@ public sealed record OnboardingState(
     OnboardingStep Step,
     int DocumentIndex,
     string DocumentId,
+    string DocumentHash,
     int SectionIndex,
     int CheckIndex,
+    IReadOnlyList<string> Acknowledged,
     DateTimeOffset StartedAt,
     DateTimeOffset UpdatedAt,
     DateTimeOffset? PausedAt,
@@ -50,6 +61,16 @@ public sealed record OnboardingState(
     public bool IsPaused => PausedAt is not null;
 
     public bool IsCompleted => Step == OnboardingStep.Completed;
+
+    /// <summary>Value equality, with <see cref="Acknowledged"/> compared item by item (a record compares a list by reference).</summary>
+    public bool Equals(OnboardingState? other) =>
+        other is not null
+        && (Key, DisplayName, Step, DocumentIndex, DocumentId, DocumentHash, SectionIndex, CheckIndex, StartedAt, UpdatedAt, PausedAt, CompletedAt, Version)
+        == (other.Key, other.DisplayName, other.Step, other.DocumentIndex, other.DocumentId, other.DocumentHash, other.SectionIndex, other.CheckIndex,
+            other.StartedAt, other.UpdatedAt, other.PausedAt, other.CompletedAt, other.Version)
+        && Acknowledged.SequenceEqual(other.Acknowledged, StringComparer.Ordinal);
+
+    public override int GetHashCode() => HashCode.Combine(Key, Step, DocumentId, SectionIndex, CheckIndex, UpdatedAt, Version, Acknowledged.Count);
 }
 
 /// <summary>

@@ -158,7 +158,7 @@ public abstract class StoreContractTests<TStore> : ProviderTestBase<TStore> wher
     }
 
     private static OnboardingState NewState(string user, OnboardingStep step = OnboardingStep.Reading, int section = 0) =>
-        new(new OnboardingKey("teams", user), "Dana Example", step, 0, "staff-social-media-guidelines", section, 0,
+        new(new OnboardingKey("teams", user), "Dana Example", step, 0, "staff-social-media-guidelines", "v1", section, 0, [],
             StartedAt: T0, UpdatedAt: T0, PausedAt: null, CompletedAt: null, Version: 0);
 
     [SkippableFact]
@@ -181,11 +181,48 @@ public abstract class StoreContractTests<TStore> : ProviderTestBase<TStore> wher
             UpdatedAt = T0.AddMinutes(7),
             PausedAt = T0.AddMinutes(8),
             DisplayName = "Dana E.",
+            DocumentHash = new string('c', 64),
+            Acknowledged = ["intro", "folder/with \"quotes\", commas\nand lines"],
         };
         var second = await store.TrySaveAsync(changed, null, CancellationToken.None);
 
         Assert.Equal(changed with { Version = 2 }, second);
         Assert.Equal(second, await new SqlOnboardingStore(OpenAnother()).GetAsync(key, CancellationToken.None));
+    }
+
+    [SkippableFact]
+    public async Task Upgrading_an_older_store_gives_each_onboarding_the_documents_acknowledged_since_it_started()
+    {
+        // The store as builds before migration 7 left it.
+        await ExecuteAsync(Database, "CREATE TABLE schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL)");
+        foreach (var migration in Database.Migrations.Where(m => m.Version < 7))
+        {
+            await ExecuteAsync(Database, migration.Sql);
+            await ExecuteAsync(Database, $"INSERT INTO schema_migrations (version, name) VALUES ({migration.Version}, 'before')");
+        }
+
+        const string Day1 = "2026-09-01T08:00:00.0000000Z", Day2 = "2026-09-02T08:00:00.0000000Z", Later = "2026-09-02T09:00:00.0000000Z";
+        await ExecuteAsync(Database, $"""
+            INSERT INTO onboarding_states (channel, user_id, display_name, step, document_index, document_id, section_index, check_index,
+                                           started_at, updated_at, paused_at, completed_at, version)
+            VALUES ('teams', 'dana', 'Dana', 'Reading', 2, 'c', 1, 0, '{Day2}', '{Later}', NULL, NULL, 9),
+                   ('teams', 'sam', 'Sam', 'Reading', 0, 'a', 3, 0, '{Day1}', '{Day1}', NULL, NULL, 2);
+            INSERT INTO onboarding_acknowledgements (channel, user_id, display_name, document_id, document_title, content_hash, acknowledged_at)
+            VALUES ('teams', 'dana', 'Dana', 'old', 'Old', 'h0', '{Day1}'),
+                   ('teams', 'dana', 'Dana', 'a', 'A', 'h1', '{Later}'),
+                   ('teams', 'dana', 'Dana', 'b', 'B', 'h2', '{Later}'),
+                   ('teams', 'dana', 'Dana', 'a', 'A', 'h1', '{Later}'),
+                   ('slack', 'dana', 'Dana', 'x', 'X', 'h3', '{Later}');
+            """);
+
+        var store = new SqlOnboardingStore(OpenAnother());
+        var dana = (await store.GetAsync(new OnboardingKey("teams", "dana"), CancellationToken.None))!;
+        var sam = (await store.GetAsync(new OnboardingKey("teams", "sam"), CancellationToken.None))!;
+
+        Assert.Equal(["a", "b"], dana.Acknowledged.Order(StringComparer.Ordinal)); // not the earlier walk-through's, not another channel's
+        Assert.Equal(("c", 1, 9L, ""), (dana.DocumentId, dana.SectionIndex, dana.Version, dana.DocumentHash));
+        Assert.Empty(sam.Acknowledged);
+        Assert.NotNull(await store.TrySaveAsync(dana with { DocumentHash = "h4", Acknowledged = [.. dana.Acknowledged, "c"] }, null, CancellationToken.None));
     }
 
     [SkippableFact]

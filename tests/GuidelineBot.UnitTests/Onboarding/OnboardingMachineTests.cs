@@ -1,0 +1,212 @@
+using GuidelineBot.Core.Knowledge;
+using GuidelineBot.Core.Onboarding;
+
+namespace GuidelineBot.UnitTests.Onboarding;
+
+/// <summary>
+/// The onboarding state machine when the knowledge changes under someone part-way through: documents added, edited,
+/// withdrawn, check questions rewritten. The walk-through must never skip a document, never record a version the person
+/// did not read, and never apply a click to a question it was not shown for.
+/// </summary>
+public sealed class OnboardingMachineTests
+{
+    private static readonly DateTimeOffset Now = new(2026, 9, 1, 8, 0, 0, TimeSpan.Zero);
+    private static readonly OnboardingKey Dana = new("teams", "29:dana");
+    private static readonly OnboardingMachine.SummaryInfo Summary = new(["can I friend parents?"], "HR");
+
+    private static GuidelineDocument Document(string id, string hash, int sections = 2) =>
+        new(id, "Title " + id, id + ".txt", hash, DocumentMetadata.None,
+            Enumerable.Range(1, sections)
+                .Select(i => new GuidelineSection($"{id}#s{i}", id, "Title " + id, $"Heading {i}", [new Passage($"text {i}", i, i)], id + ".txt", i, i, null))
+                .ToArray());
+
+    private static CheckQuestion Question(GuidelineDocument document, string prompt, int correct = 1) =>
+        new(document.Id, prompt, ["yes", "no"], correct, document.Sections[0], null, 1);
+
+    private static OnboardingCatalog Catalog(params OnboardingDocument[] documents) => new(documents, []);
+
+    private static OnboardingDocument Entry(GuidelineDocument document, params CheckQuestion[] questions) => new(document, questions);
+
+    private static OnboardingMachine.Result Step(OnboardingState? state, OnboardingInput input, OnboardingCatalog catalog) =>
+        OnboardingMachine.Apply(state, input, Dana, "Dana", catalog, Summary, Now);
+
+    /// <summary>Presses the first button of the last output that has one labelled <paramref name="label"/>.</summary>
+    private static OnboardingInput Press(OnboardingMachine.Result result, string label)
+    {
+        var button = result.Outputs.SelectMany(o => o.Buttons).Last(b => b.Label == label);
+        Assert.True(OnboardingInput.TryParseButtonValue(button.Value, out var input));
+        return input;
+    }
+
+    /// <summary>Next through every section of the current document and answers its check questions right.</summary>
+    private static OnboardingMachine.Result ReadToAcknowledgement(OnboardingMachine.Result result, OnboardingCatalog catalog)
+    {
+        while (result.Outputs[^1] is OnboardingSection)
+        {
+            result = Step(result.NewState, Press(result, "Next"), catalog);
+        }
+
+        while (result.Outputs[^1] is OnboardingCheckQuestion question)
+        {
+            result = Step(result.NewState, Press(result, "yes"), catalog);
+            Assert.NotEqual(question, result.Outputs[^1]);
+        }
+
+        Assert.IsType<OnboardingAcknowledgePrompt>(result.Outputs[^1]);
+        return result;
+    }
+
+    [Fact]
+    public void A_document_added_before_the_current_one_is_walked_through_next_not_skipped()
+    {
+        var b = Document("b", "hb");
+        var c = Document("c", "hc");
+        var started = Step(null, new OnboardingInput.Start(), Catalog(Entry(b), Entry(c)));
+
+        // While Dana reads b, "a" is added and sorts first.
+        var a = Document("a", "ha");
+        var catalog = Catalog(Entry(a), Entry(b), Entry(c));
+        var next = Step(started.NewState, Press(started, "Next"), catalog); // the button still counts: b did not change
+        Assert.Equal(2, Assert.IsType<OnboardingSection>(Assert.Single(next.Outputs)).Number);
+        var atAck = ReadToAcknowledgement(next, catalog);
+        var acked = Step(atAck.NewState, Press(atAck, OnboardingAcknowledgePrompt.ButtonLabel), catalog);
+
+        Assert.Equal("b", acked.Acknowledgement!.DocumentId);
+        var greeting = acked.Outputs.OfType<OnboardingGreeting>().Single();
+        Assert.Equal(("a", 2, 3), (greeting.DocumentId, greeting.DocumentNumber, greeting.DocumentCount));
+
+        var afterA = Step(ReadToAcknowledgement(acked, catalog).NewState, new OnboardingInput.Acknowledge(), catalog);
+        Assert.Equal("a", afterA.Acknowledgement!.DocumentId);
+        Assert.Equal(("c", 3), afterA.Outputs.OfType<OnboardingGreeting>().Select(g => (g.DocumentId, g.DocumentNumber)).Single());
+
+        var done = Step(ReadToAcknowledgement(afterA, catalog).NewState, new OnboardingInput.Acknowledge(), catalog);
+        Assert.Equal(OnboardingStep.Completed, done.NewState!.Step);
+        Assert.Equal(["Title a", "Title b", "Title c"], Assert.IsType<OnboardingSummary>(done.Outputs[^1]).DocumentTitles);
+        Assert.Equal(["b", "a", "c"], done.NewState.Acknowledged);
+    }
+
+    [Fact]
+    public void The_last_document_left_withdrawn_mid_way_finishes_the_walk_through()
+    {
+        var a = Document("a", "ha");
+        var b = Document("b", "hb");
+        var started = Step(null, new OnboardingInput.Start(), Catalog(Entry(a), Entry(b)));
+        var both = Catalog(Entry(a), Entry(b));
+        var afterA = Step(ReadToAcknowledgement(started, both).NewState, new OnboardingInput.Acknowledge(), both);
+        Assert.Equal("b", afterA.NewState!.DocumentId);
+
+        // b is withdrawn while Dana reads it: nothing is left to read, so she is done (and saved as done).
+        var finished = Step(afterA.NewState, Press(afterA, "Next"), Catalog(Entry(a)));
+        Assert.Equal(OnboardingStep.Completed, finished.NewState!.Step);
+        Assert.Equal(Now, finished.NewState.CompletedAt);
+        Assert.Null(finished.Acknowledgement);
+        Assert.Equal(["Title a"], Assert.IsType<OnboardingSummary>(Assert.Single(finished.Outputs)).DocumentTitles);
+    }
+
+    [Fact]
+    public void A_withdrawn_document_gives_way_to_the_first_one_not_yet_acknowledged_and_says_so()
+    {
+        var a = Document("a", "ha");
+        var b = Document("b", "hb");
+        var c = Document("c", "hc");
+        var all = Catalog(Entry(a), Entry(b), Entry(c));
+        var afterA = Step(ReadToAcknowledgement(Step(null, new OnboardingInput.Start(), all), all).NewState, new OnboardingInput.Acknowledge(), all);
+
+        var result = Step(afterA.NewState, Press(afterA, "Next"), Catalog(Entry(a), Entry(c)));
+
+        var notice = Assert.IsType<OnboardingNotice>(result.Outputs[0]);
+        Assert.Equal(OnboardingNoticeKind.DocumentChanged, notice.Kind);
+        Assert.Contains("withdrawn", notice.Text.PlainText, StringComparison.Ordinal);
+        Assert.Equal(("c", 2, 2), result.Outputs.OfType<OnboardingGreeting>().Select(g => (g.DocumentId, g.DocumentNumber, g.DocumentCount)).Single());
+        Assert.Equal(1, Assert.IsType<OnboardingSection>(result.Outputs[^1]).Number);
+        Assert.Equal(("c", "hc", 0), (result.NewState!.DocumentId, result.NewState.DocumentHash, result.NewState.SectionIndex));
+    }
+
+    [Fact]
+    public void A_document_edited_mid_way_starts_again_and_the_acknowledgement_is_for_the_version_read()
+    {
+        var v1 = Document("a", "version-1", sections: 3);
+        var atAck = ReadToAcknowledgement(Step(null, new OnboardingInput.Start(), Catalog(Entry(v1))), Catalog(Entry(v1)));
+        Assert.Equal("version-1", atAck.NewState!.DocumentHash);
+
+        // The file changes between the acknowledgement prompt and the click: the click must not acknowledge version 2 unread.
+        var v2 = Catalog(Entry(Document("a", "version-2", sections: 3)));
+        var clicked = Step(atAck.NewState, Press(atAck, OnboardingAcknowledgePrompt.ButtonLabel), v2);
+
+        Assert.Null(clicked.Acknowledgement);
+        var notice = Assert.IsType<OnboardingNotice>(clicked.Outputs[0]);
+        Assert.Equal(OnboardingNoticeKind.DocumentChanged, notice.Kind);
+        Assert.Contains("was updated", notice.Text.PlainText, StringComparison.Ordinal);
+        Assert.Equal(1, Assert.IsType<OnboardingSection>(clicked.Outputs[^1]).Number);
+        Assert.Equal((OnboardingStep.Reading, 0, "version-2"), (clicked.NewState!.Step, clicked.NewState.SectionIndex, clicked.NewState.DocumentHash));
+
+        var again = ReadToAcknowledgement(clicked, v2);
+        var acked = Step(again.NewState, Press(again, OnboardingAcknowledgePrompt.ButtonLabel), v2);
+        Assert.Equal("version-2", acked.Acknowledgement!.ContentHash);
+        Assert.Equal(OnboardingStep.Completed, acked.NewState!.Step);
+    }
+
+    [Fact]
+    public void Pausing_after_an_edit_says_what_changed_and_keeps_the_restart()
+    {
+        var started = Step(null, new OnboardingInput.Start(), Catalog(Entry(Document("a", "version-1", sections: 3))));
+        var next = Step(started.NewState, Press(started, "Next"), Catalog(Entry(Document("a", "version-1", sections: 3))));
+
+        var paused = Step(next.NewState, new OnboardingInput.Pause(), Catalog(Entry(Document("a", "version-2", sections: 3))));
+
+        Assert.Equal(OnboardingNoticeKind.DocumentChanged, Assert.IsType<OnboardingNotice>(paused.Outputs[0]).Kind);
+        Assert.IsType<OnboardingPaused>(paused.Outputs[1]);
+        Assert.Equal((0, "version-2", Now), (paused.NewState!.SectionIndex, paused.NewState.DocumentHash, paused.NewState.PausedAt));
+    }
+
+    [Fact]
+    public void A_state_stored_before_versions_were_kept_takes_the_current_version_without_a_restart()
+    {
+        var document = Document("a", "current", sections: 3);
+        var catalog = Catalog(Entry(document));
+        var legacy = new OnboardingState(Dana, "Dana", OnboardingStep.Reading, 0, "a", "", 1, 0, [], Now, Now, null, null, 4);
+
+        var result = Step(legacy, new OnboardingInput.Next(), catalog);
+
+        Assert.Equal(3, Assert.IsType<OnboardingSection>(Assert.Single(result.Outputs)).Number);
+        Assert.Equal((2, "current"), (result.NewState!.SectionIndex, result.NewState.DocumentHash));
+    }
+
+    [Fact]
+    public void A_choice_clicked_under_a_check_question_that_was_rewritten_since_is_not_applied_to_the_new_one()
+    {
+        var document = Document("a", "ha", sections: 1);
+        var before = Catalog(Entry(document, Question(document, "May you post a student's photo without consent?", correct: 2)));
+        var started = Step(null, new OnboardingInput.Start(), before);
+        var asked = Step(started.NewState, Press(started, "Next"), before);
+        var shown = Assert.IsType<OnboardingCheckQuestion>(Assert.Single(asked.Outputs));
+
+        // onboarding.yml changes: same position, a different question whose right answer is the first choice.
+        var after = Catalog(Entry(document, Question(document, "Must you ask a parent before posting a photo?", correct: 1)));
+        var clicked = Step(asked.NewState, Press(asked, "yes"), after);
+
+        Assert.Equal(OnboardingNoticeKind.StaleAction, Assert.IsType<OnboardingNotice>(clicked.Outputs[0]).Kind);
+        var current = Assert.IsType<OnboardingCheckQuestion>(clicked.Outputs[^1]);
+        Assert.Equal("Must you ask a parent before posting a photo?", current.Prompt);
+        Assert.NotEqual(shown.At, current.At);
+        Assert.Null(clicked.NewState); // nothing answered, nothing saved
+
+        // The same click under the unchanged question is applied.
+        Assert.IsType<OnboardingCheckFeedback>(Step(asked.NewState, Press(asked, "yes"), before).Outputs[0]);
+    }
+
+    [Fact]
+    public void Check_question_tokens_stay_the_same_while_the_question_does_and_fit_on_a_button()
+    {
+        var document = Document("a", "ha", sections: 1);
+        var catalog = Catalog(Entry(document, Question(document, new string('x', 500))));
+        var started = Step(null, new OnboardingInput.Start(), catalog);
+        var asked = Step(started.NewState, Press(started, "Next"), catalog);
+        var again = Step(asked.NewState, new OnboardingInput.Resume(), catalog);
+
+        var at = Assert.IsType<OnboardingCheckQuestion>(Assert.Single(asked.Outputs)).At;
+        Assert.Equal(at, again.Outputs.OfType<OnboardingCheckQuestion>().Single().At);
+        Assert.Matches("^[0-9a-f]{8}\\.q0\\.[0-9a-f]{8}$", at);
+        Assert.All(asked.Outputs[0].Buttons, b => Assert.InRange(b.Value.Length, 1, 60));
+    }
+}
