@@ -18,9 +18,7 @@ internal sealed class DirectMessageHandler(
 
     public async Task<bool> AcceptsAsync(SlackEventEnvelope envelope, SlackEvent slackEvent, CancellationToken cancellationToken)
     {
-        // Bot posts, edits, deletions, joins etc. carry a subtype; only a person's new message is a question: plain, with
-        // a file attached (its text is the question; a file alone is not one), or a thread reply also sent to the DM.
-        if (slackEvent.ChannelType != "im" || !IsNewMessage(slackEvent))
+        if (slackEvent.ChannelType != "im" || !slackEvent.IsNewMessage)
         {
             logger.LogDebug("Slack event {EventId} is not a new direct message ({ChannelType}, {Subtype}); not answering",
                 envelope.EventId, slackEvent.ChannelType, slackEvent.Subtype);
@@ -32,11 +30,4 @@ internal sealed class DirectMessageHandler(
 
     public Task HandleAsync(SlackEventEnvelope envelope, SlackEvent slackEvent, CancellationToken cancellationToken) =>
         filter.AnswerAsync(conversation, options.Value, envelope, slackEvent, isDirect: true, threadTs: slackEvent.ThreadTs, cancellationToken);
-
-    private static bool IsNewMessage(SlackEvent slackEvent) => slackEvent.Subtype switch
-    {
-        null or "thread_broadcast" => true,
-        "file_share" => !string.IsNullOrWhiteSpace(slackEvent.Text),
-        _ => false,
-    };
 }

@@ -28,7 +28,7 @@ internal sealed class ExpertReplyHandler(
 
     public async Task<bool> AcceptsAsync(SlackEventEnvelope envelope, SlackEvent slackEvent, CancellationToken cancellationToken)
     {
-        if (!IsThreadReplyInExpertsChannel(slackEvent, experts.Value) || slackEvent.Subtype is not (null or "thread_broadcast"))
+        if (!IsThreadReplyInExpertsChannel(slackEvent, experts.Value) || !slackEvent.IsNewMessage)
         {
             logger.LogDebug("Slack event {EventId} is not a new thread reply in the experts' channel", envelope.EventId);
             return false;

@@ -34,6 +34,17 @@ public sealed record SlackEvent(
         { ValueKind: JsonValueKind.Object } u when u.TryGetProperty("id", out var id) && id.ValueKind == JsonValueKind.String => id.GetString(),
         _ => null,
     };
+
+    /// <summary>
+    /// A person's new message: plain, with a file attached and some text (its text is what counts; a file alone says
+    /// nothing), or a thread reply also sent to the channel. Edits, deletions, joins and bot posts carry other subtypes.
+    /// </summary>
+    public bool IsNewMessage => Subtype switch
+    {
+        null or "thread_broadcast" => true,
+        "file_share" => !string.IsNullOrWhiteSpace(Text),
+        _ => false,
+    };
 }
 
 public sealed record SlackAuthorization(string? UserId = null, string? TeamId = null, bool? IsBot = null);

@@ -31,8 +31,8 @@ public sealed class ExpertFlowTests(SlackExpertsHost host) : IClassFixture<Slack
     private static int Seconds(TimeSpan budget) => (int)Math.Ceiling(budget.TotalSeconds + 1);
 
     /// <summary>A person's message in a ticket's thread of the experts' channel, as Slack's Events API sends it.</summary>
-    private static object ThreadReply(string user, string text, string ts, string threadTs) =>
-        new { type = "message", channel = ExpertsChannel, channel_type = "channel", user, text, ts, thread_ts = threadTs };
+    private static object ThreadReply(string user, string text, string ts, string threadTs, string? subtype = null) =>
+        new { type = "message", subtype, channel = ExpertsChannel, channel_type = "channel", user, text, ts, thread_ts = threadTs };
 
     /// <summary>Asks a declined question with the slash command, presses Ask an expert and sends the modal.</summary>
     /// <returns>The ticket post in the experts' channel, its ts and the ticket id.</returns>
@@ -292,6 +292,21 @@ public sealed class ExpertFlowTests(SlackExpertsHost host) : IClassFixture<Slack
     }
 
     [Fact]
+    public async Task A_thread_reply_with_a_file_attached_is_delivered_by_its_text()
+    {
+        var asker = SlackHost.NewId("U");
+        var (_, ts, ticketId) = await OpenTicketAsync(asker);
+        var reply = ThreadReply(OtherExpert, "Yes, with the form the office keeps.", "1700000450.000001", ts, subtype: "file_share");
+
+        using var response = await host.Client.SendAsync(Signed("/slack/events", Event(SlackHost.NewId("Ev"), reply), JsonType, host.Now));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        await Eventually.WaitUntilAsync(() => DirectMessages(asker).Count >= 1, "the reply reaches the asker");
+        Assert.Contains("Yes, with the form the office keeps.", Texts(DirectMessages(asker)[0]), StringComparison.Ordinal);
+        Assert.Equal("Yes, with the form the office keeps.", Assert.Single((await TicketAsync(ticketId))!.Answers).Text);
+    }
+
+    [Fact]
     public async Task Other_messages_in_the_experts_channel_are_ignored()
     {
         var asker = SlackHost.NewId("U");
@@ -302,6 +317,7 @@ public sealed class ExpertFlowTests(SlackExpertsHost host) : IClassFixture<Slack
                      new { type = "message", channel = ExpertsChannel, channel_type = "channel", user = Expert, text = "morning all", ts = "1700000500.000001" },
                      new { type = "message", channel = ExpertsChannel, channel_type = "channel", user = Expert, text = "edited", ts = "1700000500.000002", thread_ts = ts, subtype = "message_changed" },
                      new { type = "message", channel = ExpertsChannel, channel_type = "channel", bot_id = "B0OTHER", text = "a bot", ts = "1700000500.000003", thread_ts = ts },
+                     new { type = "message", channel = ExpertsChannel, channel_type = "channel", user = Expert, text = "", ts = "1700000500.000005", thread_ts = ts, subtype = "file_share" },
                      new { type = "message", channel = "C0ELSEWHERE", channel_type = "channel", user = Expert, text = "another thread", ts = "1700000500.000004", thread_ts = ts },
                  })
         {
