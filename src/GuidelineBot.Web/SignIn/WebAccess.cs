@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Runtime.CompilerServices;
 using System.Security.Claims;
 using GuidelineBot.Http;
@@ -88,7 +89,17 @@ public static class WebAccess
         o.SlidingExpiration = true;
         o.Events.OnRedirectToLogin = context =>
         {
-            // The cookie scheme challenges only when sign-in is not configured: the pages are off.
+            // The cookie scheme challenges only when sign-in is not configured: the pages are off, or in local mode the
+            // request names a host that is not this machine (see WebAccessMode.IsLocal), which a person can correct.
+            if (context.HttpContext.RequestServices.GetRequiredService<WebAccessMode>().Kind == WebAccessKind.Local)
+            {
+                context.Response.StatusCode = StatusCodes.Status400BadRequest;
+                context.Response.ContentType = "text/plain; charset=utf-8";
+                return context.Response.WriteAsync(string.Create(CultureInfo.InvariantCulture,
+                    $"In local mode the pages open only at an address of this machine: http://localhost:{context.HttpContext.Connection.LocalPort}/"),
+                    context.HttpContext.RequestAborted);
+            }
+
             context.Response.StatusCode = StatusCodes.Status404NotFound;
             return Task.CompletedTask;
         };

@@ -1,3 +1,4 @@
+using System.Net;
 using GuidelineBot.Http;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Options;
@@ -30,9 +31,18 @@ internal sealed class WebAccessMode(IOptions<WebOptions> options, LoopbackServer
     /// <summary>One sentence for the start-up log.</summary>
     public string Why => _decision.Value.Why;
 
-    /// <summary>Local mode, and the request comes from this machine.</summary>
+    /// <summary>
+    /// Local mode, the request comes from this machine, and it is addressed to this machine (<c>localhost</c> or a loopback
+    /// address). A page of another site that DNS rebinding points at 127.0.0.1 sends its own host name: it does not get
+    /// the open pages (and the question log on the dashboard).
+    /// </summary>
     public bool IsLocal(HttpContext http) =>
-        Kind == WebAccessKind.Local && http.Connection.RemoteIpAddress is { } remote && System.Net.IPAddress.IsLoopback(remote);
+        Kind == WebAccessKind.Local && http.Connection.RemoteIpAddress is { } remote && IPAddress.IsLoopback(remote) && IsLoopbackHost(http.Request.Host.Host);
+
+    /// <summary><c>localhost</c>, a name under <c>.localhost</c> (RFC 6761) or a loopback address, as in a Host header.</summary>
+    internal static bool IsLoopbackHost(string host) =>
+        host.Equals("localhost", StringComparison.OrdinalIgnoreCase) || host.EndsWith(".localhost", StringComparison.OrdinalIgnoreCase) ||
+        (IPAddress.TryParse(host.Trim('[', ']'), out var address) && IPAddress.IsLoopback(address));
 
     private static (WebAccessKind, string) Decide(WebOptions options, LoopbackServer server)
     {

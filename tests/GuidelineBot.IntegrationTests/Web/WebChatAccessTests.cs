@@ -43,6 +43,40 @@ public sealed class WebChatAccessTests
     }
 
     [Fact]
+    public async Task Local_mode_refuses_requests_addressed_to_another_host_as_dns_rebinding_sends_them()
+    {
+        await using var bot = new WebBotFactory(settings: Lexical());
+        using var chat = new ChatClient(bot.Start());
+        await chat.LoadPageAsync();
+        var port = new Uri(chat.BaseUrl).Port;
+
+        foreach (var path in new[] { "/", "/admin", "/admin/export/questions.csv" })
+        {
+            using var get = new HttpRequestMessage(HttpMethod.Get, path) { Headers = { Host = $"rebind.invalid:{port}" } };
+            using var refused = await chat.SendAsync(get);
+            Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
+            Assert.Equal($"In local mode the pages open only at an address of this machine: http://localhost:{port}/", await refused.Content.ReadAsStringAsync());
+        }
+
+        using var post = new HttpRequestMessage(HttpMethod.Post, "/chat/messages")
+        {
+            Content = new StringContent("{\"text\":\"" + Question + "\"}", System.Text.Encoding.UTF8, "application/json"),
+            Headers = { Host = "rebind.invalid", Accept = { new("application/json") } },
+        };
+        post.Headers.Add("RequestVerificationToken", chat.Token);
+        using var posted = await chat.SendAsync(post);
+        Assert.Equal(HttpStatusCode.BadRequest, posted.StatusCode);
+        Assert.DoesNotContain(GuidelineText, await posted.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+
+        foreach (var host in new[] { $"localhost:{port}", $"127.0.0.1:{port}", $"chat.localhost:{port}" })
+        {
+            using var get = new HttpRequestMessage(HttpMethod.Get, "/admin") { Headers = { Host = host } };
+            using var page = await chat.SendAsync(get);
+            Assert.Equal(HttpStatusCode.OK, page.StatusCode);
+        }
+    }
+
+    [Fact]
     public async Task A_post_without_the_antiforgery_token_is_400_and_not_answered()
     {
         await using var bot = new WebBotFactory(settings: Lexical());

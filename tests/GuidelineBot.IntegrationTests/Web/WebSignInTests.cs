@@ -193,6 +193,7 @@ public sealed class WebSignInTests
         var authorization = bot.Services.GetRequiredService<IAuthorizationService>();
         var local = new DefaultHttpContext { RequestServices = bot.Services };
         local.Connection.RemoteIpAddress = IPAddress.Loopback;
+        local.Request.Host = new HostString("localhost", 3978);
         var anonymous = new ClaimsPrincipal(new ClaimsIdentity());
 
         Assert.True((await authorization.AuthorizeAsync(anonymous, local, WebAccess.ChatPolicy)).Succeeded);
