@@ -1,12 +1,12 @@
 using System.Data.Common;
 using System.Globalization;
-using System.Text.Json;
 using GuidelineBot.Core.Onboarding;
 
 namespace GuidelineBot.Storage;
 
 /// <summary>
-/// <see cref="IOnboardingStore"/> on SQLite or PostgreSQL. Saves are optimistic: an insert only when no row exists
+/// <see cref="IOnboardingStore"/> on SQLite or PostgreSQL. A state's <see cref="OnboardingState.Acknowledged"/> is read
+/// from the acknowledgements recorded since it started (written in the same transaction as the step), not stored twice. Saves are optimistic: an insert only when no row exists
 /// (version 0), an update only <c>WHERE version = @read</c>; zero affected rows means someone else saved first. The
 /// state change and its acknowledgement commit together, durably, before the caller is told it worked.
 /// </summary>
@@ -14,7 +14,7 @@ public sealed class SqlOnboardingStore(StoreDatabase database) : IOnboardingStor
 {
     private const string Columns =
         "channel, user_id, display_name, step, document_index, document_id, section_index, check_index, started_at, updated_at, paused_at, completed_at, version, " +
-        "document_hash, acknowledged_documents";
+        "document_hash, document_begun_at";
 
     public async Task<OnboardingState?> GetAsync(OnboardingKey key, CancellationToken cancellationToken)
     {
@@ -24,8 +24,35 @@ public sealed class SqlOnboardingStore(StoreDatabase database) : IOnboardingStor
         command.CommandText = $"SELECT {Columns} FROM onboarding_states WHERE channel = @channel AND user_id = @user";
         StoreDatabase.Add(command, "channel", key.Channel);
         StoreDatabase.Add(command, "user", key.UserId);
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        return await reader.ReadAsync(cancellationToken) ? ReadState(reader) : null;
+        OnboardingState state;
+        await using (var reader = await command.ExecuteReaderAsync(cancellationToken))
+        {
+            if (!await reader.ReadAsync(cancellationToken))
+            {
+                return null;
+            }
+
+            state = ReadState(reader);
+        }
+
+        await using var acknowledged = connection.CreateCommand();
+        acknowledged.CommandText = """
+            SELECT DISTINCT document_id FROM onboarding_acknowledgements
+            WHERE channel = @channel AND user_id = @user AND acknowledged_at >= @started_at
+            """;
+        StoreDatabase.Add(acknowledged, "channel", key.Channel);
+        StoreDatabase.Add(acknowledged, "user", key.UserId);
+        database.AddTime(acknowledged, "started_at", state.StartedAt);
+        var documents = new List<string>();
+        await using (var reader = await acknowledged.ExecuteReaderAsync(cancellationToken))
+        {
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                documents.Add(reader.GetString(0));
+            }
+        }
+
+        return state with { Acknowledged = documents.Order(StringComparer.Ordinal).ToArray() };
     }
 
     public async Task<OnboardingState?> TrySaveAsync(OnboardingState state, OnboardingAcknowledgement? acknowledgement, CancellationToken cancellationToken)
@@ -42,7 +69,7 @@ public sealed class SqlOnboardingStore(StoreDatabase database) : IOnboardingStor
                 ? $"""
                    INSERT INTO onboarding_states ({Columns})
                    VALUES (@channel, @user, @name, @step, @document_index, @document_id, @section_index, @check_index,
-                           @started_at, @updated_at, @paused_at, @completed_at, @version, @document_hash, @acknowledged)
+                           @started_at, @updated_at, @paused_at, @completed_at, @version, @document_hash, @document_begun_at)
                    ON CONFLICT (channel, user_id) DO NOTHING
                    """
                 : """
@@ -50,7 +77,7 @@ public sealed class SqlOnboardingStore(StoreDatabase database) : IOnboardingStor
                   SET display_name = @name, step = @step, document_index = @document_index, document_id = @document_id,
                       section_index = @section_index, check_index = @check_index, started_at = @started_at,
                       updated_at = @updated_at, paused_at = @paused_at, completed_at = @completed_at, version = @version,
-                      document_hash = @document_hash, acknowledged_documents = @acknowledged
+                      document_hash = @document_hash, document_begun_at = @document_begun_at
                   WHERE channel = @channel AND user_id = @user AND version = @expected
                   """;
             StoreDatabase.Add(command, "channel", saved.Key.Channel);
@@ -67,7 +94,7 @@ public sealed class SqlOnboardingStore(StoreDatabase database) : IOnboardingStor
             database.AddTime(command, "completed_at", saved.CompletedAt);
             StoreDatabase.Add(command, "version", saved.Version);
             StoreDatabase.Add(command, "document_hash", saved.DocumentHash);
-            StoreDatabase.Add(command, "acknowledged", JsonSerializer.Serialize(saved.Acknowledged.ToArray(), StorageJsonContext.Default.StringArray));
+            database.AddTime(command, "document_begun_at", saved.DocumentBegunAt);
             if (state.Version != 0)
             {
                 StoreDatabase.Add(command, "expected", state.Version);
@@ -114,7 +141,12 @@ public sealed class SqlOnboardingStore(StoreDatabase database) : IOnboardingStor
             states.Add(ReadState(reader));
         }
 
-        return states;
+        var acknowledgements = (await ListAcknowledgementsAsync(cancellationToken)).ToLookup(a => new OnboardingKey(a.Channel, a.UserId));
+        return states.Select(s => s with
+        {
+            Acknowledged = acknowledgements[s.Key].Where(a => a.AcknowledgedAt >= s.StartedAt).Select(a => a.DocumentId).Distinct()
+                .Order(StringComparer.Ordinal).ToArray(),
+        }).ToList();
     }
 
     public async Task<IReadOnlyList<OnboardingAcknowledgement>> ListAcknowledgementsAsync(CancellationToken cancellationToken)
@@ -143,9 +175,10 @@ public sealed class SqlOnboardingStore(StoreDatabase database) : IOnboardingStor
         Convert.ToInt32(reader.GetValue(4), CultureInfo.InvariantCulture),
         reader.GetString(5),
         reader.GetString(13),
+        reader.IsDBNull(14) ? null : database.ReadTime(reader, 14),
         Convert.ToInt32(reader.GetValue(6), CultureInfo.InvariantCulture),
         Convert.ToInt32(reader.GetValue(7), CultureInfo.InvariantCulture),
-        JsonSerializer.Deserialize(reader.GetString(14), StorageJsonContext.Default.StringArray) ?? [],
+        [],
         database.ReadTime(reader, 8),
         database.ReadTime(reader, 9),
         reader.IsDBNull(10) ? null : database.ReadTime(reader, 10),

@@ -3,7 +3,12 @@ using GuidelineBot.Core.Knowledge;
 namespace GuidelineBot.Core.Onboarding;
 
 /// <summary>One document of the walk-through with its check questions.</summary>
-public sealed record OnboardingDocument(GuidelineDocument Document, IReadOnlyList<CheckQuestion> Questions)
+/// <param name="VersionSince">
+/// When this process first loaded the document's current version (default: unknown, taken as older than anyone's
+/// reading). Replicas update a mounted folder at different moments: one that still has an older version must not restart
+/// the document for someone who began the newer one on another replica.
+/// </param>
+public sealed record OnboardingDocument(GuidelineDocument Document, IReadOnlyList<CheckQuestion> Questions, DateTimeOffset VersionSince = default)
 {
     private const int WordsPerMinute = 200;
 
@@ -47,8 +52,10 @@ public sealed class OnboardingCatalog : IOnboardingCatalogSource
         return Create(knowledge, options, questions, errors);
     }
 
+    /// <param name="loadedAt">When the knowledge was loaded: the <see cref="OnboardingDocument.VersionSince"/> of a version new to this process.</param>
+    /// <param name="previous">The catalog loaded before, whose documents keep their <see cref="OnboardingDocument.VersionSince"/> while unchanged.</param>
     public static OnboardingCatalog Create(KnowledgeBase knowledge, OnboardingOptions options, IReadOnlyList<CheckQuestion> questions,
-        IReadOnlyList<KnowledgeError> errors)
+        IReadOnlyList<KnowledgeError> errors, DateTimeOffset loadedAt = default, OnboardingCatalog? previous = null)
     {
         var selected = new List<GuidelineDocument>();
         foreach (var wanted in options.Documents.Where(d => !string.IsNullOrWhiteSpace(d)).Select(d => d.Trim()))
@@ -70,7 +77,8 @@ public sealed class OnboardingCatalog : IOnboardingCatalogSource
 
         var documents = selected
             .Where(d => d.Sections.Count > 0)
-            .Select(d => new OnboardingDocument(d, questions.Where(q => q.DocumentId == d.Id).ToArray()))
+            .Select(d => new OnboardingDocument(d, questions.Where(q => q.DocumentId == d.Id).ToArray(),
+                previous?.Documents.FirstOrDefault(p => p.Document.Id == d.Id && p.Document.ContentHash == d.ContentHash)?.VersionSince ?? loadedAt))
             .ToArray();
         return new OnboardingCatalog(documents, errors);
     }

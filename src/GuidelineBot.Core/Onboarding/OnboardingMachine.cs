@@ -41,7 +41,12 @@ internal static class OnboardingMachine
             return new(null, [new OnboardingNotice(OnboardingNoticeKind.NothingToOnboard, "There are no guideline documents to walk through yet.")]);
         }
 
-        var (state, change) = stored is null ? (null, Reanchor.None) : Normalize(stored, catalog);
+        if (input is OnboardingInput.AskQuestion)
+        {
+            return new(null, [new OnboardingQuestionPrompt()]);
+        }
+
+        var (state, change) = stored is null ? (null, Reanchor.None) : Normalize(stored, catalog, now);
         if (state is not null && !string.IsNullOrWhiteSpace(displayName))
         {
             state = state with { DisplayName = displayName };
@@ -57,8 +62,6 @@ internal static class OnboardingMachine
         {
             case OnboardingInput.Start:
                 return StartOrContinue(state, key, displayName, catalog, summary, now);
-            case OnboardingInput.AskQuestion:
-                return new(null, [new OnboardingQuestionPrompt()]);
         }
 
         if (state is null)
@@ -100,15 +103,22 @@ internal static class OnboardingMachine
         _ => "done",
     };
 
+    /// <summary>
+    /// True when the knowledge changed under the person's current step (their document edited or withdrawn): the next
+    /// step they take first says so and shows where they are now.
+    /// </summary>
+    public static bool Reanchors(OnboardingState state, OnboardingCatalog catalog, DateTimeOffset now) =>
+        catalog.Documents.Count > 0 && Normalize(state, catalog, now).Change != Reanchor.None;
+
     /// <summary>Typed text while a check question is open: "B", "2" or the choice's own words pick that choice.</summary>
-    public static int? MatchChoice(OnboardingState state, OnboardingCatalog catalog, string text)
+    public static int? MatchChoice(OnboardingState state, OnboardingCatalog catalog, string text, DateTimeOffset now)
     {
         if (state is not { Step: OnboardingStep.Checking, IsCompleted: false })
         {
             return null;
         }
 
-        var (normalized, change) = Normalize(state, catalog);
+        var (normalized, change) = Normalize(state, catalog, now);
         if (change != Reanchor.None || normalized.Step != OnboardingStep.Checking)
         {
             return null;
@@ -141,7 +151,7 @@ internal static class OnboardingMachine
         }
 
         var first = catalog.Documents[0];
-        var fresh = new OnboardingState(key, displayName.Trim(), OnboardingStep.Reading, 0, first.Document.Id, first.Document.ContentHash, 0, 0, [],
+        var fresh = new OnboardingState(key, displayName.Trim(), OnboardingStep.Reading, 0, first.Document.Id, first.Document.ContentHash, now, 0, 0, [],
             StartedAt: now, UpdatedAt: now, PausedAt: null, CompletedAt: null, Version: state?.Version ?? 0);
         if (state is not null && string.IsNullOrWhiteSpace(fresh.DisplayName))
         {
@@ -246,7 +256,7 @@ internal static class OnboardingMachine
         var following = FirstUnacknowledged(acknowledged, catalog);
         if (following >= 0)
         {
-            next = Begin(next, following, catalog);
+            next = Begin(next, following, catalog, now);
             outputs.Add(Greeting(next, catalog));
         }
         else
@@ -311,7 +321,7 @@ internal static class OnboardingMachine
     private static OnboardingState Touch(OnboardingState state, DateTimeOffset now) => state with { UpdatedAt = now };
 
     /// <summary>Starts reading document <paramref name="index"/> of the catalog at its first section, at its current version.</summary>
-    private static OnboardingState Begin(OnboardingState state, int index, OnboardingCatalog catalog)
+    private static OnboardingState Begin(OnboardingState state, int index, OnboardingCatalog catalog, DateTimeOffset now)
     {
         var document = catalog.Documents[index].Document;
         return state with
@@ -320,6 +330,7 @@ internal static class OnboardingMachine
             DocumentIndex = index,
             DocumentId = document.Id,
             DocumentHash = document.ContentHash,
+            DocumentBegunAt = now,
             SectionIndex = 0,
             CheckIndex = 0,
         };
@@ -346,13 +357,16 @@ internal static class OnboardingMachine
         if (change == Reanchor.Finished)
         {
             var finished = Touch(state, now) with { Step = OnboardingStep.Completed, PausedAt = null, CompletedAt = now };
-            return new(finished, [Current(finished, catalog, summary)]);
+            return new(finished, [
+                new OnboardingNotice(OnboardingNoticeKind.DocumentChanged,
+                    "The document you were reading is no longer part of onboarding, and you have acknowledged all the others, so you're done."),
+                Current(finished, catalog, summary)]);
         }
 
         var title = catalog.Documents[state.DocumentIndex].Document.Title;
         var notice = new OnboardingNotice(OnboardingNoticeKind.DocumentChanged, change == Reanchor.DocumentEdited
-            ? $"The {title} was updated while you were going through it, so it starts again from the top: what you acknowledge is the version you read."
-            : $"A document you were going through was withdrawn, so on to the {title}.");
+            ? $"\"{title}\" was updated while you were reading it, so let's go through it again from the first topic: you acknowledge the version you read."
+            : $"The document you were reading is no longer part of onboarding, so on to \"{title}\".");
         if (pause)
         {
             return new(Touch(state, now) with { PausedAt = now }, [notice, new OnboardingPaused(Where(state, catalog))]);
@@ -376,9 +390,10 @@ internal static class OnboardingMachine
     /// <summary>
     /// Re-anchors a stored state on the current catalog (documents may have been edited, added, removed or reordered since):
     /// the document by id, indices clamped, a step without content moved on. A document whose version changed since the
-    /// person began it starts again; a withdrawn one gives way to the first document not acknowledged yet.
+    /// person began it starts again, unless this process loaded its version before they began (another replica already
+    /// has a newer one: the stored version stays); a withdrawn one gives way to the first document not acknowledged yet.
     /// </summary>
-    internal static (OnboardingState State, Reanchor Change) Normalize(OnboardingState state, OnboardingCatalog catalog)
+    internal static (OnboardingState State, Reanchor Change) Normalize(OnboardingState state, OnboardingCatalog catalog, DateTimeOffset now)
     {
         if (state.IsCompleted)
         {
@@ -400,19 +415,22 @@ internal static class OnboardingMachine
             var following = FirstUnacknowledged(state.Acknowledged, catalog);
             return following < 0
                 ? (state with { Step = OnboardingStep.Completed }, Reanchor.Finished)
-                : (Begin(state, following, catalog), Reanchor.DocumentWithdrawn);
+                : (Begin(state, following, catalog, now), Reanchor.DocumentWithdrawn);
         }
 
         var document = catalog.Documents[index];
-        if (state.DocumentHash.Length > 0 && state.DocumentHash != document.Document.ContentHash)
+        if (state.DocumentHash.Length == 0)
         {
-            return (Begin(state, index, catalog), Reanchor.DocumentEdited);
+            state = state with { DocumentHash = document.Document.ContentHash, DocumentBegunAt = state.DocumentBegunAt ?? state.UpdatedAt };
+        }
+        else if (state.DocumentHash != document.Document.ContentHash && !(document.VersionSince <= state.DocumentBegunAt))
+        {
+            return (Begin(state, index, catalog, now), Reanchor.DocumentEdited);
         }
 
         state = state with
         {
             DocumentIndex = index,
-            DocumentHash = document.Document.ContentHash,
             SectionIndex = Math.Clamp(state.SectionIndex, 0, document.Document.Sections.Count - 1),
         };
         if (state.Step == OnboardingStep.Checking && state.CheckIndex >= document.Questions.Count)

@@ -59,11 +59,16 @@ public sealed class OnboardingService
         for (var attempt = 1; attempt <= MaxAttempts; attempt++)
         {
             var state = await _store.GetAsync(key, cancellationToken);
+            var now = _time.GetUtcNow();
             var step = input;
             switch (input)
             {
-                case OnboardingInput.FreeText free when state is not null && OnboardingMachine.MatchChoice(state, Catalog, free.Text) is { } choice:
+                case OnboardingInput.FreeText free when state is not null && OnboardingMachine.MatchChoice(state, Catalog, free.Text, now) is { } choice:
                     step = new OnboardingInput.Answer(choice);
+                    break;
+                case OnboardingInput.FreeText when state is { Step: OnboardingStep.Checking } && OnboardingMachine.Reanchors(state, Catalog, now):
+                    // A typed choice for a question whose document changed since: say so and show where the person is now.
+                    step = new OnboardingInput.Resume();
                     break;
                 case OnboardingInput.FreeText free:
                     return [Answer(free.Text, state)];
@@ -71,7 +76,7 @@ public sealed class OnboardingService
                     return [Answer(question, state)];
             }
 
-            var result = OnboardingMachine.Apply(state, step, key, displayName ?? "", Catalog, _summary, _time.GetUtcNow());
+            var result = OnboardingMachine.Apply(state, step, key, displayName ?? "", Catalog, _summary, now);
             if (result.NewState is null)
             {
                 return result.Outputs;

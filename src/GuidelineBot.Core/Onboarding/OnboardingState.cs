@@ -32,12 +32,13 @@ public enum OnboardingStep
 /// The version (content hash) of the current document when the person began it: the version they acknowledge. Empty in a
 /// state stored before versions were kept (the current version is then taken as read).
 /// </param>
+/// <param name="DocumentBegunAt">When the person began the current document (null in a state stored before it was kept).</param>
 /// <param name="SectionIndex">0-based section of the current document being read.</param>
 /// <param name="CheckIndex">0-based check question of the current document being answered.</param>
 /// <param name="Acknowledged">
-/// Ids of the documents acknowledged in this walk-through, in order. The next document is the first of the catalog not in
-/// it, so a document added (or moved) while someone is part-way through is not skipped. Compared item by item in the
-/// record's equality.
+/// Ids of the documents acknowledged in this walk-through (since <see cref="StartedAt"/>; the store reads them from the
+/// acknowledgements). The next document is the first of the catalog not in it, so a document added (or moved) while
+/// someone is part-way through is not skipped. Compared item by item in the record's equality.
 /// </param>
 /// <param name="PausedAt">Set while paused; the step is kept, <c>resume</c> continues there.</param>
 /// <param name="UpdatedAt">The last step taken (for "stuck since").</param>
@@ -49,6 +50,7 @@ public sealed record OnboardingState(
     int DocumentIndex,
     string DocumentId,
     string DocumentHash,
+    DateTimeOffset? DocumentBegunAt,
     int SectionIndex,
     int CheckIndex,
     IReadOnlyList<string> Acknowledged,
@@ -65,9 +67,10 @@ public sealed record OnboardingState(
     /// <summary>Value equality, with <see cref="Acknowledged"/> compared item by item (a record compares a list by reference).</summary>
     public bool Equals(OnboardingState? other) =>
         other is not null
-        && (Key, DisplayName, Step, DocumentIndex, DocumentId, DocumentHash, SectionIndex, CheckIndex, StartedAt, UpdatedAt, PausedAt, CompletedAt, Version)
-        == (other.Key, other.DisplayName, other.Step, other.DocumentIndex, other.DocumentId, other.DocumentHash, other.SectionIndex, other.CheckIndex,
-            other.StartedAt, other.UpdatedAt, other.PausedAt, other.CompletedAt, other.Version)
+        && (Key, DisplayName, Step, DocumentIndex, DocumentId, DocumentHash, DocumentBegunAt, SectionIndex, CheckIndex, StartedAt, UpdatedAt, PausedAt,
+            CompletedAt, Version)
+        == (other.Key, other.DisplayName, other.Step, other.DocumentIndex, other.DocumentId, other.DocumentHash, other.DocumentBegunAt, other.SectionIndex,
+            other.CheckIndex, other.StartedAt, other.UpdatedAt, other.PausedAt, other.CompletedAt, other.Version)
         && Acknowledged.SequenceEqual(other.Acknowledged, StringComparer.Ordinal);
 
     public override int GetHashCode() => HashCode.Combine(Key, Step, DocumentId, SectionIndex, CheckIndex, UpdatedAt, Version, Acknowledged.Count);

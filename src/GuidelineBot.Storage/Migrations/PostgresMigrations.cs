@@ -171,13 +171,9 @@ internal static class PostgresMigrations
                 updated_at TIMESTAMPTZ NOT NULL
             );
             """),
-        new(7, "onboarding: the version begun and the documents acknowledged so far", """
+        new(7, "onboarding: the version of the document being read, and since when", """
             ALTER TABLE onboarding_states ADD COLUMN document_hash TEXT NOT NULL DEFAULT '';
-            ALTER TABLE onboarding_states ADD COLUMN acknowledged_documents TEXT NOT NULL DEFAULT '[]';
-            UPDATE onboarding_states SET acknowledged_documents = COALESCE((
-                SELECT json_agg(DISTINCT a.document_id)::text FROM onboarding_acknowledgements a
-                WHERE a.channel = onboarding_states.channel AND a.user_id = onboarding_states.user_id
-                  AND a.acknowledged_at >= onboarding_states.started_at), '[]');
+            ALTER TABLE onboarding_states ADD COLUMN document_begun_at TIMESTAMPTZ NULL;
             """),
     ];
 }

@@ -7,7 +7,7 @@ namespace GuidelineBot.Teams.Cards;
 /// <summary>
 /// The <c>data</c> of the cards' Action.Submit buttons, and reading it back from an activity's <c>value</c> as the
 /// conversation core's inbound: <c>{"action":"ask","question":…}</c>, <c>{"action":"feedback","helpful":…,"question":…,
-/// "sectionId":…,"questionId":…}</c>, <c>{"action":"onboarding","value":"onboarding:next:d0.s3"}</c>; "Ask an expert" and the
+/// "sectionId":…,"questionId":…}</c>, <c>{"action":"onboarding","value":"onboarding:next:9f2c41d0.s3"}</c>; "Ask an expert" and the
 /// experts' buttons <c>{"action":"ask_expert"|"send_to_expert"|"expert_assign"|"expert_submit"|…,"value":…}</c>, a form's
 /// field values merged in by Teams under their ids.
 /// </summary>

@@ -185,7 +185,7 @@ internal sealed class KnowledgeSnapshotBuilder(
 
         try
         {
-            return (OnboardingCatalog.Create(knowledge, onboarding, questions, errors), inEffect, lastGood);
+            return (OnboardingCatalog.Create(knowledge, onboarding, questions, errors, time.GetUtcNow(), live?.Onboarding), inEffect, lastGood);
         }
         catch (InvalidOperationException ex) when (live is not null)
         {

@@ -65,11 +65,11 @@ public sealed class AdminDashboardTests : IAsyncLifetime
         var store = server.Services.GetRequiredService<IOnboardingStore>();
         var seed = OnboardingTestKnowledge.SeedDocument;
         var done = Now.AddDays(-1);
-        await store.TrySaveAsync(new OnboardingState(new OnboardingKey("teams", "29:dana"), "Dana Example", OnboardingStep.Completed, 0, seed.Id, seed.ContentHash, 0, 0, [seed.Id],
+        await store.TrySaveAsync(new OnboardingState(new OnboardingKey("teams", "29:dana"), "Dana Example", OnboardingStep.Completed, 0, seed.Id, seed.ContentHash, done.AddHours(-1), 0, 0, [seed.Id],
             done.AddHours(-1), done, null, done, 0), new OnboardingAcknowledgement("teams", "29:dana", "Dana Example", seed.Id, seed.Title, seed.ContentHash, done),
             CancellationToken.None);
         var idle = Now.AddDays(-5);
-        await store.TrySaveAsync(new OnboardingState(new OnboardingKey("slack", "T1:U7"), "Sam Idle", OnboardingStep.Reading, 0, seed.Id, seed.ContentHash, 3, 0, [],
+        await store.TrySaveAsync(new OnboardingState(new OnboardingKey("slack", "T1:U7"), "Sam Idle", OnboardingStep.Reading, 0, seed.Id, seed.ContentHash, idle, 3, 0, [],
             idle, idle, null, null, 0), null, CancellationToken.None);
     }
 

@@ -64,7 +64,7 @@ public sealed class RetentionPurgeTests : IAsyncLifetime
         var store = _server.Services.GetRequiredService<IOnboardingStore>();
         var at = _clock.GetUtcNow();
         var state = new OnboardingState(new OnboardingKey("slack", "T0TEAM:U0OLDVOTE"), "Pat", OnboardingStep.Completed, 0, "staff-social-media-guidelines",
-            "hash", 0, 0, ["staff-social-media-guidelines"], at, at, null, at, 0);
+            "hash", at, 0, 0, ["staff-social-media-guidelines"], at, at, null, at, 0);
         Assert.NotNull(await store.TrySaveAsync(state, new OnboardingAcknowledgement("slack", "T0TEAM:U0OLDVOTE", "Pat", "staff-social-media-guidelines",
             "Staff Social Media Guidelines", "hash", at), CancellationToken.None));
 

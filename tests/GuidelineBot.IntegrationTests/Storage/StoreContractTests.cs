@@ -158,7 +158,7 @@ public abstract class StoreContractTests<TStore> : ProviderTestBase<TStore> wher
     }
 
     private static OnboardingState NewState(string user, OnboardingStep step = OnboardingStep.Reading, int section = 0) =>
-        new(new OnboardingKey("teams", user), "Dana Example", step, 0, "staff-social-media-guidelines", "v1", section, 0, [],
+        new(new OnboardingKey("teams", user), "Dana Example", step, 0, "staff-social-media-guidelines", "v1", T0, section, 0, [],
             StartedAt: T0, UpdatedAt: T0, PausedAt: null, CompletedAt: null, Version: 0);
 
     [SkippableFact]
@@ -182,7 +182,7 @@ public abstract class StoreContractTests<TStore> : ProviderTestBase<TStore> wher
             PausedAt = T0.AddMinutes(8),
             DisplayName = "Dana E.",
             DocumentHash = new string('c', 64),
-            Acknowledged = ["intro", "folder/with \"quotes\", commas\nand lines"],
+            DocumentBegunAt = T0.AddMinutes(6),
         };
         var second = await store.TrySaveAsync(changed, null, CancellationToken.None);
 
@@ -191,7 +191,7 @@ public abstract class StoreContractTests<TStore> : ProviderTestBase<TStore> wher
     }
 
     [SkippableFact]
-    public async Task Upgrading_an_older_store_gives_each_onboarding_the_documents_acknowledged_since_it_started()
+    public async Task An_upgraded_store_gives_each_onboarding_the_documents_acknowledged_since_it_started()
     {
         // The store as builds before migration 7 left it.
         await ExecuteAsync(Database, "CREATE TABLE schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL)");
@@ -219,10 +219,16 @@ public abstract class StoreContractTests<TStore> : ProviderTestBase<TStore> wher
         var dana = (await store.GetAsync(new OnboardingKey("teams", "dana"), CancellationToken.None))!;
         var sam = (await store.GetAsync(new OnboardingKey("teams", "sam"), CancellationToken.None))!;
 
-        Assert.Equal(["a", "b"], dana.Acknowledged.Order(StringComparer.Ordinal)); // not the earlier walk-through's, not another channel's
-        Assert.Equal(("c", 1, 9L, ""), (dana.DocumentId, dana.SectionIndex, dana.Version, dana.DocumentHash));
+        Assert.Equal(["a", "b"], dana.Acknowledged); // not the earlier walk-through's, not another channel's
+        Assert.Equal(("c", 1, 9L, "", (DateTimeOffset?)null), (dana.DocumentId, dana.SectionIndex, dana.Version, dana.DocumentHash, dana.DocumentBegunAt));
         Assert.Empty(sam.Acknowledged);
-        Assert.NotNull(await store.TrySaveAsync(dana with { DocumentHash = "h4", Acknowledged = [.. dana.Acknowledged, "c"] }, null, CancellationToken.None));
+
+        // The next acknowledgement commits with the step and is read back as acknowledged; the version begun is kept.
+        var begun = T0.AddDays(2);
+        var next = dana with { Step = OnboardingStep.Reading, DocumentId = "d", DocumentHash = "h5", DocumentBegunAt = begun, Acknowledged = ["a", "b", "c"] };
+        var saved = await store.TrySaveAsync(next, new OnboardingAcknowledgement("teams", "dana", "Dana", "c", "C", "h4", begun), CancellationToken.None);
+        Assert.Equal(saved, await store.GetAsync(dana.Key, CancellationToken.None));
+        Assert.Equal(saved, (await store.ListStatesAsync(CancellationToken.None)).Single(s => s.Key == dana.Key));
     }
 
     [SkippableFact]
@@ -354,7 +360,7 @@ public abstract class StoreContractTests<TStore> : ProviderTestBase<TStore> wher
         await once.TryClaimAsync("teams-feedback", "temporary-old", T0, TimeSpan.FromDays(500), CancellationToken.None);
         await once.TryClaimAsync("slack-event", "expired-recent", now.AddHours(-7), TimeSpan.FromHours(6), CancellationToken.None);
         await once.TryClaimAsync("slack-event", "live", now.AddHours(-1), TimeSpan.FromHours(6), CancellationToken.None);
-        var state = Assert.IsType<OnboardingState>(await onboarding.TrySaveAsync(NewState("dana") with { StartedAt = T0, UpdatedAt = T0 },
+        var state = Assert.IsType<OnboardingState>(await onboarding.TrySaveAsync(NewState("dana") with { StartedAt = T0, UpdatedAt = T0, Acknowledged = ["doc"] },
             new OnboardingAcknowledgement("teams", "dana", "Dana Example", "doc", "Doc", "hash", T0), CancellationToken.None));
 
         var deleted = await new SqlStoreRetention(OpenAnother()).PurgeAsync(cutoff, now, CancellationToken.None);

@@ -13,7 +13,7 @@ public sealed class DashboardTablesTests
             [new GuidelineSection(id + "#s", id, id.ToUpperInvariant(), "S", [new Passage("text", 2, 2)], id + ".txt", 2, 2, null)]);
 
     private static OnboardingState State(string user, bool completed, TimeSpan idle) =>
-        new(new OnboardingKey("slack", user), user + " name", completed ? OnboardingStep.Completed : OnboardingStep.Reading, 0, "policy", "h1", 0, 0, [],
+        new(new OnboardingKey("slack", user), user + " name", completed ? OnboardingStep.Completed : OnboardingStep.Reading, 0, "policy", "h1", null, 0, 0, [],
             Now - idle, Now - idle, null, completed ? Now - idle : null, 0);
 
     private static OnboardingAcknowledgement Ack(string user, string document, string hash, int daysAgo) =>

@@ -27,6 +27,9 @@ public sealed class OnboardingMachineTests
 
     private static OnboardingDocument Entry(GuidelineDocument document, params CheckQuestion[] questions) => new(document, questions);
 
+    /// <summary>A version this process loaded after the person began their document (an edit that reached this replica).</summary>
+    private static OnboardingDocument Edited(GuidelineDocument document) => new(document, [], Now.AddMinutes(5));
+
     private static OnboardingMachine.Result Step(OnboardingState? state, OnboardingInput input, OnboardingCatalog catalog) =>
         OnboardingMachine.Apply(state, input, Dana, "Dana", catalog, Summary, Now);
 
@@ -100,7 +103,8 @@ public sealed class OnboardingMachineTests
         Assert.Equal(OnboardingStep.Completed, finished.NewState!.Step);
         Assert.Equal(Now, finished.NewState.CompletedAt);
         Assert.Null(finished.Acknowledgement);
-        Assert.Equal(["Title a"], Assert.IsType<OnboardingSummary>(Assert.Single(finished.Outputs)).DocumentTitles);
+        Assert.Equal(OnboardingNoticeKind.DocumentChanged, Assert.IsType<OnboardingNotice>(finished.Outputs[0]).Kind);
+        Assert.Equal(["Title a"], Assert.IsType<OnboardingSummary>(finished.Outputs[1]).DocumentTitles);
     }
 
     [Fact]
@@ -116,7 +120,7 @@ public sealed class OnboardingMachineTests
 
         var notice = Assert.IsType<OnboardingNotice>(result.Outputs[0]);
         Assert.Equal(OnboardingNoticeKind.DocumentChanged, notice.Kind);
-        Assert.Contains("withdrawn", notice.Text.PlainText, StringComparison.Ordinal);
+        Assert.Equal("The document you were reading is no longer part of onboarding, so on to \"Title c\".", notice.Text.PlainText);
         Assert.Equal(("c", 2, 2), result.Outputs.OfType<OnboardingGreeting>().Select(g => (g.DocumentId, g.DocumentNumber, g.DocumentCount)).Single());
         Assert.Equal(1, Assert.IsType<OnboardingSection>(result.Outputs[^1]).Number);
         Assert.Equal(("c", "hc", 0), (result.NewState!.DocumentId, result.NewState.DocumentHash, result.NewState.SectionIndex));
@@ -130,13 +134,14 @@ public sealed class OnboardingMachineTests
         Assert.Equal("version-1", atAck.NewState!.DocumentHash);
 
         // The file changes between the acknowledgement prompt and the click: the click must not acknowledge version 2 unread.
-        var v2 = Catalog(Entry(Document("a", "version-2", sections: 3)));
+        var v2 = Catalog(Edited(Document("a", "version-2", sections: 3)));
         var clicked = Step(atAck.NewState, Press(atAck, OnboardingAcknowledgePrompt.ButtonLabel), v2);
 
         Assert.Null(clicked.Acknowledgement);
         var notice = Assert.IsType<OnboardingNotice>(clicked.Outputs[0]);
         Assert.Equal(OnboardingNoticeKind.DocumentChanged, notice.Kind);
-        Assert.Contains("was updated", notice.Text.PlainText, StringComparison.Ordinal);
+        Assert.Equal("\"Title a\" was updated while you were reading it, so let's go through it again from the first topic: you acknowledge the version you read.",
+            notice.Text.PlainText);
         Assert.Equal(1, Assert.IsType<OnboardingSection>(clicked.Outputs[^1]).Number);
         Assert.Equal((OnboardingStep.Reading, 0, "version-2"), (clicked.NewState!.Step, clicked.NewState.SectionIndex, clicked.NewState.DocumentHash));
 
@@ -147,12 +152,39 @@ public sealed class OnboardingMachineTests
     }
 
     [Fact]
+    public void A_replica_still_on_the_older_version_neither_restarts_nor_forgets_the_version_begun()
+    {
+        // Dana began version 2 on a replica that has it; this one loaded version 1 long before and has not seen the edit yet.
+        var newer = Catalog(new OnboardingDocument(Document("a", "version-2", sections: 1), [], Now.AddHours(-1)));
+        var older = Catalog(new OnboardingDocument(Document("a", "version-1", sections: 1), [], Now.AddDays(-1)));
+        var started = Step(null, new OnboardingInput.Start(), newer);
+
+        var onOlder = Step(started.NewState, Press(started, "Next"), older);
+        Assert.IsType<OnboardingAcknowledgePrompt>(Assert.Single(onOlder.Outputs));
+        Assert.Equal("version-2", onOlder.NewState!.DocumentHash);
+
+        var acked = Step(onOlder.NewState, Press(onOlder, OnboardingAcknowledgePrompt.ButtonLabel), newer);
+        Assert.Equal("version-2", acked.Acknowledgement!.ContentHash);
+    }
+
+    [Fact]
+    public void I_have_a_question_after_an_edit_still_asks_for_the_question()
+    {
+        var started = Step(null, new OnboardingInput.Start(), Catalog(Entry(Document("a", "version-1", sections: 3))));
+
+        var asked = Step(started.NewState, new OnboardingInput.AskQuestion(), Catalog(Edited(Document("a", "version-2", sections: 3))));
+
+        Assert.IsType<OnboardingQuestionPrompt>(Assert.Single(asked.Outputs));
+        Assert.Null(asked.NewState);
+    }
+
+    [Fact]
     public void Pausing_after_an_edit_says_what_changed_and_keeps_the_restart()
     {
         var started = Step(null, new OnboardingInput.Start(), Catalog(Entry(Document("a", "version-1", sections: 3))));
         var next = Step(started.NewState, Press(started, "Next"), Catalog(Entry(Document("a", "version-1", sections: 3))));
 
-        var paused = Step(next.NewState, new OnboardingInput.Pause(), Catalog(Entry(Document("a", "version-2", sections: 3))));
+        var paused = Step(next.NewState, new OnboardingInput.Pause(), Catalog(Edited(Document("a", "version-2", sections: 3))));
 
         Assert.Equal(OnboardingNoticeKind.DocumentChanged, Assert.IsType<OnboardingNotice>(paused.Outputs[0]).Kind);
         Assert.IsType<OnboardingPaused>(paused.Outputs[1]);
@@ -164,7 +196,7 @@ public sealed class OnboardingMachineTests
     {
         var document = Document("a", "current", sections: 3);
         var catalog = Catalog(Entry(document));
-        var legacy = new OnboardingState(Dana, "Dana", OnboardingStep.Reading, 0, "a", "", 1, 0, [], Now, Now, null, null, 4);
+        var legacy = new OnboardingState(Dana, "Dana", OnboardingStep.Reading, 0, "a", "", null, 1, 0, [], Now, Now, null, null, 4);
 
         var result = Step(legacy, new OnboardingInput.Next(), catalog);
 

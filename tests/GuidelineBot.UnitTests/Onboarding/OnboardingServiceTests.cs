@@ -1,0 +1,83 @@
+using System.Diagnostics.Metrics;
+using GuidelineBot.Core.Answers;
+using GuidelineBot.Core.Knowledge;
+using GuidelineBot.Core.Onboarding;
+using GuidelineBot.Core.Telemetry;
+using GuidelineBot.Search;
+using GuidelineBot.UnitTests.Conversation;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
+using Microsoft.Extensions.Time.Testing;
+
+namespace GuidelineBot.UnitTests.Onboarding;
+
+/// <summary>The onboarding service over an in-memory store while the live knowledge changes under a person.</summary>
+public sealed class OnboardingServiceTests : IDisposable
+{
+    private static readonly KnowledgeOptions KnowledgeOptions = new() { Path = TestPaths.Knowledge };
+    private static readonly KnowledgeBase Knowledge = KnowledgeLoader.Load(KnowledgeOptions);
+    private readonly FakeTimeProvider _time = new(new DateTimeOffset(2026, 9, 1, 8, 0, 0, TimeSpan.Zero));
+    private readonly ServiceProvider _metrics = new ServiceCollection().AddMetrics().BuildServiceProvider();
+    private readonly LuceneGuidelineSearch _search = new(Knowledge, new SearchOptions { Reranker = RerankerKind.None }, TestPaths.Synonyms);
+    private readonly LiveCatalog _catalogs = new(OnboardingCatalog.Load(Knowledge, KnowledgeOptions, new OnboardingOptions()));
+    private readonly OnboardingKey _dana = new("web", "dana");
+
+    private OnboardingService NewService()
+    {
+        var answerOptions = Options.Create(new AnswerOptions { Contact = "the Director of Technology" });
+        return new OnboardingService(new MemoryOnboardingStore(), _catalogs, new AnswerService(_search, answerOptions), _time,
+            Options.Create(new OnboardingOptions()), answerOptions, NullLogger<OnboardingService>.Instance,
+            new GuidelineMetrics(_metrics.GetRequiredService<IMeterFactory>()));
+    }
+
+    private Task<IReadOnlyList<OnboardingOutput>> Step(OnboardingService service, OnboardingInput input) =>
+        service.HandleAsync(_dana, input, "Dana", CancellationToken.None);
+
+    [Fact]
+    public async Task A_typed_choice_under_a_question_whose_document_changed_since_says_so_instead_of_being_answered_as_a_question()
+    {
+        var service = NewService();
+        var seed = _catalogs.Current.Documents.Single();
+        var outputs = await Step(service, new OnboardingInput.Start());
+        while (outputs[^1] is OnboardingSection)
+        {
+            outputs = await Step(service, new OnboardingInput.Next());
+        }
+
+        Assert.IsType<OnboardingCheckQuestion>(outputs[^1]);
+        _time.Advance(TimeSpan.FromMinutes(10));
+        _catalogs.Current = new OnboardingCatalog([seed with { Document = seed.Document with { ContentHash = "edited" }, VersionSince = _time.GetUtcNow() }], []);
+
+        outputs = await Step(service, new OnboardingInput.FreeText("B"));
+
+        Assert.Equal(OnboardingNoticeKind.DocumentChanged, Assert.IsType<OnboardingNotice>(outputs[0]).Kind);
+        Assert.Equal(1, Assert.IsType<OnboardingSection>(outputs[^1]).Number);
+        Assert.DoesNotContain(outputs, o => o is OnboardingAnsweredQuestion);
+    }
+
+    [Fact]
+    public async Task A_typed_question_while_reading_a_changed_document_is_still_answered()
+    {
+        var service = NewService();
+        var seed = _catalogs.Current.Documents.Single();
+        await Step(service, new OnboardingInput.Start());
+        _time.Advance(TimeSpan.FromMinutes(10));
+        _catalogs.Current = new OnboardingCatalog([seed with { Document = seed.Document with { ContentHash = "edited" }, VersionSince = _time.GetUtcNow() }], []);
+
+        var outputs = await Step(service, new OnboardingInput.FreeText("can I friend parents?"));
+
+        Assert.IsType<OnboardingAnsweredQuestion>(Assert.Single(outputs));
+    }
+
+    public void Dispose()
+    {
+        _search.Dispose();
+        _metrics.Dispose();
+    }
+
+    private sealed class LiveCatalog(OnboardingCatalog current) : IOnboardingCatalogSource
+    {
+        public OnboardingCatalog Current { get; set; } = current;
+    }
+}
