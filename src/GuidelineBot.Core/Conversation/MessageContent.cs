@@ -153,10 +153,15 @@ public static partial class MessageContent
         _ => RichText.Plain("Sorry, something went wrong on my side — please try again in a minute."),
     };
 
-    /// <summary>"📄 Source: Document › Section (file:lines)", linked to the document when it has a URL.</summary>
+    /// <summary>
+    /// "📄 Source: Document › Section (file:lines; owner: …; last reviewed …)"; with a URL the breadcrumb links to the
+    /// document and the owner and review date follow it.
+    /// </summary>
     public static RichText Citation(GuidelineSection section) =>
         section.SourceUrl is not null && Span.Link(section.Breadcrumb, section.SourceUrl) is { Url: not null } link
-            ? RichText.Of(Span.Plain("📄 Source: "), link)
+            ? section.Provenance is { Length: > 0 } provenance
+                ? RichText.Of(Span.Plain("📄 Source: "), link, Span.Plain($" ({provenance})"))
+                : RichText.Of(Span.Plain("📄 Source: "), link)
             : RichText.Plain("📄 Source: " + section.Citation);
 
     public static IReadOnlyList<ContentBlock> Onboarding(OnboardingOutput output)

@@ -12,6 +12,7 @@ internal sealed record FrontMatter(string? Title, DocumentMetadata Metadata, int
 {
     private static readonly string[] UrlKeys = ["source", "source_url", "url", "sourceurl"];
     private static readonly string[] ReviewedKeys = ["last_reviewed", "lastreviewed", "reviewed", "last-reviewed"];
+    private static readonly HashSet<string> UsedKeys = new([.. UrlKeys, .. ReviewedKeys, "title", "owner"], StringComparer.OrdinalIgnoreCase);
 
     /// <summary>Parses front matter when the first line is <c>---</c>; otherwise returns none.</summary>
     public static FrontMatter Parse(IReadOnlyList<string> lines)
@@ -53,9 +54,18 @@ internal sealed record FrontMatter(string? Title, DocumentMetadata Metadata, int
 
                     foreach (var (key, value) in map.Children)
                     {
-                        var k = ((YamlScalarNode)key).Value ?? "";
-                        var v = value is YamlScalarNode s ? s.Value ?? "" : value.ToString();
-                        values[k.Trim()] = (v.Trim(), (int)key.Start.Line + 1);
+                        // Only single values are read. A list or mapping (tags: [a, b]) under a key we don't use is
+                        // skipped without expanding it: aliases can make a few lines stand for billions of nodes.
+                        var k = (((YamlScalarNode)key).Value ?? "").Trim();
+                        var line = (int)key.Start.Line + 1;
+                        if (value is YamlScalarNode scalar)
+                        {
+                            values[k] = ((scalar.Value ?? "").Trim(), line);
+                        }
+                        else if (UsedKeys.Contains(k))
+                        {
+                            throw new KnowledgeFormatException(line, $"'{k}' must be a single value, not a list or a mapping");
+                        }
                     }
                 }
             }
@@ -87,11 +97,14 @@ internal sealed record FrontMatter(string? Title, DocumentMetadata Metadata, int
             }
         }
 
+        // Citations link to the source, so it must be a web address: not a script (javascript:, data:, vbscript:), a local
+        // file (file:, and a path, which .NET reads as a file URI on Unix) or a relative link.
         var url = Get(UrlKeys);
-        if (url is not null && !Uri.TryCreate(url, UriKind.Absolute, out _))
+        if (url is not null && !(Uri.TryCreate(url, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttps || uri.Scheme == Uri.UriSchemeHttp) &&
+                                 uri.Host.Length > 0))
         {
             var line = UrlKeys.Select(k => values.TryGetValue(k, out var v) ? v.Line : 0).Max();
-            throw new KnowledgeFormatException(line, $"'source' must be an absolute URL, not '{url}'");
+            throw new KnowledgeFormatException(line, $"'source' must be a web address starting with https:// or http://, not '{url}'");
         }
 
         return new FrontMatter(Get("title"), new DocumentMetadata(url, Get("owner"), reviewed), close + 1);

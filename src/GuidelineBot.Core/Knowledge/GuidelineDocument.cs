@@ -45,22 +45,18 @@ public sealed record GuidelineSection(
     public string Location => SourceUrl ?? $"{SourceFile}:{StartLine}-{EndLine}";
 
     /// <summary>Breadcrumb and location, plus the document's owner and review date when its front matter gives them.</summary>
-    public string Citation
+    public string Citation => Provenance.Length == 0 ? $"{Breadcrumb} ({Location})" : $"{Breadcrumb} ({Location}; {Provenance})";
+
+    /// <summary>"owner: …; last reviewed yyyy-MM-dd" from the document's front matter, or empty.</summary>
+    public string Provenance
     {
         get
         {
-            var details = Location;
-            if (Metadata?.Owner is { Length: > 0 } owner)
-            {
-                details += "; owner: " + owner;
-            }
-
-            if (Metadata?.LastReviewed is { } reviewed)
-            {
-                details += "; last reviewed " + reviewed.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
-            }
-
-            return $"{Breadcrumb} ({details})";
+            var owner = Metadata?.Owner is { Length: > 0 } o ? "owner: " + o : null;
+            var reviewed = Metadata?.LastReviewed is { } r
+                ? "last reviewed " + r.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)
+                : null;
+            return string.Join("; ", new[] { owner, reviewed }.OfType<string>());
         }
     }
 }

@@ -51,7 +51,16 @@ public static class KnowledgeLoader
             var display = System.IO.Path.GetFileName(root.TrimEnd(System.IO.Path.DirectorySeparatorChar)) + "/" + relative;
             try
             {
-                documents.Add(LoadFile(file, relative, display));
+                var document = LoadFile(file, relative, display);
+                if (documents.Find(d => d.Id == document.Id) is { } first)
+                {
+                    // good.md and good.txt: ids (and section ids, votes, acknowledgements) would be ambiguous.
+                    errors.Add(new KnowledgeError(display, 0,
+                        $"has the same document id '{document.Id}' as {first.SourceFile} (its path without the extension), so it is not loaded: rename one of them"));
+                    continue;
+                }
+
+                documents.Add(document);
             }
             catch (KnowledgeFormatException ex)
             {
@@ -102,8 +111,28 @@ public static class KnowledgeLoader
         return new GuidelineDocument(id, title, displayPath, Convert.ToHexStringLower(SHA256.HashData(bytes)), parsed.Metadata, sections);
     }
 
-    private static GuidelineDocument LoadFile(string path, string relative, string display) =>
-        Parse(File.ReadAllBytes(path), relative, display);
+    /// <summary>A guideline document's size limit: a policy is a few hundred KB at most; 16 MB is surely a mistake.</summary>
+    public const long MaxFileBytes = 16 * 1024 * 1024;
+
+    /// <summary>
+    /// Reads one file. Its size is checked first: a pipe or a device (which have no size) would otherwise block the load
+    /// or never end, and an empty file has nothing to read either.
+    /// </summary>
+    private static GuidelineDocument LoadFile(string path, string relative, string display)
+    {
+        var length = new FileInfo(path).Length;
+        if (length == 0)
+        {
+            throw new KnowledgeFormatException(1, "the file is empty (or not a regular file)");
+        }
+
+        if (length > MaxFileBytes)
+        {
+            throw new KnowledgeFormatException(0, $"the file is {length / (1024 * 1024)} MB; a guideline document may have at most {MaxFileBytes / (1024 * 1024)} MB");
+        }
+
+        return Parse(File.ReadAllBytes(path), relative, display);
+    }
 
     private static bool IsDocument(string root, string file, string synonymsFile)
     {

@@ -50,7 +50,7 @@ internal static class TeamsCardRenderer
                     body.Add(TextBlock(string.Join("\n", l.Items.Select(i => "- " + Markdown(i)))));
                     break;
                 case GuidelineTextBlock g:
-                    body.Add(TextBlock(g.Text));
+                    body.Add(TextBlock(Literal(g.Text)));
                     break;
                 case NoteBlock n:
                     var note = TextBlock(Markdown(n.Text), size: "Small");
@@ -97,7 +97,10 @@ internal static class TeamsCardRenderer
         return Card(body, MessageText.Render(message));
     }
 
-    /// <summary>Spans as Adaptive Card Markdown: <c>**strong**</c>, <c>_emphasis_</c> (also for words to type), <c>[text](url)</c>.</summary>
+    /// <summary>
+    /// Spans as Adaptive Card Markdown: <c>**strong**</c>, <c>_emphasis_</c> (also for words to type), <c>[text](url)</c>.
+    /// Only a span's own URL becomes a link: text (a guideline, a question someone typed) is <see cref="Literal"/>.
+    /// </summary>
     public static string Markdown(RichText text)
     {
         var sb = new StringBuilder();
@@ -105,7 +108,7 @@ internal static class TeamsCardRenderer
         {
             if (span.Url is { } url)
             {
-                sb.Append('[').Append(span.Text.Replace("]", "\\]", StringComparison.Ordinal)).Append("](").Append(url).Append(')');
+                sb.Append('[').Append(Literal(span.Text).Replace("]", "\\]", StringComparison.Ordinal)).Append("](").Append(LinkTarget(url)).Append(')');
                 continue;
             }
 
@@ -113,12 +116,42 @@ internal static class TeamsCardRenderer
             var core = span.Text.Trim();
             if (marker.Length == 0 || core.Length == 0)
             {
-                sb.Append(span.Text);
+                sb.Append(Literal(span.Text));
                 continue;
             }
 
-            sb.Append(span.Text.AsSpan(0, span.Text.Length - span.Text.TrimStart().Length)).Append(marker).Append(core)
+            sb.Append(span.Text.AsSpan(0, span.Text.Length - span.Text.TrimStart().Length)).Append(marker).Append(Literal(core))
                 .Append(new string(marker.Reverse().ToArray())).Append(span.Text.AsSpan(span.Text.TrimEnd().Length));
+        }
+
+        return sb.ToString();
+    }
+
+    /// <summary>
+    /// Text that must not turn into a link: a word joiner (U+2060, invisible) after each <c>]</c> breaks every Markdown
+    /// link form (<c>[a](b)</c>, <c>[a][b]</c>, <c>[b]: url</c>, images), where backslash escapes are not honoured by
+    /// every Teams client. A bare URL stays visible as itself.
+    /// </summary>
+    internal static string Literal(string text) =>
+        text.Contains(']', StringComparison.Ordinal) ? text.Replace("]", "]\u2060", StringComparison.Ordinal) : text;
+
+    /// <summary>A link's target with the characters that end or nest a Markdown link (<c>( ) [ ] &lt; &gt;</c>, spaces) percent-encoded.</summary>
+    internal static string LinkTarget(string url)
+    {
+        var sb = new StringBuilder(url.Length + 8);
+        foreach (var c in url)
+        {
+            _ = c switch
+            {
+                '(' => sb.Append("%28"),
+                ')' => sb.Append("%29"),
+                '[' => sb.Append("%5B"),
+                ']' => sb.Append("%5D"),
+                '<' => sb.Append("%3C"),
+                '>' => sb.Append("%3E"),
+                ' ' => sb.Append("%20"),
+                _ => sb.Append(c),
+            };
         }
 
         return sb.ToString();

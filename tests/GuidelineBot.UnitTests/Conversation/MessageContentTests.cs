@@ -1,4 +1,5 @@
 using GuidelineBot.Core.Conversation;
+using GuidelineBot.Core.Knowledge;
 using GuidelineBot.Core.Onboarding;
 
 namespace GuidelineBot.UnitTests.Conversation;
@@ -20,5 +21,19 @@ public sealed class MessageContentTests
         var text = MessageText.Render(new OnboardingMessage(new OnboardingSummary(["Staff Handbook", "Field Trip Guidelines"], [], "the office")));
 
         Assert.Contains("You have read and acknowledged the Staff Handbook, the Field Trip Guidelines", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_linked_citation_keeps_the_documents_owner_and_review_date()
+    {
+        var metadata = new DocumentMetadata("https://example.org/p", "Director of Technology", new DateOnly(2025, 8, 1));
+        var section = new GuidelineSection("d#s", "d", "Email", "Can I text students?", [new Passage("No.", 5, 5)], "knowledge/d.md", 5, 5,
+            metadata.SourceUrl, Metadata: metadata);
+
+        var citation = MessageContent.Citation(section);
+
+        Assert.Equal("📄 Source: Email › Can I text students? (owner: Director of Technology; last reviewed 2025-08-01)", citation.PlainText);
+        Assert.Equal("https://example.org/p", Assert.Single(citation.Spans, s => s.Url is not null).Url);
+        Assert.Equal("📄 Source: Email › Can I text students?", MessageContent.Citation(section with { Metadata = null }).PlainText);
     }
 }

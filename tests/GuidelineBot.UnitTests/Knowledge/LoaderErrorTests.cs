@@ -10,7 +10,7 @@ public sealed class LoaderErrorTests
     [InlineData("blank.txt", "\n\n   \n", 1, "empty")]
     [InlineData("open.md", "---\ntitle: x\n# Heading\n", 1, "never closed")]
     [InlineData("date.md", "---\ntitle: x\nlast_reviewed: someday\n---\n# T\n\ntext\n", 3, "last_reviewed")]
-    [InlineData("url.txt", "---\nsource: not a url\n---\nT\n\nQ: a?\n- b\n", 2, "absolute URL")]
+    [InlineData("url.txt", "---\nsource: not a url\n---\nT\n\nQ: a?\n- b\n", 2, "web address")]
     [InlineData("q.txt", "Title\n\nQ:   \n- text\n", 3, "no question")]
     [InlineData("fence.md", "# T\n\n## A\n\n```\ncode\n", 5, "never closed")]
     [InlineData("titleonly.txt", "Just a title\n", 1, "no guideline text")]
@@ -47,6 +47,42 @@ public sealed class LoaderErrorTests
         Assert.EndsWith("bad.md", error.File);
         Assert.Equal(1, error.Line);
         Assert.Equal("sub/also#0", kb.Documents.Single(d => d.Title == "Also").Sections[0].Id);
+    }
+
+    [Fact]
+    public void Two_files_with_the_same_id_load_the_first_and_name_both_in_the_error()
+    {
+        using var folder = new TestPaths.TempFolder();
+        folder.Write("good.md", "# Good\n\n## Cats in class?\n\nYes.\n");
+        folder.Write("good.txt", "Good too\n\nQ: Hamsters in class?\n- No.\n");
+
+        var kb = KnowledgeLoader.Load(new KnowledgeOptions { Path = folder.Path });
+
+        Assert.Equal("Good", Assert.Single(kb.Documents).Title);
+        var error = Assert.Single(kb.Errors);
+        Assert.EndsWith("/good.txt", error.File, StringComparison.Ordinal);
+        Assert.Contains("same document id 'good' as", error.Message, StringComparison.Ordinal);
+        Assert.Contains("/good.md", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_pipe_named_like_a_document_is_reported_without_blocking_the_load()
+    {
+        using var folder = new TestPaths.TempFolder();
+        folder.Write("good.md", "# Good\n\n## Cats in class?\n\nYes.\n");
+        using (var mkfifo = System.Diagnostics.Process.Start("mkfifo", System.IO.Path.Combine(folder.Path, "pipe.md")))
+        {
+            mkfifo.WaitForExit();
+            Assert.Equal(0, mkfifo.ExitCode);
+        }
+
+        // Reading a pipe blocks until something writes to it: the load must not try.
+        var load = Task.Run(() => KnowledgeLoader.Load(new KnowledgeOptions { Path = folder.Path }));
+        Assert.Same(load, await Task.WhenAny(load, Task.Delay(TimeSpan.FromSeconds(30))));
+
+        var kb = await load;
+        Assert.Equal("Good", Assert.Single(kb.Documents).Title);
+        Assert.EndsWith("/pipe.md", Assert.Single(kb.Errors).File, StringComparison.Ordinal);
     }
 
     [Fact]

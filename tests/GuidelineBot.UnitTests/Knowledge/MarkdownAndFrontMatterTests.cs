@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text;
 using GuidelineBot.Core.Knowledge;
 
@@ -70,6 +71,49 @@ public sealed class MarkdownAndFrontMatterTests
         Assert.Equal("Email Guidelines › Response times (https://example.org/policies/email; owner: Director of Technology; last reviewed 2025-08-01)",
             doc.Sections[2].Citation);
     }
+
+    [Theory]
+    [InlineData("javascript:alert(1)")]
+    [InlineData("JAVASCRIPT:alert(1)")]
+    [InlineData("\"  javascript:alert(1)\"")]
+    [InlineData("\"data:text/html,<script>alert(1)</script>\"")]
+    [InlineData("vbscript:msgbox(1)")]
+    [InlineData("file:///etc/passwd")]
+    [InlineData("/etc/passwd")]
+    [InlineData("//evil.invalid/x")]
+    [InlineData("policies/email.html")]
+    [InlineData("mailto:someone@example.org")]
+    [InlineData("https:///nohost")]
+    public void A_source_that_is_not_a_web_address_is_refused_with_its_line(string source)
+    {
+        var error = Assert.Throws<KnowledgeFormatException>(() => Parse($"---\ntitle: T\nsource: {source}\n---\n## Q?\n\nA.\n"));
+        Assert.Equal(3, error.Line);
+        Assert.StartsWith("'source' must be a web address starting with https:// or http://", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Front_matter_aliases_are_not_expanded_and_a_list_where_a_value_belongs_is_refused()
+    {
+        // "Billion laughs": nine levels of nine aliases. Expanded, the title would be 9^9 words; the parse must not try.
+        var bomb = new StringBuilder("---\na0: &a0 [lol, lol, lol, lol, lol, lol, lol, lol, lol]\n");
+        for (var i = 1; i <= 8; i++)
+        {
+            bomb.Append(CultureInfo.InvariantCulture, $"a{i}: &a{i} [{string.Join(", ", Enumerable.Repeat($"*a{i - 1}", 9))}]\n");
+        }
+
+        var tags = Parse(bomb + "tags: *a8\n---\n# Safe\n## Q?\n\nA.\n");
+        Assert.Equal("Safe", tags.Title);
+
+        var error = Assert.Throws<KnowledgeFormatException>(() => Parse(bomb + "title: *a8\n---\n# T\n## Q?\n\nA.\n"));
+        Assert.Equal(11, error.Line);
+        Assert.Equal("'title' must be a single value, not a list or a mapping", error.Message);
+    }
+
+    [Theory]
+    [InlineData("http://intranet.example.org/policy")]
+    [InlineData("HTTPS://Example.org/a(1)")]
+    public void A_web_address_is_a_source(string source) =>
+        Assert.Equal(source, Parse($"---\nsource: {source}\n---\n# T\n## Q?\n\nA.\n").Metadata.SourceUrl);
 
     [Fact]
     public void Markdown_title_comes_from_the_first_h1_without_front_matter()

@@ -9,7 +9,7 @@ using GuidelineBot.Testing;
 namespace GuidelineBot.UnitTests.Teams;
 
 /// <summary>The core's messages as Adaptive Cards: buttons carry their values back as the core's inbounds, the plain text travels along.</summary>
-public sealed class TeamsCardRendererTests
+public sealed partial class TeamsCardRendererTests
 {
     private static readonly KnowledgeBase Knowledge = KnowledgeLoader.Load(new KnowledgeOptions { Path = TestPaths.Knowledge });
 
@@ -140,4 +140,32 @@ public sealed class TeamsCardRendererTests
         var text = RichText.Of(Span.Plain("Type "), Span.Code("resume"), Span.Plain(", read "), Span.Strong("the rules "), Span.Link("here", "https://example.org/p"));
         Assert.Equal("Type _resume_, read **the rules** [here](https://example.org/p)", TeamsCardRenderer.Markdown(text));
     }
+
+    [Fact]
+    public void Only_a_spans_own_url_becomes_a_link_text_with_link_syntax_stays_text()
+    {
+        var text = RichText.Of(Span.Plain("see [the policy](https://evil.invalid) or [x][1]\n[1]: https://evil.invalid "),
+            Span.Strong("![pixel](https://evil.invalid/p.png)"), Span.Link("Doc › Q", "https://ok.invalid/a)[evil](https://evil.invalid"));
+
+        var markdown = TeamsCardRenderer.Markdown(text);
+
+        Assert.Equal("see [the policy]\u2060(https://evil.invalid) or [x]\u2060[1]\u2060\n[1]\u2060: https://evil.invalid " +
+                     "**![pixel]\u2060(https://evil.invalid/p.png)**[Doc › Q](https://ok.invalid/a%29%5Bevil%5D%28https://evil.invalid)", markdown);
+        Assert.Single(MarkdownLink().Matches(markdown));
+    }
+
+    [Fact]
+    public void Guideline_text_with_link_syntax_is_shown_as_written_not_as_a_link()
+    {
+        var section = Section with { Passages = [new Passage("Hamsters: see [the policy](https://evil.invalid/phish).", 3, 3)] };
+        var content = TeamsCardRenderer.Render(new OnboardingMessage(new OnboardingSection(section, 1, 1, "d0.s0")))!.Content;
+
+        var texts = content["body"]!.AsArray().Select(b => b!["text"]?.GetValue<string>() ?? "").ToList();
+        Assert.Equal("Hamsters: see [the policy]\u2060(https://evil.invalid/phish).", texts[2]);
+        Assert.Equal(section.Text, texts[2].Replace("\u2060", "", StringComparison.Ordinal));
+        Assert.DoesNotContain(texts, t => MarkdownLink().Matches(t).Any(m => m.Value.Contains("evil", StringComparison.Ordinal)));
+    }
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"\[[^\]]*\]\([^)]*\)")]
+    private static partial System.Text.RegularExpressions.Regex MarkdownLink();
 }
