@@ -58,6 +58,39 @@ public static class Mrkdwn
     }
 
     /// <summary>
+    /// Shortens already-escaped mrkdwn to <paramref name="max"/> characters like <see cref="Truncate"/>, but never inside
+    /// an <c>&amp;…;</c> entity or a <c>&lt;url|text&gt;</c> link or mention: a cut there would leave Slack an unclosed
+    /// link (or a broken entity), so the cut moves before it.
+    /// </summary>
+    public static string TruncateEscaped(string mrkdwn, int max)
+    {
+        if (mrkdwn.Length <= max)
+        {
+            return mrkdwn;
+        }
+
+        var cut = max - 1;
+        var open = mrkdwn.LastIndexOf('<', cut - 1);
+        if (open >= 0 && mrkdwn.LastIndexOf('>', cut - 1) < open)
+        {
+            cut = open;
+        }
+
+        var amp = mrkdwn.LastIndexOf('&', cut - 1);
+        if (amp >= 0 && mrkdwn.IndexOf(';', amp) is var semi && (semi < 0 || semi >= cut) && cut - amp < 6)
+        {
+            cut = amp;
+        }
+
+        if (cut > 0 && char.IsHighSurrogate(mrkdwn[cut - 1]))
+        {
+            cut--;
+        }
+
+        return mrkdwn[..cut] + "…";
+    }
+
+    /// <summary>
     /// Splits already-escaped mrkdwn into chunks of at most <paramref name="max"/> characters, preferring paragraph
     /// breaks, then line breaks, then spaces; never inside an <c>&amp;…;</c> entity or a surrogate pair.
     /// </summary>

@@ -30,7 +30,7 @@ public static class SlackRenderer
     /// <param name="share">Put <see cref="AnswerMessage.ShareAction"/> first among an answer's buttons (a private answer).</param>
     public static SlackMessage Render(OutboundMessage message, bool share = false)
     {
-        var text = Mrkdwn.Truncate(Mrkdwn.Escape(MessageText.Render(message)), MaxFallbackText);
+        var text = Mrkdwn.TruncateEscaped(Mrkdwn.Escape(MessageText.Render(message)), MaxFallbackText);
         return new SlackMessage(text.Length > 0 ? text : "GuidelineBot", Blocks(message.Content, share ? message : null));
     }
 
@@ -74,7 +74,7 @@ public static class SlackRenderer
                 ParagraphBlock p => Sections(ToMrkdwn(p.Text)),
                 ListBlock l => Sections(string.Join('\n', l.Items.Select(i => (l.Ordered ? "" : "• ") + ToMrkdwn(i)))),
                 GuidelineTextBlock g => Sections(Mrkdwn.Escape(g.Text)),
-                NoteBlock n => [new ContextBlock([new MrkdwnText(Mrkdwn.Truncate(ToMrkdwn(n.Text), Mrkdwn.MaxSectionText))])],
+                NoteBlock n => [new ContextBlock([new MrkdwnText(Note(n.Text))])],
                 ButtonRow a => Actions(a, shareOn is AnswerMessage answer ? answer.ShareAction : null),
                 FormField f => [Input(f)],
                 ToggleBlock t => [Toggle(t)],
@@ -84,6 +84,14 @@ public static class SlackRenderer
 
         return Fit(parts);
     }
+
+    /// <summary>
+    /// A note (a citation, a hint) as one context element: as mrkdwn when it fits, else as its plain text cut to fit (a link
+    /// to a very long URL would leave no room for its text).
+    /// </summary>
+    private static string Note(RichText text) => ToMrkdwn(text) is { Length: <= Mrkdwn.MaxSectionText } mrkdwn
+        ? mrkdwn
+        : Mrkdwn.TruncateEscaped(Mrkdwn.Escape(text.PlainText), Mrkdwn.MaxSectionText);
 
     /// <summary>Spans as mrkdwn: <c>*strong*</c>, <c>_emphasis_</c>, <c>`code`</c>, <c>&lt;url|text&gt;</c>, <c>&lt;@user&gt;</c>; the rest escaped.</summary>
     public static string ToMrkdwn(RichText text)
@@ -142,7 +150,7 @@ public static class SlackRenderer
         if (block is { AsksQuestions: true, Label: { } label })
         {
             var line = Mrkdwn.Escape(label.PlainText.TrimEnd(':')) + ": " + string.Join(" · ", block.Actions.Select(a => Mrkdwn.Escape(a.Label)));
-            return [new ContextBlock([new MrkdwnText(Mrkdwn.Truncate(line, Mrkdwn.MaxSectionText))])];
+            return [new ContextBlock([new MrkdwnText(Mrkdwn.TruncateEscaped(line, Mrkdwn.MaxSectionText))])];
         }
 
         var actions = block.Actions;
@@ -162,13 +170,13 @@ public static class SlackRenderer
         var blocks = new List<Block>();
         if (block.Label is { } prompt && actions.Any(a => a.Kind == ActionKind.AskExpert))
         {
-            blocks.Add(new SectionBlock(new MrkdwnText(Mrkdwn.Truncate(ToMrkdwn(prompt), Mrkdwn.MaxSectionText))));
+            blocks.Add(new SectionBlock(new MrkdwnText(Mrkdwn.TruncateEscaped(ToMrkdwn(prompt), Mrkdwn.MaxSectionText))));
         }
 
         if (block.AsksQuestions && actions.Any(a => a.Label.Length > Mrkdwn.MaxButtonText))
         {
             // Questions longer than a button holds are listed whole above their buttons.
-            blocks.Add(new SectionBlock(new MrkdwnText(Mrkdwn.Truncate(string.Join('\n', actions.Select(a => "• " + Mrkdwn.Escape(a.Label))), Mrkdwn.MaxSectionText))));
+            blocks.Add(new SectionBlock(new MrkdwnText(Mrkdwn.TruncateEscaped(string.Join('\n', actions.Select(a => "• " + Mrkdwn.Escape(a.Label))), Mrkdwn.MaxSectionText))));
         }
 
         blocks.Add(new ActionsBlock(actions.Take(25).Select((a, i) => new ButtonElement(new PlainText(ButtonLabel(a)), ActionIds.For(a.Kind, i),

@@ -66,5 +66,19 @@ public sealed class MrkdwnTests
         Assert.Equal("short", Mrkdwn.Truncate("short", Mrkdwn.MaxButtonText));
     }
 
+    [Theory]
+    [InlineData("xxxxxxx&amp;yyyy", 10, "xxxxxxx…")]
+    [InlineData("xxxxxx&lt;yyyyy", 10, "xxxxxx…")]
+    [InlineData("see <https://example.org/a-long-path|the policy> now", 20, "see …")]
+    [InlineData("ask <@U0EXPERT> today", 10, "ask …")]
+    [InlineData("see <https://e.org|p> and more text", 26, "see <https://e.org|p> and…")]
+    [InlineData("short &amp; fine", 20, "short &amp; fine")]
+    public void Escaped_mrkdwn_is_never_cut_inside_an_entity_a_link_or_a_mention(string mrkdwn, int max, string expected)
+    {
+        var cut = Mrkdwn.TruncateEscaped(mrkdwn, max);
+        Assert.Equal(expected, cut);
+        Assert.True(cut.Length <= max);
+    }
+
     private static IEnumerable<string> Words(string s) => s.Split([' ', '\n'], StringSplitOptions.RemoveEmptyEntries);
 }

@@ -47,6 +47,17 @@ public sealed class SlackRendererTests
     };
 
     [Fact]
+    public void A_citation_whose_link_cannot_fit_is_shown_as_text_not_as_an_unclosed_link()
+    {
+        var url = "https://ok.invalid/" + new string('a', 5000);
+        var section = Section("Can I post photos?", "No.") with { SourceUrl = url };
+        var blocks = Blocks(new AnswerMessage(new AnswerReply("can I post photos?", section, "No.", 0.9, []), "q1"));
+
+        var note = blocks.Single(b => b.GetProperty("type").GetString() == "context").GetProperty("elements")[0].GetProperty("text").GetString()!;
+        Assert.Equal("📄 Source: Staff Guidelines › Can I post photos?", note);
+    }
+
+    [Fact]
     public void Answer_has_heading_text_citation_and_the_three_buttons_carrying_the_question_id()
     {
         var blocks = Blocks(Answer("Do not post pictures of students.", questionId: "q1"), share: true);
