@@ -43,8 +43,7 @@ internal sealed record FrontMatter(string? Title, DocumentMetadata Metadata, int
         {
             try
             {
-                var stream = new YamlStream();
-                stream.Load(new StringReader(yaml));
+                var stream = SafeYaml.Load(yaml);
                 if (stream.Documents.Count > 0)
                 {
                     if (stream.Documents[0].RootNode is not YamlMappingNode map)
@@ -54,8 +53,7 @@ internal sealed record FrontMatter(string? Title, DocumentMetadata Metadata, int
 
                     foreach (var (key, value) in map.Children)
                     {
-                        // Only single values are read. A list or mapping (tags: [a, b]) under a key we don't use is
-                        // skipped without expanding it: aliases can make a few lines stand for billions of nodes.
+                        // Only single values are read. A list or mapping (tags: [a, b]) under a key we don't use is skipped.
                         var k = (((YamlScalarNode)key).Value ?? "").Trim();
                         var line = (int)key.Start.Line + 1;
                         if (value is YamlScalarNode scalar)

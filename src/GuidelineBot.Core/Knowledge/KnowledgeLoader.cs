@@ -40,6 +40,7 @@ public static class KnowledgeLoader
 
         var documents = new List<GuidelineDocument>();
         var errors = new List<KnowledgeError>();
+        var ids = new Dictionary<string, string>(StringComparer.Ordinal);
         var files = Directory.EnumerateFiles(root, "*", SearchOption.AllDirectories)
             .Where(f => IsDocument(root, f, options.SynonymsFile))
             .Order(StringComparer.Ordinal);
@@ -49,18 +50,20 @@ public static class KnowledgeLoader
             var relative = System.IO.Path.GetRelativePath(root, file).Replace('\\', '/');
             // Citations name the file under the knowledge folder's own name, never a server's absolute path.
             var display = System.IO.Path.GetFileName(root.TrimEnd(System.IO.Path.DirectorySeparatorChar)) + "/" + relative;
+            // good.md and good.txt: ids (and section ids, votes, acknowledgements) would be ambiguous. The first path takes the
+            // id even when it does not parse, so the other never stands in for it.
+            var id = DocumentId(relative);
+            if (ids.TryGetValue(id, out var first))
+            {
+                errors.Add(new KnowledgeError(display, 0,
+                    $"has the same document id '{id}' as {first} (its path without the extension), so it is not loaded: rename one of them"));
+                continue;
+            }
+
+            ids[id] = display;
             try
             {
-                var document = LoadFile(file, relative, display);
-                if (documents.Find(d => d.Id == document.Id) is { } first)
-                {
-                    // good.md and good.txt: ids (and section ids, votes, acknowledgements) would be ambiguous.
-                    errors.Add(new KnowledgeError(display, 0,
-                        $"has the same document id '{document.Id}' as {first.SourceFile} (its path without the extension), so it is not loaded: rename one of them"));
-                    continue;
-                }
-
-                documents.Add(document);
+                documents.Add(LoadFile(file, relative, display));
             }
             catch (KnowledgeFormatException ex)
             {
@@ -101,7 +104,7 @@ public static class KnowledgeLoader
 
         var isMarkdown = relativePath.EndsWith(".md", StringComparison.OrdinalIgnoreCase);
         var parsed = isMarkdown ? MarkdownParser.Parse(content) : PlainTextParser.Parse(content);
-        var id = relativePath[..^System.IO.Path.GetExtension(relativePath).Length];
+        var id = DocumentId(relativePath);
         var title = parsed.Title ?? TitleFromFileName(id);
         var url = parsed.Metadata.SourceUrl;
         var sections = parsed.Sections
@@ -110,6 +113,9 @@ public static class KnowledgeLoader
             .ToArray();
         return new GuidelineDocument(id, title, displayPath, Convert.ToHexStringLower(SHA256.HashData(bytes)), parsed.Metadata, sections);
     }
+
+    /// <summary>A document's id: its path under the knowledge folder without the extension.</summary>
+    private static string DocumentId(string relativePath) => relativePath[..^System.IO.Path.GetExtension(relativePath).Length];
 
     /// <summary>A guideline document's size limit: a policy is a few hundred KB at most; 16 MB is surely a mistake.</summary>
     public const long MaxFileBytes = 16 * 1024 * 1024;
@@ -120,7 +126,10 @@ public static class KnowledgeLoader
     /// </summary>
     private static GuidelineDocument LoadFile(string path, string relative, string display)
     {
-        var length = new FileInfo(path).Length;
+        // A symlink's own length is its target's path: measure the file it points to (a ConfigMap's files are symlinks).
+        var info = new FileInfo(path);
+        var real = info.LinkTarget is null ? info : info.ResolveLinkTarget(returnFinalTarget: true) as FileInfo ?? info;
+        var length = real.Exists ? real.Length : 0;
         if (length == 0)
         {
             throw new KnowledgeFormatException(1, "the file is empty (or not a regular file)");

@@ -39,10 +39,10 @@ public static partial class CheckQuestionLoader
     {
         var questions = new List<CheckQuestion>();
         var errors = new List<KnowledgeError>();
-        var stream = new YamlStream();
+        YamlStream stream;
         try
         {
-            stream.Load(new StringReader(yaml));
+            stream = SafeYaml.Load(yaml);
         }
         catch (YamlException ex)
         {

@@ -69,14 +69,14 @@ public static class Mrkdwn
             return mrkdwn;
         }
 
-        var cut = max - 1;
-        var open = mrkdwn.LastIndexOf('<', cut - 1);
+        var cut = Math.Max(0, max - 1);
+        var open = cut > 0 ? mrkdwn.LastIndexOf('<', cut - 1) : -1;
         if (open >= 0 && mrkdwn.LastIndexOf('>', cut - 1) < open)
         {
             cut = open;
         }
 
-        var amp = mrkdwn.LastIndexOf('&', cut - 1);
+        var amp = cut > 0 ? mrkdwn.LastIndexOf('&', cut - 1) : -1;
         if (amp >= 0 && mrkdwn.IndexOf(';', amp) is var semi && (semi < 0 || semi >= cut) && cut - amp < 6)
         {
             cut = amp;

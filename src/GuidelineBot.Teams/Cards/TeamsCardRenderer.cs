@@ -108,7 +108,9 @@ internal static class TeamsCardRenderer
         {
             if (span.Url is { } url)
             {
-                sb.Append('[').Append(Literal(span.Text).Replace("]", "\\]", StringComparison.Ordinal)).Append("](").Append(LinkTarget(url)).Append(')');
+                // Brackets in the link's text are escaped, not broken: a broken one would end the text early.
+                sb.Append('[').Append(span.Text.Replace("[", "\\[", StringComparison.Ordinal).Replace("]", "\\]", StringComparison.Ordinal))
+                    .Append("](").Append(LinkTarget(url)).Append(')');
                 continue;
             }
 

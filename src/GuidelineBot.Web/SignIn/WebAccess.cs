@@ -96,7 +96,7 @@ public static class WebAccess
                 context.Response.StatusCode = StatusCodes.Status400BadRequest;
                 context.Response.ContentType = "text/plain; charset=utf-8";
                 return context.Response.WriteAsync(string.Create(CultureInfo.InvariantCulture,
-                    $"In local mode the pages open only at an address of this machine: http://localhost:{context.HttpContext.Connection.LocalPort}/"),
+                    $"In local mode the pages open only at an address of this machine: {context.Request.Scheme}://localhost:{context.HttpContext.Connection.LocalPort}/"),
                     context.HttpContext.RequestAborted);
             }
 

@@ -40,9 +40,12 @@ internal sealed class WebAccessMode(IOptions<WebOptions> options, LoopbackServer
         Kind == WebAccessKind.Local && http.Connection.RemoteIpAddress is { } remote && IPAddress.IsLoopback(remote) && IsLoopbackHost(http.Request.Host.Host);
 
     /// <summary><c>localhost</c>, a name under <c>.localhost</c> (RFC 6761) or a loopback address, as in a Host header.</summary>
-    internal static bool IsLoopbackHost(string host) =>
-        host.Equals("localhost", StringComparison.OrdinalIgnoreCase) || host.EndsWith(".localhost", StringComparison.OrdinalIgnoreCase) ||
-        (IPAddress.TryParse(host.Trim('[', ']'), out var address) && IPAddress.IsLoopback(address));
+    internal static bool IsLoopbackHost(string host)
+    {
+        var name = host.EndsWith('.') ? host[..^1] : host; // "localhost." is the same name, fully qualified
+        return name.Equals("localhost", StringComparison.OrdinalIgnoreCase) || name.EndsWith(".localhost", StringComparison.OrdinalIgnoreCase) ||
+               (IPAddress.TryParse(name.Trim('[', ']'), out var address) && IPAddress.IsLoopback(address));
+    }
 
     private static (WebAccessKind, string) Decide(WebOptions options, LoopbackServer server)
     {

@@ -68,7 +68,7 @@ public sealed class WebChatAccessTests
         Assert.Equal(HttpStatusCode.BadRequest, posted.StatusCode);
         Assert.DoesNotContain(GuidelineText, await posted.Content.ReadAsStringAsync(), StringComparison.Ordinal);
 
-        foreach (var host in new[] { $"localhost:{port}", $"127.0.0.1:{port}", $"chat.localhost:{port}" })
+        foreach (var host in new[] { $"localhost:{port}", $"localhost.:{port}", $"127.0.0.1:{port}", $"chat.localhost:{port}", $"[::1]:{port}" })
         {
             using var get = new HttpRequestMessage(HttpMethod.Get, "/admin") { Headers = { Host = host } };
             using var page = await chat.SendAsync(get);

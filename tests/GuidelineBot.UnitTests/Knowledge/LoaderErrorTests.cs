@@ -76,13 +76,45 @@ public sealed class LoaderErrorTests
             Assert.Equal(0, mkfifo.ExitCode);
         }
 
+        // As a ConfigMap mounts its files: a symlink into a hidden folder, here to a pipe.
+        Directory.CreateDirectory(System.IO.Path.Combine(folder.Path, "..data"));
+        File.Move(System.IO.Path.Combine(folder.Path, "pipe.md"), System.IO.Path.Combine(folder.Path, "..data", "pipe.md"));
+        File.CreateSymbolicLink(System.IO.Path.Combine(folder.Path, "linked-pipe.md"), "..data/pipe.md");
+        File.CreateSymbolicLink(System.IO.Path.Combine(folder.Path, "good-link.md"), "good.md");
+
         // Reading a pipe blocks until something writes to it: the load must not try.
         var load = Task.Run(() => KnowledgeLoader.Load(new KnowledgeOptions { Path = folder.Path }));
         Assert.Same(load, await Task.WhenAny(load, Task.Delay(TimeSpan.FromSeconds(30))));
 
         var kb = await load;
-        Assert.Equal("Good", Assert.Single(kb.Documents).Title);
-        Assert.EndsWith("/pipe.md", Assert.Single(kb.Errors).File, StringComparison.Ordinal);
+        Assert.Equal(["Good", "Good"], kb.Documents.Select(d => d.Title));
+        Assert.EndsWith("/linked-pipe.md", Assert.Single(kb.Errors).File, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_file_over_the_size_limit_is_refused_also_through_a_symlink()
+    {
+        using var folder = new TestPaths.TempFolder();
+        var big = folder.Write(".data/big.md", "# Big\n\n## Q?\n\n" + new string('a', (int)KnowledgeLoader.MaxFileBytes) + "\n");
+        File.CreateSymbolicLink(System.IO.Path.Combine(folder.Path, "big.md"), big);
+
+        var kb = KnowledgeLoader.Load(new KnowledgeOptions { Path = folder.Path });
+
+        Assert.Empty(kb.Documents);
+        Assert.Contains("a guideline document may have at most 16 MB", Assert.Single(kb.Errors).Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void The_first_path_keeps_its_id_even_when_it_does_not_parse()
+    {
+        using var folder = new TestPaths.TempFolder();
+        folder.Write("good.md", "---\ntitle: broken\n");
+        folder.Write("good.txt", "Good too\n\nQ: Hamsters in class?\n- No.\n");
+
+        var kb = KnowledgeLoader.Load(new KnowledgeOptions { Path = folder.Path });
+
+        Assert.Empty(kb.Documents);
+        Assert.Equal(["good.md", "good.txt"], kb.Errors.Select(e => System.IO.Path.GetFileName(e.File)));
     }
 
     [Fact]

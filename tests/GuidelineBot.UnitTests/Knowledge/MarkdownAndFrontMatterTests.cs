@@ -91,21 +91,34 @@ public sealed class MarkdownAndFrontMatterTests
         Assert.StartsWith("'source' must be a web address starting with https:// or http://", error.Message, StringComparison.Ordinal);
     }
 
-    [Fact]
-    public void Front_matter_aliases_are_not_expanded_and_a_list_where_a_value_belongs_is_refused()
+    /// <summary>"Billion laughs": nine levels of nine aliases, with the last used as a key (YamlDotNet hashes a key node whole).</summary>
+    internal static string AliasBomb(string indent = "")
     {
-        // "Billion laughs": nine levels of nine aliases. Expanded, the title would be 9^9 words; the parse must not try.
-        var bomb = new StringBuilder("---\na0: &a0 [lol, lol, lol, lol, lol, lol, lol, lol, lol]\n");
+        var bomb = new StringBuilder(indent + "a0: &a0 [lol, lol, lol, lol, lol, lol, lol, lol, lol]\n");
         for (var i = 1; i <= 8; i++)
         {
-            bomb.Append(CultureInfo.InvariantCulture, $"a{i}: &a{i} [{string.Join(", ", Enumerable.Repeat($"*a{i - 1}", 9))}]\n");
+            bomb.Append(CultureInfo.InvariantCulture, $"{indent}a{i}: &a{i} [{string.Join(", ", Enumerable.Repeat($"*a{i - 1}", 9))}]\n");
         }
 
-        var tags = Parse(bomb + "tags: *a8\n---\n# Safe\n## Q?\n\nA.\n");
-        Assert.Equal("Safe", tags.Title);
+        return bomb.Append(indent + "? *a8\n" + indent + ": x\n").ToString();
+    }
 
-        var error = Assert.Throws<KnowledgeFormatException>(() => Parse(bomb + "title: *a8\n---\n# T\n## Q?\n\nA.\n"));
-        Assert.Equal(11, error.Line);
+    [Fact]
+    public void Front_matter_anchors_and_aliases_are_refused_before_anything_is_built()
+    {
+        var error = Assert.Throws<KnowledgeFormatException>(() => Parse("---\n" + AliasBomb() + "---\n# T\n## Q?\n\nA.\n"));
+
+        Assert.Equal(2, error.Line);
+        Assert.Contains("anchors (&name) are not allowed here", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_list_under_an_unused_key_is_skipped_and_under_a_used_one_refused()
+    {
+        Assert.Equal("Safe", Parse("---\ntags: [a, b]\n---\n# Safe\n## Q?\n\nA.\n").Title);
+
+        var error = Assert.Throws<KnowledgeFormatException>(() => Parse("---\ntags: [a]\ntitle: [a, b]\n---\n# T\n## Q?\n\nA.\n"));
+        Assert.Equal(3, error.Line);
         Assert.Equal("'title' must be a single value, not a list or a mapping", error.Message);
     }
 

@@ -71,6 +71,16 @@ public sealed class CheckQuestionLoaderTests
     }
 
     [Fact]
+    public void An_alias_bomb_is_refused_before_it_is_built()
+    {
+        var (questions, errors) = CheckQuestionLoader.Parse(GuidelineBot.UnitTests.Knowledge.MarkdownAndFrontMatterTests.AliasBomb(), File, Knowledge);
+
+        Assert.Empty(questions);
+        Assert.Equal(1, Assert.Single(errors).Line);
+        Assert.Contains("anchors (&name) are not allowed here", errors[0].Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void A_bad_question_does_not_drop_the_good_ones()
     {
         var (questions, errors) = CheckQuestionLoader.Parse("""

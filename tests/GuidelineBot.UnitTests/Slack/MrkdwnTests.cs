@@ -73,6 +73,8 @@ public sealed class MrkdwnTests
     [InlineData("ask <@U0EXPERT> today", 10, "ask …")]
     [InlineData("see <https://e.org|p> and more text", 26, "see <https://e.org|p> and…")]
     [InlineData("short &amp; fine", 20, "short &amp; fine")]
+    [InlineData("<https://e.org/aaaaaaaaaaaaaaaaaa|p> rest", 20, "…")]
+    [InlineData("&amp;&amp;", 3, "…")]
     public void Escaped_mrkdwn_is_never_cut_inside_an_entity_a_link_or_a_mention(string mrkdwn, int max, string expected)
     {
         var cut = Mrkdwn.TruncateEscaped(mrkdwn, max);

@@ -152,6 +152,7 @@ public sealed partial class TeamsCardRendererTests
         Assert.Equal("see [the policy]\u2060(https://evil.invalid) or [x]\u2060[1]\u2060\n[1]\u2060: https://evil.invalid " +
                      "**![pixel]\u2060(https://evil.invalid/p.png)**[Doc › Q](https://ok.invalid/a%29%5Bevil%5D%28https://evil.invalid)", markdown);
         Assert.Single(MarkdownLink().Matches(markdown));
+        Assert.Equal("[A \\[draft\\] › B](https://ok.invalid/p)", TeamsCardRenderer.Markdown(RichText.Of(Span.Link("A [draft] › B", "https://ok.invalid/p"))));
     }
 
     [Fact]
