@@ -1,3 +1,5 @@
+using System.Net;
+
 namespace GuidelineBot.Http;
 
 /// <summary>The addresses a server listens on (known once it has started), for the "loopback only" decisions.</summary>
@@ -10,4 +12,16 @@ public static class ServerAddresses
     public static bool IsLoopback(string address) =>
         Uri.TryCreate(address.Replace("://+", "://wildcard.invalid", StringComparison.Ordinal).Replace("://*", "://wildcard.invalid", StringComparison.Ordinal),
             UriKind.Absolute, out var uri) && uri.IsLoopback;
+
+    /// <summary>
+    /// A request's Host names this machine: <c>localhost</c> (also with a trailing dot), a name under <c>.localhost</c>
+    /// (RFC 6761) or a loopback address. Local mode requires it: a page of another site that DNS rebinding points at
+    /// 127.0.0.1 sends its own name.
+    /// </summary>
+    public static bool IsLoopbackHost(string host)
+    {
+        var name = host.EndsWith('.') ? host[..^1] : host;
+        return name.Equals("localhost", StringComparison.OrdinalIgnoreCase) || name.EndsWith(".localhost", StringComparison.OrdinalIgnoreCase) ||
+               (IPAddress.TryParse(name.Trim('[', ']'), out var address) && IPAddress.IsLoopback(address));
+    }
 }

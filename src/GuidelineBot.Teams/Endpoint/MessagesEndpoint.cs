@@ -40,6 +40,13 @@ internal static class MessagesEndpoint
             return Results.NotFound();
         }
 
+        if (access.Mode == TeamsMode.Local && !ServerAddresses.IsLoopbackHost(request.Host.Host))
+        {
+            // Unauthenticated local mode is for the Playground and the Emulator on this machine, which address it as such.
+            return Results.Text("In local mode /api/messages answers only requests addressed to this machine (localhost or 127.0.0.1).",
+                "text/plain", statusCode: StatusCodes.Status400BadRequest);
+        }
+
         var authorization = request.Headers.Authorization.ToString() is { Length: > 0 } h ? h : null;
         if (access.Mode == TeamsMode.Authenticated && authorization?.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase) != true)
         {

@@ -37,15 +37,8 @@ internal sealed class WebAccessMode(IOptions<WebOptions> options, LoopbackServer
     /// the open pages (and the question log on the dashboard).
     /// </summary>
     public bool IsLocal(HttpContext http) =>
-        Kind == WebAccessKind.Local && http.Connection.RemoteIpAddress is { } remote && IPAddress.IsLoopback(remote) && IsLoopbackHost(http.Request.Host.Host);
-
-    /// <summary><c>localhost</c>, a name under <c>.localhost</c> (RFC 6761) or a loopback address, as in a Host header.</summary>
-    internal static bool IsLoopbackHost(string host)
-    {
-        var name = host.EndsWith('.') ? host[..^1] : host; // "localhost." is the same name, fully qualified
-        return name.Equals("localhost", StringComparison.OrdinalIgnoreCase) || name.EndsWith(".localhost", StringComparison.OrdinalIgnoreCase) ||
-               (IPAddress.TryParse(name.Trim('[', ']'), out var address) && IPAddress.IsLoopback(address));
-    }
+        Kind == WebAccessKind.Local && http.Connection.RemoteIpAddress is { } remote && IPAddress.IsLoopback(remote) &&
+        ServerAddresses.IsLoopbackHost(http.Request.Host.Host);
 
     private static (WebAccessKind, string) Decide(WebOptions options, LoopbackServer server)
     {

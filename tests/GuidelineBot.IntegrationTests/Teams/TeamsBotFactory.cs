@@ -65,14 +65,19 @@ public class TeamsBotFactory(FakeBotFramework fake, bool localMode = false, Acti
         });
     }
 
-    /// <summary>POSTs an activity to /api/messages, with a Bearer token when given.</summary>
-    public async Task<HttpResponseMessage> PostActivityAsync(JsonObject activity, string? token)
+    /// <summary>POSTs an activity to /api/messages, with a Bearer token when given (and another Host header when given).</summary>
+    public async Task<HttpResponseMessage> PostActivityAsync(JsonObject activity, string? token, string? host = null)
     {
         using var client = CreateClient();
         using var request = new HttpRequestMessage(HttpMethod.Post, "/api/messages")
         {
             Content = new StringContent(activity.ToJsonString(), Encoding.UTF8, "application/json"),
         };
+        if (host is not null)
+        {
+            request.Headers.Host = host;
+        }
+
         if (token is not null)
         {
             request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);

@@ -61,6 +61,19 @@ public sealed class TeamsLocalModeTests(LocalTeamsFixture fixture) : IClassFixtu
         Assert.DoesNotContain(fixture.Fake.Requests, r => r.RawTarget.Contains("local-query", StringComparison.Ordinal));
     }
 
+    [Fact]
+    public async Task A_request_addressed_to_another_host_is_400_and_nothing_is_posted()
+    {
+        // What a page of another site sends after DNS rebinding points its name at 127.0.0.1.
+        var response = await fixture.Bot.PostActivityAsync(Activities.Message(fixture.Fake.ServiceUrl, "a:local-rebind", "can I friend parents?"), token: null,
+            host: "rebind.invalid");
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Contains("addressed to this machine", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+
+        await AnswerCanaryAsync();
+        Assert.DoesNotContain(fixture.Fake.Requests, r => r.RawTarget.Contains("local-rebind", StringComparison.Ordinal));
+    }
+
     /// <summary>A genuine message after the refused one: once it is answered, the refused one would have been too.</summary>
     private async Task AnswerCanaryAsync()
     {
