@@ -1,3 +1,4 @@
+using GuidelineBot.Core.Knowledge;
 using Lucene.Net.Analysis.Synonym;
 
 namespace GuidelineBot.Search;
@@ -8,12 +9,7 @@ public static class Synonyms
     /// <summary>Parses the file; a missing file means no synonyms. Throws <see cref="FormatException"/> naming the line.</summary>
     internal static SynonymMap? Load(string? path)
     {
-        if (path is null || !File.Exists(path))
-        {
-            return null;
-        }
-
-        return Parse(File.ReadAllText(path), path);
+        return path is not null && KnowledgeLoader.ReadText(path) is { } text ? Parse(text, path) : null;
     }
 
     internal static SynonymMap Parse(string text, string name)

@@ -85,8 +85,7 @@ public static class KnowledgeLoader
     /// <summary>The synonym file's text, or null when there is none.</summary>
     public static string? ReadSynonyms(KnowledgeOptions options)
     {
-        var path = System.IO.Path.Combine(options.Path, options.SynonymsFile);
-        return File.Exists(path) ? File.ReadAllText(path) : null;
+        return ReadText(System.IO.Path.Combine(options.Path, options.SynonymsFile));
     }
 
     /// <summary>The hash a synonym file's text adds to <see cref="KnowledgeBase.Version"/> (null for no file).</summary>
@@ -112,6 +111,28 @@ public static class KnowledgeLoader
                 s.StartLine, Math.Max(s.StartLine, s.EndLine), url, s.IsIntroduction, s.ParentHeading, parsed.Metadata))
             .ToArray();
         return new GuidelineDocument(id, title, displayPath, Convert.ToHexStringLower(SHA256.HashData(bytes)), parsed.Metadata, sections);
+    }
+
+    /// <summary>
+    /// A text file of the knowledge folder (<c>synonyms.txt</c>, <c>onboarding.yml</c>): null when there is none, empty
+    /// when it has no size (which is also what a pipe or a device reports: reading one would block the load or never
+    /// end). Over <see cref="MaxFileBytes"/> throws <see cref="IOException"/>. A symlink is measured at its target.
+    /// </summary>
+    public static string? ReadText(string path)
+    {
+        var info = new FileInfo(path);
+        var real = info.LinkTarget is null ? info : info.ResolveLinkTarget(returnFinalTarget: true) as FileInfo ?? info;
+        if (!real.Exists)
+        {
+            return null;
+        }
+
+        return real.Length switch
+        {
+            0 => "",
+            > MaxFileBytes => throw new IOException($"{info.Name} is {real.Length / (1024 * 1024)} MB; at most {MaxFileBytes / (1024 * 1024)} MB is read"),
+            _ => File.ReadAllText(path),
+        };
     }
 
     /// <summary>A document's id: its path under the knowledge folder without the extension.</summary>

@@ -27,12 +27,7 @@ public static partial class CheckQuestionLoader
 {
     public static (IReadOnlyList<CheckQuestion> Questions, IReadOnlyList<KnowledgeError> Errors) Load(string path, string displayPath, KnowledgeBase knowledge)
     {
-        if (!File.Exists(path))
-        {
-            return ([], []);
-        }
-
-        return Parse(File.ReadAllText(path), displayPath, knowledge);
+        return KnowledgeLoader.ReadText(path) is { } text ? Parse(text, displayPath, knowledge) : ([], []);
     }
 
     public static (IReadOnlyList<CheckQuestion> Questions, IReadOnlyList<KnowledgeError> Errors) Parse(string yaml, string file, KnowledgeBase knowledge)

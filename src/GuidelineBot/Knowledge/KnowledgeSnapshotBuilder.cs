@@ -165,7 +165,7 @@ internal sealed class KnowledgeSnapshotBuilder(
         string? text;
         try
         {
-            text = File.Exists(path) ? File.ReadAllText(path) : null;
+            text = KnowledgeLoader.ReadText(path);
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {

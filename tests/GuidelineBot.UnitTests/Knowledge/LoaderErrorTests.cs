@@ -1,5 +1,6 @@
 using System.Text;
 using GuidelineBot.Core.Knowledge;
+using GuidelineBot.Core.Onboarding;
 
 namespace GuidelineBot.UnitTests.Knowledge;
 
@@ -70,8 +71,9 @@ public sealed class LoaderErrorTests
     {
         using var folder = new TestPaths.TempFolder();
         folder.Write("good.md", "# Good\n\n## Cats in class?\n\nYes.\n");
-        using (var mkfifo = System.Diagnostics.Process.Start("mkfifo", System.IO.Path.Combine(folder.Path, "pipe.md")))
+        foreach (var name in new[] { "pipe.md", "synonyms.txt", "onboarding.yml" })
         {
+            using var mkfifo = System.Diagnostics.Process.Start("mkfifo", System.IO.Path.Combine(folder.Path, name));
             mkfifo.WaitForExit();
             Assert.Equal(0, mkfifo.ExitCode);
         }
@@ -82,11 +84,18 @@ public sealed class LoaderErrorTests
         File.CreateSymbolicLink(System.IO.Path.Combine(folder.Path, "linked-pipe.md"), "..data/pipe.md");
         File.CreateSymbolicLink(System.IO.Path.Combine(folder.Path, "good-link.md"), "good.md");
 
-        // Reading a pipe blocks until something writes to it: the load must not try.
-        var load = Task.Run(() => KnowledgeLoader.Load(new KnowledgeOptions { Path = folder.Path }));
+        // Reading a pipe blocks until something writes to it: the load (documents, synonyms, check questions) must not try.
+        var options = new KnowledgeOptions { Path = folder.Path };
+        var load = Task.Run(() =>
+        {
+            var loaded = KnowledgeLoader.Load(options);
+            return (loaded, CheckQuestionLoader.Load(System.IO.Path.Combine(folder.Path, "onboarding.yml"), "knowledge/onboarding.yml", loaded));
+        });
         Assert.Same(load, await Task.WhenAny(load, Task.Delay(TimeSpan.FromSeconds(30))));
 
-        var kb = await load;
+        var (kb, (questions, questionErrors)) = await load;
+        Assert.Empty(questions);
+        Assert.Empty(questionErrors);
         Assert.Equal(["Good", "Good"], kb.Documents.Select(d => d.Title));
         Assert.EndsWith("/linked-pipe.md", Assert.Single(kb.Errors).File, StringComparison.Ordinal);
     }
