@@ -40,7 +40,7 @@ public static class KnowledgeLoader
 
         var documents = new List<GuidelineDocument>();
         var errors = new List<KnowledgeError>();
-        var ids = new Dictionary<string, string>(StringComparer.Ordinal);
+        var ids = new Dictionary<string, string>(StringComparer.Ordinal) { [ExpertAnswersDocument.DocumentId] = "the approved expert answers in the store" };
         var files = Directory.EnumerateFiles(root, "*", SearchOption.AllDirectories)
             .Where(f => IsDocument(root, f, options.SynonymsFile))
             .Order(StringComparer.Ordinal);

@@ -114,6 +114,19 @@ public sealed class LoaderErrorTests
     }
 
     [Fact]
+    public void The_expert_answers_id_is_reserved_for_the_store()
+    {
+        using var folder = new TestPaths.TempFolder();
+        folder.Write("store/expert-answers.md", "# Mine\n\n## Q?\n\nA.\n");
+
+        var kb = KnowledgeLoader.Load(new KnowledgeOptions { Path = folder.Path });
+
+        Assert.Empty(kb.Documents);
+        Assert.Contains("same document id 'store/expert-answers' as the approved expert answers in the store", Assert.Single(kb.Errors).Message,
+            StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void The_first_path_keeps_its_id_even_when_it_does_not_parse()
     {
         using var folder = new TestPaths.TempFolder();
