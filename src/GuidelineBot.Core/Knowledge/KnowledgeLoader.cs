@@ -120,8 +120,7 @@ public static class KnowledgeLoader
     /// </summary>
     public static string? ReadText(string path)
     {
-        var info = new FileInfo(path);
-        var real = info.LinkTarget is null ? info : info.ResolveLinkTarget(returnFinalTarget: true) as FileInfo ?? info;
+        var real = RealFile(new FileInfo(path));
         if (!real.Exists)
         {
             return null;
@@ -130,10 +129,17 @@ public static class KnowledgeLoader
         return real.Length switch
         {
             0 => "",
-            > MaxFileBytes => throw new IOException($"{info.Name} is {real.Length / (1024 * 1024)} MB; at most {MaxFileBytes / (1024 * 1024)} MB is read"),
+            > MaxFileBytes => throw new IOException($"{System.IO.Path.GetFileName(path)} is {real.Length / (1024 * 1024)} MB; at most {MaxFileBytes / (1024 * 1024)} MB is read"),
             _ => File.ReadAllText(path),
         };
     }
+
+    /// <summary>
+    /// <paramref name="info"/> itself, or the file its symlinks finally point to (a ConfigMap's files are symlinks, and a
+    /// symlink's own length is that of its target's path).
+    /// </summary>
+    public static FileInfo RealFile(FileInfo info) =>
+        info.LinkTarget is null ? info : info.ResolveLinkTarget(returnFinalTarget: true) as FileInfo ?? info;
 
     /// <summary>A document's id: its path under the knowledge folder without the extension.</summary>
     private static string DocumentId(string relativePath) => relativePath[..^System.IO.Path.GetExtension(relativePath).Length];
@@ -147,9 +153,7 @@ public static class KnowledgeLoader
     /// </summary>
     private static GuidelineDocument LoadFile(string path, string relative, string display)
     {
-        // A symlink's own length is its target's path: measure the file it points to (a ConfigMap's files are symlinks).
-        var info = new FileInfo(path);
-        var real = info.LinkTarget is null ? info : info.ResolveLinkTarget(returnFinalTarget: true) as FileInfo ?? info;
+        var real = RealFile(new FileInfo(path));
         var length = real.Exists ? real.Length : 0;
         if (length == 0)
         {

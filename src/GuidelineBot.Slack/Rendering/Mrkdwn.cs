@@ -76,18 +76,7 @@ public static class Mrkdwn
             cut = open;
         }
 
-        var amp = cut > 0 ? mrkdwn.LastIndexOf('&', cut - 1) : -1;
-        if (amp >= 0 && mrkdwn.IndexOf(';', amp) is var semi && (semi < 0 || semi >= cut) && cut - amp < 6)
-        {
-            cut = amp;
-        }
-
-        if (cut > 0 && char.IsHighSurrogate(mrkdwn[cut - 1]))
-        {
-            cut--;
-        }
-
-        return mrkdwn[..cut] + "…";
+        return mrkdwn[..OutOfEntity(mrkdwn, cut)] + "…";
     }
 
     /// <summary>
@@ -131,19 +120,24 @@ public static class Mrkdwn
             }
         }
 
-        // One long word: hard cut, stepping back out of an entity or a surrogate pair.
-        var cut = max;
+        // One long word: hard cut.
+        return OutOfEntity(text, max);
+    }
+
+    /// <summary>A cut before <paramref name="cut"/>, stepped back out of an <c>&amp;…;</c> entity or a surrogate pair.</summary>
+    private static int OutOfEntity(string text, int cut)
+    {
+        if (cut <= 0)
+        {
+            return 0;
+        }
+
         var amp = text.LastIndexOf('&', cut - 1, Math.Min(cut, 6));
         if (amp >= 0 && text.IndexOf(';', amp) >= cut)
         {
             cut = amp;
         }
 
-        if (char.IsLowSurrogate(text[cut]))
-        {
-            cut--;
-        }
-
-        return cut;
+        return cut < text.Length && char.IsLowSurrogate(text[cut]) ? cut - 1 : cut;
     }
 }

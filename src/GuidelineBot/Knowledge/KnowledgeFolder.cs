@@ -1,4 +1,5 @@
 using System.Text;
+using GuidelineBot.Core.Knowledge;
 
 namespace GuidelineBot.Knowledge;
 
@@ -33,9 +34,8 @@ internal static class KnowledgeFolder
             foreach (var file in Directory.EnumerateFiles(root, "*", Everything).Order(StringComparer.Ordinal))
             {
                 var info = new FileInfo(file);
-                var target = info.LinkTarget is null ? null : info.ResolveLinkTarget(returnFinalTarget: true) as FileInfo;
-                var real = target ?? info;
-                sb.Append(file).Append('\t').Append(target?.FullName).Append('\t')
+                var real = KnowledgeLoader.RealFile(info);
+                sb.Append(file).Append('\t').Append(ReferenceEquals(real, info) ? null : real.FullName).Append('\t')
                     .Append(real.Exists ? real.Length : -1).Append('\t').Append(real.Exists ? real.LastWriteTimeUtc.Ticks : 0).Append('\n');
             }
 
