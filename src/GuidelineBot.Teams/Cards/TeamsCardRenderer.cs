@@ -10,11 +10,14 @@ namespace GuidelineBot.Teams.Cards;
 /// and bold, a level-2 heading bold above a separator, paragraphs and guideline text as wrapped text blocks, notes small
 /// and subtle, buttons as Action.Submit whose <c>data</c> <see cref="CardActions.Read"/> reads back.
 /// </summary>
-internal static class TeamsCardRenderer
+internal static partial class TeamsCardRenderer
 {
     public const string Version = "1.5";
 
-    /// <summary>The card for a message, or null for one that is a line of text (small talk, a notice).</summary>
+    /// <summary>
+    /// The card for a message, or null for one that is a line of text (small talk, a notice). A card over
+    /// <see cref="MaxCardChars"/> is shortened to fit (<see cref="Fit"/>).
+    /// </summary>
     /// <param name="extra">Blocks shown after the message's own (e.g. the "Ask an expert" offer under an answer voted 👎).</param>
     public static Attachment? Render(OutboundMessage message, IEnumerable<ContentBlock>? extra = null)
     {
@@ -25,76 +28,90 @@ internal static class TeamsCardRenderer
 
         var blocks = Blocks(message).Concat(extra ?? []).ToList();
         var isForm = blocks.Any(b => b is InputBlock or ToggleBlock);
-        var body = new JsonArray();
-        foreach (var block in blocks)
+        var elements = blocks.Select(block => Elements(block, isForm).ToList()).ToList();
+        var body = new JsonArray(elements.SelectMany(e => e).ToArray<JsonNode?>());
+        var card = Card(body, Fallback(MessageText.Render(message)));
+        var excess = card.ToJsonString().Length - MaxCardChars;
+        if (excess > 0)
         {
-            switch (block)
+            body.Clear();
+            var parts = blocks.Select((block, i) => new Part(block, elements[i], IsKept(block, isForm))).ToList();
+            foreach (var element in Fit(parts, excess))
             {
-                case HeadingBlock { Level: 1 } h:
-                    body.Add(TextBlock(Markdown(h.Text), size: "Large", weight: "Bolder"));
-                    break;
-                case HeadingBlock h:
-                    body.Add(TextBlock(Markdown(h.Text), weight: "Bolder", separator: true));
-                    break;
-                case ParagraphBlock p:
-                    body.Add(TextBlock(Markdown(p.Text)));
-                    break;
-                case ListBlock { Ordered: true } l:
-                    foreach (var item in l.Items)
-                    {
-                        body.Add(TextBlock(Markdown(item)));
-                    }
-
-                    break;
-                case ListBlock l:
-                    body.Add(TextBlock(string.Join("\n", l.Items.Select(i => "- " + Markdown(i)))));
-                    break;
-                case GuidelineTextBlock g:
-                    body.Add(TextBlock(Literal(g.Text)));
-                    break;
-                case NoteBlock n:
-                    var note = TextBlock(Markdown(n.Text), size: "Small");
-                    note["isSubtle"] = true;
-                    body.Add(note);
-                    break;
-                case ActionsBlock a:
-                    if (a.Label is { } label)
-                    {
-                        body.Add(TextBlock(Markdown(label), weight: "Bolder", separator: true));
-                    }
-
-                    if (!isForm && a.AsksQuestions)
-                    {
-                        foreach (var action in a.Actions)
-                        {
-                            body.Add(Question(action));
-                        }
-                    }
-                    else
-                    {
-                        body.Add(ActionSet(a.Actions.Select(action => Submit(action, isForm)).ToArray()));
-                    }
-
-                    break;
-                case InputBlock i:
-                    body.Add(Input(i));
-                    break;
-                case ToggleBlock t:
-                    body.Add(new JsonObject
-                    {
-                        ["type"] = "Input.Toggle",
-                        ["id"] = t.Id,
-                        ["title"] = t.Label.PlainText,
-                        ["valueOn"] = "true",
-                        ["valueOff"] = "false",
-                        ["value"] = "false",
-                        ["wrap"] = true,
-                    });
-                    break;
+                body.Add(element);
             }
         }
 
-        return Card(body, MessageText.Render(message));
+        return new Attachment(Attachment.AdaptiveCard, card);
+    }
+
+    /// <summary>A block's card elements: one, except an ordered list (one per item) and a labelled or question row.</summary>
+    private static IEnumerable<JsonObject> Elements(ContentBlock block, bool isForm)
+    {
+        switch (block)
+        {
+            case HeadingBlock { Level: 1 } h:
+                yield return TextBlock(Markdown(h.Text), size: "Large", weight: "Bolder");
+                break;
+            case HeadingBlock h:
+                yield return TextBlock(Markdown(h.Text), weight: "Bolder", separator: true);
+                break;
+            case ParagraphBlock p:
+                yield return TextBlock(Markdown(p.Text));
+                break;
+            case ListBlock { Ordered: true } l:
+                foreach (var item in l.Items)
+                {
+                    yield return TextBlock(Markdown(item));
+                }
+
+                break;
+            case ListBlock l:
+                yield return TextBlock(string.Join("\n", l.Items.Select(i => "- " + Markdown(i))));
+                break;
+            case GuidelineTextBlock g:
+                yield return TextBlock(Literal(g.Text));
+                break;
+            case NoteBlock n:
+                var note = TextBlock(Markdown(n.Text), size: "Small");
+                note["isSubtle"] = true;
+                yield return note;
+                break;
+            case ActionsBlock a:
+                if (a.Label is { } label)
+                {
+                    yield return TextBlock(Markdown(label), weight: "Bolder", separator: true);
+                }
+
+                if (!isForm && a.AsksQuestions)
+                {
+                    foreach (var action in a.Actions)
+                    {
+                        yield return Question(action);
+                    }
+                }
+                else
+                {
+                    yield return ActionSet(a.Actions.Select(action => Submit(action, isForm)).ToArray());
+                }
+
+                break;
+            case InputBlock i:
+                yield return Input(i);
+                break;
+            case ToggleBlock t:
+                yield return new JsonObject
+                {
+                    ["type"] = "Input.Toggle",
+                    ["id"] = t.Id,
+                    ["title"] = t.Label.PlainText,
+                    ["valueOn"] = "true",
+                    ["valueOff"] = "false",
+                    ["value"] = "false",
+                    ["wrap"] = true,
+                };
+                break;
+        }
     }
 
     /// <summary>
@@ -260,7 +277,7 @@ internal static class TeamsCardRenderer
         return block;
     }
 
-    private static Attachment Card(JsonArray body, string fallbackText) => new(Attachment.AdaptiveCard, new JsonObject
+    private static JsonObject Card(JsonArray body, string fallbackText) => new()
     {
         ["$schema"] = "http://adaptivecards.io/schemas/adaptive-card.json",
         ["type"] = "AdaptiveCard",
@@ -268,5 +285,5 @@ internal static class TeamsCardRenderer
         ["msteams"] = new JsonObject { ["width"] = "Full" },
         ["body"] = body,
         ["fallbackText"] = fallbackText,
-    });
+    };
 }

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using GuidelineBot.Core.Answers;
 using GuidelineBot.Core.Conversation;
+using GuidelineBot.Core.Experts;
 using GuidelineBot.Core.Knowledge;
 using GuidelineBot.Core.Onboarding;
 using GuidelineBot.Teams.Cards;
@@ -165,6 +166,94 @@ public sealed partial class TeamsCardRendererTests
         Assert.Equal("Hamsters: see [the policy]\u2060(https://evil.invalid/phish).", texts[2]);
         Assert.Equal(section.Text, texts[2].Replace("\u2060", "", StringComparison.Ordinal));
         Assert.DoesNotContain(texts, t => MarkdownLink().Matches(t).Any(m => m.Value.Contains("evil", StringComparison.Ordinal)));
+    }
+
+    [Fact]
+    public void Topics_of_a_large_knowledge_base_keep_their_start_within_the_size_budget_and_say_they_were_shortened()
+    {
+        var sections = Enumerable.Range(0, 60)
+            .Select(i => Section with { Id = $"s{i}", Heading = $"Topic {i}: may staff share photos of school events on their own social media accounts?" })
+            .ToList();
+        var documents = Enumerable.Range(0, 200)
+            .Select(d => new GuidelineDocument($"d{d}", $"Document {d}", $"d{d}.txt", "hash", DocumentMetadata.None, sections))
+            .ToList();
+
+        var card = TeamsCardRenderer.Render(new TopicsMessage(new TopicsReply("topics", documents)))!.Content;
+
+        Assert.InRange(card.ToJsonString().Length, 1, TeamsCardRenderer.MaxCardChars);
+        var body = card["body"]!.AsArray();
+        var texts = body.Select(b => b!["text"]!.GetValue<string>()).ToList();
+        Assert.Equal([MessageContent.TopicsTitle, "**Document 0** (60 topics)", string.Join("\n", sections.Select(s => "- " + s.Heading))], texts[..3]);
+        Assert.Equal(MessageContent.Shortened, texts[^1]);
+        Assert.True(body[^1]!["isSubtle"]!.GetValue<bool>());
+        var cut = texts[^2].Split('\n');
+        Assert.InRange(cut.Length, 1, sections.Count - 1);
+        Assert.Equal(sections.Take(cut.Length).Select(s => "- " + s.Heading), cut);
+    }
+
+    [Fact]
+    public void Answer_with_a_very_long_guideline_text_is_cut_at_a_break_with_a_note_and_keeps_its_vote_buttons()
+    {
+        var text = string.Join("\n\n", Enumerable.Range(0, 3000).Select(i => $"Paragraph {i}: staff keep personal and school accounts apart, always."));
+        Assert.True(text.Length > 200_000);
+        var section = Section with { Passages = [new Passage(text, 1, 6000)] };
+
+        var card = TeamsCardRenderer.Render(new AnswerMessage(new AnswerReply("photos?", section, text, 0.9, []), "q-1"))!.Content;
+
+        Assert.InRange(card.ToJsonString().Length, 1, TeamsCardRenderer.MaxCardChars);
+        var texts = card["body"]!.AsArray().Select(b => b!["text"]?.GetValue<string>()).ToList();
+        Assert.Equal(section.Heading, texts[0]);
+        Assert.StartsWith(texts[1] + "\n\n", text, StringComparison.Ordinal);
+        Assert.Equal(MessageContent.Shortened, texts[2]);
+        Assert.Contains(section.Breadcrumb, texts[3], StringComparison.Ordinal);
+        Assert.Equal([MessageContent.HelpfulLabel, MessageContent.NotHelpfulLabel], CardJson.Submits(card).Select(s => s["title"]!.GetValue<string>()));
+    }
+
+    [Fact]
+    public void Experts_ticket_card_with_a_very_long_question_and_answers_keeps_its_answer_form()
+    {
+        var question = string.Concat(Enumerable.Repeat("Can I bring my dog on the class trip if it is a guide dog? ", 2000));
+        var expert = new ExpertRef(Channels.Teams, "aad-expert", "Sam Expert");
+        var ticket = new Ticket("tkt-3f9a1c", question, "it is a guide dog", new ExpertAsker(Channels.Teams, "aad-asker", "Dana Teacher", "tenant-1", "a:dana", true, null),
+            "d0.s9", "Animals on site", 0.31, DateTimeOffset.UnixEpoch)
+        {
+            Answers = [.. Enumerable.Range(0, 8).Select(i => new TicketAnswer($"ans-{i}", "tkt-3f9a1c", expert, new string('a', ExpertInputs.MaxAnswerLength), false, DateTimeOffset.UnixEpoch))],
+        };
+
+        var card = TeamsCardRenderer.Render(new ExpertTicketMessage(ticket, Channels.Teams, Reminder: false, DateTimeOffset.UnixEpoch))!.Content;
+
+        Assert.InRange(card.ToJsonString().Length, 1, TeamsCardRenderer.MaxCardChars);
+        var texts = card["body"]!.AsArray().Select(b => b!["text"]?.GetValue<string>()).ToList();
+        var shown = texts[1]!;
+        Assert.StartsWith("**“", shown, StringComparison.Ordinal);
+        Assert.EndsWith("**", shown, StringComparison.Ordinal);
+        Assert.StartsWith(shown[3..^2] + " ", question, StringComparison.Ordinal);
+        Assert.Equal(MessageContent.Shortened, texts[2]);
+        Assert.Equal(ExpertInputs.Answer, Assert.Single(CardJson.OfType(card, "Input.Text"))["id"]!.GetValue<string>());
+        Assert.Equal(ExpertInputs.AddToKnowledge, Assert.Single(CardJson.OfType(card, "Input.Toggle"))["id"]!.GetValue<string>());
+        var submits = CardJson.Submits(card);
+        Assert.Equal([MessageContent.SubmitAnswerLabel, MessageContent.AssignToMeLabel], submits.Select(s => s["title"]!.GetValue<string>()));
+        Assert.Equal("auto", submits[0]["associatedInputs"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public void Card_within_the_budget_is_whole_and_only_its_fallback_text_is_capped_at_a_break()
+    {
+        var text = string.Join(" ", Enumerable.Repeat("Staff keep personal and school accounts apart.", 100));
+        var section = Section with { Passages = [new Passage(text, 1, 1)] };
+        var message = new AnswerMessage(new AnswerReply("photos?", section, text, 0.9, []), "q-1");
+
+        var card = TeamsCardRenderer.Render(message)!.Content;
+
+        var texts = card["body"]!.AsArray().Select(b => b!["text"]?.GetValue<string>()).ToList();
+        Assert.Equal(text, texts[1]);
+        Assert.DoesNotContain(MessageContent.Shortened, texts);
+        var fallback = card["fallbackText"]!.GetValue<string>();
+        Assert.InRange(fallback.Length, 1, TeamsCardRenderer.MaxFallbackText);
+        Assert.EndsWith("…", fallback, StringComparison.Ordinal);
+        var full = MessageText.Render(message);
+        Assert.StartsWith(fallback[..^1], full, StringComparison.Ordinal);
+        Assert.Equal(' ', full[fallback.Length - 1]);
     }
 
     [System.Text.RegularExpressions.GeneratedRegex(@"\[[^\]]*\]\([^)]*\)")]
