@@ -38,4 +38,34 @@ public sealed class SynonymFileTests
         using var search = new LuceneGuidelineSearch(kb, new SearchOptions { Reranker = RerankerKind.None }, synonyms);
         Assert.Equal("Can I use a pseudonym?", search.Search("may I go by a fake name", 2).Best!.Section.Heading);
     }
+
+    [Fact]
+    public void A_group_too_large_to_expand_is_refused_on_its_line_at_once()
+    {
+        // 400 words in one group: 160,000 pairings (a few seconds to build at 3,000 words, minutes at 8,000).
+        var group = string.Join(", ", Enumerable.Range(0, 400).Select(i => "word" + i));
+
+        var error = Assert.Throws<KnowledgeFormatException>(() => SynonymSet.Parse("kid, student\n# big\n" + group + "\n", "synonyms.txt"));
+
+        Assert.Equal(3, error.Line);
+        Assert.Contains("this rule makes 160,000 pairings", error.Message, StringComparison.Ordinal);
+        Assert.Contains("at most 100,000", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void The_limit_counts_the_whole_file_and_both_sides_of_a_mapping()
+    {
+        // 25 rules of 63 words (3,969 pairings each) stay within 100,000; the 26th goes over. A mapping counts left × right.
+        var rule = string.Join(", ", Enumerable.Range(0, 63).Select(i => "w" + i));
+        var lines = Enumerable.Range(0, 26).Select(r => rule.Replace("w", $"r{r}w", StringComparison.Ordinal)).ToList();
+        Assert.NotNull(SynonymSet.Parse(string.Join("\n", lines.Take(25)), "synonyms.txt"));
+
+        var error = Assert.Throws<KnowledgeFormatException>(() => SynonymSet.Parse(string.Join("\n", lines), "synonyms.txt"));
+        Assert.Equal(26, error.Line);
+        Assert.Contains("this rule makes 3,969 pairings of a word with a synonym, which brings the file to 103,194", error.Message, StringComparison.Ordinal);
+
+        var mapping = string.Join(", ", Enumerable.Range(0, 1000).Select(i => "m" + i)) + " => a, b, c, d, e, f, g, h, i, j, k";
+        Assert.Contains("this rule makes 11,000 pairings", Assert.Throws<KnowledgeFormatException>(
+            () => SynonymSet.Parse(string.Join("\n", lines.Take(23).Append(mapping)), "synonyms.txt")).Message, StringComparison.Ordinal);
+    }
 }
