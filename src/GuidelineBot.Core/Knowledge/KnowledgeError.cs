@@ -6,6 +6,9 @@ namespace GuidelineBot.Core.Knowledge;
 /// <summary>A problem with one knowledge file; the other documents still load.</summary>
 public sealed record KnowledgeError(string File, int Line, string Message)
 {
+    /// <summary>The file loaded all the same: the message is advice (a repeated heading), not why it was skipped.</summary>
+    public bool Loaded { get; init; }
+
     public override string ToString() => $"{File}:{Line}: {Message}";
 }
 

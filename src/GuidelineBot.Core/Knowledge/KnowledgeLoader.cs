@@ -41,15 +41,23 @@ public static class KnowledgeLoader
         var documents = new List<GuidelineDocument>();
         var errors = new List<KnowledgeError>();
         var ids = new Dictionary<string, string>(StringComparer.Ordinal) { [ExpertAnswersDocument.DocumentId] = "the approved expert answers in the store" };
-        var files = Directory.EnumerateFiles(root, "*", SearchOption.AllDirectories)
-            .Where(f => IsDocument(root, f, options.SynonymsFile))
-            .Order(StringComparer.Ordinal);
+        var listed = KnowledgeFiles.List(root);
+        // Citations and warnings name a file under the knowledge folder's own name, never a server's absolute path.
+        var folderName = System.IO.Path.GetFileName(System.IO.Path.TrimEndingDirectorySeparator(root));
+        string Display(string path) => Printable(folderName + "/" + System.IO.Path.GetRelativePath(root, path).Replace('\\', '/'));
+        errors.AddRange(listed.Skipped.Select(s => new KnowledgeError(Display(s.Path), 0, s.Reason)));
 
-        foreach (var file in files)
+        foreach (var file in listed.Files.Where(f => IsDocument(f, options.SynonymsFile)))
         {
             var relative = System.IO.Path.GetRelativePath(root, file).Replace('\\', '/');
-            // Citations name the file under the knowledge folder's own name, never a server's absolute path.
-            var display = System.IO.Path.GetFileName(root.TrimEnd(System.IO.Path.DirectorySeparatorChar)) + "/" + relative;
+            var display = Display(file);
+            if (relative.Any(char.IsControl))
+            {
+                // A line break in a name would split the buttons' values and the logs' lines that carry the id.
+                errors.Add(new KnowledgeError(display, 0, "has a control character (such as a line break) in its name, so it is not loaded: rename it"));
+                continue;
+            }
+
             // good.md and good.txt: ids (and section ids, votes, acknowledgements) would be ambiguous. The first path takes the
             // id even when it does not parse, so the other never stands in for it.
             var id = DocumentId(relative);
@@ -63,23 +71,42 @@ public static class KnowledgeLoader
             ids[id] = display;
             try
             {
-                documents.Add(LoadFile(file, relative, display));
+                var document = LoadFile(file, relative, display);
+                documents.Add(document);
+                errors.AddRange(RepeatedHeadings(document));
             }
             catch (KnowledgeFormatException ex)
             {
                 errors.Add(new KnowledgeError(display, ex.Line, ex.Message));
             }
-            catch (IOException ex)
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
             {
-                errors.Add(new KnowledgeError(display, 0, "cannot be read: " + ex.Message));
-            }
-            catch (UnauthorizedAccessException ex)
-            {
-                errors.Add(new KnowledgeError(display, 0, "cannot be read: " + ex.Message));
+                errors.Add(new KnowledgeError(display, 0, ReadError(ex, root)));
             }
         }
 
         return new KnowledgeBase(documents, errors) { SynonymsHash = HashSynonyms(ReadSynonyms(options)) };
+    }
+
+    /// <summary>
+    /// A warning (the document still loads) for each section whose heading an earlier section of the same document
+    /// already has: a topic is asked by its heading (the "Related topics" buttons, a question that names it), so
+    /// only one of the two can be found that way.
+    /// </summary>
+    private static IEnumerable<KnowledgeError> RepeatedHeadings(GuidelineDocument document)
+    {
+        var first = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
+        foreach (var section in document.Sections.Where(s => !s.IsIntroduction))
+        {
+            if (!first.TryAdd(section.Heading.Trim(), section.StartLine))
+            {
+                yield return new KnowledgeError(document.SourceFile, section.StartLine,
+                    $"the heading \"{section.Heading.Trim()}\" is the same as line {first[section.Heading.Trim()]}'s; a topic is asked by its heading, so only one of the two can be found that way (both are loaded): tell them apart or merge them")
+                {
+                    Loaded = true,
+                };
+            }
+        }
     }
 
     /// <summary>The synonym file's text, or null when there is none.</summary>
@@ -95,7 +122,7 @@ public static class KnowledgeLoader
     /// <summary>Parses one document from its bytes (exposed for tests and tools).</summary>
     public static GuidelineDocument Parse(byte[] bytes, string relativePath, string displayPath)
     {
-        var content = Decode(bytes);
+        var content = WithoutControls(Decode(bytes));
         if (string.IsNullOrWhiteSpace(content))
         {
             throw new KnowledgeFormatException(1, "the file is empty");
@@ -168,14 +195,43 @@ public static class KnowledgeLoader
         return Parse(File.ReadAllBytes(path), relative, display);
     }
 
-    private static bool IsDocument(string root, string file, string synonymsFile)
+    /// <summary>
+    /// The text with each control character but line breaks and tabs (ESC, BEL, a form feed) made a space, so that no
+    /// guideline can move a terminal's cursor, ring it or change its colours (the command line prints guideline text as
+    /// it is). Lines and columns stay where they were.
+    /// </summary>
+    private static string WithoutControls(string text)
     {
-        var relative = System.IO.Path.GetRelativePath(root, file);
-        if (relative.Split(System.IO.Path.DirectorySeparatorChar).Any(p => p.StartsWith('.')))
+        if (!text.Any(IsStrayControl))
         {
-            return false;
+            return text;
         }
 
+        return string.Create(text.Length, text, static (span, source) =>
+        {
+            for (var i = 0; i < source.Length; i++)
+            {
+                span[i] = IsStrayControl(source[i]) ? ' ' : source[i];
+            }
+        });
+    }
+
+    private static bool IsStrayControl(char c) => char.IsControl(c) && c is not ('\n' or '\r' or '\t');
+
+    /// <summary>
+    /// Why a file could not be read, naming it (as the system's message does) under the knowledge folder's own name, not
+    /// the server's path: the warnings reach the admin dashboard.
+    /// </summary>
+    internal static string ReadError(Exception ex, string root) => ex is FileNotFoundException or DirectoryNotFoundException
+        ? "was removed while the folder was being read"
+        : "cannot be read: " + ex.Message.Replace(System.IO.Path.TrimEndingDirectorySeparator(root),
+            System.IO.Path.GetFileName(System.IO.Path.TrimEndingDirectorySeparator(root)), StringComparison.Ordinal);
+
+    /// <summary><paramref name="text"/> with each control character shown as <c>?</c>.</summary>
+    private static string Printable(string text) => string.Concat(text.Select(c => char.IsControl(c) ? '?' : c));
+
+    private static bool IsDocument(string file, string synonymsFile)
+    {
         var name = System.IO.Path.GetFileName(file);
         var ext = System.IO.Path.GetExtension(file);
         return (ext.Equals(".txt", StringComparison.OrdinalIgnoreCase) || ext.Equals(".md", StringComparison.OrdinalIgnoreCase))

@@ -2,7 +2,10 @@ namespace GuidelineBot.Core.Knowledge;
 
 /// <summary>What is live now: the documents, their hashes, when they were loaded and what was wrong with any file.</summary>
 /// <param name="Version">The content hash of the whole knowledge base (<see cref="KnowledgeBase.Version"/>).</param>
-/// <param name="Warnings">Files that could not be loaded (the last good version of each stays live), with file and line.</param>
+/// <param name="Warnings">
+/// Files that could not be loaded (the last good version of each stays live), and advice on files that did
+/// (<see cref="KnowledgeError.Loaded"/>), with file and line.
+/// </param>
 public sealed record KnowledgeStatus(
     string Version,
     DateTimeOffset LoadedAt,

@@ -101,7 +101,7 @@ public static class DashboardTables
         [.. status.Documents.Select(d => Row(d.Title, d.Id, d.File, Count(d.Sections), d.ContentHash))],
         "No documents are loaded.");
 
-    public static DashboardTable KnowledgeWarnings(KnowledgeStatus status) => new(Warnings, "Knowledge warnings (the last good version of each file stays live)",
+    public static DashboardTable KnowledgeWarnings(KnowledgeStatus status) => new(Warnings, "Knowledge warnings (a file that cannot be loaded keeps its last good version live)",
         ["file", "line", "problem"],
         [.. status.Warnings.Select(w => Row(w.File, Count(w.Line), w.Message))],
         "No warnings: every file loaded.");

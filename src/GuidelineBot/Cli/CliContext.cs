@@ -70,7 +70,7 @@ internal sealed record CliContext(TextWriter Output, TextWriter Errors, TextRead
         var knowledge = KnowledgeLoader.Load(engine.GetRequiredService<IOptions<KnowledgeOptions>>().Value);
         foreach (var error in knowledge.Errors)
         {
-            Errors.WriteLine($"warning: Skipped knowledge file {error.File} (line {error.Line}): {error.Message}");
+            Errors.WriteLine($"warning: {(error.Loaded ? "Knowledge" : "Skipped knowledge")} file {error.File} (line {error.Line}): {error.Message}");
         }
 
         return knowledge;

@@ -6,13 +6,12 @@ namespace GuidelineBot.Knowledge;
 /// <summary>A cheap look at the knowledge folder: what would make a reload necessary, without reading any file.</summary>
 internal static class KnowledgeFolder
 {
-    private static readonly EnumerationOptions Everything = new() { RecurseSubdirectories = true, IgnoreInaccessible = true };
     private static readonly EnumerationOptions Hidden = new() { AttributesToSkip = 0, IgnoreInaccessible = true };
 
     /// <summary>
-    /// Every (non-hidden) file's path, size and last write time, the final target of a symlinked file, and where each
-    /// symlinked folder of the top level points: a mounted volume that swaps a symlink (Kubernetes ConfigMaps) changes
-    /// these even when sizes and times look the same.
+    /// Every file's path, size and last write time (the files <see cref="KnowledgeFiles.List"/> gives), the final target
+    /// of a symlinked file, and where each symlinked folder of the top level points: a mounted volume that swaps a symlink
+    /// (Kubernetes ConfigMaps) changes these even when sizes and times look the same.
     /// </summary>
     public static string Fingerprint(string path)
     {
@@ -31,7 +30,7 @@ internal static class KnowledgeFolder
                 sb.Append(folder).Append(" -> ").Append(new DirectoryInfo(folder).LinkTarget).Append('\n');
             }
 
-            foreach (var file in Directory.EnumerateFiles(root, "*", Everything).Order(StringComparer.Ordinal))
+            foreach (var file in KnowledgeFiles.List(root).Files)
             {
                 var info = new FileInfo(file);
                 var real = KnowledgeLoader.RealFile(info);

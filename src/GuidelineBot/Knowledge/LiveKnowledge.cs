@@ -137,8 +137,15 @@ internal sealed class LiveKnowledge(KnowledgeSnapshotBuilder builder, IOptions<K
 
         foreach (var warning in next.Status.Warnings)
         {
-            logger.LogWarning("Skipped knowledge file {File} (line {Line}): {Message}; its last good version, if any, stays live",
-                warning.File, warning.Line, warning.Message);
+            if (warning.Loaded)
+            {
+                logger.LogWarning("Knowledge file {File} (line {Line}): {Message}", warning.File, warning.Line, warning.Message);
+            }
+            else
+            {
+                logger.LogWarning("Skipped knowledge file {File} (line {Line}): {Message}; its last good version, if any, stays live",
+                    warning.File, warning.Line, warning.Message);
+            }
         }
 
         var status = next.Status;

@@ -140,6 +140,66 @@ public sealed class LoaderErrorTests
     }
 
     [Fact]
+    public void A_file_name_with_a_line_break_is_refused_and_shown_printable()
+    {
+        using var folder = new TestPaths.TempFolder();
+        folder.Write("good.md", "# Good\n\n## Cats in class?\n\nYes.\n");
+        folder.Write("two\nlines.md", "# Bad\n\n## Dogs in class?\n\nNo.\n");
+
+        var kb = KnowledgeLoader.Load(new KnowledgeOptions { Path = folder.Path });
+
+        Assert.Equal("good", Assert.Single(kb.Documents).Id);
+        var error = Assert.Single(kb.Errors);
+        Assert.EndsWith("/two?lines.md", error.File, StringComparison.Ordinal);
+        Assert.Contains("control character", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Control_characters_in_guideline_text_become_spaces_and_lines_stay_where_they_were()
+    {
+        var doc = KnowledgeLoader.Parse(Encoding.UTF8.GetBytes("# Bell\u0007\n\n## Red?\n\n\u001b[31mred\u001b[0m\ttext\fmore\r\nend\n"), "c.md", "c.md");
+
+        var section = Assert.Single(doc.Sections);
+        Assert.Equal("Bell", doc.Title);
+        var text = string.Join("\n", section.Passages.Select(p => p.Text));
+        Assert.False(text.Any(c => char.IsControl(c) && c is not ('\n' or '\t')), text);
+        Assert.Contains("[31mred", text, StringComparison.Ordinal);
+        Assert.Equal((3, 6), (section.StartLine, section.EndLine));
+    }
+
+    [Fact]
+    public void A_repeated_heading_loads_both_sections_with_advice_that_keeps_no_stale_copy()
+    {
+        using var folder = new TestPaths.TempFolder();
+        folder.Write("bus.md", "# Bus\n\n## Can students eat on the bus?\n\nWater only.\n\n## can students eat on the bus? \n\nOn long trips, packed lunches.\n");
+
+        var kb = KnowledgeLoader.Load(new KnowledgeOptions { Path = folder.Path });
+
+        Assert.Equal(2, Assert.Single(kb.Documents).Sections.Count);
+        var warning = Assert.Single(kb.Errors);
+        Assert.True(warning.Loaded);
+        Assert.Equal(7, warning.Line);
+        Assert.Contains("is the same as line 3's", warning.Message, StringComparison.Ordinal);
+
+        // An edit that keeps the repeat takes effect: the advice is not a broken file whose last good version stays.
+        var live = kb;
+        File.WriteAllText(Path.Combine(folder.Path, "bus.md"), "# Bus\n\n## Can students eat on the bus?\n\nNo food.\n\n## Can students eat on the bus?\n\nStill no.\n");
+        var merged = LastGoodKnowledge.Merge(live, KnowledgeLoader.Load(new KnowledgeOptions { Path = folder.Path }));
+        Assert.Equal("No food.", Assert.Single(merged.Documents).Sections[0].Passages[0].Text);
+    }
+
+    [Fact]
+    public void A_file_that_cannot_be_read_is_named_without_the_server_path()
+    {
+        const string root = "/srv/app/knowledge/";
+
+        Assert.Equal("was removed while the folder was being read",
+            KnowledgeLoader.ReadError(new FileNotFoundException("Could not find file '/srv/app/knowledge/a.md'."), root));
+        Assert.Equal("cannot be read: Access to the path 'knowledge/sub/a.md' is denied.",
+            KnowledgeLoader.ReadError(new UnauthorizedAccessException("Access to the path '/srv/app/knowledge/sub/a.md' is denied."), root));
+    }
+
+    [Fact]
     public void A_missing_folder_is_a_clear_error()
     {
         var ex = Assert.Throws<DirectoryNotFoundException>(() => KnowledgeLoader.Load(new KnowledgeOptions { Path = "/nonexistent/knowledge" }));
