@@ -202,13 +202,18 @@ public static class SlackRenderer
     private static List<Block> Sections(string mrkdwn) =>
         Mrkdwn.Split(mrkdwn).Select(chunk => (Block)new SectionBlock(new MrkdwnText(chunk))).ToList();
 
-    /// <summary>Keeps the message within 50 blocks: the parts with the most blocks (long texts) lose their ends, and a note says so.</summary>
+    /// <summary>
+    /// Keeps the message within 50 blocks: the parts with the most blocks (long texts) lose their ends, the last of them
+    /// first (many small parts, like the topics of many documents, are cut from the end, so the message still starts
+    /// with its title), and a note says so.
+    /// </summary>
     private static List<Block> Fit(List<List<Block>> parts)
     {
         List<Block>? cut = null;
         while (parts.Sum(p => p.Count) + (cut is null ? 0 : 1) > Mrkdwn.MaxBlocks)
         {
-            cut = parts.MaxBy(p => p.Count)!;
+            var most = parts.Max(p => p.Count);
+            cut = parts.Last(p => p.Count == most);
             cut.RemoveAt(cut.Count - 1);
         }
 

@@ -122,6 +122,24 @@ public sealed class SlackRendererTests
     }
 
     [Fact]
+    public void Topics_of_many_documents_keep_their_start_and_lose_their_end()
+    {
+        var sections = Enumerable.Range(0, 5).Select(i => Section($"Topic {i}?", "text", $"doc#{i}")).ToList();
+        var documents = Enumerable.Range(0, 100)
+            .Select(d => new GuidelineDocument($"d{d}", $"Document {d}", $"d{d}.txt", "hash", DocumentMetadata.None, sections))
+            .ToList();
+
+        var blocks = Blocks(new TopicsMessage(new TopicsReply("topics", documents)));
+
+        Assert.Equal(50, blocks.Length);
+        Assert.Equal(MessageContent.TopicsTitle, blocks[0].GetProperty("text").GetProperty("text").GetString());
+        Assert.Contains("Document 0", blocks[1].GetRawText(), StringComparison.Ordinal);
+        Assert.Contains("Topic 4?", blocks[2].GetRawText(), StringComparison.Ordinal);
+        Assert.Contains("Document 23", blocks[^3].GetRawText(), StringComparison.Ordinal);
+        Assert.Contains(MessageContent.Shortened[1..], blocks[^1].GetRawText(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Long_headings_fit_header_and_button_limits()
     {
         var heading = new string('h', 400);
