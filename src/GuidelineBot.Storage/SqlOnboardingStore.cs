@@ -6,15 +6,18 @@ namespace GuidelineBot.Storage;
 
 /// <summary>
 /// <see cref="IOnboardingStore"/> on SQLite or PostgreSQL. A state's <see cref="OnboardingState.Acknowledged"/> is read
-/// from the acknowledgements recorded since it started (written in the same transaction as the step), not stored twice. Saves are optimistic: an insert only when no row exists
-/// (version 0), an update only <c>WHERE version = @read</c>; zero affected rows means someone else saved first. The
-/// state change and its acknowledgement commit together, durably, before the caller is told it worked.
+/// from the acknowledgements (<see cref="OnboardingState.WithAcknowledgedFrom"/>; they are written in the same transaction
+/// as the step), not stored twice. Saves are optimistic: an insert only when no row exists (version 0), an update only
+/// <c>WHERE version = @read</c>; zero affected rows means someone else saved first. The state change and its
+/// acknowledgement commit together, durably, before the caller is told it worked.
 /// </summary>
 public sealed class SqlOnboardingStore(StoreDatabase database) : IOnboardingStore
 {
     private const string Columns =
         "channel, user_id, display_name, step, document_index, document_id, section_index, check_index, started_at, updated_at, paused_at, completed_at, version, " +
         "document_hash, document_begun_at";
+
+    private const string AcknowledgementColumns = "channel, user_id, display_name, document_id, document_title, content_hash, acknowledged_at";
 
     public async Task<OnboardingState?> GetAsync(OnboardingKey key, CancellationToken cancellationToken)
     {
@@ -36,23 +39,13 @@ public sealed class SqlOnboardingStore(StoreDatabase database) : IOnboardingStor
         }
 
         await using var acknowledged = connection.CreateCommand();
-        acknowledged.CommandText = """
-            SELECT DISTINCT document_id FROM onboarding_acknowledgements
-            WHERE channel = @channel AND user_id = @user AND acknowledged_at >= @started_at
+        acknowledged.CommandText = $"""
+            SELECT {AcknowledgementColumns} FROM onboarding_acknowledgements
+            WHERE channel = @channel AND user_id = @user
             """;
         StoreDatabase.Add(acknowledged, "channel", key.Channel);
         StoreDatabase.Add(acknowledged, "user", key.UserId);
-        database.AddTime(acknowledged, "started_at", state.StartedAt);
-        var documents = new List<string>();
-        await using (var reader = await acknowledged.ExecuteReaderAsync(cancellationToken))
-        {
-            while (await reader.ReadAsync(cancellationToken))
-            {
-                documents.Add(reader.GetString(0));
-            }
-        }
-
-        return state with { Acknowledged = documents.Order(StringComparer.Ordinal).ToArray() };
+        return state.WithAcknowledgedFrom(await ReadAcknowledgementsAsync(acknowledged, cancellationToken));
     }
 
     public async Task<OnboardingState?> TrySaveAsync(OnboardingState state, OnboardingAcknowledgement? acknowledgement, CancellationToken cancellationToken)
@@ -142,21 +135,19 @@ public sealed class SqlOnboardingStore(StoreDatabase database) : IOnboardingStor
         }
 
         var acknowledgements = (await ListAcknowledgementsAsync(cancellationToken)).ToLookup(a => new OnboardingKey(a.Channel, a.UserId));
-        return states.Select(s => s with
-        {
-            Acknowledged = acknowledgements[s.Key].Where(a => a.AcknowledgedAt >= s.StartedAt).Select(a => a.DocumentId).Distinct()
-                .Order(StringComparer.Ordinal).ToArray(),
-        }).ToList();
+        return states.Select(s => s.WithAcknowledgedFrom(acknowledgements[s.Key])).ToList();
     }
 
     public async Task<IReadOnlyList<OnboardingAcknowledgement>> ListAcknowledgementsAsync(CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenMigratedAsync(cancellationToken);
         await using var command = connection.CreateCommand();
-        command.CommandText = """
-            SELECT channel, user_id, display_name, document_id, document_title, content_hash, acknowledged_at
-            FROM onboarding_acknowledgements ORDER BY id
-            """;
+        command.CommandText = $"SELECT {AcknowledgementColumns} FROM onboarding_acknowledgements ORDER BY id";
+        return await ReadAcknowledgementsAsync(command, cancellationToken);
+    }
+
+    private async Task<List<OnboardingAcknowledgement>> ReadAcknowledgementsAsync(DbCommand command, CancellationToken cancellationToken)
+    {
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         var acknowledgements = new List<OnboardingAcknowledgement>();
         while (await reader.ReadAsync(cancellationToken))

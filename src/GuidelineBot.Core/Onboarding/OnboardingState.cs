@@ -64,6 +64,18 @@ public sealed record OnboardingState(
 
     public bool IsCompleted => Step == OnboardingStep.Completed;
 
+    /// <summary>
+    /// This state with <see cref="Acknowledged"/> read from the acknowledgements, as a store derives it: the documents
+    /// this person acknowledged since <see cref="StartedAt"/> (not in an earlier walk-through, not on another channel),
+    /// each once, in ordinal order.
+    /// </summary>
+    public OnboardingState WithAcknowledgedFrom(IEnumerable<OnboardingAcknowledgement> acknowledgements) => this with
+    {
+        Acknowledged = acknowledgements
+            .Where(a => a.Channel == Key.Channel && a.UserId == Key.UserId && a.AcknowledgedAt >= StartedAt)
+            .Select(a => a.DocumentId).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToArray(),
+    };
+
     /// <summary>Value equality, with <see cref="Acknowledged"/> compared item by item (a record compares a list by reference).</summary>
     public bool Equals(OnboardingState? other) =>
         other is not null

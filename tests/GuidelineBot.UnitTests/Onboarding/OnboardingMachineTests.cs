@@ -241,4 +241,24 @@ public sealed class OnboardingMachineTests
         Assert.Matches("^[0-9a-f]{8}\\.q0\\.[0-9a-f]{8}$", at);
         Assert.All(asked.Outputs[0].Buttons, b => Assert.InRange(b.Value.Length, 1, 60));
     }
+
+    [Fact]
+    public void Acknowledged_documents_are_this_walk_through_s_own_each_once_in_order()
+    {
+        var state = new OnboardingState(Dana, "Dana", OnboardingStep.Reading, 0, "c", "", null, 0, 0, ["stale"], Now, Now, null, null, 4);
+        static OnboardingAcknowledgement Ack(string document, TimeSpan after, string channel = "teams", string user = "29:dana") =>
+            new(channel, user, "Dana", document, document.ToUpperInvariant(), "hash", Now + after);
+
+        var derived = state.WithAcknowledgedFrom([
+            Ack("b", TimeSpan.FromMinutes(2)),
+            Ack("old", TimeSpan.FromSeconds(-1)),
+            Ack("a", TimeSpan.Zero),
+            Ack("b", TimeSpan.FromMinutes(5)),
+            Ack("slack", TimeSpan.FromMinutes(1), channel: "slack"),
+            Ack("other", TimeSpan.FromMinutes(1), user: "29:erin"),
+        ]);
+
+        Assert.Equal(["a", "b"], derived.Acknowledged);
+        Assert.Equal(state with { Acknowledged = ["a", "b"] }, derived);
+    }
 }
