@@ -22,12 +22,13 @@ public static class KnowledgeFiles
         var skipped = new List<SkippedFolder>();
         var top = Path.GetFullPath(root);
         var realTop = RealPath(top);
-        Walk(top, realTop, [realTop]);
+        Walk(top, realTop, [realTop], throughLink: false);
         files.Sort(StringComparer.Ordinal);
         skipped.Sort((a, b) => StringComparer.Ordinal.Compare(a.Path, b.Path));
         return new KnowledgeFileList(files, skipped);
 
-        void Walk(string folder, string realFolder, HashSet<string> ancestors)
+        // throughLink: the folder was reached through a symlinked folder, so any folder under it may be one seen before.
+        void Walk(string folder, string realFolder, HashSet<string> ancestors, bool throughLink)
         {
             string[] subs;
             try
@@ -43,15 +44,16 @@ public static class KnowledgeFiles
             foreach (var sub in subs)
             {
                 var info = new DirectoryInfo(sub);
-                var real = info.LinkTarget is null ? Path.Combine(realFolder, info.Name) : RealPath(sub);
-                if (info.LinkTarget is not null && Skip(real) is { } reason)
+                var isLink = info.LinkTarget is not null;
+                var real = isLink ? RealPath(sub) : Path.Combine(realFolder, info.Name);
+                if ((isLink || throughLink) && Skip(real) is { } reason)
                 {
                     skipped.Add(new SkippedFolder(sub, reason));
                     continue;
                 }
 
                 ancestors.Add(real);
-                Walk(sub, real, ancestors);
+                Walk(sub, real, ancestors, isLink || throughLink);
                 ancestors.Remove(real);
             }
 
@@ -59,14 +61,14 @@ public static class KnowledgeFiles
             {
                 if (ancestors.Contains(real))
                 {
-                    return "is a link to a folder that contains it, so it is not followed";
+                    return "leads (through a symlink) back to a folder that contains it, so it is not followed";
                 }
 
                 var relative = Path.GetRelativePath(realTop, real);
                 var parts = relative.Split(Path.DirectorySeparatorChar);
                 var inside = !Path.IsPathRooted(relative) && parts[0] != "..";
                 return inside && !parts.Any(p => p.StartsWith('.'))
-                    ? $"is a link to {relative.Replace(Path.DirectorySeparatorChar, '/')} in the same folder, whose documents load under their own path, so it is not followed"
+                    ? $"leads (through a symlink) to {relative.Replace(Path.DirectorySeparatorChar, '/')} in the same folder, whose documents load under their own path, so it is not followed"
                     : null;
             }
         }

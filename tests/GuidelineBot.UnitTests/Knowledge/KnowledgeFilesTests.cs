@@ -34,7 +34,7 @@ public sealed class KnowledgeFilesTests
         Assert.Equal("policies/a", Assert.Single(kb.Documents).Id);
         var error = Assert.Single(kb.Errors);
         Assert.EndsWith("/alias", error.File, StringComparison.Ordinal);
-        Assert.Contains("is a link to policies in the same folder", error.Message, StringComparison.Ordinal);
+        Assert.Contains("leads (through a symlink) to policies in the same folder", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -54,6 +54,24 @@ public sealed class KnowledgeFilesTests
 
         Assert.Equal(["ext/shared", "sub/nested"], kb.Documents.Select(d => d.Id));
         Assert.EndsWith("/ext/back", Assert.Single(kb.Errors).File, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_link_out_to_the_parent_folder_does_not_come_back_in_through_a_plain_folder()
+    {
+        using var parent = new TestPaths.TempFolder();
+        var knowledge = Path.Combine(parent.Path, "knowledge");
+        File.WriteAllText(Path.Combine(Directory.CreateDirectory(knowledge).FullName, "a.md"), Doc);
+        File.WriteAllText(Path.Combine(Directory.CreateDirectory(Path.Combine(parent.Path, "other")).FullName, "b.md"), Doc);
+        Directory.CreateSymbolicLink(Path.Combine(knowledge, "up"), "..");
+
+        var kb = KnowledgeLoader.Load(new KnowledgeOptions { Path = knowledge });
+
+        // The link leads out, so it is followed; under it, "knowledge" is the folder itself again.
+        Assert.Equal(["a", "up/other/b"], kb.Documents.Select(d => d.Id));
+        var error = Assert.Single(kb.Errors);
+        Assert.Equal("knowledge/up/knowledge", error.File);
+        Assert.Contains("back to a folder that contains it", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]
