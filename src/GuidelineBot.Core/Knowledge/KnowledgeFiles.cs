@@ -3,18 +3,19 @@ namespace GuidelineBot.Core.Knowledge;
 /// <summary>
 /// The files under a knowledge folder, for the loader and the reload check alike: every file not hidden (no part of its
 /// path starts with a dot), in sub-folders too. A symlinked folder is followed when it leads out of the folder or into a
-/// hidden part of it (a ConfigMap's <c>sub -&gt; ..data/sub</c>); it is skipped, with a reason, when it leads to a folder
-/// that contains it (a loop, which would load every document again and again under longer and longer ids) or to a
-/// visible folder of the knowledge folder (whose documents load under their own path).
+/// hidden part of it (a ConfigMap's <c>sub -&gt; ..data/sub</c>); it is skipped, with a reason, when it leads to the knowledge
+/// folder or a folder above it (a loop, which would load every document again and again under longer and longer ids),
+/// to a visible folder of the knowledge folder (whose documents load under their own path), or to a folder already read.
 /// </summary>
 public static class KnowledgeFiles
 {
     /// <summary>Symlinks followed while resolving one path before it counts as a loop (Linux's own limit is 40).</summary>
     private const int MaxLinkHops = 40;
 
-    private static readonly EnumerationOptions OneLevel = new() { IgnoreInaccessible = true };
+    // A folder that cannot be read is reported (SkippedFolder), not passed over in silence.
+    private static readonly EnumerationOptions OneLevel = new() { IgnoreInaccessible = false };
 
-    /// <summary>The files (full paths, ordinal order) and the symlinked folders skipped, with why.</summary>
+    /// <summary>The files (full paths, ordinal order) and the folders skipped, with why.</summary>
     /// <param name="root">The knowledge folder; it must exist.</param>
     public static KnowledgeFileList List(string root)
     {
@@ -22,13 +23,15 @@ public static class KnowledgeFiles
         var skipped = new List<SkippedFolder>();
         var top = Path.GetFullPath(root);
         var realTop = RealPath(top);
-        Walk(top, realTop, [realTop], throughLink: false);
+        // Every folder is read once at most, whatever the routes to it: the walk stays linear in the folders there are.
+        var visited = new HashSet<string>(StringComparer.Ordinal) { realTop };
+        Walk(top, realTop, throughLink: false);
         files.Sort(StringComparer.Ordinal);
         skipped.Sort((a, b) => StringComparer.Ordinal.Compare(a.Path, b.Path));
         return new KnowledgeFileList(files, skipped);
 
         // throughLink: the folder was reached through a symlinked folder, so any folder under it may be one seen before.
-        void Walk(string folder, string realFolder, HashSet<string> ancestors, bool throughLink)
+        void Walk(string folder, string realFolder, bool throughLink)
         {
             string[] subs;
             try
@@ -39,6 +42,11 @@ public static class KnowledgeFiles
             catch (DirectoryNotFoundException) when (folder != top)
             {
                 return; // removed while the folder was being read: the next reload sees it gone
+            }
+            catch (UnauthorizedAccessException) when (folder != top)
+            {
+                skipped.Add(new SkippedFolder(folder, "cannot be read (permission denied), so its documents are not loaded"));
+                return;
             }
 
             foreach (var sub in subs)
@@ -52,25 +60,27 @@ public static class KnowledgeFiles
                     continue;
                 }
 
-                ancestors.Add(real);
-                Walk(sub, real, ancestors, isLink || throughLink);
-                ancestors.Remove(real);
+                visited.Add(real);
+                Walk(sub, real, isLink || throughLink);
             }
+        }
 
-            string? Skip(string real)
+        string? Skip(string real)
+        {
+            if (real == realTop || realTop.StartsWith(real + Path.DirectorySeparatorChar, StringComparison.Ordinal))
             {
-                if (ancestors.Contains(real))
-                {
-                    return "leads (through a symlink) back to a folder that contains it, so it is not followed";
-                }
-
-                var relative = Path.GetRelativePath(realTop, real);
-                var parts = relative.Split(Path.DirectorySeparatorChar);
-                var inside = !Path.IsPathRooted(relative) && parts[0] != "..";
-                return inside && !parts.Any(p => p.StartsWith('.'))
-                    ? $"leads (through a symlink) to {relative.Replace(Path.DirectorySeparatorChar, '/')} in the same folder, whose documents load under their own path, so it is not followed"
-                    : null;
+                return "leads (through a symlink) back to a folder that contains the knowledge folder, so it is not followed";
             }
+
+            var relative = Path.GetRelativePath(realTop, real);
+            var parts = relative.Split(Path.DirectorySeparatorChar);
+            var inside = !Path.IsPathRooted(relative) && parts[0] != "..";
+            if (inside && !parts.Any(p => p.StartsWith('.')))
+            {
+                return $"leads (through a symlink) to {relative.Replace(Path.DirectorySeparatorChar, '/')} in the same folder, whose documents load under their own path, so it is not followed";
+            }
+
+            return visited.Contains(real) ? "leads (through a symlink) to a folder already read by another route, so it is not followed" : null;
         }
     }
 
@@ -114,8 +124,8 @@ public static class KnowledgeFiles
 
 /// <summary>What <see cref="KnowledgeFiles.List"/> found.</summary>
 /// <param name="Files">Full paths of the files that are not hidden, in ordinal order.</param>
-/// <param name="Skipped">Symlinked folders not followed, in ordinal order.</param>
+/// <param name="Skipped">Symlinked folders not followed, and folders that cannot be read, in ordinal order.</param>
 public sealed record KnowledgeFileList(IReadOnlyList<string> Files, IReadOnlyList<SkippedFolder> Skipped);
 
-/// <summary>A symlinked folder <see cref="KnowledgeFiles.List"/> did not follow: its full path, and why (a sentence without a subject).</summary>
+/// <summary>A folder <see cref="KnowledgeFiles.List"/> did not read: its full path, and why (a sentence without a subject).</summary>
 public sealed record SkippedFolder(string Path, string Reason);

@@ -19,7 +19,8 @@ public sealed class KnowledgeFilesTests
 
         Assert.Equal(["sub/inner", "top"], kb.Documents.Select(d => d.Id));
         Assert.Equal(["sub/self", "sub/up"], kb.Errors.Select(e => e.File[(e.File.IndexOf('/') + 1)..]));
-        Assert.All(kb.Errors, e => Assert.Contains("a folder that contains it", e.Message, StringComparison.Ordinal));
+        Assert.Contains("to sub in the same folder", kb.Errors[0].Message, StringComparison.Ordinal);
+        Assert.Contains("back to a folder that contains the knowledge folder", kb.Errors[1].Message, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -57,21 +58,40 @@ public sealed class KnowledgeFilesTests
     }
 
     [Fact]
-    public void A_link_out_to_the_parent_folder_does_not_come_back_in_through_a_plain_folder()
+    public void Links_to_the_parent_folder_and_to_itself_load_nothing_twice()
     {
         using var parent = new TestPaths.TempFolder();
         var knowledge = Path.Combine(parent.Path, "knowledge");
         File.WriteAllText(Path.Combine(Directory.CreateDirectory(knowledge).FullName, "a.md"), Doc);
         File.WriteAllText(Path.Combine(Directory.CreateDirectory(Path.Combine(parent.Path, "other")).FullName, "b.md"), Doc);
+        // Followed, the parent would lead back in through its plain "knowledge" folder, and each self-link would double
+        // the walk again (two of them ran for minutes).
         Directory.CreateSymbolicLink(Path.Combine(knowledge, "up"), "..");
+        Directory.CreateSymbolicLink(Path.Combine(knowledge, "self0"), ".");
+        Directory.CreateSymbolicLink(Path.Combine(knowledge, "self1"), ".");
 
         var kb = KnowledgeLoader.Load(new KnowledgeOptions { Path = knowledge });
 
-        // The link leads out, so it is followed; under it, "knowledge" is the folder itself again.
-        Assert.Equal(["a", "up/other/b"], kb.Documents.Select(d => d.Id));
+        Assert.Equal("a", Assert.Single(kb.Documents).Id);
+        Assert.Equal(["knowledge/self0", "knowledge/self1", "knowledge/up"], kb.Errors.Select(e => e.File));
+        Assert.All(kb.Errors, e => Assert.Contains("back to a folder that contains the knowledge folder", e.Message, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Two_links_to_one_outside_folder_read_it_once()
+    {
+        using var outside = new TestPaths.TempFolder();
+        outside.Write("shared.md", Doc);
+        using var folder = new TestPaths.TempFolder();
+        Directory.CreateSymbolicLink(Path.Combine(folder.Path, "ext1"), outside.Path);
+        Directory.CreateSymbolicLink(Path.Combine(folder.Path, "ext2"), outside.Path);
+
+        var kb = KnowledgeLoader.Load(new KnowledgeOptions { Path = folder.Path });
+
+        Assert.Equal("ext1/shared", Assert.Single(kb.Documents).Id);
         var error = Assert.Single(kb.Errors);
-        Assert.Equal("knowledge/up/knowledge", error.File);
-        Assert.Contains("back to a folder that contains it", error.Message, StringComparison.Ordinal);
+        Assert.EndsWith("/ext2", error.File, StringComparison.Ordinal);
+        Assert.Contains("already read by another route", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]
