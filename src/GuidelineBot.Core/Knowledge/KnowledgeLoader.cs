@@ -98,10 +98,11 @@ public static class KnowledgeLoader
         var first = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
         foreach (var section in document.Sections.Where(s => !s.IsIntroduction))
         {
-            if (!first.TryAdd(section.Heading.Trim(), section.StartLine))
+            var heading = section.Heading.Trim();
+            if (!first.TryAdd(heading, section.StartLine))
             {
                 yield return new KnowledgeError(document.SourceFile, section.StartLine,
-                    $"the heading \"{section.Heading.Trim()}\" is the same as line {first[section.Heading.Trim()]}'s; a topic is asked by its heading, so only one of the two can be found that way (both are loaded): tell them apart or merge them")
+                    $"the heading \"{heading}\" is the same as line {first[heading]}'s; a topic is asked by its heading, so only one of the two can be found that way (both are loaded): tell them apart or merge them")
                 {
                     Loaded = true,
                 };
@@ -145,21 +146,16 @@ public static class KnowledgeLoader
     /// when it has no size (which is also what a pipe or a device reports: reading one would block the load or never
     /// end). Over <see cref="MaxFileBytes"/> throws <see cref="IOException"/>. A symlink is measured at its target.
     /// </summary>
-    public static string? ReadText(string path)
+    public static string? ReadText(string path) => RealLength(path) switch
     {
-        var real = RealFile(new FileInfo(path));
-        if (!real.Exists)
-        {
-            return null;
-        }
+        null => null,
+        0 => "",
+        > MaxFileBytes and var length => throw new IOException($"{System.IO.Path.GetFileName(path)} is {length / (1024 * 1024)} MB; at most {MaxFileBytes / (1024 * 1024)} MB is read"),
+        _ => File.ReadAllText(path),
+    };
 
-        return real.Length switch
-        {
-            0 => "",
-            > MaxFileBytes => throw new IOException($"{System.IO.Path.GetFileName(path)} is {real.Length / (1024 * 1024)} MB; at most {MaxFileBytes / (1024 * 1024)} MB is read"),
-            _ => File.ReadAllText(path),
-        };
-    }
+    /// <summary>The length of the file at <paramref name="path"/>, measured at a symlink's final target; null when there is none.</summary>
+    private static long? RealLength(string path) => RealFile(new FileInfo(path)) is { Exists: true } real ? real.Length : null;
 
     /// <summary>
     /// <paramref name="info"/> itself, or the file its symlinks finally point to (a ConfigMap's files are symlinks, and a
@@ -180,8 +176,7 @@ public static class KnowledgeLoader
     /// </summary>
     private static GuidelineDocument LoadFile(string path, string relative, string display)
     {
-        var real = RealFile(new FileInfo(path));
-        var length = real.Exists ? real.Length : 0;
+        var length = RealLength(path) ?? 0;
         if (length == 0)
         {
             throw new KnowledgeFormatException(1, "the file is empty (or not a regular file)");
