@@ -10,10 +10,16 @@ using GuidelineBot.Web.Chat;
 using GuidelineBot.Web.SignIn;
 
 // With a command (ask, topics, eval, …; any first word, so a mistyped one is an error) this is the command line; with no
-// arguments or only configuration (--urls URL, Key=Value) it is the bot server.
+// arguments or only configuration (--urls URL, Key=Value) it is the bot server. Anything else is an error, not a start.
 if (CliApp.IsCommand(args))
 {
     return await CliApp.RunAsync(args);
+}
+
+if (ServerArguments.Error(args) is { } refused)
+{
+    await Console.Error.WriteLineAsync(refused);
+    return 2;
 }
 
 // The slim builder loads less at start: no IIS integration, regex route constraints or Debug/EventSource loggers (none

@@ -1,3 +1,5 @@
+using Microsoft.Extensions.Options;
+
 namespace GuidelineBot.Hosting;
 
 /// <summary>Runs the server until it is stopped, and turns how it ended into the process's exit code.</summary>
@@ -10,15 +12,33 @@ public static class ServerRun
     /// service crashed (logged by the host as "BackgroundService failed"), which stops the host but let it end as if
     /// asked. A stop (SIGTERM) that arrives while the server is still starting, say a pod removed during a rollout,
     /// cancels the hosted service that is starting; the host logs that as a failed start too and throws the
-    /// cancellation (dotnet/runtime#111013), but it is an ordinary stop: 0. Options read while the endpoints are mapped
-    /// (before this run) still fail as the .NET exception that names them.
+    /// cancellation (dotnet/runtime#111013), but it is an ordinary stop: 0. Options that a hosted service needs when it
+    /// is created (the store's connection string) fail before the run: 1, logged as the host's line with the options'
+    /// reasons, not a stack trace. Options read while the endpoints are mapped (before this) still fail as the .NET
+    /// exception that names them.
     /// </summary>
     public static async Task<int> RunUntilStoppedAsync(this WebApplication app)
     {
         // Taken before the run: the run disposes the host's services when it ends.
         var started = app.Lifetime.ApplicationStarted;
         var stopping = app.Lifetime.ApplicationStopping;
-        var workers = app.Services.GetServices<IHostedService>().OfType<BackgroundService>().ToArray();
+        BackgroundService[] workers;
+        try
+        {
+            workers = app.Services.GetServices<IHostedService>().OfType<BackgroundService>().ToArray();
+        }
+        catch (OptionsValidationException ex)
+        {
+            app.Logger.LogCritical("Hosting failed to start: {Reasons}", string.Join("; ", ex.Failures));
+            if (!File.Exists(Path.Combine(app.Environment.ContentRootPath, "appsettings.json")))
+            {
+                app.Logger.LogCritical("There is no appsettings.json in {ContentRoot}: start the server from the folder that holds it (or name it with --contentRoot), or give every setting as an environment variable",
+                    app.Environment.ContentRootPath);
+            }
+
+            return 1;
+        }
+
         try
         {
             await app.RunAsync();
