@@ -46,6 +46,11 @@ builder.Services.AddAdmin();
 builder.Services.LoadDataProtectionKeysOnFirstUse();
 
 var app = builder.Build();
+if (!app.HasValidOptions())
+{
+    return 1;
+}
+
 app.UseAuthenticationExcept(SlackEndpointRouteBuilderExtensions.IsSlackRequest);
 app.UseLoopbackOnlyErrorPages();
 app.MapProbes();

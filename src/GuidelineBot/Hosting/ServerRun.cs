@@ -13,9 +13,7 @@ public static class ServerRun
     /// asked. A stop (SIGTERM) that arrives while the server is still starting, say a pod removed during a rollout,
     /// cancels the hosted service that is starting; the host logs that as a failed start too and throws the
     /// cancellation (dotnet/runtime#111013), but it is an ordinary stop: 0. Options that a hosted service needs when it
-    /// is created (the store's connection string) fail before the run: 1, logged as the host's line with the options'
-    /// reasons, not a stack trace. Options read while the endpoints are mapped (before this) still fail as the .NET
-    /// exception that names them.
+    /// is created fail before the run: 1, as <see cref="HasValidOptions"/> logs them.
     /// </summary>
     public static async Task<int> RunUntilStoppedAsync(this WebApplication app)
     {
@@ -29,13 +27,7 @@ public static class ServerRun
         }
         catch (OptionsValidationException ex)
         {
-            app.Logger.LogCritical("Hosting failed to start: {Reasons}", string.Join("; ", ex.Failures));
-            if (!File.Exists(Path.Combine(app.Environment.ContentRootPath, "appsettings.json")))
-            {
-                app.Logger.LogCritical("There is no appsettings.json in {ContentRoot}: start the server from the folder that holds it (or name it with --contentRoot), or give every setting as an environment variable",
-                    app.Environment.ContentRootPath);
-            }
-
+            LogInvalid(app, ex.Failures);
             return 1;
         }
 
@@ -56,4 +48,40 @@ public static class ServerRun
     }
 
     private static bool Crashed(BackgroundService[] workers) => workers.Any(w => w.ExecuteTask is { IsFaulted: true });
+
+    /// <summary>
+    /// Validates the options checked at start (<c>ValidateOnStart</c>) before the endpoints are mapped, which read some of
+    /// them. False when one fails, logged as one critical line naming every failure (and a hint when the folder has no
+    /// appsettings.json), so the process can end with exit code 1: a failure while mapping was an unhandled exception,
+    /// its stack trace and an abort (134), and one in the run was the host's line with the exception's stack trace.
+    /// </summary>
+    public static bool HasValidOptions(this WebApplication app)
+    {
+        try
+        {
+            app.Services.GetService<IStartupValidator>()?.Validate();
+            return true;
+        }
+        catch (OptionsValidationException ex)
+        {
+            LogInvalid(app, ex.Failures);
+        }
+        catch (AggregateException ex) when (ex.InnerExceptions.All(e => e is OptionsValidationException))
+        {
+            LogInvalid(app, ex.InnerExceptions.Cast<OptionsValidationException>().SelectMany(e => e.Failures));
+        }
+
+        return false;
+    }
+
+    private static void LogInvalid(WebApplication app, IEnumerable<string> failures)
+    {
+        app.Logger.LogCritical("Hosting failed to start: {Reasons}", string.Join("; ", failures.Select(f => f.TrimEnd('.', ' '))));
+        if (!File.Exists(Path.Combine(app.Environment.ContentRootPath, "appsettings.json")))
+        {
+            app.Logger.LogCritical(
+                "There is no appsettings.json in {ContentRoot}: start the server from the folder that holds it (or name it with --contentRoot), or give every setting as an environment variable",
+                app.Environment.ContentRootPath);
+        }
+    }
 }

@@ -72,6 +72,32 @@ public sealed class ServerRunTests
         Assert.Equal("Hosting failed to start: " + NeededOptions.Failure, failed.Message);
     }
 
+    [Fact]
+    public async Task Options_checked_at_start_are_checked_before_the_endpoints_are_mapped_and_logged_in_one_line()
+    {
+        // The endpoints read some of them: a failure while mapping was an unhandled exception and an abort (134).
+        var logs = new TestLogs();
+        await using var app = App(services =>
+        {
+            services.AddSingleton<ILoggerProvider>(logs);
+            services.AddOptions<NeededOptions>().Validate(o => o.Value.Length > 0, NeededOptions.Failure + ".").ValidateOnStart();
+            services.AddOptions<OtherOptions>().Validate(o => o.Count > 0, OtherOptions.Failure).ValidateOnStart();
+        });
+
+        Assert.False(app.HasValidOptions());
+        var failed = Assert.Single(logs.Entries, e => e.Message.StartsWith("Hosting failed to start", StringComparison.Ordinal));
+        Assert.Equal(LogLevel.Critical, failed.Level);
+        Assert.Null(failed.Exception);
+        Assert.Equal($"Hosting failed to start: {NeededOptions.Failure}; {OtherOptions.Failure}", failed.Message);
+    }
+
+    [Fact]
+    public async Task Valid_options_checked_at_start_let_the_server_start()
+    {
+        await using var app = App(services => services.AddOptions<NeededOptions>().Configure(o => o.Value = "set").Validate(o => o.Value.Length > 0).ValidateOnStart());
+        Assert.True(app.HasValidOptions());
+    }
+
     private static WebApplication App(Action<IServiceCollection> services)
     {
         var builder = WebApplication.CreateSlimBuilder();
@@ -117,6 +143,13 @@ public sealed class ServerRunTests
         public const string Failure = "Needed:Value is missing";
 
         public string Value { get; set; } = "";
+    }
+
+    private sealed class OtherOptions
+    {
+        public const string Failure = "Other:Count must be at least 1";
+
+        public int Count { get; set; }
     }
 
     private sealed class NeedsOptions(NeededOptions options) : IHostedService
