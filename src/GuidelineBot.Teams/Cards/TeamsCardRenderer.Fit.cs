@@ -37,8 +37,8 @@ internal static partial class TeamsCardRenderer
     /// The body <paramref name="excess"/> characters of JSON shorter, with a note (<see cref="MessageContent.Shortened"/>)
     /// after the part that was cut. The largest part is cut when that is enough (a long text: the buttons after it stay);
     /// otherwise (many parts, like the topics of a large knowledge base) the card is cut from its end, so it still starts
-    /// as it did. A part loses its last element, or its one text is cut at a break, or it goes; fields and a form's submit
-    /// are never cut.
+    /// as it did. A part loses its last element, or its one text is cut at a break, or it goes; fields, a form's submit and
+    /// the buttons that end a card are never cut.
     /// </summary>
     private static IEnumerable<JsonObject> Fit(List<Part> parts, int excess)
     {
@@ -57,9 +57,13 @@ internal static partial class TeamsCardRenderer
         return parts.SelectMany(p => p.Elements);
     }
 
-    /// <summary>Form fields and a form's submit: a card without them would not work, so <see cref="Fit"/> never cuts them.</summary>
-    private static bool IsKept(ContentBlock block, bool isForm) =>
-        block is InputBlock or ToggleBlock || (isForm && block is ActionsBlock a && a.Actions.Any(x => CardActions.IsFormSubmit(x.Kind)));
+    /// <summary>
+    /// Form fields and a form's submit, without which a card would not work, and the buttons that end a card (👍/👎, an
+    /// onboarding step's choices, the expert offer), which its cut-from-the-end would take first: <see cref="Fit"/> never
+    /// cuts them.
+    /// </summary>
+    private static bool IsKept(ContentBlock block, bool isForm, bool last) =>
+        block is InputBlock or ToggleBlock || (block is ActionsBlock a && (last || (isForm && a.Actions.Any(x => CardActions.IsFormSubmit(x.Kind)))));
 
     /// <summary>
     /// A block of one text cut to about <paramref name="max"/> characters of text: guideline text at a break; Markdown by

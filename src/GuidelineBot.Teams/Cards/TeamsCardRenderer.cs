@@ -35,7 +35,7 @@ internal static partial class TeamsCardRenderer
         if (excess > 0)
         {
             body.Clear();
-            var parts = blocks.Select((block, i) => new Part(block, elements[i], IsKept(block, isForm))).ToList();
+            var parts = blocks.Select((block, i) => new Part(block, elements[i], IsKept(block, isForm, last: i == blocks.Count - 1))).ToList();
             foreach (var element in Fit(parts, excess))
             {
                 body.Add(element);

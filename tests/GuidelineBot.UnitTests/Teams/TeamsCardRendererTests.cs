@@ -210,6 +210,26 @@ public sealed partial class TeamsCardRendererTests
     }
 
     [Fact]
+    public void A_card_of_many_medium_parts_is_cut_from_its_end_but_keeps_the_buttons_that_end_it()
+    {
+        // No single part covers the excess, so the card is cut from its end, where its closing buttons are.
+        var paragraphs = Enumerable.Range(0, 60)
+            .Select(i => new ParagraphBlock(RichText.Plain($"Paragraph {i}: " + string.Concat(Enumerable.Repeat("staff keep personal and school accounts apart. ", 12)))))
+            .ToList();
+        var closing = new ActionsBlock([new OutboundAction("Ask an expert", ActionKind.Ask, "can I friend parents?")]);
+        var message = new AnswerMessage(new AnswerReply("photos?", Section, Section.Text, 0.9, []), "q-1");
+
+        var card = TeamsCardRenderer.Render(message, [.. paragraphs, closing])!.Content;
+
+        Assert.InRange(card.ToJsonString().Length, 1, TeamsCardRenderer.MaxCardChars);
+        var texts = card["body"]!.AsArray().Select(b => b!["text"]?.GetValue<string>()).ToList();
+        Assert.Equal(Section.Heading, texts[0]);
+        Assert.Contains(MessageContent.Shortened, texts);
+        Assert.InRange(texts.Count(t => t?.StartsWith("Paragraph ", StringComparison.Ordinal) == true), 1, paragraphs.Count - 1);
+        Assert.Equal([MessageContent.HelpfulLabel, MessageContent.NotHelpfulLabel, "Ask an expert"], CardJson.Submits(card).Select(s => s["title"]!.GetValue<string>()));
+    }
+
+    [Fact]
     public void Experts_ticket_card_with_a_very_long_question_and_answers_keeps_its_answer_form()
     {
         var question = string.Concat(Enumerable.Repeat("Can I bring my dog on the class trip if it is a guide dog? ", 2000));
