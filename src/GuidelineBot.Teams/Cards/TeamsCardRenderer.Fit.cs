@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using GuidelineBot.Core.Conversation;
+using GuidelineBot.Teams.Protocol;
 
 namespace GuidelineBot.Teams.Cards;
 
@@ -11,9 +12,9 @@ namespace GuidelineBot.Teams.Cards;
 internal static partial class TeamsCardRenderer
 {
     /// <summary>
-    /// The card's JSON (body, <c>fallbackText</c> and the rest), measured as serialized (non-ASCII escaped, which is how the
-    /// connector sends it): the 20,000 characters of the 40 KB limit less 2,000 for the activity around it (addresses, ids,
-    /// summary).
+    /// The card's JSON (body, <c>fallbackText</c> and the rest), measured as the connector sends it
+    /// (<see cref="TeamsWire"/>: non-ASCII text as itself): the 20,000 characters of the 40 KB limit less 2,000
+    /// for the activity around it (addresses, ids, summary).
     /// </summary>
     internal const int MaxCardChars = 18_000;
 
@@ -25,11 +26,11 @@ internal static partial class TeamsCardRenderer
 
     /// <summary>
     /// The message's plain text within about <see cref="MaxFallbackText"/> characters of JSON (text that JSON escapes, like
-    /// non-ASCII, gets fewer), cut at a break and ending with an ellipsis when cut.
+    /// control characters and emoji, gets fewer), cut at a break and ending with an ellipsis when cut.
     /// </summary>
     private static string Fallback(string text)
     {
-        var size = JsonValue.Create(text).ToJsonString().Length;
+        var size = JsonValue.Create(text).ToJsonString(TeamsWire.Json.Options).Length;
         return size <= MaxFallbackText ? text : Cut(text, (int)((long)text.Length * MaxFallbackText / size) - 1) + "…";
     }
 
@@ -181,7 +182,7 @@ internal static partial class TeamsCardRenderer
         public int Size => _sizes.Sum();
 
         /// <summary>An element's characters in the body's JSON, with the comma after it.</summary>
-        public static int Measure(JsonObject element) => element.ToJsonString().Length + 1;
+        public static int Measure(JsonObject element) => element.ToJsonString(TeamsWire.Json.Options).Length + 1;
 
         /// <summary>
         /// Its last element goes when it has several; its one text is cut (to its share of what must go) when it is a text,

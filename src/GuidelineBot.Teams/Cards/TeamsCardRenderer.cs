@@ -31,7 +31,7 @@ internal static partial class TeamsCardRenderer
         var elements = blocks.Select(block => Elements(block, isForm).ToList()).ToList();
         var body = new JsonArray(elements.SelectMany(e => e).ToArray<JsonNode?>());
         var card = Card(body, Fallback(MessageText.Render(message)));
-        var excess = card.ToJsonString().Length - MaxCardChars;
+        var excess = card.ToJsonString(TeamsWire.Json.Options).Length - MaxCardChars;
         if (excess > 0)
         {
             body.Clear();

@@ -29,22 +29,22 @@ internal sealed class ConnectorClient
     /// <summary><c>POST {serviceUrl}/v3/conversations/{conversationId}/activities/{replyToId}</c></summary>
     public Task<ResourceResponse?> ReplyAsync(string serviceUrl, string conversationId, string replyToId, Activity activity, CancellationToken cancellationToken) =>
         SendAsync(HttpMethod.Post, Url(serviceUrl, "v3/conversations", conversationId, "activities", replyToId),
-            activity, TeamsJsonContext.Default.Activity, TeamsJsonContext.Default.ResourceResponse, cancellationToken);
+            activity, TeamsWire.Json.Activity, TeamsJsonContext.Default.ResourceResponse, cancellationToken);
 
     /// <summary><c>POST {serviceUrl}/v3/conversations/{conversationId}/activities</c></summary>
     public Task<ResourceResponse?> SendToConversationAsync(string serviceUrl, string conversationId, Activity activity, CancellationToken cancellationToken) =>
         SendAsync(HttpMethod.Post, Url(serviceUrl, "v3/conversations", conversationId, "activities"),
-            activity, TeamsJsonContext.Default.Activity, TeamsJsonContext.Default.ResourceResponse, cancellationToken);
+            activity, TeamsWire.Json.Activity, TeamsJsonContext.Default.ResourceResponse, cancellationToken);
 
     /// <summary><c>PUT {serviceUrl}/v3/conversations/{conversationId}/activities/{activityId}</c></summary>
     public Task<ResourceResponse?> UpdateAsync(string serviceUrl, string conversationId, string activityId, Activity activity, CancellationToken cancellationToken) =>
         SendAsync(HttpMethod.Put, Url(serviceUrl, "v3/conversations", conversationId, "activities", activityId),
-            activity, TeamsJsonContext.Default.Activity, TeamsJsonContext.Default.ResourceResponse, cancellationToken);
+            activity, TeamsWire.Json.Activity, TeamsJsonContext.Default.ResourceResponse, cancellationToken);
 
     /// <summary><c>POST {serviceUrl}/v3/conversations</c>: a proactive 1:1 chat (e.g. onboarding a new member).</summary>
     public Task<ConversationResourceResponse?> CreateConversationAsync(string serviceUrl, ConversationParameters parameters, CancellationToken cancellationToken) =>
         SendAsync(HttpMethod.Post, Url(serviceUrl, "v3/conversations"),
-            parameters, TeamsJsonContext.Default.ConversationParameters, TeamsJsonContext.Default.ConversationResourceResponse, cancellationToken);
+            parameters, TeamsWire.Json.ConversationParameters, TeamsJsonContext.Default.ConversationResourceResponse, cancellationToken);
 
     /// <summary>
     /// <c>GET {serviceUrl}/v3/conversations/{conversationId}/pagedmembers?pageSize=…&amp;continuationToken=…</c>: one page of

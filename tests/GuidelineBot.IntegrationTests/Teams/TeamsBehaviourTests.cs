@@ -36,6 +36,10 @@ public sealed class TeamsBehaviourTests(TeamsFixture fixture)
         Assert.Contains("Friending", reply.Card, StringComparison.Ordinal);
         Assert.Equal("message", reply.ActivityType);
         Assert.Equal(Activities.BotId, reply.Json["from"]!["id"]!.GetValue<string>());
+
+        // Sent as UTF-8 text, not \uXXXX escapes (six characters each of Teams' size limit): the citation's "›".
+        Assert.Contains(" › ", reply.Body, StringComparison.Ordinal);
+        Assert.DoesNotContain("\\u203A", reply.Body, StringComparison.OrdinalIgnoreCase);
     }
 
     [Theory]

@@ -1,8 +1,8 @@
 using System.Net;
+using GuidelineBot.IntegrationTests.Slack;
 using GuidelineBot.Teams.Configuration;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Options;
 
 namespace GuidelineBot.IntegrationTests.Teams;
 
@@ -95,8 +95,7 @@ public sealed class TeamsLocalModeTests(LocalTeamsFixture fixture) : IClassFixtu
     public void A_local_service_url_entry_that_is_not_a_loopback_origin_fails_at_start_up()
     {
         using var factory = new BadLocalOriginFactory();
-        var error = Assert.Throws<OptionsValidationException>(() => factory.Server);
-        Assert.Contains("Bot:LocalServiceUrls entries must be loopback origins", error.Message, StringComparison.Ordinal);
+        AssertRefusedAtStart(factory, "Bot:LocalServiceUrls entries must be loopback origins");
     }
 
     [Theory]
@@ -105,11 +104,40 @@ public sealed class TeamsLocalModeTests(LocalTeamsFixture fixture) : IClassFixtu
     public void Misconfigured_app_registration_fails_at_start_up(string? tokenEndpoint, string message)
     {
         using var factory = new MisconfiguredFactory(tokenEndpoint);
-        var error = Assert.Throws<OptionsValidationException>(() => factory.Server);
-        Assert.Contains(message, error.Message, StringComparison.Ordinal);
+        AssertRefusedAtStart(factory, message);
     }
 
-    private sealed class BadLocalOriginFactory : GuidelineBotFactory
+    /// <summary>The start ends at the options' check (one critical line naming the setting), before a request is served.</summary>
+    private static void AssertRefusedAtStart(RefusedFactory factory, string message)
+    {
+        try
+        {
+            using var client = factory.CreateClient();
+            var answered = client.GetAsync(new Uri("/healthz", UriKind.Relative)).GetAwaiter().GetResult();
+            Assert.Fail($"the server answered {(int)answered.StatusCode}");
+        }
+        catch (Exception ex) when (ex is not Xunit.Sdk.FailException)
+        {
+            // Not started.
+        }
+
+        var failed = Assert.Single(factory.Logs.Entries, e => e.Level == LogLevel.Critical && e.Message.StartsWith("Hosting failed to start: ", StringComparison.Ordinal));
+        Assert.Contains(message, failed.Message, StringComparison.Ordinal);
+        Assert.Null(failed.Exception);
+    }
+
+    private abstract class RefusedFactory : GuidelineBotFactory
+    {
+        public TestLogs Logs { get; } = new();
+
+        protected override void ConfigureWebHost(IWebHostBuilder builder)
+        {
+            base.ConfigureWebHost(builder);
+            builder.ConfigureLogging(logging => logging.AddProvider(Logs));
+        }
+    }
+
+    private sealed class BadLocalOriginFactory : RefusedFactory
     {
         protected override void ConfigureWebHost(IWebHostBuilder builder)
         {
@@ -119,7 +147,7 @@ public sealed class TeamsLocalModeTests(LocalTeamsFixture fixture) : IClassFixtu
         }
     }
 
-    private sealed class MisconfiguredFactory(string? tokenEndpoint) : GuidelineBotFactory
+    private sealed class MisconfiguredFactory(string? tokenEndpoint) : RefusedFactory
     {
         protected override void ConfigureWebHost(IWebHostBuilder builder)
         {

@@ -5,6 +5,7 @@ using GuidelineBot.Core.Experts;
 using GuidelineBot.Core.Knowledge;
 using GuidelineBot.Core.Onboarding;
 using GuidelineBot.Teams.Cards;
+using GuidelineBot.Teams.Protocol;
 using GuidelineBot.Testing;
 
 namespace GuidelineBot.UnitTests.Teams;
@@ -180,7 +181,7 @@ public sealed partial class TeamsCardRendererTests
 
         var card = TeamsCardRenderer.Render(new TopicsMessage(new TopicsReply("topics", documents)))!.Content;
 
-        Assert.InRange(card.ToJsonString().Length, 1, TeamsCardRenderer.MaxCardChars);
+        Assert.InRange(card.ToJsonString(TeamsWire.Json.Options).Length, 1, TeamsCardRenderer.MaxCardChars);
         var body = card["body"]!.AsArray();
         var texts = body.Select(b => b!["text"]!.GetValue<string>()).ToList();
         Assert.Equal([MessageContent.TopicsTitle, "**Document 0** (60 topics)", string.Join("\n", sections.Select(s => "- " + s.Heading))], texts[..3]);
@@ -200,13 +201,29 @@ public sealed partial class TeamsCardRendererTests
 
         var card = TeamsCardRenderer.Render(new AnswerMessage(new AnswerReply("photos?", section, text, 0.9, []), "q-1"))!.Content;
 
-        Assert.InRange(card.ToJsonString().Length, 1, TeamsCardRenderer.MaxCardChars);
+        Assert.InRange(card.ToJsonString(TeamsWire.Json.Options).Length, 1, TeamsCardRenderer.MaxCardChars);
         var texts = card["body"]!.AsArray().Select(b => b!["text"]?.GetValue<string>()).ToList();
         Assert.Equal(section.Heading, texts[0]);
         Assert.StartsWith(texts[1] + "\n\n", text, StringComparison.Ordinal);
         Assert.Equal(MessageContent.Shortened, texts[2]);
         Assert.Contains(section.Breadcrumb, texts[3], StringComparison.Ordinal);
         Assert.Equal([MessageContent.HelpfulLabel, MessageContent.NotHelpfulLabel], CardJson.Submits(card).Select(s => s["title"]!.GetValue<string>()));
+    }
+
+    [Fact]
+    public void Non_ascii_text_counts_one_character_each_towards_the_size_limit_as_it_is_sent_unescaped()
+    {
+        // 12,000 characters of Cyrillic: 72,000 as \uXXXX escapes, which the card was cut to a sixth of.
+        var text = string.Join("\n\n", Enumerable.Range(0, 200).Select(i => $"Абзац {i}: сотрудники разделяют личные и школьные аккаунты."));
+        Assert.InRange(text.Length, 11_000, 13_000);
+        var section = Section with { Passages = [new Passage(text, 1, 400)] };
+
+        var card = TeamsCardRenderer.Render(new AnswerMessage(new AnswerReply("фото?", section, text, 0.9, []), "q-1"))!.Content;
+
+        var texts = card["body"]!.AsArray().Select(b => b!["text"]?.GetValue<string>()).ToList();
+        Assert.Equal(text, texts[1]);
+        Assert.DoesNotContain(MessageContent.Shortened, texts);
+        Assert.InRange(card.ToJsonString(TeamsWire.Json.Options).Length, 1, TeamsCardRenderer.MaxCardChars);
     }
 
     [Fact]
@@ -221,7 +238,7 @@ public sealed partial class TeamsCardRendererTests
 
         var card = TeamsCardRenderer.Render(message, [.. paragraphs, closing])!.Content;
 
-        Assert.InRange(card.ToJsonString().Length, 1, TeamsCardRenderer.MaxCardChars);
+        Assert.InRange(card.ToJsonString(TeamsWire.Json.Options).Length, 1, TeamsCardRenderer.MaxCardChars);
         var texts = card["body"]!.AsArray().Select(b => b!["text"]?.GetValue<string>()).ToList();
         Assert.Equal(Section.Heading, texts[0]);
         Assert.Contains(MessageContent.Shortened, texts);
@@ -242,7 +259,7 @@ public sealed partial class TeamsCardRendererTests
 
         var card = TeamsCardRenderer.Render(new ExpertTicketMessage(ticket, Channels.Teams, Reminder: false, DateTimeOffset.UnixEpoch))!.Content;
 
-        Assert.InRange(card.ToJsonString().Length, 1, TeamsCardRenderer.MaxCardChars);
+        Assert.InRange(card.ToJsonString(TeamsWire.Json.Options).Length, 1, TeamsCardRenderer.MaxCardChars);
         var texts = card["body"]!.AsArray().Select(b => b!["text"]?.GetValue<string>()).ToList();
         var shown = texts[1]!;
         Assert.StartsWith("**“", shown, StringComparison.Ordinal);
