@@ -53,7 +53,7 @@ public sealed class TeamsAuthTests(TeamsFixture fixture)
         var activity = Activities.Message(Fake.ServiceUrl, conversation, "can I friend parents?");
         string? header = forgery switch
         {
-            "wrong issuer" => "Bearer " + Fake.CreateToken(now, issuer: "https://sts.windows.net/evil/"),
+            "wrong issuer" => "Bearer " + Fake.CreateToken(now, issuer: "https://sts.windows.invalid/evil/"),
             "wrong audience" => "Bearer " + Fake.CreateToken(now, audience: "00000000-0000-0000-0000-000000000000"),
             "expired" => "Bearer " + Fake.CreateToken(now, age: TimeSpan.FromMinutes(66), lifetime: TimeSpan.FromMinutes(60)),
             "not yet valid" => "Bearer " + Fake.CreateToken(now, age: TimeSpan.FromMinutes(-6)),
@@ -62,7 +62,7 @@ public sealed class TeamsAuthTests(TeamsFixture fixture)
             "bad signature" => "Bearer " + Fake.CreateToken(now, key: new RsaSecurityKey(RSA.Create(2048)) { KeyId = FakeBotFramework.TeamsKeyId }),
             "unknown key" => "Bearer " + Fake.CreateToken(now, key: new RsaSecurityKey(RSA.Create(2048)) { KeyId = "some-other-key" }),
             "unendorsed channel" => "Bearer " + Fake.CreateToken(now, key: Fake.WebChatKey),
-            "serviceurl mismatch" => "Bearer " + Fake.CreateToken(now, serviceUrl: "https://smba.trafficmanager.net/amer/"),
+            "serviceurl mismatch" => "Bearer " + Fake.CreateToken(now, serviceUrl: "https://smba.trafficmanager.invalid/amer/"),
             "not a bearer" => "Basic dXNlcjpwYXNz",
             "garbage" => "Bearer not.a.jwt",
             _ => null,

@@ -230,7 +230,7 @@ public sealed class TeamsBehaviourTests(TeamsFixture fixture)
         using var scope = Bot.Services.CreateScope();
         var connector = scope.ServiceProvider.GetRequiredService<GuidelineBot.Teams.Connector.ConnectorClient>();
         await Assert.ThrowsAsync<InvalidOperationException>(() => connector.SendToConversationAsync(
-            "http://smba.example.net/", "a:x", new GuidelineBot.Teams.Protocol.Activity { Type = "message", Text = "hi" }, CancellationToken.None));
+            "http://smba.example.invalid/", "a:x", new GuidelineBot.Teams.Protocol.Activity { Type = "message", Text = "hi" }, CancellationToken.None));
     }
 
     [Fact]

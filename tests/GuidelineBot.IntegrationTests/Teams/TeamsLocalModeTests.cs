@@ -22,8 +22,8 @@ public sealed class TeamsLocalModeTests(LocalTeamsFixture fixture) : IClassFixtu
     }
 
     [Theory]
-    [InlineData("https://smba.trafficmanager.net/amer/")]
-    [InlineData("http://10.0.0.5/connector/")]
+    [InlineData("https://smba.trafficmanager.invalid/amer/")]
+    [InlineData("http://connector.invalid/connector/")]
     [InlineData("http://127.0.0.1:9100/internal/admin")]
     [InlineData("http://localhost:9100/")]
     public async Task Service_urls_outside_Bot_LocalServiceUrls_are_refused_in_local_mode(string serviceUrl)
@@ -99,7 +99,7 @@ public sealed class TeamsLocalModeTests(LocalTeamsFixture fixture) : IClassFixtu
     }
 
     [Theory]
-    [InlineData("http://login.example.com/token", "Bot:TokenEndpoint must be an absolute https URL")]
+    [InlineData("http://login.example.invalid/token", "Bot:TokenEndpoint must be an absolute https URL")]
     [InlineData(null, "Bot:MicrosoftAppTenantId is required")]
     public void Misconfigured_app_registration_fails_at_start_up(string? tokenEndpoint, string message)
     {
@@ -190,7 +190,7 @@ public sealed class TeamsUnitTests
     [InlineData("https://smba.trafficmanager.net/amer/?x=", false, false)]
     [InlineData("https://evil@smba.trafficmanager.net/amer/", false, false)]
     [InlineData("http://127.0.0.1:3978/", false, true)]
-    [InlineData("http://example.com/", false, false)]
+    [InlineData("http://example.invalid/", false, false)]
     [InlineData("file:///etc/passwd", false, false)]
     [InlineData(null, true, false)]
     public void Service_url_policy(string? serviceUrl, bool localMode, bool allowed) =>
