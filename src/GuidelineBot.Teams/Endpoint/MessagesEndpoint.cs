@@ -26,6 +26,9 @@ internal static class MessagesEndpoint
 
     private const string NoType = "The activity has no type.";
 
+    /// <summary>The UTF-8 byte order mark, which may come before a JSON body.</summary>
+    private static ReadOnlySpan<byte> Utf8Bom => [0xEF, 0xBB, 0xBF];
+
     /// <summary>As long as <see cref="BotSigningKeys"/> refuses at once after a failed first fetch: a retry sooner gets the same 503.</summary>
     private static readonly string KeysRetryAfterSeconds =
         ((int)BotSigningKeys.FailedFetchHold.TotalSeconds).ToString(System.Globalization.CultureInfo.InvariantCulture);
@@ -72,7 +75,9 @@ internal static class MessagesEndpoint
         Activity? activity;
         try
         {
-            activity = JsonSerializer.Deserialize(body, TeamsJsonContext.Default.Activity);
+            // A UTF-8 byte order mark before the JSON is allowed (RFC 8259 §8.1); System.Text.Json refuses it on bytes.
+            var json = body.AsSpan();
+            activity = JsonSerializer.Deserialize(json.StartsWith(Utf8Bom) ? json[Utf8Bom.Length..] : json, TeamsJsonContext.Default.Activity);
         }
         catch (JsonException)
         {

@@ -164,6 +164,26 @@ public sealed class TeamsAuthTests(TeamsFixture fixture)
     }
 
     [Fact]
+    public async Task An_activity_after_a_utf8_byte_order_mark_is_answered()
+    {
+        // RFC 8259 lets a parser ignore the mark; System.Text.Json refuses it on bytes, so it was a 400.
+        var activity = Activities.Message(Fake.ServiceUrl, "a:bom", "can I friend parents?").ToJsonString();
+        using var client = Bot.CreateClient();
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/messages")
+        {
+            Content = new ByteArrayContent([0xEF, 0xBB, 0xBF, .. System.Text.Encoding.UTF8.GetBytes(activity)]),
+        };
+        request.Content.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/json");
+        request.Headers.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", Token());
+
+        var response = await client.SendAsync(request);
+
+        Assert.True(response.IsSuccessStatusCode, $"status {(int)response.StatusCode}");
+        var reply = await Fake.WaitForAsync(r => r.RawTarget.Contains("a%3Abom", StringComparison.Ordinal) && r.ActivityType == "message", "the answer");
+        Assert.Contains("Friending", reply.Card, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Get_is_405()
     {
         using var client = Bot.CreateClient();
