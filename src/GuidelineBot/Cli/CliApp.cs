@@ -29,7 +29,9 @@ internal static class CliApp
         var cli = new CliContext(stdout ?? Console.Out, stderr ?? Console.Error, stdin ?? Console.In, settings);
         var errors = cli.Errors;
 
-        var root = new RootCommand("GuidelineBot: answers staff questions with the exact guideline text and a citation.");
+        var root = new RootCommand("GuidelineBot: answers staff questions with the exact guideline text and a citation.\n" +
+            "With no command it runs the bot server, configured by appsettings.json, environment variables and settings given\n" +
+            "as --Key=Value or --Key Value (e.g. --urls http://127.0.0.1:3978 --Search:Reranker=None).");
         root.Subcommands.Add(AskCommand.Create(cli));
         root.Subcommands.Add(TopicsCommand.Create(cli));
         root.Subcommands.Add(EvalCommand.Create(cli));

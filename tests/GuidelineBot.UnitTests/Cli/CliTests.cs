@@ -242,6 +242,7 @@ public sealed class CliTests
         Assert.Equal("", error);
         Assert.Contains("Commands:", output);
         Assert.Contains("topics", output);
+        Assert.Contains("With no command it runs the bot server", output);
 
         var (askExit, askOutput, _) = await Run(["help", "ask"]);
         Assert.Equal(0, askExit);
