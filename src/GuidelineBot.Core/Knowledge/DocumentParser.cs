@@ -30,7 +30,7 @@ internal static partial class DocumentParser
         return 1;
     }
 
-    /// <summary>A bullet line: indentation, marker (-, *, +, •, 1. or 1)) and text.</summary>
+    /// <summary>A bullet line: indentation, marker (-, *, +, •, ◦, ▪, ●, ○, ■, ·, 1. or 1)) and text.</summary>
     public static bool TryBullet(string line, bool allowNumbers, out int indent, out string text)
     {
         var m = BulletRegex().Match(line);
@@ -60,7 +60,20 @@ internal static partial class DocumentParser
         return s.Trim();
     }
 
-    [GeneratedRegex(@"^([ \t]*)([-*+•–]|\d{1,3}[.)])[ \t]+(\S.*)$")]
+    /// <summary>
+    /// A heading without the numbering or question label an organisation puts before it: "1. ", "2) ", "3.1 ",
+    /// "Q1: ", "Question 4: " (the number is a position in the document, not a word anyone asks by).
+    /// </summary>
+    public static string CleanHeading(string heading)
+    {
+        var cleaned = HeadingNumberRegex().Replace(heading, "");
+        return cleaned.Length > 0 ? cleaned : heading;
+    }
+
+    [GeneratedRegex(@"^(?:(?:Q|Question)\s*\d{0,3}\s*[:.]|\d{1,3}[.)]|\d{1,3}(?:\.\d{1,3})+\.?)\s+(?=\S)", RegexOptions.IgnoreCase)]
+    private static partial Regex HeadingNumberRegex();
+
+    [GeneratedRegex(@"^([ \t]*)([-*+•–◦▪●○■·‣]|\d{1,3}[.)])[ \t]+(\S.*)$")]
     private static partial Regex BulletRegex();
 
     [GeneratedRegex(@"!\[([^\]]*)\]\([^)]*\)")]

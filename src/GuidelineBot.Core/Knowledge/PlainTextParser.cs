@@ -4,10 +4,16 @@ namespace GuidelineBot.Core.Knowledge;
 
 /// <summary>
 /// The districts' plain format: a title line, intro paragraphs, sections that start at <c>Q:</c> lines,
-/// <c>- </c> bullets with nested <c> - </c> bullets, and paragraphs (optionally prefixed <c>A:</c>).
+/// <c>- </c> bullets with nested <c> - </c> bullets, and paragraphs (optionally prefixed <c>A:</c>). Other ways of
+/// writing a plain document are read too: a heading underlined with <c>===</c> or <c>---</c>, and, in a document
+/// without <c>Q:</c> lines, a question standing alone on its line, an ALL-CAPS heading line, or (with no question at
+/// all) a short heading line set off by blank lines.
 /// </summary>
 internal static partial class PlainTextParser
 {
+    /// <summary>How many lines a <c>Q:</c> question may wrap onto after its first.</summary>
+    private const int MaxQuestionContinuation = 2;
+
     public static ParsedDocument Parse(string content)
     {
         var lines = DocumentParser.SplitLines(content);
@@ -26,15 +32,16 @@ internal static partial class PlainTextParser
             throw new KnowledgeFormatException(Math.Max(1, front.BodyStartIndex + 1), "the document has no text");
         }
 
-        // The first line is the title unless it already is a question or a bullet.
-        if (title is null && !QuestionRegex().IsMatch(lines[i]) && !DocumentParser.TryBullet(lines[i], false, out _, out _))
+        // The first line is the title unless it already is a question or a bullet; a title underlined with === or
+        // --- takes its underline along (front matter, when present, has the last word on the title).
+        var titleUnderlined = IsUnderlined(lines, i);
+        if ((title is null || titleUnderlined) && !QuestionRegex().IsMatch(lines[i]) && !DocumentParser.TryBullet(lines[i], false, out _, out _))
         {
-            title = lines[i].Trim();
-            i++;
+            title ??= lines[i].Trim();
+            i += titleUnderlined ? 2 : 1;
         }
 
-        // Without any "Q:" line, a question standing alone on its line (after a blank line) starts a section.
-        var bareQuestions = !lines.Skip(i).Any(l => QuestionRegex().IsMatch(l));
+        var headings = FindHeadings(lines, i);
 
         var heading = DocumentParser.IntroductionHeading;
         var isIntro = true;
@@ -54,33 +61,26 @@ internal static partial class PlainTextParser
         {
             var line = lines[i];
             var lineNo = i + 1;
-            var q = QuestionRegex().Match(line);
-            var bare = bareQuestions && IsBareQuestion(lines, i);
-            if (q.Success || bare)
+            if (headings.TryGetValue(i, out var found))
             {
-                var text = bare ? line.Trim() : q.Groups[1].Value.Trim();
-                if (text.Length == 0)
-                {
-                    throw new KnowledgeFormatException(lineNo, "a 'Q:' line has no question after it");
-                }
-
                 Finish();
-                heading = text;
+                heading = found.Text;
                 isIntro = false;
                 start = lineNo;
                 last = lineNo;
                 builder = new PassageBuilder();
+                i = found.LastIndex;
                 continue;
             }
 
-            if (string.IsNullOrWhiteSpace(line))
+            if (string.IsNullOrWhiteSpace(line) || SeparatorRegex().IsMatch(line))
             {
                 builder.Blank();
                 continue;
             }
 
             last = lineNo;
-            if (DocumentParser.TryBullet(line, false, out var indent, out var bullet))
+            if (DocumentParser.TryBullet(line, true, out var indent, out var bullet))
             {
                 builder.Bullet(indent > 0 ? 1 : 0, bullet, lineNo);
             }
@@ -100,6 +100,84 @@ internal static partial class PlainTextParser
         return new ParsedDocument(title, front.Metadata, sections);
     }
 
+    /// <summary>
+    /// The lines from <paramref name="from"/> on that start a section, with the heading's text and the index of its
+    /// last line (a wrapped question or an underline belongs to the heading).
+    /// </summary>
+    private static Dictionary<int, (string Text, int LastIndex)> FindHeadings(IReadOnlyList<string> lines, int from)
+    {
+        var headings = new Dictionary<int, (string Text, int LastIndex)>();
+        var labelled = lines.Skip(from).Any(l => QuestionRegex().IsMatch(l));
+        var bareQuestions = !labelled && Enumerable.Range(from, lines.Count - from).Any(k => IsBareQuestion(lines, k));
+        // Short plain lines as headings only in a document with no other kind of heading (a "Revised 2025" line
+        // beside ALL-CAPS headings is not one).
+        var plainHeadings = labelled || bareQuestions || Enumerable.Range(from, lines.Count - from).Any(k => IsUnderlined(lines, k) || IsCapsHeading(lines, k))
+            ? []
+            : Enumerable.Range(from, lines.Count - from).Where(k => IsPlainHeading(lines, from, k)).ToHashSet();
+
+        for (var k = from; k < lines.Count; k++)
+        {
+            var q = QuestionRegex().Match(lines[k]);
+            if (q.Success)
+            {
+                var text = q.Groups[1].Value.Trim();
+                if (text.Length == 0)
+                {
+                    throw new KnowledgeFormatException(k + 1, "a 'Q:' line has no question after it");
+                }
+
+                var end = QuestionEnd(lines, k);
+                for (var c = k + 1; c <= end; c++)
+                {
+                    text += " " + lines[c].Trim();
+                }
+
+                headings[k] = (DocumentParser.CleanHeading(text), end);
+                k = end;
+            }
+            else if (IsUnderlined(lines, k) && (k == from || string.IsNullOrWhiteSpace(lines[k - 1])))
+            {
+                headings[k] = (DocumentParser.CleanHeading(lines[k].Trim()), k + 1);
+                k++;
+            }
+            else if (!labelled && (IsBareQuestion(lines, k) || IsCapsHeading(lines, k) || plainHeadings.Count > 1 && plainHeadings.Contains(k)))
+            {
+                headings[k] = (DocumentParser.CleanHeading(lines[k].Trim().TrimEnd(':').TrimEnd()), k);
+            }
+        }
+
+        return headings;
+    }
+
+    /// <summary>
+    /// The last line of the question that starts at <paramref name="q"/>: a question that does not end in "?" and
+    /// carries on over the next line or two up to one that does ("Q: Can a volunteer be alone with" / "students?").
+    /// </summary>
+    private static int QuestionEnd(IReadOnlyList<string> lines, int q)
+    {
+        if (lines[q].TrimEnd().EndsWith('?'))
+        {
+            return q;
+        }
+
+        for (var k = q + 1; k < lines.Count && k <= q + MaxQuestionContinuation; k++)
+        {
+            var line = lines[k];
+            if (string.IsNullOrWhiteSpace(line) || QuestionRegex().IsMatch(line) || AnswerRegex().IsMatch(line)
+                || DocumentParser.TryBullet(line, true, out _, out _))
+            {
+                break;
+            }
+
+            if (line.TrimEnd().EndsWith('?'))
+            {
+                return k;
+            }
+        }
+
+        return q;
+    }
+
     /// <summary>A short line ending in "?" after a blank line (or at the top), not a bullet, followed by text.</summary>
     private static bool IsBareQuestion(IReadOnlyList<string> lines, int i)
     {
@@ -109,9 +187,76 @@ internal static partial class PlainTextParser
                && lines.Skip(i + 1).Any(l => !string.IsNullOrWhiteSpace(l));
     }
 
-    [GeneratedRegex(@"^\s*(?:Q|Question)\s*[:.]\s*(.*)$", RegexOptions.IgnoreCase)]
+    /// <summary>A line of text underlined by a line of <c>===</c> or <c>---</c>.</summary>
+    private static bool IsUnderlined(IReadOnlyList<string> lines, int i) =>
+        i + 1 < lines.Count && UnderlineRegex().IsMatch(lines[i + 1]) && !string.IsNullOrWhiteSpace(lines[i])
+        && lines[i].Trim().Length <= 120 && !DocumentParser.TryBullet(lines[i], true, out _, out _);
+
+    /// <summary>
+    /// An ALL-CAPS line of a few words ("PERSONAL USE", "2. PASSWORDS:") after a blank line, not a sentence (no
+    /// closing full stop), with text after it.
+    /// </summary>
+    private static bool IsCapsHeading(IReadOnlyList<string> lines, int i)
+    {
+        var line = lines[i].Trim();
+        return i > 0 && string.IsNullOrWhiteSpace(lines[i - 1]) && line.Length <= 80 && WordCount(line) <= 10
+               && line.Count(char.IsLetter) >= 2 && !line.Any(char.IsLower) && !".!,;".Contains(line[^1])
+               && !DocumentParser.TryBullet(DocumentParser.CleanHeading(line), false, out _, out _)
+               && HasTextAfter(lines, i);
+    }
+
+    /// <summary>
+    /// A short line set off by blank lines ("Daily Cleaning"), starting with a capital, with no closing punctuation,
+    /// followed by text that is not another such line. The line right after the title is a subtitle, not a heading.
+    /// </summary>
+    private static bool IsPlainHeading(IReadOnlyList<string> lines, int from, int i)
+    {
+        if (!IsShortLine(lines[i]) || i == 0 || !string.IsNullOrWhiteSpace(lines[i - 1])
+            || i + 1 >= lines.Count || !string.IsNullOrWhiteSpace(lines[i + 1])
+            || !Enumerable.Range(from, i - from).Any(k => !string.IsNullOrWhiteSpace(lines[k])))
+        {
+            return false;
+        }
+
+        var next = NextTextLine(lines, i);
+        return next > 0 && !IsShortLine(lines[next]);
+    }
+
+    private static bool IsShortLine(string line)
+    {
+        line = line.Trim();
+        return line.Length is > 0 and <= 60 && WordCount(line) <= 8 && char.IsUpper(line[0]) && !".!?,;:".Contains(line[^1])
+               && !DocumentParser.TryBullet(line, true, out _, out _);
+    }
+
+    private static bool HasTextAfter(IReadOnlyList<string> lines, int i) => NextTextLine(lines, i) > 0;
+
+    /// <summary>The index of the next line with text after <paramref name="i"/>, or -1.</summary>
+    private static int NextTextLine(IReadOnlyList<string> lines, int i)
+    {
+        for (var k = i + 1; k < lines.Count; k++)
+        {
+            if (!string.IsNullOrWhiteSpace(lines[k]))
+            {
+                return k;
+            }
+        }
+
+        return -1;
+    }
+
+    private static int WordCount(string s) => s.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries).Length;
+
+    [GeneratedRegex(@"^\s*(?:Q|Question)\s*\d{0,3}\s*[:.]\s*(.*)$", RegexOptions.IgnoreCase)]
     private static partial Regex QuestionRegex();
 
     [GeneratedRegex(@"^\s*(?:A|Answer)\s*[:.]\s+(.*)$", RegexOptions.IgnoreCase)]
     private static partial Regex AnswerRegex();
+
+    [GeneratedRegex(@"^\s{0,3}(?:={3,}|-{3,})\s*$")]
+    private static partial Regex UnderlineRegex();
+
+    /// <summary>A line that only separates: <c>-----</c>, <c>=====</c>, <c>*****</c>, <c>~~~~~</c>, <c>_____</c>.</summary>
+    [GeneratedRegex(@"^\s*([-=*_~#])(\s*\1){2,}\s*$")]
+    private static partial Regex SeparatorRegex();
 }

@@ -1,0 +1,164 @@
+using System.Text;
+using GuidelineBot.Core.Knowledge;
+
+namespace GuidelineBot.UnitTests.Knowledge;
+
+/// <summary>Other organisations write their guidelines in other ways: each common way still gives one section per heading.</summary>
+public sealed class DocumentVariantTests
+{
+    private static GuidelineDocument Parse(string text, string file) =>
+        KnowledgeLoader.Parse(Encoding.UTF8.GetBytes(text), file, "knowledge/" + file);
+
+    private static string[] Headings(GuidelineDocument doc) => doc.Sections.Select(s => s.Heading).ToArray();
+
+    [Fact]
+    public void Underlined_headings_in_plain_text_are_the_title_and_sections()
+    {
+        var doc = Parse("Staff Travel Guidelines\n=======================\n\nHow staff book travel.\n\nBooking travel\n--------------\n\n"
+                        + "Book through the travel desk.\n\nClaiming expenses\n-----------------\n\nSubmit receipts within 30 days.\n", "travel.txt");
+
+        Assert.Equal("Staff Travel Guidelines", doc.Title);
+        Assert.Equal(["About these guidelines", "Booking travel", "Claiming expenses"], Headings(doc));
+        Assert.Equal("How staff book travel.", doc.Sections[0].Text);
+        Assert.Equal("Book through the travel desk.", doc.Sections[1].Text);
+    }
+
+    [Fact]
+    public void All_caps_lines_head_sections_in_a_plain_document_without_questions()
+    {
+        var doc = Parse("Internet Use\nRiverbend Schools\n\nHow staff use the internet.\n\nPERSONAL USE\n\nAllowed during breaks.\n\n"
+                        + "2. PASSWORDS:\nNever share your password.\n", "internet.txt");
+
+        Assert.Equal(["About these guidelines", "PERSONAL USE", "PASSWORDS"], Headings(doc));
+        Assert.Equal("Never share your password.", doc.Sections[2].Text);
+    }
+
+    [Fact]
+    public void A_caps_line_in_an_answer_stays_text_where_Q_lines_head_the_sections()
+    {
+        var doc = Parse("Phones\n\nQ: Can I use my phone in class?\n\nNOTE\n\nOnly in an emergency.\n", "phones.txt");
+
+        Assert.Equal(["Can I use my phone in class?"], Headings(doc));
+        Assert.Equal(2, doc.Sections[0].Passages.Count);
+    }
+
+    [Fact]
+    public void Short_lines_set_off_by_blank_lines_head_sections_when_a_document_has_no_other_headings()
+    {
+        var doc = Parse("Cleaning Guidelines\n\nRevised August 2024\n\nWhat teachers and custodians each clean.\n\nDaily Cleaning\n\n"
+                        + "Custodians vacuum every classroom after school.\n\nSpills and Accidents\n\nCall extension 200.\n", "cleaning.txt");
+
+        Assert.Equal(["About these guidelines", "Daily Cleaning", "Spills and Accidents"], Headings(doc));
+        Assert.Equal(["Revised August 2024", "What teachers and custodians each clean."], doc.Sections[0].Passages.Select(p => p.Text));
+    }
+
+    [Fact]
+    public void Question_labels_and_numbers_are_not_part_of_a_heading()
+    {
+        var labelled = Parse("Dress Code\n\nQ1: Can I wear jeans?\nOn Fridays.\n\nQ2. Are trainers allowed?\nFor PE staff.\n\n"
+                             + "Question 3: Must I wear my badge?\nAlways.\n", "dress.txt");
+        var numbered = Parse("Copier Use\n\n1) How many copies can I make?\n\n500 a month.\n\n2. Can I copy a book?\n\nOne chapter only.\n", "copier.txt");
+        var markdown = Parse("# Keys #\n\nKeys are issued by facilities.\n\n## 1. How do I get a key? ##\n\nAsk the office.\n\n"
+                             + "## 2.1 Can I copy a key?\n\nNo.\n\n### Q: What if I lose my card?\n\nReport it.\n", "keys.md");
+
+        Assert.Equal(["Can I wear jeans?", "Are trainers allowed?", "Must I wear my badge?"], Headings(labelled));
+        Assert.Equal("On Fridays.", labelled.Sections[0].Text);
+        Assert.Equal(["How many copies can I make?", "Can I copy a book?"], Headings(numbered));
+        Assert.Equal(["About these guidelines", "How do I get a key?", "Can I copy a key?", "What if I lose my card?"], Headings(markdown));
+    }
+
+    [Fact]
+    public void A_question_wrapped_onto_the_next_line_stays_whole()
+    {
+        var doc = Parse("Volunteers\n\nQ: What checks does a volunteer need before they can help in a\nclassroom?\n\n"
+                        + "A background check.\n\nQ: Can a volunteer be alone with students\n\nNo.\n", "volunteers.txt");
+
+        Assert.Equal(["What checks does a volunteer need before they can help in a classroom?", "Can a volunteer be alone with students"], Headings(doc));
+        Assert.Equal("A background check.", doc.Sections[0].Text);
+    }
+
+    [Fact]
+    public void Numbered_steps_and_word_processor_bullets_are_passages_of_their_own()
+    {
+        var doc = Parse("Lost Property\n\nQ: What do I do with a lost item?\n\n1. Label it.\n2. Take it to the office.\n\n"
+                        + "Q: What about fire drills?\n\n● Close windows.\n○ Leave lights on.\n▪ Walk, do not run.\n", "lost.txt");
+
+        Assert.Equal(["Label it.", "Take it to the office."], doc.Sections[0].Passages.Select(p => p.Text));
+        Assert.Equal(["Close windows.", "Leave lights on.", "Walk, do not run."], doc.Sections[1].Passages.Select(p => p.Text));
+    }
+
+    [Fact]
+    public void A_bold_question_with_its_answer_on_the_same_line_heads_a_section()
+    {
+        var doc = Parse("# Visitors\n\nRules for visitors.\n\n## FAQ\n\n**Do visitors sign in?** Yes, at the front office.\n\n"
+                        + "**Can parents walk to class?** Only in the first week.\n", "visitors.md");
+
+        Assert.Equal(["About these guidelines", "Do visitors sign in?", "Can parents walk to class?"], Headings(doc));
+        Assert.Equal("Yes, at the front office.", doc.Sections[1].Text);
+        Assert.Equal(7, doc.Sections[1].StartLine);
+    }
+
+    [Fact]
+    public void Bold_questions_in_a_numbered_list_head_sections()
+    {
+        var doc = Parse("# Library\n\nThe school library.\n\n## FAQ\n\n1. **Can I borrow books for my class?**\n   Up to 30 books.\n"
+                        + "2. **Can students come at lunch?**\n   When staff are on duty.\n", "library.md");
+
+        Assert.Equal(["About these guidelines", "Can I borrow books for my class?", "Can students come at lunch?"], Headings(doc));
+        Assert.Equal("Up to 30 books.", doc.Sections[1].Text);
+    }
+
+    [Fact]
+    public void A_bold_line_on_its_own_heads_a_section_but_not_before_any_text()
+    {
+        var doc = Parse("# Conduct\n\n**Effective 1 September 2025**\n\nExpected conduct.\n\n**Dress code**\n\nDress professionally.\n\n"
+                        + "**Never wear slogans.**\n\n**Examples:**\n\n- Suits\n", "conduct.md");
+
+        Assert.Equal(["About these guidelines", "Dress code"], Headings(doc));
+        Assert.Equal(["Effective 1 September 2025", "Expected conduct."], doc.Sections[0].Passages.Select(p => p.Text));
+        Assert.Equal(["Dress professionally.", "Never wear slogans.", "Examples:", "Suits"], doc.Sections[1].Passages.Select(p => p.Text));
+    }
+
+    [Fact]
+    public void Q_and_A_labels_in_markdown_are_not_text()
+    {
+        var doc = Parse("# Sick Leave\n\nHow to report sickness.\n\n**Q:** Who do I call?\n\n**A:** The absence line.\n\n"
+                        + "Q: Do I need a note?\nA: After three days.\n", "sick.md");
+
+        Assert.Equal(["About these guidelines", "Who do I call?", "Do I need a note?"], Headings(doc));
+        Assert.Equal("The absence line.", doc.Sections[1].Text);
+        Assert.Equal("After three days.", doc.Sections[2].Text);
+    }
+
+    [Fact]
+    public void Table_rows_are_passages_that_name_their_columns()
+    {
+        var doc = Parse("# Leave\n\n## How many sick days do I get?\n\n| Staff group | Sick days |\n|---|---:|\n| Teachers | 10 |\n"
+                        + "| Classified | **12** |\n\nUnused days carry over.\n", "leave.md");
+
+        Assert.Equal(["Staff group: Teachers — Sick days: 10", "Staff group: Classified — Sick days: 12", "Unused days carry over."],
+            doc.Sections[0].Passages.Select(p => p.Text));
+        Assert.Equal(7, doc.Sections[0].Passages[0].StartLine);
+    }
+
+    [Fact]
+    public void Html_tags_comments_and_hard_breaks_are_not_text()
+    {
+        var doc = Parse("# Printing\n\nPrint only what you need. <!-- reviewed by IT -->\n\n## Can I print in colour?\n\n"
+                        + "Only for certificates.<br>\nUse black and white.<br/>\\\nAsk IT for a <span class=\"x\">quota</span>.\n\n"
+                        + "<details>\n<summary>Contact</summary>\n\nMail <it@example.org>.\n</details>\n", "printing.md");
+
+        Assert.Equal("Print only what you need.", doc.Sections[0].Text);
+        Assert.Equal(["Only for certificates. Use black and white. Ask IT for a quota.", "Contact", "Mail <it@example.org>."],
+            doc.Sections[1].Passages.Select(p => p.Text));
+    }
+
+    [Fact]
+    public void A_first_heading_that_is_a_question_is_a_section_not_the_title()
+    {
+        var doc = Parse("# Can I eat in my classroom?\n\nWhen no students are there.\n\n# Where is the staff room?\n\nBy the library.\n", "staff-lunch.md");
+
+        Assert.Equal("Staff lunch", doc.Title);
+        Assert.Equal(["Can I eat in my classroom?", "Where is the staff room?"], Headings(doc));
+    }
+}
