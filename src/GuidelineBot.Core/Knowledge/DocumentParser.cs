@@ -30,14 +30,19 @@ internal static partial class DocumentParser
         return 1;
     }
 
-    /// <summary>A bullet line: indentation, marker (-, *, +, •, ◦, ▪, ●, ○, ■, ·, 1. or 1)) and text.</summary>
-    public static bool TryBullet(string line, bool allowNumbers, out int indent, out string text)
+    /// <summary>
+    /// A bullet line: indentation, marker (-, *, +, •, ◦, ▪, ●, ○, ■, ·, 1. or 1)) and text. With
+    /// <paramref name="keepNumber"/>, a numbered item's text keeps its number ("2. Click Forgot password."): a step's
+    /// place is part of the guideline's text.
+    /// </summary>
+    public static bool TryBullet(string line, bool allowNumbers, out int indent, out string text, bool keepNumber = false)
     {
         var m = BulletRegex().Match(line);
-        if (m.Success && (allowNumbers || !char.IsDigit(m.Groups[2].Value[0])))
+        var numbered = m.Success && char.IsDigit(m.Groups[2].Value[0]);
+        if (m.Success && (allowNumbers || !numbered))
         {
             indent = m.Groups[1].Value.Replace("\t", "    ").Length;
-            text = m.Groups[3].Value.Trim();
+            text = (keepNumber && numbered ? m.Groups[2].Value + " " : "") + m.Groups[3].Value.Trim();
             return true;
         }
 

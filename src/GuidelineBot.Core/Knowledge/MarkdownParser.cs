@@ -201,7 +201,7 @@ internal static partial class MarkdownParser
                 continue;
             }
 
-            if (DocumentParser.TryBullet(quote, true, out var indent, out var bullet))
+            if (DocumentParser.TryBullet(quote, true, out var indent, out var bullet, keepNumber: true))
             {
                 builder.Bullet(indent >= 2 ? 1 : 0, InlineText(bullet), lineNo);
             }

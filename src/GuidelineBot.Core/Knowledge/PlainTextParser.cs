@@ -80,7 +80,7 @@ internal static partial class PlainTextParser
             }
 
             last = lineNo;
-            if (DocumentParser.TryBullet(line, true, out var indent, out var bullet))
+            if (DocumentParser.TryBullet(line, true, out var indent, out var bullet, keepNumber: true))
             {
                 builder.Bullet(indent > 0 ? 1 : 0, bullet, lineNo);
             }

@@ -80,11 +80,20 @@ public sealed class DocumentVariantTests
     [Fact]
     public void Numbered_steps_and_word_processor_bullets_are_passages_of_their_own()
     {
-        var doc = Parse("Lost Property\n\nQ: What do I do with a lost item?\n\n1. Label it.\n2. Take it to the office.\n\n"
+        var doc = Parse("Lost Property\n\nQ: What do I do with a lost item?\n\n1. Label it.\n2) Take it to the office.\n\n"
                         + "Q: What about fire drills?\n\n● Close windows.\n○ Leave lights on.\n▪ Walk, do not run.\n", "lost.txt");
 
-        Assert.Equal(["Label it.", "Take it to the office."], doc.Sections[0].Passages.Select(p => p.Text));
+        // A step keeps its number: its place is part of the guideline.
+        Assert.Equal(["1. Label it.", "2) Take it to the office."], doc.Sections[0].Passages.Select(p => p.Text));
         Assert.Equal(["Close windows.", "Leave lights on.", "Walk, do not run."], doc.Sections[1].Passages.Select(p => p.Text));
+    }
+
+    [Fact]
+    public void Numbered_steps_in_markdown_keep_their_numbers()
+    {
+        var doc = Parse("# Passwords\n\n## How do I reset my password?\n\n1. Open the portal.\n2. Click *Forgot password*.\n", "passwords.md");
+
+        Assert.Equal(["1. Open the portal.", "2. Click Forgot password."], doc.Sections[0].Passages.Select(p => p.Text));
     }
 
     [Fact]
