@@ -12,25 +12,16 @@ public static class ServerRun
     /// service crashed (logged by the host as "BackgroundService failed"), which stops the host but let it end as if
     /// asked. A stop (SIGTERM) that arrives while the server is still starting, say a pod removed during a rollout,
     /// cancels the hosted service that is starting; the host logs that as a failed start too and throws the
-    /// cancellation (dotnet/runtime#111013), but it is an ordinary stop: 0. Options that a hosted service needs when it
-    /// is created fail before the run: 1, as <see cref="HasValidOptions"/> logs them.
+    /// cancellation (dotnet/runtime#111013), but it is an ordinary stop: 0. Options are checked before this, by
+    /// <see cref="HasValidOptions"/> (every validated option in the app is checked at start, those the hosted services are
+    /// created with among them).
     /// </summary>
     public static async Task<int> RunUntilStoppedAsync(this WebApplication app)
     {
         // Taken before the run: the run disposes the host's services when it ends.
         var started = app.Lifetime.ApplicationStarted;
         var stopping = app.Lifetime.ApplicationStopping;
-        BackgroundService[] workers;
-        try
-        {
-            workers = app.Services.GetServices<IHostedService>().OfType<BackgroundService>().ToArray();
-        }
-        catch (OptionsValidationException ex)
-        {
-            LogInvalid(app, ex.Failures);
-            return 1;
-        }
-
+        var workers = app.Services.GetServices<IHostedService>().OfType<BackgroundService>().ToArray();
         try
         {
             await app.RunAsync();

@@ -5,7 +5,6 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Options;
 
 namespace GuidelineBot.IntegrationTests.Operations;
 
@@ -51,25 +50,6 @@ public sealed class ServerRunTests
         await using var app = App(services => services.AddHostedService(_ => new CrashingWorker(TimeSpan.Zero)).AddSingleton<IHostedService>(starting));
         Assert.Equal(1, await app.RunUntilStoppedAsync().WaitAsync(TimeSpan.FromSeconds(30)));
         Assert.True(starting.Cancelled);
-    }
-
-    [Fact]
-    public async Task Options_that_a_hosted_service_needs_to_be_created_end_the_run_with_exit_code_1_and_their_reasons_in_one_line()
-    {
-        // Resolving the hosted services (before the run) validates them: this was an unhandled exception and an abort (134).
-        var logs = new TestLogs();
-        await using var app = App(services =>
-        {
-            services.AddSingleton<ILoggerProvider>(logs);
-            services.AddOptions<NeededOptions>().Validate(o => o.Value.Length > 0, NeededOptions.Failure);
-            services.AddSingleton<IHostedService>(sp => new NeedsOptions(sp.GetRequiredService<IOptions<NeededOptions>>().Value));
-        });
-
-        Assert.Equal(1, await app.RunUntilStoppedAsync().WaitAsync(TimeSpan.FromSeconds(30)));
-        var failed = Assert.Single(logs.Entries, e => e.Message.StartsWith("Hosting failed to start", StringComparison.Ordinal));
-        Assert.Equal(LogLevel.Critical, failed.Level);
-        Assert.Null(failed.Exception);
-        Assert.Equal("Hosting failed to start: " + NeededOptions.Failure, failed.Message);
     }
 
     [Fact]
@@ -150,13 +130,6 @@ public sealed class ServerRunTests
         public const string Failure = "Other:Count must be at least 1";
 
         public int Count { get; set; }
-    }
-
-    private sealed class NeedsOptions(NeededOptions options) : IHostedService
-    {
-        public Task StartAsync(CancellationToken cancellationToken) => Task.FromResult(options.Value);
-
-        public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
     }
 
     private sealed class FailingStart : IHostedService
