@@ -32,12 +32,7 @@ internal static class ServerArguments
                 continue;
             }
 
-            if (prefix == 0)
-            {
-                return Refused($"unexpected argument '{arg}'");
-            }
-
-            if (arg.Length == prefix)
+            if (prefix == 0 || arg.Length == prefix)
             {
                 return Refused($"unexpected argument '{arg}'");
             }
