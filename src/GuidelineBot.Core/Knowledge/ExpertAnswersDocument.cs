@@ -71,8 +71,9 @@ public static partial class ExpertAnswersDocument
             .ToList();
 
     /// <summary>
-    /// Whether an approved question and answer become a section of the document: false when nothing is left of one of
-    /// them as Markdown (e.g. a question of only <c>###</c>, an answer of only <c>---</c>), which the dashboard then refuses.
+    /// Whether an approved question and answer become a section of the document: false when no word is left of one of
+    /// them as Markdown (e.g. a question of only <c>###</c>, an answer of only <c>---</c>, <c>&lt;!-- --&gt;</c> or
+    /// <c>?!</c>), which the dashboard then refuses.
     /// </summary>
     public static bool IsPublishable(string question, string answer) => HeadingAndBody(question, answer) is not null;
 
@@ -104,13 +105,16 @@ public static partial class ExpertAnswersDocument
         try
         {
             var parsed = MarkdownParser.Parse($"# {Title}\n\n## {heading}\n\n{body}\n");
-            return parsed.Sections is [{ IsIntroduction: false }];
+            return parsed.Sections is [{ IsIntroduction: false } section] && HasWord(section.Heading) && section.Passages.Any(p => HasWord(p.Text));
         }
         catch (KnowledgeFormatException)
         {
             return false;
         }
     }
+
+    /// <summary>Whether the text has a letter or a digit: marks alone (<c>###</c>, <c>--&gt;</c>, <c>?!</c>) tell a reader nothing.</summary>
+    private static bool HasWord(string text) => text.Any(char.IsLetterOrDigit);
 
     /// <summary>
     /// The expert's text with the lines that Markdown would read as structure made plain: a heading or a bold question

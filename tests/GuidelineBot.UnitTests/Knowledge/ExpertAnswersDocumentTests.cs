@@ -141,4 +141,21 @@ public sealed class ExpertAnswersDocumentTests
 
         Assert.Equal("Can I fly a drone?", Assert.Single(document.Sections).Heading);
     }
+
+    [Theory]
+    [InlineData("Can I fly a drone?", "###")]
+    [InlineData("Can I fly a drone?", "<!-- -->")]
+    [InlineData("Can I fly a drone?", "-->")]
+    [InlineData("Can I fly a drone?", "?!\n\n* * *\n\n...")]
+    [InlineData("???", "Only with written permission.")]
+    [InlineData("## **", "Only with written permission.")]
+    public void A_question_or_answer_of_marks_alone_is_not_publishable_and_is_left_out(string question, string answer)
+    {
+        var marks = Drones with { Question = question, Answer = answer };
+
+        Assert.False(ExpertAnswersDocument.IsPublishable(question, answer));
+        Assert.Equal(Podcasts.Question, Assert.Single(ExpertAnswersDocument.Build([marks, Podcasts])!.Sections).Heading);
+        Assert.True(ExpertAnswersDocument.IsPublishable("Can I fly a drone?", "No.\n\n---"));
+        Assert.True(ExpertAnswersDocument.IsPublishable("Drones?", "42"));
+    }
 }
