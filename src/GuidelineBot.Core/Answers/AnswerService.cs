@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Globalization;
 using System.Text.RegularExpressions;
 using GuidelineBot.Core.Knowledge;
 using GuidelineBot.Core.Telemetry;
@@ -129,7 +130,9 @@ public sealed partial class AnswerService(IGuidelineSearch search, IOptions<Answ
 
     /// <summary>
     /// The question as one line: control characters and runs of white space become one space, no space at either end,
-    /// at most <see cref="MaxQuestionChars"/> characters. One pass; a question that is already clean is returned as is.
+    /// at most <see cref="MaxQuestionChars"/> characters. Invisible format characters (zero-width space and joiners, soft
+    /// hyphen, byte order mark, direction marks) go: the question is read as the person sees it, so "par&#xAD;ents" is
+    /// "parents". One pass; a question that is already clean is returned as is.
     /// </summary>
     internal static string Clean(string? text)
     {
@@ -147,6 +150,11 @@ public sealed partial class AnswerService(IGuidelineSearch search, IOptions<Answ
             if (char.IsWhiteSpace(c) || char.IsControl(c))
             {
                 space = length > 0;
+                continue;
+            }
+
+            if (char.GetUnicodeCategory(c) == UnicodeCategory.Format)
+            {
                 continue;
             }
 

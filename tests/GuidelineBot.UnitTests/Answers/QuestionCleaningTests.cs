@@ -16,6 +16,16 @@ public sealed class QuestionCleaningTests
     public void Control_characters_and_runs_of_white_space_become_one_space_and_the_ends_are_trimmed(string? text, string expected) =>
         Assert.Equal(expected, AnswerService.Clean(text));
 
+    [Theory]
+    [InlineData("can I friend par\u00adents?")]
+    [InlineData("can I friend\u200b parents?")]
+    [InlineData("\ufeffcan I friend parents?")]
+    [InlineData("can I fri\u200cend pa\u200drents?\u2060")]
+    [InlineData("\u200ecan I \u2066friend\u2069 parents?\u200f")]
+    [InlineData("can I friend \u200b\u00a0\u200b parents?")]
+    public void Invisible_format_characters_go_so_the_question_reads_as_it_looks(string text) =>
+        Assert.Equal("can I friend parents?", AnswerService.Clean(text));
+
     [Fact]
     public void A_clean_question_is_returned_as_it_is()
     {
