@@ -57,9 +57,11 @@ public sealed class MalformedBrowserRequestTests : IAsyncLifetime
     [InlineData("GET / HTTP/1.0\r\n\r\n")]
     [InlineData("GET /admin HTTP/1.0\r\n\r\n")]
     [InlineData("GET / HTTP/1.1\r\nHost: \r\nConnection: close\r\n\r\n")]
-    public async Task A_page_request_without_a_host_is_refused_as_a_bad_request(string request)
+    [InlineData("GET / HTTP/1.1\r\nHost: localhost:99999\r\nConnection: close\r\n\r\n")]
+    [InlineData("GET /admin HTTP/1.1\r\nHost: 127.0.0.1:65536\r\nConnection: close\r\n\r\n")]
+    public async Task A_page_request_without_a_valid_host_is_refused_as_a_bad_request(string request)
     {
-        // The pages are rendered with absolute URLs built from the host: without one, rendering threw.
+        // The pages are rendered with absolute URLs built from the host: without one, or with a port out of range, rendering threw.
         using var socket = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp);
         await socket.ConnectAsync(IPAddress.Loopback, _address.Port);
         await socket.SendAsync(Encoding.ASCII.GetBytes(request));
