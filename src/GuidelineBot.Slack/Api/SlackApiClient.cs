@@ -103,7 +103,7 @@ public sealed class SlackApiClient(HttpClient http, IOptions<SlackOptions> optio
         {
             logger.LogWarning(
                 "Slack response_url for {LogId} refused: not https://{SlackHost}/ nor a host in Slack:ResponseUrlHosts ({Url}); nothing was posted",
-                logId, ResponseUrlPolicy.SlackHost, url is null ? "not a URL" : Shorten(url.GetLeftPart(UriPartial.Authority), 100));
+                logId, ResponseUrlPolicy.SlackHost, url is null ? "not a URL" : Shorten(url.Scheme + "://" + url.Authority, 100)); // Authority leaves out user:password
             return false;
         }
 

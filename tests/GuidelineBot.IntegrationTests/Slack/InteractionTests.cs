@@ -189,6 +189,7 @@ public sealed class InteractionTests(SlackHost host)
 
         Assert.Empty(elsewhere.Requests);
         Assert.Empty(host.Api.ResponseUrlPosts("userinfo"));
+        Assert.DoesNotContain(host.Factory.Logs.Entries, e => e.Message.Contains("secret", StringComparison.Ordinal)); // the refused URL's password
     }
 
     [Fact]
