@@ -11,7 +11,8 @@ using Microsoft.Extensions.Logging;
 namespace GuidelineBot.Teams.Endpoint;
 
 /// <summary>
-/// <c>POST /api/messages</c>: Teams off → 404; outside local mode no Bearer token → 401 before the body is read; body over
+/// <c>POST /api/messages</c>: Teams off → 404; in local mode a request not addressed to loopback → 400 and one that is not
+/// JSON → 415; outside local mode no Bearer token → 401 before the body is read; body over
 /// 256 KB → 413; bad JSON, no <c>type</c> or conversation id, an empty item in a list, or a service URL that is not a
 /// plain http(s) base address → 400; authenticate (→ 401, or 503 + Retry-After while the signing keys cannot be fetched;
 /// nothing sent anywhere); activities sent by a bot (the bot's own messages coming back) are ignored; otherwise queue the
@@ -48,6 +49,14 @@ internal static class MessagesEndpoint
             // Unauthenticated local mode is for the Playground and the Emulator on this machine, which address it as such.
             return Results.Text("In local mode /api/messages answers only requests addressed to this machine (localhost or 127.0.0.1).",
                 "text/plain", statusCode: StatusCodes.Status400BadRequest);
+        }
+
+        if (access.Mode == TeamsMode.Local && !request.HasJsonContentType())
+        {
+            // A page of another site in this machine's browser may post text/plain or a form here without asking first;
+            // application/json it may not (CORS preflight, which this endpoint never grants). The Playground and the Emulator send JSON.
+            return Results.Text("In local mode /api/messages takes only Content-Type: application/json.",
+                "text/plain", statusCode: StatusCodes.Status415UnsupportedMediaType);
         }
 
         var authorization = request.Headers.Authorization.ToString() is { Length: > 0 } h ? h : null;

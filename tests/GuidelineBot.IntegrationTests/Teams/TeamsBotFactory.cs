@@ -65,13 +65,13 @@ public class TeamsBotFactory(FakeBotFramework fake, bool localMode = false, Acti
         });
     }
 
-    /// <summary>POSTs an activity to /api/messages, with a Bearer token when given (and another Host header when given).</summary>
-    public async Task<HttpResponseMessage> PostActivityAsync(JsonObject activity, string? token, string? host = null)
+    /// <summary>POSTs an activity to /api/messages, with a Bearer token when given (and another Host header or content type when given).</summary>
+    public async Task<HttpResponseMessage> PostActivityAsync(JsonObject activity, string? token, string? host = null, string contentType = "application/json")
     {
         using var client = CreateClient();
         using var request = new HttpRequestMessage(HttpMethod.Post, "/api/messages")
         {
-            Content = new StringContent(activity.ToJsonString(), Encoding.UTF8, "application/json"),
+            Content = new StringContent(activity.ToJsonString(), Encoding.UTF8, contentType),
         };
         if (host is not null)
         {

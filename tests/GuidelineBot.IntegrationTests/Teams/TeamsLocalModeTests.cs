@@ -74,6 +74,34 @@ public sealed class TeamsLocalModeTests(LocalTeamsFixture fixture) : IClassFixtu
         Assert.DoesNotContain(fixture.Fake.Requests, r => r.RawTarget.Contains("local-rebind", StringComparison.Ordinal));
     }
 
+    [Theory]
+    [InlineData("text/plain")]
+    [InlineData("application/x-www-form-urlencoded")]
+    [InlineData("multipart/form-data")]
+    public async Task A_body_a_page_of_another_site_could_send_without_asking_is_415_and_nothing_is_posted(string contentType)
+    {
+        // No CORS preflight for these, so any site open in this machine's browser could post them to the local bot.
+        var response = await fixture.Bot.PostActivityAsync(Activities.Message(fixture.Fake.ServiceUrl, "a:local-cross-site", "can I friend parents?"), token: null,
+            contentType: contentType);
+        Assert.Equal(HttpStatusCode.UnsupportedMediaType, response.StatusCode);
+        Assert.Contains("application/json", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+
+        await AnswerCanaryAsync();
+        Assert.DoesNotContain(fixture.Fake.Requests, r => r.RawTarget.Contains("local-cross-site", StringComparison.Ordinal));
+    }
+
+    [Theory]
+    [InlineData("application/json")]
+    [InlineData("application/vnd.activity+json")]
+    public async Task A_json_body_is_answered_in_local_mode(string contentType)
+    {
+        var conversation = "a:local-json-" + Guid.NewGuid().ToString("N");
+        var response = await fixture.Bot.PostActivityAsync(Activities.Message(fixture.Fake.ServiceUrl, conversation, "can I friend parents?"), token: null,
+            contentType: contentType);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        await fixture.Fake.WaitForAsync(r => r.RawTarget.Contains(Uri.EscapeDataString(conversation), StringComparison.Ordinal) && r.ActivityType == "message", "the answer");
+    }
+
     /// <summary>A genuine message after the refused one: once it is answered, the refused one would have been too.</summary>
     private async Task AnswerCanaryAsync()
     {
