@@ -9,7 +9,7 @@ namespace GuidelineBot.Web.SignIn;
 /// <summary>
 /// Applies an authorization result as ASP.NET Core does, except that a sign-in challenge that cannot reach the identity
 /// provider (the OpenID Connect handler fetches its metadata before it redirects: unreachable, too slow or unreadable)
-/// answers 503 with <c>Retry-After</c>, logged as an error, where the exception would have made a 500.
+/// answers 503 with <c>Retry-After</c> and a page that says so, logged as an error, where the exception would have made a 500.
 /// </summary>
 internal sealed class SignInUnavailableResultHandler(ILogger<SignInUnavailableResultHandler> logger) : IAuthorizationMiddlewareResultHandler
 {
@@ -29,8 +29,8 @@ internal sealed class SignInUnavailableResultHandler(ILogger<SignInUnavailableRe
         {
             logger.LogError(ex, "Sign-in is unavailable: the identity provider could not be reached; {Path} answered 503", context.Request.Path);
             context.Response.Clear();
-            context.Response.StatusCode = StatusCodes.Status503ServiceUnavailable;
             context.Response.Headers.RetryAfter = ((int)RetryAfter.TotalSeconds).ToString(CultureInfo.InvariantCulture);
+            await SignInProblemPage.SignInUnavailableAsync(context, RetryAfter);
         }
     }
 }

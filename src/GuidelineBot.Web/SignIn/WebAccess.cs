@@ -103,11 +103,7 @@ public static class WebAccess
             context.Response.StatusCode = StatusCodes.Status404NotFound;
             return Task.CompletedTask;
         };
-        o.Events.OnRedirectToAccessDenied = context =>
-        {
-            context.Response.StatusCode = StatusCodes.Status403Forbidden;
-            return Task.CompletedTask;
-        };
+        o.Events.OnRedirectToAccessDenied = context => SignInProblemPage.NotAnAdminAsync(context.HttpContext);
     }
 
     private static void ConfigureOpenIdConnect(OpenIdConnectOptions o, WebOptions web)
@@ -142,10 +138,10 @@ public static class WebAccess
         };
         o.Events.OnRemoteFailure = context =>
         {
-            // A forged, expired or replayed sign-in response (bad signature, nonce, state): 401, nobody is signed in.
-            context.Response.StatusCode = StatusCodes.Status401Unauthorized;
+            // A forged, expired or replayed sign-in response (bad signature, nonce, state), or one the person cancelled:
+            // 401, nobody is signed in, and a page that says so.
             context.HandleResponse();
-            return Task.CompletedTask;
+            return SignInProblemPage.SignInFailedAsync(context.HttpContext, context.Properties?.RedirectUri);
         };
     }
 

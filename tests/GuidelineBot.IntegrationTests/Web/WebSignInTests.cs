@@ -125,6 +125,8 @@ public sealed class WebSignInTests
 
         Assert.Equal(HttpStatusCode.Unauthorized, forged.StatusCode);
         Assert.Equal(HttpStatusCode.Unauthorized, wrongNonce.StatusCode);
+        Assert.StartsWith("Sign-in did not complete. ", await forged.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Contains("sign in again", await wrongNonce.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         Assert.DoesNotContain("guidelinebot.signin", forgedChat.Cookies.Keys);
         Assert.DoesNotContain("guidelinebot.signin", replayChat.Cookies.Keys);
         using var page = await forgedChat.GetAsync("/");
@@ -142,8 +144,8 @@ public sealed class WebSignInTests
         using var admin = new ChatClient(baseUrl);
 
         using var anonymous = await visitor.GetAsync("/admin");
-        using var signedInTeacher = await SignInAsync(teacher, (nonce, _) => idp.IdToken(nonce, "44444444-aaaa-4bbb-8ccc-000000000004", "Tom Teacher"));
-        using var teacherPage = await teacher.GetAsync("/admin");
+        using var signedInTeacher = await SignInAsync(teacher, (nonce, _) => idp.IdToken(nonce, "44444444-aaaa-4bbb-8ccc-000000000004", "Tom <i>Teacher</i>"));
+        using var teacherPage = await teacher.SendAsync(BrowserGet("/admin"));
         using var teacherExport = await teacher.GetAsync("/admin/export/latest.csv");
         using var signedInAdmin = await SignInAsync(admin, (nonce, _) => idp.IdToken(nonce, "55555555-aaaa-4bbb-8ccc-000000000005", "Ann Admin", [AdminRole]));
         using var adminPage = await admin.GetAsync("/admin");
@@ -154,6 +156,14 @@ public sealed class WebSignInTests
         Assert.Equal(HttpStatusCode.Redirect, signedInTeacher.StatusCode);
         Assert.Equal(HttpStatusCode.Forbidden, teacherPage.StatusCode);
         Assert.Equal(HttpStatusCode.Forbidden, teacherExport.StatusCode);
+        // A person is told why, in a page; a script in a sentence.
+        var refusal = await teacherPage.Content.ReadAsStringAsync();
+        Assert.Equal("text/html", teacherPage.Content.Headers.ContentType?.MediaType);
+        Assert.Contains("<h1>This page is for admins</h1>", refusal, StringComparison.Ordinal);
+        Assert.Contains("signed in as Tom &lt;i&gt;Teacher&lt;/i&gt;", refusal, StringComparison.Ordinal);
+        Assert.Contains("<a href=\"/\">", refusal, StringComparison.Ordinal);
+        Assert.Equal("text/plain", teacherExport.Content.Headers.ContentType?.MediaType);
+        Assert.Contains("admin role", await teacherExport.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.Redirect, signedInAdmin.StatusCode);
         Assert.Equal(HttpStatusCode.OK, adminPage.StatusCode);
         Assert.Contains("<h1", await adminPage.Content.ReadAsStringAsync(), StringComparison.Ordinal);
@@ -212,7 +222,7 @@ public sealed class WebSignInTests
         });
         using var chat = new ChatClient(bot.Start());
 
-        using var page = await chat.GetAsync("/");
+        using var page = await chat.SendAsync(BrowserGet("/?q=1"));
         using var post = await chat.PostMessageAsync("can I friend parents?", withToken: false);
 
         foreach (var response in new[] { page, post })
@@ -220,6 +230,12 @@ public sealed class WebSignInTests
             Assert.Equal(HttpStatusCode.ServiceUnavailable, response.StatusCode);
             Assert.Equal(TimeSpan.FromSeconds(30), response.Headers.RetryAfter?.Delta);
         }
+
+        var html = await page.Content.ReadAsStringAsync();
+        Assert.Contains("<h1>Sign-in is unavailable right now</h1>", html, StringComparison.Ordinal);
+        Assert.Contains("try again in 30 seconds", html, StringComparison.Ordinal);
+        Assert.Contains("<a href=\"/?q=1\">Try again</a>", html, StringComparison.Ordinal);
+        Assert.StartsWith("Sign-in is unavailable right now. ", await post.Content.ReadAsStringAsync(), StringComparison.Ordinal);
 
         Assert.True(bot.Logged("Sign-in is unavailable"));
     }
@@ -258,6 +274,14 @@ public sealed class WebSignInTests
     }
 
     /// <summary>GET / (redirect to the provider), then post the callback form as the provider's page would.</summary>
+    /// <summary>A GET as a browser's navigation sends it: HTML first.</summary>
+    private static HttpRequestMessage BrowserGet(string path)
+    {
+        var request = new HttpRequestMessage(HttpMethod.Get, path);
+        request.Headers.Accept.ParseAdd("text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8");
+        return request;
+    }
+
     internal static async Task<HttpResponseMessage> SignInAsync(ChatClient chat, Func<string, string, string> idToken)
     {
         using var challenge = await chat.GetAsync("/");
