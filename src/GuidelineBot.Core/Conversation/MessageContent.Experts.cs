@@ -87,7 +87,7 @@ public static partial class MessageContent
         }
 
         var guess = t.GuessHeading is { Length: > 0 } heading
-            ? RichText.Of(Span.Plain("Bot's best guess: "), Span.Strong(heading), Span.Plain(string.Create(CultureInfo.InvariantCulture, $" (confidence {t.GuessConfidence:0.00}, not enough to answer)")))
+            ? RichText.Of(Span.Plain("Bot's best guess: "), Span.Strong(heading), Span.Plain($" ({Confidence(t.GuessConfidence)})"))
             : RichText.Plain("Bot's best guess: none — nothing in the guidelines came close.");
         blocks.Add(new ListBlock(
         [
@@ -157,7 +157,13 @@ public static partial class MessageContent
 
     private static string Time(DateTimeOffset at) => at.UtcDateTime.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture) + " UTC";
 
-    private static string Age(TimeSpan age) => age.TotalHours >= 48
-        ? string.Create(CultureInfo.InvariantCulture, $"{(int)age.TotalDays} days")
-        : string.Create(CultureInfo.InvariantCulture, $"{Math.Max(1, (int)age.TotalHours)} hours");
+    private static string Age(TimeSpan age) => age.TotalHours >= 48 ? Count((int)age.TotalDays, "day") : Count(Math.Max(1, (int)age.TotalHours), "hour");
+
+    /// <summary>
+    /// The guess's confidence as two decimals; one that rounds to nothing is "below 0.01". Its section may have been the
+    /// answer (a 👎 asks the experts too), so the line does not say the bot declined.
+    /// </summary>
+    private static string Confidence(double confidence) => confidence < 0.005
+        ? "confidence below 0.01"
+        : string.Create(CultureInfo.InvariantCulture, $"confidence {confidence:0.00}");
 }

@@ -197,13 +197,13 @@ public static partial class MessageContent
         var what = new RichTextBuilder()
             .Plain(g.DocumentCount > 1 ? string.Create(CultureInfo.InvariantCulture, $"Document {g.DocumentNumber} of {g.DocumentCount}: the ") : "Let's walk through the ")
             .Strong(g.DocumentTitle)
-            .Plain(string.Create(CultureInfo.InvariantCulture, $": {g.TopicCount} topics"));
+            .Plain(": " + Count(g.TopicCount, "topic"));
         if (g.CheckQuestionCount > 0)
         {
-            what.Plain(string.Create(CultureInfo.InvariantCulture, $" and {g.CheckQuestionCount} quick check questions"));
+            what.Plain(" and " + Count(g.CheckQuestionCount, "quick check question"));
         }
 
-        what.Plain(string.Create(CultureInfo.InvariantCulture, $", about {g.Minutes} minutes."));
+        what.Plain(", about " + Count(g.Minutes, "minute") + ".");
         return
         [
             new HeadingBlock(RichText.Plain(string.IsNullOrWhiteSpace(g.DisplayName) ? "Welcome! 👋" : $"Welcome, {g.DisplayName}! 👋")),
@@ -301,7 +301,11 @@ public static partial class MessageContent
         questions.Select(q => new OutboundAction(q, ActionKind.Ask, q)).ToArray();
 
     private static RichText DocumentLine(GuidelineDocument d) =>
-        RichText.Of(Span.Strong(d.Title), Span.Plain(string.Create(CultureInfo.InvariantCulture, $" ({d.Sections.Count} topics)")));
+        RichText.Of(Span.Strong(d.Title), Span.Plain(" (" + Count(d.Sections.Count, "topic") + ")"));
+
+    /// <summary>A number and its noun, singular for one: "1 topic", "12 topics" (the nouns the bot counts take an s).</summary>
+    public static string Count(int count, string noun) =>
+        string.Create(CultureInfo.InvariantCulture, $"{count} {noun}{(count == 1 ? "" : "s")}");
 
     /// <summary>An answer's quoted text back into its passages (the answer joins them with blank lines).</summary>
     private static string[] Passages(string text) => text.Split("\n\n", StringSplitOptions.RemoveEmptyEntries);

@@ -1,10 +1,11 @@
 using GuidelineBot.Core.Conversation;
+using GuidelineBot.Core.Experts;
 using GuidelineBot.Core.Knowledge;
 using GuidelineBot.Core.Onboarding;
 
 namespace GuidelineBot.UnitTests.Conversation;
 
-/// <summary>The wording of onboarding messages, as every channel's text renders it.</summary>
+/// <summary>The wording of onboarding and expert messages, as every channel's text renders it.</summary>
 public sealed class MessageContentTests
 {
     [Fact]
@@ -35,5 +36,33 @@ public sealed class MessageContentTests
         Assert.Equal("📄 Source: Email › Can I text students? (owner: Director of Technology; last reviewed 2025-08-01)", citation.PlainText);
         Assert.Equal("https://example.org/p", Assert.Single(citation.Spans, s => s.Url is not null).Url);
         Assert.Equal("📄 Source: Email › Can I text students?", MessageContent.Citation(section with { Metadata = null }).PlainText);
+    }
+
+    [Fact]
+    public void Counts_of_one_are_singular()
+    {
+        var one = MessageText.Render(new OnboardingMessage(new OnboardingGreeting("Dana", "d", "Field Trip Guidelines", 1, 1, 1, 1, 1)));
+        var many = MessageText.Render(new OnboardingMessage(new OnboardingGreeting("Dana", "d", "Field Trip Guidelines", 12, 4, 9, 1, 1)));
+
+        Assert.Contains("Field Trip Guidelines: 1 topic and 1 quick check question, about 1 minute.", one, StringComparison.Ordinal);
+        Assert.Contains("Field Trip Guidelines: 12 topics and 4 quick check questions, about 9 minutes.", many, StringComparison.Ordinal);
+        Assert.Equal("0 topics", MessageContent.Count(0, "topic"));
+    }
+
+    [Theory]
+    [InlineData(0.87, 1, "Bot's best guess: Pets at school (confidence 0.87)", "after 1 hour")]
+    [InlineData(0.004, 30, "Bot's best guess: Pets at school (confidence below 0.01)", "after 30 hours")]
+    [InlineData(0.31, 49, "Bot's best guess: Pets at school (confidence 0.31)", "after 2 days")]
+    public void A_tickets_guess_gives_its_confidence_without_claiming_the_bot_declined(double confidence, int hours, string guess, string age)
+    {
+        var asked = new DateTimeOffset(2026, 3, 2, 9, 0, 0, TimeSpan.Zero);
+        var ticket = new Ticket("t0000000000abc123", "can I bring my dog?", null,
+            new ExpertAsker(Channels.Slack, "U1", "Pat", "T1", "C1", false, null), "doc#pets", "Pets at school", confidence, asked);
+
+        var text = MessageText.Render(new ExpertTicketMessage(ticket, Channels.Teams, Reminder: true, asked.AddHours(hours)));
+
+        Assert.Contains(guess, text, StringComparison.Ordinal);
+        Assert.Contains("Still unanswered " + age + " — ticket", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("not enough to answer", text, StringComparison.Ordinal);
     }
 }
