@@ -14,6 +14,9 @@ internal static class OnboardingMachine
     /// <param name="NewState">The state to save, or null when nothing changes.</param>
     internal sealed record Result(OnboardingState? NewState, IReadOnlyList<OnboardingOutput> Outputs, OnboardingAcknowledgement? Acknowledgement = null);
 
+    /// <summary>Of text typed under a check question, at most this much is quoted back.</summary>
+    private const int MaxEchoedChars = 60;
+
     /// <summary>What the final summary says besides the titles.</summary>
     internal sealed record SummaryInfo(IReadOnlyList<string> ExampleQuestions, string Contact);
 
@@ -276,6 +279,24 @@ internal static class OnboardingMachine
     private static OnboardingNotice Completed(OnboardingState state) =>
         new(OnboardingNoticeKind.AlreadyCompleted, string.Create(CultureInfo.InvariantCulture,
             $"You completed onboarding on {state.CompletedAt ?? state.UpdatedAt:yyyy-MM-dd}. Ask me anything about the guidelines any time."));
+
+    /// <summary>
+    /// For typed text under the open check question of <paramref name="stored"/> that is none of its choices (and no
+    /// question the guidelines answer): how to answer, then the question again. The state does not change.
+    /// </summary>
+    internal static IReadOnlyList<OnboardingOutput> NotAChoice(OnboardingState stored, OnboardingCatalog catalog, SummaryInfo summary, string text,
+        DateTimeOffset now)
+    {
+        var (state, _) = Normalize(stored, catalog, now);
+        var choices = catalog.Documents[state.DocumentIndex].Questions[state.CheckIndex].Choices.Count;
+        var typed = text.Trim();
+        typed = typed.Length > MaxEchoedChars ? typed[..MaxEchoedChars].TrimEnd() + "…" : typed;
+        var notice = new RichTextBuilder()
+            .Plain($"“{typed}” isn't one of the choices. Reply with a letter from A to {(char)('A' + choices - 1)}, its number or its words, or press its button. ")
+            .Plain("To ask about the guidelines instead, type your question.")
+            .Build();
+        return [new OnboardingNotice(OnboardingNoticeKind.NotAChoice, notice), Current(state, catalog, summary)];
+    }
 
     /// <summary>The message for the step the person is on.</summary>
     private static OnboardingOutput Current(OnboardingState state, OnboardingCatalog catalog, SummaryInfo summary)

@@ -147,4 +147,7 @@ public enum OnboardingNoticeKind
 
     /// <summary>Another replica kept changing the same state; try again.</summary>
     Busy,
+
+    /// <summary>Typed text under an open check question matched none of its choices (and was no question the guidelines answer).</summary>
+    NotAChoice,
 }

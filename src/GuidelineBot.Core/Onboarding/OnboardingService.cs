@@ -41,7 +41,8 @@ public sealed class OnboardingService
     /// <summary>
     /// Takes one step for <paramref name="key"/> and returns the messages to show, in order. Typed text that is not a
     /// command (<see cref="OnboardingInput.FreeText"/>) picks a check-question choice when one is open, otherwise it is
-    /// answered from the guidelines with a "Continue onboarding?" offer. An acknowledgement is committed to the store
+    /// answered from the guidelines with a "Continue onboarding?" offer; under an open check question, text the guidelines
+    /// do not answer gets "not one of the choices" and the question again. An acknowledgement is committed to the store
     /// before this returns the <see cref="OnboardingAcknowledgementRecorded"/> output. Concurrent steps for the same
     /// person (double clicks, two replicas) are serialized by the store's version check.
     /// </summary>
@@ -71,7 +72,13 @@ public sealed class OnboardingService
                     step = new OnboardingInput.Resume();
                     break;
                 case OnboardingInput.FreeText free:
-                    return [Answer(free.Text, state)];
+                    var answered = Answer(free.Text, state);
+                    // Under an open check question, text the guidelines do not answer was most likely meant as a choice,
+                    // unless it is asked as a question.
+                    return answered.Reply is NoAnswerReply && state is { Step: OnboardingStep.Checking, IsCompleted: false }
+                           && !free.Text.TrimEnd().EndsWith('?')
+                        ? OnboardingMachine.NotAChoice(state, Catalog, _summary, free.Text, now)
+                        : [answered];
                 case OnboardingInput.AskQuestion { Text: { } question } when !string.IsNullOrWhiteSpace(question):
                     return [Answer(question, state)];
             }

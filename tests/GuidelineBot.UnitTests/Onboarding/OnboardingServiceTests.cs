@@ -70,6 +70,35 @@ public sealed class OnboardingServiceTests : IDisposable
         Assert.IsType<OnboardingAnsweredQuestion>(Assert.Single(outputs));
     }
 
+    [Fact]
+    public async Task Typed_text_under_a_check_question_that_is_no_choice_and_no_question_says_how_to_answer_and_asks_again()
+    {
+        var service = NewService();
+        var outputs = await Step(service, new OnboardingInput.Start());
+        while (outputs[^1] is OnboardingSection)
+        {
+            outputs = await Step(service, new OnboardingInput.Next());
+        }
+
+        var question = Assert.IsType<OnboardingCheckQuestion>(outputs[^1]);
+
+        var maybe = await Step(service, new OnboardingInput.FreeText("maybe the second one"));
+        var covered = await Step(service, new OnboardingInput.FreeText("can I friend parents?"));
+        var offTopic = await Step(service, new OnboardingInput.FreeText("what is the wifi password?"));
+        var chosen = await Step(service, new OnboardingInput.FreeText("b"));
+
+        var notice = Assert.IsType<OnboardingNotice>(maybe[0]);
+        Assert.Equal(OnboardingNoticeKind.NotAChoice, notice.Kind);
+        var last = (char)('A' + question.Choices.Count - 1);
+        Assert.StartsWith($"“maybe the second one” isn't one of the choices. Reply with a letter from A to {last}", notice.Text.PlainText, StringComparison.Ordinal);
+        Assert.Equal(question, Assert.IsType<OnboardingCheckQuestion>(maybe[1]));
+        Assert.Equal(2, maybe.Count);
+        // A question the guidelines answer is still answered, and a choice still counts: the question was not moved on.
+        Assert.IsType<AnswerReply>(Assert.IsType<OnboardingAnsweredQuestion>(Assert.Single(covered)).Reply);
+        Assert.IsType<NoAnswerReply>(Assert.IsType<OnboardingAnsweredQuestion>(Assert.Single(offTopic)).Reply);
+        Assert.Contains(chosen, o => o is OnboardingCheckFeedback);
+    }
+
     public void Dispose()
     {
         _search.Dispose();
