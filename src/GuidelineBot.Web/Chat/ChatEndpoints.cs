@@ -187,9 +187,12 @@ internal static class ChatEndpoints
         {
             return JsonSerializer.Deserialize(body, type) is { } value ? (value, null) : (null, Problem(StatusCodes.Status400BadRequest, "Send a JSON object."));
         }
-        catch (JsonException)
+        catch (JsonException ex)
         {
-            return (null, Problem(StatusCodes.Status400BadRequest, "Send a JSON object."));
+            // A field of the wrong type (or cut short) is named: "$.text" → "text".
+            return (null, Problem(StatusCodes.Status400BadRequest, ex.Path is { Length: > 2 and <= 66 } path && path.StartsWith("$.", StringComparison.Ordinal)
+                ? $"Send a JSON object: its field “{path[2..]}” could not be read (wrong type or malformed)."
+                : "Send a JSON object."));
         }
     }
 }

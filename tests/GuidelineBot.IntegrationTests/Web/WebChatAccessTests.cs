@@ -196,6 +196,9 @@ public sealed class WebChatAccessTests
         Assert.Equal(HttpStatusCode.BadRequest, notJson.StatusCode);
         Assert.Equal(HttpStatusCode.BadRequest, array.StatusCode);
         Assert.Equal(HttpStatusCode.BadRequest, wrongType.StatusCode);
+        Assert.Equal("Send a JSON object: its field “text” could not be read (wrong type or malformed).",
+            (await ChatClient.ReadJsonAsync(wrongType)).GetProperty("error").GetString());
+        Assert.Equal("Send a JSON object.", (await ChatClient.ReadJsonAsync(array)).GetProperty("error").GetString());
         Assert.Equal(HttpStatusCode.UnsupportedMediaType, form.StatusCode);
         Assert.Equal(HttpStatusCode.RequestEntityTooLarge, huge.StatusCode);
         Assert.Equal(HttpStatusCode.BadRequest, unknownKind.StatusCode);
