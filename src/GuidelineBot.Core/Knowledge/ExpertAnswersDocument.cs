@@ -53,6 +53,8 @@ public static partial class ExpertAnswersDocument
             .Zip(entries, (section, entry) => section with
             {
                 Id = $"{DocumentId}#{entry.Suggestion.Id}",
+                // Kept in the store, not in a file: the citation names the expert and the approval date, no file:lines.
+                SourceFile = "",
                 Metadata = new DocumentMetadata(Owner: entry.Suggestion.Expert.DisplayName, LastReviewed: ReviewedOn(entry.Suggestion)),
             })
             .ToArray();

@@ -41,11 +41,13 @@ public sealed record GuidelineSection(
     /// <summary>"Document title › Section heading".</summary>
     public string Breadcrumb => $"{DocumentTitle} › {Heading}";
 
-    /// <summary>Where the text comes from: the document URL when known, else file:lines.</summary>
-    public string Location => SourceUrl ?? $"{SourceFile}:{StartLine}-{EndLine}";
+    /// <summary>Where the text comes from: the document URL when known, else file:lines; null for a section kept in no file (an approved expert answer served from the store).</summary>
+    public string? Location => SourceUrl ?? (SourceFile.Length == 0 ? null : $"{SourceFile}:{StartLine}-{EndLine}");
 
     /// <summary>Breadcrumb and location, plus the document's owner and review date when its front matter gives them.</summary>
-    public string Citation => Provenance.Length == 0 ? $"{Breadcrumb} ({Location})" : $"{Breadcrumb} ({Location}; {Provenance})";
+    public string Citation => string.Join("; ", new[] { Location, Provenance }.Where(p => !string.IsNullOrEmpty(p))) is { Length: > 0 } details
+        ? $"{Breadcrumb} ({details})"
+        : Breadcrumb;
 
     /// <summary>"owner: …; last reviewed yyyy-MM-dd" from the document's front matter, or empty.</summary>
     public string Provenance

@@ -48,6 +48,7 @@ public sealed class ExpertAnswersKnowledgeTests
         var answer = await ServedAsync(server, Question, AnswerPassage);
         Assert.Contains("Expert answers", answer, StringComparison.Ordinal);
         Assert.Contains("owner: Ana Expert; last reviewed 2026-09-02", answer, StringComparison.Ordinal);
+        Assert.DoesNotContain(".md:", answer, StringComparison.Ordinal); // kept in the store: no file to cite
         Assert.Contains(AnswerPassage, await server.AskAsync(Paraphrase), StringComparison.Ordinal);
         Assert.NotEqual(hash, await server.HealthHashAsync());
         Assert.Contains("friend", await server.AskAsync("can I friend parents?"), StringComparison.OrdinalIgnoreCase);
