@@ -17,8 +17,12 @@ public sealed class QuestionTable(KnowledgeBase knowledge)
         .GroupBy(s => s.Id, StringComparer.Ordinal)
         .ToDictionary(g => g.Key, g => g.First().Breadcrumb, StringComparer.Ordinal);
 
-    /// <summary>"Document › Section" as loaded now; the id for a section no longer loaded; "" for none.</summary>
-    public string SectionTitle(string? sectionId) => sectionId is null ? "" : _titles.GetValueOrDefault(sectionId, sectionId);
+    /// <summary>
+    /// "Document › Section" as loaded now; for a section no longer loaded (edited away, its file removed, an expert
+    /// answer withdrawn) its id and that it is gone; "" for none.
+    /// </summary>
+    public string SectionTitle(string? sectionId) =>
+        sectionId is null ? "" : _titles.TryGetValue(sectionId, out var title) ? title : sectionId + " — no longer in the knowledge";
 
     public IReadOnlyList<string> Row(QuestionRecord q)
     {

@@ -57,7 +57,7 @@ public sealed class QuestionReportTests
         Assert.Equal(
         [
             new SectionCount("social", "social#friends", "Social Media › Can I friend parents?", 3, 1, 1),
-            new SectionCount("social", "gone#section", "gone#section", 2, 0, 0),
+            new SectionCount("social", "gone#section", "gone#section — no longer in the knowledge", 2, 0, 0),
             new SectionCount("social", "social#photos", "Social Media › Can I post photos?", 1, 0, 0),
         ], report.TopSections);
     }
