@@ -15,9 +15,10 @@ public sealed record ModalMetadata(string Value, string? Channel, bool IsDirect,
 
     /// <summary>
     /// The JSON, within <see cref="MaxLength"/>: a question too long for it (<see cref="ActionKind.SendToExpert"/>'s
-    /// value) is shortened, then the response_url dropped (the outcome then goes by <c>chat.postEphemeral</c>).
+    /// value) is shortened, then the response_url dropped (the outcome then goes by <c>chat.postEphemeral</c>). Null when
+    /// even that does not fit (ids far longer than Slack's), so the form is not opened.
     /// </summary>
-    public string Encode(ActionKind kind)
+    public string? Encode(ActionKind kind)
     {
         var metadata = this;
         var json = Json(metadata);
@@ -40,9 +41,7 @@ public sealed record ModalMetadata(string Value, string? Channel, bool IsDirect,
             json = Json(metadata with { ResponseUrl = null });
         }
 
-        return json.Length <= MaxLength
-            ? json
-            : throw new ArgumentException($"A {kind} modal's metadata does not fit in {MaxLength} characters", nameof(kind));
+        return json.Length <= MaxLength ? json : null;
     }
 
     /// <returns>The metadata, or null when it is missing or not ours.</returns>

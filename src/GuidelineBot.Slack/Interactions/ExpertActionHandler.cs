@@ -143,8 +143,14 @@ internal sealed class ExpertActionHandler(
         }
 
         var here = SlackContext.For(Options, payload);
-        var metadata = new ModalMetadata(form.Submit.Value, here.ConversationId, here.IsDirect, here.TenantId, here.ReplyAddress, payload.ResponseUrl)
-            .Encode(form.Submit.Kind);
+        if (new ModalMetadata(form.Submit.Value, here.ConversationId, here.IsDirect, here.TenantId, here.ReplyAddress, payload.ResponseUrl)
+                .Encode(form.Submit.Kind) is not { } metadata)
+        {
+            Logger.LogWarning("Slack interaction {LogId}: where it came from does not fit in a form's {Max} characters of metadata; the form is not opened",
+                logId, ModalMetadata.MaxLength);
+            return false;
+        }
+
         var view = new ViewsOpenRequest(payload.TriggerId, SlackRenderer.Modal(form, metadata));
         return await WithinAsync(ClickBudget, ct => api.OpenViewAsync(view, logId, ct), false, "views.open", logId, cancellationToken);
     }

@@ -22,7 +22,7 @@ public sealed class SlackModalMetadataTests
         var metadata = new ModalMetadata(new AnswerRef("q1", "doc#s", question).Encode(), "C0GENERAL", false, "T0TEAM", null,
             "https://hooks.slack.com/actions/T0/1/abc");
 
-        var json = metadata.Encode(ActionKind.SendToExpert);
+        var json = metadata.Encode(ActionKind.SendToExpert)!;
 
         Assert.True(json.Length <= ModalMetadata.MaxLength, $"{json.Length} characters");
         var decoded = ModalMetadata.Decode(json)!;
@@ -31,6 +31,17 @@ public sealed class SlackModalMetadataTests
         Assert.StartsWith(asked.Question, question, StringComparison.Ordinal);
         Assert.True(asked.Question.Length > 100);
         Assert.Equal(metadata.ResponseUrl, decoded.ResponseUrl);
+    }
+
+    [Fact]
+    public void Metadata_that_cannot_be_made_to_fit_is_not_encoded()
+    {
+        // Slack's ids are a dozen characters; a signed payload with a 3,000-character channel id made Encode throw.
+        var metadata = new ModalMetadata(new AnswerRef("q1", "doc#s", "can I bring my dog?").Encode(), "C" + new string('X', 3000), false, "T0TEAM", null,
+            "https://hooks.slack.com/actions/T0/1/abc");
+
+        Assert.Null(metadata.Encode(ActionKind.SendToExpert));
+        Assert.Null(metadata.Encode(ActionKind.ExpertAnswer));
     }
 
     [Theory]
