@@ -43,6 +43,13 @@ internal static class AskCommand
 
             var question = string.Join(' ', given);
             var asJson = parse.GetValue(json);
+            if (given.Length > 0 && string.IsNullOrWhiteSpace(question))
+            {
+                // An empty quoted question (ask --json "") is a mistake, not a request to read standard input.
+                await errors.WriteLineAsync("error: the question is empty, e.g. ask \"can I friend parents?\" (ask --json with no question reads questions from stdin)");
+                return 2;
+            }
+
             if (question.Length == 0 && !asJson)
             {
                 await errors.WriteLineAsync("error: ask needs a question, e.g. ask \"can I friend parents?\" (or ask --json to read questions from stdin)");

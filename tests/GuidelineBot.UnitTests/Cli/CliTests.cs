@@ -70,6 +70,18 @@ public sealed class CliTests
         Assert.Equal(["can I friend parents?", "is this enforceable"], questions);
     }
 
+    [Theory]
+    [InlineData("ask", "--json", "")]
+    [InlineData("ask", "", "  ")]
+    [InlineData("ask", "\t")]
+    public async Task An_empty_quoted_question_is_an_error_not_a_read_of_stdin(params string[] args)
+    {
+        var (exit, output, error) = await Run(args, "can I friend parents?\n");
+        Assert.Equal(2, exit);
+        Assert.Equal("", output);
+        Assert.StartsWith("error: the question is empty", error, StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task Ask_takes_a_quoted_question_that_starts_with_a_dash()
     {
