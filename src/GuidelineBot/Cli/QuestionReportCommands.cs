@@ -21,7 +21,7 @@ internal static class QuestionReportCommands
 
     public static Command Questions(TextWriter output, TextWriter errors, Func<IServiceProvider> services)
     {
-        var (csv, since) = (CsvOption("one row per question"), SinceOption());
+        var (csv, since) = (ReportCommand.CsvOption("one row per question"), SinceOption());
         var command = new Command("questions", "Questions asked on every channel: outcomes, top sections, top unanswered.") { csv, since };
         command.SetAction((parse, ct) => RunAsync(output, errors, services, parse.GetValue(csv), parse.GetValue(since),
             (log, knowledge, table, from, now) => (RenderQuestions(QuestionReport.Build(log, knowledge, from, now), log, table, from, now), log), ct));
@@ -30,7 +30,7 @@ internal static class QuestionReportCommands
 
     public static Command Feedback(TextWriter output, TextWriter errors, Func<IServiceProvider> services)
     {
-        var (csv, since) = (CsvOption("one row per answer that got a vote"), SinceOption());
+        var (csv, since) = (ReportCommand.CsvOption("one row per answer that got a vote"), SinceOption());
         var command = new Command("feedback", "Feedback (helpful / not helpful) on answers, per section.") { csv, since };
         command.SetAction((parse, ct) => RunAsync(output, errors, services, parse.GetValue(csv), parse.GetValue(since),
             (log, knowledge, table, from, now) =>
@@ -75,8 +75,6 @@ internal static class QuestionReportCommands
         return 0;
     }
 
-    private static Option<FileInfo?> CsvOption(string rows) =>
-        new("--csv") { Description = $"Also write the report as CSV to FILE ({rows})." };
 
     private static Option<DateTimeOffset?> SinceOption() => new("--since")
     {

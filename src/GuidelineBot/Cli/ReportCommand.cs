@@ -33,7 +33,7 @@ internal static class ReportCommand
     /// <param name="services">Builds the engine + store (tests pass their own).</param>
     internal static Command Create(TextWriter output, TextWriter errors, Func<IServiceProvider> services)
     {
-        var csv = new Option<FileInfo?>("--csv") { Description = "Also write the report as CSV to FILE (one row per person and acknowledgement)." };
+        var csv = CsvOption("one row per person and acknowledgement");
         var stuckDays = new Option<int>("--stuck-days")
         {
             Description = "Count someone as stuck after this many days without a step (default 3).",
@@ -92,6 +92,22 @@ internal static class ReportCommand
 
         result.AddError($"--stuck-days must be a whole number of days, 0 or more, not '{value}'");
         return 0;
+    }
+
+    /// <summary>
+    /// <c>--csv FILE</c> of a report; a folder is a parse error (before the report runs), not "access denied" after it.
+    /// </summary>
+    internal static Option<FileInfo?> CsvOption(string rows)
+    {
+        var option = new Option<FileInfo?>("--csv") { Description = $"Also write the report as CSV to FILE ({rows}); a missing folder is created." };
+        option.Validators.Add(result =>
+        {
+            if (result.GetValueOrDefault<FileInfo?>() is { } file && Directory.Exists(file.FullName))
+            {
+                result.AddError($"--csv needs a file name, and {file.FullName} is a folder (e.g. --csv {Path.Combine(file.FullName, "report.csv")})");
+            }
+        });
+        return option;
     }
 
     /// <summary>Writes a report's CSV (UTF-8 with BOM, the folder created when missing) and says where.</summary>

@@ -82,6 +82,21 @@ public sealed class CliTests
         Assert.StartsWith("error: the question is empty", error, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("onboarding")]
+    [InlineData("questions")]
+    [InlineData("feedback")]
+    public async Task A_report_csv_that_is_a_folder_is_refused_before_the_report_runs(string report)
+    {
+        var folder = Path.GetTempPath().TrimEnd(Path.DirectorySeparatorChar);
+
+        var (exit, output, error) = await Run(["report", report, "--csv", folder]);
+
+        Assert.Equal(2, exit);
+        Assert.Equal("", output);
+        Assert.StartsWith($"error: --csv needs a file name, and {folder} is a folder (e.g. --csv {Path.Combine(folder, "report.csv")})", error, StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task Ask_takes_a_quoted_question_that_starts_with_a_dash()
     {
