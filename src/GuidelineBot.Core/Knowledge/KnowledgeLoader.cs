@@ -29,13 +29,21 @@ public static class KnowledgeLoader
 {
     private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
 
+    /// <summary>Why the knowledge folder cannot be loaded because it is not there, or null when it is.</summary>
+    public static string? MissingFolder(KnowledgeOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        var root = System.IO.Path.GetFullPath(options.Path);
+        return Directory.Exists(root) ? null : $"knowledge folder '{options.Path}' not found (looked in {root}): set Knowledge:Path to the folder of guideline documents";
+    }
+
     /// <summary>Loads the folder. A missing folder throws <see cref="DirectoryNotFoundException"/>; a bad file is reported, not thrown.</summary>
     public static KnowledgeBase Load(KnowledgeOptions options)
     {
         var root = System.IO.Path.GetFullPath(options.Path);
-        if (!Directory.Exists(root))
+        if (MissingFolder(options) is { } missing)
         {
-            throw new DirectoryNotFoundException($"knowledge folder '{options.Path}' not found (looked in {root})");
+            throw new DirectoryNotFoundException(missing);
         }
 
         var documents = new List<GuidelineDocument>();

@@ -72,6 +72,23 @@ public sealed class ServerRunTests
     }
 
     [Fact]
+    public async Task A_knowledge_folder_that_is_not_there_stops_the_start_in_one_line_that_names_it()
+    {
+        // It was a hosted service's failure: "Hosting failed to start" with the DirectoryNotFoundException's stack trace.
+        var missing = Path.Combine(Path.GetTempPath(), "guidelinebot-no-knowledge-" + Guid.NewGuid().ToString("N"));
+        await using var bot = new Web.WebBotFactory(settings: new Dictionary<string, string?> { ["Knowledge:Path"] = missing, ["Search:Reranker"] = "None" });
+
+        Assert.ThrowsAny<Exception>(() => bot.Start());
+
+        var failed = Assert.Single(bot.Logs.Entries, e => e.Message.StartsWith("Hosting failed to start: ", StringComparison.Ordinal));
+        Assert.Equal(LogLevel.Critical, failed.Level);
+        Assert.Equal($"Hosting failed to start: knowledge folder '{missing}' not found (looked in {missing}): set Knowledge:Path to the folder of guideline documents",
+            failed.Message);
+        Assert.Null(failed.Exception);
+        Assert.DoesNotContain(bot.Logs.Entries, e => e.Exception is DirectoryNotFoundException);
+    }
+
+    [Fact]
     public async Task Valid_options_checked_at_start_let_the_server_start()
     {
         await using var app = App(services => services.AddOptions<NeededOptions>().Configure(o => o.Value = "set").Validate(o => o.Value.Length > 0).ValidateOnStart());

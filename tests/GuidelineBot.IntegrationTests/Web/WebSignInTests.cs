@@ -273,7 +273,6 @@ public sealed class WebSignInTests
         });
     }
 
-    /// <summary>GET / (redirect to the provider), then post the callback form as the provider's page would.</summary>
     /// <summary>A GET as a browser's navigation sends it: HTML first.</summary>
     private static HttpRequestMessage BrowserGet(string path)
     {
@@ -282,6 +281,7 @@ public sealed class WebSignInTests
         return request;
     }
 
+    /// <summary>GET / (redirect to the provider), then post the callback form as the provider's page would.</summary>
     internal static async Task<HttpResponseMessage> SignInAsync(ChatClient chat, Func<string, string, string> idToken)
     {
         using var challenge = await chat.GetAsync("/");
