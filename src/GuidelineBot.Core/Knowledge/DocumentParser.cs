@@ -51,20 +51,6 @@ internal static partial class DocumentParser
         return false;
     }
 
-    /// <summary>Markdown emphasis, code spans, links and images reduced to their text.</summary>
-    public static string StripInlineMarkdown(string s)
-    {
-        s = ImageRegex().Replace(s, "$1");
-        s = LinkRegex().Replace(s, "$1");
-        s = AutoLinkRegex().Replace(s, "$1");
-        s = StrongRegex().Replace(s, "$2");
-        s = EmphasisRegex().Replace(s, "$2");
-        s = StrikeRegex().Replace(s, "$1");
-        s = CodeRegex().Replace(s, "$1");
-        s = EscapeRegex().Replace(s, "$1");
-        return s.Trim();
-    }
-
     /// <summary>
     /// A heading without the numbering or question label an organisation puts before it: "1. ", "2) ", "3.1 ",
     /// "Q1: ", "Question 4: " (the number is a position in the document, not a word anyone asks by).
@@ -80,28 +66,4 @@ internal static partial class DocumentParser
 
     [GeneratedRegex(@"^([ \t]*)([-*+•–◦▪●○■·‣]|\d{1,3}[.)])[ \t]+(\S.*)$")]
     private static partial Regex BulletRegex();
-
-    [GeneratedRegex(@"!\[([^\]]*)\]\([^)]*\)")]
-    private static partial Regex ImageRegex();
-
-    [GeneratedRegex(@"\[([^\]]+)\]\([^)]*\)")]
-    private static partial Regex LinkRegex();
-
-    [GeneratedRegex(@"<(https?://[^>\s]+|mailto:[^>\s]+)>")]
-    private static partial Regex AutoLinkRegex();
-
-    [GeneratedRegex(@"(\*\*|__)(?=\S)(.+?)(?<=\S)\1")]
-    private static partial Regex StrongRegex();
-
-    [GeneratedRegex(@"(?<![\w*])([*_])(?=\S)(.+?)(?<=\S)\1(?![\w*])")]
-    private static partial Regex EmphasisRegex();
-
-    [GeneratedRegex(@"~~(.+?)~~")]
-    private static partial Regex StrikeRegex();
-
-    [GeneratedRegex(@"`([^`]*)`")]
-    private static partial Regex CodeRegex();
-
-    [GeneratedRegex(@"\\([\\`*_{}\[\]()#+\-.!>|])")]
-    private static partial Regex EscapeRegex();
 }

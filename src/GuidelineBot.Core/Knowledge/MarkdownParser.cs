@@ -1,314 +1,498 @@
+using System.Text;
 using System.Text.RegularExpressions;
+using Markdig;
+using Markdig.Extensions.EmphasisExtras;
+using Markdig.Extensions.Tables;
+using Markdig.Parsers;
+using Markdig.Syntax;
+using Markdig.Syntax.Inlines;
 
 namespace GuidelineBot.Core.Knowledge;
 
 /// <summary>
-/// Markdown documents: <c># Title</c>, <c>##</c>/<c>###</c> headings as sections (text before the first one is the
-/// introduction), bullets (nested by indentation), paragraphs, block quotes, code blocks, tables (a passage per row);
-/// inline emphasis, code spans, links and HTML tags are reduced to their text so that matching and quoting see plain
-/// words. A paragraph or top-level list item that starts with a bold question, a <c>Q:</c> line and a bold line on its
-/// own head a section too.
+/// Markdown documents, read with Markdig (CommonMark, GitHub pipe tables): <c># Title</c>, headings as sections (text
+/// before the first one is the introduction), bullets (nested items stay under their parent), paragraphs, block quotes,
+/// code blocks, tables (a passage per row); emphasis, code spans, links and HTML tags are reduced to their text so that
+/// matching and quoting see plain words. A paragraph or top-level list item that starts with a bold question, a
+/// <c>Q:</c> line and a bold line on its own head a section too.
 /// </summary>
-internal static partial class MarkdownParser
+internal sealed partial class MarkdownParser
 {
+    /// <summary>The reading of a document: CommonMark with GitHub's tables and ~~strikethrough~~, inlines keeping their lines.</summary>
+    private static readonly MarkdownPipeline Pipeline = CreatePipeline(htmlBlocks: true);
+
+    /// <summary>The reading of an HTML block's lines (<c>&lt;details&gt;</c>): the text between its tags, as Markdown.</summary>
+    private static readonly MarkdownPipeline HtmlContentPipeline = CreatePipeline(htmlBlocks: false);
+
+    private readonly IReadOnlyList<string> _lines;
+    private readonly int _bodyStart;
+    private readonly HashSet<int> _atxHeadingLines;
+    private readonly List<ParsedSection> _sections = [];
+    private string? _title;
+    private string _heading = DocumentParser.IntroductionHeading;
+    private string? _parent;
+    private string? _currentH2;
+    private bool _isIntro = true;
+    private int _start;
+    private int _last;
+    private int _cursor;
+    private bool _sawText;
+    private PassageBuilder _builder = new();
+
+    private MarkdownParser(IReadOnlyList<string> lines, FrontMatter front, MarkdownDocument document)
+    {
+        _lines = lines;
+        _atxHeadingLines = document.OfType<HeadingBlock>().Where(h => !h.IsSetext).Select(h => h.Line + front.BodyStartIndex + 1).ToHashSet();
+        _bodyStart = front.BodyStartIndex;
+        _title = front.Title;
+        _start = _bodyStart + 1;
+        _last = _start;
+        _cursor = _bodyStart;
+    }
+
+    /// <summary>Where a block stands: the source lines before the text it was parsed from, whether it is quoted, how deep in lists, and the list item it opens, if any.</summary>
+    private readonly record struct Place(int Offset, bool Quoted, int ListDepth, Item? Item = null);
+
+    /// <summary>The list item whose first line a block is: its nesting level for the passage and its number, if numbered.</summary>
+    private sealed record Item(int Level, string? Number, bool TopLevel);
+
     public static ParsedDocument Parse(string content)
     {
         var lines = DocumentParser.SplitLines(content);
         var front = FrontMatter.Parse(lines);
-        string? title = front.Title;
-        var sections = new List<ParsedSection>();
-
-        var heading = DocumentParser.IntroductionHeading;
-        string? parent = null;
-        string? currentH2 = null;
-        var isIntro = true;
-        var start = front.BodyStartIndex + 1;
-        var last = start;
-        var builder = new PassageBuilder();
-        var inFence = false;
-        var fenceLine = 0;
-        var inComment = false;
-        var sawText = false;
-        IReadOnlyList<string>? tableHeader = null;
-
-        void Finish()
-        {
-            if (!builder.IsEmpty)
-            {
-                sections.Add(new ParsedSection(heading, builder.Build(), start, last, isIntro, parent));
-            }
-        }
-
-        void StartSection(int level, string text, int lineNo)
-        {
-            Finish();
-            if (level == 1 && sections.Count == 0 && isIntro && builder.IsEmpty && !text.EndsWith('?'))
-            {
-                // The document's title line (front matter, when present, has the last word).
-                title ??= text;
-                builder = new PassageBuilder();
-                start = lineNo + 1;
-                last = start;
-                return;
-            }
-
-            parent = level > 2 ? currentH2 : null;
-            if (level <= 2)
-            {
-                currentH2 = text;
-            }
-
-            heading = text;
-            isIntro = false;
-            start = lineNo;
-            last = lineNo;
-            builder = new PassageBuilder();
-        }
-
-        for (var i = front.BodyStartIndex; i < lines.Count; i++)
-        {
-            var lineNo = i + 1;
-            if (inComment)
-            {
-                inComment = !lines[i].Contains("-->", StringComparison.Ordinal);
-                continue;
-            }
-
-            // A comment closed on its line goes, whatever stands around it; one left open runs to its "-->".
-            var line = InlineCommentRegex().Replace(lines[i], "");
-            var trimmed = line.Trim();
-            if (trimmed.StartsWith("<!--", StringComparison.Ordinal))
-            {
-                inComment = true;
-                continue;
-            }
-
-            if (trimmed.Length == 0 && lines[i].Trim().Length > 0)
-            {
-                continue;
-            }
-
-            if (trimmed.StartsWith("```", StringComparison.Ordinal) || trimmed.StartsWith("~~~", StringComparison.Ordinal))
-            {
-                inFence = !inFence;
-                fenceLine = lineNo;
-                builder.Blank();
-                continue;
-            }
-
-            if (inFence)
-            {
-                if (trimmed.Length > 0)
-                {
-                    builder.Text(trimmed, lineNo);
-                    last = lineNo;
-                    sawText = true;
-                }
-
-                continue;
-            }
-
-            var atx = AtxHeadingRegex().Match(line);
-            if (atx.Success)
-            {
-                var text = HeadingText(atx.Groups[2].Value);
-                if (text.Length == 0)
-                {
-                    throw new KnowledgeFormatException(lineNo, "a heading has no text");
-                }
-
-                StartSection(atx.Groups[1].Value.Length, text, lineNo);
-                sawText = true;
-                continue;
-            }
-
-            // A question in bold at the start of a paragraph or of a top-level list item ("1. **Can I …?**"), a
-            // "Q:" line, or a bold line on its own heads a section too; an answer after the bold question on its
-            // line is the section's first passage.
-            var boldQuestion = BoldQuestionRegex().Match(DocumentParser.TryBullet(line, true, out var itemIndent, out var item) && itemIndent == 0 ? item : trimmed);
-            var labelled = LabelledQuestionRegex().Match(DocumentParser.StripInlineMarkdown(trimmed));
-            if (boldQuestion.Success || labelled.Success || IsBoldHeading(lines, i, front.BodyStartIndex) && !(isIntro && builder.IsEmpty))
-            {
-                var question = boldQuestion.Success ? boldQuestion.Groups["q"].Value : labelled.Success ? labelled.Groups["q"].Value : trimmed;
-                StartSection(2, HeadingText(question), lineNo);
-                sawText = true;
-                var answer = boldQuestion.Groups["rest"].Value;
-                if (answer.Length > 0)
-                {
-                    builder.Text(ParagraphText(answer), lineNo);
-                    last = lineNo;
-                }
-
-                continue;
-            }
-
-            // Setext headings: a text line underlined with === (level 1) or --- (level 2).
-            if (i + 1 < lines.Count && trimmed.Length > 0 && SetextRegex().IsMatch(lines[i + 1])
-                && !DocumentParser.TryBullet(line, true, out _, out _))
-            {
-                var level = lines[i + 1].Trim()[0] == '=' ? 1 : 2;
-                StartSection(level, HeadingText(trimmed), lineNo);
-                sawText = true;
-                i++;
-                continue;
-            }
-
-            if (trimmed.Length == 0)
-            {
-                tableHeader = null;
-                builder.Blank();
-                continue;
-            }
-
-            if (RuleRegex().IsMatch(trimmed))
-            {
-                builder.Blank();
-                continue;
-            }
-
-            last = lineNo;
-            sawText = true;
-            var quote = line;
-            while (quote.TrimStart().StartsWith('>'))
-            {
-                quote = quote.TrimStart()[1..];
-            }
-
-            if (TableSeparatorRegex().IsMatch(quote.Trim()))
-            {
-                continue;
-            }
-
-            // A table: the row above the |---| line names the columns; every row after it is a passage of its own
-            // that names each value's column ("Staff group: Teachers — Sick days: 10").
-            if (quote.Contains('|') && i + 1 < lines.Count && TableSeparatorRegex().IsMatch(lines[i + 1].Trim().TrimStart('>').Trim()))
-            {
-                tableHeader = Cells(quote);
-                continue;
-            }
-
-            if (quote.TrimStart().StartsWith('|') || tableHeader is not null && quote.Contains('|'))
-            {
-                var header = tableHeader;
-                var row = string.Join(" — ", Cells(quote)
-                    .Select((c, k) => header is not null && k < header.Count && header[k].Length > 0 && c.Length > 0 ? $"{header[k]}: {c}" : c)
-                    .Where(c => c.Length > 0));
-                if (row.Length > 0)
-                {
-                    builder.Bullet(0, row, lineNo);
-                }
-
-                continue;
-            }
-
-            if (DocumentParser.TryBullet(quote, true, out var indent, out var bullet, keepNumber: true))
-            {
-                builder.Bullet(indent >= 2 ? 1 : 0, InlineText(bullet), lineNo);
-            }
-            else
-            {
-                var text = ParagraphText(quote);
-                if (text.Length > 0)
-                {
-                    builder.Text(text, lineNo);
-                }
-            }
-        }
-
-        if (inFence)
-        {
-            throw new KnowledgeFormatException(fenceLine, "a code block opened with ``` is never closed");
-        }
-
-        Finish();
-        if (!sawText)
-        {
-            throw new KnowledgeFormatException(Math.Max(1, front.BodyStartIndex + 1), "the document has no text");
-        }
-
-        if (sections.Count == 0)
-        {
-            throw new KnowledgeFormatException(DocumentParser.LastTextLine(lines), "the document has headings but no guideline text under them");
-        }
-
-        return new ParsedDocument(title, front.Metadata, sections);
+        var document = Markdown.Parse(string.Join('\n', lines.Skip(front.BodyStartIndex)), Pipeline);
+        var parser = new MarkdownParser(lines, front, document);
+        parser.Blocks(document, new Place(front.BodyStartIndex, false, 0));
+        return parser.Finish(front);
     }
+
+    private static MarkdownPipeline CreatePipeline(bool htmlBlocks)
+    {
+        var builder = new MarkdownPipelineBuilder()
+            .UsePipeTables(new PipeTableOptions { UseGfmRules = true })
+            .UseEmphasisExtras(EmphasisExtraOptions.Strikethrough)
+            .UsePreciseSourceLocation();
+        if (!htmlBlocks)
+        {
+            builder.BlockParsers.TryRemove<HtmlBlockParser>();
+        }
+
+        return builder.Build();
+    }
+
+    private ParsedDocument Finish(FrontMatter front)
+    {
+        EndSection();
+        if (!_sawText)
+        {
+            throw new KnowledgeFormatException(Math.Max(1, _bodyStart + 1), "the document has no text");
+        }
+
+        if (_sections.Count == 0)
+        {
+            throw new KnowledgeFormatException(DocumentParser.LastTextLine(_lines), "the document has headings but no guideline text under them");
+        }
+
+        return new ParsedDocument(_title, front.Metadata, _sections);
+    }
+
+    private void EndSection()
+    {
+        if (!_builder.IsEmpty)
+        {
+            _sections.Add(new ParsedSection(_heading, _builder.Build(), _start, _last, _isIntro, _parent));
+        }
+    }
+
+    private void StartSection(int level, string text, int lineNo)
+    {
+        EndSection();
+        var isTitle = level == 1 && _sections.Count == 0 && _isIntro && _builder.IsEmpty && !text.EndsWith('?');
+        _builder = new PassageBuilder();
+        if (isTitle)
+        {
+            // The document's title line (front matter, when present, has the last word).
+            _title ??= text;
+            _start = lineNo + 1;
+            _last = _start;
+            return;
+        }
+
+        _parent = level > 2 ? _currentH2 : null;
+        if (level <= 2)
+        {
+            _currentH2 = text;
+        }
+
+        _heading = text;
+        _isIntro = false;
+        _start = lineNo;
+        _last = lineNo;
+    }
+
+    /// <summary>Moves on to 1-based line <paramref name="lineNo"/>; a blank line on the way ends the paragraph before it.</summary>
+    private void At(int lineNo, bool blankLinesEnd = true)
+    {
+        for (var k = _cursor + 1; blankLinesEnd && k < lineNo; k++)
+        {
+            if (string.IsNullOrWhiteSpace(_lines[k - 1]))
+            {
+                _builder.Blank();
+            }
+        }
+
+        _cursor = Math.Max(_cursor, lineNo);
+    }
+
+    private void Blocks(ContainerBlock container, Place place)
+    {
+        foreach (var block in container)
+        {
+            Block(block, place);
+        }
+    }
+
+    private void Block(Block block, Place place)
+    {
+        var lineNo = block.Line + place.Offset + 1;
+        switch (block)
+        {
+            case HeadingBlock heading when heading.Parent is MarkdownDocument:
+                Heading(heading, lineNo, place);
+                break;
+            case LeafBlock { Inline: { } inline } leaf and (ParagraphBlock or HeadingBlock):
+                var lines = LineTexts(inline, place.Offset);
+                for (var k = 0; k < lines.Count; k++)
+                {
+                    Line(lines[k], k, place, isParagraph: leaf is ParagraphBlock);
+                }
+
+                break;
+            case ListBlock list:
+                foreach (var item in list.OfType<ListItemBlock>())
+                {
+                    ListItem(list, item, place);
+                }
+
+                break;
+            case QuoteBlock quote:
+                Blocks(quote, place with { Quoted = true });
+                break;
+            case FencedCodeBlock fenced:
+                FencedCode(fenced, lineNo, place);
+                break;
+            case CodeBlock code:
+                // An indented code block: its lines are text like any other.
+                foreach (var line in CodeLines(code, place))
+                {
+                    At(line.Number);
+                    Text(line.Text, line.Number);
+                }
+
+                break;
+            case HtmlBlock html:
+                // The tags go, and a comment with them; the text between and after them is read as Markdown (the lines
+                // keep their numbers).
+                var content = Markdown.Parse(string.Join('\n', HtmlText(html)), HtmlContentPipeline);
+                Blocks(content, place with { Offset = lineNo - 1, Item = null });
+                break;
+            case Table table:
+                Table(table, place);
+                break;
+            case ThematicBreakBlock:
+                At(lineNo);
+                _builder.Blank();
+                break;
+            case ContainerBlock container:
+                Blocks(container, place);
+                break;
+        }
+    }
+
+    private void Heading(HeadingBlock heading, int lineNo, Place place)
+    {
+        // A setext heading's underline takes only the line right above it: the lines before are a paragraph. (Markdig
+        // numbers a setext heading's lines from its underline.)
+        var lines = heading.Inline is null ? [new LineText(lineNo, "", null)] : LineTexts(heading.Inline, place.Offset);
+        if (heading.IsSetext)
+        {
+            lines = lines.ConvertAll(l => l with { Number = l.Number - lines.Count });
+        }
+
+        for (var k = 0; k < lines.Count - 1; k++)
+        {
+            Line(lines[k], k, place, isParagraph: true);
+        }
+
+        var (headingLine, text, _) = lines[^1];
+        At(headingLine);
+        _sawText = true;
+        var title = DocumentParser.CleanHeading(Clean(text));
+        if (title.Length == 0)
+        {
+            throw new KnowledgeFormatException(headingLine, "a heading has no text");
+        }
+
+        StartSection(heading.Level, title, headingLine);
+    }
+
+    private void ListItem(ListBlock list, ListItemBlock item, Place place)
+    {
+        var level = place.ListDepth > 0 || !place.Quoted && item.Column >= 2 ? 1 : 0;
+        var number = list.IsOrdered ? $"{item.Order}{list.OrderedDelimiter}" : null;
+        var inner = place with { ListDepth = place.ListDepth + 1 };
+        for (var k = 0; k < item.Count; k++)
+        {
+            Block(item[k], k == 0 ? inner with { Item = new Item(level, number, place.ListDepth == 0 && !place.Quoted) } : inner with { Item = null });
+        }
+    }
+
+    /// <summary>A line of a paragraph (or of a heading inside a list or quote), as the passage builder takes text.</summary>
+    private void Line(LineText line, int index, Place place, bool isParagraph)
+    {
+        var (lineNo, raw, first) = line;
+        At(lineNo);
+        _sawText = true;
+        var text = Clean(raw);
+        var item = index == 0 ? place.Item : null;
+
+        // A question in bold at the start of a paragraph or of a top-level list item ("1. **Can I …?**"), a "Q:"
+        // line, or a bold line on its own heads a section too; an answer after the bold question on its line is the
+        // section's first passage.
+        var question = !place.Quoted && (item is null || item.TopLevel) ? BoldQuestion(first, raw) : null;
+        var labelled = !place.Quoted && item is null ? LabelledQuestionRegex().Match(text) : Match.Empty;
+        if (question is not null || labelled.Success
+            || isParagraph && index == 0 && !place.Quoted && item is null && IsBoldHeading(first, raw, lineNo))
+        {
+            var heading = question?.Question ?? (labelled.Success ? labelled.Groups["q"].Value : text);
+            StartSection(2, DocumentParser.CleanHeading(Clean(heading)), lineNo);
+            var answer = Answer(question?.After ?? "");
+            if (answer.Length > 0)
+            {
+                _builder.Text(answer, lineNo);
+                _last = lineNo;
+            }
+
+            return;
+        }
+
+        _last = lineNo;
+        if (item is not null)
+        {
+            if (text.Length > 0)
+            {
+                _builder.Bullet(item.Level, item.Number is null ? text : item.Number + " " + text, lineNo);
+            }
+        }
+        else if (DocumentParser.TryBullet(text, true, out _, out var bullet, keepNumber: true))
+        {
+            // A step or a word processor's bullet (•) that Markdown reads as a line of the paragraph.
+            _builder.Bullet(first?.Column >= 2 && place.ListDepth == 0 ? 1 : 0, bullet, lineNo);
+        }
+        else
+        {
+            Text(Answer(raw), lineNo);
+        }
+    }
+
+    private void Text(string text, int lineNo)
+    {
+        if (text.Length > 0)
+        {
+            _builder.Text(text, lineNo);
+            _last = lineNo;
+            _sawText = true;
+        }
+    }
+
+    private void FencedCode(FencedCodeBlock fenced, int lineNo, Place place)
+    {
+        if (fenced.ClosingFencedCharCount == 0 && fenced.Parent is MarkdownDocument)
+        {
+            throw new KnowledgeFormatException(lineNo, "a code block opened with ``` is never closed");
+        }
+
+        At(lineNo);
+        _builder.Blank();
+        foreach (var line in CodeLines(fenced, place))
+        {
+            At(line.Number, blankLinesEnd: false);
+            Text(line.Text, line.Number);
+        }
+
+        // The closing fence: the line after the code, past blank lines in it.
+        _cursor = Math.Max(_cursor, lineNo + fenced.Lines.Count + 1);
+        _builder.Blank();
+    }
+
+    /// <summary>The lines of an HTML block; of a comment, only what follows its end on its last line.</summary>
+    private static IEnumerable<string> HtmlText(HtmlBlock html)
+    {
+        var lines = (html.Lines.Lines ?? []).Take(html.Lines.Count).Select(l => l.Slice.ToString()).ToList();
+        if (html.Type == HtmlBlockType.Comment && lines.Count > 0)
+        {
+            var end = lines[^1].LastIndexOf("-->", StringComparison.Ordinal);
+            lines = [.. lines.Skip(1).Select(_ => ""), end < 0 ? "" : lines[^1][(end + 3)..]];
+        }
+
+        return lines;
+    }
+
+    /// <summary>The non-blank lines of a code block, trimmed, with their 1-based numbers.</summary>
+    private static IEnumerable<(int Number, string Text)> CodeLines(LeafBlock code, Place place) =>
+        (code.Lines.Lines ?? []).Take(code.Lines.Count)
+            .Select(l => (Number: l.Line + place.Offset + 1, Text: l.Slice.ToString().Trim()))
+            .Where(l => l.Text.Length > 0);
+
+    /// <summary>A table: every row after the header is a passage that names each value's column ("Staff group: Teachers — Sick days: 10").</summary>
+    private void Table(Table table, Place place)
+    {
+        _sawText = true;
+        IReadOnlyList<string>? header = null;
+        foreach (var row in table.OfType<TableRow>())
+        {
+            var lineNo = row.Line + place.Offset + 1;
+            At(lineNo);
+            _last = lineNo;
+            var cells = row.OfType<TableCell>().Select(CellText).ToArray();
+            if (row.IsHeader)
+            {
+                header = cells;
+                _last = lineNo + 1;
+                continue;
+            }
+
+            var text = string.Join(" — ", cells
+                .Select((c, k) => header is not null && k < header.Count && header[k].Length > 0 && c.Length > 0 ? $"{header[k]}: {c}" : c)
+                .Where(c => c.Length > 0));
+            if (text.Length > 0)
+            {
+                _builder.Bullet(0, text, lineNo);
+            }
+        }
+    }
+
+    private static string CellText(TableCell cell) =>
+        Clean(string.Join(' ', cell.OfType<LeafBlock>().Select(b => b.Inline is null ? "" : Render(b.Inline))));
 
     /// <summary>
     /// A line in bold on its own, after a blank line, that reads as a heading ("**Dress code**"): a few words, not a
     /// sentence or a lead-in (no closing full stop or colon), with text after it. (The parser does not take one that
     /// comes before any text, such as "**Effective 1 September**" under the title, for a heading.)
     /// </summary>
-    private static bool IsBoldHeading(IReadOnlyList<string> lines, int i, int bodyStart)
+    private bool IsBoldHeading(Inline? first, string raw, int lineNo)
     {
-        var m = BoldLineRegex().Match(lines[i].Trim());
-        if (!m.Success || i > bodyStart && !string.IsNullOrWhiteSpace(lines[i - 1]))
+        if (first is not EmphasisInline { DelimiterCount: 2, DelimiterChar: '*' or '_' } bold || bold.NextSibling is not (null or LineBreakInline)
+            || bold.Descendants<Inline>().Any(i => i is not LiteralInline) || lineNo - 1 > _bodyStart && !string.IsNullOrWhiteSpace(_lines[lineNo - 2])
+            || _isIntro && _builder.IsEmpty)
         {
             return false;
         }
 
-        var text = m.Groups["h"].Value.Trim();
+        var text = Clean(raw);
         return text.Length > 0 && !".:;,!".Contains(text[^1]) && text.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length <= 10
-               && lines.Skip(i + 1).FirstOrDefault(l => !string.IsNullOrWhiteSpace(l)) is { } next && !AtxHeadingRegex().IsMatch(next);
+               && _lines.Skip(lineNo).Select((l, k) => (Line: l, Number: lineNo + k + 1)).FirstOrDefault(l => !string.IsNullOrWhiteSpace(l.Line)) is { Line: not null } next
+               && !_atxHeadingLines.Contains(next.Number);
     }
 
-    /// <summary>A heading's text: Markdown and HTML marks, numbering and a "Q:" label taken out.</summary>
-    private static string HeadingText(string s) => DocumentParser.CleanHeading(InlineText(s));
-
-    /// <summary>A paragraph line's text, without a hard line break's backslash or an "A:" label before an answer.</summary>
-    private static string ParagraphText(string s)
+    /// <summary>A bold question at the start of a line ("**Can I …?**"), alone or with the answer after it.</summary>
+    private static (string Question, string After)? BoldQuestion(Inline? first, string raw)
     {
-        var text = InlineText(HardBreakRegex().Replace(s.Trim(), ""));
+        if (first is not EmphasisInline { DelimiterCount: 2, DelimiterChar: '*' or '_' } bold || Render(bold) is not { } question
+            || !raw.StartsWith(question, StringComparison.Ordinal))
+        {
+            return null;
+        }
+
+        var rest = raw[question.Length..];
+        return question.TrimEnd().EndsWith('?') && (rest.Length == 0 || char.IsWhiteSpace(rest[0])) ? (question, rest) : null;
+    }
+
+    /// <summary>A line of an answer, without an "A:" label before it.</summary>
+    private static string Answer(string raw)
+    {
+        var text = Clean(raw);
         var answer = AnswerRegex().Match(text);
         return answer.Success ? answer.Groups[1].Value.Trim() : text;
     }
 
-    /// <summary>Inline Markdown and HTML tags (<c>&lt;br&gt;</c>, <c>&lt;summary&gt;</c>) reduced to the text.</summary>
-    private static string InlineText(string s) =>
-        DocumentParser.StripInlineMarkdown(SpacesRegex().Replace(HtmlTagRegex().Replace(LineBreakTagRegex().Replace(s, " "), ""), " "));
+    /// <summary>One source line of a paragraph: its 1-based number, its text with the Markdown taken out, and its first inline.</summary>
+    private readonly record struct LineText(int Number, string Text, Inline? First);
 
-    /// <summary>The cells of a table row, their Markdown reduced to text.</summary>
-    private static string[] Cells(string row) =>
-        row.Trim().Trim('|').Split('|').Select(c => InlineText(c.Trim())).ToArray();
+    /// <summary>The lines of a paragraph's inlines, split at its line breaks (<paramref name="offset"/>: the lines before the parsed text).</summary>
+    private static List<LineText> LineTexts(ContainerInline inline, int offset)
+    {
+        var lines = new List<LineText>();
+        var text = new StringBuilder();
+        var number = (inline.FirstChild?.Line ?? inline.ParentBlock!.Line) + offset + 1;
+        Inline? first = null;
+        var started = false;
 
-    [GeneratedRegex(@"^\s{0,3}(#{1,6})\s+(.*?)\s*#*\s*$")]
-    private static partial Regex AtxHeadingRegex();
+        void Add(Inline child)
+        {
+            switch (child)
+            {
+                case LineBreakInline lineBreak:
+                    lines.Add(new LineText(number, text.ToString(), first));
+                    text.Clear();
+                    number = lineBreak.Line + offset + 2;
+                    (first, started) = (null, false);
+                    break;
+                case ContainerInline container when container.Descendants<LineBreakInline>().Any():
+                    // Emphasis, a link or an unmatched "[" that runs on to the next line.
+                    started = true;
+                    text.Append((container as DelimiterInline)?.ToLiteral());
+                    foreach (var inner in container)
+                    {
+                        Add(inner);
+                    }
 
-    /// <summary>A bold question, alone or with the answer after it on the same line.</summary>
-    [GeneratedRegex(@"^(?<m>\*\*|__)(?<q>[^*_].*?\?)\k<m>(?:\s+(?<rest>\S.*))?$")]
-    private static partial Regex BoldQuestionRegex();
+                    break;
+                default:
+                    first = started ? first : child;
+                    started = true;
+                    text.Append(Render(child));
+                    break;
+            }
+        }
+
+        foreach (var child in inline)
+        {
+            Add(child);
+        }
+
+        lines.Add(new LineText(number, text.ToString(), first));
+        return lines;
+    }
+
+    /// <summary>An inline's text: emphasis, code spans, links and images reduced to their words, HTML tags dropped (a <c>&lt;br&gt;</c> is a space).</summary>
+    private static string Render(Inline inline) => inline switch
+    {
+        LiteralInline literal => literal.Content.ToString(),
+        CodeInline code => code.Content,
+        AutolinkInline { IsEmail: true } email => $"<{email.Url}>",
+        AutolinkInline link => link.Url,
+        HtmlEntityInline entity => entity.Transcoded.ToString(),
+        HtmlInline html => LineBreakTagRegex().IsMatch(html.Tag) ? " " : "",
+        LineBreakInline => " ",
+        DelimiterInline unmatched => unmatched.ToLiteral() + string.Concat(unmatched.Select(Render)),
+        ContainerInline container => string.Concat(container.Select(Render)),
+        _ => "",
+    };
+
+    /// <summary>Runs of spaces made one, and the ends trimmed.</summary>
+    private static string Clean(string text) => SpacesRegex().Replace(text, " ").Trim();
 
     /// <summary>A question after a label: "Q: …", "Q1: …", "Question: …".</summary>
     [GeneratedRegex(@"^(?:Q|Question)\s*\d{0,3}\s*:\s*(?<q>\S.*)$", RegexOptions.IgnoreCase)]
     private static partial Regex LabelledQuestionRegex();
 
-    [GeneratedRegex(@"^(?<m>\*\*|__)(?<h>[^*_][^*_]*)\k<m>$")]
-    private static partial Regex BoldLineRegex();
-
     [GeneratedRegex(@"^(?:A|Answer)\s*:\s+(.*)$", RegexOptions.IgnoreCase)]
     private static partial Regex AnswerRegex();
 
-    [GeneratedRegex(@"<!--.*?-->")]
-    private static partial Regex InlineCommentRegex();
-
-    [GeneratedRegex(@"</?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>]*)?/?>")]
-    private static partial Regex HtmlTagRegex();
-
-    [GeneratedRegex(@"<br\s*/?>", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"^<br\s*/?>$", RegexOptions.IgnoreCase)]
     private static partial Regex LineBreakTagRegex();
-
-    [GeneratedRegex(@"(?<!\\)\\$")]
-    private static partial Regex HardBreakRegex();
 
     [GeneratedRegex(@"[ \t]{2,}")]
     private static partial Regex SpacesRegex();
-
-    [GeneratedRegex(@"^\s{0,3}(=+|-{2,})\s*$")]
-    private static partial Regex SetextRegex();
-
-    [GeneratedRegex(@"^([-*_])(\s*\1){2,}$")]
-    private static partial Regex RuleRegex();
-
-    [GeneratedRegex(@"^\|?\s*:?-{3,}:?\s*(\|\s*:?-{3,}:?\s*)*\|?$")]
-    private static partial Regex TableSeparatorRegex();
 }
