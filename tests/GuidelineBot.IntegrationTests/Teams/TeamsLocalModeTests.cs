@@ -39,11 +39,7 @@ public sealed class TeamsLocalModeTests(LocalTeamsFixture fixture) : IClassFixtu
         // The fake connector's own host with a port that is not in Bot:LocalServiceUrls.
         var origin = new Uri(fixture.Fake.BaseUrl);
         var otherPort = new UriBuilder(origin) { Port = origin.Port == 65535 ? 65534 : origin.Port + 1, Path = "/connector/" }.Uri.ToString();
-        var response = await fixture.Bot.PostActivityAsync(Activities.Message(otherPort, "a:local-other-port", "can I friend parents?"), token: null);
-        Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
-
-        await AnswerCanaryAsync();
-        Assert.DoesNotContain(fixture.Fake.Requests, r => r.RawTarget.Contains("local-other-port", StringComparison.Ordinal));
+        await AssertRefusedAsync(HttpStatusCode.Unauthorized, "local-other-port", otherPort);
     }
 
     [Theory]
@@ -54,24 +50,15 @@ public sealed class TeamsLocalModeTests(LocalTeamsFixture fixture) : IClassFixtu
     public async Task Service_url_with_query_fragment_or_user_info_is_400_and_nothing_is_posted(string template)
     {
         var serviceUrl = string.Format(System.Globalization.CultureInfo.InvariantCulture, template, fixture.Fake.BaseUrl, new Uri(fixture.Fake.BaseUrl).Authority);
-        var response = await fixture.Bot.PostActivityAsync(Activities.Message(serviceUrl, "a:local-query", "can I friend parents?"), token: null);
-        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
-
-        await AnswerCanaryAsync();
-        Assert.DoesNotContain(fixture.Fake.Requests, r => r.RawTarget.Contains("local-query", StringComparison.Ordinal));
+        await AssertRefusedAsync(HttpStatusCode.BadRequest, "local-query", serviceUrl);
     }
 
     [Fact]
     public async Task A_request_addressed_to_another_host_is_400_and_nothing_is_posted()
     {
         // What a page of another site sends after DNS rebinding points its name at 127.0.0.1.
-        var response = await fixture.Bot.PostActivityAsync(Activities.Message(fixture.Fake.ServiceUrl, "a:local-rebind", "can I friend parents?"), token: null,
-            host: "rebind.invalid");
-        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
-        Assert.Contains("addressed to this machine", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
-
-        await AnswerCanaryAsync();
-        Assert.DoesNotContain(fixture.Fake.Requests, r => r.RawTarget.Contains("local-rebind", StringComparison.Ordinal));
+        var body = await AssertRefusedAsync(HttpStatusCode.BadRequest, "local-rebind", host: "rebind.invalid");
+        Assert.Contains("addressed to this machine", body, StringComparison.Ordinal);
     }
 
     [Theory]
@@ -81,13 +68,8 @@ public sealed class TeamsLocalModeTests(LocalTeamsFixture fixture) : IClassFixtu
     public async Task A_body_a_page_of_another_site_could_send_without_asking_is_415_and_nothing_is_posted(string contentType)
     {
         // No CORS preflight for these, so any site open in this machine's browser could post them to the local bot.
-        var response = await fixture.Bot.PostActivityAsync(Activities.Message(fixture.Fake.ServiceUrl, "a:local-cross-site", "can I friend parents?"), token: null,
-            contentType: contentType);
-        Assert.Equal(HttpStatusCode.UnsupportedMediaType, response.StatusCode);
-        Assert.Contains("application/json", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
-
-        await AnswerCanaryAsync();
-        Assert.DoesNotContain(fixture.Fake.Requests, r => r.RawTarget.Contains("local-cross-site", StringComparison.Ordinal));
+        var body = await AssertRefusedAsync(HttpStatusCode.UnsupportedMediaType, "local-cross-site", contentType: contentType);
+        Assert.Contains("application/json", body, StringComparison.Ordinal);
     }
 
     [Theory]
@@ -100,6 +82,24 @@ public sealed class TeamsLocalModeTests(LocalTeamsFixture fixture) : IClassFixtu
             contentType: contentType);
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         await fixture.Fake.WaitForAsync(r => r.RawTarget.Contains(Uri.EscapeDataString(conversation), StringComparison.Ordinal) && r.ActivityType == "message", "the answer");
+    }
+
+    /// <summary>
+    /// Posts a message in conversation <c>a:</c><paramref name="conversation"/> (to the fake connector unless
+    /// <paramref name="serviceUrl"/>), asserts the <paramref name="status"/> and that nothing was posted for it once a
+    /// genuine message after it is answered; returns the refusal's body.
+    /// </summary>
+    private async Task<string> AssertRefusedAsync(HttpStatusCode status, string conversation, string? serviceUrl = null, string? host = null,
+        string contentType = "application/json")
+    {
+        var response = await fixture.Bot.PostActivityAsync(Activities.Message(serviceUrl ?? fixture.Fake.ServiceUrl, "a:" + conversation, "can I friend parents?"),
+            token: null, host: host, contentType: contentType);
+        Assert.Equal(status, response.StatusCode);
+        var body = await response.Content.ReadAsStringAsync();
+
+        await AnswerCanaryAsync();
+        Assert.DoesNotContain(fixture.Fake.Requests, r => r.RawTarget.Contains(conversation, StringComparison.Ordinal));
+        return body;
     }
 
     /// <summary>A genuine message after the refused one: once it is answered, the refused one would have been too.</summary>
