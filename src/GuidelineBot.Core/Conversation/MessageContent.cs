@@ -147,7 +147,7 @@ public static partial class MessageContent
             + " already has an answer; add another if there is more to say."),
         NoticeKind.ExpertAnswerSent => RichText.Plain("Thanks! Your answer is on its way to " + (string.IsNullOrWhiteSpace(name) ? "the asker." : name + ".")),
         NoticeKind.ExpertAnswerDuplicate => RichText.Plain("That answer was already sent — once is enough."),
-        NoticeKind.ExpertAnswerEmpty => RichText.Plain("The answer was empty, so nothing was sent. Please write your answer and send it again."),
+        NoticeKind.ExpertAnswerEmpty => RichText.Plain("The answer had no words in it, so nothing was sent. Please write your answer and send it again."),
         NoticeKind.ExpertsUnavailable => RichText.Plain("Sorry — no experts' channel is set up, so I can't pass questions on."
             + (string.IsNullOrWhiteSpace(name) ? "" : $" Please ask {name}.")),
         _ => RichText.Plain("Sorry, something went wrong on my side — please try again in a minute."),

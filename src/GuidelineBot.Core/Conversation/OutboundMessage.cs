@@ -155,7 +155,7 @@ public enum NoticeKind
     /// <summary>The same answer was already given (a retry or a double click): sent once.</summary>
     ExpertAnswerDuplicate,
 
-    /// <summary>An answer form came back without an answer.</summary>
+    /// <summary>An answer came back without words (empty, or marks alone).</summary>
     ExpertAnswerEmpty,
 
     /// <summary>"Ask an expert" was pressed but no experts' channel is configured (any more); <see cref="NoticeMessage.Name"/> is the contact to ask instead.</summary>

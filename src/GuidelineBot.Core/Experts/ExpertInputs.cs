@@ -21,4 +21,10 @@ public static class ExpertInputs
 
     /// <summary>A toggle's value as channels send it: "true" (any case) is ticked.</summary>
     public static bool IsTicked(string? value) => string.Equals(value?.Trim(), "true", StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>
+    /// Whether a text has words: a letter or a digit. An answer of marks alone (<c>###</c>, <c>...</c>, <c>--&gt;</c>)
+    /// tells the asker nothing and is refused like an empty one; nor does such a question or answer become knowledge.
+    /// </summary>
+    public static bool HasWords(string? text) => text is not null && text.Any(char.IsLetterOrDigit);
 }

@@ -117,7 +117,7 @@ public sealed class ExpertService(
         }
 
         var answerText = Clean(text, ExpertInputs.MaxAnswerLength);
-        if (answerText.Length == 0)
+        if (!ExpertInputs.HasWords(answerText))
         {
             return new NoticeMessage(NoticeKind.ExpertAnswerEmpty);
         }

@@ -107,16 +107,13 @@ public static partial class ExpertAnswersDocument
         try
         {
             var parsed = MarkdownParser.Parse($"# {Title}\n\n## {heading}\n\n{body}\n");
-            return parsed.Sections is [{ IsIntroduction: false } section] && HasWord(section.Heading) && section.Passages.Any(p => HasWord(p.Text));
+            return parsed.Sections is [{ IsIntroduction: false } section] && ExpertInputs.HasWords(section.Heading) && section.Passages.Any(p => ExpertInputs.HasWords(p.Text));
         }
         catch (KnowledgeFormatException)
         {
             return false;
         }
     }
-
-    /// <summary>Whether the text has a letter or a digit: marks alone (<c>###</c>, <c>--&gt;</c>, <c>?!</c>) tell a reader nothing.</summary>
-    private static bool HasWord(string text) => text.Any(char.IsLetterOrDigit);
 
     /// <summary>
     /// The expert's text with the lines that Markdown would read as structure made plain: a heading or a bold question

@@ -39,7 +39,7 @@ internal sealed class ViewSubmissionHandler(WorkQueue<SlackWork> queue, ILogger<
         }
 
         var inputs = Inputs(view.State);
-        if (kind == ActionKind.SubmitExpertAnswer && string.IsNullOrWhiteSpace(inputs.GetValueOrDefault(ExpertInputs.Answer)))
+        if (kind == ActionKind.SubmitExpertAnswer && !ExpertInputs.HasWords(inputs.GetValueOrDefault(ExpertInputs.Answer)))
         {
             return Results.Json(ViewSubmissionResponse.Error(ExpertInputs.Answer, MessageText.Render(new NoticeMessage(NoticeKind.ExpertAnswerEmpty))),
                 SlackJsonContext.Default.ViewSubmissionResponse);

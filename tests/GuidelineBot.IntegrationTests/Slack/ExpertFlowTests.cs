@@ -252,18 +252,20 @@ public sealed class ExpertFlowTests(SlackExpertsHost host) : IClassFixture<Slack
         Assert.Single(DirectMessages(asker));
     }
 
-    [Fact]
-    public async Task An_empty_answer_keeps_the_modal_open_with_the_error_under_the_field()
+    [Theory]
+    [InlineData("   ")]
+    [InlineData("###")]
+    public async Task An_answer_without_words_keeps_the_modal_open_with_the_error_under_the_field(string text)
     {
         var (_, _, ticketId) = await OpenTicketAsync(SlackHost.NewId("U"));
         var modal = await host.ModalAsync(ActionIds.ExpertAnswer, ticketId, Expert, SlackHost.NewId("answer"), ExpertsChannel, ephemeral: false);
 
-        using var sent = await host.SubmitAsync(modal, Expert, new() { [ExpertInputs.Answer] = "   " });
+        using var sent = await host.SubmitAsync(modal, Expert, new() { [ExpertInputs.Answer] = text });
 
         Assert.Equal(HttpStatusCode.OK, sent.StatusCode);
         var body = JsonDocument.Parse(await sent.Content.ReadAsStringAsync()).RootElement;
         Assert.Equal("errors", body.GetProperty("response_action").GetString());
-        Assert.Contains("empty", body.GetProperty("errors").GetProperty(ExpertInputs.Answer).GetString(), StringComparison.Ordinal);
+        Assert.Contains("no words", body.GetProperty("errors").GetProperty(ExpertInputs.Answer).GetString(), StringComparison.Ordinal);
         Assert.Empty((await TicketAsync(ticketId))!.Answers);
     }
 

@@ -249,6 +249,26 @@ public sealed class ExpertServiceTests : IDisposable
         Assert.Empty(await _store.ListAsync(null, default)); // a thread reply never becomes a suggestion by itself
     }
 
+    [Theory]
+    [InlineData("   ")]
+    [InlineData("###")]
+    [InlineData("<!-- -->")]
+    [InlineData("...")]
+    public async Task An_answer_without_words_is_refused_and_nothing_is_delivered(string text)
+    {
+        var conversation = Conversation();
+        var ticket = (await AskExpertAsync(conversation, Asker)).Ticket;
+        await _worker.RunOnceAsync(CancellationToken.None);
+
+        var refused = Assert.IsType<NoticeMessage>(await OneAsync(conversation.HandleAsync(Expert, new ExpertReplyInbound("experts", "m1", text), CancellationToken.None)));
+        await _worker.RunOnceAsync(CancellationToken.None);
+
+        Assert.Equal(NoticeKind.ExpertAnswerEmpty, refused.Kind);
+        Assert.Equal("The answer had no words in it, so nothing was sent. Please write your answer and send it again.", MessageText.Render(refused));
+        Assert.Empty((await _store.GetAsync(ticket.Id, default))!.Answers);
+        Assert.Empty(_slack.Delivered);
+    }
+
     [Fact]
     public async Task A_web_askers_answer_waits_for_the_chat_to_open_and_is_shown_once()
     {
