@@ -17,7 +17,7 @@ internal static class SignInProblemPage
     /// <summary>403: signed in, but the page needs the admin role or group.</summary>
     public static Task NotAnAdminAsync(HttpContext context) =>
         WriteAsync(context, StatusCodes.Status403Forbidden, "This page is for admins",
-            $"You are signed in as {NameOf(context)}, but the admin dashboard is only for the people who look after the guidelines. " +
+            $"You are signed in{NameOf(context)}, but the admin dashboard is only for the people who look after the guidelines. " +
             "If you need it, ask whoever runs GuidelineBot to give you the admin role.",
             "Ask the guidelines a question", Home(context));
 
@@ -32,7 +32,7 @@ internal static class SignInProblemPage
     public static Task SignInUnavailableAsync(HttpContext context, TimeSpan retryAfter) =>
         WriteAsync(context, StatusCodes.Status503ServiceUnavailable, "Sign-in is unavailable right now",
             $"The sign-in service cannot be reached at the moment. Please try again in {(int)retryAfter.TotalSeconds} seconds.",
-            "Try again", context.Request.PathBase + context.Request.Path + context.Request.QueryString);
+            "Try again", (context.Request.PathBase + context.Request.Path).ToUriComponent() + context.Request.QueryString.ToUriComponent());
 
     private static async Task WriteAsync(HttpContext context, int status, string title, string message, string linkText, string link)
     {
@@ -65,7 +65,8 @@ internal static class SignInProblemPage
     private static bool AcceptsHtml(HttpRequest request) =>
         request.Headers.Accept.ToString().Contains("text/html", StringComparison.OrdinalIgnoreCase);
 
-    private static string NameOf(HttpContext context) => WebClaims.DisplayName(context.User) is { Length: > 0 } name ? name : "someone without a name";
+    /// <summary>" as Name", or nothing when the provider gave no name.</summary>
+    private static string NameOf(HttpContext context) => WebClaims.DisplayName(context.User) is { Length: > 0 } name ? " as " + name : "";
 
     private static string Home(HttpContext context) => context.Request.PathBase + "/";
 
