@@ -27,8 +27,6 @@ public sealed class KnowledgeOptions
 /// <summary>Reads every <c>*.txt</c> and <c>*.md</c> under the knowledge folder into documents.</summary>
 public static class KnowledgeLoader
 {
-    private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
-
     /// <summary>Why the knowledge folder cannot be loaded because it is not there, or null when it is.</summary>
     public static string? MissingFolder(KnowledgeOptions options)
     {
@@ -131,7 +129,12 @@ public static class KnowledgeLoader
     /// <summary>Parses one document from its bytes (exposed for tests and tools).</summary>
     public static GuidelineDocument Parse(byte[] bytes, string relativePath, string displayPath)
     {
-        var content = WithoutControls(Decode(bytes));
+        if (!KnowledgeText.TryDecode(bytes, out var text, out var badLine, out var why))
+        {
+            throw new KnowledgeFormatException(badLine, why);
+        }
+
+        var content = WithoutControls(text);
         if (string.IsNullOrWhiteSpace(content))
         {
             throw new KnowledgeFormatException(1, "the file is empty");
@@ -159,8 +162,12 @@ public static class KnowledgeLoader
         null => null,
         0 => "",
         > MaxFileBytes and var length => throw new IOException($"{System.IO.Path.GetFileName(path)} is {length / (1024 * 1024)} MB; at most {MaxFileBytes / (1024 * 1024)} MB is read"),
-        _ => File.ReadAllText(path),
+        _ => Decode(File.ReadAllBytes(path)),
     };
+
+    /// <summary>A settings file's text, read as documents are; what is not text is read as UTF-8 with its bad bytes replaced.</summary>
+    private static string Decode(byte[] bytes) =>
+        KnowledgeText.TryDecode(bytes, out var text, out _, out _) ? text : Encoding.UTF8.GetString(bytes);
 
     /// <summary>The length of the file at <paramref name="path"/>, measured at a symlink's final target; null when there is none.</summary>
     private static long? RealLength(string path) => RealFile(new FileInfo(path)) is { Exists: true } real ? real.Length : null;
@@ -239,24 +246,6 @@ public static class KnowledgeLoader
         var ext = System.IO.Path.GetExtension(file);
         return (ext.Equals(".txt", StringComparison.OrdinalIgnoreCase) || ext.Equals(".md", StringComparison.OrdinalIgnoreCase))
                && !name.Equals(synonymsFile, StringComparison.OrdinalIgnoreCase);
-    }
-
-    private static string Decode(byte[] bytes)
-    {
-        try
-        {
-            return StrictUtf8.GetString(bytes);
-        }
-        catch (DecoderFallbackException ex)
-        {
-            var line = 1 + bytes.Take(Math.Max(0, ex.Index)).Count(b => b == (byte)'\n');
-            if (ex.Index < 0)
-            {
-                line = 1;
-            }
-
-            throw new KnowledgeFormatException(line, "the file is not UTF-8 text");
-        }
     }
 
     private static string TitleFromFileName(string id)

@@ -80,9 +80,9 @@ public sealed class LiveKnowledgeTests
         var hash = await server.HealthHashAsync();
         Assert.Contains("staff-social-media-guidelines.txt", before, StringComparison.Ordinal);
 
-        // Line 4 of the seed file stops being UTF-8 text.
+        // Line 4 of the seed file stops being UTF-8 text: a broken byte after a UTF-8 "é".
         var lines = (await File.ReadAllTextAsync(knowledge.File(SeedFile))).Split('\n');
-        var broken = Encoding.UTF8.GetBytes(string.Join('\n', lines.Take(3)) + "\n").Concat(new byte[] { 0xC3, 0x28, (byte)'\n' }).ToArray();
+        var broken = Encoding.UTF8.GetBytes(string.Join('\n', lines.Take(3)) + "\nCaf\u00e9 ").Concat(new byte[] { 0xC3, 0x28, (byte)'\n' }).ToArray();
         await File.WriteAllBytesAsync(knowledge.File(SeedFile), broken);
 
         var status = await WithinAsync(() => ReloadAsync(server), s => s.GetProperty("warnings").GetArrayLength() > 0, "the status names the broken file");

@@ -98,8 +98,8 @@ public sealed class LiveKnowledgeTests : IDisposable
         var path = _folder.Write("drones.md", DroneDocument);
         var good = await ReloadLaterAsync();
 
-        // Line 3 is no longer UTF-8.
-        File.WriteAllBytes(path, [.. Encoding.UTF8.GetBytes("# Drone Policy\n\n"), 0xFF, 0xFE, (byte)'\n']);
+        // Line 3 is UTF-8 ("é") with a broken byte after it.
+        File.WriteAllBytes(path, [.. Encoding.UTF8.GetBytes("# Drone Policy\n\nCaf\u00e9 "), 0xFF, 0xFE, (byte)'\n']);
         var broken = await ReloadLaterAsync();
 
         Assert.Equal(good.Version, broken.Version);

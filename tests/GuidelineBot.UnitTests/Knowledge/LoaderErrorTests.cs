@@ -26,7 +26,8 @@ public sealed class LoaderErrorTests
     [Fact]
     public void Invalid_utf8_is_reported_on_its_line()
     {
-        var bytes = Encoding.UTF8.GetBytes("Title\n\nQ: a?\n- caf").Concat(new byte[] { 0xC3, 0x28 }).Concat(Encoding.UTF8.GetBytes("\n")).ToArray();
+        // A UTF-8 file ("é") with a broken byte; a file with no UTF-8 sequence at all would be read as Windows-1252.
+        var bytes = Encoding.UTF8.GetBytes("Title\n\nQ: a?\n- caf\u00e9 ").Concat(new byte[] { 0xC3, 0x28 }).Concat(Encoding.UTF8.GetBytes("\n")).ToArray();
         var ex = Assert.Throws<KnowledgeFormatException>(() => KnowledgeLoader.Parse(bytes, "bad.txt", "bad.txt"));
         Assert.Equal(4, ex.Line);
     }
