@@ -14,11 +14,12 @@ public static class KnowledgeText
     private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
 
     /// <summary>
-    /// Windows-1252 from the framework's code pages, taken from the provider itself, not registered globally. Its five
-    /// unassigned bytes become the C1 controls of the same number, which the loader turns into spaces like any control.
+    /// Windows-1252 from the framework's code pages, asked of the provider itself (not registered globally) and only when a
+    /// file needs it, so a start on UTF-8 files never loads the code pages. Its five unassigned bytes become the C1 controls
+    /// of the same number, which the loader turns into spaces like any control.
     /// </summary>
-    private static readonly Encoding Windows1252 = CodePagesEncodingProvider.Instance.GetEncoding(1252,
-        EncoderFallback.ExceptionFallback, DecoderFallback.ReplacementFallback)!;
+    private static Encoding Windows1252() => CodePagesEncodingProvider.Instance.GetEncoding(1252)
+        ?? throw new InvalidOperationException("the framework's code pages have no Windows-1252");
 
     /// <summary>The text of <paramref name="bytes"/>, or why it is not text and on which line (1-based).</summary>
     public static bool TryDecode(ReadOnlySpan<byte> bytes, out string text, out int badLine, out string why)
@@ -57,7 +58,7 @@ public static class KnowledgeText
         {
             if (!HasUtf8Sequence(bytes))
             {
-                text = Windows1252.GetString(bytes);
+                text = Windows1252().GetString(bytes);
                 return true;
             }
 
