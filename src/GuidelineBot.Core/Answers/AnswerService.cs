@@ -130,9 +130,10 @@ public sealed partial class AnswerService(IGuidelineSearch search, IOptions<Answ
 
     /// <summary>
     /// The question as one line: control characters and runs of white space become one space, no space at either end,
-    /// at most <see cref="MaxQuestionChars"/> characters. Invisible format characters (zero-width space and joiners, soft
-    /// hyphen, byte order mark, direction marks) go: the question is read as the person sees it, so "par&#xAD;ents" is
-    /// "parents". One pass; a question that is already clean is returned as is.
+    /// at most <see cref="MaxQuestionChars"/> characters (never half of a surrogate pair). Invisible format characters
+    /// (zero-width space and joiners, soft hyphen, byte order mark, direction marks) go: the question is read as the
+    /// person sees it, so "par&#xAD;ents" is "parents". A zero-width joiner between two emoji stays, since it draws them as
+    /// one (👩‍🏫). One pass; a question that is already clean is returned as is.
     /// </summary>
     internal static string Clean(string? text)
     {
@@ -141,19 +142,27 @@ public sealed partial class AnswerService(IGuidelineSearch search, IOptions<Answ
             return "";
         }
 
-        var source = text.AsSpan(0, Math.Min(text.Length, MaxQuestionChars));
+        var end = Math.Min(text.Length, MaxQuestionChars);
+        if (end < text.Length && char.IsHighSurrogate(text[end - 1]))
+        {
+            end--;
+        }
+
+        var source = text.AsSpan(0, end);
         Span<char> cleaned = stackalloc char[source.Length];
         var length = 0;
         var space = false;
-        foreach (var c in source)
+        for (var i = 0; i < source.Length; i++)
         {
+            var c = source[i];
             if (char.IsWhiteSpace(c) || char.IsControl(c))
             {
                 space = length > 0;
                 continue;
             }
 
-            if (char.GetUnicodeCategory(c) == UnicodeCategory.Format)
+            if (char.GetUnicodeCategory(c) == UnicodeCategory.Format
+                && !(c == ZeroWidthJoiner && !space && length > 0 && IsEmojiPart(cleaned[length - 1]) && i + 1 < source.Length && IsEmojiPart(source[i + 1])))
             {
                 continue;
             }
@@ -169,6 +178,15 @@ public sealed partial class AnswerService(IGuidelineSearch search, IOptions<Answ
 
         return cleaned[..length].SequenceEqual(text) ? text : new string(cleaned[..length]);
     }
+
+    private const char ZeroWidthJoiner = '\u200D';
+
+    /// <summary>
+    /// Whether <paramref name="c"/> can stand beside a joiner inside an emoji sequence: half of a surrogate pair (emoji
+    /// beyond the first plane), a symbol (♀, ⚕, ❤) or the emoji variation selector after one.
+    /// </summary>
+    private static bool IsEmojiPart(char c) =>
+        char.IsSurrogate(c) || c == '\uFE0F' || char.GetUnicodeCategory(c) == UnicodeCategory.OtherSymbol;
 
     internal enum Intent
     {

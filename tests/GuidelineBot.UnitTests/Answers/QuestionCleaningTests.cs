@@ -40,4 +40,26 @@ public sealed class QuestionCleaningTests
         Assert.Equal(new string('a', 1999), cleaned);
         Assert.Equal(2000, AnswerService.Clean(new string('x', 5000)).Length);
     }
+
+    [Theory]
+    [InlineData("can a \U0001F469\u200D\U0001F3EB post photos?")]
+    [InlineData("can a \U0001F3C3\u200D\u2640\uFE0F coach friend parents?")]
+    [InlineData("\u2764\uFE0F\u200D\U0001F525 posts?")]
+    public void A_joiner_inside_an_emoji_sequence_stays(string text) =>
+        Assert.Same(text, AnswerService.Clean(text));
+
+    [Theory]
+    [InlineData("\U0001F469\u200D parents", "\U0001F469 parents")]
+    [InlineData("a\u200D\U0001F469", "a\U0001F469")]
+    [InlineData("\U0001F469 \u200D\U0001F3EB", "\U0001F469 \U0001F3EB")]
+    public void A_joiner_beside_anything_but_two_emoji_goes(string text, string expected) =>
+        Assert.Equal(expected, AnswerService.Clean(text));
+
+    [Fact]
+    public void The_cut_at_two_thousand_characters_never_splits_a_surrogate_pair()
+    {
+        var cleaned = AnswerService.Clean(new string('a', 1999) + "\U0001F469 more");
+
+        Assert.Equal(new string('a', 1999), cleaned);
+    }
 }
