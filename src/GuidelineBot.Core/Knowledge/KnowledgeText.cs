@@ -27,7 +27,7 @@ public static class KnowledgeText
         badLine = 0;
         why = "";
         text = "";
-        if (ByteOrderMark(bytes) is var (encoding, length))
+        if (WideByteOrderMark(bytes) is var (encoding, name, length))
         {
             try
             {
@@ -37,45 +37,46 @@ public static class KnowledgeText
             catch (DecoderFallbackException)
             {
                 badLine = 1;
-                why = $"the file is not {encoding.WebName} text, though it starts with that encoding's byte order mark";
+                why = $"the file is not {name} text, though it starts with {name}'s byte order mark";
                 return false;
             }
         }
 
-        if (bytes.IndexOf((byte)0) is var nul and >= 0)
+        var markedUtf8 = bytes is [0xEF, 0xBB, 0xBF, ..];
+        var body = markedUtf8 ? bytes[3..] : bytes;
+        if (body.IndexOf((byte)0) is var nul and >= 0)
         {
-            badLine = LineOf(bytes, nul);
+            badLine = LineOf(body, nul);
             why = "the file is not text (it has NUL bytes: a binary file, or UTF-16 without its byte order mark)";
             return false;
         }
 
         try
         {
-            text = StrictUtf8.GetString(bytes);
+            text = StrictUtf8.GetString(body);
             return true;
         }
         catch (DecoderFallbackException ex)
         {
-            if (!HasUtf8Sequence(bytes))
+            if (!markedUtf8 && !HasUtf8Sequence(body))
             {
-                text = Windows1252().GetString(bytes);
+                text = Windows1252().GetString(body);
                 return true;
             }
 
-            badLine = ex.Index < 0 ? 1 : LineOf(bytes, ex.Index);
+            badLine = ex.Index < 0 ? 1 : LineOf(body, ex.Index);
             why = "the file is not UTF-8 text";
             return false;
         }
     }
 
-    /// <summary>The encoding a byte order mark names and the mark's length, or null without one.</summary>
-    private static (Encoding Encoding, int Length)? ByteOrderMark(ReadOnlySpan<byte> bytes) => bytes switch
+    /// <summary>The UTF-16 or UTF-32 encoding a byte order mark names, its name and the mark's length; null for any other start.</summary>
+    private static (Encoding Encoding, string Name, int Length)? WideByteOrderMark(ReadOnlySpan<byte> bytes) => bytes switch
     {
-        [0xEF, 0xBB, 0xBF, ..] => (StrictUtf8, 3),
-        [0xFF, 0xFE, 0x00, 0x00, ..] => (new UTF32Encoding(bigEndian: false, byteOrderMark: false, throwOnInvalidCharacters: true), 4),
-        [0x00, 0x00, 0xFE, 0xFF, ..] => (new UTF32Encoding(bigEndian: true, byteOrderMark: false, throwOnInvalidCharacters: true), 4),
-        [0xFF, 0xFE, ..] => (new UnicodeEncoding(bigEndian: false, byteOrderMark: false, throwOnInvalidBytes: true), 2),
-        [0xFE, 0xFF, ..] => (new UnicodeEncoding(bigEndian: true, byteOrderMark: false, throwOnInvalidBytes: true), 2),
+        [0xFF, 0xFE, 0x00, 0x00, ..] => (new UTF32Encoding(bigEndian: false, byteOrderMark: false, throwOnInvalidCharacters: true), "UTF-32", 4),
+        [0x00, 0x00, 0xFE, 0xFF, ..] => (new UTF32Encoding(bigEndian: true, byteOrderMark: false, throwOnInvalidCharacters: true), "UTF-32", 4),
+        [0xFF, 0xFE, ..] => (new UnicodeEncoding(bigEndian: false, byteOrderMark: false, throwOnInvalidBytes: true), "UTF-16", 2),
+        [0xFE, 0xFF, ..] => (new UnicodeEncoding(bigEndian: true, byteOrderMark: false, throwOnInvalidBytes: true), "UTF-16", 2),
         _ => null,
     };
 

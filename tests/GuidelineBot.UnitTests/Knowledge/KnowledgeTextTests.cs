@@ -49,6 +49,17 @@ public sealed class KnowledgeTextTests
     }
 
     [Fact]
+    public void A_file_marked_utf8_is_never_read_as_windows_1252()
+    {
+        // No UTF-8 sequence after the mark, which without it would make this Windows-1252.
+        byte[] bytes = [0xEF, 0xBB, 0xBF, .. Encoding.ASCII.GetBytes("Title\n\nQ: a?\n- it"), 0x92, (byte)'s', (byte)'\n'];
+
+        Assert.False(KnowledgeText.TryDecode(bytes, out _, out var line, out var why));
+        Assert.Equal(4, line);
+        Assert.Equal("the file is not UTF-8 text", why);
+    }
+
+    [Fact]
     public void Nul_bytes_are_not_text_and_the_error_says_why()
     {
         byte[] bytes = [.. Encoding.ASCII.GetBytes("Title\n\nQ: a?\n"), 0x00, 0x01, 0x02];
@@ -76,7 +87,7 @@ public sealed class KnowledgeTextTests
 
         Assert.False(KnowledgeText.TryDecode(bytes, out _, out var line, out var why));
         Assert.Equal(1, line);
-        Assert.Contains("utf-16", why, StringComparison.Ordinal);
+        Assert.Equal("the file is not UTF-16 text, though it starts with UTF-16's byte order mark", why);
     }
 
     [Fact]
