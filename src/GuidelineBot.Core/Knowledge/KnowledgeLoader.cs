@@ -89,6 +89,11 @@ public static class KnowledgeLoader
             {
                 errors.Add(new KnowledgeError(display, 0, ReadError(ex, root)));
             }
+            catch (Exception ex) when (ex is not OutOfMemoryException)
+            {
+                // A fault of the parsers on some unforeseen text stops this file, never the others or the start.
+                errors.Add(new KnowledgeError(display, 0, $"could not be read ({ex.GetType().Name}: {ex.Message}); the other documents are loaded"));
+            }
         }
 
         return new KnowledgeBase(documents, errors) { SynonymsHash = HashSynonyms(ReadSynonyms(options)) };

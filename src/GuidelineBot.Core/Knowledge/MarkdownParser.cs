@@ -60,10 +60,27 @@ internal sealed partial class MarkdownParser
     {
         var lines = DocumentParser.SplitLines(content);
         var front = FrontMatter.Parse(lines);
-        var document = Markdown.Parse(string.Join('\n', lines.Skip(front.BodyStartIndex)), Pipeline);
+        var document = ParseMarkdown(string.Join('\n', lines.Skip(front.BodyStartIndex)));
         var parser = new MarkdownParser(lines, front, document);
         parser.Blocks(document, new Place(front.BodyStartIndex, false, 0));
         return parser.Finish(front);
+    }
+
+    /// <summary>
+    /// Markdig's syntax tree of <paramref name="body"/>. Markdig refuses input nested past its depth limit (thousands of
+    /// levels of lists, quotes, brackets or emphasis: never a real document) with an <see cref="ArgumentException"/>, which
+    /// becomes this file's error rather than the whole load's.
+    /// </summary>
+    private static MarkdownDocument ParseMarkdown(string body)
+    {
+        try
+        {
+            return Markdown.Parse(body, Pipeline);
+        }
+        catch (ArgumentException)
+        {
+            throw new KnowledgeFormatException(0, "the Markdown nests lists, quotes, brackets or emphasis too deeply to be read (Markdig's depth limit)");
+        }
     }
 
     private static MarkdownPipeline CreatePipeline(bool htmlBlocks)

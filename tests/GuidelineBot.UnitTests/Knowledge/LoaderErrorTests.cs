@@ -32,6 +32,23 @@ public sealed class LoaderErrorTests
         Assert.Equal(4, ex.Line);
     }
 
+    [Theory]
+    [InlineData("brackets", 100_000)]
+    [InlineData("quotes", 5_000)]
+    public void Markdown_nested_past_markdigs_limit_is_an_error_of_its_file_not_of_the_load(string shape, int depth)
+    {
+        using var folder = new TestPaths.TempFolder();
+        folder.Write("good.md", "# Good\n\n## Cats in class?\n\nYes.\n");
+        folder.Write("deep.md", "# Deep\n\n## Q?\n\n" + (shape == "brackets" ? new string('[', depth) : new string('>', depth) + " x") + "\n");
+
+        var kb = KnowledgeLoader.Load(new KnowledgeOptions { Path = folder.Path });
+
+        Assert.Equal(["good"], kb.Documents.Select(d => d.Id));
+        var error = Assert.Single(kb.Errors);
+        Assert.EndsWith("/deep.md", error.File, StringComparison.Ordinal);
+        Assert.StartsWith("the Markdown nests lists, quotes, brackets or emphasis too deeply", error.Message, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void One_bad_file_does_not_stop_the_others_and_synonyms_are_not_a_document()
     {
