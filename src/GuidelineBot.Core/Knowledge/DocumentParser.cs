@@ -31,7 +31,7 @@ internal static partial class DocumentParser
     }
 
     /// <summary>
-    /// A bullet line: indentation, marker (-, *, +, •, ◦, ▪, ●, ○, ■, ·, 1. or 1)) and text. With
+    /// A bullet line: indentation, marker (-, *, +, •, ◦, ▪, ●, ○, ■, ·, ➢, ✓, Word's "o⇥" and "§⇥", 1. or 1)) and text. With
     /// <paramref name="keepNumber"/>, a numbered item's text keeps its number ("2. Click Forgot password."): a step's
     /// place is part of the guideline's text.
     /// </summary>
@@ -64,6 +64,11 @@ internal static partial class DocumentParser
     [GeneratedRegex(@"^(?:(?:Q|Question)\s*\d{0,3}\s*[:.]|\d{1,3}[.)]|\d{1,3}(?:\.\d{1,3})+\.?)\s+(?=\S)", RegexOptions.IgnoreCase)]
     private static partial Regex HeadingNumberRegex();
 
-    [GeneratedRegex(@"^([ \t]*)([-*+•–◦▪●○■·‣]|\d{1,3}[.)])[ \t]+(\S.*)$")]
+    /// <remarks>
+    /// Besides the usual marks, what other tools leave: Word's plain-text export writes its second and third bullet levels
+    /// as "o" and "§" followed by a tab (only with the tab are they bullets: "§ 3 applies" is text), and text copied out of
+    /// Word or a PDF keeps Symbol and Wingdings bullets as private-use characters (U+F0B7 and kin).
+    /// </remarks>
+    [GeneratedRegex(@"^([ \t]*)([-*+•–◦▪●○■·‣∙⁃➢➤►▸❖◆♦✓✔\uF0A7\uF0A8\uF076\uF0B7\uF0D8\uF0E0\uF0FC]|[o§](?=\t)|\d{1,3}[.)])[ \t]+(\S.*)$")]
     private static partial Regex BulletRegex();
 }

@@ -1,4 +1,5 @@
 using System.Text;
+using System.Text.RegularExpressions;
 
 namespace GuidelineBot.Core.Knowledge;
 
@@ -7,7 +8,7 @@ namespace GuidelineBot.Core.Knowledge;
 /// passage, nested bullets stay under their parent, wrapped lines are joined, and a paragraph that a blank line split
 /// mid-sentence ("If someone accuses you of" / "posting something improper …") is rejoined into one passage.
 /// </summary>
-internal sealed class PassageBuilder
+internal sealed partial class PassageBuilder
 {
     private readonly List<Passage> _done = [];
     private StringBuilder? _text;
@@ -85,10 +86,10 @@ internal sealed class PassageBuilder
             return;
         }
 
-        var sb = new StringBuilder(_text.ToString().Trim());
+        var sb = new StringBuilder(WithoutTabs(_text.ToString().Trim()));
         foreach (var child in _children)
         {
-            sb.Append("\n  - ").Append(child.Trim());
+            sb.Append("\n  - ").Append(WithoutTabs(child.Trim()));
         }
 
         _done.Add(new Passage(sb.ToString(), _start, _end));
@@ -96,6 +97,15 @@ internal sealed class PassageBuilder
         _children.Clear();
         _afterBlank = false;
     }
+
+    /// <summary>
+    /// <paramref name="text"/> with each tab and the spaces around it one space: a tab inside a line (after a label, between
+    /// a plain-text table's columns) is layout, which no channel shows the same way.
+    /// </summary>
+    private static string WithoutTabs(string text) => text.Contains('\t', StringComparison.Ordinal) ? TabRegex().Replace(text, " ") : text;
+
+    [GeneratedRegex(@" *\t[ \t]*")]
+    private static partial Regex TabRegex();
 
     public IReadOnlyList<Passage> Build()
     {

@@ -170,4 +170,25 @@ public sealed class DocumentVariantTests
         Assert.Equal("Staff lunch", doc.Title);
         Assert.Equal(["Can I eat in my classroom?", "Where is the staff room?"], Headings(doc));
     }
+
+    [Fact]
+    public void Bullets_as_word_and_pdf_leave_them_are_passages_and_tabs_are_spaces()
+    {
+        // Word's plain-text export: "•", "o" and "§" with a tab for three levels; a PDF copy keeps Symbol's U+F0B7.
+        var doc = Parse("Dress Code\n\nQ: What can I wear on Fridays?\n\u2022\tJeans are fine.\no\tNo ripped jeans.\n\u00a7\tNo logos.\n"
+                        + "\uF0B7\tSneakers are fine.\n\u27a2 Hats are not.\n\nDress:\tsmart casual.\n", "dress.txt");
+
+        Assert.Equal(["Jeans are fine.", "No ripped jeans.", "No logos.", "Sneakers are fine.", "Hats are not.", "Dress: smart casual."],
+            doc.Sections[0].Passages.Select(p => p.Text));
+    }
+
+    [Theory]
+    [InlineData("o no, not again.")]
+    [InlineData("\u00a7 3 of the policy applies.")]
+    public void An_o_or_section_sign_without_a_tab_is_text(string line)
+    {
+        var doc = Parse("Rules\n\nQ: What applies?\nFirst:\n" + line + "\n", "rules.txt");
+
+        Assert.Equal(["First: " + line], doc.Sections[0].Passages.Select(p => p.Text));
+    }
 }
