@@ -113,7 +113,7 @@ internal static partial class PlainTextParser
         // beside ALL-CAPS headings is not one).
         var plainHeadings = labelled || bareQuestions || Enumerable.Range(from, lines.Count - from).Any(k => IsUnderlined(lines, k) || IsCapsHeading(lines, k))
             ? []
-            : Enumerable.Range(from, lines.Count - from).Where(k => IsPlainHeading(lines, from, k)).ToHashSet();
+            : PlainHeadings(lines, from);
 
         for (var k = from; k < lines.Count; k++)
         {
@@ -206,20 +206,47 @@ internal static partial class PlainTextParser
     }
 
     /// <summary>
-    /// A short line set off by blank lines ("Daily Cleaning"), starting with a capital, with no closing punctuation,
-    /// followed by text that is not another such line. The line right after the title is a subtitle, not a heading.
+    /// The short plain lines that head sections: a short line ("Daily Cleaning"), starting with a capital, with no closing
+    /// punctuation, after a blank line and followed by text that is not another such line. The text may follow right
+    /// under it when it starts a sentence (a capital, a digit, a bullet), not when it carries the line on in lower case
+    /// (the first line of a wrapped paragraph). In a document written a paragraph per line with no blank lines between
+    /// them (as a word processor's plain-text export writes it), a line that ends a sentence stands for the blank line.
+    /// The line right after the title is a subtitle, not a heading.
     /// </summary>
-    private static bool IsPlainHeading(IReadOnlyList<string> lines, int from, int i)
+    private static HashSet<int> PlainHeadings(IReadOnlyList<string> lines, int from)
     {
-        if (!IsShortLine(lines[i]) || i == 0 || !string.IsNullOrWhiteSpace(lines[i - 1])
-            || i + 1 >= lines.Count || !string.IsNullOrWhiteSpace(lines[i + 1])
-            || !Enumerable.Range(from, i - from).Any(k => !string.IsNullOrWhiteSpace(lines[k])))
+        var text = Enumerable.Range(from, lines.Count - from).Where(k => !string.IsNullOrWhiteSpace(lines[k])).ToArray();
+        var sentences = text.Where(k => !IsShortLine(lines[k]) && !DocumentParser.TryBullet(lines[k], true, out _, out _)).ToArray();
+        var paragraphPerLine = sentences.Length > 0 && sentences.Count(k => EndsSentence(lines[k])) >= ParagraphPerLineShare * sentences.Length;
+        return text.Skip(1).Where(k => IsPlainHeading(lines, k, paragraphPerLine)).ToHashSet();
+    }
+
+    /// <summary>Share of a document's long lines that must end a sentence for it to be read as written a paragraph per line.</summary>
+    private const double ParagraphPerLineShare = 0.9;
+
+    private static bool IsPlainHeading(IReadOnlyList<string> lines, int i, bool paragraphPerLine)
+    {
+        var before = lines[i - 1];
+        if (!IsShortLine(lines[i]) || !(string.IsNullOrWhiteSpace(before) || paragraphPerLine && EndsSentence(before)))
         {
             return false;
         }
 
         var next = NextTextLine(lines, i);
-        return next > 0 && !IsShortLine(lines[next]);
+        if (next < 0 || IsShortLine(lines[next]))
+        {
+            return false;
+        }
+
+        var first = lines[next].TrimStart()[0];
+        return next > i + 1 || char.IsUpper(first) || char.IsDigit(first) || DocumentParser.TryBullet(lines[next], true, out _, out _);
+    }
+
+    /// <summary>The line ends a sentence (or a lead-in to a list): ". ! ? :", also before a closing quote or bracket.</summary>
+    private static bool EndsSentence(string line)
+    {
+        var trimmed = line.TrimEnd().TrimEnd('"', '\'', '\u201d', '\u2019', ')');
+        return trimmed.Length > 0 && ".!?:".Contains(trimmed[^1]);
     }
 
     private static bool IsShortLine(string line)

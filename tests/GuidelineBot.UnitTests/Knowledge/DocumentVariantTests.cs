@@ -191,4 +191,38 @@ public sealed class DocumentVariantTests
 
         Assert.Equal(["First: " + line], doc.Sections[0].Passages.Select(p => p.Text));
     }
+
+    [Fact]
+    public void A_short_line_right_above_its_text_heads_a_section_when_blank_lines_part_the_sections()
+    {
+        var doc = Parse("Dress Code Policy\n\nWhat staff wear at Riverside schools.\n\nFridays\nJeans are fine on Fridays.\nRipped jeans are not.\n\n"
+                        + "Uniforms\nCustodians wear the district uniform.\n\nField Trips\n- Comfortable shoes.\n", "dress.txt");
+
+        Assert.Equal(["About these guidelines", "Fridays", "Uniforms", "Field Trips"], Headings(doc));
+        Assert.Equal(["Jeans are fine on Fridays. Ripped jeans are not."], doc.Sections[1].Passages.Select(p => p.Text));
+        Assert.Equal((5, 7), (doc.Sections[1].StartLine, doc.Sections[1].EndLine));
+    }
+
+    [Fact]
+    public void A_document_written_a_paragraph_per_line_without_blank_lines_has_its_headings()
+    {
+        // As Word's "Plain Text" export writes it: one line per paragraph, headings as plain lines, no blank lines.
+        var doc = Parse("Dress Code Policy\nThis policy explains what staff wear.\nFridays\nJeans are fine on Fridays.\nRipped jeans are not allowed.\n"
+                        + "Uniforms\nCustodians wear the district uniform.\nIt is provided free of charge.\nField Trips\nWear comfortable shoes.\n", "dress.txt");
+
+        Assert.Equal(["About these guidelines", "Fridays", "Uniforms", "Field Trips"], Headings(doc));
+        Assert.Equal("This policy explains what staff wear.", doc.Sections[0].Text);
+        Assert.Equal("Custodians wear the district uniform. It is provided free of charge.", doc.Sections[2].Text);
+    }
+
+    [Fact]
+    public void The_first_line_of_a_wrapped_paragraph_is_no_heading()
+    {
+        // Hard-wrapped text: short first lines carry on in lower case, and most lines end mid-sentence.
+        var doc = Parse("Visitors\n\nAbout visiting our schools.\n\nEvery visitor signs in\nat the front office and wears a badge.\n\n"
+                        + "Volunteers need a background\ncheck before their first visit, which\ntakes about two weeks to complete.\nParents\n"
+                        + "who volunteer follow the same rules.\n", "visitors.txt");
+
+        Assert.Equal(["About these guidelines"], Headings(doc));
+    }
 }
