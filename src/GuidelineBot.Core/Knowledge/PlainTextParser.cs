@@ -211,23 +211,22 @@ internal static partial class PlainTextParser
     /// under it when it starts a sentence (a capital, a digit, a bullet), not when it carries the line on in lower case
     /// (the first line of a wrapped paragraph). In a document written a paragraph per line with no blank lines between
     /// them (as a word processor's plain-text export writes it), a line that ends a sentence stands for the blank line.
-    /// The line right after the title is a subtitle, not a heading.
+    /// The line right after the title is a subtitle, not a heading, unless it is numbered ("1. Purpose").
     /// </summary>
     private static HashSet<int> PlainHeadings(IReadOnlyList<string> lines, int from)
     {
         var text = Enumerable.Range(from, lines.Count - from).Where(k => !string.IsNullOrWhiteSpace(lines[k])).ToArray();
         var sentences = text.Where(k => !IsShortLine(lines[k]) && !DocumentParser.TryBullet(lines[k], true, out _, out _)).ToArray();
         var paragraphPerLine = sentences.Length > 0 && sentences.Count(k => EndsSentence(lines[k])) >= ParagraphPerLineShare * sentences.Length;
-        return text.Skip(1).Where(k => IsPlainHeading(lines, k, paragraphPerLine)).ToHashSet();
+        return text.Where((k, n) => (n > 0 || IsNumbered(lines[k])) && IsPlainHeading(lines, from, k, paragraphPerLine)).ToHashSet();
     }
 
     /// <summary>Share of a document's long lines that must end a sentence for it to be read as written a paragraph per line.</summary>
     private const double ParagraphPerLineShare = 0.9;
 
-    private static bool IsPlainHeading(IReadOnlyList<string> lines, int i, bool paragraphPerLine)
+    private static bool IsPlainHeading(IReadOnlyList<string> lines, int from, int i, bool paragraphPerLine)
     {
-        var before = lines[i - 1];
-        if (!IsShortLine(lines[i]) || !(string.IsNullOrWhiteSpace(before) || paragraphPerLine && EndsSentence(before)))
+        if (!IsShortLine(lines[i]) || !(i == from || string.IsNullOrWhiteSpace(lines[i - 1]) || paragraphPerLine && EndsSentence(lines[i - 1])))
         {
             return false;
         }
@@ -242,6 +241,9 @@ internal static partial class PlainTextParser
         return next > i + 1 || char.IsUpper(first) || char.IsDigit(first) || DocumentParser.TryBullet(lines[next], true, out _, out _);
     }
 
+    /// <summary>The line starts with a section number ("1. Purpose", "2.0 Scope"), which a subtitle never has.</summary>
+    private static bool IsNumbered(string line) => DocumentParser.CleanHeading(line.Trim()).Length < line.Trim().Length;
+
     /// <summary>The line ends a sentence (or a lead-in to a list): ". ! ? :", also before a closing quote or bracket.</summary>
     private static bool EndsSentence(string line)
     {
@@ -249,11 +251,17 @@ internal static partial class PlainTextParser
         return trimmed.Length > 0 && ".!?:".Contains(trimmed[^1]);
     }
 
+    /// <summary>
+    /// A line short enough to be a heading: at most 8 words and 60 characters, starting with a capital, with no closing
+    /// punctuation. Its numbering ("1. Purpose", "2.0 Scope", "3) Personal use") does not count: a policy numbers its
+    /// sections. A bullet is never one.
+    /// </summary>
     private static bool IsShortLine(string line)
     {
         line = line.Trim();
-        return line.Length is > 0 and <= 60 && WordCount(line) <= 8 && char.IsUpper(line[0]) && !".!?,;:".Contains(line[^1])
-               && !DocumentParser.TryBullet(line, true, out _, out _);
+        var heading = DocumentParser.CleanHeading(line);
+        return heading.Length is > 0 and <= 60 && WordCount(heading) <= 8 && char.IsUpper(heading[0]) && !".!?,;:".Contains(heading[^1])
+               && (heading.Length < line.Length || !DocumentParser.TryBullet(line, true, out _, out _));
     }
 
     private static bool HasTextAfter(IReadOnlyList<string> lines, int i) => NextTextLine(lines, i) > 0;

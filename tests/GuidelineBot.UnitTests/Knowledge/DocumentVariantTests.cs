@@ -225,4 +225,25 @@ public sealed class DocumentVariantTests
 
         Assert.Equal(["About these guidelines"], Headings(doc));
     }
+
+    [Fact]
+    public void Numbered_section_headings_of_a_plain_policy_head_sections_from_the_first()
+    {
+        var doc = Parse("Acceptable Use Policy\n\n1. Purpose\nHow staff may use district computers.\n\n2.0 Scope\nAll employees and volunteers.\n\n"
+                        + "3) Personal Use\nLimited personal use is allowed during breaks.\n", "aup.txt");
+
+        Assert.Equal(["Purpose", "Scope", "Personal Use"], Headings(doc));
+        Assert.Equal("Limited personal use is allowed during breaks.", doc.Sections[2].Text);
+    }
+
+    [Fact]
+    public void Numbered_steps_without_full_stops_stay_steps()
+    {
+        var doc = Parse("Passwords\n\nHow to reset a password.\n\nResetting\nTo reset your password:\n1. Open the portal\n2. Click Forgot password\n"
+                        + "3. Check your email\n\nLocked accounts\nCall the help desk on extension 200.\n", "passwords.txt");
+
+        Assert.Equal(["About these guidelines", "Resetting", "Locked accounts"], Headings(doc));
+        Assert.Equal(["To reset your password:", "1. Open the portal", "2. Click Forgot password", "3. Check your email"],
+            doc.Sections[1].Passages.Select(p => p.Text));
+    }
 }
