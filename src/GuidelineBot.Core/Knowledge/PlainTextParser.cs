@@ -108,12 +108,17 @@ internal static partial class PlainTextParser
     {
         var headings = new Dictionary<int, (string Text, int LastIndex)>();
         var labelled = lines.Skip(from).Any(l => QuestionRegex().IsMatch(l));
-        var bareQuestions = !labelled && Enumerable.Range(from, lines.Count - from).Any(k => IsBareQuestion(lines, k));
+        // In a document written a paragraph per line, a question right after a sentence stands alone as well; two of them
+        // make it a question document (one may be a paragraph that asks something).
+        var paragraphPerLine = IsParagraphPerLine(lines, from);
+        var setOff = Enumerable.Range(from, lines.Count - from).Any(k => IsBareQuestion(lines, k, afterSentence: false));
+        var afterSentence = !setOff && paragraphPerLine && Enumerable.Range(from, lines.Count - from).Count(k => IsBareQuestion(lines, k, afterSentence: true)) >= 2;
+        var bareQuestions = !labelled && (setOff || afterSentence);
         // Short plain lines as headings only in a document with no other kind of heading (a "Revised 2025" line
         // beside ALL-CAPS headings is not one).
         var plainHeadings = labelled || bareQuestions || Enumerable.Range(from, lines.Count - from).Any(k => IsUnderlined(lines, k) || IsCapsHeading(lines, k))
             ? []
-            : PlainHeadings(lines, from);
+            : PlainHeadings(lines, from, paragraphPerLine);
 
         for (var k = from; k < lines.Count; k++)
         {
@@ -140,7 +145,7 @@ internal static partial class PlainTextParser
                 headings[k] = (DocumentParser.CleanHeading(lines[k].Trim()), k + 1);
                 k++;
             }
-            else if (!labelled && (IsBareQuestion(lines, k) || IsCapsHeading(lines, k) || plainHeadings.Count > 1 && plainHeadings.Contains(k)))
+            else if (!labelled && (IsBareQuestion(lines, k, afterSentence) || IsCapsHeading(lines, k) || plainHeadings.Count > 1 && plainHeadings.Contains(k)))
             {
                 headings[k] = (DocumentParser.CleanHeading(lines[k].Trim().TrimEnd(':').TrimEnd()), k);
             }
@@ -178,12 +183,15 @@ internal static partial class PlainTextParser
         return q;
     }
 
-    /// <summary>A short line ending in "?" after a blank line (or at the top), not a bullet, followed by text.</summary>
-    private static bool IsBareQuestion(IReadOnlyList<string> lines, int i)
+    /// <summary>
+    /// A short line ending in "?" after a blank line (or at the top; with <paramref name="afterSentence"/>, also after a line
+    /// that ends a sentence), not a bullet, followed by text.
+    /// </summary>
+    private static bool IsBareQuestion(IReadOnlyList<string> lines, int i, bool afterSentence)
     {
         var line = lines[i].Trim();
         return line.EndsWith('?') && line.Length <= 200 && !line.StartsWith('-') && !line.StartsWith('*')
-               && (i == 0 || string.IsNullOrWhiteSpace(lines[i - 1]))
+               && (i == 0 || string.IsNullOrWhiteSpace(lines[i - 1]) || afterSentence && EndsSentence(lines[i - 1]))
                && lines.Skip(i + 1).Any(l => !string.IsNullOrWhiteSpace(l));
     }
 
@@ -213,12 +221,22 @@ internal static partial class PlainTextParser
     /// them (as a word processor's plain-text export writes it), a line that ends a sentence stands for the blank line.
     /// The line right after the title is a subtitle, not a heading, unless it is numbered ("1. Purpose").
     /// </summary>
-    private static HashSet<int> PlainHeadings(IReadOnlyList<string> lines, int from)
+    private static HashSet<int> PlainHeadings(IReadOnlyList<string> lines, int from, bool paragraphPerLine)
     {
         var text = Enumerable.Range(from, lines.Count - from).Where(k => !string.IsNullOrWhiteSpace(lines[k])).ToArray();
-        var sentences = text.Where(k => !IsShortLine(lines[k]) && !DocumentParser.TryBullet(lines[k], true, out _, out _)).ToArray();
-        var paragraphPerLine = sentences.Length > 0 && sentences.Count(k => EndsSentence(lines[k])) >= ParagraphPerLineShare * sentences.Length;
         return text.Where((k, n) => (n > 0 || IsNumbered(lines[k])) && IsPlainHeading(lines, from, k, paragraphPerLine)).ToHashSet();
+    }
+
+    /// <summary>
+    /// The document is written a paragraph per line (not wrapped at a width): nearly all its lines that are not short
+    /// heading-like lines or bullets end a sentence.
+    /// </summary>
+    private static bool IsParagraphPerLine(IReadOnlyList<string> lines, int from)
+    {
+        var sentences = Enumerable.Range(from, lines.Count - from)
+            .Where(k => !string.IsNullOrWhiteSpace(lines[k]) && !IsShortLine(lines[k]) && !DocumentParser.TryBullet(lines[k], true, out _, out _))
+            .ToArray();
+        return sentences.Length > 0 && sentences.Count(k => EndsSentence(lines[k])) >= ParagraphPerLineShare * sentences.Length;
     }
 
     /// <summary>Share of a document's long lines that must end a sentence for it to be read as written a paragraph per line.</summary>

@@ -246,4 +246,23 @@ public sealed class DocumentVariantTests
         Assert.Equal(["To reset your password:", "1. Open the portal", "2. Click Forgot password", "3. Check your email"],
             doc.Sections[1].Passages.Select(p => p.Text));
     }
+
+    [Fact]
+    public void A_question_and_answer_document_written_a_paragraph_per_line_has_a_section_per_question()
+    {
+        var doc = Parse("Dress Code FAQ\nCommon questions about what staff wear.\nCan I wear jeans?\nYes, on Fridays.\nAre hats allowed?\n"
+                        + "No, except outdoors for PE staff.\n", "faq.txt");
+
+        Assert.Equal(["About these guidelines", "Can I wear jeans?", "Are hats allowed?"], Headings(doc));
+        Assert.Equal("No, except outdoors for PE staff.", doc.Sections[2].Text);
+    }
+
+    [Fact]
+    public void One_question_paragraph_does_not_turn_a_paragraph_per_line_policy_into_questions()
+    {
+        var doc = Parse("Dress Code Policy\nWhat staff wear.\nFridays\nJeans are fine on Fridays.\nWhy does this matter?\n"
+                        + "Families notice how staff dress.\nUniforms\nCustodians wear the district uniform.\n", "dress.txt");
+
+        Assert.Equal(["About these guidelines", "Fridays", "Uniforms"], Headings(doc));
+    }
 }
