@@ -265,4 +265,23 @@ public sealed class DocumentVariantTests
 
         Assert.Equal(["About these guidelines", "Fridays", "Uniforms"], Headings(doc));
     }
+
+    [Fact]
+    public void A_markdown_faq_without_headings_has_a_section_per_question_line()
+    {
+        var doc = Parse("# Dress Code FAQ\n\nCommon questions about what staff wear.\n\nCan I wear jeans?\nYes, on Fridays.\n\n"
+                        + "Are hats allowed?\n\nNo, except outdoors for PE staff.\n", "faq.md");
+
+        Assert.Equal(["About these guidelines", "Can I wear jeans?", "Are hats allowed?"], Headings(doc));
+        Assert.Equal("Yes, on Fridays.", doc.Sections[1].Text);
+        Assert.Equal((8, 10), (doc.Sections[2].StartLine, doc.Sections[2].EndLine));
+    }
+
+    [Fact]
+    public void A_question_opening_a_paragraph_under_markdown_headings_stays_text()
+    {
+        var doc = Parse("# Dress Code\n\n## Fridays\n\nNot sure what counts?\nJeans count.\n\nWhy?\nFamilies notice.\n", "dress.md");
+
+        Assert.Equal(["Fridays"], Headings(doc));
+    }
 }
