@@ -170,15 +170,19 @@ public sealed class LuceneGuidelineSearch : IGuidelineSearch, IDisposable
 
         var corrected = _speller.Correct(question);
         var groups = _index.TermGroups(corrected);
+        // A question about the guidelines themselves that names one document's title asks about that document: the other
+        // documents' introductions are no answer to it.
         var asksScope = QuestionCues.AsksAboutScope(corrected);
+        var named = asksScope ? _index.NamedDocument(groups) : -1;
+        bool AsksScopeOf(int section) => asksScope && (named < 0 || _index.DocumentOf(section) == named);
         var candidates = _index.Candidates(groups);
         var maxBm25 = candidates.Count > 0 ? candidates[0].Bm25 : 0;
 
         var scored = new List<ScoredSection>(candidates.Count + SemanticCandidates);
         foreach (var c in candidates)
         {
-            var (coverage, headingCoverage) = _index.Coverage(groups, c.Section, asksScope);
-            var features = new RankerFeatures(maxBm25 > 0 ? c.Bm25 / maxBm25 : 0, coverage, headingCoverage, _sections[c.Section].IsIntroduction, asksScope)
+            var (coverage, headingCoverage) = _index.Coverage(groups, c.Section, AsksScopeOf(c.Section));
+            var features = new RankerFeatures(maxBm25 > 0 ? c.Bm25 / maxBm25 : 0, coverage, headingCoverage, _sections[c.Section].IsIntroduction, AsksScopeOf(c.Section))
             {
                 TextKey = _textKeys[c.Section],
             };
@@ -210,8 +214,8 @@ public sealed class LuceneGuidelineSearch : IGuidelineSearch, IDisposable
         {
             if (known.Add(i))
             {
-                var (coverage, headingCoverage) = _index.Coverage(groups, i, asksScope);
-                var features = new RankerFeatures(0, coverage, headingCoverage, _sections[i].IsIntroduction, asksScope) { TextKey = _textKeys[i] };
+                var (coverage, headingCoverage) = _index.Coverage(groups, i, AsksScopeOf(i));
+                var features = new RankerFeatures(0, coverage, headingCoverage, _sections[i].IsIntroduction, AsksScopeOf(i)) { TextKey = _textKeys[i] };
                 scored.Add(new ScoredSection(_sections[i], features, 0, 0, false) { PassageScores = new double[_sections[i].Passages.Count], Index = i });
             }
         }

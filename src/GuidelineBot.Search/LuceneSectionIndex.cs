@@ -55,6 +55,12 @@ internal sealed partial class LuceneSectionIndex : IDisposable
     /// <summary>Documents with fewer sections than this have no "most sections" background words.</summary>
     private const int MinSectionsForUbiquity = 4;
 
+    /// <summary>A question names a document when it has at least this many of the words of the document's title…</summary>
+    private const int NamingMinTitleWords = 2;
+
+    /// <summary>…and at least this share of them.</summary>
+    private const double NamingMinTitleShare = 0.5;
+
     private readonly SearchOptions _options;
     private readonly GuidelineSection[] _sections;
     private readonly Analyzer _indexAnalyzer;
@@ -68,6 +74,7 @@ internal sealed partial class LuceneSectionIndex : IDisposable
     private readonly HashSet<string>[] _headingTerms;
     private readonly int[] _sectionDocument;
     private readonly HashSet<string>[] _documentBackground;
+    private readonly HashSet<string>[] _documentTitleTerms;
     private readonly Dictionary<string, int> _sectionFrequency = new(StringComparer.Ordinal);
 
     /// <summary>Each corpus term's BM25 per document, computed by Lucene on first use (see <see cref="ImpactsOf"/>).</summary>
@@ -118,7 +125,44 @@ internal sealed partial class LuceneSectionIndex : IDisposable
         _documentBackground = documentIds
             .Select(id => BackgroundTerms(Enumerable.Range(0, _sections.Length).Where(i => _sections[i].DocumentId == id).ToArray()))
             .ToArray();
+        _documentTitleTerms = documentIds.Select(id => Terms(_sections.First(s => s.DocumentId == id).DocumentTitle)).ToArray();
     }
+
+    /// <summary>
+    /// The document whose title the question names ("the purpose of the acceptable use policy": at least
+    /// <see cref="NamingMinTitleWords"/> of its title's words, typed, and at least <see cref="NamingMinTitleShare"/> of
+    /// them, more than of any other title), or -1 when it names none or two alike.
+    /// </summary>
+    public int NamedDocument(List<TermGroup> groups)
+    {
+        var named = -1;
+        var best = 0.0;
+        var tie = false;
+        for (var d = 0; d < _documentTitleTerms.Length; d++)
+        {
+            var title = _documentTitleTerms[d];
+            var matched = title.Count(t => groups.Exists(g => g.Terms.Contains(t)));
+            var share = title.Count == 0 ? 0 : (double)matched / title.Count;
+            if (matched < NamingMinTitleWords || share < NamingMinTitleShare || share < best)
+            {
+                continue;
+            }
+
+            tie = share == best && named >= 0;
+            if (share > best)
+            {
+                tie = false;
+            }
+
+            best = share;
+            named = d;
+        }
+
+        return tie ? -1 : named;
+    }
+
+    /// <summary>The document (as <see cref="NamedDocument"/> numbers them) that <paramref name="section"/> belongs to.</summary>
+    public int DocumentOf(int section) => _sectionDocument[section];
 
     /// <summary>The index came from <see cref="SearchOptions.IndexCachePath"/> rather than being built by this start.</summary>
     internal bool FromCache { get; }
