@@ -61,7 +61,7 @@ internal static partial class DocumentParser
         return cleaned.Length > 0 ? cleaned : heading;
     }
 
-    [GeneratedRegex(@"^(?:(?:Q|Question)\s*\d{0,3}\s*[:.]|\d{1,3}[.)]|\d{1,3}(?:\.\d{1,3})+\.?)\s+(?=\S)", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"^(?:(?:Q|Question)(?>\s*)\d{0,3}(?>\s*)[:.]|\d{1,3}[.)]|\d{1,3}(?:\.\d{1,3})+\.?)\s+(?=\S)", RegexOptions.IgnoreCase)]
     private static partial Regex HeadingNumberRegex();
 
     /// <remarks>

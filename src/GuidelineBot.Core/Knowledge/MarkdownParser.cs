@@ -68,7 +68,7 @@ internal sealed partial class MarkdownParser
     {
         var lines = DocumentParser.SplitLines(content);
         var front = FrontMatter.Parse(lines);
-        var document = ParseMarkdown(string.Join('\n', lines.Skip(front.BodyStartIndex)));
+        var document = ParseMarkdown(string.Join('\n', lines.Skip(front.BodyStartIndex)), Pipeline);
         var parser = new MarkdownParser(lines, front, document);
         parser.Blocks(document, new Place(front.BodyStartIndex, false, 0));
         return parser.Finish(front);
@@ -79,15 +79,15 @@ internal sealed partial class MarkdownParser
     /// levels of lists, quotes, brackets or emphasis: never a real document) with an <see cref="ArgumentException"/>, which
     /// becomes this file's error rather than the whole load's.
     /// </summary>
-    private static MarkdownDocument ParseMarkdown(string body)
+    private static MarkdownDocument ParseMarkdown(string body, MarkdownPipeline pipeline)
     {
         try
         {
-            return Markdown.Parse(body, Pipeline);
+            return Markdown.Parse(body, pipeline);
         }
         catch (ArgumentException)
         {
-            throw new KnowledgeFormatException(0, "the Markdown nests lists, quotes, brackets or emphasis too deeply to be read (Markdig's depth limit)");
+            throw new KnowledgeFormatException(0, TooDeep + " (Markdig's depth limit)");
         }
     }
 
@@ -110,7 +110,7 @@ internal sealed partial class MarkdownParser
         EndSection();
         if (!_sawText)
         {
-            throw new KnowledgeFormatException(Math.Max(1, _bodyStart + 1), "the document has no text");
+            throw new KnowledgeFormatException(Math.Clamp(_bodyStart + 1, 1, Math.Max(1, _lines.Count)), "the document has no text");
         }
 
         if (_sections.Count == 0)
@@ -218,7 +218,7 @@ internal sealed partial class MarkdownParser
             case HtmlBlock html:
                 // The tags go, and a comment with them; the text between and after them is read as Markdown (the lines
                 // keep their numbers).
-                var content = Markdown.Parse(string.Join('\n', HtmlText(html)), HtmlContentPipeline);
+                var content = ParseMarkdown(string.Join('\n', HtmlText(html)), HtmlContentPipeline);
                 Blocks(content, place with { Offset = lineNo - 1, Item = null });
                 break;
             case Table table:
@@ -502,25 +502,35 @@ internal sealed partial class MarkdownParser
     }
 
     /// <summary>An inline's text: emphasis, code spans, links and images reduced to their words, HTML tags dropped (a <c>&lt;br&gt;</c> is a space).</summary>
-    private static string Render(Inline inline) => inline switch
-    {
-        LiteralInline literal => literal.Content.ToString(),
-        CodeInline code => code.Content,
-        AutolinkInline { IsEmail: true } email => $"<{email.Url}>",
-        AutolinkInline link => link.Url,
-        HtmlEntityInline entity => entity.Transcoded.ToString(),
-        HtmlInline html => LineBreakTagRegex().IsMatch(html.Tag) ? " " : "",
-        LineBreakInline => " ",
-        DelimiterInline unmatched => unmatched.ToLiteral() + string.Concat(unmatched.Select(Render)),
-        ContainerInline container => string.Concat(container.Select(Render)),
-        _ => "",
-    };
+    private static string Render(Inline inline, int depth = 0) => depth > MaxInlineDepth
+        ? throw new KnowledgeFormatException(0, TooDeep)
+        : inline switch
+        {
+            LiteralInline literal => literal.Content.ToString(),
+            CodeInline code => code.Content,
+            AutolinkInline { IsEmail: true } email => $"<{email.Url}>",
+            AutolinkInline link => link.Url,
+            HtmlEntityInline entity => entity.Transcoded.ToString(),
+            HtmlInline html => LineBreakTagRegex().IsMatch(html.Tag) ? " " : "",
+            LineBreakInline => " ",
+            DelimiterInline unmatched => unmatched.ToLiteral() + string.Concat(unmatched.Select(c => Render(c, depth + 1))),
+            ContainerInline container => string.Concat(container.Select(c => Render(c, depth + 1))),
+            _ => "",
+        };
+
+    /// <summary>
+    /// How deep <see cref="Render"/> follows inlines inside inlines: Markdig's own limit does not stop emphasis nested
+    /// tens of thousands deep (<c>**</c> × 26,000), which would overflow the stack; no writing nests a tenth of this.
+    /// </summary>
+    private const int MaxInlineDepth = 256;
+
+    private const string TooDeep = "the Markdown nests lists, quotes, brackets or emphasis too deeply to be read";
 
     /// <summary>Runs of spaces made one, and the ends trimmed.</summary>
     private static string Clean(string text) => SpacesRegex().Replace(text, " ").Trim();
 
     /// <summary>A question after a label: "Q: …", "Q1: …", "Question: …".</summary>
-    [GeneratedRegex(@"^(?:Q|Question)\s*\d{0,3}\s*:\s*(?<q>\S.*)$", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"^(?:Q|Question)(?>\s*)\d{0,3}(?>\s*):\s*(?<q>\S.*)$", RegexOptions.IgnoreCase)]
     private static partial Regex LabelledQuestionRegex();
 
     [GeneratedRegex(@"^(?:A|Answer)\s*:\s+(.*)$", RegexOptions.IgnoreCase)]

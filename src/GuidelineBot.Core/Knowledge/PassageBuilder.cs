@@ -12,7 +12,7 @@ internal sealed partial class PassageBuilder
 {
     private readonly List<Passage> _done = [];
     private StringBuilder? _text;
-    private readonly List<string> _children = [];
+    private readonly List<StringBuilder> _children = [];
     private int _start;
     private int _end;
     private bool _afterBlank;
@@ -26,7 +26,7 @@ internal sealed partial class PassageBuilder
     {
         if (level > 0 && _text is not null)
         {
-            _children.Add(text);
+            _children.Add(new StringBuilder(text));
             _end = line;
             _afterBlank = false;
             return;
@@ -38,11 +38,17 @@ internal sealed partial class PassageBuilder
     /// <summary>A line of running text: continues the current passage or starts a paragraph.</summary>
     public void Text(string text, int line)
     {
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            // An empty "A:" line: nothing to say.
+            return;
+        }
+
         if (_text is not null && (!_afterBlank || IsMidSentence(text)))
         {
             if (_children.Count > 0)
             {
-                _children[^1] = _children[^1] + " " + text;
+                _children[^1].Append(' ').Append(text);
             }
             else
             {
@@ -60,14 +66,27 @@ internal sealed partial class PassageBuilder
     /// <summary>True when the text so far stops mid-sentence and <paramref name="next"/> carries on in lower case.</summary>
     private bool IsMidSentence(string next)
     {
-        var last = (_children.Count > 0 ? _children[^1] : _text!.ToString()).TrimEnd();
-        if (last.Length == 0 || next.Length == 0)
+        if (LastVisible(_children.Count > 0 ? _children[^1] : _text!) is not { } last || next.Length == 0)
         {
             return false;
         }
 
-        var endsSentence = ".!?:;)\"”’'".Contains(last[^1]);
+        var endsSentence = ".!?:;)\"”’'".Contains(last);
         return !endsSentence && char.IsLower(next[0]);
+    }
+
+    /// <summary>The last character of <paramref name="text"/> that is not white space, read from its end (not copied).</summary>
+    private static char? LastVisible(StringBuilder text)
+    {
+        for (var i = text.Length - 1; i >= 0; i--)
+        {
+            if (!char.IsWhiteSpace(text[i]))
+            {
+                return text[i];
+            }
+        }
+
+        return null;
     }
 
     private void Start(string text, int line)
@@ -89,7 +108,7 @@ internal sealed partial class PassageBuilder
         var sb = new StringBuilder(WithoutTabs(_text.ToString().Trim()));
         foreach (var child in _children)
         {
-            sb.Append("\n  - ").Append(WithoutTabs(child.Trim()));
+            sb.Append("\n  - ").Append(WithoutTabs(child.ToString().Trim()));
         }
 
         _done.Add(new Passage(sb.ToString(), _start, _end));

@@ -29,7 +29,7 @@ internal static partial class PlainTextParser
 
         if (i >= lines.Count)
         {
-            throw new KnowledgeFormatException(Math.Max(1, front.BodyStartIndex + 1), "the document has no text");
+            throw new KnowledgeFormatException(Math.Clamp(front.BodyStartIndex + 1, 1, Math.Max(1, lines.Count)), "the document has no text");
         }
 
         // The first line is the title unless it already is a question or a bullet; a title underlined with === or
@@ -300,7 +300,7 @@ internal static partial class PlainTextParser
 
     private static int WordCount(string s) => s.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries).Length;
 
-    [GeneratedRegex(@"^\s*(?:Q|Question)\s*\d{0,3}\s*[:.]\s*(.*)$", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"^\s*(?:Q|Question)(?>\s*)\d{0,3}(?>\s*)[:.]\s*(.*)$", RegexOptions.IgnoreCase)]
     private static partial Regex QuestionRegex();
 
     [GeneratedRegex(@"^\s*(?:A|Answer)\s*[:.]\s+(.*)$", RegexOptions.IgnoreCase)]
