@@ -181,8 +181,9 @@ public sealed class LuceneGuidelineSearch : IGuidelineSearch, IDisposable
         var scored = new List<ScoredSection>(candidates.Count + SemanticCandidates);
         foreach (var c in candidates)
         {
-            var (coverage, headingCoverage) = _index.Coverage(groups, c.Section, AsksScopeOf(c.Section));
-            var features = new RankerFeatures(maxBm25 > 0 ? c.Bm25 / maxBm25 : 0, coverage, headingCoverage, _sections[c.Section].IsIntroduction, AsksScopeOf(c.Section))
+            var scope = AsksScopeOf(c.Section);
+            var (coverage, headingCoverage) = _index.Coverage(groups, c.Section, scope);
+            var features = new RankerFeatures(maxBm25 > 0 ? c.Bm25 / maxBm25 : 0, coverage, headingCoverage, _sections[c.Section].IsIntroduction, scope)
             {
                 TextKey = _textKeys[c.Section],
             };
@@ -214,8 +215,9 @@ public sealed class LuceneGuidelineSearch : IGuidelineSearch, IDisposable
         {
             if (known.Add(i))
             {
-                var (coverage, headingCoverage) = _index.Coverage(groups, i, AsksScopeOf(i));
-                var features = new RankerFeatures(0, coverage, headingCoverage, _sections[i].IsIntroduction, AsksScopeOf(i)) { TextKey = _textKeys[i] };
+                var scope = AsksScopeOf(i);
+                var (coverage, headingCoverage) = _index.Coverage(groups, i, scope);
+                var features = new RankerFeatures(0, coverage, headingCoverage, _sections[i].IsIntroduction, scope) { TextKey = _textKeys[i] };
                 scored.Add(new ScoredSection(_sections[i], features, 0, 0, false) { PassageScores = new double[_sections[i].Passages.Count], Index = i });
             }
         }

@@ -122,10 +122,9 @@ internal sealed partial class LuceneSectionIndex : IDisposable
 
         var documentIds = _sections.Select(s => s.DocumentId).Distinct().ToList();
         _sectionDocument = _sections.Select(s => documentIds.IndexOf(s.DocumentId)).ToArray();
-        _documentBackground = documentIds
-            .Select(id => BackgroundTerms(Enumerable.Range(0, _sections.Length).Where(i => _sections[i].DocumentId == id).ToArray()))
-            .ToArray();
-        _documentTitleTerms = documentIds.Select(id => Terms(_sections.First(s => s.DocumentId == id).DocumentTitle)).ToArray();
+        var documentSections = documentIds.Select(id => Enumerable.Range(0, _sections.Length).Where(i => _sections[i].DocumentId == id).ToArray()).ToArray();
+        _documentTitleTerms = documentSections.Select(d => Terms(_sections[d[0]].DocumentTitle)).ToArray();
+        _documentBackground = documentSections.Select((d, k) => BackgroundTerms(d, _documentTitleTerms[k])).ToArray();
     }
 
     /// <summary>
@@ -135,25 +134,26 @@ internal sealed partial class LuceneSectionIndex : IDisposable
     /// </summary>
     public int NamedDocument(List<TermGroup> groups)
     {
+        var typed = groups.SelectMany(g => g.Terms).ToHashSet(StringComparer.Ordinal);
         var named = -1;
         var best = 0.0;
         var tie = false;
         for (var d = 0; d < _documentTitleTerms.Length; d++)
         {
             var title = _documentTitleTerms[d];
-            var matched = title.Count(t => groups.Exists(g => g.Terms.Contains(t)));
+            var matched = 0;
+            foreach (var term in title)
+            {
+                matched += typed.Contains(term) ? 1 : 0;
+            }
+
             var share = title.Count == 0 ? 0 : (double)matched / title.Count;
             if (matched < NamingMinTitleWords || share < NamingMinTitleShare || share < best)
             {
                 continue;
             }
 
-            tie = share == best && named >= 0;
-            if (share > best)
-            {
-                tie = false;
-            }
-
+            tie = share == best;
             best = share;
             named = d;
         }
@@ -541,7 +541,7 @@ internal sealed partial class LuceneSectionIndex : IDisposable
     /// speaks for its only section: "drone" for "Drone Policy" › "Flying drones"), while the others ("policy", the
     /// organisation's name, even where the body names it) still are.
     /// </summary>
-    private HashSet<string> BackgroundTerms(int[] sectionIndexes)
+    private HashSet<string> BackgroundTerms(int[] sectionIndexes, HashSet<string> titleTerms)
     {
         if (sectionIndexes.Length == 0)
         {
@@ -549,7 +549,7 @@ internal sealed partial class LuceneSectionIndex : IDisposable
         }
 
         var first = _sections[sectionIndexes[0]];
-        var background = Terms(first.DocumentTitle);
+        var background = new HashSet<string>(titleTerms, StringComparer.Ordinal);
         if (sectionIndexes.Length == 1)
         {
             background.ExceptWith(Terms(FullHeading(first)));
