@@ -52,6 +52,16 @@ internal static partial class DocumentParser
     }
 
     /// <summary>
+    /// Line <paramref name="index"/> (0-based) is a question standing on its own line, as a heading: it ends in "?", is not
+    /// too long for a heading (200 characters), and some text follows it.
+    /// </summary>
+    public static bool IsQuestionLine(IReadOnlyList<string> lines, int index)
+    {
+        var line = lines[index].Trim();
+        return line.EndsWith('?') && line.Length <= 200 && lines.Skip(index + 1).Any(l => !string.IsNullOrWhiteSpace(l));
+    }
+
+    /// <summary>
     /// A heading without the numbering or question label an organisation puts before it: "1. ", "2) ", "3.1 ",
     /// "Q1: ", "Question 4: " (the number is a position in the document, not a word anyone asks by).
     /// </summary>

@@ -50,8 +50,8 @@ internal sealed partial class MarkdownParser
         _lines = lines;
         _atxHeadingLines = document.OfType<HeadingBlock>().Where(h => !h.IsSetext).Select(h => h.Line + front.BodyStartIndex + 1).ToHashSet();
         _bodyStart = front.BodyStartIndex;
-        _plainQuestions = document.Descendants<HeadingBlock>().Count() <= 1
-                          && document.OfType<ParagraphBlock>().Count(p => IsPlainQuestion(lines, p.Line + front.BodyStartIndex + 1)) >= 2;
+        _plainQuestions = !document.Descendants<HeadingBlock>().Skip(1).Any()
+                          && document.OfType<ParagraphBlock>().Count(p => DocumentParser.IsQuestionLine(lines, p.Line + front.BodyStartIndex)) >= 2;
         _title = front.Title;
         _start = _bodyStart + 1;
         _last = _start;
@@ -288,7 +288,7 @@ internal sealed partial class MarkdownParser
         var labelled = !place.Quoted && item is null ? LabelledQuestionRegex().Match(text) : Match.Empty;
         if (question is not null || labelled.Success
             || isParagraph && index == 0 && !place.Quoted && item is null
-               && (IsBoldHeading(first, raw, lineNo) || _plainQuestions && place.ListDepth == 0 && IsPlainQuestion(_lines, lineNo)))
+               && (IsBoldHeading(first, raw, lineNo) || _plainQuestions && place.ListDepth == 0 && DocumentParser.IsQuestionLine(_lines, lineNo - 1)))
         {
             var heading = question?.Question ?? (labelled.Success ? labelled.Groups["q"].Value : text);
             StartSection(2, DocumentParser.CleanHeading(Clean(heading)), lineNo);
@@ -419,16 +419,6 @@ internal sealed partial class MarkdownParser
         return text.Length > 0 && !".:;,!".Contains(text[^1]) && text.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length <= 10
                && _lines.Skip(lineNo).Select((l, k) => (Line: l, Number: lineNo + k + 1)).FirstOrDefault(l => !string.IsNullOrWhiteSpace(l.Line)) is { Line: not null } next
                && !_atxHeadingLines.Contains(next.Number);
-    }
-
-    /// <summary>
-    /// Source line <paramref name="lineNo"/> (1-based) is a question on its own line: it ends in "?", is not too long for
-    /// a heading, and some text follows it.
-    /// </summary>
-    private static bool IsPlainQuestion(IReadOnlyList<string> lines, int lineNo)
-    {
-        var line = lines[lineNo - 1].Trim();
-        return line.EndsWith('?') && line.Length <= 200 && lines.Skip(lineNo).Any(l => !string.IsNullOrWhiteSpace(l));
     }
 
     /// <summary>A bold question at the start of a line ("**Can I …?**"), alone or with the answer after it.</summary>

@@ -189,10 +189,10 @@ internal static partial class PlainTextParser
     /// </summary>
     private static bool IsBareQuestion(IReadOnlyList<string> lines, int i, bool afterSentence)
     {
-        var line = lines[i].Trim();
-        return line.EndsWith('?') && line.Length <= 200 && !line.StartsWith('-') && !line.StartsWith('*')
+        var line = lines[i].TrimStart();
+        return !line.StartsWith('-') && !line.StartsWith('*')
                && (i == 0 || string.IsNullOrWhiteSpace(lines[i - 1]) || afterSentence && EndsSentence(lines[i - 1]))
-               && lines.Skip(i + 1).Any(l => !string.IsNullOrWhiteSpace(l));
+               && DocumentParser.IsQuestionLine(lines, i);
     }
 
     /// <summary>A line of text underlined by a line of <c>===</c> or <c>---</c>.</summary>
