@@ -78,6 +78,32 @@ public sealed partial class AnswerService(IGuidelineSearch search, IOptions<Answ
     }
 
     /// <summary>
+    /// A section the person picked (a topic button, "did you mean", "show the whole section"): all of its text, with the
+    /// sections its heading finds as related topics (not introductions: "About these guidelines" finds only the other
+    /// documents' introductions, which are no related topic). Null when the knowledge no longer has the section (it was edited
+    /// since the button was sent); the caller then asks <paramref name="question"/> instead.
+    /// </summary>
+    /// <param name="question">What the button said (the section's heading), kept with the reply as the question.</param>
+    public AnswerReply? Show(string sectionId, string question, CancellationToken cancellationToken = default)
+    {
+        var snapshot = search.Snapshot;
+        if (snapshot.Knowledge.FindSection(sectionId) is not { } section)
+        {
+            return null;
+        }
+
+        var related = snapshot.Search(section.Heading, 1 + _options.MaxRelated, cancellationToken).Hits
+            .Select(h => h.Section)
+            .Where(s => s.Id != section.Id && !s.IsIntroduction)
+            .Take(_options.MaxRelated)
+            .ToArray();
+        return new AnswerReply(Clean(question) is { Length: > 0 } asked ? asked : section.Heading, section, section.Text, PickedScore, related);
+    }
+
+    /// <summary>The score of a section the person picked: they chose it, so nothing is in doubt.</summary>
+    private const double PickedScore = 1;
+
+    /// <summary>
     /// The runner-up when the search calls it a close call (within the ranker's calibrated margin): the answer stays
     /// the best section, and the runner-up is offered as "did you mean" (it is also first among the related topics).
     /// </summary>

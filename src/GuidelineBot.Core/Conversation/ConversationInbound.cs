@@ -39,7 +39,9 @@ public abstract record ConversationInbound
         ActionKind.ExpertAssign => string.IsNullOrWhiteSpace(value) ? null : new ExpertAssignInbound(value),
         ActionKind.SubmitExpertAnswer => string.IsNullOrWhiteSpace(value) ? null
             : new ExpertAnswerInbound(value, Input(inputs, ExpertInputs.Answer) ?? "", ExpertInputs.IsTicked(Input(inputs, ExpertInputs.AddToKnowledge))),
-        ActionKind.Ask => string.IsNullOrWhiteSpace(value) ? null : new AskInbound(value),
+        ActionKind.Ask => AnswerRef.Decode(value) is { Question: { } asked } topic && !string.IsNullOrWhiteSpace(asked)
+            ? new AskInbound(asked, topic.SectionId)
+            : null,
         ActionKind.Helpful or ActionKind.NotHelpful => FeedbackInbound.For(AnswerRef.Decode(value), kind == ActionKind.Helpful),
         ActionKind.Share => AnswerRef.Decode(value) is { IsAnswer: true } shared ? new ShareInbound(shared) : null,
         ActionKind.Onboarding => OnboardingInput.TryParseButtonValue(value, out _) ? new OnboardingActionInbound(value!) : null,
@@ -59,8 +61,11 @@ public abstract record ConversationInbound
 /// </summary>
 public sealed record TextInbound(string Text) : ConversationInbound;
 
-/// <summary>A button that asks a question (related topic, example, suggestion): answered like a typed question.</summary>
-public sealed record AskInbound(string Question) : ConversationInbound;
+/// <summary>
+/// A button that asks a question (related topic, example, suggestion). With <paramref name="SectionId"/> it names a
+/// section (a topic), which is shown as it is; else, or when that section is gone, it is answered like a typed question.
+/// </summary>
+public sealed record AskInbound(string Question, string? SectionId = null) : ConversationInbound;
 
 /// <summary>👍/👎 on an answer. One vote per answer and person; see <see cref="ConversationService"/>.</summary>
 public sealed record FeedbackInbound(AnswerRef Answer, bool Helpful) : ConversationInbound

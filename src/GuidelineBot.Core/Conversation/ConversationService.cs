@@ -53,7 +53,7 @@ public sealed class ConversationService(
         return inbound switch
         {
             TextInbound text => await TextAsync(context, text.Text ?? "", cancellationToken),
-            AskInbound ask => await AskAsync(context, ask.Question, cancellationToken),
+            AskInbound ask => await AskAsync(context, ask.Question, cancellationToken, sectionId: ask.SectionId),
             FeedbackInbound vote => await FeedbackAsync(context, vote, cancellationToken),
             ShareInbound share => Share(context, share.Answer, cancellationToken),
             OnboardingActionInbound button => await OnboardingButtonAsync(context, button.Value, cancellationToken),
@@ -102,10 +102,12 @@ public sealed class ConversationService(
         return await AskAsync(context, text, cancellationToken, started);
     }
 
-    private async Task<ConversationResponse> AskAsync(ConversationContext context, string question, CancellationToken cancellationToken, long? started = null)
+    /// <param name="sectionId">The section a topic button names: shown as it is while the knowledge has it.</param>
+    private async Task<ConversationResponse> AskAsync(ConversationContext context, string question, CancellationToken cancellationToken,
+        long? started = null, string? sectionId = null)
     {
         started ??= time.GetTimestamp();
-        var reply = answers.Ask(question, cancellationToken);
+        var reply = (sectionId is null ? null : answers.Show(sectionId, question, cancellationToken)) ?? answers.Ask(question, cancellationToken);
         var id = ids.Next();
         Count(context, reply);
         await LogAsync(context, question, reply, id, started.Value, cancellationToken);
@@ -165,8 +167,14 @@ public sealed class ConversationService(
     }
 
     /// <summary>The answer a button refers to, when the same section still answers its question.</summary>
+    /// <summary>
+    /// The answer a button is about, again: the question asked anew when it still gets that section, else the section
+    /// itself (a topic the person picked, or knowledge that ranks differently now); null when the section is gone.
+    /// </summary>
     private AnswerReply? Rebuild(AnswerRef answer, CancellationToken cancellationToken) =>
-        answers.Ask(answer.Question, cancellationToken) is AnswerReply a && (answer.SectionId is null || a.Section.Id == answer.SectionId) ? a : null;
+        answers.Ask(answer.Question, cancellationToken) is AnswerReply a && (answer.SectionId is null || a.Section.Id == answer.SectionId)
+            ? a
+            : answer.SectionId is null ? null : answers.Show(answer.SectionId, answer.Question, cancellationToken);
 
     private static IReadOnlyList<OutboundMessage> Messages(ConversationContext context, IReadOnlyList<OnboardingOutput> outputs, string? questionId)
     {

@@ -18,6 +18,8 @@ public static partial class MessageContent
     public const string RelatedLabel = "Related topics";
     public const string DidYouMeanLabel = "Did you mean";
     public const string ExamplesLabel = "For example:";
+    public const string PartialLabel = "Only the part of a longer section that matches is shown";
+    public const string WholeSectionLabel = "Show the whole section";
     public const string TopicsTitle = "Topics I cover";
     public const string NoDocuments = "No guideline documents are loaded yet.";
 
@@ -33,17 +35,23 @@ public static partial class MessageContent
             new GuidelineTextBlock(Passages(a.Text)),
             new NoteBlock(Citation(a.Section)),
         };
+        // Only the matching part of a long section is quoted: the rest is a press away.
+        if (a.IsPartial)
+        {
+            blocks.Add(new ActionsBlock([new OutboundAction(WholeSectionLabel, ActionKind.Ask, Topic(a.Section))], RichText.Plain(PartialLabel)));
+        }
+
         // A close call offers the runner-up to ask, once (it is not repeated among the related topics), with its document.
         if (a.Alternative is { } alternative)
         {
-            blocks.Add(new ActionsBlock([new OutboundAction($"{alternative.Heading} ({alternative.DocumentTitle})", ActionKind.Ask, alternative.Heading)],
+            blocks.Add(new ActionsBlock([new OutboundAction($"{alternative.Heading} ({alternative.DocumentTitle})", ActionKind.Ask, Topic(alternative))],
                 RichText.Plain(DidYouMeanLabel)));
         }
 
-        var related = a.Related.Where(r => r != a.Alternative).Select(r => r.Heading).ToArray();
+        var related = a.Related.Where(r => r != a.Alternative).ToArray();
         if (related.Length > 0)
         {
-            blocks.Add(new ActionsBlock(AskActions(related), RichText.Plain(RelatedLabel)));
+            blocks.Add(new ActionsBlock(TopicActions(related, a.Section), RichText.Plain(RelatedLabel)));
         }
 
         if (message.SharedBy is { } sharer)
@@ -73,7 +81,7 @@ public static partial class MessageContent
         var blocks = new List<ContentBlock> { new ParagraphBlock(RichText.Plain(n.Text)) };
         if (n.Suggestions.Count > 0)
         {
-            blocks.Add(new ActionsBlock(AskActions(n.Suggestions.Select(s => s.Heading))));
+            blocks.Add(new ActionsBlock(TopicActions(n.Suggestions)));
         }
 
         if (expertOffer is not null)
@@ -299,6 +307,26 @@ public static partial class MessageContent
 
     private static OutboundAction[] AskActions(IEnumerable<string> questions) =>
         questions.Select(q => new OutboundAction(q, ActionKind.Ask, q)).ToArray();
+
+    /// <summary>
+    /// Buttons that show sections (<see cref="Topic"/>), labelled with their headings; a heading that two of them share
+    /// ("About these guidelines" of two documents), or that the section shown above them has, names its document too, so
+    /// no two buttons look alike and none looks like the answer they stand under.
+    /// </summary>
+    private static OutboundAction[] TopicActions(IReadOnlyCollection<GuidelineSection> sections, GuidelineSection? shown = null)
+    {
+        var shared = sections.Append(shown).OfType<GuidelineSection>()
+            .GroupBy(s => s.Heading, StringComparer.OrdinalIgnoreCase).Where(g => g.Count() > 1).Select(g => g.Key)
+            .ToHashSet(StringComparer.OrdinalIgnoreCase);
+        return sections.Select(s => new OutboundAction(shared.Contains(s.Heading) ? $"{s.Heading} ({s.DocumentTitle})" : s.Heading, ActionKind.Ask, Topic(s)))
+            .ToArray();
+    }
+
+    /// <summary>
+    /// The value of a button that shows <paramref name="section"/>: its id and heading as an <see cref="AnswerRef"/>, so
+    /// pressing it shows that very section (not whatever its heading finds, which may be another document's).
+    /// </summary>
+    private static string Topic(GuidelineSection section) => new AnswerRef(null, section.Id, section.Heading).Encode();
 
     private static RichText DocumentLine(GuidelineDocument d) =>
         RichText.Of(Span.Strong(d.Title), Span.Plain(" (" + Count(d.Sections.Count, "topic") + ")"));

@@ -6,7 +6,7 @@ namespace GuidelineBot.Teams.Cards;
 
 /// <summary>
 /// The <c>data</c> of the cards' Action.Submit buttons, and reading it back from an activity's <c>value</c> as the
-/// conversation core's inbound: <c>{"action":"ask","question":…}</c>, <c>{"action":"feedback","helpful":…,"question":…,
+/// conversation core's inbound: <c>{"action":"ask","question":…}</c> (a topic's also <c>"sectionId":…</c>), <c>{"action":"feedback","helpful":…,"question":…,
 /// "sectionId":…,"questionId":…}</c>, <c>{"action":"onboarding","value":"onboarding:next:9f2c41d0.s3"}</c>; "Ask an expert" and the
 /// experts' buttons <c>{"action":"ask_expert"|"send_to_expert"|"expert_assign"|"expert_submit"|…,"value":…}</c>, a form's
 /// field values merged in by Teams under their ids.
@@ -25,20 +25,29 @@ internal static class CardActions
         },
         ActionKind.Onboarding => new JsonObject { ["action"] = ActionIds.Onboarding, ["value"] = action.Value },
         _ when IsExpert(action.Kind) => new JsonObject { ["action"] = ActionIds.For(action.Kind, 0), ["value"] = action.Value },
-        // A messageBack shows the question in the chat and sends it back as text and value.
-        _ => new JsonObject
-        {
-            ["action"] = ActionIds.Ask,
-            ["question"] = action.Value,
-            ["msteams"] = new JsonObject
-            {
-                ["type"] = "messageBack",
-                ["text"] = action.Value,
-                ["displayText"] = action.Value,
-                ["value"] = new JsonObject { ["action"] = ActionIds.Ask, ["question"] = action.Value },
-            },
-        },
+        // A messageBack shows the question in the chat and sends it back as text and value; a topic's button also
+        // carries its section.
+        _ => Ask(AnswerRef.Decode(action.Value) ?? new AnswerRef(null, null, action.Value)),
     };
+
+    private static JsonObject Ask(AnswerRef topic)
+    {
+        var value = new JsonObject { ["action"] = ActionIds.Ask, ["question"] = topic.Question };
+        if (topic.SectionId is { } sectionId)
+        {
+            value["sectionId"] = sectionId;
+        }
+
+        var data = (JsonObject)value.DeepClone();
+        data["msteams"] = new JsonObject
+        {
+            ["type"] = "messageBack",
+            ["text"] = topic.Question,
+            ["displayText"] = topic.Question,
+            ["value"] = value,
+        };
+        return data;
+    }
 
     /// <summary>What a submitted card asked for, or null when the value is not one of our buttons.</summary>
     public static ConversationInbound? Read(JsonElement? value)
@@ -64,7 +73,7 @@ internal static class CardActions
 
         if (string.Equals(action, ActionIds.Ask, StringComparison.Ordinal) && !string.IsNullOrWhiteSpace(question))
         {
-            return new AskInbound(question);
+            return new AskInbound(question, GetString(v, "sectionId") is { Length: > 0 } sectionId ? sectionId : null);
         }
 
         return string.Equals(action, ActionIds.Onboarding, StringComparison.Ordinal) && GetString(v, "value") is { Length: > 0 } step

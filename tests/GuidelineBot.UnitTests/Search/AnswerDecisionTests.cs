@@ -44,9 +44,9 @@ public sealed class AnswerDecisionTests
         // Offered once, as a question to ask, not again among the related topics.
         var rows = OutboundMessage.From(answer).Content.OfType<ActionsBlock>().Where(b => b.Actions.All(x => x.Kind == ActionKind.Ask)).ToList();
         var offered = rows.Single(b => b.Label?.PlainText == MessageContent.DidYouMeanLabel);
-        Assert.Equal("Where do acids go?", Assert.Single(offered.Actions).Value);
+        Assert.Equal(new AskInbound("Where do acids go?", Sections[1].Id), ConversationInbound.FromAction(ActionKind.Ask, Assert.Single(offered.Actions).Value));
         var related = rows.Single(b => b.Label?.PlainText == MessageContent.RelatedLabel);
-        Assert.Equal(["Can I eat in the lab?"], related.Actions.Select(x => x.Value));
+        Assert.Equal([new AskInbound("Can I eat in the lab?", Sections[2].Id)], related.Actions.Select(x => ConversationInbound.FromAction(ActionKind.Ask, x.Value)));
     }
 
     [Fact]

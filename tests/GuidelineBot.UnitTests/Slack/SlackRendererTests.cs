@@ -152,7 +152,8 @@ public sealed class SlackRendererTests
         Assert.All(buttons, b => Assert.InRange(Label(b).Length, 1, 75));
         Assert.All(buttons, b => Assert.InRange(b.GetProperty("value").GetString()!.Length, 1, 2000));
         Assert.Equal(["ask_0", "ask_1"], buttons.Select(b => b.GetProperty("action_id").GetString()));
-        Assert.Equal("Short topic?", buttons[1].GetProperty("value").GetString());
+        Assert.Equal(new AskInbound("Short topic?", noAnswer.Suggestions[1].Id),
+            ConversationInbound.FromAction(ActionKind.Ask, buttons[1].GetProperty("value").GetString()));
         Assert.Contains("the Director of Technology", blocks[0].GetRawText(), StringComparison.Ordinal);
     }
 

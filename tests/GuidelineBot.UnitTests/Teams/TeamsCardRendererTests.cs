@@ -133,7 +133,7 @@ public sealed partial class TeamsCardRendererTests
         var click = rows[0]!["selectAction"]!;
         Assert.Equal("Action.Submit", click["type"]!.GetValue<string>());
         using var value = JsonDocument.Parse(click["data"]!.ToJsonString());
-        Assert.Equal(new AskInbound(longest.Heading), CardActions.Read(value.RootElement.Clone()));
+        Assert.Equal(new AskInbound(longest.Heading, longest.Id), CardActions.Read(value.RootElement.Clone()));
     }
 
     [Fact]

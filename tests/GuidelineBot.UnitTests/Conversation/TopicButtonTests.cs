@@ -1,0 +1,178 @@
+using System.Diagnostics.Metrics;
+using GuidelineBot.Core.Answers;
+using GuidelineBot.Core.Conversation;
+using GuidelineBot.Core.Knowledge;
+using GuidelineBot.Core.Onboarding;
+using GuidelineBot.Core.Storage;
+using GuidelineBot.Core.Telemetry;
+using GuidelineBot.Search;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
+using Microsoft.Extensions.Time.Testing;
+
+namespace GuidelineBot.UnitTests.Conversation;
+
+/// <summary>
+/// Buttons that name a section (a decline's suggestions, related topics, "did you mean", "show the whole section") show
+/// that very section when pressed: not what its heading finds, which for "About these guidelines" is nothing and for a
+/// heading two documents share may be the other document's section.
+/// </summary>
+public sealed class TopicButtonTests : IDisposable
+{
+    private const string Parking = """
+        # Staff Parking Rules
+
+        These rules explain where staff park at the district office and how permits work.
+
+        ## Who do I ask?
+
+        Ask the facilities office about parking permits and lost hang tags.
+
+        ## How do I get a permit?
+
+        Fill in the permit form at the front desk of the district office.
+        """;
+
+    private const string Travel = """
+        # Staff Travel Guidelines
+
+        These guidelines explain how staff book and claim work travel.
+
+        ## Who do I ask?
+
+        Ask the finance office about travel claims and mileage rates.
+
+        ## How do I claim mileage?
+        """;
+
+    private readonly TestPaths.TempFolder _folder = new();
+    private readonly KnowledgeBase _knowledge;
+    private readonly ServiceProvider _metricsServices = new ServiceCollection().AddMetrics().BuildServiceProvider();
+    private readonly GuidelineMetrics _metrics;
+    private readonly ConversationService _conversation;
+
+    public TopicButtonTests()
+    {
+        _metrics = new GuidelineMetrics(_metricsServices.GetRequiredService<IMeterFactory>());
+        var steps = string.Join("\n\n", Enumerable.Range(1, 12).Select(i =>
+            $"{i}. Step {i} of the mileage claim: write the trip's date, its purpose and the miles driven on line {i} of the claim form."));
+        _folder.Write("parking.md", Parking);
+        _folder.Write("travel.md", Travel + "\n\n" + steps + "\n");
+        _knowledge = KnowledgeLoader.Load(new KnowledgeOptions { Path = _folder.Path });
+        var search = new LuceneGuidelineSearch(_knowledge, new SearchOptions { Reranker = RerankerKind.None });
+        var answerOptions = Options.Create(new AnswerOptions { Contact = "the office" });
+        var answers = new AnswerService(search, answerOptions);
+        var time = new FakeTimeProvider(new DateTimeOffset(2026, 12, 5, 9, 0, 0, TimeSpan.Zero));
+        var onboarding = new OnboardingService(new MemoryOnboardingStore(), OnboardingCatalog.Create(_knowledge, new OnboardingOptions(), [], []), answers,
+            time, Options.Create(new OnboardingOptions()), answerOptions, NullLogger<OnboardingService>.Instance, _metrics);
+        _conversation = new ConversationService(answers, onboarding, new MemoryFeedbackStore(), new MemoryOnceStore(), time, new IdGenerator(time),
+            NullLogger<ConversationService>.Instance);
+    }
+
+    public void Dispose()
+    {
+        _folder.Dispose();
+        _metricsServices.Dispose();
+    }
+
+    private static ConversationContext Person => new(Channels.Web, "u1", "c1", IsDirect: true, "Dana");
+
+    private async Task<OutboundMessage> SayAsync(string text) =>
+        Assert.Single((await _conversation.HandleAsync(Person, new TextInbound(text), CancellationToken.None)).Messages);
+
+    private async Task<AnswerMessage> PressAsync(OutboundAction button) =>
+        Assert.IsType<AnswerMessage>(Assert.Single((await _conversation.HandleAsync(Person,
+            ConversationInbound.FromAction(button.Kind, button.Value)!, CancellationToken.None)).Messages));
+
+    private GuidelineSection Section(string documentId, string heading) =>
+        _knowledge.Sections.Single(s => s.DocumentId == documentId && s.Heading == heading);
+
+    [Fact]
+    public async Task Every_suggestion_of_a_decline_shows_its_section_when_pressed_the_introduction_too()
+    {
+        var declined = Assert.IsType<NoAnswerMessage>(await SayAsync("what is on the cafeteria menu"));
+        var buttons = declined.Actions.Where(a => a.Kind == ActionKind.Ask).ToList();
+        Assert.NotEmpty(buttons);
+        foreach (var button in buttons)
+        {
+            var shown = await PressAsync(button);
+            Assert.StartsWith(shown.Reply.Section.Heading, button.Label, StringComparison.Ordinal);
+            Assert.Equal(shown.Reply.Section.Text, shown.Reply.Text);
+        }
+
+        // Asked as words, the introduction's heading finds nothing: the button is what shows it.
+        var intro = Section("parking", DocumentParser.IntroductionHeading);
+        Assert.IsType<NoAnswerMessage>(await SayAsync(intro.Heading));
+        var pressed = await PressAsync(new OutboundAction(intro.Heading, ActionKind.Ask, new AnswerRef(null, intro.Id, intro.Heading).Encode()));
+        Assert.Equal(intro, pressed.Reply.Section);
+        Assert.Equal(intro.Heading, pressed.Reply.Question);
+    }
+
+    [Fact]
+    public async Task A_heading_two_documents_share_shows_the_section_of_the_document_named_on_the_button()
+    {
+        var answer = Assert.IsType<AnswerMessage>(await SayAsync("who do I ask about travel claims"));
+        var travel = Section("travel", "Who do I ask?");
+        var parking = Section("parking", "Who do I ask?");
+        Assert.Equal(travel, answer.Reply.Section);
+
+        // The other document's section is offered by its document, and pressing it shows that one, not this answer again.
+        var reply = answer.Reply with { Related = [parking, Section("parking", DocumentParser.IntroductionHeading), Section("travel", DocumentParser.IntroductionHeading)] };
+        var related = new AnswerMessage(reply, "q1").Actions.Where(a => a.Kind == ActionKind.Ask).ToList();
+        Assert.Equal(["Who do I ask? (Staff Parking Rules)", "About these guidelines (Staff Parking Rules)", "About these guidelines (Staff Travel Guidelines)"],
+            related.Select(a => a.Label));
+        Assert.Equal(parking, (await PressAsync(related[0])).Reply.Section);
+        Assert.Equal(Section("travel", DocumentParser.IntroductionHeading), (await PressAsync(related[2])).Reply.Section);
+
+        var closeCall = new AnswerMessage(answer.Reply with { Alternative = parking, Related = [parking] }, "q2");
+        var offered = Assert.Single(closeCall.Actions, a => a.Kind == ActionKind.Ask);
+        Assert.Equal("Who do I ask? (Staff Parking Rules)", offered.Label);
+        Assert.Equal(parking, (await PressAsync(offered)).Reply.Section);
+    }
+
+    [Fact]
+    public async Task A_long_section_quoted_in_part_offers_the_whole_section_which_a_press_shows()
+    {
+        var answer = Assert.IsType<AnswerMessage>(await SayAsync("where do I write the miles driven on line 7"));
+        var section = answer.Reply.Section;
+        Assert.Equal("How do I claim mileage?", section.Heading);
+        Assert.True(answer.Reply.IsPartial);
+        Assert.Contains("line 7", answer.Reply.Text, StringComparison.Ordinal);
+        Assert.DoesNotContain("Step 1 of", answer.Reply.Text, StringComparison.Ordinal);
+
+        var row = Assert.Single(answer.Content.OfType<ActionsBlock>(), b => b.Label?.PlainText == MessageContent.PartialLabel);
+        var whole = await PressAsync(Assert.Single(row.Actions));
+        Assert.Equal(section, whole.Reply.Section);
+        Assert.Equal(section.Text, whole.Reply.Text);
+        Assert.False(whole.Reply.IsPartial);
+        Assert.DoesNotContain(whole.Content.OfType<ActionsBlock>(), b => b.Label?.PlainText == MessageContent.PartialLabel);
+    }
+
+    [Fact]
+    public async Task A_button_for_a_section_the_knowledge_no_longer_has_asks_its_heading_and_a_bare_question_is_asked()
+    {
+        var gone = new AnswerRef(null, "parking#99", "How do I get a permit?").Encode();
+        var asked = await PressAsync(new OutboundAction("How do I get a permit?", ActionKind.Ask, gone));
+        Assert.Equal(Section("parking", "How do I get a permit?"), asked.Reply.Section);
+
+        var bare = await PressAsync(new OutboundAction("How do I get a permit?", ActionKind.Ask, "How do I get a permit?"));
+        Assert.Equal(Section("parking", "How do I get a permit?"), bare.Reply.Section);
+        Assert.Null(ConversationInbound.FromAction(ActionKind.Ask, new AnswerRef(null, "parking#1", " ").Encode()));
+    }
+
+    [Fact]
+    public async Task Votes_and_shares_on_a_shown_section_rebuild_it()
+    {
+        var intro = Section("travel", DocumentParser.IntroductionHeading);
+        var shown = await PressAsync(new OutboundAction(intro.Heading, ActionKind.Ask, new AnswerRef(null, intro.Id, intro.Heading).Encode()));
+        var helpful = Assert.Single(shown.Actions, a => a.Kind == ActionKind.Helpful);
+        var thanks = Assert.IsType<FeedbackThanksMessage>(Assert.Single((await _conversation.HandleAsync(Person,
+            ConversationInbound.FromAction(ActionKind.Helpful, helpful.Value)!, CancellationToken.None)).Messages));
+        Assert.Equal(intro, thanks.Answer?.Reply.Section);
+
+        var shared = Assert.IsType<AnswerMessage>(Assert.Single((await _conversation.HandleAsync(Person,
+            ConversationInbound.FromAction(ActionKind.Share, helpful.Value)!, CancellationToken.None)).Messages));
+        Assert.Equal(intro, shared.Reply.Section);
+    }
+}
