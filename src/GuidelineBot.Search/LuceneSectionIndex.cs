@@ -74,6 +74,9 @@ internal sealed partial class LuceneSectionIndex : IDisposable
     private readonly HashSet<string>[] _headingTerms;
     private readonly int[] _sectionDocument;
     private readonly HashSet<string>[] _documentBackground;
+
+    /// <summary>Each section's subject words (<see cref="SubjectTerms"/>), mostly none.</summary>
+    private readonly HashSet<string>[] _sectionSubject;
     private readonly HashSet<string>[] _documentTitleTerms;
     private readonly Dictionary<string, int> _sectionFrequency = new(StringComparer.Ordinal);
 
@@ -125,7 +128,37 @@ internal sealed partial class LuceneSectionIndex : IDisposable
         var documentSections = documentIds.Select(id => Enumerable.Range(0, _sections.Length).Where(i => _sections[i].DocumentId == id).ToArray()).ToArray();
         _documentTitleTerms = documentSections.Select(d => Terms(_sections[d[0]].DocumentTitle)).ToArray();
         _documentBackground = documentSections.Select((d, k) => BackgroundTerms(d, _documentTitleTerms[k])).ToArray();
+        _sectionSubject = Enumerable.Range(0, _sections.Length).Select(SubjectTerms).ToArray();
     }
+
+    /// <summary>
+    /// The subject words of a section: with several documents, a word of its document's title that no other title holds
+    /// ("park" of <i>Staff Parking Rules</i> beside other policies) and that its heading, and no other heading of the
+    /// document, names too, with no word of its own beside the document's background ("Where staff may park": the
+    /// section about the subject itself, not "Can I eat in the laboratory?", which is about eating; a word that many
+    /// headings repeat, "email" of email guidelines, tells none of them apart). It is background for the document's other sections, but for this one it is evidence, at
+    /// <see cref="TermWeights.SubjectShare"/> of its weight. Words that other titles share ("staff", "guidelines") and
+    /// the organisation's name stay background.
+    /// </summary>
+    private HashSet<string> SubjectTerms(int section)
+    {
+        var document = _sectionDocument[section];
+        if (_documentTitleTerms.Length < 2)
+        {
+            return NoTerms;
+        }
+
+        var background = _documentBackground[document];
+        var heading = _headingTerms[section];
+        var subject = _documentTitleTerms[document]
+            .Where(t => heading.Contains(t) && background.Contains(t)
+                        && !_documentTitleTerms.Where((_, d) => d != document).Any(title => title.Contains(t))
+                        && Enumerable.Range(0, _sections.Length).Count(i => _sectionDocument[i] == document && _headingTerms[i].Contains(t)) == 1)
+            .ToHashSet(StringComparer.Ordinal);
+        return subject.Count == 0 || !heading.All(background.Contains) ? NoTerms : subject;
+    }
+
+    private static readonly HashSet<string> NoTerms = [];
 
     /// <summary>
     /// The document whose title the question names ("the purpose of the acceptable use policy": at least
@@ -433,12 +466,13 @@ internal sealed partial class LuceneSectionIndex : IDisposable
     public (double Coverage, double HeadingCoverage) Coverage(List<TermGroup> groups, int section, bool asksAboutScope)
     {
         var background = asksAboutScope && _sections[section].IsIntroduction ? [] : _documentBackground[_sectionDocument[section]];
+        var subject = _sectionSubject[section];
         var terms = _sectionTerms[section];
         var heading = _headingTerms[section];
         double total = 0, matched = 0, matchedHeading = 0;
         foreach (var g in groups)
         {
-            var weight = TermWeights.Weight(g.Idf, ContainsAny(background, g.Words));
+            var weight = ContainsAny(subject, g.Words) ? TermWeights.Subject(g.Idf) : TermWeights.Weight(g.Idf, ContainsAny(background, g.Words));
             total += weight;
             matched += weight * MatchShare(g, terms);
             matchedHeading += weight * MatchShare(g, heading);

@@ -15,6 +15,13 @@ public static class TermWeights
     /// </summary>
     public const double MinQuestionWeight = 1.0;
 
+    /// <summary>
+    /// A document's subject word (its title's, in no other title) keeps this share of its weight for a section whose
+    /// heading names it: enough that a question of that word alone ("where can I park") is covered, little enough that it
+    /// does not carry a question whose other words the section lacks.
+    /// </summary>
+    public const double SubjectShare = 0.5;
+
     /// <summary>Synonym matches count this share of the word the user typed.</summary>
     public const double SynonymShare = 0.85;
 
@@ -30,6 +37,9 @@ public static class TermWeights
 
     /// <summary>Weight of a word for a section of a document where it is (or is not) background vocabulary.</summary>
     public static double Weight(double idf, bool background) => background ? idf * BackgroundShare : idf;
+
+    /// <summary>Weight of a document's subject word for a section whose heading names it.</summary>
+    public static double Subject(double idf) => idf * SubjectShare;
 
     /// <summary>Matched weight over the question's weight (at least <see cref="MinQuestionWeight"/>).</summary>
     public static double Coverage(double matched, double total) => total <= 0 ? 0 : matched / Math.Max(total, MinQuestionWeight);
