@@ -115,10 +115,13 @@ internal static partial class PlainTextParser
         var afterSentence = !setOff && paragraphPerLine && Enumerable.Range(from, lines.Count - from).Count(k => IsBareQuestion(lines, k, afterSentence: true)) >= 2;
         var bareQuestions = !labelled && (setOff || afterSentence);
         // Short plain lines as headings only in a document with no other kind of heading (a "Revised 2025" line
-        // beside ALL-CAPS headings is not one).
-        var plainHeadings = labelled || bareQuestions || Enumerable.Range(from, lines.Count - from).Any(k => IsUnderlined(lines, k) || IsCapsHeading(lines, k))
+        // beside ALL-CAPS headings is not one), except numbered ones ("1. Purpose"): a policy that numbers its sections
+        // keeps them beside an ALL-CAPS notice or a question paragraph.
+        var plainHeadings = labelled
             ? []
-            : PlainHeadings(lines, from, paragraphPerLine);
+            : bareQuestions || Enumerable.Range(from, lines.Count - from).Any(k => IsUnderlined(lines, k) || IsCapsHeading(lines, k))
+                ? PlainHeadings(lines, from, paragraphPerLine).Where(k => IsNumberedHeading(lines, k)).ToHashSet()
+                : PlainHeadings(lines, from, paragraphPerLine);
 
         for (var k = from; k < lines.Count; k++)
         {
@@ -244,7 +247,7 @@ internal static partial class PlainTextParser
 
     private static bool IsPlainHeading(IReadOnlyList<string> lines, int from, int i, bool paragraphPerLine)
     {
-        if (!IsShortLine(lines[i]) || !(i == from || string.IsNullOrWhiteSpace(lines[i - 1]) || paragraphPerLine && EndsSentence(lines[i - 1])))
+        if (!(IsShortLine(lines[i]) || IsNumberedHeading(lines, i)) || !(i == from || string.IsNullOrWhiteSpace(lines[i - 1]) || paragraphPerLine && EndsSentence(lines[i - 1])))
         {
             return false;
         }
@@ -258,6 +261,29 @@ internal static partial class PlainTextParser
         var first = lines[next].TrimStart()[0];
         return next > i + 1 || char.IsUpper(first) || char.IsDigit(first) || DocumentParser.TryBullet(lines[next], true, out _, out _);
     }
+
+    /// <summary>
+    /// A numbered section heading: a numbered line of up to <see cref="NumberedHeadingMaxWords"/> words (a policy's
+    /// headings can be long: "3. Footwear in science labs, kitchens, workshops and on the playground"), starting with a
+    /// capital, with no closing punctuation, whose text does not go on with another numbered line or a bullet (that is
+    /// a numbered list: its items are steps, not headings).
+    /// </summary>
+    private static bool IsNumberedHeading(IReadOnlyList<string> lines, int i)
+    {
+        var line = lines[i].Trim();
+        var heading = DocumentParser.CleanHeading(line);
+        if (heading.Length == line.Length || heading.Length is 0 or > NumberedHeadingMaxChars || WordCount(heading) > NumberedHeadingMaxWords
+            || !char.IsUpper(heading[0]) || ".!?,;:".Contains(heading[^1]))
+        {
+            return false;
+        }
+
+        var next = NextTextLine(lines, i);
+        return next > 0 && !IsNumbered(lines[next]) && !DocumentParser.TryBullet(lines[next], true, out _, out _);
+    }
+
+    private const int NumberedHeadingMaxWords = 12;
+    private const int NumberedHeadingMaxChars = 90;
 
     /// <summary>The line starts with a section number ("1. Purpose", "2.0 Scope"), which a subtitle never has.</summary>
     private static bool IsNumbered(string line) => DocumentParser.CleanHeading(line.Trim()).Length < line.Trim().Length;

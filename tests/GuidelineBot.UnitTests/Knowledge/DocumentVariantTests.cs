@@ -248,6 +248,34 @@ public sealed class DocumentVariantTests
     }
 
     [Fact]
+    public void Numbered_section_headings_stay_beside_an_all_caps_notice_or_a_question_and_may_be_long()
+    {
+        var caps = Parse("Staff Dress Code\n\nWho this applies to.\n\n1. Purpose\nProfessional and safe dress.\n\n"
+                         + "2. Footwear in science labs, kitchens, workshops and on the playground\nClosed-toe shoes only.\n\n"
+                         + "IMPORTANT\nAsk your principal when unsure.\n\n3. Exceptions\nAgreed with human resources.\n", "dress.txt");
+        Assert.Equal(["About these guidelines", "Purpose", "Footwear in science labs, kitchens, workshops and on the playground", "IMPORTANT", "Exceptions"],
+            Headings(caps));
+        Assert.Equal("Closed-toe shoes only.", caps.Sections[2].Text);
+
+        var question = Parse("Staff Leave Policy\n\nHow staff request leave.\n\n1. Requesting leave\nUse the HR portal.\n\n2. Sick leave\n"
+                             + "Call your principal before 7 a.m.\n\nWhat if I am sick for more than three days?\nBring a doctor's note.\n\n"
+                             + "3. Bereavement leave\nUp to five paid days.\n", "leave.txt");
+        Assert.Equal(["About these guidelines", "Requesting leave", "Sick leave", "What if I am sick for more than three days?", "Bereavement leave"],
+            Headings(question));
+        Assert.Equal("Up to five paid days.", question.Sections[4].Text);
+    }
+
+    [Fact]
+    public void Numbered_steps_under_a_question_stay_steps()
+    {
+        var doc = Parse("Passwords\n\nHow do I reset my password?\n\n1. Open the portal\n\n2. Click Forgot password and follow the link.\n\n"
+                        + "Who unlocks my account?\n\nThe help desk.\n\nA NOTE ON SHARING\n\nNever share a password.\n", "passwords.txt");
+
+        Assert.Equal(["How do I reset my password?", "Who unlocks my account?", "A NOTE ON SHARING"], Headings(doc));
+        Assert.Equal(["1. Open the portal", "2. Click Forgot password and follow the link."], doc.Sections[0].Passages.Select(p => p.Text));
+    }
+
+    [Fact]
     public void A_question_and_answer_document_written_a_paragraph_per_line_has_a_section_per_question()
     {
         var doc = Parse("Dress Code FAQ\nCommon questions about what staff wear.\nCan I wear jeans?\nYes, on Fridays.\nAre hats allowed?\n"
