@@ -238,7 +238,7 @@ internal sealed partial class MarkdownParser
     {
         // A setext heading's underline takes only the line right above it: the lines before are a paragraph. (Markdig
         // numbers a setext heading's lines from its underline.)
-        var lines = heading.Inline is null ? [new LineText(lineNo, "", null)] : LineTexts(heading.Inline, place.Offset);
+        var lines = heading.Inline is null ? [new LineText(lineNo, "", null)] : LineTexts(heading.Inline, place.Offset, addresses: false);
         if (heading.IsSetext)
         {
             lines = lines.ConvertAll(l => l with { Number = l.Number - lines.Count });
@@ -399,7 +399,7 @@ internal sealed partial class MarkdownParser
     }
 
     private static string CellText(TableCell cell) =>
-        Clean(string.Join(' ', cell.OfType<LeafBlock>().Select(b => b.Inline is null ? "" : Render(b.Inline))));
+        Clean(string.Join(' ', cell.OfType<LeafBlock>().Select(b => b.Inline is null ? "" : Render(b.Inline, addresses: true))));
 
     /// <summary>
     /// A line in bold on its own, after a blank line, that reads as a heading ("**Dress code**"): a few words, not a
@@ -446,7 +446,8 @@ internal sealed partial class MarkdownParser
     private readonly record struct LineText(int Number, string Text, Inline? First);
 
     /// <summary>The lines of a paragraph's inlines, split at its line breaks (<paramref name="offset"/>: the lines before the parsed text).</summary>
-    private static List<LineText> LineTexts(ContainerInline inline, int offset)
+    /// <param name="addresses">Links keep their web or mail address after their words (<see cref="Address"/>); a heading's do not.</param>
+    private static List<LineText> LineTexts(ContainerInline inline, int offset, bool addresses = true)
     {
         var lines = new List<LineText>();
         var text = new StringBuilder();
@@ -473,11 +474,12 @@ internal sealed partial class MarkdownParser
                         Add(inner);
                     }
 
+                    text.Append(addresses && container is LinkInline link ? Address(link, Render(link)) : "");
                     break;
                 default:
                     first = started ? first : child;
                     started = true;
-                    text.Append(Render(child));
+                    text.Append(Render(child, addresses));
                     break;
             }
         }
@@ -491,11 +493,15 @@ internal sealed partial class MarkdownParser
         return lines;
     }
 
-    /// <summary>An inline's text: emphasis, code spans, links and images reduced to their words, HTML tags dropped (a <c>&lt;br&gt;</c> is a space).</summary>
-    private static string Render(Inline inline, int depth = 0) => depth > MaxInlineDepth
+    /// <summary>
+    /// An inline's text: emphasis, code spans, links and images reduced to their words, HTML tags dropped (a
+    /// <c>&lt;br&gt;</c> is a space). With <paramref name="addresses"/>, a link keeps its address after its words.
+    /// </summary>
+    private static string Render(Inline inline, bool addresses = false, int depth = 0) => depth > MaxInlineDepth
         ? throw new KnowledgeFormatException(0, TooDeep)
         : inline switch
         {
+            LinkInline link when addresses && !link.IsImage => WithAddress(link, depth),
             LiteralInline literal => literal.Content.ToString(),
             CodeInline code => code.Content,
             AutolinkInline { IsEmail: true } email => $"<{email.Url}>",
@@ -503,10 +509,48 @@ internal sealed partial class MarkdownParser
             HtmlEntityInline entity => entity.Transcoded.ToString(),
             HtmlInline html => LineBreakTagRegex().IsMatch(html.Tag) ? " " : "",
             LineBreakInline => " ",
-            DelimiterInline unmatched => unmatched.ToLiteral() + string.Concat(unmatched.Select(c => Render(c, depth + 1))),
-            ContainerInline container => string.Concat(container.Select(c => Render(c, depth + 1))),
+            DelimiterInline unmatched => unmatched.ToLiteral() + string.Concat(unmatched.Select(c => Render(c, addresses, depth + 1))),
+            ContainerInline container => string.Concat(container.Select(c => Render(c, addresses, depth + 1))),
             _ => "",
         };
+
+    /// <summary>
+    /// A link's address to read after its <paramref name="words"/>, " (https://…)", so the guideline text keeps where a form
+    /// or page is: web and mail addresses only (a link within the document or to a relative path leads nowhere in a
+    /// chat), and nothing when the words already are the address.
+    /// </summary>
+    private static string Address(LinkInline link, string words)
+    {
+        if (link.IsImage || !Uri.TryCreate(link.Url, UriKind.Absolute, out var uri)
+            || uri.Scheme is not ("http" or "https" or "mailto"))
+        {
+            return "";
+        }
+
+        var address = uri.Scheme == "mailto" ? uri.OriginalString["mailto:".Length..] : uri.OriginalString;
+        var shown = words.Trim();
+        return shown.Length == 0 ? address
+            : string.Equals(Bare(shown), Bare(address), StringComparison.OrdinalIgnoreCase) ? ""
+            : $" ({address})";
+    }
+
+    /// <summary>An address as people write it in text: no scheme, no "www.", no closing slash.</summary>
+    private static string Bare(string address)
+    {
+        var bare = address.TrimEnd('/');
+        foreach (var prefix in (string[])["https://", "http://", "www."])
+        {
+            bare = bare.StartsWith(prefix, StringComparison.OrdinalIgnoreCase) ? bare[prefix.Length..] : bare;
+        }
+
+        return bare;
+    }
+
+    private static string WithAddress(LinkInline link, int depth)
+    {
+        var words = Render(link, addresses: false, depth + 1);
+        return words + Address(link, words);
+    }
 
     /// <summary>
     /// How deep <see cref="Render"/> follows inlines inside inlines: Markdig's own limit does not stop emphasis nested

@@ -51,8 +51,39 @@ public sealed class MarkdownAndFrontMatterTests
         var text = Parse(Markdown).Sections[1];
         Assert.Equal(2, text.Passages.Count);
         Assert.Equal("Never text a student from a personal phone.\n  - Use the district messaging app instead.", text.Passages[0].Text);
-        Assert.Equal("See the policy for details.", text.Passages[1].Text);
+        Assert.Equal("See the policy (https://example.org/p) for details.", text.Passages[1].Text);
         Assert.Equal("These rules cover all district email.", Parse(Markdown).Sections[0].Text);
+    }
+
+    [Fact]
+    public void Links_keep_their_web_or_mail_address_in_text_but_not_in_headings()
+    {
+        var doc = Parse("""
+            # Staff Leave
+
+            ## How do I request leave?
+
+            Fill in the [leave form](https://hr.example.org/leave.pdf) or email [HR](mailto:hr@example.org) or [hr@example.org](mailto:hr@example.org).
+            See [www.example.org](https://www.example.org/), [sick leave](#sick-leave), [the forms](forms/index.md), ![logo](https://example.org/l.png)
+            and the [ref link][1], [a link over
+            two lines](https://example.org/two).
+
+            | Form | Where |
+            | --- | --- |
+            | Leave | [Portal](https://portal.example.org) |
+
+            [1]: https://example.org/ref
+
+            ## [Sick leave](https://hr.example.org/sick)
+
+            Call in before 7 a.m.
+            """, "leave.md");
+
+        Assert.Equal(["How do I request leave?", "Sick leave"], doc.Sections.Select(s => s.Heading));
+        Assert.Equal("Fill in the leave form (https://hr.example.org/leave.pdf) or email HR (hr@example.org) or hr@example.org. "
+                     + "See www.example.org, sick leave, the forms, logo and the ref link (https://example.org/ref), "
+                     + "a link over two lines (https://example.org/two).", doc.Sections[0].Passages[0].Text);
+        Assert.Equal("Form: Leave — Where: Portal (https://portal.example.org)", doc.Sections[0].Passages[1].Text);
     }
 
     [Fact]
