@@ -18,6 +18,7 @@ internal static partial class PlainTextParser
     {
         var lines = DocumentParser.SplitLines(content);
         var front = FrontMatter.Parse(lines);
+        lines = [.. lines.Take(front.BodyStartIndex), .. lines.Skip(front.BodyStartIndex).Select(Unbold)];
         var sections = new List<ParsedSection>();
         string? title = front.Title;
 
@@ -324,7 +325,18 @@ internal static partial class PlainTextParser
         return -1;
     }
 
+    /// <summary>
+    /// A line without Markdown's bold marks, which plain-text guidelines carry over from where they were written
+    /// ("**Important:** call first", a "**Footwear**" heading line): the words stay, the asterisks go. Only paired
+    /// <c>**</c> around words: "2*3*4" and a lone "*" stay.
+    /// </summary>
+    private static string Unbold(string line) => line.Contains("**", StringComparison.Ordinal) ? BoldRegex().Replace(line, "$1") : line;
+
     private static int WordCount(string s) => s.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries).Length;
+
+    /// <summary>Bold words: <c>**</c>, up to 300 characters with no asterisk and no space at either end, <c>**</c> (bounded, so a long line of marks cannot backtrack).</summary>
+    [GeneratedRegex(@"\*\*(?=[^\s*])([^*]{1,300}?)(?<=[^\s*])\*\*")]
+    private static partial Regex BoldRegex();
 
     [GeneratedRegex(@"^\s*(?:Q|Question)(?>\s*)\d{0,3}(?>\s*)[:.]\s*(.*)$", RegexOptions.IgnoreCase)]
     private static partial Regex QuestionRegex();

@@ -266,6 +266,17 @@ public sealed class DocumentVariantTests
     }
 
     [Fact]
+    public void Bold_marks_in_plain_text_go_and_a_bold_line_heads_a_section()
+    {
+        var doc = Parse("Staff Dress Code\n\nWho this applies to.\n\n**Everyday dress**\n\n**Important:** business casual. Jeans on **Fridays** only.\n\n"
+                        + "**Footwear**\n\nClosed-toe shoes: 2*3*4 pairs, a * star, ** loose marks **.\n", "dress.txt");
+
+        Assert.Equal(["About these guidelines", "Everyday dress", "Footwear"], Headings(doc));
+        Assert.Equal("Important: business casual. Jeans on Fridays only.", doc.Sections[1].Text);
+        Assert.Equal("Closed-toe shoes: 2*3*4 pairs, a * star, ** loose marks **.", doc.Sections[2].Text);
+    }
+
+    [Fact]
     public void Numbered_steps_under_a_question_stay_steps()
     {
         var doc = Parse("Passwords\n\nHow do I reset my password?\n\n1. Open the portal\n\n2. Click Forgot password and follow the link.\n\n"
