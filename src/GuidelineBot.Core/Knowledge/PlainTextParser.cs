@@ -228,7 +228,27 @@ internal static partial class PlainTextParser
     private static HashSet<int> PlainHeadings(IReadOnlyList<string> lines, int from, bool paragraphPerLine)
     {
         var text = Enumerable.Range(from, lines.Count - from).Where(k => !string.IsNullOrWhiteSpace(lines[k])).ToArray();
-        return text.Where((k, n) => (n > 0 || IsNumbered(lines[k])) && IsPlainHeading(lines, from, k, paragraphPerLine)).ToHashSet();
+        var headings = text.Where((k, n) => (n > 0 || IsNumbered(lines[k])) && IsPlainHeading(lines, from, k, paragraphPerLine)).ToHashSet();
+        // One line ending in a colon is a lead-in ("Please note:"); several are how the document heads its sections.
+        if (headings.Count(k => IsColonHeading(lines[k])) < MinColonHeadings)
+        {
+            headings.RemoveWhere(k => IsColonHeading(lines[k]));
+        }
+
+        return headings;
+    }
+
+    /// <summary>How many "Dress code:" lines a document needs for them to head its sections.</summary>
+    private const int MinColonHeadings = 2;
+
+    /// <summary>
+    /// A short line ending in a colon ("Dress code:") that is no common lead-in ("Please note:", "For example:"); it heads
+    /// a section when its text follows (not a list: "To report an absence:" over numbered steps is a lead-in).
+    /// </summary>
+    private static bool IsColonHeading(string line)
+    {
+        var trimmed = line.Trim();
+        return trimmed.Length > 1 && trimmed[^1] == ':' && IsShortLine(trimmed[..^1]) && !LeadInRegex().IsMatch(trimmed);
     }
 
     /// <summary>
@@ -248,7 +268,7 @@ internal static partial class PlainTextParser
 
     private static bool IsPlainHeading(IReadOnlyList<string> lines, int from, int i, bool paragraphPerLine)
     {
-        if (!(IsShortLine(lines[i]) || IsNumberedHeading(lines, i)) || !(i == from || string.IsNullOrWhiteSpace(lines[i - 1]) || paragraphPerLine && EndsSentence(lines[i - 1])))
+        if (!(IsShortLine(lines[i]) || IsNumberedHeading(lines, i) || IsColonHeading(lines[i]) && HasTextNotList(lines, i)) || !(i == from || string.IsNullOrWhiteSpace(lines[i - 1]) || paragraphPerLine && EndsSentence(lines[i - 1])))
         {
             return false;
         }
@@ -311,6 +331,10 @@ internal static partial class PlainTextParser
 
     private static bool HasTextAfter(IReadOnlyList<string> lines, int i) => NextTextLine(lines, i) > 0;
 
+    /// <summary>The next line with text is neither a bullet nor numbered.</summary>
+    private static bool HasTextNotList(IReadOnlyList<string> lines, int i) =>
+        NextTextLine(lines, i) is var next && next > 0 && !IsNumbered(lines[next]) && !DocumentParser.TryBullet(lines[next], true, out _, out _);
+
     /// <summary>The index of the next line with text after <paramref name="i"/>, or -1.</summary>
     private static int NextTextLine(IReadOnlyList<string> lines, int i)
     {
@@ -333,6 +357,10 @@ internal static partial class PlainTextParser
     private static string Unbold(string line) => line.Contains("**", StringComparison.Ordinal) ? BoldRegex().Replace(line, "$1") : line;
 
     private static int WordCount(string s) => s.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries).Length;
+
+    /// <summary>The start of a line that leads in to what follows rather than heading it.</summary>
+    [GeneratedRegex(@"^(?:please\b|note\b|notes\b|for (?:example|instance)\b|example|e\.g\.|i\.e\.|the following\b|as follows\b|such as\b|including\b|these (?:include|are)\b)", RegexOptions.IgnoreCase)]
+    private static partial Regex LeadInRegex();
 
     /// <summary>Bold words: <c>**</c>, up to 300 characters with no asterisk and no space at either end, <c>**</c> (bounded, so a long line of marks cannot backtrack).</summary>
     [GeneratedRegex(@"\*\*(?=[^\s*])([^*]{1,300}?)(?<=[^\s*])\*\*")]

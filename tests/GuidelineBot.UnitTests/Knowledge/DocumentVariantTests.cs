@@ -277,6 +277,21 @@ public sealed class DocumentVariantTests
     }
 
     [Fact]
+    public void Lines_ending_in_a_colon_head_sections_when_several_do_but_not_a_lead_in()
+    {
+        var doc = Parse("Staff Handbook\n\nDress and arrival.\n\nDress code:\nBusiness casual is expected.\n\nPlease note:\nTrainers on duty only.\n\n"
+                        + "Arrival times:\nArrive by 7:45 a.m.\n\nTo report an absence:\n1. Call the absence line.\n2. Email your principal.\n\n"
+                        + "Parking:\nUse the east lot only.\n", "handbook.txt");
+        Assert.Equal(["About these guidelines", "Dress code", "Arrival times", "Parking"], Headings(doc));
+        Assert.Equal(["Business casual is expected.", "Please note: Trainers on duty only."], doc.Sections[1].Passages.Select(p => p.Text));
+        Assert.Equal(["Arrive by 7:45 a.m.", "To report an absence:", "1. Call the absence line.", "2. Email your principal."],
+            doc.Sections[2].Passages.Select(p => p.Text));
+
+        var one = Parse("Parking\n\nWho may park.\n\nStaff permits:\nFrom the office.\n\nVisitors park at the front.\n", "parking.txt");
+        Assert.Equal(["About these guidelines"], Headings(one));
+    }
+
+    [Fact]
     public void Numbered_steps_under_a_question_stay_steps()
     {
         var doc = Parse("Passwords\n\nHow do I reset my password?\n\n1. Open the portal\n\n2. Click Forgot password and follow the link.\n\n"
