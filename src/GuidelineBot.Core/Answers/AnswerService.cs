@@ -110,7 +110,11 @@ public sealed partial class AnswerService(IGuidelineSearch search, IOptions<Answ
     private static GuidelineSection? CloseCall(SearchResult result) =>
         result.Hits.Count > 1 && result.Hits[1].IsCloseCall ? result.Hits[1].Section : null;
 
-    /// <summary>The whole section when short, else the matching passages in document order.</summary>
+    /// <summary>
+    /// The whole section when short, else the matching passages in document order. A matching step of a numbered
+    /// procedure brings the whole procedure, with the line that leads in to it ("To claim mileage:"): a step out of
+    /// its order is no instruction.
+    /// </summary>
     private string Quote(SearchHit hit)
     {
         var section = hit.Section;
@@ -119,8 +123,63 @@ public sealed partial class AnswerService(IGuidelineSearch search, IOptions<Answ
             return section.Text;
         }
 
-        return string.Join("\n\n", hit.Passages.Select(p => p.Text));
+        var passages = section.Passages;
+        var quoted = new bool[passages.Count];
+        foreach (var passage in hit.Passages)
+        {
+            var k = IndexOf(passages, passage);
+            if (k < 0)
+            {
+                continue;
+            }
+
+            quoted[k] = true;
+            var (first, last) = (k, k);
+            if (IsStep(passages[k]) || k + 1 < passages.Count && IsLeadIn(passages[k]) && IsStep(passages[k + 1]))
+            {
+                first = IsStep(passages[k]) ? k : k + 1;
+                while (first > 0 && IsStep(passages[first - 1]))
+                {
+                    first--;
+                }
+
+                first -= first > 0 && IsLeadIn(passages[first - 1]) ? 1 : 0;
+                last = IsStep(passages[k]) ? k : k + 1;
+                while (last + 1 < passages.Count && IsStep(passages[last + 1]))
+                {
+                    last++;
+                }
+            }
+
+            Array.Fill(quoted, true, first, last - first + 1);
+        }
+
+        return quoted.Any(q => q)
+            ? string.Join("\n\n", passages.Where((_, k) => quoted[k]).Select(p => p.Text))
+            : string.Join("\n\n", hit.Passages.Select(p => p.Text));
     }
+
+    private static int IndexOf(IReadOnlyList<Passage> passages, Passage passage)
+    {
+        for (var k = 0; k < passages.Count; k++)
+        {
+            if (passages[k] == passage)
+            {
+                return k;
+            }
+        }
+
+        return -1;
+    }
+
+    /// <summary>A step of a numbered procedure: "1. Open the portal", "2) Click …".</summary>
+    private static bool IsStep(Passage passage) => StepRegex().IsMatch(passage.Text);
+
+    /// <summary>A line that leads in to a list: it ends in a colon.</summary>
+    private static bool IsLeadIn(Passage passage) => passage.Text.TrimEnd().EndsWith(':');
+
+    [GeneratedRegex(@"^\d{1,3}[.)]\s")]
+    private static partial Regex StepRegex();
 
     public HelpReply Help(string question = "help") => Help(Knowledge, question);
 

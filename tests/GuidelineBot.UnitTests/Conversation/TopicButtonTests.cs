@@ -56,7 +56,7 @@ public sealed class TopicButtonTests : IDisposable
     {
         _metrics = new GuidelineMetrics(_metricsServices.GetRequiredService<IMeterFactory>());
         var steps = string.Join("\n\n", Enumerable.Range(1, 12).Select(i =>
-            $"{i}. Step {i} of the mileage claim: write the trip's date, its purpose and the miles driven on line {i} of the claim form."));
+            $"Rule {i} of the mileage claim: write the trip's date, its purpose and the miles driven on line {i} of the claim form."));
         _folder.Write("parking.md", Parking);
         _folder.Write("travel.md", Travel + "\n\n" + steps + "\n");
         _knowledge = KnowledgeLoader.Load(new KnowledgeOptions { Path = _folder.Path });
@@ -139,7 +139,7 @@ public sealed class TopicButtonTests : IDisposable
         Assert.Equal("How do I claim mileage?", section.Heading);
         Assert.True(answer.Reply.IsPartial);
         Assert.Contains("line 7", answer.Reply.Text, StringComparison.Ordinal);
-        Assert.DoesNotContain("Step 1 of", answer.Reply.Text, StringComparison.Ordinal);
+        Assert.DoesNotContain("Rule 1 of", answer.Reply.Text, StringComparison.Ordinal);
 
         var row = Assert.Single(answer.Content.OfType<ActionsBlock>(), b => b.Label?.PlainText == MessageContent.PartialLabel);
         var whole = await PressAsync(Assert.Single(row.Actions));

@@ -1,0 +1,60 @@
+using GuidelineBot.Core.Answers;
+using GuidelineBot.Core.Knowledge;
+using GuidelineBot.Search;
+using Microsoft.Extensions.Options;
+
+namespace GuidelineBot.UnitTests.Answers;
+
+/// <summary>What an answer quotes from a long section: the passages that match, and a numbered procedure whole.</summary>
+public sealed class QuoteTests : IDisposable
+{
+    private readonly TestPaths.TempFolder _folder = new();
+
+    public void Dispose() => _folder.Dispose();
+
+    private AnswerReply Ask(string question)
+    {
+        var background = string.Join("\n\n", Enumerable.Range(1, 8).Select(i =>
+            $"Note {i}: receipts for trips of category {i} are kept by the school office for seven years after the claim is paid."));
+        _folder.Write("travel.md", $"""
+            # Staff Travel Guidelines
+
+            How staff book and claim travel.
+
+            ## How do I claim travel costs?
+
+            {background}
+
+            To claim mileage:
+
+            1. Open the expenses portal.
+            2. Enter the odometer readings.
+            3. Attach the map of the route.
+            4. Submit it to your principal.
+
+            Parking at the airport is never refunded.
+            """);
+        var knowledge = KnowledgeLoader.Load(new KnowledgeOptions { Path = _folder.Path });
+        using var search = new LuceneGuidelineSearch(knowledge, new SearchOptions { Reranker = RerankerKind.None });
+        return Assert.IsType<AnswerReply>(new AnswerService(search, Options.Create(new AnswerOptions())).Ask(question));
+    }
+
+    [Fact]
+    public void A_matching_step_brings_its_whole_procedure_with_its_lead_in()
+    {
+        var answer = Ask("do I enter the odometer readings");
+
+        Assert.True(answer.IsPartial);
+        Assert.Equal(["To claim mileage:", "1. Open the expenses portal.", "2. Enter the odometer readings.", "3. Attach the map of the route.",
+            "4. Submit it to your principal."], answer.Text.Split("\n\n"));
+    }
+
+    [Fact]
+    public void A_matching_lead_in_brings_its_steps_and_other_passages_stay_alone()
+    {
+        Assert.StartsWith("To claim mileage:\n\n1. Open the expenses portal.", Ask("how do I claim mileage").Text, StringComparison.Ordinal);
+
+        var parking = Ask("is airport parking refunded");
+        Assert.Equal("Parking at the airport is never refunded.", parking.Text);
+    }
+}
