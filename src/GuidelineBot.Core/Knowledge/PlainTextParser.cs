@@ -74,7 +74,7 @@ internal static partial class PlainTextParser
                 continue;
             }
 
-            if (string.IsNullOrWhiteSpace(line) || SeparatorRegex().IsMatch(line))
+            if (string.IsNullOrWhiteSpace(line) || SeparatorRegex().IsMatch(line) || PageMarkerRegex().IsMatch(line))
             {
                 builder.Blank();
                 continue;
@@ -84,6 +84,11 @@ internal static partial class PlainTextParser
             if (DocumentParser.TryBullet(line, true, out var indent, out var bullet, keepNumber: true))
             {
                 builder.Bullet(indent > 0 ? 1 : 0, bullet, lineNo);
+            }
+            else if (IsField(lines, i))
+            {
+                // "Phone: 555-0100" over "Email: hr@example.org": each on its own, not run together.
+                builder.Bullet(0, line.Trim(), lineNo);
             }
             else
             {
@@ -273,8 +278,9 @@ internal static partial class PlainTextParser
             return false;
         }
 
+        // Text, not another short line, follows: a block of fields ("Phone: 555-0100") is text under a heading.
         var next = NextTextLine(lines, i);
-        if (next < 0 || IsShortLine(lines[next]))
+        if (next < 0 || IsShortLine(lines[next]) && !IsField(lines, next))
         {
             return false;
         }
@@ -357,6 +363,24 @@ internal static partial class PlainTextParser
     private static string Unbold(string line) => line.Contains("**", StringComparison.Ordinal) ? BoldRegex().Replace(line, "$1") : line;
 
     private static int WordCount(string s) => s.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries).Length;
+
+    /// <summary>
+    /// A line of a block of labelled fields, as contact details and dates are written ("Phone: 555-0100" /
+    /// "Email: hr@example.org" / "Office hours: 8–4"): a short "Label: value" line beside another.
+    /// </summary>
+    private static bool IsField(IReadOnlyList<string> lines, int i) =>
+        IsFieldLine(lines[i]) && (i > 0 && IsFieldLine(lines[i - 1]) || i + 1 < lines.Count && IsFieldLine(lines[i + 1]));
+
+    /// <summary>A "Label: value" line that is no <c>Q:</c> or <c>A:</c> label.</summary>
+    private static bool IsFieldLine(string line) => FieldRegex().IsMatch(line) && !QuestionRegex().IsMatch(line) && !AnswerRegex().IsMatch(line);
+
+    /// <summary>A short "Label: value" line: a label of up to four words with a capital, a colon, a value.</summary>
+    [GeneratedRegex(@"^\s*\p{Lu}[\p{L}'’&/.-]*(?: [\p{L}'’&/.-]+){0,3}:[ \t]+\S.{0,70}$")]
+    private static partial Regex FieldRegex();
+
+    /// <summary>A page number an export left in the text: "Page 3", "Page 3 of 12", "- 3 -".</summary>
+    [GeneratedRegex(@"^\s*(?:page\s+\d{1,4}(?:\s+of\s+\d{1,4})?|-\s*\d{1,4}\s*-)\s*$", RegexOptions.IgnoreCase)]
+    private static partial Regex PageMarkerRegex();
 
     /// <summary>The start of a line that leads in to what follows rather than heading it.</summary>
     [GeneratedRegex(@"^(?:please\b|note\b|notes\b|for (?:example|instance)\b|example|e\.g\.|i\.e\.|the following\b|as follows\b|such as\b|including\b|these (?:include|are)\b)", RegexOptions.IgnoreCase)]

@@ -292,6 +292,23 @@ public sealed class DocumentVariantTests
     }
 
     [Fact]
+    public void Contact_and_date_lines_stay_apart_a_contact_block_heads_its_own_section_and_page_numbers_go()
+    {
+        var doc = Parse("Staff Phone Guidelines\nEffective: March 1, 2025\nOwner: Human Resources\n\nHow staff use phones.\n\nPersonal calls\n"
+                        + "Keep personal calls to breaks.\nPage 1 of 2\n\nPhones in class\nPhones stay silent in lessons.\n\n"
+                        + "Questions? Contact the HR office\nPhone: 555-0100\nEmail: hr@example.org\n- 2 -\n", "phones.txt");
+
+        Assert.Equal(["About these guidelines", "Personal calls", "Phones in class", "Questions? Contact the HR office"], Headings(doc));
+        Assert.Equal(["Effective: March 1, 2025", "Owner: Human Resources", "How staff use phones."], doc.Sections[0].Passages.Select(p => p.Text));
+        Assert.Equal("Keep personal calls to breaks.", doc.Sections[1].Text);
+        Assert.Equal(["Phone: 555-0100", "Email: hr@example.org"], doc.Sections[3].Passages.Select(p => p.Text));
+
+        // One labelled line is a sentence like any other, and Q:/A: labels are no fields.
+        var qa = Parse("Phones\n\nQ: Can I call home?\nA: Yes, at lunch.\nNote: keep it short\nand quiet.\n", "qa.txt");
+        Assert.Equal(["Yes, at lunch. Note: keep it short and quiet."], qa.Sections[0].Passages.Select(p => p.Text));
+    }
+
+    [Fact]
     public void Numbered_steps_under_a_question_stay_steps()
     {
         var doc = Parse("Passwords\n\nHow do I reset my password?\n\n1. Open the portal\n\n2. Click Forgot password and follow the link.\n\n"
