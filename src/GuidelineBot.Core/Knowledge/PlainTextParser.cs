@@ -38,8 +38,18 @@ internal static partial class PlainTextParser
         var titleUnderlined = IsUnderlined(lines, i);
         if ((title is null || titleUnderlined) && !QuestionRegex().IsMatch(lines[i]) && !DocumentParser.TryBullet(lines[i], false, out _, out _))
         {
-            title ??= lines[i].Trim();
-            i += titleUnderlined ? 2 : 1;
+            if (title is null && !titleUnderlined && NamedBelow(lines, i) is { } named)
+            {
+                // "Riverside Unified School District" over "Visitor Policy": the document is the policy; the
+                // organisation's line stays as text of the introduction.
+                title = lines[named].Trim();
+                lines = [.. lines.Take(named), "", .. lines.Skip(named + 1)];
+            }
+            else
+            {
+                title ??= lines[i].Trim();
+                i += titleUnderlined ? 2 : 1;
+            }
         }
 
         var headings = FindHeadings(lines, i);
@@ -363,6 +373,24 @@ internal static partial class PlainTextParser
     private static string Unbold(string line) => line.Contains("**", StringComparison.Ordinal) ? BoldRegex().Replace(line, "$1") : line;
 
     private static int WordCount(string s) => s.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries).Length;
+
+    /// <summary>
+    /// The line that names the document when the first line does not: the next line (a blank line between them or not)
+    /// says what kind of document it is ("Staff Rules", "Visitor Policy") where the first line, an organisation's name,
+    /// does not, is short like a title and has text after it. Null when the first line is the title.
+    /// </summary>
+    private static int? NamedBelow(IReadOnlyList<string> lines, int first)
+    {
+        var next = NextTextLine(lines, first);
+        return next > 0 && next <= first + 2 && !DocumentKindRegex().IsMatch(lines[first]) && DocumentKindRegex().IsMatch(lines[next])
+               && IsShortLine(lines[next]) && !IsNumbered(lines[next]) && HasTextAfter(lines, next)
+            ? next
+            : null;
+    }
+
+    /// <summary>A word that says what kind of document a title names.</summary>
+    [GeneratedRegex(@"\b(?:polic(?:y|ies)|guidelines?|rules|handbook|procedures?|code of conduct|dress code|standards|faqs?|manual|protocols?|regulations|guide|expectations)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex DocumentKindRegex();
 
     /// <summary>
     /// A line of a block of labelled fields, as contact details and dates are written ("Phone: 555-0100" /

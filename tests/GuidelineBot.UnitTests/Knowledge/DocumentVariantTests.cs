@@ -309,6 +309,21 @@ public sealed class DocumentVariantTests
     }
 
     [Fact]
+    public void An_organisations_name_above_the_documents_name_is_no_title()
+    {
+        var doc = Parse("Riverside Unified School District\n\nVisitor Policy\n\nAll visitors sign in.\n\nSigning in\nShow photo ID.\n\n"
+                        + "Volunteers\nVolunteers need a background check.\n", "visitors.txt");
+        Assert.Equal("Visitor Policy", doc.Title);
+        Assert.Equal(["About these guidelines", "Signing in", "Volunteers"], Headings(doc));
+        Assert.Equal(["Riverside Unified School District", "All visitors sign in."], doc.Sections[0].Passages.Select(p => p.Text));
+        Assert.Equal(1, doc.Sections[0].StartLine);
+
+        // A title that names its kind keeps its subtitle, and a first line that names no kind stays the title beside one that does not either.
+        Assert.Equal("Visitor Policy", Parse("Visitor Policy\nStaff Rules Annex\n\nAll visitors sign in.\n", "v.txt").Title);
+        Assert.Equal("Internet Use", Parse("Internet Use\nRiverbend Schools\n\nHow staff use the internet.\n", "i.txt").Title);
+    }
+
+    [Fact]
     public void Numbered_steps_under_a_question_stay_steps()
     {
         var doc = Parse("Passwords\n\nHow do I reset my password?\n\n1. Open the portal\n\n2. Click Forgot password and follow the link.\n\n"
