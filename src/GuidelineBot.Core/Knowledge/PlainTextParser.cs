@@ -52,7 +52,8 @@ internal static partial class PlainTextParser
             }
         }
 
-        var headings = FindHeadings(lines, i);
+        var tables = PlainTextTables.Find(lines, i);
+        var headings = FindHeadings(lines, i, tables);
 
         var heading = DocumentParser.IntroductionHeading;
         var isIntro = true;
@@ -91,7 +92,14 @@ internal static partial class PlainTextParser
             }
 
             last = lineNo;
-            if (DocumentParser.TryBullet(line, true, out var indent, out var bullet, keepNumber: true))
+            if (tables.TryGetValue(i, out var row))
+            {
+                if (row is not null)
+                {
+                    builder.Bullet(0, row, lineNo);
+                }
+            }
+            else if (DocumentParser.TryBullet(line, true, out var indent, out var bullet, keepNumber: true))
             {
                 builder.Bullet(indent > 0 ? 1 : 0, bullet, lineNo);
             }
@@ -120,13 +128,14 @@ internal static partial class PlainTextParser
     /// The lines from <paramref name="from"/> on that start a section, with the heading's text and the index of its
     /// last line (a wrapped question or an underline belongs to the heading).
     /// </summary>
-    private static Dictionary<int, (string Text, int LastIndex)> FindHeadings(IReadOnlyList<string> lines, int from)
+    /// <param name="tables">Lines of tables (<see cref="PlainTextTables"/>): never a heading.</param>
+    private static Dictionary<int, (string Text, int LastIndex)> FindHeadings(IReadOnlyList<string> lines, int from, Dictionary<int, string?> tables)
     {
         var headings = new Dictionary<int, (string Text, int LastIndex)>();
         var labelled = lines.Skip(from).Any(l => QuestionRegex().IsMatch(l));
         // In a document written a paragraph per line, a question right after a sentence stands alone as well; two of them
         // make it a question document (one may be a paragraph that asks something).
-        var paragraphPerLine = IsParagraphPerLine(lines, from);
+        var paragraphPerLine = IsParagraphPerLine(lines, from, tables);
         var setOff = Enumerable.Range(from, lines.Count - from).Any(k => IsBareQuestion(lines, k, afterSentence: false));
         var afterSentence = !setOff && paragraphPerLine && Enumerable.Range(from, lines.Count - from).Count(k => IsBareQuestion(lines, k, afterSentence: true)) >= 2;
         var bareQuestions = !labelled && (setOff || afterSentence);
@@ -136,11 +145,16 @@ internal static partial class PlainTextParser
         var plainHeadings = labelled
             ? []
             : bareQuestions || Enumerable.Range(from, lines.Count - from).Any(k => IsUnderlined(lines, k) || IsCapsHeading(lines, k))
-                ? PlainHeadings(lines, from, paragraphPerLine).Where(k => IsNumberedHeading(lines, k)).ToHashSet()
-                : PlainHeadings(lines, from, paragraphPerLine);
+                ? PlainHeadings(lines, from, paragraphPerLine, tables).Where(k => IsNumberedHeading(lines, k)).ToHashSet()
+                : PlainHeadings(lines, from, paragraphPerLine, tables);
 
         for (var k = from; k < lines.Count; k++)
         {
+            if (tables.ContainsKey(k))
+            {
+                continue;
+            }
+
             var q = QuestionRegex().Match(lines[k]);
             if (q.Success)
             {
@@ -240,10 +254,10 @@ internal static partial class PlainTextParser
     /// them (as a word processor's plain-text export writes it), a line that ends a sentence stands for the blank line.
     /// The line right after the title is a subtitle, not a heading, unless it is numbered ("1. Purpose").
     /// </summary>
-    private static HashSet<int> PlainHeadings(IReadOnlyList<string> lines, int from, bool paragraphPerLine)
+    private static HashSet<int> PlainHeadings(IReadOnlyList<string> lines, int from, bool paragraphPerLine, Dictionary<int, string?> tables)
     {
         var text = Enumerable.Range(from, lines.Count - from).Where(k => !string.IsNullOrWhiteSpace(lines[k])).ToArray();
-        var headings = text.Where((k, n) => (n > 0 || IsNumbered(lines[k])) && IsPlainHeading(lines, from, k, paragraphPerLine)).ToHashSet();
+        var headings = text.Where((k, n) => (n > 0 || IsNumbered(lines[k])) && !tables.ContainsKey(k) && IsPlainHeading(lines, from, k, paragraphPerLine, tables)).ToHashSet();
         // One line ending in a colon is a lead-in ("Please note:"); several are how the document heads its sections.
         if (headings.Count(k => IsColonHeading(lines[k])) < MinColonHeadings)
         {
@@ -270,10 +284,10 @@ internal static partial class PlainTextParser
     /// The document is written a paragraph per line (not wrapped at a width): nearly all its lines that are not short
     /// heading-like lines or bullets end a sentence.
     /// </summary>
-    private static bool IsParagraphPerLine(IReadOnlyList<string> lines, int from)
+    private static bool IsParagraphPerLine(IReadOnlyList<string> lines, int from, Dictionary<int, string?> tables)
     {
         var sentences = Enumerable.Range(from, lines.Count - from)
-            .Where(k => !string.IsNullOrWhiteSpace(lines[k]) && !IsShortLine(lines[k]) && !DocumentParser.TryBullet(lines[k], true, out _, out _))
+            .Where(k => !string.IsNullOrWhiteSpace(lines[k]) && !tables.ContainsKey(k) && !IsShortLine(lines[k]) && !DocumentParser.TryBullet(lines[k], true, out _, out _))
             .ToArray();
         return sentences.Length > 0 && sentences.Count(k => EndsSentence(lines[k])) >= ParagraphPerLineShare * sentences.Length;
     }
@@ -281,22 +295,22 @@ internal static partial class PlainTextParser
     /// <summary>Share of a document's long lines that must end a sentence for it to be read as written a paragraph per line.</summary>
     private const double ParagraphPerLineShare = 0.9;
 
-    private static bool IsPlainHeading(IReadOnlyList<string> lines, int from, int i, bool paragraphPerLine)
+    private static bool IsPlainHeading(IReadOnlyList<string> lines, int from, int i, bool paragraphPerLine, Dictionary<int, string?> tables)
     {
         if (!(IsShortLine(lines[i]) || IsNumberedHeading(lines, i) || IsColonHeading(lines[i]) && HasTextNotList(lines, i)) || !(i == from || string.IsNullOrWhiteSpace(lines[i - 1]) || paragraphPerLine && EndsSentence(lines[i - 1])))
         {
             return false;
         }
 
-        // Text, not another short line, follows: a block of fields ("Phone: 555-0100") is text under a heading.
+        // Text, not another short line, follows: a block of fields ("Phone: 555-0100") or a table is text under a heading.
         var next = NextTextLine(lines, i);
-        if (next < 0 || IsShortLine(lines[next]) && !IsField(lines, next))
+        if (next < 0 || IsShortLine(lines[next]) && !IsField(lines, next) && !tables.ContainsKey(next))
         {
             return false;
         }
 
         var first = lines[next].TrimStart()[0];
-        return next > i + 1 || char.IsUpper(first) || char.IsDigit(first) || DocumentParser.TryBullet(lines[next], true, out _, out _);
+        return next > i + 1 || char.IsUpper(first) || char.IsDigit(first) || DocumentParser.TryBullet(lines[next], true, out _, out _) || tables.ContainsKey(next);
     }
 
     /// <summary>

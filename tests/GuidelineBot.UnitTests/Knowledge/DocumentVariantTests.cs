@@ -324,6 +324,25 @@ public sealed class DocumentVariantTests
     }
 
     [Fact]
+    public void Plain_text_tables_drawn_or_lined_up_give_a_passage_per_row_that_names_its_columns()
+    {
+        var doc = Parse("Leave\n\nHow much leave staff get.\n\nLeave types\nLeave type        Days    Approver\nSick              10      Principal\n"
+                        + "Personal          3       HR office\n\nBreaks\nRole\tHours\tBreak\nTeacher\t7.5\t30 min\nAide\t6\t20 min\n\n"
+                        + "Overtime\n+---------+------+\n| Day     | Rate |\n+---------+------+\n| Weekday | 1.5x |\n| Sunday  | 2x   |\n+---------+------+\n\n"
+                        + "Spacing\nThis is a sentence.  Two spaces follow its full stop and it\nwraps onto a line.  This one has them too and so\n"
+                        + "does the third.  None of it is a table.\n", "leave.txt");
+
+        Assert.Equal(["About these guidelines", "Leave types", "Breaks", "Overtime", "Spacing"], Headings(doc));
+        Assert.Equal(["Leave type: Sick — Days: 10 — Approver: Principal", "Leave type: Personal — Days: 3 — Approver: HR office"],
+            doc.Sections[1].Passages.Select(p => p.Text));
+        Assert.Equal(["Role: Teacher — Hours: 7.5 — Break: 30 min", "Role: Aide — Hours: 6 — Break: 20 min"], doc.Sections[2].Passages.Select(p => p.Text));
+        Assert.Equal(["Day: Weekday — Rate: 1.5x", "Day: Sunday — Rate: 2x"], doc.Sections[3].Passages.Select(p => p.Text));
+        Assert.Equal((19, 20), (doc.Sections[3].Passages[0].StartLine, doc.Sections[3].Passages[1].StartLine));
+        Assert.Single(doc.Sections[4].Passages);
+        Assert.StartsWith("This is a sentence.  Two spaces", doc.Sections[4].Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Numbered_steps_under_a_question_stay_steps()
     {
         var doc = Parse("Passwords\n\nHow do I reset my password?\n\n1. Open the portal\n\n2. Click Forgot password and follow the link.\n\n"

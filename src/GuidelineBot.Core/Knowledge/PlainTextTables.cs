@@ -1,0 +1,142 @@
+using System.Text.RegularExpressions;
+
+namespace GuidelineBot.Core.Knowledge;
+
+/// <summary>
+/// Tables in a plain-text document, as people type or export them: ASCII tables drawn with <c>|</c> (and <c>+---+</c>
+/// borders), and columns lined up with tabs or runs of spaces. Each row after the header reads as a passage that names
+/// its columns, as a Markdown table's does ("Day: Sunday — Rate: 2x"); the header and borders are no text of their own.
+/// </summary>
+internal static partial class PlainTextTables
+{
+    /// <summary>A table has a header and at least this many rows.</summary>
+    private const int MinRows = 2;
+
+    /// <summary>A lined-up cell is short: longer text is a paragraph with wide spacing, not a column.</summary>
+    private const int MaxAlignedCellChars = 40;
+
+    /// <summary>
+    /// The lines from <paramref name="from"/> on that belong to a table, by index: a row's passage text, or null for a
+    /// header or border line.
+    /// </summary>
+    public static Dictionary<int, string?> Find(IReadOnlyList<string> lines, int from)
+    {
+        var rows = new Dictionary<int, string?>();
+        var k = from;
+        while (k < lines.Count)
+        {
+            var end = k;
+            while (end < lines.Count && IsPiped(lines[end]))
+            {
+                end++;
+            }
+
+            if (end > k)
+            {
+                AddPiped(lines, k, end, rows);
+                k = end;
+                continue;
+            }
+
+            var cells = Aligned(lines[k]);
+            while (end < lines.Count && cells is { Length: >= 2 } && Aligned(lines[end]) is { } next && SameColumns(lines[k], cells, lines[end], next))
+            {
+                end++;
+            }
+
+            if (end - k >= 1 + MinRows)
+            {
+                AddRows(lines, k, end, Aligned, rows);
+                k = end;
+                continue;
+            }
+
+            k++;
+        }
+
+        return rows;
+    }
+
+    private static void AddPiped(IReadOnlyList<string> lines, int start, int end, Dictionary<int, string?> rows)
+    {
+        var data = Enumerable.Range(start, end - start).Where(i => !BorderRegex().IsMatch(lines[i])).ToArray();
+        if (data.Length < 1 + MinRows || data.Select(i => Piped(lines[i]).Length).Distinct().Count() != 1 || Piped(lines[data[0]]).Length < 2)
+        {
+            return;
+        }
+
+        for (var i = start; i < end; i++)
+        {
+            rows[i] = null;
+        }
+
+        AddRows(lines, data, Piped, rows);
+    }
+
+    private static void AddRows(IReadOnlyList<string> lines, int start, int end, Func<string, string[]?> cells, Dictionary<int, string?> rows) =>
+        AddRows(lines, Enumerable.Range(start, end - start).ToArray(), cells, rows);
+
+    private static void AddRows(IReadOnlyList<string> lines, int[] data, Func<string, string[]?> cells, Dictionary<int, string?> rows)
+    {
+        var header = cells(lines[data[0]])!;
+        rows[data[0]] = null;
+        foreach (var i in data.Skip(1))
+        {
+            var row = cells(lines[i])!;
+            rows[i] = string.Join(" — ", row
+                .Select((c, k) => k < header.Length && header[k].Length > 0 && c.Length > 0 ? $"{header[k]}: {c}" : c)
+                .Where(c => c.Length > 0));
+        }
+    }
+
+    /// <summary>A line of an ASCII table: it starts and ends with <c>|</c> or <c>+</c>.</summary>
+    private static bool IsPiped(string line)
+    {
+        var t = line.Trim();
+        return t.Length >= 3 && t[0] is '|' or '+' && t[^1] is '|' or '+' && (t.Contains('|', StringComparison.Ordinal) || BorderRegex().IsMatch(t));
+    }
+
+    private static string[] Piped(string line)
+    {
+        var t = line.Trim();
+        return t[1..^1].Split('|').Select(c => c.Trim()).ToArray();
+    }
+
+    /// <summary>The cells of a line whose columns are lined up with tabs or runs of spaces, or null when it has no short cells.</summary>
+    private static string[]? Aligned(string line)
+    {
+        if (string.IsNullOrWhiteSpace(line) || DocumentParser.TryBullet(line, true, out _, out _))
+        {
+            return null;
+        }
+
+        var cells = GapRegex().Split(line.Trim());
+        return cells.Length >= 2 && cells.All(c => c.Length is > 0 and <= MaxAlignedCellChars) ? cells : null;
+    }
+
+    /// <summary>
+    /// Two lines of one lined-up table: as many cells, and (with spaces) each cell starting where the one above starts,
+    /// as columns do; wide spacing inside a sentence never lines up so.
+    /// </summary>
+    private static bool SameColumns(string first, string[] firstCells, string line, string[] cells) =>
+        cells.Length == firstCells.Length && (first.Contains('\t', StringComparison.Ordinal) && line.Contains('\t', StringComparison.Ordinal)
+                                              || Starts(first, firstCells).SequenceEqual(Starts(line, cells)));
+
+    private static IEnumerable<int> Starts(string line, string[] cells)
+    {
+        var at = 0;
+        foreach (var cell in cells)
+        {
+            at = line.IndexOf(cell, at, StringComparison.Ordinal);
+            yield return at;
+            at += cell.Length;
+        }
+    }
+
+    /// <summary>A border line: <c>+-----+----+</c>, <c>|-----|----|</c>, <c>|:---|</c>.</summary>
+    [GeneratedRegex(@"^\s*[|+][-=:+| ]*[-=][-=:+| ]*[|+]\s*$")]
+    private static partial Regex BorderRegex();
+
+    [GeneratedRegex(@"\t+ *| {2,}\t*")]
+    private static partial Regex GapRegex();
+}
