@@ -2,6 +2,7 @@ using System.Text;
 using System.Text.RegularExpressions;
 using Markdig;
 using Markdig.Extensions.EmphasisExtras;
+using Markdig.Extensions.Footnotes;
 using Markdig.Extensions.Tables;
 using Markdig.Parsers;
 using Markdig.Syntax;
@@ -96,6 +97,7 @@ internal sealed partial class MarkdownParser
         var builder = new MarkdownPipelineBuilder()
             .UsePipeTables(new PipeTableOptions { UseGfmRules = true })
             .UseEmphasisExtras(EmphasisExtraOptions.Strikethrough)
+            .UseFootnotes()
             .UsePreciseSourceLocation();
         if (!htmlBlocks)
         {
@@ -223,6 +225,9 @@ internal sealed partial class MarkdownParser
                 break;
             case Table table:
                 Table(table, place);
+                break;
+            case FootnoteGroup:
+                // The notes are read where they are referenced (FootnoteText), not as text of the last section.
                 break;
             case ThematicBreakBlock:
                 At(lineNo);
@@ -451,7 +456,10 @@ internal sealed partial class MarkdownParser
     {
         var lines = new List<LineText>();
         var text = new StringBuilder();
-        var number = (inline.FirstChild?.Line ?? inline.ParentBlock!.Line) + offset + 1;
+        // A paragraph that failed to be a link definition ("[a]: Approved by the board") comes back with its inlines
+        // numbered from the top of the text: its own line is the paragraph's.
+        var firstLine = inline.FirstChild?.Line ?? inline.ParentBlock!.Line;
+        var number = (inline.ParentBlock is ParagraphBlock paragraph ? Math.Max(firstLine, paragraph.Line) : firstLine) + offset + 1;
         Inline? first = null;
         var started = false;
 
@@ -459,6 +467,9 @@ internal sealed partial class MarkdownParser
         {
             switch (child)
             {
+                case FootnoteLink { IsBackLink: false, Footnote: { } note }:
+                    text.Append(addresses ? FootnoteText(note) : "");
+                    break;
                 case LineBreakInline lineBreak:
                     lines.Add(new LineText(number, text.ToString(), first));
                     text.Clear();
@@ -532,6 +543,16 @@ internal sealed partial class MarkdownParser
         return shown.Length == 0 ? address
             : string.Equals(Bare(shown), Bare(address), StringComparison.OrdinalIgnoreCase) ? ""
             : $" ({address})";
+    }
+
+    /// <summary>
+    /// A footnote's text, read where it is referenced: " (Approved by the board in 2024.)" after "How staff take leave.",
+    /// so the note stands with what it explains and not at the end of the last section. Notes inside a note are left out.
+    /// </summary>
+    private static string FootnoteText(Footnote note)
+    {
+        var text = Clean(string.Join(' ', note.Descendants<LeafBlock>().Select(b => b.Inline is null ? "" : Render(b.Inline, addresses: true))));
+        return text.Length == 0 ? "" : $" ({text})";
     }
 
     /// <summary>An address as people write it in text: no scheme, no "www.", no closing slash.</summary>

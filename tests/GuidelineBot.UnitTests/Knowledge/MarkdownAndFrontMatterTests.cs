@@ -56,6 +56,26 @@ public sealed class MarkdownAndFrontMatterTests
     }
 
     [Fact]
+    public void A_footnote_is_read_where_it_is_referenced_not_at_the_end_of_the_last_section()
+    {
+        var doc = Parse("# Leave Policy\n\nHow staff take leave.[^1]\n\n## Sick leave\n\nCall before 7 a.m.[^note]\n\n## Holidays\n\n"
+                        + "Book two weeks ahead.\n\n[^1]: Approved by the board in 2024.\n[^note]: Or text the absence line.\n", "leave.md");
+
+        Assert.Equal("How staff take leave. (Approved by the board in 2024.)", doc.Sections[0].Text);
+        Assert.Equal("Call before 7 a.m. (Or text the absence line.)", doc.Sections[1].Text);
+        Assert.Equal("Book two weeks ahead.", doc.Sections[2].Text);
+    }
+
+    [Fact]
+    public void A_paragraph_that_looks_like_a_link_definition_keeps_its_own_line()
+    {
+        var section = Parse("# Doc\n\n## Section\n\nText one.\n\n[a]: Approved by the board in 2024.\n\nMore text.\n", "d.md").Sections[0];
+
+        Assert.Equal([(5, 5, "Text one."), (7, 7, "[a]: Approved by the board in 2024."), (9, 9, "More text.")],
+            section.Passages.Select(p => (p.StartLine, p.EndLine, p.Text)));
+    }
+
+    [Fact]
     public void Links_keep_their_web_or_mail_address_in_text_but_not_in_headings()
     {
         var doc = Parse("""
