@@ -18,7 +18,7 @@ public static partial class MessageContent
     public const string RelatedLabel = "Related topics";
     public const string DidYouMeanLabel = "Did you mean";
     public const string ExamplesLabel = "For example:";
-    public const string PartialLabel = "Only the part of a longer section that matches is shown";
+    public const string PartialNote = "Only the part of a longer section that matches is shown.";
     public const string WholeSectionLabel = "Show the whole section";
     public const string TopicsTitle = "Topics I cover";
     public const string NoDocuments = "No guideline documents are loaded yet.";
@@ -35,10 +35,12 @@ public static partial class MessageContent
             new GuidelineTextBlock(Passages(a.Text)),
             new NoteBlock(Citation(a.Section)),
         };
-        // Only the matching part of a long section is quoted: the rest is a press away.
+        // Only the matching part of a long section is quoted: the rest is a press away. (A button row of its own, with
+        // no label: channels show labelled rows of questions as one line of text.)
         if (a.IsPartial)
         {
-            blocks.Add(new ActionsBlock([new OutboundAction(WholeSectionLabel, ActionKind.Ask, Topic(a.Section))], RichText.Plain(PartialLabel)));
+            blocks.Add(new NoteBlock(RichText.Plain(PartialNote)));
+            blocks.Add(new ActionsBlock([new OutboundAction(WholeSectionLabel, ActionKind.Ask, Topic(a.Section))]));
         }
 
         // A close call offers the runner-up to ask, once (it is not repeated among the related topics), with its document.

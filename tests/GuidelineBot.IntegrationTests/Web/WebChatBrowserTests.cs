@@ -39,6 +39,36 @@ public sealed partial class WebChatBrowserTests(BrowserFixture browser, LocalWeb
     private static readonly LocatorWaitForOptions Slow = new() { Timeout = 90_000 };
 
     [BrowserFact]
+    public async Task Part_of_a_long_section_offers_the_whole_section_and_a_press_shows_all_of_it()
+    {
+        var page = await browser.NewPageAsync(1100, 1200);
+        try
+        {
+            await page.GotoAsync(server.BaseUrl);
+            var input = page.GetByLabel("Your question");
+            await input.FillAsync(Question);
+            await input.PressAsync("Enter");
+            var answer = page.Locator("#log > .bot.answer").First;
+            await answer.GetByText(GuidelineText).WaitForAsync(Slow);
+            var part = await answer.Locator("blockquote").InnerTextAsync();
+
+            // The button's row is named by the note above it.
+            var row = answer.GetByRole(AriaRole.Group, new LocatorGetByRoleOptions { Name = MessageContent.PartialNote });
+            await row.GetByRole(AriaRole.Button, new LocatorGetByRoleOptions { Name = MessageContent.WholeSectionLabel }).ClickAsync();
+            var whole = page.Locator("#log > .bot.answer").Nth(1);
+            await whole.WaitForAsync(Slow);
+            var all = await whole.Locator("blockquote").InnerTextAsync();
+            Assert.True(all.Length > part.Length, $"{all.Length} <= {part.Length}");
+            Assert.Contains(Citation, await whole.InnerTextAsync(), StringComparison.Ordinal);
+            Assert.Equal(0, await whole.GetByRole(AriaRole.Button, new LocatorGetByRoleOptions { Name = MessageContent.WholeSectionLabel }).CountAsync());
+        }
+        finally
+        {
+            await page.Context.CloseAsync();
+        }
+    }
+
+    [BrowserFact]
     public async Task Ask_see_the_answer_and_citation_follow_a_related_topic_vote_and_start_onboarding()
     {
         // Tall enough for the whole exchange above the question box (which sticks to the bottom of the window).

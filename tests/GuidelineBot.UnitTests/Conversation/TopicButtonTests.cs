@@ -141,12 +141,13 @@ public sealed class TopicButtonTests : IDisposable
         Assert.Contains("line 7", answer.Reply.Text, StringComparison.Ordinal);
         Assert.DoesNotContain("Rule 1 of", answer.Reply.Text, StringComparison.Ordinal);
 
-        var row = Assert.Single(answer.Content.OfType<ActionsBlock>(), b => b.Label?.PlainText == MessageContent.PartialLabel);
-        var whole = await PressAsync(Assert.Single(row.Actions));
+        Assert.Contains(answer.Content, b => b is NoteBlock { Text.PlainText: MessageContent.PartialNote });
+        var whole = await PressAsync(Assert.Single(answer.Actions, a => a.Label == MessageContent.WholeSectionLabel));
         Assert.Equal(section, whole.Reply.Section);
         Assert.Equal(section.Text, whole.Reply.Text);
         Assert.False(whole.Reply.IsPartial);
-        Assert.DoesNotContain(whole.Content.OfType<ActionsBlock>(), b => b.Label?.PlainText == MessageContent.PartialLabel);
+        Assert.DoesNotContain(whole.Actions, a => a.Label == MessageContent.WholeSectionLabel);
+        Assert.DoesNotContain(whole.Content, b => b is NoteBlock { Text.PlainText: MessageContent.PartialNote });
     }
 
     [Fact]

@@ -30,6 +30,10 @@ public sealed class SlackBlockKitRulesTests
     private static AnswerMessage Answer(GuidelineSection section, string? questionId = "q1") =>
         new(new AnswerReply("can I post photos?", section, section.Text, 0.9, [Sections[1], Sections[2], Sections[3]]) { Alternative = Sections[1] }, questionId);
 
+    /// <summary>An answer that quotes only the last passage of <paramref name="section"/>: it offers the whole section.</summary>
+    internal static AnswerMessage Partial(GuidelineSection section) =>
+        Answer(section) with { Reply = Answer(section).Reply with { Text = section.Passages[^1].Text } };
+
     public static TheoryData<string, OutboundMessage> Messages()
     {
         var longHeading = new GuidelineSection("doc#long", "doc", new string('T', 300), new string('H', 400),
@@ -41,6 +45,7 @@ public sealed class SlackBlockKitRulesTests
         {
             { "answer", Answer(Sections[0]) },
             { "answer, too long for every limit", Answer(longHeading) with { } },
+            { "answer, part of a long section", Partial(Sections.First(s => s.Passages.Count > 1)) },
             { "decline", new NoAnswerMessage(new NoAnswerReply("weather?", [Sections[0], Sections[1], Sections[2]], "the Director of Technology"), "q2")
                 { ExpertOffer = new AnswerRef("q2", null, "weather?") } },
             { "decline without topics", new NoAnswerMessage(new NoAnswerReply("weather?", [], "the Director of Technology"), null) },

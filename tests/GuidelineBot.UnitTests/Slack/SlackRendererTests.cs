@@ -140,6 +140,18 @@ public sealed class SlackRendererTests
     }
 
     [Fact]
+    public void Part_of_a_long_section_comes_with_a_button_that_shows_the_whole_section()
+    {
+        var section = KnowledgeLoader.Load(new KnowledgeOptions { Path = TestPaths.Knowledge }).Sections.First(s => s.Passages.Count > 1);
+        var blocks = Blocks(SlackBlockKitRulesTests.Partial(section));
+
+        var button = Assert.Single(Buttons(blocks), b => Label(b) == MessageContent.WholeSectionLabel);
+        Assert.Equal(new AskInbound(section.Heading, section.Id), ConversationInbound.FromAction(ActionKind.Ask, button.GetProperty("value").GetString()));
+        Assert.Contains(blocks, b => b.GetRawText().Contains(MessageContent.PartialNote, StringComparison.Ordinal));
+        Assert.DoesNotContain(Buttons(Blocks(Answer("The whole text."))), b => Label(b) == MessageContent.WholeSectionLabel);
+    }
+
+    [Fact]
     public void Long_headings_fit_header_and_button_limits()
     {
         var heading = new string('h', 400);

@@ -216,8 +216,10 @@
     for (const [index, b] of blocks.entries()) {
       const shown = parent.appendChild(block(b, isForm));
       if (b.type === "actions") shown.dataset.block = String(index);
-      // A row of buttons right under a heading ("For example:") is named by that heading, not by the generic label.
-      if (b.type === "actions" && !(b.text && b.text.length) && previous && /^H[34]$/.test(previous.tagName)) {
+      // A row of buttons right under a heading ("For example:") or a note ("Only the part … is shown.") is named by it,
+      // not by the generic label.
+      if (b.type === "actions" && !(b.text && b.text.length) && previous
+          && (/^H[34]$/.test(previous.tagName) || previous.classList.contains("note"))) {
         previous.id = previous.id || "h" + Math.random().toString(36).slice(2);
         shown.removeAttribute("aria-label");
         shown.setAttribute("aria-labelledby", previous.id);
