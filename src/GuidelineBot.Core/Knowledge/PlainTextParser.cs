@@ -389,21 +389,62 @@ internal static partial class PlainTextParser
     private static int WordCount(string s) => s.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries).Length;
 
     /// <summary>
-    /// The line that names the document when the first line does not: the next line (a blank line between them or not)
-    /// says what kind of document it is ("Staff Rules", "Visitor Policy") where the first line, an organisation's name,
-    /// does not, is short like a title and has text after it. Null when the first line is the title.
+    /// The line that names the document when the first line does not: one of the next few lines of the title block (an
+    /// organisation's name, its department, a code or a date around it) says what kind of document it is ("Staff
+    /// Rules", "Visitor Policy", "Absence Reporting Procedures") where the first line does not; it is short like a title
+    /// and has text after it. A line without a number is preferred; a coded one ("Administrative Regulation 5141.21")
+    /// gives way to the subject line right under it. Null when the first line is the title.
     /// </summary>
     private static int? NamedBelow(IReadOnlyList<string> lines, int first)
     {
-        var next = NextTextLine(lines, first);
-        return next > 0 && next <= first + 2 && !DocumentKindRegex().IsMatch(lines[first]) && DocumentKindRegex().IsMatch(lines[next])
-               && IsShortLine(lines[next]) && !IsNumbered(lines[next]) && HasTextAfter(lines, next)
-            ? next
-            : null;
+        if (DocumentKindRegex().IsMatch(lines[first]))
+        {
+            return null;
+        }
+
+        int? coded = null;
+        var k = first;
+        for (var n = 0; n < TitleBlockLines; n++)
+        {
+            k = NextTextLine(lines, k);
+            if (k < 0 || k > first + TitleBlockLines + 1)
+            {
+                break;
+            }
+
+            if (DocumentKindRegex().IsMatch(lines[k]) && IsShortLine(lines[k]) && !IsNumbered(lines[k]) && HasTextAfter(lines, k))
+            {
+                if (!lines[k].Any(char.IsDigit))
+                {
+                    return k;
+                }
+
+                coded ??= k;
+            }
+        }
+
+        // "Administrative Regulation 5141.21" over "Administering Medication and Monitoring Health Conditions": the
+        // line that says what it is about names it better than its code.
+        if (coded is not { } code)
+        {
+            return null;
+        }
+
+        var subject = NextTextLine(lines, code);
+        return subject == code + 1 && IsShortLine(lines[subject]) && WordCount(lines[subject]) >= MinSubjectTitleWords
+               && !lines[subject].Any(char.IsDigit) && HasTextAfter(lines, subject)
+            ? subject
+            : coded;
     }
 
+    /// <summary>A title under a coded one ("Board Policy 4040") has at least this many words: "Purpose" is a heading.</summary>
+    private const int MinSubjectTitleWords = 4;
+
+    /// <summary>How many lines after the first a title block may have (department, title, code, date).</summary>
+    private const int TitleBlockLines = 3;
+
     /// <summary>A word that says what kind of document a title names.</summary>
-    [GeneratedRegex(@"\b(?:polic(?:y|ies)|guidelines?|rules|handbook|procedures?|code of conduct|dress code|standards|faqs?|manual|protocols?|regulations|guide|expectations)\b", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"\b(?:polic(?:y|ies)|guidelines?|rules|handbook|procedures?|code of conduct|dress code|standards|faqs?|manual|protocols?|regulations?|guide|expectations)\b", RegexOptions.IgnoreCase)]
     private static partial Regex DocumentKindRegex();
 
     /// <summary>

@@ -318,6 +318,16 @@ public sealed class DocumentVariantTests
         Assert.Equal(["Riverside Unified School District", "All visitors sign in."], doc.Sections[0].Passages.Select(p => p.Text));
         Assert.Equal(1, doc.Sections[0].StartLine);
 
+        // A title block of organisation, department, title and date; a code number gives way to the subject under it.
+        var block = Parse("Maple Valley School District\nHuman Resources Department\nStaff Attendance and Absence Reporting Procedures\n"
+                          + "Revised August 2024\n\nReporting an absence\nCall the absence line by 6 a.m.\n\nPlanned leave\nAsk five days ahead.\n", "absence.txt");
+        Assert.Equal("Staff Attendance and Absence Reporting Procedures", block.Title);
+        Assert.Equal(["Maple Valley School District Human Resources Department", "Revised August 2024"], block.Sections[0].Passages.Select(p => p.Text));
+        var coded = Parse("MAPLE VALLEY SCHOOL DISTRICT\nAdministrative Regulation 5141.21\nAdministering Medication and Monitoring Health Conditions\n\n"
+                          + "1. Purpose\nHow medication is given.\n\n2. Storage\nLocked cabinet.\n", "medication.txt");
+        Assert.Equal("Administering Medication and Monitoring Health Conditions", coded.Title);
+        Assert.Equal("Board Policy 4040", Parse("Riverside District\nBoard Policy 4040\nPurpose\nHow staff use technology.\n", "bp.txt").Title);
+
         // A title that names its kind keeps its subtitle, and a first line that names no kind stays the title beside one that does not either.
         Assert.Equal("Visitor Policy", Parse("Visitor Policy\nStaff Rules Annex\n\nAll visitors sign in.\n", "v.txt").Title);
         Assert.Equal("Internet Use", Parse("Internet Use\nRiverbend Schools\n\nHow staff use the internet.\n", "i.txt").Title);
