@@ -15,6 +15,9 @@ namespace GuidelineBot.Core.Answers;
 public sealed partial class AnswerService(IGuidelineSearch search, IOptions<AnswerOptions> options, AnswerCache? cache = null, GuidelineMetrics? metrics = null)
 {
     private const int MaxQuestionChars = 2000;
+
+    /// <summary>The score of a section the person picked: they chose it, so nothing is in doubt.</summary>
+    private const double PickedScore = 1;
     private readonly AnswerOptions _options = options.Value;
 
     public KnowledgeBase Knowledge => search.Knowledge;
@@ -80,14 +83,16 @@ public sealed partial class AnswerService(IGuidelineSearch search, IOptions<Answ
     /// <summary>
     /// A section the person picked (a topic button, "did you mean", "show the whole section"): all of its text, with the
     /// sections its heading finds as related topics (not introductions: "About these guidelines" finds only the other
-    /// documents' introductions, which are no related topic). Null when the knowledge no longer has the section (it was edited
-    /// since the button was sent); the caller then asks <paramref name="question"/> instead.
+    /// documents' introductions, which are no related topic). Null when the knowledge no longer has that section under
+    /// that heading (ids are positions: an edit may have put another section there since the button was sent); the
+    /// caller then asks <paramref name="question"/> instead.
     /// </summary>
-    /// <param name="question">What the button said (the section's heading), kept with the reply as the question.</param>
+    /// <param name="question">What the button said: the section's heading.</param>
     public AnswerReply? Show(string sectionId, string question, CancellationToken cancellationToken = default)
     {
         var snapshot = search.Snapshot;
-        if (snapshot.Knowledge.FindSection(sectionId) is not { } section)
+        var heading = Clean(question);
+        if (snapshot.Knowledge.FindSection(sectionId) is not { } section || !string.Equals(Clean(section.Heading), heading, StringComparison.Ordinal))
         {
             return null;
         }
@@ -97,11 +102,8 @@ public sealed partial class AnswerService(IGuidelineSearch search, IOptions<Answ
             .Where(s => s.Id != section.Id && !s.IsIntroduction)
             .Take(_options.MaxRelated)
             .ToArray();
-        return new AnswerReply(Clean(question) is { Length: > 0 } asked ? asked : section.Heading, section, section.Text, PickedScore, related);
+        return new AnswerReply(heading, section, section.Text, PickedScore, related);
     }
-
-    /// <summary>The score of a section the person picked: they chose it, so nothing is in doubt.</summary>
-    private const double PickedScore = 1;
 
     /// <summary>
     /// The runner-up when the search calls it a close call (within the ranker's calibrated margin): the answer stays
@@ -135,7 +137,7 @@ public sealed partial class AnswerService(IGuidelineSearch search, IOptions<Answ
 
             quoted[k] = true;
             var (first, last) = (k, k);
-            if (IsStep(passages[k]) || k + 1 < passages.Count && IsLeadIn(passages[k]) && IsStep(passages[k + 1]))
+            if ((IsStep(passages[k]) || k + 1 < passages.Count && IsLeadIn(passages[k]) && IsStep(passages[k + 1])) && IsProcedure(passages, k))
             {
                 first = IsStep(passages[k]) ? k : k + 1;
                 while (first > 0 && IsStep(passages[first - 1]))
@@ -171,6 +173,31 @@ public sealed partial class AnswerService(IGuidelineSearch search, IOptions<Answ
 
         return -1;
     }
+
+    /// <summary>
+    /// The numbered passages at (or right after) <paramref name="k"/> make a procedure to quote whole: a line leads in to
+    /// them ("To claim mileage:") or they are few (<see cref="MaxProcedureSteps"/>); a section written as forty numbered
+    /// clauses is no procedure, and its matching clauses are quoted alone.
+    /// </summary>
+    private static bool IsProcedure(IReadOnlyList<Passage> passages, int k)
+    {
+        var first = IsStep(passages[k]) ? k : k + 1;
+        while (first > 0 && IsStep(passages[first - 1]))
+        {
+            first--;
+        }
+
+        var last = first;
+        while (last + 1 < passages.Count && IsStep(passages[last + 1]))
+        {
+            last++;
+        }
+
+        return first > 0 && IsLeadIn(passages[first - 1]) || last - first + 1 <= MaxProcedureSteps;
+    }
+
+    /// <summary>A run of numbered passages up to this long is quoted whole even without a line leading in to it.</summary>
+    private const int MaxProcedureSteps = 12;
 
     /// <summary>A step of a numbered procedure: "1. Open the portal", "2) Click …".</summary>
     private static bool IsStep(Passage passage) => StepRegex().IsMatch(passage.Text);

@@ -166,15 +166,14 @@ public sealed class ConversationService(
         return outputs.Count == 0 ? ConversationResponse.None : new ConversationResponse(Messages(context, outputs, null)) { ToDirectChat = true };
     }
 
-    /// <summary>The answer a button refers to, when the same section still answers its question.</summary>
     /// <summary>
-    /// The answer a button is about, again: the question asked anew when it still gets that section, else the section
-    /// itself (a topic the person picked, or knowledge that ranks differently now); null when the section is gone.
+    /// The answer a button is about, again: a section the person picked (its heading is the question) as it was shown,
+    /// whole; else the question asked anew, when the same section still answers it. Null otherwise (the knowledge
+    /// changed since).
     /// </summary>
     private AnswerReply? Rebuild(AnswerRef answer, CancellationToken cancellationToken) =>
-        answers.Ask(answer.Question, cancellationToken) is AnswerReply a && (answer.SectionId is null || a.Section.Id == answer.SectionId)
-            ? a
-            : answer.SectionId is null ? null : answers.Show(answer.SectionId, answer.Question, cancellationToken);
+        (answer.SectionId is { } sectionId ? answers.Show(sectionId, answer.Question, cancellationToken) : null)
+        ?? (answers.Ask(answer.Question, cancellationToken) is AnswerReply a && (answer.SectionId is null || a.Section.Id == answer.SectionId) ? a : null);
 
     private static IReadOnlyList<OutboundMessage> Messages(ConversationContext context, IReadOnlyList<OnboardingOutput> outputs, string? questionId)
     {

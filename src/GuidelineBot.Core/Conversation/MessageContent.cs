@@ -328,7 +328,12 @@ public static partial class MessageContent
     /// The value of a button that shows <paramref name="section"/>: its id and heading as an <see cref="AnswerRef"/>, so
     /// pressing it shows that very section (not whatever its heading finds, which may be another document's).
     /// </summary>
-    private static string Topic(GuidelineSection section) => new AnswerRef(null, section.Id, section.Heading).Encode();
+    /// <remarks>An id too long for a button value (a path of thousands of characters) leaves the bare heading, asked as a question.</remarks>
+    private static string Topic(GuidelineSection section) =>
+        section.Id.Length > MaxTopicIdChars ? section.Heading : new AnswerRef(null, section.Id, section.Heading).Encode();
+
+    /// <summary>The longest section id a button carries: half of Slack's 2,000-character value, the heading gets the rest.</summary>
+    private const int MaxTopicIdChars = AnswerRef.MaxEncodedLength / 2;
 
     private static RichText DocumentLine(GuidelineDocument d) =>
         RichText.Of(Span.Strong(d.Title), Span.Plain(" (" + Count(d.Sections.Count, "topic") + ")"));

@@ -71,7 +71,14 @@ internal sealed partial class MarkdownParser
         var front = FrontMatter.Parse(lines);
         var document = ParseMarkdown(string.Join('\n', lines.Skip(front.BodyStartIndex)), Pipeline);
         var parser = new MarkdownParser(lines, front, document);
-        parser.Blocks(document, new Place(front.BodyStartIndex, false, 0));
+        var place = new Place(front.BodyStartIndex, false, 0);
+        parser.Blocks(document, place);
+        // A note nothing refers to: Markdig leaves it out of the notes; its text stays, at the end, where it was written.
+        foreach (var orphan in document.Descendants<FootnoteLinkReferenceDefinition>().Select(d => d.Footnote).Where(n => n.Links.Count == 0))
+        {
+            parser.Blocks(orphan, place);
+        }
+
         return parser.Finish(front);
     }
 
@@ -513,6 +520,7 @@ internal sealed partial class MarkdownParser
         : inline switch
         {
             LinkInline link when addresses && !link.IsImage => WithAddress(link, depth),
+            FootnoteLink { IsBackLink: false, Footnote: { } note } when addresses && depth < MaxInlineDepth / 2 => FootnoteText(note, depth),
             LiteralInline literal => literal.Content.ToString(),
             CodeInline code => code.Content,
             AutolinkInline { IsEmail: true } email => $"<{email.Url}>",
@@ -547,11 +555,12 @@ internal sealed partial class MarkdownParser
 
     /// <summary>
     /// A footnote's text, read where it is referenced: " (Approved by the board in 2024.)" after "How staff take leave.",
-    /// so the note stands with what it explains and not at the end of the last section. Notes inside a note are left out.
+    /// so the note stands with what it explains and not at the end of the last section (a note that refers to notes is read
+    /// with them, to a bounded depth).
     /// </summary>
-    private static string FootnoteText(Footnote note)
+    private static string FootnoteText(Footnote note, int depth = 0)
     {
-        var text = Clean(string.Join(' ', note.Descendants<LeafBlock>().Select(b => b.Inline is null ? "" : Render(b.Inline, addresses: true))));
+        var text = Clean(string.Join(' ', note.Descendants<LeafBlock>().Select(b => b.Inline is null ? "" : Render(b.Inline, addresses: true, depth + 1))));
         return text.Length == 0 ? "" : $" ({text})";
     }
 

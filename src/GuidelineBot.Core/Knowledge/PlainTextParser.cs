@@ -412,7 +412,7 @@ internal static partial class PlainTextParser
                 break;
             }
 
-            if (DocumentKindRegex().IsMatch(lines[k]) && IsShortLine(lines[k]) && !IsNumbered(lines[k]) && HasTextAfter(lines, k))
+            if (DocumentKindRegex().IsMatch(lines[k]) && IsShortLine(lines[k]) && IsTitleCased(lines[k]) && !IsNumbered(lines[k]) && HasTextAfter(lines, k))
             {
                 if (!lines[k].Any(char.IsDigit))
                 {
@@ -440,6 +440,14 @@ internal static partial class PlainTextParser
     /// <summary>A title under a coded one ("Board Policy 4040") has at least this many words: "Purpose" is a heading.</summary>
     private const int MinSubjectTitleWords = 4;
 
+    /// <summary>
+    /// Written as a title: every word longer than three letters starts with a capital ("Staff Attendance and Absence
+    /// Reporting Procedures", "VISITOR POLICY"); a subtitle written as a sentence ("Guidelines for staff who work from
+    /// home") is not one.
+    /// </summary>
+    private static bool IsTitleCased(string line) =>
+        line.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries).Where(w => w.Count(char.IsLetter) > 3).All(w => char.IsUpper(w.First(char.IsLetter)));
+
     /// <summary>How many lines after the first a title block may have (department, title, code, date).</summary>
     private const int TitleBlockLines = 3;
 
@@ -466,7 +474,7 @@ internal static partial class PlainTextParser
     private static partial Regex PageMarkerRegex();
 
     /// <summary>The start of a line that leads in to what follows rather than heading it.</summary>
-    [GeneratedRegex(@"^(?:please\b|note\b|notes\b|for (?:example|instance)\b|example|e\.g\.|i\.e\.|the following\b|as follows\b|such as\b|including\b|these (?:include|are)\b)", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"^(?:please\b|note\b|notes\b|nb\b|n\.b\.|important\b|remember\b|reminder\b|warning\b|caution\b|tips?\b|for (?:example|instance)\b|example|e\.g\.|i\.e\.|the following\b|as follows\b|such as\b|including\b|these (?:include|are)\b)", RegexOptions.IgnoreCase)]
     private static partial Regex LeadInRegex();
 
     /// <summary>Bold words: <c>**</c>, up to 300 characters with no asterisk and no space at either end, <c>**</c> (bounded, so a long line of marks cannot backtrack).</summary>

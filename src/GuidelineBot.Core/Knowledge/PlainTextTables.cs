@@ -46,7 +46,8 @@ internal static partial class PlainTextTables
 
             if (end - k >= 1 + MinRows)
             {
-                AddRows(lines, k, end, Aligned, rows);
+                var data = Enumerable.Range(k, end - k).ToArray();
+                AddRows(lines, data, Aligned, rows, LooksLikeHeader(data.Select(i => Aligned(lines[i])!).ToArray()));
                 k = end;
                 continue;
             }
@@ -59,7 +60,7 @@ internal static partial class PlainTextTables
 
     private static void AddPiped(IReadOnlyList<string> lines, int start, int end, Dictionary<int, string?> rows)
     {
-        var data = Enumerable.Range(start, end - start).Where(i => !BorderRegex().IsMatch(lines[i])).ToArray();
+        var data = Enumerable.Range(start, end - start).Where(i => !IsBorder(lines[i])).ToArray();
         if (data.Length < 1 + MinRows || data.Select(i => Piped(lines[i]).Length).Distinct().Count() != 1 || Piped(lines[data[0]]).Length < 2)
         {
             return;
@@ -70,30 +71,58 @@ internal static partial class PlainTextTables
             rows[i] = null;
         }
 
-        AddRows(lines, data, Piped, rows);
+        // A border right under the first row marks it as the header.
+        AddRows(lines, data, Piped, rows, header: data[1] > data[0] + 1 || LooksLikeHeader(data.Select(i => Piped(lines[i])).ToArray()));
     }
 
-    private static void AddRows(IReadOnlyList<string> lines, int start, int end, Func<string, string[]?> cells, Dictionary<int, string?> rows) =>
-        AddRows(lines, Enumerable.Range(start, end - start).ToArray(), cells, rows);
-
-    private static void AddRows(IReadOnlyList<string> lines, int[] data, Func<string, string[]?> cells, Dictionary<int, string?> rows)
+    /// <summary>
+    /// The table's rows as passages: with a header, each row names its columns ("Day: Sunday — Rate: 2x") and the header
+    /// is no text of its own; without one, each row is its cells ("Monday — 8:00 - 4:00").
+    /// </summary>
+    private static void AddRows(IReadOnlyList<string> lines, int[] data, Func<string, string[]?> cells, Dictionary<int, string?> rows, bool header)
     {
-        var header = cells(lines[data[0]])!;
-        rows[data[0]] = null;
-        foreach (var i in data.Skip(1))
+        var names = header ? cells(lines[data[0]])! : [];
+        if (header)
+        {
+            rows[data[0]] = null;
+        }
+
+        foreach (var i in data.Skip(header ? 1 : 0))
         {
             var row = cells(lines[i])!;
             rows[i] = string.Join(" — ", row
-                .Select((c, k) => k < header.Length && header[k].Length > 0 && c.Length > 0 ? $"{header[k]}: {c}" : c)
+                .Select((c, k) => k < names.Length && names[k].Length > 0 && c.Length > 0 ? $"{names[k]}: {c}" : c)
                 .Where(c => c.Length > 0));
         }
     }
+
+    /// <summary>
+    /// The first row names the columns: it holds no number, and below it a column holds numbers ("Days" over "10") or
+    /// cells longer than any of its own ("Gloves" over "If contact with body fluids"). Rows of a list (office hours by
+    /// day, phone numbers by office) have none.
+    /// </summary>
+    private static bool LooksLikeHeader(string[][] table)
+    {
+        var first = table[0];
+        if (first.Any(c => c.Any(char.IsDigit)))
+        {
+            return false;
+        }
+
+        var longest = first.Max(WordCount);
+        return table.Skip(1).Any(row => row.Any(c => c.Any(char.IsDigit)) || row.Any(c => WordCount(c) > Math.Max(longest, MaxHeaderWords)));
+    }
+
+    /// <summary>A data cell longer than this many words (and than every header cell) marks the row above as names.</summary>
+    private const int MaxHeaderWords = 3;
+
+    private static int WordCount(string s) => s.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length;
 
     /// <summary>A line of an ASCII table: it starts and ends with <c>|</c> or <c>+</c>.</summary>
     private static bool IsPiped(string line)
     {
         var t = line.Trim();
-        return t.Length >= 3 && t[0] is '|' or '+' && t[^1] is '|' or '+' && (t.Contains('|', StringComparison.Ordinal) || BorderRegex().IsMatch(t));
+        return t.Length >= 3 && t[0] is '|' or '+' && t[^1] is '|' or '+' && (t.Contains('|', StringComparison.Ordinal) || IsBorder(t));
     }
 
     private static string[] Piped(string line)
@@ -133,9 +162,13 @@ internal static partial class PlainTextTables
         }
     }
 
-    /// <summary>A border line: <c>+-----+----+</c>, <c>|-----|----|</c>, <c>|:---|</c>.</summary>
-    [GeneratedRegex(@"^\s*[|+][-=:+| ]*[-=][-=:+| ]*[|+]\s*$")]
-    private static partial Regex BorderRegex();
+    /// <summary>A border line: <c>+-----+----+</c>, <c>|-----|----|</c>, <c>|:---|</c> (read character by character: one pass).</summary>
+    private static bool IsBorder(string line)
+    {
+        var t = line.Trim();
+        return t.Length >= 3 && t[0] is '|' or '+' && t[^1] is '|' or '+' && t.All(c => c is '-' or '=' or ':' or '+' or '|' or ' ')
+               && t.Any(c => c is '-' or '=');
+    }
 
     [GeneratedRegex(@"\t+ *| {2,}\t*")]
     private static partial Regex GapRegex();

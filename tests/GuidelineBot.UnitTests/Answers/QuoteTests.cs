@@ -50,6 +50,20 @@ public sealed class QuoteTests : IDisposable
     }
 
     [Fact]
+    public void A_section_of_many_numbered_clauses_quotes_only_the_matching_ones()
+    {
+        var clauses = string.Join("\n", Enumerable.Range(1, 30).Select(i => $"{i}. Clause {i} covers topic number {i} of the travel rules."));
+        _folder.Write("clauses.md", $"# Travel Code\n\nThe code.\n\n## Travel rules\n\n{clauses}\n\n1. Open the portal.\n2. Enter the odometer readings.\n");
+        var knowledge = KnowledgeLoader.Load(new KnowledgeOptions { Path = _folder.Path });
+        using var search = new LuceneGuidelineSearch(knowledge, new SearchOptions { Reranker = RerankerKind.None });
+
+        var answer = Assert.IsType<AnswerReply>(new AnswerService(search, Options.Create(new AnswerOptions())).Ask("what does clause 17 cover"));
+
+        Assert.True(answer.IsPartial);
+        Assert.DoesNotContain("Clause 1 covers", answer.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void A_matching_lead_in_brings_its_steps_and_other_passages_stay_alone()
     {
         Assert.StartsWith("To claim mileage:\n\n1. Open the expenses portal.", Ask("how do I claim mileage").Text, StringComparison.Ordinal);

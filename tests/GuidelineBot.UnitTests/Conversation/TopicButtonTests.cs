@@ -146,6 +146,13 @@ public sealed class TopicButtonTests : IDisposable
         Assert.Equal(section, whole.Reply.Section);
         Assert.Equal(section.Text, whole.Reply.Text);
         Assert.False(whole.Reply.IsPartial);
+        Assert.DoesNotContain(whole.Reply.Related, r => r.IsIntroduction);
+
+        // A vote on the whole section shows it whole again with the thank-you.
+        var helpful = Assert.Single(whole.Actions, a => a.Kind == ActionKind.Helpful);
+        var thanks = Assert.IsType<FeedbackThanksMessage>(Assert.Single((await _conversation.HandleAsync(Person,
+            ConversationInbound.FromAction(ActionKind.Helpful, helpful.Value)!, CancellationToken.None)).Messages));
+        Assert.Equal(section.Text, thanks.Answer?.Reply.Text);
         Assert.DoesNotContain(whole.Actions, a => a.Label == MessageContent.WholeSectionLabel);
         Assert.DoesNotContain(whole.Content, b => b is NoteBlock { Text.PlainText: MessageContent.PartialNote });
     }
@@ -157,9 +164,22 @@ public sealed class TopicButtonTests : IDisposable
         var asked = await PressAsync(new OutboundAction("How do I get a permit?", ActionKind.Ask, gone));
         Assert.Equal(Section("parking", "How do I get a permit?"), asked.Reply.Section);
 
+        // An id that now names another section (an edit moved the sections since the button was sent) is not shown.
+        var moved = new AnswerRef(null, Section("parking", "Who do I ask?").Id, "How do I get a permit?").Encode();
+        Assert.Equal(Section("parking", "How do I get a permit?"), (await PressAsync(new OutboundAction("How do I get a permit?", ActionKind.Ask, moved))).Reply.Section);
+
         var bare = await PressAsync(new OutboundAction("How do I get a permit?", ActionKind.Ask, "How do I get a permit?"));
         Assert.Equal(Section("parking", "How do I get a permit?"), bare.Reply.Section);
         Assert.Null(ConversationInbound.FromAction(ActionKind.Ask, new AnswerRef(null, "parking#1", " ").Encode()));
+    }
+
+    [Fact]
+    public void A_section_id_too_long_for_a_button_leaves_its_heading_to_ask()
+    {
+        var section = Section("parking", "How do I get a permit?") with { Id = new string('p', 1500) + "#2" };
+        var button = Assert.Single(new NoAnswerMessage(new NoAnswerReply("lunch?", [section], "the office"), "q1").Actions, a => a.Kind == ActionKind.Ask);
+
+        Assert.Equal(new AskInbound("How do I get a permit?"), ConversationInbound.FromAction(ActionKind.Ask, button.Value));
     }
 
     [Fact]

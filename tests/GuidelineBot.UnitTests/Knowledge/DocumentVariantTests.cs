@@ -353,6 +353,22 @@ public sealed class DocumentVariantTests
     }
 
     [Fact]
+    public void A_lined_up_list_without_a_header_row_keeps_every_row_and_a_lead_in_word_with_a_colon_is_no_heading()
+    {
+        var doc = Parse("Office Guide\n\nWhen the office is open.\n\nOffice hours\nMonday      8:00 - 4:00\nTuesday     8:00 - 4:00\n"
+                        + "Wednesday   8:00 - 2:00\n\nRates\n| Day     | Rate |\n| Weekday | 1.5x |\n| Sunday  | 2x   |\n\nGoggles\nWear goggles.\n\n"
+                        + "Important:\nNever mix acids.\n\nRemember:\nLabel everything.\n", "office.txt");
+
+        Assert.Equal(["About these guidelines", "Office hours", "Rates", "Goggles"], Headings(doc));
+        Assert.Equal(["Monday — 8:00 - 4:00", "Tuesday — 8:00 - 4:00", "Wednesday — 8:00 - 2:00"], doc.Sections[1].Passages.Select(p => p.Text));
+        Assert.Equal(["Day: Weekday — Rate: 1.5x", "Day: Sunday — Rate: 2x"], doc.Sections[2].Passages.Select(p => p.Text));
+        Assert.Equal(["Wear goggles.", "Important: Never mix acids.", "Remember: Label everything."], doc.Sections[3].Passages.Select(p => p.Text));
+
+        // A subtitle written as a sentence is no title, though it names a kind of document.
+        Assert.Equal("Remote Working", Parse("Remote Working\nGuidelines for staff who work from home\n\nHome working.\n", "remote.txt").Title);
+    }
+
+    [Fact]
     public void Numbered_steps_under_a_question_stay_steps()
     {
         var doc = Parse("Passwords\n\nHow do I reset my password?\n\n1. Open the portal\n\n2. Click Forgot password and follow the link.\n\n"

@@ -64,6 +64,12 @@ public sealed class MarkdownAndFrontMatterTests
         Assert.Equal("How staff take leave. (Approved by the board in 2024.)", doc.Sections[0].Text);
         Assert.Equal("Call before 7 a.m. (Or text the absence line.)", doc.Sections[1].Text);
         Assert.Equal("Book two weeks ahead.", doc.Sections[2].Text);
+
+        // In emphasis and table cells too; a note nothing refers to stays text where it was written.
+        var more = Parse("# Leave\n\n## Annual\n\n*Unused leave is lost.[^2]*\n\n| Day | Rate |\n| --- | --- |\n| Sun | 2x[^3] |\n\n"
+                         + "[^2]: Unless agreed.\n[^3]: Double time.\n[^4]: An orphan note.\n", "annual.md");
+        Assert.Equal(["Unused leave is lost. (Unless agreed.)", "Day: Sun — Rate: 2x (Double time.)", "An orphan note."],
+            more.Sections[0].Passages.Select(p => p.Text));
     }
 
     [Fact]
