@@ -36,8 +36,9 @@ public static partial class MessageContent
             new NoteBlock(Citation(a.Section)),
         };
         // Only the matching part of a long section is quoted: the rest is a press away. (A button row of its own, with
-        // no label: channels show labelled rows of questions as one line of text.)
-        if (a.IsPartial)
+        // no label: channels show labelled rows of questions as one line of text.) Not on an answer shared for everyone
+        // or already voted on: those carry no buttons of their own.
+        if (a.IsPartial && message.SharedBy is null && message.Feedback is null)
         {
             blocks.Add(new NoteBlock(RichText.Plain(PartialNote)));
             blocks.Add(new ActionsBlock([new OutboundAction(WholeSectionLabel, ActionKind.Ask, Topic(a.Section))]));

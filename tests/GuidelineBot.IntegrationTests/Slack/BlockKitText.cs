@@ -41,4 +41,8 @@ public static class BlockKitText
 
     public static JsonElement[] Blocks(JsonElement message, string type) =>
         message.GetProperty("blocks").EnumerateArray().Where(b => b.GetProperty("type").GetString() == type).ToArray();
+
+    /// <summary>An answer's own buttons (share, 👍, 👎): its <c>answer_actions</c> block, not a row of topics to ask.</summary>
+    public static JsonElement AnswerActions(JsonElement message) =>
+        Blocks(message, "actions").Single(b => b.TryGetProperty("block_id", out var id) && id.GetString() == "answer_actions");
 }

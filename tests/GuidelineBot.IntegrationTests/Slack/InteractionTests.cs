@@ -1,5 +1,6 @@
 using System.Net;
 using GuidelineBot.Testing;
+using GuidelineBot.Core.Conversation;
 using static GuidelineBot.IntegrationTests.Slack.SlackRequests;
 
 namespace GuidelineBot.IntegrationTests.Slack;
@@ -14,7 +15,7 @@ public sealed class InteractionTests(SlackHost host)
     {
         using var response = await host.Client.SendAsync(Signed("/slack/commands", Command(Question, host.Api.ResponseUrl("unused")), FormType, host.Now));
         var body = System.Text.Json.JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement;
-        return BlockKitText.Blocks(body, "actions")[0].GetProperty("elements")[0].GetProperty("value").GetString()!;
+        return BlockKitText.AnswerActions(body).GetProperty("elements")[0].GetProperty("value").GetString()!;
     }
 
     private async Task<HttpResponseMessage> ClickAsync(string actionId, string value, string responseId, bool ephemeral = true) =>
@@ -90,7 +91,22 @@ public sealed class InteractionTests(SlackHost host)
         var post = Assert.Single(host.Api.ResponseUrlPosts(responseId));
         Assert.True(post.Json.GetProperty("replace_original").GetBoolean());
         Assert.Contains("Can I post anonymously?", BlockKitText.All(post.Json.GetProperty("blocks")));
-        Assert.Equal(3, BlockKitText.Blocks(post.Json, "actions")[0].GetProperty("elements").GetArrayLength());
+        Assert.Equal(3, BlockKitText.AnswerActions(post.Json).GetProperty("elements").GetArrayLength());
+    }
+
+    [Fact]
+    public async Task A_topic_button_shows_its_section_the_introduction_too()
+    {
+        var responseId = SlackHost.NewId("topic");
+        var intro = new AnswerRef(null, "staff-social-media-guidelines#0", "About these guidelines").Encode();
+        using var response = await ClickAsync("ask_0", intro, responseId);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        await Eventually.WaitUntilAsync(() => host.Api.ResponseUrlPosts(responseId).Count >= 1, "the topic is shown");
+        var post = Assert.Single(host.Api.ResponseUrlPosts(responseId));
+        var text = string.Join("\n", BlockKitText.All(post.Json.GetProperty("blocks")));
+        Assert.Contains("complement the Acceptable Use Policy", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("couldn't find", text, StringComparison.Ordinal);
     }
 
     [Theory]

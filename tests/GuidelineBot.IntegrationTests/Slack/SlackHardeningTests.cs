@@ -49,7 +49,7 @@ public sealed class SlackHardeningTests(BreakableSlackHost host) : IClassFixture
         var user = SlackHost.NewId("U");
         using var command = await host.Client.SendAsync(Signed("/slack/commands",
             Command("can I post photos of my class?", host.Api.ResponseUrl("unused")), FormType, DateTimeOffset.UtcNow));
-        var value = BlockKitText.Blocks(JsonDocument.Parse(await command.Content.ReadAsStringAsync()).RootElement, "actions")[0]
+        var value = BlockKitText.AnswerActions(JsonDocument.Parse(await command.Content.ReadAsStringAsync()).RootElement)
             .GetProperty("elements")[1].GetProperty("value").GetString()!;
 
         host.Stores.Broken = true;

@@ -48,8 +48,7 @@ public sealed class SlashCommandTests(SlackHost host)
         var (_, first) = await CommandAsync(question);
         var (_, second) = await CommandAsync(question);
 
-        static string[] Ids(JsonElement body) => [.. Blocks(body).Where(b => b.GetProperty("type").GetString() == "actions")
-            .SelectMany(b => b.GetProperty("elements").EnumerateArray())
+        static string[] Ids(JsonElement body) => [.. BlockKitText.AnswerActions(body).GetProperty("elements").EnumerateArray()
             .Select(e => AnswerRef.Decode(e.GetProperty("value").GetString())!.QuestionId!)];
         var (firstIds, secondIds) = (Ids(first), Ids(second));
         Assert.Equal(3, firstIds.Length);
