@@ -51,7 +51,7 @@ public sealed class TelemetryTests : IAsyncLifetime
         using var greeting = await CommandAsync("hello");
         Assert.All(new[] { answered, declined, greeting }, r => Assert.Equal(HttpStatusCode.OK, r.StatusCode));
 
-        var value = BlockKitText.Blocks(System.Text.Json.JsonDocument.Parse(await answered.Content.ReadAsStringAsync()).RootElement, "actions")[0]
+        var value = BlockKitText.AnswerActions(System.Text.Json.JsonDocument.Parse(await answered.Content.ReadAsStringAsync()).RootElement)
             .GetProperty("elements")[0].GetProperty("value").GetString()!;
         using var vote = await client.SendAsync(Signed("/slack/interactions",
             Interaction("feedback_helpful", value, _api.ResponseUrl(SlackHost.NewId("fb")), user: SlackHost.NewId("U")), FormType, DateTimeOffset.UtcNow));

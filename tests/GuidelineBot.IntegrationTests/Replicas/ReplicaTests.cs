@@ -151,7 +151,7 @@ public sealed class ReplicaTests : IAsyncLifetime
         using var clientA = a.CreateClient();
         using var clientB = b.CreateClient();
         using var command = await clientA.SendAsync(Signed("/slack/commands", Command("can I friend parents?", _slack.ResponseUrl("unused")), FormType, DateTimeOffset.UtcNow));
-        var value = BlockKitText.Blocks(JsonDocument.Parse(await command.Content.ReadAsStringAsync()).RootElement, "actions")[0]
+        var value = BlockKitText.AnswerActions(JsonDocument.Parse(await command.Content.ReadAsStringAsync()).RootElement)
             .GetProperty("elements")[0].GetProperty("value").GetString()!;
         var user = SlackHost.NewId("U");
         var responseId = SlackHost.NewId("fb");

@@ -40,7 +40,7 @@ public sealed class RetentionPurgeTests : IAsyncLifetime
     private async Task VoteAsync(string user)
     {
         using var command = await _client.SendAsync(Signed("/slack/commands", Command("can I friend parents?", _api.ResponseUrl("unused")), FormType, _clock.GetUtcNow()));
-        var value = BlockKitText.Blocks(System.Text.Json.JsonDocument.Parse(await command.Content.ReadAsStringAsync()).RootElement, "actions")[0]
+        var value = BlockKitText.AnswerActions(System.Text.Json.JsonDocument.Parse(await command.Content.ReadAsStringAsync()).RootElement)
             .GetProperty("elements")[1].GetProperty("value").GetString()!;
         using var click = await _client.SendAsync(Signed("/slack/interactions",
             Interaction("feedback_helpful", value, _api.ResponseUrl(SlackHost.NewId("fb")), user: user), FormType, _clock.GetUtcNow()));
