@@ -297,7 +297,7 @@ internal static partial class PlainTextParser
 
     private static bool IsPlainHeading(IReadOnlyList<string> lines, int from, int i, bool paragraphPerLine, Dictionary<int, string?> tables)
     {
-        if (!(IsShortLine(lines[i]) || IsNumberedHeading(lines, i) || IsColonHeading(lines[i]) && HasTextNotList(lines, i)) || !(i == from || string.IsNullOrWhiteSpace(lines[i - 1]) || paragraphPerLine && EndsSentence(lines[i - 1])))
+        if (!(IsShortLine(lines[i]) && !FollowsStep(lines, i) || IsNumberedHeading(lines, i) || IsColonHeading(lines[i]) && HasTextNotList(lines, i)) || !(i == from || string.IsNullOrWhiteSpace(lines[i - 1]) || paragraphPerLine && EndsSentence(lines[i - 1])))
         {
             return false;
         }
@@ -330,8 +330,33 @@ internal static partial class PlainTextParser
         }
 
         var next = NextTextLine(lines, i);
-        return next > 0 && !IsNumbered(lines[next]) && !DocumentParser.TryBullet(lines[next], true, out _, out _);
+        return next > 0 && !IsNumbered(lines[next]) && !DocumentParser.TryBullet(lines[next], true, out _, out _) && !FollowsStep(lines, i);
     }
+
+    /// <summary>
+    /// A numbered line right after another numbered line of one level ("3. Wear the badge" after "2. Show your ID", blank
+    /// lines between or not) is the last step of a list, not a heading, even with text after it.
+    /// </summary>
+    private static bool FollowsStep(IReadOnlyList<string> lines, int i)
+    {
+        if (!IsNumbered(lines[i]))
+        {
+            return false;
+        }
+
+        for (var k = i - 1; k >= 0; k--)
+        {
+            if (!string.IsNullOrWhiteSpace(lines[k]))
+            {
+                return StepLineRegex().IsMatch(lines[k]);
+            }
+        }
+
+        return false;
+    }
+
+    [GeneratedRegex(@"^\s*\d{1,3}[.)]\s+\S")]
+    private static partial Regex StepLineRegex();
 
     private const int NumberedHeadingMaxWords = 12;
     private const int NumberedHeadingMaxChars = 90;

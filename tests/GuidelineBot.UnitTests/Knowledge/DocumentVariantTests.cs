@@ -369,6 +369,15 @@ public sealed class DocumentVariantTests
     }
 
     [Fact]
+    public void The_last_of_numbered_steps_stays_a_step_though_text_follows_it()
+    {
+        var caps = Parse("Visitors\n\nHow visitors sign in.\n\nSIGNING IN\n\n1. Report to the front office\n\n2. Show photo identification\n\n"
+                         + "3. Wear the visitor badge at all times\n\nThe office keeps the sign-in sheet for a year.\n\nLEAVING\n\nSign out at the office.\n", "v.txt");
+        Assert.Equal(["About these guidelines", "SIGNING IN", "LEAVING"], Headings(caps));
+        Assert.Contains("3. Wear the visitor badge at all times", caps.Sections[1].Passages.Select(p => p.Text));
+    }
+
+    [Fact]
     public void Numbered_steps_under_a_question_stay_steps()
     {
         var doc = Parse("Passwords\n\nHow do I reset my password?\n\n1. Open the portal\n\n2. Click Forgot password and follow the link.\n\n"
