@@ -74,10 +74,10 @@ internal sealed partial class LuceneSectionIndex : IDisposable
     private readonly HashSet<string>[] _headingTerms;
     private readonly int[] _sectionDocument;
     private readonly HashSet<string>[] _documentBackground;
+    private readonly HashSet<string>[] _documentTitleTerms;
 
     /// <summary>Each section's subject words (<see cref="SubjectTerms"/>), mostly none.</summary>
     private readonly HashSet<string>[] _sectionSubject;
-    private readonly HashSet<string>[] _documentTitleTerms;
     private readonly Dictionary<string, int> _sectionFrequency = new(StringComparer.Ordinal);
 
     /// <summary>Each corpus term's BM25 per document, computed by Lucene on first use (see <see cref="ImpactsOf"/>).</summary>
@@ -128,34 +128,48 @@ internal sealed partial class LuceneSectionIndex : IDisposable
         var documentSections = documentIds.Select(id => Enumerable.Range(0, _sections.Length).Where(i => _sections[i].DocumentId == id).ToArray()).ToArray();
         _documentTitleTerms = documentSections.Select(d => Terms(_sections[d[0]].DocumentTitle)).ToArray();
         _documentBackground = documentSections.Select((d, k) => BackgroundTerms(d, _documentTitleTerms[k])).ToArray();
-        _sectionSubject = Enumerable.Range(0, _sections.Length).Select(SubjectTerms).ToArray();
+        _sectionSubject = SubjectTerms(documentSections);
     }
 
     /// <summary>
-    /// The subject words of a section: with several documents, a word of its document's title that no other title holds
-    /// ("park" of <i>Staff Parking Rules</i> beside other policies) and that its heading, and no other heading of the
-    /// document, names too, with no word of its own beside the document's background ("Where staff may park": the
+    /// The subject words of each section: with several documents, a word of its document's title that no other title
+    /// holds ("park" of <i>Staff Parking Rules</i> beside other policies) and that its heading, and no other heading of
+    /// the document, names too, with no word of its own beside the document's background ("Where staff may park": the
     /// section about the subject itself, not "Can I eat in the laboratory?", which is about eating; a word that many
-    /// headings repeat, "email" of email guidelines, tells none of them apart). It is background for the document's other sections, but for this one it is evidence, at
-    /// <see cref="TermWeights.SubjectShare"/> of its weight. Words that other titles share ("staff", "guidelines") and
+    /// headings repeat, "email" of email guidelines, tells none of them apart). It is background for the document's
+    /// other sections, but for this one it is evidence, at <see cref="TermWeights.SubjectShare"/> of its weight. Words that other titles share ("staff", "guidelines") and
     /// the organisation's name stay background.
     /// </summary>
-    private HashSet<string> SubjectTerms(int section)
+    /// <remarks>
+    /// Computed once at start for every section, from counts: how many titles hold each word, and how many of a
+    /// document's headings name it (not a scan of every other section per section and word).
+    /// </remarks>
+    private HashSet<string>[] SubjectTerms(int[][] documentSections)
     {
-        var document = _sectionDocument[section];
+        var subjects = new HashSet<string>[_sections.Length];
+        Array.Fill(subjects, NoTerms);
         if (_documentTitleTerms.Length < 2)
         {
-            return NoTerms;
+            return subjects;
         }
 
-        var background = _documentBackground[document];
-        var heading = _headingTerms[section];
-        var subject = _documentTitleTerms[document]
-            .Where(t => heading.Contains(t) && background.Contains(t)
-                        && !_documentTitleTerms.Where((_, d) => d != document).Any(title => title.Contains(t))
-                        && Enumerable.Range(0, _sections.Length).Count(i => _sectionDocument[i] == document && _headingTerms[i].Contains(t)) == 1)
-            .ToHashSet(StringComparer.Ordinal);
-        return subject.Count == 0 || !heading.All(background.Contains) ? NoTerms : subject;
+        var titles = _documentTitleTerms.SelectMany(t => t).CountBy(t => t, StringComparer.Ordinal).ToDictionary(StringComparer.Ordinal);
+        for (var document = 0; document < documentSections.Length; document++)
+        {
+            var background = _documentBackground[document];
+            var title = _documentTitleTerms[document];
+            var headings = documentSections[document].SelectMany(i => _headingTerms[i].Where(title.Contains))
+                .CountBy(t => t, StringComparer.Ordinal).ToDictionary(StringComparer.Ordinal);
+            foreach (var section in documentSections[document])
+            {
+                var heading = _headingTerms[section];
+                var subject = title.Where(t => heading.Contains(t) && background.Contains(t) && titles[t] == 1 && headings[t] == 1)
+                    .ToHashSet(StringComparer.Ordinal);
+                subjects[section] = subject.Count == 0 || !heading.All(background.Contains) ? NoTerms : subject;
+            }
+        }
+
+        return subjects;
     }
 
     private static readonly HashSet<string> NoTerms = [];

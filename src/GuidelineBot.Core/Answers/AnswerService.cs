@@ -135,24 +135,7 @@ public sealed partial class AnswerService(IGuidelineSearch search, IOptions<Answ
                 continue;
             }
 
-            quoted[k] = true;
-            var (first, last) = (k, k);
-            if ((IsStep(passages[k]) || k + 1 < passages.Count && IsLeadIn(passages[k]) && IsStep(passages[k + 1])) && IsProcedure(passages, k))
-            {
-                first = IsStep(passages[k]) ? k : k + 1;
-                while (first > 0 && IsStep(passages[first - 1]))
-                {
-                    first--;
-                }
-
-                first -= first > 0 && IsLeadIn(passages[first - 1]) ? 1 : 0;
-                last = IsStep(passages[k]) ? k : k + 1;
-                while (last + 1 < passages.Count && IsStep(passages[last + 1]))
-                {
-                    last++;
-                }
-            }
-
+            var (first, last) = Procedure(passages, k) ?? (k, k);
             Array.Fill(quoted, true, first, last - first + 1);
         }
 
@@ -175,38 +158,42 @@ public sealed partial class AnswerService(IGuidelineSearch search, IOptions<Answ
     }
 
     /// <summary>
-    /// The numbered passages at (or right after) <paramref name="k"/> make a procedure to quote whole: a line leads in to
-    /// them ("To claim mileage:") or they are few (<see cref="MaxProcedureSteps"/>); a section written as forty numbered
-    /// clauses is no procedure, and its matching clauses are quoted alone.
+    /// The passages to quote for a match at <paramref name="k"/> when it is a step of a numbered procedure, or the line
+    /// leading in to one: the whole run of steps, with its lead-in line ("To claim mileage:"). Null when there is no
+    /// procedure there, or when the run has no lead-in and is longer than <see cref="MaxProcedureSteps"/> (a section
+    /// written as forty numbered clauses is no procedure, and its matching clauses are quoted alone).
     /// </summary>
-    private static bool IsProcedure(IReadOnlyList<Passage> passages, int k)
+    private static (int First, int Last)? Procedure(IReadOnlyList<Passage> passages, int k)
     {
-        var first = IsStep(passages[k]) ? k : k + 1;
+        var start = IsStep(passages[k]) ? k : k + 1 < passages.Count && IsLeadIn(passages[k]) && IsStep(passages[k + 1]) ? k + 1 : -1;
+        if (start < 0)
+        {
+            return null;
+        }
+
+        var (first, last) = (start, start);
         while (first > 0 && IsStep(passages[first - 1]))
         {
             first--;
         }
 
-        var last = first;
         while (last + 1 < passages.Count && IsStep(passages[last + 1]))
         {
             last++;
         }
 
-        return first > 0 && IsLeadIn(passages[first - 1]) || last - first + 1 <= MaxProcedureSteps;
+        var leadIn = first > 0 && IsLeadIn(passages[first - 1]);
+        return leadIn ? (first - 1, last) : last - first + 1 <= MaxProcedureSteps ? (first, last) : null;
     }
 
     /// <summary>A run of numbered passages up to this long is quoted whole even without a line leading in to it.</summary>
     private const int MaxProcedureSteps = 12;
 
     /// <summary>A step of a numbered procedure: "1. Open the portal", "2) Click …".</summary>
-    private static bool IsStep(Passage passage) => StepRegex().IsMatch(passage.Text);
+    private static bool IsStep(Passage passage) => DocumentParser.IsStepLine(passage.Text);
 
     /// <summary>A line that leads in to a list: it ends in a colon.</summary>
     private static bool IsLeadIn(Passage passage) => passage.Text.TrimEnd().EndsWith(':');
-
-    [GeneratedRegex(@"^\d{1,3}[.)]\s")]
-    private static partial Regex StepRegex();
 
     public HelpReply Help(string question = "help") => Help(Knowledge, question);
 

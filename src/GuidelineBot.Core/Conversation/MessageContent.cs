@@ -47,7 +47,7 @@ public static partial class MessageContent
         // A close call offers the runner-up to ask, once (it is not repeated among the related topics), with its document.
         if (a.Alternative is { } alternative)
         {
-            blocks.Add(new ActionsBlock([new OutboundAction($"{alternative.Heading} ({alternative.DocumentTitle})", ActionKind.Ask, Topic(alternative))],
+            blocks.Add(new ActionsBlock([new OutboundAction(WithDocument(alternative), ActionKind.Ask, Topic(alternative))],
                 RichText.Plain(DidYouMeanLabel)));
         }
 
@@ -321,9 +321,12 @@ public static partial class MessageContent
         var shared = sections.Append(shown).OfType<GuidelineSection>()
             .GroupBy(s => s.Heading, StringComparer.OrdinalIgnoreCase).Where(g => g.Count() > 1).Select(g => g.Key)
             .ToHashSet(StringComparer.OrdinalIgnoreCase);
-        return sections.Select(s => new OutboundAction(shared.Contains(s.Heading) ? $"{s.Heading} ({s.DocumentTitle})" : s.Heading, ActionKind.Ask, Topic(s)))
+        return sections.Select(s => new OutboundAction(shared.Contains(s.Heading) ? WithDocument(s) : s.Heading, ActionKind.Ask, Topic(s)))
             .ToArray();
     }
+
+    /// <summary>A section's heading with its document: "Who do I ask? (Staff Parking Rules)".</summary>
+    private static string WithDocument(GuidelineSection section) => $"{section.Heading} ({section.DocumentTitle})";
 
     /// <summary>
     /// The value of a button that shows <paramref name="section"/>: its id and heading as an <see cref="AnswerRef"/>, so

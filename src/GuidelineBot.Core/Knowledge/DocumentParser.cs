@@ -61,6 +61,12 @@ internal static partial class DocumentParser
         return line.EndsWith('?') && line.Length <= 200 && lines.Skip(index + 1).Any(l => !string.IsNullOrWhiteSpace(l));
     }
 
+    /// <summary>A step of a numbered list, one level: "1. Open the portal", "2) Click …" (not "2.1 …").</summary>
+    public static bool IsStepLine(string line) => StepLineRegex().IsMatch(line);
+
+    [GeneratedRegex(@"^\s*\d{1,3}[.)]\s+\S")]
+    private static partial Regex StepLineRegex();
+
     /// <summary>
     /// A heading without the numbering or question label an organisation puts before it: "1. ", "2) ", "3.1 ",
     /// "Q1: ", "Question 4: " (the number is a position in the document, not a word anyone asks by).

@@ -474,9 +474,6 @@ internal sealed partial class MarkdownParser
         {
             switch (child)
             {
-                case FootnoteLink { IsBackLink: false, Footnote: { } note }:
-                    text.Append(addresses ? FootnoteText(note) : "");
-                    break;
                 case LineBreakInline lineBreak:
                     lines.Add(new LineText(number, text.ToString(), first));
                     text.Clear();

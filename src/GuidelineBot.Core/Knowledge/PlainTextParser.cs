@@ -329,8 +329,7 @@ internal static partial class PlainTextParser
             return false;
         }
 
-        var next = NextTextLine(lines, i);
-        return next > 0 && !IsNumbered(lines[next]) && !DocumentParser.TryBullet(lines[next], true, out _, out _) && !FollowsStep(lines, i);
+        return HasTextNotList(lines, i) && !FollowsStep(lines, i);
     }
 
     /// <summary>
@@ -348,15 +347,13 @@ internal static partial class PlainTextParser
         {
             if (!string.IsNullOrWhiteSpace(lines[k]))
             {
-                return StepLineRegex().IsMatch(lines[k]);
+                return DocumentParser.IsStepLine(lines[k]);
             }
         }
 
         return false;
     }
 
-    [GeneratedRegex(@"^\s*\d{1,3}[.)]\s+\S")]
-    private static partial Regex StepLineRegex();
 
     private const int NumberedHeadingMaxWords = 12;
     private const int NumberedHeadingMaxChars = 90;
@@ -411,7 +408,7 @@ internal static partial class PlainTextParser
     /// </summary>
     private static string Unbold(string line) => line.Contains("**", StringComparison.Ordinal) ? BoldRegex().Replace(line, "$1") : line;
 
-    private static int WordCount(string s) => s.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries).Length;
+    internal static int WordCount(string s) => s.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries).Length;
 
     /// <summary>
     /// The line that names the document when the first line does not: one of the next few lines of the title block (an

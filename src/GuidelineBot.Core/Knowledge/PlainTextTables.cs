@@ -109,14 +109,12 @@ internal static partial class PlainTextTables
             return false;
         }
 
-        var longest = first.Max(WordCount);
-        return table.Skip(1).Any(row => row.Any(c => c.Any(char.IsDigit)) || row.Any(c => WordCount(c) > Math.Max(longest, MaxHeaderWords)));
+        var longest = first.Max(PlainTextParser.WordCount);
+        return table.Skip(1).Any(row => row.Any(c => c.Any(char.IsDigit)) || row.Any(c => PlainTextParser.WordCount(c) > Math.Max(longest, MaxHeaderWords)));
     }
 
     /// <summary>A data cell longer than this many words (and than every header cell) marks the row above as names.</summary>
     private const int MaxHeaderWords = 3;
-
-    private static int WordCount(string s) => s.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length;
 
     /// <summary>A line of an ASCII table: it starts and ends with <c>|</c> or <c>+</c>.</summary>
     private static bool IsPiped(string line)
