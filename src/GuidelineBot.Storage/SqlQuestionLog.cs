@@ -127,6 +127,7 @@ public sealed class SqlQuestionLog(StoreDatabase database) : IQuestionLog
     {
         "answered" => QuestionOutcome.Answered,
         "declined" => QuestionOutcome.Declined,
+        "picked" => QuestionOutcome.Picked,
         _ => QuestionOutcome.Other,
     };
 }

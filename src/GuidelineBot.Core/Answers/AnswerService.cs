@@ -102,7 +102,7 @@ public sealed partial class AnswerService(IGuidelineSearch search, IOptions<Answ
             .Where(s => s.Id != section.Id && !s.IsIntroduction)
             .Take(_options.MaxRelated)
             .ToArray();
-        return new AnswerReply(heading, section, section.Text, PickedScore, related);
+        return new AnswerReply(heading, section, section.Text, PickedScore, related) { Picked = true };
     }
 
     /// <summary>

@@ -22,6 +22,12 @@ public sealed record AnswerReply(
 
     /// <summary>A close call: another section almost as likely to answer ("did you mean"); it is also first in <see cref="Related"/>.</summary>
     public GuidelineSection? Alternative { get; init; }
+
+    /// <summary>
+    /// The person picked the section (a topic button, "did you mean", "Show the whole section"): no search answered a
+    /// question, so the question log and the metrics count it apart from answers.
+    /// </summary>
+    public bool Picked { get; init; }
 }
 
 /// <summary>The guidelines do not cover the question: say so, offer the closest topics and who to ask.</summary>

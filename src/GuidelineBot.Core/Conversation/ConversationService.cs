@@ -25,7 +25,8 @@ namespace GuidelineBot.Core.Conversation;
 /// (<see cref="ConversationContext.MessageId"/>), else the section and question. A counted vote also reaches the question
 /// log.</item>
 /// <item><b>Question log.</b> Every typed or asked question is recorded in the optional <see cref="IQuestionLog"/>:
-/// answered, declined, or <see cref="QuestionOutcome.Other"/> (help, topics, small talk, onboarding turns), with a
+/// answered, declined, <see cref="QuestionOutcome.Picked"/> (a section opened from a button) or
+/// <see cref="QuestionOutcome.Other"/> (help, topics, small talk, onboarding turns), with a
 /// pseudonymous user hash, the section, confidence and latency. Answers carry the record's id, so feedback on them
 /// reaches it. A failing log is a warning, never a failed answer.</item>
 /// <item><b>Welcome</b> once per conversation, and onboarding auto-start for people who join.</item>
@@ -225,6 +226,7 @@ public sealed class ConversationService(
 
         var (outcome, section, confidence) = reply switch
         {
+            AnswerReply { Picked: true } a => (QuestionOutcome.Picked, a.Section, a.Score),
             AnswerReply a => (QuestionOutcome.Answered, a.Section, a.Score),
             NoAnswerReply n => (QuestionOutcome.Declined, null, n.Score),
             _ => (QuestionOutcome.Other, null, 0d),

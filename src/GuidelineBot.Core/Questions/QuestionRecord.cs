@@ -11,6 +11,12 @@ public enum QuestionOutcome
 
     /// <summary>Help, topics, small talk or an onboarding turn: not a question about the guidelines.</summary>
     Other,
+
+    /// <summary>
+    /// A section the person opened from a button (a topic, "did you mean", "Show the whole section"): shown whole, not
+    /// found by a search, so it is no answer and counts with <see cref="Other"/> in the daily figures.
+    /// </summary>
+    Picked,
 }
 
 /// <summary>

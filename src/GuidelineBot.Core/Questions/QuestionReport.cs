@@ -55,7 +55,7 @@ public sealed record QuestionReport(
             days.Add(new QuestionDay(day,
                 asked.Count(q => q.Outcome == QuestionOutcome.Answered),
                 asked.Count(q => q.Outcome == QuestionOutcome.Declined),
-                asked.Count(q => q.Outcome == QuestionOutcome.Other),
+                asked.Count(q => q.Outcome is QuestionOutcome.Other or QuestionOutcome.Picked),
                 asked.Count(q => q.Helpful == true),
                 asked.Count(q => q.Helpful == false)));
         }

@@ -38,6 +38,7 @@ public sealed class QuestionTable(KnowledgeBase knowledge)
     {
         QuestionOutcome.Answered => "answered",
         QuestionOutcome.Declined => "declined",
+        QuestionOutcome.Picked => "picked",
         _ => "other",
     };
 

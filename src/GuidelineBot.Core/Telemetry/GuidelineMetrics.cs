@@ -76,9 +76,10 @@ public sealed class GuidelineMetrics
         }
     }
 
-    /// <summary>answered, declined or small_talk (greetings, thanks, help, topics).</summary>
+    /// <summary>answered, declined, picked (a section opened from a button) or small_talk (greetings, thanks, help, topics).</summary>
     public static string Outcome(Reply reply) => reply switch
     {
+        AnswerReply { Picked: true } => "picked",
         AnswerReply => "answered",
         NoAnswerReply => "declined",
         _ => "small_talk",

@@ -67,6 +67,8 @@ public abstract class QuestionLogStoreTests<TStore> : ProviderTestBase<TStore> w
             Asked("b2", T0.AddSeconds(1), "id 12345678 please", QuestionOutcome.Declined) with { Channel = "teams", Confidence = 0.25 },
             Asked("b3", T0.AddSeconds(2), "what topics", QuestionOutcome.Other) with { Helpful = false, LatencyMs = 0.5 },
             Asked("b4", T0.AddSeconds(3)),
+            Asked("b5", T0.AddSeconds(4), "Can I post photos?", QuestionOutcome.Picked)
+                with { DocumentId = "staff-social-media-guidelines", SectionId = "staff-social-media-guidelines#photos", Confidence = 1 },
         };
 
         await new SqlQuestionLog(Database).RecordManyAsync(rows, CancellationToken.None);

@@ -3,6 +3,7 @@ using GuidelineBot.Core.Answers;
 using GuidelineBot.Core.Conversation;
 using GuidelineBot.Core.Knowledge;
 using GuidelineBot.Core.Onboarding;
+using GuidelineBot.Core.Questions;
 using GuidelineBot.Core.Storage;
 using GuidelineBot.Core.Telemetry;
 using GuidelineBot.Search;
@@ -50,6 +51,7 @@ public sealed class TopicButtonTests : IDisposable
     private readonly KnowledgeBase _knowledge;
     private readonly ServiceProvider _metricsServices = new ServiceCollection().AddMetrics().BuildServiceProvider();
     private readonly GuidelineMetrics _metrics;
+    private readonly MemoryQuestionLog _log = new();
     private readonly ConversationService _conversation;
 
     public TopicButtonTests()
@@ -67,7 +69,7 @@ public sealed class TopicButtonTests : IDisposable
         var onboarding = new OnboardingService(new MemoryOnboardingStore(), OnboardingCatalog.Create(_knowledge, new OnboardingOptions(), [], []), answers,
             time, Options.Create(new OnboardingOptions()), answerOptions, NullLogger<OnboardingService>.Instance, _metrics);
         _conversation = new ConversationService(answers, onboarding, new MemoryFeedbackStore(), new MemoryOnceStore(), time, new IdGenerator(time),
-            NullLogger<ConversationService>.Instance);
+            NullLogger<ConversationService>.Instance, _metrics, _log);
     }
 
     public void Dispose()
@@ -155,6 +157,23 @@ public sealed class TopicButtonTests : IDisposable
         Assert.Equal(section.Text, thanks.Answer?.Reply.Text);
         Assert.DoesNotContain(whole.Actions, a => a.Label == MessageContent.WholeSectionLabel);
         Assert.DoesNotContain(whole.Content, b => b is NoteBlock { Text.PlainText: MessageContent.PartialNote });
+    }
+
+    [Fact]
+    public async Task A_section_opened_from_a_button_is_logged_as_picked_not_as_an_answer()
+    {
+        var answer = Assert.IsType<AnswerMessage>(await SayAsync("where do I write the miles driven on line 7"));
+        var whole = await PressAsync(Assert.Single(answer.Actions, a => a.Label == MessageContent.WholeSectionLabel));
+        var topic = await PressAsync(Assert.Single(whole.Actions, a => a.Kind == ActionKind.Ask && a.Label.StartsWith("Who do I ask?", StringComparison.Ordinal)));
+
+        Assert.Equal([QuestionOutcome.Answered, QuestionOutcome.Picked, QuestionOutcome.Picked], _log.Questions.Select(q => q.Outcome));
+        Assert.Equal([answer.Reply.Section.Id, whole.Reply.Section.Id, topic.Reply.Section.Id], _log.Questions.Select(q => q.SectionId));
+        Assert.Equal(whole.QuestionId, _log.Questions[1].Id);
+        Assert.Equal(("answered", "picked"), (GuidelineMetrics.Outcome(answer.Reply), GuidelineMetrics.Outcome(whole.Reply)));
+
+        // The same heading typed is a question again, answered by a search.
+        Assert.IsType<AnswerMessage>(await SayAsync(topic.Reply.Section.Heading + " about travel claims"));
+        Assert.Equal(QuestionOutcome.Answered, _log.Questions[^1].Outcome);
     }
 
     [Fact]

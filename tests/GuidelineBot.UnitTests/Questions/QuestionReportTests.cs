@@ -28,6 +28,7 @@ public sealed class QuestionReportTests
             Asked(Day1.AddMinutes(30), QuestionOutcome.Declined), // 23:30 on day 1
             Asked(Day1.AddHours(1.5), QuestionOutcome.Answered, "social#friends", helpful: false), // 00:30 on day 2
             Asked(Day1.AddDays(2), QuestionOutcome.Other),
+            Asked(Day1.AddDays(2), QuestionOutcome.Picked, "social#photos"), // a section opened from a button: with the other
             Asked(Day1.AddDays(-5), QuestionOutcome.Answered, "social#photos"), // before the range
         ], Knowledge, Day1.AddHours(-1), Day1.AddDays(3));
 
@@ -35,10 +36,10 @@ public sealed class QuestionReportTests
         [
             new QuestionDay(new DateOnly(2026, 11, 1), 1, 1, 0, 1, 0),
             new QuestionDay(new DateOnly(2026, 11, 2), 1, 0, 0, 0, 1),
-            new QuestionDay(new DateOnly(2026, 11, 3), 0, 0, 1, 0, 0),
+            new QuestionDay(new DateOnly(2026, 11, 3), 0, 0, 2, 0, 0),
             new QuestionDay(new DateOnly(2026, 11, 4), 0, 0, 0, 0, 0),
         ], report.Days);
-        Assert.Equal((4, 2, 1, 1, 1, 1), (report.Total, report.Answered, report.Declined, report.Other, report.Helpful, report.NotHelpful));
+        Assert.Equal((5, 2, 1, 2, 1, 1), (report.Total, report.Answered, report.Declined, report.Other, report.Helpful, report.NotHelpful));
     }
 
     [Fact]
@@ -52,6 +53,8 @@ public sealed class QuestionReportTests
             Asked(Day1, QuestionOutcome.Answered, "social#friends"),
             Asked(Day1, QuestionOutcome.Answered, "gone#section"),
             Asked(Day1, QuestionOutcome.Answered, "gone#section"),
+            Asked(Day1, QuestionOutcome.Picked, "social#photos"), // opened from a button: no answer
+            Asked(Day1, QuestionOutcome.Picked, "social#photos"),
         ], Knowledge, Day1, Day1);
 
         Assert.Equal(
