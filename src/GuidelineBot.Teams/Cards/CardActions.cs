@@ -27,10 +27,12 @@ internal static class CardActions
         _ when IsExpert(action.Kind) => new JsonObject { ["action"] = ActionIds.For(action.Kind, 0), ["value"] = action.Value },
         // A messageBack shows the question in the chat and sends it back as text and value; a topic's button also
         // carries its section.
-        _ => Ask(AnswerRef.Decode(action.Value) ?? new AnswerRef(null, null, action.Value)),
+        _ => Ask(AnswerRef.Decode(action.Value) ?? new AnswerRef(null, null, action.Value), action.Label),
     };
 
-    private static JsonObject Ask(AnswerRef topic)
+    /// <param name="label">What the chat shows the person said: the button's own words ("Who do I ask? (Staff Parking Rules)",
+    /// "Show the whole section"), not the bare heading it sends.</param>
+    private static JsonObject Ask(AnswerRef topic, string label)
     {
         var value = new JsonObject { ["action"] = ActionIds.Ask, ["question"] = topic.Question };
         if (topic.SectionId is { } sectionId)
@@ -43,7 +45,7 @@ internal static class CardActions
         {
             ["type"] = "messageBack",
             ["text"] = topic.Question,
-            ["displayText"] = topic.Question,
+            ["displayText"] = label,
             ["value"] = value,
         };
         return data;

@@ -1,3 +1,4 @@
+using GuidelineBot.Core.Answers;
 using GuidelineBot.Core.Conversation;
 using GuidelineBot.Core.Experts;
 using GuidelineBot.Core.Knowledge;
@@ -36,6 +37,22 @@ public sealed class MessageContentTests
         Assert.Equal("📄 Source: Email › Can I text students? (owner: Director of Technology; last reviewed 2025-08-01)", citation.PlainText);
         Assert.Equal("https://example.org/p", Assert.Single(citation.Spans, s => s.Url is not null).Url);
         Assert.Equal("📄 Source: Email › Can I text students?", MessageContent.Citation(section with { Metadata = null }).PlainText);
+    }
+
+    [Fact]
+    public void The_text_of_a_partial_answer_says_it_is_a_part_and_lists_related_topics_but_no_show_the_whole_section()
+    {
+        var passages = new[] { new Passage(new string('a', 600) + ".", 3, 3), new Passage("Mileage goes on line 7.", 5, 5) };
+        var section = new GuidelineSection("d#s", "d", "Travel", "How do I claim mileage?", passages, "knowledge/d.md", 3, 5, null);
+        var related = section with { Id = "d#t", Heading = "Who do I ask?" };
+        var answer = new AnswerMessage(new AnswerReply("line 7?", section, passages[1].Text, 0.9, [related]), "q1");
+
+        var text = MessageText.Render(answer);
+
+        Assert.Contains(MessageContent.PartialNote, text, StringComparison.Ordinal);
+        Assert.Contains(answer.Content, b => b is ActionsBlock { Actions: [{ Label: MessageContent.WholeSectionLabel }] });
+        Assert.DoesNotContain(MessageContent.WholeSectionLabel, text, StringComparison.Ordinal);
+        Assert.Contains("Who do I ask?", text, StringComparison.Ordinal);
     }
 
     [Fact]

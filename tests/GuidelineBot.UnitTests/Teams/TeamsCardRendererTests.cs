@@ -137,6 +137,20 @@ public sealed partial class TeamsCardRendererTests
     }
 
     [Fact]
+    public void A_pressed_topic_shows_the_buttons_words_in_the_chat_and_sends_its_heading_and_section()
+    {
+        var section = Knowledge.Documents[0].Sections.First(s => s.Text.Length > 900);
+        var reply = new AnswerReply("q", section, section.Text[..400], 0.9, []);
+        var card = TeamsCardRenderer.Render(new AnswerMessage(reply, "q-1"))!.Content;
+
+        var whole = CardJson.Submits(card).Single(s => s["data"]?["action"]?.GetValue<string>() == ActionIds.Ask && s["data"]?["sectionId"]?.GetValue<string>() == section.Id);
+        var messageBack = whole["data"]!["msteams"]!;
+        Assert.Equal((MessageContent.WholeSectionLabel, section.Heading), (messageBack["displayText"]!.GetValue<string>(), messageBack["text"]!.GetValue<string>()));
+        using var value = JsonDocument.Parse(whole["data"]!.ToJsonString());
+        Assert.Equal(new AskInbound(section.Heading, section.Id), CardActions.Read(value.RootElement.Clone()));
+    }
+
+    [Fact]
     public void Spans_become_adaptive_card_markdown()
     {
         var text = RichText.Of(Span.Plain("Type "), Span.Code("resume"), Span.Plain(", read "), Span.Strong("the rules "), Span.Link("here", "https://example.org/p"));
