@@ -52,7 +52,7 @@ public sealed partial class AnswerService(IGuidelineSearch search, IOptions<Answ
                 return new TopicsReply(question, knowledge.Documents);
             case Intent.Greeting:
                 return new SmallTalkReply(question, SmallTalkKind.Greeting,
-                    "Hi! Ask me anything about the staff guidelines, e.g. \"" + ExampleQuestions(knowledge).FirstOrDefault() + "\" — or type help.");
+                    "Hi! Ask me anything about the staff guidelines, e.g. \"" + Examples(knowledge).FirstOrDefault()?.Heading + "\" — or type help.");
             case Intent.Thanks:
                 return new SmallTalkReply(question, SmallTalkKind.Thanks, "You're welcome! Ask again any time.");
             case Intent.Goodbye:
@@ -197,28 +197,31 @@ public sealed partial class AnswerService(IGuidelineSearch search, IOptions<Answ
 
     public HelpReply Help(string question = "help") => Help(Knowledge, question);
 
-    private static HelpReply Help(KnowledgeBase knowledge, string question) => new(question, ExampleQuestions(knowledge), knowledge.Documents);
+    private static HelpReply Help(KnowledgeBase knowledge, string question) => new(question, Examples(knowledge), knowledge.Documents);
 
-    /// <summary>Example questions taken from the documents' own question headings.</summary>
-    public IReadOnlyList<string> ExampleQuestions() => ExampleQuestions(Knowledge);
+    /// <summary>
+    /// Example questions: sections whose headings are questions (any section's when no heading is one), spread over the
+    /// knowledge to show its range. Their buttons show the section itself, so a heading two documents share, or one that
+    /// is no question ("Dress code"), still shows what it names.
+    /// </summary>
+    public IReadOnlyList<GuidelineSection> Examples() => Examples(Knowledge);
 
-    private static IReadOnlyList<string> ExampleQuestions(KnowledgeBase knowledge)
+    private static IReadOnlyList<GuidelineSection> Examples(KnowledgeBase knowledge)
     {
         var questions = knowledge.Sections
             .Where(s => !s.IsIntroduction && s.Heading.EndsWith('?'))
-            .Select(s => s.Heading)
             .ToList();
         if (questions.Count == 0)
         {
-            questions = knowledge.Sections.Where(s => !s.IsIntroduction).Select(s => s.Heading).ToList();
+            questions = knowledge.Sections.Where(s => !s.IsIntroduction).ToList();
         }
 
-        // Spread the picks over the list so they show the range of topics.
-        var picks = new List<string>();
+        // Spread the picks over the list so they show the range of topics; one heading once.
+        var picks = new List<GuidelineSection>();
         for (var i = 0; i < 3 && questions.Count > 0; i++)
         {
             var q = questions[(int)((long)i * questions.Count / 3)];
-            if (!picks.Contains(q))
+            if (!picks.Exists(p => string.Equals(p.Heading, q.Heading, StringComparison.OrdinalIgnoreCase)))
             {
                 picks.Add(q);
             }

@@ -41,7 +41,8 @@ public sealed record NoAnswerReply(string Question, IReadOnlyList<GuidelineSecti
 }
 
 /// <summary>"help" or empty input: what the bot does, example questions and the topics (wording: <c>MessageContent.Help</c>).</summary>
-public sealed record HelpReply(string Question, IReadOnlyList<string> ExampleQuestions, IReadOnlyList<GuidelineDocument> Documents) : Reply(Question);
+/// <param name="Examples">Sections to offer as example questions: their buttons show the section (its heading is the question).</param>
+public sealed record HelpReply(string Question, IReadOnlyList<GuidelineSection> Examples, IReadOnlyList<GuidelineDocument> Documents) : Reply(Question);
 
 /// <summary>"topics": every document and its sections.</summary>
 public sealed record TopicsReply(string Question, IReadOnlyList<GuidelineDocument> Documents) : Reply(Question);

@@ -112,10 +112,10 @@ public static partial class MessageContent
                 .Plain(" anywhere, mention me in a channel, or send me a direct message.").Build()));
         }
 
-        if (h.ExampleQuestions.Count > 0)
+        if (h.Examples.Count > 0)
         {
             blocks.Add(new HeadingBlock(RichText.Plain(ExamplesLabel), 2));
-            blocks.Add(new ActionsBlock(AskActions(h.ExampleQuestions))); // as text, a list of the questions (MessageText)
+            blocks.Add(new ActionsBlock(TopicActions(h.Examples))); // as text, a list of the questions (MessageText)
         }
 
         blocks.Add(new HeadingBlock(RichText.Plain(TopicsTitle), 2));
@@ -282,9 +282,9 @@ public static partial class MessageContent
         }
 
         var later = new RichTextBuilder().Plain("Whenever a question comes up later, just ask me in your own words");
-        if (s.ExampleQuestions.Count > 0)
+        if (s.Examples.Count > 0)
         {
-            later.Plain(" (e.g. ").Emphasis(s.ExampleQuestions[0]).Plain(")");
+            later.Plain(" (e.g. ").Emphasis(s.Examples[0].Heading).Plain(")");
         }
 
         later.Plain(", type ").Code("help").Plain(" or ").Code("topics").Plain(", and for anything the guidelines don't cover ask " + s.Contact + ".");
@@ -294,9 +294,9 @@ public static partial class MessageContent
             Paragraph(done.Plain(".").Build()),
             Paragraph(later.Build()),
         };
-        if (s.ExampleQuestions.Count > 0)
+        if (s.Examples.Count > 0)
         {
-            blocks.Add(new ActionsBlock(AskActions(s.ExampleQuestions.Take(3)), RichText.Plain(ExamplesLabel)));
+            blocks.Add(new ActionsBlock(TopicActions(s.Examples.Take(3).ToArray()), RichText.Plain(ExamplesLabel)));
         }
 
         return blocks;
@@ -307,9 +307,6 @@ public static partial class MessageContent
         OnboardingCheckQuestion => new(Letter(index) + ") " + button.Label, ActionKind.Onboarding, button.Value, button.Primary, ShortLabel: Letter(index)),
         _ => new(button.Label, ActionKind.Onboarding, button.Value, button.Primary),
     };
-
-    private static OutboundAction[] AskActions(IEnumerable<string> questions) =>
-        questions.Select(q => new OutboundAction(q, ActionKind.Ask, q)).ToArray();
 
     /// <summary>
     /// Buttons that show sections (<see cref="Topic"/>), labelled with their headings; a heading that two of them share

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
 using GuidelineBot.Core.Conversation;
+using GuidelineBot.Core.Knowledge;
 
 namespace GuidelineBot.Core.Onboarding;
 
@@ -18,7 +19,7 @@ internal static class OnboardingMachine
     private const int MaxEchoedChars = 60;
 
     /// <summary>What the final summary says besides the titles.</summary>
-    internal sealed record SummaryInfo(IReadOnlyList<string> ExampleQuestions, string Contact);
+    internal sealed record SummaryInfo(IReadOnlyList<GuidelineSection> Examples, string Contact);
 
     /// <summary>How a stored state had to be moved to fit the current catalog.</summary>
     internal enum Reanchor
@@ -303,7 +304,7 @@ internal static class OnboardingMachine
     {
         if (state.IsCompleted)
         {
-            return new OnboardingSummary(catalog.Documents.Select(d => d.Document.Title).ToArray(), summary.ExampleQuestions, summary.Contact);
+            return new OnboardingSummary(catalog.Documents.Select(d => d.Document.Title).ToArray(), summary.Examples, summary.Contact);
         }
 
         var document = catalog.Documents[state.DocumentIndex];

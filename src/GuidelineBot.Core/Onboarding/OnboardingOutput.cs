@@ -79,7 +79,7 @@ public sealed record OnboardingAcknowledgePrompt(string DocumentId, string Docum
 public sealed record OnboardingAcknowledgementRecorded(OnboardingAcknowledgement Acknowledgement) : OnboardingOutput;
 
 /// <summary>The end: what was covered and where to ask later.</summary>
-public sealed record OnboardingSummary(IReadOnlyList<string> DocumentTitles, IReadOnlyList<string> ExampleQuestions, string Contact)
+public sealed record OnboardingSummary(IReadOnlyList<string> DocumentTitles, IReadOnlyList<GuidelineSection> Examples, string Contact)
     : OnboardingOutput;
 
 /// <summary>Paused; <c>resume</c> (or the button) continues at the same step.</summary>

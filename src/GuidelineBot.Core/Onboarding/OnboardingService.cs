@@ -32,7 +32,7 @@ public sealed class OnboardingService
         _time = time;
         _options = options.Value;
         _logger = logger;
-        _summary = new OnboardingMachine.SummaryInfo(answers.ExampleQuestions(), answerOptions.Value.Contact);
+        _summary = new OnboardingMachine.SummaryInfo(answers.Examples(), answerOptions.Value.Contact);
     }
 
     /// <summary>The documents and check questions this onboarding covers (the current ones when knowledge is live).</summary>

@@ -20,7 +20,7 @@ internal sealed record AskJson(
             Math.Round(a.Score, 4), a.Related.Select(r => r.Heading).ToArray()),
         NoAnswerReply n => new AskJson(n.Question, false, null, null, n.Text, null, Math.Round(n.Score, 4),
             n.Suggestions.Select(s => s.Heading).ToArray()),
-        HelpReply h => new AskJson(h.Question, false, null, null, ReplyText.Render(h), null, 0, h.ExampleQuestions),
+        HelpReply h => new AskJson(h.Question, false, null, null, ReplyText.Render(h), null, 0, h.Examples.Select(s => s.Heading).ToArray()),
         _ => new AskJson(reply.Question, false, null, null, ReplyText.Render(reply), null, 0, []),
     };
 }

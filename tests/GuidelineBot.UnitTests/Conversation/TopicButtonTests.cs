@@ -160,6 +160,23 @@ public sealed class TopicButtonTests : IDisposable
     }
 
     [Fact]
+    public async Task Example_questions_show_their_own_sections_one_button_per_heading()
+    {
+        var help = Assert.IsType<HelpMessage>(await SayAsync("help"));
+        var examples = help.Actions.Where(a => a.Kind == ActionKind.Ask).ToList();
+
+        // "Who do I ask?" heads a section in both documents: offered once, and pressing it shows the first document's.
+        Assert.Equal(["Who do I ask?", "How do I get a permit?"], examples.Select(a => a.Label));
+        var sections = new[] { Section("parking", "Who do I ask?"), Section("parking", "How do I get a permit?") };
+        Assert.Equal(sections.Select(s => new AskInbound(s.Heading, s.Id)), examples.Select(a => ConversationInbound.FromAction(a.Kind, a.Value)));
+        foreach (var (example, section) in examples.Zip(sections))
+        {
+            var shown = await PressAsync(example);
+            Assert.Equal((section, section.Text, true), (shown.Reply.Section, shown.Reply.Text, shown.Reply.Picked));
+        }
+    }
+
+    [Fact]
     public async Task A_section_opened_from_a_button_is_logged_as_picked_not_as_an_answer()
     {
         var answer = Assert.IsType<AnswerMessage>(await SayAsync("where do I write the miles driven on line 7"));

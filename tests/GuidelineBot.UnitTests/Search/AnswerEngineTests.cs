@@ -136,12 +136,12 @@ public sealed class AnswerEngineTests(EngineFixture engine)
     public void Help_shows_example_questions_from_the_documents_and_the_topics()
     {
         var help = Assert.IsType<HelpReply>(engine.Answers.Ask("help"));
-        Assert.Equal(3, help.ExampleQuestions.Count);
-        var headings = engine.Knowledge.Sections.Select(s => s.Heading).ToHashSet();
-        Assert.All(help.ExampleQuestions, q => Assert.Contains(q, headings));
+        Assert.Equal(3, help.Examples.Count);
+        Assert.All(help.Examples, q => Assert.Contains(q, engine.Knowledge.Sections));
+        Assert.All(help.Examples, q => Assert.EndsWith("?", q.Heading, StringComparison.Ordinal));
         var text = ReplyText.Render(help);
         Assert.Contains("Can I post anonymously?", text);
-        Assert.All(help.ExampleQuestions, q => Assert.Equal(2, text.Split("• " + q + Environment.NewLine).Length - 1)); // the examples, and among the topics
+        Assert.All(help.Examples, q => Assert.Equal(2, text.Split("• " + q.Heading + Environment.NewLine).Length - 1)); // the examples, and among the topics
         var document = engine.Knowledge.Documents[0];
         Assert.Equal(1, text.Split(document.Title + " (" + document.Sections.Count + " topics)").Length - 1); // once, with its topics under it
         Assert.Equal(1, text.Split(MessageContent.TopicsTitle).Length - 1);

@@ -49,7 +49,7 @@ public sealed class SlackBlockKitRulesTests
             { "decline", new NoAnswerMessage(new NoAnswerReply("weather?", [Sections[0], Sections[1], Sections[2]], "the Director of Technology"), "q2")
                 { ExpertOffer = new AnswerRef("q2", null, "weather?") } },
             { "decline without topics", new NoAnswerMessage(new NoAnswerReply("weather?", [], "the Director of Technology"), null) },
-            { "help", new HelpMessage(new HelpReply("help", ["Can I friend parents?", "Can I post anonymously?"], Knowledge.Documents), Command: "/guidelines") },
+            { "help", new HelpMessage(new HelpReply("help", ExampleSections.Of("Can I friend parents?", "Can I post anonymously?"), Knowledge.Documents), Command: "/guidelines") },
             { "welcome", new HelpMessage(new HelpReply("", [], Knowledge.Documents), IsWelcome: true) },
             { "topics", new TopicsMessage(new TopicsReply("topics", Knowledge.Documents)) },
             { "small talk", new SmallTalkMessage(new SmallTalkReply("hi", SmallTalkKind.Greeting, "Hi!")) },

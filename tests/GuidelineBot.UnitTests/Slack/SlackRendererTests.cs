@@ -244,13 +244,13 @@ public sealed class SlackRendererTests
     public void Questions_longer_than_a_button_are_listed_whole_above_their_buttons()
     {
         var longQuestion = "What should I do when a parent I know from my child's school sends me a friend request on a personal account?";
-        var help = new HelpMessage(new HelpReply("help", [longQuestion, "Can I post?"], []));
+        var help = new HelpMessage(new HelpReply("help", ExampleSections.Of(longQuestion, "Can I post?"), []));
 
         var blocks = Blocks(help);
 
         Assert.Contains("• " + longQuestion + "\n• Can I post?", Texts(blocks), StringComparison.Ordinal);
         Assert.Equal(Mrkdwn.MaxButtonText, Label(Buttons(blocks)[0]).Length);
-        Assert.DoesNotContain("• Can I post?", Texts(Blocks(new HelpMessage(new HelpReply("help", ["Can I post?"], [])))), StringComparison.Ordinal);
+        Assert.DoesNotContain("• Can I post?", Texts(Blocks(new HelpMessage(new HelpReply("help", ExampleSections.Of("Can I post?"), [])))), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -301,7 +301,7 @@ public sealed class SlackRendererTests
             new OnboardingPaused("topic 3 of 12"),
             new OnboardingQuestionPrompt(),
             new OnboardingNotice(OnboardingNoticeKind.NotStarted, RichText.Of(Span.Plain("Type "), Span.Code("onboard"))),
-            new OnboardingSummary([LongTitle], ["Can I post photos?"], "the Director of Technology"),
+            new OnboardingSummary([LongTitle], ExampleSections.Of("Can I post photos?"), "the Director of Technology"),
             new OnboardingAcknowledgementRecorded(new OnboardingAcknowledgement("slack", "T:U", "Pat", "doc", LongTitle, new string('a', 64), DateTimeOffset.UnixEpoch)),
         ];
 

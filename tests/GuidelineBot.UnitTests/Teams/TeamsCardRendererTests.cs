@@ -28,7 +28,7 @@ public sealed partial class TeamsCardRendererTests
         new OnboardingAcknowledgePrompt("doc", "Staff Social Media Guidelines", "d0.ack"),
         new OnboardingAcknowledgementRecorded(new OnboardingAcknowledgement("teams", "aad-1", "Dana", "doc", "Staff Social Media Guidelines",
             new string('a', 64), new DateTimeOffset(2026, 9, 1, 8, 0, 0, TimeSpan.Zero))),
-        new OnboardingSummary(["Staff Social Media Guidelines"], ["Can I friend parents?"], "the Director of Technology"),
+        new OnboardingSummary(["Staff Social Media Guidelines"], ExampleSections.Of("Can I friend parents?"), "the Director of Technology"),
         new OnboardingPaused("topic 3 of 12"),
         new OnboardingQuestionPrompt(),
         new OnboardingAnsweredQuestion(new SmallTalkReply("thanks", SmallTalkKind.Thanks, "You're welcome!"), OfferContinue: true),
