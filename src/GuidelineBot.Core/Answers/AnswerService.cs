@@ -77,8 +77,14 @@ public sealed partial class AnswerService(IGuidelineSearch search, IOptions<Answ
             .Select(h => h.Section)
             .Take(_options.MaxRelated)
             .ToArray();
-        return new AnswerReply(question, best.Section, Quote(best), best.Confidence, related) { Alternative = CloseCall(result) };
+        // A question that is the section's heading asks for the topic by its name: all of it, as a topic button shows it.
+        var text = NamesSection(question, best.Section) ? best.Section.Text : Quote(best);
+        return new AnswerReply(question, best.Section, text, best.Confidence, related) { Alternative = CloseCall(result) };
     }
+
+    /// <summary>The question is the section's heading, whatever its case and closing punctuation ("how do I claim mileage").</summary>
+    private static bool NamesSection(string question, GuidelineSection section) =>
+        string.Equals(question.TrimEnd('?', '.', '!', ' '), Clean(section.Heading).TrimEnd('?', '.', '!', ' '), StringComparison.OrdinalIgnoreCase);
 
     /// <summary>
     /// A section the person picked (a topic button, "did you mean", "show the whole section"): all of its text, with the

@@ -177,6 +177,27 @@ public sealed class TopicButtonTests : IDisposable
     }
 
     [Fact]
+    public async Task A_long_sections_heading_typed_as_the_question_shows_all_of_it_and_so_does_its_vote()
+    {
+        var section = Section("travel", "How do I claim mileage?");
+        foreach (var typed in new[] { "How do I claim mileage?", "how do i claim mileage" })
+        {
+            var answer = Assert.IsType<AnswerMessage>(await SayAsync(typed));
+            Assert.Equal((section, section.Text, false), (answer.Reply.Section, answer.Reply.Text, answer.Reply.Picked));
+            Assert.DoesNotContain(answer.Actions, a => a.Label == MessageContent.WholeSectionLabel);
+
+            var vote = Assert.Single(answer.Actions, a => a.Kind == ActionKind.Helpful);
+            var thanks = Assert.IsType<FeedbackThanksMessage>(Assert.Single((await _conversation.HandleAsync(Person,
+                ConversationInbound.FromAction(ActionKind.Helpful, vote.Value)!, CancellationToken.None)).Messages));
+            Assert.Equal(section.Text, thanks.Answer?.Reply.Text);
+        }
+
+        // Words beyond the heading are a question: the matching part, with the whole section a press away.
+        var asked = Assert.IsType<AnswerMessage>(await SayAsync("how do I claim mileage for line 7"));
+        Assert.True(asked.Reply.IsPartial);
+    }
+
+    [Fact]
     public async Task A_section_opened_from_a_button_is_logged_as_picked_not_as_an_answer()
     {
         var answer = Assert.IsType<AnswerMessage>(await SayAsync("where do I write the miles driven on line 7"));
