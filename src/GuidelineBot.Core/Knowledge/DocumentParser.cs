@@ -31,7 +31,7 @@ internal static partial class DocumentParser
     }
 
     /// <summary>
-    /// A bullet line: indentation, marker (-, *, +, •, ◦, ▪, ●, ○, ■, ·, ➢, ✓, Word's "o⇥" and "§⇥", 1. or 1)) and text. With
+    /// A bullet line: indentation, marker (-, *, +, •, ◦, ▪, ●, ○, ■, ·, ➢, ✓, Word's "o⇥", indented "o " and "§⇥", 1. or 1)) and text. With
     /// <paramref name="keepNumber"/>, a numbered item's text keeps its number ("2. Click Forgot password."): a step's
     /// place is part of the guideline's text.
     /// </summary>
@@ -61,6 +61,15 @@ internal static partial class DocumentParser
         return line.EndsWith('?') && line.Length <= 200 && lines.Skip(index + 1).Any(l => !string.IsNullOrWhiteSpace(l));
     }
 
+    /// <summary>
+    /// A bullet with the mark of Word's second or third level in its plain-text export: "o⇥" and "§⇥" (and Wingdings'
+    /// "§"). Other marks ("○", "▪") are a first level as often as not.
+    /// </summary>
+    public static bool IsSubBullet(string line) => SubBulletRegex().IsMatch(line);
+
+    [GeneratedRegex(@"^[ \t]*[o§\uF0A7]\t")]
+    private static partial Regex SubBulletRegex();
+
     /// <summary>A step of a numbered list, one level: "1. Open the portal", "2) Click …" (not "2.1 …").</summary>
     public static bool IsStepLine(string line) => StepLineRegex().IsMatch(line);
 
@@ -82,9 +91,10 @@ internal static partial class DocumentParser
 
     /// <remarks>
     /// Besides the usual marks, what other tools leave: Word's plain-text export writes its second and third bullet levels
-    /// as "o" and "§" followed by a tab (only with the tab are they bullets: "§ 3 applies" is text), and text copied out of
+    /// as "o" and "§" followed by a tab (only with the tab are they bullets: "§ 3 applies" is text; an indented "o " is one
+    /// too, as Word's "o" bullets come out when tabs became spaces), and text copied out of
     /// Word or a PDF keeps Symbol and Wingdings bullets as private-use characters (U+F0B7 and kin).
     /// </remarks>
-    [GeneratedRegex(@"^([ \t]*)([-*+•–◦▪●○■·‣∙⁃➢➤►▸❖◆♦✓✔\uF0A7\uF0A8\uF076\uF0B7\uF0D8\uF0E0\uF0FC]|[o§](?=\t)|\d{1,3}[.)])[ \t]+(\S.*)$")]
+    [GeneratedRegex(@"^([ \t]*)([-*+•–◦▪●○■·‣∙⁃➢➤►▸❖◆♦✓✔\uF0A7\uF0A8\uF076\uF0B7\uF0D8\uF0E0\uF0FC]|[o§](?=\t)|(?<=[ \t])o(?=[ \t])|\d{1,3}[.)])[ \t]+(\S.*)$")]
     private static partial Regex BulletRegex();
 }

@@ -63,6 +63,15 @@ internal sealed partial class PassageBuilder
         Start(text, line);
     }
 
+    /// <summary>A paragraph of its own, whatever came before it (text after a list that the list does not carry on).</summary>
+    public void Paragraph(string text, int line)
+    {
+        if (!string.IsNullOrWhiteSpace(text))
+        {
+            Start(text, line);
+        }
+    }
+
     /// <summary>True when the text so far stops mid-sentence and <paramref name="next"/> carries on in lower case.</summary>
     private bool IsMidSentence(string next)
     {

@@ -54,6 +54,7 @@ internal static partial class PlainTextParser
 
         var tables = PlainTextTables.Find(lines, i);
         var headings = FindHeadings(lines, i, tables);
+        var paragraphPerLine = IsParagraphPerLine(lines, i, tables);
 
         var heading = DocumentParser.IntroductionHeading;
         var isIntro = true;
@@ -69,6 +70,8 @@ internal static partial class PlainTextParser
             }
         }
 
+        // The indentation of the bullet (not a numbered step) that the lines just above belong to, while they do.
+        int? bulletIndent = null;
         for (; i < lines.Count; i++)
         {
             var line = lines[i];
@@ -81,6 +84,7 @@ internal static partial class PlainTextParser
                 start = lineNo;
                 last = lineNo;
                 builder = new PassageBuilder();
+                bulletIndent = null;
                 i = found.LastIndex;
                 continue;
             }
@@ -88,10 +92,13 @@ internal static partial class PlainTextParser
             if (string.IsNullOrWhiteSpace(line) || SeparatorRegex().IsMatch(line) || PageMarkerRegex().IsMatch(line))
             {
                 builder.Blank();
+                bulletIndent = null;
                 continue;
             }
 
             last = lineNo;
+            var wasBullet = bulletIndent;
+            bulletIndent = null;
             if (tables.TryGetValue(i, out var row))
             {
                 if (row is not null)
@@ -101,17 +108,25 @@ internal static partial class PlainTextParser
             }
             else if (DocumentParser.TryBullet(line, true, out var indent, out var bullet, keepNumber: true))
             {
-                builder.Bullet(indent > 0 ? 1 : 0, bullet, lineNo);
+                // Word's "o⇥" under a bullet is its second level, though at the margin.
+                var nested = indent > 0 || (wasBullet is not null && DocumentParser.IsSubBullet(line));
+                builder.Bullet(nested ? 1 : 0, bullet, lineNo);
+                bulletIndent = DocumentParser.IsStepLine(line) ? null : nested ? Math.Max(indent, 1) : indent;
             }
             else if (IsField(lines, i))
             {
                 // "Phone: 555-0100" over "Email: hr@example.org": each on its own, not run together.
                 builder.Bullet(0, line.Trim(), lineNo);
             }
+            else if (wasBullet is { } under && EndsList(lines[i - 1], line, under, paragraphPerLine))
+            {
+                builder.Paragraph(line.Trim(), lineNo);
+            }
             else
             {
                 var a = AnswerRegex().Match(line);
                 builder.Text(a.Success ? a.Groups[1].Value.Trim() : line.Trim(), lineNo);
+                bulletIndent = wasBullet;
             }
         }
 
@@ -122,6 +137,22 @@ internal static partial class PlainTextParser
         }
 
         return new ParsedDocument(title, front.Metadata, sections);
+    }
+
+    /// <summary>
+    /// A line right under a bullet (or its wrapped text) that is a paragraph of its own, not more of the bullet: it starts
+    /// with a capital and stands left of a nested bullet ("    o Team shirts" / "Ask the PE department…"), or at the margin
+    /// after a bullet that ended its sentence ("- No hats indoors." / "Staff who are unsure should ask…"). Wrapped
+    /// bullet text is indented, or carries on in lower case or mid-sentence. In a document written a paragraph per line,
+    /// every such line under a bullet is a paragraph unless it is indented past the bullet's mark.
+    /// </summary>
+    private static bool EndsList(string above, string line, int bulletIndent, bool paragraphPerLine)
+    {
+        var text = line.TrimStart();
+        var indent = line[..^text.Length].Replace("\t", "    ", StringComparison.Ordinal).Length;
+        return char.IsUpper(text[0])
+               && ((paragraphPerLine && indent <= bulletIndent) || (bulletIndent > 0 && indent < bulletIndent)
+                   || (indent == 0 && above.TrimEnd() is [.., '.' or '!' or '?']));
     }
 
     /// <summary>

@@ -174,12 +174,38 @@ public sealed class DocumentVariantTests
     [Fact]
     public void Bullets_as_word_and_pdf_leave_them_are_passages_and_tabs_are_spaces()
     {
-        // Word's plain-text export: "•", "o" and "§" with a tab for three levels; a PDF copy keeps Symbol's U+F0B7.
+        // Word's plain-text export: "•", "o" and "§" with a tab for three levels (the lower ones stay under their bullet);
+        // a PDF copy keeps Symbol's U+F0B7.
         var doc = Parse("Dress Code\n\nQ: What can I wear on Fridays?\n\u2022\tJeans are fine.\no\tNo ripped jeans.\n\u00a7\tNo logos.\n"
                         + "\uF0B7\tSneakers are fine.\n\u27a2 Hats are not.\n\nDress:\tsmart casual.\n", "dress.txt");
 
-        Assert.Equal(["Jeans are fine.", "No ripped jeans.", "No logos.", "Sneakers are fine.", "Hats are not.", "Dress: smart casual."],
+        Assert.Equal(["Jeans are fine.\n  - No ripped jeans.\n  - No logos.", "Sneakers are fine.", "Hats are not.", "Dress: smart casual."],
             doc.Sections[0].Passages.Select(p => p.Text));
+    }
+
+    [Fact]
+    public void Text_after_a_list_is_a_paragraph_of_its_own_and_wrapped_bullets_stay_whole()
+    {
+        var doc = Parse("Dress Code\n\nWhat staff wear at work.\n\nFRIDAYS\n\nStaff dress professionally. Please note:\n- No flip-flops.\n- No hats indoors.\n"
+                        + "Staff who are unsure should ask their principal.\n\nSPORTS DAYS\n\nOn sports days staff may wear:\n\u2022\tTrainers\n"
+                        + "o\tTeam shirts\nAsk the PE department for the dates.\n\nUNIFORMS\n\n- Custodians wear the uniform\n  Monday to Friday.\n"
+                        + "- Kitchen staff wear hair nets when\nserving food.\n    o Aprons too.\nSee the kitchen manager.\n", "dress.txt");
+
+        Assert.Equal(["FRIDAYS", "SPORTS DAYS", "UNIFORMS"], Headings(doc).Skip(1));
+        Assert.Equal(["Staff dress professionally. Please note:", "No flip-flops.", "No hats indoors.", "Staff who are unsure should ask their principal."],
+            doc.Sections[1].Passages.Select(p => p.Text));
+        Assert.Equal(["On sports days staff may wear:", "Trainers\n  - Team shirts", "Ask the PE department for the dates."],
+            doc.Sections[2].Passages.Select(p => p.Text));
+        Assert.Equal(["Custodians wear the uniform Monday to Friday.", "Kitchen staff wear hair nets when serving food.\n  - Aprons too.",
+            "See the kitchen manager."], doc.Sections[3].Passages.Select(p => p.Text));
+    }
+
+    [Fact]
+    public void A_numbered_step_keeps_the_line_under_it()
+    {
+        var doc = Parse("Copier Use\n\nQ: How do I make copies?\n\n1. Log in at the copier.\nEnter your staff code.\n2. Choose the tray.\n", "copier.txt");
+
+        Assert.Equal(["1. Log in at the copier. Enter your staff code.", "2. Choose the tray."], doc.Sections[0].Passages.Select(p => p.Text));
     }
 
     [Theory]
