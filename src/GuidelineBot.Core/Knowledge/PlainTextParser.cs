@@ -36,6 +36,8 @@ internal static partial class PlainTextParser
         // The first line is the title unless it already is a question or a bullet; a title underlined with === or
         // --- takes its underline along (front matter, when present, has the last word on the title).
         var titleUnderlined = IsUnderlined(lines, i);
+        // The title's own line when it is not the first (an organisation's line above it): the line under it is a subtitle.
+        int? titleLine = null;
         if ((title is null || titleUnderlined) && !QuestionRegex().IsMatch(lines[i]) && !DocumentParser.TryBullet(lines[i], false, out _, out _))
         {
             if (title is null && !titleUnderlined && NamedBelow(lines, i) is { } named)
@@ -44,6 +46,7 @@ internal static partial class PlainTextParser
                 // organisation's line stays as text of the introduction.
                 title = lines[named].Trim();
                 lines = [.. lines.Take(named), "", .. lines.Skip(named + 1)];
+                titleLine = named;
             }
             else
             {
@@ -53,8 +56,12 @@ internal static partial class PlainTextParser
         }
 
         var tables = PlainTextTables.Find(lines, i);
-        var headings = FindHeadings(lines, i, tables);
         var paragraphPerLine = IsParagraphPerLine(lines, i, tables);
+        var headings = FindHeadings(lines, i, tables, paragraphPerLine, titleLine);
+        // Written a paragraph per line (as Word's plain-text export writes it: no blank lines, or lines longer than any
+        // wrapping): every line is a paragraph. Where blank lines part short lines, the lines between them are one
+        // paragraph written a sentence per line.
+        var linePerParagraph = paragraphPerLine && (!HasBlankLineInside(lines, i, titleLine) || lines.Skip(i).Any(l => l.Length > MaxWrappedLine));
 
         var heading = DocumentParser.IntroductionHeading;
         var isIntro = true;
@@ -70,8 +77,10 @@ internal static partial class PlainTextParser
             }
         }
 
-        // The indentation of the bullet (not a numbered step) that the lines just above belong to, while they do.
+        // The indentation of the bullet (not a numbered step) that the lines just above belong to, while they do; and
+        // whether the list's first level is marked as Word marks its lower ones ("o⇥"), which then nest nothing.
         int? bulletIndent = null;
+        var subMarkList = false;
         for (; i < lines.Count; i++)
         {
             var line = lines[i];
@@ -109,7 +118,9 @@ internal static partial class PlainTextParser
             else if (DocumentParser.TryBullet(line, true, out var indent, out var bullet, keepNumber: true))
             {
                 // Word's "o⇥" under a bullet is its second level, though at the margin.
-                var nested = indent > 0 || (wasBullet is not null && DocumentParser.IsSubBullet(line));
+                var subMark = DocumentParser.IsSubBullet(line);
+                var nested = indent > 0 || (wasBullet is not null && subMark && !subMarkList);
+                subMarkList = nested ? subMarkList : subMark;
                 builder.Bullet(nested ? 1 : 0, bullet, lineNo);
                 bulletIndent = DocumentParser.IsStepLine(line) ? null : nested ? Math.Max(indent, 1) : indent;
             }
@@ -118,15 +129,19 @@ internal static partial class PlainTextParser
                 // "Phone: 555-0100" over "Email: hr@example.org": each on its own, not run together.
                 builder.Bullet(0, line.Trim(), lineNo);
             }
-            else if (wasBullet is { } under && EndsList(lines[i - 1], line, under, paragraphPerLine))
-            {
-                builder.Paragraph(line.Trim(), lineNo);
-            }
             else
             {
                 var a = AnswerRegex().Match(line);
-                builder.Text(a.Success ? a.Groups[1].Value.Trim() : line.Trim(), lineNo);
-                bulletIndent = wasBullet;
+                var text = a.Success ? a.Groups[1].Value.Trim() : line.Trim();
+                if (i > 0 && (wasBullet is { } under ? EndsList(lines[i - 1], line, under, linePerParagraph) : linePerParagraph && IsOwnParagraph(lines[i - 1], line)))
+                {
+                    builder.Paragraph(text, lineNo);
+                }
+                else
+                {
+                    builder.Text(text, lineNo);
+                    bulletIndent = wasBullet;
+                }
             }
         }
 
@@ -143,30 +158,70 @@ internal static partial class PlainTextParser
     /// A line right under a bullet (or its wrapped text) that is a paragraph of its own, not more of the bullet: it starts
     /// with a capital and stands left of a nested bullet ("    o Team shirts" / "Ask the PE department…"), or at the margin
     /// after a bullet that ended its sentence ("- No hats indoors." / "Staff who are unsure should ask…"). Wrapped
-    /// bullet text is indented, or carries on in lower case or mid-sentence. In a document written a paragraph per line,
-    /// every such line under a bullet is a paragraph unless it is indented past the bullet's mark.
+    /// bullet text is indented, or carries on in lower case or mid-sentence. In a document written a line per paragraph
+    /// (<paramref name="linePerParagraph"/>), every such line under a bullet is a paragraph unless it is indented past the
+    /// bullet's mark.
     /// </summary>
-    private static bool EndsList(string above, string line, int bulletIndent, bool paragraphPerLine)
+    private static bool EndsList(string above, string line, int bulletIndent, bool linePerParagraph)
     {
         var text = line.TrimStart();
         var indent = line[..^text.Length].Replace("\t", "    ", StringComparison.Ordinal).Length;
-        return char.IsUpper(text[0])
-               && ((paragraphPerLine && indent <= bulletIndent) || (bulletIndent > 0 && indent < bulletIndent)
+        return char.IsUpper(text[0]) && !CarriesOn(above)
+               && ((linePerParagraph && indent <= bulletIndent) || (bulletIndent > 0 && indent < bulletIndent)
                    || (indent == 0 && above.TrimEnd() is [.., '.' or '!' or '?']));
     }
+
+    /// <summary>
+    /// In a document written a line per paragraph, a line that is a passage of its own: it starts as a paragraph does (a
+    /// capital or a digit) under a line that does not carry its sentence on, and not under a lead-in ("Important:"),
+    /// unless it is a numbered clause ("2.1 …" under "For the purposes of this regulation:").
+    /// </summary>
+    private static bool IsOwnParagraph(string above, string line) =>
+        line.TrimStart() is [var first, ..] && (char.IsUpper(first) || char.IsDigit(first)) && !CarriesOn(above)
+        && (IsNumbered(line) || !above.TrimEnd().EndsWith(':'));
+
+    /// <summary>Longer than anyone wraps text by hand or at a fixed width: the line is a whole paragraph.</summary>
+    private const int MaxWrappedLine = 100;
+
+    /// <summary>A blank line between two lines of text from <paramref name="from"/> on (the title's line, blanked, is text).</summary>
+    private static bool HasBlankLineInside(IReadOnlyList<string> lines, int from, int? titleLine)
+    {
+        var text = Enumerable.Range(from, lines.Count - from).Where(k => k == titleLine || !string.IsNullOrWhiteSpace(lines[k])).ToArray();
+        return text.Length > 1 && text[^1] - text[0] + 1 > text.Length;
+    }
+
+    /// <summary>The line stops mid-sentence: on a comma or a word that joins ("… on Fridays and").</summary>
+    private static bool CarriesOn(string line)
+    {
+        var text = line.TrimEnd();
+        if (text.EndsWith(','))
+        {
+            return true;
+        }
+
+        var space = text.LastIndexOfAny([' ', '\t']);
+        return JoiningWords.Contains(text[(space + 1)..]);
+    }
+
+    /// <summary>Words a sentence does not stop on.</summary>
+    private static readonly HashSet<string> JoiningWords = new(
+        ["and", "or", "but", "nor", "to", "the", "a", "an", "of", "for", "with", "in", "on", "at", "by", "from", "as", "that", "which",
+         "who", "if", "when", "than", "your", "their", "our", "its", "is", "are", "be", "not"], StringComparer.OrdinalIgnoreCase);
 
     /// <summary>
     /// The lines from <paramref name="from"/> on that start a section, with the heading's text and the index of its
     /// last line (a wrapped question or an underline belongs to the heading).
     /// </summary>
     /// <param name="tables">Lines of tables (<see cref="PlainTextTables"/>): never a heading.</param>
-    private static Dictionary<int, (string Text, int LastIndex)> FindHeadings(IReadOnlyList<string> lines, int from, Dictionary<int, string?> tables)
+    /// <param name="titleLine">The title's line, when the title was found below the first line (its place is blank now).</param>
+    /// <param name="paragraphPerLine">The document is written a paragraph per line (<see cref="IsParagraphPerLine"/>).</param>
+    private static Dictionary<int, (string Text, int LastIndex)> FindHeadings(IReadOnlyList<string> lines, int from, Dictionary<int, string?> tables,
+        bool paragraphPerLine, int? titleLine)
     {
         var headings = new Dictionary<int, (string Text, int LastIndex)>();
         var labelled = lines.Skip(from).Any(l => QuestionRegex().IsMatch(l));
         // In a document written a paragraph per line, a question right after a sentence stands alone as well; two of them
         // make it a question document (one may be a paragraph that asks something).
-        var paragraphPerLine = IsParagraphPerLine(lines, from, tables);
         var setOff = Enumerable.Range(from, lines.Count - from).Any(k => IsBareQuestion(lines, k, afterSentence: false));
         var afterSentence = !setOff && paragraphPerLine && Enumerable.Range(from, lines.Count - from).Count(k => IsBareQuestion(lines, k, afterSentence: true)) >= 2;
         var bareQuestions = !labelled && (setOff || afterSentence);
@@ -176,8 +231,8 @@ internal static partial class PlainTextParser
         var plainHeadings = labelled
             ? []
             : bareQuestions || Enumerable.Range(from, lines.Count - from).Any(k => IsUnderlined(lines, k) || IsCapsHeading(lines, k))
-                ? PlainHeadings(lines, from, paragraphPerLine, tables).Where(k => IsNumberedHeading(lines, k)).ToHashSet()
-                : PlainHeadings(lines, from, paragraphPerLine, tables);
+                ? PlainHeadings(lines, from, paragraphPerLine, tables, titleLine).Where(k => IsNumberedHeading(lines, k)).ToHashSet()
+                : PlainHeadings(lines, from, paragraphPerLine, tables, titleLine);
 
         for (var k = from; k < lines.Count; k++)
         {
@@ -283,12 +338,16 @@ internal static partial class PlainTextParser
     /// under it when it starts a sentence (a capital, a digit, a bullet), not when it carries the line on in lower case
     /// (the first line of a wrapped paragraph). In a document written a paragraph per line with no blank lines between
     /// them (as a word processor's plain-text export writes it), a line that ends a sentence stands for the blank line.
-    /// The line right after the title is a subtitle, not a heading, unless it is numbered ("1. Purpose").
+    /// The first line of text is not a heading unless it is numbered ("1. Purpose"): it is a subtitle, or the
+    /// organisation's line when the title is found under it (<paramref name="titleLine"/>). Then the line right under
+    /// the title is a subtitle too ("Human Resources Department – Revised July 2024").
     /// </summary>
-    private static HashSet<int> PlainHeadings(IReadOnlyList<string> lines, int from, bool paragraphPerLine, Dictionary<int, string?> tables)
+    private static HashSet<int> PlainHeadings(IReadOnlyList<string> lines, int from, bool paragraphPerLine, Dictionary<int, string?> tables,
+        int? titleLine)
     {
         var text = Enumerable.Range(from, lines.Count - from).Where(k => !string.IsNullOrWhiteSpace(lines[k])).ToArray();
-        var headings = text.Where((k, n) => (n > 0 || IsNumbered(lines[k])) && !tables.ContainsKey(k) && IsPlainHeading(lines, from, k, paragraphPerLine, tables)).ToHashSet();
+        var subtitle = titleLine is { } t && t + 1 < lines.Count && !string.IsNullOrWhiteSpace(lines[t + 1]) ? t + 1 : -1;
+        var headings = text.Where((k, n) => (n > 0 && k != subtitle || IsNumbered(lines[k])) && !tables.ContainsKey(k) && IsPlainHeading(lines, from, k, paragraphPerLine, tables)).ToHashSet();
         // One line ending in a colon is a lead-in ("Please note:"); several are how the document heads its sections.
         if (headings.Count(k => IsColonHeading(lines[k])) < MinColonHeadings)
         {

@@ -201,6 +201,45 @@ public sealed class DocumentVariantTests
     }
 
     [Fact]
+    public void A_list_marked_with_words_lower_level_marks_is_a_list_not_one_nested_bullet()
+    {
+        var doc = Parse("Dress Code\n\nQ: What can I wear?\nThese are fine:\no\tJeans.\no\tTrainers.\n\u00a7\tHats.\n", "dress.txt");
+
+        Assert.Equal(["These are fine:", "Jeans.", "Trainers.", "Hats."], doc.Sections[0].Passages.Select(p => p.Text));
+    }
+
+    [Fact]
+    public void A_bullet_that_stops_on_a_joining_word_or_comma_carries_on_over_a_capital()
+    {
+        var doc = Parse("Dress Code\n\nQ: What can I wear?\n  \u2022 Jeans are fine on Fridays and\nSaturdays at events.\n"
+                        + "- Badges are worn by teachers,\nTAs and volunteers.\n", "dress.txt");
+
+        Assert.Equal(["Jeans are fine on Fridays and Saturdays at events.", "Badges are worn by teachers, TAs and volunteers."],
+            doc.Sections[0].Passages.Select(p => p.Text));
+    }
+
+    [Fact]
+    public void A_document_written_a_paragraph_per_line_has_a_passage_per_paragraph()
+    {
+        // As Word's plain-text export writes it: no blank lines; the organisation's line above the title, a department
+        // and date line under it (a subtitle, not a heading), numbered clauses, a lead-in that keeps its line.
+        var doc = Parse("Maple Valley School District\nStaff Absence Procedures\nHuman Resources Department – Revised July 2024\n"
+                        + "These procedures apply to all staff.\nReporting an Absence\nEnter every absence in Frontline.\n"
+                        + "Call your site secretary if the system is down.\nImportant:\nNever text your principal instead.\n"
+                        + "Definitions\nFor the purposes of this procedure:\n2.1 \"Staff\" means every employee.\n2.2 \"Day\" means a work day.\n",
+            "absence.txt");
+
+        Assert.Equal("Staff Absence Procedures", doc.Title);
+        Assert.Equal(["About these guidelines", "Reporting an Absence", "Definitions"], Headings(doc));
+        Assert.Equal(["Maple Valley School District", "Human Resources Department – Revised July 2024", "These procedures apply to all staff."],
+            doc.Sections[0].Passages.Select(p => p.Text));
+        Assert.Equal(["Enter every absence in Frontline.", "Call your site secretary if the system is down.", "Important: Never text your principal instead."],
+            doc.Sections[1].Passages.Select(p => p.Text));
+        Assert.Equal(["For the purposes of this procedure:", "2.1 \"Staff\" means every employee.", "2.2 \"Day\" means a work day."],
+            doc.Sections[2].Passages.Select(p => p.Text));
+    }
+
+    [Fact]
     public void A_numbered_step_keeps_the_line_under_it()
     {
         var doc = Parse("Copier Use\n\nQ: How do I make copies?\n\n1. Log in at the copier.\nEnter your staff code.\n2. Choose the tray.\n", "copier.txt");
@@ -238,7 +277,8 @@ public sealed class DocumentVariantTests
 
         Assert.Equal(["About these guidelines", "Fridays", "Uniforms", "Field Trips"], Headings(doc));
         Assert.Equal("This policy explains what staff wear.", doc.Sections[0].Text);
-        Assert.Equal("Custodians wear the district uniform. It is provided free of charge.", doc.Sections[2].Text);
+        // Each line is a paragraph, so a passage of its own.
+        Assert.Equal(["Custodians wear the district uniform.", "It is provided free of charge."], doc.Sections[2].Passages.Select(p => p.Text));
     }
 
     [Fact]
@@ -330,7 +370,7 @@ public sealed class DocumentVariantTests
         Assert.Equal(["Phone: 555-0100", "Email: hr@example.org"], doc.Sections[3].Passages.Select(p => p.Text));
 
         // One labelled line is a sentence like any other, and Q:/A: labels are no fields.
-        var qa = Parse("Phones\n\nQ: Can I call home?\nA: Yes, at lunch.\nNote: keep it short\nand quiet.\n", "qa.txt");
+        var qa = Parse("Phones\n\nQ: Can I call home?\nA: Yes, at lunch.\nNote: keep it short\nand quiet.\n\nQ: Can I text?\nA: No.\n", "qa.txt");
         Assert.Equal(["Yes, at lunch. Note: keep it short and quiet."], qa.Sections[0].Passages.Select(p => p.Text));
     }
 
