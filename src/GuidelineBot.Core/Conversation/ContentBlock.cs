@@ -46,6 +46,13 @@ public sealed record ActionsBlock(IReadOnlyList<OutboundAction> Actions, RichTex
     /// <summary>Every button asks a question (examples, related topics, suggestions): channels may show the row as text.</summary>
     [JsonIgnore]
     public bool AsksQuestions => Actions.Count > 0 && Actions.All(a => a.Kind == ActionKind.Ask);
+
+    /// <summary>
+    /// Buttons with nothing to say as text ("Show the whole section": the note above them says what the text is):
+    /// plain-text renderings leave the row out.
+    /// </summary>
+    [JsonIgnore]
+    public bool OnlyButtons { get; init; }
 }
 
 /// <summary>

@@ -41,7 +41,7 @@ public static partial class MessageContent
         if (a.IsPartial && message.SharedBy is null && message.Feedback is null)
         {
             blocks.Add(new NoteBlock(RichText.Plain(PartialNote)));
-            blocks.Add(new ActionsBlock([new OutboundAction(WholeSectionLabel, ActionKind.Ask, Topic(a.Section))]));
+            blocks.Add(new ActionsBlock([new OutboundAction(WholeSectionLabel, ActionKind.Ask, Topic(a.Section))]) { OnlyButtons = true });
         }
 
         // A close call offers the runner-up to ask, once (it is not repeated among the related topics), with its document.
@@ -115,7 +115,8 @@ public static partial class MessageContent
         if (h.Examples.Count > 0)
         {
             blocks.Add(new HeadingBlock(RichText.Plain(ExamplesLabel), 2));
-            blocks.Add(new ActionsBlock(TopicActions(h.Examples))); // as text, a list of the questions (MessageText)
+            // As text, a list of the questions (MessageText); a heading other documents have too names its document.
+            blocks.Add(new ActionsBlock(TopicActions(h.Examples, among: h.Documents.SelectMany(d => d.Sections))));
         }
 
         blocks.Add(new HeadingBlock(RichText.Plain(TopicsTitle), 2));
@@ -311,11 +312,13 @@ public static partial class MessageContent
     /// <summary>
     /// Buttons that show sections (<see cref="Topic"/>), labelled with their headings; a heading that two of them share
     /// ("About these guidelines" of two documents), or that the section shown above them has, names its document too, so
-    /// no two buttons look alike and none looks like the answer they stand under.
+    /// no two buttons look alike and none looks like the answer they stand under. With <paramref name="among"/> (the
+    /// whole knowledge), a heading two of those sections share names its document too.
     /// </summary>
-    private static OutboundAction[] TopicActions(IReadOnlyCollection<GuidelineSection> sections, GuidelineSection? shown = null)
+    private static OutboundAction[] TopicActions(IReadOnlyCollection<GuidelineSection> sections, GuidelineSection? shown = null,
+        IEnumerable<GuidelineSection>? among = null)
     {
-        var shared = sections.Append(shown).OfType<GuidelineSection>()
+        var shared = (among ?? sections).Append(shown).OfType<GuidelineSection>()
             .GroupBy(s => s.Heading, StringComparer.OrdinalIgnoreCase).Where(g => g.Count() > 1).Select(g => g.Key)
             .ToHashSet(StringComparer.OrdinalIgnoreCase);
         return sections.Select(s => new OutboundAction(shared.Contains(s.Heading) ? WithDocument(s) : s.Heading, ActionKind.Ask, Topic(s)))

@@ -5,7 +5,7 @@ namespace GuidelineBot.Core.Conversation;
 /// <summary>
 /// Content as plain text: for the command line, as the notification/accessibility text of rich messages, and the one-line
 /// summary. Buttons that ask a question appear as a "Label: a · b" line, or without a label as a list of their questions;
-/// other buttons are not text, nor is "Show the whole section" (no question: the note above it says the text is a part).
+/// other buttons are not text, nor are rows of <see cref="ActionsBlock.OnlyButtons"/> ("Show the whole section").
 /// </summary>
 public static class MessageText
 {
@@ -40,11 +40,11 @@ public static class MessageText
 
                     sb.AppendLine();
                     break;
-                case ActionsBlock { AsksQuestions: true, Label: not null } a:
+                case ActionsBlock { AsksQuestions: true, OnlyButtons: false, Label: not null } a:
                     sb.Append(a.Label.PlainText.TrimEnd(':')).Append(": ").AppendLine(string.Join(" · ", a.Actions.Select(x => x.Label))).AppendLine();
                     break;
-                case ActionsBlock { AsksQuestions: true } a when a.Actions.Any(IsQuestion):
-                    foreach (var action in a.Actions.Where(IsQuestion))
+                case ActionsBlock { AsksQuestions: true, OnlyButtons: false } a:
+                    foreach (var action in a.Actions)
                     {
                         sb.Append("  • ").AppendLine(action.Label);
                     }
@@ -56,8 +56,6 @@ public static class MessageText
 
         return sb.ToString().TrimEnd();
     }
-
-    private static bool IsQuestion(OutboundAction action) => action.Label != MessageContent.WholeSectionLabel;
 
     /// <summary>The first heading or paragraph, and the start of what follows, on one line.</summary>
     public static string Summary(IEnumerable<ContentBlock> content)

@@ -40,7 +40,7 @@ public sealed class GuidelineMetrics
     {
         ArgumentNullException.ThrowIfNull(meterFactory);
         var meter = meterFactory.Create(MeterName);
-        _questions = meter.CreateCounter<long>("guidelinebot.questions", "{question}", "Questions asked, by channel and outcome (answered, declined, small_talk)");
+        _questions = meter.CreateCounter<long>("guidelinebot.questions", "{question}", "Questions asked, by channel and outcome (answered, declined, picked, small_talk)");
         _answerDuration = meter.CreateHistogram<double>("guidelinebot.answer.duration", "s", "Time to answer a question (analysis, search, ranking)",
             tags: null, advice: new InstrumentAdvice<double> { HistogramBucketBoundaries = AnswerDurationBuckets });
         _feedback = meter.CreateCounter<long>("guidelinebot.feedback", "{vote}", "Feedback votes, by channel and rating (helpful, not_helpful)");

@@ -94,7 +94,8 @@ internal static class EvalCommand
 
                 if (!right || parse.GetValue(verbose))
                 {
-                    var got = answer is null ? Declined(reply as NoAnswerReply) : $"“{answer.Section.Heading}” ({answer.Score:0.00})";
+                    var got = answer is null ? Declined(reply as NoAnswerReply)
+                        : string.Create(CultureInfo.InvariantCulture, $"“{answer.Section.Heading}” ({answer.Score:0.00})");
                     var want = expected.Count == 0 ? "NONE" : string.Join(",", expected);
                     lines.Add($"{(right ? "ok  " : "MISS")}  {question}  →  {got}; want {want}");
                 }
@@ -128,9 +129,12 @@ internal static class EvalCommand
         return command;
     }
 
-    /// <summary>"no answer (best 0.45: “Heading”)": how close the decline was, and the first "did you mean" it offered.</summary>
+    /// <summary>
+    /// "no answer (best 0.45: “Heading”)": how close the decline was, and the first "did you mean" it offered (none when
+    /// nothing matched at all: the suggestions are then the knowledge's first sections, no near miss).
+    /// </summary>
     private static string Declined(NoAnswerReply? reply) =>
-        reply?.Suggestions.Count > 0
+        reply is { Score: > 0, Suggestions.Count: > 0 }
             ? string.Create(CultureInfo.InvariantCulture, $"no answer (best {reply.Score:0.00}: “{reply.Suggestions[0].Heading}”)")
             : string.Create(CultureInfo.InvariantCulture, $"no answer (best {reply?.Score ?? 0:0.00})");
 

@@ -165,8 +165,9 @@ public sealed class TopicButtonTests : IDisposable
         var help = Assert.IsType<HelpMessage>(await SayAsync("help"));
         var examples = help.Actions.Where(a => a.Kind == ActionKind.Ask).ToList();
 
-        // "Who do I ask?" heads a section in both documents: offered once, and pressing it shows the first document's.
-        Assert.Equal(["Who do I ask?", "How do I get a permit?"], examples.Select(a => a.Label));
+        // "Who do I ask?" heads a section in both documents: offered once, named by its document, and pressing it shows
+        // that document's.
+        Assert.Equal(["Who do I ask? (Staff Parking Rules)", "How do I get a permit?"], examples.Select(a => a.Label));
         var sections = new[] { Section("parking", "Who do I ask?"), Section("parking", "How do I get a permit?") };
         Assert.Equal(sections.Select(s => new AskInbound(s.Heading, s.Id)), examples.Select(a => ConversationInbound.FromAction(a.Kind, a.Value)));
         foreach (var (example, section) in examples.Zip(sections))
