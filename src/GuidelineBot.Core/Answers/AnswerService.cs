@@ -73,10 +73,7 @@ public sealed partial class AnswerService(IGuidelineSearch search, IOptions<Answ
         }
 
         // Every hit is a candidate with evidence of its own (a shared word or a near vector): the next ones are related.
-        var related = result.Hits.Skip(1)
-            .Select(h => h.Section)
-            .Take(_options.MaxRelated)
-            .ToArray();
+        var related = Related(result.Hits.Skip(1), best.Section);
         // A question that is the section's heading asks for the topic by its name: all of it, as a topic button shows it.
         var text = NamesSection(question, best.Section) ? best.Section.Text : Quote(best);
         return new AnswerReply(question, best.Section, text, best.Confidence, related) { Alternative = CloseCall(result) };
@@ -103,13 +100,21 @@ public sealed partial class AnswerService(IGuidelineSearch search, IOptions<Answ
             return null;
         }
 
-        var related = snapshot.Search(section.Heading, 1 + _options.MaxRelated, cancellationToken).Hits
-            .Select(h => h.Section)
-            .Where(s => s.Id != section.Id && !s.IsIntroduction)
-            .Take(_options.MaxRelated)
-            .ToArray();
+        var related = Related(snapshot.Search(section.Heading, 1 + _options.MaxRelated, cancellationToken).Hits
+            .Where(h => h.Section.Id != section.Id && !h.Section.IsIntroduction), section);
         return new AnswerReply(heading, section, section.Text, PickedScore, related) { Picked = true };
     }
+
+    /// <summary>
+    /// Related topics for an answer from <paramref name="shown"/>: the other hits of its own document, and another
+    /// document's only when that would answer the question itself (<see cref="AnswerOptions.MinConfidence"/>) or is the
+    /// close call offered as "did you mean". A word two documents share ("report", "form") is no reason to point from the absence rules to the expenses FAQ.
+    /// </summary>
+    private GuidelineSection[] Related(IEnumerable<SearchHit> hits, GuidelineSection shown) =>
+        hits.Where(h => h.Section.DocumentId == shown.DocumentId || h.Confidence >= _options.MinConfidence || h.IsCloseCall)
+            .Select(h => h.Section)
+            .Take(_options.MaxRelated)
+            .ToArray();
 
     /// <summary>
     /// The runner-up when the search calls it a close call (within the ranker's calibrated margin): the answer stays

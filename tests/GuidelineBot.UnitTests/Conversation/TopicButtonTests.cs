@@ -134,6 +134,17 @@ public sealed class TopicButtonTests : IDisposable
     }
 
     [Fact]
+    public async Task Related_topics_come_from_the_answers_document_unless_another_documents_section_would_answer_too()
+    {
+        var answer = Assert.IsType<AnswerMessage>(await SayAsync("how do I get a parking permit at the district office"));
+        Assert.Equal(Section("parking", "How do I get a permit?"), answer.Reply.Section);
+
+        // "office" and "district" are in the travel document too, but nothing there would answer this.
+        Assert.NotEmpty(answer.Reply.Related);
+        Assert.All(answer.Reply.Related, r => Assert.Equal("parking", r.DocumentId));
+    }
+
+    [Fact]
     public async Task A_long_section_quoted_in_part_offers_the_whole_section_which_a_press_shows()
     {
         var answer = Assert.IsType<AnswerMessage>(await SayAsync("where do I write the miles driven on line 7"));
