@@ -133,7 +133,8 @@ internal static partial class PlainTextParser
             {
                 var a = AnswerRegex().Match(line);
                 var text = a.Success ? a.Groups[1].Value.Trim() : line.Trim();
-                if (i > 0 && (wasBullet is { } under ? EndsList(lines[i - 1], line, under, linePerParagraph) : linePerParagraph && IsOwnParagraph(lines[i - 1], line)))
+                if (i > 0 && (wasBullet is { } under ? EndsList(lines[i - 1], line, under, linePerParagraph)
+                        : ClauseRegex().IsMatch(line) || (linePerParagraph && IsOwnParagraph(lines[i - 1], line))))
                 {
                     builder.Paragraph(text, lineNo);
                 }
@@ -407,7 +408,8 @@ internal static partial class PlainTextParser
     /// A numbered section heading: a numbered line of up to <see cref="NumberedHeadingMaxWords"/> words (a policy's
     /// headings can be long: "3. Footwear in science labs, kitchens, workshops and on the playground"), starting with a
     /// capital, with no closing punctuation, whose text does not go on with another numbered line or a bullet (that is
-    /// a numbered list: its items are steps, not headings).
+    /// a numbered list: its items are steps, not headings), unless that line is its own first clause ("2. Scope" over
+    /// "2.1 This policy applies…").
     /// </summary>
     private static bool IsNumberedHeading(IReadOnlyList<string> lines, int i)
     {
@@ -419,8 +421,25 @@ internal static partial class PlainTextParser
             return false;
         }
 
-        return HasTextNotList(lines, i) && !FollowsStep(lines, i);
+        return (HasTextNotList(lines, i) || HasOwnClauseNext(lines, i)) && !FollowsStep(lines, i);
     }
+
+    /// <summary>The next line with text is a clause numbered under this line's number: "2.1 …" under "2. Scope".</summary>
+    private static bool HasOwnClauseNext(IReadOnlyList<string> lines, int i) =>
+        NextTextLine(lines, i) is var next && next > 0
+        && LeadingNumberRegex().Match(lines[i]) is { Success: true } number
+        && lines[next].TrimStart().StartsWith(number.Groups[1].Value + ".", StringComparison.Ordinal)
+        && ClauseNumberRegex().IsMatch(lines[next]);
+
+    [GeneratedRegex(@"^\s*(\d{1,3})[.)]?\s")]
+    private static partial Regex LeadingNumberRegex();
+
+    [GeneratedRegex(@"^\s*\d{1,3}\.\d{1,3}")]
+    private static partial Regex ClauseNumberRegex();
+
+    /// <summary>A numbered clause, which starts a passage of its own: "3.2 The district's form…", "4.1.2 “Parent” means…".</summary>
+    [GeneratedRegex(@"^\s*\d{1,3}(?:\.\d{1,3})+\.?\s+[""“(]?\p{Lu}")]
+    private static partial Regex ClauseRegex();
 
     /// <summary>
     /// A numbered line right after another numbered line of one level ("3. Wear the badge" after "2. Show your ID", blank

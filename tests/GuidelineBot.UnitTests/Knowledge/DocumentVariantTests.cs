@@ -240,6 +240,23 @@ public sealed class DocumentVariantTests
     }
 
     [Fact]
+    public void A_numbered_heading_over_its_own_clauses_heads_a_section_and_each_clause_is_a_passage()
+    {
+        var doc = Parse("STAFF TRAVEL POLICY\n\nHow staff travel.\n\nBOOKING\n\nBook through the travel desk.\n\n2. Scope\n"
+                        + "2.1 This policy applies to all employees.\n2.2 It also applies to contractors\nwho travel on district business.\n\n"
+                        + "3. Claims\n3.1 Submit claims within 30 days of the trip, with every receipt attached. Each claim takes\n2.5 hours to process.\n", "travel.txt");
+
+        Assert.Equal(["About these guidelines", "BOOKING", "Scope", "Claims"], Headings(doc));
+        Assert.Equal(["2.1 This policy applies to all employees.", "2.2 It also applies to contractors who travel on district business."],
+            doc.Sections[2].Passages.Select(p => p.Text));
+        Assert.Equal(["3.1 Submit claims within 30 days of the trip, with every receipt attached. Each claim takes 2.5 hours to process."], doc.Sections[3].Passages.Select(p => p.Text));
+
+        // A numbered line over another list's item is a step, as before.
+        var steps = Parse("STAFF TRAVEL POLICY\n\nHow staff travel.\n\nBOOKING\n\n2. Open the portal\n3.1 Choose a date.\n", "steps.txt");
+        Assert.Equal(["About these guidelines", "BOOKING"], Headings(steps));
+    }
+
+    [Fact]
     public void A_numbered_step_keeps_the_line_under_it()
     {
         var doc = Parse("Copier Use\n\nQ: How do I make copies?\n\n1. Log in at the copier.\nEnter your staff code.\n2. Choose the tray.\n", "copier.txt");
