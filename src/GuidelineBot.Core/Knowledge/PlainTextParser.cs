@@ -265,7 +265,8 @@ internal static partial class PlainTextParser
                 headings[k] = (DocumentParser.CleanHeading(lines[k].Trim()), k + 1);
                 k++;
             }
-            else if (!labelled && (IsBareQuestion(lines, k, afterSentence) || IsCapsHeading(lines, k) || plainHeadings.Count > 1 && plainHeadings.Contains(k)))
+            else if (!labelled && (IsBareQuestion(lines, k, afterSentence) || IsCapsHeading(lines, k) || plainHeadings.Count > 1 && plainHeadings.Contains(k)
+                                   || IsContactHeading(lines, k, paragraphPerLine)))
             {
                 headings[k] = (DocumentParser.CleanHeading(lines[k].Trim().TrimEnd(':').TrimEnd()), k);
             }
@@ -603,6 +604,19 @@ internal static partial class PlainTextParser
     /// <summary>A page number an export left in the text: "Page 3", "Page 3 of 12", "- 3 -".</summary>
     [GeneratedRegex(@"^\s*(?:page\s+\d{1,4}(?:\s+of\s+\d{1,4})?|-\s*\d{1,4}\s*-)\s*$", RegexOptions.IgnoreCase)]
     private static partial Regex PageMarkerRegex();
+
+    /// <summary>
+    /// A short line that heads who to ask, set off like a heading, with text under it ("Questions? Contact:" over "HR
+    /// office, ext. 2200"): a section of its own whatever the document's other headings are, as people ask who to ask.
+    /// Not a sentence (no full stop: "Questions go to HR." is text) and no field ("Contact: Jane Doe").
+    /// </summary>
+    private static bool IsContactHeading(IReadOnlyList<string> lines, int i, bool paragraphPerLine) =>
+        ContactHeadingRegex().IsMatch(lines[i].Trim()) && WordCount(lines[i]) <= 8
+        && (i == 0 || string.IsNullOrWhiteSpace(lines[i - 1]) || paragraphPerLine && EndsSentence(lines[i - 1]))
+        && HasTextAfter(lines, i) && !DocumentParser.TryBullet(lines[i], true, out _, out _);
+
+    [GeneratedRegex(@"^(?:any questions|questions|contacts?|contact (?:us|information|details)|who (?:to|do i) (?:contact|ask)|for (?:more information|further information|questions|help))\b[^.!;:]*:?$", RegexOptions.IgnoreCase)]
+    private static partial Regex ContactHeadingRegex();
 
     /// <summary>The start of a line that leads in to what follows rather than heading it.</summary>
     [GeneratedRegex(@"^(?:please\b|note\b|notes\b|nb\b|n\.b\.|important\b|remember\b|reminder\b|warning\b|caution\b|tips?\b|for (?:example|instance)\b|example|e\.g\.|i\.e\.|the following\b|as follows\b|such as\b|including\b|these (?:include|are)\b)", RegexOptions.IgnoreCase)]

@@ -257,6 +257,19 @@ public sealed class DocumentVariantTests
     }
 
     [Fact]
+    public void A_who_to_ask_line_heads_its_own_section_beside_any_other_headings()
+    {
+        var doc = Parse("STAFF TRAVEL POLICY\n\nHow staff travel.\n\nBOOKING\n\nBook through the travel desk.\n\n"
+                        + "Questions? Contact:\nTravel Desk, ext. 4455\nFinance office, ext. 2200\n", "travel.txt");
+        var fields = Parse("Staff Parking\n\nWhere staff park.\n\nPERMITS\n\nContact: Jane Doe, facilities\n\n"
+                           + "Questions go to the facilities office, ext. 3100.\n", "parking.txt");
+
+        Assert.Equal(["About these guidelines", "BOOKING", "Questions? Contact"], Headings(doc));
+        Assert.Equal(["Travel Desk, ext. 4455 Finance office, ext. 2200"], doc.Sections[2].Passages.Select(p => p.Text));
+        Assert.Equal(["About these guidelines", "PERMITS"], Headings(fields));
+    }
+
+    [Fact]
     public void A_numbered_step_keeps_the_line_under_it()
     {
         var doc = Parse("Copier Use\n\nQ: How do I make copies?\n\n1. Log in at the copier.\nEnter your staff code.\n2. Choose the tray.\n", "copier.txt");
