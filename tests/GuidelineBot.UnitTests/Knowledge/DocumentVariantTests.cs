@@ -270,6 +270,17 @@ public sealed class DocumentVariantTests
     }
 
     [Fact]
+    public void Section_numbers_written_out_are_numbering_the_first_under_the_title_too()
+    {
+        var doc = Parse("Lakeside Primary School – Staff Handbook Extract\n\nSection 1 – Arrival and Departure\nStaff arrive by 8:15 a.m.\n\n"
+                        + "Section 2: Absence Reporting\nPhone the absence line before 7:00 a.m.\n\nPart 3. Dress Code\nSmart casual.\n\n"
+                        + "Section 4 of the staff contract covers pay.\n", "handbook.txt");
+
+        Assert.Equal(["Arrival and Departure", "Absence Reporting", "Dress Code"], Headings(doc));
+        Assert.Equal(["Smart casual.", "Section 4 of the staff contract covers pay."], doc.Sections[2].Passages.Select(p => p.Text));
+    }
+
+    [Fact]
     public void A_numbered_step_keeps_the_line_under_it()
     {
         var doc = Parse("Copier Use\n\nQ: How do I make copies?\n\n1. Log in at the copier.\nEnter your staff code.\n2. Choose the tray.\n", "copier.txt");
