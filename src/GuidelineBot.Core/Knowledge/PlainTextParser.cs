@@ -387,8 +387,17 @@ internal static partial class PlainTextParser
     /// <summary>Share of a document's long lines that must end a sentence for it to be read as written a paragraph per line.</summary>
     private const double ParagraphPerLineShare = 0.9;
 
+    /// <summary>
+    /// A short line heading the text under it (<see cref="PlainHeadings"/>). A "Label: value" line ("Last updated: August
+    /// 12, 2025") is a field, not a heading, though it is short and has text under it.
+    /// </summary>
     private static bool IsPlainHeading(IReadOnlyList<string> lines, int from, int i, bool paragraphPerLine, Dictionary<int, string?> tables)
     {
+        if (IsFieldLine(lines[i]) && !IsNumbered(lines[i]))
+        {
+            return false;
+        }
+
         if (!(IsShortLine(lines[i]) && !FollowsStep(lines, i) || IsNumberedHeading(lines, i) || IsColonHeading(lines[i]) && HasTextNotList(lines, i)) || !(i == from || string.IsNullOrWhiteSpace(lines[i - 1]) || paragraphPerLine && EndsSentence(lines[i - 1])))
         {
             return false;

@@ -281,6 +281,17 @@ public sealed class DocumentVariantTests
     }
 
     [Fact]
+    public void A_date_field_under_the_title_is_no_heading()
+    {
+        var doc = Parse("Riverside Unified School District\nStaff Cell Phone Guidelines\n\nLast updated: August 12, 2025\n"
+                        + "Questions? Contact Human Resources at (555) 201-4400.\n\nHow staff use phones.\n\nPurpose\n\nPhones are tools.\n\n"
+                        + "Lessons\n\nPhones stay silent.\n", "phones.txt");
+
+        Assert.Equal(["About these guidelines", "Purpose", "Lessons"], Headings(doc));
+        Assert.Contains(doc.Sections[0].Passages, p => p.Text.StartsWith("Last updated: August 12, 2025", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void A_numbered_step_keeps_the_line_under_it()
     {
         var doc = Parse("Copier Use\n\nQ: How do I make copies?\n\n1. Log in at the copier.\nEnter your staff code.\n2. Choose the tray.\n", "copier.txt");
