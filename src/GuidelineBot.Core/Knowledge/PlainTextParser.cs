@@ -438,13 +438,14 @@ internal static partial class PlainTextParser
     private static bool HasOwnClauseNext(IReadOnlyList<string> lines, int i) =>
         NextTextLine(lines, i) is var next && next > 0
         && LeadingNumberRegex().Match(lines[i]) is { Success: true } number
-        && lines[next].TrimStart().StartsWith(number.Groups[1].Value + ".", StringComparison.Ordinal)
-        && ClauseNumberRegex().IsMatch(lines[next]);
+        && ClauseNumberRegex().Match(lines[next]) is { Success: true } clause
+        && clause.Groups[1].ValueSpan.SequenceEqual(number.Groups[1].ValueSpan);
 
     [GeneratedRegex(@"^\s*(\d{1,3})[.)]?\s")]
     private static partial Regex LeadingNumberRegex();
 
-    [GeneratedRegex(@"^\s*\d{1,3}\.\d{1,3}")]
+    /// <summary>A clause's number, its first part captured: "2.1 …" → "2".</summary>
+    [GeneratedRegex(@"^\s*(\d{1,3})\.\d{1,3}")]
     private static partial Regex ClauseNumberRegex();
 
     /// <summary>A numbered clause, which starts a passage of its own: "3.2 The district's form…", "4.1.2 “Parent” means…".</summary>
