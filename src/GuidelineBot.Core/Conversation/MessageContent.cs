@@ -297,7 +297,8 @@ public static partial class MessageContent
         };
         if (s.Examples.Count > 0)
         {
-            blocks.Add(new ActionsBlock(TopicActions(s.Examples.Take(3).ToArray()), RichText.Plain(ExamplesLabel)));
+            blocks.Add(new ActionsBlock(TopicActions(s.Examples.Take(3).ToArray(), among: s.Documents.SelectMany(d => d.Sections)),
+                RichText.Plain(ExamplesLabel)));
         }
 
         return blocks;

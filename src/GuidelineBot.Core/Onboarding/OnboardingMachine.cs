@@ -18,8 +18,11 @@ internal static class OnboardingMachine
     /// <summary>Of text typed under a check question, at most this much is quoted back.</summary>
     private const int MaxEchoedChars = 60;
 
-    /// <summary>What the final summary says besides the titles.</summary>
-    internal sealed record SummaryInfo(IReadOnlyList<GuidelineSection> Examples, string Contact);
+    /// <summary>
+    /// What the final summary says besides the titles; <paramref name="Documents"/> are the whole knowledge's, to tell
+    /// which example headings another document shares.
+    /// </summary>
+    internal sealed record SummaryInfo(IReadOnlyList<GuidelineSection> Examples, string Contact, IReadOnlyList<GuidelineDocument> Documents);
 
     /// <summary>How a stored state had to be moved to fit the current catalog.</summary>
     internal enum Reanchor
@@ -304,7 +307,10 @@ internal static class OnboardingMachine
     {
         if (state.IsCompleted)
         {
-            return new OnboardingSummary(catalog.Documents.Select(d => d.Document.Title).ToArray(), summary.Examples, summary.Contact);
+            return new OnboardingSummary(catalog.Documents.Select(d => d.Document.Title).ToArray(), summary.Examples, summary.Contact)
+            {
+                Documents = summary.Documents,
+            };
         }
 
         var document = catalog.Documents[state.DocumentIndex];

@@ -80,7 +80,14 @@ public sealed record OnboardingAcknowledgementRecorded(OnboardingAcknowledgement
 
 /// <summary>The end: what was covered and where to ask later.</summary>
 public sealed record OnboardingSummary(IReadOnlyList<string> DocumentTitles, IReadOnlyList<GuidelineSection> Examples, string Contact)
-    : OnboardingOutput;
+    : OnboardingOutput
+{
+    /// <summary>
+    /// Every document of the knowledge: an example whose heading another document has too ("Who do I ask?") names its
+    /// document on its button, as help's examples do.
+    /// </summary>
+    public IReadOnlyList<GuidelineDocument> Documents { get; init; } = [];
+}
 
 /// <summary>Paused; <c>resume</c> (or the button) continues at the same step.</summary>
 public sealed record OnboardingPaused(string Where) : OnboardingOutput

@@ -18,7 +18,7 @@ public sealed class OnboardingService
     private readonly TimeProvider _time;
     private readonly OnboardingOptions _options;
     private readonly ILogger<OnboardingService> _logger;
-    private readonly OnboardingMachine.SummaryInfo _summary;
+    private readonly string _contact;
     private readonly GuidelineMetrics _metrics;
     private readonly IOnboardingCatalogSource _catalog;
 
@@ -32,8 +32,14 @@ public sealed class OnboardingService
         _time = time;
         _options = options.Value;
         _logger = logger;
-        _summary = new OnboardingMachine.SummaryInfo(answers.Examples(), answerOptions.Value.Contact);
+        _contact = answerOptions.Value.Contact;
     }
+
+    /// <summary>
+    /// What the final summary shows besides the titles, from the knowledge as it is now (a reload may have changed
+    /// the example sections since the service was built).
+    /// </summary>
+    private OnboardingMachine.SummaryInfo Summary => new(_answers.Examples(), _contact, _answers.Knowledge.Documents);
 
     /// <summary>The documents and check questions this onboarding covers (the current ones when knowledge is live).</summary>
     public OnboardingCatalog Catalog => _catalog.Current;
@@ -77,13 +83,13 @@ public sealed class OnboardingService
                     // unless it is asked as a question.
                     return answered.Reply is NoAnswerReply && state is { Step: OnboardingStep.Checking, IsCompleted: false }
                            && !free.Text.TrimEnd().EndsWith('?')
-                        ? OnboardingMachine.NotAChoice(state, Catalog, _summary, free.Text, now)
+                        ? OnboardingMachine.NotAChoice(state, Catalog, Summary, free.Text, now)
                         : [answered];
                 case OnboardingInput.AskQuestion { Text: { } question } when !string.IsNullOrWhiteSpace(question):
                     return [Answer(question, state)];
             }
 
-            var result = OnboardingMachine.Apply(state, step, key, displayName ?? "", Catalog, _summary, now);
+            var result = OnboardingMachine.Apply(state, step, key, displayName ?? "", Catalog, Summary, now);
             if (result.NewState is null)
             {
                 return result.Outputs;
@@ -129,7 +135,7 @@ public sealed class OnboardingService
                 return [];
             }
 
-            var result = OnboardingMachine.Apply(null, new OnboardingInput.Start(), key, displayName ?? "", Catalog, _summary, _time.GetUtcNow());
+            var result = OnboardingMachine.Apply(null, new OnboardingInput.Start(), key, displayName ?? "", Catalog, Summary, _time.GetUtcNow());
             if (result.NewState is null || await _store.TrySaveAsync(result.NewState, null, cancellationToken) is not null)
             {
                 Count(null, result.NewState);

@@ -189,6 +189,24 @@ public sealed class TopicButtonTests : IDisposable
     }
 
     [Fact]
+    public async Task The_onboarding_summarys_examples_name_their_document_when_another_document_has_the_heading()
+    {
+        // Walk the onboarding to its end by its primary buttons (Start, Next, I have read …).
+        var messages = (await _conversation.HandleAsync(Person, new TextInbound("onboard"), CancellationToken.None)).Messages;
+        for (var step = 0; step < 40 && !messages.OfType<OnboardingMessage>().Any(m => m.Output is OnboardingSummary); step++)
+        {
+            var next = messages.OfType<OnboardingMessage>().Last().Actions.First(a => a.Kind == ActionKind.Onboarding);
+            messages = (await _conversation.HandleAsync(Person, ConversationInbound.FromAction(next.Kind, next.Value)!, CancellationToken.None)).Messages;
+        }
+
+        var summary = Assert.Single(messages.OfType<OnboardingMessage>(), m => m.Output is OnboardingSummary);
+        var examples = summary.Actions.Where(a => a.Kind == ActionKind.Ask).ToList();
+        Assert.Equal(["Who do I ask? (Staff Parking Rules)", "How do I get a permit?"], examples.Select(a => a.Label));
+        var shown = await PressAsync(examples[0]);
+        Assert.Equal(Section("parking", "Who do I ask?"), shown.Reply.Section);
+    }
+
+    [Fact]
     public async Task A_long_sections_heading_typed_as_the_question_shows_all_of_it_and_so_does_its_vote()
     {
         var section = Section("travel", "How do I claim mileage?");

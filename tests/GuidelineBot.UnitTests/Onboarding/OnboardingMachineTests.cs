@@ -12,7 +12,7 @@ public sealed class OnboardingMachineTests
 {
     private static readonly DateTimeOffset Now = new(2026, 9, 1, 8, 0, 0, TimeSpan.Zero);
     private static readonly OnboardingKey Dana = new("teams", "29:dana");
-    private static readonly OnboardingMachine.SummaryInfo Summary = new(ExampleSections.Of("can I friend parents?"), "HR");
+    private static readonly OnboardingMachine.SummaryInfo Summary = new(ExampleSections.Of("can I friend parents?"), "HR", []);
 
     private static GuidelineDocument Document(string id, string hash, int sections = 2) =>
         new(id, "Title " + id, id + ".txt", hash, DocumentMetadata.None,
