@@ -54,7 +54,7 @@ public sealed class ConversationService(
         return inbound switch
         {
             TextInbound text => await TextAsync(context, text.Text ?? "", cancellationToken),
-            AskInbound ask => await AskAsync(context, ask.Question, cancellationToken, sectionId: ask.SectionId),
+            AskInbound ask => await AskAsync(context, ask.Question, cancellationToken, sectionId: ask.SectionId, pressed: true),
             FeedbackInbound vote => await FeedbackAsync(context, vote, cancellationToken),
             ShareInbound share => Share(context, share.Answer, cancellationToken),
             OnboardingActionInbound button => await OnboardingButtonAsync(context, button.Value, cancellationToken),
@@ -104,11 +104,20 @@ public sealed class ConversationService(
     }
 
     /// <param name="sectionId">The section a topic button names: shown as it is while the knowledge has it.</param>
+    /// <param name="pressed">
+    /// A button asked: what its heading finds (the section is gone after a reload, or the button carried no id) is a
+    /// topic the person picked too, not a question they asked, and is logged as picked.
+    /// </param>
     private async Task<ConversationResponse> AskAsync(ConversationContext context, string question, CancellationToken cancellationToken,
-        long? started = null, string? sectionId = null)
+        long? started = null, string? sectionId = null, bool pressed = false)
     {
         started ??= time.GetTimestamp();
         var reply = (sectionId is null ? null : answers.Show(sectionId, question, cancellationToken)) ?? answers.Ask(question, cancellationToken);
+        if (pressed && reply is AnswerReply { Picked: false } found)
+        {
+            reply = found with { Picked = true };
+        }
+
         var id = ids.Next();
         Count(context, reply);
         await LogAsync(context, question, reply, id, started.Value, cancellationToken);

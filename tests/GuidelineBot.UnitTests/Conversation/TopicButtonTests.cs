@@ -257,6 +257,10 @@ public sealed class TopicButtonTests : IDisposable
 
         var bare = await PressAsync(new OutboundAction("How do I get a permit?", ActionKind.Ask, "How do I get a permit?"));
         Assert.Equal(Section("parking", "How do I get a permit?"), bare.Reply.Section);
+
+        // Each was a topic the person picked, found by its heading: logged as picked, not as a question they asked.
+        Assert.Equal([QuestionOutcome.Picked, QuestionOutcome.Picked, QuestionOutcome.Picked], _log.Questions.Select(q => q.Outcome));
+        Assert.All([asked, bare], m => Assert.True(m.Reply.Picked));
         Assert.Null(ConversationInbound.FromAction(ActionKind.Ask, new AnswerRef(null, "parking#1", " ").Encode()));
     }
 
