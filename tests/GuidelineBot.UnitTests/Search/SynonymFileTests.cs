@@ -28,6 +28,44 @@ public sealed class SynonymFileTests
         Assert.True(best.Score > 0);
     }
 
+    [Theory]
+    [InlineData("is chatgpt allowed", "AI tools")]
+    [InlineData("my chromebook is cracked", "Broken devices")]
+    [InlineData("can a kid have advil", "Giving medicine to students")]
+    [InlineData("forgot my lanyard", "Wearing your badge")]
+    public void The_shipped_file_carries_everyday_words_of_other_school_topics(string question, string heading)
+    {
+        // A document the seed's vocabulary never heard of, in its own words: the shipped file's groups for technology,
+        // health and buildings join the words staff type to them; without the file nothing is found.
+        using var folder = new TestPaths.TempFolder();
+        folder.Write("school.md", """
+            # School Operations Handbook
+
+            ## AI tools
+
+            Staff may use the district's licensed AI assistant for planning.
+
+            ## Broken devices
+
+            Report a damaged laptop or computer to the help desk the same day.
+
+            ## Giving medicine to students
+
+            Only the nurse gives medication, with a parent's written form.
+
+            ## Wearing your badge
+
+            Wear your district badge where it can be seen while on campus.
+            """);
+        var kb = KnowledgeLoader.Load(new KnowledgeOptions { Path = folder.Path });
+
+        using var without = new LuceneGuidelineSearch(kb, new SearchOptions { Reranker = RerankerKind.None });
+        Assert.NotEqual(heading, without.Search(question, 1).Best?.Section.Heading);
+
+        using var shipped = new LuceneGuidelineSearch(kb, new SearchOptions { Reranker = RerankerKind.None }, TestPaths.Synonyms);
+        Assert.Equal(heading, shipped.Search(question, 1).Best?.Section.Heading);
+    }
+
     [Fact]
     public void Multi_word_synonyms_and_rewrites_work()
     {
