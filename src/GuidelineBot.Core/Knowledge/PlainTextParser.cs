@@ -554,7 +554,7 @@ internal static partial class PlainTextParser
                 break;
             }
 
-            if (DocumentKindRegex().IsMatch(lines[k]) && IsShortLine(lines[k]) && IsTitleCased(lines[k]) && !IsNumbered(lines[k]) && HasTextAfter(lines, k))
+            if (DocumentKindRegex().IsMatch(lines[k]) && IsTitleLine(lines[k]) && IsTitleCased(lines[k]) && !IsNumbered(lines[k]) && HasTextAfter(lines, k))
             {
                 if (!lines[k].Any(char.IsDigit))
                 {
@@ -573,11 +573,28 @@ internal static partial class PlainTextParser
         }
 
         var subject = NextTextLine(lines, code);
-        return subject == code + 1 && IsShortLine(lines[subject]) && WordCount(lines[subject]) >= MinSubjectTitleWords
+        return subject == code + 1 && IsTitleLine(lines[subject]) && WordCount(lines[subject]) >= MinSubjectTitleWords
                && !lines[subject].Any(char.IsDigit) && HasTextAfter(lines, subject)
             ? subject
             : coded;
     }
+
+    /// <summary>
+    /// As long as a title may be: longer than a heading ("Staff Guidelines for Bus Duty, Student Transportation and
+    /// Dismissal", "Professional Development, Conferences and Continuing-Education Credits"), still one line that starts
+    /// with a capital and does not end a sentence.
+    /// </summary>
+    private static bool IsTitleLine(string line)
+    {
+        var title = DocumentParser.CleanHeading(line.Trim());
+        return title.Length is > 0 and <= MaxTitleChars && WordCount(title) <= MaxTitleWords && char.IsUpper(title[0]) && !".!?,;:".Contains(title[^1])
+               && !DocumentParser.TryBullet(line, true, out _, out _);
+    }
+
+    /// <summary>The longest title line, in characters and in words (a heading has at most 60 and 8).</summary>
+    private const int MaxTitleChars = 100;
+
+    private const int MaxTitleWords = 14;
 
     /// <summary>A title under a coded one ("Board Policy 4040") has at least this many words: "Purpose" is a heading.</summary>
     private const int MinSubjectTitleWords = 4;

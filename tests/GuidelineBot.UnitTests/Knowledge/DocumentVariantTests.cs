@@ -446,6 +446,15 @@ public sealed class DocumentVariantTests
         Assert.Equal("Administering Medication and Monitoring Health Conditions", coded.Title);
         Assert.Equal("Board Policy 4040", Parse("Riverside District\nBoard Policy 4040\nPurpose\nHow staff use technology.\n", "bp.txt").Title);
 
+        // A title is longer than a heading may be: over 60 characters or 8 words, it still names the document.
+        var longTitle = Parse("CEDAR RIDGE UNIFIED SCHOOL DISTRICT\nStaff Guidelines for Bus Duty, Student Transportation and Dismissal\n"
+                              + "Transportation Department - 2024-2025 School Year\n\nMORNING ARRIVAL\nBe at your post by 7:35.\n\nDISMISSAL\nStay until the last bus leaves.\n", "bus.txt");
+        Assert.Equal("Staff Guidelines for Bus Duty, Student Transportation and Dismissal", longTitle.Title);
+        Assert.Equal(["CEDAR RIDGE UNIFIED SCHOOL DISTRICT", "Transportation Department - 2024-2025 School Year"], longTitle.Sections[0].Passages.Select(p => p.Text));
+        Assert.Equal("Professional Development, Conferences and Continuing-Education Credits",
+            Parse("CEDAR RIDGE UNIFIED SCHOOL DISTRICT\nAdministrative Guideline HR-4120\nProfessional Development, Conferences and Continuing-Education Credits\n"
+                  + "Revision Date: June 17, 2024\n\n1. Purpose\nHow staff learn.\n\n2. Scope\nAll employees.\n", "hr.txt").Title);
+
         // A title that names its kind keeps its subtitle, and a first line that names no kind stays the title beside one that does not either.
         Assert.Equal("Visitor Policy", Parse("Visitor Policy\nStaff Rules Annex\n\nAll visitors sign in.\n", "v.txt").Title);
         Assert.Equal("Internet Use", Parse("Internet Use\nRiverbend Schools\n\nHow staff use the internet.\n", "i.txt").Title);
