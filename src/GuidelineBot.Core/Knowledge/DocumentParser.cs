@@ -13,6 +13,31 @@ internal static partial class DocumentParser
     /// <summary>The heading given to the text before the first question: the document's scope.</summary>
     public const string IntroductionHeading = "About these guidelines";
 
+    /// <summary>
+    /// A document whose first section is headed as its introduction ("INTRODUCTION", "1. Purpose", "## Overview",
+    /// "About this handbook") has that section as its introduction, after the text above it (a title block, or nothing):
+    /// what the document is for and whom it applies to is there, which is what a question about the guidelines
+    /// themselves asks, and not what a question about anything else should find.
+    /// </summary>
+    public static ParsedDocument WithIntroduction(ParsedDocument parsed)
+    {
+        var sections = parsed.Sections;
+        var first = sections.Count > 0 && sections[0].IsIntroduction ? 1 : 0;
+        if (first >= sections.Count || sections[first] is not { ParentHeading: null } headed || !IntroductionHeadingRegex().IsMatch(headed.Heading))
+        {
+            return parsed;
+        }
+
+        var above = first == 1 ? sections[0] : null;
+        var introduction = new ParsedSection(IntroductionHeading, [.. above?.Passages ?? [], .. headed.Passages], above?.StartLine ?? headed.StartLine,
+            headed.EndLine, IsIntroduction: true, ParentHeading: null);
+        return parsed with { Sections = [introduction, .. sections.Skip(first + 1)] };
+    }
+
+    [GeneratedRegex(@"^(?:introduction|overview|purpose|purpose and scope|scope and purpose|about (?:this|these) (?:guide|guidelines|handbook|policy|procedures?|regulation|document|faqs?))$",
+        RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex IntroductionHeadingRegex();
+
     public static IReadOnlyList<string> SplitLines(string text) =>
         text.TrimStart('\uFEFF').Replace("\r\n", "\n").Replace('\r', '\n').Split('\n');
 

@@ -146,7 +146,7 @@ public static class KnowledgeLoader
         }
 
         var isMarkdown = relativePath.EndsWith(".md", StringComparison.OrdinalIgnoreCase);
-        var parsed = isMarkdown ? MarkdownParser.Parse(content) : PlainTextParser.Parse(content);
+        var parsed = DocumentParser.WithIntroduction(isMarkdown ? MarkdownParser.Parse(content) : PlainTextParser.Parse(content));
         var id = DocumentId(relativePath);
         var title = parsed.Title ?? TitleFromFileName(id);
         var url = parsed.Metadata.SourceUrl;

@@ -284,10 +284,10 @@ public sealed class DocumentVariantTests
     public void A_date_field_under_the_title_is_no_heading()
     {
         var doc = Parse("Riverside Unified School District\nStaff Cell Phone Guidelines\n\nLast updated: August 12, 2025\n"
-                        + "Questions? Contact Human Resources at (555) 201-4400.\n\nHow staff use phones.\n\nPurpose\n\nPhones are tools.\n\n"
+                        + "Questions? Contact Human Resources at (555) 201-4400.\n\nHow staff use phones.\n\nCharging\n\nCharge phones at home.\n\n"
                         + "Lessons\n\nPhones stay silent.\n", "phones.txt");
 
-        Assert.Equal(["About these guidelines", "Purpose", "Lessons"], Headings(doc));
+        Assert.Equal(["About these guidelines", "Charging", "Lessons"], Headings(doc));
         Assert.Contains(doc.Sections[0].Passages, p => p.Text.StartsWith("Last updated: August 12, 2025", StringComparison.Ordinal));
     }
 
@@ -347,10 +347,10 @@ public sealed class DocumentVariantTests
     [Fact]
     public void Numbered_section_headings_of_a_plain_policy_head_sections_from_the_first()
     {
-        var doc = Parse("Acceptable Use Policy\n\n1. Purpose\nHow staff may use district computers.\n\n2.0 Scope\nAll employees and volunteers.\n\n"
+        var doc = Parse("Acceptable Use Policy\n\n1. Definitions\nDistrict computers are any the district owns.\n\n2.0 Scope\nAll employees and volunteers.\n\n"
                         + "3) Personal Use\nLimited personal use is allowed during breaks.\n", "aup.txt");
 
-        Assert.Equal(["Purpose", "Scope", "Personal Use"], Headings(doc));
+        Assert.Equal(["Definitions", "Scope", "Personal Use"], Headings(doc));
         Assert.Equal("Limited personal use is allowed during breaks.", doc.Sections[2].Text);
     }
 
@@ -368,10 +368,10 @@ public sealed class DocumentVariantTests
     [Fact]
     public void Numbered_section_headings_stay_beside_an_all_caps_notice_or_a_question_and_may_be_long()
     {
-        var caps = Parse("Staff Dress Code\n\nWho this applies to.\n\n1. Purpose\nProfessional and safe dress.\n\n"
+        var caps = Parse("Staff Dress Code\n\nWho this applies to.\n\n1. General standard\nProfessional and safe dress.\n\n"
                          + "2. Footwear in science labs, kitchens, workshops and on the playground\nClosed-toe shoes only.\n\n"
                          + "IMPORTANT\nAsk your principal when unsure.\n\n3. Exceptions\nAgreed with human resources.\n", "dress.txt");
-        Assert.Equal(["About these guidelines", "Purpose", "Footwear in science labs, kitchens, workshops and on the playground", "IMPORTANT", "Exceptions"],
+        Assert.Equal(["About these guidelines", "General standard", "Footwear in science labs, kitchens, workshops and on the playground", "IMPORTANT", "Exceptions"],
             Headings(caps));
         Assert.Equal("Closed-toe shoes only.", caps.Sections[2].Text);
 
@@ -458,6 +458,31 @@ public sealed class DocumentVariantTests
         // A title that names its kind keeps its subtitle, and a first line that names no kind stays the title beside one that does not either.
         Assert.Equal("Visitor Policy", Parse("Visitor Policy\nStaff Rules Annex\n\nAll visitors sign in.\n", "v.txt").Title);
         Assert.Equal("Internet Use", Parse("Internet Use\nRiverbend Schools\n\nHow staff use the internet.\n", "i.txt").Title);
+    }
+
+    [Fact]
+    public void A_first_section_headed_as_the_introduction_is_the_documents_introduction()
+    {
+        // Under a title block: the block's lines and the introduction's text are one introduction.
+        var bus = Parse("CEDAR RIDGE UNIFIED SCHOOL DISTRICT\nBus Duty Guidelines\nTransportation Department\n\nINTRODUCTION\n\n"
+                        + "These guidelines apply to all staff on bus duty.\n\nMORNING ARRIVAL\n\nBe at your post by 7:35.\n", "bus.txt");
+        Assert.Equal(["About these guidelines", "MORNING ARRIVAL"], Headings(bus));
+        Assert.True(bus.Sections[0].IsIntroduction);
+        Assert.Equal(["CEDAR RIDGE UNIFIED SCHOOL DISTRICT", "Transportation Department", "These guidelines apply to all staff on bus duty."],
+            bus.Sections[0].Passages.Select(p => p.Text));
+        Assert.Equal((1, 7), (bus.Sections[0].StartLine, bus.Sections[0].EndLine));
+
+        // A numbered purpose, and a Markdown overview with nothing above it but the title.
+        Assert.Equal(["About these guidelines", "Scope"], Headings(Parse("Leave Rules\n\n1. Purpose\nHow staff take leave.\n\n2. Scope\nAll employees.\n", "leave.txt")));
+        var md = Parse("# Grading Guidelines\n\n## Overview\n\nHow teachers grade.\n\n## Late work\n\nTen percent off a day.\n", "grading.md");
+        Assert.Equal(["About these guidelines", "Late work"], Headings(md));
+        Assert.Equal(["How teachers grade."], md.Sections[0].Passages.Select(p => p.Text));
+
+        // Further down, or under another heading's name, a purpose is a section like any other.
+        Assert.Equal(["About these guidelines", "Late work", "Purpose"],
+            Headings(Parse("# Grading\n\nHow teachers grade.\n\n## Late work\n\nTen percent off.\n\n## Purpose\n\nFair grades.\n", "g.md")));
+        Assert.Equal(["About these guidelines", "Purpose of homework"],
+            Headings(Parse("# Grading\n\nHow teachers grade.\n\n## Purpose of homework\n\nPractice.\n", "h.md")));
     }
 
     [Fact]
