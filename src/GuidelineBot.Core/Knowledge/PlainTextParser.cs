@@ -68,12 +68,17 @@ internal static partial class PlainTextParser
         var start = i + 1;
         var last = start;
         var builder = new PassageBuilder();
+        // A numbered heading with no text of its own over its clauses ("3. Requirements" over "3.1 Annual hours"): the
+        // clauses' parent, and its number.
+        string? parent = null;
+        string? parentNumber = null;
+        string? headingNumber = null;
 
         void Finish()
         {
             if (!builder.IsEmpty)
             {
-                sections.Add(new ParsedSection(heading, builder.Build(), start, last, isIntro, null));
+                sections.Add(new ParsedSection(heading, builder.Build(), start, last, isIntro, parent));
             }
         }
 
@@ -87,7 +92,23 @@ internal static partial class PlainTextParser
             var lineNo = i + 1;
             if (headings.TryGetValue(i, out var found))
             {
+                var emptyHeading = builder.IsEmpty && !isIntro ? heading : null;
                 Finish();
+                var clause = ClauseNumberRegex().Match(line);
+                if (!clause.Success)
+                {
+                    parent = null;
+                }
+                else if (emptyHeading is not null && headingNumber is { } number && clause.Groups[1].ValueSpan.SequenceEqual(number))
+                {
+                    (parent, parentNumber) = (emptyHeading, number);
+                }
+                else if (parentNumber is null || !clause.Groups[1].ValueSpan.SequenceEqual(parentNumber))
+                {
+                    parent = null;
+                }
+
+                headingNumber = LeadingNumberRegex().Match(line) is { Success: true } top ? top.Groups[1].Value : null;
                 heading = found.Text;
                 isIntro = false;
                 start = lineNo;
@@ -405,7 +426,7 @@ internal static partial class PlainTextParser
 
         // Text, not another short line, follows: a block of fields ("Phone: 555-0100") or a table is text under a heading.
         var next = NextTextLine(lines, i);
-        if (next < 0 || IsShortLine(lines[next]) && !IsField(lines, next) && !tables.ContainsKey(next))
+        if (next < 0 || IsShortLine(lines[next]) && !IsField(lines, next) && !tables.ContainsKey(next) && !HasOwnClauseNext(lines, i))
         {
             return false;
         }
@@ -454,11 +475,12 @@ internal static partial class PlainTextParser
 
     /// <summary>
     /// A numbered line right after another numbered line of one level ("3. Wear the badge" after "2. Show your ID", blank
-    /// lines between or not) is the last step of a list, not a heading, even with text after it.
+    /// lines between or not) is the last step of a list, not a heading, even with text after it. A clause ("3.1 Annual
+    /// hours" under "3. Requirements") is of another level: no step.
     /// </summary>
     private static bool FollowsStep(IReadOnlyList<string> lines, int i)
     {
-        if (!IsNumbered(lines[i]))
+        if (!IsNumbered(lines[i]) || ClauseNumberRegex().IsMatch(lines[i]))
         {
             return false;
         }

@@ -355,6 +355,19 @@ public sealed class DocumentVariantTests
     }
 
     [Fact]
+    public void A_numbered_heading_over_its_own_numbered_headings_is_their_parent()
+    {
+        var doc = Parse("Professional Development Guideline\n\n2. Scope\n\nAll certificated staff.\n\n3. Requirements\n\n3.1 Annual Hour Requirement\n\n"
+                        + "Complete 30 hours a year.\n\n3.2 Recording Hours\n\nLog hours in Frontline.\n\n4. Conferences\n\n4.1 Requesting Approval\n\n"
+                        + "Submit form PD-7.\n\n5. Contacts\n\nHuman Resources, ext. 2200.\n", "pd.txt");
+
+        Assert.Equal(["Scope", "Annual Hour Requirement", "Recording Hours", "Requesting Approval", "Contacts"], Headings(doc));
+        Assert.Equal([null, "Requirements", "Requirements", "Conferences", null], doc.Sections.Select(s => s.ParentHeading));
+        Assert.Equal(["All certificated staff."], doc.Sections[0].Passages.Select(p => p.Text));
+        Assert.Equal(["Complete 30 hours a year."], doc.Sections[1].Passages.Select(p => p.Text));
+    }
+
+    [Fact]
     public void Numbered_steps_without_full_stops_stay_steps()
     {
         var doc = Parse("Passwords\n\nHow to reset a password.\n\nResetting\nTo reset your password:\n1. Open the portal\n2. Click Forgot password\n"
