@@ -1,0 +1,25 @@
+using GuidelineBot.Search;
+
+namespace GuidelineBot.UnitTests.Search;
+
+public sealed class QuestionCuesTests
+{
+    [Theory]
+    [InlineData("who does this policy apply to")]
+    [InlineData("who is covered by the dress code")]
+    [InlineData("who are these guidelines for")]
+    [InlineData("who do these rules apply to")]
+    [InlineData("what counts as social media")]
+    [InlineData("what is the purpose of the acceptable use policy")]
+    public void A_question_about_the_guidelines_themselves_asks_about_scope(string question) =>
+        Assert.True(QuestionCues.AsksAboutScope(question));
+
+    [Theory]
+    [InlineData("who do i email with dress code questions")]
+    [InlineData("who do I ask about parking permits")]
+    [InlineData("who is my contact for expenses")]
+    [InlineData("who do we call when the copier jams")]
+    [InlineData("can i wear jeans on friday")]
+    public void Asking_who_to_contact_is_not_asking_about_scope(string question) =>
+        Assert.False(QuestionCues.AsksAboutScope(question));
+}
