@@ -217,7 +217,8 @@ public sealed partial class AnswerService(IGuidelineSearch search, IOptions<Answ
     /// </summary>
     public IReadOnlyList<GuidelineSection> Examples() => Examples(Knowledge);
 
-    private static IReadOnlyList<GuidelineSection> Examples(KnowledgeBase knowledge)
+    /// <summary>The example questions of <paramref name="knowledge"/>: up to three sections spread over its topics.</summary>
+    public static IReadOnlyList<GuidelineSection> Examples(KnowledgeBase knowledge)
     {
         var questions = knowledge.Sections
             .Where(s => !s.IsIntroduction && s.Heading.EndsWith('?'))

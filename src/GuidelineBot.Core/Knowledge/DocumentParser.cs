@@ -17,13 +17,14 @@ internal static partial class DocumentParser
     /// A document whose first section is headed as its introduction ("INTRODUCTION", "1. Purpose", "## Overview",
     /// "About this handbook") has that section as its introduction, after the text above it (a title block, or nothing):
     /// what the document is for and whom it applies to is there, which is what a question about the guidelines
-    /// themselves asks, and not what a question about anything else should find.
+    /// themselves asks, and not what a question about anything else should find. Not when it is the only section: then
+    /// it is what the document says.
     /// </summary>
     public static ParsedDocument WithIntroduction(ParsedDocument parsed)
     {
         var sections = parsed.Sections;
         var first = sections.Count > 0 && sections[0].IsIntroduction ? 1 : 0;
-        if (first >= sections.Count || sections[first] is not { ParentHeading: null } headed || !IntroductionHeadingRegex().IsMatch(headed.Heading))
+        if (first + 1 >= sections.Count || sections[first] is not { ParentHeading: null } headed || !IntroductionHeadingRegex().IsMatch(headed.Heading))
         {
             return parsed;
         }

@@ -43,7 +43,7 @@ public static partial class ExpertAnswersDocument
             return null;
         }
 
-        var parsed = KnowledgeLoader.Parse(Encoding.UTF8.GetBytes(Render(entries)), SourceFile, SourceFile);
+        var parsed = KnowledgeLoader.Parse(Encoding.UTF8.GetBytes(Render(entries)), SourceFile, SourceFile, headedIntroduction: false);
         if (parsed.Sections.Count != entries.Count)
         {
             throw new InvalidOperationException($"The expert answers parsed into {parsed.Sections.Count} sections, not {entries.Count}.");

@@ -132,7 +132,11 @@ public static class KnowledgeLoader
         text is null ? null : Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text)));
 
     /// <summary>Parses one document from its bytes (exposed for tests and tools).</summary>
-    public static GuidelineDocument Parse(byte[] bytes, string relativePath, string displayPath)
+    /// <param name="headedIntroduction">
+    /// A first section headed as the introduction is the introduction (<see cref="DocumentParser.WithIntroduction"/>):
+    /// so for documents people write, not for one the bot renders from expert answers, whose headings are questions.
+    /// </param>
+    public static GuidelineDocument Parse(byte[] bytes, string relativePath, string displayPath, bool headedIntroduction = true)
     {
         if (!KnowledgeText.TryDecode(bytes, out var text, out var badLine, out var why))
         {
@@ -146,7 +150,8 @@ public static class KnowledgeLoader
         }
 
         var isMarkdown = relativePath.EndsWith(".md", StringComparison.OrdinalIgnoreCase);
-        var parsed = DocumentParser.WithIntroduction(isMarkdown ? MarkdownParser.Parse(content) : PlainTextParser.Parse(content));
+        var parsed = isMarkdown ? MarkdownParser.Parse(content) : PlainTextParser.Parse(content);
+        parsed = headedIntroduction ? DocumentParser.WithIntroduction(parsed) : parsed;
         var id = DocumentId(relativePath);
         var title = parsed.Title ?? TitleFromFileName(id);
         var url = parsed.Metadata.SourceUrl;

@@ -419,14 +419,16 @@ internal static partial class PlainTextParser
             return false;
         }
 
-        if (!(IsShortLine(lines[i]) && !FollowsStep(lines, i) || IsNumberedHeading(lines, i) || IsColonHeading(lines[i]) && HasTextNotList(lines, i)) || !(i == from || string.IsNullOrWhiteSpace(lines[i - 1]) || paragraphPerLine && EndsSentence(lines[i - 1])))
+        // Set off: a blank line or a sentence's end above it, or its parent right above it ("3. Requirements" over "3.1 …").
+        if (!(IsShortLine(lines[i]) && !FollowsStep(lines, i) || IsNumberedHeading(lines, i) || IsColonHeading(lines[i]) && HasTextNotList(lines, i))
+            || !(i == from || string.IsNullOrWhiteSpace(lines[i - 1]) || paragraphPerLine && EndsSentence(lines[i - 1]) || HasOwnClauseNext(lines, i - 1)))
         {
             return false;
         }
 
         // Text, not another short line, follows: a block of fields ("Phone: 555-0100") or a table is text under a heading.
         var next = NextTextLine(lines, i);
-        if (next < 0 || IsShortLine(lines[next]) && !IsField(lines, next) && !tables.ContainsKey(next) && !HasOwnClauseNext(lines, i))
+        if (next < 0 || IsShortLine(lines[next]) && !IsField(lines, next) && !tables.ContainsKey(next) && !OpensClauses(lines, i))
         {
             return false;
         }
@@ -455,6 +457,12 @@ internal static partial class PlainTextParser
         return (HasTextNotList(lines, i) || HasOwnClauseNext(lines, i)) && !FollowsStep(lines, i);
     }
 
+    /// <summary>
+    /// A parent heading over its own first clause, which has text under it: "3. Requirements" over "3.1 Annual hours" and
+    /// its text (not "1. Complete the form" over "1.1 Attach the note" and "2. Send it": steps).
+    /// </summary>
+    private static bool OpensClauses(IReadOnlyList<string> lines, int i) => HasOwnClauseNext(lines, i) && HasTextNotList(lines, NextTextLine(lines, i));
+
     /// <summary>The next line with text is a clause numbered under this line's number: "2.1 …" under "2. Scope".</summary>
     private static bool HasOwnClauseNext(IReadOnlyList<string> lines, int i) =>
         NextTextLine(lines, i) is var next && next > 0
@@ -462,11 +470,11 @@ internal static partial class PlainTextParser
         && ClauseNumberRegex().Match(lines[next]) is { Success: true } clause
         && clause.Groups[1].ValueSpan.SequenceEqual(number.Groups[1].ValueSpan);
 
-    [GeneratedRegex(@"^\s*(\d{1,3})[.)]?\s")]
+    [GeneratedRegex(@"^\s*(\d{1,3})(?:\.0|[.)])?\s")]
     private static partial Regex LeadingNumberRegex();
 
-    /// <summary>A clause's number, its first part captured: "2.1 …" → "2".</summary>
-    [GeneratedRegex(@"^\s*(\d{1,3})\.\d{1,3}")]
+    /// <summary>A clause's number, its first part captured: "2.1 …" → "2" ("2.0 Scope" is section 2, no clause).</summary>
+    [GeneratedRegex(@"^\s*(\d{1,3})\.(?!0\b)\d{1,3}")]
     private static partial Regex ClauseNumberRegex();
 
     /// <summary>A numbered clause, which starts a passage of its own: "3.2 The district's form…", "4.1.2 “Parent” means…".</summary>
@@ -475,12 +483,12 @@ internal static partial class PlainTextParser
 
     /// <summary>
     /// A numbered line right after another numbered line of one level ("3. Wear the badge" after "2. Show your ID", blank
-    /// lines between or not) is the last step of a list, not a heading, even with text after it. A clause ("3.1 Annual
-    /// hours" under "3. Requirements") is of another level: no step.
+    /// lines between or not) is the last step of a list, not a heading, even with text after it. A clause right under
+    /// the heading it belongs to ("3.1 Annual hours" under "3. Requirements", <see cref="OpensClauses"/>) is no step.
     /// </summary>
     private static bool FollowsStep(IReadOnlyList<string> lines, int i)
     {
-        if (!IsNumbered(lines[i]) || ClauseNumberRegex().IsMatch(lines[i]))
+        if (!IsNumbered(lines[i]))
         {
             return false;
         }
@@ -489,7 +497,7 @@ internal static partial class PlainTextParser
         {
             if (!string.IsNullOrWhiteSpace(lines[k]))
             {
-                return DocumentParser.IsStepLine(lines[k]);
+                return DocumentParser.IsStepLine(lines[k]) && !(ClauseNumberRegex().IsMatch(lines[i]) && OpensClauses(lines, k));
             }
         }
 
@@ -515,12 +523,18 @@ internal static partial class PlainTextParser
     /// punctuation. Its numbering ("1. Purpose", "2.0 Scope", "3) Personal use") does not count: a policy numbers its
     /// sections. A bullet is never one.
     /// </summary>
-    private static bool IsShortLine(string line)
+    private static bool IsShortLine(string line) => FitsOnLine(line, maxChars: 60, maxWords: 8);
+
+    /// <summary>
+    /// At most <paramref name="maxChars"/> and <paramref name="maxWords"/> without its numbering, starting with a capital,
+    /// with no closing punctuation, and no bullet.
+    /// </summary>
+    private static bool FitsOnLine(string line, int maxChars, int maxWords)
     {
         line = line.Trim();
-        var heading = DocumentParser.CleanHeading(line);
-        return heading.Length is > 0 and <= 60 && WordCount(heading) <= 8 && char.IsUpper(heading[0]) && !".!?,;:".Contains(heading[^1])
-               && (heading.Length < line.Length || !DocumentParser.TryBullet(line, true, out _, out _));
+        var text = DocumentParser.CleanHeading(line);
+        return text.Length > 0 && text.Length <= maxChars && WordCount(text) <= maxWords && char.IsUpper(text[0]) && !".!?,;:".Contains(text[^1])
+               && (text.Length < line.Length || !DocumentParser.TryBullet(line, true, out _, out _));
     }
 
     private static bool HasTextAfter(IReadOnlyList<string> lines, int i) => NextTextLine(lines, i) > 0;
@@ -606,17 +620,7 @@ internal static partial class PlainTextParser
     /// Dismissal", "Professional Development, Conferences and Continuing-Education Credits"), still one line that starts
     /// with a capital and does not end a sentence.
     /// </summary>
-    private static bool IsTitleLine(string line)
-    {
-        var title = DocumentParser.CleanHeading(line.Trim());
-        return title.Length is > 0 and <= MaxTitleChars && WordCount(title) <= MaxTitleWords && char.IsUpper(title[0]) && !".!?,;:".Contains(title[^1])
-               && !DocumentParser.TryBullet(line, true, out _, out _);
-    }
-
-    /// <summary>The longest title line, in characters and in words (a heading has at most 60 and 8).</summary>
-    private const int MaxTitleChars = 100;
-
-    private const int MaxTitleWords = 14;
+    private static bool IsTitleLine(string line) => FitsOnLine(line, maxChars: 100, maxWords: 14);
 
     /// <summary>A title under a coded one ("Board Policy 4040") has at least this many words: "Purpose" is a heading.</summary>
     private const int MinSubjectTitleWords = 4;

@@ -39,7 +39,11 @@ public sealed class OnboardingService
     /// What the final summary shows besides the titles, from the knowledge as it is now (a reload may have changed
     /// the example sections since the service was built).
     /// </summary>
-    private OnboardingMachine.SummaryInfo Summary => new(_answers.Examples(), _contact, _answers.Knowledge.Documents);
+    private OnboardingMachine.SummaryInfo Summary()
+    {
+        var knowledge = _answers.Knowledge;
+        return new(AnswerService.Examples(knowledge), _contact, knowledge.Documents);
+    }
 
     /// <summary>The documents and check questions this onboarding covers (the current ones when knowledge is live).</summary>
     public OnboardingCatalog Catalog => _catalog.Current;
@@ -83,13 +87,13 @@ public sealed class OnboardingService
                     // unless it is asked as a question.
                     return answered.Reply is NoAnswerReply && state is { Step: OnboardingStep.Checking, IsCompleted: false }
                            && !free.Text.TrimEnd().EndsWith('?')
-                        ? OnboardingMachine.NotAChoice(state, Catalog, Summary, free.Text, now)
+                        ? OnboardingMachine.NotAChoice(state, Catalog, Summary(), free.Text, now)
                         : [answered];
                 case OnboardingInput.AskQuestion { Text: { } question } when !string.IsNullOrWhiteSpace(question):
                     return [Answer(question, state)];
             }
 
-            var result = OnboardingMachine.Apply(state, step, key, displayName ?? "", Catalog, Summary, now);
+            var result = OnboardingMachine.Apply(state, step, key, displayName ?? "", Catalog, Summary(), now);
             if (result.NewState is null)
             {
                 return result.Outputs;
@@ -135,7 +139,7 @@ public sealed class OnboardingService
                 return [];
             }
 
-            var result = OnboardingMachine.Apply(null, new OnboardingInput.Start(), key, displayName ?? "", Catalog, Summary, _time.GetUtcNow());
+            var result = OnboardingMachine.Apply(null, new OnboardingInput.Start(), key, displayName ?? "", Catalog, Summary(), _time.GetUtcNow());
             if (result.NewState is null || await _store.TrySaveAsync(result.NewState, null, cancellationToken) is not null)
             {
                 Count(null, result.NewState);

@@ -365,6 +365,25 @@ public sealed class DocumentVariantTests
         Assert.Equal([null, "Requirements", "Requirements", "Conferences", null], doc.Sections.Select(s => s.ParentHeading));
         Assert.Equal(["All certificated staff."], doc.Sections[0].Passages.Select(p => p.Text));
         Assert.Equal(["Complete 30 hours a year."], doc.Sections[1].Passages.Select(p => p.Text));
+
+        // Without blank lines between the parent and its first clause, and numbered "2.0" / "2.1".
+        foreach (var text in new[]
+                 {
+                     "PD Guideline\n\nHow staff learn.\n\n3. Requirements\n3.1 Annual Hours\nComplete 30 hours a year.\n3.2 Recording\nLog them.\n\n4. Contacts\n\nHR.\n",
+                     "PD Guideline\n\nHow staff learn.\n\n3.0 Requirements\n\n3.1 Annual Hours\n\nComplete 30 hours a year.\n\n3.2 Recording\n\nLog them.\n\n4.0 Contacts\n\nHR.\n",
+                 })
+        {
+            var other = Parse(text, "pd2.txt");
+            Assert.Equal(["About these guidelines", "Annual Hours", "Recording", "Contacts"], Headings(other));
+            Assert.Equal([null, "Requirements", "Requirements", null], other.Sections.Select(s => s.ParentHeading));
+        }
+
+        // Steps numbered under a step are steps, not headings.
+        var steps = Parse("Leave Rules\n\nHow staff take leave.\n\nRequesting leave\n\nTo request leave:\n\n1. Complete the form\n\n"
+                          + "1.1 Attach the doctor's note\n\n2. Send it to HR.\n\nHR replies within a week.\n", "steps.txt");
+        Assert.Equal(["About these guidelines"], Headings(steps));
+        Assert.Equal(["1. Complete the form", "1.1 Attach the doctor's note", "2. Send it to HR."],
+            steps.Sections[0].Passages.Select(p => p.Text).Where(t => char.IsDigit(t[0])));
     }
 
     [Fact]
@@ -496,6 +515,11 @@ public sealed class DocumentVariantTests
             Headings(Parse("# Grading\n\nHow teachers grade.\n\n## Late work\n\nTen percent off.\n\n## Purpose\n\nFair grades.\n", "g.md")));
         Assert.Equal(["About these guidelines", "Purpose of homework"],
             Headings(Parse("# Grading\n\nHow teachers grade.\n\n## Purpose of homework\n\nPractice.\n", "h.md")));
+
+        // The only section is what the document says, whatever its heading.
+        var only = Parse("# Jeans Fridays\n\n## Overview\n\nJeans are fine on Fridays.\n", "jeans.md");
+        Assert.Equal(["Overview"], Headings(only));
+        Assert.False(only.Sections[0].IsIntroduction);
     }
 
     [Fact]

@@ -36,6 +36,17 @@ public sealed class ExpertAnswersDocumentTests
     }
 
     [Fact]
+    public void An_answer_to_a_question_that_reads_like_an_introductions_heading_is_still_an_answer()
+    {
+        var overview = Approved("sg-overview", "Overview", "The district's overview of drones is in the handbook.", "Ana Expert", T0.AddDays(-9), T0);
+
+        var document = ExpertAnswersDocument.Build([overview, Drones])!;
+
+        Assert.Equal(["Overview", "Can I fly a drone over the school field?"], document.Sections.Select(s => s.Heading));
+        Assert.All(document.Sections, s => Assert.False(s.IsIntroduction));
+    }
+
+    [Fact]
     public void Each_section_names_its_expert_as_owner_and_its_approval_date_as_last_reviewed_in_the_citation()
     {
         var document = ExpertAnswersDocument.Build([Drones, Podcasts])!;

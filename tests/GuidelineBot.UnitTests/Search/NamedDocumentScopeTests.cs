@@ -73,6 +73,23 @@ public sealed class NamedDocumentScopeTests : IDisposable
 
     [Theory]
     [MemberData(nameof(Modes))]
+    public void The_purpose_of_a_named_document_without_an_introduction_is_its_own_section(bool model)
+    {
+        // Its purpose is a numbered section under a longer heading: it has no introduction, and the laboratory's still
+        // is no answer about it.
+        _folder.Write("acceptable-use.txt", AcceptableUse.Replace("1. Purpose", "1. Purpose of this policy", StringComparison.Ordinal));
+        var knowledge = KnowledgeLoader.Load(new KnowledgeOptions { Path = _folder.Path });
+        using var search = model
+            ? new LuceneGuidelineSearch(knowledge, new SearchOptions(), TestPaths.Synonyms, _engine.Encoder)
+            : new LuceneGuidelineSearch(knowledge, new SearchOptions { Reranker = RerankerKind.None }, TestPaths.Synonyms);
+
+        var best = search.Search("what is the purpose of the acceptable use policy", 3).Best!;
+
+        Assert.Equal(("acceptable-use", "Purpose of this policy"), (best.Section.DocumentId, best.Section.Heading));
+    }
+
+    [Theory]
+    [MemberData(nameof(Modes))]
     public void A_scope_question_naming_a_document_with_an_introduction_still_gets_it(bool model)
     {
         using var search = Search(model);

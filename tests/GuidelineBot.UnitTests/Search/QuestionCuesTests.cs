@@ -19,6 +19,9 @@ public sealed class QuestionCuesTests
     [InlineData("who do I ask about parking permits")]
     [InlineData("who is my contact for expenses")]
     [InlineData("who do we call when the copier jams")]
+    [InlineData("who is the contact for expenses")]
+    [InlineData("who is in charge of keys")]
+    [InlineData("who is responsible for the bus line")]
     [InlineData("can i wear jeans on friday")]
     public void Asking_who_to_contact_is_not_asking_about_scope(string question) =>
         Assert.False(QuestionCues.AsksAboutScope(question));
