@@ -24,7 +24,7 @@ internal static partial class DocumentParser
     {
         var sections = parsed.Sections;
         var first = sections.Count > 0 && sections[0].IsIntroduction ? 1 : 0;
-        if (first + 1 >= sections.Count || sections[first] is not { ParentHeading: null } headed || !IntroductionHeadingRegex().IsMatch(headed.Heading))
+        if (first + 1 >= sections.Count || sections[first] is not { ParentHeading: null } headed || !IsIntroductionHeading(headed.Heading))
         {
             return parsed;
         }
@@ -34,6 +34,9 @@ internal static partial class DocumentParser
             headed.EndLine, IsIntroduction: true, ParentHeading: null);
         return parsed with { Sections = [introduction, .. sections.Skip(first + 1)] };
     }
+
+    /// <summary>A heading (its numbering taken off) that heads a document's introduction when it comes first.</summary>
+    public static bool IsIntroductionHeading(string heading) => IntroductionHeadingRegex().IsMatch(heading);
 
     [GeneratedRegex(@"^(?:introduction|overview|purpose|purpose and scope|scope and purpose|about (?:this|these) (?:guide|guidelines|handbook|policy|procedures?|regulation|document|faqs?))$",
         RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]

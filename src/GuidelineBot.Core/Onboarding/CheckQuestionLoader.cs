@@ -134,11 +134,15 @@ public static partial class CheckQuestionLoader
         return new CheckQuestion(document.Id, prompt, choices, correct, section, string.IsNullOrEmpty(explanation) ? null : explanation, Line(map));
     }
 
-    /// <summary>Heading text compared without case, punctuation or quote style, so small edits to a heading still match.</summary>
+    /// <summary>
+    /// Heading text compared without case, punctuation or quote style, so small edits to a heading still match. A heading
+    /// that made its section the introduction ("Purpose", "1. Overview") names the introduction.
+    /// </summary>
     internal static GuidelineSection? FindSection(GuidelineDocument document, string heading)
     {
         var wanted = Key(heading);
-        return document.Sections.FirstOrDefault(s => Key(s.Heading) == wanted);
+        return document.Sections.FirstOrDefault(s => Key(s.Heading) == wanted)
+               ?? (DocumentParser.IsIntroductionHeading(DocumentParser.CleanHeading(heading.Trim())) ? document.Sections.FirstOrDefault(s => s.IsIntroduction) : null);
     }
 
     private static string Key(string text) => SpacesRegex().Replace(NonWordRegex().Replace(text.ToLowerInvariant(), " "), " ").Trim();

@@ -24,6 +24,24 @@ public sealed class CheckQuestionLoaderTests
         KnowledgeLoader.Parse(Encoding.UTF8.GetBytes(text), id + ".txt", $"knowledge/{id}.txt");
 
     [Fact]
+    public void A_question_on_the_section_that_became_the_introduction_names_it_by_its_own_heading()
+    {
+        var knowledge = new KnowledgeBase([Document("leave", "Leave Rules\n\n1. Purpose\n\nHow staff take leave.\n\n2. Requesting leave\n\nAsk five days ahead.\n")], []);
+
+        var (questions, errors) = CheckQuestionLoader.Parse("""
+            leave:
+              - section: "1. Purpose"
+                prompt: "What are these rules for?"
+                choices: ["Taking leave", "Parking"]
+                correct: 1
+            """, File, knowledge);
+
+        Assert.Empty(errors);
+        Assert.True(Assert.Single(questions).Section.IsIntroduction);
+        Assert.Equal("How staff take leave.", questions[0].Section.Text);
+    }
+
+    [Fact]
     public void Valid_questions_are_tied_to_their_sections_by_heading_text()
     {
         var (questions, errors) = CheckQuestionLoader.Parse("""
