@@ -286,8 +286,8 @@ internal static partial class PlainTextParser
                 headings[k] = (DocumentParser.CleanHeading(lines[k].Trim()), k + 1);
                 k++;
             }
-            else if (!labelled && (IsBareQuestion(lines, k, afterSentence) || IsCapsHeading(lines, k) || plainHeadings.Count > 1 && plainHeadings.Contains(k)
-                                   || IsContactHeading(lines, k, paragraphPerLine)))
+            else if (!labelled && (IsBareQuestion(lines, k, afterSentence) || IsCapsHeading(lines, k) || plainHeadings.Count > 1 && plainHeadings.Contains(k))
+                     || IsContactHeading(lines, k, paragraphPerLine))
             {
                 headings[k] = (DocumentParser.CleanHeading(lines[k].Trim().TrimEnd(':').TrimEnd()), k);
             }
@@ -660,7 +660,8 @@ internal static partial class PlainTextParser
 
     /// <summary>
     /// A short line that heads who to ask, set off like a heading, with text under it ("Questions? Contact:" over "HR
-    /// office, ext. 2200"): a section of its own whatever the document's other headings are, as people ask who to ask.
+    /// office, ext. 2200"): a section of its own whatever the document's other headings are, <c>Q:</c> lines too, as people
+    /// ask who to ask.
     /// Not a sentence (no full stop: "Questions go to HR." is text) and no field ("Contact: Jane Doe").
     /// </summary>
     private static bool IsContactHeading(IReadOnlyList<string> lines, int i, bool paragraphPerLine) =>

@@ -267,6 +267,12 @@ public sealed class DocumentVariantTests
         Assert.Equal(["About these guidelines", "BOOKING", "Questions? Contact"], Headings(doc));
         Assert.Equal(["Travel Desk, ext. 4455 Finance office, ext. 2200"], doc.Sections[2].Passages.Select(p => p.Text));
         Assert.Equal(["About these guidelines", "PERMITS"], Headings(fields));
+
+        // After Q: and A: lines too: the footer is not part of the last answer.
+        var qa = Parse("Phone Rules\n\nHow staff use phones.\n\nQ: Can I text parents?\nA: Use the district app.\n\n"
+                       + "Questions? Contact:\nDana Whitfield, HR — dwhitfield@example.org\n", "phones.txt");
+        Assert.Equal(["About these guidelines", "Can I text parents?", "Questions? Contact"], Headings(qa));
+        Assert.Equal(["Use the district app."], qa.Sections[1].Passages.Select(p => p.Text));
     }
 
     [Fact]
