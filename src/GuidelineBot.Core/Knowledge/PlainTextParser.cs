@@ -69,10 +69,10 @@ internal static partial class PlainTextParser
         var last = start;
         var builder = new PassageBuilder();
         // A numbered heading with no text of its own over its clauses ("3. Requirements" over "3.1 Annual hours"): the
-        // clauses' parent, and its number.
+        // clauses' parent, and its line; and the line of the heading being read.
         string? parent = null;
-        string? parentNumber = null;
-        string? headingNumber = null;
+        int? parentLine = null;
+        int? headingLine = null;
 
         void Finish()
         {
@@ -94,21 +94,16 @@ internal static partial class PlainTextParser
             {
                 var emptyHeading = builder.IsEmpty && !isIntro ? heading : null;
                 Finish();
-                var clause = ClauseNumberRegex().Match(line);
-                if (!clause.Success)
+                if (emptyHeading is not null && headingLine is { } above && IsClauseOf(lines[above], line))
                 {
-                    parent = null;
+                    (parent, parentLine) = (emptyHeading, above);
                 }
-                else if (emptyHeading is not null && headingNumber is { } number && clause.Groups[1].ValueSpan.SequenceEqual(number))
+                else if (parentLine is not { } p || !IsClauseOf(lines[p], line))
                 {
-                    (parent, parentNumber) = (emptyHeading, number);
-                }
-                else if (parentNumber is null || !clause.Groups[1].ValueSpan.SequenceEqual(parentNumber))
-                {
-                    parent = null;
+                    (parent, parentLine) = (null, null);
                 }
 
-                headingNumber = LeadingNumberRegex().Match(line) is { Success: true } top ? top.Groups[1].Value : null;
+                headingLine = i;
                 heading = found.Text;
                 isIntro = false;
                 start = lineNo;
@@ -465,9 +460,12 @@ internal static partial class PlainTextParser
 
     /// <summary>The next line with text is a clause numbered under this line's number: "2.1 …" under "2. Scope".</summary>
     private static bool HasOwnClauseNext(IReadOnlyList<string> lines, int i) =>
-        NextTextLine(lines, i) is var next && next > 0
-        && LeadingNumberRegex().Match(lines[i]) is { Success: true } number
-        && ClauseNumberRegex().Match(lines[next]) is { Success: true } clause
+        NextTextLine(lines, i) is var next && next > 0 && IsClauseOf(lines[i], lines[next]);
+
+    /// <summary><paramref name="line"/> is a clause numbered under <paramref name="parent"/>'s number: "2.1 …" of "2. Scope".</summary>
+    private static bool IsClauseOf(string parent, string line) =>
+        LeadingNumberRegex().Match(parent) is { Success: true } number
+        && ClauseNumberRegex().Match(line) is { Success: true } clause
         && clause.Groups[1].ValueSpan.SequenceEqual(number.Groups[1].ValueSpan);
 
     [GeneratedRegex(@"^\s*(\d{1,3})(?:\.0|[.)])?\s")]
@@ -497,7 +495,7 @@ internal static partial class PlainTextParser
         {
             if (!string.IsNullOrWhiteSpace(lines[k]))
             {
-                return DocumentParser.IsStepLine(lines[k]) && !(ClauseNumberRegex().IsMatch(lines[i]) && OpensClauses(lines, k));
+                return DocumentParser.IsStepLine(lines[k]) && !OpensClauses(lines, k);
             }
         }
 
