@@ -42,6 +42,18 @@ internal static partial class DocumentParser
         RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex IntroductionHeadingRegex();
 
+    /// <summary>
+    /// A short line that heads who to ask ("Questions? Contact:", "Who to contact:", "For more information"), in either
+    /// format; not a sentence (no full stop: "Questions go to HR." is text).
+    /// </summary>
+    public static bool IsContactHeading(string line) =>
+        ContactHeadingRegex().IsMatch(line) && line.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries).Length <= MaxContactHeadingWords;
+
+    private const int MaxContactHeadingWords = 8;
+
+    [GeneratedRegex(@"^(?:any questions|questions|contacts?|contact (?:us|information|details)|who (?:to|do i) (?:contact|ask)|for (?:more information|further information|questions|help))\b[^.!;:]*:?$", RegexOptions.IgnoreCase)]
+    private static partial Regex ContactHeadingRegex();
+
     public static IReadOnlyList<string> SplitLines(string text) =>
         text.TrimStart('\uFEFF').Replace("\r\n", "\n").Replace('\r', '\n').Split('\n');
 

@@ -302,7 +302,7 @@ internal sealed partial class MarkdownParser
             || isParagraph && index == 0 && !place.Quoted && item is null
                && (IsBoldHeading(first, raw, lineNo) || _plainQuestions && place.ListDepth == 0 && DocumentParser.IsQuestionLine(_lines, lineNo - 1)))
         {
-            var heading = question?.Question ?? (labelled.Success ? labelled.Groups["q"].Value : text);
+            var heading = question?.Question ?? (labelled.Success ? labelled.Groups["q"].Value : text.TrimEnd(':').TrimEnd());
             StartSection(2, DocumentParser.CleanHeading(Clean(heading)), lineNo);
             var answer = Answer(question?.After ?? "");
             if (answer.Length > 0)
@@ -428,7 +428,7 @@ internal sealed partial class MarkdownParser
         }
 
         var text = Clean(raw);
-        return text.Length > 0 && !".:;,!".Contains(text[^1]) && text.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length <= 10
+        return text.Length > 0 && (!".:;,!".Contains(text[^1]) || DocumentParser.IsContactHeading(text)) && text.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length <= 10
                && _lines.Skip(lineNo).Select((l, k) => (Line: l, Number: lineNo + k + 1)).FirstOrDefault(l => !string.IsNullOrWhiteSpace(l.Line)) is { Line: not null } next
                && !_atxHeadingLines.Contains(next.Number);
     }

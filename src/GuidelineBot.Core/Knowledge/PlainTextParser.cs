@@ -449,8 +449,35 @@ internal static partial class PlainTextParser
             return false;
         }
 
-        return (HasTextNotList(lines, i) || HasOwnClauseNext(lines, i)) && !FollowsStep(lines, i);
+        return (HasTextNotList(lines, i) || HasOwnClauseNext(lines, i) || FollowsSiblingHeading(lines, i)) && !FollowsStep(lines, i);
     }
+
+    /// <summary>
+    /// A clause whose text is a list ("3.2 What Not to Do" over "- Do not interview the student") is a heading all the
+    /// same when the clause before it ("3.1 Responding to a Disclosure") is one: numbered alike, they head alike.
+    /// </summary>
+    private static bool FollowsSiblingHeading(IReadOnlyList<string> lines, int i)
+    {
+        if (SubClauseRegex().Match(lines[i]) is not { Success: true } clause || !int.TryParse(clause.Groups[2].ValueSpan, out var number) || number < 2)
+        {
+            return false;
+        }
+
+        var sibling = $"{clause.Groups[1].Value}.{number - 1}";
+        for (var k = i - 1; k >= 0; k--)
+        {
+            if (SubClauseRegex().Match(lines[k]) is { Success: true } before && $"{before.Groups[1].Value}.{before.Groups[2].Value}" == sibling)
+            {
+                return IsNumberedHeading(lines, k);
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>A clause of two numbers, both captured: "3.2 What Not to Do" → "3", "2".</summary>
+    [GeneratedRegex(@"^\s*(\d{1,3})\.(\d{1,3})\.?\s")]
+    private static partial Regex SubClauseRegex();
 
     /// <summary>
     /// A parent heading over its own first clause, which has text under it: "3. Requirements" over "3.1 Annual hours" and
@@ -592,7 +619,12 @@ internal static partial class PlainTextParser
             {
                 if (!lines[k].Any(char.IsDigit))
                 {
-                    return k;
+                    // "MANDATED REPORTING OF SUSPECTED CHILD ABUSE AND NEGLECT" over "Staff Guidelines": a line that says
+                    // only what kind of document it is, the subtitle of the line right above it.
+                    return KindOnlyRegex().IsMatch(lines[k]) && k - 1 > first && IsTitleLine(lines[k - 1]) && IsTitleCased(lines[k - 1])
+                           && !IsNumbered(lines[k - 1]) && !EndsSentence(lines[k - 1])
+                        ? k - 1
+                        : k;
                 }
 
                 coded ??= k;
@@ -635,8 +667,15 @@ internal static partial class PlainTextParser
     private const int TitleBlockLines = 3;
 
     /// <summary>A word that says what kind of document a title names.</summary>
-    [GeneratedRegex(@"\b(?:polic(?:y|ies)|guidelines?|rules|handbook|procedures?|code of conduct|dress code|standards|faqs?|manual|protocols?|regulations?|guide|expectations)\b", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"\b(?:polic(?:y|ies)|guidelines?|rules|handbook|procedures?|code of conduct|dress code|standards|faqs?|frequently asked questions|manual|protocols?|regulations?|guide|expectations)\b", RegexOptions.IgnoreCase)]
     private static partial Regex DocumentKindRegex();
+
+    /// <summary>
+    /// A line that names no subject, only the kind of document and its readers ("Staff Guidelines", "Guidelines for
+    /// Employees", "Administrative Procedures").
+    /// </summary>
+    [GeneratedRegex(@"^\s*(?:(?:staff|employee|teacher|district|administrative|board|general)\s+)?(?:polic(?:y|ies)|guidelines?|rules|handbook|procedures?|standards|faqs?|manual|protocols?|regulations?|guide|expectations)(?:\s+for\s+(?:all\s+)?(?:staff|employees|teachers))?\s*$", RegexOptions.IgnoreCase)]
+    private static partial Regex KindOnlyRegex();
 
     /// <summary>
     /// A line of a block of labelled fields, as contact details and dates are written ("Phone: 555-0100" /
@@ -663,12 +702,9 @@ internal static partial class PlainTextParser
     /// Not a sentence (no full stop: "Questions go to HR." is text) and no field ("Contact: Jane Doe").
     /// </summary>
     private static bool IsContactHeading(IReadOnlyList<string> lines, int i, bool paragraphPerLine) =>
-        ContactHeadingRegex().IsMatch(lines[i].Trim()) && WordCount(lines[i]) <= 8
+        DocumentParser.IsContactHeading(lines[i].Trim())
         && (i == 0 || string.IsNullOrWhiteSpace(lines[i - 1]) || paragraphPerLine && EndsSentence(lines[i - 1]))
         && HasTextAfter(lines, i) && !DocumentParser.TryBullet(lines[i], true, out _, out _);
-
-    [GeneratedRegex(@"^(?:any questions|questions|contacts?|contact (?:us|information|details)|who (?:to|do i) (?:contact|ask)|for (?:more information|further information|questions|help))\b[^.!;:]*:?$", RegexOptions.IgnoreCase)]
-    private static partial Regex ContactHeadingRegex();
 
     /// <summary>The start of a line that leads in to what follows rather than heading it.</summary>
     [GeneratedRegex(@"^(?:please\b|note\b|notes\b|nb\b|n\.b\.|important\b|remember\b|reminder\b|warning\b|caution\b|tips?\b|for (?:example|instance)\b|example|e\.g\.|i\.e\.|the following\b|as follows\b|such as\b|including\b|these (?:include|are)\b)", RegexOptions.IgnoreCase)]

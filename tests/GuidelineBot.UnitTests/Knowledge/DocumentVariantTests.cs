@@ -273,6 +273,18 @@ public sealed class DocumentVariantTests
                        + "Questions? Contact:\nDana Whitfield, HR — dwhitfield@example.org\n", "phones.txt");
         Assert.Equal(["About these guidelines", "Can I text parents?", "Questions? Contact"], Headings(qa));
         Assert.Equal(["Use the district app."], qa.Sections[1].Passages.Select(p => p.Text));
+
+        // In Markdown, a bold "Who to contact:" line after the last section's text and a rule.
+        var md = Parse("# Classroom Animals\n\nHow classrooms keep animals.\n\n## Visiting animals\n\nA visit needs approval 48 hours ahead.\n\n---\n\n"
+                       + "**Who to contact:**\n\n- Animal approval: your site principal\n- Allergies: the school nurse\n\n*Health Services. Last updated July 2024.*\n", "animals.md");
+        Assert.Equal(["About these guidelines", "Visiting animals", "Who to contact"], Headings(md));
+        Assert.Equal(["A visit needs approval 48 hours ahead."], md.Sections[1].Passages.Select(p => p.Text));
+        Assert.Equal(["Animal approval: your site principal", "Allergies: the school nurse", "Health Services. Last updated July 2024."],
+            md.Sections[2].Passages.Select(p => p.Text));
+
+        // A bold lead-in that is no contact heading still leads in.
+        var lead = Parse("# Animals\n\nHow classrooms keep animals.\n\n## Visits\n\nAsk first.\n\n**Please note:**\n\nVisits end by 3 p.m.\n", "lead.md");
+        Assert.Equal(["About these guidelines", "Visits"], Headings(lead));
     }
 
     [Fact]
@@ -384,6 +396,14 @@ public sealed class DocumentVariantTests
             Assert.Equal([null, "Requirements", "Requirements", null], other.Sections.Select(s => s.ParentHeading));
         }
 
+        // A clause whose text is a list heads a section like the clause before it.
+        var listed = Parse("Abuse Reporting Guidelines\n\nHow staff report.\n\n3. WHEN A STUDENT DISCLOSES\n\n3.1 Responding to a Disclosure\n\nStay calm and listen.\n\n"
+                           + "3.2 What Not to Do\n\n  - Do not interview the student.\n  - Do not contact the parent.\n\n4. REPORTING\n\n4.1 Making the Report\n\nCall the hotline.\n", "abuse.txt");
+        Assert.Equal(["About these guidelines", "Responding to a Disclosure", "What Not to Do", "Making the Report"], Headings(listed));
+        Assert.Equal([null, "WHEN A STUDENT DISCLOSES", "WHEN A STUDENT DISCLOSES", "REPORTING"], listed.Sections.Select(s => s.ParentHeading));
+        Assert.Equal(["Stay calm and listen."], listed.Sections[1].Passages.Select(p => p.Text));
+        Assert.Equal("Do not interview the student.\n  - Do not contact the parent.", listed.Sections[2].Text);
+
         // Steps numbered under a step are steps, not headings.
         var steps = Parse("Leave Rules\n\nHow staff take leave.\n\nRequesting leave\n\nTo request leave:\n\n1. Complete the form\n\n"
                           + "1.1 Attach the doctor's note\n\n2. Send it to HR.\n\nHR replies within a week.\n", "steps.txt");
@@ -492,6 +512,18 @@ public sealed class DocumentVariantTests
         Assert.Equal("Professional Development, Conferences and Continuing-Education Credits",
             Parse("CEDAR RIDGE UNIFIED SCHOOL DISTRICT\nAdministrative Guideline HR-4120\nProfessional Development, Conferences and Continuing-Education Credits\n"
                   + "Revision Date: June 17, 2024\n\n1. Purpose\nHow staff learn.\n\n2. Scope\nAll employees.\n", "hr.txt").Title);
+
+        // A line that names only the kind ("Staff Guidelines") is the subtitle of the line right above it, and a FAQ
+        // written out names its kind too.
+        var kindOnly = Parse("WILLOW CREEK UNIFIED SCHOOL DISTRICT\nOffice of Student Services\n\nMANDATED REPORTING OF SUSPECTED CHILD ABUSE AND NEGLECT\n"
+                             + "Staff Guidelines\n\nEvery adult who works here must report.\n\n1. WHO IS A MANDATED REPORTER\n\nEvery teacher.\n\n2. TRAINING\n\nEvery year.\n", "abuse.txt");
+        Assert.Equal("MANDATED REPORTING OF SUSPECTED CHILD ABUSE AND NEGLECT", kindOnly.Title);
+        Assert.Equal(["About these guidelines", "WHO IS A MANDATED REPORTER", "TRAINING"], Headings(kindOnly));
+        Assert.Equal(["WILLOW CREEK UNIFIED SCHOOL DISTRICT Office of Student Services", "Staff Guidelines", "Every adult who works here must report."],
+            kindOnly.Sections[0].Passages.Select(p => p.Text));
+        Assert.Equal("Field Trips and Chaperones: Frequently Asked Questions for Staff",
+            Parse("Willow Creek Unified School District\nField Trips and Chaperones: Frequently Asked Questions for Staff\n\nWhat staff ask about trips.\n\n"
+                  + "Q: How far ahead do I ask?\nA: Thirty school days.\n", "trips.txt").Title);
 
         // A title that names its kind keeps its subtitle, and a first line that names no kind stays the title beside one that does not either.
         Assert.Equal("Visitor Policy", Parse("Visitor Policy\nStaff Rules Annex\n\nAll visitors sign in.\n", "v.txt").Title);
