@@ -522,7 +522,32 @@ internal static partial class PlainTextParser
         {
             if (!string.IsNullOrWhiteSpace(lines[k]))
             {
-                return DocumentParser.IsStepLine(lines[k]) && !OpensClauses(lines, k);
+                return DocumentParser.IsStepLine(lines[k]) ? !OpensClauses(lines, k) : FollowsSubStep(lines, i, k);
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>
+    /// "2. Send it to HR" right after "1.1 Attach the doctor's note", a sub-step of the step "1. Complete the form": the
+    /// next step. Not when "1." heads text ("2. Scope" over "2.1 This policy applies to all employees." is a heading, and
+    /// so is the "3. Claims" after it).
+    /// </summary>
+    private static bool FollowsSubStep(IReadOnlyList<string> lines, int i, int above)
+    {
+        if (LeadingNumberRegex().Match(lines[i]) is not { Success: true } number || !int.TryParse(number.Groups[1].ValueSpan, out var n) || n < 2
+            || SubClauseRegex().Match(lines[above]) is not { Success: true } clause || !int.TryParse(clause.Groups[1].ValueSpan, out var of) || of != n - 1)
+        {
+            return false;
+        }
+
+        for (var k = above - 1; k >= 0; k--)
+        {
+            if (DocumentParser.IsStepLine(lines[k]) && LeadingNumberRegex().Match(lines[k]) is { Success: true } step && int.TryParse(step.Groups[1].ValueSpan, out var s) && s == n - 1)
+            {
+                var next = NextTextLine(lines, k);
+                return next > 0 && IsShortLine(lines[next]) && !OpensClauses(lines, k);
             }
         }
 

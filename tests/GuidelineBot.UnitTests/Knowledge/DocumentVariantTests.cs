@@ -410,6 +410,13 @@ public sealed class DocumentVariantTests
         Assert.Equal(["About these guidelines"], Headings(steps));
         Assert.Equal(["1. Complete the form", "1.1 Attach the doctor's note", "2. Send it to HR."],
             steps.Sections[0].Passages.Select(p => p.Text).Where(t => char.IsDigit(t[0])));
+
+        // Without full stops too: the step after a sub-step is the next step, not a heading.
+        var bare = Parse("Leave Rules\n\nHow staff take leave.\n\nRequesting leave\n\nTo request leave:\n\n1. Complete the form\n\n"
+                         + "1.1 Attach the doctor's note\n\n2. Send it to HR\n\nHR replies within a week.\n\nSick leave\n\nCall before 7 a.m.\n", "bare.txt");
+        Assert.Equal(["About these guidelines", "Requesting leave", "Sick leave"], Headings(bare));
+        Assert.Equal(["To request leave:", "1. Complete the form", "1.1 Attach the doctor's note", "2. Send it to HR", "HR replies within a week."],
+            bare.Sections[1].Passages.Select(p => p.Text));
     }
 
     [Fact]
