@@ -55,6 +55,13 @@ internal static partial class PlainTextParser
             }
         }
 
+        // A memo's subject names it ("RE: Inclement Weather Procedures for Staff"), not the organisation's line above.
+        if (front.Title is null && MemoSubject(lines, i) is { } subject)
+        {
+            title = subject;
+        }
+
+        var labelled = lines.Skip(i).Any(l => QuestionRegex().IsMatch(l));
         var tables = PlainTextTables.Find(lines, i);
         var paragraphPerLine = IsParagraphPerLine(lines, i, tables);
         var headings = FindHeadings(lines, i, tables, paragraphPerLine, titleLine);
@@ -147,8 +154,9 @@ internal static partial class PlainTextParser
             }
             else
             {
+                // "A:" is an answer's label; "A." only in a document of "Q." / "Q:" questions (elsewhere it letters a list: "A." … "B.").
                 var a = AnswerRegex().Match(line);
-                var text = a.Success ? a.Groups[1].Value.Trim() : line.Trim();
+                var text = a.Success && (labelled || a.Groups["mark"].Value == ":") ? a.Groups[1].Value.Trim() : line.Trim();
                 if (i > 0 && (wasBullet is { } under ? EndsList(lines[i - 1], line, under, linePerParagraph)
                         : ClauseRegex().IsMatch(line) || (linePerParagraph && IsOwnParagraph(lines[i - 1], line))))
                 {
@@ -671,6 +679,28 @@ internal static partial class PlainTextParser
     }
 
     /// <summary>
+    /// The subject of a memo: the value of its "RE:" or "Subject:" line among the first lines, beside a "TO:", "FROM:" or
+    /// "DATE:" line. Null when the document is no memo.
+    /// </summary>
+    private static string? MemoSubject(IReadOnlyList<string> lines, int from)
+    {
+        var head = Enumerable.Range(from, lines.Count - from).Where(k => !string.IsNullOrWhiteSpace(lines[k])).Take(MemoHeadLines).Select(k => lines[k]).ToArray();
+        var subject = head.Select(l => MemoSubjectRegex().Match(l)).FirstOrDefault(m => m.Success);
+        return subject is not null && head.Any(l => MemoFieldRegex().IsMatch(l)) && IsTitleLine(subject.Groups[1].Value.Trim())
+            ? subject.Groups[1].Value.Trim()
+            : null;
+    }
+
+    /// <summary>How many lines with text a memo's header may take (organisation, "MEMORANDUM", to, from, date, subject, cc).</summary>
+    private const int MemoHeadLines = 8;
+
+    [GeneratedRegex(@"^\s*(?:RE|Re|SUBJECT|Subject|SUBJ)\s*:\s+(\S.*)$")]
+    private static partial Regex MemoSubjectRegex();
+
+    [GeneratedRegex(@"^\s*(?:TO|To|FROM|From|DATE|Date|CC|Cc)\s*:\s+\S")]
+    private static partial Regex MemoFieldRegex();
+
+    /// <summary>
     /// As long as a title may be: longer than a heading ("Staff Guidelines for Bus Duty, Student Transportation and
     /// Dismissal", "Professional Development, Conferences and Continuing-Education Credits"), still one line that starts
     /// with a capital and does not end a sentence.
@@ -742,7 +772,7 @@ internal static partial class PlainTextParser
     [GeneratedRegex(@"^\s*(?:Q|Question)(?>\s*)\d{0,3}(?>\s*)[:.]\s*(.*)$", RegexOptions.IgnoreCase)]
     private static partial Regex QuestionRegex();
 
-    [GeneratedRegex(@"^\s*(?:A|Answer)\s*[:.]\s+(.*)$", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"^\s*(?:A|Answer)\s*(?<mark>[:.])\s+(.*)$", RegexOptions.IgnoreCase)]
     private static partial Regex AnswerRegex();
 
     [GeneratedRegex(@"^\s{0,3}(?:={3,}|-{3,})\s*$")]

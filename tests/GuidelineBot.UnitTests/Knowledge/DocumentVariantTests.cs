@@ -486,6 +486,12 @@ public sealed class DocumentVariantTests
         Assert.Equal("Keep personal calls to breaks.", doc.Sections[1].Text);
         Assert.Equal(["Phone: 555-0100", "Email: hr@example.org"], doc.Sections[3].Passages.Select(p => p.Text));
 
+        // "A." letters a list where no "Q." asks: it stays, like "B."; after "Q." it labels the answer.
+        var lettered = Parse("Records\n\nHow staff keep records.\n\nAccess\n\nA. Staff open records they need.\n\nB. Curiosity is no need.\n\n"
+                             + "Copies\n\nA. Requests go to the registrar.\n", "records.txt");
+        Assert.Equal(["A. Staff open records they need.", "B. Curiosity is no need."], lettered.Sections[1].Passages.Select(p => p.Text));
+        Assert.Equal(["Yes, at lunch."], Parse("Phones\n\nQ. Can I call home?\nA. Yes, at lunch.\n\nQ. Can I text?\nA. No.\n", "q.txt").Sections[0].Passages.Select(p => p.Text));
+
         // One labelled line is a sentence like any other, and Q:/A: labels are no fields.
         var qa = Parse("Phones\n\nQ: Can I call home?\nA: Yes, at lunch.\nNote: keep it short\nand quiet.\n\nQ: Can I text?\nA: No.\n", "qa.txt");
         Assert.Equal(["Yes, at lunch. Note: keep it short and quiet."], qa.Sections[0].Passages.Select(p => p.Text));
@@ -531,6 +537,14 @@ public sealed class DocumentVariantTests
         Assert.Equal("Field Trips and Chaperones: Frequently Asked Questions for Staff",
             Parse("Willow Creek Unified School District\nField Trips and Chaperones: Frequently Asked Questions for Staff\n\nWhat staff ask about trips.\n\n"
                   + "Q: How far ahead do I ask?\nA: Thirty school days.\n", "trips.txt").Title);
+
+        // A memo is named by its subject line.
+        var memo = Parse("HARBOR VIEW SCHOOL DISTRICT\nMEMORANDUM\n\nTO:      All Staff\nFROM:    Operations\nDATE:    November 3, 2025\n"
+                         + "RE:      Inclement Weather Procedures for Staff\n\nHow the district decides on closures.\n\nClosure days:\nTen-month staff stay home.\n\n"
+                         + "Two-hour delays:\nReport two hours late.\n", "memo.txt");
+        Assert.Equal("Inclement Weather Procedures for Staff", memo.Title);
+        Assert.Equal(["About these guidelines", "Closure days", "Two-hour delays"], Headings(memo));
+        Assert.Equal("Subject: Jeans", Parse("Subject: Jeans\n\nJeans on Fridays.\n", "s.txt").Title);
 
         // A title that names its kind keeps its subtitle, and a first line that names no kind stays the title beside one that does not either.
         Assert.Equal("Visitor Policy", Parse("Visitor Policy\nStaff Rules Annex\n\nAll visitors sign in.\n", "v.txt").Title);
