@@ -76,6 +76,12 @@ internal sealed partial class LuceneSectionIndex : IDisposable
     private readonly HashSet<string>[] _documentBackground;
     private readonly HashSet<string>[] _documentTitleTerms;
 
+    /// <summary>Each document's own title words (<see cref="OwnTitleTerms"/>).</summary>
+    private readonly HashSet<string>[] _documentOwnTerms;
+
+    /// <summary>Words that name a kind of document, not its subject.</summary>
+    private const string DocumentKindWords = "guidelines guideline policy policies rules handbook regulation regulations procedures procedure document manual faq memo";
+
     /// <summary>Each section's subject words (<see cref="SubjectTerms"/>), mostly none.</summary>
     private readonly HashSet<string>[] _sectionSubject;
     private readonly Dictionary<string, int> _sectionFrequency = new(StringComparer.Ordinal);
@@ -127,8 +133,10 @@ internal sealed partial class LuceneSectionIndex : IDisposable
         _sectionDocument = _sections.Select(s => documentIds.IndexOf(s.DocumentId)).ToArray();
         var documentSections = documentIds.Select(id => Enumerable.Range(0, _sections.Length).Where(i => _sections[i].DocumentId == id).ToArray()).ToArray();
         _documentTitleTerms = documentSections.Select(d => Terms(_sections[d[0]].DocumentTitle)).ToArray();
-        _documentBackground = documentSections.Select((d, k) => BackgroundTerms(d, _documentTitleTerms[k])).ToArray();
+        var names = documentSections.Select(NameTerms).ToArray();
+        _documentBackground = documentSections.Select((d, k) => BackgroundTerms(d, _documentTitleTerms[k], names[k])).ToArray();
         _sectionSubject = SubjectTerms(documentSections);
+        _documentOwnTerms = OwnTitleTerms(documentSections, names);
     }
 
     /// <summary>
@@ -173,6 +181,30 @@ internal sealed partial class LuceneSectionIndex : IDisposable
     }
 
     private static readonly HashSet<string> NoTerms = [];
+
+    /// <summary>
+    /// The title words that only this document's title has, in a knowledge base of several documents ("mandated",
+    /// "reporter" for the mandated reporting guidelines beside the field trip FAQ): background for the document's own
+    /// sections, yet what tells its sections from every other document's, so they keep <see cref="TermWeights.OwnTitleShare"/>
+    /// of their weight there rather than a background word's share. The organisation's name, in every title, and the
+    /// words for a kind of document ("policy", "guidelines") are not among them, nor any word of a name a document repeats
+    /// (the organisation's, wherever it is in a title); nor any of a document of one section, whose heading's title words
+    /// count in full already. With one document there are none.
+    /// </summary>
+    private HashSet<string>[] OwnTitleTerms(int[][] documentSections, HashSet<string>[] names)
+    {
+        if (_documentTitleTerms.Length < 2)
+        {
+            return [.. _documentTitleTerms.Select(_ => NoTerms)];
+        }
+
+        var titles = _documentTitleTerms.SelectMany(t => t).CountBy(t => t, StringComparer.Ordinal).ToDictionary(StringComparer.Ordinal);
+        var general = Terms(DocumentKindWords);
+        general.UnionWith(names.SelectMany(n => n));
+        return [.. _documentTitleTerms.Select((t, d) => documentSections[d].Length < 2
+            ? NoTerms
+            : t.Where(w => titles[w] == 1 && _documentBackground[d].Contains(w) && !general.Contains(w)).ToHashSet(StringComparer.Ordinal))];
+    }
 
     /// <summary>
     /// The document whose title the question names ("the purpose of the acceptable use policy": at least
@@ -479,14 +511,20 @@ internal sealed partial class LuceneSectionIndex : IDisposable
     /// </remarks>
     public (double Coverage, double HeadingCoverage) Coverage(List<TermGroup> groups, int section, bool asksAboutScope)
     {
-        var background = asksAboutScope && _sections[section].IsIntroduction ? [] : _documentBackground[_sectionDocument[section]];
+        var scopeIntroduction = asksAboutScope && _sections[section].IsIntroduction;
+        var background = scopeIntroduction ? [] : _documentBackground[_sectionDocument[section]];
         var subject = _sectionSubject[section];
+        // Its own title words count for more than background only beside a word of the question that is not background:
+        // alone ("laboratory" for the laboratory guidelines) they say nothing about which of its sections answers.
+        var own = scopeIntroduction || groups.All(g => ContainsAny(background, g.Words) && !ContainsAny(subject, g.Words))
+            ? NoTerms
+            : _documentOwnTerms[_sectionDocument[section]];
         var terms = _sectionTerms[section];
         var heading = _headingTerms[section];
         double total = 0, matched = 0, matchedHeading = 0;
         foreach (var g in groups)
         {
-            var weight = ContainsAny(subject, g.Words) ? TermWeights.Subject(g.Idf) : TermWeights.Weight(g.Idf, ContainsAny(background, g.Words));
+            var weight = ContainsAny(subject, g.Words) ? TermWeights.Subject(g.Idf) : ContainsAny(own, g.Words) ? TermWeights.OwnTitle(g.Idf) : TermWeights.Weight(g.Idf, ContainsAny(background, g.Words));
             total += weight;
             matched += weight * MatchShare(g, terms);
             matchedHeading += weight * MatchShare(g, heading);
@@ -589,7 +627,7 @@ internal sealed partial class LuceneSectionIndex : IDisposable
     /// speaks for its only section: "drone" for "Drone Policy" › "Flying drones"), while the others ("policy", the
     /// organisation's name, even where the body names it) still are.
     /// </summary>
-    private HashSet<string> BackgroundTerms(int[] sectionIndexes, HashSet<string> titleTerms)
+    private HashSet<string> BackgroundTerms(int[] sectionIndexes, HashSet<string> titleTerms, HashSet<string> names)
     {
         if (sectionIndexes.Length == 0)
         {
@@ -602,6 +640,30 @@ internal sealed partial class LuceneSectionIndex : IDisposable
         {
             background.ExceptWith(Terms(FullHeading(first)));
             return background;
+        }
+
+        background.UnionWith(names);
+
+        if (sectionIndexes.Length >= MinSectionsForUbiquity)
+        {
+            var counts = new Dictionary<string, int>(StringComparer.Ordinal);
+            foreach (var t in sectionIndexes.SelectMany(i => _sectionTerms[i]))
+            {
+                counts[t] = counts.GetValueOrDefault(t) + 1;
+            }
+
+            background.UnionWith(counts.Where(kv => kv.Value >= TermWeights.UbiquitousSectionShare * sectionIndexes.Length).Select(kv => kv.Key));
+        }
+
+        return background;
+    }
+
+    /// <summary>The words of a capitalised name a document repeats across its sections (the organisation's own name).</summary>
+    private HashSet<string> NameTerms(int[] sectionIndexes)
+    {
+        if (sectionIndexes.Length < NameMinSections)
+        {
+            return NoTerms;
         }
 
         var nameSections = new Dictionary<string, HashSet<int>>(StringComparer.Ordinal);
@@ -618,20 +680,7 @@ internal sealed partial class LuceneSectionIndex : IDisposable
             }
         }
 
-        background.UnionWith(nameSections.Where(kv => kv.Value.Count >= NameMinSections).Select(kv => kv.Key));
-
-        if (sectionIndexes.Length >= MinSectionsForUbiquity)
-        {
-            var counts = new Dictionary<string, int>(StringComparer.Ordinal);
-            foreach (var t in sectionIndexes.SelectMany(i => _sectionTerms[i]))
-            {
-                counts[t] = counts.GetValueOrDefault(t) + 1;
-            }
-
-            background.UnionWith(counts.Where(kv => kv.Value >= TermWeights.UbiquitousSectionShare * sectionIndexes.Length).Select(kv => kv.Key));
-        }
-
-        return background;
+        return nameSections.Where(kv => kv.Value.Count >= NameMinSections).Select(kv => kv.Key).ToHashSet(StringComparer.Ordinal);
     }
 
     /// <summary>The distinct terms of a text, without synonyms (as indexed).</summary>

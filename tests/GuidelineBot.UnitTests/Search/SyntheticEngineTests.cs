@@ -115,6 +115,31 @@ public sealed class SyntheticEngineTests : IDisposable
     }
 
     [Fact]
+    public void A_word_only_its_documents_title_has_counts_beside_the_questions_other_words()
+    {
+        using var folder = new TestPaths.TempFolder();
+        folder.Write("lab-safety.txt", Document);
+        folder.Write("parking.txt", "Staff Parking Rules\n\nWhere staff park.\n\nPermits\nEvery car needs a permit from the front office.\n\n"
+                                    + "Towing\nCars in fire lanes are towed at the owner's expense.\n\nVisitors\nVisitors park in the marked spaces.\n");
+        using var search = new LuceneGuidelineSearch(KnowledgeLoader.Load(new KnowledgeOptions { Path = folder.Path }), new SearchOptions { Reranker = RerankerKind.None });
+        double Coverage(string question) => search.Explain(question, forceSemantic: false).Single(c => c.Section.Heading.Contains("touches", StringComparison.Ordinal)).Features.Coverage;
+
+        // The section has "laboratory" (in its title alone, and in all 6 of the document's 10 sections) and "northwind" (the
+        // organisation's name, in 3), not "schedule": what each adds to the coverage of "eyewash schedule" is its weight.
+        var rest = Coverage("eyewash schedule");
+        double Weight(string word) => Coverage(word + " eyewash schedule") is var c ? (c - rest) / (1 - c) : 0;
+        var expected = TermWeights.OwnTitle(TermWeights.Idf(6, 10)) / TermWeights.Weight(TermWeights.Idf(3, 10), background: true);
+        var ratio = Weight("laboratory") / Weight("northwind");
+        Assert.Equal(expected, ratio, 6);
+        Assert.True(ratio > 2 * TermWeights.Idf(6, 10) / TermWeights.Idf(3, 10), $"a title word weighs no more than background: {ratio}");
+
+        // Alone it is background as before: covering it is no coverage.
+        var alone = TermWeights.Coverage(TermWeights.Weight(TermWeights.Idf(6, 10), background: true), TermWeights.Weight(TermWeights.Idf(6, 10), background: true));
+        Assert.All(search.Explain("laboratory", forceSemantic: false), c => Assert.Equal(alone, c.Features.Coverage, 6));
+        Assert.True(alone < 2 * TermWeights.BackgroundShare);
+    }
+
+    [Fact]
     public void A_section_copied_into_a_second_document_is_one_answer_as_sure_as_the_original()
     {
         const string question = "how do I store acids";
