@@ -46,13 +46,16 @@ internal sealed partial class PassageBuilder
 
         if (_text is not null && (!_afterBlank || IsMidSentence(text)))
         {
-            if (_children.Count > 0)
+            var into = _children.Count > 0 ? _children[^1] : _text;
+            if (IsBrokenWord(into, text))
             {
-                _children[^1].Append(' ').Append(text);
+                // "adminis-" / "trator": a word a PDF's line end broke in two is one word again.
+                into.Length--;
+                into.Append(text);
             }
             else
             {
-                _text.Append(' ').Append(text);
+                into.Append(' ').Append(text);
             }
 
             _end = line;
@@ -70,6 +73,23 @@ internal sealed partial class PassageBuilder
         {
             Start(text, line);
         }
+    }
+
+    /// <summary>
+    /// <paramref name="text"/> ends in a word broken by a hyphen at the line's end (two letters or more before it) and
+    /// <paramref name="next"/> carries that word on in lower case ("super-" / "vision"); not before "and", "or" or "to",
+    /// which carry a list of prefixes on ("pre- and post-tests").
+    /// </summary>
+    private static bool IsBrokenWord(StringBuilder text, string next)
+    {
+        var n = text.Length;
+        if (n < 3 || text[n - 1] != '-' || !char.IsLetter(text[n - 2]) || !char.IsLetter(text[n - 3]) || next.Length == 0 || !char.IsLower(next[0]))
+        {
+            return false;
+        }
+
+        var word = next.Split(' ', 2)[0].TrimEnd(',', '.', ';', ':');
+        return word is not ("and" or "or" or "to");
     }
 
     /// <summary>True when the text so far stops mid-sentence and <paramref name="next"/> carries on in lower case.</summary>

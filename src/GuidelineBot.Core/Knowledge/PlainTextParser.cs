@@ -19,6 +19,7 @@ internal static partial class PlainTextParser
         var lines = DocumentParser.SplitLines(content);
         var front = FrontMatter.Parse(lines);
         lines = [.. lines.Take(front.BodyStartIndex), .. lines.Skip(front.BodyStartIndex).Select(Unbold)];
+        lines = WithoutRunningHeaders(lines, front.BodyStartIndex);
         var sections = new List<ParsedSection>();
         string? title = front.Title;
 
@@ -347,12 +348,13 @@ internal static partial class PlainTextParser
 
     /// <summary>
     /// An ALL-CAPS line of a few words ("PERSONAL USE", "2. PASSWORDS:") after a blank line, not a sentence (no
-    /// closing full stop), with text after it.
+    /// closing full stop), with text after it; not the document's first line of text (an organisation's name over its
+    /// title, blank lines or a running header above it or not).
     /// </summary>
     private static bool IsCapsHeading(IReadOnlyList<string> lines, int i)
     {
         var line = lines[i].Trim();
-        return i > 0 && string.IsNullOrWhiteSpace(lines[i - 1]) && line.Length <= 80 && WordCount(line) <= 10
+        return i > 0 && string.IsNullOrWhiteSpace(lines[i - 1]) && PreviousTextLine(lines, i) >= 0 && line.Length <= 80 && WordCount(line) <= 10
                && line.Count(char.IsLetter) >= 2 && !line.Any(char.IsLower) && !".!,;".Contains(line[^1])
                && !DocumentParser.TryBullet(DocumentParser.CleanHeading(line), false, out _, out _)
                && HasTextAfter(lines, i);
@@ -510,8 +512,11 @@ internal static partial class PlainTextParser
     [GeneratedRegex(@"^\s*(\d{1,3})\.(?!0\b)\d{1,3}")]
     private static partial Regex ClauseNumberRegex();
 
-    /// <summary>A numbered clause, which starts a passage of its own: "3.2 The district's form…", "4.1.2 “Parent” means…".</summary>
-    [GeneratedRegex(@"^\s*\d{1,3}(?:\.\d{1,3})+\.?\s+[""“(]?\p{Lu}")]
+    /// <summary>
+    /// A numbered or lettered clause, which starts a passage of its own: "3.2 The district's form…", "4.1.2 “Parent”
+    /// means…", "B. Personal property. Backpacks…".
+    /// </summary>
+    [GeneratedRegex(@"^\s*(?:\d{1,3}(?:\.\d{1,3})+\.?|[A-Z]\.)\s+[""“(]?\p{Lu}")]
     private static partial Regex ClauseRegex();
 
     /// <summary>
@@ -600,6 +605,20 @@ internal static partial class PlainTextParser
     /// <summary>The next line with text is neither a bullet nor numbered.</summary>
     private static bool HasTextNotList(IReadOnlyList<string> lines, int i) =>
         NextTextLine(lines, i) is var next && next > 0 && !IsNumbered(lines[next]) && !DocumentParser.TryBullet(lines[next], true, out _, out _);
+
+    /// <summary>The index of the last line with text before <paramref name="i"/>, or -1 (the document's first text line).</summary>
+    private static int PreviousTextLine(IReadOnlyList<string> lines, int i)
+    {
+        for (var k = i - 1; k >= 0; k--)
+        {
+            if (!string.IsNullOrWhiteSpace(lines[k]))
+            {
+                return k;
+            }
+        }
+
+        return -1;
+    }
 
     /// <summary>The index of the next line with text after <paramref name="i"/>, or -1.</summary>
     private static int NextTextLine(IReadOnlyList<string> lines, int i)
@@ -745,6 +764,54 @@ internal static partial class PlainTextParser
     /// <summary>A short "Label: value" line: a label of up to four words with a capital, a colon, a value.</summary>
     [GeneratedRegex(@"^\s*\p{Lu}[\p{L}'’&/.-]*(?: [\p{L}'’&/.-]+){0,3}:[ \t]+\S.{0,70}$")]
     private static partial Regex FieldRegex();
+
+    /// <summary>
+    /// A copy out of a PDF repeats the page's running header or footer beside its page numbers ("Pine Ridge Public Schools
+    /// – Staff Handbook    Section 5.4" by each "Page 2 of 5"): such a line, found within <see cref="RunningHeaderReach"/>
+    /// lines of a page number at least twice, is blanked wherever it stands, the first page's copy at the top included.
+    /// </summary>
+    private static IReadOnlyList<string> WithoutRunningHeaders(IReadOnlyList<string> lines, int from)
+    {
+        var nearPageNumbers = new Dictionary<string, int>(StringComparer.Ordinal);
+        for (var k = from; k < lines.Count; k++)
+        {
+            if (!PageMarkerRegex().IsMatch(lines[k]))
+            {
+                continue;
+            }
+
+            var near = new HashSet<string>(StringComparer.Ordinal);
+            for (var j = Math.Max(from, k - RunningHeaderReach); j <= Math.Min(lines.Count - 1, k + RunningHeaderReach); j++)
+            {
+                if (j != k && RunningHeaderKey(lines[j]) is { } key)
+                {
+                    near.Add(key);
+                }
+            }
+
+            foreach (var key in near)
+            {
+                nearPageNumbers[key] = nearPageNumbers.GetValueOrDefault(key) + 1;
+            }
+        }
+
+        var headers = nearPageNumbers.Where(kv => kv.Value >= 2).Select(kv => kv.Key).ToHashSet(StringComparer.Ordinal);
+        return headers.Count == 0
+            ? lines
+            : [.. lines.Select((l, k) => k >= from && RunningHeaderKey(l) is { } key && headers.Contains(key) ? "" : l)];
+    }
+
+    /// <summary>How many lines from a page number a running header or footer may stand.</summary>
+    private const int RunningHeaderReach = 3;
+
+    /// <summary>A line that may be a running header (short, no sentence, no page number itself), white space collapsed; else null.</summary>
+    private static string? RunningHeaderKey(string line)
+    {
+        var trimmed = line.Trim();
+        return trimmed.Length is 0 or > 100 || PageMarkerRegex().IsMatch(trimmed) || EndsSentence(trimmed) || SeparatorRegex().IsMatch(trimmed)
+            ? null
+            : string.Join(' ', trimmed.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
+    }
 
     /// <summary>A page number an export left in the text: "Page 3", "Page 3 of 12", "- 3 -".</summary>
     [GeneratedRegex(@"^\s*(?:page\s+\d{1,4}(?:\s+of\s+\d{1,4})?|-\s*\d{1,4}\s*-)\s*$", RegexOptions.IgnoreCase)]

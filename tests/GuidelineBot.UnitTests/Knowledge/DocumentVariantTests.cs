@@ -498,6 +498,31 @@ public sealed class DocumentVariantTests
     }
 
     [Fact]
+    public void A_copy_out_of_a_pdf_loses_its_running_headers_and_broken_words_and_keeps_its_roman_numbered_sections()
+    {
+        const string header = "Pine Ridge Public Schools – Staff Handbook                Section 5.4";
+        var doc = Parse(header + "\n\nPINE RIDGE PUBLIC SCHOOLS\nSTAFF HANDBOOK – SECTION 5.4\nLOCKERS, DESKS, AND STUDENT SEARCHES\n"
+                        + "Office of Student Services\n\nI. PURPOSE\n\nHow staff manage lockers and searches.\n\nII. DEFINITIONS\n\n"
+                        + "A. School property. Lockers remain district property.\nB. Reasonable suspicion. A belief an adminis-\ntrator can describe.\n\n"
+                        + "                Page 1 of 2\n\n" + header + "\n\nIII. SEARCHES\n\nOnly administrators search, with a witness and\n\n"
+                        + "                Page 2 of 2\n\n" + header + "\n\nnever alone. Pre-\nand post-search notes go to the office.\n", "lockers.txt");
+
+        Assert.Equal("LOCKERS, DESKS, AND STUDENT SEARCHES", doc.Title);
+        Assert.Equal(["About these guidelines", "DEFINITIONS", "SEARCHES"], Headings(doc));
+        Assert.Equal(["PINE RIDGE PUBLIC SCHOOLS STAFF HANDBOOK – SECTION 5.4", "Office of Student Services", "How staff manage lockers and searches."],
+            doc.Sections[0].Passages.Select(p => p.Text));
+        Assert.Equal(["A. School property. Lockers remain district property.", "B. Reasonable suspicion. A belief an administrator can describe."],
+            doc.Sections[1].Passages.Select(p => p.Text));
+        Assert.Equal(["Only administrators search, with a witness and never alone. Pre- and post-search notes go to the office."],
+            doc.Sections[2].Passages.Select(p => p.Text));
+        Assert.DoesNotContain(doc.Sections, s => s.Passages.Any(p => p.Text.Contains("Staff Handbook  ", StringComparison.Ordinal)));
+
+        // A line that comes back once by a page number is text, and a hyphen before "and" stays.
+        var once = Parse("Lockers\n\nHow staff manage lockers.\n\nLocks\nDistrict locks only.\n\nPage 1 of 2\nSee the office\n\nSearches\nWith a witness.\n", "once.txt");
+        Assert.Contains(once.Sections, s => s.Text.Contains("See the office", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void An_organisations_name_above_the_documents_name_is_no_title()
     {
         var doc = Parse("Riverside Unified School District\n\nVisitor Policy\n\nAll visitors sign in.\n\nSigning in\nShow photo ID.\n\n"
