@@ -11,6 +11,8 @@ public sealed class QuestionCuesTests
     [InlineData("who do these rules apply to")]
     [InlineData("what counts as social media")]
     [InlineData("what is the purpose of the acceptable use policy")]
+    [InlineData("what are these guidelines for?")]
+    [InlineData("what is the policy about")]
     public void A_question_about_the_guidelines_themselves_asks_about_scope(string question) =>
         Assert.True(QuestionCues.AsksAboutScope(question));
 
@@ -23,6 +25,8 @@ public sealed class QuestionCuesTests
     [InlineData("who is in charge of keys")]
     [InlineData("who is responsible for the bus line")]
     [InlineData("can i wear jeans on friday")]
-    public void Asking_who_to_contact_is_not_asking_about_scope(string question) =>
+    [InlineData("what are the rules for students leaving class to see the nurse")]
+    [InlineData("what is the policy on staff parking after dark")]
+    public void Asking_who_to_contact_or_for_the_rule_on_a_topic_is_not_asking_about_scope(string question) =>
         Assert.False(QuestionCues.AsksAboutScope(question));
 }
