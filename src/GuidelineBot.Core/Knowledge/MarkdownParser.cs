@@ -203,7 +203,7 @@ internal sealed partial class MarkdownParser
 
                 break;
             case ListBlock list:
-                foreach (var item in list.OfType<ListItemBlock>())
+                foreach (var item in list.OfType<ListItemBlock>().Where(i => !IsJumpLink(i)))
                 {
                     ListItem(list, item, place);
                 }
@@ -272,6 +272,13 @@ internal sealed partial class MarkdownParser
 
         StartSection(heading.Level, title, headingLine);
     }
+
+    /// <summary>
+    /// A list item that is only a link to a heading of the same page ("- [Late work](#late-work)"): a table of contents,
+    /// which says nothing a section does not, and would make one section of every heading's words.
+    /// </summary>
+    private static bool IsJumpLink(ListItemBlock item) =>
+        item is [ParagraphBlock { Inline.FirstChild: LinkInline { Url: ['#', ..], NextSibling: null } }];
 
     private void ListItem(ListBlock list, ListItemBlock item, Place place)
     {

@@ -523,6 +523,20 @@ public sealed class DocumentVariantTests
     }
 
     [Fact]
+    public void A_markdown_table_of_contents_is_no_section()
+    {
+        var doc = Parse("# Homework Guidelines\n\nHow teachers set homework.\n\n**Table of contents**\n\n- [🎯 Purpose of homework](#purpose-of-homework)\n"
+                        + "- [📚 Late work](#late-work)\n\n## 🎯 Purpose of homework\n\nPractice what class taught.\n\n## 📚 Late work\n\n"
+                        + "Ten percent off a day.\n\n- [The board policy](https://example.org/policy)\n- See [late work](#late-work) for more.\n", "homework.md");
+
+        Assert.Equal(["About these guidelines", "🎯 Purpose of homework", "📚 Late work"], Headings(doc));
+        Assert.Equal(["How teachers set homework."], doc.Sections[0].Passages.Select(p => p.Text));
+        // A link elsewhere, or an item with more than the link, is text as before.
+        Assert.Equal(["Ten percent off a day.", "The board policy (https://example.org/policy)", "See late work for more."],
+            doc.Sections[2].Passages.Select(p => p.Text));
+    }
+
+    [Fact]
     public void An_organisations_name_above_the_documents_name_is_no_title()
     {
         var doc = Parse("Riverside Unified School District\n\nVisitor Policy\n\nAll visitors sign in.\n\nSigning in\nShow photo ID.\n\n"
