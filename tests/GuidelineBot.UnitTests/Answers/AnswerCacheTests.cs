@@ -121,8 +121,9 @@ public sealed class AnswerCacheTests
     {
         // 1,000 questions asked round and round through a cache of 400: after the first round, at best 400 of every
         // 1,000 are answered from the cache (12,400 searches in all). Keeping the questions asked most often comes
-        // within 10 % of that; a least-recently-used policy keeps evicting questions just before they come round again
-        // (BitFaster's ConcurrentLru: 13,920 searches).
+        // within 15 % of that (12,433-12,947 searches in 14 runs, 13,176 once in CI: the sketch hashes strings, whose
+        // hashes differ per process); a least-recently-used policy keeps evicting questions just before they come round
+        // again (BitFaster's ConcurrentLru: 13,920 searches, past the 13,540 allowed here).
         const int Capacity = 400, Questions = 1000, Rounds = 20;
         var (answers, search, cache) = Create(Capacity);
 
@@ -135,7 +136,7 @@ public sealed class AnswerCacheTests
         }
 
         Assert.InRange(cache.Count, Capacity * 9 / 10, Capacity);
-        Assert.InRange(search.Calls, Questions + ((Rounds - 1) * (Questions - Capacity)), Questions + ((Rounds - 1) * (Questions - (Capacity * 9 / 10))));
+        Assert.InRange(search.Calls, Questions + ((Rounds - 1) * (Questions - Capacity)), Questions + ((Rounds - 1) * (Questions - (Capacity * 85 / 100))));
     }
 
     [Fact]
