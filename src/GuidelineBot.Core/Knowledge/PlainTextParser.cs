@@ -20,6 +20,7 @@ internal static partial class PlainTextParser
         var front = FrontMatter.Parse(lines);
         lines = [.. lines.Take(front.BodyStartIndex), .. lines.Skip(front.BodyStartIndex).Select(Unbold)];
         lines = WithoutRunningHeaders(lines, front.BodyStartIndex);
+        lines = WithoutContents(lines, front.BodyStartIndex);
         var sections = new List<ParsedSection>();
         string? title = front.Title;
 
@@ -800,6 +801,76 @@ internal static partial class PlainTextParser
             ? lines
             : [.. lines.Select((l, k) => k >= from && RunningHeaderKey(l) is { } key && headers.Contains(key) ? "" : l)];
     }
+
+    /// <summary>
+    /// A table of contents, as a word processor writes one: a "Contents" or "Table of Contents" line over entries that end
+    /// in a page number ("1. Purpose ........ 1", "Permits⇥2"), or such entries with dot leaders on their own. Its lines
+    /// are blanked: they repeat the headings, and would read as steps or as a section of every heading's words.
+    /// </summary>
+    private static IReadOnlyList<string> WithoutContents(IReadOnlyList<string> lines, int from)
+    {
+        List<string>? result = null;
+        for (var k = from; k < lines.Count; k++)
+        {
+            var headed = ContentsHeadingRegex().IsMatch(lines[k]);
+            if (!headed && !DotLeaderRegex().IsMatch(lines[k]))
+            {
+                continue;
+            }
+
+            var entries = new List<int>();
+            var j = headed ? k + 1 : k;
+            for (; j < lines.Count; j++)
+            {
+                if (string.IsNullOrWhiteSpace(lines[j]))
+                {
+                    // Blank lines between entries; a blank line after the last one ends the table.
+                    if (NextTextLine(lines, j) is var next && next > 0 && (headed ? ContentsEntryRegex() : DotLeaderRegex()).IsMatch(lines[next]) && entries.Count > 0)
+                    {
+                        continue;
+                    }
+
+                    break;
+                }
+
+                if (!(headed ? ContentsEntryRegex() : DotLeaderRegex()).IsMatch(lines[j]))
+                {
+                    break;
+                }
+
+                entries.Add(j);
+            }
+
+            if (entries.Count < MinContentsEntries)
+            {
+                continue;
+            }
+
+            result ??= [.. lines];
+            foreach (var e in headed ? entries.Prepend(k) : entries)
+            {
+                result[e] = "";
+            }
+
+            k = entries[^1];
+        }
+
+        return result ?? lines;
+    }
+
+    /// <summary>How many entries make a table of contents.</summary>
+    private const int MinContentsEntries = 2;
+
+    [GeneratedRegex(@"^\s*(?:table of )?contents\s*:?\s*$", RegexOptions.IgnoreCase)]
+    private static partial Regex ContentsHeadingRegex();
+
+    /// <summary>An entry of a table of contents: words, then dot leaders, a tab or a run of spaces, then a page number.</summary>
+    [GeneratedRegex(@"^\s*\S.*?(?:\s*\.{3,}\s*|\t+\s*|\s{2,})\d{1,4}\s*$")]
+    private static partial Regex ContentsEntryRegex();
+
+    /// <summary>An entry with dot leaders ("2. Permits ........ 2"): a table of contents even with no heading over it.</summary>
+    [GeneratedRegex(@"^\s*\S.*?\s*\.{4,}\s*\d{1,4}\s*$")]
+    private static partial Regex DotLeaderRegex();
 
     /// <summary>How many lines from a page number a running header or footer may stand.</summary>
     private const int RunningHeaderReach = 3;

@@ -523,6 +523,20 @@ public sealed class DocumentVariantTests
     }
 
     [Fact]
+    public void A_plain_text_table_of_contents_is_no_section()
+    {
+        var leaders = Parse("Staff Parking Procedures\nRiverbend School District\n\nTABLE OF CONTENTS\n1. Purpose ............ 1\n2. Permits ............ 2\n"
+                            + "3. Towing ............. 3\n\n1. Purpose\nWhere staff park.\n\n2. Permits\nEvery car needs a permit.\n\n3. Towing\nFire lanes are towed.\n", "parking.txt");
+        Assert.Equal(["About these guidelines", "Permits", "Towing"], Headings(leaders));
+        Assert.Equal(["Riverbend School District", "Where staff park."], leaders.Sections[0].Passages.Select(p => p.Text));
+
+        var tabs = Parse("Staff Parking Procedures\n\nContents\nPermits\t2\n\nTowing\t3\n\nHow staff park.\n\nPermits\nEvery car needs a permit.\n\n"
+                         + "Towing\nFire lanes are towed.\n", "parking2.txt");
+        Assert.Equal(["About these guidelines", "Permits", "Towing"], Headings(tabs));
+        Assert.Equal(["How staff park."], tabs.Sections[0].Passages.Select(p => p.Text));
+    }
+
+    [Fact]
     public void A_markdown_table_of_contents_is_no_section()
     {
         var doc = Parse("# Homework Guidelines\n\nHow teachers set homework.\n\n**Table of contents**\n\n- [🎯 Purpose of homework](#purpose-of-homework)\n"
