@@ -516,9 +516,11 @@ internal sealed partial class LuceneSectionIndex : IDisposable
         var subject = _sectionSubject[section];
         // Its own title words count for more than background only beside a word of the question that is not background:
         // alone ("laboratory" for the laboratory guidelines) they say nothing about which of its sections answers.
-        var own = scopeIntroduction || groups.All(g => ContainsAny(background, g.Words) && !ContainsAny(subject, g.Words))
-            ? NoTerms
-            : _documentOwnTerms[_sectionDocument[section]];
+        var own = _documentOwnTerms[_sectionDocument[section]];
+        if (own.Count > 0 && (scopeIntroduction || groups.All(g => ContainsAny(background, g.Words) && !ContainsAny(subject, g.Words))))
+        {
+            own = NoTerms;
+        }
         var terms = _sectionTerms[section];
         var heading = _headingTerms[section];
         double total = 0, matched = 0, matchedHeading = 0;

@@ -63,10 +63,11 @@ internal static partial class PlainTextParser
             title = subject;
         }
 
+        // A document of "Q:" / "Q." questions: they are its headings, and "A." labels its answers.
         var labelled = lines.Skip(i).Any(l => QuestionRegex().IsMatch(l));
         var tables = PlainTextTables.Find(lines, i);
         var paragraphPerLine = IsParagraphPerLine(lines, i, tables);
-        var headings = FindHeadings(lines, i, tables, paragraphPerLine, titleLine);
+        var headings = FindHeadings(lines, i, tables, paragraphPerLine, titleLine, labelled);
         // Written a paragraph per line (as Word's plain-text export writes it: no blank lines, or lines longer than any
         // wrapping): every line is a paragraph. Where blank lines part short lines, the lines between them are one
         // paragraph written a sentence per line.
@@ -242,11 +243,11 @@ internal static partial class PlainTextParser
     /// <param name="tables">Lines of tables (<see cref="PlainTextTables"/>): never a heading.</param>
     /// <param name="titleLine">The title's line, when the title was found below the first line (its place is blank now).</param>
     /// <param name="paragraphPerLine">The document is written a paragraph per line (<see cref="IsParagraphPerLine"/>).</param>
+    /// <param name="labelled">The document has <c>Q:</c> lines from <paramref name="from"/> on.</param>
     private static Dictionary<int, (string Text, int LastIndex)> FindHeadings(IReadOnlyList<string> lines, int from, Dictionary<int, string?> tables,
-        bool paragraphPerLine, int? titleLine)
+        bool paragraphPerLine, int? titleLine, bool labelled)
     {
         var headings = new Dictionary<int, (string Text, int LastIndex)>();
-        var labelled = lines.Skip(from).Any(l => QuestionRegex().IsMatch(l));
         // In a document written a paragraph per line, a question right after a sentence stands alone as well; two of them
         // make it a question document (one may be a paragraph that asks something).
         var setOff = Enumerable.Range(from, lines.Count - from).Any(k => IsBareQuestion(lines, k, afterSentence: false));
@@ -474,10 +475,10 @@ internal static partial class PlainTextParser
             return false;
         }
 
-        var sibling = $"{clause.Groups[1].Value}.{number - 1}";
         for (var k = i - 1; k >= 0; k--)
         {
-            if (SubClauseRegex().Match(lines[k]) is { Success: true } before && $"{before.Groups[1].Value}.{before.Groups[2].Value}" == sibling)
+            if (SubClauseRegex().Match(lines[k]) is { Success: true } before && before.Groups[1].ValueSpan.SequenceEqual(clause.Groups[1].ValueSpan)
+                && int.TryParse(before.Groups[2].ValueSpan, out var previous) && previous == number - 1)
             {
                 return IsNumberedHeading(lines, k);
             }
@@ -532,15 +533,8 @@ internal static partial class PlainTextParser
             return false;
         }
 
-        for (var k = i - 1; k >= 0; k--)
-        {
-            if (!string.IsNullOrWhiteSpace(lines[k]))
-            {
-                return DocumentParser.IsStepLine(lines[k]) ? !OpensClauses(lines, k) : FollowsSubStep(lines, i, k);
-            }
-        }
-
-        return false;
+        var above = PreviousTextLine(lines, i);
+        return above >= 0 && (DocumentParser.IsStepLine(lines[above]) ? !OpensClauses(lines, above) : FollowsSubStep(lines, i, above));
     }
 
     /// <summary>
@@ -741,15 +735,18 @@ internal static partial class PlainTextParser
     /// <summary>How many lines after the first a title block may have (department, title, code, date).</summary>
     private const int TitleBlockLines = 3;
 
+    /// <summary>The words for a kind of document, as a regular expression's alternatives.</summary>
+    private const string KindWords = @"polic(?:y|ies)|guidelines?|rules|handbook|procedures?|standards|faqs?|manual|protocols?|regulations?|guide|expectations";
+
     /// <summary>A word that says what kind of document a title names.</summary>
-    [GeneratedRegex(@"\b(?:polic(?:y|ies)|guidelines?|rules|handbook|procedures?|code of conduct|dress code|standards|faqs?|frequently asked questions|manual|protocols?|regulations?|guide|expectations)\b", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"\b(?:" + KindWords + @"|code of conduct|dress code|frequently asked questions)\b", RegexOptions.IgnoreCase)]
     private static partial Regex DocumentKindRegex();
 
     /// <summary>
     /// A line that names no subject, only the kind of document and its readers ("Staff Guidelines", "Guidelines for
     /// Employees", "Administrative Procedures").
     /// </summary>
-    [GeneratedRegex(@"^\s*(?:(?:staff|employee|teacher|district|administrative|board|general)\s+)?(?:polic(?:y|ies)|guidelines?|rules|handbook|procedures?|standards|faqs?|manual|protocols?|regulations?|guide|expectations)(?:\s+for\s+(?:all\s+)?(?:staff|employees|teachers))?\s*$", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"^\s*(?:(?:staff|employee|teacher|district|administrative|board|general)\s+)?(?:" + KindWords + @")(?:\s+for\s+(?:all\s+)?(?:staff|employees|teachers))?\s*$", RegexOptions.IgnoreCase)]
     private static partial Regex KindOnlyRegex();
 
     /// <summary>
@@ -818,6 +815,7 @@ internal static partial class PlainTextParser
                 continue;
             }
 
+            var entry = headed ? ContentsEntryRegex() : DotLeaderRegex();
             var entries = new List<int>();
             var j = headed ? k + 1 : k;
             for (; j < lines.Count; j++)
@@ -825,7 +823,7 @@ internal static partial class PlainTextParser
                 if (string.IsNullOrWhiteSpace(lines[j]))
                 {
                     // Blank lines between entries; a blank line after the last one ends the table.
-                    if (NextTextLine(lines, j) is var next && next > 0 && (headed ? ContentsEntryRegex() : DotLeaderRegex()).IsMatch(lines[next]) && entries.Count > 0)
+                    if (entries.Count > 0 && NextTextLine(lines, j) is var next && next > 0 && entry.IsMatch(lines[next]))
                     {
                         continue;
                     }
@@ -833,7 +831,7 @@ internal static partial class PlainTextParser
                     break;
                 }
 
-                if (!(headed ? ContentsEntryRegex() : DotLeaderRegex()).IsMatch(lines[j]))
+                if (!entry.IsMatch(lines[j]))
                 {
                     break;
                 }
