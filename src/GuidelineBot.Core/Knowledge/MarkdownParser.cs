@@ -194,6 +194,11 @@ internal sealed partial class MarkdownParser
             case HeadingBlock heading when heading.Parent is MarkdownDocument:
                 Heading(heading, lineNo, place);
                 break;
+            case ParagraphBlock { Inline: { } pictures } when IsPicturesOnly(pictures):
+                // A logo, a badge or a screenshot on its own: its words describe a picture, not a guideline, and a
+                // district's logo above "# Title" must not keep the title from being one.
+                At(lineNo);
+                break;
             case LeafBlock { Inline: { } inline } leaf and (ParagraphBlock or HeadingBlock):
                 var lines = LineTexts(inline, place.Offset);
                 for (var k = 0; k < lines.Count; k++)
@@ -272,6 +277,13 @@ internal sealed partial class MarkdownParser
 
         StartSection(heading.Level, title, headingLine);
     }
+
+    /// <summary>A paragraph of images only ("![district logo](logo.png)", linked or not), with nothing but spaces and line breaks beside them.</summary>
+    private static bool IsPicturesOnly(ContainerInline inline) =>
+        inline.Any(IsPicture) && inline.All(i => IsPicture(i) || i is LineBreakInline || i is LiteralInline l && l.Content.IsEmptyOrWhitespace());
+
+    private static bool IsPicture(Inline inline) =>
+        inline is LinkInline { IsImage: true } or LinkInline { FirstChild: LinkInline { IsImage: true, NextSibling: null } };
 
     /// <summary>
     /// A list item that is only a link to a heading of the same page ("- [Late work](#late-work)"): a table of contents,

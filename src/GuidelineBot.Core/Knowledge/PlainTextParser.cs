@@ -42,12 +42,13 @@ internal static partial class PlainTextParser
         int? titleLine = null;
         if ((title is null || titleUnderlined) && !QuestionRegex().IsMatch(lines[i]) && !DocumentParser.TryBullet(lines[i], false, out _, out _))
         {
-            if (title is null && !titleUnderlined && NamedBelow(lines, i) is { } named)
+            if (title is null && !titleUnderlined && (UnderlinedTitleBelow(lines, i) ?? NamedBelow(lines, i)) is { } named)
             {
                 // "Riverside Unified School District" over "Visitor Policy": the document is the policy; the
                 // organisation's line stays as text of the introduction.
                 title = lines[named].Trim();
-                lines = [.. lines.Take(named), "", .. lines.Skip(named + 1)];
+                var underline = IsUnderlined(lines, named) ? 1 : 0;
+                lines = [.. lines.Take(named), .. Enumerable.Repeat("", 1 + underline), .. lines.Skip(named + 1 + underline)];
                 titleLine = named;
             }
             else
@@ -440,9 +441,14 @@ internal static partial class PlainTextParser
             return false;
         }
 
-        var first = lines[next].TrimStart()[0];
+        // A sentence may open with a quotation or a bracket: '"Work day" means …'.
+        var opening = lines[next].TrimStart();
+        var first = opening.TrimStart(OpeningMarks) is [var letter, ..] ? letter : opening[0];
         return next > i + 1 || char.IsUpper(first) || char.IsDigit(first) || DocumentParser.TryBullet(lines[next], true, out _, out _) || tables.ContainsKey(next);
     }
+
+    /// <summary>Quotation marks and brackets a sentence may open with.</summary>
+    private static readonly char[] OpeningMarks = ['"', '\'', '“', '‘', '«', '(', '['];
 
     /// <summary>
     /// A numbered section heading: a numbered line of up to <see cref="NumberedHeadingMaxWords"/> words (a policy's
@@ -461,8 +467,17 @@ internal static partial class PlainTextParser
             return false;
         }
 
-        return (HasTextNotList(lines, i) || HasOwnClauseNext(lines, i) || FollowsSiblingHeading(lines, i)) && !FollowsStep(lines, i);
+        return IsLabelledSection(line) || (HasTextNotList(lines, i) || HasOwnClauseNext(lines, i) || FollowsSiblingHeading(lines, i)) && !FollowsStep(lines, i);
     }
+
+    /// <summary>
+    /// A line that names itself a section ("Section 3: Fair Use in the Classroom", "Part II – Leave", "Article 4. Pay"):
+    /// a heading whether its text is a list of numbered clauses or not, and no step of the list above it.
+    /// </summary>
+    private static bool IsLabelledSection(string line) => LabelledSectionRegex().IsMatch(line);
+
+    [GeneratedRegex(@"^\s*(?:Section|Part|Article|Chapter)\s+(?:\d{1,3}(?:\.\d{1,3})*|(?-i:[IVX]{1,5}))\s*[–—:.-]\s+\S", RegexOptions.IgnoreCase)]
+    private static partial Regex LabelledSectionRegex();
 
     /// <summary>
     /// A clause whose text is a list ("3.2 What Not to Do" over "- Do not interview the student") is a heading all the
@@ -645,6 +660,33 @@ internal static partial class PlainTextParser
     /// and has text after it. A line without a number is preferred; a coded one ("Administrative Regulation 5141.21")
     /// gives way to the subject line right under it. Null when the first line is the title.
     /// </summary>
+    /// <summary>
+    /// The title underlined with <c>===</c> under a header block of short lines ("Harbor Valley Unified School District" /
+    /// "Administrative Regulation 4040.2" / "Effective: August 2025" over "STAFF TECHNOLOGY … GUIDELINES" / "====="):
+    /// the double underline marks the document's name, as in Markdown; the lines above stay text of the introduction.
+    /// </summary>
+    private static int? UnderlinedTitleBelow(IReadOnlyList<string> lines, int first)
+    {
+        var k = first;
+        for (var n = 0; n < HeaderBlockLines && k >= 0; n++, k = NextTextLine(lines, k))
+        {
+            if (!IsTitleLine(lines[k]) || EndsSentence(lines[k]) || DocumentParser.TryBullet(lines[k], true, out _, out _))
+            {
+                return null;
+            }
+
+            if (k > first && IsUnderlined(lines, k) && lines[k + 1].TrimStart().StartsWith('='))
+            {
+                return k;
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>How many short lines a header block above a document's title may have (organisation, office, code, dates, approval).</summary>
+    private const int HeaderBlockLines = 8;
+
     private static int? NamedBelow(IReadOnlyList<string> lines, int first)
     {
         if (DocumentKindRegex().IsMatch(lines[first]))

@@ -537,6 +537,58 @@ public sealed class DocumentVariantTests
     }
 
     [Fact]
+    public void A_logo_above_a_markdown_title_leaves_it_the_title()
+    {
+        var doc = Parse("![district logo](logo.png)\n\n<!-- draft: do not post -->\n\n# Classroom Visitors\n\nVisitors sign in at the office.\n\n"
+                        + "## Walkthroughs\n\nAdministrators may drop in.\n\n[![badge](b.png)](https://example.org)\n\n## Parents\n\nBook a visit a day ahead. ![icon](i.png) Stay an hour.\n", "visitors.md");
+
+        Assert.Equal("Classroom Visitors", doc.Title);
+        Assert.Equal(["About these guidelines", "Walkthroughs", "Parents"], Headings(doc));
+        Assert.Equal(["Visitors sign in at the office."], doc.Sections[0].Passages.Select(p => p.Text));
+        Assert.Equal(["Administrators may drop in."], doc.Sections[1].Passages.Select(p => p.Text));
+        // A picture inside a sentence keeps its words, as before.
+        Assert.Equal(["Book a visit a day ahead. icon Stay an hour."], doc.Sections[2].Passages.Select(p => p.Text));
+    }
+
+    [Fact]
+    public void Section_labelled_lines_head_sections_over_numbered_clauses()
+    {
+        var doc = Parse("HARBOR VALLEY SCHOOL DISTRICT\nLibrary Services\n\nCOPYRIGHT GUIDELINES\nRevised March 2025\n\nHow staff copy protected works.\n\n"
+                        + "Section 1: Copyright Basics\n\n\t1. A work is protected once written down.\n\t2. Public domain works are free to use.\n\n"
+                        + "Section 2: Fair Use\n\n\t1. Fair use allows limited copying.\n\t2. Keep within the amounts below.\n\n"
+                        + "Section 3: Photocopying\n\n\t1. One copy per student.\n", "copyright.txt");
+
+        Assert.Equal("COPYRIGHT GUIDELINES", doc.Title);
+        Assert.Equal(["About these guidelines", "Copyright Basics", "Fair Use", "Photocopying"], Headings(doc));
+        Assert.StartsWith("1. Fair use allows limited copying.", doc.Sections[2].Text, StringComparison.Ordinal);
+        Assert.Contains("2. Keep within the amounts below.", doc.Sections[2].Text, StringComparison.Ordinal);
+        Assert.DoesNotContain("One copy", doc.Sections[2].Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_title_underlined_with_equals_signs_under_a_header_block_is_the_title()
+    {
+        var doc = Parse("Harbor Valley School District\nTechnology Services\nAdministrative Regulation 4040.2\nEffective: August 2025\n\n\n"
+                        + "STAFF PASSWORD AND DEVICE GUIDELINES\n====================================\n\nWhat every employee protects.\n\n"
+                        + "Passwords\n---------\n\nUse a passphrase of 14 characters.\n\nLost Devices\n------------\n\nReport a lost laptop within an hour.\n", "tech.txt");
+
+        Assert.Equal("STAFF PASSWORD AND DEVICE GUIDELINES", doc.Title);
+        Assert.Equal(["About these guidelines", "Passwords", "Lost Devices"], Headings(doc));
+        Assert.Equal("What every employee protects.", doc.Sections[0].Passages[^1].Text);
+        Assert.DoesNotContain(doc.Sections[0].Passages, p => p.Text.Contains('='));
+    }
+
+    [Fact]
+    public void A_colon_heading_over_a_quoted_term_heads_its_section()
+    {
+        var doc = Parse("Staff Leave\nHuman Resources\n\nHow staff request leave.\n\nDefinitions:\n\"Work day\" means a day on your calendar.\n\n"
+                        + "Requesting an absence:\nEnter every absence in Frontline.\n\nJury duty:\nBring your summons to HR.\n", "leave.txt");
+
+        Assert.Equal(["About these guidelines", "Definitions", "Requesting an absence", "Jury duty"], Headings(doc));
+        Assert.Equal("\"Work day\" means a day on your calendar.", doc.Sections[1].Text);
+    }
+
+    [Fact]
     public void A_markdown_table_of_contents_is_no_section()
     {
         var doc = Parse("# Homework Guidelines\n\nHow teachers set homework.\n\n**Table of contents**\n\n- [🎯 Purpose of homework](#purpose-of-homework)\n"
