@@ -154,6 +154,13 @@ public static class KnowledgeLoader
         parsed = headedIntroduction ? DocumentParser.WithIntroduction(parsed) : parsed;
         var id = DocumentId(relativePath);
         var title = parsed.Title ?? TitleFromFileName(id);
+        if (headedIntroduction && parsed.Sections is [{ IsIntroduction: true } only])
+        {
+            // A document without headings ("All staff working a field day … Wear the staff T-shirt …"): its text is what
+            // it says, not an introduction to other sections, and it is headed by the document's name.
+            parsed = parsed with { Sections = [only with { Heading = title, IsIntroduction = false }] };
+        }
+
         var url = parsed.Metadata.SourceUrl;
         var sections = parsed.Sections
             .Select((s, i) => new GuidelineSection($"{id}#{i}", id, title, s.Heading, s.Passages, displayPath,

@@ -34,6 +34,9 @@ internal sealed partial class MarkdownParser
     /// ("Can I wear jeans?" with the answer under it): those questions head its sections.
     /// </summary>
     private readonly bool _plainQuestions;
+    /// <summary>The line of a title written in bold, in a document with no <c># Title</c> (<see cref="BoldTitleLine"/>).</summary>
+    private readonly int? _boldTitleLine;
+
     private readonly List<ParsedSection> _sections = [];
     private string? _title;
     private string _heading = DocumentParser.IntroductionHeading;
@@ -54,6 +57,7 @@ internal sealed partial class MarkdownParser
         _plainQuestions = !document.Descendants<HeadingBlock>().Skip(1).Any()
                           && document.OfType<ParagraphBlock>().Count(p => DocumentParser.IsQuestionLine(lines, p.Line + front.BodyStartIndex)) >= 2;
         _title = front.Title;
+        _boldTitleLine = front.Title is null && !document.Descendants<HeadingBlock>().Any(h => h.Level == 1) ? BoldTitleLine(document, front.BodyStartIndex) : null;
         _start = _bodyStart + 1;
         _last = _start;
         _cursor = _bodyStart;
@@ -64,6 +68,22 @@ internal sealed partial class MarkdownParser
 
     /// <summary>The list item whose first line a block is: its nesting level for the passage and its number, if numbered.</summary>
     private sealed record Item(int Level, string? Number, bool TopLevel);
+
+    /// <summary>
+    /// A document exported with its title in bold rather than as <c># Title</c> (a wiki page under its breadcrumb, a
+    /// district's name over "**Administrative Procedure AP 3516.2 - Lockdown, Evacuation and Fire Drills**"): the first
+    /// bold line before any heading, within its first few paragraphs, that names a kind of document.
+    /// </summary>
+    private static int? BoldTitleLine(MarkdownDocument document, int offset) =>
+        document.TakeWhile(b => b is not HeadingBlock).OfType<ParagraphBlock>().Take(MaxTitleBlockParagraphs)
+            .SelectMany(p => p.Inline is null ? [] : LineTexts(p.Inline, offset))
+            .Where(l => l.First is EmphasisInline { DelimiterCount: 2, DelimiterChar: '*' or '_', NextSibling: null or LineBreakInline }
+                        && PlainTextParser.NamesDocument(Clean(l.Text)))
+            .Select(l => (int?)l.Number)
+            .FirstOrDefault();
+
+    /// <summary>How many paragraphs above the first heading may hold a title in bold (breadcrumb, organisation, title).</summary>
+    private const int MaxTitleBlockParagraphs = 3;
 
     public static ParsedDocument Parse(string content)
     {
@@ -201,9 +221,11 @@ internal sealed partial class MarkdownParser
                 break;
             case LeafBlock { Inline: { } inline } leaf and (ParagraphBlock or HeadingBlock):
                 var lines = LineTexts(inline, place.Offset);
+                // "**HS-12** — the authorization form" over "**IHP** — the nurse's plan": a line per term, not one sentence.
+                var terms = lines.Count(l => IsTermLine(l.First, l.Text)) >= 2;
                 for (var k = 0; k < lines.Count; k++)
                 {
-                    Line(lines[k], k, place, isParagraph: leaf is ParagraphBlock);
+                    Line(lines[k], k, place, isParagraph: leaf is ParagraphBlock, terms);
                 }
 
                 break;
@@ -304,10 +326,17 @@ internal sealed partial class MarkdownParser
     }
 
     /// <summary>A line of a paragraph (or of a heading inside a list or quote), as the passage builder takes text.</summary>
-    private void Line(LineText line, int index, Place place, bool isParagraph)
+    /// <param name="terms">The paragraph is a list of terms, a line each (<see cref="IsTermLine"/>): each is a passage.</param>
+    private void Line(LineText line, int index, Place place, bool isParagraph, bool terms = false)
     {
         var (lineNo, raw, first) = line;
         At(lineNo);
+        if (lineNo == _boldTitleLine)
+        {
+            _title = Clean(raw);
+            return;
+        }
+
         _sawText = true;
         var text = Clean(raw);
         var item = index == 0 ? place.Item : null;
@@ -346,11 +375,28 @@ internal sealed partial class MarkdownParser
             // A step or a word processor's bullet (•) that Markdown reads as a line of the paragraph.
             _builder.Bullet(first?.Column >= 2 && place.ListDepth == 0 ? 1 : 0, bullet, lineNo);
         }
+        else if (terms && IsTermLine(first, raw))
+        {
+            _builder.Paragraph(text, lineNo);
+            _sawText = true;
+        }
         else
         {
             Text(Answer(raw), lineNo);
         }
     }
+
+    /// <summary>
+    /// A line that opens with a term in bold and says what it is: "**Authorized staff** — an employee who…",
+    /// "**Phone:** 555-0100".
+    /// </summary>
+    private static bool IsTermLine(Inline? first, string raw) =>
+        first is EmphasisInline { DelimiterCount: 2, DelimiterChar: '*' or '_' } bold && Render(bold) is { Length: > 0 } term
+        && raw.StartsWith(term, StringComparison.Ordinal)
+        && (term.TrimEnd().EndsWith(':') || TermSeparatorRegex().IsMatch(raw[term.Length..]));
+
+    [GeneratedRegex(@"^\s*(?::|[—–-]\s)")]
+    private static partial Regex TermSeparatorRegex();
 
     private void Text(string text, int lineNo)
     {

@@ -20,6 +20,8 @@ internal static partial class PlainTextParser
         var front = FrontMatter.Parse(lines);
         lines = [.. lines.Take(front.BodyStartIndex), .. lines.Skip(front.BodyStartIndex).Select(Unbold)];
         lines = WithoutRunningHeaders(lines, front.BodyStartIndex);
+        // A page number ("Page 2 of 5", "AP 6163.1 – Page 1 of 3") parts the text as a blank line does.
+        lines = [.. lines.Select((l, k) => k >= front.BodyStartIndex && PageMarkerRegex().IsMatch(l) ? "" : l)];
         lines = WithoutContents(lines, front.BodyStartIndex);
         var sections = new List<ParsedSection>();
         string? title = front.Title;
@@ -51,7 +53,7 @@ internal static partial class PlainTextParser
                 lines = [.. lines.Take(named), .. Enumerable.Repeat("", 1 + underline), .. lines.Skip(named + 1 + underline)];
                 titleLine = named;
             }
-            else
+            else if (title is not null || titleUnderlined || !IsParagraphLine(lines[i]))
             {
                 title ??= lines[i].Trim();
                 i += titleUnderlined ? 2 : 1;
@@ -122,10 +124,15 @@ internal static partial class PlainTextParser
                 builder = new PassageBuilder();
                 bulletIndent = null;
                 i = found.LastIndex;
+                if (found.RunIn is { Length: > 0 } runIn)
+                {
+                    builder.Text(runIn, lineNo);
+                }
+
                 continue;
             }
 
-            if (string.IsNullOrWhiteSpace(line) || SeparatorRegex().IsMatch(line) || PageMarkerRegex().IsMatch(line))
+            if (string.IsNullOrWhiteSpace(line) || SeparatorRegex().IsMatch(line))
             {
                 builder.Blank();
                 bulletIndent = null;
@@ -245,10 +252,10 @@ internal static partial class PlainTextParser
     /// <param name="titleLine">The title's line, when the title was found below the first line (its place is blank now).</param>
     /// <param name="paragraphPerLine">The document is written a paragraph per line (<see cref="IsParagraphPerLine"/>).</param>
     /// <param name="labelled">The document has <c>Q:</c> lines from <paramref name="from"/> on.</param>
-    private static Dictionary<int, (string Text, int LastIndex)> FindHeadings(IReadOnlyList<string> lines, int from, Dictionary<int, string?> tables,
+    private static Dictionary<int, (string Text, int LastIndex, string? RunIn)> FindHeadings(IReadOnlyList<string> lines, int from, Dictionary<int, string?> tables,
         bool paragraphPerLine, int? titleLine, bool labelled)
     {
-        var headings = new Dictionary<int, (string Text, int LastIndex)>();
+        var headings = new Dictionary<int, (string Text, int LastIndex, string? RunIn)>();
         // In a document written a paragraph per line, a question right after a sentence stands alone as well; two of them
         // make it a question document (one may be a paragraph that asks something).
         var setOff = Enumerable.Range(from, lines.Count - from).Any(k => IsBareQuestion(lines, k, afterSentence: false));
@@ -263,6 +270,9 @@ internal static partial class PlainTextParser
                 ? PlainHeadings(lines, from, paragraphPerLine, tables, titleLine).Where(k => IsNumberedHeading(lines, k)).ToHashSet()
                 : PlainHeadings(lines, from, paragraphPerLine, tables, titleLine);
 
+        // "TIMELINE: Referrals are reviewed within 1 school day." beside "REFERRAL STEPS:" lines: the label heads its
+        // section, with its text run in on the same line (only where ALL-CAPS lines head sections, and two such lines at least).
+        var runIn = !labelled && !bareQuestions && Enumerable.Range(from, lines.Count - from).Count(k => IsCapsHeading(lines, k)) >= MinColonHeadings;
         for (var k = from; k < lines.Count; k++)
         {
             if (tables.ContainsKey(k))
@@ -285,18 +295,23 @@ internal static partial class PlainTextParser
                     text += " " + lines[c].Trim();
                 }
 
-                headings[k] = (DocumentParser.CleanHeading(text), end);
+                headings[k] = (DocumentParser.CleanHeading(text), end, null);
                 k = end;
             }
             else if (IsUnderlined(lines, k) && (k == from || string.IsNullOrWhiteSpace(lines[k - 1])))
             {
-                headings[k] = (DocumentParser.CleanHeading(lines[k].Trim()), k + 1);
+                headings[k] = (DocumentParser.CleanHeading(lines[k].Trim()), k + 1, null);
                 k++;
             }
             else if (!labelled && (IsBareQuestion(lines, k, afterSentence) || IsCapsHeading(lines, k) || plainHeadings.Count > 1 && plainHeadings.Contains(k))
                      || IsContactHeading(lines, k, paragraphPerLine))
             {
-                headings[k] = (DocumentParser.CleanHeading(lines[k].Trim().TrimEnd(':').TrimEnd()), k);
+                headings[k] = (DocumentParser.CleanHeading(lines[k].Trim().TrimEnd(':').TrimEnd()), k, null);
+            }
+            else if (runIn && RunInHeadingRegex().Match(lines[k]) is { Success: true } runInHeading && (k == from || string.IsNullOrWhiteSpace(lines[k - 1]))
+                     && !CalloutRegex().IsMatch(runInHeading.Groups["label"].Value))
+            {
+                headings[k] = (runInHeading.Groups["label"].Value.Trim(), k, runInHeading.Groups["text"].Value.Trim());
             }
         }
 
@@ -388,6 +403,17 @@ internal static partial class PlainTextParser
         return headings;
     }
 
+    /// <summary>An ALL-CAPS label and a colon with the section's text after it on the line: "TIMELINE: Referrals are reviewed …".</summary>
+    [GeneratedRegex(@"^\s*(?<label>\p{Lu}[\p{Lu}\d &/,'’()-]{2,40}?)\s*:\s+(?<text>[\p{Lu}\d""“].*)$")]
+    private static partial Regex RunInHeadingRegex();
+
+    /// <summary>
+    /// A label that marks a line inside a section rather than heading one: a callout ("NOTE: …", "IMPORTANT: …") or a
+    /// memo's or a contact's field ("FROM: …", "PHONE: …").
+    /// </summary>
+    [GeneratedRegex(@"^(?:NOTE|NOTES|PLEASE NOTE|IMPORTANT|REMINDER|WARNING|CAUTION|TIP|EXAMPLE|EXCEPTION|REMEMBER|ATTENTION|NB|PS|FYI|FROM|DATE|SUBJECT|SUBJ|CC|BCC|ATTN|PHONE|TEL|FAX|EMAIL|E-MAIL|EXT|WEB|WEBSITE|ADDRESS|ROOM|OFFICE)$")]
+    private static partial Regex CalloutRegex();
+
     /// <summary>How many "Dress code:" lines a document needs for them to head its sections.</summary>
     private const int MinColonHeadings = 2;
 
@@ -467,8 +493,18 @@ internal static partial class PlainTextParser
             return false;
         }
 
-        return IsLabelledSection(line) || (HasTextNotList(lines, i) || HasOwnClauseNext(lines, i) || FollowsSiblingHeading(lines, i)) && !FollowsStep(lines, i);
+        return IsLabelledSection(line)
+               || (HasTextNotList(lines, i) || HasOwnClauseNext(lines, i) || FollowsSiblingHeading(lines, i) || IsTitledClause(line, heading)) && !FollowsStep(lines, i);
     }
+
+    /// <summary>
+    /// A clause named in title case ("3.1⇥Library Checkout" over "•⇥Checkout limits by grade:"): a heading though its text is
+    /// a list; a sub-step says what to do ("1.1 Attach the doctor's note").
+    /// </summary>
+    private static bool IsTitledClause(string line, string heading) =>
+        SubClauseRegex().IsMatch(line) && WordCount(heading) <= TitledClauseMaxWords && heading.Any(char.IsLower) && IsTitleCased(heading);
+
+    private const int TitledClauseMaxWords = 8;
 
     /// <summary>
     /// A line that names itself a section ("Section 3: Fair Use in the Classroom", "Part II – Leave", "Article 4. Pay"):
@@ -684,6 +720,15 @@ internal static partial class PlainTextParser
         return null;
     }
 
+    /// <summary>
+    /// A first line that is a paragraph, not a title: a document that starts with its text ("All staff working a field day
+    /// … are expected to dress and behave accordingly. Wear …") is named by its file.
+    /// </summary>
+    private static bool IsParagraphLine(string line) => WordCount(line) > MaxTitleWords && EndsSentence(line);
+
+    /// <summary>More words than any title has (a long policy title runs to about fifteen).</summary>
+    private const int MaxTitleWords = 24;
+
     /// <summary>How many short lines a header block above a document's title may have (organisation, office, code, dates, approval).</summary>
     private const int HeaderBlockLines = 8;
 
@@ -750,7 +795,8 @@ internal static partial class PlainTextParser
     /// <summary>How many lines with text a memo's header may take (organisation, "MEMORANDUM", to, from, date, subject, cc).</summary>
     private const int MemoHeadLines = 8;
 
-    [GeneratedRegex(@"^\s*(?:RE|Re|SUBJECT|Subject|SUBJ)\s*:\s+(\S.*)$")]
+    /// <summary>A memo's or a forwarded e-mail's subject line, without the reply and forward marks ("Subject: FW: Vehicle use procedures").</summary>
+    [GeneratedRegex(@"^\s*(?:RE|Re|SUBJECT|Subject|SUBJ)\s*:\s+(?:(?:FWD?|Fwd?|RE|Re)\s*:\s*)*(\S.*)$")]
     private static partial Regex MemoSubjectRegex();
 
     [GeneratedRegex(@"^\s*(?:TO|To|FROM|From|DATE|Date|CC|Cc)\s*:\s+\S")]
@@ -779,6 +825,9 @@ internal static partial class PlainTextParser
 
     /// <summary>The words for a kind of document, as a regular expression's alternatives.</summary>
     private const string KindWords = @"polic(?:y|ies)|guidelines?|rules|handbook|procedures?|standards|faqs?|manual|protocols?|regulations?|guide|expectations";
+
+    /// <summary>A line that could name a document: written as a title, with a word for a kind of document in it ("Attendance Procedures for Teachers").</summary>
+    internal static bool NamesDocument(string line) => IsTitleLine(line) && DocumentKindRegex().IsMatch(line);
 
     /// <summary>A word that says what kind of document a title names.</summary>
     [GeneratedRegex(@"\b(?:" + KindWords + @"|code of conduct|dress code|frequently asked questions)\b", RegexOptions.IgnoreCase)]
@@ -924,8 +973,11 @@ internal static partial class PlainTextParser
             : string.Join(' ', trimmed.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
     }
 
-    /// <summary>A page number an export left in the text: "Page 3", "Page 3 of 12", "- 3 -".</summary>
-    [GeneratedRegex(@"^\s*(?:page\s+\d{1,4}(?:\s+of\s+\d{1,4})?|-\s*\d{1,4}\s*-)\s*$", RegexOptions.IgnoreCase)]
+    /// <summary>
+    /// A page number an export left in the text: "Page 3", "Page 3 of 12", "- 3 -", also after the document's code or name
+    /// in a footer ("AP 6163.1 – Page 1 of 3", "Staff Handbook | Page 2").
+    /// </summary>
+    [GeneratedRegex(@"^\s*(?:\S[^!?]{0,58}?\s[–—|·-]\s+)?(?:page\s+\d{1,4}(?:\s+of\s+\d{1,4})?|-\s*\d{1,4}\s*-)\s*$", RegexOptions.IgnoreCase)]
     private static partial Regex PageMarkerRegex();
 
     /// <summary>

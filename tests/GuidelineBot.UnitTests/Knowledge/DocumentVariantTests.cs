@@ -359,7 +359,7 @@ public sealed class DocumentVariantTests
                         + "Volunteers need a background\ncheck before their first visit, which\ntakes about two weeks to complete.\nParents\n"
                         + "who volunteer follow the same rules.\n", "visitors.txt");
 
-        Assert.Equal(["About these guidelines"], Headings(doc));
+        Assert.Equal(["Visitors"], Headings(doc));
     }
 
     [Fact]
@@ -407,7 +407,7 @@ public sealed class DocumentVariantTests
         // Steps numbered under a step are steps, not headings.
         var steps = Parse("Leave Rules\n\nHow staff take leave.\n\nRequesting leave\n\nTo request leave:\n\n1. Complete the form\n\n"
                           + "1.1 Attach the doctor's note\n\n2. Send it to HR.\n\nHR replies within a week.\n", "steps.txt");
-        Assert.Equal(["About these guidelines"], Headings(steps));
+        Assert.Equal(["Leave Rules"], Headings(steps));
         Assert.Equal(["1. Complete the form", "1.1 Attach the doctor's note", "2. Send it to HR."],
             steps.Sections[0].Passages.Select(p => p.Text).Where(t => char.IsDigit(t[0])));
 
@@ -471,7 +471,7 @@ public sealed class DocumentVariantTests
             doc.Sections[2].Passages.Select(p => p.Text));
 
         var one = Parse("Parking\n\nWho may park.\n\nStaff permits:\nFrom the office.\n\nVisitors park at the front.\n", "parking.txt");
-        Assert.Equal(["About these guidelines"], Headings(one));
+        Assert.Equal(["Parking"], Headings(one));
     }
 
     [Fact]
@@ -586,6 +586,58 @@ public sealed class DocumentVariantTests
 
         Assert.Equal(["About these guidelines", "Definitions", "Requesting an absence", "Jury duty"], Headings(doc));
         Assert.Equal("\"Work day\" means a day on your calendar.", doc.Sections[1].Text);
+    }
+
+    [Fact]
+    public void A_document_without_headings_is_one_section_named_by_its_title_and_no_introduction()
+    {
+        var untitled = Parse("All staff working a field day or other outdoor school event represent the school and are expected to dress and "
+                             + "behave accordingly, from set-up until clean-up.\n\nWear closed-toe shoes.\n", "field_day_conduct.txt");
+        var titled = Parse("Parking\n\nStaff park in the back lot.\n", "parking.txt");
+
+        Assert.Equal("Field day conduct", untitled.Title);
+        Assert.Equal(["Field day conduct"], Headings(untitled));
+        Assert.StartsWith("All staff working a field day", untitled.Sections[0].Text, StringComparison.Ordinal);
+        Assert.Equal(["Parking"], Headings(titled));
+        Assert.All([untitled, titled], d => Assert.False(d.Sections[0].IsIntroduction));
+        // With a heading, the text above it is the introduction, as before.
+        Assert.True(Parse("Parking\n\nWho may park.\n\nPERMITS\n\nFrom the office.\n", "permits.txt").Sections[0].IsIntroduction);
+    }
+
+    [Fact]
+    public void Exports_keep_their_titles_and_sections()
+    {
+        // A wiki page: a breadcrumb, then its title in bold, no "# Title".
+        var wiki = Parse("Staff Handbook / Student Services / Attendance\n\n**Attendance Procedures for Teachers**\n\nHow teachers take attendance.\n\n"
+                         + "## Codes ##\n\nUse A for absent.\n", "attendance.md");
+        Assert.Equal("Attendance Procedures for Teachers", wiki.Title);
+        Assert.Equal(["About these guidelines", "Codes"], Headings(wiki));
+        Assert.Equal(["Staff Handbook / Student Services / Attendance", "How teachers take attendance."], wiki.Sections[0].Passages.Select(p => p.Text));
+
+        // A forwarded e-mail is named by its subject, without "FW:".
+        var mail = Parse("From: Pat Lee\nSent: Monday, August 4, 2025\nTo: All Staff\nSubject: FW: Vehicle use procedures\n\nHi all, see below.\n\n"
+                         + "Reserving a Vehicle\n\nBook a van two weeks ahead.\n\nReturning the Vehicle\n\nRefuel it first.\n", "vehicles.txt");
+        Assert.Equal("Vehicle use procedures", mail.Title);
+
+        // Word: "3.0⇥PROCEDURES" after a page footer and a form feed, clauses in title case over lists, run-in ALL-CAPS labels.
+        var word = Parse("Library Procedures\n\nHow libraries lend.\n\n2.0\tDEFINITIONS\nLMC: the library.\n\nAP 6163.1 – Page 1 of 3\n\f3.0\tPROCEDURES\n"
+                         + "These apply at every site.\n\n3.1\tLibrary Checkout\n•\tStudents borrow 4 books.\n\n3.2\tLost Materials\n•\tNo fines are charged.\n\n"
+                         + "TIMELINE: Challenges are reviewed within 10 days.\n\nNOTE: This is a callout.\n", "library.txt");
+        Assert.Equal(["About these guidelines", "DEFINITIONS", "PROCEDURES", "Library Checkout", "Lost Materials", "TIMELINE"], Headings(word));
+        Assert.Equal(["These apply at every site."], word.Sections[2].Passages.Select(p => p.Text));
+        Assert.Equal(["Challenges are reviewed within 10 days.", "NOTE: This is a callout."], word.Sections[5].Passages.Select(p => p.Text));
+        Assert.DoesNotContain(word.Sections, s => s.Text.Contains("Page 1", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Markdown_terms_a_line_each_are_a_passage_each()
+    {
+        var doc = Parse("# Medication\n\nHow staff give medication.\n\n## Key terms\n\n**HS-12** — the authorization form.\n**IHP** — the nurse's plan.\n"
+                        + "**Phone:** 555-0100\n\n## Storage\n\n**Locked** cabinets only,\nin the health office.\n", "meds.md");
+
+        Assert.Equal(["HS-12 — the authorization form.", "IHP — the nurse's plan.", "Phone: 555-0100"], doc.Sections[1].Passages.Select(p => p.Text));
+        // One bold word opening a paragraph is no list of terms.
+        Assert.Equal(["Locked cabinets only, in the health office."], doc.Sections[2].Passages.Select(p => p.Text));
     }
 
     [Fact]
