@@ -37,6 +37,9 @@ internal sealed partial class MarkdownParser
     /// <summary>The line of a title written in bold, in a document with no <c># Title</c> (<see cref="BoldTitleLine"/>).</summary>
     private readonly int? _boldTitleLine;
 
+    /// <summary>The document asks its questions as numbered items, each over its answer's paragraph (<see cref="IsNumberedQuestion"/>), two or more.</summary>
+    private readonly bool _numberedQuestions;
+
     private readonly List<ParsedSection> _sections = [];
     private string? _title;
     private string _heading = DocumentParser.IntroductionHeading;
@@ -57,6 +60,7 @@ internal sealed partial class MarkdownParser
         _plainQuestions = !document.Descendants<HeadingBlock>().Skip(1).Any()
                           && document.OfType<ParagraphBlock>().Count(p => DocumentParser.IsQuestionLine(lines, p.Line + front.BodyStartIndex)) >= 2;
         _title = front.Title;
+        _numberedQuestions = document.Descendants<ListBlock>().Count(IsNumberedQuestion) >= 2;
         _boldTitleLine = front.Title is null && !document.Descendants<HeadingBlock>().Any(h => h.Level == 1) ? BoldTitleLine(document, front.BodyStartIndex) : null;
         _start = _bodyStart + 1;
         _last = _start;
@@ -72,15 +76,24 @@ internal sealed partial class MarkdownParser
     /// <summary>
     /// A document exported with its title in bold rather than as <c># Title</c> (a wiki page under its breadcrumb, a
     /// district's name over "**Administrative Procedure AP 3516.2 - Lockdown, Evacuation and Fire Drills**"): the first
-    /// bold line before any heading, within its first few paragraphs, that names a kind of document.
+    /// bold line before any heading, within its first few paragraphs, that names a kind of document; failing one, that
+    /// reads as a title (title case, four words or more, no number or date: not "**Effective 1 September**"; not an
+    /// organisation's name).
     /// </summary>
-    private static int? BoldTitleLine(MarkdownDocument document, int offset) =>
-        document.TakeWhile(b => b is not HeadingBlock).OfType<ParagraphBlock>().Take(MaxTitleBlockParagraphs)
+    private static int? BoldTitleLine(MarkdownDocument document, int offset)
+    {
+        var bold = document.TakeWhile(b => b is not HeadingBlock).OfType<ParagraphBlock>().Take(MaxTitleBlockParagraphs)
             .SelectMany(p => p.Inline is null ? [] : LineTexts(p.Inline, offset))
-            .Where(l => l.First is EmphasisInline { DelimiterCount: 2, DelimiterChar: '*' or '_', NextSibling: null or LineBreakInline }
-                        && PlainTextParser.NamesDocument(Clean(l.Text)))
-            .Select(l => (int?)l.Number)
-            .FirstOrDefault();
+            .Where(l => l.First is EmphasisInline { DelimiterCount: 2, DelimiterChar: '*' or '_', NextSibling: null or LineBreakInline })
+            .Select(l => (l.Number, Text: Clean(l.Text)))
+            .ToList();
+        return bold.Where(l => PlainTextParser.NamesDocument(l.Text)).Select(l => (int?)l.Number).FirstOrDefault()
+               ?? bold.Where(l => PlainTextParser.ReadsAsTitle(l.Text) && !OrganisationRegex().IsMatch(l.Text)).Select(l => (int?)l.Number).FirstOrDefault();
+    }
+
+    /// <summary>An organisation's name, which heads a document without naming it ("**Cedar Ridge Unified School District**").</summary>
+    [GeneratedRegex(@"\b(?:district|schools?|academy|college|university|department|office)\s*$", RegexOptions.IgnoreCase)]
+    private static partial Regex OrganisationRegex();
 
     /// <summary>How many paragraphs above the first heading may hold a title in bold (breadcrumb, organisation, title).</summary>
     private const int MaxTitleBlockParagraphs = 3;
@@ -229,6 +242,13 @@ internal sealed partial class MarkdownParser
                 }
 
                 break;
+            case ListBlock list when _numberedQuestions && IsNumberedQuestion(list):
+                // "1. Can I post pictures of my class?" over its answer's paragraph: a question heading its section.
+                var question = LineTexts(((ParagraphBlock)((ListItemBlock)list[0])[0]).Inline!, place.Offset)[0];
+                At(question.Number);
+                _sawText = true;
+                StartSection(2, DocumentParser.CleanHeading(Clean(question.Text)), question.Number);
+                break;
             case ListBlock list:
                 foreach (var item in list.OfType<ListItemBlock>().Where(i => !IsJumpLink(i)))
                 {
@@ -299,6 +319,14 @@ internal sealed partial class MarkdownParser
 
         StartSection(heading.Level, title, headingLine);
     }
+
+    /// <summary>
+    /// A numbered item that is only a question on its line, at the top level, followed by a paragraph (its answer): how a
+    /// numbered FAQ reads in Markdown ("1. Can I start a class account?" / "Yes, with approval. …").
+    /// </summary>
+    private static bool IsNumberedQuestion(ListBlock list) =>
+        list is { IsOrdered: true, Count: 1, Parent: MarkdownDocument parent } && list[0] is ListItemBlock and [ParagraphBlock { Inline: { } inline }]
+        && !inline.Descendants<LineBreakInline>().Any() && Clean(Render(inline)).EndsWith('?') && parent.IndexOf(list) is var at && at + 1 < parent.Count && parent[at + 1] is ParagraphBlock;
 
     /// <summary>A paragraph of images only ("![district logo](logo.png)", linked or not), with nothing but spaces and line breaks beside them.</summary>
     private static bool IsPicturesOnly(ContainerInline inline) =>

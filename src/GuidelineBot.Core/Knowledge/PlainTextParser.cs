@@ -16,13 +16,73 @@ internal static partial class PlainTextParser
 
     public static ParsedDocument Parse(string content)
     {
-        var lines = DocumentParser.SplitLines(content);
+        var all = DocumentParser.SplitLines(content);
+        if (SingleSpacedLines(all) is not { } map)
+        {
+            return Parse(all);
+        }
+
+        // Read as if single-spaced; the line numbers given back are the file's own.
+        try
+        {
+            var parsed = Parse([.. map.Select(k => all[k])]);
+            return parsed with
+            {
+                Sections = [.. parsed.Sections.Select(s => s with
+                {
+                    Passages = [.. s.Passages.Select(p => p with { StartLine = map[p.StartLine - 1] + 1, EndLine = map[p.EndLine - 1] + 1 })],
+                    StartLine = map[Math.Clamp(s.StartLine, 1, map.Length) - 1] + 1,
+                    EndLine = map[Math.Clamp(s.EndLine, 1, map.Length) - 1] + 1,
+                })],
+            };
+        }
+        catch (KnowledgeFormatException ex)
+        {
+            throw new KnowledgeFormatException(map[Math.Clamp(ex.Line, 1, map.Length) - 1] + 1, ex.Message);
+        }
+    }
+
+    /// <summary>
+    /// A document typed double-spaced: a blank line after every line of text, and two or more between paragraphs. The
+    /// lines to read it by (indexes into <paramref name="lines"/>): the text lines, with one blank line where there were
+    /// two or more; or null for any other document.
+    /// </summary>
+    private static int[]? SingleSpacedLines(IReadOnlyList<string> lines)
+    {
+        var body = FrontMatter.Parse(lines).BodyStartIndex;
+        var text = Enumerable.Range(body, lines.Count - body).Where(k => !string.IsNullOrWhiteSpace(lines[k])).ToArray();
+        var gaps = text.Zip(text.Skip(1), (a, b) => b - a - 1).ToArray();
+        if (text.Length < MinDoubleSpacedLines || gaps.Any(g => g == 0) || gaps.Count(g => g >= 2) < 2 || gaps.Count(g => g == 1) < gaps.Length / 2)
+        {
+            return null;
+        }
+
+        var keep = new List<int>(Enumerable.Range(0, body));
+        for (var n = 0; n < text.Length; n++)
+        {
+            if (n > 0 && gaps[n - 1] >= 2)
+            {
+                keep.Add(text[n] - 1);
+            }
+
+            keep.Add(text[n]);
+        }
+
+        return [.. keep];
+    }
+
+    /// <summary>How many lines of text a document needs before it is read as double-spaced.</summary>
+    private const int MinDoubleSpacedLines = 6;
+
+    private static ParsedDocument Parse(IReadOnlyList<string> lines)
+    {
         var front = FrontMatter.Parse(lines);
         lines = [.. lines.Take(front.BodyStartIndex), .. lines.Skip(front.BodyStartIndex).Select(Unbold)];
         lines = WithoutRunningHeaders(lines, front.BodyStartIndex);
         // A page number ("Page 2 of 5", "AP 6163.1 – Page 1 of 3") parts the text as a blank line does.
         lines = [.. lines.Select((l, k) => k >= front.BodyStartIndex && PageMarkerRegex().IsMatch(l) ? "" : l)];
         lines = WithoutContents(lines, front.BodyStartIndex);
+        lines = WithoutPageChrome(lines, front.BodyStartIndex);
         var sections = new List<ParsedSection>();
         string? title = front.Title;
 
@@ -273,6 +333,10 @@ internal static partial class PlainTextParser
         // "TIMELINE: Referrals are reviewed within 1 school day." beside "REFERRAL STEPS:" lines: the label heads its
         // section, with its text run in on the same line (only where ALL-CAPS lines head sections, and two such lines at least).
         var runIn = !labelled && !bareQuestions && Enumerable.Range(from, lines.Count - from).Count(k => IsCapsHeading(lines, k)) >= MinColonHeadings;
+        // "Overtime Approval: Overtime must be approved in writing …", paragraph after paragraph: in a document with no
+        // other headings, three such labels in title case or more head its sections the same way.
+        var titleRunIn = !labelled && !bareQuestions && !runIn && plainHeadings.Count <= 1
+                         && Enumerable.Range(from, lines.Count - from).Count(k => IsTitleRunIn(lines, k, from)) >= MinTitleRunIns;
         for (var k = from; k < lines.Count; k++)
         {
             if (tables.ContainsKey(k))
@@ -312,6 +376,10 @@ internal static partial class PlainTextParser
                      && !CalloutRegex().IsMatch(runInHeading.Groups["label"].Value))
             {
                 headings[k] = (runInHeading.Groups["label"].Value.Trim(), k, runInHeading.Groups["text"].Value.Trim());
+            }
+            else if (titleRunIn && IsTitleRunIn(lines, k, from) && TitleRunInRegex().Match(lines[k]) is var titled)
+            {
+                headings[k] = (titled.Groups["label"].Value.Trim(), k, titled.Groups["text"].Value.Trim());
             }
         }
 
@@ -406,6 +474,24 @@ internal static partial class PlainTextParser
     /// <summary>An ALL-CAPS label and a colon with the section's text after it on the line: "TIMELINE: Referrals are reviewed …".</summary>
     [GeneratedRegex(@"^\s*(?<label>\p{Lu}[\p{Lu}\d &/,'’()-]{2,40}?)\s*:\s+(?<text>[\p{Lu}\d""“].*)$")]
     private static partial Regex RunInHeadingRegex();
+
+    /// <summary>
+    /// A paragraph that opens with a label in title case and a colon, its sentence run in after it ("Missed Punches and
+    /// Corrections: If you forget to clock in …"), after a blank line; not a callout or a field ("Note: …", "Phone: …").
+    /// </summary>
+    private static bool IsTitleRunIn(IReadOnlyList<string> lines, int k, int from) =>
+        (k == from || string.IsNullOrWhiteSpace(lines[k - 1])) && TitleRunInRegex().Match(lines[k]) is { Success: true } m
+        && IsTitleCased(m.Groups["label"].Value) && !CalloutRegex().IsMatch(m.Groups["label"].Value.ToUpperInvariant())
+        && WordCount(m.Groups["text"].Value) >= MinRunInWords;
+
+    [GeneratedRegex(@"^\s*(?<label>\p{Lu}[\p{L}\d'’&/()-]*(?:[ ]+[\p{L}\d&][\p{L}\d'’&/()-]*){0,6})[ ]*:[ \t]+(?<text>[\p{Lu}\d""“].*)$")]
+    private static partial Regex TitleRunInRegex();
+
+    /// <summary>How many title-case run-in labels a document needs for them to head its sections.</summary>
+    private const int MinTitleRunIns = 3;
+
+    /// <summary>A run-in label's sentence has at least this many words ("Phone: 555-0100 ext. 4" is a field).</summary>
+    private const int MinRunInWords = 5;
 
     /// <summary>
     /// A label that marks a line inside a section rather than heading one: a callout ("NOTE: …", "IMPORTANT: …") or a
@@ -829,6 +915,10 @@ internal static partial class PlainTextParser
     /// <summary>A line that could name a document: written as a title, with a word for a kind of document in it ("Attendance Procedures for Teachers").</summary>
     internal static bool NamesDocument(string line) => IsTitleLine(line) && DocumentKindRegex().IsMatch(line);
 
+    /// <summary>A line written as a title of a few words, with no number or date in it ("Student Photos, Media Release, and News Media on Campus").</summary>
+    internal static bool ReadsAsTitle(string line) =>
+        IsTitleLine(line) && IsTitleCased(line) && WordCount(line) >= MinSubjectTitleWords && !line.Any(char.IsDigit);
+
     /// <summary>A word that says what kind of document a title names.</summary>
     [GeneratedRegex(@"\b(?:" + KindWords + @"|code of conduct|dress code|frequently asked questions)\b", RegexOptions.IgnoreCase)]
     private static partial Regex DocumentKindRegex();
@@ -889,6 +979,34 @@ internal static partial class PlainTextParser
             ? lines
             : [.. lines.Select((l, k) => k >= from && RunningHeaderKey(l) is { } key && headers.Contains(key) ? "" : l)];
     }
+
+    /// <summary>
+    /// A web page copied out of a browser: its navigation above the title ("Skip to main content", "Home > Departments >
+    /// Human Resources", "Search", "Menu", "Print | Share") and its footer from the copyright line on ("© 2025 Lakeside
+    /// Unified School District", "Privacy Policy | Accessibility | Site Map", "Powered by Finalsite") are blanked: neither
+    /// is guideline text, and the navigation took the title.
+    /// </summary>
+    private static IReadOnlyList<string> WithoutPageChrome(IReadOnlyList<string> lines, int from)
+    {
+        var text = Enumerable.Range(from, lines.Count - from).Where(k => !string.IsNullOrWhiteSpace(lines[k])).ToArray();
+        var top = text.Take(MaxChromeLines).TakeWhile(k => PageChromeRegex().IsMatch(lines[k])).ToArray();
+        var footer = text.TakeLast(MaxChromeLines).FirstOrDefault(k => CopyrightLineRegex().IsMatch(lines[k]));
+        if (top.Length == 0 && footer == 0)
+        {
+            return lines;
+        }
+
+        return [.. lines.Select((l, k) => top.Contains(k) || footer > 0 && k >= footer ? "" : l)];
+    }
+
+    /// <summary>How many lines with text a page's navigation, or its footer, may take.</summary>
+    private const int MaxChromeLines = 8;
+
+    [GeneratedRegex(@"^\s*(?:skip to (?:main )?content|skip navigation|search|menu|translate|print|share|print \| share|sign in|log in|home\s*[>›»/]\s*\S.*)\s*$", RegexOptions.IgnoreCase)]
+    private static partial Regex PageChromeRegex();
+
+    [GeneratedRegex(@"^\s*(?:©|\(c\)\s|copyright\s+(?:©\s*)?\d{4})", RegexOptions.IgnoreCase)]
+    private static partial Regex CopyrightLineRegex();
 
     /// <summary>
     /// A table of contents, as a word processor writes one: a "Contents" or "Table of Contents" line over entries that end

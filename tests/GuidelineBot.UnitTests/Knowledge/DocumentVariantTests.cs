@@ -630,6 +630,57 @@ public sealed class DocumentVariantTests
     }
 
     [Fact]
+    public void A_numbered_markdown_faq_has_a_section_per_question_and_a_bold_title_names_the_page()
+    {
+        var doc = Parse("District | Communications Office\nGuideline CO-3, revised July 2025\n\n**Student Photos and News Media on Campus**\n\n"
+                        + "How staff photograph students.\n\n## Release Levels\n\nLevel A allows everything.\n\n## Frequently Asked Questions\n\n"
+                        + "1. Can I post class photos on my own Instagram?\n\nNo. Use a district account.\n\n2. Can I start a class account?\n\n"
+                        + "Yes, with approval.\n\n3. Steps to follow:\n\n4. Ask the office.\n", "photos.md");
+
+        Assert.Equal("Student Photos and News Media on Campus", doc.Title);
+        Assert.Equal(["About these guidelines", "Release Levels", "Can I post class photos on my own Instagram?", "Can I start a class account?"],
+            Headings(doc));
+        Assert.Equal("No. Use a district account.", doc.Sections[2].Text);
+        Assert.Equal(["Yes, with approval.", "3. Steps to follow:", "4. Ask the office."], doc.Sections[3].Passages.Select(p => p.Text));
+    }
+
+    [Fact]
+    public void A_double_spaced_document_reads_as_single_spaced_and_keeps_its_line_numbers()
+    {
+        var doc = Parse("Lakeside School District\n\nIndoor Recess Guidelines\n\nElementary Schools, 2025-26\n\n\n"
+                        + "These guidelines describe how our elementary campuses decide when recess\n\nmoves indoors and how students are supervised.\n\n\n"
+                        + "Weather Criteria\n\n\nRecess moves indoors when the temperature or wind chill is below 20 degrees\n\nat the time of the recess call.\n\n\n"
+                        + "Supervision\n\n\nThere must be an adult in every classroom at all times on indoor recess\n\ndays, even for a few minutes.\n", "recess.txt");
+
+        Assert.Equal("Indoor Recess Guidelines", doc.Title);
+        Assert.Equal(["About these guidelines", "Weather Criteria", "Supervision"], Headings(doc));
+        Assert.Equal("These guidelines describe how our elementary campuses decide when recess moves indoors and how students are supervised.",
+            doc.Sections[0].Passages[^1].Text);
+        Assert.Equal(("Recess moves indoors when the temperature or wind chill is below 20 degrees at the time of the recess call.", 16, 18),
+            (doc.Sections[1].Text, doc.Sections[1].Passages[0].StartLine, doc.Sections[1].Passages[0].EndLine));
+        Assert.Equal((13, 18), (doc.Sections[1].StartLine, doc.Sections[1].EndLine));
+    }
+
+    [Fact]
+    public void A_web_page_copy_loses_its_navigation_and_footer_and_its_run_in_labels_head_sections()
+    {
+        var doc = Parse("Skip to main content\nHome > Departments > Human Resources\nSearch\nMenu\nTimekeeping and Overtime\nLast Modified on 08/14/2025\n\n"
+                        + "How staff record time.\n\nPay Periods: Staff are paid twice a month on the 10th and 25th.\n\n"
+                        + "Missed Punches: Submit a Missed Punch Request within 2 working days.\n\nOvertime Approval: Overtime must be approved in writing first.\n\n"
+                        + "Note: Rates change every July for all staff.\n\n© 2025 Lakeside Unified School District\nPrivacy Policy | Accessibility\nPowered by Finalsite\n", "time.txt");
+
+        Assert.Equal("Timekeeping and Overtime", doc.Title);
+        Assert.Equal(["About these guidelines", "Pay Periods", "Missed Punches", "Overtime Approval"], Headings(doc));
+        Assert.Equal(["Last Modified on 08/14/2025", "How staff record time."], doc.Sections[0].Passages.Select(p => p.Text));
+        Assert.Equal(["Overtime must be approved in writing first.", "Note: Rates change every July for all staff."], doc.Sections[3].Passages.Select(p => p.Text));
+        Assert.DoesNotContain(doc.Sections, s => s.Text.Contains("Finalsite", StringComparison.Ordinal) || s.Text.Contains("©", StringComparison.Ordinal));
+
+        // Two such labels in a document are text: a lead-in is no heading.
+        var two = Parse("Parking\n\nWho may park.\n\nStaff Lot: Staff park behind the gym every day.\n\nVisitor Lot: Visitors park in front of the office.\n", "parking.txt");
+        Assert.Equal(["Parking"], Headings(two));
+    }
+
+    [Fact]
     public void Markdown_terms_a_line_each_are_a_passage_each()
     {
         var doc = Parse("# Medication\n\nHow staff give medication.\n\n## Key terms\n\n**HS-12** — the authorization form.\n**IHP** — the nurse's plan.\n"
