@@ -119,7 +119,7 @@ internal static partial class DocumentParser
 
     /// <summary>
     /// A heading without the numbering or question label an organisation puts before it: "1. ", "2) ", "3.1 ", "IV. ",
-    /// "Q1: ", "Question 4: ", "Section 2 – ", "Part 3: ", "Article IV – " (the number is a position in the document,
+    /// "Q1: ", "Question 4: ", "Section 2 – ", "Part 3: ", "Article IV – ", "§ 4. " (the number is a position in the document,
     /// not a word anyone asks by).
     /// </summary>
     public static string CleanHeading(string heading)
@@ -128,7 +128,7 @@ internal static partial class DocumentParser
         return cleaned.Length > 0 ? cleaned : heading;
     }
 
-    [GeneratedRegex(@"^(?:(?:Q|Question)(?>\s*)\d{0,3}(?>\s*)[:.]|\d{1,3}[.)]|\d{1,3}(?:\.\d{1,3})+\.?|(?-i:[IVX]{1,5})\.|(?:Section|Part|Article|Chapter)\s+(?:\d{1,3}(?:\.\d{1,3})*|(?-i:[IVX]{1,5}))\s*[–—:.-])\s+(?=\S)", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"^(?:(?:Q|Question)(?>\s*)\d{0,3}(?>\s*)[:.]|§+\s*\d{1,3}(?:\.\d{1,3})*\.?|\d{1,3}[.)]|\d{1,3}(?:\.\d{1,3})+\.?|(?-i:[IVX]{1,5})\.|(?:Section|Part|Article|Chapter)\s+(?:\d{1,3}(?:\.\d{1,3})*|(?-i:[IVX]{1,5}))\s*[–—:.-])\s+(?=\S)", RegexOptions.IgnoreCase)]
     private static partial Regex HeadingNumberRegex();
 
     /// <remarks>

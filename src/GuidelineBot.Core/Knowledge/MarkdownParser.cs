@@ -1,3 +1,4 @@
+using System.Net;
 using System.Text;
 using System.Text.RegularExpressions;
 using Markdig;
@@ -40,6 +41,9 @@ internal sealed partial class MarkdownParser
     /// <summary>The document asks its questions as numbered items, each over its answer's paragraph (<see cref="IsNumberedQuestion"/>), two or more.</summary>
     private readonly bool _numberedQuestions;
 
+    /// <summary>The document has one level-1 heading (<c># …</c> or <c>&lt;h1&gt;</c>): its name, even under a line or two of text.</summary>
+    private readonly bool _oneTitleHeading;
+
     private readonly List<ParsedSection> _sections = [];
     private string? _title;
     private string _heading = DocumentParser.IntroductionHeading;
@@ -61,6 +65,8 @@ internal sealed partial class MarkdownParser
                           && document.OfType<ParagraphBlock>().Count(p => DocumentParser.IsQuestionLine(lines, p.Line + front.BodyStartIndex)) >= 2;
         _title = front.Title;
         _numberedQuestions = document.Descendants<ListBlock>().Count(IsNumberedQuestion) >= 2;
+        _oneTitleHeading = document.OfType<HeadingBlock>().Count(h => h.Level == 1)
+                           + document.OfType<HtmlBlock>().Count(h => HtmlHeadingRegex().Match(string.Join('\n', HtmlText(h))) is { Success: true } t && t.Groups["level"].Value == "1") == 1;
         _boldTitleLine = front.Title is null && !document.Descendants<HeadingBlock>().Any(h => h.Level == 1) ? BoldTitleLine(document, front.BodyStartIndex) : null;
         _start = _bodyStart + 1;
         _last = _start;
@@ -173,6 +179,14 @@ internal sealed partial class MarkdownParser
 
     private void StartSection(int level, string text, int lineNo)
     {
+        if (level == 1 && _oneTitleHeading && _title is null && _sections.Count == 0 && _isIntro && !_builder.IsEmpty && IsTitleBlock() && !text.EndsWith('?'))
+        {
+            // "_Document CI-207 · Owner: Curriculum and Instruction_" above "# Textbooks and Instructional Materials": the
+            // heading names the document; the line above stays the introduction's first.
+            _title = text;
+            return;
+        }
+
         EndSection();
         var isTitle = level == 1 && _sections.Count == 0 && _isIntro && _builder.IsEmpty && !text.EndsWith('?');
         _builder = new PassageBuilder();
@@ -196,6 +210,16 @@ internal sealed partial class MarkdownParser
         _start = lineNo;
         _last = lineNo;
     }
+
+    /// <summary>The text read so far is a document's header: a line or two of a few words (an id, an owner, a date).</summary>
+    private bool IsTitleBlock()
+    {
+        var lines = Enumerable.Range(_start, Math.Max(0, _last - _start + 1)).Where(n => n >= 1 && n <= _lines.Count && !string.IsNullOrWhiteSpace(_lines[n - 1])).ToArray();
+        return lines.Length is > 0 and <= MaxHeaderLines && lines.Sum(n => _lines[n - 1].Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries).Length) <= MaxHeaderWords;
+    }
+
+    private const int MaxHeaderLines = 2;
+    private const int MaxHeaderWords = 24;
 
     /// <summary>Moves on to 1-based line <paramref name="lineNo"/>; a blank line on the way ends the paragraph before it.</summary>
     private void At(int lineNo, bool blankLinesEnd = true)
@@ -271,6 +295,17 @@ internal sealed partial class MarkdownParser
                 }
 
                 break;
+            case HtmlBlock html when !place.Quoted && place.ListDepth == 0 && HtmlHeadingRegex().Match(string.Join('\n', HtmlText(html))) is { Success: true } tag:
+                // "<h2>Ordering Materials</h2>" on its own: a heading, as "## Ordering Materials" is.
+                At(lineNo);
+                _sawText = true;
+                var words = Clean(HtmlTagRegex().Replace(WebUtility.HtmlDecode(tag.Groups["text"].Value), " "));
+                if (words.Length > 0)
+                {
+                    StartSection(tag.Groups["level"].Value[0] - '0', LetteredHeadingRegex().Replace(DocumentParser.CleanHeading(words), ""), lineNo);
+                }
+
+                break;
             case HtmlBlock html:
                 // The tags go, and a comment with them; the text between and after them is read as Markdown (the lines
                 // keep their numbers).
@@ -311,7 +346,7 @@ internal sealed partial class MarkdownParser
         var (headingLine, text, _) = lines[^1];
         At(headingLine);
         _sawText = true;
-        var title = DocumentParser.CleanHeading(Clean(text));
+        var title = LetteredHeadingRegex().Replace(DocumentParser.CleanHeading(Clean(text)), "");
         if (title.Length == 0)
         {
             throw new KnowledgeFormatException(headingLine, "a heading has no text");
@@ -689,6 +724,17 @@ internal sealed partial class MarkdownParser
 
     [GeneratedRegex(@"^(?:A|Answer)\s*:\s+(.*)$", RegexOptions.IgnoreCase)]
     private static partial Regex AnswerRegex();
+
+    /// <summary>An HTML heading alone in its block: <c>&lt;h2&gt;Ordering Materials&lt;/h2&gt;</c>.</summary>
+    [GeneratedRegex(@"^\s*<h(?<level>[1-6])\b[^>]*>(?<text>.*?)</h\k<level>\s*>\s*$", RegexOptions.IgnoreCase | RegexOptions.Singleline)]
+    private static partial Regex HtmlHeadingRegex();
+
+    [GeneratedRegex(@"<[^>]*>")]
+    private static partial Regex HtmlTagRegex();
+
+    /// <summary>A heading's letter in an outline ("### a) Goggles" under "## 1) Overview"): its place, not its words.</summary>
+    [GeneratedRegex(@"^[a-z]\)\s+(?=\S)")]
+    private static partial Regex LetteredHeadingRegex();
 
     [GeneratedRegex(@"^<br\s*/?>$", RegexOptions.IgnoreCase)]
     private static partial Regex LineBreakTagRegex();

@@ -681,6 +681,32 @@ public sealed class DocumentVariantTests
     }
 
     [Fact]
+    public void Section_signs_html_headings_and_lettered_outlines_head_sections()
+    {
+        var signs = Parse("****************************************\nLAKESIDE SCHOOL DISTRICT\nSTAFF PARKING GUIDELINES\n****************************************\n\n"
+                          + "Issued by Facilities.\n\n\n§ 1. Purpose\n\nHow staff park.\n\n\n§ 2. Who Needs a Permit\n\nEvery employee who parks on campus.\n\n\n"
+                          + "§ 3. Towing\n\nCars in fire lanes are towed.\n", "parking.txt");
+        Assert.Equal("STAFF PARKING GUIDELINES", signs.Title);
+        Assert.Equal(["About these guidelines", "Who Needs a Permit", "Towing"], Headings(signs));
+
+        var html = Parse("# Textbooks\n\nHow materials are ordered.\n\n<h2>Ordering <em>Materials</em></h2>\n\nOrder by April 15.\n\n"
+                         + "<h3>Lost &amp; Damaged Books</h3>\n\nFamilies pay the replacement cost.\n\n<div>Not a heading</div>\n", "textbooks.md");
+        Assert.Equal(["About these guidelines", "Ordering Materials", "Lost & Damaged Books"], Headings(html));
+        Assert.Equal("Ordering Materials", html.Sections[2].ParentHeading);
+        Assert.Equal(["Families pay the replacement cost.", "Not a heading"], html.Sections[2].Passages.Select(p => p.Text));
+
+        // Its one level-1 heading names the document, under a line of a few words.
+        var headed = Parse("_Document CI-207 · Owner: Curriculum_\n\n<h1>Textbooks</h1>\n\nHow materials are ordered.\n\n<h2>Ordering</h2>\n\nBy April 15.\n", "books.md");
+        Assert.Equal("Textbooks", headed.Title);
+        Assert.Equal(["Document CI-207 · Owner: Curriculum", "How materials are ordered."], headed.Sections[0].Passages.Select(p => p.Text));
+        var sections = Parse("Read this first, every year, before you order anything at all for your classroom.\n\n# Ordering\n\nBy April 15.\n\n# Fees\n\nPay the clerk.\n", "two.md");
+        Assert.Equal(["About these guidelines", "Ordering", "Fees"], Headings(sections));
+
+        var outline = Parse("# Lab Safety\n\nHow labs stay safe.\n\n## 1) Equipment\n\nWhat to wear.\n\n### a) Goggles\n\nAlways on.\n\n### b) Gloves\n\nFor acids.\n", "lab.md");
+        Assert.Equal(["About these guidelines", "Equipment", "Goggles", "Gloves"], Headings(outline));
+    }
+
+    [Fact]
     public void Markdown_terms_a_line_each_are_a_passage_each()
     {
         var doc = Parse("# Medication\n\nHow staff give medication.\n\n## Key terms\n\n**HS-12** — the authorization form.\n**IHP** — the nurse's plan.\n"
