@@ -119,17 +119,22 @@ internal static partial class DocumentParser
 
     /// <summary>
     /// A heading without the numbering or question label an organisation puts before it: "1. ", "2) ", "3.1 ", "IV. ",
-    /// "Q1: ", "Question 4: ", "Section 2 – ", "Part 3: ", "Article IV – ", "§ 4. " (the number is a position in the document,
+    /// "Q1: ", "Question 4: ", "Section 2 – ", "Part 3: ", "Part A - ", "Article IV – ", "§ 4. ", and a banner's rules around
+    /// it ("=== GIFTS ===") (the number is a position in the document,
     /// not a word anyone asks by).
     /// </summary>
     public static string CleanHeading(string heading)
     {
-        var cleaned = HeadingNumberRegex().Replace(heading, "");
+        var cleaned = HeadingNumberRegex().Replace(BannerRegex().Replace(heading, ""), "");
         return cleaned.Length > 0 ? cleaned : heading;
     }
 
-    [GeneratedRegex(@"^(?:(?:Q|Question)(?>\s*)\d{0,3}(?>\s*)[:.]|§+\s*\d{1,3}(?:\.\d{1,3})*\.?|\d{1,3}[.)]|\d{1,3}(?:\.\d{1,3})+\.?|(?-i:[IVX]{1,5})\.|(?:Section|Part|Article|Chapter)\s+(?:\d{1,3}(?:\.\d{1,3})*|(?-i:[IVX]{1,5}))\s*[–—:.-])\s+(?=\S)", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"^(?:(?:Q|Question)(?>\s*)\d{0,3}(?>\s*)[:.]|§+\s*\d{1,3}(?:\.\d{1,3})*\.?|\d{1,3}[.)]|\d{1,3}(?:\.\d{1,3})+\.?|(?-i:[IVX]{1,5})\.|(?:Section|Part|Article|Chapter)\s+(?:\d{1,3}(?:\.\d{1,3})*|(?-i:[IVX]{1,5})|(?-i:[A-Z]))\s*[–—:.-])\s+(?=\S)", RegexOptions.IgnoreCase)]
     private static partial Regex HeadingNumberRegex();
+
+    /// <summary>A banner's rules around a heading: "=============== GIFTS YOU MAY ACCEPT ===============".</summary>
+    [GeneratedRegex(@"^[=~*#_-]{3,}\s*(?=\S)|(?<=\S)\s*[=~*#_-]{3,}$")]
+    private static partial Regex BannerRegex();
 
     /// <remarks>
     /// Besides the usual marks, what other tools leave: Word's plain-text export writes its second and third bullet levels

@@ -1,6 +1,7 @@
 using System.ComponentModel.DataAnnotations;
 using System.Security.Cryptography;
 using System.Text;
+using System.Text.RegularExpressions;
 
 namespace GuidelineBot.Core.Knowledge;
 
@@ -25,7 +26,7 @@ public sealed class KnowledgeOptions
 }
 
 /// <summary>Reads every <c>*.txt</c> and <c>*.md</c> under the knowledge folder into documents.</summary>
-public static class KnowledgeLoader
+public static partial class KnowledgeLoader
 {
     /// <summary>Why the knowledge folder cannot be loaded because it is not there, or null when it is.</summary>
     public static string? MissingFolder(KnowledgeOptions options)
@@ -265,9 +266,15 @@ public static class KnowledgeLoader
                && !name.Equals(synonymsFile, StringComparison.OrdinalIgnoreCase);
     }
 
+    /// <summary>A file name's ordering number: "03_", "2-", "01 ".</summary>
+    [GeneratedRegex(@"^\d{1,3}[_ .-]+")]
+    private static partial Regex FileOrderRegex();
+
     private static string TitleFromFileName(string id)
     {
-        var name = System.IO.Path.GetFileName(id).Replace('-', ' ').Replace('_', ' ').Trim();
+        // "03_after_hours_building_access": the number orders the folder, it is not part of the name.
+        var name = FileOrderRegex().Replace(System.IO.Path.GetFileName(id), "").Replace('-', ' ').Replace('_', ' ').Trim();
+        name = name.Length == 0 ? System.IO.Path.GetFileName(id).Replace('-', ' ').Replace('_', ' ').Trim() : name;
         return name.Length == 0 ? id : char.ToUpperInvariant(name[0]) + name[1..];
     }
 }

@@ -94,7 +94,21 @@ internal sealed partial class MarkdownParser
             .Select(l => (l.Number, Text: Clean(l.Text)))
             .ToList();
         return bold.Where(l => PlainTextParser.NamesDocument(l.Text)).Select(l => (int?)l.Number).FirstOrDefault()
-               ?? bold.Where(l => PlainTextParser.ReadsAsTitle(l.Text) && !OrganisationRegex().IsMatch(l.Text)).Select(l => (int?)l.Number).FirstOrDefault();
+               ?? bold.Where(l => PlainTextParser.ReadsAsTitle(l.Text) && !OrganisationRegex().IsMatch(l.Text)).Select(l => (int?)l.Number).FirstOrDefault()
+               ?? (bold.Count == 0 ? PlainTitleLine(document, offset) : null);
+    }
+
+    /// <summary>
+    /// With no line in bold above the first heading either, a plain line there that names a kind of document, in title
+    /// case ("Standard Operating Procedure FS-07: After-Hours Building Access and Intrusion Alarms").
+    /// </summary>
+    private static int? PlainTitleLine(MarkdownDocument document, int offset)
+    {
+        return document.TakeWhile(b => b is not HeadingBlock).OfType<ParagraphBlock>().Take(MaxTitleBlockParagraphs)
+            .SelectMany(p => p.Inline is null ? [] : LineTexts(p.Inline, offset))
+            .Where(l => l.First is LiteralInline && Clean(l.Text) is var text && PlainTextParser.NamesDocument(text) && PlainTextParser.IsTitleCasedLine(text))
+            .Select(l => (int?)l.Number)
+            .FirstOrDefault();
     }
 
     /// <summary>An organisation's name, which heads a document without naming it ("**Cedar Ridge Unified School District**").</summary>

@@ -79,8 +79,9 @@ internal static partial class PlainTextParser
         var front = FrontMatter.Parse(lines);
         lines = [.. lines.Take(front.BodyStartIndex), .. lines.Skip(front.BodyStartIndex).Select(Unbold)];
         lines = WithoutRunningHeaders(lines, front.BodyStartIndex);
-        // A page number ("Page 2 of 5", "AP 6163.1 – Page 1 of 3") parts the text as a blank line does.
-        lines = [.. lines.Select((l, k) => k >= front.BodyStartIndex && PageMarkerRegex().IsMatch(l) ? "" : l)];
+        // A page number ("Page 2 of 5", "AP 6163.1 – Page 1 of 3"), or a forwarded e-mail's "-----Original Message-----",
+        // parts the text as a blank line does.
+        lines = [.. lines.Select((l, k) => k >= front.BodyStartIndex && (PageMarkerRegex().IsMatch(l) || ForwardMarkerRegex().IsMatch(l)) ? "" : l)];
         lines = WithoutContents(lines, front.BodyStartIndex);
         lines = WithoutPageChrome(lines, front.BodyStartIndex);
         var sections = new List<ParsedSection>();
@@ -915,6 +916,9 @@ internal static partial class PlainTextParser
     /// <summary>A line that could name a document: written as a title, with a word for a kind of document in it ("Attendance Procedures for Teachers").</summary>
     internal static bool NamesDocument(string line) => IsTitleLine(line) && DocumentKindRegex().IsMatch(line);
 
+    /// <summary>Every word longer than three letters starts with a capital (<see cref="IsTitleCased"/>).</summary>
+    internal static bool IsTitleCasedLine(string line) => IsTitleCased(line);
+
     /// <summary>A line written as a title of a few words, with no number or date in it ("Student Photos, Media Release, and News Media on Campus").</summary>
     internal static bool ReadsAsTitle(string line) =>
         IsTitleLine(line) && IsTitleCased(line) && WordCount(line) >= MinSubjectTitleWords && !line.Any(char.IsDigit);
@@ -1123,7 +1127,12 @@ internal static partial class PlainTextParser
     [GeneratedRegex(@"^\s*(?:A|Answer)\s*(?<mark>[:.])\s+(.*)$", RegexOptions.IgnoreCase)]
     private static partial Regex AnswerRegex();
 
-    [GeneratedRegex(@"^\s{0,3}(?:={3,}|-{3,})\s*$")]
+    /// <summary>The line an e-mail program puts above a forwarded or quoted message.</summary>
+    [GeneratedRegex(@"^\s*-{2,}\s*(?:original message|forwarded message|begin forwarded message)\s*-{2,}\s*$", RegexOptions.IgnoreCase)]
+    private static partial Regex ForwardMarkerRegex();
+
+    /// <summary>A heading's underline: <c>===</c>, <c>---</c> or <c>~~~</c>.</summary>
+    [GeneratedRegex(@"^\s{0,3}(?:={3,}|-{3,}|~{3,})\s*$")]
     private static partial Regex UnderlineRegex();
 
     /// <summary>A line that only separates: <c>-----</c>, <c>=====</c>, <c>*****</c>, <c>~~~~~</c>, <c>_____</c>.</summary>

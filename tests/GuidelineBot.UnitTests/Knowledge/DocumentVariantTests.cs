@@ -707,6 +707,24 @@ public sealed class DocumentVariantTests
     }
 
     [Fact]
+    public void Banners_tilde_underlines_lettered_parts_and_numbered_file_names_are_read()
+    {
+        var banners = Parse("Gifts Bulletin\n\nWhat staff may accept.\n\n=============== GIFTS YOU MAY ACCEPT ===============\n\nA card or a small gift under $25.\n\n"
+                            + "=============== REPORTING A GIFT ===============\n\nReport anything over $50.\n", "01_gifts.txt");
+        Assert.Equal(["About these guidelines", "GIFTS YOU MAY ACCEPT", "REPORTING A GIFT"], Headings(banners));
+
+        var parts = Parse("PARAEDUCATOR ABSENCE PROCEDURES\nRevised August 2024\n\nHow aides report absences.\n\n\nPart A - Reporting An Absence\n~~~~~~~~~~~~~~~~~~~~~~~~~~~~\n\n"
+                          + "Enter every absence by 6:00 a.m.\n\n-----Original Message-----\n\nPart B - Leave Types\n~~~~~~~~~~~~~~~~~~~~\n\nSick leave is 12 days.\n", "02_absences.txt");
+        Assert.Equal(["About these guidelines", "Reporting An Absence", "Leave Types"], Headings(parts));
+        Assert.DoesNotContain(parts.Sections, s => s.Text.Contains("Original Message", StringComparison.Ordinal));
+
+        var numbered = Parse("District Facilities Office\n\nStandard Operating Procedure FS-07: After-Hours Building Access\nEffective: January 6, 2025\n\n"
+                             + "Who may be in a building after hours.\n\n**1. Definitions**\n\nAfter hours means after 6 p.m.\n", "03_after_hours_access.md");
+        Assert.Equal("Standard Operating Procedure FS-07: After-Hours Building Access", numbered.Title);
+        Assert.Equal("Parking", Parse("Staff park in the back lot.\n\nVisitors park in front.\n", "04-parking.md").Title);
+    }
+
+    [Fact]
     public void Markdown_terms_a_line_each_are_a_passage_each()
     {
         var doc = Parse("# Medication\n\nHow staff give medication.\n\n## Key terms\n\n**HS-12** — the authorization form.\n**IHP** — the nurse's plan.\n"
