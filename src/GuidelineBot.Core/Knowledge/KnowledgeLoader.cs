@@ -273,8 +273,9 @@ public static partial class KnowledgeLoader
     private static string TitleFromFileName(string id)
     {
         // "03_after_hours_building_access": the number orders the folder, it is not part of the name.
-        var name = FileOrderRegex().Replace(System.IO.Path.GetFileName(id), "").Replace('-', ' ').Replace('_', ' ').Trim();
-        name = name.Length == 0 ? System.IO.Path.GetFileName(id).Replace('-', ' ').Replace('_', ' ').Trim() : name;
+        var file = System.IO.Path.GetFileName(id);
+        var unnumbered = FileOrderRegex().Replace(file, "");
+        var name = (unnumbered.Length > 0 ? unnumbered : file).Replace('-', ' ').Replace('_', ' ').Trim();
         return name.Length == 0 ? id : char.ToUpperInvariant(name[0]) + name[1..];
     }
 }

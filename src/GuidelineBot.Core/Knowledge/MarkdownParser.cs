@@ -88,28 +88,24 @@ internal sealed partial class MarkdownParser
     /// </summary>
     private static int? BoldTitleLine(MarkdownDocument document, int offset)
     {
-        var bold = document.TakeWhile(b => b is not HeadingBlock).OfType<ParagraphBlock>().Take(MaxTitleBlockParagraphs)
-            .SelectMany(p => p.Inline is null ? [] : LineTexts(p.Inline, offset))
-            .Where(l => l.First is EmphasisInline { DelimiterCount: 2, DelimiterChar: '*' or '_', NextSibling: null or LineBreakInline })
+        var block = TitleBlockLines(document, offset);
+        var bold = block.Where(l => l.First is EmphasisInline { DelimiterCount: 2, DelimiterChar: '*' or '_', NextSibling: null or LineBreakInline })
             .Select(l => (l.Number, Text: Clean(l.Text)))
             .ToList();
         return bold.Where(l => PlainTextParser.NamesDocument(l.Text)).Select(l => (int?)l.Number).FirstOrDefault()
                ?? bold.Where(l => PlainTextParser.ReadsAsTitle(l.Text) && !OrganisationRegex().IsMatch(l.Text)).Select(l => (int?)l.Number).FirstOrDefault()
-               ?? (bold.Count == 0 ? PlainTitleLine(document, offset) : null);
+               // With no line in bold there either, a plain line that names a kind of document, in title case
+               // ("Standard Operating Procedure FS-07: After-Hours Building Access and Intrusion Alarms").
+               ?? (bold.Count == 0
+                   ? block.Where(l => l.First is LiteralInline && Clean(l.Text) is var text && PlainTextParser.NamesDocument(text) && PlainTextParser.IsTitleCased(text))
+                       .Select(l => (int?)l.Number).FirstOrDefault()
+                   : null);
     }
 
-    /// <summary>
-    /// With no line in bold above the first heading either, a plain line there that names a kind of document, in title
-    /// case ("Standard Operating Procedure FS-07: After-Hours Building Access and Intrusion Alarms").
-    /// </summary>
-    private static int? PlainTitleLine(MarkdownDocument document, int offset)
-    {
-        return document.TakeWhile(b => b is not HeadingBlock).OfType<ParagraphBlock>().Take(MaxTitleBlockParagraphs)
-            .SelectMany(p => p.Inline is null ? [] : LineTexts(p.Inline, offset))
-            .Where(l => l.First is LiteralInline && Clean(l.Text) is var text && PlainTextParser.NamesDocument(text) && PlainTextParser.IsTitleCasedLine(text))
-            .Select(l => (int?)l.Number)
-            .FirstOrDefault();
-    }
+    /// <summary>The lines of the first few paragraphs above the first heading, where a title without <c>#</c> stands.</summary>
+    private static List<LineText> TitleBlockLines(MarkdownDocument document, int offset) =>
+        [.. document.TakeWhile(b => b is not HeadingBlock).OfType<ParagraphBlock>().Take(MaxTitleBlockParagraphs)
+            .SelectMany(p => p.Inline is null ? [] : LineTexts(p.Inline, offset))];
 
     /// <summary>An organisation's name, which heads a document without naming it ("**Cedar Ridge Unified School District**").</summary>
     [GeneratedRegex(@"\b(?:district|schools?|academy|college|university|department|office)\s*$", RegexOptions.IgnoreCase)]

@@ -17,15 +17,17 @@ internal static partial class PlainTextParser
     public static ParsedDocument Parse(string content)
     {
         var all = DocumentParser.SplitLines(content);
-        if (SingleSpacedLines(all) is not { } map)
+        var front = FrontMatter.Parse(all);
+        if (SingleSpacedLines(all, front.BodyStartIndex) is not { } map)
         {
-            return Parse(all);
+            return Parse(all, front);
         }
 
         // Read as if single-spaced; the line numbers given back are the file's own.
         try
         {
-            var parsed = Parse([.. map.Select(k => all[k])]);
+            // The front matter's lines are kept as they are, so its reading holds for the single-spaced lines too.
+            var parsed = Parse([.. map.Select(k => all[k])], front);
             return parsed with
             {
                 Sections = [.. parsed.Sections.Select(s => s with
@@ -47,9 +49,8 @@ internal static partial class PlainTextParser
     /// lines to read it by (indexes into <paramref name="lines"/>): the text lines, with one blank line where there were
     /// two or more; or null for any other document.
     /// </summary>
-    private static int[]? SingleSpacedLines(IReadOnlyList<string> lines)
+    private static int[]? SingleSpacedLines(IReadOnlyList<string> lines, int body)
     {
-        var body = FrontMatter.Parse(lines).BodyStartIndex;
         var text = Enumerable.Range(body, lines.Count - body).Where(k => !string.IsNullOrWhiteSpace(lines[k])).ToArray();
         var gaps = text.Zip(text.Skip(1), (a, b) => b - a - 1).ToArray();
         if (text.Length < MinDoubleSpacedLines || gaps.Any(g => g == 0) || gaps.Count(g => g >= 2) < 2 || gaps.Count(g => g == 1) < gaps.Length / 2)
@@ -74,9 +75,8 @@ internal static partial class PlainTextParser
     /// <summary>How many lines of text a document needs before it is read as double-spaced.</summary>
     private const int MinDoubleSpacedLines = 6;
 
-    private static ParsedDocument Parse(IReadOnlyList<string> lines)
+    private static ParsedDocument Parse(IReadOnlyList<string> lines, FrontMatter front)
     {
-        var front = FrontMatter.Parse(lines);
         lines = [.. lines.Take(front.BodyStartIndex), .. lines.Skip(front.BodyStartIndex).Select(Unbold)];
         lines = WithoutRunningHeaders(lines, front.BodyStartIndex);
         // A page number ("Page 2 of 5", "AP 6163.1 – Page 1 of 3"), or a forwarded e-mail's "-----Original Message-----",
@@ -337,7 +337,7 @@ internal static partial class PlainTextParser
         // "Overtime Approval: Overtime must be approved in writing …", paragraph after paragraph: in a document with no
         // other headings, three such labels in title case or more head its sections the same way.
         var titleRunIn = !labelled && !bareQuestions && !runIn && plainHeadings.Count <= 1
-                         && Enumerable.Range(from, lines.Count - from).Count(k => IsTitleRunIn(lines, k, from)) >= MinTitleRunIns;
+                         && Enumerable.Range(from, lines.Count - from).Count(k => TitleRunIn(lines, k, from) is not null) >= MinTitleRunIns;
         for (var k = from; k < lines.Count; k++)
         {
             if (tables.ContainsKey(k))
@@ -378,7 +378,7 @@ internal static partial class PlainTextParser
             {
                 headings[k] = (runInHeading.Groups["label"].Value.Trim(), k, runInHeading.Groups["text"].Value.Trim());
             }
-            else if (titleRunIn && IsTitleRunIn(lines, k, from) && TitleRunInRegex().Match(lines[k]) is var titled)
+            else if (titleRunIn && TitleRunIn(lines, k, from) is { } titled)
             {
                 headings[k] = (titled.Groups["label"].Value.Trim(), k, titled.Groups["text"].Value.Trim());
             }
@@ -480,10 +480,12 @@ internal static partial class PlainTextParser
     /// A paragraph that opens with a label in title case and a colon, its sentence run in after it ("Missed Punches and
     /// Corrections: If you forget to clock in …"), after a blank line; not a callout or a field ("Note: …", "Phone: …").
     /// </summary>
-    private static bool IsTitleRunIn(IReadOnlyList<string> lines, int k, int from) =>
+    private static Match? TitleRunIn(IReadOnlyList<string> lines, int k, int from) =>
         (k == from || string.IsNullOrWhiteSpace(lines[k - 1])) && TitleRunInRegex().Match(lines[k]) is { Success: true } m
         && IsTitleCased(m.Groups["label"].Value) && !CalloutRegex().IsMatch(m.Groups["label"].Value.ToUpperInvariant())
-        && WordCount(m.Groups["text"].Value) >= MinRunInWords;
+        && WordCount(m.Groups["text"].Value) >= MinRunInWords
+            ? m
+            : null;
 
     [GeneratedRegex(@"^\s*(?<label>\p{Lu}[\p{L}\d'’&/()-]*(?:[ ]+[\p{L}\d&][\p{L}\d'’&/()-]*){0,6})[ ]*:[ \t]+(?<text>[\p{Lu}\d""“].*)$")]
     private static partial Regex TitleRunInRegex();
@@ -904,7 +906,7 @@ internal static partial class PlainTextParser
     /// Reporting Procedures", "VISITOR POLICY"); a subtitle written as a sentence ("Guidelines for staff who work from
     /// home") is not one.
     /// </summary>
-    private static bool IsTitleCased(string line) =>
+    internal static bool IsTitleCased(string line) =>
         line.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries).Where(w => w.Count(char.IsLetter) > 3).All(w => char.IsUpper(w.First(char.IsLetter)));
 
     /// <summary>How many lines after the first a title block may have (department, title, code, date).</summary>
@@ -915,9 +917,6 @@ internal static partial class PlainTextParser
 
     /// <summary>A line that could name a document: written as a title, with a word for a kind of document in it ("Attendance Procedures for Teachers").</summary>
     internal static bool NamesDocument(string line) => IsTitleLine(line) && DocumentKindRegex().IsMatch(line);
-
-    /// <summary>Every word longer than three letters starts with a capital (<see cref="IsTitleCased"/>).</summary>
-    internal static bool IsTitleCasedLine(string line) => IsTitleCased(line);
 
     /// <summary>A line written as a title of a few words, with no number or date in it ("Student Photos, Media Release, and News Media on Campus").</summary>
     internal static bool ReadsAsTitle(string line) =>
