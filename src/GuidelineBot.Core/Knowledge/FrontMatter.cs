@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text.RegularExpressions;
 using YamlDotNet.Core;
 using YamlDotNet.RepresentationModel;
 
@@ -8,16 +9,21 @@ namespace GuidelineBot.Core.Knowledge;
 /// Optional YAML front matter between two <c>---</c> lines at the top of a document:
 /// <c>title</c>, <c>source</c> (or <c>url</c>/<c>source_url</c>), <c>owner</c>, <c>last_reviewed</c> (yyyy-MM-dd).
 /// </summary>
-internal sealed record FrontMatter(string? Title, DocumentMetadata Metadata, int BodyStartIndex)
+internal sealed partial record FrontMatter(string? Title, DocumentMetadata Metadata, int BodyStartIndex)
 {
     private static readonly string[] UrlKeys = ["source", "source_url", "url", "sourceurl"];
     private static readonly string[] ReviewedKeys = ["last_reviewed", "lastreviewed", "reviewed", "last-reviewed"];
     private static readonly HashSet<string> UsedKeys = new([.. UrlKeys, .. ReviewedKeys, "title", "owner"], StringComparer.OrdinalIgnoreCase);
 
-    /// <summary>Parses front matter when the first line is <c>---</c>; otherwise returns none.</summary>
+    /// <summary>
+    /// Parses front matter when the first line is <c>---</c> and the first line with text under it is a <c>key:</c> line;
+    /// otherwise returns none. A slide deck exported to Markdown opens with the <c>---</c> that parts its slides, over the
+    /// title slide's <c># Title</c>: that is the document's text, not front matter.
+    /// </summary>
     public static FrontMatter Parse(IReadOnlyList<string> lines)
     {
-        if (lines.Count == 0 || lines[0].Trim() != "---")
+        if (lines.Count == 0 || lines[0].Trim() != "---" || lines.Skip(1).FirstOrDefault(l => !string.IsNullOrWhiteSpace(l)) is not { } first
+            || !KeyLineRegex().IsMatch(first))
         {
             return new FrontMatter(null, DocumentMetadata.None, 0);
         }
@@ -109,4 +115,8 @@ internal sealed record FrontMatter(string? Title, DocumentMetadata Metadata, int
     }
 
     private static string FirstLine(string s) => s.Split('\n')[0].Trim();
+
+    /// <summary>A YAML mapping's line: a key and a colon ("title: …", "last_reviewed:"), or a closing "---" (empty front matter).</summary>
+    [GeneratedRegex(@"^(?:[""']?[A-Za-z_][\w -]*[""']?:(?:\s|$)|---\s*$)")]
+    private static partial Regex KeyLineRegex();
 }

@@ -118,7 +118,7 @@ internal sealed partial class MarkdownParser
     {
         var lines = DocumentParser.SplitLines(content);
         var front = FrontMatter.Parse(lines);
-        var document = ParseMarkdown(string.Join('\n', lines.Skip(front.BodyStartIndex)), Pipeline);
+        var document = ParseMarkdown(string.Join('\n', AsMarkdown(lines.Skip(front.BodyStartIndex).ToList())), Pipeline);
         var parser = new MarkdownParser(lines, front, document);
         var place = new Place(front.BodyStartIndex, false, 0);
         parser.Blocks(document, place);
@@ -130,6 +130,46 @@ internal sealed partial class MarkdownParser
 
         return parser.Finish(front);
     }
+
+    /// <summary>
+    /// A document written in AsciiDoc's way though saved as Markdown ("= Title", "== Planning Timeline", "=== Volunteer
+    /// Clearance", <c>:toc:</c> attribute lines, <c>[NOTE]</c> over a paragraph) when it has two such headings and no
+    /// <c>#</c> heading: its headings are read as Markdown's (one <c>#</c> for each <c>=</c>) and its attribute lines are
+    /// blanked. Otherwise the lines as they are. Line numbers do not change.
+    /// </summary>
+    private static IReadOnlyList<string> AsMarkdown(List<string> body)
+    {
+        if (body.Count(l => AsciiDocHeadingRegex().Match(l) is { Success: true } m && m.Groups["level"].Length > 1) < 2 || body.Any(l => AtxHeadingRegex().IsMatch(l)))
+        {
+            return body;
+        }
+
+        var fenced = false;
+        for (var k = 0; k < body.Count; k++)
+        {
+            fenced ^= body[k].TrimStart().StartsWith("```", StringComparison.Ordinal);
+            if (!fenced && AsciiDocHeadingRegex().Match(body[k]) is { Success: true } heading)
+            {
+                body[k] = new string('#', heading.Groups["level"].Length) + " " + heading.Groups["text"].Value;
+            }
+            else if (!fenced && AsciiDocAttributeRegex().IsMatch(body[k]))
+            {
+                body[k] = "";
+            }
+        }
+
+        return body;
+    }
+
+    [GeneratedRegex(@"^(?<level>={1,6})[ \t]+(?<text>\S.*)$")]
+    private static partial Regex AsciiDocHeadingRegex();
+
+    [GeneratedRegex(@"^ {0,3}#{1,6}(?:[ \t]|$)")]
+    private static partial Regex AtxHeadingRegex();
+
+    /// <summary>An AsciiDoc attribute (":toc:", ":icons: font") or block attribute ("[NOTE]", "[source,sql]") line.</summary>
+    [GeneratedRegex(@"^(?::!?[A-Za-z0-9_][\w-]*!?:(?:[ \t].*)?|\[[A-Za-z][\w#.,=\x22 -]*\])[ \t]*$")]
+    private static partial Regex AsciiDocAttributeRegex();
 
     /// <summary>
     /// Markdig's syntax tree of <paramref name="body"/>. Markdig refuses input nested past its depth limit (thousands of
@@ -355,13 +395,15 @@ internal sealed partial class MarkdownParser
 
         var (headingLine, text, _) = lines[^1];
         At(headingLine);
-        _sawText = true;
         var title = LetteredHeadingRegex().Replace(DocumentParser.CleanHeading(Clean(text)), "");
         if (title.Length == 0)
         {
-            throw new KnowledgeFormatException(headingLine, "a heading has no text");
+            // An empty heading ("##", or "## **" from an editor's export) heads nothing: it parts the text as a rule does.
+            _builder.Blank();
+            return;
         }
 
+        _sawText = true;
         StartSection(heading.Level, title, headingLine);
     }
 
@@ -438,6 +480,8 @@ internal sealed partial class MarkdownParser
         _last = lineNo;
         if (item is not null)
         {
+            // A checklist's box ("- [ ] Headcount when boarding", "- [x] Form FT-1 filed") is no word of its item.
+            text = item.Number is null ? TaskBoxRegex().Replace(text, "") : text;
             if (text.Length > 0)
             {
                 _builder.Bullet(item.Level, item.Number is null ? text : item.Number + " " + text, lineNo);
@@ -470,6 +514,9 @@ internal sealed partial class MarkdownParser
 
     [GeneratedRegex(@"^\s*(?::|[—–-]\s)")]
     private static partial Regex TermSeparatorRegex();
+
+    [GeneratedRegex(@"^\[[ xX]\][ \t]+(?=\S)")]
+    private static partial Regex TaskBoxRegex();
 
     private void Text(string text, int lineNo)
     {

@@ -84,6 +84,7 @@ internal static partial class PlainTextParser
         lines = [.. lines.Select((l, k) => k >= front.BodyStartIndex && (PageMarkerRegex().IsMatch(l) || ForwardMarkerRegex().IsMatch(l)) ? "" : l)];
         lines = WithoutContents(lines, front.BodyStartIndex);
         lines = WithoutPageChrome(lines, front.BodyStartIndex);
+        lines = WithoutBoxes(lines, front.BodyStartIndex);
         var sections = new List<ParsedSection>();
         string? title = front.Title;
 
@@ -368,7 +369,11 @@ internal static partial class PlainTextParser
                 headings[k] = (DocumentParser.CleanHeading(lines[k].Trim()), k + 1, null);
                 k++;
             }
-            else if (!labelled && (IsBareQuestion(lines, k, afterSentence) || IsCapsHeading(lines, k) || plainHeadings.Count > 1 && plainHeadings.Contains(k))
+            else if (!labelled && LetteredHeading(lines, k, from) is { } lettered)
+            {
+                headings[k] = (lettered, k, null);
+            }
+            else if (!labelled && (IsBareQuestion(lines, k, afterSentence) || IsCapsHeading(lines, k) && k + 1 != titleLine || plainHeadings.Count > 1 && plainHeadings.Contains(k))
                      || IsContactHeading(lines, k, paragraphPerLine))
             {
                 headings[k] = (DocumentParser.CleanHeading(lines[k].Trim().TrimEnd(':').TrimEnd()), k, null);
@@ -442,10 +447,41 @@ internal static partial class PlainTextParser
     {
         var line = lines[i].Trim();
         return i > 0 && string.IsNullOrWhiteSpace(lines[i - 1]) && PreviousTextLine(lines, i) >= 0 && line.Length <= 80 && WordCount(line) <= 10
-               && line.Count(char.IsLetter) >= 2 && !line.Any(char.IsLower) && !".!,;".Contains(line[^1])
+               && line.Count(char.IsLetter) >= 2 && !line.Any(char.IsLower) && !".!,;".Contains(line[^1]) && !MemoLineRegex().IsMatch(line)
                && !DocumentParser.TryBullet(DocumentParser.CleanHeading(line), false, out _, out _)
                && HasTextAfter(lines, i);
     }
+
+    /// <summary>A memo's "MEMORANDUM" line, which says what the document is, above its "TO:" and "FROM:" lines: no heading.</summary>
+    [GeneratedRegex(@"^(?:INTER-?OFFICE\s+)?(?:MEMORANDUM|MEMO)$")]
+    private static partial Regex MemoLineRegex();
+
+    /// <summary>
+    /// A lettered sub-heading in title case ("A. Mileage Reimbursement" under "IV. PROCEDURES"), set off by a blank line,
+    /// with text after it, beside its sibling ("B. Meals and Per Diem"): its text without the letter; null when the line
+    /// is none. Alone, or written as a sentence ("A. Personal property. Backpacks …"), a lettered line is a clause.
+    /// </summary>
+    private static string? LetteredHeading(IReadOnlyList<string> lines, int k, int from)
+    {
+        if (!(k == from || string.IsNullOrWhiteSpace(lines[k - 1])) || LetteredLineRegex().Match(lines[k]) is not { Success: true } m
+            || m.Groups["text"].Value.Trim() is var text && !IsLetteredHeadingText(text) || !HasTextAfter(lines, k))
+        {
+            return null;
+        }
+
+        var letter = m.Groups["letter"].Value[0];
+        var sibling = letter == 'A' ? 'B' : (char)(letter - 1);
+        var range = letter == 'A' ? Enumerable.Range(k + 1, lines.Count - k - 1) : Enumerable.Range(from, k - from);
+        return range.Any(j => LetteredLineRegex().Match(lines[j]) is { Success: true } other && other.Groups["letter"].Value[0] == sibling
+                              && IsLetteredHeadingText(other.Groups["text"].Value.Trim()))
+            ? text
+            : null;
+    }
+
+    private static bool IsLetteredHeadingText(string text) => IsShortLine(text) && IsTitleCased(text);
+
+    [GeneratedRegex(@"^\s*(?<letter>[A-Z])\.[ \t]+(?<text>\p{Lu}.*)$")]
+    private static partial Regex LetteredLineRegex();
 
     /// <summary>
     /// The short plain lines that head sections: a short line ("Daily Cleaning"), starting with a capital, with no closing
@@ -582,9 +618,31 @@ internal static partial class PlainTextParser
             return false;
         }
 
-        return IsLabelledSection(line)
-               || (HasTextNotList(lines, i) || HasOwnClauseNext(lines, i) || FollowsSiblingHeading(lines, i) || IsTitledClause(line, heading)) && !FollowsStep(lines, i);
+        return !IsWrappedClause(lines, i) && (IsLabelledSection(line)
+               || (HasTextNotList(lines, i) || HasOwnClauseNext(lines, i) || FollowsSiblingHeading(lines, i) || IsTitledClause(line, heading)) && !FollowsStep(lines, i));
     }
+
+    /// <summary>
+    /// A numbered clause whose sentence wraps onto the next line, indented to its text ("3.2.3  Each dose is recorded on the
+    /// Individual Medication" / "            Log, Form 5141.21-F2, …"): a clause, not a heading over text.
+    /// </summary>
+    private static bool IsWrappedClause(IReadOnlyList<string> lines, int i)
+    {
+        if (i + 1 >= lines.Count || string.IsNullOrWhiteSpace(lines[i + 1]) || HangingTextRegex().Match(Untabbed(lines[i])) is not { Success: true } m)
+        {
+            return false;
+        }
+
+        var next = Untabbed(lines[i + 1]);
+        var indent = next.Length - next.TrimStart().Length;
+        return indent == m.Groups["text"].Index && indent > m.Groups["indent"].Length;
+    }
+
+    private static string Untabbed(string line) => line.Replace("\t", "    ", StringComparison.Ordinal);
+
+    /// <summary>A numbered line's indentation and where its text starts after the number: "     3.2.3  Each dose …".</summary>
+    [GeneratedRegex(@"^(?<indent>[ ]*)\S+[ ]+(?<text>\S)")]
+    private static partial Regex HangingTextRegex();
 
     /// <summary>
     /// A clause named in title case ("3.1⇥Library Checkout" over "•⇥Checkout limits by grade:"): a heading though its text is
@@ -874,11 +932,24 @@ internal static partial class PlainTextParser
     /// </summary>
     private static string? MemoSubject(IReadOnlyList<string> lines, int from)
     {
-        var head = Enumerable.Range(from, lines.Count - from).Where(k => !string.IsNullOrWhiteSpace(lines[k])).Take(MemoHeadLines).Select(k => lines[k]).ToArray();
-        var subject = head.Select(l => MemoSubjectRegex().Match(l)).FirstOrDefault(m => m.Success);
-        return subject is not null && head.Any(l => MemoFieldRegex().IsMatch(l)) && IsTitleLine(subject.Groups[1].Value.Trim())
-            ? subject.Groups[1].Value.Trim()
-            : null;
+        var head = Enumerable.Range(from, lines.Count - from).Where(k => !string.IsNullOrWhiteSpace(lines[k])).Take(MemoHeadLines).ToArray();
+        if (!head.Any(k => MemoFieldRegex().IsMatch(lines[k])) || head.FirstOrDefault(k => MemoSubjectRegex().IsMatch(lines[k]), -1) is not (>= 0 and var at))
+        {
+            return null;
+        }
+
+        // A subject too long for its line wraps onto the next, indented to its text ("RE:       Administrative Procedure
+        // 5141.21-AP, Administering Medication" / "          to Students (Revised)").
+        var subject = MemoSubjectRegex().Match(lines[at]).Groups[1];
+        var first = subject.Value.Trim();
+        var text = first;
+        for (var k = at + 1; k < lines.Count && !string.IsNullOrWhiteSpace(lines[k]) && Untabbed(lines[k]) is var next
+                            && next.Length - next.TrimStart().Length == Untabbed(lines[at][..subject.Index]).Length; k++)
+        {
+            text += " " + next.Trim();
+        }
+
+        return IsTitleLine(text) ? text : IsTitleLine(first) ? first : null;
     }
 
     /// <summary>How many lines with text a memo's header may take (organisation, "MEMORANDUM", to, from, date, subject, cc).</summary>
@@ -923,7 +994,7 @@ internal static partial class PlainTextParser
         IsTitleLine(line) && IsTitleCased(line) && WordCount(line) >= MinSubjectTitleWords && !line.Any(char.IsDigit);
 
     /// <summary>A word that says what kind of document a title names.</summary>
-    [GeneratedRegex(@"\b(?:" + KindWords + @"|code of conduct|dress code|frequently asked questions)\b", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"\b(?:" + KindWords + @"|code of conduct|dress code|frequently asked questions|questions (?:and|&) answers)\b|\bQ ?& ?A\b", RegexOptions.IgnoreCase)]
     private static partial Regex DocumentKindRegex();
 
     /// <summary>
@@ -1001,6 +1072,52 @@ internal static partial class PlainTextParser
 
         return [.. lines.Select((l, k) => top.Contains(k) || footer > 0 && k >= footer ? "" : l)];
     }
+
+    /// <summary>
+    /// A box drawn around a newsletter's masthead or a notice ("+------+" over "|  THE BUSINESS OFFICE BRIEF  |" lines and
+    /// under them): its rules are blanked and its lines keep their text, so the title in it is a title, not a line of
+    /// dashes. Only a box of one column: a table drawn so ("| Item | Cost |") is read as a table.
+    /// </summary>
+    private static IReadOnlyList<string> WithoutBoxes(IReadOnlyList<string> lines, int from)
+    {
+        List<string>? result = null;
+        for (var k = from; k < lines.Count; k++)
+        {
+            if (!BoxRuleRegex().IsMatch(lines[k]))
+            {
+                continue;
+            }
+
+            var end = k + 1;
+            while (end < lines.Count && BoxLineRegex().IsMatch(lines[end]))
+            {
+                end++;
+            }
+
+            if (end == k + 1 || end == lines.Count || !BoxRuleRegex().IsMatch(lines[end]))
+            {
+                continue;
+            }
+
+            result ??= [.. lines];
+            result[k] = "";
+            result[end] = "";
+            for (var j = k + 1; j < end; j++)
+            {
+                result[j] = BoxLineRegex().Match(lines[j]).Groups["text"].Value;
+            }
+
+            k = end;
+        }
+
+        return result ?? lines;
+    }
+
+    [GeneratedRegex(@"^\s*\+[-=]{3,}\+\s*$")]
+    private static partial Regex BoxRuleRegex();
+
+    [GeneratedRegex(@"^\s*\|\s*(?<text>[^|]*?)\s*\|\s*$")]
+    private static partial Regex BoxLineRegex();
 
     /// <summary>How many lines with text a page's navigation, or its footer, may take.</summary>
     private const int MaxChromeLines = 8;

@@ -924,4 +924,123 @@ public sealed class DocumentVariantTests
 
         Assert.Equal(["Fridays"], Headings(doc));
     }
+
+    [Fact]
+    public void A_slide_deck_opening_with_its_slide_rule_is_text_not_front_matter()
+    {
+        var doc = Parse("---\n# Emergency Drills 2025\n\n**Cedar Creek School District**\n\nPresented by: M. Delgado\n\n---\n# Why We Drill\n\n"
+                        + "- State law requires drills\n\n---\n# Lockdown\n\n- Lock the door and turn off the lights\n", "drills.md");
+
+        Assert.Equal("Emergency Drills 2025", doc.Title);
+        Assert.Equal(["About these guidelines", "Why We Drill", "Lockdown"], Headings(doc));
+        Assert.Equal("Lock the door and turn off the lights", doc.Sections[2].Text);
+    }
+
+    [Fact]
+    public void An_empty_markdown_heading_heads_nothing_and_loses_no_text()
+    {
+        var doc = Parse("# Volunteers\n\n## Fees\n\nLive Scan costs $32.\n\n##\n\nCoaches do not pay.\n\n### **5. Staff Duties**\n\nCheck the list.\n", "volunteers.md");
+
+        Assert.Equal(["Fees", "Staff Duties"], Headings(doc));
+        Assert.Equal("Live Scan costs $32.\n\nCoaches do not pay.", doc.Sections[0].Text);
+    }
+
+    [Fact]
+    public void Asciidoc_headings_saved_as_markdown_head_sections_and_its_attribute_lines_go()
+    {
+        var doc = Parse("= Field Trip Guide\nR. Okafor, Coach\n:toc:\n:icons: font\n\nHow trips get approved.\n\n[NOTE]\nAthletics follow their own handbook.\n\n"
+                        + "== Planning Timeline\n\n* *6 weeks before:* submit Form FT-1.\n\n=== Overnight Trips\n\nThey need Board approval.\n\n== Permission Slips\n\nUse Form FT-2.\n", "trips.md");
+
+        Assert.Equal("Field Trip Guide", doc.Title);
+        Assert.Equal(["About these guidelines", "Planning Timeline", "Overnight Trips", "Permission Slips"], Headings(doc));
+        Assert.DoesNotContain(":toc:", doc.Sections[0].Text, StringComparison.Ordinal);
+        Assert.DoesNotContain("[NOTE]", doc.Sections[0].Text, StringComparison.Ordinal);
+        Assert.Contains("Athletics follow their own handbook.", doc.Sections[0].Text, StringComparison.Ordinal);
+        Assert.Equal((15, 17), (doc.Sections[2].StartLine, doc.Sections[2].EndLine));
+    }
+
+    [Fact]
+    public void Equals_signs_opening_lines_of_a_markdown_document_with_headings_stay_text()
+    {
+        var doc = Parse("# Grading\n\n## Weights\n\n== 40% tests\n\n== 60% classwork\n", "grading.md");
+
+        Assert.Equal(["Weights"], Headings(doc));
+        Assert.Contains("== 40% tests", doc.Sections[0].Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_checklist_item_keeps_its_words_not_its_box()
+    {
+        var doc = Parse("# Trips\n\n## Day of the Trip\n\n- [ ] Headcount when boarding\n- [x] First aid kit collected\n- [link] stays\n", "trips.md");
+
+        Assert.Equal(["Headcount when boarding", "First aid kit collected", "[link] stays"], doc.Sections[0].Passages.Select(p => p.Text));
+    }
+
+    [Fact]
+    public void Lettered_title_case_lines_under_roman_numeral_headings_head_their_own_sections()
+    {
+        var doc = Parse("Staff Travel\n\nHow travel is paid.\n\nI. PURPOSE\n\nTo set the rules.\n\nII. PROCEDURES\n\nThese procedures govern expenses.\n\n"
+                        + "A. Mileage Reimbursement\n\nMileage is paid at the IRS rate.\n\nB. Meals and Per Diem\n\nMeals are paid on overnight trips.\n\n"
+                        + "III. CONTACTS\n\nCall Business Services.\n", "travel.txt");
+
+        Assert.Equal(["About these guidelines", "PROCEDURES", "Mileage Reimbursement", "Meals and Per Diem", "CONTACTS"], Headings(doc));
+        Assert.Equal("Mileage is paid at the IRS rate.", doc.Sections[2].Text);
+    }
+
+    [Fact]
+    public void A_lettered_line_alone_or_written_as_a_sentence_stays_a_clause()
+    {
+        var doc = Parse("Lockers\n\nHow lockers work.\n\nLOCKER USE\n\nA. Personal property is the owner's risk.\n\nB. Locks are issued by the office.\n\n"
+                        + "SEARCHES\n\nA. Lincoln Elementary\n\nSearches follow board policy.\n", "lockers.txt");
+
+        Assert.Equal(["About these guidelines", "LOCKER USE", "SEARCHES"], Headings(doc));
+    }
+
+    [Fact]
+    public void A_caps_line_right_above_the_title_and_a_memorandum_line_are_the_header_not_sections()
+    {
+        var reg = Parse("CEDAR RIDGE UNIFIED SCHOOL DISTRICT\nBusiness Services Division\n\nADMINISTRATIVE REGULATION 3350-AR\nSTAFF TRAVEL AND EXPENSE REIMBURSEMENT\n\n"
+                        + "Approved by the Superintendent: August 12, 2025\n\nThis regulation applies to all employees.\n\nI. SCOPE\n\nAll travel.\n\nII. MILEAGE\n\nPaid per mile.\n", "travel.txt");
+        var memo = Parse("MAPLE VALLEY UNIFIED SCHOOL DISTRICT\nOffice of Student Services\n\nMEMORANDUM\n\nTO:       Principals\nFROM:     Dr. L. Whitfield\n"
+                         + "RE:       Administrative Procedure 5141.21-AP, Administering Medication\n          to Students (Revised)\n\nThis memo sends the procedure.\n\n"
+                         + "1.0  GENERAL\n\n1.1  Scope\n\n     1.1.1  This applies to all staff.\n\n2.0  STORAGE\n\n2.1  Locked Cabinet\n\n     2.1.1  Keep it locked.\n", "meds.txt");
+
+        Assert.Equal("STAFF TRAVEL AND EXPENSE REIMBURSEMENT", reg.Title);
+        Assert.Equal(["About these guidelines", "SCOPE", "MILEAGE"], Headings(reg));
+        Assert.Contains("ADMINISTRATIVE REGULATION 3350-AR", reg.Sections[0].Text, StringComparison.Ordinal);
+        Assert.Equal("Administrative Procedure 5141.21-AP, Administering Medication to Students (Revised)", memo.Title);
+        Assert.Equal("About these guidelines", memo.Sections[0].Heading);
+        Assert.Contains("MEMORANDUM", memo.Sections[0].Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_numbered_clause_wrapped_under_its_own_text_is_a_clause_not_a_heading()
+    {
+        var doc = Parse("Medication Procedure\n\nHow doses are given.\n\n3.2  Giving a Dose\n\n     3.2.1  Before each dose, check the label.\n\n"
+                        + "     3.2.2  Each dose is recorded immediately on the Individual Medication\n            Log, Form F2, with the time given.\n\n"
+                        + "3.3  Self-Carry\n\n     3.3.1  Inhalers may be carried.\n", "meds.txt");
+
+        Assert.Equal(["About these guidelines", "Giving a Dose", "Self-Carry"], Headings(doc));
+        Assert.Contains("Individual Medication Log, Form F2", doc.Sections[1].Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_title_boxed_in_ascii_rules_is_the_title()
+    {
+        var doc = Parse("+--------------------------------+\n|   THE BUSINESS OFFICE BRIEF    |\n|  Riverbend Public Schools      |\n+--------------------------------+\n\n"
+                        + "Conference season is here.\n\nMILEAGE\n-------\n\nThe rate is 70 cents.\n", "brief.txt");
+
+        Assert.Equal("THE BUSINESS OFFICE BRIEF", doc.Title);
+        Assert.Equal(["About these guidelines", "MILEAGE"], Headings(doc));
+        Assert.Equal("Riverbend Public Schools\n\nConference season is here.", doc.Sections[0].Text);
+    }
+
+    [Fact]
+    public void A_questions_and_answers_line_under_the_district_names_the_document()
+    {
+        var doc = Parse("CEDAR RIDGE UNIFIED SCHOOL DISTRICT\nHealth Services Department\nMEDICATION AT SCHOOL: QUESTIONS & ANSWERS FOR STAFF\n\n"
+                        + "Answers to what nurses hear most.\n\nQ: Can I give a student Tylenol?\nA: No.\n", "meds.txt");
+
+        Assert.Equal("MEDICATION AT SCHOOL: QUESTIONS & ANSWERS FOR STAFF", doc.Title);
+    }
 }
