@@ -67,7 +67,7 @@ internal sealed partial class MarkdownParser
         _numberedQuestions = document.Descendants<ListBlock>().Count(IsNumberedQuestion) >= 2;
         _oneTitleHeading = document.OfType<HeadingBlock>().Count(h => h.Level == 1)
                            + document.OfType<HtmlBlock>().Count(h => HtmlHeadingRegex().Match(string.Join('\n', HtmlText(h))) is { Success: true } t && t.Groups["level"].Value == "1") == 1;
-        _boldTitleLine = front.Title is null && !document.Descendants<HeadingBlock>().Any(h => h.Level == 1) ? BoldTitleLine(document, front.BodyStartIndex) : null;
+        _boldTitleLine = front.Title is null && !document.Descendants<HeadingBlock>().Any(h => h.Level == 1) ? BoldTitleLine(document, lines, front.BodyStartIndex) : null;
         _start = _bodyStart + 1;
         _last = _start;
         _cursor = _bodyStart;
@@ -86,10 +86,11 @@ internal sealed partial class MarkdownParser
     /// reads as a title (title case, four words or more, no number or date: not "**Effective 1 September**"; not an
     /// organisation's name).
     /// </summary>
-    private static int? BoldTitleLine(MarkdownDocument document, int offset)
+    private static int? BoldTitleLine(MarkdownDocument document, IReadOnlyList<string> lines, int offset)
     {
         var block = TitleBlockLines(document, offset);
-        var bold = block.Where(l => l.First is EmphasisInline { DelimiterCount: 2, DelimiterChar: '*' or '_', NextSibling: null or LineBreakInline })
+        var bold = block.Where(l => l.First is EmphasisInline { DelimiterCount: 2, DelimiterChar: '*' or '_', NextSibling: null or LineBreakInline }
+                                    || l.First is HtmlInline && HtmlBoldLineRegex().IsMatch(lines[l.Number - 1]))
             .Select(l => (l.Number, Text: Clean(l.Text)))
             .ToList();
         return bold.Where(l => PlainTextParser.NamesDocument(l.Text)).Select(l => (int?)l.Number).FirstOrDefault()
@@ -106,6 +107,10 @@ internal sealed partial class MarkdownParser
     private static List<LineText> TitleBlockLines(MarkdownDocument document, int offset) =>
         [.. document.TakeWhile(b => b is not HeadingBlock).OfType<ParagraphBlock>().Take(MaxTitleBlockParagraphs)
             .SelectMany(p => p.Inline is null ? [] : LineTexts(p.Inline, offset))];
+
+    /// <summary>A line in bold written with HTML's tags, as an editor's export writes it: "&lt;b&gt;Key and Building Access Procedures&lt;/b&gt;&lt;br&gt;".</summary>
+    [GeneratedRegex(@"^\s*<(?<tag>b|strong)>[^<]+</\k<tag>>\s*(?:<br\s*/?>)?\s*$", RegexOptions.IgnoreCase)]
+    private static partial Regex HtmlBoldLineRegex();
 
     /// <summary>An organisation's name, which heads a document without naming it ("**Cedar Ridge Unified School District**").</summary>
     [GeneratedRegex(@"\b(?:district|schools?|academy|college|university|department|office)\s*$", RegexOptions.IgnoreCase)]
@@ -356,6 +361,13 @@ internal sealed partial class MarkdownParser
                 }
 
                 break;
+            case HtmlBlock html when !place.Quoted && place.ListDepth == 0 && SummaryRegex().Match(string.Join('\n', HtmlText(html))) is { Success: true } summary:
+                Summary(string.Join('\n', HtmlText(html)), summary, lineNo, place);
+                break;
+            case HtmlBlock html when html.Type != HtmlBlockType.Comment && !place.Quoted && place.ListDepth == 0
+                                     && HtmlStructureRegex().IsMatch(string.Join('\n', HtmlText(html))):
+                HtmlContent(string.Join('\n', HtmlText(html)), lineNo, place);
+                break;
             case HtmlBlock html:
                 // The tags go, and a comment with them; the text between and after them is read as Markdown (the lines
                 // keep their numbers).
@@ -560,6 +572,136 @@ internal sealed partial class MarkdownParser
 
         return lines;
     }
+
+    /// <summary>
+    /// A page written in HTML, as SharePoint, OneNote or a web editor exports one (<c>&lt;p&gt;</c> paragraphs,
+    /// <c>&lt;h2&gt;</c> headings, <c>&lt;ul&gt;&lt;li&gt;</c> lists, <c>&lt;table&gt;</c> rows, several to a block): read as
+    /// its Markdown equivalent. A paragraph is a passage, an item a bullet, a heading heads a section, a table row is a
+    /// passage naming its columns; the text of each is read as Markdown (entities decoded, inline tags dropped).
+    /// </summary>
+    private void HtmlContent(string block, int lineNo, Place place)
+    {
+        var at = 0;
+        var bullet = false;
+        foreach (Match tag in HtmlStructureRegex().Matches(block))
+        {
+            HtmlPiece(block, at, tag.Index, bullet, lineNo, place);
+            at = tag.Index + tag.Length;
+            var line = lineNo + block.AsSpan(0, tag.Index).Count('\n');
+            if (tag.Groups["heading"].Success)
+            {
+                At(line);
+                _sawText = true;
+                var words = Clean(HtmlTagRegex().Replace(WebUtility.HtmlDecode(tag.Groups["heading"].Value), " "));
+                if (words.Length > 0)
+                {
+                    StartSection(tag.Groups["level"].Value[0] - '0', LetteredHeadingRegex().Replace(DocumentParser.CleanHeading(words), ""), line);
+                }
+            }
+            else if (tag.Groups["table"].Success)
+            {
+                HtmlTable(tag.Value, line);
+            }
+
+            bullet = tag.Groups["item"].Success;
+        }
+
+        HtmlPiece(block, at, block.Length, bullet, lineNo, place);
+    }
+
+    /// <summary>The text of <paramref name="block"/> from <paramref name="from"/> to <paramref name="to"/>: a paragraph, or an item.</summary>
+    private void HtmlPiece(string block, int from, int to, bool bullet, int lineNo, Place place)
+    {
+        var piece = block[from..to];
+        var skipped = piece.Length - piece.TrimStart().Length;
+        if (HtmlTagRegex().Replace(WebUtility.HtmlDecode(piece), "").Trim().Length == 0)
+        {
+            return;
+        }
+
+        var line = lineNo + block.AsSpan(0, from + skipped).Count('\n');
+        At(line);
+        if (!bullet)
+        {
+            _builder.Blank();
+        }
+
+        var content = ParseMarkdown(piece.Trim(), HtmlContentPipeline);
+        Blocks(content, place with { Offset = line - 1, Item = bullet ? new Item(0, null, TopLevel: true) : null });
+        if (!bullet)
+        {
+            _builder.Blank();
+        }
+    }
+
+    /// <summary>An HTML table's rows, each a passage naming its columns as a Markdown table's are.</summary>
+    private void HtmlTable(string table, int lineNo)
+    {
+        _sawText = true;
+        string[]? header = null;
+        foreach (Match row in HtmlRowRegex().Matches(table))
+        {
+            var line = lineNo + table.AsSpan(0, row.Index).Count('\n');
+            At(line);
+            _last = line;
+            var cells = HtmlCellRegex().Matches(row.Value).Select(c => Clean(HtmlTagRegex().Replace(WebUtility.HtmlDecode(c.Groups["text"].Value), " "))).ToArray();
+            if (header is null && (row.Value.Contains("<th", StringComparison.OrdinalIgnoreCase) || HtmlRowRegex().Matches(table).Count > 1))
+            {
+                header = cells;
+                continue;
+            }
+
+            var text = string.Join(" — ", cells
+                .Select((c, k) => header is not null && k < header.Length && header[k].Length > 0 && c.Length > 0 ? $"{header[k]}: {c}" : c)
+                .Where(c => c.Length > 0));
+            if (text.Length > 0)
+            {
+                _builder.Bullet(0, text, line);
+            }
+        }
+    }
+
+    /// <summary>
+    /// What structures an HTML page: a heading (its level and text), a table, and the tags that open or close a paragraph, a
+    /// list or an item (an item's opening tag captured). A block with none of them is a wrapper or a comment.
+    /// </summary>
+    [GeneratedRegex(@"<h(?<level>[1-6])\b[^>]*>(?<heading>.*?)</h\k<level>\s*>|(?<table><table\b.*?</table\s*>)|(?<item><li\b[^>]*>)|</?(?:p|li|ul|ol|div|blockquote|section|article|dl|dt|dd)\b[^>]*>",
+        RegexOptions.IgnoreCase | RegexOptions.Singleline)]
+    private static partial Regex HtmlStructureRegex();
+
+    [GeneratedRegex(@"<tr\b[^>]*>.*?</tr\s*>", RegexOptions.IgnoreCase | RegexOptions.Singleline)]
+    private static partial Regex HtmlRowRegex();
+
+    [GeneratedRegex(@"<t[hd]\b[^>]*>(?<text>.*?)</t[hd]\s*>", RegexOptions.IgnoreCase | RegexOptions.Singleline)]
+    private static partial Regex HtmlCellRegex();
+
+    /// <summary>
+    /// A toggle, as Notion and GitHub write a collapsible FAQ entry (<c>&lt;details&gt;&lt;summary&gt;Can I bring homemade
+    /// treats?&lt;/summary&gt;</c> over its answer): the summary heads a section, under the <c>##</c> heading it sits in, and
+    /// what follows it in the block is the section's text.
+    /// </summary>
+    private void Summary(string block, Match summary, int lineNo, Place place)
+    {
+        var at = lineNo + block.AsSpan(0, summary.Index).Count('\n');
+        At(at);
+        var question = Clean(ExpandHintRegex().Replace(HtmlTagRegex().Replace(WebUtility.HtmlDecode(summary.Groups["text"].Value), " "), ""));
+        if (question.Length > 0)
+        {
+            _sawText = true;
+            StartSection(_currentH2 is not null && !_isIntro ? 3 : 2, DocumentParser.CleanHeading(question), at);
+        }
+
+        var rest = block[(summary.Index + summary.Length)..];
+        var restLine = at + summary.ValueSpan.Count('\n');
+        Blocks(ParseMarkdown(rest, HtmlContentPipeline), place with { Offset = restLine - 1, Item = null });
+    }
+
+    [GeneratedRegex(@"<summary\b[^>]*>(?<text>.*?)</summary\s*>", RegexOptions.IgnoreCase | RegexOptions.Singleline)]
+    private static partial Regex SummaryRegex();
+
+    /// <summary>What a toggle tells the reader to do, not what it is about: "(click to expand)", "(expand)", "- show more".</summary>
+    [GeneratedRegex(@"\s*(?:\(\s*(?:click|tap)?\s*(?:here\s+)?(?:to\s+)?(?:expand|open|show|see more|show more)\s*\)|[-–—:]\s*(?:click|tap)\s+to\s+(?:expand|open)|[-–—:]\s*show more)\s*$", RegexOptions.IgnoreCase)]
+    private static partial Regex ExpandHintRegex();
 
     /// <summary>The non-blank lines of a code block, trimmed, with their 1-based numbers.</summary>
     private static IEnumerable<(int Number, string Text)> CodeLines(LeafBlock code, Place place) =>

@@ -99,6 +99,7 @@ internal static partial class PlainTextParser
             throw new KnowledgeFormatException(Math.Clamp(front.BodyStartIndex + 1, 1, Math.Max(1, lines.Count)), "the document has no text");
         }
 
+        var firstLine = i;
         // The first line is the title unless it already is a question or a bullet; a title underlined with === or
         // --- takes its underline along (front matter, when present, has the last word on the title).
         var titleUnderlined = IsUnderlined(lines, i);
@@ -123,7 +124,7 @@ internal static partial class PlainTextParser
         }
 
         // A memo's subject names it ("RE: Inclement Weather Procedures for Staff"), not the organisation's line above.
-        if (front.Title is null && MemoSubject(lines, i) is { } subject)
+        if (front.Title is null && MemoSubject(lines, firstLine) is { } subject)
         {
             title = subject;
         }
@@ -933,7 +934,9 @@ internal static partial class PlainTextParser
     private static string? MemoSubject(IReadOnlyList<string> lines, int from)
     {
         var head = Enumerable.Range(from, lines.Count - from).Where(k => !string.IsNullOrWhiteSpace(lines[k])).Take(MemoHeadLines).ToArray();
-        if (!head.Any(k => MemoFieldRegex().IsMatch(lines[k])) || head.FirstOrDefault(k => MemoSubjectRegex().IsMatch(lines[k]), -1) is not (>= 0 and var at))
+        // An e-mail pasted without its other fields opens with its subject ("Subject: Staff Parking Permits for 2024-25").
+        if (head.FirstOrDefault(k => MemoSubjectRegex().IsMatch(lines[k]), -1) is not (>= 0 and var at)
+            || !head.Any(k => MemoFieldRegex().IsMatch(lines[k])) && !(at == head[0] && SubjectLineRegex().IsMatch(lines[at])))
         {
             return null;
         }
@@ -961,6 +964,9 @@ internal static partial class PlainTextParser
 
     [GeneratedRegex(@"^\s*(?:TO|To|FROM|From|DATE|Date|CC|Cc)\s*:\s+\S")]
     private static partial Regex MemoFieldRegex();
+
+    [GeneratedRegex(@"^\s*(?:SUBJECT|Subject|SUBJ)\s*:")]
+    private static partial Regex SubjectLineRegex();
 
     /// <summary>
     /// As long as a title may be: longer than a heading ("Staff Guidelines for Bus Duty, Student Transportation and

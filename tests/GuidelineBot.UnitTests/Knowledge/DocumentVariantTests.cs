@@ -158,8 +158,10 @@ public sealed class DocumentVariantTests
                         + "<details>\n<summary>Contact</summary>\n\nMail <it@example.org>.\n</details>\n", "printing.md");
 
         Assert.Equal("Print only what you need.", doc.Sections[0].Text);
-        Assert.Equal(["Only for certificates. Use black and white. Ask IT for a quota.", "Contact", "Mail <it@example.org>."],
-            doc.Sections[1].Passages.Select(p => p.Text));
+        Assert.Equal(["Only for certificates. Use black and white. Ask IT for a quota."], doc.Sections[1].Passages.Select(p => p.Text));
+        // A toggle's summary heads a section of its own (as a Notion FAQ's toggles do).
+        Assert.Equal("Contact", doc.Sections[2].Heading);
+        Assert.Equal(["Mail <it@example.org>."], doc.Sections[2].Passages.Select(p => p.Text));
     }
 
     [Fact]
@@ -796,7 +798,8 @@ public sealed class DocumentVariantTests
                          + "Two-hour delays:\nReport two hours late.\n", "memo.txt");
         Assert.Equal("Inclement Weather Procedures for Staff", memo.Title);
         Assert.Equal(["About these guidelines", "Closure days", "Two-hour delays"], Headings(memo));
-        Assert.Equal("Subject: Jeans", Parse("Subject: Jeans\n\nJeans on Fridays.\n", "s.txt").Title);
+        // An e-mail pasted from its subject line on is named by its subject too.
+        Assert.Equal("Jeans", Parse("Subject: Jeans\n\nJeans on Fridays.\n", "s.txt").Title);
 
         // A title that names its kind keeps its subtitle, and a first line that names no kind stays the title beside one that does not either.
         Assert.Equal("Visitor Policy", Parse("Visitor Policy\nStaff Rules Annex\n\nAll visitors sign in.\n", "v.txt").Title);
@@ -1042,5 +1045,50 @@ public sealed class DocumentVariantTests
                         + "Answers to what nurses hear most.\n\nQ: Can I give a student Tylenol?\nA: No.\n", "meds.txt");
 
         Assert.Equal("MEDICATION AT SCHOOL: QUESTIONS & ANSWERS FOR STAFF", doc.Title);
+    }
+
+    [Fact]
+    public void An_email_pasted_from_its_subject_line_is_titled_by_its_subject()
+    {
+        var doc = Parse("Subject: Staff Parking Permits for 2024-25\n\nHi all,\n\nNew hang tags this year.\n\n1) Who needs a permit\n\nEveryone who parks on campus.\n\n"
+                        + "2) How to apply\n\nUse the online form.\n", "parking.txt");
+
+        Assert.Equal("Staff Parking Permits for 2024-25", doc.Title);
+        Assert.Equal(["About these guidelines", "Who needs a permit", "How to apply"], Headings(doc));
+    }
+
+    [Fact]
+    public void Each_toggle_of_a_notion_faq_is_a_section_under_its_heading()
+    {
+        var doc = Parse("# Food in Classrooms\n\nWhat staff may serve.\n\n## Frequently asked questions\n\nThe questions we hear most.\n\n<details>\n<summary>Can I bring homemade treats?</summary>\n\n"
+                        + "No. Homemade food cannot be served to students.\n\n</details>\n\n<details><summary>Can students eat lunch in my room? (click to expand)</summary>\n\nYes, with your principal's OK.\n\n</details>\n", "food.md");
+
+        Assert.Equal(["About these guidelines", "Frequently asked questions", "Can I bring homemade treats?", "Can students eat lunch in my room?"], Headings(doc));
+        Assert.Equal("No. Homemade food cannot be served to students.", doc.Sections[2].Text);
+        Assert.Equal("Frequently asked questions", doc.Sections[3].ParentHeading);
+        Assert.Equal((16, 20), (doc.Sections[3].StartLine, doc.Sections[3].EndLine));
+    }
+
+    [Fact]
+    public void A_page_written_in_html_reads_as_its_markdown_would()
+    {
+        var doc = Parse("# Student Medication\n\n<div class=\"ExternalClass1\">\n<p>How staff give medication.</p>\n<p>&nbsp;</p>\n<h2>Who May Give Medication</h2>\n"
+                        + "<p>Only these people:</p>\n<ul><li>The school nurse</li><li>Trained staff on the site&rsquo;s list</li></ul>\n<p>Volunteers may <strong>never</strong> give medication.</p>\n"
+                        + "<h2>Receiving &amp; Storing</h2>\n<table><tr><th>Topic</th><th>Rule</th></tr>\n<tr><td>Supply</td><td>30 days at most</td></tr></table>\n</div>\n", "meds.md");
+
+        Assert.Equal(["About these guidelines", "Who May Give Medication", "Receiving & Storing"], Headings(doc));
+        Assert.Equal(["Only these people:", "The school nurse", "Trained staff on the site\u2019s list", "Volunteers may never give medication."],
+            doc.Sections[1].Passages.Select(p => p.Text));
+        Assert.Equal("Topic: Supply — Rule: 30 days at most", Assert.Single(doc.Sections[2].Passages).Text);
+        Assert.Equal(12, doc.Sections[2].Passages[0].StartLine);
+    }
+
+    [Fact]
+    public void A_title_in_html_bold_under_the_district_names_the_document()
+    {
+        var doc = Parse("<b>LAKEVIEW CONSOLIDATED SCHOOL DISTRICT</b><br>\n<b>Facilities Department — Key and Building Access Procedures</b><br>\nProcedure FAC-7110\n\n"
+                        + "Keys are district property.\n\n#### 1. Purpose\n\nTo protect students.\n\n#### 2. Lost Keys\n\nReport them within 24 hours.\n", "keys.md");
+
+        Assert.Equal("Facilities Department — Key and Building Access Procedures", doc.Title);
     }
 }
