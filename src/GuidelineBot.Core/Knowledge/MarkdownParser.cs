@@ -144,6 +144,16 @@ internal sealed partial class MarkdownParser
     /// </summary>
     private static IReadOnlyList<string> AsMarkdown(List<string> body)
     {
+        // A page of a Jekyll site: its Liquid tags are no text ("{{ site.district_name }}"), but a callout's content is
+        // ("{% include callout.html content=\"No trip leaves without Form FT-1.\" %}"); kramdown's attribute lines ("{: .note }") go.
+        for (var k = 0; k < body.Count; k++)
+        {
+            if (body[k].Contains('{', StringComparison.Ordinal))
+            {
+                body[k] = KramdownAttributeRegex().Replace(LiquidRegex().Replace(body[k], m => m.Groups["content"].Success ? m.Groups["content"].Value : ""), "");
+            }
+        }
+
         if (body.Count(l => AsciiDocHeadingRegex().Match(l) is { Success: true } m && m.Groups["level"].Length > 1) < 2 || body.Any(l => AtxHeadingRegex().IsMatch(l)))
         {
             return body;
@@ -168,6 +178,18 @@ internal sealed partial class MarkdownParser
 
     [GeneratedRegex(@"^(?<level>={1,6})[ \t]+(?<text>\S.*)$")]
     private static partial Regex AsciiDocHeadingRegex();
+
+    /// <summary>A Liquid tag or output, with an include's <c>content</c> (or <c>text</c>) captured.</summary>
+    [GeneratedRegex(@"\{%-?\s*include\b[^%]*?\b(?:content|text)=""(?<content>[^""]*)""[^%]*-?%\}|\{%-?.*?-?%\}|\{\{-?.*?-?\}\}")]
+    private static partial Regex LiquidRegex();
+
+    /// <summary>A kramdown attribute list on its own or at a line's end: "{: .note }", "{:.warning}".</summary>
+    [GeneratedRegex(@"\s*\{:[^{}]*\}\s*$")]
+    private static partial Regex KramdownAttributeRegex();
+
+    /// <summary>Pandoc's attributes at a heading's end: "{#who-may-drive .unnumbered}", "{.unnumbered}".</summary>
+    [GeneratedRegex(@"\s*\{\s*[#.][^{}]*\}\s*$")]
+    private static partial Regex HeadingAttributesRegex();
 
     [GeneratedRegex(@"^ {0,3}#{1,6}(?:[ \t]|$)")]
     private static partial Regex AtxHeadingRegex();
@@ -197,6 +219,7 @@ internal sealed partial class MarkdownParser
     {
         var builder = new MarkdownPipelineBuilder()
             .UsePipeTables(new PipeTableOptions { UseGfmRules = true })
+            .UseGridTables()
             .UseEmphasisExtras(EmphasisExtraOptions.Strikethrough)
             .UseFootnotes()
             .UsePreciseSourceLocation();
@@ -407,7 +430,8 @@ internal sealed partial class MarkdownParser
 
         var (headingLine, text, _) = lines[^1];
         At(headingLine);
-        var title = LetteredHeadingRegex().Replace(DocumentParser.CleanHeading(Clean(text)), "");
+        // Pandoc's attributes ("{#who-may-drive .unnumbered}") are no words of a heading, nor is a closing colon ("## PARKING PERMITS:").
+        var title = LetteredHeadingRegex().Replace(DocumentParser.CleanHeading(Clean(HeadingAttributesRegex().Replace(text, ""))), "").TrimEnd(':').TrimEnd();
         if (title.Length == 0)
         {
             // An empty heading ("##", or "## **" from an editor's export) heads nothing: it parts the text as a rule does.

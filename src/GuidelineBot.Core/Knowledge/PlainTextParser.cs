@@ -340,6 +340,11 @@ internal static partial class PlainTextParser
         // other headings, three such labels in title case or more head its sections the same way.
         var titleRunIn = !labelled && !bareQuestions && !runIn && plainHeadings.Count <= 1
                          && Enumerable.Range(from, lines.Count - from).Count(k => TitleRunIn(lines, k, from) is not null) >= MinTitleRunIns;
+        // "[Photocopying Limits]" on its own line over its text, two or more: the document's headings.
+        var brackets = Enumerable.Range(from, lines.Count - from).Count(k => BracketHeadingRegex().IsMatch(lines[k])) >= MinColonHeadings;
+        // "Section 2.03 Overtime. Overtime must be approved …" under "ARTICLE II – EMPLOYMENT", two or more: a regulation's
+        // sections, each titled and run in on its first line.
+        var legalSections = Enumerable.Range(from, lines.Count - from).Count(k => LegalSectionRegex().IsMatch(lines[k])) >= MinColonHeadings;
         for (var k = from; k < lines.Count; k++)
         {
             if (tables.ContainsKey(k))
@@ -373,6 +378,16 @@ internal static partial class PlainTextParser
             else if (!labelled && LetteredHeading(lines, k, from) is { } lettered)
             {
                 headings[k] = (lettered, k, null);
+            }
+            else if (!labelled && brackets && BracketHeadingRegex().Match(lines[k]) is { Success: true } bracketed && (k == from || string.IsNullOrWhiteSpace(lines[k - 1]))
+                     && HasTextAfter(lines, k))
+            {
+                headings[k] = (bracketed.Groups["text"].Value.Trim(), k, null);
+            }
+            else if (!labelled && legalSections && LegalSectionRegex().Match(lines[k]) is { Success: true } legal && (k == from || string.IsNullOrWhiteSpace(lines[k - 1]))
+                     && IsTitleCased(legal.Groups["label"].Value))
+            {
+                headings[k] = (legal.Groups["label"].Value.Trim(), k, legal.Groups["text"].Value.Trim());
             }
             else if (!labelled && (IsBareQuestion(lines, k, afterSentence) || IsCapsHeading(lines, k) && k + 1 != titleLine || plainHeadings.Count > 1 && plainHeadings.Contains(k))
                      || IsContactHeading(lines, k, paragraphPerLine))
@@ -436,8 +451,14 @@ internal static partial class PlainTextParser
 
     /// <summary>A line of text underlined by a line of <c>===</c> or <c>---</c>.</summary>
     private static bool IsUnderlined(IReadOnlyList<string> lines, int i) =>
-        i + 1 < lines.Count && UnderlineRegex().IsMatch(lines[i + 1]) && !string.IsNullOrWhiteSpace(lines[i])
-        && lines[i].Trim().Length <= 120 && !DocumentParser.TryBullet(lines[i], true, out _, out _);
+        i + 1 < lines.Count && UnderlineRegex().Match(lines[i + 1]) is { Success: true } underline && !string.IsNullOrWhiteSpace(lines[i])
+        && lines[i].Trim().Length <= 120 && !DocumentParser.TryBullet(lines[i], true, out _, out _)
+        // A row of asterisks is an underline only as long as its line ("Parent Permission" / "*****************"); under
+        // a paragraph's last line it is a separator.
+        && (!underline.Value.Contains('*', StringComparison.Ordinal) || Math.Abs(underline.Value.Trim().Length - lines[i].Trim().Length) <= MaxUnderlineMismatch);
+
+    /// <summary>How many characters an underline of asterisks may be longer or shorter than its line.</summary>
+    private const int MaxUnderlineMismatch = 2;
 
     /// <summary>
     /// An ALL-CAPS line of a few words ("PERSONAL USE", "2. PASSWORDS:") after a blank line, not a sentence (no
@@ -452,6 +473,14 @@ internal static partial class PlainTextParser
                && !DocumentParser.TryBullet(DocumentParser.CleanHeading(line), false, out _, out _)
                && HasTextAfter(lines, i);
     }
+
+    /// <summary>A topic in square brackets on its own line: "[Copyright and Fair Use]".</summary>
+    [GeneratedRegex(@"^\s*\[(?<text>\p{Lu}[^\[\]]{1,60}?)\]\s*$")]
+    private static partial Regex BracketHeadingRegex();
+
+    /// <summary>A regulation's section, titled and run in: "Section 2.03 Overtime. Overtime must be approved …".</summary>
+    [GeneratedRegex(@"^\s*(?:Section|Sec\.|§)\s*\d{1,3}(?:\.\d{1,3})+\.?\s+(?<label>\p{Lu}[^.:;!?]{1,60}?)[.:]\s+(?<text>\S.*)$")]
+    private static partial Regex LegalSectionRegex();
 
     /// <summary>A memo's "MEMORANDUM" line, which says what the document is, above its "TO:" and "FROM:" lines: no heading.</summary>
     [GeneratedRegex(@"^(?:INTER-?OFFICE\s+)?(?:MEMORANDUM|MEMO)$")]
@@ -1151,6 +1180,9 @@ internal static partial class PlainTextParser
             }
 
             var entry = headed ? ContentsEntryRegex() : DotLeaderRegex();
+            // Under a "Contents" line, an entry may be a heading's words alone, as a plain-text export of a document
+            // lists them: a line that comes again below, where it heads its section ("2.1 Full-time staff").
+            bool IsEntry(int j) => entry.IsMatch(lines[j]) || headed && IsTitleLine(lines[j]) && Enumerable.Range(j + 1, lines.Count - j - 1).Any(m => lines[m].Trim() == lines[j].Trim());
             var entries = new List<int>();
             var j = headed ? k + 1 : k;
             for (; j < lines.Count; j++)
@@ -1158,7 +1190,7 @@ internal static partial class PlainTextParser
                 if (string.IsNullOrWhiteSpace(lines[j]))
                 {
                     // Blank lines between entries; a blank line after the last one ends the table.
-                    if (entries.Count > 0 && NextTextLine(lines, j) is var next && next > 0 && entry.IsMatch(lines[next]))
+                    if (entries.Count > 0 && NextTextLine(lines, j) is var next && next > 0 && IsEntry(next))
                     {
                         continue;
                     }
@@ -1166,7 +1198,7 @@ internal static partial class PlainTextParser
                     break;
                 }
 
-                if (!entry.IsMatch(lines[j]))
+                if (!IsEntry(j))
                 {
                     break;
                 }
@@ -1253,8 +1285,8 @@ internal static partial class PlainTextParser
     [GeneratedRegex(@"^\s*-{2,}\s*(?:original message|forwarded message|begin forwarded message)\s*-{2,}\s*$", RegexOptions.IgnoreCase)]
     private static partial Regex ForwardMarkerRegex();
 
-    /// <summary>A heading's underline: <c>===</c>, <c>---</c> or <c>~~~</c>.</summary>
-    [GeneratedRegex(@"^\s{0,3}(?:={3,}|-{3,}|~{3,})\s*$")]
+    /// <summary>A heading's underline: <c>===</c>, <c>---</c>, <c>~~~</c> or <c>***</c>.</summary>
+    [GeneratedRegex(@"^\s{0,3}(?:={3,}|-{3,}|~{3,}|\*{3,})\s*$")]
     private static partial Regex UnderlineRegex();
 
     /// <summary>A line that only separates: <c>-----</c>, <c>=====</c>, <c>*****</c>, <c>~~~~~</c>, <c>_____</c>.</summary>

@@ -1091,4 +1091,57 @@ public sealed class DocumentVariantTests
 
         Assert.Equal("Facilities Department — Key and Building Access Procedures", doc.Title);
     }
+
+    [Fact]
+    public void Headings_underlined_with_asterisks_of_their_length_head_sections_and_a_row_of_asterisks_under_text_parts_it()
+    {
+        var doc = Parse("EMERGENCY DRILL GUIDELINES\n\nHow drills run.\n\nDrill Schedule\n**************\n\nFire drills are monthly.\n\n"
+                        + "Before a Drill\n**************\n\nPost the evacuation map.\nKeep it current.\n*****************************\n\nAsk the office.\n", "drills.txt");
+
+        Assert.Equal(["About these guidelines", "Drill Schedule", "Before a Drill"], Headings(doc));
+        Assert.Contains("Ask the office.", doc.Sections[2].Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Topics_in_square_brackets_head_sections()
+    {
+        var doc = Parse("Copyright Guidelines\n\nHow staff copy materials.\n\n[Photocopying Limits]\nOne copy per student.\n\n[Copy Center Requests]\nJobs over 100 pages go to the Copy Center.\n", "copy.txt");
+
+        Assert.Equal(["About these guidelines", "Photocopying Limits", "Copy Center Requests"], Headings(doc));
+        Assert.Equal("One copy per student.", doc.Sections[1].Text);
+    }
+
+    [Fact]
+    public void A_regulations_titled_sections_run_in_on_their_first_line_head_sections()
+    {
+        var doc = Parse("BOARD REGULATION 3350\nTravel Expenses\n\nHow travel is paid.\n\nARTICLE I - GENERAL\n\nSection 1.01 Eligibility. All employees may\nclaim travel.\n\n"
+                        + "ARTICLE II - EXPENSES\n\nSection 2.01 Mileage. Mileage is paid at the IRS rate.\n\nSection 2.02 Meals and Lodging. Meals are paid on overnight trips.\n", "travel.txt");
+
+        Assert.Equal(["About these guidelines", "Eligibility", "Mileage", "Meals and Lodging"], Headings(doc));
+        Assert.Equal("All employees may claim travel.", doc.Sections[1].Text);
+        Assert.Equal("Mileage is paid at the IRS rate.", doc.Sections[2].Text);
+    }
+
+    [Fact]
+    public void A_table_of_contents_listing_headings_without_page_numbers_is_left_out()
+    {
+        var doc = Parse("Travel Guidelines\n\nHow travel is paid.\n\nTable of Contents\n1. Eligibility\n2. Mileage\n2.1 Personal cars\n\n1. Eligibility\nAll employees may claim travel.\n\n"
+                        + "2. Mileage\nMileage is paid at the IRS rate.\n\n2.1 Personal cars\nShow proof of insurance.\n", "travel.txt");
+
+        Assert.Equal(["About these guidelines", "Eligibility", "Mileage", "Personal cars"], Headings(doc));
+        Assert.Equal("How travel is paid.", doc.Sections[0].Text);
+    }
+
+    [Fact]
+    public void Pandoc_and_jekyll_markup_is_no_text_and_a_grid_table_gives_a_passage_per_row()
+    {
+        var doc = Parse("---\ntitle: Field Trips\nlayout: page\ntags:\n  - trips\n---\n\nThis page explains how {{ site.district_name }} staff plan trips.\n{: .lead }\n\n"
+                        + "{% include callout.html type=\"warning\" content=\"No trip leaves without Form FT-1.\" %}\n\n## Vehicles {#vehicles .unnumbered}\n\n"
+                        + "+--------------+-----------+\n| Vehicle      | Rate      |\n+==============+===========+\n| Minivan (7–8 | $0.48 per |\n| passengers)  | mile      |\n+--------------+-----------+\n\n"
+                        + "## PARKING PERMITS:\n\nHang the tag on the mirror.\n", "trips.md");
+
+        Assert.Equal(["About these guidelines", "Vehicles", "PARKING PERMITS"], Headings(doc));
+        Assert.Equal(["This page explains how staff plan trips.", "No trip leaves without Form FT-1."], doc.Sections[0].Passages.Select(p => p.Text));
+        Assert.Equal("Vehicle: Minivan (7–8 passengers) — Rate: $0.48 per mile", Assert.Single(doc.Sections[1].Passages).Text);
+    }
 }
