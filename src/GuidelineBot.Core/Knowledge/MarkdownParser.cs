@@ -137,10 +137,11 @@ internal sealed partial class MarkdownParser
     }
 
     /// <summary>
-    /// A document written in AsciiDoc's way though saved as Markdown ("= Title", "== Planning Timeline", "=== Volunteer
-    /// Clearance", <c>:toc:</c> attribute lines, <c>[NOTE]</c> over a paragraph) when it has two such headings and no
-    /// <c>#</c> heading: its headings are read as Markdown's (one <c>#</c> for each <c>=</c>) and its attribute lines are
-    /// blanked. Otherwise the lines as they are. Line numbers do not change.
+    /// The body's lines as Markdig should read them, their numbers unchanged. A page of a Jekyll site loses its Liquid tags
+    /// and kramdown's attribute lists. A document written in AsciiDoc's way though saved as Markdown ("= Title", "==
+    /// Planning Timeline", "=== Volunteer Clearance", <c>:toc:</c> attribute lines, <c>[NOTE]</c> over a paragraph), with
+    /// two such headings and no <c>#</c> heading, has its headings read as Markdown's (one <c>#</c> for each <c>=</c>)
+    /// and its attribute lines blanked.
     /// </summary>
     private static IReadOnlyList<string> AsMarkdown(List<string> body)
     {
@@ -373,29 +374,8 @@ internal sealed partial class MarkdownParser
                 }
 
                 break;
-            case HtmlBlock html when !place.Quoted && place.ListDepth == 0 && HtmlHeadingRegex().Match(string.Join('\n', HtmlText(html))) is { Success: true } tag:
-                // "<h2>Ordering Materials</h2>" on its own: a heading, as "## Ordering Materials" is.
-                At(lineNo);
-                _sawText = true;
-                var words = Clean(HtmlTagRegex().Replace(WebUtility.HtmlDecode(tag.Groups["text"].Value), " "));
-                if (words.Length > 0)
-                {
-                    StartSection(tag.Groups["level"].Value[0] - '0', LetteredHeadingRegex().Replace(DocumentParser.CleanHeading(words), ""), lineNo);
-                }
-
-                break;
-            case HtmlBlock html when !place.Quoted && place.ListDepth == 0 && SummaryRegex().Match(string.Join('\n', HtmlText(html))) is { Success: true } summary:
-                Summary(string.Join('\n', HtmlText(html)), summary, lineNo, place);
-                break;
-            case HtmlBlock html when html.Type != HtmlBlockType.Comment && !place.Quoted && place.ListDepth == 0
-                                     && HtmlStructureRegex().IsMatch(string.Join('\n', HtmlText(html))):
-                HtmlContent(string.Join('\n', HtmlText(html)), lineNo, place);
-                break;
             case HtmlBlock html:
-                // The tags go, and a comment with them; the text between and after them is read as Markdown (the lines
-                // keep their numbers).
-                var content = ParseMarkdown(string.Join('\n', HtmlText(html)), HtmlContentPipeline);
-                Blocks(content, place with { Offset = lineNo - 1, Item = null });
+                Html(html, lineNo, place);
                 break;
             case Table table:
                 Table(table, place);
@@ -595,6 +575,40 @@ internal sealed partial class MarkdownParser
         }
 
         return lines;
+    }
+
+    /// <summary>
+    /// An HTML block: a heading alone in it ("&lt;h2&gt;Ordering Materials&lt;/h2&gt;") heads a section as "## Ordering
+    /// Materials" does; a toggle's summary heads one too (<see cref="Summary"/>); a page's paragraphs, lists and tables
+    /// read as their Markdown would (<see cref="HtmlContent"/>); otherwise the tags go, and a comment with them, and the
+    /// text between and after them is read as Markdown. The lines keep their numbers.
+    /// </summary>
+    private void Html(HtmlBlock html, int lineNo, Place place)
+    {
+        var block = string.Join('\n', HtmlText(html));
+        var outside = !place.Quoted && place.ListDepth == 0;
+        if (outside && HtmlHeadingRegex().Match(block) is { Success: true } tag)
+        {
+            At(lineNo);
+            _sawText = true;
+            var words = Clean(HtmlTagRegex().Replace(WebUtility.HtmlDecode(tag.Groups["text"].Value), " "));
+            if (words.Length > 0)
+            {
+                StartSection(tag.Groups["level"].Value[0] - '0', LetteredHeadingRegex().Replace(DocumentParser.CleanHeading(words), ""), lineNo);
+            }
+        }
+        else if (outside && SummaryRegex().Match(block) is { Success: true } summary)
+        {
+            Summary(block, summary, lineNo, place);
+        }
+        else if (outside && html.Type != HtmlBlockType.Comment && HtmlStructureRegex().IsMatch(block))
+        {
+            HtmlContent(block, lineNo, place);
+        }
+        else
+        {
+            Blocks(ParseMarkdown(block, HtmlContentPipeline), place with { Offset = lineNo - 1, Item = null });
+        }
     }
 
     /// <summary>
