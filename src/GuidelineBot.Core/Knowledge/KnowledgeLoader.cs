@@ -150,7 +150,8 @@ public static partial class KnowledgeLoader
             throw new KnowledgeFormatException(1, "the file is empty");
         }
 
-        var isMarkdown = relativePath.EndsWith(".md", StringComparison.OrdinalIgnoreCase);
+        // Markdown saved as .txt ("# Title" over "## Section" headings) is read as Markdown.
+        var isMarkdown = relativePath.EndsWith(".md", StringComparison.OrdinalIgnoreCase) || PlainTextParser.IsMarkdown(content);
         var parsed = isMarkdown ? MarkdownParser.Parse(content) : PlainTextParser.Parse(content);
         parsed = headedIntroduction ? DocumentParser.WithIntroduction(parsed) : parsed;
         var id = DocumentId(relativePath);

@@ -155,6 +155,11 @@ internal sealed partial class MarkdownParser
             }
         }
 
+        if (body.Count(l => ConfluenceHeadingRegex().IsMatch(l)) >= 2)
+        {
+            return FromConfluence(body);
+        }
+
         if (body.Count(l => AsciiDocHeadingRegex().Match(l) is { Success: true } m && m.Groups["level"].Length > 1) < 2 || body.Any(l => AtxHeadingRegex().IsMatch(l)))
         {
             return body;
@@ -176,6 +181,38 @@ internal sealed partial class MarkdownParser
 
         return body;
     }
+
+    /// <summary>
+    /// A page in Confluence's wiki markup, as an old Confluence exports it ("h1. Title", "h2. Purpose", "# step", "** sub-item",
+    /// "||Header||Header||"): its headings read as Markdown's, its numbered items as "1." items, its nested bullets as
+    /// indented ones, a table's header cells parted like its other cells, and its macros' lines ("{info}") blanked.
+    /// </summary>
+    private static List<string> FromConfluence(List<string> body)
+    {
+        for (var k = 0; k < body.Count; k++)
+        {
+            body[k] = body[k] switch
+            {
+                var l when ConfluenceHeadingRegex().Match(l) is { Success: true } h => new string('#', h.Groups["level"].Value[0] - '0') + " " + h.Groups["text"].Value,
+                var l when ConfluenceListRegex().Match(l) is { Success: true } item =>
+                    new string(' ', 2 * (item.Groups["marks"].Length - 1)) + (item.Groups["marks"].Value[0] == '#' ? "1. " : "- ") + item.Groups["text"].Value,
+                var l when ConfluenceMacroRegex().IsMatch(l) => "",
+                var l => l.Replace("||", " | ", StringComparison.Ordinal),
+            };
+        }
+
+        return body;
+    }
+
+    [GeneratedRegex(@"^h(?<level>[1-6])\.[ \t]+(?<text>\S.*)$")]
+    private static partial Regex ConfluenceHeadingRegex();
+
+    /// <summary>A Confluence list item: "# step", "## sub-step", "* item" (one level: Markdown's own), "** sub-item".</summary>
+    [GeneratedRegex(@"^(?<marks>#+|\*{2,})[ \t]+(?<text>\S.*)$")]
+    private static partial Regex ConfluenceListRegex();
+
+    [GeneratedRegex(@"^\s*\{[a-z]+(?::[^}]*)?\}\s*$")]
+    private static partial Regex ConfluenceMacroRegex();
 
     [GeneratedRegex(@"^(?<level>={1,6})[ \t]+(?<text>\S.*)$")]
     private static partial Regex AsciiDocHeadingRegex();
@@ -659,6 +696,16 @@ internal sealed partial class MarkdownParser
 
         var line = lineNo + block.AsSpan(0, from + skipped).Count('\n');
         At(line);
+        if (!bullet && HtmlBoldOnlyRegex().Match(piece.Trim()) is { Success: true } bold && !(_isIntro && _builder.IsEmpty)
+            && Clean(HtmlTagRegex().Replace(WebUtility.HtmlDecode(bold.Groups["text"].Value), " ")) is { Length: > 0 } heading
+            && !".:;,!".Contains(heading[^1]) && heading.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length <= MaxBoldHeadingWords)
+        {
+            // "<p><strong>Prior Approval</strong></p>": a paragraph that is only bold heads a section, as "**Prior Approval**" does.
+            _sawText = true;
+            StartSection(2, DocumentParser.CleanHeading(heading), line);
+            return;
+        }
+
         if (!bullet)
         {
             _builder.Blank();
@@ -706,6 +753,13 @@ internal sealed partial class MarkdownParser
     [GeneratedRegex(@"<h(?<level>[1-6])\b[^>]*>(?<heading>.*?)</h\k<level>\s*>|(?<table><table\b.*?</table\s*>)|(?<item><li\b[^>]*>)|</?(?:p|li|ul|ol|div|blockquote|section|article|dl|dt|dd)\b[^>]*>",
         RegexOptions.IgnoreCase | RegexOptions.Singleline)]
     private static partial Regex HtmlStructureRegex();
+
+    /// <summary>How many words a bold line may have to head a section.</summary>
+    private const int MaxBoldHeadingWords = 10;
+
+    /// <summary>A paragraph's whole text in bold: "&lt;strong&gt;Prior Approval&lt;/strong&gt;".</summary>
+    [GeneratedRegex(@"^<(?<tag>strong|b)\b[^>]*>(?<text>[^<]{1,100})</\k<tag>\s*>$", RegexOptions.IgnoreCase)]
+    private static partial Regex HtmlBoldOnlyRegex();
 
     [GeneratedRegex(@"<tr\b[^>]*>.*?</tr\s*>", RegexOptions.IgnoreCase | RegexOptions.Singleline)]
     private static partial Regex HtmlRowRegex();

@@ -75,8 +75,41 @@ internal static partial class PlainTextParser
     /// <summary>How many lines of text a document needs before it is read as double-spaced.</summary>
     private const int MinDoubleSpacedLines = 6;
 
+    /// <summary>
+    /// Text written in Markdown though saved as .txt: two or more <c>##</c> headings (a <c>#</c> and a space, or more), and
+    /// its first line of text a <c># Title</c> or a <c>##</c> heading.
+    /// </summary>
+    internal static bool IsMarkdown(string content)
+    {
+        var lines = DocumentParser.SplitLines(content);
+        return lines.FirstOrDefault(l => !string.IsNullOrWhiteSpace(l)) is { } first && AtxLineRegex().IsMatch(first)
+               && lines.Count(l => AtxLineRegex().IsMatch(l) && l.StartsWith("##", StringComparison.Ordinal)) >= MinColonHeadings;
+    }
+
+    [GeneratedRegex(@"^#{1,6}[ \t]+\S")]
+    private static partial Regex AtxLineRegex();
+
+    /// <summary>
+    /// An e-mail quoted whole ("> " before nearly every line, "> > " before the lines it quoted in turn): one level of
+    /// quoting goes, so its headings and paragraphs read as they were written.
+    /// </summary>
+    private static IReadOnlyList<string> Unquoted(IReadOnlyList<string> lines, int from)
+    {
+        var text = Enumerable.Range(from, lines.Count - from).Where(k => !string.IsNullOrWhiteSpace(lines[k])).ToArray();
+        return text.Length > 0 && text.Count(k => QuoteMarkRegex().IsMatch(lines[k])) >= QuotedShare * text.Length
+            ? [.. lines.Select((l, k) => k >= from ? QuoteMarkRegex().Replace(l, "") : l)]
+            : lines;
+    }
+
+    /// <summary>Share of a document's lines that must be quoted for it to be read as a quoted e-mail.</summary>
+    private const double QuotedShare = 0.8;
+
+    [GeneratedRegex(@"^[ \t]*>[ ]?")]
+    private static partial Regex QuoteMarkRegex();
+
     private static ParsedDocument Parse(IReadOnlyList<string> lines, FrontMatter front)
     {
+        lines = Unquoted(lines, front.BodyStartIndex);
         lines = [.. lines.Take(front.BodyStartIndex), .. lines.Skip(front.BodyStartIndex).Select(Unbold)];
         lines = WithoutRunningHeaders(lines, front.BodyStartIndex);
         // A page number ("Page 2 of 5", "AP 6163.1 – Page 1 of 3"), or a forwarded e-mail's "-----Original Message-----",
@@ -444,7 +477,8 @@ internal static partial class PlainTextParser
     private static bool IsBareQuestion(IReadOnlyList<string> lines, int i, bool afterSentence)
     {
         var line = lines[i].TrimStart();
-        return !line.StartsWith('-') && !line.StartsWith('*')
+        // A quoted line ("> whether we still use the yellow form?", a message a reply quotes) asks nothing of the reader.
+        return !line.StartsWith('-') && !line.StartsWith('*') && !line.StartsWith('>')
                && (i == 0 || string.IsNullOrWhiteSpace(lines[i - 1]) || afterSentence && EndsSentence(lines[i - 1]))
                && DocumentParser.IsQuestionLine(lines, i);
     }
@@ -481,6 +515,14 @@ internal static partial class PlainTextParser
     /// <summary>A regulation's section, titled and run in: "Section 2.03 Overtime. Overtime must be approved …".</summary>
     [GeneratedRegex(@"^\s*(?:Section|Sec\.|§)\s*\d{1,3}(?:\.\d{1,3})+\.?\s+(?<label>\p{Lu}[^.:;!?]{1,60}?)[.:]\s+(?<text>\S.*)$")]
     private static partial Regex LegalSectionRegex();
+
+    /// <summary>
+    /// The series of a board policy manual, printed above a policy's title: "Students", "Personnel", "Instruction",
+    /// "Business and Noninstructional Operations", "Community Relations", "Board Bylaws", "Philosophy, Goals, Objectives
+    /// and Comprehensive Plans", "Administration", "Facilities".
+    /// </summary>
+    [GeneratedRegex(@"^\s*(?:(?:all |certificated |classified )?personnel|students|instruction|business and noninstructional operations|community relations|board bylaws|administration|facilities|philosophy,? goals,? objectives.*)\s*$", RegexOptions.IgnoreCase)]
+    private static partial Regex SeriesRegex();
 
     /// <summary>A memo's "MEMORANDUM" line, which says what the document is, above its "TO:" and "FROM:" lines: no heading.</summary>
     [GeneratedRegex(@"^(?:INTER-?OFFICE\s+)?(?:MEMORANDUM|MEMO)$")]
@@ -916,6 +958,15 @@ internal static partial class PlainTextParser
             return null;
         }
 
+        // "STUDENTS" over "REPORTING OF SUSPECTED CHILD ABUSE AND NEGLECT": a board policy manual's series names the part
+        // of the manual, the line under it the policy.
+        if (SeriesRegex().IsMatch(lines[first]))
+        {
+            return NextTextLine(lines, first) is var below && below > 0 && IsTitleLine(lines[below]) && !EndsSentence(lines[below]) && HasTextAfter(lines, below)
+                ? below
+                : null;
+        }
+
         int? coded = null;
         var k = first;
         for (var n = 0; n < TitleBlockLines; n++)
@@ -949,9 +1000,13 @@ internal static partial class PlainTextParser
             return null;
         }
 
+        // "BOARD REGULATION 3350" / "Business and Noninstructional Operations" over "TRAVEL EXPENSES AND REIMBURSEMENT": the
+        // series the regulation is filed under is no subject; the line under it is.
         var subject = NextTextLine(lines, code);
-        return subject == code + 1 && IsTitleLine(lines[subject]) && WordCount(lines[subject]) >= MinSubjectTitleWords
-               && !lines[subject].Any(char.IsDigit) && HasTextAfter(lines, subject)
+        var series = subject > 0 && SeriesRegex().IsMatch(lines[subject]);
+        subject = series ? NextTextLine(lines, subject) : subject;
+        return subject > 0 && (series || subject == code + 1) && IsTitleLine(lines[subject]) && (series || WordCount(lines[subject]) >= MinSubjectTitleWords)
+               && !EndsSentence(lines[subject]) && !lines[subject].Any(char.IsDigit) && HasTextAfter(lines, subject)
             ? subject
             : coded;
     }
@@ -963,7 +1018,13 @@ internal static partial class PlainTextParser
     private static string? MemoSubject(IReadOnlyList<string> lines, int from)
     {
         var head = Enumerable.Range(from, lines.Count - from).Where(k => !string.IsNullOrWhiteSpace(lines[k])).Take(MemoHeadLines).ToArray();
-        // An e-mail pasted without its other fields opens with its subject ("Subject: Staff Parking Permits for 2024-25").
+        // An e-mail pasted without its other fields opens with its subject ("Subject: Staff Parking Permits for 2024-25");
+        // a forwarded one may open with a note to its readers ("Hi team," … "Thanks, Dana") over the message's header.
+        if (GreetingRegex().IsMatch(lines[from]))
+        {
+            head = Enumerable.Range(from, lines.Count - from).Where(k => !string.IsNullOrWhiteSpace(lines[k])).Take(ForwardedHeadLines).ToArray();
+        }
+
         if (head.FirstOrDefault(k => MemoSubjectRegex().IsMatch(lines[k]), -1) is not (>= 0 and var at)
             || !head.Any(k => MemoFieldRegex().IsMatch(lines[k])) && !(at == head[0] && SubjectLineRegex().IsMatch(lines[at])))
         {
@@ -986,6 +1047,13 @@ internal static partial class PlainTextParser
 
     /// <summary>How many lines with text a memo's header may take (organisation, "MEMORANDUM", to, from, date, subject, cc).</summary>
     private const int MemoHeadLines = 8;
+
+    /// <summary>How many lines with text a note over a forwarded message and the message's header may take together.</summary>
+    private const int ForwardedHeadLines = 20;
+
+    /// <summary>A greeting on its own line: "Hi team,", "Hello all,", "Good morning,", "Dear colleagues,".</summary>
+    [GeneratedRegex(@"^\s*(?:hi|hello|hey|dear|good (?:morning|afternoon|evening)|greetings)\b[^.!?]{0,40},\s*$", RegexOptions.IgnoreCase)]
+    private static partial Regex GreetingRegex();
 
     /// <summary>A memo's or a forwarded e-mail's subject line, without the reply and forward marks ("Subject: FW: Vehicle use procedures").</summary>
     [GeneratedRegex(@"^\s*(?:RE|Re|SUBJECT|Subject|SUBJ)\s*:\s+(?:(?:FWD?|Fwd?|RE|Re)\s*:\s*)*(\S.*)$")]

@@ -1144,4 +1144,72 @@ public sealed class DocumentVariantTests
         Assert.Equal(["This page explains how staff plan trips.", "No trip leaves without Form FT-1."], doc.Sections[0].Passages.Select(p => p.Text));
         Assert.Equal("Vehicle: Minivan (7–8 passengers) — Rate: $0.48 per mile", Assert.Single(doc.Sections[1].Passages).Text);
     }
+
+    [Fact]
+    public void Markdown_saved_as_plain_text_is_read_as_markdown()
+    {
+        var doc = Parse("# Field Trip Guidelines\n\nHow trips are approved.\n\n## Permission Slips\n\n- **Walking trips** need the annual slip.\n\n## Transportation\n\nBook the bus early.\n", "trips.txt");
+
+        Assert.Equal("Field Trip Guidelines", doc.Title);
+        Assert.Equal(["About these guidelines", "Permission Slips", "Transportation"], Headings(doc));
+        Assert.Equal("Walking trips need the annual slip.", doc.Sections[1].Text);
+    }
+
+    [Fact]
+    public void A_forwarded_email_under_a_note_to_its_readers_is_titled_by_its_subject()
+    {
+        var doc = Parse("Hi team,\n\nSee the updated procedure below.\n\nThanks,\nDana\n\nDana Whitfield\nOffice Manager, Lincoln Elementary\n(555) 310-2260\n\nFrom: Marcus Webb <mwebb@example.org>\nSent: Monday, August 18, 2025 9:14 AM\n"
+                        + "To: Site Office Managers\nSubject: RE: Updated procedure - Keys, Badges and Building Access\n\nGood morning,\n\nBelow is the procedure.\n\n"
+                        + "ALARM CODES\n\nNever share your code.\n\nLOST KEYS\n\nReport them within 24 hours.\n", "keys.txt");
+
+        Assert.Equal("Updated procedure - Keys, Badges and Building Access", doc.Title);
+        Assert.Equal(["About these guidelines", "ALARM CODES", "LOST KEYS"], Headings(doc));
+    }
+
+    [Fact]
+    public void A_board_policy_manuals_series_line_does_not_name_the_policy_under_it()
+    {
+        var policy = Parse("STUDENTS\n\nREPORTING OF SUSPECTED CHILD ABUSE AND NEGLECT\n\nAdopted: March 12, 2019\n\nStaff must report abuse.\n\n"
+                           + "2. DEFINITIONS\n\nAbuse means harm.\n\n3. REPORTING\n\nCall the hotline.\n", "abuse.txt");
+        var regulation = Parse("MAPLE RIDGE UNIFIED SCHOOL DISTRICT\nBOARD REGULATION 3350\nBusiness and Noninstructional Operations\n\nTRAVEL EXPENSES AND REIMBURSEMENT\n\n"
+                               + "This regulation applies to all employees.\n\nARTICLE I - MILEAGE\n\nPaid per mile.\n\nARTICLE II - MEALS\n\nPaid per day.\n", "travel.txt");
+
+        Assert.Equal("REPORTING OF SUSPECTED CHILD ABUSE AND NEGLECT", policy.Title);
+        Assert.Equal(["About these guidelines", "DEFINITIONS", "REPORTING"], Headings(policy));
+        Assert.Equal("TRAVEL EXPENSES AND REIMBURSEMENT", regulation.Title);
+        Assert.Equal(["About these guidelines", "MILEAGE", "MEALS"], Headings(regulation));
+    }
+
+    [Fact]
+    public void A_page_in_confluence_wiki_markup_reads_as_markdown()
+    {
+        var doc = Parse("h1. Staff Keys and Badges\n\nHow staff get keys.\n\nh2. New Employees\n\n# HR takes your photo.\n# Your badge is sent to your site.\n** within three days\n\n"
+                        + "{info}\nKeys are district property.\n{info}\n\nh2. Access Levels\n\n||Level||Who||\n|1|Teachers|\n", "keys.md");
+
+        Assert.Equal("Staff Keys and Badges", doc.Title);
+        Assert.Equal(["About these guidelines", "New Employees", "Access Levels"], Headings(doc));
+        Assert.Contains("Your badge is sent to your site.", doc.Sections[1].Text, StringComparison.Ordinal);
+        Assert.DoesNotContain("{info}", doc.Sections[1].Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void An_email_quoted_whole_loses_one_level_of_quoting_and_its_quoted_question_heads_nothing()
+    {
+        var doc = Parse("> From: Dana Whitfield\n> Subject: RE: mileage rate this year?\n>\n> > can someone remind us what the mileage rate is\n> > this year?\n>\n"
+                        + "> Hi Marcus,\n>\n> Here are the guidelines.\n>\n> Before You Travel\n>\n> Submit Form TR-1 first.\n>\n> Mileage Reimbursement\n>\n"
+                        + "> The rate is 67 cents per mile.\n", "travel.txt");
+
+        Assert.Equal(["About these guidelines", "Before You Travel", "Mileage Reimbursement"], Headings(doc));
+        Assert.Equal("The rate is 67 cents per mile.", doc.Sections[2].Text);
+    }
+
+    [Fact]
+    public void A_paragraph_of_html_bold_heads_a_section_but_not_above_all_text()
+    {
+        var doc = Parse("# Staff Travel\n\n<p><strong>Harbor View School District</strong></p>\n\n<p>How travel is paid.</p>\n\n<p><strong>Prior Approval</strong></p>\n\n"
+                        + "<p>Submit Form TR-1.</p>\n\n<p><strong>Mileage</strong></p>\n\n<p>The rate is 67 cents.</p>\n", "travel.md");
+
+        Assert.Equal(["About these guidelines", "Prior Approval", "Mileage"], Headings(doc));
+        Assert.Equal("Submit Form TR-1.", doc.Sections[1].Text);
+    }
 }
