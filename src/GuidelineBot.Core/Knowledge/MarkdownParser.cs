@@ -147,11 +147,16 @@ internal sealed partial class MarkdownParser
     {
         // A page of a Jekyll site: its Liquid tags are no text ("{{ site.district_name }}"), but a callout's content is
         // ("{% include callout.html content=\"No trip leaves without Form FT-1.\" %}"); kramdown's attribute lines ("{: .note }") go.
+        // A Docusaurus admonition's fences go ("::: warning Don't book before approval" … ":::"), its title stays a line of its own.
         for (var k = 0; k < body.Count; k++)
         {
             if (body[k].Contains('{', StringComparison.Ordinal))
             {
                 body[k] = KramdownAttributeRegex().Replace(LiquidRegex().Replace(body[k], m => m.Groups["content"].Success ? m.Groups["content"].Value : ""), "");
+            }
+            else if (AdmonitionFenceRegex().Match(body[k]) is { Success: true } fence)
+            {
+                body[k] = fence.Groups["title"].Value is { Length: > 0 } title ? title + (".!?:".Contains(title[^1]) ? "" : ":") : "";
             }
         }
 
@@ -220,6 +225,10 @@ internal sealed partial class MarkdownParser
     /// <summary>A Liquid tag or output, with an include's <c>content</c> (or <c>text</c>) captured.</summary>
     [GeneratedRegex(@"\{%-?\s*include\b[^%]*?\b(?:content|text)=""(?<content>[^""]*)""[^%]*-?%\}|\{%-?.*?-?%\}|\{\{-?.*?-?\}\}")]
     private static partial Regex LiquidRegex();
+
+    /// <summary>A Docusaurus admonition's fence: ":::note", ":::warning Don't book before approval", ":::".</summary>
+    [GeneratedRegex(@"^\s*:::+\s*(?:[a-z]+\b)?\s*(?<title>\S.*?)?\s*$")]
+    private static partial Regex AdmonitionFenceRegex();
 
     /// <summary>A kramdown attribute list on its own or at a line's end: "{: .note }", "{:.warning}".</summary>
     [GeneratedRegex(@"\s*\{:[^{}]*\}\s*$")]

@@ -373,6 +373,7 @@ internal static partial class PlainTextParser
         // other headings, three such labels in title case or more head its sections the same way.
         var titleRunIn = !labelled && !bareQuestions && !runIn && plainHeadings.Count <= 1
                          && Enumerable.Range(from, lines.Count - from).Count(k => TitleRunIn(lines, k, from) is not null) >= MinTitleRunIns;
+        var separatorHeadings = Enumerable.Range(from, lines.Count - from).Count(k => k > from && IsSeparatorHeading(lines, k)) >= MinColonHeadings;
         // "[Photocopying Limits]" on its own line over its text, two or more: the document's headings.
         var brackets = Enumerable.Range(from, lines.Count - from).Count(k => BracketHeadingRegex().IsMatch(lines[k])) >= MinColonHeadings;
         // "Section 2.03 Overtime. Overtime must be approved …" under "ARTICLE II – EMPLOYMENT", two or more: a regulation's
@@ -411,6 +412,10 @@ internal static partial class PlainTextParser
             else if (!labelled && LetteredHeading(lines, k, from) is { } lettered)
             {
                 headings[k] = (lettered, k, null);
+            }
+            else if (!labelled && separatorHeadings && k > from && IsSeparatorHeading(lines, k))
+            {
+                headings[k] = (lines[k].Trim().TrimEnd('.'), k, null);
             }
             else if (!labelled && brackets && BracketHeadingRegex().Match(lines[k]) is { Success: true } bracketed && (k == from || string.IsNullOrWhiteSpace(lines[k - 1]))
                      && HasTextAfter(lines, k))
@@ -504,6 +509,7 @@ internal static partial class PlainTextParser
         var line = lines[i].Trim();
         return i > 0 && string.IsNullOrWhiteSpace(lines[i - 1]) && PreviousTextLine(lines, i) >= 0 && line.Length <= 80 && WordCount(line) <= 10
                && line.Count(char.IsLetter) >= 2 && !line.Any(char.IsLower) && !".!,;".Contains(line[^1]) && !MemoLineRegex().IsMatch(line)
+               && !MemoFieldRegex().IsMatch(line) && !IsWrappedLine(lines, i)
                && !DocumentParser.TryBullet(DocumentParser.CleanHeading(line), false, out _, out _)
                && HasTextAfter(lines, i);
     }
@@ -524,8 +530,52 @@ internal static partial class PlainTextParser
     [GeneratedRegex(@"^\s*(?:(?:all |certificated |classified )?personnel|students|instruction|business and noninstructional operations|community relations|board bylaws|administration|facilities|philosophy,? goals,? objectives.*)\s*$", RegexOptions.IgnoreCase)]
     private static partial Regex SeriesRegex();
 
+    /// <summary>
+    /// The first line of a paragraph wrapped at a width (a memo typed in capitals: "THIS BULLETIN REPLACES BULLETIN 23-11 AND
+    /// APPLIES TO ALL TRAVEL" / "ON OR AFTER SEPTEMBER 1, 2024. …"): text goes on right under it, and it reaches the width
+    /// the lines around it are wrapped at. A heading is shorter.
+    /// </summary>
+    private static bool IsWrappedLine(IReadOnlyList<string> lines, int i)
+    {
+        var length = lines[i].TrimEnd().Length;
+        if (i + 1 >= lines.Count || string.IsNullOrWhiteSpace(lines[i + 1]) || length < MinWrappedLength)
+        {
+            return false;
+        }
+
+        var width = 0;
+        for (var k = Math.Max(0, i - WrapWindow); k < Math.Min(lines.Count, i + WrapWindow); k++)
+        {
+            width = Math.Max(width, lines[k].TrimEnd().Length);
+        }
+
+        return length >= width - WrapSlack;
+    }
+
+    /// <summary>A line shorter than this is never taken for a wrapped one.</summary>
+    private const int MinWrappedLength = 40;
+
+    /// <summary>How many lines either side give the width a paragraph is wrapped at.</summary>
+    private const int WrapWindow = 25;
+
+    /// <summary>How far short of the width a wrapped line may end (the next word did not fit).</summary>
+    private const int WrapSlack = 12;
+
+    /// <summary>A part's number on its own line: "CHAPTER 7", "Section 4", "Part II", "Unit 3".</summary>
+    [GeneratedRegex(@"^\s*(?:chapter|section|part|unit|article)\s+(?:\d{1,3}|[IVX]{1,5})\s*$", RegexOptions.IgnoreCase)]
+    private static partial Regex ChapterLabelRegex();
+
+    /// <summary>
+    /// A short line ending in a full stop right after a separator standing alone ("* * *" / "Parking on campus." over its text): how a
+    /// handbook that parts its sections with separators names them. Two or more make them the document's headings.
+    /// </summary>
+    private static bool IsSeparatorHeading(IReadOnlyList<string> lines, int i) =>
+        lines[i].TrimEnd() is [.., '.'] && lines[i].Trim()[..^1] is var text && IsShortLine(text) && PreviousTextLine(lines, i) is var above && above >= 0
+        && SeparatorRegex().IsMatch(lines[above]) && (above == 0 || string.IsNullOrWhiteSpace(lines[above - 1])) && string.IsNullOrWhiteSpace(lines[i - 1])
+        && HasTextAfter(lines, i);
+
     /// <summary>A memo's "MEMORANDUM" line, which says what the document is, above its "TO:" and "FROM:" lines: no heading.</summary>
-    [GeneratedRegex(@"^(?:INTER-?OFFICE\s+)?(?:MEMORANDUM|MEMO)$")]
+    [GeneratedRegex(@"^(?:INTER-?OFFICE\s+)?(?:MEMORANDUM|MEMO|M E M O R A N D U M)$")]
     private static partial Regex MemoLineRegex();
 
     /// <summary>
@@ -1002,8 +1052,9 @@ internal static partial class PlainTextParser
 
         // "BOARD REGULATION 3350" / "Business and Noninstructional Operations" over "TRAVEL EXPENSES AND REIMBURSEMENT": the
         // series the regulation is filed under is no subject; the line under it is.
+        // So is a chapter's number ("STAFF HANDBOOK 2024-2025" / "CHAPTER 7" / "PARKING, VISITORS AND CAMPUS SECURITY").
         var subject = NextTextLine(lines, code);
-        var series = subject > 0 && SeriesRegex().IsMatch(lines[subject]);
+        var series = subject > 0 && (SeriesRegex().IsMatch(lines[subject]) || ChapterLabelRegex().IsMatch(lines[subject]));
         subject = series ? NextTextLine(lines, subject) : subject;
         return subject > 0 && (series || subject == code + 1) && IsTitleLine(lines[subject]) && (series || WordCount(lines[subject]) >= MinSubjectTitleWords)
                && !EndsSentence(lines[subject]) && !lines[subject].Any(char.IsDigit) && HasTextAfter(lines, subject)

@@ -1212,4 +1212,37 @@ public sealed class DocumentVariantTests
         Assert.Equal(["About these guidelines", "Prior Approval", "Mileage"], Headings(doc));
         Assert.Equal("Submit Form TR-1.", doc.Sections[1].Text);
     }
+
+    [Fact]
+    public void A_docusaurus_admonitions_fences_go_and_its_title_stays()
+    {
+        var doc = Parse("# Field Trips\n\nHow trips run.\n\n#### Planning\n\n:::warning Don't book before approval\nDo not sign venue contracts.\n:::\n\n"
+                        + ":::note\nForms are on the intranet.\n:::\n\n#### Transportation\n\nBook the bus.\n", "trips.md");
+
+        Assert.Equal(["About these guidelines", "Planning", "Transportation"], Headings(doc));
+        Assert.Equal(["Don't book before approval: Do not sign venue contracts.", "Forms are on the intranet."], doc.Sections[1].Passages.Select(p => p.Text));
+    }
+
+    [Fact]
+    public void A_memo_typed_in_capitals_has_its_colon_labels_for_headings_not_its_fields_or_wrapped_lines()
+    {
+        var doc = Parse("CEDAR HILLS UNIFIED SCHOOL DISTRICT\nM E M O R A N D U M\n\nTO:       ALL STAFF, SITE SECRETARIES, DEPARTMENT HEADS\nFROM:     ACCOUNTS PAYABLE\n"
+                        + "SUBJECT:  STAFF TRAVEL AND CONFERENCE EXPENSES\n\nTHIS BULLETIN REPLACES BULLETIN 23-11 AND APPLIES TO ALL TRAVEL\nON OR AFTER SEPTEMBER 1, 2024. PLEASE READ IT BEFORE YOU\n"
+                        + "REGISTER FOR ANY CONFERENCE.\n\nPRIOR APPROVAL:\nALL TRAVEL MUST BE APPROVED ON FORM TR-1 BEFORE YOU REGISTER FOR\nANY CONFERENCE.\n\n"
+                        + "MILEAGE:\nMILEAGE IS PAID AT THE IRS RATE FOR TRIPS APPROVED IN ADVANCE BY\nYOUR PRINCIPAL.\n", "travel.txt");
+
+        Assert.Equal("STAFF TRAVEL AND CONFERENCE EXPENSES", doc.Title);
+        Assert.Equal(["About these guidelines", "PRIOR APPROVAL", "MILEAGE"], Headings(doc));
+    }
+
+    [Fact]
+    public void Short_lines_ending_a_sentence_after_separators_head_a_handbooks_sections()
+    {
+        var doc = Parse("MAPLE VALLEY UNIFIED SCHOOL DISTRICT\nSTAFF HANDBOOK 2024-2025\n\nCHAPTER 7\nPARKING, VISITORS AND CAMPUS SECURITY\n\nThis chapter applies to all staff.\n\n"
+                        + "                * * *\n\nParking on campus.\n\nPark only in the staff lot.\n\n                * * *\n\nVisitors and guests.\n\nEvery visitor signs in.\n", "chapter7.txt");
+
+        Assert.Equal("PARKING, VISITORS AND CAMPUS SECURITY", doc.Title);
+        Assert.Equal(["About these guidelines", "Parking on campus", "Visitors and guests"], Headings(doc));
+        Assert.Equal("Every visitor signs in.", doc.Sections[2].Text);
+    }
 }
