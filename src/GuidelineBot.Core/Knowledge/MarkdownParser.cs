@@ -637,7 +637,7 @@ internal sealed partial class MarkdownParser
         {
             At(lineNo);
             _sawText = true;
-            var words = Clean(HtmlTagRegex().Replace(WebUtility.HtmlDecode(tag.Groups["text"].Value), " "));
+            var words = HtmlWords(tag.Groups["text"].Value);
             if (words.Length > 0)
             {
                 StartSection(tag.Groups["level"].Value[0] - '0', LetteredHeadingRegex().Replace(DocumentParser.CleanHeading(words), ""), lineNo);
@@ -676,7 +676,7 @@ internal sealed partial class MarkdownParser
             {
                 At(line);
                 _sawText = true;
-                var words = Clean(HtmlTagRegex().Replace(WebUtility.HtmlDecode(tag.Groups["heading"].Value), " "));
+                var words = HtmlWords(tag.Groups["heading"].Value);
                 if (words.Length > 0)
                 {
                     StartSection(tag.Groups["level"].Value[0] - '0', LetteredHeadingRegex().Replace(DocumentParser.CleanHeading(words), ""), line);
@@ -698,7 +698,7 @@ internal sealed partial class MarkdownParser
     {
         var piece = block[from..to];
         var skipped = piece.Length - piece.TrimStart().Length;
-        if (HtmlTagRegex().Replace(WebUtility.HtmlDecode(piece), "").Trim().Length == 0)
+        if (HtmlWords(piece).Length == 0)
         {
             return;
         }
@@ -706,7 +706,7 @@ internal sealed partial class MarkdownParser
         var line = lineNo + block.AsSpan(0, from + skipped).Count('\n');
         At(line);
         if (!bullet && HtmlBoldOnlyRegex().Match(piece.Trim()) is { Success: true } bold && !(_isIntro && _builder.IsEmpty)
-            && Clean(HtmlTagRegex().Replace(WebUtility.HtmlDecode(bold.Groups["text"].Value), " ")) is { Length: > 0 } heading
+            && HtmlWords(bold.Groups["text"].Value) is { Length: > 0 } heading
             && !".:;,!".Contains(heading[^1]) && heading.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length <= MaxBoldHeadingWords)
         {
             // "<p><strong>Prior Approval</strong></p>": a paragraph that is only bold heads a section, as "**Prior Approval**" does.
@@ -733,22 +733,20 @@ internal sealed partial class MarkdownParser
     {
         _sawText = true;
         string[]? header = null;
-        foreach (Match row in HtmlRowRegex().Matches(table))
+        var rows = HtmlRowRegex().Matches(table);
+        foreach (Match row in rows)
         {
             var line = lineNo + table.AsSpan(0, row.Index).Count('\n');
             At(line);
             _last = line;
-            var cells = HtmlCellRegex().Matches(row.Value).Select(c => Clean(HtmlTagRegex().Replace(WebUtility.HtmlDecode(c.Groups["text"].Value), " "))).ToArray();
-            if (header is null && (row.Value.Contains("<th", StringComparison.OrdinalIgnoreCase) || HtmlRowRegex().Matches(table).Count > 1))
+            var cells = HtmlCellRegex().Matches(row.Value).Select(c => HtmlWords(c.Groups["text"].Value)).ToArray();
+            if (header is null && (row.Value.Contains("<th", StringComparison.OrdinalIgnoreCase) || rows.Count > 1))
             {
                 header = cells;
                 continue;
             }
 
-            var text = string.Join(" — ", cells
-                .Select((c, k) => header is not null && k < header.Length && header[k].Length > 0 && c.Length > 0 ? $"{header[k]}: {c}" : c)
-                .Where(c => c.Length > 0));
-            if (text.Length > 0)
+            if (RowText(header, cells) is { Length: > 0 } text)
             {
                 _builder.Bullet(0, text, line);
             }
@@ -785,7 +783,7 @@ internal sealed partial class MarkdownParser
     {
         var at = lineNo + block.AsSpan(0, summary.Index).Count('\n');
         At(at);
-        var question = Clean(ExpandHintRegex().Replace(HtmlTagRegex().Replace(WebUtility.HtmlDecode(summary.Groups["text"].Value), " "), ""));
+        var question = ExpandHintRegex().Replace(HtmlWords(summary.Groups["text"].Value), "");
         if (question.Length > 0)
         {
             _sawText = true;
@@ -799,6 +797,9 @@ internal sealed partial class MarkdownParser
 
     [GeneratedRegex(@"<summary\b[^>]*>(?<text>.*?)</summary\s*>", RegexOptions.IgnoreCase | RegexOptions.Singleline)]
     private static partial Regex SummaryRegex();
+
+    /// <summary>The words of an HTML fragment: entities decoded, tags dropped, spaces collapsed.</summary>
+    private static string HtmlWords(string html) => Clean(HtmlTagRegex().Replace(WebUtility.HtmlDecode(html), " "));
 
     /// <summary>What a toggle tells the reader to do, not what it is about: "(click to expand)", "(expand)", "- show more".</summary>
     [GeneratedRegex(@"\s*(?:\(\s*(?:click|tap)?\s*(?:here\s+)?(?:to\s+)?(?:expand|open|show|see more|show more)\s*\)|[-–—:]\s*(?:click|tap)\s+to\s+(?:expand|open)|[-–—:]\s*show more)\s*$", RegexOptions.IgnoreCase)]
@@ -828,15 +829,18 @@ internal sealed partial class MarkdownParser
                 continue;
             }
 
-            var text = string.Join(" — ", cells
-                .Select((c, k) => header is not null && k < header.Count && header[k].Length > 0 && c.Length > 0 ? $"{header[k]}: {c}" : c)
-                .Where(c => c.Length > 0));
-            if (text.Length > 0)
+            if (RowText(header, cells) is { Length: > 0 } text)
             {
                 _builder.Bullet(0, text, lineNo);
             }
         }
     }
+
+    /// <summary>A table row's passage, each value named by its column: "Staff group: Teachers — Sick days: 10".</summary>
+    private static string RowText(IReadOnlyList<string>? header, IReadOnlyList<string> cells) =>
+        string.Join(" — ", cells
+            .Select((c, k) => header is not null && k < header.Count && header[k].Length > 0 && c.Length > 0 ? $"{header[k]}: {c}" : c)
+            .Where(c => c.Length > 0));
 
     private static string CellText(TableCell cell) =>
         Clean(string.Join(' ', cell.OfType<LeafBlock>().Select(b => b.Inline is null ? "" : Render(b.Inline, addresses: true))));
