@@ -624,26 +624,15 @@ internal sealed partial class MarkdownParser
     }
 
     /// <summary>
-    /// An HTML block: a heading alone in it ("&lt;h2&gt;Ordering Materials&lt;/h2&gt;") heads a section as "## Ordering
-    /// Materials" does; a toggle's summary heads one too (<see cref="Summary"/>); a page's paragraphs, lists and tables
-    /// read as their Markdown would (<see cref="HtmlContent"/>); otherwise the tags go, and a comment with them, and the
-    /// text between and after them is read as Markdown. The lines keep their numbers.
+    /// An HTML block: a toggle's summary heads a section (<see cref="Summary"/>); a page's headings, paragraphs, lists and
+    /// tables read as their Markdown would (<see cref="HtmlContent"/>); otherwise the tags go, and a comment with them, and
+    /// the text between and after them is read as Markdown. The lines keep their numbers.
     /// </summary>
     private void Html(HtmlBlock html, int lineNo, Place place)
     {
         var block = string.Join('\n', HtmlText(html));
         var outside = !place.Quoted && place.ListDepth == 0;
-        if (outside && HtmlHeadingRegex().Match(block) is { Success: true } tag)
-        {
-            At(lineNo);
-            _sawText = true;
-            var words = HtmlWords(tag.Groups["text"].Value);
-            if (words.Length > 0)
-            {
-                StartSection(tag.Groups["level"].Value[0] - '0', LetteredHeadingRegex().Replace(DocumentParser.CleanHeading(words), ""), lineNo);
-            }
-        }
-        else if (outside && SummaryRegex().Match(block) is { Success: true } summary)
+        if (outside && SummaryRegex().Match(block) is { Success: true } summary)
         {
             Summary(block, summary, lineNo, place);
         }
@@ -674,6 +663,7 @@ internal sealed partial class MarkdownParser
             var line = lineNo + block.AsSpan(0, tag.Index).Count('\n');
             if (tag.Groups["heading"].Success)
             {
+                // "<h2>Ordering Materials</h2>" heads a section, as "## Ordering Materials" does.
                 At(line);
                 _sawText = true;
                 var words = HtmlWords(tag.Groups["heading"].Value);

@@ -404,7 +404,7 @@ internal static partial class PlainTextParser
                 headings[k] = (DocumentParser.CleanHeading(text), end, null);
                 k = end;
             }
-            else if (IsUnderlined(lines, k) && (k == from || string.IsNullOrWhiteSpace(lines[k - 1])))
+            else if (IsUnderlined(lines, k) && IsSetOff(lines, k, from))
             {
                 headings[k] = (DocumentParser.CleanHeading(lines[k].Trim()), k + 1, null);
                 k++;
@@ -417,12 +417,12 @@ internal static partial class PlainTextParser
             {
                 headings[k] = (lines[k].Trim().TrimEnd('.'), k, null);
             }
-            else if (!labelled && brackets && BracketHeadingRegex().Match(lines[k]) is { Success: true } bracketed && (k == from || string.IsNullOrWhiteSpace(lines[k - 1]))
+            else if (!labelled && brackets && BracketHeadingRegex().Match(lines[k]) is { Success: true } bracketed && IsSetOff(lines, k, from)
                      && HasTextAfter(lines, k))
             {
                 headings[k] = (bracketed.Groups["text"].Value.Trim(), k, null);
             }
-            else if (!labelled && legalSections && LegalSectionRegex().Match(lines[k]) is { Success: true } legal && (k == from || string.IsNullOrWhiteSpace(lines[k - 1]))
+            else if (!labelled && legalSections && LegalSectionRegex().Match(lines[k]) is { Success: true } legal && IsSetOff(lines, k, from)
                      && IsTitleCased(legal.Groups["label"].Value))
             {
                 headings[k] = (legal.Groups["label"].Value.Trim(), k, legal.Groups["text"].Value.Trim());
@@ -432,7 +432,7 @@ internal static partial class PlainTextParser
             {
                 headings[k] = (DocumentParser.CleanHeading(lines[k].Trim().TrimEnd(':').TrimEnd()), k, null);
             }
-            else if (runIn && RunInHeadingRegex().Match(lines[k]) is { Success: true } runInHeading && (k == from || string.IsNullOrWhiteSpace(lines[k - 1]))
+            else if (runIn && RunInHeadingRegex().Match(lines[k]) is { Success: true } runInHeading && IsSetOff(lines, k, from)
                      && !CalloutRegex().IsMatch(runInHeading.Groups["label"].Value))
             {
                 headings[k] = (runInHeading.Groups["label"].Value.Trim(), k, runInHeading.Groups["text"].Value.Trim());
@@ -514,6 +514,9 @@ internal static partial class PlainTextParser
                && HasTextAfter(lines, i);
     }
 
+    /// <summary>Line <paramref name="k"/> opens the text or follows a blank line.</summary>
+    private static bool IsSetOff(IReadOnlyList<string> lines, int k, int from) => k == from || string.IsNullOrWhiteSpace(lines[k - 1]);
+
     /// <summary>A topic in square brackets on its own line: "[Copyright and Fair Use]".</summary>
     [GeneratedRegex(@"^\s*\[(?<text>\p{Lu}[^\[\]]{1,60}?)\]\s*$")]
     private static partial Regex BracketHeadingRegex();
@@ -585,7 +588,7 @@ internal static partial class PlainTextParser
     /// </summary>
     private static string? LetteredHeading(IReadOnlyList<string> lines, int k, int from)
     {
-        if (!(k == from || string.IsNullOrWhiteSpace(lines[k - 1])) || LetteredLineRegex().Match(lines[k]) is not { Success: true } m
+        if (!IsSetOff(lines, k, from) || LetteredLineRegex().Match(lines[k]) is not { Success: true } m
             || m.Groups["text"].Value.Trim() is var text && !IsLetteredHeadingText(text) || !HasTextAfter(lines, k))
         {
             return null;
@@ -639,7 +642,7 @@ internal static partial class PlainTextParser
     /// Corrections: If you forget to clock in …"), after a blank line; not a callout or a field ("Note: …", "Phone: …").
     /// </summary>
     private static Match? TitleRunIn(IReadOnlyList<string> lines, int k, int from) =>
-        (k == from || string.IsNullOrWhiteSpace(lines[k - 1])) && TitleRunInRegex().Match(lines[k]) is { Success: true } m
+        IsSetOff(lines, k, from) && TitleRunInRegex().Match(lines[k]) is { Success: true } m
         && IsTitleCased(m.Groups["label"].Value) && !CalloutRegex().IsMatch(m.Groups["label"].Value.ToUpperInvariant())
         && WordCount(m.Groups["text"].Value) >= MinRunInWords
             ? m
