@@ -111,6 +111,7 @@ internal static partial class PlainTextParser
     {
         lines = Unquoted(lines, front.BodyStartIndex);
         lines = [.. lines.Take(front.BodyStartIndex), .. lines.Skip(front.BodyStartIndex).Select(Unbold)];
+        lines = WithoutRestructuredTextMarkup(lines, front.BodyStartIndex);
         lines = WithoutRunningHeaders(lines, front.BodyStartIndex);
         // A page number ("Page 2 of 5", "AP 6163.1 – Page 1 of 3"), or a forwarded e-mail's "-----Original Message-----",
         // parts the text as a blank line does.
@@ -136,11 +137,13 @@ internal static partial class PlainTextParser
         // The first line is the title unless it already is a question or a bullet; a title underlined with === or
         // --- takes its underline along (front matter, when present, has the last word on the title).
         var titleUnderlined = IsUnderlined(lines, i);
+        // An outline indented by tabs: its first line at the margin is the title.
+        var outline = IsTabOutline(lines, i);
         // The title's own line when it is not the first (an organisation's line above it): the line under it is a subtitle.
         int? titleLine = null;
         if ((title is null || titleUnderlined) && !QuestionRegex().IsMatch(lines[i]) && !DocumentParser.TryBullet(lines[i], false, out _, out _))
         {
-            if (title is null && !titleUnderlined && (UnderlinedTitleBelow(lines, i) ?? NamedBelow(lines, i)) is { } named)
+            if (title is null && !titleUnderlined && !outline && (UnderlinedTitleBelow(lines, i) ?? NamedBelow(lines, i)) is { } named)
             {
                 // "Riverside Unified School District" over "Visitor Policy": the document is the policy; the
                 // organisation's line stays as text of the introduction.
@@ -166,7 +169,7 @@ internal static partial class PlainTextParser
         var labelled = lines.Skip(i).Any(l => QuestionRegex().IsMatch(l));
         var tables = PlainTextTables.Find(lines, i);
         var paragraphPerLine = IsParagraphPerLine(lines, i, tables);
-        var headings = FindHeadings(lines, i, tables, paragraphPerLine, titleLine, labelled);
+        var headings = outline ? OutlineHeadings(lines, i) : FindHeadings(lines, i, tables, paragraphPerLine, titleLine, labelled);
         // Written a paragraph per line (as Word's plain-text export writes it: no blank lines, or lines longer than any
         // wrapping): every line is a paragraph. Where blank lines part short lines, the lines between them are one
         // paragraph written a sentence per line.
@@ -195,6 +198,9 @@ internal static partial class PlainTextParser
         // whether the list's first level is marked as Word marks its lower ones ("o⇥"), which then nest nothing.
         int? bulletIndent = null;
         var subMarkList = false;
+        // A numbered step is being read ("2. Streaming services:"): a lettered line under it ("a. Personal Netflix …") is
+        // more of the step, not a clause of the section's own.
+        var inStep = false;
         for (; i < lines.Count; i++)
         {
             var line = lines[i];
@@ -219,6 +225,7 @@ internal static partial class PlainTextParser
                 last = lineNo;
                 builder = new PassageBuilder();
                 bulletIndent = null;
+                inStep = false;
                 i = found.LastIndex;
                 if (found.RunIn is { Length: > 0 } runIn)
                 {
@@ -232,13 +239,18 @@ internal static partial class PlainTextParser
             {
                 builder.Blank();
                 bulletIndent = null;
+                inStep = false;
                 continue;
             }
 
             last = lineNo;
             var wasBullet = bulletIndent;
             bulletIndent = null;
-            if (tables.TryGetValue(i, out var row))
+            if (outline && line.StartsWith('\t'))
+            {
+                OutlineLine(builder, lines, i);
+            }
+            else if (tables.TryGetValue(i, out var row))
             {
                 if (row is not null)
                 {
@@ -252,7 +264,8 @@ internal static partial class PlainTextParser
                 var nested = indent > 0 || (wasBullet is not null && subMark && !subMarkList);
                 subMarkList = nested ? subMarkList : subMark;
                 builder.Bullet(nested ? 1 : 0, bullet, lineNo);
-                bulletIndent = DocumentParser.IsStepLine(line) ? null : nested ? Math.Max(indent, 1) : indent;
+                inStep = DocumentParser.IsStepLine(line);
+                bulletIndent = inStep ? null : nested ? Math.Max(indent, 1) : indent;
             }
             else if (IsField(lines, i))
             {
@@ -265,7 +278,7 @@ internal static partial class PlainTextParser
                 var a = AnswerRegex().Match(line);
                 var text = a.Success && (labelled || a.Groups["mark"].Value == ":") ? a.Groups[1].Value.Trim() : line.Trim();
                 if (i > 0 && (wasBullet is { } under ? EndsList(lines[i - 1], line, under, linePerParagraph)
-                        : ClauseRegex().IsMatch(line) || (linePerParagraph && IsOwnParagraph(lines[i - 1], line))))
+                        : ClauseRegex().IsMatch(line) && !(inStep && LowerLetteredRegex().IsMatch(line)) || (linePerParagraph && IsOwnParagraph(lines[i - 1], line))))
                 {
                     builder.Paragraph(text, lineNo);
                 }
@@ -284,6 +297,54 @@ internal static partial class PlainTextParser
         }
 
         return new ParsedDocument(title, front.Metadata, sections);
+    }
+
+    /// <summary>
+    /// A Word outline saved as text: levels shown by tabs alone, no numbers or bullets. Most lines are indented, and each
+    /// line at the margin (the title, then the section headings) has indented lines under it.
+    /// </summary>
+    private static bool IsTabOutline(IReadOnlyList<string> lines, int from)
+    {
+        var text = Enumerable.Range(from, lines.Count - from).Where(k => !string.IsNullOrWhiteSpace(lines[k])).ToArray();
+        var margin = text.Where(k => !char.IsWhiteSpace(lines[k][0])).ToArray();
+        return text.Length > 0 && margin.Length >= MinOutlineHeadings && text.Count(k => lines[k][0] == '\t') >= OutlineShare * text.Length
+               && margin.All(k => NextTextLine(lines, k) is var next && next > 0 && lines[next][0] == '\t' && !DocumentParser.TryBullet(lines[k], true, out _, out _));
+    }
+
+    /// <summary>How many lines at the margin an outline needs (a title and two headings).</summary>
+    private const int MinOutlineHeadings = 3;
+
+    /// <summary>Share of an outline's lines of text that are indented by tabs.</summary>
+    private const double OutlineShare = 0.6;
+
+    /// <summary>An outline's headings: its lines at the margin after the first.</summary>
+    private static Dictionary<int, (string Text, int LastIndex, string? RunIn)> OutlineHeadings(IReadOnlyList<string> lines, int from) =>
+        Enumerable.Range(from + 1, Math.Max(0, lines.Count - from - 1))
+            .Where(k => !string.IsNullOrWhiteSpace(lines[k]) && !char.IsWhiteSpace(lines[k][0]))
+            .ToDictionary(k => k, k => (DocumentParser.CleanHeading(lines[k].Trim().TrimEnd(':').TrimEnd()), k, (string?)null));
+
+    /// <summary>
+    /// An indented line of an outline: one tab deep, a paragraph; deeper, a detail of the paragraph above; either carries
+    /// on the line above at its depth when that line's sentence goes on ("… except by telephone" / "directly to the nurse").
+    /// </summary>
+    private static void OutlineLine(PassageBuilder builder, IReadOnlyList<string> lines, int i)
+    {
+        var line = lines[i];
+        var depth = line.Length - line.TrimStart('\t').Length;
+        var text = line.Trim();
+        var above = lines[i - 1];
+        if (above.Length - above.TrimStart('\t').Length == depth && !EndsSentence(above) && !char.IsUpper(text[0]))
+        {
+            builder.Text(text, i + 1);
+        }
+        else if (depth > 1)
+        {
+            builder.Bullet(1, text, i + 1);
+        }
+        else
+        {
+            builder.Paragraph(text, i + 1);
+        }
     }
 
     /// <summary>
@@ -720,7 +781,8 @@ internal static partial class PlainTextParser
         // A sentence may open with a quotation or a bracket: '"Work day" means …'.
         var opening = lines[next].TrimStart();
         var first = opening.TrimStart(OpeningMarks) is [var letter, ..] ? letter : opening[0];
-        return next > i + 1 || char.IsUpper(first) || char.IsDigit(first) || DocumentParser.TryBullet(lines[next], true, out _, out _) || tables.ContainsKey(next);
+        return next > i + 1 || char.IsUpper(first) || char.IsDigit(first) || DocumentParser.TryBullet(lines[next], true, out _, out _) || tables.ContainsKey(next)
+               || FirstLetteredClauseRegex().IsMatch(lines[next]);
     }
 
     /// <summary>Quotation marks and brackets a sentence may open with.</summary>
@@ -744,8 +806,33 @@ internal static partial class PlainTextParser
         }
 
         return !IsWrappedClause(lines, i) && (IsLabelledSection(line)
-               || (HasTextNotList(lines, i) || HasOwnClauseNext(lines, i) || FollowsSiblingHeading(lines, i) || IsTitledClause(line, heading)) && !FollowsStep(lines, i));
+               || (HasTextNotList(lines, i) || HasOwnClauseNext(lines, i) || FollowsSiblingHeading(lines, i) || IsTitledClause(line, heading)
+                   || OpensLetteredClauses(lines, i, heading)) && !FollowsStep(lines, i));
     }
+
+    /// <summary>
+    /// A section named in title case over its lettered clauses, each a sentence ("3. Mileage Reimbursement" over "a.
+    /// Employees who use a personal vehicle … are reim-" / "bursed at the IRS rate"), as a regulation copied out of a PDF
+    /// reads: a heading though its text is a list; a step's sub-steps say what to do in a few words ("a. Attach the note").
+    /// </summary>
+    private static bool OpensLetteredClauses(IReadOnlyList<string> lines, int i, string heading)
+    {
+        var next = NextTextLine(lines, i);
+        if (next < 0 || !IsTitleCased(heading) || WordCount(heading) > TitledClauseMaxWords || FirstLetteredClauseRegex().Match(lines[next]) is not { Success: true } clause)
+        {
+            return false;
+        }
+
+        var text = clause.Groups["text"].Value;
+        return EndsSentence(text) || next + 1 < lines.Count && !string.IsNullOrWhiteSpace(lines[next + 1]) && WordCount(text) >= MinClauseWords;
+    }
+
+    /// <summary>A clause lettered "a." (or "a)") starting with a capital, its text captured.</summary>
+    [GeneratedRegex(@"^\s*a[.)]\s+(?<text>[""“(]?\p{Lu}.*)$")]
+    private static partial Regex FirstLetteredClauseRegex();
+
+    /// <summary>How many words the first line of a lettered clause that wraps must have to be a sentence, not a label.</summary>
+    private const int MinClauseWords = 6;
 
     /// <summary>
     /// A numbered clause whose sentence wraps onto the next line, indented to its text ("3.2.3  Each dose is recorded on the
@@ -839,10 +926,13 @@ internal static partial class PlainTextParser
 
     /// <summary>
     /// A numbered or lettered clause, which starts a passage of its own: "3.2 The district's form…", "4.1.2 “Parent”
-    /// means…", "B. Personal property. Backpacks…".
+    /// means…", "B. Personal property. Backpacks…", "b. Mileage is calculated from…".
     /// </summary>
-    [GeneratedRegex(@"^\s*(?:\d{1,3}(?:\.\d{1,3})+\.?|[A-Z]\.)\s+[""“(]?\p{Lu}")]
+    [GeneratedRegex(@"^\s*(?:\d{1,3}(?:\.\d{1,3})+\.?|[A-Z]\.|[a-z][.)])\s+[""“(]?\p{Lu}")]
     private static partial Regex ClauseRegex();
+
+    [GeneratedRegex(@"^\s*[a-z][.)]\s")]
+    private static partial Regex LowerLetteredRegex();
 
     /// <summary>
     /// A numbered line right after another numbered line of one level ("3. Wear the badge" after "2. Show your ID", blank
@@ -958,6 +1048,88 @@ internal static partial class PlainTextParser
     /// <c>**</c> around words: "2*3*4" and a lone "*" stay.
     /// </summary>
     private static string Unbold(string line) => line.Contains("**", StringComparison.Ordinal) ? BoldRegex().Replace(line, "$1") : line;
+
+    /// <summary>
+    /// A page of a Sphinx manual saved as text (reStructuredText), known by a directive or a link target on a line of its
+    /// own (".. note::", ".. _trip-types:"): targets, and directives that show no text of their own (".. contents::" with
+    /// its ":depth: 2" options), go; an admonition's name is its callout's label (".. note::" → "Note:"); a field list's
+    /// marks go (":Owner: Business Office" → "Owner: Business Office"), an item numbered "#." is a bullet, and the marks of
+    /// literals and references go
+    /// (<c>``SchoolPay``</c> → "SchoolPay", ":ref:`overnight-trips`" → "overnight-trips").
+    /// </summary>
+    private static IReadOnlyList<string> WithoutRestructuredTextMarkup(IReadOnlyList<string> lines, int from)
+    {
+        if (!lines.Skip(from).Any(l => RstDirectiveRegex().IsMatch(l) || RstTargetRegex().IsMatch(l)))
+        {
+            return lines;
+        }
+
+        var result = new List<string>(lines);
+        for (var k = from; k < result.Count; k++)
+        {
+            var line = result[k];
+            if (RstTargetRegex().IsMatch(line) || IsOverline(result, k))
+            {
+                result[k] = "";
+            }
+            else if (RstDirectiveRegex().Match(line) is { Success: true } directive)
+            {
+                var name = directive.Groups["name"].Value.ToLowerInvariant();
+                if (RstAdmonitionRegex().IsMatch(name))
+                {
+                    result[k] = $"{char.ToUpperInvariant(name[0])}{name[1..]}: {directive.Groups["text"].Value}".TrimEnd();
+                    continue;
+                }
+
+                result[k] = "";
+                for (var j = k + 1; j < result.Count && RstOptionRegex().IsMatch(result[j]); j++)
+                {
+                    result[k = j] = "";
+                }
+            }
+            else
+            {
+                result[k] = RstInlineRegex().Replace(RstFieldRegex().Replace(RstAutoNumberRegex().Replace(line, "$1- "), "$1$2:"), "${text}");
+            }
+        }
+
+        return result;
+    }
+
+    /// <summary>A title's overline: a rule over a line of text with the same rule under it ("=====" / "Field Trips" / "=====").</summary>
+    private static bool IsOverline(IReadOnlyList<string> lines, int k) =>
+        k + 2 < lines.Count && RuleLineRegex().IsMatch(lines[k]) && lines[k + 2].TrimEnd() == lines[k].TrimEnd() && !string.IsNullOrWhiteSpace(lines[k + 1]);
+
+    [GeneratedRegex(@"^([=\-~#*^+])\1{2,}\s*$")]
+    private static partial Regex RuleLineRegex();
+
+    /// <summary>A directive: ".. note::", ".. contents:: On this page".</summary>
+    [GeneratedRegex(@"^\.\.[ ]+(?<name>[A-Za-z][\w-]*)::(?:[ ]+(?<text>.*))?$")]
+    private static partial Regex RstDirectiveRegex();
+
+    /// <summary>A link target: ".. _trip-types:".</summary>
+    [GeneratedRegex(@"^\.\.[ ]+_[^:]+:\s*$")]
+    private static partial Regex RstTargetRegex();
+
+    /// <summary>The directives that are callouts, their body the text a reader sees.</summary>
+    [GeneratedRegex(@"^(?:note|warning|important|tip|hint|caution|attention|danger|error|admonition|seealso)$")]
+    private static partial Regex RstAdmonitionRegex();
+
+    /// <summary>A directive's option, indented under it: "   :depth: 2".</summary>
+    [GeneratedRegex(@"^[ \t]+:[\w -]+:(?:\s.*)?$")]
+    private static partial Regex RstOptionRegex();
+
+    /// <summary>An item of a list numbered by the reader ("#. Form FT-4 is approved"): a bullet.</summary>
+    [GeneratedRegex(@"^(\s*)#\.[ ]+")]
+    private static partial Regex RstAutoNumberRegex();
+
+    /// <summary>A field of a field list: ":Owner: Business Office" (the name captured).</summary>
+    [GeneratedRegex(@"^(\s*):(?=[^:\s][^:]{0,40}:\s)([^:]+):")]
+    private static partial Regex RstFieldRegex();
+
+    /// <summary>A literal or a role's reference: "``SchoolPay``", ":ref:`overnight-trips`", ":doc:`Travel &lt;travel&gt;`".</summary>
+    [GeneratedRegex(@"``(?<text>[^`]+)``|:[a-z]+:`(?:(?<text>[^`<]+?)\s*<[^`>]+>|(?<text>[^`]+))`")]
+    private static partial Regex RstInlineRegex();
 
     internal static int WordCount(string s) => s.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries).Length;
 
@@ -1373,9 +1545,10 @@ internal static partial class PlainTextParser
 
     /// <summary>
     /// A page number an export left in the text: "Page 3", "Page 3 of 12", "- 3 -", also after the document's code or name
-    /// in a footer ("AP 6163.1 – Page 1 of 3", "Staff Handbook | Page 2").
+    /// in a footer ("AP 6163.1 – Page 1 of 3", "Staff Handbook | Page 2"), or set apart from it by a wide gap, as a PDF's
+    /// footer is copied ("Revised 01/09/2024          Page 1 of 4").
     /// </summary>
-    [GeneratedRegex(@"^\s*(?:\S[^!?]{0,58}?\s[–—|·-]\s+)?(?:page\s+\d{1,4}(?:\s+of\s+\d{1,4})?|-\s*\d{1,4}\s*-)\s*$", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"^\s*(?:\S[^!?]{0,58}?(?:\s[–—|·-]\s+|\s{3,}|\t+))?(?:page\s+\d{1,4}(?:\s+of\s+\d{1,4})?|-\s*\d{1,4}\s*-)\s*$", RegexOptions.IgnoreCase)]
     private static partial Regex PageMarkerRegex();
 
     /// <summary>

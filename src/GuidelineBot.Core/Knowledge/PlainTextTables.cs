@@ -44,10 +44,17 @@ internal static partial class PlainTextTables
                 end++;
             }
 
-            if (end - k >= 1 + MinRows)
+            // A reStructuredText table is ruled with "=====  =====" lines: above and below it, and under its header.
+            var ruled = Enumerable.Range(k, end - k).Where(i => Aligned(lines[i])!.All(c => c.All(ch => ch is '=' or '-'))).ToArray();
+            var data = Enumerable.Range(k, end - k).Except(ruled).ToArray();
+            if (data.Length >= 1 + MinRows)
             {
-                var data = Enumerable.Range(k, end - k).ToArray();
-                AddRows(lines, data, Aligned, rows, LooksLikeHeader(data.Select(i => Aligned(lines[i])!).ToArray()));
+                foreach (var rule in ruled)
+                {
+                    rows[rule] = null;
+                }
+
+                AddRows(lines, data, Aligned, rows, ruled.Any(r => r > data[0] && r < data[1]) || LooksLikeHeader(data.Select(i => Aligned(lines[i])!).ToArray()));
                 k = end;
                 continue;
             }

@@ -1245,4 +1245,69 @@ public sealed class DocumentVariantTests
         Assert.Equal(["About these guidelines", "Parking on campus", "Visitors and guests"], Headings(doc));
         Assert.Equal("Every visitor signs in.", doc.Sections[2].Text);
     }
+
+    [Fact]
+    public void A_pdf_copys_footer_set_apart_by_spaces_and_its_running_header_go()
+    {
+        var doc = Parse("Pine Ridge School District          AR 3350 Travel\n\nStaff Travel Regulation\n\nHow travel is paid.\n\n1. Mileage\n\nThe rate is 67 cents a mile.\n\n"
+                        + "Revised 01/09/2024                     Page 1 of 3\n\nPine Ridge School District          AR 3350 Travel\n\n2. Meals\n\nMeals are paid on overnight trips.\n\n"
+                        + "Revised 01/09/2024                     Page 2 of 3\n\nPine Ridge School District          AR 3350 Travel\n\n3. Lodging\n\nRooms are booked by the office.\n\n"
+                        + "Revised 01/09/2024                     Page 3 of 3\n", "travel.txt");
+
+        Assert.Equal(["About these guidelines", "Mileage", "Meals", "Lodging"], Headings(doc));
+        Assert.Equal("The rate is 67 cents a mile.", doc.Sections[1].Text);
+        Assert.Equal("Meals are paid on overnight trips.", doc.Sections[2].Text);
+    }
+
+    [Fact]
+    public void Numbered_title_case_lines_over_lettered_sentences_head_sections_and_each_clause_is_a_passage()
+    {
+        var doc = Parse("Travel Expenses\n\nThis regulation implements Board Policy 3350.\n\n2. Travel Authorization\na. Employees must submit Form TR-1 before they\n"
+                        + "incur any cost for the trip.\nb. Out-of-state travel also needs the Superintendent's approval.\n\n3. Mileage Reimbursement\n"
+                        + "a. Employees are reim-\nbursed at the IRS rate.\n", "travel.txt");
+
+        Assert.Equal(["About these guidelines", "Travel Authorization", "Mileage Reimbursement"], Headings(doc));
+        Assert.Equal(["a. Employees must submit Form TR-1 before they incur any cost for the trip.", "b. Out-of-state travel also needs the Superintendent's approval."],
+            doc.Sections[1].Passages.Select(p => p.Text));
+        Assert.Equal("a. Employees are reimbursed at the IRS rate.", doc.Sections[2].Text);
+    }
+
+    [Fact]
+    public void Lettered_lines_under_a_numbered_step_stay_part_of_the_step()
+    {
+        var doc = Parse("Copyright Guidelines\n\nWhat staff may copy.\n\nFILMS AND STREAMING\n\n1. Showing a film in class is permitted for teaching.\n2. Streaming services:\n"
+                        + "a. Personal Netflix accounts are for household use only.\nb. Prefer the district's licensed services.\n", "copyright.txt");
+
+        Assert.Equal(["About these guidelines", "FILMS AND STREAMING"], Headings(doc));
+        Assert.Equal(2, doc.Sections[1].Passages.Count);
+        Assert.Contains("Personal Netflix", doc.Sections[1].Passages[1].Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_restructuredtext_pages_targets_directives_and_field_marks_go_and_its_overlined_title_names_it()
+    {
+        var doc = Parse(".. _field-trips:\n\n=============\nField Trips\n=============\n\n:Owner: Office of Teaching and Learning\n\n.. contents:: On this page\n   :local:\n\n"
+                        + "How trips are planned.\n\n.. note::\n   Every trip is tied to a standard.\n\n.. _trip-types:\n\nTypes of Trips\n--------------\n\n"
+                        + "Collect money through ``SchoolPay``; see :ref:`permission-slips`.\n\n#. Form FT-4 is approved.\n#. The driver is insured.\n\n"
+                        + "Chaperones\n----------\n\n=========  ==========\nGrade      Ratio\n=========  ==========\nTK-2       1 to 5\n6-12       1 to 15\n=========  ==========\n", "trips.txt");
+
+        Assert.Equal("Field Trips", doc.Title);
+        Assert.Equal(["About these guidelines", "Types of Trips", "Chaperones"], Headings(doc));
+        Assert.Equal(["Owner: Office of Teaching and Learning", "How trips are planned.", "Note: Every trip is tied to a standard."], doc.Sections[0].Passages.Select(p => p.Text));
+        Assert.Equal(["Collect money through SchoolPay; see permission-slips.", "Form FT-4 is approved.", "The driver is insured."], doc.Sections[1].Passages.Select(p => p.Text));
+        Assert.Equal(["Grade: TK-2 — Ratio: 1 to 5", "Grade: 6-12 — Ratio: 1 to 15"], doc.Sections[2].Passages.Select(p => p.Text));
+    }
+
+    [Fact]
+    public void A_word_outline_indented_by_tabs_has_its_margin_lines_for_title_and_headings()
+    {
+        var doc = Parse("Administration of Medication\r\n\tAdministrative Regulation 5141.21-R | Health Services\r\n\tThese procedures apply to all medication.\r\n"
+                        + "Authorization Forms\r\n\tNo medication is given without Form 5141.21-A.\r\n\t\tPart 1 is signed by the parent.\r\n\t\tA faxed order is acceptable; a verbal order is not, except by telephone\r\n"
+                        + "\t\tdirectly to the school nurse.\r\n\tAuthorizations are valid for one school year.\r\nStoring Medication\r\n\tMedication is kept in a locked cabinet.\r\n", "medication.txt");
+
+        Assert.Equal("Administration of Medication", doc.Title);
+        Assert.Equal(["About these guidelines", "Authorization Forms", "Storing Medication"], Headings(doc));
+        Assert.Equal(["No medication is given without Form 5141.21-A.\n  - Part 1 is signed by the parent.\n  - A faxed order is acceptable; a verbal order is not, except by telephone directly to the school nurse.",
+            "Authorizations are valid for one school year."], doc.Sections[1].Passages.Select(p => p.Text));
+    }
 }
