@@ -145,6 +145,17 @@ internal sealed partial class MarkdownParser
     /// </summary>
     private static IReadOnlyList<string> AsMarkdown(List<string> body)
     {
+        // A wiki's page copied into a file (MediaWiki, Org mode): its Markdown, before its "{{templates}}" are taken for Liquid's.
+        if (WikiMarkup.IsMediaWiki(body))
+        {
+            return WikiMarkup.FromMediaWiki(body);
+        }
+
+        if (WikiMarkup.IsOrg(body))
+        {
+            return WikiMarkup.FromOrg(body);
+        }
+
         // A page of a Jekyll site: its Liquid tags are no text ("{{ site.district_name }}"), but a callout's content is
         // ("{% include callout.html content=\"No trip leaves without Form FT-1.\" %}"); kramdown's attribute lines ("{: .note }") go.
         // A Docusaurus admonition's fences go ("::: warning Don't book before approval" … ":::"), its title stays a line of its own.
@@ -406,6 +417,9 @@ internal sealed partial class MarkdownParser
 
                 break;
             case QuoteBlock quote:
+                // A quote is a block of its own, also right under a paragraph or a list (no blank line between).
+                At(lineNo);
+                _builder.Blank();
                 Blocks(quote, place with { Quoted = true });
                 break;
             case FencedCodeBlock fenced:
@@ -827,7 +841,7 @@ internal sealed partial class MarkdownParser
     }
 
     /// <summary>A table row's passage, each value named by its column: "Staff group: Teachers — Sick days: 10".</summary>
-    private static string RowText(IReadOnlyList<string>? header, IReadOnlyList<string> cells) =>
+    internal static string RowText(IReadOnlyList<string>? header, IReadOnlyList<string> cells) =>
         string.Join(" — ", cells
             .Select((c, k) => header is not null && k < header.Count && header[k].Length > 0 && c.Length > 0 ? $"{header[k]}: {c}" : c)
             .Where(c => c.Length > 0));

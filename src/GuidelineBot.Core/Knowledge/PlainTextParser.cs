@@ -77,13 +77,15 @@ internal static partial class PlainTextParser
 
     /// <summary>
     /// Text written in Markdown though saved as .txt: two or more <c>##</c> headings (a <c>#</c> and a space, or more), and
-    /// its first line of text a <c># Title</c> or a <c>##</c> heading.
+    /// its first line of text a <c># Title</c> or a <c>##</c> heading; or a wiki's page (<see cref="WikiMarkup"/>), which
+    /// the Markdown reader rewrites.
     /// </summary>
     internal static bool IsMarkdown(string content)
     {
         var lines = DocumentParser.SplitLines(content);
         return lines.FirstOrDefault(l => !string.IsNullOrWhiteSpace(l)) is { } first && AtxLineRegex().IsMatch(first)
-               && lines.Count(l => AtxLineRegex().IsMatch(l) && l.StartsWith("##", StringComparison.Ordinal)) >= MinColonHeadings;
+               && lines.Count(l => AtxLineRegex().IsMatch(l) && l.StartsWith("##", StringComparison.Ordinal)) >= MinColonHeadings
+               || WikiMarkup.IsMediaWiki(lines) || WikiMarkup.IsOrg(lines);
     }
 
     [GeneratedRegex(@"^#{1,6}[ \t]+\S")]

@@ -1310,4 +1310,49 @@ public sealed class DocumentVariantTests
         Assert.Equal(["No medication is given without Form 5141.21-A.\n  - Part 1 is signed by the parent.\n  - A faxed order is acceptable; a verbal order is not, except by telephone directly to the school nurse.",
             "Authorizations are valid for one school year."], doc.Sections[1].Passages.Select(p => p.Text));
     }
+
+    [Fact]
+    public void A_mediawiki_page_saved_as_text_reads_as_its_markdown()
+    {
+        var doc = Parse("= Keys and Building Access =\n{{StaffResource|department=Facilities|policy=BP 3515}}\n{{Note|Paper forms are no longer accepted.}}\n\n"
+                        + "'''Keys''' are issued under [[Board Policy 3515|Board Policy 3515 (Campus Security)]].\n\n__TOC__\n\n== Requesting a Key ==\n"
+                        + "# Fill out Form FO-112 on the [[Facilities Forms]] page.\n# Your principal approves it.\nKeys are never sent through interoffice mail.\n\n"
+                        + "== Badge Access Hours ==\nBadges open doors on school days.\n{| class=\"wikitable\"\n! Badge type !! Weekday hours\n|-\n| Standard staff || 6:00 a.m. – 6:00 p.m.\n"
+                        + "|-\n| Custodial || 24 hours\n|}\n\n=== Badge Photos ===\nPhotos are taken at {{Contact|Human Resources}} on Tuesdays.\n[[Category:Facilities]]\n", "keys.txt");
+
+        Assert.Equal("Keys and Building Access", doc.Title);
+        Assert.Equal(["About these guidelines", "Requesting a Key", "Badge Access Hours", "Badge Photos"], Headings(doc));
+        Assert.Equal(["Department: Facilities; Policy: BP 3515 Note: Paper forms are no longer accepted.", "Keys are issued under Board Policy 3515 (Campus Security)."],
+            doc.Sections[0].Passages.Select(p => p.Text));
+        Assert.Equal(["1. Fill out Form FO-112 on the Facilities Forms page.", "2. Your principal approves it.", "Keys are never sent through interoffice mail."],
+            doc.Sections[1].Passages.Select(p => p.Text));
+        Assert.Equal(["Badges open doors on school days.", "Badge type: Standard staff — Weekday hours: 6:00 a.m. – 6:00 p.m.", "Badge type: Custodial — Weekday hours: 24 hours"],
+            doc.Sections[2].Passages.Select(p => p.Text));
+        Assert.Equal("Photos are taken at Human Resources on Tuesdays.", doc.Sections[3].Text);
+    }
+
+    [Fact]
+    public void An_org_mode_file_saved_as_text_reads_as_its_markdown()
+    {
+        var doc = Parse("#+TITLE: Field Trips: Approval and Chaperones\n#+AUTHOR: Dana Whitfield\n#+STARTUP: showall\n\nMy version of the field trip rules.\n\n"
+                        + "* Approval Timeline\nSubmit Form FT-1 at least *20 school days* ahead.\n\n| Trip type | Form |\n|-----------+------|\n| Local day | FT-1 |\n| Overnight | FT-2 |\n\n"
+                        + "* Permission Slips\n- Send the slip home 10 days ahead.\nKeep the originals in the office.\n\n#+BEGIN_QUOTE\nVerbal permission is not accepted.\n#+END_QUOTE\n\n"
+                        + "** Late or Missing Forms\nDo /not/ leave it to a substitute. See [[https://forms.example][the forms page]].\n", "trips.txt");
+
+        Assert.Equal("Field Trips: Approval and Chaperones", doc.Title);
+        Assert.Equal(["About these guidelines", "Approval Timeline", "Permission Slips", "Late or Missing Forms"], Headings(doc));
+        Assert.Equal(["Submit Form FT-1 at least 20 school days ahead.", "Trip type: Local day — Form: FT-1", "Trip type: Overnight — Form: FT-2"],
+            doc.Sections[1].Passages.Select(p => p.Text));
+        Assert.Equal(["Send the slip home 10 days ahead.", "Keep the originals in the office.", "Verbal permission is not accepted."], doc.Sections[2].Passages.Select(p => p.Text));
+        Assert.Equal("Do not leave it to a substitute. See the forms page.", doc.Sections[3].Text);
+    }
+
+    [Fact]
+    public void A_text_file_with_banner_headings_and_no_wiki_marks_stays_plain_text()
+    {
+        var doc = Parse("Staff Gifts Policy\n\n=== GIFTS ===\n\nStaff may accept gifts worth up to $25.\n\n=== MEALS ===\n\nMeals with vendors are not allowed.\n", "gifts.txt");
+
+        Assert.Equal("Staff Gifts Policy", doc.Title);
+        Assert.Equal(["GIFTS", "MEALS"], Headings(doc));
+    }
 }
