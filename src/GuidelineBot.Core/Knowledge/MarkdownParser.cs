@@ -169,6 +169,22 @@ internal sealed partial class MarkdownParser
             {
                 body[k] = fence.Groups["title"].Value is { Length: > 0 } title ? title + (".!?:".Contains(title[^1]) ? "" : ":") : "";
             }
+            else if (DefinitionRegex().Match(body[k]) is { Success: true } definition && k > 0 && !string.IsNullOrWhiteSpace(body[k - 1]))
+            {
+                // A definition list (PHP Markdown Extra, Pandoc): "Storage" over ": Medication is kept locked." reads as
+                // one paragraph, "Storage: Medication is kept locked.", its further definitions carrying it on.
+                if (!DefinitionRegex().IsMatch(body[k - 1]) && !".!?:".Contains(body[k - 1].TrimEnd()[^1]))
+                {
+                    body[k - 1] = body[k - 1].TrimEnd() + ":";
+                }
+
+                body[k] = definition.Groups["text"].Value;
+            }
+            else if (AbbreviationRegex().Match(body[k]) is { Success: true } abbreviation)
+            {
+                // "*[MAR]: Medication Administration Record": what the abbreviation stands for, as an item.
+                body[k] = $"- {abbreviation.Groups["abbr"].Value}: {abbreviation.Groups["text"].Value}";
+            }
         }
 
         if (body.Count(l => ConfluenceHeadingRegex().IsMatch(l)) >= 2)
@@ -236,6 +252,14 @@ internal sealed partial class MarkdownParser
     /// <summary>A Liquid tag or output, with an include's <c>content</c> (or <c>text</c>) captured.</summary>
     [GeneratedRegex(@"\{%-?\s*include\b[^%]*?\b(?:content|text)=""(?<content>[^""]*)""[^%]*-?%\}|\{%-?.*?-?%\}|\{\{-?.*?-?\}\}")]
     private static partial Regex LiquidRegex();
+
+    /// <summary>A definition under its term: ": Medication is kept locked." (its text captured).</summary>
+    [GeneratedRegex(@"^:[ \t]+(?<text>\S.*)$")]
+    private static partial Regex DefinitionRegex();
+
+    /// <summary>An abbreviation's definition (PHP Markdown Extra): "*[MAR]: Medication Administration Record".</summary>
+    [GeneratedRegex(@"^\*\[(?<abbr>[^\]]+)\]:[ \t]*(?<text>\S.*)$")]
+    private static partial Regex AbbreviationRegex();
 
     /// <summary>A Docusaurus admonition's fence: ":::note", ":::warning Don't book before approval", ":::".</summary>
     [GeneratedRegex(@"^\s*:::+\s*(?:[a-z]+\b)?\s*(?<title>\S.*?)?\s*$")]

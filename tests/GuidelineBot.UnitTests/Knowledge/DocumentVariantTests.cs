@@ -1355,4 +1355,17 @@ public sealed class DocumentVariantTests
         Assert.Equal("Staff Gifts Policy", doc.Title);
         Assert.Equal(["GIFTS", "MEALS"], Headings(doc));
     }
+
+    [Fact]
+    public void A_definition_list_reads_a_paragraph_per_term_and_abbreviations_say_what_they_stand_for()
+    {
+        var doc = Parse("# Medication at School\n\nWhat staff must know.\n\n## Rules at a Glance\n\nOriginal container\n: Medication must be in the pharmacy-labeled container.\n"
+                        + ": Do not accept pills in a baggie.\n\nStorage\n: Medication is kept in the locked cabinet.\n\n## Contacts\n\nHealth Services, ext. 4410.\n\n"
+                        + "*[MAR]: Medication Administration Record\n", "medication.md");
+
+        Assert.Equal(["About these guidelines", "Rules at a Glance", "Contacts"], Headings(doc));
+        Assert.Equal(["Original container: Medication must be in the pharmacy-labeled container. Do not accept pills in a baggie.",
+            "Storage: Medication is kept in the locked cabinet."], doc.Sections[1].Passages.Select(p => p.Text));
+        Assert.Equal(["Health Services, ext. 4410.", "MAR: Medication Administration Record"], doc.Sections[2].Passages.Select(p => p.Text));
+    }
 }
