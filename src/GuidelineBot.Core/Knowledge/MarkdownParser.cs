@@ -2,6 +2,7 @@ using System.Net;
 using System.Text;
 using System.Text.RegularExpressions;
 using Markdig;
+using Markdig.Extensions.Emoji;
 using Markdig.Extensions.EmphasisExtras;
 using Markdig.Extensions.Footnotes;
 using Markdig.Extensions.Tables;
@@ -185,6 +186,17 @@ internal sealed partial class MarkdownParser
                 // "*[MAR]: Medication Administration Record": what the abbreviation stands for, as an item.
                 body[k] = $"- {abbreviation.Groups["abbr"].Value}: {abbreviation.Groups["text"].Value}";
             }
+            else if (TocMarkerRegex().IsMatch(body[k]))
+            {
+                // A wiki's "[[_TOC_]]" or "[TOC]": where its contents are drawn, no text.
+                body[k] = "";
+            }
+            else if (body[k].Contains(':', StringComparison.Ordinal))
+            {
+                // An emoji's short code (":warning:", ":information_source:") is a picture, no word; an AsciiDoc attribute
+                // (":toc:") is none.
+                body[k] = EmojiCodeRegex().Replace(body[k], m => EmojiCodes.ContainsKey(m.Value.TrimEnd()) ? "" : m.Value);
+            }
         }
 
         if (body.Count(l => ConfluenceHeadingRegex().IsMatch(l)) >= 2)
@@ -252,6 +264,16 @@ internal sealed partial class MarkdownParser
     /// <summary>A Liquid tag or output, with an include's <c>content</c> (or <c>text</c>) captured.</summary>
     [GeneratedRegex(@"\{%-?\s*include\b[^%]*?\b(?:content|text)=""(?<content>[^""]*)""[^%]*-?%\}|\{%-?.*?-?%\}|\{\{-?.*?-?\}\}")]
     private static partial Regex LiquidRegex();
+
+    [GeneratedRegex(@"^\s*(?:\[\[_?TOC_?\]\]|\[TOC\])\s*$", RegexOptions.IgnoreCase)]
+    private static partial Regex TocMarkerRegex();
+
+    /// <summary>The short codes of emoji (":warning:"), as GitHub and GitLab know them.</summary>
+    private static readonly IDictionary<string, string> EmojiCodes = EmojiMapping.GetDefaultEmojiShortcodeToUnicode();
+
+    /// <summary>A short code between spaces or at a line's ends: ":warning: ", ":bulb:" (an emoji's when <see cref="EmojiCodes"/> has it).</summary>
+    [GeneratedRegex(@"(?<![\w:/]):[a-z][a-z0-9_+-]*:(?![\w:/])[ \t]?")]
+    private static partial Regex EmojiCodeRegex();
 
     /// <summary>A definition under its term: ": Medication is kept locked." (its text captured).</summary>
     [GeneratedRegex(@"^:[ \t]+(?<text>\S.*)$")]

@@ -248,7 +248,7 @@ internal static partial class PlainTextParser
             last = lineNo;
             var wasBullet = bulletIndent;
             bulletIndent = null;
-            if (outline && line.StartsWith('\t'))
+            if (outline)
             {
                 OutlineLine(builder, lines, i);
             }
@@ -302,16 +302,22 @@ internal static partial class PlainTextParser
     }
 
     /// <summary>
-    /// A Word outline saved as text: levels shown by tabs alone, no numbers or bullets. Most lines are indented, and each
-    /// line at the margin (the title, then the section headings) has indented lines under it.
+    /// A Word outline saved as text, or a slide deck's outline: levels shown by tabs alone, no numbers or bullets. Most
+    /// lines are indented, and the lines at the margin are the title and the section headings, each with indented lines
+    /// under it, or paragraphs (a slide's "Notes: …").
     /// </summary>
     private static bool IsTabOutline(IReadOnlyList<string> lines, int from)
     {
         var text = Enumerable.Range(from, lines.Count - from).Where(k => !string.IsNullOrWhiteSpace(lines[k])).ToArray();
         var margin = text.Where(k => !char.IsWhiteSpace(lines[k][0])).ToArray();
-        return text.Length > 0 && margin.Length >= MinOutlineHeadings && text.Count(k => lines[k][0] == '\t') >= OutlineShare * text.Length
-               && margin.All(k => NextTextLine(lines, k) is var next && next > 0 && lines[next][0] == '\t' && !DocumentParser.TryBullet(lines[k], true, out _, out _));
+        var heads = margin.Where(k => IsOutlineHead(lines, k)).ToArray();
+        return text.Length > 0 && heads.Length >= MinOutlineHeadings && text.Count(k => lines[k][0] == '\t') >= OutlineShare * text.Length
+               && heads.All(k => !DocumentParser.TryBullet(lines[k], true, out _, out _)) && margin.Except(heads).All(k => EndsSentence(lines[k]));
     }
+
+    /// <summary>A line at the margin with lines indented by a tab right under it.</summary>
+    private static bool IsOutlineHead(IReadOnlyList<string> lines, int k) =>
+        !char.IsWhiteSpace(lines[k][0]) && NextTextLine(lines, k) is var next && next == k + 1 && lines[next][0] == '\t';
 
     /// <summary>How many lines at the margin an outline needs (a title and two headings).</summary>
     private const int MinOutlineHeadings = 3;
@@ -319,15 +325,16 @@ internal static partial class PlainTextParser
     /// <summary>Share of an outline's lines of text that are indented by tabs.</summary>
     private const double OutlineShare = 0.6;
 
-    /// <summary>An outline's headings: its lines at the margin after the first.</summary>
+    /// <summary>An outline's headings: its lines at the margin with indented lines under them, after the title.</summary>
     private static Dictionary<int, (string Text, int LastIndex, string? RunIn)> OutlineHeadings(IReadOnlyList<string> lines, int from) =>
         Enumerable.Range(from + 1, Math.Max(0, lines.Count - from - 1))
-            .Where(k => !string.IsNullOrWhiteSpace(lines[k]) && !char.IsWhiteSpace(lines[k][0]))
+            .Where(k => !string.IsNullOrWhiteSpace(lines[k]) && IsOutlineHead(lines, k))
             .ToDictionary(k => k, k => (DocumentParser.CleanHeading(lines[k].Trim().TrimEnd(':').TrimEnd()), k, (string?)null));
 
     /// <summary>
-    /// An indented line of an outline: one tab deep, a paragraph; deeper, a detail of the paragraph above; either carries
-    /// on the line above at its depth when that line's sentence goes on ("… except by telephone" / "directly to the nurse").
+    /// A line of an outline under its heading: at the margin (a slide's "Notes: …") or one tab deep, a paragraph; deeper,
+    /// a detail of the paragraph above; any carries on the line above at its depth when that line's sentence goes on
+    /// ("… except by telephone" / "directly to the nurse").
     /// </summary>
     private static void OutlineLine(PassageBuilder builder, IReadOnlyList<string> lines, int i)
     {
@@ -442,6 +449,8 @@ internal static partial class PlainTextParser
         // "Section 2.03 Overtime. Overtime must be approved …" under "ARTICLE II – EMPLOYMENT", two or more: a regulation's
         // sections, each titled and run in on its first line.
         var legalSections = Enumerable.Range(from, lines.Count - from).Count(k => LegalSectionRegex().IsMatch(lines[k])) >= MinColonHeadings;
+        // Short lines centred over text at the margin, two or more: the document's headings, whatever else it has.
+        var centred = Enumerable.Range(from, lines.Count - from).Count(k => IsCentredHeading(lines, k, from)) >= MinColonHeadings;
         for (var k = from; k < lines.Count; k++)
         {
             if (tables.ContainsKey(k))
@@ -479,6 +488,10 @@ internal static partial class PlainTextParser
             else if (!labelled && separatorHeadings && k > from && IsSeparatorHeading(lines, k))
             {
                 headings[k] = (lines[k].Trim().TrimEnd('.'), k, null);
+            }
+            else if (!labelled && centred && IsCentredHeading(lines, k, from))
+            {
+                headings[k] = (DocumentParser.CleanHeading(lines[k].Trim()), k, null);
             }
             else if (!labelled && brackets && BracketHeadingRegex().Match(lines[k]) is { Success: true } bracketed && IsSetOff(lines, k, from)
                      && HasTextAfter(lines, k))
@@ -580,6 +593,23 @@ internal static partial class PlainTextParser
     /// <summary>Line <paramref name="k"/> opens the text or follows a blank line.</summary>
     private static bool IsSetOff(IReadOnlyList<string> lines, int k, int from) => k == from || string.IsNullOrWhiteSpace(lines[k - 1]);
 
+    /// <summary>
+    /// A heading centred by spaces, as a typewritten brief sets it ("                Purpose" over its text at the margin):
+    /// a short line, set off by a blank line, indented at least <see cref="MinCentredIndent"/> columns, with text after it
+    /// that starts at the margin, and text at the margin above it (not the centred lines of the title block).
+    /// </summary>
+    private static bool IsCentredHeading(IReadOnlyList<string> lines, int k, int from)
+    {
+        return IsCentred(lines[k]) && IsSetOff(lines, k, from) && FitsOnLine(lines[k], NumberedHeadingMaxChars, NumberedHeadingMaxWords)
+               && NextTextLine(lines, k) is var next && next > 0 && !char.IsWhiteSpace(lines[next][0])
+               && PreviousTextLine(lines, k) is var above && above >= from && !IsCentred(lines[above]);
+
+        static bool IsCentred(string line) => Untabbed(line) is var text && text.Length - text.TrimStart().Length >= MinCentredIndent;
+    }
+
+    /// <summary>How far in a centred heading starts.</summary>
+    private const int MinCentredIndent = 8;
+
     /// <summary>A topic in square brackets on its own line: "[Copyright and Fair Use]".</summary>
     [GeneratedRegex(@"^\s*\[(?<text>\p{Lu}[^\[\]]{1,60}?)\]\s*$")]
     private static partial Regex BracketHeadingRegex();
@@ -633,10 +663,14 @@ internal static partial class PlainTextParser
 
     /// <summary>
     /// A short line ending in a full stop right after a separator standing alone ("* * *" / "Parking on campus." over its text): how a
-    /// handbook that parts its sections with separators names them. Two or more make them the document's headings.
+    /// handbook that parts its sections with separators names them; or a headline in title case so placed, as a newsletter
+    /// parts its items ("~~~~~" / "Indoor Recess Calls for Cold, Wet and Smoky Days", up to a numbered heading's length). Two
+    /// or more make them the document's headings.
     /// </summary>
     private static bool IsSeparatorHeading(IReadOnlyList<string> lines, int i) =>
-        lines[i].TrimEnd() is [.., '.'] && lines[i].Trim()[..^1] is var text && IsShortLine(text) && PreviousTextLine(lines, i) is var above && above >= 0
+        lines[i].Trim() is { Length: > 0 } line && (line is [.., '.'] ? line[..^1] : line) is var text
+        && (line != text ? IsShortLine(text) : IsTitleCased(text) && FitsOnLine(text, NumberedHeadingMaxChars, NumberedHeadingMaxWords))
+        && PreviousTextLine(lines, i) is var above && above >= 0
         && SeparatorRegex().IsMatch(lines[above]) && (above == 0 || string.IsNullOrWhiteSpace(lines[above - 1])) && string.IsNullOrWhiteSpace(lines[i - 1])
         && HasTextAfter(lines, i);
 
@@ -1233,7 +1267,10 @@ internal static partial class PlainTextParser
         var subject = NextTextLine(lines, code);
         var series = subject > 0 && (SeriesRegex().IsMatch(lines[subject]) || ChapterLabelRegex().IsMatch(lines[subject]));
         subject = series ? NextTextLine(lines, subject) : subject;
-        return subject > 0 && (series || subject == code + 1) && IsTitleLine(lines[subject]) && (series || WordCount(lines[subject]) >= MinSubjectTitleWords)
+        // A shorter subject counts when the header's fields go on right under it ("STUDENT MEDICATION ADMINISTRATION" over
+        // "Adopted: August 14, 2019").
+        var headerGoesOn = subject > 0 && subject + 1 < lines.Count && IsFieldLine(lines[subject + 1]);
+        return subject > 0 && (series || subject == code + 1) && IsTitleLine(lines[subject]) && (series || headerGoesOn || WordCount(lines[subject]) >= MinSubjectTitleWords)
                && !EndsSentence(lines[subject]) && !lines[subject].Any(char.IsDigit) && HasTextAfter(lines, subject)
             ? subject
             : coded;
@@ -1407,11 +1444,21 @@ internal static partial class PlainTextParser
     /// <summary>
     /// A box drawn around a newsletter's masthead or a notice ("+------+" over "|  THE BUSINESS OFFICE BRIEF  |" lines and
     /// under them): its rules are blanked and its lines keep their text, so the title in it is a title, not a line of
-    /// dashes. Only a box of one column: a table drawn so ("| Item | Cost |") is read as a table.
+    /// dashes. Only a box of one column: a table drawn so ("| Item | Cost |") is read as a table. So are the two equal rules
+    /// a masthead stands between at the top of the text ("=====" over "THE STAFF BRIEF" / "Weekly Employee Digest" and under them).
     /// </summary>
     private static IReadOnlyList<string> WithoutBoxes(IReadOnlyList<string> lines, int from)
     {
         List<string>? result = null;
+        var top = NextTextLine(lines, from - 1);
+        if (top >= 0 && SeparatorRegex().IsMatch(lines[top])
+            && Enumerable.Range(top + 2, MaxMastheadLines).FirstOrDefault(j => j < lines.Count && lines[j].Trim() == lines[top].Trim()) is var bottom and > 0
+            && Enumerable.Range(top + 1, bottom - top - 1).All(j => !string.IsNullOrWhiteSpace(lines[j])))
+        {
+            result = [.. lines];
+            result[top] = result[bottom] = "";
+        }
+
         for (var k = from; k < lines.Count; k++)
         {
             if (!BoxRuleRegex().IsMatch(lines[k]))
@@ -1443,6 +1490,9 @@ internal static partial class PlainTextParser
 
         return result ?? lines;
     }
+
+    /// <summary>How many lines a masthead between rules may have.</summary>
+    private const int MaxMastheadLines = 4;
 
     [GeneratedRegex(@"^\s*\+[-=]{3,}\+\s*$")]
     private static partial Regex BoxRuleRegex();
@@ -1548,9 +1598,9 @@ internal static partial class PlainTextParser
     /// <summary>
     /// A page number an export left in the text: "Page 3", "Page 3 of 12", "- 3 -", also after the document's code or name
     /// in a footer ("AP 6163.1 – Page 1 of 3", "Staff Handbook | Page 2"), or set apart from it by a wide gap, as a PDF's
-    /// footer is copied ("Revised 01/09/2024          Page 1 of 4").
+    /// footer is copied ("Revised 01/09/2024          Page 1 of 4"); and a slide's number in a deck's outline ("Slide 7").
     /// </summary>
-    [GeneratedRegex(@"^\s*(?:\S[^!?]{0,58}?(?:\s[–—|·-]\s+|\s{3,}|\t+))?(?:page\s+\d{1,4}(?:\s+of\s+\d{1,4})?|-\s*\d{1,4}\s*-)\s*$", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"^\s*(?:\S[^!?]{0,58}?(?:\s[–—|·-]\s+|\s{3,}|\t+))?(?:(?:page|slide)\s+\d{1,4}(?:\s+of\s+\d{1,4})?|-\s*\d{1,4}\s*-)\s*$", RegexOptions.IgnoreCase)]
     private static partial Regex PageMarkerRegex();
 
     /// <summary>
@@ -1586,7 +1636,7 @@ internal static partial class PlainTextParser
     [GeneratedRegex(@"^\s{0,3}(?:={3,}|-{3,}|~{3,}|\*{3,})\s*$")]
     private static partial Regex UnderlineRegex();
 
-    /// <summary>A line that only separates: <c>-----</c>, <c>=====</c>, <c>*****</c>, <c>~~~~~</c>, <c>_____</c>.</summary>
-    [GeneratedRegex(@"^\s*([-=*_~#])(\s*\1){2,}\s*$")]
+    /// <summary>A line that only separates: <c>-----</c>, <c>=====</c>, <c>*****</c>, <c>~~~~~</c>, <c>_____</c>, <c>=-=-=-=</c>.</summary>
+    [GeneratedRegex(@"^\s*(?:([-=*_~#])(\s*\1){2,}|(?:=-){3,}=?)\s*$")]
     private static partial Regex SeparatorRegex();
 }

@@ -1368,4 +1368,64 @@ public sealed class DocumentVariantTests
             "Storage: Medication is kept in the locked cabinet."], doc.Sections[1].Passages.Select(p => p.Text));
         Assert.Equal(["Health Services, ext. 4410.", "MAR: Medication Administration Record"], doc.Sections[2].Passages.Select(p => p.Text));
     }
+
+    [Fact]
+    public void A_newsletters_masthead_between_rules_names_it_and_headlines_after_separators_head_its_items()
+    {
+        var doc = Parse("==========================\n      THE STAFF BRIEF\n   Weekly Employee Digest\n==========================\n\nGood morning, team!\n\nIN THIS ISSUE\n"
+                        + " • Indoor Recess Calls for Cold, Wet and Smoky Days\n • Keys and Badges\n\n~~~~~~~~~~~~~~~~~~~~\n\nIndoor Recess Calls for Cold, Wet and Smoky Days\n\n"
+                        + "Recess is held indoors below 20 degrees.\n\n~~~~~~~~~~~~~~~~~~~~\n\nKeys and Badges\n\nReport a lost badge the same day.\n\n=-=-=-=-=-=-=-=-=-=\n\nYou receive this as an employee.\n", "brief.txt");
+
+        Assert.Equal("THE STAFF BRIEF", doc.Title);
+        Assert.Equal(["About these guidelines", "IN THIS ISSUE", "Indoor Recess Calls for Cold, Wet and Smoky Days", "Keys and Badges"], Headings(doc));
+        Assert.Equal(["Report a lost badge the same day.", "You receive this as an employee."], doc.Sections[3].Passages.Select(p => p.Text));
+    }
+
+    [Fact]
+    public void Headings_centred_by_spaces_head_sections_beside_a_title_in_capitals()
+    {
+        var doc = Parse("              MAPLEWOOD UNIFIED SCHOOL DISTRICT\n               Facilities Operations Department\n\n          KEYS, ACCESS BADGES AND BUILDING SECURITY\n"
+                        + "                Policy Brief FO-2024-06\n                  Issued July 1, 2024\n\n"
+                        + "This brief explains how staff get keys.\n\n\n                  Issuing Keys and Access Badges\n\nEvery new employee receives a badge.\n\n\n"
+                        + "                    Lost or Stolen Keys\n\nReport a lost key the same day.\n", "keys.txt");
+
+        Assert.Equal(["About these guidelines", "Issuing Keys and Access Badges", "Lost or Stolen Keys"], Headings(doc));
+        Assert.Equal("Report a lost key the same day.", doc.Sections[2].Text);
+    }
+
+    [Fact]
+    public void A_short_subject_under_a_regulations_code_names_it_when_the_headers_fields_follow()
+    {
+        var doc = Parse("MAPLEWOOD UNIFIED SCHOOL DISTRICT\nAdministrative Regulation 5141.21\nSTUDENT MEDICATION ADMINISTRATION\nAdopted: August 14, 2019\n"
+                        + "This regulation implements Board Policy 5141.21.\n\n1) Authorization Requirements\nA signed form is required.\n\n2) Storing Medication\nMedication is kept locked.\n", "medication.txt");
+
+        Assert.Equal("STUDENT MEDICATION ADMINISTRATION", doc.Title);
+        Assert.Equal(["About these guidelines", "Authorization Requirements", "Storing Medication"], Headings(doc));
+    }
+
+    [Fact]
+    public void A_slide_decks_outline_has_its_slide_titles_for_headings_and_its_notes_as_paragraphs()
+    {
+        var doc = Parse("Medication at School\n\tAnnual Required Training\n\tHealth Services Department\nNotes: Welcome, everyone.\n\nSlide 2\nWho May Give Medication\n"
+                        + "\tOnly trained, designated staff\n\t\tThe principal designates staff each August\n\tThe school nurse supervises them\n\t\tNurses cover three schools each\n"
+                        + "Notes: If you are not designated, do not give medication.\n\nAuthorization Forms\n\tForm HS-12 is required for every medication\n"
+                        + "\t\tSigned by the doctor and the parent\n\tA new form is needed each year\n\t\tAnd whenever the dose changes\nNotes: A parent's note is never enough.\n", "training.txt");
+
+        Assert.Equal("Medication at School", doc.Title);
+        Assert.Equal(["About these guidelines", "Who May Give Medication", "Authorization Forms"], Headings(doc));
+        Assert.Equal(["Only trained, designated staff\n  - The principal designates staff each August", "The school nurse supervises them\n  - Nurses cover three schools each", "Notes: If you are not designated, do not give medication."],
+            doc.Sections[1].Passages.Select(p => p.Text));
+    }
+
+    [Fact]
+    public void A_wikis_contents_marker_and_emoji_short_codes_are_no_words_but_asciidoc_attributes_still_go()
+    {
+        var trips = Parse("[[_TOC_]]\n\n:information_source: This page summarizes Board Policy 6153.\n\n## Approval\n\n:warning: Do not collect money before approval.\n", "trips.md");
+        var guide = Parse("= Field Trip Guide\n:toc:\n:toc-title: Contents\n\n== Planning\n\nPlan early.\n\n== Buses\n\nBook the bus.\n", "guide.md");
+
+        Assert.Equal(["This page summarizes Board Policy 6153."], trips.Sections[0].Passages.Select(p => p.Text));
+        Assert.Equal("Do not collect money before approval.", trips.Sections[1].Text);
+        Assert.Equal(["Planning", "Buses"], Headings(guide));
+        Assert.Equal("Plan early.", guide.Sections[0].Text);
+    }
 }
