@@ -195,7 +195,7 @@ internal sealed partial class MarkdownParser
             {
                 // An emoji's short code (":warning:", ":information_source:") is a picture, no word; an AsciiDoc attribute
                 // (":toc:") is none.
-                body[k] = EmojiCodeRegex().Replace(body[k], m => EmojiCodes.ContainsKey(m.Value.TrimEnd()) ? "" : m.Value);
+                body[k] = EmojiCodeRegex().Replace(body[k], m => EmojiCodes.Value.ContainsKey(m.Value.TrimEnd()) ? "" : m.Value);
             }
         }
 
@@ -268,8 +268,11 @@ internal sealed partial class MarkdownParser
     [GeneratedRegex(@"^\s*(?:\[\[_?TOC_?\]\]|\[TOC\])\s*$", RegexOptions.IgnoreCase)]
     private static partial Regex TocMarkerRegex();
 
-    /// <summary>The short codes of emoji (":warning:"), as GitHub and GitLab know them.</summary>
-    private static readonly IDictionary<string, string> EmojiCodes = EmojiMapping.GetDefaultEmojiShortcodeToUnicode();
+    /// <summary>
+    /// The short codes of emoji (":warning:"), as GitHub and GitLab know them: built when a document first has a short code
+    /// (Markdig's table is one method of some 1,700 entries, compiled on its first call).
+    /// </summary>
+    private static readonly Lazy<IDictionary<string, string>> EmojiCodes = new(EmojiMapping.GetDefaultEmojiShortcodeToUnicode);
 
     /// <summary>A short code between spaces or at a line's ends: ":warning: ", ":bulb:" (an emoji's when <see cref="EmojiCodes"/> has it).</summary>
     [GeneratedRegex(@"(?<![\w:/]):[a-z][a-z0-9_+-]*:(?![\w:/])[ \t]?")]
