@@ -132,8 +132,11 @@ internal static partial class DocumentParser
     [GeneratedRegex(@"^(?:(?:Q|Question)(?>\s*)\d{0,3}(?>\s*)[:.]|§+\s*\d{1,3}(?:\.\d{1,3})*\.?|\d{1,3}[.)]|\d{1,3}(?:\.\d{1,3})+\.?|(?-i:[IVX]{1,5})\.|(?:Section|Part|Article|Chapter)\s+(?:\d{1,3}(?:\.\d{1,3})*|(?-i:[IVX]{1,5})|(?-i:[A-Z]))\s*[–—:.-])\s+(?=\S)", RegexOptions.IgnoreCase)]
     private static partial Regex HeadingNumberRegex();
 
-    /// <summary>A banner's rules around a heading: "=============== GIFTS YOU MAY ACCEPT ===============".</summary>
-    [GeneratedRegex(@"^[=~*#_-]{3,}\s*(?=\S)|(?<=\S)\s*[=~*#_-]{3,}$")]
+    /// <summary>
+    /// A banner's rules around a heading: "=============== GIFTS YOU MAY ACCEPT ===============", "////// KEYS //////",
+    /// "&gt;&gt;&gt; PARKING &lt;&lt;&lt;", "-=[ ALARM CODES ]=-".
+    /// </summary>
+    [GeneratedRegex(@"^[=~*#_/<>+\[\]-]{3,}\s*(?=\S)|(?<=\S)\s*[=~*#_/<>+\[\]-]{3,}$")]
     private static partial Regex BannerRegex();
 
     /// <remarks>

@@ -143,7 +143,9 @@ internal static partial class PlainTextParser
         var outline = IsTabOutline(lines, i);
         // The title's own line when it is not the first (an organisation's line above it): the line under it is a subtitle.
         int? titleLine = null;
-        if ((title is null || titleUnderlined) && !QuestionRegex().IsMatch(lines[i]) && !DocumentParser.TryBullet(lines[i], false, out _, out _))
+        // A spreadsheet saved as text opens with its header row, which names its columns, not the document.
+        if ((title is null || titleUnderlined) && !QuestionRegex().IsMatch(lines[i]) && !DocumentParser.TryBullet(lines[i], false, out _, out _)
+            && PlainTextTables.Quoted(lines[i]) is null)
         {
             if (title is null && !titleUnderlined && !outline && (UnderlinedTitleBelow(lines, i) ?? NamedBelow(lines, i)) is { } named)
             {
@@ -432,7 +434,7 @@ internal static partial class PlainTextParser
         // keeps them beside an ALL-CAPS notice or a question paragraph.
         var plainHeadings = labelled
             ? []
-            : bareQuestions || Enumerable.Range(from, lines.Count - from).Any(k => IsUnderlined(lines, k) || IsCapsHeading(lines, k))
+            : bareQuestions || Enumerable.Range(from, lines.Count - from).Any(k => IsUnderlined(lines, k)) || HasCapsHeadings(lines, from)
                 ? PlainHeadings(lines, from, paragraphPerLine, tables, titleLine).Where(k => IsNumberedHeading(lines, k)).ToHashSet()
                 : PlainHeadings(lines, from, paragraphPerLine, tables, titleLine);
 
@@ -520,6 +522,17 @@ internal static partial class PlainTextParser
         }
 
         return headings;
+    }
+
+    /// <summary>
+    /// The document heads its sections with ALL-CAPS lines: two or more; or one with text above it, not only the header's
+    /// short lines ("EMERGENCY DRILLS 2025-26: WHAT STAFF NEED TO KNOW" under a newsletter's masthead is its headline,
+    /// and its sections may be headed by short plain lines).
+    /// </summary>
+    private static bool HasCapsHeadings(IReadOnlyList<string> lines, int from)
+    {
+        var caps = Enumerable.Range(from, lines.Count - from).Where(k => IsCapsHeading(lines, k)).Take(2).ToArray();
+        return caps.Length > 1 || caps is [var only] && !Enumerable.Range(from, only - from).All(k => string.IsNullOrWhiteSpace(lines[k]) || IsTitleLine(lines[k]));
     }
 
     /// <summary>

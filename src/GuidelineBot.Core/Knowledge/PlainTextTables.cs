@@ -4,7 +4,7 @@ namespace GuidelineBot.Core.Knowledge;
 
 /// <summary>
 /// Tables in a plain-text document, as people type or export them: ASCII tables drawn with <c>|</c> (and <c>+---+</c>
-/// borders), and columns lined up with tabs or runs of spaces. Each row after the header reads as a passage that names
+/// borders), columns lined up with tabs or runs of spaces, and a spreadsheet's rows saved as quoted comma-separated values. Each row after the header reads as a passage that names
 /// its columns, as a Markdown table's does ("Day: Sunday — Rate: 2x"); the header and borders are no text of their own.
 /// </summary>
 internal static partial class PlainTextTables
@@ -26,6 +26,21 @@ internal static partial class PlainTextTables
         while (k < lines.Count)
         {
             var end = k;
+            var width = Quoted(lines[k])?.Length ?? 0;
+            while (width >= 2 && end < lines.Count && Quoted(lines[end])?.Length == width)
+            {
+                end++;
+            }
+
+            if (end - k >= 1 + MinRows)
+            {
+                var quoted = Enumerable.Range(k, end - k).ToArray();
+                AddRows(lines, quoted, Quoted, rows, LooksLikeHeader(quoted.Select(i => Quoted(lines[i])!).ToArray()));
+                k = end;
+                continue;
+            }
+
+            end = k;
             while (end < lines.Count && IsPiped(lines[end]))
             {
                 end++;
@@ -135,6 +150,18 @@ internal static partial class PlainTextTables
         var t = line.Trim();
         return t[1..^1].Split('|').Select(c => c.Trim()).ToArray();
     }
+
+    /// <summary>
+    /// The cells of a row of comma-separated values each in double quotes, as a spreadsheet exports them
+    /// (<c>"Key Requests","Allow 5 school days, or 10 for a master key.","All staff"</c>; a doubled quote is one), or null.
+    /// </summary>
+    internal static string[]? Quoted(string line) =>
+        QuotedRowRegex().Match(line.Trim()) is { Success: true } row
+            ? [.. row.Groups["cell"].Captures.Select(c => c.Value.Replace("\"\"", "\"", StringComparison.Ordinal).Trim())]
+            : null;
+
+    [GeneratedRegex(@"^""(?<cell>(?:[^""]|"""")*)""(?:,[ \t]*""(?<cell>(?:[^""]|"""")*)"")+$")]
+    private static partial Regex QuotedRowRegex();
 
     /// <summary>The cells of a line whose columns are lined up with tabs or runs of spaces, or null when it has no short cells.</summary>
     private static string[]? Aligned(string line)

@@ -1428,4 +1428,35 @@ public sealed class DocumentVariantTests
         Assert.Equal(["Planning", "Buses"], Headings(guide));
         Assert.Equal("Plan early.", guide.Sections[0].Text);
     }
+
+    [Fact]
+    public void Ascii_art_banners_around_headings_are_no_words_of_them()
+    {
+        var doc = Parse("Keys and Building Access\n\nHow staff get keys.\n\n//////// KEY REQUESTS ////////\n\nSubmit Form FAC-12.\n\n>>> AFTER-HOURS ACCESS <<<\n\n"
+                        + "Email your principal two days ahead.\n\n-=[ ALARM CODES ]=-\n\nNever share your code.\n", "keys.txt");
+
+        Assert.Equal(["About these guidelines", "KEY REQUESTS", "AFTER-HOURS ACCESS", "ALARM CODES"], Headings(doc));
+    }
+
+    [Fact]
+    public void A_newsletters_headline_in_capitals_leaves_its_short_lines_to_head_sections()
+    {
+        var doc = Parse("THE SAFETY BRIEF\nStaff Newsletter of the Safety Office\nFall 2025 | Vol. 6\n\nEMERGENCY DRILLS: WHAT STAFF NEED TO KNOW\n\nWelcome back! This issue covers drills.\n\n"
+                        + "Fire Drills\nEach school holds one fire drill per month.\n\nLockdown Drills\nLock the door and turn off the lights.\n", "drills.txt");
+
+        Assert.Equal(["About these guidelines", "EMERGENCY DRILLS: WHAT STAFF NEED TO KNOW", "Fire Drills", "Lockdown Drills"], Headings(doc));
+        Assert.Equal("Lock the door and turn off the lights.", doc.Sections[3].Text);
+    }
+
+    [Fact]
+    public void A_spreadsheet_saved_as_quoted_comma_separated_values_reads_a_passage_per_row()
+    {
+        var doc = Parse("\"Topic\",\"Rule\",\"Contact\"\n\"Key Requests\",\"Submit Form FAC-12, signed by the principal.\",\"Facilities, ext. 4410\"\n"
+                        + "\"Key Requests\",\"Requests for \"\"spare\"\" keys are denied.\",\"Principal\"\n\"Lost Keys\",\"Report a lost key within 24 hours.\",\"Facilities\"\n", "01_keys_building_access.txt");
+
+        Assert.Equal("Keys building access", doc.Title);
+        Assert.Equal(["Topic: Key Requests — Rule: Submit Form FAC-12, signed by the principal. — Contact: Facilities, ext. 4410",
+            "Topic: Key Requests — Rule: Requests for \"spare\" keys are denied. — Contact: Principal",
+            "Topic: Lost Keys — Rule: Report a lost key within 24 hours. — Contact: Facilities"], doc.Sections[0].Passages.Select(p => p.Text));
+    }
 }
