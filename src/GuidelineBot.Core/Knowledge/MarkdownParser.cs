@@ -186,12 +186,24 @@ internal sealed partial class MarkdownParser
                 // "*[MAR]: Medication Administration Record": what the abbreviation stands for, as an item.
                 body[k] = $"- {abbreviation.Groups["abbr"].Value}: {abbreviation.Groups["text"].Value}";
             }
+            else if (ObsidianCalloutRegex().Match(body[k]) is { Success: true } callout)
+            {
+                // An Obsidian callout ("> [!warning] False alarms cost money"): its title, or its kind, is its label.
+                var label = callout.Groups["title"].Value is { Length: > 0 } t ? t : WikiMarkup.Capitalised(callout.Groups["kind"].Value.ToLowerInvariant());
+                body[k] = callout.Groups["quote"].Value + label + (".!?:".Contains(label[^1]) ? "" : ":");
+            }
             else if (TocMarkerRegex().IsMatch(body[k]))
             {
                 // A wiki's "[[_TOC_]]" or "[TOC]": where its contents are drawn, no text.
                 body[k] = "";
             }
-            else if (body[k].Contains(':', StringComparison.Ordinal))
+            if (body[k].Contains("[[", StringComparison.Ordinal) || body[k].Contains("==", StringComparison.Ordinal))
+            {
+                // Obsidian's "[[Page|alias]]" links read as their words, its "==highlight==" as its text.
+                body[k] = HighlightRegex().Replace(WikiLinkRegex().Replace(body[k], m => m.Groups["alias"].Success ? m.Groups["alias"].Value : m.Groups["page"].Value), "${text}");
+            }
+
+            if (body[k].Contains(':', StringComparison.Ordinal))
             {
                 // An emoji's short code (":warning:", ":information_source:") is a picture, no word; an AsciiDoc attribute
                 // (":toc:") is none.
@@ -264,6 +276,17 @@ internal sealed partial class MarkdownParser
     /// <summary>A Liquid tag or output, with an include's <c>content</c> (or <c>text</c>) captured.</summary>
     [GeneratedRegex(@"\{%-?\s*include\b[^%]*?\b(?:content|text)=""(?<content>[^""]*)""[^%]*-?%\}|\{%-?.*?-?%\}|\{\{-?.*?-?\}\}")]
     private static partial Regex LiquidRegex();
+
+    /// <summary>An Obsidian callout's first line: "> [!warning] Title", "> [!tip]-".</summary>
+    [GeneratedRegex(@"^(?<quote>\s*>\s*)\[!(?<kind>[A-Za-z]+)\][-+]?[ \t]*(?<title>.*?)\s*$")]
+    private static partial Regex ObsidianCalloutRegex();
+
+    /// <summary>A wiki link: "[[Form FAC-9]]", "[[Facilities Department|Facilities]]", "[[Drills#Lockdown|lockdown]]".</summary>
+    [GeneratedRegex(@"\[\[(?<page>[^\[\]|#]+)(?:#[^\[\]|]*)?(?:\|(?<alias>[^\[\]]+))?\]\]")]
+    private static partial Regex WikiLinkRegex();
+
+    [GeneratedRegex(@"==(?<text>[\p{L}\p{N}$€£(](?:[^=]*[^=\s])?)==")]
+    private static partial Regex HighlightRegex();
 
     [GeneratedRegex(@"^\s*(?:\[\[_?TOC_?\]\]|\[TOC\])\s*$", RegexOptions.IgnoreCase)]
     private static partial Regex TocMarkerRegex();

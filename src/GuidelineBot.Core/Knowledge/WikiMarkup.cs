@@ -111,7 +111,7 @@ internal static partial class WikiMarkup
         return CalloutTemplateRegex().IsMatch(name) && text.Length > 0 ? $"{Capitalised(name)}: {text}" : text;
     }
 
-    private static string Capitalised(string s) => s.Length == 0 ? s : char.ToUpper(s[0], CultureInfo.InvariantCulture) + s[1..];
+    internal static string Capitalised(string s) => s.Length == 0 ? s : char.ToUpper(s[0], CultureInfo.InvariantCulture) + s[1..];
 
     /// <summary>
     /// A MediaWiki table being read ("{|" … "|}"): each row's cells ("| a || b", or one "| a" line per cell), its header's

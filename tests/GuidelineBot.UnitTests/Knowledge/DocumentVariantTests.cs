@@ -1459,4 +1459,16 @@ public sealed class DocumentVariantTests
             "Topic: Key Requests — Rule: Requests for \"spare\" keys are denied. — Contact: Principal",
             "Topic: Lost Keys — Rule: Report a lost key within 24 hours. — Contact: Facilities"], doc.Sections[0].Passages.Select(p => p.Text));
     }
+
+    [Fact]
+    public void Obsidian_callouts_links_and_highlights_read_as_their_words_and_a_grid_tables_rules_stay()
+    {
+        var doc = Parse("# Keys\n\nOwner: [[Facilities Department|Facilities]] · Related: [[Emergency Drills]]\n\n## Alarm Codes\n\n> [!warning] False alarms cost money\n"
+                        + "> The city bills ==$150 for each false alarm==.\n\n> [!tip]\n> Keep your key on a lanyard.\n\n## Rates\n\n+--------+-------+\n| Use    | Rate  |\n"
+                        + "+========+=======+\n| Car    | $0.67 |\n+--------+-------+\n| Van    | $0.62 |\n+--------+-------+\n", "keys.md");
+
+        Assert.Equal("Owner: Facilities · Related: Emergency Drills", doc.Sections[0].Text);
+        Assert.Equal(["False alarms cost money: The city bills $150 for each false alarm.", "Tip: Keep your key on a lanyard."], doc.Sections[1].Passages.Select(p => p.Text));
+        Assert.Equal(["Use: Car — Rate: $0.67", "Use: Van — Rate: $0.62"], doc.Sections[2].Passages.Select(p => p.Text));
+    }
 }
