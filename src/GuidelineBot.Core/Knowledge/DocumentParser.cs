@@ -117,6 +117,9 @@ internal static partial class DocumentParser
     [GeneratedRegex(@"^\s*\d{1,3}[.)]\s+\S")]
     private static partial Regex StepLineRegex();
 
+    /// <summary>The text with its first letter in upper case: "warning" → "Warning".</summary>
+    internal static string Capitalised(string text) => text.Length == 0 ? text : char.ToUpperInvariant(text[0]) + text[1..];
+
     /// <summary>
     /// A heading without the numbering or question label an organisation puts before it: "1. ", "2) ", "3.1 ", "IV. ",
     /// "Q1: ", "Question 4: ", "Section 2 – ", "Part 3: ", "Part A - ", "Article IV – ", "§ 4. ", and a banner's rules around

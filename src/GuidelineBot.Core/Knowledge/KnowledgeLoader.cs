@@ -277,6 +277,6 @@ public static partial class KnowledgeLoader
         var file = System.IO.Path.GetFileName(id);
         var unnumbered = FileOrderRegex().Replace(file, "");
         var name = (unnumbered.Length > 0 ? unnumbered : file).Replace('-', ' ').Replace('_', ' ').Trim();
-        return name.Length == 0 ? id : char.ToUpperInvariant(name[0]) + name[1..];
+        return name.Length == 0 ? id : DocumentParser.Capitalised(name);
     }
 }

@@ -168,7 +168,7 @@ internal sealed partial class MarkdownParser
             }
             else if (AdmonitionFenceRegex().Match(body[k]) is { Success: true } fence)
             {
-                body[k] = fence.Groups["title"].Value is { Length: > 0 } title ? title + (".!?:".Contains(title[^1]) ? "" : ":") : "";
+                body[k] = fence.Groups["title"].Value is { Length: > 0 } title ? AsLabel(title) : "";
             }
             else if (DefinitionRegex().Match(body[k]) is { Success: true } definition && k > 0 && !string.IsNullOrWhiteSpace(body[k - 1]))
             {
@@ -189,8 +189,8 @@ internal sealed partial class MarkdownParser
             else if (ObsidianCalloutRegex().Match(body[k]) is { Success: true } callout)
             {
                 // An Obsidian callout ("> [!warning] False alarms cost money"): its title, or its kind, is its label.
-                var label = callout.Groups["title"].Value is { Length: > 0 } t ? t : WikiMarkup.Capitalised(callout.Groups["kind"].Value.ToLowerInvariant());
-                body[k] = callout.Groups["quote"].Value + label + (".!?:".Contains(label[^1]) ? "" : ":");
+                var label = callout.Groups["title"].Value is { Length: > 0 } t ? t : DocumentParser.Capitalised(callout.Groups["kind"].Value.ToLowerInvariant());
+                body[k] = callout.Groups["quote"].Value + AsLabel(label);
             }
             else if (TocMarkerRegex().IsMatch(body[k]))
             {
@@ -276,6 +276,9 @@ internal sealed partial class MarkdownParser
     /// <summary>A Liquid tag or output, with an include's <c>content</c> (or <c>text</c>) captured.</summary>
     [GeneratedRegex(@"\{%-?\s*include\b[^%]*?\b(?:content|text)=""(?<content>[^""]*)""[^%]*-?%\}|\{%-?.*?-?%\}|\{\{-?.*?-?\}\}")]
     private static partial Regex LiquidRegex();
+
+    /// <summary>A callout's title as the label of its text: "Don't book before approval:" (a title that ends a sentence stays as it is).</summary>
+    private static string AsLabel(string title) => ".!?:".Contains(title[^1]) ? title : title + ":";
 
     /// <summary>An Obsidian callout's first line: "> [!warning] Title", "> [!tip]-".</summary>
     [GeneratedRegex(@"^(?<quote>\s*>\s*)\[!(?<kind>[A-Za-z]+)\][-+]?[ \t]*(?<title>.*?)\s*$")]

@@ -1126,7 +1126,7 @@ internal static partial class PlainTextParser
                 var name = directive.Groups["name"].Value.ToLowerInvariant();
                 if (RstAdmonitionRegex().IsMatch(name))
                 {
-                    result[k] = $"{char.ToUpperInvariant(name[0])}{name[1..]}: {directive.Groups["text"].Value}".TrimEnd();
+                    result[k] = $"{DocumentParser.Capitalised(name)}: {directive.Groups["text"].Value}".TrimEnd();
                     continue;
                 }
 

@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text.RegularExpressions;
 
 namespace GuidelineBot.Core.Knowledge;
@@ -105,13 +104,11 @@ internal static partial class WikiMarkup
 
         var values = args.Split('|').Select(a => a.Trim()).Where(a => a.Length > 0)
             .Select(a => a.IndexOf('=', StringComparison.Ordinal) is var eq and > 0
-                ? $"{Capitalised(a[..eq].Trim().Replace('_', ' '))}: {a[(eq + 1)..].Trim()}"
+                ? $"{DocumentParser.Capitalised(a[..eq].Trim().Replace('_', ' '))}: {a[(eq + 1)..].Trim()}"
                 : a);
         var text = string.Join("; ", values);
-        return CalloutTemplateRegex().IsMatch(name) && text.Length > 0 ? $"{Capitalised(name)}: {text}" : text;
+        return CalloutTemplateRegex().IsMatch(name) && text.Length > 0 ? $"{DocumentParser.Capitalised(name)}: {text}" : text;
     }
-
-    internal static string Capitalised(string s) => s.Length == 0 ? s : char.ToUpper(s[0], CultureInfo.InvariantCulture) + s[1..];
 
     /// <summary>
     /// A MediaWiki table being read ("{|" … "|}"): each row's cells ("| a || b", or one "| a" line per cell), its header's
