@@ -144,7 +144,7 @@ public static partial class KnowledgeLoader
             throw new KnowledgeFormatException(badLine, why);
         }
 
-        var content = WithoutControls(text);
+        var content = WithoutLigatures(WithoutControls(text));
         if (string.IsNullOrWhiteSpace(content))
         {
             throw new KnowledgeFormatException(1, "the file is empty");
@@ -229,6 +229,17 @@ public static partial class KnowledgeLoader
     /// guideline can move a terminal's cursor, ring it or change its colours (the command line prints guideline text as
     /// it is). Lines and columns stay where they were.
     /// </summary>
+    /// <summary>
+    /// Text copied out of a PDF keeps its typeface's ligatures ("Staﬀ", "Oﬃcer", "conﬁguration"), which no one types:
+    /// they are written out as their letters, so the words are found as people spell them.
+    /// </summary>
+    private static string WithoutLigatures(string text) =>
+        text.AsSpan().IndexOfAnyInRange('\uFB00', '\uFB06') < 0
+            ? text
+            : text.Replace("\uFB00", "ff", StringComparison.Ordinal).Replace("\uFB01", "fi", StringComparison.Ordinal).Replace("\uFB02", "fl", StringComparison.Ordinal)
+                .Replace("\uFB03", "ffi", StringComparison.Ordinal).Replace("\uFB04", "ffl", StringComparison.Ordinal).Replace("\uFB05", "st", StringComparison.Ordinal)
+                .Replace("\uFB06", "st", StringComparison.Ordinal);
+
     private static string WithoutControls(string text)
     {
         if (!text.Any(IsStrayControl))

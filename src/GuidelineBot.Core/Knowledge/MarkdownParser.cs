@@ -139,14 +139,12 @@ internal sealed partial class MarkdownParser
 
     /// <summary>
     /// The body's lines as Markdig should read them, their numbers unchanged. A page of a Jekyll site loses its Liquid tags
-    /// and kramdown's attribute lists. A document written in AsciiDoc's way though saved as Markdown ("= Title", "==
-    /// Planning Timeline", "=== Volunteer Clearance", <c>:toc:</c> attribute lines, <c>[NOTE]</c> over a paragraph), with
-    /// two such headings and no <c>#</c> heading, has its headings read as Markdown's (one <c>#</c> for each <c>=</c>)
-    /// and its attribute lines blanked.
+    /// and kramdown's attribute lists. A page written in a wiki's markup (MediaWiki, Org mode, AsciiDoc, Confluence) though
+    /// saved as Markdown is read as the Markdown it stands for.
     /// </summary>
     private static IReadOnlyList<string> AsMarkdown(List<string> body)
     {
-        // A wiki's page copied into a file (MediaWiki, Org mode): its Markdown, before its "{{templates}}" are taken for Liquid's.
+        // A wiki's page copied into a file (MediaWiki, Org mode, AsciiDoc): its Markdown, before its "{{templates}}" are taken for Liquid's.
         if (WikiMarkup.IsMediaWiki(body))
         {
             return WikiMarkup.FromMediaWiki(body);
@@ -157,6 +155,11 @@ internal sealed partial class MarkdownParser
             return WikiMarkup.FromOrg(body);
         }
 
+        if (AsciiDocMarkup.IsAsciiDoc(body, textFile: false))
+        {
+            return AsciiDocMarkup.FromAsciiDoc(body);
+        }
+
         // A page of a Jekyll site: its Liquid tags are no text ("{{ site.district_name }}"), but a callout's content is
         // ("{% include callout.html content=\"No trip leaves without Form FT-1.\" %}"); kramdown's attribute lines ("{: .note }") go.
         // A Docusaurus admonition's fences go ("::: warning Don't book before approval" … ":::"), its title stays a line of its own.
@@ -165,6 +168,8 @@ internal sealed partial class MarkdownParser
             if (body[k].Contains('{', StringComparison.Ordinal))
             {
                 body[k] = KramdownAttributeRegex().Replace(LiquidRegex().Replace(body[k], m => m.Groups["content"].Success ? m.Groups["content"].Value : ""), "");
+                // Pandoc's bracketed spans read as their words: Word's bookmarks ("[]{#_Toc170311502 .anchor}") as none.
+                body[k] = PandocSpanRegex().Replace(body[k], "${text}");
             }
             else if (AdmonitionFenceRegex().Match(body[k]) is { Success: true } fence)
             {
@@ -192,6 +197,12 @@ internal sealed partial class MarkdownParser
                 var label = callout.Groups["title"].Value is { Length: > 0 } t ? t : DocumentParser.Capitalised(callout.Groups["kind"].Value.ToLowerInvariant());
                 body[k] = callout.Groups["quote"].Value + AsLabel(label);
             }
+            else if (QuotedLabelRegex().Match(body[k]) is { Success: true } quoted && k + 1 < body.Count && QuotedTextRegex().IsMatch(body[k + 1]))
+            {
+                // GitHub's callout as it was written before its alerts ("> **Note**" over "> If anything …"): its bold word
+                // labels the text under it ("Note: If anything …"), where it ran into it ("Note If anything …").
+                body[k] = quoted.Groups["quote"].Value + AsLabel(quoted.Groups["title"].Value);
+            }
             else if (TocMarkerRegex().IsMatch(body[k]))
             {
                 // A wiki's "[[_TOC_]]" or "[TOC]": where its contents are drawn, no text.
@@ -211,54 +222,99 @@ internal sealed partial class MarkdownParser
             }
         }
 
-        if (body.Count(l => ConfluenceHeadingRegex().IsMatch(l)) >= 2)
+        if (IsConfluence(body))
         {
             return FromConfluence(body);
-        }
-
-        if (body.Count(l => AsciiDocHeadingRegex().Match(l) is { Success: true } m && m.Groups["level"].Length > 1) < 2 || body.Any(l => AtxHeadingRegex().IsMatch(l)))
-        {
-            return body;
-        }
-
-        var fenced = false;
-        for (var k = 0; k < body.Count; k++)
-        {
-            fenced ^= body[k].TrimStart().StartsWith("```", StringComparison.Ordinal);
-            if (!fenced && AsciiDocHeadingRegex().Match(body[k]) is { Success: true } heading)
-            {
-                body[k] = new string('#', heading.Groups["level"].Length) + " " + heading.Groups["text"].Value;
-            }
-            else if (!fenced && AsciiDocAttributeRegex().IsMatch(body[k]))
-            {
-                body[k] = "";
-            }
         }
 
         return body;
     }
 
     /// <summary>
-    /// A page in Confluence's wiki markup, as an old Confluence exports it ("h1. Title", "h2. Purpose", "# step", "** sub-item",
-    /// "||Header||Header||"): its headings read as Markdown's, its numbered items as "1." items, its nested bullets as
-    /// indented ones, a table's header cells parted like its other cells, and its macros' lines ("{info}") blanked.
+    /// A page in Confluence's or Textile's wiki markup, as an old Confluence or a Redmine wiki exports it ("h1. Title", "h2.
+    /// Purpose", "# step", "** sub-item", "bq. quote", "p(note). text", "[Form FT-1|https://…]", "\"Form FT-1\":https://…"):
+    /// its headings read as Markdown's, its numbered items as "1." items, its nested bullets as indented ones, a quote
+    /// as a quote, a paragraph's style and a link's address go, its macros' lines ("{info}") are blanked, and a table's
+    /// rows ("||Header||Header||" or "|_. Header |" over "|cell|cell|") become items naming their columns.
     /// </summary>
     private static List<string> FromConfluence(List<string> body)
     {
+        string[]? header = null;
+        var inTable = false;
+        // The numbers of the items being read, one per level ("#", "##").
+        var numbers = new List<int>();
         for (var k = 0; k < body.Count; k++)
         {
-            body[k] = body[k] switch
+            var line = WikiLinkTextRegex().Replace(body[k], "${text}");
+            if (ConfluenceListRegex().Match(line) is { Success: true } item)
             {
-                var l when ConfluenceHeadingRegex().Match(l) is { Success: true } h => new string('#', h.Groups["level"].Value[0] - '0') + " " + h.Groups["text"].Value,
-                var l when ConfluenceListRegex().Match(l) is { Success: true } item =>
-                    new string(' ', 2 * (item.Groups["marks"].Length - 1)) + (item.Groups["marks"].Value[0] == '#' ? "1. " : "- ") + item.Groups["text"].Value,
-                var l when ConfluenceMacroRegex().IsMatch(l) => "",
-                var l => l.Replace("||", " | ", StringComparison.Ordinal),
-            };
+                var marks = item.Groups["marks"].Value;
+                var depth = marks.Length - 1;
+                numbers.RemoveRange(Math.Min(numbers.Count, depth + 1), Math.Max(0, numbers.Count - depth - 1));
+                while (numbers.Count <= depth)
+                {
+                    numbers.Add(0);
+                }
+
+                body[k] = new string(' ', 3 * depth) + (marks[0] == '#' ? $"{++numbers[depth]}. " : "- ") + item.Groups["text"].Value;
+                inTable = false;
+                continue;
+            }
+
+            if (line.Trim().Length > 0)
+            {
+                numbers.Clear();
+            }
+
+            var row = WikiTableRowRegex().IsMatch(line);
+            if (row && WikiHeaderRowRegex().IsMatch(line))
+            {
+                header = [.. line.Trim().Replace("||", "|", StringComparison.Ordinal).Split('|')[1..^1].Select(c => WikiHeaderCellRegex().Replace(c, "").Trim())];
+                body[k] = "";
+            }
+            else if (row && (inTable || header is not null))
+            {
+                body[k] = "- " + RowText(header, [.. line.Trim().Split('|')[1..^1].Select(c => c.Trim())]);
+            }
+            else
+            {
+                header = null;
+                body[k] = line switch
+                {
+                    var l when ConfluenceHeadingRegex().Match(l) is { Success: true } h => new string('#', h.Groups["level"].Value[0] - '0') + " " + h.Groups["text"].Value,
+                    var l when ConfluenceMacroRegex().IsMatch(l) => "",
+                    var l when TextileBlockRegex().Match(l) is { Success: true } block => (block.Groups["kind"].Value == "bq" ? "> " : "") + block.Groups["text"].Value,
+                    var l => l,
+                };
+            }
+
+            inTable = row;
         }
 
         return body;
     }
+
+    /// <summary>Confluence's or Textile's wiki markup: two or more "h2." headings.</summary>
+    internal static bool IsConfluence(IReadOnlyList<string> lines) => lines.Count(l => ConfluenceHeadingRegex().IsMatch(l)) >= 2;
+
+    /// <summary>A Textile block's signature: "bq. ", "p. ", "p(note). ", "bc. " (its text captured).</summary>
+    [GeneratedRegex(@"^(?<kind>bq|p|bc)(?:\([^)]*\)|\{[^}]*\}|[<>=]+)*\.[ \t]+(?<text>.*)$")]
+    private static partial Regex TextileBlockRegex();
+
+    /// <summary>A link in Confluence's or Textile's markup: "[Form FT-1|https://…]", "\"Form FT-1\":https://…".</summary>
+    [GeneratedRegex(@"\[(?<text>[^\[\]|]+)\|(?:https?://|mailto:)[^\]\s]+\]|""(?<text>[^""]+)"":(?:https?://|mailto:|/)[^\s)\]]*[^\s.,;:!?)\]]")]
+    private static partial Regex WikiLinkTextRegex();
+
+    /// <summary>A table row: "|Level 1|Classified staff|", "||Access Level||Who||", "|_. Room |".</summary>
+    [GeneratedRegex(@"^\s*\|.*\|\s*$")]
+    private static partial Regex WikiTableRowRegex();
+
+    /// <summary>A header row: Confluence's "||Access Level||Who||", Textile's "|_. Students |_. Room |".</summary>
+    [GeneratedRegex(@"^\s*(?:\|\||\|_\.)")]
+    private static partial Regex WikiHeaderRowRegex();
+
+    [GeneratedRegex(@"^\s*_\.\s*")]
+    private static partial Regex WikiHeaderCellRegex();
 
     [GeneratedRegex(@"^h(?<level>[1-6])\.[ \t]+(?<text>\S.*)$")]
     private static partial Regex ConfluenceHeadingRegex();
@@ -270,9 +326,6 @@ internal sealed partial class MarkdownParser
     [GeneratedRegex(@"^\s*\{[a-z]+(?::[^}]*)?\}\s*$")]
     private static partial Regex ConfluenceMacroRegex();
 
-    [GeneratedRegex(@"^(?<level>={1,6})[ \t]+(?<text>\S.*)$")]
-    private static partial Regex AsciiDocHeadingRegex();
-
     /// <summary>A Liquid tag or output, with an include's <c>content</c> (or <c>text</c>) captured.</summary>
     [GeneratedRegex(@"\{%-?\s*include\b[^%]*?\b(?:content|text)=""(?<content>[^""]*)""[^%]*-?%\}|\{%-?.*?-?%\}|\{\{-?.*?-?\}\}")]
     private static partial Regex LiquidRegex();
@@ -283,6 +336,14 @@ internal sealed partial class MarkdownParser
     /// <summary>An Obsidian callout's first line: "> [!warning] Title", "> [!tip]-".</summary>
     [GeneratedRegex(@"^(?<quote>\s*>\s*)\[!(?<kind>[A-Za-z]+)\][-+]?[ \t]*(?<title>.*?)\s*$")]
     private static partial Regex ObsidianCalloutRegex();
+
+    /// <summary>A quoted line in bold and nothing else: "> **Note**", "> __Warning__".</summary>
+    [GeneratedRegex(@"^(?<quote>\s*>\s*)(?:\*\*|__)(?<title>[^*_\s](?:[^*_]*[^*_\s])?)(?:\*\*|__)\s*$")]
+    private static partial Regex QuotedLabelRegex();
+
+    /// <summary>A quoted line with text: "> If anything on this page …".</summary>
+    [GeneratedRegex(@"^\s*>\s*[^\s>]")]
+    private static partial Regex QuotedTextRegex();
 
     /// <summary>A wiki link: "[[Form FAC-9]]", "[[Facilities Department|Facilities]]", "[[Drills#Lockdown|lockdown]]".</summary>
     [GeneratedRegex(@"\[\[(?<page>[^\[\]|#]+)(?:#[^\[\]|]*)?(?:\|(?<alias>[^\[\]]+))?\]\]")]
@@ -316,6 +377,10 @@ internal sealed partial class MarkdownParser
     [GeneratedRegex(@"^\s*:::+\s*(?:[a-z]+\b)?\s*(?<title>\S.*?)?\s*$")]
     private static partial Regex AdmonitionFenceRegex();
 
+    /// <summary>A Pandoc bracketed span: "[]{#_Toc170311502 .anchor}", "[Form FT-1]{.smallcaps}".</summary>
+    [GeneratedRegex(@"(?<!\]|!)\[(?<text>[^\[\]]*)\]\{(?=[#.])[^{}]*\}")]
+    private static partial Regex PandocSpanRegex();
+
     /// <summary>A kramdown attribute list on its own or at a line's end: "{: .note }", "{:.warning}".</summary>
     [GeneratedRegex(@"\s*\{:[^{}]*\}\s*$")]
     private static partial Regex KramdownAttributeRegex();
@@ -324,12 +389,6 @@ internal sealed partial class MarkdownParser
     [GeneratedRegex(@"\s*\{\s*[#.][^{}]*\}\s*$")]
     private static partial Regex HeadingAttributesRegex();
 
-    [GeneratedRegex(@"^ {0,3}#{1,6}(?:[ \t]|$)")]
-    private static partial Regex AtxHeadingRegex();
-
-    /// <summary>An AsciiDoc attribute (":toc:", ":icons: font") or block attribute ("[NOTE]", "[source,sql]") line.</summary>
-    [GeneratedRegex(@"^(?::!?[A-Za-z0-9_][\w-]*!?:(?:[ \t].*)?|\[[A-Za-z][\w#.,=\x22 -]*\])[ \t]*$")]
-    private static partial Regex AsciiDocAttributeRegex();
 
     /// <summary>
     /// Markdig's syntax tree of <paramref name="body"/>. Markdig refuses input nested past its depth limit (thousands of
@@ -575,10 +634,12 @@ internal sealed partial class MarkdownParser
 
     /// <summary>
     /// A list item that is only a link to a heading of the same page ("- [Late work](#late-work)"): a table of contents,
-    /// which says nothing a section does not, and would make one section of every heading's words.
+    /// which says nothing a section does not, and would make one section of every heading's words; so is one over a list of
+    /// such links ("- [2. Types of Closures](#2-types)" over "  - [2.1 Full-Day Closure](#21-full-day-closure)").
     /// </summary>
     private static bool IsJumpLink(ListItemBlock item) =>
-        item is [ParagraphBlock { Inline.FirstChild: LinkInline { Url: ['#', ..], NextSibling: null } }];
+        item is [ParagraphBlock { Inline.FirstChild: LinkInline { Url: ['#', ..], NextSibling: null } }, ..]
+        && item.Skip(1).All(b => b is ListBlock list && list.All(i => i is ListItemBlock sub && IsJumpLink(sub)));
 
     private void ListItem(ListBlock list, ListItemBlock item, Place place)
     {
@@ -807,30 +868,49 @@ internal sealed partial class MarkdownParser
         }
     }
 
-    /// <summary>An HTML table's rows, each a passage naming its columns as a Markdown table's are.</summary>
+    /// <summary>
+    /// An HTML table's rows, each a passage naming its columns as a Markdown table's are. Its header is the rows in
+    /// <c>&lt;thead&gt;</c>, or its first row with the rows of header cells under a spanning one ("Meal allowance" over
+    /// "Breakfast", "Lunch", "Dinner": the columns "Meal allowance, Breakfast" …). A cell spanning rows stands in each of
+    /// them ("Overnight" beside "In state" and "Out of state"); one spanning columns is named by what they share.
+    /// </summary>
     private void HtmlTable(string table, int lineNo)
     {
         _sawText = true;
-        string[]? header = null;
-        var rows = HtmlRowRegex().Matches(table);
-        foreach (Match row in rows)
+        var head = HtmlHeadRegex().Match(table);
+        var rows = HtmlRowRegex().Matches(table).Select(row => (Row: row, Cells: (IReadOnlyList<HtmlCell>)[.. HtmlCellRegex().Matches(row.Value).Select(c => HtmlTableGrid.Cell(c.Groups["kind"].Value, c.Groups["attributes"].Value, HtmlWords(c.Groups["text"].Value)))])).ToArray();
+        var grid = HtmlTableGrid.Of([.. rows.Select(r => r.Cells)]);
+        var headerRows = 0;
+        if (head.Success)
         {
-            var line = lineNo + table.AsSpan(0, row.Index).Count('\n');
+            headerRows = rows.Count(r => r.Row.Index >= head.Index && r.Row.Index < head.Index + head.Length);
+        }
+        else if (rows.Length > 1 || rows.Length == 1 && rows[0].Cells.Any(c => c.IsHeader))
+        {
+            // The first row, and the rows of header cells under one that spans.
+            headerRows = 1;
+            while (headerRows < rows.Length && rows[headerRows].Cells.All(c => c.IsHeader) && grid.Spans(headerRows))
+            {
+                headerRows++;
+            }
+        }
+
+        for (var r = headerRows; r < rows.Length; r++)
+        {
+            var line = lineNo + table.AsSpan(0, rows[r].Row.Index).Count('\n');
             At(line);
             _last = line;
-            var cells = HtmlCellRegex().Matches(row.Value).Select(c => HtmlWords(c.Groups["text"].Value)).ToArray();
-            if (header is null && (row.Value.Contains("<th", StringComparison.OrdinalIgnoreCase) || rows.Count > 1))
-            {
-                header = cells;
-                continue;
-            }
-
-            if (RowText(header, cells) is { Length: > 0 } text)
+            var (names, cells) = grid.Row(r, headerRows);
+            if (RowText(headerRows > 0 ? names : null, cells) is { Length: > 0 } text)
             {
                 _builder.Bullet(0, text, line);
             }
         }
     }
+
+    /// <summary>A table's header rows, as they may be written without a <c>&lt;thead&gt;</c>.</summary>
+    [GeneratedRegex(@"<thead\b[^>]*>.*?</thead\s*>", RegexOptions.IgnoreCase | RegexOptions.Singleline)]
+    private static partial Regex HtmlHeadRegex();
 
     /// <summary>
     /// What structures an HTML page: a heading (its level and text), a table, and the tags that open or close a paragraph, a
@@ -850,7 +930,7 @@ internal sealed partial class MarkdownParser
     [GeneratedRegex(@"<tr\b[^>]*>.*?</tr\s*>", RegexOptions.IgnoreCase | RegexOptions.Singleline)]
     private static partial Regex HtmlRowRegex();
 
-    [GeneratedRegex(@"<t[hd]\b[^>]*>(?<text>.*?)</t[hd]\s*>", RegexOptions.IgnoreCase | RegexOptions.Singleline)]
+    [GeneratedRegex(@"<t(?<kind>[hd])\b(?<attributes>[^>]*)>(?<text>.*?)</t[hd]\s*>", RegexOptions.IgnoreCase | RegexOptions.Singleline)]
     private static partial Regex HtmlCellRegex();
 
     /// <summary>

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.RegularExpressions;
 
 namespace GuidelineBot.Core.Knowledge;
@@ -85,7 +86,8 @@ internal static partial class PlainTextParser
         var lines = DocumentParser.SplitLines(content);
         return lines.FirstOrDefault(l => !string.IsNullOrWhiteSpace(l)) is { } first && AtxLineRegex().IsMatch(first)
                && lines.Count(l => AtxLineRegex().IsMatch(l) && l.StartsWith("##", StringComparison.Ordinal)) >= MinColonHeadings
-               || WikiMarkup.IsMediaWiki(lines) || WikiMarkup.IsOrg(lines);
+               || WikiMarkup.IsMediaWiki(lines) || WikiMarkup.IsOrg(lines) || AsciiDocMarkup.IsAsciiDoc(lines, textFile: true)
+               || MarkdownParser.IsConfluence(lines);
     }
 
     [GeneratedRegex(@"^#{1,6}[ \t]+\S")]
@@ -109,9 +111,81 @@ internal static partial class PlainTextParser
     [GeneratedRegex(@"^[ \t]*>[ ]?")]
     private static partial Regex QuoteMarkRegex();
 
+    /// <summary>
+    /// A document typed on pleading paper (each line numbered in the margin, 1 to 28 on every page, a rule "|" after the
+    /// number): the margin goes, and the indent all its lines then share, so its headings and paragraphs read as typed.
+    /// </summary>
+    private static IReadOnlyList<string> WithoutLineNumbers(IReadOnlyList<string> lines, int from)
+    {
+        var text = Enumerable.Range(from, lines.Count - from).Where(k => !string.IsNullOrWhiteSpace(lines[k])).ToArray();
+        var numbered = text.Count(k => NumberedMarginRegex().IsMatch(lines[k]));
+        if (numbered < MinNumberedLines || numbered < NumberedShare * text.Length)
+        {
+            return lines;
+        }
+
+        var body = lines.Select((l, k) => k >= from && MarginRegex().Match(l) is { Success: true } margin ? (Line: l[margin.Length..], Margin: true) : (Line: l, Margin: false)).ToArray();
+        var indent = body.Where(b => b.Margin && !string.IsNullOrWhiteSpace(b.Line)).Min(b => b.Line.Length - b.Line.TrimStart(' ').Length);
+        return [.. body.Select(b => b.Margin ? (string.IsNullOrWhiteSpace(b.Line) ? "" : b.Line[indent..]) : b.Line)];
+    }
+
+    /// <summary>
+    /// Numbered headings copied out of a PDF or Word without their full stops ("2 Issuance" over "2.1 Eligibility"): two
+    /// or more short lines in title case after a blank line, numbered in order, one with a clause numbered under it,
+    /// are written as a numbered heading is ("2. Issuance"), so they head their sections.
+    /// </summary>
+    private static IReadOnlyList<string> WithSectionNumbersStopped(IReadOnlyList<string> lines, int from)
+    {
+        var found = Enumerable.Range(from, lines.Count - from)
+            .Where(k => (k == from || string.IsNullOrWhiteSpace(lines[k - 1])) && k + 1 < lines.Count)
+            .Select(k => (Line: k, Match: BareSectionNumberRegex().Match(lines[k])))
+            .Where(c => c.Match.Success && WordCount(c.Match.Groups["text"].Value) <= MaxBareHeadingWords && IsTitleCased(c.Match.Groups["text"].Value))
+            .ToArray();
+        var numbers = found.Select(c => int.Parse(c.Match.Groups["number"].ValueSpan, CultureInfo.InvariantCulture)).ToArray();
+        if (found.Length < MinColonHeadings || numbers.Zip(numbers.Skip(1)).Any(p => p.Second <= p.First)
+            || !lines.Skip(from).Any(l => SubClauseNumberRegex().Match(l) is { Success: true } clause && numbers.Contains(int.Parse(clause.Groups["number"].ValueSpan, CultureInfo.InvariantCulture))))
+        {
+            return lines;
+        }
+
+        var result = lines.ToArray();
+        foreach (var (k, m) in found)
+        {
+            result[k] = $"{m.Groups["indent"].Value}{m.Groups["number"].Value}. {m.Groups["text"].Value}";
+        }
+
+        return result;
+    }
+
+    /// <summary>How many words a heading numbered without a full stop may have.</summary>
+    private const int MaxBareHeadingWords = 8;
+
+    /// <summary>A line numbered without a full stop: "2 Issuance", "10 Returning Equipment".</summary>
+    [GeneratedRegex(@"^(?<indent>[ \t]*)(?<number>\d{1,2})[ \t]+(?<text>\p{Lu}[^.!?:;]{0,60}?)[ \t]*$")]
+    private static partial Regex BareSectionNumberRegex();
+
+    /// <summary>A clause numbered under a section: "2.1 Eligibility" (its section's number captured).</summary>
+    [GeneratedRegex(@"^[ \t]*(?<number>\d{1,2})\.\d{1,2}\.?[ \t]+\S")]
+    private static partial Regex SubClauseNumberRegex();
+
+    /// <summary>How many lines, and what share of a document's lines, must be numbered in the margin for it to be pleading paper.</summary>
+    private const int MinNumberedLines = 10;
+
+    private const double NumberedShare = 0.6;
+
+    /// <summary>A line numbered in the margin: " 7 |  ARTICLE I.".</summary>
+    [GeneratedRegex(@"^[ \t]{0,3}\d{1,2}[ \t]{0,2}\|")]
+    private static partial Regex NumberedMarginRegex();
+
+    /// <summary>The margin of pleading paper: a line's number and rule (" 7 | "), or the rule alone on a line between pages.</summary>
+    [GeneratedRegex(@"^[ \t]{0,3}(?:\d{1,2})?[ \t]{0,2}\|")]
+    private static partial Regex MarginRegex();
+
     private static ParsedDocument Parse(IReadOnlyList<string> lines, FrontMatter front)
     {
         lines = Unquoted(lines, front.BodyStartIndex);
+        lines = WithoutLineNumbers(lines, front.BodyStartIndex);
+        lines = WithSectionNumbersStopped(lines, front.BodyStartIndex);
         lines = [.. lines.Take(front.BodyStartIndex), .. lines.Skip(front.BodyStartIndex).Select(Unbold)];
         lines = WithoutRestructuredTextMarkup(lines, front.BodyStartIndex);
         lines = WithoutRunningHeaders(lines, front.BodyStartIndex);
@@ -163,10 +237,12 @@ internal static partial class PlainTextParser
             }
         }
 
-        // A memo's subject names it ("RE: Inclement Weather Procedures for Staff"), not the organisation's line above.
+        // A memo's subject names it ("RE: Inclement Weather Procedures for Staff"), not the organisation's line above; the
+        // header above its subject line (a "*** STAFF NOTICE ***" banner, the "TO:" and "FROM:" fields) heads nothing.
         if (front.Title is null && MemoSubject(lines, firstLine) is { } subject)
         {
-            title = subject;
+            title = subject.Text;
+            titleLine ??= subject.Line;
         }
 
         // A document of "Q:" / "Q." questions: they are its headings, and "A." labels its answers.
@@ -478,6 +554,11 @@ internal static partial class PlainTextParser
                 headings[k] = (DocumentParser.CleanHeading(text), end, null);
                 k = end;
             }
+            else if (IsWrappedOverUnderline(lines, k) && IsSetOff(lines, k, from))
+            {
+                headings[k] = (DocumentParser.CleanHeading(lines[k].Trim() + " " + lines[k + 1].Trim()), k + 2, null);
+                k += 2;
+            }
             else if (IsUnderlined(lines, k) && IsSetOff(lines, k, from))
             {
                 headings[k] = (DocumentParser.CleanHeading(lines[k].Trim()), k + 1, null);
@@ -505,12 +586,12 @@ internal static partial class PlainTextParser
             {
                 headings[k] = (legal.Groups["label"].Value.Trim(), k, legal.Groups["text"].Value.Trim());
             }
-            else if (!labelled && (IsBareQuestion(lines, k, afterSentence) || IsCapsHeading(lines, k) && k + 1 != titleLine || plainHeadings.Count > 1 && plainHeadings.Contains(k))
+            else if (!labelled && (IsBareQuestion(lines, k, afterSentence) || IsCapsHeading(lines, k) && !(k < titleLine) || plainHeadings.Count > 1 && plainHeadings.Contains(k))
                      || IsContactHeading(lines, k, paragraphPerLine))
             {
                 headings[k] = (DocumentParser.CleanHeading(lines[k].Trim().TrimEnd(':').TrimEnd()), k, null);
             }
-            else if (runIn && RunInHeadingRegex().Match(lines[k]) is { Success: true } runInHeading && IsSetOff(lines, k, from)
+            else if (runIn && !(k < titleLine) && RunInHeadingRegex().Match(lines[k]) is { Success: true } runInHeading && IsSetOff(lines, k, from)
                      && !CalloutRegex().IsMatch(runInHeading.Groups["label"].Value))
             {
                 headings[k] = (runInHeading.Groups["label"].Value.Trim(), k, runInHeading.Groups["text"].Value.Trim());
@@ -585,6 +666,21 @@ internal static partial class PlainTextParser
         // a paragraph's last line it is a separator.
         && (!underline.Value.Contains('*', StringComparison.Ordinal) || Math.Abs(underline.Value.Trim().Length - lines[i].Trim().Length) <= MaxUnderlineMismatch);
 
+    /// <summary>
+    /// A heading too long for its line, wrapped onto the next over its underline ("2.  ASSIGNED LOTS AND RESERVED SPACES /"
+    /// over "    ESTACIONAMIENTOS ASIGNADOS Y ESPACIOS RESERVADOS" over "-----"): its first line breaks off after a
+    /// slash, an ampersand, a comma, a dash or a joining word.
+    /// </summary>
+    private static bool IsWrappedOverUnderline(IReadOnlyList<string> lines, int i) =>
+        i + 2 < lines.Count && !IsUnderlined(lines, i) && IsUnderlined(lines, i + 1) && WrappedHeadingEndRegex().IsMatch(lines[i])
+        && WordCount(lines[i]) <= MaxWrappedHeadingWords && WordCount(lines[i + 1]) <= MaxWrappedHeadingWords && !EndsSentence(lines[i + 1]);
+
+    /// <summary>How many words each line of a heading wrapped over its underline may have.</summary>
+    private const int MaxWrappedHeadingWords = 10;
+
+    [GeneratedRegex(@"\S(?:\s+[/&,–—-]|,|\s+(?:and|or|of|for|AND|OR|OF|FOR))\s*$")]
+    private static partial Regex WrappedHeadingEndRegex();
+
     /// <summary>How many characters an underline of asterisks may be longer or shorter than its line.</summary>
     private const int MaxUnderlineMismatch = 2;
 
@@ -627,8 +723,11 @@ internal static partial class PlainTextParser
     [GeneratedRegex(@"^\s*\[(?<text>\p{Lu}[^\[\]]{1,60}?)\]\s*$")]
     private static partial Regex BracketHeadingRegex();
 
-    /// <summary>A regulation's section, titled and run in: "Section 2.03 Overtime. Overtime must be approved …".</summary>
-    [GeneratedRegex(@"^\s*(?:Section|Sec\.|§)\s*\d{1,3}(?:\.\d{1,3})+\.?\s+(?<label>\p{Lu}[^.:;!?]{1,60}?)[.:]\s+(?<text>\S.*)$")]
+    /// <summary>
+    /// A regulation's section, titled and run in ("Section 2.03 Overtime. Overtime must be approved …"), or titled on a
+    /// line of its own over its text ("Section 1.1.  Purpose and Applicability.").
+    /// </summary>
+    [GeneratedRegex(@"^\s*(?:Section|Sec\.|§)\s*\d{1,3}(?:\.\d{1,3})+\.?\s+(?<label>\p{Lu}[^.:;!?]{1,60}?)[.:](?:\s+(?<text>\S.*)|\s*)$")]
     private static partial Regex LegalSectionRegex();
 
     /// <summary>
@@ -733,7 +832,9 @@ internal static partial class PlainTextParser
     {
         var text = Enumerable.Range(from, lines.Count - from).Where(k => !string.IsNullOrWhiteSpace(lines[k])).ToArray();
         var subtitle = titleLine is { } t && t + 1 < lines.Count && !string.IsNullOrWhiteSpace(lines[t + 1]) ? t + 1 : -1;
-        var headings = text.Where((k, n) => (n > 0 && k != subtitle || IsNumbered(lines[k])) && !tables.ContainsKey(k) && IsPlainHeading(lines, from, k, paragraphPerLine, tables)).ToHashSet();
+        // The header block above the title ("Administrative Procedure IT-410" over "Staff Device Loans") heads nothing.
+        var headings = text.Where((k, n) => (n > 0 && k != subtitle || IsNumbered(lines[k])) && !(k < titleLine) && !tables.ContainsKey(k)
+                                            && IsPlainHeading(lines, from, k, paragraphPerLine, tables)).ToHashSet();
         // One line ending in a colon is a lead-in ("Please note:"); several are how the document heads its sections.
         if (headings.Count(k => IsColonHeading(lines[k])) < MinColonHeadings)
         {
@@ -1265,6 +1366,11 @@ internal static partial class PlainTextParser
 
                 coded ??= k;
             }
+            else if (FormCodeRegex().IsMatch(lines[k]) && HasTextAfter(lines, k))
+            {
+                // "FORM 5141.21-F1" over "MEDICATION ADMINISTRATION AT SCHOOL": a form's number, like a regulation's code.
+                coded ??= k;
+            }
         }
 
         // "Administrative Regulation 5141.21" over "Administering Medication and Monitoring Health Conditions": the
@@ -1290,10 +1396,10 @@ internal static partial class PlainTextParser
     }
 
     /// <summary>
-    /// The subject of a memo: the value of its "RE:" or "Subject:" line among the first lines, beside a "TO:", "FROM:" or
-    /// "DATE:" line. Null when the document is no memo.
+    /// The subject of a memo, and its line: the value of its "RE:" or "Subject:" line among the first lines, beside a "TO:",
+    /// "FROM:" or "DATE:" line. Null when the document is no memo.
     /// </summary>
-    private static string? MemoSubject(IReadOnlyList<string> lines, int from)
+    private static (string Text, int Line)? MemoSubject(IReadOnlyList<string> lines, int from)
     {
         var head = Enumerable.Range(from, lines.Count - from).Where(k => !string.IsNullOrWhiteSpace(lines[k])).Take(MemoHeadLines).ToArray();
         // An e-mail pasted without its other fields opens with its subject ("Subject: Staff Parking Permits for 2024-25");
@@ -1320,11 +1426,11 @@ internal static partial class PlainTextParser
             text += " " + next.Trim();
         }
 
-        return IsTitleLine(text) ? text : IsTitleLine(first) ? first : null;
+        return IsTitleLine(text) ? (text, at) : IsTitleLine(first) ? (first, at) : null;
     }
 
-    /// <summary>How many lines with text a memo's header may take (organisation, "MEMORANDUM", to, from, date, subject, cc).</summary>
-    private const int MemoHeadLines = 8;
+    /// <summary>How many lines with text a memo's header may take (organisation, its address, "MEMORANDUM" or a notice's banner, to, from, date, subject, cc).</summary>
+    private const int MemoHeadLines = 10;
 
     /// <summary>How many lines with text a note over a forwarded message and the message's header may take together.</summary>
     private const int ForwardedHeadLines = 20;
@@ -1333,14 +1439,17 @@ internal static partial class PlainTextParser
     [GeneratedRegex(@"^\s*(?:hi|hello|hey|dear|good (?:morning|afternoon|evening)|greetings)\b[^.!?]{0,40},\s*$", RegexOptions.IgnoreCase)]
     private static partial Regex GreetingRegex();
 
-    /// <summary>A memo's or a forwarded e-mail's subject line, without the reply and forward marks ("Subject: FW: Vehicle use procedures").</summary>
-    [GeneratedRegex(@"^\s*(?:RE|Re|SUBJECT|Subject|SUBJ)\s*:\s+(?:(?:FWD?|Fwd?|RE|Re)\s*:\s*)*(\S.*)$")]
+    /// <summary>
+    /// A memo's or a forwarded e-mail's subject line, without the reply and forward marks ("Subject: FW: Vehicle use
+    /// procedures"); a bilingual memo names its fields twice ("SUBJECT / ASUNTO:", "TO / PARA:").
+    /// </summary>
+    [GeneratedRegex(@"^\s*(?:RE|Re|SUBJECT|Subject|SUBJ)(?:\s*/\s*\p{L}+)?\s*:\s+(?:(?:FWD?|Fwd?|RE|Re)\s*:\s*)*(\S.*)$")]
     private static partial Regex MemoSubjectRegex();
 
-    [GeneratedRegex(@"^\s*(?:TO|To|FROM|From|DATE|Date|CC|Cc)\s*:\s+\S")]
+    [GeneratedRegex(@"^\s*(?:TO|To|FROM|From|DATE|Date|CC|Cc)(?:\s*/\s*\p{L}+)?\s*:\s+\S")]
     private static partial Regex MemoFieldRegex();
 
-    [GeneratedRegex(@"^\s*(?:SUBJECT|Subject|SUBJ)\s*:")]
+    [GeneratedRegex(@"^\s*(?:SUBJECT|Subject|SUBJ)(?:\s*/\s*\p{L}+)?\s*:")]
     private static partial Regex SubjectLineRegex();
 
     /// <summary>
@@ -1373,6 +1482,10 @@ internal static partial class PlainTextParser
     /// <summary>A line written as a title of a few words, with no number or date in it ("Student Photos, Media Release, and News Media on Campus").</summary>
     internal static bool ReadsAsTitle(string line) =>
         IsTitleLine(line) && IsTitleCased(line) && WordCount(line) >= MinSubjectTitleWords && !line.Any(char.IsDigit);
+
+    /// <summary>A form's number on a line of its own: "FORM 5141.21-F1", "Form No. HR-22".</summary>
+    [GeneratedRegex(@"^\s*form\s+(?:no\.?\s*|#\s*)?[A-Z]{0,4}[-\s]?\d[\w.\-/]*\s*$", RegexOptions.IgnoreCase)]
+    private static partial Regex FormCodeRegex();
 
     /// <summary>A word that says what kind of document a title names.</summary>
     [GeneratedRegex(@"\b(?:" + KindWords + @"|code of conduct|dress code|frequently asked questions|questions (?:and|&) answers)\b|\bQ ?& ?A\b", RegexOptions.IgnoreCase)]
@@ -1407,6 +1520,18 @@ internal static partial class PlainTextParser
     private static IReadOnlyList<string> WithoutRunningHeaders(IReadOnlyList<string> lines, int from)
     {
         var nearPageNumbers = new Dictionary<string, int>(StringComparer.Ordinal);
+        var near = new HashSet<string>(StringComparer.Ordinal);
+        var lastMarker = int.MinValue / 2;
+        void Count()
+        {
+            foreach (var key in near)
+            {
+                nearPageNumbers[key] = nearPageNumbers.GetValueOrDefault(key) + 1;
+            }
+
+            near.Clear();
+        }
+
         for (var k = from; k < lines.Count; k++)
         {
             if (!PageMarkerRegex().IsMatch(lines[k]))
@@ -1414,20 +1539,24 @@ internal static partial class PlainTextParser
                 continue;
             }
 
-            var near = new HashSet<string>(StringComparer.Ordinal);
+            // One page break's markers ("-1-" over "BP 4140 … Page 1 of 7") count its lines once: the text that ends one
+            // page and starts the next is no running header.
+            if (k - lastMarker > RunningHeaderReach)
+            {
+                Count();
+            }
+
+            lastMarker = k;
             for (var j = Math.Max(from, k - RunningHeaderReach); j <= Math.Min(lines.Count - 1, k + RunningHeaderReach); j++)
             {
-                if (j != k && RunningHeaderKey(lines[j]) is { } key)
+                if (!PageMarkerRegex().IsMatch(lines[j]) && RunningHeaderKey(lines[j]) is { } key)
                 {
                     near.Add(key);
                 }
             }
-
-            foreach (var key in near)
-            {
-                nearPageNumbers[key] = nearPageNumbers.GetValueOrDefault(key) + 1;
-            }
         }
+
+        Count();
 
         var headers = nearPageNumbers.Where(kv => kv.Value >= 2).Select(kv => kv.Key).ToHashSet(StringComparer.Ordinal);
         return headers.Count == 0

@@ -1471,4 +1471,145 @@ public sealed class DocumentVariantTests
         Assert.Equal(["False alarms cost money: The city bills $150 for each false alarm.", "Tip: Keep your key on a lanyard."], doc.Sections[1].Passages.Select(p => p.Text));
         Assert.Equal(["Use: Car — Rate: $0.67", "Use: Van — Rate: $0.62"], doc.Sections[2].Passages.Select(p => p.Text));
     }
+
+    [Fact]
+    public void A_quoted_bold_word_labels_the_callout_under_it()
+    {
+        var doc = Parse("# Field Trips\n\n> **Note**\n> If anything here conflicts with the policy, the policy wins.\n\n## Buses\n\n> **Remember:**\n> Buses leave at 8:15.\n\n"
+                        + "> **Drivers only**\n\nBook a bus two weeks ahead.\n", "trips.md");
+
+        Assert.Equal("Note: If anything here conflicts with the policy, the policy wins.", doc.Sections[0].Text);
+        Assert.Equal(["Remember: Buses leave at 8:15.", "Drivers only", "Book a bus two weeks ahead."], doc.Sections[1].Passages.Select(p => p.Text));
+    }
+
+    [Fact]
+    public void A_forms_number_gives_way_to_the_subject_under_it_as_the_title()
+    {
+        var doc = Parse("MAPLE VALLEY UNIFIED SCHOOL DISTRICT\nHealth Services Department\n\nFORM 5141.21-F1\nMEDICATION ADMINISTRATION AT SCHOOL\n"
+                        + "Parent Request and Staff Checklist\n\nStudent Name: ________   Grade: ____\n\nINSTRUCTIONS: The parent starts this form and the nurse reviews it.\n\n"
+                        + "SECTION A — STORAGE\n\nMedication is kept in a locked cabinet in the health office.\n", "form.txt");
+
+        Assert.Equal("MEDICATION ADMINISTRATION AT SCHOOL", doc.Title);
+        Assert.True(doc.Sections[0].IsIntroduction);
+        Assert.Contains("FORM 5141.21-F1", doc.Sections[0].Text, StringComparison.Ordinal);
+        Assert.DoesNotContain(doc.Sections, s => s.Heading.StartsWith("FORM", StringComparison.Ordinal));
+        Assert.Equal("Medication is kept in a locked cabinet in the health office.", doc.Sections[^1].Text);
+    }
+
+    [Fact]
+    public void An_html_tables_merged_cells_stand_in_every_row_and_column_they_span()
+    {
+        var doc = Parse("# Travel\n\n## Meals\n\n<table>\n<thead>\n<tr><th rowspan=\"2\">Trip</th><th colspan=\"2\">Allowance</th><th rowspan=\"2\">Maximum</th></tr>\n"
+                        + "<tr><th>Lunch</th><th>Dinner</th></tr>\n</thead>\n<tbody>\n<tr><td rowspan=\"2\">Overnight</td><td>$20</td><td>$36</td><td>$70</td></tr>\n"
+                        + "<tr><td>$22</td><td>$42</td><td>$80</td></tr>\n<tr><td>Provided</td><td colspan=\"3\">No allowance for a provided meal.</td></tr>\n</tbody>\n</table>\n\n"
+                        + "## Mileage\n\n<table>\n<tr><th rowspan=\"2\">Vehicle</th><th colspan=\"2\">Rate</th></tr>\n<tr><th>In town</th><th>Out of town</th></tr>\n"
+                        + "<tr><td>Car</td><td>$0.67</td><td>$0.60</td></tr>\n</table>\n", "travel.md");
+
+        Assert.Equal(["Trip: Overnight — Allowance, Lunch: $20 — Allowance, Dinner: $36 — Maximum: $70",
+                      "Trip: Overnight — Allowance, Lunch: $22 — Allowance, Dinner: $42 — Maximum: $80",
+                      "Trip: Provided — No allowance for a provided meal."], doc.Sections[0].Passages.Select(p => p.Text));
+        Assert.Equal(["Vehicle: Car — Rate, In town: $0.67 — Rate, Out of town: $0.60"], doc.Sections[1].Passages.Select(p => p.Text));
+    }
+
+    [Fact]
+    public void A_pandoc_bookmark_span_is_no_word_of_its_heading()
+    {
+        var doc = Parse("---\ntitle: Teacher Handbook\n---\n\nFor grades 6-12.\n\n# []{#_Toc170311503 .anchor}Grading Scale {#grading-scale .unnumbered}\n\nScores round to the nearest whole number.\n\n"
+                        + "# Late Work\n\nLate work loses [10 percent]{.underline} a day.\n", "grading.md");
+
+        Assert.Equal(["About these guidelines", "Grading Scale", "Late Work"], Headings(doc));
+        Assert.Equal((7, 9), (doc.Sections[1].StartLine, doc.Sections[1].EndLine));
+        Assert.Equal("Late work loses 10 percent a day.", doc.Sections[2].Text);
+    }
+
+    [Fact]
+    public void A_policy_on_pleading_paper_loses_its_line_numbers_and_its_sections_titled_on_their_own_lines_head_sections()
+    {
+        static string Page(int page, params string[] lines) =>
+            string.Concat(lines.Select((l, n) => $"{n + 1,2} |  {l}\n")) + $"   |\n   |                   -{page}-\n   BP 4140   CONFLICT OF INTEREST      Page {page} of 2\n\n";
+        var doc = Parse(Page(1, "               RIVERBEND SCHOOL DISTRICT", "                BOARD POLICY 4140", "      CONFLICT OF INTEREST AND OUTSIDE EMPLOYMENT", "", "ARTICLE I.  GENERAL PROVISIONS", "",
+                             "Section 1.1.  Purpose and Applicability.", "     Every employee performs district duties", "impartially and avoids conflicts.", "",
+                             "Section 1.2.  Definitions.", "     (a) \"Immediate family\" means a spouse,", "parent or child.", "     (b) \"Outside employment\" means any paid work,")
+                        + Page(2, "consulting or business for another employer.", "", "Section 2.1.  Gifts and Gratuities.", "     Employees shall not accept gifts", "worth more than $50 from a vendor."),
+            "policy.txt");
+
+        Assert.Equal("CONFLICT OF INTEREST AND OUTSIDE EMPLOYMENT", doc.Title);
+        Assert.Equal(["Purpose and Applicability", "Definitions", "Gifts and Gratuities"], Headings(doc).Skip(1));
+        Assert.Equal("Every employee performs district duties impartially and avoids conflicts.", doc.Sections[1].Text);
+        Assert.Contains("(b) \"Outside employment\" means any paid work,", doc.Sections[2].Text, StringComparison.Ordinal);
+        Assert.Contains("consulting or business for another employer.", doc.Sections[2].Text, StringComparison.Ordinal);
+        Assert.Equal("Employees shall not accept gifts worth more than $50 from a vendor.", doc.Sections[3].Text);
+    }
+
+    [Fact]
+    public void An_asciidoc_page_saved_as_text_reads_as_its_markdown()
+    {
+        var doc = Parse("= Copier Guidelines\n:revdate: 2024-08-05\n:helpdesk: ext. 4357\n\n[abstract]\nHow staff copy and print.\n\n[[access]]\n== Copier Access\n\n"
+                        + "* Do not share your code.\n* A lost badge is reported to the Help Desk at {helpdesk}.\n\n== Print Center\n\nIMPORTANT: Jobs over 200 copies go to the Print Center.\n\n"
+                        + ". Submit the job as a PDF.\n. Allow three school days.\n\n[cols=\"1,3\"]\n|===\n|Problem |What to do\n\n|Paper jam\n|Follow the steps on the screen.\n|===\n\n"
+                        + "[NOTE]\n====\nSee <<access,Copier Access>> for codes.\n====\n", "copiers.txt");
+
+        Assert.Equal("Copier Guidelines", doc.Title);
+        Assert.Equal(["About these guidelines", "Copier Access", "Print Center"], Headings(doc));
+        Assert.Equal("How staff copy and print.", doc.Sections[0].Text);
+        Assert.Equal(["Do not share your code.", "A lost badge is reported to the Help Desk at ext. 4357."], doc.Sections[1].Passages.Select(p => p.Text));
+        Assert.Equal(["Important: Jobs over 200 copies go to the Print Center.", "1. Submit the job as a PDF.", "2. Allow three school days.",
+                      "Problem: Paper jam — What to do: Follow the steps on the screen.", "Note: See Copier Access for codes."], doc.Sections[2].Passages.Select(p => p.Text));
+    }
+
+    [Fact]
+    public void A_pdf_copys_ligatures_are_written_out_and_its_headings_numbered_without_full_stops_head_sections()
+    {
+        var doc = Parse("NORTHFIELD PUBLIC SCHOOLS\nTechnology Services Department\n\nAdministrative Procedure IT-410\nSta\uFB00 Device Loans and Technology Care\n\n"
+                        + "E\uFB00ective: July 1, 2024\n\n1 Purpose and Scope\n\nThis procedure covers district devices.\n\n2 Issuance\n\n2.1 Eligibility\n\n"
+                        + "Every teacher gets a laptop from the \uFB01rst day.\n\n3 Devices\n\nLoaners come from the library o\uFB03ce.\n", "loans.txt");
+
+        Assert.Equal("Staff Device Loans and Technology Care", doc.Title);
+        Assert.Equal(["About these guidelines", "Eligibility", "Devices"], Headings(doc));
+        Assert.Contains("Administrative Procedure IT-410", doc.Sections[0].Text, StringComparison.Ordinal);
+        Assert.Contains("Effective: July 1, 2024", doc.Sections[0].Text, StringComparison.Ordinal);
+        Assert.Equal("Issuance", doc.Sections[1].ParentHeading);
+        Assert.Equal("Every teacher gets a laptop from the first day.", doc.Sections[1].Text);
+        Assert.Equal("Loaners come from the library office.", doc.Sections[2].Text);
+    }
+
+    [Fact]
+    public void A_textile_page_saved_as_text_reads_as_its_markdown_and_a_wiki_tables_rows_name_their_columns()
+    {
+        var doc = Parse("h1. Detention Supervision\n\n{{>toc}}\n\nbq. Detention is a consequence, not a punishment.\n\nh2. Pay\n\np(note). Two sessions a semester are unpaid.\n\n"
+                        + "# Fill out \"Form HR-14\":http://wiki.example.org/hr14 for each session.\n# Turn it in by the 3rd working day.\n\nh2. Ratios\n\n"
+                        + "|_. Students |_. Supervisors |\n| 1-15 | 1 |\n| 16-30 | 2 |\n", "detention.txt");
+        var keys = Parse("h1. Keys\n\nh2. Access Levels\n\n||Level||Hours||\n|Level 1|6:30 a.m. - 5:00 p.m.|\n\nh2. Lost Keys\n\nReport a lost key to [Facilities|https://example.org/fac].\n", "keys.md");
+
+        Assert.Equal("Detention Supervision", doc.Title);
+        Assert.Equal(["About these guidelines", "Pay", "Ratios"], Headings(doc));
+        Assert.Equal("Detention is a consequence, not a punishment.", doc.Sections[0].Text);
+        Assert.Equal(["Two sessions a semester are unpaid.", "1. Fill out Form HR-14 for each session.", "2. Turn it in by the 3rd working day."], doc.Sections[1].Passages.Select(p => p.Text));
+        Assert.Equal(["Students: 1-15 — Supervisors: 1", "Students: 16-30 — Supervisors: 2"], doc.Sections[2].Passages.Select(p => p.Text));
+        Assert.Equal("Level: Level 1 — Hours: 6:30 a.m. - 5:00 p.m.", keys.Sections[0].Text);
+        Assert.Equal("Report a lost key to Facilities.", keys.Sections[1].Text);
+    }
+
+    [Fact]
+    public void A_markdown_table_of_contents_with_nested_links_is_no_section()
+    {
+        var doc = Parse("# Closures\n\nHow the district closes schools.\n\n## Table of Contents\n\n- [1. Decisions](#1-decisions)\n  - [1.1 Timeline](#11-timeline)\n"
+                        + "- [2. Delays](#2-delays)\n\n## 1. Decisions\n\n### 1.1 Timeline\n\nThe superintendent decides by 5:30 a.m.\n\n## 2. Delays\n\nBuses run two hours late.\n", "closures.md");
+
+        Assert.Equal(["About these guidelines", "Timeline", "Delays"], Headings(doc));
+        Assert.Equal("How the district closes schools.", doc.Sections[0].Text);
+    }
+
+    [Fact]
+    public void A_bilingual_notice_is_titled_by_its_subject_its_header_heads_nothing_and_a_heading_wrapped_over_its_underline_is_whole()
+    {
+        var doc = Parse("RIVERSIDE HEIGHTS UNIFIED SCHOOL DISTRICT\nFacilities Department\n\n      *** STAFF NOTICE ***\n\nTO / PARA:         All Staff / Todo el Personal\n"
+                        + "DATE / FECHA:      August 5, 2024\nSUBJECT / ASUNTO:  Staff Parking and Campus Traffic\n\n1.  PARKING PERMITS / PERMISOS\n------------------------------\n\n"
+                        + "Hang a current parking tag from the mirror.\n\n2.  ASSIGNED LOTS AND RESERVED SPACES /\n    ESPACIOS ASIGNADOS\n---------------------------------------\n\n"
+                        + "Park only in the staff lot shown on your site map.\n", "parking.txt");
+
+        Assert.Equal("Staff Parking and Campus Traffic", doc.Title);
+        Assert.Equal(["About these guidelines", "PARKING PERMITS / PERMISOS", "ASSIGNED LOTS AND RESERVED SPACES / ESPACIOS ASIGNADOS"], Headings(doc));
+        Assert.Equal("Park only in the staff lot shown on your site map.", doc.Sections[2].Text);
+    }
 }
