@@ -589,7 +589,7 @@ internal static partial class PlainTextParser
             else if (!labelled && (IsBareQuestion(lines, k, afterSentence) || IsCapsHeading(lines, k) && !(k < titleLine) || plainHeadings.Count > 1 && plainHeadings.Contains(k))
                      || IsContactHeading(lines, k, paragraphPerLine))
             {
-                headings[k] = (DocumentParser.CleanHeading(lines[k].Trim().TrimEnd(':').TrimEnd()), k, null);
+                headings[k] = (DocumentParser.CleanHeading(lines[k].Trim().TrimEnd(':', '/').TrimEnd()), k, null);
             }
             else if (runIn && !(k < titleLine) && RunInHeadingRegex().Match(lines[k]) is { Success: true } runInHeading && IsSetOff(lines, k, from)
                      && !CalloutRegex().IsMatch(runInHeading.Groups["label"].Value))
@@ -667,9 +667,10 @@ internal static partial class PlainTextParser
         && (!underline.Value.Contains('*', StringComparison.Ordinal) || Math.Abs(underline.Value.Trim().Length - lines[i].Trim().Length) <= MaxUnderlineMismatch);
 
     /// <summary>
-    /// A heading too long for its line, wrapped onto the next over its underline ("2.  ASSIGNED LOTS AND RESERVED SPACES /"
-    /// over "    ESTACIONAMIENTOS ASIGNADOS Y ESPACIOS RESERVADOS" over "-----"): its first line breaks off after a
-    /// slash, an ampersand, a comma, a dash or a joining word.
+    /// A heading too long for its line, wrapped onto the next over its underline ("2.  ASSIGNED LOTS, PERMITS AND"
+    /// over "RESERVED SPACES" over "-----"): its first line breaks off after an ampersand, a comma, a dash or a joining
+    /// word. (A bilingual notice's heading that breaks off after a slash, "2. ASSIGNED LOTS AND RESERVED SPACES /", goes
+    /// on with its translation: the heading is its first line, the translation text of its section.)
     /// </summary>
     private static bool IsWrappedOverUnderline(IReadOnlyList<string> lines, int i) =>
         i + 2 < lines.Count && !IsUnderlined(lines, i) && IsUnderlined(lines, i + 1) && WrappedHeadingEndRegex().IsMatch(lines[i])
@@ -678,7 +679,7 @@ internal static partial class PlainTextParser
     /// <summary>How many words each line of a heading wrapped over its underline may have.</summary>
     private const int MaxWrappedHeadingWords = 10;
 
-    [GeneratedRegex(@"\S(?:\s+[/&,–—-]|,|\s+(?:and|or|of|for|AND|OR|OF|FOR))\s*$")]
+    [GeneratedRegex(@"\S(?:\s+[&,–—-]|,|\s+(?:and|or|of|for|AND|OR|OF|FOR))\s*$")]
     private static partial Regex WrappedHeadingEndRegex();
 
     /// <summary>How many characters an underline of asterisks may be longer or shorter than its line.</summary>

@@ -1601,15 +1601,16 @@ public sealed class DocumentVariantTests
     }
 
     [Fact]
-    public void A_bilingual_notice_is_titled_by_its_subject_its_header_heads_nothing_and_a_heading_wrapped_over_its_underline_is_whole()
+    public void A_bilingual_notice_is_titled_by_its_subject_its_header_heads_nothing_and_a_heading_wrapped_over_its_underline_is_whole_but_its_translation()
     {
         var doc = Parse("RIVERSIDE HEIGHTS UNIFIED SCHOOL DISTRICT\nFacilities Department\n\n      *** STAFF NOTICE ***\n\nTO / PARA:         All Staff / Todo el Personal\n"
                         + "DATE / FECHA:      August 5, 2024\nSUBJECT / ASUNTO:  Staff Parking and Campus Traffic\n\n1.  PARKING PERMITS / PERMISOS\n------------------------------\n\n"
                         + "Hang a current parking tag from the mirror.\n\n2.  ASSIGNED LOTS AND RESERVED SPACES /\n    ESPACIOS ASIGNADOS\n---------------------------------------\n\n"
-                        + "Park only in the staff lot shown on your site map.\n", "parking.txt");
+                        + "Park only in the staff lot shown on your site map.\n\n3.  EMPLOYEE PARKING, PERMITS AND\n    RESERVED SPACES\n-----------------------------\n\nAsk the office.\n", "parking.txt");
 
         Assert.Equal("Staff Parking and Campus Traffic", doc.Title);
-        Assert.Equal(["About these guidelines", "PARKING PERMITS / PERMISOS", "ASSIGNED LOTS AND RESERVED SPACES / ESPACIOS ASIGNADOS"], Headings(doc));
-        Assert.Equal("Park only in the staff lot shown on your site map.", doc.Sections[2].Text);
+        Assert.Equal(["About these guidelines", "PARKING PERMITS / PERMISOS", "ASSIGNED LOTS AND RESERVED SPACES", "EMPLOYEE PARKING, PERMITS AND RESERVED SPACES"], Headings(doc));
+        Assert.EndsWith("Park only in the staff lot shown on your site map.", doc.Sections[2].Text, StringComparison.Ordinal);
+        Assert.Equal("Ask the office.", doc.Sections[3].Text);
     }
 }
