@@ -7,13 +7,21 @@ namespace GuidelineBot.Core.Knowledge;
 
 /// <summary>
 /// Optional YAML front matter between two <c>---</c> lines at the top of a document:
-/// <c>title</c>, <c>source</c> (or <c>url</c>/<c>source_url</c>), <c>owner</c>, <c>last_reviewed</c> (yyyy-MM-dd).
+/// <c>title</c>, <c>source</c> (or <c>url</c>/<c>source_url</c>), <c>owner</c>, <c>last_reviewed</c> (yyyy-MM-dd). A static
+/// site's page says the same in its own words, read when those are missing: Docusaurus's <c>last_update</c> (its
+/// <c>date</c> and <c>author</c>), Hugo's <c>lastmod</c>, Jekyll's <c>last_modified_at</c>, an <c>author</c>.
 /// </summary>
 internal sealed partial record FrontMatter(string? Title, DocumentMetadata Metadata, int BodyStartIndex)
 {
     private static readonly string[] UrlKeys = ["source", "source_url", "url", "sourceurl"];
     private static readonly string[] ReviewedKeys = ["last_reviewed", "lastreviewed", "reviewed", "last-reviewed"];
     private static readonly HashSet<string> UsedKeys = new([.. UrlKeys, .. ReviewedKeys, "title", "owner"], StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>A static site's keys for when a page was last changed, read as its review date when it has none; one that is no date is skipped.</summary>
+    private static readonly string[] SiteUpdatedKeys = ["last_update.date", "lastmod", "last_modified_at", "last_updated", "updated"];
+
+    /// <summary>A static site's keys for who wrote a page, read as its owner when it names none.</summary>
+    private static readonly string[] SiteAuthorKeys = ["last_update.author", "author"];
 
     /// <summary>
     /// Parses front matter when the first line is <c>---</c> and the first line with text under it is a <c>key:</c> line;
@@ -66,6 +74,17 @@ internal sealed partial record FrontMatter(string? Title, DocumentMetadata Metad
                         {
                             values[k] = ((scalar.Value ?? "").Trim(), line);
                         }
+                        else if (value is YamlMappingNode inner && !UsedKeys.Contains(k))
+                        {
+                            // "last_update:" over "date: 2024-08-12" and "author: …": each value as "last_update.date".
+                            foreach (var (innerKey, innerValue) in inner.Children)
+                            {
+                                if (innerKey is YamlScalarNode { Value: { } name } && innerValue is YamlScalarNode { Value: { } v })
+                                {
+                                    values[$"{k}.{name.Trim()}"] = (v.Trim(), (int)innerKey.Start.Line + 1);
+                                }
+                            }
+                        }
                         else if (UsedKeys.Contains(k))
                         {
                             throw new KnowledgeFormatException(line, $"'{k}' must be a single value, not a list or a mapping");
@@ -101,6 +120,8 @@ internal sealed partial record FrontMatter(string? Title, DocumentMetadata Metad
             }
         }
 
+        reviewed ??= SiteUpdatedKeys.Select(k => values.TryGetValue(k, out var v) ? SiteDate(v.Value) : null).FirstOrDefault(d => d is not null);
+
         // Citations link to the source, so it must be a web address: not a script (javascript:, data:, vbscript:), a local
         // file (file:, and a path, which .NET reads as a file URI on Unix) or a relative link.
         var url = Get(UrlKeys);
@@ -111,8 +132,14 @@ internal sealed partial record FrontMatter(string? Title, DocumentMetadata Metad
             throw new KnowledgeFormatException(line, $"'source' must be a web address starting with https:// or http://, not '{url}'");
         }
 
-        return new FrontMatter(Get("title"), new DocumentMetadata(url, Get("owner"), reviewed), close + 1);
+        return new FrontMatter(Get("title"), new DocumentMetadata(url, Get(["owner", .. SiteAuthorKeys]), reviewed), close + 1);
     }
+
+    /// <summary>A static site's date ("2024-08-12", "2024-08-12T10:30:00-07:00") as a day; null for anything else.</summary>
+    private static DateOnly? SiteDate(string value) =>
+        DateOnly.TryParseExact(value, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day) ? day
+        : DateTimeOffset.TryParse(value, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var moment) ? DateOnly.FromDateTime(moment.Date)
+        : null;
 
     private static string FirstLine(string s) => s.Split('\n')[0].Trim();
 

@@ -129,6 +129,19 @@ public sealed class MarkdownAndFrontMatterTests
             doc.Sections[2].Citation);
     }
 
+    [Fact]
+    public void A_static_sites_update_date_and_author_stand_for_the_review_date_and_owner_when_they_are_missing()
+    {
+        var docusaurus = Parse("---\ntitle: Animals\nlast_update:\n  date: 2024-08-12\n  author: Office of Environmental Health & Safety\n---\n\n# Animals\n\n## Approval\n\nAsk first.\n");
+        var hugo = Parse("---\ntitle: Parking\nlastmod: 2024-09-03T10:30:00-07:00\nauthor: Facilities\nowner: Transportation Office\n---\n\n# Parking\n\n## Permits\n\nHang the tag.\n");
+        var notADate = Parse("---\ntitle: Keys\nlast_modified_at: last spring\n---\n\n# Keys\n\n## Requests\n\nUse Form FM-14.\n");
+
+        Assert.Equal((new DateOnly(2024, 8, 12), "Office of Environmental Health & Safety"), (docusaurus.Metadata.LastReviewed, docusaurus.Metadata.Owner));
+        Assert.Equal((new DateOnly(2024, 9, 3), "Transportation Office"), (hugo.Metadata.LastReviewed, hugo.Metadata.Owner));
+        Assert.Null(notADate.Metadata.LastReviewed);
+        Assert.Equal("Use Form FM-14.", notADate.Sections[0].Text);
+    }
+
     [Theory]
     [InlineData("javascript:alert(1)")]
     [InlineData("JAVASCRIPT:alert(1)")]
