@@ -150,8 +150,11 @@ public static partial class KnowledgeLoader
             throw new KnowledgeFormatException(1, "the file is empty");
         }
 
+        // A Rich Text document saved under a text file's name is read as the text it holds.
+        var rich = RtfText.IsRtf(content);
+        content = rich ? RtfText.ToText(content) : content;
         // Markdown saved as .txt ("# Title" over "## Section" headings) is read as Markdown.
-        var isMarkdown = relativePath.EndsWith(".md", StringComparison.OrdinalIgnoreCase) || PlainTextParser.IsMarkdown(content);
+        var isMarkdown = !rich && relativePath.EndsWith(".md", StringComparison.OrdinalIgnoreCase) || PlainTextParser.IsMarkdown(content);
         var parsed = isMarkdown ? MarkdownParser.Parse(content) : PlainTextParser.Parse(content);
         parsed = headedIntroduction ? DocumentParser.WithIntroduction(parsed) : parsed;
         var id = DocumentId(relativePath);

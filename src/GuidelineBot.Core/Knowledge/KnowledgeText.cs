@@ -18,7 +18,7 @@ public static class KnowledgeText
     /// file needs it, so a start on UTF-8 files never loads the code pages. Its five unassigned bytes become the C1 controls
     /// of the same number, which the loader turns into spaces like any control.
     /// </summary>
-    private static Encoding Windows1252() => CodePagesEncodingProvider.Instance.GetEncoding(1252)
+    internal static Encoding Windows1252() => CodePagesEncodingProvider.Instance.GetEncoding(1252)
         ?? throw new InvalidOperationException("the framework's code pages have no Windows-1252");
 
     /// <summary>The text of <paramref name="bytes"/>, or why it is not text and on which line (1-based).</summary>

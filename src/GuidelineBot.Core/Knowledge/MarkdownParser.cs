@@ -124,6 +124,14 @@ internal sealed partial class MarkdownParser
     {
         var lines = DocumentParser.SplitLines(content);
         var front = FrontMatter.Parse(lines);
+        if (HtmlPage.IsPage(lines))
+        {
+            // A whole web page: its article, titled by its first heading, else by the page's title.
+            var title = HtmlPage.Title(lines);
+            lines = HtmlPage.Content(lines);
+            front = lines.Any(l => l.Contains("<h1", StringComparison.OrdinalIgnoreCase)) ? front : front with { Title = title };
+        }
+
         var document = ParseMarkdown(string.Join('\n', AsMarkdown(lines.Skip(front.BodyStartIndex).ToList())), Pipeline);
         var parser = new MarkdownParser(lines, front, document);
         var place = new Place(front.BodyStartIndex, false, 0);
@@ -165,8 +173,15 @@ internal sealed partial class MarkdownParser
         // A Docusaurus admonition's fences go ("::: warning Don't book before approval" … ":::"), its title stays a line of its own.
         for (var k = 0; k < body.Count; k++)
         {
-            if (body[k].Contains('{', StringComparison.Ordinal))
+            if (MdxLineRegex().Match(body[k]) is { Success: true } mdx)
             {
+                // An MDX page (Docusaurus): its imports and exports are code, a "<Details summary=…>" toggle is HTML's.
+                body[k] = mdx.Groups["summary"].Success ? $"<details><summary>{mdx.Groups["summary"].Value}</summary>" : mdx.Groups["close"].Success ? "</details>" : "";
+            }
+            else if (body[k].Contains('{', StringComparison.Ordinal))
+            {
+                // An MDX comment ("{/* TODO … */}") is no text.
+                body[k] = MdxCommentRegex().Replace(body[k], "");
                 body[k] = KramdownAttributeRegex().Replace(LiquidRegex().Replace(body[k], m => m.Groups["content"].Success ? m.Groups["content"].Value : ""), "");
                 // Pandoc's bracketed spans read as their words: Word's bookmarks ("[]{#_Toc170311502 .anchor}") as none.
                 body[k] = PandocSpanRegex().Replace(body[k], "${text}");
@@ -202,6 +217,12 @@ internal sealed partial class MarkdownParser
                 // GitHub's callout as it was written before its alerts ("> **Note**" over "> If anything …"): its bold word
                 // labels the text under it ("Note: If anything …"), where it ran into it ("Note If anything …").
                 body[k] = quoted.Groups["quote"].Value + AsLabel(quoted.Groups["title"].Value);
+            }
+            else if (EmojiHeadingRegex().Match(body[k]) is { Success: true } pictured)
+            {
+                // A heading, or a bold line, pictured by an emoji ("📌 **Jeans Fridays**", "### 🧥 Outerwear", as Loop,
+                // OneNote and Notion export them): the picture is no word of it, and the bold line heads its section.
+                body[k] = pictured.Groups["before"].Value + body[k][(pictured.Index + pictured.Length)..];
             }
             else if (TocMarkerRegex().IsMatch(body[k]))
             {
@@ -352,6 +373,10 @@ internal sealed partial class MarkdownParser
     [GeneratedRegex(@"==(?<text>[\p{L}\p{N}$€£(](?:[^=]*[^=\s])?)==")]
     private static partial Regex HighlightRegex();
 
+    /// <summary>The emoji before a heading's words or a bold line: "### 🧥 Outerwear", "📌 **Jeans Fridays**".</summary>
+    [GeneratedRegex(@"^(?<before>[ \t]*#{1,6}[ \t]+|[ \t]*(?=(?:[\p{So}\p{Cs}\uFE0F\u200D][ \t]*)+(?:\*\*|__)[^*_]+(?:\*\*|__)[ \t]*(?:<br\s*/?>)?[ \t]*$))(?:[\p{So}\p{Cs}\uFE0F\u200D][ \t]*)+(?=\S)")]
+    private static partial Regex EmojiHeadingRegex();
+
     [GeneratedRegex(@"^\s*(?:\[\[_?TOC_?\]\]|\[TOC\])\s*$", RegexOptions.IgnoreCase)]
     private static partial Regex TocMarkerRegex();
 
@@ -376,6 +401,13 @@ internal sealed partial class MarkdownParser
     /// <summary>A Docusaurus admonition's fence: ":::note", ":::warning Don't book before approval", ":::".</summary>
     [GeneratedRegex(@"^\s*:::+\s*(?:[a-z]+\b)?\s*(?<title>\S.*?)?\s*$")]
     private static partial Regex AdmonitionFenceRegex();
+
+    /// <summary>An MDX page's import or export line, or its toggle's opening (its summary captured) or closing tag.</summary>
+    [GeneratedRegex(@"^\s*(?:import\s+(?:[^'""]+\s+from\s+)?['""][^'""]+['""];?|export\s+(?:const|default|function|let)\b.*|<Details\s+summary=""(?<summary>[^""]*)""\s*>|(?<close></Details\s*>))\s*$")]
+    private static partial Regex MdxLineRegex();
+
+    [GeneratedRegex(@"\{/\*.*?\*/\}")]
+    private static partial Regex MdxCommentRegex();
 
     /// <summary>A Pandoc bracketed span: "[]{#_Toc170311502 .anchor}", "[Form FT-1]{.smallcaps}".</summary>
     [GeneratedRegex(@"(?<!\]|!)\[(?<text>[^\[\]]*)\]\{(?=[#.])[^{}]*\}")]

@@ -194,6 +194,7 @@ internal static partial class PlainTextParser
         lines = [.. lines.Select((l, k) => k >= front.BodyStartIndex && (PageMarkerRegex().IsMatch(l) || ForwardMarkerRegex().IsMatch(l)) ? "" : l)];
         lines = WithoutContents(lines, front.BodyStartIndex);
         lines = WithoutPageChrome(lines, front.BodyStartIndex);
+        lines = WithoutHelpCentreChrome(lines, front.BodyStartIndex);
         lines = WithoutBoxes(lines, front.BodyStartIndex);
         var sections = new List<ParsedSection>();
         string? title = front.Title;
@@ -527,6 +528,8 @@ internal static partial class PlainTextParser
         // "Section 2.03 Overtime. Overtime must be approved …" under "ARTICLE II – EMPLOYMENT", two or more: a regulation's
         // sections, each titled and run in on its first line.
         var legalSections = Enumerable.Range(from, lines.Count - from).Count(k => LegalSectionRegex().IsMatch(lines[k])) >= MinColonHeadings;
+        // A help centre's export: its articles' titles head its sections.
+        var articles = Enumerable.Range(from, lines.Count - from).Count(k => ArticleLineRegex().IsMatch(lines[k])) >= MinColonHeadings;
         // Short lines centred over text at the margin, two or more: the document's headings, whatever else it has.
         var centred = Enumerable.Range(from, lines.Count - from).Count(k => IsCentredHeading(lines, k, from)) >= MinColonHeadings;
         for (var k = from; k < lines.Count; k++)
@@ -553,6 +556,11 @@ internal static partial class PlainTextParser
 
                 headings[k] = (DocumentParser.CleanHeading(text), end, null);
                 k = end;
+            }
+            else if (articles && ArticleLineRegex().Match(lines[k]) is { Success: true } article)
+            {
+                // "Article: Reporting an absence": a help centre's article, titled.
+                headings[k] = (article.Groups["title"].Value, k, null);
             }
             else if (IsWrappedOverUnderline(lines, k) && IsSetOff(lines, k, from))
             {
@@ -681,6 +689,9 @@ internal static partial class PlainTextParser
 
     [GeneratedRegex(@"\S(?:\s+[&,–—-]|,|\s+(?:and|or|of|for|AND|OR|OF|FOR))\s*$")]
     private static partial Regex WrappedHeadingEndRegex();
+
+    /// <summary>How many characters a title's underline may run past twice its title's length.</summary>
+    private const int MaxUnderlineOverhang = 4;
 
     /// <summary>How many characters an underline of asterisks may be longer or shorter than its line.</summary>
     private const int MaxUnderlineMismatch = 2;
@@ -1306,7 +1317,8 @@ internal static partial class PlainTextParser
                 return null;
             }
 
-            if (k > first && IsUnderlined(lines, k) && lines[k + 1].TrimStart().StartsWith('='))
+            // A rule across the page under a short line ("Articles: 12" over eighty "=") parts the header from the text.
+            if (k > first && IsUnderlined(lines, k) && lines[k + 1].TrimStart().StartsWith('=') && lines[k + 1].Trim().Length <= 2 * lines[k].Trim().Length + MaxUnderlineOverhang)
             {
                 return k;
             }
@@ -1642,6 +1654,56 @@ internal static partial class PlainTextParser
 
     [GeneratedRegex(@"^\s*\|\s*(?<text>[^|]*?)\s*\|\s*$")]
     private static partial Regex BoxLineRegex();
+
+    /// <summary>
+    /// A help centre's articles exported as text (Zendesk's, a knowledge base's): what the site writes around each article
+    /// is no guideline text, and is blanked: "Was this article helpful? Yes No", "41 out of 52 found this helpful", "Have
+    /// more questions? Submit a request", "[Image: …]" stand-ins, "Related articles" with the titles listed under it, and
+    /// the "Updated:" and "Section:" lines under an article's title.
+    /// </summary>
+    private static IReadOnlyList<string> WithoutHelpCentreChrome(IReadOnlyList<string> lines, int from)
+    {
+        if (lines.Skip(from).Count(l => ArticleLineRegex().IsMatch(l)) < MinColonHeadings)
+        {
+            return lines;
+        }
+
+        var result = lines.ToArray();
+        for (var k = from; k < result.Length; k++)
+        {
+            if (RelatedArticlesRegex().IsMatch(result[k]))
+            {
+                result[k] = "";
+                // The titles listed under it, up to a blank line, a rule, the next article or the site's next line.
+                while (k + 1 < result.Length && !string.IsNullOrWhiteSpace(result[k + 1]) && !SeparatorRegex().IsMatch(result[k + 1])
+                       && !ArticleLineRegex().IsMatch(result[k + 1]) && !HelpCentreChromeRegex().IsMatch(result[k + 1]))
+                {
+                    result[++k] = "";
+                }
+            }
+            else if (HelpCentreChromeRegex().IsMatch(result[k])
+                     || ArticleFieldRegex().IsMatch(result[k]) && PreviousTextLine(lines, k) is >= 0 and var above
+                                                             && (ArticleLineRegex().IsMatch(lines[above]) || ArticleFieldRegex().IsMatch(lines[above])))
+            {
+                result[k] = "";
+            }
+        }
+
+        return result;
+    }
+
+    /// <summary>An article's title line in a help centre's export: "Article: Reporting an absence".</summary>
+    [GeneratedRegex(@"^\s*Article:[ \t]+(?<title>\S.{0,100}?)\s*$")]
+    private static partial Regex ArticleLineRegex();
+
+    [GeneratedRegex(@"^\s*(?:Updated|Created|Section|Category|Author|Last updated):[ \t]+\S")]
+    private static partial Regex ArticleFieldRegex();
+
+    [GeneratedRegex(@"^\s*Related articles\s*:?\s*$", RegexOptions.IgnoreCase)]
+    private static partial Regex RelatedArticlesRegex();
+
+    [GeneratedRegex(@"^\s*(?:Was this article helpful\?.*|\d+ out of \d+ found this helpful|Have more questions\? Submit a request|\[(?:Image|Screenshot|Video):[^\]]*\]|Return to top|Follow|Comments?)\s*$", RegexOptions.IgnoreCase)]
+    private static partial Regex HelpCentreChromeRegex();
 
     /// <summary>How many lines with text a page's navigation, or its footer, may take.</summary>
     private const int MaxChromeLines = 8;

@@ -744,7 +744,7 @@ public sealed class DocumentVariantTests
                         + "- [📚 Late work](#late-work)\n\n## 🎯 Purpose of homework\n\nPractice what class taught.\n\n## 📚 Late work\n\n"
                         + "Ten percent off a day.\n\n- [The board policy](https://example.org/policy)\n- See [late work](#late-work) for more.\n", "homework.md");
 
-        Assert.Equal(["About these guidelines", "🎯 Purpose of homework", "📚 Late work"], Headings(doc));
+        Assert.Equal(["About these guidelines", "Purpose of homework", "Late work"], Headings(doc));
         Assert.Equal(["How teachers set homework."], doc.Sections[0].Passages.Select(p => p.Text));
         // A link elsewhere, or an item with more than the link, is text as before.
         Assert.Equal(["Ten percent off a day.", "The board policy (https://example.org/policy)", "See late work for more."],
@@ -1612,5 +1612,73 @@ public sealed class DocumentVariantTests
         Assert.Equal(["About these guidelines", "PARKING PERMITS / PERMISOS", "ASSIGNED LOTS AND RESERVED SPACES", "EMPLOYEE PARKING, PERMITS AND RESERVED SPACES"], Headings(doc));
         Assert.EndsWith("Park only in the staff lot shown on your site map.", doc.Sections[2].Text, StringComparison.Ordinal);
         Assert.Equal("Ask the office.", doc.Sections[3].Text);
+    }
+
+    [Fact]
+    public void A_rich_text_document_saved_as_text_reads_as_its_text_line_for_line()
+    {
+        var doc = Parse("{\\rtf1\\ansi\\deff0 {\\fonttbl{\\f0\\fnil\\fcharset0 Calibri;}{\\f1\\fnil\\fcharset2 Symbol;}}\r\n{\\*\\generator Riched20 10.0.19041}\\viewkind4\\uc1 \r\n"
+                        + "\\pard\\qc\\b\\f0\\fs32 Maple Ridge Public Schools\\par\r\nAdministrative Regulation 5145.12-AR\\par\r\nStudent Lockers and Searches\\b0\\fs22\\par\r\n\\pard\\par\r\n"
+                        + "This regulation explains each student\\'92s locker rights.\\par\r\n\\pard\\par\r\n\\b\\fs28 1. Locker Assignment\\b0\\fs22\\par\r\n"
+                        + "Each student receives:\\par\r\n{\\pntext\\f1\\'B7\\tab}one hallway locker, and\\par\r\n{\\pntext\\f1\\'B7\\tab}one PE locker.\\par\r\n\\pard\\par\r\n"
+                        + "\\b\\fs28 2. Locks\\b0\\fs22\\par\r\nA lost lock costs $8.00 \\u8212? payable in the office.\\par\r\n}\r\n", "lockers.txt");
+
+        Assert.Equal("Student Lockers and Searches", doc.Title);
+        Assert.Equal(["About these guidelines", "Locker Assignment", "Locks"], Headings(doc));
+        Assert.Equal("This regulation explains each student’s locker rights.", doc.Sections[0].Passages[^1].Text);
+        Assert.Equal(["Each student receives:", "one hallway locker, and", "one PE locker."], doc.Sections[1].Passages.Select(p => p.Text));
+        Assert.Equal("A lost lock costs $8.00 — payable in the office.", doc.Sections[2].Text);
+        Assert.Equal(9, doc.Sections[1].StartLine);
+    }
+
+    [Fact]
+    public void A_whole_web_page_saved_as_markdown_keeps_its_article_only()
+    {
+        var doc = Parse("<!DOCTYPE html>\n<html>\n<head>\n<title>Visitor Check-In | Cedar Valley School District</title>\n<style>\n  body { margin: 0; }\n</style>\n"
+                        + "<script>\n  gtag('js', new Date());\n</script>\n</head>\n<body>\n<nav><ul><li><a href=\"/\">Home</a></li></ul></nav>\n<main>\n"
+                        + "<aside><h4>In This Section</h4><ul><li><a href=\"/v\">Volunteer Application</a></li></ul></aside>\n<h2>Visiting Hours</h2>\n"
+                        + "<p>Visitors are welcome from 9:00 a.m.</p>\n<h2>Badges</h2>\n<p>Wear the badge above the waist.</p>\n</main>\n"
+                        + "<footer><p>&copy; 2024 Cedar Valley School District</p></footer>\n</body>\n</html>\n", "visitors.md");
+
+        Assert.Equal("Visitor Check-In", doc.Title);
+        Assert.Equal(["Visiting Hours", "Badges"], Headings(doc));
+        Assert.Equal("Visitors are welcome from 9:00 a.m.", doc.Sections[0].Text);
+        Assert.Equal((18, 19), (doc.Sections[1].StartLine, doc.Sections[1].EndLine));
+    }
+
+    [Fact]
+    public void A_help_centres_articles_head_sections_without_the_sites_words_around_them()
+    {
+        var doc = Parse("Staff Help Center - Knowledge Base Export\nCategory: Substitute Teachers\nArticles: 2\n========================================================\n\n"
+                        + "Article: Reporting an absence\nUpdated: August 19, 2024 08:41\nSection: Substitute Teachers > Absences\n\n"
+                        + "Enter every absence in Frontline by 6:00 a.m.\n[Image: Create Absence screen]\nWas this article helpful? Yes No\n41 out of 52 found this helpful\n"
+                        + "Related articles\nCancelling an absence\nInternal coverage\nHave more questions? Submit a request\n--------------------------------------------------------\n"
+                        + "Article: Cancelling an absence\nUpdated: August 2, 2024 10:00\n\nCancel in Frontline at least an hour before the day starts.\nWas this article helpful? Yes No\n", "subs.txt");
+
+        Assert.Equal("Staff Help Center - Knowledge Base Export", doc.Title);
+        Assert.Equal(["About these guidelines", "Reporting an absence", "Cancelling an absence"], Headings(doc));
+        Assert.Equal("Enter every absence in Frontline by 6:00 a.m.", doc.Sections[1].Text);
+        Assert.Equal("Cancel in Frontline at least an hour before the day starts.", doc.Sections[2].Text);
+    }
+
+    [Fact]
+    public void An_mdx_pages_imports_and_comments_go_and_its_details_toggle_heads_a_section()
+    {
+        var doc = Parse("---\ntitle: Generative AI\n---\n\nimport Tabs from '@theme/Tabs';\nimport Callout from '@site/src/components/Callout';\n\n{/* TODO: update the table */}\n\n"
+                        + "How staff may use AI tools.\n\n## Approved tools\n\nOnly Copilot is approved.\n\n<Details summary=\"Can I use my personal ChatGPT account?\">\n\n"
+                        + "Only for tasks with no student information.\n\n</Details>\n", "ai.md");
+
+        Assert.Equal(["About these guidelines", "Approved tools", "Can I use my personal ChatGPT account?"], Headings(doc));
+        Assert.Equal("How staff may use AI tools.", doc.Sections[0].Text);
+        Assert.Equal("Only for tasks with no student information.", doc.Sections[2].Text);
+    }
+
+    [Fact]
+    public void An_emoji_before_a_bold_line_or_a_heading_is_no_word_of_it()
+    {
+        var doc = Parse("# Dress Code\n\nHow staff dress.\n\n📌 **Jeans Fridays**\n\nJeans are fine on Fridays.\n\n### 🧥 Outerwear\n\nCoats come off in class.\n", "dress.md");
+
+        Assert.Equal(["About these guidelines", "Jeans Fridays", "Outerwear"], Headings(doc));
+        Assert.Equal("Jeans are fine on Fridays.", doc.Sections[1].Text);
     }
 }
