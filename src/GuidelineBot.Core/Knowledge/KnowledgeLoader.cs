@@ -153,8 +153,11 @@ public static partial class KnowledgeLoader
         // A Rich Text document saved under a text file's name is read as the text it holds.
         var rich = RtfText.IsRtf(content);
         content = rich ? RtfText.ToText(content) : content;
+        // An earlier FAQ bot's knowledge file ("- question: …" over "answer: |") is read as the Markdown it stands for.
+        var faq = !rich && YamlFaq.IsFaq(DocumentParser.SplitLines(content));
+        content = faq ? YamlFaq.ToMarkdown(DocumentParser.SplitLines(content)) : content;
         // Markdown saved as .txt ("# Title" over "## Section" headings) is read as Markdown.
-        var isMarkdown = !rich && relativePath.EndsWith(".md", StringComparison.OrdinalIgnoreCase) || PlainTextParser.IsMarkdown(content);
+        var isMarkdown = faq || !rich && relativePath.EndsWith(".md", StringComparison.OrdinalIgnoreCase) || PlainTextParser.IsMarkdown(content);
         var parsed = isMarkdown ? MarkdownParser.Parse(content) : PlainTextParser.Parse(content);
         parsed = headedIntroduction ? DocumentParser.WithIntroduction(parsed) : parsed;
         var id = DocumentId(relativePath);

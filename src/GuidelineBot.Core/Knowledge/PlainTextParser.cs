@@ -157,6 +157,59 @@ internal static partial class PlainTextParser
         return result;
     }
 
+    /// <summary>
+    /// A meeting's or webinar's questions and answers, transcribed with their speakers and times ("[00:02:10] Q (Maria
+    /// Lopez, 3rd grade): When can we …?", "[00:02:22] A (Marcus Bell, SIS Manager): Teacher accounts …"): written as a
+    /// document of "Q:" and "A:" lines, so each question heads a section and its answers are its text. What the moderator
+    /// says between them, and the host's "--- Topic: … ---" lines, are no answer, and are blanked.
+    /// </summary>
+    private static IReadOnlyList<string> AsQuestionsAndAnswers(IReadOnlyList<string> lines, int from)
+    {
+        if (lines.Skip(from).Count(l => SpokenQuestionRegex().IsMatch(l)) < MinColonHeadings || !lines.Skip(from).Any(l => SpokenAnswerRegex().IsMatch(l)))
+        {
+            return lines;
+        }
+
+        var result = lines.ToArray();
+        var moderator = false;
+        for (var k = from; k < result.Length; k++)
+        {
+            var line = result[k];
+            if (string.IsNullOrWhiteSpace(line))
+            {
+                moderator = false;
+            }
+            else if (SpokenQuestionRegex().Match(line) is { Success: true } q)
+            {
+                (result[k], moderator) = ("Q: " + q.Groups["text"].Value, false);
+            }
+            else if (SpokenAnswerRegex().Match(line) is { Success: true } a)
+            {
+                (result[k], moderator) = ("A: " + a.Groups["text"].Value, false);
+            }
+            else if (SpokenLineRegex().IsMatch(line) || TopicLineRegex().IsMatch(line) || moderator)
+            {
+                (result[k], moderator) = ("", !TopicLineRegex().IsMatch(line));
+            }
+        }
+
+        return result;
+    }
+
+    /// <summary>A spoken question: "[00:02:10] Q (Maria Lopez, 3rd grade): When …", "Q (chat, anonymous): What if …".</summary>
+    [GeneratedRegex(@"^\s*(?:\[\d{1,2}:\d{2}(?::\d{2})?\]\s*)?Q\s*\([^)]{1,120}\)\s*:\s*(?<text>\S.*)$")]
+    private static partial Regex SpokenQuestionRegex();
+
+    [GeneratedRegex(@"^\s*(?:\[\d{1,2}:\d{2}(?::\d{2})?\]\s*)?A\s*\([^)]{1,120}\)\s*:\s*(?<text>\S.*)$")]
+    private static partial Regex SpokenAnswerRegex();
+
+    /// <summary>Anyone else speaking: "[00:04:35] MODERATOR (Janet Ortiz): Moving on …", "[00:31:02] HOST: Thanks, everyone."</summary>
+    [GeneratedRegex(@"^\s*(?:\[\d{1,2}:\d{2}(?::\d{2})?\]\s*)?(?:MODERATOR|HOST|FACILITATOR|Moderator|Host|Facilitator)\b[^:]{0,80}:")]
+    private static partial Regex SpokenLineRegex();
+
+    [GeneratedRegex(@"^\s*-{2,}\s*Topic:.*-{2,}\s*$", RegexOptions.IgnoreCase)]
+    private static partial Regex TopicLineRegex();
+
     /// <summary>How many words a heading numbered without a full stop may have.</summary>
     private const int MaxBareHeadingWords = 8;
 
@@ -186,6 +239,7 @@ internal static partial class PlainTextParser
         lines = Unquoted(lines, front.BodyStartIndex);
         lines = WithoutLineNumbers(lines, front.BodyStartIndex);
         lines = WithSectionNumbersStopped(lines, front.BodyStartIndex);
+        lines = AsQuestionsAndAnswers(lines, front.BodyStartIndex);
         lines = [.. lines.Take(front.BodyStartIndex), .. lines.Skip(front.BodyStartIndex).Select(Unbold)];
         lines = WithoutRestructuredTextMarkup(lines, front.BodyStartIndex);
         lines = WithoutRunningHeaders(lines, front.BodyStartIndex);
@@ -554,7 +608,10 @@ internal static partial class PlainTextParser
                     text += " " + lines[c].Trim();
                 }
 
-                headings[k] = (DocumentParser.CleanHeading(text), end, null);
+                // A question asked, then said more about ("When can we start building our classes? I like to set things up
+                // early."): the question heads the section, the rest is its text.
+                var asked = text.IndexOf("? ", StringComparison.Ordinal);
+                headings[k] = asked > 0 ? (DocumentParser.CleanHeading(text[..(asked + 1)]), end, text[(asked + 2)..].Trim()) : (DocumentParser.CleanHeading(text), end, null);
                 k = end;
             }
             else if (articles && ArticleLineRegex().Match(lines[k]) is { Success: true } article)
@@ -626,11 +683,12 @@ internal static partial class PlainTextParser
 
     /// <summary>
     /// The last line of the question that starts at <paramref name="q"/>: a question that does not end in "?" and
-    /// carries on over the next line or two up to one that does ("Q: Can a volunteer be alone with" / "students?").
+    /// carries on over the next line or two up to one that does ("Q: Can a volunteer be alone with" / "students?"), or
+    /// that asks it and goes on ("building our classes? I like to set things up …").
     /// </summary>
     private static int QuestionEnd(IReadOnlyList<string> lines, int q)
     {
-        if (lines[q].TrimEnd().EndsWith('?'))
+        if (lines[q].Contains('?', StringComparison.Ordinal))
         {
             return q;
         }
@@ -644,7 +702,7 @@ internal static partial class PlainTextParser
                 break;
             }
 
-            if (line.TrimEnd().EndsWith('?'))
+            if (line.Contains('?', StringComparison.Ordinal))
             {
                 return k;
             }

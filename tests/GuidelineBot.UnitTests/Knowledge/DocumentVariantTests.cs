@@ -1681,4 +1681,35 @@ public sealed class DocumentVariantTests
         Assert.Equal(["About these guidelines", "Jeans Fridays", "Outerwear"], Headings(doc));
         Assert.Equal("Jeans are fine on Fridays.", doc.Sections[1].Text);
     }
+
+    [Fact]
+    public void An_earlier_faq_bots_knowledge_file_reads_as_its_questions_and_answers()
+    {
+        var doc = Parse("# ======\n#  HelpBot knowledge base :: Food in Classrooms\n# ======\nversion: 3\ndescription: |\n  Rules for food in classrooms.\n\nfaqs:\n\n"
+                        + "  # ---- CELEBRATIONS ----\n  - id: FA-001\n    question: Can families send homemade treats?\n    alternate_questions:\n      - can parents bring cupcakes\n"
+                        + "    category: celebrations\n    tags: [birthday, treats]\n    answer: |\n      No. Food shared with the class must be store-bought.\n\n"
+                        + "      Check every label against the allergy list.\n    last_reviewed: 2024-08-09\n\n  - id: FA-002\n    question: \"How many parties are allowed?\"\n"
+                        + "    answer: Up to three a year.\n", "food_allergy.txt");
+
+        Assert.Equal("Food allergy", doc.Title);
+        Assert.Equal(["About these guidelines", "Can families send homemade treats?", "How many parties are allowed?"], Headings(doc));
+        Assert.Equal("Rules for food in classrooms.", doc.Sections[0].Text);
+        Assert.Equal(["No. Food shared with the class must be store-bought.", "Check every label against the allergy list."], doc.Sections[1].Passages.Select(p => p.Text));
+        Assert.Equal("Up to three a year.", doc.Sections[2].Text);
+        Assert.Equal(12, doc.Sections[1].StartLine);
+    }
+
+    [Fact]
+    public void A_webinars_transcribed_questions_head_sections_and_their_answers_are_their_text()
+    {
+        var doc = Parse("CEDAR VALLEY SCHOOL DISTRICT\nStaff Webinar: Gradewell Rollout\n\n[00:00:04] MODERATOR (Janet Ortiz): Good afternoon, everybody. We have\nlots of questions.\n\n"
+                        + "--- Topic: Timeline ---\n\n[00:02:10] Q (Maria Lopez, 3rd grade): When can we actually get in and start\nbuilding our classes? I like to set things up early.\n\n"
+                        + "[00:02:22] A (Marcus Bell, SIS Manager): Teacher accounts turn on Monday, August 12.\n\n[00:03:40] Q (chat, anonymous): Can we switch at semester?\n\n"
+                        + "[00:03:49] A (Dr. Kim): No. Everyone uses Gradewell from the first day.\n\n[00:04:35] MODERATOR (Janet Ortiz): Moving on to logins.\n", "webinar.txt");
+
+        Assert.Equal(["When can we actually get in and start building our classes?", "Can we switch at semester?"], Headings(doc).Skip(1));
+        Assert.Equal(["I like to set things up early.", "Teacher accounts turn on Monday, August 12."], doc.Sections[1].Passages.Select(p => p.Text));
+        Assert.Equal("No. Everyone uses Gradewell from the first day.", doc.Sections[2].Text);
+        Assert.DoesNotContain("Good afternoon", doc.Sections[0].Text, StringComparison.Ordinal);
+    }
 }
