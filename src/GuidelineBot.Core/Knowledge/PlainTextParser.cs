@@ -210,6 +210,68 @@ internal static partial class PlainTextParser
     [GeneratedRegex(@"^\s*-{2,}\s*Topic:.*-{2,}\s*$", RegexOptions.IgnoreCase)]
     private static partial Regex TopicLineRegex();
 
+    /// <summary>
+    /// An FAQ laid out in two columns under a "QUESTION      ANSWER" header, as a PDF's layout copy keeps it: each
+    /// question wraps in the left column beside its answer in the right. Each row is written as a "Q:" line on its first
+    /// line (the whole question, then the answer's first words) over the answer's other lines, each on its own line;
+    /// an answer carried on past a page break stays text.
+    /// </summary>
+    private static IReadOnlyList<string> FromQuestionAndAnswerColumns(IReadOnlyList<string> lines, int from)
+    {
+        var header = Enumerable.Range(from, lines.Count - from).FirstOrDefault(k => ColumnHeaderRegex().IsMatch(lines[k]), -1);
+        if (header < 0)
+        {
+            return lines;
+        }
+
+        var column = ColumnHeaderRegex().Match(lines[header]).Groups["answer"].Index;
+        var result = lines.ToArray();
+        result[header] = "";
+        for (var k = header + 1; k < result.Length; k++)
+        {
+            var end = k;
+            while (end < result.Length && !string.IsNullOrWhiteSpace(result[end]))
+            {
+                end++;
+            }
+
+            var cells = Enumerable.Range(k, end - k).Select(j => SplitAtColumn(result[j], column)).ToArray();
+            if (cells.Length > 0 && cells[0].Left.Length > 0 && cells[0].Right.Length > 0)
+            {
+                result[k] = "Q: " + string.Join(' ', cells.Select(c => c.Left).Where(l => l.Length > 0)) + " " + cells[0].Right;
+                for (var j = 1; j < cells.Length; j++)
+                {
+                    result[k + j] = cells[j].Right;
+                }
+            }
+
+            k = end;
+        }
+
+        return result;
+    }
+
+    /// <summary>A line's left and right columns: parted by two spaces or more at about <paramref name="column"/>, or all left or all right.</summary>
+    private static (string Left, string Right) SplitAtColumn(string line, int column)
+    {
+        for (var j = Math.Max(2, column - ColumnSlack); j < line.Length && j <= column + ColumnSlack; j++)
+        {
+            if (line[j] != ' ' && line[j - 1] == ' ' && line[j - 2] == ' ')
+            {
+                return (line[..j].Trim(), line[j..].Trim());
+            }
+        }
+
+        var indent = line.Length - line.TrimStart().Length;
+        return indent >= column - ColumnSlack ? ("", line.Trim()) : (line.Trim(), "");
+    }
+
+    /// <summary>How many characters a column's text may start before or after its header.</summary>
+    private const int ColumnSlack = 3;
+
+    [GeneratedRegex(@"^\s*(?:QUESTIONS?|Questions?)\s{3,}(?<answer>ANSWERS?|Answers?)\s*$")]
+    private static partial Regex ColumnHeaderRegex();
+
     /// <summary>How many words a heading numbered without a full stop may have.</summary>
     private const int MaxBareHeadingWords = 8;
 
@@ -249,6 +311,7 @@ internal static partial class PlainTextParser
         lines = WithoutContents(lines, front.BodyStartIndex);
         lines = WithoutPageChrome(lines, front.BodyStartIndex);
         lines = WithoutHelpCentreChrome(lines, front.BodyStartIndex);
+        lines = FromQuestionAndAnswerColumns(lines, front.BodyStartIndex);
         lines = WithoutBoxes(lines, front.BodyStartIndex);
         var sections = new List<ParsedSection>();
         string? title = front.Title;

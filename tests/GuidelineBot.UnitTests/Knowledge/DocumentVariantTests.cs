@@ -1712,4 +1712,19 @@ public sealed class DocumentVariantTests
         Assert.Equal("No. Everyone uses Gradewell from the first day.", doc.Sections[2].Text);
         Assert.DoesNotContain("Good afternoon", doc.Sections[0].Text, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void An_faq_in_two_columns_reads_a_question_a_section_with_its_answer_beside_it()
+    {
+        var doc = Parse("Homework FAQ\n\nHow teachers set homework.\n\nQUESTION                           ANSWER\n\n"
+                        + "How much homework can I            Combined nightly homework should\nassign on a school night?          not exceed:\n"
+                        + "                                   •  Grades K-2: 20 minutes\n                                   •  Grades 3-5: 30 minutes\n\n"
+                        + "Can I take points off for          In grades 6-12 only, up to 10 percent\nlate work?                         a day.\n\n"
+                        + "Educational Services  |  Revised 07/2024                       Page 1 of 2\n\n"
+                        + "                                   Late work is accepted until the unit test.\n", "homework.txt");
+
+        Assert.Equal(["About these guidelines", "How much homework can I assign on a school night?", "Can I take points off for late work?"], Headings(doc));
+        Assert.Equal(["Combined nightly homework should not exceed:", "Grades K-2: 20 minutes", "Grades 3-5: 30 minutes"], doc.Sections[1].Passages.Select(p => p.Text));
+        Assert.Equal(["In grades 6-12 only, up to 10 percent a day.", "Late work is accepted until the unit test."], doc.Sections[2].Passages.Select(p => p.Text));
+    }
 }
