@@ -163,8 +163,12 @@ internal static partial class AsciiDocMarkup
             return null;
         }
 
+        // "1,3" is two columns, "3" three, "3*" three alike, "2*,1" three.
         var spec = cols.Groups["spec"].Value;
-        return !spec.Contains(',', StringComparison.Ordinal) && int.TryParse(spec, out var n) ? Math.Clamp(n, 1, 64) : spec.Split(',').Length;
+        var count = !spec.Contains(',', StringComparison.Ordinal) && int.TryParse(spec, out var n)
+            ? n
+            : spec.Split(',').Sum(part => RepeatRegex().Match(part) is { Success: true } repeat && int.TryParse(repeat.Groups["count"].ValueSpan, out var times) ? times : 1);
+        return Math.Clamp(count, 1, MaxColumns);
     }
 
     /// <summary>
@@ -196,6 +200,14 @@ internal static partial class AsciiDocMarkup
                 (_open, _columns, _first, _header) = (true, columns ?? 0, true, null);
                 body[k] = "";
                 return true;
+            }
+
+            if (HeadingRegex().IsMatch(body[k]))
+            {
+                // A table left open ends at the next section's heading, which is read as one.
+                EndRow(body, inline);
+                _open = false;
+                return false;
             }
 
             body[k] = "";
@@ -285,6 +297,13 @@ internal static partial class AsciiDocMarkup
 
     [GeneratedRegex(@"\bcols\s*=\s*""?(?<spec>[^"",\]]+(?:,[^"",\]]+)*)""?")]
     private static partial Regex ColumnsRegex();
+
+    /// <summary>A column spec repeated: "3*", "2*&lt;".</summary>
+    [GeneratedRegex(@"^\s*(?<count>\d{1,2})\*")]
+    private static partial Regex RepeatRegex();
+
+    /// <summary>The most columns a table is read with.</summary>
+    private const int MaxColumns = 64;
 
     [GeneratedRegex(@"^(?:NOTE|TIP|IMPORTANT|WARNING|CAUTION)$")]
     private static partial Regex AdmonitionRegex();

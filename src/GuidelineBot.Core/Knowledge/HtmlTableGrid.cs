@@ -14,6 +14,12 @@ internal sealed partial class HtmlTableGrid
     /// <summary>The most rows or columns one cell is taken to span (a typo's <c>colspan="1000"</c> spans this many).</summary>
     private const int MaxSpan = 64;
 
+    /// <summary>The most columns a table is read with: what lies beyond is no column a reader follows.</summary>
+    private const int MaxColumns = 64;
+
+    /// <summary>How many places merged cells may stand in, all told (a table of a hundred rows of 64-by-64 cells is no table).</summary>
+    private const int MaxSpannedCells = 100_000;
+
     /// <summary>The cells as written, with the row and column each starts at.</summary>
     private readonly List<(HtmlCell Cell, int Row, int Column)> _placed = [];
 
@@ -32,6 +38,7 @@ internal sealed partial class HtmlTableGrid
     public static HtmlTableGrid Of(IReadOnlyList<IReadOnlyList<HtmlCell>> rows)
     {
         var table = new HtmlTableGrid();
+        var budget = MaxSpannedCells;
         for (var r = 0; r < rows.Count; r++)
         {
             var column = 0;
@@ -42,16 +49,25 @@ internal sealed partial class HtmlTableGrid
                     column++;
                 }
 
-                table._placed.Add((cell, r, column));
-                for (var dr = 0; dr < cell.RowSpan && r + dr < rows.Count; dr++)
+                if (column >= MaxColumns)
                 {
-                    for (var dc = 0; dc < cell.ColSpan; dc++)
+                    // A row wider than any table is read no further.
+                    break;
+                }
+
+                table._placed.Add((cell, r, column));
+                // Merged cells cost a place each they stand in; past the budget a cell stands in its own place only.
+                var (rowSpan, colSpan) = budget >= cell.RowSpan * cell.ColSpan ? (cell.RowSpan, cell.ColSpan) : (1, 1);
+                budget -= rowSpan * colSpan;
+                for (var dr = 0; dr < rowSpan && r + dr < rows.Count; dr++)
+                {
+                    for (var dc = 0; dc < colSpan && column + dc < MaxColumns; dc++)
                     {
                         table.Set(r + dr, column + dc, table._placed.Count - 1);
                     }
                 }
 
-                column += cell.ColSpan;
+                column += colSpan;
             }
         }
 

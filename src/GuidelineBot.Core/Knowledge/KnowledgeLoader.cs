@@ -231,13 +231,9 @@ public static partial class KnowledgeLoader
     }
 
     /// <summary>
-    /// The text with each control character but line breaks and tabs (ESC, BEL, a form feed) made a space, so that no
-    /// guideline can move a terminal's cursor, ring it or change its colours (the command line prints guideline text as
-    /// it is). Lines and columns stay where they were.
-    /// </summary>
-    /// <summary>
     /// Text copied out of a PDF keeps its typeface's ligatures ("Staﬀ", "Oﬃcer", "conﬁguration"), which no one types:
-    /// they are written out as their letters, so the words are found as people spell them.
+    /// they are written out as their letters, so the words are found as people spell them (lines stay where they were,
+    /// a column after a ligature moves by a letter or two).
     /// </summary>
     private static string WithoutLigatures(string text) =>
         text.AsSpan().IndexOfAnyInRange('\uFB00', '\uFB06') < 0
@@ -246,6 +242,11 @@ public static partial class KnowledgeLoader
                 .Replace("\uFB03", "ffi", StringComparison.Ordinal).Replace("\uFB04", "ffl", StringComparison.Ordinal).Replace("\uFB05", "st", StringComparison.Ordinal)
                 .Replace("\uFB06", "st", StringComparison.Ordinal);
 
+    /// <summary>
+    /// The text with each control character but line breaks and tabs (ESC, BEL, a form feed) made a space, so that no
+    /// guideline can move a terminal's cursor, ring it or change its colours (the command line prints guideline text as
+    /// it is). Lines and columns stay where they were.
+    /// </summary>
     private static string WithoutControls(string text)
     {
         if (!text.Any(IsStrayControl))

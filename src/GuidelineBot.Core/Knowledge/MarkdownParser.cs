@@ -319,7 +319,7 @@ internal sealed partial class MarkdownParser
     internal static bool IsConfluence(IReadOnlyList<string> lines) => lines.Count(l => ConfluenceHeadingRegex().IsMatch(l)) >= 2;
 
     /// <summary>A Textile block's signature: "bq. ", "p. ", "p(note). ", "bc. " (its text captured).</summary>
-    [GeneratedRegex(@"^(?<kind>bq|p|bc)(?:\([^)]*\)|\{[^}]*\}|[<>=]+)*\.[ \t]+(?<text>.*)$")]
+    [GeneratedRegex(@"^(?<kind>bq|p|bc)(?:\([^)]*\)|\{[^}]*\}|[<>=])*\.[ \t]+(?<text>.*)$")]
     private static partial Regex TextileBlockRegex();
 
     /// <summary>A link in Confluence's or Textile's markup: "[Form FT-1|https://…]", "\"Form FT-1\":https://…".</summary>
@@ -420,7 +420,6 @@ internal sealed partial class MarkdownParser
     /// <summary>Pandoc's attributes at a heading's end: "{#who-may-drive .unnumbered}", "{.unnumbered}".</summary>
     [GeneratedRegex(@"\s*\{\s*[#.][^{}]*\}\s*$")]
     private static partial Regex HeadingAttributesRegex();
-
 
     /// <summary>
     /// Markdig's syntax tree of <paramref name="body"/>. Markdig refuses input nested past its depth limit (thousands of

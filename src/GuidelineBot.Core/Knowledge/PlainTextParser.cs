@@ -118,14 +118,18 @@ internal static partial class PlainTextParser
     private static IReadOnlyList<string> WithoutLineNumbers(IReadOnlyList<string> lines, int from)
     {
         var text = Enumerable.Range(from, lines.Count - from).Where(k => !string.IsNullOrWhiteSpace(lines[k])).ToArray();
-        var numbered = text.Count(k => NumberedMarginRegex().IsMatch(lines[k]));
-        if (numbered < MinNumberedLines || numbered < NumberedShare * text.Length)
+        var numbered = text.Where(k => NumberedMarginRegex().IsMatch(lines[k])).ToArray();
+        // Pleading paper numbers its blank lines too; a table whose first column is a number ("1 | Route 1 | 7:11 a.m.") has
+        // more rules on its lines and no numbered line without text.
+        if (numbered.Length < MinNumberedLines || numbered.Length < NumberedShare * text.Length
+            || !numbered.Any(k => string.IsNullOrWhiteSpace(lines[k][NumberedMarginRegex().Match(lines[k]).Length..]))
+            || numbered.Count(k => lines[k].AsSpan(NumberedMarginRegex().Match(lines[k]).Length).Contains('|')) > numbered.Length / 2)
         {
             return lines;
         }
 
         var body = lines.Select((l, k) => k >= from && MarginRegex().Match(l) is { Success: true } margin ? (Line: l[margin.Length..], Margin: true) : (Line: l, Margin: false)).ToArray();
-        var indent = body.Where(b => b.Margin && !string.IsNullOrWhiteSpace(b.Line)).Min(b => b.Line.Length - b.Line.TrimStart(' ').Length);
+        var indent = body.Where(b => b.Margin && !string.IsNullOrWhiteSpace(b.Line)).Select(b => b.Line.Length - b.Line.TrimStart(' ').Length).DefaultIfEmpty(0).Min();
         return [.. body.Select(b => b.Margin ? (string.IsNullOrWhiteSpace(b.Line) ? "" : b.Line[indent..]) : b.Line)];
     }
 
@@ -143,7 +147,8 @@ internal static partial class PlainTextParser
             .ToArray();
         var numbers = found.Select(c => int.Parse(c.Match.Groups["number"].ValueSpan, CultureInfo.InvariantCulture)).ToArray();
         if (found.Length < MinColonHeadings || numbers.Zip(numbers.Skip(1)).Any(p => p.Second <= p.First)
-            || !lines.Skip(from).Any(l => SubClauseNumberRegex().Match(l) is { Success: true } clause && numbers.Contains(int.Parse(clause.Groups["number"].ValueSpan, CultureInfo.InvariantCulture))))
+            || !lines.Skip(from).Any(l => SubClauseNumberRegex().Match(l) is { Success: true } clause && IsTitleCased(l) && WordCount(l) <= MaxBareHeadingWords + 1
+                                          && numbers.Contains(int.Parse(clause.Groups["number"].ValueSpan, CultureInfo.InvariantCulture))))
         {
             return lines;
         }
@@ -156,6 +161,14 @@ internal static partial class PlainTextParser
 
         return result;
     }
+
+    /// <summary>A question mark that ends a question: before a space, a closing quote or bracket, or the line's end ("?id=3" in an address is none).</summary>
+    [GeneratedRegex(@"\?(?=[\s""”’')\]]|$)")]
+    private static partial Regex QuestionMarkRegex();
+
+    /// <summary>A question asked, then more said: its last "? " before a capital ("… our classes? I like to set things up early.").</summary>
+    [GeneratedRegex(@"^(?<question>.*\?)[""”’')\]]?\s+(?<more>[\p{Lu}\d""“(].*)$")]
+    private static partial Regex AskedThenSaidRegex();
 
     /// <summary>
     /// A meeting's or webinar's questions and answers, transcribed with their speakers and times ("[00:02:10] Q (Maria
@@ -214,7 +227,7 @@ internal static partial class PlainTextParser
     /// An FAQ laid out in two columns under a "QUESTION      ANSWER" header, as a PDF's layout copy keeps it: each
     /// question wraps in the left column beside its answer in the right. Each row is written as a "Q:" line on its first
     /// line (the whole question, then the answer's first words) over the answer's other lines, each on its own line;
-    /// an answer carried on past a page break stays text.
+    /// an answer carried on past a page break stays text. The columns end at the first paragraph that is neither.
     /// </summary>
     private static IReadOnlyList<string> FromQuestionAndAnswerColumns(IReadOnlyList<string> lines, int from)
     {
@@ -236,13 +249,19 @@ internal static partial class PlainTextParser
             }
 
             var cells = Enumerable.Range(k, end - k).Select(j => SplitAtColumn(result[j], column)).ToArray();
-            if (cells.Length > 0 && cells[0].Left.Length > 0 && cells[0].Right.Length > 0)
+            var question = string.Join(' ', cells.Select(c => c.Left).Where(l => l.Length > 0));
+            if (cells.Length > 0 && cells[0].Left.Length > 0 && cells[0].Right.Length > 0 && question.Contains('?', StringComparison.Ordinal))
             {
-                result[k] = "Q: " + string.Join(' ', cells.Select(c => c.Left).Where(l => l.Length > 0)) + " " + cells[0].Right;
+                result[k] = "Q: " + question + " " + cells[0].Right;
                 for (var j = 1; j < cells.Length; j++)
                 {
                     result[k + j] = cells[j].Right;
                 }
+            }
+            else if (cells.Any(c => c.Left.Length > 0))
+            {
+                // The columns end where a paragraph is no question beside its answer, nor an answer carried on.
+                break;
             }
 
             k = end;
@@ -279,8 +298,8 @@ internal static partial class PlainTextParser
     [GeneratedRegex(@"^(?<indent>[ \t]*)(?<number>\d{1,2})[ \t]+(?<text>\p{Lu}[^.!?:;]{0,60}?)[ \t]*$")]
     private static partial Regex BareSectionNumberRegex();
 
-    /// <summary>A clause numbered under a section: "2.1 Eligibility" (its section's number captured).</summary>
-    [GeneratedRegex(@"^[ \t]*(?<number>\d{1,2})\.\d{1,2}\.?[ \t]+\S")]
+    /// <summary>A clause numbered and titled under a section: "2.1 Eligibility", "3.2 Loaner Devices" (its section's number captured).</summary>
+    [GeneratedRegex(@"^[ \t]*(?<number>\d{1,2})\.\d{1,2}\.?[ \t]+\p{Lu}[^.!?:;]{0,60}$")]
     private static partial Regex SubClauseNumberRegex();
 
     /// <summary>How many lines, and what share of a document's lines, must be numbered in the margin for it to be pleading paper.</summary>
@@ -673,8 +692,10 @@ internal static partial class PlainTextParser
 
                 // A question asked, then said more about ("When can we start building our classes? I like to set things up
                 // early."): the question heads the section, the rest is its text.
-                var asked = text.IndexOf("? ", StringComparison.Ordinal);
-                headings[k] = asked > 0 ? (DocumentParser.CleanHeading(text[..(asked + 1)]), end, text[(asked + 2)..].Trim()) : (DocumentParser.CleanHeading(text), end, null);
+                var asked = text.TrimEnd().EndsWith('?') ? null : AskedThenSaidRegex().Match(text) is { Success: true } m ? m : null;
+                headings[k] = asked is not null
+                    ? (DocumentParser.CleanHeading(asked.Groups["question"].Value), end, asked.Groups["more"].Value.Trim())
+                    : (DocumentParser.CleanHeading(text), end, null);
                 k = end;
             }
             else if (articles && ArticleLineRegex().Match(lines[k]) is { Success: true } article)
@@ -751,7 +772,7 @@ internal static partial class PlainTextParser
     /// </summary>
     private static int QuestionEnd(IReadOnlyList<string> lines, int q)
     {
-        if (lines[q].Contains('?', StringComparison.Ordinal))
+        if (QuestionMarkRegex().IsMatch(lines[q]))
         {
             return q;
         }
@@ -765,7 +786,7 @@ internal static partial class PlainTextParser
                 break;
             }
 
-            if (line.Contains('?', StringComparison.Ordinal))
+            if (QuestionMarkRegex().IsMatch(line))
             {
                 return k;
             }

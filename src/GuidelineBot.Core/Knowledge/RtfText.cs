@@ -1,3 +1,4 @@
+using System.Collections.Frozen;
 using System.Globalization;
 using System.Text;
 
@@ -13,12 +14,12 @@ namespace GuidelineBot.Core.Knowledge;
 internal static class RtfText
 {
     /// <summary>Destinations whose content is never text.</summary>
-    private static readonly HashSet<string> Hidden = new(StringComparer.Ordinal)
+    private static readonly FrozenSet<string> Hidden = new[]
     {
         "fonttbl", "colortbl", "stylesheet", "info", "pict", "object", "header", "headerl", "headerr", "headerf", "footer", "footerl",
         "footerr", "footerf", "generator", "listtable", "listoverridetable", "rsidtbl", "xmlnstbl", "themedata", "colorschememapping",
         "latentstyles", "datastore", "mmathPr", "pgdsctbl", "filetbl", "revtbl", "fldinst", "bkmkstart", "bkmkend", "nonshppict",
-    };
+    }.ToFrozenSet(StringComparer.Ordinal);
 
     /// <summary>A Rich Text document: it opens with "{\rtf".</summary>
     public static bool IsRtf(string content) => content.AsSpan().TrimStart().StartsWith(@"{\rtf", StringComparison.Ordinal);
@@ -41,6 +42,12 @@ internal static class RtfText
                     lines.Add(new StringBuilder());
                     continue;
                 case '\r':
+                    // A line ends at "\r\n" (at its "\n"), or at a "\r" alone, as the document's lines are counted.
+                    if (i + 1 >= content.Length || content[i + 1] != '\n')
+                    {
+                        lines.Add(new StringBuilder());
+                    }
+
                     continue;
                 case '{':
                     skip.Push(hidden);
@@ -121,7 +128,8 @@ internal static class RtfText
                 _ => null,
             };
             symbol = word is null ? s[i] : null;
-            return i;
+            // A backslash at a line's end ends a paragraph (as TextEdit writes them); the line break stays to be counted.
+            return word == "par" ? at : i;
         }
 
         var start = i;

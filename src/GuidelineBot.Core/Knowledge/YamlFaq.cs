@@ -1,4 +1,6 @@
 using System.Text.RegularExpressions;
+using YamlDotNet.Core;
+using YamlDotNet.RepresentationModel;
 
 namespace GuidelineBot.Core.Knowledge;
 
@@ -14,9 +16,28 @@ internal static partial class YamlFaq
     /// <summary>How many questions and answers a file needs to be read as an FAQ bot's.</summary>
     private const int MinEntries = 2;
 
-    public static bool IsFaq(IReadOnlyList<string> lines) =>
-        lines.Count(l => KeyRegex().Match(l) is { Success: true } m && m.Groups["key"].Value == "question" && m.Groups["value"].Length > 0) >= MinEntries
-        && lines.Count(l => KeyRegex().Match(l) is { Success: true } m && m.Groups["key"].Value == "answer") >= MinEntries;
+    /// <summary>
+    /// The file is YAML (it loads as such: a plain-text FAQ with "question:" lines does not) and two of its mappings or more
+    /// have a question and an answer.
+    /// </summary>
+    public static bool IsFaq(IReadOnlyList<string> lines)
+    {
+        if (lines.Count(l => KeyRegex().Match(l) is { Success: true } m && m.Groups["key"].Value == "question") < MinEntries
+            || lines.Count(l => KeyRegex().Match(l) is { Success: true } m && m.Groups["key"].Value == "answer") < MinEntries)
+        {
+            return false;
+        }
+
+        try
+        {
+            return SafeYaml.Load(string.Join('\n', lines)) is { Documents: [{ RootNode: YamlMappingNode or YamlSequenceNode } document] }
+                   && document.AllNodes.OfType<YamlMappingNode>().Count(m => m.Children.ContainsKey(new YamlScalarNode("question")) && m.Children.ContainsKey(new YamlScalarNode("answer"))) >= MinEntries;
+        }
+        catch (YamlException)
+        {
+            return false;
+        }
+    }
 
     /// <summary>The file as Markdown, line for line.</summary>
     public static string ToMarkdown(IReadOnlyList<string> lines)
@@ -33,17 +54,29 @@ internal static partial class YamlFaq
 
             var name = key.Groups["key"].Value;
             var value = Unquoted(key.Groups["value"].Value.Trim());
-            var text = name is "answer" or "description" or "question";
-            result[k] = name == "question" && value.Length > 0 ? "## " + value
+            var text = name is "answer" or "description";
+            var at = k;
+            result[k] = name == "question" && value.Length > 0 && value[0] is not ('|' or '>') ? "## " + value
                 : text && value.Length > 0 && value[0] is not ('|' or '>') ? value
                 : "";
 
-            // A block's lines ("answer: |" over lines indented under it) are its text when it is an answer or a description.
+            // A block's lines ("answer: |" over lines indented under it) are its text when it is an answer or a description;
+            // a question's are its words, on its key's line.
             var indent = key.Groups["indent"].Length;
+            var question = new List<string>();
             while (value is ['|' or '>', ..] && k + 1 < lines.Count && (string.IsNullOrWhiteSpace(lines[k + 1]) || Indent(lines[k + 1]) > indent))
             {
                 k++;
                 result[k] = text ? lines[k].Trim() : "";
+                if (name == "question" && lines[k].Trim().Length > 0)
+                {
+                    question.Add(lines[k].Trim());
+                }
+            }
+
+            if (question.Count > 0)
+            {
+                result[at] = "## " + string.Join(' ', question);
             }
         }
 

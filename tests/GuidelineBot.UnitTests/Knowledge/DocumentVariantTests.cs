@@ -1727,4 +1727,77 @@ public sealed class DocumentVariantTests
         Assert.Equal(["Combined nightly homework should not exceed:", "Grades K-2: 20 minutes", "Grades 3-5: 30 minutes"], doc.Sections[1].Passages.Select(p => p.Text));
         Assert.Equal(["In grades 6-12 only, up to 10 percent a day.", "Late work is accepted until the unit test."], doc.Sections[2].Passages.Select(p => p.Text));
     }
+
+    [Fact]
+    public void Nearby_layouts_keep_their_reading_beside_the_new_readers()
+    {
+        // A table whose first column is a number is no pleading paper; a blank pleading template is no error.
+        var routes = Parse("Bus Routes\n\n" + string.Concat(Enumerable.Range(1, 12).Select(n => $"{n} | Route {n}: Maple St | 7:{10 + n} a.m.\n")), "routes.txt");
+        var template = Parse(string.Concat(Enumerable.Range(1, 12).Select(n => $"{n,2} |\n")) + "Title words here\n\nSome text of the policy.\n", "blank.txt");
+        // Lines numbered without a full stop over a sentence numbered "2.5" are a list, not headings.
+        var timeline = Parse("Trip Timeline\n\nHow to plan.\n\n1 Week Before\n\nSend the forms home.\n\n2 Days Before\n\n2.5 hours before departure, count the students.\n", "timeline.txt");
+        // A plain-text FAQ with "question:" lines is no FAQ bot's YAML; Markdown showing such YAML in a fence keeps its headings.
+        var plainFaq = Parse("Snack FAQ\n\nquestion: Can families send treats?\nanswer: Only store-bought treats, in their\noriginal packaging, with the label on.\n\n"
+                             + "question: Can we cook in class?\nanswer: Only with the nurse's approval.\n", "snacks.txt");
+        var guide = Parse("# Moving to the new bot\n\nHow to move the old answers.\n\n## Format\n\n```yaml\n- question: a\n  answer: b\n- question: c\n  answer: d\n```\n\nEach entry becomes a section.\n", "moving.md");
+
+        Assert.Contains("1 | Route 1: Maple St", routes.Sections.SelectMany(s => s.Passages).First().Text, StringComparison.Ordinal);
+        Assert.Contains("Some text of the policy.", template.Sections.SelectMany(s => s.Passages).Select(p => p.Text));
+        Assert.DoesNotContain(timeline.Sections, s => s.Heading is "Week Before" or "Days Before");
+        Assert.Contains("original packaging, with the label on.", string.Join(' ', plainFaq.Sections.Select(s => s.Text)), StringComparison.Ordinal);
+        Assert.Equal(["About these guidelines", "Format"], Headings(guide));
+    }
+
+    [Fact]
+    public void A_questions_own_question_marks_and_an_address_in_it_do_not_cut_it()
+    {
+        var doc = Parse("Trip FAQ\n\nQ: What do the \"Who? What? Where?\" boxes on the trip form mean?\nA: They name the trip's leader, purpose and place.\n\n"
+                        + "Q: Is the form at https://x.org/f?id=3 the one we use for\novernight trips as well?\nA: Yes, the same form.\n", "faq.txt");
+
+        Assert.Equal(["What do the \"Who? What? Where?\" boxes on the trip form mean?", "Is the form at https://x.org/f?id=3 the one we use for overnight trips as well?"],
+            Headings(doc));
+    }
+
+    [Fact]
+    public void The_two_columns_end_where_a_paragraph_is_no_question_beside_its_answer()
+    {
+        var doc = Parse("Homework FAQ\n\nHow teachers set homework.\n\nQUESTION                           ANSWER\n\nCan I grade homework in            Only in grades 6-12.\n"
+                        + "grade 2?\n\nCONTACTS\n\nMain office                        555-0100\nNurse                              555-0101\n", "homework.txt");
+
+        Assert.Equal("Can I grade homework in grade 2?", doc.Sections[1].Heading);
+        Assert.Contains("Main office                        555-0100", string.Join('\n', doc.Sections.SelectMany(s => s.Passages).Select(p => p.Text)), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Rich_text_paragraphs_ended_by_a_backslash_or_a_lone_carriage_return_keep_their_lines()
+    {
+        var textEdit = Parse("{\\rtf1\\ansi\n{\\fonttbl\\f0\\fswiss Helvetica;}\n\\f0\\fs24 \\cf0 Locker Rules\\\n\\\nLockers are assigned in August.\\\n\\\nCombination Changes\\\n\\\nThe office changes combinations on request.}\n", "lockers.txt");
+        var carriage = Parse("{\\rtf1\\ansi\r\\pard Locker Rules\\par\r\\par\rLockers are assigned in August.\\par\r}\r", "lockers2.txt");
+
+        Assert.Equal("Lockers are assigned in August.", textEdit.Sections.SelectMany(s => s.Passages).First(p => p.Text.StartsWith("Lockers", StringComparison.Ordinal)).Text);
+        Assert.Equal(5, textEdit.Sections.SelectMany(s => s.Passages).First(p => p.Text.StartsWith("Lockers", StringComparison.Ordinal)).StartLine);
+        Assert.Equal(4, carriage.Sections.SelectMany(s => s.Passages).First(p => p.Text.StartsWith("Lockers", StringComparison.Ordinal)).StartLine);
+    }
+
+    [Fact]
+    public void An_asciidoc_tables_repeated_columns_count_and_a_table_left_open_ends_at_the_next_heading()
+    {
+        var doc = Parse("= Lunch\n\n== Prices\n\n[cols=\"3*\"]\n|===\n|Item |Price |Grades\n\n|Lunch |$3.00 |K-12\n|===\n\n== Cards\n\n|===\n|Card |Cost\n\n|Lunch card |Free\n\n"
+                        + "== Lost cards\n\nA lost card costs $5.\n", "lunch.txt");
+
+        Assert.Equal(["Prices", "Cards", "Lost cards"], Headings(doc));
+        Assert.Equal("Item: Lunch — Price: $3.00 — Grades: K-12", doc.Sections[0].Text);
+        Assert.Equal("Card: Lunch card — Cost: Free", doc.Sections[1].Text);
+        Assert.Equal("A lost card costs $5.", doc.Sections[^1].Text);
+    }
+
+    [Fact]
+    public void An_indented_web_page_reads_as_its_headings_and_paragraphs()
+    {
+        var doc = Parse("<!DOCTYPE html>\n<html>\n  <body>\n    <main>\n\n      <h2>Visiting Hours</h2>\n\n      <p>Visitors are welcome from 9:00 a.m.</p>\n\n"
+                        + "      <h2>Badges</h2>\n\n      <p>Wear the badge.</p>\n    </main>\n  </body>\n</html>\n", "visitors.md");
+
+        Assert.Equal(["Visiting Hours", "Badges"], Headings(doc));
+        Assert.Equal("Wear the badge.", doc.Sections[1].Text);
+    }
 }
