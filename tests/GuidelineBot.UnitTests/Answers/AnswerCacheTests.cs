@@ -111,9 +111,16 @@ public sealed class AnswerCacheTests
         }
 
         Assert.InRange(cache.Count, 1, 8);
+        // Asked again, at most the 8 it kept are answered from it; which 8 depends on its sketch, whose string hashes
+        // differ per process (the question asked first may be one of them: W-TinyLFU keeps a question when the newcomer
+        // has not been asked more often).
         var calls = search.Calls;
-        answers.Ask("question number 0");
-        Assert.Equal(calls + 1, search.Calls);
+        for (var i = 0; i < 100; i++)
+        {
+            answers.Ask($"question number {i}");
+        }
+
+        Assert.InRange(search.Calls - calls, 100 - 8, 100);
     }
 
     [Fact]

@@ -83,7 +83,12 @@ public sealed class ModelQuantizerTests
         Assert.Equal("y", Assert.Single(node.Output));
         var folded = Run(model, input);
         var scale = expected.Max(Math.Abs);
-        Assert.True(expected.Zip(folded, (e, a) => Math.Abs(e - a)).Max() < 0.02 * scale);
+        if (!signedWeights || ModelQuantizer.SignedWeightsAreExact)
+        {
+            // Signed weights are near the float product only where their kernel is exact (VNNI); elsewhere its 16-bit
+            // sums saturate, which is why the encoder stores them signed only there.
+            Assert.True(expected.Zip(folded, (e, a) => Math.Abs(e - a)).Max() < 0.02 * scale);
+        }
 
         // The same product with its own Add node after it, as before the fold: the same outputs, bit for bit.
         var unfolded = Model(weights);
