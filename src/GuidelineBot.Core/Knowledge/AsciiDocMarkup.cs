@@ -79,15 +79,7 @@ internal static partial class AsciiDocMarkup
             if (ListRegex().Match(line) is { Success: true } item)
             {
                 var marks = item.Groups["marks"].Value;
-                var depth = marks == "-" ? 0 : marks.Length - 1;
-                numbers.RemoveRange(Math.Min(numbers.Count, depth + 1), Math.Max(0, numbers.Count - depth - 1));
-                while (numbers.Count <= depth)
-                {
-                    numbers.Add(0);
-                }
-
-                var mark = marks[0] == '.' ? $"{++numbers[depth]}. " : "- ";
-                body[k] = new string(' ', 3 * depth) + mark + Inline(item.Groups["text"].Value, attributes);
+                body[k] = WikiMarkup.ListItemMark(numbers, marks == "-" ? 0 : marks.Length - 1, numbered: marks[0] == '.') + Inline(item.Groups["text"].Value, attributes);
                 continue;
             }
 

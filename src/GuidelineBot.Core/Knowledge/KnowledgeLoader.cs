@@ -154,10 +154,10 @@ public static partial class KnowledgeLoader
         var rich = RtfText.IsRtf(content);
         content = rich ? RtfText.ToText(content) : content;
         // An earlier FAQ bot's knowledge file ("- question: …" over "answer: |") is read as the Markdown it stands for.
-        var faq = !rich && YamlFaq.IsFaq(DocumentParser.SplitLines(content));
-        content = faq ? YamlFaq.ToMarkdown(DocumentParser.SplitLines(content)) : content;
+        var faq = rich ? null : YamlFaq.AsMarkdown(content);
+        content = faq ?? content;
         // Markdown saved as .txt ("# Title" over "## Section" headings) is read as Markdown.
-        var isMarkdown = faq || !rich && relativePath.EndsWith(".md", StringComparison.OrdinalIgnoreCase) || PlainTextParser.IsMarkdown(content);
+        var isMarkdown = faq is not null || !rich && relativePath.EndsWith(".md", StringComparison.OrdinalIgnoreCase) || PlainTextParser.IsMarkdown(content);
         var parsed = isMarkdown ? MarkdownParser.Parse(content) : PlainTextParser.Parse(content);
         parsed = headedIntroduction ? DocumentParser.WithIntroduction(parsed) : parsed;
         var id = DocumentId(relativePath);

@@ -270,14 +270,7 @@ internal sealed partial class MarkdownParser
             if (ConfluenceListRegex().Match(line) is { Success: true } item)
             {
                 var marks = item.Groups["marks"].Value;
-                var depth = marks.Length - 1;
-                numbers.RemoveRange(Math.Min(numbers.Count, depth + 1), Math.Max(0, numbers.Count - depth - 1));
-                while (numbers.Count <= depth)
-                {
-                    numbers.Add(0);
-                }
-
-                body[k] = new string(' ', 3 * depth) + (marks[0] == '#' ? $"{++numbers[depth]}. " : "- ") + item.Groups["text"].Value;
+                body[k] = WikiMarkup.ListItemMark(numbers, marks.Length - 1, numbered: marks[0] == '#') + item.Groups["text"].Value;
                 inTable = false;
                 continue;
             }

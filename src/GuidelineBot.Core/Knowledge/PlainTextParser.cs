@@ -118,12 +118,12 @@ internal static partial class PlainTextParser
     private static IReadOnlyList<string> WithoutLineNumbers(IReadOnlyList<string> lines, int from)
     {
         var text = Enumerable.Range(from, lines.Count - from).Where(k => !string.IsNullOrWhiteSpace(lines[k])).ToArray();
-        var numbered = text.Where(k => NumberedMarginRegex().IsMatch(lines[k])).ToArray();
+        // What follows each numbered margin.
+        var numbered = text.Select(k => NumberedMarginRegex().Match(lines[k]) is { Success: true } m ? lines[k][m.Length..] : null).OfType<string>().ToArray();
         // Pleading paper numbers its blank lines too; a table whose first column is a number ("1 | Route 1 | 7:11 a.m.") has
         // more rules on its lines and no numbered line without text.
         if (numbered.Length < MinNumberedLines || numbered.Length < NumberedShare * text.Length
-            || !numbered.Any(k => string.IsNullOrWhiteSpace(lines[k][NumberedMarginRegex().Match(lines[k]).Length..]))
-            || numbered.Count(k => lines[k].AsSpan(NumberedMarginRegex().Match(lines[k]).Length).Contains('|')) > numbered.Length / 2)
+            || !numbered.Any(string.IsNullOrWhiteSpace) || numbered.Count(t => t.Contains('|', StringComparison.Ordinal)) > numbered.Length / 2)
         {
             return lines;
         }
@@ -178,7 +178,8 @@ internal static partial class PlainTextParser
     /// </summary>
     private static IReadOnlyList<string> AsQuestionsAndAnswers(IReadOnlyList<string> lines, int from)
     {
-        if (lines.Skip(from).Count(l => SpokenQuestionRegex().IsMatch(l)) < MinColonHeadings || !lines.Skip(from).Any(l => SpokenAnswerRegex().IsMatch(l)))
+        var turns = lines.Skip(from).Select(l => SpokenTurnRegex().Match(l)).Where(m => m.Success).Select(m => m.Groups["who"].Value).ToArray();
+        if (turns.Count(w => w == "Q") < MinColonHeadings || !turns.Contains("A"))
         {
             return lines;
         }
@@ -192,29 +193,26 @@ internal static partial class PlainTextParser
             {
                 moderator = false;
             }
-            else if (SpokenQuestionRegex().Match(line) is { Success: true } q)
+            else if (SpokenTurnRegex().Match(line) is { Success: true } turn)
             {
-                (result[k], moderator) = ("Q: " + q.Groups["text"].Value, false);
+                (result[k], moderator) = ($"{turn.Groups["who"].Value}: {turn.Groups["text"].Value}", false);
             }
-            else if (SpokenAnswerRegex().Match(line) is { Success: true } a)
+            else if (TopicLineRegex().IsMatch(line))
             {
-                (result[k], moderator) = ("A: " + a.Groups["text"].Value, false);
+                (result[k], moderator) = ("", false);
             }
-            else if (SpokenLineRegex().IsMatch(line) || TopicLineRegex().IsMatch(line) || moderator)
+            else if (moderator || SpokenLineRegex().IsMatch(line))
             {
-                (result[k], moderator) = ("", !TopicLineRegex().IsMatch(line));
+                (result[k], moderator) = ("", true);
             }
         }
 
         return result;
     }
 
-    /// <summary>A spoken question: "[00:02:10] Q (Maria Lopez, 3rd grade): When …", "Q (chat, anonymous): What if …".</summary>
-    [GeneratedRegex(@"^\s*(?:\[\d{1,2}:\d{2}(?::\d{2})?\]\s*)?Q\s*\([^)]{1,120}\)\s*:\s*(?<text>\S.*)$")]
-    private static partial Regex SpokenQuestionRegex();
-
-    [GeneratedRegex(@"^\s*(?:\[\d{1,2}:\d{2}(?::\d{2})?\]\s*)?A\s*\([^)]{1,120}\)\s*:\s*(?<text>\S.*)$")]
-    private static partial Regex SpokenAnswerRegex();
+    /// <summary>A spoken question or answer: "[00:02:10] Q (Maria Lopez, 3rd grade): When …", "A (Dr. Kim): No. …" (Q or A captured).</summary>
+    [GeneratedRegex(@"^\s*(?:\[\d{1,2}:\d{2}(?::\d{2})?\]\s*)?(?<who>[QA])\s*\([^)]{1,120}\)\s*:\s*(?<text>\S.*)$")]
+    private static partial Regex SpokenTurnRegex();
 
     /// <summary>Anyone else speaking: "[00:04:35] MODERATOR (Janet Ortiz): Moving on …", "[00:31:02] HOST: Thanks, everyone."</summary>
     [GeneratedRegex(@"^\s*(?:\[\d{1,2}:\d{2}(?::\d{2})?\]\s*)?(?:MODERATOR|HOST|FACILITATOR|Moderator|Host|Facilitator)\b[^:]{0,80}:")]

@@ -25,22 +25,21 @@ internal static partial class PlainTextTables
         var k = from;
         while (k < lines.Count)
         {
-            var end = k;
-            var width = Quoted(lines[k])?.Length ?? 0;
-            while (width >= 2 && end < lines.Count && Quoted(lines[end])?.Length == width)
+            // Rows of quoted values ("\"Topic\",\"Rule\""), as many to a row as the first: each line parsed once.
+            var quoted = new List<string[]>();
+            while (k + quoted.Count < lines.Count && Quoted(lines[k + quoted.Count]) is { Length: >= 2 } values && (quoted.Count == 0 || values.Length == quoted[0].Length))
             {
-                end++;
+                quoted.Add(values);
             }
 
-            if (end - k >= 1 + MinRows)
+            if (quoted.Count >= 1 + MinRows)
             {
-                var quoted = Enumerable.Range(k, end - k).ToArray();
-                AddRows(lines, quoted, Quoted, rows, LooksLikeHeader(quoted.Select(i => Quoted(lines[i])!).ToArray()));
-                k = end;
+                AddRows(Enumerable.Range(k, quoted.Count).ToArray(), [.. quoted], rows, LooksLikeHeader([.. quoted]));
+                k += quoted.Count;
                 continue;
             }
 
-            end = k;
+            var end = k;
             while (end < lines.Count && IsPiped(lines[end]))
             {
                 end++;
@@ -69,7 +68,8 @@ internal static partial class PlainTextTables
                     rows[rule] = null;
                 }
 
-                AddRows(lines, data, Aligned, rows, ruled.Any(r => r > data[0] && r < data[1]) || LooksLikeHeader(data.Select(i => Aligned(lines[i])!).ToArray()));
+                var aligned = data.Select(i => Aligned(lines[i])!).ToArray();
+                AddRows(data, aligned, rows, ruled.Any(r => r > data[0] && r < data[1]) || LooksLikeHeader(aligned));
                 k = end;
                 continue;
             }
@@ -94,27 +94,25 @@ internal static partial class PlainTextTables
         }
 
         // A border right under the first row marks it as the header.
-        AddRows(lines, data, Piped, rows, header: data[1] > data[0] + 1 || LooksLikeHeader(data.Select(i => Piped(lines[i])).ToArray()));
+        var piped = data.Select(i => Piped(lines[i])).ToArray();
+        AddRows(data, piped, rows, header: data[1] > data[0] + 1 || LooksLikeHeader(piped));
     }
 
     /// <summary>
     /// The table's rows as passages: with a header, each row names its columns ("Day: Sunday — Rate: 2x") and the header
-    /// is no text of its own; without one, each row is its cells ("Monday — 8:00 - 4:00").
+    /// is no text of its own; without one, each row is its cells ("Monday — 8:00 - 4:00"). <paramref name="cells"/> holds
+    /// the cells of each line of <paramref name="data"/>, in order.
     /// </summary>
-    private static void AddRows(IReadOnlyList<string> lines, int[] data, Func<string, string[]?> cells, Dictionary<int, string?> rows, bool header)
+    private static void AddRows(int[] data, string[][] cells, Dictionary<int, string?> rows, bool header)
     {
-        var names = header ? cells(lines[data[0]])! : [];
         if (header)
         {
             rows[data[0]] = null;
         }
 
-        foreach (var i in data.Skip(header ? 1 : 0))
+        for (var j = header ? 1 : 0; j < data.Length; j++)
         {
-            var row = cells(lines[i])!;
-            rows[i] = string.Join(" — ", row
-                .Select((c, k) => k < names.Length && names[k].Length > 0 && c.Length > 0 ? $"{names[k]}: {c}" : c)
-                .Where(c => c.Length > 0));
+            rows[data[j]] = MarkdownParser.RowText(header ? cells[0] : null, cells[j]);
         }
     }
 

@@ -50,15 +50,7 @@ internal static partial class WikiMarkup
             if (MediaWikiListRegex().Match(line) is { Success: true, Groups: var item } && "*#".Contains(item["marks"].Value[^1]))
             {
                 var marks = item["marks"].Value;
-                var depth = marks.Length - 1;
-                numbers.RemoveRange(Math.Min(numbers.Count, depth + 1), Math.Max(0, numbers.Count - depth - 1));
-                while (numbers.Count <= depth)
-                {
-                    numbers.Add(0);
-                }
-
-                var mark = marks[^1] == '#' ? $"{++numbers[depth]}. " : "- ";
-                body[k] = new string(' ', 3 * depth) + mark + MediaWikiInline(item["text"].Value);
+                body[k] = ListItemMark(numbers, marks.Length - 1, numbered: marks[^1] == '#') + MediaWikiInline(item["text"].Value);
                 afterItem = true;
                 continue;
             }
@@ -75,6 +67,22 @@ internal static partial class WikiMarkup
         }
 
         return body;
+    }
+
+    /// <summary>
+    /// A wiki list item's Markdown mark at <paramref name="depth"/>, indented three spaces a level: "- ", or the item's
+    /// number ("2. ") where <paramref name="numbered"/>, counted in <paramref name="numbers"/> (one count per level; the
+    /// counts of deeper levels start again).
+    /// </summary>
+    internal static string ListItemMark(List<int> numbers, int depth, bool numbered)
+    {
+        numbers.RemoveRange(Math.Min(numbers.Count, depth + 1), Math.Max(0, numbers.Count - depth - 1));
+        while (numbers.Count <= depth)
+        {
+            numbers.Add(0);
+        }
+
+        return new string(' ', 3 * depth) + (numbered ? $"{++numbers[depth]}. " : "- ");
     }
 
     /// <summary>

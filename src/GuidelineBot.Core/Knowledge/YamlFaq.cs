@@ -17,10 +17,21 @@ internal static partial class YamlFaq
     private const int MinEntries = 2;
 
     /// <summary>
-    /// The file is YAML (it loads as such: a plain-text FAQ with "question:" lines does not) and two of its mappings or more
-    /// have a question and an answer.
+    /// The file as Markdown when it is such a knowledge file; null for any other. It is when it is YAML (it loads as such: a
+    /// plain-text FAQ with "question:" lines does not) and two of its mappings or more have a question and an answer.
     /// </summary>
-    public static bool IsFaq(IReadOnlyList<string> lines)
+    public static string? AsMarkdown(string content)
+    {
+        if (!content.Contains("question:", StringComparison.Ordinal) || !content.Contains("answer:", StringComparison.Ordinal))
+        {
+            return null;
+        }
+
+        var lines = DocumentParser.SplitLines(content);
+        return IsFaq(lines) ? ToMarkdown(lines) : null;
+    }
+
+    private static bool IsFaq(IReadOnlyList<string> lines)
     {
         if (lines.Count(l => KeyRegex().Match(l) is { Success: true } m && m.Groups["key"].Value == "question") < MinEntries
             || lines.Count(l => KeyRegex().Match(l) is { Success: true } m && m.Groups["key"].Value == "answer") < MinEntries)
@@ -40,7 +51,7 @@ internal static partial class YamlFaq
     }
 
     /// <summary>The file as Markdown, line for line.</summary>
-    public static string ToMarkdown(IReadOnlyList<string> lines)
+    private static string ToMarkdown(IReadOnlyList<string> lines)
     {
         var result = new string[lines.Count];
         for (var k = 0; k < lines.Count; k++)
