@@ -1,12 +1,14 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
+using Tomlyn.Parsing;
+using Tomlyn.Syntax;
 using YamlDotNet.Core;
 using YamlDotNet.RepresentationModel;
 
 namespace GuidelineBot.Core.Knowledge;
 
 /// <summary>
-/// Optional YAML front matter between two <c>---</c> lines at the top of a document:
+/// Optional front matter at the top of a document, YAML between two <c>---</c> lines (or TOML between two <c>+++</c>, as Hugo writes it):
 /// <c>title</c>, <c>source</c> (or <c>url</c>/<c>source_url</c>), <c>owner</c>, <c>last_reviewed</c> (yyyy-MM-dd). A static
 /// site's page says the same in its own words, read when those are missing: Docusaurus's <c>last_update</c> (its
 /// <c>date</c> and <c>author</c>), Hugo's <c>lastmod</c>, Jekyll's <c>last_modified_at</c>, an <c>author</c>.
@@ -30,16 +32,17 @@ internal sealed partial record FrontMatter(string? Title, DocumentMetadata Metad
     /// </summary>
     public static FrontMatter Parse(IReadOnlyList<string> lines)
     {
-        if (lines.Count == 0 || lines[0].Trim() != "---" || lines.Skip(1).FirstOrDefault(l => !string.IsNullOrWhiteSpace(l)) is not { } first
-            || !KeyLineRegex().IsMatch(first))
+        if (lines.Count == 0 || lines[0].Trim() is not ("---" or "+++") || lines.Skip(1).FirstOrDefault(l => !string.IsNullOrWhiteSpace(l)) is not { } first
+            || !(lines[0].Trim() == "+++" ? TomlKeyLineRegex() : KeyLineRegex()).IsMatch(first))
         {
             return new FrontMatter(null, DocumentMetadata.None, 0);
         }
 
+        var fence = lines[0].Trim();
         var close = -1;
         for (var i = 1; i < lines.Count; i++)
         {
-            if (lines[i].Trim() is "---" or "...")
+            if (lines[i].Trim() == fence || fence == "---" && lines[i].Trim() == "...")
             {
                 close = i;
                 break;
@@ -48,10 +51,48 @@ internal sealed partial record FrontMatter(string? Title, DocumentMetadata Metad
 
         if (close < 0)
         {
-            throw new KnowledgeFormatException(1, "front matter starts with '---' but is never closed by another '---' line");
+            throw new KnowledgeFormatException(1, $"front matter starts with '{fence}' but is never closed by another '{fence}' line");
         }
 
-        var yaml = string.Join('\n', lines.Skip(1).Take(close - 1));
+        var text = string.Join('\n', lines.Skip(1).Take(close - 1));
+        var values = fence == "+++" ? TomlValues(text) : YamlValues(text);
+
+        string? Get(params string[] keys) =>
+            keys.Select(k => values.TryGetValue(k, out var v) ? v.Value : null).FirstOrDefault(v => !string.IsNullOrWhiteSpace(v));
+
+        DateOnly? reviewed = null;
+        foreach (var key in ReviewedKeys)
+        {
+            if (values.TryGetValue(key, out var raw) && raw.Value.Length > 0)
+            {
+                if (!DateOnly.TryParse(raw.Value, CultureInfo.InvariantCulture, out var date))
+                {
+                    throw new KnowledgeFormatException(raw.Line, $"'{key}' must be a date like 2025-08-01, not '{raw.Value}'");
+                }
+
+                reviewed = date;
+                break;
+            }
+        }
+
+        reviewed ??= SiteUpdatedKeys.Select(k => values.TryGetValue(k, out var v) ? SiteDate(v.Value) : null).FirstOrDefault(d => d is not null);
+
+        // Citations link to the source, so it must be a web address: not a script (javascript:, data:, vbscript:), a local
+        // file (file:, and a path, which .NET reads as a file URI on Unix) or a relative link.
+        var url = Get(UrlKeys);
+        if (url is not null && !(Uri.TryCreate(url, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttps || uri.Scheme == Uri.UriSchemeHttp) &&
+                                 uri.Host.Length > 0))
+        {
+            var line = UrlKeys.Select(k => values.TryGetValue(k, out var v) ? v.Line : 0).Max();
+            throw new KnowledgeFormatException(line, $"'source' must be a web address starting with https:// or http://, not '{url}'");
+        }
+
+        return new FrontMatter(Get("title"), new DocumentMetadata(url, Get(["owner", .. SiteAuthorKeys]), reviewed), close + 1);
+    }
+
+    /// <summary>The values of YAML front matter by key, with their lines; a mapping's single values as "key.inner".</summary>
+    private static Dictionary<string, (string Value, int Line)> YamlValues(string yaml)
+    {
         var values = new Dictionary<string, (string Value, int Line)>(StringComparer.OrdinalIgnoreCase);
         if (yaml.Trim().Length > 0)
         {
@@ -102,37 +143,51 @@ internal sealed partial record FrontMatter(string? Title, DocumentMetadata Metad
             }
         }
 
-        string? Get(params string[] keys) =>
-            keys.Select(k => values.TryGetValue(k, out var v) ? v.Value : null).FirstOrDefault(v => !string.IsNullOrWhiteSpace(v));
+        return values;
+    }
 
-        DateOnly? reviewed = null;
-        foreach (var key in ReviewedKeys)
+    /// <summary>
+    /// The values of TOML front matter between two <c>+++</c> lines (Hugo's) by key, with their lines: strings and dates;
+    /// a table's as "table.key" (<c>[params]</c> over <c>author = "…"</c>: "params.author").
+    /// </summary>
+    private static Dictionary<string, (string Value, int Line)> TomlValues(string toml)
+    {
+        var document = SyntaxParser.Parse(toml, sourceName: null, validate: true);
+        if (document.Diagnostics.FirstOrDefault(d => d.Kind == DiagnosticMessageKind.Error) is { } error)
         {
-            if (values.TryGetValue(key, out var raw) && raw.Value.Length > 0)
-            {
-                if (!DateOnly.TryParse(raw.Value, CultureInfo.InvariantCulture, out var date))
-                {
-                    throw new KnowledgeFormatException(raw.Line, $"'{key}' must be a date like 2025-08-01, not '{raw.Value}'");
-                }
+            throw new KnowledgeFormatException(error.Span.Start.Line + 2, "front matter is not valid TOML: " + error.Message);
+        }
 
-                reviewed = date;
-                break;
+        var values = new Dictionary<string, (string Value, int Line)>(StringComparer.OrdinalIgnoreCase);
+        void Add(string prefix, IEnumerable<KeyValueSyntax> items)
+        {
+            foreach (var item in items)
+            {
+                var value = item.Value switch
+                {
+                    StringValueSyntax text => text.Value,
+                    DateTimeValueSyntax date => date.Value.ToString(),
+                    _ => null,
+                };
+                var key = prefix + (item.Key?.ToString().Trim().Trim('"', '\'') ?? "");
+                if (value is not null)
+                {
+                    values[key] = (value.Trim(), item.Span.Start.Line + 2);
+                }
+                else if (UsedKeys.Contains(key))
+                {
+                    throw new KnowledgeFormatException(item.Span.Start.Line + 2, $"'{key}' must be a single value, not a list or a table");
+                }
             }
         }
 
-        reviewed ??= SiteUpdatedKeys.Select(k => values.TryGetValue(k, out var v) ? SiteDate(v.Value) : null).FirstOrDefault(d => d is not null);
-
-        // Citations link to the source, so it must be a web address: not a script (javascript:, data:, vbscript:), a local
-        // file (file:, and a path, which .NET reads as a file URI on Unix) or a relative link.
-        var url = Get(UrlKeys);
-        if (url is not null && !(Uri.TryCreate(url, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttps || uri.Scheme == Uri.UriSchemeHttp) &&
-                                 uri.Host.Length > 0))
+        Add("", document.KeyValues);
+        foreach (var table in document.Tables.OfType<TableSyntax>())
         {
-            var line = UrlKeys.Select(k => values.TryGetValue(k, out var v) ? v.Line : 0).Max();
-            throw new KnowledgeFormatException(line, $"'source' must be a web address starting with https:// or http://, not '{url}'");
+            Add((table.Name?.ToString().Trim() ?? "") + ".", table.Items);
         }
 
-        return new FrontMatter(Get("title"), new DocumentMetadata(url, Get(["owner", .. SiteAuthorKeys]), reviewed), close + 1);
+        return values;
     }
 
     /// <summary>A static site's date ("2024-08-12", "2024-08-12T10:30:00-07:00") as a day; null for anything else.</summary>
@@ -142,6 +197,10 @@ internal sealed partial record FrontMatter(string? Title, DocumentMetadata Metad
         : null;
 
     private static string FirstLine(string s) => s.Split('\n')[0].Trim();
+
+    /// <summary>A TOML line: a key and "=" ("title = …"), or a table's name ("[params]"), or a closing "+++".</summary>
+    [GeneratedRegex(@"^\s*(?:[""']?[A-Za-z_][\w.-]*[""']?\s*=|\[[^\]]+\]\s*$|\+\+\+\s*$)")]
+    private static partial Regex TomlKeyLineRegex();
 
     /// <summary>A YAML mapping's line: a key and a colon ("title: …", "last_reviewed:"), or a closing "---" (empty front matter).</summary>
     [GeneratedRegex(@"^(?:[""']?[A-Za-z_][\w -]*[""']?:(?:\s|$)|---\s*$)")]

@@ -68,7 +68,10 @@ internal sealed partial class MarkdownParser
         _numberedQuestions = document.Descendants<ListBlock>().Count(IsNumberedQuestion) >= 2;
         _oneTitleHeading = document.OfType<HeadingBlock>().Count(h => h.Level == 1)
                            + document.OfType<HtmlBlock>().Count(h => HtmlHeadingRegex().Match(string.Join('\n', HtmlText(h))) is { Success: true } t && t.Groups["level"].Value == "1") == 1;
-        _boldTitleLine = front.Title is null && !document.Descendants<HeadingBlock>().Any(h => h.Level == 1) ? BoldTitleLine(document, lines, front.BodyStartIndex) : null;
+        // A title in bold where no "# Title" is one: none at all, or several that part the document ("# Part 1 — Buying").
+        _boldTitleLine = front.Title is null && (!document.Descendants<HeadingBlock>().Any(h => h.Level == 1) || !_oneTitleHeading)
+            ? BoldTitleLine(document, lines, front.BodyStartIndex)
+            : null;
         _start = _bodyStart + 1;
         _last = _start;
         _cursor = _bodyStart;
@@ -147,12 +150,17 @@ internal sealed partial class MarkdownParser
 
     /// <summary>
     /// The body's lines as Markdig should read them, their numbers unchanged. A page of a Jekyll site loses its Liquid tags
-    /// and kramdown's attribute lists. A page written in a wiki's markup (MediaWiki, Org mode, AsciiDoc, Confluence) though
+    /// and kramdown's attribute lists. A page written in a wiki's markup (DokuWiki, MediaWiki, Org mode, AsciiDoc, Confluence) though
     /// saved as Markdown is read as the Markdown it stands for.
     /// </summary>
     private static IReadOnlyList<string> AsMarkdown(List<string> body)
     {
-        // A wiki's page copied into a file (MediaWiki, Org mode, AsciiDoc): its Markdown, before its "{{templates}}" are taken for Liquid's.
+        // A wiki's page copied into a file (DokuWiki, MediaWiki, Org mode, AsciiDoc): its Markdown, before its "{{templates}}" are taken for Liquid's.
+        if (WikiMarkup.IsDokuWiki(body))
+        {
+            return WikiMarkup.FromDokuWiki(body);
+        }
+
         if (WikiMarkup.IsMediaWiki(body))
         {
             return WikiMarkup.FromMediaWiki(body);
@@ -171,8 +179,62 @@ internal sealed partial class MarkdownParser
         // A page of a Jekyll site: its Liquid tags are no text ("{{ site.district_name }}"), but a callout's content is
         // ("{% include callout.html content=\"No trip leaves without Form FT-1.\" %}"); kramdown's attribute lines ("{: .note }") go.
         // A Docusaurus admonition's fences go ("::: warning Don't book before approval" … ":::"), its title stays a line of its own.
+        // A tab of a tabbed box (GitBook's "{% tab title=…", Docusaurus's "<TabItem label=…>", Hugo's "{{< tab header=… >}}")
+        // labels each paragraph and item in it ("Elementary: Students under 13 …"); a GitBook link card to another page
+        // ("{% content-ref %}") is no text.
+        var (fenced, linkCard) = (false, false);
+        string? tabLabel = null;
+        string? listLabel = null;
         for (var k = 0; k < body.Count; k++)
         {
+            if (FenceRegex().IsMatch(body[k]))
+            {
+                fenced = !fenced;
+            }
+
+            if (!fenced && TabRegex().Match(body[k]) is { Success: true } tab)
+            {
+                (tabLabel, body[k]) = (tab.Groups["title"].Value.Trim(), "");
+                continue;
+            }
+
+            if (TabEndRegex().IsMatch(body[k]) || AtxHeadingRegex().IsMatch(body[k]))
+            {
+                tabLabel = null;
+            }
+            else if (tabLabel is not null && !fenced && BlockStartRegex().Match(body[k]) is var start && start.Length < body[k].Length && body[k][start.Length] is not ('|' or '<' or '>')
+                     && (string.IsNullOrWhiteSpace(body[k - 1]) || start.Groups["mark"].Success)
+                     && !body[k].AsSpan(start.Length).StartsWith(tabLabel, StringComparison.OrdinalIgnoreCase))
+            {
+                // (Not a table's row, a quote or HTML, nor where the text names its tab already: "Elementary teachers should …".)
+                body[k] = body[k].Insert(start.Length, tabLabel + ": ");
+            }
+
+            // A list under a "✅ Do" or "❌ Don't" line: each item says which it is ("Don't: Sit on the benches"), as the
+            // line over it is no topic of its own.
+            if (!fenced && DoOrDontRegex().Match(body[k]) is { Success: true } rule
+                && body.Skip(k + 1).FirstOrDefault(l => !string.IsNullOrWhiteSpace(l)) is { } below && BlockStartRegex().Match(below).Groups["mark"].Success)
+            {
+                (listLabel, body[k]) = (rule.Groups["label"].Value.StartsWith("don", StringComparison.OrdinalIgnoreCase) ? "Don't" : "Do", "");
+                continue;
+            }
+
+            if (listLabel is not null && BlockStartRegex().Match(body[k]) is var item && item.Groups["mark"].Success)
+            {
+                body[k] = body[k].Insert(item.Length, listLabel + ": ");
+            }
+            else if (!string.IsNullOrWhiteSpace(body[k]))
+            {
+                listLabel = null;
+            }
+
+            if (linkCard || ContentRefRegex().IsMatch(body[k]))
+            {
+                linkCard = !body[k].Contains("endcontent-ref", StringComparison.Ordinal);
+                body[k] = "";
+                continue;
+            }
+
             if (MdxLineRegex().Match(body[k]) is { Success: true } mdx)
             {
                 // An MDX page (Docusaurus): its imports and exports are code, a "<Details summary=…>" toggle is HTML's.
@@ -241,6 +303,12 @@ internal sealed partial class MarkdownParser
                 // (":toc:") is none.
                 body[k] = EmojiCodeRegex().Replace(body[k], m => EmojiCodes.Value.ContainsKey(m.Value.TrimEnd()) ? "" : m.Value);
             }
+        }
+
+        // A chat assistant's offer at the end of a guide pasted from it ("Let me know if you'd like a printable version!").
+        if (body.FindLastIndex(l => !string.IsNullOrWhiteSpace(l)) is var last and >= 0 && ChatSignOffRegex().IsMatch(body[last]))
+        {
+            body[last] = "";
         }
 
         if (IsConfluence(body))
@@ -339,6 +407,40 @@ internal sealed partial class MarkdownParser
 
     [GeneratedRegex(@"^\s*\{[a-z]+(?::[^}]*)?\}\s*$")]
     private static partial Regex ConfluenceMacroRegex();
+
+    /// <summary>
+    /// A tab's opening mark on a line of its own, its title captured: GitBook's <c>{% tab title="Elementary" %}</c>,
+    /// Docusaurus's <c>&lt;TabItem value="elem" label="Elementary"&gt;</c>, Hugo's <c>{{&lt; tab header="Elementary" &gt;}}</c>
+    /// (or <c>name=</c>, <c>title=</c>, or the title alone).
+    /// </summary>
+    [GeneratedRegex(@"^\s*(?:\{%-?\s*tab\s+title\s*=\s*""(?<title>[^""]+)""\s*-?%\}|<TabItem\b[^>]*?\blabel\s*=\s*""(?<title>[^""]+)""[^>]*>|\{\{[<%]\s*tab\s+(?:(?:header|name|title)\s*=\s*)?""(?<title>[^""]+)""[^}]*?[>%]\}\})\s*$")]
+    private static partial Regex TabRegex();
+
+    /// <summary>A GitBook link card's opening or closing mark: <c>{% content-ref url="…" %}</c>, <c>{% endcontent-ref %}</c>.</summary>
+    [GeneratedRegex(@"^\s*\{%-?\s*content-ref\b")]
+    private static partial Regex ContentRefRegex();
+
+    /// <summary>A line naming the list under it as what to do or not to do: "✅ **Do**", "❌ **Don't**", "Do's:", "DON'TS".</summary>
+    [GeneratedRegex(@"^[ \t]*(?:[\p{So}\p{Cs}\uFE0F\u200D][ \t]*)*(?:\*\*|__)?(?<label>do(?:['’]?s)?|don['’]?ts?)[ \t]*:?[ \t]*(?:\*\*|__)?[ \t]*:?[ \t]*$", RegexOptions.IgnoreCase)]
+    private static partial Regex DoOrDontRegex();
+
+    /// <summary>A chat assistant's closing offer: "Let me know if you'd like …", "Would you like me to …", "I hope this helps!".</summary>
+    [GeneratedRegex(@"^[ \t]*(?:let me know if you(?:['’]d| would) like|would you like me to|i hope this helps|hope this helps)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex ChatSignOffRegex();
+
+    /// <summary>A tab's closing mark: <c>{% endtab %}</c>, <c>&lt;/TabItem&gt;</c>, <c>{{&lt; /tab &gt;}}</c>, or its box's.</summary>
+    [GeneratedRegex(@"^\s*(?:\{%-?\s*endtabs?\b|</TabItem\s*>|</Tabs\s*>|\{\{[<%]\s*/tab(?:pane|s)?\b)")]
+    private static partial Regex TabEndRegex();
+
+    /// <summary>Where a paragraph's or an item's words start: after the indentation and any list mark ("- ", "2. ").</summary>
+    [GeneratedRegex(@"^[ \t]*(?<mark>(?:[-*+]|\d{1,3}[.)])[ \t]+)?")]
+    private static partial Regex BlockStartRegex();
+
+    [GeneratedRegex(@"^ {0,3}(?:```|~~~)")]
+    private static partial Regex FenceRegex();
+
+    [GeneratedRegex(@"^ {0,3}(?<marks>#{1,6})[ \t]+\S")]
+    private static partial Regex AtxHeadingRegex();
 
     /// <summary>A Liquid tag or output, with an include's <c>content</c> (or <c>text</c>) captured.</summary>
     [GeneratedRegex(@"\{%-?\s*include\b[^%]*?\b(?:content|text)=""(?<content>[^""]*)""[^%]*-?%\}|\{%-?.*?-?%\}|\{\{-?.*?-?\}\}")]

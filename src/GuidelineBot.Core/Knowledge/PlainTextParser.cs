@@ -86,7 +86,7 @@ internal static partial class PlainTextParser
         var lines = DocumentParser.SplitLines(content);
         return lines.FirstOrDefault(l => !string.IsNullOrWhiteSpace(l)) is { } first && AtxLineRegex().IsMatch(first)
                && lines.Count(l => AtxLineRegex().IsMatch(l) && l.StartsWith("##", StringComparison.Ordinal)) >= MinColonHeadings
-               || WikiMarkup.IsMediaWiki(lines) || WikiMarkup.IsOrg(lines) || AsciiDocMarkup.IsAsciiDoc(lines, textFile: true)
+               || WikiMarkup.IsMediaWiki(lines) || WikiMarkup.IsDokuWiki(lines) || WikiMarkup.IsOrg(lines) || AsciiDocMarkup.IsAsciiDoc(lines, textFile: true)
                || MarkdownParser.IsConfluence(lines);
     }
 
@@ -316,6 +316,7 @@ internal static partial class PlainTextParser
     private static ParsedDocument Parse(IReadOnlyList<string> lines, FrontMatter front)
     {
         lines = Unquoted(lines, front.BodyStartIndex);
+        lines = WithoutReviewComments(lines, front.BodyStartIndex);
         lines = WithoutLineNumbers(lines, front.BodyStartIndex);
         lines = WithSectionNumbersStopped(lines, front.BodyStartIndex);
         lines = AsQuestionsAndAnswers(lines, front.BodyStartIndex);
@@ -326,6 +327,7 @@ internal static partial class PlainTextParser
         // parts the text as a blank line does.
         lines = [.. lines.Select((l, k) => k >= front.BodyStartIndex && (PageMarkerRegex().IsMatch(l) || ForwardMarkerRegex().IsMatch(l)) ? "" : l)];
         lines = WithoutContents(lines, front.BodyStartIndex);
+        lines = WithoutMailingListMarks(lines, front.BodyStartIndex);
         lines = WithoutPageChrome(lines, front.BodyStartIndex);
         lines = WithoutHelpCentreChrome(lines, front.BodyStartIndex);
         lines = FromQuestionAndAnswerColumns(lines, front.BodyStartIndex);
@@ -876,10 +878,11 @@ internal static partial class PlainTextParser
     private static partial Regex BracketHeadingRegex();
 
     /// <summary>
-    /// A regulation's section, titled and run in ("Section 2.03 Overtime. Overtime must be approved …"), or titled on a
-    /// line of its own over its text ("Section 1.1.  Purpose and Applicability.").
+    /// A regulation's section, titled and run in ("Section 2.03 Overtime. Overtime must be approved …", "Section 5.01
+    /// Misuse; Sanctions. A Cardholder who …"), or titled on a line of its own over its text ("Section 1.1.  Purpose and
+    /// Applicability.").
     /// </summary>
-    [GeneratedRegex(@"^\s*(?:Section|Sec\.|§)\s*\d{1,3}(?:\.\d{1,3})+\.?\s+(?<label>\p{Lu}[^.:;!?]{1,60}?)[.:](?:\s+(?<text>\S.*)|\s*)$")]
+    [GeneratedRegex(@"^\s*(?:Section|Sec\.|§)\s*\d{1,3}(?:\.\d{1,3})+\.?\s+(?<label>\p{Lu}[^.:;!?]{1,60}?(?:;\s+\p{Lu}[^.:;!?]{1,40}?)?)[.:](?:\s+(?<text>\S.*)|\s*)$")]
     private static partial Regex LegalSectionRegex();
 
     /// <summary>
@@ -1066,9 +1069,11 @@ internal static partial class PlainTextParser
             return false;
         }
 
-        // Set off: a blank line or a sentence's end above it, or its parent right above it ("3. Requirements" over "3.1 …").
+        // Set off: a blank line or a sentence's end above it, or its parent right above it ("3. Requirements" over "3.1 …"),
+        // or a word processor's outline number with a tab after it ("1.2⇥Placement Requests").
         if (!(IsShortLine(lines[i]) && !FollowsStep(lines, i) || IsNumberedHeading(lines, i) || IsColonHeading(lines[i]) && HasTextNotList(lines, i))
-            || !(i == from || string.IsNullOrWhiteSpace(lines[i - 1]) || paragraphPerLine && EndsSentence(lines[i - 1]) || HasOwnClauseNext(lines, i - 1)))
+            || !(i == from || string.IsNullOrWhiteSpace(lines[i - 1]) || paragraphPerLine && EndsSentence(lines[i - 1]) || HasOwnClauseNext(lines, i - 1)
+                 || TabNumberedRegex().IsMatch(lines[i]) && IsNumberedHeading(lines, i)))
         {
             return false;
         }
@@ -1086,6 +1091,10 @@ internal static partial class PlainTextParser
         return next > i + 1 || char.IsUpper(first) || char.IsDigit(first) || DocumentParser.TryBullet(lines[next], true, out _, out _) || tables.ContainsKey(next)
                || FirstLetteredClauseRegex().IsMatch(lines[next]);
     }
+
+    /// <summary>A word processor's outline number and the tab it puts after it: "1.2⇥Placement Requests", "3.⇥Evaluation".</summary>
+    [GeneratedRegex(@"^\d{1,2}(?:\.\d{1,2}){0,3}\.?\t+\S")]
+    private static partial Regex TabNumberedRegex();
 
     /// <summary>Quotation marks and brackets a sentence may open with.</summary>
     private static readonly char[] OpeningMarks = ['"', '\'', '“', '‘', '«', '(', '['];
@@ -1204,20 +1213,31 @@ internal static partial class PlainTextParser
     private static partial Regex SubClauseRegex();
 
     /// <summary>
-    /// A parent heading over its own first clause, which has text under it: "3. Requirements" over "3.1 Annual hours" and
+    /// A parent heading over its own first clause, which has text under it, or opens clauses of its own: "3. Requirements"
+    /// over "3.1 Annual hours" and its text, "2. During the Placement" over "2.1 Responsibilities" over "2.1.1 Schedule" and
     /// its text (not "1. Complete the form" over "1.1 Attach the note" and "2. Send it": steps).
     /// </summary>
-    private static bool OpensClauses(IReadOnlyList<string> lines, int i) => HasOwnClauseNext(lines, i) && HasTextNotList(lines, NextTextLine(lines, i));
+    private static bool OpensClauses(IReadOnlyList<string> lines, int i) =>
+        HasOwnClauseNext(lines, i) && NextTextLine(lines, i) is var next && (HasTextNotList(lines, next) || OpensClauses(lines, next));
 
     /// <summary>The next line with text is a clause numbered under this line's number: "2.1 …" under "2. Scope".</summary>
     private static bool HasOwnClauseNext(IReadOnlyList<string> lines, int i) =>
         NextTextLine(lines, i) is var next && next > 0 && IsClauseOf(lines[i], lines[next]);
 
-    /// <summary><paramref name="line"/> is a clause numbered under <paramref name="parent"/>'s number: "2.1 …" of "2. Scope".</summary>
+    /// <summary>
+    /// <paramref name="line"/> is a clause numbered under <paramref name="parent"/>'s number: "2.1 …" of "2. Scope",
+    /// "2.1.1 …" of "2.1 Instructional Responsibilities".
+    /// </summary>
     private static bool IsClauseOf(string parent, string line) =>
         LeadingNumberRegex().Match(parent) is { Success: true } number
-        && ClauseNumberRegex().Match(line) is { Success: true } clause
-        && clause.Groups[1].ValueSpan.SequenceEqual(number.Groups[1].ValueSpan);
+            ? ClauseNumberRegex().Match(line) is { Success: true } clause && clause.Groups[1].ValueSpan.SequenceEqual(number.Groups[1].ValueSpan)
+            : OutlineNumberRegex().Match(parent) is { Success: true } outer && OutlineNumberRegex().Match(line) is { Success: true } inner
+              && inner.Groups["number"].Value.StartsWith(outer.Groups["number"].Value + ".", StringComparison.Ordinal)
+              && inner.Groups["number"].Value.Count(c => c == '.') == outer.Groups["number"].Value.Count(c => c == '.') + 1;
+
+    /// <summary>An outline number of two or more parts, captured without a closing full stop: "2.1", "2.1.1.".</summary>
+    [GeneratedRegex(@"^\s*(?<number>\d{1,3}(?:\.\d{1,3})+)\.?\s")]
+    private static partial Regex OutlineNumberRegex();
 
     [GeneratedRegex(@"^\s*(\d{1,3})(?:\.0|[.)])?\s")]
     private static partial Regex LeadingNumberRegex();
@@ -1668,7 +1688,8 @@ internal static partial class PlainTextParser
     /// <summary>
     /// A copy out of a PDF repeats the page's running header or footer beside its page numbers ("Pine Ridge Public Schools
     /// – Staff Handbook    Section 5.4" by each "Page 2 of 5"): such a line, found within <see cref="RunningHeaderReach"/>
-    /// lines of a page number at least twice, is blanked wherever it stands, the first page's copy at the top included.
+    /// lines of a page number at least twice, is blanked wherever it stands, the first page's copy at the top included;
+    /// so is a header in tabbed columns that opens the text and comes back twice or more without page numbers.
     /// </summary>
     private static IReadOnlyList<string> WithoutRunningHeaders(IReadOnlyList<string> lines, int from)
     {
@@ -1712,14 +1733,87 @@ internal static partial class PlainTextParser
         Count();
 
         var headers = nearPageNumbers.Where(kv => kv.Value >= 2).Select(kv => kv.Key).ToHashSet(StringComparer.Ordinal);
+        // A word processor's page header copied with no page number ("North Harlow Public Schools⇥Supervision Handbook⇥Rev.
+        // 08/2024" where each page starts): the first line of text, in columns set apart by tabs, found again on two more lines.
+        var first = NextTextLine(lines, from - 1);
+        if (first >= 0 && lines[first].Trim().Contains('\t', StringComparison.Ordinal) && RunningHeaderKey(lines[first]) is { } top
+            && lines.Skip(first + 1).Count(l => RunningHeaderKey(l) == top) >= 2)
+        {
+            headers.Add(top);
+        }
+
         return headers.Count == 0
             ? lines
             : [.. lines.Select((l, k) => k >= from && RunningHeaderKey(l) is { } key && headers.Contains(key) ? "" : l)];
     }
 
     /// <summary>
+    /// A draft copied out of a word processor with its reviewers' comments: each comment's mark in the text ("in North
+    /// Harlow[JS2];") and the comments themselves, listed at the end ("[JS2]Jamie Smith: do we still require …"), go. Only
+    /// marks that a listed comment answers, so "[A1]" in a text with no such list stays.
+    /// </summary>
+    private static IReadOnlyList<string> WithoutReviewComments(IReadOnlyList<string> lines, int from)
+    {
+        var comments = Enumerable.Range(from, lines.Count - from).Select(k => (Line: k, Mark: ReviewCommentRegex().Match(lines[k])))
+            .Where(c => c.Mark.Success).ToArray();
+        if (comments.Length == 0)
+        {
+            return lines;
+        }
+
+        var marks = comments.Select(c => c.Mark.Groups["mark"].Value).ToHashSet(StringComparer.Ordinal);
+        var commentLines = comments.Select(c => c.Line).ToHashSet();
+        var anchored = lines.Where((l, k) => k >= from && !commentLines.Contains(k) && l.Contains('[', StringComparison.Ordinal))
+            .SelectMany(l => CommentMarkRegex().Matches(l)).Count(m => marks.Contains(m.Value));
+        if (anchored == 0)
+        {
+            return lines;
+        }
+
+        var result = new List<string>(lines);
+        for (var k = from; k < result.Count; k++)
+        {
+            result[k] = commentLines.Contains(k) ? ""
+                : result[k].Contains('[', StringComparison.Ordinal) ? CommentMarkRegex().Replace(result[k], m => marks.Contains(m.Value) ? "" : m.Value)
+                : result[k];
+        }
+
+        // The rule drawn over the list of comments.
+        var above = commentLines.Min() - 1;
+        while (above >= from && string.IsNullOrWhiteSpace(result[above]))
+        {
+            above--;
+        }
+
+        if (above >= from && SeparatorRegex().IsMatch(result[above]))
+        {
+            result[above] = "";
+        }
+
+        return result;
+    }
+
+    /// <summary>A reviewer's comment as a word processor lists it: its mark, then the reviewer's name and words ("[JS2]Jamie Smith: …").</summary>
+    [GeneratedRegex(@"^\s*(?<mark>\[\p{Lu}{1,4}\d{1,3}\])\s*\p{Lu}[^:\n]{0,40}:")]
+    private static partial Regex ReviewCommentRegex();
+
+    /// <summary>A reviewer's comment mark in the text: the reviewer's initials and the comment's number in brackets ("[JS2]").</summary>
+    [GeneratedRegex(@"\[\p{Lu}{1,4}\d{1,3}\]")]
+    private static partial Regex CommentMarkRegex();
+
+    /// <summary>
+    /// The text part of a newsletter sent through a mailing-list service (Mailchimp), known by its unsubscribe link: it
+    /// marks its headlines and buttons with "** " ("** KEY DATES", "** Open the Staff Checkout Form (https://…)"); the
+    /// marks go.
+    /// </summary>
+    private static IReadOnlyList<string> WithoutMailingListMarks(IReadOnlyList<string> lines, int from) =>
+        !lines.Skip(from).Any(l => UnsubscribeLinkRegex().IsMatch(l))
+            ? lines
+            : [.. lines.Select((l, k) => k >= from && l.Contains("** ", StringComparison.Ordinal) ? MailingListMarkRegex().Replace(l, "") : l)];
+
+    /// <summary>
     /// A web page copied out of a browser: its navigation above the title ("Skip to main content", "Home > Departments >
-    /// Human Resources", "Search", "Menu", "Print | Share") and its footer from the copyright line on ("© 2025 Lakeside
+    /// Human Resources", "Search", "Menu", "Print | Share", or an e-mail's "View this email in your browser") and its footer from the copyright line on ("© 2025 Lakeside
     /// Unified School District", "Privacy Policy | Accessibility | Site Map", "Powered by Finalsite") are blanked: neither
     /// is guideline text, and the navigation took the title.
     /// </summary>
@@ -1728,6 +1822,13 @@ internal static partial class PlainTextParser
         var text = Enumerable.Range(from, lines.Count - from).Where(k => !string.IsNullOrWhiteSpace(lines[k])).ToArray();
         var top = text.Take(MaxChromeLines).TakeWhile(k => PageChromeRegex().IsMatch(lines[k])).ToArray();
         var footer = text.TakeLast(MaxChromeLines).FirstOrDefault(k => CopyrightLineRegex().IsMatch(lines[k]));
+        if (footer == 0 && text.TakeLast(MaxMailFooterLines).Any(k => UnsubscribeLinkRegex().IsMatch(lines[k])))
+        {
+            // A newsletter sent by e-mail: its list's footer (social links, copyright, why you receive it, the list's
+            // postal address, the unsubscribe link) is longer than a web page's.
+            footer = text.TakeLast(MaxMailFooterLines).FirstOrDefault(k => CopyrightLineRegex().IsMatch(lines[k]) || MailFooterRegex().IsMatch(lines[k]));
+        }
+
         if (top.Length == 0 && footer == 0)
         {
             return lines;
@@ -1848,7 +1949,22 @@ internal static partial class PlainTextParser
     /// <summary>How many lines with text a page's navigation, or its footer, may take.</summary>
     private const int MaxChromeLines = 8;
 
-    [GeneratedRegex(@"^\s*(?:skip to (?:main )?content|skip navigation|search|menu|translate|print|share|print \| share|sign in|log in|home\s*[>›»/]\s*\S.*)\s*$", RegexOptions.IgnoreCase)]
+    /// <summary>How many lines of text at the end of a newsletter sent by e-mail are looked through for its list's footer.</summary>
+    private const int MaxMailFooterLines = 20;
+
+    /// <summary>A mailing list's unsubscribe link: "or ** unsubscribe from this list (https://…)", Mailchimp's "*|UNSUB|*".</summary>
+    [GeneratedRegex(@"\bunsubscribe\b.*\(https?://|\*\|UNSUB\|\*|list-manage\.com/unsubscribe", RegexOptions.IgnoreCase)]
+    private static partial Regex UnsubscribeLinkRegex();
+
+    /// <summary>Where a mailing list's footer starts when no copyright line does: its social links, why you receive it, its address.</summary>
+    [GeneratedRegex(@"^\s*(?:\*\*\s*)?(?:(?:facebook|twitter|instagram|youtube|linkedin|website)\s*\(https?://|you are receiving this (?:e-?mail|message|newsletter)\b|our mailing address is:|want to change how you receive)", RegexOptions.IgnoreCase)]
+    private static partial Regex MailFooterRegex();
+
+    /// <summary>A mailing list's mark of a headline or a button: "** " before its words.</summary>
+    [GeneratedRegex(@"(?<=^|\s)\*\* (?=\S)")]
+    private static partial Regex MailingListMarkRegex();
+
+    [GeneratedRegex(@"^\s*(?:skip to (?:main )?content|skip navigation|search|menu|translate|print|share|print \| share|sign in|log in|home\s*[>›»/]\s*\S.*|view (?:this e-?mail|it) in (?:your|a) (?:web )?browser\b.*)\s*$", RegexOptions.IgnoreCase)]
     private static partial Regex PageChromeRegex();
 
     [GeneratedRegex(@"^\s*(?:©|\(c\)\s|copyright\s+(?:©\s*)?\d{4})", RegexOptions.IgnoreCase)]

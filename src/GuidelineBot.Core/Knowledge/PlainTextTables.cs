@@ -16,6 +16,12 @@ internal static partial class PlainTextTables
     private const int MaxAlignedCellChars = 40;
 
     /// <summary>
+    /// A cell set off by tabs may be longer: a word processor's table saved as text parts its cells with tabs, and a
+    /// sentence has none.
+    /// </summary>
+    private const int MaxTabbedCellChars = 100;
+
+    /// <summary>
     /// The lines from <paramref name="from"/> on that belong to a table, by index: a row's passage text, or null for a
     /// header or border line.
     /// </summary>
@@ -170,7 +176,8 @@ internal static partial class PlainTextTables
         }
 
         var cells = GapRegex().Split(line.Trim());
-        return cells.Length >= 2 && cells.All(c => c.Length is > 0 and <= MaxAlignedCellChars) ? cells : null;
+        var longest = line.Contains('\t', StringComparison.Ordinal) ? MaxTabbedCellChars : MaxAlignedCellChars;
+        return cells.Length >= 2 && cells.All(c => c.Length > 0 && c.Length <= longest) ? cells : null;
     }
 
     /// <summary>

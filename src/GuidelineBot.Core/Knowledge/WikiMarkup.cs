@@ -5,7 +5,8 @@ namespace GuidelineBot.Core.Knowledge;
 /// <summary>
 /// A wiki's markup copied into a text file, rewritten as the Markdown it stands for, line for line (so that every line
 /// keeps its number): MediaWiki's ("== Section ==", "'''bold'''", "[[Page|text]]", "{{Note|…}}", "# step", a
-/// "{| class=wikitable" table) and Emacs Org mode's ("#+TITLE:", "* Heading", "** Sub-heading", "#+BEGIN_QUOTE",
+/// "{| class=wikitable" table), DokuWiki's ("====== Page ======", "  * item", "^ Header ^" tables, "&lt;note&gt;" boxes) and
+/// Emacs Org mode's ("#+TITLE:", "* Heading", "** Sub-heading", "#+BEGIN_QUOTE",
 /// "*bold*", "/italic/").
 /// </summary>
 internal static partial class WikiMarkup
@@ -21,6 +22,15 @@ internal static partial class WikiMarkup
     public static bool IsMediaWiki(IReadOnlyList<string> lines) =>
         lines.Count(l => MediaWikiHeadingRegex().Match(l) is { Success: true } m && m.Groups["marks"].Length > 1) >= MinHeadings
         && lines.Any(l => MediaWikiMarkRegex().IsMatch(l));
+
+    /// <summary>
+    /// DokuWiki: two or more "== Section ==" headings and a mark only DokuWiki writes ("~~NOTOC~~", a "&lt;note&gt;" or
+    /// "&lt;WRAP&gt;" box, a "^ Header ^" table row, a "{{tag>…}}", a list item indented two spaces), and none that only
+    /// MediaWiki writes (<c>'''</c>, "{|", "{{Template|…}}").
+    /// </summary>
+    public static bool IsDokuWiki(IReadOnlyList<string> lines) =>
+        lines.Count(l => DokuWikiHeadingRegex().IsMatch(l)) >= MinHeadings
+        && lines.Any(l => DokuWikiMarkRegex().IsMatch(l)) && !lines.Any(l => MediaWikiOnlyMarkRegex().IsMatch(l));
 
     /// <summary>Org mode: a "#+TITLE:" (or other "#+KEYWORD:") line and two or more "* Heading" lines.</summary>
     public static bool IsOrg(IReadOnlyList<string> lines) =>
@@ -67,6 +77,107 @@ internal static partial class WikiMarkup
         }
 
         return body;
+    }
+
+    /// <summary>
+    /// A DokuWiki page as Markdown: headings (six "=" the page's title, five a section, and so on down); items indented
+    /// two spaces a level ("*" a bullet, "-" numbered); a "&lt;note&gt;" box's text labelled by its kind ("Important: …");
+    /// "&lt;WRAP&gt;" boxes' marks go; "&lt;code&gt;" blocks are fenced; a table's rows ("^ Header ^", "| cell |") become
+    /// items naming their columns; "//italic//", "''code''", a link's words, a footnote's words in brackets; macros,
+    /// images and forced line breaks (two backslashes) go.
+    /// </summary>
+    public static List<string> FromDokuWiki(List<string> body)
+    {
+        var numbers = new List<int>();
+        IReadOnlyList<string>? header = null;
+        string? label = null;
+        var (afterItem, code) = (false, false);
+        for (var k = 0; k < body.Count; k++)
+        {
+            var line = body[k];
+            if (DokuWikiCodeRegex().IsMatch(line))
+            {
+                code = !line.TrimStart().StartsWith("</", StringComparison.Ordinal);
+                (body[k], afterItem) = ("```", false);
+                continue;
+            }
+
+            if (code)
+            {
+                continue;
+            }
+
+            if (DokuWikiTableRowRegex().IsMatch(line))
+            {
+                var row = line.Trim();
+                var cells = DokuWikiCellRegex().Split(row[1..^1]).Select(c => DokuWikiInline(c.Trim())).ToList();
+                if (row[0] == '^' && !row.Contains('|', StringComparison.Ordinal) && header is null)
+                {
+                    (header, body[k]) = (cells, "");
+                }
+                else
+                {
+                    body[k] = MarkdownParser.RowText(header, cells) is { Length: > 0 } cellsText ? "- " + cellsText : "";
+                }
+
+                afterItem = false;
+                continue;
+            }
+
+            header = null;
+            if (DokuWikiListRegex().Match(line) is { Success: true } item)
+            {
+                var depth = item.Groups["indent"].Value.Replace("\t", "  ", StringComparison.Ordinal).Length / 2 - 1;
+                body[k] = ListItemMark(numbers, depth, numbered: item.Groups["mark"].Value == "-") + DokuWikiInline(item.Groups["text"].Value);
+                afterItem = true;
+                continue;
+            }
+
+            numbers.Clear();
+            if (line.Contains("{{tag>", StringComparison.OrdinalIgnoreCase))
+            {
+                // The page's tags: links to other pages, no text of this one.
+                (body[k], afterItem) = ("", false);
+                continue;
+            }
+
+            // A box: "<note important>" … "</note>" (on lines of their own, or around the text on one), "<WRAP …>" … "</WRAP>".
+            if (DokuWikiNoteRegex().Match(line) is { Success: true } note)
+            {
+                label = DocumentParser.Capitalised(note.Groups["kind"].Success ? note.Groups["kind"].Value.ToLowerInvariant() : "note");
+                line = line[(note.Index + note.Length)..];
+            }
+
+            var closes = line.Contains("</note>", StringComparison.OrdinalIgnoreCase);
+            line = DokuWikiBoxMarkRegex().Replace(line, "");
+            var text = DokuWikiInline(line);
+            if (label is not null && text.Trim().Length > 0)
+            {
+                (text, label) = ($"{label}: {text.Trim()}", null);
+            }
+
+            if (closes)
+            {
+                label = null;
+            }
+
+            body[k] = DokuWikiHeadingRegex().Match(line) is { Success: true } h
+                ? new string('#', 7 - h.Groups["marks"].Length) + " " + DokuWikiInline(h.Groups["text"].Value)
+                : AfterList(text, afterItem);
+            afterItem = false;
+        }
+
+        return body;
+    }
+
+    private static string DokuWikiInline(string text)
+    {
+        text = DokuWikiMacroRegex().Replace(text, "");
+        text = WikiLinkRegex().Replace(text, m => m.Groups["text"].Success ? m.Groups["text"].Value : m.Groups["target"].Value.Split(':')[^1].Replace('_', ' '));
+        text = DokuWikiFootnoteRegex().Replace(text, " (${text})");
+        text = DokuWikiItalicRegex().Replace(text, "*${text}*");
+        text = DokuWikiMonospaceRegex().Replace(text, "`${text}`");
+        return DokuWikiLineBreakRegex().Replace(text, "").Replace("%%", "", StringComparison.Ordinal);
     }
 
     /// <summary>
@@ -255,6 +366,58 @@ internal static partial class WikiMarkup
 
     [GeneratedRegex(@"'''|\[\[|\{\{|^\s*\{\||__(?:NO)?TOC__")]
     private static partial Regex MediaWikiMarkRegex();
+
+    /// <summary>A mark only DokuWiki writes (see <see cref="IsDokuWiki"/>).</summary>
+    [GeneratedRegex(@"~~NO(?:TOC|CACHE)~~|^\s*</?(?:note|WRAP)\b|^\^[^^]+\^|\{\{tag>|^ {2,}[*-] +\S", RegexOptions.IgnoreCase)]
+    private static partial Regex DokuWikiMarkRegex();
+
+    /// <summary>A mark only MediaWiki writes: bold in three quotes, a table's "{|", a template with arguments.</summary>
+    [GeneratedRegex(@"'''|^\s*\{\||\{\{[^{}|>]+\|")]
+    private static partial Regex MediaWikiOnlyMarkRegex();
+
+    /// <summary>A DokuWiki heading: two to six "=" on both sides (six the highest level).</summary>
+    [GeneratedRegex(@"^[ \t]*(?<marks>={2,6})[ \t]*(?<text>[^=\s].*?)[ \t]*\k<marks>[ \t]*$")]
+    private static partial Regex DokuWikiHeadingRegex();
+
+    /// <summary>A DokuWiki list item: indented two spaces (or a tab) a level, "*" a bullet, "-" a numbered item.</summary>
+    [GeneratedRegex(@"^(?<indent>(?: {2}|\t)+)(?<mark>[*-])[ \t]+(?<text>\S.*)$")]
+    private static partial Regex DokuWikiListRegex();
+
+    /// <summary>A table row: between "^" (a header cell) or "|" marks, first and last.</summary>
+    [GeneratedRegex(@"^\s*[\^|].*[\^|]\s*$")]
+    private static partial Regex DokuWikiTableRowRegex();
+
+    [GeneratedRegex(@"[\^|]")]
+    private static partial Regex DokuWikiCellRegex();
+
+    [GeneratedRegex(@"<note(?:[ \t]+(?<kind>\w+))?[ \t]*>", RegexOptions.IgnoreCase)]
+    private static partial Regex DokuWikiNoteRegex();
+
+    /// <summary>A box's marks: "&lt;/note&gt;", "&lt;WRAP …&gt;", "&lt;/WRAP&gt;" (and the inline "&lt;wrap …&gt;").</summary>
+    [GeneratedRegex(@"</note>|</?wrap\b[^>]*>", RegexOptions.IgnoreCase)]
+    private static partial Regex DokuWikiBoxMarkRegex();
+
+    /// <summary>A code block's marks on a line of their own: "&lt;code&gt;", "&lt;file txt x.txt&gt;", "&lt;/code&gt;".</summary>
+    [GeneratedRegex(@"^\s*</?(?:code|file)\b[^>]*>\s*$", RegexOptions.IgnoreCase)]
+    private static partial Regex DokuWikiCodeRegex();
+
+    /// <summary>A macro or an image: "~~NOTOC~~", "{{tag>a b}}", "{{wiki:logo.png}}".</summary>
+    [GeneratedRegex(@"~~[A-Z]+~~|\{\{[^{}]*\}\}")]
+    private static partial Regex DokuWikiMacroRegex();
+
+    [GeneratedRegex(@"\(\((?<text>[^()]+)\)\)")]
+    private static partial Regex DokuWikiFootnoteRegex();
+
+    /// <summary>"//italic//", not the "//" of an address ("https://").</summary>
+    [GeneratedRegex(@"(?<![:/])//(?<text>[^\s/](?:[^/]*?[^\s/])?)//")]
+    private static partial Regex DokuWikiItalicRegex();
+
+    [GeneratedRegex(@"''(?<text>[^']+)''")]
+    private static partial Regex DokuWikiMonospaceRegex();
+
+    /// <summary>A forced line break: two backslashes before a space or the end of the line.</summary>
+    [GeneratedRegex(@"\\\\(?=\s|$)")]
+    private static partial Regex DokuWikiLineBreakRegex();
 
     [GeneratedRegex(@"^(?<marks>[*#:;]+)[ \t]*(?<text>.*)$")]
     private static partial Regex MediaWikiListRegex();

@@ -1800,4 +1800,122 @@ public sealed class DocumentVariantTests
         Assert.Equal(["Visiting Hours", "Badges"], Headings(doc));
         Assert.Equal("Wear the badge.", doc.Sections[1].Text);
     }
+
+    [Fact]
+    public void A_dokuwiki_page_reads_by_its_own_heading_levels_boxes_lists_and_tables()
+    {
+        var doc = Parse("~~NOTOC~~\n====== Substitute Procedures ======\n\n<WRAP center round info 90%>\n**Owner:** Human Resources\\\\\n</WRAP>\n\n"
+                        + "===== Sub Plans =====\n\n==== Daily plans ====\n\nLeave plans by //3:30 p.m.//, see [[hr:plans|the plan page]].((Or email them.))\n\n"
+                        + "  * the bell schedule\n  * seating charts\n\n<note important>\nDo not text a sub to book them.\n</note>\n\n===== Pay =====\n\n"
+                        + "^ Assignment ^ Full day ^\n| Day-to-day | $185 |\n| Long-term | $205 |\n\n  - Open ''Frontline''.\n  - Pick the job.\n\n----\n//Tags:// {{tag>hr subs}}\n", "subs.txt");
+
+        Assert.Equal("Substitute Procedures", doc.Title);
+        Assert.Equal(["About these guidelines", "Daily plans", "Pay"], Headings(doc));
+        Assert.Equal("Sub Plans", doc.Sections[1].ParentHeading);
+        Assert.Equal("Owner: Human Resources", doc.Sections[0].Text);
+        Assert.Equal(["Leave plans by 3:30 p.m., see the plan page. (Or email them.)", "the bell schedule", "seating charts", "Important: Do not text a sub to book them."],
+            doc.Sections[1].Passages.Select(p => p.Text));
+        Assert.Equal(["Assignment: Day-to-day — Full day: $185", "Assignment: Long-term — Full day: $205", "1. Open Frontline.", "2. Pick the job."],
+            doc.Sections[2].Passages.Select(p => p.Text));
+        Assert.Equal((14, 14), (doc.Sections[1].Passages[1].StartLine, doc.Sections[1].Passages[1].EndLine));
+    }
+
+    [Fact]
+    public void A_mailing_lists_newsletter_loses_its_marks_its_browser_link_and_its_footer()
+    {
+        var doc = Parse("View this email in your browser (https://example.org/archive)\n\n** The Staff Bulletin: Checkout Edition\n"
+                        + "------------------------------------------------------------\n\nHi everyone,\n\n------------------------------------------------------------\n\n"
+                        + "** KEY DATES\n------------------------------------------------------------\n\nGrades are due June 13.\n\n"
+                        + "** Open the Checkout Form (https://forms.example.org/checkout)\n\n** KEYS AND BADGES\n------------------------------------------------------------\n\n"
+                        + "Keys go back to the office.\n\n** Facebook (https://www.facebook.com/example)\n\n============================================================\n"
+                        + "Copyright © 2025 Example Schools, All rights reserved.\nYou are receiving this email because you work here.\n\nOur mailing address is:\n"
+                        + "Example Schools\n1 Main St\nTown, ME 04011\nUSA\n\nWant to change how you receive these emails?\n"
+                        + "You can ** update your preferences (https://example.us21.list-manage.com/profile)\n"
+                        + "or ** unsubscribe from this list (https://example.us21.list-manage.com/unsubscribe)\n", "bulletin.txt");
+
+        Assert.Equal("The Staff Bulletin: Checkout Edition", doc.Title);
+        Assert.Equal(["About these guidelines", "KEY DATES", "KEYS AND BADGES"], Headings(doc));
+        Assert.Equal(["Grades are due June 13.", "Open the Checkout Form (https://forms.example.org/checkout)"], doc.Sections[1].Passages.Select(p => p.Text));
+        Assert.Equal("Keys go back to the office.", doc.Sections[2].Text);
+    }
+
+    [Fact]
+    public void A_tabs_title_labels_its_text_and_a_link_card_to_another_page_is_no_text()
+    {
+        var doc = Parse("# Apps\n\n## Rules by grade\n\nSome rules depend on the grade.\n\n{% tabs %}\n{% tab title=\"Elementary\" %}\n* No student accounts.\n"
+                        + "* First names only.\n{% endtab %}\n\n{% tab title=\"High School\" %}\nStudents use district accounts.\nEven at home.\n{% endtab %}\n{% endtabs %}\n\n"
+                        + "{% content-ref url=\"../policies/aup.md\" %}\n[aup.md](../policies/aup.md)\n{% endcontent-ref %}\n\n## Passwords\n\n"
+                        + "<Tabs>\n  <TabItem value=\"elem\" label=\"Elementary\" default>\n\nElementary classes use QR badges.\n\n  </TabItem>\n"
+                        + "  <TabItem value=\"sec\" label=\"Secondary\">\n\nNever share a password.\n\n  </TabItem>\n</Tabs>\n\nResets go to the Help Desk.\n", "apps.md");
+
+        Assert.Equal(["Rules by grade", "Passwords"], Headings(doc));
+        Assert.Equal(["Some rules depend on the grade.", "Elementary: No student accounts.", "Elementary: First names only.", "High School: Students use district accounts. Even at home."],
+            doc.Sections[0].Passages.Select(p => p.Text));
+        Assert.Equal(["Elementary classes use QR badges.", "Secondary: Never share a password.", "Resets go to the Help Desk."], doc.Sections[1].Passages.Select(p => p.Text));
+    }
+
+    [Fact]
+    public void A_word_processors_text_loses_its_reviewers_comments_and_page_header_and_keeps_its_outline_and_tabbed_table()
+    {
+        var doc = Parse("North Harlow Schools\tSupervision Handbook\tRev. 08/2024\r\n\r\nSUPERVISION HANDBOOK\r\nOffice of Human Resources\r\n\r\n"
+                        + "1.\tGetting Started\r\n1.1\tEligibility\r\nA host teacher needs three years of experience in North Harlow[JS1].\r\n"
+                        + "1.2\tPlacement Requests\r\nUniversities send requests by March 1.[MR2]\r\n\r\nNorth Harlow Schools\tSupervision Handbook\tRev. 08/2024\r\n"
+                        + "2.\tDuring the Placement\r\n2.1\tInstructional Responsibilities\r\n2.1.1\tGradual Release Schedule\r\nThe host teacher stays the teacher of record.\r\n"
+                        + "Weeks\tCandidate role\tHost teacher role\r\n1–2\tObserve, learn routines, assist small groups\tModels all instruction\r\n"
+                        + "3–4\tCo-teach one subject or class period of the day\tPlans jointly and co-teaches\r\n\r\n"
+                        + "North Harlow Schools\tSupervision Handbook\tRev. 08/2024\r\n________________________________________\r\n"
+                        + "[JS1]Jamie Smith: do we still require this?\r\n[MR2]Maria Reyes: Add the shared inbox?\r\n", "handbook.txt");
+
+        Assert.Equal("SUPERVISION HANDBOOK", doc.Title);
+        Assert.Equal(["About these guidelines", "Eligibility", "Placement Requests", "Gradual Release Schedule"], Headings(doc));
+        Assert.Equal(["Getting Started", "Getting Started", "Instructional Responsibilities"], doc.Sections.Skip(1).Select(s => s.ParentHeading));
+        Assert.Equal("A host teacher needs three years of experience in North Harlow.", doc.Sections[1].Text);
+        Assert.Equal("Universities send requests by March 1.", doc.Sections[2].Text);
+        Assert.Equal(["The host teacher stays the teacher of record.",
+                      "Weeks: 1–2 — Candidate role: Observe, learn routines, assist small groups — Host teacher role: Models all instruction",
+                      "Weeks: 3–4 — Candidate role: Co-teach one subject or class period of the day — Host teacher role: Plans jointly and co-teaches"],
+            doc.Sections[3].Passages.Select(p => p.Text));
+    }
+
+    [Fact]
+    public void A_bracketed_mark_with_no_listed_comment_stays()
+    {
+        var doc = Parse("Lab Rules\n\nWear goggles in room [B12] at all times.\nWash your hands before leaving the lab.\n", "lab.txt");
+
+        Assert.Contains("room [B12]", doc.Sections[0].Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_regulations_section_titled_in_two_parts_heads_its_section()
+    {
+        var doc = Parse("P-Card Policy\n\nSection 2.01 Eligibility; Application. A card may be issued to a full-time employee.\n    (a) Apply on Form PC-1.\n\n"
+                        + "Section 2.02 Security of Card. Keep the card locked away.\n\nSection 5.01 Misuse; Sanctions.\n    (a) Report a purchase made in error.\n", "pcard.txt");
+
+        Assert.Equal(["Eligibility; Application", "Security of Card", "Misuse; Sanctions"], Headings(doc));
+    }
+
+    [Fact]
+    public void A_guide_pasted_from_a_chat_assistant_labels_its_dos_and_donts_and_loses_its_closing_offer()
+    {
+        var doc = Parse("# Recess Duty\n\nHow duty works.\n\n---\n\n## 🗓️ Zones\n\n**Where to stand:** On the outside edge of your zone.\n\n✅ **Do**\n- Keep moving\n"
+                        + "- Check the bathrooms\n\n❌ **Don't**\n- Sit on the benches\n\n---\n\n## Radios\n\nUse channel 3.\n\n"
+                        + "Let me know if you'd like a printable version! 😊\n", "duty.md");
+
+        Assert.Equal(["About these guidelines", "Zones", "Radios"], Headings(doc));
+        Assert.Equal(["Where to stand: On the outside edge of your zone.", "Do: Keep moving", "Do: Check the bathrooms", "Don't: Sit on the benches"],
+            doc.Sections[1].Passages.Select(p => p.Text));
+        Assert.Equal("Use channel 3.", doc.Sections[2].Text);
+    }
+
+    [Fact]
+    public void A_google_docs_export_is_titled_by_its_bold_line_over_parts_headed_with_one_hash()
+    {
+        var doc = Parse("**Cedar Valley School District — Classroom Supply Purchasing \\& Reimbursement Guidelines**\n\nBusiness Services \\- Revised July 2024\n\n"
+                        + "# **Part 1 — Buying Supplies**\n\n## **Annual Allotment**\n\nEach teacher receives $250.\n\n# **Part 2 — Reimbursement**\n\n## **Claims**\n\n"
+                        + "Submit the FIN\\-12 within 30 days.\n\n[image1]: <data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAANwAAACMCAIAAACYtlAh>\n", "supplies.md");
+
+        Assert.Equal("Cedar Valley School District — Classroom Supply Purchasing & Reimbursement Guidelines", doc.Title);
+        Assert.Equal(["About these guidelines", "Annual Allotment", "Claims"], Headings(doc));
+        Assert.Equal("Submit the FIN-12 within 30 days.", doc.Sections[2].Text);
+    }
 }

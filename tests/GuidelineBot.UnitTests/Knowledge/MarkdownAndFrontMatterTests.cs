@@ -142,6 +142,19 @@ public sealed class MarkdownAndFrontMatterTests
         Assert.Equal("Use Form FM-14.", notADate.Sections[0].Text);
     }
 
+    [Fact]
+    public void Hugos_toml_front_matter_gives_the_title_date_and_author_and_is_no_text()
+    {
+        var doc = Parse("+++\ntitle = \"Tutoring & Extra Duty Pay\"\nlastmod = 2025-01-27T14:32:10-08:00\nweight = 20\ntags = [\"payroll\", \"tutoring\"]\n\n"
+                        + "[params]\n  department = \"Payroll\"\n\n[last_update]\n  author = \"Certificated Payroll\"\n+++\n\nHow tutoring is paid.\n\n## Rates\n\n$48.50 an hour.\n");
+
+        Assert.Equal("Tutoring & Extra Duty Pay", doc.Title);
+        Assert.Equal((new DateOnly(2025, 1, 27), "Certificated Payroll"), (doc.Metadata.LastReviewed, doc.Metadata.Owner));
+        Assert.Equal(["About these guidelines", "Rates"], doc.Sections.Select(s => s.Heading));
+        Assert.Equal("How tutoring is paid.", doc.Sections[0].Text);
+        Assert.Equal(14, doc.Sections[0].Passages[0].StartLine);
+    }
+
     [Theory]
     [InlineData("javascript:alert(1)")]
     [InlineData("JAVASCRIPT:alert(1)")]
