@@ -1,3 +1,4 @@
+using System.Collections.Frozen;
 using System.Globalization;
 using System.Text.RegularExpressions;
 
@@ -326,6 +327,7 @@ internal static partial class PlainTextParser
         // A page number ("Page 2 of 5", "AP 6163.1 – Page 1 of 3"), or a forwarded e-mail's "-----Original Message-----",
         // parts the text as a blank line does.
         lines = [.. lines.Select((l, k) => k >= front.BodyStartIndex && (PageMarkerRegex().IsMatch(l) || ForwardMarkerRegex().IsMatch(l)) ? "" : l)];
+        lines = WithoutMailHeaders(lines, front.BodyStartIndex);
         lines = WithoutContents(lines, front.BodyStartIndex);
         lines = WithoutMailingListMarks(lines, front.BodyStartIndex);
         lines = WithoutPageChrome(lines, front.BodyStartIndex);
@@ -362,7 +364,8 @@ internal static partial class PlainTextParser
             {
                 // "Riverside Unified School District" over "Visitor Policy": the document is the policy; the
                 // organisation's line stays as text of the introduction.
-                title = lines[named].Trim();
+                // (A memo's "Subject: FW: Test Security Procedures" line names it by its subject.)
+                title = MemoSubjectRegex().Match(lines[named]) is { Success: true } subjectLine ? subjectLine.Groups[1].Value.Trim() : lines[named].Trim();
                 var underline = IsUnderlined(lines, named) ? 1 : 0;
                 lines = [.. lines.Take(named), .. Enumerable.Repeat("", 1 + underline), .. lines.Skip(named + 1 + underline)];
                 titleLine = named;
@@ -1636,12 +1639,20 @@ internal static partial class PlainTextParser
     private const int MinSubjectTitleWords = 4;
 
     /// <summary>
-    /// Written as a title: every word longer than three letters starts with a capital ("Staff Attendance and Absence
-    /// Reporting Procedures", "VISITOR POLICY"); a subtitle written as a sentence ("Guidelines for staff who work from
-    /// home") is not one.
+    /// Written as a title: every word longer than three letters starts with a capital but a preposition, which titles
+    /// keep in lower case ("Staff Attendance and Absence Reporting Procedures", "VISITOR POLICY", "Separation from
+    /// Employment"); a subtitle written as a sentence ("Guidelines for staff who work from home") is not one.
     /// </summary>
     internal static bool IsTitleCased(string line) =>
-        line.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries).Where(w => w.Count(char.IsLetter) > 3).All(w => char.IsUpper(w.First(char.IsLetter)));
+        line.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries)
+            .Where(w => w.Count(char.IsLetter) > 3 && !TitlePrepositions.Contains(w))
+            .All(w => char.IsUpper(w.First(char.IsLetter)));
+
+    /// <summary>Prepositions of four letters or more, which a title in title case writes in lower case.</summary>
+    private static readonly FrozenSet<string> TitlePrepositions = FrozenSet.Create(StringComparer.Ordinal,
+        "about", "above", "across", "after", "against", "along", "among", "around", "before", "behind", "below", "beneath", "beside", "between",
+        "beyond", "during", "except", "from", "inside", "into", "onto", "outside", "over", "through", "toward", "towards", "under", "until",
+        "upon", "with", "within", "without");
 
     /// <summary>How many lines after the first a title block may have (department, title, code, date).</summary>
     private const int TitleBlockLines = 3;
@@ -2088,6 +2099,52 @@ internal static partial class PlainTextParser
 
     [GeneratedRegex(@"^\s*(?:A|Answer)\s*(?<mark>[:.])\s+(.*)$", RegexOptions.IgnoreCase)]
     private static partial Regex AnswerRegex();
+
+    /// <summary>
+    /// The header blocks of the earlier messages in a forwarded e-mail ("From:" over "Sent:", "To:", "Cc:", "Subject:",
+    /// "Attachments:"): no guideline text. The first block stays, as the memo's or message's header it names the document.
+    /// </summary>
+    private static IReadOnlyList<string> WithoutMailHeaders(IReadOnlyList<string> lines, int from)
+    {
+        List<string>? result = null;
+        var first = true;
+        for (var k = from; k < lines.Count; k++)
+        {
+            if (!MailHeaderRegex().Match(lines[k]).Groups["from"].Success)
+            {
+                continue;
+            }
+
+            var end = k;
+            while (end + 1 < lines.Count && MailHeaderRegex().IsMatch(lines[end + 1]))
+            {
+                end++;
+            }
+
+            var fields = Enumerable.Range(k, end - k + 1).Select(j => MailHeaderRegex().Match(lines[j]).Groups["field"].Value.ToUpperInvariant()).ToHashSet();
+            if ((fields.Contains("SENT") || fields.Contains("DATE")) && (fields.Contains("TO") || fields.Contains("SUBJECT")))
+            {
+                if (!first)
+                {
+                    result ??= [.. lines];
+                    for (var j = k; j <= end; j++)
+                    {
+                        result[j] = "";
+                    }
+                }
+
+                first = false;
+            }
+
+            k = end;
+        }
+
+        return result ?? lines;
+    }
+
+    /// <summary>A line of an e-mail's header: "From: …", "Sent: …", "To: …", "Cc: …", "Subject: …", "Attachments: …".</summary>
+    [GeneratedRegex(@"^\s*(?<field>(?<from>From)|Sent|Date|To|Cc|Bcc|Subject|Attachments|Importance)\s*:\s*\S", RegexOptions.IgnoreCase)]
+    private static partial Regex MailHeaderRegex();
 
     /// <summary>The line an e-mail program puts above a forwarded or quoted message.</summary>
     [GeneratedRegex(@"^\s*-{2,}\s*(?:original message|forwarded message|begin forwarded message)\s*-{2,}\s*$", RegexOptions.IgnoreCase)]

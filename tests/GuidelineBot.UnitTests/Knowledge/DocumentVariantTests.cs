@@ -1886,12 +1886,13 @@ public sealed class DocumentVariantTests
     }
 
     [Fact]
-    public void A_regulations_section_titled_in_two_parts_heads_its_section()
+    public void A_regulations_section_titled_in_two_parts_or_with_a_preposition_in_lower_case_heads_its_section()
     {
         var doc = Parse("P-Card Policy\n\nSection 2.01 Eligibility; Application. A card may be issued to a full-time employee.\n    (a) Apply on Form PC-1.\n\n"
-                        + "Section 2.02 Security of Card. Keep the card locked away.\n\nSection 5.01 Misuse; Sanctions.\n    (a) Report a purchase made in error.\n", "pcard.txt");
+                        + "Section 2.02 Security of Card. Keep the card locked away.\n\nSection 2.03 Cancellation of Card; Separation from Employment.\n"
+                        + "    (a) Return the card on your last day.\n\nSection 5.01 Misuse; Sanctions.\n    (a) Report a purchase made in error.\n", "pcard.txt");
 
-        Assert.Equal(["Eligibility; Application", "Security of Card", "Misuse; Sanctions"], Headings(doc));
+        Assert.Equal(["Eligibility; Application", "Security of Card", "Cancellation of Card; Separation from Employment", "Misuse; Sanctions"], Headings(doc));
     }
 
     [Fact]
@@ -1917,5 +1918,20 @@ public sealed class DocumentVariantTests
         Assert.Equal("Cedar Valley School District — Classroom Supply Purchasing & Reimbursement Guidelines", doc.Title);
         Assert.Equal(["About these guidelines", "Annual Allotment", "Claims"], Headings(doc));
         Assert.Equal("Submit the FIN-12 within 30 days.", doc.Sections[2].Text);
+    }
+
+    [Fact]
+    public void A_forwarded_emails_earlier_headers_go_and_its_first_names_it()
+    {
+        var doc = Parse("From:\tKowalski, Dana <dkowalski@example.org>\nSent:\tFriday, April 4, 2025 2:47 PM\nTo:\tAll Staff\n"
+                        + "Subject:\tFW: FW: Test Security Procedures for Staff\n\nFYI, please read before Monday.\n\n-----Original Message-----\n"
+                        + "From: Okafor, James <jokafor@example.org>\nSent: Thursday, April 3, 2025 4:15 PM\nTo: Kowalski, Dana <dkowalski@example.org>\n"
+                        + "Subject: FW: Test Security Procedures for Staff\n\nPlease get this out to your teams.\n\nSECURE MATERIALS\n\n"
+                        + "Keep all test booklets in a locked room.\n\nCELL PHONES\n\nStudent phones are collected before testing.\n", "testing.txt");
+
+        Assert.Equal("Test Security Procedures for Staff", doc.Title);
+        Assert.Equal(["About these guidelines", "SECURE MATERIALS", "CELL PHONES"], Headings(doc));
+        Assert.DoesNotContain(doc.Sections[0].Passages, p => p.Text.Contains("Okafor", StringComparison.Ordinal));
+        Assert.Contains(doc.Sections[0].Passages, p => p.Text == "Please get this out to your teams.");
     }
 }
