@@ -176,6 +176,11 @@ internal sealed partial class MarkdownParser
             return AsciiDocMarkup.FromAsciiDoc(body);
         }
 
+        if (MkDocsMarkup.IsMkDocs(body))
+        {
+            body = MkDocsMarkup.FromMkDocs(body);
+        }
+
         // A page of a Jekyll site: its Liquid tags are no text ("{{ site.district_name }}"), but a callout's content is
         // ("{% include callout.html content=\"No trip leaves without Form FT-1.\" %}"); kramdown's attribute lines ("{: .note }") go.
         // A Docusaurus admonition's fences go ("::: warning Don't book before approval" … ":::"), its title stays a line of its own.
@@ -286,9 +291,10 @@ internal sealed partial class MarkdownParser
                 // OneNote and Notion export them): the picture is no word of it, and the bold line heads its section.
                 body[k] = pictured.Groups["before"].Value + body[k][(pictured.Index + pictured.Length)..];
             }
-            else if (TocMarkerRegex().IsMatch(body[k]))
+            else if (TocMarkerRegex().IsMatch(body[k]) || BackToTopRegex().IsMatch(body[k]))
             {
-                // A wiki's "[[_TOC_]]" or "[TOC]": where its contents are drawn, no text.
+                // A wiki's "[[_TOC_]]" or "[TOC]": where its contents are drawn, no text; nor is a link back to the top of
+                // the page after each section ("[⬆ Back to top](#top)").
                 body[k] = "";
             }
             if (body[k].Contains("[[", StringComparison.Ordinal) || body[k].Contains("==", StringComparison.Ordinal))
@@ -447,7 +453,7 @@ internal sealed partial class MarkdownParser
     private static partial Regex LiquidRegex();
 
     /// <summary>A callout's title as the label of its text: "Don't book before approval:" (a title that ends a sentence stays as it is).</summary>
-    private static string AsLabel(string title) => ".!?:".Contains(title[^1]) ? title : title + ":";
+    internal static string AsLabel(string title) => ".!?:".Contains(title[^1]) ? title : title + ":";
 
     /// <summary>An Obsidian callout's first line: "> [!warning] Title", "> [!tip]-".</summary>
     [GeneratedRegex(@"^(?<quote>\s*>\s*)\[!(?<kind>[A-Za-z]+)\][-+]?[ \t]*(?<title>.*?)\s*$")]
@@ -474,6 +480,10 @@ internal sealed partial class MarkdownParser
 
     [GeneratedRegex(@"^\s*(?:\[\[_?TOC_?\]\]|\[TOC\])\s*$", RegexOptions.IgnoreCase)]
     private static partial Regex TocMarkerRegex();
+
+    /// <summary>A link back to the top of the page on a line of its own: "[⬆ Back to top](#top)", "[↑ Top](#contents)", "Back to top".</summary>
+    [GeneratedRegex(@"^\s*(?:\[[^\]]{0,3}\s*(?:back to top|return to top|top of page|top)\s*[^\]]{0,3}\]\(#[^)]*\)|[⬆↑^]?\s*back to top)\s*$", RegexOptions.IgnoreCase)]
+    private static partial Regex BackToTopRegex();
 
     /// <summary>
     /// The short codes of emoji (":warning:"), as GitHub and GitLab know them: built when a document first has a short code

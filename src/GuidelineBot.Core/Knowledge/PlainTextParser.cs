@@ -211,6 +211,161 @@ internal static partial class PlainTextParser
         return result;
     }
 
+    /// <summary>
+    /// A chat thread copied out of Slack or Teams, where staff ask and one person answers ("Luis Moreno  7:55 AM" over "my
+    /// projector just says NO SIGNAL …?", "Dana Whitfield  8:01 AM" over the answer): written as a document of "Q:" and
+    /// "A:" lines. A message by anyone but the one who answers (who writes the most) that asks something, or that the one
+    /// who answers answers next (in a sentence or more), heads a section; that person's messages after it are its text. Other messages ("step 3 did it. thank you!!"), the message lines'
+    /// names and times, reactions (":thumbsup: 3"), "(edited)", "replied to a thread:" and the thread's header go.
+    /// </summary>
+    private static IReadOnlyList<string> AsChatThread(IReadOnlyList<string> lines, int from)
+    {
+        var headers = Enumerable.Range(from, lines.Count - from)
+            .Where(k => (k == from || string.IsNullOrWhiteSpace(lines[k - 1])) && k + 1 < lines.Count && !string.IsNullOrWhiteSpace(lines[k + 1])
+                        && ChatMessageRegex().IsMatch(lines[k]))
+            .ToArray();
+        if (headers.Length < MinChatMessages)
+        {
+            return lines;
+        }
+
+        var messages = headers.Select((k, n) => (Header: k, Author: ChatMessageRegex().Match(lines[k]).Groups["author"].Value,
+            End: (n + 1 < headers.Length ? headers[n + 1] : lines.Count) - 1)).ToArray();
+        var answerer = messages.GroupBy(m => m.Author)
+            .MaxBy(g => g.Sum(m => Enumerable.Range(m.Header + 1, m.End - m.Header).Sum(k => WordCount(lines[k]))))!.Key;
+        bool Asks(int header, int end) => Enumerable.Range(header + 1, end - header).Any(k => lines[k].Contains('?', StringComparison.Ordinal));
+        if (messages.Select(m => m.Author).Distinct().Count() < 2
+            || messages.Count(m => m.Author != answerer && Asks(m.Header, m.End)) < MinColonHeadings)
+        {
+            return lines;
+        }
+
+        var result = lines.ToArray();
+        // The thread's header above its first message ("Thread", "#classroom-tech-help").
+        for (var k = from; k < headers[0]; k++)
+        {
+            result[k] = "";
+        }
+
+        var asked = false;
+        for (var n = 0; n < messages.Length; n++)
+        {
+            var (header, author, end) = messages[n];
+            result[header] = "";
+            var body = Enumerable.Range(header + 1, end - header).Where(k => !string.IsNullOrWhiteSpace(lines[k])).ToList();
+            foreach (var k in body)
+            {
+                result[k] = ChatMarkRegex().Replace(lines[k], "").Trim();
+                if (ChatNoiseRegex().IsMatch(result[k]))
+                {
+                    result[k] = "";
+                }
+            }
+
+            body.RemoveAll(k => result[k].Length == 0);
+            if (body.Count == 0)
+            {
+                continue;
+            }
+
+            // What the one who answers answers next was asked, with a question mark or without ("is it dying").
+            if (author != answerer && (Asks(header, end) || n + 1 < messages.Length && messages[n + 1].Author == answerer
+                                                              && body.Sum(k => WordCount(result[k])) >= MinUnmarkedQuestionWords))
+            {
+                result[body[0]] = "Q: " + string.Join(' ', body.Select(k => result[k]));
+                body.Skip(1).ToList().ForEach(k => result[k] = "");
+                asked = true;
+            }
+            else if (author == answerer && asked)
+            {
+                result[body[0]] = "A: " + result[body[0]];
+            }
+            else if (author != answerer)
+            {
+                body.ForEach(k => result[k] = "");
+            }
+        }
+
+        return result;
+    }
+
+    /// <summary>
+    /// A forum's e-mail digest (Discourse): each "Topic: …" heads a section (as a "Q:" line) with its first post and the
+    /// replies as its text; the lines a forum adds ("Posted by … on …", "3 replies · 214 views", "Reply from … on … ✓
+    /// Solved", a reply's quote of the post it answers, "Read more: …", the digest's greeting and counts) go, and the
+    /// list's name in the subject ("[Staff Community] Summary - Personal Devices") is no word of its title.
+    /// </summary>
+    private static IReadOnlyList<string> AsForumDigest(IReadOnlyList<string> lines, int from)
+    {
+        if (lines.Skip(from).Count(l => TopicLineRegex2().IsMatch(l)) < MinColonHeadings || !lines.Skip(from).Any(l => ForumReplyRegex().IsMatch(l)))
+        {
+            return lines;
+        }
+
+        var result = lines.ToArray();
+        var reply = false;
+        for (var k = from; k < result.Length; k++)
+        {
+            var line = result[k];
+            if (string.IsNullOrWhiteSpace(line))
+            {
+                reply = false;
+            }
+            else if (TopicLineRegex2().Match(line) is { Success: true } topic)
+            {
+                result[k] = "Q: " + topic.Groups["title"].Value.Trim();
+            }
+            else if (ForumReplyRegex().IsMatch(line))
+            {
+                (result[k], reply) = ("", true);
+            }
+            else if (reply && line.TrimStart().StartsWith('>') || ForumNoiseRegex().IsMatch(line))
+            {
+                result[k] = "";
+            }
+            else if (MemoSubjectRegex().IsMatch(line))
+            {
+                result[k] = DigestListRegex().Replace(line, "");
+            }
+        }
+
+        return result;
+    }
+
+    /// <summary>A forum topic's title line: "Topic: My phone keeps getting kicked off the wifi".</summary>
+    [GeneratedRegex(@"^\s*Topic:\s+(?<title>\S.*)$")]
+    private static partial Regex TopicLineRegex2();
+
+    /// <summary>A reply's first line: "Reply from tsmith (Tom Smith, Technology Services) on Mar 3, 2025 8:05 AM  ✓ Solved".</summary>
+    [GeneratedRegex(@"^\s*Reply from \S+.*\bon\b.*\d{1,2}:\d{2}\s*[AP]M\b.*$")]
+    private static partial Regex ForumReplyRegex();
+
+    /// <summary>A line a forum's digest adds: who posted and when, counts, links, its greeting and section banners.</summary>
+    [GeneratedRegex(@"^\s*(?:Posted by \S.*\bon\b.*|\d+ repl(?:y|ies)\s*·.*|Read more:.*|View all topics in .*|https?://\S+|Summary since your last visit.*|Hi \S+, here's what happened.*|while you were away\.|\d+ New Topics\b.*|(?:POPULAR|MORE NEW|NEW) TOPICS)\s*$")]
+    private static partial Regex ForumNoiseRegex();
+
+    /// <summary>A mailing list's or forum's name and the digest's word before the subject: "[Staff Community] Summary - ".</summary>
+    [GeneratedRegex(@"(?<=:\s*)\[[^\]]{1,60}\]\s*(?:(?:Summary|Digest)\s*[-–:]\s*)?")]
+    private static partial Regex DigestListRegex();
+
+    /// <summary>How many words a message asking without a question mark has at least ("Dana you are a saint" asks nothing).</summary>
+    private const int MinUnmarkedQuestionWords = 8;
+
+    /// <summary>How many messages a chat thread has at least for it to be read as one.</summary>
+    private const int MinChatMessages = 4;
+
+    /// <summary>A chat message's first line: its author's name and the time ("Dana Whitfield  7:48 AM", "Luis Moreno 10:41 AM").</summary>
+    [GeneratedRegex(@"^\s*(?<author>\p{Lu}[\p{L}'’.-]*(?:[ ]\p{Lu}[\p{L}'’.-]*){1,3})[ \t]+\d{1,2}:\d{2}[ ]?[AaPp][Mm]\s*$")]
+    private static partial Regex ChatMessageRegex();
+
+    /// <summary>What a chat adds to a message's words: emoji codes (":pushpin:", ":white_check_mark: 9"), "(edited)".</summary>
+    [GeneratedRegex(@":[a-z0-9_+-]+:(?:[ \t]+\d+\b)?|\(edited\)")]
+    private static partial Regex ChatMarkRegex();
+
+    /// <summary>A chat's line that is no message: "22 replies", "replied to a thread: CLASSROOM TECH FAQ".</summary>
+    [GeneratedRegex(@"^(?:\d+ repl(?:y|ies)|replied to a thread:.*|view thread|also sent to the channel)$", RegexOptions.IgnoreCase)]
+    private static partial Regex ChatNoiseRegex();
+
     /// <summary>A spoken question or answer: "[00:02:10] Q (Maria Lopez, 3rd grade): When …", "A (Dr. Kim): No. …" (Q or A captured).</summary>
     [GeneratedRegex(@"^\s*(?:\[\d{1,2}:\d{2}(?::\d{2})?\]\s*)?(?<who>[QA])\s*\([^)]{1,120}\)\s*:\s*(?<text>\S.*)$")]
     private static partial Regex SpokenTurnRegex();
@@ -318,9 +473,12 @@ internal static partial class PlainTextParser
     {
         lines = Unquoted(lines, front.BodyStartIndex);
         lines = WithoutReviewComments(lines, front.BodyStartIndex);
+        lines = WithoutFootnoteMarks(lines, front.BodyStartIndex);
         lines = WithoutLineNumbers(lines, front.BodyStartIndex);
         lines = WithSectionNumbersStopped(lines, front.BodyStartIndex);
         lines = AsQuestionsAndAnswers(lines, front.BodyStartIndex);
+        lines = AsChatThread(lines, front.BodyStartIndex);
+        lines = AsForumDigest(lines, front.BodyStartIndex);
         lines = [.. lines.Take(front.BodyStartIndex), .. lines.Skip(front.BodyStartIndex).Select(Unbold)];
         lines = WithoutRestructuredTextMarkup(lines, front.BodyStartIndex);
         lines = WithoutRunningHeaders(lines, front.BodyStartIndex);
@@ -333,6 +491,7 @@ internal static partial class PlainTextParser
         lines = WithoutPageChrome(lines, front.BodyStartIndex);
         lines = WithoutHelpCentreChrome(lines, front.BodyStartIndex);
         lines = FromQuestionAndAnswerColumns(lines, front.BodyStartIndex);
+        lines = WithoutDrawing(lines, front.BodyStartIndex);
         lines = WithoutBoxes(lines, front.BodyStartIndex);
         var sections = new List<ParsedSection>();
         string? title = front.Title;
@@ -843,7 +1002,7 @@ internal static partial class PlainTextParser
 
     /// <summary>
     /// An ALL-CAPS line of a few words ("PERSONAL USE", "2. PASSWORDS:") after a blank line, not a sentence (no
-    /// closing full stop), with text after it; not the document's first line of text (an organisation's name over its
+    /// closing full stop, no clause wrapped onto the next line), with text after it; not the document's first line of text (an organisation's name over its
     /// title, blank lines or a running header above it or not).
     /// </summary>
     private static bool IsCapsHeading(IReadOnlyList<string> lines, int i)
@@ -852,6 +1011,7 @@ internal static partial class PlainTextParser
         return i > 0 && string.IsNullOrWhiteSpace(lines[i - 1]) && PreviousTextLine(lines, i) >= 0 && line.Length <= 80 && WordCount(line) <= 10
                && line.Count(char.IsLetter) >= 2 && !line.Any(char.IsLower) && !".!,;".Contains(line[^1]) && !MemoLineRegex().IsMatch(line)
                && !MemoFieldRegex().IsMatch(line) && !IsWrappedLine(lines, i)
+               && !(LetteredLineRegex().Match(lines[i]) is { Success: true } lettered && IsWrappedOnto(lines, i, lettered.Groups["text"].Index))
                && !DocumentParser.TryBullet(DocumentParser.CleanHeading(line), false, out _, out _)
                && HasTextAfter(lines, i);
     }
@@ -956,7 +1116,7 @@ internal static partial class PlainTextParser
     private static string? LetteredHeading(IReadOnlyList<string> lines, int k, int from)
     {
         if (!IsSetOff(lines, k, from) || LetteredLineRegex().Match(lines[k]) is not { Success: true } m
-            || m.Groups["text"].Value.Trim() is var text && !IsLetteredHeadingText(text) || !HasTextAfter(lines, k))
+            || m.Groups["text"].Value.Trim() is var text && !IsLetteredHeadingText(text) || !HasTextAfter(lines, k) || IsWrappedOnto(lines, k, m.Groups["text"].Index))
         {
             return null;
         }
@@ -971,6 +1131,30 @@ internal static partial class PlainTextParser
     }
 
     private static bool IsLetteredHeadingText(string text) => IsShortLine(text) && IsTitleCased(text);
+
+    /// <summary>
+    /// A clause's sentence wraps onto the next line, indented to its text: in lower case ("A. Staff who drive must hold"
+    /// / "   a valid licence."), or in a document written in capitals, where every line reads as a title ("A. ONLY EMPLOYEES
+    /// WHO HAVE BEEN APPROVED BY THE" / "   TRANSPORTATION OFFICE MAY DRIVE A DISTRICT VEHICLE.").
+    /// </summary>
+    private static bool IsWrappedOnto(IReadOnlyList<string> lines, int k, int textColumn) =>
+        k + 1 < lines.Count && lines[k + 1].TrimStart() is { Length: > 0 } next && Untabbed(lines[k + 1]).Length - next.Length == Untabbed(lines[k][..textColumn]).Length
+        && (char.IsLower(next[0]) || IsInCapitals(lines));
+
+    /// <summary>Written in capitals throughout, as an old system printed a memo: nearly all its letters are capitals.</summary>
+    private static bool IsInCapitals(IReadOnlyList<string> lines)
+    {
+        var (upper, letters) = (0, 0);
+        foreach (var c in lines.SelectMany(l => l).Where(char.IsLetter))
+        {
+            (upper, letters) = (upper + (char.IsUpper(c) ? 1 : 0), letters + 1);
+        }
+
+        return letters > 0 && upper >= CapitalsShare * letters;
+    }
+
+    /// <summary>The share of a document's letters that are capitals when it is written in capitals throughout.</summary>
+    private const double CapitalsShare = 0.9;
 
     [GeneratedRegex(@"^\s*(?<letter>[A-Z])\.[ \t]+(?<text>\p{Lu}.*)$")]
     private static partial Regex LetteredLineRegex();
@@ -1804,6 +1988,46 @@ internal static partial class PlainTextParser
         return result;
     }
 
+    /// <summary>
+    /// A text copied out of a PDF with footnotes: the marks in the text ("a conflict of interest¹", "materials online[5]")
+    /// go, as they glue a number to a word, and each note at the foot of a page keeps its words without its mark
+    /// ("¹ See BP 9270 …" → "See BP 9270 …"). Only marks that a note at a page's foot answers.
+    /// </summary>
+    private static IReadOnlyList<string> WithoutFootnoteMarks(IReadOnlyList<string> lines, int from)
+    {
+        var notes = Enumerable.Range(from, lines.Count - from).Select(k => (Line: k, Note: FootnoteRegex().Match(lines[k]))).Where(n => n.Note.Success).ToArray();
+        if (notes.Length == 0)
+        {
+            return lines;
+        }
+
+        var marks = notes.Select(n => n.Note.Groups["mark"].Value).ToHashSet(StringComparer.Ordinal);
+        var noteLines = notes.ToDictionary(n => n.Line, n => n.Note);
+        var result = lines.ToArray();
+        var marked = false;
+        for (var k = from; k < result.Length; k++)
+        {
+            if (noteLines.TryGetValue(k, out var note))
+            {
+                result[k] = note.Groups["text"].Value;
+                continue;
+            }
+
+            var text = FootnoteMarkRegex().Replace(result[k], m => marks.Contains(m.Groups["mark"].Value) ? "" : m.Value);
+            (marked, result[k]) = (marked || text.Length != result[k].Length, text);
+        }
+
+        return marked ? result : lines;
+    }
+
+    /// <summary>A note at a page's foot: its mark (superscript digits, or a number in brackets) and its words.</summary>
+    [GeneratedRegex(@"^\s*(?<mark>[¹²³⁴⁵⁶⁷⁸⁹⁰]+|\[\d{1,2}\])\s+(?<text>\p{Lu}.*)$")]
+    private static partial Regex FootnoteRegex();
+
+    /// <summary>A footnote's mark right after a word or its punctuation: "interest¹", "online[5]".</summary>
+    [GeneratedRegex(@"(?<=[\p{L}\d.,;:)”""'])(?<mark>[¹²³⁴⁵⁶⁷⁸⁹⁰]+|\[\d{1,2}\])")]
+    private static partial Regex FootnoteMarkRegex();
+
     /// <summary>A reviewer's comment as a word processor lists it: its mark, then the reviewer's name and words ("[JS2]Jamie Smith: …").</summary>
     [GeneratedRegex(@"^\s*(?<mark>\[\p{Lu}{1,4}\d{1,3}\])\s*\p{Lu}[^:\n]{0,40}:")]
     private static partial Regex ReviewCommentRegex();
@@ -1898,6 +2122,67 @@ internal static partial class PlainTextParser
         return result ?? lines;
     }
 
+    /// <summary>
+    /// A poster's drawing in text: lines drawn only with box-drawing or block characters ("╔════╗", "├────┤", "█▀▀▀▀█") are
+    /// blanked, a line framed by a box's sides ("║ ➤ Take the red folder. ║", "│ 📍 ASSEMBLY AREAS │") keeps its words (not
+    /// a picture by a title), a
+    /// headline spaced out letter by letter ("E M E R G E N C Y   E V A C U A T I O N") is written as words, and the same
+    /// pictures either side of a line ("★ ★ ★   JEFFERSON MIDDLE SCHOOL   ★ ★ ★", "🔥  FIRE ALARM  🔥") go.
+    /// </summary>
+    private static IReadOnlyList<string> WithoutDrawing(IReadOnlyList<string> lines, int from)
+    {
+        if (!lines.Skip(from).Any(l => DrawnLineRegex().IsMatch(l)))
+        {
+            return lines;
+        }
+
+        var result = lines.ToArray();
+        for (var k = from; k < result.Length; k++)
+        {
+            var line = result[k];
+            if (DrawnLineRegex().IsMatch(line))
+            {
+                result[k] = "";
+                continue;
+            }
+
+            var framed = FramedLineRegex().Match(line);
+            line = framed.Success ? framed.Groups["text"].Value.Trim() : line;
+            if (LetterSpacedRegex().IsMatch(line))
+            {
+                line = string.Join(' ', WideGapRegex().Split(line.Trim()).Select(word => word.Replace(" ", "", StringComparison.Ordinal)));
+            }
+
+            line = PicturedLineRegex().Match(line) is { Success: true } pictured ? pictured.Groups["text"].Value : line;
+            // A picture by a box's title is no word of it ("📍 ASSEMBLY AREAS", "EMERGENCY PHONE NUMBERS ☎"); a bullet ("➤ Take …") stays.
+            result[k] = framed.Success && !DocumentParser.TryBullet(line, false, out _, out _) ? PicturesAroundRegex().Replace(line, "") : line;
+        }
+
+        return result;
+    }
+
+    /// <summary>A line drawn only with box-drawing and block characters (and spaces).</summary>
+    [GeneratedRegex(@"^\s*[\u2500-\u259F](?:[\u2500-\u259F\s]*[\u2500-\u259F])?\s*$")]
+    private static partial Regex DrawnLineRegex();
+
+    /// <summary>A line between a box's sides drawn with box-drawing characters: "║ text ║", "│ text │".</summary>
+    [GeneratedRegex(@"^\s*[║│┃](?<text>[^║│┃]*?)\s*[║│┃]\s*$")]
+    private static partial Regex FramedLineRegex();
+
+    /// <summary>Words spaced out letter by letter, two spaces or more between them: "E M E R G E N C Y   E V A C U A T I O N".</summary>
+    [GeneratedRegex(@"^\s*(?:&\s{2,})?(?:[\p{L}&] ){3,}[\p{L}&](?:\s{2,}(?:[\p{L}&] )*[\p{L}&])*\s*$")]
+    private static partial Regex LetterSpacedRegex();
+
+    [GeneratedRegex(@"\s{2,}")]
+    private static partial Regex WideGapRegex();
+
+    [GeneratedRegex(@"^\s*(?:[\p{So}\p{Cs}\uFE0F\u200D]\s*)+(?=[\p{L}\d])|(?<=[\p{L}\d).])(?:\s*[\p{So}\p{Cs}\uFE0F\u200D])+\s*$")]
+    private static partial Regex PicturesAroundRegex();
+
+    /// <summary>A line between pictures (symbols or emoji) on both sides: "★ ★ ★   TEXT   ★ ★ ★", "🔥  FIRE ALARM  🔥".</summary>
+    [GeneratedRegex(@"^(?<indent>\s*)(?:[\p{So}\p{Cs}\uFE0F]\s*)+(?<text>[\p{L}\d].*?)(?:\s*[\p{So}\p{Cs}\uFE0F])+\s*$")]
+    private static partial Regex PicturedLineRegex();
+
     /// <summary>How many lines a masthead between rules may have.</summary>
     private const int MaxMastheadLines = 4;
 
@@ -1964,11 +2249,11 @@ internal static partial class PlainTextParser
     private const int MaxMailFooterLines = 20;
 
     /// <summary>A mailing list's unsubscribe link: "or ** unsubscribe from this list (https://…)", Mailchimp's "*|UNSUB|*".</summary>
-    [GeneratedRegex(@"\bunsubscribe\b.*\(https?://|\*\|UNSUB\|\*|list-manage\.com/unsubscribe", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"\bunsubscribe\b.*https?://|\*\|UNSUB\|\*|list-manage\.com/unsubscribe|https?://\S+/unsubscribe\b", RegexOptions.IgnoreCase)]
     private static partial Regex UnsubscribeLinkRegex();
 
     /// <summary>Where a mailing list's footer starts when no copyright line does: its social links, why you receive it, its address.</summary>
-    [GeneratedRegex(@"^\s*(?:\*\*\s*)?(?:(?:facebook|twitter|instagram|youtube|linkedin|website)\s*\(https?://|you are receiving this (?:e-?mail|message|newsletter)\b|our mailing address is:|want to change how you receive)", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"^\s*(?:\*\*\s*)?(?:(?:facebook|twitter|instagram|youtube|linkedin|website)\s*\(https?://|you are receiving this (?:e-?mail|message|newsletter|digest)\b|our mailing address is:|want to change how you receive)", RegexOptions.IgnoreCase)]
     private static partial Regex MailFooterRegex();
 
     /// <summary>A mailing list's mark of a headline or a button: "** " before its words.</summary>

@@ -1934,4 +1934,94 @@ public sealed class DocumentVariantTests
         Assert.DoesNotContain(doc.Sections[0].Passages, p => p.Text.Contains("Okafor", StringComparison.Ordinal));
         Assert.Contains(doc.Sections[0].Passages, p => p.Text == "Please get this out to your teams.");
     }
+
+    [Fact]
+    public void A_chat_thread_reads_each_question_with_the_answers_to_it()
+    {
+        var doc = Parse("Thread\n#classroom-tech-help\n\nDana Whitfield  7:48 AM\n:pushpin: CLASSROOM TECH FAQ :pushpin:\nAsk in the replies so everyone sees the answer. (edited)\n"
+                        + ":thumbsup: 14\n22 replies\n\nLuis Moreno  7:55 AM\nmy projector just says NO SIGNAL, it worked friday??\n\nDana Whitfield  8:01 AM\n"
+                        + "Press Windows key + P and choose Duplicate.\n:white_check_mark: 9\n\nLuis Moreno  8:03 AM\nstep 3 did it. thank you!!\n\n"
+                        + "Priya Natarajan  8:09 AM\nmine turns on but the picture is super dim and yellow and an orange light blinks on top\n\n"
+                        + "Dana Whitfield  8:15 AM\nSounds like the lamp. Submit a ticket and I will bring a replacement lamp.\n\n"
+                        + "Hannah Brooks  10:25 AM\nreplied to a thread: CLASSROOM TECH FAQ\nhow do i print to the workroom copier?\n\nDana Whitfield  10:30 AM\n"
+                        + "All staff printing goes through PaperCut.\n", "tech.txt");
+
+        Assert.Equal("CLASSROOM TECH FAQ", doc.Title);
+        Assert.Equal(["About these guidelines", "my projector just says NO SIGNAL, it worked friday??",
+                      "mine turns on but the picture is super dim and yellow and an orange light blinks on top", "how do i print to the workroom copier?"], Headings(doc));
+        Assert.Equal("Ask in the replies so everyone sees the answer.", doc.Sections[0].Text);
+        Assert.Equal("Press Windows key + P and choose Duplicate.", doc.Sections[1].Text);
+        Assert.Equal("Sounds like the lamp. Submit a ticket and I will bring a replacement lamp.", doc.Sections[2].Text);
+        Assert.Equal("All staff printing goes through PaperCut.", doc.Sections[3].Text);
+    }
+
+    [Fact]
+    public void A_memo_typed_in_capitals_keeps_its_roman_numbered_headings_over_lettered_clauses_that_wrap()
+    {
+        var doc = Parse("USE OF DISTRICT VEHICLES\n\nTHIS MEMO SETS OUT THE RULES FOR EVERY DRIVER.\n\nI. AUTHORIZED DRIVERS\n\n    A. ONLY EMPLOYEES APPROVED BY THE\n"
+                        + "       TRANSPORTATION OFFICE MAY DRIVE A DISTRICT VEHICLE.\n\n    B. DRIVERS MUST BE AT LEAST 21 AND\n       HOLD A VALID LICENSE.\n\n"
+                        + "II. RESERVING A VEHICLE\n\n    A. VEHICLES ARE RESERVED ON FORM TR-12\n       AT LEAST 5 DAYS BEFORE THE TRIP.\n\n    B. THE PRINCIPAL SIGNS\n       THE REQUEST.\n", "vehicles.txt");
+
+        Assert.Equal(["About these guidelines", "AUTHORIZED DRIVERS", "RESERVING A VEHICLE"], Headings(doc));
+        Assert.StartsWith("A. ONLY EMPLOYEES APPROVED BY THE TRANSPORTATION OFFICE", doc.Sections[1].Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_posters_drawing_goes_and_its_boxes_spaced_headline_and_pictured_lines_keep_their_words()
+    {
+        var doc = Parse("           ★ ★ ★   JEFFERSON MIDDLE SCHOOL   ★ ★ ★\n\n    █▀▀▀▀▀▀▀▀▀▀▀▀▀▀▀▀▀▀▀▀▀▀▀▀▀█\n      E M E R G E N C Y   E V A C U A T I O N\n"
+                        + "    █▄▄▄▄▄▄▄▄▄▄▄▄▄▄▄▄▄▄▄▄▄▄▄▄▄█\n\n  Post this poster beside every classroom door.\n\n"
+                        + "  ╔════════════════════════════════════════╗\n  ║       🔥  FIRE ALARM  —  EVACUATE NOW  🔥  ║\n  ╠════════════════════════════════════════╣\n"
+                        + "  ║ ➤ Take the red folder and your roster.  ║\n  ║ ➤ Never use the elevator.               ║\n  ╚════════════════════════════════════════╝\n\n"
+                        + "  ┌────────────────────────────────────────┐\n  │ 📍 ASSEMBLY AREAS                        │\n  ├────────────────────────────────────────┤\n"
+                        + "  │ Line up by class in single file.         │\n  └────────────────────────────────────────┘\n", "poster.txt");
+
+        Assert.Equal("JEFFERSON MIDDLE SCHOOL", doc.Title);
+        Assert.Equal(["EMERGENCY EVACUATION", "FIRE ALARM  —  EVACUATE NOW", "ASSEMBLY AREAS"], Headings(doc));
+        Assert.Equal(["Take the red folder and your roster.", "Never use the elevator."], doc.Sections[1].Passages.Select(p => p.Text));
+        Assert.Equal("Line up by class in single file.", doc.Sections[2].Text);
+    }
+
+    [Fact]
+    public void An_mkdocs_pages_admonitions_questions_tabs_and_snippets_read_as_their_text()
+    {
+        var doc = Parse("# Dress Code\n\nHow staff apply the code.\n\n!!! info \"Updated for 2024\"\n    Only designated staff may address a concern.\n\n--8<-- \"includes/banner.md\"\n\n"
+                        + "## Prohibited items\n\nStudents may not wear sleepwear.\n\n??? question \"Are leggings allowed?\"\n    Yes. Leggings are allowed.\n\n"
+                        + "## Repeated concerns\n\n=== \"Elementary\"\n\n    - The teacher calls home.\n\n=== \"Secondary\"\n\n    - The counselor meets the student.\n\n"
+                        + "Counts reset each quarter.\n\n[⬆ Back to top](#top)\n", "dress.md");
+
+        Assert.Equal(["About these guidelines", "Prohibited items", "Are leggings allowed?", "Repeated concerns"], Headings(doc));
+        Assert.Equal(["How staff apply the code.", "Updated for 2024: Only designated staff may address a concern."], doc.Sections[0].Passages.Select(p => p.Text));
+        Assert.Equal("Yes. Leggings are allowed.", doc.Sections[2].Text);
+        Assert.Equal(["Elementary: The teacher calls home.", "Secondary: The counselor meets the student.", "Counts reset each quarter."],
+            doc.Sections[3].Passages.Select(p => p.Text));
+    }
+
+    [Fact]
+    public void A_forums_digest_heads_a_section_per_topic_with_its_post_and_replies()
+    {
+        var doc = Parse("From: Staff Community <noreply@community.example.org>\nSubject: [Staff Community] Summary - Personal Devices & Network\nDate: Mon, 10 Mar 2025\n\n"
+                        + "About this category: staff ask about personal phones on the network.\n\n====\nPOPULAR TOPICS\n====\n\n"
+                        + "Topic: My phone keeps getting kicked off the wifi\nPosted by kbrennan (Kate Brennan) on Mar 3, 2025 7:42 AM\n3 replies · 214 views\n\n"
+                        + "My phone drops off LSD-Secure every morning.\n\n  Reply from tsmith (Tom Smith) on Mar 3, 2025 8:05 AM  ✓ Solved\n  > My phone drops off LSD-Secure\n"
+                        + "  Personal devices belong on LSD-BYOD.\n\nRead more: https://community.example.org/t/1184\n\n"
+                        + "Topic: Texting parents from my cell - ok?\nPosted by wjohnson on Mar 8, 2025 8:45 AM\n\nA few parents text me directly.\n\n"
+                        + "  Reply from pdavis on Mar 8, 2025 9:10 AM  ✓ Solved\n  Please move those conversations into ParentSquare.\n\n"
+                        + "You are receiving this digest because you have not visited in 7 days.\nor unsubscribe with one click: https://community.example.org/email/unsubscribe/5f2c\n", "devices.txt");
+
+        Assert.Equal("Personal Devices & Network", doc.Title);
+        Assert.Equal(["About these guidelines", "My phone keeps getting kicked off the wifi", "Texting parents from my cell - ok?"], Headings(doc));
+        Assert.Equal(["My phone drops off LSD-Secure every morning.", "Personal devices belong on LSD-BYOD."], doc.Sections[1].Passages.Select(p => p.Text));
+        Assert.Equal(["A few parents text me directly.", "Please move those conversations into ParentSquare."], doc.Sections[2].Passages.Select(p => p.Text));
+    }
+
+    [Fact]
+    public void A_pdfs_footnote_marks_go_and_its_notes_keep_their_words()
+    {
+        var doc = Parse("Outside Employment\n\nDISCLOSURE\n\nEvery employee files Form HR-4136-A unless it would create a conflict of interest¹ or sell\nmaterials online[5] to students.\n\n"
+                        + "_____________________________\n¹ See BP 9270, Conflict of Interest.\n[5] See BP 4132 for materials made on district time.\n", "outside.txt");
+
+        Assert.Equal("Every employee files Form HR-4136-A unless it would create a conflict of interest or sell materials online to students.", doc.Sections[0].Passages[0].Text);
+        Assert.Equal("See BP 9270, Conflict of Interest. See BP 4132 for materials made on district time.", doc.Sections[0].Passages[1].Text);
+    }
 }
