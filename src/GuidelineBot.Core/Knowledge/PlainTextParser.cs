@@ -1134,27 +1134,12 @@ internal static partial class PlainTextParser
 
     /// <summary>
     /// A clause's sentence wraps onto the next line, indented to its text: in lower case ("A. Staff who drive must hold"
-    /// / "   a valid licence."), or in a document written in capitals, where every line reads as a title ("A. ONLY EMPLOYEES
-    /// WHO HAVE BEEN APPROVED BY THE" / "   TRANSPORTATION OFFICE MAY DRIVE A DISTRICT VEHICLE.").
+    /// / "   a valid licence."), or in capitals over capitals, as a memo typed in capitals wraps, where every line reads as a
+    /// title ("A. ONLY EMPLOYEES WHO HAVE BEEN APPROVED BY THE" / "   TRANSPORTATION OFFICE MAY DRIVE A DISTRICT VEHICLE.").
     /// </summary>
     private static bool IsWrappedOnto(IReadOnlyList<string> lines, int k, int textColumn) =>
         k + 1 < lines.Count && lines[k + 1].TrimStart() is { Length: > 0 } next && Untabbed(lines[k + 1]).Length - next.Length == Untabbed(lines[k][..textColumn]).Length
-        && (char.IsLower(next[0]) || IsInCapitals(lines));
-
-    /// <summary>Written in capitals throughout, as an old system printed a memo: nearly all its letters are capitals.</summary>
-    private static bool IsInCapitals(IReadOnlyList<string> lines)
-    {
-        var (upper, letters) = (0, 0);
-        foreach (var c in lines.SelectMany(l => l).Where(char.IsLetter))
-        {
-            (upper, letters) = (upper + (char.IsUpper(c) ? 1 : 0), letters + 1);
-        }
-
-        return letters > 0 && upper >= CapitalsShare * letters;
-    }
-
-    /// <summary>The share of a document's letters that are capitals when it is written in capitals throughout.</summary>
-    private const double CapitalsShare = 0.9;
+        && (char.IsLower(next[0]) || !lines[k].Any(char.IsLower) && !next.Any(char.IsLower) && next.Any(char.IsLetter));
 
     [GeneratedRegex(@"^\s*(?<letter>[A-Z])\.[ \t]+(?<text>\p{Lu}.*)$")]
     private static partial Regex LetteredLineRegex();
@@ -1991,12 +1976,25 @@ internal static partial class PlainTextParser
     /// <summary>
     /// A text copied out of a PDF with footnotes: the marks in the text ("a conflict of interest¹", "materials online[5]")
     /// go, as they glue a number to a word, and each note at the foot of a page keeps its words without its mark
-    /// ("¹ See BP 9270 …" → "See BP 9270 …"). Only marks that a note at a page's foot answers.
+    /// ("¹ See BP 9270 …" → "See BP 9270 …"). Only marks that a note at a page's foot answers; a note marked "[5]" only
+    /// under the footnote rule.
     /// </summary>
     private static IReadOnlyList<string> WithoutFootnoteMarks(IReadOnlyList<string> lines, int from)
     {
-        var notes = Enumerable.Range(from, lines.Count - from).Select(k => (Line: k, Note: FootnoteRegex().Match(lines[k]))).Where(n => n.Note.Success).ToArray();
-        if (notes.Length == 0)
+        // A note marked with superscript digits anywhere; one marked "[5]" only in the block under a page's footnote rule
+        // ("_____"), as a paragraph numbered "[5]" is no note.
+        var underRule = false;
+        var notes = new List<(int Line, Match Note)>();
+        for (var k = from; k < lines.Count; k++)
+        {
+            underRule = SeparatorRegex().IsMatch(lines[k]) || underRule && !string.IsNullOrWhiteSpace(lines[k]);
+            if (FootnoteRegex().Match(lines[k]) is { Success: true } note && (underRule || note.Groups["mark"].Value[0] != '['))
+            {
+                notes.Add((k, note));
+            }
+        }
+
+        if (notes.Count == 0)
         {
             return lines;
         }

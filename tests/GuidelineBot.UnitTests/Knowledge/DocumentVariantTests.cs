@@ -2024,4 +2024,14 @@ public sealed class DocumentVariantTests
         Assert.Equal("Every employee files Form HR-4136-A unless it would create a conflict of interest or sell materials online to students.", doc.Sections[0].Passages[0].Text);
         Assert.Equal("See BP 9270, Conflict of Interest. See BP 4132 for materials made on district time.", doc.Sections[0].Passages[1].Text);
     }
+
+    [Fact]
+    public void Paragraphs_numbered_in_brackets_are_no_footnotes()
+    {
+        var doc = Parse("Email Policy\n\nUSE OF ACCOUNTS\n\n[1] Employees use district accounts (see the Acceptable Use Policy[2]).\n\n"
+                        + "[2] Personal accounts are not used for district business.\n", "email.txt");
+
+        Assert.Equal(["[1] Employees use district accounts (see the Acceptable Use Policy[2]).", "[2] Personal accounts are not used for district business."],
+            doc.Sections[0].Passages.Select(p => p.Text));
+    }
 }
