@@ -442,11 +442,13 @@ internal sealed partial class MarkdownParser
     [GeneratedRegex(@"^[ \t]*(?<mark>(?:[-*+]|\d{1,3}[.)])[ \t]+)?")]
     private static partial Regex BlockStartRegex();
 
+    /// <summary>A code fence's line: "```", "~~~" (indented at most three spaces).</summary>
     [GeneratedRegex(@"^ {0,3}(?:```|~~~)")]
-    private static partial Regex FenceRegex();
+    internal static partial Regex FenceRegex();
 
+    /// <summary>An ATX heading's line, its marks captured: "## Rates".</summary>
     [GeneratedRegex(@"^ {0,3}(?<marks>#{1,6})[ \t]+\S")]
-    private static partial Regex AtxHeadingRegex();
+    internal static partial Regex AtxHeadingRegex();
 
     /// <summary>A Liquid tag or output, with an include's <c>content</c> (or <c>text</c>) captured.</summary>
     [GeneratedRegex(@"\{%-?\s*include\b[^%]*?\b(?:content|text)=""(?<content>[^""]*)""[^%]*-?%\}|\{%-?.*?-?%\}|\{\{-?.*?-?\}\}")]

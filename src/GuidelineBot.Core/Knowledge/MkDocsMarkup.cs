@@ -40,7 +40,7 @@ internal static partial class MkDocsMarkup
                 }
             }
 
-            if (FenceRegex().IsMatch(body[k]))
+            if (MarkdownParser.FenceRegex().IsMatch(body[k]))
             {
                 fenced = !fenced;
                 continue;
@@ -51,7 +51,7 @@ internal static partial class MkDocsMarkup
                 continue;
             }
 
-            if (HeadingRegex().Match(body[k]) is { Success: true } heading)
+            if (MarkdownParser.AtxHeadingRegex().Match(body[k]) is { Success: true } heading)
             {
                 level = heading.Groups["marks"].Length;
             }
@@ -89,10 +89,4 @@ internal static partial class MkDocsMarkup
     /// <summary>A snippet's include line: <c>--8&lt;-- "includes/contact.md"</c>.</summary>
     [GeneratedRegex(@"^\s*-{2}8<-{2}(?:[ \t]+\S.*)?$")]
     private static partial Regex SnippetRegex();
-
-    [GeneratedRegex(@"^ {0,3}(?:```|~~~)")]
-    private static partial Regex FenceRegex();
-
-    [GeneratedRegex(@"^ {0,3}(?<marks>#{1,6})[ \t]+\S")]
-    private static partial Regex HeadingRegex();
 }

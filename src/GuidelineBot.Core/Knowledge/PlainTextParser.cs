@@ -297,7 +297,7 @@ internal static partial class PlainTextParser
     /// </summary>
     private static IReadOnlyList<string> AsForumDigest(IReadOnlyList<string> lines, int from)
     {
-        if (lines.Skip(from).Count(l => TopicLineRegex2().IsMatch(l)) < MinColonHeadings || !lines.Skip(from).Any(l => ForumReplyRegex().IsMatch(l)))
+        if (lines.Skip(from).Count(l => ForumTopicRegex().IsMatch(l)) < MinColonHeadings || !lines.Skip(from).Any(l => ForumReplyRegex().IsMatch(l)))
         {
             return lines;
         }
@@ -311,7 +311,7 @@ internal static partial class PlainTextParser
             {
                 reply = false;
             }
-            else if (TopicLineRegex2().Match(line) is { Success: true } topic)
+            else if (ForumTopicRegex().Match(line) is { Success: true } topic)
             {
                 result[k] = "Q: " + topic.Groups["title"].Value.Trim();
             }
@@ -334,7 +334,7 @@ internal static partial class PlainTextParser
 
     /// <summary>A forum topic's title line: "Topic: My phone keeps getting kicked off the wifi".</summary>
     [GeneratedRegex(@"^\s*Topic:\s+(?<title>\S.*)$")]
-    private static partial Regex TopicLineRegex2();
+    private static partial Regex ForumTopicRegex();
 
     /// <summary>A reply's first line: "Reply from tsmith (Tom Smith, Technology Services) on Mar 3, 2025 8:05 AM  ✓ Solved".</summary>
     [GeneratedRegex(@"^\s*Reply from \S+.*\bon\b.*\d{1,2}:\d{2}\s*[AP]M\b.*$")]
