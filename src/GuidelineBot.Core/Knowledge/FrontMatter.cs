@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
+using Tomlyn;
 using Tomlyn.Parsing;
 using Tomlyn.Syntax;
 using YamlDotNet.Core;
@@ -148,11 +149,21 @@ internal sealed partial record FrontMatter(string? Title, DocumentMetadata Metad
 
     /// <summary>
     /// The values of TOML front matter between two <c>+++</c> lines (Hugo's) by key, with their lines: strings and dates;
-    /// a table's as "table.key" (<c>[params]</c> over <c>author = "…"</c>: "params.author").
+    /// a table's as "table.key" (<c>[last_update]</c> over <c>author = "…"</c>: "last_update.author").
     /// </summary>
     private static Dictionary<string, (string Value, int Line)> TomlValues(string toml)
     {
-        var document = SyntaxParser.Parse(toml, sourceName: null, validate: true);
+        DocumentSyntax document;
+        try
+        {
+            document = SyntaxParser.Parse(toml, sourceName: null, validate: true);
+        }
+        catch (TomlException ex)
+        {
+            // Nested past Tomlyn's depth limit, say.
+            throw new KnowledgeFormatException(2, "front matter is not valid TOML: " + FirstLine(ex.Message));
+        }
+
         if (document.Diagnostics.FirstOrDefault(d => d.Kind == DiagnosticMessageKind.Error) is { } error)
         {
             throw new KnowledgeFormatException(error.Span.Start.Line + 2, "front matter is not valid TOML: " + error.Message);
@@ -176,7 +187,7 @@ internal sealed partial record FrontMatter(string? Title, DocumentMetadata Metad
                 }
                 else if (UsedKeys.Contains(key))
                 {
-                    throw new KnowledgeFormatException(item.Span.Start.Line + 2, $"'{key}' must be a single value, not a list or a table");
+                    throw new KnowledgeFormatException(item.Span.Start.Line + 2, $"'{key}' must be text or a date, not a number, a list or a table");
                 }
             }
         }

@@ -207,11 +207,14 @@ internal sealed partial class MarkdownParser
             {
                 tabLabel = null;
             }
-            else if (tabLabel is not null && !fenced && BlockStartRegex().Match(body[k]) is var start && start.Length < body[k].Length && body[k][start.Length] is not ('|' or '<' or '>')
+            else if (tabLabel is not null && !fenced && !FenceRegex().IsMatch(body[k]) && !LinkDefinitionRegex().IsMatch(body[k])
+                     && BlockStartRegex().Match(body[k]) is var start && start.Length < body[k].Length && body[k][start.Length] is not ('|' or '<' or '>')
+                     && (start.Groups["mark"].Success || start.Length < 4)
                      && (string.IsNullOrWhiteSpace(body[k - 1]) || start.Groups["mark"].Success)
                      && !body[k].AsSpan(start.Length).StartsWith(tabLabel, StringComparison.OrdinalIgnoreCase))
             {
-                // (Not a table's row, a quote or HTML, nor where the text names its tab already: "Elementary teachers should …".)
+                // (Not a fence, a link's definition, indented code, a table's row, a quote or HTML, nor where the text names its
+                // tab already: "Elementary teachers should …".)
                 body[k] = body[k].Insert(start.Length, tabLabel + ": ");
             }
 
@@ -430,8 +433,8 @@ internal sealed partial class MarkdownParser
     [GeneratedRegex(@"^[ \t]*(?:[\p{So}\p{Cs}\uFE0F\u200D][ \t]*)*(?:\*\*|__)?(?<label>do(?:['’]?s)?|don['’]?ts?)[ \t]*:?[ \t]*(?:\*\*|__)?[ \t]*:?[ \t]*$", RegexOptions.IgnoreCase)]
     private static partial Regex DoOrDontRegex();
 
-    /// <summary>A chat assistant's closing offer: "Let me know if you'd like …", "Would you like me to …", "I hope this helps!".</summary>
-    [GeneratedRegex(@"^[ \t]*(?:let me know if you(?:['’]d| would) like|would you like me to|i hope this helps|hope this helps)\b", RegexOptions.IgnoreCase)]
+    /// <summary>A chat assistant's closing offer: "Let me know if you'd like …", "I hope this helps!".</summary>
+    [GeneratedRegex(@"^[ \t]*(?:let me know if you(?:['’]d| would) like|i hope this helps|hope this helps)\b", RegexOptions.IgnoreCase)]
     private static partial Regex ChatSignOffRegex();
 
     /// <summary>A tab's closing mark: <c>{% endtab %}</c>, <c>&lt;/TabItem&gt;</c>, <c>{{&lt; /tab &gt;}}</c>, or its box's.</summary>
@@ -484,8 +487,13 @@ internal sealed partial class MarkdownParser
     private static partial Regex TocMarkerRegex();
 
     /// <summary>A link back to the top of the page on a line of its own: "[⬆ Back to top](#top)", "[↑ Top](#contents)", "Back to top".</summary>
-    [GeneratedRegex(@"^\s*(?:\[[^\]]{0,3}\s*(?:back to top|return to top|top of page|top)\s*[^\]]{0,3}\]\(#[^)]*\)|[⬆↑^]?\s*back to top)\s*$", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"^\s*(?:\[[^\]\w]{0,3}\s*(?:back to top|return to top|top of page|top)\s*[^\]\w]{0,3}\]\(#[^)]*\)|[⬆↑^]?\s*back to top)\s*$", RegexOptions.IgnoreCase)]
     private static partial Regex BackToTopRegex();
+
+    /// <summary>A link's reference definition: "[form]: https://…".</summary>
+    [GeneratedRegex(@"^ {0,3}\[[^\]]+\]:\s")]
+    private static partial Regex LinkDefinitionRegex();
+
 
     /// <summary>
     /// The short codes of emoji (":warning:"), as GitHub and GitLab know them: built when a document first has a short code

@@ -78,8 +78,8 @@ internal static partial class MkDocsMarkup
         return body;
     }
 
-    /// <summary>An admonition or a collapsible block: <c>!!! note</c>, <c>!!! warning "Title"</c>, <c>???+ tip "Title"</c>.</summary>
-    [GeneratedRegex(@"^\s*(?<mark>!!!|\?\?\?\+?)[ \t]+(?<kind>[\w-]+)(?:[ \t]+[\w-]+)*(?:[ \t]+""(?<title>[^""]*)"")?[ \t]*$")]
+    /// <summary>An admonition or a collapsible block of one of Material's kinds: <c>!!! note</c>, <c>!!! warning "Title"</c>, <c>???+ tip "Title"</c>.</summary>
+    [GeneratedRegex(@"^\s*(?<mark>!!!|\?\?\?\+?)[ \t]+(?<kind>note|abstract|summary|tldr|info|todo|tip|hint|important|success|check|done|question|help|faq|warning|caution|attention|failure|fail|missing|danger|error|bug|example|quote|cite)(?:[ \t]+(?:inline|end))*(?:[ \t]+""(?<title>[^""]*)"")?[ \t]*$", RegexOptions.IgnoreCase)]
     private static partial Regex BlockRegex();
 
     /// <summary>A content tab: <c>=== "Elementary"</c>.</summary>

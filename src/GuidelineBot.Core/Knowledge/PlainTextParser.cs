@@ -234,7 +234,7 @@ internal static partial class PlainTextParser
         var answerer = messages.GroupBy(m => m.Author)
             .MaxBy(g => g.Sum(m => Enumerable.Range(m.Header + 1, m.End - m.Header).Sum(k => WordCount(lines[k]))))!.Key;
         bool Asks(int header, int end) => Enumerable.Range(header + 1, end - header).Any(k => lines[k].Contains('?', StringComparison.Ordinal));
-        if (messages.Select(m => m.Author).Distinct().Count() < 2
+        if (messages.Select(m => m.Author).Distinct().Count() < 2 || messages.Count(m => m.Author == answerer) < MinColonHeadings
             || messages.Count(m => m.Author != answerer && Asks(m.Header, m.End)) < MinColonHeadings)
         {
             return lines;
@@ -337,7 +337,7 @@ internal static partial class PlainTextParser
     private static partial Regex ForumTopicRegex();
 
     /// <summary>A reply's first line: "Reply from tsmith (Tom Smith, Technology Services) on Mar 3, 2025 8:05 AM  ✓ Solved".</summary>
-    [GeneratedRegex(@"^\s*Reply from \S+.*\bon\b.*\d{1,2}:\d{2}\s*[AP]M\b.*$")]
+    [GeneratedRegex(@"^\s*Reply from \S{1,60}[^\r\n]{0,200}?\son\s[^\r\n]{0,60}?\d{1,2}:\d{2}\s?[AP]M\b")]
     private static partial Regex ForumReplyRegex();
 
     /// <summary>A line a forum's digest adds: who posted and when, counts, links, its greeting and section banners.</summary>
@@ -1943,6 +1943,12 @@ internal static partial class PlainTextParser
 
         var marks = comments.Select(c => c.Mark.Groups["mark"].Value).ToHashSet(StringComparer.Ordinal);
         var commentLines = comments.Select(c => c.Line).ToHashSet();
+        // The comments are listed at the end: after the first of them, only comments (and blank lines) follow.
+        if (Enumerable.Range(comments[0].Line, lines.Count - comments[0].Line).Any(k => !commentLines.Contains(k) && !string.IsNullOrWhiteSpace(lines[k])))
+        {
+            return lines;
+        }
+
         var anchored = lines.Where((l, k) => k >= from && !commentLines.Contains(k) && l.Contains('[', StringComparison.Ordinal))
             .SelectMany(l => CommentMarkRegex().Matches(l)).Count(m => marks.Contains(m.Value));
         if (anchored == 0)
@@ -2030,8 +2036,8 @@ internal static partial class PlainTextParser
     [GeneratedRegex(@"^\s*(?<mark>\[\p{Lu}{1,4}\d{1,3}\])\s*\p{Lu}[^:\n]{0,40}:")]
     private static partial Regex ReviewCommentRegex();
 
-    /// <summary>A reviewer's comment mark in the text: the reviewer's initials and the comment's number in brackets ("[JS2]").</summary>
-    [GeneratedRegex(@"\[\p{Lu}{1,4}\d{1,3}\]")]
+    /// <summary>A reviewer's comment mark in the text, right after a word: the reviewer's initials and the comment's number in brackets ("Harlow[JS2]").</summary>
+    [GeneratedRegex(@"(?<=[\p{L}\d.,;:)”""'])\[\p{Lu}{1,4}\d{1,3}\]")]
     private static partial Regex CommentMarkRegex();
 
     /// <summary>
@@ -2040,7 +2046,7 @@ internal static partial class PlainTextParser
     /// marks go.
     /// </summary>
     private static IReadOnlyList<string> WithoutMailingListMarks(IReadOnlyList<string> lines, int from) =>
-        !lines.Skip(from).Any(l => UnsubscribeLinkRegex().IsMatch(l))
+        !lines.Skip(from).Any(IsUnsubscribeLink)
             ? lines
             : [.. lines.Select((l, k) => k >= from && l.Contains("** ", StringComparison.Ordinal) ? MailingListMarkRegex().Replace(l, "") : l)];
 
@@ -2055,7 +2061,7 @@ internal static partial class PlainTextParser
         var text = Enumerable.Range(from, lines.Count - from).Where(k => !string.IsNullOrWhiteSpace(lines[k])).ToArray();
         var top = text.Take(MaxChromeLines).TakeWhile(k => PageChromeRegex().IsMatch(lines[k])).ToArray();
         var footer = text.TakeLast(MaxChromeLines).FirstOrDefault(k => CopyrightLineRegex().IsMatch(lines[k]));
-        if (footer == 0 && text.TakeLast(MaxMailFooterLines).Any(k => UnsubscribeLinkRegex().IsMatch(lines[k])))
+        if (footer == 0 && text.TakeLast(MaxMailFooterLines).Any(k => IsUnsubscribeLink(lines[k])))
         {
             // A newsletter sent by e-mail: its list's footer (social links, copyright, why you receive it, the list's
             // postal address, the unsubscribe link) is longer than a web page's.
@@ -2144,6 +2150,11 @@ internal static partial class PlainTextParser
                 continue;
             }
 
+            if (line.Length > MaxDrawnLineChars)
+            {
+                continue;
+            }
+
             var framed = FramedLineRegex().Match(line);
             line = framed.Success ? framed.Groups["text"].Value.Trim() : line;
             if (LetterSpacedRegex().IsMatch(line))
@@ -2158,6 +2169,9 @@ internal static partial class PlainTextParser
 
         return result;
     }
+
+    /// <summary>A poster's line longer than this is no box's or headline's (and its patterns would take long on it).</summary>
+    private const int MaxDrawnLineChars = 300;
 
     /// <summary>A line drawn only with box-drawing and block characters (and spaces).</summary>
     [GeneratedRegex(@"^\s*[\u2500-\u259F](?:[\u2500-\u259F\s]*[\u2500-\u259F])?\s*$")]
@@ -2245,6 +2259,9 @@ internal static partial class PlainTextParser
 
     /// <summary>How many lines of text at the end of a newsletter sent by e-mail are looked through for its list's footer.</summary>
     private const int MaxMailFooterLines = 20;
+
+    private static bool IsUnsubscribeLink(string line) =>
+        line.Contains("unsub", StringComparison.OrdinalIgnoreCase) && UnsubscribeLinkRegex().IsMatch(line);
 
     /// <summary>A mailing list's unsubscribe link: "or ** unsubscribe from this list (https://…)", Mailchimp's "*|UNSUB|*".</summary>
     [GeneratedRegex(@"\bunsubscribe\b.*https?://|\*\|UNSUB\|\*|list-manage\.com/unsubscribe|https?://\S+/unsubscribe\b", RegexOptions.IgnoreCase)]
@@ -2385,7 +2402,7 @@ internal static partial class PlainTextParser
 
     /// <summary>
     /// The header blocks of the earlier messages in a forwarded e-mail ("From:" over "Sent:", "To:", "Cc:", "Subject:",
-    /// "Attachments:"): no guideline text. The first block stays, as the memo's or message's header it names the document.
+    /// "Attachments:", as Outlook writes them; a memo's or a letter's "Date:" is no e-mail's): no guideline text. The first block stays, as the memo's or message's header it names the document.
     /// </summary>
     private static IReadOnlyList<string> WithoutMailHeaders(IReadOnlyList<string> lines, int from)
     {
@@ -2405,7 +2422,7 @@ internal static partial class PlainTextParser
             }
 
             var fields = Enumerable.Range(k, end - k + 1).Select(j => MailHeaderRegex().Match(lines[j]).Groups["field"].Value.ToUpperInvariant()).ToHashSet();
-            if ((fields.Contains("SENT") || fields.Contains("DATE")) && (fields.Contains("TO") || fields.Contains("SUBJECT")))
+            if (fields.Contains("SENT") && (fields.Contains("TO") || fields.Contains("SUBJECT")))
             {
                 if (!first)
                 {

@@ -11,6 +11,9 @@ namespace GuidelineBot.Core.Knowledge;
 /// </summary>
 internal static partial class WikiMarkup
 {
+    /// <summary>A heading line longer than this is none (and the heading patterns would take long on it).</summary>
+    private const int MaxHeadingChars = 200;
+
     /// <summary>How many section headings a page needs to be read as a wiki's.</summary>
     private const int MinHeadings = 2;
 
@@ -20,16 +23,16 @@ internal static partial class WikiMarkup
     /// banners stays plain text.
     /// </summary>
     public static bool IsMediaWiki(IReadOnlyList<string> lines) =>
-        lines.Count(l => MediaWikiHeadingRegex().Match(l) is { Success: true } m && m.Groups["marks"].Length > 1) >= MinHeadings
+        lines.Count(l => l.Length <= MaxHeadingChars && MediaWikiHeadingRegex().Match(l) is { Success: true } m && m.Groups["marks"].Length > 1) >= MinHeadings
         && lines.Any(l => MediaWikiMarkRegex().IsMatch(l));
 
     /// <summary>
     /// DokuWiki: two or more "== Section ==" headings and a mark only DokuWiki writes ("~~NOTOC~~", a "&lt;note&gt;" or
-    /// "&lt;WRAP&gt;" box, a "^ Header ^" table row, a "{{tag>…}}", a list item indented two spaces), and none that only
+    /// "&lt;WRAP&gt;" box, a "^ Header ^" table row, a "{{tag>…}}"), and none that only
     /// MediaWiki writes (<c>'''</c>, "{|", "{{Template|…}}").
     /// </summary>
     public static bool IsDokuWiki(IReadOnlyList<string> lines) =>
-        lines.Count(l => DokuWikiHeadingRegex().IsMatch(l)) >= MinHeadings
+        lines.Count(l => l.Length <= MaxHeadingChars && DokuWikiHeadingRegex().IsMatch(l)) >= MinHeadings
         && lines.Any(l => DokuWikiMarkRegex().IsMatch(l)) && !lines.Any(l => MediaWikiOnlyMarkRegex().IsMatch(l));
 
     /// <summary>Org mode: a "#+TITLE:" (or other "#+KEYWORD:") line and two or more "* Heading" lines.</summary>
@@ -68,7 +71,7 @@ internal static partial class WikiMarkup
             numbers.Clear();
             body[k] = line switch
             {
-                _ when MediaWikiHeadingRegex().Match(line) is { Success: true } h => new string('#', h.Groups["marks"].Length) + " " + MediaWikiInline(h.Groups["text"].Value),
+                _ when line.Length <= MaxHeadingChars && MediaWikiHeadingRegex().Match(line) is { Success: true } h => new string('#', h.Groups["marks"].Length) + " " + MediaWikiInline(h.Groups["text"].Value),
                 // ";" names a term, ":" indents its text: words of their own.
                 _ when MediaWikiListRegex().Match(line) is { Success: true } other => AfterList(MediaWikiInline(other.Groups["text"].Value), afterItem),
                 _ => AfterList(MediaWikiInline(line), afterItem),
@@ -161,7 +164,7 @@ internal static partial class WikiMarkup
                 label = null;
             }
 
-            body[k] = DokuWikiHeadingRegex().Match(line) is { Success: true } h
+            body[k] = line.Length <= MaxHeadingChars && DokuWikiHeadingRegex().Match(line) is { Success: true } h
                 ? new string('#', 7 - h.Groups["marks"].Length) + " " + DokuWikiInline(h.Groups["text"].Value)
                 : AfterList(text, afterItem);
             afterItem = false;
@@ -368,7 +371,7 @@ internal static partial class WikiMarkup
     private static partial Regex MediaWikiMarkRegex();
 
     /// <summary>A mark only DokuWiki writes (see <see cref="IsDokuWiki"/>).</summary>
-    [GeneratedRegex(@"~~NO(?:TOC|CACHE)~~|^\s*</?(?:note|WRAP)\b|^\^[^^]+\^|\{\{tag>|^ {2,}[*-] +\S", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"~~NO(?:TOC|CACHE)~~|^\s*</?(?:note|WRAP)\b|^\^[^^]+\^|\{\{tag>", RegexOptions.IgnoreCase)]
     private static partial Regex DokuWikiMarkRegex();
 
     /// <summary>A mark only MediaWiki writes: bold in three quotes, a table's "{|", a template with arguments.</summary>

@@ -2034,4 +2034,15 @@ public sealed class DocumentVariantTests
         Assert.Equal(["[1] Employees use district accounts (see the Acceptable Use Policy[2]).", "[2] Personal accounts are not used for district business."],
             doc.Sections[0].Passages.Select(p => p.Text));
     }
+
+    [Fact]
+    public void A_code_block_in_a_tab_keeps_its_fences_and_a_bang_line_is_no_admonition()
+    {
+        var doc = Parse("# Printing\n\n## Install\n\n{% tab title=\"Windows\" %}\nRun the installer:\n\n```\nsetup.exe\n\n```\n{% endtab %}\n\n## Snow\n\n"
+                        + "!!! Buses run two hours late on snow days\n", "printing.md");
+
+        Assert.Equal(["Install", "Snow"], Headings(doc));
+        Assert.Equal("Windows: Run the installer:", doc.Sections[0].Passages[0].Text);
+        Assert.Equal("!!! Buses run two hours late on snow days", doc.Sections[1].Text);
+    }
 }
