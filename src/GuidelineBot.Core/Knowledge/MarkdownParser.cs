@@ -1200,10 +1200,11 @@ internal sealed partial class MarkdownParser
     {
         var lines = new List<LineText>();
         var text = new StringBuilder();
-        // A paragraph that failed to be a link definition ("[a]: Approved by the board") comes back with its inlines
-        // numbered from the top of the text: its own line is the paragraph's.
+        // A paragraph or setext heading that failed to be a link definition ("[a]: Approved by the board", "[JS2]Jamie")
+        // comes back with its inlines numbered from the top of the text: its own line is the block's (a setext heading's
+        // is its underline, from which Markdig numbers its lines).
         var firstLine = inline.FirstChild?.Line ?? inline.ParentBlock!.Line;
-        var number = (inline.ParentBlock is ParagraphBlock paragraph ? Math.Max(firstLine, paragraph.Line) : firstLine) + offset + 1;
+        var number = (inline.ParentBlock is ParagraphBlock or HeadingBlock ? Math.Max(firstLine, inline.ParentBlock.Line) : firstLine) + offset + 1;
         Inline? first = null;
         var started = false;
 

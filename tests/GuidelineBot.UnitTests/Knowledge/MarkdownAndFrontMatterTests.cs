@@ -82,6 +82,19 @@ public sealed class MarkdownAndFrontMatterTests
     }
 
     [Fact]
+    public void A_setext_heading_that_starts_like_a_link_label_keeps_its_own_lines()
+    {
+        // Markdig numbers such a heading's first inline from the top of the text; the parser once read line -1 and threw.
+        // (The underline takes the line above it; the line before is text.)
+        var doc = Parse("# Doc\n\nIntro text.\n\n[A2] Room booking\nKeys\n---\n\nAsk the office.\n", "d.md");
+
+        Assert.Equal([(3, 3, "Intro text."), (5, 5, "[A2] Room booking")], doc.Sections[0].Passages.Select(p => (p.StartLine, p.EndLine, p.Text)));
+        Assert.Equal(("Keys", 6, 9), (doc.Sections[1].Heading, doc.Sections[1].StartLine, doc.Sections[1].EndLine));
+        var questions = Parse("Can I park here?\n\nYes, in bay 4.\n\nWho has the keys?\n\n[A2] The office\nhas them.\n---\n", "q.md");
+        Assert.Equal([("Can I park here?", "Yes, in bay 4."), ("Who has the keys?", "[A2] The office")], questions.Sections.Select(s => (s.Heading, s.Text)));
+    }
+
+    [Fact]
     public void Links_keep_their_web_or_mail_address_in_text_but_not_in_headings()
     {
         var doc = Parse("""
