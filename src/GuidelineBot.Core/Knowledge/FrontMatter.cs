@@ -12,7 +12,7 @@ namespace GuidelineBot.Core.Knowledge;
 /// Optional front matter at the top of a document, YAML between two <c>---</c> lines (or TOML between two <c>+++</c>, as Hugo writes it):
 /// <c>title</c>, <c>source</c> (or <c>url</c>/<c>source_url</c>), <c>owner</c>, <c>last_reviewed</c> (yyyy-MM-dd). A static
 /// site's page says the same in its own words, read when those are missing: Docusaurus's <c>last_update</c> (its
-/// <c>date</c> and <c>author</c>), Hugo's <c>lastmod</c>, Jekyll's <c>last_modified_at</c>, an <c>author</c>.
+/// <c>date</c> and <c>author</c>), Hugo's <c>lastmod</c> and <c>[params]</c> <c>author</c>, Jekyll's <c>last_modified_at</c>, an <c>author</c>.
 /// </summary>
 internal sealed partial record FrontMatter(string? Title, DocumentMetadata Metadata, int BodyStartIndex)
 {
@@ -24,7 +24,7 @@ internal sealed partial record FrontMatter(string? Title, DocumentMetadata Metad
     private static readonly string[] SiteUpdatedKeys = ["last_update.date", "lastmod", "last_modified_at", "last_updated", "updated"];
 
     /// <summary>A static site's keys for who wrote a page, read as its owner when it names none.</summary>
-    private static readonly string[] SiteAuthorKeys = ["last_update.author", "author"];
+    private static readonly string[] SiteAuthorKeys = ["last_update.author", "author", "params.author"];
 
     /// <summary>
     /// Parses front matter when the first line is <c>---</c> and the first line with text under it is a <c>key:</c> line;

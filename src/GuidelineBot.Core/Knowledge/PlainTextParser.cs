@@ -2017,7 +2017,9 @@ internal static partial class PlainTextParser
                 continue;
             }
 
-            var text = FootnoteMarkRegex().Replace(result[k], m => marks.Contains(m.Groups["mark"].Value) ? "" : m.Value);
+            // (A square or a cube after a unit is no mark: "900 ft²".)
+            var line = result[k];
+            var text = FootnoteMarkRegex().Replace(line, m => marks.Contains(m.Groups["mark"].Value) && !(m.Value is "²" or "³" && UnitRegex().IsMatch(line.AsSpan(0, m.Index))) ? "" : m.Value);
             (marked, result[k]) = (marked || text.Length != result[k].Length, text);
         }
 
@@ -2031,6 +2033,10 @@ internal static partial class PlainTextParser
     /// <summary>A footnote's mark right after a word or its punctuation: "interest¹", "online[5]".</summary>
     [GeneratedRegex(@"(?<=[\p{L}\d.,;:)”""'])(?<mark>[¹²³⁴⁵⁶⁷⁸⁹⁰]+|\[\d{1,2}\])")]
     private static partial Regex FootnoteMarkRegex();
+
+    /// <summary>A unit of length that a square or a cube follows, at the end of the text before it: "900 ft", "12 m".</summary>
+    [GeneratedRegex(@"\b(?:ft|feet|foot|m|cm|mm|km|in|yd|mi|sq)\.?$", RegexOptions.IgnoreCase)]
+    private static partial Regex UnitRegex();
 
     /// <summary>A reviewer's comment as a word processor lists it: its mark, then the reviewer's name and words ("[JS2]Jamie Smith: …").</summary>
     [GeneratedRegex(@"^\s*(?<mark>\[\p{Lu}{1,4}\d{1,3}\])\s*\p{Lu}[^:\n]{0,40}:")]

@@ -166,6 +166,10 @@ public sealed class MarkdownAndFrontMatterTests
         Assert.Equal(["About these guidelines", "Rates"], doc.Sections.Select(s => s.Heading));
         Assert.Equal("How tutoring is paid.", doc.Sections[0].Text);
         Assert.Equal(14, doc.Sections[0].Passages[0].StartLine);
+
+        // Hugo's own place for a page's author: its [params] table.
+        var byParams = Parse("+++\ntitle = \"Substitute Pay\"\n[params]\n  author = \"Human Resources\"\n+++\n\nHow subs are paid.\n");
+        Assert.Equal("Human Resources", byParams.Metadata.Owner);
     }
 
     [Theory]
