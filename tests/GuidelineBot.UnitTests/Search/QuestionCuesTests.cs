@@ -27,6 +27,8 @@ public sealed class QuestionCuesTests
     [InlineData("can i wear jeans on friday")]
     [InlineData("what are the rules for students leaving class to see the nurse")]
     [InlineData("what is the policy on staff parking after dark")]
+    [InlineData("how do i apply for a transfer to another school")]
+    [InlineData("can paras apply for tuition reimbursement")]
     public void Asking_who_to_contact_or_for_the_rule_on_a_topic_is_not_asking_about_scope(string question) =>
         Assert.False(QuestionCues.AsksAboutScope(question));
 }
