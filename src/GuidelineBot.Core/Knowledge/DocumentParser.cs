@@ -94,13 +94,16 @@ internal static partial class DocumentParser
 
     /// <summary>
     /// Line <paramref name="index"/> (0-based) is a question standing on its own line, as a heading: it ends in "?", is not
-    /// too long for a heading (200 characters), and some text follows it.
+    /// too long for a heading (<see cref="MaxQuestionHeadingChars"/>), and some text follows it.
     /// </summary>
     public static bool IsQuestionLine(IReadOnlyList<string> lines, int index)
     {
         var line = lines[index].Trim();
-        return line.EndsWith('?') && line.Length <= 200 && lines.Skip(index + 1).Any(l => !string.IsNullOrWhiteSpace(l));
+        return line.EndsWith('?') && line.Length <= MaxQuestionHeadingChars && lines.Skip(index + 1).Any(l => !string.IsNullOrWhiteSpace(l));
     }
+
+    /// <summary>The longest question that heads a section standing on its own line; a longer one is a paragraph that asks.</summary>
+    public const int MaxQuestionHeadingChars = 200;
 
     /// <summary>
     /// A bullet with the mark of Word's second or third level in its plain-text export: "o⇥" and "§⇥" (and Wingdings'

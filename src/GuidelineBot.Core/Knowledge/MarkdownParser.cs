@@ -42,6 +42,20 @@ internal sealed partial class MarkdownParser
     /// <summary>The document asks its questions as numbered items, each over its answer's paragraph (<see cref="IsNumberedQuestion"/>), two or more.</summary>
     private readonly bool _numberedQuestions;
 
+    /// <summary>
+    /// A document written as one numbered outline (as Google Docs exports a multilevel list), with no heading under its
+    /// title: the top-level items that are only a name in bold over items of their own ("1. **Purpose**" over "    1. These
+    /// guidelines …"), two or more, head sections.
+    /// </summary>
+    private readonly HashSet<ListItemBlock> _outlineHeadings;
+
+    /// <summary>
+    /// Toggles as Notion exports them: items at the margin that are only a question, over their answer's paragraphs
+    /// indented under them ("- Can I use my phone on duty?" / "    Only for school business …"), two or more. Each heads a
+    /// section, under the <c>##</c> heading it sits in, as a <c>&lt;details&gt;</c> toggle does.
+    /// </summary>
+    private readonly HashSet<ListItemBlock> _toggleQuestions;
+
     /// <summary>The document has one level-1 heading (<c># …</c> or <c>&lt;h1&gt;</c>): its name, even under a line or two of text.</summary>
     private readonly bool _oneTitleHeading;
 
@@ -66,6 +80,19 @@ internal sealed partial class MarkdownParser
                           && document.OfType<ParagraphBlock>().Count(p => DocumentParser.IsQuestionLine(lines, p.Line + front.BodyStartIndex)) >= 2;
         _title = front.Title;
         _numberedQuestions = document.Descendants<ListBlock>().Count(IsNumberedQuestion) >= 2;
+        _outlineHeadings = document.Descendants<HeadingBlock>().Any(h => h.Level > 1)
+            ? []
+            : document.OfType<ListBlock>().Where(l => l.IsOrdered).SelectMany(l => l.OfType<ListItemBlock>()).Where(IsOutlineHeading).ToHashSet();
+        if (_outlineHeadings.Count < 2)
+        {
+            _outlineHeadings.Clear();
+        }
+
+        _toggleQuestions = document.OfType<ListBlock>().SelectMany(l => l.OfType<ListItemBlock>()).Where(IsToggleQuestion).ToHashSet();
+        if (_toggleQuestions.Count < 2)
+        {
+            _toggleQuestions.Clear();
+        }
         _oneTitleHeading = document.OfType<HeadingBlock>().Count(h => h.Level == 1)
                            + document.OfType<HtmlBlock>().Count(h => HtmlHeadingRegex().Match(string.Join('\n', HtmlText(h))) is { Success: true } t && t.Groups["level"].Value == "1") == 1;
         // A title in bold where no "# Title" is one: none at all, or several that part the document ("# Part 1 — Buying").
@@ -78,7 +105,8 @@ internal sealed partial class MarkdownParser
     }
 
     /// <summary>Where a block stands: the source lines before the text it was parsed from, whether it is quoted, how deep in lists, and the list item it opens, if any.</summary>
-    private readonly record struct Place(int Offset, bool Quoted, int ListDepth, Item? Item = null);
+    /// <summary>(<c>Outline</c>: the items under an outline's heading item, which read as a list at the margin though indented.)</summary>
+    private readonly record struct Place(int Offset, bool Quoted, int ListDepth, Item? Item = null, bool Outline = false);
 
     /// <summary>The list item whose first line a block is: its nesting level for the passage and its number, if numbered.</summary>
     private sealed record Item(int Level, string? Number, bool TopLevel);
@@ -667,6 +695,10 @@ internal sealed partial class MarkdownParser
             case HeadingBlock heading when heading.Parent is MarkdownDocument:
                 Heading(heading, lineNo, place);
                 break;
+            case ParagraphBlock { Inline: { } symbols } when Render(symbols) is var drawn && !string.IsNullOrWhiteSpace(drawn) && !drawn.Any(char.IsLetterOrDigit):
+                // A paragraph of symbols and no word: the emoji that opens a Notion callout ("<aside>" over "📌").
+                At(lineNo);
+                break;
             case ParagraphBlock { Inline: { } pictures } when IsPicturesOnly(pictures):
                 // A logo, a badge or a screenshot on its own: its words describe a picture, not a guideline, and a
                 // district's logo above "# Title" must not keep the title from being one.
@@ -787,10 +819,53 @@ internal sealed partial class MarkdownParser
         item is [ParagraphBlock { Inline.FirstChild: LinkInline { Url: ['#', ..], NextSibling: null } }, ..]
         && item.Skip(1).All(b => b is ListBlock list && list.All(i => i is ListItemBlock sub && IsJumpLink(sub)));
 
+    /// <summary>A numbered item that is only a short name in bold ("1. **Purpose**"), over a list of its own.</summary>
+    private static bool IsOutlineHeading(ListItemBlock item) =>
+        item is [ParagraphBlock { Inline.FirstChild: EmphasisInline { DelimiterCount: 2, DelimiterChar: '*' or '_', NextSibling: null or LineBreakInline { NextSibling: null } } bold }, ListBlock, ..]
+        && Clean(Render(bold)) is { Length: > 0 } name && !".:;,!?".Contains(name[^1]) && name.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length <= MaxOutlineHeadingWords;
+
+    /// <summary>An item that is only a question on its line, with its answer's paragraph under it in the item (<see cref="_toggleQuestions"/>).</summary>
+    private static bool IsToggleQuestion(ListItemBlock item) =>
+        item is [ParagraphBlock { Inline: { } inline }, ParagraphBlock, ..] && !inline.Descendants<LineBreakInline>().Any()
+        && Clean(Render(inline)) is { Length: <= DocumentParser.MaxQuestionHeadingChars } question && question.EndsWith('?');
+
+    /// <summary>The most words a name in bold over an outline's items may have (a heading, not a sentence in bold).</summary>
+    private const int MaxOutlineHeadingWords = 10;
+
     private void ListItem(ListBlock list, ListItemBlock item, Place place)
     {
-        var level = place.ListDepth > 0 || !place.Quoted && item.Column >= 2 ? 1 : 0;
-        var number = list.IsOrdered ? $"{item.Order}{list.OrderedDelimiter}" : null;
+        if (_toggleQuestions.Contains(item))
+        {
+            var question = LineTexts(((ParagraphBlock)item[0]).Inline!, place.Offset)[0];
+            At(question.Number);
+            _sawText = true;
+            StartSection(_currentH2 is not null && !_isIntro ? 3 : 2, DocumentParser.CleanHeading(Clean(question.Text)), question.Number);
+            for (var k = 1; k < item.Count; k++)
+            {
+                Block(item[k], place with { Outline = true });
+            }
+
+            return;
+        }
+
+        if (_outlineHeadings.Contains(item))
+        {
+            // "1. **Purpose**" heads its section; the items under it are its text, as a list at the margin would be.
+            var name = LineTexts(((ParagraphBlock)item[0]).Inline!, place.Offset)[0];
+            At(name.Number);
+            _sawText = true;
+            StartSection(2, DocumentParser.CleanHeading(Clean(name.Text)), name.Number);
+            for (var k = 1; k < item.Count; k++)
+            {
+                Block(item[k], place with { Outline = true });
+            }
+
+            return;
+        }
+
+        var level = place.ListDepth > 0 || !place.Quoted && !place.Outline && item.Column >= 2 ? 1 : 0;
+        // Numbered as a reader sees the list, from its first number on: an export that writes every item "1." shows 1, 2, 3.
+        var number = list.IsOrdered ? $"{(int.TryParse(list.OrderedStart, out var first) ? first : 1) + list.IndexOf(item)}{list.OrderedDelimiter}" : null;
         var inner = place with { ListDepth = place.ListDepth + 1 };
         for (var k = 0; k < item.Count; k++)
         {

@@ -2050,4 +2050,39 @@ public sealed class DocumentVariantTests
         Assert.Equal("Windows: Run the installer:", doc.Sections[0].Passages[0].Text);
         Assert.Equal("!!! Buses run two hours late on snow days", doc.Sections[1].Text);
     }
+
+    [Fact]
+    public void A_google_docs_outline_heads_a_section_by_each_bold_item_and_numbers_its_items_as_shown()
+    {
+        var doc = Parse("# **Student Data Privacy**\n\nHow staff handle student records.\n\n"
+                        + "1. **Who may see records**  \n    1. Only staff with an educational interest.  \n    1. Subs see only their own students.  \n"
+                        + "2. **Email**  \n    1. Use district email only.  \n\nThe sections below cover everyday cases.\n\n"
+                        + "1. **Paper records**  \n    1. Shred them: never the recycling bin.  \n", "privacy.md");
+
+        Assert.Equal(["About these guidelines", "Who may see records", "Email", "Paper records"], Headings(doc));
+        Assert.Equal(["1. Only staff with an educational interest.", "2. Subs see only their own students."], doc.Sections[1].Passages.Select(p => p.Text));
+        Assert.Equal((5, 7), (doc.Sections[1].StartLine, doc.Sections[1].EndLine));
+        Assert.Equal("1. Shred them: never the recycling bin.", doc.Sections[3].Text);
+
+        // A list whose items are only bold words, each over a list of its own, heads nothing where the page has headings.
+        var headed = Parse("# Privacy\n\n## Records\n\n1. **Who may see records**\n    1. Only staff.\n2. **Email**\n    1. District email only.\n", "headed.md");
+        Assert.Equal(["Records"], Headings(headed));
+    }
+
+    [Fact]
+    public void Notions_toggles_exported_as_items_head_sections_and_a_callouts_emoji_is_no_text()
+    {
+        var doc = Parse("# Recess Duty\n\n<aside>\n📌\n\nThis page replaces the old PDF.\n\n</aside>\n\n## FAQ\n\n"
+                        + "- Can I use my phone on duty?\n    \n    Only for school business.\n    \n"
+                        + "- Can I keep a kid in from recess?\n    \n    No. Recess is never taken away.\n    \n    Ask the principal about anything longer.\n", "recess.md");
+
+        Assert.Equal(["This page replaces the old PDF."], doc.Sections[0].Passages.Select(p => p.Text));
+        Assert.Equal(["About these guidelines", "Can I use my phone on duty?", "Can I keep a kid in from recess?"], Headings(doc));
+        Assert.Equal(["FAQ", "FAQ"], doc.Sections.Skip(1).Select(s => s.ParentHeading));
+        Assert.Equal(["No. Recess is never taken away.", "Ask the principal about anything longer."], doc.Sections[2].Passages.Select(p => p.Text));
+
+        // A bullet that asks, with a line of its own under it but no paragraph of answer, stays a bullet.
+        var bullets = Parse("# Duty\n\n## Ask yourself\n\n- Is every zone covered?\n- Is the radio on?\n", "duty.md");
+        Assert.Equal(["Ask yourself"], Headings(bullets));
+    }
 }
