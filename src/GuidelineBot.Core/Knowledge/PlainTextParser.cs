@@ -167,6 +167,10 @@ internal static partial class PlainTextParser
     [GeneratedRegex(@"\?(?=[\s""”’')\]]|$)")]
     private static partial Regex QuestionMarkRegex();
 
+    /// <summary>A question and its answer on one line, the answer labelled: "Printer jammed A: Open tray 2.", "Can I? A: Yes.".</summary>
+    [GeneratedRegex(@"^(?:\s*(?:Q|Question)\s*\d{0,3}\s*[:.])?(?<question>\s*\S.*?)\s+A:\s+(?<more>\S.*)$")]
+    private static partial Regex InlineAnswerRegex();
+
     /// <summary>A question asked, then more said: its last "? " before a capital ("… our classes? I like to set things up early.").</summary>
     [GeneratedRegex(@"^(?<question>.*\?)[""”’')\]]?\s+(?<more>[\p{Lu}\d""“(].*)$")]
     private static partial Regex AskedThenSaidRegex();
@@ -471,6 +475,7 @@ internal static partial class PlainTextParser
 
     private static ParsedDocument Parse(IReadOnlyList<string> lines, FrontMatter front)
     {
+        lines = QuestionSheet.AsQuestionsAndAnswers(lines, front.BodyStartIndex);
         lines = Unquoted(lines, front.BodyStartIndex);
         lines = WithoutReviewComments(lines, front.BodyStartIndex);
         lines = WithoutFootnoteMarks(lines, front.BodyStartIndex);
@@ -854,7 +859,9 @@ internal static partial class PlainTextParser
 
                 // A question asked, then said more about ("When can we start building our classes? I like to set things up
                 // early."): the question heads the section, the rest is its text.
-                var asked = text.TrimEnd().EndsWith('?') ? null : AskedThenSaidRegex().Match(text) is { Success: true } m ? m : null;
+                // So is one answered on its own line ("Q: Printer jammed A: Open tray 2.").
+                var asked = InlineAnswerRegex().Match(text) is { Success: true } answered ? answered
+                    : text.TrimEnd().EndsWith('?') ? null : AskedThenSaidRegex().Match(text) is { Success: true } m ? m : null;
                 headings[k] = asked is not null
                     ? (DocumentParser.CleanHeading(asked.Groups["question"].Value), end, asked.Groups["more"].Value.Trim())
                     : (DocumentParser.CleanHeading(text), end, null);
@@ -934,7 +941,7 @@ internal static partial class PlainTextParser
     /// </summary>
     private static int QuestionEnd(IReadOnlyList<string> lines, int q)
     {
-        if (QuestionMarkRegex().IsMatch(lines[q]))
+        if (QuestionMarkRegex().IsMatch(lines[q]) || InlineAnswerRegex().IsMatch(lines[q]))
         {
             return q;
         }

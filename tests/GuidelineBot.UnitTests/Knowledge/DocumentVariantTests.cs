@@ -2085,4 +2085,27 @@ public sealed class DocumentVariantTests
         var bullets = Parse("# Duty\n\n## Ask yourself\n\n- Is every zone covered?\n- Is the radio on?\n", "duty.md");
         Assert.Equal(["Ask yourself"], Headings(bullets));
     }
+
+    [Fact]
+    public void A_spreadsheet_of_questions_saved_as_csv_heads_a_section_by_each_question_on_the_lines_of_the_file()
+    {
+        var doc = Parse("\uFEFFCategory,Question,Answer,Owner\n"
+                        + "Accounts,I'm locked out. How do I get back in?,\"Go to the reset page and click \"\"Forgot password\"\".\n\nPassword rules:\n- at least 14 characters\",Help Desk\n"
+                        + "Printing,Printer jammed,Open tray 2 and pull the paper.,\n"
+                        + "\"Wi-Fi, guests\",\"Which Wi-Fi do guests use,\nand who sets it up?\",Guests use LSD-Guest.,Network Team\n", "it-helpdesk-faq.txt");
+
+        Assert.Equal(["I'm locked out. How do I get back in?", "Printer jammed", "Which Wi-Fi do guests use, and who sets it up?"], Headings(doc));
+        Assert.Equal([(2, 2, "Go to the reset page and click \"Forgot password\"."), (4, 4, "Password rules:"), (5, 5, "at least 14 characters")],
+            doc.Sections[0].Passages.Select(p => (p.StartLine, p.EndLine, p.Text)));
+        Assert.Equal("Open tray 2 and pull the paper.", doc.Sections[1].Text);
+        Assert.Equal((8, 8, "Guests use LSD-Guest."), (doc.Sections[2].Passages[0].StartLine, doc.Sections[2].Passages[0].EndLine, doc.Sections[2].Text));
+
+        // A "Q:" line with its answer labelled on it.
+        var inline = Parse("Parking FAQ\n\nQ: Lot full A: Park at the church on Elm Street.\n\nQ: Who has the keys? The office.\n", "parking.txt");
+        Assert.Equal([("Lot full", "Park at the church on Elm Street."), ("Who has the keys?", "The office.")], inline.Sections.Select(s => (s.Heading, s.Text)));
+
+        // A table of rules saved as CSV, with no question column, stays a table.
+        var table = Parse("Topic,Rule\nKeys,Return them in June.\nBadges,Wear them at all times.\n", "rules.txt");
+        Assert.DoesNotContain(table.Sections, s => s.Heading == "Return them in June.");
+    }
 }
