@@ -71,6 +71,9 @@ internal sealed partial class MarkdownParser
     private bool _sawText;
     private PassageBuilder _builder = new();
 
+    /// <summary>The level of the toggles since the last heading: under a <c>##</c> they are its sub-sections, else sections of their own, each the next one's sibling.</summary>
+    private int? _toggleLevel;
+
     private MarkdownParser(IReadOnlyList<string> lines, FrontMatter front, MarkdownDocument document)
     {
         _lines = lines;
@@ -120,11 +123,17 @@ internal sealed partial class MarkdownParser
     /// </summary>
     private static int? BoldTitleLine(MarkdownDocument document, IReadOnlyList<string> lines, int offset)
     {
-        var block = TitleBlockLines(document, offset);
-        var bold = block.Where(l => l.First is EmphasisInline { DelimiterCount: 2, DelimiterChar: '*' or '_', NextSibling: null or LineBreakInline }
-                                    || l.First is HtmlInline && HtmlBoldLineRegex().IsMatch(lines[l.Number - 1]))
-            .Select(l => (l.Number, Text: Clean(l.Text)))
-            .ToList();
+        var block = TitleBlockLines(document, offset, MaxTitleBlockParagraphs);
+        var bold = BoldLines(block, lines);
+        // A coded name ("**Administrative Regulation 4161.8**") gives way to the subject in bold under it ("**Family and
+        // Medical Leave …**"), as in plain text.
+        var named = bold.FindIndex(l => PlainTextParser.NamesDocument(l.Text));
+        if (named >= 0 && bold[named].Text.Any(char.IsDigit)
+            && BoldLines(TitleBlockLines(document, offset, MaxTitleBlockParagraphs + 1), lines).SkipWhile(l => l.Number <= bold[named].Number).FirstOrDefault(l => PlainTextParser.ReadsAsTitle(l.Text) && !l.Text.Any(char.IsDigit) && !OrganisationRegex().IsMatch(l.Text)) is { Text: not null } subject)
+        {
+            return subject.Number;
+        }
+
         return bold.Where(l => PlainTextParser.NamesDocument(l.Text)).Select(l => (int?)l.Number).FirstOrDefault()
                ?? bold.Where(l => PlainTextParser.ReadsAsTitle(l.Text) && !OrganisationRegex().IsMatch(l.Text)).Select(l => (int?)l.Number).FirstOrDefault()
                // With no line in bold there either, a plain line that names a kind of document, in title case
@@ -136,9 +145,15 @@ internal sealed partial class MarkdownParser
     }
 
     /// <summary>The lines of the first few paragraphs above the first heading, where a title without <c>#</c> stands.</summary>
-    private static List<LineText> TitleBlockLines(MarkdownDocument document, int offset) =>
-        [.. document.TakeWhile(b => b is not HeadingBlock).OfType<ParagraphBlock>().Take(MaxTitleBlockParagraphs)
+    private static List<LineText> TitleBlockLines(MarkdownDocument document, int offset, int paragraphs) =>
+        [.. document.TakeWhile(b => b is not HeadingBlock).OfType<ParagraphBlock>().Take(paragraphs)
             .SelectMany(p => p.Inline is null ? [] : LineTexts(p.Inline, offset))];
+
+    /// <summary>The lines of a title block that are all in bold (<c>**…**</c> or HTML's tags), with their 1-based numbers.</summary>
+    private static List<(int Number, string Text)> BoldLines(List<LineText> block, IReadOnlyList<string> lines) =>
+        [.. block.Where(l => l.First is EmphasisInline { DelimiterCount: 2, DelimiterChar: '*' or '_', NextSibling: null or LineBreakInline }
+                             || l.First is HtmlInline && HtmlBoldLineRegex().IsMatch(lines[l.Number - 1]))
+            .Select(l => (l.Number, Text: Clean(l.Text)))];
 
     /// <summary>A line in bold written with HTML's tags, as an editor's export writes it: "&lt;b&gt;Key and Building Access Procedures&lt;/b&gt;&lt;br&gt;".</summary>
     [GeneratedRegex(@"^\s*<(?<tag>b|strong)>[^<]+</\k<tag>>\s*(?:<br\s*/?>)?\s*$", RegexOptions.IgnoreCase)]
@@ -209,6 +224,8 @@ internal sealed partial class MarkdownParser
             body = MkDocsMarkup.FromMkDocs(body);
         }
 
+        body = PandocTables.FromPandocTables(body);
+
         // A page of a Jekyll site: its Liquid tags are no text ("{{ site.district_name }}"), but a callout's content is
         // ("{% include callout.html content=\"No trip leaves without Form FT-1.\" %}"); kramdown's attribute lines ("{: .note }") go.
         // A Docusaurus admonition's fences go ("::: warning Don't book before approval" … ":::"), its title stays a line of its own.
@@ -223,6 +240,16 @@ internal sealed partial class MarkdownParser
             if (FenceRegex().IsMatch(body[k]))
             {
                 fenced = !fenced;
+            }
+
+            // Pandoc's size of an image ("![](media/image1.png){width="1.4in"" over "height="0.7in"}") is no text.
+            if (!fenced && body[k].Contains("){", StringComparison.Ordinal) && ImageAttributesRegex().Match(body[k]) is { Success: true } size)
+            {
+                body[k] = body[k][..size.Index] + body[k][(size.Index + size.Length)..];
+                if (!size.Value.EndsWith('}') && k + 1 < body.Count && body[k + 1].IndexOf('}', StringComparison.Ordinal) is var close and >= 0 && !body[k + 1][..close].Contains('{', StringComparison.Ordinal))
+                {
+                    body[k + 1] = body[k + 1][(close + 1)..];
+                }
             }
 
             if (!fenced && TabRegex().Match(body[k]) is { Success: true } tab)
@@ -552,6 +579,10 @@ internal sealed partial class MarkdownParser
     [GeneratedRegex(@"\{/\*.*?\*/\}")]
     private static partial Regex MdxCommentRegex();
 
+    /// <summary>Pandoc's attributes of an image, right after it, closed on the line or not: "{width="1.4in" height="0.7in"}".</summary>
+    [GeneratedRegex(@"(?<=!\[[^\]]{0,200}\]\([^)]{0,500}\))\{(?=\s*(?:width|height)=)[^{}]{0,300}\}?")]
+    private static partial Regex ImageAttributesRegex();
+
     /// <summary>A Pandoc bracketed span: "[]{#_Toc170311502 .anchor}", "[Form FT-1]{.smallcaps}".</summary>
     [GeneratedRegex(@"(?<!\]|!)\[(?<text>[^\[\]]*)\]\{(?=[#.])[^{}]*\}")]
     private static partial Regex PandocSpanRegex();
@@ -722,9 +753,10 @@ internal sealed partial class MarkdownParser
                 StartSection(2, DocumentParser.CleanHeading(Clean(question.Text)), question.Number);
                 break;
             case ListBlock list:
-                foreach (var item in list.OfType<ListItemBlock>().Where(i => !IsJumpLink(i)))
+                var numbers = Numbers(list);
+                foreach (var (item, number) in list.OfType<ListItemBlock>().Zip(numbers).Where(i => !IsJumpLink(i.First)))
                 {
-                    ListItem(list, item, place);
+                    ListItem(item, number, place);
                 }
 
                 break;
@@ -792,6 +824,7 @@ internal sealed partial class MarkdownParser
         }
 
         _sawText = true;
+        _toggleLevel = null;
         StartSection(heading.Level, title, headingLine);
     }
 
@@ -832,14 +865,32 @@ internal sealed partial class MarkdownParser
     /// <summary>The most words a name in bold over an outline's items may have (a heading, not a sentence in bold).</summary>
     private const int MaxOutlineHeadingWords = 10;
 
-    private void ListItem(ListBlock list, ListItemBlock item, Place place)
+    /// <summary>
+    /// The number of each item of a list as its reader sees it: as written where the numbers rise ("1.", "2.", "4." after a
+    /// rule was repealed), else counted from the first ("1.", "1.", "1." as an export writes them: 1, 2, 3). Null for bullets.
+    /// </summary>
+    private static List<string?> Numbers(ListBlock list)
+    {
+        var items = list.OfType<ListItemBlock>().ToList();
+        if (!list.IsOrdered)
+        {
+            return [.. items.Select(_ => (string?)null)];
+        }
+
+        var rising = items.Zip(items.Skip(1)).All(p => p.First.Order < p.Second.Order);
+        var first = int.TryParse(list.OrderedStart, out var start) ? start : 1;
+        return [.. items.Select((item, i) => (string?)$"{(rising ? item.Order : first + i)}{list.OrderedDelimiter}")];
+    }
+
+    private void ListItem(ListItemBlock item, string? number, Place place)
     {
         if (_toggleQuestions.Contains(item))
         {
             var question = LineTexts(((ParagraphBlock)item[0]).Inline!, place.Offset)[0];
             At(question.Number);
             _sawText = true;
-            StartSection(_currentH2 is not null && !_isIntro ? 3 : 2, DocumentParser.CleanHeading(Clean(question.Text)), question.Number);
+            _toggleLevel ??= _currentH2 is not null && !_isIntro ? 3 : 2;
+            StartSection(_toggleLevel.Value, DocumentParser.CleanHeading(Clean(question.Text)), question.Number);
             for (var k = 1; k < item.Count; k++)
             {
                 Block(item[k], place with { Outline = true });
@@ -864,8 +915,6 @@ internal sealed partial class MarkdownParser
         }
 
         var level = place.ListDepth > 0 || !place.Quoted && !place.Outline && item.Column >= 2 ? 1 : 0;
-        // Numbered as a reader sees the list, from its first number on: an export that writes every item "1." shows 1, 2, 3.
-        var number = list.IsOrdered ? $"{(int.TryParse(list.OrderedStart, out var first) ? first : 1) + list.IndexOf(item)}{list.OrderedDelimiter}" : null;
         var inner = place with { ListDepth = place.ListDepth + 1 };
         for (var k = 0; k < item.Count; k++)
         {
@@ -1167,7 +1216,8 @@ internal sealed partial class MarkdownParser
         if (question.Length > 0)
         {
             _sawText = true;
-            StartSection(_currentH2 is not null && !_isIntro ? 3 : 2, DocumentParser.CleanHeading(question), at);
+            _toggleLevel ??= _currentH2 is not null && !_isIntro ? 3 : 2;
+            StartSection(_toggleLevel.Value, DocumentParser.CleanHeading(question), at);
         }
 
         var rest = block[(summary.Index + summary.Length)..];
@@ -1234,7 +1284,7 @@ internal sealed partial class MarkdownParser
     {
         if (first is not EmphasisInline { DelimiterCount: 2, DelimiterChar: '*' or '_' } bold || bold.NextSibling is not (null or LineBreakInline)
             || bold.Descendants<Inline>().Any(i => i is not LiteralInline) || lineNo - 1 > _bodyStart && !string.IsNullOrWhiteSpace(_lines[lineNo - 2])
-            || _isIntro && _builder.IsEmpty)
+            || _isIntro && _builder.IsEmpty || lineNo < _boldTitleLine)
         {
             return false;
         }

@@ -167,9 +167,23 @@ internal static partial class PlainTextParser
     [GeneratedRegex(@"\?(?=[\s""”’')\]]|$)")]
     private static partial Regex QuestionMarkRegex();
 
-    /// <summary>A question and its answer on one line, the answer labelled: "Printer jammed A: Open tray 2.", "Can I? A: Yes.".</summary>
-    [GeneratedRegex(@"^(?:\s*(?:Q|Question)\s*\d{0,3}\s*[:.])?(?<question>\s*\S.*?)\s+A:\s+(?<more>\S.*)$")]
-    private static partial Regex InlineAnswerRegex();
+    /// <summary>
+    /// A question and its answer on one line, the answer labelled: "Printer jammed A: Open tray 2.", "Can I? A: Yes.". The
+    /// label ends a question that asked before it, or one that asks nothing (no "?" on the line): in "Does Plan A: the
+    /// basic plan cover dental?" it is a word of the question.
+    /// </summary>
+    private static (string Question, string More)? InlineAnswer(string text)
+    {
+        var label = text.IndexOf(" A: ", StringComparison.Ordinal);
+        if (label < 0)
+        {
+            return null;
+        }
+
+        var question = text[..label].TrimEnd();
+        var more = text[(label + 4)..].Trim();
+        return question.Trim().Length > 0 && more.Length > 0 && (question.EndsWith('?') || !text.Contains('?', StringComparison.Ordinal)) ? (question, more) : null;
+    }
 
     /// <summary>A question asked, then more said: its last "? " before a capital ("… our classes? I like to set things up early.").</summary>
     [GeneratedRegex(@"^(?<question>.*\?)[""”’')\]]?\s+(?<more>[\p{Lu}\d""“(].*)$")]
@@ -860,10 +874,10 @@ internal static partial class PlainTextParser
                 // A question asked, then said more about ("When can we start building our classes? I like to set things up
                 // early."): the question heads the section, the rest is its text.
                 // So is one answered on its own line ("Q: Printer jammed A: Open tray 2.").
-                var asked = InlineAnswerRegex().Match(text) is { Success: true } answered ? answered
-                    : text.TrimEnd().EndsWith('?') ? null : AskedThenSaidRegex().Match(text) is { Success: true } m ? m : null;
-                headings[k] = asked is not null
-                    ? (DocumentParser.CleanHeading(asked.Groups["question"].Value), end, asked.Groups["more"].Value.Trim())
+                var asked = InlineAnswer(text)
+                            ?? (!text.TrimEnd().EndsWith('?') && AskedThenSaidRegex().Match(text) is { Success: true } m ? (m.Groups["question"].Value, m.Groups["more"].Value) : null);
+                headings[k] = asked is var (question, more)
+                    ? (DocumentParser.CleanHeading(question), end, more.Trim())
                     : (DocumentParser.CleanHeading(text), end, null);
                 k = end;
             }
@@ -941,7 +955,7 @@ internal static partial class PlainTextParser
     /// </summary>
     private static int QuestionEnd(IReadOnlyList<string> lines, int q)
     {
-        if (QuestionMarkRegex().IsMatch(lines[q]) || InlineAnswerRegex().IsMatch(lines[q]))
+        if (QuestionMarkRegex().IsMatch(lines[q]) || InlineAnswer(lines[q]) is not null)
         {
             return q;
         }
@@ -2041,8 +2055,8 @@ internal static partial class PlainTextParser
     [GeneratedRegex(@"(?<=[\p{L}\d.,;:)”""'])(?<mark>[¹²³⁴⁵⁶⁷⁸⁹⁰]+|\[\d{1,2}\])")]
     private static partial Regex FootnoteMarkRegex();
 
-    /// <summary>A unit of length that a square or a cube follows, at the end of the text before it: "900 ft", "12 m".</summary>
-    [GeneratedRegex(@"\b(?:ft|feet|foot|m|cm|mm|km|in|yd|mi|sq)\.?$", RegexOptions.IgnoreCase)]
+    /// <summary>A number and a unit of length that a square or a cube follows, at the end of the text before it: "900 ft", "20m".</summary>
+    [GeneratedRegex(@"\d\s*(?:ft|feet|foot|m|cm|mm|km|in|yd|mi|sq)\.?$", RegexOptions.IgnoreCase)]
     private static partial Regex UnitRegex();
 
     /// <summary>A reviewer's comment as a word processor lists it: its mark, then the reviewer's name and words ("[JS2]Jamie Smith: …").</summary>

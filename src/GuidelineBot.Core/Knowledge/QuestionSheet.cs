@@ -36,12 +36,18 @@ internal static class QuestionSheet
         // The whole text is the sheet: every line is blanked, then each question and its answer written where the file has them.
         var result = lines.Select((l, k) => k < header ? l : "").ToArray();
         var records = 0;
-        using var reader = CsvReader.FromText(string.Join('\n', lines.Skip(header)), new CsvReaderOptions { TrackLineNumbers = true });
+        using var reader = CsvReader.FromText(string.Join('\n', lines.Skip(header)), new CsvReaderOptions { TrackLineNumbers = true, Separator = ',' });
         reader.ReadHeader();
         while (reader.Read())
         {
+            // Every row has the header's cells: a line of prose with a comma in it is no row of a sheet.
+            if (reader.FieldCount != columns!.Length)
+            {
+                return lines;
+            }
+
             var start = header + (int)reader.LineNumber - 1;
-            if (reader.FieldCount <= Math.Max(question, answer) || reader.GetString(question).Trim() is not { Length: > 0 } asked
+            if (reader.GetString(question).Trim() is not { Length: > 0 } asked
                 || reader.GetString(answer).Trim() is not { Length: > 0 } said)
             {
                 continue;
@@ -57,7 +63,7 @@ internal static class QuestionSheet
 
             // An answer that starts on the question's line is labelled there, so a question without "?" ("Printer jammed") ends where it does.
             var heading = "Q: " + string.Join(' ', asked.Split('\n', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries));
-            result[start] = at != start ? heading : heading + " A: " + result[start];
+            result[start] = at != start || result[start].Length == 0 ? heading : heading + " A: " + result[start];
             records++;
         }
 

@@ -455,7 +455,8 @@ internal static partial class WikiMarkup
     [GeneratedRegex(@"^#\+(?<key>[A-Za-z_]+):[ \t]*(?<value>.*)$")]
     private static partial Regex OrgKeywordRegex();
 
-    [GeneratedRegex(@"^(?<stars>\*+)[ \t]+(?:(?:TODO|DONE)[ \t]+)?(?<text>\S.*?)(?:[ \t]+:[\w@:]+:)?[ \t]*$")]
+    /// <summary>An Org heading: its stars, then its words, without a TODO/DONE keyword, a priority ("[#A]"), a progress cookie ("[2/5]", "[40%]") or tags (":monthly:").</summary>
+    [GeneratedRegex(@"^(?<stars>\*+)[ \t]+(?:(?:TODO|DONE)[ \t]+)?(?:\[#[A-Z]\][ \t]+)?(?<text>\S.*?)(?:[ \t]+\[\d*(?:/\d*|%)\])?(?:[ \t]+:[\w@:]+:)?[ \t]*$")]
     private static partial Regex OrgHeadingRegex();
 
     [GeneratedRegex(@"^#\+(?<end>END_)?(?(end)|BEGIN_)(?<kind>[A-Za-z]+)\b.*$", RegexOptions.IgnoreCase)]

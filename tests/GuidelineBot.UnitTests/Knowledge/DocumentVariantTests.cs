@@ -1345,6 +1345,10 @@ public sealed class DocumentVariantTests
             doc.Sections[1].Passages.Select(p => p.Text));
         Assert.Equal(["Send the slip home 10 days ahead.", "Keep the originals in the office.", "Verbal permission is not accepted."], doc.Sections[2].Passages.Select(p => p.Text));
         Assert.Equal("Do not leave it to a substitute. See the forms page.", doc.Sections[3].Text);
+
+        // A heading's priority and progress cookie are no words of it.
+        var cookies = Parse("#+TITLE: P-Cards\n\n* TODO [#A] Monthly reconciliation [2/5]   :monthly:\nReconcile by the 10th.\n\n* Returns [40%]\nReturn within 30 days.\n", "pcards.txt");
+        Assert.Equal(["Monthly reconciliation", "Returns"], Headings(cookies));
     }
 
     [Fact]
@@ -2028,6 +2032,8 @@ public sealed class DocumentVariantTests
         var room = Parse("Room Use\n\nCAPACITY\n\nThe library seats 60 in its 900 ft² reading room and 12 in its 40 m² annex².\n\n"
                          + "_____________________________\n² See the fire marshal's posted limits.\n", "rooms.txt");
         Assert.Equal("The library seats 60 in its 900 ft² reading room and 12 in its 40 m² annex.", room.Sections[0].Passages[0].Text);
+        var written = Parse("Room Use\n\nCAPACITY\n\nThe hall is 20m² larger, as noted in² the minutes.\n\n_____________________________\n² Board minutes, 2024.\n", "hall.txt");
+        Assert.Equal("The hall is 20m² larger, as noted in the minutes.", written.Sections[0].Passages[0].Text);
     }
 
     [Fact]
@@ -2064,6 +2070,10 @@ public sealed class DocumentVariantTests
         Assert.Equal((5, 7), (doc.Sections[1].StartLine, doc.Sections[1].EndLine));
         Assert.Equal("1. Shred them: never the recycling bin.", doc.Sections[3].Text);
 
+        // Numbers that rise keep their gaps: "rule 4" in the text still names the fourth rule.
+        var rules = Parse("# Conduct\n\nThe rules:\n\n1. Be on time.\n2. Wear your badge.\n4. Report hazards.\n", "conduct.md");
+        Assert.Equal(["The rules:", "1. Be on time.", "2. Wear your badge.", "4. Report hazards."], rules.Sections[0].Passages.Select(p => p.Text));
+
         // A list whose items are only bold words, each over a list of its own, heads nothing where the page has headings.
         var headed = Parse("# Privacy\n\n## Records\n\n1. **Who may see records**\n    1. Only staff.\n2. **Email**\n    1. District email only.\n", "headed.md");
         Assert.Equal(["Records"], Headings(headed));
@@ -2080,6 +2090,11 @@ public sealed class DocumentVariantTests
         Assert.Equal(["About these guidelines", "Can I use my phone on duty?", "Can I keep a kid in from recess?"], Headings(doc));
         Assert.Equal(["FAQ", "FAQ"], doc.Sections.Skip(1).Select(s => s.ParentHeading));
         Assert.Equal(["No. Recess is never taken away.", "Ask the principal about anything longer."], doc.Sections[2].Passages.Select(p => p.Text));
+
+        // With no heading above them, toggles are sections side by side, not each under the one before.
+        var top = Parse("# Handbook\n\nRead this first.\n\n- Can I park on site?\n\n  Yes, in lot B.\n- Can I eat in class?\n\n  No.\n", "handbook.md");
+        Assert.Equal([null, null, null], top.Sections.Select(s => s.ParentHeading));
+        Assert.Equal(["About these guidelines", "Can I park on site?", "Can I eat in class?"], Headings(top));
 
         // A bullet that asks, with a line of its own under it but no paragraph of answer, stays a bullet.
         var bullets = Parse("# Duty\n\n## Ask yourself\n\n- Is every zone covered?\n- Is the radio on?\n", "duty.md");
@@ -2104,8 +2119,37 @@ public sealed class DocumentVariantTests
         var inline = Parse("Parking FAQ\n\nQ: Lot full A: Park at the church on Elm Street.\n\nQ: Who has the keys? The office.\n", "parking.txt");
         Assert.Equal([("Lot full", "Park at the church on Elm Street."), ("Who has the keys?", "The office.")], inline.Sections.Select(s => (s.Heading, s.Text)));
 
+        // An answer cell that starts on the next line is labelled nowhere.
+        var below = Parse("Question,Answer\nPrinter jammed,\"\nOpen tray 2.\"\nWifi down,\"\nRestart it.\"\n", "printing.txt");
+        Assert.Equal([("Printer jammed", "Open tray 2."), ("Wifi down", "Restart it.")], below.Sections.Select(s => (s.Heading, s.Text)));
+
+        // Prose under a first line with commas is no sheet, nor is "Plan A:" in a question an answer's label.
+        var prose = Parse("Questions, Answers, and Resources\n\nIf you have a question, ask your manager first.\nPayroll runs on Fridays, and overtime needs approval.\n", "resources.txt");
+        Assert.Equal("Questions, Answers, and Resources", prose.Title);
+        Assert.Equal(["If you have a question, ask your manager first.", "Payroll runs on Fridays, and overtime needs approval."], prose.Sections.SelectMany(s => s.Passages).Select(p => p.Text));
+        var plan = Parse("Benefits FAQ\n\nQ: Does Plan A: the basic plan cover dental?\nA: Yes, up to $500 a year.\n\nQ: Vision?\nA: No.\n", "benefits.txt");
+        Assert.Equal("Does Plan A: the basic plan cover dental?", plan.Sections[0].Heading);
+
         // A table of rules saved as CSV, with no question column, stays a table.
         var table = Parse("Topic,Rule\nKeys,Return them in June.\nBadges,Wear them at all times.\n", "rules.txt");
         Assert.DoesNotContain(table.Sections, s => s.Heading == "Return them in June.");
+    }
+
+    [Fact]
+    public void A_pandoc_conversion_reads_its_tables_by_row_its_coded_title_as_header_and_no_image_size()
+    {
+        var doc = Parse("![](media/image1.png){width=\"1.41in\"\nheight=\"0.69in\"}\n\n**RIVERBEND UNIFIED SCHOOL DISTRICT**\n\n**Administrative Regulation 4161.8**\n\n"
+                        + "**Family and Medical Leave**\n\n# Amount of Leave\n\nHow long leave lasts.\n\n"
+                        + "  Leave type        Maximum length\n  ----------------- ----------------\n  FMLA              12 workweeks\n  Military          26 workweeks\n\n"
+                        + "# Certification\n\n  ------------------------------------\n  Reason            Form\n  ----------------- ------------------\n"
+                        + "  Employee\\'s own    WH-380-E\n  serious health\n  condition\n\n  Bonding with a    None (papers may\n  new child         be requested)\n  ------------------------------------\n\nSend it to HR.\n", "leave.md");
+
+        Assert.Equal("Family and Medical Leave", doc.Title);
+        Assert.Equal(["RIVERBEND UNIFIED SCHOOL DISTRICT", "Administrative Regulation 4161.8"], doc.Sections[0].Passages.Select(p => p.Text));
+        Assert.Equal(["About these guidelines", "Amount of Leave", "Certification"], Headings(doc));
+        Assert.Equal([(12, "How long leave lasts."), (16, "Leave type: FMLA — Maximum length: 12 workweeks"), (17, "Leave type: Military — Maximum length: 26 workweeks")],
+            doc.Sections[1].Passages.Select(p => (p.StartLine, p.Text)));
+        Assert.Equal(["Reason: Employee's own serious health condition — Form: WH-380-E", "Reason: Bonding with a new child — Form: None (papers may be requested)", "Send it to HR."],
+            doc.Sections[2].Passages.Select(p => p.Text));
     }
 }
