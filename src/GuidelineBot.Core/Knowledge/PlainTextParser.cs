@@ -489,7 +489,7 @@ internal static partial class PlainTextParser
 
     private static ParsedDocument Parse(IReadOnlyList<string> lines, FrontMatter front)
     {
-        lines = QuestionSheet.AsQuestionsAndAnswers(lines, front.BodyStartIndex);
+        lines = Spreadsheet.AsQuestionsAndAnswers(lines, front.BodyStartIndex);
         lines = Unquoted(lines, front.BodyStartIndex);
         lines = WithoutReviewComments(lines, front.BodyStartIndex);
         lines = WithoutFootnoteMarks(lines, front.BodyStartIndex);

@@ -1458,10 +1458,26 @@ public sealed class DocumentVariantTests
         var doc = Parse("\"Topic\",\"Rule\",\"Contact\"\n\"Key Requests\",\"Submit Form FAC-12, signed by the principal.\",\"Facilities, ext. 4410\"\n"
                         + "\"Key Requests\",\"Requests for \"\"spare\"\" keys are denied.\",\"Principal\"\n\"Lost Keys\",\"Report a lost key within 24 hours.\",\"Facilities\"\n", "01_keys_building_access.txt");
 
+        // Its topic column groups the rows: a section per topic, a passage per row naming its other columns.
         Assert.Equal("Keys building access", doc.Title);
-        Assert.Equal(["Topic: Key Requests — Rule: Submit Form FAC-12, signed by the principal. — Contact: Facilities, ext. 4410",
-            "Topic: Key Requests — Rule: Requests for \"spare\" keys are denied. — Contact: Principal",
-            "Topic: Lost Keys — Rule: Report a lost key within 24 hours. — Contact: Facilities"], doc.Sections[0].Passages.Select(p => p.Text));
+        Assert.Equal(["Key Requests", "Lost Keys"], Headings(doc));
+        Assert.Equal(["Rule: Submit Form FAC-12, signed by the principal. — Contact: Facilities, ext. 4410", "Rule: Requests for \"spare\" keys are denied. — Contact: Principal"],
+            doc.Sections[0].Passages.Select(p => p.Text));
+        Assert.Equal("Rule: Report a lost key within 24 hours. — Contact: Facilities", doc.Sections[1].Text);
+    }
+
+    [Fact]
+    public void A_sheet_of_rules_saved_as_tab_separated_text_heads_a_section_by_each_group_under_its_title_rows()
+    {
+        var doc = Parse("Classroom Technology Rules 2024–25\t\t\nLast updated 8/12/2024 by OET\t\t\nSection\tRule\tDetails\n"
+                        + "Chromebooks\tTake-home\t\"Grades 6–12 take devices home.\nGrades 3–5 only with the agreement.\"\n\tCharging\tArrive with the device charged.\n"
+                        + "\t\t\nPhones\tBell to bell\tPhones are away from first bell to last.\n", "tech-rules.txt");
+
+        Assert.Equal("Classroom Technology Rules 2024–25", doc.Title);
+        Assert.Equal(["About these guidelines", "Chromebooks", "Phones"], Headings(doc));
+        Assert.Equal([(4, "Rule: Take-home — Details: Grades 6–12 take devices home. Grades 3–5 only with the agreement."), (6, "Rule: Charging — Details: Arrive with the device charged.")],
+            doc.Sections[1].Passages.Select(p => (p.StartLine, p.Text)));
+        Assert.Equal("Rule: Bell to bell — Details: Phones are away from first bell to last.", doc.Sections[2].Text);
     }
 
     [Fact]

@@ -1,0 +1,128 @@
+using CsvHelper;
+
+namespace GuidelineBot.Core.Knowledge;
+
+/// <summary>
+/// A spreadsheet saved as text, comma- or tab-separated (an FAQ or a list of rules kept in Excel or Google Sheets), its
+/// cells quoted where they hold the separator, a quote (doubled) or several lines, under a title row or two. Read with
+/// CsvHelper and written as "Q:" lines in place, on the lines where the file has them: with a question column
+/// (<c>Category,Question,Answer,…</c>), each question heads a section and its answer is the text; with a column that
+/// groups the rows instead (<c>Section⇥Rule⇥Details⇥Applies to</c>, the group named on its first row only, as merged
+/// cells export), each group heads a section and each row is a passage naming its columns ("Rule: Take-home — Details:
+/// Grades 6–12 take devices home every day."). The header row is no guideline text.
+/// </summary>
+internal static class Spreadsheet
+{
+    private static readonly string[] QuestionColumns = ["question", "questions", "q"];
+    private static readonly string[] AnswerColumns = ["answer", "answers", "a", "response"];
+    private static readonly string[] GroupColumns = ["section", "topic", "category", "area", "policy area", "subject"];
+
+    /// <summary>A sheet's header may stand under this many title rows (the sheet's name, "Last updated …").</summary>
+    private const int MaxTitleRows = 2;
+
+    /// <summary>A sheet holds at least this many answered questions or groups (one would be a line of text with commas).</summary>
+    private const int MinSections = 2;
+
+    /// <summary>A column's name is short: a longer cell is text, not a header.</summary>
+    private const int MaxColumnNameChars = 40;
+
+    /// <summary>The lines as "Q:" lines when the text from <paramref name="from"/> is such a sheet; otherwise the lines as they are.</summary>
+    public static IReadOnlyList<string> AsQuestionsAndAnswers(IReadOnlyList<string> lines, int from)
+    {
+        var text = Enumerable.Range(from, lines.Count - from).Where(k => !string.IsNullOrWhiteSpace(lines[k])).Take(MaxTitleRows + 1);
+        foreach (var header in text)
+        {
+            var separator = lines[header].Contains('\t', StringComparison.Ordinal) ? '\t' : ',';
+            if (Columns(lines[header], separator) is { } columns && Read(lines, header, separator, columns) is { } sheet)
+            {
+                return sheet;
+            }
+        }
+
+        return lines;
+    }
+
+    private static string[]? Read(IReadOnlyList<string> lines, int header, char separator, string[] columns)
+    {
+        var question = Array.FindIndex(columns, c => QuestionColumns.Contains(c, StringComparer.OrdinalIgnoreCase));
+        var answer = Array.FindIndex(columns, c => AnswerColumns.Contains(c, StringComparer.OrdinalIgnoreCase));
+        var group = question >= 0 && answer >= 0 ? -1 : Array.FindIndex(columns, c => GroupColumns.Contains(c, StringComparer.OrdinalIgnoreCase));
+        if ((question < 0 || answer < 0) && group < 0)
+        {
+            return null;
+        }
+
+        // The whole text from the header on is the sheet: its lines are blanked, then each row written where the file has it.
+        var result = lines.Select((l, k) => k < header ? l : "").ToArray();
+        var sections = 0;
+        string? current = null;
+        using var reader = CsvReader.FromText(string.Join('\n', lines.Skip(header)), new CsvReaderOptions { TrackLineNumbers = true, Separator = separator });
+        reader.ReadHeader();
+        while (reader.Read())
+        {
+            var cells = Enumerable.Range(0, reader.FieldCount).Select(reader.GetString).ToArray();
+            if (cells.All(string.IsNullOrWhiteSpace))
+            {
+                continue;
+            }
+
+            // Every row has the header's cells: a line of prose with a comma in it is no row of a sheet.
+            if (cells.Length != columns.Length)
+            {
+                return null;
+            }
+
+            var start = header + (int)reader.LineNumber - 1;
+            if (group < 0)
+            {
+                sections += Answer(result, start, cells, question, answer) ? 1 : 0;
+                continue;
+            }
+
+            var row = string.Join(" — ", cells.Select((c, i) => (Name: columns[i], Value: Words(c))).Where((c, i) => i != group && c.Value.Length > 0).Select(c => c.Name + ": " + c.Value));
+            if (Words(cells[group]) is { Length: > 0 } name && name != current)
+            {
+                // The group's first row: its name heads the section, the row is its first passage.
+                (current, result[start]) = (name, "Q: " + name + (row.Length > 0 ? " A: " + row : ""));
+                sections++;
+            }
+            else if (current is not null && row.Length > 0)
+            {
+                result[start] = "- " + row;
+            }
+        }
+
+        return sections >= MinSections ? result : null;
+    }
+
+    /// <summary>A question's row: "Q:" and the question on its first line, the answer on the lines where the file has it.</summary>
+    private static bool Answer(string[] result, int start, string[] cells, int question, int answer)
+    {
+        if (Words(cells[question]) is not { Length: > 0 } asked || cells[answer].Trim().Length == 0)
+        {
+            return false;
+        }
+
+        // The answer's lines where the file has them: after the lines of the cells before it.
+        var at = start + cells.Take(answer).Sum(c => c.Count(ch => ch == '\n'));
+        var said = cells[answer].Split('\n');
+        for (var k = 0; k < said.Length && at + k < result.Length; k++)
+        {
+            result[at + k] = said[k].Trim();
+        }
+
+        // An answer that starts on the question's line is labelled there, so a question without "?" ("Printer jammed") ends where it does.
+        result[start] = at != start || result[start].Length == 0 ? "Q: " + asked : "Q: " + asked + " A: " + result[start];
+        return true;
+    }
+
+    /// <summary>A cell's words on one line.</summary>
+    private static string Words(string cell) => string.Join(' ', cell.Split((char[])['\n', '\r', ' ', '\t'], StringSplitOptions.RemoveEmptyEntries));
+
+    /// <summary>The names of the header's columns, or null when a cell is too long to name one (text, not a header).</summary>
+    private static string[]? Columns(string line, char separator)
+    {
+        var names = line.TrimEnd('\r').Split(separator).Select(c => c.Trim().Trim('"').Trim()).ToArray();
+        return names.Length >= 2 && names.All(n => n.Length <= MaxColumnNameChars) && names.Count(n => n.Length > 0) >= 2 ? names : null;
+    }
+}
