@@ -490,6 +490,7 @@ internal static partial class PlainTextParser
     private static ParsedDocument Parse(IReadOnlyList<string> lines, FrontMatter front)
     {
         lines = Spreadsheet.AsQuestionsAndAnswers(lines, front.BodyStartIndex);
+        lines = SavedWebPage.WithoutLinksAndHeader(lines, front.BodyStartIndex);
         lines = Unquoted(lines, front.BodyStartIndex);
         lines = WithoutReviewComments(lines, front.BodyStartIndex);
         lines = WithoutFootnoteMarks(lines, front.BodyStartIndex);

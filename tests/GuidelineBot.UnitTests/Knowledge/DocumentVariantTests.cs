@@ -2168,4 +2168,18 @@ public sealed class DocumentVariantTests
         Assert.Equal(["Reason: Employee's own serious health condition — Form: WH-380-E", "Reason: Bonding with a new child — Form: None (papers may be requested)", "Send it to HR."],
             doc.Sections[2].Passages.Select(p => p.Text));
     }
+
+    [Fact]
+    public void A_web_page_saved_as_text_loses_its_link_marks_their_list_and_the_site_header_above_its_breadcrumb()
+    {
+        var doc = Parse("Skip to main content[1]\nCedar Valley Unified School District[2]\n\n   Search this site: ______ Search[3]\n\n     * Home[4]\n     * Staff Portal[5]\n\n"
+                        + "   Human Resources[6] > Leaves of Absence[7] > Jury Duty and Court Leave\n\nJury Duty and Court Leave\n\n   How jury service is paid, under Board Policy 4161.1[8].\n\n"
+                        + "Who Is Covered\n\n   All permanent employees.\n\nPay While Serving\n\n   Full pay for up to 10 days[9].\n\nReferences\n\n   Visible links:\n\n"
+                        + string.Concat(Enumerable.Range(1, 9).Select(n => $"   {n}. https://www.example.org/page{n}\n")), "jury-duty.txt");
+
+        Assert.Equal("Jury Duty and Court Leave", doc.Title);
+        Assert.Equal(["About these guidelines", "Who Is Covered", "Pay While Serving"], Headings(doc));
+        Assert.Equal(["How jury service is paid, under Board Policy 4161.1."], doc.Sections[0].Passages.Select(p => p.Text));
+        Assert.Equal("Full pay for up to 10 days.", doc.Sections[2].Text);
+    }
 }
