@@ -491,6 +491,8 @@ internal static partial class PlainTextParser
     {
         lines = Spreadsheet.AsQuestionsAndAnswers(lines, front.BodyStartIndex);
         lines = SavedWebPage.WithoutLinksAndHeader(lines, front.BodyStartIndex);
+        lines = SavedWebPage.WithoutHelpCentrePage(lines, front.BodyStartIndex);
+        lines = SavedWebPage.WithMarginHeadings(lines, front.BodyStartIndex);
         lines = Unquoted(lines, front.BodyStartIndex);
         lines = WithoutReviewComments(lines, front.BodyStartIndex);
         lines = WithoutFootnoteMarks(lines, front.BodyStartIndex);

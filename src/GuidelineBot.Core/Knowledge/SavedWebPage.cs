@@ -59,6 +59,149 @@ internal static partial class SavedWebPage
         return result ?? lines;
     }
 
+    /// <summary>
+    /// A help centre's article saved from the browser (Zendesk's), known by its "Was this article helpful?": the site's
+    /// lines around the article go ("Submit a request", "Sign in", "See more", "3 out of 5 found this helpful", "Follow",
+    /// "Article is closed for comments.", …), and so do its lists of other articles ("Articles in this section", "Related
+    /// articles", "Recently viewed articles") and its own contents ("In this article:"). Its title is the line over its
+    /// author's block ("Renee Castillo's Avatar", "Updated 3 months ago"); what stands above the title goes. An accordion's
+    /// "+" or "−" after a question is no word of it.
+    /// </summary>
+    public static IReadOnlyList<string> WithoutHelpCentrePage(IReadOnlyList<string> lines, int from)
+    {
+        // (A help centre's export of many articles, each under "Article: …", is read by PlainTextParser's own pass.)
+        if (!lines.Skip(from).Any(l => HelpfulRegex().IsMatch(l)) || lines.Skip(from).Any(l => l.TrimStart().StartsWith("Article:", StringComparison.Ordinal)))
+        {
+            return lines;
+        }
+
+        var result = lines.ToArray();
+        var author = -1;
+        for (var k = from; k < result.Length; k++)
+        {
+            if (ArticleListRegex().IsMatch(result[k]))
+            {
+                // The list's header, the blank lines after it and its items.
+                result[k] = "";
+                var j = k + 1;
+                while (j < result.Length && string.IsNullOrWhiteSpace(result[j]))
+                {
+                    j++;
+                }
+
+                for (; j < result.Length && ListItemRegex().IsMatch(result[j]); j++)
+                {
+                    result[j] = "";
+                }
+            }
+            else if (AuthorBlockRegex().IsMatch(result[k]))
+            {
+                author = author < 0 ? k : author;
+                result[k] = "";
+            }
+            else if (SiteLineRegex().IsMatch(result[k]) || HelpfulRegex().IsMatch(result[k]))
+            {
+                result[k] = "";
+            }
+            else if (AccordionMarkRegex().Match(result[k]) is { Success: true } mark)
+            {
+                result[k] = result[k][..mark.Index];
+            }
+        }
+
+        // The title: the last line with text above the author's block; the site's lines above it go.
+        var title = author < 0 ? -1 : Enumerable.Range(from, author - from).LastOrDefault(k => !string.IsNullOrWhiteSpace(result[k]), -1);
+        for (var k = from; k < title; k++)
+        {
+            result[k] = "";
+        }
+
+        // The author's name, alone on the line after the avatar.
+        if (author >= 0 && author + 1 < result.Length && WordCount(result[author + 1]) <= MaxNameWords && !result[author + 1].Trim().EndsWith('.'))
+        {
+            result[author + 1] = "";
+        }
+
+        return result;
+    }
+
+    /// <summary>
+    /// A page saved as text with its text indented and its headings at the margin (as Firefox writes one, three spaces in):
+    /// a short line at the margin, over a blank line and indented text, heads a section, though the page also has questions
+    /// standing alone (its FAQ's). It is underlined on the blank line under it, as a plain-text heading may be.
+    /// </summary>
+    public static IReadOnlyList<string> WithMarginHeadings(IReadOnlyList<string> lines, int from)
+    {
+        var text = Enumerable.Range(from, lines.Count - from).Where(k => !string.IsNullOrWhiteSpace(lines[k])).ToArray();
+        if (text.Length == 0 || text.Count(k => lines[k].StartsWith("   ", StringComparison.Ordinal)) < IndentedShare * text.Length)
+        {
+            return lines;
+        }
+
+        // (Not a numbered or lettered clause, nor a sentence wrapped onto lower-case text below it.)
+        var headings = text.Skip(1).Where(k => !char.IsWhiteSpace(lines[k][0]) && WordCount(lines[k]) <= MaxHeadingWords && !".,;:".Contains(lines[k].TrimEnd()[^1])
+                                              && !OutlineMarkRegex().IsMatch(lines[k])
+                                              && k + 2 < lines.Count && string.IsNullOrWhiteSpace(lines[k + 1]) && IndentedTextRegex().IsMatch(lines[k + 2]))
+            .ToArray();
+        if (headings.Length < MinMarginHeadings)
+        {
+            return lines;
+        }
+
+        var result = lines.ToArray();
+        foreach (var k in headings)
+        {
+            result[k + 1] = new string('-', result[k].Trim().Length);
+        }
+
+        return result;
+    }
+
+    /// <summary>At least this share of a page's lines with text are indented when its headings are those at the margin.</summary>
+    private const double IndentedShare = 0.6;
+
+    /// <summary>A page has at least this many headings at the margin.</summary>
+    private const int MinMarginHeadings = 3;
+
+    /// <summary>A heading at the margin is short.</summary>
+    private const int MaxHeadingWords = 12;
+
+    /// <summary>An author's name is a few words.</summary>
+    private const int MaxNameWords = 4;
+
+    private static int WordCount(string line) => line.Split((char[])[' ', '\t'], StringSplitOptions.RemoveEmptyEntries).Length;
+
+    /// <summary>A clause's number or letter: "A. ", "3) ", "IV. ".</summary>
+    [GeneratedRegex(@"^[A-Z0-9]{1,4}[.)]\s")]
+    private static partial Regex OutlineMarkRegex();
+
+    /// <summary>Text indented as a browser indents it, three spaces in, starting a sentence or an item (not a wrapped line's lower-case rest).</summary>
+    [GeneratedRegex(@"^   (?:\p{Lu}|\d|\s+[*•-]\s|\s+\d{1,2}\.\s)")]
+    private static partial Regex IndentedTextRegex();
+
+    [GeneratedRegex(@"^\s*Was this article helpful\?")]
+    private static partial Regex HelpfulRegex();
+
+    /// <summary>A help centre's list of articles, or an article's own contents.</summary>
+    [GeneratedRegex(@"^\s*(?:Articles in this section|Related articles|Recently viewed articles|In this article:?)\s*$", RegexOptions.IgnoreCase)]
+    private static partial Regex ArticleListRegex();
+
+    /// <summary>An item of a list as a browser saves it: "     * Who is eligible", "   1. Professional Learning".</summary>
+    [GeneratedRegex(@"^\s*(?:[*•-]|\d{1,2}\.)\s+\S")]
+    private static partial Regex ListItemRegex();
+
+    /// <summary>The block under an article's title that names its author.</summary>
+    [GeneratedRegex(@"^\s*(?:\S.{0,60}'s Avatar|Updated .{1,30} ago|Not yet followed by anyone|Follow)\s*$")]
+    private static partial Regex AuthorBlockRegex();
+
+    /// <summary>A help centre's own lines around an article.</summary>
+    [GeneratedRegex(@"^\s*(?:Yes No|\d+ out of \d+ found this helpful|Have more questions\? Submit a request|Submit a request|Sign in|See more|Return to top|Comments|\d+ comments?|Article is closed for comments\.|Powered by Zendesk|.{1,80} home page|Search)\s*$")]
+    private static partial Regex SiteLineRegex();
+
+    /// <summary>An accordion's mark after a question: "Do these hours count? −", "… early? +".</summary>
+    [GeneratedRegex(@"(?<=\?)\s+[+−-]\s*$")]
+    private static partial Regex AccordionMarkRegex();
+
     /// <summary>The heading of the list of links at a saved page's end.</summary>
     [GeneratedRegex(@"^\s*References\s*$")]
     private static partial Regex ReferencesRegex();

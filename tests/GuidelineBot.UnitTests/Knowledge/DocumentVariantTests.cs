@@ -2182,4 +2182,22 @@ public sealed class DocumentVariantTests
         Assert.Equal(["How jury service is paid, under Board Policy 4161.1."], doc.Sections[0].Passages.Select(p => p.Text));
         Assert.Equal("Full pay for up to 10 days.", doc.Sections[2].Text);
     }
+
+    [Fact]
+    public void A_help_centre_article_saved_from_the_browser_keeps_its_article_and_its_headings_at_the_margin()
+    {
+        var doc = Parse("Skip to main content\nStaff Help Center home page\nSubmit a request\nSign in\n\n   1. Staff Help Center\n   2. Professional Learning\n\n"
+                        + "Articles in this section\n\n     * PD credits and stipends\n     * Tuition reimbursement\n\n   See more\n\nPD credits and stipends\n\n"
+                        + "   Renee Castillo's Avatar\n   Renee Castillo\n   Updated 3 months ago\n   Follow\n\n   How PD hours turn into credits.\n\n"
+                        + "   In this article:\n     * Who is eligible\n     * Stipend rates\n\nWho is eligible\n\n   All certificated staff.\n\n"
+                        + "Stipend rates\n\n   After-school PD: $35 per hour.\n\nFrequently asked questions\n\n   Do hours count toward renewal? −\n   Yes, as clock hours.\n\n"
+                        + "   Can I take the stipend and the credit? +\n   No, one or the other.\n\n   Was this article helpful?\n   Yes No\n   3 out of 5 found this helpful\n\n"
+                        + "Related articles\n\n     * Tuition reimbursement\n", "pd-credits.txt");
+
+        Assert.Equal("PD credits and stipends", doc.Title);
+        Assert.Equal(["How PD hours turn into credits."], doc.Sections[0].Passages.Select(p => p.Text));
+        Assert.Equal(["About these guidelines", "Who is eligible", "Stipend rates", "Frequently asked questions", "Can I take the stipend and the credit?"], Headings(doc));
+        Assert.Equal("No, one or the other.", doc.Sections[4].Text);
+        Assert.DoesNotContain(doc.Sections, s => s.Text.Contains("helpful", StringComparison.Ordinal) || s.Text.Contains("Tuition", StringComparison.Ordinal));
+    }
 }
