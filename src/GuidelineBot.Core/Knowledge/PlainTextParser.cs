@@ -501,6 +501,7 @@ internal static partial class PlainTextParser
         lines = AsQuestionsAndAnswers(lines, front.BodyStartIndex);
         lines = AsChatThread(lines, front.BodyStartIndex);
         lines = AsForumDigest(lines, front.BodyStartIndex);
+        lines = InlineReplies.AsQuestionsAndAnswers(lines, front.BodyStartIndex);
         lines = [.. lines.Take(front.BodyStartIndex), .. lines.Skip(front.BodyStartIndex).Select(Unbold)];
         lines = WithoutRestructuredTextMarkup(lines, front.BodyStartIndex);
         lines = WithoutRunningHeaders(lines, front.BodyStartIndex);

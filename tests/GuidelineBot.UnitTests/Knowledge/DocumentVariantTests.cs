@@ -2200,4 +2200,21 @@ public sealed class DocumentVariantTests
         Assert.Equal("No, one or the other.", doc.Sections[4].Text);
         Assert.DoesNotContain(doc.Sections, s => s.Text.Contains("helpful", StringComparison.Ordinal) || s.Text.Contains("Tuition", StringComparison.Ordinal));
     }
+
+    [Fact]
+    public void An_email_answered_inline_heads_a_section_by_each_quoted_question()
+    {
+        var doc = Parse("Subject: Re: Mentoring questions\nFrom: Marcus Whitfield\n\nHi Dana, I answered under each question.\n\n"
+                        + "On Tue, Aug 20, 2024 at 3:14 PM Dana Reyes <dreyes@example.org> wrote:\n\n> Hi Mr. Whitfield,\n>\n> I have a few questions.\n>\n"
+                        + "> 1) Mentor match - When will I find out who my\n> mentor is?\n\nBy Friday, September 6.\n\n> 2) Seminars - Are they required?\n\nYes, for first-year teachers.\n\n"
+                        + "> 3) Pay - Do we get paid for seminars?\n> On Mon, Aug 12, 2024 Marcus Whitfield wrote:\n>\n>> The program pairs every new teacher with a mentor.\n\n"
+                        + "> 4) Release days - How many do I get?\n\nFour a year.\n", "mentoring.txt");
+
+        Assert.Equal("Mentoring questions", doc.Title);
+        Assert.Equal(["About these guidelines", "Mentor match - When will I find out who my mentor is?", "Seminars - Are they required?", "Release days - How many do I get?"],
+            Headings(doc));
+        Assert.Equal([(15, 15, "By Friday, September 6.")], doc.Sections[1].Passages.Select(p => (p.StartLine, p.EndLine, p.Text)));
+        Assert.Contains("The program pairs every new teacher with a mentor.", doc.Sections[2].Passages.Select(p => p.Text));
+        Assert.DoesNotContain(doc.Sections.SelectMany(s => s.Passages), p => p.Text.Contains("I have a few questions", StringComparison.Ordinal) || p.Text.Contains("wrote:", StringComparison.Ordinal));
+    }
 }

@@ -1,0 +1,130 @@
+using System.Text.RegularExpressions;
+
+namespace GuidelineBot.Core.Knowledge;
+
+/// <summary>
+/// An e-mail answered inline: the asker's message quoted ("> ") a question at a time, each answer written under it. Each
+/// quoted question heads a section (written as a "Q:" line on its first line) and the answer under it is its text; the
+/// rest of the asker's quoted words (a greeting, the story before the first question) are no guideline text. An earlier
+/// message quoted in turn (">> ") is text as it was written, without its marks, and the "On … wrote:" lines go.
+/// </summary>
+internal static partial class InlineReplies
+{
+    /// <summary>An e-mail answers inline when at least this many quoted questions have an answer under them.</summary>
+    private const int MinAnswered = 3;
+
+    public static IReadOnlyList<string> AsQuestionsAndAnswers(IReadOnlyList<string> lines, int from)
+    {
+        // (A document of "Q:" lines already, as a forum's digest is written by then, asks its own way.)
+        if (lines.Skip(from).Any(l => QuestionLineRegex().IsMatch(l)))
+        {
+            return lines;
+        }
+
+        var blocks = new List<(int Start, int End)>();
+        for (var k = from; k < lines.Count; k++)
+        {
+            if (Depth(lines[k]) != 1)
+            {
+                continue;
+            }
+
+            var end = k;
+            while (end + 1 < lines.Count && Depth(lines[end + 1]) == 1)
+            {
+                end++;
+            }
+
+            blocks.Add((k, end));
+            k = end;
+        }
+
+        var answered = blocks.Select(b => (Block: b, Question: Question(lines, b))).Where(b => b.Question is not null && IsAnswered(lines, b.Block.End)).ToList();
+        if (answered.Count < MinAnswered)
+        {
+            return lines;
+        }
+
+        var result = lines.ToArray();
+        for (var k = from; k < result.Length; k++)
+        {
+            if (WroteRegex().IsMatch(Unmarked(result[k])))
+            {
+                result[k] = "";
+            }
+            else if (Depth(result[k]) >= 2)
+            {
+                result[k] = Unmarked(result[k]);
+            }
+            else if (Depth(result[k]) == 1)
+            {
+                result[k] = "";
+            }
+        }
+
+        foreach (var (_, question) in answered)
+        {
+            var (start, text) = question!.Value;
+            result[start] = "Q: " + text;
+        }
+
+        return result;
+    }
+
+    /// <summary>The last paragraph of a quoted block when it asks something: its first line and its words on one line.</summary>
+    private static (int Start, string Text)? Question(IReadOnlyList<string> lines, (int Start, int End) block)
+    {
+        var start = block.End;
+        while (start > block.Start && Unmarked(lines[start - 1]).Length > 0)
+        {
+            start--;
+        }
+
+        var words = string.Join(' ', Enumerable.Range(start, block.End - start + 1).Select(k => Unmarked(lines[k])));
+        return words.Contains('?', StringComparison.Ordinal) && !WroteRegex().IsMatch(words) ? (start, words) : null;
+    }
+
+    /// <summary>Unquoted text follows the block (after blank lines): an answer, not the next quote or the end.</summary>
+    private static bool IsAnswered(IReadOnlyList<string> lines, int end)
+    {
+        var next = end + 1;
+        while (next < lines.Count && string.IsNullOrWhiteSpace(lines[next]))
+        {
+            next++;
+        }
+
+        return next < lines.Count && Depth(lines[next]) == 0 && !WroteRegex().IsMatch(lines[next]);
+    }
+
+    /// <summary>How many quote marks open the line ("> ", ">> ", "> > ").</summary>
+    private static int Depth(string line)
+    {
+        var depth = 0;
+        foreach (var c in line)
+        {
+            if (c == '>')
+            {
+                depth++;
+            }
+            else if (c != ' ')
+            {
+                break;
+            }
+        }
+
+        return depth;
+    }
+
+    /// <summary>The line without its quote marks.</summary>
+    private static string Unmarked(string line) => QuoteMarksRegex().Replace(line, "").Trim();
+
+    [GeneratedRegex(@"^\s*Q:")]
+    private static partial Regex QuestionLineRegex();
+
+    [GeneratedRegex(@"^[ >]*>\s?")]
+    private static partial Regex QuoteMarksRegex();
+
+    /// <summary>The line that introduces a quoted message: "On Tue, Aug 20, 2024 at 3:14 PM Dana Reyes &lt;…&gt; wrote:".</summary>
+    [GeneratedRegex(@"^On\s.{4,200}\bwrote:\s*$|^On\s.{4,120}<\s*$|^\S+@\S+>\s+wrote:\s*$")]
+    private static partial Regex WroteRegex();
+}
