@@ -48,7 +48,7 @@ internal static partial class InlineReplies
         var result = lines.ToArray();
         for (var k = from; k < result.Length; k++)
         {
-            if (WroteRegex().IsMatch(Unmarked(result[k])))
+            if (IsWroteLine(Unmarked(result[k])))
             {
                 result[k] = "";
             }
@@ -81,7 +81,7 @@ internal static partial class InlineReplies
         }
 
         var words = string.Join(' ', Enumerable.Range(start, block.End - start + 1).Select(k => Unmarked(lines[k])));
-        return words.Contains('?', StringComparison.Ordinal) && !WroteRegex().IsMatch(words) ? (start, words) : null;
+        return words.Contains('?', StringComparison.Ordinal) && !IsWroteLine(words) ? (start, words) : null;
     }
 
     /// <summary>Unquoted text follows the block (after blank lines): an answer, not the next quote or the end.</summary>
@@ -93,26 +93,33 @@ internal static partial class InlineReplies
             next++;
         }
 
-        return next < lines.Count && Depth(lines[next]) == 0 && !WroteRegex().IsMatch(lines[next]);
+        return next < lines.Count && Depth(lines[next]) == 0 && !IsWroteLine(lines[next]);
     }
 
-    /// <summary>How many quote marks open the line ("> ", ">> ", "> > ").</summary>
+    /// <summary>How many quote marks open the line ("> ", ">> ", "> > "; not ">= 5 staff").</summary>
     private static int Depth(string line)
     {
         var depth = 0;
-        foreach (var c in line)
+        for (var i = 0; i < line.Length; i++)
         {
-            if (c == '>')
+            if (line[i] == '>' && (i + 1 == line.Length || line[i + 1] is ' ' or '>' or '\t'))
             {
                 depth++;
             }
-            else if (c != ' ')
+            else if (line[i] != ' ')
             {
                 break;
             }
         }
 
         return depth;
+    }
+
+    /// <summary>A line introducing a quoted message (the pattern only where the line ends as one does).</summary>
+    private static bool IsWroteLine(string line)
+    {
+        var text = line.TrimEnd();
+        return (text.EndsWith("wrote:", StringComparison.Ordinal) || text.EndsWith('<')) && WroteRegex().IsMatch(text);
     }
 
     /// <summary>The line without its quote marks.</summary>
@@ -125,6 +132,6 @@ internal static partial class InlineReplies
     private static partial Regex QuoteMarksRegex();
 
     /// <summary>The line that introduces a quoted message: "On Tue, Aug 20, 2024 at 3:14 PM Dana Reyes &lt;…&gt; wrote:".</summary>
-    [GeneratedRegex(@"^On\s.{4,200}\bwrote:\s*$|^On\s.{4,120}<\s*$|^\S+@\S+>\s+wrote:\s*$")]
+    [GeneratedRegex(@"^On\s.{4,200}\bwrote:\s*$|^On\s.{4,120}<\s*$|^(?>[^\s@]+)@(?>[^\s>]+)>\s+wrote:\s*$")]
     private static partial Regex WroteRegex();
 }

@@ -16,9 +16,16 @@ internal static partial class PandocTables
 
     public static List<string> FromPandocTables(List<string> body)
     {
+        // (Not inside a fenced code block: a command's output looks like a simple table.)
+        var fenced = body.Count > 0 && MarkdownParser.FenceRegex().IsMatch(body[0]);
         for (var k = 1; k < body.Count; k++)
         {
-            if (!ColumnRuleRegex().IsMatch(body[k]) || string.IsNullOrWhiteSpace(body[k - 1]))
+            if (MarkdownParser.FenceRegex().IsMatch(body[k]))
+            {
+                fenced = !fenced;
+            }
+
+            if (fenced || !ColumnRuleRegex().IsMatch(body[k]) || string.IsNullOrWhiteSpace(body[k - 1]) || MarkdownParser.FenceRegex().IsMatch(body[k - 1]))
             {
                 continue;
             }
@@ -37,26 +44,32 @@ internal static partial class PandocTables
                 continue;
             }
 
+            // Where the table ends: a blank line (simple) or its closing rule (multiline); never past a code fence.
             var end = k + 1;
-            var row = new List<int>();
-            while (end < body.Count && (multiline ? !WholeRuleRegex().IsMatch(body[end]) : !string.IsNullOrWhiteSpace(body[end]) && !ColumnRuleRegex().IsMatch(body[end])))
+            while (end < body.Count && !MarkdownParser.FenceRegex().IsMatch(body[end])
+                   && (multiline ? !WholeRuleRegex().IsMatch(body[end]) : !string.IsNullOrWhiteSpace(body[end]) && !ColumnRuleRegex().IsMatch(body[end])))
             {
-                if (string.IsNullOrWhiteSpace(body[end]) || !multiline)
+                end++;
+            }
+
+            // A table has rows, and a multiline one its closing rule: else the lines are no table ("--- ---" is a break too).
+            if (end == k + 1 || multiline && (end == body.Count || !WholeRuleRegex().IsMatch(body[end])))
+            {
+                continue;
+            }
+
+            var row = new List<int>();
+            for (var r = k + 1; r < end; r++)
+            {
+                if (string.IsNullOrWhiteSpace(body[r]) || !multiline)
                 {
                     Row(body, row, header, columns);
                 }
 
-                if (!string.IsNullOrWhiteSpace(body[end]))
+                if (!string.IsNullOrWhiteSpace(body[r]))
                 {
-                    row.Add(end);
+                    row.Add(r);
                 }
-
-                end++;
-            }
-
-            if (multiline && end == body.Count)
-            {
-                continue;
             }
 
             Row(body, row, header, columns);
@@ -71,7 +84,8 @@ internal static partial class PandocTables
                 body[end] = "";
             }
 
-            k = end;
+            // (The line that ended the table is looked at again: it may open a code block.)
+            k = end - 1;
         }
 
         return body;

@@ -14,6 +14,9 @@ internal static partial class SavedWebPage
     /// <summary>A list of links holds at least this many addresses.</summary>
     private const int MinLinks = 3;
 
+    /// <summary>A line of a site's header is short (a link, a name, a search box).</summary>
+    private const int MaxHeaderLineWords = 8;
+
     /// <summary>The breadcrumb stands among the first this many lines of text.</summary>
     private const int MaxHeaderLines = 40;
 
@@ -21,7 +24,7 @@ internal static partial class SavedWebPage
     {
         string[]? result = null;
         var references = Enumerable.Range(from, lines.Count - from).LastOrDefault(k => ReferencesRegex().IsMatch(lines[k]), -1);
-        if (references >= 0 && lines.Skip(references + 1).Count(l => LinkEntryRegex().IsMatch(l)) >= MinLinks
+        if (references >= 0 && lines.Skip(references + 1).Any(l => LinkListLabelRegex().IsMatch(l)) && lines.Skip(references + 1).Count(l => LinkEntryRegex().IsMatch(l)) >= MinLinks
             && lines.Skip(references + 1).All(l => string.IsNullOrWhiteSpace(l) || LinkEntryRegex().IsMatch(l) || LinkListLabelRegex().IsMatch(l)))
         {
             result = [.. lines];
@@ -43,8 +46,10 @@ internal static partial class SavedWebPage
         var top = Enumerable.Range(from, text.Count - from).Where(k => !string.IsNullOrWhiteSpace(text[k])).Take(MaxHeaderLines).ToArray();
         for (var n = 0; n + 1 < top.Length; n++)
         {
+            // (Three parts or more, under short lines only: a site's header, not a guide's "Settings > Printers".)
             if (BreadcrumbRegex().Match(text[top[n]]) is { Success: true } crumbs
-                && string.Equals(crumbs.Groups["last"].Value.Trim(), text[top[n + 1]].Trim(), StringComparison.OrdinalIgnoreCase))
+                && string.Equals(crumbs.Groups["last"].Value.Trim(), text[top[n + 1]].Trim(), StringComparison.OrdinalIgnoreCase)
+                && top.Take(n).All(k => WordCount(text[k]) <= MaxHeaderLineWords))
             {
                 result ??= [.. lines];
                 for (var k = from; k <= top[n]; k++)
@@ -70,7 +75,9 @@ internal static partial class SavedWebPage
     public static IReadOnlyList<string> WithoutHelpCentrePage(IReadOnlyList<string> lines, int from)
     {
         // (A help centre's export of many articles, each under "Article: …", is read by PlainTextParser's own pass.)
-        if (!lines.Skip(from).Any(l => HelpfulRegex().IsMatch(l)) || lines.Skip(from).Any(l => l.TrimStart().StartsWith("Article:", StringComparison.Ordinal)))
+        // (Its question and the site's count of answers to it, both: an ordinary document may ask the question in passing.)
+        if (!lines.Skip(from).Any(l => HelpfulRegex().IsMatch(l)) || !lines.Skip(from).Any(l => HelpfulCountRegex().IsMatch(l))
+            || lines.Skip(from).Any(l => l.TrimStart().StartsWith("Article:", StringComparison.Ordinal)))
         {
             return lines;
         }
@@ -140,7 +147,7 @@ internal static partial class SavedWebPage
 
         // (Not a numbered or lettered clause, nor a sentence wrapped onto lower-case text below it.)
         var headings = text.Skip(1).Where(k => !char.IsWhiteSpace(lines[k][0]) && WordCount(lines[k]) <= MaxHeadingWords && !".,;:".Contains(lines[k].TrimEnd()[^1])
-                                              && !OutlineMarkRegex().IsMatch(lines[k])
+                                              && !OutlineMarkRegex().IsMatch(lines[k]) && !NoHeadingRegex().IsMatch(lines[k])
                                               && k + 2 < lines.Count && string.IsNullOrWhiteSpace(lines[k + 1]) && IndentedTextRegex().IsMatch(lines[k + 2]))
             .ToArray();
         if (headings.Length < MinMarginHeadings)
@@ -171,6 +178,10 @@ internal static partial class SavedWebPage
 
     private static int WordCount(string line) => line.Split((char[])[' ', '\t'], StringSplitOptions.RemoveEmptyEntries).Length;
 
+    /// <summary>A margin line that heads nothing: a field ("Adopted: June 5, 2019") or a letter's closing ("Sincerely yours").</summary>
+    [GeneratedRegex(@"^[^:]{1,40}:\s+\S|^(?:Sincerely|Regards|Best regards|Respectfully|Thank you|Thanks)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex NoHeadingRegex();
+
     /// <summary>A clause's number or letter: "A. ", "3) ", "IV. ".</summary>
     [GeneratedRegex(@"^[A-Z0-9]{1,4}[.)]\s")]
     private static partial Regex OutlineMarkRegex();
@@ -179,8 +190,12 @@ internal static partial class SavedWebPage
     [GeneratedRegex(@"^   (?:\p{Lu}|\d|\s+[*•-]\s|\s+\d{1,2}\.\s)")]
     private static partial Regex IndentedTextRegex();
 
-    [GeneratedRegex(@"^\s*Was this article helpful\?")]
+    [GeneratedRegex(@"^\s*Was this article helpful\?\s*(?:Yes\s+No)?\s*$")]
     private static partial Regex HelpfulRegex();
+
+    /// <summary>A help centre's answers to its question: "Yes No" under it, "3 out of 5 found this helpful".</summary>
+    [GeneratedRegex(@"^\s*(?:Yes\s+No|\d+ out of \d+ found this helpful)\s*$")]
+    private static partial Regex HelpfulCountRegex();
 
     /// <summary>A help centre's list of articles, or an article's own contents.</summary>
     [GeneratedRegex(@"^\s*(?:Articles in this section|Related articles|Recently viewed articles|In this article:?)\s*$", RegexOptions.IgnoreCase)]
@@ -219,6 +234,6 @@ internal static partial class SavedWebPage
     private static partial Regex LinkMarkRegex();
 
     /// <summary>A breadcrumb trail: two or more short parts between "&gt;", "›" or "»", the last one captured.</summary>
-    [GeneratedRegex(@"^\s*[^>›»\n]{1,60}(?:\s[>›»]\s[^>›»\n]{1,80}){0,6}\s[>›»]\s(?<last>[^>›»\n]{1,100})$")]
+    [GeneratedRegex(@"^\s*[^>›»\n]{1,60}(?:\s[>›»]\s[^>›»\n]{1,80}){1,6}\s[>›»]\s(?<last>[^>›»\n]{1,100})$")]
     private static partial Regex BreadcrumbRegex();
 }

@@ -2167,6 +2167,12 @@ public sealed class DocumentVariantTests
             doc.Sections[1].Passages.Select(p => (p.StartLine, p.Text)));
         Assert.Equal(["Reason: Employee's own serious health condition — Form: WH-380-E", "Reason: Bonding with a new child — Form: None (papers may be requested)", "Send it to HR."],
             doc.Sections[2].Passages.Select(p => p.Text));
+
+        // A command's output in a code block is no table, nor is a paragraph over a "--- ---" break with no rows under it.
+        var code = Parse("# Services\n\nOutput:\n\n```\n\nName     Status\n-----    ------\nSpooler  Running\n```\n\nDone.\n", "services.md");
+        Assert.Contains(code.Sections[0].Passages, p => p.Text.Contains("Spooler  Running", StringComparison.Ordinal));
+        var rule = Parse("# Leave\n\nHow leave works.\n\nThe district reviews this policy every year.\n--- ---\n\n## Requests\n\nUse Form HR-4.\n", "leave.md");
+        Assert.Contains("The district reviews this policy every year.", rule.Sections[0].Passages.Select(p => p.Text));
     }
 
     [Fact]
@@ -2181,6 +2187,12 @@ public sealed class DocumentVariantTests
         Assert.Equal(["About these guidelines", "Who Is Covered", "Pay While Serving"], Headings(doc));
         Assert.Equal(["How jury service is paid, under Board Policy 4161.1."], doc.Sections[0].Passages.Select(p => p.Text));
         Assert.Equal("Full pay for up to 10 days.", doc.Sections[2].Text);
+
+        // A policy's own list of references (no text browser's "Visible links:") stays, and so does a guide's menu path.
+        var cited = Parse("Travel Policy\n\nMileage is paid at the IRS rate[1].\n\nReferences\n\n1. https://www.irs.gov/rates\n2. https://www.gsa.gov/perdiem\n3. https://www.example.org/policy\n", "travel.txt");
+        Assert.Contains(cited.Sections.SelectMany(s => s.Passages), p => p.Text.Contains("https://www.gsa.gov/perdiem", StringComparison.Ordinal));
+        var guide = Parse("Printer Setup Guide\n\nOpen the control panel and choose the printer.\n\nOn a Mac, open:\nSystem Settings > Printers & Scanners\nPrinters & Scanners\n\nClick the plus sign.\n", "printer.txt");
+        Assert.Equal("Printer Setup Guide", guide.Title);
     }
 
     [Fact]
@@ -2199,6 +2211,17 @@ public sealed class DocumentVariantTests
         Assert.Equal(["About these guidelines", "Who is eligible", "Stipend rates", "Frequently asked questions", "Can I take the stipend and the credit?"], Headings(doc));
         Assert.Equal("No, one or the other.", doc.Sections[4].Text);
         Assert.DoesNotContain(doc.Sections, s => s.Text.Contains("helpful", StringComparison.Ordinal) || s.Text.Contains("Tuition", StringComparison.Ordinal));
+
+        // An ordinary document that asks the question in passing keeps its title, its "Comments" heading and its text.
+        var library = Parse("Library Book Challenge Procedure\n\nPurpose\n\nParents may ask the library to review a book.\n\nComments\n\nComments from the public are collected for 30 days.\n\n"
+                            + "Updated 2 days ago\n\nThe committee meets monthly.\n\nWas this article helpful? Email the library with feedback.\n", "library.txt");
+        Assert.Equal("Library Book Challenge Procedure", library.Title);
+        Assert.Contains(library.Sections.SelectMany(s => s.Passages), p => p.Text.Contains("Parents may ask", StringComparison.Ordinal));
+
+        // An indented policy's fields at the margin head nothing.
+        var fields = Parse("Attendance Policy\n\nAdopted: June 5, 2019\n\n   Students attend every day.\n\nRevised: March 3, 2021\n\n   Absences are reported by 9 a.m.\n\n"
+                           + "Legal Reference: Education Code 48200\n\n   Parents are told of every absence.\n\nSincerely yours\n\n   The Board\n", "attendance.txt");
+        Assert.DoesNotContain(fields.Sections, s => s.Heading.StartsWith("Adopted", StringComparison.Ordinal) || s.Heading.StartsWith("Sincerely", StringComparison.Ordinal));
     }
 
     [Fact]
@@ -2216,5 +2239,9 @@ public sealed class DocumentVariantTests
         Assert.Equal([(15, 15, "By Friday, September 6.")], doc.Sections[1].Passages.Select(p => (p.StartLine, p.EndLine, p.Text)));
         Assert.Contains("The program pairs every new teacher with a mentor.", doc.Sections[2].Passages.Select(p => p.Text));
         Assert.DoesNotContain(doc.Sections.SelectMany(s => s.Passages), p => p.Text.Contains("I have a few questions", StringComparison.Ordinal) || p.Text.Contains("wrote:", StringComparison.Ordinal));
+
+        // ">=" opens no quote.
+        var budget = Parse("Budget\n\n> Can we move it?\n\nNo.\n\n> What about the forms?\n\nAttached.\n\n> Anything else?\n\nNope.\n\n>= 5 staff per site? We think that is enough.\n\nAgreed.\n", "budget.txt");
+        Assert.DoesNotContain(budget.Sections, s => s.Heading.StartsWith('=') || s.Heading.Contains("5 staff", StringComparison.Ordinal));
     }
 }
