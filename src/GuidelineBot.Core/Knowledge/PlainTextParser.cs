@@ -515,6 +515,7 @@ internal static partial class PlainTextParser
         lines = WithoutHelpCentreChrome(lines, front.BodyStartIndex);
         lines = FromQuestionAndAnswerColumns(lines, front.BodyStartIndex);
         lines = WithoutDrawing(lines, front.BodyStartIndex);
+        lines = WithoutScannedZeros(lines, front.BodyStartIndex);
         lines = WithoutBoxes(lines, front.BodyStartIndex);
         var sections = new List<ParsedSection>();
         string? title = front.Title;
@@ -2058,6 +2059,30 @@ internal static partial class PlainTextParser
     /// <summary>A footnote's mark right after a word or its punctuation: "interest¹", "online[5]".</summary>
     [GeneratedRegex(@"(?<=[\p{L}\d.,;:)”""'])(?<mark>[¹²³⁴⁵⁶⁷⁸⁹⁰]+|\[\d{1,2}\])")]
     private static partial Regex FootnoteMarkRegex();
+
+    /// <summary>
+    /// A scan read by OCR writes the letter O of a word in capitals as a zero ("PURPOSE AND SC0PE", "SIGN-0UT"): in a word
+    /// of capital letters, a zero between two of them, or at its start before two, is the letter. Only on lines with no
+    /// lower-case letter (headings, mostly), where a code such as "AP0123" has digits beside its zero.
+    /// </summary>
+    private static IReadOnlyList<string> WithoutScannedZeros(IReadOnlyList<string> lines, int from)
+    {
+        string[]? result = null;
+        for (var k = from; k < lines.Count; k++)
+        {
+            if (lines[k].Contains('0', StringComparison.Ordinal) && !lines[k].Any(char.IsLower) && ScannedZeroRegex().IsMatch(lines[k]))
+            {
+                result ??= [.. lines];
+                result[k] = ScannedZeroRegex().Replace(lines[k], "O");
+            }
+        }
+
+        return result ?? lines;
+    }
+
+    /// <summary>A zero read for the letter O inside a word in capitals: "SC0PE", "H0LLOW", "-0UT".</summary>
+    [GeneratedRegex(@"(?<=\p{Lu})0(?=\p{Lu})|(?<=^|[\s-])0(?=\p{Lu}{2})")]
+    private static partial Regex ScannedZeroRegex();
 
     /// <summary>A number and a unit of length that a square or a cube follows, at the end of the text before it: "900 ft", "20m".</summary>
     [GeneratedRegex(@"\d\s*(?:ft|feet|foot|m|cm|mm|km|in|yd|mi|sq)\.?$", RegexOptions.IgnoreCase)]

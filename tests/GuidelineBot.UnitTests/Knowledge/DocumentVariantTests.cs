@@ -2244,4 +2244,13 @@ public sealed class DocumentVariantTests
         var budget = Parse("Budget\n\n> Can we move it?\n\nNo.\n\n> What about the forms?\n\nAttached.\n\n> Anything else?\n\nNope.\n\n>= 5 staff per site? We think that is enough.\n\nAgreed.\n", "budget.txt");
         Assert.DoesNotContain(budget.Sections, s => s.Heading.StartsWith('=') || s.Heading.Contains("5 staff", StringComparison.Ordinal));
     }
+
+    [Fact]
+    public void A_scans_zero_for_the_letter_o_in_a_heading_in_capitals_is_the_letter()
+    {
+        var doc = Parse("Dismissal Procedures\n\nHow students leave school.\n\n8. BUS RIDERS AND TRANSPORTATI0N CHANGES\n\nChanges are made by 1:00 p.m.\n\n"
+                        + "12. SELF SIGN-0UT BY SECONDARY STUDENTS\n\nStudents 18 or older sign out in the office.\n\n13. FORM AP0123 AND ROOM B10\n\nUse Form AP0123 in Room B10.\n", "dismissal.txt");
+
+        Assert.Equal(["About these guidelines", "BUS RIDERS AND TRANSPORTATION CHANGES", "SELF SIGN-OUT BY SECONDARY STUDENTS", "FORM AP0123 AND ROOM B10"], Headings(doc));
+    }
 }
