@@ -107,8 +107,11 @@ internal sealed partial class MarkdownParser
         _cursor = _bodyStart;
     }
 
-    /// <summary>Where a block stands: the source lines before the text it was parsed from, whether it is quoted, how deep in lists, and the list item it opens, if any.</summary>
-    /// <summary>(<c>Outline</c>: the items under an outline's heading item, which read as a list at the margin though indented.)</summary>
+    /// <summary>
+    /// Where a block stands: the source lines before the text it was parsed from, whether it is quoted, how deep in lists,
+    /// the list item it opens, if any, and whether it is an item under an outline's heading item (read as a list at the
+    /// margin though indented).
+    /// </summary>
     private readonly record struct Place(int Offset, bool Quoted, int ListDepth, Item? Item = null, bool Outline = false);
 
     /// <summary>The list item whose first line a block is: its nesting level for the passage and its number, if numbered.</summary>
