@@ -16,7 +16,7 @@ internal static partial class InlineReplies
     public static IReadOnlyList<string> AsQuestionsAndAnswers(IReadOnlyList<string> lines, int from)
     {
         // (A document of "Q:" lines already, as a forum's digest is written by then, asks its own way.)
-        if (lines.Skip(from).Any(l => QuestionLineRegex().IsMatch(l)))
+        if (lines.Skip(from).Any(PlainTextParser.IsQuestionLabel))
         {
             return lines;
         }
@@ -48,17 +48,14 @@ internal static partial class InlineReplies
         var result = lines.ToArray();
         for (var k = from; k < result.Length; k++)
         {
-            if (IsWroteLine(Unmarked(result[k])))
+            var depth = Depth(result[k]);
+            if (depth == 1 || IsWroteLine(Unmarked(result[k])))
             {
                 result[k] = "";
             }
-            else if (Depth(result[k]) >= 2)
+            else if (depth >= 2)
             {
                 result[k] = Unmarked(result[k]);
-            }
-            else if (Depth(result[k]) == 1)
-            {
-                result[k] = "";
             }
         }
 
@@ -124,9 +121,6 @@ internal static partial class InlineReplies
 
     /// <summary>The line without its quote marks.</summary>
     private static string Unmarked(string line) => QuoteMarksRegex().Replace(line, "").Trim();
-
-    [GeneratedRegex(@"^\s*Q:")]
-    private static partial Regex QuestionLineRegex();
 
     [GeneratedRegex(@"^[ >]*>\s?")]
     private static partial Regex QuoteMarksRegex();

@@ -887,28 +887,15 @@ internal sealed partial class MarkdownParser
 
     private void ListItem(ListItemBlock item, string? number, Place place)
     {
-        if (_toggleQuestions.Contains(item))
+        // A toggle's question ("- Can I …?") or an outline's "1. **Purpose**" heads its section; the blocks under it are its
+        // text, as a list at the margin would be.
+        var headingLevel = _toggleQuestions.Contains(item) ? ToggleLevel() : _outlineHeadings.Contains(item) ? 2 : 0;
+        if (headingLevel > 0)
         {
-            var question = LineTexts(((ParagraphBlock)item[0]).Inline!, place.Offset)[0];
-            At(question.Number);
+            var heading = LineTexts(((ParagraphBlock)item[0]).Inline!, place.Offset)[0];
+            At(heading.Number);
             _sawText = true;
-            _toggleLevel ??= _currentH2 is not null && !_isIntro ? 3 : 2;
-            StartSection(_toggleLevel.Value, DocumentParser.CleanHeading(Clean(question.Text)), question.Number);
-            for (var k = 1; k < item.Count; k++)
-            {
-                Block(item[k], place with { Outline = true });
-            }
-
-            return;
-        }
-
-        if (_outlineHeadings.Contains(item))
-        {
-            // "1. **Purpose**" heads its section; the items under it are its text, as a list at the margin would be.
-            var name = LineTexts(((ParagraphBlock)item[0]).Inline!, place.Offset)[0];
-            At(name.Number);
-            _sawText = true;
-            StartSection(2, DocumentParser.CleanHeading(Clean(name.Text)), name.Number);
+            StartSection(headingLevel, DocumentParser.CleanHeading(Clean(heading.Text)), heading.Number);
             for (var k = 1; k < item.Count; k++)
             {
                 Block(item[k], place with { Outline = true });
@@ -1219,14 +1206,16 @@ internal sealed partial class MarkdownParser
         if (question.Length > 0)
         {
             _sawText = true;
-            _toggleLevel ??= _currentH2 is not null && !_isIntro ? 3 : 2;
-            StartSection(_toggleLevel.Value, DocumentParser.CleanHeading(question), at);
+            StartSection(ToggleLevel(), DocumentParser.CleanHeading(question), at);
         }
 
         var rest = block[(summary.Index + summary.Length)..];
         var restLine = at + summary.ValueSpan.Count('\n');
         Blocks(ParseMarkdown(rest, HtmlContentPipeline), place with { Offset = restLine - 1, Item = null });
     }
+
+    /// <summary>The level of a toggle's section: the one the first toggle since the last heading took (<see cref="_toggleLevel"/>).</summary>
+    private int ToggleLevel() => _toggleLevel ??= _currentH2 is not null && !_isIntro ? 3 : 2;
 
     [GeneratedRegex(@"<summary\b[^>]*>(?<text>.*?)</summary\s*>", RegexOptions.IgnoreCase | RegexOptions.Singleline)]
     private static partial Regex SummaryRegex();

@@ -2453,6 +2453,9 @@ internal static partial class PlainTextParser
     [GeneratedRegex(@"^\s*(?:Q|Question)(?>\s*)\d{0,3}(?>\s*)[:.]\s*(.*)$", RegexOptions.IgnoreCase)]
     private static partial Regex QuestionRegex();
 
+    /// <summary>A line labelled as a question: "Q: …", "Q1. …", "Question: …".</summary>
+    internal static bool IsQuestionLabel(string line) => QuestionRegex().IsMatch(line);
+
     [GeneratedRegex(@"^\s*(?:A|Answer)\s*(?<mark>[:.])\s+(.*)$", RegexOptions.IgnoreCase)]
     private static partial Regex AnswerRegex();
 

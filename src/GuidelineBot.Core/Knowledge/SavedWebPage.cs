@@ -49,7 +49,7 @@ internal static partial class SavedWebPage
             // (Three parts or more, under short lines only: a site's header, not a guide's "Settings > Printers".)
             if (BreadcrumbRegex().Match(text[top[n]]) is { Success: true } crumbs
                 && string.Equals(crumbs.Groups["last"].Value.Trim(), text[top[n + 1]].Trim(), StringComparison.OrdinalIgnoreCase)
-                && top.Take(n).All(k => WordCount(text[k]) <= MaxHeaderLineWords))
+                && top.Take(n).All(k => PlainTextParser.WordCount(text[k]) <= MaxHeaderLineWords))
             {
                 result ??= [.. lines];
                 for (var k = from; k <= top[n]; k++)
@@ -124,7 +124,7 @@ internal static partial class SavedWebPage
         }
 
         // The author's name, alone on the line after the avatar.
-        if (author >= 0 && author + 1 < result.Length && WordCount(result[author + 1]) <= MaxNameWords && !result[author + 1].Trim().EndsWith('.'))
+        if (author >= 0 && author + 1 < result.Length && PlainTextParser.WordCount(result[author + 1]) <= MaxNameWords && !result[author + 1].Trim().EndsWith('.'))
         {
             result[author + 1] = "";
         }
@@ -146,7 +146,7 @@ internal static partial class SavedWebPage
         }
 
         // (Not a numbered or lettered clause, nor a sentence wrapped onto lower-case text below it.)
-        var headings = text.Skip(1).Where(k => !char.IsWhiteSpace(lines[k][0]) && WordCount(lines[k]) <= MaxHeadingWords && !".,;:".Contains(lines[k].TrimEnd()[^1])
+        var headings = text.Skip(1).Where(k => !char.IsWhiteSpace(lines[k][0]) && PlainTextParser.WordCount(lines[k]) <= MaxHeadingWords && !".,;:".Contains(lines[k].TrimEnd()[^1])
                                               && !OutlineMarkRegex().IsMatch(lines[k]) && !NoHeadingRegex().IsMatch(lines[k])
                                               && k + 2 < lines.Count && string.IsNullOrWhiteSpace(lines[k + 1]) && IndentedTextRegex().IsMatch(lines[k + 2]))
             .ToArray();
@@ -175,8 +175,6 @@ internal static partial class SavedWebPage
 
     /// <summary>An author's name is a few words.</summary>
     private const int MaxNameWords = 4;
-
-    private static int WordCount(string line) => line.Split((char[])[' ', '\t'], StringSplitOptions.RemoveEmptyEntries).Length;
 
     /// <summary>A margin line that heads nothing: a field ("Adopted: June 5, 2019") or a letter's closing ("Sincerely yours").</summary>
     [GeneratedRegex(@"^[^:]{1,40}:\s+\S|^(?:Sincerely|Regards|Best regards|Respectfully|Thank you|Thanks)\b", RegexOptions.IgnoreCase)]

@@ -79,7 +79,8 @@ internal static class Spreadsheet
                 continue;
             }
 
-            var row = string.Join(" — ", cells.Select((c, i) => (Name: columns[i], Value: Words(c))).Where((c, i) => i != group && c.Value.Length > 0).Select(c => c.Name + ": " + c.Value));
+            var row = string.Join(" — ", cells.Select((c, i) => (Name: columns[i], Cell: c)).Where((_, i) => i != group)
+                .Select(c => (c.Name, Value: Words(c.Cell))).Where(c => c.Value.Length > 0).Select(c => c.Name + ": " + c.Value));
             if (Words(cells[group]) is { Length: > 0 } name && name != current)
             {
                 // The group's first row: its name heads the section, the row is its first passage.
