@@ -222,6 +222,11 @@ internal sealed partial class MarkdownParser
             return AsciiDocMarkup.FromAsciiDoc(body);
         }
 
+        if (ConfluenceExport.IsConfluence(body))
+        {
+            body = ConfluenceExport.FromConfluence(body);
+        }
+
         if (MkDocsMarkup.IsMkDocs(body))
         {
             body = MkDocsMarkup.FromMkDocs(body);
@@ -253,6 +258,14 @@ internal sealed partial class MarkdownParser
                 {
                     body[k + 1] = body[k + 1][(close + 1)..];
                 }
+            }
+
+            // A heading typed without its space ("##Read-Alouds and Book Talks", as Typora and other editors render it) standing
+            // as a paragraph of its own is a heading; a tag line ("#policy #student-health") is not.
+            if (!fenced && body[k].StartsWith('#') && UnspacedHeadingRegex().Match(body[k]) is { Success: true } unspaced
+                && (k == 0 || string.IsNullOrWhiteSpace(body[k - 1])) && (k + 1 == body.Count || string.IsNullOrWhiteSpace(body[k + 1])))
+            {
+                body[k] = unspaced.Groups["marks"].Value + " " + unspaced.Groups["text"].Value;
             }
 
             if (!fenced && TabRegex().Match(body[k]) is { Success: true } tab)
@@ -308,8 +321,13 @@ internal sealed partial class MarkdownParser
             }
             else if (body[k].Contains('{', StringComparison.Ordinal))
             {
-                // An MDX comment ("{/* TODO … */}") is no text.
+                // An MDX comment ("{/* TODO … */}") is no text; nor is kramdown's table of contents ("* TOC" over "{:toc}").
                 body[k] = MdxCommentRegex().Replace(body[k], "");
+                if (k > 0 && KramdownContentsRegex().IsMatch(body[k]) && KramdownContentsItemRegex().IsMatch(body[k - 1]))
+                {
+                    body[k - 1] = "";
+                }
+
                 body[k] = KramdownAttributeRegex().Replace(LiquidRegex().Replace(body[k], m => m.Groups["content"].Success ? m.Groups["content"].Value : ""), "");
                 // Pandoc's bracketed spans read as their words: Word's bookmarks ("[]{#_Toc170311502 .anchor}") as none.
                 body[k] = PandocSpanRegex().Replace(body[k], "${text}");
@@ -582,6 +600,10 @@ internal sealed partial class MarkdownParser
     [GeneratedRegex(@"\{/\*.*?\*/\}")]
     private static partial Regex MdxCommentRegex();
 
+    /// <summary>A heading's marks and its title-cased words with no space between ("#Weeding Your Collection"): two words or more, no sentence.</summary>
+    [GeneratedRegex(@"^(?<marks>#{1,6})(?<text>\p{Lu}[^#\s]*(?:[ \t]+[^#\s]+){1,11})(?<![.,;])[ \t]*$")]
+    private static partial Regex UnspacedHeadingRegex();
+
     /// <summary>Pandoc's attributes of an image, right after it, closed on the line or not: "{width="1.4in" height="0.7in"}".</summary>
     [GeneratedRegex(@"(?<=!\[[^\]]{0,200}\]\([^)]{0,500}\))\{(?=\s*(?:width|height)=)[^{}]{0,300}\}?")]
     private static partial Regex ImageAttributesRegex();
@@ -589,6 +611,14 @@ internal sealed partial class MarkdownParser
     /// <summary>A Pandoc bracketed span: "[]{#_Toc170311502 .anchor}", "[Form FT-1]{.smallcaps}".</summary>
     [GeneratedRegex(@"(?<!\]|!)\[(?<text>[^\[\]]*)\]\{(?=[#.])[^{}]*\}")]
     private static partial Regex PandocSpanRegex();
+
+    /// <summary>Where kramdown writes a page's table of contents: "{:toc}" under the list item it replaces.</summary>
+    [GeneratedRegex(@"^\s*\{:\s*toc\s*\}\s*$", RegexOptions.IgnoreCase)]
+    private static partial Regex KramdownContentsRegex();
+
+    /// <summary>The list item kramdown replaces by the table of contents: "* TOC", "1. TOC".</summary>
+    [GeneratedRegex(@"^\s*(?:[*+-]|1\.)\s+TOC\s*$", RegexOptions.IgnoreCase)]
+    private static partial Regex KramdownContentsItemRegex();
 
     /// <summary>A kramdown attribute list on its own or at a line's end: "{: .note }", "{:.warning}".</summary>
     [GeneratedRegex(@"\s*\{:[^{}]*\}\s*$")]

@@ -493,12 +493,14 @@ internal static partial class PlainTextParser
         lines = SavedWebPage.WithoutLinksAndHeader(lines, front.BodyStartIndex);
         lines = SavedWebPage.WithoutHelpCentrePage(lines, front.BodyStartIndex);
         lines = SavedWebPage.WithMarginHeadings(lines, front.BodyStartIndex);
+        lines = SavedWebPage.WithoutAccordion(lines, front.BodyStartIndex);
         lines = Unquoted(lines, front.BodyStartIndex);
         lines = WithoutReviewComments(lines, front.BodyStartIndex);
         lines = WithoutFootnoteMarks(lines, front.BodyStartIndex);
         lines = WithoutLineNumbers(lines, front.BodyStartIndex);
         lines = WithSectionNumbersStopped(lines, front.BodyStartIndex);
         lines = AsQuestionsAndAnswers(lines, front.BodyStartIndex);
+        lines = ChatExport.AsQuestionsAndAnswers(lines, front.BodyStartIndex);
         lines = AsChatThread(lines, front.BodyStartIndex);
         lines = AsForumDigest(lines, front.BodyStartIndex);
         lines = InlineReplies.AsQuestionsAndAnswers(lines, front.BodyStartIndex);
@@ -543,7 +545,7 @@ internal static partial class PlainTextParser
         if ((title is null || titleUnderlined) && !QuestionRegex().IsMatch(lines[i]) && !DocumentParser.TryBullet(lines[i], false, out _, out _)
             && PlainTextTables.Quoted(lines[i]) is null)
         {
-            if (title is null && !titleUnderlined && !outline && (UnderlinedTitleBelow(lines, i) ?? NamedBelow(lines, i)) is { } named)
+            if (title is null && !titleUnderlined && !outline && (ChapterNameBelow(lines, i) ?? UnderlinedTitleBelow(lines, i) ?? NamedBelow(lines, i)) is { } named)
             {
                 // "Riverside Unified School District" over "Visitor Policy": the document is the policy; the
                 // organisation's line stays as text of the introduction.
@@ -1113,6 +1115,10 @@ internal static partial class PlainTextParser
     /// <summary>How far short of the width a wrapped line may end (the next word did not fit).</summary>
     private const int WrapSlack = 12;
 
+    /// <summary>A handbook's part on its own line: "Chapter 6", "PART II", "Unit 3" (a section or an article is part of a document).</summary>
+    [GeneratedRegex(@"^\s*(?:chapter|part|unit)\s+(?:\d{1,3}|[IVX]{1,5})\s*$", RegexOptions.IgnoreCase)]
+    private static partial Regex DocumentPartRegex();
+
     /// <summary>A part's number on its own line: "CHAPTER 7", "Section 4", "Part II", "Unit 3".</summary>
     [GeneratedRegex(@"^\s*(?:chapter|section|part|unit|article)\s+(?:\d{1,3}|[IVX]{1,5})\s*$", RegexOptions.IgnoreCase)]
     private static partial Regex ChapterLabelRegex();
@@ -1661,6 +1667,16 @@ internal static partial class PlainTextParser
     /// gives way to the subject line right under it. Null when the first line is the title.
     /// </summary>
     /// <summary>
+    /// The line under a first line that numbers a chapter or part ("Chapter 6" over "Timekeeping, Pay Days and Overtime", a
+    /// handbook's chapter saved on its own): it names the document, and a heading underlined further down is its first section.
+    /// </summary>
+    private static int? ChapterNameBelow(IReadOnlyList<string> lines, int first) =>
+        DocumentPartRegex().IsMatch(lines[first]) && NextTextLine(lines, first) is var below && below > 0 && IsTitleLine(lines[below])
+        && !EndsSentence(lines[below]) && !IsUnderlined(lines, below) && HasTextAfter(lines, below)
+            ? below
+            : null;
+
+    /// <summary>
     /// The title underlined with <c>===</c> under a header block of short lines ("Harbor Valley Unified School District" /
     /// "Administrative Regulation 4040.2" / "Effective: August 2025" over "STAFF TECHNOLOGY … GUIDELINES" / "====="):
     /// the double underline marks the document's name, as in Markdown; the lines above stay text of the introduction.
@@ -2116,6 +2132,13 @@ internal static partial class PlainTextParser
     {
         var text = Enumerable.Range(from, lines.Count - from).Where(k => !string.IsNullOrWhiteSpace(lines[k])).ToArray();
         var top = text.Take(MaxChromeLines).TakeWhile(k => PageChromeRegex().IsMatch(lines[k])).ToArray();
+        if (text.Length > 0 && SkipLinkRegex().IsMatch(lines[text[0]]) && PageTitleUnderHeader(lines, text) is { } title)
+        {
+            // Copied from its skip link on, the page's header (its menus, a breadcrumb, a side menu) reaches down to its title;
+            // its "Print" and "Share" under the title go too.
+            top = [.. text.TakeWhile(k => IsPageHeaderLine(lines[k])).Where(k => k < title || k > title && PageChromeRegex().IsMatch(lines[k]))];
+        }
+
         var footer = text.TakeLast(MaxChromeLines).FirstOrDefault(k => CopyrightLineRegex().IsMatch(lines[k]));
         if (footer == 0 && text.TakeLast(MaxMailFooterLines).Any(k => IsUnsubscribeLink(lines[k])))
         {
@@ -2131,6 +2154,38 @@ internal static partial class PlainTextParser
 
         return [.. lines.Select((l, k) => top.Contains(k) || footer > 0 && k >= footer ? "" : l)];
     }
+
+    /// <summary>
+    /// The title of a page copied from its skip link on: among the short lines above its first paragraph, the last one
+    /// that is neither the site's (Print, Share) nor a date ("Updated September 3, 2024"). Null when the page has no such line.
+    /// </summary>
+    private static int? PageTitleUnderHeader(IReadOnlyList<string> lines, int[] text)
+    {
+        var header = text.Take(MaxPageHeaderLines).TakeWhile(k => IsPageHeaderLine(lines[k])).ToArray();
+        if (header.Length == text.Length || header.Length == MaxPageHeaderLines)
+        {
+            return null;
+        }
+
+        var title = header.Skip(1).LastOrDefault(k => !PageChromeRegex().IsMatch(lines[k]) && !PageDateRegex().IsMatch(lines[k]), -1);
+        return title > 0 ? title : null;
+    }
+
+    /// <summary>A line of a page's header: a link, a name or its title, short and no sentence.</summary>
+    private static bool IsPageHeaderLine(string line) => WordCount(line) <= MaxPageHeaderLineWords && !EndsSentence(line);
+
+    /// <summary>How many short lines a page copied from its skip link may have above its first paragraph.</summary>
+    private const int MaxPageHeaderLines = 40;
+
+    private const int MaxPageHeaderLineWords = 12;
+
+    /// <summary>The first line of a page copied out of the browser: its skip link.</summary>
+    [GeneratedRegex(@"^\s*(?:skip to (?:the )?(?:main )?content|skip navigation|skip to main)\s*$", RegexOptions.IgnoreCase)]
+    private static partial Regex SkipLinkRegex();
+
+    /// <summary>A page's date under its title: "Updated September 3, 2024", "Last Modified on 08/14/2025".</summary>
+    [GeneratedRegex(@"^\s*(?:(?:last\s+)?(?:updated|modified|revised|reviewed)|posted|published)\b.{0,40}$", RegexOptions.IgnoreCase)]
+    private static partial Regex PageDateRegex();
 
     /// <summary>
     /// A box drawn around a newsletter's masthead or a notice ("+------+" over "|  THE BUSINESS OFFICE BRIEF  |" lines and

@@ -99,7 +99,19 @@ internal static partial class PlainTextTables
             rows[i] = null;
         }
 
-        // A border right under the first row marks it as the header.
+        // A grid table (table.el's, pandoc's) rules every row off, and a row's cells wrap over its lines: the lines between
+        // two rules are one row, read on its first line. A border right under the first row marks it as the header.
+        var rules = 0;
+        var groups = Enumerable.Range(start, end - start).Select(i => (Line: i, Rule: IsBorder(lines[i]) ? ++rules : rules))
+            .Where(x => !IsBorder(lines[x.Line])).GroupBy(x => x.Rule, x => x.Line).Select(g => g.ToArray()).ToArray();
+        if (groups.Length >= 1 + MinRows && groups.Any(g => g.Length > 1))
+        {
+            var joined = groups.Select(g => Enumerable.Range(0, Piped(lines[g[0]]).Length)
+                .Select(c => string.Join(' ', g.Select(i => Piped(lines[i])[c]).Where(cell => cell.Length > 0))).ToArray()).ToArray();
+            AddRows([.. groups.Select(g => g[0])], joined, rows, header: true);
+            return;
+        }
+
         var piped = data.Select(i => Piped(lines[i])).ToArray();
         AddRows(data, piped, rows, header: data[1] > data[0] + 1 || LooksLikeHeader(piped));
     }

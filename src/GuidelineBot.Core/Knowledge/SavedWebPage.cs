@@ -133,6 +133,58 @@ internal static partial class SavedWebPage
     }
 
     /// <summary>
+    /// A page's accordion of questions copied out of the browser: each question under the accordion's sign ("+ Who decides
+    /// which accommodations a student gets?"), its answer in paragraphs under it. Three or more such questions, and the
+    /// sign goes, so each question stands alone over its answer as an FAQ's do; the accordion's own lines ("Expand all |
+    /// Collapse all", "Back to top") go, and so does the page's end from its "Was this page helpful?" on (its answers and the site's footer).
+    /// </summary>
+    public static IReadOnlyList<string> WithoutAccordion(IReadOnlyList<string> lines, int from)
+    {
+        if (lines.Skip(from).Count(l => AccordionQuestionRegex().IsMatch(l)) < MinAccordionQuestions)
+        {
+            return lines;
+        }
+
+        var result = lines.ToArray();
+        var lastQuestion = Array.FindLastIndex(result, l => AccordionQuestionRegex().IsMatch(l));
+        for (var k = from; k < result.Length; k++)
+        {
+            if (AccordionQuestionRegex().Match(result[k]) is { Success: true } question)
+            {
+                result[k] = question.Groups["question"].Value;
+            }
+            else if (AccordionLineRegex().IsMatch(result[k]))
+            {
+                result[k] = "";
+            }
+            else if (k > lastQuestion && PageHelpfulRegex().IsMatch(result[k]))
+            {
+                for (var j = k; j < result.Length; j++)
+                {
+                    result[j] = "";
+                }
+            }
+        }
+
+        return result;
+    }
+
+    /// <summary>An accordion shows at least this many questions.</summary>
+    private const int MinAccordionQuestions = 3;
+
+    /// <summary>A question under an accordion's sign: "+ Can I read the test aloud to a student?", "▸ Who decides …?".</summary>
+    [GeneratedRegex(@"^\s*[+▸▶►⊕]\s+(?<question>\p{Lu}.{0,200}\?)\s*$")]
+    private static partial Regex AccordionQuestionRegex();
+
+    /// <summary>An accordion's own controls, and the link back up under each answer.</summary>
+    [GeneratedRegex(@"^\s*(?:expand all(?:\s*\|\s*collapse all)?|collapse all|back to top|return to top)\s*$", RegexOptions.IgnoreCase)]
+    private static partial Regex AccordionLineRegex();
+
+    /// <summary>A site's question under its page: "Was this page helpful?" (its "Yes" and "No", then the footer, follow).</summary>
+    [GeneratedRegex(@"^\s*Was this (?:page|information) helpful\?\s*(?:Yes\s+No)?\s*$", RegexOptions.IgnoreCase)]
+    private static partial Regex PageHelpfulRegex();
+
+    /// <summary>
     /// A page saved as text with its text indented and its headings at the margin (as Firefox writes one, three spaces in):
     /// a short line at the margin, over a blank line and indented text, heads a section, though the page also has questions
     /// standing alone (its FAQ's). It is underlined on the blank line under it, as a plain-text heading may be.

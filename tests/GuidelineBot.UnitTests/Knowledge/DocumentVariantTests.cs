@@ -2253,4 +2253,125 @@ public sealed class DocumentVariantTests
 
         Assert.Equal(["About these guidelines", "BUS RIDERS AND TRANSPORTATION CHANGES", "SELF SIGN-OUT BY SECONDARY STUDENTS", "FORM AP0123 AND ROOM B10"], Headings(doc));
     }
+
+    [Fact]
+    public void A_handbook_chapter_is_named_by_the_line_under_its_number_not_by_its_first_underlined_heading()
+    {
+        var doc = Parse("Chapter 6\nTimekeeping, Pay Days and Overtime\nRiverbend School District\n\nPurpose and Scope\n=================\n"
+                        + "How staff record their time.\n\nRecording Your Time\n-----------\nClock in at the start of your shift.\n\n"
+                        + "Overtime\n=====\nOvertime is approved in advance.\n", "timekeeping.txt");
+
+        Assert.Equal("Timekeeping, Pay Days and Overtime", doc.Title);
+        Assert.Equal(["About these guidelines", "Recording Your Time", "Overtime"], Headings(doc));
+        Assert.Contains(doc.Sections[0].Passages, p => p.Text.Contains("How staff record their time.", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void A_pages_accordion_of_questions_copied_from_the_browser_heads_a_section_by_each_question()
+    {
+        var doc = Parse("Skip to main content\nSkip to footer\nRiverbend Public Schools\nSearch\nMenu\nHome\nStaff\n"
+                        + "Home  ›  Departments  ›  Assessment  ›  Testing FAQ\nAssessment\nOverview\nTesting FAQ\n"
+                        + "Testing Accommodations: Questions for Staff\nUpdated September 3, 2024\nPrint\nShare\n\n"
+                        + "This page answers the questions teachers ask most often about accommodations on state tests and benchmarks.\n\n"
+                        + "Expand all | Collapse all\n+ Who decides which accommodations a student gets?\n\nThe IEP team decides.\n\nBack to top\n"
+                        + "+ Can I read the test aloud to a student?\n\nOnly if the plan lists it.\n\nBack to top\n"
+                        + "+ How much extra time can a student have?\n\nState tests are untimed.\n\nBack to top\n"
+                        + "Was this page helpful?\nYes\nNo\nRiverbend Public Schools\n2150 Mill Street\nPrivacy Policy\n", "testing-faq.txt");
+
+        Assert.Equal("Testing Accommodations: Questions for Staff", doc.Title);
+        Assert.Equal(["About these guidelines", "Who decides which accommodations a student gets?", "Can I read the test aloud to a student?",
+            "How much extra time can a student have?"], Headings(doc));
+        Assert.Equal("State tests are untimed.", doc.Sections[3].Text);
+        Assert.DoesNotContain(doc.Sections.SelectMany(s => s.Passages), p => p.Text is "Print" or "Share" || p.Text.Contains("Back to top", StringComparison.Ordinal)
+                                                                              || p.Text.Contains("Menu", StringComparison.Ordinal) || p.Text.Contains("Mill Street", StringComparison.Ordinal));
+
+        // A list of things to add ("+ Laptop?") in a document of two such lines is no accordion: its marks stay.
+        var list = Parse("Packing\n\nBring these:\n\n+ Laptop?\n+ Charger?\n\nAsk the office.\n", "packing.txt");
+        Assert.DoesNotContain(list.Sections, s => s.Heading == "Laptop?");
+    }
+
+    [Fact]
+    public void A_grid_tables_row_wrapped_over_its_lines_reads_as_one_row()
+    {
+        var doc = Parse("Facility Use\n\nWho needs a permit.\n\n+------------------+----------+\n| User group       | Category |\n+==================+==========+\n"
+                        + "| Staff-led school | Group I  |\n| activity (club)  |          |\n+------------------+----------+\n"
+                        + "| PTO and booster  | Group II |\n| clubs            |          |\n+------------------+----------+\n", "facilities.txt");
+
+        Assert.Equal(["User group: Staff-led school activity (club) — Category: Group I", "User group: PTO and booster clubs — Category: Group II"],
+            doc.Sections[0].Passages.Skip(1).Select(p => p.Text));
+
+        // A database client's table rules off its header only: each line is a row.
+        var rates = Parse("Rates\n\nPer hour.\n\n+-----------+------+\n| space     | rate |\n+-----------+------+\n| Classroom | $15  |\n| Gym       | $60  |\n+-----------+------+\n", "rates.txt");
+        Assert.Equal(["space: Classroom — rate: $15", "space: Gym — rate: $60"], rates.Sections[0].Passages.Skip(1).Select(p => p.Text));
+    }
+
+    [Fact]
+    public void A_whatsapp_chat_export_heads_a_section_by_each_question_and_each_rule_restated_in_bold()
+    {
+        var doc = Parse("[8/27/25, 3:41:18 PM] Bus Group: \u200eMessages and calls are end-to-end encrypted.\n"
+                        + "[8/27/25, 3:41:18 PM] Bus Group: \u200eMarcus Bell created group “Bus & Dismissal 25-26”\n"
+                        + "[8/27/25, 3:44:02 PM] Marcus Bell: Welcome to the bus group.\nKeep it to school hours.\n"
+                        + "[8/27/25, 3:45:10 PM] Jen Kowalski: 👍\n"
+                        + "[9/2/25, 2:41:10 PM] Kevin O'Brien: Where do I stand on PM bus duty?\n"
+                        + "[9/2/25, 2:44:02 PM] Marcus Bell: At the crosswalk by the loop, with a vest on.\n"
+                        + "[9/2/25, 2:45:40 PM] Marcus Bell: <Media omitted>\n"
+                        + "[9/4/25, 12:02:44 PM] Marcus Bell: 📌 *LATE BUS IN THE AFTERNOON*\nDuty staff walk riders to the cafeteria.\nThe office calls families after 30 minutes. <This message was edited>\n"
+                        + "[9/4/25, 12:03:30 PM] Priya Natarajan: This message was deleted\n"
+                        + "[9/5/25, 7:10:00 AM] Tasha Greene: thanks!\n", "buses.txt");
+
+        Assert.Equal("Bus & Dismissal 25-26", doc.Title);
+        Assert.Equal(["About these guidelines", "Where do I stand on PM bus duty?", "LATE BUS IN THE AFTERNOON"], Headings(doc));
+        Assert.Equal("At the crosswalk by the loop, with a vest on.", doc.Sections[1].Text);
+        Assert.Equal("Duty staff walk riders to the cafeteria. The office calls families after 30 minutes.", doc.Sections[2].Text);
+        Assert.DoesNotContain(doc.Sections.SelectMany(s => s.Passages), p => p.Text.Contains("PM]", StringComparison.Ordinal) || p.Text.Contains("omitted", StringComparison.Ordinal)
+                                                                              || p.Text.Contains("thanks", StringComparison.Ordinal) || p.Text.Contains("encrypted", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void A_markdown_heading_typed_without_its_space_is_a_heading_but_a_tag_line_is_not()
+    {
+        var doc = Parse("[TOC]\n\n# Classroom Libraries\n\nHow teachers keep a classroom library.\n\n##Building Your Library\n\nAim for 7 books per student.\n\n"
+                        + "## Donated Books\n\nDonations become district property.\n\n#Weeding Your Collection\n\nWeed once a year.\n\n#policy #library\n\n"
+                        + "#1 rule: read every day.\n", "library.md");
+
+        Assert.Equal("Classroom Libraries", doc.Title);
+        Assert.Equal(["About these guidelines", "Building Your Library", "Donated Books", "Weeding Your Collection"], Headings(doc));
+        Assert.Contains(doc.Sections[3].Passages, p => p.Text.Contains("#policy", StringComparison.Ordinal));
+        Assert.Contains(doc.Sections[3].Passages, p => p.Text.Contains("#1 rule", StringComparison.Ordinal));
+
+        // Inside a code block it stays code.
+        var code = Parse("# Scripts\n\nHow to run them.\n\n```\n\n#Run This Script\n\n```\n", "scripts.md");
+        Assert.DoesNotContain(code.Sections, s => s.Heading.Contains("Run This Script", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void A_confluence_page_exported_to_markdown_is_named_by_its_page_without_the_exports_leftovers()
+    {
+        var doc = Parse("# Certificated HR : Classroom Observations\n\n1.  [Certificated HR](index.html)\n2.  [Evaluation](Evaluation_98041.html)\n\n"
+                        + "Created by Dana Whitfield, last modified on Aug 12, 2024\n\n<ac:structured-macro ac:name=\"toc\"><ac:parameter ac:name=\"maxLevel\">2</ac:parameter></ac:structured-macro>\n\n"
+                        + "How observations work.\n\n## Walkthroughs {#Page-Walkthroughs}\n\n<ac:emoticon ac:name=\"warning\" /> Walkthroughs last 10 to 15 minutes.\n\n"
+                        + "<ac:link><ri:page ri:content-title=\"Peer Observation Protocol\" /></ac:link>\n\nDocument generated by Confluence on Aug 20, 2024 10:42\n\n"
+                        + "[Atlassian](http://www.atlassian.com/)\n", "observations.md");
+
+        Assert.Equal("Classroom Observations", doc.Title);
+        Assert.Equal(["About these guidelines", "Walkthroughs"], Headings(doc));
+        Assert.Equal("Walkthroughs last 10 to 15 minutes.", doc.Sections[1].Text);
+        Assert.DoesNotContain(doc.Sections.SelectMany(s => s.Passages), p => p.Text.Contains("ac:", StringComparison.Ordinal) || p.Text.Contains("Certificated HR", StringComparison.Ordinal)
+                                                                              || p.Text.Contains("Confluence", StringComparison.Ordinal) || p.Text.Contains("Atlassian", StringComparison.Ordinal)
+                                                                              || p.Text == "2");
+
+        // An ordinary page with a spaced colon in its title keeps it.
+        var ratio = Parse("# Staffing : Students\n\nOne adult per ten students.\n", "ratio.md");
+        Assert.Equal("Staffing : Students", ratio.Title);
+    }
+
+    [Fact]
+    public void Kramdowns_table_of_contents_on_a_jekyll_page_is_no_text()
+    {
+        var doc = Parse("---\nlayout: default\ntitle: Front Office Phones\n---\n\n# Front Office Phones\n{: .no_toc }\n\nWho covers the office.\n\n"
+                        + "## Contents\n{: .no_toc .text-delta }\n\n* TOC\n{:toc}\n\n---\n\n## Voicemail\n\nCheck voicemail twice a day.\n", "phones.md");
+
+        Assert.Equal(["About these guidelines", "Voicemail"], Headings(doc));
+        Assert.DoesNotContain(doc.Sections.SelectMany(s => s.Passages), p => p.Text.Contains("TOC", StringComparison.Ordinal));
+    }
 }
