@@ -986,7 +986,8 @@ internal static partial class PlainTextParser
     }
 
     /// <summary>
-    /// A short line ending in "?" after a blank line (or at the top; with <paramref name="afterSentence"/>, also after a line
+    /// A short line ending in "?" after a blank line (or at the top, or right under a heading's underline, as an FAQ's
+    /// first question under "Frequently asked questions" / "---"; with <paramref name="afterSentence"/>, also after a line
     /// that ends a sentence), not a bullet, followed by text.
     /// </summary>
     private static bool IsBareQuestion(IReadOnlyList<string> lines, int i, bool afterSentence)
@@ -994,7 +995,7 @@ internal static partial class PlainTextParser
         var line = lines[i].TrimStart();
         // A quoted line ("> whether we still use the yellow form?", a message a reply quotes) asks nothing of the reader.
         return !line.StartsWith('-') && !line.StartsWith('*') && !line.StartsWith('>')
-               && (i == 0 || string.IsNullOrWhiteSpace(lines[i - 1]) || afterSentence && EndsSentence(lines[i - 1]))
+               && (i == 0 || string.IsNullOrWhiteSpace(lines[i - 1]) || afterSentence && EndsSentence(lines[i - 1]) || i >= 2 && IsUnderlined(lines, i - 2))
                && DocumentParser.IsQuestionLine(lines, i);
     }
 

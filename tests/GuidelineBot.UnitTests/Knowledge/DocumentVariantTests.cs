@@ -2208,7 +2208,8 @@ public sealed class DocumentVariantTests
 
         Assert.Equal("PD credits and stipends", doc.Title);
         Assert.Equal(["How PD hours turn into credits."], doc.Sections[0].Passages.Select(p => p.Text));
-        Assert.Equal(["About these guidelines", "Who is eligible", "Stipend rates", "Frequently asked questions", "Can I take the stipend and the credit?"], Headings(doc));
+        Assert.Equal(["About these guidelines", "Who is eligible", "Stipend rates", "Do hours count toward renewal?", "Can I take the stipend and the credit?"], Headings(doc));
+        Assert.Equal("Yes, as clock hours.", doc.Sections[3].Text);
         Assert.Equal("No, one or the other.", doc.Sections[4].Text);
         Assert.DoesNotContain(doc.Sections, s => s.Text.Contains("helpful", StringComparison.Ordinal) || s.Text.Contains("Tuition", StringComparison.Ordinal));
 
