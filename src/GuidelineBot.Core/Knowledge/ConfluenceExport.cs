@@ -13,7 +13,29 @@ internal static partial class ConfluenceExport
 {
     public static bool IsConfluence(IReadOnlyList<string> lines) =>
         lines.Any(l => l.Contains("Confluence", StringComparison.Ordinal) && GeneratedRegex().IsMatch(l))
-        || lines.Count(l => l.Contains("<ac:", StringComparison.Ordinal) || l.Contains("<ri:", StringComparison.Ordinal)) >= MinTagLines;
+        || Unfenced(lines).Count(k => HasStorageTag(lines[k])) >= MinTagLines;
+
+    /// <summary>The lines outside fenced code blocks (a page about Confluence shows its markup in one).</summary>
+    private static IEnumerable<int> Unfenced(IReadOnlyList<string> lines)
+    {
+        var fenced = false;
+        for (var k = 0; k < lines.Count; k++)
+        {
+            if (MarkdownParser.FenceRegex().IsMatch(lines[k]))
+            {
+                fenced = !fenced;
+            }
+            else if (!fenced)
+            {
+                yield return k;
+            }
+        }
+    }
+
+    /// <summary>A storage tag outside inline code (a page about Confluence writes one as `&lt;ac:link&gt;`).</summary>
+    private static bool HasStorageTag(string line) =>
+        (line.Contains("<ac:", StringComparison.Ordinal) || line.Contains("<ri:", StringComparison.Ordinal) || line.Contains("</ac:", StringComparison.Ordinal))
+        && !line.Contains('`', StringComparison.Ordinal);
 
     public static List<string> FromConfluence(List<string> body)
     {
@@ -35,9 +57,9 @@ internal static partial class ConfluenceExport
             body[k] = "";
         }
 
-        for (var j = 0; j < body.Count; j++)
+        foreach (var j in Unfenced(body).ToArray())
         {
-            if (body[j].Contains("<ac:", StringComparison.Ordinal) || body[j].Contains("<ri:", StringComparison.Ordinal) || body[j].Contains("</ac:", StringComparison.Ordinal))
+            if (HasStorageTag(body[j]))
             {
                 // (A macro's parameter, "<ac:parameter ac:name=\"maxLevel\">2</ac:parameter>", with its value.)
                 body[j] = StorageTagRegex().Replace(MacroParameterRegex().Replace(body[j], ""), "");

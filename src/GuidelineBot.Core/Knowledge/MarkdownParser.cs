@@ -181,7 +181,9 @@ internal sealed partial class MarkdownParser
             front = lines.Any(l => l.Contains("<h1", StringComparison.OrdinalIgnoreCase)) ? front : front with { Title = title };
         }
 
-        var document = ParseMarkdown(string.Join('\n', AsMarkdown(lines.Skip(front.BodyStartIndex).ToList())), Pipeline);
+        var body = lines.Skip(front.BodyStartIndex).ToList();
+        body = MarpSlides.IsMarp([.. lines.Take(front.BodyStartIndex)]) ? MarpSlides.WithSpeakerNotes(body) : body;
+        var document = ParseMarkdown(string.Join('\n', AsMarkdown(body)), Pipeline);
         var parser = new MarkdownParser(lines, front, document);
         var place = new Place(front.BodyStartIndex, false, 0);
         parser.Blocks(document, place);
@@ -222,6 +224,19 @@ internal sealed partial class MarkdownParser
             return AsciiDocMarkup.FromAsciiDoc(body);
         }
 
+        // The "Docs to Markdown" add-on's red alerts around a converted Google Doc ("<p style=\"color: red; font-weight: bold\">>>>>>
+        // gd2md-html alert: …", "Links to alert messages:", "<a href=\"#gdcalert1\">alert1</a>") are no text of the document.
+        if (body.Any(l => l.Contains("gd2md-html", StringComparison.Ordinal)))
+        {
+            body = [.. body.Select(l => l.Contains("gd2md-html", StringComparison.Ordinal) || l.Contains("#gdcalert", StringComparison.Ordinal)
+                                        || l.Contains("style=\"color: red; font-weight: bold\"", StringComparison.Ordinal) ? "" : l)];
+        }
+
+        if (OutlinerMarkup.IsOutline(body))
+        {
+            body = OutlinerMarkup.FromOutline(body);
+        }
+
         if (ConfluenceExport.IsConfluence(body))
         {
             body = ConfluenceExport.FromConfluence(body);
@@ -258,6 +273,17 @@ internal sealed partial class MarkdownParser
                 {
                     body[k + 1] = body[k + 1][(close + 1)..];
                 }
+            }
+
+            // Docsify's tip and warning paragraphs ("?> Clubs must be open …", "!> Never open a bank account …") are their text,
+            // and its attributes after a heading ("## Advisor Role and Stipends :id=advisor-stipends") no words of it.
+            if (!fenced && body[k].Length > 2 && body[k][1] == '>' && body[k][0] is '?' or '!' && body[k][2] == ' ')
+            {
+                body[k] = body[k][3..];
+            }
+            else if (!fenced && body[k].StartsWith('#') && body[k].Contains(" :", StringComparison.Ordinal) && DocsifyAttributesRegex().Match(body[k]) is { Success: true } docsify)
+            {
+                body[k] = body[k][..docsify.Index];
             }
 
             // A heading typed without its space ("##Read-Alouds and Book Talks", as Typora and other editors render it) standing
@@ -600,8 +626,15 @@ internal sealed partial class MarkdownParser
     [GeneratedRegex(@"\{/\*.*?\*/\}")]
     private static partial Regex MdxCommentRegex();
 
-    /// <summary>A heading's marks and its title-cased words with no space between ("#Weeding Your Collection"): two words or more, no sentence.</summary>
-    [GeneratedRegex(@"^(?<marks>#{1,6})(?<text>\p{Lu}[^#\s]*(?:[ \t]+[^#\s]+){1,11})(?<![.,;])[ \t]*$")]
+    /// <summary>Docsify's attributes at a heading's end: " :id=advisor-stipends", " :class=… :ignore".</summary>
+    [GeneratedRegex(@"(?:\s+:(?:id|class|size|ignore|no-zoom|target|disabled|type|fragment|include)(?:=\S*)?)+\s*$")]
+    private static partial Regex DocsifyAttributesRegex();
+
+    /// <summary>
+    /// A heading's marks and its title-cased words with no space between ("#Weeding Your Collection"): two words or more,
+    /// no sentence's punctuation, and not a hashtag's run-together words ("#FirstDay Welcome back").
+    /// </summary>
+    [GeneratedRegex(@"^(?<marks>#{1,6})(?!\p{Lu}\p{Ll}+\p{Lu})(?<text>\p{Lu}[^#\s,.!?;]*(?:[ \t]+[^#\s,.!?;]+){1,11})[ \t]*$")]
     private static partial Regex UnspacedHeadingRegex();
 
     /// <summary>Pandoc's attributes of an image, right after it, closed on the line or not: "{width="1.4in" height="0.7in"}".</summary>

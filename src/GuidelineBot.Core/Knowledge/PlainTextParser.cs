@@ -490,6 +490,7 @@ internal static partial class PlainTextParser
     private static ParsedDocument Parse(IReadOnlyList<string> lines, FrontMatter front)
     {
         lines = Spreadsheet.AsQuestionsAndAnswers(lines, front.BodyStartIndex);
+        lines = ListRecords.AsQuestionsAndAnswers(lines, front.BodyStartIndex);
         lines = SavedWebPage.WithoutLinksAndHeader(lines, front.BodyStartIndex);
         lines = SavedWebPage.WithoutHelpCentrePage(lines, front.BodyStartIndex);
         lines = SavedWebPage.WithMarginHeadings(lines, front.BodyStartIndex);
@@ -1669,11 +1670,13 @@ internal static partial class PlainTextParser
     /// </summary>
     /// <summary>
     /// The line under a first line that numbers a chapter or part ("Chapter 6" over "Timekeeping, Pay Days and Overtime", a
-    /// handbook's chapter saved on its own): it names the document, and a heading underlined further down is its first section.
+    /// handbook's chapter saved on its own, no other chapter after it): it names the document, and a heading underlined
+    /// further down is its first section.
     /// </summary>
     private static int? ChapterNameBelow(IReadOnlyList<string> lines, int first) =>
         DocumentPartRegex().IsMatch(lines[first]) && NextTextLine(lines, first) is var below && below > 0 && IsTitleLine(lines[below])
         && !EndsSentence(lines[below]) && !IsUnderlined(lines, below) && HasTextAfter(lines, below)
+        && !lines.Skip(below + 1).Any(l => DocumentPartRegex().IsMatch(l))
             ? below
             : null;
 
@@ -2133,11 +2136,22 @@ internal static partial class PlainTextParser
     {
         var text = Enumerable.Range(from, lines.Count - from).Where(k => !string.IsNullOrWhiteSpace(lines[k])).ToArray();
         var top = text.Take(MaxChromeLines).TakeWhile(k => PageChromeRegex().IsMatch(lines[k])).ToArray();
-        if (text.Length > 0 && SkipLinkRegex().IsMatch(lines[text[0]]) && PageTitleUnderHeader(lines, text) is { } title)
+        // (A page copied whole: its header holds the site's own lines, a search box, a menu, "Print", "Mark as done".)
+        var copied = text.Length > 0 && SkipLinkRegex().IsMatch(lines[text[0]])
+                     && text.Skip(1).TakeWhile(k => IsPageHeaderLine(lines[k])).Count(k => IsPageFurniture(lines[k])) >= MinPageFurniture;
+        if (copied && PageTitleUnderHeader(lines, text) is { } title)
         {
             // Copied from its skip link on, the page's header (its menus, a breadcrumb, a side menu) reaches down to its title;
-            // its "Print" and "Share" under the title go too.
-            top = [.. text.TakeWhile(k => IsPageHeaderLine(lines[k])).Where(k => k < title || k > title && PageChromeRegex().IsMatch(lines[k]))];
+            // its "Print", "Share", an image's text and an assignment's due date under the title go too.
+            top = [.. text.TakeWhile(k => IsPageHeaderLine(lines[k])).Where(k => k < title || k > title && IsPageFurniture(lines[k]))];
+        }
+
+        if (copied)
+        {
+            // The page's buttons anywhere on it ("Previous", "Next", "Mark as done", "Back to top") go, and so do the words
+            // a learning platform adds after a link for screen readers ("SafeSchools Links to an external site. and take").
+            top = [.. top.Concat(text.Where(k => PageButtonRegex().IsMatch(lines[k])))];
+            lines = [.. lines.Select((l, k) => k >= from && l.Contains(ExternalLinkNote, StringComparison.Ordinal) ? l.Replace(" " + ExternalLinkNote, "", StringComparison.Ordinal).Replace(ExternalLinkNote, "", StringComparison.Ordinal) : l)];
         }
 
         var footer = text.TakeLast(MaxChromeLines).FirstOrDefault(k => CopyrightLineRegex().IsMatch(lines[k]));
@@ -2168,7 +2182,7 @@ internal static partial class PlainTextParser
             return null;
         }
 
-        var title = header.Skip(1).LastOrDefault(k => !PageChromeRegex().IsMatch(lines[k]) && !PageDateRegex().IsMatch(lines[k]), -1);
+        var title = header.Skip(1).LastOrDefault(k => !IsPageFurniture(lines[k]) && !PageDateRegex().IsMatch(lines[k]), -1);
         return title > 0 ? title : null;
     }
 
@@ -2183,6 +2197,23 @@ internal static partial class PlainTextParser
     /// <summary>The first line of a page copied out of the browser: its skip link.</summary>
     [GeneratedRegex(@"^\s*(?:skip to (?:the )?(?:main )?content|skip navigation|skip to main)\s*$", RegexOptions.IgnoreCase)]
     private static partial Regex SkipLinkRegex();
+
+    /// <summary>A line of a page's header that is the site's, not the page's: its search box or menu, a button, an image's text.</summary>
+    private static bool IsPageFurniture(string line) => PageChromeRegex().IsMatch(line) || PageButtonRegex().IsMatch(line) || PageFurnitureRegex().IsMatch(line);
+
+    /// <summary>A page copied whole has at least this many of the site's lines in its header, besides its skip link.</summary>
+    private const int MinPageFurniture = 2;
+
+    /// <summary>A page's button on a line of its own: "Previous", "Next", "Mark as done", "Back to top".</summary>
+    [GeneratedRegex(@"^\s*(?:previous|next|mark as done|back to top|return to top)\s*$", RegexOptions.IgnoreCase)]
+    private static partial Regex PageButtonRegex();
+
+    /// <summary>A page's furniture under its title that names nothing: an image's text ("Banner image: …"), an assignment's "Due: … Points: 1".</summary>
+    [GeneratedRegex(@"^\s*(?:(?:banner |header |hero )?image:.*|due:.*\bpoints:.*)$", RegexOptions.IgnoreCase)]
+    private static partial Regex PageFurnitureRegex();
+
+    /// <summary>What a learning platform (Canvas) writes after a link to another site, for screen readers.</summary>
+    private const string ExternalLinkNote = "Links to an external site.";
 
     /// <summary>A page's date under its title: "Updated September 3, 2024", "Last Modified on 08/14/2025".</summary>
     [GeneratedRegex(@"^\s*(?:(?:last\s+)?(?:updated|modified|revised|reviewed)|posted|published)\b.{0,40}$", RegexOptions.IgnoreCase)]

@@ -104,10 +104,13 @@ internal static partial class PlainTextTables
         var rules = 0;
         var groups = Enumerable.Range(start, end - start).Select(i => (Line: i, Rule: IsBorder(lines[i]) ? ++rules : rules))
             .Where(x => !IsBorder(lines[x.Line])).GroupBy(x => x.Rule, x => x.Line).Select(g => g.ToArray()).ToArray();
-        if (groups.Length >= 1 + MinRows && groups.Any(g => g.Length > 1))
+        // (A line that goes on a row has an empty cell, or opens in lower case or a bracket: "| leagues, churches | III |";
+        // rules around groups of whole rows, or over a total, part rows that each start as a row does.)
+        var cells = groups.Select(g => g.Select(i => Piped(lines[i])).ToArray()).ToArray();
+        if (groups.Length >= 1 + MinRows && groups.Any(g => g.Length > 1)
+            && cells.All(g => g.Skip(1).All(row => row.Any(c => c.Length == 0) || !char.IsUpper(row[0][0]) && !char.IsDigit(row[0][0]))))
         {
-            var joined = groups.Select(g => Enumerable.Range(0, Piped(lines[g[0]]).Length)
-                .Select(c => string.Join(' ', g.Select(i => Piped(lines[i])[c]).Where(cell => cell.Length > 0))).ToArray()).ToArray();
+            var joined = cells.Select(g => Enumerable.Range(0, g[0].Length).Select(c => string.Join(' ', g.Select(row => row[c]).Where(cell => cell.Length > 0))).ToArray()).ToArray();
             AddRows([.. groups.Select(g => g[0])], joined, rows, header: true);
             return;
         }

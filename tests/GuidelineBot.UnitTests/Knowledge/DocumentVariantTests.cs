@@ -2264,6 +2264,10 @@ public sealed class DocumentVariantTests
 
         Assert.Equal("Timekeeping, Pay Days and Overtime", doc.Title);
         Assert.Equal(["About these guidelines", "Recording Your Time", "Overtime"], Headings(doc));
+
+        // A handbook of several chapters is not named by its first chapter's name.
+        var handbook = Parse("Chapter 1\nIntroduction\n\nThe rules for staff.\n\nChapter 2\nAttendance\n\nStaff report by 7:45 AM.\n", "handbook.txt");
+        Assert.NotEqual("Introduction", handbook.Title);
         Assert.Contains(doc.Sections[0].Passages, p => p.Text.Contains("How staff record their time.", StringComparison.Ordinal));
     }
 
@@ -2286,6 +2290,13 @@ public sealed class DocumentVariantTests
         Assert.DoesNotContain(doc.Sections.SelectMany(s => s.Passages), p => p.Text is "Print" or "Share" || p.Text.Contains("Back to top", StringComparison.Ordinal)
                                                                               || p.Text.Contains("Menu", StringComparison.Ordinal) || p.Text.Contains("Mill Street", StringComparison.Ordinal));
 
+        // A page that opens with a skip link but shows no site around it ("Skip to content" over a few short lines) keeps
+        // its lines and its title.
+        var plain = Parse("Skip to content\nHome\nStudents\nAttendance Policy\nKey points\nArrive by 8:00 AM\nCall the office if absent\n"
+                          + "Students who miss more than ten days in a term meet with the counselor and a parent.\n", "attendance.txt");
+        Assert.Contains(plain.Sections.SelectMany(s => s.Passages), p => p.Text.Contains("Call the office if absent", StringComparison.Ordinal));
+        Assert.NotEqual("Call the office if absent", plain.Title);
+
         // A list of things to add ("+ Laptop?") in a document of two such lines is no accordion: its marks stay.
         var list = Parse("Packing\n\nBring these:\n\n+ Laptop?\n+ Charger?\n\nAsk the office.\n", "packing.txt");
         Assert.DoesNotContain(list.Sections, s => s.Heading == "Laptop?");
@@ -2300,6 +2311,11 @@ public sealed class DocumentVariantTests
 
         Assert.Equal(["User group: Staff-led school activity (club) — Category: Group I", "User group: PTO and booster clubs — Category: Group II"],
             doc.Sections[0].Passages.Skip(1).Select(p => p.Text));
+
+        // Rules around groups of whole rows, or over a total, part rows that each start as a row does: each line is a row.
+        var budget = Parse("Supply Budget\n\nThe budget.\n\n+-------+-------+\n| Item  | Cost  |\n+-------+-------+\n| Pens  | 2.00  |\n| Paper | 5.00  |\n"
+                           + "+-------+-------+\n| Total | 7.00  |\n+-------+-------+\n", "budget.txt");
+        Assert.Equal(["Item: Pens — Cost: 2.00", "Item: Paper — Cost: 5.00", "Item: Total — Cost: 7.00"], budget.Sections[0].Passages.Skip(1).Select(p => p.Text));
 
         // A database client's table rules off its header only: each line is a row.
         var rates = Parse("Rates\n\nPer hour.\n\n+-----------+------+\n| space     | rate |\n+-----------+------+\n| Classroom | $15  |\n| Gym       | $60  |\n+-----------+------+\n", "rates.txt");
@@ -2318,14 +2334,34 @@ public sealed class DocumentVariantTests
                         + "[9/2/25, 2:45:40 PM] Marcus Bell: <Media omitted>\n"
                         + "[9/4/25, 12:02:44 PM] Marcus Bell: 📌 *LATE BUS IN THE AFTERNOON*\nDuty staff walk riders to the cafeteria.\nThe office calls families after 30 minutes. <This message was edited>\n"
                         + "[9/4/25, 12:03:30 PM] Priya Natarajan: This message was deleted\n"
+                        + "[9/4/25, 12:05:00 PM] Tasha Greene: Do we mark late bus riders tardy?\n"
+                        + "[9/4/25, 12:06:00 PM] Marcus Bell: Never, the office codes them LB.\n"
                         + "[9/5/25, 7:10:00 AM] Tasha Greene: thanks!\n", "buses.txt");
 
         Assert.Equal("Bus & Dismissal 25-26", doc.Title);
-        Assert.Equal(["About these guidelines", "Where do I stand on PM bus duty?", "LATE BUS IN THE AFTERNOON"], Headings(doc));
+        Assert.Equal(["About these guidelines", "Where do I stand on PM bus duty?", "LATE BUS IN THE AFTERNOON", "Do we mark late bus riders tardy?"], Headings(doc));
         Assert.Equal("At the crosswalk by the loop, with a vest on.", doc.Sections[1].Text);
         Assert.Equal("Duty staff walk riders to the cafeteria. The office calls families after 30 minutes.", doc.Sections[2].Text);
         Assert.DoesNotContain(doc.Sections.SelectMany(s => s.Passages), p => p.Text.Contains("PM]", StringComparison.Ordinal) || p.Text.Contains("omitted", StringComparison.Ordinal)
                                                                               || p.Text.Contains("thanks", StringComparison.Ordinal) || p.Text.Contains("encrypted", StringComparison.Ordinal));
+
+        // Android's export: the app's lines have no author ("Jo Park joined …"); a colleague's answer right after a question is its text.
+        var android = Parse("9/3/25, 7:40 AM - Messages and calls are end-to-end encrypted.\n9/3/25, 7:41 AM - Marcus Bell created group \"Brookside Dismissal\"\n"
+                            + "9/3/25, 7:42 AM - Tina Wu: What time do walkers leave on early release days?\n"
+                            + "9/3/25, 7:45 AM - Marcus Bell: Walkers leave at 12:35 on early release days, after the buses are loaded.\n"
+                            + "9/3/25, 7:46 AM - Jo Park joined using this group's invite link\n9/3/25, 7:50 AM - Sam Ortiz: Where do car riders wait if it rains?\n"
+                            + "9/3/25, 7:51 AM - Tina Wu: In the cafeteria, the duty teacher calls them by number.\n"
+                            + "9/3/25, 7:52 AM - Marcus Bell: Yes, and they leave by the side door.\n9/3/25, 7:53 AM - Marcus Bell changed this group's icon\n", "dismissal.txt");
+        Assert.Equal("Brookside Dismissal", android.Title);
+        Assert.Equal(["What time do walkers leave on early release days?", "Where do car riders wait if it rains?"], Headings(android));
+        Assert.Equal("In the cafeteria, the duty teacher calls them by number. Yes, and they leave by the side door.", android.Sections[1].Text);
+        Assert.Equal("Walkers leave at 12:35 on early release days, after the buses are loaded.", android.Sections[0].Text);
+
+        // A log of notices kept with the same stamps (nobody asks) is read as it was before: its title and every entry stay.
+        var log = Parse("Front Office Phone Log\n\nCalls taken at the front desk.\n\n" + string.Concat(Enumerable.Range(1, 7).Select(n =>
+            $"[1/2/25, 3:0{n} PM] {(n % 2 == 0 ? "Mark Chen" : "Dana Ruiz")}: Entry {n} was handled by the office and filed.\n")), "log.txt");
+        Assert.Equal("Front Office Phone Log", log.Title);
+        Assert.All(Enumerable.Range(1, 7), n => Assert.Contains(log.Sections.SelectMany(s => s.Passages), p => p.Text.Contains($"Entry {n} was handled", StringComparison.Ordinal)));
     }
 
     [Fact]
@@ -2339,6 +2375,12 @@ public sealed class DocumentVariantTests
         Assert.Equal(["About these guidelines", "Building Your Library", "Donated Books", "Weeding Your Collection"], Headings(doc));
         Assert.Contains(doc.Sections[3].Passages, p => p.Text.Contains("#policy", StringComparison.Ordinal));
         Assert.Contains(doc.Sections[3].Passages, p => p.Text.Contains("#1 rule", StringComparison.Ordinal));
+
+        // A post with a hashtag ("#FirstDay Welcome back, Eagles! …") is text.
+        var posts = Parse("# Social Media\n\nKeep posts short.\n\n## Sample posts\n\nA first-day post:\n\n#FirstDay Welcome back, Eagles! We can't wait\n\n"
+                          + "A game-day post:\n\n#GoEagles Big win tonight against Central\n", "social.md");
+        Assert.Equal(["About these guidelines", "Sample posts"], Headings(posts));
+        Assert.Contains(posts.Sections[1].Passages, p => p.Text.Contains("Big win tonight", StringComparison.Ordinal));
 
         // Inside a code block it stays code.
         var code = Parse("# Scripts\n\nHow to run them.\n\n```\n\n#Run This Script\n\n```\n", "scripts.md");
@@ -2361,6 +2403,12 @@ public sealed class DocumentVariantTests
                                                                               || p.Text.Contains("Confluence", StringComparison.Ordinal) || p.Text.Contains("Atlassian", StringComparison.Ordinal)
                                                                               || p.Text == "2");
 
+        // A page about Confluence that shows its markup in a code block and inline code is no export.
+        var guide = Parse("# Writing Guide : Adding a Table of Contents\n\nHow staff add the macro.\n\n## The macro\n\n```xml\n<ac:structured-macro ac:name=\"toc\">\n"
+                          + "  <ac:parameter ac:name=\"maxLevel\">2</ac:parameter>\n</ac:structured-macro>\n```\n\n## Linking\n\nUse `<ac:link><ri:page /></ac:link>` to link.\n", "guide.md");
+        Assert.Equal("Writing Guide : Adding a Table of Contents", guide.Title);
+        Assert.Contains(guide.Sections.SelectMany(s => s.Passages), p => p.Text.Contains("ac:structured-macro", StringComparison.Ordinal));
+
         // An ordinary page with a spaced colon in its title keeps it.
         var ratio = Parse("# Staffing : Students\n\nOne adult per ten students.\n", "ratio.md");
         Assert.Equal("Staffing : Students", ratio.Title);
@@ -2374,5 +2422,99 @@ public sealed class DocumentVariantTests
 
         Assert.Equal(["About these guidelines", "Voicemail"], Headings(doc));
         Assert.DoesNotContain(doc.Sections.SelectMany(s => s.Passages), p => p.Text.Contains("TOC", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void A_list_exported_as_text_one_item_per_block_of_fields_heads_a_section_by_each_items_title()
+    {
+        var doc = Parse("Title: Mileage Reimbursement\nPolicy Number: AR 3350\nCategory: Business Services;#Travel\nSummary: Staff are paid $0.67 per mile.\n"
+                        + "Submit Form BS-12 within 60 days.\nContact: Accounts Payable, ext. 2214\nModified: 7/30/2024 10:41 AM\nModified By: Okafor, Grace\n\n"
+                        + "Title: Sick Leave\nPolicy Number: BP 4161.1\nSummary: Staff earn one day a month.\nModified: 8/2/2024 3:18 PM\n\n"
+                        + "Title: Conference Attendance\nPolicy Number: AR 4131\nSummary: Submit Form PD-3 30 days ahead.\nModified By: Chen, David\n", "policies.txt");
+
+        Assert.Equal(["Mileage Reimbursement", "Sick Leave", "Conference Attendance"], Headings(doc));
+        Assert.All(["Policy Number: AR 3350", "Category: Business Services, Travel", "Staff are paid $0.67 per mile. Submit Form BS-12 within 60 days.",
+            "Contact: Accounts Payable, ext. 2214"], field => Assert.Contains(field, doc.Sections[0].Text, StringComparison.Ordinal));
+        Assert.DoesNotContain("Summary", doc.Sections[0].Text, StringComparison.Ordinal);
+        Assert.DoesNotContain(doc.Sections.SelectMany(s => s.Passages), p => p.Text.Contains("Modified", StringComparison.Ordinal));
+
+        // Two such blocks are a memo's fields, not a list.
+        var memo = Parse("Title: Budget Memo\nFrom: Business Office\n\nTitle: Attachment\nPages: 2\n\nThe budget is due Friday.\n", "memo.txt");
+        Assert.DoesNotContain(memo.Sections, s => s.Heading == "Attachment");
+    }
+
+    [Fact]
+    public void A_course_page_copied_from_a_learning_platform_loses_its_buttons_and_is_named_by_its_title()
+    {
+        var doc = Parse("Skip To Content\nDashboard\nAccount\nCourses\nStaff Compliance Hub\nModules\nAnnual Trainings: Who and When\nHome\nGrades\n"
+                        + "Annual Trainings: Who and When\nDue: Sep 30 by 11:59pm  Points: 1\nMark as done\nBanner image: staff at the convocation\n"
+                        + "Every employee must complete the required trainings on this page each school year.\n"
+                        + "Most are online in SafeSchools Links to an external site. and take 30 minutes.\nMandated Reporter Training\n"
+                        + "Due by September 30 for all staff who work with students.\nPrevious\nNext\nMark as done\n", "trainings.txt");
+
+        Assert.Equal("Annual Trainings: Who and When", doc.Title);
+        var passages = doc.Sections.SelectMany(s => s.Passages).Select(p => p.Text).ToArray();
+        Assert.Contains("Most are online in SafeSchools and take 30 minutes.", passages);
+        Assert.DoesNotContain(passages, p => p.Contains("Mark as done", StringComparison.Ordinal) || p.Contains("Banner image", StringComparison.Ordinal)
+                                           || p.Contains("Points: 1", StringComparison.Ordinal) || p is "Previous" or "Next" || p.Contains("Dashboard", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void A_google_doc_converted_by_docs_to_markdown_loses_its_alerts_and_is_named_by_its_heading()
+    {
+        var doc = Parse("<!-----\nConversion time: 1.862 seconds.\n----->\n\n<p style=\"color: red; font-weight: bold\">>>>>>  gd2md-html alert:  ERRORs: 1</p>\n"
+                        + "<p style=\"color: red; font-weight: bold\">Links to alert messages:</p><a href=\"#gdcalert1\">alert1</a>\n\n"
+                        + "<p id=\"gdcalert1\" ><span style=\"color: red; font-weight: bold\">>>>>>  gd2md-html alert: inline image link here </span></p>\n\n"
+                        + "# Makerspace Tool Safety {#h.gjdgxs}\n\nEvery supervisor completes the safety module.\n\n## Eye Protection {#h.30j0zll}\n\nGoggles for every tool.\n", "makerspace.md");
+
+        Assert.Equal("Makerspace Tool Safety", doc.Title);
+        Assert.Equal(["About these guidelines", "Eye Protection"], Headings(doc));
+        Assert.DoesNotContain(doc.Sections.SelectMany(s => s.Passages), p => p.Text.Contains("alert", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void A_docsify_pages_tips_warnings_and_heading_attributes_read_as_their_words()
+    {
+        var doc = Parse("# Club Funds\n\n?> **Last reviewed:** July 2024.\n\n## Advisor Stipends :id=advisor-stipends\n\n!> Never leave students with a volunteer.\n"
+                        + "\nAdvisors are paid per season.\n", "clubs.md");
+
+        Assert.Equal(["About these guidelines", "Advisor Stipends"], Headings(doc));
+        Assert.Equal(["Never leave students with a volunteer.", "Advisors are paid per season."], doc.Sections[1].Passages.Select(p => p.Text));
+        Assert.Equal(["Last reviewed: July 2024."], doc.Sections[0].Passages.Select(p => p.Text));
+    }
+
+    [Fact]
+    public void An_outliners_page_exported_to_markdown_has_a_section_by_each_heading_bullet()
+    {
+        var doc = Parse("title:: Student Cell Phones\ntags:: policy, [[Student Services]]\n\n- Working page for what staff enforce under [[BP 5131.8]].\n"
+                        + "- Change log\n  collapsed:: true\n\t- [[Aug 5th, 2024]] added smartwatch rules. #decision\n- ## What counts as a device\n  collapsed:: true\n"
+                        + "\t- Any personal device that can call or text.\n\t- That includes:\n\t\t- cell phones\n\t\t- smartwatches\n- ## Smartwatches\n  id:: 64f0c2a8-1b3e\n"
+                        + "\t- Watches are in School Time mode. #[[classroom routines]]\n\t- Handled like a phone, using the steps in ((64f0c2b3-77d1-4e0a))\n", "phones.md");
+
+        Assert.Equal("Student Cell Phones", doc.Title);
+        Assert.Equal(["About these guidelines", "What counts as a device", "Smartwatches"], Headings(doc));
+        Assert.Equal("Working page for what staff enforce under BP 5131.8.", doc.Sections[0].Passages[0].Text);
+        Assert.Equal(["Watches are in School Time mode.", "Handled like a phone, using the steps in"], doc.Sections[2].Passages.Select(p => p.Text));
+        Assert.Contains(doc.Sections[1].Passages, p => p.Text.Contains("smartwatches", StringComparison.Ordinal) && p.Text.Contains("That includes", StringComparison.Ordinal));
+        Assert.DoesNotContain(doc.Sections.SelectMany(s => s.Passages), p => p.Text.Contains("::", StringComparison.Ordinal) || p.Text.Contains("#", StringComparison.Ordinal)
+                                                                              || p.Text.Contains("[[", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void A_marp_slide_decks_speaker_notes_are_text_of_their_slide_and_its_directives_are_not()
+    {
+        var doc = Parse("---\nmarp: true\ntheme: gaia\n---\n\n<!-- _class: lead -->\n\n# New Staff Orientation\n\nFor all new employees.\n\n"
+                        + "<!--\nYou are paid for today at your daily rate.\n-->\n\n---\n\n<!-- paginate: true -->\n\n# Badges\n\n- Photos at check-in\n\n"
+                        + "<!-- Lost badges cost $10 in Room 104. -->\n", "orientation.md");
+
+        Assert.Equal("New Staff Orientation", doc.Title);
+        Assert.Equal(["About these guidelines", "Badges"], Headings(doc));
+        Assert.Contains("You are paid for today at your daily rate.", doc.Sections[0].Passages.Select(p => p.Text));
+        Assert.Contains("Lost badges cost $10 in Room 104.", doc.Sections[1].Passages.Select(p => p.Text));
+        Assert.DoesNotContain(doc.Sections.SelectMany(s => s.Passages), p => p.Text.Contains("_class", StringComparison.Ordinal) || p.Text.Contains("paginate", StringComparison.Ordinal));
+
+        // Without Marp, a comment is no text.
+        var plain = Parse("# Notes\n\nText.\n\n<!-- a draft note -->\n", "notes.md");
+        Assert.DoesNotContain(plain.Sections.SelectMany(s => s.Passages), p => p.Text.Contains("draft", StringComparison.Ordinal));
     }
 }

@@ -1,0 +1,89 @@
+using System.Text.RegularExpressions;
+
+namespace GuidelineBot.Core.Knowledge;
+
+/// <summary>
+/// A list of items exported as text, one item per block of "Field: value" lines (a SharePoint list, a help desk's or a
+/// database's records): each block opens with the field that names its item ("Title: Mileage Reimbursement"), and every
+/// block has it. Written as "Q:" lines in place: the item's name heads a section; its text fields ("Summary:",
+/// "Description:", …) are text without their label, and with the lines that carry them on; its other fields stay as they
+/// read ("Policy Number: AR 3350", "Contact: …", a multi-valued field's ";#" read as a comma); the list's bookkeeping
+/// ("Modified:", "Created By:", "ID:") is no text.
+/// </summary>
+internal static partial class ListRecords
+{
+    /// <summary>A list holds at least this many items.</summary>
+    private const int MinItems = 3;
+
+    /// <summary>An item has its name and at least one more field.</summary>
+    private const int MinFields = 2;
+
+    public static IReadOnlyList<string> AsQuestionsAndAnswers(IReadOnlyList<string> lines, int from)
+    {
+        // The blocks of lines with text, by first and last line.
+        var blocks = new List<(int First, int Last)>();
+        for (var k = from; k < lines.Count; k++)
+        {
+            if (string.IsNullOrWhiteSpace(lines[k]))
+            {
+                continue;
+            }
+
+            var first = k;
+            while (k + 1 < lines.Count && !string.IsNullOrWhiteSpace(lines[k + 1]))
+            {
+                k++;
+            }
+
+            blocks.Add((first, k));
+        }
+
+        string? NameField((int First, int Last) block) =>
+            FieldRegex().Match(lines[block.First]) is { Success: true } field && NameFields.Contains(field.Groups["label"].Value, StringComparer.OrdinalIgnoreCase)
+            && Enumerable.Range(block.First, block.Last - block.First + 1).Count(j => FieldRegex().IsMatch(lines[j])) >= MinFields
+                ? field.Groups["label"].Value
+                : null;
+
+        var items = blocks.Where(b => NameField(b) is not null).ToArray();
+        if (items.Length < MinItems || items.Select(NameField).Distinct(StringComparer.OrdinalIgnoreCase).Count() != 1)
+        {
+            return lines;
+        }
+
+        var result = lines.ToArray();
+        foreach (var (first, last) in items)
+        {
+            var labelled = true;
+            for (var j = first; j <= last; j++)
+            {
+                if (FieldRegex().Match(lines[j]) is not { Success: true } field)
+                {
+                    // A text field's value goes on over the lines under it; a bookkeeping field's does not.
+                    result[j] = labelled ? lines[j].Replace(";#", ", ", StringComparison.Ordinal) : "";
+                    continue;
+                }
+
+                var label = field.Groups["label"].Value;
+                var value = field.Groups["value"].Value.Trim().Replace(";#", ", ", StringComparison.Ordinal);
+                labelled = !BookkeepingFields.Contains(label, StringComparer.OrdinalIgnoreCase);
+                result[j] = j == first ? "Q: " + value
+                    : !labelled ? ""
+                    : TextFields.Contains(label, StringComparer.OrdinalIgnoreCase) ? value
+                    : $"{label}: {value}";
+            }
+        }
+
+        return result;
+    }
+
+    private static readonly string[] NameFields = ["Title", "Name", "Topic", "Subject", "Policy", "Item"];
+
+    private static readonly string[] TextFields = ["Summary", "Description", "Body", "Details", "Text", "Content", "Notes", "Answer", "Guidance"];
+
+    private static readonly string[] BookkeepingFields =
+        ["Modified", "Modified By", "Created", "Created By", "ID", "Item Type", "Path", "Version", "Content Type", "Attachments", "Editor", "Author"];
+
+    /// <summary>A field's line: a short label in title case, a colon, its value ("Policy Number: AR 3350").</summary>
+    [GeneratedRegex(@"^(?<label>\p{Lu}[\p{L} ]{0,29}?):[ \t]+(?<value>\S.*)$")]
+    private static partial Regex FieldRegex();
+}
