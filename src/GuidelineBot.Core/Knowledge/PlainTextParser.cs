@@ -230,6 +230,40 @@ internal static partial class PlainTextParser
     }
 
     /// <summary>
+    /// A note written in a phone's notes app or a chat, its headings marked by an emoji instead of a style ("🪟 Windows +
+    /// blinds" over its bullets, after a blank line): three or more such short lines head sections, written as "Q:" lines
+    /// without their emoji. Not in a document that labels its questions already.
+    /// </summary>
+    private static IReadOnlyList<string> WithEmojiHeadings(IReadOnlyList<string> lines, int from)
+    {
+        var headings = Enumerable.Range(from, Math.Max(0, lines.Count - from - 1))
+            .Where(k => (k == from || string.IsNullOrWhiteSpace(lines[k - 1])) && !string.IsNullOrWhiteSpace(lines[k + 1])
+                        && EmojiHeadingRegex().Match(lines[k]) is { Success: true } m && WordCount(m.Groups["text"].Value) <= MaxEmojiHeadingWords
+                        && !EndsSentence(lines[k]))
+            .ToArray();
+        if (headings.Length < MinEmojiHeadings || lines.Skip(from).Any(l => QuestionRegex().IsMatch(l)))
+        {
+            return lines;
+        }
+
+        var result = lines.ToArray();
+        foreach (var k in headings)
+        {
+            result[k] = "Q: " + EmojiHeadingRegex().Match(lines[k]).Groups["text"].Value.Trim();
+        }
+
+        return result;
+    }
+
+    private const int MinEmojiHeadings = 3;
+
+    private const int MaxEmojiHeadingWords = 8;
+
+    /// <summary>A line that opens with an emoji (and its variation selector or joined emoji) before a few words: "🚪 Doors".</summary>
+    [GeneratedRegex(@"^\s*(?:\p{So}|\p{Cs}{2})(?:\uFE0F|\u200D|\p{So}|\p{Cs}{2}|\p{Sk})*\s+(?<text>\p{L}.{0,80})$")]
+    private static partial Regex EmojiHeadingRegex();
+
+    /// <summary>
     /// A chat thread copied out of Slack or Teams, where staff ask and one person answers ("Luis Moreno  7:55 AM" over "my
     /// projector just says NO SIGNAL …?", "Dana Whitfield  8:01 AM" over the answer): written as a document of "Q:" and
     /// "A:" lines. A message by anyone but the one who answers (who writes the most) that asks something, or that the one
@@ -491,6 +525,7 @@ internal static partial class PlainTextParser
     {
         lines = Spreadsheet.AsQuestionsAndAnswers(lines, front.BodyStartIndex);
         lines = ListRecords.AsQuestionsAndAnswers(lines, front.BodyStartIndex);
+        lines = Captions.AsText(lines, front.BodyStartIndex);
         lines = SavedWebPage.WithoutLinksAndHeader(lines, front.BodyStartIndex);
         lines = SavedWebPage.WithoutHelpCentrePage(lines, front.BodyStartIndex);
         lines = SavedWebPage.WithMarginHeadings(lines, front.BodyStartIndex);
@@ -502,6 +537,8 @@ internal static partial class PlainTextParser
         lines = WithSectionNumbersStopped(lines, front.BodyStartIndex);
         lines = AsQuestionsAndAnswers(lines, front.BodyStartIndex);
         lines = ChatExport.AsQuestionsAndAnswers(lines, front.BodyStartIndex);
+        lines = ChannelPosts.AsQuestionsAndAnswers(lines, front.BodyStartIndex);
+        lines = WithEmojiHeadings(lines, front.BodyStartIndex);
         lines = AsChatThread(lines, front.BodyStartIndex);
         lines = AsForumDigest(lines, front.BodyStartIndex);
         lines = InlineReplies.AsQuestionsAndAnswers(lines, front.BodyStartIndex);
@@ -2266,8 +2303,27 @@ internal static partial class PlainTextParser
             k = end;
         }
 
+        // A heading ruled off above and below ("-----" / "FRONT OFFICE AND ATTENDANCE" / "-----", a contact card's or a
+        // typed memo's): the rules go, so it stands alone as a heading does.
+        for (var k = Math.Max(from, 0); k + 2 < lines.Count; k++)
+        {
+            // (One unbroken rule: "=====  =====" rules a reStructuredText table's header.)
+            if (SeparatorRegex().IsMatch(lines[k]) && !lines[k].Trim().Contains("  ", StringComparison.Ordinal) && lines[k + 2].Trim() == lines[k].Trim()
+                && !string.IsNullOrWhiteSpace(lines[k + 1])
+                && !SeparatorRegex().IsMatch(lines[k + 1]) && WordCount(lines[k + 1]) <= MaxRuledHeadingWords && !EndsSentence(lines[k + 1]))
+            {
+                result ??= [.. lines];
+                result[k] = "";
+                result[k + 2] = "";
+                k += 2;
+            }
+        }
+
         return result ?? lines;
     }
+
+    /// <summary>A heading ruled off above and below is short.</summary>
+    private const int MaxRuledHeadingWords = 12;
 
     /// <summary>
     /// A poster's drawing in text: lines drawn only with box-drawing or block characters ("╔════╗", "├────┤", "█▀▀▀▀█") are

@@ -2517,4 +2517,64 @@ public sealed class DocumentVariantTests
         var plain = Parse("# Notes\n\nText.\n\n<!-- a draft note -->\n", "notes.md");
         Assert.DoesNotContain(plain.Sections.SelectMany(s => s.Passages), p => p.Text.Contains("draft", StringComparison.Ordinal));
     }
+
+    [Fact]
+    public void A_heading_ruled_off_above_and_below_heads_a_section_but_a_tables_rules_stay_a_table()
+    {
+        var doc = Parse("WHO TO CALL\n\nKeep this card by your phone.\n\n----------------------------------------\nEMERGENCIES\n----------------------------------------\n"
+                        + "Medical emergency ........ 911, then ext. 1150\n\n----------------------------------------\nFRONT OFFICE\n----------------------------------------\n"
+                        + "Attendance ........ Gloria Nunez, ext. 1110\n", "contacts.txt");
+
+        Assert.Equal(["About these guidelines", "EMERGENCIES", "FRONT OFFICE"], Headings(doc));
+        Assert.Contains("Gloria Nunez", doc.Sections[2].Text, StringComparison.Ordinal);
+
+        var table = Parse("Field Trips\n\nRatios, counting volunteers:\n\n=============  ===============\nGrade level    Ratio\n=============  ===============\n"
+                          + "TK-2           1 adult : 5 students\n3-5            1 adult : 10 students\n=============  ===============\n", "trips.txt");
+        Assert.Contains(table.Sections.SelectMany(s => s.Passages), p => p.Text == "Grade level: TK-2 — Ratio: 1 adult : 5 students");
+    }
+
+    [Fact]
+    public void A_videos_captions_read_as_paragraphs_of_speech_under_its_title_cards()
+    {
+        var doc = Parse("1\n00:00:00,000 --> 00:00:05,200\n♪ [upbeat music] ♪\n\n2\n00:00:06,000 --> 00:00:11,058\nHi everyone, this training is required\nfor every employee, every single year,\n\n"
+                        + "3\n00:00:11,100 --> 00:00:11,400\nand you need to finish the video and the quiz\nby September 30 with 80 percent to pass.\n\n"
+                        + "30\n00:00:11,418 --> 00:00:17,060\n[ON SCREEN: Part 1 – Gloves]\n\n4\n00:00:17,260 --> 00:00:23,554\nWear gloves for any contact with blood,\n\n"
+                        + "5\n00:00:23,754 --> 00:00:29,367\nvomit or urine. Gloves are in the red kit.\n\n6\n00:00:30,087 --> 00:00:33,587\n[ON SCREEN: Part 2 – Spills]\n\n"
+                        + "7\n00:00:34,387 --> 00:00:40,079\nCall the custodian for any spill bigger than a hand.\n", "bloodborne.txt");
+
+        Assert.Equal(["About these guidelines", "Gloves", "Spills"], Headings(doc));
+        Assert.Equal("Wear gloves for any contact with blood, vomit or urine. Gloves are in the red kit.", doc.Sections[1].Text);
+        Assert.Equal("Hi everyone, this training is required for every employee, every single year, and you need to finish the video and the quiz "
+                     + "by September 30 with 80 percent to pass.", doc.Sections[0].Text);
+        Assert.DoesNotContain(doc.Sections.SelectMany(s => s.Passages), p => p.Text.Contains("-->", StringComparison.Ordinal) || p.Text.Contains("♪", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void A_notes_apps_headings_marked_by_an_emoji_head_sections()
+    {
+        var doc = Parse("End of Day Closing 🔒\nUpdated 8/14/24\n\nWhy we do this\nLast year we had two break-ins.\n\n🪟 Windows + blinds\n• All windows shut and latched\n\n"
+                        + "💡 Lights, power, devices\n• Lights off\n• Projector fully off\n\n🚪 Doors\n• Door locked every time you leave\n", "closing.txt");
+
+        Assert.Equal(["About these guidelines", "Windows + blinds", "Lights, power, devices", "Doors"], Headings(doc));
+        Assert.Contains("Door locked every time you leave", doc.Sections[3].Text, StringComparison.Ordinal);
+
+        // Two such lines are a note's decoration, not its headings.
+        var two = Parse("Reminders\n\n🎉 Party Friday\nBring snacks.\n\n📚 Library day\nReturn books.\n", "reminders.txt");
+        Assert.DoesNotContain(two.Sections, s => s.Heading == "Party Friday");
+    }
+
+    [Fact]
+    public void A_teams_channels_posts_copied_out_of_the_app_head_a_section_by_each_posts_subject()
+    {
+        var doc = Parse("Dana Kowalski\n8/26 7:52 AM\nCopy requests: new turnaround times\nAll copy requests go through the Copy Request form.\nSee more\n👍 14\n"
+                        + "2 replies from Tom and Priya\nPriya Natarajan\n8/26 8:31 AM\nDoes the 2 days count the day I put it in?\nDana Kowalski\n8/26 8:40 AM\n"
+                        + "Only if it comes in before 2:00 PM.\nReply\n\nLuis Herrera\n9/9 3:05 PM\nFall supply order is open\nClassroom teachers get $175.\nSee more\nReply\n\n"
+                        + "Dana Kowalski\nTuesday 9:14 AM\nColor copies and laminating\nColor copies are limited to 50 pages a month.\n❤️ 3\nReply\n", "copy-center.txt");
+
+        Assert.Equal(["Copy requests: new turnaround times", "Fall supply order is open", "Color copies and laminating"], Headings(doc));
+        Assert.Contains("Only if it comes in before 2:00 PM.", doc.Sections[0].Text, StringComparison.Ordinal);
+        Assert.DoesNotContain(doc.Sections.SelectMany(s => s.Passages), p => p.Text.Contains("Kowalski", StringComparison.Ordinal) || p.Text.Contains("AM", StringComparison.Ordinal)
+                                                                              || p.Text.Contains("replies", StringComparison.Ordinal) || p.Text.Contains("See more", StringComparison.Ordinal)
+                                                                              || p.Text.Contains("👍", StringComparison.Ordinal));
+    }
 }
