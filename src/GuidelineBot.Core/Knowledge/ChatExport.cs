@@ -7,8 +7,9 @@ namespace GuidelineBot.Core.Knowledge;
 /// answers: every message opens a line with its date, time and author ("[9/3/25, 7:42:10 AM] Marcus Bell: …" on an
 /// iPhone, "9/3/25, 7:42 AM - Marcus Bell: …" on Android), and goes on over the lines under it. Written, line for line,
 /// as a document of "Q:" and "A:" lines, as <see cref="PlainTextParser"/> reads a chat copied out of Slack: the one who
-/// answers writes the most; a message by anyone else that asks something heads a section, and that person's messages after
-/// it are its text, as is a colleague's answer right after it (a sentence, not "thanks!"). A message of the one who
+/// answers writes the most; a message by anyone else that asks something heads a section, and the messages of the one who
+/// answers after it are its text; so is a colleague's answer right after it (a sentence, not "thanks!") where the one who
+/// answers does not answer it (else it is a guess beside the answer). A message of the one who
 /// answers that opens with a title in bold ("📌 *LATE BUS IN THE AFTERNOON*", the rules restated) heads a section of its
 /// own. Other messages, the app's own lines ("Messages and calls are end-to-end encrypted", "&lt;Media omitted&gt;", "This
 /// message was deleted", "Jo Park joined using this group's invite link") and "&lt;This message was edited&gt;" go; the
@@ -59,8 +60,9 @@ internal static partial class ChatExport
         var named = !opening;
         string? asker = null;
         var justAsked = false;
-        foreach (var m in messages)
+        for (var n = 0; n < messages.Length; n++)
         {
+            var m = messages[n];
             var afterQuestion = justAsked;
             justAsked = false;
             var body = Enumerable.Range(m.Header + 1, m.End - m.Header).ToArray();
@@ -92,7 +94,9 @@ internal static partial class ChatExport
             {
                 result[m.Header] = "Q: " + string.Join(' ', new[] { text }.Concat(body.Select(k => Clean(lines[k]))).Where(t => t.Length > 0));
                 Array.ForEach(body, k => result[k] = "");
-                (asker, justAsked) = (m.Author, true);
+                // (Unless the one who answers answers it: then a colleague's reply is a guess beside the answer.)
+                (asker, justAsked) = (m.Author, !messages.Skip(n + 1).TakeWhile(next => next.App || next.Author == answerer || !Asks(next))
+                    .Any(next => !next.App && next.Author == answerer));
             }
             else if (afterQuestion && m.Author != asker && words >= MinAnswerWords)
             {

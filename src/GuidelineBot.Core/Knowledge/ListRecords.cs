@@ -8,12 +8,15 @@ namespace GuidelineBot.Core.Knowledge;
 /// block has it. Written as "Q:" lines in place: the item's name heads a section; its text fields ("Summary:",
 /// "Description:", …) are text without their label, and with the lines that carry them on; its other fields stay as they
 /// read ("Policy Number: AR 3350", "Contact: …", a multi-valued field's ";#" read as a comma); the list's bookkeeping
-/// ("Modified:", "Created By:", "ID:") is no text.
+/// ("Modified:", "Created By:", "ID:") is no text. Only a document that is the list (a title's lines at most above it).
 /// </summary>
 internal static partial class ListRecords
 {
     /// <summary>A list holds at least this many items.</summary>
     private const int MinItems = 3;
+
+    /// <summary>Above a list, a title and a line or two may stand (no more: a list inside a longer document is its text).</summary>
+    private const int MaxLinesAbove = 3;
 
     /// <summary>An item has its name and at least one more field.</summary>
     private const int MinFields = 2;
@@ -29,13 +32,13 @@ internal static partial class ListRecords
                 continue;
             }
 
-            var first = k;
+            var top = k;
             while (k + 1 < lines.Count && !string.IsNullOrWhiteSpace(lines[k + 1]))
             {
                 k++;
             }
 
-            blocks.Add((first, k));
+            blocks.Add((top, k));
         }
 
         string? NameField((int First, int Last) block) =>
@@ -44,30 +47,35 @@ internal static partial class ListRecords
                 ? field.Groups["label"].Value
                 : null;
 
-        var items = blocks.Where(b => NameField(b) is not null).ToArray();
+        // The list is the document: every block from the first item on is an item, and at most a title's few lines stand above it.
+        var first = blocks.FindIndex(b => NameField(b) is not null);
+        if (first < 0 || blocks.Skip(first).Any(b => NameField(b) is null) || blocks.Take(first).Sum(b => b.Last - b.First + 1) > MaxLinesAbove)
+        {
+            return lines;
+        }
+
+        var items = blocks.Skip(first).ToArray();
         if (items.Length < MinItems || items.Select(NameField).Distinct(StringComparer.OrdinalIgnoreCase).Count() != 1)
         {
             return lines;
         }
 
         var result = lines.ToArray();
-        foreach (var (first, last) in items)
+        foreach (var (start, last) in items)
         {
-            var labelled = true;
-            for (var j = first; j <= last; j++)
+            for (var j = start; j <= last; j++)
             {
                 if (FieldRegex().Match(lines[j]) is not { Success: true } field)
                 {
-                    // A text field's value goes on over the lines under it; a bookkeeping field's does not.
-                    result[j] = labelled ? lines[j].Replace(";#", ", ", StringComparison.Ordinal) : "";
+                    // A field's value going on over the lines under it.
+                    result[j] = lines[j].Replace(";#", ", ", StringComparison.Ordinal);
                     continue;
                 }
 
                 var label = field.Groups["label"].Value;
                 var value = field.Groups["value"].Value.Trim().Replace(";#", ", ", StringComparison.Ordinal);
-                labelled = !BookkeepingFields.Contains(label, StringComparer.OrdinalIgnoreCase);
-                result[j] = j == first ? "Q: " + value
-                    : !labelled ? ""
+                result[j] = j == start ? "Q: " + value
+                    : BookkeepingFields.Contains(label, StringComparer.OrdinalIgnoreCase) ? ""
                     : TextFields.Contains(label, StringComparer.OrdinalIgnoreCase) ? value
                     : $"{label}: {value}";
             }
@@ -81,9 +89,9 @@ internal static partial class ListRecords
     private static readonly string[] TextFields = ["Summary", "Description", "Body", "Details", "Text", "Content", "Notes", "Answer", "Guidance"];
 
     private static readonly string[] BookkeepingFields =
-        ["Modified", "Modified By", "Created", "Created By", "ID", "Item Type", "Path", "Version", "Content Type", "Attachments", "Editor", "Author"];
+        ["Modified", "Modified By", "Created", "Created By", "ID", "Item Type", "Path", "Version", "Content Type", "Attachments"];
 
-    /// <summary>A field's line: a short label in title case, a colon, its value ("Policy Number: AR 3350").</summary>
-    [GeneratedRegex(@"^(?<label>\p{Lu}[\p{L} ]{0,29}?):[ \t]+(?<value>\S.*)$")]
+    /// <summary>A field's line: a short label in title case, a colon, its value ("Policy Number: AR 3350"; a form's "Name: ______" has none).</summary>
+    [GeneratedRegex(@"^(?<label>\p{Lu}[\p{L} ]{0,29}?):[ \t]+(?<value>[^\s_]*[\p{L}\p{N}].*)$")]
     private static partial Regex FieldRegex();
 }

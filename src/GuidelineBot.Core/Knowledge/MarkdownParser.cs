@@ -281,9 +281,9 @@ internal sealed partial class MarkdownParser
             {
                 body[k] = body[k][3..];
             }
-            else if (!fenced && body[k].StartsWith('#') && body[k].Contains(" :", StringComparison.Ordinal) && DocsifyAttributesRegex().Match(body[k]) is { Success: true } docsify)
+            else if (!fenced && body[k].StartsWith('#') && body[k].Contains(" :", StringComparison.Ordinal))
             {
-                body[k] = body[k][..docsify.Index];
+                body[k] = WithoutDocsifyAttributes(body[k]);
             }
 
             // A heading typed without its space ("##Read-Alouds and Book Talks", as Typora and other editors render it) standing
@@ -626,15 +626,33 @@ internal sealed partial class MarkdownParser
     [GeneratedRegex(@"\{/\*.*?\*/\}")]
     private static partial Regex MdxCommentRegex();
 
-    /// <summary>Docsify's attributes at a heading's end: " :id=advisor-stipends", " :class=… :ignore".</summary>
-    [GeneratedRegex(@"(?:\s+:(?:id|class|size|ignore|no-zoom|target|disabled|type|fragment|include)(?:=\S*)?)+\s*$")]
-    private static partial Regex DocsifyAttributesRegex();
+    /// <summary>A heading without Docsify's attributes at its end (" :id=advisor-stipends", " :class=… :ignore"), read word by word from the end.</summary>
+    private static string WithoutDocsifyAttributes(string heading)
+    {
+        var end = heading.Length;
+        while (true)
+        {
+            var trimmed = heading.AsSpan(0, end).TrimEnd();
+            var space = trimmed.LastIndexOfAny(' ', '\t');
+            if (space < 0 || !DocsifyAttributeRegex().IsMatch(trimmed[(space + 1)..]))
+            {
+                return end == heading.Length ? heading : heading[..end].TrimEnd();
+            }
+
+            end = space;
+        }
+    }
+
+    /// <summary>One of Docsify's attributes: ":id=advisor-stipends", ":ignore", ":class=btn".</summary>
+    [GeneratedRegex(@"^:(?:id|class|size|ignore|no-zoom|target|disabled|type|fragment|include)(?:=\S*)?$")]
+    private static partial Regex DocsifyAttributeRegex();
 
     /// <summary>
-    /// A heading's marks and its title-cased words with no space between ("#Weeding Your Collection"): two words or more,
-    /// no sentence's punctuation, and not a hashtag's run-together words ("#FirstDay Welcome back").
+    /// A heading's marks and its title-cased words with no space between ("#Weeding Your Collection", "##Who Do I Call?"):
+    /// two words or more, no "!" or ";", no full stop at its end, and not a post opening with a hashtag's run-together words
+    /// after one "#" ("#FirstDay Welcome back"; "##PowerSchool Setup" is a heading).
     /// </summary>
-    [GeneratedRegex(@"^(?<marks>#{1,6})(?!\p{Lu}\p{Ll}+\p{Lu})(?<text>\p{Lu}[^#\s,.!?;]*(?:[ \t]+[^#\s,.!?;]+){1,11})[ \t]*$")]
+    [GeneratedRegex(@"^(?<marks>#{1,6})(?!(?<=^#)\p{Lu}\p{Ll}+\p{Lu})(?<text>\p{Lu}[^#\s!;]*(?:[ \t]+[^#\s!;]+){1,11})(?<![.,:])[ \t]*$")]
     private static partial Regex UnspacedHeadingRegex();
 
     /// <summary>Pandoc's attributes of an image, right after it, closed on the line or not: "{width="1.4in" height="0.7in"}".</summary>

@@ -7,8 +7,9 @@ namespace GuidelineBot.Core.Knowledge;
 /// know: every line is a bullet, nested by tabs, and a heading is a bullet too (<c>- ## Confiscation</c>), so its
 /// bullets nest under it; written so, the heading stands at the margin and what is nested under it one level out. The
 /// page's properties (<c>title:: …</c> names it; <c>tags::</c>, <c>owner::</c>) and a block's (<c>collapsed:: true</c>,
-/// <c>id:: 64f0c2…</c>) are no text; a page link reads as its words (<c>[[Front Office]]</c>), and a tag
-/// (<c>#policy</c>, <c>#[[classroom routines]]</c>) and a reference to another block (<c>((64f0c2…))</c>) as none.
+/// <c>id:: 64f0c2…</c>) are no text; a page link reads as its words (<c>[[Front Office]]</c>), a tag at a line's end
+/// (<c>#policy</c>, <c>#[[classroom routines]]</c>) and a reference to another block (<c>((64f0c2…))</c>) as none, a tag
+/// inside a sentence as its word. A code block in a bullet stays code.
 /// </summary>
 internal static partial class OutlinerMarkup
 {
@@ -19,8 +20,22 @@ internal static partial class OutlinerMarkup
 
     public static bool IsOutline(IReadOnlyList<string> lines)
     {
-        var properties = lines.Count(l => l.Contains("::", StringComparison.Ordinal) && PropertyRegex().IsMatch(l));
-        var text = lines.Where(l => l.Trim().Length > 0 && !PropertyRegex().IsMatch(l)).ToArray();
+        // (A code block in a bullet counts as its bullet: its lines and closing fence are not read.)
+        var outside = new List<string>();
+        var fenced = false;
+        foreach (var line in lines)
+        {
+            var fence = FenceRegex().IsMatch(line);
+            if (!fenced && (!fence || BulletRegex().IsMatch(line)))
+            {
+                outside.Add(line);
+            }
+
+            fenced ^= fence;
+        }
+
+        var properties = outside.Count(l => l.Contains("::", StringComparison.Ordinal) && PropertyRegex().IsMatch(l));
+        var text = outside.Where(l => l.Trim().Length > 0 && !PropertyRegex().IsMatch(l)).ToArray();
         return properties >= MinProperties && text.Length > 0 && text.Count(l => BulletRegex().IsMatch(l)) >= BulletShare * text.Length
                && text.Any(l => HeadingBulletRegex().IsMatch(l));
     }
@@ -30,9 +45,26 @@ internal static partial class OutlinerMarkup
         // The indentation of the heading bullet being read: what is nested under it moves out by one level more.
         var heading = -1;
         var titled = false;
+        var fenced = false;
         for (var k = 0; k < body.Count; k++)
         {
             var line = body[k];
+            var tabs = line.Length - line.TrimStart('\t').Length;
+            var outdent = heading >= 0 && tabs > heading ? heading + 1 : 0;
+            // A code block in a bullet ("- ```js" … "  ```") is code: it moves out with its bullet, its words unread.
+            if (FenceRegex().IsMatch(line))
+            {
+                fenced = !fenced;
+                body[k] = line[Math.Min(outdent, tabs)..];
+                continue;
+            }
+
+            if (fenced)
+            {
+                body[k] = line[Math.Min(outdent, tabs)..];
+                continue;
+            }
+
             if (PropertyRegex().Match(line) is { Success: true } property)
             {
                 var isTitle = !titled && property.Groups["key"].Value == "title" && line.Length > 0 && !char.IsWhiteSpace(line[0]);
@@ -41,7 +73,6 @@ internal static partial class OutlinerMarkup
                 continue;
             }
 
-            var tabs = line.Length - line.TrimStart('\t').Length;
             if (HeadingBulletRegex().Match(line) is { Success: true } marked)
             {
                 (body[k], heading) = (marked.Groups["marks"].Value + " " + Words(marked.Groups["text"].Value), tabs);
@@ -55,25 +86,44 @@ internal static partial class OutlinerMarkup
 
             if (heading >= 0 && tabs <= heading)
             {
-                heading = -1;
+                (heading, outdent) = (-1, 0);
             }
 
-            var outdent = heading >= 0 ? heading + 1 : 0;
             body[k] = new string('\t', tabs - Math.Min(outdent, tabs)) + Words(line[tabs..]);
         }
 
         return body;
     }
 
-    /// <summary>A line's words: page links as their names, tags and block references left out.</summary>
-    private static string Words(string text) =>
-        text.Contains('#', StringComparison.Ordinal) || text.Contains("[[", StringComparison.Ordinal) || text.Contains("((", StringComparison.Ordinal)
-            ? SpacesRegex().Replace(LinkRegex().Replace(BlockReferenceRegex().Replace(TagRegex().Replace(text, ""), ""), "${name}"), " ").TrimEnd()
-            : text;
+    /// <summary>
+    /// A line's words: page links as their names, block references left out, and tags: those at the line's end left out,
+    /// one inside a sentence ("phones for #research with permission") as its word.
+    /// </summary>
+    private static string Words(string text)
+    {
+        if (!text.Contains('#', StringComparison.Ordinal) && !text.Contains("[[", StringComparison.Ordinal) && !text.Contains("((", StringComparison.Ordinal))
+        {
+            return text;
+        }
+
+        var tags = TagRegex().Matches(text);
+        var cut = text.Length;
+        for (var i = tags.Count - 1; i >= 0 && text.AsSpan(tags[i].Index + tags[i].Length, cut - tags[i].Index - tags[i].Length).IsWhiteSpace(); i--)
+        {
+            cut = tags[i].Index;
+        }
+
+        var words = TagRegex().Replace(text[..cut], tag => tag.Groups["name"].Value);
+        return SpacesRegex().Replace(LinkRegex().Replace(BlockReferenceRegex().Replace(words, ""), "${name}"), " ").TrimEnd();
+    }
 
     /// <summary>A page's or a block's property: "title:: Student Cell Phones", "  collapsed:: true" (under its block).</summary>
     [GeneratedRegex(@"^\s*(?<key>[a-z][a-z0-9_-]{0,40})::\s*(?<value>.*)$")]
     private static partial Regex PropertyRegex();
+
+    /// <summary>A code fence, in a bullet or under one: "- ```js", "\t  ```".</summary>
+    [GeneratedRegex(@"^\t*(?:- |\s*)(?:```|~~~)")]
+    private static partial Regex FenceRegex();
 
     [GeneratedRegex(@"^\t*- ")]
     private static partial Regex BulletRegex();
@@ -83,7 +133,7 @@ internal static partial class OutlinerMarkup
     private static partial Regex HeadingBulletRegex();
 
     /// <summary>A tag: "#policy", "#[[classroom routines]]" (not "#1" or a heading's marks).</summary>
-    [GeneratedRegex(@"(?<=^|\s)#(?:\[\[[^\[\]]{1,100}\]\]|[\p{L}][\p{L}\p{N}_/-]{0,60})")]
+    [GeneratedRegex(@"(?<=^|\s)#(?:\[\[(?<name>[^\[\]]{1,100})\]\]|(?<name>[\p{L}][\p{L}\p{N}_/-]{0,60}))")]
     private static partial Regex TagRegex();
 
     [GeneratedRegex(@"\[\[(?<name>[^\[\]]{1,200})\]\]")]

@@ -1155,7 +1155,7 @@ internal static partial class PlainTextParser
     private const int WrapSlack = 12;
 
     /// <summary>A handbook's part on its own line: "Chapter 6", "PART II", "Unit 3" (a section or an article is part of a document).</summary>
-    [GeneratedRegex(@"^\s*(?:chapter|part|unit)\s+(?:\d{1,3}|[IVX]{1,5})\s*$", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"^\s*(?<kind>chapter|part|unit)\s+(?:\d{1,3}|[IVX]{1,5})\s*$", RegexOptions.IgnoreCase)]
     private static partial Regex DocumentPartRegex();
 
     /// <summary>A part's number on its own line: "CHAPTER 7", "Section 4", "Part II", "Unit 3".</summary>
@@ -1707,13 +1707,14 @@ internal static partial class PlainTextParser
     /// </summary>
     /// <summary>
     /// The line under a first line that numbers a chapter or part ("Chapter 6" over "Timekeeping, Pay Days and Overtime", a
-    /// handbook's chapter saved on its own, no other chapter after it): it names the document, and a heading underlined
+    /// handbook's chapter saved on its own, no other chapter after it, though a "Part 1" may be): it names the document, and a heading underlined
     /// further down is its first section.
     /// </summary>
     private static int? ChapterNameBelow(IReadOnlyList<string> lines, int first) =>
         DocumentPartRegex().IsMatch(lines[first]) && NextTextLine(lines, first) is var below && below > 0 && IsTitleLine(lines[below])
         && !EndsSentence(lines[below]) && !IsUnderlined(lines, below) && HasTextAfter(lines, below)
-        && !lines.Skip(below + 1).Any(l => DocumentPartRegex().IsMatch(l))
+        && DocumentPartRegex().Match(lines[first]).Groups["kind"].Value is var kind
+        && !lines.Skip(below + 1).Any(l => DocumentPartRegex().Match(l) is { Success: true } part && part.Groups["kind"].Value.Equals(kind, StringComparison.OrdinalIgnoreCase))
             ? below
             : null;
 

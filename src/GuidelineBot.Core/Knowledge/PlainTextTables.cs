@@ -104,11 +104,12 @@ internal static partial class PlainTextTables
         var rules = 0;
         var groups = Enumerable.Range(start, end - start).Select(i => (Line: i, Rule: IsBorder(lines[i]) ? ++rules : rules))
             .Where(x => !IsBorder(lines[x.Line])).GroupBy(x => x.Rule, x => x.Line).Select(g => g.ToArray()).ToArray();
-        // (A line that goes on a row has an empty cell, or opens in lower case or a bracket: "| leagues, churches | III |";
-        // rules around groups of whole rows, or over a total, part rows that each start as a row does.)
+        // (A line that goes on a row has an empty cell, or a cell in lower case or after a bracket: "| Drill | and spring |";
+        // at least half of them do. Rules around groups of whole rows, or over a total, part rows that each start as a row does.)
         var cells = groups.Select(g => g.Select(i => Piped(lines[i])).ToArray()).ToArray();
-        if (groups.Length >= 1 + MinRows && groups.Any(g => g.Length > 1)
-            && cells.All(g => g.Skip(1).All(row => row.Any(c => c.Length == 0) || !char.IsUpper(row[0][0]) && !char.IsDigit(row[0][0]))))
+        var goingOn = cells.SelectMany(g => g.Skip(1)).ToArray();
+        if (groups.Length >= 1 + MinRows && goingOn.Length > 0
+            && goingOn.Count(row => row.Any(c => c.Length == 0 || !char.IsUpper(c[0]) && !char.IsDigit(c[0]))) * 2 >= goingOn.Length)
         {
             var joined = cells.Select(g => Enumerable.Range(0, g[0].Length).Select(c => string.Join(' ', g.Select(row => row[c]).Where(cell => cell.Length > 0))).ToArray()).ToArray();
             AddRows([.. groups.Select(g => g[0])], joined, rows, header: true);

@@ -2265,6 +2265,10 @@ public sealed class DocumentVariantTests
         Assert.Equal("Timekeeping, Pay Days and Overtime", doc.Title);
         Assert.Equal(["About these guidelines", "Recording Your Time", "Overtime"], Headings(doc));
 
+        // A part of the chapter further down ("Part 1") is no other chapter.
+        var parts = Parse("Chapter 6\nTimekeeping\n\nHow staff record time.\n\nPart 1\n\nClock in at the start of your shift.\n", "chapter.txt");
+        Assert.Equal("Timekeeping", parts.Title);
+
         // A handbook of several chapters is not named by its first chapter's name.
         var handbook = Parse("Chapter 1\nIntroduction\n\nThe rules for staff.\n\nChapter 2\nAttendance\n\nStaff report by 7:45 AM.\n", "handbook.txt");
         Assert.NotEqual("Introduction", handbook.Title);
@@ -2312,6 +2316,13 @@ public sealed class DocumentVariantTests
         Assert.Equal(["User group: Staff-led school activity (club) — Category: Group I", "User group: PTO and booster clubs — Category: Group II"],
             doc.Sections[0].Passages.Skip(1).Select(p => p.Text));
 
+        // Lines that go on a row in capitals, beside a cell that goes on in lower case.
+        var drills = Parse("Drills\n\nEvery school runs these.\n\n+------------+--------------------+----------------+\n| Drill      | Frequency          | Lead           |\n"
+                           + "+============+====================+================+\n| Fire       | Monthly during the | Principal and  |\n| Evacuation | school year        | Head Custodian |\n"
+                           + "+------------+--------------------+----------------+\n| Lockdown   | Twice a year, fall | School Resource|\n| Drill      | and spring         | Officer        |\n"
+                           + "+------------+--------------------+----------------+\n", "drills.txt");
+        Assert.Contains(drills.Sections[0].Passages, p => p.Text == "Drill: Fire Evacuation — Frequency: Monthly during the school year — Lead: Principal and Head Custodian");
+
         // Rules around groups of whole rows, or over a total, part rows that each start as a row does: each line is a row.
         var budget = Parse("Supply Budget\n\nThe budget.\n\n+-------+-------+\n| Item  | Cost  |\n+-------+-------+\n| Pens  | 2.00  |\n| Paper | 5.00  |\n"
                            + "+-------+-------+\n| Total | 7.00  |\n+-------+-------+\n", "budget.txt");
@@ -2351,10 +2362,14 @@ public sealed class DocumentVariantTests
                             + "9/3/25, 7:45 AM - Marcus Bell: Walkers leave at 12:35 on early release days, after the buses are loaded.\n"
                             + "9/3/25, 7:46 AM - Jo Park joined using this group's invite link\n9/3/25, 7:50 AM - Sam Ortiz: Where do car riders wait if it rains?\n"
                             + "9/3/25, 7:51 AM - Tina Wu: In the cafeteria, the duty teacher calls them by number.\n"
-                            + "9/3/25, 7:52 AM - Marcus Bell: Yes, and they leave by the side door.\n9/3/25, 7:53 AM - Marcus Bell changed this group's icon\n", "dismissal.txt");
+                            + "9/3/25, 7:53 AM - Marcus Bell changed this group's icon\n9/3/25, 8:10 AM - Jo Park: Can parents wait inside the gym?\n"
+                            + "9/3/25, 8:11 AM - Sam Ortiz: I think they wait in the library until the bell rings.\n"
+                            + "9/3/25, 8:15 AM - Marcus Bell: No, parents wait outside by the flagpole.\n", "dismissal.txt");
         Assert.Equal("Brookside Dismissal", android.Title);
-        Assert.Equal(["What time do walkers leave on early release days?", "Where do car riders wait if it rains?"], Headings(android));
-        Assert.Equal("In the cafeteria, the duty teacher calls them by number. Yes, and they leave by the side door.", android.Sections[1].Text);
+        Assert.Equal(["What time do walkers leave on early release days?", "Where do car riders wait if it rains?", "Can parents wait inside the gym?"], Headings(android));
+        Assert.Equal("In the cafeteria, the duty teacher calls them by number.", android.Sections[1].Text);
+        // A colleague's guess beside the answer of the one who answers is no answer.
+        Assert.Equal("No, parents wait outside by the flagpole.", android.Sections[2].Text);
         Assert.Equal("Walkers leave at 12:35 on early release days, after the buses are loaded.", android.Sections[0].Text);
 
         // A log of notices kept with the same stamps (nobody asks) is read as it was before: its title and every entry stay.
@@ -2375,6 +2390,11 @@ public sealed class DocumentVariantTests
         Assert.Equal(["About these guidelines", "Building Your Library", "Donated Books", "Weeding Your Collection"], Headings(doc));
         Assert.Contains(doc.Sections[3].Passages, p => p.Text.Contains("#policy", StringComparison.Ordinal));
         Assert.Contains(doc.Sections[3].Passages, p => p.Text.Contains("#1 rule", StringComparison.Ordinal));
+
+        // Brand names, commas and questions in such headings.
+        var tech = Parse("# Staff Technology\n\nTools for staff.\n\n##PowerSchool Gradebook Setup\n\nOpen the class.\n\n##Who Do I Call?\n\nCall ext. 4400.\n\n"
+                         + "##Grades K-5, Part 2\n\nUse the standards report.\n", "tech.md");
+        Assert.Equal(["About these guidelines", "PowerSchool Gradebook Setup", "Who Do I Call?", "Grades K-5, Part 2"], Headings(tech));
 
         // A post with a hashtag ("#FirstDay Welcome back, Eagles! …") is text.
         var posts = Parse("# Social Media\n\nKeep posts short.\n\n## Sample posts\n\nA first-day post:\n\n#FirstDay Welcome back, Eagles! We can't wait\n\n"
@@ -2438,6 +2458,17 @@ public sealed class DocumentVariantTests
         Assert.DoesNotContain("Summary", doc.Sections[0].Text, StringComparison.Ordinal);
         Assert.DoesNotContain(doc.Sections.SelectMany(s => s.Passages), p => p.Text.Contains("Modified", StringComparison.Ordinal));
 
+        // An "Author:" field is the item's, and the text under it stays; a list inside a longer document is its text; a form's
+        // empty fields ("Name: ______") are no items.
+        var authored = Parse("Policy: 5131 Student Conduct\nAuthor: Policy Committee\nStudents behave with respect.\n\nPolicy: 5141 Health Care\nAuthor: Policy Committee\n"
+                             + "The nurse keeps medication records.\n\nPolicy: 6163 Library\nAuthor: Policy Committee\nBooks may be borrowed for two weeks.\n", "policies.txt");
+        Assert.Contains("The nurse keeps medication records.", authored.Sections[1].Text, StringComparison.Ordinal);
+        var contacts = Parse("Attendance Procedures\n\nReport every absence before 9:00 AM.\n\nKey contacts\n\nName: Maria Lopez\nRole: Attendance clerk\n\n"
+                             + "Name: Tom Reed\nRole: Assistant principal\n\nName: Ana Chu\nRole: Counselor\n\nTARDIES\n\nThree tardies make an absence.\n", "attendance.txt");
+        Assert.DoesNotContain(contacts.Sections, s => s.Heading is "Maria Lopez" or "Ana Chu");
+        var form = Parse("Permission Packet\n\nName: ______\nGrade: ____\n\nName: ______\nGrade: ____\n\nName: ______\nGrade: ____\n", "packet.txt");
+        Assert.DoesNotContain(form.Sections, s => s.Heading.Contains('_', StringComparison.Ordinal));
+
         // Two such blocks are a memo's fields, not a list.
         var memo = Parse("Title: Budget Memo\nFrom: Business Office\n\nTitle: Attachment\nPages: 2\n\nThe budget is due Friday.\n", "memo.txt");
         Assert.DoesNotContain(memo.Sections, s => s.Heading == "Attachment");
@@ -2496,6 +2527,13 @@ public sealed class DocumentVariantTests
         Assert.Equal("Working page for what staff enforce under BP 5131.8.", doc.Sections[0].Passages[0].Text);
         Assert.Equal(["Watches are in School Time mode.", "Handled like a phone, using the steps in"], doc.Sections[2].Passages.Select(p => p.Text));
         Assert.Contains(doc.Sections[1].Passages, p => p.Text.Contains("smartwatches", StringComparison.Ordinal) && p.Text.Contains("That includes", StringComparison.Ordinal));
+
+        // A code block in a bullet stays code, and a tag inside a sentence reads as its word.
+        var code = Parse("title:: Lab Rules\ntags:: policy\n\n- ## Lab script\n\t- Run this for #research only:\n\t- ```\n\t  color:: blue\n\t  #disable-wifi now\n\t  ```\n"
+                         + "- ## Phones\n\t- Phones stay in the caddy.\n", "lab.md");
+        Assert.Equal(["Lab script", "Phones"], Headings(code));
+        Assert.Contains(code.Sections[0].Passages, p => p.Text.Contains("color:: blue", StringComparison.Ordinal) && p.Text.Contains("#disable-wifi", StringComparison.Ordinal));
+        Assert.Contains(code.Sections[0].Passages, p => p.Text == "Run this for research only:");
         Assert.DoesNotContain(doc.Sections.SelectMany(s => s.Passages), p => p.Text.Contains("::", StringComparison.Ordinal) || p.Text.Contains("#", StringComparison.Ordinal)
                                                                               || p.Text.Contains("[[", StringComparison.Ordinal));
     }
@@ -2512,6 +2550,10 @@ public sealed class DocumentVariantTests
         Assert.Contains("You are paid for today at your daily rate.", doc.Sections[0].Passages.Select(p => p.Text));
         Assert.Contains("Lost badges cost $10 in Room 104.", doc.Sections[1].Passages.Select(p => p.Text));
         Assert.DoesNotContain(doc.Sections.SelectMany(s => s.Passages), p => p.Text.Contains("_class", StringComparison.Ordinal) || p.Text.Contains("paginate", StringComparison.Ordinal));
+
+        // Text after a comment on its line is the slide's.
+        var inline = Parse("---\nmarp: true\n---\n\n# Bus Safety\n\n<!-- _paginate: false --> Students stay seated while the bus moves.\n", "bus.md");
+        Assert.Contains("Students stay seated while the bus moves.", inline.Sections[0].Text, StringComparison.Ordinal);
 
         // Without Marp, a comment is no text.
         var plain = Parse("# Notes\n\nText.\n\n<!-- a draft note -->\n", "notes.md");
