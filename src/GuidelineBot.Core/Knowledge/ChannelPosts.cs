@@ -25,8 +25,8 @@ internal static partial class ChannelPosts
         var stamps = Enumerable.Range(from, Math.Max(0, lines.Count - from - 1))
             .Where(k => TimeRegex().IsMatch(lines[k + 1]) && IsName(lines[k]))
             .ToArray();
-        var posts = stamps.Where(k => k == from || string.IsNullOrWhiteSpace(lines[k - 1])).ToArray();
-        if (posts.Length < MinPosts || !lines.Skip(from).Any(l => ReplyCountRegex().IsMatch(l) || l.Trim() is "Reply" or "See more"))
+        var posts = stamps.Where(k => k == from || string.IsNullOrWhiteSpace(lines[k - 1])).ToHashSet();
+        if (posts.Count < MinPosts || !lines.Skip(from).Any(l => ReplyCountRegex().IsMatch(l) || l.Trim() is "Reply" or "See more"))
         {
             return lines;
         }
@@ -69,7 +69,7 @@ internal static partial class ChannelPosts
     private static partial Regex ButtonRegex();
 
     /// <summary>A reaction's count: "👍 14", "❤️ 3".</summary>
-    [GeneratedRegex(@"^\s*(?:\p{So}|\p{Cs}{2})(?:\uFE0F|\u200D|\p{So}|\p{Cs}{2}|\p{Sk})*\s*\d{1,4}\s*$")]
+    [GeneratedRegex(@"^\s*" + PlainTextParser.EmojiPattern + @"\s*\d{1,4}\s*$")]
     private static partial Regex ReactionRegex();
 
     /// <summary>"4 replies from Tom, Keisha and Priya", "1 reply from Jen", "5 replies from Tom, Keisha, Jen and 2 others".</summary>

@@ -55,9 +55,8 @@ internal static partial class ChatExport
         }
 
         var result = lines.ToArray();
-        // The app's lines above the first message go; a document's own title and text above them stay.
-        var opening = Enumerable.Range(from, headers[0] - from).All(k => string.IsNullOrWhiteSpace(lines[k]));
-        var named = !opening;
+        // A document's own title and text above the first message stay, and name it; else the group's name does.
+        var named = Enumerable.Range(from, headers[0] - from).Any(k => !string.IsNullOrWhiteSpace(lines[k]));
         string? asker = null;
         var justAsked = false;
         for (var n = 0; n < messages.Length; n++)

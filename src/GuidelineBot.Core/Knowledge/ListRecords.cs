@@ -41,21 +41,22 @@ internal static partial class ListRecords
             blocks.Add((top, k));
         }
 
-        string? NameField((int First, int Last) block) =>
+        // Each block's naming field ("Title"), if it is an item: its first line names it, and it has another field.
+        var names = blocks.Select(block =>
             FieldRegex().Match(lines[block.First]) is { Success: true } field && NameFields.Contains(field.Groups["label"].Value, StringComparer.OrdinalIgnoreCase)
             && Enumerable.Range(block.First, block.Last - block.First + 1).Count(j => FieldRegex().IsMatch(lines[j])) >= MinFields
                 ? field.Groups["label"].Value
-                : null;
+                : null).ToArray();
 
         // The list is the document: every block from the first item on is an item, and at most a title's few lines stand above it.
-        var first = blocks.FindIndex(b => NameField(b) is not null);
-        if (first < 0 || blocks.Skip(first).Any(b => NameField(b) is null) || blocks.Take(first).Sum(b => b.Last - b.First + 1) > MaxLinesAbove)
+        var first = Array.FindIndex(names, name => name is not null);
+        if (first < 0 || names.Skip(first).Any(name => name is null) || blocks.Take(first).Sum(b => b.Last - b.First + 1) > MaxLinesAbove)
         {
             return lines;
         }
 
         var items = blocks.Skip(first).ToArray();
-        if (items.Length < MinItems || items.Select(NameField).Distinct(StringComparer.OrdinalIgnoreCase).Count() != 1)
+        if (items.Length < MinItems || names.Skip(first).Distinct(StringComparer.OrdinalIgnoreCase).Count() != 1)
         {
             return lines;
         }

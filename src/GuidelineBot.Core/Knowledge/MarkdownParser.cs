@@ -1548,5 +1548,5 @@ internal sealed partial class MarkdownParser
     private static partial Regex LineBreakTagRegex();
 
     [GeneratedRegex(@"[ \t]{2,}")]
-    private static partial Regex SpacesRegex();
+    internal static partial Regex SpacesRegex();
 }

@@ -47,15 +47,13 @@ internal static partial class MarpSlides
                 return (j == end && close >= 0 ? line[..close] : line).Trim();
             }).ToArray();
             var directives = text.Where(t => t.Length > 0).All(t => DirectiveRegex().IsMatch(t));
-            // What stands before the comment on its first line and after it on its last is the slide's text.
-            var before = body[k][..body[k].IndexOf("<!--", StringComparison.Ordinal)];
+            // What stands after the comment on its last line is the slide's text.
             var after = body[end][(body[end].IndexOf("-->", StringComparison.Ordinal) + 3)..];
             for (var j = k; j <= end; j++)
             {
                 body[j] = directives ? "" : text[j - k];
             }
 
-            body[k] = string.Join(' ', new[] { before.Trim(), body[k] }.Where(t => t.Length > 0));
             body[end] = string.Join(' ', new[] { body[end], after.Trim() }.Where(t => t.Length > 0));
 
             k = end;

@@ -52,15 +52,10 @@ internal static partial class OutlinerMarkup
             var tabs = line.Length - line.TrimStart('\t').Length;
             var outdent = heading >= 0 && tabs > heading ? heading + 1 : 0;
             // A code block in a bullet ("- ```js" … "  ```") is code: it moves out with its bullet, its words unread.
-            if (FenceRegex().IsMatch(line))
+            var fence = FenceRegex().IsMatch(line);
+            if (fence || fenced)
             {
-                fenced = !fenced;
-                body[k] = line[Math.Min(outdent, tabs)..];
-                continue;
-            }
-
-            if (fenced)
-            {
+                fenced ^= fence;
                 body[k] = line[Math.Min(outdent, tabs)..];
                 continue;
             }
@@ -86,7 +81,7 @@ internal static partial class OutlinerMarkup
 
             if (heading >= 0 && tabs <= heading)
             {
-                (heading, outdent) = (-1, 0);
+                heading = -1;
             }
 
             body[k] = new string('\t', tabs - Math.Min(outdent, tabs)) + Words(line[tabs..]);
@@ -114,7 +109,7 @@ internal static partial class OutlinerMarkup
         }
 
         var words = TagRegex().Replace(text[..cut], tag => tag.Groups["name"].Value);
-        return SpacesRegex().Replace(LinkRegex().Replace(BlockReferenceRegex().Replace(words, ""), "${name}"), " ").TrimEnd();
+        return MarkdownParser.SpacesRegex().Replace(LinkRegex().Replace(BlockReferenceRegex().Replace(words, ""), "${name}"), " ").TrimEnd();
     }
 
     /// <summary>A page's or a block's property: "title:: Student Cell Phones", "  collapsed:: true" (under its block).</summary>
@@ -141,7 +136,4 @@ internal static partial class OutlinerMarkup
 
     [GeneratedRegex(@"\(\([0-9a-f-]{8,40}\)\)")]
     private static partial Regex BlockReferenceRegex();
-
-    [GeneratedRegex(@"[ \t]{2,}")]
-    private static partial Regex SpacesRegex();
 }

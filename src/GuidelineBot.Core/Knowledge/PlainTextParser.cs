@@ -237,9 +237,9 @@ internal static partial class PlainTextParser
     private static IReadOnlyList<string> WithEmojiHeadings(IReadOnlyList<string> lines, int from)
     {
         var headings = Enumerable.Range(from, Math.Max(0, lines.Count - from - 1))
-            .Where(k => (k == from || string.IsNullOrWhiteSpace(lines[k - 1])) && !string.IsNullOrWhiteSpace(lines[k + 1])
-                        && EmojiHeadingRegex().Match(lines[k]) is { Success: true } m && WordCount(m.Groups["text"].Value) <= MaxEmojiHeadingWords
-                        && !EndsSentence(lines[k]))
+            .Where(k => (k == from || string.IsNullOrWhiteSpace(lines[k - 1])) && !string.IsNullOrWhiteSpace(lines[k + 1]) && !EndsSentence(lines[k]))
+            .Select(k => (Line: k, Heading: EmojiHeadingRegex().Match(lines[k])))
+            .Where(h => h.Heading.Success && WordCount(h.Heading.Groups["text"].Value) <= MaxEmojiHeadingWords)
             .ToArray();
         if (headings.Length < MinEmojiHeadings || lines.Skip(from).Any(l => QuestionRegex().IsMatch(l)))
         {
@@ -247,9 +247,9 @@ internal static partial class PlainTextParser
         }
 
         var result = lines.ToArray();
-        foreach (var k in headings)
+        foreach (var (k, heading) in headings)
         {
-            result[k] = "Q: " + EmojiHeadingRegex().Match(lines[k]).Groups["text"].Value.Trim();
+            result[k] = "Q: " + heading.Groups["text"].Value.Trim();
         }
 
         return result;
@@ -259,8 +259,11 @@ internal static partial class PlainTextParser
 
     private const int MaxEmojiHeadingWords = 8;
 
-    /// <summary>A line that opens with an emoji (and its variation selector or joined emoji) before a few words: "🚪 Doors".</summary>
-    [GeneratedRegex(@"^\s*(?:\p{So}|\p{Cs}{2})(?:\uFE0F|\u200D|\p{So}|\p{Cs}{2}|\p{Sk})*\s+(?<text>\p{L}.{0,80})$")]
+    /// <summary>An emoji, with its variation selector, skin tone or the emoji joined to it: "🚪", "⚠️", "👍🏽".</summary>
+    internal const string EmojiPattern = @"(?:\p{So}|\p{Cs}{2})(?:\uFE0F|\u200D|\p{So}|\p{Cs}{2}|\p{Sk})*";
+
+    /// <summary>A line that opens with an emoji before a few words: "🚪 Doors".</summary>
+    [GeneratedRegex(@"^\s*" + EmojiPattern + @"\s+(?<text>\p{L}.{0,80})$")]
     private static partial Regex EmojiHeadingRegex();
 
     /// <summary>
@@ -1711,10 +1714,10 @@ internal static partial class PlainTextParser
     /// further down is its first section.
     /// </summary>
     private static int? ChapterNameBelow(IReadOnlyList<string> lines, int first) =>
-        DocumentPartRegex().IsMatch(lines[first]) && NextTextLine(lines, first) is var below && below > 0 && IsTitleLine(lines[below])
+        DocumentPartRegex().Match(lines[first]) is { Success: true } chapter && NextTextLine(lines, first) is var below && below > 0 && IsTitleLine(lines[below])
         && !EndsSentence(lines[below]) && !IsUnderlined(lines, below) && HasTextAfter(lines, below)
-        && DocumentPartRegex().Match(lines[first]).Groups["kind"].Value is var kind
-        && !lines.Skip(below + 1).Any(l => DocumentPartRegex().Match(l) is { Success: true } part && part.Groups["kind"].Value.Equals(kind, StringComparison.OrdinalIgnoreCase))
+        && !lines.Skip(below + 1).Any(l => DocumentPartRegex().Match(l) is { Success: true } part
+                                          && part.Groups["kind"].Value.Equals(chapter.Groups["kind"].Value, StringComparison.OrdinalIgnoreCase))
             ? below
             : null;
 
@@ -2174,18 +2177,18 @@ internal static partial class PlainTextParser
     {
         var text = Enumerable.Range(from, lines.Count - from).Where(k => !string.IsNullOrWhiteSpace(lines[k])).ToArray();
         var top = text.Take(MaxChromeLines).TakeWhile(k => PageChromeRegex().IsMatch(lines[k])).ToArray();
-        // (A page copied whole: its header holds the site's own lines, a search box, a menu, "Print", "Mark as done".)
-        var copied = text.Length > 0 && SkipLinkRegex().IsMatch(lines[text[0]])
-                     && text.Skip(1).TakeWhile(k => IsPageHeaderLine(lines[k])).Count(k => IsPageFurniture(lines[k])) >= MinPageFurniture;
-        if (copied && PageTitleUnderHeader(lines, text) is { } title)
+        // (A page copied whole: its header, the short lines above its first paragraph, holds the site's own lines, a search
+        // box, a menu, "Print", "Mark as done".)
+        int[] header = text.Length > 0 && SkipLinkRegex().IsMatch(lines[text[0]]) ? [.. text.TakeWhile(k => IsPageHeaderLine(lines[k]))] : [];
+        if (header.Skip(1).Count(k => IsPageFurniture(lines[k])) >= MinPageFurniture)
         {
-            // Copied from its skip link on, the page's header (its menus, a breadcrumb, a side menu) reaches down to its title;
-            // its "Print", "Share", an image's text and an assignment's due date under the title go too.
-            top = [.. text.TakeWhile(k => IsPageHeaderLine(lines[k])).Where(k => k < title || k > title && IsPageFurniture(lines[k]))];
-        }
+            if (PageTitleUnderHeader(lines, header, text.Length) is { } title)
+            {
+                // Copied from its skip link on, the page's header (its menus, a breadcrumb, a side menu) reaches down to its
+                // title; its "Print", "Share", an image's text and an assignment's due date under the title go too.
+                top = [.. header.Where(k => k < title || k > title && IsPageFurniture(lines[k]))];
+            }
 
-        if (copied)
-        {
             // The page's buttons anywhere on it ("Previous", "Next", "Mark as done", "Back to top") go, and so do the words
             // a learning platform adds after a link for screen readers ("SafeSchools Links to an external site. and take").
             top = [.. top.Concat(text.Where(k => PageButtonRegex().IsMatch(lines[k])))];
@@ -2205,17 +2208,17 @@ internal static partial class PlainTextParser
             return lines;
         }
 
-        return [.. lines.Select((l, k) => top.Contains(k) || footer > 0 && k >= footer ? "" : l)];
+        var chrome = top.ToHashSet();
+        return [.. lines.Select((l, k) => chrome.Contains(k) || footer > 0 && k >= footer ? "" : l)];
     }
 
     /// <summary>
     /// The title of a page copied from its skip link on: among the short lines above its first paragraph, the last one
     /// that is neither the site's (Print, Share) nor a date ("Updated September 3, 2024"). Null when the page has no such line.
     /// </summary>
-    private static int? PageTitleUnderHeader(IReadOnlyList<string> lines, int[] text)
+    private static int? PageTitleUnderHeader(IReadOnlyList<string> lines, int[] header, int textLines)
     {
-        var header = text.Take(MaxPageHeaderLines).TakeWhile(k => IsPageHeaderLine(lines[k])).ToArray();
-        if (header.Length == text.Length || header.Length == MaxPageHeaderLines)
+        if (header.Length == textLines || header.Length >= MaxPageHeaderLines)
         {
             return null;
         }
@@ -2306,7 +2309,7 @@ internal static partial class PlainTextParser
 
         // A heading ruled off above and below ("-----" / "FRONT OFFICE AND ATTENDANCE" / "-----", a contact card's or a
         // typed memo's): the rules go, so it stands alone as a heading does.
-        for (var k = Math.Max(from, 0); k + 2 < lines.Count; k++)
+        for (var k = from; k + 2 < lines.Count; k++)
         {
             // (One unbroken rule: "=====  =====" rules a reStructuredText table's header.)
             if (SeparatorRegex().IsMatch(lines[k]) && !lines[k].Trim().Contains("  ", StringComparison.Ordinal) && lines[k + 2].Trim() == lines[k].Trim()

@@ -89,7 +89,13 @@ internal static partial class PlainTextTables
     private static void AddPiped(IReadOnlyList<string> lines, int start, int end, Dictionary<int, string?> rows)
     {
         var data = Enumerable.Range(start, end - start).Where(i => !IsBorder(lines[i])).ToArray();
-        if (data.Length < 1 + MinRows || data.Select(i => Piped(lines[i]).Length).Distinct().Count() != 1 || Piped(lines[data[0]]).Length < 2)
+        if (data.Length < 1 + MinRows)
+        {
+            return;
+        }
+
+        var piped = data.Select(i => Piped(lines[i])).ToArray();
+        if (piped.Select(p => p.Length).Distinct().Count() != 1 || piped[0].Length < 2)
         {
             return;
         }
@@ -101,22 +107,29 @@ internal static partial class PlainTextTables
 
         // A grid table (table.el's, pandoc's) rules every row off, and a row's cells wrap over its lines: the lines between
         // two rules are one row, read on its first line. A border right under the first row marks it as the header.
-        var rules = 0;
-        var groups = Enumerable.Range(start, end - start).Select(i => (Line: i, Rule: IsBorder(lines[i]) ? ++rules : rules))
-            .Where(x => !IsBorder(lines[x.Line])).GroupBy(x => x.Rule, x => x.Line).Select(g => g.ToArray()).ToArray();
+        // (Each group: the places in data of lines with no rule between them.)
+        var groups = new List<List<int>>();
+        for (var j = 0; j < data.Length; j++)
+        {
+            if (j == 0 || data[j] != data[j - 1] + 1)
+            {
+                groups.Add([]);
+            }
+
+            groups[^1].Add(j);
+        }
+
         // (A line that goes on a row has an empty cell, or a cell in lower case or after a bracket: "| Drill | and spring |";
         // at least half of them do. Rules around groups of whole rows, or over a total, part rows that each start as a row does.)
-        var cells = groups.Select(g => g.Select(i => Piped(lines[i])).ToArray()).ToArray();
-        var goingOn = cells.SelectMany(g => g.Skip(1)).ToArray();
-        if (groups.Length >= 1 + MinRows && goingOn.Length > 0
+        var goingOn = groups.SelectMany(g => g.Skip(1)).Select(j => piped[j]).ToArray();
+        if (groups.Count >= 1 + MinRows && goingOn.Length > 0
             && goingOn.Count(row => row.Any(c => c.Length == 0 || !char.IsUpper(c[0]) && !char.IsDigit(c[0]))) * 2 >= goingOn.Length)
         {
-            var joined = cells.Select(g => Enumerable.Range(0, g[0].Length).Select(c => string.Join(' ', g.Select(row => row[c]).Where(cell => cell.Length > 0))).ToArray()).ToArray();
-            AddRows([.. groups.Select(g => g[0])], joined, rows, header: true);
+            var joined = groups.Select(g => Enumerable.Range(0, piped[g[0]].Length).Select(c => string.Join(' ', g.Select(j => piped[j][c]).Where(cell => cell.Length > 0))).ToArray()).ToArray();
+            AddRows([.. groups.Select(g => data[g[0]])], joined, rows, header: true);
             return;
         }
 
-        var piped = data.Select(i => Piped(lines[i])).ToArray();
         AddRows(data, piped, rows, header: data[1] > data[0] + 1 || LooksLikeHeader(piped));
     }
 

@@ -140,13 +140,14 @@ internal static partial class SavedWebPage
     /// </summary>
     public static IReadOnlyList<string> WithoutAccordion(IReadOnlyList<string> lines, int from)
     {
-        if (lines.Skip(from).Count(l => AccordionQuestionRegex().IsMatch(l)) < MinAccordionQuestions)
+        var questions = Enumerable.Range(from, lines.Count - from).Where(k => AccordionQuestionRegex().IsMatch(lines[k])).ToArray();
+        if (questions.Length < MinAccordionQuestions)
         {
             return lines;
         }
 
         var result = lines.ToArray();
-        var lastQuestion = Array.FindLastIndex(result, l => AccordionQuestionRegex().IsMatch(l));
+        var lastQuestion = questions[^1];
         for (var k = from; k < result.Length; k++)
         {
             if (AccordionQuestionRegex().Match(result[k]) is { Success: true } question)
