@@ -68,6 +68,64 @@ internal static partial class InlineReplies
         return result;
     }
 
+    /// <summary>
+    /// A message quoted whole under its "On … wrote:" line, as a reply carries the one it answers (the original
+    /// guidance at the bottom of a thread): its text as it was written, without the quote marks, so its headings and
+    /// lists read as the message's; the "On … wrote:" line (Gmail wraps it over two) goes. Inline answers
+    /// (<see cref="AsQuestionsAndAnswers"/>) are read first.
+    /// </summary>
+    public static IReadOnlyList<string> WithQuotedMessagesUnmarked(IReadOnlyList<string> lines, int from)
+    {
+        string[]? result = null;
+        for (var k = from; k < lines.Count; k++)
+        {
+            var intro = IsWroteLine(lines[k]) ? 1
+                : k + 1 < lines.Count && WrappedWroteRegex().IsMatch(lines[k]) && lines[k + 1].Trim() == "wrote:" ? 2
+                : 0;
+            if (intro == 0)
+            {
+                continue;
+            }
+
+            var start = k + intro;
+            while (start < lines.Count && string.IsNullOrWhiteSpace(lines[start]))
+            {
+                start++;
+            }
+
+            var end = start;
+            var quoted = 0;
+            while (end < lines.Count && (Depth(lines[end]) > 0 || string.IsNullOrWhiteSpace(lines[end])))
+            {
+                quoted += Unmarked(lines[end]).Length > 0 ? 1 : 0;
+                end++;
+            }
+
+            if (quoted < MinQuotedLines)
+            {
+                continue;
+            }
+
+            result ??= [.. lines];
+            for (var j = k; j < start; j++)
+            {
+                result[j] = "";
+            }
+
+            for (var j = start; j < end; j++)
+            {
+                result[j] = QuoteMarksRegex().Replace(lines[j], "");
+            }
+
+            k = end - 1;
+        }
+
+        return result ?? lines;
+    }
+
+    /// <summary>A quoted message is read as text when it has at least this many lines with words.</summary>
+    private const int MinQuotedLines = 3;
+
     /// <summary>The last paragraph of a quoted block when it asks something: its first line and its words on one line.</summary>
     private static (int Start, string Text)? Question(IReadOnlyList<string> lines, (int Start, int End) block)
     {
@@ -128,4 +186,8 @@ internal static partial class InlineReplies
     /// <summary>The line that introduces a quoted message: "On Tue, Aug 20, 2024 at 3:14 PM Dana Reyes &lt;…&gt; wrote:".</summary>
     [GeneratedRegex(@"^On\s.{4,200}\bwrote:\s*$|^On\s.{4,120}<\s*$|^(?>[^\s@]+)@(?>[^\s>]+)>\s+wrote:\s*$")]
     private static partial Regex WroteRegex();
+
+    /// <summary>The first line of an "On … wrote:" line wrapped after the address: "On Thu, Oct 2, 2025 at 4:10 PM Dana Whitfield &lt;dw@…&gt;".</summary>
+    [GeneratedRegex(@"^On\s.{4,200}>\s*$")]
+    private static partial Regex WrappedWroteRegex();
 }

@@ -1121,7 +1121,7 @@ internal sealed partial class MarkdownParser
     /// </summary>
     private void Html(HtmlBlock html, int lineNo, Place place)
     {
-        var block = string.Join('\n', HtmlText(html));
+        var block = HtmlLayoutTables.Unwrapped(string.Join('\n', HtmlText(html)));
         var outside = !place.Quoted && place.ListDepth == 0;
         if (outside && SummaryRegex().Match(block) is { Success: true } summary)
         {
@@ -1186,7 +1186,7 @@ internal sealed partial class MarkdownParser
 
         var line = lineNo + block.AsSpan(0, from + skipped).Count('\n');
         At(line);
-        if (!bullet && HtmlBoldOnlyRegex().Match(piece.Trim()) is { Success: true } bold && !(_isIntro && _builder.IsEmpty)
+        if (!bullet && HtmlBoldOnlyRegex().Match(HtmlFontRegex().Replace(piece, "").Trim()) is { Success: true } bold && !(_isIntro && _builder.IsEmpty)
             && HtmlWords(bold.Groups["text"].Value) is { Length: > 0 } heading
             && !".:;,!".Contains(heading[^1]) && heading.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length <= MaxBoldHeadingWords)
         {
@@ -1267,6 +1267,10 @@ internal sealed partial class MarkdownParser
     /// <summary>A paragraph's whole text in bold: "&lt;strong&gt;Prior Approval&lt;/strong&gt;".</summary>
     [GeneratedRegex(@"^<(?<tag>strong|b)\b[^>]*>(?<text>[^<]{1,100})</\k<tag>\s*>$", RegexOptions.IgnoreCase)]
     private static partial Regex HtmlBoldOnlyRegex();
+
+    /// <summary>A font or span tag, which only styles: "&lt;b&gt;&lt;font size=4&gt;Open Enrollment&lt;/font&gt;&lt;/b&gt;" is bold all the same.</summary>
+    [GeneratedRegex(@"</?(?:font|span)\b[^>]*>", RegexOptions.IgnoreCase)]
+    private static partial Regex HtmlFontRegex();
 
     [GeneratedRegex(@"<tr\b[^>]*>.*?</tr\s*>", RegexOptions.IgnoreCase | RegexOptions.Singleline)]
     private static partial Regex HtmlRowRegex();

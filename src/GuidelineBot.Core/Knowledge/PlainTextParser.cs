@@ -545,6 +545,7 @@ internal static partial class PlainTextParser
         lines = AsChatThread(lines, front.BodyStartIndex);
         lines = AsForumDigest(lines, front.BodyStartIndex);
         lines = InlineReplies.AsQuestionsAndAnswers(lines, front.BodyStartIndex);
+        lines = InlineReplies.WithQuotedMessagesUnmarked(lines, front.BodyStartIndex);
         lines = [.. lines.Take(front.BodyStartIndex), .. lines.Skip(front.BodyStartIndex).Select(Unbold)];
         lines = WithoutRestructuredTextMarkup(lines, front.BodyStartIndex);
         lines = WithoutRunningHeaders(lines, front.BodyStartIndex);
@@ -552,6 +553,7 @@ internal static partial class PlainTextParser
         // parts the text as a blank line does.
         lines = [.. lines.Select((l, k) => k >= front.BodyStartIndex && (PageMarkerRegex().IsMatch(l) || ForwardMarkerRegex().IsMatch(l)) ? "" : l)];
         lines = WithoutMailHeaders(lines, front.BodyStartIndex);
+        lines = WithoutMailDisclaimers(lines, front.BodyStartIndex);
         lines = WithoutContents(lines, front.BodyStartIndex);
         lines = WithoutMailingListMarks(lines, front.BodyStartIndex);
         lines = WithoutPageChrome(lines, front.BodyStartIndex);
@@ -1615,7 +1617,14 @@ internal static partial class PlainTextParser
     /// ("**Important:** call first", a "**Footwear**" heading line): the words stay, the asterisks go. Only paired
     /// <c>**</c> around words: "2*3*4" and a lone "*" stay.
     /// </summary>
-    private static string Unbold(string line) => line.Contains("**", StringComparison.Ordinal) ? BoldRegex().Replace(line, "$1") : line;
+    private static string Unbold(string line) =>
+        line.Contains("**", StringComparison.Ordinal) ? BoldRegex().Replace(line, "$1")
+        : StarredLineRegex().Match(line) is { Success: true } starred ? starred.Groups["text"].Value
+        : line;
+
+    /// <summary>A line in bold as a plain-text e-mail writes it, between single stars: "*1) SIGN-UP WINDOW*".</summary>
+    [GeneratedRegex(@"^\s*\*(?<text>[^\s*][^*]{0,100}[^\s*])\*\s*$")]
+    private static partial Regex StarredLineRegex();
 
     /// <summary>
     /// A page of a Sphinx manual saved as text (reStructuredText), known by a directive or a link target on a line of its
@@ -2564,10 +2573,12 @@ internal static partial class PlainTextParser
     /// <summary>A line that may be a running header (short, no sentence, no page number itself), white space collapsed; else null.</summary>
     private static string? RunningHeaderKey(string line)
     {
+        // (Its length without the run of spaces a PDF copy puts between its parts: "Guidelines          Revised July 1, 2024".)
         var trimmed = line.Trim();
-        return trimmed.Length is 0 or > 100 || PageMarkerRegex().IsMatch(trimmed) || EndsSentence(trimmed) || SeparatorRegex().IsMatch(trimmed)
+        var key = string.Join(' ', trimmed.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
+        return key.Length is 0 or > 100 || PageMarkerRegex().IsMatch(trimmed) || EndsSentence(trimmed) || SeparatorRegex().IsMatch(trimmed)
             ? null
-            : string.Join(' ', trimmed.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
+            : key;
     }
 
     /// <summary>
@@ -2647,6 +2658,46 @@ internal static partial class PlainTextParser
 
         return result ?? lines;
     }
+
+    /// <summary>
+    /// The notices a mail system adds to a message ("CONFIDENTIALITY NOTICE: This e-mail message … intended recipient",
+    /// "CAUTION: This email originated from outside of …"): no guideline text, and no heading.
+    /// </summary>
+    private static IReadOnlyList<string> WithoutMailDisclaimers(IReadOnlyList<string> lines, int from)
+    {
+        string[]? result = null;
+        for (var k = from; k < lines.Count; k++)
+        {
+            if (!MailNoticeLabelRegex().IsMatch(lines[k]))
+            {
+                continue;
+            }
+
+            var end = k;
+            while (end + 1 < lines.Count && !string.IsNullOrWhiteSpace(lines[end + 1]))
+            {
+                end++;
+            }
+
+            if (MailNoticeRegex().IsMatch(string.Join(' ', lines.Skip(k).Take(end - k + 1))))
+            {
+                result ??= [.. lines];
+                Array.Fill(result, "", k, end - k + 1);
+            }
+
+            k = end;
+        }
+
+        return result ?? lines;
+    }
+
+    /// <summary>How a mail system's notice opens: "CONFIDENTIALITY NOTICE:", "CAUTION:", "[EXTERNAL] WARNING:".</summary>
+    [GeneratedRegex(@"^\s*(?:\[?EXTERNAL\]?\s*)?(?:CAUTION|WARNING|CONFIDENTIALITY(?:\s+NOTICE)?|CONFIDENTIAL|DISCLAIMER|NOTICE|EXTERNAL\s+E-?MAIL)\s*:", RegexOptions.IgnoreCase)]
+    private static partial Regex MailNoticeLabelRegex();
+
+    /// <summary>What only a mail system's notice says.</summary>
+    [GeneratedRegex(@"\bintended\s+recipient|\boriginated\s+from\s+outside\b|\bdo\s+not\s+click\s+(?:on\s+)?links\b|\bunless\s+you\s+recogni[sz]e\s+the\s+sender\b", RegexOptions.IgnoreCase)]
+    private static partial Regex MailNoticeRegex();
 
     /// <summary>A line of an e-mail's header: "From: …", "Sent: …", "To: …", "Cc: …", "Subject: …", "Attachments: …".</summary>
     [GeneratedRegex(@"^\s*(?<field>(?<from>From)|Sent|Date|To|Cc|Bcc|Subject|Attachments|Importance)\s*:\s*\S", RegexOptions.IgnoreCase)]

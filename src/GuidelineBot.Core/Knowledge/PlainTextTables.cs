@@ -58,6 +58,12 @@ internal static partial class PlainTextTables
                 continue;
             }
 
+            if (RuledTable(lines, k, rows) is { } after)
+            {
+                k = after;
+                continue;
+            }
+
             var cells = Aligned(lines[k]);
             while (end < lines.Count && cells is { Length: >= 2 } && Aligned(lines[end]) is { } next && SameColumns(lines[k], cells, lines[end], next))
             {
@@ -85,6 +91,86 @@ internal static partial class PlainTextTables
 
         return rows;
     }
+
+    /// <summary>
+    /// A table copied out of a PDF (or written as pandoc's multiline table): its header's names lined up over one whole
+    /// rule, then rows whose cells wrap over several lines inside their columns, parted by blank lines ("Students," over
+    /// "grades K–2" in the first column is one cell). Without blank lines between them, a line with text in the first
+    /// column starts a row. The table ends at two blank lines or at a line whose text does not sit inside the columns
+    /// (prose, a page footer). Returns the line after the table, or null when no such table starts at <paramref name="k"/>.
+    /// </summary>
+    private static int? RuledTable(IReadOnlyList<string> lines, int k, Dictionary<int, string?> rows)
+    {
+        if (k + 2 >= lines.Count || !WholeRuleRegex().IsMatch(lines[k + 1]) || Aligned(lines[k]) is not { Length: >= 2 } names)
+        {
+            return null;
+        }
+
+        var starts = Starts(lines[k], names).ToArray();
+        var end = k + 2;
+        while (end < lines.Count && (string.IsNullOrWhiteSpace(lines[end]) ? end + 1 < lines.Count && !string.IsNullOrWhiteSpace(lines[end + 1]) : InColumns(lines[end], starts)))
+        {
+            end++;
+        }
+
+        var body = Enumerable.Range(k + 2, end - k - 2).Where(i => !string.IsNullOrWhiteSpace(lines[i])).ToArray();
+        if (body.Length < MinRows)
+        {
+            return null;
+        }
+
+        // Rows: the lines between blank lines, or each line with text in its first column and the lines going on from it.
+        var parted = body.Zip(body.Skip(1), (a, b) => b > a + 1).Any(gap => gap);
+        var groups = new List<List<int>>();
+        foreach (var i in body)
+        {
+            if (groups.Count == 0 || (parted ? i > groups[^1][^1] + 1 : Cells(lines[i], starts)[0].Length > 0))
+            {
+                groups.Add([]);
+            }
+
+            groups[^1].Add(i);
+        }
+
+        if (groups.Count < MinRows)
+        {
+            return null;
+        }
+
+        for (var i = k; i < end; i++)
+        {
+            rows[i] = null;
+        }
+
+        var joined = groups.Select(g => Enumerable.Range(0, starts.Length).Select(c => string.Join(' ', g.Select(i => Cells(lines[i], starts)[c]).Where(cell => cell.Length > 0))).ToArray()).ToArray();
+        AddRows([k, .. groups.Select(g => g[0])], [names, .. joined], rows, header: true);
+        return end;
+    }
+
+    /// <summary>Every stretch of the line's text sits inside one column: it starts at or after the column's start and ends before the next one.</summary>
+    private static bool InColumns(string line, int[] starts)
+    {
+        var text = line.TrimEnd();
+        foreach (Match piece in PieceRegex().Matches(text))
+        {
+            var column = Array.FindLastIndex(starts, s => s <= piece.Index + 1);
+            if (column < 0 || column + 1 < starts.Length && piece.Index + piece.Length > starts[column + 1] + 1)
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary>The line's text under each column: from the column's start (the first from the line's) to the next one's.</summary>
+    private static string[] Cells(string line, int[] starts) =>
+        [.. starts.Select((s, c) =>
+        {
+            var from = Math.Min(c == 0 ? 0 : Math.Max(0, s - 1), line.Length);
+            var to = c + 1 < starts.Length ? Math.Min(Math.Max(0, starts[c + 1] - 1), line.Length) : line.Length;
+            return line[from..Math.Max(from, to)].Trim();
+        })];
 
     private static void AddPiped(IReadOnlyList<string> lines, int start, int end, Dictionary<int, string?> rows)
     {
@@ -238,4 +324,12 @@ internal static partial class PlainTextTables
 
     [GeneratedRegex(@"\t+ *| {2,}\t*")]
     private static partial Regex GapRegex();
+
+    /// <summary>A stretch of a line's text: words parted by single spaces.</summary>
+    [GeneratedRegex(@"\S+(?: \S+)*")]
+    private static partial Regex PieceRegex();
+
+    /// <summary>A whole rule under a table's header: one run of dashes or equals signs.</summary>
+    [GeneratedRegex(@"^\s*(?:-{10,}|={10,})\s*$")]
+    private static partial Regex WholeRuleRegex();
 }

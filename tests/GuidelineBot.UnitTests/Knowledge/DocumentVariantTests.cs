@@ -2619,4 +2619,93 @@ public sealed class DocumentVariantTests
                                                                               || p.Text.Contains("replies", StringComparison.Ordinal) || p.Text.Contains("See more", StringComparison.Ordinal)
                                                                               || p.Text.Contains("👍", StringComparison.Ordinal));
     }
+
+    [Fact]
+    public void An_email_newsletters_layout_tables_read_as_its_blocks_with_its_bold_headlines_heading_sections()
+    {
+        var doc = Parse("<html>\n<head><title>Benefits Bulletin | October</title></head>\n<body>\n"
+                        + "<div style=\"display:none; font-size:1px;\">Open enrollment runs Oct 27 – Nov 14.</div>\n"
+                        + "<table width=\"100%\"><tr><td align=\"center\"><font size=\"1\">Having trouble viewing this email? <a href=\"https://x.example/v\">View in browser</a></font></td></tr>\n"
+                        + "<tr><td><table width=\"600\">\n"
+                        + "<tr><td><font size=\"2\">Dear Colleagues,<br>\nOpen enrollment for 2026 is almost here.</font></td></tr>\n"
+                        + "<tr><td><b><font size=\"4\" color=\"#1f4e79\">Open Enrollment Window</font></b></td></tr>\n"
+                        + "<tr><td><font size=\"2\">Open enrollment runs from Monday, October 27 through Friday, November 14.<br>\nElections roll over if you take no action.</font></td></tr>\n"
+                        + "<tr><td><font size=\"4\"><b>Dental and Vision Coverage</b></font></td></tr>\n"
+                        + "<tr><td><font size=\"2\">Vision coverage includes one eye exam every 12 months.</font></td></tr>\n"
+                        + "<tr><td><table><tr><th>Plan</th><th>Monthly</th></tr><tr><td>Core PPO</td><td>$142</td></tr><tr><td>HMO</td><td>$68</td></tr></table></td></tr>\n"
+                        + "<tr><td><font size=\"1\">Sent to benefits-eligible employees. <a href=\"https://x.example/u\">Unsubscribe</a> | Privacy</font></td></tr>\n"
+                        + "</table></td></tr></table>\n</body>\n</html>\n", "bulletin.md");
+
+        Assert.Equal(["About these guidelines", "Open Enrollment Window", "Dental and Vision Coverage"], Headings(doc));
+        Assert.Equal("Open enrollment runs from Monday, October 27 through Friday, November 14. Elections roll over if you take no action.", doc.Sections[1].Text);
+        var passages = doc.Sections.SelectMany(s => s.Passages).Select(p => p.Text).ToList();
+        Assert.Contains("Plan: Core PPO — Monthly: $142", passages);
+        Assert.DoesNotContain(passages, p => p.Contains("View in browser", StringComparison.Ordinal) || p.Contains("Unsubscribe", StringComparison.Ordinal)
+                                             || p.Contains("Oct 27 – Nov 14", StringComparison.Ordinal) || p.Contains("Dear Colleagues:", StringComparison.Ordinal));
+
+        // A data table (a header row of names over rows) stays a table.
+        var data = Parse("# Rates\n\n<table>\n<tr><td>Plan</td><td>Monthly</td></tr>\n<tr><td>Core PPO</td><td>$142</td></tr>\n<tr><td>HMO</td><td>$68</td></tr>\n</table>\n", "rates.md");
+        Assert.Contains(data.Sections.SelectMany(s => s.Passages), p => p.Text == "Plan: HMO — Monthly: $68");
+    }
+
+    [Fact]
+    public void A_reply_chains_quoted_original_reads_as_text_and_mail_notices_go()
+    {
+        var doc = Parse("From:\tWhitfield, Dana <dw@example.org>\r\nSent:\tTuesday, October 7, 2025 3:42 PM\r\nTo:\tAll Staff\r\nSubject:\tRE: Fall conferences\r\n\r\n"
+                        + "Hi all,\r\n\r\nNO-SHOWS\r\nWait 5 minutes past the start of the slot, then move on.\r\n\r\nDana\r\n\r\n"
+                        + "CONFIDENTIALITY NOTICE: This e-mail message is for the sole use of the intended recipient(s).\r\nAny unauthorized review is prohibited.\r\n\r\n"
+                        + "From: Priya Raman <pr@example.com>\r\nSent: Monday, October 6, 2025 8:51 AM\r\nTo: Whitfield, Dana\r\nSubject: Re: Fall conferences\r\n\r\n"
+                        + "CAUTION: This email originated from outside of the district. Do not click links unless you recognize the sender.\r\n\r\n"
+                        + "What if a family doesn't show?\r\n\r\n"
+                        + "On Thu, Oct 2, 2025 at 4:10 PM Dana Whitfield <dw@example.org>\r\nwrote:\r\n\r\n"
+                        + "> Hello team,\r\n>\r\n> This email is the official guidance for conferences.\r\n>\r\n"
+                        + "> *1) SIGN-UP WINDOW*\r\n> Publish your slots by Friday, Oct 3. The scheduler\r\n> closes on Wednesday, Oct 15.\r\n>\r\n"
+                        + "> *2) CONFERENCE LENGTH*\r\n> Slots are 20 minutes.\r\n", "conferences.txt");
+
+        var headings = Headings(doc);
+        Assert.Contains("SIGN-UP WINDOW", headings);
+        Assert.Contains("CONFERENCE LENGTH", headings);
+        Assert.DoesNotContain("CONFIDENTIALITY NOTICE", headings);
+        Assert.Equal("Publish your slots by Friday, Oct 3. The scheduler closes on Wednesday, Oct 15.", doc.Sections.Single(s => s.Heading == "SIGN-UP WINDOW").Text);
+        Assert.DoesNotContain(doc.Sections.SelectMany(s => s.Passages), p => p.Text.Contains("intended recipient", StringComparison.Ordinal) || p.Text.Contains("originated from outside", StringComparison.Ordinal)
+                                                                              || p.Text.Contains("wrote:", StringComparison.Ordinal) || p.Text.Contains('>', StringComparison.Ordinal));
+
+        // A line or two quoted inside a message is left as it is.
+        var short_ = Parse("Bus duty\r\n\r\nOn Mon, Sep 1, 2025 at 8:00 AM Ana wrote:\r\n> Which door?\r\n\r\nThe north door, from 3:05 PM.\r\n", "bus.txt");
+        Assert.Contains(short_.Sections.SelectMany(s => s.Passages), p => p.Text.Contains("> Which door?", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void A_table_copied_out_of_a_pdf_reads_a_row_per_group_of_wrapped_lines()
+    {
+        var doc = Parse("Library Guidelines\n\nThese rules apply to every school library.\n\nLOAN PERIODS\n\nLoan periods are shown in Table 1.\n\n"
+                        + "   Patron / material      Loan period      Item limit        Notes\n"
+                        + "   ------------------------------------------------------------------------\n"
+                        + "   Students,              7 days           1 item; 2 items   Kindergarten books\n"
+                        + "   grades K–2                              after winter      stay in the classroom\n"
+                        + "                                           break\n\n"
+                        + "   Students,              14 days          3 items           —\n"
+                        + "   grades 3–5\n\n"
+                        + "   Staff                  6 weeks          25 items          Staff are responsible\n\n\n"
+                        + "RENEWALS\n\nItems can be renewed twice.\n", "library.txt");
+
+        Assert.Equal(["About these guidelines", "LOAN PERIODS", "RENEWALS"], Headings(doc));
+        var passages = doc.Sections[1].Passages.Select(p => p.Text).ToList();
+        Assert.Contains("Patron / material: Students, grades K–2 — Loan period: 7 days — Item limit: 1 item; 2 items after winter break — Notes: Kindergarten books stay in the classroom", passages);
+        Assert.Contains("Patron / material: Staff — Loan period: 6 weeks — Item limit: 25 items — Notes: Staff are responsible", passages);
+        Assert.Equal(4, passages.Count);
+    }
+
+    [Fact]
+    public void A_pdfs_running_header_spaced_wide_goes_at_every_page()
+    {
+        var doc = Parse("Library Circulation, Overdue and Lost Materials Guidelines                              Revised July 1, 2024\n\nWHO MAY BORROW\n\nEvery enrolled student may borrow.\n\n"
+                        + "District Library Services                                   Page 1 of 3\n\fLibrary Circulation, Overdue and Lost Materials Guidelines                              Revised July 1, 2024\n\n"
+                        + "RENEWALS\n\nItems can be renewed twice.\n\nDistrict Library Services                                   Page 2 of 3\n"
+                        + "\fLibrary Circulation, Overdue and Lost Materials Guidelines                              Revised July 1, 2024\n\nLOST BOOKS\n\nA lost book costs $12.\n\n"
+                        + "District Library Services                                   Page 3 of 3\n", "library.txt");
+
+        Assert.DoesNotContain(doc.Sections.SelectMany(s => s.Passages), p => p.Text.Contains("Revised", StringComparison.Ordinal));
+        Assert.Equal("Items can be renewed twice.", doc.Sections.Single(s => s.Heading == "RENEWALS").Text);
+    }
 }
