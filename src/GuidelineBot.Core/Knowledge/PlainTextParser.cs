@@ -541,6 +541,7 @@ internal static partial class PlainTextParser
         lines = AsQuestionsAndAnswers(lines, front.BodyStartIndex);
         lines = ChatExport.AsQuestionsAndAnswers(lines, front.BodyStartIndex);
         lines = ChannelPosts.AsQuestionsAndAnswers(lines, front.BodyStartIndex);
+        lines = AnnouncementLog.AsQuestionsAndAnswers(lines, front.BodyStartIndex);
         lines = WithEmojiHeadings(lines, front.BodyStartIndex);
         lines = AsChatThread(lines, front.BodyStartIndex);
         lines = AsForumDigest(lines, front.BodyStartIndex);
@@ -556,8 +557,10 @@ internal static partial class PlainTextParser
         lines = WithoutMailDisclaimers(lines, front.BodyStartIndex);
         lines = WithoutContents(lines, front.BodyStartIndex);
         lines = WithoutMailingListMarks(lines, front.BodyStartIndex);
+        var printed = PrintedFromBrowser(lines, front.BodyStartIndex);
+        lines = printed ? WithoutBrowserPrintMarks(lines, front.BodyStartIndex) : lines;
         lines = WithoutPageChrome(lines, front.BodyStartIndex);
-        lines = WithoutHelpCentreChrome(lines, front.BodyStartIndex);
+        lines = WithoutHelpCentreChrome(lines, front.BodyStartIndex, printed);
         lines = FromQuestionAndAnswerColumns(lines, front.BodyStartIndex);
         lines = WithoutDrawing(lines, front.BodyStartIndex);
         lines = WithoutScannedZeros(lines, front.BodyStartIndex);
@@ -2237,7 +2240,8 @@ internal static partial class PlainTextParser
     }
 
     /// <summary>A line of a page's header: a link, a name or its title, short and no sentence.</summary>
-    private static bool IsPageHeaderLine(string line) => WordCount(line) <= MaxPageHeaderLineWords && !EndsSentence(line);
+    private static bool IsPageHeaderLine(string line) =>
+        WordCount(line) <= MaxPageHeaderLineWords && (!EndsSentence(line) || line.TrimEnd().EndsWith("...", StringComparison.Ordinal) || line.TrimEnd().EndsWith('…'));
 
     /// <summary>How many short lines a page copied from its skip link may have above its first paragraph.</summary>
     private const int MaxPageHeaderLines = 40;
@@ -2417,14 +2421,34 @@ internal static partial class PlainTextParser
     private static partial Regex BoxLineRegex();
 
     /// <summary>
+    /// A web page printed from a browser (to PDF, then copied as text): the browser's own header ("3/14/24, 10:02 AM" and
+    /// the page's title, tab-separated) and footer (the page's address and "1/3") on every page. Known by a footer, or by
+    /// two headers.
+    /// </summary>
+    private static bool PrintedFromBrowser(IReadOnlyList<string> lines, int from) =>
+        lines.Skip(from).Any(l => BrowserPrintFooterRegex().IsMatch(l)) || lines.Skip(from).Count(l => BrowserPrintHeaderRegex().IsMatch(l)) >= 2;
+
+    /// <summary>The browser's header and footer lines of a printed page, blanked (the page names itself under them).</summary>
+    private static IReadOnlyList<string> WithoutBrowserPrintMarks(IReadOnlyList<string> lines, int from) =>
+        [.. lines.Select((l, k) => k >= from && (BrowserPrintFooterRegex().IsMatch(l) || BrowserPrintHeaderRegex().IsMatch(l)) ? "" : l)];
+
+    /// <summary>A browser's print header: the date and time, then the page's title.</summary>
+    [GeneratedRegex(@"^\s*\d{1,2}/\d{1,2}/\d{2,4},?[ \t]+\d{1,2}:\d{2}(?:[ \t]*[AP]M)?\t+[ \t]*\S.{0,200}$", RegexOptions.IgnoreCase)]
+    private static partial Regex BrowserPrintHeaderRegex();
+
+    /// <summary>A browser's print footer: the page's address, then the page's number of the pages ("1/3").</summary>
+    [GeneratedRegex(@"^\s*(?:https?|file)://\S+[ \t]+\d{1,3}/\d{1,3}\s*$", RegexOptions.IgnoreCase)]
+    private static partial Regex BrowserPrintFooterRegex();
+
+    /// <summary>
     /// A help centre's articles exported as text (Zendesk's, a knowledge base's): what the site writes around each article
     /// is no guideline text, and is blanked: "Was this article helpful? Yes No", "41 out of 52 found this helpful", "Have
     /// more questions? Submit a request", "[Image: …]" stand-ins, "Related articles" with the titles listed under it, and
     /// the "Updated:" and "Section:" lines under an article's title.
     /// </summary>
-    private static IReadOnlyList<string> WithoutHelpCentreChrome(IReadOnlyList<string> lines, int from)
+    private static IReadOnlyList<string> WithoutHelpCentreChrome(IReadOnlyList<string> lines, int from, bool printed)
     {
-        if (lines.Skip(from).Count(l => ArticleLineRegex().IsMatch(l)) < MinColonHeadings)
+        if (!printed && lines.Skip(from).Count(l => ArticleLineRegex().IsMatch(l)) < MinColonHeadings)
         {
             return lines;
         }
@@ -2463,7 +2487,7 @@ internal static partial class PlainTextParser
     [GeneratedRegex(@"^\s*Related articles\s*:?\s*$", RegexOptions.IgnoreCase)]
     private static partial Regex RelatedArticlesRegex();
 
-    [GeneratedRegex(@"^\s*(?:Was this article helpful\?.*|\d+ out of \d+ found this helpful|Have more questions\? Submit a request|\[(?:Image|Screenshot|Video):[^\]]*\]|Return to top|Follow|Comments?)\s*$", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"^\s*(?:Was this article helpful\?.*|Did you find it helpful\?.*|Send feedback|Sorry we couldn'?t be helpful\..*|Helpdesk Software by \w+|Print|\d+ out of \d+ found this helpful|Have more questions\? Submit a request|\[(?:Image|Screenshot|Video):[^\]]*\]|Return to top|Follow|Comments?)\s*$", RegexOptions.IgnoreCase)]
     private static partial Regex HelpCentreChromeRegex();
 
     /// <summary>How many lines with text a page's navigation, or its footer, may take.</summary>
@@ -2487,7 +2511,7 @@ internal static partial class PlainTextParser
     [GeneratedRegex(@"(?<=^|\s)\*\* (?=\S)")]
     private static partial Regex MailingListMarkRegex();
 
-    [GeneratedRegex(@"^\s*(?:skip to (?:main )?content|skip navigation|search|menu|translate|print|share|print \| share|sign in|log in|home\s*[>›»/]\s*\S.*|view (?:this e-?mail|it) in (?:your|a) (?:web )?browser\b.*)\s*$", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"^\s*(?:skip to (?:main )?content|skip navigation|search|menu|translate|print|share|print \| share|sign in|log ?in|sign up|enter your search term(?: here)?(?:\.\.\.|…)?|home\s*[>›»/]\s*\S.*|view (?:this e-?mail|it) in (?:your|a) (?:web )?browser\b.*)\s*$", RegexOptions.IgnoreCase)]
     private static partial Regex PageChromeRegex();
 
     [GeneratedRegex(@"^\s*(?:©|\(c\)\s|copyright\s+(?:©\s*)?\d{4})", RegexOptions.IgnoreCase)]

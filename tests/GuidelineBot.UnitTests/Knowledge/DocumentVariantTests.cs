@@ -2708,4 +2708,40 @@ public sealed class DocumentVariantTests
         Assert.DoesNotContain(doc.Sections.SelectMany(s => s.Passages), p => p.Text.Contains("Revised", StringComparison.Ordinal));
         Assert.Equal("Items can be renewed twice.", doc.Sections.Single(s => s.Heading == "RENEWALS").Text);
     }
+
+    [Fact]
+    public void A_help_article_printed_from_a_browser_loses_the_browsers_marks_and_the_sites_furniture()
+    {
+        var doc = Parse("3/14/24, 10:02 AM\tWork orders : North Harbor Public Schools\nSkip to main content\nNorth Harbor Help Center\nHome\nSolutions\nLogin\nSign up\n"
+                        + "Enter your search term here...\nSearch\n\nSolutions > Facilities > Work orders\n\nPrint\nSubmitting work orders\nModified on: Tue, 12 Mar, 2024 at 3:15 PM\n\n"
+                        + "This article explains how staff request repairs.\n\nHow to submit a work order\nLog in to SchoolDude and click New Request.\n\n"
+                        + "https://help.example.org/support/solutions/articles/48001236619-work-orders\t1/2\n3/14/24, 10:02 AM\tWork orders : North Harbor Public Schools\n\n"
+                        + "Pest sightings\nWrite every sighting in the Pest Sighting Log.\n\nDid you find it helpful? Yes No\n\nSend feedback\nSorry we couldn't be helpful. Help us improve this article.\n\n"
+                        + "Related Articles\nReserving the gym\nReporting a broken Chromebook\n\nhttps://help.example.org/support/solutions/articles/48001236619-work-orders\t2/2\n", "work-orders.txt");
+
+        Assert.Equal("Submitting work orders", doc.Title);
+        Assert.Equal(["About these guidelines", "How to submit a work order", "Pest sightings"], Headings(doc));
+        Assert.Equal("Write every sighting in the Pest Sighting Log.", doc.Sections[2].Text);
+        Assert.DoesNotContain(doc.Sections.SelectMany(s => s.Passages), p => p.Text.Contains("https://", StringComparison.Ordinal) || p.Text.Contains("10:02 AM", StringComparison.Ordinal)
+                                                                              || p.Text.Contains("Search", StringComparison.Ordinal) || p.Text.Contains("Reserving the gym", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void A_messaging_apps_announcement_log_reads_a_section_per_posts_subject_with_its_replies()
+    {
+        var doc = Parse("ParentSquare - Message History Export\nGroup: Maplewood Elementary - All Staff\n\n"
+                        + "📌 Pinned by Mrs. Lopez\n[Mon 12/2 7:52 AM] Mrs. Lopez (Principal):\n❄️ How weather calls are made ❄️\nThe Superintendent makes the call by 5:15 AM.\n"
+                        + "Sent to 214 people · Read by 198\n   ↳ [Mon 12/2 8:10 AM] Coach Brennan (PE): does the robocall go to our cell?\n"
+                        + "   ↳ [Mon 12/2 8:14 AM] Mrs. Lopez (Principal): Whatever is listed as primary phone in Frontline.\n\n"
+                        + "[Fri 12/6 2:31 PM] Ms. Nguyen (Front Office):\nWhoever left the blue Yeti in the lounge, it is at the front desk.\nSent to 214 people · Read by 150\n\n"
+                        + "[Tue 1/21 6:15 AM] Mr. Okafor (Assistant Principal):\n🚗 If you can't get in safely\nYour safety comes first. Enter an absence in Frontline.\n"
+                        + "Running late because of the roads? Come in when it is safe.\n       🌐 Translated from Spanish · See original\n", "weather.txt");
+
+        Assert.Equal(["About these guidelines", "How weather calls are made", "If you can't get in safely"], Headings(doc));
+        Assert.Contains("Whatever is listed as primary phone in Frontline.", doc.Sections[1].Text, StringComparison.Ordinal);
+        Assert.StartsWith("Your safety comes first.", doc.Sections[2].Text, StringComparison.Ordinal);
+        Assert.DoesNotContain(doc.Sections.SelectMany(s => s.Passages), p => p.Text.Contains("Sent to", StringComparison.Ordinal) || p.Text.Contains("↳", StringComparison.Ordinal)
+                                                                              || p.Text.Contains("(Principal)", StringComparison.Ordinal) || p.Text.Contains("Pinned", StringComparison.Ordinal)
+                                                                              || p.Text.Contains("Translated", StringComparison.Ordinal));
+    }
 }
