@@ -59,6 +59,12 @@ internal sealed partial class MarkdownParser
     /// <summary>The document has one level-1 heading (<c># …</c> or <c>&lt;h1&gt;</c>): its name, even under a line or two of text.</summary>
     private readonly bool _oneTitleHeading;
 
+    /// <summary>
+    /// A board's cards exported to Markdown (a Trello power-up's: "### Card" over "#### Checklist" and "#### Comments"): the
+    /// parts' labels, repeated card after card, head no sections; what they hold is the card's.
+    /// </summary>
+    private readonly bool _cardParts;
+
     private readonly List<ParsedSection> _sections = [];
     private string? _title;
     private string _heading = DocumentParser.IntroductionHeading;
@@ -96,6 +102,7 @@ internal sealed partial class MarkdownParser
         {
             _toggleQuestions.Clear();
         }
+        _cardParts = document.OfType<HeadingBlock>().Count(h => h.Level >= 3 && h.Inline is { } label && CardPartRegex().IsMatch(Render(label))) >= MinCardParts;
         _oneTitleHeading = document.OfType<HeadingBlock>().Count(h => h.Level == 1)
                            + document.OfType<HtmlBlock>().Count(h => HtmlHeadingRegex().Match(string.Join('\n', HtmlText(h))) is { Success: true } t && t.Groups["level"].Value == "1") == 1;
         // A title in bold where no "# Title" is one: none at all, or several that part the document ("# Part 1 — Buying").
@@ -248,6 +255,7 @@ internal sealed partial class MarkdownParser
         }
 
         body = PandocTables.FromPandocTables(body);
+        body = NotebookMarkup.WithoutStylesAndPrompts(body);
 
         // A page of a Jekyll site: its Liquid tags are no text ("{{ site.district_name }}"), but a callout's content is
         // ("{% include callout.html content=\"No trip leaves without Form FT-1.\" %}"); kramdown's attribute lines ("{: .note }") go.
@@ -907,10 +915,23 @@ internal sealed partial class MarkdownParser
             return;
         }
 
+        if (_cardParts && heading.Level >= 3 && CardPartRegex().IsMatch(title))
+        {
+            _builder.Blank();
+            return;
+        }
+
         _sawText = true;
         _toggleLevel = null;
         StartSection(heading.Level, title, headingLine);
     }
+
+    /// <summary>A board's cards have these many labelled parts at least.</summary>
+    private const int MinCardParts = 3;
+
+    /// <summary>A card's part, as a board's export labels it: "Checklist", "Comments (2)", "Activity", "Attachments".</summary>
+    [GeneratedRegex(@"^\s*(?:Checklists?|Comments?|Activity|Attachments?|Description)(?:\s*\(\d+\))?\s*:?\s*$", RegexOptions.IgnoreCase)]
+    private static partial Regex CardPartRegex();
 
     /// <summary>
     /// A numbered item that is only a question on its line, at the top level, followed by a paragraph (its answer): how a

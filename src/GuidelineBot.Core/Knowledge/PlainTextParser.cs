@@ -2040,13 +2040,25 @@ internal static partial class PlainTextParser
             return lines;
         }
 
-        var marks = comments.Select(c => c.Mark.Groups["mark"].Value).ToHashSet(StringComparer.Ordinal);
-        var commentLines = comments.Select(c => c.Line).ToHashSet();
-        // The comments are listed at the end: after the first of them, only comments (and blank lines) follow.
-        if (Enumerable.Range(comments[0].Line, lines.Count - comments[0].Line).Any(k => !commentLines.Contains(k) && !string.IsNullOrWhiteSpace(lines[k])))
+        // The comments are listed at the end: after the first of the list, only comments (and blank lines) follow. A
+        // comment pasted into the text above the list ("[JS10]Jane Smith: …" under the line marked "[JS10]") goes too
+        // when its mark stands in the text.
+        var listed = comments.Length;
+        while (listed > 0 && !Enumerable.Range(comments[listed - 1].Line, lines.Count - comments[listed - 1].Line)
+                   .Any(k => !string.IsNullOrWhiteSpace(lines[k]) && !comments.Any(c => c.Line == k)))
+        {
+            listed--;
+        }
+
+        if (listed == comments.Length)
         {
             return lines;
         }
+
+        var text = string.Join('\n', lines.Where((l, k) => k >= from && !comments.Any(c => c.Line == k)));
+        comments = [.. comments.Where((c, i) => i >= listed || text.Contains(c.Mark.Groups["mark"].Value, StringComparison.Ordinal))];
+        var marks = comments.Select(c => c.Mark.Groups["mark"].Value).ToHashSet(StringComparer.Ordinal);
+        var commentLines = comments.Select(c => c.Line).ToHashSet();
 
         var anchored = lines.Where((l, k) => k >= from && !commentLines.Contains(k) && l.Contains('[', StringComparison.Ordinal))
             .SelectMany(l => CommentMarkRegex().Matches(l)).Count(m => marks.Contains(m.Value));

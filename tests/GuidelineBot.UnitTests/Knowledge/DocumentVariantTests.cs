@@ -2744,4 +2744,47 @@ public sealed class DocumentVariantTests
                                                                               || p.Text.Contains("(Principal)", StringComparison.Ordinal) || p.Text.Contains("Pinned", StringComparison.Ordinal)
                                                                               || p.Text.Contains("Translated", StringComparison.Ordinal));
     }
+
+    [Fact]
+    public void A_drafts_review_comment_pasted_into_the_text_goes_with_the_listed_ones()
+    {
+        var doc = Parse("Injury Reporting\n\n1. REPORTING\n\nComplete Form RM-101 within 24 hours[JS3] of the injury.\n\n2. EXPOSURE\n\nGet a medical evaluation within 2 hours[JS10].\n\n"
+                        + "[JS10]Jane Smith: Nurse says within 2 hours and no later than 72 hours – add the 72?\n\n3. VEHICLES\n\nReport within 24 hours.[AL9]\n\n"
+                        + "________________________________________\n[JS3]Jane Smith: should this be 24 hours?\n[AL9]Angela Lee: add the glove box kit?\n", "injury.txt");
+
+        Assert.Equal("Get a medical evaluation within 2 hours.", doc.Sections.Single(s => s.Heading == "EXPOSURE").Text);
+        Assert.DoesNotContain(doc.Sections.SelectMany(s => s.Passages), p => p.Text.Contains("Jane Smith", StringComparison.Ordinal) || p.Text.Contains('[', StringComparison.Ordinal));
+
+        // Without a list of comments at the end, a bracketed code stays.
+        var codes = Parse("Rooms\n\nROOM CODES\n\nThe lab is [LB1] and the gym [GY2].\n\n[LB1]Lab Building: open 7-4.\n\nMore text follows here.\n", "rooms.txt");
+        Assert.Contains(codes.Sections.SelectMany(s => s.Passages), p => p.Text.Contains("[LB1]", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void A_boards_cards_keep_their_checklists_and_comments_under_the_card()
+    {
+        var doc = Parse("# Hall Passes\n\n## Current Procedures\n\n### One student out at a time\n\nOnly one student may be out at a time.\n\n#### Checklist\n- [x] Backup pass in every room\n\n"
+                        + "#### Comments\n**Tom Miller** – 22 Aug 2025: Rooms 118 and 204 still need passes.\n\n---\n\n### Restroom during class\n\nRestroom passes have a 6-minute limit.\n\n"
+                        + "#### Checklist\n- [x] Set the timer to 6 min\n\n#### Comments\n**Keisha Grant** – 28 Aug 2025: The single-stall restroom is room 109.\n", "passes.md");
+
+        Assert.Equal(["One student out at a time", "Restroom during class"], Headings(doc));
+        Assert.Contains("The single-stall restroom is room 109.", doc.Sections[1].Text, StringComparison.Ordinal);
+
+        // One "Comments" heading in an ordinary page is a section.
+        var page = Parse("# Field Trips\n\n## Ratios\n\nOne adult per ten students.\n\n### Comments\n\nSend comments on this draft to the office.\n", "trips.md");
+        Assert.Contains("Comments", Headings(page));
+    }
+
+    [Fact]
+    public void A_notebooks_style_sheets_and_cell_prompts_are_no_text()
+    {
+        var doc = Parse("# Gradebook Exports\n\n## Exporting\n\nExport the scoresheet as CSV.\n\nIn [1]:\n\n```python\ngb = pd.read_csv(\"export.csv\")\n```\n\n"
+                        + "<div>\n<style scoped>\n    .dataframe tbody tr th {\n        vertical-align: top;\n    }\n\n    .dataframe thead th {\n        text-align: right;\n    }\n</style>\n"
+                        + "<table class=\"dataframe\">\n<thead><tr><th>student_id</th><th>score</th></tr></thead>\n<tbody><tr><td>0041187</td><td>41.0</td></tr></tbody>\n</table>\n</div>\n\n"
+                        + "## Category weights\n\nSummative 60%, Formative 30%, Practice 10%.\n\nIn [2]:\n\n```python\nweights = {}\n```\n", "gradebook.md");
+
+        var passages = doc.Sections.SelectMany(s => s.Passages).Select(p => p.Text).ToList();
+        Assert.DoesNotContain(passages, p => p.Contains("dataframe", StringComparison.Ordinal) || p.Contains("vertical-align", StringComparison.Ordinal) || p.Contains("In [", StringComparison.Ordinal));
+        Assert.Contains("student_id: 0041187 — score: 41.0", passages);
+    }
 }
