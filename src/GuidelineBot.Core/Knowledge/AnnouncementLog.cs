@@ -16,10 +16,13 @@ internal static partial class AnnouncementLog
     /// <summary>A subject is short, a line of its own, no sentence.</summary>
     private const int MaxSubjectWords = 16;
 
+    private const int MaxSubjectChars = 200;
+
     public static IReadOnlyList<string> AsQuestionsAndAnswers(IReadOnlyList<string> lines, int from)
     {
+        // (The app's notes mark the export: a log of stamped lines without them is someone's record, not the app's.)
         var posts = Enumerable.Range(from, lines.Count - from).Where(k => PostRegex().IsMatch(lines[k])).ToArray();
-        if (posts.Length < MinPosts)
+        if (posts.Length < MinPosts || !lines.Skip(from).Any(l => NoteRegex().IsMatch(l) && !l.Contains("Translated", StringComparison.Ordinal)))
         {
             return lines;
         }
@@ -28,8 +31,8 @@ internal static partial class AnnouncementLog
         foreach (var k in posts)
         {
             result[k] = "";
-            if (k + 2 < lines.Count && lines[k + 1] is var subject && !string.IsNullOrWhiteSpace(subject) && !string.IsNullOrWhiteSpace(lines[k + 2])
-                && !ReplyRegex().IsMatch(lines[k + 2]) && !NoteRegex().IsMatch(lines[k + 2])
+            if (k + 2 < lines.Count && lines[k + 1] is { Length: <= MaxSubjectChars } subject && !string.IsNullOrWhiteSpace(subject) && !string.IsNullOrWhiteSpace(lines[k + 2])
+                && !NoteRegex().IsMatch(subject) && !ReplyRegex().IsMatch(lines[k + 2]) && !NoteRegex().IsMatch(lines[k + 2])
                 && EmojiEndsRegex().Replace(subject, "").Trim() is { Length: > 0 } words
                 && PlainTextParser.WordCount(words) <= MaxSubjectWords && words is not [.., '.' or '!' or ',' or ';' or ':'])
             {
@@ -63,7 +66,7 @@ internal static partial class AnnouncementLog
     private static partial Regex ReplyRegex();
 
     /// <summary>What the app notes about a post: "📌 Pinned by Mrs. Lopez", "Sent to 214 people · Read by 189", "🌐 Translated from Spanish · See original".</summary>
-    [GeneratedRegex(@"^\s*(?:" + PlainTextParser.EmojiPattern + @"\s*)?(?:Pinned by\b.{0,80}|Sent to \d[\d,]* (?:people|recipients|members|families|staff)\b.{0,80}|Translated from \p{L}+\b.{0,40})$")]
+    [GeneratedRegex(@"^\s*(?:" + PlainTextParser.EmojiPattern + @"\s*)?(?:Pinned by\b.{0,80}|Sent to \d[\d,]* (?:people|recipients|members|families|staff)\b.{0,80}|Read by \d[\d,]*\b.{0,40}|Translated from \p{L}+\b.{0,40})$")]
     private static partial Regex NoteRegex();
 
     /// <summary>Emojis around a subject: "❄️ How weather calls are made ❄️".</summary>

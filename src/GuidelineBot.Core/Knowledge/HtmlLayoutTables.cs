@@ -63,6 +63,8 @@ internal static partial class HtmlLayoutTables
                 {
                     current.Rows[^1]++;
                 }
+
+                current.HasRichCell |= IsRich(block, tag.Index + tag.Length);
             }
             else if (name == "thead")
             {
@@ -82,7 +84,7 @@ internal static partial class HtmlLayoutTables
         {
             text.Append(block, at, tag.Index - at);
             var name = tag.Groups["name"].Value.ToLowerInvariant();
-            text.Append(name is "td" or "th" ? (tag.Groups["close"].Success ? "</div>" : "<div>") : "");
+            text.Append(name is "td" or "th" ? (tag.Groups["close"].Success ? "</div>" : CellOpening) : "");
             text.Append('\n', tag.ValueSpan.Count('\n'));
             at = tag.Index + tag.Length;
         }
@@ -91,26 +93,97 @@ internal static partial class HtmlLayoutTables
         return WithoutMailFurniture(text.ToString());
     }
 
-    /// <summary>The text less a hidden preview line, a "View in browser" cell and a cell with an unsubscribe link; lines kept.</summary>
+    /// <summary>What a layout table's cell opens with once unwrapped: a block, marked so that only cells are looked at as mail furniture.</summary>
+    private const string CellOpening = "<div data-cell>";
+
+    /// <summary>
+    /// The text less the mail's furniture, lines kept: a hidden preview line before the first cell, a short "View in
+    /// browser" cell among the first cells, a short cell with an unsubscribe link among the last ones, and Outlook's
+    /// namespaced tags ("&lt;o:p&gt;&lt;/o:p&gt;").
+    /// </summary>
     private static string WithoutMailFurniture(string text)
     {
         var blanked = text.ToCharArray();
-        foreach (var regex in new[] { HiddenRegex(), BrowserCellRegex(), UnsubscribeCellRegex() })
+        void Blank(int from, int length)
         {
-            foreach (Match furniture in regex.Matches(text))
+            for (var i = from; i < from + length; i++)
             {
-                for (var i = furniture.Index; i < furniture.Index + furniture.Length; i++)
+                if (blanked[i] != '\n')
                 {
-                    if (blanked[i] != '\n')
-                    {
-                        blanked[i] = ' ';
-                    }
+                    blanked[i] = ' ';
                 }
             }
         }
 
+        var firstCell = text.IndexOf(CellOpening, StringComparison.Ordinal);
+        if (firstCell > 0 && HiddenRegex().Match(text[..firstCell]) is { Success: true } hidden && WordCount(hidden.Value) <= MaxFurnitureWords)
+        {
+            Blank(hidden.Index, hidden.Length);
+        }
+
+        // (Among three cells or more: a page of one or two cells is its text.)
+        var cells = Cells(text).Where(c => c.Words > 0).ToList();
+        if (cells.Count >= MinFurnitureCells)
+        {
+            foreach (var (start, end, words) in cells.Take(FurnitureCells).Where(c => c.Words <= MaxFurnitureWords && BrowserLinkRegex().IsMatch(text.AsSpan(c.Start, c.End - c.Start))))
+            {
+                Blank(start, end - start);
+            }
+
+            foreach (var (start, end, words) in cells.TakeLast(FurnitureCells).Where(c => c.Words <= MaxFooterWords && UnsubscribeLinkRegex().IsMatch(text.AsSpan(c.Start, c.End - c.Start))
+                                                                                         && FooterCueRegex().IsMatch(text.AsSpan(c.Start, c.End - c.Start))))
+            {
+                Blank(start, end - start);
+            }
+        }
+
+        foreach (Match tag in NamespacedTagRegex().Matches(text))
+        {
+            Blank(tag.Index, tag.Length);
+        }
+
         return new string(blanked);
     }
+
+    /// <summary>The unwrapped cells with no block inside, in order: where each starts and ends, and its words.</summary>
+    private static IEnumerable<(int Start, int End, int Words)> Cells(string text)
+    {
+        for (var at = text.IndexOf(CellOpening, StringComparison.Ordinal); at >= 0; at = text.IndexOf(CellOpening, at + 1, StringComparison.Ordinal))
+        {
+            var inner = at + CellOpening.Length;
+            var close = text.IndexOf("</div>", inner, StringComparison.OrdinalIgnoreCase);
+            var open = close < 0 ? -1 : text.IndexOf("<div", inner, close - inner, StringComparison.OrdinalIgnoreCase);
+            if (close >= 0 && open < 0)
+            {
+                yield return (at, close + "</div>".Length, WordCount(text[inner..close]));
+            }
+        }
+    }
+
+    /// <summary>Whether the cell content that starts at <paramref name="from"/> holds a page's blocks (looked at up to its first closing tag of a cell).</summary>
+    private static bool IsRich(string block, int from)
+    {
+        var end = block.IndexOf("</t", from, StringComparison.OrdinalIgnoreCase);
+        var content = block.AsSpan(from, (end < 0 ? block.Length : end) - from);
+        return content.Contains("<br", StringComparison.OrdinalIgnoreCase) || content.Contains("<p", StringComparison.OrdinalIgnoreCase)
+               || content.Contains("<table", StringComparison.OrdinalIgnoreCase) || WordCount(content.ToString()) >= MinRichWords;
+    }
+
+    private static int WordCount(string html) => PlainTextParser.WordCount(TagRegex().Replace(html, " "));
+
+    /// <summary>A cell of a paragraph's worth of words holds the page's text, not a list's item.</summary>
+    private const int MinRichWords = 25;
+
+    /// <summary>How many of the first (and the last) cells with words are looked at for the mail's header (and footer).</summary>
+    private const int FurnitureCells = 3;
+
+    private const int MinFurnitureCells = 3;
+
+    /// <summary>A "View in browser" cell or a hidden preview line is a line or two.</summary>
+    private const int MaxFurnitureWords = 40;
+
+    /// <summary>A footer cell with the unsubscribe link (why you get the mail, the address, the links) is short.</summary>
+    private const int MaxFooterWords = 80;
 
     /// <summary>One table as its own tags show it (a nested table's are its own): its rows' cell counts, header cells, nesting.</summary>
     private sealed class Table(bool IsPresentation)
@@ -123,8 +196,15 @@ internal static partial class HtmlLayoutTables
 
         public bool Nests { get; set; }
 
-        /// <summary>Layout: it holds a table, says it is for presentation, or is a column of two or more single cells without a header.</summary>
-        public bool IsLayout => Nests || IsPresentation || !HasHeader && Rows.Count >= 2 && Rows.All(cells => cells <= 1);
+        /// <summary>A cell holds a page's blocks: a paragraph's worth of words, line breaks, paragraphs or a table.</summary>
+        public bool HasRichCell { get; set; }
+
+        /// <summary>
+        /// Layout: it says it is for presentation, or, with no header cells (a data table names its columns), it holds a
+        /// table or is a column of two or more single cells of which one holds a page's blocks (a list's column of short
+        /// cells under its caption is data).
+        /// </summary>
+        public bool IsLayout => IsPresentation || !HasHeader && (Nests || Rows.Count >= 2 && Rows.All(cells => cells <= 1) && HasRichCell);
     }
 
     [GeneratedRegex(@"<(?<close>/)?(?<name>table|thead|tbody|tfoot|tr|td|th)\b[^>]*>", RegexOptions.IgnoreCase)]
@@ -134,14 +214,25 @@ internal static partial class HtmlLayoutTables
     private static partial Regex PresentationRegex();
 
     /// <summary>An element the reader never sees: a newsletter's preview line (<c>style="display:none"</c>).</summary>
-    [GeneratedRegex(@"<(?<tag>div|span|p)\b[^>]*\bdisplay\s*:\s*none\b[^>]*>.*?</\k<tag>\s*>", RegexOptions.IgnoreCase | RegexOptions.Singleline)]
+    [GeneratedRegex(@"<(?<tag>div|span|p|td)\b[^>]*\bdisplay\s*:\s*none\b[^>]*>[^<]{0,400}</\k<tag>\s*>", RegexOptions.IgnoreCase)]
     private static partial Regex HiddenRegex();
 
-    /// <summary>A cell offering the mail as a web page: "Having trouble viewing this email? View in browser".</summary>
-    [GeneratedRegex(@"<div>(?:(?!</?div>).){0,400}?\bview\s+(?:it\s+)?(?:in\s+(?:your\s+)?browser|online|as\s+a\s+web\s*page)\b(?:(?!</?div>).){0,200}?</div>", RegexOptions.IgnoreCase | RegexOptions.Singleline)]
-    private static partial Regex BrowserCellRegex();
+    /// <summary>An offer of the mail as a web page: "View in browser", "View this email online", "View as Webpage".</summary>
+    [GeneratedRegex(@"\bview\s+(?:this\s+e-?mail\s+|it\s+)?(?:in\s+(?:your\s+|a\s+)?(?:web\s+)?browser|online|as\s+a?\s*web\s*page)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex BrowserLinkRegex();
 
-    /// <summary>A cell with an unsubscribe link: the mail's footer.</summary>
-    [GeneratedRegex(@"<div>(?:(?!</?div>).){0,1500}?>\s*unsubscribe\s*</a>(?:(?!</?div>).){0,1500}?</div>", RegexOptions.IgnoreCase | RegexOptions.Singleline)]
-    private static partial Regex UnsubscribeCellRegex();
+    /// <summary>A link to unsubscribe.</summary>
+    [GeneratedRegex(@">\s*unsubscribe\b[^<]{0,60}</a>", RegexOptions.IgnoreCase)]
+    private static partial Regex UnsubscribeLinkRegex();
+
+    /// <summary>What else a mail's footer says besides its unsubscribe link: why you get it, your preferences, the sender's address or rights.</summary>
+    [GeneratedRegex(@"\b(?:you\s+(?:are\s+)?receiv|this\s+(?:e-?mail|message)\s+was\s+sent|sent\s+to\b|preferences|privacy|copyright|all\s+rights\s+reserved|mailing\s+list|opt\s+out|do\s+not\s+reply)|©", RegexOptions.IgnoreCase)]
+    private static partial Regex FooterCueRegex();
+
+    /// <summary>Outlook's tags of an Office namespace: "&lt;o:p&gt;", "&lt;/o:p&gt;".</summary>
+    [GeneratedRegex(@"</?[a-z]{1,5}:[a-z]{1,20}\b[^>]{0,200}>", RegexOptions.IgnoreCase)]
+    private static partial Regex NamespacedTagRegex();
+
+    [GeneratedRegex(@"<[^>]{0,500}>")]
+    private static partial Regex TagRegex();
 }

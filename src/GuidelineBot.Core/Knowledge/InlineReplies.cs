@@ -79,7 +79,8 @@ internal static partial class InlineReplies
         string[]? result = null;
         for (var k = from; k < lines.Count; k++)
         {
-            var intro = IsWroteLine(lines[k]) ? 1
+            // (A mail program's line names a time or an address: "On March 3 the superintendent wrote:" is the text's own.)
+            var intro = IsWroteLine(lines[k]) && MailStampRegex().IsMatch(lines[k]) ? (lines[k].TrimEnd().EndsWith('<') && k + 1 < lines.Count && IsWroteLine(lines[k + 1]) ? 2 : 1)
                 : k + 1 < lines.Count && WrappedWroteRegex().IsMatch(lines[k]) && lines[k + 1].Trim() == "wrote:" ? 2
                 : 0;
             if (intro == 0)
@@ -122,6 +123,10 @@ internal static partial class InlineReplies
 
         return result ?? lines;
     }
+
+    /// <summary>What a mail program's "On … wrote:" line holds: a time or an address.</summary>
+    [GeneratedRegex(@"\d{1,2}:\d{2}|@|<")]
+    private static partial Regex MailStampRegex();
 
     /// <summary>A quoted message is read as text when it has at least this many lines with words.</summary>
     private const int MinQuotedLines = 3;

@@ -2265,7 +2265,12 @@ internal static partial class PlainTextParser
     private static partial Regex SkipLinkRegex();
 
     /// <summary>A line of a page's header that is the site's, not the page's: its search box or menu, a button, an image's text.</summary>
-    private static bool IsPageFurniture(string line) => PageChromeRegex().IsMatch(line) || PageButtonRegex().IsMatch(line) || PageFurnitureRegex().IsMatch(line);
+    private static bool IsPageFurniture(string line) =>
+        PageChromeRegex().IsMatch(line) || PageButtonRegex().IsMatch(line) || PageFurnitureRegex().IsMatch(line) || SiteLinkRegex().IsMatch(line);
+
+    /// <summary>A site's own link or box in a page's header (only there: "Login" may head a page's section): "Login", "Sign up", "Enter your search term here...".</summary>
+    [GeneratedRegex(@"^\s*(?:log ?in|sign up|register|enter your search term(?: here)?(?:\.\.\.|…)?)\s*$", RegexOptions.IgnoreCase)]
+    private static partial Regex SiteLinkRegex();
 
     /// <summary>A page copied whole has at least this many of the site's lines in its header, besides its skip link.</summary>
     private const int MinPageFurniture = 2;
@@ -2437,19 +2442,29 @@ internal static partial class PlainTextParser
     /// the page's title, tab-separated) and footer (the page's address and "1/3") on every page. Known by a footer, or by
     /// two headers.
     /// </summary>
-    private static bool PrintedFromBrowser(IReadOnlyList<string> lines, int from) =>
-        lines.Skip(from).Any(l => BrowserPrintFooterRegex().IsMatch(l)) || lines.Skip(from).Count(l => BrowserPrintHeaderRegex().IsMatch(l)) >= 2;
+    private static bool PrintedFromBrowser(IReadOnlyList<string> lines, int from)
+    {
+        // Every page's footer, one address, numbered 1/n to n/n; or the same title in two headers or more.
+        var footers = lines.Skip(from).Select(l => BrowserPrintFooterRegex().Match(l)).Where(m => m.Success).ToArray();
+        var pages = footers.Select(f => (Address: f.Groups["address"].Value, Page: int.Parse(f.Groups["page"].Value, CultureInfo.InvariantCulture), Of: int.Parse(f.Groups["of"].Value, CultureInfo.InvariantCulture))).ToArray();
+        return pages.Length > 0 && pages.All(p => p.Address == pages[0].Address && p.Of == pages.Length) && pages.Select(p => p.Page).Order().SequenceEqual(Enumerable.Range(1, pages.Length))
+               || lines.Skip(from).Select(l => BrowserPrintHeaderRegex().Match(l)).Where(m => m.Success).GroupBy(m => m.Groups["title"].Value.Trim()).Any(g => g.Count() >= 2);
+    }
 
     /// <summary>The browser's header and footer lines of a printed page, blanked (the page names itself under them).</summary>
     private static IReadOnlyList<string> WithoutBrowserPrintMarks(IReadOnlyList<string> lines, int from) =>
         [.. lines.Select((l, k) => k >= from && (BrowserPrintFooterRegex().IsMatch(l) || BrowserPrintHeaderRegex().IsMatch(l)) ? "" : l)];
 
+    /// <summary>A gap between columns lined up with spaces: three or more. (A running header's parts may be set off by tabs.)</summary>
+    [GeneratedRegex(@"\x20{3,}")]
+    private static partial Regex ColumnGapRegex();
+
     /// <summary>A browser's print header: the date and time, then the page's title.</summary>
-    [GeneratedRegex(@"^\s*\d{1,2}/\d{1,2}/\d{2,4},?[ \t]+\d{1,2}:\d{2}(?:[ \t]*[AP]M)?\t+[ \t]*\S.{0,200}$", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"^\s*\d{1,2}/\d{1,2}/\d{2,4},?[ \t]+\d{1,2}:\d{2}(?:[ \t]*[AP]M)?(?:\t+[ \t]*|\x20{3,})(?<title>\S.{0,200})$", RegexOptions.IgnoreCase)]
     private static partial Regex BrowserPrintHeaderRegex();
 
     /// <summary>A browser's print footer: the page's address, then the page's number of the pages ("1/3").</summary>
-    [GeneratedRegex(@"^\s*(?:https?|file)://\S+[ \t]+\d{1,3}/\d{1,3}\s*$", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"^\s*(?<address>(?:https?|file)://\S+)[ \t]+(?<page>\d{1,3})/(?<of>\d{1,3})\s*$", RegexOptions.IgnoreCase)]
     private static partial Regex BrowserPrintFooterRegex();
 
     /// <summary>
@@ -2523,7 +2538,7 @@ internal static partial class PlainTextParser
     [GeneratedRegex(@"(?<=^|\s)\*\* (?=\S)")]
     private static partial Regex MailingListMarkRegex();
 
-    [GeneratedRegex(@"^\s*(?:skip to (?:main )?content|skip navigation|search|menu|translate|print|share|print \| share|sign in|log ?in|sign up|enter your search term(?: here)?(?:\.\.\.|…)?|home\s*[>›»/]\s*\S.*|view (?:this e-?mail|it) in (?:your|a) (?:web )?browser\b.*)\s*$", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"^\s*(?:skip to (?:main )?content|skip navigation|search|menu|translate|print|share|print \| share|sign in|log in|home\s*[>›»/]\s*\S.*|view (?:this e-?mail|it) in (?:your|a) (?:web )?browser\b.*)\s*$", RegexOptions.IgnoreCase)]
     private static partial Regex PageChromeRegex();
 
     [GeneratedRegex(@"^\s*(?:©|\(c\)\s|copyright\s+(?:©\s*)?\d{4})", RegexOptions.IgnoreCase)]
@@ -2612,7 +2627,9 @@ internal static partial class PlainTextParser
         // (Its length without the run of spaces a PDF copy puts between its parts: "Guidelines          Revised July 1, 2024".)
         var trimmed = line.Trim();
         var key = string.Join(' ', trimmed.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
+        // (A table's header, repeated over each page's rows, is no running header: three or more columns.)
         return key.Length is 0 or > 100 || PageMarkerRegex().IsMatch(trimmed) || EndsSentence(trimmed) || SeparatorRegex().IsMatch(trimmed)
+               || ColumnGapRegex().Count(trimmed) >= 2
             ? null
             : key;
     }
@@ -2709,8 +2726,9 @@ internal static partial class PlainTextParser
                 continue;
             }
 
+            // The notice's lines: its paragraph, up to a line that no longer speaks of the mail ("Good morning," right under a banner).
             var end = k;
-            while (end + 1 < lines.Count && !string.IsNullOrWhiteSpace(lines[end + 1]))
+            while (end + 1 < lines.Count && !string.IsNullOrWhiteSpace(lines[end + 1]) && (!EndsSentence(lines[end]) || MailNoticeWordRegex().IsMatch(lines[end + 1])))
             {
                 end++;
             }
@@ -2731,9 +2749,13 @@ internal static partial class PlainTextParser
     [GeneratedRegex(@"^\s*(?:\[?EXTERNAL\]?\s*)?(?:CAUTION|WARNING|CONFIDENTIALITY(?:\s+NOTICE)?|CONFIDENTIAL|DISCLAIMER|NOTICE|EXTERNAL\s+E-?MAIL)\s*:", RegexOptions.IgnoreCase)]
     private static partial Regex MailNoticeLabelRegex();
 
-    /// <summary>What only a mail system's notice says.</summary>
-    [GeneratedRegex(@"\bintended\s+recipient|\boriginated\s+from\s+outside\b|\bdo\s+not\s+click\s+(?:on\s+)?links\b|\bunless\s+you\s+recogni[sz]e\s+the\s+sender\b", RegexOptions.IgnoreCase)]
+    /// <summary>What only a mail system's notice says: the mail came from outside, or what to do when you are not the intended recipient.</summary>
+    [GeneratedRegex(@"\b(?:e-?mail|message)\b.{0,80}\boriginated\s+from\s+outside\b|\bintended\s+recipient.{0,300}\b(?:delete|destroy|notify\s+the\s+sender|prohibited|privileged|in\s+error)\b", RegexOptions.IgnoreCase)]
     private static partial Regex MailNoticeRegex();
+
+    /// <summary>A word of a mail system's notice, which its next line goes on with.</summary>
+    [GeneratedRegex(@"\b(?:e-?mail|message|recipient|sender|attachments?|confidential|privileged|prohibited|disclosure|distribution|copies|delete|destroy|records\s+law|in\s+error)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex MailNoticeWordRegex();
 
     /// <summary>A line of an e-mail's header: "From: …", "Sent: …", "To: …", "Cc: …", "Subject: …", "Attachments: …".</summary>
     [GeneratedRegex(@"^\s*(?<field>(?<from>From)|Sent|Date|To|Cc|Bcc|Subject|Attachments|Importance)\s*:\s*\S", RegexOptions.IgnoreCase)]

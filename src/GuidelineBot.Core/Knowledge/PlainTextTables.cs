@@ -96,8 +96,9 @@ internal static partial class PlainTextTables
     /// A table copied out of a PDF (or written as pandoc's multiline table): its header's names lined up over one whole
     /// rule, then rows whose cells wrap over several lines inside their columns, parted by blank lines ("Students," over
     /// "grades K–2" in the first column is one cell). Without blank lines between them, a line with text in the first
-    /// column starts a row. The table ends at two blank lines or at a line whose text does not sit inside the columns
-    /// (prose, a page footer). Returns the line after the table, or null when no such table starts at <paramref name="k"/>.
+    /// column starts a row and the table ends at a blank line. It ends too at a line whose text does not sit inside the
+    /// columns (prose, a page footer) and at a block that is no row (a heading under the table: one cell). Returns the
+    /// line after the table, or null when no such table starts at <paramref name="k"/>.
     /// </summary>
     private static int? RuledTable(IReadOnlyList<string> lines, int k, Dictionary<int, string?> rows)
     {
@@ -107,29 +108,56 @@ internal static partial class PlainTextTables
         }
 
         var starts = Starts(lines[k], names).ToArray();
-        var end = k + 2;
-        while (end < lines.Count && (string.IsNullOrWhiteSpace(lines[end]) ? end + 1 < lines.Count && !string.IsNullOrWhiteSpace(lines[end + 1]) : InColumns(lines[end], starts)))
+        // A header wrapped over two lines ("Meaning of" over "the code"): the line above goes on each name.
+        var top = k;
+        if (k > 0 && !string.IsNullOrWhiteSpace(lines[k - 1]) && InColumns(lines[k - 1], starts) && Cells(lines[k - 1], starts) is var above && above.Count(c => c.Length > 0) >= 2)
         {
-            end++;
+            names = [.. Cells(lines[k], starts).Select((name, c) => (above[c] + " " + name).Trim())];
+            top = k - 1;
         }
 
-        var body = Enumerable.Range(k + 2, end - k - 2).Where(i => !string.IsNullOrWhiteSpace(lines[i])).ToArray();
-        if (body.Length < MinRows)
+        bool IsRow(int i) => i < lines.Count && InColumns(lines[i], starts) && Cells(lines[i], starts) is var cells && cells[0].Length > 0 && cells.Count(c => c.Length > 0) >= 2;
+        if (!IsRow(k + 2))
         {
             return null;
         }
 
-        // Rows: the lines between blank lines, or each line with text in its first column and the lines going on from it.
-        var parted = body.Zip(body.Skip(1), (a, b) => b > a + 1).Any(gap => gap);
-        var groups = new List<List<int>>();
-        foreach (var i in body)
+        // Rows parted by blank lines (a row whose cells wrap), or a row a line up to a blank line.
+        var end = k + 3;
+        while (end < lines.Count && !string.IsNullOrWhiteSpace(lines[end]) && InColumns(lines[end], starts))
         {
-            if (groups.Count == 0 || (parted ? i > groups[^1][^1] + 1 : Cells(lines[i], starts)[0].Length > 0))
-            {
-                groups.Add([]);
-            }
+            end++;
+        }
 
-            groups[^1].Add(i);
+        var groups = new List<List<int>>();
+        var parted = end + 1 < lines.Count && string.IsNullOrWhiteSpace(lines[end]) && IsRow(end + 1);
+        if (parted)
+        {
+            groups.Add([.. Enumerable.Range(k + 2, end - k - 2)]);
+            while (end + 1 < lines.Count && string.IsNullOrWhiteSpace(lines[end]) && IsRow(end + 1))
+            {
+                var next = end + 1;
+                end = next + 1;
+                while (end < lines.Count && !string.IsNullOrWhiteSpace(lines[end]) && InColumns(lines[end], starts))
+                {
+                    end++;
+                }
+
+                groups.Add([.. Enumerable.Range(next, end - next)]);
+            }
+        }
+        else
+        {
+            // (A first cell wrapped onto the next line, alone and in lower case, goes on its row: "on the playground".)
+            foreach (var i in Enumerable.Range(k + 2, end - k - 2))
+            {
+                if (groups.Count == 0 || Cells(lines[i], starts) is var cells && cells[0].Length > 0 && (cells.Count(c => c.Length > 0) >= 2 || !char.IsLower(cells[0][0])))
+                {
+                    groups.Add([]);
+                }
+
+                groups[^1].Add(i);
+            }
         }
 
         if (groups.Count < MinRows)
@@ -137,7 +165,7 @@ internal static partial class PlainTextTables
             return null;
         }
 
-        for (var i = k; i < end; i++)
+        for (var i = top; i < end; i++)
         {
             rows[i] = null;
         }
@@ -147,14 +175,14 @@ internal static partial class PlainTextTables
         return end;
     }
 
-    /// <summary>Every stretch of the line's text sits inside one column: it starts at or after the column's start and ends before the next one.</summary>
+    /// <summary>Every stretch of the line's text sits inside one column: it starts at (or a space before) the column's start and ends a space before the next one's.</summary>
     private static bool InColumns(string line, int[] starts)
     {
         var text = line.TrimEnd();
         foreach (Match piece in PieceRegex().Matches(text))
         {
             var column = Array.FindLastIndex(starts, s => s <= piece.Index + 1);
-            if (column < 0 || column + 1 < starts.Length && piece.Index + piece.Length > starts[column + 1] + 1)
+            if (column < 0 || column + 1 < starts.Length && piece.Index + piece.Length > starts[column + 1] - 1)
             {
                 return false;
             }

@@ -2787,4 +2787,49 @@ public sealed class DocumentVariantTests
         Assert.DoesNotContain(passages, p => p.Contains("dataframe", StringComparison.Ordinal) || p.Contains("vertical-align", StringComparison.Ordinal) || p.Contains("In [", StringComparison.Ordinal));
         Assert.Contains("student_id: 0041187 — score: 41.0", passages);
     }
+
+    [Fact]
+    public void The_mail_and_table_readers_leave_ordinary_documents_as_they_were()
+    {
+        // A data table names its columns even with a table inside a cell.
+        var travel = Parse("# Staff Travel\n\n## Reimbursement rates\n\n<table>\n<thead><tr><th>Expense</th><th>Rate</th><th>Notes</th></tr></thead>\n"
+                           + "<tr><td>Mileage</td><td>$0.67 per mile</td><td>Personal car only</td></tr>\n"
+                           + "<tr><td>Meals</td><td><table><tr><th>Meal</th><th>Amount</th></tr><tr><td>Lunch</td><td>$15</td></tr></table></td><td>Itemized receipt</td></tr>\n"
+                           + "</table>\n\n## Approval\n\nSubmit the request two weeks ahead.\n", "travel.md");
+        Assert.Contains(travel.Sections.SelectMany(s => s.Passages), p => p.Text == "Expense: Mileage — Rate: $0.67 per mile — Notes: Personal car only");
+
+        // An FAQ's answer that mentions the unsubscribe link or viewing online is an answer.
+        var faq = Parse("# ParentSquare FAQ\n\n<table>\n<tr><td><b>How do I stop getting texts?</b></td></tr>\n"
+                        + "<tr><td>Open My Account, then Notifications, and turn off SMS. You can also click the <a href=\"https://x.example/u\">unsubscribe</a> link at the bottom of any e-mail, but you will still get emergency alerts.</td></tr>\n"
+                        + "<tr><td><b>Can I see old posts?</b></td></tr>\n<tr><td>Yes. Posts stay in the app for the whole school year, and you can view online at parentsquare.com.</td></tr>\n</table>\n", "faq.md");
+        var answers = string.Join(' ', faq.Sections.SelectMany(s => s.Passages).Select(p => p.Text));
+        Assert.Contains("turn off SMS", answers, StringComparison.Ordinal);
+        Assert.Contains("view online at parentsquare.com", answers, StringComparison.Ordinal);
+
+        // Guidance that starts "CAUTION:" or "NOTICE:" is no mail system's notice; a banner's text ends where the mail begins.
+        var lab = Parse("Science Lab Safety Rules\n\nPhishing awareness\n\nCAUTION: Do not click links in e-mails that ask for your district password.\nForward the message to phish@district.org and delete it.\n\n"
+                        + "Records\n\nNOTICE: Transcripts are released only to the intended recipient named on the signed request form.\nRequests take five business days.\n\n"
+                        + "Bus changes\n\nCAUTION: This email originated from outside of the organization. Do not click links unless you recognize the sender.\nGood morning,\nBuses will no longer wait at stops.\n", "lab.txt");
+        var labText = string.Join(' ', lab.Sections.SelectMany(s => s.Passages).Select(p => p.Text));
+        Assert.Contains("Do not click links in e-mails that ask for your district password", labText, StringComparison.Ordinal);
+        Assert.Contains("released only to the intended recipient", labText, StringComparison.Ordinal);
+        Assert.Contains("Buses will no longer wait at stops.", labText, StringComparison.Ordinal);
+        Assert.DoesNotContain("originated from outside", labText, StringComparison.Ordinal);
+
+        // A stamped log that is no messaging app's keeps its stamps; "Login" may head a section; a letter's "wrote:" is its text.
+        var log = Parse("Boiler Room Incident Log\n\n[Mon 1/13 5:21 AM] Night custodian (J. Ruiz):\nLow water alarm on boiler 2\nReset at the panel.\n\n"
+                        + "[Mon 1/13 6:40 AM] Head custodian (M. Briggs):\nChecked boiler 2\nCalled Midwest Boiler.\n\n[Mon 1/13 11:15 AM] Midwest Boiler (tech):\nReplaced low water cutoff\nBoiler 2 cleared.\n", "log.txt");
+        Assert.Contains(log.Sections.SelectMany(s => s.Passages), p => p.Text.Contains("[Mon 1/13 11:15 AM]", StringComparison.Ordinal));
+        var login = Parse("Chromebooks\n\nLogin\n\nStudents log in with their district e-mail and PIN.\n\nForgotten passwords\n\nStaff call the help desk.\n", "login.txt");
+        Assert.Contains(login.Sections.SelectMany(s => s.Passages.Select(p => p.Text).Append(s.Heading)), t => t == "Login");
+        var letter = Parse("History\n\nOn March 3, 2024 the superintendent wrote:\n> Every school keeps a visitor log.\n> It is checked weekly.\n> Logs are kept a year.\n", "history.txt");
+        Assert.Contains(letter.Sections.SelectMany(s => s.Passages), p => p.Text.Contains("the superintendent wrote", StringComparison.Ordinal));
+
+        // A ruled table ends at the blank line under its rows; a tab-separated calendar is no printed page.
+        var routes = Parse("Bus Routes\n\nRoute    Driver          Departs\n-----------------------------------\n12       M. Alvarez      7:05 AM\n14       J. Chen         7:12 AM\n\nLate Buses\n\nFamilies get a text from dispatch.\n", "routes.txt");
+        Assert.Contains(routes.Sections.SelectMany(s => s.Passages), p => p.Text == "Route: 14 — Driver: J. Chen — Departs: 7:12 AM");
+        Assert.Contains(routes.Sections.SelectMany(s => s.Passages.Select(p => p.Text).Append(s.Heading)), t => t == "Late Buses");
+        var calendar = Parse("District Calendar Export\n\nDate\tEvent\n9/3/24, 8:00 AM\tFirst day of school\n9/4/24, 6:00 PM\tBack to school night\n9/16/24, 8:00 AM\tKindergarten first day\n", "calendar.txt");
+        Assert.Contains(calendar.Sections.SelectMany(s => s.Passages), p => p.Text.Contains("Back to school night", StringComparison.Ordinal));
+    }
 }
