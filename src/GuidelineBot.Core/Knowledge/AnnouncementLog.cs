@@ -11,11 +11,13 @@ namespace GuidelineBot.Core.Knowledge;
 /// </summary>
 internal static partial class AnnouncementLog
 {
+    /// <summary>An export has at least this many posts.</summary>
     private const int MinPosts = 3;
 
     /// <summary>A subject is short, a line of its own, no sentence.</summary>
     private const int MaxSubjectWords = 16;
 
+    /// <summary>A subject's line is short: a longer one is text (and is never run through the emoji pattern).</summary>
     private const int MaxSubjectChars = 200;
 
     public static IReadOnlyList<string> AsQuestionsAndAnswers(IReadOnlyList<string> lines, int from)

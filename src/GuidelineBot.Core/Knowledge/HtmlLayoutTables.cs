@@ -125,15 +125,15 @@ internal static partial class HtmlLayoutTables
         var cells = Cells(text).Where(c => c.Words > 0).ToList();
         if (cells.Count >= MinFurnitureCells)
         {
-            foreach (var (start, end, words) in cells.Take(FurnitureCells).Where(c => c.Words <= MaxFurnitureWords && BrowserLinkRegex().IsMatch(text.AsSpan(c.Start, c.End - c.Start))))
+            foreach (var cell in cells.Take(FurnitureCells).Where(c => c.Words <= MaxFurnitureWords && BrowserLinkRegex().IsMatch(text.AsSpan(c.Start, c.End - c.Start))))
             {
-                Blank(start, end - start);
+                Blank(cell.Start, cell.End - cell.Start);
             }
 
-            foreach (var (start, end, words) in cells.TakeLast(FurnitureCells).Where(c => c.Words <= MaxFooterWords && UnsubscribeLinkRegex().IsMatch(text.AsSpan(c.Start, c.End - c.Start))
-                                                                                         && FooterCueRegex().IsMatch(text.AsSpan(c.Start, c.End - c.Start))))
+            foreach (var cell in cells.TakeLast(FurnitureCells).Where(c => c.Words <= MaxFooterWords && UnsubscribeLinkRegex().IsMatch(text.AsSpan(c.Start, c.End - c.Start))
+                                                                           && FooterCueRegex().IsMatch(text.AsSpan(c.Start, c.End - c.Start))))
             {
-                Blank(start, end - start);
+                Blank(cell.Start, cell.End - cell.Start);
             }
         }
 
@@ -177,6 +177,7 @@ internal static partial class HtmlLayoutTables
     /// <summary>How many of the first (and the last) cells with words are looked at for the mail's header (and footer).</summary>
     private const int FurnitureCells = 3;
 
+    /// <summary>A mail laid out in fewer cells with words has no furniture of its own: its one or two cells are its text.</summary>
     private const int MinFurnitureCells = 3;
 
     /// <summary>A "View in browser" cell or a hidden preview line is a line or two.</summary>
