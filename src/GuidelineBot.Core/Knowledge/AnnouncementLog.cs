@@ -36,7 +36,7 @@ internal static partial class AnnouncementLog
             if (k + 2 < lines.Count && lines[k + 1] is { Length: <= MaxSubjectChars } subject && !string.IsNullOrWhiteSpace(subject) && !string.IsNullOrWhiteSpace(lines[k + 2])
                 && !NoteRegex().IsMatch(subject) && !ReplyRegex().IsMatch(lines[k + 2]) && !NoteRegex().IsMatch(lines[k + 2])
                 && EmojiEndsRegex().Replace(subject, "").Trim() is { Length: > 0 } words
-                && PlainTextParser.WordCount(words) <= MaxSubjectWords && words is not [.., '.' or '!' or ',' or ';' or ':'])
+                && ChannelPosts.IsSubject(words, MaxSubjectWords))
             {
                 // (Its text labelled as the answer: a question's wrapped lines would take it into the heading.)
                 result[k + 1] = "Q: " + words;

@@ -36,7 +36,7 @@ internal static partial class ChannelPosts
         {
             (result[k], result[k + 1]) = ("", "");
             if (posts.Contains(k) && k + 2 < lines.Count && lines[k + 2] is var subject && !string.IsNullOrWhiteSpace(subject)
-                && PlainTextParser.WordCount(subject) <= MaxSubjectWords && subject.TrimEnd() is not [.., '.' or '!' or ',' or ';' or ':']
+                && IsSubject(subject, MaxSubjectWords)
                 && k + 3 < lines.Count && !string.IsNullOrWhiteSpace(lines[k + 3]))
             {
                 result[k + 2] = "Q: " + subject.Trim();
@@ -53,6 +53,10 @@ internal static partial class ChannelPosts
 
         return result;
     }
+
+    /// <summary>A post's subject: a line of a few words that ends no sentence or clause.</summary>
+    internal static bool IsSubject(string line, int maxWords) =>
+        PlainTextParser.WordCount(line) <= maxWords && line.TrimEnd() is not [.., '.' or '!' or ',' or ';' or ':'];
 
     private static bool IsName(string line) =>
         line.Length > 0 && !char.IsWhiteSpace(line[0]) && PlainTextParser.WordCount(line) <= MaxNameWords && NameRegex().IsMatch(line);

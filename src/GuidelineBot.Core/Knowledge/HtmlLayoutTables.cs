@@ -104,21 +104,11 @@ internal static partial class HtmlLayoutTables
     private static string WithoutMailFurniture(string text)
     {
         var blanked = text.ToCharArray();
-        void Blank(int from, int length)
-        {
-            for (var i = from; i < from + length; i++)
-            {
-                if (blanked[i] != '\n')
-                {
-                    blanked[i] = ' ';
-                }
-            }
-        }
 
         var firstCell = text.IndexOf(CellOpening, StringComparison.Ordinal);
         if (firstCell > 0 && HiddenRegex().Match(text[..firstCell]) is { Success: true } hidden && WordCount(hidden.Value) <= MaxFurnitureWords)
         {
-            Blank(hidden.Index, hidden.Length);
+            HtmlPage.Blank(blanked, hidden.Index, hidden.Index + hidden.Length);
         }
 
         // (Among three cells or more: a page of one or two cells is its text.)
@@ -127,19 +117,19 @@ internal static partial class HtmlLayoutTables
         {
             foreach (var cell in cells.Take(FurnitureCells).Where(c => c.Words <= MaxFurnitureWords && BrowserLinkRegex().IsMatch(text.AsSpan(c.Start, c.End - c.Start))))
             {
-                Blank(cell.Start, cell.End - cell.Start);
+                HtmlPage.Blank(blanked, cell.Start, cell.End);
             }
 
             foreach (var cell in cells.TakeLast(FurnitureCells).Where(c => c.Words <= MaxFooterWords && UnsubscribeLinkRegex().IsMatch(text.AsSpan(c.Start, c.End - c.Start))
                                                                            && FooterCueRegex().IsMatch(text.AsSpan(c.Start, c.End - c.Start))))
             {
-                Blank(cell.Start, cell.End - cell.Start);
+                HtmlPage.Blank(blanked, cell.Start, cell.End);
             }
         }
 
         foreach (Match tag in NamespacedTagRegex().Matches(text))
         {
-            Blank(tag.Index, tag.Length);
+            HtmlPage.Blank(blanked, tag.Index, tag.Index + tag.Length);
         }
 
         return new string(blanked);

@@ -91,7 +91,7 @@ internal static partial class HtmlPage
     }
 
     /// <summary>Spaces over <paramref name="text"/> from <paramref name="from"/> to <paramref name="to"/>, its line breaks kept.</summary>
-    private static void Blank(char[] text, int from, int to)
+    internal static void Blank(char[] text, int from, int to)
     {
         for (var i = from; i < to; i++)
         {

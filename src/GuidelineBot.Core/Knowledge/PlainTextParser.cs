@@ -2043,19 +2043,16 @@ internal static partial class PlainTextParser
         // The comments are listed at the end: after the first of the list, only comments (and blank lines) follow. A
         // comment pasted into the text above the list ("[JS10]Jane Smith: …" under the line marked "[JS10]") goes too
         // when its mark stands in the text.
-        var listed = comments.Length;
-        while (listed > 0 && !Enumerable.Range(comments[listed - 1].Line, lines.Count - comments[listed - 1].Line)
-                   .Any(k => !string.IsNullOrWhiteSpace(lines[k]) && !comments.Any(c => c.Line == k)))
-        {
-            listed--;
-        }
-
-        if (listed == comments.Length)
+        var commentAt = comments.Select(c => c.Line).ToHashSet();
+        var lastText = Enumerable.Range(from, lines.Count - from).LastOrDefault(k => !string.IsNullOrWhiteSpace(lines[k]) && !commentAt.Contains(k), from - 1);
+        var listed = Array.FindIndex(comments, c => c.Line > lastText);
+        if (listed < 0)
         {
             return lines;
         }
 
-        var text = string.Join('\n', lines.Where((l, k) => k >= from && !comments.Any(c => c.Line == k)));
+        var firstListed = comments[listed].Line;
+        var text = string.Join('\n', lines.Where((l, k) => k >= from && !commentAt.Contains(k)));
         comments = [.. comments.Where((c, i) => i >= listed || text.Contains(c.Mark.Groups["mark"].Value, StringComparison.Ordinal))];
         var marks = comments.Select(c => c.Mark.Groups["mark"].Value).ToHashSet(StringComparer.Ordinal);
         var commentLines = comments.Select(c => c.Line).ToHashSet();
@@ -2076,7 +2073,7 @@ internal static partial class PlainTextParser
         }
 
         // The rule drawn over the list of comments.
-        var above = commentLines.Min() - 1;
+        var above = firstListed - 1;
         while (above >= from && string.IsNullOrWhiteSpace(result[above]))
         {
             above--;
