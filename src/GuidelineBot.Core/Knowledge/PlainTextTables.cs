@@ -122,13 +122,20 @@ internal static partial class PlainTextTables
             return null;
         }
 
-        // Rows parted by blank lines (a row whose cells wrap), or a row a line up to a blank line.
-        var end = k + 3;
-        while (end < lines.Count && !string.IsNullOrWhiteSpace(lines[end]) && InColumns(lines[end], starts))
+        // The lines from a row's first on that sit in the columns, up to a blank line or one that does not.
+        int BlockEnd(int first)
         {
-            end++;
+            var after = first + 1;
+            while (after < lines.Count && !string.IsNullOrWhiteSpace(lines[after]) && InColumns(lines[after], starts))
+            {
+                after++;
+            }
+
+            return after;
         }
 
+        // Rows parted by blank lines (a row whose cells wrap), or a row a line up to a blank line.
+        var end = BlockEnd(k + 2);
         var groups = new List<List<int>>();
         var parted = end + 1 < lines.Count && string.IsNullOrWhiteSpace(lines[end]) && IsRow(end + 1);
         if (parted)
@@ -137,12 +144,7 @@ internal static partial class PlainTextTables
             while (end + 1 < lines.Count && string.IsNullOrWhiteSpace(lines[end]) && IsRow(end + 1))
             {
                 var next = end + 1;
-                end = next + 1;
-                while (end < lines.Count && !string.IsNullOrWhiteSpace(lines[end]) && InColumns(lines[end], starts))
-                {
-                    end++;
-                }
-
+                end = BlockEnd(next);
                 groups.Add([.. Enumerable.Range(next, end - next)]);
             }
         }
@@ -170,7 +172,8 @@ internal static partial class PlainTextTables
             rows[i] = null;
         }
 
-        var joined = groups.Select(g => Enumerable.Range(0, starts.Length).Select(c => string.Join(' ', g.Select(i => Cells(lines[i], starts)[c]).Where(cell => cell.Length > 0))).ToArray()).ToArray();
+        var joined = groups.Select(g => g.Select(i => Cells(lines[i], starts)).ToArray())
+            .Select(cells => Enumerable.Range(0, starts.Length).Select(c => string.Join(' ', cells.Select(line => line[c]).Where(cell => cell.Length > 0))).ToArray()).ToArray();
         AddRows([k, .. groups.Select(g => g[0])], [names, .. joined], rows, header: true);
         return end;
     }
