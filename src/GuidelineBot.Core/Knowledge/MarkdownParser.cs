@@ -204,12 +204,14 @@ internal sealed partial class MarkdownParser
     }
 
     /// <summary>
-    /// The body's lines as Markdig should read them, their numbers unchanged. A page of a Jekyll site loses its Liquid tags
+    /// The body's lines as Markdig should read them, their numbers unchanged. A web page clipped by MarkDownload loses the
+    /// site around it (<see cref="WebClip"/>). A page of a Jekyll site loses its Liquid tags
     /// and kramdown's attribute lists. A page written in a wiki's markup (DokuWiki, MediaWiki, Org mode, AsciiDoc, Confluence) though
     /// saved as Markdown is read as the Markdown it stands for.
     /// </summary>
     private static IReadOnlyList<string> AsMarkdown(List<string> body)
     {
+        body = WebClip.WithoutPageChrome(body);
         // A wiki's page copied into a file (DokuWiki, MediaWiki, Org mode, AsciiDoc): its Markdown, before its "{{templates}}" are taken for Liquid's.
         if (WikiMarkup.IsDokuWiki(body))
         {

@@ -530,6 +530,7 @@ internal static partial class PlainTextParser
         lines = ListRecords.AsQuestionsAndAnswers(lines, front.BodyStartIndex);
         lines = Captions.AsText(lines, front.BodyStartIndex);
         lines = SavedWebPage.WithoutLinksAndHeader(lines, front.BodyStartIndex);
+        lines = BoardPolicyPage.WithHeaderAndReferences(lines, front.BodyStartIndex);
         lines = SavedWebPage.WithoutHelpCentrePage(lines, front.BodyStartIndex);
         lines = SavedWebPage.WithMarginHeadings(lines, front.BodyStartIndex);
         lines = SavedWebPage.WithoutAccordion(lines, front.BodyStartIndex);
@@ -542,6 +543,7 @@ internal static partial class PlainTextParser
         lines = ChatExport.AsQuestionsAndAnswers(lines, front.BodyStartIndex);
         lines = ChannelPosts.AsQuestionsAndAnswers(lines, front.BodyStartIndex);
         lines = AnnouncementLog.AsQuestionsAndAnswers(lines, front.BodyStartIndex);
+        lines = ClassroomStream.AsQuestionsAndAnswers(lines, front.BodyStartIndex);
         lines = WithEmojiHeadings(lines, front.BodyStartIndex);
         lines = AsChatThread(lines, front.BodyStartIndex);
         lines = AsForumDigest(lines, front.BodyStartIndex);

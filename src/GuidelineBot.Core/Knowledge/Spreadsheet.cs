@@ -6,7 +6,8 @@ namespace GuidelineBot.Core.Knowledge;
 /// A spreadsheet saved as text, comma- or tab-separated (an FAQ or a list of rules kept in Excel or Google Sheets), its
 /// cells quoted where they hold the separator, a quote (doubled) or several lines, under a title row or two. Read with
 /// CsvHelper and written as "Q:" lines in place, on the lines where the file has them: with a question column
-/// (<c>Category,Question,Answer,…</c>), each question heads a section and its answer is the text; with a column that
+/// (<c>Category,Question,Answer,…</c>), each question heads a section and its answer is the text (so too a task list's
+/// or a board's export, each task's name over its notes: <c>Task ID,Name,Section/Column,Assignee,…,Notes</c>); with a column that
 /// groups the rows instead (<c>Section⇥Rule⇥Details⇥Applies to</c>, the group named on its first row only, as merged
 /// cells export), each group heads a section and each row is a passage naming its columns ("Rule: Take-home — Details:
 /// Grades 6–12 take devices home every day."). The header row is no guideline text.
@@ -15,6 +16,8 @@ internal static class Spreadsheet
 {
     private static readonly string[] QuestionColumns = ["question", "questions", "q"];
     private static readonly string[] AnswerColumns = ["answer", "answers", "a", "response"];
+    private static readonly string[] TitleColumns = ["name", "title", "task", "task name", "card name", "summary"];
+    private static readonly string[] TextColumns = ["notes", "description", "details", "body"];
     private static readonly string[] GroupColumns = ["section", "topic", "category", "area", "policy area", "subject"];
 
     /// <summary>A sheet's header may stand under this many title rows (the sheet's name, "Last updated …").</summary>
@@ -46,6 +49,12 @@ internal static class Spreadsheet
     {
         var question = Array.FindIndex(columns, c => QuestionColumns.Contains(c, StringComparer.OrdinalIgnoreCase));
         var answer = Array.FindIndex(columns, c => AnswerColumns.Contains(c, StringComparer.OrdinalIgnoreCase));
+        if (question < 0 || answer < 0)
+        {
+            question = Array.FindIndex(columns, c => TitleColumns.Contains(c, StringComparer.OrdinalIgnoreCase));
+            answer = Array.FindIndex(columns, c => TextColumns.Contains(c, StringComparer.OrdinalIgnoreCase));
+        }
+
         var group = question >= 0 && answer >= 0 ? -1 : Array.FindIndex(columns, c => GroupColumns.Contains(c, StringComparer.OrdinalIgnoreCase));
         if ((question < 0 || answer < 0) && group < 0)
         {

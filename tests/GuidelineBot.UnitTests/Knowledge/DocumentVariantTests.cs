@@ -2832,4 +2832,79 @@ public sealed class DocumentVariantTests
         var calendar = Parse("District Calendar Export\n\nDate\tEvent\n9/3/24, 8:00 AM\tFirst day of school\n9/4/24, 6:00 PM\tBack to school night\n9/16/24, 8:00 AM\tKindergarten first day\n", "calendar.txt");
         Assert.Contains(calendar.Sections.SelectMany(s => s.Passages), p => p.Text.Contains("Back to school night", StringComparison.Ordinal));
     }
+
+    [Fact]
+    public void A_google_classroom_stream_is_a_section_per_titled_post_without_the_pages_furniture()
+    {
+        var doc = Parse("Skip to main content\nMain menu\nClassroom\nHome\nHW PD 2024-25\nSettings\nHW PD 2024-25\nStream\nClasswork\nHW PD 2024-25\n"
+                        + "Northfield Public Schools - All Staff\nUpcoming\nView all\nAnnounce something to your class\nmore_vert\n"
+                        + "Ms. Rivera posted a new material: Retakes\nOct 15\nSummative tests may be retaken once per unit.\nRetake Form\nGoogle Docs\n"
+                        + "Class comments\nJenna Park\nOct 15, 4:02 PM\nDoes this apply to quizzes?\nMs. Rivera\nOct 15, 4:30 PM\nJust summatives.\nAdd class comment…\nmore_vert\n"
+                        + "Ms. Rivera posted a question: Incomplete Grades\nOct 9\nAn I grade needs a documented excused absence.\n"
+                        + "Question: A student had surgery. What should you enter?\nYour answer\nTurn in\nClass comments\nAdd class comment…\nmore_vert\n"
+                        + "Mr. Okafor posted a new assignment: Late Work\nDue Sep 20, 11:59 PM\nSep 9\nUp to 10 percent may be deducted for late work.\nLate Work.pdf\nPDF\n"
+                        + "Class comments\nAdd class comment…\nmore_vert\nMs. Rivera\nAug 26\nWelcome to the course.\nClass comments\nAdd class comment…\n", "homework.txt");
+
+        Assert.Equal("HW PD 2024-25", doc.Title);
+        Assert.Equal(["About these guidelines", "Retakes", "Incomplete Grades", "Late Work"], Headings(doc));
+        Assert.Equal(["Northfield Public Schools - All Staff"], doc.Sections[0].Passages.Select(p => p.Text));
+        Assert.Equal(["Summative tests may be retaken once per unit. Retake Form", "Does this apply to quizzes?", "Just summatives."], doc.Sections[1].Passages.Select(p => p.Text));
+        Assert.Equal(["An I grade needs a documented excused absence."], doc.Sections[2].Passages.Select(p => p.Text));
+        Assert.Equal(["Up to 10 percent may be deducted for late work. Late Work.pdf", "Welcome to the course."], doc.Sections[3].Passages.Select(p => p.Text));
+
+        // Text that only tells of posts (no "Class comments" of the page's) is read as it is.
+        var minutes = Parse("Staff Notes\n\nSUMMARY\n\nMs. Rivera posted a new material: Retakes\nMr. Okafor posted a new assignment: Late Work\n"
+                            + "Ms. Lee posted a question: Grades\n\nThe team agreed to review them.\n", "notes.txt");
+        Assert.Equal(["SUMMARY"], Headings(minutes));
+    }
+
+    [Fact]
+    public void A_task_list_export_is_a_section_per_task_with_its_notes()
+    {
+        var doc = Parse("Task ID,Created At,Name,Section/Column,Assignee,Due Date,Notes,Parent task\n"
+                        + "1001,2025-03-03,Read me,Read me,Dana,,\"This board holds the field day rules.\nAsk Dana about \"\"heat days\"\".\",\n"
+                        + "1002,2025-03-03,Water stations,Day of,Luis,2025-05-23,\"Every station has a water cooler.\nRefill at 10:00.\",\n"
+                        + "1003,2025-03-03,Fill coolers,Day of,Luis,2025-05-23,,Water stations\n"
+                        + "1004,2025-03-04,Heat index,Heat & weather,Marisol,,Above 95°F outdoor recess moves inside.,\n", "field_day.txt");
+
+        Assert.Equal(["Read me", "Water stations", "Heat index"], Headings(doc));
+        Assert.Equal("This board holds the field day rules. Ask Dana about \"heat days\".", doc.Sections[0].Text);
+        Assert.Equal("Above 95°F outdoor recess moves inside.", doc.Sections[2].Text);
+    }
+
+    [Fact]
+    public void A_board_policy_copied_from_its_site_is_titled_by_the_policy_and_its_reference_lists_are_sections()
+    {
+        var doc = Parse("Book  Policy Manual\nSection  4000 Personnel\nTitle  Staff Dress and Grooming\nCode  4119.22\nStatus  Active\nAdopted  June 14, 2016\n\n"
+                        + "Staff Dress and Grooming\n\nEmployees dress in a manner that is professional.\n\n(cf. 4030 - Nondiscrimination in Employment)\n\n"
+                        + "Policy VALLE VERDE UNIFIED SCHOOL DISTRICT\nadopted: June 14, 2016 Valle Verde, California\nrevised: August 8, 2023\n\n"
+                        + "1. Footwear\n\nClosed-toe shoes are required in science labs.\n\n2. Badges\n\nEmployees wear the district badge at all times.\n\n"
+                        + "Legal Reference:\nEDUCATION CODE\n35160\tAuthority of governing boards\n\nCross Reference:\n4030\tNondiscrimination in Employment\n\n"
+                        + "Policy Reference Disclaimer: These references are not intended to be part of the policy itself.\n", "dress.txt");
+
+        Assert.Equal("Staff Dress and Grooming", doc.Title);
+        Assert.Equal(["About these guidelines", "Footwear", "Badges", "LEGAL REFERENCE", "CROSS REFERENCE"], Headings(doc));
+        Assert.Equal(["Employees dress in a manner that is professional."], doc.Sections[0].Passages.Select(p => p.Text));
+        Assert.Equal("Employees wear the district badge at all times.", doc.Sections[2].Text);
+        Assert.DoesNotContain(doc.Sections.SelectMany(s => s.Passages), p => p.Text.Contains("Disclaimer", StringComparison.Ordinal));
+
+        // A document that opens with a "Section" line and a "Title" one, but not the site's header, keeps them.
+        var plain = Parse("Section  4000 Personnel\nTitle  Staff Dress\n\nEmployees dress in a manner that is professional.\n", "plain.txt");
+        Assert.Equal("Section  4000 Personnel", plain.Title);
+    }
+
+    [Fact]
+    public void A_page_clipped_by_markdownload_is_titled_by_its_own_heading_without_the_sites_navigation()
+    {
+        var doc = Parse("---\ncreated: 2024-10-03T14:22:51 (UTC -05:00)\ntags: []\nsource: https://sites.example.org/staffhub/pets\nauthor: \n---\n\n"
+                        + "# Classroom Pets - Staff Hub\n\n> ## Excerpt\n> Classroom PetsUpdated for 2024-25\n\n---\nSearch this site\n\nSkip to main content\n\n"
+                        + "[Staff Hub](https://sites.example.org/staffhub/home)\n\n-   [Home](https://sites.example.org/staffhub/home)\n-   [HR](https://sites.example.org/staffhub/hr)\n\n"
+                        + "# Classroom Pets\n\nUpdated for 2024-25.\n\n## Getting Approval\n\nFill out Form AN-1 ten school days ahead.\n\nEmbedded file\n\n"
+                        + "Google Sites\n\nReport abuse\n\nPage details\n\nPage updated \n", "pets.md");
+
+        Assert.Equal("Classroom Pets", doc.Title);
+        Assert.Equal(["About these guidelines", "Getting Approval"], Headings(doc));
+        Assert.Equal(["Updated for 2024-25."], doc.Sections[0].Passages.Select(p => p.Text));
+        Assert.Equal(["Fill out Form AN-1 ten school days ahead."], doc.Sections[1].Passages.Select(p => p.Text));
+    }
 }
