@@ -9,7 +9,7 @@ namespace GuidelineBot.Core.Knowledge;
 /// paragraphs, the adoption lines under the policy and its regulation ("Policy VALLE VERDE UNIFIED SCHOOL DISTRICT" over
 /// "adopted: June 14, 2016 …" and "revised: …"), and the lists at the end ("Legal Reference:", "Management Resources:",
 /// "Cross Reference:", then "Policy Reference Disclaimer: …"). The header gives way to the policy's title (the document's
-/// title; its repeat under the header goes), the cross-references, the adoption lines and the disclaimer go, and each
+/// title) over its other fields as lines of the introduction ("Code: 4119.22"), the cross-references, the adoption lines and the disclaimer go, and each
 /// list at the end heads a section of its own rather than running on in the regulation's last one.
 /// </summary>
 internal static partial class BoardPolicyPage
@@ -33,19 +33,21 @@ internal static partial class BoardPolicyPage
             end++;
         }
 
-        if (end - start < MinHeaderFields || title is null)
+        // (The site's header opens with the book: a course catalogue's "Title  Algebra I" over "Code  MATH 101" is no policy's.)
+        if (end - start < MinHeaderFields || title is null || HeaderFieldRegex().Match(lines[start]).Groups["name"].Value != "Book")
         {
             return lines;
         }
 
+        // The title first; the other fields (but the book) stay as the introduction's lines ("Code: 4119.22", "Last Revised: …").
         var result = lines.ToArray();
-        Array.Fill(result, "", start, end - start);
-        result[start] = title;
-        var repeat = Enumerable.Range(end, result.Length - end).FirstOrDefault(k => !string.IsNullOrWhiteSpace(result[k]), -1);
-        if (repeat >= 0 && string.Equals(result[repeat].Trim(), title, StringComparison.OrdinalIgnoreCase))
+        for (var k = start; k < end; k++)
         {
-            result[repeat] = "";
+            var field = HeaderFieldRegex().Match(lines[k]);
+            result[k] = field.Groups["name"].Value is "Book" or "Title" ? "" : field.Groups["name"].Value + ": " + field.Groups["value"].Value.Trim();
         }
+
+        result[start] = title;
 
         for (var k = end; k < result.Length; k++)
         {
@@ -71,7 +73,7 @@ internal static partial class BoardPolicyPage
     }
 
     /// <summary>A field of the site's header: its name, two spaces or a tab, its value.</summary>
-    [GeneratedRegex(@"^\s*(?<name>Book|Section|Title|Code|Status|Adopted|Last Revised|Last Reviewed|Revised|Reviewed)(?:\t+|\s{2,})(?<value>\S.*)$")]
+    [GeneratedRegex(@"^\s*(?<name>Book|Section|Title|Code|Status|Legal|Adopted|Last Revised|Last Reviewed|Revised|Reviewed)(?:\t+|\s{2,})(?<value>\S.*)$")]
     private static partial Regex HeaderFieldRegex();
 
     /// <summary>A paragraph's cross-reference on a line of its own: "(cf. 4030 - Nondiscrimination in Employment)".</summary>
@@ -83,7 +85,7 @@ internal static partial class BoardPolicyPage
     private static partial Regex AdoptedByRegex();
 
     /// <summary>An adoption line: "adopted: June 14, 2016 Valle Verde, California", "revised: May 11, 2020".</summary>
-    [GeneratedRegex(@"^\s*(?:adopted|approved|revised|reviewed|amended):\s+\S", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"^\s*(?:adopted|approved|revised|reviewed|amended|version):\s+\S", RegexOptions.IgnoreCase)]
     private static partial Regex AdoptionRegex();
 
     /// <summary>A list at the end of the policy: "Legal Reference:", "Management Resources:", "Cross Reference:".</summary>

@@ -9,8 +9,8 @@ namespace GuidelineBot.Core.Knowledge;
 /// "Google Docs"), and its "Class comments" (a name over a time over the words) up to "Add class comment…". Written line
 /// for line as "Q:" lines: a post's title heads a section, its text and its comments' words are the section's; the menu,
 /// the dates, names, times, attachment kinds, a question post's quiz question and the page's buttons go, and the class's
-/// name stays as the title. An announcement without a title (a name over a date) loses both lines, its text going with
-/// the post above. At least three titled posts and the page's "Class comments".
+/// name stays as the title. An announcement without a title (a name over a date, under a post's buttons) is named by its
+/// date ("Announcement, Aug 27"). At least three titled posts over their dates and the page's "Add class comment…".
 /// </summary>
 internal static partial class ClassroomStream
 {
@@ -19,24 +19,29 @@ internal static partial class ClassroomStream
 
     public static IReadOnlyList<string> AsQuestionsAndAnswers(IReadOnlyList<string> lines, int from)
     {
-        var posts = Enumerable.Range(from, lines.Count - from).Where(k => PostRegex().IsMatch(lines[k])).ToArray();
-        if (posts.Length < MinPosts || !lines.Skip(from).Any(l => l.Trim() is "Class comments" or "Private comments"))
+        // (A post line over its date, and the page's comment box: a guide to Classroom quotes a post line or two, not the page.)
+        var posts = Enumerable.Range(from, lines.Count - from).Where(k => PostRegex().IsMatch(lines[k]) && k + 1 < lines.Count && DateRegex().IsMatch(lines[k + 1])).ToArray();
+        if (posts.Length < MinPosts || !lines.Skip(from).Any(l => CommentBoxRegex().IsMatch(l)))
         {
             return lines;
         }
 
         var result = lines.ToArray();
-        WithoutMenu(result, from, posts[0]);
+        // The menu ends at the first post, titled or not (an announcement is a name over a date under the page's buttons).
+        var first = Enumerable.Range(from, posts[0] - from).FirstOrDefault(k => IsAnnouncement(lines, k), posts[0]);
+        WithoutMenu(result, from, first);
         var comments = false;
         var quiz = false;
-        for (var k = posts[0]; k < result.Length; k++)
+        for (var k = first; k < result.Length; k++)
         {
             var line = result[k].Trim();
-            if (PostRegex().Match(line) is { Success: true } post)
+            var post = PostRegex().Match(line);
+            if (post.Success || IsAnnouncement(lines, k))
             {
                 comments = false;
                 quiz = post.Groups["kind"].Value == "question";
-                result[k] = "Q: " + post.Groups["title"].Value.Trim();
+                // An announcement has no title: it is named by its date ("Announcement, Aug 27").
+                result[k] = "Q: " + (post.Success ? post.Groups["title"].Value.Trim() : "Announcement, " + result[k + 1].Trim());
                 var text = k + 1;
                 while (text < result.Length && (DateRegex().IsMatch(result[text]) || string.IsNullOrWhiteSpace(result[text])))
                 {
@@ -47,11 +52,14 @@ internal static partial class ClassroomStream
                 if (text < result.Length && !IsButton(result[text]) && !PostRegex().IsMatch(result[text]))
                 {
                     result[text] = quiz && QuizRegex().IsMatch(result[text]) ? "" : "A: " + result[text].Trim();
+                    k = text;
                 }
-
-                k = text;
+                else
+                {
+                    k = text - 1;
+                }
             }
-            else if (line is "Class comments" or "Private comments")
+            else if (CommentsRegex().IsMatch(line))
             {
                 comments = true;
                 result[k] = "";
@@ -61,10 +69,9 @@ internal static partial class ClassroomStream
                 comments &= !line.StartsWith("Add ", StringComparison.Ordinal);
                 result[k] = "";
             }
-            else if (k + 1 < result.Length && IsName(line)
-                && (comments ? CommentTimeRegex().IsMatch(result[k + 1]) : DateRegex().IsMatch(result[k + 1])))
+            else if (comments && k + 1 < result.Length && IsName(line) && CommentTimeRegex().IsMatch(result[k + 1]))
             {
-                // A comment's (or a post's without a title) name over its time.
+                // A comment's name over its time.
                 result[k] = "";
                 result[k + 1] = "";
                 k++;
@@ -107,6 +114,23 @@ internal static partial class ClassroomStream
 
     private static bool IsButton(string line) => ButtonRegex().IsMatch(line);
 
+    /// <summary>A post without a title: a name over a date, under the page's buttons (a post's "more_vert" or the menu).</summary>
+    private static bool IsAnnouncement(IReadOnlyList<string> lines, int k)
+    {
+        if (k + 1 >= lines.Count || !IsName(lines[k]) || !DateRegex().IsMatch(lines[k + 1]) || CommentTimeRegex().IsMatch(lines[k + 1]))
+        {
+            return false;
+        }
+
+        var above = k - 1;
+        while (above >= 0 && string.IsNullOrWhiteSpace(lines[above]))
+        {
+            above--;
+        }
+
+        return above >= 0 && IsButton(lines[above]);
+    }
+
     private static bool IsName(string line) => PlainTextParser.WordCount(line) <= 5 && NameRegex().IsMatch(line);
 
     /// <summary>A titled post: "Ms. Rivera posted a new material: Late Work Guidelines" (an assignment, a question, an announcement).</summary>
@@ -124,6 +148,14 @@ internal static partial class ClassroomStream
     /// <summary>The page's own words: its menu, its buttons and the course's furniture.</summary>
     [GeneratedRegex(@"^\s*(?:Skip to main content|Main menu|Google Classroom|Classroom|Home|Calendar|Enrolled|Teaching|To-do|To review|Archived classes|Settings|Stream|Classwork|People|Grades|Upcoming|Woohoo, no work due soon!|No work due soon|View all|Announce something to your class|Share with your class…?|more_vert|more_horiz|Add class comment(?:…|\.\.\.)?|Add private comment(?:…|\.\.\.)?|Your answer|Your work|Turn in|Hand in|Mark as done|Unsubmit|Assigned|Missing|Turned in|Handed in|Class code|Meet|Join)\s*$")]
     private static partial Regex ButtonRegex();
+
+    /// <summary>Where a post's comments start: "Class comments", "2 class comments", "Private comments".</summary>
+    [GeneratedRegex(@"^\s*(?:\d{1,4}\s+)?(?:[Cc]lass|[Pp]rivate) comments?\s*$")]
+    private static partial Regex CommentsRegex();
+
+    /// <summary>The page's box for comments under a post: "Add class comment…", "Add private comment…".</summary>
+    [GeneratedRegex(@"^\s*Add (?:class|private) comment(?:…|\.\.\.)?\s*$")]
+    private static partial Regex CommentBoxRegex();
 
     /// <summary>What kind of file an attachment is, on the line under its name.</summary>
     [GeneratedRegex(@"^\s*(?:PDF|Google (?:Docs|Slides|Sheets|Forms|Drawings)|Word|Excel|PowerPoint|Image|Video|YouTube(?: video)?|Link)\s*$")]

@@ -190,6 +190,8 @@ internal sealed partial class MarkdownParser
 
         var body = lines.Skip(front.BodyStartIndex).ToList();
         body = MarpSlides.IsMarp([.. lines.Take(front.BodyStartIndex)]) ? MarpSlides.WithSpeakerNotes(body) : body;
+        // A web page clipped by MarkDownload (its front matter names the page's address) loses the site around it.
+        body = front.Metadata.SourceUrl is null ? body : WebClip.WithoutPageChrome(body);
         var document = ParseMarkdown(string.Join('\n', AsMarkdown(body)), Pipeline);
         var parser = new MarkdownParser(lines, front, document);
         var place = new Place(front.BodyStartIndex, false, 0);
@@ -204,14 +206,12 @@ internal sealed partial class MarkdownParser
     }
 
     /// <summary>
-    /// The body's lines as Markdig should read them, their numbers unchanged. A web page clipped by MarkDownload loses the
-    /// site around it (<see cref="WebClip"/>). A page of a Jekyll site loses its Liquid tags
+    /// The body's lines as Markdig should read them, their numbers unchanged. A page of a Jekyll site loses its Liquid tags
     /// and kramdown's attribute lists. A page written in a wiki's markup (DokuWiki, MediaWiki, Org mode, AsciiDoc, Confluence) though
     /// saved as Markdown is read as the Markdown it stands for.
     /// </summary>
     private static IReadOnlyList<string> AsMarkdown(List<string> body)
     {
-        body = WebClip.WithoutPageChrome(body);
         // A wiki's page copied into a file (DokuWiki, MediaWiki, Org mode, AsciiDoc): its Markdown, before its "{{templates}}" are taken for Liquid's.
         if (WikiMarkup.IsDokuWiki(body))
         {

@@ -1,4 +1,5 @@
 using CsvHelper;
+using System.Text.RegularExpressions;
 
 namespace GuidelineBot.Core.Knowledge;
 
@@ -12,12 +13,12 @@ namespace GuidelineBot.Core.Knowledge;
 /// cells export), each group heads a section and each row is a passage naming its columns ("Rule: Take-home — Details:
 /// Grades 6–12 take devices home every day."). The header row is no guideline text.
 /// </summary>
-internal static class Spreadsheet
+internal static partial class Spreadsheet
 {
     private static readonly string[] QuestionColumns = ["question", "questions", "q"];
     private static readonly string[] AnswerColumns = ["answer", "answers", "a", "response"];
     private static readonly string[] TitleColumns = ["name", "title", "task", "task name", "card name", "summary"];
-    private static readonly string[] TextColumns = ["notes", "description", "details", "body"];
+    private static readonly string[] TextColumns = ["notes", "description", "details", "body", "card description"];
     private static readonly string[] GroupColumns = ["section", "topic", "category", "area", "policy area", "subject"];
 
     /// <summary>A sheet's header may stand under this many title rows (the sheet's name, "Last updated …").</summary>
@@ -25,6 +26,9 @@ internal static class Spreadsheet
 
     /// <summary>A sheet holds at least this many answered questions or groups (one would be a line of text with commas).</summary>
     private const int MinSections = 2;
+
+    /// <summary>A task list's notes hold text: at least this many characters a note on average.</summary>
+    private const int MinNoteChars = 60;
 
     /// <summary>A column's name is short: a longer cell is text, not a header.</summary>
     private const int MaxColumnNameChars = 40;
@@ -49,14 +53,40 @@ internal static class Spreadsheet
     {
         var question = Array.FindIndex(columns, c => QuestionColumns.Contains(c, StringComparer.OrdinalIgnoreCase));
         var answer = Array.FindIndex(columns, c => AnswerColumns.Contains(c, StringComparer.OrdinalIgnoreCase));
-        if (question < 0 || answer < 0)
+        var group = question >= 0 && answer >= 0 ? -1 : Array.FindIndex(columns, c => GroupColumns.Contains(c, StringComparer.OrdinalIgnoreCase));
+        var titled = false;
+        if ((question < 0 || answer < 0) && group < 0)
         {
-            question = Array.FindIndex(columns, c => TitleColumns.Contains(c, StringComparer.OrdinalIgnoreCase));
-            answer = Array.FindIndex(columns, c => TextColumns.Contains(c, StringComparer.OrdinalIgnoreCase));
+            // A task list's export: each task's name over its notes (a column that groups the rows reads better still).
+            (question, answer, titled) = (Array.FindIndex(columns, c => TitleColumns.Contains(c, StringComparer.OrdinalIgnoreCase)),
+                Array.FindIndex(columns, c => TextColumns.Contains(c, StringComparer.OrdinalIgnoreCase)), true);
+            if (question < 0 || answer < 0)
+            {
+                return null;
+            }
         }
 
-        var group = question >= 0 && answer >= 0 ? -1 : Array.FindIndex(columns, c => GroupColumns.Contains(c, StringComparer.OrdinalIgnoreCase));
-        if ((question < 0 || answer < 0) && group < 0)
+        var rows = new List<(string[] Cells, int Start)>();
+        using (var reader = CsvReader.FromText(string.Join('\n', lines.Skip(header)), new CsvReaderOptions { TrackLineNumbers = true, Separator = separator }))
+        {
+            reader.ReadHeader();
+            while (reader.Read())
+            {
+                var cells = Enumerable.Range(0, reader.FieldCount).Select(reader.GetString).ToArray();
+                // Every row has the header's cells: a line of prose with a comma in it is no row of a sheet.
+                if (!cells.All(string.IsNullOrWhiteSpace) && cells.Length != columns.Length)
+                {
+                    return null;
+                }
+
+                rows.Add((cells, header + (int)reader.LineNumber - 1));
+            }
+        }
+
+        rows.RemoveAll(r => r.Cells.All(string.IsNullOrWhiteSpace));
+        // A task's notes are its text: a sheet whose "Notes" are a word or two (a roster, a book list) is no task list.
+        var notes = titled ? rows.Select(r => r.Cells[answer].Trim()).Where(c => c.Length > 0).ToArray() : [];
+        if (titled && (notes.Length == 0 || notes.Average(c => c.Length) < MinNoteChars))
         {
             return null;
         }
@@ -65,23 +95,15 @@ internal static class Spreadsheet
         var result = lines.Select((l, k) => k < header ? l : "").ToArray();
         var sections = 0;
         string? current = null;
-        using var reader = CsvReader.FromText(string.Join('\n', lines.Skip(header)), new CsvReaderOptions { TrackLineNumbers = true, Separator = separator });
-        reader.ReadHeader();
-        while (reader.Read())
+        var told = titled ? TaskDetails(columns, rows.Select(r => r.Cells).ToList(), question, answer) : [];
+        foreach (var (cells, start) in rows)
         {
-            var cells = Enumerable.Range(0, reader.FieldCount).Select(reader.GetString).ToArray();
-            if (cells.All(string.IsNullOrWhiteSpace))
+            if (titled)
             {
+                sections += Task(result, start, cells, question, answer, Details(columns, cells, told)) ? 1 : 0;
                 continue;
             }
 
-            // Every row has the header's cells: a line of prose with a comma in it is no row of a sheet.
-            if (cells.Length != columns.Length)
-            {
-                return null;
-            }
-
-            var start = header + (int)reader.LineNumber - 1;
             if (group < 0)
             {
                 sections += Answer(result, start, cells, question, answer) ? 1 : 0;
@@ -104,6 +126,45 @@ internal static class Spreadsheet
 
         return sections >= MinSections ? result : null;
     }
+
+    /// <summary>
+    /// A task's row: its name heads a section over its notes, the other cells that tell about it in brackets after them
+    /// ("(Assignee: Luis; Due Date: 2025-05-23)"). A task without notes (a subtask, a checklist item) is an item of the
+    /// section above.
+    /// </summary>
+    private static bool Task(string[] result, int start, string[] cells, int title, int notes, string details)
+    {
+        if (Words(cells[title]) is not { Length: > 0 } name)
+        {
+            return false;
+        }
+
+        if (cells[notes].Trim().Length == 0)
+        {
+            result[start] = "- " + name + details;
+            return false;
+        }
+
+        Answer(result, start, cells, title, notes);
+        var last = start + cells.Take(notes).Sum(c => c.Count(ch => ch == '\n')) + cells[notes].TrimEnd().Count(ch => ch == '\n');
+        result[Math.Min(last, result.Length - 1)] += details;
+        return true;
+    }
+
+    /// <summary>" (Assignee: Luis; Due Date: 2025-05-23)": the row's cells in the columns that tell about a task, or nothing.</summary>
+    private static string Details(string[] columns, string[] cells, IReadOnlyList<int> told)
+    {
+        var said = told.Select(i => (Name: columns[i], Value: Words(cells[i]))).Where(c => c.Value.Length > 0).Select(c => c.Name + ": " + c.Value).ToArray();
+        return said.Length == 0 ? "" : " (" + string.Join("; ", said) + ")";
+    }
+
+    /// <summary>
+    /// The columns, besides the name and the notes, that tell about a task: not the tool's bookkeeping (ids, when a row was
+    /// created, changed or completed, e-mail addresses) and not a column with one value on every row (the project's name).
+    /// </summary>
+    private static int[] TaskDetails(string[] columns, List<string[]> rows, int title, int notes) =>
+        [.. Enumerable.Range(0, columns.Length).Where(i => i != title && i != notes && !BookkeepingColumnRegex().IsMatch(columns[i])
+            && rows.Select(r => Words(r[i])).Where(v => v.Length > 0).Distinct(StringComparer.Ordinal).Count() > 1)];
 
     /// <summary>A question's row: "Q:" and the question on its first line, the answer on the lines where the file has it.</summary>
     private static bool Answer(string[] result, int start, string[] cells, int question, int answer)
@@ -135,4 +196,8 @@ internal static class Spreadsheet
         var names = line.TrimEnd('\r').Split(separator).Select(c => c.Trim().Trim('"').Trim()).ToArray();
         return names.Length >= 2 && names.All(n => n.Length <= MaxColumnNameChars) && names.Count(n => n.Length > 0) >= 2 ? names : null;
     }
+
+    /// <summary>A task tool's bookkeeping column: "Task ID", "Created At", "Last Modified", "Last edited time", "Assignee Email".</summary>
+    [GeneratedRegex(@"\b(?:ID|Created|Modified|Completed|Updated|Edited|E-?mail)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex BookkeepingColumnRegex();
 }

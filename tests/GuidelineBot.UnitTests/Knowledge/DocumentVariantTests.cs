@@ -2834,42 +2834,56 @@ public sealed class DocumentVariantTests
     }
 
     [Fact]
-    public void A_google_classroom_stream_is_a_section_per_titled_post_without_the_pages_furniture()
+    public void A_google_classroom_stream_is_a_section_per_post_without_the_pages_furniture()
     {
         var doc = Parse("Skip to main content\nMain menu\nClassroom\nHome\nHW PD 2024-25\nSettings\nHW PD 2024-25\nStream\nClasswork\nHW PD 2024-25\n"
-                        + "Northfield Public Schools - All Staff\nUpcoming\nView all\nAnnounce something to your class\nmore_vert\n"
+                        + "Northfield Public Schools - All Staff\nUpcoming\nView all\nAnnounce something to your class\n"
+                        + "Ms. Rivera\nOct 21\nProgress reports are due Oct 25.\nClass comments\nAdd class comment…\nmore_vert\n"
                         + "Ms. Rivera posted a new material: Retakes\nOct 15\nSummative tests may be retaken once per unit.\nRetake Form\nGoogle Docs\n"
-                        + "Class comments\nJenna Park\nOct 15, 4:02 PM\nDoes this apply to quizzes?\nMs. Rivera\nOct 15, 4:30 PM\nJust summatives.\nAdd class comment…\nmore_vert\n"
+                        + "2 class comments\nJenna Park\nOct 15, 4:02 PM\nDoes this apply to quizzes?\nMs. Rivera\nOct 15, 4:30 PM\nJust summatives.\nAdd class comment…\nmore_vert\n"
                         + "Ms. Rivera posted a question: Incomplete Grades\nOct 9\nAn I grade needs a documented excused absence.\n"
                         + "Question: A student had surgery. What should you enter?\nYour answer\nTurn in\nClass comments\nAdd class comment…\nmore_vert\n"
-                        + "Mr. Okafor posted a new assignment: Late Work\nDue Sep 20, 11:59 PM\nSep 9\nUp to 10 percent may be deducted for late work.\nLate Work.pdf\nPDF\n"
+                        + "Mr. Okafor posted a new assignment: Late Work\nDue Sep 20, 11:59 PM\nSep 9\nUp to 10 percent may be deducted for late work.\nKey dates\nSep 18\nLate Work.pdf\nPDF\n"
                         + "Class comments\nAdd class comment…\nmore_vert\nMs. Rivera\nAug 26\nWelcome to the course.\nClass comments\nAdd class comment…\n", "homework.txt");
 
         Assert.Equal("HW PD 2024-25", doc.Title);
-        Assert.Equal(["About these guidelines", "Retakes", "Incomplete Grades", "Late Work"], Headings(doc));
+        Assert.Equal(["About these guidelines", "Announcement, Oct 21", "Retakes", "Incomplete Grades", "Late Work", "Announcement, Aug 26"], Headings(doc));
         Assert.Equal(["Northfield Public Schools - All Staff"], doc.Sections[0].Passages.Select(p => p.Text));
-        Assert.Equal(["Summative tests may be retaken once per unit. Retake Form", "Does this apply to quizzes?", "Just summatives."], doc.Sections[1].Passages.Select(p => p.Text));
-        Assert.Equal(["An I grade needs a documented excused absence."], doc.Sections[2].Passages.Select(p => p.Text));
-        Assert.Equal(["Up to 10 percent may be deducted for late work. Late Work.pdf", "Welcome to the course."], doc.Sections[3].Passages.Select(p => p.Text));
+        Assert.Equal("Progress reports are due Oct 25.", doc.Sections[1].Text);
+        Assert.Equal(["Summative tests may be retaken once per unit. Retake Form", "Does this apply to quizzes?", "Just summatives."], doc.Sections[2].Passages.Select(p => p.Text));
+        Assert.Equal(["An I grade needs a documented excused absence."], doc.Sections[3].Passages.Select(p => p.Text));
+        // A line over a date inside a post is its text ("Key dates" over "Sep 18"), not an announcement's name.
+        Assert.Contains("Key dates Sep 18", doc.Sections[4].Text, StringComparison.Ordinal);
+        Assert.Equal("Welcome to the course.", doc.Sections[5].Text);
 
-        // Text that only tells of posts (no "Class comments" of the page's) is read as it is.
-        var minutes = Parse("Staff Notes\n\nSUMMARY\n\nMs. Rivera posted a new material: Retakes\nMr. Okafor posted a new assignment: Late Work\n"
-                            + "Ms. Lee posted a question: Grades\n\nThe team agreed to review them.\n", "notes.txt");
-        Assert.Equal(["SUMMARY"], Headings(minutes));
+        // A guide to Classroom that quotes post lines and names the page's tabs is read as it is.
+        const string guide = "Using Google Classroom\n\nStream\n\nThe stream shows posts such as:\nMs. Rivera posted a new material: Late Work\n"
+                             + "Mr. Okafor posted a new assignment: Essay\nMs. Lee posted a question: Grades\n\nClass comments\n\nEveryone in the class sees class comments.\n\n"
+                             + "Private comments\n\nOnly you and the teacher see private comments.\n";
+        Assert.Equal(["About these guidelines", "Class comments", "Private comments"], Headings(Parse(guide, "guide.txt")));
     }
 
     [Fact]
     public void A_task_list_export_is_a_section_per_task_with_its_notes()
     {
-        var doc = Parse("Task ID,Created At,Name,Section/Column,Assignee,Due Date,Notes,Parent task\n"
-                        + "1001,2025-03-03,Read me,Read me,Dana,,\"This board holds the field day rules.\nAsk Dana about \"\"heat days\"\".\",\n"
-                        + "1002,2025-03-03,Water stations,Day of,Luis,2025-05-23,\"Every station has a water cooler.\nRefill at 10:00.\",\n"
-                        + "1003,2025-03-03,Fill coolers,Day of,Luis,2025-05-23,,Water stations\n"
-                        + "1004,2025-03-04,Heat index,Heat & weather,Marisol,,Above 95°F outdoor recess moves inside.,\n", "field_day.txt");
+        var doc = Parse("Task ID,Created At,Name,Section/Column,Assignee,Due Date,Notes,Projects\n"
+                        + "1001,2025-03-03,Read me,Read me,Dana,,\"This board holds the field day rules for every teacher and aide.\nAsk Dana about \"\"heat days\"\".\",Field Day\n"
+                        + "1002,2025-03-03,Water stations,Day of,Luis,2025-05-22,\"Every station has a water cooler filled before the first rotation.\nRefill at 10:00.\",Field Day\n"
+                        + "1003,2025-03-03,Fill coolers,Day of,Luis,2025-05-23,,Field Day\n"
+                        + "1004,2025-03-04,Heat index,Heat & weather,Marisol,,Above a heat index of 95°F outdoor recess moves inside to the gym.,Field Day\n", "field_day.txt");
 
         Assert.Equal(["Read me", "Water stations", "Heat index"], Headings(doc));
-        Assert.Equal("This board holds the field day rules. Ask Dana about \"heat days\".", doc.Sections[0].Text);
-        Assert.Equal("Above 95°F outdoor recess moves inside.", doc.Sections[2].Text);
+        Assert.Equal("This board holds the field day rules for every teacher and aide. Ask Dana about \"heat days\". (Section/Column: Read me; Assignee: Dana)", doc.Sections[0].Text);
+        // A task without notes is an item of the one above; the tool's ids and dates of creation, and the project named on every row, go.
+        Assert.Equal("Fill coolers (Section/Column: Day of; Assignee: Luis; Due Date: 2025-05-23)", doc.Sections[1].Passages[^1].Text);
+        Assert.DoesNotContain("1004", doc.Sections[2].Text, StringComparison.Ordinal);
+
+        // A roster's notes are a word or two, and a column that groups the rows reads better: neither is a task list.
+        var roster = Parse("Name,Email,Role,Notes\nAna Ruiz,ana@example.org,Nurse,Room 12\nRay Chen,ray@example.org,Technology,\nKim Ito,kim@example.org,Counselor,Mornings\n", "roster.txt");
+        Assert.Contains(roster.Sections.SelectMany(s => s.Passages), p => p.Text.Contains("Nurse", StringComparison.Ordinal));
+        var grouped = Parse("Category,Name,Description\nReading,Epic,Digital library of children's books approved for grades K-5 at school and at home.\n"
+                            + "Math,Desmos,Graphing calculator and classroom activities approved for grades 6-12 in class.\n", "apps.txt");
+        Assert.Equal(["Reading", "Math"], Headings(grouped));
     }
 
     [Fact]
@@ -2884,27 +2898,40 @@ public sealed class DocumentVariantTests
 
         Assert.Equal("Staff Dress and Grooming", doc.Title);
         Assert.Equal(["About these guidelines", "Footwear", "Badges", "LEGAL REFERENCE", "CROSS REFERENCE"], Headings(doc));
-        Assert.Equal(["Employees dress in a manner that is professional."], doc.Sections[0].Passages.Select(p => p.Text));
+        // The header's fields stay as lines of the introduction; the book, the cross-references and the adoption lines go.
+        Assert.Equal(["Section: 4000 Personnel", "Code: 4119.22", "Status: Active", "Adopted: June 14, 2016", "Staff Dress and Grooming", "Employees dress in a manner that is professional."],
+            doc.Sections[0].Passages.Select(p => p.Text));
         Assert.Equal("Employees wear the district badge at all times.", doc.Sections[2].Text);
-        Assert.DoesNotContain(doc.Sections.SelectMany(s => s.Passages), p => p.Text.Contains("Disclaimer", StringComparison.Ordinal));
+        Assert.DoesNotContain(doc.Sections.SelectMany(s => s.Passages), p => p.Text.Contains("Disclaimer", StringComparison.Ordinal) || p.Text.Contains("adopted:", StringComparison.Ordinal));
 
-        // A document that opens with a "Section" line and a "Title" one, but not the site's header, keeps them.
-        var plain = Parse("Section  4000 Personnel\nTitle  Staff Dress\n\nEmployees dress in a manner that is professional.\n", "plain.txt");
-        Assert.Equal("Section  4000 Personnel", plain.Title);
+        // Fields without the site's "Book" line (a course catalogue's "Title  Algebra I" over "Code  MATH 101") stay as they are.
+        var catalogue = Parse("Title  Algebra I\nCode  MATH 101\nStatus  Required for graduation\nAdopted  2019\n\nStudents solve linear equations.\n", "catalogue.txt");
+        Assert.Equal("Title  Algebra I", catalogue.Title);
+        Assert.Contains(catalogue.Sections.SelectMany(s => s.Passages), p => p.Text.Contains("MATH 101", StringComparison.Ordinal));
     }
 
     [Fact]
     public void A_page_clipped_by_markdownload_is_titled_by_its_own_heading_without_the_sites_navigation()
     {
-        var doc = Parse("---\ncreated: 2024-10-03T14:22:51 (UTC -05:00)\ntags: []\nsource: https://sites.example.org/staffhub/pets\nauthor: \n---\n\n"
-                        + "# Classroom Pets - Staff Hub\n\n> ## Excerpt\n> Classroom PetsUpdated for 2024-25\n\n---\nSearch this site\n\nSkip to main content\n\n"
-                        + "[Staff Hub](https://sites.example.org/staffhub/home)\n\n-   [Home](https://sites.example.org/staffhub/home)\n-   [HR](https://sites.example.org/staffhub/hr)\n\n"
-                        + "# Classroom Pets\n\nUpdated for 2024-25.\n\n## Getting Approval\n\nFill out Form AN-1 ten school days ahead.\n\nEmbedded file\n\n"
-                        + "Google Sites\n\nReport abuse\n\nPage details\n\nPage updated \n", "pets.md");
+        const string clip = "---\ncreated: 2024-10-03T14:22:51 (UTC -05:00)\ntags: []\nsource: https://sites.example.org/staffhub/pets\nauthor: \n---\n\n"
+                            + "# Classroom Pets - Staff Hub\n\n> ## Excerpt\n> Classroom PetsUpdated for 2024-25\n\n---\nSearch this site\n\nSkip to main content\n\n"
+                            + "# Staff Hub\n\n-   [Home](https://sites.example.org/staffhub/home)\n-   [HR](https://sites.example.org/staffhub/hr)\n\n"
+                            + "# Classroom Pets\n\nUpdated for 2024-25.\n\n## Getting Approval\n\nFill out Form AN-1 ten school days ahead.\n\nEmbedded file\n\n"
+                            + "Google Sites\n\nReport abuse\n\nPage details\n\nPage updated \n";
+        var doc = Parse(clip, "pets.md");
 
         Assert.Equal("Classroom Pets", doc.Title);
         Assert.Equal(["About these guidelines", "Getting Approval"], Headings(doc));
         Assert.Equal(["Updated for 2024-25."], doc.Sections[0].Passages.Select(p => p.Text));
         Assert.Equal(["Fill out Form AN-1 ten school days ahead."], doc.Sections[1].Passages.Select(p => p.Text));
+
+        // Without a heading of the page's own, the clip keeps its title (only the excerpt goes); without the front matter's
+        // address it is a person's Markdown, whose quote under the title stays.
+        var untitled = Parse(clip.Replace("# Classroom Pets\n", "", StringComparison.Ordinal), "pets.md");
+        Assert.Equal("Classroom Pets - Staff Hub", untitled.Title);
+        Assert.DoesNotContain(untitled.Sections.SelectMany(s => s.Passages), p => p.Text.Contains("Excerpt", StringComparison.Ordinal));
+        var written = Parse("# Parent Conferences - Fall 2024\n\n> ## Excerpt\n> Conferences run Oct 22 and 23.\n\n## Booking\n\nFamilies book through ParentSquare.\n", "conferences.md");
+        Assert.Equal("Parent Conferences - Fall 2024", written.Title);
+        Assert.Contains(written.Sections.SelectMany(s => s.Passages), p => p.Text.Contains("Conferences run Oct 22", StringComparison.Ordinal));
     }
 }
