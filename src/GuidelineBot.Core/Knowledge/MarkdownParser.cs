@@ -258,6 +258,7 @@ internal sealed partial class MarkdownParser
 
         body = PandocTables.FromPandocTables(body);
         body = NotebookMarkup.WithoutStylesAndPrompts(body);
+        body = FaqQuestions.WithQuestionsAsHeadings(body);
 
         // A page of a Jekyll site: its Liquid tags are no text ("{{ site.district_name }}"), but a callout's content is
         // ("{% include callout.html content=\"No trip leaves without Form FT-1.\" %}"); kramdown's attribute lines ("{: .note }") go.

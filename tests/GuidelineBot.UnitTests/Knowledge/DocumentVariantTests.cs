@@ -2934,4 +2934,19 @@ public sealed class DocumentVariantTests
         Assert.Equal("Parent Conferences - Fall 2024", written.Title);
         Assert.Contains(written.Sections.SelectMany(s => s.Passages), p => p.Text.Contains("Conferences run Oct 22", StringComparison.Ordinal));
     }
+
+    [Fact]
+    public void A_markdown_faqs_questions_written_as_paragraphs_head_their_answers()
+    {
+        var doc = Parse("# Classroom Pets\n\n## Getting Approval\n\nFill out Form AN-1 ten school days ahead.\n\n## Common Questions\n\nClick a question to see the answer.\n\n"
+                        + "What happens to our class pet over breaks?\n\nAnimals may stay over a weekend if food and water last.\n\n"
+                        + "Our class pet died. What should I do?\n\nNever release a classroom animal outdoors.\n\nCall the office first.\n\n## Contacts\n\nHealth Services, ext. 2250.\n", "pets.md");
+
+        Assert.Equal(["Getting Approval", "Common Questions", "What happens to our class pet over breaks?", "Our class pet died. What should I do?", "Contacts"], Headings(doc));
+        Assert.Equal(["Never release a classroom animal outdoors.", "Call the office first."], doc.Sections[3].Passages.Select(p => p.Text));
+
+        // A question in an ordinary section, or a single one under a FAQ heading, is text.
+        var plain = Parse("# Pets\n\n## Care\n\nWho feeds the pet on weekends?\n\nThe teacher arranges it.\n\n## FAQ\n\nCan fish stay over breaks?\n\nYes, with an automatic feeder.\n", "care.md");
+        Assert.Equal(["Care", "FAQ"], Headings(plain));
+    }
 }
