@@ -160,7 +160,7 @@ internal static partial class Spreadsheet
 
     /// <summary>
     /// The columns, besides the name and the notes, that tell about a task: not the tool's bookkeeping (ids, when a row was
-    /// created, changed or completed, e-mail addresses) and not a column with one value on every row (the project's name).
+    /// created, changed or completed, links, counts, e-mail addresses) and not a column with one value on every row (the project's name).
     /// </summary>
     private static int[] TaskDetails(string[] columns, List<string[]> rows, int title, int notes) =>
         [.. Enumerable.Range(0, columns.Length).Where(i => i != title && i != notes && !BookkeepingColumnRegex().IsMatch(columns[i])
@@ -197,7 +197,7 @@ internal static partial class Spreadsheet
         return names.Length >= 2 && names.All(n => n.Length <= MaxColumnNameChars) && names.Count(n => n.Length > 0) >= 2 ? names : null;
     }
 
-    /// <summary>A task tool's bookkeeping column: "Task ID", "Created At", "Last Modified", "Last edited time", "Assignee Email".</summary>
-    [GeneratedRegex(@"\b(?:ID|Created|Modified|Completed|Updated|Edited|E-?mail)\b", RegexOptions.IgnoreCase)]
+    /// <summary>A task tool's bookkeeping column: "Task ID", "Card URL", "Attachment Count", "Created At", "Last edited time", "Assignee Email".</summary>
+    [GeneratedRegex(@"\b(?:ID|URL|Count|Archived|Created|Modified|Completed|Updated|Edited|E-?mail)\b", RegexOptions.IgnoreCase)]
     private static partial Regex BookkeepingColumnRegex();
 }

@@ -2877,6 +2877,10 @@ public sealed class DocumentVariantTests
         // A task without notes is an item of the one above; the tool's ids and dates of creation, and the project named on every row, go.
         Assert.Equal("Fill coolers (Section/Column: Day of; Assignee: Luis; Due Date: 2025-05-23)", doc.Sections[1].Passages[^1].Text);
         Assert.DoesNotContain("1004", doc.Sections[2].Text, StringComparison.Ordinal);
+        var cards = Parse("Card ID,Card Name,Card URL,Card Description,Labels,Attachment Count,List Name\n"
+                          + "c1,Visitor sign-in,https://trello.com/c/Ab12,All visitors sign in at the front office with photo ID and wear a badge.,Safety,0,Front Office\n"
+                          + "c2,Lost and found,https://trello.com/c/Ef56,Lost items go to the bin outside the gym and are donated each quarter.,Operations,2,Front Office\n", "cards.txt");
+        Assert.Equal("Lost items go to the bin outside the gym and are donated each quarter. (Labels: Operations)", cards.Sections[1].Text);
 
         // A roster's notes are a word or two, and a column that groups the rows reads better: neither is a task list.
         var roster = Parse("Name,Email,Role,Notes\nAna Ruiz,ana@example.org,Nurse,Room 12\nRay Chen,ray@example.org,Technology,\nKim Ito,kim@example.org,Counselor,Mornings\n", "roster.txt");
