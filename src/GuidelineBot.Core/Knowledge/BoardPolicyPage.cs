@@ -25,29 +25,28 @@ internal static partial class BoardPolicyPage
             return lines;
         }
 
-        var end = start;
-        string? title = null;
-        while (end < lines.Count && HeaderFieldRegex().Match(lines[end]) is { Success: true } field)
+        var fields = new List<(string Name, string Value)>();
+        for (var k = start; k < lines.Count && HeaderFieldRegex().Match(lines[k]) is { Success: true } field; k++)
         {
-            title ??= field.Groups["name"].Value == "Title" ? field.Groups["value"].Value.Trim() : null;
-            end++;
+            fields.Add((field.Groups["name"].Value, field.Groups["value"].Value.Trim()));
         }
 
         // (The site's header opens with the book: a course catalogue's "Title  Algebra I" over "Code  MATH 101" is no policy's.)
-        if (end - start < MinHeaderFields || title is null || HeaderFieldRegex().Match(lines[start]).Groups["name"].Value != "Book")
+        var title = fields.FirstOrDefault(f => f.Name == "Title").Value;
+        if (fields.Count < MinHeaderFields || title is null || fields[0].Name != "Book")
         {
             return lines;
         }
 
         // The title first; the other fields (but the book) stay as the introduction's lines ("Code: 4119.22", "Last Revised: …").
         var result = lines.ToArray();
-        for (var k = start; k < end; k++)
+        for (var i = 0; i < fields.Count; i++)
         {
-            var field = HeaderFieldRegex().Match(lines[k]);
-            result[k] = field.Groups["name"].Value is "Book" or "Title" ? "" : field.Groups["name"].Value + ": " + field.Groups["value"].Value.Trim();
+            result[start + i] = fields[i].Name is "Book" or "Title" ? "" : fields[i].Name + ": " + fields[i].Value;
         }
 
         result[start] = title;
+        var end = start + fields.Count;
 
         for (var k = end; k < result.Length; k++)
         {

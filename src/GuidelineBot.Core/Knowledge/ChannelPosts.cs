@@ -58,7 +58,8 @@ internal static partial class ChannelPosts
     internal static bool IsSubject(string line, int maxWords) =>
         PlainTextParser.WordCount(line) <= maxWords && line.TrimEnd() is not [.., '.' or '!' or ',' or ';' or ':'];
 
-    private static bool IsName(string line) =>
+    /// <summary>A person's name on a line of its own (no indent): a few words in capitals.</summary>
+    internal static bool IsName(string line) =>
         line.Length > 0 && !char.IsWhiteSpace(line[0]) && PlainTextParser.WordCount(line) <= MaxNameWords && NameRegex().IsMatch(line);
 
     /// <summary>A post's time as Teams shows it: "8/26 7:52 AM", "Tuesday 9:14 AM", "Yesterday 3:05 PM", "9/3/2024 10:02 AM".</summary>

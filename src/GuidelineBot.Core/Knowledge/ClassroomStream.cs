@@ -69,7 +69,7 @@ internal static partial class ClassroomStream
                 comments &= !line.StartsWith("Add ", StringComparison.Ordinal);
                 result[k] = "";
             }
-            else if (comments && k + 1 < result.Length && IsName(line) && CommentTimeRegex().IsMatch(result[k + 1]))
+            else if (comments && k + 1 < result.Length && ChannelPosts.IsName(line) && CommentTimeRegex().IsMatch(result[k + 1]))
             {
                 // A comment's name over its time.
                 result[k] = "";
@@ -117,7 +117,7 @@ internal static partial class ClassroomStream
     /// <summary>A post without a title: a name over a date, under the page's buttons (a post's "more_vert" or the menu).</summary>
     private static bool IsAnnouncement(IReadOnlyList<string> lines, int k)
     {
-        if (k + 1 >= lines.Count || !IsName(lines[k]) || !DateRegex().IsMatch(lines[k + 1]) || CommentTimeRegex().IsMatch(lines[k + 1]))
+        if (k + 1 >= lines.Count || !ChannelPosts.IsName(lines[k].Trim()) || !DateRegex().IsMatch(lines[k + 1]) || CommentTimeRegex().IsMatch(lines[k + 1]))
         {
             return false;
         }
@@ -130,8 +130,6 @@ internal static partial class ClassroomStream
 
         return above >= 0 && IsButton(lines[above]);
     }
-
-    private static bool IsName(string line) => PlainTextParser.WordCount(line) <= 5 && NameRegex().IsMatch(line);
 
     /// <summary>A titled post: "Ms. Rivera posted a new material: Late Work Guidelines" (an assignment, a question, an announcement).</summary>
     [GeneratedRegex(@"^\s*[^:]{1,80}? posted a (?:new )?(?<kind>material|assignment|question|announcement|quiz assignment): (?<title>\S.{0,200})$")]
@@ -164,8 +162,4 @@ internal static partial class ClassroomStream
     /// <summary>A question post's question to the course ("Question: A student missed … What should you enter?"): a quiz, no guidance.</summary>
     [GeneratedRegex(@"^\s*Question:\s*\S")]
     private static partial Regex QuizRegex();
-
-    /// <summary>A person's name: words in capitals ("Jenna Park", "Ms. Rivera", "Mr. Okafor").</summary>
-    [GeneratedRegex(@"^\s*\p{Lu}[\p{L}'’.-]*(?:\s+\p{Lu}[\p{L}'’.-]*){0,4}\s*$")]
-    private static partial Regex NameRegex();
 }

@@ -146,7 +146,7 @@ internal static partial class Spreadsheet
         }
 
         Answer(result, start, cells, title, notes);
-        var last = start + cells.Take(notes).Sum(c => c.Count(ch => ch == '\n')) + cells[notes].TrimEnd().Count(ch => ch == '\n');
+        var last = LineOf(start, cells, notes) + cells[notes].TrimEnd().Count(ch => ch == '\n');
         result[Math.Min(last, result.Length - 1)] += details;
         return true;
     }
@@ -175,7 +175,7 @@ internal static partial class Spreadsheet
         }
 
         // The answer's lines where the file has them: after the lines of the cells before it.
-        var at = start + cells.Take(answer).Sum(c => c.Count(ch => ch == '\n'));
+        var at = LineOf(start, cells, answer);
         var said = cells[answer].Split('\n');
         for (var k = 0; k < said.Length && at + k < result.Length; k++)
         {
@@ -186,6 +186,9 @@ internal static partial class Spreadsheet
         result[start] = at != start || result[start].Length == 0 ? "Q: " + asked : "Q: " + asked + " A: " + result[start];
         return true;
     }
+
+    /// <summary>The line where a row's cell starts: after the lines of the cells before it.</summary>
+    private static int LineOf(int start, string[] cells, int column) => start + cells.Take(column).Sum(c => c.Count(ch => ch == '\n'));
 
     /// <summary>A cell's words on one line.</summary>
     private static string Words(string cell) => string.Join(' ', cell.Split((char[])['\n', '\r', ' ', '\t'], StringSplitOptions.RemoveEmptyEntries));
