@@ -71,7 +71,8 @@ internal static partial class InlineReplies
     /// <summary>
     /// A message quoted whole under its "On … wrote:" line, as a reply carries the one it answers (the original
     /// guidance at the bottom of a thread): its text as it was written, without the quote marks, so its headings and
-    /// lists read as the message's; the "On … wrote:" line (Gmail wraps it over two) goes. Inline answers
+    /// lists read as the message's; the "On … wrote:" line (Gmail wraps it over two) becomes the message's heading, named
+    /// by its sender and day (<see cref="MailThread.WroteHeading"/>), or goes when it names no sender. Inline answers
     /// (<see cref="AsQuestionsAndAnswers"/>) are read first.
     /// </summary>
     public static IReadOnlyList<string> WithQuotedMessagesUnmarked(IReadOnlyList<string> lines, int from)
@@ -108,10 +109,14 @@ internal static partial class InlineReplies
             }
 
             result ??= [.. lines];
+            var heading = MailThread.WroteHeading(string.Join(' ', lines.Skip(k).Take(intro).Select(l => l.Trim())));
             for (var j = k; j < start; j++)
             {
                 result[j] = "";
             }
+
+            // (The message's heading on the line above its text: blank lines between would not part a wrapped "On … wrote:".)
+            result[start - 1] = heading ?? "";
 
             for (var j = start; j < end; j++)
             {

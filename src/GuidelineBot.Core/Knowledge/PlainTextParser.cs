@@ -555,8 +555,9 @@ internal static partial class PlainTextParser
         // A page number ("Page 2 of 5", "AP 6163.1 – Page 1 of 3"), or a forwarded e-mail's "-----Original Message-----",
         // parts the text as a blank line does.
         lines = [.. lines.Select((l, k) => k >= front.BodyStartIndex && (PageMarkerRegex().IsMatch(l) || ForwardMarkerRegex().IsMatch(l)) ? "" : l)];
-        lines = WithoutMailHeaders(lines, front.BodyStartIndex);
+        lines = MailThread.WithMessagesHeaded(lines, front.BodyStartIndex);
         lines = WithoutMailDisclaimers(lines, front.BodyStartIndex);
+        lines = MailThread.WithoutSignOffs(lines, front.BodyStartIndex);
         lines = WithoutContents(lines, front.BodyStartIndex);
         lines = WithoutMailingListMarks(lines, front.BodyStartIndex);
         var printed = PrintedFromBrowser(lines, front.BodyStartIndex);
@@ -912,7 +913,12 @@ internal static partial class PlainTextParser
             }
 
             var q = QuestionRegex().Match(lines[k]);
-            if (q.Success)
+            if (lines[k].StartsWith(MailThread.HeadingMark))
+            {
+                // A heading a reader wrote: an earlier message of an e-mail thread.
+                headings[k] = (lines[k][1..].Trim(), k, null);
+            }
+            else if (q.Success)
             {
                 var text = q.Groups[1].Value.Trim();
                 if (text.Length == 0)
@@ -2670,48 +2676,6 @@ internal static partial class PlainTextParser
     private static partial Regex AnswerRegex();
 
     /// <summary>
-    /// The header blocks of the earlier messages in a forwarded e-mail ("From:" over "Sent:", "To:", "Cc:", "Subject:",
-    /// "Attachments:", as Outlook writes them; a memo's or a letter's "Date:" is no e-mail's): no guideline text. The first block stays, as the memo's or message's header it names the document.
-    /// </summary>
-    private static IReadOnlyList<string> WithoutMailHeaders(IReadOnlyList<string> lines, int from)
-    {
-        List<string>? result = null;
-        var first = true;
-        for (var k = from; k < lines.Count; k++)
-        {
-            if (!MailHeaderRegex().Match(lines[k]).Groups["from"].Success)
-            {
-                continue;
-            }
-
-            var end = k;
-            while (end + 1 < lines.Count && MailHeaderRegex().IsMatch(lines[end + 1]))
-            {
-                end++;
-            }
-
-            var fields = Enumerable.Range(k, end - k + 1).Select(j => MailHeaderRegex().Match(lines[j]).Groups["field"].Value.ToUpperInvariant()).ToHashSet();
-            if (fields.Contains("SENT") && (fields.Contains("TO") || fields.Contains("SUBJECT")))
-            {
-                if (!first)
-                {
-                    result ??= [.. lines];
-                    for (var j = k; j <= end; j++)
-                    {
-                        result[j] = "";
-                    }
-                }
-
-                first = false;
-            }
-
-            k = end;
-        }
-
-        return result ?? lines;
-    }
-
-    /// <summary>
     /// The notices a mail system adds to a message ("CONFIDENTIALITY NOTICE: This e-mail message … intended recipient",
     /// "CAUTION: This email originated from outside of …"): no guideline text, and no heading.
     /// </summary>
@@ -2755,10 +2719,6 @@ internal static partial class PlainTextParser
     /// <summary>A word of a mail system's notice, which its next line goes on with.</summary>
     [GeneratedRegex(@"\b(?:e-?mail|message|recipient|sender|attachments?|confidential|privileged|prohibited|disclosure|distribution|copies|delete|destroy|records\s+law|in\s+error)\b", RegexOptions.IgnoreCase)]
     private static partial Regex MailNoticeWordRegex();
-
-    /// <summary>A line of an e-mail's header: "From: …", "Sent: …", "To: …", "Cc: …", "Subject: …", "Attachments: …".</summary>
-    [GeneratedRegex(@"^\s*(?<field>(?<from>From)|Sent|Date|To|Cc|Bcc|Subject|Attachments|Importance)\s*:\s*\S", RegexOptions.IgnoreCase)]
-    private static partial Regex MailHeaderRegex();
 
     /// <summary>The line an e-mail program puts above a forwarded or quoted message.</summary>
     [GeneratedRegex(@"^\s*-{2,}\s*(?:original message|forwarded message|begin forwarded message)\s*-{2,}\s*$", RegexOptions.IgnoreCase)]

@@ -1950,9 +1950,10 @@ public sealed class DocumentVariantTests
                         + "Keep all test booklets in a locked room.\n\nCELL PHONES\n\nStudent phones are collected before testing.\n", "testing.txt");
 
         Assert.Equal("Test Security Procedures for Staff", doc.Title);
-        Assert.Equal(["About these guidelines", "SECURE MATERIALS", "CELL PHONES"], Headings(doc));
-        Assert.DoesNotContain(doc.Sections[0].Passages, p => p.Text.Contains("Okafor", StringComparison.Ordinal));
-        Assert.Contains(doc.Sections[0].Passages, p => p.Text == "Please get this out to your teams.");
+        // The earlier message heads its text, named by its sender and day; its header's fields are no text.
+        Assert.Equal(["About these guidelines", "From James Okafor, April 3, 2025", "SECURE MATERIALS", "CELL PHONES"], Headings(doc));
+        Assert.DoesNotContain(doc.Sections.SelectMany(s => s.Passages), p => p.Text.Contains("Okafor", StringComparison.Ordinal));
+        Assert.Contains(doc.Sections[1].Passages, p => p.Text == "Please get this out to your teams.");
     }
 
     [Fact]
@@ -2952,5 +2953,48 @@ public sealed class DocumentVariantTests
         // A question in an ordinary section, or a single one under a FAQ heading, is text.
         var plain = Parse("# Pets\n\n## Care\n\nWho feeds the pet on weekends?\n\nThe teacher arranges it.\n\n## FAQ\n\nCan fish stay over breaks?\n\nYes, with an automatic feeder.\n", "care.md");
         Assert.Equal(["Care", "FAQ"], Headings(plain));
+    }
+
+    [Fact]
+    public void An_email_threads_earlier_messages_head_sections_by_sender_and_day_without_greetings_or_signatures()
+    {
+        var doc = Parse("From:\tWhitfield, Dana <dw@example.org>\nSent:\tTuesday, October 7, 2025 3:42 PM\nTo:\tAll Staff\nSubject:\tRE: Fall conferences\n\n"
+                        + "Hi all,\n\nNO-SHOWS\nWait 5 minutes past the start of the slot, then move on.\n\nThanks!\nDana\n\n"
+                        + "Dana Whitfield\nAssistant Principal\nMaple Ridge Elementary\nOffice: (503) 555-0142, ext. 2104\n\"Every student, every day.\"\n\n"
+                        + "-----Original Message-----\nFrom: Lee, Marcus <ml@example.org>\nSent: Tuesday, October 7, 2025 11:05 AM\nTo: Whitfield, Dana\nSubject: RE: Fall conferences\n\n"
+                        + "Hi Dana,\n\nWhat do we do if a family doesn't show? Last year I waited 25 minutes.\nCan we do a phone conference instead?\n\nThanks!\nMarcus\n\n"
+                        + "Marcus Lee\n4th Grade | Room 112\nml@example.org\n\n________________________________\n"
+                        + "From: Okafor, James <jo@example.org>\nSent: Monday, October 6, 2025 2:18 PM\nTo: All Staff\nSubject: RE: Fall conferences\n\n"
+                        + "Dana and Lisa,\n\nInterpreters must be booked with Language Services by Friday, Oct 10. Any questions? Call the front office.\n\n"
+                        + "James Okafor, Ed.D.\nPrincipal\n(503) 555-0100\n\n"
+                        + "On Thu, Oct 2, 2025 at 4:10 PM Dana Whitfield <dw@example.org>\nwrote:\n\n"
+                        + "> Hello team,\n>\n> This email is the official guidance for conferences.\n>\n"
+                        + "> SIGN-UP WINDOW\n> Publish your slots by Friday, Oct 3.\n>\n> CONFERENCE LENGTH\n> Slots are 20 minutes.\n>\n> Dana\n", "conferences.txt");
+
+        Assert.Equal("Fall conferences", doc.Title);
+        // Each earlier message heads its own text, so that it is not the text of the last topic above it; a message that
+        // only asks (its questions answered above) goes.
+        Assert.Equal(["About these guidelines", "NO-SHOWS", "From James Okafor, October 6, 2025", "From Dana Whitfield, Oct 2, 2025", "SIGN-UP WINDOW", "CONFERENCE LENGTH"], Headings(doc));
+        Assert.Equal("Wait 5 minutes past the start of the slot, then move on.", doc.Sections[1].Text);
+        Assert.Equal("Interpreters must be booked with Language Services by Friday, Oct 10. Any questions? Call the front office.", doc.Sections[2].Text);
+        Assert.Equal("This email is the official guidance for conferences.", doc.Sections[3].Text);
+        Assert.Equal("Slots are 20 minutes.", doc.Sections[5].Text);
+        var passages = doc.Sections.SelectMany(s => s.Passages).Select(p => p.Text).ToArray();
+        Assert.DoesNotContain(passages, p => p.Contains("Hi all", StringComparison.Ordinal) || p.Contains("Thanks", StringComparison.Ordinal) || p.Contains("555-", StringComparison.Ordinal)
+                                             || p.Contains("doesn't show", StringComparison.Ordinal) || p.Contains("Lisa", StringComparison.Ordinal) || p == "Dana");
+
+        // Outside e-mail, a contact block, a greeting and a sign-off are the document's text.
+        var contacts = Parse("Attendance Guidelines\n\nDear colleagues,\n\nTake attendance by 9:00 AM.\n\nQuestions\n\nDana Whitfield\nAttendance Clerk\n(503) 555-0142\n\nThanks,\nDana\n", "attendance.txt");
+        var contactText = string.Join(' ', contacts.Sections.SelectMany(s => s.Passages).Select(p => p.Text));
+        Assert.Contains("Dear colleagues,", contactText, StringComparison.Ordinal);
+        Assert.Contains("(503) 555-0142", contactText, StringComparison.Ordinal);
+        Assert.Contains("Thanks, Dana", contactText, StringComparison.Ordinal);
+
+        // A reply that asks one question among its guidance is kept; a message's own heading words stay under its heading.
+        var reply = Parse("From: Reyes, Ana <ar@example.org>\nSent: Friday, May 2, 2025 9:00 AM\nTo: Staff\nSubject: Field day\n\nField day is May 20.\n\n"
+                          + "From: Cole, Janet <jc@example.org>\nSent: Thursday, May 1, 2025 4:00 PM\nTo: Staff\nSubject: Field day\n\n"
+                          + "Can parents volunteer? Yes, with a cleared background check. Sign up in the office by May 9.\n", "fieldday.txt");
+        Assert.Equal(["About these guidelines", "From Janet Cole, May 1, 2025"], Headings(reply));
+        Assert.Equal("Can parents volunteer? Yes, with a cleared background check. Sign up in the office by May 9.", reply.Sections[1].Text);
     }
 }
