@@ -80,10 +80,7 @@ internal static partial class InlineReplies
         string[]? result = null;
         for (var k = from; k < lines.Count; k++)
         {
-            // (A mail program's line names a time or an address: "On March 3 the superintendent wrote:" is the text's own.)
-            var intro = IsWroteLine(lines[k]) && MailStampRegex().IsMatch(lines[k]) ? (lines[k].TrimEnd().EndsWith('<') && k + 1 < lines.Count && IsWroteLine(lines[k + 1]) ? 2 : 1)
-                : k + 1 < lines.Count && WrappedWroteRegex().IsMatch(lines[k]) && lines[k + 1].Trim() == "wrote:" ? 2
-                : 0;
+            var intro = IntroLines(lines[k], k + 1 < lines.Count ? lines[k + 1] : null);
             if (intro == 0)
             {
                 continue;
@@ -109,7 +106,8 @@ internal static partial class InlineReplies
             }
 
             result ??= [.. lines];
-            var heading = MailThread.WroteHeading(string.Join(' ', lines.Skip(k).Take(intro).Select(l => l.Trim())));
+            // (A reply written under the quote, or a text that goes on after it, is no part of the quoted message: no heading then.)
+            var heading = end == lines.Count ? MailThread.WroteHeading(string.Join(' ', lines.Skip(k).Take(intro).Select(l => l.Trim()))) : null;
             for (var j = k; j < start; j++)
             {
                 result[j] = "";
@@ -118,8 +116,37 @@ internal static partial class InlineReplies
             // (The message's heading on the line above its text: blank lines between would not part a wrapped "On … wrote:".)
             result[start - 1] = heading ?? "";
 
+            // The least depth of the block's lines with words from each line on (a message quoted in turn ends where it does).
+            var least = new int[end - start + 1];
+            least[end - start] = int.MaxValue;
+            for (var j = end - 1; j >= start; j--)
+            {
+                least[j - start] = Unmarked(lines[j]).Length == 0 ? least[j - start + 1] : Math.Min(least[j - start + 1], Depth(lines[j]));
+            }
+
             for (var j = start; j < end; j++)
             {
+                // A message quoted in the quoted one ("> On … wrote:" over "> > " lines) heads its text in turn.
+                var inner = IntroLines(Unmarked(lines[j]), j + 1 < end ? Unmarked(lines[j + 1]) : null);
+                var next = j + inner;
+                while (next < end && Unmarked(lines[next]).Length == 0)
+                {
+                    next++;
+                }
+
+                if (inner > 0 && next < end && least[next - start] > Depth(lines[j]))
+                {
+                    var innerHeading = MailThread.WroteHeading(string.Join(' ', lines.Skip(j).Take(inner).Select(Unmarked)));
+                    for (var m = j; m < j + inner; m++)
+                    {
+                        result[m] = "";
+                    }
+
+                    result[j + inner - 1] = innerHeading ?? "";
+                    j += inner - 1;
+                    continue;
+                }
+
                 result[j] = QuoteMarksRegex().Replace(lines[j], "");
             }
 
@@ -128,6 +155,16 @@ internal static partial class InlineReplies
 
         return result ?? lines;
     }
+
+    /// <summary>
+    /// How many lines introduce a quoted message at <paramref name="line"/>: 1 for an "On … wrote:" line, 2 for one a mail
+    /// program wrapped (after the address's "&lt;", or before "wrote:"), 0 for any other line.
+    /// </summary>
+    private static int IntroLines(string line, string? next) =>
+        // (A mail program's line names a time or an address: "On March 3 the superintendent wrote:" is the text's own.)
+        IsWroteLine(line) && MailStampRegex().IsMatch(line) ? (line.TrimEnd().EndsWith('<') && next is not null && IsWroteLine(next) ? 2 : 1)
+        : next is not null && WrappedWroteRegex().IsMatch(line) && next.Trim() == "wrote:" ? 2
+        : 0;
 
     /// <summary>What a mail program's "On … wrote:" line holds: a time or an address.</summary>
     [GeneratedRegex(@"\d{1,2}:\d{2}|@|<")]

@@ -32,15 +32,30 @@ internal static partial class MailThread
     /// <summary>The heading that names an earlier message by its sender and day; null when the sender cannot be told.</summary>
     public static string? Heading(string sender, string? when)
     {
-        var name = AddressRegex().Replace(sender, "").Trim().Trim('"', '\'', ' ', ',');
-        name = LastFirstRegex().Match(name) is { Success: true } m ? m.Groups["first"].Value + " " + m.Groups["last"].Value : name;
-        if (name.Length == 0 || name.Any(char.IsDigit) || PlainTextParser.WordCount(name) > MaxSenderWords)
+        if (SenderName(sender) is not { } name)
         {
             return null;
         }
 
         var day = when is null ? "" : DayRegex().Match(when.Trim()).Groups["day"].Value.Trim().TrimEnd(',');
         return HeadingMark + "From " + name + (day.Length > 0 ? ", " + day : "");
+    }
+
+    /// <summary>A sender's name in its natural order, without the address ("Lee, Marcus &lt;ml@…&gt;" → "Marcus Lee"); null when there is none.</summary>
+    private static string? SenderName(string sender)
+    {
+        // (Sent for someone: "Maple Ridge Office on behalf of Ortiz, Carmen"; through a list: "Marcus Lee via Staff List".)
+        var name = OnBehalfRegex().Replace(sender.Trim(), "");
+        name = AddressRegex().Replace(name, "").Trim();
+        if (name.Length == 0 && AddressOnlyRegex().Match(sender) is { Success: true } address)
+        {
+            return address.Value;
+        }
+
+        name = DegreesRegex().Replace(ViaRegex().Replace(AsideRegex().Replace(name, ""), ""), "").Trim().Trim('"', '\'', ' ', ',');
+        name = LastFirstRegex().Match(name) is { Success: true } m ? m.Groups["first"].Value + " " + m.Groups["last"].Value : name;
+        return name.Length == 0 || name.Any(char.IsDigit) || PlainTextParser.WordCount(name) > MaxSenderWords ? null
+            : name.Contains('@', StringComparison.Ordinal) ? name.Trim('<', '>', '[', ']') : name;
     }
 
     /// <summary>How many words a sender's name may have.</summary>
@@ -51,16 +66,64 @@ internal static partial class MailThread
         WroteRegex().Match(line.Trim()) is { Success: true } m ? Heading(m.Groups["who"].Value, m.Groups["when"].Value) : null;
 
     /// <summary>
-    /// The earlier messages' headers made headings ("From:" over "Sent:" and "To:" or "Subject:"; a memo's or a letter's
-    /// "Date:" is no e-mail's). The first header stays as it is: as the message's header it names the document.
+    /// The earlier messages' headers made headings, in a document that opens with a header. The first header stays as it
+    /// is: as the message's header it names the document. Elsewhere (a forward pasted under a note, a guide that shows a
+    /// sample message) the later Outlook headers only go.
     /// </summary>
     public static IReadOnlyList<string> WithMessagesHeaded(IReadOnlyList<string> lines, int from)
     {
+        // (Only in e-mail: a guide that shows a sample message's header further down is no thread, and the header goes.)
+        var thread = OpensWithHeader(lines, from);
         List<string>? result = null;
         var first = true;
+        foreach (var (start, end, fields) in Headers(lines, from).Where(h => thread || h.Fields.ContainsKey("Sent")))
+        {
+            if (!first)
+            {
+                result ??= [.. lines];
+                for (var j = start; j <= end; j++)
+                {
+                    result[j] = "";
+                }
+
+                // (Under the rule Outlook draws between messages, a blank line first, so that the rule parts nothing.)
+                result[start + 1] = thread ? Heading(fields["From"], fields.GetValueOrDefault("Sent") ?? fields["Date"]) ?? "" : "";
+            }
+
+            first = false;
+        }
+
+        return result ?? lines;
+    }
+
+    /// <summary>The document opens with a message's header (a forward's marker above it or not).</summary>
+    private static bool OpensWithHeader(IReadOnlyList<string> lines, int from)
+    {
+        var first = from;
+        while (first < lines.Count && (string.IsNullOrWhiteSpace(lines[first]) || IsForwardMarker(lines[first])))
+        {
+            first++;
+        }
+
+        return Headers(lines, from).Take(1).Any(h => h.Start == first);
+    }
+
+    /// <summary>The line an e-mail program puts above a forwarded or quoted message.</summary>
+    public static bool IsForwardMarker(string line) => ForwardMarkerRegex().IsMatch(line);
+
+    /// <summary>
+    /// A message's header: "From:" over "Sent:" and "To:" or "Subject:", as Outlook writes it (a memo's or a letter's
+    /// "Date:" is no e-mail's, nor is its sender an address); or, right under a forward's marker ("---------- Forwarded
+    /// message ---------") or atop the document, its fields in any order with "Date:" for "Sent:", as Gmail and Thunderbird
+    /// write them. Each with its first and last line and its fields' values.
+    /// </summary>
+    private static IEnumerable<(int Start, int End, Dictionary<string, string> Fields)> Headers(IReadOnlyList<string> lines, int from)
+    {
         for (var k = from; k < lines.Count; k++)
         {
-            if (!HeaderRegex().Match(lines[k]).Groups["from"].Success)
+            var forwarded = k > from && IsForwardMarker(lines[PreviousTextLine(lines, k, from)]);
+            var top = k == from || PreviousTextLine(lines, k, from) == from && string.IsNullOrWhiteSpace(lines[from]);
+            if (HeaderRegex().Match(lines[k]) is not { Success: true } field || !field.Groups["from"].Success && !forwarded && !top)
             {
                 continue;
             }
@@ -74,31 +137,30 @@ internal static partial class MailThread
             var fields = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
             for (var j = k; j <= end; j++)
             {
-                var field = HeaderRegex().Match(lines[j]);
-                fields.TryAdd(field.Groups["field"].Value, field.Groups["value"].Value);
+                var line = HeaderRegex().Match(lines[j]);
+                fields.TryAdd(line.Groups["field"].Value, line.Groups["value"].Value);
             }
 
-            if (fields.ContainsKey("Sent") && (fields.ContainsKey("To") || fields.ContainsKey("Subject")))
+            if (fields.ContainsKey("From") && (fields.ContainsKey("To") || fields.ContainsKey("Subject"))
+                && (fields.ContainsKey("Sent") || fields.ContainsKey("Date") && (forwarded || fields["From"].Contains('@', StringComparison.Ordinal))))
             {
-                if (!first)
-                {
-                    result ??= [.. lines];
-                    for (var j = k; j <= end; j++)
-                    {
-                        result[j] = "";
-                    }
-
-                    // (Under the rule Outlook draws between messages, a blank line first, so that the rule parts nothing.)
-                    result[k + 1] = Heading(fields["From"], fields["Sent"]) ?? "";
-                }
-
-                first = false;
+                yield return (k, end, fields);
             }
 
             k = end;
         }
+    }
 
-        return result ?? lines;
+    /// <summary>The last line with text before <paramref name="k"/>, or <paramref name="from"/>.</summary>
+    private static int PreviousTextLine(IReadOnlyList<string> lines, int k, int from)
+    {
+        var previous = k - 1;
+        while (previous > from && string.IsNullOrWhiteSpace(lines[previous]))
+        {
+            previous--;
+        }
+
+        return previous;
     }
 
     /// <summary>
@@ -112,21 +174,57 @@ internal static partial class MailThread
             return lines;
         }
 
+        // The thread's senders ("Dana Whitfield", from the first header and the earlier messages' headings): a paragraph that
+        // opens with one's name is a signature, and one's name alone signs off.
+        var senders = lines.Skip(from).Select(l => SenderHeadingRegex().Match(l)).Where(m => m.Success).Select(m => m.Groups["name"].Value)
+            .Concat(Headers(lines, from).Take(1).Select(h => SenderName(h.Fields["From"])).OfType<string>())
+            .ToHashSet(StringComparer.OrdinalIgnoreCase);
         var paragraphs = Paragraphs(lines, from);
+        // Each paragraph's message: how many earlier messages' headings stand above it.
+        var message = new int[paragraphs.Count];
+        for (int p = 0, k = from, count = 0; p < paragraphs.Count; p++)
+        {
+            for (; k < paragraphs[p].Start; k++)
+            {
+                count += lines[k].StartsWith(HeadingMark) ? 1 : 0;
+            }
+
+            message[p] = count;
+        }
+
+        // The last paragraph of its message but a phone's line ("Sent from my iPhone").
+        bool IsLast(int p)
+        {
+            for (var q = p + 1; q < paragraphs.Count && message[q] == message[p]; q++)
+            {
+                if (!IsDeviceLine(lines, paragraphs[q].Start, paragraphs[q].End))
+                {
+                    return false;
+                }
+            }
+
+            return true;
+        }
+
+        bool IsClosingSignature(int p) => IsSignature(lines, paragraphs[p].Start, paragraphs[p].End, senders) && IsLast(p);
+
         string[]? result = null;
+        var signedOff = false;
         for (var p = 0; p < paragraphs.Count; p++)
         {
             var (start, end) = paragraphs[p];
-            var next = p + 1 < paragraphs.Count ? paragraphs[p + 1] : ((int Start, int End)?)null;
-            // A name alone ("Dana") signs off when a signature block follows it or nothing of its message does.
-            var lastOfMessage = next is not { } n || Enumerable.Range(end + 1, n.Start - end - 1).Any(j => lines[j].StartsWith(HeadingMark));
+            var signOff = IsSignOff(lines, start, end)
+                          || start == end && IsSender(lines[start], senders) && (IsLast(p) || p + 1 < paragraphs.Count && message[p + 1] == message[p] && IsClosingSignature(p + 1));
+            // A signature ends its message, under its sign-off or as its last paragraph (a list of contacts in the text stays).
+            var signature = IsSignature(lines, start, end, senders) && (IsLast(p) || signedOff && message[p - 1] == message[p]);
             // (A greeting that opens the document is left to the title's reading, which passes over it.)
-            if (IsGreeting(lines, start, end) && p > 0 || IsSignature(lines, start, end) || IsSignOff(lines, start, end)
-                || start == end && IsSignOffName(lines[start]) && (lastOfMessage || next is var (s, e) && IsSignature(lines, s, e)))
+            if (signOff || signature || IsGreeting(lines, start, end) && p > 0 || IsDeviceLine(lines, start, end))
             {
                 result ??= [.. lines];
                 Array.Fill(result, "", start, end - start + 1);
             }
+
+            signedOff = signOff;
         }
 
         return WithoutAskingMessages(result ?? lines);
@@ -135,7 +233,8 @@ internal static partial class MailThread
     /// <summary>
     /// An earlier message that only asks (a colleague's two or three questions, which the message above answers): its
     /// heading and text go, so that a question like one of them is answered from the answer, not the asking. Such a message
-    /// is short, and a third of its sentences or more are questions, two at least.
+    /// is short, and more than two in five of its sentences are questions (three in five for the thread's oldest), two at
+    /// least.
     /// </summary>
     private static IReadOnlyList<string> WithoutAskingMessages(IReadOnlyList<string> lines)
     {
@@ -153,10 +252,15 @@ internal static partial class MailThread
                 end++;
             }
 
-            var text = string.Join(' ', lines.Skip(k + 1).Take(end - k - 1).Where(l => !string.IsNullOrWhiteSpace(l)).Select(l => l.Trim()));
-            var sentences = SentenceEndRegex().Matches(text).Count;
-            var questions = text.Count(c => c == '?');
-            if (questions >= MinAskingQuestions && questions * AskingShare >= sentences && PlainTextParser.WordCount(text) <= MaxAskingWords)
+            var body = lines.Skip(k + 1).Take(end - k - 1).Where(l => !string.IsNullOrWhiteSpace(l)).Select(l => l.Trim()).ToArray();
+            var text = string.Join(' ', body);
+            // (A line without a closing mark, a list's item, counts as a sentence.)
+            var sentences = SentenceEndRegex().Matches(text).Count + body.Count(l => l[^1] is not ('.' or '?' or '!'));
+            var questions = QuestionMarkRegex().Matches(text).Count;
+            // The thread's oldest message (the one the others answer) asks only when nearly all it says is questions: an
+            // announcement may ask and answer ("Why does it matter? Students who miss 10 % fall behind.").
+            var share = end < lines.Count ? AskingShare : OldestAskingShare;
+            if (questions >= MinAskingQuestions && questions * share.Denominator > sentences * share.Numerator && PlainTextParser.WordCount(text) <= MaxAskingWords)
             {
                 result ??= [.. lines];
                 Array.Fill(result, "", k, end - k);
@@ -171,45 +275,32 @@ internal static partial class MailThread
     /// <summary>An asking message has at least this many questions.</summary>
     private const int MinAskingQuestions = 2;
 
-    /// <summary>At least one sentence in this many of an asking message is a question.</summary>
-    private const int AskingShare = 3;
+    /// <summary>More than this share of an asking message's sentences are questions (two in five).</summary>
+    private static readonly (int Numerator, int Denominator) AskingShare = (2, 5);
+
+    /// <summary>More than this share of the thread's oldest message's sentences are questions when it only asks (three in five).</summary>
+    private static readonly (int Numerator, int Denominator) OldestAskingShare = (3, 5);
 
     /// <summary>An asking message has at most this many words.</summary>
     private const int MaxAskingWords = 120;
 
-    /// <summary>The document is e-mail: it has a message's header or an earlier message's heading.</summary>
-    private static bool IsMail(IReadOnlyList<string> lines, int from)
-    {
-        for (var k = from; k < lines.Count; k++)
-        {
-            if (lines[k].StartsWith(HeadingMark))
-            {
-                return true;
-            }
+    /// <summary>The document is e-mail: it opens with a message's header, or it has an earlier message's heading.</summary>
+    private static bool IsMail(IReadOnlyList<string> lines, int from) =>
+        OpensWithHeader(lines, from) || lines.Skip(from).Any(l => l.StartsWith(HeadingMark));
 
-            if (HeaderRegex().Match(lines[k]).Groups["from"].Success && k + 1 < lines.Count
-                && HeaderRegex().Match(lines[k + 1]).Groups["field"].Value.Equals("Sent", StringComparison.OrdinalIgnoreCase))
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
-
-    /// <summary>The runs of lines with text, from each one's first line to its last; a heading line stands alone.</summary>
+    /// <summary>The runs of lines with text, from each one's first line to its last; a heading line stands alone, and a forward's marker parts them.</summary>
     private static List<(int Start, int End)> Paragraphs(IReadOnlyList<string> lines, int from)
     {
         var paragraphs = new List<(int Start, int End)>();
         for (var k = from; k < lines.Count; k++)
         {
-            if (string.IsNullOrWhiteSpace(lines[k]) || lines[k].StartsWith(HeadingMark))
+            if (string.IsNullOrWhiteSpace(lines[k]) || lines[k].StartsWith(HeadingMark) || IsForwardMarker(lines[k]))
             {
                 continue;
             }
 
             var end = k;
-            while (end + 1 < lines.Count && !string.IsNullOrWhiteSpace(lines[end + 1]) && !lines[end + 1].StartsWith(HeadingMark))
+            while (end + 1 < lines.Count && !string.IsNullOrWhiteSpace(lines[end + 1]) && !lines[end + 1].StartsWith(HeadingMark) && !IsForwardMarker(lines[end + 1]))
             {
                 end++;
             }
@@ -224,26 +315,51 @@ internal static partial class MailThread
     /// <summary>A greeting on a line of its own: "Hi all,", "Hello Maple Ridge team,", "All,", "Good morning!".</summary>
     private static bool IsGreeting(IReadOnlyList<string> lines, int start, int end) => start == end && GreetingRegex().IsMatch(lines[start]);
 
-    /// <summary>"Thanks!" over "Marcus", "Best regards," over "Dana": a closing word, and names at most.</summary>
+    /// <summary>
+    /// "Thanks!" over "Marcus", "Best regards," over "Dana": a closing word, and names at most; or a line of thanks over a
+    /// name ("Thanks all, see you at the loop." over "Darnell").
+    /// </summary>
     private static bool IsSignOff(IReadOnlyList<string> lines, int start, int end) =>
         end - start < MaxSignOffLines && Enumerable.Range(start, end - start + 1).Any(k => ClosingRegex().IsMatch(lines[k]))
-        && Enumerable.Range(start, end - start + 1).All(k => ClosingRegex().IsMatch(lines[k]) || IsSignOffName(lines[k]));
+        && Enumerable.Range(start, end - start + 1).All(k => ClosingRegex().IsMatch(lines[k]) || IsSignOffName(lines[k]))
+        || end == start + 1 && ThanksRegex().IsMatch(lines[start]) && IsSignOffName(lines[end])
+        // "Regards," over "James Okafor, Ed.D." over "Principal": a closing word over a signature.
+        || end > start && end - start < MaxSignatureLines && ClosingRegex().IsMatch(lines[start]) && IsSignatureName(lines[start + 1].Trim())
+           && Enumerable.Range(start + 2, end - start - 1).All(k => IsSignatureLine(lines[k].Trim()));
 
-    private static bool IsSignOffName(string line) => PlainTextParser.WordCount(line) <= MaxSignOffNameWords && ChannelPosts.IsName(line.Trim());
+    /// <summary>A sender's name, or a sender's first name, alone: "Dana", "Dana Whitfield".</summary>
+    private static bool IsSender(string line, HashSet<string> senders) =>
+        IsSignOffName(line) && AsideRegex().Replace(line, "").Trim() is var name
+        && (senders.Contains(name) || senders.Any(s => s.StartsWith(name + " ", StringComparison.OrdinalIgnoreCase)));
+
+    /// <summary>A name that signs a message: "Dana", "Dana Whitfield", "Jen (Mia's mom)".</summary>
+    private static bool IsSignOffName(string line) =>
+        AsideRegex().Replace(line, "").Trim() is var name && PlainTextParser.WordCount(name) <= MaxSignOffNameWords && ChannelPosts.IsName(name) && name.Any(char.IsLower);
+
+    /// <summary>A phone's or a mail program's line under a message: "Sent from my iPhone", "Get Outlook for iOS".</summary>
+    private static bool IsDeviceLine(IReadOnlyList<string> lines, int start, int end) => start == end && DeviceLineRegex().IsMatch(lines[start]);
 
     /// <summary>
     /// A signature block: a name over a few short lines (a title, a school, an office), one of them a phone number or an
-    /// e-mail address, none of them under the name a sentence but a motto in quotes.
+    /// e-mail address (or the name is a sender's), none of them under the name a sentence but a motto; or what follows a
+    /// "--" line, the mark a mail program puts above a signature.
     /// </summary>
-    private static bool IsSignature(IReadOnlyList<string> lines, int start, int end) =>
-        end > start && end - start < MaxSignatureLines && IsSignatureName(lines[start].Trim())
-        && Enumerable.Range(start, end - start + 1).Any(k => ContactRegex().IsMatch(lines[k]))
-        && Enumerable.Range(start, end - start + 1).All(k => lines[k].Trim() is var line && line.Length <= MaxSignatureLineChars
-                                                             && (k == start || !line.EndsWith('.') || QuotedRegex().IsMatch(line)));
+    private static bool IsSignature(IReadOnlyList<string> lines, int start, int end, HashSet<string> senders) =>
+        end > start && end - start < MaxSignatureLines
+        && (lines[start].Trim() == "--"
+            || IsSignatureName(lines[start].Trim()) && Enumerable.Range(start + 1, end - start).All(k => IsSignatureLine(lines[k].Trim()))
+            && (senders.Contains(lines[start].Trim().Split(',')[0]) || Enumerable.Range(start, end - start + 1).Any(k => ContactRegex().IsMatch(lines[k]))));
+
+    /// <summary>A signature's line under the name: short, and no sentence but a motto ("Safe. Respectful. Responsible.").</summary>
+    private static bool IsSignatureLine(string line) =>
+        line.Length <= MaxSignatureLineChars && (!line.EndsWith('.') || QuotedRegex().IsMatch(line) || PlainTextParser.WordCount(line) <= MaxMottoWords);
+
+    /// <summary>How many words a signature's motto may have without quotes ("Safe. Respectful. Responsible.").</summary>
+    private const int MaxMottoWords = 6;
 
     /// <summary>A signature's name, its degrees after it or not: "Dana Whitfield", "James Okafor, Ed.D.".</summary>
     private static bool IsSignatureName(string line) =>
-        ChannelPosts.IsName(line) || line.IndexOf(',', StringComparison.Ordinal) is > 0 and var comma && line.Length - comma <= MaxDegreesChars
+        line.Length <= MaxSignatureLineChars && ChannelPosts.IsName(line) || line.IndexOf(',', StringComparison.Ordinal) is > 0 and var comma && line.Length - comma <= MaxDegreesChars
         && ChannelPosts.IsName(line[..comma]);
 
     /// <summary>How long the degrees after a signature's name may be (", Ed.D.", ", M.Ed., NBCT").</summary>
@@ -253,13 +369,37 @@ internal static partial class MailThread
     [GeneratedRegex(@"^\s*(?<field>(?<from>From)|Sent|Date|To|Cc|Bcc|Subject|Attachments|Importance)\s*:\s*(?<value>\S.*)$", RegexOptions.IgnoreCase)]
     private static partial Regex HeaderRegex();
 
+    /// <summary>The line an e-mail program puts above a forwarded or quoted message ("-----Original Message-----", Apple Mail's "Begin forwarded message:").</summary>
+    [GeneratedRegex(@"^\s*(?:-{2,}\s*(?:original message|forwarded message|begin forwarded message)\s*-{2,}|begin forwarded message:)\s*$", RegexOptions.IgnoreCase)]
+    private static partial Regex ForwardMarkerRegex();
+
     /// <summary>An "On … wrote:" line: its day (a time after it, or not) and its sender, whose address may follow.</summary>
     [GeneratedRegex(@"^On\s+(?<when>.{3,60}?\d{4})(?:,?\s+(?:at\s+)?\d{1,2}:\d{2}(?::\d{2})?(?:\s*[AaPp]\.?[Mm]\.?)?)?,?\s+(?<who>[^<>@,\d][^<>@]{0,80}?)\s*(?:<[^<>]*>?\s*)?(?:wrote:)?$")]
     private static partial Regex WroteRegex();
 
-    /// <summary>An address in a sender's name: "&lt;mlee@…&gt;", "[mailto:…]".</summary>
-    [GeneratedRegex(@"<[^<>]*>?|\[mailto:[^\]]*\]")]
+    /// <summary>An address after a sender's name, to the end: "&lt;mlee@…&gt;", "&lt;mlee@…&lt;mailto:mlee@…&gt;&gt;", "[mailto:…]".</summary>
+    [GeneratedRegex(@"<.*$|\[mailto:[^\]]*\]")]
     private static partial Regex AddressRegex();
+
+    /// <summary>Who a message was sent for, and the words before: "Maple Ridge Office on behalf of ".</summary>
+    [GeneratedRegex(@"^.*\bon behalf of\s+", RegexOptions.IgnoreCase)]
+    private static partial Regex OnBehalfRegex();
+
+    /// <summary>The list a message came through: " via Lincoln Staff List".</summary>
+    [GeneratedRegex(@"\s+via\s+.*$")]
+    private static partial Regex ViaRegex();
+
+    /// <summary>Degrees and suffixes after a name: ", Ed.D.", " Jr.", ", NBCT".</summary>
+    [GeneratedRegex(@",?\s+(?:Ed\.?\s?D|Ph\.?\s?D|M\.?\s?Ed|M\.\s?A|M\.\s?S|NBCT|Jr|Sr|III|II)\b\.?(?=,|\s|$)")]
+    private static partial Regex DegreesRegex();
+
+    /// <summary>A sender given as an address alone: "helpdesk@district.k12.us".</summary>
+    [GeneratedRegex(@"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")]
+    private static partial Regex AddressOnlyRegex();
+
+    /// <summary>A question's mark, before a space or the end of a line (not a link's "?id=").</summary>
+    [GeneratedRegex(@"\?(?=\s|$)")]
+    private static partial Regex QuestionMarkRegex();
 
     /// <summary>A sender written last name first: "Lee, Marcus", "Del Rio, Ana M.".</summary>
     [GeneratedRegex(@"^(?<last>\p{Lu}[\p{L}'’-]*(?:\s\p{Lu}[\p{L}'’-]*)?),\s*(?<first>\p{Lu}[\p{L}'’.-]*(?:\s\p{Lu}[\p{L}'’.-]*)?)$")]
@@ -270,11 +410,26 @@ internal static partial class MailThread
     private static partial Regex DayRegex();
 
     /// <summary>A greeting: "Hi all,", "Good morning!", "All,", "Dana and Lisa,".</summary>
-    [GeneratedRegex(@"^\s*(?:(?i:(?:hi|hello|hey|dear|good (?:morning|afternoon|evening)|greetings)\b[^.!?:]{0,40}|all|everyone|team|folks|colleagues|staff|friends)|\p{Lu}[\p{L}'’-]+(?:(?:,|\s+and|\s*&)\s+\p{Lu}[\p{L}'’-]+){0,4})\s*[,!]\s*$")]
+    [GeneratedRegex(@"^\s*(?:(?i:(?:hi|hello|hey|dear|good (?:morning|afternoon|evening)|greetings)\b(?:[^.,!?:]|(?<=\b(?:Mr|Mrs|Ms|Dr))\.){0,40}|all|everyone|team|folks|colleagues|staff|friends)\s*[,!]|\p{Lu}[\p{L}'’-]+(?:(?:,|\s+and|\s*&)\s+\p{Lu}[\p{L}'’-]+){0,4}\s*,)\s*$")]
     private static partial Regex GreetingRegex();
 
-    /// <summary>A closing word, a name after it or not: "Thanks!", "Best regards,", "thanks, Dana".</summary>
-    [GeneratedRegex(@"^\s*(?i:thanks|thank you|thanks so much|thanks again|many thanks|thx|best|all the best|best wishes|regards|best regards|kind regards|warm regards|warmly|sincerely|cheers|take care|respectfully|gratefully|with gratitude)[!,.]*(?:\s+\p{Lu}[\p{L}'’.-]*){0,2}\s*$")]
+    /// <summary>An earlier message's heading, and the sender's name in it.</summary>
+    [GeneratedRegex("^\u0001From (?<name>[^,]+)")]
+    private static partial Regex SenderHeadingRegex();
+
+    /// <summary>A line of thanks: "Thanks all, see you at the loop.", "Thank you so much!".</summary>
+    [GeneratedRegex(@"^\s*(?i:thanks|thank you)\b[^?]{0,60}$")]
+    private static partial Regex ThanksRegex();
+
+    /// <summary>Words in brackets in a name: "Jen (Mia's mom)", "Lee, Marcus (Maple Ridge ES)".</summary>
+    [GeneratedRegex(@"\s*\([^()]*\)")]
+    private static partial Regex AsideRegex();
+
+    [GeneratedRegex(@"^\s*(?:Sent from my \w[\w ]{0,30}|Sent from (?:Mail|Outlook|Yahoo Mail) for \w+|Get Outlook for (?:iOS|Android))\s*$")]
+    private static partial Regex DeviceLineRegex();
+
+    /// <summary>A closing word, a name after it or not: "Thanks!", "Best regards,", "thanks, Dana" (not "Best Practices").</summary>
+    [GeneratedRegex(@"^\s*(?i:thanks|thank you|thanks so much|thanks again|many thanks|thx|best|all the best|best wishes|regards|best regards|kind regards|warm regards|warmly|sincerely|cheers|take care|respectfully|gratefully|with gratitude|hugs)(?:[!,.]+(?:\s+\p{Lu}[\p{L}'’.-]*){1,2}|[!,.]*)\s*$")]
     private static partial Regex ClosingRegex();
 
     /// <summary>How a signature reaches its writer: a phone number, an extension or an e-mail address.</summary>

@@ -552,12 +552,12 @@ internal static partial class PlainTextParser
         lines = [.. lines.Take(front.BodyStartIndex), .. lines.Skip(front.BodyStartIndex).Select(Unbold)];
         lines = WithoutRestructuredTextMarkup(lines, front.BodyStartIndex);
         lines = WithoutRunningHeaders(lines, front.BodyStartIndex);
-        // A page number ("Page 2 of 5", "AP 6163.1 – Page 1 of 3"), or a forwarded e-mail's "-----Original Message-----",
-        // parts the text as a blank line does.
-        lines = [.. lines.Select((l, k) => k >= front.BodyStartIndex && (PageMarkerRegex().IsMatch(l) || ForwardMarkerRegex().IsMatch(l)) ? "" : l)];
         lines = MailThread.WithMessagesHeaded(lines, front.BodyStartIndex);
         lines = WithoutMailDisclaimers(lines, front.BodyStartIndex);
         lines = MailThread.WithoutSignOffs(lines, front.BodyStartIndex);
+        // A page number ("Page 2 of 5", "AP 6163.1 – Page 1 of 3"), or a forwarded e-mail's "-----Original Message-----",
+        // parts the text as a blank line does.
+        lines = [.. lines.Select((l, k) => k >= front.BodyStartIndex && (PageMarkerRegex().IsMatch(l) || MailThread.IsForwardMarker(l)) ? "" : l)];
         lines = WithoutContents(lines, front.BodyStartIndex);
         lines = WithoutMailingListMarks(lines, front.BodyStartIndex);
         var printed = PrintedFromBrowser(lines, front.BodyStartIndex);
@@ -2708,8 +2708,8 @@ internal static partial class PlainTextParser
         return result ?? lines;
     }
 
-    /// <summary>How a mail system's notice opens: "CONFIDENTIALITY NOTICE:", "CAUTION:", "[EXTERNAL] WARNING:".</summary>
-    [GeneratedRegex(@"^\s*(?:\[?EXTERNAL\]?\s*)?(?:CAUTION|WARNING|CONFIDENTIALITY(?:\s+NOTICE)?|CONFIDENTIAL|DISCLAIMER|NOTICE|EXTERNAL\s+E-?MAIL)\s*:", RegexOptions.IgnoreCase)]
+    /// <summary>How a mail system's notice opens: "CONFIDENTIALITY NOTICE:", "CAUTION:", "[EXTERNAL] WARNING:", "[EXTERNAL] This email …".</summary>
+    [GeneratedRegex(@"^\s*(?:\[EXTERNAL\]|(?:\[?EXTERNAL\]?\s*)?(?:CAUTION|WARNING|CONFIDENTIALITY(?:\s+NOTICE)?|CONFIDENTIAL|DISCLAIMER|NOTICE|EXTERNAL\s+E-?MAIL)\s*:)", RegexOptions.IgnoreCase)]
     private static partial Regex MailNoticeLabelRegex();
 
     /// <summary>What only a mail system's notice says: the mail came from outside, or what to do when you are not the intended recipient.</summary>
@@ -2719,10 +2719,6 @@ internal static partial class PlainTextParser
     /// <summary>A word of a mail system's notice, which its next line goes on with.</summary>
     [GeneratedRegex(@"\b(?:e-?mail|message|recipient|sender|attachments?|confidential|privileged|prohibited|disclosure|distribution|copies|delete|destroy|records\s+law|in\s+error)\b", RegexOptions.IgnoreCase)]
     private static partial Regex MailNoticeWordRegex();
-
-    /// <summary>The line an e-mail program puts above a forwarded or quoted message.</summary>
-    [GeneratedRegex(@"^\s*-{2,}\s*(?:original message|forwarded message|begin forwarded message)\s*-{2,}\s*$", RegexOptions.IgnoreCase)]
-    private static partial Regex ForwardMarkerRegex();
 
     /// <summary>A heading's underline: <c>===</c>, <c>---</c>, <c>~~~</c> or <c>***</c>.</summary>
     [GeneratedRegex(@"^\s{0,3}(?:={3,}|-{3,}|~{3,}|\*{3,})\s*$")]

@@ -2997,4 +2997,42 @@ public sealed class DocumentVariantTests
         Assert.Equal(["About these guidelines", "From Janet Cole, May 1, 2025"], Headings(reply));
         Assert.Equal("Can parents volunteer? Yes, with a cleared background check. Sign up in the office by May 9.", reply.Sections[1].Text);
     }
+
+    [Fact]
+    public void A_forwarded_or_quoted_message_is_headed_by_its_sender_but_a_guide_that_shows_a_sample_message_is_not_a_thread()
+    {
+        // Thunderbird's header atop the file and its forward ("Date:" for "Sent:"), a "-- " signature, a message quoted in a
+        // quoted one, and senders written with degrees, for someone or through a list.
+        var thunderbird = Parse("Subject: \tFwd: Device procedures\nFrom: \tGail Ortega <go@example.org>\nDate: \t9/4/25, 7:52 AM\nTo: \tAll Staff <staff@example.org>\n\n"
+                                + "Forwarding this so it's in one place.\n\nThanks,\nGail\n\n-- \nGail Ortega\nPrincipal, Hollis Creek Middle School\n503-555-0150\n\n"
+                                + "-------- Forwarded Message --------\nSubject: \tDevice procedures\nDate: \tTue, 2 Sep 2025 09:30:05 -0700\nFrom: \tMaple Office on behalf of Chen, Lisa, Ed.D. <lc@example.org>\nTo: \tAll Staff\n\n"
+                                + "Laptops go home every night, charged.\n\nOn Mon, Sep 1, 2025 at 8:00 AM Marcus Lee via Staff List <ml@example.org> wrote:\n"
+                                + "> Printing is released with your badge.\n> Jobs are deleted after a day.\n>\n> On Fri, Aug 29, 2025 at 3:00 PM Ana Reyes <ar@example.org> wrote:\n"
+                                + "> > Passwords are at least 14 characters.\n> > They change every 180 days.\n> > Never share them.\n", "devices.txt");
+        Assert.Equal(["About these guidelines", "From Lisa Chen, 2 Sep 2025", "From Marcus Lee, Sep 1, 2025", "From Ana Reyes, Aug 29, 2025"], Headings(thunderbird));
+        Assert.Equal("Laptops go home every night, charged.", thunderbird.Sections[1].Text);
+        Assert.Equal("Printing is released with your badge. Jobs are deleted after a day.", thunderbird.Sections[2].Text);
+        Assert.Equal("Passwords are at least 14 characters. They change every 180 days. Never share them.", thunderbird.Sections[3].Text);
+        Assert.DoesNotContain(thunderbird.Sections.SelectMany(s => s.Passages), p => p.Text.Contains("555", StringComparison.Ordinal) || p.Text.StartsWith("Thanks", StringComparison.Ordinal) || p.Text == "Gail");
+
+        // Within a message, a list of contacts and a heading that starts like a closing ("Best Practices") stay; so does a
+        // thread's oldest message that asks and answers, and a reply written under the quote it answers.
+        var contacts = Parse("From: Whitfield, Dana <dw@example.org>\nSent: Monday, August 18, 2025 7:00 AM\nTo: All Staff\nSubject: Emergency contacts\n\n"
+                             + "Hi all,\n\nBest Practices\n\nCall 911 first, then the office.\n\nKEY CONTACTS\n\nRuth Olsen\nSchool Nurse\n555-201-4410\n\n"
+                             + "Marcus Lee\nCustodian\n555-201-4420\n\nThanks!\nDana\n\nFrom: Okafor, James <jo@example.org>\nSent: Friday, August 15, 2025 2:00 PM\n"
+                             + "To: Principals\nSubject: Attendance\n\nDid you know? Two days a month is 10% of the year. Why does it matter? Students fall behind. Call home after the second absence.\n", "contacts.txt");
+        Assert.Equal(["About these guidelines", "KEY CONTACTS", "From James Okafor, August 15, 2025"], Headings(contacts));
+        Assert.Equal(["Best Practices", "Call 911 first, then the office."], contacts.Sections[0].Passages.Skip(3).Select(p => p.Text));
+        Assert.Equal(["Ruth Olsen School Nurse 555-201-4410", "Marcus Lee Custodian 555-201-4420"], contacts.Sections[1].Passages.Select(p => p.Text));
+        Assert.Contains("Call home after the second absence.", contacts.Sections[2].Text, StringComparison.Ordinal);
+        var bottom = Parse("Chromebook carts\n\nOn Mon, Oct 6, 2025 at 9:00 AM Marcus Lee <ml@example.org> wrote:\n> Do we sign carts out on the library calendar?\n> Can we keep one overnight?\n> Thanks!\n\n"
+                           + "Use the library calendar. Carts are back by 3:15, so no overnight checkouts.\n", "carts.txt");
+        Assert.Contains(bottom.Sections.SelectMany(s => s.Passages), p => p.Text == "Use the library calendar. Carts are back by 3:15, so no overnight checkouts.");
+
+        // A guide that shows a sample message's header further down is no thread: no heading by sender, no signature gone.
+        var guide = Parse("Parent Communication Guidelines\n\nReply within two school days.\n\nSample reply\n\nFrom: Lee, Marcus <ml@example.org>\nSent: Tuesday, September 16, 2025 7:10 AM\n"
+                          + "To: Nguyen, Tom\nSubject: Jordan's great week\n\nJordan read every night this week!\n\nQuestions\n\nCarmen Ortiz\nOffice Manager\n555-201-4401\n", "parents.txt");
+        Assert.DoesNotContain(Headings(guide), h => h.StartsWith("From ", StringComparison.Ordinal));
+        Assert.Contains(guide.Sections.SelectMany(s => s.Passages), p => p.Text.Contains("555-201-4401", StringComparison.Ordinal));
+    }
 }
