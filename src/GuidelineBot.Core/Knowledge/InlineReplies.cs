@@ -49,7 +49,22 @@ internal static partial class InlineReplies
         for (var k = from; k < result.Length; k++)
         {
             var depth = Depth(result[k]);
-            if (depth == 1 || IsWroteLine(Unmarked(result[k])))
+            if (depth == 1 && MailThread.IsForwardMarker(Unmarked(result[k])))
+            {
+                // The asker quoted the message they answered, under its header ("> -------- Original Message --------" over
+                // "> From: …"): its text, quoted in turn, is headed by its sender and day.
+                var end = k + 1;
+                while (end < result.Length && Depth(result[end]) == 1 && Unmarked(result[end]).Length > 0 && !MailThread.IsForwardMarker(Unmarked(result[end])))
+                {
+                    end++;
+                }
+
+                var header = Enumerable.Range(k + 1, end - k - 1).Select(j => Unmarked(result[j])).ToArray();
+                Array.Fill(result, "", k, end - k);
+                result[k] = MailThread.QuotedHeading(header) ?? "";
+                k = end - 1;
+            }
+            else if (depth == 1 || IsWroteLine(Unmarked(result[k])))
             {
                 result[k] = "";
             }

@@ -61,6 +61,21 @@ internal static partial class MailThread
     /// <summary>How many words a sender's name may have.</summary>
     private const int MaxSenderWords = 6;
 
+    /// <summary>The heading for a quoted message's header lines ("From: …", "Date: …"); null when they name no sender.</summary>
+    public static string? QuotedHeading(IReadOnlyList<string> header)
+    {
+        var fields = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+        foreach (var line in header)
+        {
+            if (HeaderRegex().Match(line) is { Success: true } field)
+            {
+                fields.TryAdd(field.Groups["field"].Value, field.Groups["value"].Value);
+            }
+        }
+
+        return fields.TryGetValue("From", out var sender) ? Heading(sender, fields.GetValueOrDefault("Sent") ?? fields.GetValueOrDefault("Date")) : null;
+    }
+
     /// <summary>The heading for an "On … wrote:" line (its two lines joined when the mail program wrapped it); null when it names no sender.</summary>
     public static string? WroteHeading(string line) =>
         WroteRegex().Match(line.Trim()) is { Success: true } m ? Heading(m.Groups["who"].Value, m.Groups["when"].Value) : null;
@@ -93,8 +108,53 @@ internal static partial class MailThread
             first = false;
         }
 
-        return result ?? lines;
+        return WithPrintedMessagesHeaded(result ?? lines, from);
     }
+
+    /// <summary>
+    /// A conversation printed from Gmail ("Print all"): each message's sender and address on a line over its date ("Tue,
+    /// Sep 9, 2025 at 7:41 AM") and its "To:" and "Cc:" lines, the first message's included; two messages at least. Each
+    /// heads its text, named by its sender and day; the conversation's count of messages and the "[Quoted text hidden]"
+    /// lines go.
+    /// </summary>
+    private static IReadOnlyList<string> WithPrintedMessagesHeaded(IReadOnlyList<string> lines, int from)
+    {
+        var senders = Enumerable.Range(from, Math.Max(0, lines.Count - from - 1))
+            .Where(k => PrintedSenderRegex().IsMatch(lines[k]) && PrintedDateRegex().IsMatch(lines[k + 1])).ToArray();
+        if (senders.Length < MinPrintedMessages)
+        {
+            return lines;
+        }
+
+        var result = lines.ToArray();
+        foreach (var k in senders)
+        {
+            result[k] = Heading(PrintedSenderRegex().Match(lines[k]).Groups["name"].Value, lines[k + 1]) ?? "";
+            result[k + 1] = "";
+            for (var j = k + 2; j < lines.Count && HeaderRegex().IsMatch(lines[j]); j++)
+            {
+                result[j] = "";
+            }
+        }
+
+        // The subject over the count of messages names the conversation; Gmail's header above it (the page's title, the account) goes.
+        var count = Array.FindIndex(result, from, l => PrintedCountRegex().IsMatch(l));
+        if (count > from && PreviousTextLine(result, count, from) is var subject && subject < senders[0] && !string.IsNullOrWhiteSpace(result[subject]))
+        {
+            Array.Fill(result, "", from, subject - from);
+            result[subject] = "Subject: " + result[subject].Trim();
+        }
+
+        for (var k = from; k < result.Length; k++)
+        {
+            result[k] = PrintedMarkRegex().IsMatch(result[k]) || PrintedCountRegex().IsMatch(result[k]) ? "" : result[k];
+        }
+
+        return result;
+    }
+
+    /// <summary>A printed conversation has at least this many messages.</summary>
+    private const int MinPrintedMessages = 2;
 
     /// <summary>The document opens with a message's header (a forward's marker above it or not).</summary>
     private static bool OpensWithHeader(IReadOnlyList<string> lines, int from)
@@ -412,6 +472,22 @@ internal static partial class MailThread
     /// <summary>A greeting: "Hi all,", "Good morning!", "All,", "Dana and Lisa,".</summary>
     [GeneratedRegex(@"^\s*(?:(?i:(?:hi|hello|hey|dear|good (?:morning|afternoon|evening)|greetings)\b(?:[^.,!?:]|(?<=\b(?:Mr|Mrs|Ms|Dr))\.){0,40}|all|everyone|team|folks|colleagues|staff|friends)\s*[,!]|\p{Lu}[\p{L}'’-]+(?:(?:,|\s+and|\s*&)\s+\p{Lu}[\p{L}'’-]+){0,4}\s*,)\s*$")]
     private static partial Regex GreetingRegex();
+
+    /// <summary>A printed message's sender: "Renee Castillo &lt;rcastillo@…&gt;" on a line of its own.</summary>
+    [GeneratedRegex(@"^\s*(?<name>[^<>@\s][^<>@]{0,80}?)\s*<[^<>@\s]+@[^<>\s]+>\s*$")]
+    private static partial Regex PrintedSenderRegex();
+
+    /// <summary>A printed message's date as Gmail prints it: "Tue, Sep 9, 2025 at 7:41 AM".</summary>
+    [GeneratedRegex(@"^\s*(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun), \p{L}{3,9} \d{1,2}, \d{4} at \d{1,2}:\d{2}\s?[AP]M\s*$")]
+    private static partial Regex PrintedDateRegex();
+
+    /// <summary>What Gmail prints in a message for what it left out: "[Quoted text hidden]".</summary>
+    [GeneratedRegex(@"^\s*\[Quoted text hidden\]\s*$")]
+    private static partial Regex PrintedMarkRegex();
+
+    /// <summary>How many messages a printed conversation has, under its subject: "6 messages".</summary>
+    [GeneratedRegex(@"^\s*\d{1,4} messages?\s*$")]
+    private static partial Regex PrintedCountRegex();
 
     /// <summary>An earlier message's heading, and the sender's name in it.</summary>
     [GeneratedRegex("^\u0001From (?<name>[^,]+)")]

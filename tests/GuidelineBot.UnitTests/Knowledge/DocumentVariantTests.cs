@@ -3035,4 +3035,28 @@ public sealed class DocumentVariantTests
         Assert.DoesNotContain(Headings(guide), h => h.StartsWith("From ", StringComparison.Ordinal));
         Assert.Contains(guide.Sections.SelectMany(s => s.Passages), p => p.Text.Contains("555-201-4401", StringComparison.Ordinal));
     }
+
+    [Fact]
+    public void A_conversation_printed_from_gmail_heads_each_message_by_its_sender_and_an_inline_answers_quoted_original_too()
+    {
+        var printed = Parse("9/12/25, 3:47 PM          Maple Ridge Mail - Re: Bus duty\n\nMaple Ridge Mail                    Renee Castillo <rc@example.org>\n\n"
+                            + "Re: Bus duty\n3 messages\n\nRenee Castillo <rc@example.org>\nTue, Sep 9, 2025 at 7:41 AM\nTo: MRE Staff <staff@example.org>\n\n"
+                            + "Here is our plan for this year.\n\nMorning arrival\nDoors open at 7:50.\n\nJordan Avery <ja@example.org>\nTue, Sep 9, 2025 at 8:15 AM\nTo: Renee Castillo <rc@example.org>\n\n"
+                            + "Who do we call if a bus is late? What if nobody is at the stop?\n\nJordan\n[Quoted text hidden]\n\n"
+                            + "Darnell Brooks <db@example.org>\nWed, Sep 10, 2025 at 6:58 AM\nTo: Renee Castillo <rc@example.org>\n\nAnswering the questions.\n\nLate buses\nCall dispatch at ext. 4100 after 3:30.\n", "bus.txt");
+        Assert.Equal("Bus duty", printed.Title);
+        // (Jordan's message only asks: it goes.)
+        Assert.Equal(["From Renee Castillo, Sep 9, 2025", "Morning arrival", "From Darnell Brooks, Sep 10, 2025", "Late buses"], Headings(printed));
+        Assert.Equal("Here is our plan for this year.", printed.Sections[0].Text);
+        Assert.Equal("Answering the questions.", printed.Sections[2].Text);
+        Assert.DoesNotContain(printed.Sections.SelectMany(s => s.Passages), p => p.Text.Contains("Quoted text", StringComparison.Ordinal) || p.Text.Contains("messages", StringComparison.Ordinal));
+
+        // Answers written under each quoted question, the asker's quote of the original under its header.
+        var inline = Parse("Tech questions\n\n> Can we keep laptops over the summer?\n\nYes, with a summer checkout by May 29.\n\n> What do subs log in with?\n\n"
+                           + "The generic sub login in the sub folder.\n\n> Can phones go on the staff wifi?\n\nNo, personal devices use the guest network.\n\n"
+                           + "> -------- Original Message --------\n> Subject: Device procedures\n> Date: Tue, 2 Sep 2025 09:30:05 -0700\n> From: Lisa Chen <lc@example.org>\n>\n"
+                           + ">> Passwords are at least 14 characters.\n>> Never share your password.\n", "tech.txt");
+        Assert.Equal("From Lisa Chen, 2 Sep 2025", Headings(inline)[^1]);
+        Assert.Equal("Passwords are at least 14 characters. Never share your password.", inline.Sections[^1].Text);
+    }
 }
