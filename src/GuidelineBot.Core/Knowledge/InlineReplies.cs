@@ -93,6 +93,8 @@ internal static partial class InlineReplies
     public static IReadOnlyList<string> WithQuotedMessagesUnmarked(IReadOnlyList<string> lines, int from)
     {
         string[]? result = null;
+        var textLines = lines.Skip(from).Count(l => !string.IsNullOrWhiteSpace(l));
+        var thread = MailThread.OpensWithHeader(lines, from);
         for (var k = from; k < lines.Count; k++)
         {
             var intro = IntroLines(lines[k], k + 1 < lines.Count ? lines[k + 1] : null);
@@ -121,8 +123,12 @@ internal static partial class InlineReplies
             }
 
             result ??= [.. lines];
-            // (A reply written under the quote, or a text that goes on after it, is no part of the quoted message: no heading then.)
-            var heading = end == lines.Count ? MailThread.WroteHeading(string.Join(' ', lines.Skip(k).Take(intro).Select(l => l.Trim()))) : null;
+            // (A reply written under the quote, or a text that goes on after it, is no part of the quoted message, and a short
+            // quote at the end of a guide is its example: no heading then. A reply's quote of its thread is much of the file,
+            // or the file is e-mail.)
+            var heading = end == lines.Count && (thread || quoted * MinThreadShare >= textLines)
+                ? MailThread.WroteHeading(string.Join(' ', lines.Skip(k).Take(intro).Select(l => l.Trim())))
+                : null;
             for (var j = k; j < start; j++)
             {
                 result[j] = "";
@@ -184,6 +190,9 @@ internal static partial class InlineReplies
     /// <summary>What a mail program's "On … wrote:" line holds: a time or an address.</summary>
     [GeneratedRegex(@"\d{1,2}:\d{2}|@|<")]
     private static partial Regex MailStampRegex();
+
+    /// <summary>A quoted message heads its text when it is at least one in this many of the file's lines with words.</summary>
+    private const int MinThreadShare = 3;
 
     /// <summary>A quoted message is read as text when it has at least this many lines with words.</summary>
     private const int MinQuotedLines = 3;

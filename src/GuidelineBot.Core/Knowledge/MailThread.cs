@@ -4,13 +4,15 @@ namespace GuidelineBot.Core.Knowledge;
 
 /// <summary>
 /// An e-mail thread saved or pasted as text: the newest message first, each earlier one under its header ("From:" over
-/// "Sent:", "To:", "Subject:", as Outlook writes them, under "-----Original Message-----" or a rule) or under the "On …
-/// wrote:" line a reply quotes it with. Each earlier message heads a section named by its sender and day ("From Marcus
-/// Lee, October 7, 2025"), so that its words are not the text of the section above it (a colleague's questions under the
-/// last topic of the answer to them); its header's other fields go. In a thread (or a single message saved with its
-/// header) the messages' greetings ("Hi all,"), sign-offs ("Thanks!" over "Marcus") and signature blocks (a name over a
-/// title, a school and a phone number or an address) go as well: no guideline text. The first message's header stays,
-/// since it names the document.
+/// "Sent:", "To:", "Subject:", as Outlook writes them, under "-----Original Message-----" or a rule; a forward's
+/// "From:" and "Date:" under "---------- Forwarded message ---------") or under the "On … wrote:" line a reply quotes it
+/// with (<see cref="InlineReplies"/>); or a conversation printed from Gmail. Each earlier message heads a section named
+/// by its sender and day ("From Marcus Lee, October 7, 2025"), so that its words are not the text of the section above
+/// it (a colleague's questions under the last topic of the answer to them); its header's other fields go. A file is a
+/// thread when it opens with a header; a guide that shows a sample message further down is none. In e-mail, the
+/// messages' greetings ("Hi all,"), sign-offs ("Thanks!" over "Marcus"), signature blocks (a name over a title, a school
+/// and a phone number or an address) and phones' lines ("Sent from my iPhone") go as well, and so does an earlier message
+/// that only asks: no guideline text. The first message's header stays, since it names the document.
 /// </summary>
 internal static partial class MailThread
 {
@@ -54,12 +56,13 @@ internal static partial class MailThread
 
         name = DegreesRegex().Replace(ViaRegex().Replace(AsideRegex().Replace(name, ""), ""), "").Trim().Trim('"', '\'', ' ', ',');
         name = LastFirstRegex().Match(name) is { Success: true } m ? m.Groups["first"].Value + " " + m.Groups["last"].Value : name;
-        return name.Length == 0 || name.Any(char.IsDigit) || PlainTextParser.WordCount(name) > MaxSenderWords ? null
-            : name.Contains('@', StringComparison.Ordinal) ? name.Trim('<', '>', '[', ']') : name;
+        // (A name too long to be one, or no name, is told by the address.)
+        return name.Length > 0 && PlainTextParser.WordCount(name) <= MaxSenderWords ? (name.Contains('@', StringComparison.Ordinal) ? name.Trim('<', '>', '[', ']') : name)
+            : AddressOnlyRegex().Match(sender) is { Success: true } fallback ? fallback.Value : null;
     }
 
     /// <summary>How many words a sender's name may have.</summary>
-    private const int MaxSenderWords = 6;
+    private const int MaxSenderWords = 8;
 
     /// <summary>The heading for a quoted message's header lines ("From: …", "Date: …"); null when they name no sender.</summary>
     public static string? QuotedHeading(IReadOnlyList<string> header)
@@ -83,7 +86,7 @@ internal static partial class MailThread
     /// <summary>
     /// The earlier messages' headers made headings, in a document that opens with a header. The first header stays as it
     /// is: as the message's header it names the document. Elsewhere (a forward pasted under a note, a guide that shows a
-    /// sample message) the later Outlook headers only go.
+    /// sample message) the later Outlook headers only go. Then a printed Gmail conversation's messages are headed.
     /// </summary>
     public static IReadOnlyList<string> WithMessagesHeaded(IReadOnlyList<string> lines, int from)
     {
@@ -113,7 +116,8 @@ internal static partial class MailThread
 
     /// <summary>
     /// A conversation printed from Gmail ("Print all"): each message's sender and address on a line over its date ("Tue,
-    /// Sep 9, 2025 at 7:41 AM") and its "To:" and "Cc:" lines, the first message's included; two messages at least. Each
+    /// Sep 9, 2025 at 7:41 AM") and its "To:" and "Cc:" lines, the first message's included; two messages at least, or one
+    /// under the count ("1 message"). Each
     /// heads its text, named by its sender and day; the conversation's count of messages and the "[Quoted text hidden]"
     /// lines go.
     /// </summary>
@@ -121,7 +125,7 @@ internal static partial class MailThread
     {
         var senders = Enumerable.Range(from, Math.Max(0, lines.Count - from - 1))
             .Where(k => PrintedSenderRegex().IsMatch(lines[k]) && PrintedDateRegex().IsMatch(lines[k + 1])).ToArray();
-        if (senders.Length < MinPrintedMessages)
+        if (senders.Length < MinPrintedMessages && !(senders.Length == 1 && lines.Skip(from).Take(senders[0] - from).Any(l => PrintedCountRegex().IsMatch(l))))
         {
             return lines;
         }
@@ -157,7 +161,7 @@ internal static partial class MailThread
     private const int MinPrintedMessages = 2;
 
     /// <summary>The document opens with a message's header (a forward's marker above it or not).</summary>
-    private static bool OpensWithHeader(IReadOnlyList<string> lines, int from)
+    public static bool OpensWithHeader(IReadOnlyList<string> lines, int from)
     {
         var first = from;
         while (first < lines.Count && (string.IsNullOrWhiteSpace(lines[first]) || IsForwardMarker(lines[first])))
@@ -181,9 +185,15 @@ internal static partial class MailThread
     {
         for (var k = from; k < lines.Count; k++)
         {
-            var forwarded = k > from && IsForwardMarker(lines[PreviousTextLine(lines, k, from)]);
-            var top = k == from || PreviousTextLine(lines, k, from) == from && string.IsNullOrWhiteSpace(lines[from]);
-            if (HeaderRegex().Match(lines[k]) is not { Success: true } field || !field.Groups["from"].Success && !forwarded && !top)
+            if (HeaderRegex().Match(lines[k]) is not { Success: true } field)
+            {
+                continue;
+            }
+
+            var above = PreviousTextLine(lines, k, from);
+            var forwarded = k > from && IsForwardMarker(lines[above]);
+            var top = k == from || above == from && string.IsNullOrWhiteSpace(lines[from]);
+            if (!field.Groups["from"].Success && !forwarded && !top)
             {
                 continue;
             }
@@ -275,8 +285,9 @@ internal static partial class MailThread
             var (start, end) = paragraphs[p];
             var signOff = IsSignOff(lines, start, end)
                           || start == end && IsSender(lines[start], senders) && (IsLast(p) || p + 1 < paragraphs.Count && message[p + 1] == message[p] && IsClosingSignature(p + 1));
-            // A signature ends its message, under its sign-off or as its last paragraph (a list of contacts in the text stays).
-            var signature = IsSignature(lines, start, end, senders) && (IsLast(p) || signedOff && message[p - 1] == message[p]);
+            // A signature ends its message: under its sign-off, or as its last paragraph when it is the sender's, with a phone
+            // number or an address in it (a list of contacts or of a committee's members stays).
+            var signature = IsSignature(lines, start, end, senders) && (signedOff && message[p - 1] == message[p] || IsLast(p) && IsSignedBySender(lines, start, end, senders));
             // (A greeting that opens the document is left to the title's reading, which passes over it.)
             if (signOff || signature || IsGreeting(lines, start, end) && p > 0 || IsDeviceLine(lines, start, end))
             {
@@ -293,8 +304,8 @@ internal static partial class MailThread
     /// <summary>
     /// An earlier message that only asks (a colleague's two or three questions, which the message above answers): its
     /// heading and text go, so that a question like one of them is answered from the answer, not the asking. Such a message
-    /// is short, and more than two in five of its sentences are questions (three in five for the thread's oldest), two at
-    /// least.
+    /// is short, more than two in five of its sentences are questions (three in five for the thread's oldest), two at
+    /// least, and it states one fact at most.
     /// </summary>
     private static IReadOnlyList<string> WithoutAskingMessages(IReadOnlyList<string> lines)
     {
@@ -312,15 +323,16 @@ internal static partial class MailThread
                 end++;
             }
 
-            var body = lines.Skip(k + 1).Take(end - k - 1).Where(l => !string.IsNullOrWhiteSpace(l)).Select(l => l.Trim()).ToArray();
-            var text = string.Join(' ', body);
-            // (A line without a closing mark, a list's item, counts as a sentence.)
-            var sentences = SentenceEndRegex().Matches(text).Count + body.Count(l => l[^1] is not ('.' or '?' or '!'));
-            var questions = QuestionMarkRegex().Matches(text).Count;
+            var sentences = Sentences(lines, k + 1, end);
+            var questions = sentences.Count(t => t.EndsWith('?'));
             // The thread's oldest message (the one the others answer) asks only when nearly all it says is questions: an
             // announcement may ask and answer ("Why does it matter? Students who miss 10 % fall behind.").
             var share = end < lines.Count ? AskingShare : OldestAskingShare;
-            if (questions >= MinAskingQuestions && questions * share.Denominator > sentences * share.Numerator && PlainTextParser.WordCount(text) <= MaxAskingWords)
+            // What an asker says besides the questions is about themselves ("Last year I waited 25 minutes."); a message
+            // that states two facts or more ("Buses load at 12:20.") answers as well as it asks.
+            var facts = sentences.Count(t => !t.EndsWith('?') && PlainTextParser.WordCount(t) >= MinFactWords && !FirstPersonRegex().IsMatch(t));
+            if (questions >= MinAskingQuestions && questions * share.Denominator > sentences.Count * share.Numerator && facts <= MaxAskingFacts
+                && sentences.Sum(PlainTextParser.WordCount) <= MaxAskingWords)
             {
                 result ??= [.. lines];
                 Array.Fill(result, "", k, end - k);
@@ -332,6 +344,23 @@ internal static partial class MailThread
         return result ?? lines;
     }
 
+    /// <summary>
+    /// The sentences of lines <paramref name="start"/> to <paramref name="end"/> (not included), a paragraph's wrapped lines
+    /// joined: each ends at a full stop, a question or an exclamation mark, a blank line or a list's next item; a list's mark
+    /// ("1.", "-") and a rule ("_____") are none.
+    /// </summary>
+    private static List<string> Sentences(IReadOnlyList<string> lines, int start, int end)
+    {
+        var text = new System.Text.StringBuilder();
+        for (var k = start; k < end; k++)
+        {
+            var line = ListMarkRegex().Replace(lines[k], "").Trim();
+            text.Append(!lines[k].Any(char.IsLetter) ? "\n" : line.Length < lines[k].Trim().Length ? "\n" + line : " " + line);
+        }
+
+        return [.. SentenceSplitRegex().Split(text.ToString()).Select(t => t.Trim()).Where(t => t.Any(char.IsLetter))];
+    }
+
     /// <summary>An asking message has at least this many questions.</summary>
     private const int MinAskingQuestions = 2;
 
@@ -340,6 +369,12 @@ internal static partial class MailThread
 
     /// <summary>More than this share of the thread's oldest message's sentences are questions when it only asks (three in five).</summary>
     private static readonly (int Numerator, int Denominator) OldestAskingShare = (3, 5);
+
+    /// <summary>An asking message states at most this many facts: sentences of <see cref="MinFactWords"/> words or more, not about the asker.</summary>
+    private const int MaxAskingFacts = 1;
+
+    /// <summary>A sentence this long or longer may state a fact.</summary>
+    private const int MinFactWords = 5;
 
     /// <summary>An asking message has at most this many words.</summary>
     private const int MaxAskingWords = 120;
@@ -406,9 +441,14 @@ internal static partial class MailThread
     /// </summary>
     private static bool IsSignature(IReadOnlyList<string> lines, int start, int end, HashSet<string> senders) =>
         end > start && end - start < MaxSignatureLines
-        && (lines[start].Trim() == "--"
+        && (lines[start].Trim() == "--" && IsSignatureName(lines[start + 1].Trim())
             || IsSignatureName(lines[start].Trim()) && Enumerable.Range(start + 1, end - start).All(k => IsSignatureLine(lines[k].Trim()))
             && (senders.Contains(lines[start].Trim().Split(',')[0]) || Enumerable.Range(start, end - start + 1).Any(k => ContactRegex().IsMatch(lines[k]))));
+
+    /// <summary>A signature under "--", or one that opens with a sender's name and gives a phone number or an address.</summary>
+    private static bool IsSignedBySender(IReadOnlyList<string> lines, int start, int end, HashSet<string> senders) =>
+        lines[start].Trim() == "--"
+        || senders.Contains(lines[start].Trim().Split(',')[0]) && Enumerable.Range(start, end - start + 1).Any(k => ContactRegex().IsMatch(lines[k]));
 
     /// <summary>A signature's line under the name: short, and no sentence but a motto ("Safe. Respectful. Responsible.").</summary>
     private static bool IsSignatureLine(string line) =>
@@ -426,7 +466,7 @@ internal static partial class MailThread
     private const int MaxDegreesChars = 16;
 
     /// <summary>A line of an e-mail's header: "From: …", "Sent: …", "To: …", "Cc: …", "Subject: …", "Attachments: …".</summary>
-    [GeneratedRegex(@"^\s*(?<field>(?<from>From)|Sent|Date|To|Cc|Bcc|Subject|Attachments|Importance)\s*:\s*(?<value>\S.*)$", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"^\s*(?<field>(?<from>From)|Sent|Date|To|Cc|Bcc|Reply-To|Subject|Attachments|Importance)\s*:\s*(?<value>\S.*)$", RegexOptions.IgnoreCase)]
     private static partial Regex HeaderRegex();
 
     /// <summary>The line an e-mail program puts above a forwarded or quoted message ("-----Original Message-----", Apple Mail's "Begin forwarded message:").</summary>
@@ -434,7 +474,7 @@ internal static partial class MailThread
     private static partial Regex ForwardMarkerRegex();
 
     /// <summary>An "On … wrote:" line: its day (a time after it, or not) and its sender, whose address may follow.</summary>
-    [GeneratedRegex(@"^On\s+(?<when>.{3,60}?\d{4})(?:,?\s+(?:at\s+)?\d{1,2}:\d{2}(?::\d{2})?(?:\s*[AaPp]\.?[Mm]\.?)?)?,?\s+(?<who>[^<>@,\d][^<>@]{0,80}?)\s*(?:<[^<>]*>?\s*)?(?:wrote:)?$")]
+    [GeneratedRegex(@"^On\s+(?<when>.{3,60}?(?:\d{4}|\d{1,2}/\d{1,2}/\d{2}))(?:,?\s+(?:at\s+)?\d{1,2}:\d{2}(?::\d{2})?(?:\s*[AaPp]\.?[Mm]\.?)?(?:\s*[+-]\d{4})?)?,?\s+(?<who>[^<>@,\d][^<>@]{0,80}?)\s*(?:<[^<>]*>?\s*)?(?:wrote:)?$")]
     private static partial Regex WroteRegex();
 
     /// <summary>An address after a sender's name, to the end: "&lt;mlee@…&gt;", "&lt;mlee@…&lt;mailto:mlee@…&gt;&gt;", "[mailto:…]".</summary>
@@ -457,9 +497,6 @@ internal static partial class MailThread
     [GeneratedRegex(@"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")]
     private static partial Regex AddressOnlyRegex();
 
-    /// <summary>A question's mark, before a space or the end of a line (not a link's "?id=").</summary>
-    [GeneratedRegex(@"\?(?=\s|$)")]
-    private static partial Regex QuestionMarkRegex();
 
     /// <summary>A sender written last name first: "Lee, Marcus", "Del Rio, Ana M.".</summary>
     [GeneratedRegex(@"^(?<last>\p{Lu}[\p{L}'’-]*(?:\s\p{Lu}[\p{L}'’-]*)?),\s*(?<first>\p{Lu}[\p{L}'’.-]*(?:\s\p{Lu}[\p{L}'’.-]*)?)$")]
@@ -469,16 +506,16 @@ internal static partial class MailThread
     [GeneratedRegex(@"^(?:(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)\p{L}*\.?,?\s+)?(?<day>.*?)(?:,?\s+(?:at\s+)?\d{1,2}:\d{2}.*)?$")]
     private static partial Regex DayRegex();
 
-    /// <summary>A greeting: "Hi all,", "Good morning!", "All,", "Dana and Lisa,".</summary>
-    [GeneratedRegex(@"^\s*(?:(?i:(?:hi|hello|hey|dear|good (?:morning|afternoon|evening)|greetings)\b(?:[^.,!?:]|(?<=\b(?:Mr|Mrs|Ms|Dr))\.){0,40}|all|everyone|team|folks|colleagues|staff|friends)\s*[,!]|\p{Lu}[\p{L}'’-]+(?:(?:,|\s+and|\s*&)\s+\p{Lu}[\p{L}'’-]+){0,4}\s*,)\s*$")]
+    /// <summary>A greeting: "Hi all,", "Good morning!", "All,", "Dana and Lisa," (not "Yes," or "Hello Fall!").</summary>
+    [GeneratedRegex(@"^\s*(?:(?i:(?:hi|hello|hey|dear|good (?:morning|afternoon|evening)|greetings)\b(?:[^.,!?:]|(?<=\b(?:Mr|Mrs|Ms|Dr))\.){0,40}|all|everyone|team|folks|colleagues|staff|friends)\s*,|(?i:hi|hello|hey|good (?:morning|afternoon|evening)|greetings)(?:\s+(?i:all|everyone|team|folks|friends|staff|there))?\s*!|\p{Lu}[\p{L}'’-]+(?:(?:,|\s+and|\s*&)\s+\p{Lu}[\p{L}'’-]+){1,4}\s*,)\s*$")]
     private static partial Regex GreetingRegex();
 
     /// <summary>A printed message's sender: "Renee Castillo &lt;rcastillo@…&gt;" on a line of its own.</summary>
     [GeneratedRegex(@"^\s*(?<name>[^<>@\s][^<>@]{0,80}?)\s*<[^<>@\s]+@[^<>\s]+>\s*$")]
     private static partial Regex PrintedSenderRegex();
 
-    /// <summary>A printed message's date as Gmail prints it: "Tue, Sep 9, 2025 at 7:41 AM".</summary>
-    [GeneratedRegex(@"^\s*(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun), \p{L}{3,9} \d{1,2}, \d{4} at \d{1,2}:\d{2}\s?[AP]M\s*$")]
+    /// <summary>A printed message's date as Gmail prints it: "Tue, Sep 9, 2025 at 7:41 AM", "Tue, 9 Sept 2025 at 07:41".</summary>
+    [GeneratedRegex(@"^\s*(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun), (?:\p{L}{3,9} \d{1,2},|\d{1,2} \p{L}{3,9}) \d{4} at \d{1,2}:\d{2}(?:\s?[AP]M)?\s*$")]
     private static partial Regex PrintedDateRegex();
 
     /// <summary>What Gmail prints in a message for what it left out: "[Quoted text hidden]".</summary>
@@ -494,7 +531,7 @@ internal static partial class MailThread
     private static partial Regex SenderHeadingRegex();
 
     /// <summary>A line of thanks: "Thanks all, see you at the loop.", "Thank you so much!".</summary>
-    [GeneratedRegex(@"^\s*(?i:thanks|thank you)\b[^?]{0,60}$")]
+    [GeneratedRegex(@"^\s*(?i:thanks|thank you)\b(?!\s+(?i:to|for)\b)[^?]{0,60}$")]
     private static partial Regex ThanksRegex();
 
     /// <summary>Words in brackets in a name: "Jen (Mia's mom)", "Lee, Marcus (Maple Ridge ES)".</summary>
@@ -512,9 +549,19 @@ internal static partial class MailThread
     [GeneratedRegex(@"\(?\b\d{3}\)?[\s.-]\d{3}[\s.-]\d{4}\b|\bext\.?\s*\d{2,5}\b|[\w.+-]+@[\w-]+(?:\.[\w-]+)+", RegexOptions.IgnoreCase)]
     private static partial Regex ContactRegex();
 
-    /// <summary>Where a sentence ends: a full stop, a question or an exclamation mark after a word, before a space or the end (not a list's "1.").</summary>
-    [GeneratedRegex(@"(?<=[\p{L})""'”’])[.?!]+(?=\s|$)")]
-    private static partial Regex SentenceEndRegex();
+
+    /// <summary>Between two sentences: a space after a full stop, a question or an exclamation mark; a new line.</summary>
+    [GeneratedRegex(@"(?<=[.?!])[ \t]+|\n")]
+    private static partial Regex SentenceSplitRegex();
+
+    /// <summary>A word by which writers speak of themselves: "I", "my", "we", "our", "us", "me".</summary>
+    [GeneratedRegex(@"\b(?:I|I'm|I've|I'd|me|my|we|we're|we've|our|us)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex FirstPersonRegex();
+
+    /// <summary>A list item's mark at the start of a line: "1. ", "2) ", "- ", "• ".</summary>
+    [GeneratedRegex(@"^\s*(?:\d{1,3}[.)]|[-*•])\s+")]
+    private static partial Regex ListMarkRegex();
+
 
     /// <summary>A line in quotes: a signature's motto ("Every student, every day.").</summary>
     [GeneratedRegex(@"^[""“'‘].*[""”'’]$")]

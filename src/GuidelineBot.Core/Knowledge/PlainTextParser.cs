@@ -979,7 +979,7 @@ internal static partial class PlainTextParser
             {
                 headings[k] = (legal.Groups["label"].Value.Trim(), k, legal.Groups["text"].Value.Trim());
             }
-            else if (!labelled && (IsBareQuestion(lines, k, afterSentence) || IsCapsHeading(lines, k) && !(k < titleLine) || plainHeadings.Count > 1 && plainHeadings.Contains(k))
+            else if (!labelled && (IsBareQuestion(lines, k, afterSentence) && !IsMessageEnd(lines, k) || IsCapsHeading(lines, k) && !(k < titleLine) || plainHeadings.Count > 1 && plainHeadings.Contains(k))
                      || IsContactHeading(lines, k, paragraphPerLine))
             {
                 headings[k] = (DocumentParser.CleanHeading(lines[k].Trim().TrimEnd(':', '/').TrimEnd()), k, null);
@@ -997,6 +997,13 @@ internal static partial class PlainTextParser
 
         return headings;
     }
+
+    /// <summary>
+    /// Line <paramref name="k"/> ends its message in an e-mail thread: the next line with text heads the next message. (A
+    /// question there, "Do we need extra duty at the loop?", is the message's text, not a heading over nothing.)
+    /// </summary>
+    private static bool IsMessageEnd(IReadOnlyList<string> lines, int k) =>
+        NextTextLine(lines, k) is var next && next > 0 && lines[next].StartsWith(MailThread.HeadingMark);
 
     /// <summary>
     /// The document heads its sections with ALL-CAPS lines: two or more; or one with text above it, not only the header's

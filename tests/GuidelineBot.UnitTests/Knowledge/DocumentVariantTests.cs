@@ -3029,6 +3029,20 @@ public sealed class DocumentVariantTests
                            + "Use the library calendar. Carts are back by 3:15, so no overnight checkouts.\n", "carts.txt");
         Assert.Contains(bottom.Sections.SelectMany(s => s.Passages), p => p.Text == "Use the library calendar. Carts are back by 3:15, so no overnight checkouts.");
 
+        // A message that answers and then asks keeps its text, its last question included; "Yes," and "Thank you to our
+        // volunteers" are its words, not a greeting or a sign-off; a list of contacts that ends a message is no signature.
+        var answers = Parse("From: Whitfield, Dana <dw@example.org>\nSent: Thursday, October 9, 2025 8:12 AM\nTo: Staff\nSubject: RE: Early release\n\n"
+                            + "Yes,\n\nwalkers wait in the gym until 12:35.\n\nThank you to our Volunteer of the Month\nMaria Lopez\n\nKey Contacts\nFront office ext. 2100\nNurse ext. 2110\n\n"
+                            + "From: Brandt, Kelly <kb@example.org>\nSent: Wednesday, October 8, 2025 4:30 PM\nTo: Lee, Marcus\nSubject: RE: Early release\n\n"
+                            + "Marcus, buses load at 12:20 and car riders are called at 12:25. Lunch is still served, K-2 at 10:45. Should walkers wait in the gym? Do we need extra duty at the loop?\n\nKelly\n\n"
+                            + "From: Lee, Marcus <ml@example.org>\nSent: Wednesday, October 8, 2025 3:41 PM\nTo: Brandt, Kelly\nSubject: Early release\n\nWhat time do the buses load on Friday?\n", "release.txt");
+        var answerText = string.Join(' ', answers.Sections.SelectMany(s => s.Passages).Select(p => p.Text));
+        Assert.Contains("Yes,", answerText, StringComparison.Ordinal);
+        Assert.Contains("Thank you to our Volunteer of the Month Maria Lopez", answerText, StringComparison.Ordinal);
+        Assert.Contains("Nurse ext. 2110", answerText, StringComparison.Ordinal);
+        Assert.Contains("From Kelly Brandt, October 8, 2025", Headings(answers));
+        Assert.Contains("Do we need extra duty at the loop?", answers.Sections.Single(s => s.Heading == "From Kelly Brandt, October 8, 2025").Text, StringComparison.Ordinal);
+
         // A guide that shows a sample message's header further down is no thread: no heading by sender, no signature gone.
         var guide = Parse("Parent Communication Guidelines\n\nReply within two school days.\n\nSample reply\n\nFrom: Lee, Marcus <ml@example.org>\nSent: Tuesday, September 16, 2025 7:10 AM\n"
                           + "To: Nguyen, Tom\nSubject: Jordan's great week\n\nJordan read every night this week!\n\nQuestions\n\nCarmen Ortiz\nOffice Manager\n555-201-4401\n", "parents.txt");
