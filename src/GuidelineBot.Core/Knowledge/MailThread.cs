@@ -160,7 +160,7 @@ internal static partial class MailThread
     /// <summary>A printed conversation has at least this many messages.</summary>
     private const int MinPrintedMessages = 2;
 
-    /// <summary>The document opens with a message's header (a forward's marker above it or not).</summary>
+    /// <summary>The document opens with a message's header (a forward's marker above it or not, or a short note that greets its readers).</summary>
     public static bool OpensWithHeader(IReadOnlyList<string> lines, int from)
     {
         var first = from;
@@ -169,8 +169,14 @@ internal static partial class MailThread
             first++;
         }
 
-        return Headers(lines, from).Take(1).Any(h => h.Start == first);
+        // (A forward pasted under a short note to its readers, "Hi team," over "See the procedure below.", opens with it.)
+        return Headers(lines, from).Take(1).Any(h => h.Start == first
+            || first < lines.Count && GreetingRegex().IsMatch(lines[first])
+            && Enumerable.Range(first, h.Start - first).Count(k => !string.IsNullOrWhiteSpace(lines[k])) <= MaxNoteLines);
     }
+
+    /// <summary>How many lines with text a note above a forwarded message may have (its greeting, a few lines, a sign-off and a signature).</summary>
+    private const int MaxNoteLines = 15;
 
     /// <summary>The line an e-mail program puts above a forwarded or quoted message.</summary>
     public static bool IsForwardMarker(string line) => ForwardMarkerRegex().IsMatch(line);

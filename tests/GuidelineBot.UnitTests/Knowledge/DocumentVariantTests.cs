@@ -3043,6 +3043,14 @@ public sealed class DocumentVariantTests
         Assert.Contains("From Kelly Brandt, October 8, 2025", Headings(answers));
         Assert.Contains("Do we need extra duty at the loop?", answers.Sections.Single(s => s.Heading == "From Kelly Brandt, October 8, 2025").Text, StringComparison.Ordinal);
 
+        // A forward pasted under a short note that greets its readers is a thread too: the note's sign-off and signature go.
+        var note = Parse("Hi team,\n\nSee the updated procedure below before Wednesday.\n\nThanks,\nDana\n\nDana Whitfield\nOffice Manager\n(555) 310-2260\n\n"
+                         + "From: Webb, Marcus <mw@example.org>\nSent: Monday, August 18, 2025 9:14 AM\nTo: Office Managers\nSubject: RE: Keys and badges\n\n"
+                         + "KEYS\n\nKeys are signed out in the office.\n\nBADGES\n\nWear your badge at all times.\n\nFrom: Cole, Janet <jc@example.org>\n"
+                         + "Sent: Friday, August 15, 2025 2:00 PM\nTo: Webb, Marcus\nSubject: Keys and badges\n\nLost badges cost $10 to replace, paid at the office.\n", "keys.txt");
+        Assert.Equal("From Janet Cole, August 15, 2025", Headings(note)[^1]);
+        Assert.DoesNotContain(note.Sections.SelectMany(s => s.Passages), p => p.Text.Contains("310-2260", StringComparison.Ordinal) || p.Text.StartsWith("Thanks", StringComparison.Ordinal));
+
         // A guide that shows a sample message's header further down is no thread: no heading by sender, no signature gone.
         var guide = Parse("Parent Communication Guidelines\n\nReply within two school days.\n\nSample reply\n\nFrom: Lee, Marcus <ml@example.org>\nSent: Tuesday, September 16, 2025 7:10 AM\n"
                           + "To: Nguyen, Tom\nSubject: Jordan's great week\n\nJordan read every night this week!\n\nQuestions\n\nCarmen Ortiz\nOffice Manager\n555-201-4401\n", "parents.txt");
