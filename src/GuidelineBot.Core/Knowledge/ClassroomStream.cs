@@ -122,12 +122,7 @@ internal static partial class ClassroomStream
             return false;
         }
 
-        var above = k - 1;
-        while (above >= 0 && string.IsNullOrWhiteSpace(lines[above]))
-        {
-            above--;
-        }
-
+        var above = PlainTextParser.PreviousTextLine(lines, k);
         return above >= 0 && IsButton(lines[above]);
     }
 

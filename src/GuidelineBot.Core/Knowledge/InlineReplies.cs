@@ -93,8 +93,9 @@ internal static partial class InlineReplies
     public static IReadOnlyList<string> WithQuotedMessagesUnmarked(IReadOnlyList<string> lines, int from)
     {
         string[]? result = null;
-        var textLines = lines.Skip(from).Count(l => !string.IsNullOrWhiteSpace(l));
-        var thread = MailThread.OpensWithHeader(lines, from);
+        // (Asked only when a quoted message is found: most documents have none.)
+        bool? thread = null;
+        int? textLines = null;
         for (var k = from; k < lines.Count; k++)
         {
             var intro = IntroLines(lines[k], k + 1 < lines.Count ? lines[k + 1] : null);
@@ -126,7 +127,8 @@ internal static partial class InlineReplies
             // (A reply written under the quote, or a text that goes on after it, is no part of the quoted message, and a short
             // quote at the end of a guide is its example: no heading then. A reply's quote of its thread is much of the file,
             // or the file is e-mail.)
-            var heading = end == lines.Count && (thread || quoted * MinThreadShare >= textLines)
+            var heading = end == lines.Count && ((thread ??= MailThread.OpensWithHeader(lines, from))
+                                                 || quoted * MinThreadShare >= (textLines ??= lines.Skip(from).Count(l => !string.IsNullOrWhiteSpace(l))))
                 ? MailThread.WroteHeading(string.Join(' ', lines.Skip(k).Take(intro).Select(l => l.Trim())))
                 : null;
             for (var j = k; j < start; j++)

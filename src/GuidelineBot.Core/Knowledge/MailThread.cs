@@ -143,7 +143,7 @@ internal static partial class MailThread
 
         // The subject over the count of messages names the conversation; Gmail's header above it (the page's title, the account) goes.
         var count = Array.FindIndex(result, from, l => PrintedCountRegex().IsMatch(l));
-        if (count > from && PreviousTextLine(result, count, from) is var subject && subject < senders[0] && !string.IsNullOrWhiteSpace(result[subject]))
+        if (count > from && PlainTextParser.PreviousTextLine(result, count) is var subject && subject >= from && subject < senders[0])
         {
             Array.Fill(result, "", from, subject - from);
             result[subject] = "Subject: " + result[subject].Trim();
@@ -196,9 +196,9 @@ internal static partial class MailThread
                 continue;
             }
 
-            var above = PreviousTextLine(lines, k, from);
-            var forwarded = k > from && IsForwardMarker(lines[above]);
-            var top = k == from || above == from && string.IsNullOrWhiteSpace(lines[from]);
+            var above = PlainTextParser.PreviousTextLine(lines, k);
+            var forwarded = above >= from && IsForwardMarker(lines[above]);
+            var top = above < from;
             if (!field.Groups["from"].Success && !forwarded && !top)
             {
                 continue;
@@ -225,18 +225,6 @@ internal static partial class MailThread
 
             k = end;
         }
-    }
-
-    /// <summary>The last line with text before <paramref name="k"/>, or <paramref name="from"/>.</summary>
-    private static int PreviousTextLine(IReadOnlyList<string> lines, int k, int from)
-    {
-        var previous = k - 1;
-        while (previous > from && string.IsNullOrWhiteSpace(lines[previous]))
-        {
-            previous--;
-        }
-
-        return previous;
     }
 
     /// <summary>
@@ -449,12 +437,15 @@ internal static partial class MailThread
         end > start && end - start < MaxSignatureLines
         && (lines[start].Trim() == "--" && IsSignatureName(lines[start + 1].Trim())
             || IsSignatureName(lines[start].Trim()) && Enumerable.Range(start + 1, end - start).All(k => IsSignatureLine(lines[k].Trim()))
-            && (senders.Contains(lines[start].Trim().Split(',')[0]) || Enumerable.Range(start, end - start + 1).Any(k => ContactRegex().IsMatch(lines[k]))));
+            && (senders.Contains(lines[start].Trim().Split(',')[0]) || Enumerable.Range(start, end - start + 1).Any(k => IsContactLine(lines[k]))));
 
     /// <summary>A signature under "--", or one that opens with a sender's name and gives a phone number or an address.</summary>
     private static bool IsSignedBySender(IReadOnlyList<string> lines, int start, int end, HashSet<string> senders) =>
         lines[start].Trim() == "--"
-        || senders.Contains(lines[start].Trim().Split(',')[0]) && Enumerable.Range(start, end - start + 1).Any(k => ContactRegex().IsMatch(lines[k]));
+        || senders.Contains(lines[start].Trim().Split(',')[0]) && Enumerable.Range(start, end - start + 1).Any(k => IsContactLine(lines[k]));
+
+    /// <summary>How a signature reaches its writer: a phone number, an extension or an e-mail address.</summary>
+    private static bool IsContactLine(string line) => PhoneRegex().IsMatch(line) || AddressOnlyRegex().IsMatch(line);
 
     /// <summary>A signature's line under the name: short, and no sentence but a motto ("Safe. Respectful. Responsible.").</summary>
     private static bool IsSignatureLine(string line) =>
@@ -499,7 +490,7 @@ internal static partial class MailThread
     [GeneratedRegex(@",?\s+(?:Ed\.?\s?D|Ph\.?\s?D|M\.?\s?Ed|M\.\s?A|M\.\s?S|NBCT|Jr|Sr|III|II)\b\.?(?=,|\s|$)")]
     private static partial Regex DegreesRegex();
 
-    /// <summary>A sender given as an address alone: "helpdesk@district.k12.us".</summary>
+    /// <summary>An e-mail address: a sender given as one alone ("helpdesk@district.k12.us"), a signature's.</summary>
     [GeneratedRegex(@"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")]
     private static partial Regex AddressOnlyRegex();
 
@@ -551,9 +542,9 @@ internal static partial class MailThread
     [GeneratedRegex(@"^\s*(?i:thanks|thank you|thanks so much|thanks again|many thanks|thx|best|all the best|best wishes|regards|best regards|kind regards|warm regards|warmly|sincerely|cheers|take care|respectfully|gratefully|with gratitude|hugs)(?:[!,.]+(?:\s+\p{Lu}[\p{L}'’.-]*){1,2}|[!,.]*)\s*$")]
     private static partial Regex ClosingRegex();
 
-    /// <summary>How a signature reaches its writer: a phone number, an extension or an e-mail address.</summary>
-    [GeneratedRegex(@"\(?\b\d{3}\)?[\s.-]\d{3}[\s.-]\d{4}\b|\bext\.?\s*\d{2,5}\b|[\w.+-]+@[\w-]+(?:\.[\w-]+)+", RegexOptions.IgnoreCase)]
-    private static partial Regex ContactRegex();
+    /// <summary>A phone number or an extension: "(503) 555-0142", "555.318.2200", "ext. 2104".</summary>
+    [GeneratedRegex(@"\(?\b\d{3}\)?[\s.-]\d{3}[\s.-]\d{4}\b|\bext\.?\s*\d{2,5}\b", RegexOptions.IgnoreCase)]
+    private static partial Regex PhoneRegex();
 
 
     /// <summary>Between two sentences: a space after a full stop, a question or an exclamation mark; a new line.</summary>

@@ -1603,7 +1603,7 @@ internal static partial class PlainTextParser
         NextTextLine(lines, i) is var next && next > 0 && !IsNumbered(lines[next]) && !DocumentParser.TryBullet(lines[next], true, out _, out _);
 
     /// <summary>The index of the last line with text before <paramref name="i"/>, or -1 (the document's first text line).</summary>
-    private static int PreviousTextLine(IReadOnlyList<string> lines, int i)
+    internal static int PreviousTextLine(IReadOnlyList<string> lines, int i)
     {
         for (var k = i - 1; k >= 0; k--)
         {
