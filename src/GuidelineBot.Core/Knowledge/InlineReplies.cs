@@ -98,7 +98,10 @@ internal static partial class InlineReplies
         int? textLines = null;
         for (var k = from; k < lines.Count; k++)
         {
-            var intro = IntroLines(lines[k], k + 1 < lines.Count ? lines[k + 1] : null);
+            // A forward's marker over the message quoted whole (Apple Mail's "Begin forwarded message:" over "> From: …"):
+            // the marker stays, so the forward's header under it reads as any forward's (MailThread heads it).
+            var forward = Depth(lines[k]) == 0 && MailThread.IsForwardMarker(lines[k]);
+            var intro = forward ? 1 : IntroLines(lines[k], k + 1 < lines.Count ? lines[k + 1] : null);
             if (intro == 0)
             {
                 continue;
@@ -124,20 +127,23 @@ internal static partial class InlineReplies
             }
 
             result ??= [.. lines];
-            // (A reply written under the quote, or a text that goes on after it, is no part of the quoted message, and a short
-            // quote at the end of a guide is its example: no heading then. A reply's quote of its thread is much of the file,
-            // or the file is e-mail.)
-            var heading = end == lines.Count && ((thread ??= MailThread.OpensWithHeader(lines, from))
-                                                 || quoted * MinThreadShare >= (textLines ??= lines.Skip(from).Count(l => !string.IsNullOrWhiteSpace(l))))
-                ? MailThread.WroteHeading(string.Join(' ', lines.Skip(k).Take(intro).Select(l => l.Trim())))
-                : null;
-            for (var j = k; j < start; j++)
+            if (!forward)
             {
-                result[j] = "";
-            }
+                // (A reply written under the quote, or a text that goes on after it, is no part of the quoted message, and a
+                // short quote at the end of a guide is its example: no heading then. A reply's quote of its thread is much of
+                // the file, or the file is e-mail.)
+                var heading = end == lines.Count && ((thread ??= MailThread.OpensWithHeader(lines, from))
+                                                     || quoted * MinThreadShare >= (textLines ??= lines.Skip(from).Count(l => !string.IsNullOrWhiteSpace(l))))
+                    ? MailThread.WroteHeading(string.Join(' ', lines.Skip(k).Take(intro).Select(l => l.Trim())))
+                    : null;
+                for (var j = k; j < start; j++)
+                {
+                    result[j] = "";
+                }
 
-            // (The message's heading on the line above its text: blank lines between would not part a wrapped "On … wrote:".)
-            result[start - 1] = heading ?? "";
+                // (The message's heading on the line above its text: blank lines between would not part a wrapped "On … wrote:".)
+                result[start - 1] = heading ?? "";
+            }
 
             // The least depth of the block's lines with words from each line on (a message quoted in turn ends where it does).
             var least = new int[end - start + 1];

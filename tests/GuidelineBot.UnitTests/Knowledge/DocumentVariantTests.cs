@@ -3059,6 +3059,34 @@ public sealed class DocumentVariantTests
     }
 
     [Fact]
+    public void A_message_forwarded_with_its_lines_quoted_reads_as_the_forward_it_is()
+    {
+        // Apple Mail's "Begin forwarded message:" over the message quoted with "> " (as a rich forward saves to text): the
+        // marks go, so the forward is headed by its sender and day, and its greeting, sign-off and signature go.
+        var apple = Parse("Subject: Fwd: Field trip permission slips\nFrom: Dana Whitfield <dw@example.org>\nDate: September 4, 2025 at 7:41:02 AM PDT\n"
+                          + "To: Grade 3 Team <g3@example.org>\n\nTeam, see Jen's note below about the zoo trip.\n\nDana\n\nBegin forwarded message:\n\n"
+                          + "> From: Jennifer Alvarez <ja@example.org>\n> Subject: Field trip permission slips\n> Date: September 3, 2025 at 3:12:45 PM PDT\n"
+                          + "> To: Dana Whitfield <dw@example.org>\n>\n> Hi Dana,\n>\n> A few reminders for the zoo trip:\n>\n"
+                          + "> - Every student needs a signed permission slip before the bus leaves.\n> - Slips go to the front office by Friday.\n>\n"
+                          + "> Thanks,\n> Jen\n>\n> Jennifer Alvarez\n> Assistant Principal\n> (555) 201-4410\n", "trip.txt");
+        Assert.Equal(["About these guidelines", "From Jennifer Alvarez, September 3, 2025"], Headings(apple));
+        Assert.Equal(["A few reminders for the zoo trip:", "Every student needs a signed permission slip before the bus leaves.", "Slips go to the front office by Friday."],
+                     apple.Sections[1].Passages.Select(p => p.Text));
+        Assert.DoesNotContain(apple.Sections.SelectMany(s => s.Passages), p => p.Text.StartsWith('>') || p.Text.Contains(" > ", StringComparison.Ordinal));
+
+        // Outlook's "-----Original Message-----" over a quoted message reads the same way.
+        var outlook = Parse("From: Lee, Marcus <ml@example.org>\nSent: Monday, October 6, 2025 9:00 AM\nTo: Staff\nSubject: FW: Bus duty\n\nPlease see below.\n\n"
+                            + "-----Original Message-----\n> From: Brandt, Kelly <kb@example.org>\n> Sent: Friday, October 3, 2025 2:00 PM\n> To: Lee, Marcus\n"
+                            + "> Subject: Bus duty\n>\n> Bus duty starts at 2:50 at the front loop.\n> Wear a vest and carry a radio.\n", "bus.txt");
+        Assert.Equal(["About these guidelines", "From Kelly Brandt, October 3, 2025"], Headings(outlook));
+        Assert.Equal("Bus duty starts at 2:50 at the front loop. Wear a vest and carry a radio.", outlook.Sections[1].Text);
+
+        // A guide that quotes a line or two under such a marker keeps its quote as it was.
+        var guide = Parse("Forwarding Etiquette\n\nTrim a long thread before you forward it.\n\nBegin forwarded message:\n\n> See you at 3.\n", "etiquette.txt");
+        Assert.Contains(guide.Sections.SelectMany(s => s.Passages), p => p.Text.Contains("> See you at 3.", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void A_conversation_printed_from_gmail_heads_each_message_by_its_sender_and_an_inline_answers_quoted_original_too()
     {
         var printed = Parse("9/12/25, 3:47 PM          Maple Ridge Mail - Re: Bus duty\n\nMaple Ridge Mail                    Renee Castillo <rc@example.org>\n\n"
