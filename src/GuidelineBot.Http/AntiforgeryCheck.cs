@@ -7,21 +7,21 @@ namespace GuidelineBot.Http;
 public static class AntiforgeryCheck
 {
     /// <summary>
-    /// <see cref="IAntiforgery.IsRequestValidAsync"/>, except that a body it cannot read as a form (a cut-off multipart
-    /// body, more fields or longer keys and values than the form limits allow) is an invalid request, answered with
-    /// the caller's 400, where <see cref="IAntiforgery"/> throws and the request would end in a 500.
+    /// <see cref="IAntiforgery.IsRequestValidAsync"/>, except that a body it cannot read as a form is
+    /// <see cref="PostCheck.Unreadable"/>, answered with the caller's 400, where <see cref="IAntiforgery"/> throws and
+    /// the request would end in a 500.
     /// </summary>
-    public static async Task<bool> IsValidPostAsync(this IAntiforgery antiforgery, HttpContext http)
+    public static async Task<PostCheck> CheckPostAsync(this IAntiforgery antiforgery, HttpContext http)
     {
         ArgumentNullException.ThrowIfNull(antiforgery);
         ArgumentNullException.ThrowIfNull(http);
         try
         {
-            return await antiforgery.IsRequestValidAsync(http);
+            return await antiforgery.IsRequestValidAsync(http) ? PostCheck.Valid : PostCheck.Forged;
         }
-        catch (AntiforgeryValidationException)
+        catch (AntiforgeryValidationException ex)
         {
-            return false;
+            return ex.InnerException is InvalidDataException or IOException ? PostCheck.Unreadable : PostCheck.Forged;
         }
     }
 }

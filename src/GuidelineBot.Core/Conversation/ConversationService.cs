@@ -60,7 +60,7 @@ public sealed class ConversationService(
             OnboardingActionInbound button => await OnboardingButtonAsync(context, button.Value, cancellationToken),
             WelcomeInbound => await WelcomeAsync(context, cancellationToken),
             MemberJoinedInbound => await MemberJoinedAsync(context, cancellationToken),
-            AskExpertInbound ask => One(experts?.Confirm(ask.Question) ?? new NoticeMessage(NoticeKind.ExpertsUnavailable, answers.Contact)),
+            AskExpertInbound ask => One(experts?.Confirm(context, ask.Question) ?? new NoticeMessage(NoticeKind.ExpertsUnavailable, answers.Contact)),
             SendToExpertInbound send => One(experts is null ? new NoticeMessage(NoticeKind.ExpertsUnavailable, answers.Contact)
                 : await experts.OpenAsync(context, send.Question, send.Context, cancellationToken)),
             ExpertAnswerFormInbound form => One(experts is null ? new NoticeMessage(NoticeKind.NotAnExpert)
@@ -97,7 +97,7 @@ public sealed class ConversationService(
             var asked = outputs.OfType<OnboardingAnsweredQuestion>().FirstOrDefault()?.Reply;
             Count(context, asked);
             await LogAsync(context, text, asked, id, started, cancellationToken);
-            return new ConversationResponse(Offer(Messages(context, outputs, id)));
+            return new ConversationResponse(Offer(context, Messages(context, outputs, id)));
         }
 
         return await AskAsync(context, text, cancellationToken, started);
@@ -121,7 +121,7 @@ public sealed class ConversationService(
         var id = ids.Next();
         Count(context, reply);
         await LogAsync(context, question, reply, id, started.Value, cancellationToken);
-        return new ConversationResponse(Offer([Message(context, reply, id)]));
+        return new ConversationResponse(Offer(context, [Message(context, reply, id)]));
     }
 
     private async Task<ConversationResponse> FeedbackAsync(ConversationContext context, FeedbackInbound vote, CancellationToken cancellationToken)
@@ -140,7 +140,7 @@ public sealed class ConversationService(
 
         // Answers are deterministic for a knowledge version: rebuild the answer voted on to show it with the thank-you.
         var rebuilt = Rebuild(answer, cancellationToken) is { } a ? new AnswerMessage(a, answer.QuestionId) { Feedback = vote.Helpful } : null;
-        var thanks = new FeedbackThanksMessage(vote.Helpful, counted, rebuilt) { ExpertOffer = !vote.Helpful && experts is { Available: true } ? answer : null };
+        var thanks = new FeedbackThanksMessage(vote.Helpful, counted, rebuilt) { ExpertOffer = !vote.Helpful && experts is not null && experts.AvailableTo(context.Channel) ? answer : null };
         return new ConversationResponse([thanks]);
     }
 
@@ -207,9 +207,9 @@ public sealed class ConversationService(
 
     private static ConversationResponse One(OutboundMessage message) => new([message]);
 
-    /// <summary>With an experts' channel configured, a declined question offers "Ask an expert" (the closest section as the best guess).</summary>
-    private IReadOnlyList<OutboundMessage> Offer(IReadOnlyList<OutboundMessage> messages) =>
-        experts is not { Available: true } || !messages.Any(m => m is NoAnswerMessage)
+    /// <summary>With experts available to the asker, a declined question offers "Ask an expert" (the closest section as the best guess).</summary>
+    private IReadOnlyList<OutboundMessage> Offer(ConversationContext context, IReadOnlyList<OutboundMessage> messages) =>
+        experts is null || !experts.AvailableTo(context.Channel) || !messages.Any(m => m is NoAnswerMessage)
             ? messages
             : messages.Select(m => m is NoAnswerMessage n
                 ? n with { ExpertOffer = new AnswerRef(n.QuestionId, n.Reply.Suggestions.FirstOrDefault()?.Id, n.Reply.Question) }

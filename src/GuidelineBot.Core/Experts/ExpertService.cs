@@ -19,6 +19,7 @@ public sealed class ExpertService(
     ISuggestionStore suggestions,
     IExpertOutbox outbox,
     IEnumerable<IExpertChannel> channels,
+    IEnumerable<IExpertAnswerDelivery> deliveries,
     AnswerService answers,
     ExpertOutboxSignal signal,
     TimeProvider time,
@@ -27,17 +28,23 @@ public sealed class ExpertService(
 {
     private readonly IReadOnlyList<IExpertChannel> _channels = channels.ToArray();
 
-    /// <summary>An experts' channel is configured: "Ask an expert" is offered.</summary>
-    public bool Available => _channels.Count > 0;
+    /// <summary>The askers' channels an answer can be delivered to (web askers fetch theirs from the store).</summary>
+    private readonly HashSet<string> _delivered = [.. deliveries.Select(d => d.Channel), Channels.Web];
 
-    /// <summary>The confirmation form for <paramref name="question"/>, or a notice when no experts' channel is configured.</summary>
-    public OutboundMessage Confirm(AnswerRef question) =>
-        Available ? new AskExpertFormMessage(question) : new NoticeMessage(NoticeKind.ExpertsUnavailable, answers.Contact);
+    /// <summary>
+    /// "Ask an expert" is offered to askers in <paramref name="channel"/>: an experts' channel is configured, and the
+    /// answer can reach them there (Teams without an App ID, its local mode, cannot be posted to later).
+    /// </summary>
+    public bool AvailableTo(string channel) => _channels.Count > 0 && _delivered.Contains(channel);
+
+    /// <summary>The confirmation form for <paramref name="question"/>, or a notice when experts are not available to the asker.</summary>
+    public OutboundMessage Confirm(ConversationContext context, AnswerRef question) =>
+        AvailableTo(context.Channel) ? new AskExpertFormMessage(question) : new NoticeMessage(NoticeKind.ExpertsUnavailable, answers.Contact);
 
     /// <summary>Opens a ticket for the asker in <paramref name="context"/> (their unanswered one for the same question if any) and queues its posts.</summary>
     public async Task<OutboundMessage> OpenAsync(ConversationContext context, AnswerRef question, string? contextLine, CancellationToken cancellationToken)
     {
-        if (!Available)
+        if (!AvailableTo(context.Channel))
         {
             return new NoticeMessage(NoticeKind.ExpertsUnavailable, answers.Contact);
         }

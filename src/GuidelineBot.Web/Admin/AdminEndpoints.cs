@@ -36,9 +36,14 @@ public static class AdminEndpoints
     /// (a missing or stale token, or a body that cannot be read as a form).
     /// </summary>
     public static async Task<IResult?> RefuseForgedFormAsync(IAntiforgery antiforgery, HttpContext http) =>
-        await antiforgery.IsValidPostAsync(http)
-            ? null
-            : Results.Text("The form is missing a valid antiforgery token: reload the dashboard and try again.", statusCode: StatusCodes.Status400BadRequest);
+        await antiforgery.CheckPostAsync(http) switch
+        {
+            PostCheck.Valid => null,
+            PostCheck.Unreadable => Results.Text(
+                "The form could not be read: it is too large or holds a character a form cannot carry (such as U+0000). Go back, remove it and try again.",
+                statusCode: StatusCodes.Status400BadRequest),
+            _ => Results.Text("The form is missing a valid antiforgery token: reload the dashboard and try again.", statusCode: StatusCodes.Status400BadRequest),
+        };
 
     public static IServiceCollection AddAdmin(this IServiceCollection services)
     {

@@ -126,9 +126,12 @@ internal static class ChatEndpoints
     public static async ValueTask<object?> RequireAntiforgeryAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
     {
         var http = context.HttpContext;
-        if (!await http.RequestServices.GetRequiredService<IAntiforgery>().IsValidPostAsync(http))
+        switch (await http.RequestServices.GetRequiredService<IAntiforgery>().CheckPostAsync(http))
         {
-            return Problem(StatusCodes.Status400BadRequest, "The page has expired: reload it and try again.");
+            case PostCheck.Unreadable:
+                return Problem(StatusCodes.Status400BadRequest, "The request could not be read: it is too large or holds a character a form cannot carry.");
+            case PostCheck.Forged:
+                return Problem(StatusCodes.Status400BadRequest, "The page has expired: reload it and try again.");
         }
 
         return await next(context);

@@ -212,6 +212,8 @@ public sealed class AdminExpertsTests : IAsyncLifetime
         using var markOnlyQuestion = await SubmitAsync(form, "approve", new Dictionary<string, string> { ["question"] = "###" });
         using var markOnlyAnswer = await SubmitAsync(form, "approve", new Dictionary<string, string> { ["answer"] = "---" });
         using var withdrawPending = await SubmitAsync(form, "withdraw");
+        // A U+0000 in a field: ASP.NET Core's form reader refuses the form, and the 400 says that, not "reload the dashboard".
+        using var nul = await SubmitAsync(form, "approve", new Dictionary<string, string> { ["answer"] = "Only guide\0 dogs." });
         using var json = await _browser.PostJsonAsync("/admin/suggestions/s-pending-1", "{\"decision\":\"approve\"}");
         var unknownForm = new HtmlParser().ParseDocument(form.OuterHtml.Replace("s-pending-1", "s-unknown", StringComparison.Ordinal)).QuerySelector("form")!;
         using var unknown = await SubmitAsync(unknownForm, "approve");
@@ -224,6 +226,9 @@ public sealed class AdminExpertsTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.BadRequest, markOnlyAnswer.StatusCode);
         Assert.Contains("write it in words", await markOnlyAnswer.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.Conflict, withdrawPending.StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, nul.StatusCode);
+        Assert.StartsWith("The form could not be read", await nul.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.StartsWith("The form is missing a valid antiforgery token", await noToken.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.UnsupportedMediaType, json.StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, unknown.StatusCode);
         var stored = await StoredAsync("s-pending-1");

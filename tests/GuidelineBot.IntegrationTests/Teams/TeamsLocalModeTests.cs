@@ -1,7 +1,10 @@
 using System.Net;
+using GuidelineBot.Core.Conversation;
+using GuidelineBot.Core.Experts;
 using GuidelineBot.IntegrationTests.Slack;
 using GuidelineBot.Teams.Configuration;
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
 namespace GuidelineBot.IntegrationTests.Teams;
@@ -19,6 +22,28 @@ public sealed class TeamsLocalModeTests(LocalTeamsFixture fixture) : IClassFixtu
         Assert.Equal("", reply.Authorization);
         Assert.Contains("Friending", reply.Card, StringComparison.Ordinal);
         Assert.Equal(0, fixture.Fake.TokenRequests);
+    }
+
+    [Fact]
+    public async Task Ask_an_expert_is_not_offered_in_local_mode_where_an_answer_could_never_be_brought_back()
+    {
+        // Slack's experts' channel is on, but without an App ID the bot cannot post to a Teams conversation later.
+        await using var bot = new TeamsBotFactory(fixture.Fake, localMode: true, settings: new Dictionary<string, string?>
+        {
+            ["Slack:SigningSecret"] = "local-mode-secret",
+            ["Slack:BotToken"] = "xoxb-local-mode",
+            ["Slack:ApiBaseUrl"] = "http://127.0.0.1:9/api/",
+            ["Experts:SlackChannel"] = "C0EXPERTS01",
+        });
+        Assert.NotEmpty(bot.Services.GetServices<IExpertChannel>());
+        var conversation = "a:local-experts-" + Guid.NewGuid().ToString("N");
+
+        var response = await bot.PostActivityAsync(Activities.Message(fixture.Fake.ServiceUrl, conversation, "what is the weather on mars tomorrow"), token: null);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var reply = await fixture.Fake.WaitForAsync(r => r.RawTarget.Contains(Uri.EscapeDataString(conversation), StringComparison.Ordinal) && r.ActivityType == "message", "the no-answer");
+        Assert.DoesNotContain(MessageContent.AskExpertTitle, reply.Card, StringComparison.Ordinal);
+        Assert.DoesNotContain(MessageContent.NoAnswerExpertPrompt, reply.Card, StringComparison.Ordinal);
     }
 
     [Theory]

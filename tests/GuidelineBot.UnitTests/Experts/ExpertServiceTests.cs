@@ -60,7 +60,7 @@ public sealed class ExpertServiceTests : IDisposable
         var onboarding = new OnboardingService(new MemoryOnboardingStore(), OnboardingCatalog.Create(Knowledge, new OnboardingOptions(), [], []), answers,
             _time, Options.Create(new OnboardingOptions()), answerOptions, NullLogger<OnboardingService>.Instance,
             new GuidelineMetrics(_services.GetRequiredService<System.Diagnostics.Metrics.IMeterFactory>()));
-        var experts = new ExpertService(_store, _store, _store, withExperts ? [_slack] : [], answers, new ExpertOutboxSignal(), _time,
+        var experts = new ExpertService(_store, _store, _store, withExperts ? [_slack] : [], [_slack], answers, new ExpertOutboxSignal(), _time,
             new IdGenerator(_time), NullLogger<ExpertService>.Instance);
         return new ConversationService(answers, onboarding, new MemoryFeedbackStore(), new MemoryOnceStore(), _time,
             new IdGenerator(_time), NullLogger<ConversationService>.Instance, experts: withService ? experts : null);
@@ -285,6 +285,26 @@ public sealed class ExpertServiceTests : IDisposable
         Assert.Equal("Yes, with permission.", shown.Answer.Text);
         Assert.Empty((await conversation.HandleAsync(web, new ChatOpenedInbound(), CancellationToken.None)).Messages);
         Assert.Empty((await conversation.HandleAsync(web with { UserId = "w2" }, new ChatOpenedInbound(), CancellationToken.None)).Messages);
+    }
+
+    [Fact]
+    public async Task An_asker_whose_channel_cannot_be_answered_later_is_not_offered_the_experts()
+    {
+        // Teams without an App ID (its local mode) registers no delivery: a ticket from there could never be answered.
+        var conversation = Conversation();
+        var teams = new ConversationContext(Channels.Teams, "t1", "conv", IsDirect: true, "Toby");
+        var declined = Assert.IsType<NoAnswerMessage>(await OneAsync(conversation.HandleAsync(teams, new TextInbound(OffTopic), CancellationToken.None)));
+        Assert.Null(declined.ExpertOffer);
+        Assert.DoesNotContain(declined.Actions, a => a.Kind == ActionKind.AskExpert);
+
+        // A pressed button of an older message, or a forged one, gets the notice and opens no ticket.
+        var fromSlack = Assert.IsType<NoAnswerMessage>(await OneAsync(conversation.HandleAsync(Asker, new TextInbound(OffTopic), CancellationToken.None)));
+        var offer = fromSlack.Actions.Single(a => a.Kind == ActionKind.AskExpert);
+        var confirm = await OneAsync(PressAsync(conversation, teams, offer));
+        Assert.Equal(NoticeKind.ExpertsUnavailable, Assert.IsType<NoticeMessage>(confirm).Kind);
+        var sent = await OneAsync(conversation.HandleAsync(teams, new SendToExpertInbound(fromSlack.ExpertOffer!, "context"), CancellationToken.None));
+        Assert.Equal(NoticeKind.ExpertsUnavailable, Assert.IsType<NoticeMessage>(sent).Kind);
+        Assert.Empty(_store.Jobs);
     }
 
     [Fact]
