@@ -87,8 +87,10 @@ internal static partial class InlineReplies
     /// A message quoted whole under its "On … wrote:" line, as a reply carries the one it answers (the original
     /// guidance at the bottom of a thread): its text as it was written, without the quote marks, so its headings and
     /// lists read as the message's; the "On … wrote:" line (Gmail wraps it over two) becomes the message's heading, named
-    /// by its sender and day (<see cref="MailThread.WroteHeading"/>), or goes when it names no sender. Inline answers
-    /// (<see cref="AsQuestionsAndAnswers"/>) are read first.
+    /// by its sender and day (<see cref="MailThread.WroteHeading"/>), or goes when it names no sender. A message quoted
+    /// whole under a forward's marker ("Begin forwarded message:") loses its marks the same way, the marker kept for
+    /// <see cref="MailThread"/>, which reads the forward's header. Inline answers (<see cref="AsQuestionsAndAnswers"/>) are
+    /// read first.
     /// </summary>
     public static IReadOnlyList<string> WithQuotedMessagesUnmarked(IReadOnlyList<string> lines, int from)
     {

@@ -13,21 +13,42 @@ public static class TeamsAppPackage
 
     private static readonly JsonSerializerOptions Indented = new() { WriteIndented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
-    /// <summary>The manifest from <paramref name="sourceFolder"/> with <c>id</c> and every bot's <c>botId</c> replaced.</summary>
+    /// <summary>
+    /// The manifest from <paramref name="sourceFolder"/> with <c>id</c> and every bot's <c>botId</c> replaced.
+    /// </summary>
+    /// <exception cref="InvalidDataException">The manifest is not a JSON object with a list of bot objects.</exception>
     public static string Manifest(string sourceFolder, Guid appId, Guid botId)
     {
-        var manifest = JsonNode.Parse(File.ReadAllText(Path.Combine(sourceFolder, "manifest.json")))?.AsObject()
-                       ?? throw new InvalidDataException("manifest.json is empty");
-        manifest["id"] = appId.ToString("D");
-        foreach (var bot in manifest["bots"]?.AsArray() ?? [])
+        var path = Path.Combine(sourceFolder, "manifest.json");
+        JsonObject manifest;
+        try
         {
-            bot!["botId"] = botId.ToString("D");
+            manifest = JsonNode.Parse(File.ReadAllText(path)) as JsonObject ?? throw new InvalidDataException($"{path} is not a JSON object");
+        }
+        catch (JsonException ex)
+        {
+            throw new InvalidDataException($"{path} is not valid JSON: {ex.Message}", ex);
+        }
+
+        manifest["id"] = appId.ToString("D");
+        var bots = manifest["bots"] switch
+        {
+            null => [],
+            JsonArray list when list.All(b => b is JsonObject) => list.Cast<JsonObject>().ToArray(),
+            _ => throw new InvalidDataException($"{path}: \"bots\" must be a list of objects"),
+        };
+        foreach (var bot in bots)
+        {
+            bot["botId"] = botId.ToString("D");
         }
 
         return manifest.ToJsonString(Indented);
     }
 
-    /// <summary>Writes the zip to <paramref name="outputFile"/> (its folder is created).</summary>
+    /// <summary>
+    /// Writes the zip to <paramref name="outputFile"/> (its folder is created). A file already there is replaced only
+    /// once the new package is whole: it is written beside it first.
+    /// </summary>
     public static void Write(string sourceFolder, Guid appId, Guid botId, string outputFile)
     {
         foreach (var file in Files)
@@ -44,13 +65,26 @@ public static class TeamsAppPackage
             Directory.CreateDirectory(folder);
         }
 
-        using var zip = ZipFile.Open(outputFile, ZipArchiveMode.Create);
-        using (var writer = new StreamWriter(zip.CreateEntry("manifest.json").Open()))
+        var partial = outputFile + ".partial";
+        File.Delete(partial);
+        try
         {
-            writer.Write(manifest);
-        }
+            using (var zip = ZipFile.Open(partial, ZipArchiveMode.Create))
+            {
+                using (var writer = new StreamWriter(zip.CreateEntry("manifest.json").Open()))
+                {
+                    writer.Write(manifest);
+                }
 
-        zip.CreateEntryFromFile(Path.Combine(sourceFolder, "color.png"), "color.png");
-        zip.CreateEntryFromFile(Path.Combine(sourceFolder, "outline.png"), "outline.png");
+                zip.CreateEntryFromFile(Path.Combine(sourceFolder, "color.png"), "color.png");
+                zip.CreateEntryFromFile(Path.Combine(sourceFolder, "outline.png"), "outline.png");
+            }
+
+            File.Move(partial, outputFile, overwrite: true);
+        }
+        finally
+        {
+            File.Delete(partial);
+        }
     }
 }

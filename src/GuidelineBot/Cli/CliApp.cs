@@ -67,7 +67,8 @@ internal static class CliApp
             return await parse.InvokeAsync(new InvocationConfiguration { Output = cli.Output, Error = errors, EnableDefaultExceptionHandler = false });
         }
         catch (Exception ex) when (ex is DirectoryNotFoundException or FileNotFoundException or IOException or UnauthorizedAccessException
-                                       or OptionsValidationException or FormatException or InvalidOperationException)
+                                       or OptionsValidationException or FormatException or InvalidOperationException or InvalidDataException
+                                       or ArgumentException)
         {
             await errors.WriteLineAsync("error: " + OneLine(ex));
             return 1;

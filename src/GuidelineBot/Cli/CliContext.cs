@@ -62,6 +62,13 @@ internal sealed record CliContext(TextWriter Output, TextWriter Errors, TextRead
     public static bool StoreExists(StoreDatabase database) => database is not SqliteDatabase sqlite || File.Exists(sqlite.FilePath);
 
     /// <summary>
+    /// A command that reads the bot's store, run where there is none (another folder than the bot's): the error, so that it
+    /// neither creates an empty store nor reports one as if nothing had happened. Null when the store is there.
+    /// </summary>
+    public static string? MissingStore(StoreDatabase database) =>
+        StoreExists(database) ? null : $"error: there is no store at {((SqliteDatabase)database).FilePath}: set Storage:ConnectionString to the bot's store";
+
+    /// <summary>
     /// The knowledge folder as loaded, without building an index (the engine's live knowledge would build one, with
     /// the model): one warning line per broken file on stderr.
     /// </summary>

@@ -55,9 +55,9 @@ internal static class HealthcheckCommand
     /// </summary>
     internal static string DefaultBaseUrl(Func<string, string?> environment)
     {
-        if (environment("ASPNETCORE_URLS") is { Length: > 0 } urls)
+        // (A value of separators only, ";", names nothing: the next source decides.)
+        if (environment("ASPNETCORE_URLS")?.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries) is [var first, ..])
         {
-            var first = urls.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)[0];
             var schemeEnd = first.IndexOf("://", StringComparison.Ordinal);
             if (schemeEnd > 0)
             {
@@ -68,9 +68,9 @@ internal static class HealthcheckCommand
             }
         }
 
-        if (environment("ASPNETCORE_HTTP_PORTS") is { Length: > 0 } ports)
+        if (environment("ASPNETCORE_HTTP_PORTS")?.Split([';', ','], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries) is [var firstPort, ..])
         {
-            return $"http://127.0.0.1:{ports.Split([';', ','], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)[0]}/";
+            return $"http://127.0.0.1:{firstPort}/";
         }
 
         return $"http://127.0.0.1:{new Uri(LocalDefaults.DefaultUrl).Port}/";

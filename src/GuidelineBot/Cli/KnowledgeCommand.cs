@@ -41,9 +41,9 @@ internal static class KnowledgeCommand
 
         var provider = services();
         var database = provider.GetRequiredService<StoreDatabase>();
-        if (!CliContext.StoreExists(database))
+        if (CliContext.MissingStore(database) is { } missing)
         {
-            await errors.WriteLineAsync($"error: there is no store at {((SqliteDatabase)database).FilePath}: set Storage:ConnectionString to the bot's store");
+            await errors.WriteLineAsync(missing);
             return 1;
         }
 

@@ -31,9 +31,10 @@ internal static class PackageCommand
             }
 
             var file = parse.GetValue(outputFile)!;
-            if (File.Exists(file))
+            if (string.IsNullOrWhiteSpace(file))
             {
-                File.Delete(file);
+                await errors.WriteLineAsync("error: --output must name a file, e.g. artifacts/guidelinebot-teams.zip");
+                return 2;
             }
 
             TeamsAppPackage.Write(parse.GetValue(source)!, app, bot, file);

@@ -50,6 +50,12 @@ internal static class QuestionReportCommands
     {
         var provider = services();
         var database = provider.GetRequiredService<StoreDatabase>();
+        if (CliContext.MissingStore(database) is { } missing)
+        {
+            await errors.WriteLineAsync(missing);
+            return 1;
+        }
+
         var knowledge = provider.GetRequiredService<KnowledgeBase>();
         var now = provider.GetRequiredService<TimeProvider>().GetUtcNow();
         IReadOnlyList<QuestionRecord> log;

@@ -46,6 +46,12 @@ internal static class ReportCommand
         {
             var provider = services();
             var database = provider.GetRequiredService<StoreDatabase>();
+            if (CliContext.MissingStore(database) is { } missing)
+            {
+                await errors.WriteLineAsync(missing);
+                return 1;
+            }
+
             OnboardingReport report;
             try
             {
@@ -85,14 +91,17 @@ internal static class ReportCommand
     private static int ParseStuckDays(ArgumentResult result)
     {
         var value = result.Tokens.Count == 0 ? "" : result.Tokens[0].Value;
-        if (int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var days))
+        if (int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var days) && days <= MaxStuckDays)
         {
             return days;
         }
 
-        result.AddError($"--stuck-days must be a whole number of days, 0 or more, not '{value}'");
+        result.AddError($"--stuck-days must be a whole number of days, 0 to {MaxStuckDays:N0}, not '{value}'");
         return 0;
     }
+
+    /// <summary>The most days <c>--stuck-days</c> takes: ten years (a TimeSpan ends at about 10.7 million days).</summary>
+    private const int MaxStuckDays = 3_653;
 
     /// <summary>
     /// <c>--csv FILE</c> of a report; a folder is a parse error (before the report runs), not "access denied" after it.
@@ -102,7 +111,12 @@ internal static class ReportCommand
         var option = new Option<FileInfo?>("--csv") { Description = $"Also write the report as CSV to FILE ({rows}); a missing folder is created." };
         option.Validators.Add(result =>
         {
-            if (result.GetValueOrDefault<FileInfo?>() is { } file && Directory.Exists(file.FullName))
+            // (An empty name is no file: reading it as one would throw.)
+            if (result.Tokens is [{ Value: var name }] && string.IsNullOrWhiteSpace(name))
+            {
+                result.AddError("--csv needs a file name, e.g. --csv report.csv");
+            }
+            else if (result.GetValueOrDefault<FileInfo?>() is { } file && Directory.Exists(file.FullName))
             {
                 result.AddError($"--csv needs a file name, and {file.FullName} is a folder (e.g. --csv {Path.Combine(file.FullName, "report.csv")})");
             }

@@ -1,3 +1,6 @@
+using System.Globalization;
+using System.Text;
+
 namespace GuidelineBot.Cli;
 
 /// <summary>
@@ -12,6 +15,13 @@ internal static class ServerArguments
     /// <summary>The one-line error for the first argument that is not configuration; null when all of them are.</summary>
     public static string? Error(IReadOnlyList<string> args)
     {
+        // ONNX Runtime ends the process on a long command line (AskCommand.MaxArgumentBytes); no setting needs one.
+        if (args.Sum(a => Encoding.UTF8.GetByteCount(a) + 1) is var bytes && bytes > AskCommand.MaxArgumentBytes)
+        {
+            return string.Create(CultureInfo.InvariantCulture,
+                $"error: the arguments are {bytes:N0} bytes long; at most {AskCommand.MaxArgumentBytes:N0} (give a long setting as an environment variable or in appsettings.json)");
+        }
+
         for (var i = 0; i < args.Count; i++)
         {
             var arg = args[i];

@@ -25,6 +25,7 @@ public static class ObservabilityExtensions
     public static WebApplicationBuilder AddObservability(this WebApplicationBuilder builder)
     {
         var prometheus = PrometheusEnabled(builder.Configuration, builder.Environment);
+        builder.Services.AddOptions<MetricsOptions>().BindConfiguration(MetricsOptions.SectionName).ValidateOnStart();
         var otlp = !string.IsNullOrWhiteSpace(builder.Configuration["OTEL_EXPORTER_OTLP_ENDPOINT"]);
 
         if (builder.Environment.IsProduction())
@@ -40,6 +41,10 @@ public static class ObservabilityExtensions
             });
             builder.Logging.Configure(o => o.ActivityTrackingOptions = ActivityTrackingOptions.TraceId | ActivityTrackingOptions.SpanId);
         }
+
+        // A failed start is logged in one line by ServerRun; the host's own line would repeat it with the exception's stack
+        // trace. (A background service's crash is still logged by the host, as critical.)
+        builder.Logging.AddFilter("Microsoft.Extensions.Hosting.Internal.Host", LogLevel.Critical);
 
         // Collect only what goes somewhere: spans only for an OTLP exporter, metrics for it or for /metrics. Collecting
         // spans nobody exports cost 15–20 µs of a cached answer's ≈125 µs of CPU (README, Performance). Log lines keep
@@ -98,8 +103,9 @@ public static class ObservabilityExtensions
         return app;
     }
 
+    /// <summary>(A value that is no boolean is off here; the start stops on it anyway: <see cref="MetricsOptions"/>.)</summary>
     private static bool PrometheusEnabled(IConfiguration configuration, IHostEnvironment environment) =>
-        configuration.GetValue<bool?>(PrometheusKey) ?? environment.IsDevelopment();
+        bool.TryParse(configuration[PrometheusKey], out var on) ? on : environment.IsDevelopment();
 }
 
 /// <summary>

@@ -7,9 +7,9 @@ public static class ServerRun
 {
     /// <summary>
     /// Runs <paramref name="app"/> until it stops. 0 when it stopped as asked. 1 when it could not start (the store
-    /// unreachable, the port taken, options validated at start), as the host's "Hosting failed to start" line says,
-    /// instead of an unhandled exception, its stack trace on stderr and an abort (exit code 134); and 1 when a background
-    /// service crashed (logged by the host as "BackgroundService failed"), which stops the host but let it end as if
+    /// unreachable, the port taken, options validated at start), logged as one critical line "Hosting failed to start:
+    /// why", instead of an unhandled exception, its stack trace on stderr and an abort (exit code 134); and 1 when a
+    /// background service crashed (logged by the host, as critical), which stops the host but let it end as if
     /// asked. A stop (SIGTERM) that arrives while the server is still starting, say a pod removed during a rollout,
     /// cancels the hosted service that is starting; the host logs that as a failed start too and throws the
     /// cancellation (dotnet/runtime#111013), but it is an ordinary stop: 0. Options are checked before this, by
@@ -30,8 +30,10 @@ public static class ServerRun
         {
             // Stopped while starting.
         }
-        catch (Exception) when (!started.IsCancellationRequested)
+        catch (Exception ex) when (!started.IsCancellationRequested)
         {
+            // One line, no stack trace (the host's own line, with the exception's stack, is filtered out: AddObservability).
+            app.Logger.LogCritical("Hosting failed to start: {Reason}", Reason(ex));
             return 1;
         }
 
@@ -61,8 +63,24 @@ public static class ServerRun
         {
             LogInvalid(app, ex.InnerExceptions.Cast<OptionsValidationException>().SelectMany(e => e.Failures));
         }
+        catch (InvalidOperationException ex) when (IsUnconvertibleSetting(ex))
+        {
+            // "Failed to convert configuration value 'abc' at 'Search:HeadingBoost' to type 'System.Single'."
+            LogInvalid(app, [ex.Message]);
+        }
 
         return false;
+    }
+
+    /// <summary>The configuration binder's failure: a setting's value is not of its type (a word for a number, an unknown choice).</summary>
+    private static bool IsUnconvertibleSetting(InvalidOperationException ex) =>
+        ex.InnerException is FormatException or ArgumentException or OverflowException or NotSupportedException;
+
+    /// <summary>Why the start failed, on one line: the exception's message and its causes' (an aggregate's each).</summary>
+    private static string Reason(Exception ex)
+    {
+        var messages = ex is AggregateException aggregate ? aggregate.InnerExceptions.Select(e => e.Message) : [ex.Message];
+        return string.Join("; ", messages.Select(m => string.Join(' ', m.Split((char[])['\r', '\n'], StringSplitOptions.RemoveEmptyEntries)).TrimEnd('.', ' ')));
     }
 
     private static void LogInvalid(WebApplication app, IEnumerable<string> failures)

@@ -100,6 +100,18 @@ public sealed class ExpertAnswersCliTests : IDisposable
         Assert.Equal("", output);
         Assert.Contains($"there is no store at {DatabasePath}", errors, StringComparison.Ordinal);
         Assert.False(File.Exists(DatabasePath));
+
+        // The reports too: run from another folder than the bot's, they made an empty store and reported nothing as if it
+        // were the bot's record.
+        foreach (var report in new[] { "questions", "feedback", "onboarding" })
+        {
+            var (reportExit, reportOutput, reportErrors) = await RunAsync("report", report);
+            Assert.Equal(1, reportExit);
+            Assert.Equal("", reportOutput);
+            Assert.Contains($"there is no store at {DatabasePath}", reportErrors, StringComparison.Ordinal);
+        }
+
+        Assert.False(File.Exists(DatabasePath));
     }
 
     [Fact]

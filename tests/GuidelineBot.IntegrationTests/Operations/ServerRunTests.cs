@@ -1,4 +1,5 @@
 using GuidelineBot.Hosting;
+using Microsoft.Extensions.Configuration;
 using GuidelineBot.IntegrationTests.Slack;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
@@ -31,7 +32,28 @@ public sealed class ServerRunTests
         var logs = new TestLogs();
         await using var app = App(services => services.AddSingleton<IHostedService>(new FailingStart()).AddSingleton<ILoggerProvider>(logs));
         Assert.Equal(1, await app.RunUntilStoppedAsync().WaitAsync(TimeSpan.FromSeconds(30)));
-        Assert.Contains(logs.Entries, e => e.Level == LogLevel.Error && e.Exception?.Message == FailingStart.Message);
+        // The reason in one critical line, without a stack trace (the server filters the host's own line, which has one).
+        var failed = Assert.Single(logs.Entries, e => e.Level == LogLevel.Critical);
+        Assert.Equal($"Hosting failed to start: {FailingStart.Message}", failed.Message);
+        Assert.Null(failed.Exception);
+    }
+
+    [Fact]
+    public async Task A_setting_that_is_not_of_its_type_stops_the_start_in_one_line_that_names_it()
+    {
+        // A word where a number belongs: the configuration binder's exception was unhandled, its stack trace and an abort (134).
+        var logs = new TestLogs();
+        await using var app = App(services =>
+        {
+            services.AddSingleton<ILoggerProvider>(logs);
+            services.AddOptions<OtherOptions>().BindConfiguration("Other").ValidateOnStart();
+        }, new Dictionary<string, string?> { ["Other:Count"] = "lots" });
+
+        Assert.False(app.HasValidOptions());
+        var failed = Assert.Single(logs.Entries, e => e.Message.StartsWith("Hosting failed to start", StringComparison.Ordinal));
+        Assert.Equal(LogLevel.Critical, failed.Level);
+        Assert.Contains("'lots' at 'Other:Count'", failed.Message, StringComparison.Ordinal);
+        Assert.Null(failed.Exception);
     }
 
     [Fact]
@@ -95,10 +117,11 @@ public sealed class ServerRunTests
         Assert.True(app.HasValidOptions());
     }
 
-    private static WebApplication App(Action<IServiceCollection> services)
+    private static WebApplication App(Action<IServiceCollection> services, IReadOnlyDictionary<string, string?>? settings = null)
     {
         var builder = WebApplication.CreateSlimBuilder();
         builder.WebHost.UseUrls("http://127.0.0.1:0");
+        builder.Configuration.AddInMemoryCollection(settings ?? new Dictionary<string, string?>());
         services(builder.Services);
         return builder.Build();
     }
@@ -142,7 +165,7 @@ public sealed class ServerRunTests
         public string Value { get; set; } = "";
     }
 
-    private sealed class OtherOptions
+    internal sealed class OtherOptions
     {
         public const string Failure = "Other:Count must be at least 1";
 

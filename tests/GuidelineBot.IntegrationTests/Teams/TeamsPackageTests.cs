@@ -145,6 +145,46 @@ public sealed class TeamsPackageTests
         }
     }
 
+    [Theory]
+    [InlineData("{ not json", "is not valid JSON")]
+    [InlineData("null", "is not a JSON object")]
+    [InlineData("{\"bots\":[null]}", "\"bots\" must be a list of objects")]
+    public async Task Package_teams_with_a_broken_manifest_is_a_one_line_error_and_keeps_the_package_already_there(string manifest, string why)
+    {
+        var folder = Directory.CreateTempSubdirectory("guidelinebot-package-");
+        try
+        {
+            var source = Directory.CreateDirectory(Path.Combine(folder.FullName, "teams")).FullName;
+            File.Copy(Path.Combine(Source, "color.png"), Path.Combine(source, "color.png"));
+            File.Copy(Path.Combine(Source, "outline.png"), Path.Combine(source, "outline.png"));
+            await File.WriteAllTextAsync(Path.Combine(source, "manifest.json"), manifest);
+            var zipPath = Path.Combine(folder.FullName, "teams.zip");
+            await File.WriteAllTextAsync(zipPath, "the package built last week");
+            var stderr = new StringWriter();
+
+            var exit = await CliApp.RunAsync(["package", "teams", "--app-id", "11111111-2222-3333-4444-555555555555", "--output", zipPath, "--source", source],
+                new StringWriter(), stderr);
+
+            Assert.Equal(1, exit);
+            Assert.Contains(why, Assert.Single(stderr.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries)), StringComparison.Ordinal);
+            Assert.Equal("the package built last week", await File.ReadAllTextAsync(zipPath));
+            Assert.Equal(["teams", "teams.zip"], folder.EnumerateFileSystemInfos().Select(f => f.Name).Order(StringComparer.Ordinal));
+        }
+        finally
+        {
+            folder.Delete(recursive: true);
+        }
+    }
+
+    [Fact]
+    public async Task Package_teams_refuses_an_empty_output()
+    {
+        var stderr = new StringWriter();
+        Assert.Equal(2, await CliApp.RunAsync(["package", "teams", "--app-id", "11111111-2222-3333-4444-555555555555", "--output", "", "--source", Source],
+            new StringWriter(), stderr));
+        Assert.StartsWith("error: --output must name a file", stderr.ToString(), StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task Package_teams_refuses_an_app_id_that_is_not_a_guid()
     {

@@ -95,6 +95,11 @@ public sealed class CliTests
         Assert.Equal(2, exit);
         Assert.Equal("", output);
         Assert.StartsWith($"error: --csv needs a file name, and {folder} is a folder (e.g. --csv {Path.Combine(folder, "report.csv")})", error, StringComparison.Ordinal);
+
+        // An empty name was an unhandled exception (exit 134).
+        var (emptyExit, _, emptyError) = await Run(["report", report, "--csv", ""]);
+        Assert.Equal(2, emptyExit);
+        Assert.StartsWith("error: --csv needs a file name, e.g. --csv report.csv", emptyError, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -280,11 +285,12 @@ public sealed class CliTests
     [InlineData("abc")]
     [InlineData("-1")]
     [InlineData("2.5")]
+    [InlineData("99999999")]
     public async Task Stuck_days_that_are_not_days_are_a_parse_error(string days)
     {
         var (exit, _, error) = await Run(["report", "onboarding", "--stuck-days", days]);
         Assert.Equal(2, exit);
-        Assert.Equal($"error: --stuck-days must be a whole number of days, 0 or more, not '{days}' (see report onboarding --help)",
+        Assert.Equal($"error: --stuck-days must be a whole number of days, 0 to 3,653, not '{days}' (see report onboarding --help)",
             Assert.Single(error.Split('\n', StringSplitOptions.RemoveEmptyEntries)));
     }
 
@@ -295,8 +301,13 @@ public sealed class CliTests
 
         Assert.Equal(2, exit);
         Assert.Equal("", output);
-        Assert.Equal("error: the question is 17,001 characters long; at most 16,384 on the command line (give a longer one on standard input: ask --json)",
+        Assert.Equal("error: the question is 17,001 bytes long; at most 16,384 on the command line (give a longer one on standard input: ask --json)",
             Assert.Single(error.Split('\n', StringSplitOptions.RemoveEmptyEntries)));
+
+        // What counts is the bytes: 9,000 accented letters are 18,000 (16,384 of them ended the process in ONNX Runtime).
+        var (accented, _, accentedError) = await Run(["ask", new string('é', 9_000)]);
+        Assert.Equal(2, accented);
+        Assert.StartsWith("error: the question is 18,000 bytes long; at most 16,384", accentedError, StringComparison.Ordinal);
     }
 
     [Theory]

@@ -12,6 +12,9 @@ public sealed class HealthcheckCommandTests
     [InlineData(null, "8080", "http://127.0.0.1:8080/")]
     [InlineData(null, "9090;9091", "http://127.0.0.1:9090/")]
     [InlineData(null, null, "http://127.0.0.1:3978/")]
+    // Separators only name nothing (they were an IndexOutOfRangeException, exit 134): the next source decides.
+    [InlineData(";", "8080", "http://127.0.0.1:8080/")]
+    [InlineData(null, " , ", "http://127.0.0.1:3978/")]
     public void The_default_address_comes_from_the_server_s_own_variables(string? urls, string? ports, string expected)
     {
         var environment = new Dictionary<string, string?> { ["ASPNETCORE_URLS"] = urls, ["ASPNETCORE_HTTP_PORTS"] = ports };

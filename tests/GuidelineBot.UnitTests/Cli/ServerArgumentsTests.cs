@@ -17,6 +17,15 @@ public sealed class ServerArgumentsTests
     [InlineData("--Answers:CacheSize=")]
     public void Settings_start_the_server(params string[] args) => Assert.Null(ServerArguments.Error(args));
 
+    [Fact]
+    public void Arguments_too_long_for_onnx_runtime_are_refused_by_their_bytes()
+    {
+        // 9,000 accented letters in a setting: 18,000 bytes, where ONNX Runtime ended the process (exit 134) as it started.
+        var error = ServerArguments.Error(["--Answers:Contact=" + new string('é', 9_000)]);
+        Assert.StartsWith("error: the arguments are 18,019 bytes long; at most 16,384", error, StringComparison.Ordinal);
+        Assert.Null(ServerArguments.Error(["--Answers:Contact=" + new string('x', 9_000)]));
+    }
+
     [Theory]
     [InlineData("'--bogus' has no value", "--bogus")]
     [InlineData("'/bogus' has no value", "/bogus")]
