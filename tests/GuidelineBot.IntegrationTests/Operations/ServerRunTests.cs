@@ -111,6 +111,35 @@ public sealed class ServerRunTests
     }
 
     [Fact]
+    public async Task A_store_that_cannot_be_opened_stops_the_start_in_one_line_that_names_the_settings()
+    {
+        // It was the host's "Hosting failed to start" with the exception's stack trace, and no word of which setting.
+        var folder = Directory.CreateTempSubdirectory("guidelinebot-not-a-store-");
+        try
+        {
+            var notADatabase = Path.Combine(folder.FullName, "guidelinebot.db");
+            await File.WriteAllTextAsync(notADatabase, "these are my notes, not a database");
+            await using var bot = new Web.WebBotFactory(settings: new Dictionary<string, string?>
+            {
+                ["Storage:ConnectionString"] = $"Data Source={notADatabase}",
+                ["Search:Reranker"] = "None",
+            });
+
+            Assert.ThrowsAny<Exception>(() => bot.Start());
+
+            var failed = Assert.Single(bot.Logs.Entries, e => e.Message.StartsWith("Hosting failed to start: ", StringComparison.Ordinal));
+            Assert.Equal(LogLevel.Critical, failed.Level);
+            Assert.StartsWith($"Hosting failed to start: the store (SQLite {notADatabase}) cannot be opened: ", failed.Message, StringComparison.Ordinal);
+            Assert.EndsWith("(check Storage:Provider and Storage:ConnectionString)", failed.Message, StringComparison.Ordinal);
+            Assert.Null(failed.Exception);
+        }
+        finally
+        {
+            folder.Delete(recursive: true);
+        }
+    }
+
+    [Fact]
     public async Task Valid_options_checked_at_start_let_the_server_start()
     {
         await using var app = App(services => services.AddOptions<NeededOptions>().Configure(o => o.Value = "set").Validate(o => o.Value.Length > 0).ValidateOnStart());
