@@ -174,8 +174,22 @@ public sealed class MiniLmEncoder : ISemanticEncoder, IDisposable
             lock (_sessionGate)
             {
                 ObjectDisposedException.ThrowIf(_disposed, this);
-                return _session ??= new InferenceSession(MiniLmModel.EnsureModelFile(_modelCacheDirectory, Precision, _signedWeights), _sessionOptions);
+                return _session ??= new InferenceSession(ModelFile(), _sessionOptions);
             }
+        }
+    }
+
+    /// <summary>The model file in the cache folder, made there on first use; a folder it cannot be made in is named by its setting.</summary>
+    private string ModelFile()
+    {
+        try
+        {
+            return MiniLmModel.EnsureModelFile(_modelCacheDirectory, Precision, _signedWeights);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            throw new IOException(
+                $"the model file cannot be made in {_modelCacheDirectory} ({SearchOptions.SectionName}:{nameof(SearchOptions.ModelCachePath)}): {ex.Message}", ex);
         }
     }
 

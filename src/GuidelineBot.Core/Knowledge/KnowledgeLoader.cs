@@ -217,6 +217,13 @@ public static partial class KnowledgeLoader
     private static GuidelineDocument LoadFile(string path, string relative, string display)
     {
         var length = RealLength(path) ?? 0;
+        if (length == 0 && System.IO.Path.GetFileName(path).Contains('\uFFFD', StringComparison.Ordinal) && !File.Exists(path))
+        {
+            // A name in another encoding than UTF-8 (Latin-1 "café.txt" off an old share) comes through with U+FFFD for its
+            // letter, and no file has that name.
+            throw new KnowledgeFormatException(0, "the file's name is not valid UTF-8, so it cannot be opened: rename it");
+        }
+
         if (length == 0)
         {
             throw new KnowledgeFormatException(1, "the file is empty (or not a regular file)");

@@ -89,6 +89,25 @@ public sealed class LoaderErrorTests
     }
 
     [Fact]
+    public void A_file_whose_name_is_not_utf8_is_reported_by_its_name_not_as_empty()
+    {
+        // "café.txt" saved in Latin-1 (as copied off an old share): its name's byte 0xE9 is no UTF-8.
+        using var folder = new TestPaths.TempFolder();
+        folder.Write("good.md", "# Good\n\n## Cats in class?\n\nYes.\n");
+        var start = new System.Diagnostics.ProcessStartInfo("sh") { WorkingDirectory = folder.Path };
+        start.ArgumentList.Add("-c");
+        start.ArgumentList.Add("printf 'Cafe rules\\n\\nQ: Coffee in class?\\n- No.\\n' > \"$(printf 'caf\\351.txt')\"");
+        using var printf = System.Diagnostics.Process.Start(start)!;
+        printf.WaitForExit();
+        Assert.Equal(0, printf.ExitCode);
+
+        var kb = KnowledgeLoader.Load(new KnowledgeOptions { Path = folder.Path });
+
+        Assert.Equal(["Good"], kb.Documents.Select(d => d.Title));
+        Assert.Equal("the file's name is not valid UTF-8, so it cannot be opened: rename it", Assert.Single(kb.Errors).Message);
+    }
+
+    [Fact]
     public async Task A_pipe_named_like_a_document_is_reported_without_blocking_the_load()
     {
         using var folder = new TestPaths.TempFolder();

@@ -124,6 +124,19 @@ public sealed class MiniLmEncoderTests(EngineFixture engine)
     }
 
     [Fact]
+    public void A_cache_folder_the_model_cannot_be_made_in_is_named_by_its_setting()
+    {
+        // (ask answered "Could not find file '/proc/nope'", naming neither the folder's purpose nor the setting.)
+        using var cache = new TestPaths.TempFolder();
+        var file = Path.Combine(cache.Path, "a-file");
+        File.WriteAllText(file, "not a folder");
+        using var encoder = new MiniLmEncoder(Path.Combine(file, "models"));
+
+        var error = Assert.ThrowsAny<IOException>(() => encoder.Prepare());
+        Assert.StartsWith($"the model file cannot be made in {Path.Combine(file, "models")} (Search:ModelCachePath): ", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task The_session_can_be_built_in_the_background_and_then_encodes()
     {
         using var encoder = new MiniLmEncoder();
