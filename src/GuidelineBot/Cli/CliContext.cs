@@ -1,4 +1,5 @@
 using GuidelineBot.Core.Knowledge;
+using GuidelineBot.Core.Onboarding;
 using GuidelineBot.Hosting;
 using GuidelineBot.Storage;
 using Microsoft.Extensions.Options;
@@ -75,11 +76,22 @@ internal sealed record CliContext(TextWriter Output, TextWriter Errors, TextRead
     public KnowledgeBase LoadKnowledge(IServiceProvider engine)
     {
         var knowledge = KnowledgeLoader.Load(engine.GetRequiredService<IOptions<KnowledgeOptions>>().Value);
-        foreach (var error in knowledge.Errors)
+        Warn(knowledge.Errors);
+        return knowledge;
+    }
+
+    /// <summary>The onboarding check questions as loaded: one warning line per broken file or question on stderr, as for documents.</summary>
+    public OnboardingCatalog Warned(OnboardingCatalog catalog)
+    {
+        Warn(catalog.Errors);
+        return catalog;
+    }
+
+    private void Warn(IEnumerable<KnowledgeError> errors)
+    {
+        foreach (var error in errors)
         {
             Errors.WriteLine($"warning: {(error.Loaded ? "Knowledge" : "Skipped knowledge")} file {error.File} (line {error.Line}): {error.Message}");
         }
-
-        return knowledge;
     }
 }

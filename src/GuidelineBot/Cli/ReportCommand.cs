@@ -26,8 +26,8 @@ internal static class ReportCommand
             builder.Services.AddOnboarding(builder.Configuration);
             // The folder and questions as they are, without the live knowledge's index.
             builder.Services.AddSingleton(cli.LoadKnowledge);
-            builder.Services.AddSingleton(sp => OnboardingCatalog.Load(sp.GetRequiredService<KnowledgeBase>(),
-                sp.GetRequiredService<IOptions<KnowledgeOptions>>().Value, sp.GetRequiredService<IOptions<OnboardingOptions>>().Value));
+            builder.Services.AddSingleton(sp => cli.Warned(OnboardingCatalog.Load(sp.GetRequiredService<KnowledgeBase>(),
+                sp.GetRequiredService<IOptions<KnowledgeOptions>>().Value, sp.GetRequiredService<IOptions<OnboardingOptions>>().Value)));
         }));
 
     /// <param name="services">Builds the engine + store (tests pass their own).</param>

@@ -115,6 +115,24 @@ public sealed class ExpertAnswersCliTests : IDisposable
     }
 
     [Fact]
+    public async Task The_onboarding_report_warns_of_a_broken_onboarding_file_as_ask_does()
+    {
+        // It printed its report without a word, so a broken onboarding.yml looked like a document without check questions.
+        await SeedAsync();
+        var knowledge = Directory.CreateDirectory(Path.Combine(_root, "knowledge")).FullName;
+        File.Copy(Path.Combine(RepoPaths.Knowledge, "staff-social-media-guidelines.txt"), Path.Combine(knowledge, "staff-social-media-guidelines.txt"));
+        await File.WriteAllTextAsync(Path.Combine(knowledge, "onboarding.yml"), "staff-social-media-guidelines: [\n");
+        var output = new StringWriter();
+        var errors = new StringWriter();
+
+        var exit = await CliApp.RunAsync(["report", "onboarding"], output, errors, settings: new Dictionary<string, string?>(Settings) { ["Knowledge:Path"] = knowledge });
+
+        Assert.Equal(0, exit);
+        Assert.StartsWith("warning: Skipped knowledge file ", errors.ToString(), StringComparison.Ordinal);
+        Assert.Contains("onboarding.yml (line ", errors.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_DIR_that_is_a_file_is_an_error_and_a_missing_DIR_is_a_usage_error()
     {
         await SeedAsync();

@@ -127,7 +127,14 @@ public sealed class ServerRunTests
 
             Assert.ThrowsAny<Exception>(() => bot.Start());
 
-            var failed = Assert.Single(bot.Logs.Entries, e => e.Message.StartsWith("Hosting failed to start: ", StringComparison.Ordinal));
+            // (The server's run logs it as it ends, which may be just after the test's start has thrown.)
+            static bool IsFailure(LogEntry e) => e.Message.StartsWith("Hosting failed to start: ", StringComparison.Ordinal);
+            for (var wait = 0; wait < 200 && !bot.Logs.Entries.Any(IsFailure); wait++)
+            {
+                await Task.Delay(50);
+            }
+
+            var failed = Assert.Single(bot.Logs.Entries, IsFailure);
             Assert.Equal(LogLevel.Critical, failed.Level);
             Assert.StartsWith($"Hosting failed to start: the store (SQLite {notADatabase}) cannot be opened: ", failed.Message, StringComparison.Ordinal);
             Assert.EndsWith("(check Storage:Provider and Storage:ConnectionString)", failed.Message, StringComparison.Ordinal);
