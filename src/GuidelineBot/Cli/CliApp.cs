@@ -26,7 +26,7 @@ internal static class CliApp
     public static async Task<int> RunAsync(string[] args, TextWriter? stdout = null, TextWriter? stderr = null, TextReader? stdin = null,
         IReadOnlyDictionary<string, string?>? settings = null)
     {
-        var cli = new CliContext(stdout ?? Console.Out, stderr ?? Console.Error, stdin ?? Console.In, settings);
+        var cli = new CliContext(stdout ?? Console.Out, new OneLineWriter(stderr ?? Console.Error), stdin ?? Console.In, settings);
         var errors = cli.Errors;
 
         var root = new RootCommand("GuidelineBot: answers staff questions with the exact guideline text and a citation.\n" +
@@ -42,7 +42,13 @@ internal static class CliApp
 
         if (args is ["help", .. var rest])
         {
-            // help = --help, help ask = ask --help.
+            // help = --help, help ask = ask --help; help with a word that is no command is the unknown command's error.
+            if (rest is [var name, ..] && IsWord(name) && !root.Subcommands.Any(c => c.Name == name))
+            {
+                await errors.WriteLineAsync($"error: unknown command '{name}' (commands: {string.Join(", ", root.Subcommands.Select(c => c.Name))}; see --help)");
+                return 2;
+            }
+
             args = [.. rest, "--help"];
         }
 

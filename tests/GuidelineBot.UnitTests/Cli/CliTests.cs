@@ -102,6 +102,21 @@ public sealed class CliTests
         Assert.StartsWith("error: --csv needs a file name, e.g. --csv report.csv", emptyError, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("package", "teams", "--app-id", "abc\ndef")]
+    [InlineData("report", "questions", "--since", "2026\nfoo")]
+    [InlineData("healthcheck", "--url", "x\u001B[31my")]
+    public async Task An_argument_echoed_in_an_error_keeps_the_error_on_one_line_and_its_control_characters_escaped(params string[] args)
+    {
+        var (exit, _, error) = await Run(args);
+
+        Assert.Equal(2, exit);
+        var line = Assert.Single(error.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+        Assert.DoesNotContain('\u001B', line);
+        Assert.True(line.Contains("abc\\ndef", StringComparison.Ordinal) || line.Contains("2026\\nfoo", StringComparison.Ordinal)
+                    || line.Contains("x\\u001B[31my", StringComparison.Ordinal), line);
+    }
+
     [Fact]
     public async Task Ask_takes_a_quoted_question_that_starts_with_a_dash()
     {
@@ -279,6 +294,12 @@ public sealed class CliTests
         var (askExit, askOutput, _) = await Run(["help", "ask"]);
         Assert.Equal(0, askExit);
         Assert.Contains("--json", askOutput);
+
+        // (It printed the general help and exited 0.)
+        var (unknownExit, unknownOutput, unknownError) = await Run(["help", "frobnicate"]);
+        Assert.Equal(2, unknownExit);
+        Assert.Equal("", unknownOutput);
+        Assert.StartsWith("error: unknown command 'frobnicate' (commands: ask, topics,", unknownError, StringComparison.Ordinal);
     }
 
     [Theory]
