@@ -91,7 +91,9 @@ internal sealed record CliContext(TextWriter Output, TextWriter Errors, TextRead
     {
         foreach (var error in errors)
         {
-            Errors.WriteLine($"warning: {(error.Loaded ? "Knowledge" : "Skipped knowledge")} file {error.File} (line {error.Line}): {error.Message}");
+            // (Line 0: the whole file, e.g. too large.)
+            var line = error.Line > 0 ? $" (line {error.Line})" : "";
+            Errors.WriteLine($"warning: {(error.Loaded ? "Knowledge" : "Skipped knowledge")} file {error.File}{line}: {error.Message}");
         }
     }
 }

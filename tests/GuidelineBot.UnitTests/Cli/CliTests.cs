@@ -149,6 +149,29 @@ public sealed class CliTests
     }
 
     [Fact]
+    public async Task A_warning_about_a_whole_file_names_no_line()
+    {
+        // A file whose name is not UTF-8 is refused as a whole: "(line 0)" said nothing.
+        using var folder = new TestPaths.TempFolder();
+        folder.Write("good.md", "# Good\n\n## Cats in class?\n\nYes.\n");
+        var start = new System.Diagnostics.ProcessStartInfo("sh") { WorkingDirectory = folder.Path };
+        start.ArgumentList.Add("-c");
+        start.ArgumentList.Add("printf 'Cafe rules\\n\\nQ: Coffee?\\n- No.\\n' > \"$(printf 'caf\\351.txt')\"");
+        using (var printf = System.Diagnostics.Process.Start(start)!)
+        {
+            printf.WaitForExit();
+            Assert.Equal(0, printf.ExitCode);
+        }
+
+        var (exit, _, error) = await Run(["topics"], settings: new Dictionary<string, string?> { ["Knowledge:Path"] = folder.Path, ["Search:Reranker"] = "None" });
+
+        Assert.Equal(0, exit);
+        var warning = Assert.Single(error.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+        Assert.StartsWith("warning: Skipped knowledge file ", warning, StringComparison.Ordinal);
+        Assert.EndsWith(".txt: the file's name is not valid UTF-8, so it cannot be opened: rename it", warning, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Eval_measures_every_question_afresh_after_its_warm_up_and_counts_only_the_measured_encodings()
     {
         // Both questions need the model (no section shares a word with them). The warm-up asks the first questions of
