@@ -45,7 +45,7 @@ internal static class CliApp
             // help = --help, help ask = ask --help; help with a word that is no command is the unknown command's error.
             if (rest is [var name, ..] && IsWord(name) && !root.Subcommands.Any(c => c.Name == name))
             {
-                await errors.WriteLineAsync($"error: unknown command '{name}' (commands: {string.Join(", ", root.Subcommands.Select(c => c.Name))}; see --help)");
+                await errors.WriteLineAsync(UnknownWord(root, "", name));
                 return 2;
             }
 
@@ -97,12 +97,16 @@ internal static class CliApp
         var names = string.Join(", ", command.Subcommands.Select(c => c.Name));
         return parse.UnmatchedTokens switch
         {
-            [var word, ..] when IsWord(word) => $"error: unknown {path}command '{word}' (commands: {names}; see {path}--help)",
+            [var word, ..] when IsWord(word) => UnknownWord(command, path, word),
             [var option, ..] when IsOption(option) => $"error: unknown option '{option}': {path}needs a command first (commands: {names}; see {path}--help)",
             [] => $"error: missing {path}command (commands: {names}; see {path}--help)",
             _ => null,
         };
     }
+
+    /// <summary>The error for <paramref name="word"/> where <paramref name="command"/> (named by <paramref name="path"/>) needs one of its commands.</summary>
+    private static string UnknownWord(Command command, string path, string word) =>
+        $"error: unknown {path}command '{word}' (commands: {string.Join(", ", command.Subcommands.Select(c => c.Name))}; see {path}--help)";
 
     /// <summary>The command's words after the executable's name, each followed by a space: "report " for report, "" for the root.</summary>
     private static string CommandWords(CommandResult result) => string.Concat(CommandPath(result).Select(name => name + " "));

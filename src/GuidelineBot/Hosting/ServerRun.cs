@@ -32,8 +32,10 @@ public static class ServerRun
         }
         catch (Exception ex) when (!started.IsCancellationRequested)
         {
-            // One line, no stack trace (the host's own line, with the exception's stack, is filtered out: AddObservability).
-            app.Logger.LogCritical("Hosting failed to start: {Reason}", Reason(ex));
+            // One line, no stack trace (the host's own line, with the exception's stack, is filtered out: AddObservability):
+            // the exception's message, or an aggregate's each, its line breaks as spaces.
+            var messages = ex is AggregateException aggregate ? aggregate.InnerExceptions.Select(e => e.Message) : [ex.Message];
+            LogFailedStart(app, messages.Select(m => string.Join(' ', m.Split((char[])['\r', '\n'], StringSplitOptions.RemoveEmptyEntries))));
             return 1;
         }
 
@@ -76,16 +78,13 @@ public static class ServerRun
     private static bool IsUnconvertibleSetting(InvalidOperationException ex) =>
         ex.InnerException is FormatException or ArgumentException or OverflowException or NotSupportedException;
 
-    /// <summary>Why the start failed, on one line: the exception's message and its causes' (an aggregate's each).</summary>
-    private static string Reason(Exception ex)
-    {
-        var messages = ex is AggregateException aggregate ? aggregate.InnerExceptions.Select(e => e.Message) : [ex.Message];
-        return string.Join("; ", messages.Select(m => string.Join(' ', m.Split((char[])['\r', '\n'], StringSplitOptions.RemoveEmptyEntries)).TrimEnd('.', ' ')));
-    }
+    /// <summary>The one critical line of a failed start: its reasons, without their closing full stops.</summary>
+    private static void LogFailedStart(WebApplication app, IEnumerable<string> reasons) =>
+        app.Logger.LogCritical("Hosting failed to start: {Reasons}", string.Join("; ", reasons.Select(r => r.TrimEnd('.', ' '))));
 
     private static void LogInvalid(WebApplication app, IEnumerable<string> failures)
     {
-        app.Logger.LogCritical("Hosting failed to start: {Reasons}", string.Join("; ", failures.Select(f => f.TrimEnd('.', ' '))));
+        LogFailedStart(app, failures);
         if (!File.Exists(Path.Combine(app.Environment.ContentRootPath, "appsettings.json")))
         {
             app.Logger.LogCritical(
