@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.Net;
 using GuidelineBot.Hosting;
 
 namespace GuidelineBot.Cli;
@@ -19,10 +20,10 @@ internal static class HealthcheckCommand
         var command = new Command("healthcheck", "Exit 0 when the local server answers its health probe.") { ready, url };
         command.SetAction(async (parse, ct) =>
         {
-            var baseUrl = parse.GetValue(url) ?? DefaultBaseUrl(Environment.GetEnvironmentVariable);
+            var (baseUrl, source) = parse.GetValue(url) is { } given ? (given, "--url") : DefaultBaseUrl(Environment.GetEnvironmentVariable);
             if (!Uri.TryCreate(baseUrl, UriKind.Absolute, out var root) || root.Scheme is not ("http" or "https"))
             {
-                await errors.WriteLineAsync($"error: --url must be an http(s) address, not '{baseUrl}'");
+                await errors.WriteLineAsync($"error: {source} must be an http(s) address, not '{baseUrl}'");
                 return 2;
             }
 
@@ -50,29 +51,44 @@ internal static class HealthcheckCommand
     }
 
     /// <summary>
-    /// Where the server listens, as seen from inside its machine: the first ASPNETCORE_URLS entry (a wildcard host
-    /// becomes 127.0.0.1), else the first ASPNETCORE_HTTP_PORTS port, else the local default (port 3978).
+    /// Where the server listens, as seen from inside its machine, and which variable said so: the first ASPNETCORE_URLS
+    /// entry, else the first ASPNETCORE_HTTP_PORTS port (on 127.0.0.1), else the local default (port 3978). A host
+    /// Kestrel binds on every address (a wildcard, a name, localhost) becomes 127.0.0.1; an IP address, such as an
+    /// IPv6-only <c>[::1]</c>, is probed where it is.
     /// </summary>
-    internal static string DefaultBaseUrl(Func<string, string?> environment)
+    internal static (string Url, string Source) DefaultBaseUrl(Func<string, string?> environment)
     {
         // (A value of separators only, ";", names nothing: the next source decides.)
         if (environment("ASPNETCORE_URLS")?.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries) is [var first, ..])
         {
-            var schemeEnd = first.IndexOf("://", StringComparison.Ordinal);
-            if (schemeEnd > 0)
-            {
-                var rest = first[(schemeEnd + 3)..];
-                var portStart = rest.LastIndexOf(':');
-                var port = portStart >= 0 && !rest.EndsWith(']') ? rest[portStart..].TrimEnd('/') : "";
-                return $"{first[..schemeEnd]}://127.0.0.1{port}/";
-            }
+            return (LocalAddress(first), "ASPNETCORE_URLS");
         }
 
         if (environment("ASPNETCORE_HTTP_PORTS")?.Split([';', ','], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries) is [var firstPort, ..])
         {
-            return $"http://127.0.0.1:{firstPort}/";
+            return ($"http://127.0.0.1:{firstPort}/", "ASPNETCORE_HTTP_PORTS");
         }
 
-        return $"http://127.0.0.1:{new Uri(LocalDefaults.DefaultUrl).Port}/";
+        return ($"http://127.0.0.1:{new Uri(LocalDefaults.DefaultUrl).Port}/", "the default address");
+    }
+
+    /// <summary>
+    /// A Kestrel address (<c>scheme://host:port/path</c>, where the host may be <c>*</c> or <c>+</c>) as a base
+    /// address to probe; an entry that is no such address comes back as it is, for the caller to refuse.
+    /// </summary>
+    private static string LocalAddress(string entry)
+    {
+        var schemeEnd = entry.IndexOf("://", StringComparison.Ordinal);
+        if (schemeEnd <= 0)
+        {
+            return entry;
+        }
+
+        var authority = entry[(schemeEnd + 3)..].Split('/')[0];
+        var portStart = authority.LastIndexOf(':');
+        var (host, port) = portStart > authority.LastIndexOf(']') ? (authority[..portStart], authority[portStart..]) : (authority, "");
+        var probed = IPAddress.TryParse(host.Trim('[', ']'), out var address) && !address.Equals(IPAddress.Any)
+            && !address.Equals(IPAddress.IPv6Any) ? host : "127.0.0.1";
+        return $"{entry[..schemeEnd]}://{probed}{port}/";
     }
 }

@@ -15,10 +15,28 @@ public sealed class HealthcheckCommandTests
     // Separators only name nothing (they were an IndexOutOfRangeException, exit 134): the next source decides.
     [InlineData(";", "8080", "http://127.0.0.1:8080/")]
     [InlineData(null, " , ", "http://127.0.0.1:3978/")]
+    // Kestrel binds a name (localhost too) on every address, but an IP address only where it is: an IPv6-only server
+    // was probed on 127.0.0.1, where nothing listens.
+    [InlineData("http://localhost:5000", null, "http://127.0.0.1:5000/")]
+    [InlineData("http://[::1]:7001/base", null, "http://[::1]:7001/")]
+    [InlineData("https://127.0.0.2:7443", null, "https://127.0.0.2:7443/")]
+    [InlineData("http://[::1]", null, "http://[::1]/")]
     public void The_default_address_comes_from_the_server_s_own_variables(string? urls, string? ports, string expected)
     {
         var environment = new Dictionary<string, string?> { ["ASPNETCORE_URLS"] = urls, ["ASPNETCORE_HTTP_PORTS"] = ports };
-        Assert.Equal(expected, HealthcheckCommand.DefaultBaseUrl(name => environment.GetValueOrDefault(name)));
+        Assert.Equal(expected, HealthcheckCommand.DefaultBaseUrl(name => environment.GetValueOrDefault(name)).Url);
+    }
+
+    // A variable that holds no address is named as the source of the fault (the error blamed --url, which was not
+    // given), and an entry without a scheme, which Kestrel refuses too, is not quietly replaced by the default port.
+    [Theory]
+    [InlineData(null, "abc", "http://127.0.0.1:abc/", "ASPNETCORE_HTTP_PORTS")]
+    [InlineData("127.0.0.1:1", null, "127.0.0.1:1", "ASPNETCORE_URLS")]
+    [InlineData(null, null, "http://127.0.0.1:3978/", "the default address")]
+    public void The_default_address_says_which_variable_gave_it(string? urls, string? ports, string expected, string source)
+    {
+        var environment = new Dictionary<string, string?> { ["ASPNETCORE_URLS"] = urls, ["ASPNETCORE_HTTP_PORTS"] = ports };
+        Assert.Equal((expected, source), HealthcheckCommand.DefaultBaseUrl(name => environment.GetValueOrDefault(name)));
     }
 
     [Fact]
