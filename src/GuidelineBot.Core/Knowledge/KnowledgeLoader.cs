@@ -33,7 +33,9 @@ public static partial class KnowledgeLoader
     {
         ArgumentNullException.ThrowIfNull(options);
         var root = System.IO.Path.GetFullPath(options.Path);
-        return Directory.Exists(root) ? null : $"knowledge folder '{options.Path}' not found (looked in {root}): set Knowledge:Path to the folder of guideline documents";
+        return Directory.Exists(root) ? null
+            : File.Exists(root) ? $"knowledge folder '{options.Path}' is a file, not a folder ({root}): set Knowledge:Path to the folder of guideline documents"
+            : $"knowledge folder '{options.Path}' not found (looked in {root}): set Knowledge:Path to the folder of guideline documents";
     }
 
     /// <summary>Loads the folder. A missing folder throws <see cref="DirectoryNotFoundException"/>; a bad file is reported, not thrown.</summary>

@@ -120,8 +120,27 @@ internal static class ReportCommand
             {
                 result.AddError($"--csv needs a file name, and {file.FullName} is a folder (e.g. --csv {Path.Combine(file.FullName, "report.csv")})");
             }
+            else if (result.GetValueOrDefault<FileInfo?>() is { } csv && FileAbove(csv) is { } blocker)
+            {
+                // (Writing it said "The file '/etc/passwd' already exists." after the report had run.)
+                result.AddError($"--csv cannot be written to {csv.FullName}: {blocker} is a file, not a folder");
+            }
         });
         return option;
+    }
+
+    /// <summary>The nearest folder on the way to <paramref name="file"/> that is a file instead, or null.</summary>
+    private static string? FileAbove(FileInfo file)
+    {
+        for (var folder = file.Directory; folder is not null; folder = folder.Parent)
+        {
+            if (File.Exists(folder.FullName))
+            {
+                return folder.FullName;
+            }
+        }
+
+        return null;
     }
 
     /// <summary>Writes a report's CSV (UTF-8 with BOM, the folder created when missing) and says where.</summary>

@@ -130,8 +130,15 @@ internal sealed class KnowledgeSnapshotBuilder(
         }
         catch (Exception ex) when (!cancellationToken.IsCancellationRequested && ex is not OutOfMemoryException)
         {
-            logger.LogWarning(ex, "Could not read the approved expert answers from the store; the {Count} loaded before stay live",
-                live?.ExpertAnswers?.Sections.Count ?? 0);
+            if (live is null)
+            {
+                logger.LogWarning(ex, "Could not read the approved expert answers from the store; answering without them");
+            }
+            else
+            {
+                logger.LogWarning(ex, "Could not read the approved expert answers from the store; the {Count} loaded before stay live",
+                    live.ExpertAnswers?.Sections.Count ?? 0);
+            }
             return (live?.ExpertAnswers, live?.ExpertAnswersVersion);
         }
     }

@@ -141,6 +141,11 @@ internal sealed class LiveKnowledge(KnowledgeSnapshotBuilder builder, IOptions<K
             {
                 logger.LogWarning("Knowledge file {File} (line {Line}): {Message}", warning.File, warning.Line, warning.Message);
             }
+            else if (live is null)
+            {
+                // The first load (and every command line's only one) has no earlier version to keep.
+                logger.LogWarning("Skipped knowledge file {File} (line {Line}): {Message}", warning.File, warning.Line, warning.Message);
+            }
             else
             {
                 logger.LogWarning("Skipped knowledge file {File} (line {Line}): {Message}; its last good version, if any, stays live",
@@ -149,6 +154,12 @@ internal sealed class LiveKnowledge(KnowledgeSnapshotBuilder builder, IOptions<K
         }
 
         var status = next.Status;
+        if (status.Documents.Count == 0)
+        {
+            logger.LogWarning("No guideline documents are loaded from {Folder}: every question is declined until one is added (see README, Writing knowledge files)",
+                System.IO.Path.GetFullPath(options.Value.Path));
+        }
+
         logger.LogInformation("{Action} knowledge {KnowledgeHash}: {Documents} documents, {Sections} sections, {Questions} check questions",
             live is null ? "Loaded" : "Reloaded", status.Version, status.Documents.Count, status.Documents.Sum(d => d.Sections),
             next.Onboarding.Documents.Sum(d => d.Questions.Count));

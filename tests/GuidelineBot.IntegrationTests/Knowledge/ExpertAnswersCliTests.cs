@@ -115,6 +115,22 @@ public sealed class ExpertAnswersCliTests : IDisposable
     }
 
     [Fact]
+    public async Task Ask_over_a_store_it_cannot_read_answers_from_the_folder_and_says_so_once()
+    {
+        // The warning said "the 0 loaded before stay live": a command line has nothing loaded before.
+        Directory.CreateDirectory(Path.GetDirectoryName(DatabasePath)!);
+        await File.WriteAllTextAsync(DatabasePath, "not a database, though named like one\n");
+
+        var (exit, output, errors) = await RunAsync("ask", "can I friend parents?");
+
+        Assert.Equal(0, exit);
+        Assert.Contains("friend", output, StringComparison.OrdinalIgnoreCase);
+        var warning = Assert.Single(errors.Split('\n', StringSplitOptions.RemoveEmptyEntries), l => l.StartsWith("warning:", StringComparison.Ordinal));
+        Assert.Contains("Could not read the approved expert answers from the store; answering without them", warning, StringComparison.Ordinal);
+        Assert.DoesNotContain("loaded before", errors, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task The_onboarding_report_warns_of_a_broken_onboarding_file_as_ask_does()
     {
         // It printed its report without a word, so a broken onboarding.yml looked like a document without check questions.

@@ -97,6 +97,21 @@ public sealed class LiveKnowledgeTests
     }
 
     [Fact]
+    public async Task An_empty_knowledge_folder_is_a_warning_and_its_first_document_answers_within_5_s()
+    {
+        // The server started ready with only "Loaded knowledge …: 0 documents" at info level: a wrong folder looked fine.
+        using var knowledge = new TempKnowledge();
+        await using var server = new LiveKnowledgeServer(knowledge.Path);
+        Assert.DoesNotContain(DronePassage, await server.AskAsync(DroneQuestion), StringComparison.Ordinal);
+        Assert.True(server.Logged(LogLevel.Warning, "No guideline documents are loaded from " + knowledge.Path));
+
+        await File.WriteAllTextAsync(knowledge.File("drones.md"), DroneDocument);
+
+        await WithinAsync(() => server.AskAsync(DroneQuestion), r => r.Contains(DronePassage, StringComparison.Ordinal), "the first document answers");
+        Assert.Single(server.Logs.Entries, e => e.Message.StartsWith("No guideline documents", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task A_synonym_added_to_synonyms_txt_takes_effect_within_5_s()
     {
         using var knowledge = LiveKnowledgeServer.CopyOfRepositoryKnowledge();

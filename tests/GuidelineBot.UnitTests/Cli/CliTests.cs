@@ -86,7 +86,7 @@ public sealed class CliTests
     [InlineData("onboarding")]
     [InlineData("questions")]
     [InlineData("feedback")]
-    public async Task A_report_csv_that_is_a_folder_is_refused_before_the_report_runs(string report)
+    public async Task A_report_csv_that_is_a_folder_or_under_a_file_is_refused_before_the_report_runs(string report)
     {
         var folder = Path.GetTempPath().TrimEnd(Path.DirectorySeparatorChar);
 
@@ -100,6 +100,14 @@ public sealed class CliTests
         var (emptyExit, _, emptyError) = await Run(["report", report, "--csv", ""]);
         Assert.Equal(2, emptyExit);
         Assert.StartsWith("error: --csv needs a file name, e.g. --csv report.csv", emptyError, StringComparison.Ordinal);
+
+        // Under a file: "The file '…' already exists." once the report had run.
+        using var temp = new TestPaths.TempFolder();
+        var file = temp.Write("notes.txt", "x");
+        var (underExit, underOutput, underError) = await Run(["report", report, "--csv", Path.Combine(file, "sub", "q.csv")]);
+        Assert.Equal(2, underExit);
+        Assert.Equal("", underOutput);
+        Assert.StartsWith($"error: --csv cannot be written to {Path.Combine(file, "sub", "q.csv")}: {file} is a file, not a folder", underError, StringComparison.Ordinal);
     }
 
     [Theory]
@@ -169,6 +177,24 @@ public sealed class CliTests
         var warning = Assert.Single(error.Split('\n', StringSplitOptions.RemoveEmptyEntries));
         Assert.StartsWith("warning: Skipped knowledge file ", warning, StringComparison.Ordinal);
         Assert.EndsWith(".txt: the file's name is not valid UTF-8, so it cannot be opened: rename it", warning, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Ask_warns_of_a_broken_file_without_promising_an_earlier_version()
+    {
+        // A command line loads once: "its last good version, if any, stays live" (a reload's words) promised nothing real.
+        using var folder = new TestPaths.TempFolder();
+        folder.Write("good.md", "# Good\n\n## Cats in class?\n\nYes, with the principal's consent.\n");
+        folder.Write("broken.md", "");
+
+        var (exit, output, error) = await Run(["ask", "cats in class?"], settings: new Dictionary<string, string?> { ["Knowledge:Path"] = folder.Path, ["Search:Reranker"] = "None" });
+
+        Assert.Equal(0, exit);
+        Assert.Contains("principal's consent", output, StringComparison.Ordinal);
+        var warning = Assert.Single(error.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+        Assert.StartsWith("warning: Skipped knowledge file ", warning, StringComparison.Ordinal);
+        Assert.Contains("broken.md", warning, StringComparison.Ordinal);
+        Assert.DoesNotContain("stays live", warning, StringComparison.Ordinal);
     }
 
     [Fact]

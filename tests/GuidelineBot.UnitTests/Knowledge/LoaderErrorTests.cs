@@ -246,4 +246,16 @@ public sealed class LoaderErrorTests
         var ex = Assert.Throws<DirectoryNotFoundException>(() => KnowledgeLoader.Load(new KnowledgeOptions { Path = "/nonexistent/knowledge" }));
         Assert.Contains("/nonexistent/knowledge", ex.Message);
     }
+
+    [Fact]
+    public void A_file_set_as_the_folder_is_called_a_file_not_missing()
+    {
+        // It was "not found (looked in …)", though the path was there: a file where a folder belongs.
+        using var folder = new TestPaths.TempFolder();
+        var file = folder.Write("guidelines.md", "# Guidelines\n\n## Cats?\n\nYes.\n");
+
+        var ex = Assert.Throws<DirectoryNotFoundException>(() => KnowledgeLoader.Load(new KnowledgeOptions { Path = file }));
+
+        Assert.Equal($"knowledge folder '{file}' is a file, not a folder ({file}): set Knowledge:Path to the folder of guideline documents", ex.Message);
+    }
 }
