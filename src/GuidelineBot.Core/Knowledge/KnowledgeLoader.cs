@@ -28,6 +28,22 @@ public sealed class KnowledgeOptions
 /// <summary>Reads every <c>*.txt</c> and <c>*.md</c> under the knowledge folder into documents.</summary>
 public static partial class KnowledgeLoader
 {
+    /// <summary>
+    /// Whether a file setting (<c>Knowledge:SynonymsFile</c>, <c>Onboarding:QuestionsFile</c>) names a file inside the
+    /// knowledge folder: a rooted path or one that climbs out with <c>..</c> would be read, but never watched, and would
+    /// be shown as a file of the folder.
+    /// </summary>
+    public static bool IsInsideFolder(string? file)
+    {
+        if (string.IsNullOrWhiteSpace(file) || System.IO.Path.IsPathRooted(file))
+        {
+            return false;
+        }
+
+        var root = System.IO.Path.GetFullPath("/knowledge/");
+        return System.IO.Path.GetFullPath(System.IO.Path.Combine(root, file)).StartsWith(root, StringComparison.Ordinal);
+    }
+
     /// <summary>Why the knowledge folder cannot be loaded because it is not there, or null when it is.</summary>
     public static string? MissingFolder(KnowledgeOptions options)
     {

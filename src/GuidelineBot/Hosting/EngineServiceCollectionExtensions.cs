@@ -16,6 +16,7 @@ public static class EngineServiceCollectionExtensions
     {
         services.AddOptions<KnowledgeOptions>().Bind(configuration.GetSection(KnowledgeOptions.SectionName))
             .Validate(o => !string.IsNullOrWhiteSpace(o.Path), "Knowledge:Path must name the knowledge folder")
+            .Validate(o => KnowledgeLoader.IsInsideFolder(o.SynonymsFile), "Knowledge:SynonymsFile must name a file inside Knowledge:Path (e.g. synonyms.txt)")
             .ValidateOnStart();
         services.AddOptions<SearchOptions>().Bind(configuration.GetSection(SearchOptions.SectionName)).ValidateOnStart();
         services.AddOptions<AnswerOptions>().Bind(configuration.GetSection(AnswerOptions.SectionName)).ValidateOnStart();

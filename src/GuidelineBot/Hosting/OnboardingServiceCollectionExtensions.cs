@@ -1,3 +1,4 @@
+using GuidelineBot.Core.Knowledge;
 using GuidelineBot.Core.Onboarding;
 
 namespace GuidelineBot.Hosting;
@@ -8,7 +9,7 @@ public static class OnboardingServiceCollectionExtensions
     public static IServiceCollection AddOnboarding(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddOptions<OnboardingOptions>().Bind(configuration.GetSection(OnboardingOptions.SectionName))
-            .Validate(o => !string.IsNullOrWhiteSpace(o.QuestionsFile), "Onboarding:QuestionsFile must name the check-questions file (e.g. onboarding.yml)")
+            .Validate(o => KnowledgeLoader.IsInsideFolder(o.QuestionsFile), "Onboarding:QuestionsFile must name the check-questions file inside Knowledge:Path (e.g. onboarding.yml)")
             .ValidateOnStart();
         // The catalog is part of the live knowledge (it reloads with onboarding.yml and the documents); this is the current one.
         services.AddTransient(sp => sp.GetRequiredService<IOnboardingCatalogSource>().Current);

@@ -1,5 +1,7 @@
 using GuidelineBot.Core.Answers;
 using GuidelineBot.Core.Experts;
+using GuidelineBot.Core.Knowledge;
+using GuidelineBot.Core.Onboarding;
 using GuidelineBot.Hosting;
 using GuidelineBot.Search;
 using Microsoft.Extensions.Configuration;
@@ -16,7 +18,7 @@ public sealed class OptionsValidatorTests
         var configuration = new ConfigurationBuilder()
             .AddInMemoryCollection(new Dictionary<string, string?> { ["Knowledge:Path"] = TestPaths.Knowledge, [key] = value })
             .Build();
-        return new ServiceCollection().AddLogging().AddGuidelineEngine(configuration).AddExperts(configuration).BuildServiceProvider();
+        return new ServiceCollection().AddLogging().AddGuidelineEngine(configuration).AddExperts(configuration).AddOnboarding(configuration).BuildServiceProvider();
     }
 
     private static object Resolve(string key, string? value)
@@ -27,6 +29,8 @@ public sealed class OptionsValidatorTests
             "Search" => services.GetRequiredService<IOptions<SearchOptions>>().Value,
             "Answers" => services.GetRequiredService<IOptions<AnswerOptions>>().Value,
             "Experts" => services.GetRequiredService<IOptions<ExpertOptions>>().Value,
+            "Knowledge" => services.GetRequiredService<IOptions<KnowledgeOptions>>().Value,
+            "Onboarding" => services.GetRequiredService<IOptions<OnboardingOptions>>().Value,
             var section => throw new ArgumentException(section),
         };
     }
@@ -50,6 +54,29 @@ public sealed class OptionsValidatorTests
     {
         var error = Assert.Throws<OptionsValidationException>(() => Resolve(key, value));
         Assert.Contains(member, error.Message, StringComparison.Ordinal);
+    }
+
+    // Read, but never watched, and shown as if in the folder ("knowledge//etc/passwd"); the README says "inside it".
+    [Theory]
+    [InlineData("Knowledge:SynonymsFile", "../../../etc/passwd")]
+    [InlineData("Knowledge:SynonymsFile", "/etc/passwd")]
+    [InlineData("Knowledge:SynonymsFile", " ")]
+    [InlineData("Onboarding:QuestionsFile", "/etc/passwd")]
+    [InlineData("Onboarding:QuestionsFile", "config/../../onboarding.yml")]
+    public void A_knowledge_file_setting_outside_the_folder_is_refused(string key, string value)
+    {
+        var error = Assert.Throws<OptionsValidationException>(() => Resolve(key, value));
+        Assert.Contains($"{key} must name", error.Message, StringComparison.Ordinal);
+        Assert.Contains("inside Knowledge:Path", error.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("Knowledge:SynonymsFile", "config/synonyms.txt")]
+    [InlineData("Onboarding:QuestionsFile", "checks/../onboarding.yml")]
+    public void A_knowledge_file_setting_inside_the_folder_is_kept(string key, string value)
+    {
+        var options = Resolve(key, value);
+        Assert.Equal(value, options.GetType().GetProperty(key.Split(':')[1])!.GetValue(options));
     }
 
     [Theory]
