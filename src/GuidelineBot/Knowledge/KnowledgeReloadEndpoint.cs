@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using GuidelineBot.Core.Knowledge;
+using GuidelineBot.Http;
 using GuidelineBot.Web.Admin;
 using GuidelineBot.Web.SignIn;
 using Microsoft.AspNetCore.Antiforgery;
@@ -10,7 +11,8 @@ namespace GuidelineBot.Knowledge;
 /// <summary>
 /// Live knowledge in the server: the folder watcher, and <c>POST /admin/reload</c> (admin policy) that reloads now. A
 /// browser form post (the dashboard's button) must carry a valid antiforgery token and is sent back to the dashboard at its range, which confirms the reload (<see cref="AdminEndpoints.Back"/>);
-/// an empty or JSON post (an operator's tool) gets the resulting <see cref="KnowledgeStatus"/> as JSON.
+/// an empty or JSON post (an operator's tool) gets the resulting <see cref="KnowledgeStatus"/> as JSON, unless a
+/// browser sent it from another site's page (<see cref="CrossSiteRequest"/>).
 /// </summary>
 public static class KnowledgeReloadEndpoint
 {
@@ -48,6 +50,11 @@ public static class KnowledgeReloadEndpoint
         if (request.ContentType is { } type && !type.StartsWith("application/json", StringComparison.OrdinalIgnoreCase))
         {
             return Results.Text("POST an empty body, JSON, or the dashboard's form.", statusCode: StatusCodes.Status415UnsupportedMediaType);
+        }
+
+        if (CrossSiteRequest.IsCrossSite(request))
+        {
+            return Results.Text("A reload from another site's page is refused: use the dashboard, or POST from a tool.", statusCode: StatusCodes.Status403Forbidden);
         }
 
         var status = await knowledge.ReloadAsync(cancellationToken);

@@ -190,6 +190,41 @@ public sealed class LiveKnowledgeTests
         Assert.Equal("/admin?days=7&done=reload", posted.Headers.Location?.OriginalString);
     }
 
+    [Fact]
+    public async Task An_empty_reload_posted_from_another_site_s_page_is_refused_and_a_tool_s_or_the_site_s_own_is_not()
+    {
+        // Any page could post an empty body here without asking (fetch with mode "no-cors"), and in Development on loopback
+        // the dashboard needs no sign-in: the browser names the page's site, tools name none.
+        using var knowledge = LiveKnowledgeServer.CopyOfRepositoryKnowledge();
+        await using var server = new LiveKnowledgeServer(knowledge.Path);
+        var own = server.Http.BaseAddress!.GetLeftPart(UriPartial.Authority);
+
+        async Task<HttpStatusCode> PostAsync(string? name, string? value)
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Post, "/admin/reload");
+            if (name is not null)
+            {
+                request.Headers.Add(name, value);
+            }
+
+            using var response = await server.Http.SendAsync(request);
+            if (response.StatusCode == HttpStatusCode.Forbidden)
+            {
+                Assert.Equal("A reload from another site's page is refused: use the dashboard, or POST from a tool.", await response.Content.ReadAsStringAsync());
+            }
+
+            return response.StatusCode;
+        }
+
+        Assert.Equal(HttpStatusCode.Forbidden, await PostAsync("Sec-Fetch-Site", "cross-site"));
+        Assert.Equal(HttpStatusCode.Forbidden, await PostAsync("Sec-Fetch-Site", "same-site"));
+        Assert.Equal(HttpStatusCode.Forbidden, await PostAsync("Origin", "https://evil.invalid"));
+        Assert.Equal(HttpStatusCode.Forbidden, await PostAsync("Origin", "null"));
+        Assert.Equal(HttpStatusCode.OK, await PostAsync(null, null));
+        Assert.Equal(HttpStatusCode.OK, await PostAsync("Sec-Fetch-Site", "same-origin"));
+        Assert.Equal(HttpStatusCode.OK, await PostAsync("Origin", own));
+    }
+
     /// <summary>A token pair as a dashboard page would issue it (cookie header, form token, form field name).</summary>
     private static (string Cookie, string Token, string Field) AntiforgeryTokens(LiveKnowledgeServer server)
     {
