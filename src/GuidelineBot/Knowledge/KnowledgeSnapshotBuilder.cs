@@ -30,6 +30,13 @@ internal sealed class KnowledgeSnapshotBuilder(
     /// <summary>Saving the vectors of a semantic index built in the background (never faults).</summary>
     private Task _pendingSave = Task.CompletedTask;
 
+    /// <summary>
+    /// How long a server's reload waits for the changed texts to be encoded before it goes live with the lexical stage
+    /// alone (the semantic index joins it once built): a large new document takes longer than the 5 s a change is
+    /// promised in, and a small one is encoded well within this.
+    /// </summary>
+    private static readonly TimeSpan ReloadSemanticWait = TimeSpan.FromSeconds(2);
+
     /// <summary>How long reading the approved expert answers may take before the ones loaded before are kept.</summary>
     private static readonly TimeSpan ExpertAnswersTimeout = TimeSpan.FromSeconds(10);
 
@@ -70,7 +77,7 @@ internal sealed class KnowledgeSnapshotBuilder(
         };
         var search = live is not null && live.Knowledge.Version == knowledge.Version
             ? live.Search
-            : Reported(await BuildSearchAsync(knowledge, synonyms, new EngineStart(server && live is null, server) { Time = time }, cancellationToken));
+            : Reported(await BuildSearchAsync(knowledge, synonyms, new EngineStart(server, server) { Time = time }, reload: live is not null, cancellationToken));
         // Onboarding walks the folder's documents: the expert answers are a growing FAQ, not a guideline to acknowledge.
         var guidelines = expertAnswers is null
             ? search.Knowledge
@@ -213,7 +220,11 @@ internal sealed class KnowledgeSnapshotBuilder(
         return search;
     }
 
-    private async Task<IGuidelineSearch> BuildSearchAsync(KnowledgeBase knowledge, SynonymSet synonyms, EngineStart start,
+    /// <param name="reload">
+    /// A reload (not the first build): in the server, it waits <see cref="ReloadSemanticWait"/> at most for its semantic
+    /// index, then goes live without it (the first build's wait is the server start's, <c>Search:StartupWaitSeconds</c>).
+    /// </param>
+    private async Task<IGuidelineSearch> BuildSearchAsync(KnowledgeBase knowledge, SynonymSet synonyms, EngineStart start, bool reload,
         CancellationToken cancellationToken)
     {
         var options = searchOptions.Value;
@@ -225,7 +236,9 @@ internal sealed class KnowledgeSnapshotBuilder(
         var shared = services.GetRequiredService<CachedSemanticEncoder>();
         if (services.GetService<IVectorStore>() is not { } store)
         {
-            return await Task.Run(() => new LuceneGuidelineSearch(knowledge, options, synonyms, shared, start), cancellationToken);
+            var alone = await Task.Run(() => new LuceneGuidelineSearch(knowledge, options, synonyms, shared, start), cancellationToken);
+            await SettleAsync(alone, reload, cancellationToken);
+            return alone;
         }
 
         // The build reads and fills the store through an encoder of its own; once the index is built (before any question
@@ -239,6 +252,7 @@ internal sealed class KnowledgeSnapshotBuilder(
         var search = await Task.Run(
             () => new LuceneGuidelineSearch(knowledge, options, synonyms, vectors, start with { SemanticBuilt = () => added = vectors.EndBuild() }),
             cancellationToken);
+        await SettleAsync(search, reload, cancellationToken);
         if (search.SemanticReady.IsCompleted)
         {
             await SaveAsync(vectors, store, added, cancellationToken);
@@ -249,6 +263,44 @@ internal sealed class KnowledgeSnapshotBuilder(
         }
 
         return search;
+    }
+
+    /// <summary>
+    /// A reload's semantic index building in the background: waited for up to <see cref="ReloadSemanticWait"/>; when it
+    /// is not ready by then, the reload goes live answering lexically, and the log says when the index joins or fails.
+    /// </summary>
+    private async Task SettleAsync(LuceneGuidelineSearch search, bool reload, CancellationToken cancellationToken)
+    {
+        if (!reload || search.SemanticReady.IsCompleted)
+        {
+            return;
+        }
+
+        var started = time.GetTimestamp();
+        using var wait = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        await Task.WhenAny(search.SemanticReady, Task.Delay(ReloadSemanticWait, time, wait.Token));
+        await wait.CancelAsync();
+        cancellationToken.ThrowIfCancellationRequested();
+        if (search.SemanticReady.IsCompleted)
+        {
+            return;
+        }
+
+        logger.LogInformation("Reloaded knowledge goes live answering lexically while its semantic index of {Sections} sections is built", search.Knowledge.Sections.Count());
+        _ = search.SemanticReady.ContinueWith(
+            built => LogReloadedSemantic(built, time.GetElapsedTime(started)), CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
+    }
+
+    private void LogReloadedSemantic(Task built, TimeSpan took)
+    {
+        if (built.IsCompletedSuccessfully)
+        {
+            logger.LogInformation("Semantic index of the reloaded knowledge ready after {Seconds:0.0} s", took.TotalSeconds);
+        }
+        else
+        {
+            logger.LogWarning(built.Exception?.GetBaseException(), "The reloaded knowledge's semantic index could not be built; it answers lexically until the next reload");
+        }
     }
 
     /// <summary>A semantic index built in the background: its new vectors are saved once it is ready (the start logs how it went).</summary>

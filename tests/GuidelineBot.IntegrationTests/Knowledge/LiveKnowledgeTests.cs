@@ -357,6 +357,38 @@ public sealed class LiveKnowledgeTests
         Assert.True(saved > 50);
     }
 
+    [Fact]
+    public async Task A_reload_whose_encoding_takes_long_goes_live_lexically_within_5_s_and_the_model_joins_once_it_is_built()
+    {
+        // With the model, a reload waited for every new text to be encoded: a large handbook took 8 s to 88 s to answer.
+        using var knowledge = LiveKnowledgeServer.CopyOfRepositoryKnowledge();
+        var counting = new CountingEncoder();
+        // (Only the new document's texts wait: questions are encoded as usual.)
+        using var model = new GatedEncoder(counting, texts => texts.Any(t => t.Contains(DronePassage, StringComparison.Ordinal)));
+        model.Release();
+        await using var server = new LiveKnowledgeServer(knowledge.Path, "MiniLM",
+            services => services.AddSingleton(new CachedSemanticEncoder(model, MiniLmModel.ModelId(ModelPrecision.Int8), 16)));
+        var hash = await server.HealthHashAsync();
+        var first = Assert.IsType<LuceneGuidelineSearch>(server.Services.GetRequiredService<Core.Answers.IGuidelineSearch>().Snapshot);
+        await first.SemanticReady.WaitAsync(TimeSpan.FromSeconds(30));
+
+        model.Close(); // from now on the new document's texts take as long as the test wants
+        await File.WriteAllTextAsync(knowledge.File("drones.md"), DroneDocument);
+
+        var answer = await WithinAsync(() => server.AskAsync(DroneQuestion), r => r.Contains(DronePassage, StringComparison.Ordinal), "the new document answers");
+        Assert.Contains("Drone Policy", answer, StringComparison.Ordinal);
+        Assert.NotEqual(hash, await server.HealthHashAsync());
+        var reloaded = Assert.IsType<LuceneGuidelineSearch>(server.Services.GetRequiredService<Core.Answers.IGuidelineSearch>().Snapshot);
+        Assert.False(reloaded.IsComplete);
+        Assert.True(server.Logged(LogLevel.Information, "answering lexically while its semantic index"));
+
+        model.Release();
+        await reloaded.SemanticReady.WaitAsync(TimeSpan.FromSeconds(30));
+        Assert.True(reloaded.IsComplete);
+        Assert.Contains(counting.Encoded, t => t.Contains("written permission from the principal", StringComparison.Ordinal));
+        await WithinAsync(() => Task.FromResult(server.Logged(LogLevel.Information, "Semantic index of the reloaded knowledge ready")), logged => logged, "the log says so");
+    }
+
     /// <summary>An answer without the question-log id its feedback buttons carry (new for every question asked).</summary>
     private static string WithoutQuestionIds(string reply) => System.Text.RegularExpressions.Regex.Replace(reply, "[0-9a-f]{32}", "<question>");
 }
