@@ -21,24 +21,48 @@ internal sealed class KnowledgeWatcher(LiveKnowledge live, IOptions<KnowledgeOpt
 
     private readonly Channel<bool> _events = Channel.CreateBounded<bool>(new BoundedChannelOptions(1) { FullMode = BoundedChannelFullMode.DropWrite });
 
+    /// <summary>Set when the folder itself was deleted, created, moved or its link repointed: the watcher must start again.</summary>
+    private volatile bool _folderReplaced;
+
+    /// <summary>
+    /// How often the folder is checked while no watcher covers it (the folder deleted, or the system refused one) when
+    /// <c>Knowledge:PollSeconds</c> is longer: a folder restored from a backup is seen again within this.
+    /// </summary>
+    internal static readonly TimeSpan UnwatchedPoll = TimeSpan.FromSeconds(1);
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         var path = options.Value.Path;
         var poll = TimeSpan.FromSeconds(options.Value.PollSeconds);
-        using var watcher = Watch(path);
+        var watcher = Watch(path, quiet: false);
+        using var outside = WatchFromOutside(path);
         try
         {
             while (!stoppingToken.IsCancellationRequested)
             {
-                var changed = await NextEventAsync(poll, stoppingToken);
+                var changed = await NextEventAsync(watcher is null && UnwatchedPoll < poll ? UnwatchedPoll : poll, stoppingToken);
                 for (var i = 0; changed && i < MaxQuietWaits && await NextEventAsync(Debounce, stoppingToken); i++)
                 {
                 }
 
-                if (live.Fingerprint is not { } loaded
-                    || (!changed && KnowledgeFolder.Fingerprint(path) == loaded && !await live.ExpertAnswersChangedAsync(stoppingToken)))
+                if (live.Fingerprint is not { } loaded)
                 {
                     continue;
+                }
+
+                // A change the watcher did not report: the folder was replaced (deleted and restored, moved aside, its
+                // symlink pointed elsewhere), and the watcher still watches the old one, or none.
+                var missed = !changed && KnowledgeFolder.Fingerprint(path) != loaded;
+                if (!changed && !missed && !await live.ExpertAnswersChangedAsync(stoppingToken))
+                {
+                    continue;
+                }
+
+                if (missed || _folderReplaced || !Directory.Exists(path))
+                {
+                    _folderReplaced = false;
+                    watcher?.Dispose();
+                    watcher = Directory.Exists(path) ? Watch(path, quiet: true) : null;
                 }
 
                 try
@@ -55,6 +79,10 @@ internal sealed class KnowledgeWatcher(LiveKnowledge live, IOptions<KnowledgeOpt
         {
             // Stopped; also when the host is disposed without a stop (a start that failed later), which would
             // otherwise report the watcher as crashed.
+        }
+        finally
+        {
+            watcher?.Dispose();
         }
     }
 
@@ -73,8 +101,52 @@ internal sealed class KnowledgeWatcher(LiveKnowledge live, IOptions<KnowledgeOpt
         }
     }
 
-    /// <summary>A watcher on the folder and everything in it; null (polling only) when the system refuses one.</summary>
-    private FileSystemWatcher? Watch(string path)
+    /// <summary>
+    /// A watcher on the folder's own entry in its parent folder: a folder deleted and restored, moved aside with another
+    /// moved in its place, or a link to it repointed, raises no event inside the folder the other watcher watches.
+    /// Null when there is no parent to watch.
+    /// </summary>
+    private FileSystemWatcher? WatchFromOutside(string path)
+    {
+        var full = Path.TrimEndingDirectorySeparator(Path.GetFullPath(path));
+        if (Path.GetDirectoryName(full) is not { } parent || Path.GetFileName(full) is not { Length: > 0 } name)
+        {
+            return null;
+        }
+
+        try
+        {
+            var watcher = new FileSystemWatcher(parent, name)
+            {
+                IncludeSubdirectories = false,
+                NotifyFilter = NotifyFilters.DirectoryName | NotifyFilters.FileName,
+            };
+            FileSystemEventHandler replaced = (_, _) => Replaced();
+            watcher.Created += replaced;
+            watcher.Deleted += replaced;
+            watcher.Renamed += (_, _) => Replaced();
+            watcher.EnableRaisingEvents = true;
+            return watcher;
+        }
+        catch (Exception ex) when (ex is IOException or ArgumentException or UnauthorizedAccessException or PlatformNotSupportedException)
+        {
+            logger.LogDebug(ex, "Cannot watch the folder that holds {Path}; the periodic check sees it replaced", path);
+            return null;
+        }
+
+        void Replaced()
+        {
+            _folderReplaced = true;
+            _events.Writer.TryWrite(true);
+        }
+    }
+
+    /// <summary>
+    /// A watcher on the folder and everything in it (not the folders its symbolic links lead to: the periodic check
+    /// sees those); null (polling only) when the system refuses one, which is logged unless <paramref name="quiet"/>
+    /// (a folder watched again after it was replaced: said once at start is enough).
+    /// </summary>
+    private FileSystemWatcher? Watch(string path, bool quiet)
     {
         try
         {
@@ -95,7 +167,7 @@ internal sealed class KnowledgeWatcher(LiveKnowledge live, IOptions<KnowledgeOpt
         }
         catch (Exception ex) when (ex is IOException or ArgumentException or UnauthorizedAccessException or PlatformNotSupportedException)
         {
-            logger.LogWarning("Cannot watch {Path} for changes ({Message}); checking it every {Seconds} s instead", path, ex.Message,
+            logger.Log(quiet ? LogLevel.Debug : LogLevel.Warning, "Cannot watch {Path} for changes ({Message}); checking it every {Seconds} s instead", path, ex.Message,
                 options.Value.PollSeconds);
             return null;
         }

@@ -112,6 +112,46 @@ public sealed class LiveKnowledgeTests
     }
 
     [Fact]
+    public async Task A_knowledge_folder_deleted_and_restored_or_swapped_is_watched_again_even_with_a_long_poll()
+    {
+        // The watcher stayed on the deleted (or moved-aside) folder: every later edit waited for the poll, up to 60 s.
+        using var knowledge = LiveKnowledgeServer.CopyOfRepositoryKnowledge();
+        await using var server = new LiveKnowledgeServer(knowledge.Path, settings: new Dictionary<string, string?> { ["Knowledge:PollSeconds"] = "60" });
+        Assert.Contains("friend", await server.AskAsync(SeedQuestion), StringComparison.OrdinalIgnoreCase);
+        var backup = knowledge.Path + ".backup";
+        CopyFolder(knowledge.Path, backup);
+
+        Directory.Delete(knowledge.Path, recursive: true);
+        await Task.Delay(GuidelineBot.Knowledge.KnowledgeWatcher.Debounce * 3);
+        Directory.Move(backup, knowledge.Path); // restored, with one more document
+        await File.WriteAllTextAsync(knowledge.File("drones.md"), DroneDocument);
+        await WithinAsync(() => server.AskAsync(DroneQuestion), r => r.Contains(DronePassage, StringComparison.Ordinal), "the restored folder answers");
+
+        await File.WriteAllTextAsync(knowledge.File("drones.md"), DroneDocument.Replace("principal", "head teacher", StringComparison.Ordinal));
+        await WithinAsync(() => server.AskAsync(DroneQuestion), r => r.Contains("head teacher", StringComparison.Ordinal), "an edit in the restored folder");
+
+        // Swapped: the folder moved aside and a copy moved in its place.
+        var next = knowledge.Path + ".next";
+        CopyFolder(knowledge.Path, next);
+        Directory.Move(knowledge.Path, knowledge.Path + ".old");
+        Directory.Move(next, knowledge.Path);
+        await File.WriteAllTextAsync(knowledge.File("drones.md"), DroneDocument.Replace("principal", "governors", StringComparison.Ordinal));
+        await WithinAsync(() => server.AskAsync(DroneQuestion), r => r.Contains("governors", StringComparison.Ordinal), "an edit in the swapped-in folder");
+        await File.WriteAllTextAsync(knowledge.File("drones.md"), DroneDocument.Replace("principal", "caretaker", StringComparison.Ordinal));
+        await WithinAsync(() => server.AskAsync(DroneQuestion), r => r.Contains("caretaker", StringComparison.Ordinal), "a second edit there");
+        Directory.Delete(knowledge.Path + ".old", recursive: true);
+    }
+
+    private static void CopyFolder(string from, string to)
+    {
+        Directory.CreateDirectory(to);
+        foreach (var file in Directory.EnumerateFiles(from))
+        {
+            File.Copy(file, Path.Combine(to, Path.GetFileName(file)));
+        }
+    }
+
+    [Fact]
     public async Task A_synonym_added_to_synonyms_txt_takes_effect_within_5_s()
     {
         using var knowledge = LiveKnowledgeServer.CopyOfRepositoryKnowledge();
