@@ -15,7 +15,14 @@ public sealed class SqliteDatabase : StoreDatabase
 {
     private const int BusyTimeoutMilliseconds = 10_000;
     private const string TimeFormat = "yyyy-MM-dd'T'HH:mm:ss.fffffff'Z'";
+
+    /// <summary>Opens the file, creating it when it is not there: until the first open has (the store's creation).</summary>
+    private readonly string _createString;
+
+    /// <summary>Opens the file only if it is there: a store deleted under the running server is then an outage, not a new empty file.</summary>
     private readonly string _connectionString;
+
+    private volatile bool _created;
 
     public SqliteDatabase(string connectionString)
     {
@@ -28,6 +35,9 @@ public sealed class SqliteDatabase : StoreDatabase
         builder.Pooling = true;
         FilePath = Path.GetFullPath(builder.DataSource);
         builder.DataSource = FilePath;
+        builder.Mode = SqliteOpenMode.ReadWriteCreate;
+        _createString = builder.ToString();
+        builder.Mode = SqliteOpenMode.ReadWrite;
         _connectionString = builder.ToString();
     }
 
@@ -46,10 +56,26 @@ public sealed class SqliteDatabase : StoreDatabase
             Directory.CreateDirectory(folder);
         }
 
-        var connection = new SqliteConnection(_connectionString) { DefaultTimeout = BusyTimeoutMilliseconds / 1000 };
+        var created = _created;
+        var connection = new SqliteConnection(created ? _connectionString : _createString) { DefaultTimeout = BusyTimeoutMilliseconds / 1000 };
         try
         {
             await connection.OpenAsync(cancellationToken);
+            if (created && !File.Exists(FilePath))
+            {
+                // A pooled connection still writes to the deleted file, which a restart would never see again.
+                ClearPools();
+                throw new IOException($"the store file {FilePath} is gone (deleted while the server ran): restore it, or restart the server to start a new, empty store");
+            }
+
+            if (sqlite3_db_readonly(connection.Handle, "main") == 1)
+            {
+                // Opened read-only (the file or its folder is not writable): writes fail with SQLITE_READONLY, an outage;
+                // once the file is writable again, a new connection opens it for writing, so none is kept.
+                SqliteConnection.ClearPool(connection);
+            }
+
+            _created = true;
             await using var pragmas = connection.CreateCommand();
             pragmas.CommandText = $"PRAGMA busy_timeout = {BusyTimeoutMilliseconds}; PRAGMA synchronous = FULL; PRAGMA foreign_keys = ON;";
             await pragmas.ExecuteNonQueryAsync(cancellationToken);
@@ -80,9 +106,20 @@ public sealed class SqliteDatabase : StoreDatabase
     internal override Task LockForMigrationAsync(DbConnection connection, DbTransaction transaction, CancellationToken cancellationToken) =>
         Task.CompletedTask;
 
-    /// <summary>Busy or locked past the busy timeout, a disk I/O error, a full disk, or a file that cannot be opened.</summary>
+    /// <summary>
+    /// Busy or locked past the busy timeout, a disk I/O error, a full disk, a file that cannot be opened, or one that
+    /// cannot be written (read-only permissions or mount).
+    /// </summary>
     private protected override bool IsDriverUnavailable(Exception exception) =>
-        exception is SqliteException { SqliteErrorCode: SQLITE_BUSY or SQLITE_LOCKED or SQLITE_IOERR or SQLITE_FULL or SQLITE_CANTOPEN };
+        exception is SqliteException { SqliteErrorCode: SQLITE_BUSY or SQLITE_LOCKED or SQLITE_IOERR or SQLITE_FULL or SQLITE_CANTOPEN or SQLITE_READONLY };
+
+    internal override void EnsureWritable(DbConnection connection)
+    {
+        if (sqlite3_db_readonly(((SqliteConnection)connection).Handle, "main") == 1)
+        {
+            throw new IOException($"the store file {FilePath} cannot be written (read-only: check the permissions of the file and its folder, and how the volume is mounted)");
+        }
+    }
 
     // Fixed-width UTC text: sorts and compares like the instant it stands for.
     internal override DbParameter AddTime(DbCommand command, string name, DateTimeOffset? value) => Add(command, name, TimeValue(value));
@@ -99,10 +136,18 @@ public sealed class SqliteDatabase : StoreDatabase
         if (disposing)
         {
             // Pooled connections keep the file (and its -wal/-shm) open; release them with the database.
-            using var connection = new SqliteConnection(_connectionString);
-            SqliteConnection.ClearPool(connection);
+            ClearPools();
         }
 
         base.Dispose(disposing);
+    }
+
+    private void ClearPools()
+    {
+        foreach (var pooled in new[] { _createString, _connectionString })
+        {
+            using var connection = new SqliteConnection(pooled);
+            SqliteConnection.ClearPool(connection);
+        }
     }
 }

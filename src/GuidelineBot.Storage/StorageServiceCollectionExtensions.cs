@@ -51,18 +51,20 @@ internal sealed class StoreMigrationService(StoreDatabase database, ILogger<Stor
 {
     public async Task StartAsync(CancellationToken cancellationToken)
     {
+        int version;
         try
         {
             await database.EnsureMigratedAsync(cancellationToken);
+            version = await Migrations.MigrationRunner.CurrentVersionAsync(database, cancellationToken);
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
-            // The start's one line says which setting to look at ("Failed to connect to 127.0.0.1:5432", "file is not a database").
+            // The start's one line says which setting to look at ("Failed to connect to 127.0.0.1:5432", "file is not a
+            // database", "cannot be written (read-only …)").
             throw new InvalidOperationException(
                 $"the store ({database.Describe()}) cannot be opened: {ex.Message.TrimEnd('.', ' ')} (check Storage:Provider and Storage:ConnectionString)", ex);
         }
 
-        var version = await Migrations.MigrationRunner.CurrentVersionAsync(database, cancellationToken);
         logger.LogInformation("Store ready: {Store}, schema version {Version}", database.Describe(), version);
     }
 

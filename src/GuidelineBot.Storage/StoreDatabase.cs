@@ -78,7 +78,18 @@ public abstract class StoreDatabase : IAsyncDisposable, IDisposable
         }
     }
 
-    /// <summary>The highest applied schema version; opening the connection proves the store is reachable.</summary>
+    /// <summary>
+    /// Throws an <see cref="IOException"/> when the store is reachable but cannot be written (a SQLite file opened
+    /// read-only), which the server counts as unreachable: at start, and on <c>/readyz</c>.
+    /// </summary>
+    internal virtual void EnsureWritable(DbConnection connection)
+    {
+    }
+
+    /// <summary>
+    /// The highest applied schema version; opening the connection proves the store is reachable, and
+    /// <see cref="EnsureWritable"/> that it can be written.
+    /// </summary>
     public Task<int> SchemaVersionAsync(CancellationToken cancellationToken) => MigrationRunner.CurrentVersionAsync(this, cancellationToken);
 
     /// <summary>Opens a connection after making sure the schema is current.</summary>

@@ -59,6 +59,7 @@ internal static class MigrationRunner
     public static async Task<int> CurrentVersionAsync(StoreDatabase database, CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenMigratedAsync(cancellationToken);
+        database.EnsureWritable(connection);
         await using var command = connection.CreateCommand();
         command.CommandText = "SELECT COALESCE(MAX(version), 0) FROM schema_migrations";
         return Convert.ToInt32(await command.ExecuteScalarAsync(cancellationToken), System.Globalization.CultureInfo.InvariantCulture);
