@@ -8,8 +8,8 @@ namespace GuidelineBot.Web.Admin;
 
 /// <summary>
 /// <c>POST /admin/suggestions/{id}</c>, the dashboard's review forms (admin policy, antiforgery token): <c>decision</c>
-/// <c>approve</c> or <c>reject</c> with the <c>question</c> and <c>answer</c> as edited, or <c>withdraw</c> an approved
-/// one. The decision is stored with the admin's name; an approval or a withdrawal reloads this replica's knowledge at
+/// <c>approve</c> or <c>reject</c> a pending one with the <c>question</c> and <c>answer</c> as edited, or <c>withdraw</c>
+/// an approved one (a decision on a page older than another admin's is a 409). The decision is stored with the admin's name; an approval or a withdrawal reloads this replica's knowledge at
 /// once (the others see the store's approved version change). Then back to the dashboard, at the same range, which confirms it.
 /// </summary>
 internal static class SuggestionReview
@@ -68,6 +68,16 @@ internal static class SuggestionReview
         if (decision == Withdraw && suggestion.Status != SuggestionStatus.Approved)
         {
             return Results.Text("Only an approved answer can be withdrawn.", statusCode: StatusCodes.Status409Conflict);
+        }
+
+        if (decision is Approve or Reject && suggestion.Status != SuggestionStatus.Pending)
+        {
+            // A page opened before another admin's decision: it would undo that decision (a live answer taken out, a
+            // corrected one put back as it was, a rejected one made live). Only Withdraw takes an approved answer out.
+            var when = suggestion.DecidedAt is { } at ? $" on {at.UtcDateTime:yyyy-MM-dd HH:mm} UTC" : "";
+            return Results.Text(
+                $"This answer was already {suggestion.Status.ToString().ToLowerInvariant()} by {suggestion.DecidedBy ?? "another admin"}{when}: reload the dashboard to see it as it is now.",
+                statusCode: StatusCodes.Status409Conflict);
         }
 
         var status = decision == Approve ? SuggestionStatus.Approved : SuggestionStatus.Rejected;

@@ -199,6 +199,35 @@ public sealed class AdminExpertsTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_decision_from_a_page_opened_before_another_admin_s_is_refused_and_changes_nothing()
+    {
+        // Admin B's page, opened while the answer waited: once admin A had decided, B's Reject took a live answer out of
+        // the knowledge, and B's Approve put back the text A had corrected, or made live an answer A had rejected.
+        var stale = await PageAsync();
+        using var first = await SubmitAsync(FormFor(await PageAsync(), "s-pending-1"), "approve",
+            new Dictionary<string, string> { ["answer"] = "Only guide dogs, with the head's consent." });
+        Assert.Equal(HttpStatusCode.Redirect, first.StatusCode);
+        using var firstReject = await SubmitAsync(FormFor(await PageAsync(), "s-pending-2"), "reject");
+        Assert.Equal(HttpStatusCode.Redirect, firstReject.StatusCode);
+        var reloads = _knowledge.Reloads;
+
+        using var staleReject = await SubmitAsync(FormFor(stale, "s-pending-1"), "reject");
+        using var staleApprove = await SubmitAsync(FormFor(stale, "s-pending-1"), "approve");
+        using var staleApproveRejected = await SubmitAsync(FormFor(stale, "s-pending-2"), "approve");
+
+        Assert.Equal(HttpStatusCode.Conflict, staleReject.StatusCode);
+        Assert.Equal($"This answer was already approved by local admin on {Now.UtcDateTime:yyyy-MM-dd HH:mm} UTC: reload the dashboard to see it as it is now.",
+            await staleReject.Content.ReadAsStringAsync());
+        Assert.Equal(HttpStatusCode.Conflict, staleApprove.StatusCode);
+        Assert.Equal(HttpStatusCode.Conflict, staleApproveRejected.StatusCode);
+        Assert.StartsWith("This answer was already rejected by local admin", await staleApproveRejected.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        var approved = await StoredAsync("s-pending-1");
+        Assert.Equal((SuggestionStatus.Approved, "Only guide dogs, with the head's consent."), (approved!.Status, approved.Answer));
+        Assert.Equal(SuggestionStatus.Rejected, (await StoredAsync("s-pending-2"))!.Status);
+        Assert.Equal(reloads, _knowledge.Reloads);
+    }
+
+    [Fact]
     public async Task Without_the_antiforgery_token_or_with_bad_fields_nothing_changes()
     {
         var page = await PageAsync();
