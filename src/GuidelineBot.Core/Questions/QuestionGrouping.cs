@@ -41,21 +41,45 @@ public static class QuestionGrouping
             .ThenBy(w => w.Key, StringComparer.Ordinal)
             .ToList();
 
+        // Only groups that share a word with a wording can reach the threshold; a prefix filter (the wording's rarest words,
+        // as many as a set that similar must share one of) finds them without comparing every pair, which made the
+        // dashboard take minutes once tens of thousands of different questions went unanswered.
+        var frequency = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var word in wordings.SelectMany(w => w.Words))
+        {
+            frequency[word] = frequency.GetValueOrDefault(word) + 1;
+        }
+
         var groups = new List<List<Wording>>();
+        var byPrefixWord = new Dictionary<string, List<int>>(StringComparer.Ordinal);
         foreach (var wording in wordings)
         {
-            var best = groups
-                .Select(g => (Group: g, Similarity: Similarity(g[0].Words, wording.Words)))
-                .Where(c => c.Similarity >= SameQuestion)
-                .OrderByDescending(c => c.Similarity)
-                .FirstOrDefault();
-            if (best.Group is { } group)
+            var prefix = Prefix(wording.Words, frequency);
+            var (best, bestSimilarity) = (-1, 0.0);
+            foreach (var index in prefix.SelectMany(w => byPrefixWord.GetValueOrDefault(w) ?? []).Distinct().Order())
             {
-                group.Add(wording);
+                var similarity = Similarity(groups[index][0].Words, wording.Words);
+                if (similarity >= SameQuestion && similarity > bestSimilarity)
+                {
+                    (best, bestSimilarity) = (index, similarity);
+                }
             }
-            else
+
+            if (best >= 0)
             {
-                groups.Add([wording]);
+                groups[best].Add(wording);
+                continue;
+            }
+
+            groups.Add([wording]);
+            foreach (var word in prefix)
+            {
+                if (!byPrefixWord.TryGetValue(word, out var indexes))
+                {
+                    byPrefixWord[word] = indexes = [];
+                }
+
+                indexes.Add(groups.Count - 1);
             }
         }
 
@@ -70,6 +94,15 @@ public static class QuestionGrouping
             .ThenByDescending(g => g.LastAsked)
             .ToList();
     }
+
+    /// <summary>
+    /// The words of <paramref name="words"/> that any set at least <see cref="SameQuestion"/> alike must share one of:
+    /// its <c>n − ⌈t·n⌉ + 1</c> rarest (by <paramref name="frequency"/>, then by spelling, one order for every set).
+    /// </summary>
+    private static IEnumerable<string> Prefix(IReadOnlySet<string> words, Dictionary<string, int> frequency) =>
+        words.OrderBy(w => frequency[w]).ThenBy(w => w, StringComparer.Ordinal)
+            .Take(words.Count - (int)Math.Ceiling(SameQuestion * words.Count) + 1)
+            .ToList();
 
     /// <summary>Jaccard similarity of two sets of content words; two empty sets (only filler) are alike only when equal text.</summary>
     public static double Similarity(IReadOnlySet<string> a, IReadOnlySet<string> b)

@@ -69,4 +69,55 @@ public sealed class QuestionGroupingTests
     [Fact]
     public void Only_filler_never_matches_anything() =>
         Assert.Equal(0, QuestionGrouping.Similarity(QuestionGrouping.ContentWords("what is it?"), QuestionGrouping.ContentWords("what is it?")));
+    [Fact]
+    public void Groups_are_those_of_comparing_every_wording_with_every_group()
+    {
+        // The grouping compares a wording only with the groups that share one of its rarest words (tens of thousands of
+        // different unanswered questions took the dashboard minutes): it must find exactly what comparing all pairs finds.
+        var random = new Random(20261207);
+        string[] vocabulary = ["dog", "dogs", "school", "wifi", "password", "guest", "cat", "staff", "room", "parking", "permit", "badge",
+            "lunch", "duty", "bus", "field", "trip", "form", "sub", "plan", "laptop", "charger", "copy", "code", "nurse", "ice"];
+        var questions = Enumerable.Range(0, 1_500)
+            .Select(_ => Declined(
+                string.Join(' ', Enumerable.Range(0, random.Next(0, 6)).Select(_ => random.Next(4) == 0 ? "can I" : vocabulary[random.Next(vocabulary.Length)])),
+                random.Next(10_000), "#" + random.Next(40)))
+            .ToList();
+
+        var groups = QuestionGrouping.Group(questions).Select(g => (g.Question, g.Count, g.People, g.LastAsked, string.Join(" | ", g.Variants))).ToList();
+
+        Assert.Equal(AllPairs(questions), groups);
+        Assert.InRange(groups.Count, 50, 1_400);
+    }
+
+    /// <summary>The grouping as it was first written: each wording, most asked first, compared with every group.</summary>
+    private static List<(string, int, int, DateTimeOffset, string)> AllPairs(IReadOnlyList<QuestionRecord> questions)
+    {
+        static string Normalise(string text) =>
+            string.Join(' ', System.Text.RegularExpressions.Regex.Matches(text, @"[\p{L}\p{Nd}]+").Select(m => m.Value.ToLowerInvariant()));
+
+        var wordings = questions.GroupBy(q => Normalise(q.Text), StringComparer.Ordinal)
+            .Select(g => (Key: g.Key, Questions: g.ToList(), Words: QuestionGrouping.ContentWords(g.Key), Last: g.Max(q => q.At)))
+            .OrderByDescending(w => w.Questions.Count).ThenByDescending(w => w.Last).ThenBy(w => w.Key, StringComparer.Ordinal)
+            .ToList();
+        var groups = new List<List<(string Key, List<QuestionRecord> Questions, IReadOnlySet<string> Words, DateTimeOffset Last)>>();
+        foreach (var wording in wordings)
+        {
+            var best = groups.Select(g => (Group: g, Similarity: QuestionGrouping.Similarity(g[0].Words, wording.Words)))
+                .Where(c => c.Similarity >= QuestionGrouping.SameQuestion).OrderByDescending(c => c.Similarity).FirstOrDefault();
+            if (best.Group is { } group)
+            {
+                group.Add(wording);
+            }
+            else
+            {
+                groups.Add([wording]);
+            }
+        }
+
+        static string Text(List<QuestionRecord> asked) => asked.MaxBy(q => q.At)!.Text.Trim();
+        return [.. groups
+            .Select(g => (Text(g[0].Questions), g.Sum(w => w.Questions.Count), g.SelectMany(w => w.Questions).Select(q => q.UserHash).Distinct().Count(),
+                g.Max(w => w.Last), string.Join(" | ", g.Select(w => Text(w.Questions)))))
+            .OrderByDescending(g => g.Item2).ThenByDescending(g => g.Item4)];
+    }
 }
