@@ -166,6 +166,8 @@ internal sealed class KnowledgeSnapshotBuilder(
         }
     }
 
+    private const string QuestionsLeftOut = "; the check questions it names are left out until the document and this file match again";
+
     /// <summary>
     /// The check questions on <paramref name="knowledge"/>. A questions file with errors gives way to the last one that
     /// had none (its errors stay in the warnings); without one, its good questions are used, as at start-up.
@@ -188,6 +190,17 @@ internal sealed class KnowledgeSnapshotBuilder(
         }
 
         var (questions, errors) = text is null ? ([], []) : CheckQuestionLoader.Parse(text, display, knowledge);
+        if (errors.Count > 0 && text == live?.LastGoodOnboardingQuestions)
+        {
+            // The very file that loaded whole before: the documents changed under it (a heading or a file renamed). Its
+            // other questions stay and these are left out; "its last good version stays live" would be untrue.
+            errors = [.. errors.Select(e => e with { Message = e.Message + QuestionsLeftOut, Loaded = true })];
+        }
+        else if (text is not null && string.IsNullOrWhiteSpace(text))
+        {
+            warnings.Add(new KnowledgeError(display, 0, "the file is empty, so onboarding asks no check questions") { Loaded = true });
+        }
+
         warnings.AddRange(errors);
         var lastGood = errors.Count == 0 ? text : live?.LastGoodOnboardingQuestions;
         var inEffect = text;

@@ -194,6 +194,41 @@ public sealed class LiveKnowledgeTests
     }
 
     [Fact]
+    public async Task A_heading_renamed_under_a_check_question_leaves_that_question_out_and_says_so_truly()
+    {
+        // The warning said onboarding.yml's "last good version stays live", but that file is the last good one: the
+        // question on the renamed section left, silently as far as the words went. An emptied file said nothing at all.
+        using var knowledge = LiveKnowledgeServer.CopyOfRepositoryKnowledge();
+        await using var server = new LiveKnowledgeServer(knowledge.Path);
+        _ = server.Http;
+        var onboarding = server.Services.GetRequiredService<OnboardingService>();
+        int Questions() => onboarding.Catalog.Documents.Sum(d => d.Questions.Count);
+        var before = Questions();
+
+        var seed = await File.ReadAllTextAsync(knowledge.File(SeedFile));
+        await File.WriteAllTextAsync(knowledge.File(SeedFile), seed.Replace("Q: Can I post anonymously?", "Q: May I post under a pseudonym?", StringComparison.Ordinal));
+        var status = await WithinAsync(() => ReloadAsync(server), s => s.GetProperty("warnings").GetArrayLength() > 0, "the status names onboarding.yml");
+
+        var warning = Assert.Single(status.GetProperty("warnings").EnumerateArray());
+        Assert.Equal("knowledge/onboarding.yml", warning.GetProperty("file").GetString());
+        Assert.True(warning.GetProperty("loaded").GetBoolean());
+        Assert.EndsWith("the check questions it names are left out until the document and this file match again", warning.GetProperty("message").GetString(), StringComparison.Ordinal);
+        Assert.Equal(before - 1, Questions());
+        Assert.True(server.Logged(LogLevel.Warning, "Knowledge file knowledge/onboarding.yml (line 29): no section headed 'Can I post anonymously?'"));
+        Assert.DoesNotContain(server.Logs.Entries, e => e.Message.Contains("onboarding.yml", StringComparison.Ordinal) && e.Message.Contains("stays live", StringComparison.Ordinal));
+
+        await File.WriteAllTextAsync(knowledge.File(SeedFile), seed);
+        await WithinAsync(() => ReloadAsync(server), s => s.GetProperty("warnings").GetArrayLength() == 0, "mended");
+        Assert.Equal(before, Questions());
+
+        await File.WriteAllTextAsync(knowledge.File("onboarding.yml"), "");
+        status = await WithinAsync(() => ReloadAsync(server), s => s.GetProperty("warnings").GetArrayLength() > 0, "the emptied file is named");
+        warning = Assert.Single(status.GetProperty("warnings").EnumerateArray());
+        Assert.Equal("the file is empty, so onboarding asks no check questions", warning.GetProperty("message").GetString());
+        Assert.Equal(0, Questions());
+    }
+
+    [Fact]
     public async Task Post_admin_reload_answers_the_status_and_a_form_post_needs_an_antiforgery_token()
     {
         using var knowledge = LiveKnowledgeServer.CopyOfRepositoryKnowledge();
