@@ -71,6 +71,8 @@ public static partial class KnowledgeLoader
         var folderName = System.IO.Path.GetFileName(System.IO.Path.TrimEndingDirectorySeparator(root));
         string Display(string path) => Printable(folderName + "/" + System.IO.Path.GetRelativePath(root, path).Replace('\\', '/'));
         errors.AddRange(listed.Skipped.Select(s => new KnowledgeError(Display(s.Path), 0, s.Reason)));
+        errors.AddRange(listed.Files.Select(f => (File: f, Why: NotReadDocument(f))).Where(f => f.Why is not null)
+            .Select(f => new KnowledgeError(Display(f.File), 0, f.Why!)));
 
         foreach (var file in listed.Files.Where(f => IsDocument(f, options.SynonymsFile)))
         {
@@ -301,6 +303,26 @@ public static partial class KnowledgeLoader
 
     /// <summary><paramref name="text"/> with each control character shown as <c>?</c>.</summary>
     private static string Printable(string text) => string.Concat(text.Select(c => char.IsControl(c) ? '?' : c));
+
+    /// <summary>
+    /// Why a file that looks like a document is not read (only <c>.txt</c> and <c>.md</c> are), with what to do: a
+    /// spreadsheet saved as CSV, a web page or captions are read when named <c>.txt</c>; a PDF or a Word file must be saved
+    /// as text first. Null for anything else (images, the folder's own files), which is passed over in silence.
+    /// </summary>
+    private static string? NotReadDocument(string file)
+    {
+        var name = System.IO.Path.GetFileName(file);
+        var stem = System.IO.Path.GetFileNameWithoutExtension(file);
+        return System.IO.Path.GetExtension(file).ToLowerInvariant() switch
+        {
+            ".markdown" or ".mdown" or ".mkd" => $"is not read: only .txt and .md files are guideline documents; rename it {stem}.md",
+            ".csv" or ".htm" or ".html" or ".srt" or ".vtt" or ".text" or ".rtf" or ".eml" =>
+                $"is not read: only .txt and .md files are guideline documents; rename it {stem}.txt (its layout is still recognised)",
+            ".pdf" or ".doc" or ".docx" or ".odt" or ".pages" or ".xls" or ".xlsx" or ".ods" or ".ppt" or ".pptx" or ".epub" =>
+                $"is not read: only .txt and .md files are guideline documents; copy its text into {stem}.txt (or save it as plain text from its program), as {name} itself is not text",
+            _ => null,
+        };
+    }
 
     private static bool IsDocument(string file, string synonymsFile)
     {

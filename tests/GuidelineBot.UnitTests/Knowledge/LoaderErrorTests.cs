@@ -241,6 +241,31 @@ public sealed class LoaderErrorTests
     }
 
     [Fact]
+    public void A_document_saved_with_an_extension_that_is_not_read_is_named_with_what_to_do()
+    {
+        // faq.csv, page.html, notes.markdown and a PDF were passed over in silence, though README lists CSV spreadsheets,
+        // web pages and captions among the documents read.
+        using var folder = new TestPaths.TempFolder();
+        folder.Write("good.md", "# Good\n\n## Cats in class?\n\nYes.\n");
+        folder.Write("faq.csv", "Question,Answer\nCan I park here?,No.\n");
+        folder.Write("notes.markdown", "# Notes\n\n## Dogs?\n\nNo.\n");
+        folder.Write("handbook.pdf", "%PDF-1.7\n");
+        folder.Write("photo.jpg", "not text");
+
+        var kb = KnowledgeLoader.Load(new KnowledgeOptions { Path = folder.Path });
+
+        Assert.Equal(["Good"], kb.Documents.Select(d => d.Title));
+        var name = System.IO.Path.GetFileName(folder.Path);
+        Assert.Equal(
+        [
+            $"{name}/faq.csv: is not read: only .txt and .md files are guideline documents; rename it faq.txt (its layout is still recognised)",
+            $"{name}/handbook.pdf: is not read: only .txt and .md files are guideline documents; copy its text into handbook.txt (or save it as plain text from its program), as handbook.pdf itself is not text",
+            $"{name}/notes.markdown: is not read: only .txt and .md files are guideline documents; rename it notes.md",
+        ], kb.Errors.Select(e => $"{e.File}: {e.Message}").Order(StringComparer.Ordinal));
+        Assert.All(kb.Errors, e => Assert.False(e.Loaded));
+    }
+
+    [Fact]
     public void A_missing_folder_is_a_clear_error()
     {
         var ex = Assert.Throws<DirectoryNotFoundException>(() => KnowledgeLoader.Load(new KnowledgeOptions { Path = "/nonexistent/knowledge" }));
