@@ -39,9 +39,19 @@ public sealed partial class SynonymSet
                 ? int.Parse(m.Groups[1].Value, CultureInfo.InvariantCulture)
                 : 0;
             var reason = ex.InnerException?.InnerException?.Message ?? ex.InnerException?.Message ?? ex.Message;
-            throw new KnowledgeFormatException(line, "invalid synonym rule: " + reason);
+            throw new KnowledgeFormatException(line, "invalid synonym rule: " + Plain(reason));
         }
     }
+
+    /// <summary>Lucene's reason in the words of the file: "term:  was completely eliminated by analyzer" named nothing.</summary>
+    private static string Plain(string reason) => EliminatedRegex().Match(reason) is { Success: true } eliminated
+        ? eliminated.Groups[1].Value.Trim() is { Length: > 0 } term
+            ? $"'{term}' has no word the search keeps (only punctuation or words such as 'the')"
+            : "a side of '=>' is empty (as in 'fob => '): write words on both sides"
+        : reason;
+
+    [GeneratedRegex(@"^term: ?(.*) was completely eliminated by analyzer$")]
+    private static partial Regex EliminatedRegex();
 
     [GeneratedRegex(@"line (\d+)")]
     private static partial Regex LineRegex();

@@ -69,7 +69,9 @@ public static class KnowledgeFiles
         {
             if (real == realTop || realTop.StartsWith(real + Path.DirectorySeparatorChar, StringComparison.Ordinal))
             {
-                return "leads (through a symlink) back to a folder that contains the knowledge folder, so it is not followed";
+                return real == realTop
+                    ? "leads (through a symlink) back to the knowledge folder itself, so it is not followed"
+                    : "leads (through a symlink) back to a folder that contains the knowledge folder, so it is not followed";
             }
 
             var relative = Path.GetRelativePath(realTop, real);

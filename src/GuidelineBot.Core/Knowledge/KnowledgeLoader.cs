@@ -251,7 +251,9 @@ public static partial class KnowledgeLoader
 
         if (length > MaxFileBytes)
         {
-            throw new KnowledgeFormatException(0, $"the file is {length / (1024 * 1024)} MB; a guideline document may have at most {MaxFileBytes / (1024 * 1024)} MB");
+            // (Whole megabytes said "the file is 16 MB; … at most 16 MB" of a file a little over.)
+            throw new KnowledgeFormatException(0, string.Create(System.Globalization.CultureInfo.InvariantCulture,
+                $"the file is {length / (1024.0 * 1024):0.0} MB ({length:N0} bytes); a guideline document may have at most {MaxFileBytes / (1024 * 1024)} MB ({MaxFileBytes:N0} bytes)"));
         }
 
         return Parse(File.ReadAllBytes(path), relative, display);

@@ -20,7 +20,7 @@ public sealed class KnowledgeFilesTests
         Assert.Equal(["sub/inner", "top"], kb.Documents.Select(d => d.Id));
         Assert.Equal(["sub/self", "sub/up"], kb.Errors.Select(e => e.File[(e.File.IndexOf('/') + 1)..]));
         Assert.Contains("to sub in the same folder", kb.Errors[0].Message, StringComparison.Ordinal);
-        Assert.Contains("back to a folder that contains the knowledge folder", kb.Errors[1].Message, StringComparison.Ordinal);
+        Assert.Contains("back to the knowledge folder itself", kb.Errors[1].Message, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -74,7 +74,9 @@ public sealed class KnowledgeFilesTests
 
         Assert.Equal("a", Assert.Single(kb.Documents).Id);
         Assert.Equal(["knowledge/self0", "knowledge/self1", "knowledge/up"], kb.Errors.Select(e => e.File));
-        Assert.All(kb.Errors, e => Assert.Contains("back to a folder that contains the knowledge folder", e.Message, StringComparison.Ordinal));
+        Assert.Equal(
+            ["back to the knowledge folder itself", "back to the knowledge folder itself", "back to a folder that contains the knowledge folder"],
+            kb.Errors.Select(e => e.Message[(e.Message.IndexOf("back to", StringComparison.Ordinal))..e.Message.IndexOf(", so", StringComparison.Ordinal)]));
     }
 
     [Fact]

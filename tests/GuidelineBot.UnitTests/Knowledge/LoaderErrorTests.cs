@@ -151,7 +151,10 @@ public sealed class LoaderErrorTests
         var kb = KnowledgeLoader.Load(new KnowledgeOptions { Path = folder.Path });
 
         Assert.Empty(kb.Documents);
-        Assert.Contains("a guideline document may have at most 16 MB", Assert.Single(kb.Errors).Message, StringComparison.Ordinal);
+        var length = new FileInfo(big).Length;
+        // (Whole megabytes made it "the file is 16 MB; … at most 16 MB".)
+        Assert.Equal(string.Create(System.Globalization.CultureInfo.InvariantCulture,
+            $"the file is 16.0 MB ({length:N0} bytes); a guideline document may have at most 16 MB (16,777,216 bytes)"), Assert.Single(kb.Errors).Message);
     }
 
     [Fact]

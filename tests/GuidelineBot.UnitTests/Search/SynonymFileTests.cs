@@ -112,4 +112,13 @@ public sealed class SynonymFileTests
         var hundred = string.Join(", ", Enumerable.Range(0, 100).Select(i => "v" + i));
         Assert.NotNull(SynonymSet.Parse(hundred + new string(',', 50) + "\nx\\,y, z\n", "synonyms.txt"));
     }
+    [Theory]
+    [InlineData("kid, student\nfoo => \n", 2, "invalid synonym rule: a side of '=>' is empty (as in 'fob => '): write words on both sides")]
+    [InlineData("!!! => foo\n", 1, "invalid synonym rule: '!!!' has no word the search keeps (only punctuation or words such as 'the')")]
+    public void A_rule_with_nothing_to_match_is_refused_in_the_file_s_words(string text, int line, string message)
+    {
+        // Lucene's words were "term:  was completely eliminated by analyzer".
+        var error = Assert.Throws<KnowledgeFormatException>(() => SynonymSet.Parse(text, "synonyms.txt"));
+        Assert.Equal((line, message), (error.Line, error.Message));
+    }
 }
