@@ -76,6 +76,9 @@ public sealed class ConversationService(
         };
     }
 
+    /// <summary>The longest onboarding word typed ("pause onboarding", "cancel onboarding"); longer text is never one.</summary>
+    private const int MaxOnboardingWordLength = 20;
+
     private async Task<ConversationResponse> TextAsync(ConversationContext context, string text, CancellationToken cancellationToken)
     {
         var started = time.GetTimestamp();
@@ -88,6 +91,16 @@ public sealed class ConversationService(
             return context.IsDirect
                 ? response
                 : response with { ToDirectChat = true, NoticeHere = new NoticeMessage(NoticeKind.MovedToDirectChat, context.DisplayName) };
+        }
+
+        // "next", "pause", "cancel" … typed while paused: the walk-through's words, not a question about the guidelines (they
+        // were answered "I couldn't find this", offered to the experts and counted among the unanswered).
+        if (context.IsDirect && text.Length <= MaxOnboardingWordLength && OnboardingInput.FromText(text) is OnboardingInput.Next or OnboardingInput.Pause
+            && await onboarding.IsPausedAsync(key, cancellationToken))
+        {
+            var outputs = await onboarding.HandleAsync(key, OnboardingInput.FromText(text), context.DisplayName, cancellationToken);
+            await LogAsync(context, text, null, ids.Next(), started, cancellationToken);
+            return new ConversationResponse(Messages(context, outputs, null));
         }
 
         if (context.IsDirect && !string.IsNullOrWhiteSpace(text) && await onboarding.IsActiveAsync(key, cancellationToken))

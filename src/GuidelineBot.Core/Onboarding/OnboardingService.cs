@@ -119,6 +119,10 @@ public sealed class OnboardingService
     public async Task<bool> IsActiveAsync(OnboardingKey key, CancellationToken cancellationToken) =>
         await _store.GetAsync(key, cancellationToken) is { IsCompleted: false, IsPaused: false };
 
+    /// <summary>True while the person paused part-way: <c>next</c> and the pause words typed then are still meant for the walk-through.</summary>
+    public async Task<bool> IsPausedAsync(OnboardingKey key, CancellationToken cancellationToken) =>
+        await _store.GetAsync(key, cancellationToken) is { IsCompleted: false, IsPaused: true };
+
     /// <summary>
     /// For a person who just joined (Teams membersAdded, Slack team_join): when <c>Onboarding:AutoStart</c> is on and
     /// they never had an onboarding, starts one and returns its first messages; otherwise returns nothing. The first

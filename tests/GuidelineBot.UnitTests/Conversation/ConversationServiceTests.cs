@@ -179,6 +179,30 @@ public sealed class ConversationServiceTests : IDisposable
     }
 
     [Fact]
+    public async Task While_onboarding_is_paused_next_and_the_pause_words_belong_to_it_not_to_the_answers()
+    {
+        // "next" typed while paused was answered "I couldn't find this in the guidelines", offered to the experts and
+        // logged among the unanswered questions; "cancel", "quit" and "exit" too.
+        await SayAsync("onboard");
+        var paused = await SayAsync("pause");
+        Assert.IsType<OnboardingPaused>(Assert.IsType<OnboardingMessage>(Assert.Single(paused.Messages)).Output);
+
+        var again = await SayAsync("cancel");
+        Assert.IsType<OnboardingPaused>(Assert.IsType<OnboardingMessage>(Assert.Single(again.Messages)).Output);
+        var next = await SayAsync("Next");
+        Assert.Equal(2, Assert.IsType<OnboardingSection>(Assert.IsType<OnboardingMessage>(Assert.Single(next.Messages)).Output).Number);
+
+        Assert.DoesNotContain(_log.Questions, q => q.Outcome == QuestionOutcome.Declined);
+        Assert.Equal(["onboard", "pause", "cancel", "Next"], _log.Questions.Select(q => q.Text));
+
+        // Not paused, or in a shared conversation, "next" is what it always was.
+        var elsewhere = await SayAsync("next", Person(direct: false, conversation: "team"));
+        Assert.IsNotType<OnboardingMessage>(Assert.Single(elsewhere.Messages));
+        var stranger = await SayAsync("next", Person(user: "u2"));
+        Assert.IsNotType<OnboardingMessage>(Assert.Single(stranger.Messages));
+    }
+
+    [Fact]
     public async Task The_welcome_is_sent_once_per_conversation()
     {
         var first = await _conversation.HandleAsync(Person(conversation: "team-1"), new WelcomeInbound(), CancellationToken.None);
