@@ -97,4 +97,15 @@ public sealed class SqlExpertOutbox(StoreDatabase database) : IExpertOutbox
         StoreDatabase.Add(update, "id", jobId);
         await update.ExecuteNonQueryAsync(cancellationToken);
     }
+
+    public async Task<bool> ReviveAsync(string jobId, DateTimeOffset dueAt, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(jobId);
+        await using var connection = await database.OpenMigratedAsync(cancellationToken);
+        await using var update = connection.CreateCommand();
+        update.CommandText = "UPDATE expert_outbox SET done_at = NULL, attempts = 0, lease_until = NULL, due_at = @due WHERE id = @id AND done_at IS NOT NULL";
+        database.AddTime(update, "due", dueAt);
+        StoreDatabase.Add(update, "id", jobId);
+        return await update.ExecuteNonQueryAsync(cancellationToken) == 1;
+    }
 }

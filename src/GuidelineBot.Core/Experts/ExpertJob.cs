@@ -48,4 +48,10 @@ public interface IExpertOutbox
 
     /// <summary>The job failed: counts the attempt, records the error, frees the lease and makes it due at <paramref name="dueAt"/>.</summary>
     Task RetryAsync(string jobId, DateTimeOffset dueAt, string error, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// A done job (one given up after its last attempt: the caller knows it did not succeed) is due again at
+    /// <paramref name="dueAt"/>, its attempts counted afresh; false when the job is not done (still being tried) or not there.
+    /// </summary>
+    Task<bool> ReviveAsync(string jobId, DateTimeOffset dueAt, CancellationToken cancellationToken);
 }

@@ -71,7 +71,17 @@ public sealed class ExpertService(
         // try) queues its posts now. The job ids are fixed, so posts already queued or made are left as they are.
         foreach (var channel in _channels)
         {
-            await EnqueueAsync(ExpertJobKind.PostTicket, ticket.Id, null, channel.Channel, "post:" + channel.Channel + ":" + ticket.Id, cancellationToken);
+            var job = "post:" + channel.Channel + ":" + ticket.Id;
+            await EnqueueAsync(ExpertJobKind.PostTicket, ticket.Id, null, channel.Channel, job, cancellationToken);
+            // Asked again after the post was given up (the channel down for days, the bot not in it): the experts never saw
+            // it, and "you already asked" would be the end of it. Posted now, with its attempts counted afresh.
+            if (!created && ticket.Answers.Count == 0 && !ticket.Posts.Any(p => p.Channel == channel.Channel)
+                && await outbox.ReviveAsync(job, time.GetUtcNow(), cancellationToken))
+            {
+                logger.LogWarning("Expert ticket {TicketId} was never posted to {Channel} (given up); its asker asked again, so it is posted again",
+                    ticket.Id, channel.Channel);
+                signal.Notify();
+            }
         }
 
         return new ExpertTicketOpenedMessage(ticket, created);

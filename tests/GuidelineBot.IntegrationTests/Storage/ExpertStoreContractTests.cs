@@ -224,6 +224,24 @@ public abstract class ExpertStoreContractTests<TStore> : ProviderTestBase<TStore
         new(id, kind, "tk-1", kind == ExpertJobKind.Deliver ? "an-1" : null, kind == ExpertJobKind.Deliver ? null : "slack", due);
 
     [SkippableFact]
+    public async Task Outbox_revives_a_done_job_with_its_attempts_afresh_and_leaves_one_still_being_tried()
+    {
+        var outbox = new SqlExpertOutbox(Database);
+        await outbox.EnqueueAsync(Job("given-up", T0), CancellationToken.None);
+        await outbox.EnqueueAsync(Job("trying", T0), CancellationToken.None);
+        await outbox.RetryAsync("given-up", T0, "not_in_channel", CancellationToken.None);
+        await outbox.CompleteAsync("given-up", T0.AddMinutes(1), CancellationToken.None);
+        await outbox.RetryAsync("trying", T0.AddHours(1), "ratelimited", CancellationToken.None);
+
+        Assert.True(await outbox.ReviveAsync("given-up", T0.AddMinutes(2), CancellationToken.None));
+        Assert.False(await outbox.ReviveAsync("trying", T0.AddMinutes(2), CancellationToken.None));
+        Assert.False(await outbox.ReviveAsync("missing", T0.AddMinutes(2), CancellationToken.None));
+
+        var claimed = await outbox.ClaimDueAsync(T0.AddMinutes(3), TimeSpan.FromMinutes(2), 10, CancellationToken.None);
+        Assert.Equal([Job("given-up", T0.AddMinutes(2))], claimed);
+    }
+
+    [SkippableFact]
     public async Task Outbox_claims_due_jobs_with_a_lease_retries_them_later_and_never_returns_a_completed_job()
     {
         var outbox = new SqlExpertOutbox(Database);

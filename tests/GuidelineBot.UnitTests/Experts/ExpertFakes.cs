@@ -212,6 +212,20 @@ internal sealed class MemoryExpertStore : ITicketStore, IExpertOutbox, ISuggesti
         return Task.CompletedTask;
     }
 
+    public Task<bool> ReviveAsync(string jobId, DateTimeOffset dueAt, CancellationToken cancellationToken)
+    {
+        lock (_gate)
+        {
+            if (!_jobs.TryGetValue(jobId, out var j) || j.Done is null)
+            {
+                return Task.FromResult(false);
+            }
+
+            _jobs[jobId] = (j.Job with { DueAt = dueAt, Attempts = 0 }, null, null, j.Error);
+            return Task.FromResult(true);
+        }
+    }
+
     public Task AddAsync(KnowledgeSuggestion suggestion, CancellationToken cancellationToken)
     {
         lock (_gate)
@@ -307,10 +321,19 @@ internal sealed class RecordingExpertChannel(string channel) : IExpertChannel, I
     /// <summary>How many of the next deliveries fail.</summary>
     public int FailNextDeliveries { get; set; }
 
+    /// <summary>How many of the next posts fail (the channel down, the bot not in it).</summary>
+    public int FailNextPosts { get; set; }
+
     public Task<TicketPost> PostAsync(ExpertTicketMessage message, CancellationToken cancellationToken)
     {
         lock (_gate)
         {
+            if (FailNextPosts > 0)
+            {
+                FailNextPosts--;
+                throw new HttpRequestException("not_in_channel");
+            }
+
             Posts.Add(message);
             return Task.FromResult(new TicketPost(channel, "experts", "m" + ++_next));
         }

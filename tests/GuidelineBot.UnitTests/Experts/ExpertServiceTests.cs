@@ -421,6 +421,40 @@ public sealed class ExpertServiceTests : IDisposable
     }
 
     [Fact]
+    public async Task A_ticket_whose_post_was_given_up_is_posted_again_when_its_asker_asks_again()
+    {
+        // The experts never saw it, and asking again only said "You already asked the experts this … I'll bring you
+        // their answer": a dead end.
+        using var worker = new ExpertOutboxWorker(_services.GetRequiredService<IServiceScopeFactory>(), _store, _store, new ExpertOutboxSignal(),
+            Options.Create(new ExpertOptions { MaxAttempts = 2, RetrySeconds = 1 }), _time, NullLogger<ExpertOutboxWorker>.Instance);
+        var conversation = Conversation();
+        _slack.FailNextPosts = 100;
+        var ticket = (await AskExpertAsync(conversation, Asker)).Ticket;
+        for (var round = 0; round < 4; round++)
+        {
+            await worker.RunOnceAsync(CancellationToken.None);
+            _time.Advance(TimeSpan.FromMinutes(1));
+        }
+
+        Assert.Equal(98, _slack.FailNextPosts); // given up after two attempts
+        Assert.Equal(0, _store.PendingJobs);
+        Assert.Empty(_slack.Posts);
+
+        _slack.FailNextPosts = 0;
+        var again = await AskExpertAsync(conversation, Asker);
+        Assert.Equal(ticket.Id, again.Ticket.Id);
+        Assert.Equal(1, _store.PendingJobs);
+        await worker.RunOnceAsync(CancellationToken.None);
+        Assert.Equal(ticket.Id, Assert.Single(_slack.Posts).Ticket.Id);
+
+        // Posted now: asking once more posts nothing again.
+        await AskExpertAsync(conversation, Asker);
+        await worker.RunOnceAsync(CancellationToken.None);
+        Assert.Single(_slack.Posts);
+        Assert.Equal(0, _store.PendingJobs);
+    }
+
+    [Fact]
     public async Task A_store_error_that_ends_a_round_while_the_server_stops_ends_the_worker_quietly()
     {
         // The store answers only after the stop began, and with its own error (a driver's timeout), not a cancellation:
