@@ -56,7 +56,8 @@ internal sealed class KnowledgeSnapshotBuilder(
         string? synonymsText;
         try
         {
-            loaded = KnowledgeLoader.Load(options);
+            loaded = KnowledgeLoader.Load(options, live?.Knowledge.Documents.Where(d => d.SourceFile.Length > 0)
+                .ToDictionary(d => d.Id, d => d.SourceFile, StringComparer.Ordinal));
             synonymsText = KnowledgeLoader.ReadSynonyms(options);
         }
         catch (Exception ex) when (live is not null && ex is IOException or UnauthorizedAccessException)
