@@ -157,7 +157,9 @@ public static partial class MessageContent
 
     private static string Time(DateTimeOffset at) => at.UtcDateTime.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture) + " UTC";
 
-    private static string Age(TimeSpan age) => age.TotalHours >= 48 ? Count((int)age.TotalDays, "day") : Count(Math.Max(1, (int)age.TotalHours), "hour");
+    private static string Age(TimeSpan age) => age.TotalHours >= 48 ? Count((int)age.TotalDays, "day")
+        : age.TotalHours >= 1 ? Count((int)age.TotalHours, "hour")
+        : Count(Math.Max(1, (int)age.TotalMinutes), "minute"); // (a reminder set under an hour said "after 1 hour" of 17 minutes)
 
     /// <summary>
     /// The guess's confidence as two decimals; one that rounds to nothing is "below 0.01". Its section may have been the

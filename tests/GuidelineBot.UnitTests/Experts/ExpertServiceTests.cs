@@ -307,6 +307,24 @@ public sealed class ExpertServiceTests : IDisposable
         Assert.Empty(_store.Jobs);
     }
 
+    [Theory]
+    [InlineData(17, "17 minutes")]
+    [InlineData(0.5, "1 minute")]
+    [InlineData(60, "1 hour")]
+    [InlineData(25 * 60, "25 hours")]
+    [InlineData(50 * 60, "2 days")]
+    public void A_reminder_says_how_long_the_ticket_has_waited_without_rounding_up_to_an_hour(double minutes, string age)
+    {
+        // Experts:ReminderHours under 1 (0.25 is allowed) made it "Still unanswered after 1 hour" of a 17-minute-old ticket.
+        var asked = new DateTimeOffset(2026, 12, 7, 9, 0, 0, TimeSpan.Zero);
+        var ticket = new Ticket("01tk00000000000000000000000001", "who signs off on camping trips?", null,
+            new ExpertAsker("web", "u1", "Pat", null, "c1", true, null), null, null, 0, asked);
+
+        var reminder = new ExpertTicketMessage(ticket, "slack", Reminder: true, asked.AddMinutes(minutes));
+
+        Assert.Contains($"Still unanswered after {age} — ticket", MessageText.Render(reminder), StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task An_unanswered_ticket_is_re_announced_once_after_the_reminder_hours_and_an_answered_one_never()
     {
