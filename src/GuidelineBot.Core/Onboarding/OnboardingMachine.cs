@@ -211,7 +211,7 @@ internal static class OnboardingMachine
     {
         if (state.Step != OnboardingStep.Checking)
         {
-            return new(null, [new OnboardingNotice(OnboardingNoticeKind.StaleAction, "That check question is already answered — here's where you are."),
+            return new(null, [new OnboardingNotice(OnboardingNoticeKind.StaleAction, "That check question is not the one open now — here's where you are."),
                 Current(state, catalog, summary)]);
         }
 

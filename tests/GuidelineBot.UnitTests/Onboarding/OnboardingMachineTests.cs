@@ -205,6 +205,21 @@ public sealed class OnboardingMachineTests
     }
 
     [Fact]
+    public void A_choice_pressed_while_a_topic_is_read_does_not_say_the_question_was_answered()
+    {
+        // It said "That check question is already answered" of a question not shown yet.
+        var document = Document("a", "ha", sections: 2);
+        var catalog = Catalog(Entry(document, Question(document, "May you post a student's photo without consent?", correct: 2)));
+        var started = Step(null, new OnboardingInput.Start(), catalog);
+
+        var pressed = Step(started.NewState, new OnboardingInput.Answer(2), catalog);
+
+        var notice = Assert.IsType<OnboardingNotice>(pressed.Outputs[0]);
+        Assert.Equal((OnboardingNoticeKind.StaleAction, "That check question is not the one open now — here's where you are."), (notice.Kind, notice.Text.PlainText));
+        Assert.Null(pressed.NewState);
+    }
+
+    [Fact]
     public void A_choice_clicked_under_a_check_question_that_was_rewritten_since_is_not_applied_to_the_new_one()
     {
         var document = Document("a", "ha", sections: 1);
