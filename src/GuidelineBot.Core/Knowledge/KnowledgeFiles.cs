@@ -45,7 +45,7 @@ public static class KnowledgeFiles
             }
             catch (UnauthorizedAccessException) when (folder != top)
             {
-                skipped.Add(new SkippedFolder(folder, "cannot be read (permission denied), so its documents are not loaded (on a reload, the versions loaded before stay)"));
+                skipped.Add(new SkippedFolder(folder, "cannot be read (permission denied), so its documents are not loaded"));
                 return;
             }
 

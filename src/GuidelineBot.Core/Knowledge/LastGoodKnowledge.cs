@@ -8,7 +8,7 @@ public static class LastGoodKnowledge
 {
     /// <summary>
     /// <paramref name="loaded"/> (what the folder holds now) plus, for each of its <see cref="KnowledgeBase.Errors"/>
-    /// whose file (or a folder above it) had a document in <paramref name="live"/>, that live document. Documents stay in file order; the
+    /// whose file had a document in <paramref name="live"/>, that live document. Documents stay in file order; the
     /// errors stay as loaded (they name the broken file and line).
     /// </summary>
     public static KnowledgeBase Merge(KnowledgeBase? live, KnowledgeBase loaded)
@@ -21,10 +21,7 @@ public static class LastGoodKnowledge
 
         var broken = loaded.Errors.Select(e => e.File).ToHashSet(StringComparer.Ordinal);
         var present = loaded.Documents.Select(d => d.Id).ToHashSet(StringComparer.Ordinal);
-        // A folder that cannot be read (a permission glitch on a mounted share) is an error of the folder: what lies under
-        // it stays as an unreadable file's last good version does.
-        bool Broken(string file) => broken.Contains(file) || broken.Any(b => file.StartsWith(b + "/", StringComparison.Ordinal));
-        var kept = live.Documents.Where(d => Broken(d.SourceFile) && !present.Contains(d.Id)).ToArray();
+        var kept = live.Documents.Where(d => broken.Contains(d.SourceFile) && !present.Contains(d.Id)).ToArray();
         if (kept.Length == 0)
         {
             return loaded;

@@ -22,18 +22,6 @@ public sealed class LastGoodKnowledgeTests
     }
 
     [Fact]
-    public void A_folder_that_cannot_be_read_keeps_the_live_documents_under_it_and_only_those()
-    {
-        // An unreadable sub-folder dropped every document in it, where an unreadable file keeps its last good version.
-        var live = new KnowledgeBase([Document("a", "1"), Document("sub/b", "2"), Document("sub/deep/c", "3"), Document("subway", "4")], []);
-        var loaded = new KnowledgeBase([Document("a", "1")], [new KnowledgeError("knowledge/sub", 0, "cannot be read (permission denied)")]);
-
-        var merged = LastGoodKnowledge.Merge(live, loaded);
-
-        Assert.Equal(["a", "sub/b", "sub/deep/c"], merged.Documents.Select(d => d.Id));
-    }
-
-    [Fact]
     public void Deleted_and_changed_files_take_effect_and_a_file_broken_from_the_start_is_only_an_error()
     {
         var live = new KnowledgeBase([Document("a", "1"), Document("b", "2")], []);
