@@ -55,13 +55,7 @@ public static partial class KnowledgeLoader
     }
 
     /// <summary>Loads the folder. A missing folder throws <see cref="DirectoryNotFoundException"/>; a bad file is reported, not thrown.</summary>
-    /// <param name="options">Where the folder is.</param>
-    /// <param name="liveFiles">
-    /// A reload's documents answering now, by id, with their file (as <see cref="GuidelineDocument.SourceFile"/> names it):
-    /// when two files share an id (<c>parking.txt</c> live, <c>parking.md</c> added), the live one keeps it, so a draft
-    /// saved beside a policy never replaces it. Without it (or for a new id), the first file in name order takes the id.
-    /// </param>
-    public static KnowledgeBase Load(KnowledgeOptions options, IReadOnlyDictionary<string, string>? liveFiles = null)
+    public static KnowledgeBase Load(KnowledgeOptions options)
     {
         var root = System.IO.Path.GetFullPath(options.Path);
         if (MissingFolder(options) is { } missing)
@@ -80,13 +74,9 @@ public static partial class KnowledgeLoader
         errors.AddRange(listed.Files.Select(f => (File: f, Why: NotReadDocument(f))).Where(f => f.Why is not null)
             .Select(f => new KnowledgeError(Display(f.File), 0, f.Why!)));
 
-        string Relative(string file) => System.IO.Path.GetRelativePath(root, file).Replace('\\', '/');
-        var owners = listed.Files.Where(f => IsDocument(f, options.SynonymsFile) && !Relative(f).Any(char.IsControl))
-            .GroupBy(f => DocumentId(Relative(f)), StringComparer.Ordinal)
-            .ToDictionary(g => g.Key, g => g.FirstOrDefault(f => liveFiles?.GetValueOrDefault(g.Key) == Display(f)) ?? g.First(), StringComparer.Ordinal);
         foreach (var file in listed.Files.Where(f => IsDocument(f, options.SynonymsFile)))
         {
-            var relative = Relative(file);
+            var relative = System.IO.Path.GetRelativePath(root, file).Replace('\\', '/');
             var display = Display(file);
             if (relative.Any(char.IsControl))
             {
@@ -98,10 +88,10 @@ public static partial class KnowledgeLoader
             // good.md and good.txt: ids (and section ids, votes, acknowledgements) would be ambiguous. The first path takes the
             // id even when it does not parse, so the other never stands in for it.
             var id = DocumentId(relative);
-            if (ids.TryGetValue(id, out var first) || owners[id] != file)
+            if (ids.TryGetValue(id, out var first))
             {
                 errors.Add(new KnowledgeError(display, 0,
-                    $"has the same document id '{id}' as {first ?? Display(owners[id])} (its path without the extension), so it is not loaded: rename one of them"));
+                    $"has the same document id '{id}' as {first} (its path without the extension), so it is not loaded: rename one of them"));
                 continue;
             }
 

@@ -56,8 +56,7 @@ internal sealed class KnowledgeSnapshotBuilder(
         string? synonymsText;
         try
         {
-            loaded = KnowledgeLoader.Load(options, live?.Knowledge.Documents.Where(d => d.SourceFile.Length > 0)
-                .ToDictionary(d => d.Id, d => d.SourceFile, StringComparer.Ordinal));
+            loaded = KnowledgeLoader.Load(options);
             synonymsText = KnowledgeLoader.ReadSynonyms(options);
         }
         catch (Exception ex) when (live is not null && ex is IOException or UnauthorizedAccessException)

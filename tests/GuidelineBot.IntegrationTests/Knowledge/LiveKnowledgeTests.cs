@@ -152,21 +152,6 @@ public sealed class LiveKnowledgeTests
     }
 
     [Fact]
-    public async Task A_draft_saved_beside_a_live_document_under_the_same_name_does_not_replace_it()
-    {
-        using var knowledge = LiveKnowledgeServer.CopyOfRepositoryKnowledge();
-        await using var server = new LiveKnowledgeServer(knowledge.Path);
-        var before = await server.AskAsync(SeedQuestion);
-        Assert.Contains(SeedFile, before, StringComparison.Ordinal);
-
-        await File.WriteAllTextAsync(knowledge.File("staff-social-media-guidelines.md"), "# Draft\n\n## Can I friend parents?\n\nNot decided yet.\n");
-        var status = await WithinAsync(() => ReloadAsync(server), s => s.GetProperty("warnings").GetArrayLength() > 0, "the draft is named");
-
-        Assert.Equal("knowledge/staff-social-media-guidelines.md", status.GetProperty("warnings")[0].GetProperty("file").GetString());
-        Assert.Equal(WithoutQuestionIds(before), WithoutQuestionIds(await server.AskAsync(SeedQuestion)));
-    }
-
-    [Fact]
     public async Task A_synonym_added_to_synonyms_txt_takes_effect_within_5_s()
     {
         using var knowledge = LiveKnowledgeServer.CopyOfRepositoryKnowledge();

@@ -89,26 +89,6 @@ public sealed class LoaderErrorTests
     }
 
     [Fact]
-    public void On_a_reload_the_file_that_answers_now_keeps_its_id_when_another_takes_the_same()
-    {
-        // parking.txt live, parking.md saved beside it (a draft): by name order the draft replaced the policy.
-        using var folder = new TestPaths.TempFolder();
-        folder.Write("parking.txt", "Parking\n\nQ: Where can staff park?\n- Lot T.\n");
-        var live = KnowledgeLoader.Load(new KnowledgeOptions { Path = folder.Path }).Documents.Single();
-        folder.Write("parking.md", "# Parking draft\n\n## Where can staff park?\n\nLot B.\n");
-
-        var reloaded = KnowledgeLoader.Load(new KnowledgeOptions { Path = folder.Path }, new Dictionary<string, string> { [live.Id] = live.SourceFile });
-
-        Assert.Equal("Parking", Assert.Single(reloaded.Documents).Title);
-        var error = Assert.Single(reloaded.Errors);
-        Assert.EndsWith("/parking.md", error.File, StringComparison.Ordinal);
-        Assert.Contains($"same document id 'parking' as {live.SourceFile}", error.Message, StringComparison.Ordinal);
-
-        // A first load (no live documents) keeps name order, as before.
-        Assert.Equal("Parking draft", Assert.Single(KnowledgeLoader.Load(new KnowledgeOptions { Path = folder.Path }).Documents).Title);
-    }
-
-    [Fact]
     public void A_file_whose_name_is_not_utf8_is_reported_by_its_name_not_as_empty()
     {
         // "café.txt" saved in Latin-1 (as copied off an old share): its name's byte 0xE9 is no UTF-8.
