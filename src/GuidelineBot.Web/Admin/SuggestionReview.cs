@@ -82,7 +82,7 @@ internal static class SuggestionReview
 
         var status = decision == Approve ? SuggestionStatus.Approved : SuggestionStatus.Rejected;
         await suggestions.DecideAsync(id, question, answer, status, AdminName(http), time.GetUtcNow(), cancellationToken);
-        if (decision != Reject || suggestion.Status == SuggestionStatus.Approved)
+        if (decision != Reject)
         {
             // The knowledge changed: this replica serves it now, not at its next poll.
             await knowledge.ReloadAsync(cancellationToken);

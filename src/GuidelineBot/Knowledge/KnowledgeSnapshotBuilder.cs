@@ -75,7 +75,8 @@ internal sealed class KnowledgeSnapshotBuilder(
             Documents = expertAnswers is null ? merged.Documents : [.. merged.Documents.Where(d => d.Id != expertAnswers.Id), expertAnswers],
             SynonymsHash = KnowledgeLoader.HashSynonyms(synonymsInEffect),
         };
-        var search = live is not null && live.Knowledge.Version == knowledge.Version
+        // (An engine whose semantic index failed in the background is built again, not kept until a document changes.)
+        var search = live is not null && live.Knowledge.Version == knowledge.Version && live.Search is not LuceneGuidelineSearch { SemanticReady.IsFaulted: true }
             ? live.Search
             : Reported(await BuildSearchAsync(knowledge, synonyms, new EngineStart(server, server) { Time = time }, reload: live is not null, cancellationToken));
         // Onboarding walks the folder's documents: the expert answers are a growing FAQ, not a guideline to acknowledge.
@@ -294,25 +295,27 @@ internal sealed class KnowledgeSnapshotBuilder(
         await Task.WhenAny(search.SemanticReady, Task.Delay(ReloadSemanticWait, time, wait.Token));
         await wait.CancelAsync();
         cancellationToken.ThrowIfCancellationRequested();
-        if (search.SemanticReady.IsCompleted)
+        var late = !search.SemanticReady.IsCompleted;
+        if (late)
         {
-            return;
+            logger.LogInformation("Reloaded knowledge goes live answering lexically while its semantic index of {Sections} sections is built",
+                search.Knowledge.Sections.Count());
         }
 
-        logger.LogInformation("Reloaded knowledge goes live answering lexically while its semantic index of {Sections} sections is built", search.Knowledge.Sections.Count());
+        // Observed whether it ends within the wait or after: a failure is said, never left to the finalizer.
         _ = search.SemanticReady.ContinueWith(
-            built => LogReloadedSemantic(built, time.GetElapsedTime(started)), CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
+            built => LogReloadedSemantic(built, late, time.GetElapsedTime(started)), CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
     }
 
-    private void LogReloadedSemantic(Task built, TimeSpan took)
+    private void LogReloadedSemantic(Task built, bool late, TimeSpan took)
     {
-        if (built.IsCompletedSuccessfully)
-        {
-            logger.LogInformation("Semantic index of the reloaded knowledge ready after {Seconds:0.0} s", took.TotalSeconds);
-        }
-        else
+        if (!built.IsCompletedSuccessfully)
         {
             logger.LogWarning(built.Exception?.GetBaseException(), "The reloaded knowledge's semantic index could not be built; it answers lexically until the next reload");
+        }
+        else if (late)
+        {
+            logger.LogInformation("Semantic index of the reloaded knowledge ready after {Seconds:0.0} s", took.TotalSeconds);
         }
     }
 

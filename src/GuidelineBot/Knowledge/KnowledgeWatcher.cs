@@ -25,8 +25,8 @@ internal sealed class KnowledgeWatcher(LiveKnowledge live, IOptions<KnowledgeOpt
     private volatile bool _folderReplaced;
 
     /// <summary>
-    /// How often the folder is checked while no watcher covers it (the folder deleted, or the system refused one) when
-    /// <c>Knowledge:PollSeconds</c> is longer: a folder restored from a backup is seen again within this.
+    /// How often the folder is checked while it is gone (deleted, its watcher with it) when <c>Knowledge:PollSeconds</c>
+    /// is longer: a folder restored from a backup is seen again within this.
     /// </summary>
     internal static readonly TimeSpan UnwatchedPoll = TimeSpan.FromSeconds(1);
 
@@ -40,7 +40,8 @@ internal sealed class KnowledgeWatcher(LiveKnowledge live, IOptions<KnowledgeOpt
         {
             while (!stoppingToken.IsCancellationRequested)
             {
-                var changed = await NextEventAsync(watcher is null && UnwatchedPoll < poll ? UnwatchedPoll : poll, stoppingToken);
+                // (Only while the folder is gone: with a watcher refused at start, the configured poll is the one.)
+                var changed = await NextEventAsync(watcher is null && UnwatchedPoll < poll && !Directory.Exists(path) ? UnwatchedPoll : poll, stoppingToken);
                 for (var i = 0; changed && i < MaxQuietWaits && await NextEventAsync(Debounce, stoppingToken); i++)
                 {
                 }

@@ -464,6 +464,41 @@ public sealed class LiveKnowledgeTests
         await WithinAsync(() => Task.FromResult(server.Logged(LogLevel.Information, "Semantic index of the reloaded knowledge ready")), logged => logged, "the log says so");
     }
 
+    [Fact]
+    public async Task A_reload_whose_semantic_index_fails_says_so_and_the_next_reload_builds_it_again()
+    {
+        // Built in the background, a failure was never observed, and the broken engine was kept until a document changed.
+        using var knowledge = LiveKnowledgeServer.CopyOfRepositoryKnowledge();
+        var model = new FailingEncoder(new CountingEncoder());
+        await using var server = new LiveKnowledgeServer(knowledge.Path, "MiniLM",
+            services => services.AddSingleton(new CachedSemanticEncoder(model, MiniLmModel.ModelId(ModelPrecision.Int8), 16)));
+        _ = await server.HealthHashAsync();
+
+        model.Failing = true;
+        await File.WriteAllTextAsync(knowledge.File("drones.md"), DroneDocument);
+        await WithinAsync(() => server.AskAsync(DroneQuestion), r => r.Contains(DronePassage, StringComparison.Ordinal), "the new document answers, lexically");
+        await WithinAsync(() => Task.FromResult(server.Logged(LogLevel.Warning, "semantic index could not be built")), logged => logged, "the failure is logged");
+        var broken = Assert.IsType<LuceneGuidelineSearch>(server.Services.GetRequiredService<Core.Answers.IGuidelineSearch>().Snapshot);
+        Assert.True(broken.SemanticReady.IsFaulted);
+
+        model.Failing = false;
+        await ReloadAsync(server);
+        var rebuilt = Assert.IsType<LuceneGuidelineSearch>(server.Services.GetRequiredService<Core.Answers.IGuidelineSearch>().Snapshot);
+        Assert.NotSame(broken, rebuilt);
+        await rebuilt.SemanticReady.WaitAsync(TimeSpan.FromSeconds(30));
+        Assert.True(rebuilt.IsComplete);
+    }
+
+    private sealed class FailingEncoder(ISemanticEncoder inner) : ISemanticEncoder
+    {
+        public volatile bool Failing;
+
+        public float[][] Encode(IReadOnlyList<string> texts, CancellationToken cancellationToken = default) =>
+            Failing && texts.Any(t => t.Contains(DronePassage, StringComparison.Ordinal))
+                ? throw new InvalidOperationException("the model's session failed")
+                : inner.Encode(texts, cancellationToken);
+    }
+
     /// <summary>An answer without the question-log id its feedback buttons carry (new for every question asked).</summary>
     private static string WithoutQuestionIds(string reply) => System.Text.RegularExpressions.Regex.Replace(reply, "[0-9a-f]{32}", "<question>");
 }
