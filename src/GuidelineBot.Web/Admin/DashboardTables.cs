@@ -103,7 +103,8 @@ public static class DashboardTables
 
     public static DashboardTable KnowledgeWarnings(KnowledgeStatus status) => new(Warnings, "Knowledge warnings (a file that cannot be loaded keeps its last good version live)",
         ["file", "line", "problem"],
-        [.. status.Warnings.Select(w => Row(w.File, Count(w.Line), w.Message))],
+        // (A problem of the whole file has no line: "0" pointed at a line that is not there.)
+        [.. status.Warnings.Select(w => Row(w.File, w.Line > 0 ? Count(w.Line) : "", w.Message))],
         "No warnings: every file loaded.");
 
     /// <summary>Every unanswered ticket (whatever the range), oldest first, with how long it has waited at <paramref name="now"/>.</summary>

@@ -57,6 +57,17 @@ public sealed class DashboardTablesTests
     }
 
     [Fact]
+    public void A_warning_about_a_whole_file_shows_no_line()
+    {
+        var status = new KnowledgeStatus("v", Now, [],
+            [new KnowledgeError("knowledge/a.md", 4, "the file is not UTF-8 text"), new KnowledgeError("knowledge/b.md", 0, "the file is empty")]);
+
+        var table = DashboardTables.KnowledgeWarnings(status);
+
+        Assert.Equal([["knowledge/a.md", "4", "the file is not UTF-8 text"], ["knowledge/b.md", "", "the file is empty"]], table.Rows);
+    }
+
+    [Fact]
     public void Csv_of_a_table_is_its_columns_and_rows_with_formulas_defused()
     {
         var table = new DashboardTable("t", "T", ["a", "b"], [["=1+1", "x, y"]], "none");
