@@ -68,7 +68,7 @@ public sealed class SqliteDatabase : StoreDatabase
                 throw new IOException($"the store file {FilePath} is gone (deleted while the server ran): restore it, or restart the server to start a new, empty store");
             }
 
-            if (sqlite3_db_readonly(connection.Handle, "main") == 1)
+            if (IsReadOnly(connection))
             {
                 // Opened read-only (the file or its folder is not writable): writes fail with SQLITE_READONLY, an outage;
                 // once the file is writable again, a new connection opens it for writing, so none is kept.
@@ -115,11 +115,14 @@ public sealed class SqliteDatabase : StoreDatabase
 
     internal override void EnsureWritable(DbConnection connection)
     {
-        if (sqlite3_db_readonly(((SqliteConnection)connection).Handle, "main") == 1)
+        if (IsReadOnly((SqliteConnection)connection))
         {
             throw new IOException($"the store file {FilePath} cannot be written (read-only: check the permissions of the file and its folder, and how the volume is mounted)");
         }
     }
+
+    /// <summary>Whether SQLite opened the file for reading only (the file or its folder not writable, a read-only mount).</summary>
+    private static bool IsReadOnly(SqliteConnection connection) => sqlite3_db_readonly(connection.Handle, "main") == 1;
 
     // Fixed-width UTC text: sorts and compares like the instant it stands for.
     internal override DbParameter AddTime(DbCommand command, string name, DateTimeOffset? value) => Add(command, name, TimeValue(value));

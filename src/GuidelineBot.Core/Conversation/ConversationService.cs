@@ -95,10 +95,11 @@ public sealed class ConversationService(
 
         // "next", "pause", "cancel" … typed while paused: the walk-through's words, not a question about the guidelines (they
         // were answered "I couldn't find this", offered to the experts and counted among the unanswered).
-        if (context.IsDirect && text.Length <= MaxOnboardingWordLength && OnboardingInput.FromText(text) is OnboardingInput.Next or OnboardingInput.Pause
+        if (context.IsDirect && text.Length <= MaxOnboardingWordLength
+            && OnboardingInput.FromText(text) is (OnboardingInput.Next or OnboardingInput.Pause) and var word
             && await onboarding.IsPausedAsync(key, cancellationToken))
         {
-            var outputs = await onboarding.HandleAsync(key, OnboardingInput.FromText(text), context.DisplayName, cancellationToken);
+            var outputs = await onboarding.HandleAsync(key, word, context.DisplayName, cancellationToken);
             await LogAsync(context, text, null, ids.Next(), started, cancellationToken);
             return new ConversationResponse(Messages(context, outputs, null));
         }

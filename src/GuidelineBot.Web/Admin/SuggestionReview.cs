@@ -74,7 +74,7 @@ internal static class SuggestionReview
         {
             // A page opened before another admin's decision: it would undo that decision (a live answer taken out, a
             // corrected one put back as it was, a rejected one made live). Only Withdraw takes an approved answer out.
-            var when = suggestion.DecidedAt is { } at ? $" on {at.UtcDateTime:yyyy-MM-dd HH:mm} UTC" : "";
+            var when = suggestion.DecidedAt is { } at ? $" on {DashboardTables.Time(at)} UTC" : "";
             return Results.Text(
                 $"This answer was already {suggestion.Status.ToString().ToLowerInvariant()} by {suggestion.DecidedBy ?? "another admin"}{when}: reload the dashboard to see it as it is now.",
                 statusCode: StatusCodes.Status409Conflict);
