@@ -52,7 +52,7 @@ public sealed class SqlSuggestionStore(StoreDatabase database) : ISuggestionStor
             ? SelectAsync("WHERE status = @status", c => StoreDatabase.Add(c, "status", only.ToString()), cancellationToken)
             : SelectAsync("", _ => { }, cancellationToken);
 
-    public async Task<bool> DecideAsync(string id, string question, string answer, SuggestionStatus status, string decidedBy, DateTimeOffset at,
+    public async Task<bool> DecideAsync(string id, SuggestionStatus from, string question, string answer, SuggestionStatus status, string decidedBy, DateTimeOffset at,
         CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrEmpty(id);
@@ -64,7 +64,7 @@ public sealed class SqlSuggestionStore(StoreDatabase database) : ISuggestionStor
         update.CommandText = """
             UPDATE knowledge_suggestions
             SET question = @question, answer = @answer, status = @status, decided_by = @by, decided_at = @at, revision = revision + 1
-            WHERE id = @id
+            WHERE id = @id AND status = @from
             """;
         StoreDatabase.Add(update, "question", question);
         StoreDatabase.Add(update, "answer", answer);
@@ -72,6 +72,7 @@ public sealed class SqlSuggestionStore(StoreDatabase database) : ISuggestionStor
         StoreDatabase.Add(update, "by", decidedBy);
         database.AddTime(update, "at", at);
         StoreDatabase.Add(update, "id", id);
+        StoreDatabase.Add(update, "from", from.ToString());
         return await update.ExecuteNonQueryAsync(cancellationToken) == 1;
     }
 

@@ -8,6 +8,9 @@ public enum SuggestionStatus
     Pending,
     Approved,
     Rejected,
+
+    /// <summary>Approved, then taken out of the knowledge again by an admin.</summary>
+    Withdrawn,
 }
 
 /// <summary>
@@ -38,11 +41,12 @@ public interface ISuggestionStore
     Task<IReadOnlyList<KnowledgeSuggestion>> ListAsync(SuggestionStatus? status, CancellationToken cancellationToken);
 
     /// <summary>
-    /// An admin's decision, with the question and answer as edited: approve (or re-approve an edit), reject, or withdraw
-    /// an approved one by rejecting it.
+    /// An admin's decision, with the question and answer as edited: approve, reject, or withdraw an approved one. Made
+    /// only while the suggestion's status is still <paramref name="from"/>, in one statement, so of two admins deciding at
+    /// the same instant one is told the other was first.
     /// </summary>
-    /// <returns>False when there is no such suggestion.</returns>
-    Task<bool> DecideAsync(string id, string question, string answer, SuggestionStatus status, string decidedBy, DateTimeOffset at,
+    /// <returns>False when there is no such suggestion, or its status is no longer <paramref name="from"/>.</returns>
+    Task<bool> DecideAsync(string id, SuggestionStatus from, string question, string answer, SuggestionStatus status, string decidedBy, DateTimeOffset at,
         CancellationToken cancellationToken);
 
     /// <summary>

@@ -144,6 +144,7 @@ public static class DashboardTables
     {
         SuggestionStatus.Pending => "waiting for review",
         SuggestionStatus.Approved => "approved",
+        SuggestionStatus.Withdrawn => "withdrawn",
         _ => "rejected",
     };
 

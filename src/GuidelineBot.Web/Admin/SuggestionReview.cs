@@ -65,23 +65,28 @@ internal static class SuggestionReview
                 statusCode: StatusCodes.Status400BadRequest);
         }
 
-        if (decision == Withdraw && suggestion.Status != SuggestionStatus.Approved)
+        if (decision == Withdraw && suggestion.Status == SuggestionStatus.Pending)
         {
             return Results.Text("Only an approved answer can be withdrawn.", statusCode: StatusCodes.Status409Conflict);
         }
 
-        if (decision is Approve or Reject && suggestion.Status != SuggestionStatus.Pending)
+        // A page opened before another admin's decision would undo that decision (a live answer taken out, a corrected
+        // one put back as it was, a rejected one made live): only Withdraw takes an approved answer out. The store makes
+        // the decision only from the status read here, so two admins deciding at the same instant are caught too.
+        var from = decision == Withdraw ? SuggestionStatus.Approved : SuggestionStatus.Pending;
+        var status = decision switch
         {
-            // A page opened before another admin's decision: it would undo that decision (a live answer taken out, a
-            // corrected one put back as it was, a rejected one made live). Only Withdraw takes an approved answer out.
-            var when = suggestion.DecidedAt is { } at ? $" on {DashboardTables.Time(at)} UTC" : "";
-            return Results.Text(
-                $"This answer was already {suggestion.Status.ToString().ToLowerInvariant()} by {suggestion.DecidedBy ?? "another admin"}{when}: reload the dashboard to see it as it is now.",
-                statusCode: StatusCodes.Status409Conflict);
+            Approve => SuggestionStatus.Approved,
+            Reject => SuggestionStatus.Rejected,
+            _ => SuggestionStatus.Withdrawn,
+        };
+        if (suggestion.Status != from
+            || !await suggestions.DecideAsync(id, from, question, answer, status, AdminName(http), time.GetUtcNow(), cancellationToken))
+        {
+            return await suggestions.GetAsync(id, cancellationToken) is { } now
+                ? DecidedAlready(now)
+                : Results.Text("There is no such suggestion.", statusCode: StatusCodes.Status404NotFound);
         }
-
-        var status = decision == Approve ? SuggestionStatus.Approved : SuggestionStatus.Rejected;
-        await suggestions.DecideAsync(id, question, answer, status, AdminName(http), time.GetUtcNow(), cancellationToken);
         if (decision != Reject)
         {
             // The knowledge changed: this replica serves it now, not at its next poll.
@@ -89,6 +94,15 @@ internal static class SuggestionReview
         }
 
         return Results.Redirect(AdminEndpoints.Back(http, form, decision, Anchor));
+    }
+
+    /// <summary>409: the suggestion as another admin's decision left it, and who made it when.</summary>
+    private static IResult DecidedAlready(KnowledgeSuggestion suggestion)
+    {
+        var when = suggestion.DecidedAt is { } at ? $" on {DashboardTables.Time(at)} UTC" : "";
+        return Results.Text(
+            $"This answer was already {suggestion.Status.ToString().ToLowerInvariant()} by {suggestion.DecidedBy ?? "another admin"}{when}: reload the dashboard to see it as it is now.",
+            statusCode: StatusCodes.Status409Conflict);
     }
 
     /// <summary>The signed-in admin's name (or id); in local mode, where nobody signs in, "local admin".</summary>

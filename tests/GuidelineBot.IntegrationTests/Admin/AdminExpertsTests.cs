@@ -69,7 +69,7 @@ public sealed class AdminExpertsTests : IAsyncLifetime
         await suggestions.AddAsync(Suggestion("s-pending-1", "Can I bring my dog to school?", "Only guide dogs.", TimeSpan.FromHours(2)), CancellationToken.None);
         await suggestions.AddAsync(Suggestion("s-pending-2", "wifi password?", "Ask the office.", TimeSpan.FromHours(5)), CancellationToken.None);
         await suggestions.AddAsync(Suggestion("s-approved", "class trip forms?", "Use form B7.", TimeSpan.FromDays(1)), CancellationToken.None);
-        Assert.True(await suggestions.DecideAsync("s-approved", "class trip forms?", "Use form B7.", SuggestionStatus.Approved, "Ann Admin", Now.AddHours(-12),
+        Assert.True(await suggestions.DecideAsync("s-approved", SuggestionStatus.Pending, "class trip forms?", "Use form B7.", SuggestionStatus.Approved, "Ann Admin", Now.AddHours(-12),
             CancellationToken.None));
     }
 
@@ -190,12 +190,34 @@ public sealed class AdminExpertsTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.Redirect, withdraw.StatusCode);
         Assert.Equal("/admin?days=30&done=withdraw#review", withdraw.Headers.Location?.OriginalString);
         var withdrawn = await StoredAsync("s-approved");
-        Assert.Equal((SuggestionStatus.Rejected, "class trip forms?", "Use form B7."), (withdrawn!.Status, withdrawn.Question, withdrawn.Answer));
+        Assert.Equal((SuggestionStatus.Withdrawn, "class trip forms?", "Use form B7."), (withdrawn!.Status, withdrawn.Question, withdrawn.Answer));
         Assert.Equal(1, _knowledge.Reloads);
 
         var after = await PageAsync();
         Assert.DoesNotContain(after.QuerySelectorAll("form"), f => f.GetAttribute("action") is "/admin/suggestions/s-pending-2" or "/admin/suggestions/s-approved");
         Assert.Contains("No expert answer is in the knowledge yet.", Section(after).TextContent, StringComparison.Ordinal);
+
+        // The export tells a withdrawn answer (once live) from one never approved.
+        var rows = (await _server.Http.GetStringAsync("/admin/export/expert-answers.csv")).Split("\r\n");
+        Assert.Contains(rows, r => r.StartsWith("class trip forms?,Use form B7.,withdrawn,", StringComparison.Ordinal));
+        Assert.Contains(rows, r => r.Contains(",rejected,", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task A_withdrawal_from_a_page_opened_before_another_admin_s_says_who_withdrew_it()
+    {
+        var stale = await PageAsync();
+        using var first = await SubmitAsync(FormFor(await PageAsync(), "s-approved"), "withdraw");
+        Assert.Equal(HttpStatusCode.Redirect, first.StatusCode);
+        var reloads = _knowledge.Reloads;
+
+        using var again = await SubmitAsync(FormFor(stale, "s-approved"), "withdraw");
+
+        Assert.Equal(HttpStatusCode.Conflict, again.StatusCode);
+        Assert.Equal($"This answer was already withdrawn by local admin on {Now.UtcDateTime:yyyy-MM-dd HH:mm} UTC: reload the dashboard to see it as it is now.",
+            await again.Content.ReadAsStringAsync());
+        Assert.Equal(SuggestionStatus.Withdrawn, (await StoredAsync("s-approved"))!.Status);
+        Assert.Equal(reloads, _knowledge.Reloads);
     }
 
     [Fact]

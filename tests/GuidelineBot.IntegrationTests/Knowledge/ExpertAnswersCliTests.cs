@@ -38,9 +38,9 @@ public sealed class ExpertAnswersCliTests : IDisposable
             "Yes, with parental consent.", expert with { DisplayName = "Ben Expert" }, T0.AddHours(1)), CancellationToken.None);
         await store.AddAsync(new KnowledgeSuggestion("sg-3", "tk-3", "an-3", "Pending question?", "Not approved yet.", expert, T0.AddHours(2)),
             CancellationToken.None);
-        await store.DecideAsync("sg-1", "Can I fly a drone over the school field?", "Only with written permission from the principal.\n\n- Never over pupils at recess.",
+        await store.DecideAsync("sg-1", SuggestionStatus.Pending, "Can I fly a drone over the school field?", "Only with written permission from the principal.\n\n- Never over pupils at recess.",
             SuggestionStatus.Approved, "admin", T0.AddDays(1), CancellationToken.None);
-        await store.DecideAsync("sg-2", "May I record a class podcast?", "Yes, with parental consent.", SuggestionStatus.Approved, "admin", T0.AddDays(2),
+        await store.DecideAsync("sg-2", SuggestionStatus.Pending, "May I record a class podcast?", "Yes, with parental consent.", SuggestionStatus.Approved, "admin", T0.AddDays(2),
             CancellationToken.None);
         return await store.ListAsync(SuggestionStatus.Approved, CancellationToken.None);
     }

@@ -27,7 +27,7 @@ public sealed class ExpertAnswersKnowledgeTests
     private static async Task ApproveAsync(ISuggestionStore store, KnowledgeSuggestion suggestion)
     {
         await store.AddAsync(suggestion, CancellationToken.None);
-        Assert.True(await store.DecideAsync(suggestion.Id, suggestion.Question, suggestion.Answer, SuggestionStatus.Approved, "admin", ApprovedAt,
+        Assert.True(await store.DecideAsync(suggestion.Id, SuggestionStatus.Pending, suggestion.Question, suggestion.Answer, SuggestionStatus.Approved, "admin", ApprovedAt,
             CancellationToken.None));
     }
 
@@ -55,7 +55,7 @@ public sealed class ExpertAnswersKnowledgeTests
         var onboarding = server.Services.GetRequiredService<OnboardingService>().Catalog.Documents.Select(d => d.Document.Id).ToList();
         Assert.Equal(["staff-social-media-guidelines"], onboarding); // a growing FAQ, not a guideline to acknowledge
 
-        Assert.True(await store.DecideAsync("sg-drone", Question, Answer, SuggestionStatus.Rejected, "admin", ApprovedAt.AddDays(1), CancellationToken.None));
+        Assert.True(await store.DecideAsync("sg-drone", SuggestionStatus.Approved, Question, Answer, SuggestionStatus.Withdrawn, "admin", ApprovedAt.AddDays(1), CancellationToken.None));
 
         await WithinAsync(() => server.AskAsync(Question), r => !r.Contains(AnswerPassage, StringComparison.Ordinal), "the withdrawn answer is gone");
         Assert.Equal(hash, await server.HealthHashAsync());
@@ -70,7 +70,7 @@ public sealed class ExpertAnswersKnowledgeTests
         await ApproveAsync(store, Suggestion("sg-drone"));
         await ServedAsync(server, Question, AnswerPassage);
 
-        Assert.True(await store.DecideAsync("sg-drone", Question, "Never: drones are banned on school grounds.", SuggestionStatus.Approved, "admin",
+        Assert.True(await store.DecideAsync("sg-drone", SuggestionStatus.Approved, Question, "Never: drones are banned on school grounds.", SuggestionStatus.Approved, "admin",
             ApprovedAt.AddDays(2), CancellationToken.None));
 
         var edited = await ServedAsync(server, Question, "drones are banned on school grounds");
@@ -117,7 +117,7 @@ public sealed class ExpertAnswersKnowledgeTests
         Assert.Contains(Core.Knowledge.ExpertAnswersDocument.DocumentId, both);
         Assert.Contains(AnswerPassage, await server.AskAsync(Question), StringComparison.Ordinal);
 
-        Assert.True(await store.DecideAsync("sg-drone", Question, Answer, SuggestionStatus.Rejected, "admin", ApprovedAt.AddDays(1), CancellationToken.None));
+        Assert.True(await store.DecideAsync("sg-drone", SuggestionStatus.Approved, Question, Answer, SuggestionStatus.Withdrawn, "admin", ApprovedAt.AddDays(1), CancellationToken.None));
 
         await WithinAsync(ReadyDocumentsAsync, d => !d.Contains(Core.Knowledge.ExpertAnswersDocument.DocumentId), "the store copy is withdrawn");
         var answer = await server.AskAsync(Question);
@@ -171,8 +171,8 @@ public sealed class ExpertAnswersKnowledgeTests
         public Task<IReadOnlyList<KnowledgeSuggestion>> ListAsync(SuggestionStatus? status, CancellationToken cancellationToken) =>
             Store.ListAsync(status, cancellationToken);
 
-        public Task<bool> DecideAsync(string id, string question, string answer, SuggestionStatus status, string decidedBy, DateTimeOffset at,
-            CancellationToken cancellationToken) => Store.DecideAsync(id, question, answer, status, decidedBy, at, cancellationToken);
+        public Task<bool> DecideAsync(string id, SuggestionStatus from, string question, string answer, SuggestionStatus status, string decidedBy,
+            DateTimeOffset at, CancellationToken cancellationToken) => Store.DecideAsync(id, from, question, answer, status, decidedBy, at, cancellationToken);
 
         public Task<string> ApprovedVersionAsync(CancellationToken cancellationToken) => Store.ApprovedVersionAsync(cancellationToken);
     }

@@ -55,7 +55,7 @@ public sealed class ExpertKnowledgeLoopTests(SlackExpertsHost host) : IClassFixt
         Assert.NotNull(ButtonValue(await host.CommandAsync(Question, SlackHost.NewId("U")), ActionIds.AskExpert));
 
         var approvedAt = DateTimeOffset.UtcNow;
-        Assert.True(await host.Factory.Services.GetRequiredService<ISuggestionStore>().DecideAsync(suggestion!.Id, suggestion.Question, suggestion.Answer,
+        Assert.True(await host.Factory.Services.GetRequiredService<ISuggestionStore>().DecideAsync(suggestion!.Id, SuggestionStatus.Pending, suggestion.Question, suggestion.Answer,
             SuggestionStatus.Approved, "Ada Admin", approvedAt, default));
 
         string text = "";

@@ -305,12 +305,17 @@ public abstract class ExpertStoreContractTests<TStore> : ProviderTestBase<TStore
         Assert.Equal(first, await other.GetAsync("sg-1", CancellationToken.None));
         Assert.Null(await other.GetAsync("sg-3", CancellationToken.None));
 
-        Assert.True(await store.DecideAsync("sg-1", "Photos of pupils?", "Only with consent.", SuggestionStatus.Approved, "admin@x", T0.AddDays(1), CancellationToken.None));
+        Assert.True(await store.DecideAsync("sg-1", SuggestionStatus.Pending, "Photos of pupils?", "Only with consent.", SuggestionStatus.Approved, "admin@x", T0.AddDays(1), CancellationToken.None));
         Assert.Equal([first with { Question = "Photos of pupils?", Answer = "Only with consent.", Status = SuggestionStatus.Approved, DecidedAt = T0.AddDays(1), DecidedBy = "admin@x" }],
             await other.ListAsync(SuggestionStatus.Approved, CancellationToken.None));
         Assert.Equal([second], await other.ListAsync(SuggestionStatus.Pending, CancellationToken.None));
         Assert.Empty(await other.ListAsync(SuggestionStatus.Rejected, CancellationToken.None));
-        Assert.False(await store.DecideAsync("sg-missing", "q", "a", SuggestionStatus.Approved, "admin@x", T0, CancellationToken.None));
+        Assert.False(await store.DecideAsync("sg-missing", SuggestionStatus.Pending, "q", "a", SuggestionStatus.Approved, "admin@x", T0, CancellationToken.None));
+
+        // A decision made from a status the suggestion no longer has (another admin's came first) changes nothing.
+        Assert.False(await other.DecideAsync("sg-1", SuggestionStatus.Pending, "q", "a", SuggestionStatus.Rejected, "admin@y", T0.AddDays(2), CancellationToken.None));
+        Assert.Equal((SuggestionStatus.Approved, "Only with consent.", "admin@x"),
+            await store.GetAsync("sg-1", CancellationToken.None) is { } kept ? (kept.Status, kept.Answer, kept.DecidedBy) : default);
     }
 
     [SkippableFact]
@@ -323,7 +328,8 @@ public abstract class ExpertStoreContractTests<TStore> : ProviderTestBase<TStore
 
         async Task DecideAndRecordAsync(string answer, SuggestionStatus status)
         {
-            Assert.True(await store.DecideAsync("sg-1", "Q?", answer, status, "admin", T0, CancellationToken.None));
+            var from = (await store.GetAsync("sg-1", CancellationToken.None))!.Status;
+            Assert.True(await store.DecideAsync("sg-1", from, "Q?", answer, status, "admin", T0, CancellationToken.None));
             var version = await store.ApprovedVersionAsync(CancellationToken.None);
             Assert.Equal(version, await other.ApprovedVersionAsync(CancellationToken.None));
             seen.Add(version);
@@ -331,7 +337,7 @@ public abstract class ExpertStoreContractTests<TStore> : ProviderTestBase<TStore
 
         await DecideAndRecordAsync("A.", SuggestionStatus.Approved);
         await DecideAndRecordAsync("A, edited.", SuggestionStatus.Approved);
-        await DecideAndRecordAsync("A, edited.", SuggestionStatus.Rejected);
+        await DecideAndRecordAsync("A, edited.", SuggestionStatus.Withdrawn);
         await DecideAndRecordAsync("A, edited.", SuggestionStatus.Approved);
 
         Assert.Equal(seen.Count, seen.Distinct().Count());

@@ -41,7 +41,7 @@ public sealed class TeamsExpertKnowledgeLoopTests(TeamsExpertsFixture fixture) :
 
         Assert.NotNull(suggestion);
         var approvedAt = DateTimeOffset.UtcNow;
-        Assert.True(await suggestions.DecideAsync(suggestion.Id, suggestion.Question, suggestion.Answer, SuggestionStatus.Approved, "Ann Admin", approvedAt,
+        Assert.True(await suggestions.DecideAsync(suggestion.Id, SuggestionStatus.Pending, suggestion.Question, suggestion.Answer, SuggestionStatus.Approved, "Ann Admin", approvedAt,
             CancellationToken.None));
 
         // The next asker, in a chat of their own: asked until the replica has reloaded (it polls the store every few seconds).

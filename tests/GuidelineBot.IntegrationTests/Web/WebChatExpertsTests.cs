@@ -107,7 +107,7 @@ public sealed class WebChatExpertsTests : IAsyncLifetime
         Assert.Equal("noAnswer", Assert.Single(Messages(await Ok(_chat.PostMessageAsync(OffTopic)))).GetProperty("kind").GetString()); // not before approval
 
         var approvedAt = DateTimeOffset.UtcNow;
-        Assert.True(await suggestions.DecideAsync(suggestion.Id, suggestion.Question, suggestion.Answer, SuggestionStatus.Approved, "Ann Admin", approvedAt,
+        Assert.True(await suggestions.DecideAsync(suggestion.Id, SuggestionStatus.Pending, suggestion.Question, suggestion.Answer, SuggestionStatus.Approved, "Ann Admin", approvedAt,
             CancellationToken.None));
 
         JsonElement answer = default;

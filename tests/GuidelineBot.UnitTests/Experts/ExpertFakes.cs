@@ -256,12 +256,12 @@ internal sealed class MemoryExpertStore : ITicketStore, IExpertOutbox, ISuggesti
         }
     }
 
-    public Task<bool> DecideAsync(string id, string question, string answer, SuggestionStatus status, string decidedBy, DateTimeOffset at,
-        CancellationToken cancellationToken)
+    public Task<bool> DecideAsync(string id, SuggestionStatus from, string question, string answer, SuggestionStatus status, string decidedBy,
+        DateTimeOffset at, CancellationToken cancellationToken)
     {
         lock (_gate)
         {
-            if (!_suggestions.TryGetValue(id, out var s))
+            if (!_suggestions.TryGetValue(id, out var s) || s.Status != from)
             {
                 return Task.FromResult(false);
             }

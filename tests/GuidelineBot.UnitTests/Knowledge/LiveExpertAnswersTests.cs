@@ -32,7 +32,7 @@ public sealed class LiveExpertAnswersTests : IDisposable
     {
         await _store.AddAsync(new KnowledgeSuggestion(id, "tk", "an-" + id, "Can I fly a drone over the school?", "Only with written permission.",
             new ExpertRef("slack", "U1", "Ana Expert"), T0), CancellationToken.None);
-        Assert.True(await _store.DecideAsync(id, "Can I fly a drone over the school?", "Only with written permission.", SuggestionStatus.Approved,
+        Assert.True(await _store.DecideAsync(id, SuggestionStatus.Pending, "Can I fly a drone over the school?", "Only with written permission.", SuggestionStatus.Approved,
             "admin", at, CancellationToken.None));
     }
 
@@ -58,7 +58,7 @@ public sealed class LiveExpertAnswersTests : IDisposable
         var search = _live.Snapshot.Search;
 
         // Re-approved the same day: the store's version moves, the document (dated by day) does not.
-        Assert.True(await _store.DecideAsync("sg-1", "Can I fly a drone over the school?", "Only with written permission.", SuggestionStatus.Approved,
+        Assert.True(await _store.DecideAsync("sg-1", SuggestionStatus.Approved, "Can I fly a drone over the school?", "Only with written permission.", SuggestionStatus.Approved,
             "admin", T0.AddMinutes(5), CancellationToken.None));
         Assert.True(await _live.ExpertAnswersChangedAsync(CancellationToken.None));
         await _live.ReloadAsync(CancellationToken.None);
