@@ -3,6 +3,7 @@ using GuidelineBot.Core.Logging;
 using GuidelineBot.Teams.Onboarding;
 using GuidelineBot.Teams.Protocol;
 using Microsoft.Extensions.Logging;
+using Polly.Timeout;
 
 namespace GuidelineBot.Teams.Turns;
 
@@ -117,7 +118,8 @@ internal sealed class TeamsConversation(ConversationService conversation, Person
         {
             return await chats.OpenAsync(turn, person, cancellationToken);
         }
-        catch (Exception ex) when (ex is HttpRequestException or InvalidOperationException && !cancellationToken.IsCancellationRequested)
+        catch (Exception ex) when (ex is HttpRequestException or InvalidOperationException or TimeoutRejectedException or OperationCanceledException
+            && !cancellationToken.IsCancellationRequested)
         {
             log.LogWarning(ex, "Could not open a 1:1 chat with {Person}; answering in conversation {ConversationId}",
                 LogText.Pseudonym(turn.UserId), LogText.Clip(turn.ConversationId));

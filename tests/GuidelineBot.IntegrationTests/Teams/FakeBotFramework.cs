@@ -32,6 +32,7 @@ public sealed class FakeBotFramework : IAsyncDisposable
     private readonly ConcurrentDictionary<string, int> _failuresToServe = new();
     private readonly ConcurrentDictionary<string, int> _refusals = new();
     private readonly ConcurrentDictionary<string, TimeSpan> _delays = new();
+    private readonly ConcurrentDictionary<string, TimeSpan> _exactDelays = new();
     private readonly ConcurrentDictionary<string, bool> _retryAfter = new();
     private readonly ConcurrentDictionary<string, ChannelMember[]> _rosters = new(StringComparer.OrdinalIgnoreCase);
     private int _nextId;
@@ -106,6 +107,9 @@ public sealed class FakeBotFramework : IAsyncDisposable
 
     /// <summary>Connector calls whose path contains <paramref name="pathPart"/> are recorded at once but answered after <paramref name="delay"/>.</summary>
     public void Delay(string pathPart, TimeSpan delay) => _delays[pathPart] = delay;
+
+    /// <summary>Connector calls to exactly <paramref name="rawTarget"/> are recorded at once but answered after <paramref name="delay"/>.</summary>
+    public void DelayExactly(string rawTarget, TimeSpan delay) => _exactDelays[rawTarget] = delay;
 
     /// <summary>While true, the OpenID metadata and key set answer 500 (the endpoint is down).</summary>
     public bool MetadataDown { get; set; }
@@ -233,6 +237,11 @@ public sealed class FakeBotFramework : IAsyncDisposable
                     {
                         await Task.Delay(delay, CancellationToken.None);
                     }
+                }
+
+                if (_exactDelays.TryGetValue(request.RawTarget, out var exact))
+                {
+                    await Task.Delay(exact, CancellationToken.None);
                 }
 
                 if (_refusals.ContainsKey(request.RawTarget))

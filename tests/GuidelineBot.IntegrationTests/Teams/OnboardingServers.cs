@@ -1,6 +1,7 @@
 using System.Runtime.ExceptionServices;
 using GuidelineBot.IntegrationTests.Storage;
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace GuidelineBot.IntegrationTests.Teams;
 
@@ -8,7 +9,8 @@ namespace GuidelineBot.IntegrationTests.Teams;
 /// An authenticated Teams bot server on a store the test chooses (several servers can share one: a restart, or two
 /// replicas), with <c>Onboarding:AutoStart</c> as given and its log lines collected.
 /// </summary>
-public sealed class OnboardingBotFactory(FakeBotFramework fake, OnboardingServerStore store, bool autoStart = false) : TeamsBotFactory(fake)
+public sealed class OnboardingBotFactory(FakeBotFramework fake, OnboardingServerStore store, bool autoStart = false, Action<IServiceCollection>? services = null)
+    : TeamsBotFactory(fake, services: services)
 {
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
@@ -141,9 +143,9 @@ public abstract class OnboardingServerTestBase<TStore> : IAsyncLifetime where TS
     }
 
     /// <summary>A bot server on this test's store, started now; disposed with the test.</summary>
-    protected OnboardingBotFactory StartServer(bool autoStart = false)
+    protected OnboardingBotFactory StartServer(bool autoStart = false, Action<IServiceCollection>? services = null)
     {
-        var server = new OnboardingBotFactory(Fake, Store, autoStart);
+        var server = new OnboardingBotFactory(Fake, Store, autoStart, services);
         _servers.Add(server);
         _ = server.Server;
         return server;

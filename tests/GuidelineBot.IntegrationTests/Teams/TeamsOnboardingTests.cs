@@ -4,6 +4,7 @@ using GuidelineBot.Core.Answers;
 using GuidelineBot.Core.Knowledge;
 using GuidelineBot.Core.Logging;
 using GuidelineBot.Core.Onboarding;
+using GuidelineBot.Http;
 using GuidelineBot.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
@@ -246,6 +247,21 @@ public sealed class SqliteTeamsOnboardingTests : TeamsOnboardingTests<SqliteServ
         Assert.Contains(TopicLine(1, Sections(server).Count), said[1].Card, StringComparison.Ordinal);
         var next = await channel.ClickAsync(server, said[1].Button("Next"), 1);
         Assert.Contains(TopicLine(2, Sections(server).Count), next[0].Card, StringComparison.Ordinal);
+    }
+
+    [SkippableFact]
+    public async Task Onboard_in_a_channel_runs_in_place_when_opening_the_personal_chat_times_out()
+    {
+        // One attempt's timeout (the connector's resilience pipeline) is not an error of the turn: onboarding goes on here.
+        var server = StartServer(services: s => s.Configure<OutboundHttpOptions>("ConnectorClient", o => o.AttemptTimeout = TimeSpan.FromMilliseconds(300)));
+        Fake.DelayExactly("/connector/v3/conversations", TimeSpan.FromSeconds(3));
+        var channel = new OnboardingChat(Fake, "19:onboarding-slow-" + Guid.NewGuid().ToString("N") + "@thread.tacv2", "channel");
+
+        var said = await channel.SayAsync(server, "onboard", 2);
+
+        Assert.Single(Fake.ConnectorRequests, r => r.RawTarget == "/connector/v3/conversations");
+        Assert.Contains("Welcome, Dana Teacher!", said[0].Card, StringComparison.Ordinal);
+        Assert.Contains(TopicLine(1, Sections(server).Count), said[1].Card, StringComparison.Ordinal);
     }
 
     [SkippableFact]
