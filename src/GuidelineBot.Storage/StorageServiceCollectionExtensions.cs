@@ -31,6 +31,7 @@ public static class StorageServiceCollectionExtensions
         services.TryAddSingleton<IExpertOutbox, SqlExpertOutbox>();
         services.TryAddSingleton<ISuggestionStore, SqlSuggestionStore>();
         services.TryAddSingleton<ISettingStore, SqlSettingStore>();
+        services.TryAddSingleton<IKeyRingStore, SqlKeyRingStore>();
         services.TryAddSingleton<SqlQuestionLog>();
         // The batch window is a throughput knob on the wall clock, not the app's notion of time (a test's fake clock
         // would otherwise hold every write until a flush).

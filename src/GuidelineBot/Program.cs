@@ -43,7 +43,7 @@ builder.Services.AddTeams(builder.Configuration);
 builder.Services.AddWebSignIn(builder.Configuration);
 builder.AddWebChat();
 builder.Services.AddAdmin();
-builder.Services.LoadDataProtectionKeysOnFirstUse();
+builder.Services.AddSharedDataProtectionKeys();
 
 var app = builder.Build();
 if (!app.HasValidOptions())

@@ -175,5 +175,12 @@ internal static class SqliteMigrations
             ALTER TABLE onboarding_states ADD COLUMN document_hash TEXT NOT NULL DEFAULT '';
             ALTER TABLE onboarding_states ADD COLUMN document_begun_at TEXT NULL;
             """),
+        new(8, "the key ring of the browser's cookies and form tokens, shared by every replica", """
+            CREATE TABLE key_ring (
+                name     TEXT NOT NULL PRIMARY KEY,
+                xml      TEXT NOT NULL,
+                added_at TEXT NOT NULL
+            );
+            """),
     ];
 }

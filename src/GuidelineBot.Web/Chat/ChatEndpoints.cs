@@ -34,10 +34,22 @@ internal static class ChatEndpoints
     private const int MaxInputs = 8;
 
     /// <remarks>The result names the page's type only in the body (see <c>AdminEndpoints.ShowAsync</c>).</remarks>
-    public static RazorComponentResult Page(HttpContext http, IAntiforgery antiforgery, ChatConversation conversation)
+    public static IResult Page(HttpContext http, IAntiforgery antiforgery, ChatConversation conversation)
     {
         var user = WebUser.EnsureLocalId(http);
-        var tokens = antiforgery.GetAndStoreTokens(http);
+        AntiforgeryTokenSet tokens;
+        try
+        {
+            tokens = antiforgery.GetAndStoreTokens(http);
+        }
+        catch (Exception ex) when (ex is not OutOfMemoryException)
+        {
+            // The key ring that protects the page's token is in the store: unreadable, the page cannot be served now.
+            Logger(http).LogError(ex, "Web chat page failed: {Message}", ex.Message);
+            http.Response.Headers.RetryAfter = FailedRetryAfterSeconds;
+            return Results.Text(MessageText.Render(new NoticeMessage(NoticeKind.Failed)), statusCode: StatusCodes.Status503ServiceUnavailable);
+        }
+
         PageHeaders.Set(http.Response,
             "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; " +
             "form-action 'self'; frame-ancestors 'none'; base-uri 'none'; object-src 'none'");

@@ -52,8 +52,8 @@ public static class WebChatExtensions
 
         app.MapGet(ChatEndpoints.PageRoute, ChatEndpoints.Page).RequireAuthorization(WebAccess.ChatPolicy);
         var posts = app.MapGroup("").RequireAuthorization(WebAccess.ChatPolicy)
-            .AddEndpointFilter(ChatRateLimit.FilterAsync).AddEndpointFilter(ChatEndpoints.RequireAntiforgeryAsync)
-            .AddEndpointFilter(ChatEndpoints.ApologiseOnFailureAsync);
+            .AddEndpointFilter(ChatRateLimit.FilterAsync).AddEndpointFilter(ChatEndpoints.ApologiseOnFailureAsync)
+            .AddEndpointFilter(ChatEndpoints.RequireAntiforgeryAsync);
         posts.MapPost(ChatEndpoints.MessagesRoute, ChatEndpoints.MessageAsync);
         posts.MapPost(ChatEndpoints.ActionsRoute, ChatEndpoints.ActionAsync);
         posts.MapPost(ChatEndpoints.OpenedRoute, ChatEndpoints.OpenedAsync);

@@ -54,6 +54,17 @@ public sealed partial class ChatClient(string baseUrl) : IDisposable
         return response;
     }
 
+    /// <summary>Takes over <paramref name="other"/>'s cookies and token: the same browser, its next request sent to another server.</summary>
+    public void ContinueFrom(ChatClient other)
+    {
+        foreach (var (name, value) in other.Cookies)
+        {
+            Cookies[name] = value;
+        }
+
+        Token = other.Token;
+    }
+
     public Task<HttpResponseMessage> GetAsync(string path) => SendAsync(new HttpRequestMessage(HttpMethod.Get, path));
 
     /// <summary>GET / and keep its token; returns the page's HTML.</summary>

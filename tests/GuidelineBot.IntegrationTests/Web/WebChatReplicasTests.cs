@@ -1,0 +1,82 @@
+using System.Net;
+
+namespace GuidelineBot.IntegrationTests.Web;
+
+/// <summary>
+/// Replicas behind a load balancer without session affinity, and restarts: the page's form token (and a sign-in cookie)
+/// one server issued is read by every other server on the same store, since the key ring that protects them is kept
+/// there. Before, each process made its own keys (in its home folder, or in memory where that cannot be written: a
+/// container's read-only file system), and a post that reached another replica was refused ("The page has expired"). On
+/// one machine with a writable home folder every process shares that folder's keys, so the second test is the one that
+/// shows where the keys are now: with the store.
+/// </summary>
+public sealed class WebChatReplicasTests : IDisposable
+{
+    private readonly string _folder = Path.Combine(Path.GetTempPath(), "guidelinebot-tests", "replicas-" + Guid.NewGuid().ToString("N"));
+
+    [Fact]
+    public async Task A_page_loaded_from_one_replica_posts_to_another_and_to_a_server_started_later_on_the_same_store()
+    {
+        using var client = await LoadedPageAsync();
+        await using (var second = Server())
+        {
+            using var other = new ChatClient(second.Start());
+            other.ContinueFrom(client);
+
+            using var reply = await other.PostMessageAsync("can I friend parents?");
+
+            var json = await ChatClient.ReadOkAsync(reply);
+            Assert.Contains("friend", json.GetRawText(), StringComparison.OrdinalIgnoreCase);
+        }
+
+        await using var restarted = Server();
+        using var later = new ChatClient(restarted.Start());
+        later.ContinueFrom(client);
+        using var again = await later.PostMessageAsync("can I post photos of my class?");
+        Assert.Equal(HttpStatusCode.OK, again.StatusCode);
+    }
+
+    [Fact]
+    public async Task A_form_token_is_still_refused_by_a_server_on_another_store()
+    {
+        using var client = await LoadedPageAsync();
+        await using var elsewhere = new WebBotFactory(settings: new Dictionary<string, string?> { ["Search:Reranker"] = "None" });
+        using var other = new ChatClient(elsewhere.Start());
+        other.ContinueFrom(client);
+
+        using var reply = await other.PostMessageAsync("can I friend parents?");
+
+        Assert.Equal(HttpStatusCode.BadRequest, reply.StatusCode);
+    }
+
+    public void Dispose()
+    {
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        try
+        {
+            Directory.Delete(_folder, recursive: true);
+        }
+        catch (IOException)
+        {
+            // Still open somewhere: the temp folder is cleaned eventually.
+        }
+    }
+
+    private async Task<ChatClient> LoadedPageAsync()
+    {
+        await using var first = Server();
+        var client = new ChatClient(first.Start());
+        await client.LoadPageAsync();
+        return client;
+    }
+
+    private WebBotFactory Server()
+    {
+        Directory.CreateDirectory(_folder);
+        return new WebBotFactory(settings: new Dictionary<string, string?>
+        {
+            ["Storage:ConnectionString"] = $"Data Source={Path.Combine(_folder, "guidelinebot.db")}",
+            ["Search:Reranker"] = "None",
+        });
+    }
+}
