@@ -27,6 +27,21 @@ public abstract class StoreContractTests<TStore> : ProviderTestBase<TStore> wher
     }
 
     [SkippableFact]
+    public async Task Key_ring_elements_are_listed_in_the_order_added_to_every_process_and_a_name_added_again_replaces_its_element()
+    {
+        var store = new SqlKeyRingStore(Database);
+        var other = new SqlKeyRingStore(OpenAnother());
+        Assert.Empty(await other.ListAsync(CancellationToken.None));
+
+        await store.AddAsync("key-b", "<key id=\"b\" />", T0, CancellationToken.None);
+        await other.AddAsync("key-a", "<key id=\"a\" />", T0.AddDays(90), CancellationToken.None);
+        Assert.Equal(["<key id=\"b\" />", "<key id=\"a\" />"], await other.ListAsync(CancellationToken.None));
+
+        await store.AddAsync("key-b", "<key id=\"b\" revised=\"true\" />", T0.AddDays(91), CancellationToken.None);
+        Assert.Equal(["<key id=\"a\" />", "<key id=\"b\" revised=\"true\" />"], await other.ListAsync(CancellationToken.None));
+    }
+
+    [SkippableFact]
     public async Task Text_with_nul_characters_is_stored_without_them_and_found_by_them()
     {
         // PostgreSQL's text cannot hold U+0000: without the store's cleaning the write fails there (22021).
