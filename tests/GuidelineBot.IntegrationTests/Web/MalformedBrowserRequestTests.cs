@@ -86,4 +86,19 @@ public sealed class MalformedBrowserRequestTests : IAsyncLifetime
         using var page = await client.GetAsync(ChatEndpoints.PageRoute);
         Assert.Equal(HttpStatusCode.OK, page.StatusCode);
     }
+
+    [Fact]
+    public async Task A_page_request_with_a_garbled_form_token_cookie_gets_a_new_token_and_logs_no_error()
+    {
+        // Anyone can send such a cookie: ASP.NET Core logged each one as an error with a stack trace.
+        using var client = new HttpClient(new HttpClientHandler { UseCookies = false }) { BaseAddress = _address };
+        using var request = new HttpRequestMessage(HttpMethod.Get, ChatEndpoints.PageRoute);
+        request.Headers.Add("Cookie", "guidelinebot.antiforgery=xx");
+
+        using var page = await client.SendAsync(request);
+
+        Assert.Equal(HttpStatusCode.OK, page.StatusCode);
+        Assert.Contains(page.Headers.GetValues("Set-Cookie"), c => c.StartsWith("guidelinebot.antiforgery=", StringComparison.Ordinal));
+        Assert.DoesNotContain(_factory.Logs.Entries, e => e.Level >= LogLevel.Error);
+    }
 }
