@@ -13,7 +13,7 @@ namespace GuidelineBot.Teams.Endpoint;
 /// <summary>
 /// <c>POST /api/messages</c>: Teams off → 404; in local mode a request not addressed to loopback → 400 and one that is not
 /// JSON → 415; outside local mode no Bearer token → 401 before the body is read; body over
-/// 256 KB → 413; bad JSON, no <c>type</c> or conversation id, an empty item in a list, or a service URL that is not a
+/// 256 KB → 413; bad JSON, no <c>type</c> or conversation id, an id over 1,024 characters, an empty item in a list, or a service URL that is not a
 /// plain http(s) base address → 400; authenticate (→ 401, or 503 + Retry-After while the signing keys cannot be fetched;
 /// nothing sent anywhere); activities sent by a bot (the bot's own messages coming back) are ignored; otherwise queue the
 /// turn and answer 200 at once.
@@ -134,12 +134,20 @@ internal static class MessagesEndpoint
     }
 
     /// <summary>
+    /// Longest id taken (the conversation's, the activity's and the one it replies to go into the connector's URLs): Bot
+    /// Framework ids are at most a few hundred characters, and a longer one would only come back as 414 from the connector.
+    /// </summary>
+    internal const int MaxIdLength = 1024;
+
+    /// <summary>
     /// What makes <paramref name="activity"/> unusable, or null: every activity has a type and a conversation (the Bot
     /// Framework schema requires both), and its lists hold no empty items.
     /// </summary>
     private static string? Malformed(Activity activity) =>
         string.IsNullOrWhiteSpace(activity.Type) ? NoType
         : string.IsNullOrWhiteSpace(activity.Conversation?.Id) ? "The activity has no conversation id."
+        : new[] { activity.Conversation.Id, activity.Id, activity.ReplyToId }.Any(id => id?.Length > MaxIdLength)
+            ? $"The activity's conversation id, id or replyToId is longer than {MaxIdLength} characters."
         : HasNull(activity.MembersAdded) || HasNull(activity.MembersRemoved) || HasNull(activity.Entities) || HasNull(activity.Attachments)
             ? "The activity has a list with an empty item (membersAdded, membersRemoved, entities or attachments)."
         : null;

@@ -64,7 +64,9 @@ public sealed class TeamsHardeningTests(TeamsFixture fixture)
     [InlineData("no conversation", "message")]
     [InlineData("empty conversation id", "message")]
     [InlineData("no conversation", "conversationUpdate")]
-    public async Task An_activity_with_an_empty_list_item_or_no_conversation_id_is_400_and_nothing_is_sent(string fault, string type)
+    [InlineData("conversation id over 1,024 characters", "message")]
+    [InlineData("replyToId over 1,024 characters", "message")]
+    public async Task An_activity_with_an_empty_list_item_or_no_conversation_id_or_an_overlong_id_is_400_and_nothing_is_sent(string fault, string type)
     {
         var conversation = "a:malformed-" + Guid.NewGuid().ToString("N");
         var activity = Activities.Message(Fake.ServiceUrl, conversation, "can I friend parents?");
@@ -76,6 +78,13 @@ public sealed class TeamsHardeningTests(TeamsFixture fixture)
                 break;
             case "empty conversation id":
                 activity["conversation"]!["id"] = " ";
+                break;
+            case "conversation id over 1,024 characters":
+                // The connector would answer 414 to its URL, after a turn that failed and an apology that failed too.
+                activity["conversation"]!["id"] = conversation + new string('c', 1025 - conversation.Length);
+                break;
+            case "replyToId over 1,024 characters":
+                activity["replyToId"] = new string('1', 1025);
                 break;
             default:
                 activity[fault] = new JsonArray((JsonNode?)null);
