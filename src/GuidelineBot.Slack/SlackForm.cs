@@ -13,6 +13,9 @@ namespace GuidelineBot.Slack;
 /// </summary>
 internal sealed class SlackForm
 {
+    /// <summary>Why a body that <see cref="Parse"/> returned null for was refused.</summary>
+    public const string NotAForm = "The body is not a form (application/x-www-form-urlencoded).";
+
     private readonly Dictionary<string, StringValues> _fields;
 
     private SlackForm(string body) => _fields = QueryHelpers.ParseQuery(body);

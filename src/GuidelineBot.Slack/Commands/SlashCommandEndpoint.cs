@@ -36,7 +36,7 @@ internal static class SlashCommandEndpoint
         var form = SlackForm.Parse(context.Request, SlackRequestBody.From(context));
         if (form is null)
         {
-            return Results.BadRequest();
+            return SlackBadRequest.Because(SlackForm.NotAForm);
         }
 
         if (form.Get("ssl_check") == "1")
@@ -46,7 +46,7 @@ internal static class SlashCommandEndpoint
 
         if (form.Get("command") is not { } name || form.Get("user_id") is not { } userId)
         {
-            return Results.BadRequest();
+            return SlackBadRequest.Because("A slash command needs command and user_id.");
         }
 
         var command = new SlashCommand(name, SlackText.ToQuestion(form.Get("text")), userId,

@@ -22,21 +22,21 @@ internal static class EventsEndpoint
         catch (JsonException ex)
         {
             logger.LogWarning("Malformed Slack event body: {Message}", ex.Message);
-            return Results.BadRequest();
+            return SlackBadRequest.Because("The body is not a Slack event envelope (a JSON object).");
         }
 
         switch (envelope?.Type)
         {
             case null:
-                return Results.BadRequest();
+                return SlackBadRequest.Because("The event envelope has no type.");
             case "url_verification":
                 return envelope.Challenge is { } challenge
                     ? Results.Json(new UrlVerificationResponse(challenge), SlackJsonContext.Default.UrlVerificationResponse)
-                    : Results.BadRequest();
+                    : SlackBadRequest.Because("url_verification has no challenge.");
             case "event_callback":
                 if (string.IsNullOrEmpty(envelope.EventId) || envelope.Event is null)
                 {
-                    return Results.BadRequest();
+                    return SlackBadRequest.Because("event_callback needs an event_id and an event.");
                 }
 
                 var retry = context.Request.Headers["X-Slack-Retry-Num"].ToString();

@@ -28,7 +28,7 @@ internal static class InteractionsEndpoint
         var json = SlackForm.Parse(context.Request, SlackRequestBody.From(context))?.Get("payload");
         if (json is null)
         {
-            return Results.BadRequest();
+            return SlackBadRequest.Because("The body is not a form with a payload field.");
         }
 
         InteractionPayload? payload;
@@ -39,12 +39,12 @@ internal static class InteractionsEndpoint
         catch (JsonException ex)
         {
             logger.LogWarning("Malformed Slack interaction payload: {Message}", ex.Message);
-            return Results.BadRequest();
+            return SlackBadRequest.Because("payload is not valid JSON.");
         }
 
         if (payload?.Type is null)
         {
-            return Results.BadRequest();
+            return SlackBadRequest.Because("payload has no type.");
         }
 
         if (payload.Type == "view_submission")
@@ -59,7 +59,7 @@ internal static class InteractionsEndpoint
 
         if (string.IsNullOrEmpty(payload.User?.Id) || payload.Actions is null)
         {
-            return Results.BadRequest();
+            return SlackBadRequest.Because("block_actions needs user.id and actions.");
         }
 
         var actions = payload.Actions.OfType<SlackAction>().ToList();

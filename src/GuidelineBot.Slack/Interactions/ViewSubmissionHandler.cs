@@ -22,7 +22,7 @@ internal sealed class ViewSubmissionHandler(WorkQueue<SlackWork> queue, ILogger<
     {
         if (payload.User?.Id is not { Length: > 0 } userId || payload.View is not { } view)
         {
-            return Results.BadRequest();
+            return SlackBadRequest.Because("view_submission needs user.id and view.");
         }
 
         var kind = view.CallbackId is { } callbackId ? ActionIds.Kind(callbackId) : null;
@@ -35,7 +35,7 @@ internal sealed class ViewSubmissionHandler(WorkQueue<SlackWork> queue, ILogger<
         if (ModalMetadata.Decode(view.PrivateMetadata) is not { } metadata)
         {
             logger.LogWarning("Slack view_submission {CallbackId} has no readable private_metadata", view.CallbackId);
-            return Results.BadRequest();
+            return SlackBadRequest.Because("The modal's private_metadata cannot be read.");
         }
 
         var inputs = Inputs(view.State);

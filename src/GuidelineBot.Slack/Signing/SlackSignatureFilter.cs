@@ -37,7 +37,7 @@ internal sealed class SlackSignatureFilter(IOptions<SlackOptions> options, TimeP
         {
             // The client stopped sending (it went away, or its proxy gave up): malformed, not forged.
             logger.LogDebug("Slack request to {Path} was cut short: its body ended early", http.Request.Path);
-            return Results.BadRequest();
+            return SlackBadRequest.Because("The body ended before its Content-Length.");
         }
 
         var check = SlackSignature.Verify(

@@ -182,15 +182,16 @@ public sealed class EventsTests(SlackHost host)
     }
 
     [Theory]
-    [InlineData("{not json")]
-    [InlineData("[]")]
-    [InlineData("""{"type":"event_callback","event":{"type":"app_mention"}}""")]
-    [InlineData("""{"type":"url_verification"}""")]
-    [InlineData("""{"challenge":"abc"}""")]
-    public async Task Malformed_event_body_is_400(string body)
+    [InlineData("{not json", "The body is not a Slack event envelope (a JSON object).")]
+    [InlineData("[]", "The body is not a Slack event envelope (a JSON object).")]
+    [InlineData("""{"type":"event_callback","event":{"type":"app_mention"}}""", "event_callback needs an event_id and an event.")]
+    [InlineData("""{"type":"url_verification"}""", "url_verification has no challenge.")]
+    [InlineData("""{"challenge":"abc"}""", "The event envelope has no type.")]
+    public async Task Malformed_event_body_is_400_saying_why(string body, string why)
     {
         using var response = await host.Client.SendAsync(Signed("/slack/events", body, JsonType, host.Now));
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal(why, await response.Content.ReadAsStringAsync());
     }
 
     [Fact]

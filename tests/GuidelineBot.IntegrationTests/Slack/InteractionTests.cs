@@ -110,13 +110,16 @@ public sealed class InteractionTests(SlackHost host)
     }
 
     [Theory]
-    [InlineData("payload=%7Bnot+json")]
-    [InlineData("nopayload=1")]
-    [InlineData("payload=%7B%22type%22%3A%22block_actions%22%7D")]
-    public async Task Malformed_interaction_body_is_400(string body)
+    [InlineData("payload=%7Bnot+json", "payload is not valid JSON.")]
+    [InlineData("nopayload=1", "The body is not a form with a payload field.")]
+    [InlineData("payload=%7B%7D", "payload has no type.")]
+    [InlineData("payload=%7B%22type%22%3A%22block_actions%22%7D", "block_actions needs user.id and actions.")]
+    [InlineData("payload=%7B%22type%22%3A%22view_submission%22%7D", "view_submission needs user.id and view.")]
+    public async Task Malformed_interaction_body_is_400_saying_why(string body, string why)
     {
         using var response = await host.Client.SendAsync(Signed("/slack/interactions", body, FormType, host.Now));
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal(why, await response.Content.ReadAsStringAsync());
     }
 
     private static string RawInteraction(string actionsJson, string responseUrl, string user) =>

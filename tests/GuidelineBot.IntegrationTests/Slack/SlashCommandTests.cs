@@ -128,11 +128,12 @@ public sealed class SlashCommandTests(SlackHost host)
     }
 
     [Theory]
-    [InlineData("""{"command":"/guidelines"}""", JsonType)]
-    [InlineData("text=no+command+field", FormType)]
-    public async Task Malformed_command_body_is_400(string body, string contentType)
+    [InlineData("""{"command":"/guidelines"}""", JsonType, "The body is not a form (application/x-www-form-urlencoded).")]
+    [InlineData("text=no+command+field", FormType, "A slash command needs command and user_id.")]
+    public async Task Malformed_command_body_is_400_saying_why(string body, string contentType, string why)
     {
         using var response = await host.Client.SendAsync(Signed("/slack/commands", body, contentType, host.Now));
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal(why, await response.Content.ReadAsStringAsync());
     }
 }
