@@ -100,12 +100,15 @@ public static class AdminEndpoints
             return TypedResults.Problem($"days must be a whole number from 1 to {AdminDashboard.MaxDays}.", statusCode: StatusCodes.Status400BadRequest);
         }
 
-        var model = await dashboard.LoadAsync(range, cancellationToken);
-        if (!model.Tables.TryGetValue(table, out var found))
+        // An unknown name is refused before the dashboard is read (the question log can be large).
+        if (!DashboardTables.Names.Contains(table, StringComparer.Ordinal))
         {
-            return TypedResults.Problem($"No table '{table}' on the dashboard (the knowledge tables need the knowledge status).",
+            return TypedResults.Problem($"No table '{table}' on the dashboard: {string.Join(", ", DashboardTables.Names)}.",
                 statusCode: StatusCodes.Status404NotFound);
         }
+
+        var model = await dashboard.LoadAsync(range, cancellationToken);
+        var found = model.Tables[table];
 
         http.Response.Headers.CacheControl = "no-store";
         var day = model.Questions.To.UtcDateTime.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);

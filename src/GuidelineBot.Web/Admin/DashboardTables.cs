@@ -24,6 +24,10 @@ public static class DashboardTables
     /// <summary>Every question in the range with all its fields (the latest-questions table shows the first few).</summary>
     public const string Questions = "questions";
 
+    /// <summary>The name of every table <see cref="AdminDashboard.LoadAsync"/> builds, each exported as CSV under its name.</summary>
+    public static IReadOnlyList<string> Names { get; } =
+        [Daily, Sections, Latest, Unanswered, Questions, OnboardingVersions, Overdue, Documents, Warnings, Tickets, Suggestions];
+
     public static DashboardTable DailyCounts(QuestionReport report) => new(Daily, "Questions per day (UTC)",
         ["date", "questions", "answered", "declined", "other", "helpful", "not helpful"],
         [.. report.Days.Select(d => Row(Date(d.Date), Count(d.Total), Count(d.Answered), Count(d.Declined), Count(d.Other), Count(d.Helpful), Count(d.NotHelpful)))],

@@ -263,6 +263,15 @@ public sealed class AdminDashboardTests : IAsyncLifetime
         Assert.DoesNotContain(",=HYPERLINK", csv, StringComparison.Ordinal);
         using var unknown = await _server.Http.GetAsync("/admin/export/secrets.csv");
         Assert.Equal(HttpStatusCode.NotFound, unknown.StatusCode);
+        Assert.Contains("No table 'secrets' on the dashboard: daily, sections", await unknown.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Every_table_the_dashboard_builds_is_one_of_the_names_an_export_accepts()
+    {
+        var model = await _server.Services.GetRequiredService<AdminDashboard>().LoadAsync(30, CancellationToken.None);
+
+        Assert.Equal(DashboardTables.Names.Order(StringComparer.Ordinal), model.Tables.Keys.Order(StringComparer.Ordinal));
     }
 }
 
