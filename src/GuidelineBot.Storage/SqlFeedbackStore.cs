@@ -52,11 +52,21 @@ public sealed class SqlFeedbackStore(StoreDatabase database) : IFeedbackStore
         database.AddTime(command, "at", feedback.At);
     }
 
-    public async Task<IReadOnlyList<FeedbackRecord>> ListAsync(CancellationToken cancellationToken)
+    public Task<IReadOnlyList<FeedbackRecord>> ListAsync(CancellationToken cancellationToken) => SelectAsync(null, cancellationToken);
+
+    public Task<IReadOnlyList<FeedbackRecord>> ListAsync(DateTimeOffset since, CancellationToken cancellationToken) => SelectAsync(since, cancellationToken);
+
+    private async Task<IReadOnlyList<FeedbackRecord>> SelectAsync(DateTimeOffset? since, CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenMigratedAsync(cancellationToken);
         await using var command = connection.CreateCommand();
-        command.CommandText = "SELECT channel, user_id, question, section_id, helpful, created_at FROM feedback ORDER BY id";
+        command.CommandText = "SELECT channel, user_id, question, section_id, helpful, created_at FROM feedback"
+            + (since is null ? "" : " WHERE created_at >= @since") + " ORDER BY id";
+        if (since is { } from)
+        {
+            database.AddTime(command, "since", from);
+        }
+
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         var records = new List<FeedbackRecord>();
         while (await reader.ReadAsync(cancellationToken))

@@ -2,7 +2,6 @@ using System.Security.Cryptography;
 using System.Text;
 using GuidelineBot.Core.Answers;
 using GuidelineBot.Core.Experts;
-using GuidelineBot.Core.Logging;
 using GuidelineBot.Core.Onboarding;
 using GuidelineBot.Core.Questions;
 using GuidelineBot.Core.Storage;
@@ -254,7 +253,7 @@ public sealed class ConversationService(
             NoAnswerReply n => (QuestionOutcome.Declined, null, n.Score),
             _ => (QuestionOutcome.Other, null, 0d),
         };
-        var record = new QuestionRecord(id, time.GetUtcNow(), context.Channel, LogText.Pseudonym(context.Channel + ":" + context.UserId), text, outcome,
+        var record = new QuestionRecord(id, time.GetUtcNow(), context.Channel, QuestionTable.UserHash(context.Channel, context.UserId), text, outcome,
             section?.DocumentId, section?.Id, confidence, time.GetElapsedTime(started).TotalMilliseconds);
         await GuardAsync(() => questionLog.RecordAsync(record, cancellationToken), "question", id, cancellationToken);
     }

@@ -2,6 +2,7 @@ using GuidelineBot.Core.Experts;
 using GuidelineBot.Core.Knowledge;
 using GuidelineBot.Core.Onboarding;
 using GuidelineBot.Core.Questions;
+using GuidelineBot.Core.Storage;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace GuidelineBot.Web.Admin;
@@ -43,8 +44,9 @@ public sealed class AdminDashboard(IServiceProvider services, TimeProvider time)
         var catalog = services.GetRequiredService<OnboardingCatalog>();
         var store = services.GetRequiredService<IOnboardingStore>();
         var log = await services.GetRequiredService<IQuestionLog>().ListAsync(from, cancellationToken);
+        var votes = await services.GetRequiredService<IFeedbackStore>().ListAsync(from, cancellationToken);
 
-        var questions = QuestionReport.Build(log, knowledge, from, now);
+        var questions = QuestionReport.Build(log, votes, knowledge, from, now);
         var onboarding = OnboardingReport.Build(await store.ListStatesAsync(cancellationToken), await store.ListAcknowledgementsAsync(cancellationToken),
             knowledge, catalog, now, OverdueAfter);
         var status = services.GetRequiredService<IKnowledgeStatus>().Current;

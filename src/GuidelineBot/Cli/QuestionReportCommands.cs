@@ -6,13 +6,15 @@ using System.Text;
 using GuidelineBot.Core.Knowledge;
 using GuidelineBot.Core.Questions;
 using GuidelineBot.Core.Reports;
+using GuidelineBot.Core.Storage;
 using GuidelineBot.Storage;
 
 namespace GuidelineBot.Cli;
 
 /// <summary>
 /// <c>report questions [--csv FILE] [--since DATE]</c> (what staff asked: outcomes, top sections, top unanswered grouped,
-/// latest) and <c>report feedback [--csv FILE] [--since DATE]</c> (the 👍/👎 on answers, per section), from the question log.
+/// latest), from the question log, and <c>report feedback [--csv FILE] [--since DATE]</c> (every person's 👍/👎 on
+/// answers, per section), from the votes.
 /// </summary>
 internal static class QuestionReportCommands
 {
@@ -24,26 +26,28 @@ internal static class QuestionReportCommands
         var (csv, since) = (ReportCommand.CsvOption("one row per question"), SinceOption());
         var command = new Command("questions", "Questions asked on every channel: outcomes, top sections, top unanswered.") { csv, since };
         command.SetAction((parse, ct) => RunAsync(output, errors, services, parse.GetValue(csv), parse.GetValue(since),
-            (log, knowledge, table, from, now) => (RenderQuestions(QuestionReport.Build(log, knowledge, from, now), log, table, from, now), log), ct));
+            (log, votes, knowledge, table, from, now) => (RenderQuestions(QuestionReport.Build(log, votes, knowledge, from, now), log, table, from, now),
+                QuestionTable.Header, [.. log.Select(table.Row)]), ct));
         return command;
     }
 
     public static Command Feedback(TextWriter output, TextWriter errors, Func<IServiceProvider> services)
     {
-        var (csv, since) = (ReportCommand.CsvOption("one row per answer that got a vote"), SinceOption());
-        var command = new Command("feedback", "Feedback (helpful / not helpful) on answers, per section.") { csv, since };
+        var (csv, since) = (ReportCommand.CsvOption("one row per vote"), SinceOption());
+        var command = new Command("feedback", "Feedback (helpful / not helpful) on answers, per section: every person's vote.") { csv, since };
         command.SetAction((parse, ct) => RunAsync(output, errors, services, parse.GetValue(csv), parse.GetValue(since),
-            (log, knowledge, table, from, now) =>
+            (_, votes, _, table, from, now) =>
             {
-                var voted = log.Where(q => q.Helpful is not null).ToList();
-                return (RenderFeedback(QuestionReport.Build(voted, knowledge, from, now, top: int.MaxValue), voted, table, now), voted);
+                var report = FeedbackReport.Build(votes, table, from, now);
+                return (RenderFeedback(report, table, now), QuestionTable.VoteHeader, [.. report.Votes.Select(table.VoteRow)]);
             }, ct));
         return command;
     }
 
-    /// <summary>The report's text, and the questions its CSV lists.</summary>
-    private delegate (string Text, IReadOnlyList<QuestionRecord> CsvRows) Render(
-        IReadOnlyList<QuestionRecord> log, KnowledgeBase knowledge, QuestionTable table, DateTimeOffset from, DateTimeOffset now);
+    /// <summary>The report's text, and its CSV's header and rows.</summary>
+    private delegate (string Text, IReadOnlyList<string> CsvHeader, IReadOnlyList<IReadOnlyList<string>> CsvRows) Render(
+        IReadOnlyList<QuestionRecord> log, IReadOnlyList<FeedbackRecord> votes, KnowledgeBase knowledge, QuestionTable table, DateTimeOffset from,
+        DateTimeOffset now);
 
     private static async Task<int> RunAsync(TextWriter output, TextWriter errors, Func<IServiceProvider> services, FileInfo? csvFile,
         DateTimeOffset? since, Render render, CancellationToken ct)
@@ -59,9 +63,11 @@ internal static class QuestionReportCommands
         var knowledge = provider.GetRequiredService<KnowledgeBase>();
         var now = provider.GetRequiredService<TimeProvider>().GetUtcNow();
         IReadOnlyList<QuestionRecord> log;
+        IReadOnlyList<FeedbackRecord> votes;
         try
         {
             log = await provider.GetRequiredService<IQuestionLog>().ListAsync(since, ct);
+            votes = await provider.GetRequiredService<IFeedbackStore>().ListAsync(since ?? DateTimeOffset.MinValue, ct);
         }
         catch (DbException ex)
         {
@@ -70,12 +76,12 @@ internal static class QuestionReportCommands
         }
 
         var table = new QuestionTable(knowledge);
-        var from = since ?? (log.Count == 0 ? now : log.Min(q => q.At));
-        var (text, rows) = render(log, knowledge, table, from, now);
+        var from = since ?? log.Select(q => q.At).Concat(votes.Select(v => v.At)).DefaultIfEmpty(now).Min();
+        var (text, header, rows) = render(log, votes, knowledge, table, from, now);
         await output.WriteAsync(text);
         if (csvFile is not null)
         {
-            await ReportCommand.WriteCsvAsync(output, csvFile, Csv.Write(QuestionTable.Header, rows.Select(table.Row)), ct);
+            await ReportCommand.WriteCsvAsync(output, csvFile, Csv.Write(header, rows), ct);
         }
 
         return 0;
@@ -145,29 +151,39 @@ internal static class QuestionReportCommands
         return sb.ToString();
     }
 
-    internal static string RenderFeedback(QuestionReport report, IReadOnlyList<QuestionRecord> voted, QuestionTable table, DateTimeOffset now)
+    internal static string RenderFeedback(FeedbackReport report, QuestionTable table, DateTimeOffset now)
     {
         var sb = new StringBuilder();
         sb.AppendLine(CultureInfo.InvariantCulture, $"Feedback report, {ReportCommand.Time(now)}");
-        sb.AppendLine(CultureInfo.InvariantCulture, $"Votes: {voted.Count} · Helpful: {report.Helpful} · Not helpful: {report.NotHelpful}");
-        if (voted.Count == 0)
+        sb.AppendLine(CultureInfo.InvariantCulture, $"Votes: {report.Votes.Count} · Helpful: {report.Helpful} · Not helpful: {report.NotHelpful}");
+        if (report.Votes.Count == 0)
         {
             sb.AppendLine().AppendLine("No feedback yet.");
             return sb.ToString();
         }
 
-        sb.AppendLine().AppendLine("By section");
-        AppendSections(sb, report.TopSections);
+        sb.AppendLine().AppendLine("By section (votes)");
+        if (report.Sections.Count == 0)
+        {
+            sb.AppendLine("  none");
+        }
+
+        foreach (var s in report.Sections)
+        {
+            sb.AppendLine(CultureInfo.InvariantCulture, $"  {s.Votes,4}  {s.Title}  (helpful {s.Helpful}, not helpful {s.NotHelpful})");
+        }
+
         sb.AppendLine().AppendLine("Not helpful, latest first");
-        var notHelpful = voted.Where(q => q.Helpful == false).Take(Latest).ToList();
+        var notHelpful = report.Votes.Where(v => !v.Helpful).Take(Latest).ToList();
         if (notHelpful.Count == 0)
         {
             sb.AppendLine("  none");
         }
 
-        foreach (var q in notHelpful)
+        foreach (var v in notHelpful)
         {
-            sb.AppendLine(CultureInfo.InvariantCulture, $"  {ReportCommand.Time(q.At)}  {q.Channel}  {q.Text}  → {table.SectionTitle(q.SectionId)}");
+            sb.AppendLine(CultureInfo.InvariantCulture,
+                $"  {ReportCommand.Time(v.At)}  {v.Channel}  {QuestionMask.Mask(v.Question)}  → {table.SectionTitle(v.SectionId)}");
         }
 
         return sb.ToString();

@@ -4,6 +4,7 @@ using AngleSharp.Html.Parser;
 using GuidelineBot.Core.Knowledge;
 using GuidelineBot.Core.Onboarding;
 using GuidelineBot.Core.Questions;
+using GuidelineBot.Core.Storage;
 using GuidelineBot.IntegrationTests.Onboarding;
 using GuidelineBot.Web.Admin;
 using Microsoft.Extensions.DependencyInjection;
@@ -59,8 +60,13 @@ public sealed class AdminDashboardTests : IAsyncLifetime
             await log.RecordAsync(q, CancellationToken.None);
         }
 
-        await log.RecordFeedbackAsync("a1", helpful: true, CancellationToken.None);
-        await log.RecordFeedbackAsync("a2", helpful: false, CancellationToken.None);
+        var votes = server.Services.GetRequiredService<IFeedbackStore>();
+        foreach (var (id, helpful) in new[] { ("a1", true), ("a2", false) })
+        {
+            var q = questions.Single(q => q.Id == id);
+            await votes.VoteAsync(new FeedbackRecord(q.Channel, "U1", q.Text, q.SectionId, helpful, q.At), id + ":U1", CancellationToken.None);
+            await log.RecordFeedbackAsync(id, helpful, CancellationToken.None);
+        }
 
         var store = server.Services.GetRequiredService<IOnboardingStore>();
         var seed = OnboardingTestKnowledge.SeedDocument;

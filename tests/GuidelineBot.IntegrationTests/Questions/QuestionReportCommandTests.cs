@@ -1,6 +1,7 @@
 using GuidelineBot.Cli;
 using GuidelineBot.Core.Knowledge;
 using GuidelineBot.Core.Questions;
+using GuidelineBot.Core.Storage;
 using GuidelineBot.IntegrationTests.Onboarding;
 using GuidelineBot.IntegrationTests.Storage;
 using GuidelineBot.Storage;
@@ -32,8 +33,16 @@ public abstract class QuestionReportCommandTests<TStore> : ProviderTestBase<TSto
         await log.RecordAsync(Declined("d1", Day1.AddDays(1), "Can I bring my dog to school?", "#bbbbbbbbbbbb"), CancellationToken.None);
         await log.RecordAsync(Declined("d2", Day1.AddDays(1).AddHours(2), "are dogs allowed at school", "#cccccccccccc"), CancellationToken.None);
         await log.RecordAsync(Declined("d3", Day1.AddDays(2), "what is the wifi password", "#cccccccccccc"), CancellationToken.None);
-        await log.RecordFeedbackAsync("a1", helpful: true, CancellationToken.None);
-        await log.RecordFeedbackAsync("a2", helpful: false, CancellationToken.None);
+        await VoteAsync(log, "a1", Day1.AddHours(2), "what can I share? mail me at pat@example.org", Section(1), "U1", helpful: true);
+        await VoteAsync(log, "a2", Day1.AddHours(3), "=HYPERLINK(\"x\"), can I share \"this\"?", Section(1), "U1", helpful: false);
+    }
+
+    /// <summary>A vote as the conversation records it: in the votes, and on the answer's question log record.</summary>
+    private async Task VoteAsync(IQuestionLog log, string questionId, DateTimeOffset at, string question, GuidelineSection section, string user, bool helpful)
+    {
+        var vote = new FeedbackRecord("slack", user, question, section.Id, helpful, at);
+        Assert.True(await new SqlFeedbackStore(Database).VoteAsync(vote, questionId + ":" + user, CancellationToken.None));
+        await log.RecordFeedbackAsync(questionId, helpful, CancellationToken.None);
     }
 
     private async Task<(int Exit, string Output, string Errors)> RunAsync(params string[] args)
@@ -41,6 +50,7 @@ public abstract class QuestionReportCommandTests<TStore> : ProviderTestBase<TSto
         var services = new ServiceCollection()
             .AddSingleton(Database)
             .AddSingleton<IQuestionLog>(new SqlQuestionLog(Database))
+            .AddSingleton<IFeedbackStore>(new SqlFeedbackStore(Database))
             .AddSingleton(OnboardingTestKnowledge.Knowledge)
             .AddSingleton<TimeProvider>(_time)
             .BuildServiceProvider();
@@ -116,6 +126,37 @@ public abstract class QuestionReportCommandTests<TStore> : ProviderTestBase<TSto
             Assert.Equal(3, rows.Length);
             Assert.EndsWith(",not helpful", rows[1], StringComparison.Ordinal);
             Assert.EndsWith(",helpful", rows[2], StringComparison.Ordinal);
+        }
+        finally
+        {
+            Directory.Delete(Path.GetDirectoryName(Path.GetDirectoryName(csv))!, recursive: true);
+        }
+    }
+
+    [SkippableFact]
+    public async Task Every_person_s_vote_on_an_answer_in_a_channel_counts_in_both_reports()
+    {
+        // One answer in a channel, and three people voting on it: the question log keeps one value per question (the
+        // latest vote), and counted only that one.
+        await SeedAsync();
+        IQuestionLog log = new SqlQuestionLog(Database);
+        await VoteAsync(log, "a2", Day1.AddHours(4), "=HYPERLINK(\"x\"), can I share \"this\"?", Section(1), "U2", helpful: false);
+        await VoteAsync(log, "a2", Day1.AddHours(5), "=HYPERLINK(\"x\"), can I share \"this\"?", Section(1), "U3", helpful: true);
+        var csv = TempCsv();
+        try
+        {
+            var (_, feedback, _) = await RunAsync("feedback", "--csv", csv);
+            var (_, questions, _) = await RunAsync("questions");
+
+            Assert.Contains("Votes: 4 · Helpful: 2 · Not helpful: 2", feedback, StringComparison.Ordinal);
+            Assert.Contains($"     4  {Section(1).Breadcrumb}  (helpful 2, not helpful 2)", feedback, StringComparison.Ordinal);
+            Assert.Contains("Helpful: 2 · Not helpful: 2", questions, StringComparison.Ordinal);
+            Assert.Contains($"     2  {Section(1).Breadcrumb}  (helpful 2, not helpful 2)", questions, StringComparison.Ordinal);
+            var rows = await File.ReadAllLinesAsync(csv);
+            Assert.Equal(string.Join(',', QuestionTable.VoteHeader), rows[0].TrimStart('\uFEFF'));
+            Assert.Equal(5, rows.Length);
+            Assert.Equal(3, rows.Select(r => r.Split(',')[2]).Skip(1).Distinct().Count()); // three people, as pseudonyms
+            Assert.DoesNotContain(rows, r => r.Contains("U2", StringComparison.Ordinal) || r.Contains("pat@example.org", StringComparison.Ordinal));
         }
         finally
         {

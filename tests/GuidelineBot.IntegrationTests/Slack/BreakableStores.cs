@@ -61,6 +61,8 @@ public sealed class BreakableStores
         }
 
         public Task<IReadOnlyList<FeedbackRecord>> ListAsync(CancellationToken cancellationToken) => inner.ListAsync(cancellationToken);
+
+        public Task<IReadOnlyList<FeedbackRecord>> ListAsync(DateTimeOffset since, CancellationToken cancellationToken) => inner.ListAsync(since, cancellationToken);
     }
 
     private sealed class Onboarding(IOnboardingStore inner, BreakableStores state) : IOnboardingStore

@@ -43,6 +43,9 @@ internal sealed class MemoryFeedbackStore : IFeedbackStore
             return Task.FromResult<IReadOnlyList<FeedbackRecord>>([.. _added, .. _votes.Values]);
         }
     }
+
+    public async Task<IReadOnlyList<FeedbackRecord>> ListAsync(DateTimeOffset since, CancellationToken cancellationToken) =>
+        [.. (await ListAsync(cancellationToken)).Where(f => f.At >= since)];
 }
 
 internal sealed class MemoryOnceStore : IOnceStore
