@@ -83,6 +83,9 @@ public sealed partial class AnswerService(IGuidelineSearch search, IOptions<Answ
     private static bool NamesSection(string question, GuidelineSection section) =>
         string.Equals(question.TrimEnd('?', '.', '!', ' '), Clean(section.Heading).TrimEnd('?', '.', '!', ' '), StringComparison.OrdinalIgnoreCase);
 
+    /// <summary>True when the live knowledge has the section (by <see cref="GuidelineSection.Id"/>).</summary>
+    public bool HasSection(string sectionId) => search.Snapshot.Knowledge.FindSection(sectionId) is not null;
+
     /// <summary>
     /// A section the person picked (a topic button, "did you mean", "show the whole section"): all of its text, with the
     /// sections its heading finds as related topics (not introductions: "About these guidelines" finds only the other

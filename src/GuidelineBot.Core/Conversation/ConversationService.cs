@@ -140,6 +140,12 @@ public sealed class ConversationService(
     private async Task<ConversationResponse> FeedbackAsync(ConversationContext context, FeedbackInbound vote, CancellationToken cancellationToken)
     {
         var answer = vote.Answer;
+        // A vote counts for a section the guidelines have: not for one gone since, or a made-up button value.
+        if (answer.SectionId is not { } votedSection || !answers.HasSection(votedSection))
+        {
+            return new ConversationResponse([new NoticeMessage(NoticeKind.VoteOnAnAnswerGone)]);
+        }
+
         var record = new FeedbackRecord(context.Channel, context.UserId, answer.Question, answer.SectionId, vote.Helpful, time.GetUtcNow());
         var counted = await feedback.VoteAsync(record, VoteKey(context, answer), cancellationToken);
         if (counted)

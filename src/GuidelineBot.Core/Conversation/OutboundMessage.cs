@@ -160,6 +160,9 @@ public enum NoticeKind
 
     /// <summary>"Ask an expert" was pressed but no experts' channel is configured (any more); <see cref="NoticeMessage.Name"/> is the contact to ask instead.</summary>
     ExpertsUnavailable,
+
+    /// <summary>A 👍/👎 on a section the guidelines no longer have (or never had): not counted.</summary>
+    VoteOnAnAnswerGone,
 }
 
 /// <summary>A short status line from the bot itself.</summary>

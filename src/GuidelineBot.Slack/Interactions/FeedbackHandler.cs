@@ -18,14 +18,14 @@ internal sealed class FeedbackHandler(ConversationService conversation, IOptions
 
     protected override Task DeliverAsync(InteractionPayload payload, SlackAction action, ConversationResponse response, CancellationToken cancellationToken)
     {
-        if (response.Messages is not [FeedbackThanksMessage thanks])
+        var message = response.Messages switch
         {
-            return Task.CompletedTask;
-        }
-
-        var message = ResponseUrlReplies.CanReplaceForClicker(payload) && thanks.Answer is { } answer
-            ? CommandResponse.From(SlackRenderer.Render(answer, thanks), CommandResponse.Ephemeral, replaceOriginal: true)
-            : CommandResponse.From(SlackRenderer.Render(thanks), CommandResponse.Ephemeral, replaceOriginal: false);
-        return replies.SendAsync(payload, action, message, cancellationToken);
+            [FeedbackThanksMessage thanks] => ResponseUrlReplies.CanReplaceForClicker(payload) && thanks.Answer is { } answer
+                ? CommandResponse.From(SlackRenderer.Render(answer, thanks), CommandResponse.Ephemeral, replaceOriginal: true)
+                : CommandResponse.From(SlackRenderer.Render(thanks), CommandResponse.Ephemeral, replaceOriginal: false),
+            [var notice] => CommandResponse.From(SlackRenderer.Render(notice), CommandResponse.Ephemeral, replaceOriginal: false), // e.g. a vote not counted
+            _ => null,
+        };
+        return message is null ? Task.CompletedTask : replies.SendAsync(payload, action, message, cancellationToken);
     }
 }

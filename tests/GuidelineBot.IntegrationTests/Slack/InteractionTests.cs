@@ -66,6 +66,23 @@ public sealed class InteractionTests(SlackHost host)
     }
 
     [Fact]
+    public async Task A_vote_on_a_section_the_guidelines_do_not_have_is_not_stored_and_the_clicker_is_told_so()
+    {
+        var user = SlackHost.NewId("U");
+        var responseId = SlackHost.NewId("fb");
+        using var response = await host.Client.SendAsync(Signed("/slack/interactions",
+            Interaction("feedback_helpful", "nosuchdocument#nosuchsection\nq1\nanything", host.Api.ResponseUrl(responseId), user: user), FormType, host.Now));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        await Eventually.WaitUntilAsync(() => host.Api.ResponseUrlPosts(responseId).Count >= 1, "the clicker is told");
+        var post = Assert.Single(host.Api.ResponseUrlPosts(responseId));
+        Assert.Equal("ephemeral", post.Json.GetProperty("response_type").GetString());
+        Assert.False(post.Json.GetProperty("replace_original").GetBoolean());
+        Assert.Contains(BlockKitText.All(post.Json.GetProperty("blocks")), t => t.Contains("wasn't counted", StringComparison.Ordinal));
+        Assert.DoesNotContain(await host.Factory.FeedbackAsync(), f => f.UserId == user);
+    }
+
+    [Fact]
     public async Task Feedback_on_a_shared_channel_message_thanks_only_the_clicker()
     {
         var user = SlackHost.NewId("U");

@@ -187,7 +187,9 @@ public sealed class TeamsBehaviourTests(TeamsFixture fixture)
         Bot.Feedback.FailFor = "will fail";
         try
         {
-            var value = new JsonObject { ["action"] = "feedback", ["helpful"] = false, ["question"] = "will fail", ["sectionId"] = "x" };
+            // A vote on a section the knowledge has (a vote on no answer is not counted, so it never reaches the store).
+            var sectionId = Bot.Services.GetRequiredService<GuidelineBot.Core.Knowledge.KnowledgeBase>().Sections.ElementAt(1).Id;
+            var value = new JsonObject { ["action"] = "feedback", ["helpful"] = false, ["question"] = "will fail", ["sectionId"] = sectionId };
             await Bot.PostActivityAsync(Activities.CardSubmit(Fake.ServiceUrl, "a:broken", "activity-1", value), Token());
             var apology = await Fake.WaitForAsync(r => r.RawTarget.Contains("a%3Abroken", StringComparison.Ordinal) && r.ActivityType == "message", "the apology");
             Assert.Contains("Sorry, something went wrong", apology.Json["text"]!.GetValue<string>(), StringComparison.Ordinal);

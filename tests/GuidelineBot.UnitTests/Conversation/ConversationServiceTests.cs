@@ -121,6 +121,21 @@ public sealed class ConversationServiceTests : IDisposable
     }
 
     [Fact]
+    public async Task A_vote_on_an_answer_the_guidelines_do_not_give_is_not_counted_and_says_so()
+    {
+        // A made-up button value (or a button older than the section it answered): nothing to count the vote for.
+        var forged = new AnswerRef("q-forged", "nosuchdocument#nosuchsection", "anything at all").Encode();
+
+        var response = await _conversation.HandleAsync(Person(), ConversationInbound.FromAction(ActionKind.Helpful, forged)!, CancellationToken.None);
+
+        var notice = Assert.IsType<NoticeMessage>(Assert.Single(response.Messages));
+        Assert.Equal(NoticeKind.VoteOnAnAnswerGone, notice.Kind);
+        Assert.Contains("wasn't counted", MessageText.Render(notice), StringComparison.Ordinal);
+        Assert.Empty(await _feedback.ListAsync(CancellationToken.None));
+        Assert.Empty(_log.Feedback);
+    }
+
+    [Fact]
     public async Task Votes_on_two_answers_to_the_same_question_count_separately()
     {
         var one = Assert.IsType<AnswerMessage>((await SayAsync(Friending)).Messages[0]);
