@@ -163,7 +163,7 @@ public static partial class MessageContent
         NoticeKind.ExpertsUnavailable => RichText.Plain("Sorry — no experts' channel is set up, so I can't pass questions on."
             + (string.IsNullOrWhiteSpace(name) ? "" : $" Please ask {name}.")),
         NoticeKind.VoteOnAnAnswerGone => RichText.Plain(
-            "That answer's section is no longer in the guidelines (they have changed since), so your vote wasn't counted. Ask again to see the current answer."),
+            "That answer's section isn't in the guidelines (any more), so your vote wasn't counted. Ask again to see the current answer."),
         _ => RichText.Plain("Sorry, something went wrong on my side — please try again in a minute."),
     };
 

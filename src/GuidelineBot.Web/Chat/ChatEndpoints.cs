@@ -2,6 +2,7 @@ using System.Text.Json;
 using GuidelineBot.Core.Conversation;
 using GuidelineBot.Http;
 using Microsoft.AspNetCore.Antiforgery;
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.DependencyInjection;
@@ -135,6 +136,9 @@ internal static class ChatEndpoints
     /// Posts must carry the antiforgery token (cookie + header) of this user's page: else 400, before the JSON body is
     /// read (a form-typed body is read by the check itself, which also looks for the token among its fields).
     /// </summary>
+    /// <summary>The purpose of the protector that checks the key ring can be read (it protects nothing kept).</summary>
+    private const string KeyRingProbe = "GuidelineBot.KeyRingProbe";
+
     public static async ValueTask<object?> RequireAntiforgeryAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
     {
         var http = context.HttpContext;
@@ -143,6 +147,9 @@ internal static class ChatEndpoints
             case PostCheck.Unreadable:
                 return Problem(StatusCodes.Status400BadRequest, "The request could not be read: it is too large or holds a character a form cannot carry.");
             case PostCheck.Forged:
+                // A token no key can read, or a key ring this server cannot read (kept in the store): then protecting
+                // anything throws, and the apology filter answers 503 instead of a reload that could not help.
+                http.RequestServices.GetRequiredService<IDataProtectionProvider>().CreateProtector(KeyRingProbe).Protect([]);
                 return Problem(StatusCodes.Status400BadRequest, "The page has expired: reload it and try again.");
         }
 

@@ -27,7 +27,8 @@ public static class DataProtectionStartup
     {
         services.AddDataProtection().SetApplicationName(ApplicationName);
         services.AddSingleton<IConfigureOptions<KeyManagementOptions>>(sp => new ConfigureOptions<KeyManagementOptions>(
-            o => o.XmlRepository = new StoreXmlRepository(sp.GetRequiredService<IKeyRingStore>(), sp.GetRequiredService<TimeProvider>())));
+            o => o.XmlRepository = new StoreXmlRepository(sp.GetRequiredService<IKeyRingStore>(), sp.GetRequiredService<IOnceStore>(),
+                sp.GetRequiredService<TimeProvider>())));
         foreach (var eager in services.Where(d => d.ServiceType == typeof(IHostedService) && d.ImplementationType?.Assembly == DataProtectionAssembly).ToList())
         {
             services.Remove(eager);

@@ -9,10 +9,41 @@ namespace GuidelineBot.Hosting;
 /// about once a day, or to add a key (every 90 days); a failure while it still has the keys read before is logged by it
 /// and retried.
 /// </summary>
-internal sealed class StoreXmlRepository(IKeyRingStore store, TimeProvider time) : IXmlRepository
+/// <remarks>
+/// The first key is made once for every replica. Each replica that reads an empty ring would make a key of its own, and
+/// one that had read the ring before the other's key was stored would not know that key until its next daily read (data
+/// protection looks again for an unknown key only in its first minutes): its pages' posts to the other replica would be
+/// "expired" all day. So only the replica that claims the first key (<see cref="IOnceStore"/>) makes it; another one
+/// waits until it is in the store (at most <see cref="FirstKeyWait"/>, after which it makes one itself).
+/// </remarks>
+internal sealed class StoreXmlRepository(IKeyRingStore store, IOnceStore once, TimeProvider time) : IXmlRepository
 {
-    public IReadOnlyCollection<XElement> GetAllElements() =>
-        [.. store.ListAsync(CancellationToken.None).GetAwaiter().GetResult().Select(x => XElement.Parse(x))];
+    /// <summary>How long a replica waits for the first key another one claimed (making it takes milliseconds).</summary>
+    internal static readonly TimeSpan FirstKeyWait = TimeSpan.FromSeconds(10);
+
+    /// <summary>A claim whose replica died before storing the key is taken over after this long.</summary>
+    private static readonly TimeSpan ClaimLifetime = TimeSpan.FromMinutes(1);
+
+    private static readonly TimeSpan Poll = TimeSpan.FromMilliseconds(100);
+
+    public IReadOnlyCollection<XElement> GetAllElements()
+    {
+        var elements = Read();
+        if (elements.Count > 0 || once.TryClaimAsync("key-ring", "first-key", time.GetUtcNow(), ClaimLifetime, CancellationToken.None).GetAwaiter().GetResult())
+        {
+            return elements;
+        }
+
+        // Wall-clock waiting for another process, not the app's notion of time (a test's fake clock would never move it).
+        var waited = System.Diagnostics.Stopwatch.StartNew();
+        while (elements.Count == 0 && waited.Elapsed < FirstKeyWait)
+        {
+            Thread.Sleep(Poll);
+            elements = Read();
+        }
+
+        return elements;
+    }
 
     public void StoreElement(XElement element, string friendlyName)
     {
@@ -20,4 +51,7 @@ internal sealed class StoreXmlRepository(IKeyRingStore store, TimeProvider time)
         var name = string.IsNullOrEmpty(friendlyName) ? Guid.NewGuid().ToString("N") : friendlyName;
         store.AddAsync(name, element.ToString(SaveOptions.DisableFormatting), time.GetUtcNow(), CancellationToken.None).GetAwaiter().GetResult();
     }
+
+    private IReadOnlyCollection<XElement> Read() =>
+        [.. store.ListAsync(CancellationToken.None).GetAwaiter().GetResult().Select(x => XElement.Parse(x))];
 }

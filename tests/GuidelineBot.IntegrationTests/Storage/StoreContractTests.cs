@@ -42,6 +42,25 @@ public abstract class StoreContractTests<TStore> : ProviderTestBase<TStore> wher
     }
 
     [SkippableFact]
+    public async Task The_first_key_of_the_ring_is_made_by_one_replica_and_another_reading_the_empty_ring_then_waits_for_it()
+    {
+        // Both replicas read an empty ring: without the claim each made a key of its own, and one of them did not know
+        // the other's key until its next daily read.
+        var clock = new Microsoft.Extensions.Time.Testing.FakeTimeProvider(T0);
+        var first = new GuidelineBot.Hosting.StoreXmlRepository(new SqlKeyRingStore(Database), new SqlOnceStore(Database), clock);
+        var second = new GuidelineBot.Hosting.StoreXmlRepository(new SqlKeyRingStore(OpenAnother()), new SqlOnceStore(OpenAnother()), clock);
+
+        Assert.Empty(first.GetAllElements()); // it claimed the first key: data protection makes it now
+        var waiting = Task.Run(second.GetAllElements);
+        await Task.Delay(300);
+        Assert.False(waiting.IsCompleted);
+        first.StoreElement(new System.Xml.Linq.XElement("key", new System.Xml.Linq.XAttribute("id", "k1")), "key-k1");
+
+        var read = await waiting.WaitAsync(GuidelineBot.Hosting.StoreXmlRepository.FirstKeyWait);
+        Assert.Equal("k1", Assert.Single(read).Attribute("id")!.Value);
+    }
+
+    [SkippableFact]
     public async Task Text_with_nul_characters_is_stored_without_them_and_found_by_them()
     {
         // PostgreSQL's text cannot hold U+0000: without the store's cleaning the write fails there (22021).

@@ -1,4 +1,5 @@
 using System.Net;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace GuidelineBot.IntegrationTests.Web;
 
@@ -49,6 +50,24 @@ public sealed class WebChatReplicasTests : IDisposable
         Assert.Equal(HttpStatusCode.BadRequest, reply.StatusCode);
     }
 
+    [Fact]
+    public async Task A_server_that_cannot_read_its_key_ring_answers_the_page_and_a_post_503_not_page_expired()
+    {
+        using var client = await LoadedPageAsync();
+        await using var broken = new WebBotFactory(settings: new Dictionary<string, string?> { ["Search:Reranker"] = "None" },
+            services: s => s.AddSingleton<GuidelineBot.Core.Storage.IKeyRingStore, UnreadableKeyRing>());
+        using var other = new ChatClient(broken.Start());
+        other.ContinueFrom(client);
+
+        using var post = await other.PostMessageAsync("can I friend parents?");
+        using var page = await other.GetAsync("/");
+
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, post.StatusCode);
+        Assert.DoesNotContain("expired", await post.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, page.StatusCode);
+        Assert.NotNull(page.Headers.RetryAfter);
+    }
+
     public void Dispose()
     {
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
@@ -78,5 +97,13 @@ public sealed class WebChatReplicasTests : IDisposable
             ["Storage:ConnectionString"] = $"Data Source={Path.Combine(_folder, "guidelinebot.db")}",
             ["Search:Reranker"] = "None",
         });
+    }
+
+    /// <summary>A store whose key ring cannot be read (the database down when a page first needs the keys).</summary>
+    private sealed class UnreadableKeyRing : GuidelineBot.Core.Storage.IKeyRingStore
+    {
+        public Task<IReadOnlyList<string>> ListAsync(CancellationToken cancellationToken) => throw new TimeoutException("the store did not answer");
+
+        public Task AddAsync(string name, string xml, DateTimeOffset at, CancellationToken cancellationToken) => throw new TimeoutException("the store did not answer");
     }
 }
