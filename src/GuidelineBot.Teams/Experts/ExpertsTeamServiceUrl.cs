@@ -10,8 +10,9 @@ namespace GuidelineBot.Teams.Experts;
 /// <summary>
 /// The Bot Connector service URL of the experts' team: <c>Experts:TeamsServiceUrl</c> when set, else the one learned from
 /// Teams and kept in the store (<see cref="ISettingStore"/>, so restarts and other replicas know it). Every authenticated
-/// activity teaches it: one from the experts' channel itself (a message, a thread reply, the bot added there) sets it;
-/// the bot being installed in any team sets it only while none is known (a tenant's teams share their region's URL).
+/// Teams activity (<c>channelId</c> <c>msteams</c>) teaches it: one from the experts' channel itself (a message, a thread
+/// reply, the bot added there) sets it; the bot being installed in any team sets it only while none is known (a tenant's
+/// teams share their region's URL).
 /// </summary>
 internal sealed class ExpertsTeamServiceUrl(
     IOptions<ExpertOptions> options,
@@ -20,6 +21,9 @@ internal sealed class ExpertsTeamServiceUrl(
     ILogger<ExpertsTeamServiceUrl> log)
 {
     public const string SettingKey = "teams.experts.serviceUrl";
+
+    /// <summary>The <c>channelId</c> of activities from Teams.</summary>
+    private const string TeamsChannelId = "msteams";
 
     private string? _known;
 
@@ -41,7 +45,10 @@ internal sealed class ExpertsTeamServiceUrl(
     /// <summary>Keeps <paramref name="activity"/>'s service URL when it comes from the experts' channel or installs the bot in a team.</summary>
     public async Task LearnAsync(Activity activity, CancellationToken cancellationToken)
     {
-        if (!string.IsNullOrWhiteSpace(options.Value.TeamsServiceUrl) || activity.ServiceUrl is not { Length: > 0 } serviceUrl)
+        // Only Teams itself says which team an activity is from: another channel of the same Azure Bot (Web Chat, Direct
+        // Line) passes on whatever channelData its client sends.
+        if (!string.IsNullOrWhiteSpace(options.Value.TeamsServiceUrl) || activity.ServiceUrl is not { Length: > 0 } serviceUrl
+            || !string.Equals(activity.ChannelId, TeamsChannelId, StringComparison.OrdinalIgnoreCase))
         {
             return;
         }

@@ -179,6 +179,35 @@ public sealed class TeamsExpertsTests(TeamsExpertsFixture fixture) : IClassFixtu
     }
 
     [Fact]
+    public async Task The_experts_service_url_is_learned_from_teams_only_not_from_another_channel_of_the_bot()
+    {
+        // Web Chat and Direct Line reach the same endpoint with a valid token, and their clients write channelData.
+        var settings = TeamsExpertsFixture.Settings(serviceUrl: null);
+        await using var bot = new TeamsBotFactory(Fake, settings: settings);
+        var spoofed = Fake.BaseUrl + "/connector/webchat/";
+        var teams = Fake.BaseUrl + "/connector/amer/";
+        foreach (var (channelId, url) in new[] { ("webchat", spoofed), ("msteams", teams) })
+        {
+            var installed = Activities.BotAdded(url, Channel);
+            installed["channelId"] = channelId;
+            installed["channelData"]!["team"] = new JsonObject { ["id"] = Channel, ["name"] = "Experts" };
+            var key = channelId == "webchat" ? Fake.WebChatKey : Fake.TeamsKey; // a Web Chat activity is signed with a key endorsed for it
+            var response = await bot.PostActivityAsync(installed, Fake.CreateToken(bot.Clock.GetUtcNow(), serviceUrl: url, key: key));
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        }
+
+        var store = bot.Services.GetRequiredService<ISettingStore>();
+        string? kept = null;
+        for (var i = 0; i < 800 && kept is null; i++)
+        {
+            await Task.Delay(i == 0 ? 0 : 25);
+            kept = await store.GetAsync("teams.experts.serviceUrl", CancellationToken.None);
+        }
+
+        Assert.Equal(teams, kept);
+    }
+
+    [Fact]
     public async Task The_experts_service_url_learned_when_the_bot_joins_their_team_survives_a_restart()
     {
         // A service URL of its own, so the post can only have gone there because it was learned.
