@@ -22,9 +22,6 @@ internal sealed class ExpertsTeamServiceUrl(
 {
     public const string SettingKey = "teams.experts.serviceUrl";
 
-    /// <summary>The <c>channelId</c> of activities from Teams.</summary>
-    private const string TeamsChannelId = "msteams";
-
     private string? _known;
 
     private string Channel => options.Value.TeamsChannel ?? "";
@@ -48,7 +45,7 @@ internal sealed class ExpertsTeamServiceUrl(
         // Only Teams itself says which team an activity is from: another channel of the same Azure Bot (Web Chat, Direct
         // Line) passes on whatever channelData its client sends.
         if (!string.IsNullOrWhiteSpace(options.Value.TeamsServiceUrl) || activity.ServiceUrl is not { Length: > 0 } serviceUrl
-            || !string.Equals(activity.ChannelId, TeamsChannelId, StringComparison.OrdinalIgnoreCase))
+            || !activity.IsFromTeams)
         {
             return;
         }

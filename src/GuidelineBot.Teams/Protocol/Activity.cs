@@ -6,11 +6,17 @@ namespace GuidelineBot.Teams.Protocol;
 /// <summary>The Bot Framework activity, only the fields GuidelineBot reads or writes.</summary>
 public sealed record Activity
 {
+    /// <summary>The <see cref="ChannelId"/> of activities from Teams itself.</summary>
+    public const string TeamsChannel = "msteams";
+
     public string? Type { get; init; }
 
     public string? Id { get; init; }
 
     public string? ChannelId { get; init; }
+
+    /// <summary>From Teams itself, not another channel of the same bot registration (Web Chat, Direct Line, the Emulator).</summary>
+    public bool IsFromTeams => string.Equals(ChannelId, TeamsChannel, StringComparison.OrdinalIgnoreCase);
 
     public string? ServiceUrl { get; init; }
 

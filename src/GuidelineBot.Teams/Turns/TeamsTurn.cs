@@ -18,7 +18,9 @@ internal sealed class TeamsTurn(Activity activity, ConnectorClient connector)
     /// <summary>
     /// Who sent it: the Entra object id when Teams gives one, else the channel user id. The object id is the person's one
     /// identity across chats, teams and bot registrations, and Teams sends it both on messages and in <c>membersAdded</c>,
-    /// so an auto-started onboarding and a later typed <c>resume</c> reach the same state.
+    /// so an auto-started onboarding and a later typed <c>resume</c> reach the same state. On another channel of the same
+    /// bot registration (Web Chat, Direct Line, the Emulator) the client names the sender, so the id it gives is prefixed
+    /// with that channel: never taken for a Teams person (an expert on the roster, someone's onboarding or votes).
     /// </summary>
     public string UserId => PersonId(Activity.From);
 
@@ -40,8 +42,9 @@ internal sealed class TeamsTurn(Activity activity, ConnectorClient connector)
             ReplyAddress = new TeamsReplyAddress(ServiceUrl, ConversationId, TenantId).Encode(),
         };
 
-    private static string PersonId(ChannelAccount? person) =>
-        person?.AadObjectId is { Length: > 0 } aad ? aad : person?.Id is { Length: > 0 } id ? id : "unknown";
+    private string PersonId(ChannelAccount? person) =>
+        !Activity.IsFromTeams ? $"{Activity.ChannelId ?? "unknown"}:{(person?.Id is { Length: > 0 } other ? other : "unknown")}"
+        : person?.AadObjectId is { Length: > 0 } aad ? aad : person?.Id is { Length: > 0 } id ? id : "unknown";
 
     /// <summary>An outgoing activity addressed back into this conversation, from the bot.</summary>
     public Activity Outgoing(string type = Activity.Types.Message) => new()

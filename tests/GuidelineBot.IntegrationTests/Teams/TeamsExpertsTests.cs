@@ -162,6 +162,23 @@ public sealed class TeamsExpertsTests(TeamsExpertsFixture fixture) : IClassFixtu
     }
 
     [Fact]
+    public async Task An_expert_named_by_an_activity_from_another_channel_of_the_bot_is_refused()
+    {
+        // Web Chat and Direct Line are channels of the same bot registration: their tokens are valid, and their clients
+        // name the sender, aadObjectId included. Such a sender is never taken for someone on the Teams roster.
+        var (post, ticketCard) = await Driver.OpenTicketAsync(Bot, "a:experts-webchat", "when does the library close on fridays?", null);
+        var root = post.ResponseId!;
+        var click = Driver.ExpertSubmit(root, CardJson.SubmitValue(CardJson.SubmitTitled(ticketCard, MessageContent.AssignToMeLabel)), TeamsExpertsFixture.Expert);
+        click["channelId"] = "webchat";
+
+        var response = await Bot.PostActivityAsync(click, Fake.CreateToken(Bot.Clock.GetUtcNow(), key: Fake.WebChatKey));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        await Fake.WaitForMessagesAsync(r => In(r, Thread(root)) && TextOf(r).Contains("only members of the experts' channel", StringComparison.Ordinal), 1, "the refusal");
+        Assert.Null((await WaitUntilKeptAsync(Bot, root)).AssignedTo);
+    }
+
+    [Fact]
     public async Task Thumbs_down_shows_ask_an_expert_under_the_answer_voted_on()
     {
         const string chat = "a:experts-thumbs";
