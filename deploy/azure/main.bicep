@@ -134,7 +134,7 @@ resource secretConnectionString 'Microsoft.KeyVault/vaults/secrets@2023-07-01' =
   parent: vault
   name: 'postgres-connection-string'
   properties: {
-    value: 'Host=${postgres.properties.fullyQualifiedDomainName};Database=${database.name};Username=${postgresAdminLogin};Password=${postgresAdminPassword};Ssl Mode=Require'
+    value: 'Host=${postgres.properties.fullyQualifiedDomainName};Database=${database.name};Username=${postgresAdminLogin};Password=${postgresAdminPassword};Ssl Mode=Require;Maximum Pool Size=5'
   }
 }
 
@@ -219,6 +219,7 @@ resource app 'Microsoft.App/containerApps@2024-03-01' = {
               type: 'Readiness'
               httpGet: { path: '/readyz', port: 8080 }
               periodSeconds: 5
+              timeoutSeconds: 4 // the app gives its store check 3 s
             }
             {
               type: 'Startup'

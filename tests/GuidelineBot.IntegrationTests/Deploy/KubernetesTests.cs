@@ -40,11 +40,12 @@ public sealed class KubernetesTests
     {
         var objects = await RenderAsync(Base);
         var deployment = Deployment(objects);
-        Assert.Equal(2L, (long)deployment["spec"]!["replicas"]!);
+        Assert.Null(deployment["spec"]!["replicas"]); // the autoscaler's (below): an apply must not reset a scaled-out count
         var pod = deployment["spec"]!["template"]!["spec"]!;
         Assert.True((bool)pod["securityContext"]!["runAsNonRoot"]!);
         var container = pod["containers"]![0]!;
         Assert.Equal("/readyz", (string?)container["readinessProbe"]!["httpGet"]!["path"]);
+        Assert.True((long)container["readinessProbe"]!["timeoutSeconds"]! > 3); // the app's store check may take 3 s
         Assert.Equal("/healthz", (string?)container["livenessProbe"]!["httpGet"]!["path"]);
         Assert.True((bool)container["securityContext"]!["readOnlyRootFilesystem"]!);
         Assert.Equal(["ALL"], container["securityContext"]!["capabilities"]!["drop"]!.AsArray().Select(c => (string?)c));
@@ -56,7 +57,8 @@ public sealed class KubernetesTests
 
         // Credentials come from a Secret, never from the manifests.
         var env = container["env"]!.AsArray().ToDictionary(e => (string)e!["name"]!, e => e!);
-        foreach (var secret in new[] { "Storage__ConnectionString", "Slack__SigningSecret", "Slack__BotToken", "Bot__MicrosoftAppId", "Bot__MicrosoftAppPassword" })
+        foreach (var secret in new[] { "Storage__ConnectionString", "Slack__SigningSecret", "Slack__BotToken", "Bot__MicrosoftAppId", "Bot__MicrosoftAppPassword",
+            "Web__Authority", "Web__ClientId", "Web__ClientSecret", "Admin__Role" })
         {
             Assert.Equal("guidelinebot-secrets", (string?)env[secret]["valueFrom"]!["secretKeyRef"]!["name"]);
         }
