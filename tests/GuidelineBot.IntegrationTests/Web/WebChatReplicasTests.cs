@@ -21,8 +21,7 @@ public sealed class WebChatReplicasTests : IDisposable
         using var client = await LoadedPageAsync();
         await using (var second = Server())
         {
-            using var other = new ChatClient(second.Start());
-            other.ContinueFrom(client);
+            using var other = ContinuedOn(second, client);
 
             using var reply = await other.PostMessageAsync("can I friend parents?");
 
@@ -31,8 +30,7 @@ public sealed class WebChatReplicasTests : IDisposable
         }
 
         await using var restarted = Server();
-        using var later = new ChatClient(restarted.Start());
-        later.ContinueFrom(client);
+        using var later = ContinuedOn(restarted, client);
         using var again = await later.PostMessageAsync("can I post photos of my class?");
         Assert.Equal(HttpStatusCode.OK, again.StatusCode);
     }
@@ -41,9 +39,8 @@ public sealed class WebChatReplicasTests : IDisposable
     public async Task A_form_token_is_still_refused_by_a_server_on_another_store()
     {
         using var client = await LoadedPageAsync();
-        await using var elsewhere = new WebBotFactory(settings: new Dictionary<string, string?> { ["Search:Reranker"] = "None" });
-        using var other = new ChatClient(elsewhere.Start());
-        other.ContinueFrom(client);
+        await using var elsewhere = ServerOnItsOwnStore();
+        using var other = ContinuedOn(elsewhere, client);
 
         using var reply = await other.PostMessageAsync("can I friend parents?");
 
@@ -54,10 +51,8 @@ public sealed class WebChatReplicasTests : IDisposable
     public async Task A_server_that_cannot_read_its_key_ring_answers_the_page_and_a_post_503_not_page_expired()
     {
         using var client = await LoadedPageAsync();
-        await using var broken = new WebBotFactory(settings: new Dictionary<string, string?> { ["Search:Reranker"] = "None" },
-            services: s => s.AddSingleton<GuidelineBot.Core.Storage.IKeyRingStore, UnreadableKeyRing>());
-        using var other = new ChatClient(broken.Start());
-        other.ContinueFrom(client);
+        await using var broken = ServerOnItsOwnStore(s => s.AddSingleton<GuidelineBot.Core.Storage.IKeyRingStore, UnreadableKeyRing>());
+        using var other = ContinuedOn(broken, client);
 
         using var post = await other.PostMessageAsync("can I friend parents?");
         using var page = await other.GetAsync("/");
@@ -88,6 +83,17 @@ public sealed class WebChatReplicasTests : IDisposable
         await client.LoadPageAsync();
         return client;
     }
+
+    /// <summary>The same browser (its cookies and form token), its next requests sent to <paramref name="server"/>.</summary>
+    private static ChatClient ContinuedOn(WebBotFactory server, ChatClient browser)
+    {
+        var client = new ChatClient(server.Start());
+        client.ContinueFrom(browser);
+        return client;
+    }
+
+    private static WebBotFactory ServerOnItsOwnStore(Action<IServiceCollection>? services = null) =>
+        new(settings: new Dictionary<string, string?> { ["Search:Reranker"] = "None" }, services: services);
 
     private WebBotFactory Server()
     {
