@@ -15,6 +15,9 @@ param location string = resourceGroup().location
 @description('The container image built from deploy/docker/Dockerfile, e.g. myregistry.azurecr.io/guidelinebot:1.0.')
 param image string
 
+@description('An Azure Container Registry in this resource group that holds the image: the app\'s managed identity gets AcrPull on it and pulls with it. Empty: the image is pulled anonymously (a public registry).')
+param registryName string = ''
+
 @description('The Azure Bot\'s Microsoft App ID (a single-tenant app registration in this tenant).')
 param botAppId string
 
@@ -47,6 +50,9 @@ param maxReplicas int = 6
 
 var tenantId = subscription().tenantId
 var keyVaultSecretsUserRole = subscriptionResourceId('Microsoft.Authorization/roleDefinitions', '4633458b-17de-408a-b874-0445c86b69e6')
+
+// AcrPull: read images from a container registry.
+var acrPullRole = subscriptionResourceId('Microsoft.Authorization/roleDefinitions', '7f951dda-4ed3-4680-a7ca-43fe172d538d')
 
 resource logs 'Microsoft.OperationalInsights/workspaces@2023-09-01' = {
   name: '${namePrefix}-logs'
@@ -148,6 +154,20 @@ resource identityReadsSecrets 'Microsoft.Authorization/roleAssignments@2022-04-0
   }
 }
 
+resource registry 'Microsoft.ContainerRegistry/registries@2023-07-01' existing = if (!empty(registryName)) {
+  name: registryName
+}
+
+resource identityPullsImages 'Microsoft.Authorization/roleAssignments@2022-04-01' = if (!empty(registryName)) {
+  scope: registry
+  name: guid(resourceGroup().id, registryName, identity.id, acrPullRole)
+  properties: {
+    roleDefinitionId: acrPullRole
+    principalId: identity.properties.principalId
+    principalType: 'ServicePrincipal'
+  }
+}
+
 resource environment 'Microsoft.App/managedEnvironments@2024-03-01' = {
   name: '${namePrefix}-env'
   location: location
@@ -169,7 +189,7 @@ resource app 'Microsoft.App/containerApps@2024-03-01' = {
     type: 'UserAssigned'
     userAssignedIdentities: { '${identity.id}': {} }
   }
-  dependsOn: [identityReadsSecrets]
+  dependsOn: [identityReadsSecrets, identityPullsImages]
   properties: {
     managedEnvironmentId: environment.id
     configuration: {
@@ -179,6 +199,9 @@ resource app 'Microsoft.App/containerApps@2024-03-01' = {
         transport: 'http'
         allowInsecure: false
       }
+      registries: empty(registryName) ? [] : [
+        { server: '${registryName}${az.environment().suffixes.acrLoginServer}', identity: identity.id }
+      ]
       secrets: [
         { name: 'bot-app-password', keyVaultUrl: secretBotPassword.properties.secretUri, identity: identity.id }
         { name: 'slack-signing-secret', keyVaultUrl: secretSlackSigning.properties.secretUri, identity: identity.id }

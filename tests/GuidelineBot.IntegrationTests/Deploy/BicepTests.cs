@@ -30,6 +30,14 @@ public sealed class BicepTests
         Assert.NotNull(Resource("Microsoft.KeyVault/vaults"));
         Assert.NotNull(Resource("Microsoft.ManagedIdentity/userAssignedIdentities"));
         Assert.NotNull(Resource("Microsoft.OperationalInsights/workspaces"));
+
+        // A private registry: with registryName the app's identity gets AcrPull there and pulls with it (anonymously
+        // otherwise, which a registry that is not public refuses).
+        Assert.Equal("", (string?)arm["parameters"]!["registryName"]!["defaultValue"]);
+        var pull = resources.Single(r => (string?)r["type"] == "Microsoft.Authorization/roleAssignments" && r["condition"] is not null);
+        Assert.Equal("[variables('acrPullRole')]", (string?)pull["properties"]!["roleDefinitionId"]);
+        Assert.Contains("7f951dda-4ed3-4680-a7ca-43fe172d538d", (string?)arm["variables"]!["acrPullRole"], StringComparison.Ordinal); // AcrPull
+        Assert.Contains("registries", Resource("Microsoft.App/containerApps")["properties"]!["configuration"]!.ToJsonString(), StringComparison.Ordinal);
         foreach (var secret in new[] { "botAppPassword", "slackSigningSecret", "slackBotToken", "postgresAdminPassword" })
         {
             Assert.Equal("securestring", (string?)arm["parameters"]![secret]!["type"]);
