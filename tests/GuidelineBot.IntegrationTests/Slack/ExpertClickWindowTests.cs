@@ -23,6 +23,15 @@ public sealed class ExpertClickWindowTests(SlackExpertsHost host) : IClassFixtur
     [Fact]
     public async Task A_slow_member_list_leaves_views_open_only_the_rest_of_the_clicks_window()
     {
+        // First a click through the same path that needs no member list (Ask an expert: its form opens with views.open),
+        // so that the measured click's time is the scripted delays' and not a cold path's on a loaded machine (the member
+        // list, a quarter of its budget late, once overran the rest of it in a CI run).
+        var asker = SlackHost.NewId("U");
+        var offer = Button(await host.CommandAsync("what is the cafeteria lunch menu on thursday", asker), ActionIds.AskExpert)!.Value
+            .GetProperty("value").GetString()!;
+        await host.ModalAsync(ActionIds.AskExpert, offer, asker, SlackHost.NewId("warm"));
+        var opened = host.Api.Calls("views.open").Count;
+
         var members = FakeSlackApi.MembersBody(Experts);
         // Within the member list's own budget, with room to spare on a slow machine (half its budget once overran it in a
         // loaded CI run: the click then went on without the list, and no form was opened), but a tenth of the click's window…
@@ -43,7 +52,7 @@ public sealed class ExpertClickWindowTests(SlackExpertsHost host) : IClassFixtur
         // The member list was read in time and the core let the expert answer; views.open was given only what the member
         // list left of the window (each call within its own budget gave it the whole 2.5 s), and the expert is told.
         Assert.Single(host.Api.Calls("conversations.members"));
-        Assert.Single(host.Api.Calls("views.open"));
+        Assert.Equal(opened + 1, host.Api.Calls("views.open").Count);
         var cutOff = host.Factory.Logs.Entries.Single(e => e.Level == LogLevel.Warning && e.Message.Contains("views.open", StringComparison.Ordinal));
         var waited = TimeSpan.FromSeconds(double.Parse(Regex.Match(cutOff.Message, @"within ([0-9.]+) s").Groups[1].Value, CultureInfo.InvariantCulture));
         Assert.InRange(waited, TimeSpan.Zero, ExpertActionHandler.ClickBudget - membersDelay);
