@@ -52,9 +52,10 @@ public sealed record QuestionReport(
         ArgumentNullException.ThrowIfNull(knowledge);
         var inRange = questions.Where(q => q.At >= from && q.At <= to).OrderByDescending(q => q.At).ToList();
         var byDay = inRange.ToLookup(q => DateOnly.FromDateTime(q.At.UtcDateTime));
-        var cast = votes.Where(v => v.At >= from && v.At <= to).ToList();
-        var votesByDay = cast.ToLookup(v => DateOnly.FromDateTime(v.At.UtcDateTime));
-        var votesBySection = cast.Where(v => v.SectionId is not null).ToLookup(v => v.SectionId!, StringComparer.Ordinal);
+        var titles = new QuestionTable(knowledge);
+        var feedback = FeedbackReport.Build(votes, titles, from, to);
+        var votesByDay = feedback.Votes.ToLookup(v => DateOnly.FromDateTime(v.At.UtcDateTime));
+        var votesBySection = feedback.Sections.ToDictionary(s => s.SectionId, StringComparer.Ordinal);
         var days = new List<QuestionDay>();
         for (var day = DateOnly.FromDateTime(from.UtcDateTime); day <= DateOnly.FromDateTime(to.UtcDateTime); day = day.AddDays(1))
         {
@@ -67,12 +68,14 @@ public sealed record QuestionReport(
                 votesByDay[day].Count(v => !v.Helpful)));
         }
 
-        var titles = new QuestionTable(knowledge);
         var sections = inRange
             .Where(q => q.Outcome == QuestionOutcome.Answered && q.SectionId is not null)
             .GroupBy(q => q.SectionId!, StringComparer.Ordinal)
-            .Select(g => new SectionCount(g.First().DocumentId, g.Key, titles.SectionTitle(g.Key), g.Count(),
-                votesBySection[g.Key].Count(v => v.Helpful), votesBySection[g.Key].Count(v => !v.Helpful)))
+            .Select(g =>
+            {
+                var voted = votesBySection.GetValueOrDefault(g.Key);
+                return new SectionCount(g.First().DocumentId, g.Key, titles.SectionTitle(g.Key), g.Count(), voted?.Helpful ?? 0, voted?.NotHelpful ?? 0);
+            })
             .OrderByDescending(s => s.Answers)
             .ThenBy(s => s.Title, StringComparer.Ordinal)
             .Take(top)

@@ -46,9 +46,7 @@ internal static class ChatEndpoints
         catch (Exception ex) when (ex is not OutOfMemoryException)
         {
             // The key ring that protects the page's token is in the store: unreadable, the page cannot be served now.
-            Logger(http).LogError(ex, "Web chat page failed: {Message}", ex.Message);
-            http.Response.Headers.RetryAfter = FailedRetryAfterSeconds;
-            return Results.Text(MessageText.Render(new NoticeMessage(NoticeKind.Failed)), statusCode: StatusCodes.Status503ServiceUnavailable);
+            return Results.Text(Apology(http, ex), statusCode: StatusCodes.Status503ServiceUnavailable);
         }
 
         PageHeaders.Set(http.Response,
@@ -132,13 +130,13 @@ internal static class ChatEndpoints
         return Results.Json(await conversation.OpenedAsync(user, cancellationToken), WebJsonContext.Default.ChatResponse);
     }
 
+    /// <summary>The purpose of the protector that checks the key ring can be read (it protects nothing kept).</summary>
+    private const string KeyRingProbe = "GuidelineBot.KeyRingProbe";
+
     /// <summary>
     /// Posts must carry the antiforgery token (cookie + header) of this user's page: else 400, before the JSON body is
     /// read (a form-typed body is read by the check itself, which also looks for the token among its fields).
     /// </summary>
-    /// <summary>The purpose of the protector that checks the key ring can be read (it protects nothing kept).</summary>
-    private const string KeyRingProbe = "GuidelineBot.KeyRingProbe";
-
     public static async ValueTask<object?> RequireAntiforgeryAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
     {
         var http = context.HttpContext;
@@ -169,10 +167,16 @@ internal static class ChatEndpoints
         }
         catch (Exception ex) when (!http.RequestAborted.IsCancellationRequested && ex is not (OutOfMemoryException or BadHttpRequestException))
         {
-            Logger(http).LogError(ex, "Web chat {Path} failed: {Message}", http.Request.Path, ex.Message);
-            http.Response.Headers.RetryAfter = FailedRetryAfterSeconds;
-            return Problem(StatusCodes.Status503ServiceUnavailable, MessageText.Render(new NoticeMessage(NoticeKind.Failed)));
+            return Problem(StatusCodes.Status503ServiceUnavailable, Apology(http, ex));
         }
+    }
+
+    /// <summary>Logs what failed, sets <c>Retry-After</c> and returns the core's apology, which the page and its posts answer with 503.</summary>
+    private static string Apology(HttpContext http, Exception ex)
+    {
+        Logger(http).LogError(ex, "Web chat {Path} failed: {Message}", http.Request.Path, ex.Message);
+        http.Response.Headers.RetryAfter = FailedRetryAfterSeconds;
+        return MessageText.Render(new NoticeMessage(NoticeKind.Failed));
     }
 
     private static ILogger Logger(HttpContext http) =>
