@@ -52,20 +52,12 @@ public sealed class SqlFeedbackStore(StoreDatabase database) : IFeedbackStore
         database.AddTime(command, "at", feedback.At);
     }
 
-    public Task<IReadOnlyList<FeedbackRecord>> ListAsync(CancellationToken cancellationToken) => SelectAsync(null, cancellationToken);
-
-    public Task<IReadOnlyList<FeedbackRecord>> ListAsync(DateTimeOffset since, CancellationToken cancellationToken) => SelectAsync(since, cancellationToken);
-
-    private async Task<IReadOnlyList<FeedbackRecord>> SelectAsync(DateTimeOffset? since, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<FeedbackRecord>> ListAsync(DateTimeOffset since, CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenMigratedAsync(cancellationToken);
         await using var command = connection.CreateCommand();
-        command.CommandText = "SELECT channel, user_id, question, section_id, helpful, created_at FROM feedback"
-            + (since is null ? "" : " WHERE created_at >= @since") + " ORDER BY id";
-        if (since is { } from)
-        {
-            database.AddTime(command, "since", from);
-        }
+        command.CommandText = "SELECT channel, user_id, question, section_id, helpful, created_at FROM feedback WHERE created_at >= @since ORDER BY id";
+        database.AddTime(command, "since", since);
 
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         var records = new List<FeedbackRecord>();

@@ -11,8 +11,6 @@ public interface IFeedbackStore
     /// <returns>True when a vote was added or changed; false for a repeat.</returns>
     Task<bool> VoteAsync(FeedbackRecord feedback, string voteKey, CancellationToken cancellationToken);
 
-    Task<IReadOnlyList<FeedbackRecord>> ListAsync(CancellationToken cancellationToken);
-
     /// <summary>The votes cast (or last changed) at or after <paramref name="since"/>, in the order they were first cast.</summary>
     Task<IReadOnlyList<FeedbackRecord>> ListAsync(DateTimeOffset since, CancellationToken cancellationToken);
 }

@@ -139,7 +139,7 @@ public sealed class ReplicaTests : IAsyncLifetime
         await Eventually.WaitUntilAsync(() => _teams.ConnectorRequests.Count(r => r.Method == "PUT" && r.RawTarget.Contains(Uri.EscapeDataString(conversation), StringComparison.Ordinal)) >= 2,
             "both replicas update the card", TimeSpan.FromSeconds(60));
 
-        var votes = (await a.Services.GetRequiredService<IFeedbackStore>().ListAsync(CancellationToken.None))
+        var votes = (await a.Services.GetRequiredService<IFeedbackStore>().ListAsync(DateTimeOffset.MinValue, CancellationToken.None))
             .Where(f => f.Channel == "teams" && f.UserId == user && f.SectionId == answer.Section.Id).ToList();
         Assert.Single(votes);
     }
@@ -161,7 +161,7 @@ public sealed class ReplicaTests : IAsyncLifetime
         Assert.All(clicks, r => Assert.Equal(HttpStatusCode.OK, r.StatusCode));
         await Eventually.WaitUntilAsync(() => _slack.ResponseUrlPosts(responseId).Count >= 1, "the clicker is thanked");
 
-        var votes = (await a.Services.GetRequiredService<IFeedbackStore>().ListAsync(CancellationToken.None)).Where(f => f.Channel == "slack" && f.UserId == user).ToList();
+        var votes = (await a.Services.GetRequiredService<IFeedbackStore>().ListAsync(DateTimeOffset.MinValue, CancellationToken.None)).Where(f => f.Channel == "slack" && f.UserId == user).ToList();
         Assert.Single(votes);
     }
 

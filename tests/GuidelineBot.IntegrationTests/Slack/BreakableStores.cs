@@ -60,8 +60,6 @@ public sealed class BreakableStores
             return inner.VoteAsync(feedback, voteKey, cancellationToken);
         }
 
-        public Task<IReadOnlyList<FeedbackRecord>> ListAsync(CancellationToken cancellationToken) => inner.ListAsync(cancellationToken);
-
         public Task<IReadOnlyList<FeedbackRecord>> ListAsync(DateTimeOffset since, CancellationToken cancellationToken) => inner.ListAsync(since, cancellationToken);
     }
 

@@ -69,7 +69,7 @@ public sealed class SlackBotFactory(FakeSlackApi api, TimeProvider? time = null,
     public bool Logged(LogLevel level, params string[] fragments) =>
         Logs.Entries.Any(e => e.Level == level && fragments.All(f => e.Message.Contains(f, StringComparison.Ordinal)));
 
-    public Task<IReadOnlyList<FeedbackRecord>> FeedbackAsync() => Services.GetRequiredService<IFeedbackStore>().ListAsync(default);
+    public Task<IReadOnlyList<FeedbackRecord>> FeedbackAsync() => Services.GetRequiredService<IFeedbackStore>().ListAsync(DateTimeOffset.MinValue, default);
 
     /// <summary>Whether the server claimed this event id in the store (checking claims it if nobody had).</summary>
     public async Task<bool> EventWasClaimedAsync(string eventId) =>

@@ -23,7 +23,7 @@ public abstract class StoreContractTests<TStore> : ProviderTestBase<TStore> wher
         await store.AddAsync(first, CancellationToken.None);
         await store.AddAsync(second, CancellationToken.None);
 
-        Assert.Equal([first, second], await store.ListAsync(CancellationToken.None));
+        Assert.Equal([first, second], await store.ListAsync(DateTimeOffset.MinValue, CancellationToken.None));
     }
 
     [SkippableFact]
@@ -68,7 +68,7 @@ public abstract class StoreContractTests<TStore> : ProviderTestBase<TStore> wher
         await feedback.AddAsync(new FeedbackRecord("teams", "29:x\0y", "can I friend\0 parents?", null, true, T0), CancellationToken.None);
         var once = new SqlOnceStore(Database);
 
-        var stored = Assert.Single(await feedback.ListAsync(CancellationToken.None));
+        var stored = Assert.Single(await feedback.ListAsync(DateTimeOffset.MinValue, CancellationToken.None));
         Assert.Equal(("29:xy", "can I friend parents?"), (stored.UserId, stored.Question));
         Assert.True(await once.TryClaimAsync("slack-event", "Ev\0NUL", T0, null, CancellationToken.None));
         Assert.False(await once.TryClaimAsync("slack-event", "Ev\0NUL", T0, null, CancellationToken.None));
@@ -79,7 +79,7 @@ public abstract class StoreContractTests<TStore> : ProviderTestBase<TStore> wher
     {
         await new SqlFeedbackStore(Database).AddAsync(new FeedbackRecord("slack", "U1", "q", null, true, T0), CancellationToken.None);
 
-        var listed = await new SqlFeedbackStore(OpenAnother()).ListAsync(CancellationToken.None);
+        var listed = await new SqlFeedbackStore(OpenAnother()).ListAsync(DateTimeOffset.MinValue, CancellationToken.None);
 
         Assert.Equal("U1", Assert.Single(listed).UserId);
     }
@@ -349,18 +349,18 @@ public abstract class StoreContractTests<TStore> : ProviderTestBase<TStore> wher
 
         Assert.True(await store.VoteAsync(vote, "message-1/U1", CancellationToken.None));
         Assert.False(await store.VoteAsync(vote with { At = T0.AddSeconds(1) }, "message-1/U1", CancellationToken.None));
-        Assert.Equal([vote], await store.ListAsync(CancellationToken.None));
+        Assert.Equal([vote], await store.ListAsync(DateTimeOffset.MinValue, CancellationToken.None));
 
         var changed = vote with { Helpful = false, At = T0.AddMinutes(1) };
         Assert.True(await new SqlFeedbackStore(OpenAnother()).VoteAsync(changed, "message-1/U1", CancellationToken.None));
-        Assert.Equal([changed], await store.ListAsync(CancellationToken.None));
+        Assert.Equal([changed], await store.ListAsync(DateTimeOffset.MinValue, CancellationToken.None));
 
         // Another key, another channel with the same key, and plain AddAsync rows are separate votes.
         Assert.True(await store.VoteAsync(vote with { UserId = "U2" }, "message-1/U2", CancellationToken.None));
         Assert.True(await store.VoteAsync(vote with { Channel = "teams" }, "message-1/U1", CancellationToken.None));
         await store.AddAsync(vote, CancellationToken.None);
         await store.AddAsync(vote, CancellationToken.None);
-        Assert.Equal(5, (await store.ListAsync(CancellationToken.None)).Count);
+        Assert.Equal(5, (await store.ListAsync(DateTimeOffset.MinValue, CancellationToken.None)).Count);
     }
 
     [SkippableFact]
@@ -401,7 +401,7 @@ public abstract class StoreContractTests<TStore> : ProviderTestBase<TStore> wher
 
         Assert.Equal(2, deleted["feedback"]);
         Assert.Equal(2, deleted["once_claims"]);
-        Assert.Equal([recent], await feedback.ListAsync(CancellationToken.None));
+        Assert.Equal([recent], await feedback.ListAsync(DateTimeOffset.MinValue, CancellationToken.None));
         Assert.False(await once.TryClaimAsync("welcome", "permanent-old", now, null, CancellationToken.None));
         Assert.False(await once.TryClaimAsync("slack-event", "live", now, TimeSpan.FromHours(6), CancellationToken.None));
         Assert.True(await once.TryClaimAsync("teams-feedback", "temporary-old", now, TimeSpan.FromDays(90), CancellationToken.None));

@@ -70,7 +70,7 @@ public sealed class PlaygroundEndToEndTests(ITestOutputHelper output)
             Assert.True(submit.IsSuccessStatusCode, await submit.Content.ReadAsStringAsync());
             var update = await stream.WaitForAsync(e => e.ToJsonString().Contains("Thanks for your feedback", StringComparison.Ordinal), "the card update");
             output.WriteLine("update event: " + update.ToJsonString());
-            var feedback = Assert.Single(await bot.Feedback.ListAsync(CancellationToken.None));
+            var feedback = Assert.Single(await bot.Feedback.ListAsync(DateTimeOffset.MinValue, CancellationToken.None));
             Assert.True(feedback.Helpful);
             Assert.Equal(Question, feedback.Question);
             Assert.Equal("teams", feedback.Channel);

@@ -144,7 +144,7 @@ public sealed class TeamsBehaviourTests(TeamsFixture fixture)
         Assert.DoesNotContain("Was this helpful?", update.Card, StringComparison.Ordinal);
         Assert.Contains(answer.Section.Heading, update.Card, StringComparison.Ordinal);
 
-        var stored = (await Bot.Feedback.ListAsync(CancellationToken.None)).Single(f => f.Question == "can I friend parents?" && f.UserId == "aad-user-1");
+        var stored = (await Bot.Feedback.ListAsync(DateTimeOffset.MinValue, CancellationToken.None)).Single(f => f.Question == "can I friend parents?" && f.UserId == "aad-user-1");
         Assert.Equal("teams", stored.Channel);
         Assert.True(stored.Helpful);
         Assert.Equal(answer.Section.Id, stored.SectionId);

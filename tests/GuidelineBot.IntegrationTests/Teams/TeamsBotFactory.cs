@@ -113,7 +113,5 @@ public sealed class FailingFeedbackStore(IFeedbackStore inner) : IFeedbackStore
     public Task<bool> VoteAsync(FeedbackRecord feedback, string voteKey, CancellationToken cancellationToken) =>
         feedback.Question == FailFor ? throw new InvalidOperationException("store is down") : inner.VoteAsync(feedback, voteKey, cancellationToken);
 
-    public Task<IReadOnlyList<FeedbackRecord>> ListAsync(CancellationToken cancellationToken) => inner.ListAsync(cancellationToken);
-
     public Task<IReadOnlyList<FeedbackRecord>> ListAsync(DateTimeOffset since, CancellationToken cancellationToken) => inner.ListAsync(since, cancellationToken);
 }

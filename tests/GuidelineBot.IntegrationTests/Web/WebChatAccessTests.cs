@@ -205,7 +205,7 @@ public sealed class WebChatAccessTests
         Assert.Equal(HttpStatusCode.BadRequest, unknownStep.StatusCode);
         Assert.Equal(HttpStatusCode.BadRequest, emptyVote.StatusCode);
         Assert.Equal(HttpStatusCode.BadRequest, madeUpVote.StatusCode); // a vote names the answer's section
-        Assert.Empty(await bot.Services.GetRequiredService<IFeedbackStore>().ListAsync(CancellationToken.None));
+        Assert.Empty(await bot.Services.GetRequiredService<IFeedbackStore>().ListAsync(DateTimeOffset.MinValue, CancellationToken.None));
         Assert.Equal(HttpStatusCode.BadRequest, hugeButton.StatusCode);
         Assert.DoesNotContain(bot.Logs.Entries, e => e.Level >= Microsoft.Extensions.Logging.LogLevel.Error);
     }

@@ -100,7 +100,7 @@ public sealed partial class WebChatBrowserTests(BrowserFixture browser, LocalWeb
             await answer.GetByRole(AriaRole.Button, new LocatorGetByRoleOptions { Name = "👍 Helpful" }).ClickAsync();
             await page.Locator("#log > .bot.feedbackThanks").GetByText("Thanks for your feedback").WaitForAsync(Slow);
             Assert.True(await answer.GetByRole(AriaRole.Button, new LocatorGetByRoleOptions { Name = "👍 Helpful" }).IsDisabledAsync());
-            var vote = Assert.Single(await server.Bot.Services.GetRequiredService<IFeedbackStore>().ListAsync(CancellationToken.None),
+            var vote = Assert.Single(await server.Bot.Services.GetRequiredService<IFeedbackStore>().ListAsync(DateTimeOffset.MinValue, CancellationToken.None),
                 f => f.Channel == "web" && f.Question == Question);
             Assert.True(vote.Helpful);
 

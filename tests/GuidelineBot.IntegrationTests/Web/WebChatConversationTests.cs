@@ -172,7 +172,7 @@ public sealed class WebChatConversationTests : IAsyncLifetime
     }
 
     private async Task<List<FeedbackRecord>> Votes() =>
-        [.. await _bot.Services.GetRequiredService<IFeedbackStore>().ListAsync(CancellationToken.None)];
+        [.. await _bot.Services.GetRequiredService<IFeedbackStore>().ListAsync(DateTimeOffset.MinValue, CancellationToken.None)];
 
     internal static async Task<JsonElement> Ok(Task<HttpResponseMessage> post)
     {

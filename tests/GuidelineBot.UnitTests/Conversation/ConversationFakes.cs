@@ -36,16 +36,13 @@ internal sealed class MemoryFeedbackStore : IFeedbackStore
         }
     }
 
-    public Task<IReadOnlyList<FeedbackRecord>> ListAsync(CancellationToken cancellationToken)
+    public Task<IReadOnlyList<FeedbackRecord>> ListAsync(DateTimeOffset since, CancellationToken cancellationToken)
     {
         lock (_gate)
         {
-            return Task.FromResult<IReadOnlyList<FeedbackRecord>>([.. _added, .. _votes.Values]);
+            return Task.FromResult<IReadOnlyList<FeedbackRecord>>([.. _added.Concat(_votes.Values).Where(f => f.At >= since)]);
         }
     }
-
-    public async Task<IReadOnlyList<FeedbackRecord>> ListAsync(DateTimeOffset since, CancellationToken cancellationToken) =>
-        [.. (await ListAsync(cancellationToken)).Where(f => f.At >= since)];
 }
 
 internal sealed class MemoryOnceStore : IOnceStore

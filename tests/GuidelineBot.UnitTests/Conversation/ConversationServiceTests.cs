@@ -107,7 +107,7 @@ public sealed class ConversationServiceTests : IDisposable
         Assert.True(first.Counted);
         Assert.False(repeat.Counted);
         Assert.True(changed.Counted);
-        var votes = await _feedback.ListAsync(CancellationToken.None);
+        var votes = await _feedback.ListAsync(DateTimeOffset.MinValue, CancellationToken.None);
         Assert.Equal(2, votes.Count);
         Assert.False(Assert.Single(votes, v => v.UserId == "u1").Helpful);
         Assert.Equal(Friending, votes[0].Question);
@@ -131,7 +131,7 @@ public sealed class ConversationServiceTests : IDisposable
         var notice = Assert.IsType<NoticeMessage>(Assert.Single(response.Messages));
         Assert.Equal(NoticeKind.VoteOnAnAnswerGone, notice.Kind);
         Assert.Contains("wasn't counted", MessageText.Render(notice), StringComparison.Ordinal);
-        Assert.Empty(await _feedback.ListAsync(CancellationToken.None));
+        Assert.Empty(await _feedback.ListAsync(DateTimeOffset.MinValue, CancellationToken.None));
         Assert.Empty(_log.Feedback);
     }
 
@@ -144,7 +144,7 @@ public sealed class ConversationServiceTests : IDisposable
         await VoteAsync(one, helpful: true);
         await VoteAsync(two, helpful: true);
 
-        Assert.Equal(2, (await _feedback.ListAsync(CancellationToken.None)).Count);
+        Assert.Equal(2, (await _feedback.ListAsync(DateTimeOffset.MinValue, CancellationToken.None)).Count);
     }
 
     [Fact]
@@ -156,7 +156,7 @@ public sealed class ConversationServiceTests : IDisposable
         var thanks = Assert.IsType<FeedbackThanksMessage>(Assert.Single((await VoteAsync(answer, helpful: true)).Messages));
 
         Assert.True(thanks.Counted);
-        Assert.Single(await _feedback.ListAsync(CancellationToken.None));
+        Assert.Single(await _feedback.ListAsync(DateTimeOffset.MinValue, CancellationToken.None));
     }
 
     [Fact]
