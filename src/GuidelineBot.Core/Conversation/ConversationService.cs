@@ -92,11 +92,12 @@ public sealed class ConversationService(
                 : response with { ToDirectChat = true, NoticeHere = new NoticeMessage(NoticeKind.MovedToDirectChat, context.DisplayName) };
         }
 
-        // "next", "pause", "cancel" … typed while paused: the walk-through's words, not a question about the guidelines (they
-        // were answered "I couldn't find this", offered to the experts and counted among the unanswered).
+        // "next", "pause", "cancel" … typed while paused, or with no walk-through in progress: the walk-through's words, not
+        // a question about the guidelines (they were answered "I couldn't find this", offered to the experts and counted
+        // among the unanswered). With none in progress the walk-through says so and how to start one.
         if (context.IsDirect && text.Length <= MaxOnboardingWordLength
             && OnboardingInput.FromText(text) is (OnboardingInput.Next or OnboardingInput.Pause) and var word
-            && await onboarding.IsPausedAsync(key, cancellationToken))
+            && !await onboarding.IsActiveAsync(key, cancellationToken))
         {
             var outputs = await onboarding.HandleAsync(key, word, context.DisplayName, cancellationToken);
             await LogAsync(context, text, null, ids.Next(), started, cancellationToken);

@@ -124,6 +124,12 @@ public abstract partial record OnboardingInput
         return s is "i have a question" or "question" ? new AskQuestion() : new FreeText(text?.Trim() ?? "");
     }
 
+    /// <summary>
+    /// "yes", "I agree", "understood", "I've read it" …: typed at the acknowledgement step, the person acknowledges the
+    /// document (elsewhere such a word is no step of the walk-through).
+    /// </summary>
+    public static bool IsAffirmation(string? text) => AffirmationRegex().IsMatch(Normalize(text));
+
     /// <summary>True for the words that start or resume onboarding from anywhere (<c>onboard</c>, <c>start onboarding</c>, <c>resume</c>).</summary>
     public static bool IsTrigger(string? text) => MayBeTrigger(text) && FromText(text) is Start or Resume;
 
@@ -148,6 +154,9 @@ public abstract partial record OnboardingInput
 
     [GeneratedRegex(@"^((pause|stop|cancel|quit|exit)( onboarding)?|later|not now)$")]
     private static partial Regex PauseRegex();
+
+    [GeneratedRegex(@"^((yes|yep|yeah|ok|okay|sure|agreed|i agree|i do|confirmed|i confirm|understood|i understand|got it|i ve read it|i have read it|i read it)( (i|i ve|i have) (agree|understand|understood|read it|read and understood it))?( thanks| thank you)?)$")]
+    private static partial Regex AffirmationRegex();
 
     [GeneratedRegex(@"[^\p{L}\p{N}]+")]
     private static partial Regex NonWordRegex();

@@ -117,6 +117,14 @@ internal static class OnboardingMachine
     public static bool Reanchors(OnboardingState state, OnboardingCatalog catalog, DateTimeOffset now) =>
         catalog.Documents.Count > 0 && Normalize(state, catalog, now).Change != Reanchor.None;
 
+    /// <summary>
+    /// True when the check question <paramref name="state"/> was at is still open in the current catalog: its document
+    /// is the same version, and onboarding.yml still has the question (a removed one moves the person on to the
+    /// acknowledgement).
+    /// </summary>
+    public static bool IsChecking(OnboardingState state, OnboardingCatalog catalog, DateTimeOffset now) =>
+        catalog.Documents.Count > 0 && Normalize(state, catalog, now) is { Change: Reanchor.None, State.Step: OnboardingStep.Checking };
+
     /// <summary>Typed text while a check question is open: "B", "2" or the choice's own words pick that choice.</summary>
     public static int? MatchChoice(OnboardingState state, OnboardingCatalog catalog, string text, DateTimeOffset now)
     {

@@ -77,9 +77,15 @@ public sealed class OnboardingService
                 case OnboardingInput.FreeText free when state is not null && OnboardingMachine.MatchChoice(state, Catalog, free.Text, now) is { } choice:
                     step = new OnboardingInput.Answer(choice);
                     break;
-                case OnboardingInput.FreeText when state is { Step: OnboardingStep.Checking } && OnboardingMachine.Reanchors(state, Catalog, now):
-                    // A typed choice for a question whose document changed since: say so and show where the person is now.
+                case OnboardingInput.FreeText when state is { Step: OnboardingStep.Checking, IsCompleted: false } && !OnboardingMachine.IsChecking(state, Catalog, now):
+                    // A typed choice for a question that is gone since it was shown (its document changed, or onboarding.yml
+                    // no longer has it): say so where there is something to say, and show where the person is now.
                     step = new OnboardingInput.Resume();
+                    break;
+                case OnboardingInput.FreeText free when state is { Step: OnboardingStep.Acknowledging, IsCompleted: false }
+                                                        && OnboardingInput.IsAffirmation(free.Text) && !OnboardingMachine.Reanchors(state, Catalog, now):
+                    // "yes", "I agree", "understood" typed where the step asks to acknowledge the document.
+                    step = new OnboardingInput.Acknowledge();
                     break;
                 case OnboardingInput.FreeText free:
                     var answered = Answer(free.Text, state);
@@ -118,10 +124,6 @@ public sealed class OnboardingService
     /// </summary>
     public async Task<bool> IsActiveAsync(OnboardingKey key, CancellationToken cancellationToken) =>
         await _store.GetAsync(key, cancellationToken) is { IsCompleted: false, IsPaused: false };
-
-    /// <summary>True while the person paused part-way: <c>next</c> and the pause words typed then are still meant for the walk-through.</summary>
-    public async Task<bool> IsPausedAsync(OnboardingKey key, CancellationToken cancellationToken) =>
-        await _store.GetAsync(key, cancellationToken) is { IsCompleted: false, IsPaused: true };
 
     /// <summary>
     /// For a person who just joined (Teams membersAdded, Slack team_join): when <c>Onboarding:AutoStart</c> is on and

@@ -210,11 +210,20 @@ public sealed class ConversationServiceTests : IDisposable
         Assert.DoesNotContain(_log.Questions, q => q.Outcome == QuestionOutcome.Declined);
         Assert.Equal(["onboard", "pause", "cancel", "Next"], _log.Questions.Select(q => q.Text));
 
-        // Not paused, or in a shared conversation, "next" is what it always was.
+        // In a shared conversation "next" is what it always was.
         var elsewhere = await SayAsync("next", Person(direct: false, conversation: "team"));
         Assert.IsNotType<OnboardingMessage>(Assert.Single(elsewhere.Messages));
-        var stranger = await SayAsync("next", Person(user: "u2"));
-        Assert.IsNotType<OnboardingMessage>(Assert.Single(stranger.Messages));
+
+        // With no walk-through in progress, "next" and "pause" in a direct chat say so (and how to start one), like
+        // "resume": they were answered "I couldn't find this in the guidelines".
+        foreach (var word in new[] { "next", "pause" })
+        {
+            var stranger = await SayAsync(word, Person(user: "u2"));
+            var notice = Assert.IsType<OnboardingNotice>(Assert.IsType<OnboardingMessage>(Assert.Single(stranger.Messages)).Output);
+            Assert.Equal(OnboardingNoticeKind.NotStarted, notice.Kind);
+        }
+
+        Assert.Equal(1, _log.Questions.Count(q => q.Outcome == QuestionOutcome.Declined)); // the shared conversation's "next"
     }
 
     [Fact]

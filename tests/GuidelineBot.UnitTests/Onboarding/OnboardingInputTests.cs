@@ -74,4 +74,20 @@ public sealed class OnboardingInputTests
     [Fact]
     public void Typed_free_text_has_no_button_value() =>
         Assert.Null(new OnboardingInput.FreeText("hello").ToButtonValue());
+
+    [Theory]
+    [InlineData("yes", true)]
+    [InlineData("Yes!", true)]
+    [InlineData("ok", true)]
+    [InlineData("I agree.", true)]
+    [InlineData("I've read it", true)]
+    [InlineData("yes, I have read and understood it", true)]
+    [InlineData("understood, thanks", true)]
+    [InlineData("yes can I friend parents?", false)]
+    [InlineData("no", false)]
+    [InlineData("not sure", false)]
+    [InlineData("", false)]
+    [InlineData(null, false)]
+    public void An_affirmation_is_a_short_yes_and_nothing_more(string? typed, bool affirmation) =>
+        Assert.Equal(affirmation, OnboardingInput.IsAffirmation(typed));
 }

@@ -57,6 +57,52 @@ public sealed class OnboardingServiceTests : IDisposable
     }
 
     [Fact]
+    public async Task A_typed_choice_under_a_question_onboarding_yml_no_longer_has_shows_where_the_person_is_now()
+    {
+        var service = NewService();
+        var seed = _catalogs.Current.Documents.Single();
+        var outputs = await Step(service, new OnboardingInput.Start());
+        while (outputs[^1] is OnboardingSection)
+        {
+            outputs = await Step(service, new OnboardingInput.Next());
+        }
+
+        Assert.IsType<OnboardingCheckQuestion>(outputs[^1]);
+        // onboarding.yml edited: the document's check questions taken out (the document itself unchanged).
+        _catalogs.Current = new OnboardingCatalog([seed with { Questions = [] }], []);
+
+        var typed = await Step(service, new OnboardingInput.FreeText("B"));
+        var other = await Step(service, new OnboardingInput.FreeText("maybe the second one"));
+
+        Assert.IsType<OnboardingAcknowledgePrompt>(typed[^1]);
+        Assert.DoesNotContain(typed, o => o is OnboardingAnsweredQuestion);
+        Assert.DoesNotContain(other, o => o is OnboardingNotice { Kind: OnboardingNoticeKind.NotAChoice });
+    }
+
+    [Theory]
+    [InlineData("yes")]
+    [InlineData("Yes, I have read it.")]
+    [InlineData("I agree")]
+    [InlineData("understood, thanks")]
+    public async Task An_affirmation_typed_at_the_acknowledgement_step_acknowledges_the_document(string typed)
+    {
+        var service = NewService();
+        var outputs = await Step(service, new OnboardingInput.Start());
+        var yesBeforeTheEnd = await Step(service, new OnboardingInput.FreeText(typed));
+        while (outputs[^1] is not OnboardingAcknowledgePrompt)
+        {
+            outputs = outputs[^1] is OnboardingCheckQuestion question
+                ? await Step(service, new OnboardingInput.Answer(_catalogs.Current.Documents.Single().Questions[question.Number - 1].Correct))
+                : await Step(service, new OnboardingInput.Next());
+        }
+
+        outputs = await Step(service, new OnboardingInput.FreeText(typed));
+
+        Assert.DoesNotContain(yesBeforeTheEnd, o => o is OnboardingAcknowledgementRecorded);
+        Assert.Contains(outputs, o => o is OnboardingAcknowledgementRecorded);
+    }
+
+    [Fact]
     public async Task A_typed_question_while_reading_a_changed_document_is_still_answered()
     {
         var service = NewService();
