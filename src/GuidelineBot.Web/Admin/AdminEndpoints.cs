@@ -39,11 +39,21 @@ public static class AdminEndpoints
         await antiforgery.CheckPostAsync(http) switch
         {
             PostCheck.Valid => null,
-            PostCheck.Unreadable => Results.Text(
-                "The form could not be read: it is too large or holds a character a form cannot carry (such as U+0000). Go back, remove it and try again.",
-                statusCode: StatusCodes.Status400BadRequest),
-            _ => Results.Text("The form is missing a valid antiforgery token: reload the dashboard and try again.", statusCode: StatusCodes.Status400BadRequest),
+            PostCheck.Unreadable => Refused(http, null, StatusCodes.Status400BadRequest, "The form could not be read",
+                "The form could not be read: it is too large or holds a character a form cannot carry (such as U+0000). Go back, remove it and try again."),
+            _ => Refused(http, null, StatusCodes.Status400BadRequest, "The page has expired",
+                "The form is missing a valid antiforgery token: reload the dashboard and try again."),
         };
+
+    /// <summary>
+    /// A dashboard form refused: a page in the chat's style that says why, linked back to the dashboard at the range the
+    /// form was posted from (a script gets <paramref name="message"/> as plain text). The browser's Back button returns
+    /// to the form as it was filled in.
+    /// </summary>
+    public static IResult Refused(HttpContext http, IFormCollection? form, int status, string title, string message, string? anchor = null) =>
+        new ProblemPageResult(status, title, message, "Back to the dashboard",
+            $"{http.Request.PathBase}{Path}?days={(form is not null && TryRange(form["days"], out var days) ? days : AdminDashboard.DefaultDays)}"
+            + (anchor is null ? "" : "#" + anchor));
 
     public static IServiceCollection AddAdmin(this IServiceCollection services)
     {

@@ -1,3 +1,4 @@
+using System.Globalization;
 using GuidelineBot.Core.Experts;
 using GuidelineBot.Core.Knowledge;
 using GuidelineBot.Web.SignIn;
@@ -38,12 +39,12 @@ internal static class SuggestionReview
             return refused;
         }
 
+        var form = await http.Request.ReadFormAsync(cancellationToken);
         if (await suggestions.GetAsync(id, cancellationToken) is not { } suggestion)
         {
-            return Results.Text("There is no such suggestion.", statusCode: StatusCodes.Status404NotFound);
+            return NoSuchSuggestion(http, form);
         }
 
-        var form = await http.Request.ReadFormAsync(cancellationToken);
         var decision = form["decision"].ToString();
         var (question, answer) = decision == Withdraw
             ? (suggestion.Question, suggestion.Answer)
@@ -53,21 +54,26 @@ internal static class SuggestionReview
             return Results.Text("decision must be approve, reject or withdraw.", statusCode: StatusCodes.Status400BadRequest);
         }
 
-        if (question.Length is 0 or > MaxQuestionLength || answer.Length is 0 or > ExpertInputs.MaxAnswerLength)
+        if (question.Length == 0 || answer.Length == 0)
         {
-            return Results.Text($"The question (up to {MaxQuestionLength} characters) and the answer (up to {ExpertInputs.MaxAnswerLength}) must not be empty.",
-                statusCode: StatusCodes.Status400BadRequest);
+            return NotSaved(http, form, "The question and the answer must not be empty.");
+        }
+
+        if (question.Length > MaxQuestionLength || answer.Length > ExpertInputs.MaxAnswerLength)
+        {
+            return NotSaved(http, form, string.Create(CultureInfo.InvariantCulture,
+                $"The question can be up to {MaxQuestionLength:N0} characters and the answer up to {ExpertInputs.MaxAnswerLength:N0}; " +
+                $"this question has {question.Length:N0} and this answer {answer.Length:N0}. Shorten it and try again."));
         }
 
         if (decision == Approve && !ExpertAnswersDocument.IsPublishable(question, answer))
         {
-            return Results.Text("Nothing would be left of the question or the answer in the knowledge (only Markdown marks, such as ### or ---): write it in words.",
-                statusCode: StatusCodes.Status400BadRequest);
+            return NotSaved(http, form, "Nothing would be left of the question or the answer in the knowledge (only Markdown marks, such as ### or ---): write it in words.");
         }
 
         if (decision == Withdraw && suggestion.Status == SuggestionStatus.Pending)
         {
-            return Results.Text("Only an approved answer can be withdrawn.", statusCode: StatusCodes.Status409Conflict);
+            return AdminEndpoints.Refused(http, form, StatusCodes.Status409Conflict, "Not approved yet", "Only an approved answer can be withdrawn.", Anchor);
         }
 
         // A page opened before another admin's decision would undo that decision (a live answer taken out, a corrected
@@ -84,9 +90,10 @@ internal static class SuggestionReview
             || !await suggestions.DecideAsync(id, from, question, answer, status, AdminName(http), time.GetUtcNow(), cancellationToken))
         {
             return await suggestions.GetAsync(id, cancellationToken) is { } now
-                ? DecidedAlready(now)
-                : Results.Text("There is no such suggestion.", statusCode: StatusCodes.Status404NotFound);
+                ? DecidedAlready(http, form, now)
+                : NoSuchSuggestion(http, form);
         }
+
         if (decision != Reject)
         {
             // The knowledge changed: this replica serves it now, not at its next poll.
@@ -97,13 +104,20 @@ internal static class SuggestionReview
     }
 
     /// <summary>409: the suggestion as another admin's decision left it, and who made it when.</summary>
-    private static IResult DecidedAlready(KnowledgeSuggestion suggestion)
+    private static IResult DecidedAlready(HttpContext http, IFormCollection form, KnowledgeSuggestion suggestion)
     {
         var when = suggestion.DecidedAt is { } at ? $" on {DashboardTables.Time(at)} UTC" : "";
-        return Results.Text(
+        return AdminEndpoints.Refused(http, form, StatusCodes.Status409Conflict, "Already decided",
             $"This answer was already {suggestion.Status.ToString().ToLowerInvariant()} by {suggestion.DecidedBy ?? "another admin"}{when}: reload the dashboard to see it as it is now.",
-            statusCode: StatusCodes.Status409Conflict);
+            Anchor);
     }
+
+    /// <summary>400: the edited question or answer cannot be stored as it is; the browser's Back button returns to the edits.</summary>
+    private static IResult NotSaved(HttpContext http, IFormCollection form, string message) =>
+        AdminEndpoints.Refused(http, form, StatusCodes.Status400BadRequest, "The answer was not saved", message + " Go back to your edits to change it.", Anchor);
+
+    private static IResult NoSuchSuggestion(HttpContext http, IFormCollection form) =>
+        AdminEndpoints.Refused(http, form, StatusCodes.Status404NotFound, "No such answer", "There is no such suggestion.", Anchor);
 
     /// <summary>The signed-in admin's name (or id); in local mode, where nobody signs in, "local admin".</summary>
     private static string AdminName(HttpContext http) =>

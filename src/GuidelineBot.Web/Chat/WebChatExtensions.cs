@@ -51,12 +51,15 @@ public static class WebChatExtensions
             log.Log(mode.Kind == WebAccessKind.Off ? LogLevel.Warning : LogLevel.Information, "Web chat: {Why}", mode.Why));
 
         app.MapGet(ChatEndpoints.PageRoute, ChatEndpoints.Page).RequireAuthorization(WebAccess.ChatPolicy);
-        var posts = app.MapGroup("").RequireAuthorization(WebAccess.ChatPolicy)
-            .AddEndpointFilter(ChatRateLimit.FilterAsync).AddEndpointFilter(ChatEndpoints.ApologiseOnFailureAsync)
-            .AddEndpointFilter(ChatEndpoints.RequireAntiforgeryAsync);
-        posts.MapPost(ChatEndpoints.MessagesRoute, ChatEndpoints.MessageAsync);
-        posts.MapPost(ChatEndpoints.ActionsRoute, ChatEndpoints.ActionAsync);
-        posts.MapPost(ChatEndpoints.OpenedRoute, ChatEndpoints.OpenedAsync);
+        var posts = app.MapGroup("").RequireAuthorization(WebAccess.ChatPolicy);
+        // What the person says (typed or pressed) counts against Web:MessagesPerMinute; the page opening does not (a
+        // reload is no message, and a page opened while the limit holds must still show an expert's answer).
+        var said = posts.MapGroup("").AddEndpointFilter(ChatRateLimit.FilterAsync)
+            .AddEndpointFilter(ChatEndpoints.ApologiseOnFailureAsync).AddEndpointFilter(ChatEndpoints.RequireAntiforgeryAsync);
+        said.MapPost(ChatEndpoints.MessagesRoute, ChatEndpoints.MessageAsync);
+        said.MapPost(ChatEndpoints.ActionsRoute, ChatEndpoints.ActionAsync);
+        posts.MapPost(ChatEndpoints.OpenedRoute, ChatEndpoints.OpenedAsync)
+            .AddEndpointFilter(ChatEndpoints.ApologiseOnFailureAsync).AddEndpointFilter(ChatEndpoints.RequireAntiforgeryAsync);
         return app;
     }
 }

@@ -92,7 +92,8 @@ public sealed class AdminExpertsTests : IAsyncLifetime
         [.. table.QuerySelectorAll("tbody tr").Select(r => r.Children.Select(c => c.TextContent).ToList())];
 
     /// <summary>Posts <paramref name="form"/> as the browser would, its fields overridden by <paramref name="fields"/>.</summary>
-    private async Task<HttpResponseMessage> SubmitAsync(IElement form, string decision, IReadOnlyDictionary<string, string>? fields = null, bool withToken = true)
+    private async Task<HttpResponseMessage> SubmitAsync(IElement form, string decision, IReadOnlyDictionary<string, string>? fields = null, bool withToken = true,
+        string? accept = null)
     {
         var values = form.QuerySelectorAll("input[name], textarea[name]")
             .Where(e => withToken || e.GetAttribute("name") != "__RequestVerificationToken")
@@ -103,7 +104,13 @@ public sealed class AdminExpertsTests : IAsyncLifetime
         }
 
         values["decision"] = decision;
-        return await _browser.SendAsync(new HttpRequestMessage(HttpMethod.Post, form.GetAttribute("action")) { Content = new FormUrlEncodedContent(values) });
+        using var request = new HttpRequestMessage(HttpMethod.Post, form.GetAttribute("action")) { Content = new FormUrlEncodedContent(values) };
+        if (accept is not null)
+        {
+            request.Headers.Accept.ParseAdd(accept);
+        }
+
+        return await _browser.SendAsync(request);
     }
 
     private Task<KnowledgeSuggestion?> StoredAsync(string id) =>
@@ -285,6 +292,42 @@ public sealed class AdminExpertsTests : IAsyncLifetime
         var stored = await StoredAsync("s-pending-1");
         Assert.Equal((SuggestionStatus.Pending, "Only guide dogs.", null), (stored!.Status, stored.Answer, stored.DecidedBy));
         Assert.Equal(0, _knowledge.Reloads);
+    }
+
+    [Fact]
+    public async Task A_refused_review_shows_a_page_that_says_why_and_links_back_to_the_dashboard_at_its_range()
+    {
+        var page = await PageAsync("?days=7");
+        var form = FormFor(page, "s-pending-1");
+
+        var tooLong = await RefusalPageAsync(form, "approve", new Dictionary<string, string> { ["answer"] = new string('a', ExpertInputs.MaxAnswerLength + 600) });
+        var empty = await RefusalPageAsync(form, "approve", new Dictionary<string, string> { ["question"] = " " });
+        var marksOnly = await RefusalPageAsync(form, "approve", new Dictionary<string, string> { ["answer"] = "### " });
+        var pending = await RefusalPageAsync(form, "withdraw");
+
+        Assert.Equal((HttpStatusCode.BadRequest, "The answer was not saved"), (tooLong.Status, tooLong.Title));
+        Assert.StartsWith($"The question can be up to 500 characters and the answer up to 3,000; this question has {FormQuestionLength(form)} and this answer 3,600.",
+            tooLong.Message, StringComparison.Ordinal);
+        Assert.StartsWith("The question and the answer must not be empty.", empty.Message, StringComparison.Ordinal);
+        Assert.Contains("write it in words", marksOnly.Message, StringComparison.Ordinal);
+        Assert.EndsWith("Go back to your edits to change it.", marksOnly.Message, StringComparison.Ordinal);
+        Assert.Equal((HttpStatusCode.Conflict, "Not approved yet"), (pending.Status, pending.Title));
+        Assert.All(new[] { tooLong, empty, marksOnly, pending }, refusal => Assert.Equal("/admin?days=7#review", refusal.Link));
+        Assert.Equal(SuggestionStatus.Pending, (await StoredAsync("s-pending-1"))!.Status);
+    }
+
+    private static int FormQuestionLength(IElement form) =>
+        form.QuerySelectorAll("input[name=question], textarea[name=question]").Select(e => e is AngleSharp.Html.Dom.IHtmlTextAreaElement t ? t.Value : e.GetAttribute("value") ?? "").Single().Trim().Length;
+
+    /// <summary>Posts the form as a browser's navigation (Accept: text/html) and reads the page it gets back.</summary>
+    private async Task<(HttpStatusCode Status, string Title, string Message, string Link)> RefusalPageAsync(
+        IElement form, string decision, IReadOnlyDictionary<string, string>? fields = null)
+    {
+        using var response = await SubmitAsync(form, decision, fields, accept: "text/html");
+        Assert.Equal("text/html", response.Content.Headers.ContentType?.MediaType);
+        var page = new HtmlParser().ParseDocument(await response.Content.ReadAsStringAsync());
+        return (response.StatusCode, page.QuerySelector("h1")!.TextContent, page.QuerySelector("main p")!.TextContent,
+            page.QuerySelector("main a")!.GetAttribute("href")!);
     }
 
     [Fact]

@@ -117,9 +117,22 @@ public sealed class WebChatAccessTests
         }
 
         using var someoneElse = await other.PostMessageAsync("hi");
+        // Opening the page (a reload) is no message: it neither counts nor is refused while the limit holds.
+        var opened = new List<HttpStatusCode>();
+        for (var i = 0; i < 5; i++)
+        {
+            using var response = await other.PostOpenedAsync();
+            opened.Add(response.StatusCode);
+        }
+
+        using var stillLimited = await chat.PostOpenedAsync();
+        using var otherStillAsks = await other.PostMessageAsync("hi");
 
         Assert.Equal([HttpStatusCode.OK, HttpStatusCode.OK, HttpStatusCode.OK, HttpStatusCode.TooManyRequests], statuses);
         Assert.Equal(HttpStatusCode.OK, someoneElse.StatusCode);
+        Assert.All(opened, status => Assert.Equal(HttpStatusCode.OK, status));
+        Assert.Equal(HttpStatusCode.OK, stillLimited.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, otherStillAsks.StatusCode);
     }
 
     [Fact]

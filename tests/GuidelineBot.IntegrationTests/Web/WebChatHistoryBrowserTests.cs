@@ -176,6 +176,10 @@ public sealed class WebChatHistoryBrowserTests(BrowserFixture browser, LocalWebB
             await page.RunAndWaitForResponseAsync(() => AskAsync(page, SecondQuestion), r => r.Url.EndsWith("/chat/messages", StringComparison.Ordinal));
             await SettledAsync(page);
             Assert.Equal(new[] { Question, SecondQuestion }, await page.Locator("#log > .user p").AllInnerTextsAsync()); // shown, not kept
+            // … and marked so, its text back in the box to send again.
+            Assert.Equal(new[] { "Not sent" }, await page.Locator("#log > .user.unsent .unsent-note").AllInnerTextsAsync());
+            Assert.Equal(SecondQuestion, await page.GetByLabel("Your question").InputValueAsync());
+            await page.GetByLabel("Your question").FillAsync("");
 
             // The sign-in expired (401): the page reloads itself, and 👍 is still there to press.
             await page.UnrouteAllAsync();

@@ -73,6 +73,71 @@ public sealed class WebChatLayoutBrowserTests(BrowserFixture browser) : IClassFi
         }
     }
 
+    /// <summary>
+    /// Onboarding's topics at phone size, Next after Next: each opens at its start. Where its first button sits further
+    /// down than the room above the question box, the reply itself takes the focus (focusing Next scrolled a long topic
+    /// to its end); elsewhere its first button does, in view.
+    /// </summary>
+    [BrowserFact]
+    public async Task At_phone_size_a_long_topic_after_next_opens_at_its_start()
+    {
+        await using var bot = new WebBotFactory();
+        var baseUrl = bot.Start();
+        var page = await browser.NewPageAsync(375, 700);
+        try
+        {
+            await page.GotoAsync(baseUrl);
+            await AskAsync(page, "onboard");
+            var (tall, brief) = (0, 0);
+            for (var i = 0; i < 20; i++)
+            {
+                var next = page.Locator("#log > .bot").Last.GetByRole(AriaRole.Button, new LocatorGetByRoleOptions { Name = "Next", Exact = true });
+                if (await next.CountAsync() == 0)
+                {
+                    break;
+                }
+
+                var before = await page.Locator("#log > .bot").CountAsync();
+                await next.ClickAsync();
+                await page.Locator("#log > .bot").Nth(before).WaitForAsync(Slow);
+                await IdleAsync(page);
+                var reply = page.Locator("#log > .bot").Last;
+                var seen = await reply.EvaluateAsync<System.Text.Json.JsonElement>(
+                    """
+                    r => {
+                      const room = window.innerHeight - document.getElementById("ask").offsetHeight;
+                      const focus = document.activeElement;
+                      const at = focus.getBoundingClientRect();
+                      return [r.getBoundingClientRect().top,
+                              focus === r ? "reply" : r.contains(focus) && at.top >= 0 && at.bottom <= room + 1 ? "control in view" : "elsewhere"];
+                    }
+                    """);
+                var (top, focused) = (seen[0].GetDouble(), seen[1].GetString());
+                Assert.True(top >= -1 && top < 700 - 100, $"topic {i + 2} starts at y={top}, out of view");
+                Assert.NotEqual("elsewhere", focused);
+                if (focused == "reply")
+                {
+                    tall++;
+                }
+                else
+                {
+                    brief++;
+                }
+            }
+
+            Assert.True(tall > 0 && brief > 0, $"{tall} topics focused whole and {brief} at a control: the walk-through should have both at this size");
+        }
+        catch
+        {
+            await BrowserFixture.ScreenshotAsync(page, "tests/GuidelineBot.IntegrationTests/TestResults/web/web-chat-long-topic-failure.png", fullPage: false);
+            throw;
+        }
+        finally
+        {
+            await page.Context.CloseAsync();
+        }
+    }
+
     private static async Task AskAsync(IPage page, string question)
     {
         var before = await page.Locator("#log > .bot").CountAsync();

@@ -195,7 +195,17 @@
   }
 
   function showUser(text) {
-    item("You", "user").appendChild(el("p", null, text));
+    const node = item("You", "user");
+    node.appendChild(el("p", null, text)).dir = "auto"; // a right-to-left question reads right to left
+    return node;
+  }
+
+  // A line the bot did not take (no connection, the rate limit, a server fault) says so, and typed text goes back into
+  // the question box (unless something new was typed meanwhile), so nothing the person wrote is lost.
+  function notSent(line, typed) {
+    line.classList.add("unsent");
+    line.appendChild(el("span", "unsent-note", "Not sent"));
+    if (typed !== undefined && !input.value) input.value = typed;
   }
 
   // A reply; entry is its history entry when it is shown again after a reload (else it is recorded as new).
@@ -279,12 +289,23 @@
 
   function focusAfterReply(shown, fromButton) {
     // After a button, move to the newest reply's first field (a form's) or button (onboarding's Next), else back to
-    // the question box.
-    const first = fromButton && shown.length
-      ? shown[shown.length - 1].querySelector("input:not([disabled]), textarea:not([disabled]), button:not([disabled])")
+    // the question box. When that control sits further down than the window shows above the box (a long topic with
+    // Next under it), the reply itself takes the focus, shown from its start: Tab goes on to its controls.
+    const last = shown[shown.length - 1];
+    const first = fromButton && last
+      ? last.querySelector("input:not([disabled]), textarea:not([disabled]), button:not([disabled])")
       : null;
-    (first || input).focus();
-    (shown[shown.length - 1] || log.lastElementChild)?.scrollIntoView({ block: "nearest" });
+    if (!first) {
+      input.focus();
+      (last || log.lastElementChild)?.scrollIntoView({ block: "nearest" });
+    } else {
+      const room = window.innerHeight - form.offsetHeight;
+      const top = last.getBoundingClientRect().top;
+      const target = first.getBoundingClientRect().bottom - top > room ? last : first;
+      if (target === last) last.tabIndex = -1;
+      target.focus({ preventScroll: true });
+      last.scrollIntoView({ block: last.getBoundingClientRect().height > room ? "start" : "nearest" });
+    }
   }
 
   async function post(url, body) {
@@ -315,8 +336,9 @@
 
   // Posts what the person typed or pressed (said: the line shown for it, if any) and shows the replies. The history gets
   // the line and the replies only when the bot took it; action: what a press or a submit did (given), told the outcome.
+  // True when the bot took it.
   async function send(url, body, fromButton, said, action) {
-    if (busy) return;
+    if (busy) return false;
     busy = true;
     log.setAttribute("aria-busy", "true"); // on the log, not the form: the status line in the form must be announced meanwhile
     status.classList.remove("error");
@@ -325,7 +347,7 @@
     try {
       await ready; // what waited for the person (an expert's answer) is shown before this reply
       data = await post(url, body);
-      if (!data) return;
+      if (!data) return false;
       status.textContent = "";
       if (said !== undefined) history.add({ user: said });
       action?.accepted();
@@ -339,14 +361,17 @@
       busy = false;
       log.removeAttribute("aria-busy");
     }
+    return data !== null;
   }
 
   function press(box, button, b) {
     if (busy) return;
     const action = b.kind !== "ask" ? given(box.querySelectorAll("button"), button, box.dataset.block) : undefined;
     const said = b.kind !== "helpful" && b.kind !== "notHelpful" ? b.label : undefined;
-    if (said !== undefined) showUser(said);
-    send("chat/actions", { kind: b.kind, value: b.value }, true, said, action);
+    const line = said !== undefined ? showUser(said) : null;
+    send("chat/actions", { kind: b.kind, value: b.value }, true, said, action).then((taken) => {
+      if (!taken && line) notSent(line);
+    });
   }
 
   function submit(formNode, button) {
@@ -356,9 +381,11 @@
       inputs[control.dataset.field] = control.type === "checkbox" ? String(control.checked) : control.value.trim();
     }
     const action = given(formNode.elements, button, "form", inputs);
-    showUser(button.textContent);
+    const line = showUser(button.textContent);
     const body = { kind: button.dataset.kind, value: button.dataset.value, inputs };
-    send("chat/actions", body, true, button.textContent, action);
+    send("chat/actions", body, true, button.textContent, action).then((taken) => {
+      if (!taken) notSent(line);
+    });
   }
 
   // Once when the page opens: what waits for the person (an expert's answer to a question they sent), shown once.
@@ -372,6 +399,14 @@
     }
   }
 
+  // The box takes at most its maxlength (a longer paste is cut there): say so rather than cut it silently.
+  input.addEventListener("input", () => {
+    if (input.maxLength > 0 && input.value.length >= input.maxLength) {
+      status.classList.remove("error");
+      status.textContent = "A question can be up to " + input.maxLength.toLocaleString("en") + " characters long.";
+    }
+  });
+
   form.addEventListener("submit", (event) => {
     event.preventDefault();
     const text = input.value.trim();
@@ -383,9 +418,11 @@
       return;
     }
     if (busy) return;
-    showUser(text);
+    const line = showUser(text);
     input.value = "";
-    send("chat/messages", { text }, false, text);
+    send("chat/messages", { text }, false, text).then((taken) => {
+      if (!taken) notSent(line, text);
+    });
   });
 
   // The greeting comes with the page, so it is first in the log before anything can be typed. The log is silent while
