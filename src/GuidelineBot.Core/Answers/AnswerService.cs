@@ -129,7 +129,7 @@ public sealed partial class AnswerService(IGuidelineSearch search, IOptions<Answ
     /// <summary>
     /// The whole section when short, else the matching passages in document order. A matching step of a numbered
     /// procedure brings the whole procedure, with the line that leads in to it ("To claim mileage:"): a step out of
-    /// its order is no instruction.
+    /// its order is no instruction. Likewise a list that a line leads in to comes whole with that line.
     /// </summary>
     private string Quote(SearchHit hit)
     {
@@ -149,8 +149,28 @@ public sealed partial class AnswerService(IGuidelineSearch search, IOptions<Answ
                 continue;
             }
 
-            var (first, last) = Procedure(passages, k) ?? (k, k);
-            Array.Fill(quoted, true, first, last - first + 1);
+            if (Procedure(passages, k) is var (first, last))
+            {
+                Array.Fill(quoted, true, first, last - first + 1);
+            }
+            else if (LedList(passages, k) is var (leadIn, lastItem))
+            {
+                // A list that a line leads in to ("… must have all of the following:") is quoted whole with that line:
+                // one item alone reads as the only one, and the line alone says nothing. Of a very long list, the
+                // matching item with its lead-in.
+                if (k == leadIn || lastItem - leadIn <= MaxProcedureSteps)
+                {
+                    Array.Fill(quoted, true, leadIn, lastItem - leadIn + 1);
+                }
+                else
+                {
+                    quoted[leadIn] = quoted[k] = true;
+                }
+            }
+            else
+            {
+                quoted[k] = true;
+            }
         }
 
         return quoted.Any(q => q)
@@ -198,6 +218,32 @@ public sealed partial class AnswerService(IGuidelineSearch search, IOptions<Answ
 
         var leadIn = first > 0 && IsLeadIn(passages[first - 1]);
         return leadIn ? (first - 1, last) : last - first + 1 <= MaxProcedureSteps ? (first, last) : null;
+    }
+
+    /// <summary>
+    /// The lead-in line and the last item of the list at <paramref name="k"/>, when <paramref name="k"/> is an item of
+    /// a list (bullets) that a line ending in a colon leads in to, or is that line; null otherwise.
+    /// </summary>
+    private static (int LeadIn, int LastItem)? LedList(IReadOnlyList<Passage> passages, int k)
+    {
+        var start = passages[k].IsItem ? k : k + 1 < passages.Count && IsLeadIn(passages[k]) && passages[k + 1].IsItem ? k + 1 : -1;
+        if (start < 0)
+        {
+            return null;
+        }
+
+        var (first, last) = (start, start);
+        while (first > 0 && passages[first - 1].IsItem)
+        {
+            first--;
+        }
+
+        while (last + 1 < passages.Count && passages[last + 1].IsItem)
+        {
+            last++;
+        }
+
+        return first > 0 && IsLeadIn(passages[first - 1]) ? (first - 1, last) : null;
     }
 
     /// <summary>A run of numbered passages up to this long is quoted whole even without a line leading in to it.</summary>

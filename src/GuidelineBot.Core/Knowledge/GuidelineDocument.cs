@@ -64,4 +64,8 @@ public sealed record GuidelineSection(
 }
 
 /// <summary>A bullet (with its nested bullets kept under it) or a paragraph, verbatim apart from joined lines.</summary>
-public sealed record Passage(string Text, int StartLine, int EndLine);
+public sealed record Passage(string Text, int StartLine, int EndLine)
+{
+    /// <summary>A list item (a bullet or a numbered item), not a paragraph: its text carries no marker.</summary>
+    public bool IsItem { get; init; }
+}

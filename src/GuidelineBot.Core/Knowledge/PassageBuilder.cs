@@ -16,6 +16,7 @@ internal sealed partial class PassageBuilder
     private int _start;
     private int _end;
     private bool _afterBlank;
+    private bool _isItem;
 
     public bool IsEmpty => _done.Count == 0 && _text is null;
 
@@ -32,7 +33,7 @@ internal sealed partial class PassageBuilder
             return;
         }
 
-        Start(text, line);
+        Start(text, line, isItem: true);
     }
 
     /// <summary>A line of running text: continues the current passage or starts a paragraph.</summary>
@@ -118,13 +119,14 @@ internal sealed partial class PassageBuilder
         return null;
     }
 
-    private void Start(string text, int line)
+    private void Start(string text, int line, bool isItem = false)
     {
         Flush();
         _text = new StringBuilder(text);
         _start = line;
         _end = line;
         _afterBlank = false;
+        _isItem = isItem;
     }
 
     private void Flush()
@@ -140,7 +142,7 @@ internal sealed partial class PassageBuilder
             sb.Append("\n  - ").Append(WithoutTabs(child.ToString().Trim()));
         }
 
-        _done.Add(new Passage(sb.ToString(), _start, _end));
+        _done.Add(new Passage(sb.ToString(), _start, _end) { IsItem = _isItem });
         _text = null;
         _children.Clear();
         _afterBlank = false;

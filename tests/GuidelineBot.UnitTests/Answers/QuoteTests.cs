@@ -71,4 +71,39 @@ public sealed class QuoteTests : IDisposable
         var parking = Ask("is airport parking refunded");
         Assert.Equal("Parking at the airport is never refunded.", parking.Text);
     }
+
+    [Theory]
+    [InlineData("what does the office need before a student can get medication at school")]
+    [InlineData("do I need an order signed by the student's doctor to give medication")]
+    public void A_list_a_line_leads_in_to_comes_whole_with_that_line(string question)
+    {
+        var background = string.Join("\n\n", Enumerable.Range(1, 6).Select(i =>
+            $"Note {i}: the nurse keeps the training records of category {i} for three years after the training."));
+        _folder.Write("medication.md", $"""
+            # Student Medication Procedures
+
+            How medication is given at school.
+
+            ## Administering medication at school
+
+            {background}
+
+            Before any medication can be given at school, the office must have all of the following:
+
+            - a medication authorization form signed by the parent or guardian;
+            - a matching order signed by the student's doctor;
+            - the medication in its original pharmacy container, labelled with the student's name.
+
+            Medication is stored in the locked cabinet in the health office.
+            """);
+        var knowledge = KnowledgeLoader.Load(new KnowledgeOptions { Path = _folder.Path });
+        using var search = new LuceneGuidelineSearch(knowledge, new SearchOptions { Reranker = RerankerKind.None });
+
+        var answer = Assert.IsType<AnswerReply>(new AnswerService(search, Options.Create(new AnswerOptions())).Ask(question));
+
+        Assert.True(answer.IsPartial);
+        Assert.Equal(["Before any medication can be given at school, the office must have all of the following:",
+            "a medication authorization form signed by the parent or guardian;", "a matching order signed by the student's doctor;",
+            "the medication in its original pharmacy container, labelled with the student's name."], answer.Text.Split("\n\n"));
+    }
 }
