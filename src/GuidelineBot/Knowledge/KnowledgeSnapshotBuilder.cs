@@ -151,17 +151,31 @@ internal sealed class KnowledgeSnapshotBuilder(
         }
     }
 
-    /// <summary>The synonym file as parsed, or (broken) the one in effect before, with a warning naming its line.</summary>
+    /// <summary>
+    /// The synonym file as parsed, or (broken) the one in effect before, with a warning naming its line. An empty file
+    /// (no size, or only white space: a save cut short, or a file emptied by mistake) is refused the same way, as an
+    /// empty document is; deleting the file is how to use none.
+    /// </summary>
     private static (SynonymSet Set, string? Text) Synonyms(KnowledgeOptions options, string? text, KnowledgeSnapshot? live, List<KnowledgeError> warnings)
     {
         var display = DisplayPath(options, options.SynonymsFile);
+        if (text is not null && string.IsNullOrWhiteSpace(text))
+        {
+            return Previous(new KnowledgeError(display, 0, "the file is empty (delete it to use no synonyms)"));
+        }
+
         try
         {
             return (text is null ? SynonymSet.None : SynonymSet.Parse(text, display), text);
         }
         catch (KnowledgeFormatException ex)
         {
-            warnings.Add(new KnowledgeError(display, ex.Line, ex.Message));
+            return Previous(new KnowledgeError(display, ex.Line, ex.Message));
+        }
+
+        (SynonymSet Set, string? Text) Previous(KnowledgeError warning)
+        {
+            warnings.Add(warning);
             var previous = live?.Synonyms;
             return (previous is null ? SynonymSet.None : SynonymSet.Parse(previous, display), previous);
         }

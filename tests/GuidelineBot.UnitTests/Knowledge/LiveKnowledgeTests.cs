@@ -159,6 +159,14 @@ public sealed class LiveKnowledgeTests : IDisposable
         Assert.EndsWith("/synonyms.txt", warning.File, StringComparison.Ordinal);
         Assert.Equal(3, warning.Line);
         Assert.Equal("drones", _live.Snapshot.Search.Search(SynonymQuestion, 3).Best?.Section.DocumentId);
+
+        // Emptied (a save cut short, or by mistake): refused like a broken one, the synonyms before stay.
+        _folder.Write("synonyms.txt", " \n");
+        var emptied = await ReloadLaterAsync();
+
+        Assert.Equal(withSynonyms.Version, emptied.Version);
+        Assert.Contains("empty", Assert.Single(emptied.Warnings).Message, StringComparison.Ordinal);
+        Assert.Equal("drones", _live.Snapshot.Search.Search(SynonymQuestion, 3).Best?.Section.DocumentId);
     }
 
     [Fact]
