@@ -112,6 +112,22 @@ public sealed class InteractionTests(SlackHost host)
     }
 
     [Fact]
+    public async Task A_topic_button_on_a_message_in_a_channel_answers_the_clicker_alone_and_leaves_the_message()
+    {
+        // Anyone in the channel can press a button of the answer someone else got there: it was replaced for everyone.
+        var responseId = SlackHost.NewId("ask");
+        using var response = await ClickAsync("ask_1", "Can I post anonymously?", responseId, ephemeral: false);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        await Eventually.WaitUntilAsync(() => host.Api.ResponseUrlPosts(responseId).Count >= 1, "the topic is answered");
+        var post = Assert.Single(host.Api.ResponseUrlPosts(responseId));
+        Assert.False(post.Json.GetProperty("replace_original").GetBoolean());
+        Assert.Equal("ephemeral", post.Json.GetProperty("response_type").GetString());
+        Assert.Contains("Can I post anonymously?", BlockKitText.All(post.Json.GetProperty("blocks")));
+        Assert.Contains(BlockKitText.AnswerActions(post.Json).GetProperty("elements").EnumerateArray(), e => e.GetProperty("action_id").GetString() == "share");
+    }
+
+    [Fact]
     public async Task A_topic_button_shows_its_section_the_introduction_too()
     {
         var responseId = SlackHost.NewId("topic");
