@@ -87,7 +87,9 @@ public sealed class ConversationService(
             var outputs = await onboarding.HandleAsync(key, OnboardingInput.FromText(text), context.DisplayName, cancellationToken);
             await LogAsync(context, text, null, ids.Next(), started, cancellationToken);
             var response = new ConversationResponse(Messages(context, outputs, null));
-            return context.IsDirect
+            // Nothing to walk through ("resume" with none in progress, or all done): said here, not "continues in a private chat".
+            var nothingToContinue = outputs.All(o => o is OnboardingNotice { Kind: OnboardingNoticeKind.NotStarted or OnboardingNoticeKind.AlreadyCompleted });
+            return context.IsDirect || nothingToContinue
                 ? response
                 : response with { ToDirectChat = true, NoticeHere = new NoticeMessage(NoticeKind.MovedToDirectChat, context.DisplayName) };
         }

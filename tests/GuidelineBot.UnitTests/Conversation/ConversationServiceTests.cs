@@ -172,6 +172,19 @@ public sealed class ConversationServiceTests : IDisposable
     }
 
     [Fact]
+    public async Task Resume_asked_for_outside_a_direct_conversation_with_nothing_to_resume_says_so_here()
+    {
+        // It said "I've sent you a private chat, your onboarding continues there" and the private chat "You have no
+        // onboarding in progress".
+        var response = await SayAsync("resume", Person(direct: false));
+
+        Assert.False(response.ToDirectChat);
+        Assert.Null(response.NoticeHere);
+        var notice = Assert.IsType<OnboardingNotice>(Assert.IsType<OnboardingMessage>(Assert.Single(response.Messages)).Output);
+        Assert.Equal(OnboardingNoticeKind.NotStarted, notice.Kind);
+    }
+
+    [Fact]
     public async Task While_onboarding_is_active_a_direct_message_belongs_to_it_and_a_question_is_answered_then_continue_is_offered()
     {
         var started = await SayAsync("onboard");
