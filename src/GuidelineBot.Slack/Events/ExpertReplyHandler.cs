@@ -24,6 +24,9 @@ internal sealed class ExpertReplyHandler(
     IOptions<ExpertOptions> experts,
     ILogger<ExpertReplyHandler> logger) : ISlackEventHandler
 {
+    /// <summary>At most this many people mentioned in one answer are looked up by name (one users.info call each).</summary>
+    private const int MaxNamedPeople = 5;
+
     public string EventType => "message";
 
     public async Task<bool> AcceptsAsync(SlackEventEnvelope envelope, SlackEvent slackEvent, CancellationToken cancellationToken)
@@ -43,7 +46,14 @@ internal sealed class ExpertReplyHandler(
         var user = slackEvent.UserId!;
         var name = await api.GetNameAsync(user, handle: null, eventId, cancellationToken);
         var context = SlackContext.For(options.Value, user, envelope.TeamId ?? slackEvent.Team, slackEvent.Channel, isDirect: false, name, slackEvent.Ts);
-        var reply = new ExpertReplyInbound(slackEvent.Channel!, slackEvent.ThreadTs!, SlackText.ToQuestion(slackEvent.Text));
+        // An answer keeps its links' addresses and names the people it mentions (a question drops both).
+        var names = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var mentioned in SlackText.MentionedUsers(slackEvent.Text).Take(MaxNamedPeople))
+        {
+            names[mentioned] = await api.GetNameAsync(mentioned, handle: null, eventId, cancellationToken);
+        }
+
+        var reply = new ExpertReplyInbound(slackEvent.Channel!, slackEvent.ThreadTs!, SlackText.ToAnswer(slackEvent.Text, names));
         var response = await conversation.HandleAsync(context, reply, cancellationToken);
         await replies.TellAsync(user, slackEvent.Channel, responseUrl: null, SlackRenderer.Render(response.Messages), eventId, cancellationToken,
             slackEvent.ThreadTs);

@@ -31,6 +31,43 @@ public static partial class SlackText
         return Mrkdwn.Unescape(plain).Trim();
     }
 
+    /// <summary>
+    /// An expert's answer typed in Slack, as plain text for the asker on any channel: a link keeps its address
+    /// (<c>label (url)</c>, or the address alone), a person mentioned is named ("@Dana", from <paramref name="names"/>,
+    /// else left out as in a question), a channel keeps its name; special mentions (<c>&lt;!here&gt;</c>) are left out.
+    /// </summary>
+    public static string ToAnswer(string? text, IReadOnlyDictionary<string, string> names)
+    {
+        ArgumentNullException.ThrowIfNull(names);
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return "";
+        }
+
+        var plain = MarkupRegex().Replace(text, m =>
+        {
+            var target = m.Groups["target"].Value;
+            var label = m.Groups["label"].Success ? m.Groups["label"].Value : null;
+            return target.Length == 0 ? "" : target[0] switch
+            {
+                '@' => names.TryGetValue(target[1..], out var name) && name.Length > 0 ? "@" + name : "",
+                '!' => "",
+                '#' => label is null ? "" : "#" + label,
+                _ => label is null || label == target || label == Mailto(target) ? Mailto(target) : $"{label} ({target})",
+            };
+        });
+        return Mrkdwn.Unescape(plain).Trim();
+    }
+
+    /// <summary>The ids of the people mentioned in <paramref name="text"/> (<c>&lt;@U123&gt;</c>, <c>&lt;@U123|dana&gt;</c>).</summary>
+    public static IEnumerable<string> MentionedUsers(string? text) =>
+        string.IsNullOrEmpty(text)
+            ? []
+            : MarkupRegex().Matches(text).Select(m => m.Groups["target"].Value).Where(t => t.Length > 1 && t[0] == '@').Select(t => t[1..]).Distinct(StringComparer.Ordinal);
+
+    /// <summary>A <c>mailto:</c> link as the address it names.</summary>
+    private static string Mailto(string target) => target.StartsWith("mailto:", StringComparison.OrdinalIgnoreCase) ? target["mailto:".Length..] : target;
+
     [GeneratedRegex(@"<(?<target>[^<>|]*)(\|(?<label>[^<>]*))?>")]
     private static partial Regex MarkupRegex();
 }

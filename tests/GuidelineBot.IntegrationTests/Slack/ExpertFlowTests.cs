@@ -294,6 +294,23 @@ public sealed class ExpertFlowTests(SlackExpertsHost host) : IClassFixture<Slack
     }
 
     [Fact]
+    public async Task A_thread_reply_keeps_its_links_addresses_and_names_the_people_it_mentions()
+    {
+        // Read as a question, the reply lost both: "see the menu at the district site & ask".
+        var asker = SlackHost.NewId("U");
+        var (_, ts, ticketId) = await OpenTicketAsync(asker);
+        var reply = Event(SlackHost.NewId("Ev"), ThreadReply(OtherExpert,
+            "See the menu at <https://example.org/menu|the district site> &amp; ask <@UKITCHEN1>.", "1700000420.000001", ts));
+
+        using var response = await host.Client.SendAsync(Signed("/slack/events", reply, JsonType, host.Now));
+        await Eventually.WaitUntilAsync(() => DirectMessages(asker).Count >= 1, "the reply reaches the asker");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal($"See the menu at the district site (https://example.org/menu) & ask @{FakeSlackApi.RealName("UKITCHEN1")}.",
+            Assert.Single((await TicketAsync(ticketId))!.Answers).Text);
+    }
+
+    [Fact]
     public async Task A_thread_reply_with_a_file_attached_is_delivered_by_its_text()
     {
         var asker = SlackHost.NewId("U");

@@ -14,4 +14,17 @@ public sealed class SlackTextTests
     [InlineData(null, "")]
     public void Slack_markup_becomes_a_plain_question(string? text, string expected) =>
         Assert.Equal(expected, SlackText.ToQuestion(text));
+
+    [Theory]
+    [InlineData("From Slack: see the *menu* at <https://example.org/menu|the district site> &amp; ask <@UEXP2>",
+        "From Slack: see the *menu* at the district site (https://example.org/menu) & ask @Dana Lee")]
+    [InlineData("ask <@UEXP2|dana> or <@UNOBODY>, or write to <mailto:hr@example.org|hr@example.org>", "ask @Dana Lee or , or write to hr@example.org")]
+    [InlineData("<!channel> the form is at <https://example.org/form> in <#C123|forms>", "the form is at https://example.org/form in #forms")]
+    [InlineData(null, "")]
+    public void An_expert_s_answer_keeps_link_addresses_and_names_the_people_it_mentions(string? text, string expected) =>
+        Assert.Equal(expected, SlackText.ToAnswer(text, new Dictionary<string, string> { ["UEXP2"] = "Dana Lee" }));
+
+    [Fact]
+    public void The_people_mentioned_are_found_once_each() =>
+        Assert.Equal(["UEXP2", "UEXP3"], SlackText.MentionedUsers("<@UEXP2> and <@UEXP3|sam> and <@UEXP2> <!here> <#C1|x>"));
 }
