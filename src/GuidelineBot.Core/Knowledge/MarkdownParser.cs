@@ -71,6 +71,9 @@ internal sealed partial class MarkdownParser
     private string? _parent;
     private string? _currentH2;
     private bool _isIntro = true;
+
+    /// <summary>The heading that names the document has been read: a later <c># …</c> heads a section.</summary>
+    private bool _titleHeadingRead;
     private int _start;
     private int _last;
     private int _cursor;
@@ -754,16 +757,19 @@ internal sealed partial class MarkdownParser
             // "_Document CI-207 · Owner: Curriculum and Instruction_" above "# Textbooks and Instructional Materials": the
             // heading names the document; the line above stays the introduction's first.
             _title = text;
+            _titleHeadingRead = true;
             return;
         }
 
         EndSection();
-        var isTitle = level == 1 && _sections.Count == 0 && _isIntro && _builder.IsEmpty && !text.EndsWith('?');
+        // Only the first: a document whose every heading is "#" (as some editors export one) has its title, then sections.
+        var isTitle = level == 1 && !_titleHeadingRead && _sections.Count == 0 && _isIntro && _builder.IsEmpty && !text.EndsWith('?');
         _builder = new PassageBuilder();
         if (isTitle)
         {
             // The document's title line (front matter, when present, has the last word).
             _title ??= text;
+            _titleHeadingRead = true;
             _start = lineNo + 1;
             _last = _start;
             return;

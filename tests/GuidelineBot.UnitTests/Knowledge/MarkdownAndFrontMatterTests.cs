@@ -46,6 +46,28 @@ public sealed class MarkdownAndFrontMatterTests
     }
 
     [Fact]
+    public void A_document_whose_every_heading_is_a_first_level_one_has_its_title_then_a_section_per_heading()
+    {
+        // As some editors export a document: the first section's heading was read as a second title, and its text became
+        // the introduction, so questions about it found nothing.
+        var doc = Parse("""
+            # Chromebook Cart Guidelines
+
+            # Checking out a cart
+
+            Reserve the cart in the library calendar at least one day ahead.
+
+            # Returning the cart
+
+            Plug every Chromebook into its numbered slot and lock the cart.
+            """, "carts.md");
+
+        Assert.Equal("Chromebook Cart Guidelines", doc.Title);
+        Assert.Equal(["Checking out a cart", "Returning the cart"], doc.Sections.Select(s => s.Heading));
+        Assert.Equal("Reserve the cart in the library calendar at least one day ahead.", doc.Sections[0].Text);
+    }
+
+    [Fact]
     public void Emphasis_links_and_code_are_reduced_to_text_and_nesting_kept()
     {
         var text = Parse(Markdown).Sections[1];
