@@ -60,6 +60,13 @@ public sealed partial class AnswerService(IGuidelineSearch search, IOptions<Answ
         }
 
         var result = snapshot.Search(question, 1 + _options.MaxRelated, cancellationToken);
+        if (SectionNamed(knowledge, question) is { } named)
+        {
+            // The question is a section's heading, as `topics` lists it: that section, whatever the ranking makes of
+            // its words ("About these guidelines" is all background words).
+            return new AnswerReply(question, named, named.Text, PickedScore, Related(result.Hits.Where(h => h.Section.Id != named.Id), named));
+        }
+
         var best = result.Best;
         if (best is null || best.Confidence < _options.MinConfidence)
         {
@@ -81,7 +88,32 @@ public sealed partial class AnswerService(IGuidelineSearch search, IOptions<Answ
 
     /// <summary>The question is the section's heading, whatever its case and closing punctuation ("how do I claim mileage").</summary>
     private static bool NamesSection(string question, GuidelineSection section) =>
-        string.Equals(question.TrimEnd('?', '.', '!', ' '), Clean(section.Heading).TrimEnd('?', '.', '!', ' '), StringComparison.OrdinalIgnoreCase);
+        string.Equals(Name(question), Name(Clean(section.Heading)), StringComparison.Ordinal);
+
+    /// <summary>A heading or a question as it names a topic: lower case, without its closing punctuation.</summary>
+    private static string Name(string text) => text.TrimEnd('?', '.', '!', ' ').ToLowerInvariant();
+
+    /// <summary>The headings of the last knowledge version asked about, each naming its one section (null: several share it).</summary>
+    private (string Version, Dictionary<string, GuidelineSection?> Sections)? _headings;
+
+    /// <summary>The one section whose heading <paramref name="question"/> is (<see cref="NamesSection"/>); null when none or several.</summary>
+    private GuidelineSection? SectionNamed(KnowledgeBase knowledge, string question)
+    {
+        var headings = _headings;
+        if (headings?.Version != knowledge.Version)
+        {
+            var sections = new Dictionary<string, GuidelineSection?>(StringComparer.Ordinal);
+            foreach (var section in knowledge.Sections)
+            {
+                var name = Name(Clean(section.Heading));
+                sections[name] = sections.ContainsKey(name) ? null : section;
+            }
+
+            headings = _headings = (knowledge.Version, sections);
+        }
+
+        return headings.Value.Sections.GetValueOrDefault(Name(question));
+    }
 
     /// <summary>True when the live knowledge has the section (by <see cref="GuidelineSection.Id"/>).</summary>
     public bool HasSection(string sectionId) => search.Snapshot.Knowledge.FindSection(sectionId) is not null;

@@ -228,6 +228,25 @@ public sealed class TopicButtonTests : IDisposable
     }
 
     [Fact]
+    public async Task A_heading_typed_as_topics_lists_it_shows_that_section_when_only_one_has_it()
+    {
+        // "About these guidelines" is all background words: typed, it was declined.
+        var permit = Assert.IsType<AnswerMessage>(await SayAsync("how do I get a permit"));
+        Assert.Equal(Section("parking", "How do I get a permit?"), permit.Reply.Section);
+
+        _folder.Write("travel.md", "# Staff Travel Guidelines\n\n## Booking\n\nBook trips through the travel desk.\n");
+        using var search = new LuceneGuidelineSearch(KnowledgeLoader.Load(new KnowledgeOptions { Path = _folder.Path }), new SearchOptions { Reranker = RerankerKind.None });
+        var answers = new AnswerService(search, Options.Create(new AnswerOptions()));
+        var intro = Assert.IsType<AnswerReply>(answers.Ask("About these guidelines"));
+        Assert.Equal(("parking", true, intro.Section.Text), (intro.Section.DocumentId, intro.Section.IsIntroduction, intro.Text));
+
+        // A heading two sections share names neither: the question is ranked as any other ("Who do I ask?" in both), its
+        // confidence the ranking's, not a named section's certainty.
+        Assert.True(await SayAsync("Who do I ask") is not AnswerMessage { Reply.Score: >= 1 });
+        Assert.Equal(1, permit.Reply.Score);
+    }
+
+    [Fact]
     public async Task A_section_opened_from_a_button_is_logged_as_picked_not_as_an_answer()
     {
         var answer = Assert.IsType<AnswerMessage>(await SayAsync("where do I write the miles driven on line 7"));
