@@ -4,7 +4,7 @@ namespace GuidelineBot.Teams.Turns;
 
 /// <summary>
 /// <c>conversationUpdate</c>: the bot among <c>membersAdded</c> = installed (welcome); other people added to a team's
-/// channel = new staff (onboarding auto-start). Group chats and 1:1 installs do not auto-start.
+/// channel = new staff (onboarding auto-start; other bots added are no staff). Group chats and 1:1 installs do not auto-start.
 /// </summary>
 internal sealed class ConversationUpdateHandler(TeamsConversation conversation)
 {
@@ -17,7 +17,7 @@ internal sealed class ConversationUpdateHandler(TeamsConversation conversation)
             await conversation.WelcomeAsync(turn, cancellationToken);
         }
 
-        var people = added.Where(m => !string.IsNullOrEmpty(m.Id) && !IsBot(m.Id, botId)).ToList();
+        var people = added.Where(m => !string.IsNullOrEmpty(m.Id) && !IsBot(m.Id, botId) && !IsOtherBot(m.Id)).ToList();
         if (people.Count > 0 && IsTeam(turn.Activity))
         {
             await conversation.MembersAddedAsync(turn, people, cancellationToken);
@@ -26,6 +26,9 @@ internal sealed class ConversationUpdateHandler(TeamsConversation conversation)
 
     private static bool IsBot(string? memberId, string? botId) =>
         !string.IsNullOrEmpty(botId) && string.Equals(memberId, botId, StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>Another bot added beside people: Teams gives bots ids that start with <c>28:</c> (people's start with <c>29:</c>).</summary>
+    private static bool IsOtherBot(string? memberId) => memberId?.StartsWith("28:", StringComparison.Ordinal) == true;
 
     /// <summary>A team's channel (Teams adds <c>channelData.team</c>).</summary>
     private static bool IsTeam(Activity activity) =>

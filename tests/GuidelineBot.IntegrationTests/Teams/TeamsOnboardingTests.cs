@@ -162,6 +162,23 @@ public abstract class TeamsOnboardingTests<TStore> : OnboardingServerTestBase<TS
     }
 
     [SkippableFact]
+    public async Task Another_bot_added_to_a_team_gets_no_onboarding()
+    {
+        var server = StartServer(autoStart: true);
+        var bot = Activities.MemberAdded(Fake.ServiceUrl, "19:team-general@thread.tacv2", "28:another-bot", "aad-another-bot");
+        var person = Activities.MemberAdded(Fake.ServiceUrl, "19:team-general@thread.tacv2", "29:new-hire-2", "aad-new-hire-2");
+        var token = Fake.CreateToken(server.Clock.GetUtcNow());
+
+        await server.PostActivityAsync(bot, token);
+        await server.PostActivityAsync(person, token);
+
+        await Eventually.WaitUntilAsync(() => server.Logged(LogLevel.Information, "Started onboarding for " + LogText.Pseudonym("aad-new-hire-2")), "the person's onboarding starts");
+        var create = Assert.Single(Fake.ConnectorRequests, r => r.Method == "POST" && r.RawTarget == "/connector/v3/conversations");
+        Assert.Equal("29:new-hire-2", Assert.Single(create.Json["members"]!.AsArray())!["id"]!.GetValue<string>());
+        Assert.Null(await server.Services.GetRequiredService<IOnboardingStore>().GetAsync(new OnboardingKey("teams", "aad-another-bot"), CancellationToken.None));
+    }
+
+    [SkippableFact]
     public async Task Member_added_to_a_team_twice_gets_exactly_one_proactive_chat_and_greeting()
     {
         var server = StartServer(autoStart: true);
