@@ -93,14 +93,20 @@ public sealed partial class AnswerService(IGuidelineSearch search, IOptions<Answ
     /// <summary>A heading or a question as it names a topic: lower case, without its closing punctuation.</summary>
     private static string Name(string text) => text.TrimEnd('?', '.', '!', ' ').ToLowerInvariant();
 
-    /// <summary>The headings of the last knowledge version asked about, each naming its one section (null: several share it).</summary>
-    private (string Version, Dictionary<string, GuidelineSection?> Sections)? _headings;
+    /// <summary>
+    /// The headings of the last knowledge version asked about, each naming its one section (null: several share it): one
+    /// object, swapped whole, so concurrent questions on two versions (during a reload) never pair one version's name
+    /// with the other's headings.
+    /// </summary>
+    private HeadingIndex? _headings;
+
+    private sealed record HeadingIndex(string Version, Dictionary<string, GuidelineSection?> Sections);
 
     /// <summary>The one section whose heading <paramref name="question"/> is (<see cref="NamesSection"/>); null when none or several.</summary>
     private GuidelineSection? SectionNamed(KnowledgeBase knowledge, string question)
     {
-        var headings = _headings;
-        if (headings?.Version != knowledge.Version)
+        var headings = Volatile.Read(ref _headings);
+        if (headings is null || headings.Version != knowledge.Version)
         {
             var sections = new Dictionary<string, GuidelineSection?>(StringComparer.Ordinal);
             foreach (var section in knowledge.Sections)
@@ -109,10 +115,11 @@ public sealed partial class AnswerService(IGuidelineSearch search, IOptions<Answ
                 sections[name] = sections.ContainsKey(name) ? null : section;
             }
 
-            headings = _headings = (knowledge.Version, sections);
+            headings = new HeadingIndex(knowledge.Version, sections);
+            Volatile.Write(ref _headings, headings);
         }
 
-        return headings.Value.Sections.GetValueOrDefault(Name(question));
+        return headings.Sections.GetValueOrDefault(Name(question));
     }
 
     /// <summary>True when the live knowledge has the section (by <see cref="GuidelineSection.Id"/>).</summary>
@@ -188,9 +195,9 @@ public sealed partial class AnswerService(IGuidelineSearch search, IOptions<Answ
             else if (LedList(passages, k) is var (leadIn, lastItem))
             {
                 // A list that a line leads in to ("… must have all of the following:") is quoted whole with that line:
-                // one item alone reads as the only one, and the line alone says nothing. Of a very long list, the
-                // matching item with its lead-in.
-                if (k == leadIn || lastItem - leadIn <= MaxProcedureSteps)
+                // one item alone reads as the only one, and the line alone says nothing. Of a very long list (a table's
+                // rows are items too), the line and the matching items.
+                if (lastItem - leadIn <= MaxQuotedListItems)
                 {
                     Array.Fill(quoted, true, leadIn, lastItem - leadIn + 1);
                 }
@@ -277,6 +284,9 @@ public sealed partial class AnswerService(IGuidelineSearch search, IOptions<Answ
 
         return first > 0 && IsLeadIn(passages[first - 1]) ? (first - 1, last) : null;
     }
+
+    /// <summary>A list of up to this many items is quoted whole with the line that leads in to it.</summary>
+    private const int MaxQuotedListItems = 12;
 
     /// <summary>A run of numbered passages up to this long is quoted whole even without a line leading in to it.</summary>
     private const int MaxProcedureSteps = 12;

@@ -86,12 +86,7 @@ public sealed class ConversationService(
         {
             var outputs = await onboarding.HandleAsync(key, OnboardingInput.FromText(text), context.DisplayName, cancellationToken);
             await LogAsync(context, text, null, ids.Next(), started, cancellationToken);
-            var response = new ConversationResponse(Messages(context, outputs, null));
-            // Nothing to walk through ("resume" with none in progress, or all done): said here, not "continues in a private chat".
-            var nothingToContinue = outputs.All(o => o is OnboardingNotice { Kind: OnboardingNoticeKind.NotStarted or OnboardingNoticeKind.AlreadyCompleted });
-            return context.IsDirect || nothingToContinue
-                ? response
-                : response with { ToDirectChat = true, NoticeHere = new NoticeMessage(NoticeKind.MovedToDirectChat, context.DisplayName) };
+            return InDirectChat(context, outputs, new ConversationResponse(Messages(context, outputs, null)));
         }
 
         // "next", "pause", "cancel" … typed while paused, or with no walk-through in progress: the walk-through's words, not
@@ -175,8 +170,22 @@ public sealed class ConversationService(
     {
         var input = OnboardingInput.TryParseButtonValue(value, out var parsed) ? parsed : new OnboardingInput.Resume();
         var outputs = await onboarding.HandleAsync(context.OnboardingKey, input, context.DisplayName, cancellationToken);
-        return new ConversationResponse(Messages(context, outputs, null));
+        var response = new ConversationResponse(Messages(context, outputs, null));
+        // "Start onboarding" pressed in a channel (under a notice said there) walks through in the private chat, as typed.
+        return input is OnboardingInput.Start or OnboardingInput.Resume ? InDirectChat(context, outputs, response) : response;
     }
+
+    /// <summary>
+    /// Onboarding started or resumed outside a direct conversation continues in the person's private chat, with a notice
+    /// here; a notice that there is nothing to walk through (none in progress, all done, no documents) is said here.
+    /// </summary>
+    private static ConversationResponse InDirectChat(ConversationContext context, IReadOnlyList<OnboardingOutput> outputs, ConversationResponse response) =>
+        context.IsDirect || outputs.All(o => o is OnboardingNotice
+        {
+            Kind: OnboardingNoticeKind.NotStarted or OnboardingNoticeKind.AlreadyCompleted or OnboardingNoticeKind.NothingToOnboard,
+        })
+            ? response
+            : response with { ToDirectChat = true, NoticeHere = new NoticeMessage(NoticeKind.MovedToDirectChat, context.DisplayName) };
 
     private async Task<ConversationResponse> WelcomeAsync(ConversationContext context, CancellationToken cancellationToken)
     {

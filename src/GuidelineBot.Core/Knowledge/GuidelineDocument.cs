@@ -63,9 +63,12 @@ public sealed record GuidelineSection(
     }
 }
 
-/// <summary>A bullet (with its nested bullets kept under it) or a paragraph, verbatim apart from joined lines.</summary>
+/// <summary>
+/// A list item (with its nested items kept under it: a bullet, a numbered item, a table row, a "Label: value" line) or a
+/// paragraph, verbatim apart from joined lines.
+/// </summary>
 public sealed record Passage(string Text, int StartLine, int EndLine)
 {
-    /// <summary>A list item (a bullet or a numbered item), not a paragraph: its text carries no marker.</summary>
+    /// <summary>A list item, not a paragraph (a bullet's mark is not in its text; a numbered item keeps its number).</summary>
     public bool IsItem { get; init; }
 }

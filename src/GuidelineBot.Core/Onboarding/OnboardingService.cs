@@ -82,9 +82,9 @@ public sealed class OnboardingService
                     // no longer has it): say so where there is something to say, and show where the person is now.
                     step = new OnboardingInput.Resume();
                     break;
-                case OnboardingInput.FreeText free when state is { Step: OnboardingStep.Acknowledging, IsCompleted: false }
-                                                        && OnboardingInput.IsAffirmation(free.Text) && !OnboardingMachine.Reanchors(state, Catalog, now):
-                    // "yes", "I agree", "understood" typed where the step asks to acknowledge the document.
+                case OnboardingInput.FreeText free when state is { Step: OnboardingStep.Acknowledging, IsCompleted: false } && OnboardingInput.IsAffirmation(free.Text):
+                    // "yes", "I agree", "understood" typed where the step asks to acknowledge the document (a document
+                    // changed since is said and shown again by the machine, as for the button).
                     step = new OnboardingInput.Acknowledge();
                     break;
                 case OnboardingInput.FreeText free:

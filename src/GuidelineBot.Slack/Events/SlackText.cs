@@ -34,7 +34,7 @@ public static partial class SlackText
     /// <summary>
     /// An expert's answer typed in Slack, as plain text for the asker on any channel: a link keeps its address
     /// (<c>label (url)</c>, or the address alone), a person mentioned is named ("@Dana", from <paramref name="names"/>,
-    /// else left out as in a question), a channel keeps its name; special mentions (<c>&lt;!here&gt;</c>) are left out.
+    /// else by the mention's own label, else left out as in a question), a channel keeps its name; special mentions (<c>&lt;!here&gt;</c>) are left out.
     /// </summary>
     public static string ToAnswer(string? text, IReadOnlyDictionary<string, string> names)
     {
@@ -50,7 +50,7 @@ public static partial class SlackText
             var label = m.Groups["label"].Success ? m.Groups["label"].Value : null;
             return target.Length == 0 ? "" : target[0] switch
             {
-                '@' => names.TryGetValue(target[1..], out var name) && name.Length > 0 ? "@" + name : "",
+                '@' => names.TryGetValue(target[1..], out var name) && name.Length > 0 ? "@" + name : label is { Length: > 0 } ? "@" + label : "",
                 '!' => "",
                 '#' => label is null ? "" : "#" + label,
                 _ => label is null || label == target || label == Mailto(target) ? Mailto(target) : $"{label} ({target})",

@@ -180,8 +180,15 @@ public sealed class ConversationServiceTests : IDisposable
 
         Assert.False(response.ToDirectChat);
         Assert.Null(response.NoticeHere);
-        var notice = Assert.IsType<OnboardingNotice>(Assert.IsType<OnboardingMessage>(Assert.Single(response.Messages)).Output);
-        Assert.Equal(OnboardingNoticeKind.NotStarted, notice.Kind);
+        var message = Assert.IsType<OnboardingMessage>(Assert.Single(response.Messages));
+        Assert.Equal(OnboardingNoticeKind.NotStarted, Assert.IsType<OnboardingNotice>(message.Output).Kind);
+
+        // Its "Start onboarding" button, pressed there, walks through in the private chat as the typed word does.
+        var start = Assert.Single(message.Actions, a => a.Kind == ActionKind.Onboarding);
+        var started = await _conversation.HandleAsync(Person(direct: false), ConversationInbound.FromAction(start.Kind, start.Value)!, CancellationToken.None);
+        Assert.True(started.ToDirectChat);
+        Assert.Equal(NoticeKind.MovedToDirectChat, Assert.IsType<NoticeMessage>(started.NoticeHere).Kind);
+        Assert.Contains(started.Messages, m => m is OnboardingMessage { Output: OnboardingSection { Number: 1 } });
     }
 
     [Fact]

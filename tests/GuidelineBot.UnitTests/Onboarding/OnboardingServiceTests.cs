@@ -103,6 +103,27 @@ public sealed class OnboardingServiceTests : IDisposable
     }
 
     [Fact]
+    public async Task Yes_typed_at_the_acknowledgement_of_a_document_edited_since_says_so_and_records_nothing()
+    {
+        var service = NewService();
+        var seed = _catalogs.Current.Documents.Single();
+        var outputs = await Step(service, new OnboardingInput.Start());
+        while (outputs[^1] is not OnboardingAcknowledgePrompt)
+        {
+            outputs = outputs[^1] is OnboardingCheckQuestion question
+                ? await Step(service, new OnboardingInput.Answer(seed.Questions[question.Number - 1].Correct))
+                : await Step(service, new OnboardingInput.Next());
+        }
+
+        _time.Advance(TimeSpan.FromMinutes(10));
+        _catalogs.Current = new OnboardingCatalog([seed with { Document = seed.Document with { ContentHash = "edited" }, VersionSince = _time.GetUtcNow() }], []);
+        outputs = await Step(service, new OnboardingInput.FreeText("yes"));
+
+        Assert.Equal(OnboardingNoticeKind.DocumentChanged, Assert.IsType<OnboardingNotice>(outputs[0]).Kind);
+        Assert.DoesNotContain(outputs, o => o is OnboardingAcknowledgementRecorded or OnboardingAnsweredQuestion);
+    }
+
+    [Fact]
     public async Task A_typed_question_while_reading_a_changed_document_is_still_answered()
     {
         var service = NewService();

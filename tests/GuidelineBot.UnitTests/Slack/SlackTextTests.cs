@@ -18,7 +18,7 @@ public sealed class SlackTextTests
     [Theory]
     [InlineData("From Slack: see the *menu* at <https://example.org/menu|the district site> &amp; ask <@UEXP2>",
         "From Slack: see the *menu* at the district site (https://example.org/menu) & ask @Dana Lee")]
-    [InlineData("ask <@UEXP2|dana> or <@UNOBODY>, or write to <mailto:hr@example.org|hr@example.org>", "ask @Dana Lee or , or write to hr@example.org")]
+    [InlineData("ask <@UEXP2|dana> or <@UNOBODY|sam>, or write to <mailto:hr@example.org|hr@example.org>", "ask @Dana Lee or @sam, or write to hr@example.org")]
     [InlineData("<!channel> the form is at <https://example.org/form> in <#C123|forms>", "the form is at https://example.org/form in #forms")]
     [InlineData(null, "")]
     public void An_expert_s_answer_keeps_link_addresses_and_names_the_people_it_mentions(string? text, string expected) =>

@@ -399,11 +399,16 @@
     }
   }
 
-  // The box takes at most its maxlength (a longer paste is cut there): say so rather than cut it silently.
+  // The box takes at most its maxlength (a longer paste is cut there): say so rather than cut it silently, and take the
+  // notice back once the question is shorter (never over the "looking that up" line of a question on its way).
+  const tooLong = "A question can be up to " + input.maxLength.toLocaleString("en") + " characters long.";
   input.addEventListener("input", () => {
+    if (busy) return;
     if (input.maxLength > 0 && input.value.length >= input.maxLength) {
       status.classList.remove("error");
-      status.textContent = "A question can be up to " + input.maxLength.toLocaleString("en") + " characters long.";
+      status.textContent = tooLong;
+    } else if (status.textContent === tooLong) {
+      status.textContent = "";
     }
   });
 

@@ -177,7 +177,9 @@ public sealed class SlackOnboardingFlowTests(SlackHost host)
         Assert.Empty(posts);
         Assert.Contains("no onboarding in progress", AllText(response), StringComparison.Ordinal);
         Assert.DoesNotContain("direct message", AllText(response), StringComparison.Ordinal);
-        Assert.Contains(Buttons(response), b => Label(b) == "Start onboarding");
+        // Its button starts the walk-through in the DM.
+        posts = await ria.ClickAsync(Assert.Single(Buttons(response), b => Label(b) == "Start onboarding"), expected: 2);
+        AssertSection(posts[1], 1);
     }
 
     internal static void AssertSection(JsonElement post, int number)
