@@ -3,33 +3,19 @@ using GuidelineBot.Slack.Rendering;
 
 namespace GuidelineBot.Slack.Events;
 
-/// <summary>Turns Slack's message markup into the plain question the core expects.</summary>
+/// <summary>Turns Slack's message markup into plain text: the question the core expects, or an expert's answer.</summary>
 public static partial class SlackText
 {
     /// <summary>
     /// Drops user/group mentions and special mentions (<c>&lt;@U123&gt;</c>, <c>&lt;!here&gt;</c>), keeps link labels
     /// (<c>&lt;url|label&gt;</c>) and channel names, and unescapes <c>&amp;amp; &amp;lt; &amp;gt;</c>.
     /// </summary>
-    public static string ToQuestion(string? text)
+    public static string ToQuestion(string? text) => Plain(text, (target, label) => target[0] switch
     {
-        if (string.IsNullOrWhiteSpace(text))
-        {
-            return "";
-        }
-
-        var plain = MarkupRegex().Replace(text, m =>
-        {
-            var target = m.Groups["target"].Value;
-            var label = m.Groups["label"].Success ? m.Groups["label"].Value : null;
-            return target.Length == 0 ? "" : target[0] switch
-            {
-                '@' or '!' => "",
-                '#' => label is null ? "" : "#" + label,
-                _ => label ?? target,
-            };
-        });
-        return Mrkdwn.Unescape(plain).Trim();
-    }
+        '@' or '!' => "",
+        '#' => label is null ? "" : "#" + label,
+        _ => label ?? target,
+    });
 
     /// <summary>
     /// An expert's answer typed in Slack, as plain text for the asker on any channel: a link keeps its address
@@ -39,6 +25,21 @@ public static partial class SlackText
     public static string ToAnswer(string? text, IReadOnlyDictionary<string, string> names)
     {
         ArgumentNullException.ThrowIfNull(names);
+        return Plain(text, (target, label) => target[0] switch
+        {
+            '@' => names.TryGetValue(target[1..], out var name) && name.Length > 0 ? "@" + name : label is { Length: > 0 } ? "@" + label : "",
+            '!' => "",
+            '#' => label is null ? "" : "#" + label,
+            _ => label is null || label == target || label == Mailto(target) ? Mailto(target) : $"{label} ({target})",
+        });
+    }
+
+    /// <summary>
+    /// <paramref name="text"/> with each piece of markup (<c>&lt;target|label&gt;</c>) replaced as <paramref name="markup"/>
+    /// says (given a target that is not empty, and the label or null), the rest unescaped and trimmed.
+    /// </summary>
+    private static string Plain(string? text, Func<string, string?, string> markup)
+    {
         if (string.IsNullOrWhiteSpace(text))
         {
             return "";
@@ -47,14 +48,7 @@ public static partial class SlackText
         var plain = MarkupRegex().Replace(text, m =>
         {
             var target = m.Groups["target"].Value;
-            var label = m.Groups["label"].Success ? m.Groups["label"].Value : null;
-            return target.Length == 0 ? "" : target[0] switch
-            {
-                '@' => names.TryGetValue(target[1..], out var name) && name.Length > 0 ? "@" + name : label is { Length: > 0 } ? "@" + label : "",
-                '!' => "",
-                '#' => label is null ? "" : "#" + label,
-                _ => label is null || label == target || label == Mailto(target) ? Mailto(target) : $"{label} ({target})",
-            };
+            return target.Length == 0 ? "" : markup(target, m.Groups["label"].Success ? m.Groups["label"].Value : null);
         });
         return Mrkdwn.Unescape(plain).Trim();
     }

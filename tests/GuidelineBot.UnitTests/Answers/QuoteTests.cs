@@ -34,6 +34,12 @@ public sealed class QuoteTests : IDisposable
 
             Parking at the airport is never refunded.
             """);
+        return AskFolder(question);
+    }
+
+    /// <summary>The answer to <paramref name="question"/> from the documents in the folder now (lexical).</summary>
+    private AnswerReply AskFolder(string question)
+    {
         var knowledge = KnowledgeLoader.Load(new KnowledgeOptions { Path = _folder.Path });
         using var search = new LuceneGuidelineSearch(knowledge, new SearchOptions { Reranker = RerankerKind.None });
         return Assert.IsType<AnswerReply>(new AnswerService(search, Options.Create(new AnswerOptions())).Ask(question));
@@ -54,10 +60,7 @@ public sealed class QuoteTests : IDisposable
     {
         var clauses = string.Join("\n", Enumerable.Range(1, 30).Select(i => $"{i}. Clause {i} covers topic number {i} of the travel rules."));
         _folder.Write("clauses.md", $"# Travel Code\n\nThe code.\n\n## Travel rules\n\n{clauses}\n\n1. Open the portal.\n2. Enter the odometer readings.\n");
-        var knowledge = KnowledgeLoader.Load(new KnowledgeOptions { Path = _folder.Path });
-        using var search = new LuceneGuidelineSearch(knowledge, new SearchOptions { Reranker = RerankerKind.None });
-
-        var answer = Assert.IsType<AnswerReply>(new AnswerService(search, Options.Create(new AnswerOptions())).Ask("what does clause 17 cover"));
+        var answer = AskFolder("what does clause 17 cover");
 
         Assert.True(answer.IsPartial);
         Assert.DoesNotContain("Clause 1 covers", answer.Text, StringComparison.Ordinal);
@@ -96,10 +99,7 @@ public sealed class QuoteTests : IDisposable
 
             Medication is stored in the locked cabinet in the health office.
             """);
-        var knowledge = KnowledgeLoader.Load(new KnowledgeOptions { Path = _folder.Path });
-        using var search = new LuceneGuidelineSearch(knowledge, new SearchOptions { Reranker = RerankerKind.None });
-
-        var answer = Assert.IsType<AnswerReply>(new AnswerService(search, Options.Create(new AnswerOptions())).Ask(question));
+        var answer = AskFolder(question);
 
         Assert.True(answer.IsPartial);
         Assert.Equal(["Before any medication can be given at school, the office must have all of the following:",

@@ -34,16 +34,32 @@ public sealed class OnboardingServiceTests : IDisposable
     private Task<IReadOnlyList<OnboardingOutput>> Step(OnboardingService service, OnboardingInput input) =>
         service.HandleAsync(_dana, input, "Dana", CancellationToken.None);
 
+    /// <summary>Starts the walk-through and presses Next until the first check question.</summary>
+    private async Task<IReadOnlyList<OnboardingOutput>> ToFirstCheckQuestionAsync(OnboardingService service)
+    {
+        var outputs = await ToFirstCheckQuestionAsync(service);
+
+        return outputs;
+    }
+
+    /// <summary>From <paramref name="outputs"/> on, Next and the right choices until the acknowledgement is asked for.</summary>
+    private async Task ToAcknowledgementAsync(OnboardingService service, IReadOnlyList<OnboardingOutput> outputs)
+    {
+        var questions = _catalogs.Current.Documents.Single().Questions;
+        while (outputs[^1] is not OnboardingAcknowledgePrompt)
+        {
+            outputs = outputs[^1] is OnboardingCheckQuestion question
+                ? await Step(service, new OnboardingInput.Answer(questions[question.Number - 1].Correct))
+                : await Step(service, new OnboardingInput.Next());
+        }
+    }
+
     [Fact]
     public async Task A_typed_choice_under_a_question_whose_document_changed_since_says_so_instead_of_being_answered_as_a_question()
     {
         var service = NewService();
         var seed = _catalogs.Current.Documents.Single();
-        var outputs = await Step(service, new OnboardingInput.Start());
-        while (outputs[^1] is OnboardingSection)
-        {
-            outputs = await Step(service, new OnboardingInput.Next());
-        }
+        var outputs = await ToFirstCheckQuestionAsync(service);
 
         Assert.IsType<OnboardingCheckQuestion>(outputs[^1]);
         _time.Advance(TimeSpan.FromMinutes(10));
@@ -61,11 +77,7 @@ public sealed class OnboardingServiceTests : IDisposable
     {
         var service = NewService();
         var seed = _catalogs.Current.Documents.Single();
-        var outputs = await Step(service, new OnboardingInput.Start());
-        while (outputs[^1] is OnboardingSection)
-        {
-            outputs = await Step(service, new OnboardingInput.Next());
-        }
+        var outputs = await ToFirstCheckQuestionAsync(service);
 
         Assert.IsType<OnboardingCheckQuestion>(outputs[^1]);
         // onboarding.yml edited: the document's check questions taken out (the document itself unchanged).
@@ -89,12 +101,7 @@ public sealed class OnboardingServiceTests : IDisposable
         var service = NewService();
         var outputs = await Step(service, new OnboardingInput.Start());
         var yesBeforeTheEnd = await Step(service, new OnboardingInput.FreeText(typed));
-        while (outputs[^1] is not OnboardingAcknowledgePrompt)
-        {
-            outputs = outputs[^1] is OnboardingCheckQuestion question
-                ? await Step(service, new OnboardingInput.Answer(_catalogs.Current.Documents.Single().Questions[question.Number - 1].Correct))
-                : await Step(service, new OnboardingInput.Next());
-        }
+        await ToAcknowledgementAsync(service, outputs);
 
         outputs = await Step(service, new OnboardingInput.FreeText(typed));
 
@@ -107,17 +114,11 @@ public sealed class OnboardingServiceTests : IDisposable
     {
         var service = NewService();
         var seed = _catalogs.Current.Documents.Single();
-        var outputs = await Step(service, new OnboardingInput.Start());
-        while (outputs[^1] is not OnboardingAcknowledgePrompt)
-        {
-            outputs = outputs[^1] is OnboardingCheckQuestion question
-                ? await Step(service, new OnboardingInput.Answer(seed.Questions[question.Number - 1].Correct))
-                : await Step(service, new OnboardingInput.Next());
-        }
+        await ToAcknowledgementAsync(service, await Step(service, new OnboardingInput.Start()));
 
         _time.Advance(TimeSpan.FromMinutes(10));
         _catalogs.Current = new OnboardingCatalog([seed with { Document = seed.Document with { ContentHash = "edited" }, VersionSince = _time.GetUtcNow() }], []);
-        outputs = await Step(service, new OnboardingInput.FreeText("yes"));
+        var outputs = await Step(service, new OnboardingInput.FreeText("yes"));
 
         Assert.Equal(OnboardingNoticeKind.DocumentChanged, Assert.IsType<OnboardingNotice>(outputs[0]).Kind);
         Assert.DoesNotContain(outputs, o => o is OnboardingAcknowledgementRecorded or OnboardingAnsweredQuestion);
@@ -141,11 +142,7 @@ public sealed class OnboardingServiceTests : IDisposable
     public async Task Typed_text_under_a_check_question_that_is_no_choice_and_no_question_says_how_to_answer_and_asks_again()
     {
         var service = NewService();
-        var outputs = await Step(service, new OnboardingInput.Start());
-        while (outputs[^1] is OnboardingSection)
-        {
-            outputs = await Step(service, new OnboardingInput.Next());
-        }
+        var outputs = await ToFirstCheckQuestionAsync(service);
 
         var question = Assert.IsType<OnboardingCheckQuestion>(outputs[^1]);
 
