@@ -236,53 +236,45 @@ public sealed partial class AnswerService(IGuidelineSearch search, IOptions<Answ
     /// procedure there, or when the run has no lead-in and is longer than <see cref="MaxProcedureSteps"/> (a section
     /// written as forty numbered clauses is no procedure, and its matching clauses are quoted alone).
     /// </summary>
-    private static (int First, int Last)? Procedure(IReadOnlyList<Passage> passages, int k)
+    private static (int First, int Last)? Procedure(IReadOnlyList<Passage> passages, int k) => RunAt(passages, k, IsStep) switch
     {
-        var start = IsStep(passages[k]) ? k : k + 1 < passages.Count && IsLeadIn(passages[k]) && IsStep(passages[k + 1]) ? k + 1 : -1;
-        if (start < 0)
-        {
-            return null;
-        }
-
-        var (first, last) = (start, start);
-        while (first > 0 && IsStep(passages[first - 1]))
-        {
-            first--;
-        }
-
-        while (last + 1 < passages.Count && IsStep(passages[last + 1]))
-        {
-            last++;
-        }
-
-        var leadIn = first > 0 && IsLeadIn(passages[first - 1]);
-        return leadIn ? (first - 1, last) : last - first + 1 <= MaxProcedureSteps ? (first, last) : null;
-    }
+        { LeadIn: true } run => (run.First - 1, run.Last),
+        { } run when run.Last - run.First + 1 <= MaxProcedureSteps => (run.First, run.Last),
+        _ => null,
+    };
 
     /// <summary>
     /// The lead-in line and the last item of the list at <paramref name="k"/>, when <paramref name="k"/> is an item of
     /// a list (bullets) that a line ending in a colon leads in to, or is that line; null otherwise.
     /// </summary>
-    private static (int LeadIn, int LastItem)? LedList(IReadOnlyList<Passage> passages, int k)
+    private static (int LeadIn, int LastItem)? LedList(IReadOnlyList<Passage> passages, int k) =>
+        RunAt(passages, k, p => p.IsItem) is { LeadIn: true } run ? (run.First - 1, run.Last) : null;
+
+    /// <summary>
+    /// The run of passages that <paramref name="inRun"/> holds for around <paramref name="k"/>, when <paramref name="k"/>
+    /// is in one or is the line leading in to one (the run right under it): its first and last passage, and whether a line
+    /// leading in to it stands right above it.
+    /// </summary>
+    private static (int First, int Last, bool LeadIn)? RunAt(IReadOnlyList<Passage> passages, int k, Func<Passage, bool> inRun)
     {
-        var start = passages[k].IsItem ? k : k + 1 < passages.Count && IsLeadIn(passages[k]) && passages[k + 1].IsItem ? k + 1 : -1;
+        var start = inRun(passages[k]) ? k : k + 1 < passages.Count && IsLeadIn(passages[k]) && inRun(passages[k + 1]) ? k + 1 : -1;
         if (start < 0)
         {
             return null;
         }
 
         var (first, last) = (start, start);
-        while (first > 0 && passages[first - 1].IsItem)
+        while (first > 0 && inRun(passages[first - 1]))
         {
             first--;
         }
 
-        while (last + 1 < passages.Count && passages[last + 1].IsItem)
+        while (last + 1 < passages.Count && inRun(passages[last + 1]))
         {
             last++;
         }
 
-        return first > 0 && IsLeadIn(passages[first - 1]) ? (first - 1, last) : null;
+        return (first, last, first > 0 && IsLeadIn(passages[first - 1]));
     }
 
     /// <summary>A list of up to this many items is quoted whole with the line that leads in to it.</summary>

@@ -111,13 +111,6 @@ internal static class OnboardingMachine
     };
 
     /// <summary>
-    /// True when the knowledge changed under the person's current step (their document edited or withdrawn): the next
-    /// step they take first says so and shows where they are now.
-    /// </summary>
-    public static bool Reanchors(OnboardingState state, OnboardingCatalog catalog, DateTimeOffset now) =>
-        catalog.Documents.Count > 0 && Normalize(state, catalog, now).Change != Reanchor.None;
-
-    /// <summary>
     /// True when the check question <paramref name="state"/> was at is still open in the current catalog: its document
     /// is the same version, and onboarding.yml still has the question (a removed one moves the person on to the
     /// acknowledgement).
