@@ -112,8 +112,9 @@ public static partial class MessageContent
         }
 
         blocks.Add(new ListBlock(status));
-        blocks.Add(new NoteBlock(RichText.Plain("Answer with the button, or reply in this thread" +
-            (message.ForChannel == Channels.Teams ? " mentioning me" : "") + ": the asker gets your answer with your name.")));
+        blocks.Add(new NoteBlock(RichText.Plain(message.ForChannel == Channels.Teams
+            ? "Answer with the button, or reply in this thread mentioning me: the asker gets your answer with your name."
+            : "Answer with the button, or reply in this thread: the asker gets your answer with your name. A reply that starts with @someone, or only a +1 or an emoji, stays among you.")));
         blocks.Add(new ActionsBlock(
         [
             new OutboundAction(t.Answers.Count == 0 ? AnswerLabel : "Add an answer", ActionKind.ExpertAnswer, t.Id, Primary: t.Answers.Count == 0),

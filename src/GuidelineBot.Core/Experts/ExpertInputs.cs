@@ -27,4 +27,11 @@ public static class ExpertInputs
     /// tells the asker nothing and is refused like an empty one; nor does such a question or answer become knowledge.
     /// </summary>
     public static bool HasWords(string? text) => text is not null && text.Any(char.IsLetterOrDigit);
+
+    /// <summary>
+    /// Whether an expert's reply in a ticket's thread is talk among the experts rather than an answer for the asker: it
+    /// begins by addressing someone (<c>@Sam, do you know?</c>) or has no letter at all (<c>+1</c>, an emoji). Such a reply
+    /// stays in the thread; the ticket's post says so.
+    /// </summary>
+    public static bool IsDiscussion(string text) => text.TrimStart().StartsWith('@') || !text.Any(char.IsLetter);
 }

@@ -12,12 +12,14 @@ namespace GuidelineBot.Slack.Events;
 /// A reply in a thread of the experts' channel (<c>Experts:SlackChannel</c>; <c>message.channels</c> /
 /// <c>message.groups</c>): a person's new message whose <c>thread_ts</c> is not its own <c>ts</c>. The core takes it as an
 /// answer when the thread is a ticket post's and the person a member (<see cref="ExpertReplyInbound"/>); what it says back
-/// (sent, a duplicate, a refusal) is shown to the expert alone, in the thread. Everything else in the channel is ignored;
-/// the event id claim makes Slack's retry of the same reply a no-op.
+/// (sent, a duplicate, a refusal) is shown to the expert alone, in the thread. A reply that is talk among the experts
+/// (<see cref="ExpertInputs.IsDiscussion"/>: it starts with @someone, or is only a +1 or an emoji) stays in the thread.
+/// Everything else in the channel is ignored; the event id claim makes Slack's retry of the same reply a no-op.
 /// </summary>
 internal sealed class ExpertReplyHandler(
     ConversationService conversation,
     SlackEventFilter filter,
+    SlackBotIdentity identity,
     SlackApiClient api,
     SlackPrivateReplies replies,
     IOptions<SlackOptions> options,
@@ -43,17 +45,24 @@ internal sealed class ExpertReplyHandler(
     public async Task HandleAsync(SlackEventEnvelope envelope, SlackEvent slackEvent, CancellationToken cancellationToken)
     {
         var eventId = envelope.EventId ?? "?";
+        var botUserId = await identity.GetUserIdAsync(envelope, api, cancellationToken);
+        if (SlackText.IsDiscussion(slackEvent.Text, botUserId))
+        {
+            logger.LogDebug("Slack event {EventId} is talk among the experts (it addresses someone, or has no words); it stays in the thread", eventId);
+            return;
+        }
+
         var user = slackEvent.UserId!;
         var name = await api.GetNameAsync(user, handle: null, eventId, cancellationToken);
         var context = SlackContext.For(options.Value, user, envelope.TeamId ?? slackEvent.Team, slackEvent.Channel, isDirect: false, name, slackEvent.Ts);
         // An answer keeps its links' addresses and names the people it mentions (a question drops both).
         var names = new Dictionary<string, string>(StringComparer.Ordinal);
-        foreach (var mentioned in SlackText.MentionedUsers(slackEvent.Text).Take(MaxNamedPeople))
+        foreach (var mentioned in SlackText.MentionedUsers(slackEvent.Text).Where(u => u != botUserId).Take(MaxNamedPeople))
         {
             names[mentioned] = await api.GetNameAsync(mentioned, handle: null, eventId, cancellationToken);
         }
 
-        var reply = new ExpertReplyInbound(slackEvent.Channel!, slackEvent.ThreadTs!, SlackText.ToAnswer(slackEvent.Text, names));
+        var reply = new ExpertReplyInbound(slackEvent.Channel!, slackEvent.ThreadTs!, SlackText.ToAnswer(slackEvent.Text, names, botUserId));
         var response = await conversation.HandleAsync(context, reply, cancellationToken);
         await replies.TellAsync(user, slackEvent.Channel, responseUrl: null, SlackRenderer.Render(response.Messages), eventId, cancellationToken,
             slackEvent.ThreadTs);

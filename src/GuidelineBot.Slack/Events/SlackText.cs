@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using GuidelineBot.Core.Experts;
 using GuidelineBot.Slack.Rendering;
 
 namespace GuidelineBot.Slack.Events;
@@ -20,19 +21,33 @@ public static partial class SlackText
     /// <summary>
     /// An expert's answer typed in Slack, as plain text for the asker on any channel: a link keeps its address
     /// (<c>label (url)</c>, or the address alone), a person mentioned is named ("@Dana", from <paramref name="names"/>,
-    /// else by the mention's own label, else left out as in a question), a channel keeps its name; special mentions (<c>&lt;!here&gt;</c>) are left out.
+    /// else by the mention's own label, else left out as in a question), a channel keeps its name; special mentions (<c>&lt;!here&gt;</c>)
+    /// and the bot's own (<paramref name="botUserId"/>) are left out.
     /// </summary>
-    public static string ToAnswer(string? text, IReadOnlyDictionary<string, string> names)
+    public static string ToAnswer(string? text, IReadOnlyDictionary<string, string> names, string? botUserId = null)
     {
         ArgumentNullException.ThrowIfNull(names);
         return Plain(text, (target, label) => target[0] switch
         {
+            '@' when target[1..] == botUserId => "",
             '@' => names.TryGetValue(target[1..], out var name) && name.Length > 0 ? "@" + name : label is { Length: > 0 } ? "@" + label : "",
             '!' => "",
             '#' => label is null ? "" : "#" + label,
             _ => label is null || label == target || label == Mailto(target) ? Mailto(target) : $"{label} ({target})",
         });
     }
+
+    /// <summary>
+    /// Whether an expert's thread reply is talk among the experts (<see cref="ExpertInputs.IsDiscussion"/>): it starts by
+    /// mentioning someone other than the bot (a person, <c>&lt;!here&gt;</c>), or has no letter outside its markup and its
+    /// emoji (which Slack writes as codes: <c>:thumbsup:</c>).
+    /// </summary>
+    public static bool IsDiscussion(string? text, string? botUserId) => ExpertInputs.IsDiscussion(EmojiCodeRegex().Replace(Plain(text, (target, _) => target[0] switch
+    {
+        '@' when target[1..] == botUserId => "",
+        '@' or '!' => "@",
+        _ => "link",
+    }), ""));
 
     /// <summary>
     /// <paramref name="text"/> with each piece of markup (<c>&lt;target|label&gt;</c>) replaced as <paramref name="markup"/>
@@ -61,6 +76,10 @@ public static partial class SlackText
 
     /// <summary>A <c>mailto:</c> link as the address it names.</summary>
     private static string Mailto(string target) => target.StartsWith("mailto:", StringComparison.OrdinalIgnoreCase) ? target["mailto:".Length..] : target;
+
+    /// <summary>An emoji as Slack's text writes it (<c>:+1:</c>, <c>:thumbsup::skin-tone-2:</c>).</summary>
+    [GeneratedRegex(@":[a-z0-9_+'-]+:")]
+    private static partial Regex EmojiCodeRegex();
 
     [GeneratedRegex(@"<(?<target>[^<>|]*)(\|(?<label>[^<>]*))?>")]
     private static partial Regex MarkupRegex();

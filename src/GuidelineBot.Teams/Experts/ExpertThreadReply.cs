@@ -10,7 +10,7 @@ namespace GuidelineBot.Teams.Experts;
 /// </summary>
 internal static class ExpertThreadReply
 {
-    /// <summary>The reply as the core's inbound (text without the bot's mention), or null when it is not one.</summary>
+    /// <summary>The reply as the core's inbound (text without the bot's mention, others named), or null when it is not one.</summary>
     public static ExpertReplyInbound? Read(Activity activity, string expertsChannel)
     {
         if (activity.Conversation?.Id is not { } conversationId || !MentionsBot(activity))
@@ -24,7 +24,7 @@ internal static class ExpertThreadReply
             return null;
         }
 
-        var text = MentionText.WithoutBotMention(activity);
+        var text = MentionText.AsAnswer(activity);
         return text.Length == 0 ? null : new ExpertReplyInbound(thread.ChannelId, root, text);
     }
 

@@ -361,6 +361,36 @@ public sealed class ExpertFlowTests(SlackExpertsHost host) : IClassFixture<Slack
     }
 
     [Fact]
+    public async Task Talk_among_the_experts_in_a_ticket_s_thread_stays_there_and_the_answer_after_it_is_delivered()
+    {
+        // Forwarded before: the asker got "@Sam not sure, do you know?" and "+1" as answers from a person.
+        var asker = SlackHost.NewId("U");
+        var (_, ts, ticketId) = await OpenTicketAsync(asker);
+        var before = Api.Requests.Count;
+        foreach (var (text, replyTs) in new[]
+                 {
+                     ("<@UKITCHEN1> not sure, do you know?", "1700000470.000001"),
+                     ("<!here> anyone?", "1700000470.000002"),
+                     ("+1", "1700000470.000003"),
+                     (":thumbsup::skin-tone-2:", "1700000470.000004"),
+                 })
+        {
+            using var response = await host.Client.SendAsync(Signed("/slack/events", Event(SlackHost.NewId("Ev"), ThreadReply(OtherExpert, text, replyTs, ts)), JsonType, host.Now));
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        }
+
+        using var answer = await host.Client.SendAsync(Signed("/slack/events",
+            Event(SlackHost.NewId("Ev"), ThreadReply(OtherExpert, "<@U0BOT> Yes, with the form; <@UKITCHEN1> keeps it.", "1700000470.000009", ts)), JsonType, host.Now));
+        await Eventually.WaitUntilAsync(() => DirectMessages(asker).Count >= 1, "the answer reaches the asker");
+
+        Assert.Equal(HttpStatusCode.OK, answer.StatusCode);
+        Assert.Equal($"Yes, with the form; @{FakeSlackApi.RealName("UKITCHEN1")} keeps it.", Assert.Single((await TicketAsync(ticketId))!.Answers).Text);
+        Assert.Single(DirectMessages(asker));
+        // The expert is told once, for the answer; the talk before it had no reply at all.
+        Assert.Single(Api.Requests.Skip(before), r => r.Target == "chat.postEphemeral");
+    }
+
+    [Fact]
     public async Task An_asker_who_mentioned_the_bot_gets_the_answer_in_the_thread_of_their_mention()
     {
         var asker = SlackHost.NewId("U");

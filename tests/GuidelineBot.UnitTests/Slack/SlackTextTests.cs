@@ -25,6 +25,26 @@ public sealed class SlackTextTests
         Assert.Equal(expected, SlackText.ToAnswer(text, new Dictionary<string, string> { ["UEXP2"] = "Dana Lee" }));
 
     [Fact]
+    public void The_bot_s_own_mention_is_left_out_of_an_answer() =>
+        Assert.Equal("yes, with the form", SlackText.ToAnswer("<@U0BOT> yes, with the form", new Dictionary<string, string> { ["U0BOT"] = "GuidelineBot" }, "U0BOT"));
+
+    [Theory]
+    [InlineData("<@UEXP2> not sure, do you know?", true)]
+    [InlineData("  <@UEXP2|dana> do you know?", true)]
+    [InlineData("<!here> anyone?", true)]
+    [InlineData("+1", true)]
+    [InlineData(":thumbsup: :100::skin-tone-2:", true)]
+    [InlineData("see :point_right: the form", false)]
+    [InlineData("👍", true)]
+    [InlineData("<@U0BOT> +1", true)]
+    [InlineData("<@U0BOT> <@UEXP2> you take this one", true)]
+    [InlineData("<@U0BOT> yes, with the form", false)]
+    [InlineData("Yes; <@UEXP2> keeps the form", false)]
+    [InlineData("<https://example.org/form>", false)]
+    public void A_thread_reply_that_addresses_someone_or_has_no_words_is_discussion(string text, bool discussion) =>
+        Assert.Equal(discussion, SlackText.IsDiscussion(text, "U0BOT"));
+
+    [Fact]
     public void The_people_mentioned_are_found_once_each() =>
         Assert.Equal(["UEXP2", "UEXP3"], SlackText.MentionedUsers("<@UEXP2> and <@UEXP3|sam> and <@UEXP2> <!here> <#C1|x>"));
 }

@@ -37,6 +37,23 @@ public sealed class TeamsExpertProtocolTests
         Assert.Equal(new ExpertReplyInbound(Experts, "1700000000123", "Guide dogs are welcome."), reply);
     }
 
+    [Fact]
+    public void Other_people_mentioned_in_an_expert_reply_are_named_without_their_markup()
+    {
+        // The asker read "ask <at>Dana Lee</at>" before: Teams' markup in plain text.
+        const string json = $$"""
+            {"type":"message","id":"1700000000200","text":"<at>GuidelineBot</at> Yes; ask <at>Dana Lee</at> for the form.",
+             "from":{"id":"29:expert","name":"Sam Expert"},"recipient":{"id":"{{BotId}}","name":"GuidelineBot"},
+             "conversation":{"id":"{{Experts}};messageid=1700000000123","conversationType":"channel"},
+             "entities":[{"type":"mention","mentioned":{"id":"{{BotId}}","name":"GuidelineBot"},"text":"<at>GuidelineBot</at>"},
+                         {"type":"mention","mentioned":{"id":"29:dana","name":"Dana Lee"},"text":"<at>Dana Lee</at>"}]}
+            """;
+
+        var reply = ExpertThreadReply.Read(JsonSerializer.Deserialize(json, TeamsJsonContext.Default.Activity)!, Experts);
+
+        Assert.Equal("Yes; ask @Dana Lee for the form.", reply?.Text);
+    }
+
     [Theory]
     [InlineData("19:experts@thread.tacv2;messageid=1700000000200", true, "the thread's own root post")]
     [InlineData("19:experts@thread.tacv2", true, "no thread")]
