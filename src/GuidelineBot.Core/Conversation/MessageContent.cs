@@ -47,7 +47,7 @@ public static partial class MessageContent
         // A close call offers the runner-up to ask, once (it is not repeated among the related topics), with its document.
         if (a.Alternative is { } alternative)
         {
-            blocks.Add(new ActionsBlock([new OutboundAction(WithDocument(alternative), ActionKind.Ask, Topic(alternative))],
+            blocks.Add(new ActionsBlock([new OutboundAction(Distinguished(alternative, [a.Section]), ActionKind.Ask, Topic(alternative))],
                 RichText.Plain(DidYouMeanLabel)));
         }
 
@@ -137,7 +137,9 @@ public static partial class MessageContent
         foreach (var d in t.Documents)
         {
             blocks.Add(new HeadingBlock(DocumentLine(d), 2));
-            blocks.Add(new ListBlock(d.Sections.Select(s => RichText.Plain(s.Heading)).ToArray()));
+            var repeated = Repeated(d.Sections);
+            blocks.Add(new ListBlock(d.Sections.Select(s => RichText.Plain(repeated.Contains(s.Heading) && s.ParentHeading is { } parent ? $"{parent} › {s.Heading}" : s.Heading))
+                .ToArray()));
         }
 
         return blocks;
@@ -314,22 +316,34 @@ public static partial class MessageContent
 
     /// <summary>
     /// Buttons that show sections (<see cref="Topic"/>), labelled with their headings; a heading that two of them share
-    /// ("About these guidelines" of two documents), or that the section shown above them has, names its document too, so
-    /// no two buttons look alike and none looks like the answer they stand under. With <paramref name="among"/> (the
-    /// whole knowledge), a heading two of those sections share names its document too.
+    /// ("About these guidelines" of two documents), or that the section shown above them has, is told apart
+    /// (<see cref="Distinguished"/>), so no two buttons look alike and none looks like the answer they stand under. With
+    /// <paramref name="among"/> (the whole knowledge), a heading two of those sections share is told apart too.
     /// </summary>
     private static OutboundAction[] TopicActions(IReadOnlyCollection<GuidelineSection> sections, GuidelineSection? shown = null,
         IEnumerable<GuidelineSection>? among = null)
     {
-        var shared = (among ?? sections).Append(shown).OfType<GuidelineSection>()
-            .GroupBy(s => s.Heading, StringComparer.OrdinalIgnoreCase).Where(g => g.Count() > 1).Select(g => g.Key)
-            .ToHashSet(StringComparer.OrdinalIgnoreCase);
-        return sections.Select(s => new OutboundAction(shared.Contains(s.Heading) ? WithDocument(s) : s.Heading, ActionKind.Ask, Topic(s)))
+        var all = (among ?? sections).Append(shown).OfType<GuidelineSection>().ToArray();
+        var shared = Repeated(all);
+        return sections.Select(s => new OutboundAction(
+                shared.Contains(s.Heading) ? Distinguished(s, all.Where(o => o != s && string.Equals(o.Heading, s.Heading, StringComparison.OrdinalIgnoreCase))) : s.Heading,
+                ActionKind.Ask, Topic(s)))
             .ToArray();
     }
 
-    /// <summary>A section's heading with its document: "Who do I ask? (Staff Parking Rules)".</summary>
-    private static string WithDocument(GuidelineSection section) => $"{section.Heading} ({section.DocumentTitle})";
+    /// <summary>The headings two or more of <paramref name="sections"/> have.</summary>
+    private static HashSet<string> Repeated(IEnumerable<GuidelineSection> sections) =>
+        sections.GroupBy(s => s.Heading, StringComparer.OrdinalIgnoreCase).Where(g => g.Count() > 1).Select(g => g.Key).ToHashSet(StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>
+    /// A section's heading with what tells it from <paramref name="others"/> of the same heading: the heading it stands
+    /// under when they are all in its document ("Chaperones (High schools)"), else its document ("Who do I ask? (Staff
+    /// Parking Rules)").
+    /// </summary>
+    private static string Distinguished(GuidelineSection section, IEnumerable<GuidelineSection> others) =>
+        section.ParentHeading is { } parent && others.All(o => o.DocumentId == section.DocumentId && !string.Equals(o.ParentHeading, parent, StringComparison.OrdinalIgnoreCase))
+            ? $"{section.Heading} ({parent})"
+            : $"{section.Heading} ({section.DocumentTitle})";
 
     /// <summary>
     /// The value of a button that shows <paramref name="section"/>: its id and heading as an <see cref="AnswerRef"/>, so

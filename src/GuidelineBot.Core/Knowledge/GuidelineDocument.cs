@@ -38,8 +38,8 @@ public sealed record GuidelineSection(
     /// <summary>The whole section as plain text, passages separated by blank lines.</summary>
     public string Text => string.Join("\n\n", Passages.Select(p => p.Text));
 
-    /// <summary>"Document title › Section heading".</summary>
-    public string Breadcrumb => $"{DocumentTitle} › {Heading}";
+    /// <summary>"Document title › Section heading", with the heading it stands under between them ("… › High schools › Chaperones").</summary>
+    public string Breadcrumb => ParentHeading is null ? $"{DocumentTitle} › {Heading}" : $"{DocumentTitle} › {ParentHeading} › {Heading}";
 
     /// <summary>Where the text comes from: the document URL when known, else file:lines; null for a section kept in no file (an approved expert answer served from the store).</summary>
     public string? Location => SourceUrl ?? (SourceFile.Length == 0 ? null : $"{SourceFile}:{StartLine}-{EndLine}");

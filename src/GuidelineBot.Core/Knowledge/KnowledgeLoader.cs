@@ -122,7 +122,7 @@ public static partial class KnowledgeLoader
 
     /// <summary>
     /// A warning (the document still loads) for each section whose heading an earlier section of the same document
-    /// already has: a topic is asked by its heading (the "Related topics" buttons, a question that names it), so
+    /// already has, under the same heading if any: a topic is asked by its heading (the "Related topics" buttons, a question that names it), so
     /// only one of the two can be found that way.
     /// </summary>
     private static IEnumerable<KnowledgeError> RepeatedHeadings(GuidelineDocument document)
@@ -130,7 +130,8 @@ public static partial class KnowledgeLoader
         var first = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
         foreach (var section in document.Sections.Where(s => !s.IsIntroduction))
         {
-            var heading = section.Heading.Trim();
+            // Under different headings ("Elementary › Chaperones", "High schools › Chaperones") they are told apart.
+            var heading = section.ParentHeading is { } parent ? $"{parent.Trim()} › {section.Heading.Trim()}" : section.Heading.Trim();
             if (!first.TryAdd(heading, section.StartLine))
             {
                 yield return new KnowledgeError(document.SourceFile, section.StartLine,

@@ -56,6 +56,45 @@ public sealed class MessageContentTests
     }
 
     [Fact]
+    public void Sections_of_one_heading_under_different_headings_are_told_apart_by_them()
+    {
+        // "## Elementary schools / ### Chaperones" and "## High schools / ### Chaperones": the citation, the topics list and
+        // the buttons said "Chaperones" for both, and the loader warned of a repeated heading.
+        using var folder = new TestPaths.TempFolder();
+        folder.Write("trips.md", """
+            # Field Trip Handbook
+
+            ## Elementary schools
+
+            ### Chaperones
+
+            One adult for every six students.
+
+            ## High schools
+
+            ### Chaperones
+
+            One adult for every fifteen students.
+
+            ### Permission slips
+
+            Signed in the parent portal.
+            """);
+        var knowledge = KnowledgeLoader.Load(new KnowledgeOptions { Path = folder.Path });
+        var doc = Assert.Single(knowledge.Documents);
+        var (elementary, high, slips) = (doc.Sections[^3], doc.Sections[^2], doc.Sections[^1]);
+
+        Assert.Equal($"📄 Source: Field Trip Handbook › High schools › Chaperones ({high.SourceFile}:11-13)", MessageContent.Citation(high).PlainText);
+        var topics = MessageText.Render(new TopicsMessage(new TopicsReply("topics", [doc])));
+        Assert.Contains("Elementary schools › Chaperones", topics, StringComparison.Ordinal);
+        Assert.Contains("High schools › Chaperones", topics, StringComparison.Ordinal);
+        var answer = new AnswerMessage(new AnswerReply("permission slips", slips, slips.Text, 0.9, [high, elementary]), "q1");
+        Assert.Equal(["Chaperones (High schools)", "Chaperones (Elementary schools)"],
+            answer.Content.OfType<ActionsBlock>().SelectMany(b => b.Actions).Where(a => a.Kind == ActionKind.Ask).Select(a => a.Label));
+        Assert.Empty(knowledge.Errors);
+    }
+
+    [Fact]
     public void Counts_of_one_are_singular()
     {
         var one = MessageText.Render(new OnboardingMessage(new OnboardingGreeting("Dana", "d", "Field Trip Guidelines", 1, 1, 1, 1, 1)));
