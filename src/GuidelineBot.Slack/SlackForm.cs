@@ -22,7 +22,12 @@ internal sealed class SlackForm
 
     /// <returns>The form, or null when the body is not one.</returns>
     public static SlackForm? Parse(HttpRequest request, byte[] body) =>
-        request.HasFormContentType ? new SlackForm(Encoding.UTF8.GetString(body)) : null;
+        IsUrlEncoded(request.ContentType) ? new SlackForm(Encoding.UTF8.GetString(body)) : null;
+
+    /// <summary>Slack's one form type; <c>multipart/form-data</c> (which <c>HasFormContentType</c> also takes) is another grammar.</summary>
+    private static bool IsUrlEncoded(string? contentType) =>
+        Microsoft.Net.Http.Headers.MediaTypeHeaderValue.TryParse(contentType, out var type) &&
+        type.MediaType.Equals("application/x-www-form-urlencoded", StringComparison.OrdinalIgnoreCase);
 
     /// <summary>The value of field <paramref name="key"/> (a repeated field's values joined by commas), or null when it is absent or empty.</summary>
     public string? Get(string key) =>

@@ -102,8 +102,9 @@ public sealed class SlackApiClient(HttpClient http, IOptions<SlackOptions> optio
         if (!Uri.TryCreate(responseUrl, UriKind.Absolute, out var url) || !ResponseUrlPolicy.IsAllowed(url, options.Value.ResponseUrlHosts))
         {
             logger.LogWarning(
-                "Slack response_url for {LogId} refused: not https://{SlackHost}/ nor a host in Slack:ResponseUrlHosts ({Url}); nothing was posted",
-                logId, ResponseUrlPolicy.SlackHost, url is null ? "not a URL" : Shorten(url.Scheme + "://" + url.Authority, 100)); // Authority leaves out user:password
+                "Slack response_url for {LogId} refused: not https://{SlackHost}/ nor a host in Slack:ResponseUrlHosts ({Url}){UserInfo}; nothing was posted",
+                logId, ResponseUrlPolicy.SlackHost, url is null ? "not a URL" : Shorten(url.Scheme + "://" + url.Authority, 100), // Authority leaves out user:password
+                url is { UserInfo.Length: > 0 } ? ", or it carries a user name or password" : "");
             return false;
         }
 

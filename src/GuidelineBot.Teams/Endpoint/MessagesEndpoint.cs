@@ -118,6 +118,14 @@ internal static class MessagesEndpoint
         }
 
         var log = loggers.CreateLogger(typeof(MessagesEndpoint));
+        if (activity.Type == Activity.Types.Invoke)
+        {
+            // The bot's cards submit as messages; an invoke (Action.Execute, task/fetch, …) of anyone else's card is not
+            // handled, which the Bot Framework says with 501 (as its SDK does), not with an empty 200 Teams would take as done.
+            log.LogDebug("Not handled: an invoke activity in conversation {ConversationId}", LogText.Clip(activity.Conversation!.Id));
+            return Results.StatusCode(StatusCodes.Status501NotImplemented);
+        }
+
         if (IsFromABot(activity))
         {
             log.LogDebug("Ignored a {Type} activity sent by a bot (never answer a bot, ourselves included)", LogText.Clip(activity.Type));
@@ -139,13 +147,15 @@ internal static class MessagesEndpoint
     /// </summary>
     internal const int MaxIdLength = 1024;
 
+
     /// <summary>
     /// What makes <paramref name="activity"/> unusable, or null: every activity has a type and a conversation (the Bot
-    /// Framework schema requires both), and its lists hold no empty items.
+    /// Framework schema requires both), a message its sender, and its lists hold no empty items.
     /// </summary>
     private static string? Malformed(Activity activity) =>
         string.IsNullOrWhiteSpace(activity.Type) ? NoType
         : string.IsNullOrWhiteSpace(activity.Conversation?.Id) ? "The activity has no conversation id."
+        : activity.Type == Activity.Types.Message && string.IsNullOrWhiteSpace(activity.From?.Id) ? "The message activity has no from.id (who sent it)."
         : new[] { activity.Conversation.Id, activity.Id, activity.ReplyToId }.Any(id => id?.Length > MaxIdLength)
             ? $"The activity's conversation id, id or replyToId is longer than {MaxIdLength} characters."
         : HasNull(activity.MembersAdded) || HasNull(activity.MembersRemoved) || HasNull(activity.Entities) || HasNull(activity.Attachments)

@@ -60,6 +60,7 @@ public sealed record Activity
         public const string Typing = "typing";
         public const string ConversationUpdate = "conversationUpdate";
         public const string InstallationUpdate = "installationUpdate";
+        public const string Invoke = "invoke";
     }
 }
 

@@ -18,7 +18,7 @@ internal sealed class TeamsConversation(ConversationService conversation, Person
     {
         if (inbound is TextInbound or AskInbound)
         {
-            await turn.TypingAsync(cancellationToken);
+            await TypingAsync(turn, cancellationToken);
         }
 
         var response = await conversation.HandleAsync(turn.Context, inbound, cancellationToken);
@@ -124,6 +124,19 @@ internal sealed class TeamsConversation(ConversationService conversation, Person
             log.LogWarning(ex, "Could not open a 1:1 chat with {Person}; answering in conversation {ConversationId}",
                 LogText.Pseudonym(turn.UserId), LogText.Clip(turn.ConversationId));
             return null;
+        }
+    }
+
+    /// <summary>"Typing…" is a courtesy: a connector that refuses it (a 403, a 404, retries used up) costs the person no answer.</summary>
+    private async Task TypingAsync(TeamsTurn turn, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await turn.TypingAsync(cancellationToken);
+        }
+        catch (Exception ex) when (ex is HttpRequestException or TimeoutRejectedException or OperationCanceledException && !cancellationToken.IsCancellationRequested)
+        {
+            log.LogWarning("Teams typing indicator in conversation {ConversationId} not sent ({Reason}); answering anyway", LogText.Clip(turn.ConversationId), ex.Message);
         }
     }
 }

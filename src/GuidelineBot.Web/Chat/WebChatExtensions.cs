@@ -24,6 +24,8 @@ public static class WebChatExtensions
         {
             o.HeaderName = ChatEndpoints.TokenHeader;
             o.Cookie.Name = "guidelinebot.antiforgery";
+            // Its SAMEORIGIN would contradict the pages' frame-ancestors 'none': PageHeaders sends DENY.
+            o.SuppressXFrameOptionsHeader = true;
         });
         services.AddSingleton<ChatRateLimit>();
         services.AddScoped<ChatConversation>();

@@ -10,6 +10,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
 namespace GuidelineBot.Web.SignIn;
@@ -136,10 +137,25 @@ public static class WebAccess
 
             return Task.CompletedTask;
         };
+        o.Events.OnTokenValidated = context =>
+        {
+            // An id_token redeemed for a code comes from the token endpoint, and ASP.NET Core then accepts it unsigned
+            // (OpenID Connect Core 3.1.3.7 lets TLS vouch for it). Whoever could answer for that endpoint (a hijacked
+            // authority, an interception) would sign in with any roles and no key: every id_token must be signed.
+            if (context.SecurityToken is { } token && (string.IsNullOrEmpty(token.RawSignature) || string.Equals(token.Header.Alg, "none", StringComparison.OrdinalIgnoreCase)))
+            {
+                context.Fail("the id_token is not signed");
+            }
+
+            return Task.CompletedTask;
+        };
         o.Events.OnRemoteFailure = context =>
         {
             // A forged, expired or replayed sign-in response (bad signature, nonce, state), or one the person cancelled:
-            // 401, nobody is signed in, and a page that says so.
+            // 401, nobody is signed in, and a page that says so. Anyone can post one, so it is a warning without a stack
+            // (appsettings.json keeps the handler's own error line, with its stack, out of the log).
+            context.HttpContext.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(WebAccess))
+                .LogWarning("Sign-in response refused: {Reason}", context.Failure?.Message ?? "no reason given");
             context.HandleResponse();
             return SignInProblemPage.SignInFailedAsync(context.HttpContext, context.Properties?.RedirectUri);
         };

@@ -129,6 +129,7 @@ public sealed class AdminDashboardTests : IAsyncLifetime
         var policy = string.Join(" ", page.Headers.GetValues("Content-Security-Policy"));
         Assert.Contains("script-src 'none'", policy, StringComparison.Ordinal);
         Assert.Contains("frame-ancestors 'none'", policy, StringComparison.Ordinal);
+        Assert.Equal("DENY", Assert.Single(page.Headers.GetValues("X-Frame-Options"))); // not antiforgery's SAMEORIGIN beside it
         Assert.Contains("form-action 'self'", policy, StringComparison.Ordinal);
         Assert.Equal(["nosniff"], page.Headers.GetValues("X-Content-Type-Options"));
         Assert.Equal(HttpStatusCode.OK, csv.StatusCode);

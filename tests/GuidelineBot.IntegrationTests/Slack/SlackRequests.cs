@@ -27,8 +27,18 @@ public static class SlackRequests
         return request;
     }
 
-    public static HttpRequestMessage Unsigned(string path, string body, string contentType) =>
-        new(HttpMethod.Post, path) { Content = new StringContent(body, Encoding.UTF8, contentType) };
+    /// <summary>A POST of <paramref name="body"/> as UTF-8; a <paramref name="contentType"/> with parameters is sent as written.</summary>
+    public static HttpRequestMessage Unsigned(string path, string body, string contentType)
+    {
+        var content = contentType.Contains(';', StringComparison.Ordinal) ? new StringContent(body, Encoding.UTF8) : new StringContent(body, Encoding.UTF8, contentType);
+        if (contentType.Contains(';', StringComparison.Ordinal))
+        {
+            content.Headers.Remove("Content-Type");
+            content.Headers.TryAddWithoutValidation("Content-Type", contentType);
+        }
+
+        return new HttpRequestMessage(HttpMethod.Post, path) { Content = content };
+    }
 
     public static string Form(params (string Key, string Value)[] fields) =>
         string.Join("&", fields.Select(f => Uri.EscapeDataString(f.Key) + "=" + Uri.EscapeDataString(f.Value)));

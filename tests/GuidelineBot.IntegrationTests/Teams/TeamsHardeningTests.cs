@@ -66,6 +66,8 @@ public sealed class TeamsHardeningTests(TeamsFixture fixture)
     [InlineData("no conversation", "conversationUpdate")]
     [InlineData("conversation id over 1,024 characters", "message")]
     [InlineData("replyToId over 1,024 characters", "message")]
+    [InlineData("no from", "message")]
+    [InlineData("empty from id", "message")]
     public async Task An_activity_with_an_empty_list_item_or_no_conversation_id_or_an_overlong_id_is_400_and_nothing_is_sent(string fault, string type)
     {
         var conversation = "a:malformed-" + Guid.NewGuid().ToString("N");
@@ -86,6 +88,13 @@ public sealed class TeamsHardeningTests(TeamsFixture fixture)
             case "replyToId over 1,024 characters":
                 activity["replyToId"] = new string('1', 1025);
                 break;
+            case "no from":
+                // Answered before: the question logged with nobody, a vote or an onboarding step kept for nobody.
+                activity["from"] = null;
+                break;
+            case "empty from id":
+                activity["from"]!["id"] = "";
+                break;
             default:
                 activity[fault] = new JsonArray((JsonNode?)null);
                 break;
@@ -96,6 +105,23 @@ public sealed class TeamsHardeningTests(TeamsFixture fixture)
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.DoesNotContain("Exception", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         await AssertNothingSentForAsync(conversation);
+    }
+
+    [Fact]
+    public async Task An_invoke_the_bot_does_not_handle_is_501_and_nothing_is_sent()
+    {
+        // An empty 200 told Teams a foreign card's Action.Execute had been handled.
+        var conversation = "a:invoke-" + Guid.NewGuid().ToString("N");
+        var activity = Activities.Message(Fake.ServiceUrl, conversation, "");
+        activity["type"] = "invoke";
+        activity["name"] = "adaptiveCard/action";
+
+        var response = await Bot.PostActivityAsync(activity, Fake.CreateToken(Bot.Clock.GetUtcNow()));
+
+        Assert.Equal(HttpStatusCode.NotImplemented, response.StatusCode);
+        await AssertNothingSentForAsync(conversation);
+        var unsigned = await Bot.PostActivityAsync(activity, token: null);
+        Assert.Equal(HttpStatusCode.Unauthorized, unsigned.StatusCode);
     }
 
     [Fact]

@@ -102,8 +102,11 @@ public sealed class FakeOpenIdProvider : IAsyncDisposable
         return fake;
     }
 
-    /// <summary>An id_token for <paramref name="nonce"/>, signed with <see cref="SigningKey"/> unless <paramref name="key"/> says otherwise.</summary>
-    public string IdToken(string nonce, string objectId, string name, IReadOnlyList<string>? roles = null, RsaSecurityKey? key = null)
+    /// <summary>
+    /// An id_token for <paramref name="nonce"/>, signed with <see cref="SigningKey"/> unless <paramref name="key"/> says
+    /// otherwise, or not signed at all (<c>alg: none</c>) when <paramref name="unsigned"/>.
+    /// </summary>
+    public string IdToken(string nonce, string objectId, string name, IReadOnlyList<string>? roles = null, RsaSecurityKey? key = null, bool unsigned = false)
     {
         var now = DateTime.UtcNow;
         var claims = new Dictionary<string, object>
@@ -127,7 +130,7 @@ public sealed class FakeOpenIdProvider : IAsyncDisposable
             NotBefore = now.AddMinutes(-1),
             Expires = now.AddMinutes(30),
             Claims = claims,
-            SigningCredentials = new SigningCredentials(key ?? SigningKey, SecurityAlgorithms.RsaSha256),
+            SigningCredentials = unsigned ? null : new SigningCredentials(key ?? SigningKey, SecurityAlgorithms.RsaSha256),
         });
     }
 

@@ -235,6 +235,7 @@ public sealed class WebChatAccessTests
         Assert.Contains("script-src 'self'", policy, StringComparison.Ordinal);
         Assert.DoesNotContain("unsafe-inline", policy, StringComparison.Ordinal);
         Assert.Contains("frame-ancestors 'none'", policy, StringComparison.Ordinal);
+        Assert.Equal("DENY", Assert.Single(page.Headers.GetValues("X-Frame-Options"))); // not antiforgery's SAMEORIGIN beside it
         Assert.Equal("text/html", page.Content.Headers.ContentType?.MediaType);
     }
 }

@@ -39,6 +39,27 @@ public sealed partial class WebChatBrowserTests(BrowserFixture browser, LocalWeb
     private static readonly LocatorWaitForOptions Slow = new() { Timeout = 90_000 };
 
     [BrowserFact]
+    public async Task Pasted_text_with_half_a_surrogate_pair_is_answered_not_refused()
+    {
+        // JSON.stringify writes a lone surrogate as "\ud800", which the server cannot read as text: a 400 before.
+        var page = await browser.NewPageAsync(1100, 900);
+        try
+        {
+            await page.GotoAsync(server.BaseUrl);
+            var input = page.GetByLabel("Your question");
+            await input.EvaluateAsync("(el, q) => { el.value = q + ' ' + String.fromCharCode(0xD800); }", Question);
+            await input.PressAsync("Enter");
+
+            await page.Locator("#log > .bot.answer").First.GetByText(GuidelineText).WaitForAsync(Slow);
+            Assert.Equal(0, await page.Locator("#log .unsent-note").CountAsync());
+        }
+        finally
+        {
+            await page.Context.CloseAsync();
+        }
+    }
+
+    [BrowserFact]
     public async Task Part_of_a_long_section_offers_the_whole_section_and_a_press_shows_all_of_it()
     {
         var page = await browser.NewPageAsync(1100, 1200);

@@ -111,6 +111,30 @@ public sealed class WebSignInTests
     }
 
     [Fact]
+    public async Task An_unsigned_id_token_from_the_token_endpoint_is_refused_even_with_the_admin_role()
+    {
+        // ASP.NET Core accepts an id_token redeemed for a code unsigned: whoever answered for the token endpoint was admin.
+        await using var idp = await FakeOpenIdProvider.StartAsync();
+        await using var bot = SignInBot(idp, FakeOpenIdProvider.ClientSecret);
+        using var chat = new ChatClient(bot.Start());
+
+        using var challenge = await chat.GetAsync("/admin");
+        var query = HttpUtility.ParseQueryString(challenge.Headers.Location!.Query);
+        idp.IssueCode("code-unsigned", idp.IdToken(query["nonce"]!, "44444444-aaaa-4bbb-8ccc-000000000004", "Mallory", [AdminRole], unsigned: true));
+        using var callback = await chat.SendAsync(new HttpRequestMessage(HttpMethod.Post, "/signin-oidc")
+        {
+            Content = new FormUrlEncodedContent(new Dictionary<string, string> { ["code"] = "code-unsigned", ["state"] = query["state"]! }),
+        });
+
+        Assert.Equal(1, idp.CodesRedeemed);
+        Assert.Equal(HttpStatusCode.Unauthorized, callback.StatusCode);
+        Assert.StartsWith("Sign-in did not complete. ", await callback.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.DoesNotContain("guidelinebot.signin", chat.Cookies.Keys);
+        using var admin = await chat.GetAsync("/admin");
+        Assert.Equal(HttpStatusCode.Redirect, admin.StatusCode);
+    }
+
+    [Fact]
     public async Task An_id_token_signed_with_another_key_or_for_another_nonce_is_refused()
     {
         await using var idp = await FakeOpenIdProvider.StartAsync();

@@ -308,12 +308,15 @@
     }
   }
 
+  const loneSurrogate = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+
   async function post(url, body) {
     const response = await fetch(url, {
       method: "POST",
       credentials: "same-origin",
       headers: { "Content-Type": "application/json", Accept: "application/json", RequestVerificationToken: token },
-      body: JSON.stringify(body),
+      // Pasted text can hold half of a surrogate pair, which the server cannot read as text: it becomes U+FFFD, as in Slack.
+      body: JSON.stringify(body, (_, value) => typeof value === "string" ? value.replace(loneSurrogate, "\uFFFD") : value),
     });
     if (response.status === 401) {
       status.textContent = "Your sign-in has expired. Reloading the page…";
