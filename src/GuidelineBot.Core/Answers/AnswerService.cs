@@ -86,12 +86,40 @@ public sealed partial class AnswerService(IGuidelineSearch search, IOptions<Answ
         return new AnswerReply(question, best.Section, text, best.Confidence, related) { Alternative = CloseCall(result) };
     }
 
-    /// <summary>The question is the section's heading, whatever its case and closing punctuation ("how do I claim mileage").</summary>
+    /// <summary>The question is the section's heading, whatever its case, quotation marks and closing punctuation ("how do I claim mileage").</summary>
     private static bool NamesSection(string question, GuidelineSection section) =>
         string.Equals(Name(question), Name(Clean(section.Heading)), StringComparison.Ordinal);
 
-    /// <summary>A heading or a question as it names a topic: lower case, without its closing punctuation.</summary>
-    private static string Name(string text) => text.TrimEnd('?', '.', '!', ' ').ToLowerInvariant();
+    /// <summary>
+    /// A heading or a question as it names a topic: lower case, without its closing punctuation or quotation marks (a
+    /// keyboard's straight ones, none at all, or a document's curly ones), an apostrophe within a word kept straight.
+    /// </summary>
+    private static string Name(string text)
+    {
+        var name = text.ToLowerInvariant();
+        if (name.AsSpan().IndexOfAny(Quotes) >= 0)
+        {
+            var kept = new System.Text.StringBuilder(name.Length);
+            for (var i = 0; i < name.Length; i++)
+            {
+                var c = name[i] is '\u2018' or '\u2019' ? '\'' : name[i];
+                if (c is '"' or '\u201C' or '\u201D' or '\u201E' or '\u00AB' or '\u00BB'
+                    || (c == '\'' && !(i > 0 && char.IsLetter(name[i - 1]) && i + 1 < name.Length && char.IsLetter(name[i + 1]))))
+                {
+                    continue;
+                }
+
+                kept.Append(c);
+            }
+
+            name = kept.ToString();
+        }
+
+        return name.TrimEnd('?', '.', '!', ' ');
+    }
+
+    /// <summary>Quotation marks and apostrophes, which <see cref="Name"/> takes out or straightens.</summary>
+    private static readonly System.Buffers.SearchValues<char> Quotes = System.Buffers.SearchValues.Create("\"'\u201C\u201D\u201E\u00AB\u00BB\u2018\u2019");
 
     /// <summary>
     /// The headings of the last knowledge version asked about, each naming its one section (null: several share it): one

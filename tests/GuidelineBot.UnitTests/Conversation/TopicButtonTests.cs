@@ -246,6 +246,23 @@ public sealed class TopicButtonTests : IDisposable
         Assert.Equal(1, permit.Reply.Score);
     }
 
+    [Theory]
+    [InlineData("Can I \"friend\" parents on Facebook?")]
+    [InlineData("can i friend parents on facebook")]
+    [InlineData("\u201CCan I \u2018friend\u2019 parents on Facebook?\u201D")]
+    public void A_heading_with_curly_quotes_is_named_by_a_keyboard_s_straight_ones_or_none(string typed)
+    {
+        // Typed with straight quotes, the heading was a question like any other: part of the section, not all of it.
+        _folder.Write("social.md", "# Social Media\n\n## Can I \u201Cfriend\u201D parents on Facebook?\n\nUse caution.\n\n- Keep it professional.\n- Never message students.\n\n## Can I post photos?\n\nOnly with consent.\n");
+        using var search = new LuceneGuidelineSearch(KnowledgeLoader.Load(new KnowledgeOptions { Path = _folder.Path }), new SearchOptions { Reranker = RerankerKind.None });
+        var answers = new AnswerService(search, Options.Create(new AnswerOptions()));
+
+        var reply = Assert.IsType<AnswerReply>(answers.Ask(typed));
+
+        Assert.Equal(("Can I \u201Cfriend\u201D parents on Facebook?", 1.0), (reply.Section.Heading, reply.Score));
+        Assert.Equal(reply.Section.Text, reply.Text);
+    }
+
     [Fact]
     public async Task A_section_opened_from_a_button_is_logged_as_picked_not_as_an_answer()
     {
