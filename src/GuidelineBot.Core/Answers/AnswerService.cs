@@ -64,7 +64,7 @@ public sealed partial class AnswerService(IGuidelineSearch search, IOptions<Answ
         {
             // The question is a section's heading, as `topics` lists it: that section, whatever the ranking makes of
             // its words ("About these guidelines" is all background words).
-            return new AnswerReply(question, named, named.Text, PickedScore, Related(result.Hits.Where(h => h.Section.Id != named.Id), named));
+            return new AnswerReply(question, named, named.Quoted, PickedScore, Related(result.Hits.Where(h => h.Section.Id != named.Id), named));
         }
 
         var best = result.Best;
@@ -82,7 +82,7 @@ public sealed partial class AnswerService(IGuidelineSearch search, IOptions<Answ
         // Every hit is a candidate with evidence of its own (a shared word or a near vector): the next ones are related.
         var related = Related(result.Hits.Skip(1), best.Section);
         // A question that is the section's heading asks for the topic by its name: all of it, as a topic button shows it.
-        var text = NamesSection(question, best.Section) ? best.Section.Text : Quote(best);
+        var text = NamesSection(question, best.Section) ? best.Section.Quoted : Quote(best);
         return new AnswerReply(question, best.Section, text, best.Confidence, related) { Alternative = CloseCall(result) };
     }
 
@@ -172,7 +172,7 @@ public sealed partial class AnswerService(IGuidelineSearch search, IOptions<Answ
 
         var related = Related(snapshot.Search(section.Heading, 1 + _options.MaxRelated, cancellationToken).Hits
             .Where(h => h.Section.Id != section.Id && !h.Section.IsIntroduction), section);
-        return new AnswerReply(heading, section, section.Text, PickedScore, related) { Picked = true };
+        return new AnswerReply(heading, section, section.Quoted, PickedScore, related) { Picked = true };
     }
 
     /// <summary>
@@ -203,7 +203,7 @@ public sealed partial class AnswerService(IGuidelineSearch search, IOptions<Answ
         var section = hit.Section;
         if (section.Text.Length <= _options.WholeSectionMaxChars || hit.Passages.Count == 0)
         {
-            return section.Text;
+            return section.Quoted;
         }
 
         var passages = section.Passages;
@@ -241,8 +241,8 @@ public sealed partial class AnswerService(IGuidelineSearch search, IOptions<Answ
         }
 
         return quoted.Any(q => q)
-            ? string.Join("\n\n", passages.Where((_, k) => quoted[k]).Select(p => p.Text))
-            : string.Join("\n\n", hit.Passages.Select(p => p.Text));
+            ? string.Join("\n\n", passages.Where((_, k) => quoted[k]).Select(p => p.Quoted))
+            : string.Join("\n\n", hit.Passages.Select(p => p.Quoted));
     }
 
     private static int IndexOf(IReadOnlyList<Passage> passages, Passage passage)

@@ -18,7 +18,7 @@ public sealed record AnswerReply(
     public string Citation => Section.Citation;
 
     /// <summary>The text is the matching part of a longer section, not all of it.</summary>
-    public bool IsPartial => Text.Length < Section.Text.Length;
+    public bool IsPartial => Text.Length < Section.Quoted.Length;
 
     /// <summary>A close call: another section almost as likely to answer ("did you mean"); it is also first in <see cref="Related"/>.</summary>
     public GuidelineSection? Alternative { get; init; }

@@ -233,7 +233,7 @@ public static partial class MessageContent
     [
         new HeadingBlock(RichText.Plain(string.Create(CultureInfo.InvariantCulture, $"{s.Number}/{s.Total} · {s.Section.Heading}"))),
         new NoteBlock(RichText.Plain(string.Create(CultureInfo.InvariantCulture, $"Topic {s.Number} of {s.Total} · {s.Section.DocumentTitle}"))),
-        new GuidelineTextBlock(s.Section.Passages.Select(p => p.Text).ToArray()),
+        new GuidelineTextBlock(s.Section.Passages.Select(p => p.Quoted).ToArray()),
         new NoteBlock(Citation(s.Section)),
     ];
 
@@ -260,7 +260,7 @@ public static partial class MessageContent
         {
             Paragraph(RichText.Of(Span.Strong("❌ Not quite."), Span.Plain(" Here is what the guidelines say:"))),
             new HeadingBlock(RichText.Plain(f.Section.Heading), 2),
-            new GuidelineTextBlock(f.Section.Passages.Select(p => p.Text).ToArray()),
+            new GuidelineTextBlock(f.Section.Passages.Select(p => p.Quoted).ToArray()),
             new NoteBlock(Citation(f.Section)),
         };
         if (f.Explanation is not null)

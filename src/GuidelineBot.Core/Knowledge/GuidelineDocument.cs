@@ -38,6 +38,9 @@ public sealed record GuidelineSection(
     /// <summary>The whole section as plain text, passages separated by blank lines.</summary>
     public string Text => string.Join("\n\n", Passages.Select(p => p.Text));
 
+    /// <summary>The whole section as an answer quotes it: <see cref="Text"/> with its list items' bullets (<see cref="Passage.Quoted"/>).</summary>
+    public string Quoted => string.Join("\n\n", Passages.Select(p => p.Quoted));
+
     /// <summary>"Document title › Section heading", with the heading it stands under between them ("… › High schools › Chaperones").</summary>
     public string Breadcrumb => ParentHeading is null ? $"{DocumentTitle} › {Heading}" : $"{DocumentTitle} › {ParentHeading} › {Heading}";
 
@@ -71,4 +74,10 @@ public sealed record Passage(string Text, int StartLine, int EndLine)
 {
     /// <summary>A list item, not a paragraph (a bullet's mark is not in its text; a numbered item keeps its number).</summary>
     public bool IsItem { get; init; }
+
+    /// <summary>
+    /// The passage as an answer quotes it: a list item with a bullet ("• ", as its list showed it), unless it keeps a number
+    /// of its own ("2. Click …"); a paragraph as it is.
+    /// </summary>
+    public string Quoted => IsItem && !DocumentParser.IsStepLine(Text) ? "• " + Text : Text;
 }

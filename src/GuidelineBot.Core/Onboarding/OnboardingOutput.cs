@@ -61,7 +61,7 @@ public sealed record OnboardingCheckQuestion(string DocumentTitle, string Prompt
 /// </summary>
 public sealed record OnboardingCheckFeedback(bool Correct, string Chosen, GuidelineSection Section, string? Explanation) : OnboardingOutput
 {
-    public string GuidelineText => Section.Text;
+    public string GuidelineText => Section.Quoted;
 }
 
 /// <summary>

@@ -66,7 +66,7 @@ public abstract class OnboardingEngineTests<TStore> : ProviderTestBase<TStore> w
         outputs = await Step(engine, ButtonInput(question, question.Choices[wrong - 1]));
         var feedback = Assert.IsType<OnboardingCheckFeedback>(outputs[0]);
         Assert.False(feedback.Correct);
-        Assert.Equal(definition.Section.Text, feedback.GuidelineText);
+        Assert.Equal(definition.Section.Quoted, feedback.GuidelineText);
         Assert.Contains("should not post pictures of students", feedback.GuidelineText, StringComparison.Ordinal);
         Assert.Equal(question, outputs[1]);
 

@@ -103,7 +103,7 @@ public sealed class QuoteTests : IDisposable
 
         Assert.True(answer.IsPartial);
         Assert.Equal(["Before any medication can be given at school, the office must have all of the following:",
-            "a medication authorization form signed by the parent or guardian;", "a matching order signed by the student's doctor;",
-            "the medication in its original pharmacy container, labelled with the student's name."], answer.Text.Split("\n\n"));
+            "• a medication authorization form signed by the parent or guardian;", "• a matching order signed by the student's doctor;",
+            "• the medication in its original pharmacy container, labelled with the student's name."], answer.Text.Split("\n\n"));
     }
 }

@@ -260,7 +260,8 @@ public sealed class TopicButtonTests : IDisposable
         var reply = Assert.IsType<AnswerReply>(answers.Ask(typed));
 
         Assert.Equal(("Can I \u201Cfriend\u201D parents on Facebook?", 1.0), (reply.Section.Heading, reply.Score));
-        Assert.Equal(reply.Section.Text, reply.Text);
+        Assert.Equal(reply.Section.Quoted, reply.Text);
+        Assert.Contains("\n\n• Keep it professional.\n\n• Never message students.", reply.Text, StringComparison.Ordinal); // its list as a list
     }
 
     [Fact]

@@ -153,10 +153,10 @@ public sealed class AnswerEngineTests(EngineFixture engine)
         var friending = Assert.IsType<AnswerReply>(engine.Answers.Ask("should I be friends with alumni online"));
         Assert.True(friending.Section.Text.Length > 900);
         Assert.Contains("Alumni", friending.Text);
-        Assert.True(friending.Text.Length < friending.Section.Text.Length);
+        Assert.True(friending.Text.Length < friending.Section.Quoted.Length);
 
         var anonymous = Assert.IsType<AnswerReply>(engine.Answers.Ask("can I post anonymously"));
-        Assert.Equal(anonymous.Section.Text, anonymous.Text);
+        Assert.Equal(anonymous.Section.Quoted, anonymous.Text);
     }
 
     [Fact]

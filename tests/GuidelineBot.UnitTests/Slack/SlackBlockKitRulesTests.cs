@@ -28,7 +28,7 @@ public sealed class SlackBlockKitRulesTests
     private static IReadOnlyList<GuidelineSection> Sections => Knowledge.Documents[0].Sections;
 
     private static AnswerMessage Answer(GuidelineSection section, string? questionId = "q1") =>
-        new(new AnswerReply("can I post photos?", section, section.Text, 0.9, [Sections[1], Sections[2], Sections[3]]) { Alternative = Sections[1] }, questionId);
+        new(new AnswerReply("can I post photos?", section, section.Quoted, 0.9, [Sections[1], Sections[2], Sections[3]]) { Alternative = Sections[1] }, questionId);
 
     /// <summary>An answer that quotes only the last passage of <paramref name="section"/>: it offers the whole section.</summary>
     internal static AnswerMessage Partial(GuidelineSection section) =>

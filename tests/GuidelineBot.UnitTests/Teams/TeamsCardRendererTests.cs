@@ -97,14 +97,14 @@ public sealed partial class TeamsCardRendererTests
         var texts = content["body"]!.AsArray().Select(b => b!["text"]?.GetValue<string>() ?? "").ToList();
         Assert.Equal("3/12 · " + Section.Heading, texts[0]);
         Assert.Equal("Topic 3 of 12 · " + Section.DocumentTitle, texts[1]);
-        Assert.Equal(Section.Text, texts[2]);
+        Assert.Equal(Section.Quoted, texts[2]);
         Assert.Contains(Section.Breadcrumb, texts[3], StringComparison.Ordinal);
     }
 
     [Fact]
     public void Answer_card_has_feedback_buttons_whose_data_reads_back_as_a_vote_on_that_question()
     {
-        var reply = new AnswerReply("can I friend parents?", Section, Section.Text, 0.9, [Knowledge.Documents[0].Sections[3]]);
+        var reply = new AnswerReply("can I friend parents?", Section, Section.Quoted, 0.9, [Knowledge.Documents[0].Sections[3]]);
         var content = TeamsCardRenderer.Render(new AnswerMessage(reply, "q-42"))!.Content;
 
         var submits = CardJson.Submits(content);
@@ -248,7 +248,7 @@ public sealed partial class TeamsCardRendererTests
             .Select(i => new ParagraphBlock(RichText.Plain($"Paragraph {i}: " + string.Concat(Enumerable.Repeat("staff keep personal and school accounts apart. ", 12)))))
             .ToList();
         var closing = new ActionsBlock([new OutboundAction("Ask an expert", ActionKind.Ask, "can I friend parents?")]);
-        var message = new AnswerMessage(new AnswerReply("photos?", Section, Section.Text, 0.9, []), "q-1");
+        var message = new AnswerMessage(new AnswerReply("photos?", Section, Section.Quoted, 0.9, []), "q-1");
 
         var card = TeamsCardRenderer.Render(message, [.. paragraphs, closing])!.Content;
 

@@ -147,7 +147,7 @@ public sealed class TeamsExpertCardTests
     {
         var knowledge = GuidelineBot.Core.Knowledge.KnowledgeLoader.Load(new GuidelineBot.Core.Knowledge.KnowledgeOptions { Path = TestPaths.Knowledge });
         var section = knowledge.Documents[0].Sections[2];
-        var answer = new AnswerMessage(new AnswerReply(Question.Question, section, section.Text, 0.5, []), "q-7") { Feedback = false };
+        var answer = new AnswerMessage(new AnswerReply(Question.Question, section, section.Quoted, 0.5, []), "q-7") { Feedback = false };
         var thanks = new FeedbackThanksMessage(false, true, answer) { ExpertOffer = Question };
 
         var card = TeamsCardRenderer.Render(answer, thanks.Content.OfType<ActionsBlock>())!.Content;
