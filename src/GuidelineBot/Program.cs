@@ -24,8 +24,19 @@ if (ServerArguments.Error(args) is { } refused)
 
 // The slim builder loads less at start: no IIS integration, regex route constraints or Debug/EventSource loggers (none
 // is used here); Kestrel's HTTPS endpoints from configuration (Kestrel:Endpoints) are kept.
-var builder = WebApplication.CreateSlimBuilder(
-    LocalDefaults.WithoutConfigurationReload(LocalDefaults.WithDefaultUrl(LocalDefaults.WithDevelopmentByDefault(args))));
+WebApplicationBuilder builder;
+try
+{
+    builder = WebApplication.CreateSlimBuilder(
+        LocalDefaults.WithoutConfigurationReload(LocalDefaults.WithDefaultUrl(LocalDefaults.WithDevelopmentByDefault(args))));
+}
+catch (InvalidDataException unreadable)
+{
+    // A settings file that is not JSON (appsettings.json edited by hand): where it breaks, in one line, not a stack.
+    await Console.Error.WriteLineAsync("Hosting failed to start: " + ServerArguments.Reasons(unreadable));
+    return 1;
+}
+
 builder.WebHost.UseKestrelHttpsConfiguration();
 builder.AddObservability();
 builder.Services.AddHostRules();

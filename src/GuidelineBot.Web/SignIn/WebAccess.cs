@@ -46,8 +46,11 @@ public static class WebAccess
         services.TryAddSingleton<LoopbackServer>();
         services.TryAddSingleton<WebAccessMode>();
 
-        // The OpenID Connect handler is registered only with its settings (it refuses to start without them).
-        var signIn = (configuration.GetSection(WebOptions.SectionName).Get<WebOptions>() ?? new WebOptions()).SignInConfigured;
+        // The OpenID Connect handler is registered only with its settings (it refuses to start without them). Only the two
+        // strings are read here: binding the whole section would throw for a mistyped value of another key (Web:Enabled=maybe)
+        // before the options' check on start could name it.
+        var web = configuration.GetSection(WebOptions.SectionName);
+        var signIn = new WebOptions { Authority = web[nameof(WebOptions.Authority)], ClientId = web[nameof(WebOptions.ClientId)] }.SignInConfigured;
         var authentication = services.AddAuthentication(o =>
             {
                 o.DefaultScheme = CookieScheme;

@@ -29,7 +29,7 @@ internal sealed class StoreXmlRepository(IKeyRingStore store, IOnceStore once, T
     public IReadOnlyCollection<XElement> GetAllElements()
     {
         var elements = Read();
-        if (elements.Count > 0 || once.TryClaimAsync("key-ring", "first-key", time.GetUtcNow(), ClaimLifetime, CancellationToken.None).GetAwaiter().GetResult())
+        if (elements.Count > 0 || Wait(() => once.TryClaimAsync("key-ring", "first-key", time.GetUtcNow(), ClaimLifetime, CancellationToken.None)))
         {
             return elements;
         }
@@ -49,9 +49,20 @@ internal sealed class StoreXmlRepository(IKeyRingStore store, IOnceStore once, T
     {
         ArgumentNullException.ThrowIfNull(element);
         var name = string.IsNullOrEmpty(friendlyName) ? Guid.NewGuid().ToString("N") : friendlyName;
-        store.AddAsync(name, element.ToString(SaveOptions.DisableFormatting), time.GetUtcNow(), CancellationToken.None).GetAwaiter().GetResult();
+        Wait(async () =>
+        {
+            await store.AddAsync(name, element.ToString(SaveOptions.DisableFormatting), time.GetUtcNow(), CancellationToken.None);
+            return true;
+        });
     }
 
     private IReadOnlyCollection<XElement> Read() =>
-        [.. store.ListAsync(CancellationToken.None).GetAwaiter().GetResult().Select(x => XElement.Parse(x))];
+        [.. Wait(() => store.ListAsync(CancellationToken.None)).Select(x => XElement.Parse(x))];
+
+    /// <summary>
+    /// Data protection's synchronous call waits for the store on a pool thread. Called where a synchronization context
+    /// runs (a dashboard page rendering its antiforgery token: Blazor's renderer), waiting on the caller's thread
+    /// deadlocked with PostgreSQL, whose continuations queue back to that very context.
+    /// </summary>
+    private static T Wait<T>(Func<Task<T>> call) => Task.Run(call).GetAwaiter().GetResult();
 }
