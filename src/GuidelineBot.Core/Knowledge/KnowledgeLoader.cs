@@ -13,8 +13,11 @@ public sealed class KnowledgeOptions
     /// <summary>Folder with the guideline documents, relative to the current directory.</summary>
     public string Path { get; set; } = "knowledge";
 
+    /// <summary>The synonym file's usual name, never a document (beside another configured file it is an old list, not guidelines).</summary>
+    public const string DefaultSynonymsFile = "synonyms.txt";
+
     /// <summary>Solr-format synonym file inside <see cref="Path"/>; not a document.</summary>
-    public string SynonymsFile { get; set; } = "synonyms.txt";
+    public string SynonymsFile { get; set; } = DefaultSynonymsFile;
 
     /// <summary>
     /// How often the running server checks the folder for changes besides its file watcher (mounted volumes such as
@@ -73,6 +76,10 @@ public static partial class KnowledgeLoader
         errors.AddRange(listed.Skipped.Select(s => new KnowledgeError(Display(s.Path), 0, s.Reason)));
         errors.AddRange(listed.Files.Select(f => (File: f, Why: NotReadDocument(f))).Where(f => f.Why is not null)
             .Select(f => new KnowledgeError(Display(f.File), 0, f.Why!)));
+
+        // A synonyms.txt beside another configured synonym file is neither: read as a guideline, its lists of words were answers.
+        errors.AddRange(listed.Files.Where(f => IsStraySynonymsFile(f, options.SynonymsFile)).Select(f => new KnowledgeError(Display(f), 0,
+            $"not read: the synonyms are in {options.SynonymsFile} (Knowledge:SynonymsFile), and a {KnowledgeOptions.DefaultSynonymsFile} is never a document")));
 
         foreach (var file in listed.Files.Where(f => IsDocument(f, options.SynonymsFile)))
         {
@@ -332,8 +339,12 @@ public static partial class KnowledgeLoader
         var name = System.IO.Path.GetFileName(file);
         var ext = System.IO.Path.GetExtension(file);
         return (ext.Equals(".txt", StringComparison.OrdinalIgnoreCase) || ext.Equals(".md", StringComparison.OrdinalIgnoreCase))
-               && !name.Equals(synonymsFile, StringComparison.OrdinalIgnoreCase);
+               && !name.Equals(synonymsFile, StringComparison.OrdinalIgnoreCase) && !name.Equals(KnowledgeOptions.DefaultSynonymsFile, StringComparison.OrdinalIgnoreCase);
     }
+
+    private static bool IsStraySynonymsFile(string file, string synonymsFile) =>
+        System.IO.Path.GetFileName(file).Equals(KnowledgeOptions.DefaultSynonymsFile, StringComparison.OrdinalIgnoreCase)
+        && !System.IO.Path.GetFileName(file).Equals(synonymsFile, StringComparison.OrdinalIgnoreCase);
 
     /// <summary>A file name's ordering number: "03_", "2-", "01 ".</summary>
     [GeneratedRegex(@"^\d{1,3}[_ .-]+")]

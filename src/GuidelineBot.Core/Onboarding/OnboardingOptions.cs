@@ -12,5 +12,8 @@ public sealed class OnboardingOptions
     public bool AutoStart { get; set; }
 
     /// <summary>The check-questions file inside the knowledge folder.</summary>
-    public string QuestionsFile { get; set; } = "onboarding.yml";
+    public string QuestionsFile { get; set; } = DefaultQuestionsFile;
+
+    /// <summary>The check questions file's usual name; a folder without it has no check questions, and says nothing of it.</summary>
+    public const string DefaultQuestionsFile = "onboarding.yml";
 }

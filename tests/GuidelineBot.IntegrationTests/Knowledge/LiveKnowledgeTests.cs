@@ -229,6 +229,26 @@ public sealed class LiveKnowledgeTests
     }
 
     [Fact]
+    public async Task Settings_that_name_files_the_folder_lacks_say_so_and_a_synonyms_txt_beside_them_is_no_document()
+    {
+        // Both started silently: no synonyms, no check questions, and synonyms.txt answered and walked through as guidelines.
+        using var knowledge = LiveKnowledgeServer.CopyOfRepositoryKnowledge();
+        await using var server = new LiveKnowledgeServer(knowledge.Path, settings: new Dictionary<string, string?>
+        {
+            ["Knowledge:SynonymsFile"] = "terms.txt",
+            ["Onboarding:QuestionsFile"] = "checks.yml",
+        });
+
+        var status = await ReloadAsync(server);
+
+        Assert.Equal([Path.GetFileNameWithoutExtension(SeedFile)], status.GetProperty("documents").EnumerateArray().Select(d => d.GetProperty("id").GetString()));
+        var warnings = status.GetProperty("warnings").EnumerateArray().ToDictionary(w => w.GetProperty("file").GetString()!, w => w.GetProperty("message").GetString()!);
+        Assert.Equal("not found: Knowledge:SynonymsFile names it, so no synonyms are used", warnings["knowledge/terms.txt"]);
+        Assert.Equal("not found: Onboarding:QuestionsFile names it, so onboarding asks no check questions", warnings["knowledge/checks.yml"]);
+        Assert.StartsWith("not read: the synonyms are in terms.txt (Knowledge:SynonymsFile)", warnings["knowledge/synonyms.txt"], StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Post_admin_reload_answers_the_status_and_a_form_post_needs_an_antiforgery_token()
     {
         using var knowledge = LiveKnowledgeServer.CopyOfRepositoryKnowledge();
