@@ -33,11 +33,11 @@ public sealed class SearchOptions
     public RerankerKind Reranker { get; set; } = RerankerKind.MiniLM;
 
     /// <summary>How much more a heading match counts than a body match.</summary>
-    [Range(0.1, 20)]
+    [Range(0.1, 20, ErrorMessage = "Search:HeadingBoost must be between {1} and {2}.")]
     public float HeadingBoost { get; set; } = 2.5f;
 
     /// <summary>Weight of a synonym relative to the word the user typed.</summary>
-    [Range(0.0, 1.0)]
+    [Range(0.0, 1.0, ErrorMessage = "Search:SynonymWeight must be between {1} and {2}.")]
     public float SynonymWeight { get; set; } = 0.7f;
 
     /// <summary>Whether the model runs with int8 (default) or full-precision weights.</summary>
@@ -62,7 +62,7 @@ public sealed class SearchOptions
     /// Vectors the store has are read, not encoded, so this matters only for a corpus the store has not seen: past it,
     /// questions are answered by the lexical stage alone until every heading, passage and sentence is encoded.
     /// </summary>
-    [Range(0, 3600)]
+    [Range(0, 3600, ErrorMessage = "Search:StartupWaitSeconds must be between {1} and {2}.")]
     public int StartupWaitSeconds { get; set; } = 15;
 
     /// <summary>
@@ -73,6 +73,6 @@ public sealed class SearchOptions
     public bool WaitForModelAtStart { get; set; }
 
     /// <summary>Question vectors kept in memory (LRU), so a repeated question is not encoded again; 0 keeps none.</summary>
-    [Range(0, 1_000_000)]
+    [Range(0, 1_000_000, ErrorMessage = "Search:QuestionCacheSize must be between {1} and {2}.")]
     public int QuestionCacheSize { get; set; } = 2048;
 }

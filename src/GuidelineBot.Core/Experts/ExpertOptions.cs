@@ -20,22 +20,22 @@ public sealed class ExpertOptions
     public string? TeamsServiceUrl { get; set; }
 
     /// <summary>An unanswered ticket older than this is re-announced once in the experts' channel.</summary>
-    [Range(0.01, 24 * 365)]
+    [Range(0.01, 24 * 365, ErrorMessage = "Experts:ReminderHours must be between {1} and {2}.")]
     public double ReminderHours { get; set; } = 24;
 
     /// <summary>How long a looked-up channel membership is trusted.</summary>
-    [Range(1, 86_400)]
+    [Range(1, 86_400, ErrorMessage = "Experts:MembershipCacheSeconds must be between {1} and {2}.")]
     public int MembershipCacheSeconds { get; set; } = 300;
 
     /// <summary>How often the outbox looks for due deliveries and reminders (posts made here are sent at once).</summary>
-    [Range(1, 3600)]
+    [Range(1, 3600, ErrorMessage = "Experts:PollSeconds must be between {1} and {2}.")]
     public int PollSeconds { get; set; } = 10;
 
     /// <summary>A failed post or delivery is tried again after this many seconds, doubling per attempt up to an hour.</summary>
-    [Range(1, 3600)]
+    [Range(1, 3600, ErrorMessage = "Experts:RetrySeconds must be between {1} and {2}.")]
     public int RetrySeconds { get; set; } = 30;
 
     /// <summary>A post or delivery that failed this many times is given up (logged as an error, its last error kept in the store).</summary>
-    [Range(1, 10_000)]
+    [Range(1, 10_000, ErrorMessage = "Experts:MaxAttempts must be between {1} and {2}.")]
     public int MaxAttempts { get; set; } = 60;
 }

@@ -24,7 +24,7 @@ public sealed class KnowledgeOptions
     /// Kubernetes ConfigMaps swap a symlink and may raise no watcher event). Changes take effect within this plus the
     /// time to rebuild the index.
     /// </summary>
-    [Range(0.1, 60)]
+    [Range(0.1, 60, ErrorMessage = "Knowledge:PollSeconds must be between {1} and {2}.")]
     public double PollSeconds { get; set; } = 2;
 }
 

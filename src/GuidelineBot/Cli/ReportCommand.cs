@@ -116,6 +116,11 @@ internal static class ReportCommand
             {
                 result.AddError("--csv needs a file name, e.g. --csv report.csv");
             }
+            else if (result.Tokens is [{ Value: "-" }])
+            {
+                // (It wrote a file named "-": the usual "standard output" is where the report itself goes.)
+                result.AddError("--csv needs a file name, e.g. --csv report.csv (the report itself goes to standard output)");
+            }
             else if (result.GetValueOrDefault<FileInfo?>() is { } file && Directory.Exists(file.FullName))
             {
                 result.AddError($"--csv needs a file name, and {file.FullName} is a folder (e.g. --csv {Path.Combine(file.FullName, "report.csv")})");

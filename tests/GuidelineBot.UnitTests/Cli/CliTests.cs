@@ -101,6 +101,12 @@ public sealed class CliTests
         Assert.Equal(2, emptyExit);
         Assert.StartsWith("error: --csv needs a file name, e.g. --csv report.csv", emptyError, StringComparison.Ordinal);
 
+        // "-" wrote a file of that name in the current folder.
+        var (dashExit, _, dashError) = await Run(["report", report, "--csv", "-"]);
+        Assert.Equal(2, dashExit);
+        Assert.StartsWith("error: --csv needs a file name, e.g. --csv report.csv (the report itself goes to standard output)", dashError, StringComparison.Ordinal);
+        Assert.False(File.Exists("-"));
+
         // Under a file: "The file '…' already exists." once the report had run.
         using var temp = new TestPaths.TempFolder();
         var file = temp.Write("notes.txt", "x");
