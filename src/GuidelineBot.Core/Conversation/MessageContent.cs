@@ -166,6 +166,7 @@ public static partial class MessageContent
             + (string.IsNullOrWhiteSpace(name) ? "" : $" Please ask {name}.")),
         NoticeKind.VoteOnAnAnswerGone => RichText.Plain(
             "That answer's section isn't in the guidelines (any more), so your vote wasn't counted. Ask again to see the current answer."),
+        NoticeKind.AlreadyShared => RichText.Plain("You've already shared this answer here, so it was posted once."),
         _ => RichText.Plain("Sorry, something went wrong on my side — please try again in a minute."),
     };
 

@@ -163,6 +163,9 @@ public enum NoticeKind
 
     /// <summary>A 👍/👎 on a section the guidelines no longer have (or never had): not counted.</summary>
     VoteOnAnAnswerGone,
+
+    /// <summary>"Share" pressed again on an answer already shared (a double click): it is posted once.</summary>
+    AlreadyShared,
 }
 
 /// <summary>A short status line from the bot itself.</summary>

@@ -1,4 +1,7 @@
+using System.Security.Cryptography;
+using System.Text;
 using GuidelineBot.Core.Conversation;
+using GuidelineBot.Core.Storage;
 using GuidelineBot.Slack.Api;
 using GuidelineBot.Slack.Rendering;
 using Microsoft.Extensions.Logging;
@@ -6,15 +9,44 @@ using Microsoft.Extensions.Options;
 
 namespace GuidelineBot.Slack.Interactions;
 
-/// <summary><b>Share in channel</b>: re-posts the answer <c>in_channel</c> through the <c>response_url</c>.</summary>
-internal sealed class ShareHandler(ConversationService conversation, IOptions<SlackOptions> options, ResponseUrlReplies replies, ILogger<ShareHandler> logger)
+/// <summary>
+/// <b>Share in channel</b>: re-posts the answer <c>in_channel</c> through the <c>response_url</c>, once per answer message:
+/// pressed again (a double click, a second thought) it tells the clicker instead of posting the answer twice.
+/// </summary>
+internal sealed class ShareHandler(
+    ConversationService conversation,
+    IOptions<SlackOptions> options,
+    ResponseUrlReplies replies,
+    IOnceStore once,
+    TimeProvider time,
+    ILogger<ShareHandler> logger)
     : ConversationActionHandler(conversation, options, logger)
 {
+    /// <summary>As long as Slack lets a <c>response_url</c> post (30 minutes): after that no Share of that message can post anyway.</summary>
+    private static readonly TimeSpan SharedFor = TimeSpan.FromMinutes(30);
+
     protected override bool Handles(ActionKind kind) => kind == ActionKind.Share;
 
-    protected override Task DeliverAsync(InteractionPayload payload, SlackAction action, ConversationResponse response, CancellationToken cancellationToken) =>
-        response.Messages.Count == 0
-            ? Task.CompletedTask
-            : replies.SendAsync(payload, action, CommandResponse.From(SlackRenderer.Render(response.Messages[0]), CommandResponse.InChannel, replaceOriginal: false),
-                cancellationToken);
+    protected override async Task DeliverAsync(InteractionPayload payload, SlackAction action, ConversationResponse response, CancellationToken cancellationToken)
+    {
+        if (response.Messages.Count == 0)
+        {
+            return;
+        }
+
+        if (payload.Container?.MessageTs is { Length: > 0 } messageTs &&
+            !await once.TryClaimAsync("slack-share", ShareKey(payload.Channel?.Id ?? payload.Container.ChannelId, messageTs, action.Value), time.GetUtcNow(), SharedFor,
+                cancellationToken))
+        {
+            await replies.SendToClickerAsync(payload, action, new NoticeMessage(NoticeKind.AlreadyShared), cancellationToken);
+            return;
+        }
+
+        await replies.SendAsync(payload, action, CommandResponse.From(SlackRenderer.Render(response.Messages[0]), CommandResponse.InChannel, replaceOriginal: false),
+            cancellationToken);
+    }
+
+    /// <summary>The message and the answer its button shares, hashed: a button's value runs to 2,000 characters, too long for an index.</summary>
+    private static string ShareKey(string? channel, string messageTs, string? value) =>
+        Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes($"{channel}\n{messageTs}\n{value}")));
 }

@@ -38,6 +38,23 @@ public sealed class InteractionTests(SlackHost host)
         Assert.Empty(BlockKitText.Blocks(post.Json, "actions"));
     }
 
+    [Fact]
+    public async Task Share_pressed_twice_posts_the_answer_once_and_tells_the_clicker()
+    {
+        // A double click posted the answer twice in the channel.
+        var value = await AnswerButtonValueAsync();
+        var (first, second) = (SlackHost.NewId("share"), SlackHost.NewId("share"));
+        using var once = await ClickAsync("share", value, first);
+        using var again = await ClickAsync("share", value, second);
+
+        await Eventually.WaitUntilAsync(() => host.Api.ResponseUrlPosts(first).Count >= 1 && host.Api.ResponseUrlPosts(second).Count >= 1, "both clicks are answered");
+        Assert.Equal("in_channel", Assert.Single(host.Api.ResponseUrlPosts(first)).Json.GetProperty("response_type").GetString());
+        var notice = Assert.Single(host.Api.ResponseUrlPosts(second)).Json;
+        Assert.Equal("ephemeral", notice.GetProperty("response_type").GetString());
+        Assert.False(notice.GetProperty("replace_original").GetBoolean());
+        Assert.Contains(BlockKitText.All(notice.GetProperty("blocks")), t => t.Contains("already shared this answer here", StringComparison.Ordinal));
+    }
+
     [Theory]
     [InlineData("feedback_helpful", true)]
     [InlineData("feedback_not_helpful", false)]
