@@ -143,6 +143,25 @@ public sealed partial class AnswerService(IGuidelineSearch search, IOptions<Answ
                 sections[name] = sections.ContainsKey(name) ? null : section;
             }
 
+            // The longer names a topic is shown by where its heading repeats: "High schools › Chaperones" (the topics list),
+            // "Chaperones (High schools)" and "Who do I ask? (Staff Parking Rules)" (buttons), unless one already names a heading.
+            var headingNames = sections.Keys.ToHashSet(StringComparer.Ordinal);
+            foreach (var section in knowledge.Sections)
+            {
+                foreach (var shown in new[]
+                         {
+                             section.ParentHeading is { } parent ? $"{parent} › {section.Heading}" : null,
+                             section.ParentHeading is { } under ? $"{section.Heading} ({under})" : null,
+                             $"{section.Heading} ({section.DocumentTitle})",
+                         })
+                {
+                    if (shown is not null && Name(Clean(shown)) is var name && !headingNames.Contains(name))
+                    {
+                        sections[name] = sections.TryGetValue(name, out var other) && other != section ? null : section;
+                    }
+                }
+            }
+
             headings = new HeadingIndex(knowledge.Version, sections);
             Volatile.Write(ref _headings, headings);
         }

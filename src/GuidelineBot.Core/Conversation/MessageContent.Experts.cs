@@ -114,7 +114,7 @@ public static partial class MessageContent
         blocks.Add(new ListBlock(status));
         blocks.Add(new NoteBlock(RichText.Plain(message.ForChannel == Channels.Teams
             ? "Answer with the button, or reply in this thread mentioning me: the asker gets your answer with your name."
-            : "Answer with the button, or reply in this thread: the asker gets your answer with your name. A reply that starts with @someone, or only a +1 or an emoji, stays among you.")));
+            : "Answer with the button, or reply in this thread: the asker gets your answer with your name. A reply that starts with @someone, or is only a +1 or an emoji, stays among you.")));
         blocks.Add(new ActionsBlock(
         [
             new OutboundAction(t.Answers.Count == 0 ? AnswerLabel : "Add an answer", ActionKind.ExpertAnswer, t.Id, Primary: t.Answers.Count == 0),

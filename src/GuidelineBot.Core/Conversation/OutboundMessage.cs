@@ -166,6 +166,9 @@ public enum NoticeKind
 
     /// <summary>"Share" pressed again on an answer already shared (a double click): it is posted once.</summary>
     AlreadyShared,
+
+    /// <summary>An expert's reply in a ticket's thread began by addressing someone: it stayed among the experts.</summary>
+    ExpertDiscussionKept,
 }
 
 /// <summary>A short status line from the bot itself.</summary>

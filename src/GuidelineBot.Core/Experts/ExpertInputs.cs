@@ -30,8 +30,13 @@ public static class ExpertInputs
 
     /// <summary>
     /// Whether an expert's reply in a ticket's thread is talk among the experts rather than an answer for the asker: it
-    /// begins by addressing someone (<c>@Sam, do you know?</c>) or has no letter at all (<c>+1</c>, an emoji). Such a reply
-    /// stays in the thread; the ticket's post says so.
+    /// begins by addressing someone (<see cref="AddressesSomeone"/>), or is a reaction: <c>+1</c>, <c>-1</c>, or marks
+    /// and emoji without a letter or digit. An empty reply (a file alone) is neither: it is refused as an answer without
+    /// words. Such a reply stays in the thread; the ticket's post says so.
     /// </summary>
-    public static bool IsDiscussion(string text) => text.TrimStart().StartsWith('@') || !text.Any(char.IsLetter);
+    public static bool IsDiscussion(string text) =>
+        AddressesSomeone(text) || (text.Trim() is { Length: > 0 } reaction && (reaction is "+1" or "-1" || !reaction.Any(char.IsLetterOrDigit)));
+
+    /// <summary>The reply begins by addressing someone (<c>@Sam, do you know?</c>, <c>@here</c>).</summary>
+    public static bool AddressesSomeone(string text) => text.TrimStart().StartsWith('@');
 }

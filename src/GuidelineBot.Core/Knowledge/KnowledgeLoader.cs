@@ -77,11 +77,14 @@ public static partial class KnowledgeLoader
         errors.AddRange(listed.Files.Select(f => (File: f, Why: NotReadDocument(f))).Where(f => f.Why is not null)
             .Select(f => new KnowledgeError(Display(f.File), 0, f.Why!)));
 
-        // A synonyms.txt beside another configured synonym file is neither: read as a guideline, its lists of words were answers.
-        errors.AddRange(listed.Files.Where(f => IsStraySynonymsFile(f, options.SynonymsFile)).Select(f => new KnowledgeError(Display(f), 0,
+        // The synonym file (Knowledge:SynonymsFile, a name or a path inside the folder) is no document, nor is any other
+        // synonyms.txt: beside another configured synonym file, read as a guideline, its lists of words were answers.
+        var synonymsFile = System.IO.Path.GetFullPath(System.IO.Path.Combine(root, options.SynonymsFile));
+        bool IsSynonymsFile(string file) => string.Equals(System.IO.Path.GetFullPath(file), synonymsFile, StringComparison.OrdinalIgnoreCase);
+        errors.AddRange(listed.Files.Where(f => IsDefaultSynonymsName(f) && !IsSynonymsFile(f)).Select(f => new KnowledgeError(Display(f), 0,
             $"not read: the synonyms are in {options.SynonymsFile} (Knowledge:SynonymsFile), and a {KnowledgeOptions.DefaultSynonymsFile} is never a document")));
 
-        foreach (var file in listed.Files.Where(f => IsDocument(f, options.SynonymsFile)))
+        foreach (var file in listed.Files.Where(f => IsDocumentType(f) && !IsSynonymsFile(f) && !IsDefaultSynonymsName(f)))
         {
             var relative = System.IO.Path.GetRelativePath(root, file).Replace('\\', '/');
             var display = Display(file);
@@ -334,17 +337,11 @@ public static partial class KnowledgeLoader
         };
     }
 
-    private static bool IsDocument(string file, string synonymsFile)
-    {
-        var name = System.IO.Path.GetFileName(file);
-        var ext = System.IO.Path.GetExtension(file);
-        return (ext.Equals(".txt", StringComparison.OrdinalIgnoreCase) || ext.Equals(".md", StringComparison.OrdinalIgnoreCase))
-               && !name.Equals(synonymsFile, StringComparison.OrdinalIgnoreCase) && !name.Equals(KnowledgeOptions.DefaultSynonymsFile, StringComparison.OrdinalIgnoreCase);
-    }
+    private static bool IsDocumentType(string file) =>
+        System.IO.Path.GetExtension(file) is var ext && (ext.Equals(".txt", StringComparison.OrdinalIgnoreCase) || ext.Equals(".md", StringComparison.OrdinalIgnoreCase));
 
-    private static bool IsStraySynonymsFile(string file, string synonymsFile) =>
-        System.IO.Path.GetFileName(file).Equals(KnowledgeOptions.DefaultSynonymsFile, StringComparison.OrdinalIgnoreCase)
-        && !System.IO.Path.GetFileName(file).Equals(synonymsFile, StringComparison.OrdinalIgnoreCase);
+    private static bool IsDefaultSynonymsName(string file) =>
+        System.IO.Path.GetFileName(file).Equals(KnowledgeOptions.DefaultSynonymsFile, StringComparison.OrdinalIgnoreCase);
 
     /// <summary>A file name's ordering number: "03_", "2-", "01 ".</summary>
     [GeneratedRegex(@"^\d{1,3}[_ .-]+")]

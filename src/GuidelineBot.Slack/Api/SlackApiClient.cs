@@ -162,7 +162,7 @@ public sealed class SlackApiClient(HttpClient http, IOptions<SlackOptions> optio
         }
         catch (Exception ex) when (ex is HttpRequestException or TimeoutRejectedException or OperationCanceledException or IOException)
         {
-            // A network failure or refusal after the retries: its message says what happened; a stack would only repeat Polly's.
+            // A network failure or refusal after the retries: its message says what happened (Polly's own error line has the stack).
             logger.LogError("Slack {Method} for {LogId} failed: {Message}", method, logId, ex.Message);
             return null;
         }

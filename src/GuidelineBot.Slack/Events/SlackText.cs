@@ -39,15 +39,30 @@ public static partial class SlackText
 
     /// <summary>
     /// Whether an expert's thread reply is talk among the experts (<see cref="ExpertInputs.IsDiscussion"/>): it starts by
-    /// mentioning someone other than the bot (a person, <c>&lt;!here&gt;</c>), or has no letter outside its markup and its
-    /// emoji (which Slack writes as codes: <c>:thumbsup:</c>).
+    /// mentioning someone other than the bot (a person, <c>&lt;!here&gt;</c>), or is a reaction once its emoji (which Slack
+    /// writes as codes: <c>:thumbsup:</c>) are left out. A reply that starts by mentioning the bot is addressed to it: an answer.
     /// </summary>
-    public static bool IsDiscussion(string? text, string? botUserId) => ExpertInputs.IsDiscussion(EmojiCodeRegex().Replace(Plain(text, (target, _) => target[0] switch
+    public static bool IsDiscussion(string? text, string? botUserId) =>
+        !StartsWithBotMention(text, botUserId) && ExpertInputs.IsDiscussion(DiscussionText(text, botUserId));
+
+    /// <summary>Whether a discussion reply begins by addressing someone (the expert is told it stayed in the thread; a +1 is not).</summary>
+    public static bool AddressesSomeone(string? text, string? botUserId) =>
+        !StartsWithBotMention(text, botUserId) && ExpertInputs.AddressesSomeone(DiscussionText(text, botUserId));
+
+    private static bool StartsWithBotMention(string? text, string? botUserId) =>
+        botUserId is { Length: > 0 } && text?.TrimStart() is { } trimmed &&
+        (trimmed.StartsWith($"<@{botUserId}>", StringComparison.Ordinal) || trimmed.StartsWith($"<@{botUserId}|", StringComparison.Ordinal));
+
+    /// <summary>The reply with every mention an "@", links a word and emoji codes left out: what <see cref="ExpertInputs.IsDiscussion"/> reads.</summary>
+    private static string DiscussionText(string? text, string? botUserId) => EmojiCodeRegex().Replace(Plain(text, (target, _) => target[0] switch
     {
         '@' when target[1..] == botUserId => "",
         '@' or '!' => "@",
         _ => "link",
-    }), ""));
+    }), EmojiMark);
+
+    /// <summary>What an emoji code counts as: a mark, neither a letter nor a digit.</summary>
+    private const string EmojiMark = "\u263A";
 
     /// <summary>
     /// <paramref name="text"/> with each piece of markup (<c>&lt;target|label&gt;</c>) replaced as <paramref name="markup"/>

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Runtime.CompilerServices;
 using System.Security.Claims;
+using GuidelineBot.Core.Logging;
 using GuidelineBot.Http;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
@@ -145,7 +146,9 @@ public static class WebAccess
             // An id_token redeemed for a code comes from the token endpoint, and ASP.NET Core then accepts it unsigned
             // (OpenID Connect Core 3.1.3.7 lets TLS vouch for it). Whoever could answer for that endpoint (a hijacked
             // authority, an interception) would sign in with any roles and no key: every id_token must be signed.
-            if (context.SecurityToken is { } token && (string.IsNullOrEmpty(token.RawSignature) || string.Equals(token.Header.Alg, "none", StringComparison.OrdinalIgnoreCase)))
+            // (An encrypted id_token is checked by the signed token inside it; no token at all is refused too.)
+            if ((context.SecurityToken?.InnerToken ?? context.SecurityToken) is not { } token
+                || string.IsNullOrEmpty(token.RawSignature) || string.Equals(token.Header.Alg, "none", StringComparison.OrdinalIgnoreCase))
             {
                 context.Fail("the id_token is not signed");
             }
@@ -158,7 +161,7 @@ public static class WebAccess
             // 401, nobody is signed in, and a page that says so. Anyone can post one, so it is a warning without a stack
             // (appsettings.json keeps the handler's own error line, with its stack, out of the log).
             context.HttpContext.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(WebAccess))
-                .LogWarning("Sign-in response refused: {Reason}", context.Failure?.Message ?? "no reason given");
+                .LogWarning("Sign-in response refused: {Reason}", LogText.Clip(context.Failure?.Message ?? "no reason given")); // the sender's words, in part
             context.HandleResponse();
             return SignInProblemPage.SignInFailedAsync(context.HttpContext, context.Properties?.RedirectUri);
         };

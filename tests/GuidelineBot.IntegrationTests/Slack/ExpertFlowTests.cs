@@ -386,8 +386,14 @@ public sealed class ExpertFlowTests(SlackExpertsHost host) : IClassFixture<Slack
         Assert.Equal(HttpStatusCode.OK, answer.StatusCode);
         Assert.Equal($"Yes, with the form; @{FakeSlackApi.RealName("UKITCHEN1")} keeps it.", Assert.Single((await TicketAsync(ticketId))!.Answers).Text);
         Assert.Single(DirectMessages(asker));
-        // The expert is told once, for the answer; the talk before it had no reply at all.
-        Assert.Single(Api.Requests.Skip(before), r => r.Target == "chat.postEphemeral");
+        // The expert is told that the replies addressing someone stayed (two), and that the answer went out; +1 and the emoji are silent.
+        List<string> Told() => Api.Requests.Skip(before).Where(r => r.Target == "chat.postEphemeral")
+            .Select(r => string.Join(" ", BlockKitText.All(r.Json.GetProperty("blocks")))).ToList();
+        await Eventually.WaitUntilAsync(() => Told().Count >= 3, "the expert is told three times");
+        var told = Told();
+        Assert.Equal(3, told.Count);
+        Assert.Equal(2, told.Count(t => t.Contains("it starts with @someone", StringComparison.Ordinal)));
+        Assert.Single(told, t => t.Contains("on its way to", StringComparison.Ordinal));
     }
 
     [Fact]

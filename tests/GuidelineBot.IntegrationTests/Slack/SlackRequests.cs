@@ -30,13 +30,14 @@ public static class SlackRequests
     /// <summary>A POST of <paramref name="body"/> as UTF-8; a <paramref name="contentType"/> with parameters is sent as written.</summary>
     public static HttpRequestMessage Unsigned(string path, string body, string contentType)
     {
-        var content = contentType.Contains(';', StringComparison.Ordinal) ? new StringContent(body, Encoding.UTF8) : new StringContent(body, Encoding.UTF8, contentType);
-        if (contentType.Contains(';', StringComparison.Ordinal))
+        if (!contentType.Contains(';', StringComparison.Ordinal))
         {
-            content.Headers.Remove("Content-Type");
-            content.Headers.TryAddWithoutValidation("Content-Type", contentType);
+            return new HttpRequestMessage(HttpMethod.Post, path) { Content = new StringContent(body, Encoding.UTF8, contentType) };
         }
 
+        var content = new StringContent(body, Encoding.UTF8);
+        content.Headers.Remove("Content-Type");
+        content.Headers.TryAddWithoutValidation("Content-Type", contentType);
         return new HttpRequestMessage(HttpMethod.Post, path) { Content = content };
     }
 

@@ -264,6 +264,23 @@ public sealed class TopicButtonTests : IDisposable
         Assert.Contains("\n\n• Keep it professional.\n\n• Never message students.", reply.Text, StringComparison.Ordinal); // its list as a list
     }
 
+    [Theory]
+    [InlineData("High schools › Chaperones", "fifteen")]
+    [InlineData("chaperones (high schools)", "fifteen")]
+    [InlineData("Chaperones (Elementary schools)", "six")]
+    public void A_repeated_heading_typed_as_the_topics_list_or_a_button_shows_it_names_that_section(string typed, string expected)
+    {
+        _folder.Write("trips.md", "# Field Trip Handbook\n\n## Elementary schools\n\n### Chaperones\n\nOne adult for every six students.\n\n"
+            + "## High schools\n\n### Chaperones\n\nOne adult for every fifteen students.\n");
+        using var search = new LuceneGuidelineSearch(KnowledgeLoader.Load(new KnowledgeOptions { Path = _folder.Path }), new SearchOptions { Reranker = RerankerKind.None });
+        var answers = new AnswerService(search, Options.Create(new AnswerOptions()));
+
+        var reply = Assert.IsType<AnswerReply>(answers.Ask(typed));
+
+        Assert.Equal(("Chaperones", 1.0), (reply.Section.Heading, reply.Score));
+        Assert.Contains(expected, reply.Text, StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task A_section_opened_from_a_button_is_logged_as_picked_not_as_an_answer()
     {

@@ -23,6 +23,26 @@ public sealed class KnowledgeFilesTests
         Assert.Contains("back to the knowledge folder itself", kb.Errors[1].Message, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("lists/terms.txt", new[] { "top" }, new[] { "lists/synonyms.txt", "synonyms.txt" })]
+    [InlineData("lists/synonyms.txt", new[] { "lists/terms", "top" }, new[] { "synonyms.txt" })]
+    [InlineData("synonyms.txt", new[] { "lists/terms", "top" }, new[] { "lists/synonyms.txt" })]
+    public void The_synonym_file_by_name_or_path_and_any_other_synonyms_txt_are_no_documents(string synonymsFile, string[] documents, string[] strays)
+    {
+        // A path was compared with file names: lists/terms.txt was read as a guideline, lists/synonyms.txt called a stray.
+        using var folder = new TestPaths.TempFolder();
+        folder.Write("top.md", Doc);
+        folder.Write("synonyms.txt", "phone, mobile\n");
+        folder.Write("lists/synonyms.txt", "phone, mobile\n");
+        folder.Write("lists/terms.txt", Doc);
+
+        var kb = KnowledgeLoader.Load(new KnowledgeOptions { Path = folder.Path, SynonymsFile = synonymsFile });
+
+        Assert.Equal(documents, kb.Documents.Select(d => d.Id));
+        var notRead = kb.Errors.Where(e => e.Message.StartsWith($"not read: the synonyms are in {synonymsFile} (Knowledge:SynonymsFile)", StringComparison.Ordinal));
+        Assert.Equal(strays, notRead.Select(e => e.File[(e.File.IndexOf('/') + 1)..]).Order(StringComparer.Ordinal));
+    }
+
     [Fact]
     public void A_link_to_a_visible_folder_inside_is_not_a_second_copy()
     {

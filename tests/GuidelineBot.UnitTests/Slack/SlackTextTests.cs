@@ -33,16 +33,31 @@ public sealed class SlackTextTests
     [InlineData("  <@UEXP2|dana> do you know?", true)]
     [InlineData("<!here> anyone?", true)]
     [InlineData("+1", true)]
+    [InlineData("-1.", false)]
     [InlineData(":thumbsup: :100::skin-tone-2:", true)]
-    [InlineData("see :point_right: the form", false)]
+    [InlineData(":+1:", true)]
     [InlineData("👍", true)]
-    [InlineData("<@U0BOT> +1", true)]
-    [InlineData("<@U0BOT> <@UEXP2> you take this one", true)]
+    [InlineData("...", true)]
+    [InlineData("see :point_right: the form", false)]
+    [InlineData("<@U0BOT> +1", false)] // addressed to the bot: an answer (refused or not by the core)
+    [InlineData("<@U0BOT> <@UEXP2> keeps the form", false)]
     [InlineData("<@U0BOT> yes, with the form", false)]
     [InlineData("Yes; <@UEXP2> keeps the form", false)]
     [InlineData("<https://example.org/form>", false)]
-    public void A_thread_reply_that_addresses_someone_or_has_no_words_is_discussion(string text, bool discussion) =>
+    [InlineData("10", false)] // "how many sick days?": digits are an answer
+    [InlineData("$25", false)]
+    [InlineData("555-0100", false)]
+    [InlineData("", false)] // a file alone: the core says it has no words
+    public void A_thread_reply_that_addresses_someone_or_is_a_reaction_is_discussion(string text, bool discussion) =>
         Assert.Equal(discussion, SlackText.IsDiscussion(text, "U0BOT"));
+
+    [Theory]
+    [InlineData("<@UEXP2> not sure, do you know?", true)]
+    [InlineData("<!here> anyone?", true)]
+    [InlineData("+1", false)]
+    [InlineData("<@U0BOT> <@UEXP2> keeps the form", false)]
+    public void Only_a_reply_that_addresses_someone_tells_its_author_it_stayed(string text, bool told) =>
+        Assert.Equal(told, SlackText.AddressesSomeone(text, "U0BOT"));
 
     [Fact]
     public void The_people_mentioned_are_found_once_each() =>

@@ -308,7 +308,9 @@
     }
   }
 
-  const loneSurrogate = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+  // A pair is kept, a half alone becomes U+FFFD (no lookbehind: Safari before 16.4 would not load the script).
+  const surrogates = /[\uD800-\uDBFF][\uDC00-\uDFFF]|[\uD800-\uDFFF]/g;
+  const wellFormed = (text) => text.replace(surrogates, (m) => m.length === 2 ? m : "\uFFFD");
 
   async function post(url, body) {
     const response = await fetch(url, {
@@ -316,7 +318,7 @@
       credentials: "same-origin",
       headers: { "Content-Type": "application/json", Accept: "application/json", RequestVerificationToken: token },
       // Pasted text can hold half of a surrogate pair, which the server cannot read as text: it becomes U+FFFD, as in Slack.
-      body: JSON.stringify(body, (_, value) => typeof value === "string" ? value.replace(loneSurrogate, "\uFFFD") : value),
+      body: JSON.stringify(body, (_, value) => typeof value === "string" ? wellFormed(value) : value),
     });
     if (response.status === 401) {
       status.textContent = "Your sign-in has expired. Reloading the page…";
