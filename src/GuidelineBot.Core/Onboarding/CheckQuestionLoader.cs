@@ -126,8 +126,15 @@ public static partial class CheckQuestionLoader
                 $"'correct' must be the number of the right choice, 1 to {choices.Length} (was '{correctText}')");
         }
 
+        var sectionLine = Line(map.Children[new YamlScalarNode("section")]);
+        if (Ambiguous(document, heading) is { } several)
+        {
+            throw new KnowledgeFormatException(sectionLine,
+                $"'{heading}' heads {several.Count} sections of {document.Id}: name one with the heading it stands under ({string.Join(" | ", several.Select(s => $"{s.ParentHeading} › {s.Heading}"))})");
+        }
+
         var section = FindSection(document, heading)
-                      ?? throw new KnowledgeFormatException(Line(map.Children[new YamlScalarNode("section")]),
+                      ?? throw new KnowledgeFormatException(sectionLine,
                           $"no section headed '{heading}' in {document.Id} (headings: {string.Join(" | ", document.Sections.Select(s => s.Heading))})");
         map.Children.TryGetValue(new YamlScalarNode("explanation"), out var explanationNode);
         var explanation = (explanationNode as YamlScalarNode)?.Value?.Trim();
@@ -135,14 +142,24 @@ public static partial class CheckQuestionLoader
     }
 
     /// <summary>
-    /// Heading text compared without case, punctuation or quote style, so small edits to a heading still match. A heading
-    /// that made its section the introduction ("Purpose", "1. Overview") names the introduction.
+    /// Heading text compared without case, punctuation or quote style, so small edits to a heading still match; a heading
+    /// two sections share under different headings is named with the one it stands under ("High schools › Chaperones"). A
+    /// heading that made its section the introduction ("Purpose", "1. Overview") names the introduction.
     /// </summary>
     internal static GuidelineSection? FindSection(GuidelineDocument document, string heading)
     {
         var wanted = Key(heading);
         return document.Sections.FirstOrDefault(s => Key(s.Heading) == wanted)
+               ?? document.Sections.FirstOrDefault(s => s.ParentHeading is { } parent && Key(parent + " " + s.Heading) == wanted)
                ?? (DocumentParser.IsIntroductionHeading(DocumentParser.CleanHeading(heading.Trim())) ? document.Sections.FirstOrDefault(s => s.IsIntroduction) : null);
+    }
+
+    /// <summary>The sections <paramref name="heading"/> heads when there are several (under different headings), else null.</summary>
+    private static IReadOnlyList<GuidelineSection>? Ambiguous(GuidelineDocument document, string heading)
+    {
+        var wanted = Key(heading);
+        var several = document.Sections.Where(s => Key(s.Heading) == wanted).ToList();
+        return several.Count > 1 && several.All(s => s.ParentHeading is not null) ? several : null;
     }
 
     private static string Key(string text) => SpacesRegex().Replace(NonWordRegex().Replace(text.ToLowerInvariant(), " "), " ").Trim();

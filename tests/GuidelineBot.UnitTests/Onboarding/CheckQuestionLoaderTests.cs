@@ -42,6 +42,32 @@ public sealed class CheckQuestionLoaderTests
     }
 
     [Fact]
+    public void A_heading_two_sections_share_under_different_headings_is_named_with_its_own_and_alone_is_an_error()
+    {
+        // It was tied to the first of the two, silently.
+        var trips = new GuidelineDocument[] { KnowledgeLoader.Parse(Encoding.UTF8.GetBytes(
+            "# Field Trips\n\n## Elementary schools\n\n### Chaperones\n\nOne for every six.\n\n## High schools\n\n### Chaperones\n\nOne for every fifteen.\n"),
+            "trips.md", "knowledge/trips.md") };
+        var knowledge = new KnowledgeBase(trips, []);
+
+        var (questions, errors) = CheckQuestionLoader.Parse("""
+            trips:
+              - section: "High schools › Chaperones"
+                prompt: "Chaperones for 30 high school students?"
+                choices: ["Two", "Five"]
+                correct: 1
+              - section: "Chaperones"
+                prompt: "Chaperones for 12 students?"
+                choices: ["Two", "One"]
+                correct: 1
+            """, File, knowledge);
+
+        Assert.Contains("fifteen", Assert.Single(questions).Section.Text, StringComparison.Ordinal);
+        var error = Assert.Single(errors);
+        Assert.Equal("'Chaperones' heads 2 sections of trips: name one with the heading it stands under (Elementary schools › Chaperones | High schools › Chaperones)", error.Message);
+    }
+
+    [Fact]
     public void Valid_questions_are_tied_to_their_sections_by_heading_text()
     {
         var (questions, errors) = CheckQuestionLoader.Parse("""
