@@ -30,7 +30,7 @@ internal sealed class TeamsConversation(ConversationService conversation, Person
 
         if (response.Messages is [FeedbackThanksMessage thanks])
         {
-            await ThankAsync(turn, thanks, cancellationToken);
+            await (turn.Context.IsDirect ? ThankAsync(turn, thanks, cancellationToken) : ThankPrivatelyAsync(turn, thanks, cancellationToken));
             return;
         }
 
@@ -110,6 +110,22 @@ internal sealed class TeamsConversation(ConversationService conversation, Person
         }
 
         await turn.UpdateAsync(cardId, message, cancellationToken); // a card alone: the Agents Playground refuses an update that would split into two messages
+    }
+
+    /// <summary>
+    /// A vote in a channel or group chat: the card is everyone's, so it stays as it is (with its buttons for the others),
+    /// and the voter is thanked in their private chat with the bot (a 👎 offers Ask an expert there), or here when that
+    /// chat cannot be opened.
+    /// </summary>
+    private async Task ThankPrivatelyAsync(TeamsTurn turn, FeedbackThanksMessage thanks, CancellationToken cancellationToken)
+    {
+        if (turn.Activity.From is { Id.Length: > 0 } person && await OpenChatAsync(turn, person, cancellationToken) is { } chat)
+        {
+            await chats.SendAsync([turn.Message(thanks, chat)], cancellationToken);
+            return;
+        }
+
+        await turn.ReplyAsync(turn.Message(thanks), cancellationToken);
     }
 
     private async Task<Activity?> OpenChatAsync(TeamsTurn turn, ChannelAccount person, CancellationToken cancellationToken)

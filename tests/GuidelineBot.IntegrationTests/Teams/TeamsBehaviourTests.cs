@@ -151,6 +151,28 @@ public sealed class TeamsBehaviourTests(TeamsFixture fixture)
     }
 
     [Fact]
+    public async Task A_vote_on_a_card_in_a_channel_leaves_the_card_to_everyone_and_thanks_the_voter_privately()
+    {
+        // The card was replaced by a thank-you for everyone in the channel, its buttons gone for the others.
+        const string channel = "19:team-votes@thread.tacv2;messageid=1700000000500";
+        var answers = Bot.Services.GetRequiredService<AnswerService>();
+        var answer = Assert.IsType<AnswerReply>(answers.Ask("can I post photos of my class?"));
+        var value = new JsonObject { ["action"] = "feedback", ["helpful"] = false, ["question"] = "can I post photos of my class?", ["sectionId"] = answer.Section.Id };
+        var submit = Activities.CardSubmit(Fake.ServiceUrl, channel, "activity-500", value);
+        submit["conversation"]!["conversationType"] = "channel";
+        var before = Fake.ConnectorRequests.Count;
+
+        var response = await Bot.PostActivityAsync(submit, Token());
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var thanks = await Fake.WaitForAsync(r => r.Method == "POST" && r.Card.Contains("Thanks for your feedback", StringComparison.Ordinal), "the thanks");
+        Assert.DoesNotContain(Uri.EscapeDataString(channel), thanks.RawTarget, StringComparison.Ordinal);
+        Assert.Contains(Fake.ConnectorRequests.Skip(before), r => r.Method == "POST" && r.Path.EndsWith("/v3/conversations", StringComparison.Ordinal)); // the 1:1 chat
+        Assert.DoesNotContain(Fake.ConnectorRequests.Skip(before), r => r.Method == "PUT");
+        Assert.False((await Bot.Feedback.ListAsync(DateTimeOffset.MinValue, CancellationToken.None)).Single(f => f.Question == "can I post photos of my class?").Helpful);
+    }
+
+    [Fact]
     public async Task Install_sends_one_welcome_and_a_second_install_event_none()
     {
         const string conversation = "19:team-general@thread.tacv2";
@@ -218,7 +240,7 @@ public sealed class TeamsBehaviourTests(TeamsFixture fixture)
         }, CancellationToken.None);
 
         Assert.StartsWith("activity-", created!.Id, StringComparison.Ordinal);
-        var request = Fake.ConnectorRequests.Single(r => r.RawTarget == "/connector/v3/conversations");
+        var request = Fake.ConnectorRequests.Single(r => r.RawTarget == "/connector/v3/conversations" && r.Json["members"]?[0]?["id"]?.GetValue<string>() == "29:new-hire");
         Assert.Equal("POST", request.Method);
         Assert.Equal("Bearer " + FakeBotFramework.ConnectorToken, request.Authorization);
         Assert.Equal("29:new-hire", request.Json["members"]![0]!["id"]!.GetValue<string>());
