@@ -84,6 +84,12 @@ public static partial class KnowledgeLoader
         errors.AddRange(listed.Files.Where(f => IsDefaultSynonymsName(f) && !IsSynonymsFile(f)).Select(f => new KnowledgeError(Display(f), 0,
             $"not read: the synonyms are in {options.SynonymsFile} (Knowledge:SynonymsFile), and a {KnowledgeOptions.DefaultSynonymsFile} is never a document")));
 
+        if (!options.SynonymsFile.Equals(KnowledgeOptions.DefaultSynonymsFile, StringComparison.OrdinalIgnoreCase) && !File.Exists(synonymsFile))
+        {
+            // Deleting synonyms.txt is how to use none; a file named by Knowledge:SynonymsFile that is not there is a slip.
+            errors.Add(new KnowledgeError(Display(synonymsFile), 0, "not found: Knowledge:SynonymsFile names it, so no synonyms are used") { Loaded = true });
+        }
+
         foreach (var file in listed.Files.Where(f => IsDocumentType(f) && !IsSynonymsFile(f) && !IsDefaultSynonymsName(f)))
         {
             var relative = System.IO.Path.GetRelativePath(root, file).Replace('\\', '/');

@@ -159,12 +159,6 @@ internal sealed class KnowledgeSnapshotBuilder(
     private static (SynonymSet Set, string? Text) Synonyms(KnowledgeOptions options, string? text, KnowledgeSnapshot? live, List<KnowledgeError> warnings)
     {
         var display = DisplayPath(options, options.SynonymsFile);
-        if (text is null && !options.SynonymsFile.Equals(KnowledgeOptions.DefaultSynonymsFile, StringComparison.OrdinalIgnoreCase))
-        {
-            // Deleting synonyms.txt is how to use none; a file named by Knowledge:SynonymsFile that is not there is a slip.
-            warnings.Add(new KnowledgeError(display, 0, "not found: Knowledge:SynonymsFile names it, so no synonyms are used") { Loaded = true });
-        }
-
         if (text is not null && string.IsNullOrWhiteSpace(text))
         {
             return Previous(new KnowledgeError(display, 0, "the file is empty (delete it to use no synonyms)"));

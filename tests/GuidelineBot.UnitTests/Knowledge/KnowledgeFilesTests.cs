@@ -44,6 +44,23 @@ public sealed class KnowledgeFilesTests
     }
 
     [Fact]
+    public void A_synonym_file_of_another_name_that_is_not_there_is_a_warning_wherever_the_folder_is_loaded()
+    {
+        // The server said so, the command line (ask, eval, topics) ran without synonyms silently.
+        using var folder = new TestPaths.TempFolder();
+        folder.Write("top.md", Doc);
+
+        var kb = KnowledgeLoader.Load(new KnowledgeOptions { Path = folder.Path, SynonymsFile = "terms.txt" });
+        var none = KnowledgeLoader.Load(new KnowledgeOptions { Path = folder.Path });
+
+        var warning = Assert.Single(kb.Errors);
+        Assert.EndsWith("/terms.txt", warning.File, StringComparison.Ordinal);
+        Assert.Equal("not found: Knowledge:SynonymsFile names it, so no synonyms are used", warning.Message);
+        Assert.True(warning.Loaded);
+        Assert.Empty(none.Errors); // no synonyms.txt: deleting it is how to use none
+    }
+
+    [Fact]
     public void A_link_to_a_visible_folder_inside_is_not_a_second_copy()
     {
         using var folder = new TestPaths.TempFolder();
