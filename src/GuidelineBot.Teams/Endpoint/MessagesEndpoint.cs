@@ -120,9 +120,15 @@ internal static class MessagesEndpoint
         var log = loggers.CreateLogger(typeof(MessagesEndpoint));
         if (activity.Type == Activity.Types.Invoke)
         {
+            if (string.Equals(activity.Name, HealthCheckInvoke, StringComparison.Ordinal))
+            {
+                // Azure Bot Service's health check: answered as the Bot Framework SDK answers it.
+                return Results.Content(HealthCheckResponse, "application/json");
+            }
+
             // The bot's cards submit as messages; an invoke (Action.Execute, task/fetch, …) of anyone else's card is not
             // handled, which the Bot Framework says with 501 (as its SDK does), not with an empty 200 Teams would take as done.
-            log.LogDebug("Not handled: an invoke activity in conversation {ConversationId}", LogText.Clip(activity.Conversation!.Id));
+            log.LogDebug("Not handled: an invoke activity ({Name}) in conversation {ConversationId}", LogText.Clip(activity.Name), LogText.Clip(activity.Conversation!.Id));
             return Results.StatusCode(StatusCodes.Status501NotImplemented);
         }
 
@@ -146,6 +152,10 @@ internal static class MessagesEndpoint
     /// Framework ids are at most a few hundred characters, and a longer one would only come back as 414 from the connector.
     /// </summary>
     internal const int MaxIdLength = 1024;
+
+    private const string HealthCheckInvoke = "healthCheck";
+
+    private const string HealthCheckResponse = """{"healthResults":{"success":true,"messages":["Health check succeeded"]}}""";
 
 
     /// <summary>

@@ -30,6 +30,9 @@ public sealed record Activity
 
     public string? ReplyToId { get; init; }
 
+    /// <summary>An <c>invoke</c>'s operation (<c>healthCheck</c>, <c>adaptiveCard/action</c>, …).</summary>
+    public string? Name { get; init; }
+
     public string? Text { get; init; }
 
     public string? TextFormat { get; init; }

@@ -108,7 +108,7 @@ public sealed class TeamsHardeningTests(TeamsFixture fixture)
     }
 
     [Fact]
-    public async Task An_invoke_the_bot_does_not_handle_is_501_and_nothing_is_sent()
+    public async Task An_invoke_the_bot_does_not_handle_is_501_a_health_check_200_and_nothing_is_sent()
     {
         // An empty 200 told Teams a foreign card's Action.Execute had been handled.
         var conversation = "a:invoke-" + Guid.NewGuid().ToString("N");
@@ -122,6 +122,13 @@ public sealed class TeamsHardeningTests(TeamsFixture fixture)
         await AssertNothingSentForAsync(conversation);
         var unsigned = await Bot.PostActivityAsync(activity, token: null);
         Assert.Equal(HttpStatusCode.Unauthorized, unsigned.StatusCode);
+
+        // Azure Bot Service's health check is answered, as the SDK answers it.
+        activity["name"] = "healthCheck";
+        var health = await Bot.PostActivityAsync(activity, Fake.CreateToken(Bot.Clock.GetUtcNow()));
+        Assert.Equal(HttpStatusCode.OK, health.StatusCode);
+        Assert.True(System.Text.Json.JsonDocument.Parse(await health.Content.ReadAsStringAsync()).RootElement.GetProperty("healthResults").GetProperty("success").GetBoolean());
+        await AssertNothingSentForAsync(conversation);
     }
 
     [Fact]
