@@ -181,7 +181,9 @@ internal static class OnboardingMachine
     {
         if (Stale(state, at, catalog) is { } stale)
         {
-            return new(null, [stale, Current(state, catalog, summary)]);
+            // A double click: the second press, a moment after the first moved on, carries the section just left. The
+            // person sees where they are already; "that button is from an earlier step" and the topic again read as a repeat.
+            return JustLeft(state, at, catalog, now) ? new(null, []) : new(null, [stale, Current(state, catalog, summary)]);
         }
 
         if (state.Step != OnboardingStep.Reading)
@@ -274,6 +276,30 @@ internal static class OnboardingMachine
 
         outputs.Add(Current(next, catalog, summary));
         return new(next, outputs, acknowledgement);
+    }
+
+    /// <summary>How soon after a step a second press of the Next that took it counts as the same click.</summary>
+    private static readonly TimeSpan DoubleClick = TimeSpan.FromSeconds(5);
+
+    /// <summary>
+    /// <paramref name="at"/> is the section the last step left, taken within <see cref="DoubleClick"/>: the section before
+    /// this one, or the document's last section when its check questions or acknowledgement came next.
+    /// </summary>
+    private static bool JustLeft(OnboardingState state, string? at, OnboardingCatalog catalog, DateTimeOffset now)
+    {
+        if (at is null || now - state.UpdatedAt > DoubleClick || state.DocumentIndex >= catalog.Documents.Count)
+        {
+            return false;
+        }
+
+        var left = state.Step switch
+        {
+            OnboardingStep.Reading when state.SectionIndex > 0 => state.SectionIndex - 1,
+            OnboardingStep.Checking when state.CheckIndex == 0 => catalog.Documents[state.DocumentIndex].Document.Sections.Count - 1,
+            OnboardingStep.Acknowledging when catalog.Documents[state.DocumentIndex].Questions.Count == 0 => catalog.Documents[state.DocumentIndex].Document.Sections.Count - 1,
+            _ => -1,
+        };
+        return left >= 0 && at == Position(state with { Step = OnboardingStep.Reading, SectionIndex = left }, catalog);
     }
 
     private static OnboardingNotice? Stale(OnboardingState state, string? at, OnboardingCatalog catalog) =>

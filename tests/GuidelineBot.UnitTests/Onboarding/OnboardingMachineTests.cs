@@ -219,6 +219,27 @@ public sealed class OnboardingMachineTests
         Assert.Null(pressed.NewState);
     }
 
+    [Theory]
+    [InlineData(3, 0)] // section 1 to 2: the second press says nothing
+    [InlineData(1, 1)] // the last section to the check question
+    public void A_double_clicked_next_moves_on_once_and_its_second_press_says_nothing(int sections, int questions)
+    {
+        // The second press reposted the topic under "That button is from an earlier step".
+        var document = Document("a", "ha", sections);
+        var catalog = Catalog(Entry(document, [.. Enumerable.Range(0, questions).Select(i => Question(document, "Q" + i))]));
+        var started = Step(null, new OnboardingInput.Start(), catalog);
+        var next = Press(started, "Next");
+        var moved = OnboardingMachine.Apply(started.NewState, next, Dana, "Dana", catalog, Summary, Now.AddSeconds(1));
+
+        var again = OnboardingMachine.Apply(moved.NewState, next, Dana, "Dana", catalog, Summary, Now.AddSeconds(2));
+        var later = OnboardingMachine.Apply(moved.NewState, next, Dana, "Dana", catalog, Summary, Now.AddSeconds(30));
+
+        Assert.NotNull(moved.NewState);
+        Assert.Null(again.NewState);
+        Assert.Empty(again.Outputs);
+        Assert.Equal(OnboardingNoticeKind.StaleAction, Assert.IsType<OnboardingNotice>(later.Outputs[0]).Kind); // a button from long ago still says so
+    }
+
     [Fact]
     public void A_choice_clicked_under_a_check_question_that_was_rewritten_since_is_not_applied_to_the_new_one()
     {
