@@ -108,9 +108,23 @@ public sealed record ExpertAnswerInbound(string TicketId, string Text, bool AddT
 /// <summary>
 /// A reply in the thread of a post in the experts' channel (Slack: <c>thread_ts</c> is the post's ts; Teams: a reply that
 /// mentions the bot): an answer when the post is a ticket's, from a member. The context's channel and
-/// <paramref name="ConversationId"/> with <paramref name="PostMessageId"/> find the ticket.
+/// <paramref name="ConversationId"/> with <paramref name="PostMessageId"/> find the ticket. <paramref name="Kind"/> says
+/// whether the channel read it as talk among the experts instead (<see cref="ExpertInputs.IsDiscussion"/>).
 /// </summary>
-public sealed record ExpertReplyInbound(string ConversationId, string PostMessageId, string Text) : ConversationInbound;
+public sealed record ExpertReplyInbound(string ConversationId, string PostMessageId, string Text, ExpertReplyKind Kind = ExpertReplyKind.Answer)
+    : ConversationInbound;
+
+/// <summary>What an expert's thread reply is: an answer for the asker, or talk among the experts that stays in the thread.</summary>
+public enum ExpertReplyKind
+{
+    Answer,
+
+    /// <summary>It begins by addressing someone (<c>@Sam, do you know?</c>); its author, if an expert, is told it stayed.</summary>
+    AddressedToSomeone,
+
+    /// <summary>A reaction (<c>+1</c>, an emoji): it stays, silently.</summary>
+    Reaction,
+}
 
 /// <summary>The person opened the chat (web): the expert answers waiting for them are delivered now, once.</summary>
 public sealed record ChatOpenedInbound : ConversationInbound;

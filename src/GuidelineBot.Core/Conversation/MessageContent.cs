@@ -166,7 +166,7 @@ public static partial class MessageContent
             + (string.IsNullOrWhiteSpace(name) ? "" : $" Please ask {name}.")),
         NoticeKind.VoteOnAnAnswerGone => RichText.Plain(
             "That answer's section isn't in the guidelines (any more), so your vote wasn't counted. Ask again to see the current answer."),
-        NoticeKind.AlreadyShared => RichText.Plain("You've already shared this answer here, so it was posted once."),
+        NoticeKind.AlreadyShared => RichText.Plain("You've just shared this answer here, so it was posted once."),
         NoticeKind.ExpertDiscussionKept => RichText.Plain("That reply stays in the thread: it starts with @someone, so it reads as talk among the experts. "
             + "To send an answer to the asker, start with the answer itself or with @ me, or press Answer."),
         _ => RichText.Plain("Sorry, something went wrong on my side — please try again in a minute."),

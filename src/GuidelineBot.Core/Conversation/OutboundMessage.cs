@@ -164,7 +164,7 @@ public enum NoticeKind
     /// <summary>A 👍/👎 on a section the guidelines no longer have (or never had): not counted.</summary>
     VoteOnAnAnswerGone,
 
-    /// <summary>"Share" pressed again on an answer already shared (a double click): it is posted once.</summary>
+    /// <summary>"Share" pressed again on an answer shared a moment before (a double click): it is posted once.</summary>
     AlreadyShared,
 
     /// <summary>An expert's reply in a ticket's thread began by addressing someone: it stayed among the experts.</summary>

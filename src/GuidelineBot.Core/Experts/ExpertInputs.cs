@@ -1,10 +1,12 @@
+using System.Text.RegularExpressions;
+
 namespace GuidelineBot.Core.Experts;
 
 /// <summary>
 /// The ids of the fields of the experts' forms (<see cref="Conversation.InputBlock"/>, <see cref="Conversation.ToggleBlock"/>):
 /// channels send the values back under these names, a toggle as <c>"true"</c> or <c>"false"</c>.
 /// </summary>
-public static class ExpertInputs
+public static partial class ExpertInputs
 {
     /// <summary>The asker's optional line of context ("Ask an expert" form).</summary>
     public const string Context = "context";
@@ -30,13 +32,22 @@ public static class ExpertInputs
 
     /// <summary>
     /// Whether an expert's reply in a ticket's thread is talk among the experts rather than an answer for the asker: it
-    /// begins by addressing someone (<see cref="AddressesSomeone"/>), or is a reaction: <c>+1</c>, <c>-1</c>, or marks
-    /// and emoji without a letter or digit. An empty reply (a file alone) is neither: it is refused as an answer without
-    /// words. Such a reply stays in the thread; the ticket's post says so.
+    /// begins by addressing someone (<see cref="AddressesSomeone"/>), or is a reaction (<see cref="IsReaction"/>). An
+    /// empty reply (a file alone) is neither: it is refused as an answer without words. Such a reply stays in the thread;
+    /// the ticket's post says so.
     /// </summary>
-    public static bool IsDiscussion(string text) =>
-        AddressesSomeone(text) || (text.Trim() is { Length: > 0 } reaction && (reaction is "+1" or "-1" || !reaction.Any(char.IsLetterOrDigit)));
+    public static bool IsDiscussion(string text) => AddressesSomeone(text) || IsReaction(text);
 
     /// <summary>The reply begins by addressing someone (<c>@Sam, do you know?</c>, <c>@here</c>).</summary>
     public static bool AddressesSomeone(string text) => text.TrimStart().StartsWith('@');
+
+    /// <summary>
+    /// Every word of the reply is a vote or a mark: <c>+1</c>, <c>-1!</c>, <c>+100</c>, <c>👍 +1</c>, an emoji, <c>...</c>;
+    /// a number alone (<c>10</c>, <c>$25</c>) is an answer.
+    /// </summary>
+    public static bool IsReaction(string text) =>
+        text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries) is { Length: > 0 } words && words.All(w => ReactionWord().IsMatch(w));
+
+    [GeneratedRegex(@"^(?:[+\-\u2212]\d+)?[^\p{L}\p{N}]*$")]
+    private static partial Regex ReactionWord();
 }

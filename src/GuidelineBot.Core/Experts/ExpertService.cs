@@ -191,6 +191,14 @@ public sealed class ExpertService(
             return null;
         }
 
+        if (reply.Kind != ExpertReplyKind.Answer)
+        {
+            // Talk among the experts stays in the ticket's thread; an expert who addressed someone learns it did not go out.
+            return reply.Kind == ExpertReplyKind.AddressedToSomeone && await IsExpertAsync(context, cancellationToken)
+                ? new NoticeMessage(NoticeKind.ExpertDiscussionKept)
+                : null;
+        }
+
         return await AnswerAsync(context, ticket.Id, reply.Text, addToKnowledge: false, cancellationToken);
     }
 

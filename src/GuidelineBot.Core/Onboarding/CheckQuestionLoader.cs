@@ -135,7 +135,7 @@ public static partial class CheckQuestionLoader
 
         var section = FindSection(document, heading)
                       ?? throw new KnowledgeFormatException(sectionLine,
-                          $"no section headed '{heading}' in {document.Id} (headings: {string.Join(" | ", document.Sections.Select(s => s.Heading))})");
+                          $"no section headed '{heading}' in {document.Id} (headings: {string.Join(" | ", document.Sections.Select(s => s.ParentHeading is { } parent ? $"{parent} › {s.Heading}" : s.Heading))})");
         map.Children.TryGetValue(new YamlScalarNode("explanation"), out var explanationNode);
         var explanation = (explanationNode as YamlScalarNode)?.Value?.Trim();
         return new CheckQuestion(document.Id, prompt, choices, correct, section, string.IsNullOrEmpty(explanation) ? null : explanation, Line(map));
@@ -143,14 +143,15 @@ public static partial class CheckQuestionLoader
 
     /// <summary>
     /// Heading text compared without case, punctuation or quote style, so small edits to a heading still match; a heading
-    /// two sections share under different headings is named with the one it stands under ("High schools › Chaperones"). A
+    /// two sections share under different headings is named with the one it stands under ("High schools › Chaperones", or
+    /// "Chaperones (High schools)" as the buttons show it). A
     /// heading that made its section the introduction ("Purpose", "1. Overview") names the introduction.
     /// </summary>
     internal static GuidelineSection? FindSection(GuidelineDocument document, string heading)
     {
         var wanted = Key(heading);
         return document.Sections.FirstOrDefault(s => Key(s.Heading) == wanted)
-               ?? document.Sections.FirstOrDefault(s => s.ParentHeading is { } parent && Key(parent + " " + s.Heading) == wanted)
+               ?? document.Sections.FirstOrDefault(s => s.ParentHeading is { } parent && (Key(parent + " " + s.Heading) == wanted || Key(s.Heading + " " + parent) == wanted))
                ?? (DocumentParser.IsIntroductionHeading(DocumentParser.CleanHeading(heading.Trim())) ? document.Sections.FirstOrDefault(s => s.IsIntroduction) : null);
     }
 

@@ -13,8 +13,8 @@ namespace GuidelineBot.Slack.Events;
 /// <c>message.groups</c>): a person's new message whose <c>thread_ts</c> is not its own <c>ts</c>. The core takes it as an
 /// answer when the thread is a ticket post's and the person a member (<see cref="ExpertReplyInbound"/>); what it says back
 /// (sent, a duplicate, a refusal) is shown to the expert alone, in the thread. A reply that is talk among the experts
-/// (<see cref="SlackText.IsDiscussion"/>: it starts with @someone, or is a +1, an emoji, marks) stays in the thread; one
-/// that addressed someone tells its author so, alone.
+/// (<see cref="SlackText.IsDiscussion"/>: it starts with @someone, or is a +1, an emoji, marks) stays in the thread; in a
+/// ticket's thread, an expert who addressed someone is told so, alone.
 /// Everything else in the channel is ignored; the event id claim makes Slack's retry of the same reply a no-op.
 /// </summary>
 internal sealed class ExpertReplyHandler(
@@ -48,29 +48,20 @@ internal sealed class ExpertReplyHandler(
         var eventId = envelope.EventId ?? "?";
         var botUserId = await identity.GetUserIdAsync(envelope, api, cancellationToken);
         var user = slackEvent.UserId!;
-        if (SlackText.IsDiscussion(slackEvent.Text, botUserId))
-        {
-            logger.LogDebug("Slack event {EventId} is talk among the experts (it addresses someone, or is a reaction); it stays in the thread", eventId);
-            if (SlackText.AddressesSomeone(slackEvent.Text, botUserId))
-            {
-                // An answer may begin with a person ("@Dana in HR keeps the form"): its author learns it did not go out.
-                await replies.TellAsync(user, slackEvent.Channel, responseUrl: null, SlackRenderer.Render([new NoticeMessage(NoticeKind.ExpertDiscussionKept)]), eventId,
-                    cancellationToken, slackEvent.ThreadTs);
-            }
-
-            return;
-        }
-
+        var kind = SlackText.IsDiscussion(slackEvent.Text, botUserId)
+            ? SlackText.AddressesSomeone(slackEvent.Text, botUserId) ? ExpertReplyKind.AddressedToSomeone : ExpertReplyKind.Reaction
+            : ExpertReplyKind.Answer;
         var name = await api.GetNameAsync(user, handle: null, eventId, cancellationToken);
         var context = SlackContext.For(options.Value, user, envelope.TeamId ?? slackEvent.Team, slackEvent.Channel, isDirect: false, name, slackEvent.Ts);
-        // An answer keeps its links' addresses and names the people it mentions (a question drops both).
+        // An answer keeps its links' addresses and names the people it mentions (a question drops both); talk among the
+        // experts is only classed here, and the core says whether it was in a ticket's thread at all.
         var names = new Dictionary<string, string>(StringComparer.Ordinal);
-        foreach (var mentioned in SlackText.MentionedUsers(slackEvent.Text).Where(u => u != botUserId).Take(MaxNamedPeople))
+        foreach (var mentioned in SlackText.MentionedUsers(slackEvent.Text).Where(u => u != botUserId && kind == ExpertReplyKind.Answer).Take(MaxNamedPeople))
         {
             names[mentioned] = await api.GetNameAsync(mentioned, handle: null, eventId, cancellationToken);
         }
 
-        var reply = new ExpertReplyInbound(slackEvent.Channel!, slackEvent.ThreadTs!, SlackText.ToAnswer(slackEvent.Text, names, botUserId));
+        var reply = new ExpertReplyInbound(slackEvent.Channel!, slackEvent.ThreadTs!, SlackText.ToAnswer(slackEvent.Text, names, botUserId), kind);
         var response = await conversation.HandleAsync(context, reply, cancellationToken);
         await replies.TellAsync(user, slackEvent.Channel, responseUrl: null, SlackRenderer.Render(response.Messages), eventId, cancellationToken,
             slackEvent.ThreadTs);

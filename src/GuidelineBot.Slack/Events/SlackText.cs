@@ -31,6 +31,8 @@ public static partial class SlackText
         {
             '@' when target[1..] == botUserId => "",
             '@' => names.TryGetValue(target[1..], out var name) && name.Length > 0 ? "@" + name : label is { Length: > 0 } ? "@" + label : "",
+            '!' when target.StartsWith("!date^", StringComparison.Ordinal) => label ?? "", // a date, in its fallback text
+            '!' when target.StartsWith("!subteam^", StringComparison.Ordinal) => label is { Length: > 0 } ? "@" + label.TrimStart('@') : "", // a user group
             '!' => "",
             '#' => label is null ? "" : "#" + label,
             _ => label is null || label == target || label == Mailto(target) ? Mailto(target) : $"{label} ({target})",
@@ -57,6 +59,7 @@ public static partial class SlackText
     private static string DiscussionText(string? text, string? botUserId) => EmojiCodeRegex().Replace(Plain(text, (target, _) => target[0] switch
     {
         '@' when target[1..] == botUserId => "",
+        '!' when target.StartsWith("!date^", StringComparison.Ordinal) => "date",
         '@' or '!' => "@",
         _ => "link",
     }), EmojiMark);

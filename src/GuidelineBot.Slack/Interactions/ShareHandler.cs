@@ -10,8 +10,8 @@ using Microsoft.Extensions.Options;
 namespace GuidelineBot.Slack.Interactions;
 
 /// <summary>
-/// <b>Share in channel</b>: re-posts the answer <c>in_channel</c> through the <c>response_url</c>, once per answer message:
-/// pressed again (a double click, a second thought) it tells the clicker instead of posting the answer twice.
+/// <b>Share in channel</b>: re-posts the answer <c>in_channel</c> through the <c>response_url</c>, once per double click:
+/// pressed again within seconds it tells the clicker instead of posting the answer twice.
 /// </summary>
 internal sealed class ShareHandler(
     ConversationService conversation,
@@ -22,8 +22,11 @@ internal sealed class ShareHandler(
     ILogger<ShareHandler> logger)
     : ConversationActionHandler(conversation, options, logger)
 {
-    /// <summary>As long as Slack lets a <c>response_url</c> post (30 minutes): after that no Share of that message can post anyway.</summary>
-    private static readonly TimeSpan SharedFor = TimeSpan.FromMinutes(30);
+    /// <summary>
+    /// A double click's span: a second press within it is the same Share. (The post is queued, so a press cannot know
+    /// whether the first one went out; after this a Share that failed can be pressed again, and one that went out posts again.)
+    /// </summary>
+    private static readonly TimeSpan SharedFor = TimeSpan.FromSeconds(10);
 
     protected override bool Handles(ActionKind kind) => kind == ActionKind.Share;
 

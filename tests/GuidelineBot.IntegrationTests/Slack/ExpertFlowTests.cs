@@ -338,6 +338,8 @@ public sealed class ExpertFlowTests(SlackExpertsHost host) : IClassFixture<Slack
                      new { type = "message", channel = ExpertsChannel, channel_type = "channel", bot_id = "B0OTHER", text = "a bot", ts = "1700000500.000003", thread_ts = ts },
                      new { type = "message", channel = ExpertsChannel, channel_type = "channel", user = Expert, text = "", ts = "1700000500.000005", thread_ts = ts, subtype = "file_share" },
                      new { type = "message", channel = "C0ELSEWHERE", channel_type = "channel", user = Expert, text = "another thread", ts = "1700000500.000004", thread_ts = ts },
+                     // Talk in a thread that is no ticket's: no "it stayed in the thread" notice (there was none to leave).
+                     new { type = "message", channel = ExpertsChannel, channel_type = "channel", user = Expert, text = "<@UKITCHEN1> lunch?", ts = "1700000500.000006", thread_ts = "1700000499.000001" },
                  })
         {
             var eventId = SlackHost.NewId("Ev");

@@ -52,7 +52,7 @@ public sealed class InteractionTests(SlackHost host)
         var notice = Assert.Single(host.Api.ResponseUrlPosts(second)).Json;
         Assert.Equal("ephemeral", notice.GetProperty("response_type").GetString());
         Assert.False(notice.GetProperty("replace_original").GetBoolean());
-        Assert.Contains(BlockKitText.All(notice.GetProperty("blocks")), t => t.Contains("already shared this answer here", StringComparison.Ordinal));
+        Assert.Contains(BlockKitText.All(notice.GetProperty("blocks")), t => t.Contains("just shared this answer here", StringComparison.Ordinal));
     }
 
     [Theory]

@@ -20,6 +20,7 @@ public sealed class SlackTextTests
         "From Slack: see the *menu* at the district site (https://example.org/menu) & ask @Dana Lee")]
     [InlineData("ask <@UEXP2|dana> or <@UNOBODY|sam>, or write to <mailto:hr@example.org|hr@example.org>", "ask @Dana Lee or @sam, or write to hr@example.org")]
     [InlineData("<!channel> the form is at <https://example.org/form> in <#C123|forms>", "the form is at https://example.org/form in #forms")]
+    [InlineData("by <!date^1392734382^{date}|Feb 18, 2014>, ask <!subteam^S123|@hr-team>", "by Feb 18, 2014, ask @hr-team")]
     [InlineData(null, "")]
     public void An_expert_s_answer_keeps_link_addresses_and_names_the_people_it_mentions(string? text, string expected) =>
         Assert.Equal(expected, SlackText.ToAnswer(text, new Dictionary<string, string> { ["UEXP2"] = "Dana Lee" }));
@@ -33,7 +34,7 @@ public sealed class SlackTextTests
     [InlineData("  <@UEXP2|dana> do you know?", true)]
     [InlineData("<!here> anyone?", true)]
     [InlineData("+1", true)]
-    [InlineData("-1.", false)]
+    [InlineData("-1.", true)]
     [InlineData(":thumbsup: :100::skin-tone-2:", true)]
     [InlineData(":+1:", true)]
     [InlineData("👍", true)]
@@ -48,6 +49,15 @@ public sealed class SlackTextTests
     [InlineData("$25", false)]
     [InlineData("555-0100", false)]
     [InlineData("", false)] // a file alone: the core says it has no words
+    [InlineData("+1!", true)]
+    [InlineData("+1 :tada:", true)]
+    [InlineData("+1 +1", true)]
+    [InlineData("👍 +1", true)]
+    [InlineData("+100", true)]
+    [InlineData("\u22121", true)] // a typographic minus
+    [InlineData("+1 the form is on the intranet", false)]
+    [InlineData("<!date^1392734382^{date}|Feb 18, 2014> is the deadline", false)]
+    [InlineData("<!subteam^S123|@hr-team> can you confirm?", true)]
     public void A_thread_reply_that_addresses_someone_or_is_a_reaction_is_discussion(string text, bool discussion) =>
         Assert.Equal(discussion, SlackText.IsDiscussion(text, "U0BOT"));
 

@@ -54,6 +54,23 @@ public sealed class TeamsExpertProtocolTests
         Assert.Equal("Yes; ask @Dana Lee for the form.", reply?.Text);
     }
 
+    [Fact]
+    public void A_formatted_reply_reaches_the_asker_as_its_text()
+    {
+        // Teams sends a formatted message as HTML: <p>, <br>, &amp; and a mention with attributes reached the asker raw.
+        const string json = $$"""
+            {"type":"message","id":"1700000000201","text":"<p><at id=\"0\">GuidelineBot</at>  Yes &amp; no:<br>ask <at id=\"1\">Dana Lee</at> or <at>Sam</at>.</p><p>Thanks</p>",
+             "from":{"id":"29:expert","name":"Sam Expert"},"recipient":{"id":"{{BotId}}","name":"GuidelineBot"},
+             "conversation":{"id":"{{Experts}};messageid=1700000000123","conversationType":"channel"},
+             "entities":[{"type":"mention","mentioned":{"id":"{{BotId}}","name":"GuidelineBot"},"text":"<at id=\"0\">GuidelineBot</at>"},
+                         {"type":"mention","mentioned":{"id":"29:dana","name":"Dana Lee"},"text":"<at id=\"1\">Dana Lee</at>"}]}
+            """;
+
+        var reply = ExpertThreadReply.Read(JsonSerializer.Deserialize(json, TeamsJsonContext.Default.Activity)!, Experts);
+
+        Assert.Equal("Yes & no:\nask @Dana Lee or @Sam.\nThanks", reply?.Text);
+    }
+
     [Theory]
     [InlineData("19:experts@thread.tacv2;messageid=1700000000200", true, "the thread's own root post")]
     [InlineData("19:experts@thread.tacv2", true, "no thread")]
