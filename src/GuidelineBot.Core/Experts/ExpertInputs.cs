@@ -38,8 +38,14 @@ public static partial class ExpertInputs
     /// </summary>
     public static bool IsDiscussion(string text) => AddressesSomeone(text) || IsReaction(text);
 
-    /// <summary>The reply begins by addressing someone (<c>@Sam, do you know?</c>, <c>@here</c>).</summary>
-    public static bool AddressesSomeone(string text) => text.TrimStart().StartsWith('@');
+    /// <summary>
+    /// The reply begins by addressing someone (<c>@Sam, do you know?</c>, <c>@here</c>), also in bold, italics, a quote or
+    /// after an invisible space a paste left.
+    /// </summary>
+    public static bool AddressesSomeone(string text) => text.TrimStart(LeadingMarks).StartsWith('@');
+
+    /// <summary>What may stand before the mention a reply begins with: white space, emphasis and quote marks, zero-width spaces.</summary>
+    private static readonly char[] LeadingMarks = [' ', '\t', '\r', '\n', '*', '_', '~', '>', '\u200B', '\u200C', '\u200D', '\u2060', '\uFEFF'];
 
     /// <summary>
     /// Every word of the reply is a vote or a mark: <c>+1</c>, <c>-1!</c>, <c>+100</c>, <c>👍 +1</c>, an emoji, <c>...</c>;

@@ -49,6 +49,9 @@ public sealed class SlackTextTests
     [InlineData("$25", false)]
     [InlineData("555-0100", false)]
     [InlineData("", false)] // a file alone: the core says it has no words
+    [InlineData("*<@UEXP2>* can you take this?", true)]
+    [InlineData("&gt; <@UEXP2> said ask HR", true)]
+    [InlineData("\u200B<@UEXP2> do you know?", true)]
     [InlineData("+1!", true)]
     [InlineData("+1 :tada:", true)]
     [InlineData("+1 +1", true)]
