@@ -215,10 +215,10 @@ public abstract class OnboardingEngineTests<TStore> : ProviderTestBase<TStore> w
             go.Set();
             var results = await Task.WhenAll(deliveries);
 
-            var advanced = Assert.Single(results, r => r[0] is OnboardingSection);
+            var advanced = Assert.Single(results, r => r.Count > 0 && r[0] is OnboardingSection);
             Assert.Equal(round + 1, ((OnboardingSection)advanced[0]).Number);
-            Assert.All(results.Where(r => r != advanced),
-                r => Assert.Equal(OnboardingNoticeKind.StaleAction, Assert.IsType<OnboardingNotice>(r[0]).Kind));
+            // The others carry the section just left, a moment later: a double click, which says nothing.
+            Assert.All(results.Where(r => r != advanced), Assert.Empty);
             Assert.Equal(round, (await new SqlOnboardingStore(Database).GetAsync(_dana, CancellationToken.None))!.SectionIndex);
             outputs = advanced;
         }
@@ -230,6 +230,7 @@ public abstract class OnboardingEngineTests<TStore> : ProviderTestBase<TStore> w
         var engine = NewEngine();
         var first = await Step(engine, new OnboardingInput.Start());
         var second = await Step(engine, NextOf(first));
+        _time.Advance(TimeSpan.FromMinutes(1)); // not a double click: that says nothing (OnboardingMachineTests)
 
         var outputs = await Step(engine, NextOf(first)); // the first section's Next, clicked again
 

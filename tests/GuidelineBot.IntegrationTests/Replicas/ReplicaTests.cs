@@ -189,15 +189,18 @@ public sealed class ReplicaTests : IAsyncLifetime
         Assert.Contains("from an earlier step", AllText(posts[0]), StringComparison.Ordinal);
         AssertSection(posts[1], 3);
 
-        // The current Next delivered to both replicas at once advances exactly one section.
+        // The current Next delivered to both replicas at once advances exactly one section; the other delivery is a
+        // double click's second press, which says nothing.
         var next = onA.FindButton("Next");
-        posts = await onA.ExpectAsync(3, async () =>
+        var before = onA.Posts.Count;
+        await onA.ExpectAsync(1, async () =>
         {
             var clicks = await Task.WhenAll(onA.SendClickAsync(next), onB.SendClickAsync(next));
             Assert.All(clicks, c => Assert.Equal(HttpStatusCode.OK, c.StatusCode));
         });
-        Assert.Equal(2, posts.Count(p => Header(p)?.StartsWith("4/", StringComparison.Ordinal) == true)); // the step, and "here's where you are"
-        Assert.Single(posts, p => AllText(p).Contains("from an earlier step", StringComparison.Ordinal));
+        await Task.Delay(TimeSpan.FromSeconds(1)); // room for a second post, were there one
+        posts = onA.Posts.Skip(before).ToList();
+        Assert.StartsWith("4/", Header(Assert.Single(posts)), StringComparison.Ordinal);
 
         var key = new OnboardingKey("slack", onA.KeyUserId);
         var stateOnA = await a.Services.GetRequiredService<IOnboardingStore>().GetAsync(key, default);

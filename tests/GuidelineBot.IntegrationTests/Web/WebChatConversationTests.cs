@@ -163,12 +163,11 @@ public sealed class WebChatConversationTests : IAsyncLifetime
         Assert.Equal("onboarding", next.Kind);
 
         var step = Messages(await Ok(_chat.PostActionAsync(next.Kind, next.Value)));
-        var stale = Messages(await Ok(_chat.PostActionAsync(next.Kind, next.Value)));
+        var doubleClick = Messages(await Ok(_chat.PostActionAsync(next.Kind, next.Value)));
 
         var heading = Text(step.SelectMany(m => m.GetProperty("blocks").EnumerateArray()).First(b => Type(b) == "heading"));
         Assert.Matches(@"^\d+/\d+ · |^Check question|^Acknowledgement", heading);
-        Assert.NotEmpty(stale);
-        Assert.DoesNotContain(Text(stale.SelectMany(m => m.GetProperty("blocks").EnumerateArray()).First()), heading, StringComparison.Ordinal);
+        Assert.Empty(doubleClick); // the same Next a moment later: moved on once, says nothing
     }
 
     private async Task<List<FeedbackRecord>> Votes() =>

@@ -161,10 +161,15 @@ public sealed class SlackOnboardingFlowTests(SlackHost host)
         var firstNext = lee.FindButton("Next");
         AssertSection(Assert.Single(await lee.ClickAsync(firstNext, expected: 1)), 2);
 
+        // A double click: the same Next a moment later says nothing (the next click's posts would show a stray one).
+        Assert.Empty(await lee.ClickAsync(firstNext, expected: 0));
+        AssertSection(Assert.Single(await lee.ClickAsync(lee.FindButton("Next"), expected: 1)), 3);
+
+        // A button from an earlier step: it says so and shows where the person is.
         var posts = await lee.ClickAsync(firstNext, expected: 2);
         Assert.Contains("from an earlier step", AllText(posts[0]), StringComparison.Ordinal);
-        AssertSection(posts[1], 2);
-        Assert.Equal(1, (await Store.GetAsync(new OnboardingKey("slack", lee.KeyUserId), default))!.SectionIndex);
+        AssertSection(posts[1], 3);
+        Assert.Equal(2, (await Store.GetAsync(new OnboardingKey("slack", lee.KeyUserId), default))!.SectionIndex);
     }
 
     [Fact]
