@@ -19,7 +19,14 @@ public static partial class MessageContent
 
     public static IReadOnlyList<ContentBlock> FeedbackThanks(FeedbackThanksMessage message)
     {
-        var blocks = new List<ContentBlock> { new ParagraphBlock(RichText.Plain(FeedbackThanks(message.Helpful))) };
+        var thanks = FeedbackThanks(message.Helpful);
+        if (message.Apart && message.Answer?.Reply.Section.Heading is { } heading)
+        {
+            // "Thanks for your feedback on “Can I friend parents?” — glad it helped! 👍"
+            thanks = thanks.Replace("feedback", "feedback on " + Quoted(heading), StringComparison.Ordinal);
+        }
+
+        var blocks = new List<ContentBlock> { new ParagraphBlock(RichText.Plain(thanks)) };
         if (!message.Helpful && message.ExpertOffer is { } offer)
         {
             blocks.Add(AskExpertOffer(offer, NotHelpfulExpertPrompt));

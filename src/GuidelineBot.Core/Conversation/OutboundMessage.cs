@@ -111,6 +111,9 @@ public sealed record FeedbackThanksMessage(bool Helpful, bool Counted, AnswerMes
     /// <summary>On a 👎 when an experts' channel is configured: the question "Ask an expert" sends (the button is shown).</summary>
     public AnswerRef? ExpertOffer { get; init; }
 
+    /// <summary>Shown apart from the answer voted on (the voter's private chat), so it names that answer's section.</summary>
+    public bool Apart { get; init; }
+
     public override IReadOnlyList<ContentBlock> Content => MessageContent.FeedbackThanks(this);
 }
 

@@ -114,14 +114,14 @@ internal sealed class TeamsConversation(ConversationService conversation, Person
 
     /// <summary>
     /// A vote in a channel or group chat: the card is everyone's, so it stays as it is (with its buttons for the others),
-    /// and the voter is thanked in their private chat with the bot (a 👎 offers Ask an expert there), or here when that
-    /// chat cannot be opened.
+    /// and the voter is thanked in their private chat with the bot, naming the answer (a 👎 offers Ask an expert there),
+    /// or here when that chat cannot be opened.
     /// </summary>
     private async Task ThankPrivatelyAsync(TeamsTurn turn, FeedbackThanksMessage thanks, CancellationToken cancellationToken)
     {
         if (turn.Activity.From is { Id.Length: > 0 } person && await OpenChatAsync(turn, person, cancellationToken) is { } chat)
         {
-            await chats.SendAsync([turn.Message(thanks, chat)], cancellationToken);
+            await chats.SendAsync([turn.Message(thanks with { Apart = true }, chat)], cancellationToken);
             return;
         }
 
