@@ -37,38 +37,31 @@ public sealed class TeamsExpertProtocolTests
         Assert.Equal(new ExpertReplyInbound(Experts, "1700000000123", "Guide dogs are welcome."), reply);
     }
 
-    [Fact]
-    public void Other_people_mentioned_in_an_expert_reply_are_named_without_their_markup()
+    [Theory]
+    // The asker read "ask <at>Dana Lee</at>" before: Teams' markup in plain text.
+    [InlineData("<at>GuidelineBot</at> Yes; ask <at>Dana Lee</at> for the form.", "<at>GuidelineBot</at>", "<at>Dana Lee</at>",
+        "Yes; ask @Dana Lee for the form.")]
+    // A formatted message comes as HTML: <p>, <br>, &amp; and mentions with attributes reached the asker raw.
+    [InlineData("<p><at id=\"0\">GuidelineBot</at>  Yes &amp; no:<br>ask <at id=\"1\">Dana Lee</at> or <at>Sam</at>.</p><p>Thanks</p>",
+        "<at id=\"0\">GuidelineBot</at>", "<at id=\"1\">Dana Lee</at>", "Yes & no:\nask @Dana Lee or @Sam.\nThanks")]
+    public void An_expert_reply_reaches_the_asker_as_plain_text_naming_the_people_it_mentions(string text, string botMention, string danaMention, string expected)
     {
-        // The asker read "ask <at>Dana Lee</at>" before: Teams' markup in plain text.
-        const string json = $$"""
-            {"type":"message","id":"1700000000200","text":"<at>GuidelineBot</at> Yes; ask <at>Dana Lee</at> for the form.",
-             "from":{"id":"29:expert","name":"Sam Expert"},"recipient":{"id":"{{BotId}}","name":"GuidelineBot"},
-             "conversation":{"id":"{{Experts}};messageid=1700000000123","conversationType":"channel"},
-             "entities":[{"type":"mention","mentioned":{"id":"{{BotId}}","name":"GuidelineBot"},"text":"<at>GuidelineBot</at>"},
-                         {"type":"mention","mentioned":{"id":"29:dana","name":"Dana Lee"},"text":"<at>Dana Lee</at>"}]}
-            """;
+        var activity = new Activity
+        {
+            Type = "message",
+            Id = "1700000000200",
+            Text = text,
+            From = new ChannelAccount { Id = "29:expert", Name = "Sam Expert" },
+            Recipient = new ChannelAccount { Id = BotId, Name = "GuidelineBot" },
+            Conversation = new ConversationAccount { Id = Experts + ";messageid=1700000000123", ConversationType = "channel" },
+            Entities =
+            [
+                new Entity { Type = "mention", Mentioned = new ChannelAccount { Id = BotId, Name = "GuidelineBot" }, Text = botMention },
+                new Entity { Type = "mention", Mentioned = new ChannelAccount { Id = "29:dana", Name = "Dana Lee" }, Text = danaMention },
+            ],
+        };
 
-        var reply = ExpertThreadReply.Read(JsonSerializer.Deserialize(json, TeamsJsonContext.Default.Activity)!, Experts);
-
-        Assert.Equal("Yes; ask @Dana Lee for the form.", reply?.Text);
-    }
-
-    [Fact]
-    public void A_formatted_reply_reaches_the_asker_as_its_text()
-    {
-        // Teams sends a formatted message as HTML: <p>, <br>, &amp; and a mention with attributes reached the asker raw.
-        const string json = $$"""
-            {"type":"message","id":"1700000000201","text":"<p><at id=\"0\">GuidelineBot</at>  Yes &amp; no:<br>ask <at id=\"1\">Dana Lee</at> or <at>Sam</at>.</p><p>Thanks</p>",
-             "from":{"id":"29:expert","name":"Sam Expert"},"recipient":{"id":"{{BotId}}","name":"GuidelineBot"},
-             "conversation":{"id":"{{Experts}};messageid=1700000000123","conversationType":"channel"},
-             "entities":[{"type":"mention","mentioned":{"id":"{{BotId}}","name":"GuidelineBot"},"text":"<at id=\"0\">GuidelineBot</at>"},
-                         {"type":"mention","mentioned":{"id":"29:dana","name":"Dana Lee"},"text":"<at id=\"1\">Dana Lee</at>"}]}
-            """;
-
-        var reply = ExpertThreadReply.Read(JsonSerializer.Deserialize(json, TeamsJsonContext.Default.Activity)!, Experts);
-
-        Assert.Equal("Yes & no:\nask @Dana Lee or @Sam.\nThanks", reply?.Text);
+        Assert.Equal(expected, ExpertThreadReply.Read(activity, Experts)?.Text);
     }
 
     [Theory]
