@@ -150,7 +150,7 @@ public sealed partial class AnswerService(IGuidelineSearch search, IOptions<Answ
             {
                 foreach (var shown in new[]
                          {
-                             section.ParentHeading is { } parent ? $"{parent} › {section.Heading}" : null,
+                             section.ParentHeading is null ? null : section.HeadingPath,
                              section.ParentHeading is { } under ? $"{section.Heading} ({under})" : null,
                              $"{section.Heading} ({section.DocumentTitle})",
                          })

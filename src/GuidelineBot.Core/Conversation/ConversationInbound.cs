@@ -109,7 +109,7 @@ public sealed record ExpertAnswerInbound(string TicketId, string Text, bool AddT
 /// A reply in the thread of a post in the experts' channel (Slack: <c>thread_ts</c> is the post's ts; Teams: a reply that
 /// mentions the bot): an answer when the post is a ticket's, from a member. The context's channel and
 /// <paramref name="ConversationId"/> with <paramref name="PostMessageId"/> find the ticket. <paramref name="Kind"/> says
-/// whether the channel read it as talk among the experts instead (<see cref="ExpertInputs.IsDiscussion"/>).
+/// whether the channel read it as talk among the experts instead (<see cref="ExpertInputs.KindOf"/>).
 /// </summary>
 public sealed record ExpertReplyInbound(string ConversationId, string PostMessageId, string Text, ExpertReplyKind Kind = ExpertReplyKind.Answer)
     : ConversationInbound;

@@ -138,7 +138,7 @@ public static partial class MessageContent
         {
             blocks.Add(new HeadingBlock(DocumentLine(d), 2));
             var repeated = Repeated(d.Sections);
-            blocks.Add(new ListBlock(d.Sections.Select(s => RichText.Plain(repeated.Contains(s.Heading) && s.ParentHeading is { } parent ? $"{parent} › {s.Heading}" : s.Heading))
+            blocks.Add(new ListBlock(d.Sections.Select(s => RichText.Plain(repeated.Contains(s.Heading) ? s.HeadingPath : s.Heading))
                 .ToArray()));
         }
 

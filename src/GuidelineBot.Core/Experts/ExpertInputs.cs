@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using GuidelineBot.Core.Conversation;
 
 namespace GuidelineBot.Core.Experts;
 
@@ -31,18 +32,18 @@ public static partial class ExpertInputs
     public static bool HasWords(string? text) => text is not null && text.Any(char.IsLetterOrDigit);
 
     /// <summary>
-    /// Whether an expert's reply in a ticket's thread is talk among the experts rather than an answer for the asker: it
-    /// begins by addressing someone (<see cref="AddressesSomeone"/>), or is a reaction (<see cref="IsReaction"/>). An
-    /// empty reply (a file alone) is neither: it is refused as an answer without words. Such a reply stays in the thread;
-    /// the ticket's post says so.
+    /// What an expert's reply in a ticket's thread is: talk among the experts when it begins by addressing someone
+    /// (<see cref="AddressesSomeone"/>) or is a reaction (<see cref="IsReaction"/>), else an answer for the asker. An empty
+    /// reply (a file alone) is an answer, refused as one without words. Talk stays in the thread; the ticket's post says so.
     /// </summary>
-    public static bool IsDiscussion(string text) => AddressesSomeone(text) || IsReaction(text);
+    public static ExpertReplyKind KindOf(string text) =>
+        AddressesSomeone(text) ? ExpertReplyKind.AddressedToSomeone : IsReaction(text) ? ExpertReplyKind.Reaction : ExpertReplyKind.Answer;
 
     /// <summary>
     /// The reply begins by addressing someone (<c>@Sam, do you know?</c>, <c>@here</c>), also in bold, italics, a quote or
     /// after an invisible space a paste left.
     /// </summary>
-    public static bool AddressesSomeone(string text) => text.TrimStart(LeadingMarks).StartsWith('@');
+    private static bool AddressesSomeone(string text) => text.TrimStart(LeadingMarks).StartsWith('@');
 
     /// <summary>What may stand before the mention a reply begins with: white space, emphasis and quote marks, zero-width spaces.</summary>
     private static readonly char[] LeadingMarks = [' ', '\t', '\r', '\n', '*', '_', '~', '>', '\u200B', '\u200C', '\u200D', '\u2060', '\uFEFF'];
@@ -51,7 +52,7 @@ public static partial class ExpertInputs
     /// Every word of the reply is a vote or a mark: <c>+1</c>, <c>-1!</c>, <c>+100</c>, <c>👍 +1</c>, an emoji, <c>...</c>;
     /// a number alone (<c>10</c>, <c>$25</c>) is an answer.
     /// </summary>
-    public static bool IsReaction(string text) =>
+    private static bool IsReaction(string text) =>
         text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries) is { Length: > 0 } words && words.All(w => ReactionWord().IsMatch(w));
 
     [GeneratedRegex(@"^(?:[+\-\u2212]\d+)?[^\p{L}\p{N}]*$")]

@@ -41,8 +41,11 @@ public sealed record GuidelineSection(
     /// <summary>The whole section as an answer quotes it: <see cref="Text"/> with its list items' bullets (<see cref="Passage.Quoted"/>).</summary>
     public string Quoted => string.Join("\n\n", Passages.Select(p => p.Quoted));
 
+    /// <summary>The heading with the one it stands under, if any: "High schools › Chaperones".</summary>
+    public string HeadingPath => ParentHeading is null ? Heading : $"{ParentHeading} › {Heading}";
+
     /// <summary>"Document title › Section heading", with the heading it stands under between them ("… › High schools › Chaperones").</summary>
-    public string Breadcrumb => ParentHeading is null ? $"{DocumentTitle} › {Heading}" : $"{DocumentTitle} › {ParentHeading} › {Heading}";
+    public string Breadcrumb => $"{DocumentTitle} › {HeadingPath}";
 
     /// <summary>Where the text comes from: the document URL when known, else file:lines; null for a section kept in no file (an approved expert answer served from the store).</summary>
     public string? Location => SourceUrl ?? (SourceFile.Length == 0 ? null : $"{SourceFile}:{StartLine}-{EndLine}");

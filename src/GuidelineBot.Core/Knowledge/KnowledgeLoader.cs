@@ -147,7 +147,7 @@ public static partial class KnowledgeLoader
         foreach (var section in document.Sections.Where(s => !s.IsIntroduction))
         {
             // Under different headings ("Elementary › Chaperones", "High schools › Chaperones") they are told apart.
-            var heading = section.ParentHeading is { } parent ? $"{parent.Trim()} › {section.Heading.Trim()}" : section.Heading.Trim();
+            var heading = section.HeadingPath.Trim();
             if (!first.TryAdd(heading, section.StartLine))
             {
                 yield return new KnowledgeError(document.SourceFile, section.StartLine,

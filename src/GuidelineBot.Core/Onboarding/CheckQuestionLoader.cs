@@ -130,12 +130,12 @@ public static partial class CheckQuestionLoader
         if (Ambiguous(document, heading) is { } several)
         {
             throw new KnowledgeFormatException(sectionLine,
-                $"'{heading}' heads {several.Count} sections of {document.Id}: name one with the heading it stands under ({string.Join(" | ", several.Select(s => $"{s.ParentHeading} › {s.Heading}"))})");
+                $"'{heading}' heads {several.Count} sections of {document.Id}: name one with the heading it stands under ({string.Join(" | ", several.Select(s => s.HeadingPath))})");
         }
 
         var section = FindSection(document, heading)
                       ?? throw new KnowledgeFormatException(sectionLine,
-                          $"no section headed '{heading}' in {document.Id} (headings: {string.Join(" | ", document.Sections.Select(s => s.ParentHeading is { } parent ? $"{parent} › {s.Heading}" : s.Heading))})");
+                          $"no section headed '{heading}' in {document.Id} (headings: {string.Join(" | ", document.Sections.Select(s => s.HeadingPath))})");
         map.Children.TryGetValue(new YamlScalarNode("explanation"), out var explanationNode);
         var explanation = (explanationNode as YamlScalarNode)?.Value?.Trim();
         return new CheckQuestion(document.Id, prompt, choices, correct, section, string.IsNullOrEmpty(explanation) ? null : explanation, Line(map));

@@ -13,7 +13,7 @@ namespace GuidelineBot.Slack.Events;
 /// <c>message.groups</c>): a person's new message whose <c>thread_ts</c> is not its own <c>ts</c>. The core takes it as an
 /// answer when the thread is a ticket post's and the person a member (<see cref="ExpertReplyInbound"/>); what it says back
 /// (sent, a duplicate, a refusal) is shown to the expert alone, in the thread. A reply that is talk among the experts
-/// (<see cref="SlackText.IsDiscussion"/>: it starts with @someone, or is a +1, an emoji, marks) stays in the thread; in a
+/// (<see cref="SlackText.ReplyKind"/>: it starts with @someone, or is a +1, an emoji, marks) stays in the thread; in a
 /// ticket's thread, an expert who addressed someone is told so, alone.
 /// Everything else in the channel is ignored; the event id claim makes Slack's retry of the same reply a no-op.
 /// </summary>
@@ -48,9 +48,7 @@ internal sealed class ExpertReplyHandler(
         var eventId = envelope.EventId ?? "?";
         var botUserId = await identity.GetUserIdAsync(envelope, api, cancellationToken);
         var user = slackEvent.UserId!;
-        var kind = SlackText.IsDiscussion(slackEvent.Text, botUserId)
-            ? SlackText.AddressesSomeone(slackEvent.Text, botUserId) ? ExpertReplyKind.AddressedToSomeone : ExpertReplyKind.Reaction
-            : ExpertReplyKind.Answer;
+        var kind = SlackText.ReplyKind(slackEvent.Text, botUserId);
         var name = await api.GetNameAsync(user, handle: null, eventId, cancellationToken);
         var context = SlackContext.For(options.Value, user, envelope.TeamId ?? slackEvent.Team, slackEvent.Channel, isDirect: false, name, slackEvent.Ts);
         // An answer keeps its links' addresses and names the people it mentions (a question drops both); talk among the

@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using GuidelineBot.Core.Conversation;
 using GuidelineBot.Core.Experts;
 using GuidelineBot.Slack.Rendering;
 
@@ -40,22 +41,19 @@ public static partial class SlackText
     }
 
     /// <summary>
-    /// Whether an expert's thread reply is talk among the experts (<see cref="ExpertInputs.IsDiscussion"/>): it starts by
-    /// mentioning someone other than the bot (a person, <c>&lt;!here&gt;</c>), or is a reaction once its emoji (which Slack
-    /// writes as codes: <c>:thumbsup:</c>) are left out. A reply that starts by mentioning the bot is addressed to it: an answer.
+    /// What an expert's thread reply is (<see cref="ExpertInputs.KindOf"/>): talk among the experts when it starts by
+    /// mentioning someone other than the bot (a person, <c>&lt;!here&gt;</c>, a user group), or is a reaction once its emoji
+    /// (which Slack writes as codes: <c>:thumbsup:</c>) are left out; else an answer. A reply that starts by mentioning the
+    /// bot is addressed to it: an answer.
     /// </summary>
-    public static bool IsDiscussion(string? text, string? botUserId) =>
-        !StartsWithBotMention(text, botUserId) && ExpertInputs.IsDiscussion(DiscussionText(text, botUserId));
-
-    /// <summary>Whether a discussion reply begins by addressing someone (the expert is told it stayed in the thread; a +1 is not).</summary>
-    public static bool AddressesSomeone(string? text, string? botUserId) =>
-        !StartsWithBotMention(text, botUserId) && ExpertInputs.AddressesSomeone(DiscussionText(text, botUserId));
+    public static ExpertReplyKind ReplyKind(string? text, string? botUserId) =>
+        StartsWithBotMention(text, botUserId) ? ExpertReplyKind.Answer : ExpertInputs.KindOf(DiscussionText(text, botUserId));
 
     private static bool StartsWithBotMention(string? text, string? botUserId) =>
         botUserId is { Length: > 0 } && text?.TrimStart() is { } trimmed &&
         (trimmed.StartsWith($"<@{botUserId}>", StringComparison.Ordinal) || trimmed.StartsWith($"<@{botUserId}|", StringComparison.Ordinal));
 
-    /// <summary>The reply with every mention an "@", links a word and emoji codes left out: what <see cref="ExpertInputs.IsDiscussion"/> reads.</summary>
+    /// <summary>The reply with every mention an "@", links a word and emoji codes a mark: what <see cref="ExpertInputs.KindOf"/> reads.</summary>
     private static string DiscussionText(string? text, string? botUserId) => EmojiCodeRegex().Replace(Plain(text, (target, _) => target[0] switch
     {
         '@' when target[1..] == botUserId => "",

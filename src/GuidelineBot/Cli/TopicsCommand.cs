@@ -24,7 +24,7 @@ internal static class TopicsCommand
 
                 foreach (var s in d.Sections)
                 {
-                    sb.AppendLine($"  • {(s.ParentHeading is { } parent ? parent + " › " : "")}{s.Heading}  ({s.StartLine}-{s.EndLine})");
+                    sb.AppendLine($"  • {s.HeadingPath}  ({s.StartLine}-{s.EndLine})");
                 }
 
                 sb.AppendLine();

@@ -1,3 +1,4 @@
+using GuidelineBot.Core.Conversation;
 using GuidelineBot.Slack.Events;
 
 namespace GuidelineBot.UnitTests.Slack;
@@ -62,7 +63,7 @@ public sealed class SlackTextTests
     [InlineData("<!date^1392734382^{date}|Feb 18, 2014> is the deadline", false)]
     [InlineData("<!subteam^S123|@hr-team> can you confirm?", true)]
     public void A_thread_reply_that_addresses_someone_or_is_a_reaction_is_discussion(string text, bool discussion) =>
-        Assert.Equal(discussion, SlackText.IsDiscussion(text, "U0BOT"));
+        Assert.Equal(discussion, SlackText.ReplyKind(text, "U0BOT") != ExpertReplyKind.Answer);
 
     [Theory]
     [InlineData("<@UEXP2> not sure, do you know?", true)]
@@ -70,7 +71,7 @@ public sealed class SlackTextTests
     [InlineData("+1", false)]
     [InlineData("<@U0BOT> <@UEXP2> keeps the form", false)]
     public void Only_a_reply_that_addresses_someone_tells_its_author_it_stayed(string text, bool told) =>
-        Assert.Equal(told, SlackText.AddressesSomeone(text, "U0BOT"));
+        Assert.Equal(told, SlackText.ReplyKind(text, "U0BOT") == ExpertReplyKind.AddressedToSomeone);
 
     [Fact]
     public void The_people_mentioned_are_found_once_each() =>
