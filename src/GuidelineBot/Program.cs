@@ -33,7 +33,7 @@ try
 catch (InvalidDataException unreadable)
 {
     // A settings file that is not JSON (appsettings.json edited by hand): where it breaks, in one line, not a stack.
-    await Console.Error.WriteLineAsync("Hosting failed to start: " + ServerArguments.Reasons(unreadable));
+    await Console.Error.WriteLineAsync("Hosting failed to start: " + ServerRun.Reasons(unreadable));
     return 1;
 }
 

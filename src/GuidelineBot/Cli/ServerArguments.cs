@@ -60,19 +60,4 @@ internal static class ServerArguments
 
     private static string Refused(string what) =>
         $"error: {what}: the server takes only settings (--Key=Value or --Key Value, e.g. --urls http://127.0.0.1:3978); a command comes first (see --help)";
-
-    /// <summary>
-    /// Why settings could not be read, in one line: each message of the exception and its causes, without their closing
-    /// full stops ("Failed to load configuration from file '…/appsettings.json'; Could not parse the JSON file; … LineNumber: 0 | BytePositionInLine: 63").
-    /// </summary>
-    public static string Reasons(Exception unreadable)
-    {
-        var reasons = new List<string>();
-        for (Exception? e = unreadable; e is not null; e = e.InnerException)
-        {
-            reasons.Add(string.Join(' ', e.Message.Split((char[])['\r', '\n'], StringSplitOptions.RemoveEmptyEntries)).TrimEnd('.', ' '));
-        }
-
-        return string.Join("; ", reasons.Distinct(StringComparer.Ordinal));
-    }
 }

@@ -35,7 +35,7 @@ public static class ServerRun
             // One line, no stack trace (the host's own line, with the exception's stack, is filtered out: AddObservability):
             // the exception's message, or an aggregate's each, its line breaks as spaces.
             var messages = ex is AggregateException aggregate ? aggregate.InnerExceptions.Select(e => e.Message) : [ex.Message];
-            LogFailedStart(app, messages.Select(m => string.Join(' ', m.Split((char[])['\r', '\n'], StringSplitOptions.RemoveEmptyEntries))));
+            LogFailedStart(app, messages.Select(OneLine));
             return 1;
         }
 
@@ -80,7 +80,29 @@ public static class ServerRun
 
     /// <summary>The one critical line of a failed start: its reasons, without their closing full stops.</summary>
     private static void LogFailedStart(WebApplication app, IEnumerable<string> reasons) =>
-        app.Logger.LogCritical("Hosting failed to start: {Reasons}", string.Join("; ", reasons.Select(r => r.TrimEnd('.', ' '))));
+        app.Logger.LogCritical("Hosting failed to start: {Reasons}", Reasons(reasons));
+
+    /// <summary>Reasons as a failed start's one line gives them: without their closing full stops, joined by "; ".</summary>
+    private static string Reasons(IEnumerable<string> reasons) => string.Join("; ", reasons.Select(r => r.TrimEnd('.', ' ')));
+
+    /// <summary>
+    /// Why the settings could not be read (before there is a host to log it), as that line gives it: the exception's
+    /// message and its causes', each once ("Failed to load configuration from file '…/appsettings.json'; Could not parse
+    /// the JSON file; … LineNumber: 0 | BytePositionInLine: 63").
+    /// </summary>
+    public static string Reasons(Exception unreadable)
+    {
+        var messages = new List<string>();
+        for (Exception? e = unreadable; e is not null; e = e.InnerException)
+        {
+            messages.Add(OneLine(e.Message));
+        }
+
+        return Reasons(messages.Select(m => m.TrimEnd('.', ' ')).Distinct(StringComparer.Ordinal));
+    }
+
+    /// <summary>A message's line breaks as spaces.</summary>
+    private static string OneLine(string message) => string.Join(' ', message.Split((char[])['\r', '\n'], StringSplitOptions.RemoveEmptyEntries));
 
     private static void LogInvalid(WebApplication app, IEnumerable<string> failures)
     {
