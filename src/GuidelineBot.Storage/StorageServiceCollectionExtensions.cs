@@ -58,7 +58,7 @@ internal sealed class StoreMigrationService(StoreDatabase database, ILogger<Stor
             await database.EnsureMigratedAsync(cancellationToken);
             version = await Migrations.MigrationRunner.CurrentVersionAsync(database, cancellationToken);
         }
-        catch (Exception ex) when (ex is not OperationCanceledException)
+        catch (Exception ex) when (ex is not (OperationCanceledException or Migrations.NewerSchemaException))
         {
             // The start's one line says which setting to look at ("Failed to connect to 127.0.0.1:5432", "file is not a
             // database", "cannot be written (read-only …)").

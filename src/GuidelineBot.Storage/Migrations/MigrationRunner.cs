@@ -37,8 +37,8 @@ internal static class MigrationRunner
         var unknown = applied.Where(v => !known.Contains(v)).Order().ToList();
         if (unknown.Count > 0)
         {
-            throw new InvalidOperationException(
-                $"The store ({database.Describe()}) has schema version {unknown[^1]}, newer than this build knows ({known.Max()}): upgrade GuidelineBot.");
+            throw new NewerSchemaException(
+                $"the store ({database.Describe()}) has schema version {unknown[^1]}, newer than this build knows ({known.Max()}): run a GuidelineBot build that knows it, or restore the store from before that version");
         }
 
         foreach (var migration in database.Migrations.Where(m => !applied.Contains(m.Version)).OrderBy(m => m.Version))

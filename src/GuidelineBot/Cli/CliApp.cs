@@ -116,7 +116,14 @@ internal static class CliApp
 
     private static string OneLine(Exception ex)
     {
-        var message = ex is OptionsValidationException ov ? string.Join("; ", ov.Failures) : ex.Message;
+        // (A settings file that is not JSON: where it breaks, as the server's failed start says it; its outer message alone
+        // was "Failed to load configuration from file '…'", not where.)
+        var message = ex switch
+        {
+            OptionsValidationException ov => string.Join("; ", ov.Failures),
+            InvalidDataException => Hosting.ServerRun.Reasons(ex),
+            _ => ex.Message,
+        };
         return message.ReplaceLineEndings(" ").Trim();
     }
 

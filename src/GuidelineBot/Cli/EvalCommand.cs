@@ -32,7 +32,8 @@ internal static class EvalCommand
         var file = new Argument<FileInfo>("file") { Description = "Questions: question<TAB>comma-separated keys or NONE." };
         var sections = new Option<FileInfo?>("--sections") { Description = "Section keys (default: sections.tsv beside FILE)." };
         var verbose = new Option<bool>("--verbose") { Description = "Print every question, not only the misses." };
-        var features = new Option<FileInfo?>("--features") { Description = "Also write every candidate's ranking features (TSV) for tests/eval/fit.py." };
+        var features = new Option<FileInfo?>("--features") { Description = "Also write every candidate's ranking features (TSV) for tests/eval/fit.py; a missing folder is created." }
+            .WithChecks("features.tsv", "the scores go to standard output");
         var command = new Command("eval", "Score the answer engine on a question set.") { file, sections, verbose, features };
         command.SetAction(async (parse, ct) =>
         {

@@ -16,6 +16,7 @@ internal static class FeatureDump
     public static async Task WriteAsync(string path, LuceneGuidelineSearch search,
         IEnumerable<(string Question, IEnumerable<Func<string, string, bool>> Acceptable)> questions, CancellationToken cancellationToken)
     {
+        OutputFileOption.CreateFolderOf(path);
         await using var writer = new StreamWriter(path);
         await writer.WriteLineAsync(Header);
         var qid = 0;

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.CommandLine;
 using System.Net;
 using GuidelineBot.Hosting;
@@ -12,6 +13,8 @@ internal static class HealthcheckCommand
 {
     private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(5);
 
+    private const string PortsVariable = "ASPNETCORE_HTTP_PORTS";
+
     public static Command Create(CliContext cli)
     {
         var (output, errors) = (cli.Output, cli.Errors);
@@ -23,7 +26,9 @@ internal static class HealthcheckCommand
             var (baseUrl, source) = parse.GetValue(url) is { } given ? (given, "--url") : DefaultBaseUrl(Environment.GetEnvironmentVariable);
             if (!Uri.TryCreate(baseUrl, UriKind.Absolute, out var root) || root.Scheme is not ("http" or "https"))
             {
-                await errors.WriteLineAsync($"error: {source} must be an http(s) address, not '{baseUrl}'");
+                await errors.WriteLineAsync(source == PortsVariable
+                    ? $"error: {source} must be a port number (1-65535), not '{baseUrl}'"
+                    : $"error: {source} must be an http(s) address, not '{baseUrl}'");
                 return 2;
             }
 
@@ -64,9 +69,12 @@ internal static class HealthcheckCommand
             return (LocalAddress(first), "ASPNETCORE_URLS");
         }
 
-        if (environment("ASPNETCORE_HTTP_PORTS")?.Split([';', ','], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries) is [var firstPort, ..])
+        if (environment(PortsVariable)?.Split([';', ','], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries) is [var firstPort, ..])
         {
-            return ($"http://127.0.0.1:{firstPort}/", "ASPNETCORE_HTTP_PORTS");
+            // A port that is no number (or out of range) comes back as it is, for the caller to refuse as a port.
+            return (int.TryParse(firstPort, NumberStyles.None, CultureInfo.InvariantCulture, out var port) && port is > 0 and <= 65535
+                ? $"http://127.0.0.1:{port}/"
+                : firstPort, PortsVariable);
         }
 
         return ($"http://127.0.0.1:{new Uri(LocalDefaults.DefaultUrl).Port}/", "the default address");

@@ -11,7 +11,8 @@ internal static class PackageCommand
         var (output, errors) = (cli.Output, cli.Errors);
         var appId = new Option<string>("--app-id") { Description = "The Teams app id (a GUID; usually the bot's Microsoft App ID).", Required = true };
         var botId = new Option<string?>("--bot-id") { Description = "The Azure Bot's Microsoft App ID (default: the --app-id)." };
-        var outputFile = new Option<string>("--output") { Description = "Where to write the zip.", DefaultValueFactory = _ => "artifacts/guidelinebot-teams.zip" };
+        var outputFile = new Option<string>("--output") { Description = "Where to write the zip; a missing folder is created.", DefaultValueFactory = _ => "artifacts/guidelinebot-teams.zip" }
+            .WithChecks("guidelinebot-teams.zip");
         var source = new Option<string>("--source") { Description = "Folder with manifest.json, color.png and outline.png.", DefaultValueFactory = _ => TeamsAppPackage.DefaultSourceFolder };
         var teams = new Command("teams", "Write the Microsoft Teams app package (manifest.json, color.png, outline.png).") { appId, botId, outputFile, source };
         teams.SetAction(async (parse, _) =>
@@ -31,12 +32,6 @@ internal static class PackageCommand
             }
 
             var file = parse.GetValue(outputFile)!;
-            if (string.IsNullOrWhiteSpace(file))
-            {
-                await errors.WriteLineAsync("error: --output must name a file, e.g. artifacts/guidelinebot-teams.zip");
-                return 2;
-            }
-
             TeamsAppPackage.Write(parse.GetValue(source)!, app, bot, file);
             await output.WriteLineAsync($"Wrote {file}: upload it in Teams (Apps › Manage your apps › Upload an app).");
             return 0;

@@ -103,59 +103,15 @@ internal static class ReportCommand
     /// <summary>The most days <c>--stuck-days</c> takes: ten years (a TimeSpan ends at about 10.7 million days).</summary>
     private const int MaxStuckDays = 3_653;
 
-    /// <summary>
-    /// <c>--csv FILE</c> of a report; a folder is a parse error (before the report runs), not "access denied" after it.
-    /// </summary>
-    internal static Option<FileInfo?> CsvOption(string rows)
-    {
-        var option = new Option<FileInfo?>("--csv") { Description = $"Also write the report as CSV to FILE ({rows}); a missing folder is created." };
-        option.Validators.Add(result =>
-        {
-            // (An empty name is no file: reading it as one would throw.)
-            if (result.Tokens is [{ Value: var name }] && string.IsNullOrWhiteSpace(name))
-            {
-                result.AddError("--csv needs a file name, e.g. --csv report.csv");
-            }
-            else if (result.Tokens is [{ Value: "-" }])
-            {
-                // (It wrote a file named "-": the usual "standard output" is where the report itself goes.)
-                result.AddError("--csv needs a file name, e.g. --csv report.csv (the report itself goes to standard output)");
-            }
-            else if (result.GetValueOrDefault<FileInfo?>() is { } file && Directory.Exists(file.FullName))
-            {
-                result.AddError($"--csv needs a file name, and {file.FullName} is a folder (e.g. --csv {Path.Combine(file.FullName, "report.csv")})");
-            }
-            else if (result.GetValueOrDefault<FileInfo?>() is { } csv && FileAbove(csv) is { } blocker)
-            {
-                // (Writing it said "The file '/etc/passwd' already exists." after the report had run.)
-                result.AddError($"--csv cannot be written to {csv.FullName}: {blocker} is a file, not a folder");
-            }
-        });
-        return option;
-    }
-
-    /// <summary>The nearest folder on the way to <paramref name="file"/> that is a file instead, or null.</summary>
-    private static string? FileAbove(FileInfo file)
-    {
-        for (var folder = file.Directory; folder is not null; folder = folder.Parent)
-        {
-            if (File.Exists(folder.FullName))
-            {
-                return folder.FullName;
-            }
-        }
-
-        return null;
-    }
+    /// <summary><c>--csv FILE</c> of a report (<see cref="OutputFileOption"/>).</summary>
+    internal static Option<FileInfo?> CsvOption(string rows) =>
+        new Option<FileInfo?>("--csv") { Description = $"Also write the report as CSV to FILE ({rows}); a missing folder is created." }
+            .WithChecks("report.csv", "the report itself goes to standard output");
 
     /// <summary>Writes a report's CSV (UTF-8 with BOM, the folder created when missing) and says where.</summary>
     internal static async Task WriteCsvAsync(TextWriter output, FileInfo file, string csv, CancellationToken ct)
     {
-        if (file.Directory is { Exists: false } folder)
-        {
-            folder.Create();
-        }
-
+        OutputFileOption.CreateFolderOf(file.FullName);
         await File.WriteAllTextAsync(file.FullName, csv, Csv.Encoding, ct);
         await output.WriteLineAsync($"CSV written to {file.FullName}");
     }

@@ -1,9 +1,11 @@
+using System.Text.Json;
+using System.Text.RegularExpressions;
 using Microsoft.Extensions.Options;
 
 namespace GuidelineBot.Hosting;
 
 /// <summary>Runs the server until it is stopped, and turns how it ended into the process's exit code.</summary>
-public static class ServerRun
+public static partial class ServerRun
 {
     /// <summary>
     /// Runs <paramref name="app"/> until it stops. 0 when it stopped as asked. 1 when it could not start (the store
@@ -22,6 +24,7 @@ public static class ServerRun
         var started = app.Lifetime.ApplicationStarted;
         var stopping = app.Lifetime.ApplicationStopping;
         var workers = app.Services.GetServices<IHostedService>().OfType<BackgroundService>().ToArray();
+        var configuration = app.Configuration;
         try
         {
             await app.RunAsync();
@@ -34,7 +37,7 @@ public static class ServerRun
         {
             // One line, no stack trace (the host's own line, with the exception's stack, is filtered out: AddObservability):
             // the exception's message, or an aggregate's each, its line breaks as spaces.
-            var messages = ex is AggregateException aggregate ? aggregate.InnerExceptions.Select(e => e.Message) : [ex.Message];
+            var messages = (ex is AggregateException aggregate ? aggregate.InnerExceptions : [ex]).Select(e => Explain(e, configuration));
             LogFailedStart(app, messages.Select(OneLine));
             return 1;
         }
@@ -88,17 +91,46 @@ public static class ServerRun
     /// <summary>
     /// Why the settings could not be read (before there is a host to log it), as that line gives it: the exception's
     /// message and its causes', each once ("Failed to load configuration from file '…/appsettings.json'; Could not parse
-    /// the JSON file; … LineNumber: 0 | BytePositionInLine: 63").
+    /// the JSON file; … line 1, byte 64"; the command line's error gives the same).
     /// </summary>
     public static string Reasons(Exception unreadable)
     {
         var messages = new List<string>();
         for (Exception? e = unreadable; e is not null; e = e.InnerException)
         {
-            messages.Add(OneLine(e.Message));
+            messages.Add(OneLine(e is JsonException json ? WithPlace(json) : e.Message));
         }
 
         return Reasons(messages.Select(m => m.TrimEnd('.', ' ')).Distinct(StringComparer.Ordinal));
+    }
+
+    /// <summary>
+    /// A JSON reader's message with its place as an editor shows it, "line 3, byte 14", where System.Text.Json's
+    /// "LineNumber: 2 | BytePositionInLine: 13" counts both from 0.
+    /// </summary>
+    private static string WithPlace(JsonException json) => json is { LineNumber: { } line, BytePositionInLine: { } position }
+        ? PlacePattern().Replace(json.Message, $"line {line + 1}, byte {position + 1}")
+        : json.Message;
+
+    [GeneratedRegex(@"LineNumber: \d+ \| BytePositionInLine: \d+")]
+    private static partial Regex PlacePattern();
+
+    /// <summary>
+    /// Why Kestrel could not listen, where its own words name no setting: a port out of range ("Specified argument was out
+    /// of the range of valid values. (Parameter 'port')") names the settings the addresses come from.
+    /// </summary>
+    private static string Explain(Exception e, IConfiguration configuration)
+    {
+        if (e is not ArgumentOutOfRangeException { ParamName: "port" })
+        {
+            return e.Message;
+        }
+
+        var given = new[] { ("urls", "ASPNETCORE_URLS / --urls"), ("http_ports", "ASPNETCORE_HTTP_PORTS"), ("https_ports", "ASPNETCORE_HTTPS_PORTS") }
+            .Where(s => !string.IsNullOrWhiteSpace(configuration[s.Item1]))
+            .Select(s => $"{s.Item2} is '{configuration[s.Item1]}'")
+            .ToList();
+        return $"a port to listen on is not between 0 and 65535 ({(given.Count > 0 ? string.Join(", ", given) : "see Kestrel:Endpoints")})";
     }
 
     /// <summary>A message's line breaks as spaces.</summary>

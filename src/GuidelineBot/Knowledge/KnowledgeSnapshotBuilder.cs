@@ -40,6 +40,13 @@ internal sealed class KnowledgeSnapshotBuilder(
     /// <summary>How long reading the approved expert answers may take before the ones loaded before are kept.</summary>
     private static readonly TimeSpan ExpertAnswersTimeout = TimeSpan.FromSeconds(10);
 
+    /// <summary>The status's warning when the folder has no guideline document (the approved expert answers aside).</summary>
+    internal const string NoDocuments = "no guideline documents are loaded from this folder: every question is declined until one is added (see README, Writing knowledge files)";
+
+    /// <summary>The knowledge folder as warnings name it: its own name, as its files are "knowledge/…".</summary>
+    private static string FolderName(KnowledgeOptions options) =>
+        System.IO.Path.GetFileName(System.IO.Path.TrimEndingDirectorySeparator(System.IO.Path.GetFullPath(options.Path)));
+
     /// <summary>The next snapshot, or <paramref name="live"/> itself when nothing that matters changed.</summary>
     /// <param name="live">The snapshot answering now (null for the first build).</param>
     /// <param name="server">
@@ -56,7 +63,7 @@ internal sealed class KnowledgeSnapshotBuilder(
         string? synonymsText;
         try
         {
-            loaded = KnowledgeLoader.Load(options);
+            loaded = KnowledgeLoader.Load(options, live?.Knowledge.Documents);
             synonymsText = KnowledgeLoader.ReadSynonyms(options);
         }
         catch (Exception ex) when (live is not null && ex is IOException or UnauthorizedAccessException)
@@ -83,6 +90,12 @@ internal sealed class KnowledgeSnapshotBuilder(
         var guidelines = expertAnswers is null
             ? search.Knowledge
             : search.Knowledge with { Documents = [.. search.Knowledge.Documents.Where(d => d.Id != expertAnswers.Id)] };
+        if (guidelines.Documents.Count == 0)
+        {
+            // In the status too (the reload's answer, the dashboard), not only in the log: an emptied folder looked fine there.
+            warnings.Add(new KnowledgeError(FolderName(options), 0, NoDocuments) { Loaded = true });
+        }
+
         var (catalog, questionsInEffect, lastGoodQuestions) = Onboarding(options, guidelines, live, warnings);
         if (live is not null && ReferenceEquals(search, live.Search) && questionsInEffect == live.OnboardingQuestions
             && warnings.SequenceEqual(live.Status.Warnings))

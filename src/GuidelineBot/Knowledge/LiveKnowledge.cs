@@ -137,6 +137,12 @@ internal sealed class LiveKnowledge(KnowledgeSnapshotBuilder builder, IOptions<K
 
         foreach (var warning in next.Status.Warnings)
         {
+            if (warning.Message == KnowledgeSnapshotBuilder.NoDocuments)
+            {
+                // Its own line below, with the folder's full path.
+                continue;
+            }
+
             if (warning.Loaded)
             {
                 logger.LogWarning("Knowledge file {File} (line {Line}): {Message}", warning.File, warning.Line, warning.Message);
@@ -154,7 +160,7 @@ internal sealed class LiveKnowledge(KnowledgeSnapshotBuilder builder, IOptions<K
         }
 
         var status = next.Status;
-        if (status.Documents.Count == 0)
+        if (status.Warnings.Any(w => w.Message == KnowledgeSnapshotBuilder.NoDocuments))
         {
             logger.LogWarning("No guideline documents are loaded from {Folder}: every question is declined until one is added (see README, Writing knowledge files)",
                 System.IO.Path.GetFullPath(options.Value.Path));

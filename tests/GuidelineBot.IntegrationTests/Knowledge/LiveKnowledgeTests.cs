@@ -105,10 +105,59 @@ public sealed class LiveKnowledgeTests
         Assert.DoesNotContain(DronePassage, await server.AskAsync(DroneQuestion), StringComparison.Ordinal);
         Assert.True(server.Logged(LogLevel.Warning, "No guideline documents are loaded from " + knowledge.Path));
 
+        var empty = Assert.Single((await ReloadAsync(server)).GetProperty("warnings").EnumerateArray());
+        Assert.Equal(Path.GetFileName(knowledge.Path), empty.GetProperty("file").GetString());
+        Assert.StartsWith("no guideline documents are loaded from this folder: every question is declined", empty.GetProperty("message").GetString(), StringComparison.Ordinal);
+
         await File.WriteAllTextAsync(knowledge.File("drones.md"), DroneDocument);
 
         await WithinAsync(() => server.AskAsync(DroneQuestion), r => r.Contains(DronePassage, StringComparison.Ordinal), "the first document answers");
         Assert.Single(server.Logs.Entries, e => e.Message.StartsWith("No guideline documents", StringComparison.Ordinal));
+        Assert.Equal(0, (await ReloadAsync(server)).GetProperty("warnings").GetArrayLength());
+    }
+
+    [Fact]
+    public async Task A_folder_emptied_while_running_says_so_in_the_status_and_the_log()
+    {
+        // The log said so, but the reload's status (and the dashboard, which shows it) listed no warning at all.
+        using var knowledge = LiveKnowledgeServer.CopyOfRepositoryKnowledge();
+        await using var server = new LiveKnowledgeServer(knowledge.Path);
+        Assert.Contains("friend", await server.AskAsync(SeedQuestion), StringComparison.OrdinalIgnoreCase);
+
+        foreach (var file in Directory.GetFiles(knowledge.Path))
+        {
+            File.Delete(file);
+        }
+
+        var status = await WithinAsync(() => ReloadAsync(server), s => s.GetProperty("warnings").GetArrayLength() > 0, "the emptied folder is named");
+        var warning = Assert.Single(status.GetProperty("warnings").EnumerateArray());
+        Assert.Equal(Path.GetFileName(knowledge.Path), warning.GetProperty("file").GetString());
+        Assert.True(warning.GetProperty("loaded").GetBoolean());
+        Assert.StartsWith("no guideline documents are loaded from this folder", warning.GetProperty("message").GetString(), StringComparison.Ordinal);
+        Assert.True(server.Logged(LogLevel.Warning, "No guideline documents are loaded from " + knowledge.Path));
+    }
+
+    [Fact]
+    public async Task A_new_file_with_a_live_document_s_id_is_the_one_skipped_and_the_live_one_keeps_answering()
+    {
+        // drones.txt answering, drones.md added: the new file sorts first, took the id and the live document was skipped.
+        using var knowledge = new TempKnowledge();
+        await File.WriteAllTextAsync(knowledge.File("drones.txt"), DroneDocument);
+        await using var server = new LiveKnowledgeServer(knowledge.Path);
+        Assert.Contains(DronePassage, await server.AskAsync(DroneQuestion), StringComparison.Ordinal);
+
+        await File.WriteAllTextAsync(knowledge.File("drones.md"), DroneDocument.Replace("the principal", "the district office", StringComparison.Ordinal));
+        var status = await WithinAsync(() => ReloadAsync(server), s => s.GetProperty("warnings").GetArrayLength() > 0, "the new file is named");
+
+        var warning = Assert.Single(status.GetProperty("warnings").EnumerateArray());
+        var folder = Path.GetFileName(knowledge.Path);
+        Assert.Equal($"{folder}/drones.md", warning.GetProperty("file").GetString());
+        Assert.StartsWith($"has the same document id 'drones' as {folder}/drones.txt, which is live,", warning.GetProperty("message").GetString(), StringComparison.Ordinal);
+        Assert.Contains(DronePassage, await server.AskAsync(DroneQuestion), StringComparison.Ordinal);
+
+        // Once the live file goes, the new one takes the id.
+        File.Delete(knowledge.File("drones.txt"));
+        await WithinAsync(() => server.AskAsync(DroneQuestion), r => r.Contains("the district office", StringComparison.Ordinal), "the other file answers");
     }
 
     [Fact]

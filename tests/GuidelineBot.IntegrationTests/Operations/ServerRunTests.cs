@@ -39,6 +39,21 @@ public sealed class ServerRunTests
         Assert.Null(failed.Exception);
     }
 
+    [Theory]
+    [InlineData("http://127.0.0.1:99999", null, "ASPNETCORE_URLS / --urls is 'http://127.0.0.1:99999'")]
+    [InlineData("", "70000", "ASPNETCORE_HTTP_PORTS is '70000'")]
+    public async Task A_port_out_of_range_stops_the_start_in_one_line_that_names_the_setting(string urls, string? ports, string named)
+    {
+        // Kestrel's own words, "Specified argument was out of the range of valid values. (Parameter 'port')", named none.
+        var logs = new TestLogs();
+        await using var app = App(services => services.AddSingleton<ILoggerProvider>(logs),
+            new Dictionary<string, string?> { ["urls"] = urls, ["http_ports"] = ports });
+
+        Assert.Equal(1, await app.RunUntilStoppedAsync().WaitAsync(TimeSpan.FromSeconds(30)));
+        var failed = Assert.Single(logs.Entries, e => e.Level == LogLevel.Critical);
+        Assert.Equal($"Hosting failed to start: a port to listen on is not between 0 and 65535 ({named})", failed.Message);
+    }
+
     [Fact]
     public async Task A_setting_that_is_not_of_its_type_stops_the_start_in_one_line_that_names_it()
     {
@@ -109,6 +124,47 @@ public sealed class ServerRunTests
             failed.Message);
         Assert.Null(failed.Exception);
         Assert.DoesNotContain(bot.Logs.Entries, e => e.Exception is DirectoryNotFoundException);
+    }
+
+    [Fact]
+    public async Task A_store_from_a_newer_build_stops_the_start_in_one_line_that_does_not_blame_the_connection()
+    {
+        // It ended "(check Storage:Provider and Storage:ConnectionString)", though the store had opened fine.
+        var folder = Directory.CreateTempSubdirectory("guidelinebot-newer-store-");
+        try
+        {
+            var file = Path.Combine(folder.FullName, "guidelinebot.db");
+            var store = new SqliteDatabase($"Data Source={file}");
+            await store.EnsureMigratedAsync(CancellationToken.None);
+            await using (var connection = await store.OpenAsync(CancellationToken.None))
+            await using (var command = connection.CreateCommand())
+            {
+                command.CommandText = "INSERT INTO schema_migrations (version, name) VALUES (9999, 'from the future')";
+                await command.ExecuteNonQueryAsync();
+            }
+
+            var logs = new TestLogs();
+            var builder = WebApplication.CreateSlimBuilder();
+            builder.WebHost.UseUrls("http://127.0.0.1:0");
+            builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
+            {
+                ["Storage:Provider"] = "Sqlite",
+                ["Storage:ConnectionString"] = $"Data Source={file}",
+            });
+            builder.Services.AddGuidelineStore(builder.Configuration).AddSingleton<ILoggerProvider>(logs);
+            await using var app = builder.Build();
+
+            Assert.Equal(1, await app.RunUntilStoppedAsync().WaitAsync(TimeSpan.FromSeconds(30)));
+
+            var failed = Assert.Single(logs.Entries, e => e.Level == LogLevel.Critical);
+            Assert.StartsWith($"Hosting failed to start: the store (SQLite {file}) has schema version 9999, newer than this build knows", failed.Message, StringComparison.Ordinal);
+            Assert.DoesNotContain("Storage:ConnectionString", failed.Message, StringComparison.Ordinal);
+        }
+        finally
+        {
+            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+            folder.Delete(recursive: true);
+        }
     }
 
     [Fact]

@@ -22,7 +22,17 @@ public sealed class UnreadableSettingsTests : IDisposable
         var line = Assert.Single((run.Output + run.Errors).Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
         Assert.StartsWith("Hosting failed to start: Failed to load configuration from file", line, StringComparison.Ordinal);
         Assert.Contains("appsettings.json", line, StringComparison.Ordinal);
-        Assert.Contains("LineNumber", line, StringComparison.Ordinal);
+        // Where it breaks, counted as an editor counts (System.Text.Json's own words count lines and bytes from 0).
+        Assert.Contains("line 1, byte 64", line, StringComparison.Ordinal);
+        Assert.DoesNotContain("LineNumber", line, StringComparison.Ordinal);
+
+        // A command gives the same place (it printed only "Failed to load configuration from file '…'").
+        var ask = await DeployTools.RunAsync("dotnet", [typeof(Program).Assembly.Location, "ask", "can I friend parents"], _folder,
+            new Dictionary<string, string?> { ["Knowledge__Path"] = Path.Combine(RepoPaths.Root, "knowledge") }, TimeSpan.FromMinutes(2));
+        Assert.True(ask.ExitCode == 1, DeployTools.Describe(ask));
+        var error = Assert.Single((ask.Output + ask.Errors).Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
+        Assert.StartsWith("error: Failed to load configuration from file", error, StringComparison.Ordinal);
+        Assert.Contains("line 1, byte 64", error, StringComparison.Ordinal);
     }
 
     [Theory]
@@ -46,6 +56,20 @@ public sealed class UnreadableSettingsTests : IDisposable
         // Production logs JSON, where ' is \u0027.
         Assert.Contains($"'{value}' at '{key.Replace("__", ":", StringComparison.Ordinal)}'", (run.Output + run.Errors).Replace("\\u0027", "'", StringComparison.Ordinal), StringComparison.Ordinal);
         Assert.DoesNotContain("Unhandled exception", run.Output + run.Errors, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("abc")]
+    [InlineData("70000")]
+    public async Task Healthcheck_with_a_port_variable_that_holds_no_port_says_it_needs_a_port(string ports)
+    {
+        // It said "ASPNETCORE_HTTP_PORTS must be an http(s) address, not 'http://127.0.0.1:abc/'", an address no one wrote.
+        Directory.CreateDirectory(_folder);
+        var run = await DeployTools.RunAsync("dotnet", [typeof(Program).Assembly.Location, "healthcheck"], _folder,
+            new Dictionary<string, string?> { ["ASPNETCORE_HTTP_PORTS"] = ports, ["ASPNETCORE_URLS"] = "" }, TimeSpan.FromMinutes(1));
+
+        Assert.True(run.ExitCode == 2, DeployTools.Describe(run));
+        Assert.Equal($"error: ASPNETCORE_HTTP_PORTS must be a port number (1-65535), not '{ports}'", (run.Output + run.Errors).Trim());
     }
 
     private Task<(int ExitCode, string Output, string Errors)> StartAsync(Dictionary<string, string?> environment)

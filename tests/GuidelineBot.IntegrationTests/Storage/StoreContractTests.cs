@@ -187,8 +187,8 @@ public abstract class StoreContractTests<TStore> : ProviderTestBase<TStore> wher
         await Database.EnsureMigratedAsync(CancellationToken.None);
         await ExecuteAsync(Database, "INSERT INTO schema_migrations (version, name) VALUES (9999, 'from the future')");
 
-        var ex = await Assert.ThrowsAsync<InvalidOperationException>(() => OpenAnother().EnsureMigratedAsync(CancellationToken.None));
-        Assert.Contains("9999", ex.Message);
+        var ex = await Assert.ThrowsAsync<NewerSchemaException>(() => OpenAnother().EnsureMigratedAsync(CancellationToken.None));
+        Assert.Contains("has schema version 9999, newer than this build knows", ex.Message);
     }
 
     private static OnboardingState NewState(string user, OnboardingStep step = OnboardingStep.Reading, int section = 0) =>

@@ -177,12 +177,28 @@ public sealed class TeamsPackageTests
     }
 
     [Fact]
-    public async Task Package_teams_refuses_an_empty_output()
+    public async Task Package_teams_refuses_an_empty_output_or_a_folder_naming_the_option()
     {
         var stderr = new StringWriter();
         Assert.Equal(2, await CliApp.RunAsync(["package", "teams", "--app-id", "11111111-2222-3333-4444-555555555555", "--output", "", "--source", Source],
             new StringWriter(), stderr));
-        Assert.StartsWith("error: --output must name a file", stderr.ToString(), StringComparison.Ordinal);
+        Assert.StartsWith("error: --output needs a file name, e.g. --output guidelinebot-teams.zip", stderr.ToString(), StringComparison.Ordinal);
+
+        // A folder said "Is a directory : '…'" (naming neither the option nor what to do).
+        var folder = Directory.CreateTempSubdirectory("guidelinebot-package-").FullName;
+        try
+        {
+            var folderErrors = new StringWriter();
+            Assert.Equal(2, await CliApp.RunAsync(["package", "teams", "--app-id", "11111111-2222-3333-4444-555555555555", "--output", folder, "--source", Source],
+                new StringWriter(), folderErrors));
+            Assert.StartsWith($"error: --output needs a file name, and {folder} is a folder (e.g. --output {Path.Combine(folder, "guidelinebot-teams.zip")})",
+                folderErrors.ToString(), StringComparison.Ordinal);
+            Assert.Empty(Directory.EnumerateFileSystemEntries(folder));
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
     }
 
     [Fact]

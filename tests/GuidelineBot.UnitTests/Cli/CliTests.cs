@@ -241,7 +241,8 @@ public sealed class CliTests
         File.Copy(TestPaths.Seed, Path.Combine(folder.Path, "seed-copy.txt"));
         var keys = folder.Write("sections.tsv", "# key\tregex\tphrases\nA\tpost anonymously\tdo not blog anonymously\n");
         var questions = folder.Write("q.tsv", "# q\tkeys\ncan I post anonymously\tA\n");
-        var dump = Path.Combine(folder.Path, "features.tsv");
+        // (A missing folder is created, as for report --csv: it was "Could not find a part of the path" after the eval.)
+        var dump = Path.Combine(folder.Path, "dumps", "features.tsv");
         var settings = new Dictionary<string, string?> { ["Knowledge:Path"] = folder.Path, ["Search:Reranker"] = "None" };
 
         var (exit, output, _) = await Run(["eval", questions, "--sections", keys, "--features", dump], settings: settings);
@@ -256,6 +257,23 @@ public sealed class CliTests
         Assert.All(anonymous, r => Assert.Equal("1", r[Column("right")]));
         Assert.Equal(anonymous[0][Column("text_key")], anonymous[1][Column("text_key")]);
         Assert.All(rows.GroupBy(r => r[Column("text_key")]), copies => Assert.InRange(copies.Count(), 1, 2));
+    }
+
+    [Fact]
+    public async Task Eval_features_naming_a_folder_is_refused_naming_the_option_before_the_eval_runs()
+    {
+        using var folder = new TestPaths.TempFolder();
+        var keys = folder.Write("sections.tsv", "# key\tregex\tphrases\nA\tpost anonymously\tdo not blog anonymously\n");
+        var questions = folder.Write("q.tsv", "# q\tkeys\ncan I post anonymously\tA\n");
+        var settings = new Dictionary<string, string?> { ["Knowledge:Path"] = TestPaths.Knowledge, ["Search:Reranker"] = "None" };
+
+        // It said "Access to the path '…' is denied." after the whole eval had run.
+        var (exit, output, error) = await Run(["eval", questions, "--sections", keys, "--features", folder.Path], settings: settings);
+
+        Assert.Equal(2, exit);
+        Assert.Equal("", output);
+        Assert.StartsWith($"error: --features needs a file name, and {folder.Path} is a folder (e.g. --features {Path.Combine(folder.Path, "features.tsv")})",
+            error, StringComparison.Ordinal);
     }
 
     [Fact]
