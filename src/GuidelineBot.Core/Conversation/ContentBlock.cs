@@ -24,7 +24,15 @@ public sealed record HeadingBlock(RichText Text, int Level = 1) : ContentBlock;
 public sealed record ParagraphBlock(RichText Text) : ContentBlock;
 
 /// <summary>A bulleted (or lettered/numbered, when <paramref name="Ordered"/>) list; items carry their own prefix if any.</summary>
-public sealed record ListBlock(IReadOnlyList<RichText> Items, bool Ordered = false) : ContentBlock;
+public sealed record ListBlock(IReadOnlyList<RichText> Items, bool Ordered = false) : ContentBlock
+{
+    /// <summary>
+    /// The items say what the buttons under them say (a check question's choices, for channels whose buttons show only
+    /// their <see cref="OutboundAction.ShortLabel"/>): a channel whose buttons carry the whole label leaves the list out,
+    /// so that neither the page nor a screen reader gives every choice twice.
+    /// </summary>
+    public bool RepeatsActions { get; init; }
+}
 
 /// <summary>
 /// Guideline text quoted verbatim, one passage (a paragraph, or a bullet with its nested bullets) each. Plain text, never

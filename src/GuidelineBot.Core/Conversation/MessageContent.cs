@@ -243,7 +243,7 @@ public static partial class MessageContent
     private static List<ContentBlock> CheckQuestion(OnboardingCheckQuestion q) =>
     [
         Paragraph(RichText.Of(Span.Strong(string.Create(CultureInfo.InvariantCulture, $"Check question {q.Number}/{q.Total}:")), Span.Plain(" " + q.Prompt))),
-        new ListBlock(q.Choices.Select((c, i) => RichText.Of(Span.Strong(Letter(i) + ")"), Span.Plain(" " + c))).ToArray(), Ordered: true),
+        new ListBlock(q.Choices.Select((c, i) => RichText.Of(Span.Strong(Letter(i) + ")"), Span.Plain(" " + c))).ToArray(), Ordered: true) { RepeatsActions = true },
     ];
 
     private static List<ContentBlock> CheckFeedback(OnboardingCheckFeedback f)

@@ -25,7 +25,9 @@ internal static class ChatRenderer
     /// <summary>A pressed button back to its kind; false for kinds the page never shows.</summary>
     public static bool TryParseKind(string? kind, out ActionKind parsed) => Kinds.TryGetValue(kind ?? "", out parsed);
 
-    private static ChatMessage Message(OutboundMessage message) => new(KindOf(message), message.Content.Select(Block).ToArray());
+    /// <summary>A message's blocks; a list the buttons repeat is left out, as the page's buttons carry their whole label.</summary>
+    private static ChatMessage Message(OutboundMessage message) =>
+        new(KindOf(message), message.Content.Where(b => b is not ListBlock { RepeatsActions: true }).Select(Block).ToArray());
 
     private static string KindOf(OutboundMessage message) => message switch
     {

@@ -170,6 +170,29 @@ public sealed class WebChatConversationTests : IAsyncLifetime
         Assert.Empty(doubleClick); // the same Next a moment later: moved on once, says nothing
     }
 
+    [Fact]
+    public async Task A_check_question_gives_each_choice_once_on_its_button_not_again_in_a_list()
+    {
+        // The page showed (and a screen reader read) every choice twice: "A) …" in a list, then on its button.
+        var shown = Messages(await Ok(_chat.PostMessageAsync("start onboarding")));
+        for (var step = 0; step < 60 && !shown.Any(IsCheckQuestion); step++)
+        {
+            var buttons = Buttons(shown.SelectMany(m => m.GetProperty("blocks").EnumerateArray())).Where(b => b.Kind == "onboarding").ToList();
+            var next = buttons.LastOrDefault(b => b.Label == "Next") is { Kind: not null } labelled ? labelled : buttons[0];
+            shown = Messages(await Ok(_chat.PostActionAsync(next.Kind, next.Value)));
+        }
+
+        var question = shown.Single(IsCheckQuestion);
+        var blocks = question.GetProperty("blocks").EnumerateArray().ToList();
+        Assert.DoesNotContain(blocks, b => Type(b) == "list");
+        var choices = Buttons(blocks);
+        Assert.True(choices.Count >= 2);
+        Assert.All(choices.Select((c, i) => (c.Label, Letter: (char)('A' + i))), c => Assert.Matches($"^{c.Letter}\\) \\S", c.Label));
+    }
+
+    private static bool IsCheckQuestion(JsonElement message) =>
+        message.GetProperty("blocks").EnumerateArray().Any(b => Type(b) == "paragraph" && Text(b).StartsWith("Check question", StringComparison.Ordinal));
+
     private async Task<List<FeedbackRecord>> Votes() =>
         [.. await _bot.Services.GetRequiredService<IFeedbackStore>().ListAsync(DateTimeOffset.MinValue, CancellationToken.None)];
 
