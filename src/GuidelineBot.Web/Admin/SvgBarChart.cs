@@ -67,7 +67,7 @@ public static class SvgBarChart
         AppendLegend(sb, series);
 
         var slot = categories.Count == 0 ? PlotWidth : PlotWidth / categories.Count;
-        var labelEvery = Math.Max(1, (int)Math.Ceiling(categories.Count / (double)MaxAxisLabels));
+        var labelEvery = LabelEvery(categories.Count);
         for (var i = 0; i < categories.Count; i++)
         {
             var x = LeftMargin + (i * slot) + (slot * (1 - BarFill) / 2);
@@ -95,6 +95,21 @@ public static class SvgBarChart
 
         sb.Append("</svg>");
         return sb.ToString();
+    }
+
+    /// <summary>Every how many categories one is labelled under the axis, for <paramref name="count"/> categories.</summary>
+    public static int LabelEvery(int count) => Math.Max(1, (int)Math.Ceiling(count / (double)MaxAxisLabels));
+
+    /// <summary>
+    /// Axis labels for a run of days: "Nov 30"; when the labelled days are a month or more apart (a range of about half
+    /// a year or more, which may cross a new year), the month and year instead ("Nov 2026"), so that a year's chart does
+    /// not put "Dec 7" at both ends.
+    /// </summary>
+    public static IReadOnlyList<string> DayLabels(IReadOnlyList<DateOnly> days)
+    {
+        ArgumentNullException.ThrowIfNull(days);
+        var format = LabelEvery(days.Count) >= 31 ? "MMM yyyy" : "MMM d";
+        return [.. days.Select(d => d.ToString(format, CultureInfo.InvariantCulture))];
     }
 
     /// <summary>The top of the y axis: the maximum rounded up to 1, 2 or 5 times a power of ten (at least 1).</summary>

@@ -16,6 +16,21 @@ public sealed class SvgBarChartTests
     private static double Attr(XElement e, string name) => double.Parse(e.Attribute(name)!.Value, CultureInfo.InvariantCulture);
 
     [Fact]
+    public void Day_labels_are_month_and_day_and_month_and_year_once_the_labelled_days_are_a_month_apart()
+    {
+        var start = new DateOnly(2025, 12, 7);
+        DateOnly[] Days(int count) => [.. Enumerable.Range(0, count).Select(start.AddDays)];
+
+        Assert.Equal(["Dec 7", "Dec 8"], SvgBarChart.DayLabels(Days(2)));
+        Assert.Equal("Jan 5", SvgBarChart.DayLabels(Days(90))[29]);
+        // A year's chart (366 days, 2025-12-07 to 2026-12-07) said "Dec 7" at both ends.
+        var year = SvgBarChart.DayLabels(Days(366));
+        Assert.Equal(("Dec 2025", "Dec 2026"), (year[0], year[^1]));
+        var labelled = year.Where((_, i) => i % SvgBarChart.LabelEvery(366) == 0).ToList();
+        Assert.Equal(labelled.Count, labelled.Distinct().Count());
+    }
+
+    [Fact]
     public void Is_an_accessible_image_titled_and_described_by_its_totals()
     {
         var svg = Draw(["2026-11-29", "2026-11-30"], new ChartSeries("answered", "#2b6cb0", [3, 1]), new ChartSeries("declined", "#c05621", [0, 2]));
