@@ -29,10 +29,15 @@ public sealed partial class ComposeTests
         var used = VariableRegex().Matches(File.ReadAllText(Path.Combine(Folder, "compose.yaml"))).Select(m => m.Groups[1].Value).ToHashSet();
         var example = File.ReadAllLines(Path.Combine(Folder, ".env.example")).Where(l => l.Contains('=') && !l.StartsWith('#')).Select(l => l.Split('=')[0]).ToHashSet();
         Assert.Subset(example, used);
-        foreach (var secret in new[] { "Slack__SigningSecret", "Slack__BotToken", "Bot__MicrosoftAppPassword" })
+        foreach (var secret in new[] { "Slack__SigningSecret", "Slack__BotToken", "Bot__MicrosoftAppPassword", "Web__Authority", "Web__ClientId", "Web__ClientSecret", "Admin__Role" })
         {
             Assert.StartsWith("${", environment[secret], StringComparison.Ordinal);
         }
+
+        // Plain HTTP is published on this machine's loopback (for the HTTPS proxy in front), not on every interface.
+        var port = Assert.Single(((YamlSequenceNode)bot["ports"]).Children).ToString();
+        Assert.StartsWith("${BOT_BIND:-127.0.0.1}:", port, StringComparison.Ordinal);
+        Assert.Equal("true", environment["ASPNETCORE_FORWARDEDHEADERS_ENABLED"]);
     }
 
     [Fact]

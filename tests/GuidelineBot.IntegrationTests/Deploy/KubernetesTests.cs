@@ -76,6 +76,13 @@ public sealed class KubernetesTests
         var files = Directory.EnumerateFiles(RepoPaths.Knowledge).Select(Path.GetFileName).Where(f => f != "kustomization.yaml").Order(StringComparer.Ordinal);
         Assert.Equal(files, configMap["data"]!.AsObject().Select(p => p.Key).Order(StringComparer.Ordinal));
 
+        // The replicas spread over nodes, counted by the pods' own label (the selector's).
+        var spread = Assert.Single(pod["topologySpreadConstraints"]!.AsArray())!;
+        Assert.Equal("kubernetes.io/hostname", (string?)spread["topologyKey"]);
+        Assert.Equal(
+            deployment["spec"]!["selector"]!["matchLabels"]!.AsObject().Select(p => (p.Key, (string?)p.Value)),
+            spread["labelSelector"]!["matchLabels"]!.AsObject().Select(p => (p.Key, (string?)p.Value)));
+
         var service = Single(objects, "Service");
         Assert.Equal("http", (string?)service["spec"]!["ports"]![0]!["targetPort"]);
         Assert.Equal(1L, (long)Single(objects, "PodDisruptionBudget")["spec"]!["minAvailable"]!);
