@@ -2,7 +2,9 @@
 // Flexible Server + Key Vault (read through a managed identity) + Log Analytics.
 //   az deployment group create -g <resource group> -f deploy/azure/main.bicep -p image=<registry>/guidelinebot:<tag> \
 //     botAppId=<app id> botAppPassword=<secret> slackSigningSecret=<secret> slackBotToken=<xoxb-...> postgresAdminPassword=<password>
-// Then point the Slack app's URLs at the output `botUrl` (README "Install in Slack").
+// Then point the Slack app's URLs at the output `botUrl` (README "Install in Slack"). Each channel is optional: without
+// botAppId no Azure Bot is made (Slack only), without slackSigningSecret Slack is off (Teams only); webAuthority and
+// webClientId (and webClientSecret, adminRole) turn on the web chat's and dashboard's sign-in.
 
 @description('Prefix of every resource name (lower-case letters and digits).')
 @minLength(3)
@@ -18,20 +20,33 @@ param image string
 @description('An Azure Container Registry in this resource group that holds the image: the app\'s managed identity gets AcrPull on it and pulls with it. Empty: the image is pulled anonymously (a public registry).')
 param registryName string = ''
 
-@description('The Azure Bot\'s Microsoft App ID (a single-tenant app registration in this tenant).')
-param botAppId string
+@description('The Azure Bot\'s Microsoft App ID (a single-tenant app registration in this tenant). Empty: no Azure Bot, no Teams.')
+param botAppId string = ''
 
 @description('The app registration\'s client secret.')
 @secure()
-param botAppPassword string
+param botAppPassword string = ''
 
-@description('Slack app: Basic Information > App Credentials > Signing Secret.')
+@description('Slack app: Basic Information > App Credentials > Signing Secret. Empty: Slack is off.')
 @secure()
-param slackSigningSecret string
+param slackSigningSecret string = ''
 
 @description('Slack app: OAuth & Permissions > Bot User OAuth Token (xoxb-...).')
 @secure()
-param slackBotToken string
+param slackBotToken string = ''
+
+@description('Web chat and dashboard sign-in: the OpenID Connect authority (README "Web chat sign-in"). Empty: no sign-in.')
+param webAuthority string = ''
+
+@description('Web sign-in: the client (application) id registered with the authority.')
+param webClientId string = ''
+
+@description('Web sign-in: the client secret (empty for a public client).')
+@secure()
+param webClientSecret string = ''
+
+@description('Web sign-in: the role (roles claim) that opens the dashboard.')
+param adminRole string = ''
 
 @description('Administrator login of the PostgreSQL server.')
 param postgresAdminLogin string = 'guidelinebot'
@@ -49,6 +64,10 @@ param minReplicas int = 2
 param maxReplicas int = 6
 
 var tenantId = subscription().tenantId
+var teamsOn = !empty(botAppId)
+var slackOn = !empty(slackSigningSecret)
+var webSignInOn = !empty(webAuthority) && !empty(webClientId)
+var webSecretOn = webSignInOn && !empty(webClientSecret)
 var keyVaultSecretsUserRole = subscriptionResourceId('Microsoft.Authorization/roleDefinitions', '4633458b-17de-408a-b874-0445c86b69e6')
 
 // AcrPull: read images from a container registry.
@@ -118,22 +137,28 @@ resource vault 'Microsoft.KeyVault/vaults@2023-07-01' = {
   }
 }
 
-resource secretBotPassword 'Microsoft.KeyVault/vaults/secrets@2023-07-01' = {
+resource secretBotPassword 'Microsoft.KeyVault/vaults/secrets@2023-07-01' = if (teamsOn) {
   parent: vault
   name: 'bot-app-password'
   properties: { value: botAppPassword }
 }
 
-resource secretSlackSigning 'Microsoft.KeyVault/vaults/secrets@2023-07-01' = {
+resource secretSlackSigning 'Microsoft.KeyVault/vaults/secrets@2023-07-01' = if (slackOn) {
   parent: vault
   name: 'slack-signing-secret'
   properties: { value: slackSigningSecret }
 }
 
-resource secretSlackToken 'Microsoft.KeyVault/vaults/secrets@2023-07-01' = {
+resource secretSlackToken 'Microsoft.KeyVault/vaults/secrets@2023-07-01' = if (slackOn) {
   parent: vault
   name: 'slack-bot-token'
   properties: { value: slackBotToken }
+}
+
+resource secretWebClient 'Microsoft.KeyVault/vaults/secrets@2023-07-01' = if (webSecretOn) {
+  parent: vault
+  name: 'web-client-secret'
+  properties: { value: webClientSecret }
 }
 
 resource secretConnectionString 'Microsoft.KeyVault/vaults/secrets@2023-07-01' = {
@@ -202,12 +227,15 @@ resource app 'Microsoft.App/containerApps@2024-03-01' = {
       registries: empty(registryName) ? [] : [
         { server: '${registryName}${az.environment().suffixes.acrLoginServer}', identity: identity.id }
       ]
-      secrets: [
-        { name: 'bot-app-password', keyVaultUrl: secretBotPassword.properties.secretUri, identity: identity.id }
-        { name: 'slack-signing-secret', keyVaultUrl: secretSlackSigning.properties.secretUri, identity: identity.id }
-        { name: 'slack-bot-token', keyVaultUrl: secretSlackToken.properties.secretUri, identity: identity.id }
-        { name: 'postgres-connection-string', keyVaultUrl: secretConnectionString.properties.secretUri, identity: identity.id }
-      ]
+      secrets: concat(
+        [{ name: 'postgres-connection-string', keyVaultUrl: secretConnectionString.properties.secretUri, identity: identity.id }],
+        teamsOn ? [{ name: 'bot-app-password', keyVaultUrl: secretBotPassword!.properties.secretUri, identity: identity.id }] : [],
+        slackOn ? [
+          { name: 'slack-signing-secret', keyVaultUrl: secretSlackSigning!.properties.secretUri, identity: identity.id }
+          { name: 'slack-bot-token', keyVaultUrl: secretSlackToken!.properties.secretUri, identity: identity.id }
+        ] : [],
+        webSecretOn ? [{ name: 'web-client-secret', keyVaultUrl: secretWebClient!.properties.secretUri, identity: identity.id }] : []
+      )
     }
     template: {
       containers: [
@@ -221,17 +249,31 @@ resource app 'Microsoft.App/containerApps@2024-03-01' = {
             cpu: json('1.0')
             memory: '2Gi'
           }
-          env: [
-            { name: 'ASPNETCORE_ENVIRONMENT', value: 'Production' }
-            { name: 'Storage__Provider', value: 'Postgres' }
-            { name: 'Storage__ConnectionString', secretRef: 'postgres-connection-string' }
-            { name: 'Slack__SigningSecret', secretRef: 'slack-signing-secret' }
-            { name: 'Slack__BotToken', secretRef: 'slack-bot-token' }
-            { name: 'Bot__MicrosoftAppId', value: botAppId }
-            { name: 'Bot__MicrosoftAppPassword', secretRef: 'bot-app-password' }
-            { name: 'Bot__MicrosoftAppTenantId', value: tenantId }
-            { name: 'Bot__MicrosoftAppType', value: 'SingleTenant' }
-          ]
+          env: concat(
+            [
+              { name: 'ASPNETCORE_ENVIRONMENT', value: 'Production' }
+              { name: 'Storage__Provider', value: 'Postgres' }
+              { name: 'Storage__ConnectionString', secretRef: 'postgres-connection-string' }
+              // TLS ends at the ingress: the sign-in's redirect URI and Secure cookie need the original scheme and host.
+              { name: 'ASPNETCORE_FORWARDEDHEADERS_ENABLED', value: 'true' }
+            ],
+            teamsOn ? [
+              { name: 'Bot__MicrosoftAppId', value: botAppId }
+              { name: 'Bot__MicrosoftAppPassword', secretRef: 'bot-app-password' }
+              { name: 'Bot__MicrosoftAppTenantId', value: tenantId }
+              { name: 'Bot__MicrosoftAppType', value: 'SingleTenant' }
+            ] : [],
+            slackOn ? [
+              { name: 'Slack__SigningSecret', secretRef: 'slack-signing-secret' }
+              { name: 'Slack__BotToken', secretRef: 'slack-bot-token' }
+            ] : [],
+            webSignInOn ? [
+              { name: 'Web__Authority', value: webAuthority }
+              { name: 'Web__ClientId', value: webClientId }
+              { name: 'Admin__Role', value: adminRole }
+            ] : [],
+            webSecretOn ? [{ name: 'Web__ClientSecret', secretRef: 'web-client-secret' }] : []
+          )
           probes: [
             {
               type: 'Liveness'
@@ -267,7 +309,7 @@ resource app 'Microsoft.App/containerApps@2024-03-01' = {
   }
 }
 
-resource bot 'Microsoft.BotService/botServices@2022-09-15' = {
+resource bot 'Microsoft.BotService/botServices@2022-09-15' = if (teamsOn) {
   name: '${namePrefix}-bot'
   location: 'global'
   kind: 'azurebot'
@@ -281,7 +323,7 @@ resource bot 'Microsoft.BotService/botServices@2022-09-15' = {
   }
 }
 
-resource teams 'Microsoft.BotService/botServices/channels@2022-09-15' = {
+resource teams 'Microsoft.BotService/botServices/channels@2022-09-15' = if (teamsOn) {
   parent: bot
   name: 'MsTeamsChannel'
   location: 'global'
@@ -296,8 +338,8 @@ resource teams 'Microsoft.BotService/botServices/channels@2022-09-15' = {
 @description('The bot\'s public address: Slack URLs are <botUrl>/slack/commands, /slack/events and /slack/interactions.')
 output botUrl string = 'https://${app.properties.configuration.ingress.fqdn}'
 
-@description('The Azure Bot\'s messaging endpoint.')
-output messagingEndpoint string = bot.properties.endpoint
+@description('The Azure Bot\'s messaging endpoint (empty without Teams).')
+output messagingEndpoint string = teamsOn ? bot!.properties.endpoint : ''
 
 @description('The Log Analytics workspace holding the container logs (JSON lines with trace ids).')
 output logAnalyticsWorkspace string = logs.name

@@ -38,9 +38,32 @@ public sealed class BicepTests
         Assert.Equal("[variables('acrPullRole')]", (string?)pull["properties"]!["roleDefinitionId"]);
         Assert.Contains("7f951dda-4ed3-4680-a7ca-43fe172d538d", (string?)arm["variables"]!["acrPullRole"], StringComparison.Ordinal); // AcrPull
         Assert.Contains("registries", Resource("Microsoft.App/containerApps")["properties"]!["configuration"]!.ToJsonString(), StringComparison.Ordinal);
-        foreach (var secret in new[] { "botAppPassword", "slackSigningSecret", "slackBotToken", "postgresAdminPassword" })
+        foreach (var secret in new[] { "botAppPassword", "slackSigningSecret", "slackBotToken", "postgresAdminPassword", "webClientSecret" })
         {
             Assert.Equal("securestring", (string?)arm["parameters"]![secret]!["type"]);
+        }
+
+        // Each channel is optional (an Azure Bot and both Slack secrets were made whatever was given): without botAppId no
+        // bot, no Teams channel and no bot secret; without the signing secret no Slack secrets; web sign-in when named.
+        Assert.Equal("[not(empty(parameters('botAppId')))]", (string?)arm["variables"]!["teamsOn"]);
+        Assert.Equal("[not(empty(parameters('slackSigningSecret')))]", (string?)arm["variables"]!["slackOn"]);
+        Assert.Equal("[variables('teamsOn')]", (string?)Resource("Microsoft.BotService/botServices")["condition"]);
+        Assert.Equal("[variables('teamsOn')]", (string?)Resource("Microsoft.BotService/botServices/channels")["condition"]);
+        var secrets = resources.Where(r => (string?)r["type"] == "Microsoft.KeyVault/vaults/secrets").ToDictionary(r => ((string)r["name"]!).Split('\'')[^2], r => (string?)r["condition"]);
+        Assert.Equal("[variables('teamsOn')]", secrets["bot-app-password"]);
+        Assert.Equal("[variables('slackOn')]", secrets["slack-signing-secret"]);
+        Assert.Equal("[variables('slackOn')]", secrets["slack-bot-token"]);
+        Assert.Equal("[variables('webSecretOn')]", secrets["web-client-secret"]);
+        Assert.Null(secrets["postgres-connection-string"]);
+        foreach (var optional in new[] { "botAppId", "botAppPassword", "slackSigningSecret", "slackBotToken", "webAuthority", "webClientId", "webClientSecret", "adminRole" })
+        {
+            Assert.Equal("", (string?)arm["parameters"]![optional]!["defaultValue"]);
+        }
+
+        var container = Resource("Microsoft.App/containerApps")["properties"]!["template"]!["containers"]![0]!.ToJsonString();
+        foreach (var setting in new[] { "Web__Authority", "Web__ClientId", "Web__ClientSecret", "Admin__Role", "ASPNETCORE_FORWARDEDHEADERS_ENABLED" })
+        {
+            Assert.Contains(setting, container, StringComparison.Ordinal);
         }
     }
 
