@@ -22,7 +22,13 @@ public static class AdminEndpoints
     /// <summary>The <c>done</c> of a knowledge reload from the dashboard.</summary>
     public const string Reloaded = "reload";
 
-    /// <summary>What the page confirms for each <c>done</c>; any other value is ignored.</summary>
+    /// <summary>
+    /// The cookie that carries what a form post did to the page it redirects to, once (the page deletes it): in the
+    /// address (<c>?done=approve</c>), a refresh repeated the confirmation and any link could show one.
+    /// </summary>
+    public const string DoneCookie = "guidelinebot-admin-done";
+
+    /// <summary>What the page confirms for each <see cref="DoneCookie"/>; any other value is ignored.</summary>
     private static readonly Dictionary<string, string> Confirmations = new(StringComparer.Ordinal)
     {
         [Reloaded] = "The knowledge was reloaded.",
@@ -73,19 +79,39 @@ public static class AdminEndpoints
 
     /// <summary>
     /// Where a dashboard form sends the admin back: the dashboard at the range it was posted from (its hidden
-    /// <c>days</c> field), with <c>done</c> (<see cref="SuggestionReview.Approve"/>, …, <see cref="Reloaded"/>) for the
-    /// page to confirm, at <paramref name="anchor"/> if given.
+    /// <c>days</c> field), at <paramref name="anchor"/> if given; <paramref name="done"/> (<see cref="SuggestionReview.Approve"/>,
+    /// …, <see cref="Reloaded"/>) goes in <see cref="DoneCookie"/> for that page to confirm.
     /// </summary>
-    public static string Back(HttpContext http, IFormCollection form, string done, string? anchor = null) =>
-        $"{http.Request.PathBase}{Path}?days={(TryRange(form["days"], out var days) ? days : AdminDashboard.DefaultDays)}&done={done}"
-        + (anchor is null ? "" : "#" + anchor);
+    public static string Back(HttpContext http, IFormCollection form, string done, string? anchor = null)
+    {
+        http.Response.Cookies.Append(DoneCookie, done, DoneCookieOptions(http));
+        return $"{http.Request.PathBase}{Path}?days={(TryRange(form["days"], out var days) ? days : AdminDashboard.DefaultDays)}"
+            + (anchor is null ? "" : "#" + anchor);
+    }
+
+    /// <summary>Read by the dashboard's own pages only, for a minute (the redirect follows at once).</summary>
+    private static CookieOptions DoneCookieOptions(HttpContext http) => new()
+    {
+        Path = $"{http.Request.PathBase}{Path}",
+        HttpOnly = true,
+        Secure = http.Request.IsHttps,
+        SameSite = SameSiteMode.Strict,
+        MaxAge = TimeSpan.FromMinutes(1),
+        IsEssential = true,
+    };
 
     // The result names the page's type only in the body: the request delegate generator cannot see Razor's own
     // generated types in a signature. A range that is not a whole number from 1 to MaxDays (a typed or stale link)
     // shows the default range and says so.
     private static async Task<RazorComponentResult> ShowAsync(
-        AdminDashboard dashboard, HttpContext http, string? days, string? done, CancellationToken cancellationToken)
+        AdminDashboard dashboard, HttpContext http, string? days, CancellationToken cancellationToken)
     {
+        var done = http.Request.Cookies[DoneCookie];
+        if (done is not null)
+        {
+            http.Response.Cookies.Delete(DoneCookie, DoneCookieOptions(http));
+        }
+
         var valid = TryRange(days, out var range);
         // The page runs no script at all; its one stylesheet is inline, its icon a data URI, its forms post here.
         PageHeaders.Set(http.Response,

@@ -4,6 +4,7 @@ using AngleSharp.Html.Parser;
 using GuidelineBot.Core.Experts;
 using GuidelineBot.Core.Knowledge;
 using GuidelineBot.IntegrationTests.Web;
+using GuidelineBot.Web.Admin;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 
@@ -171,7 +172,8 @@ public sealed class AdminExpertsTests : IAsyncLifetime
             new Dictionary<string, string> { ["question"] = "Can I bring a dog to school?", ["answer"] = "Only guide dogs, with the head's consent." });
 
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
-        Assert.Equal("/admin?days=30&done=approve#review", response.Headers.Location?.OriginalString);
+        Assert.Equal("/admin?days=30#review", response.Headers.Location?.OriginalString);
+        Assert.Contains(response.Headers.GetValues("Set-Cookie"), c => c.StartsWith($"{AdminEndpoints.DoneCookie}=approve;", StringComparison.Ordinal));
         var stored = await StoredAsync("s-pending-1");
         Assert.Equal(SuggestionStatus.Approved, stored!.Status);
         Assert.Equal(("Can I bring a dog to school?", "Only guide dogs, with the head's consent."), (stored.Question, stored.Answer));
@@ -189,13 +191,15 @@ public sealed class AdminExpertsTests : IAsyncLifetime
 
         using var reject = await SubmitAsync(FormFor(page, "s-pending-2"), "reject", new Dictionary<string, string> { ["days"] = "90" });
         Assert.Equal(HttpStatusCode.Redirect, reject.StatusCode);
-        Assert.Equal("/admin?days=90&done=reject#review", reject.Headers.Location?.OriginalString);
+        Assert.Equal("/admin?days=90#review", reject.Headers.Location?.OriginalString);
+        Assert.Contains(reject.Headers.GetValues("Set-Cookie"), c => c.StartsWith($"{AdminEndpoints.DoneCookie}=reject;", StringComparison.Ordinal));
         Assert.Equal(SuggestionStatus.Rejected, (await StoredAsync("s-pending-2"))!.Status);
         Assert.Equal(0, _knowledge.Reloads);
 
         using var withdraw = await SubmitAsync(FormFor(page, "s-approved"), "withdraw");
         Assert.Equal(HttpStatusCode.Redirect, withdraw.StatusCode);
-        Assert.Equal("/admin?days=30&done=withdraw#review", withdraw.Headers.Location?.OriginalString);
+        Assert.Equal("/admin?days=30#review", withdraw.Headers.Location?.OriginalString);
+        Assert.Contains(withdraw.Headers.GetValues("Set-Cookie"), c => c.StartsWith($"{AdminEndpoints.DoneCookie}=withdraw;", StringComparison.Ordinal));
         var withdrawn = await StoredAsync("s-approved");
         Assert.Equal((SuggestionStatus.Withdrawn, "class trip forms?", "Use form B7."), (withdrawn!.Status, withdrawn.Question, withdrawn.Answer));
         Assert.Equal(1, _knowledge.Reloads);
