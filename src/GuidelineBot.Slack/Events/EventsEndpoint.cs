@@ -25,7 +25,13 @@ internal static class EventsEndpoint
             return SlackBadRequest.Because("The body is not a Slack event envelope (a JSON object).");
         }
 
-        switch (envelope?.Type)
+        if (envelope is null)
+        {
+            // The JSON literal null deserializes to no envelope, without an exception: the same answer as [] or "text".
+            return SlackBadRequest.Because("The body is not a Slack event envelope (a JSON object).");
+        }
+
+        switch (envelope.Type)
         {
             case null:
                 return SlackBadRequest.Because("The event envelope has no type.");

@@ -51,7 +51,9 @@ internal static class SuggestionReview
             : (form["question"].ToString().Trim(), form["answer"].ToString().Trim());
         if (decision is not (Approve or Reject or Withdraw))
         {
-            return Results.Text("decision must be approve, reject or withdraw.", statusCode: StatusCodes.Status400BadRequest);
+            // The page's buttons send one of these; anything else came from elsewhere, and gets the page's own style too.
+            return AdminEndpoints.Refused(http, form, StatusCodes.Status400BadRequest, "Unknown decision",
+                "The decision must be approve, reject or withdraw: reload the dashboard and use its buttons.", Anchor);
         }
 
         if (question.Length == 0 || answer.Length == 0)

@@ -308,6 +308,8 @@ public sealed class AdminExpertsTests : IAsyncLifetime
         var empty = await RefusalPageAsync(form, "approve", new Dictionary<string, string> { ["question"] = " " });
         var marksOnly = await RefusalPageAsync(form, "approve", new Dictionary<string, string> { ["answer"] = "### " });
         var pending = await RefusalPageAsync(form, "withdraw");
+        // (It was a line of plain text, not the page that links back.)
+        var unknownDecision = await RefusalPageAsync(form, "publish");
 
         Assert.Equal((HttpStatusCode.BadRequest, "The answer was not saved"), (tooLong.Status, tooLong.Title));
         Assert.StartsWith($"The question can be up to 500 characters and the answer up to 3,000; this question has {FormQuestionLength(form)} and this answer 3,600.",
@@ -316,7 +318,9 @@ public sealed class AdminExpertsTests : IAsyncLifetime
         Assert.Contains("write it in words", marksOnly.Message, StringComparison.Ordinal);
         Assert.EndsWith("Go back to your edits to change it.", marksOnly.Message, StringComparison.Ordinal);
         Assert.Equal((HttpStatusCode.Conflict, "Not approved yet"), (pending.Status, pending.Title));
-        Assert.All(new[] { tooLong, empty, marksOnly, pending }, refusal => Assert.Equal("/admin?days=7#review", refusal.Link));
+        Assert.Equal((HttpStatusCode.BadRequest, "Unknown decision"), (unknownDecision.Status, unknownDecision.Title));
+        Assert.StartsWith("The decision must be approve, reject or withdraw", unknownDecision.Message, StringComparison.Ordinal);
+        Assert.All(new[] { tooLong, empty, marksOnly, pending, unknownDecision }, refusal => Assert.Equal("/admin?days=7#review", refusal.Link));
         Assert.Equal(SuggestionStatus.Pending, (await StoredAsync("s-pending-1"))!.Status);
     }
 

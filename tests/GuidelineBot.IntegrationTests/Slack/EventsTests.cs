@@ -184,6 +184,7 @@ public sealed class EventsTests(SlackHost host)
     [Theory]
     [InlineData("{not json", "The body is not a Slack event envelope (a JSON object).")]
     [InlineData("[]", "The body is not a Slack event envelope (a JSON object).")]
+    [InlineData("null", "The body is not a Slack event envelope (a JSON object).")]
     [InlineData("""{"type":"event_callback","event":{"type":"app_mention"}}""", "event_callback needs an event_id and an event.")]
     [InlineData("""{"type":"url_verification"}""", "url_verification has no challenge.")]
     [InlineData("""{"challenge":"abc"}""", "The event envelope has no type.")]
