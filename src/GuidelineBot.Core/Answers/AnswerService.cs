@@ -260,8 +260,8 @@ public sealed partial class AnswerService(IGuidelineSearch search, IOptions<Answ
         }
 
         return quoted.Any(q => q)
-            ? string.Join("\n\n", passages.Where((_, k) => quoted[k]).Select(p => p.Quoted))
-            : string.Join("\n\n", hit.Passages.Select(p => p.Quoted));
+            ? Passage.JoinQuoted(passages.Where((_, k) => quoted[k]))
+            : Passage.JoinQuoted(hit.Passages);
     }
 
     private static int IndexOf(IReadOnlyList<Passage> passages, Passage passage)

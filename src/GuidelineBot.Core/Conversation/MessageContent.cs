@@ -236,7 +236,7 @@ public static partial class MessageContent
     [
         new HeadingBlock(RichText.Plain(string.Create(CultureInfo.InvariantCulture, $"{s.Number}/{s.Total} · {s.Section.Heading}"))),
         new NoteBlock(RichText.Plain(string.Create(CultureInfo.InvariantCulture, $"Topic {s.Number} of {s.Total} · {s.Section.DocumentTitle}"))),
-        new GuidelineTextBlock(s.Section.Passages.Select(p => p.Quoted).ToArray()),
+        new GuidelineTextBlock(Passages(s.Section.Quoted)),
         new NoteBlock(Citation(s.Section)),
     ];
 
@@ -263,7 +263,7 @@ public static partial class MessageContent
         {
             Paragraph(RichText.Of(Span.Strong("❌ Not quite."), Span.Plain(" Here is what the guidelines say:"))),
             new HeadingBlock(RichText.Plain(f.Section.Heading), 2),
-            new GuidelineTextBlock(f.Section.Passages.Select(p => p.Quoted).ToArray()),
+            new GuidelineTextBlock(Passages(f.Section.Quoted)),
             new NoteBlock(Citation(f.Section)),
         };
         if (f.Explanation is not null)
@@ -367,6 +367,7 @@ public static partial class MessageContent
         string.Create(CultureInfo.InvariantCulture, $"{count} {noun}{(count == 1 ? "" : "s")}");
 
     /// <summary>An answer's quoted text back into its passages (the answer joins them with blank lines).</summary>
+    /// <summary>Quoted text's paragraphs (a list's consecutive items stay together, one per line: <see cref="Passage.JoinQuoted"/>).</summary>
     private static string[] Passages(string text) => text.Split("\n\n", StringSplitOptions.RemoveEmptyEntries);
 
     private static ParagraphBlock Paragraph(RichText text) => new(text);

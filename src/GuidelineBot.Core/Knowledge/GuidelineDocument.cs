@@ -39,7 +39,7 @@ public sealed record GuidelineSection(
     public string Text => string.Join("\n\n", Passages.Select(p => p.Text));
 
     /// <summary>The whole section as an answer quotes it: <see cref="Text"/> with its list items' bullets (<see cref="Passage.Quoted"/>).</summary>
-    public string Quoted => string.Join("\n\n", Passages.Select(p => p.Quoted));
+    public string Quoted => Passage.JoinQuoted(Passages);
 
     /// <summary>The heading with the one it stands under, if any: "High schools › Chaperones".</summary>
     public string HeadingPath => ParentHeading is null ? Heading : $"{ParentHeading} › {Heading}";
@@ -83,4 +83,27 @@ public sealed record Passage(string Text, int StartLine, int EndLine)
     /// of its own ("2. Click …"); a paragraph as it is.
     /// </summary>
     public string Quoted => IsItem && !DocumentParser.IsStepLine(Text) ? "• " + Text : Text;
+
+    /// <summary>
+    /// Passages as an answer quotes them (<see cref="Quoted"/>): a blank line after a paragraph, a line break between list
+    /// items that follow one another, so that a list (or a table's rows) reads as one list, not as a paragraph per item.
+    /// </summary>
+    public static string JoinQuoted(IEnumerable<Passage> passages)
+    {
+        ArgumentNullException.ThrowIfNull(passages);
+        var text = new System.Text.StringBuilder();
+        Passage? previous = null;
+        foreach (var passage in passages)
+        {
+            if (previous is not null)
+            {
+                text.Append(previous.IsItem && passage.IsItem ? "\n" : "\n\n");
+            }
+
+            text.Append(passage.Quoted);
+            previous = passage;
+        }
+
+        return text.ToString();
+    }
 }

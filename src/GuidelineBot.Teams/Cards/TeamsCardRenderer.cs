@@ -70,7 +70,7 @@ internal static partial class TeamsCardRenderer
                 yield return TextBlock(string.Join("\n", l.Items.Select(i => "- " + Markdown(i))));
                 break;
             case GuidelineTextBlock g:
-                yield return TextBlock(Literal(g.Text));
+                yield return TextBlock(Literal(LinesApart(g.Text)));
                 break;
             case NoteBlock n:
                 var note = TextBlock(Markdown(n.Text), size: "Small");
@@ -151,6 +151,12 @@ internal static partial class TeamsCardRenderer
     /// link form (<c>[a](b)</c>, <c>[a][b]</c>, <c>[b]: url</c>, images), where backslash escapes are not honoured by
     /// every Teams client. A bare URL stays visible as itself.
     /// </summary>
+    /// <summary>
+    /// Guideline text with each line a paragraph of its own: Teams keeps a single line break only inside a Markdown list
+    /// ("use \n\n elsewhere", Teams' card formatting), so a list's items and a bullet's nested items would run together.
+    /// </summary>
+    internal static string LinesApart(string text) => string.Join("\n\n", text.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+
     internal static string Literal(string text) =>
         text.Contains(']', StringComparison.Ordinal) ? text.Replace("]", "]\u2060", StringComparison.Ordinal) : text;
 

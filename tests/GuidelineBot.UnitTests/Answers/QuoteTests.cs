@@ -51,7 +51,8 @@ public sealed class QuoteTests : IDisposable
         var answer = Ask("do I enter the odometer readings");
 
         Assert.True(answer.IsPartial);
-        Assert.Equal(["To claim mileage:", "1. Open the expenses portal.", "2. Enter the odometer readings.", "3. Attach the map of the route.",
+        // The steps one per line, as one list (each was a paragraph of its own).
+        Assert.Equal(["To claim mileage:", "1. Open the expenses portal.\n2. Enter the odometer readings.\n3. Attach the map of the route.\n" +
             "4. Submit it to your principal."], answer.Text.Split("\n\n"));
     }
 
@@ -103,7 +104,7 @@ public sealed class QuoteTests : IDisposable
 
         Assert.True(answer.IsPartial);
         Assert.Equal(["Before any medication can be given at school, the office must have all of the following:",
-            "• a medication authorization form signed by the parent or guardian;", "• a matching order signed by the student's doctor;",
+            "• a medication authorization form signed by the parent or guardian;\n• a matching order signed by the student's doctor;\n" +
             "• the medication in its original pharmacy container, labelled with the student's name."], answer.Text.Split("\n\n"));
     }
 }

@@ -261,7 +261,7 @@ public sealed class TopicButtonTests : IDisposable
 
         Assert.Equal(("Can I \u201Cfriend\u201D parents on Facebook?", 1.0), (reply.Section.Heading, reply.Score));
         Assert.Equal(reply.Section.Quoted, reply.Text);
-        Assert.Contains("\n\n• Keep it professional.\n\n• Never message students.", reply.Text, StringComparison.Ordinal); // its list as a list
+        Assert.Contains("Use caution.\n\n• Keep it professional.\n• Never message students.", reply.Text, StringComparison.Ordinal); // its list as a list
     }
 
     [Theory]

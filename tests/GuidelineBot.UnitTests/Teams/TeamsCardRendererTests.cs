@@ -97,8 +97,18 @@ public sealed partial class TeamsCardRendererTests
         var texts = content["body"]!.AsArray().Select(b => b!["text"]?.GetValue<string>() ?? "").ToList();
         Assert.Equal("3/12 · " + Section.Heading, texts[0]);
         Assert.Equal("Topic 3 of 12 · " + Section.DocumentTitle, texts[1]);
-        Assert.Equal(Section.Quoted, texts[2]);
+        Assert.Equal(TeamsCardRenderer.LinesApart(Section.Quoted), texts[2]);
         Assert.Contains(Section.Breadcrumb, texts[3], StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_quoted_list_keeps_one_item_a_line_as_Teams_shows_only_paragraph_breaks_outside_Markdown_lists()
+    {
+        // An answer's list items are one line each (Passage.JoinQuoted); in a card a single line break ran them together.
+        var reply = new AnswerReply("what goes on a slip?", Section, "Every slip must include:\n\n• the date\n• the cost\n  - if any", 0.9, []);
+        var texts = TeamsCardRenderer.Render(new AnswerMessage(reply, "q-7"))!.Content["body"]!.AsArray().Select(b => b!["text"]?.GetValue<string>()).ToList();
+
+        Assert.Contains("Every slip must include:\n\n• the date\n\n• the cost\n\n  - if any", texts);
     }
 
     [Fact]
