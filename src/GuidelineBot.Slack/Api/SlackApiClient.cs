@@ -22,10 +22,14 @@ public sealed class SlackApiClient(HttpClient http, IOptions<SlackOptions> optio
 
     /// <summary>Posts a message. <paramref name="logId"/> (e.g. the event id) goes into the failure log.</summary>
     /// <returns>The message's <c>ts</c> (empty when Slack sent none), or null when it was not posted (logged).</returns>
-    public async Task<string?> PostMessageAsync(ChatPostMessageRequest message, string logId, CancellationToken cancellationToken)
+    public async Task<string?> PostMessageAsync(ChatPostMessageRequest message, string logId, CancellationToken cancellationToken) =>
+        (await PostMessageOrErrorAsync(message, logId, cancellationToken)).Ts;
+
+    /// <summary>Posts a message, and when it was not posted (logged) says Slack's error, if Slack gave one.</summary>
+    public async Task<SlackPostResult> PostMessageOrErrorAsync(ChatPostMessageRequest message, string logId, CancellationToken cancellationToken)
     {
-        var response = await CallAsync("chat.postMessage", JsonContent.Create(message, SlackJsonContext.Default.ChatPostMessageRequest), logId, cancellationToken);
-        return response is null ? null : response.Ts ?? "";
+        var (response, error) = await CallWithErrorAsync("chat.postMessage", JsonContent.Create(message, SlackJsonContext.Default.ChatPostMessageRequest), logId, cancellationToken);
+        return new SlackPostResult(response is null ? null : response.Ts ?? "", error);
     }
 
     /// <summary><c>chat.postEphemeral</c>: a message only <see cref="ChatPostEphemeralRequest.User"/> sees, in a channel they are in.</summary>
@@ -115,21 +119,28 @@ public sealed class SlackApiClient(HttpClient http, IOptions<SlackOptions> optio
         return await SendAsync(request, "response_url", logId, cancellationToken) is not null;
     }
 
-    private async Task<SlackApiResponse?> CallAsync(string method, HttpContent? content, string logId, CancellationToken cancellationToken)
+    private async Task<SlackApiResponse?> CallAsync(string method, HttpContent? content, string logId, CancellationToken cancellationToken) =>
+        (await CallWithErrorAsync(method, content, logId, cancellationToken)).Response;
+
+    private async Task<(SlackApiResponse? Response, string? Error)> CallWithErrorAsync(string method, HttpContent? content, string logId, CancellationToken cancellationToken)
     {
         var token = options.Value.BotToken;
         if (string.IsNullOrWhiteSpace(token))
         {
             logger.LogError("Slack {Method} for {LogId} not sent: Slack:BotToken is not configured", method, logId);
-            return null;
+            return (null, null);
         }
 
         using var request = new HttpRequestMessage(HttpMethod.Post, method) { Content = content ?? new FormUrlEncodedContent([]) };
         request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
-        return await SendAsync(request, method, logId, cancellationToken);
+        return await SendWithErrorAsync(request, method, logId, cancellationToken);
     }
 
-    private async Task<SlackApiResponse?> SendAsync(HttpRequestMessage request, string method, string logId, CancellationToken cancellationToken)
+    private async Task<SlackApiResponse?> SendAsync(HttpRequestMessage request, string method, string logId, CancellationToken cancellationToken) =>
+        (await SendWithErrorAsync(request, method, logId, cancellationToken)).Response;
+
+    /// <summary>The call's answer when it went well; else null and Slack's error code when Slack answered one (logged either way).</summary>
+    private async Task<(SlackApiResponse? Response, string? Error)> SendWithErrorAsync(HttpRequestMessage request, string method, string logId, CancellationToken cancellationToken)
     {
         try
         {
@@ -139,14 +150,14 @@ public sealed class SlackApiClient(HttpClient http, IOptions<SlackOptions> optio
             {
                 logger.LogError("Slack {Method} for {LogId} failed with HTTP {Status} after retries: {Body}",
                     method, logId, (int)response.StatusCode, Shorten(body));
-                return null;
+                return (null, null);
             }
 
             var result = Parse(body);
             if (!result.Ok)
             {
                 logger.LogError("Slack {Method} for {LogId} failed: {Error}", method, logId, result.Error ?? "unknown error");
-                return null;
+                return (null, result.Error);
             }
 
             if (result.Warning is not null)
@@ -154,7 +165,7 @@ public sealed class SlackApiClient(HttpClient http, IOptions<SlackOptions> optio
                 logger.LogDebug("Slack {Method} for {LogId} warned: {Warning}", method, logId, result.Warning);
             }
 
-            return result;
+            return (result, null);
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
@@ -164,7 +175,7 @@ public sealed class SlackApiClient(HttpClient http, IOptions<SlackOptions> optio
         {
             // A network failure or refusal after the retries: its message says what happened (Polly's own error line has the stack).
             logger.LogError("Slack {Method} for {LogId} failed: {Message}", method, logId, ex.Message);
-            return null;
+            return (null, null);
         }
     }
 

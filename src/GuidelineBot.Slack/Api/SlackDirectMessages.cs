@@ -13,15 +13,20 @@ public sealed class SlackDirectMessages(SlackApiClient api, ILogger<SlackDirectM
 {
     /// <param name="channel">Where to post (a DM's <c>D…</c> id, or a channel); null opens the person's DM first.</param>
     /// <param name="threadTs">The thread to answer in, if any.</param>
+    /// <param name="directMessageWhenGone">
+    /// When <paramref name="channel"/> cannot take the first message any more (<see cref="SlackPostResult.ConversationGone"/>:
+    /// deleted, archived, the bot removed), post them all in the person's DM instead, where retrying the channel never would.
+    /// </param>
     /// <returns>True when every message was posted.</returns>
     public async Task<bool> PostAsync(string userId, string? channel, IReadOnlyList<SlackMessage> messages, string logId,
-        CancellationToken cancellationToken, string? threadTs = null)
+        CancellationToken cancellationToken, string? threadTs = null, bool directMessageWhenGone = false)
     {
         if (messages.Count == 0)
         {
             return true;
         }
 
+        var given = channel;
         channel ??= await api.OpenDirectMessageAsync(userId, logId, cancellationToken);
         if (channel is null)
         {
@@ -33,11 +38,21 @@ public sealed class SlackDirectMessages(SlackApiClient api, ILogger<SlackDirectM
         for (var i = 0; i < messages.Count; i++)
         {
             var message = messages[i];
-            if (await api.PostMessageAsync(new ChatPostMessageRequest(channel, message.Text, message.Blocks, threadTs), logId, cancellationToken) is null)
+            var posted = await api.PostMessageOrErrorAsync(new ChatPostMessageRequest(channel, message.Text, message.Blocks, threadTs), logId, cancellationToken);
+            if (posted.Ts is not null)
             {
-                logger.LogError("Direct message to {User} for {LogId} stopped at message {Number} of {Count}", LogText.Pseudonym(userId), logId, i + 1, messages.Count);
-                return false;
+                continue;
             }
+
+            if (i == 0 && given is not null && directMessageWhenGone && posted.ConversationGone)
+            {
+                logger.LogWarning("Slack conversation {Channel} for {LogId} cannot be posted in ({Error}): sending to {User}'s direct message instead",
+                    channel, logId, posted.Error, LogText.Pseudonym(userId));
+                return await PostAsync(userId, channel: null, messages, logId, cancellationToken);
+            }
+
+            logger.LogError("Direct message to {User} for {LogId} stopped at message {Number} of {Count}", LogText.Pseudonym(userId), logId, i + 1, messages.Count);
+            return false;
         }
 
         logger.LogInformation("Posted {Count} message(s) to {User} in {Channel} for {LogId}", messages.Count, LogText.Pseudonym(userId), channel, logId);

@@ -9,7 +9,8 @@ namespace GuidelineBot.Slack.Experts;
 
 /// <summary>
 /// Brings an expert's answer to a Slack asker where they asked: into the thread of their mention
-/// (<see cref="SlackReplyAddress"/>), else into their DM (<c>conversations.open</c> + <c>chat.postMessage</c>). A failed
+/// (<see cref="SlackReplyAddress"/>), else into their DM (<c>conversations.open</c> + <c>chat.postMessage</c>); also into
+/// their DM when that thread's channel is gone (deleted, archived, the bot removed), which no retry would mend. A failed
 /// post throws, so the core's outbox tries again later.
 /// </summary>
 internal sealed class SlackExpertDelivery(SlackDirectMessages poster) : IExpertAnswerDelivery
@@ -31,7 +32,7 @@ internal sealed class SlackExpertDelivery(SlackDirectMessages poster) : IExpertA
         var logId = $"expert answer {message.Answer.Id} (ticket #{message.Ticket.ShortId})";
         SlackMessage[] rendered = [SlackRenderer.Render(message)];
         var delivered = SlackReplyAddress.TryParse(asker.ReplyAddress, out var thread)
-            ? await poster.PostAsync(asker.UserId, thread.Channel, rendered, logId, cancellationToken, thread.ThreadTs)
+            ? await poster.PostAsync(asker.UserId, thread.Channel, rendered, logId, cancellationToken, thread.ThreadTs, directMessageWhenGone: true)
             : await poster.PostAsync(asker.UserId, channel: null, rendered, logId, cancellationToken);
         if (!delivered)
         {

@@ -432,6 +432,71 @@ public sealed class ExpertFlowTests(SlackExpertsHost host) : IClassFixture<Slack
         Assert.Empty(Api.OpensFor(asker));
     }
 
+    [Theory]
+    [InlineData("channel_not_found")]
+    [InlineData("not_in_channel")]
+    [InlineData("is_archived")]
+    public async Task An_answer_for_a_thread_whose_channel_is_gone_reaches_the_asker_in_their_direct_message(string error)
+    {
+        // The outbox retried the thread for ever: the answer never reached the asker.
+        var asker = SlackHost.NewId("U");
+        var channel = SlackHost.NewId("C");
+        const string mentionTs = "1700000700.000001";
+        using var mention = await host.Client.SendAsync(Signed("/slack/events", Event(SlackHost.NewId("Ev"), new
+        {
+            type = "app_mention",
+            user = asker,
+            text = "<@U0BOT> " + Declined,
+            ts = mentionTs,
+            channel,
+        }), JsonType, host.Now));
+        await Eventually.WaitUntilAsync(() => Api.PostsTo(channel).Count == 1, "the mention is answered");
+        var offer = Button(Api.PostsTo(channel)[0].Json, ActionIds.AskExpert)!.Value.GetProperty("value").GetString()!;
+        var modal = await host.ModalAsync(ActionIds.AskExpert, offer, asker, SlackHost.NewId("ask"), channel, mentionTs, ephemeral: false);
+        using var sent = await host.SubmitAsync(modal, asker);
+        var ticket = await WaitForTicketAsync(asker);
+        Api.AlwaysAnswer(channel, new ScriptedResponse(200, $$"""{"ok":false,"error":"{{error}}"}"""));
+
+        var answerModal = await host.ModalAsync(ActionIds.ExpertAnswer, ticket.Id, Expert, SlackHost.NewId("answer"), ExpertsChannel, ephemeral: false);
+        using var answered = await host.SubmitAsync(answerModal, Expert, new() { [ExpertInputs.Answer] = "Tacos on Tuesdays." });
+
+        var dm = FakeSlackApi.DirectMessageChannel(asker);
+        await Eventually.WaitUntilAsync(() => Api.PostsTo(dm).Any(p => Texts(p).Contains("Tacos on Tuesdays.", StringComparison.Ordinal)),
+            "the answer is sent to the asker's direct message");
+        Assert.Equal(2, Api.PostsTo(channel).Count); // the thread was tried once, not again and again
+        Assert.False(Api.PostsTo(dm).Single(p => Texts(p).Contains("Tacos on Tuesdays.", StringComparison.Ordinal)).Json.TryGetProperty("thread_ts", out _));
+    }
+
+    [Fact]
+    public async Task An_answer_for_a_thread_that_Slack_refuses_for_a_while_is_not_moved_to_the_direct_message()
+    {
+        // A refusal that says nothing of the conversation (a rate limit, an outage) is retried where the person asked.
+        var asker = SlackHost.NewId("U");
+        var channel = SlackHost.NewId("C");
+        const string mentionTs = "1700000800.000001";
+        using var mention = await host.Client.SendAsync(Signed("/slack/events", Event(SlackHost.NewId("Ev"), new
+        {
+            type = "app_mention",
+            user = asker,
+            text = "<@U0BOT> " + Declined,
+            ts = mentionTs,
+            channel,
+        }), JsonType, host.Now));
+        await Eventually.WaitUntilAsync(() => Api.PostsTo(channel).Count == 1, "the mention is answered");
+        var offer = Button(Api.PostsTo(channel)[0].Json, ActionIds.AskExpert)!.Value.GetProperty("value").GetString()!;
+        var modal = await host.ModalAsync(ActionIds.AskExpert, offer, asker, SlackHost.NewId("ask"), channel, mentionTs, ephemeral: false);
+        using var sent = await host.SubmitAsync(modal, asker);
+        var ticket = await WaitForTicketAsync(asker);
+        Api.AlwaysAnswer(channel, new ScriptedResponse(200, """{"ok":false,"error":"internal_error"}"""));
+
+        var answerModal = await host.ModalAsync(ActionIds.ExpertAnswer, ticket.Id, Expert, SlackHost.NewId("answer"), ExpertsChannel, ephemeral: false);
+        using var answered = await host.SubmitAsync(answerModal, Expert, new() { [ExpertInputs.Answer] = "Soup on Mondays." });
+
+        await Eventually.WaitUntilAsync(() => Api.PostsTo(channel).Count >= 2, "the thread is tried");
+        await Task.Delay(TimeSpan.FromSeconds(1)); // a move to the DM would follow the refusal at once
+        Assert.DoesNotContain(Api.PostsTo(FakeSlackApi.DirectMessageChannel(asker)), p => Texts(p).Contains("Soup on Mondays.", StringComparison.Ordinal));
+    }
+
     [Fact]
     public async Task A_thumbs_down_offers_ask_an_expert()
     {
