@@ -2,9 +2,10 @@
 // Flexible Server + Key Vault (read through a managed identity) + Log Analytics.
 //   az deployment group create -g <resource group> -f deploy/azure/main.bicep -p image=<registry>/guidelinebot:<tag> \
 //     botAppId=<app id> botAppPassword=<secret> slackSigningSecret=<secret> slackBotToken=<xoxb-...> postgresAdminPassword=<password>
-// Then point the Slack app's URLs at the output `botUrl` (README "Install in Slack"). Each channel is optional: without
-// botAppId no Azure Bot is made (Slack only), without slackSigningSecret Slack is off (Teams only); webAuthority and
-// webClientId (and webClientSecret, adminRole) turn on the web chat's and dashboard's sign-in.
+// Then point the Slack app's URLs at the output `botUrl` (README "Install in Slack"). Each channel is optional and on
+// with both of its credentials: without botAppId and botAppPassword no Azure Bot is made (Slack only), without the
+// Slack signing secret and bot token Slack is off (Teams only); webAuthority and webClientId (and webClientSecret,
+// adminRole) turn on the web chat's and dashboard's sign-in.
 
 @description('Prefix of every resource name (lower-case letters and digits).')
 @minLength(3)
@@ -64,8 +65,9 @@ param minReplicas int = 2
 param maxReplicas int = 6
 
 var tenantId = subscription().tenantId
-var teamsOn = !empty(botAppId)
-var slackOn = !empty(slackSigningSecret)
+// A channel is on with both of its credentials (one alone would leave an app that fails its start).
+var teamsOn = !empty(botAppId) && !empty(botAppPassword)
+var slackOn = !empty(slackSigningSecret) && !empty(slackBotToken)
 var webSignInOn = !empty(webAuthority) && !empty(webClientId)
 var webSecretOn = webSignInOn && !empty(webClientSecret)
 var keyVaultSecretsUserRole = subscriptionResourceId('Microsoft.Authorization/roleDefinitions', '4633458b-17de-408a-b874-0445c86b69e6')

@@ -260,8 +260,8 @@ public sealed partial class AnswerService(IGuidelineSearch search, IOptions<Answ
         }
 
         return quoted.Any(q => q)
-            ? Passage.JoinQuoted(passages.Where((_, k) => quoted[k]))
-            : Passage.JoinQuoted(hit.Passages);
+            ? Passage.JoinQuoted(passages, quoted)
+            : string.Join("\n\n", hit.Passages.Select(p => p.Quoted));
     }
 
     private static int IndexOf(IReadOnlyList<Passage> passages, Passage passage)

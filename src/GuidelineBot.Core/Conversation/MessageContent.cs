@@ -366,7 +366,6 @@ public static partial class MessageContent
     public static string Count(int count, string noun) =>
         string.Create(CultureInfo.InvariantCulture, $"{count} {noun}{(count == 1 ? "" : "s")}");
 
-    /// <summary>An answer's quoted text back into its passages (the answer joins them with blank lines).</summary>
     /// <summary>Quoted text's paragraphs (a list's consecutive items stay together, one per line: <see cref="Passage.JoinQuoted"/>).</summary>
     private static string[] Passages(string text) => text.Split("\n\n", StringSplitOptions.RemoveEmptyEntries);
 

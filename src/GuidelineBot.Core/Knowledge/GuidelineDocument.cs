@@ -86,22 +86,30 @@ public sealed record Passage(string Text, int StartLine, int EndLine)
 
     /// <summary>
     /// Passages as an answer quotes them (<see cref="Quoted"/>): a blank line after a paragraph, a line break between list
-    /// items that follow one another, so that a list (or a table's rows) reads as one list, not as a paragraph per item.
+    /// items that follow one another in the section, so that a list (or a table's rows) reads as one list, not as a
+    /// paragraph per item; items of two lists, or with a passage left out between them, stay apart.
     /// </summary>
-    public static string JoinQuoted(IEnumerable<Passage> passages)
+    /// <param name="passages">The section's passages, in order.</param>
+    /// <param name="shown">Which of them to quote (all when null).</param>
+    public static string JoinQuoted(IReadOnlyList<Passage> passages, IReadOnlyList<bool>? shown = null)
     {
         ArgumentNullException.ThrowIfNull(passages);
         var text = new System.Text.StringBuilder();
-        Passage? previous = null;
-        foreach (var passage in passages)
+        var previous = -1;
+        for (var k = 0; k < passages.Count; k++)
         {
-            if (previous is not null)
+            if (shown is not null && !shown[k])
             {
-                text.Append(previous.IsItem && passage.IsItem ? "\n" : "\n\n");
+                continue;
             }
 
-            text.Append(passage.Quoted);
-            previous = passage;
+            if (previous >= 0)
+            {
+                text.Append(previous == k - 1 && passages[previous].IsItem && passages[k].IsItem ? "\n" : "\n\n");
+            }
+
+            text.Append(passages[k].Quoted);
+            previous = k;
         }
 
         return text.ToString();

@@ -60,8 +60,9 @@ public static partial class KnowledgeLoader
     /// <summary>Loads the folder. A missing folder throws <see cref="DirectoryNotFoundException"/>; a bad file is reported, not thrown.</summary>
     /// <param name="options">The folder and its settings.</param>
     /// <param name="live">
-    /// The documents answering now (a reload): a file that is live keeps its document id when a new file with the same id
-    /// appears (good.txt live, good.md added: good.md sorts first and took the id over, and good.txt became the skipped one).
+    /// The documents answering now (a reload). Of two files with one document id the first path always takes it, so that
+    /// every replica and every restart agree; when that takes a live document's id (good.txt live, good.md added), the
+    /// warning on the live file says the other answers in its place now (it was the ordinary "not loaded" warning).
     /// </param>
     public static KnowledgeBase Load(KnowledgeOptions options, IReadOnlyList<GuidelineDocument>? live = null)
     {
@@ -95,17 +96,7 @@ public static partial class KnowledgeLoader
             errors.Add(new KnowledgeError(Display(synonymsFile), 0, "not found: Knowledge:SynonymsFile names it, so no synonyms are used") { Loaded = true });
         }
 
-        var documentFiles = listed.Files.Where(f => IsDocumentType(f) && !IsSynonymsFile(f) && !IsDefaultSynonymsName(f)).ToList();
-        var displayed = documentFiles.Select(Display).ToHashSet(StringComparer.Ordinal);
-        foreach (var document in live ?? [])
-        {
-            if (displayed.Contains(document.SourceFile))
-            {
-                ids.TryAdd(document.Id, document.SourceFile);
-            }
-        }
-
-        foreach (var file in documentFiles)
+        foreach (var file in listed.Files.Where(f => IsDocumentType(f) && !IsSynonymsFile(f) && !IsDefaultSynonymsName(f)))
         {
             var relative = System.IO.Path.GetRelativePath(root, file).Replace('\\', '/');
             var display = Display(file);
@@ -119,10 +110,11 @@ public static partial class KnowledgeLoader
             // good.md and good.txt: ids (and section ids, votes, acknowledgements) would be ambiguous. The first path takes the
             // id even when it does not parse, so the other never stands in for it.
             var id = DocumentId(relative);
-            if (ids.TryGetValue(id, out var first) && first != display)
+            if (ids.TryGetValue(id, out var first))
             {
-                errors.Add(new KnowledgeError(display, 0,
-                    $"has the same document id '{id}' as {first}{(live?.Any(d => d.SourceFile == first) == true ? ", which is live," : "")} (its path without the extension), so it is not loaded: rename one of them"));
+                errors.Add(new KnowledgeError(display, 0, live?.Any(d => d.Id == id && d.SourceFile == display) == true
+                    ? $"has the same document id '{id}' as {first} (its path without the extension), which answers in its place from now on: rename one of them"
+                    : $"has the same document id '{id}' as {first} (its path without the extension), so it is not loaded: rename one of them"));
                 continue;
             }
 

@@ -42,7 +42,13 @@ internal static class InteractionsEndpoint
             return SlackBadRequest.Because("payload is not valid JSON.");
         }
 
-        if (payload?.Type is null)
+        if (payload is null)
+        {
+            // The JSON literal null deserializes to no payload, without an exception: the same answer as other non-objects.
+            return SlackBadRequest.Because("payload is not valid JSON.");
+        }
+
+        if (payload.Type is null)
         {
             return SlackBadRequest.Because("payload has no type.");
         }

@@ -147,16 +147,16 @@ internal static partial class TeamsCardRenderer
     }
 
     /// <summary>
-    /// Text that must not turn into a link: a word joiner (U+2060, invisible) after each <c>]</c> breaks every Markdown
-    /// link form (<c>[a](b)</c>, <c>[a][b]</c>, <c>[b]: url</c>, images), where backslash escapes are not honoured by
-    /// every Teams client. A bare URL stays visible as itself.
-    /// </summary>
-    /// <summary>
     /// Guideline text with each line a paragraph of its own: Teams keeps a single line break only inside a Markdown list
     /// ("use \n\n elsewhere", Teams' card formatting), so a list's items and a bullet's nested items would run together.
     /// </summary>
     internal static string LinesApart(string text) => string.Join("\n\n", text.Split('\n', StringSplitOptions.RemoveEmptyEntries));
 
+    /// <summary>
+    /// Text that must not turn into a link: a word joiner (U+2060, invisible) after each <c>]</c> breaks every Markdown
+    /// link form (<c>[a](b)</c>, <c>[a][b]</c>, <c>[b]: url</c>, images), where backslash escapes are not honoured by
+    /// every Teams client. A bare URL stays visible as itself.
+    /// </summary>
     internal static string Literal(string text) =>
         text.Contains(']', StringComparison.Ordinal) ? text.Replace("]", "]\u2060", StringComparison.Ordinal) : text;
 

@@ -95,7 +95,8 @@ internal static class MessagesEndpoint
 
         if (activity is null)
         {
-            return Results.BadRequest(NoType);
+            // The JSON literal null deserializes to no activity, without an exception: the same answer as other non-objects.
+            return Results.BadRequest("The body is not a JSON activity.");
         }
 
         if (Malformed(activity) is { } problem)

@@ -101,9 +101,9 @@ public static class SvgBarChart
     public static int LabelEvery(int count) => Math.Max(1, (int)Math.Ceiling(count / (double)MaxAxisLabels));
 
     /// <summary>
-    /// Axis labels for a run of days: "Nov 30"; when the labelled days are a month or more apart (a range of about half
-    /// a year or more, which may cross a new year), the month and year instead ("Nov 2026"), so that a year's chart does
-    /// not put "Dec 7" at both ends.
+    /// Axis labels for a run of days: "Nov 30"; when the labelled days are a month or more apart (a range of more than 150
+    /// days, which may cross a new year), the month and year instead ("Nov 2026"): a year's chart labelled "Dec 7", "Feb
+    /// 18", … did not say which year each was.
     /// </summary>
     public static IReadOnlyList<string> DayLabels(IReadOnlyList<DateOnly> days)
     {

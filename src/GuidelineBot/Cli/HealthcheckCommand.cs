@@ -24,11 +24,15 @@ internal static class HealthcheckCommand
         command.SetAction(async (parse, ct) =>
         {
             var (baseUrl, source) = parse.GetValue(url) is { } given ? (given, "--url") : DefaultBaseUrl(Environment.GetEnvironmentVariable);
+            if (source == PortsVariable && baseUrl.Length == 0)
+            {
+                await errors.WriteLineAsync($"error: {source} must be a port number (1-65535), not '{FirstPort(Environment.GetEnvironmentVariable)}'");
+                return 2;
+            }
+
             if (!Uri.TryCreate(baseUrl, UriKind.Absolute, out var root) || root.Scheme is not ("http" or "https"))
             {
-                await errors.WriteLineAsync(source == PortsVariable
-                    ? $"error: {source} must be a port number (1-65535), not '{baseUrl}'"
-                    : $"error: {source} must be an http(s) address, not '{baseUrl}'");
+                await errors.WriteLineAsync($"error: {source} must be an http(s) address, not '{baseUrl}'");
                 return 2;
             }
 
@@ -69,16 +73,20 @@ internal static class HealthcheckCommand
             return (LocalAddress(first), "ASPNETCORE_URLS");
         }
 
-        if (environment(PortsVariable)?.Split([';', ','], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries) is [var firstPort, ..])
+        if (FirstPort(environment) is { } firstPort)
         {
-            // A port that is no number (or out of range) comes back as it is, for the caller to refuse as a port.
+            // A port that is no number (or out of range, or an address put there) comes back empty, for the caller to refuse.
             return (int.TryParse(firstPort, NumberStyles.None, CultureInfo.InvariantCulture, out var port) && port is > 0 and <= 65535
                 ? $"http://127.0.0.1:{port}/"
-                : firstPort, PortsVariable);
+                : "", PortsVariable);
         }
 
         return ($"http://127.0.0.1:{new Uri(LocalDefaults.DefaultUrl).Port}/", "the default address");
     }
+
+    /// <summary>The first entry of ASPNETCORE_HTTP_PORTS (a list separated by ; or ,), or null.</summary>
+    private static string? FirstPort(Func<string, string?> environment) =>
+        environment(PortsVariable)?.Split([';', ','], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries) is [var first, ..] ? first : null;
 
     /// <summary>
     /// A Kestrel address (<c>scheme://host:port/path</c>, where the host may be <c>*</c> or <c>+</c>) as a base

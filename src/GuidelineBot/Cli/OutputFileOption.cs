@@ -38,6 +38,11 @@ internal static class OutputFileOption
             {
                 result.AddError($"{option.Name} needs a file name, and {file.FullName} is a folder (e.g. {option.Name} {Path.Combine(file.FullName, example)})");
             }
+            else if (name.EndsWith('/') || name.EndsWith(Path.DirectorySeparatorChar))
+            {
+                // (A folder not there yet: it was created, then writing failed with "Could not find a part of the path".)
+                result.AddError($"{option.Name} needs a file name, and {name} names a folder (e.g. {option.Name} {Path.Combine(name, example)})");
+            }
             else if (FileAbove(file) is { } blocker)
             {
                 // (Writing it said "The file '/etc/passwd' already exists." after the work had run.)

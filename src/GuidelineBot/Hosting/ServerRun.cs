@@ -24,7 +24,8 @@ public static partial class ServerRun
         var started = app.Lifetime.ApplicationStarted;
         var stopping = app.Lifetime.ApplicationStopping;
         var workers = app.Services.GetServices<IHostedService>().OfType<BackgroundService>().ToArray();
-        var configuration = app.Configuration;
+        // Read now: the run disposes the configuration with the host.
+        var addresses = ListeningSettings(app.Configuration);
         try
         {
             await app.RunAsync();
@@ -37,7 +38,7 @@ public static partial class ServerRun
         {
             // One line, no stack trace (the host's own line, with the exception's stack, is filtered out: AddObservability):
             // the exception's message, or an aggregate's each, its line breaks as spaces.
-            var messages = (ex is AggregateException aggregate ? aggregate.InnerExceptions : [ex]).Select(e => Explain(e, configuration));
+            var messages = (ex is AggregateException aggregate ? aggregate.InnerExceptions : [ex]).Select(e => Explain(e, addresses));
             LogFailedStart(app, messages.Select(OneLine));
             return 1;
         }
@@ -115,23 +116,49 @@ public static partial class ServerRun
     [GeneratedRegex(@"LineNumber: \d+ \| BytePositionInLine: \d+")]
     private static partial Regex PlacePattern();
 
+    /// <summary>The settings Kestrel takes its addresses from, each with what it holds (only those given).</summary>
+    private static List<(string Name, string Value)> ListeningSettings(IConfiguration configuration)
+    {
+        var settings = new List<(string, string)>();
+        foreach (var (key, name) in new[] { ("urls", "ASPNETCORE_URLS / --urls"), ("http_ports", "ASPNETCORE_HTTP_PORTS"), ("https_ports", "ASPNETCORE_HTTPS_PORTS") })
+        {
+            if (configuration[key] is { Length: > 0 } value)
+            {
+                settings.Add((name, value));
+            }
+        }
+
+        foreach (var endpoint in configuration.GetSection("Kestrel:Endpoints").GetChildren())
+        {
+            if (endpoint["Url"] is { Length: > 0 } url)
+            {
+                settings.Add(($"Kestrel:Endpoints:{endpoint.Key}:Url", url));
+            }
+        }
+
+        return settings;
+    }
+
     /// <summary>
     /// Why Kestrel could not listen, where its own words name no setting: a port out of range ("Specified argument was out
-    /// of the range of valid values. (Parameter 'port')") names the settings the addresses come from.
+    /// of the range of valid values. (Parameter 'port')") names the settings that hold one (all of them given, when none
+    /// can be told apart).
     /// </summary>
-    private static string Explain(Exception e, IConfiguration configuration)
+    private static string Explain(Exception e, List<(string Name, string Value)> addresses)
     {
         if (e is not ArgumentOutOfRangeException { ParamName: "port" })
         {
             return e.Message;
         }
 
-        var given = new[] { ("urls", "ASPNETCORE_URLS / --urls"), ("http_ports", "ASPNETCORE_HTTP_PORTS"), ("https_ports", "ASPNETCORE_HTTPS_PORTS") }
-            .Where(s => !string.IsNullOrWhiteSpace(configuration[s.Item1]))
-            .Select(s => $"{s.Item2} is '{configuration[s.Item1]}'")
-            .ToList();
-        return $"a port to listen on is not between 0 and 65535 ({(given.Count > 0 ? string.Join(", ", given) : "see Kestrel:Endpoints")})";
+        var wrong = addresses.Where(a => PortPattern().Matches(a.Value).Any(m => !int.TryParse(m.Groups["port"].Value, out var port) || port > 65535)).ToList();
+        var named = (wrong.Count > 0 ? wrong : addresses).Select(a => $"{a.Name} is '{a.Value}'").ToList();
+        return $"a port to listen on is not between 0 and 65535 ({(named.Count > 0 ? string.Join(", ", named) : "see Kestrel:Endpoints")})";
     }
+
+    /// <summary>A port in an address (":70000" before the end, a slash or a separator) or a bare port in a list of ports.</summary>
+    [GeneratedRegex(@"(?:^|[;,]|:)\s*(?<port>\d+)\s*(?=$|[/;,])")]
+    private static partial Regex PortPattern();
 
     /// <summary>A message's line breaks as spaces.</summary>
     private static string OneLine(string message) => string.Join(' ', message.Split((char[])['\r', '\n'], StringSplitOptions.RemoveEmptyEntries));

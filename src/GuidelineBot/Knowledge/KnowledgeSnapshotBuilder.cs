@@ -40,8 +40,13 @@ internal sealed class KnowledgeSnapshotBuilder(
     /// <summary>How long reading the approved expert answers may take before the ones loaded before are kept.</summary>
     private static readonly TimeSpan ExpertAnswersTimeout = TimeSpan.FromSeconds(10);
 
-    /// <summary>The status's warning when the folder has no guideline document (the approved expert answers aside).</summary>
-    internal const string NoDocuments = "no guideline documents are loaded from this folder: every question is declined until one is added (see README, Writing knowledge files)";
+    /// <summary>How the status's warning starts when the folder has no guideline document (the approved expert answers aside).</summary>
+    internal const string NoDocuments = "no guideline documents are loaded from this folder: ";
+
+    /// <summary>The warning for a folder without guideline documents: what answers meanwhile.</summary>
+    private static string NoDocumentsWarning(bool expertAnswers) => NoDocuments + (expertAnswers
+        ? "only the approved expert answers answer questions until one is added (see README, Writing knowledge files)"
+        : "every question is declined until one is added (see README, Writing knowledge files)");
 
     /// <summary>The knowledge folder as warnings name it: its own name, as its files are "knowledge/…".</summary>
     private static string FolderName(KnowledgeOptions options) =>
@@ -93,7 +98,7 @@ internal sealed class KnowledgeSnapshotBuilder(
         if (guidelines.Documents.Count == 0)
         {
             // In the status too (the reload's answer, the dashboard), not only in the log: an emptied folder looked fine there.
-            warnings.Add(new KnowledgeError(FolderName(options), 0, NoDocuments) { Loaded = true });
+            warnings.Add(new KnowledgeError(FolderName(options), 0, NoDocumentsWarning(expertAnswers is { Sections.Count: > 0 })) { Loaded = true });
         }
 
         var (catalog, questionsInEffect, lastGoodQuestions) = Onboarding(options, guidelines, live, warnings);

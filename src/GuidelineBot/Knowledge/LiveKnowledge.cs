@@ -137,7 +137,7 @@ internal sealed class LiveKnowledge(KnowledgeSnapshotBuilder builder, IOptions<K
 
         foreach (var warning in next.Status.Warnings)
         {
-            if (warning.Message == KnowledgeSnapshotBuilder.NoDocuments)
+            if (warning.Message.StartsWith(KnowledgeSnapshotBuilder.NoDocuments, StringComparison.Ordinal))
             {
                 // Its own line below, with the folder's full path.
                 continue;
@@ -160,10 +160,10 @@ internal sealed class LiveKnowledge(KnowledgeSnapshotBuilder builder, IOptions<K
         }
 
         var status = next.Status;
-        if (status.Warnings.Any(w => w.Message == KnowledgeSnapshotBuilder.NoDocuments))
+        if (status.Warnings.FirstOrDefault(w => w.Message.StartsWith(KnowledgeSnapshotBuilder.NoDocuments, StringComparison.Ordinal)) is { } empty)
         {
-            logger.LogWarning("No guideline documents are loaded from {Folder}: every question is declined until one is added (see README, Writing knowledge files)",
-                System.IO.Path.GetFullPath(options.Value.Path));
+            logger.LogWarning("No guideline documents are loaded from {Folder}: {What}",
+                System.IO.Path.GetFullPath(options.Value.Path), empty.Message[KnowledgeSnapshotBuilder.NoDocuments.Length..]);
         }
 
         logger.LogInformation("{Action} knowledge {KnowledgeHash}: {Documents} documents, {Sections} sections, {Questions} check questions",

@@ -45,8 +45,8 @@ public sealed class BicepTests
 
         // Each channel is optional (an Azure Bot and both Slack secrets were made whatever was given): without botAppId no
         // bot, no Teams channel and no bot secret; without the signing secret no Slack secrets; web sign-in when named.
-        Assert.Equal("[not(empty(parameters('botAppId')))]", (string?)arm["variables"]!["teamsOn"]);
-        Assert.Equal("[not(empty(parameters('slackSigningSecret')))]", (string?)arm["variables"]!["slackOn"]);
+        Assert.Equal("[and(not(empty(parameters('botAppId'))), not(empty(parameters('botAppPassword'))))]", (string?)arm["variables"]!["teamsOn"]);
+        Assert.Equal("[and(not(empty(parameters('slackSigningSecret'))), not(empty(parameters('slackBotToken'))))]", (string?)arm["variables"]!["slackOn"]);
         Assert.Equal("[variables('teamsOn')]", (string?)Resource("Microsoft.BotService/botServices")["condition"]);
         Assert.Equal("[variables('teamsOn')]", (string?)Resource("Microsoft.BotService/botServices/channels")["condition"]);
         var secrets = resources.Where(r => (string?)r["type"] == "Microsoft.KeyVault/vaults/secrets").ToDictionary(r => ((string)r["name"]!).Split('\'')[^2], r => (string?)r["condition"]);

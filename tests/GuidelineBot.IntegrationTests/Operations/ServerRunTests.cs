@@ -42,12 +42,19 @@ public sealed class ServerRunTests
     [Theory]
     [InlineData("http://127.0.0.1:99999", null, "ASPNETCORE_URLS / --urls is 'http://127.0.0.1:99999'")]
     [InlineData("", "70000", "ASPNETCORE_HTTP_PORTS is '70000'")]
-    public async Task A_port_out_of_range_stops_the_start_in_one_line_that_names_the_setting(string urls, string? ports, string named)
+    // Only the setting at fault, not every one given (the image always sets ASPNETCORE_HTTP_PORTS=8080).
+    [InlineData("", "5411", "Kestrel:Endpoints:Http:Url is 'http://127.0.0.1:70000'", "http://127.0.0.1:70000")]
+    public async Task A_port_out_of_range_stops_the_start_in_one_line_that_names_the_setting(string urls, string? ports, string named, string? endpoint = null)
     {
         // Kestrel's own words, "Specified argument was out of the range of valid values. (Parameter 'port')", named none.
         var logs = new TestLogs();
-        await using var app = App(services => services.AddSingleton<ILoggerProvider>(logs),
-            new Dictionary<string, string?> { ["urls"] = urls, ["http_ports"] = ports });
+        var settings = new Dictionary<string, string?> { ["urls"] = urls, ["http_ports"] = ports };
+        if (endpoint is not null)
+        {
+            settings["Kestrel:Endpoints:Http:Url"] = endpoint;
+        }
+
+        await using var app = App(services => services.AddSingleton<ILoggerProvider>(logs), settings);
 
         Assert.Equal(1, await app.RunUntilStoppedAsync().WaitAsync(TimeSpan.FromSeconds(30)));
         var failed = Assert.Single(logs.Entries, e => e.Level == LogLevel.Critical);

@@ -61,6 +61,7 @@ public sealed class UnreadableSettingsTests : IDisposable
     [Theory]
     [InlineData("abc")]
     [InlineData("70000")]
+    [InlineData("http://127.0.0.1:9/")] // (an address there was probed, as if it were the port's)
     public async Task Healthcheck_with_a_port_variable_that_holds_no_port_says_it_needs_a_port(string ports)
     {
         // It said "ASPNETCORE_HTTP_PORTS must be an http(s) address, not 'http://127.0.0.1:abc/'", an address no one wrote.

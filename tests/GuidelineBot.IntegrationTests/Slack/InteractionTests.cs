@@ -161,6 +161,7 @@ public sealed class InteractionTests(SlackHost host)
 
     [Theory]
     [InlineData("payload=%7Bnot+json", "payload is not valid JSON.")]
+    [InlineData("payload=null", "payload is not valid JSON.")]
     [InlineData("nopayload=1", "The body is not a form with a payload field.")]
     [InlineData("payload=%7B%7D", "payload has no type.")]
     [InlineData("payload=%7B%22type%22%3A%22block_actions%22%7D", "block_actions needs user.id and actions.")]

@@ -150,17 +150,21 @@ public sealed class TeamsAuthTests(TeamsFixture fixture)
         await AssertNothingSentForAsync("a:notype");
     }
 
-    [Fact]
-    public async Task Malformed_json_is_400()
+    [Theory]
+    [InlineData("{\"type\":\"message\",")]
+    [InlineData("[]")]
+    [InlineData("null")] // (it said "The activity has no type.", where other non-objects say what this says)
+    public async Task Malformed_json_is_400_saying_it_is_not_an_activity(string body)
     {
         using var client = Bot.CreateClient();
         using var request = new HttpRequestMessage(HttpMethod.Post, "/api/messages")
         {
-            Content = new StringContent("{\"type\":\"message\",", System.Text.Encoding.UTF8, "application/json"),
+            Content = new StringContent(body, System.Text.Encoding.UTF8, "application/json"),
         };
         request.Headers.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", Token());
         var response = await client.SendAsync(request);
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Contains("The body is not a JSON activity.", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
     }
 
     [Fact]

@@ -46,6 +46,23 @@ public sealed class QuoteTests : IDisposable
     }
 
     [Fact]
+    public void A_list_s_items_are_quoted_one_a_line_and_items_of_two_lists_or_with_a_passage_left_out_between_stay_apart()
+    {
+        static Passage Item(string text, int line) => new(text, line, line) { IsItem = true };
+        Passage[] passages =
+        [
+            new("Buses are booked through the office.", 1, 1), Item("Book two weeks ahead.", 3), Item("Carry the slips.", 4),
+            new("Museums are booked by the teacher.", 6, 6), Item("Return the slips.", 8), Item("Pay at the door.", 9),
+        ];
+
+        Assert.Equal("Buses are booked through the office.\n\n• Book two weeks ahead.\n• Carry the slips.\n\n" +
+            "Museums are booked by the teacher.\n\n• Return the slips.\n• Pay at the door.", Passage.JoinQuoted(passages));
+        // One item of each list (the line between them left out) is not one list of two.
+        Assert.Equal("• Carry the slips.\n\n• Return the slips.", Passage.JoinQuoted(passages, [false, false, true, false, true, false]));
+        Assert.Equal("• Book two weeks ahead.\n• Carry the slips.", Passage.JoinQuoted(passages, [false, true, true, false, false, false]));
+    }
+
+    [Fact]
     public void A_matching_step_brings_its_whole_procedure_with_its_lead_in()
     {
         var answer = Ask("do I enter the odometer readings");

@@ -274,6 +274,13 @@ public sealed class CliTests
         Assert.Equal("", output);
         Assert.StartsWith($"error: --features needs a file name, and {folder.Path} is a folder (e.g. --features {Path.Combine(folder.Path, "features.tsv")})",
             error, StringComparison.Ordinal);
+
+        // A folder that is not there yet, named with its closing slash.
+        var notYet = Path.Combine(folder.Path, "dumps") + "/";
+        var (slashExit, _, slashError) = await Run(["eval", questions, "--sections", keys, "--features", notYet], settings: settings);
+        Assert.Equal(2, slashExit);
+        Assert.StartsWith($"error: --features needs a file name, and {notYet} names a folder (e.g. --features {notYet}features.tsv)", slashError, StringComparison.Ordinal);
+        Assert.False(Directory.Exists(notYet));
     }
 
     [Fact]

@@ -30,8 +30,9 @@ public sealed class HealthcheckCommandTests
     // A variable that holds no address is named as the source of the fault (the error blamed --url, which was not
     // given), and an entry without a scheme, which Kestrel refuses too, is not quietly replaced by the default port.
     [Theory]
-    [InlineData(null, "abc", "abc", "ASPNETCORE_HTTP_PORTS")]
-    [InlineData(null, "70000", "70000", "ASPNETCORE_HTTP_PORTS")]
+    [InlineData(null, "abc", "", "ASPNETCORE_HTTP_PORTS")]
+    [InlineData(null, "70000", "", "ASPNETCORE_HTTP_PORTS")]
+    [InlineData(null, "http://127.0.0.1:9/", "", "ASPNETCORE_HTTP_PORTS")]
     [InlineData("127.0.0.1:1", null, "127.0.0.1:1", "ASPNETCORE_URLS")]
     [InlineData(null, null, "http://127.0.0.1:3978/", "the default address")]
     public void The_default_address_says_which_variable_gave_it(string? urls, string? ports, string expected, string source)
