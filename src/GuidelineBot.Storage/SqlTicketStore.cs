@@ -129,19 +129,32 @@ public sealed class SqlTicketStore(StoreDatabase database) : ITicketStore
         await insert.ExecuteNonQueryAsync(cancellationToken);
     }
 
-    public async Task<bool> AssignAsync(string ticketId, ExpertRef expert, DateTimeOffset at, CancellationToken cancellationToken)
+    public async Task<bool> AssignAsync(string ticketId, ExpertRef expert, ExpertRef? from, DateTimeOffset at, CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrEmpty(ticketId);
         ArgumentNullException.ThrowIfNull(expert);
+        if (expert.IsSamePerson(from))
+        {
+            return false;
+        }
+
         await using var connection = await database.OpenMigratedAsync(cancellationToken);
         await using var update = connection.CreateCommand();
-        update.CommandText = """
+        // Compare-and-set on the holder, decided by the database: PostgreSQL re-checks the WHERE on the row a concurrent
+        // claim just changed, SQLite runs one writer at a time, so the second of two claims from one holder changes nothing.
+        update.CommandText = $"""
             UPDATE tickets SET assigned_channel = @channel, assigned_user_id = @user, assigned_name = @name, assigned_at = @at
-            WHERE id = @id AND (assigned_user_id IS NULL OR assigned_channel <> @channel OR assigned_user_id <> @user)
+            WHERE id = @id AND {(from is null ? "assigned_user_id IS NULL" : "assigned_channel = @from_channel AND assigned_user_id = @from_user")}
             """;
         StoreDatabase.Add(update, "id", ticketId);
         AddExpert(update, expert);
         database.AddTime(update, "at", at);
+        if (from is not null)
+        {
+            StoreDatabase.Add(update, "from_channel", from.Channel);
+            StoreDatabase.Add(update, "from_user", from.UserId);
+        }
+
         return await update.ExecuteNonQueryAsync(cancellationToken) == 1;
     }
 

@@ -36,7 +36,7 @@ public abstract record ConversationInbound
         ActionKind.AskExpert => Asked(value) is { } asked ? new AskExpertInbound(asked) : null,
         ActionKind.SendToExpert => Asked(value) is { } sent ? new SendToExpertInbound(sent, Input(inputs, ExpertInputs.Context)) : null,
         ActionKind.ExpertAnswer => string.IsNullOrWhiteSpace(value) ? null : new ExpertAnswerFormInbound(value),
-        ActionKind.ExpertAssign => string.IsNullOrWhiteSpace(value) ? null : new ExpertAssignInbound(value),
+        ActionKind.ExpertAssign => ExpertAssignInbound.FromValue(value),
         ActionKind.SubmitExpertAnswer => string.IsNullOrWhiteSpace(value) ? null
             : new ExpertAnswerInbound(value, Input(inputs, ExpertInputs.Answer) ?? "", ExpertInputs.IsTicked(Input(inputs, ExpertInputs.AddToKnowledge))),
         ActionKind.Ask => AnswerRef.Decode(value) is { Question: { } asked } topic && !string.IsNullOrWhiteSpace(asked)
@@ -99,8 +99,34 @@ public sealed record SendToExpertInbound(AnswerRef Question, string? Context) : 
 /// <summary>"Answer" on a ticket post, by the person in the context: the answer form (members of the experts' channel only).</summary>
 public sealed record ExpertAnswerFormInbound(string TicketId) : ConversationInbound;
 
-/// <summary>"Assign to me" on a ticket post (members of the experts' channel only).</summary>
-public sealed record ExpertAssignInbound(string TicketId) : ConversationInbound;
+/// <summary>
+/// "Assign to me" on a ticket post (members of the experts' channel only). <paramref name="ShownHolder"/> is who the post
+/// showed holding the ticket (<see cref="ExpertRef.Key"/>), null when it showed it open: the claim is made from that state
+/// only, so of two experts pressing at once one gets it and the other is told who has it; a press on a post that showed
+/// someone else holding it takes the ticket over from them.
+/// </summary>
+public sealed record ExpertAssignInbound(string TicketId, string? ShownHolder = null) : ConversationInbound
+{
+    /// <summary>The button value for the ticket as it is now: its id, then who holds it, if anyone (ticket ids have no spaces).</summary>
+    public static string ValueFor(Ticket ticket)
+    {
+        ArgumentNullException.ThrowIfNull(ticket);
+        return ticket.AssignedTo is { } holder ? ticket.Id + " " + holder.Key : ticket.Id;
+    }
+
+    /// <summary>The press of a button made by <see cref="ValueFor"/> (a bare ticket id: a post that showed it open); null for an empty value.</summary>
+    public static ExpertAssignInbound? FromValue(string? value)
+    {
+        var trimmed = value?.Trim();
+        if (string.IsNullOrEmpty(trimmed))
+        {
+            return null;
+        }
+
+        var space = trimmed.IndexOf(' ', StringComparison.Ordinal);
+        return space < 0 ? new ExpertAssignInbound(trimmed) : new ExpertAssignInbound(trimmed[..space], trimmed[(space + 1)..]);
+    }
+}
 
 /// <summary>An expert's answer through the form or card (members of the experts' channel only); delivered to the asker once.</summary>
 public sealed record ExpertAnswerInbound(string TicketId, string Text, bool AddToKnowledge) : ConversationInbound;

@@ -65,7 +65,7 @@ public sealed class ConversationService(
             ExpertAnswerFormInbound form => One(experts is null ? new NoticeMessage(NoticeKind.NotAnExpert)
                 : await experts.AnswerFormAsync(context, form.TicketId, cancellationToken)),
             ExpertAssignInbound assign => One(experts is null ? new NoticeMessage(NoticeKind.NotAnExpert)
-                : await experts.AssignAsync(context, assign.TicketId, cancellationToken)),
+                : await experts.AssignAsync(context, assign, cancellationToken)),
             ExpertAnswerInbound answer => One(experts is null ? new NoticeMessage(NoticeKind.NotAnExpert)
                 : await experts.AnswerAsync(context, answer.TicketId, answer.Text, answer.AddToKnowledge, cancellationToken)),
             ExpertReplyInbound reply => experts is not null && await experts.ReplyAsync(context, reply, cancellationToken) is { } replied

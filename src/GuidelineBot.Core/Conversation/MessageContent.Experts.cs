@@ -125,7 +125,7 @@ public static partial class MessageContent
         blocks.Add(new ActionsBlock(
         [
             new OutboundAction(t.Answers.Count == 0 ? AnswerLabel : "Add an answer", ActionKind.ExpertAnswer, t.Id, Primary: t.Answers.Count == 0),
-            new OutboundAction(AssignToMeLabel, ActionKind.ExpertAssign, t.Id),
+            new OutboundAction(AssignToMeLabel, ActionKind.ExpertAssign, ExpertAssignInbound.ValueFor(t)),
         ]));
         return blocks;
     }

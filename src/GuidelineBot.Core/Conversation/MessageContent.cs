@@ -157,6 +157,8 @@ public static partial class MessageContent
         NoticeKind.NotAnExpert => RichText.Plain("Sorry — only members of the experts' channel can answer or take tickets. Nothing was changed."),
         NoticeKind.TicketNotFound => RichText.Plain("I can't find that ticket any more — it may have been removed."),
         NoticeKind.TicketAssigned => RichText.Plain("Assigned to you" + (string.IsNullOrWhiteSpace(name) ? "." : $" — {name} is waiting for your answer.")),
+        NoticeKind.TicketHeldByOther => RichText.Plain((string.IsNullOrWhiteSpace(name) ? "Another expert" : name)
+            + " has this ticket now, so it stays with them. To take it over, press Assign to me on the ticket's post again."),
         NoticeKind.AnsweredTicketAssigned => RichText.Plain("Assigned to you. " + (string.IsNullOrWhiteSpace(name) ? "The asker" : name)
             + " already has an answer; add another if there is more to say."),
         NoticeKind.ExpertAnswerSent => RichText.Plain("Thanks! Your answer is on its way to " + (string.IsNullOrWhiteSpace(name) ? "the asker." : name + ".")),

@@ -149,6 +149,12 @@ public enum NoticeKind
     /// <summary>The ticket is now assigned to the person (<see cref="NoticeMessage.Name"/> is the asker's name).</summary>
     TicketAssigned,
 
+    /// <summary>
+    /// The person pressed "Assign to me" on a ticket someone else took meanwhile (<see cref="NoticeMessage.Name"/>): it
+    /// stays with them; a second press on the updated post takes it over.
+    /// </summary>
+    TicketHeldByOther,
+
     /// <summary>The ticket is now assigned to the person, and it already has an answer (<see cref="NoticeMessage.Name"/>: the asker).</summary>
     AnsweredTicketAssigned,
 

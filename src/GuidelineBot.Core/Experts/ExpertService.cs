@@ -100,25 +100,58 @@ public sealed class ExpertService(
             : new NoticeMessage(NoticeKind.TicketNotFound);
     }
 
-    /// <summary>Assigns the ticket to the member who pressed "Assign to me"; the ticket's posts are updated.</summary>
-    public async Task<OutboundMessage> AssignAsync(ConversationContext context, string ticketId, CancellationToken cancellationToken)
+    /// <summary>
+    /// Assigns the ticket to the member who pressed "Assign to me", from the holder the post showed
+    /// (<see cref="ExpertAssignInbound.ShownHolder"/>): the store decides, so of two members pressing at once one gets it
+    /// and the other is told, privately, who has it. A press on a post that showed someone else holding it takes the
+    /// ticket over. The ticket's posts are updated either way, to show who holds it now.
+    /// </summary>
+    public async Task<OutboundMessage> AssignAsync(ConversationContext context, ExpertAssignInbound press, CancellationToken cancellationToken)
     {
         if (!await IsExpertAsync(context, cancellationToken))
         {
             return new NoticeMessage(NoticeKind.NotAnExpert);
         }
 
-        if (await tickets.GetAsync(ticketId, cancellationToken) is not { } ticket)
+        if (await tickets.GetAsync(press.TicketId, cancellationToken) is not { } ticket)
         {
             return new NoticeMessage(NoticeKind.TicketNotFound);
         }
 
-        if (await tickets.AssignAsync(ticket.Id, Expert(context), time.GetUtcNow(), cancellationToken))
+        var expert = Expert(context);
+        var holder = ticket.AssignedTo;
+        if (!expert.IsSamePerson(holder))
         {
-            await EnqueueAsync(ExpertJobKind.UpdatePosts, ticket.Id, null, null, "update:" + ids.Next(), cancellationToken);
+            // Changed since the post was shown (a claim a moment before, the post not updated yet): not taken from them unseen.
+            if (holder is not null && holder.Key != press.ShownHolder)
+            {
+                return await HeldByAsync(ticket, holder, cancellationToken);
+            }
+
+            if (!await tickets.AssignAsync(ticket.Id, expert, holder, time.GetUtcNow(), cancellationToken))
+            {
+                // Another claim from the same state won (at the same moment, maybe on another replica).
+                var now = await tickets.GetAsync(ticket.Id, cancellationToken);
+                if (now?.AssignedTo is { } winner && !expert.IsSamePerson(winner))
+                {
+                    return await HeldByAsync(now, winner, cancellationToken);
+                }
+            }
+            else
+            {
+                logger.LogInformation("Expert ticket {TicketId} assigned on {Channel}{TakenOver}", ticket.Id, expert.Channel, holder is null ? "" : " (taken over)");
+                await EnqueueAsync(ExpertJobKind.UpdatePosts, ticket.Id, null, null, "update:" + ids.Next(), cancellationToken);
+            }
         }
 
         return new NoticeMessage(ticket.Answers.Count > 0 ? NoticeKind.AnsweredTicketAssigned : NoticeKind.TicketAssigned, ticket.Asker.DisplayName);
+    }
+
+    /// <summary>The clicker is told who holds the ticket; its posts are brought up to date, so a second press is a deliberate takeover.</summary>
+    private async Task<OutboundMessage> HeldByAsync(Ticket ticket, ExpertRef holder, CancellationToken cancellationToken)
+    {
+        await EnqueueAsync(ExpertJobKind.UpdatePosts, ticket.Id, null, null, "update:" + ids.Next(), cancellationToken);
+        return new NoticeMessage(NoticeKind.TicketHeldByOther, holder.DisplayName);
     }
 
     /// <summary>

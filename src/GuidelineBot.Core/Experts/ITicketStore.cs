@@ -23,9 +23,16 @@ public interface ITicketStore
     /// <summary>Records where the ticket was posted (idempotent).</summary>
     Task AddPostAsync(string ticketId, TicketPost post, CancellationToken cancellationToken);
 
-    /// <summary>Assigns the ticket to <paramref name="expert"/> (replacing an earlier assignee).</summary>
-    /// <returns>False when it was already assigned to that expert (nothing changed) or the ticket does not exist.</returns>
-    Task<bool> AssignAsync(string ticketId, ExpertRef expert, DateTimeOffset at, CancellationToken cancellationToken);
+    /// <summary>
+    /// Assigns the ticket to <paramref name="expert"/> if <paramref name="from"/> holds it now (null: nobody does; a holder
+    /// is matched by channel and id, not name). One conditional update in the database: of claims made from the same
+    /// holder at the same moment, on any replica, exactly one succeeds.
+    /// </summary>
+    /// <returns>
+    /// True when this call gave the ticket to <paramref name="expert"/>; false when its holder is not <paramref name="from"/>
+    /// (someone claimed it first), <paramref name="from"/> is the expert (nothing to change) or the ticket does not exist.
+    /// </returns>
+    Task<bool> AssignAsync(string ticketId, ExpertRef expert, ExpertRef? from, DateTimeOffset at, CancellationToken cancellationToken);
 
     /// <summary>
     /// Adds an answer once per <paramref name="dedupeKey"/> (the ticket, the expert and the normalised text): a retried

@@ -17,7 +17,14 @@ public sealed record ExpertAsker(
     string? ReplyAddress);
 
 /// <summary>A person acting in an experts' channel: on which channel, their id there, and their name.</summary>
-public sealed record ExpertRef(string Channel, string UserId, string DisplayName);
+public sealed record ExpertRef(string Channel, string UserId, string DisplayName)
+{
+    /// <summary>Who the person is, whatever their name: the channel and their id there (channel names have no colon).</summary>
+    public string Key => Channel + ":" + UserId;
+
+    /// <summary>The same person (their name may have changed).</summary>
+    public bool IsSamePerson(ExpertRef? other) => other is not null && other.Channel == Channel && other.UserId == UserId;
+}
 
 /// <summary>Where a ticket is posted in an experts' channel: the conversation and the post's id (Slack ts, Teams activity id).</summary>
 public sealed record TicketPost(string Channel, string ConversationId, string MessageId);

@@ -60,7 +60,7 @@ public sealed class AdminExpertsTests : IAsyncLifetime
 
         var dog = Asked("ticket-0000dog001", "Can I bring my dog to school?", TimeSpan.FromHours(26), channel: "slack", asker: "Sam Slack");
         await tickets.OpenAsync(dog, "key-dog", CancellationToken.None);
-        Assert.True(await tickets.AssignAsync(dog.Id, Dana, Now.AddHours(-20), CancellationToken.None));
+        Assert.True(await tickets.AssignAsync(dog.Id, Dana, from: null, Now.AddHours(-20), CancellationToken.None));
         await tickets.OpenAsync(Asked("ticket-0parking01", "parking permit rules", TimeSpan.FromDays(50)), "key-parking", CancellationToken.None);
         await AnsweredAsync(Asked("ticket-00wifi0001", "wifi password?", TimeSpan.FromDays(3)), TimeSpan.FromHours(2));
         await AnsweredAsync(Asked("ticket-00trip0001", "class trip forms?", TimeSpan.FromDays(1)), TimeSpan.FromMinutes(30));

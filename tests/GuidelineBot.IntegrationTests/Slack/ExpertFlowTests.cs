@@ -184,6 +184,38 @@ public sealed class ExpertFlowTests(SlackExpertsHost host) : IClassFixture<Slack
     }
 
     [Fact]
+    public async Task Two_members_pressing_assign_to_me_at_once_one_gets_the_ticket_and_the_other_is_told_privately_who_has_it()
+    {
+        var asker = SlackHost.NewId("U");
+        var (post, ts, ticketId) = await OpenTicketAsync(asker);
+        var value = Button(post.Json, ActionIds.ExpertAssign)!.Value.GetProperty("value").GetString()!;
+        var (first, second) = (SlackHost.NewId("assign"), SlackHost.NewId("assign"));
+
+        var clicks = await Task.WhenAll(
+            host.ClickAsync(ActionIds.ExpertAssign, value, Expert, first, ExpertsChannel, ephemeral: false),
+            host.ClickAsync(ActionIds.ExpertAssign, value, OtherExpert, second, ExpertsChannel, ephemeral: false));
+
+        Assert.All(clicks, c => Assert.Equal(HttpStatusCode.OK, c.StatusCode));
+        foreach (var click in clicks)
+        {
+            click.Dispose();
+        }
+
+        await Eventually.WaitUntilAsync(() => Api.ResponseUrlPosts(first).Count == 1 && Api.ResponseUrlPosts(second).Count == 1, "both are told");
+        var holder = (await TicketAsync(ticketId))!.AssignedTo!;
+        var (won, lost) = holder.UserId == Expert ? (first, second) : (second, first);
+        var wonText = string.Join(" ", BlockKitText.All(Api.ResponseUrlPosts(won)[0].Json.GetProperty("blocks")));
+        var lostReply = Api.ResponseUrlPosts(lost)[0].Json;
+        var lostText = string.Join(" ", BlockKitText.All(lostReply.GetProperty("blocks")));
+        Assert.Contains("Assigned to you", wonText, StringComparison.Ordinal);
+        Assert.DoesNotContain("Assigned to you", lostText, StringComparison.Ordinal);
+        Assert.Contains(holder.DisplayName + " has this ticket now", lostText, StringComparison.Ordinal);
+        Assert.Equal("ephemeral", lostReply.GetProperty("response_type").GetString());
+        await Eventually.WaitUntilAsync(() => Api.Calls("chat.update").Any(u => u.Json.GetProperty("ts").GetString() == ts
+            && Texts(u).Contains($"Assigned to <@{holder.UserId}>", StringComparison.Ordinal)), "the post shows who has it");
+    }
+
+    [Fact]
     public async Task Someone_outside_the_experts_channel_is_refused_politely_and_nothing_changes()
     {
         var asker = SlackHost.NewId("U");

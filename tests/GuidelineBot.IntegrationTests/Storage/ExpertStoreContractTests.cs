@@ -49,7 +49,7 @@ public abstract class ExpertStoreContractTests<TStore> : ProviderTestBase<TStore
 
         await store.AddPostAsync("tk-1", new TicketPost("slack", "CEXPERTS", "1700000000.000200"), CancellationToken.None);
         await store.AddPostAsync("tk-1", new TicketPost("teams", "19:x@thread.tacv2", "act-1"), CancellationToken.None);
-        Assert.True(await store.AssignAsync("tk-1", Ana, T0.AddMinutes(5), CancellationToken.None));
+        Assert.True(await store.AssignAsync("tk-1", Ana, from: null, T0.AddMinutes(5), CancellationToken.None));
         Assert.True(await store.AddAnswerAsync(NewAnswer("an-2", "tk-1", Ben, "Second.", T0.AddHours(2)), "k2", CancellationToken.None));
         Assert.True(await store.AddAnswerAsync(NewAnswer("an-1", "tk-1"), "k1", CancellationToken.None));
 
@@ -121,18 +121,42 @@ public abstract class ExpertStoreContractTests<TStore> : ProviderTestBase<TStore
     }
 
     [SkippableFact]
-    public async Task Assign_changes_the_assignee_and_reports_a_repeat_or_a_missing_ticket_as_no_change()
+    public async Task Assign_changes_the_assignee_only_from_the_holder_given_and_reports_a_repeat_or_a_missing_ticket_as_no_change()
     {
         var store = new SqlTicketStore(Database);
         await store.OpenAsync(NewTicket("tk-1"), "key", CancellationToken.None);
 
-        Assert.True(await store.AssignAsync("tk-1", Ana, T0.AddMinutes(1), CancellationToken.None));
-        Assert.False(await store.AssignAsync("tk-1", Ana with { DisplayName = "Ana E." }, T0.AddMinutes(2), CancellationToken.None));
-        Assert.True(await store.AssignAsync("tk-1", Ben, T0.AddMinutes(3), CancellationToken.None));
-        Assert.False(await store.AssignAsync("tk-missing", Ana, T0, CancellationToken.None));
+        Assert.True(await store.AssignAsync("tk-1", Ana, from: null, T0.AddMinutes(1), CancellationToken.None));
+        Assert.False(await store.AssignAsync("tk-1", Ana with { DisplayName = "Ana E." }, from: Ana, T0.AddMinutes(2), CancellationToken.None));
+        Assert.False(await store.AssignAsync("tk-1", Ben, from: null, T0.AddMinutes(2), CancellationToken.None)); // Ana holds it
+        Assert.False(await store.AssignAsync("tk-1", Ben, from: Ana with { Channel = "teams" }, T0.AddMinutes(2), CancellationToken.None));
+        Assert.True(await store.AssignAsync("tk-1", Ben, from: Ana with { DisplayName = "renamed" }, T0.AddMinutes(3), CancellationToken.None));
+        Assert.False(await store.AssignAsync("tk-missing", Ana, from: null, T0, CancellationToken.None));
 
         var ticket = (await store.GetAsync("tk-1", CancellationToken.None))!;
         Assert.Equal((Ben, T0.AddMinutes(3), TicketStatus.Assigned), (ticket.AssignedTo, ticket.AssignedAt, ticket.Status));
+    }
+
+    [SkippableFact]
+    public async Task Assign_concurrent_claims_from_the_same_holder_on_two_replicas_give_the_ticket_to_exactly_one()
+    {
+        var stores = new[] { new SqlTicketStore(Database), new SqlTicketStore(OpenAnother()) };
+        for (var round = 0; round < 3; round++)
+        {
+            var id = $"tk-{round}";
+            await stores[0].OpenAsync(NewTicket(id), "key-" + round, CancellationToken.None);
+            var experts = Enumerable.Range(0, 8).Select(i => new ExpertRef("slack", $"U{i}", $"Expert {i}")).ToArray();
+
+            // Everyone claims the open ticket at once; then everyone else takes it over from the winner at once.
+            var claims = await InParallelAsync(8, i => stores[i % 2].AssignAsync(id, experts[i], from: null, T0.AddMinutes(i), CancellationToken.None));
+            var winner = experts[Assert.Single(Enumerable.Range(0, 8), i => claims[i])];
+            Assert.Equal(winner, (await stores[1].GetAsync(id, CancellationToken.None))!.AssignedTo);
+
+            var takeovers = await InParallelAsync(8, i => stores[i % 2].AssignAsync(id, experts[i], from: winner, T0.AddHours(1), CancellationToken.None));
+            var next = experts[Assert.Single(Enumerable.Range(0, 8), i => takeovers[i])];
+            Assert.NotEqual(winner, next);
+            Assert.Equal(next, (await stores[0].GetAsync(id, CancellationToken.None))!.AssignedTo);
+        }
     }
 
     [SkippableFact]

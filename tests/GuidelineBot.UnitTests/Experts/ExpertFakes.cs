@@ -57,11 +57,12 @@ internal sealed class MemoryExpertStore : ITicketStore, IExpertOutbox, ISuggesti
     public Task AddPostAsync(string ticketId, TicketPost post, CancellationToken cancellationToken) => Change(ticketId, t =>
         t.Posts.Contains(post) ? t : t with { Posts = [.. t.Posts, post] });
 
-    public Task<bool> AssignAsync(string ticketId, ExpertRef expert, DateTimeOffset at, CancellationToken cancellationToken)
+    public Task<bool> AssignAsync(string ticketId, ExpertRef expert, ExpertRef? from, DateTimeOffset at, CancellationToken cancellationToken)
     {
         lock (_gate)
         {
-            if (!_tickets.TryGetValue(ticketId, out var t) || t.AssignedTo == expert)
+            if (!_tickets.TryGetValue(ticketId, out var t) || expert.IsSamePerson(from)
+                || (from is null ? t.AssignedTo is not null : !from.IsSamePerson(t.AssignedTo)))
             {
                 return Task.FromResult(false);
             }

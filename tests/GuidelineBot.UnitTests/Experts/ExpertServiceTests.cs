@@ -233,6 +233,33 @@ public sealed class ExpertServiceTests : IDisposable
     }
 
     [Fact]
+    public async Task Of_two_members_pressing_assign_on_the_same_post_the_second_is_told_who_has_it_and_can_then_take_it_over()
+    {
+        var conversation = Conversation();
+        _slack.Members.Add(Stranger.UserId);
+        var ticket = (await AskExpertAsync(conversation, Asker)).Ticket;
+        await _worker.RunOnceAsync(CancellationToken.None);
+        var assign = _slack.Posts.Single().Actions.Single(a => a.Kind == ActionKind.ExpertAssign);
+
+        // Both saw the post with the ticket open: the second press comes before the post shows the first one's claim.
+        var first = Assert.IsType<NoticeMessage>(await OneAsync(PressAsync(conversation, Expert, assign)));
+        var second = Assert.IsType<NoticeMessage>(await OneAsync(PressAsync(conversation, Stranger, assign)));
+        await _worker.RunOnceAsync(CancellationToken.None);
+
+        Assert.Equal(NoticeKind.TicketAssigned, first.Kind);
+        Assert.Equal(NoticeKind.TicketHeldByOther, second.Kind);
+        Assert.Equal("Eli has this ticket now, so it stays with them. To take it over, press Assign to me on the ticket's post again.", MessageText.Render(second));
+        Assert.Equal(Expert.UserId, (await _store.GetAsync(ticket.Id, default))!.AssignedTo!.UserId);
+        var updated = _slack.Updates[^1].Message;
+        Assert.Contains("Assigned to Eli", MessageText.Render(updated), StringComparison.Ordinal);
+
+        // Pressed on the post that shows Eli holding it: a deliberate takeover.
+        var takeover = Assert.IsType<NoticeMessage>(await OneAsync(PressAsync(conversation, Stranger, updated.Actions.Single(a => a.Kind == ActionKind.ExpertAssign))));
+        Assert.Equal(NoticeKind.TicketAssigned, takeover.Kind);
+        Assert.Equal(Stranger.UserId, (await _store.GetAsync(ticket.Id, default))!.AssignedTo!.UserId);
+    }
+
+    [Fact]
     public async Task A_reply_in_the_tickets_thread_is_an_answer_and_a_reply_in_any_other_thread_is_ignored()
     {
         var conversation = Conversation();
