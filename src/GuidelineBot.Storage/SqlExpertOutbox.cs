@@ -23,8 +23,8 @@ public sealed class SqlExpertOutbox(StoreDatabase database) : IExpertOutbox
         await using var connection = await database.OpenMigratedAsync(cancellationToken);
         await using var insert = connection.CreateCommand();
         insert.CommandText = """
-            INSERT INTO expert_outbox (id, kind, ticket_id, answer_id, channel, due_at, attempts)
-            VALUES (@id, @kind, @ticket, @answer, @channel, @due, @attempts)
+            INSERT INTO expert_outbox (id, kind, ticket_id, answer_id, channel, user_id, due_at, attempts)
+            VALUES (@id, @kind, @ticket, @answer, @channel, @user, @due, @attempts)
             ON CONFLICT (id) DO NOTHING
             """;
         StoreDatabase.Add(insert, "id", job.Id);
@@ -32,6 +32,7 @@ public sealed class SqlExpertOutbox(StoreDatabase database) : IExpertOutbox
         StoreDatabase.Add(insert, "ticket", job.TicketId);
         StoreDatabase.Add(insert, "answer", job.AnswerId);
         StoreDatabase.Add(insert, "channel", job.Channel);
+        StoreDatabase.Add(insert, "user", job.UserId);
         database.AddTime(insert, "due", job.DueAt);
         StoreDatabase.Add(insert, "attempts", job.Attempts);
         await insert.ExecuteNonQueryAsync(cancellationToken);
@@ -49,7 +50,7 @@ public sealed class SqlExpertOutbox(StoreDatabase database) : IExpertOutbox
                 SELECT id FROM expert_outbox WHERE {Claimable} ORDER BY due_at, id LIMIT @max {skipLocked})
             UPDATE expert_outbox SET lease_until = @until
             WHERE {Claimable} AND id IN (SELECT id FROM picked)
-            RETURNING id, kind, ticket_id, answer_id, channel, due_at, attempts
+            RETURNING id, kind, ticket_id, answer_id, channel, due_at, attempts, user_id
             """;
         database.AddTime(claim, "now", now);
         database.AddTime(claim, "until", now + lease);
@@ -65,7 +66,10 @@ public sealed class SqlExpertOutbox(StoreDatabase database) : IExpertOutbox
                 reader.IsDBNull(3) ? null : reader.GetString(3),
                 reader.IsDBNull(4) ? null : reader.GetString(4),
                 database.ReadTime(reader, 5),
-                Convert.ToInt32(reader.GetValue(6), System.Globalization.CultureInfo.InvariantCulture)));
+                Convert.ToInt32(reader.GetValue(6), System.Globalization.CultureInfo.InvariantCulture))
+            {
+                UserId = reader.IsDBNull(7) ? null : reader.GetString(7),
+            });
         }
 
         return jobs.OrderBy(j => j.DueAt).ThenBy(j => j.Id, StringComparer.Ordinal).ToList();

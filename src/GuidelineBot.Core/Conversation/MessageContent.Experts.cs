@@ -130,6 +130,17 @@ public static partial class MessageContent
         return blocks;
     }
 
+    public static IReadOnlyList<ContentBlock> TicketTakenOver(ExpertTicketTakenOverMessage message)
+    {
+        var t = message.Ticket;
+        var who = t.AssignedTo is { } holder ? Expert(holder, message.ForChannel) : Span.Strong("Another expert");
+        return
+        [
+            new ParagraphBlock(RichText.Of(Span.Plain("👤 "), who, Span.Plain($" took over ticket #{t.ShortId} from you: "), Span.Strong(Quoted(t.Question)))),
+            new NoteBlock(RichText.Plain("It's theirs now, so you needn't answer it. You still can: the ticket's post keeps its Answer button.")),
+        ];
+    }
+
     public static IReadOnlyList<ContentBlock> ExpertAnswer(ExpertAnswerMessage message)
     {
         var a = message.Answer;

@@ -159,6 +159,8 @@ public static partial class MessageContent
         NoticeKind.TicketAssigned => RichText.Plain("Assigned to you" + (string.IsNullOrWhiteSpace(name) ? "." : $" — {name} is waiting for your answer.")),
         NoticeKind.TicketHeldByOther => RichText.Plain((string.IsNullOrWhiteSpace(name) ? "Another expert" : name)
             + " has this ticket now, so it stays with them. To take it over, press Assign to me on the ticket's post again."),
+        NoticeKind.TicketTakenOver => RichText.Plain("Assigned to you: you took it over from " + (string.IsNullOrWhiteSpace(name) ? "the expert who had it" : name)
+            + ", who is told privately that you have it now."),
         NoticeKind.AnsweredTicketAssigned => RichText.Plain("Assigned to you. " + (string.IsNullOrWhiteSpace(name) ? "The asker" : name)
             + " already has an answer; add another if there is more to say."),
         NoticeKind.ExpertAnswerSent => RichText.Plain("Thanks! Your answer is on its way to " + (string.IsNullOrWhiteSpace(name) ? "the asker." : name + ".")),

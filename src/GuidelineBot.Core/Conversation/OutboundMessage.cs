@@ -24,6 +24,7 @@ namespace GuidelineBot.Core.Conversation;
 [JsonDerivedType(typeof(ExpertTicketOpenedMessage), "ticketOpened")]
 [JsonDerivedType(typeof(ExpertTicketMessage), "ticket")]
 [JsonDerivedType(typeof(ExpertAnswerMessage), "expertAnswer")]
+[JsonDerivedType(typeof(ExpertTicketTakenOverMessage), "ticketTakenOver")]
 public abstract record OutboundMessage
 {
     /// <summary>The body in reading order, buttons included (<see cref="ActionsBlock"/>).</summary>
@@ -155,6 +156,11 @@ public enum NoticeKind
     /// </summary>
     TicketHeldByOther,
 
+    /// <summary>
+    /// The person took the ticket over from the expert who had it (<see cref="NoticeMessage.Name"/>), who is told privately.
+    /// </summary>
+    TicketTakenOver,
+
     /// <summary>The ticket is now assigned to the person, and it already has an answer (<see cref="NoticeMessage.Name"/>: the asker).</summary>
     AnsweredTicketAssigned,
 
@@ -251,4 +257,13 @@ public sealed record ExpertAnswerMessage([property: JsonIgnore] Ticket Ticket, [
     public override IReadOnlyList<ContentBlock> Content => MessageContent.ExpertAnswer(this);
 
     public override string Summary => MessageText.Summary(MessageContent.ExpertAnsweredTitle, Answer.Text);
+}
+
+/// <summary>
+/// To the expert who held <paramref name="Ticket"/>, privately, in the experts' channel <paramref name="ForChannel"/>:
+/// someone took it over (<see cref="Ticket.AssignedTo"/>).
+/// </summary>
+public sealed record ExpertTicketTakenOverMessage([property: JsonIgnore] Ticket Ticket, string ForChannel) : OutboundMessage
+{
+    public override IReadOnlyList<ContentBlock> Content => MessageContent.TicketTakenOver(this);
 }

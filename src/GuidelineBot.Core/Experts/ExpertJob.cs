@@ -16,6 +16,12 @@ public enum ExpertJobKind
 
     /// <summary>Deliver answer <see cref="ExpertJob.AnswerId"/> to the asker where they asked.</summary>
     Deliver,
+
+    /// <summary>
+    /// Tell <see cref="ExpertJob.UserId"/>, privately in the experts' channel <see cref="ExpertJob.Channel"/>, that the
+    /// ticket they held was taken over, and by whom.
+    /// </summary>
+    TellTakenOver,
 }
 
 /// <summary>
@@ -29,7 +35,11 @@ public sealed record ExpertJob(
     string? AnswerId,
     string? Channel,
     DateTimeOffset DueAt,
-    int Attempts = 0);
+    int Attempts = 0)
+{
+    /// <summary>The person the job is for, on <see cref="Channel"/> (<see cref="ExpertJobKind.TellTakenOver"/>), else null.</summary>
+    public string? UserId { get; init; }
+}
 
 /// <summary>The outbox of posts to make for tickets; claimed with a lease so two replicas never make the same post at once.</summary>
 public interface IExpertOutbox

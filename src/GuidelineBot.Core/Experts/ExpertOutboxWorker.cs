@@ -155,6 +155,15 @@ public sealed class ExpertOutboxWorker(
                 }
 
                 break;
+            case ExpertJobKind.TellTakenOver:
+                // Not when they hold it again (took it back meanwhile): there is nothing to tell.
+                if (job.UserId is { Length: > 0 } userId && channels.FirstOrDefault(c => c.Channel == job.Channel) is { } theirs
+                    && !(ticket.AssignedTo is { } now && now.Channel == job.Channel && now.UserId == userId))
+                {
+                    await theirs.TellAsync(userId, new ExpertTicketTakenOverMessage(ticket, theirs.Channel), cancellationToken);
+                }
+
+                break;
             case ExpertJobKind.Deliver:
                 var answer = ticket.Answers.FirstOrDefault(a => a.Id == job.AnswerId);
                 if (answer is null || answer.DeliveredAt is not null)

@@ -141,6 +141,17 @@ public sealed class ExpertService(
             {
                 logger.LogInformation("Expert ticket {TicketId} assigned on {Channel}{TakenOver}", ticket.Id, expert.Channel, holder is null ? "" : " (taken over)");
                 await EnqueueAsync(ExpertJobKind.UpdatePosts, ticket.Id, null, null, "update:" + ids.Next(), cancellationToken);
+                if (holder is not null)
+                {
+                    // The expert who had it learns it from the bot, not by finding someone else's name on the post.
+                    var tell = new ExpertJob("takenover:" + ids.Next(), ExpertJobKind.TellTakenOver, ticket.Id, null, holder.Channel, time.GetUtcNow())
+                    {
+                        UserId = holder.UserId,
+                    };
+                    await outbox.EnqueueAsync(tell, cancellationToken);
+                    signal.Notify();
+                    return new NoticeMessage(NoticeKind.TicketTakenOver, holder.DisplayName);
+                }
             }
         }
 

@@ -19,6 +19,12 @@ public interface IExpertChannel
     /// <summary>Replaces the post's content with the ticket as it is now (assigned to, answered by, when).</summary>
     Task UpdateAsync(TicketPost post, ExpertTicketMessage message, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Tells one member of the experts' channel something only they see (Slack: a direct message; Teams: a personal chat).
+    /// </summary>
+    /// <exception cref="Exception">Any failure: the outbox tries again later.</exception>
+    Task TellAsync(string userId, OutboundMessage message, CancellationToken cancellationToken);
+
     /// <summary>Whether the person is a member of the experts' channel (cached by the implementation).</summary>
     Task<bool> IsMemberAsync(string userId, CancellationToken cancellationToken);
 }

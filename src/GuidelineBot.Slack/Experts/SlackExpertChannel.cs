@@ -10,10 +10,11 @@ namespace GuidelineBot.Slack.Experts;
 /// <summary>
 /// The experts' channel in Slack (<c>Experts:SlackChannel</c>): tickets are posted there with <c>chat.postMessage</c> (the
 /// returned <c>ts</c> is the post's id, and the root of the thread experts reply in), updated in place with
-/// <c>chat.update</c>; who may answer is who is a member (<see cref="SlackExpertMembers"/>). A failed call throws, so
-/// the core's outbox tries again later.
+/// <c>chat.update</c>; who may answer is who is a member (<see cref="SlackExpertMembers"/>); what is for one member alone
+/// goes to their DM. A failed call throws, so the core's outbox tries again later.
 /// </summary>
-internal sealed class SlackExpertChannel(SlackApiClient api, SlackExpertMembers members, IOptions<ExpertOptions> experts) : IExpertChannel
+internal sealed class SlackExpertChannel(SlackApiClient api, SlackExpertMembers members, SlackDirectMessages direct, IOptions<ExpertOptions> experts)
+    : IExpertChannel
 {
     public string Channel => Channels.Slack;
 
@@ -42,6 +43,15 @@ internal sealed class SlackExpertChannel(SlackApiClient api, SlackExpertMembers 
                 cancellationToken))
         {
             throw new SlackApiException($"Ticket #{message.Ticket.ShortId}'s post {post.MessageId} in {post.ConversationId} was not updated");
+        }
+    }
+
+    public async Task TellAsync(string userId, OutboundMessage message, CancellationToken cancellationToken)
+    {
+        var logId = message is ExpertTicketTakenOverMessage taken ? "ticket #" + taken.Ticket.ShortId + " taken over" : "a note to an expert";
+        if (!await direct.PostAsync(userId, channel: null, [SlackRenderer.Render(message)], logId, cancellationToken))
+        {
+            throw new SlackApiException($"The {logId} was not sent to the expert's DM");
         }
     }
 

@@ -182,5 +182,8 @@ internal static class SqliteMigrations
                 added_at TEXT NOT NULL
             );
             """),
+        new(9, "expert outbox: the person a job is for (told that their ticket was taken over)", """
+            ALTER TABLE expert_outbox ADD COLUMN user_id TEXT NULL;
+            """),
     ];
 }

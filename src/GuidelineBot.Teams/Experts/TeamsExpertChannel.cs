@@ -13,7 +13,8 @@ namespace GuidelineBot.Teams.Experts;
 /// The experts' channel in Teams (<c>Experts:TeamsChannel</c>) at the experts' team's service URL
 /// (<see cref="ExpertsTeamServiceUrl"/>): a ticket is a new thread in the channel (<c>POST /v3/conversations</c> with
 /// <c>isGroup</c> and <c>channelData.channel.id</c>), its card updated in place (<c>PUT …/activities/{root}</c>); who may
-/// answer is the channel's roster (<c>GET …/pagedmembers</c>), cached for <c>Experts:MembershipCacheSeconds</c>.
+/// answer is the channel's roster (<c>GET …/pagedmembers</c>), cached for <c>Experts:MembershipCacheSeconds</c>. What is for
+/// one member alone goes to their personal chat with the bot (<c>POST /v3/conversations</c> with them as the one member).
 /// </summary>
 internal sealed class TeamsExpertChannel(
     ConnectorClient connector,
@@ -60,6 +61,19 @@ internal sealed class TeamsExpertChannel(
         var thread = ExpertsThread.Of(post.ConversationId, post.MessageId);
         await connector.UpdateAsync(await ServiceUrlAsync(cancellationToken), thread, post.MessageId,
             Card(message) with { Id = post.MessageId, Conversation = new ConversationAccount { Id = thread } }, cancellationToken);
+    }
+
+    public async Task TellAsync(string userId, OutboundMessage message, CancellationToken cancellationToken)
+    {
+        var parameters = new ConversationParameters
+        {
+            Bot = BotAccount,
+            Members = [new ChannelAccount { Id = userId }],
+            TenantId = TenantId,
+            Activity = TeamsTurn.Compose(message, new Activity { Type = Activity.Types.Message }),
+        };
+        _ = await connector.CreateConversationAsync(await ServiceUrlAsync(cancellationToken), parameters, cancellationToken)
+            ?? throw new InvalidOperationException("The Bot Connector did not open a personal chat with the expert.");
     }
 
     /// <summary>Whether the person (Entra object id or Teams user id) is on the channel's roster; the roster is cached.</summary>

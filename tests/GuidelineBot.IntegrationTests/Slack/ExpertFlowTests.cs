@@ -216,6 +216,39 @@ public sealed class ExpertFlowTests(SlackExpertsHost host) : IClassFixture<Slack
     }
 
     [Fact]
+    public async Task Taking_over_a_ticket_tells_the_expert_who_had_it_in_a_dm_who_took_it_and_the_post_shows_the_new_assignee()
+    {
+        var asker = SlackHost.NewId("U");
+        var (post, ts, ticketId) = await OpenTicketAsync(asker);
+        var claimId = SlackHost.NewId("assign");
+        using (await host.ClickAsync(ActionIds.ExpertAssign, Button(post.Json, ActionIds.ExpertAssign)!.Value.GetProperty("value").GetString()!, Expert,
+                   claimId, ExpertsChannel, ephemeral: false))
+        {
+        }
+
+        RecordedRequest? Showing(string user) => Api.Calls("chat.update")
+            .LastOrDefault(u => u.Json.GetProperty("ts").GetString() == ts && Texts(u).Contains($"Assigned to <@{user}>", StringComparison.Ordinal));
+        await Eventually.WaitUntilAsync(() => Showing(Expert) is not null, "the post shows the first expert");
+        var shortId = (await TicketAsync(ticketId))!.ShortId;
+        var takeId = SlackHost.NewId("assign");
+
+        using var take = await host.ClickAsync(ActionIds.ExpertAssign, Button(Showing(Expert)!.Json, ActionIds.ExpertAssign)!.Value.GetProperty("value").GetString()!,
+            OtherExpert, takeId, ExpertsChannel, ephemeral: false);
+
+        Assert.Equal(HttpStatusCode.OK, take.StatusCode);
+        await Eventually.WaitUntilAsync(() => Api.ResponseUrlPosts(takeId).Count == 1, "the new assignee is told");
+        Assert.Contains("you took it over from " + FakeSlackApi.RealName(Expert), string.Join(" ", BlockKitText.All(Api.ResponseUrlPosts(takeId)[0].Json.GetProperty("blocks"))),
+            StringComparison.Ordinal);
+        await Eventually.WaitUntilAsync(() => DirectMessages(Expert).Any(m => Texts(m).Contains("#" + shortId, StringComparison.Ordinal)), "the first expert is told in their DM");
+        var told = Texts(DirectMessages(Expert).Single(m => Texts(m).Contains("#" + shortId, StringComparison.Ordinal)));
+        Assert.Contains($"<@{OtherExpert}>", told, StringComparison.Ordinal);
+        Assert.Contains($"took over ticket #{shortId} from you", told, StringComparison.Ordinal);
+        await Eventually.WaitUntilAsync(() => Showing(OtherExpert) is not null, "the post shows the new assignee");
+        Assert.Equal(OtherExpert, (await TicketAsync(ticketId))!.AssignedTo!.UserId);
+        Assert.DoesNotContain(DirectMessages(OtherExpert), m => Texts(m).Contains("#" + shortId, StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task Someone_outside_the_experts_channel_is_refused_politely_and_nothing_changes()
     {
         var asker = SlackHost.NewId("U");

@@ -295,6 +295,20 @@ public abstract class ExpertStoreContractTests<TStore> : ProviderTestBase<TStore
     }
 
     [SkippableFact]
+    public async Task Outbox_keeps_the_person_a_job_is_for()
+    {
+        var outbox = new SqlExpertOutbox(Database);
+        var tell = Job("tell", T0, ExpertJobKind.TellTakenOver) with { UserId = "U0EXPERT1" };
+        await outbox.EnqueueAsync(tell, CancellationToken.None);
+        await outbox.EnqueueAsync(Job("post", T0.AddSeconds(1)), CancellationToken.None);
+
+        var claimed = await new SqlExpertOutbox(OpenAnother()).ClaimDueAsync(T0.AddMinutes(1), TimeSpan.FromMinutes(2), 10, CancellationToken.None);
+
+        Assert.Equal([tell, Job("post", T0.AddSeconds(1))], claimed);
+        Assert.Null(claimed[1].UserId);
+    }
+
+    [SkippableFact]
     public async Task Outbox_concurrent_claimers_on_two_replicas_never_get_the_same_job()
     {
         var outboxes = new[] { new SqlExpertOutbox(Database), new SqlExpertOutbox(OpenAnother()) };

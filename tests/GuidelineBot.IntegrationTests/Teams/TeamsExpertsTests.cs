@@ -162,6 +162,31 @@ public sealed class TeamsExpertsTests(TeamsExpertsFixture fixture) : IClassFixtu
     }
 
     [Fact]
+    public async Task Taking_over_a_ticket_tells_the_expert_who_had_it_in_a_personal_chat_and_the_card_shows_the_new_assignee()
+    {
+        var (post, ticketCard) = await Driver.OpenTicketAsync(Bot, "a:experts-takeover", "what is the cafeteria menu on saturday?", null);
+        var root = post.ResponseId!;
+        await Driver.PostAsync(Bot, Driver.ExpertSubmit(root, CardJson.SubmitValue(CardJson.SubmitTitled(ticketCard, MessageContent.AssignToMeLabel)),
+            TeamsExpertsFixture.Expert, id: "1700000000601"));
+        var shown = await Fake.WaitForAsync(r => IsUpdateOf(r, root) && r.Card.Contains("Assigned to Sam Expert", StringComparison.Ordinal), "the card showing Sam");
+        var sam = (await WaitUntilKeptAsync(Bot, root)).AssignedTo!;
+
+        // Pressed on the card that shows Sam holding it: a takeover.
+        await Driver.PostAsync(Bot, Driver.ExpertSubmit(root, CardJson.SubmitValue(CardJson.SubmitTitled(CardOf(shown), MessageContent.AssignToMeLabel)),
+            TeamsExpertsFixture.Colleague, id: "1700000000602"));
+
+        await Fake.WaitForAsync(r => IsUpdateOf(r, root) && r.Card.Contains("Assigned to Cai Colleague", StringComparison.Ordinal), "the card showing the new assignee");
+        static string Opening(RecordedRequest r) => r.Json["activity"]?["attachments"]?[0]?["content"] is { } card ? CardJson.Text(card) : "";
+        var told = await Fake.WaitForAsync(r => r.Method == "POST" && r.Path.EndsWith("/v3/conversations", StringComparison.Ordinal)
+            && Opening(r).Contains("took over ticket", StringComparison.Ordinal), "the personal chat to the expert who had it");
+        Assert.NotEqual(true, told.Json["isGroup"]?.GetValue<bool>());
+        Assert.Equal(sam.UserId, told.Json["members"]![0]!["id"]!.GetValue<string>());
+        Assert.Contains("Cai Colleague took over ticket", Opening(told), StringComparison.Ordinal);
+        Assert.Contains("cafeteria menu on saturday", Opening(told), StringComparison.Ordinal);
+        Assert.Equal("Cai Colleague", (await WaitUntilKeptAsync(Bot, root)).AssignedTo!.DisplayName);
+    }
+
+    [Fact]
     public async Task An_expert_named_by_an_activity_from_another_channel_of_the_bot_is_refused()
     {
         // Web Chat and Direct Line are channels of the same bot registration: their tokens are valid, and their clients

@@ -35,5 +35,13 @@ public sealed class RecordingExpertChannel(string channel, params string[] membe
         return Task.CompletedTask;
     }
 
+    public ConcurrentQueue<(string UserId, OutboundMessage Message)> Told { get; } = new();
+
+    public Task TellAsync(string userId, OutboundMessage message, CancellationToken cancellationToken)
+    {
+        Told.Enqueue((userId, message));
+        return Task.CompletedTask;
+    }
+
     public Task<bool> IsMemberAsync(string userId, CancellationToken cancellationToken) => Task.FromResult(members.Contains(userId, StringComparer.Ordinal));
 }

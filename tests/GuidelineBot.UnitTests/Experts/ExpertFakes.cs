@@ -319,6 +319,9 @@ internal sealed class RecordingExpertChannel(string channel) : IExpertChannel, I
 
     public List<(ExpertAsker Asker, ExpertAnswerMessage Message)> Delivered { get; } = [];
 
+    /// <summary>What members were told privately (<see cref="TellAsync"/>), in order.</summary>
+    public List<(string UserId, OutboundMessage Message)> Told { get; } = [];
+
     /// <summary>How many of the next deliveries fail.</summary>
     public int FailNextDeliveries { get; set; }
 
@@ -345,6 +348,16 @@ internal sealed class RecordingExpertChannel(string channel) : IExpertChannel, I
         lock (_gate)
         {
             Updates.Add((post, message));
+        }
+
+        return Task.CompletedTask;
+    }
+
+    public Task TellAsync(string userId, OutboundMessage message, CancellationToken cancellationToken)
+    {
+        lock (_gate)
+        {
+            Told.Add((userId, message));
         }
 
         return Task.CompletedTask;

@@ -255,8 +255,35 @@ public sealed class ExpertServiceTests : IDisposable
 
         // Pressed on the post that shows Eli holding it: a deliberate takeover.
         var takeover = Assert.IsType<NoticeMessage>(await OneAsync(PressAsync(conversation, Stranger, updated.Actions.Single(a => a.Kind == ActionKind.ExpertAssign))));
-        Assert.Equal(NoticeKind.TicketAssigned, takeover.Kind);
+        Assert.Equal(NoticeKind.TicketTakenOver, takeover.Kind);
         Assert.Equal(Stranger.UserId, (await _store.GetAsync(ticket.Id, default))!.AssignedTo!.UserId);
+    }
+
+    [Fact]
+    public async Task Taking_over_a_ticket_tells_the_expert_who_had_it_privately_who_took_it_and_the_post_shows_the_new_assignee()
+    {
+        var conversation = Conversation();
+        _slack.Members.Add(Stranger.UserId);
+        var ticket = (await AskExpertAsync(conversation, Asker)).Ticket;
+        await _worker.RunOnceAsync(CancellationToken.None);
+        await OneAsync(PressAsync(conversation, Expert, _slack.Posts.Single().Actions.Single(a => a.Kind == ActionKind.ExpertAssign)));
+        await _worker.RunOnceAsync(CancellationToken.None);
+        Assert.Empty(_slack.Told); // a first claim takes it from nobody
+
+        var taken = Assert.IsType<NoticeMessage>(await OneAsync(PressAsync(conversation, Stranger,
+            _slack.Updates[^1].Message.Actions.Single(a => a.Kind == ActionKind.ExpertAssign))));
+        await _worker.RunOnceAsync(CancellationToken.None);
+        await _worker.RunOnceAsync(CancellationToken.None);
+
+        Assert.Equal("Assigned to you: you took it over from Eli, who is told privately that you have it now.", MessageText.Render(taken));
+        var (to, told) = Assert.Single(_slack.Told);
+        Assert.Equal(Expert.UserId, to);
+        var text = MessageText.Render(told);
+        Assert.Contains($"Sam took over ticket #{ticket.ShortId} from you", text, StringComparison.Ordinal);
+        Assert.Contains(OffTopic, text, StringComparison.Ordinal);
+        var post = MessageText.Render(_slack.Updates[^1].Message);
+        Assert.Contains("Assigned to Sam", post, StringComparison.Ordinal);
+        Assert.DoesNotContain("Assigned to Eli", post, StringComparison.Ordinal);
     }
 
     [Fact]

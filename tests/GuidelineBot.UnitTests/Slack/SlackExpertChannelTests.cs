@@ -32,7 +32,7 @@ public sealed class SlackExpertChannelTests
         var api = new SlackApiClient(new HttpClient(_slack) { BaseAddress = new Uri("http://127.0.0.1:9/api/") },
             Options.Create(new SlackOptions { SigningSecret = "s", BotToken = "xoxb-test" }), NullLogger<SlackApiClient>.Instance);
         _members = new SlackExpertMembers(Options.Create(_experts), _clock, _logger);
-        _channel = new SlackExpertChannel(api, _members, Options.Create(_experts));
+        _channel = new SlackExpertChannel(api, _members, new SlackDirectMessages(api, NullLogger<SlackDirectMessages>.Instance), Options.Create(_experts));
     }
 
     [Fact]
