@@ -22,13 +22,14 @@ public sealed record AnswerRef(string? QuestionId, string? SectionId, string Que
 
     /// <summary>
     /// One string for a button value: <c>sectionId \n questionId \n question</c>, the question cut to fit
-    /// <paramref name="maxLength"/> (Slack allows 2000). Questions never contain line breaks (the core cleans them).
+    /// <paramref name="maxLength"/> (Slack allows 2000) at a word boundary, with "…" to show it was cut (a question sent
+    /// to the experts shows it). Questions never contain line breaks (the core cleans them).
     /// </summary>
     public string Encode(int maxLength = MaxEncodedLength)
     {
         var prefix = (SectionId ?? "") + Separator + (QuestionId ?? "") + Separator;
-        var room = Math.Max(0, maxLength - prefix.Length);
-        return prefix + (Question.Length > room ? Question[..room] : Question);
+        var room = maxLength - prefix.Length;
+        return prefix + (Question.Length <= room ? Question : room < 2 ? "" : MessageText.Shorten(Question, room));
     }
 
     /// <summary>

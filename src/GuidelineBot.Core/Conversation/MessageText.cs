@@ -93,6 +93,34 @@ public static class MessageText
         return line[..cut].TrimEnd() + "…";
     }
 
+    /// <summary>
+    /// <paramref name="text"/> in at most <paramref name="max"/> characters: whole when it fits, else cut at the last
+    /// word boundary that leaves room for the "…" that marks the cut (inside a word only when the text has no boundary in
+    /// its second half), never between the halves of a surrogate pair.
+    /// </summary>
+    public static string Shorten(string text, int max)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        ArgumentOutOfRangeException.ThrowIfLessThan(max, 2);
+        if (text.Length <= max)
+        {
+            return text;
+        }
+
+        var cut = max - 1;
+        var space = text.LastIndexOfAny([' ', '\t', '\n', '\r'], cut);
+        if (space > max / 2)
+        {
+            cut = space;
+        }
+        else if (char.IsHighSurrogate(text[cut - 1]))
+        {
+            cut--;
+        }
+
+        return text[..cut].TrimEnd() + "…";
+    }
+
     private static string OneLine(string text) =>
         string.Join(' ', text.Split((char[])['\n', '\r', '\t', ' '], StringSplitOptions.RemoveEmptyEntries));
 }

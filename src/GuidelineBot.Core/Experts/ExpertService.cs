@@ -49,7 +49,7 @@ public sealed class ExpertService(
             return new NoticeMessage(NoticeKind.ExpertsUnavailable, answers.Contact);
         }
 
-        var text = Clean(question.Question, ExpertInputs.MaxAnswerLength);
+        var text = MessageText.Shorten(question.Question.Trim(), ExpertInputs.MaxAnswerLength);
         var guess = answers.Ask(text, cancellationToken) switch
         {
             AnswerReply a => (a.Section.Id, a.Section.Heading, a.Score),

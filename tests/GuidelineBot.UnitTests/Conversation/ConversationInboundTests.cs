@@ -52,6 +52,32 @@ public sealed class ConversationInboundTests
         Assert.Equal(read, send is SendToExpertInbound);
     }
 
+    [Theory]
+    [InlineData("can I friend parents on social media", 20, "can I friend…")]
+    [InlineData("can I friend parents", 20, "can I friend parents")]
+    [InlineData("abcdefghijklmnopqrstuvwxyz", 10, "abcdefghi…")]
+    [InlineData("a bcdefghijklmnopqrstuvwxyz", 10, "a bcdefgh…")] // no boundary in the second half: cut in the word
+    [InlineData("ab📸cd", 4, "ab…")] // never half a surrogate pair
+    public void Shorten_cuts_at_a_word_boundary_and_marks_the_cut(string text, int max, string expected)
+    {
+        var shortened = MessageText.Shorten(text, max);
+
+        Assert.Equal(expected, shortened);
+        Assert.True(shortened.Length <= max);
+    }
+
+    [Fact]
+    public void A_question_too_long_for_a_button_value_is_cut_at_a_word_and_marked()
+    {
+        var question = string.Concat(Enumerable.Repeat("may I post photos of pupils ", 100));
+        var encoded = new AnswerRef("q1", "doc#1", question).Encode();
+
+        var decoded = AnswerRef.Decode(encoded)!;
+        Assert.True(encoded.Length <= AnswerRef.MaxEncodedLength);
+        Assert.EndsWith("pupils…", decoded.Question, StringComparison.Ordinal);
+        Assert.StartsWith(decoded.Question[..^1], question, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void A_value_longer_than_any_button_value_is_not_a_vote()
     {

@@ -287,6 +287,37 @@ public sealed class ExpertServiceTests : IDisposable
     }
 
     [Fact]
+    public async Task A_question_too_long_for_a_button_reaches_the_ticket_cut_at_a_word_with_an_ellipsis_and_its_post_shows_the_mark()
+    {
+        var conversation = Conversation();
+        var question = string.Concat(Enumerable.Repeat("what is the weather on mars tomorrow and ", 60)).TrimEnd(); // about 2,500 characters
+
+        var ticket = (await AskExpertAsync(conversation, Asker, question)).Ticket;
+        await _worker.RunOnceAsync(CancellationToken.None);
+
+        var stored = (await _store.GetAsync(ticket.Id, default))!.Question;
+        Assert.EndsWith("…", stored, StringComparison.Ordinal);
+        var kept = stored[..^1];
+        Assert.StartsWith(kept, question, StringComparison.Ordinal);
+        Assert.Equal(' ', question[kept.Length]); // at a word boundary
+        Assert.True(kept.Length > AnswerRef.MaxEncodedLength / 2);
+        Assert.Contains("“" + stored + "”", MessageText.Render(_slack.Posts.Single()), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_long_question_that_fits_a_button_is_kept_whole_in_the_store_and_on_the_post()
+    {
+        var conversation = Conversation();
+        var question = string.Concat(Enumerable.Repeat("what is the weather on mars tomorrow and ", 40)).TrimEnd(); // about 1,650 characters
+
+        var ticket = (await AskExpertAsync(conversation, Asker, question)).Ticket;
+        await _worker.RunOnceAsync(CancellationToken.None);
+
+        Assert.Equal(question, (await _store.GetAsync(ticket.Id, default))!.Question);
+        Assert.Contains("“" + question + "”", MessageText.Render(_slack.Posts.Single()), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_reply_in_the_tickets_thread_is_an_answer_and_a_reply_in_any_other_thread_is_ignored()
     {
         var conversation = Conversation();
