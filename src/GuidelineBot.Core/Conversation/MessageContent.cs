@@ -153,6 +153,9 @@ public static partial class MessageContent
     {
         NoticeKind.MovedToDirectChat => RichText.Plain(
             (string.IsNullOrWhiteSpace(name) ? "I've" : name + ", I've") + " sent you a private chat — a direct message with me: your onboarding continues there. 👋"),
+        NoticeKind.DirectChatUnavailable => new RichTextBuilder()
+            .Plain("Sorry — I couldn't reach you in a direct message, so your onboarding couldn't continue there. Nothing is lost: your place is saved. ")
+            .Plain("Open your direct message with me (find me under Apps) and type ").Code("resume").Plain(", or try again in a minute.").Build(),
         NoticeKind.OnboardingFailed => RichText.Plain("Sorry, I couldn't start the onboarding just now — please try again in a minute."),
         NoticeKind.NotAnExpert => RichText.Plain("Sorry — only members of the experts' channel can answer or take tickets. Nothing was changed."),
         NoticeKind.TicketNotFound => RichText.Plain("I can't find that ticket any more — it may have been removed."),

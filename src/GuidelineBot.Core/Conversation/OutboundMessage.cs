@@ -135,6 +135,12 @@ public enum NoticeKind
     /// <summary>Onboarding was asked for outside a direct conversation and continues in one.</summary>
     MovedToDirectChat,
 
+    /// <summary>
+    /// Onboarding was asked for outside a direct conversation, but the direct conversation could not be opened (Slack's
+    /// <c>conversations.open</c> failed): its progress is kept, and the person is told how to continue.
+    /// </summary>
+    DirectChatUnavailable,
+
     /// <summary>Onboarding could not be started (e.g. its messages could not be queued).</summary>
     OnboardingFailed,
 

@@ -1,6 +1,7 @@
 using GuidelineBot.Core.Background;
 using GuidelineBot.Core.Conversation;
 using GuidelineBot.Core.Logging;
+using GuidelineBot.Slack.Api;
 using GuidelineBot.Slack.Background;
 using GuidelineBot.Slack.Conversation;
 using GuidelineBot.Slack.Events;
@@ -16,11 +17,18 @@ namespace GuidelineBot.Slack.Commands;
 /// <summary>
 /// <c>POST /slack/commands</c>: <c>/guidelines &lt;text&gt;</c> goes to the conversation core; its answer comes back inside
 /// the HTTP response as an ephemeral Block Kit message with Share / 👍 / 👎. What belongs in the person's DM (onboarding:
-/// <c>/guidelines onboard</c>, <c>resume</c>) is queued for it, and the command says so.
+/// <c>/guidelines onboard</c>, <c>resume</c>) is queued for it once the DM is open (<c>conversations.open</c>, within
+/// <see cref="OpenBudget"/>), and the command says so; a DM that could not be opened is said plainly instead.
 /// </summary>
 internal static class SlashCommandEndpoint
 {
     public const string ContentType = "application/json; charset=utf-8";
+
+    /// <summary>
+    /// How long the command waits for <c>conversations.open</c> (with its retries) before it counts the DM as not opened:
+    /// Slack wants the command's answer within 3 s.
+    /// </summary>
+    internal static readonly TimeSpan OpenBudget = TimeSpan.FromSeconds(1.5);
 
     /// <summary>Said when the step failed (e.g. the store is down).</summary>
     public static string FailedText => MessageText.Render(new NoticeMessage(NoticeKind.Failed));
@@ -30,7 +38,9 @@ internal static class SlashCommandEndpoint
         [FromServices] ConversationService conversation,
         [FromServices] WorkQueue<SlackWork> queue,
         [FromServices] SlashCommandReplies replies,
+        [FromServices] SlackApiClient api,
         [FromServices] IOptions<SlackOptions> options,
+        [FromServices] TimeProvider time,
         [FromServices] ILoggerFactory loggers)
     {
         var form = SlackForm.Parse(context.Request, SlackRequestBody.From(context));
@@ -73,13 +83,36 @@ internal static class SlashCommandEndpoint
         }
 
         var logId = $"{command.Command} {command.Text} by {LogText.Pseudonym(userId)}";
-        var queued = await queue.TryEnqueueAsync(new DirectMessageWork(userId, null, SlackRenderer.Render(response.Messages), logId), ct);
+        // Opened here, not in the background, so the answer says where the onboarding went. The step is already stored:
+        // a DM that cannot be opened loses nothing, "resume" shows it.
+        if (await OpenDirectMessageAsync(api, userId, logId, time, ct) is not { } dm)
+        {
+            loggers.CreateLogger(typeof(SlashCommandEndpoint).FullName!).LogWarning("Messages for {LogId} not sent: the DM could not be opened", logId);
+            return Json(replies, new NoticeMessage(NoticeKind.DirectChatUnavailable));
+        }
+
+        var queued = await queue.TryEnqueueAsync(new DirectMessageWork(userId, dm, SlackRenderer.Render(response.Messages), logId), ct);
         if (!queued)
         {
             loggers.CreateLogger(typeof(SlashCommandEndpoint).FullName!).LogError("Messages for {LogId} not sent: the work queue is full", logId);
         }
 
         return Json(replies, queued && response.NoticeHere is { } notice ? notice : new NoticeMessage(NoticeKind.OnboardingFailed));
+    }
+
+    /// <summary>The person's DM with the app, or null when <c>conversations.open</c> failed or did not answer within <see cref="OpenBudget"/>.</summary>
+    private static async Task<string?> OpenDirectMessageAsync(SlackApiClient api, string userId, string logId, TimeProvider time, CancellationToken cancellationToken)
+    {
+        using var timeout = new CancellationTokenSource(OpenBudget, time);
+        using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timeout.Token);
+        try
+        {
+            return await api.OpenDirectMessageAsync(userId, logId, linked.Token);
+        }
+        catch (OperationCanceledException) when (timeout.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
+        {
+            return null;
+        }
     }
 
     private static IResult Json(SlashCommandReplies replies, OutboundMessage message, bool share = false) =>

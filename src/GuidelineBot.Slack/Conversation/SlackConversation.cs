@@ -46,8 +46,10 @@ internal sealed class SlackConversation(ConversationService conversation, SlackD
         }
 
         var moved = await poster.PostAsync(context.UserId, null, SlackRenderer.Render(response.Messages), logId, cancellationToken);
-        return moved && response.NoticeHere is { } notice &&
-               await poster.PostAsync(context.UserId, context.ConversationId, [SlackRenderer.Render(notice)], logId, cancellationToken, threadTs);
+        // Not silence when the DM could not be opened (or took nothing): said where they asked, and how to go on.
+        var here = moved ? response.NoticeHere : new NoticeMessage(NoticeKind.DirectChatUnavailable);
+        return here is not null &&
+               await poster.PostAsync(context.UserId, context.ConversationId, [SlackRenderer.Render(here)], logId, cancellationToken, threadTs) && moved;
     }
 
     /// <summary>

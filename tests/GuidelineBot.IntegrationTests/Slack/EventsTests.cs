@@ -50,6 +50,29 @@ public sealed class EventsTests(SlackHost host)
     }
 
     [Fact]
+    public async Task Onboard_by_mention_says_in_the_thread_when_the_dm_cannot_be_opened()
+    {
+        var channel = SlackHost.NewId("C");
+        var user = SlackHost.NewId("U");
+        host.Api.Script(FakeSlackApi.OpenKey(user), new ScriptedResponse(200, """{"ok":false,"error":"cannot_dm_bot"}"""));
+
+        using var response = await SendEventAsync(SlackHost.NewId("Ev"), new
+        {
+            type = "app_mention",
+            user,
+            text = "<@U0BOT> onboard",
+            ts = "1700000060.000100",
+            channel,
+        });
+
+        await Eventually.WaitUntilAsync(() => host.Api.PostsTo(channel).Count == 1, "the person is told where they asked");
+        var post = host.Api.PostsTo(channel)[0];
+        Assert.Equal("1700000060.000100", post.Json.GetProperty("thread_ts").GetString());
+        Assert.Contains("couldn't reach you in a direct message", post.Json.GetProperty("text").GetString(), StringComparison.Ordinal);
+        Assert.Empty(host.Api.PostsTo(FakeSlackApi.DirectMessageChannel(user)));
+    }
+
+    [Fact]
     public async Task Mention_inside_a_thread_is_answered_in_that_thread()
     {
         var channel = SlackHost.NewId("C");

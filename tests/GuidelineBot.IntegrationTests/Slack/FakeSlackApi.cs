@@ -119,7 +119,7 @@ public sealed class FakeSlackApi : IAsyncDisposable
         var request = new RecordedRequest(target, context.Request.Headers.Authorization.ToString(), body, DateTimeOffset.UtcNow);
         _requests.Enqueue(request);
 
-        key ??= api ? (body.TrimStart().StartsWith('{') ? request.Channel ?? TriggerId(request) : FormField(body, "channel") ?? FormField(body, "user")) : null;
+        key ??= api ? (body.TrimStart().StartsWith('{') ? request.Channel ?? TriggerId(request) ?? OpenKey(request) : FormField(body, "channel") ?? FormField(body, "user")) : null;
         var response = Refusal(request, api) ?? Next(key) ?? new ScriptedResponse(200, target switch
         {
             "auth.test" => $$"""{"ok":true,"user_id":"{{BotUserIdFromAuthTest}}"}""",
@@ -173,6 +173,12 @@ public sealed class FakeSlackApi : IAsyncDisposable
             ? new ScriptedResponse(200, JsonSerializer.Serialize(new { ok = false, error = "invalid_blocks", errors = violations }))
             : new ScriptedResponse(400, "invalid_blocks");
     }
+
+    /// <summary>The key <see cref="Script"/> takes for the <c>conversations.open</c> calls for <paramref name="userId"/>.</summary>
+    public static string OpenKey(string userId) => "open:" + userId;
+
+    private static string? OpenKey(RecordedRequest request) =>
+        request.Target == "conversations.open" && request.Json.TryGetProperty("users", out var users) ? OpenKey(users.GetString()!) : null;
 
     private static string? TriggerId(RecordedRequest request) =>
         request.Json.TryGetProperty("trigger_id", out var trigger) ? trigger.GetString() : null;

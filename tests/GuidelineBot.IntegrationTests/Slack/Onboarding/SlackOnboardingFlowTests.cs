@@ -173,6 +173,31 @@ public sealed class SlackOnboardingFlowTests(SlackHost host)
     }
 
     [Fact]
+    public async Task Slash_command_onboard_says_plainly_when_the_dm_cannot_be_opened_and_loses_nothing()
+    {
+        var pat = NewUser();
+        host.Api.Script(FakeSlackApi.OpenKey(pat.User), new ScriptedResponse(200, """{"ok":false,"error":"cannot_dm_bot"}"""));
+
+        var (response, posts) = await pat.CommandAsync("onboard", expected: 0);
+
+        Assert.Equal("ephemeral", response.GetProperty("response_type").GetString());
+        var said = response.GetProperty("text").GetString()!;
+        Assert.Contains("couldn't reach you in a direct message", said, StringComparison.Ordinal);
+        Assert.Contains("resume", said, StringComparison.Ordinal);
+        Assert.DoesNotContain("sent you a private chat", said, StringComparison.Ordinal);
+        Assert.Single(host.Api.OpensFor(pat.User));
+        Assert.Empty(posts);
+        await Task.Delay(TimeSpan.FromSeconds(1)); // nothing is posted later either
+        Assert.Empty(pat.Posts);
+
+        // Nothing lost: the walk-through was started, and resume (the DM opens now) continues it at its first topic.
+        Assert.NotNull(await Store.GetAsync(new OnboardingKey("slack", pat.KeyUserId), default));
+        (response, posts) = await pat.CommandAsync("resume", expected: 2);
+        Assert.Contains("direct message", response.GetProperty("text").GetString(), StringComparison.Ordinal);
+        AssertSection(posts[^1], 1);
+    }
+
+    [Fact]
     public async Task Slash_command_resume_without_onboarding_offers_to_start()
     {
         // Said in the command's own reply: nothing moves to the DM (it said "I've sent you a direct message", and the DM
