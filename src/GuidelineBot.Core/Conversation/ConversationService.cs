@@ -89,6 +89,18 @@ public sealed class ConversationService(
             return InDirectChat(context, outputs, new ConversationResponse(Messages(context, outputs, null)));
         }
 
+        // "next", "pause" … outside the direct conversation (a slash command or a mention in a channel): the walk-through is
+        // the person's wherever they type, so the words act on it as "resume" does — the next step goes to the direct
+        // conversation with a notice here, a pause (or "nothing in progress") is said here — and are never a question.
+        if (!context.IsDirect && text.Length <= MaxOnboardingWordLength
+            && OnboardingInput.FromText(text) is (OnboardingInput.Next or OnboardingInput.Pause) and var elsewhere)
+        {
+            var outputs = await onboarding.HandleAsync(key, elsewhere, context.DisplayName, cancellationToken);
+            await LogAsync(context, text, null, ids.Next(), started, cancellationToken);
+            var response = new ConversationResponse(Messages(context, outputs, null));
+            return elsewhere is OnboardingInput.Next ? InDirectChat(context, outputs, response) : response;
+        }
+
         // "next", "pause", "cancel" … typed while paused, or with no walk-through in progress: the walk-through's words, not
         // a question about the guidelines (they were answered "I couldn't find this", offered to the experts and counted
         // among the unanswered). With none in progress the walk-through says so and how to start one.

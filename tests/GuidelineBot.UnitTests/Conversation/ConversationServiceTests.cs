@@ -191,6 +191,35 @@ public sealed class ConversationServiceTests : IDisposable
         Assert.Contains(started.Messages, m => m is OnboardingMessage { Output: OnboardingSection { Number: 1 } });
     }
 
+    [Theory]
+    [InlineData("next")]
+    [InlineData("pause")]
+    public async Task Next_or_pause_outside_a_direct_conversation_with_no_walk_through_says_so_here_and_is_no_question(string word)
+    {
+        var response = await SayAsync(word, Person(direct: false));
+
+        Assert.False(response.ToDirectChat);
+        var notice = Assert.IsType<OnboardingNotice>(Assert.IsType<OnboardingMessage>(Assert.Single(response.Messages)).Output);
+        Assert.Equal(OnboardingNoticeKind.NotStarted, notice.Kind);
+        Assert.Equal(QuestionOutcome.Other, Assert.Single(_log.Questions).Outcome);
+    }
+
+    [Fact]
+    public async Task Pause_outside_a_direct_conversation_pauses_the_walk_through_here_and_next_there_moves_it_on_in_the_direct_one()
+    {
+        await SayAsync("onboard");
+
+        var paused = await SayAsync("pause", Person(direct: false));
+        Assert.False(paused.ToDirectChat);
+        Assert.IsType<OnboardingPaused>(Assert.IsType<OnboardingMessage>(Assert.Single(paused.Messages)).Output);
+
+        var next = await SayAsync("next", Person(direct: false));
+        Assert.True(next.ToDirectChat);
+        Assert.Equal(NoticeKind.MovedToDirectChat, Assert.IsType<NoticeMessage>(next.NoticeHere).Kind);
+        Assert.Contains(next.Messages, m => m is OnboardingMessage { Output: OnboardingSection { Number: 2 } });
+        Assert.DoesNotContain(next.Messages, m => m is AnswerMessage or NoAnswerMessage);
+    }
+
     [Fact]
     public async Task While_onboarding_is_active_a_direct_message_belongs_to_it_and_a_question_is_answered_then_continue_is_offered()
     {
@@ -230,9 +259,11 @@ public sealed class ConversationServiceTests : IDisposable
         Assert.DoesNotContain(_log.Questions, q => q.Outcome == QuestionOutcome.Declined);
         Assert.Equal(["onboard", "pause", "cancel", "Next"], _log.Questions.Select(q => q.Text));
 
-        // In a shared conversation "next" is what it always was.
+        // In a shared conversation "next" moves the person's walk-through on too, in their direct conversation (it was
+        // answered as a question there: "I couldn't find this in the guidelines").
         var elsewhere = await SayAsync("next", Person(direct: false, conversation: "team"));
-        Assert.IsNotType<OnboardingMessage>(Assert.Single(elsewhere.Messages));
+        Assert.True(elsewhere.ToDirectChat);
+        Assert.Equal(3, Assert.IsType<OnboardingSection>(Assert.IsType<OnboardingMessage>(Assert.Single(elsewhere.Messages)).Output).Number);
 
         // With no walk-through in progress, "next" and "pause" in a direct chat say so (and how to start one), like
         // "resume": they were answered "I couldn't find this in the guidelines".
@@ -243,7 +274,7 @@ public sealed class ConversationServiceTests : IDisposable
             Assert.Equal(OnboardingNoticeKind.NotStarted, notice.Kind);
         }
 
-        Assert.Equal(1, _log.Questions.Count(q => q.Outcome == QuestionOutcome.Declined)); // the shared conversation's "next"
+        Assert.DoesNotContain(_log.Questions, q => q.Outcome == QuestionOutcome.Declined);
     }
 
     [Fact]

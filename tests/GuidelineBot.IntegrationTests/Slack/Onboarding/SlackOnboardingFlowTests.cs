@@ -198,6 +198,32 @@ public sealed class SlackOnboardingFlowTests(SlackHost host)
     }
 
     [Fact]
+    public async Task Slash_command_next_and_pause_in_a_channel_act_on_the_walk_through_privately_and_are_never_a_question()
+    {
+        var pat = NewUser();
+
+        // With none in progress: said privately, not "I couldn't find this" with an offer to ask the experts.
+        var (response, _) = await pat.CommandAsync("next", expected: 0);
+        Assert.Equal("ephemeral", response.GetProperty("response_type").GetString());
+        var said = string.Join(" ", BlockKitText.All(response.GetProperty("blocks")));
+        Assert.Contains("Start onboarding", said, StringComparison.Ordinal);
+        Assert.DoesNotContain("couldn't find", said, StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain("Ask an expert", said, StringComparison.Ordinal);
+
+        await pat.CommandAsync("onboard", expected: 2);
+        (response, _) = await pat.CommandAsync("pause", expected: 0);
+        Assert.Equal("ephemeral", response.GetProperty("response_type").GetString());
+        Assert.Contains("Paused at", response.GetProperty("text").GetString(), StringComparison.Ordinal);
+        Assert.True((await Store.GetAsync(new OnboardingKey("slack", pat.KeyUserId), default))!.IsPaused);
+
+        // "next" goes on in the DM, and the command says so.
+        (response, var posts) = await pat.CommandAsync("next", expected: 1);
+        Assert.Equal("ephemeral", response.GetProperty("response_type").GetString());
+        Assert.Contains("direct message", response.GetProperty("text").GetString(), StringComparison.Ordinal);
+        AssertSection(posts[^1], 2);
+    }
+
+    [Fact]
     public async Task Slash_command_resume_without_onboarding_offers_to_start()
     {
         // Said in the command's own reply: nothing moves to the DM (it said "I've sent you a direct message", and the DM
