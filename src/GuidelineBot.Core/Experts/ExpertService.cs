@@ -130,11 +130,14 @@ public sealed class ExpertService(
 
             if (!await tickets.AssignAsync(ticket.Id, expert, holder, time.GetUtcNow(), cancellationToken))
             {
-                // Another claim from the same state won (at the same moment, maybe on another replica).
-                var now = await tickets.GetAsync(ticket.Id, cancellationToken);
-                if (now?.AssignedTo is { } winner && !expert.IsSamePerson(winner))
+                // Another claim from the same state won (at the same moment, maybe on another replica), unless it was the
+                // expert's own (a double click).
+                switch ((await tickets.GetAsync(ticket.Id, cancellationToken))?.AssignedTo)
                 {
-                    return await HeldByAsync(now, winner, cancellationToken);
+                    case { } winner when !expert.IsSamePerson(winner):
+                        return await HeldByAsync(ticket, winner, cancellationToken);
+                    case null:
+                        return new NoticeMessage(NoticeKind.Failed);
                 }
             }
             else
