@@ -101,5 +101,6 @@ public static class SlackServiceCollectionExtensions
         services.AddSingleton<SlackExpertMembers>();
         services.AddTransient<IExpertChannel, SlackExpertChannel>();
         services.AddScoped<ISlackEventHandler, ExpertReplyHandler>();
+        services.AddScoped<ISlackEventHandler, ExpertReplyEditHandler>();
     }
 }
