@@ -174,7 +174,12 @@
       }
       case "guidelineText": {
         const quote = el("blockquote", "guideline");
-        for (const passage of b.passages || []) quote.appendChild(el("p", null, passage));
+        // A list's items come one a line in one passage: each line a block of its own, a little apart, so that long
+        // items that wrap still read as separate items.
+        for (const passage of b.passages || []) {
+          const p = quote.appendChild(el("p"));
+          for (const line of passage.split("\n")) p.appendChild(el("span", "line", line));
+        }
         return quote;
       }
       case "actions":
