@@ -150,20 +150,7 @@ public sealed class ServerRunTests
                 await command.ExecuteNonQueryAsync();
             }
 
-            var logs = new TestLogs();
-            var builder = WebApplication.CreateSlimBuilder();
-            builder.WebHost.UseUrls("http://127.0.0.1:0");
-            builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
-            {
-                ["Storage:Provider"] = "Sqlite",
-                ["Storage:ConnectionString"] = $"Data Source={file}",
-            });
-            builder.Services.AddGuidelineStore(builder.Configuration).AddSingleton<ILoggerProvider>(logs);
-            await using var app = builder.Build();
-
-            Assert.Equal(1, await app.RunUntilStoppedAsync().WaitAsync(TimeSpan.FromSeconds(30)));
-
-            var failed = Assert.Single(logs.Entries, e => e.Level == LogLevel.Critical);
+            var failed = await FailedStartOnSqliteAsync(file);
             Assert.StartsWith($"Hosting failed to start: the store (SQLite {file}) has schema version 9999, newer than this build knows", failed.Message, StringComparison.Ordinal);
             Assert.DoesNotContain("Storage:ConnectionString", failed.Message, StringComparison.Ordinal);
         }
@@ -183,20 +170,7 @@ public sealed class ServerRunTests
         {
             var notADatabase = Path.Combine(folder.FullName, "guidelinebot.db");
             await File.WriteAllTextAsync(notADatabase, "these are my notes, not a database");
-            var logs = new TestLogs();
-            var builder = WebApplication.CreateSlimBuilder();
-            builder.WebHost.UseUrls("http://127.0.0.1:0");
-            builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
-            {
-                ["Storage:Provider"] = "Sqlite",
-                ["Storage:ConnectionString"] = $"Data Source={notADatabase}",
-            });
-            builder.Services.AddGuidelineStore(builder.Configuration).AddSingleton<ILoggerProvider>(logs);
-            await using var app = builder.Build();
-
-            Assert.Equal(1, await app.RunUntilStoppedAsync().WaitAsync(TimeSpan.FromSeconds(30)));
-
-            var failed = Assert.Single(logs.Entries, e => e.Level == LogLevel.Critical);
+            var failed = await FailedStartOnSqliteAsync(notADatabase);
             Assert.StartsWith($"Hosting failed to start: the store (SQLite {notADatabase}) cannot be opened: ", failed.Message, StringComparison.Ordinal);
             Assert.EndsWith("(check Storage:Provider and Storage:ConnectionString)", failed.Message, StringComparison.Ordinal);
             Assert.DoesNotContain('\n', failed.Message);
@@ -213,6 +187,24 @@ public sealed class ServerRunTests
     {
         await using var app = App(services => services.AddOptions<NeededOptions>().Configure(o => o.Value = "set").Validate(o => o.Value.Length > 0).ValidateOnStart());
         Assert.True(app.HasValidOptions());
+    }
+
+    /// <summary>A server with only the store, on the SQLite file <paramref name="file"/>: its start fails, with this critical line.</summary>
+    private static async Task<LogEntry> FailedStartOnSqliteAsync(string file)
+    {
+        var logs = new TestLogs();
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.WebHost.UseUrls("http://127.0.0.1:0");
+        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["Storage:Provider"] = "Sqlite",
+            ["Storage:ConnectionString"] = $"Data Source={file}",
+        });
+        builder.Services.AddGuidelineStore(builder.Configuration).AddSingleton<ILoggerProvider>(logs);
+        await using var app = builder.Build();
+
+        Assert.Equal(1, await app.RunUntilStoppedAsync().WaitAsync(TimeSpan.FromSeconds(30)));
+        return Assert.Single(logs.Entries, e => e.Level == LogLevel.Critical);
     }
 
     private static WebApplication App(Action<IServiceCollection> services, IReadOnlyDictionary<string, string?>? settings = null)

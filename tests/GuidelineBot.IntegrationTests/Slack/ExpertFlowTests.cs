@@ -516,25 +516,8 @@ public sealed class ExpertFlowTests(SlackExpertsHost host) : IClassFixture<Slack
     [Fact]
     public async Task An_asker_who_mentioned_the_bot_gets_the_answer_in_the_thread_of_their_mention()
     {
-        var asker = SlackHost.NewId("U");
-        var channel = SlackHost.NewId("C");
         const string mentionTs = "1700000600.000001";
-        using var mention = await host.Client.SendAsync(Signed("/slack/events", Event(SlackHost.NewId("Ev"), new
-        {
-            type = "app_mention",
-            user = asker,
-            text = "<@U0BOT> " + Declined,
-            ts = mentionTs,
-            channel,
-        }), JsonType, host.Now));
-        await Eventually.WaitUntilAsync(() => Api.PostsTo(channel).Count == 1, "the mention is answered");
-        var answer = Api.PostsTo(channel)[0];
-        Assert.Equal(mentionTs, answer.Json.GetProperty("thread_ts").GetString());
-        var offer = Button(answer.Json, ActionIds.AskExpert)!.Value.GetProperty("value").GetString()!;
-
-        var modal = await host.ModalAsync(ActionIds.AskExpert, offer, asker, SlackHost.NewId("ask"), channel, mentionTs, ephemeral: false);
-        using var sent = await host.SubmitAsync(modal, asker);
-        var ticket = await WaitForTicketAsync(asker);
+        var (asker, channel, ticket) = await TicketFromAMentionAsync(mentionTs);
         Assert.Equal($"{channel}:{mentionTs}", ticket.Asker.ReplyAddress);
         var clickId = SlackHost.NewId("answer");
         var answerModal = await host.ModalAsync(ActionIds.ExpertAnswer, ticket.Id, Expert, clickId, ExpertsChannel, ephemeral: false);
@@ -554,22 +537,7 @@ public sealed class ExpertFlowTests(SlackExpertsHost host) : IClassFixture<Slack
     public async Task An_answer_for_a_thread_whose_channel_is_gone_reaches_the_asker_in_their_direct_message(string error)
     {
         // The outbox retried the thread for ever: the answer never reached the asker.
-        var asker = SlackHost.NewId("U");
-        var channel = SlackHost.NewId("C");
-        const string mentionTs = "1700000700.000001";
-        using var mention = await host.Client.SendAsync(Signed("/slack/events", Event(SlackHost.NewId("Ev"), new
-        {
-            type = "app_mention",
-            user = asker,
-            text = "<@U0BOT> " + Declined,
-            ts = mentionTs,
-            channel,
-        }), JsonType, host.Now));
-        await Eventually.WaitUntilAsync(() => Api.PostsTo(channel).Count == 1, "the mention is answered");
-        var offer = Button(Api.PostsTo(channel)[0].Json, ActionIds.AskExpert)!.Value.GetProperty("value").GetString()!;
-        var modal = await host.ModalAsync(ActionIds.AskExpert, offer, asker, SlackHost.NewId("ask"), channel, mentionTs, ephemeral: false);
-        using var sent = await host.SubmitAsync(modal, asker);
-        var ticket = await WaitForTicketAsync(asker);
+        var (asker, channel, ticket) = await TicketFromAMentionAsync("1700000700.000001");
         Api.AlwaysAnswer(channel, new ScriptedResponse(200, $$"""{"ok":false,"error":"{{error}}"}"""));
 
         var answerModal = await host.ModalAsync(ActionIds.ExpertAnswer, ticket.Id, Expert, SlackHost.NewId("answer"), ExpertsChannel, ephemeral: false);
@@ -586,9 +554,25 @@ public sealed class ExpertFlowTests(SlackExpertsHost host) : IClassFixture<Slack
     public async Task An_answer_for_a_thread_that_Slack_refuses_for_a_while_is_not_moved_to_the_direct_message()
     {
         // A refusal that says nothing of the conversation (a rate limit, an outage) is retried where the person asked.
+        var (asker, channel, ticket) = await TicketFromAMentionAsync("1700000800.000001");
+        Api.AlwaysAnswer(channel, new ScriptedResponse(200, """{"ok":false,"error":"internal_error"}"""));
+
+        var answerModal = await host.ModalAsync(ActionIds.ExpertAnswer, ticket.Id, Expert, SlackHost.NewId("answer"), ExpertsChannel, ephemeral: false);
+        using var answered = await host.SubmitAsync(answerModal, Expert, new() { [ExpertInputs.Answer] = "Soup on Mondays." });
+
+        await Eventually.WaitUntilAsync(() => Api.PostsTo(channel).Count >= 2, "the thread is tried");
+        await Task.Delay(TimeSpan.FromSeconds(1)); // a move to the DM would follow the refusal at once
+        Assert.DoesNotContain(Api.PostsTo(FakeSlackApi.DirectMessageChannel(asker)), p => Texts(p).Contains("Soup on Mondays.", StringComparison.Ordinal));
+    }
+
+    /// <summary>
+    /// A new person mentions the bot in a new channel with a question it declines (answered in the mention's thread), and
+    /// sends it to the experts from there: the ticket, whose answer is to go back to that thread.
+    /// </summary>
+    private async Task<(string Asker, string Channel, Ticket Ticket)> TicketFromAMentionAsync(string mentionTs)
+    {
         var asker = SlackHost.NewId("U");
         var channel = SlackHost.NewId("C");
-        const string mentionTs = "1700000800.000001";
         using var mention = await host.Client.SendAsync(Signed("/slack/events", Event(SlackHost.NewId("Ev"), new
         {
             type = "app_mention",
@@ -598,18 +582,12 @@ public sealed class ExpertFlowTests(SlackExpertsHost host) : IClassFixture<Slack
             channel,
         }), JsonType, host.Now));
         await Eventually.WaitUntilAsync(() => Api.PostsTo(channel).Count == 1, "the mention is answered");
-        var offer = Button(Api.PostsTo(channel)[0].Json, ActionIds.AskExpert)!.Value.GetProperty("value").GetString()!;
+        var answer = Api.PostsTo(channel)[0];
+        Assert.Equal(mentionTs, answer.Json.GetProperty("thread_ts").GetString());
+        var offer = Button(answer.Json, ActionIds.AskExpert)!.Value.GetProperty("value").GetString()!;
         var modal = await host.ModalAsync(ActionIds.AskExpert, offer, asker, SlackHost.NewId("ask"), channel, mentionTs, ephemeral: false);
         using var sent = await host.SubmitAsync(modal, asker);
-        var ticket = await WaitForTicketAsync(asker);
-        Api.AlwaysAnswer(channel, new ScriptedResponse(200, """{"ok":false,"error":"internal_error"}"""));
-
-        var answerModal = await host.ModalAsync(ActionIds.ExpertAnswer, ticket.Id, Expert, SlackHost.NewId("answer"), ExpertsChannel, ephemeral: false);
-        using var answered = await host.SubmitAsync(answerModal, Expert, new() { [ExpertInputs.Answer] = "Soup on Mondays." });
-
-        await Eventually.WaitUntilAsync(() => Api.PostsTo(channel).Count >= 2, "the thread is tried");
-        await Task.Delay(TimeSpan.FromSeconds(1)); // a move to the DM would follow the refusal at once
-        Assert.DoesNotContain(Api.PostsTo(FakeSlackApi.DirectMessageChannel(asker)), p => Texts(p).Contains("Soup on Mondays.", StringComparison.Ordinal));
+        return (asker, channel, await WaitForTicketAsync(asker));
     }
 
     [Fact]
