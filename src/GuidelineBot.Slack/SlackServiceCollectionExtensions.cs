@@ -101,6 +101,5 @@ public static class SlackServiceCollectionExtensions
         services.AddSingleton<SlackExpertMembers>();
         services.AddTransient<IExpertChannel, SlackExpertChannel>();
         services.AddScoped<ISlackEventHandler, ExpertReplyHandler>();
-        services.AddScoped<ISlackEventHandler, ExpertReplyEditHandler>();
     }
 }

@@ -203,29 +203,6 @@ public sealed class SqlTicketStore(StoreDatabase database) : ITicketStore
         return true;
     }
 
-    public async Task<string?> ReviseAnswerAsync(string ticketId, string dedupeKey, string text, string newDedupeKey, DateTimeOffset at,
-        CancellationToken cancellationToken)
-    {
-        ArgumentException.ThrowIfNullOrEmpty(ticketId);
-        ArgumentException.ThrowIfNullOrEmpty(dedupeKey);
-        ArgumentNullException.ThrowIfNull(text);
-        ArgumentException.ThrowIfNullOrEmpty(newDedupeKey);
-        await using var connection = await database.OpenMigratedAsync(cancellationToken);
-        await using var update = connection.CreateCommand();
-        update.CommandText = """
-            UPDATE ticket_answers SET text = @text, dedupe_key = @new_key, edited_at = @at, delivered_at = NULL
-            WHERE ticket_id = @ticket AND dedupe_key = @key
-                AND NOT EXISTS (SELECT 1 FROM ticket_answers other WHERE other.ticket_id = @ticket AND other.dedupe_key = @new_key)
-            RETURNING id
-            """;
-        StoreDatabase.Add(update, "text", text);
-        StoreDatabase.Add(update, "new_key", newDedupeKey);
-        database.AddTime(update, "at", at);
-        StoreDatabase.Add(update, "ticket", ticketId);
-        StoreDatabase.Add(update, "key", dedupeKey);
-        return await update.ExecuteScalarAsync(cancellationToken) as string;
-    }
-
     public async Task MarkDeliveredAsync(string answerId, DateTimeOffset at, CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrEmpty(answerId);
@@ -351,7 +328,7 @@ public sealed class SqlTicketStore(StoreDatabase database) : ITicketStore
         await using (var select = connection.CreateCommand())
         {
             select.CommandText = $"""
-                SELECT id, ticket_id, expert_channel, expert_user_id, expert_name, text, add_to_knowledge, answered_at, delivered_at, edited_at
+                SELECT id, ticket_id, expert_channel, expert_user_id, expert_name, text, add_to_knowledge, answered_at, delivered_at
                 FROM ticket_answers WHERE ticket_id IN (SELECT t.id FROM tickets t WHERE {where}) ORDER BY answered_at, id
                 """;
             bind(select);
@@ -359,10 +336,7 @@ public sealed class SqlTicketStore(StoreDatabase database) : ITicketStore
             while (await reader.ReadAsync(cancellationToken))
             {
                 var answer = new TicketAnswer(reader.GetString(0), reader.GetString(1), ReadExpert(reader, 2)!, reader.GetString(5),
-                    reader.GetBoolean(6), database.ReadTime(reader, 7), reader.IsDBNull(8) ? null : database.ReadTime(reader, 8))
-                {
-                    EditedAt = reader.IsDBNull(9) ? null : database.ReadTime(reader, 9),
-                };
+                    reader.GetBoolean(6), database.ReadTime(reader, 7), reader.IsDBNull(8) ? null : database.ReadTime(reader, 8));
                 ListFor(answers, answer.TicketId).Add(answer);
             }
         }

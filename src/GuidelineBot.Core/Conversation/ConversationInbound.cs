@@ -22,7 +22,6 @@ namespace GuidelineBot.Core.Conversation;
 [JsonDerivedType(typeof(ExpertAssignInbound), "expertAssign")]
 [JsonDerivedType(typeof(ExpertAnswerInbound), "expertAnswer")]
 [JsonDerivedType(typeof(ExpertReplyInbound), "expertReply")]
-[JsonDerivedType(typeof(ExpertReplyEditedInbound), "expertReplyEdited")]
 [JsonDerivedType(typeof(ChatOpenedInbound), "chatOpened")]
 public abstract record ConversationInbound
 {
@@ -140,14 +139,6 @@ public sealed record ExpertAnswerInbound(string TicketId, string Text, bool AddT
 /// </summary>
 public sealed record ExpertReplyInbound(string ConversationId, string PostMessageId, string Text, ExpertReplyKind Kind = ExpertReplyKind.Answer)
     : ConversationInbound;
-
-/// <summary>
-/// A reply in a ticket's thread was edited by its author (Slack <c>message_changed</c>): when it had been taken as their
-/// answer (<paramref name="PreviousText"/> is that answer's text), the answer is corrected to <paramref name="Text"/> and the
-/// asker gets the correction. <paramref name="Kind"/> is what the new text is (talk among the experts corrects nothing).
-/// </summary>
-public sealed record ExpertReplyEditedInbound(string ConversationId, string PostMessageId, string PreviousText, string Text,
-    ExpertReplyKind Kind = ExpertReplyKind.Answer) : ConversationInbound;
 
 /// <summary>What an expert's thread reply is: an answer for the asker, or talk among the experts that stays in the thread.</summary>
 public enum ExpertReplyKind

@@ -70,8 +70,6 @@ public sealed class ConversationService(
                 : await experts.AnswerAsync(context, answer.TicketId, answer.Text, answer.AddToKnowledge, cancellationToken)),
             ExpertReplyInbound reply => experts is not null && await experts.ReplyAsync(context, reply, cancellationToken) is { } replied
                 ? One(replied) : ConversationResponse.None,
-            ExpertReplyEditedInbound edited => experts is not null && await experts.ReviseAsync(context, edited, cancellationToken) is { } revised
-                ? One(revised) : ConversationResponse.None,
             ChatOpenedInbound => experts is null ? ConversationResponse.None : new ConversationResponse(await experts.InboxAsync(context, cancellationToken)),
             _ => ConversationResponse.None,
         };

@@ -14,7 +14,6 @@ public static partial class MessageContent
     public const string AnswerFormTitle = "Answer the question";
     public const string SubmitAnswerLabel = "Submit";
     public const string ExpertAnsweredTitle = "💬 An expert answered your question";
-    public const string ExpertCorrectedTitle = "✏️ An expert corrected their answer to your question";
     public const string NoAnswerExpertPrompt = "Or ask a person:";
     public const string NotHelpfulExpertPrompt = "Want a person to answer instead?";
 
@@ -110,7 +109,7 @@ public static partial class MessageContent
 
         foreach (var answer in t.Answers)
         {
-            status.Add(RichText.Of(Span.Plain("✅ Answered by "), Expert(answer.Expert, message.ForChannel), Span.Plain(", " + Time(answer.At) + Corrected(answer) + ": "),
+            status.Add(RichText.Of(Span.Plain("✅ Answered by "), Expert(answer.Expert, message.ForChannel), Span.Plain(", " + Time(answer.At) + ": "),
                 Span.Plain(answer.Text)));
         }
 
@@ -147,11 +146,11 @@ public static partial class MessageContent
         var a = message.Answer;
         return
         [
-            new HeadingBlock(RichText.Plain(a.EditedAt is null ? ExpertAnsweredTitle : ExpertCorrectedTitle)),
+            new HeadingBlock(RichText.Plain(ExpertAnsweredTitle)),
             new ParagraphBlock(RichText.Of(Span.Plain("You asked: "), Span.Emphasis(Quoted(message.Ticket.Question)))),
             new ParagraphBlock(RichText.Plain(a.Text)),
-            new NoteBlock(RichText.Plain($"— {ExpertName(a.Expert)}, expert, {Time(a.At)}{Corrected(a)} · ticket #{message.Ticket.ShortId}. " +
-                (a.EditedAt is null ? "" : "This replaces their earlier answer. ") + "This answer comes from a person, not from the written guidelines.")),
+            new NoteBlock(RichText.Plain($"— {ExpertName(a.Expert)}, expert, {Time(a.At)} · ticket #{message.Ticket.ShortId}. " +
+                "This answer comes from a person, not from the written guidelines.")),
         ];
     }
 
@@ -172,8 +171,6 @@ public static partial class MessageContent
         Channels.Web => "the web chat",
         _ => channel,
     };
-
-    private static string Corrected(TicketAnswer answer) => answer.EditedAt is { } at ? " (corrected " + Time(at) + ")" : "";
 
     private static string Quoted(string text) => "“" + text + "”";
 

@@ -167,8 +167,6 @@ public static partial class MessageContent
         NoticeKind.AnsweredTicketAssigned => RichText.Plain("Assigned to you. " + (string.IsNullOrWhiteSpace(name) ? "The asker" : name)
             + " already has an answer; add another if there is more to say."),
         NoticeKind.ExpertAnswerSent => RichText.Plain("Thanks! Your answer is on its way to " + (string.IsNullOrWhiteSpace(name) ? "the asker." : name + ".")),
-        NoticeKind.ExpertAnswerCorrected => RichText.Plain("Your edit corrects your answer: " + (string.IsNullOrWhiteSpace(name) ? "the asker" : name)
-            + " gets the new text, marked as corrected."),
         NoticeKind.ExpertAnswerDuplicate => RichText.Plain("That answer was already sent — once is enough."),
         NoticeKind.ExpertAnswerEmpty => RichText.Plain("The answer had no words in it, so nothing was sent. Please write your answer and send it again."),
         NoticeKind.ExpertsUnavailable => RichText.Plain("Sorry — no experts' channel is set up, so I can't pass questions on."

@@ -173,9 +173,6 @@ public enum NoticeKind
     /// <summary>The expert's answer is on its way to the asker (<see cref="NoticeMessage.Name"/>).</summary>
     ExpertAnswerSent,
 
-    /// <summary>The expert edited the thread reply that was their answer: the correction is on its way to the asker (<see cref="NoticeMessage.Name"/>).</summary>
-    ExpertAnswerCorrected,
-
     /// <summary>The same answer was already given (a retry or a double click): sent once.</summary>
     ExpertAnswerDuplicate,
 
@@ -265,8 +262,7 @@ public sealed record ExpertAnswerMessage([property: JsonIgnore] Ticket Ticket, [
 {
     public override IReadOnlyList<ContentBlock> Content => MessageContent.ExpertAnswer(this);
 
-    public override string Summary =>
-        MessageText.Summary(Answer.EditedAt is null ? MessageContent.ExpertAnsweredTitle : MessageContent.ExpertCorrectedTitle, Answer.Text);
+    public override string Summary => MessageText.Summary(MessageContent.ExpertAnsweredTitle, Answer.Text);
 }
 
 /// <summary>

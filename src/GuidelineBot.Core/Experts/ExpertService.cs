@@ -249,47 +249,6 @@ public sealed class ExpertService(
         return await AnswerAsync(context, ticket.Id, reply.Text, addToKnowledge: false, cancellationToken);
     }
 
-    /// <summary>
-    /// An edited reply in a ticket's thread: when it was taken as its author's answer (found by the ticket, the expert and
-    /// the previous text, as the answer was stored), the answer is corrected and the asker gets the new text, marked as
-    /// corrected; the ticket's posts show it. Anything else (talk among the experts, an unfurled link that changed no
-    /// words, a reply never taken as an answer) is nothing (null).
-    /// </summary>
-    public async Task<OutboundMessage?> ReviseAsync(ConversationContext context, ExpertReplyEditedInbound edit, CancellationToken cancellationToken)
-    {
-        var text = Clean(edit.Text, ExpertInputs.MaxAnswerLength);
-        var previous = Normalise(Clean(edit.PreviousText, ExpertInputs.MaxAnswerLength));
-        if (edit.Kind != ExpertReplyKind.Answer || Normalise(text) == previous
-            || await tickets.FindByPostAsync(context.Channel, edit.ConversationId, edit.PostMessageId, cancellationToken) is not { } ticket
-            || !await IsExpertAsync(context, cancellationToken))
-        {
-            return null;
-        }
-
-        if (!ExpertInputs.HasWords(text))
-        {
-            return new NoticeMessage(NoticeKind.ExpertAnswerEmpty);
-        }
-
-        var expert = Expert(context);
-        var answerId = await tickets.ReviseAnswerAsync(ticket.Id, Key(ticket.Id, expert.Channel, expert.UserId, previous), text,
-            Key(ticket.Id, expert.Channel, expert.UserId, Normalise(text)), time.GetUtcNow(), cancellationToken);
-        if (answerId is null)
-        {
-            return null;
-        }
-
-        logger.LogInformation("Expert answer {AnswerId} to ticket {TicketId} corrected on {Channel}", answerId, ticket.Id, expert.Channel);
-        var suffix = ":" + ids.Next();
-        if (ticket.Asker.Channel != Channels.Web)
-        {
-            await EnqueueAsync(ExpertJobKind.Deliver, ticket.Id, answerId, ticket.Asker.Channel, "deliver:" + answerId + suffix, cancellationToken);
-        }
-
-        await EnqueueAsync(ExpertJobKind.UpdatePosts, ticket.Id, null, null, "update:" + answerId + suffix, cancellationToken);
-        return new NoticeMessage(NoticeKind.ExpertAnswerCorrected, ticket.Asker.DisplayName);
-    }
-
     /// <summary>The expert answers waiting for the person (web chat): each is returned once, then counts as delivered.</summary>
     public async Task<IReadOnlyList<OutboundMessage>> InboxAsync(ConversationContext context, CancellationToken cancellationToken)
     {

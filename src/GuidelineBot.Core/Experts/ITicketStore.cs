@@ -41,15 +41,6 @@ public interface ITicketStore
     /// <returns>True when added; false for a duplicate.</returns>
     Task<bool> AddAnswerAsync(TicketAnswer answer, string dedupeKey, CancellationToken cancellationToken);
 
-    /// <summary>
-    /// Corrects the answer of <paramref name="ticketId"/> stored under <paramref name="dedupeKey"/> (its expert and its
-    /// text as it was): its text becomes <paramref name="text"/> under <paramref name="newDedupeKey"/>, it is marked edited
-    /// at <paramref name="at"/> and undelivered, so the asker gets the correction. One conditional update: a retried edit
-    /// finds nothing under the old key, and a correction to the text of another answer of the same expert changes nothing.
-    /// </summary>
-    /// <returns>The corrected answer's id, or null when nothing changed.</returns>
-    Task<string?> ReviseAnswerAsync(string ticketId, string dedupeKey, string text, string newDedupeKey, DateTimeOffset at, CancellationToken cancellationToken);
-
     /// <summary>Marks an answer delivered to the asker.</summary>
     Task MarkDeliveredAsync(string answerId, DateTimeOffset at, CancellationToken cancellationToken);
 

@@ -39,11 +39,7 @@ public sealed record TicketAnswer(
     string Text,
     bool AddToKnowledge,
     DateTimeOffset At,
-    DateTimeOffset? DeliveredAt = null)
-{
-    /// <summary>When the expert last corrected it (edited the thread reply it came from); null when never.</summary>
-    public DateTimeOffset? EditedAt { get; init; }
-}
+    DateTimeOffset? DeliveredAt = null);
 
 [JsonConverter(typeof(JsonStringEnumConverter<TicketStatus>))]
 public enum TicketStatus

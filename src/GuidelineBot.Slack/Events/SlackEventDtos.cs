@@ -25,18 +25,8 @@ public sealed record SlackEvent(
     string? ThreadTs = null,
     string? BotId = null,
     string? Subtype = null,
-    string? Team = null,
-    SlackChangedMessage? Message = null,
-    SlackChangedMessage? PreviousMessage = null)
+    string? Team = null)
 {
-    /// <summary>
-    /// The message as it is now, for an edit (<c>message_changed</c>: the edited <see cref="Message"/> in this event's
-    /// channel), as a message event of its own; null for any other event.
-    /// </summary>
-    public SlackEvent? Edited => Subtype == "message_changed" && Message is { } now
-        ? new SlackEvent(Type, now.User, now.Text, Channel, ChannelType, now.Ts, now.ThreadTs, now.BotId, Team: Team)
-        : null;
-
     /// <summary>The user id, whether <c>user</c> is an id or a user object.</summary>
     public string? UserId => User switch
     {
@@ -56,9 +46,6 @@ public sealed record SlackEvent(
         _ => false,
     };
 }
-
-/// <summary>A message inside a <c>message_changed</c> event: as it is now (<c>message</c>) or was (<c>previous_message</c>).</summary>
-public sealed record SlackChangedMessage(JsonElement? User = null, string? Text = null, string? Ts = null, string? ThreadTs = null, string? BotId = null);
 
 public sealed record SlackAuthorization(string? UserId = null, string? TeamId = null, bool? IsBot = null);
 

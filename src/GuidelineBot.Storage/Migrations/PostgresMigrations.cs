@@ -185,8 +185,5 @@ internal static class PostgresMigrations
         new(9, "expert outbox: the person a job is for (told that their ticket was taken over)", """
             ALTER TABLE expert_outbox ADD COLUMN user_id TEXT NULL;
             """),
-        new(10, "ticket answers: when an expert corrected one (edited the thread reply it came from)", """
-            ALTER TABLE ticket_answers ADD COLUMN edited_at TIMESTAMPTZ NULL;
-            """),
     ];
 }

@@ -160,28 +160,6 @@ public abstract class ExpertStoreContractTests<TStore> : ProviderTestBase<TStore
     }
 
     [SkippableFact]
-    public async Task Revise_corrects_the_answer_under_its_old_key_once_and_marks_it_edited_and_undelivered()
-    {
-        var stores = new[] { new SqlTicketStore(Database), new SqlTicketStore(OpenAnother()) };
-        await stores[0].OpenAsync(NewTicket("tk-1"), "key", CancellationToken.None);
-        Assert.True(await stores[0].AddAnswerAsync(NewAnswer("an-1", "tk-1"), "k-old", CancellationToken.None));
-        Assert.True(await stores[0].AddAnswerAsync(NewAnswer("an-2", "tk-1", text: "Also ask the head."), "k-other", CancellationToken.None));
-        await stores[0].MarkDeliveredAsync("an-1", T0.AddHours(2), CancellationToken.None);
-
-        var revised = await InParallelAsync(4, i => stores[i % 2].ReviseAnswerAsync("tk-1", "k-old", "Only with written consent.", "k-new", T0.AddHours(3),
-            CancellationToken.None));
-
-        Assert.Equal("an-1", Assert.Single(revised, r => r is not null));
-        Assert.Null(await stores[1].ReviseAnswerAsync("tk-1", "k-new", "Also ask the head.", "k-other", T0.AddHours(4), CancellationToken.None)); // taken
-        Assert.Null(await stores[1].ReviseAnswerAsync("tk-missing", "k-new", "x", "k-x", T0, CancellationToken.None));
-        var answers = (await stores[1].GetAsync("tk-1", CancellationToken.None))!.Answers;
-        var one = answers.Single(a => a.Id == "an-1");
-        Assert.Equal(("Only with written consent.", (DateTimeOffset?)T0.AddHours(3), (DateTimeOffset?)null), (one.Text, one.EditedAt, one.DeliveredAt));
-        Assert.Null(answers.Single(a => a.Id == "an-2").EditedAt);
-        Assert.False(await stores[0].AddAnswerAsync(NewAnswer("an-3", "tk-1", text: "Only with written consent."), "k-new", CancellationToken.None));
-    }
-
-    [SkippableFact]
     public async Task Find_by_post_matches_channel_conversation_and_message_and_adding_a_post_twice_records_it_once()
     {
         var store = new SqlTicketStore(Database);

@@ -9,7 +9,7 @@ internal sealed class MemoryExpertStore : ITicketStore, IExpertOutbox, ISuggesti
     private readonly Lock _gate = new();
     private readonly Dictionary<string, Ticket> _tickets = [];
     private readonly Dictionary<string, string> _openKeys = [];
-    private readonly Dictionary<string, string> _answerKeys = [];
+    private readonly HashSet<string> _answerKeys = [];
     private readonly Dictionary<string, (ExpertJob Job, DateTimeOffset? Lease, DateTimeOffset? Done, string? Error)> _jobs = [];
     private readonly Dictionary<string, KnowledgeSuggestion> _suggestions = [];
 
@@ -76,7 +76,7 @@ internal sealed class MemoryExpertStore : ITicketStore, IExpertOutbox, ISuggesti
     {
         lock (_gate)
         {
-            if (!_tickets.TryGetValue(answer.TicketId, out var t) || !_answerKeys.TryAdd(TicketKey(answer.TicketId, dedupeKey), answer.Id))
+            if (!_tickets.TryGetValue(answer.TicketId, out var t) || !_answerKeys.Add(dedupeKey))
             {
                 return Task.FromResult(false);
             }
@@ -85,28 +85,6 @@ internal sealed class MemoryExpertStore : ITicketStore, IExpertOutbox, ISuggesti
             return Task.FromResult(true);
         }
     }
-
-    public Task<string?> ReviseAnswerAsync(string ticketId, string dedupeKey, string text, string newDedupeKey, DateTimeOffset at,
-        CancellationToken cancellationToken)
-    {
-        lock (_gate)
-        {
-            if (!_tickets.TryGetValue(ticketId, out var t) || _answerKeys.ContainsKey(TicketKey(ticketId, newDedupeKey))
-                || !_answerKeys.Remove(TicketKey(ticketId, dedupeKey), out var answerId))
-            {
-                return Task.FromResult<string?>(null);
-            }
-
-            _answerKeys[TicketKey(ticketId, newDedupeKey)] = answerId;
-            _tickets[ticketId] = t with
-            {
-                Answers = t.Answers.Select(a => a.Id == answerId ? a with { Text = text, DeliveredAt = null, EditedAt = at } : a).ToArray(),
-            };
-            return Task.FromResult<string?>(answerId);
-        }
-    }
-
-    private static string TicketKey(string ticketId, string dedupeKey) => ticketId + "\n" + dedupeKey;
 
     public Task MarkDeliveredAsync(string answerId, DateTimeOffset at, CancellationToken cancellationToken)
     {

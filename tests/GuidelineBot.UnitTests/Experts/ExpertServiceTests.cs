@@ -318,40 +318,6 @@ public sealed class ExpertServiceTests : IDisposable
     }
 
     [Fact]
-    public async Task Editing_a_thread_answer_corrects_it_for_the_asker_and_editing_anything_else_changes_nothing()
-    {
-        var conversation = Conversation();
-        _slack.Members.Add(Stranger.UserId);
-        var ticket = (await AskExpertAsync(conversation, Asker)).Ticket;
-        await _worker.RunOnceAsync(CancellationToken.None);
-        await conversation.HandleAsync(Expert, new ExpertReplyInbound("experts", "m1", "No, sorry."), CancellationToken.None);
-        await _worker.RunOnceAsync(CancellationToken.None);
-
-        // Not the answer's author, words unchanged, talk among the experts: nothing.
-        Assert.Empty((await conversation.HandleAsync(Stranger, new ExpertReplyEditedInbound("experts", "m1", "No, sorry.", "Yes."), CancellationToken.None)).Messages);
-        Assert.Empty((await conversation.HandleAsync(Expert, new ExpertReplyEditedInbound("experts", "m1", "No, sorry.", "no, sorry"), CancellationToken.None)).Messages);
-        Assert.Empty((await conversation.HandleAsync(Expert, new ExpertReplyEditedInbound("experts", "m1", "No, sorry.", "@Sam?", ExpertReplyKind.AddressedToSomeone),
-            CancellationToken.None)).Messages);
-
-        var corrected = Assert.IsType<NoticeMessage>(await OneAsync(conversation.HandleAsync(Expert,
-            new ExpertReplyEditedInbound("experts", "m1", "No, sorry.", "Yes, with the head's permission."), CancellationToken.None)));
-        var again = await conversation.HandleAsync(Expert, new ExpertReplyEditedInbound("experts", "m1", "No, sorry.", "Yes, with the head's permission."),
-            CancellationToken.None);
-        await _worker.RunOnceAsync(CancellationToken.None);
-
-        Assert.Equal("Your edit corrects your answer: Dana gets the new text, marked as corrected.", MessageText.Render(corrected));
-        Assert.Empty(again.Messages); // a retried edit finds the old text no more
-        Assert.Equal(2, _slack.Delivered.Count);
-        var text = MessageText.Render(_slack.Delivered[1].Message);
-        Assert.Contains(MessageContent.ExpertCorrectedTitle, text, StringComparison.Ordinal);
-        Assert.Contains("Yes, with the head's permission.", text, StringComparison.Ordinal);
-        var stored = Assert.Single((await _store.GetAsync(ticket.Id, default))!.Answers);
-        Assert.Equal(("Yes, with the head's permission.", _time.GetUtcNow()), (stored.Text, stored.EditedAt));
-        Assert.NotNull(stored.DeliveredAt);
-        Assert.Contains("(corrected 2026-11-30 09:00 UTC): Yes, with the head's permission.", MessageText.Render(_slack.Updates[^1].Message), StringComparison.Ordinal);
-    }
-
-    [Fact]
     public async Task A_reply_in_the_tickets_thread_is_an_answer_and_a_reply_in_any_other_thread_is_ignored()
     {
         var conversation = Conversation();
@@ -404,26 +370,6 @@ public sealed class ExpertServiceTests : IDisposable
         Assert.Equal("Yes, with permission.", shown.Answer.Text);
         Assert.Empty((await conversation.HandleAsync(web, new ChatOpenedInbound(), CancellationToken.None)).Messages);
         Assert.Empty((await conversation.HandleAsync(web with { UserId = "w2" }, new ChatOpenedInbound(), CancellationToken.None)).Messages);
-    }
-
-    [Fact]
-    public async Task A_web_askers_corrected_answer_is_shown_again_when_the_chat_opens_marked_as_corrected()
-    {
-        var conversation = Conversation();
-        var web = new ConversationContext(Channels.Web, "w1", "session", IsDirect: true, "Wren");
-        await AskExpertAsync(conversation, web);
-        await _worker.RunOnceAsync(CancellationToken.None);
-        await conversation.HandleAsync(Expert, new ExpertReplyInbound("experts", "m1", "No, sorry."), CancellationToken.None);
-        Assert.IsType<ExpertAnswerMessage>(await OneAsync(conversation.HandleAsync(web, new ChatOpenedInbound(), CancellationToken.None)));
-
-        await conversation.HandleAsync(Expert, new ExpertReplyEditedInbound("experts", "m1", "No, sorry.", "Yes, with permission."), CancellationToken.None);
-        await _worker.RunOnceAsync(CancellationToken.None);
-
-        Assert.Empty(_slack.Delivered);
-        var shown = Assert.IsType<ExpertAnswerMessage>(await OneAsync(conversation.HandleAsync(web, new ChatOpenedInbound(), CancellationToken.None)));
-        Assert.Equal("Yes, with permission.", shown.Answer.Text);
-        Assert.Contains(MessageContent.ExpertCorrectedTitle, MessageText.Render(shown), StringComparison.Ordinal);
-        Assert.Empty((await conversation.HandleAsync(web, new ChatOpenedInbound(), CancellationToken.None)).Messages);
     }
 
     [Fact]
