@@ -619,10 +619,13 @@ internal static partial class PlainTextParser
             titleLine ??= subject.Line;
         }
 
-        // A document of "Q:" / "Q." questions: they are its headings, and "A." labels its answers.
-        var labelled = lines.Skip(i).Any(l => QuestionRegex().IsMatch(l));
+        // A document of "Q:" / "Q." questions: they are its headings, and "A." labels its answers. One such line among two
+        // or more headings of another kind (title-case lines: "Boarding Procedures", "Seating Rules") is one heading among
+        // them, not what the document is: those headings stay (they were all text of the introduction and the question).
         var tables = PlainTextTables.Find(lines, i);
         var paragraphPerLine = IsParagraphPerLine(lines, i, tables);
+        var questionLines = lines.Skip(i).Count(l => QuestionRegex().IsMatch(l));
+        var labelled = questionLines > 1 || questionLines == 1 && PlainHeadings(lines, i, paragraphPerLine, tables, titleLine).Count < 2;
         var headings = outline ? OutlineHeadings(lines, i) : FindHeadings(lines, i, tables, paragraphPerLine, titleLine, labelled);
         // Written a paragraph per line (as Word's plain-text export writes it: no blank lines, or lines longer than any
         // wrapping): every line is a paragraph. Where blank lines part short lines, the lines between them are one
@@ -876,8 +879,10 @@ internal static partial class PlainTextParser
         var headings = new Dictionary<int, (string Text, int LastIndex, string? RunIn)>();
         // In a document written a paragraph per line, a question right after a sentence stands alone as well; two of them
         // make it a question document (one may be a paragraph that asks something).
-        var setOff = Enumerable.Range(from, lines.Count - from).Any(k => IsBareQuestion(lines, k, afterSentence: false));
-        var afterSentence = !setOff && paragraphPerLine && Enumerable.Range(from, lines.Count - from).Count(k => IsBareQuestion(lines, k, afterSentence: true)) >= 2;
+        // (A "Q:" line among other headings is a heading of its own, not a bare question.)
+        var setOff = Enumerable.Range(from, lines.Count - from).Any(k => IsBareQuestion(lines, k, afterSentence: false) && !QuestionRegex().IsMatch(lines[k]));
+        var afterSentence = !setOff && paragraphPerLine
+                            && Enumerable.Range(from, lines.Count - from).Count(k => IsBareQuestion(lines, k, afterSentence: true) && !QuestionRegex().IsMatch(lines[k])) >= 2;
         var bareQuestions = !labelled && (setOff || afterSentence);
         // Short plain lines as headings only in a document with no other kind of heading (a "Revised 2025" line
         // beside ALL-CAPS headings is not one), except numbered ones ("1. Purpose"): a policy that numbers its sections

@@ -43,6 +43,21 @@ public sealed class DocumentVariantTests
     }
 
     [Fact]
+    public void One_Q_line_among_title_case_headings_is_one_heading_among_them()
+    {
+        // The one "Q:" line made it a question document: the title-case headings were text of the introduction and of the
+        // question's section ("Emergency Exits" answered as part of "What if a student misses the bus?").
+        var doc = Parse("Bus Safety Guidelines\n\nThese guidelines cover staff duties on school buses.\n\nBoarding Procedures\n"
+                        + "Students board in single file.\n\nSeating Rules\nStudents stay seated while the bus moves.\n\n"
+                        + "Q: What if a student misses the bus?\nCall the parent and the transportation office.\n\n"
+                        + "Emergency Exits\nStaff show students the emergency exits on the first day.\n", "bus.txt");
+
+        Assert.Equal(["About these guidelines", "Boarding Procedures", "Seating Rules", "What if a student misses the bus?", "Emergency Exits"], Headings(doc));
+        Assert.Equal("Call the parent and the transportation office.", doc.Sections[3].Text);
+        Assert.Equal("Staff show students the emergency exits on the first day.", doc.Sections[4].Text);
+    }
+
+    [Fact]
     public void Short_lines_set_off_by_blank_lines_head_sections_when_a_document_has_no_other_headings()
     {
         var doc = Parse("Cleaning Guidelines\n\nRevised August 2024\n\nWhat teachers and custodians each clean.\n\nDaily Cleaning\n\n"
