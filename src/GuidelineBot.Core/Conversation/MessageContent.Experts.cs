@@ -136,7 +136,8 @@ public static partial class MessageContent
         var who = t.AssignedTo is { } holder ? Expert(holder, message.ForChannel) : Span.Strong("Another expert");
         return
         [
-            new ParagraphBlock(RichText.Of(Span.Plain("👤 "), who, Span.Plain($" took over ticket #{t.ShortId} from you: "), Span.Strong(Quoted(t.Question)))),
+            // (Whoever holds it when this is sent: of two takeovers in a row, the last.)
+            new ParagraphBlock(RichText.Of(Span.Plain($"👤 Ticket #{t.ShortId}, which you had, was taken over: "), who, Span.Plain(" has it now. "), Span.Strong(Quoted(t.Question)))),
             new NoteBlock(RichText.Plain("It's theirs now, so you needn't answer it. You still can: the ticket's post keeps its Answer button.")),
         ];
     }

@@ -137,7 +137,8 @@ public sealed class ExpertService(
                     case { } winner when !expert.IsSamePerson(winner):
                         return await HeldByAsync(ticket, winner, cancellationToken);
                     case null:
-                        return new NoticeMessage(NoticeKind.Failed);
+                        // (The ticket went between reading it and claiming it.)
+                        return new NoticeMessage(NoticeKind.TicketNotFound);
                 }
             }
             else

@@ -63,13 +63,20 @@ internal sealed class TeamsExpertChannel(
             Card(message) with { Id = post.MessageId, Conversation = new ConversationAccount { Id = thread } }, cancellationToken);
     }
 
+    /// <summary>
+    /// A private message to an expert, in their 1:1 chat with the bot, opened as <see cref="Onboarding.PersonalChat"/>
+    /// opens one: by their Teams id (an expert is known by their Entra object id, which the roster maps to it), not a
+    /// group, with the tenant.
+    /// </summary>
     public async Task TellAsync(string userId, OutboundMessage message, CancellationToken cancellationToken)
     {
         var parameters = new ConversationParameters
         {
             Bot = BotAccount,
-            Members = [new ChannelAccount { Id = userId }],
+            Members = [new ChannelAccount { Id = await TeamsIdAsync(userId, cancellationToken) }],
+            IsGroup = false,
             TenantId = TenantId,
+            ChannelData = TenantId is { } tenant ? new JsonObject { [ActivityChannelData.Tenant] = new JsonObject { ["id"] = tenant } } : null,
             Activity = TeamsTurn.Compose(message, new Activity { Type = Activity.Types.Message }),
         };
         _ = await connector.CreateConversationAsync(await ServiceUrlAsync(cancellationToken), parameters, cancellationToken)
@@ -77,7 +84,14 @@ internal sealed class TeamsExpertChannel(
     }
 
     /// <summary>Whether the person (Entra object id or Teams user id) is on the channel's roster; the roster is cached.</summary>
-    public async Task<bool> IsMemberAsync(string userId, CancellationToken cancellationToken)
+    public async Task<bool> IsMemberAsync(string userId, CancellationToken cancellationToken) =>
+        (await CurrentRosterAsync(cancellationToken)).Ids.ContainsKey(userId);
+
+    /// <summary>The person's Teams id ("29:…") from the roster; the id as given when the roster does not have them.</summary>
+    private async Task<string> TeamsIdAsync(string userId, CancellationToken cancellationToken) =>
+        (await CurrentRosterAsync(cancellationToken)).Ids.GetValueOrDefault(userId, userId);
+
+    private async Task<Roster> CurrentRosterAsync(CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow();
         if (_roster is not { } roster || now - roster.At >= TimeSpan.FromSeconds(experts.Value.MembershipCacheSeconds))
@@ -86,20 +100,30 @@ internal sealed class TeamsExpertChannel(
             _roster = roster;
         }
 
-        return roster.Ids.Contains(userId);
+        return roster;
     }
 
-    private async Task<HashSet<string>> RosterAsync(CancellationToken cancellationToken)
+    /// <summary>Every member's Teams id and Entra object id, each to their Teams id.</summary>
+    private async Task<Dictionary<string, string>> RosterAsync(CancellationToken cancellationToken)
     {
         var serviceUrl = await ServiceUrlAsync(cancellationToken);
-        var ids = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        var ids = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
         string? continuation = null;
         do
         {
             var page = await connector.GetPagedMembersAsync(serviceUrl, ChannelId, RosterPageSize, continuation, cancellationToken);
             foreach (var member in page?.Members ?? [])
             {
-                ids.UnionWith(new[] { member.Id, member.AadObjectId }.OfType<string>().Where(id => id.Length > 0));
+                if (member.Id is not { Length: > 0 } teamsId)
+                {
+                    continue;
+                }
+
+                ids[teamsId] = teamsId;
+                if (member.AadObjectId is { Length: > 0 } objectId)
+                {
+                    ids[objectId] = teamsId;
+                }
             }
 
             continuation = page?.ContinuationToken is { Length: > 0 } next && next != continuation ? next : null;
@@ -118,5 +142,5 @@ internal sealed class TeamsExpertChannel(
 
     private ChannelAccount? BotAccount => string.IsNullOrWhiteSpace(bot.Value.MicrosoftAppId) ? null : new ChannelAccount { Id = "28:" + bot.Value.MicrosoftAppId };
 
-    private sealed record Roster(HashSet<string> Ids, DateTimeOffset At);
+    private sealed record Roster(Dictionary<string, string> Ids, DateTimeOffset At);
 }

@@ -242,7 +242,7 @@ public sealed class ExpertFlowTests(SlackExpertsHost host) : IClassFixture<Slack
         await Eventually.WaitUntilAsync(() => DirectMessages(Expert).Any(m => Texts(m).Contains("#" + shortId, StringComparison.Ordinal)), "the first expert is told in their DM");
         var told = Texts(DirectMessages(Expert).Single(m => Texts(m).Contains("#" + shortId, StringComparison.Ordinal)));
         Assert.Contains($"<@{OtherExpert}>", told, StringComparison.Ordinal);
-        Assert.Contains($"took over ticket #{shortId} from you", told, StringComparison.Ordinal);
+        Assert.Contains($"Ticket #{shortId}, which you had, was taken over:", told, StringComparison.Ordinal);
         await Eventually.WaitUntilAsync(() => Showing(OtherExpert) is not null, "the post shows the new assignee");
         Assert.Equal(OtherExpert, (await TicketAsync(ticketId))!.AssignedTo!.UserId);
         Assert.DoesNotContain(DirectMessages(OtherExpert), m => Texts(m).Contains("#" + shortId, StringComparison.Ordinal));

@@ -178,10 +178,14 @@ public sealed class TeamsExpertsTests(TeamsExpertsFixture fixture) : IClassFixtu
         await Fake.WaitForAsync(r => IsUpdateOf(r, root) && r.Card.Contains("Assigned to Cai Colleague", StringComparison.Ordinal), "the card showing the new assignee");
         static string Opening(RecordedRequest r) => r.Json["activity"]?["attachments"]?[0]?["content"] is { } card ? CardJson.Text(card) : "";
         var told = await Fake.WaitForAsync(r => r.Method == "POST" && r.Path.EndsWith("/v3/conversations", StringComparison.Ordinal)
-            && Opening(r).Contains("took over ticket", StringComparison.Ordinal), "the personal chat to the expert who had it");
-        Assert.NotEqual(true, told.Json["isGroup"]?.GetValue<bool>());
-        Assert.Equal(sam.UserId, told.Json["members"]![0]!["id"]!.GetValue<string>());
-        Assert.Contains("Cai Colleague took over ticket", Opening(told), StringComparison.Ordinal);
+            && Opening(r).Contains("was taken over", StringComparison.Ordinal), "the personal chat to the expert who had it");
+        // As the bot opens any personal chat: by the Teams id (the ticket knows Sam by his Entra object id), not a group,
+        // with the tenant.
+        Assert.Equal(TeamsExpertsFixture.Expert.AadObjectId, sam.UserId);
+        Assert.False(told.Json["isGroup"]!.GetValue<bool>());
+        Assert.Equal(TeamsExpertsFixture.Expert.Id, told.Json["members"]![0]!["id"]!.GetValue<string>());
+        Assert.NotNull(told.Json["channelData"]?["tenant"]?["id"]);
+        Assert.Contains("was taken over: Cai Colleague has it now.", Opening(told), StringComparison.Ordinal);
         Assert.Contains("cafeteria menu on saturday", Opening(told), StringComparison.Ordinal);
         Assert.Equal("Cai Colleague", (await WaitUntilKeptAsync(Bot, root)).AssignedTo!.DisplayName);
     }

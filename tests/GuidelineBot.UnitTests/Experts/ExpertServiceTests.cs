@@ -279,7 +279,7 @@ public sealed class ExpertServiceTests : IDisposable
         var (to, told) = Assert.Single(_slack.Told);
         Assert.Equal(Expert.UserId, to);
         var text = MessageText.Render(told);
-        Assert.Contains($"Sam took over ticket #{ticket.ShortId} from you", text, StringComparison.Ordinal);
+        Assert.Contains($"Ticket #{ticket.ShortId}, which you had, was taken over: Sam has it now.", text, StringComparison.Ordinal);
         Assert.Contains(OffTopic, text, StringComparison.Ordinal);
         var post = MessageText.Render(_slack.Updates[^1].Message);
         Assert.Contains("Assigned to Sam", post, StringComparison.Ordinal);
