@@ -79,18 +79,7 @@ public static class MessageText
     public static string Summary(string title, string? text)
     {
         var line = OneLine(text is null ? title : title + " — " + text);
-        if (line.Length <= MaxSummaryLength)
-        {
-            return line;
-        }
-
-        var cut = MaxSummaryLength - 1;
-        if (char.IsHighSurrogate(line[cut - 1]))
-        {
-            cut--;
-        }
-
-        return line[..cut].TrimEnd() + "…";
+        return line.Length <= MaxSummaryLength ? line : Cut(line, MaxSummaryLength, atWord: false);
     }
 
     /// <summary>
@@ -102,13 +91,18 @@ public static class MessageText
     {
         ArgumentNullException.ThrowIfNull(text);
         ArgumentOutOfRangeException.ThrowIfLessThan(max, 2);
-        if (text.Length <= max)
-        {
-            return text;
-        }
+        return text.Length <= max ? text : Cut(text, max, atWord: true);
+    }
 
+    /// <summary>
+    /// <paramref name="text"/>, longer than <paramref name="max"/>, cut to end with "…" within it: at the last word boundary
+    /// in its second half when <paramref name="atWord"/>, else (or without one) at the character, never between the halves
+    /// of a surrogate pair.
+    /// </summary>
+    private static string Cut(string text, int max, bool atWord)
+    {
         var cut = max - 1;
-        var space = text.LastIndexOfAny([' ', '\t', '\n', '\r'], cut);
+        var space = atWord ? text.LastIndexOfAny([' ', '\t', '\n', '\r'], cut) : -1;
         if (space > max / 2)
         {
             cut = space;

@@ -148,12 +148,7 @@ public sealed class ExpertService(
                 if (holder is not null)
                 {
                     // The expert who had it learns it from the bot, not by finding someone else's name on the post.
-                    var tell = new ExpertJob("takenover:" + ids.Next(), ExpertJobKind.TellTakenOver, ticket.Id, null, holder.Channel, time.GetUtcNow())
-                    {
-                        UserId = holder.UserId,
-                    };
-                    await outbox.EnqueueAsync(tell, cancellationToken);
-                    signal.Notify();
+                    await EnqueueAsync(ExpertJobKind.TellTakenOver, ticket.Id, null, holder.Channel, "takenover:" + ids.Next(), cancellationToken, holder.UserId);
                     return new NoticeMessage(NoticeKind.TicketTakenOver, holder.DisplayName);
                 }
             }
@@ -274,9 +269,10 @@ public sealed class ExpertService(
         return member;
     }
 
-    private async Task EnqueueAsync(ExpertJobKind kind, string ticketId, string? answerId, string? channel, string id, CancellationToken cancellationToken)
+    private async Task EnqueueAsync(ExpertJobKind kind, string ticketId, string? answerId, string? channel, string id, CancellationToken cancellationToken,
+        string? userId = null)
     {
-        await outbox.EnqueueAsync(new ExpertJob(id, kind, ticketId, answerId, channel, time.GetUtcNow()), cancellationToken);
+        await outbox.EnqueueAsync(new ExpertJob(id, kind, ticketId, answerId, channel, time.GetUtcNow()) { UserId = userId }, cancellationToken);
         signal.Notify();
     }
 

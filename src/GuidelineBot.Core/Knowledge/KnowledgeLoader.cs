@@ -57,6 +57,10 @@ public static partial class KnowledgeLoader
             : $"knowledge folder '{options.Path}' not found (looked in {root}): set Knowledge:Path to the folder of guideline documents";
     }
 
+    /// <summary>The knowledge folder as citations and warnings name it: its own name ("knowledge"), never its absolute path.</summary>
+    public static string FolderName(KnowledgeOptions options) =>
+        System.IO.Path.GetFileName(System.IO.Path.TrimEndingDirectorySeparator(System.IO.Path.GetFullPath(options.Path)));
+
     /// <summary>Loads the folder. A missing folder throws <see cref="DirectoryNotFoundException"/>; a bad file is reported, not thrown.</summary>
     /// <param name="options">The folder and its settings.</param>
     /// <param name="live">
@@ -77,7 +81,7 @@ public static partial class KnowledgeLoader
         var ids = new Dictionary<string, string>(StringComparer.Ordinal) { [ExpertAnswersDocument.DocumentId] = "the approved expert answers in the store" };
         var listed = KnowledgeFiles.List(root);
         // Citations and warnings name a file under the knowledge folder's own name, never a server's absolute path.
-        var folderName = System.IO.Path.GetFileName(System.IO.Path.TrimEndingDirectorySeparator(root));
+        var folderName = FolderName(options);
         string Display(string path) => Printable(folderName + "/" + System.IO.Path.GetRelativePath(root, path).Replace('\\', '/'));
         errors.AddRange(listed.Skipped.Select(s => new KnowledgeError(Display(s.Path), 0, s.Reason)));
         errors.AddRange(listed.Files.Select(f => (File: f, Why: NotReadDocument(f))).Where(f => f.Why is not null)

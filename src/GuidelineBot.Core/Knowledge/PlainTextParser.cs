@@ -879,10 +879,8 @@ internal static partial class PlainTextParser
         var headings = new Dictionary<int, (string Text, int LastIndex, string? RunIn)>();
         // In a document written a paragraph per line, a question right after a sentence stands alone as well; two of them
         // make it a question document (one may be a paragraph that asks something).
-        // (A "Q:" line among other headings is a heading of its own, not a bare question.)
-        var setOff = Enumerable.Range(from, lines.Count - from).Any(k => IsBareQuestion(lines, k, afterSentence: false) && !QuestionRegex().IsMatch(lines[k]));
-        var afterSentence = !setOff && paragraphPerLine
-                            && Enumerable.Range(from, lines.Count - from).Count(k => IsBareQuestion(lines, k, afterSentence: true) && !QuestionRegex().IsMatch(lines[k])) >= 2;
+        var setOff = Enumerable.Range(from, lines.Count - from).Any(k => IsBareQuestion(lines, k, afterSentence: false));
+        var afterSentence = !setOff && paragraphPerLine && Enumerable.Range(from, lines.Count - from).Count(k => IsBareQuestion(lines, k, afterSentence: true)) >= 2;
         var bareQuestions = !labelled && (setOff || afterSentence);
         // Short plain lines as headings only in a document with no other kind of heading (a "Revised 2025" line
         // beside ALL-CAPS headings is not one), except numbered ones ("1. Purpose"): a policy that numbers its sections
@@ -1059,8 +1057,9 @@ internal static partial class PlainTextParser
     private static bool IsBareQuestion(IReadOnlyList<string> lines, int i, bool afterSentence)
     {
         var line = lines[i].TrimStart();
-        // A quoted line ("> whether we still use the yellow form?", a message a reply quotes) asks nothing of the reader.
-        return !line.StartsWith('-') && !line.StartsWith('*') && !line.StartsWith('>')
+        // A quoted line ("> whether we still use the yellow form?", a message a reply quotes) asks nothing of the reader; a
+        // "Q:" line is a labelled question, a heading of its own (also among other headings), not a bare one.
+        return !line.StartsWith('-') && !line.StartsWith('*') && !line.StartsWith('>') && !QuestionRegex().IsMatch(lines[i])
                && (i == 0 || string.IsNullOrWhiteSpace(lines[i - 1]) || afterSentence && EndsSentence(lines[i - 1]) || i >= 2 && IsUnderlined(lines, i - 2))
                && DocumentParser.IsQuestionLine(lines, i);
     }

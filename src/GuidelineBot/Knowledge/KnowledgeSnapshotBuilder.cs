@@ -48,10 +48,6 @@ internal sealed class KnowledgeSnapshotBuilder(
         ? "only the approved expert answers answer questions until one is added (see README, Writing knowledge files)"
         : "every question is declined until one is added (see README, Writing knowledge files)");
 
-    /// <summary>The knowledge folder as warnings name it: its own name, as its files are "knowledge/…".</summary>
-    private static string FolderName(KnowledgeOptions options) =>
-        System.IO.Path.GetFileName(System.IO.Path.TrimEndingDirectorySeparator(System.IO.Path.GetFullPath(options.Path)));
-
     /// <summary>The next snapshot, or <paramref name="live"/> itself when nothing that matters changed.</summary>
     /// <param name="live">The snapshot answering now (null for the first build).</param>
     /// <param name="server">
@@ -98,7 +94,7 @@ internal sealed class KnowledgeSnapshotBuilder(
         if (guidelines.Documents.Count == 0)
         {
             // In the status too (the reload's answer, the dashboard), not only in the log: an emptied folder looked fine there.
-            warnings.Add(new KnowledgeError(FolderName(options), 0, NoDocumentsWarning(expertAnswers is { Sections.Count: > 0 })) { Loaded = true });
+            warnings.Add(new KnowledgeError(KnowledgeLoader.FolderName(options), 0, NoDocumentsWarning(expertAnswers is { Sections.Count: > 0 })) { Loaded = true });
         }
 
         var (catalog, questionsInEffect, lastGoodQuestions) = Onboarding(options, guidelines, live, warnings);
@@ -397,5 +393,5 @@ internal sealed class KnowledgeSnapshotBuilder(
 
     /// <summary>A file under the knowledge folder as citations and warnings name it: the folder's own name, then the path in it.</summary>
     private static string DisplayPath(KnowledgeOptions options, string relative) =>
-        Path.GetFileName(Path.GetFullPath(options.Path).TrimEnd(Path.DirectorySeparatorChar)) + "/" + relative.Replace('\\', '/');
+        KnowledgeLoader.FolderName(options) + "/" + relative.Replace('\\', '/');
 }
