@@ -51,7 +51,7 @@ public static class SlackServiceCollectionExtensions
         services.AddScoped<SlackEventDispatcher>();
         services.AddScoped<SlackEventFilter>();
         services.AddScoped<SlackConversation>();
-        services.AddTransient<SlackDirectMessages>();
+        services.AddSingleton<SlackDirectMessages>();
         services.AddScoped<ISlackEventHandler, AppMentionHandler>();
         services.AddScoped<ISlackEventHandler, DirectMessageHandler>();
         services.AddScoped<ISlackEventHandler, TeamJoinHandler>();
@@ -64,7 +64,8 @@ public static class SlackServiceCollectionExtensions
         services.AddScoped<ISlackActionHandler, AskTopicHandler>();
         AddExperts(services, configuration);
 
-        services.AddHttpClient<SlackApiClient>((sp, http) =>
+        services.AddSingleton<SlackApiClient>();
+        services.AddHttpClient(SlackApiClient.HttpClientName, (sp, http) =>
             {
                 http.BaseAddress = sp.GetRequiredService<IOptions<SlackOptions>>().Value.ApiBaseUri;
                 http.MaxResponseContentBufferSize = SlackApiClient.MaxResponseBytes;
@@ -84,13 +85,13 @@ public static class SlackServiceCollectionExtensions
             .Validate(o => SlackOnboardingOptions.IsValidChannel(o.SlackChannel),
                 "Experts:SlackChannel must be a Slack channel id such as C0123456789 (not a #name), or empty")
             .ValidateOnStart();
-        services.AddTransient<SlackPrivateReplies>();
+        services.AddSingleton<SlackPrivateReplies>();
         services.AddScoped<ISlackActionHandler, ExpertActionHandler>();
         services.AddScoped<ViewSubmissionHandler>();
         services.AddScoped<FormSubmitHandler>();
         if (SlackExpertDelivery.IsNeeded(configuration))
         {
-            services.AddTransient<IExpertAnswerDelivery, SlackExpertDelivery>();
+            services.AddSingleton<IExpertAnswerDelivery, SlackExpertDelivery>();
         }
 
         if (!SlackExpertChannel.IsConfigured(configuration))
@@ -99,7 +100,7 @@ public static class SlackServiceCollectionExtensions
         }
 
         services.AddSingleton<SlackExpertMembers>();
-        services.AddTransient<IExpertChannel, SlackExpertChannel>();
+        services.AddSingleton<IExpertChannel, SlackExpertChannel>();
         services.AddScoped<ISlackEventHandler, ExpertReplyHandler>();
     }
 }

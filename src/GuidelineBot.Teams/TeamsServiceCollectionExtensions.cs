@@ -37,7 +37,8 @@ public static class TeamsServiceCollectionExtensions
 
         services.AddHttpClient(BotSigningKeys.HttpClientName).AddStandardResilienceHandler(BoundedRetries);
         services.AddHttpClient(BotTokenProvider.HttpClientName).AddStandardResilienceHandler(BoundedRetries);
-        services.AddHttpClient<ConnectorClient>().AddPostSafeResilience();
+        services.AddSingleton<ConnectorClient>();
+        services.AddHttpClient(ConnectorClient.HttpClientName).AddPostSafeResilience();
 
         services.TryAddSingleton<LoopbackServer>();
         services.AddSingleton<TeamsAccess>();

@@ -14,7 +14,7 @@ public static class ConversationServiceCollectionExtensions
     {
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<IdGenerator>();
-        services.TryAddScoped<ConversationService>();
+        services.TryAddSingleton<ConversationService>();
         return services;
     }
 }

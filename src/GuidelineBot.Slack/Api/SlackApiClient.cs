@@ -8,12 +8,17 @@ using Polly.Timeout;
 namespace GuidelineBot.Slack.Api;
 
 /// <summary>
-/// The Slack Web API and <c>response_url</c>s over a typed <see cref="HttpClient"/>. Retries (only where the message
+/// The Slack Web API and <c>response_url</c>s over the named <see cref="HttpClient"/> <see cref="HttpClientName"/>. Retries (only where the message
 /// cannot be posted twice: 429, 503 with Retry-After, no connection) live in the resilience handler registered by <c>AddSlack</c>; this class turns every outcome into
 /// true/false and logs failures with the id of what was being answered. It never throws except on cancellation.
+/// One instance serves the whole process: each call takes a client from <see cref="IHttpClientFactory"/>, so the factory
+/// still renews its handlers, and a request that never calls Slack (most slash commands) builds no client at all.
 /// </summary>
-public sealed class SlackApiClient(HttpClient http, IOptions<SlackOptions> options, ILogger<SlackApiClient> logger)
+public sealed class SlackApiClient(IHttpClientFactory clients, IOptions<SlackOptions> options, ILogger<SlackApiClient> logger)
 {
+    /// <summary>The named client (base address, response size limit and POST-safe resilience, set by <c>AddSlack</c>).</summary>
+    public const string HttpClientName = nameof(SlackApiClient);
+
     /// <summary>Largest answer read from Slack or a response_url; Slack's are a few KB. Larger ones fail the call.</summary>
     public const int MaxResponseBytes = 256 * 1024;
 
@@ -144,7 +149,7 @@ public sealed class SlackApiClient(HttpClient http, IOptions<SlackOptions> optio
     {
         try
         {
-            using var response = await http.SendAsync(request, cancellationToken);
+            using var response = await clients.CreateClient(HttpClientName).SendAsync(request, cancellationToken);
             var body = await response.Content.ReadAsStringAsync(cancellationToken);
             if (!response.IsSuccessStatusCode)
             {

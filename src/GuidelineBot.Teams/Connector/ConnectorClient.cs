@@ -10,18 +10,23 @@ using Microsoft.Extensions.Options;
 namespace GuidelineBot.Teams.Connector;
 
 /// <summary>
-/// The Bot Connector REST API (v3) at the activity's <c>serviceUrl</c>. Registered as a typed HttpClient with the shared
-/// POST-safe resilience (retries only what cannot duplicate a message). Refuses service URLs the policy does not allow (SSRF guard).
+/// The Bot Connector REST API (v3) at the activity's <c>serviceUrl</c>, over the named HttpClient <see cref="HttpClientName"/>
+/// with the shared POST-safe resilience (retries only what cannot duplicate a message). Refuses service URLs the policy does
+/// not allow (SSRF guard). One instance serves the whole process: each call takes a client from
+/// <see cref="IHttpClientFactory"/>, so the factory still renews its handlers (a typed client held by a singleton would not).
 /// </summary>
 internal sealed class ConnectorClient
 {
-    private readonly HttpClient _http;
+    /// <summary>The named client, with the POST-safe resilience (<c>AddTeams</c>).</summary>
+    public const string HttpClientName = nameof(ConnectorClient);
+
+    private readonly IHttpClientFactory _clients;
     private readonly BotTokenProvider _tokens;
     private readonly BotOptions _options;
 
-    public ConnectorClient(HttpClient http, BotTokenProvider tokens, IOptions<BotOptions> options)
+    public ConnectorClient(IHttpClientFactory clients, BotTokenProvider tokens, IOptions<BotOptions> options)
     {
-        _http = http;
+        _clients = clients;
         _tokens = tokens;
         _options = options.Value;
     }
@@ -75,7 +80,7 @@ internal sealed class ConnectorClient
             request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
         }
 
-        using var response = await _http.SendAsync(request, cancellationToken);
+        using var response = await _clients.CreateClient(HttpClientName).SendAsync(request, cancellationToken);
         if (!response.IsSuccessStatusCode)
         {
             throw new HttpRequestException($"Bot Connector {method} {url.AbsolutePath} answered {(int)response.StatusCode} {response.ReasonPhrase}.",

@@ -17,7 +17,7 @@ public static class ExpertServiceCollectionExtensions
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<ExpertOptions>, ExpertOptionsValidator>());
         services.TryAddSingleton<ExpertOutboxSignal>();
         services.TryAddSingleton<IdGenerator>();
-        services.TryAddScoped<ExpertService>();
+        services.TryAddSingleton<ExpertService>();
         services.AddHostedService<ExpertOutboxWorker>();
         return services;
     }

@@ -114,7 +114,7 @@ public static class ObservabilityExtensions
 /// </summary>
 internal sealed class OutboundFailureFilter(GuidelineMetrics metrics) : IHttpMessageHandlerBuilderFilter
 {
-    /// <summary>Typed clients are named after their class.</summary>
+    /// <summary>The two clients' names (<c>SlackApiClient.HttpClientName</c>, <c>ConnectorClient.HttpClientName</c>: their class names).</summary>
     private static readonly Dictionary<string, string> Channels = new(StringComparer.Ordinal)
     {
         ["SlackApiClient"] = "slack",

@@ -29,7 +29,7 @@ public sealed class SlackExpertChannelTests
 
     public SlackExpertChannelTests()
     {
-        var api = new SlackApiClient(new HttpClient(_slack) { BaseAddress = new Uri("http://127.0.0.1:9/api/") },
+        var api = new SlackApiClient(new FakeSlackClients(_slack),
             Options.Create(new SlackOptions { SigningSecret = "s", BotToken = "xoxb-test" }), NullLogger<SlackApiClient>.Instance);
         _members = new SlackExpertMembers(Options.Create(_experts), _clock, _logger);
         _channel = new SlackExpertChannel(api, _members, new SlackDirectMessages(api, NullLogger<SlackDirectMessages>.Instance), Options.Create(_experts));
@@ -188,5 +188,11 @@ public sealed class SlackExpertChannelTests
             var next = from + 2 < Members.Length ? (from + 2).ToString() : "";
             return $$$"""{"ok":true,"members":[{{{string.Join(",", page)}}}],"response_metadata":{"next_cursor":"{{{next}}}"}}""";
         }
+    }
+
+    /// <summary>Every client the API asks for goes to the fake Slack (the handler is shared, as the factory's are).</summary>
+    private sealed class FakeSlackClients(HttpMessageHandler slack) : IHttpClientFactory
+    {
+        public HttpClient CreateClient(string name) => new(slack, disposeHandler: false) { BaseAddress = new Uri("http://127.0.0.1:9/api/") };
     }
 }
