@@ -36,6 +36,13 @@ public class GuidelineBotFactory : WebApplicationFactory<Program>
         // Every test starts with the whole engine, however loaded the machine (the background start has its own tests).
         builder.UseSetting("Search:StartupWaitSeconds", "600");
         builder.UseSetting("Search:WaitForModelAtStart", "true");
+        // As in Development (the "Testing" environment would not): a singleton that takes a scoped service, or a service
+        // that cannot be built, fails the start instead of passing unnoticed.
+        builder.UseDefaultServiceProvider(o =>
+        {
+            o.ValidateScopes = true;
+            o.ValidateOnBuild = true;
+        });
     }
 
     protected override void Dispose(bool disposing)
