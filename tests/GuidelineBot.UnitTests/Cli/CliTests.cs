@@ -13,7 +13,11 @@ public sealed class CliTests
     {
         var stdout = new StringWriter();
         var stderr = new StringWriter();
-        var exit = await CliApp.RunAsync(args, stdout, stderr, new StringReader(stdin ?? ""), settings ?? RepoKnowledge);
+        // The index in memory, unless a test says otherwise: tests running beside these save and prune indexes in the same
+        // working folder, and a copy pruned while a command reads it is a warning on the error output.
+        var configuration = new Dictionary<string, string?>(settings ?? RepoKnowledge);
+        configuration.TryAdd("Search:IndexCachePath", "");
+        var exit = await CliApp.RunAsync(args, stdout, stderr, new StringReader(stdin ?? ""), configuration);
         return (exit, stdout.ToString(), stderr.ToString());
     }
 
