@@ -1,6 +1,7 @@
 using GuidelineBot.Core.Background;
 using GuidelineBot.Core.Conversation;
 using GuidelineBot.Core.Experts;
+using GuidelineBot.Core.Telemetry;
 using GuidelineBot.Http;
 using GuidelineBot.Slack.Api;
 using GuidelineBot.Slack.Background;
@@ -70,6 +71,7 @@ public static class SlackServiceCollectionExtensions
                 http.BaseAddress = sp.GetRequiredService<IOptions<SlackOptions>>().Value.ApiBaseUri;
                 http.MaxResponseContentBufferSize = SlackApiClient.MaxResponseBytes;
             })
+            .AddHttpMessageHandler(sp => new OutboundFailureHandler(sp.GetRequiredService<GuidelineMetrics>(), Channels.Slack))
             .AddPostSafeResilience();
         return services;
     }

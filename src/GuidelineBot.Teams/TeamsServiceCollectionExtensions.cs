@@ -1,6 +1,7 @@
 using GuidelineBot.Core.Background;
 using GuidelineBot.Core.Conversation;
 using GuidelineBot.Core.Experts;
+using GuidelineBot.Core.Telemetry;
 using GuidelineBot.Http;
 using GuidelineBot.Teams.Auth;
 using GuidelineBot.Teams.Configuration;
@@ -38,7 +39,9 @@ public static class TeamsServiceCollectionExtensions
         services.AddHttpClient(BotSigningKeys.HttpClientName).AddStandardResilienceHandler(BoundedRetries);
         services.AddHttpClient(BotTokenProvider.HttpClientName).AddStandardResilienceHandler(BoundedRetries);
         services.AddSingleton<ConnectorClient>();
-        services.AddHttpClient(ConnectorClient.HttpClientName).AddPostSafeResilience();
+        services.AddHttpClient(ConnectorClient.HttpClientName)
+            .AddHttpMessageHandler(sp => new OutboundFailureHandler(sp.GetRequiredService<GuidelineMetrics>(), Channels.Teams))
+            .AddPostSafeResilience();
 
         services.TryAddSingleton<LoopbackServer>();
         services.AddSingleton<TeamsAccess>();

@@ -1,6 +1,4 @@
 using GuidelineBot.Core.Telemetry;
-using Microsoft.Extensions.DependencyInjection.Extensions;
-using Microsoft.Extensions.Http;
 using OpenTelemetry;
 using OpenTelemetry.Metrics;
 using OpenTelemetry.Resources;
@@ -73,8 +71,6 @@ public static class ObservabilityExtensions
             builder.Services.AddHostedService<MetricsStart>();
         }
 
-        builder.Services.TryAddEnumerable(ServiceDescriptor.Singleton<IHttpMessageHandlerBuilderFilter, OutboundFailureFilter>());
-
         return builder;
     }
 
@@ -106,49 +102,4 @@ public static class ObservabilityExtensions
     /// <summary>(A value that is no boolean is off here; the start stops on it anyway: <see cref="MetricsOptions"/>.)</summary>
     private static bool PrometheusEnabled(IConfiguration configuration, IHostEnvironment environment) =>
         bool.TryParse(configuration[PrometheusKey], out var on) ? on : environment.IsDevelopment();
-}
-
-/// <summary>
-/// Counts posts to Slack and the Bot Connector that failed after the clients' own retries: its handler is the outermost
-/// of the Slack Web API client and the Bot Connector client.
-/// </summary>
-internal sealed class OutboundFailureFilter(GuidelineMetrics metrics) : IHttpMessageHandlerBuilderFilter
-{
-    /// <summary>The two clients' names (<c>SlackApiClient.HttpClientName</c>, <c>ConnectorClient.HttpClientName</c>: their class names).</summary>
-    private static readonly Dictionary<string, string> Channels = new(StringComparer.Ordinal)
-    {
-        ["SlackApiClient"] = "slack",
-        ["ConnectorClient"] = "teams",
-    };
-
-    public Action<HttpMessageHandlerBuilder> Configure(Action<HttpMessageHandlerBuilder> next) => builder =>
-    {
-        next(builder);
-        if (builder.Name is { } name && Channels.TryGetValue(name, out var channel))
-        {
-            builder.AdditionalHandlers.Insert(0, new FailureCounter(metrics, channel));
-        }
-    };
-
-    private sealed class FailureCounter(GuidelineMetrics metrics, string channel) : DelegatingHandler
-    {
-        protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
-        {
-            try
-            {
-                var response = await base.SendAsync(request, cancellationToken);
-                if (!response.IsSuccessStatusCode)
-                {
-                    metrics.OutboundFailure(channel);
-                }
-
-                return response;
-            }
-            catch (Exception) when (!cancellationToken.IsCancellationRequested)
-            {
-                metrics.OutboundFailure(channel);
-                throw;
-            }
-        }
-    }
 }

@@ -3,6 +3,7 @@ using System.Diagnostics;
 using System.Net;
 using GuidelineBot.Hosting;
 using GuidelineBot.IntegrationTests.Slack;
+using GuidelineBot.IntegrationTests.Teams;
 using GuidelineBot.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
@@ -89,6 +90,37 @@ public sealed class TelemetryTests : IAsyncLifetime
         Assert.NotNull(Line(metrics, "guidelinebot_queue_depth", "queue=\"slack\""));
         Assert.NotNull(Line(metrics, "guidelinebot_queue_depth", "queue=\"teams\""));
         Assert.NotNull(Line(metrics, "http_server_request_duration_seconds_count")); // ASP.NET Core instrumentation
+    }
+
+    [Fact]
+    public async Task A_Teams_reply_the_Bot_Connector_refuses_is_counted_as_a_Teams_outbound_failure()
+    {
+        await using var fake = await FakeBotFramework.StartAsync();
+        await using var server = new TeamsBotFactory(fake, settings: new Dictionary<string, string?> { ["Metrics:Prometheus"] = "true" });
+        using var client = server.CreateClient();
+        using (var first = await client.GetAsync("/metrics"))
+        {
+            Assert.Equal(HttpStatusCode.OK, first.StatusCode);
+        }
+
+        // The answer to this message is refused (403, not retried): one failure of the Teams client, none of Slack's.
+        var conversation = "telemetry-" + Guid.NewGuid().ToString("N");
+        const string activityId = "1700000000777";
+        fake.Refuse($"/connector/v3/conversations/{conversation}/activities/{activityId}");
+        using var response = await server.PostActivityAsync(Activities.Message(fake.ServiceUrl, conversation, "can I friend parents?", id: activityId),
+            fake.CreateToken(server.Clock.GetUtcNow()));
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        await fake.WaitForAsync(r => r.RawTarget.EndsWith("/activities/" + activityId, StringComparison.Ordinal), "the refused answer");
+
+        string metrics = "";
+        await Eventually.WaitUntilAsync(() =>
+        {
+            metrics = client.GetStringAsync("/metrics").GetAwaiter().GetResult();
+            return Line(metrics, "guidelinebot_outbound_failures_total", "channel=\"teams\"") is not null;
+        }, "the Teams outbound failure reaches /metrics", TimeSpan.FromSeconds(30));
+
+        Assert.Equal(1, Count(metrics, "guidelinebot_outbound_failures_total", "channel=\"teams\""));
+        Assert.Equal(0, Count(metrics, "guidelinebot_outbound_failures_total", "channel=\"slack\""));
     }
 
     [Fact]
