@@ -49,20 +49,20 @@ public static class SlackServiceCollectionExtensions
         services.AddSingleton<SlashCommandReplies>();
         services.AddSingleton<SlackSignatureFilter>();
 
-        services.AddScoped<SlackEventDispatcher>();
-        services.AddScoped<SlackEventFilter>();
-        services.AddScoped<SlackConversation>();
+        services.AddSingleton<SlackEventDispatcher>();
+        services.AddSingleton<SlackEventFilter>();
+        services.AddSingleton<SlackConversation>();
         services.AddSingleton<SlackDirectMessages>();
-        services.AddScoped<ISlackEventHandler, AppMentionHandler>();
-        services.AddScoped<ISlackEventHandler, DirectMessageHandler>();
-        services.AddScoped<ISlackEventHandler, TeamJoinHandler>();
-        services.AddScoped<ISlackEventHandler, MemberJoinedChannelHandler>();
-        services.AddScoped<ISlackActionHandler, OnboardingActionHandler>();
+        services.AddSingleton<ISlackEventHandler, AppMentionHandler>();
+        services.AddSingleton<ISlackEventHandler, DirectMessageHandler>();
+        services.AddSingleton<ISlackEventHandler, TeamJoinHandler>();
+        services.AddSingleton<ISlackEventHandler, MemberJoinedChannelHandler>();
+        services.AddSingleton<ISlackActionHandler, OnboardingActionHandler>();
 
-        services.AddScoped<ResponseUrlReplies>();
-        services.AddScoped<ISlackActionHandler, ShareHandler>();
-        services.AddScoped<ISlackActionHandler, FeedbackHandler>();
-        services.AddScoped<ISlackActionHandler, AskTopicHandler>();
+        services.AddSingleton<ResponseUrlReplies>();
+        services.AddSingleton<ISlackActionHandler, ShareHandler>();
+        services.AddSingleton<ISlackActionHandler, FeedbackHandler>();
+        services.AddSingleton<ISlackActionHandler, AskTopicHandler>();
         AddExperts(services, configuration);
 
         services.AddSingleton<SlackApiClient>();
@@ -88,9 +88,9 @@ public static class SlackServiceCollectionExtensions
                 "Experts:SlackChannel must be a Slack channel id such as C0123456789 (not a #name), or empty")
             .ValidateOnStart();
         services.AddSingleton<SlackPrivateReplies>();
-        services.AddScoped<ISlackActionHandler, ExpertActionHandler>();
-        services.AddScoped<ViewSubmissionHandler>();
-        services.AddScoped<FormSubmitHandler>();
+        services.AddScoped<ISlackActionHandler, ExpertActionHandler>(); // scoped: its click budget counts from the request's arrival
+        services.AddSingleton<ViewSubmissionHandler>();
+        services.AddSingleton<FormSubmitHandler>();
         if (SlackExpertDelivery.IsNeeded(configuration))
         {
             services.AddSingleton<IExpertAnswerDelivery, SlackExpertDelivery>();
@@ -103,6 +103,6 @@ public static class SlackServiceCollectionExtensions
 
         services.AddSingleton<SlackExpertMembers>();
         services.AddSingleton<IExpertChannel, SlackExpertChannel>();
-        services.AddScoped<ISlackEventHandler, ExpertReplyHandler>();
+        services.AddSingleton<ISlackEventHandler, ExpertReplyHandler>();
     }
 }

@@ -51,10 +51,10 @@ public static class TeamsServiceCollectionExtensions
         services.AddWorkQueue<Activity, TurnDispatcher>(TurnDispatcher.Settings);
 
         services.AddConversation();
-        services.AddScoped<TeamsConversation>();
-        services.AddScoped<ConversationUpdateHandler>();
-        services.AddScoped<InstallationUpdateHandler>();
-        services.AddScoped<PersonalChat>();
+        services.AddSingleton<TeamsConversation>();
+        services.AddSingleton<ConversationUpdateHandler>();
+        services.AddSingleton<InstallationUpdateHandler>();
+        services.AddSingleton<PersonalChat>();
         AddExperts(services, configuration);
         return services;
     }

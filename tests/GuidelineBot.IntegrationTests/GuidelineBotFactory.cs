@@ -9,7 +9,8 @@ namespace GuidelineBot.IntegrationTests;
 
 /// <summary>
 /// The real server in-process, rooted at the repository (appsettings.json, knowledge/). Each factory instance gets its
-/// own fresh SQLite file in a temp folder (deleted on dispose), so tests never touch data/ or each other's records.
+/// own fresh SQLite file and saved Lucene index in a temp folder (deleted on dispose), so tests never touch data/ or
+/// each other's records; only the model file (made once, verified by its hash) is shared.
 /// </summary>
 public class GuidelineBotFactory : WebApplicationFactory<Program>
 {
@@ -33,6 +34,9 @@ public class GuidelineBotFactory : WebApplicationFactory<Program>
         builder.UseSetting("Knowledge:Path", RepoPaths.Knowledge);
         builder.UseSetting("Storage:Provider", "Sqlite");
         builder.UseSetting("Storage:ConnectionString", $"Data Source={DatabasePath}");
+        // The saved Lucene index beside the store: servers of other tests (other knowledge) save and prune theirs in a
+        // shared folder otherwise, and a copy pruned while this server opens it is a warning in its log.
+        builder.UseSetting("Search:IndexCachePath", Path.Combine(StorageDirectory, "index"));
         // Every test starts with the whole engine, however loaded the machine (the background start has its own tests).
         builder.UseSetting("Search:StartupWaitSeconds", "600");
         builder.UseSetting("Search:WaitForModelAtStart", "true");

@@ -2,8 +2,8 @@ namespace GuidelineBot.Core.Background;
 
 /// <summary>
 /// What a channel does with one item of its <see cref="WorkQueue{T}"/>: the only per-channel part of the background
-/// work. Resolved from a fresh DI scope per item by <see cref="WorkQueueWorker{T}"/> (register it with
-/// <c>AddWorkQueue&lt;T, THandler&gt;</c>).
+/// work. A singleton that <see cref="WorkQueueWorker{T}"/> hands every item to, concurrently (register it with
+/// <c>AddWorkQueue&lt;T, THandler&gt;</c>): it keeps no state of an item.
 /// </summary>
 public interface IWorkItemHandler<in T>
 {

@@ -7,8 +7,8 @@ public static class WorkQueueServiceCollectionExtensions
 {
     /// <summary>
     /// A channel's background work: the <see cref="WorkQueue{T}"/> its endpoints enqueue into (singleton), the
-    /// <see cref="WorkQueueWorker{T}"/> that drains it (hosted service), and <typeparamref name="THandler"/>, resolved
-    /// per item in its own scope, that does each item.
+    /// <see cref="WorkQueueWorker{T}"/> that drains it (hosted service), and <typeparamref name="THandler"/>, a singleton
+    /// built at the first item, that does each item.
     /// </summary>
     public static IServiceCollection AddWorkQueue<T, THandler>(this IServiceCollection services, WorkQueueSettings<T> settings)
         where THandler : class, IWorkItemHandler<T>
@@ -16,7 +16,7 @@ public static class WorkQueueServiceCollectionExtensions
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton(settings);
         services.AddSingleton(sp => new WorkQueue<T>(settings.Capacity, sp.GetRequiredService<TimeProvider>()));
-        services.AddScoped<IWorkItemHandler<T>, THandler>();
+        services.AddSingleton<IWorkItemHandler<T>, THandler>();
         services.AddHostedService<WorkQueueWorker<T>>();
         return services;
     }

@@ -7,17 +7,17 @@ using Microsoft.Extensions.Logging;
 namespace GuidelineBot.Core.Background;
 
 /// <summary>
-/// Does what an endpoint acknowledged: a few consumers read a <see cref="WorkQueue{T}"/> and hand each item, in its own
-/// DI scope, to the channel's <see cref="IWorkItemHandler{T}"/>; one failure is logged and never ends the worker. Items
-/// are not cancelled by the host's stopping token: on shutdown the queue stops accepting and is drained within the
-/// host's shutdown timeout; only then is what is still running cancelled, and the number of items left is logged. Each
-/// item runs in a span that continues the trace of the request that queued it, and the queue's depth is reported as
-/// <c>guidelinebot.queue.depth</c> under the queue's name.
+/// Does what an endpoint acknowledged: a few consumers read a <see cref="WorkQueue{T}"/> and hand each item to the
+/// channel's <see cref="IWorkItemHandler{T}"/> (a singleton, built at the first item); one failure is logged and never
+/// ends the worker. Items are not cancelled by the host's stopping token: on shutdown the queue stops accepting and is
+/// drained within the host's shutdown timeout; only then is what is still running cancelled, and the number of items
+/// left is logged. Each item runs in a span that continues the trace of the request that queued it, and the queue's
+/// depth is reported as <c>guidelinebot.queue.depth</c> under the queue's name.
 /// </summary>
 public sealed class WorkQueueWorker<T>(
     WorkQueue<T> queue,
     WorkQueueSettings<T> settings,
-    IServiceScopeFactory scopes,
+    IServiceProvider services,
     GuidelineMetrics metrics,
     ILogger<WorkQueueWorker<T>> logger)
     : BackgroundService
@@ -56,8 +56,7 @@ public sealed class WorkQueueWorker<T>(
         try
         {
             cancellationToken.ThrowIfCancellationRequested();
-            await using var scope = scopes.CreateAsyncScope();
-            handler = scope.ServiceProvider.GetRequiredService<IWorkItemHandler<T>>();
+            handler = services.GetRequiredService<IWorkItemHandler<T>>();
             await handler.HandleAsync(item, cancellationToken);
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)

@@ -2,7 +2,7 @@ namespace GuidelineBot.Slack.Events;
 
 /// <summary>
 /// Handles one inner event type of the Events API. Register more with
-/// <c>services.AddScoped&lt;ISlackEventHandler, …&gt;()</c> — e.g. onboarding on <c>team_join</c>.
+/// <c>services.AddSingleton&lt;ISlackEventHandler, …&gt;()</c> — e.g. onboarding on <c>team_join</c>.
 /// </summary>
 public interface ISlackEventHandler
 {

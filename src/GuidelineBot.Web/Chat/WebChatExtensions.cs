@@ -28,7 +28,7 @@ public static class WebChatExtensions
             o.SuppressXFrameOptionsHeader = true;
         });
         services.AddSingleton<ChatRateLimit>();
-        services.AddScoped<ChatConversation>();
+        services.AddSingleton<ChatConversation>();
         return builder;
     }
 

@@ -103,7 +103,7 @@ public sealed class TelemetryTests : IAsyncLifetime
             Assert.Equal(HttpStatusCode.OK, first.StatusCode);
         }
 
-        // The answer to this message is refused (403, not retried): one failure of the Teams client, none of Slack's.
+        // The answer to this message is refused (403, not retried): failures of the Teams client, none of Slack's.
         var conversation = "telemetry-" + Guid.NewGuid().ToString("N");
         const string activityId = "1700000000777";
         fake.Refuse($"/connector/v3/conversations/{conversation}/activities/{activityId}");
@@ -119,7 +119,8 @@ public sealed class TelemetryTests : IAsyncLifetime
             return Line(metrics, "guidelinebot_outbound_failures_total", "channel=\"teams\"") is not null;
         }, "the Teams outbound failure reaches /metrics", TimeSpan.FromSeconds(30));
 
-        Assert.Equal(1, Count(metrics, "guidelinebot_outbound_failures_total", "channel=\"teams\""));
+        // The answer refused, then (the turn failed) the apology to the same reply target: one or two by the scrape.
+        Assert.InRange(Count(metrics, "guidelinebot_outbound_failures_total", "channel=\"teams\""), 1, 2);
         Assert.Equal(0, Count(metrics, "guidelinebot_outbound_failures_total", "channel=\"slack\""));
     }
 
