@@ -169,8 +169,14 @@ public sealed partial class AnswerService(IGuidelineSearch search, IOptions<Answ
         return headings.Sections.GetValueOrDefault(Name(question));
     }
 
-    /// <summary>True when the live knowledge has the section (by <see cref="GuidelineSection.Id"/>).</summary>
-    public bool HasSection(string sectionId) => search.Snapshot.Knowledge.FindSection(sectionId) is not null;
+    /// <summary>
+    /// True when the live knowledge has the section (by <see cref="GuidelineSection.Id"/>) and, given a
+    /// <paramref name="headingCheck"/> (<see cref="GuidelineSection.HeadingCheck"/>), still under the heading it had: ids are
+    /// positions, and an edit may have put another section at this one since a button was sent.
+    /// </summary>
+    public bool HasSection(string sectionId, string? headingCheck = null) =>
+        search.Snapshot.Knowledge.FindSection(sectionId) is { } section
+        && (headingCheck is null || string.Equals(section.HeadingCheck, headingCheck, StringComparison.Ordinal));
 
     /// <summary>
     /// A section the person picked (a topic button, "did you mean", "show the whole section"): all of its text, with the

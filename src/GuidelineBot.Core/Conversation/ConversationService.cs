@@ -150,8 +150,9 @@ public sealed class ConversationService(
     private async Task<ConversationResponse> FeedbackAsync(ConversationContext context, FeedbackInbound vote, CancellationToken cancellationToken)
     {
         var answer = vote.Answer;
-        // A vote counts for a section the guidelines have: not for one gone since, or a made-up button value.
-        if (answer.SectionId is not { } votedSection || !answers.HasSection(votedSection))
+        // A vote counts for a section the guidelines have: not for one gone since (or another section now at its place),
+        // or a made-up button value.
+        if (answer.SectionId is not { } votedSection || !answers.HasSection(votedSection, answer.SectionCheck))
         {
             return new ConversationResponse([new NoticeMessage(NoticeKind.VoteOnAnAnswerGone)]);
         }
@@ -222,9 +223,10 @@ public sealed class ConversationService(
     /// <summary>
     /// The answer a button is about, again: a section the person picked (its heading is the question) as it was shown,
     /// whole; else the question asked anew, when the same section still answers it. Null otherwise (the knowledge
-    /// changed since).
+    /// changed since: also when another section now has the answer's id).
     /// </summary>
     private AnswerReply? Rebuild(AnswerRef answer, CancellationToken cancellationToken) =>
+        answer is { SectionId: { } id, SectionCheck: { } check } && !answers.HasSection(id, check) ? null :
         (answer.SectionId is { } sectionId ? answers.Show(sectionId, answer.Question, cancellationToken) : null)
         ?? (answers.Ask(answer.Question, cancellationToken) is AnswerReply a && (answer.SectionId is null || a.Section.Id == answer.SectionId) ? a : null);
 

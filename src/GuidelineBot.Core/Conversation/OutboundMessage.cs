@@ -62,7 +62,7 @@ public sealed record AnswerMessage([property: JsonIgnore] AnswerReply Reply, str
     /// <summary>Shown to everyone by this person (Slack "Share in channel"): no buttons, "Shared by …" under it.</summary>
     public string? SharedBy { get; init; }
 
-    public AnswerRef Ref => new(QuestionId, Reply.Section.Id, Reply.Question);
+    public AnswerRef Ref => new(QuestionId, Reply.Section.Id, Reply.Question) { SectionCheck = Reply.Section.HeadingCheck };
 
     public override IReadOnlyList<ContentBlock> Content => MessageContent.Answer(this);
 

@@ -1,3 +1,6 @@
+using System.Security.Cryptography;
+using System.Text;
+
 namespace GuidelineBot.Core.Knowledge;
 
 /// <summary>Optional facts about a document, from its front matter.</summary>
@@ -46,6 +49,21 @@ public sealed record GuidelineSection(
 
     /// <summary>"Document title › Section heading", with the heading it stands under between them ("… › High schools › Chaperones").</summary>
     public string Breadcrumb => $"{DocumentTitle} › {HeadingPath}";
+
+    /// <summary>
+    /// A short, stable fingerprint of <see cref="Heading"/> (8 hex digits of its SHA-256, the same on every replica and
+    /// start): an answer's buttons carry it beside the section's <see cref="Id"/>, which is a position and may belong to
+    /// another section after an edit.
+    /// </summary>
+    public string HeadingCheck
+    {
+        get
+        {
+            Span<byte> hash = stackalloc byte[SHA256.HashSizeInBytes];
+            SHA256.HashData(Encoding.UTF8.GetBytes(Heading), hash);
+            return Convert.ToHexStringLower(hash[..4]);
+        }
+    }
 
     /// <summary>Where the text comes from: the document URL when known, else file:lines; null for a section kept in no file (an approved expert answer served from the store).</summary>
     public string? Location => SourceUrl ?? (SourceFile.Length == 0 ? null : $"{SourceFile}:{StartLine}-{EndLine}");

@@ -7,7 +7,7 @@ namespace GuidelineBot.Teams.Cards;
 /// <summary>
 /// The <c>data</c> of the cards' Action.Submit buttons, and reading it back from an activity's <c>value</c> as the
 /// conversation core's inbound: <c>{"action":"ask","question":…}</c> (a topic's also <c>"sectionId":…</c>), <c>{"action":"feedback","helpful":…,"question":…,
-/// "sectionId":…,"questionId":…}</c>, <c>{"action":"onboarding","value":"onboarding:next:9f2c41d0.s3"}</c>; "Ask an expert" and the
+/// "sectionId":…,"questionId":…,"sectionCheck":…}</c>, <c>{"action":"onboarding","value":"onboarding:next:9f2c41d0.s3"}</c>; "Ask an expert" and the
 /// experts' buttons <c>{"action":"ask_expert"|"send_to_expert"|"expert_assign"|"expert_submit"|…,"value":…}</c>, a form's
 /// field values merged in by Teams under their ids.
 /// </summary>
@@ -22,6 +22,7 @@ internal static class CardActions
             ["question"] = answer.Question,
             ["sectionId"] = answer.SectionId,
             ["questionId"] = answer.QuestionId,
+            ["sectionCheck"] = answer.SectionCheck,
         },
         ActionKind.Onboarding => new JsonObject { ["action"] = ActionIds.Onboarding, ["value"] = action.Value },
         _ when IsExpert(action.Kind) => new JsonObject { ["action"] = ActionIds.For(action.Kind, 0), ["value"] = action.Value },
@@ -70,7 +71,10 @@ internal static class CardActions
         {
             var helpful = v.TryGetProperty("helpful", out var h) && (h.ValueKind == JsonValueKind.True ||
                                                                      (h.ValueKind == JsonValueKind.String && bool.TryParse(h.GetString(), out var b) && b));
-            return FeedbackInbound.For(new AnswerRef(GetString(v, "questionId"), GetString(v, "sectionId"), question ?? ""), helpful);
+            return FeedbackInbound.For(new AnswerRef(GetString(v, "questionId"), GetString(v, "sectionId"), question ?? "")
+            {
+                SectionCheck = GetString(v, "sectionCheck"),
+            }, helpful);
         }
 
         if (string.Equals(action, ActionIds.Ask, StringComparison.Ordinal) && !string.IsNullOrWhiteSpace(question))

@@ -79,6 +79,23 @@ public sealed class ConversationInboundTests
     }
 
     [Fact]
+    public void An_answers_value_carries_its_section_check_and_still_fits_a_button_with_a_long_question()
+    {
+        var question = string.Concat(Enumerable.Repeat("may I post photos of pupils ", 100));
+        var answer = new AnswerRef("q1", "doc#1", question) { SectionCheck = "0a1b2c3d" };
+
+        var encoded = answer.Encode();
+        var decoded = AnswerRef.Decode(encoded)!;
+
+        Assert.True(encoded.Length <= AnswerRef.MaxEncodedLength);
+        Assert.Equal(("q1", "doc#1", "0a1b2c3d"), (decoded.QuestionId, decoded.SectionId, decoded.SectionCheck));
+        Assert.EndsWith("…", decoded.Question, StringComparison.Ordinal);
+        Assert.StartsWith(decoded.Question[..^1], question, StringComparison.Ordinal);
+        Assert.Equal(answer with { Question = "can I friend parents?" }, AnswerRef.Decode((answer with { Question = "can I friend parents?" }).Encode()));
+        Assert.IsType<FeedbackInbound>(ConversationInbound.FromAction(ActionKind.Helpful, encoded));
+    }
+
+    [Fact]
     public void A_value_longer_than_any_button_value_is_not_a_vote()
     {
         var longest = new AnswerRef("q1", "doc#1", new string('a', 5000)).Encode();

@@ -68,7 +68,8 @@ public sealed class ConversationServiceTests : IDisposable
 
         var buttons = answer.Actions.Where(a => a.Kind is ActionKind.Helpful or ActionKind.NotHelpful).ToList();
         Assert.Equal(2, buttons.Count);
-        Assert.All(buttons, b => Assert.Equal(new AnswerRef(logged.Id, logged.SectionId, Friending), AnswerRef.Decode(b.Value)));
+        Assert.All(buttons, b => Assert.Equal(new AnswerRef(logged.Id, logged.SectionId, Friending) { SectionCheck = answer.Reply.Section.HeadingCheck },
+            AnswerRef.Decode(b.Value)));
 
         await SayAsync(Friending);
         Assert.Equal(2, _log.Questions.Select(q => q.Id).Distinct().Count()); // every question gets its own id
@@ -133,6 +134,31 @@ public sealed class ConversationServiceTests : IDisposable
         Assert.Contains("wasn't counted", MessageText.Render(notice), StringComparison.Ordinal);
         Assert.Empty(await _feedback.ListAsync(DateTimeOffset.MinValue, CancellationToken.None));
         Assert.Empty(_log.Feedback);
+    }
+
+    [Fact]
+    public async Task A_vote_whose_section_id_now_belongs_to_another_section_is_not_counted_nor_shared()
+    {
+        // Section ids are positions: after an edit, the id an old button carries may be another section's. The button's
+        // heading check tells them apart (here: the check of another heading than the one now at that id).
+        var answer = Assert.IsType<AnswerMessage>((await SayAsync(Friending)).Messages[0]);
+        var other = Knowledge.Documents[0].Sections.First(s => s.Id != answer.Reply.Section.Id);
+        var stale = answer.Ref with { SectionCheck = other.HeadingCheck };
+
+        var vote = await _conversation.HandleAsync(Person(), ConversationInbound.FromAction(ActionKind.NotHelpful, stale.Encode())!, CancellationToken.None);
+        var share = await _conversation.HandleAsync(Person(), ConversationInbound.FromAction(ActionKind.Share, stale.Encode())!, CancellationToken.None);
+
+        Assert.Equal(NoticeKind.VoteOnAnAnswerGone, Assert.IsType<NoticeMessage>(Assert.Single(vote.Messages)).Kind);
+        Assert.Empty(share.Messages);
+        Assert.Empty(await _feedback.ListAsync(DateTimeOffset.MinValue, CancellationToken.None));
+        Assert.Empty(_log.Feedback);
+
+        // The same button with the right check, and one from before buttons carried it, count.
+        Assert.True(Assert.IsType<FeedbackThanksMessage>(Assert.Single((await VoteAsync(answer, helpful: true)).Messages)).Counted);
+        var older = (answer.Ref with { SectionCheck = null }).Encode();
+        Assert.Equal(3, older.Split('\n').Length);
+        var olderVote = await _conversation.HandleAsync(Person("u2"), ConversationInbound.FromAction(ActionKind.Helpful, older)!, CancellationToken.None);
+        Assert.True(Assert.IsType<FeedbackThanksMessage>(Assert.Single(olderVote.Messages)).Counted);
     }
 
     [Fact]

@@ -74,8 +74,10 @@ public sealed class SlackRendererTests
         Assert.Equal(["share", "feedback_helpful", "feedback_not_helpful"], buttons.Select(b => b.GetProperty("action_id").GetString()));
         Assert.Equal([MessageContent.ShareLabel, MessageContent.HelpfulLabel, MessageContent.NotHelpfulLabel], buttons.Select(Label));
         Assert.All(buttons, b => Assert.Equal("button", b.GetProperty("type").GetString()));
-        Assert.All(buttons, b => Assert.Equal("doc#s\nq1\ncan I post photos?", b.GetProperty("value").GetString()));
-        Assert.Equal(new AnswerRef("q1", "doc#s", "can I post photos?"), AnswerRef.Decode(buttons[0].GetProperty("value").GetString()));
+        var check = Section("Can I post photos?", "").HeadingCheck;
+        Assert.Matches("^[0-9a-f]{8}$", check);
+        Assert.All(buttons, b => Assert.Equal($"doc#s\nq1\n{check}\ncan I post photos?", b.GetProperty("value").GetString()));
+        Assert.Equal(new AnswerRef("q1", "doc#s", "can I post photos?") { SectionCheck = check }, AnswerRef.Decode(buttons[0].GetProperty("value").GetString()));
     }
 
     [Fact]

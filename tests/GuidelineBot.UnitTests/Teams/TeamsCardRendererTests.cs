@@ -121,7 +121,7 @@ public sealed partial class TeamsCardRendererTests
         var helpful = submits.Single(s => s["title"]!.GetValue<string>() == MessageContent.HelpfulLabel);
         using var value = JsonDocument.Parse(helpful["data"]!.ToJsonString());
         var vote = Assert.IsType<FeedbackInbound>(CardActions.Read(value.RootElement.Clone()));
-        Assert.Equal(new AnswerRef("q-42", Section.Id, "can I friend parents?"), vote.Answer);
+        Assert.Equal(new AnswerRef("q-42", Section.Id, "can I friend parents?") { SectionCheck = Section.HeadingCheck }, vote.Answer);
         Assert.True(vote.Helpful);
         var related = submits.Single(s => s["title"]!.GetValue<string>() == Knowledge.Documents[0].Sections[3].Heading);
         Assert.Equal(ActionIds.Ask, related["data"]!["action"]!.GetValue<string>());
