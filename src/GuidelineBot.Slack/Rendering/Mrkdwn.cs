@@ -11,6 +11,9 @@ public static class Mrkdwn
     public const int MaxButtonValue = 2000;
     public const int MaxHeaderText = 150;
 
+    /// <summary>The longest entity <see cref="Escape"/> writes: <c>&amp;amp;</c>.</summary>
+    private const int MaxEntityLength = 5;
+
     /// <summary>Slack wants exactly these three characters escaped in mrkdwn and nothing else.</summary>
     public static string Escape(string text)
     {
@@ -81,37 +84,40 @@ public static class Mrkdwn
 
     /// <summary>
     /// Splits already-escaped mrkdwn into chunks of at most <paramref name="max"/> characters, preferring paragraph
-    /// breaks, then line breaks, then spaces; never inside an <c>&amp;…;</c> entity or a surrogate pair.
+    /// breaks, then line breaks, then spaces; never inside an <c>&amp;…;</c> entity or a surrogate pair. At most
+    /// <paramref name="maxChunks"/> chunks (a message holds no more blocks than <see cref="MaxBlocks"/>): the text after
+    /// them is left out, and nothing of it is read, so a very long text costs no more than what is kept.
     /// </summary>
-    public static IReadOnlyList<string> Split(string text, int max = MaxSectionText)
+    public static IReadOnlyList<string> Split(string text, int max = MaxSectionText, int maxChunks = MaxBlocks)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(max, 16);
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(maxChunks);
         var chunks = new List<string>();
-        var rest = text.Trim();
-        while (rest.Length > max)
+        var span = text.AsSpan().Trim();
+        while (span.Length > max && chunks.Count < maxChunks)
         {
-            var cut = BestCut(rest, max);
-            var chunk = rest[..cut].TrimEnd();
+            var cut = BestCut(span, max);
+            var chunk = span[..cut].TrimEnd();
             if (chunk.Length > 0)
             {
-                chunks.Add(chunk);
+                chunks.Add(chunk.ToString());
             }
 
-            rest = rest[cut..].TrimStart();
+            span = span[cut..].TrimStart();
         }
 
-        if (rest.Length > 0)
+        if (span.Length > 0 && chunks.Count < maxChunks)
         {
-            chunks.Add(rest);
+            chunks.Add(span.ToString());
         }
 
         return chunks;
     }
 
-    private static int BestCut(string text, int max)
+    private static int BestCut(ReadOnlySpan<char> text, int max)
     {
-        var window = text.AsSpan(0, max + 1);
-        foreach (var separator in new[] { "\n\n", "\n", " " })
+        var window = text[..(max + 1)];
+        foreach (var separator in (ReadOnlySpan<string>)["\n\n", "\n", " "])
         {
             var at = window.LastIndexOf(separator.AsSpan(), StringComparison.Ordinal);
             if (at > max / 3)
@@ -125,17 +131,24 @@ public static class Mrkdwn
     }
 
     /// <summary>A cut before <paramref name="cut"/>, stepped back out of an <c>&amp;…;</c> entity or a surrogate pair.</summary>
-    private static int OutOfEntity(string text, int cut)
+    private static int OutOfEntity(ReadOnlySpan<char> text, int cut)
     {
         if (cut <= 0)
         {
             return 0;
         }
 
-        var amp = text.LastIndexOf('&', cut - 1, Math.Min(cut, 6));
-        if (amp >= 0 && text.IndexOf(';', amp) >= cut)
+        // Escaped mrkdwn's only entities are &amp; &lt; &gt;: an '&' up to six characters back, and its ';' within the
+        // entity's reach (not searched for through the rest of a long text).
+        var from = Math.Max(0, cut - 6);
+        if (text[from..cut].LastIndexOf('&') is var back and >= 0)
         {
-            cut = amp;
+            var amp = from + back;
+            var semicolon = text[amp..Math.Min(text.Length, amp + MaxEntityLength)].IndexOf(';');
+            if (semicolon >= 0 && amp + semicolon >= cut)
+            {
+                cut = amp;
+            }
         }
 
         return cut < text.Length && char.IsLowSurrogate(text[cut]) ? cut - 1 : cut;

@@ -6,6 +6,16 @@ namespace GuidelineBot.Web.Chat;
 internal static class ChatRenderer
 {
     /// <summary>
+    /// The most guideline text one message carries (as Teams' cards, about): the page keeps the conversation in the
+    /// browser tab's storage, a few megabytes, which one answer from a knowledge file of one very long paragraph would
+    /// fill. Text past it is cut at a word, with <see cref="MessageContent.Shortened"/> under it.
+    /// </summary>
+    internal const int MaxGuidelineChars = 20_000;
+
+    /// <summary>A passage cut to less than this is left out rather than shown as a stub.</summary>
+    private const int MinCutPassage = 200;
+
+    /// <summary>
     /// The button kinds the web chat shows (no "Share in channel": a web chat has no channel to share into; none of the
     /// experts' own buttons: experts answer in their Slack or Teams channel).
     /// </summary>
@@ -27,7 +37,40 @@ internal static class ChatRenderer
 
     /// <summary>A message's blocks; a list the buttons repeat is left out, as the page's buttons carry their whole label.</summary>
     private static ChatMessage Message(OutboundMessage message) =>
-        new(KindOf(message), message.Content.Where(b => b is not ListBlock { RepeatsActions: true }).Select(Block).ToArray());
+        new(KindOf(message), message.Content.Where(b => b is not ListBlock { RepeatsActions: true }).SelectMany(Blocks).ToArray());
+
+    /// <summary>A block as the page shows it; guideline text over <see cref="MaxGuidelineChars"/> cut, with a note.</summary>
+    private static IEnumerable<ChatBlock> Blocks(ContentBlock block)
+    {
+        if (block is not GuidelineTextBlock text || text.Passages.Sum(p => (long)p.Length) <= MaxGuidelineChars)
+        {
+            return [Block(block)];
+        }
+
+        var kept = new List<string>();
+        var room = MaxGuidelineChars;
+        foreach (var passage in text.Passages)
+        {
+            if (passage.Length > room)
+            {
+                if (room >= MinCutPassage)
+                {
+                    kept.Add(MessageText.Shorten(passage, room));
+                }
+
+                break;
+            }
+
+            kept.Add(passage);
+            room -= passage.Length;
+        }
+
+        return
+        [
+            new ChatBlock("guidelineText") { Passages = kept },
+            new ChatBlock("note") { Text = [new ChatSpan(MessageContent.Shortened)] },
+        ];
+    }
 
     private static string KindOf(OutboundMessage message) => message switch
     {

@@ -58,6 +58,26 @@ public sealed class MrkdwnTests
     }
 
     [Fact]
+    public void A_text_longer_than_a_message_holds_gives_its_first_chunks_only_reading_no_further()
+    {
+        // 5 MB of one paragraph (a knowledge file of one long line): 1,750 chunks, of which a message shows at most 50.
+        var text = string.Concat(Enumerable.Repeat("Meerkats dig tunnels ", 250_000));
+        var whole = Mrkdwn.Split(string.Concat(Enumerable.Repeat("Meerkats dig tunnels ", 8_000)), maxChunks: int.MaxValue);
+        Assert.True(whole.Count > Mrkdwn.MaxBlocks);
+
+        var before = GC.GetAllocatedBytesForCurrentThread();
+        var chunks = Mrkdwn.Split(text);
+        var allocated = GC.GetAllocatedBytesForCurrentThread() - before;
+
+        Assert.Equal(whole.Take(Mrkdwn.MaxBlocks), chunks);
+        // The chunks themselves (50 × 3,000 characters) and little else: no copy of the text left after each cut
+        // (the old splitter copied the rest of the text at every cut: gigabytes here).
+        Assert.InRange(allocated, 0, 2 * Mrkdwn.MaxBlocks * Mrkdwn.MaxSectionText * sizeof(char));
+        Assert.Equal(["a b"], Mrkdwn.Split("a b", maxChunks: 1));
+        Assert.Single(Mrkdwn.Split(new string('x', 4000), maxChunks: 1));
+    }
+
+    [Fact]
     public void Truncate_keeps_the_limit_and_marks_the_cut()
     {
         var cut = Mrkdwn.Truncate(new string('z', 100), Mrkdwn.MaxButtonText);

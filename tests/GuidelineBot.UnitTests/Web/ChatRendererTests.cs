@@ -38,6 +38,26 @@ public sealed class ChatRendererTests
     }
 
     [Fact]
+    public void Guideline_text_longer_than_a_message_carries_is_cut_at_a_word_with_a_note_and_shorter_text_is_whole()
+    {
+        // A knowledge file of one very long paragraph (5 MB): the page keeps the conversation in the tab's storage.
+        var huge = string.Concat(Enumerable.Repeat("Meerkats dig tunnels ", 250_000)).TrimEnd();
+        var message = RenderOne(new GuidelineTextBlock(["First passage.", huge, "Never reached."]), new NoteBlock(RichText.Plain("📄 Source: Doc")));
+
+        Assert.Equal(["guidelineText", "note", "note"], message.Blocks.Select(b => b.Type));
+        var passages = message.Blocks[0].Passages!;
+        Assert.Equal(2, passages.Count);
+        Assert.Equal("First passage.", passages[0]);
+        Assert.Matches(" (Meerkats|dig|tunnels)…$", passages[1]); // at a word
+        Assert.InRange(passages.Sum(p => p.Length), ChatRenderer.MaxGuidelineChars - 30, ChatRenderer.MaxGuidelineChars);
+        Assert.Equal(MessageContent.Shortened, Assert.Single(message.Blocks[1].Text!).Text);
+
+        var whole = new string('w', ChatRenderer.MaxGuidelineChars / 2);
+        var fits = RenderOne(new GuidelineTextBlock([whole, whole]));
+        Assert.Equal([whole, whole], Assert.Single(fits.Blocks).Passages!);
+    }
+
+    [Fact]
     public void Only_http_links_survive_and_share_buttons_are_left_out()
     {
         var message = RenderOne(
