@@ -9,7 +9,7 @@ using Lucene.Net.Analysis.Util;
 namespace GuidelineBot.Search;
 
 /// <summary>
-/// English analysis: standard tokens → ASCII folding (curly quotes too) → possessives → lower case →
+/// English analysis: standard tokens → combining marks dropped → ASCII folding (curly quotes too) → possessives → lower case →
 /// [synonyms, query side only] → stop words (English + question filler) → Porter stemming.
 /// </summary>
 internal static class GuidelineAnalyzer
@@ -72,12 +72,12 @@ internal static class GuidelineAnalyzer
             return new TokenStreamComponents(source, new TypedWords.Output(Stemmed(ts), typed));
         });
 
-    /// <summary>Standard tokens → ASCII folding → possessives → lower case.</summary>
+    /// <summary>Standard tokens → combining marks dropped → ASCII folding → possessives → lower case.</summary>
     private static (Tokenizer Source, TokenStream Stream) Normalized(TextReader reader)
     {
         var source = new StandardTokenizer(LuceneSetup.Version, reader);
         TokenStream ts = new StandardFilter(LuceneSetup.Version, source);
-        ts = new ASCIIFoldingFilter(ts);
+        ts = new ASCIIFoldingFilter(new CombiningMarkFilter(ts));
         ts = new EnglishPossessiveFilter(LuceneSetup.Version, ts);
         return (source, new LowerCaseFilter(LuceneSetup.Version, ts));
     }
@@ -90,7 +90,7 @@ internal static class GuidelineAnalyzer
         Analyzer.NewAnonymous((_, reader) =>
         {
             var source = new StandardTokenizer(LuceneSetup.Version, reader);
-            TokenStream ts = new ASCIIFoldingFilter(source);
+            TokenStream ts = new ASCIIFoldingFilter(new CombiningMarkFilter(source));
             ts = new EnglishPossessiveFilter(LuceneSetup.Version, ts);
             ts = new LowerCaseFilter(LuceneSetup.Version, ts);
             return new TokenStreamComponents(source, ts);

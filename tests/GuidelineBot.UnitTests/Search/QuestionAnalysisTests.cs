@@ -219,6 +219,31 @@ public sealed class QuestionAnalysisTests(EngineFixture engine)
         static string Describe(List<LuceneSectionIndex.TermGroup> groups) => string.Join(" ; ", groups.Select(g => $"{g} {g.Idf:R}"));
     }
 
+    [Theory]
+    [InlineData("ca\u0301n I fr\u0308iend pa\u0327rents?", "can I friend parents?")]
+    [InlineData("cafe\u0301 ru\u0302les", "caf\u00e9 r\u00fbles")]
+    [InlineData("Cre\u0300me bru\u0302le\u0301e", "creme brulee")]
+    public void Accents_written_as_combining_marks_analyse_as_the_precomposed_or_plain_word(string decomposed, string composed)
+    {
+        Assert.Equal(SynonymFreeTerms(composed), SynonymFreeTerms(decomposed));
+        Assert.DoesNotContain(SynonymFreeTerms(decomposed), t => t.Any(c => c >= '\u0300' && c <= '\u036f'));
+    }
+
+    [Fact]
+    public void A_question_and_a_document_with_decomposed_accents_find_each_other()
+    {
+        var search = engine.Lexical;
+        var plain = search.Search("can I friend parents?", 1).Hits[0];
+        var marked = search.Search("ca\u0301n I fr\u0308iend pa\u0327rents?", 1).Hits[0];
+        Assert.Equal(plain.Section.Id, marked.Section.Id);
+        Assert.Equal(plain.Confidence, marked.Confidence, 6);
+
+        using var folder = new TestPaths.TempFolder();
+        folder.Write("cafe.txt", "Cafe\u0301 Rules\n\nQ: Can I bring a cre\u0300me bru\u0302le\u0301e?\n- Only to the staff room.\n\nQ: Can I bring pets?\n- No animals.\n");
+        using var decomposedDocument = new LuceneGuidelineSearch(KnowledgeLoader.Load(new KnowledgeOptions { Path = folder.Path }), new SearchOptions { Reranker = RerankerKind.None });
+        Assert.Equal("Can I bring a cre\u0300me bru\u0302le\u0301e?", decomposedDocument.Search("may I bring cr\u00e8me br\u00fbl\u00e9e", 1).Hits[0].Section.Heading);
+    }
+
     private static LuceneGuidelineSearch Lexical(string synonymRules)
     {
         using var folder = new TestPaths.TempFolder();
