@@ -79,7 +79,8 @@ internal static class OnboardingMachine
 
         if (state.IsCompleted)
         {
-            return new(null, [Completed(state)]);
+            // A second press of the acknowledgement that completed it says nothing; any other press says it is done.
+            return input is OnboardingInput.Acknowledge { At: var at } && JustLeft(state, at, catalog, now) ? new(null, []) : new(null, [Completed(state)]);
         }
 
         return input switch
@@ -212,6 +213,12 @@ internal static class OnboardingMachine
 
     private static Result AnswerCheck(OnboardingState state, OnboardingInput.Answer answer, OnboardingCatalog catalog, SummaryInfo summary, DateTimeOffset now)
     {
+        if (JustLeft(state, answer.At, catalog, now))
+        {
+            // A double click on the right answer: the first press moved on and said so.
+            return new(null, []);
+        }
+
         if (state.Step != OnboardingStep.Checking)
         {
             return new(null, [new OnboardingNotice(OnboardingNoticeKind.StaleAction, "That check question is not the one open now — here's where you are."),
@@ -245,6 +252,12 @@ internal static class OnboardingMachine
 
     private static Result AcknowledgeDocument(OnboardingState state, string? at, OnboardingCatalog catalog, SummaryInfo summary, DateTimeOffset now)
     {
+        if (JustLeft(state, at, catalog, now))
+        {
+            // A double click: the first press recorded the acknowledgement and moved on (or completed), and said so.
+            return new(null, []);
+        }
+
         if (state.Step != OnboardingStep.Acknowledging)
         {
             return new(null, [new OnboardingNotice(OnboardingNoticeKind.StaleAction, "Let's finish the walk-through first — here's where you are."),
@@ -278,28 +291,48 @@ internal static class OnboardingMachine
         return new(next, outputs, acknowledgement);
     }
 
-    /// <summary>How soon after a step a second press of the Next that took it counts as the same click.</summary>
+    /// <summary>How soon after a step a second press of the button that took it counts as the same click.</summary>
     private static readonly TimeSpan DoubleClick = TimeSpan.FromSeconds(5);
 
     /// <summary>
-    /// <paramref name="at"/> is the section the last step left, taken within <see cref="DoubleClick"/>: the section before
-    /// this one, or the document's last section when its check questions or acknowledgement came next.
+    /// <paramref name="at"/> is the step the last press left, taken within <see cref="DoubleClick"/>: a second press of the
+    /// same button (Next, a check question's right answer, the acknowledgement) whose first press moved on and said so.
     /// </summary>
-    private static bool JustLeft(OnboardingState state, string? at, OnboardingCatalog catalog, DateTimeOffset now)
+    private static bool JustLeft(OnboardingState state, string? at, OnboardingCatalog catalog, DateTimeOffset now) =>
+        at is not null && now - state.UpdatedAt <= DoubleClick && at == Previous(state, catalog);
+
+    /// <summary>
+    /// The step before <paramref name="state"/>'s, as its buttons' token: the section before, the check question before,
+    /// the document's last check question or last section, the acknowledgement of the document just acknowledged (for the
+    /// next document's first section, and once completed). Null where there is none.
+    /// </summary>
+    private static string? Previous(OnboardingState state, OnboardingCatalog catalog)
     {
-        if (at is null || now - state.UpdatedAt > DoubleClick || state.DocumentIndex >= catalog.Documents.Count)
+        if (state.IsCompleted || state is { Step: OnboardingStep.Reading, SectionIndex: 0 })
         {
-            return false;
+            return state.Acknowledged is [.., var last] && last != (state.IsCompleted ? null : state.DocumentId)
+                && catalog.Documents.FirstOrDefault(d => d.Document.Id == last) is { } acknowledged
+                ? Position(state with { Step = OnboardingStep.Acknowledging, DocumentId = last, DocumentHash = acknowledged.Document.ContentHash }, catalog)
+                : null;
         }
 
-        var left = state.Step switch
+        if (state.DocumentIndex >= catalog.Documents.Count)
         {
-            OnboardingStep.Reading when state.SectionIndex > 0 => state.SectionIndex - 1,
-            OnboardingStep.Checking when state.CheckIndex == 0 => catalog.Documents[state.DocumentIndex].Document.Sections.Count - 1,
-            OnboardingStep.Acknowledging when catalog.Documents[state.DocumentIndex].Questions.Count == 0 => catalog.Documents[state.DocumentIndex].Document.Sections.Count - 1,
-            _ => -1,
+            return null;
+        }
+
+        var document = catalog.Documents[state.DocumentIndex];
+        var lastSection = state with { Step = OnboardingStep.Reading, SectionIndex = document.Document.Sections.Count - 1 };
+        return state.Step switch
+        {
+            OnboardingStep.Reading => Position(state with { SectionIndex = state.SectionIndex - 1 }, catalog),
+            OnboardingStep.Checking when state.CheckIndex > 0 => Position(state with { CheckIndex = state.CheckIndex - 1 }, catalog),
+            OnboardingStep.Checking => Position(lastSection, catalog),
+            OnboardingStep.Acknowledging when document.Questions.Count > 0 =>
+                Position(state with { Step = OnboardingStep.Checking, CheckIndex = document.Questions.Count - 1 }, catalog),
+            OnboardingStep.Acknowledging => Position(lastSection, catalog),
+            _ => null,
         };
-        return left >= 0 && at == Position(state with { Step = OnboardingStep.Reading, SectionIndex = left }, catalog);
     }
 
     private static OnboardingNotice? Stale(OnboardingState state, string? at, OnboardingCatalog catalog) =>

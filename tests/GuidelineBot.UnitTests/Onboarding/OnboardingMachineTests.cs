@@ -240,6 +240,57 @@ public sealed class OnboardingMachineTests
         Assert.Equal(OnboardingNoticeKind.StaleAction, Assert.IsType<OnboardingNotice>(later.Outputs[0]).Kind); // a button from long ago still says so
     }
 
+    [Theory]
+    [InlineData(2, 1)] // the last check question's right answer: on to the acknowledgement
+    [InlineData(2, 0)] // the first of two: on to the second
+    public void A_double_clicked_right_answer_moves_on_once_and_its_second_press_says_nothing(int questions, int pressedAt)
+    {
+        // The second press posted "That button is from an earlier step" and the next step again.
+        var document = Document("a", "ha", sections: 1);
+        var catalog = Catalog(Entry(document, [.. Enumerable.Range(0, questions).Select(i => Question(document, "Q" + i))]));
+        var result = Step(null, new OnboardingInput.Start(), catalog);
+        result = Step(result.NewState, Press(result, "Next"), catalog);
+        for (var i = 0; i < pressedAt; i++)
+        {
+            result = Step(result.NewState, Press(result, "yes"), catalog);
+        }
+
+        var answer = Press(result, "yes");
+        var moved = OnboardingMachine.Apply(result.NewState, answer, Dana, "Dana", catalog, Summary, Now.AddSeconds(1));
+        var again = OnboardingMachine.Apply(moved.NewState, answer, Dana, "Dana", catalog, Summary, Now.AddSeconds(2));
+        var later = OnboardingMachine.Apply(moved.NewState, answer, Dana, "Dana", catalog, Summary, Now.AddSeconds(30));
+
+        Assert.True(Assert.IsType<OnboardingCheckFeedback>(moved.Outputs[0]).Correct);
+        Assert.Null(again.NewState);
+        Assert.Empty(again.Outputs);
+        Assert.Equal(OnboardingNoticeKind.StaleAction, Assert.IsType<OnboardingNotice>(later.Outputs[0]).Kind);
+    }
+
+    [Theory]
+    [InlineData(false)] // the acknowledgement of the first of two documents: on to the second
+    [InlineData(true)] // the last one: onboarding completed
+    public void A_double_clicked_acknowledgement_records_once_and_its_second_press_says_nothing(bool last)
+    {
+        // The second press posted "Let's finish the walk-through first" and the next topic, or "You completed onboarding".
+        var a = Document("a", "ha", sections: 1);
+        var b = Document("b", "hb", sections: 1);
+        var catalog = last ? Catalog(Entry(a)) : Catalog(Entry(a), Entry(b));
+        var atAck = ReadToAcknowledgement(Step(null, new OnboardingInput.Start(), catalog), catalog);
+        var ack = Press(atAck, OnboardingAcknowledgePrompt.ButtonLabel);
+
+        var moved = OnboardingMachine.Apply(atAck.NewState, ack, Dana, "Dana", catalog, Summary, Now.AddSeconds(1));
+        var again = OnboardingMachine.Apply(moved.NewState, ack, Dana, "Dana", catalog, Summary, Now.AddSeconds(2));
+        var later = OnboardingMachine.Apply(moved.NewState, ack, Dana, "Dana", catalog, Summary, Now.AddSeconds(30));
+
+        Assert.Equal("a", moved.Acknowledgement!.DocumentId);
+        Assert.Equal(last, moved.NewState!.IsCompleted);
+        Assert.Null(again.NewState);
+        Assert.Null(again.Acknowledgement);
+        Assert.Empty(again.Outputs);
+        Assert.Null(later.Acknowledgement);
+        Assert.Equal(last ? OnboardingNoticeKind.AlreadyCompleted : OnboardingNoticeKind.StaleAction, Assert.IsType<OnboardingNotice>(later.Outputs[0]).Kind);
+    }
+
     [Fact]
     public void A_choice_clicked_under_a_check_question_that_was_rewritten_since_is_not_applied_to_the_new_one()
     {
