@@ -42,6 +42,25 @@ public sealed class TeamsBehaviourTests(TeamsFixture fixture)
         Assert.DoesNotContain("\\u203A", reply.Body, StringComparison.OrdinalIgnoreCase);
     }
 
+    [Fact]
+    public async Task A_message_activity_delivered_again_is_answered_once_and_a_new_one_in_the_same_chat_is_answered()
+    {
+        // The Bot Connector delivers at least once: the same activity (same id in the same conversation) twice.
+        var conversation = "a:redelivered-" + Guid.NewGuid().ToString("N");
+        var activity = Activities.Message(Fake.ServiceUrl, conversation, "can I friend parents?", id: "1700000000555");
+        Assert.Equal(HttpStatusCode.OK, (await Bot.PostActivityAsync(activity, Token())).StatusCode);
+        await Fake.WaitForAsync(r => r.RawTarget.EndsWith("/activities/1700000000555", StringComparison.Ordinal) && r.ActivityType == "message", "the answer");
+        Assert.Equal(HttpStatusCode.OK, (await Bot.PostActivityAsync(activity, Token())).StatusCode);
+        await Eventually.WaitUntilAsync(() => Bot.Logged(Microsoft.Extensions.Logging.LogLevel.Information, "1700000000555", "already handled"), "the repeat ignored");
+
+        // A new message in the same chat is answered.
+        var next = Activities.Message(Fake.ServiceUrl, conversation, "can I post photos of my class?", id: "1700000000556");
+        Assert.Equal(HttpStatusCode.OK, (await Bot.PostActivityAsync(next, Token())).StatusCode);
+        await Fake.WaitForAsync(r => r.RawTarget.EndsWith("/activities/1700000000556", StringComparison.Ordinal) && r.ActivityType == "message", "the new answer");
+
+        Assert.Single(Fake.ConnectorRequests, r => r.RawTarget.EndsWith("/activities/1700000000555", StringComparison.Ordinal) && r.ActivityType == "message");
+    }
+
     [Theory]
     [InlineData("odd-syntax", "AND (( \"*:* \\ title:x OR [a TO z]^9 ~2")]
     [InlineData("odd-emoji", "😀🎉🙈 👍")]

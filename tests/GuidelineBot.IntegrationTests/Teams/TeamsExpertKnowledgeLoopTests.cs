@@ -28,7 +28,7 @@ public sealed class TeamsExpertKnowledgeLoopTests(TeamsExpertsFixture fixture) :
         var (post, ticketCard) = await driver.OpenTicketAsync(Bot, "a:loop-asker", Question, "a parent asked");
         var submit = CardJson.SubmitValue(CardJson.SubmitTitled(ticketCard, MessageContent.SubmitAnswerLabel),
             new Dictionary<string, string> { [ExpertInputs.Answer] = Answer, [ExpertInputs.AddToKnowledge] = "true" });
-        await driver.PostAsync(Bot, driver.ExpertSubmit(post.ResponseId!, submit, TeamsExpertsFixture.Expert, id: "1700000000901"));
+        await driver.PostAsync(Bot, driver.ExpertSubmit(post.ResponseId!, submit, TeamsExpertsFixture.Expert));
         await Fake.WaitForAsync(r => IsSendTo(r, "a:loop-asker") && r.Card.Contains(Answer, StringComparison.Ordinal), "the answer delivered to the asker");
 
         var suggestions = Bot.Services.GetRequiredService<ISuggestionStore>();

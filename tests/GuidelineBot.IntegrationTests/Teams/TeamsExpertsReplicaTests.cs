@@ -59,8 +59,8 @@ public sealed class TeamsExpertsReplicaTests : IAsyncLifetime
         var answer = CardJson.SubmitValue(CardJson.SubmitTitled(card, MessageContent.SubmitAnswerLabel),
             new Dictionary<string, string> { [ExpertInputs.Answer] = "The cafeteria is closed during the holidays.", [ExpertInputs.AddToKnowledge] = "false" });
         await Task.WhenAll(
-            driver.PostAsync(_a, driver.ExpertSubmit(root, answer, TeamsExpertsFixture.Expert, id: "1700000000801")),
-            driver.PostAsync(_b, driver.ExpertSubmit(root, answer, TeamsExpertsFixture.Expert, id: "1700000000802")));
+            driver.PostAsync(_a, driver.ExpertSubmit(root, answer, TeamsExpertsFixture.Expert)),
+            driver.PostAsync(_b, driver.ExpertSubmit(root, answer, TeamsExpertsFixture.Expert)));
 
         await _fake.WaitForAsync(r => IsSendTo(r, chat) && r.Card.Contains("closed during the holidays", StringComparison.Ordinal), "the delivery");
         await _fake.WaitForAsync(r => IsUpdateOf(r, root) && r.Card.Contains("Answered by Sam Expert", StringComparison.Ordinal), "the card updated");

@@ -51,7 +51,7 @@ public sealed class TeamsExpertsTests(TeamsExpertsFixture fixture) : IClassFixtu
         const string answerText = "The menu is on the district website under Nutrition.";
         var answer = CardJson.SubmitValue(CardJson.SubmitTitled(ticketCard, MessageContent.SubmitAnswerLabel),
             new Dictionary<string, string> { [ExpertInputs.Answer] = answerText, [ExpertInputs.AddToKnowledge] = "true" });
-        await Driver.PostAsync(Bot, Driver.ExpertSubmit(root, answer, TeamsExpertsFixture.Expert, id: "1700000000301"));
+        await Driver.PostAsync(Bot, Driver.ExpertSubmit(root, answer, TeamsExpertsFixture.Expert));
         await Fake.WaitForAsync(r => r.Method == "POST" && In(r, Thread(root)) && TextOf(r).Contains("on its way to Dana Teacher", StringComparison.Ordinal), "the sent notice");
         var delivered = await Fake.WaitForAsync(r => IsSendTo(r, chat) && r.Card.Contains(answerText, StringComparison.Ordinal), "the answer delivered to the asker");
         Assert.Contains("Sam Expert", delivered.Card, StringComparison.Ordinal);
@@ -64,7 +64,7 @@ public sealed class TeamsExpertsTests(TeamsExpertsFixture fixture) : IClassFixtu
         Assert.Equal("Sam Expert", suggestion.Expert.DisplayName);
 
         // The same submit again (a double click): one answer, one delivery.
-        await Driver.PostAsync(Bot, Driver.ExpertSubmit(root, answer, TeamsExpertsFixture.Expert, id: "1700000000302"));
+        await Driver.PostAsync(Bot, Driver.ExpertSubmit(root, answer, TeamsExpertsFixture.Expert));
         await Fake.WaitForAsync(r => r.Method == "POST" && In(r, Thread(root)) && TextOf(r).Contains("already sent", StringComparison.Ordinal), "the duplicate notice");
         await Task.Delay(TimeSpan.FromSeconds(2)); // two outbox polls
         Assert.Single(Fake.ConnectorRequests, r => IsSendTo(r, chat) && r.Card.Contains(answerText, StringComparison.Ordinal));
@@ -99,7 +99,7 @@ public sealed class TeamsExpertsTests(TeamsExpertsFixture fixture) : IClassFixtu
 
         const string answerText = "There is no school lunch on Saturdays.";
         await Driver.PostAsync(Bot, Driver.ExpertSubmit(post.ResponseId!, CardJson.SubmitValue(CardJson.SubmitTitled(ticketCard, MessageContent.SubmitAnswerLabel),
-            new Dictionary<string, string> { [ExpertInputs.Answer] = answerText, [ExpertInputs.AddToKnowledge] = "false" }), TeamsExpertsFixture.Expert, id: "1700000000601"));
+            new Dictionary<string, string> { [ExpertInputs.Answer] = answerText, [ExpertInputs.AddToKnowledge] = "false" }), TeamsExpertsFixture.Expert));
 
         var attempts = await Fake.WaitForMessagesAsync(r => IsSendTo(r, chat) && r.Card.Contains(answerText, StringComparison.Ordinal), 2, "the failed delivery and its retry");
         Assert.Null(attempts[0].ResponseId); // answered 503
@@ -147,7 +147,7 @@ public sealed class TeamsExpertsTests(TeamsExpertsFixture fixture) : IClassFixtu
         await Driver.PostAsync(Bot, Driver.ExpertSubmit(root, CardJson.SubmitValue(CardJson.SubmitTitled(ticketCard, MessageContent.AssignToMeLabel)), outsider));
         var answer = CardJson.SubmitValue(CardJson.SubmitTitled(ticketCard, MessageContent.SubmitAnswerLabel),
             new Dictionary<string, string> { [ExpertInputs.Answer] = "I think it is pizza.", [ExpertInputs.AddToKnowledge] = "true" });
-        await Driver.PostAsync(Bot, Driver.ExpertSubmit(root, answer, outsider, id: "1700000000501"));
+        await Driver.PostAsync(Bot, Driver.ExpertSubmit(root, answer, outsider));
         var reply = Activities.ChannelMention(Fake.ServiceUrl, Thread(root), "Pizza, surely.");
         reply["id"] = "1700000000502";
         await Driver.PostAsync(Bot, As(reply, outsider));
@@ -167,13 +167,13 @@ public sealed class TeamsExpertsTests(TeamsExpertsFixture fixture) : IClassFixtu
         var (post, ticketCard) = await Driver.OpenTicketAsync(Bot, "a:experts-takeover", "what is the cafeteria menu on saturday?", null);
         var root = post.ResponseId!;
         await Driver.PostAsync(Bot, Driver.ExpertSubmit(root, CardJson.SubmitValue(CardJson.SubmitTitled(ticketCard, MessageContent.AssignToMeLabel)),
-            TeamsExpertsFixture.Expert, id: "1700000000601"));
+            TeamsExpertsFixture.Expert));
         var shown = await Fake.WaitForAsync(r => IsUpdateOf(r, root) && r.Card.Contains("Assigned to Sam Expert", StringComparison.Ordinal), "the card showing Sam");
         var sam = (await WaitUntilKeptAsync(Bot, root)).AssignedTo!;
 
         // Pressed on the card that shows Sam holding it: a takeover.
         await Driver.PostAsync(Bot, Driver.ExpertSubmit(root, CardJson.SubmitValue(CardJson.SubmitTitled(CardOf(shown), MessageContent.AssignToMeLabel)),
-            TeamsExpertsFixture.Colleague, id: "1700000000602"));
+            TeamsExpertsFixture.Colleague));
 
         await Fake.WaitForAsync(r => IsUpdateOf(r, root) && r.Card.Contains("Assigned to Cai Colleague", StringComparison.Ordinal), "the card showing the new assignee");
         static string Opening(RecordedRequest r) => r.Json["activity"]?["attachments"]?[0]?["content"] is { } card ? CardJson.Text(card) : "";
