@@ -71,7 +71,7 @@ public static class AdminEndpoints
     public static IEndpointRouteBuilder MapAdmin(this IEndpointRouteBuilder endpoints)
     {
         var admin = endpoints.MapGroup(Path).RequireAuthorization(WebAccess.AdminPolicy);
-        admin.MapGet("", ShowAsync);
+        admin.MapMethods("", [HttpMethods.Get, HttpMethods.Head], ShowAsync); // HEAD: uptime monitors
         admin.MapGet("/export/{table}.csv", ExportAsync);
         admin.MapPost(SuggestionReview.Route, SuggestionReview.DecideAsync);
         return endpoints;

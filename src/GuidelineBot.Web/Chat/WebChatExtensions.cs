@@ -52,7 +52,8 @@ public static class WebChatExtensions
         app.Lifetime.ApplicationStarted.Register(() =>
             log.Log(mode.Kind == WebAccessKind.Off ? LogLevel.Warning : LogLevel.Information, "Web chat: {Why}", mode.Why));
 
-        app.MapGet(ChatEndpoints.PageRoute, ChatEndpoints.Page).RequireAuthorization(WebAccess.ChatPolicy);
+        // HEAD as well: uptime monitors ask the page that way (the server sends the headers only).
+        app.MapMethods(ChatEndpoints.PageRoute, [HttpMethods.Get, HttpMethods.Head], ChatEndpoints.Page).RequireAuthorization(WebAccess.ChatPolicy);
         var posts = app.MapGroup("").RequireAuthorization(WebAccess.ChatPolicy);
         // What the person says (typed or pressed) counts against Web:MessagesPerMinute; the page opening does not (a
         // reload is no message, and a page opened while the limit holds must still show an expert's answer).

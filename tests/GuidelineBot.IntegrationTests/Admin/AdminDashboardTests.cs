@@ -120,6 +120,22 @@ public sealed class AdminDashboardTests : IAsyncLifetime
         Assert.Equal("2026-11-01 to 2026-11-30: 1 helpful, 1 not helpful.", charts[2].QuerySelector("desc")!.TextContent);
     }
 
+    [Theory]
+    [InlineData("/admin")]
+    [InlineData("/")]
+    public async Task The_dashboard_and_the_chat_page_answer_HEAD_as_uptime_monitors_ask_with_headers_only(string path)
+    {
+        using var get = await _server.Http.GetAsync(path);
+        using var head = await _server.Http.SendAsync(new HttpRequestMessage(HttpMethod.Head, path));
+
+        Assert.Equal(HttpStatusCode.OK, get.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, head.StatusCode);
+        Assert.Equal(get.Content.Headers.ContentType?.MediaType, head.Content.Headers.ContentType?.MediaType);
+        Assert.Empty(await head.Content.ReadAsByteArrayAsync());
+        using var put = await _server.Http.PutAsync(path, new StringContent(""));
+        Assert.Equal(HttpStatusCode.MethodNotAllowed, put.StatusCode);
+    }
+
     [Fact]
     public async Task The_page_allows_no_script_and_no_framing_and_its_files_are_not_sniffed()
     {
