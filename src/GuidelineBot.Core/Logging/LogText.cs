@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
 
@@ -9,9 +10,31 @@ public static class LogText
     /// <summary>The longest request field written to a log line.</summary>
     public const int MaxFieldLength = 100;
 
-    /// <summary>At most <see cref="MaxFieldLength"/> characters of <paramref name="value"/> (with "…" when cut).</summary>
-    public static string Clip(string? value) =>
-        value is null ? "" : value.Length <= MaxFieldLength ? value : string.Concat(value.AsSpan(0, MaxFieldLength - 1), "…");
+    /// <summary>
+    /// At most <see cref="MaxFieldLength"/> characters of <paramref name="value"/> (with "…" when cut), control characters
+    /// written as <c>\uXXXX</c>: a value from a request (an id, a type) never puts a line break or a NUL into a log line.
+    /// </summary>
+    public static string Clip(string? value)
+    {
+        if (value is null)
+        {
+            return "";
+        }
+
+        var clipped = value.Length <= MaxFieldLength ? value : string.Concat(value.AsSpan(0, MaxFieldLength - 1), "…");
+        if (!clipped.Any(char.IsControl))
+        {
+            return clipped;
+        }
+
+        var escaped = new StringBuilder(clipped.Length + 16);
+        foreach (var c in clipped)
+        {
+            _ = char.IsControl(c) ? escaped.Append(CultureInfo.InvariantCulture, $"\\u{(int)c:x4}") : escaped.Append(c);
+        }
+
+        return escaped.ToString();
+    }
 
     /// <summary>A stable pseudonym for a user or team id: the same person gets the same tag, the id itself is not logged.</summary>
     public static string Pseudonym(string? id) =>

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using GuidelineBot.Core.Conversation;
+using GuidelineBot.Core.Logging;
 using GuidelineBot.Slack.Signing;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
@@ -88,7 +89,7 @@ internal static class InteractionsEndpoint
         var handler = action.ActionId is { } id ? handlers.FirstOrDefault(h => h.CanHandle(id)) : null;
         if (handler is null)
         {
-            logger.LogInformation("Slack action {ActionId} has no handler", Shorten(action.ActionId));
+            logger.LogInformation("Slack action {ActionId} has no handler", LogText.Clip(action.ActionId));
             return Results.Ok();
         }
 
@@ -98,12 +99,10 @@ internal static class InteractionsEndpoint
         }
         catch (Exception ex) when (!context.RequestAborted.IsCancellationRequested)
         {
-            logger.LogError(ex, "Slack action {ActionId} failed; acknowledged anyway: {Message}", action.ActionId, ex.Message);
+            logger.LogError(ex, "Slack action {ActionId} failed; acknowledged anyway: {Message}", LogText.Clip(action.ActionId), ex.Message);
             await replies.SendToClickerAsync(payload, action, new NoticeMessage(NoticeKind.Failed), context.RequestAborted);
         }
 
         return Results.Ok();
     }
-
-    private static string? Shorten(string? s) => s is { Length: > 100 } ? s[..100] + "…" : s;
 }
