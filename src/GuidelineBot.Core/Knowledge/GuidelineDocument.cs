@@ -51,16 +51,16 @@ public sealed record GuidelineSection(
     public string Breadcrumb => $"{DocumentTitle} › {HeadingPath}";
 
     /// <summary>
-    /// A short, stable fingerprint of <see cref="Heading"/> (8 hex digits of its SHA-256, the same on every replica and
-    /// start): an answer's buttons carry it beside the section's <see cref="Id"/>, which is a position and may belong to
-    /// another section after an edit.
+    /// A short, stable fingerprint of <see cref="HeadingPath"/> (8 hex digits of its SHA-256, the same on every replica
+    /// and start; the heading it stands under too, since a heading may repeat under two): an answer's buttons carry it
+    /// beside the section's <see cref="Id"/>, which is a position and may belong to another section after an edit.
     /// </summary>
     public string HeadingCheck
     {
         get
         {
             Span<byte> hash = stackalloc byte[SHA256.HashSizeInBytes];
-            SHA256.HashData(Encoding.UTF8.GetBytes(Heading), hash);
+            SHA256.HashData(Encoding.UTF8.GetBytes(HeadingPath), hash);
             return Convert.ToHexStringLower(hash[..4]);
         }
     }

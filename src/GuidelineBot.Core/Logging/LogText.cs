@@ -7,7 +7,7 @@ namespace GuidelineBot.Core.Logging;
 /// <summary>Values from requests as they may appear in logs: short, and people's ids only as pseudonyms.</summary>
 public static class LogText
 {
-    /// <summary>The longest request field written to a log line.</summary>
+    /// <summary>The most characters of a request field written to a log line (before control characters are written out).</summary>
     public const int MaxFieldLength = 100;
 
     /// <summary>
@@ -22,7 +22,7 @@ public static class LogText
         }
 
         var clipped = value.Length <= MaxFieldLength ? value : string.Concat(value.AsSpan(0, MaxFieldLength - 1), "…");
-        if (!clipped.Any(char.IsControl))
+        if (clipped.AsSpan().IndexOfAnyInRange('\u0000', '\u001f') < 0 && clipped.AsSpan().IndexOfAnyInRange('\u007f', '\u009f') < 0)
         {
             return clipped;
         }

@@ -215,7 +215,7 @@ internal static class OnboardingMachine
     {
         if (JustLeft(state, answer.At, catalog, now))
         {
-            // A double click on the right answer: the first press moved on and said so.
+            // A second press on the question just passed (its right answer moved on, and said so).
             return new(null, []);
         }
 
@@ -296,7 +296,8 @@ internal static class OnboardingMachine
 
     /// <summary>
     /// <paramref name="at"/> is the step the last press left, taken within <see cref="DoubleClick"/>: a second press of the
-    /// same button (Next, a check question's right answer, the acknowledgement) whose first press moved on and said so.
+    /// same step's buttons (Next, a choice of the check question just answered right, the acknowledgement) whose first press
+    /// moved on and said so.
     /// </summary>
     private static bool JustLeft(OnboardingState state, string? at, OnboardingCatalog catalog, DateTimeOffset now) =>
         at is not null && now - state.UpdatedAt <= DoubleClick && at == Previous(state, catalog);

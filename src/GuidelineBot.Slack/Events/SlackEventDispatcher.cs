@@ -1,3 +1,4 @@
+using GuidelineBot.Core.Logging;
 using GuidelineBot.Core.Storage;
 using GuidelineBot.Slack.Background;
 using Microsoft.Extensions.Logging;
@@ -37,14 +38,14 @@ internal sealed class SlackEventDispatcher(
 
         if (slackEvent is null || accepting.Count == 0)
         {
-            logger.LogDebug("Slack event {EventId} of type {Type} needs no answer", work.EventId, slackEvent?.Type);
+            logger.LogDebug("Slack event {EventId} of type {Type} needs no answer", LogText.Clip(work.EventId), LogText.Clip(slackEvent?.Type));
             return;
         }
 
         var claimed = await TryClaimAsync(work.EventId, cancellationToken);
         if (claimed == false)
         {
-            logger.LogInformation("Slack event {EventId} was already handled; ignoring the repeat", work.EventId);
+            logger.LogInformation("Slack event {EventId} was already handled; ignoring the repeat", LogText.Clip(work.EventId));
             return;
         }
 
@@ -75,7 +76,7 @@ internal sealed class SlackEventDispatcher(
         }
         catch (Exception ex) when (!cancellationToken.IsCancellationRequested && ex is not OutOfMemoryException)
         {
-            logger.LogWarning(ex, "Slack event {EventId}: the store could not record it as handled ({Message}); answering it unrecorded", eventId, ex.Message);
+            logger.LogWarning(ex, "Slack event {EventId}: the store could not record it as handled ({Message}); answering it unrecorded", LogText.Clip(eventId), ex.Message);
             return null;
         }
     }
@@ -88,11 +89,11 @@ internal sealed class SlackEventDispatcher(
         {
             await once.ReleaseAsync(DedupeScope, eventId, timeout.Token);
             logger.LogWarning("Slack event {EventId} failed ({Failure}); released it so that Slack's retry is answered",
-                eventId, failure.GetType().Name);
+                LogText.Clip(eventId), failure.GetType().Name);
         }
         catch (Exception ex) when (ex is not OutOfMemoryException)
         {
-            logger.LogError(ex, "Slack event {EventId} failed and could not be released; a retry of it will be ignored", eventId);
+            logger.LogError(ex, "Slack event {EventId} failed and could not be released; a retry of it will be ignored", LogText.Clip(eventId));
         }
     }
 }

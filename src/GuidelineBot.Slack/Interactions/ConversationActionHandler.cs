@@ -23,7 +23,7 @@ internal abstract class ConversationActionHandler(ConversationService conversati
         var kind = ActionIds.Kind(action.ActionId!)!.Value;
         if (ConversationInbound.FromAction(kind, action.Value) is not { } inbound)
         {
-            logger.LogWarning("Slack action {ActionId} has an unreadable value; ignored", action.ActionId);
+            logger.LogWarning("Slack action {ActionId} has an unreadable value; ignored", LogText.Clip(action.ActionId));
             return;
         }
 
@@ -39,7 +39,7 @@ internal abstract class ConversationActionHandler(ConversationService conversati
 
     /// <summary>The interaction in the logs: the button, the person (pseudonymised) and when.</summary>
     protected static string LogId(InteractionPayload payload, ActionKind kind) =>
-        $"{kind} by {LogText.Pseudonym(payload.User?.Id)} at {payload.Actions?.FirstOrDefault()?.ActionTs}";
+        $"{kind} by {LogText.Pseudonym(payload.User?.Id)} at {LogText.Clip(payload.Actions?.FirstOrDefault()?.ActionTs)}";
 
     protected abstract Task DeliverAsync(InteractionPayload payload, SlackAction action, ConversationResponse response, CancellationToken cancellationToken);
 }

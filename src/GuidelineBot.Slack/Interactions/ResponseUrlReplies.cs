@@ -13,7 +13,7 @@ internal sealed class ResponseUrlReplies(WorkQueue<SlackWork> queue, ILogger<Res
 {
     public async Task SendAsync(InteractionPayload payload, SlackAction action, CommandResponse message, CancellationToken cancellationToken)
     {
-        var logId = $"{action.ActionId} by {LogText.Pseudonym(payload.User?.Id)} at {action.ActionTs}";
+        var logId = $"{LogText.Clip(action.ActionId)} by {LogText.Pseudonym(payload.User?.Id)} at {LogText.Clip(action.ActionTs)}";
         if (string.IsNullOrEmpty(payload.ResponseUrl))
         {
             logger.LogWarning("Slack interaction {LogId} has no response_url; nothing to reply to", logId);

@@ -27,7 +27,7 @@ internal sealed class OnboardingActionHandler(
     {
         var user = payload.User!.Id!;
         var channel = payload.Channel?.Id ?? payload.Container?.ChannelId;
-        var logId = $"{action.ActionId}={action.Value} by {LogText.Pseudonym(user)} at {action.ActionTs}";
+        var logId = $"{LogText.Clip(action.ActionId)}={LogText.Clip(action.Value)} by {LogText.Pseudonym(user)} at {LogText.Clip(action.ActionTs)}";
         var work = new DirectMessageWork(user, SlackContext.IsDirectMessage(channel) ? channel : null, SlackRenderer.Render(response.Messages), logId);
         if (!await queue.TryEnqueueAsync(work, cancellationToken))
         {

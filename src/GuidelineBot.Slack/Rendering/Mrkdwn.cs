@@ -140,7 +140,7 @@ public static class Mrkdwn
 
         // Escaped mrkdwn's only entities are &amp; &lt; &gt;: an '&' up to six characters back, and its ';' within the
         // entity's reach (not searched for through the rest of a long text).
-        var from = Math.Max(0, cut - 6);
+        var from = Math.Max(0, cut - (MaxEntityLength + 1));
         if (text[from..cut].LastIndexOf('&') is var back and >= 0)
         {
             var amp = from + back;

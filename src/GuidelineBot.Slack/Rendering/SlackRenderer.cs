@@ -199,8 +199,9 @@ public static class SlackRenderer
         new CheckboxesElement(toggle.Id, [new CheckboxOption(new PlainText(MessageContent.ToggleOnLabel), ToggleValue)]),
         Optional: true);
 
+    /// <summary>A text's section blocks: one more than a message holds at most, so that <see cref="Fit"/> sees a text cut short.</summary>
     private static List<Block> Sections(string mrkdwn) =>
-        Mrkdwn.Split(mrkdwn).Select(chunk => (Block)new SectionBlock(new MrkdwnText(chunk))).ToList();
+        Mrkdwn.Split(mrkdwn, maxChunks: Mrkdwn.MaxBlocks + 1).Select(chunk => (Block)new SectionBlock(new MrkdwnText(chunk))).ToList();
 
     /// <summary>
     /// Keeps the message within 50 blocks: the parts with the most blocks (long texts) lose their ends, the last of them

@@ -22,10 +22,12 @@ namespace GuidelineBot.Teams.Turns;
 internal sealed class TurnDispatcher(ConnectorClient connector, IOnceStore once, TimeProvider time, IServiceProvider services, ILogger<TurnDispatcher> log)
     : IWorkItemHandler<Activity>
 {
-    public const string DedupeScope = "teams-activity";
+    private const string DedupeScope = "teams-activity";
 
     /// <summary>How long a message activity's id is remembered (as Slack's event ids).</summary>
-    public static readonly TimeSpan SeenFor = TimeSpan.FromHours(6);
+    private static readonly TimeSpan SeenFor = TimeSpan.FromHours(6);
+
+    private static readonly TimeSpan ReleaseTimeout = TimeSpan.FromSeconds(10);
 
     /// <summary>Queue name ("teams"), capacity and parallelism: when the queue stays full the endpoint answers 503.</summary>
     public static readonly WorkQueueSettings<Activity> Settings = new("teams", Capacity: 1000, Consumers: 4);
@@ -35,14 +37,24 @@ internal sealed class TurnDispatcher(ConnectorClient connector, IOnceStore once,
     public async Task HandleAsync(Activity activity, CancellationToken cancellationToken)
     {
         var turn = new TeamsTurn(activity, connector);
+        string? claimed = null;
         try
         {
             await LearnServiceUrlAsync(activity, cancellationToken);
+            if (activity.Type == Activity.Types.Message && DedupeKey(activity) is { } key)
+            {
+                var first = await TryClaimAsync(key, activity, cancellationToken);
+                if (first == false)
+                {
+                    log.LogInformation("Teams message activity {ActivityId} was already handled; ignoring the repeat", LogText.Clip(activity.Id));
+                    return;
+                }
+
+                claimed = first == true ? key : null;
+            }
+
             switch (activity.Type)
             {
-                case Activity.Types.Message when await IsRepeatAsync(activity, cancellationToken):
-                    log.LogInformation("Teams message activity {ActivityId} was already handled; ignoring the repeat", LogText.Clip(activity.Id));
-                    break;
                 case Activity.Types.Message:
                     await OnMessageAsync(turn, cancellationToken);
                     break;
@@ -63,6 +75,11 @@ internal sealed class TurnDispatcher(ConnectorClient connector, IOnceStore once,
             if (activity.Type == Activity.Types.Message)
             {
                 await ApologizeAsync(turn, cancellationToken);
+            }
+
+            if (claimed is not null)
+            {
+                await ReleaseAsync(claimed, activity);
             }
         }
     }
@@ -98,26 +115,40 @@ internal sealed class TurnDispatcher(ConnectorClient connector, IOnceStore once,
         }
     }
 
-    /// <summary>
-    /// True when the activity's id was claimed before in its conversation; false for a first delivery, an activity
-    /// without an id, or when the store cannot say (a person answered twice is better than one not answered).
-    /// </summary>
-    private async Task<bool> IsRepeatAsync(Activity activity, CancellationToken cancellationToken)
-    {
-        if (string.IsNullOrEmpty(activity.Id) || activity.Conversation?.Id is not { Length: > 0 } conversation)
-        {
-            return false;
-        }
+    /// <summary>A message activity's id within its conversation (Teams' ids are unique there); null without an id.</summary>
+    private static string? DedupeKey(Activity activity) =>
+        string.IsNullOrEmpty(activity.Id) || activity.Conversation?.Id is not { Length: > 0 } conversation ? null : conversation + "\n" + activity.Id;
 
+    /// <summary>
+    /// True for the activity's first delivery, false for a repeat, null when the store could not say: it is then answered
+    /// (a person answered twice is better than one not answered).
+    /// </summary>
+    private async Task<bool?> TryClaimAsync(string key, Activity activity, CancellationToken cancellationToken)
+    {
         try
         {
-            return !await once.TryClaimAsync(DedupeScope, conversation + "\n" + activity.Id, time.GetUtcNow(), SeenFor, cancellationToken);
+            return await once.TryClaimAsync(DedupeScope, key, time.GetUtcNow(), SeenFor, cancellationToken);
         }
         catch (Exception ex) when (!cancellationToken.IsCancellationRequested && ex is not OutOfMemoryException)
         {
             log.LogWarning(ex, "Teams activity {ActivityId}: the store could not record it as handled ({Message}); answering it unrecorded",
                 LogText.Clip(activity.Id), ex.Message);
-            return false;
+            return null;
+        }
+    }
+
+    /// <summary>A failed turn gives its claim back, so that a redelivery of the activity is answered (as Slack's events).</summary>
+    private async Task ReleaseAsync(string key, Activity activity)
+    {
+        // Not the work's token: it may be the one that was cancelled.
+        using var timeout = new CancellationTokenSource(ReleaseTimeout, time);
+        try
+        {
+            await once.ReleaseAsync(DedupeScope, key, timeout.Token);
+        }
+        catch (Exception ex) when (ex is not OutOfMemoryException)
+        {
+            log.LogError(ex, "Teams activity {ActivityId} failed and could not be released; a redelivery of it will be ignored", LogText.Clip(activity.Id));
         }
     }
 

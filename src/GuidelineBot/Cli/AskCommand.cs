@@ -44,7 +44,7 @@ internal static class AskCommand
 
             var question = string.Join(' ', given);
             var asJson = parse.GetValue(json);
-            if (given.Length > 0 && string.IsNullOrWhiteSpace(question))
+            if (given.Length > 0 && IsBlank(question))
             {
                 // An empty quoted question (ask --json "") is a mistake, not a request to read standard input.
                 await errors.WriteLineAsync("error: the question is empty, e.g. ask \"can I friend parents?\" (ask --json with no question reads questions from stdin)");
@@ -73,7 +73,7 @@ internal static class AskCommand
 
             while (await input.ReadLineAsync(ct) is { } line)
             {
-                if (!string.IsNullOrWhiteSpace(line))
+                if (!IsBlank(line))
                 {
                     await WriteAsync(output, answers.Ask(line, ct), asJson: true);
                 }
@@ -83,6 +83,9 @@ internal static class AskCommand
         });
         return command;
     }
+
+    /// <summary>Nothing to ask: white space and control characters only (a line of NULs), which the engine reads as nothing.</summary>
+    private static bool IsBlank(string text) => text.All(c => char.IsWhiteSpace(c) || char.IsControl(c));
 
     /// <summary>
     /// A word like <c>-x</c> or <c>--jsn</c> (a dash, then a letter or dash, no space), which the parser leaves as a question

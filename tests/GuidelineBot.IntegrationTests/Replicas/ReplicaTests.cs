@@ -132,9 +132,11 @@ public sealed class ReplicaTests : IAsyncLifetime
         var user = "aad-user-1";
         var value = new JsonObject { ["action"] = "feedback", ["helpful"] = true, ["question"] = "can I friend parents?", ["sectionId"] = answer.Section.Id };
 
-        var clicks = await Task.WhenAll(
-            a.PostActivityAsync(Activities.CardSubmit(_teams.ServiceUrl, conversation, "activity-replicas", value), TeamsToken(a)),
-            b.PostActivityAsync(Activities.CardSubmit(_teams.ServiceUrl, conversation, "activity-replicas", (JsonObject)value.DeepClone()), TeamsToken(b)));
+        // Two presses (each its own activity, as Teams sends them), one on each replica.
+        var onA = Activities.CardSubmit(_teams.ServiceUrl, conversation, "activity-replicas", value);
+        var onB = Activities.CardSubmit(_teams.ServiceUrl, conversation, "activity-replicas", (JsonObject)value.DeepClone());
+        onB["id"] = "1700000000098";
+        var clicks = await Task.WhenAll(a.PostActivityAsync(onA, TeamsToken(a)), b.PostActivityAsync(onB, TeamsToken(b)));
         Assert.All(clicks, r => Assert.Equal(HttpStatusCode.OK, r.StatusCode));
         await Eventually.WaitUntilAsync(() => _teams.ConnectorRequests.Count(r => r.Method == "PUT" && r.RawTarget.Contains(Uri.EscapeDataString(conversation), StringComparison.Ordinal)) >= 2,
             "both replicas update the card", TimeSpan.FromSeconds(60));

@@ -233,9 +233,16 @@ public sealed class TeamsBehaviourTests(TeamsFixture fixture)
             // A vote on a section the knowledge has (a vote on no answer is not counted, so it never reaches the store).
             var sectionId = Bot.Services.GetRequiredService<GuidelineBot.Core.Knowledge.KnowledgeBase>().Sections.ElementAt(1).Id;
             var value = new JsonObject { ["action"] = "feedback", ["helpful"] = false, ["question"] = "will fail", ["sectionId"] = sectionId };
-            await Bot.PostActivityAsync(Activities.CardSubmit(Fake.ServiceUrl, "a:broken", "activity-1", value), Token());
+            var submit = Activities.CardSubmit(Fake.ServiceUrl, "a:broken", "activity-1", value);
+            await Bot.PostActivityAsync(submit, Token());
             var apology = await Fake.WaitForAsync(r => r.RawTarget.Contains("a%3Abroken", StringComparison.Ordinal) && r.ActivityType == "message", "the apology");
             Assert.Contains("Sorry, something went wrong", apology.Json["text"]!.GetValue<string>(), StringComparison.Ordinal);
+            Assert.DoesNotContain(Fake.ConnectorRequests, r => r.Method == "PUT" && r.RawTarget.Contains("a%3Abroken", StringComparison.Ordinal));
+
+            // The failed turn gave back its claim on the activity: delivered again once the store works, it is answered.
+            Bot.Feedback.FailFor = null;
+            await Bot.PostActivityAsync(submit, Token());
+            await Fake.WaitForAsync(r => r.Method == "PUT" && r.RawTarget.Contains("a%3Abroken", StringComparison.Ordinal), "the vote's card update on the redelivery");
         }
         finally
         {

@@ -76,12 +76,14 @@ public sealed class TeamsExpertsDriver(FakeBotFramework fake)
         return submit;
     }
 
-    /// <summary>A click on the ticket card in its thread of the experts' channel, by <paramref name="who"/>.</summary>
-    /// <summary>A card submit in the experts' thread under <paramref name="root"/>; each with its own activity id, as Teams gives (a repeated id is a redelivery, answered once).</summary>
+    /// <summary>
+    /// A click on the ticket card in its thread of the experts' channel, by <paramref name="who"/>: each its own activity id,
+    /// as Teams gives (a repeated id is a redelivery, answered once).
+    /// </summary>
     public JsonObject ExpertSubmit(string root, JsonObject value, ChannelMember who)
     {
         var submit = Activities.CardSubmit(Fake.ServiceUrl, Thread(root), root, value.DeepClone().AsObject());
-        submit["id"] = "1700000" + Random.Shared.Next(100_000, 999_999) + Random.Shared.Next(100_000, 999_999);
+        submit["id"] = "submit-" + Guid.NewGuid().ToString("N"); // unique across the tests that share a store
         submit["conversation"]!["conversationType"] = "channel";
         return As(submit, who);
     }

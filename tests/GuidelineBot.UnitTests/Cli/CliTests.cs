@@ -68,7 +68,8 @@ public sealed class CliTests
     [Fact]
     public async Task Ask_json_from_stdin_skips_blank_lines()
     {
-        var (exit, output, _) = await Run(["ask", "--json"], "\ncan I friend parents?\n   \n\nis this enforceable\n\n");
+        // A line of control characters alone (NULs) reads as nothing too: no empty question answered with the help text.
+        var (exit, output, _) = await Run(["ask", "--json"], "\ncan I friend parents?\n   \n\u0000\u0000\u0007\n\nis this enforceable\n\n");
         Assert.Equal(0, exit);
         var questions = output.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => JsonDocument.Parse(l).RootElement.GetProperty("question").GetString());
         Assert.Equal(["can I friend parents?", "is this enforceable"], questions);
@@ -78,6 +79,7 @@ public sealed class CliTests
     [InlineData("ask", "--json", "")]
     [InlineData("ask", "", "  ")]
     [InlineData("ask", "\t")]
+    [InlineData("ask", "\u0000\u0000")]
     public async Task An_empty_quoted_question_is_an_error_not_a_read_of_stdin(params string[] args)
     {
         var (exit, output, error) = await Run(args, "can I friend parents?\n");

@@ -230,6 +230,10 @@ public sealed class QuestionAnalysisTests(EngineFixture engine)
     }
 
     [Fact]
+    public void Marks_with_no_letter_before_them_leave_the_words_around_them_as_they_are() =>
+        Assert.Equal(SynonymFreeTerms("friend parents"), SynonymFreeTerms("\u0301\u0302 friend \u0327 parents \u0301"));
+
+    [Fact]
     public void A_question_and_a_document_with_decomposed_accents_find_each_other()
     {
         var search = engine.Lexical;

@@ -123,6 +123,28 @@ public sealed class SlackRendererTests
         Assert.Equal("actions", blocks[^1].GetProperty("type").GetString());
     }
 
+    private sealed record OnlyText(string Text) : OutboundMessage
+    {
+        public override IReadOnlyList<ContentBlock> Content => [new GuidelineTextBlock([Text])];
+    }
+
+    [Fact]
+    public void A_message_of_one_text_longer_than_50_blocks_says_it_was_shortened()
+    {
+        // The splitter stops where a message is full; the renderer still has to see that there was more.
+        var text = string.Join("\n\n", Enumerable.Range(0, 400).Select(i => $"Paragraph {i}: " + new string('x', 2900)));
+        var blocks = Blocks(new OnlyText(text));
+
+        Assert.Equal(50, blocks.Length);
+        Assert.Contains("Paragraph 48:", blocks[^2].GetRawText(), StringComparison.Ordinal);
+        Assert.Contains(MessageContent.Shortened[1..], blocks[^1].GetRawText(), StringComparison.Ordinal);
+
+        var fits = string.Join("\n\n", Enumerable.Range(0, 50).Select(i => $"Paragraph {i}: " + new string('x', 2900)));
+        var whole = Blocks(new OnlyText(fits));
+        Assert.Equal(50, whole.Length);
+        Assert.Contains("Paragraph 49:", whole[^1].GetRawText(), StringComparison.Ordinal);
+    }
+
     [Fact]
     public void Topics_of_many_documents_keep_their_start_and_lose_their_end()
     {
