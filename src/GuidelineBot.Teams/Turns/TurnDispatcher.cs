@@ -72,14 +72,15 @@ internal sealed class TurnDispatcher(ConnectorClient connector, IOnceStore once,
         catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
         {
             log.LogError(ex, "Teams turn failed ({Type} in conversation {ConversationId})", LogText.Clip(activity.Type), LogText.Clip(activity.Conversation?.Id));
+            if (claimed is not null)
+            {
+                // Before the apology: once the person has it, a redelivery of the activity is answered.
+                await ReleaseAsync(claimed, activity);
+            }
+
             if (activity.Type == Activity.Types.Message)
             {
                 await ApologizeAsync(turn, cancellationToken);
-            }
-
-            if (claimed is not null)
-            {
-                await ReleaseAsync(claimed, activity);
             }
         }
     }
