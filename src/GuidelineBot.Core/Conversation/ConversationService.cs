@@ -177,7 +177,7 @@ public sealed class ConversationService(
     private ConversationResponse Share(ConversationContext context, AnswerRef answer, CancellationToken cancellationToken) =>
         Rebuild(answer, cancellationToken) is { } a
             ? new ConversationResponse([new AnswerMessage(a, answer.QuestionId) { SharedBy = context.UserId }])
-            : ConversationResponse.None;
+            : new ConversationResponse([new NoticeMessage(NoticeKind.ShareOfAnAnswerGone)]);
 
     private async Task<ConversationResponse> OnboardingButtonAsync(ConversationContext context, string value, CancellationToken cancellationToken)
     {

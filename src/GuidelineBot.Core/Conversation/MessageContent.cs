@@ -174,6 +174,8 @@ public static partial class MessageContent
         NoticeKind.VoteOnAnAnswerGone => RichText.Plain(
             "That answer's section isn't in the guidelines (any more), so your vote wasn't counted. Ask again to see the current answer."),
         NoticeKind.AlreadyShared => RichText.Plain("You've just shared this answer here, so it was posted once."),
+        NoticeKind.ShareOfAnAnswerGone => RichText.Plain(
+            "The guidelines have changed since this answer was given, so it wasn't shared. Ask again to see the current answer."),
         NoticeKind.ExpertDiscussionKept => RichText.Plain("That reply stays in the thread: it starts with @someone, so it reads as talk among the experts. "
             + "To send an answer to the asker, start with the answer itself or with @ me, or press Answer."),
         _ => RichText.Plain("Sorry, something went wrong on my side — please try again in a minute."),

@@ -188,6 +188,9 @@ public enum NoticeKind
     /// <summary>"Share" pressed again on an answer shared a moment before (a double click): it is posted once.</summary>
     AlreadyShared,
 
+    /// <summary>"Share" pressed on an answer the guidelines no longer give (its section gone or moved, or the question now answered otherwise): not shared.</summary>
+    ShareOfAnAnswerGone,
+
     /// <summary>An expert's reply in a ticket's thread began by addressing someone: it stayed among the experts.</summary>
     ExpertDiscussionKept,
 }

@@ -37,6 +37,13 @@ internal sealed class ShareHandler(
             return;
         }
 
+        if (response.Messages[0] is NoticeMessage notice)
+        {
+            // Nothing to share (the answer is gone since): said to the clicker alone, never posted in the channel.
+            await replies.SendToClickerAsync(payload, action, notice, cancellationToken);
+            return;
+        }
+
         if (payload.Container?.MessageTs is { Length: > 0 } messageTs &&
             !await once.TryClaimAsync("slack-share", ShareKey(payload.Channel?.Id ?? payload.Container.ChannelId, messageTs, action.Value), time.GetUtcNow(), SharedFor,
                 cancellationToken))

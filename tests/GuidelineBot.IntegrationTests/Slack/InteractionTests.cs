@@ -1,6 +1,6 @@
 using System.Net;
-using GuidelineBot.Testing;
 using GuidelineBot.Core.Conversation;
+using GuidelineBot.Testing;
 using static GuidelineBot.IntegrationTests.Slack.SlackRequests;
 
 namespace GuidelineBot.IntegrationTests.Slack;
@@ -53,6 +53,24 @@ public sealed class InteractionTests(SlackHost host)
         Assert.Equal("ephemeral", notice.GetProperty("response_type").GetString());
         Assert.False(notice.GetProperty("replace_original").GetBoolean());
         Assert.Contains(BlockKitText.All(notice.GetProperty("blocks")), t => t.Contains("just shared this answer here", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Share_of_an_answer_the_guidelines_no_longer_give_tells_the_clicker_and_posts_nothing_in_the_channel()
+    {
+        // A button whose section's place another section has taken since (its heading check no longer matches).
+        var answer = AnswerRef.Decode(await AnswerButtonValueAsync())!;
+        var stale = (answer with { SectionCheck = "00000000" }).Encode();
+        var responseId = SlackHost.NewId("share");
+
+        using var response = await ClickAsync("share", stale, responseId);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        await Eventually.WaitUntilAsync(() => host.Api.ResponseUrlPosts(responseId).Count >= 1, "the clicker is told");
+        var notice = Assert.Single(host.Api.ResponseUrlPosts(responseId)).Json;
+        Assert.Equal("ephemeral", notice.GetProperty("response_type").GetString());
+        Assert.False(notice.GetProperty("replace_original").GetBoolean());
+        Assert.Contains(BlockKitText.All(notice.GetProperty("blocks")), t => t.Contains("so it wasn't shared", StringComparison.Ordinal));
     }
 
     [Theory]

@@ -149,7 +149,7 @@ public sealed class ConversationServiceTests : IDisposable
         var share = await _conversation.HandleAsync(Person(), ConversationInbound.FromAction(ActionKind.Share, stale.Encode())!, CancellationToken.None);
 
         Assert.Equal(NoticeKind.VoteOnAnAnswerGone, Assert.IsType<NoticeMessage>(Assert.Single(vote.Messages)).Kind);
-        Assert.Empty(share.Messages);
+        Assert.Equal(NoticeKind.ShareOfAnAnswerGone, Assert.IsType<NoticeMessage>(Assert.Single(share.Messages)).Kind);
         Assert.Empty(await _feedback.ListAsync(DateTimeOffset.MinValue, CancellationToken.None));
         Assert.Empty(_log.Feedback);
 
